@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to a running Pledgewatch on its embedded SQLite database:
+# install, migrate, seed, build, start. Safe to run again: the seed never overwrites existing data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f .env ] || cp .env.example .env
+npm ci
+npm run db:deploy
+npm run db:seed
+npm run build
+echo "Pledgewatch: http://localhost:${PORT:-3000}"
+exec npx next start --port "${PORT:-3000}"

@@ -1,0 +1,176 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  add,
+  combineBounds,
+  coverage,
+  formatQuantity,
+  formatRatio,
+  formatStated,
+  invertBound,
+  shortfall,
+  statedQuantity,
+  sum,
+  UnitMismatchError,
+  InvalidQuantityError,
+  zero,
+  type Bound,
+  type Quantity,
+} from "./quantity";
+
+const personnel = (low: number, high = low, bound: Bound = "exact"): Quantity => ({
+  low: BigInt(low),
+  high: BigInt(high),
+  unit: "personnel",
+  bound,
+});
+
+const bounds: Bound[] = ["exact", "at_most", "at_least", "about", "indeterminate"];
+const boundArb = fc.constantFrom(...bounds);
+const quantityArb = (unit = "personnel") =>
+  fc
+    .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 15n }), boundArb)
+    .map(([a, b, bound]): Quantity => ({ low: a < b ? a : b, high: a < b ? b : a, unit, bound }));
+
+describe("the seed's headline figures", () => {
+  const required = statedQuantity(50_000n, 100_000n, "personnel", "exact");
+  const pledged = statedQuantity(30_000n, null, "personnel", "up_to");
+
+  it("keeps an 'up to' pledge as a ceiling", () => {
+    expect(pledged).toEqual(personnel(30_000, 30_000, "at_most"));
+    expect(formatQuantity(pledged)).toBe("at most 30,000 personnel");
+  });
+
+  it("gives a shortfall of at least 20,000–70,000", () => {
+    const gap = shortfall(required, pledged);
+    expect(gap).toEqual(personnel(20_000, 70_000, "at_least"));
+    expect(formatQuantity(gap)).toBe("at least 20,000–70,000 personnel");
+  });
+
+  it("gives a coverage of at most 30–60 %", () => {
+    const ratio = coverage(pledged, required);
+    expect(ratio).toEqual({ low: 0.3, high: 0.6, bound: "at_most" });
+    expect(formatRatio(ratio!)).toBe("at most 30–60 %");
+  });
+});
+
+describe("stated quantities", () => {
+  it("keeps the qualifier's words and a range as a range", () => {
+    expect(formatStated(30_000n, null, "personnel", "up_to")).toBe("up to 30,000 personnel");
+    expect(formatStated(50_000n, 100_000n, "personnel", "exact")).toBe("50,000–100,000 personnel");
+    expect(formatStated(260_000n, null, "personnel", "at_least")).toBe("at least 260,000 personnel");
+    expect(formatStated(125_050n, null, "EUR", "about")).toBe("about 1,250.50 EUR");
+    expect(formatStated(1n, null, "items", "exact")).toBe("1 item");
+  });
+
+  it("refuses negative amounts, inverted ranges and missing units", () => {
+    expect(() => statedQuantity(-1n, null, "personnel", "exact")).toThrow(InvalidQuantityError);
+    expect(() => statedQuantity(10n, 5n, "personnel", "exact")).toThrow(/upper end/);
+    expect(() => statedQuantity(10n, null, " ", "exact")).toThrow(/unit/);
+  });
+});
+
+describe("units never mix", () => {
+  it("refuses to add personnel to EUR", () => {
+    expect(() => add(personnel(1), { ...personnel(1), unit: "EUR" })).toThrow(UnitMismatchError);
+    expect(() => sum([personnel(1), { ...personnel(2), unit: "EUR" }], "personnel")).toThrow(/never mix/);
+    expect(() => shortfall({ ...personnel(1), unit: "EUR" }, personnel(1))).toThrow(UnitMismatchError);
+    expect(() => coverage({ ...personnel(1), unit: "USD" }, personnel(1))).toThrow(UnitMismatchError);
+  });
+
+  it("refuses any two different units (property)", () => {
+    fc.assert(
+      fc.property(quantityArb("personnel"), quantityArb("EUR"), (a, b) => {
+        expect(() => add(a, b)).toThrow(UnitMismatchError);
+      }),
+    );
+  });
+});
+
+describe("bounds", () => {
+  it("sums of 'up to' values stay upper bounds", () => {
+    const total = sum([personnel(10, 10, "at_most"), personnel(5), personnel(7, 7, "at_most")], "personnel");
+    expect(total).toEqual(personnel(22, 22, "at_most"));
+  });
+
+  it("mixing a ceiling with a floor gives neither", () => {
+    expect(combineBounds("at_most", "at_least")).toBe("indeterminate");
+    expect(formatQuantity(add(personnel(1, 1, "at_most"), personnel(2, 2, "at_least")))).toBe(
+      "roughly 3 personnel",
+    );
+  });
+
+  it("is a commutative, associative combination with exact as identity (property)", () => {
+    fc.assert(
+      fc.property(boundArb, boundArb, boundArb, (a, b, c) => {
+        expect(combineBounds(a, b)).toBe(combineBounds(b, a));
+        expect(combineBounds(combineBounds(a, b), c)).toBe(combineBounds(a, combineBounds(b, c)));
+        expect(combineBounds(a, "exact")).toBe(a);
+        expect(combineBounds(a, a)).toBe(a);
+        expect(invertBound(invertBound(a))).toBe(a);
+      }),
+    );
+  });
+});
+
+describe("range arithmetic (property)", () => {
+  it("a sum is a range, order-independent, with exact totals", () => {
+    fc.assert(
+      fc.property(fc.array(quantityArb(), { maxLength: 20 }), (quantities) => {
+        const total = sum(quantities, "personnel");
+        expect(total.low <= total.high).toBe(true);
+        expect(total.low).toBe(quantities.reduce((acc, q) => acc + q.low, 0n));
+        expect(total.high).toBe(quantities.reduce((acc, q) => acc + q.high, 0n));
+        const reversed = sum([...quantities].reverse(), "personnel");
+        expect(reversed).toEqual(total);
+      }),
+    );
+  });
+
+  it("adding zero changes nothing", () => {
+    fc.assert(
+      fc.property(quantityArb(), (q) => {
+        expect(add(q, zero("personnel"))).toEqual(q);
+      }),
+    );
+  });
+
+  it("a shortfall is a non-negative range that closes the gap exactly when unclamped", () => {
+    fc.assert(
+      fc.property(quantityArb(), quantityArb(), (required, pledged) => {
+        const gap = shortfall(required, pledged);
+        expect(gap.low >= 0n && gap.low <= gap.high).toBe(true);
+        if (required.high >= pledged.low) expect(pledged.low + gap.high).toBe(required.high);
+        if (required.low >= pledged.high) expect(pledged.high + gap.low).toBe(required.low);
+        if (pledged.low >= required.high) expect(gap).toMatchObject({ low: 0n, high: 0n });
+      }),
+    );
+  });
+
+  it("a ceiling on the pledge makes the shortfall a floor and the coverage a ceiling", () => {
+    fc.assert(
+      fc.property(quantityArb(), quantityArb(), (required, pledged) => {
+        const exactRequired = { ...required, bound: "exact" as const };
+        const ceiling = { ...pledged, bound: "at_most" as const };
+        expect(shortfall(exactRequired, ceiling).bound).toBe("at_least");
+        const ratio = coverage(ceiling, exactRequired);
+        if (ratio) expect(ratio.bound).toBe("at_most");
+      }),
+    );
+  });
+
+  it("coverage is a range within the ratio of the extremes", () => {
+    fc.assert(
+      fc.property(quantityArb(), quantityArb(), (pledged, required) => {
+        const ratio = coverage(pledged, required);
+        if (required.low === 0n) {
+          expect(ratio).toBeNull();
+          return;
+        }
+        expect(ratio).not.toBeNull();
+        expect(ratio!.low).toBeLessThanOrEqual(ratio!.high);
+        expect(ratio!.low).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+});

@@ -1,0 +1,180 @@
+// Range arithmetic that keeps track of what kind of bound a figure is.
+// "Up to 30,000" is a ceiling: a sum including it is a ceiling too, a shortfall computed from it
+// is a floor, and a coverage ratio computed from it is a ceiling. The `bound` says which.
+
+import type { QuantityQualifier } from "./vocabulary";
+import { formatAmount, unitWord } from "./units";
+
+/**
+ * - exact: the value, or a range the truth lies within
+ * - at_most / at_least: the truth is no more / no less than what is shown
+ * - about: approximately what is shown
+ * - indeterminate: built from bounds of different kinds, so neither a floor nor a ceiling holds
+ */
+export type Bound = "exact" | "at_most" | "at_least" | "about" | "indeterminate";
+
+/** An amount in minor units (see units.ts) as a range `low ≤ high`. */
+export interface Quantity {
+  low: bigint;
+  high: bigint;
+  unit: string;
+  bound: Bound;
+}
+
+/** A ratio range, e.g. coverage 0.3–0.6, with the same bound semantics. */
+export interface Ratio {
+  low: number;
+  high: number;
+  bound: Bound;
+}
+
+export class UnitMismatchError extends Error {
+  constructor(
+    readonly left: string,
+    readonly right: string,
+  ) {
+    super(`Cannot combine ${left} with ${right}: units never mix`);
+    this.name = "UnitMismatchError";
+  }
+}
+
+export class InvalidQuantityError extends Error {
+  override name = "InvalidQuantityError";
+}
+
+const qualifierBounds: Record<QuantityQualifier, Bound> = {
+  exact: "exact",
+  up_to: "at_most",
+  at_least: "at_least",
+  about: "about",
+};
+
+export function boundOf(qualifier: QuantityQualifier): Bound {
+  return qualifierBounds[qualifier];
+}
+
+/** A quantity as stated: a single value (high omitted or equal) or a range, with its qualifier. */
+export function statedQuantity(
+  low: bigint,
+  high: bigint | null | undefined,
+  unit: string,
+  qualifier: QuantityQualifier,
+): Quantity {
+  const top = high ?? low;
+  if (low < 0n || top < 0n) throw new InvalidQuantityError("A quantity cannot be negative");
+  if (top < low) throw new InvalidQuantityError("A range's upper end must not be below its lower end");
+  if (unit.trim() === "") throw new InvalidQuantityError("A quantity needs a unit");
+  return { low, high: top, unit, bound: boundOf(qualifier) };
+}
+
+export function zero(unit: string): Quantity {
+  return { low: 0n, high: 0n, unit, bound: "exact" };
+}
+
+/** Exact is neutral; a kind combined with itself stays; two different inexact kinds are indeterminate. */
+export function combineBounds(a: Bound, b: Bound): Bound {
+  if (a === b) return a;
+  if (a === "exact") return b;
+  if (b === "exact") return a;
+  return "indeterminate";
+}
+
+/** What a bound becomes when its quantity is subtracted or divided by: a ceiling turns into a floor. */
+export function invertBound(bound: Bound): Bound {
+  if (bound === "at_most") return "at_least";
+  if (bound === "at_least") return "at_most";
+  return bound;
+}
+
+function assertSameUnit(a: Quantity, b: Quantity): void {
+  if (a.unit !== b.unit) throw new UnitMismatchError(a.unit, b.unit);
+}
+
+export function add(a: Quantity, b: Quantity): Quantity {
+  assertSameUnit(a, b);
+  return { low: a.low + b.low, high: a.high + b.high, unit: a.unit, bound: combineBounds(a.bound, b.bound) };
+}
+
+/** The sum of quantities in one unit; an empty sum is an exact zero. */
+export function sum(quantities: readonly Quantity[], unit: string): Quantity {
+  return quantities.reduce(add, zero(unit));
+}
+
+/**
+ * What is still missing: required − pledged by interval arithmetic, never below zero.
+ * A ceiling on the pledge makes the shortfall a floor.
+ */
+export function shortfall(required: Quantity, pledged: Quantity): Quantity {
+  assertSameUnit(required, pledged);
+  const clamp = (value: bigint) => (value < 0n ? 0n : value);
+  return {
+    low: clamp(required.low - pledged.high),
+    high: clamp(required.high - pledged.low),
+    unit: required.unit,
+    bound: combineBounds(required.bound, invertBound(pledged.bound)),
+  };
+}
+
+/**
+ * The share of the requirement the pledge covers: pledged ÷ required by interval arithmetic.
+ * Null when the requirement's lower end is zero (no meaningful ratio).
+ */
+export function coverage(pledged: Quantity, required: Quantity): Ratio | null {
+  assertSameUnit(required, pledged);
+  if (required.low <= 0n) return null;
+  return {
+    low: Number(pledged.low) / Number(required.high),
+    high: Number(pledged.high) / Number(required.low),
+    bound: combineBounds(pledged.bound, invertBound(required.bound)),
+  };
+}
+
+const boundWords: Record<Bound, string> = {
+  exact: "",
+  at_most: "at most",
+  at_least: "at least",
+  about: "about",
+  indeterminate: "roughly",
+};
+
+/** "at most", "at least", "about"…: the words that must precede a derived figure. */
+export function boundPrefix(bound: Bound): string {
+  return boundWords[bound];
+}
+
+function joinPrefix(prefix: string, text: string): string {
+  return prefix ? `${prefix} ${text}` : text;
+}
+
+/** "20,000–70,000 personnel" with its bound: "at least 20,000–70,000 personnel". */
+export function formatQuantity(quantity: Quantity, options: { withUnit?: boolean } = {}): string {
+  const { low, high, unit } = quantity;
+  const amount =
+    low === high ? formatAmount(low, unit) : `${formatAmount(low, unit)}–${formatAmount(high, unit)}`;
+  const text = options.withUnit === false ? amount : `${amount} ${unitWord(unit, high)}`;
+  return joinPrefix(boundPrefix(quantity.bound), text);
+}
+
+const percent = (value: number) => Math.round(value * 1000) / 10;
+
+/** "at most 30–60 %". */
+export function formatRatio(ratio: Ratio): string {
+  const low = percent(ratio.low);
+  const high = percent(ratio.high);
+  const text = low === high ? `${low} %` : `${low}–${high} %`;
+  return joinPrefix(boundPrefix(ratio.bound), text);
+}
+
+/** A stated quantity as the source put it: "up to 30,000 personnel", "50,000–100,000 personnel". */
+export function formatStated(
+  low: bigint,
+  high: bigint | null,
+  unit: string,
+  qualifier: QuantityQualifier,
+): string {
+  const words: Record<QuantityQualifier, string> = { exact: "", up_to: "up to", at_least: "at least", about: "about" };
+  const top = high ?? low;
+  const amount =
+    low === top ? formatAmount(low, unit) : `${formatAmount(low, unit)}–${formatAmount(top, unit)}`;
+  return joinPrefix(words[qualifier], `${amount} ${unitWord(unit, top)}`);
+}

@@ -1,0 +1,49 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AmountParseError, formatAmount, parseAmount, unitScale, unitWord } from "./units";
+
+describe("units", () => {
+  it("keeps cents for currencies and whole numbers otherwise", () => {
+    expect(unitScale("EUR")).toBe(2);
+    expect(unitScale("USD")).toBe(2);
+    expect(unitScale("personnel")).toBe(0);
+    expect(unitScale("items")).toBe(0);
+    expect(unitScale("tanks")).toBe(0);
+  });
+
+  it("formats minor units exactly", () => {
+    expect(formatAmount(3_000_000n, "personnel")).toBe("3,000,000");
+    expect(formatAmount(123_456_789_012_345_678n, "EUR")).toBe("1,234,567,890,123,456.78");
+    expect(formatAmount(5n, "USD")).toBe("0.05");
+    expect(formatAmount(-150n, "EUR")).toBe("-1.50");
+  });
+
+  it("names the unit", () => {
+    expect(unitWord("items", 1n)).toBe("item");
+    expect(unitWord("items", 2n)).toBe("items");
+    expect(unitWord("EUR", 2n)).toBe("EUR");
+  });
+
+  it("reads thousands separators and decimals", () => {
+    expect(parseAmount("1,200", "personnel")).toBe(1200n);
+    expect(parseAmount(" 30 000 ", "personnel")).toBe(30000n);
+    expect(parseAmount("2.5", "EUR")).toBe(250n);
+    expect(parseAmount("1,000,000.07", "EUR")).toBe(100000007n);
+    expect(parseAmount("12.0", "personnel")).toBe(12n);
+  });
+
+  it("refuses what it cannot read exactly", () => {
+    expect(() => parseAmount("1.5", "personnel")).toThrow(/whole numbers/);
+    expect(() => parseAmount("1.005", "EUR")).toThrow(/more than 2 decimals/);
+    expect(() => parseAmount("12,34", "EUR")).toThrow(AmountParseError);
+    expect(() => parseAmount("ten", "items")).toThrow(/not a number/);
+  });
+
+  it("round-trips any amount through its text (property)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.constantFrom("EUR", "personnel"), (minor, unit) => {
+        expect(parseAmount(formatAmount(minor, unit), unit)).toBe(minor);
+      }),
+    );
+  });
+});

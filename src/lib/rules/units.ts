@@ -1,0 +1,66 @@
+// Amounts are integers in minor units so that sums are exact: cents for currencies,
+// whole units for everything else. Units are free text; these are the ones the arithmetic knows.
+
+export const knownUnits = ["personnel", "EUR", "USD", "items"] as const;
+export type KnownUnit = (typeof knownUnits)[number];
+
+const currencyScales: Record<string, number> = { EUR: 2, USD: 2, GBP: 2 };
+
+/** Decimal places stored for a unit: 2 for currencies, 0 otherwise. */
+export function unitScale(unit: string): number {
+  return currencyScales[unit] ?? 0;
+}
+
+export function isCurrency(unit: string): boolean {
+  return unit in currencyScales;
+}
+
+const unitNouns: Record<string, [singular: string, plural: string]> = {
+  personnel: ["personnel", "personnel"],
+  items: ["item", "items"],
+};
+
+const groupFormat = new Intl.NumberFormat("en-GB", { useGrouping: true, maximumFractionDigits: 0 });
+
+/** "30,000" for personnel, "1,250,000.50" for EUR: minor units shown in major units, exactly. */
+export function formatAmount(minor: bigint, unit: string): string {
+  const scale = unitScale(unit);
+  const sign = minor < 0n ? "-" : "";
+  const magnitude = minor < 0n ? -minor : minor;
+  if (scale === 0) return sign + groupFormat.format(magnitude);
+  const divisor = 10n ** BigInt(scale);
+  const whole = groupFormat.format(magnitude / divisor);
+  const fraction = (magnitude % divisor).toString().padStart(scale, "0");
+  return `${sign}${whole}.${fraction}`;
+}
+
+/** The unit as words after an amount: "personnel", "EUR", "items" (or "item" for one). */
+export function unitWord(unit: string, amount?: bigint): string {
+  const nouns = unitNouns[unit];
+  if (!nouns) return unit;
+  return amount === 1n ? nouns[0] : nouns[1];
+}
+
+export class AmountParseError extends Error {}
+
+/**
+ * Reads a human-written amount ("30000", "1,200", "1 200", "2.5") into minor units for `unit`.
+ * Commas and spaces are thousands separators; a dot is the decimal point. Refuses more decimals
+ * than the unit keeps rather than rounding silently.
+ */
+export function parseAmount(text: string, unit: string): bigint {
+  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, "");
+  const match = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
+  if (!match) throw new AmountParseError(`"${text}" is not a number`);
+  const [, sign = "", whole = "", fraction = ""] = match;
+  const scale = unitScale(unit);
+  if (fraction.replace(/0+$/, "").length > scale) {
+    throw new AmountParseError(
+      scale === 0
+        ? `"${text}" has decimals, but ${unit} are counted in whole numbers`
+        : `"${text}" has more than ${scale} decimals for ${unit}`,
+    );
+  }
+  const minor = BigInt(whole.replaceAll(",", "") + fraction.padEnd(scale, "0").slice(0, scale));
+  return sign === "-" ? -minor : minor;
+}
