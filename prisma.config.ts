@@ -1,7 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { loadEnv, requireDatabaseUrl } from "./src/server/env-file";
+import { requireDatabaseUrl } from "./src/server/env";
+import { loadEnv } from "./src/server/load-env";
 
 // A config file turns off Prisma's own .env loading.
 loadEnv();

@@ -1,7 +1,7 @@
 // Idempotent seed from ../shared/sources: creates what is missing and leaves existing records alone,
 // so running it again (as `npm run up` does on every start) never reverts an analyst's change.
 
-import { loadEnv } from "../src/server/env-file";
+import { loadEnv } from "../src/server/load-env";
 import { seedDatabase } from "./seed/seed-database";
 
 loadEnv();

@@ -3,7 +3,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { loadEnv, requireDatabaseUrl, sqlitePath } from "../src/server/env-file";
+import { requireDatabaseUrl, sqlitePath } from "../src/server/env";
+import { loadEnv } from "../src/server/load-env";
 
 loadEnv();
 const file = sqlitePath(requireDatabaseUrl());

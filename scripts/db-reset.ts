@@ -1,7 +1,8 @@
 // Reset = delete the SQLite file, apply every migration, seed. (`prisma migrate reset` fails here.)
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { loadEnv, requireDatabaseUrl, sqlitePath } from "../src/server/env-file";
+import { requireDatabaseUrl, sqlitePath } from "../src/server/env";
+import { loadEnv } from "../src/server/load-env";
 
 loadEnv();
 const file = sqlitePath(requireDatabaseUrl());

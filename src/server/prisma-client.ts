@@ -1,6 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { requireDatabaseUrl } from "./env-file";
+import { requireDatabaseUrl } from "./env";
 
 export type { PrismaClient };
 

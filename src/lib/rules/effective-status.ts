@@ -17,13 +17,20 @@ export interface EffectiveStatusResult {
   blockedBy: ConditionState[];
 }
 
+/** Condition statuses that hold a pledge back; queries filter on these so that SQL and rules agree. */
+export const blockingConditionStatuses = ["unmet", "partially_met"] as const satisfies readonly ConditionStatus[];
+
+/** Lifecycle statuses past waiting for anything: delivered and withdrawn pledges are never conditional. */
+export const settledPledgeStatuses = ["delivered", "withdrawn"] as const satisfies readonly PledgeStatus[];
+
 export function isConditionSatisfied(condition: ConditionState, scenario: Scenario = noScenario): boolean {
-  return condition.status === "met" || condition.status === "waived" || scenario.has(condition.id);
+  return (
+    !(blockingConditionStatuses as readonly ConditionStatus[]).includes(condition.status) || scenario.has(condition.id)
+  );
 }
 
-/** Delivered and withdrawn pledges are past waiting for anything. */
 function isSettled(status: PledgeStatus): boolean {
-  return status === "delivered" || status === "withdrawn";
+  return (settledPledgeStatuses as readonly PledgeStatus[]).includes(status);
 }
 
 /**

@@ -1,10 +1,4 @@
-import { existsSync } from "node:fs";
 import { z } from "zod";
-
-/** Loads `.env` into process.env when present (values already set win). */
-export function loadEnv(file = ".env"): void {
-  if (existsSync(file)) process.loadEnvFile(file);
-}
 
 const databaseUrlSchema = z
   .string({ error: "DATABASE_URL is not set. Copy .env.example to .env, or export DATABASE_URL=file:./data/pledgewatch.db" })

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-form";
+import { PledgeTable } from "@/features/pledges/components/pledge-table";
+import { listFilterOptions, listPledges } from "@/features/pledges/queries";
+import { pledgeFiltersSchema } from "@/features/pledges/schemas";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Pledges" };
+
+function withPage(params: Record<string, string | string[] | undefined>, page: number): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === "page" || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== "") query.append(key, item);
+  }
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/pledges?${text}` : "/pledges";
+}
+
+export default async function PledgesPage({ searchParams }: PageProps<"/pledges">) {
+  const params = await searchParams;
+  const parsed = parseSearchParams(pledgeFiltersSchema, params);
+  const [options, result] = await Promise.all([
+    listFilterOptions(),
+    parsed.ok ? listPledges(parsed.data) : Promise.resolve(null),
+  ]);
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Pledges</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is shown as
+          conditional, whatever its lifecycle status.
+        </p>
+      </div>
+      <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />
+      {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/pledges" />}
+      {result && (
+        <section aria-labelledby="results-heading" className="space-y-3">
+          <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
+            {result.total === 1 ? "1 pledge" : `${result.total} pledges`}
+          </h2>
+          {result.rows.length > 0 ? (
+            <PledgeTable rows={result.rows} />
+          ) : (
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
+              {result.total > 0 ? "There are no pledges on this page." : "No pledge matches these filters."}
+            </p>
+          )}
+          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={(page) => withPage(params, page)} />
+        </section>
+      )}
+    </div>
+  );
+}

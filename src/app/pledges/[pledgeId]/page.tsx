@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PledgeDetail } from "@/features/pledges/components/pledge-detail";
+import { getPledge } from "@/features/pledges/queries";
+import { pledgeIdSchema } from "@/features/pledges/schemas";
+
+export const dynamic = "force-dynamic";
+
+async function loadPledge(rawId: string) {
+  const id = pledgeIdSchema.safeParse(rawId);
+  return id.success ? getPledge(id.data) : null;
+}
+
+export async function generateMetadata({ params }: PageProps<"/pledges/[pledgeId]">): Promise<Metadata> {
+  const pledge = await loadPledge((await params).pledgeId);
+  return { title: pledge?.title ?? "Pledge not found" };
+}
+
+export default async function PledgePage({ params }: PageProps<"/pledges/[pledgeId]">) {
+  const pledge = await loadPledge((await params).pledgeId);
+  if (!pledge) notFound();
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="no-print text-sm">
+        <Link href="/pledges" className="text-blue-800 underline underline-offset-4">
+          ← All pledges
+        </Link>
+      </nav>
+      <PledgeDetail pledge={pledge} />
+    </div>
+  );
+}

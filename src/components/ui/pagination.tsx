@@ -1,0 +1,33 @@
+import Link from "next/link";
+
+interface PaginationProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  /** The URL of a page number, keeping the other parameters. */
+  hrefFor: (page: number) => string;
+}
+
+export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-blue-800 hover:bg-slate-50";
+  return (
+    <nav aria-label="Pages" className="no-print flex items-center justify-between gap-4 text-sm">
+      <p aria-live="polite">
+        Page {Math.min(page, pages)} of {pages}
+      </p>
+      <div className="flex gap-2">
+        {page > 1 && (
+          <Link href={hrefFor(Math.min(page - 1, pages))} className={link} rel="prev">
+            Previous
+          </Link>
+        )}
+        {page < pages && (
+          <Link href={hrefFor(page + 1)} className={link} rel="next">
+            Next
+          </Link>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { ParamError } from "@/lib/search-params";
+
+/** Explains which URL parameters could not be read, instead of failing the page. */
+export function ParamErrors({ errors, resetHref }: { errors: ParamError[]; resetHref: string }) {
+  return (
+    <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-950">
+      <h2 className="font-semibold">Some filters in the address could not be used</h2>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        {errors.map((error, index) => (
+          <li key={index}>
+            <code className="font-mono">{error.param}</code>: {error.message}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        Fix them in the form above, or{" "}
+        <Link href={resetHref} className="underline underline-offset-4">
+          clear all filters
+        </Link>
+        .
+      </p>
+    </div>
+  );
+}

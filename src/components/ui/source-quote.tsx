@@ -1,0 +1,35 @@
+import { formatDate } from "@/lib/format";
+
+export interface CitedSource {
+  title: string;
+  publisher: string | null;
+  publishedOn: Date | null;
+  url: string | null;
+  fileName: string | null;
+}
+
+/** A verbatim quote and where it comes from. */
+export function SourceQuote({ quote, source }: { quote: string; source: CitedSource }) {
+  const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn) : null].filter(Boolean).join(", ");
+  return (
+    <figure className="border-l-4 border-slate-300 pl-3">
+      <blockquote className="text-sm text-slate-800 italic">“{quote}”</blockquote>
+      <figcaption className="mt-1 text-xs text-slate-600">
+        {source.url ? (
+          <a href={source.url} className="text-blue-800 underline underline-offset-2" rel="noreferrer noopener">
+            {source.title}
+          </a>
+        ) : (
+          <cite className="not-italic">{source.title}</cite>
+        )}
+        {origin && <> · {origin}</>}
+        {source.fileName && (
+          <>
+            {" "}
+            · file <code className="font-mono">{source.fileName}</code>
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

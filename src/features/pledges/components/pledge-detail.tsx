@@ -1,0 +1,159 @@
+import { ConditionStatusBadge, StatusBadge } from "@/components/ui/status-badge";
+import { SourceQuote } from "@/components/ui/source-quote";
+import { formatDate, formatDateTime, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import {
+  categoryLabels,
+  effectiveStatusLabels,
+  pledgeStatusLabels,
+  roleLabels,
+  stakeholderKindLabels,
+} from "@/lib/rules/vocabulary";
+import type { PledgeDetail as PledgeDetailData } from "../queries";
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={id} className="mb-3 text-base font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-0.5 sm:flex-row sm:gap-3">
+      <dt className="w-40 shrink-0 text-sm text-slate-600">{term}</dt>
+      <dd className="text-sm">{children}</dd>
+    </div>
+  );
+}
+
+export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
+  const stated = formatPledgeQuantity(pledge);
+  const delivered = formatDelivered(pledge.deliveredQuantity, pledge.quantityUnit);
+  return (
+    <article className="space-y-5">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-600">{categoryLabels[pledge.category]}</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{pledge.title}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={pledge.effective.status} />
+          {pledge.effective.status === "conditional" && (
+            <p className="text-sm text-slate-800">
+              Waiting on {pledge.effective.blockedBy.map((c) => c.title).join("; ")}
+            </p>
+          )}
+        </div>
+        {pledge.description && <p className="max-w-3xl text-slate-800">{pledge.description}</p>}
+      </header>
+
+      <Section id="facts" title="What was pledged">
+        <dl className="space-y-2">
+          <Fact term="Quantity (as stated)">{stated ?? <span className="text-slate-600">No number stated</span>}</Fact>
+          <Fact term="Delivered so far">{delivered ?? <span className="text-slate-600">Nothing recorded</span>}</Fact>
+          <Fact term="Lifecycle status">{pledgeStatusLabels[pledge.status]}</Fact>
+          <Fact term="Effective status">
+            <span data-testid="effective-status">{effectiveStatusLabels[pledge.effective.status]}</span>
+          </Fact>
+          <Fact term="Announced">
+            <time dateTime={isoDay(pledge.announcedOn)}>{formatDate(pledge.announcedOn)}</time>
+          </Fact>
+          {pledge.dueOn && (
+            <Fact term="Due">
+              <time dateTime={isoDay(pledge.dueOn)}>{formatDate(pledge.dueOn)}</time>
+            </Fact>
+          )}
+          {pledge.scope && <Fact term="Where / scope">{pledge.scope}</Fact>}
+          {pledge.externalId && (
+            <Fact term="External ID">
+              <code className="font-mono text-xs">{pledge.externalId}</code>
+            </Fact>
+          )}
+        </dl>
+      </Section>
+
+      <Section id="who" title="Who">
+        <ul className="space-y-1 text-sm">
+          {pledge.stakeholders.map(({ role, stakeholder }) => (
+            <li key={`${stakeholder.slug}-${role}`}>
+              <span className="font-medium">{stakeholder.name}</span>{" "}
+              <span className="text-slate-600">
+                — {roleLabels[role]} · {stakeholderKindLabels[stakeholder.kind]}
+              </span>
+              {stakeholder.stance && <div className="text-slate-700">Stance: {stakeholder.stance}</div>}
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section id="conditions" title="Conditions">
+        {pledge.conditions.length === 0 ? (
+          <p className="text-sm text-slate-700">This pledge is not tied to any condition.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Conditions of this pledge and their status</caption>
+              <thead className="text-left text-slate-700">
+                <tr>
+                  <th scope="col" className="py-1 pr-4 font-semibold">Condition</th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">Depends on</th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">Status</th>
+                  <th scope="col" className="py-1 font-semibold">Since</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pledge.conditions.map((condition) => (
+                  <tr key={condition.id} className="border-t border-slate-100 align-top" data-testid="condition-row">
+                    <td className="py-2 pr-4">
+                      <div className="font-medium">{condition.title}</div>
+                      {condition.description && <div className="text-slate-700">{condition.description}</div>}
+                    </td>
+                    <td className="py-2 pr-4">{condition.dependsOn?.name ?? "—"}</td>
+                    <td className="py-2 pr-4">
+                      <ConditionStatusBadge status={condition.status} />
+                    </td>
+                    <td className="py-2 whitespace-nowrap">
+                      <time dateTime={isoDay(condition.statusDate)}>{formatDate(condition.statusDate)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section id="evidence" title="Evidence">
+        <div className="space-y-3">
+          {pledge.citations.map((citation) => (
+            <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
+          ))}
+        </div>
+      </Section>
+
+      <Section id="history" title="Status history">
+        <ol className="space-y-4">
+          {pledge.statusChanges.map((change) => (
+            <li key={change.id} className="space-y-1" data-testid="status-change">
+              <p className="text-sm">
+                <time dateTime={change.occurredAt.toISOString()} className="font-medium">
+                  {formatDateTime(change.occurredAt)}
+                </time>
+                {" · "}
+                {change.fromPledgeStatus ? pledgeStatusLabels[change.fromPledgeStatus] : "Recorded as"} →{" "}
+                {change.toPledgeStatus ? pledgeStatusLabels[change.toPledgeStatus] : "—"}
+                {change.recordedBy && <span className="text-slate-600"> · by {change.recordedBy}</span>}
+              </p>
+              <p className="text-sm text-slate-800">{change.note}</p>
+              {change.citations.map((citation) => (
+                <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
+              ))}
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </article>
+  );
+}

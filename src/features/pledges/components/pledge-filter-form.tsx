@@ -1,0 +1,123 @@
+import Link from "next/link";
+import {
+  categoryLabels,
+  effectiveStatusLabels,
+  effectiveStatuses,
+  pledgeCategories,
+  pledgeStatuses,
+  pledgeStatusLabels,
+} from "@/lib/rules/vocabulary";
+import { isoDay } from "@/lib/format";
+import type { PledgeFilters } from "../schemas";
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+interface PledgeFilterFormProps {
+  /** The filters as parsed, or null when the URL's filters were invalid. */
+  filters: PledgeFilters | null;
+  stakeholders: { slug: string; name: string }[];
+  conditions: { slug: string; title: string }[];
+}
+
+function CheckboxGroup({ legend, name, options, checked }: { legend: string; name: string; options: Option[]; checked: readonly string[] }) {
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      <div className="flex flex-wrap gap-x-3 gap-y-1">
+        {options.map((option) => (
+          <label key={option.value} className="inline-flex items-center gap-1.5 text-sm">
+            <input
+              type="checkbox"
+              name={name}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+              className="size-4 accent-blue-700"
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Select({ label, name, options, value }: { label: string; name: string; options: Option[]; value: string | undefined }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5 font-normal">
+        <option value="">Any</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const field = "rounded border border-slate-300 bg-white px-2 py-1.5 font-normal";
+
+/** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
+export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFilterFormProps) {
+  return (
+    <form method="get" action="/pledges" role="search" aria-label="Filter pledges" className="no-print space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 lg:col-span-2">
+          Search
+          <input type="search" name="q" defaultValue={filters?.q ?? ""} maxLength={200} placeholder="Title or description" className={field} />
+        </label>
+        <Select
+          label="Stakeholder"
+          name="stakeholder"
+          value={filters?.stakeholder[0]}
+          options={stakeholders.map((s) => ({ value: s.slug, label: s.name }))}
+        />
+        <Select
+          label="Condition"
+          name="condition"
+          value={filters?.condition[0]}
+          options={conditions.map((c) => ({ value: c.slug, label: c.title }))}
+        />
+      </div>
+      <CheckboxGroup
+        legend="Effective status"
+        name="effective"
+        checked={filters?.effective ?? []}
+        options={effectiveStatuses.map((value) => ({ value, label: effectiveStatusLabels[value] }))}
+      />
+      <CheckboxGroup
+        legend="Lifecycle status"
+        name="status"
+        checked={filters?.status ?? []}
+        options={pledgeStatuses.map((value) => ({ value, label: pledgeStatusLabels[value] }))}
+      />
+      <CheckboxGroup
+        legend="Category"
+        name="category"
+        checked={filters?.category ?? []}
+        options={pledgeCategories.map((value) => ({ value, label: categoryLabels[value] }))}
+      />
+      <div className="flex flex-wrap items-end gap-4">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          Announced from
+          <input type="date" name="from" defaultValue={filters?.from ? isoDay(filters.from) : ""} className={field} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          Announced to
+          <input type="date" name="to" defaultValue={filters?.to ? isoDay(filters.to) : ""} className={field} />
+        </label>
+        <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          Apply filters
+        </button>
+        <Link href="/pledges" className="py-2 text-sm text-blue-800 underline underline-offset-4">
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}

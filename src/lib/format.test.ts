@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "./format";
+
+describe("format", () => {
+  it("shows dates in UTC whatever the server's zone", () => {
+    const lateInTheDay = new Date("2026-01-06T23:30:00.000Z");
+    expect(formatDate(lateInTheDay)).toBe("6 Jan 2026");
+    expect(isoDay(lateInTheDay)).toBe("2026-01-06");
+  });
+
+  it("keeps a pledge's quantity as stated", () => {
+    const stated = { quantityLow: 30_000n, quantityHigh: 30_000n, quantityUnit: "personnel", quantityQualifier: "up_to" as const };
+    expect(formatPledgeQuantity(stated)).toBe("up to 30,000 personnel");
+    expect(formatPledgeQuantity({ ...stated, quantityHigh: 40_000n, quantityQualifier: "exact" })).toBe(
+      "30,000–40,000 personnel",
+    );
+    expect(formatPledgeQuantity({ ...stated, quantityLow: null })).toBeNull();
+    expect(formatDelivered(1_250n, "EUR")).toBe("12.50 EUR");
+    expect(formatDelivered(null, "EUR")).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import { formatStated } from "./rules/quantity";
+import { formatAmount, unitWord } from "./rules/units";
+import type { QuantityQualifier } from "./rules/vocabulary";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+/** "6 Jan 2026": dates are shown in UTC so that every reader sees the same day. */
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+/** "6 Jan 2026, 00:00 UTC" */
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+/** `YYYY-MM-DD` in UTC, for machine-readable attributes and form values. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+interface StoredQuantity {
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  quantityUnit: string | null;
+  quantityQualifier: QuantityQualifier;
+}
+
+/** A pledge's quantity as the source stated it ("up to 30,000 personnel"), or null when none was stated. */
+export function formatPledgeQuantity(pledge: StoredQuantity): string | null {
+  if (pledge.quantityLow === null || pledge.quantityUnit === null) return null;
+  return formatStated(pledge.quantityLow, pledge.quantityHigh, pledge.quantityUnit, pledge.quantityQualifier);
+}
+
+export function formatDelivered(amount: bigint | null, unit: string | null): string | null {
+  if (amount === null || unit === null) return null;
+  return `${formatAmount(amount, unit)} ${unitWord(unit, amount)}`;
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/** What Next.js hands a page as `searchParams`. */
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+/** A query-string value that may repeat (`?status=a&status=b`), as a list; empty values dropped. */
+export const repeatedParam = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((v) => v !== "")),
+    z.array(item).max(20, "at most 20 values"),
+  );
+
+/** A single query-string value: refuses repeats, treats "" as absent. */
+export const singleParam = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value, ctx) => {
+    if (Array.isArray(value)) {
+      ctx.addIssue({ code: "custom", message: "give this parameter only once", input: value });
+      return z.NEVER;
+    }
+    return value === "" ? undefined : value;
+  }, item.optional());
+
+/** A calendar date `YYYY-MM-DD` that exists, as midnight UTC. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date written YYYY-MM-DD")
+  .transform((text, ctx) => {
+    const date = new Date(`${text}T00:00:00.000Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({ code: "custom", message: `${text} is not a calendar date` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** Parses with `schema`, turning every issue into "the parameter, and what is wrong with it". */
+export function parseSearchParams<T extends z.ZodType>(
+  schema: T,
+  params: RawSearchParams,
+): { ok: true; data: z.output<T> } | { ok: false; errors: ParamError[] } {
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({
+      param: String(issue.path[0] ?? "query"),
+      message: issue.message,
+    })),
+  };
+}
