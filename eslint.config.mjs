@@ -6,7 +6,14 @@ import tseslint from "typescript-eslint";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "src/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "src/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
   {
     files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -20,7 +27,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/generated/*", "@/server/db"], message: "Pages and components read through features/*/queries.ts, never Prisma directly." },
+            {
+              group: ["@/generated/*", "@/server/db"],
+              message: "Pages and components read through features/*/queries.ts, never Prisma directly.",
+            },
           ],
         },
       ],
@@ -28,7 +38,15 @@ export default defineConfig([
   },
   {
     // Only the data layer may touch Prisma.
-    files: ["src/server/**", "src/features/**/queries.ts", "src/features/**/actions.ts", "prisma/**", "scripts/**", "tests/**", "src/lib/**"],
+    files: [
+      "src/server/**",
+      "src/features/**/queries.ts",
+      "src/features/**/actions.ts",
+      "prisma/**",
+      "scripts/**",
+      "tests/**",
+      "src/lib/**",
+    ],
     rules: { "no-restricted-imports": "off" },
   },
 ]);

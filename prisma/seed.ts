@@ -9,7 +9,11 @@ const { createPrismaClient } = await import("../src/server/prisma-client");
 const db = createPrismaClient();
 try {
   const counts = await seedDatabase(db);
-  console.log(`seeded: ${Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(", ")}`);
+  console.log(
+    `seeded: ${Object.entries(counts)
+      .map(([name, count]) => `${count} ${name}`)
+      .join(", ")}`,
+  );
 } finally {
   await db.$disconnect();
 }

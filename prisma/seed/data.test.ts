@@ -12,7 +12,9 @@ import {
 } from "./data";
 
 const sourcesDir = path.resolve(import.meta.dirname, "../../../shared/sources");
-const texts = new Map(seedSources.map((source) => [source.slug, readFileSync(path.join(sourcesDir, source.fileName), "utf8")]));
+const texts = new Map(
+  seedSources.map((source) => [source.slug, readFileSync(path.join(sourcesDir, source.fileName), "utf8")]),
+);
 
 const allCitations: [string, SeedCitation][] = [
   ...seedStakeholders.flatMap((s) => s.citations.map((c) => [s.slug, c] as [string, SeedCitation])),

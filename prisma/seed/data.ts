@@ -72,7 +72,8 @@ export const seedStakeholders: SeedStakeholder[] = [
     citations: [
       {
         source: "paris-talks-day-two",
-        quote: "| United States | Technical oversight & political backing | Supporting a “peace through strength” model. |",
+        quote:
+          "United States | Technical oversight & political backing | Supporting a “peace through strength” model.",
       },
     ],
   },
@@ -86,7 +87,7 @@ export const seedStakeholders: SeedStakeholder[] = [
     citations: [
       {
         source: "paris-talks-day-two",
-        quote: "| France | Immediate troop deployment | Ready to lead the European contingent. |",
+        quote: "France | Immediate troop deployment | Ready to lead the European contingent.",
       },
     ],
   },
@@ -100,7 +101,8 @@ export const seedStakeholders: SeedStakeholder[] = [
     citations: [
       {
         source: "paris-talks-day-two",
-        quote: "| United Kingdom | Long-term industrial military support | Focused on “fortifying” Ukrainian soil. |",
+        quote:
+          "United Kingdom | Long-term industrial military support | Focused on “fortifying” Ukrainian soil.",
       },
     ],
   },
@@ -114,7 +116,8 @@ export const seedStakeholders: SeedStakeholder[] = [
     citations: [
       {
         source: "paris-talks-day-two",
-        quote: "| Ukraine | Operational intelligence & sovereignty | Demanding ironclad, written security guarantees. |",
+        quote:
+          "Ukraine | Operational intelligence & sovereignty | Demanding ironclad, written security guarantees.",
       },
     ],
   },
@@ -167,22 +170,20 @@ export const seedStakeholders: SeedStakeholder[] = [
       ["sweden", "Sweden", "SE"],
       ["denmark", "Denmark", "DK"],
     ] as const
-  ).map(
-    ([slug, name, countryCode]): SeedStakeholder => ({
-      slug,
-      name,
-      kind: "state",
-      countryCode,
-      stance: "Varying openness to contributing; not yet a decisive major troop donor.",
-      citations: [
-        {
-          source: "after-the-paris-summit",
-          quote:
-            "Spain, Turkey, Sweden and Denmark have expressed varying degrees of openness to contributing, but none yet stands up as a decisive major troop donor",
-        },
-      ],
-    }),
-  ),
+  ).map(([slug, name, countryCode]): SeedStakeholder => ({
+    slug,
+    name,
+    kind: "state",
+    countryCode,
+    stance: "Varying openness to contributing; not yet a decisive major troop donor.",
+    citations: [
+      {
+        source: "after-the-paris-summit",
+        quote:
+          "Spain, Turkey, Sweden and Denmark have expressed varying degrees of openness to contributing, but none yet stands up as a decisive major troop donor",
+      },
+    ],
+  })),
   {
     slug: "russia",
     name: "Russia",
@@ -356,7 +357,10 @@ export const seedPledges: SeedPledge[] = [
         quote:
           "Negotiations moved closer to finalizing a multinational security presence of up to 30,000 personnel. These troops are intended to act as a “tripwire” to ensure any future ceasefire is respected.",
       },
-      { source: "paris-talks-day-two", quote: "| France | Immediate troop deployment | Ready to lead the European contingent. |" },
+      {
+        source: "paris-talks-day-two",
+        quote: "France | Immediate troop deployment | Ready to lead the European contingent.",
+      },
     ],
   },
   {
@@ -401,14 +405,16 @@ export const seedPledges: SeedPledge[] = [
       },
       {
         source: "after-the-paris-summit",
-        quote: "Support for a US‑proposed ceasefire monitoring system (conditional on Moscow agreeing to a ceasefire).",
+        quote:
+          "Support for a US‑proposed ceasefire monitoring system (conditional on Moscow agreeing to a ceasefire).",
       },
     ],
   },
   {
     externalId: "seed:military-assistance",
     title: "Short- and long-term military assistance",
-    description: "Commitments to bolster Ukraine’s armed forces and defence industry, immediately and over the longer term.",
+    description:
+      "Commitments to bolster Ukraine’s armed forces and defence industry, immediately and over the longer term.",
     category: "assistance",
     status: "committed",
     stakeholders: [
@@ -419,7 +425,8 @@ export const seedPledges: SeedPledge[] = [
     citations: [
       {
         source: "after-the-paris-summit",
-        quote: "Commitments to bolster Ukraine’s armed forces and industry over both the immediate and longer term.",
+        quote:
+          "Commitments to bolster Ukraine’s armed forces and industry over both the immediate and longer term.",
       },
     ],
   },
@@ -492,7 +499,8 @@ export const seedPledges: SeedPledge[] = [
   {
     externalId: "seed:us-strategic-enablers",
     title: "Coordination with US strategic enablers",
-    description: "An invitation to coordinate with American strategic enablers, such as satellite monitoring.",
+    description:
+      "An invitation to coordinate with American strategic enablers, such as satellite monitoring.",
     category: "enablers",
     status: "announced",
     stakeholders: [
@@ -560,7 +568,7 @@ export const seedRequirements: SeedFigure[] = [
   },
 ];
 
-export const seedCapacityReferences: SeedFigure[] = [
+export const seedCapacityReferences: Omit<SeedFigure, "scope">[] = [
   {
     slug: "british-army-full-time",
     title: "British Army full-time personnel",
@@ -570,7 +578,10 @@ export const seedCapacityReferences: SeedFigure[] = [
     qualifier: "about",
     stakeholder: "united-kingdom",
     citations: [
-      { source: "after-the-paris-summit", quote: "the British Army fields roughly 70,000 full‑time personnel" },
+      {
+        source: "after-the-paris-summit",
+        quote: "the British Army fields roughly 70,000 full‑time personnel",
+      },
     ],
   },
   {

@@ -77,8 +77,15 @@ export async function seedDatabase(db: PrismaClient) {
       });
       conditionIds.set(condition.slug, row.id);
       await cite(`condition-${condition.slug}`, { conditionId: row.id }, citations);
-      await recordInitialStatus(tx, `seed-status-condition-${condition.slug}`, { conditionId: row.id, toConditionStatus: condition.status });
-      await cite(`status-condition-${condition.slug}`, { statusChangeId: `seed-status-condition-${condition.slug}` }, citations.slice(0, 1));
+      await recordInitialStatus(tx, `seed-status-condition-${condition.slug}`, {
+        conditionId: row.id,
+        toConditionStatus: condition.status,
+      });
+      await cite(
+        `status-condition-${condition.slug}`,
+        { statusChangeId: `seed-status-condition-${condition.slug}` },
+        citations.slice(0, 1),
+      );
     }
 
     for (const { citations, quantity, stakeholders, conditions, ...pledge } of seedPledges) {
@@ -96,7 +103,11 @@ export async function seedDatabase(db: PrismaClient) {
       });
       for (const { slug, role } of stakeholders) {
         const key = { pledgeId: row.id, stakeholderId: stakeholderId(slug), role };
-        await tx.pledgeStakeholder.upsert({ where: { pledgeId_stakeholderId_role: key }, update: {}, create: key });
+        await tx.pledgeStakeholder.upsert({
+          where: { pledgeId_stakeholderId_role: key },
+          update: {},
+          create: key,
+        });
       }
       for (const slug of conditions) {
         const key = { pledgeId: row.id, conditionId: conditionIds.get(slug)! };
@@ -104,8 +115,15 @@ export async function seedDatabase(db: PrismaClient) {
       }
       const slug = pledge.externalId.replace(/^seed:/, "");
       await cite(`pledge-${slug}`, { pledgeId: row.id }, citations);
-      await recordInitialStatus(tx, `seed-status-pledge-${slug}`, { pledgeId: row.id, toPledgeStatus: pledge.status });
-      await cite(`status-pledge-${slug}`, { statusChangeId: `seed-status-pledge-${slug}` }, citations.slice(0, 1));
+      await recordInitialStatus(tx, `seed-status-pledge-${slug}`, {
+        pledgeId: row.id,
+        toPledgeStatus: pledge.status,
+      });
+      await cite(
+        `status-pledge-${slug}`,
+        { statusChangeId: `seed-status-pledge-${slug}` },
+        citations.slice(0, 1),
+      );
     }
 
     for (const { citations, stakeholder, ...requirement } of seedRequirements) {
@@ -117,7 +135,7 @@ export async function seedDatabase(db: PrismaClient) {
       await cite(`requirement-${requirement.slug}`, { requirementId: row.id }, citations);
     }
 
-    for (const { citations, stakeholder, scope: _scope, ...capacity } of seedCapacityReferences) {
+    for (const { citations, stakeholder, ...capacity } of seedCapacityReferences) {
       const row = await tx.capacityReference.upsert({
         where: { slug: capacity.slug },
         update: {},
@@ -141,10 +159,17 @@ export async function seedDatabase(db: PrismaClient) {
 async function recordInitialStatus(
   tx: Tx,
   id: string,
-  change: { pledgeId: string; toPledgeStatus: PledgeStatus } | { conditionId: string; toConditionStatus: ConditionStatus },
+  change:
+    | { pledgeId: string; toPledgeStatus: PledgeStatus }
+    | { conditionId: string; toConditionStatus: ConditionStatus },
 ) {
   if (await tx.statusChange.findUnique({ where: { id }, select: { id: true } })) return;
   await tx.statusChange.create({
-    data: { id, ...change, occurredAt: summitDate, note: "Status as reported after the Paris summit of 6 January 2026." },
+    data: {
+      id,
+      ...change,
+      occurredAt: summitDate,
+      note: "Status as reported after the Paris summit of 6 January 2026.",
+    },
   });
 }

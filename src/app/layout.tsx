@@ -5,7 +5,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Pledgewatch", template: "%s · Pledgewatch" },
-  description: "Tracks the pledges for a multinational force in Ukraine: who pledged what, on which conditions, with the evidence.",
+  description:
+    "Tracks the pledges for a multinational force in Ukraine: who pledged what, on which conditions, with the evidence.",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

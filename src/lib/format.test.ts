@@ -9,7 +9,12 @@ describe("format", () => {
   });
 
   it("keeps a pledge's quantity as stated", () => {
-    const stated = { quantityLow: 30_000n, quantityHigh: 30_000n, quantityUnit: "personnel", quantityQualifier: "up_to" as const };
+    const stated = {
+      quantityLow: 30_000n,
+      quantityHigh: 30_000n,
+      quantityUnit: "personnel",
+      quantityQualifier: "up_to" as const,
+    };
     expect(formatPledgeQuantity(stated)).toBe("up to 30,000 personnel");
     expect(formatPledgeQuantity({ ...stated, quantityHigh: 40_000n, quantityQualifier: "exact" })).toBe(
       "30,000–40,000 personnel",

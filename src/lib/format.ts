@@ -2,7 +2,12 @@ import { formatStated } from "./rules/quantity";
 import { formatAmount, unitWord } from "./rules/units";
 import type { QuantityQualifier } from "./rules/vocabulary";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",

@@ -10,13 +10,19 @@ export interface CitedSource {
 
 /** A verbatim quote and where it comes from. */
 export function SourceQuote({ quote, source }: { quote: string; source: CitedSource }) {
-  const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn) : null].filter(Boolean).join(", ");
+  const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn) : null]
+    .filter(Boolean)
+    .join(", ");
   return (
     <figure className="border-l-4 border-slate-300 pl-3">
       <blockquote className="text-sm text-slate-800 italic">“{quote}”</blockquote>
       <figcaption className="mt-1 text-xs text-slate-600">
         {source.url ? (
-          <a href={source.url} className="text-blue-800 underline underline-offset-2" rel="noreferrer noopener">
+          <a
+            href={source.url}
+            className="text-blue-800 underline underline-offset-2"
+            rel="noreferrer noopener"
+          >
             {source.title}
           </a>
         ) : (

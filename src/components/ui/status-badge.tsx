@@ -23,7 +23,8 @@ const conditionTones: Record<ConditionStatus, string> = {
   waived: "bg-slate-100 text-slate-800 ring-slate-300",
 };
 
-const base = "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
+const base =
+  "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
 export function StatusBadge({ status }: { status: EffectiveStatus }) {
   return <span className={`${base} ${effectiveTones[status]}`}>{effectiveStatusLabels[status]}</span>;

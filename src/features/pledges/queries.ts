@@ -8,7 +8,12 @@ import {
   settledPledgeStatuses,
   type EffectiveStatusResult,
 } from "@/lib/rules/effective-status";
-import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import {
+  stakeholderRoles,
+  type EffectiveStatus,
+  type PledgeStatus,
+  type StakeholderRole,
+} from "@/lib/rules/vocabulary";
 import type { PledgeFilters } from "./schemas";
 
 export const pledgePageSize = 25;
@@ -43,10 +48,15 @@ export function pledgeWhere(filters: PledgeFilters): Prisma.PledgeWhereInput {
   return { AND: and };
 }
 
+/** Pledgers first, beneficiaries last: the order the roles are declared in. */
+function byRole<T extends { role: StakeholderRole }>(links: T[]): T[] {
+  return [...links].sort((a, b) => stakeholderRoles.indexOf(a.role) - stakeholderRoles.indexOf(b.role));
+}
+
 const listInclude = {
   stakeholders: {
     select: { role: true, stakeholder: { select: { slug: true, name: true } } },
-    orderBy: { role: "asc" },
+    orderBy: { stakeholder: { name: "asc" } },
   },
   conditions: {
     select: { condition: { select: { id: true, slug: true, title: true, status: true } } },
@@ -65,7 +75,12 @@ export interface PledgeListItem {
   quantity: Pick<PledgeWithLinks, "quantityLow" | "quantityHigh" | "quantityUnit" | "quantityQualifier">;
   announcedOn: Date;
   stakeholders: { slug: string; name: string; role: PledgeWithLinks["stakeholders"][number]["role"] }[];
-  conditions: { id: string; slug: string; title: string; status: PledgeWithLinks["conditions"][number]["condition"]["status"] }[];
+  conditions: {
+    id: string;
+    slug: string;
+    title: string;
+    status: PledgeWithLinks["conditions"][number]["condition"]["status"];
+  }[];
 }
 
 function toListItem(pledge: PledgeWithLinks): PledgeListItem {
@@ -83,7 +98,7 @@ function toListItem(pledge: PledgeWithLinks): PledgeListItem {
       quantityQualifier: pledge.quantityQualifier,
     },
     announcedOn: pledge.announcedOn,
-    stakeholders: pledge.stakeholders.map(({ role, stakeholder }) => ({ ...stakeholder, role })),
+    stakeholders: byRole(pledge.stakeholders).map(({ role, stakeholder }) => ({ ...stakeholder, role })),
     conditions,
   };
 }
@@ -91,9 +106,9 @@ function toListItem(pledge: PledgeWithLinks): PledgeListItem {
 export async function listPledges(filters: PledgeFilters) {
   const where = pledgeWhere(filters);
   const page = filters.page ?? 1;
-  const [total, pledges] = await db.$transaction([
-    db.pledge.count({ where }),
-    db.pledge.findMany({
+  const [total, pledges] = await db().$transaction([
+    db().pledge.count({ where }),
+    db().pledge.findMany({
       where,
       include: listInclude,
       orderBy: [{ announcedOn: "desc" }, { title: "asc" }, { id: "asc" }],
@@ -106,13 +121,13 @@ export async function listPledges(filters: PledgeFilters) {
 
 /** The choices offered by the list's filter form. */
 export async function listFilterOptions() {
-  const [stakeholders, conditions] = await db.$transaction([
-    db.stakeholder.findMany({
+  const [stakeholders, conditions] = await db().$transaction([
+    db().stakeholder.findMany({
       where: { pledges: { some: {} } },
       select: { slug: true, name: true },
       orderBy: { name: "asc" },
     }),
-    db.condition.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
+    db().condition.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
   ]);
   return { stakeholders, conditions };
 }
@@ -120,12 +135,14 @@ export async function listFilterOptions() {
 const citationSelect = {
   id: true,
   quote: true,
-  source: { select: { id: true, title: true, publisher: true, publishedOn: true, url: true, fileName: true } },
+  source: {
+    select: { id: true, title: true, publisher: true, publishedOn: true, url: true, fileName: true },
+  },
 } satisfies Prisma.CitationSelect;
 
 /** One pledge with everything its page shows, or null when there is no such pledge (cached per request). */
 export const getPledge = cache(async function getPledge(pledgeId: string) {
-  const pledge = await db.pledge.findUnique({
+  const pledge = await db().pledge.findUnique({
     where: { id: pledgeId },
     include: {
       stakeholders: {
@@ -133,7 +150,7 @@ export const getPledge = cache(async function getPledge(pledgeId: string) {
           role: true,
           stakeholder: { select: { slug: true, name: true, kind: true, countryCode: true, stance: true } },
         },
-        orderBy: { role: "asc" },
+        orderBy: { stakeholder: { name: "asc" } },
       },
       conditions: {
         select: {
@@ -168,7 +185,12 @@ export const getPledge = cache(async function getPledge(pledgeId: string) {
   });
   if (!pledge) return null;
   const conditions = pledge.conditions.map(({ condition }) => condition);
-  return { ...pledge, conditions, effective: effectiveStatus(pledge.status, conditions) };
+  return {
+    ...pledge,
+    stakeholders: byRole(pledge.stakeholders),
+    conditions,
+    effective: effectiveStatus(pledge.status, conditions),
+  };
 });
 
 export type PledgeDetail = NonNullable<Awaited<ReturnType<typeof getPledge>>>;

@@ -2,14 +2,20 @@ import { describe, expect, it } from "vitest";
 import { parseSearchParams } from "@/lib/search-params";
 import { pledgeFiltersSchema } from "./schemas";
 
-const parse = (params: Record<string, string | string[] | undefined>) => parseSearchParams(pledgeFiltersSchema, params);
+const parse = (params: Record<string, string | string[] | undefined>) =>
+  parseSearchParams(pledgeFiltersSchema, params);
 
 describe("pledge list filters", () => {
   it("reads repeated and single values", () => {
     const result = parse({ status: ["announced", "committed"], category: "force", q: " hubs ", page: "2" });
     expect(result).toEqual({
       ok: true,
-      data: expect.objectContaining({ status: ["announced", "committed"], category: ["force"], q: "hubs", page: 2 }),
+      data: expect.objectContaining({
+        status: ["announced", "committed"],
+        category: ["force"],
+        q: "hubs",
+        page: 2,
+      }),
     });
   });
 
@@ -39,5 +45,22 @@ describe("pledge list filters", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toContainEqual({ param, message: expect.stringMatching(message) });
+  });
+});
+
+describe("page numbers", () => {
+  it("names the limit for a huge page number, once", () => {
+    const result = parse({ page: "99999999999999999999" });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ param: "page", message: "page must be at most 10,000" }],
+    });
+  });
+
+  it("refuses fractions", () => {
+    expect(parse({ page: "2.5" })).toEqual({
+      ok: false,
+      errors: [{ param: "page", message: "page must be a whole number" }],
+    });
   });
 });

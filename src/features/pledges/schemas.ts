@@ -11,7 +11,10 @@ const slug = (what: string) =>
   z
     .string()
     .max(100, `${what} is too long`)
-    .regex(/^[a-z0-9-]+$/, `${what} must be an identifier such as "france" (lowercase letters, digits, hyphens)`);
+    .regex(
+      /^[a-z0-9-]+$/,
+      `${what} must be an identifier such as "france" (lowercase letters, digits, hyphens)`,
+    );
 
 export const maxPage = 10_000;
 
@@ -29,9 +32,9 @@ export const pledgeFiltersSchema = z
     page: singleParam(
       z.coerce
         .number({ error: "page must be a whole number" })
-        .int("page must be a whole number")
-        .min(1, "page starts at 1")
-        .max(maxPage, `page must be at most ${maxPage.toLocaleString("en-GB")}`),
+        .min(1, { error: "page starts at 1", abort: true })
+        .max(maxPage, { error: `page must be at most ${maxPage.toLocaleString("en-GB")}`, abort: true })
+        .int("page must be a whole number"),
     ),
   })
   .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
@@ -42,4 +45,8 @@ export const pledgeFiltersSchema = z
 export type PledgeFilters = z.output<typeof pledgeFiltersSchema>;
 
 /** A pledge id from a URL: anything else is simply not found. */
-export const pledgeIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const pledgeIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);

@@ -18,14 +18,18 @@ export interface EffectiveStatusResult {
 }
 
 /** Condition statuses that hold a pledge back; queries filter on these so that SQL and rules agree. */
-export const blockingConditionStatuses = ["unmet", "partially_met"] as const satisfies readonly ConditionStatus[];
+export const blockingConditionStatuses = [
+  "unmet",
+  "partially_met",
+] as const satisfies readonly ConditionStatus[];
 
 /** Lifecycle statuses past waiting for anything: delivered and withdrawn pledges are never conditional. */
 export const settledPledgeStatuses = ["delivered", "withdrawn"] as const satisfies readonly PledgeStatus[];
 
 export function isConditionSatisfied(condition: ConditionState, scenario: Scenario = noScenario): boolean {
   return (
-    !(blockingConditionStatuses as readonly ConditionStatus[]).includes(condition.status) || scenario.has(condition.id)
+    !(blockingConditionStatuses as readonly ConditionStatus[]).includes(condition.status) ||
+    scenario.has(condition.id)
   );
 }
 

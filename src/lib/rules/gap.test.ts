@@ -54,7 +54,10 @@ describe("gap figures", () => {
       pledged: statedQuantity(2_000n, 3_000n, "personnel", "exact"),
       delivered: 0n,
     };
-    expect(unlockedBy("ceasefire", [force, monitoring], "personnel")).toMatchObject({ low: 2_000n, high: 3_000n });
+    expect(unlockedBy("ceasefire", [force, monitoring], "personnel")).toMatchObject({
+      low: 2_000n,
+      high: 3_000n,
+    });
     expect(unlockedBy("line", [force, monitoring], "personnel").high).toBe(0n);
     expect(unlockedBy("line", [force, monitoring], "personnel", new Set(["ceasefire"])).high).toBe(30_000n);
   });

@@ -172,7 +172,12 @@ export function formatStated(
   unit: string,
   qualifier: QuantityQualifier,
 ): string {
-  const words: Record<QuantityQualifier, string> = { exact: "", up_to: "up to", at_least: "at least", about: "about" };
+  const words: Record<QuantityQualifier, string> = {
+    exact: "",
+    up_to: "up to",
+    at_least: "at least",
+    about: "about",
+  };
   const top = high ?? low;
   const amount =
     low === top ? formatAmount(low, unit) : `${formatAmount(low, unit)}–${formatAmount(top, unit)}`;

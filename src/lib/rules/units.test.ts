@@ -41,9 +41,13 @@ describe("units", () => {
 
   it("round-trips any amount through its text (property)", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.constantFrom("EUR", "personnel"), (minor, unit) => {
-        expect(parseAmount(formatAmount(minor, unit), unit)).toBe(minor);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 18n }),
+        fc.constantFrom("EUR", "personnel"),
+        (minor, unit) => {
+          expect(parseAmount(formatAmount(minor, unit), unit)).toBe(minor);
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,14 @@ export const pledgeCategories = [
 ] as const;
 export type PledgeCategory = (typeof pledgeCategories)[number];
 
-export const pledgeStatuses = ["announced", "committed", "in_progress", "delivered", "stalled", "withdrawn"] as const;
+export const pledgeStatuses = [
+  "announced",
+  "committed",
+  "in_progress",
+  "delivered",
+  "stalled",
+  "withdrawn",
+] as const;
 export type PledgeStatus = (typeof pledgeStatuses)[number];
 
 export const conditionStatuses = ["unmet", "partially_met", "met", "waived"] as const;

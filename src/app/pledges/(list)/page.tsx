@@ -34,8 +34,8 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Pledges</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is shown as
-          conditional, whatever its lifecycle status.
+          Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is
+          shown as conditional, whatever its lifecycle status.
         </p>
       </div>
       <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />
@@ -52,7 +52,12 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
               {result.total > 0 ? "There are no pledges on this page." : "No pledge matches these filters."}
             </p>
           )}
-          <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={(page) => withPage(params, page)} />
+          <Pagination
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            hrefFor={(page) => withPage(params, page)}
+          />
         </section>
       )}
     </div>

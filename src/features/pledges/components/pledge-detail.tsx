@@ -51,8 +51,12 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
 
       <Section id="facts" title="What was pledged">
         <dl className="space-y-2">
-          <Fact term="Quantity (as stated)">{stated ?? <span className="text-slate-600">No number stated</span>}</Fact>
-          <Fact term="Delivered so far">{delivered ?? <span className="text-slate-600">Nothing recorded</span>}</Fact>
+          <Fact term="Quantity (as stated)">
+            {stated ?? <span className="text-slate-600">No number stated</span>}
+          </Fact>
+          <Fact term="Delivered so far">
+            {delivered ?? <span className="text-slate-600">Nothing recorded</span>}
+          </Fact>
           <Fact term="Lifecycle status">{pledgeStatusLabels[pledge.status]}</Fact>
           <Fact term="Effective status">
             <span data-testid="effective-status">{effectiveStatusLabels[pledge.effective.status]}</span>
@@ -97,15 +101,27 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
               <caption className="sr-only">Conditions of this pledge and their status</caption>
               <thead className="text-left text-slate-700">
                 <tr>
-                  <th scope="col" className="py-1 pr-4 font-semibold">Condition</th>
-                  <th scope="col" className="py-1 pr-4 font-semibold">Depends on</th>
-                  <th scope="col" className="py-1 pr-4 font-semibold">Status</th>
-                  <th scope="col" className="py-1 font-semibold">Since</th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">
+                    Condition
+                  </th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">
+                    Depends on
+                  </th>
+                  <th scope="col" className="py-1 pr-4 font-semibold">
+                    Status
+                  </th>
+                  <th scope="col" className="py-1 font-semibold">
+                    Since
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {pledge.conditions.map((condition) => (
-                  <tr key={condition.id} className="border-t border-slate-100 align-top" data-testid="condition-row">
+                  <tr
+                    key={condition.id}
+                    className="border-t border-slate-100 align-top"
+                    data-testid="condition-row"
+                  >
                     <td className="py-2 pr-4">
                       <div className="font-medium">{condition.title}</div>
                       {condition.description && <div className="text-slate-700">{condition.description}</div>}

@@ -22,7 +22,17 @@ interface PledgeFilterFormProps {
   conditions: { slug: string; title: string }[];
 }
 
-function CheckboxGroup({ legend, name, options, checked }: { legend: string; name: string; options: Option[]; checked: readonly string[] }) {
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+}: {
+  legend: string;
+  name: string;
+  options: Option[];
+  checked: readonly string[];
+}) {
   return (
     <fieldset className="min-w-0">
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
@@ -44,11 +54,21 @@ function CheckboxGroup({ legend, name, options, checked }: { legend: string; nam
   );
 }
 
-function Select({ label, name, options, value }: { label: string; name: string; options: Option[]; value: string | undefined }) {
+function Select({
+  label,
+  name,
+  options,
+  value,
+}: {
+  label: string;
+  name: string;
+  options: Option[];
+  value: string | undefined;
+}) {
   return (
-    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5 font-normal">
+    <div className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={field}>
         <option value="">Any</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -56,20 +76,33 @@ function Select({ label, name, options, value }: { label: string; name: string; 
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
-const field = "rounded border border-slate-300 bg-white px-2 py-1.5 font-normal";
+const field = "w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 font-normal";
 
 /** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
 export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFilterFormProps) {
   return (
-    <form method="get" action="/pledges" role="search" aria-label="Filter pledges" className="no-print space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      method="get"
+      action="/pledges"
+      role="search"
+      aria-label="Filter pledges"
+      className="no-print space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 lg:col-span-2">
+        <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700 lg:col-span-2">
           Search
-          <input type="search" name="q" defaultValue={filters?.q ?? ""} maxLength={200} placeholder="Title or description" className={field} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters?.q ?? ""}
+            maxLength={200}
+            placeholder="Title or description"
+            className={field}
+          />
         </label>
         <Select
           label="Stakeholder"
@@ -105,13 +138,26 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           Announced from
-          <input type="date" name="from" defaultValue={filters?.from ? isoDay(filters.from) : ""} className={field} />
+          <input
+            type="date"
+            name="from"
+            defaultValue={filters?.from ? isoDay(filters.from) : ""}
+            className={field}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           Announced to
-          <input type="date" name="to" defaultValue={filters?.to ? isoDay(filters.to) : ""} className={field} />
+          <input
+            type="date"
+            name="to"
+            defaultValue={filters?.to ? isoDay(filters.to) : ""}
+            className={field}
+          />
         </label>
-        <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+        <button
+          type="submit"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
           Apply filters
         </button>
         <Link href="/pledges" className="py-2 text-sm text-blue-800 underline underline-offset-4">

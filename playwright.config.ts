@@ -1,0 +1,49 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+// A database of its own, recreated, migrated and seeded each run (scripts/e2e-server.sh).
+export const e2eDatabaseUrl = "file:./data/e2e.db";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/output",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download cannot happen on this network.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/ },
+    // Specs that add rows run last, so that the read-only specs see exactly the seed.
+    {
+      name: "chromium-writes",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: /\.writes\.spec\.ts$/,
+      dependencies: ["chromium"],
+    },
+  ],
+  webServer: {
+    command: `bash scripts/e2e-server.sh ${port}`,
+    url: `http://127.0.0.1:${port}/pledges`,
+    env: { DATABASE_URL: e2eDatabaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,137 @@
+// Integration tests on real SQLite files: the committed migrations, the seed and the database's own rules.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "../src/server/prisma-client";
+import { seedDatabase } from "./seed/seed-database";
+
+const workDir = mkdtempSync(path.join(tmpdir(), "pledgewatch-db-"));
+const urlFor = (name: string) => `file:${path.join(workDir, name)}`;
+
+function deploy(databaseUrl: string) {
+  execFileSync("npm", ["run", "--silent", "db:deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
+}
+
+/** The message SQLite raised, which Prisma reports inside its own error. */
+async function databaseRefusal(write: Promise<unknown>): Promise<string> {
+  try {
+    await write;
+  } catch (error) {
+    const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalMessage?: string } } } }).meta
+      ?.driverAdapterError?.cause;
+    return cause?.originalMessage ?? String(error);
+  }
+  throw new Error("the database accepted a write it should have refused");
+}
+
+/** Tables and indexes as SQLite stores them, minus Prisma's own bookkeeping table. */
+function schemaOf(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT type, name, sql FROM sqlite_master
+         WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'
+         ORDER BY type, name`,
+      )
+      .all();
+  } finally {
+    db.close();
+  }
+}
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+describe("migrations", () => {
+  it("build exactly the schema that schema.prisma describes (no drift)", () => {
+    deploy(urlFor("migrated.db"));
+    // The schema as Prisma would create it from nothing, applied to a second, empty database.
+    const fromSchema = execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const fresh = new Database(path.join(workDir, "from-schema.db"));
+    fresh.exec(fromSchema);
+    fresh.close();
+    const migrated = schemaOf(path.join(workDir, "migrated.db"));
+    expect(migrated.length).toBeGreaterThan(10);
+    expect(migrated).toEqual(schemaOf(path.join(workDir, "from-schema.db")));
+  }, 120_000);
+});
+
+describe("seeded database", () => {
+  const url = urlFor("seeded.db");
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    deploy(url);
+    db = createPrismaClient(url);
+    await seedDatabase(db);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+  });
+
+  it("is in WAL mode", () => {
+    const raw = new Database(url.replace(/^file:/, ""));
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    raw.close();
+  });
+
+  it("holds the Paris pledges, each cited, with their initial status in the history", async () => {
+    expect(await db.pledge.count()).toBe(9);
+    expect(await db.pledge.count({ where: { citations: { none: {} } } })).toBe(0);
+    expect(await db.pledge.count({ where: { statusChanges: { none: {} } } })).toBe(0);
+    expect(await db.statusChange.count({ where: { citations: { none: {} } } })).toBe(0);
+    const force = await db.pledge.findUniqueOrThrow({ where: { externalId: "seed:deterrence-force" } });
+    expect(force).toMatchObject({ quantityLow: 30_000n, quantityHigh: 30_000n, quantityUnit: "personnel", quantityQualifier: "up_to" });
+    const requirement = await db.requirement.findUniqueOrThrow({ where: { slug: "credible-monitoring-force-troops" } });
+    expect(requirement).toMatchObject({ low: 50_000n, high: 100_000n, unit: "personnel" });
+    const members = await db.coalitionMember.count({ where: { coalition: { slug: "coalition-of-the-willing" } } });
+    expect(members).toBe(9);
+  });
+
+  it("stores no number where the sources give none", async () => {
+    const numbered = await db.pledge.findMany({ where: { quantityLow: { not: null } }, select: { externalId: true } });
+    expect(numbered).toEqual([{ externalId: "seed:deterrence-force" }]);
+  });
+
+  it("is idempotent and never reverts a later change", async () => {
+    const count = async () =>
+      Promise.all([db.pledge.count(), db.citation.count(), db.statusChange.count(), db.stakeholder.count(), db.pledgeCondition.count()]);
+    const before = await count();
+    await db.pledge.update({ where: { externalId: "seed:poland-logistics-hub" }, data: { status: "stalled", version: { increment: 1 } } });
+    await seedDatabase(db);
+    expect(await count()).toEqual(before);
+    const poland = await db.pledge.findUniqueOrThrow({ where: { externalId: "seed:poland-logistics-hub" } });
+    expect(poland).toMatchObject({ status: "stalled", version: 2 });
+  });
+
+  it("refuses to edit or delete status history", async () => {
+    const change = await db.statusChange.findFirstOrThrow();
+    expect(await databaseRefusal(db.statusChange.update({ where: { id: change.id }, data: { note: "rewritten" } }))).toMatch(
+      /append-only/,
+    );
+    expect(await databaseRefusal(db.statusChange.delete({ where: { id: change.id } }))).toMatch(/cannot be deleted/);
+    expect(await db.statusChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ note: change.note });
+  });
+
+  it("refuses a status change that names no subject, or two", async () => {
+    const pledge = await db.pledge.findFirstOrThrow();
+    const condition = await db.condition.findFirstOrThrow();
+    const base = { occurredAt: new Date(), note: "test" };
+    const attempts = [
+      { ...base, toPledgeStatus: "committed" as const },
+      { ...base, pledgeId: pledge.id, conditionId: condition.id, toPledgeStatus: "committed" as const },
+      { ...base, pledgeId: pledge.id, toConditionStatus: "met" as const },
+    ];
+    for (const data of attempts) {
+      expect(await databaseRefusal(db.statusChange.create({ data }))).toMatch(/exactly one pledge or one condition/);
+    }
+  });
+});

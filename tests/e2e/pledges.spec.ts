@@ -1,0 +1,140 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const rows = (page: Page) => page.getByTestId("pledge-row");
+
+test.describe("pledge list", () => {
+  test("shows the seeded Paris pledges with quantities as stated and effective status", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/pledges$/);
+    await expect(page.getByRole("heading", { name: "Pledges", level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "9 pledges" })).toBeVisible();
+
+    const force = rows(page).filter({ hasText: "Multinational deterrence force" });
+    await expect(force).toContainText("up to 30,000 personnel");
+    await expect(force).toContainText("Conditional");
+    await expect(force).toContainText("Russia agrees to a ceasefire");
+    await expect(force).toContainText("Coalition of the Willing");
+
+    const assistance = rows(page).filter({ hasText: "Short- and long-term military assistance" });
+    await expect(assistance).toContainText("Committed");
+    await expect(assistance).not.toContainText("Conditional");
+    await page.screenshot({ path: "test-results/screenshots/pledge-list.png", fullPage: true });
+  });
+
+  test("filters by category, stakeholder, condition and effective status, keeping them in the URL", async ({
+    page,
+  }) => {
+    await page.goto("/pledges");
+    await page.getByRole("checkbox", { name: "Force (troops, deterrence)" }).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/category=force/);
+    await expect(rows(page)).toHaveCount(2);
+
+    await page.goto("/pledges?stakeholder=poland");
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page)).toContainText("Poland as a logistics hub");
+    await expect(page.getByLabel("Stakeholder")).toHaveValue("poland");
+
+    await page.getByLabel("Stakeholder").selectOption("");
+    await page
+      .getByLabel("Condition", { exact: true })
+      .selectOption({ label: "Boundaries of the ceasefire line agreed" });
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/condition=ceasefire-line-agreed/);
+    await expect(rows(page)).toHaveCount(1);
+
+    await page.goto("/pledges?effective=conditional");
+    await expect(rows(page)).toHaveCount(6);
+    await page.goto("/pledges?effective=committed&effective=announced");
+    await expect(rows(page)).toHaveCount(3);
+    await page.goto("/pledges?status=committed&category=infrastructure");
+    await expect(rows(page)).toHaveCount(1);
+    await page.goto("/pledges?q=hubs");
+    await expect(rows(page)).toHaveCount(2);
+    await page.goto("/pledges?from=2026-01-07");
+    await expect(page.getByText("No pledge matches these filters.")).toBeVisible();
+  });
+
+  test("explains bad filters instead of failing", async ({ page }) => {
+    const response = await page.goto("/pledges?status=finished&from=2026-13-45&page=99999999999999999999");
+    expect(response?.status()).toBe(200);
+    const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
+    await expect(alert).toContainText('"finished" is not a known lifecycle status');
+    await expect(alert).toContainText("2026-13-45 is not a calendar date");
+    await expect(alert).toContainText("page must be at most 10,000");
+    await expect(rows(page)).toHaveCount(0);
+    await alert.getByRole("link", { name: "clear all filters" }).click();
+    await expect(rows(page)).toHaveCount(9);
+  });
+
+  test("works from the keyboard", async ({ page }) => {
+    await page.goto("/pledges");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+    await page.getByLabel("Search").focus();
+    await page.keyboard.type("guarantees");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/q=guarantees/);
+    await expect(rows(page)).toHaveCount(1);
+    await rows(page).getByRole("link").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Legally binding security guarantees");
+  });
+});
+
+test.describe("pledge page", () => {
+  test("shows who pledged what, conditions, evidence and history", async ({ page }) => {
+    await page.goto("/pledges");
+    await page.getByRole("link", { name: "Multinational deterrence force" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Multinational deterrence force");
+
+    const facts = page.getByRole("region", { name: "What was pledged" });
+    await expect(facts).toContainText("up to 30,000 personnel");
+    await expect(facts).toContainText("Announced");
+    await expect(page.getByTestId("effective-status")).toHaveText("Conditional");
+    await expect(
+      page.getByText("Waiting on Boundaries of the ceasefire line agreed; Russia agrees to a ceasefire"),
+    ).toBeVisible();
+
+    const who = page.getByRole("region", { name: "Who" });
+    await expect(who).toContainText("Coalition of the Willing");
+    await expect(who).toContainText("France — Lead");
+
+    const conditions = page.getByTestId("condition-row");
+    await expect(conditions).toHaveCount(2);
+    await expect(conditions.filter({ hasText: "Russia agrees to a ceasefire" })).toContainText("Unmet");
+    await expect(conditions.filter({ hasText: "Russia agrees to a ceasefire" })).toContainText("Russia");
+
+    await expect(page.getByRole("region", { name: "Evidence" })).toContainText(
+      "Negotiations moved closer to finalizing a multinational security presence of up to 30,000 personnel.",
+    );
+    const history = page.getByTestId("status-change");
+    await expect(history).toHaveCount(1);
+    await expect(history).toContainText("6 Jan 2026");
+    await expect(history).toContainText("Recorded as → Announced");
+    await expect(history).toContainText("000_cc456be6a0119d59.txt");
+    await page.screenshot({ path: "test-results/screenshots/pledge-page.png", fullPage: true });
+  });
+
+  test("answers 404 for a pledge that does not exist", async ({ page }) => {
+    for (const id of ["no-such-pledge", "%3Cscript%3E", "x".repeat(300)]) {
+      const response = await page.goto(`/pledges/${id}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    }
+  });
+
+  test("reads well on a phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/pledges");
+    await page.waitForLoadState("networkidle");
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((element) => !element.closest('[class*="sr-only"]'))
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+    );
+    expect(overflowing).toEqual([]);
+    await page.screenshot({ path: "test-results/screenshots/pledge-list-phone.png", fullPage: true });
+  });
+});
