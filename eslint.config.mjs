@@ -45,7 +45,6 @@ export default defineConfig([
       "prisma/**",
       "scripts/**",
       "tests/**",
-      "src/lib/**",
     ],
     rules: { "no-restricted-imports": "off" },
   },
