@@ -12,7 +12,10 @@ const workDir = mkdtempSync(path.join(tmpdir(), "pledgewatch-db-"));
 const urlFor = (name: string) => `file:${path.join(workDir, name)}`;
 
 function deploy(databaseUrl: string) {
-  execFileSync("npm", ["run", "--silent", "db:deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "pipe" });
+  execFileSync("npm", ["run", "--silent", "db:deploy"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "pipe",
+  });
 }
 
 /** The message SQLite raised, which Prisma reports inside its own error. */
@@ -51,8 +54,20 @@ describe("migrations", () => {
     // The schema as Prisma would create it from nothing, applied to a second, empty database.
     const fromSchema = execFileSync(
       "npx",
-      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, DATABASE_URL: urlFor("unused.db") },
+      },
     );
     const fresh = new Database(path.join(workDir, "from-schema.db"));
     fresh.exec(fromSchema);
@@ -89,23 +104,44 @@ describe("seeded database", () => {
     expect(await db.pledge.count({ where: { statusChanges: { none: {} } } })).toBe(0);
     expect(await db.statusChange.count({ where: { citations: { none: {} } } })).toBe(0);
     const force = await db.pledge.findUniqueOrThrow({ where: { externalId: "seed:deterrence-force" } });
-    expect(force).toMatchObject({ quantityLow: 30_000n, quantityHigh: 30_000n, quantityUnit: "personnel", quantityQualifier: "up_to" });
-    const requirement = await db.requirement.findUniqueOrThrow({ where: { slug: "credible-monitoring-force-troops" } });
+    expect(force).toMatchObject({
+      quantityLow: 30_000n,
+      quantityHigh: 30_000n,
+      quantityUnit: "personnel",
+      quantityQualifier: "up_to",
+    });
+    const requirement = await db.requirement.findUniqueOrThrow({
+      where: { slug: "credible-monitoring-force-troops" },
+    });
     expect(requirement).toMatchObject({ low: 50_000n, high: 100_000n, unit: "personnel" });
-    const members = await db.coalitionMember.count({ where: { coalition: { slug: "coalition-of-the-willing" } } });
+    const members = await db.coalitionMember.count({
+      where: { coalition: { slug: "coalition-of-the-willing" } },
+    });
     expect(members).toBe(9);
   });
 
   it("stores no number where the sources give none", async () => {
-    const numbered = await db.pledge.findMany({ where: { quantityLow: { not: null } }, select: { externalId: true } });
+    const numbered = await db.pledge.findMany({
+      where: { quantityLow: { not: null } },
+      select: { externalId: true },
+    });
     expect(numbered).toEqual([{ externalId: "seed:deterrence-force" }]);
   });
 
   it("is idempotent and never reverts a later change", async () => {
     const count = async () =>
-      Promise.all([db.pledge.count(), db.citation.count(), db.statusChange.count(), db.stakeholder.count(), db.pledgeCondition.count()]);
+      Promise.all([
+        db.pledge.count(),
+        db.citation.count(),
+        db.statusChange.count(),
+        db.stakeholder.count(),
+        db.pledgeCondition.count(),
+      ]);
     const before = await count();
-    await db.pledge.update({ where: { externalId: "seed:poland-logistics-hub" }, data: { status: "stalled", version: { increment: 1 } } });
+    await db.pledge.update({
+      where: { externalId: "seed:poland-logistics-hub" },
+      data: { status: "stalled", version: { increment: 1 } },
+    });
     await seedDatabase(db);
     expect(await count()).toEqual(before);
     const poland = await db.pledge.findUniqueOrThrow({ where: { externalId: "seed:poland-logistics-hub" } });
@@ -114,11 +150,17 @@ describe("seeded database", () => {
 
   it("refuses to edit or delete status history", async () => {
     const change = await db.statusChange.findFirstOrThrow();
-    expect(await databaseRefusal(db.statusChange.update({ where: { id: change.id }, data: { note: "rewritten" } }))).toMatch(
-      /append-only/,
+    expect(
+      await databaseRefusal(
+        db.statusChange.update({ where: { id: change.id }, data: { note: "rewritten" } }),
+      ),
+    ).toMatch(/append-only/);
+    expect(await databaseRefusal(db.statusChange.delete({ where: { id: change.id } }))).toMatch(
+      /cannot be deleted/,
     );
-    expect(await databaseRefusal(db.statusChange.delete({ where: { id: change.id } }))).toMatch(/cannot be deleted/);
-    expect(await db.statusChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({ note: change.note });
+    expect(await db.statusChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({
+      note: change.note,
+    });
   });
 
   it("refuses a status change that names no subject, or two", async () => {
@@ -131,7 +173,9 @@ describe("seeded database", () => {
       { ...base, pledgeId: pledge.id, toConditionStatus: "met" as const },
     ];
     for (const data of attempts) {
-      expect(await databaseRefusal(db.statusChange.create({ data }))).toMatch(/exactly one pledge or one condition/);
+      expect(await databaseRefusal(db.statusChange.create({ data }))).toMatch(
+        /exactly one pledge or one condition/,
+      );
     }
   });
 });

@@ -11,7 +11,7 @@ trap 'rm -f "$committed"' EXIT
 git show HEAD:prisma/schema.prisma > "$committed"
 
 dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_${name}"
-sql=$(npx prisma migrate diff --from-schema-datamodel "$committed" --to-schema-datamodel prisma/schema.prisma --script)
+sql=$(DATABASE_URL="${DATABASE_URL:-file:./data/pledgewatch.db}" npx prisma migrate diff --from-schema-datamodel "$committed" --to-schema-datamodel prisma/schema.prisma --script)
 if ! grep -qv '^--\|^$' <<<"$sql"; then
   echo "schema.prisma has no changes against HEAD: no migration written"
   exit 0
