@@ -45,6 +45,7 @@ export default defineConfig([
       "prisma/**",
       "scripts/**",
       "tests/**",
+      "**/*.test.ts",
     ],
     rules: { "no-restricted-imports": "off" },
   },
