@@ -11,10 +11,10 @@ export type Scenario = ReadonlySet<string>;
 
 export const noScenario: Scenario = new Set();
 
-export interface EffectiveStatusResult {
+export interface EffectiveStatusResult<C extends ConditionState = ConditionState> {
   status: EffectiveStatus;
   /** The conditions holding the pledge back; empty unless `status` is "conditional". */
-  blockedBy: ConditionState[];
+  blockedBy: C[];
 }
 
 /** Condition statuses that hold a pledge back; queries filter on these so that SQL and rules agree. */
@@ -41,11 +41,11 @@ function isSettled(status: PledgeStatus): boolean {
  * A pledge with any condition not yet met or waived is "conditional" whatever its lifecycle status
  * says, unless it is already delivered (or withdrawn). The blocking conditions are named.
  */
-export function effectiveStatus(
+export function effectiveStatus<C extends ConditionState>(
   lifecycle: PledgeStatus,
-  conditions: readonly ConditionState[],
+  conditions: readonly C[],
   scenario: Scenario = noScenario,
-): EffectiveStatusResult {
+): EffectiveStatusResult<C> {
   if (isSettled(lifecycle)) return { status: lifecycle, blockedBy: [] };
   const blockedBy = conditions.filter((condition) => !isConditionSatisfied(condition, scenario));
   return blockedBy.length > 0 ? { status: "conditional", blockedBy } : { status: lifecycle, blockedBy: [] };
