@@ -4,8 +4,7 @@ const rows = (page: Page) => page.getByTestId("pledge-row");
 
 test.describe("pledge list", () => {
   test("shows the seeded Paris pledges with quantities as stated and effective status", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/pledges$/);
+    await page.goto("/pledges");
     await expect(page.getByRole("heading", { name: "Pledges", level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "9 pledges" })).toBeVisible();
 

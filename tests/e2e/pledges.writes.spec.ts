@@ -1,8 +1,33 @@
 import { expect, test } from "@playwright/test";
-import { insertConditionalPledge } from "./support/database";
+import { insertConditionalPledge, insertUnconditionalPledge, withdrawSeededPledge } from "./support/database";
 
 // Runs after the read-only specs (see playwright.config.ts), so the seeded counts they check hold.
+test.describe.configure({ mode: "serial" });
+
 test.describe("pledges written by another writer", () => {
+  test("a status change made in the database appears on the dashboard, and the past stays as it was", async ({
+    page,
+  }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("kpi-pledged")).toContainText("up to 30,000 personnel");
+
+    insertUnconditionalPledge("E2E brigade", 7_000n);
+    withdrawSeededPledge("seed:deterrence-force", "2026-03-01T00:00:00.000Z");
+
+    await page.reload();
+    await expect(page.getByTestId("kpi-pledged")).toContainText("7,000 personnel");
+    await expect(page.getByTestId("kpi-pledged")).not.toContainText("up to");
+    await expect(page.getByTestId("kpi-unconditional")).toContainText("7,000 personnel");
+    await expect(page.getByTestId("by-status").getByRole("row", { name: /Withdrawn/ })).toContainText("1");
+    await expect(page.getByTestId("timeline")).toContainText("Announced → Withdrawn");
+
+    // Rebuilt from the history: before the withdrawal the force was still announced, and the new pledge did not exist.
+    await page.goto("/dashboard?asOf=2026-02-01");
+    await expect(page.getByTestId("kpi-pledged")).toContainText("up to 30,000 personnel");
+    await expect(page.getByTestId("kpi-unconditional")).toContainText("0 personnel");
+    await expect(page.getByTestId("timeline")).not.toContainText("Withdrawn");
+  });
+
   test("a range stays a range and a met condition releases the pledge", async ({ page }) => {
     const blocked = insertConditionalPledge("E2E pledge behind an unmet condition", "unmet");
     const released = insertConditionalPledge("E2E pledge whose condition is met", "met");

@@ -10,6 +10,11 @@ export function SiteHeader() {
         <nav aria-label="Main">
           <ul className="flex gap-4 text-sm">
             <li>
+              <Link href="/dashboard" className="text-slate-700 underline-offset-4 hover:underline">
+                Dashboard
+              </Link>
+            </li>
+            <li>
               <Link href="/pledges" className="text-slate-700 underline-offset-4 hover:underline">
                 Pledges
               </Link>

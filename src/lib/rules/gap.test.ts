@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConditionState } from "./effective-status";
-import { computeGap, unlockedBy, type PledgeGroup } from "./gap";
+import { computeGap, type PledgeGroup } from "./gap";
 import { formatQuantity, formatRatio, statedQuantity } from "./quantity";
 
 const ceasefire: ConditionState = { id: "ceasefire", title: "Russia agrees to a ceasefire", status: "unmet" };
@@ -45,20 +45,5 @@ describe("gap figures", () => {
     expect(gap.unconditional).toMatchObject({ low: 10_000n, high: 10_000n, bound: "exact" });
     expect(gap.delivered).toMatchObject({ low: 4_000n, high: 4_000n });
     expect(formatRatio(gap.deliveredCoverage!)).toBe("4–8 %");
-  });
-
-  it("says what meeting a condition would unlock", () => {
-    const monitoring: PledgeGroup = {
-      status: "committed",
-      conditions: [ceasefire],
-      pledged: statedQuantity(2_000n, 3_000n, "personnel", "exact"),
-      delivered: 0n,
-    };
-    expect(unlockedBy("ceasefire", [force, monitoring], "personnel")).toMatchObject({
-      low: 2_000n,
-      high: 3_000n,
-    });
-    expect(unlockedBy("line", [force, monitoring], "personnel").high).toBe(0n);
-    expect(unlockedBy("line", [force, monitoring], "personnel", new Set(["ceasefire"])).high).toBe(30_000n);
   });
 });

@@ -67,23 +67,3 @@ export function computeGap(
     deliveredCoverage: coverage(delivered, required),
   };
 }
-
-/** Which condition, if met, would release which pledged amount: the "what would change" list. */
-export function unlockedBy(
-  conditionId: string,
-  groups: readonly PledgeGroup[],
-  unit: string,
-  baseline: Scenario = noScenario,
-): Quantity {
-  const withCondition = new Set(baseline).add(conditionId);
-  const released = groups.filter(
-    (group) =>
-      group.status !== "withdrawn" &&
-      effectiveStatus(group.status, group.conditions, baseline).status === "conditional" &&
-      effectiveStatus(group.status, group.conditions, withCondition).status !== "conditional",
-  );
-  return sum(
-    released.map((group) => group.pledged),
-    unit,
-  );
-}

@@ -39,6 +39,8 @@ describe("the seed's headline figures", () => {
   it("keeps an 'up to' pledge as a ceiling", () => {
     expect(pledged).toEqual(personnel(30_000, 30_000, "at_most"));
     expect(formatQuantity(pledged)).toBe("at most 30,000 personnel");
+    expect(formatQuantity(pledged, { ceilingWords: "up to" })).toBe("up to 30,000 personnel");
+    expect(formatQuantity(pledged, { withUnit: false })).toBe("at most 30,000");
   });
 
   it("gives a shortfall of at least 20,000–70,000", () => {

@@ -146,13 +146,21 @@ function joinPrefix(prefix: string, text: string): string {
   return prefix ? `${prefix} ${text}` : text;
 }
 
-/** "20,000–70,000 personnel" with its bound: "at least 20,000–70,000 personnel". */
-export function formatQuantity(quantity: Quantity, options: { withUnit?: boolean } = {}): string {
+/**
+ * "20,000–70,000 personnel" with its bound: "at least 20,000–70,000 personnel". Amounts that were
+ * promised read better with `ceilingWords: "up to"` ("up to 30,000 personnel").
+ */
+export function formatQuantity(
+  quantity: Quantity,
+  options: { withUnit?: boolean; ceilingWords?: "at most" | "up to" } = {},
+): string {
   const { low, high, unit } = quantity;
   const amount =
     low === high ? formatAmount(low, unit) : `${formatAmount(low, unit)}–${formatAmount(high, unit)}`;
   const text = options.withUnit === false ? amount : `${amount} ${unitWord(unit, high)}`;
-  return joinPrefix(boundPrefix(quantity.bound), text);
+  const prefix =
+    quantity.bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(quantity.bound);
+  return joinPrefix(prefix, text);
 }
 
 const percent = (value: number) => Math.round(value * 1000) / 10;

@@ -33,3 +33,48 @@ export function insertConditionalPledge(title: string, conditionStatus: "unmet" 
   }
   return { pledgeId, conditionId };
 }
+
+/** A committed pledge with no conditions, announced now, with its initial status in the history. */
+export function insertUnconditionalPledge(title: string, personnel: bigint) {
+  const db = openE2eDatabase();
+  const now = new Date().toISOString();
+  const pledgeId = `e2e-${randomUUID()}`;
+  try {
+    db.transaction(() => {
+      db.prepare(
+        `INSERT INTO "Pledge" (id, title, category, quantityLow, quantityHigh, quantityUnit, quantityQualifier,
+           status, announcedOn, version, createdAt, updatedAt)
+         VALUES (?, ?, 'force', ?, ?, 'personnel', 'exact', 'committed', ?, 1, ?, ?)`,
+      ).run(pledgeId, title, personnel, personnel, now, now, now);
+      db.prepare(
+        `INSERT INTO "StatusChange" (id, pledgeId, toPledgeStatus, occurredAt, note, createdAt, updatedAt)
+         VALUES (?, ?, 'committed', ?, 'Recorded by the end-to-end suite', ?, ?)`,
+      ).run(`e2e-${randomUUID()}`, pledgeId, now, now, now);
+    })();
+  } finally {
+    db.close();
+  }
+  return pledgeId;
+}
+
+/** Withdraws a seeded pledge as an analyst would: new status plus a history entry dated `occurredAt`. */
+export function withdrawSeededPledge(externalId: string, occurredAt: string) {
+  const db = openE2eDatabase();
+  const now = new Date().toISOString();
+  try {
+    db.transaction(() => {
+      const pledge = db.prepare(`SELECT id, status FROM "Pledge" WHERE externalId = ?`).get(externalId) as
+        { id: string; status: string } | undefined;
+      if (!pledge) throw new Error(`no pledge ${externalId}`);
+      db.prepare(
+        `UPDATE "Pledge" SET status = 'withdrawn', version = version + 1, updatedAt = ? WHERE id = ?`,
+      ).run(now, pledge.id);
+      db.prepare(
+        `INSERT INTO "StatusChange" (id, pledgeId, fromPledgeStatus, toPledgeStatus, occurredAt, note, createdAt, updatedAt)
+         VALUES (?, ?, ?, 'withdrawn', ?, 'Withdrawn in the end-to-end suite', ?, ?)`,
+      ).run(`e2e-${randomUUID()}`, pledge.id, pledge.status, occurredAt, now, now);
+    })();
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
+import { defaultMetric, dashboardParamsSchema } from "@/features/dashboard/schemas";
+import { formatDate, isoDay } from "@/lib/format";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dashboard" };
+
+function WidgetSkeleton({ height }: { height: string }) {
+  return <div className={`animate-pulse rounded-lg bg-slate-200 ${height}`} aria-hidden="true" />;
+}
+
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
+  const parsed = parseSearchParams(dashboardParamsSchema, await searchParams);
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <ParamErrors errors={parsed.errors} resetHref="/dashboard" />
+      </div>
+    );
+  }
+  const { metric = defaultMetric, assume, asOf } = parsed.data;
+  const key = { metric, assumed: [...new Set(assume)].sort().join(","), asOfDay: asOf ? isoDay(asOf) : "" };
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">How far the pledges go</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {asOf
+            ? `As it stood at the end of ${formatDate(asOf)} (UTC), rebuilt from the status history.`
+            : "As recorded today."}{" "}
+          {assume.length > 0
+            ? "Scenario: the conditions ticked below are assumed met."
+            : "No condition is assumed met."}
+        </p>
+      </div>
+      <Suspense
+        key={JSON.stringify(key)}
+        fallback={
+          <div className="space-y-4" aria-busy="true" aria-label="Loading the dashboard">
+            <WidgetSkeleton height="h-36" />
+            <WidgetSkeleton height="h-48" />
+            <WidgetSkeleton height="h-80" />
+          </div>
+        }
+      >
+        <DashboardWidgets {...key} />
+      </Suspense>
+    </div>
+  );
+}

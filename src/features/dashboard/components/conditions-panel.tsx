@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { ConditionStatusBadge } from "@/components/ui/status-badge";
+import { formatQuantity } from "@/lib/rules/quantity";
+import type { DashboardSummary } from "@/lib/rules/summary";
+
+/** Each condition, its status, and exactly what meeting it would release. */
+export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["conditions"] }) {
+  return (
+    <section aria-labelledby="conditions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="conditions-heading" className="mb-2 text-base font-semibold">
+        Conditions and what they unlock
+      </h2>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="conditions-table">
+          <thead className="text-left text-slate-700">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Condition
+              </th>
+              <th scope="col" className="py-1 pr-3 font-semibold">
+                Status
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-semibold">
+                Tied pledges
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                Meeting it would unlock
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {conditions.map((condition) => (
+              <tr key={condition.id} className="border-t border-slate-100 align-top">
+                <th scope="row" className="py-2 pr-3 text-left font-normal">
+                  <div className="font-medium">{condition.title}</div>
+                  {condition.dependsOn && (
+                    <div className="text-xs text-slate-600">Depends on {condition.dependsOn}</div>
+                  )}
+                </th>
+                <td className="py-2 pr-3">
+                  <ConditionStatusBadge status={condition.status} />
+                  {condition.assumedMet && (
+                    <div className="mt-1 text-xs font-medium text-blue-900">Assumed met in this scenario</div>
+                  )}
+                </td>
+                <td className="py-2 pr-3 text-right">
+                  <Link
+                    href={`/pledges?condition=${condition.slug}`}
+                    className="text-blue-800 underline underline-offset-2"
+                  >
+                    {condition.pledges}
+                  </Link>
+                </td>
+                <td className="py-2">
+                  {condition.assumedMet
+                    ? "Already counted in this scenario"
+                    : condition.effect.pledges === 0
+                      ? "Nothing on its own (other conditions still block its pledges)"
+                      : `${condition.effect.pledges} ${condition.effect.pledges === 1 ? "pledge" : "pledges"}${
+                          condition.effect.quantity.high > 0n
+                            ? `, ${formatQuantity(condition.effect.quantity, { ceilingWords: "up to" })}`
+                            : ""
+                        }`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

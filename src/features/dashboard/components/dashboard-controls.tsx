@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { ConditionStatusBadge } from "@/components/ui/status-badge";
+import { isoDay } from "@/lib/format";
+import type { ConditionStatus } from "@/lib/rules/vocabulary";
+
+interface DashboardControlsProps {
+  metric: string;
+  metrics: string[];
+  asOf: Date | undefined;
+  conditions: { slug: string; title: string; status: ConditionStatus; assumedMet: boolean }[];
+}
+
+/** Scenario, as-of date and metric: a GET form, so the URL holds the view and can be shared. */
+export function DashboardControls({ metric, metrics, asOf, conditions }: DashboardControlsProps) {
+  const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <form
+      method="get"
+      action="/dashboard"
+      aria-label="Scenario and date"
+      className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <fieldset>
+        <legend className="text-sm font-semibold">What if… (assume a condition is met)</legend>
+        <div className="mt-2 flex flex-col gap-2">
+          {conditions.map((condition) => (
+            <label key={condition.slug} className="inline-flex flex-wrap items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="assume"
+                value={condition.slug}
+                defaultChecked={condition.assumedMet}
+                className="size-4 accent-blue-700"
+              />
+              <span>{condition.title}</span>
+              <span className="text-xs text-slate-600">(now:</span>
+              <ConditionStatusBadge status={condition.status} />
+              <span className="-ml-1 text-xs text-slate-600">)</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap items-end gap-4">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          As of
+          <input type="date" name="asOf" defaultValue={asOf ? isoDay(asOf) : ""} className={field} />
+        </label>
+        {metrics.length > 1 && (
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            Metric
+            <select name="metric" defaultValue={metric} className={field}>
+              {metrics.map((unit) => (
+                <option key={unit} value={unit}>
+                  {unit}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="submit"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
+          Update figures
+        </button>
+        <Link href="/dashboard" className="py-2 text-sm text-blue-800 underline underline-offset-4">
+          Today, as recorded
+        </Link>
+      </div>
+    </form>
+  );
+}

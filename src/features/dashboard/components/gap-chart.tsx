@@ -1,0 +1,117 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+export interface GapChartBar {
+  name: string;
+  low: number;
+  high: number;
+  /** The words shown at the end of the bar: "at most 30,000". */
+  label: string;
+  /** A ceiling is drawn dashed: the real figure may be anywhere below it. */
+  ceiling: boolean;
+  colour: string;
+}
+
+export interface GapChartProps {
+  unitLabel: string;
+  required: { low: number; high: number; label: string };
+  bars: GapChartBar[];
+  references: { label: string; value: number }[];
+  /** What the chart shows, in words, for screen readers (the table below has every number). */
+  summary: string;
+}
+
+const numberFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+
+/** The pledged, unconditional and delivered amounts against the required range (a shaded band). */
+export function GapChart({ unitLabel, required, bars, references, summary }: GapChartProps) {
+  // The label goes on whichever segment ends the bar: Recharts draws no label on an empty segment.
+  const data = bars.map((bar) => {
+    const spread = bar.high - bar.low;
+    return {
+      ...bar,
+      base: bar.low,
+      spread,
+      baseLabel: spread > 0 ? "" : bar.label,
+      spreadLabel: spread > 0 ? bar.label : "",
+    };
+  });
+  const top =
+    Math.max(required.high, ...bars.map((bar) => bar.high), ...references.map((r) => r.value)) * 1.1 || 1;
+  return (
+    <div className="h-72 w-full" role="img" aria-label={summary} data-testid="gap-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          margin={{ top: 28, right: 110, bottom: 20, left: 10 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis
+            type="number"
+            domain={[0, top]}
+            tickFormatter={(value: number) => numberFormat.format(value)}
+            label={{ value: unitLabel, position: "insideBottom", offset: -12 }}
+          />
+          <YAxis type="category" dataKey="name" width={110} />
+          <ReferenceArea
+            x1={required.low}
+            x2={required.high}
+            fill="#fecaca"
+            fillOpacity={0.5}
+            stroke="#b91c1c"
+            strokeDasharray="4 2"
+            label={{ value: `Required ${required.label}`, position: "top", fill: "#7f1d1d", fontSize: 12 }}
+          />
+          {references.map((reference) => (
+            <ReferenceLine
+              key={reference.label}
+              x={reference.value}
+              stroke="#475569"
+              strokeDasharray="2 4"
+              label={{ value: reference.label, position: "insideTopRight", fill: "#334155", fontSize: 11 }}
+            />
+          ))}
+          <Tooltip formatter={(value) => numberFormat.format(Number(value))} />
+          <Bar dataKey="base" stackId="amount" isAnimationActive={false} name="Amount">
+            {data.map((bar) => (
+              // A ceiling gets a dashed outline, so that "up to" shows without relying on colour.
+              <Cell
+                key={bar.name}
+                fill={bar.colour}
+                stroke="#0f172a"
+                strokeWidth={bar.ceiling ? 2 : 0}
+                strokeDasharray={bar.ceiling ? "6 3" : undefined}
+              />
+            ))}
+            <LabelList dataKey="baseLabel" position="right" fill="#0f172a" fontSize={12} />
+          </Bar>
+          <Bar
+            dataKey="spread"
+            stackId="amount"
+            isAnimationActive={false}
+            fill="#94a3b8"
+            fillOpacity={0.5}
+            name="Range"
+          >
+            <LabelList dataKey="spreadLabel" position="right" fill="#0f172a" fontSize={12} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

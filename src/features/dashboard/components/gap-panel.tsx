@@ -1,0 +1,139 @@
+import { formatAmount, unitScale, unitWord } from "@/lib/rules/units";
+import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import type { GapFigures } from "@/lib/rules/gap";
+import { GapChart, type GapChartBar } from "./gap-chart";
+
+interface GapPanelProps {
+  gap: GapFigures;
+  capacities: {
+    title: string;
+    low: bigint;
+    high: bigint;
+    qualifier: string;
+    stakeholder: { name: string } | null;
+  }[];
+}
+
+const major = (minor: bigint, unit: string) => Number(minor) / 10 ** unitScale(unit);
+
+function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
+  return {
+    name,
+    low: major(quantity.low, quantity.unit),
+    high: major(quantity.high, quantity.unit),
+    label: formatQuantity(quantity, { withUnit: false, ceilingWords: "up to" }),
+    ceiling: quantity.bound === "at_most",
+    colour,
+  };
+}
+
+const capacityWords: Record<string, string> = { about: "~", at_least: ">", up_to: "≤", exact: "" };
+
+/** The gap chart, and the same numbers as a table for those who cannot or would rather not read it. */
+export function GapPanel({ gap, capacities }: GapPanelProps) {
+  const { unit } = gap;
+  // Capacity figures far off the scale would flatten the bars; they stay in the table.
+  const onScale = capacities.filter((capacity) => capacity.high <= gap.required.high * 2n);
+  const rows: [string, string, string, string][] = [
+    [
+      "Required",
+      formatAmount(gap.required.low, unit),
+      formatAmount(gap.required.high, unit),
+      formatQuantity(gap.required),
+    ],
+    ...(
+      [
+        ["Pledged", gap.pledged],
+        ["Unconditional", gap.unconditional],
+        ["Delivered", gap.delivered],
+        ["Shortfall", gap.shortfall],
+      ] as const
+    ).map(([name, q]): [string, string, string, string] => [
+      name,
+      formatAmount(q.low, unit),
+      formatAmount(q.high, unit),
+      formatQuantity(q, { ceilingWords: name === "Shortfall" ? undefined : "up to" }),
+    ]),
+    ...(
+      [
+        ["Coverage (pledged)", gap.coverage],
+        ["Coverage (unconditional)", gap.unconditionalCoverage],
+        ["Coverage (delivered)", gap.deliveredCoverage],
+      ] as const
+    ).map(([name, r]): [string, string, string, string] =>
+      r
+        ? [name, `${Math.round(r.low * 1000) / 10} %`, `${Math.round(r.high * 1000) / 10} %`, formatRatio(r)]
+        : [name, "—", "—", "not defined"],
+    ),
+    ...capacities.map((capacity): [string, string, string, string] => [
+      `${capacity.title} (capacity)`,
+      formatAmount(capacity.low, unit),
+      formatAmount(capacity.high, unit),
+      `${capacityWords[capacity.qualifier] ?? ""}${formatAmount(capacity.high, unit)} ${unitWord(unit)}`,
+    ]),
+  ];
+  return (
+    <section aria-labelledby="gap-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="gap-heading" className="text-base font-semibold">
+        Pledged against required
+      </h2>
+      <p className="mt-1 text-sm text-slate-700">
+        The shaded band is the required range. A dashed outline marks a ceiling: the real figure may be
+        anywhere below it.
+      </p>
+      <GapChart
+        summary={`Required ${formatQuantity(gap.required)}; pledged ${formatQuantity(gap.pledged, { ceilingWords: "up to" })}; unconditional ${formatQuantity(gap.unconditional, { ceilingWords: "up to" })}; delivered ${formatQuantity(gap.delivered)}.`}
+        unitLabel={unitWord(unit)}
+        required={{
+          low: major(gap.required.low, unit),
+          high: major(gap.required.high, unit),
+          label: formatQuantity(gap.required, { withUnit: false }),
+        }}
+        bars={[
+          bar("Pledged", gap.pledged, "#1d4ed8"),
+          bar("Unconditional", gap.unconditional, "#059669"),
+          bar("Delivered", gap.delivered, "#065f46"),
+        ]}
+        references={onScale.map((capacity) => ({
+          label: `${capacity.title} ${capacityWords[capacity.qualifier] ?? ""}${formatAmount(capacity.high, unit)}`,
+          value: major(capacity.high, unit),
+        }))}
+      />
+      <div className="mt-3 overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid="gap-table">
+          <caption className="text-left text-sm font-medium text-slate-700">
+            The chart&apos;s figures ({unit})
+          </caption>
+          <thead className="text-left text-slate-700">
+            <tr>
+              <th scope="col" className="py-1 pr-4 font-semibold">
+                Figure
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right font-semibold">
+                Low
+              </th>
+              <th scope="col" className="py-1 pr-4 text-right font-semibold">
+                High
+              </th>
+              <th scope="col" className="py-1 font-semibold">
+                Reads as
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([name, low, high, words]) => (
+              <tr key={name} className="border-t border-slate-100">
+                <th scope="row" className="py-1 pr-4 text-left font-normal">
+                  {name}
+                </th>
+                <td className="py-1 pr-4 text-right tabular-nums">{low}</td>
+                <td className="py-1 pr-4 text-right tabular-nums">{high}</td>
+                <td className="py-1">{words}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import type { GapFigures } from "@/lib/rules/gap";
+
+function Card({
+  title,
+  value,
+  detail,
+  testId,
+}: {
+  title: string;
+  value: string;
+  detail: string;
+  testId: string;
+}) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <dt className="text-sm text-slate-600">{title}</dt>
+      <dd className="mt-1 text-xl font-semibold tracking-tight">{value}</dd>
+      <dd className="mt-1 text-xs text-slate-600">
+        {detail} ·{" "}
+        <a href="#evidence" className="text-blue-800 underline underline-offset-2">
+          sources
+        </a>
+      </dd>
+    </div>
+  );
+}
+
+const quantity = (q: Quantity) => formatQuantity(q, { ceilingWords: "up to" });
+const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
+
+/** The six headline figures, each a range where the data is a range, with its bound in words. */
+export function KpiCards({ gap }: { gap: GapFigures }) {
+  return (
+    <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <Card testId="kpi-required" title="Required" value={quantity(gap.required)} detail="expert estimate" />
+      <Card
+        testId="kpi-pledged"
+        title="Pledged"
+        value={quantity(gap.pledged)}
+        detail="every pledge not withdrawn"
+      />
+      <Card
+        testId="kpi-unconditional"
+        title="Unconditional"
+        value={quantity(gap.unconditional)}
+        detail="pledges whose conditions are all met"
+      />
+      <Card
+        testId="kpi-delivered"
+        title="Delivered"
+        value={quantity(gap.delivered)}
+        detail="recorded as delivered"
+      />
+      <Card
+        testId="kpi-shortfall"
+        title="Shortfall"
+        value={formatQuantity(gap.shortfall)}
+        detail="required minus pledged"
+      />
+      <Card
+        testId="kpi-coverage"
+        title="Coverage"
+        value={ratio(gap.coverage)}
+        detail="pledged as a share of required"
+      />
+    </dl>
+  );
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import { cache } from "react";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import type { AggregateGroup } from "@/lib/rules/breakdowns";
+import { blockingConditionStatuses, type ConditionState } from "@/lib/rules/effective-status";
+import type {
+  ConditionStatus,
+  PledgeCategory,
+  PledgeStatus,
+  QuantityQualifier,
+} from "@/lib/rules/vocabulary";
+
+/**
+ * The as-of date as an exclusive bound on stored timestamps: everything before the next UTC midnight.
+ * Stored DateTimes are ISO text, so a prefix like "2026-01-07T00:00:00" compares correctly as text.
+ */
+export function asOfBound(asOf: Date | undefined): string | null {
+  if (!asOf) return null;
+  return new Date(asOf.getTime() + 86_400_000).toISOString().slice(0, 19);
+}
+
+const blocking = Prisma.join([...blockingConditionStatuses]);
+
+// A status as it stood at the bound: the last change before it; else, if the record's history starts
+// later, the status that history started from; else the current column. With no bound: the column.
+function statusAt(kind: "pledge" | "condition", alias: string, bound: string | null) {
+  const idColumn = Prisma.raw(kind === "pledge" ? `"pledgeId"` : `"conditionId"`);
+  const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
+  const from = Prisma.raw(kind === "pledge" ? `"fromPledgeStatus"` : `"fromConditionStatus"`);
+  const self = Prisma.raw(alias);
+  return Prisma.sql`CASE WHEN ${bound} IS NULL THEN ${self}."status" ELSE COALESCE(
+    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" < ${bound}
+       ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
+    (SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound}
+       ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),
+    ${self}."status") END`;
+}
+
+/** Pledges that existed at the bound with their status then, and their conditions blocking then. */
+function pledgesAt(bound: string | null) {
+  return Prisma.sql`
+    cond AS (SELECT c."id", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c),
+    pl AS (
+      SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
+             p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
+             ${statusAt("pledge", "p", bound)} AS status
+      FROM "Pledge" p
+      WHERE ${bound} IS NULL OR p."announcedOn" < ${bound}
+    ),
+    blk AS (
+      SELECT pc."pledgeId", group_concat(pc."conditionId") AS blocked
+      FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE cond.status IN (${blocking})
+      GROUP BY pc."pledgeId"
+    )`;
+}
+
+interface AggregateRow {
+  stakeholderId?: string;
+  unit: string | null;
+  category: PledgeCategory;
+  status: PledgeStatus;
+  qualifier: QuantityQualifier;
+  blocked: string | null;
+  count: bigint | number;
+  low: bigint | number;
+  high: bigint | number;
+  delivered: bigint | number;
+}
+
+function toGroups(rows: AggregateRow[], conditions: Map<string, ConditionState>): AggregateGroup[] {
+  return rows.map((row) => ({
+    ...(row.stakeholderId ? { stakeholderId: row.stakeholderId } : {}),
+    unit: row.unit,
+    category: row.category,
+    status: row.status,
+    qualifier: row.qualifier,
+    blockedBy: (row.blocked ? row.blocked.split(",") : [])
+      .sort()
+      .map((id) => conditions.get(id) ?? { id, title: id, status: "unmet" as const }),
+    count: Number(row.count),
+    low: BigInt(row.low),
+    high: BigInt(row.high),
+    delivered: BigInt(row.delivered),
+  }));
+}
+
+const sums = Prisma.sql`COUNT(*) AS count, COALESCE(SUM(pl.low), 0) AS low, COALESCE(SUM(pl.high), 0) AS high,
+  COALESCE(SUM(pl.delivered), 0) AS delivered`;
+
+/** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
+async function listConditionsAt(bound: string | null) {
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      slug: string;
+      title: string;
+      status: ConditionStatus;
+      dependsOn: string | null;
+      pledges: bigint | number;
+    }[]
+  >`
+    WITH ${pledgesAt(bound)}
+    SELECT c."id", c."slug", c."title", ${statusAt("condition", "c", bound)} AS status, s."name" AS "dependsOn",
+      (SELECT COUNT(*) FROM "PledgeCondition" pc JOIN pl ON pl."id" = pc."pledgeId" WHERE pc."conditionId" = c."id") AS pledges
+    FROM "Condition" c LEFT JOIN "Stakeholder" s ON s."id" = c."dependsOnId"
+    ORDER BY c."title"`;
+  return rows.map((row) => ({ ...row, pledges: Number(row.pledges) }));
+}
+
+/** Every aggregate the dashboard needs, in a handful of queries whatever the number of pledges. */
+export const getDashboardAggregates = cache(async function getDashboardAggregates(asOf: Date | undefined) {
+  const bound = asOfBound(asOf);
+  const conditions = await listConditionsAt(bound);
+  const conditionStates = new Map(
+    conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
+  );
+
+  const [pledgeRows, stakeholderRows, stakeholders] = await Promise.all([
+    db().$queryRaw<AggregateRow[]>`
+      WITH ${pledgesAt(bound)}
+      SELECT pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
+      FROM pl LEFT JOIN blk ON blk."pledgeId" = pl."id"
+      GROUP BY pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
+    // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor).
+    db().$queryRaw<AggregateRow[]>`
+      WITH ${pledgesAt(bound)},
+      carriers AS (
+        SELECT DISTINCT ps."pledgeId", ps."stakeholderId" FROM "PledgeStakeholder" ps
+        WHERE ps."role" IN ('pledger', 'lead', 'contributor')
+      )
+      SELECT carriers."stakeholderId" AS "stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
+      FROM pl JOIN carriers ON carriers."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
+      GROUP BY carriers."stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
+    db().stakeholder.findMany({
+      where: { pledges: { some: {} } },
+      select: { id: true, slug: true, name: true },
+    }),
+  ]);
+
+  return {
+    groups: toGroups(pledgeRows, conditionStates),
+    stakeholderGroups: toGroups(stakeholderRows, conditionStates),
+    stakeholders,
+    conditions,
+  };
+});
+
+const citationSelect = {
+  id: true,
+  quote: true,
+  source: { select: { title: true, publisher: true, publishedOn: true, url: true, fileName: true } },
+} satisfies Prisma.CitationSelect;
+
+/** What is needed, what it is compared with, and the quotes behind the figures, for one metric. */
+export const getMetricReferences = cache(async function getMetricReferences(
+  unit: string,
+  asOf: Date | undefined,
+) {
+  const before = asOf ? new Date(asOf.getTime() + 86_400_000) : undefined;
+  const [requirements, capacities, pledgeEvidence, metrics] = await db().$transaction([
+    db().requirement.findMany({
+      where: { unit },
+      orderBy: { createdAt: "asc" },
+      include: { citations: { select: citationSelect } },
+    }),
+    db().capacityReference.findMany({
+      where: { unit },
+      orderBy: { low: "asc" },
+      include: { stakeholder: { select: { name: true } }, citations: { select: citationSelect } },
+    }),
+    db().pledge.findMany({
+      where: {
+        quantityUnit: unit,
+        status: { not: "withdrawn" },
+        ...(before ? { announcedOn: { lt: before } } : {}),
+      },
+      orderBy: [{ quantityHigh: "desc" }, { title: "asc" }],
+      take: 10,
+      select: {
+        id: true,
+        title: true,
+        citations: { select: citationSelect, take: 1, orderBy: { id: "asc" } },
+      },
+    }),
+    db().requirement.findMany({ distinct: ["unit"], select: { unit: true }, orderBy: { unit: "asc" } }),
+  ]);
+  return { requirements, capacities, pledgeEvidence, metrics: metrics.map((m) => m.unit) };
+});
+
+/** The latest status changes up to the as-of date, pledges and conditions together. */
+export const listTimeline = cache(async function listTimeline(asOf: Date | undefined, take = 25) {
+  const before = asOf ? new Date(asOf.getTime() + 86_400_000) : undefined;
+  return db().statusChange.findMany({
+    where: before ? { occurredAt: { lt: before } } : {},
+    orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+    take,
+    select: {
+      id: true,
+      occurredAt: true,
+      note: true,
+      recordedBy: true,
+      fromPledgeStatus: true,
+      toPledgeStatus: true,
+      fromConditionStatus: true,
+      toConditionStatus: true,
+      pledge: { select: { id: true, title: true } },
+      condition: { select: { id: true, title: true } },
+      citations: { select: citationSelect },
+    },
+  });
+});

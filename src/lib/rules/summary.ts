@@ -1,0 +1,69 @@
+// The dashboard's figures in one place, so that the page and (later) the exports compute them once.
+
+import {
+  breakdown,
+  conditionEffect,
+  effectiveStatusOf,
+  pledgeGroupsFor,
+  type AggregateGroup,
+} from "./breakdowns";
+import type { ConditionState, Scenario } from "./effective-status";
+import { computeGap } from "./gap";
+import { statedQuantity } from "./quantity";
+import { effectiveStatuses, pledgeCategories, type QuantityQualifier } from "./vocabulary";
+
+export interface SummaryInput {
+  unit: string;
+  requirement: { low: bigint; high: bigint; qualifier: QuantityQualifier } | null;
+  groups: readonly AggregateGroup[];
+  stakeholderGroups: readonly AggregateGroup[];
+  stakeholders: readonly { id: string; slug: string; name: string }[];
+  conditions: readonly (ConditionState & { slug: string; pledges: number; dependsOn: string | null })[];
+  scenario: Scenario;
+}
+
+export function summarize(input: SummaryInput) {
+  const { unit, groups, scenario } = input;
+  const gap = input.requirement
+    ? computeGap(
+        statedQuantity(input.requirement.low, input.requirement.high, unit, input.requirement.qualifier),
+        pledgeGroupsFor(groups, unit),
+        scenario,
+      )
+    : null;
+
+  const byStatus = breakdown(groups, (g) => effectiveStatusOf(g, scenario), unit, scenario);
+  const byCategory = breakdown(groups, (g) => g.category, unit, scenario);
+  const names = new Map(input.stakeholders.map((s) => [s.id, s]));
+  const byStakeholder = breakdown(input.stakeholderGroups, (g) => g.stakeholderId ?? "", unit, scenario)
+    .map((row) => ({ ...row, stakeholder: names.get(row.key) ?? { id: row.key, slug: "", name: "Unknown" } }))
+    .sort((a, b) =>
+      b.pledged.high === a.pledged.high ? b.count - a.count : b.pledged.high > a.pledged.high ? 1 : -1,
+    );
+
+  return {
+    unit,
+    gap,
+    pledgeCount: groups.reduce((total, group) => total + group.count, 0),
+    // In the vocabulary's order, every status present even when empty, so tables keep their shape.
+    byEffectiveStatus: effectiveStatuses.map(
+      (status) => byStatus.find((row) => row.key === status) ?? { ...emptyRow(status, unit) },
+    ),
+    byCategory: pledgeCategories.map(
+      (category) => byCategory.find((row) => row.key === category) ?? emptyRow(category, unit),
+    ),
+    byStakeholder,
+    conditions: input.conditions.map((condition) => ({
+      ...condition,
+      assumedMet: scenario.has(condition.id),
+      effect: conditionEffect(condition.id, groups, unit, scenario),
+    })),
+  };
+}
+
+function emptyRow<K>(key: K, unit: string) {
+  const none = { low: 0n, high: 0n, unit, bound: "exact" as const };
+  return { key, count: 0, pledged: none, unconditional: none, delivered: none };
+}
+
+export type DashboardSummary = ReturnType<typeof summarize>;

@@ -1,0 +1,103 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const card = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
+
+test.describe("dashboard", () => {
+  test("answers pledged, required, shortfall and coverage at a glance", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(card(page, "required")).toContainText("50,000–100,000 personnel");
+    await expect(card(page, "pledged")).toContainText("up to 30,000 personnel");
+    await expect(card(page, "unconditional")).toContainText("0 personnel");
+    await expect(card(page, "delivered")).toContainText("0 personnel");
+    await expect(card(page, "shortfall")).toContainText("at least 20,000–70,000 personnel");
+    await expect(card(page, "coverage")).toContainText("at most 30–60 %");
+
+    // The chart's numbers, as a table.
+    const table = page.getByTestId("gap-table");
+    await expect(table.getByRole("row", { name: /^Pledged/ })).toContainText("up to 30,000 personnel");
+    await expect(table.getByRole("row", { name: /British Army/ })).toContainText("~70,000 personnel");
+    await expect(page.getByTestId("gap-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+    await expect(page.getByTestId("by-status").getByRole("row", { name: /Conditional/ })).toContainText("6");
+    await expect(page.getByTestId("by-stakeholder").getByRole("row", { name: /France/ })).toContainText(
+      "up to 30,000 personnel",
+    );
+    await page.getByRole("link", { name: "sources" }).first().click();
+    await expect(page).toHaveURL(/#evidence$/);
+    await expect(page.locator("#evidence")).toContainText("between 50,000 and 100,000 troops");
+    await page.screenshot({ path: "test-results/screenshots/dashboard.png", fullPage: true });
+  });
+
+  test("recomputes every figure when a condition is assumed met, and keeps the scenario in the URL", async ({
+    page,
+  }) => {
+    await page.goto("/dashboard");
+    const conditions = page.getByTestId("conditions-table");
+    await expect(conditions.getByRole("row", { name: /Russia agrees to a ceasefire/ })).toContainText(
+      "5 pledges",
+    );
+
+    await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).check();
+    await page.getByRole("button", { name: "Update figures" }).click();
+    await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
+    // The deterrence force also waits on the ceasefire line, so nothing is unconditional yet…
+    await expect(card(page, "unconditional")).toContainText("0 personnel");
+    await expect(conditions.getByRole("row", { name: /Boundaries of the ceasefire line/ })).toContainText(
+      "1 pledge, up to 30,000 personnel",
+    );
+    await expect(page.getByTestId("by-status").getByRole("row", { name: /Conditional/ })).toContainText("1");
+
+    // …and with both conditions met, the whole 30,000 is.
+    await page.getByRole("checkbox", { name: "Boundaries of the ceasefire line agreed" }).check();
+    await page.getByRole("button", { name: "Update figures" }).click();
+    await expect(card(page, "unconditional")).toContainText("up to 30,000 personnel");
+    await expect(
+      page.getByTestId("gap-table").getByRole("row", { name: /Coverage \(unconditional\)/ }),
+    ).toContainText("at most 30–60 %");
+    await page.reload();
+    await expect(page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" })).toBeChecked();
+    await expect(card(page, "unconditional")).toContainText("up to 30,000 personnel");
+  });
+
+  test("shows no pledges as of a date before the summit", async ({ page }) => {
+    await page.goto("/dashboard?asOf=2026-01-05");
+    await expect(page.getByTestId("no-pledges")).toBeVisible();
+    await expect(card(page, "pledged")).toContainText("0 personnel");
+    await expect(page.getByText("No status change was recorded by this date.")).toBeVisible();
+    await page.goto("/dashboard?asOf=2026-01-06");
+    await expect(card(page, "pledged")).toContainText("up to 30,000 personnel");
+  });
+
+  test("explains bad parameters", async ({ page }) => {
+    const response = await page.goto("/dashboard?asOf=2026-02-31&assume=DROP%20TABLE");
+    expect(response?.status()).toBe(200);
+    const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
+    await expect(alert).toContainText("2026-02-31 is not a calendar date");
+    await expect(alert).toContainText("assume takes condition identifiers");
+    await page.goto("/dashboard?assume=no-such-condition&metric=EUR");
+    const unknown = page.getByRole("alert").filter({ hasText: "could not be used" });
+    await expect(unknown).toContainText('there is no condition "no-such-condition"');
+    await expect(unknown).toContainText("no requirement is recorded in EUR");
+  });
+
+  test("works from the keyboard and passes an axe scan", async ({ page }) => {
+    await page.goto("/dashboard");
+    await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes`)).toEqual([]);
+  });
+
+  test("reads well on a phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/dashboard");
+    await expect(card(page, "pledged")).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
+  });
+});
