@@ -163,6 +163,25 @@ describe("seeded database", () => {
     });
   });
 
+  it("moves the data version on every write the dashboard depends on", async () => {
+    const version = async () => (await db.dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+    const before = await version();
+    expect(before).toBeGreaterThan(0);
+    const pledge = await db.pledge.findFirstOrThrow();
+    await db.pledge.update({ where: { id: pledge.id }, data: { title: pledge.title } });
+    const afterUpdate = await version();
+    expect(afterUpdate).toBeGreaterThan(before);
+    await db.statusChange.create({
+      data: {
+        pledgeId: pledge.id,
+        toPledgeStatus: pledge.status,
+        occurredAt: new Date(),
+        note: "re-recorded",
+      },
+    });
+    expect(await version()).toBeGreaterThan(afterUpdate);
+  });
+
   it("refuses a status change that names no subject, or two", async () => {
     const pledge = await db.pledge.findFirstOrThrow();
     const condition = await db.condition.findFirstOrThrow();

@@ -98,6 +98,14 @@ test.describe("dashboard", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/dashboard");
     await expect(card(page, "pledged")).toBeVisible();
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("main *")]
+        // A wide table may scroll inside its own box; the page itself must not.
+        .filter((element) => !element.parentElement?.closest(".overflow-x-auto"))
+        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+    );
+    expect(overflowing).toEqual([]);
     await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
   });
 });

@@ -194,3 +194,8 @@ export const getPledge = cache(async function getPledge(pledgeId: string) {
 });
 
 export type PledgeDetail = NonNullable<Awaited<ReturnType<typeof getPledge>>>;
+
+/** The most recently announced pledges' titles: the benchmark's baseline read. */
+export async function listRecentPledgeTitles(take: number) {
+  return db().pledge.findMany({ select: { id: true, title: true }, orderBy: { announcedOn: "desc" }, take });
+}

@@ -21,7 +21,7 @@ export function BreakdownTable<R extends BreakdownRow<unknown>>({
   keyOf,
 }: BreakdownTableProps<R>) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={id} className="mb-2 text-base font-semibold">
         {title}
       </h2>

@@ -58,7 +58,7 @@ export function GapChart({ unitLabel, required, bars, references, summary }: Gap
           accessibilityLayer={false}
           data={data}
           layout="vertical"
-          margin={{ top: 28, right: 110, bottom: 20, left: 10 }}
+          margin={{ top: 28, right: 90, bottom: 20, left: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis
@@ -67,7 +67,7 @@ export function GapChart({ unitLabel, required, bars, references, summary }: Gap
             tickFormatter={(value: number) => numberFormat.format(value)}
             label={{ value: unitLabel, position: "insideBottom", offset: -12 }}
           />
-          <YAxis type="category" dataKey="name" width={110} />
+          <YAxis type="category" dataKey="name" width={100} />
           <ReferenceArea
             x1={required.low}
             x2={required.high}

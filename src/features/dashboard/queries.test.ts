@@ -1,0 +1,106 @@
+// The as-of reconstruction runs in SQL; these tests pin it down on a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDatabase } from "../../../tests/support/temp-database";
+
+const database = createMigratedDatabase();
+process.env.DATABASE_URL = database.url;
+const { db } = await import("@/server/db");
+const { getDashboardAggregates, getDataStamp } = await import("./queries");
+const { seedDatabase } = await import("../../../prisma/seed/seed-database");
+
+const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
+
+async function statusesAt(asOf: Date | undefined) {
+  const { groups, conditions } = await getDashboardAggregates(asOf);
+  const force = groups.find((g) => g.unit === "personnel");
+  return {
+    pledges: groups.reduce((total, g) => total + g.count, 0),
+    forceStatus: force?.status,
+    forceBlockedBy: force?.blockedBy.map((c) => c.title).sort(),
+    ceasefire: conditions.find((c) => c.slug === "russia-agrees-to-ceasefire"),
+  };
+}
+
+beforeAll(async () => {
+  const client = db();
+  await seedDatabase(client);
+  const ceasefire = await client.condition.findUniqueOrThrow({
+    where: { slug: "russia-agrees-to-ceasefire" },
+  });
+  const force = await client.pledge.findUniqueOrThrow({ where: { externalId: "seed:deterrence-force" } });
+  await client.$transaction([
+    client.condition.update({
+      where: { id: ceasefire.id },
+      data: { status: "met", statusDate: day("2026-04-01") },
+    }),
+    client.statusChange.create({
+      data: {
+        conditionId: ceasefire.id,
+        fromConditionStatus: "unmet",
+        toConditionStatus: "met",
+        occurredAt: new Date("2026-04-01T18:30:00.000Z"),
+        note: "test",
+      },
+    }),
+    client.pledge.update({ where: { id: force.id }, data: { status: "withdrawn" } }),
+    client.statusChange.create({
+      data: {
+        pledgeId: force.id,
+        fromPledgeStatus: "announced",
+        toPledgeStatus: "withdrawn",
+        occurredAt: day("2026-05-01"),
+        note: "test",
+      },
+    }),
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await db().$disconnect();
+  database.remove();
+});
+
+describe("the dashboard's aggregates as of a date", () => {
+  it("hold no pledge before the summit", async () => {
+    const before = await statusesAt(day("2026-01-05"));
+    expect(before.pledges).toBe(0);
+    expect(before.ceasefire?.pledges).toBe(0);
+  });
+
+  it("rebuild statuses from the history, a day counting to its end (UTC)", async () => {
+    expect(await statusesAt(day("2026-03-31"))).toMatchObject({
+      pledges: 9,
+      forceStatus: "announced",
+      forceBlockedBy: ["Boundaries of the ceasefire line agreed", "Russia agrees to a ceasefire"],
+      ceasefire: { status: "unmet", pledges: 6 },
+    });
+    expect(await statusesAt(day("2026-04-01"))).toMatchObject({
+      forceStatus: "announced",
+      forceBlockedBy: ["Boundaries of the ceasefire line agreed"],
+      ceasefire: { status: "met" },
+    });
+    expect(await statusesAt(day("2026-05-01"))).toMatchObject({ forceStatus: "withdrawn" });
+  });
+
+  it("use the records as they stand without a date", async () => {
+    expect(await statusesAt(undefined)).toMatchObject({
+      pledges: 9,
+      forceStatus: "withdrawn",
+      ceasefire: { status: "met" },
+    });
+  });
+
+  it("sum quantities in the database, per group", async () => {
+    const { groups } = await getDashboardAggregates(day("2026-03-31"));
+    const personnel = groups.filter((g) => g.unit === "personnel");
+    expect(personnel).toHaveLength(1);
+    expect(personnel[0]).toMatchObject({ qualifier: "up_to", low: 30_000n, high: 30_000n, count: 1 });
+    expect(groups.filter((g) => g.unit === null).reduce((n, g) => n + g.count, 0)).toBe(8);
+  });
+
+  it("change the data stamp on any write", async () => {
+    const before = await getDataStamp();
+    await db().stakeholder.update({ where: { slug: "italy" }, data: { stance: "Changed for the test." } });
+    expect(await getDataStamp()).not.toBe(before);
+  });
+});
