@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { defaultMetric, dashboardParamsSchema } from "@/features/dashboard/schemas";
@@ -8,10 +7,6 @@ import { parseSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
-
-function WidgetSkeleton({ height }: { height: string }) {
-  return <div className={`animate-pulse rounded-lg bg-slate-200 ${height}`} aria-hidden="true" />;
-}
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const parsed = parseSearchParams(dashboardParamsSchema, await searchParams);
@@ -38,18 +33,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             : "No condition is assumed met."}
         </p>
       </div>
-      <Suspense
-        key={JSON.stringify(key)}
-        fallback={
-          <div className="space-y-4" aria-busy="true" aria-label="Loading the dashboard">
-            <WidgetSkeleton height="h-36" />
-            <WidgetSkeleton height="h-48" />
-            <WidgetSkeleton height="h-80" />
-          </div>
-        }
-      >
-        <DashboardWidgets {...key} />
-      </Suspense>
+      <DashboardWidgets key={JSON.stringify(key)} {...key} />
     </div>
   );
 }

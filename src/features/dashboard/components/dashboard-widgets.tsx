@@ -1,3 +1,4 @@
+import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { categoryLabels } from "@/lib/rules/vocabulary";
@@ -10,18 +11,18 @@ import { GapPanel } from "./gap-panel";
 import { KpiCards } from "./kpi-cards";
 import { StatusTimeline } from "./status-timeline";
 
-interface DashboardWidgetsProps {
+export interface DashboardView {
   metric: string;
   assumed: string;
   asOfDay: string;
 }
 
-export async function DashboardWidgets({ metric, assumed, asOfDay }: DashboardWidgetsProps) {
-  const { summary, references, timeline, unknownConditions, asOf } = await loadDashboard(
-    metric,
-    assumed,
-    asOfDay,
-  );
+// Each widget awaits the same request-cached data under its own Suspense boundary, so each shows
+// its own skeleton while loading and the queries still run once.
+const load = (view: DashboardView) => loadDashboard(view.metric, view.assumed, view.asOfDay);
+
+async function Controls(view: DashboardView) {
+  const { summary, references, unknownConditions, asOf } = await load(view);
   const errors = [
     ...unknownConditions.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` })),
     ...(summary.gap
@@ -29,14 +30,14 @@ export async function DashboardWidgets({ metric, assumed, asOfDay }: DashboardWi
       : [
           {
             param: "metric",
-            message: `no requirement is recorded in ${metric}; metrics with one: ${references.metrics.join(", ") || "none"}`,
+            message: `no requirement is recorded in ${view.metric}; metrics with one: ${references.metrics.join(", ") || "none"}`,
           },
         ]),
   ];
   return (
-    <div className="space-y-5">
+    <>
       <DashboardControls
-        metric={metric}
+        metric={view.metric}
         metrics={references.metrics}
         asOf={asOf}
         conditions={summary.conditions.map(({ slug, title, status, assumedMet }) => ({
@@ -55,12 +56,25 @@ export async function DashboardWidgets({ metric, assumed, asOfDay }: DashboardWi
           No pledge had been announced by this date.
         </p>
       )}
-      {summary.gap && (
-        <>
-          <KpiCards gap={summary.gap} />
-          <GapPanel gap={summary.gap} capacities={references.capacities} />
-        </>
-      )}
+    </>
+  );
+}
+
+async function Headline(view: DashboardView) {
+  const { summary, references } = await load(view);
+  if (!summary.gap) return null;
+  return (
+    <>
+      <KpiCards gap={summary.gap} />
+      <GapPanel gap={summary.gap} capacities={references.capacities} />
+    </>
+  );
+}
+
+async function Breakdowns(view: DashboardView) {
+  const { summary } = await load(view);
+  return (
+    <>
       <div className="grid gap-5 lg:grid-cols-2">
         <BreakdownTable
           id="by-status"
@@ -88,12 +102,53 @@ export async function DashboardWidgets({ metric, assumed, asOfDay }: DashboardWi
         labelOf={(row) => row.stakeholder.name}
       />
       <ConditionsPanel conditions={summary.conditions} />
+    </>
+  );
+}
+
+async function History(view: DashboardView) {
+  const { timeline, references } = await load(view);
+  return (
+    <>
       <StatusTimeline entries={timeline} />
       <FigureEvidence
         requirements={references.requirements.slice(0, 1)}
         pledges={references.pledgeEvidence}
         capacities={references.capacities}
       />
+    </>
+  );
+}
+
+function Skeleton({ label, height }: { label: string; height: string }) {
+  return (
+    <div
+      className={`animate-pulse rounded-lg bg-slate-200 ${height}`}
+      role="status"
+      aria-label={`Loading ${label}`}
+    />
+  );
+}
+
+function Widget({ label, height, children }: { label: string; height: string; children: ReactNode }) {
+  return <Suspense fallback={<Skeleton label={label} height={height} />}>{children}</Suspense>;
+}
+
+export function DashboardWidgets(view: DashboardView) {
+  return (
+    <div className="space-y-5">
+      <Widget label="the scenario controls" height="h-36">
+        <Controls {...view} />
+      </Widget>
+      <Widget label="the headline figures" height="h-96">
+        <Headline {...view} />
+      </Widget>
+      <Widget label="the breakdowns" height="h-96">
+        <Breakdowns {...view} />
+      </Widget>
+      <Widget label="the timeline" height="h-64">
+        <History {...view} />
+      </Widget>
     </div>
   );
 }
