@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { BreakdownRow } from "@/lib/rules/breakdowns";
 import { formatQuantity } from "@/lib/rules/quantity";
+import { Panel } from "@/components/ui/panel";
+import { TableHead } from "@/components/ui/table-head";
 
 interface BreakdownTableProps<R extends BreakdownRow<unknown>> {
   id: string;
@@ -21,28 +23,12 @@ export function BreakdownTable<R extends BreakdownRow<unknown>>({
   keyOf,
 }: BreakdownTableProps<R>) {
   return (
-    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-2 text-base font-semibold">
-        {title}
-      </h2>
+    <Panel headingId={id} title={title}>
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm" data-testid={id}>
-          <thead className="text-left text-slate-700">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-semibold">
-                {keyHeading}
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right font-semibold">
-                Pledges
-              </th>
-              <th scope="col" className="py-1 pr-3 font-semibold">
-                Pledged
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                Unconditional
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[keyHeading, { label: "Pledges", numeric: true }, "Pledged", "Unconditional"]}
+          />
           <tbody>
             {rows.map((row) => (
               <tr key={keyOf(row)} className="border-t border-slate-100 align-top">
@@ -63,6 +49,6 @@ export function BreakdownTable<R extends BreakdownRow<unknown>>({
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -2,32 +2,23 @@ import Link from "next/link";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { formatQuantity } from "@/lib/rules/quantity";
 import type { DashboardSummary } from "@/lib/rules/summary";
+import { Panel } from "@/components/ui/panel";
+import { TableHead } from "@/components/ui/table-head";
 
 /** Each condition, its status, and exactly what meeting it would release. */
 export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["conditions"] }) {
   return (
-    <section aria-labelledby="conditions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="conditions-heading" className="mb-2 text-base font-semibold">
-        Conditions and what they unlock
-      </h2>
+    <Panel headingId="conditions-heading" title="Conditions and what they unlock">
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm" data-testid="conditions-table">
-          <thead className="text-left text-slate-700">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-semibold">
-                Condition
-              </th>
-              <th scope="col" className="py-1 pr-3 font-semibold">
-                Status
-              </th>
-              <th scope="col" className="py-1 pr-3 text-right font-semibold">
-                Tied pledges
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                Meeting it would unlock
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Condition",
+              "Status",
+              { label: "Tied pledges", numeric: true },
+              "Meeting it would unlock",
+            ]}
+          />
           <tbody>
             {conditions.map((condition) => (
               <tr key={condition.id} className="border-t border-slate-100 align-top">
@@ -67,6 +58,6 @@ export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }

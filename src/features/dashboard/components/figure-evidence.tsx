@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SourceQuote, type CitedSource } from "@/components/ui/source-quote";
+import { Panel } from "@/components/ui/panel";
 
 interface Cited {
   id: string;
@@ -16,14 +17,7 @@ interface FigureEvidenceProps {
 /** The quotes behind the headline figures: what is required, and the pledges summed. */
 export function FigureEvidence({ requirements, pledges, capacities }: FigureEvidenceProps) {
   return (
-    <section
-      id="evidence"
-      aria-labelledby="evidence-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id="evidence-heading" className="mb-2 text-base font-semibold">
-        Sources behind these figures
-      </h2>
+    <Panel id="evidence" headingId="evidence-heading" title="Sources behind these figures">
       <h3 className="mt-2 text-sm font-semibold">Required</h3>
       {requirements.map((requirement) => (
         <div key={requirement.id} className="mt-2 space-y-2">
@@ -56,6 +50,6 @@ export function FigureEvidence({ requirements, pledges, capacities }: FigureEvid
           ))}
         </div>
       ))}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,8 @@ import { formatAmount, unitScale, unitWord } from "@/lib/rules/units";
 import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { GapFigures } from "@/lib/rules/gap";
 import { GapChart, type GapChartBar } from "./gap-chart";
+import { Panel } from "@/components/ui/panel";
+import { TableHead } from "@/components/ui/table-head";
 
 interface GapPanelProps {
   gap: GapFigures;
@@ -73,10 +75,7 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
     ]),
   ];
   return (
-    <section aria-labelledby="gap-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="gap-heading" className="text-base font-semibold">
-        Pledged against required
-      </h2>
+    <Panel headingId="gap-heading" title="Pledged against required">
       <p className="mt-1 text-sm text-slate-700">
         The shaded band is the required range. A dashed outline marks a ceiling: the real figure may be
         anywhere below it.
@@ -104,22 +103,14 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
           <caption className="text-left text-sm font-medium text-slate-700">
             The chart&apos;s figures ({unit})
           </caption>
-          <thead className="text-left text-slate-700">
-            <tr>
-              <th scope="col" className="py-1 pr-4 font-semibold">
-                Figure
-              </th>
-              <th scope="col" className="py-1 pr-4 text-right font-semibold">
-                Low
-              </th>
-              <th scope="col" className="py-1 pr-4 text-right font-semibold">
-                High
-              </th>
-              <th scope="col" className="py-1 font-semibold">
-                Reads as
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Figure",
+              { label: "Low", numeric: true },
+              { label: "High", numeric: true },
+              "Reads as",
+            ]}
+          />
           <tbody>
             {rows.map(([name, low, high, words]) => (
               <tr key={name} className="border-t border-slate-100">
@@ -134,6 +125,6 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
           </tbody>
         </table>
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -3,6 +3,7 @@ import { SourceQuote } from "@/components/ui/source-quote";
 import { formatDate, isoDay } from "@/lib/format";
 import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
 import type { listTimeline } from "../queries";
+import { Panel } from "@/components/ui/panel";
 
 type TimelineEntry = Awaited<ReturnType<typeof listTimeline>>[number];
 
@@ -28,10 +29,7 @@ function describe(entry: TimelineEntry): { subject: React.ReactNode; change: str
 /** The latest status changes, pledges and conditions together, with their notes and sources. */
 export function StatusTimeline({ entries }: { entries: TimelineEntry[] }) {
   return (
-    <section aria-labelledby="timeline-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="timeline-heading" className="mb-2 text-base font-semibold">
-        Timeline of status changes
-      </h2>
+    <Panel headingId="timeline-heading" title="Timeline of status changes">
       {entries.length === 0 ? (
         <p className="text-sm text-slate-700">No status change was recorded by this date.</p>
       ) : (
@@ -55,6 +53,6 @@ export function StatusTimeline({ entries }: { entries: TimelineEntry[] }) {
           })}
         </ol>
       )}
-    </section>
+    </Panel>
   );
 }

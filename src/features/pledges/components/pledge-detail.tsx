@@ -9,17 +9,8 @@ import {
   stakeholderKindLabels,
 } from "@/lib/rules/vocabulary";
 import type { PledgeDetail as PledgeDetailData } from "../queries";
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-3 text-base font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
+import { Panel } from "@/components/ui/panel";
+import { TableHead } from "@/components/ui/table-head";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -49,7 +40,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
         {pledge.description && <p className="max-w-3xl text-slate-800">{pledge.description}</p>}
       </header>
 
-      <Section id="facts" title="What was pledged">
+      <Panel headingId="facts" title="What was pledged">
         <dl className="space-y-2">
           <Fact term="Quantity (as stated)">
             {stated ?? <span className="text-slate-600">No number stated</span>}
@@ -76,9 +67,9 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             </Fact>
           )}
         </dl>
-      </Section>
+      </Panel>
 
-      <Section id="who" title="Who">
+      <Panel headingId="who" title="Who">
         <ul className="space-y-1 text-sm">
           {pledge.stakeholders.map(({ role, stakeholder }) => (
             <li key={`${stakeholder.slug}-${role}`}>
@@ -90,31 +81,16 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             </li>
           ))}
         </ul>
-      </Section>
+      </Panel>
 
-      <Section id="conditions" title="Conditions">
+      <Panel headingId="conditions" title="Conditions">
         {pledge.conditions.length === 0 ? (
           <p className="text-sm text-slate-700">This pledge is not tied to any condition.</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">Conditions of this pledge and their status</caption>
-              <thead className="text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="py-1 pr-4 font-semibold">
-                    Condition
-                  </th>
-                  <th scope="col" className="py-1 pr-4 font-semibold">
-                    Depends on
-                  </th>
-                  <th scope="col" className="py-1 pr-4 font-semibold">
-                    Status
-                  </th>
-                  <th scope="col" className="py-1 font-semibold">
-                    Since
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Condition", "Depends on", "Status", "Since"]} />
               <tbody>
                 {pledge.conditions.map((condition) => (
                   <tr
@@ -139,17 +115,17 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             </table>
           </div>
         )}
-      </Section>
+      </Panel>
 
-      <Section id="evidence" title="Evidence">
+      <Panel headingId="evidence" title="Evidence">
         <div className="space-y-3">
           {pledge.citations.map((citation) => (
             <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
           ))}
         </div>
-      </Section>
+      </Panel>
 
-      <Section id="history" title="Status history">
+      <Panel headingId="history" title="Status history">
         <ol className="space-y-4">
           {pledge.statusChanges.map((change) => (
             <li key={change.id} className="space-y-1" data-testid="status-change">
@@ -169,7 +145,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             </li>
           ))}
         </ol>
-      </Section>
+      </Panel>
     </article>
   );
 }

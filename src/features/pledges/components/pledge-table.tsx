@@ -3,6 +3,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDate, formatPledgeQuantity, isoDay } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
 import type { PledgeListItem } from "../queries";
+import { TableHead } from "@/components/ui/table-head";
 
 /** On a phone each row becomes a card, and its cells say what they are. */
 function MobileLabel({ children }: { children: string }) {
@@ -18,25 +19,11 @@ export function PledgeTable({ rows }: { rows: PledgeListItem[] }) {
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
         <caption className="sr-only">Pledges matching the filters</caption>
-        <thead className="bg-slate-50 text-left text-slate-700 max-sm:sr-only">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Pledge
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Who
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Quantity
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2 font-semibold">
-              Announced
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          padded
+          columns={["Pledge", "Who", "Quantity", "Status", "Announced"]}
+          className="bg-slate-50 max-sm:sr-only"
+        />
         <tbody className="divide-y divide-slate-100 max-sm:block">
           {rows.map((pledge) => (
             <tr key={pledge.id} className="align-top max-sm:block max-sm:py-2" data-testid="pledge-row">

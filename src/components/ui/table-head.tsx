@@ -1,0 +1,37 @@
+export interface Column {
+  label: string;
+  /** Right-aligned, for figures. */
+  numeric?: boolean;
+}
+
+/** A table's column headings, spaced and aligned alike everywhere. */
+export function TableHead({
+  columns,
+  className = "",
+  padded = false,
+}: {
+  columns: (string | Column)[];
+  className?: string;
+  /** For tables whose cells carry their own horizontal padding. */
+  padded?: boolean;
+}) {
+  return (
+    <thead className={`text-left text-slate-700 ${className}`}>
+      <tr>
+        {columns.map((column, index) => {
+          const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
+          const spacing = index < columns.length - 1 ? "pr-3" : "";
+          return (
+            <th
+              key={label}
+              scope="col"
+              className={`px-0 py-1 font-semibold ${spacing} ${numeric ? "text-right" : ""}`}
+            >
+              {label}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+}
