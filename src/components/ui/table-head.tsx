@@ -20,13 +20,9 @@ export function TableHead({
       <tr>
         {columns.map((column, index) => {
           const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
-          const spacing = index < columns.length - 1 ? "pr-3" : "";
+          const spacing = padded ? "px-3 py-2" : index < columns.length - 1 ? "py-1 pr-3" : "py-1";
           return (
-            <th
-              key={label}
-              scope="col"
-              className={`px-0 py-1 font-semibold ${spacing} ${numeric ? "text-right" : ""}`}
-            >
+            <th key={label} scope="col" className={`font-semibold ${spacing} ${numeric ? "text-right" : ""}`}>
               {label}
             </th>
           );
