@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import { summarize } from "@/lib/rules/summary";
 import { getDashboardAggregates, getDataStamp, getMetricReferences, listTimeline } from "./queries";
@@ -12,42 +13,68 @@ async function readDashboardData(metric: string, asOf: Date | undefined) {
   return { aggregates, references, timeline };
 }
 
-// The database's answers, reused while the data stamp is unchanged: under load, most requests then
-// cost one stamp query instead of the full aggregates. Shared promises also merge concurrent misses.
-const maxCachedViews = 64;
-const recent = new Map<string, Promise<Awaited<ReturnType<typeof readDashboardData>>>>();
-
-async function readDashboardDataCached(metric: string, asOfDay: string, asOf: Date | undefined) {
-  const key = `${await getDataStamp()}#${metric}#${asOfDay}`;
-  let entry = recent.get(key);
-  if (!entry) {
-    entry = readDashboardData(metric, asOf);
-    entry.catch(() => recent.delete(key));
-    recent.set(key, entry);
-    if (recent.size > maxCachedViews) recent.delete(recent.keys().next().value!);
-  }
-  return entry;
-}
-
-/**
- * Everything the dashboard shows for one metric, scenario and date. Cached per request, so each
- * widget can ask for it under its own Suspense boundary while the queries run once.
- * Arguments are primitives because React's cache compares them by identity.
- */
-export const loadDashboard = cache(async function loadDashboard(
+async function buildDashboard(
   metric: string,
   assumed: string,
   asOfDay: string,
+  data: Promise<DashboardInput>,
 ) {
   const asOf = asOfDay ? new Date(`${asOfDay}T00:00:00.000Z`) : undefined;
+  const { aggregates, references, timeline } = await data;
   const assumedSlugs = assumed ? assumed.split(",") : [];
-  const { aggregates, references, timeline } = await readDashboardDataCached(metric, asOfDay, asOf);
   const bySlug = new Map(aggregates.conditions.map((condition) => [condition.slug, condition.id]));
   const unknownConditions = assumedSlugs.filter((slug) => !bySlug.has(slug));
   const scenario = new Set(assumedSlugs.flatMap((slug) => bySlug.get(slug) ?? []));
   const requirement = references.requirements[0] ?? null;
   const summary = summarize({ unit: metric, requirement, scenario, ...aggregates });
   return { summary, references, timeline, unknownConditions, asOf };
+}
+
+type DashboardInput = Awaited<ReturnType<typeof readDashboardData>>;
+type Dashboard = Awaited<ReturnType<typeof buildDashboard>>;
+
+// Results are reused while the data version is unchanged (any write, from any process, moves it):
+// the database's answers per metric and date, and the figures per scenario on top of them. Under
+// load most requests then cost one one-row query. Promises are cached, so concurrent misses share.
+const inputs = new LRUCache<string, Promise<DashboardInput>>({ max: 32 });
+const views = new LRUCache<string, Promise<Dashboard>>({ max: 128 });
+
+function remember<T extends object>(
+  store: LRUCache<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+) {
+  let entry = store.get(key);
+  if (!entry) {
+    entry = make();
+    entry.catch(() => store.delete(key));
+    store.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Everything the dashboard shows for one metric, scenario and date. Also cached per request, so each
+ * widget can ask for it under its own Suspense boundary. Arguments are primitives because React's
+ * cache compares them by identity.
+ */
+export const loadDashboard = cache(async function loadDashboard(
+  metric: string,
+  assumed: string,
+  asOfDay: string,
+) {
+  const stamp = await getDataStamp();
+  const inputKey = `${stamp}#${metric}#${asOfDay}`;
+  return remember(views, `${inputKey}#${assumed}`, () =>
+    buildDashboard(
+      metric,
+      assumed,
+      asOfDay,
+      remember(inputs, inputKey, () =>
+        readDashboardData(metric, asOfDay ? new Date(`${asOfDay}T00:00:00.000Z`) : undefined),
+      ),
+    ),
+  );
 });
 
-export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+export type DashboardData = Dashboard;
