@@ -3,7 +3,6 @@
 // of unit, category, status, qualifier and blocking conditions; never one row per pledge.
 
 import { effectiveStatus, type ConditionState, type Scenario, noScenario } from "./effective-status";
-import type { PledgeGroup } from "./gap";
 import { add, statedQuantity, zero, type Quantity } from "./quantity";
 import type { EffectiveStatus, PledgeCategory, PledgeStatus, QuantityQualifier } from "./vocabulary";
 
@@ -24,18 +23,6 @@ export interface AggregateGroup {
   stakeholderId?: string;
 }
 
-/** The groups that carry an amount in `unit`, shaped for the gap rules. */
-export function pledgeGroupsFor(groups: readonly AggregateGroup[], unit: string): PledgeGroup[] {
-  return groups
-    .filter((group) => group.unit === unit)
-    .map((group) => ({
-      status: group.status,
-      conditions: group.blockedBy,
-      pledged: statedQuantity(group.low, group.high, unit, group.qualifier),
-      delivered: group.delivered,
-    }));
-}
-
 export interface BreakdownRow<K> {
   key: K;
   /** Pledges of any unit, or none. */
@@ -48,6 +35,10 @@ export interface BreakdownRow<K> {
 
 export function effectiveStatusOf(group: AggregateGroup, scenario: Scenario = noScenario): EffectiveStatus {
   return effectiveStatus(group.status, group.blockedBy, scenario).status;
+}
+
+export function emptyRow<K>(key: K, unit: string): BreakdownRow<K> {
+  return { key, count: 0, pledged: zero(unit), unconditional: zero(unit), delivered: zero(unit) };
 }
 
 /** Groups summed under the key `keyOf` gives them, in first-seen order. */

@@ -1,20 +1,10 @@
 // The headline figures: required vs pledged, unconditional and delivered, per scenario.
-// Input is pledges already summed in the database by group (see the dashboard queries), so the
-// loops here run over a handful of groups, not over every pledge.
+// Input is pledges already summed in the database by group (see breakdowns.ts), and the totals are
+// the breakdown's, so the dashboard's tables and headline figures cannot disagree.
 
-import { effectiveStatus, type ConditionState, type Scenario, noScenario } from "./effective-status";
-import { add, coverage, shortfall, sum, zero, type Quantity, type Ratio } from "./quantity";
-import type { PledgeStatus } from "./vocabulary";
-
-/** Pledges that share a unit, lifecycle status, qualifier and set of conditions, summed. */
-export interface PledgeGroup {
-  status: PledgeStatus;
-  conditions: readonly ConditionState[];
-  /** Sum of the stated quantities, carrying the qualifier's bound. */
-  pledged: Quantity;
-  /** Sum of delivered quantities (always exact: a delivery is counted, not promised). */
-  delivered: bigint;
-}
+import { breakdown, emptyRow, type AggregateGroup } from "./breakdowns";
+import { noScenario, type Scenario } from "./effective-status";
+import { coverage, shortfall, type Quantity, type Ratio } from "./quantity";
 
 export interface GapFigures {
   unit: string;
@@ -32,27 +22,15 @@ export interface GapFigures {
   deliveredCoverage: Ratio | null;
 }
 
+/** The gap figures for the requirement's unit: the breakdown's totals set against what is required. */
 export function computeGap(
   required: Quantity,
-  groups: readonly PledgeGroup[],
+  groups: readonly AggregateGroup[],
   scenario: Scenario = noScenario,
 ): GapFigures {
   const unit = required.unit;
-  const live = groups.filter((group) => group.status !== "withdrawn");
-  const pledged = sum(
-    live.map((group) => group.pledged),
-    unit,
-  );
-  const unconditional = sum(
-    live
-      .filter((group) => effectiveStatus(group.status, group.conditions, scenario).status !== "conditional")
-      .map((group) => group.pledged),
-    unit,
-  );
-  const delivered = live.reduce(
-    (total, group) => add(total, { low: group.delivered, high: group.delivered, unit, bound: "exact" }),
-    zero(unit),
-  );
+  const { pledged, unconditional, delivered } =
+    breakdown(groups, () => "all", unit, scenario)[0] ?? emptyRow("all", unit);
   return {
     unit,
     required,

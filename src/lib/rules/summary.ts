@@ -4,7 +4,7 @@ import {
   breakdown,
   conditionEffect,
   effectiveStatusOf,
-  pledgeGroupsFor,
+  emptyRow,
   type AggregateGroup,
 } from "./breakdowns";
 import type { ConditionState, Scenario } from "./effective-status";
@@ -27,7 +27,7 @@ export function summarize(input: SummaryInput) {
   const gap = input.requirement
     ? computeGap(
         statedQuantity(input.requirement.low, input.requirement.high, unit, input.requirement.qualifier),
-        pledgeGroupsFor(groups, unit),
+        groups,
         scenario,
       )
     : null;
@@ -47,7 +47,7 @@ export function summarize(input: SummaryInput) {
     pledgeCount: groups.reduce((total, group) => total + group.count, 0),
     // In the vocabulary's order, every status present even when empty, so tables keep their shape.
     byEffectiveStatus: effectiveStatuses.map(
-      (status) => byStatus.find((row) => row.key === status) ?? { ...emptyRow(status, unit) },
+      (status) => byStatus.find((row) => row.key === status) ?? emptyRow(status, unit),
     ),
     byCategory: pledgeCategories.map(
       (category) => byCategory.find((row) => row.key === category) ?? emptyRow(category, unit),
@@ -59,11 +59,6 @@ export function summarize(input: SummaryInput) {
       effect: conditionEffect(condition.id, groups, unit, scenario),
     })),
   };
-}
-
-function emptyRow<K>(key: K, unit: string) {
-  const none = { low: 0n, high: 0n, unit, bound: "exact" as const };
-  return { key, count: 0, pledged: none, unconditional: none, delivered: none };
 }
 
 export type DashboardSummary = ReturnType<typeof summarize>;
