@@ -50,3 +50,13 @@ export function formatDelivered(amount: bigint | null, unit: string | null): str
   if (amount === null || unit === null) return null;
   return `${formatAmount(amount, unit)} ${unitWord(unit, amount)}`;
 }
+
+/** The instant a UTC day ends (next midnight): "as of" and "to" dates include their whole day. */
+export function endOfDay(day: Date): Date {
+  return new Date(day.getTime() + 86_400_000);
+}
+
+/** A `YYYY-MM-DD` already validated (see `isoDate` in search-params.ts) as midnight UTC. */
+export function parseIsoDay(text: string): Date {
+  return new Date(`${text}T00:00:00.000Z`);
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIsoDay } from "./format";
 
 /** What Next.js hands a page as `searchParams`. */
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -30,7 +31,7 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date written YYYY-MM-DD")
   .transform((text, ctx) => {
-    const date = new Date(`${text}T00:00:00.000Z`);
+    const date = parseIsoDay(text);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
       ctx.addIssue({ code: "custom", message: `${text} is not a calendar date` });
       return z.NEVER;

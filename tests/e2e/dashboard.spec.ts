@@ -17,7 +17,7 @@ test.describe("dashboard", () => {
     // The chart's numbers, as a table.
     const table = page.getByTestId("gap-table");
     await expect(table.getByRole("row", { name: /^Pledged/ })).toContainText("up to 30,000 personnel");
-    await expect(table.getByRole("row", { name: /British Army/ })).toContainText("~70,000 personnel");
+    await expect(table.getByRole("row", { name: /British Army/ })).toContainText("about 70,000 personnel");
     await expect(page.getByTestId("gap-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 
     await expect(page.getByTestId("by-status").getByRole("row", { name: /Conditional/ })).toContainText("6");

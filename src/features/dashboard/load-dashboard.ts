@@ -1,6 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
+import { parseIsoDay } from "@/lib/format";
 import { summarize } from "@/lib/rules/summary";
 import { getDashboardAggregates, getDataStamp, getMetricReferences, listTimeline } from "./queries";
 
@@ -16,10 +17,9 @@ async function readDashboardData(metric: string, asOf: Date | undefined) {
 async function buildDashboard(
   metric: string,
   assumed: string,
-  asOfDay: string,
+  asOf: Date | undefined,
   data: Promise<DashboardInput>,
 ) {
-  const asOf = asOfDay ? new Date(`${asOfDay}T00:00:00.000Z`) : undefined;
   const { aggregates, references, timeline } = await data;
   const assumedSlugs = assumed ? assumed.split(",") : [];
   const bySlug = new Map(aggregates.conditions.map((condition) => [condition.slug, condition.id]));
@@ -63,18 +63,15 @@ export const loadDashboard = cache(async function loadDashboard(
   assumed: string,
   asOfDay: string,
 ) {
+  const asOf = asOfDay ? parseIsoDay(asOfDay) : undefined;
   const stamp = await getDataStamp();
   const inputKey = `${stamp}#${metric}#${asOfDay}`;
   return remember(views, `${inputKey}#${assumed}`, () =>
     buildDashboard(
       metric,
       assumed,
-      asOfDay,
-      remember(inputs, inputKey, () =>
-        readDashboardData(metric, asOfDay ? new Date(`${asOfDay}T00:00:00.000Z`) : undefined),
-      ),
+      asOf,
+      remember(inputs, inputKey, () => readDashboardData(metric, asOf)),
     ),
   );
 });
-
-export type DashboardData = Dashboard;

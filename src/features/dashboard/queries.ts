@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { endOfDay } from "@/lib/format";
 import type { AggregateGroup } from "@/lib/rules/breakdowns";
 import { blockingConditionStatuses, type ConditionState } from "@/lib/rules/effective-status";
 import type {
@@ -17,7 +18,7 @@ import type {
  */
 export function asOfBound(asOf: Date | undefined): string | null {
   if (!asOf) return null;
-  return new Date(asOf.getTime() + 86_400_000).toISOString().slice(0, 19);
+  return endOfDay(asOf).toISOString().slice(0, 19);
 }
 
 const blocking = Prisma.join([...blockingConditionStatuses]);
@@ -170,7 +171,7 @@ export const getMetricReferences = cache(async function getMetricReferences(
   unit: string,
   asOf: Date | undefined,
 ) {
-  const before = asOf ? new Date(asOf.getTime() + 86_400_000) : undefined;
+  const before = asOf ? endOfDay(asOf) : undefined;
   const [requirements, capacities, pledgeEvidence, metrics] = await db().$transaction([
     db().requirement.findMany({
       where: { unit },
@@ -203,7 +204,7 @@ export const getMetricReferences = cache(async function getMetricReferences(
 
 /** The latest status changes up to the as-of date, pledges and conditions together. */
 export const listTimeline = cache(async function listTimeline(asOf: Date | undefined, take = 12) {
-  const before = asOf ? new Date(asOf.getTime() + 86_400_000) : undefined;
+  const before = asOf ? endOfDay(asOf) : undefined;
   return db().statusChange.findMany({
     where: before ? { occurredAt: { lt: before } } : {},
     orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],

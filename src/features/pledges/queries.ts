@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { endOfDay } from "@/lib/format";
 import {
   blockingConditionStatuses,
   effectiveStatus,
@@ -44,7 +45,7 @@ export function pledgeWhere(filters: PledgeFilters): Prisma.PledgeWhereInput {
     and.push({ OR: [{ title: { contains: filters.q } }, { description: { contains: filters.q } }] });
   }
   if (filters.from) and.push({ announcedOn: { gte: filters.from } });
-  if (filters.to) and.push({ announcedOn: { lt: new Date(filters.to.getTime() + 86_400_000) } });
+  if (filters.to) and.push({ announcedOn: { lt: endOfDay(filters.to) } });
   return { AND: and };
 }
 

@@ -165,6 +165,11 @@ export function formatQuantity(
 
 const percent = (value: number) => Math.round(value * 1000) / 10;
 
+/** A share as a percentage to one decimal: 0.3 → "30 %". */
+export function formatPercent(value: number): string {
+  return `${percent(value)} %`;
+}
+
 /** "at most 30–60 %". */
 export function formatRatio(ratio: Ratio): string {
   const low = percent(ratio.low);

@@ -1,12 +1,6 @@
 // The dashboard's figures in one place, so that the page and (later) the exports compute them once.
 
-import {
-  breakdown,
-  conditionEffect,
-  effectiveStatusOf,
-  emptyRow,
-  type AggregateGroup,
-} from "./breakdowns";
+import { breakdown, conditionEffect, effectiveStatusOf, emptyRow, type AggregateGroup } from "./breakdowns";
 import type { ConditionState, Scenario } from "./effective-status";
 import { computeGap } from "./gap";
 import { statedQuantity } from "./quantity";

@@ -1,18 +1,12 @@
 // Amounts are integers in minor units so that sums are exact: cents for currencies,
-// whole units for everything else. Units are free text; these are the ones the arithmetic knows.
-
-export const knownUnits = ["personnel", "EUR", "USD", "items"] as const;
-export type KnownUnit = (typeof knownUnits)[number];
+// whole units for everything else. Units are free text; the arithmetic knows the currencies' scale
+// and the words for personnel and items, and treats any other unit as a count.
 
 const currencyScales: Record<string, number> = { EUR: 2, USD: 2, GBP: 2 };
 
 /** Decimal places stored for a unit: 2 for currencies, 0 otherwise. */
 export function unitScale(unit: string): number {
   return currencyScales[unit] ?? 0;
-}
-
-export function isCurrency(unit: string): boolean {
-  return unit in currencyScales;
 }
 
 const unitNouns: Record<string, [singular: string, plural: string]> = {

@@ -1,5 +1,12 @@
 import { formatAmount, unitScale, unitWord } from "@/lib/rules/units";
-import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import {
+  formatPercent,
+  formatQuantity,
+  formatRatio,
+  formatStated,
+  type Quantity,
+} from "@/lib/rules/quantity";
+import type { QuantityQualifier } from "@/lib/rules/vocabulary";
 import type { GapFigures } from "@/lib/rules/gap";
 import { GapChart, type GapChartBar } from "./gap-chart";
 import { Panel } from "@/components/ui/panel";
@@ -11,7 +18,7 @@ interface GapPanelProps {
     title: string;
     low: bigint;
     high: bigint;
-    qualifier: string;
+    qualifier: QuantityQualifier;
     stakeholder: { name: string } | null;
   }[];
 }
@@ -28,8 +35,6 @@ function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
     colour,
   };
 }
-
-const capacityWords: Record<string, string> = { about: "~", at_least: ">", up_to: "≤", exact: "" };
 
 /** The gap chart, and the same numbers as a table for those who cannot or would rather not read it. */
 export function GapPanel({ gap, capacities }: GapPanelProps) {
@@ -64,14 +69,14 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
       ] as const
     ).map(([name, r]): [string, string, string, string] =>
       r
-        ? [name, `${Math.round(r.low * 1000) / 10} %`, `${Math.round(r.high * 1000) / 10} %`, formatRatio(r)]
+        ? [name, formatPercent(r.low), formatPercent(r.high), formatRatio(r)]
         : [name, "—", "—", "not defined"],
     ),
     ...capacities.map((capacity): [string, string, string, string] => [
       `${capacity.title} (capacity)`,
       formatAmount(capacity.low, unit),
       formatAmount(capacity.high, unit),
-      `${capacityWords[capacity.qualifier] ?? ""}${formatAmount(capacity.high, unit)} ${unitWord(unit)}`,
+      formatStated(capacity.low, capacity.high, unit, capacity.qualifier),
     ]),
   ];
   return (
@@ -94,7 +99,7 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
           bar("Delivered", gap.delivered, "#065f46"),
         ]}
         references={onScale.map((capacity) => ({
-          label: `${capacity.title} ${capacityWords[capacity.qualifier] ?? ""}${formatAmount(capacity.high, unit)}`,
+          label: `${capacity.title}: ${formatStated(capacity.low, capacity.high, unit, capacity.qualifier)}`,
           value: major(capacity.high, unit),
         }))}
       />
