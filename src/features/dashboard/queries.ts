@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { endOfDay } from "@/lib/format";
 import type { AggregateGroup } from "@/lib/rules/breakdowns";
 import { blockingConditionStatuses, type ConditionState } from "@/lib/rules/effective-status";
@@ -160,12 +161,6 @@ export const getDashboardAggregates = cache(async function getDashboardAggregate
   };
 });
 
-const citationSelect = {
-  id: true,
-  quote: true,
-  source: { select: { title: true, publisher: true, publishedOn: true, url: true, fileName: true } },
-} satisfies Prisma.CitationSelect;
-
 /** What is needed, what it is compared with, and the quotes behind the figures, for one metric. */
 export const getMetricReferences = cache(async function getMetricReferences(
   unit: string,
@@ -207,20 +202,12 @@ export const listTimeline = cache(async function listTimeline(asOf: Date | undef
   const before = asOf ? endOfDay(asOf) : undefined;
   return db().statusChange.findMany({
     where: before ? { occurredAt: { lt: before } } : {},
-    orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+    orderBy: statusChangeOrder,
     take,
     select: {
-      id: true,
-      occurredAt: true,
-      note: true,
-      recordedBy: true,
-      fromPledgeStatus: true,
-      toPledgeStatus: true,
-      fromConditionStatus: true,
-      toConditionStatus: true,
+      ...statusChangeSelect,
       pledge: { select: { id: true, title: true } },
       condition: { select: { id: true, title: true } },
-      citations: { select: citationSelect },
     },
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { endOfDay } from "@/lib/format";
 import {
   blockingConditionStatuses,
@@ -133,14 +134,6 @@ export async function listFilterOptions() {
   return { stakeholders, conditions };
 }
 
-const citationSelect = {
-  id: true,
-  quote: true,
-  source: {
-    select: { id: true, title: true, publisher: true, publishedOn: true, url: true, fileName: true },
-  },
-} satisfies Prisma.CitationSelect;
-
 /** One pledge with everything its page shows, or null when there is no such pledge (cached per request). */
 export const getPledge = cache(async function getPledge(pledgeId: string) {
   const pledge = await db().pledge.findUnique({
@@ -170,18 +163,7 @@ export const getPledge = cache(async function getPledge(pledgeId: string) {
         orderBy: { condition: { title: "asc" } },
       },
       citations: { select: citationSelect, orderBy: { id: "asc" } },
-      statusChanges: {
-        select: {
-          id: true,
-          fromPledgeStatus: true,
-          toPledgeStatus: true,
-          occurredAt: true,
-          recordedBy: true,
-          note: true,
-          citations: { select: citationSelect },
-        },
-        orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
-      },
+      statusChanges: { select: statusChangeSelect, orderBy: statusChangeOrder },
     },
   });
   if (!pledge) return null;

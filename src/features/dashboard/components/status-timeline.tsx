@@ -1,29 +1,19 @@
 import Link from "next/link";
-import { SourceQuote } from "@/components/ui/source-quote";
-import { formatDate, isoDay } from "@/lib/format";
-import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
-import type { listTimeline } from "../queries";
 import { Panel } from "@/components/ui/panel";
+import { StatusChangeItem } from "@/components/ui/status-change-item";
+import type { listTimeline } from "../queries";
 
 type TimelineEntry = Awaited<ReturnType<typeof listTimeline>>[number];
 
-function describe(entry: TimelineEntry): { subject: React.ReactNode; change: string } {
+function Subject({ entry }: { entry: TimelineEntry }) {
   if (entry.pledge) {
-    const from = entry.fromPledgeStatus ? pledgeStatusLabels[entry.fromPledgeStatus] : "Recorded as";
-    return {
-      subject: (
-        <Link href={`/pledges/${entry.pledge.id}`} className="text-blue-800 underline underline-offset-2">
-          {entry.pledge.title}
-        </Link>
-      ),
-      change: `${from} → ${entry.toPledgeStatus ? pledgeStatusLabels[entry.toPledgeStatus] : "—"}`,
-    };
+    return (
+      <Link href={`/pledges/${entry.pledge.id}`} className="text-blue-800 underline underline-offset-2">
+        {entry.pledge.title}
+      </Link>
+    );
   }
-  const from = entry.fromConditionStatus ? conditionStatusLabels[entry.fromConditionStatus] : "Recorded as";
-  return {
-    subject: <span>Condition: {entry.condition?.title}</span>,
-    change: `${from} → ${entry.toConditionStatus ? conditionStatusLabels[entry.toConditionStatus] : "—"}`,
-  };
+  return <span>Condition: {entry.condition?.title}</span>;
 }
 
 /** The latest status changes, pledges and conditions together, with their notes and sources. */
@@ -34,23 +24,9 @@ export function StatusTimeline({ entries }: { entries: TimelineEntry[] }) {
         <p className="text-sm text-slate-700">No status change was recorded by this date.</p>
       ) : (
         <ol className="space-y-4" data-testid="timeline">
-          {entries.map((entry) => {
-            const { subject, change } = describe(entry);
-            return (
-              <li key={entry.id} className="space-y-1 text-sm">
-                <p>
-                  <time dateTime={isoDay(entry.occurredAt)} className="font-medium">
-                    {formatDate(entry.occurredAt)}
-                  </time>{" "}
-                  · {subject} · {change}
-                </p>
-                <p className="text-slate-800">{entry.note}</p>
-                {entry.citations.map((citation) => (
-                  <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
-                ))}
-              </li>
-            );
-          })}
+          {entries.map((entry) => (
+            <StatusChangeItem key={entry.id} change={entry} subject={<Subject entry={entry} />} />
+          ))}
         </ol>
       )}
     </Panel>

@@ -1,6 +1,6 @@
 import { ConditionStatusBadge, StatusBadge } from "@/components/ui/status-badge";
 import { SourceQuote } from "@/components/ui/source-quote";
-import { formatDate, formatDateTime, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
 import {
   categoryLabels,
   effectiveStatusLabels,
@@ -10,6 +10,7 @@ import {
 } from "@/lib/rules/vocabulary";
 import type { PledgeDetail as PledgeDetailData } from "../queries";
 import { Panel } from "@/components/ui/panel";
+import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { TableHead } from "@/components/ui/table-head";
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -128,21 +129,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
       <Panel headingId="history" title="Status history">
         <ol className="space-y-4">
           {pledge.statusChanges.map((change) => (
-            <li key={change.id} className="space-y-1" data-testid="status-change">
-              <p className="text-sm">
-                <time dateTime={change.occurredAt.toISOString()} className="font-medium">
-                  {formatDateTime(change.occurredAt)}
-                </time>
-                {" · "}
-                {change.fromPledgeStatus ? pledgeStatusLabels[change.fromPledgeStatus] : "Recorded as"} →{" "}
-                {change.toPledgeStatus ? pledgeStatusLabels[change.toPledgeStatus] : "—"}
-                {change.recordedBy && <span className="text-slate-600"> · by {change.recordedBy}</span>}
-              </p>
-              <p className="text-sm text-slate-800">{change.note}</p>
-              {change.citations.map((citation) => (
-                <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
-              ))}
-            </li>
+            <StatusChangeItem key={change.id} change={change} />
           ))}
         </ol>
       </Panel>

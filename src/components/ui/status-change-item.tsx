@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { formatDateTime } from "@/lib/format";
+import { statusTransition } from "@/lib/status-change";
+import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import { SourceQuote, type CitedSource } from "./source-quote";
+
+export interface StatusChangeView {
+  id: string;
+  occurredAt: Date;
+  recordedBy: string | null;
+  note: string;
+  fromPledgeStatus: PledgeStatus | null;
+  toPledgeStatus: PledgeStatus | null;
+  fromConditionStatus: ConditionStatus | null;
+  toConditionStatus: ConditionStatus | null;
+  citations: { id: string; quote: string; source: CitedSource }[];
+}
+
+/** One entry of a status history: when, what changed, who recorded it, why, and the evidence. */
+export function StatusChangeItem({ change, subject }: { change: StatusChangeView; subject?: ReactNode }) {
+  return (
+    <li className="space-y-1 text-sm" data-testid="status-change">
+      <p>
+        <time dateTime={change.occurredAt.toISOString()} className="font-medium">
+          {formatDateTime(change.occurredAt)}
+        </time>
+        {subject && <> · {subject}</>} · {statusTransition(change)}
+        {change.recordedBy && <span className="text-slate-600"> · by {change.recordedBy}</span>}
+      </p>
+      <p className="text-slate-800">{change.note}</p>
+      {change.citations.map((citation) => (
+        <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
+      ))}
+    </li>
+  );
+}
