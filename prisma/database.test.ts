@@ -1,22 +1,14 @@
 // Integration tests on real SQLite files: the committed migrations, the seed and the database's own rules.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../src/server/prisma-client";
+import { createMigratedDatabase } from "../tests/support/temp-database";
 import { seedDatabase } from "./seed/seed-database";
 
-const workDir = mkdtempSync(path.join(tmpdir(), "pledgewatch-db-"));
-const urlFor = (name: string) => `file:${path.join(workDir, name)}`;
-
-function deploy(databaseUrl: string) {
-  execFileSync("npm", ["run", "--silent", "db:deploy"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "pipe",
-  });
-}
+const migrated = createMigratedDatabase("migrated.db");
+const seeded = createMigratedDatabase("seeded.db");
 
 /** The message SQLite raised, which Prisma reports inside its own error. */
 async function databaseRefusal(write: Promise<unknown>): Promise<string> {
@@ -46,11 +38,13 @@ function schemaOf(file: string) {
   }
 }
 
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+afterAll(() => {
+  migrated.remove();
+  seeded.remove();
+});
 
 describe("migrations", () => {
   it("build exactly the schema that schema.prisma describes (no drift)", () => {
-    deploy(urlFor("migrated.db"));
     // The schema as Prisma would create it from nothing, applied to a second, empty database.
     const fromSchema = execFileSync(
       "npx",
@@ -66,24 +60,24 @@ describe("migrations", () => {
       {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, DATABASE_URL: urlFor("unused.db") },
+        env: { ...process.env, DATABASE_URL: migrated.url },
       },
     );
-    const fresh = new Database(path.join(workDir, "from-schema.db"));
+    const fromSchemaFile = path.join(migrated.dir, "from-schema.db");
+    const fresh = new Database(fromSchemaFile);
     fresh.exec(fromSchema);
     fresh.close();
-    const migrated = schemaOf(path.join(workDir, "migrated.db"));
-    expect(migrated.length).toBeGreaterThan(10);
-    expect(migrated).toEqual(schemaOf(path.join(workDir, "from-schema.db")));
+    const tables = schemaOf(migrated.file);
+    expect(tables.length).toBeGreaterThan(10);
+    expect(tables).toEqual(schemaOf(fromSchemaFile));
   }, 120_000);
 });
 
 describe("seeded database", () => {
-  const url = urlFor("seeded.db");
+  const { url } = seeded;
   let db: PrismaClient;
 
   beforeAll(async () => {
-    deploy(url);
     db = createPrismaClient(url);
     await seedDatabase(db);
   }, 120_000);
@@ -93,7 +87,7 @@ describe("seeded database", () => {
   });
 
   it("is in WAL mode", () => {
-    const raw = new Database(url.replace(/^file:/, ""));
+    const raw = new Database(seeded.file);
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.close();
   });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/page-checks";
 
 const pages = [
   ["pledge list", "/pledges"],
@@ -11,10 +11,7 @@ const pages = [
 for (const [name, path] of pages) {
   test(`${name} passes an axe scan`, async ({ page }) => {
     await page.goto(path);
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }
 
@@ -22,8 +19,5 @@ test("the pledge page passes an axe scan", async ({ page }) => {
   await page.goto("/pledges");
   await page.getByRole("link", { name: "Multinational deterrence force" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes`)).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalOverflow } from "./support/page-checks";
 
 const card = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
 
@@ -88,24 +88,14 @@ test.describe("dashboard", () => {
     await page.keyboard.press("Space");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test("reads well on a phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/dashboard");
     await expect(card(page, "pledged")).toBeVisible();
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll("main *")]
-        // A wide table may scroll inside its own box; the page itself must not.
-        .filter((element) => !element.parentElement?.closest(".overflow-x-auto"))
-        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
-    );
-    expect(overflowing).toEqual([]);
+    await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
   });
 });

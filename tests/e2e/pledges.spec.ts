@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoHorizontalOverflow } from "./support/page-checks";
 
 const rows = (page: Page) => page.getByTestId("pledge-row");
 
@@ -127,13 +128,7 @@ test.describe("pledge page", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/pledges");
     await page.waitForLoadState("networkidle");
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
-        .filter((element) => !element.closest('[class*="sr-only"]'))
-        .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
-    );
-    expect(overflowing).toEqual([]);
+    await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: "test-results/screenshots/pledge-list-phone.png", fullPage: true });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { insertConditionalPledge, insertUnconditionalPledge, withdrawSeededPledge } from "./support/database";
+import { insertPledge, withdrawSeededPledge } from "./support/database";
 
 // Runs after the read-only specs (see playwright.config.ts), so the seeded counts they check hold.
 test.describe.configure({ mode: "serial" });
@@ -11,7 +11,7 @@ test.describe("pledges written by another writer", () => {
     await page.goto("/dashboard");
     await expect(page.getByTestId("kpi-pledged")).toContainText("up to 30,000 personnel");
 
-    insertUnconditionalPledge("E2E brigade", 7_000n);
+    insertPledge({ title: "E2E brigade", low: 7_000n });
     withdrawSeededPledge("seed:deterrence-force", "2026-03-01T00:00:00.000Z");
 
     await page.reload();
@@ -29,16 +29,26 @@ test.describe("pledges written by another writer", () => {
   });
 
   test("a range stays a range and a met condition releases the pledge", async ({ page }) => {
-    const blocked = insertConditionalPledge("E2E pledge behind an unmet condition", "unmet");
-    const released = insertConditionalPledge("E2E pledge whose condition is met", "met");
+    const blocked = insertPledge({
+      title: "E2E pledge behind an unmet condition",
+      low: 1_000n,
+      high: 2_000n,
+      conditionStatus: "unmet",
+    });
+    const released = insertPledge({
+      title: "E2E pledge whose condition is met",
+      low: 1_000n,
+      high: 2_000n,
+      conditionStatus: "met",
+    });
 
-    await page.goto(`/pledges/${blocked.pledgeId}`);
+    await page.goto(`/pledges/${blocked}`);
     await expect(page.getByRole("region", { name: "What was pledged" })).toContainText(
       "1,000–2,000 personnel",
     );
     await expect(page.getByTestId("effective-status")).toHaveText("Conditional");
 
-    await page.goto(`/pledges/${released.pledgeId}`);
+    await page.goto(`/pledges/${released}`);
     await expect(page.getByTestId("effective-status")).toHaveText("Committed");
     await expect(page.getByTestId("condition-row")).toContainText("Met");
   });
