@@ -1,55 +1,62 @@
 import Link from "next/link";
-import { SourceQuote, type CitedSource } from "@/components/ui/source-quote";
+import type { ReactNode } from "react";
 import { Panel } from "@/components/ui/panel";
+import { SourceQuote, type CitedSource } from "@/components/ui/source-quote";
 
-interface Cited {
+interface CitedRecord {
   id: string;
-  quote: string;
-  source: CitedSource;
+  title: string;
+  citations: { id: string; quote: string; source: CitedSource }[];
 }
 
 interface FigureEvidenceProps {
-  requirements: { id: string; title: string; citations: Cited[] }[];
-  pledges: { id: string; title: string; citations: Cited[] }[];
-  capacities: { id: string; title: string; citations: Cited[] }[];
+  requirements: CitedRecord[];
+  pledges: CitedRecord[];
+  capacities: CitedRecord[];
 }
 
-/** The quotes behind the headline figures: what is required, and the pledges summed. */
+interface EvidenceProps {
+  heading: string;
+  records: CitedRecord[];
+  name: (record: CitedRecord) => ReactNode;
+  /** Said when there is no record; without it, the heading is left out too. */
+  empty?: string;
+}
+
+function Evidence({ heading, records, name, empty }: EvidenceProps) {
+  if (records.length === 0 && !empty) return null;
+  return (
+    <>
+      <h3 className="mt-4 text-sm font-semibold first:mt-0">{heading}</h3>
+      {records.length === 0 && <p className="mt-2 text-sm text-slate-700">{empty}</p>}
+      {records.map((record) => (
+        <div key={record.id} className="mt-2 space-y-2">
+          <p className="text-sm">{name(record)}</p>
+          {record.citations.map((c) => (
+            <SourceQuote key={c.id} quote={c.quote} source={c.source} />
+          ))}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** The quotes behind the headline figures: what is required, the pledges summed, the capacities. */
 export function FigureEvidence({ requirements, pledges, capacities }: FigureEvidenceProps) {
   return (
     <Panel id="evidence" headingId="evidence-heading" title="Sources behind these figures">
-      <h3 className="mt-2 text-sm font-semibold">Required</h3>
-      {requirements.map((requirement) => (
-        <div key={requirement.id} className="mt-2 space-y-2">
-          <p className="text-sm">{requirement.title}</p>
-          {requirement.citations.map((c) => (
-            <SourceQuote key={c.id} quote={c.quote} source={c.source} />
-          ))}
-        </div>
-      ))}
-      <h3 className="mt-4 text-sm font-semibold">Pledged, unconditional and delivered</h3>
-      {pledges.length === 0 && (
-        <p className="text-sm text-slate-700">No pledge states an amount in this unit.</p>
-      )}
-      {pledges.map((pledge) => (
-        <div key={pledge.id} className="mt-2 space-y-2">
-          <Link href={`/pledges/${pledge.id}`} className="text-sm text-blue-800 underline underline-offset-2">
-            {pledge.title}
+      <Evidence heading="Required" records={requirements} name={(record) => record.title} />
+      <Evidence
+        heading="Pledged, unconditional and delivered"
+        records={pledges}
+        empty="No pledge states an amount in this unit."
+        name={(record) => (
+          <Link href={`/pledges/${record.id}`} className="text-blue-800 underline underline-offset-2">
+            {record.title}
           </Link>
-          {pledge.citations.map((c) => (
-            <SourceQuote key={c.id} quote={c.quote} source={c.source} />
-          ))}
-        </div>
-      ))}
-      {capacities.length > 0 && <h3 className="mt-4 text-sm font-semibold">Capacity references</h3>}
-      {capacities.map((capacity) => (
-        <div key={capacity.id} className="mt-2 space-y-2">
-          <p className="text-sm">{capacity.title}</p>
-          {capacity.citations.map((c) => (
-            <SourceQuote key={c.id} quote={c.quote} source={c.source} />
-          ))}
-        </div>
-      ))}
+        )}
+      />
+      <Evidence heading="Capacity references" records={capacities} name={(record) => record.title} />
     </Panel>
   );
 }
