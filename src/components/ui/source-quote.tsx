@@ -18,11 +18,7 @@ export function SourceQuote({ quote, source }: { quote: string; source: CitedSou
       <blockquote className="text-sm text-slate-800 italic">“{quote}”</blockquote>
       <figcaption className="mt-1 text-xs text-slate-600">
         {source.url ? (
-          <a
-            href={source.url}
-            className="text-blue-800 underline underline-offset-2"
-            rel="noreferrer noopener"
-          >
+          <a href={source.url} className="link" rel="noreferrer noopener">
             {source.title}
           </a>
         ) : (

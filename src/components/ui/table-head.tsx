@@ -4,7 +4,10 @@ export interface Column {
   numeric?: boolean;
 }
 
-/** A table's column headings, spaced and aligned alike everywhere. */
+/**
+ * A table's column headings. In a `.data-table` the stylesheet spaces them; `padded` tables (the
+ * pledge list, whose cells carry their own padding) get the spacing here.
+ */
 export function TableHead({
   columns,
   className = "",
@@ -16,13 +19,17 @@ export function TableHead({
   padded?: boolean;
 }) {
   return (
-    <thead className={`text-left text-slate-700 ${className}`}>
+    <thead className={padded ? `text-left text-slate-700 ${className}` : className || undefined}>
       <tr>
-        {columns.map((column, index) => {
+        {columns.map((column) => {
           const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
-          const spacing = padded ? "px-3 py-2" : index < columns.length - 1 ? "py-1 pr-3" : "py-1";
+          const classes = padded
+            ? `px-3 py-2 font-semibold ${numeric ? "text-right" : ""}`
+            : numeric
+              ? "num"
+              : undefined;
           return (
-            <th key={label} scope="col" className={`font-semibold ${spacing} ${numeric ? "text-right" : ""}`}>
+            <th key={label} scope="col" className={classes}>
               {label}
             </th>
           );

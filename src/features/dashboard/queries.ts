@@ -198,7 +198,7 @@ export const getMetricReferences = cache(async function getMetricReferences(
 });
 
 /** The latest status changes up to the as-of date, pledges and conditions together. */
-export const listTimeline = cache(async function listTimeline(asOf: Date | undefined, take = 12) {
+export const listTimeline = cache(async function listTimeline(asOf: Date | undefined, take = 10) {
   const before = asOf ? endOfDay(asOf) : undefined;
   return db().statusChange.findMany({
     where: before ? { occurredAt: { lt: before } } : {},

@@ -1,7 +1,7 @@
 // The dashboard's figures in one place, so that the page and (later) the exports compute them once.
 
 import { breakdown, conditionEffect, effectiveStatusOf, emptyRow, type AggregateGroup } from "./breakdowns";
-import type { ConditionState, Scenario } from "./effective-status";
+import { isConditionSatisfied, type ConditionState, type Scenario } from "./effective-status";
 import { computeGap } from "./gap";
 import { statedQuantity } from "./quantity";
 import { effectiveStatuses, pledgeCategories, type QuantityQualifier } from "./vocabulary";
@@ -50,6 +50,8 @@ export function summarize(input: SummaryInput) {
     conditions: input.conditions.map((condition) => ({
       ...condition,
       assumedMet: scenario.has(condition.id),
+      // Only a condition that still blocks can be assumed met; one already met or waived changes nothing.
+      canBeAssumed: !isConditionSatisfied(condition),
       effect: conditionEffect(condition.id, groups, unit, scenario),
     })),
   };

@@ -25,21 +25,19 @@ export function BreakdownTable<R extends BreakdownRow<unknown>>({
   return (
     <Panel headingId={id} title={title}>
       <div className="overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid={id}>
+        <table className="data-table" data-testid={id}>
           <TableHead
             columns={[keyHeading, { label: "Pledges", numeric: true }, "Pledged", "Unconditional"]}
           />
           <tbody>
             {rows.map((row) => (
-              <tr key={keyOf(row)} className="border-t border-slate-100 align-top">
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  {labelOf(row)}
-                </th>
-                <td className="py-1 pr-3 text-right tabular-nums">{row.count}</td>
-                <td className="py-1 pr-3">
+              <tr key={keyOf(row)}>
+                <th scope="row">{labelOf(row)}</th>
+                <td className="num">{row.count}</td>
+                <td>
                   {row.pledged.high > 0n ? formatQuantity(row.pledged, { ceilingWords: "up to" }) : "—"}
                 </td>
-                <td className="py-1">
+                <td>
                   {row.unconditional.high > 0n
                     ? formatQuantity(row.unconditional, { ceilingWords: "up to" })
                     : "—"}

@@ -10,7 +10,7 @@ export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["
   return (
     <Panel headingId="conditions-heading" title="Conditions and what they unlock">
       <div className="overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid="conditions-table">
+        <table className="data-table" data-testid="conditions-table">
           <TableHead
             columns={[
               "Condition",
@@ -21,28 +21,25 @@ export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["
           />
           <tbody>
             {conditions.map((condition) => (
-              <tr key={condition.id} className="border-t border-slate-100 align-top">
-                <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <div className="font-medium">{condition.title}</div>
+              <tr key={condition.id}>
+                <th scope="row" className="font-medium">
+                  {condition.title}
                   {condition.dependsOn && (
-                    <div className="text-xs text-slate-600">Depends on {condition.dependsOn}</div>
+                    <div className="note font-normal">Depends on {condition.dependsOn}</div>
                   )}
                 </th>
-                <td className="py-2 pr-3">
+                <td>
                   <ConditionStatusBadge status={condition.status} />
                   {condition.assumedMet && (
                     <div className="mt-1 text-xs font-medium text-blue-900">Assumed met in this scenario</div>
                   )}
                 </td>
-                <td className="py-2 pr-3 text-right">
-                  <Link
-                    href={`/pledges?condition=${condition.slug}`}
-                    className="text-blue-800 underline underline-offset-2"
-                  >
+                <td className="num">
+                  <Link href={`/pledges?condition=${condition.slug}`} className="link">
                     {condition.pledges}
                   </Link>
                 </td>
-                <td className="py-2">
+                <td>
                   {condition.assumedMet
                     ? "Already counted in this scenario"
                     : condition.effect.pledges === 0

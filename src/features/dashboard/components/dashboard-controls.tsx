@@ -7,6 +7,7 @@ interface DashboardControlsProps {
   metric: string;
   metrics: string[];
   asOf: Date | undefined;
+  /** The conditions that can be assumed met: those that still block, and those already assumed. */
   conditions: { slug: string; title: string; status: ConditionStatus; assumedMet: boolean }[];
 }
 
@@ -23,6 +24,11 @@ export function DashboardControls({ metric, metrics, asOf, conditions }: Dashboa
       <fieldset>
         <legend className="text-sm font-semibold">What if… (assume a condition is met)</legend>
         <div className="mt-2 flex flex-col gap-2">
+          {conditions.length === 0 && (
+            <p className="text-sm text-slate-700">
+              No condition blocks a pledge: there is nothing to assume.
+            </p>
+          )}
           {conditions.map((condition) => (
             <label key={condition.slug} className="inline-flex flex-wrap items-center gap-2 text-sm">
               <input
@@ -32,10 +38,10 @@ export function DashboardControls({ metric, metrics, asOf, conditions }: Dashboa
                 defaultChecked={condition.assumedMet}
                 className="size-4 accent-blue-700"
               />
-              <span>{condition.title}</span>
-              <span className="text-xs text-slate-600">(now:</span>
-              <ConditionStatusBadge status={condition.status} />
-              <span className="-ml-1 text-xs text-slate-600">)</span>
+              {condition.title}
+              <span className="note">
+                now <ConditionStatusBadge status={condition.status} />
+              </span>
             </label>
           ))}
         </div>

@@ -40,12 +40,9 @@ async function Controls(view: DashboardView) {
         metric={view.metric}
         metrics={references.metrics}
         asOf={asOf}
-        conditions={summary.conditions.map(({ slug, title, status, assumedMet }) => ({
-          slug,
-          title,
-          status,
-          assumedMet,
-        }))}
+        conditions={summary.conditions
+          .filter((condition) => condition.canBeAssumed || condition.assumedMet)
+          .map(({ slug, title, status, assumedMet }) => ({ slug, title, status, assumedMet }))}
       />
       {errors.length > 0 && <ParamErrors errors={errors} resetHref="/dashboard" />}
       {summary.pledgeCount === 0 && (

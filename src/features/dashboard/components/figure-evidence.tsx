@@ -51,7 +51,7 @@ export function FigureEvidence({ requirements, pledges, capacities }: FigureEvid
         records={pledges}
         empty="No pledge states an amount in this unit."
         name={(record) => (
-          <Link href={`/pledges/${record.id}`} className="text-blue-800 underline underline-offset-2">
+          <Link href={`/pledges/${record.id}`} className="link">
             {record.title}
           </Link>
         )}

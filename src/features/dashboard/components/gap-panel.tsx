@@ -104,7 +104,7 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
         }))}
       />
       <div className="mt-3 overflow-x-auto">
-        <table className="min-w-full text-sm" data-testid="gap-table">
+        <table className="data-table" data-testid="gap-table">
           <caption className="text-left text-sm font-medium text-slate-700">
             The chart&apos;s figures ({unit})
           </caption>
@@ -118,13 +118,11 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
           />
           <tbody>
             {rows.map(([name, low, high, words]) => (
-              <tr key={name} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-4 text-left font-normal">
-                  {name}
-                </th>
-                <td className="py-1 pr-4 text-right tabular-nums">{low}</td>
-                <td className="py-1 pr-4 text-right tabular-nums">{high}</td>
-                <td className="py-1">{words}</td>
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td className="num">{low}</td>
+                <td className="num">{high}</td>
+                <td>{words}</td>
               </tr>
             ))}
           </tbody>

@@ -18,7 +18,7 @@ function Card({
       <dd className="mt-1 text-xl font-semibold tracking-tight">{value}</dd>
       <dd className="mt-1 text-xs text-slate-600">
         {detail} ·{" "}
-        <a href="#evidence" className="text-blue-800 underline underline-offset-2">
+        <a href="#evidence" className="link">
           sources
         </a>
       </dd>

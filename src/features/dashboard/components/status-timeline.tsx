@@ -8,7 +8,7 @@ type TimelineEntry = Awaited<ReturnType<typeof listTimeline>>[number];
 function Subject({ entry }: { entry: TimelineEntry }) {
   if (entry.pledge) {
     return (
-      <Link href={`/pledges/${entry.pledge.id}`} className="text-blue-800 underline underline-offset-2">
+      <Link href={`/pledges/${entry.pledge.id}`} className="link">
         {entry.pledge.title}
       </Link>
     );

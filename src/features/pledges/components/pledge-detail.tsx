@@ -89,25 +89,21 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
           <p className="text-sm text-slate-700">This pledge is not tied to any condition.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
+            <table className="data-table">
               <caption className="sr-only">Conditions of this pledge and their status</caption>
               <TableHead columns={["Condition", "Depends on", "Status", "Since"]} />
               <tbody>
                 {pledge.conditions.map((condition) => (
-                  <tr
-                    key={condition.id}
-                    className="border-t border-slate-100 align-top"
-                    data-testid="condition-row"
-                  >
-                    <td className="py-2 pr-4">
+                  <tr key={condition.id} data-testid="condition-row">
+                    <td>
                       <div className="font-medium">{condition.title}</div>
                       {condition.description && <div className="text-slate-700">{condition.description}</div>}
                     </td>
-                    <td className="py-2 pr-4">{condition.dependsOn?.name ?? "—"}</td>
-                    <td className="py-2 pr-4">
+                    <td>{condition.dependsOn?.name ?? "—"}</td>
+                    <td>
                       <ConditionStatusBadge status={condition.status} />
                     </td>
-                    <td className="py-2 whitespace-nowrap">
+                    <td className="whitespace-nowrap">
                       <time dateTime={isoDay(condition.statusDate)}>{formatDate(condition.statusDate)}</time>
                     </td>
                   </tr>
