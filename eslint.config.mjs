@@ -41,6 +41,7 @@ export default defineConfig([
     files: [
       "src/server/**",
       "src/features/**/queries.ts",
+      "src/features/**/*-sql.ts",
       "src/features/**/actions.ts",
       "prisma/**",
       "scripts/**",

@@ -2,61 +2,22 @@ import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import {
+  asOfBound,
+  everyPledge,
+  pledgesAt,
+  type PledgeSelection,
+} from "@/features/pledges/selection-sql";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { endOfDay } from "@/lib/format";
 import type { AggregateGroup } from "@/lib/rules/breakdowns";
-import { blockingConditionStatuses, type ConditionState } from "@/lib/rules/effective-status";
+import type { ConditionState } from "@/lib/rules/effective-status";
 import type {
   ConditionStatus,
   PledgeCategory,
   PledgeStatus,
   QuantityQualifier,
 } from "@/lib/rules/vocabulary";
-
-/**
- * The as-of date as an exclusive bound on stored timestamps: everything before the next UTC midnight.
- * Stored DateTimes are ISO text, so a prefix like "2026-01-07T00:00:00" compares correctly as text.
- */
-export function asOfBound(asOf: Date | undefined): string | null {
-  if (!asOf) return null;
-  return endOfDay(asOf).toISOString().slice(0, 19);
-}
-
-const blocking = Prisma.join([...blockingConditionStatuses]);
-
-// A status as it stood at the bound: the last change before it; else, if the record's history starts
-// later, the status that history started from; else the current column. With no bound: the column.
-function statusAt(kind: "pledge" | "condition", alias: string, bound: string | null) {
-  const idColumn = Prisma.raw(kind === "pledge" ? `"pledgeId"` : `"conditionId"`);
-  const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
-  const from = Prisma.raw(kind === "pledge" ? `"fromPledgeStatus"` : `"fromConditionStatus"`);
-  const self = Prisma.raw(alias);
-  return Prisma.sql`CASE WHEN ${bound} IS NULL THEN ${self}."status" ELSE COALESCE(
-    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" < ${bound}
-       ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
-    (SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound}
-       ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),
-    ${self}."status") END`;
-}
-
-/** Pledges that existed at the bound with their status then, and their conditions blocking then. */
-function pledgesAt(bound: string | null) {
-  return Prisma.sql`
-    cond AS (SELECT c."id", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c),
-    pl AS (
-      SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
-             p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
-             ${statusAt("pledge", "p", bound)} AS status
-      FROM "Pledge" p
-      WHERE ${bound} IS NULL OR p."announcedOn" < ${bound}
-    ),
-    blk AS (
-      SELECT pc."pledgeId", group_concat(pc."conditionId") AS blocked
-      FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-      WHERE cond.status IN (${blocking})
-      GROUP BY pc."pledgeId"
-    )`;
-}
 
 interface AggregateRow {
   stakeholderId?: string;
@@ -92,7 +53,7 @@ const sums = Prisma.sql`COUNT(*) AS count, COALESCE(SUM(pl.low), 0) AS low, COAL
   COALESCE(SUM(pl.delivered), 0) AS delivered`;
 
 /** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
-async function listConditionsAt(bound: string | null) {
+async function listConditionsAt(bound: string | null, selection: PledgeSelection) {
   const rows = await db().$queryRaw<
     {
       id: string;
@@ -103,7 +64,7 @@ async function listConditionsAt(bound: string | null) {
       pledges: bigint | number | null;
     }[]
   >`
-    WITH ${pledgesAt(bound)},
+    WITH ${pledgesAt(bound, selection)},
     tied AS (
       SELECT pc."conditionId", COUNT(*) AS pledges
       FROM "PledgeCondition" pc JOIN pl ON pl."id" = pc."pledgeId"
@@ -119,27 +80,30 @@ async function listConditionsAt(bound: string | null) {
 }
 
 /** The main aggregate: pledges grouped by everything the rules look at. Exported for the benchmark. */
-export function pledgeGroupsQuery(bound: string | null) {
+export function pledgeGroupsQuery(bound: string | null, selection: PledgeSelection = everyPledge) {
   return Prisma.sql`
-    WITH ${pledgesAt(bound)}
+    WITH ${pledgesAt(bound, selection)}
     SELECT pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
     FROM pl LEFT JOIN blk ON blk."pledgeId" = pl."id"
     GROUP BY pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`;
 }
 
 /** Every aggregate the dashboard needs, in a handful of queries whatever the number of pledges. */
-export const getDashboardAggregates = cache(async function getDashboardAggregates(asOf: Date | undefined) {
+export const getDashboardAggregates = cache(async function getDashboardAggregates(
+  asOf: Date | undefined,
+  selection: PledgeSelection = everyPledge,
+) {
   const bound = asOfBound(asOf);
-  const conditions = await listConditionsAt(bound);
+  const conditions = await listConditionsAt(bound, selection);
   const conditionStates = new Map(
     conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
   );
 
   const [pledgeRows, stakeholderRows, stakeholders] = await Promise.all([
-    db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound)),
+    db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
     // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor).
     db().$queryRaw<AggregateRow[]>`
-      WITH ${pledgesAt(bound)},
+      WITH ${pledgesAt(bound, selection)},
       carriers AS (
         SELECT DISTINCT ps."pledgeId", ps."stakeholderId" FROM "PledgeStakeholder" ps
         WHERE ps."role" IN ('pledger', 'lead', 'contributor')

@@ -9,10 +9,11 @@ const database = createMigratedDatabase();
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/server/db");
 const { listPledges, getPledge } = await import("./queries");
-const { pledgeFiltersSchema } = await import("./schemas");
+const { pledgeFiltersSchema, pledgeQueryOf } = await import("./schemas");
 const { seedDatabase } = await import("../../../prisma/seed/seed-database");
 
-const filters = (params: Record<string, string | string[]>) => pledgeFiltersSchema.parse(params);
+const filters = (params: Record<string, string | string[]>) =>
+  pledgeQueryOf(pledgeFiltersSchema.parse(params));
 
 async function addPledge(
   client: PrismaClient,

@@ -3,52 +3,16 @@ import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
-import { endOfDay } from "@/lib/format";
-import {
-  blockingConditionStatuses,
-  effectiveStatus,
-  settledPledgeStatuses,
-  type EffectiveStatusResult,
-} from "@/lib/rules/effective-status";
+import { effectiveStatus, type EffectiveStatusResult, type Scenario } from "@/lib/rules/effective-status";
 import {
   stakeholderRoles,
-  type EffectiveStatus,
+  type ConditionStatus,
   type PledgeStatus,
   type StakeholderRole,
 } from "@/lib/rules/vocabulary";
-import type { PledgeFilters } from "./schemas";
+import { asOfBound, conditionsAtQuery, pledgesAt, type PledgeSelection } from "./selection-sql";
 
 export const pledgePageSize = 25;
-
-const blocking = { some: { condition: { status: { in: [...blockingConditionStatuses] } } } };
-
-/** The SQL side of the effective-status rule (rules/effective-status.ts), for filtering in the database. */
-function effectiveStatusWhere(status: EffectiveStatus): Prisma.PledgeWhereInput {
-  if (status === "conditional") {
-    return { status: { notIn: [...settledPledgeStatuses] }, conditions: blocking };
-  }
-  if ((settledPledgeStatuses as readonly PledgeStatus[]).includes(status)) return { status };
-  return { status, conditions: { none: blocking.some } };
-}
-
-export function pledgeWhere(filters: PledgeFilters): Prisma.PledgeWhereInput {
-  const and: Prisma.PledgeWhereInput[] = [];
-  if (filters.status.length) and.push({ status: { in: filters.status } });
-  if (filters.effective.length) and.push({ OR: filters.effective.map(effectiveStatusWhere) });
-  if (filters.category.length) and.push({ category: { in: filters.category } });
-  if (filters.stakeholder.length) {
-    and.push({ stakeholders: { some: { stakeholder: { slug: { in: filters.stakeholder } } } } });
-  }
-  if (filters.condition.length) {
-    and.push({ conditions: { some: { condition: { slug: { in: filters.condition } } } } });
-  }
-  if (filters.q) {
-    and.push({ OR: [{ title: { contains: filters.q } }, { description: { contains: filters.q } }] });
-  }
-  if (filters.from) and.push({ announcedOn: { gte: filters.from } });
-  if (filters.to) and.push({ announcedOn: { lt: endOfDay(filters.to) } });
-  return { AND: and };
-}
 
 /** Pledgers first, beneficiaries last: the order the roles are declared in. */
 function byRole<T extends { role: StakeholderRole }>(links: T[]): T[] {
@@ -77,22 +41,29 @@ export interface PledgeListItem {
   quantity: Pick<PledgeWithLinks, "quantityLow" | "quantityHigh" | "quantityUnit" | "quantityQualifier">;
   announcedOn: Date;
   stakeholders: { slug: string; name: string; role: PledgeWithLinks["stakeholders"][number]["role"] }[];
-  conditions: {
-    id: string;
-    slug: string;
-    title: string;
-    status: PledgeWithLinks["conditions"][number]["condition"]["status"];
-  }[];
+  conditions: { id: string; slug: string; title: string; status: ConditionStatus }[];
 }
 
-function toListItem(pledge: PledgeWithLinks): PledgeListItem {
-  const conditions = pledge.conditions.map(({ condition }) => condition);
+interface ViewAt {
+  /** The pledge's status at the as-of date (its current status without one). */
+  statusOf: Map<string, PledgeStatus>;
+  /** Conditions' statuses at the as-of date. */
+  conditionStatus: Map<string, ConditionStatus>;
+  scenario: Scenario;
+}
+
+function toListItem(pledge: PledgeWithLinks, view: ViewAt): PledgeListItem {
+  const conditions = pledge.conditions.map(({ condition }) => ({
+    ...condition,
+    status: view.conditionStatus.get(condition.id) ?? condition.status,
+  }));
+  const status = view.statusOf.get(pledge.id) ?? pledge.status;
   return {
     id: pledge.id,
     title: pledge.title,
     category: pledge.category,
-    status: pledge.status,
-    effective: effectiveStatus(pledge.status, conditions),
+    status,
+    effective: effectiveStatus(status, conditions, view.scenario),
     quantity: {
       quantityLow: pledge.quantityLow,
       quantityHigh: pledge.quantityHigh,
@@ -105,20 +76,80 @@ function toListItem(pledge: PledgeWithLinks): PledgeListItem {
   };
 }
 
-export async function listPledges(filters: PledgeFilters) {
-  const where = pledgeWhere(filters);
-  const page = filters.page ?? 1;
-  const [total, pledges] = await db().$transaction([
-    db().pledge.count({ where }),
-    db().pledge.findMany({
-      where,
-      include: listInclude,
-      orderBy: [{ announcedOn: "desc" }, { title: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pledgePageSize,
-      take: pledgePageSize,
-    }),
+/** Conditions' statuses as they stood at the bound, and the scenario's slugs turned into ids. */
+async function conditionsAt(bound: string | null, assume: readonly string[]) {
+  const rows = await db().$queryRaw<{ id: string; slug: string; status: ConditionStatus }[]>(
+    conditionsAtQuery(bound),
+  );
+  const assumed = new Set(assume);
+  return {
+    conditionStatus: new Map(rows.map((row) => [row.id, row.status])),
+    scenario: new Set(rows.filter((row) => assumed.has(row.slug)).map((row) => row.id)) as Scenario,
+  };
+}
+
+/** The selected pledges' ids and statuses at the bound, one page of them, newest announcement first. */
+async function selectPage(selection: PledgeSelection, bound: string | null, skip: number, take: number) {
+  const [rows, [count]] = await db().$transaction([
+    db().$queryRaw<{ id: string; status: PledgeStatus }[]>`
+      WITH ${pledgesAt(bound, selection)}
+      SELECT pl."id", pl.status FROM pl JOIN "Pledge" p ON p."id" = pl."id"
+      ORDER BY p."announcedOn" DESC, p."title" ASC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
+    db().$queryRaw<{ count: bigint | number }[]>`WITH ${pledgesAt(bound, selection)} SELECT COUNT(*) AS count FROM pl`,
   ]);
-  return { rows: pledges.map(toListItem), total, page, pageSize: pledgePageSize };
+  return { rows, total: Number(count?.count ?? 0) };
+}
+
+async function hydrate(rows: { id: string; status: PledgeStatus }[], view: Omit<ViewAt, "statusOf">) {
+  const pledges = await db().pledge.findMany({
+    where: { id: { in: rows.map((row) => row.id) } },
+    include: listInclude,
+  });
+  const byId = new Map(pledges.map((pledge) => [pledge.id, pledge]));
+  const statusOf = new Map(rows.map((row) => [row.id, row.status]));
+  return rows.flatMap((row) => {
+    const pledge = byId.get(row.id);
+    return pledge ? [toListItem(pledge, { ...view, statusOf })] : [];
+  });
+}
+
+export interface PledgeQuery {
+  selection: PledgeSelection;
+  asOf?: Date;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * One page of the pledges a selection picks, as they stood at `asOf` (announced by then, with the
+ * statuses then), with effective statuses under the selection's scenario.
+ */
+export async function listPledges({ selection, asOf, page = 1, pageSize = pledgePageSize }: PledgeQuery) {
+  const bound = asOfBound(asOf);
+  const [view, selected] = await Promise.all([
+    conditionsAt(bound, selection.assume),
+    selectPage(selection, bound, (page - 1) * pageSize, pageSize),
+  ]);
+  return { rows: await hydrate(selected.rows, view), total: selected.total, page, pageSize };
+}
+
+/**
+ * Every pledge a selection picks, in batches, for exports: keyset paging on the id keeps each batch
+ * cheap and memory flat however many pledges there are. Yields in the order pledges were recorded.
+ */
+export async function* streamPledges(selection: PledgeSelection, asOf: Date | undefined, batchSize = 500) {
+  const bound = asOfBound(asOf);
+  const view = await conditionsAt(bound, selection.assume);
+  let after = "";
+  for (;;) {
+    const rows = await db().$queryRaw<{ id: string; status: PledgeStatus }[]>`
+      WITH ${pledgesAt(bound, selection)}
+      SELECT pl."id", pl.status FROM pl WHERE pl."id" > ${after} ORDER BY pl."id" LIMIT ${batchSize}`;
+    if (rows.length === 0) return;
+    yield await hydrate(rows, view);
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < batchSize) return;
+  }
 }
 
 /** The choices offered by the list's filter form. */

@@ -18,29 +18,47 @@ const slug = (what: string) =>
 
 export const maxPage = 10_000;
 
-/** The pledge list's filters, as they stand in the URL (and, later, in the API and exports). */
+const conditionSlug = z
+  .string()
+  .max(100, "a condition identifier is at most 100 characters")
+  .regex(/^[a-z0-9-]+$/, 'assume takes condition identifiers such as "russia-agrees-to-ceasefire"');
+
+/** Which pledges: the filters shared by the list page, the API, the breakdowns and the exports. */
+export const pledgeSelectionFields = {
+  status: repeatedParam(oneOf(pledgeStatuses, "lifecycle status")),
+  effective: repeatedParam(oneOf(effectiveStatuses, "effective status")),
+  category: repeatedParam(oneOf(pledgeCategories, "category")),
+  stakeholder: repeatedParam(slug("stakeholder")),
+  condition: repeatedParam(slug("condition")),
+  q: singleParam(z.string().trim().max(200, "search text is limited to 200 characters")),
+  from: singleParam(isoDate),
+  to: singleParam(isoDate),
+};
+
+/** As they stood when, and which conditions to assume met (a what-if scenario). */
+export const viewFields = {
+  asOf: singleParam(isoDate),
+  assume: repeatedParam(conditionSlug),
+};
+
+export const pageField = singleParam(
+  z.coerce
+    .number({ error: "page must be a whole number" })
+    .min(1, { error: "page starts at 1", abort: true })
+    .max(maxPage, { error: `page must be at most ${maxPage.toLocaleString("en-GB")}`, abort: true })
+    .int("page must be a whole number"),
+);
+
+/** Refuses `from` after `to`; for `.check()` on any schema with both. */
+export const datesInOrder = z.refine<{ from?: Date; to?: Date }>(
+  (filters) => !filters.from || !filters.to || filters.from <= filters.to,
+  { path: ["to"], message: "the end date is before the start date" },
+);
+
+/** The pledge list's URL: the selection, the view and the page. */
 export const pledgeFiltersSchema = z
-  .object({
-    status: repeatedParam(oneOf(pledgeStatuses, "lifecycle status")),
-    effective: repeatedParam(oneOf(effectiveStatuses, "effective status")),
-    category: repeatedParam(oneOf(pledgeCategories, "category")),
-    stakeholder: repeatedParam(slug("stakeholder")),
-    condition: repeatedParam(slug("condition")),
-    q: singleParam(z.string().trim().max(200, "search text is limited to 200 characters")),
-    from: singleParam(isoDate),
-    to: singleParam(isoDate),
-    page: singleParam(
-      z.coerce
-        .number({ error: "page must be a whole number" })
-        .min(1, { error: "page starts at 1", abort: true })
-        .max(maxPage, { error: `page must be at most ${maxPage.toLocaleString("en-GB")}`, abort: true })
-        .int("page must be a whole number"),
-    ),
-  })
-  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, {
-    path: ["to"],
-    message: "the end date is before the start date",
-  });
+  .object({ ...pledgeSelectionFields, ...viewFields, page: pageField })
+  .check(datesInOrder);
 
 export type PledgeFilters = z.output<typeof pledgeFiltersSchema>;
 
@@ -50,3 +68,8 @@ export const pledgeIdSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/** Splits parsed list parameters into what the pledge queries take. */
+export function pledgeQueryOf({ asOf, page, ...selection }: PledgeFilters) {
+  return { selection, asOf, page };
+}

@@ -4,7 +4,7 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-form";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
-import { pledgeFiltersSchema } from "@/features/pledges/schemas";
+import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
   const parsed = parseSearchParams(pledgeFiltersSchema, params);
   const [options, result] = await Promise.all([
     listFilterOptions(),
-    parsed.ok ? listPledges(parsed.data) : Promise.resolve(null),
+    parsed.ok ? listPledges(pledgeQueryOf(parsed.data)) : Promise.resolve(null),
   ]);
 
   return (

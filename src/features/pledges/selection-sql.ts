@@ -1,0 +1,130 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { endOfDay } from "@/lib/format";
+import { blockingConditionStatuses, settledPledgeStatuses } from "@/lib/rules/effective-status";
+import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import type { PledgeFilters } from "./schemas";
+
+// The pledges a view selects, as they stood at a date, in SQL: shared by the list, the dashboard's
+// aggregates, the API and the exports, so that a filter means the same everywhere.
+
+/** The list's filters without the date and page; `assume` (condition slugs) bears on "effective". */
+export type PledgeSelection = Omit<PledgeFilters, "page" | "asOf">;
+
+/** The SQL list of condition statuses that block a pledge. */
+const blocking = Prisma.join([...blockingConditionStatuses]);
+
+export const everyPledge: PledgeSelection = {
+  status: [],
+  effective: [],
+  category: [],
+  stakeholder: [],
+  condition: [],
+  assume: [],
+};
+
+// Stored DateTimes are ISO text ("2026-01-06T00:00:00.000+00:00"): a 19-character prefix compares right.
+const iso = (date: Date) => date.toISOString().slice(0, 19);
+const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`);
+
+/** Filters on the stored pledge row `p`: what does not change over time. */
+function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (selection.category.length) parts.push(Prisma.sql`p."category" IN (${Prisma.join(selection.category)})`);
+  if (selection.stakeholder.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId"
+      WHERE ps."pledgeId" = p."id" AND s."slug" IN (${Prisma.join(selection.stakeholder)}))`);
+  }
+  if (selection.condition.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"
+      WHERE pc."pledgeId" = p."id" AND c."slug" IN (${Prisma.join(selection.condition)}))`);
+  }
+  if (selection.q) {
+    // instr on lower(): a plain substring test, so % and _ in the search text mean themselves.
+    const q = selection.q.toLowerCase();
+    parts.push(
+      Prisma.sql`(instr(lower(p."title"), ${q}) > 0 OR instr(lower(COALESCE(p."description", '')), ${q}) > 0)`,
+    );
+  }
+  if (selection.from) parts.push(Prisma.sql`p."announcedOn" >= ${iso(selection.from)}`);
+  if (selection.to) parts.push(Prisma.sql`p."announcedOn" < ${iso(endOfDay(selection.to))}`);
+  return and(parts);
+}
+
+/**
+ * Filters on a pledge's status as it stood at the bound (`alias`.status, with conditions in `cond`):
+ * the lifecycle status, and the effective status by the rule in rules/effective-status.ts.
+ */
+function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.Sql {
+  const self = Prisma.raw(alias);
+  const parts: Prisma.Sql[] = [];
+  if (selection.status.length) parts.push(Prisma.sql`${self}.status IN (${Prisma.join(selection.status)})`);
+  if (selection.effective.length) {
+    const assumed = selection.assume.length
+      ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(selection.assume)})`
+      : Prisma.empty;
+    const blocked = Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
+    const settled = settledPledgeStatuses as readonly PledgeStatus[];
+    const one = (status: EffectiveStatus) => {
+      if (status === "conditional") {
+        return Prisma.sql`(${self}.status NOT IN (${Prisma.join([...settled])}) AND ${blocked})`;
+      }
+      if (settled.includes(status)) return Prisma.sql`${self}.status = ${status}`;
+      return Prisma.sql`(${self}.status = ${status} AND NOT ${blocked})`;
+    };
+    parts.push(Prisma.sql`(${Prisma.join(selection.effective.map(one), " OR ")})`);
+  }
+  return and(parts);
+}
+
+/**
+ * The as-of date as an exclusive bound on stored timestamps: everything before the next UTC midnight.
+ * Stored DateTimes are ISO text, so a prefix like "2026-01-07T00:00:00" compares correctly as text.
+ */
+export function asOfBound(asOf: Date | undefined): string | null {
+  return asOf ? iso(endOfDay(asOf)) : null;
+}
+
+// A status as it stood at the bound: the last change before it; else, if the record's history starts
+// later, the status that history started from; else the current column. With no bound: the column.
+function statusAt(kind: "pledge" | "condition", alias: string, bound: string | null) {
+  const idColumn = Prisma.raw(kind === "pledge" ? `"pledgeId"` : `"conditionId"`);
+  const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
+  const from = Prisma.raw(kind === "pledge" ? `"fromPledgeStatus"` : `"fromConditionStatus"`);
+  const self = Prisma.raw(alias);
+  return Prisma.sql`CASE WHEN ${bound} IS NULL THEN ${self}."status" ELSE COALESCE(
+    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" < ${bound}
+       ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
+    (SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound}
+       ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),
+    ${self}."status") END`;
+}
+
+/**
+ * Pledges that existed at the bound with their status then (`pl`, narrowed to the selection), the
+ * conditions with their status then (`cond`), and each pledge's conditions blocking then (`blk`).
+ */
+export function pledgesAt(bound: string | null, selection: PledgeSelection = everyPledge) {
+  return Prisma.sql`
+    cond AS (SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c),
+    allpl AS (
+      SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
+             p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
+             ${statusAt("pledge", "p", bound)} AS status
+      FROM "Pledge" p
+      WHERE (${bound} IS NULL OR p."announcedOn" < ${bound}) AND ${pledgeRowFilter(selection)}
+    ),
+    pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
+    blk AS (
+      SELECT pc."pledgeId", group_concat(pc."conditionId") AS blocked
+      FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE cond.status IN (${blocking})
+      GROUP BY pc."pledgeId"
+    )`;
+}
+
+/** Every condition with its status at the bound. */
+export function conditionsAtQuery(bound: string | null) {
+  return Prisma.sql`SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c`;
+}
