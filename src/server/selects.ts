@@ -7,7 +7,9 @@ import type { Prisma } from "@/generated/prisma/client";
 export const citationSelect = {
   id: true,
   quote: true,
-  source: { select: { title: true, publisher: true, publishedOn: true, url: true, fileName: true } },
+  source: {
+    select: { id: true, title: true, publisher: true, publishedOn: true, url: true, fileName: true },
+  },
 } satisfies Prisma.CitationSelect;
 
 /** One status-history entry with its evidence (what `StatusChangeItem` shows). */

@@ -14,6 +14,24 @@ async function readDashboardData(metric: string, asOf: Date | undefined) {
   return { aggregates, references, timeline };
 }
 
+/**
+ * The figures for one metric and scenario from the database's answers: shared by the dashboard and
+ * the API and exports, so that they cannot disagree. Unknown condition slugs are reported back.
+ */
+export function figuresFrom(
+  metric: string,
+  assumedSlugs: readonly string[],
+  aggregates: Awaited<ReturnType<typeof getDashboardAggregates>>,
+  references: Awaited<ReturnType<typeof getMetricReferences>>,
+) {
+  const bySlug = new Map(aggregates.conditions.map((condition) => [condition.slug, condition.id]));
+  const unknownConditions = assumedSlugs.filter((slug) => !bySlug.has(slug));
+  const scenario = new Set(assumedSlugs.flatMap((slug) => bySlug.get(slug) ?? []));
+  const requirement = references.requirements[0] ?? null;
+  const summary = summarize({ unit: metric, requirement, scenario, ...aggregates });
+  return { summary, scenario, unknownConditions };
+}
+
 async function buildDashboard(
   metric: string,
   assumed: string,
@@ -21,12 +39,12 @@ async function buildDashboard(
   data: Promise<DashboardInput>,
 ) {
   const { aggregates, references, timeline } = await data;
-  const assumedSlugs = assumed ? assumed.split(",") : [];
-  const bySlug = new Map(aggregates.conditions.map((condition) => [condition.slug, condition.id]));
-  const unknownConditions = assumedSlugs.filter((slug) => !bySlug.has(slug));
-  const scenario = new Set(assumedSlugs.flatMap((slug) => bySlug.get(slug) ?? []));
-  const requirement = references.requirements[0] ?? null;
-  const summary = summarize({ unit: metric, requirement, scenario, ...aggregates });
+  const { summary, unknownConditions } = figuresFrom(
+    metric,
+    assumed ? assumed.split(",") : [],
+    aggregates,
+    references,
+  );
   return { summary, references, timeline, unknownConditions, asOf };
 }
 

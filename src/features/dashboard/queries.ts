@@ -2,12 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import {
-  asOfBound,
-  everyPledge,
-  pledgesAt,
-  type PledgeSelection,
-} from "@/features/pledges/selection-sql";
+import { asOfBound, everyPledge, pledgesAt, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { endOfDay } from "@/lib/format";
 import type { AggregateGroup } from "@/lib/rules/breakdowns";

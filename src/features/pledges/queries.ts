@@ -28,18 +28,25 @@ const listInclude = {
     select: { condition: { select: { id: true, slug: true, title: true, status: true } } },
     orderBy: { condition: { title: "asc" } },
   },
+  citations: { select: { source: { select: { id: true, title: true, url: true } } }, orderBy: { id: "asc" } },
 } satisfies Prisma.PledgeInclude;
 
 type PledgeWithLinks = Prisma.PledgeGetPayload<{ include: typeof listInclude }>;
 
 export interface PledgeListItem {
   id: string;
+  externalId: string | null;
   title: string;
+  description: string | null;
   category: PledgeWithLinks["category"];
   status: PledgeStatus;
-  effective: EffectiveStatusResult;
+  effective: EffectiveStatusResult<PledgeListItem["conditions"][number]>;
   quantity: Pick<PledgeWithLinks, "quantityLow" | "quantityHigh" | "quantityUnit" | "quantityQualifier">;
+  delivered: bigint | null;
   announcedOn: Date;
+  dueOn: Date | null;
+  version: number;
+  sources: { id: string; title: string; url: string | null }[];
   stakeholders: { slug: string; name: string; role: PledgeWithLinks["stakeholders"][number]["role"] }[];
   conditions: { id: string; slug: string; title: string; status: ConditionStatus }[];
 }
@@ -60,7 +67,9 @@ function toListItem(pledge: PledgeWithLinks, view: ViewAt): PledgeListItem {
   const status = view.statusOf.get(pledge.id) ?? pledge.status;
   return {
     id: pledge.id,
+    externalId: pledge.externalId,
     title: pledge.title,
+    description: pledge.description,
     category: pledge.category,
     status,
     effective: effectiveStatus(status, conditions, view.scenario),
@@ -70,7 +79,12 @@ function toListItem(pledge: PledgeWithLinks, view: ViewAt): PledgeListItem {
       quantityUnit: pledge.quantityUnit,
       quantityQualifier: pledge.quantityQualifier,
     },
+    delivered: pledge.deliveredQuantity,
     announcedOn: pledge.announcedOn,
+    dueOn: pledge.dueOn,
+    version: pledge.version,
+    // One entry per source, however many quotes the pledge takes from it.
+    sources: [...new Map(pledge.citations.map(({ source }) => [source.id, source])).values()],
     stakeholders: byRole(pledge.stakeholders).map(({ role, stakeholder }) => ({ ...stakeholder, role })),
     conditions,
   };
@@ -95,7 +109,9 @@ async function selectPage(selection: PledgeSelection, bound: string | null, skip
       WITH ${pledgesAt(bound, selection)}
       SELECT pl."id", pl.status FROM pl JOIN "Pledge" p ON p."id" = pl."id"
       ORDER BY p."announcedOn" DESC, p."title" ASC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
-    db().$queryRaw<{ count: bigint | number }[]>`WITH ${pledgesAt(bound, selection)} SELECT COUNT(*) AS count FROM pl`,
+    db().$queryRaw<
+      { count: bigint | number }[]
+    >`WITH ${pledgesAt(bound, selection)} SELECT COUNT(*) AS count FROM pl`,
   ]);
   return { rows, total: Number(count?.count ?? 0) };
 }

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AmountParseError, formatAmount, parseAmount, unitScale, unitWord } from "./units";
+import {
+  AmountParseError,
+  formatAmount,
+  parseAmount,
+  toDecimal,
+  toMajor,
+  unitScale,
+  unitWord,
+} from "./units";
 
 describe("units", () => {
   it("keeps cents for currencies and whole numbers otherwise", () => {
@@ -48,6 +56,25 @@ describe("units", () => {
           expect(parseAmount(formatAmount(minor, unit), unit)).toBe(minor);
         },
       ),
+    );
+  });
+});
+
+describe("toDecimal and toMajor", () => {
+  it("write minor units as exact major-unit decimals", () => {
+    expect(toDecimal(125_000_050n, "EUR")).toBe("1250000.5");
+    expect(toDecimal(-5n, "EUR")).toBe("-0.05");
+    expect(toDecimal(30_000n, "personnel")).toBe("30000");
+    expect(toMajor(123_456n, "EUR")).toBe(1234.56);
+    expect(JSON.stringify(toMajor(10n, "USD"))).toBe("0.1");
+  });
+
+  it("round-trip through parseAmount for any amount of cents", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), (minor) => {
+        expect(parseAmount(toDecimal(minor, "EUR"), "EUR")).toBe(minor);
+        expect(String(toMajor(minor, "EUR"))).toBe(toDecimal(minor, "EUR"));
+      }),
     );
   });
 });

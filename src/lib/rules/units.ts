@@ -28,6 +28,25 @@ export function formatAmount(minor: bigint, unit: string): string {
   return `${sign}${whole}.${fraction}`;
 }
 
+/** Minor units as a plain decimal in major units ("1250000.5"): exact, for machine-readable output. */
+export function toDecimal(minor: bigint, unit: string): string {
+  const scale = unitScale(unit);
+  if (scale === 0) return minor.toString();
+  const sign = minor < 0n ? "-" : "";
+  const magnitude = minor < 0n ? -minor : minor;
+  const divisor = 10n ** BigInt(scale);
+  const fraction = (magnitude % divisor).toString().padStart(scale, "0").replace(/0+$/, "");
+  return `${sign}${magnitude / divisor}${fraction ? `.${fraction}` : ""}`;
+}
+
+/**
+ * Minor units as a JSON-ready number in major units. Exact below 10^15 minor units (15 significant
+ * digits, what a double always keeps): the number prints back as the decimal it came from.
+ */
+export function toMajor(minor: bigint, unit: string): number {
+  return Number(toDecimal(minor, unit));
+}
+
 /** The unit as words after an amount: "personnel", "EUR", "items" (or "item" for one). */
 export function unitWord(unit: string, amount?: bigint): string {
   const nouns = unitNouns[unit];

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { breakdownJson } from "@/features/reports/figures";
+import { conditionsBadParams } from "@/features/reports/api-errors";
+import { loadFigures } from "@/features/reports/queries";
+import { breakdownParams } from "@/features/reports/schemas";
+import { handled, parseQuery } from "@/server/api";
+
+export const GET = handled(async (request: Request) => {
+  const parsed = parseQuery(breakdownParams, request);
+  if (!parsed.ok) return parsed.response;
+  const { by, ...params } = parsed.data;
+  const figures = await loadFigures(params).catch(conditionsBadParams);
+  if (figures instanceof Response) return figures;
+  return NextResponse.json({
+    data: breakdownJson(figures.summary, by),
+    by,
+    unit: figures.metric,
+    asOf: figures.asOf ? figures.asOf.toISOString().slice(0, 10) : null,
+    assumed: figures.assumed,
+  });
+});

@@ -1,0 +1,6 @@
+import { NextResponse } from "next/server";
+import { openApiDocument } from "@/features/reports/openapi";
+
+export function GET() {
+  return NextResponse.json(openApiDocument());
+}

@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { listPledges, pledgePageSize } from "@/features/pledges/queries";
+import { pledgeJson } from "@/features/reports/queries";
+import { pledgeListParams } from "@/features/reports/schemas";
+import { handled, parseQuery } from "@/server/api";
+
+export const GET = handled(async (request: Request) => {
+  const parsed = parseQuery(pledgeListParams, request);
+  if (!parsed.ok) return parsed.response;
+  const { asOf, page = 1, pageSize = pledgePageSize, ...selection } = parsed.data;
+  const result = await listPledges({ selection, asOf, page, pageSize });
+  return NextResponse.json({
+    data: result.rows.map(pledgeJson),
+    total: result.total,
+    page: result.page,
+    pageSize: result.pageSize,
+  });
+});

@@ -1,0 +1,13 @@
+import "server-only";
+import { badParams } from "@/server/api";
+import { UnknownConditionError } from "./queries";
+
+/** Turns an unknown condition in a scenario into a 400 naming `assume`; rethrows anything else. */
+export function conditionsBadParams(error: unknown): Response {
+  if (error instanceof UnknownConditionError) {
+    return badParams(
+      error.slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` })),
+    );
+  }
+  throw error;
+}

@@ -1,0 +1,84 @@
+// The dashboard's figures as the API and the exports write them: ranges of plain numbers in the
+// metric's major units. Pure, so that every output shows exactly what the dashboard computed.
+import type { BreakdownRow } from "@/lib/rules/breakdowns";
+import type { Quantity, Ratio } from "@/lib/rules/quantity";
+import type { DashboardSummary } from "@/lib/rules/summary";
+import { toMajor } from "@/lib/rules/units";
+import { categoryLabels, effectiveStatusLabels } from "@/lib/rules/vocabulary";
+import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "./schemas";
+
+export function rangeOf(quantity: Quantity): RangeJson {
+  return {
+    low: toMajor(quantity.low, quantity.unit),
+    high: toMajor(quantity.high, quantity.unit),
+    bound: quantity.bound,
+  };
+}
+
+export function ratioOf(ratio: Ratio): RangeJson {
+  return { low: ratio.low, high: ratio.high, bound: ratio.bound };
+}
+
+export interface FigureSources {
+  required: string[];
+  pledged: string[];
+  unconditional: string[];
+  delivered: string[];
+}
+
+/** The headline figures, or null when no requirement is recorded in the metric. */
+export function summaryJson(
+  summary: DashboardSummary,
+  view: { asOf: Date | undefined; assumed: string[] },
+  sources: FigureSources,
+): SummaryJson | null {
+  const gap = summary.gap;
+  if (!gap) return null;
+  return {
+    unit: summary.unit,
+    asOf: view.asOf ? view.asOf.toISOString().slice(0, 10) : null,
+    assumed: view.assumed,
+    pledges: summary.pledgeCount,
+    required: rangeOf(gap.required),
+    pledged: rangeOf(gap.pledged),
+    unconditional: rangeOf(gap.unconditional),
+    delivered: rangeOf(gap.delivered),
+    shortfall: rangeOf(gap.shortfall),
+    coverage: gap.coverage ? ratioOf(gap.coverage) : null,
+    sources,
+  };
+}
+
+function rowJson(row: BreakdownRow<string>, label: string): BreakdownRowJson {
+  return {
+    key: row.key,
+    label,
+    pledges: row.count,
+    pledged: rangeOf(row.pledged),
+    unconditional: rangeOf(row.unconditional),
+    delivered: rangeOf(row.delivered),
+  };
+}
+
+/** One breakdown of the dashboard, by the key asked for. */
+export function breakdownJson(summary: DashboardSummary, by: BreakdownParams["by"]): BreakdownRowJson[] {
+  switch (by) {
+    case "status":
+      return summary.byEffectiveStatus.map((row) => rowJson(row, effectiveStatusLabels[row.key]));
+    case "category":
+      return summary.byCategory.map((row) => rowJson(row, categoryLabels[row.key]));
+    case "stakeholder":
+      return summary.byStakeholder.map((row) => ({
+        ...rowJson(row, row.stakeholder.name),
+        key: row.stakeholder.slug || row.key,
+      }));
+    case "condition":
+      return summary.conditions.map((condition) => ({
+        key: condition.slug,
+        label: condition.title,
+        pledges: condition.pledges,
+        status: condition.status,
+        unlocks: { pledges: condition.effect.pledges, quantity: rangeOf(condition.effect.quantity) },
+      }));
+  }
+}

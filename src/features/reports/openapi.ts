@@ -1,0 +1,163 @@
+// The OpenAPI document, generated from the same zod schemas that check requests and shape answers.
+import { z } from "zod";
+import {
+  breakdownParams,
+  breakdownResponse,
+  conditionListResponse,
+  errorSchema,
+  figureParams,
+  noParams,
+  pledgeListParams,
+  pledgeListResponse,
+  pledgeResponse,
+  sourceListResponse,
+  stakeholderListResponse,
+  summaryResponse,
+} from "./schemas";
+
+interface Endpoint {
+  path: string;
+  summary: string;
+  params: z.ZodObject;
+  response?: z.ZodType;
+  /** For files: the media type answered. */
+  file?: string;
+  pathParams?: string[];
+}
+
+const exportParams = figureParams;
+
+export const endpoints: Endpoint[] = [
+  {
+    path: "/api/v1/pledges",
+    summary: "Pledges, filtered and paged, as they stood on a date",
+    params: pledgeListParams,
+    response: pledgeListResponse,
+  },
+  {
+    path: "/api/v1/pledges/{pledgeId}",
+    summary: "One pledge with its conditions, stakeholders, sources and history",
+    params: noParams,
+    response: pledgeResponse,
+    pathParams: ["pledgeId"],
+  },
+  {
+    path: "/api/v1/conditions",
+    summary: "Every condition",
+    params: noParams,
+    response: conditionListResponse,
+  },
+  {
+    path: "/api/v1/stakeholders",
+    summary: "Every stakeholder",
+    params: noParams,
+    response: stakeholderListResponse,
+  },
+  { path: "/api/v1/sources", summary: "Every source", params: noParams, response: sourceListResponse },
+  {
+    path: "/api/v1/summary",
+    summary: "The dashboard's headline figures as ranges, with the sources behind each",
+    params: figureParams,
+    response: summaryResponse,
+  },
+  {
+    path: "/api/v1/breakdown",
+    summary: "A breakdown of the figures by status, category, stakeholder or condition",
+    params: breakdownParams,
+    response: breakdownResponse,
+  },
+  {
+    path: "/api/v1/exports/pledges.csv",
+    summary: "One row per pledge (RFC 4180, UTF-8)",
+    params: exportParams,
+    file: "text/csv",
+  },
+  {
+    path: "/api/v1/exports/report.xlsx",
+    summary: "Summary, pledges, conditions, stakeholders, history and sources sheets",
+    params: exportParams,
+    file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  },
+  {
+    path: "/api/v1/exports/dataset.json",
+    summary: "The whole dataset, enough to rebuild it",
+    params: noParams,
+    file: "application/json",
+  },
+  {
+    path: "/api/v1/exports/briefing.pdf",
+    summary: "A briefing for decision makers: the dashboard's figures, chart, conditions and sources",
+    params: exportParams,
+    file: "application/pdf",
+  },
+];
+
+const ref = (schema: z.ZodType) => {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error("answer schemas must be registered with an id");
+  return { $ref: `#/components/schemas/${id}` };
+};
+
+function parameters(endpoint: Endpoint) {
+  const properties = (z.toJSONSchema(endpoint.params, { io: "input", unrepresentable: "any" }).properties ??
+    {}) as Record<string, { type?: string }>;
+  return [
+    ...(endpoint.pathParams ?? []).map((name) => ({
+      name,
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    })),
+    ...Object.entries(properties).map(([name, schema]) => ({
+      name,
+      in: "query",
+      required: false,
+      // Lists repeat the parameter: ?status=committed&status=stalled
+      ...(schema.type === "array" ? { style: "form", explode: true } : {}),
+      schema,
+    })),
+  ];
+}
+
+export function openApiDocument() {
+  const components = z.toJSONSchema(z.globalRegistry, {
+    io: "output",
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas;
+  const paths = Object.fromEntries(
+    endpoints.map((endpoint) => [
+      endpoint.path,
+      {
+        get: {
+          summary: endpoint.summary,
+          parameters: parameters(endpoint),
+          responses: {
+            200: {
+              description: "OK",
+              content: endpoint.file
+                ? { [endpoint.file]: { schema: { type: "string", format: "binary" } } }
+                : { "application/json": { schema: ref(endpoint.response!) } },
+            },
+            400: { description: "A parameter is wrong; the message names it", content: json(errorSchema) },
+            ...(endpoint.pathParams ? { 404: { description: "Not found", content: json(errorSchema) } } : {}),
+          },
+        },
+      },
+    ]),
+  );
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Pledgewatch API",
+      version: "1",
+      description:
+        "Pledges for a multinational force in Ukraine, their conditions, statuses and evidence. Figures are ranges in the metric's major units; coverage is a fraction.",
+    },
+    paths,
+    components: { schemas: components },
+  };
+}
+
+function json(schema: z.ZodType) {
+  return { "application/json": { schema: ref(schema) } };
+}

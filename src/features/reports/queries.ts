@@ -1,0 +1,295 @@
+import "server-only";
+import { db } from "@/server/db";
+import { figuresFrom } from "@/features/dashboard/load-dashboard";
+import { getDashboardAggregates, getMetricReferences } from "@/features/dashboard/queries";
+import { defaultMetric } from "@/features/dashboard/schemas";
+import { getPledge, type PledgeListItem } from "@/features/pledges/queries";
+import { asOfBound, pledgesAt, type PledgeSelection } from "@/features/pledges/selection-sql";
+import { endOfDay, isoDay } from "@/lib/format";
+import { effectiveStatus } from "@/lib/rules/effective-status";
+import { toMajor } from "@/lib/rules/units";
+import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import type { FigureSources } from "./figures";
+import type { FigureParams, PledgeDetailJson, PledgeJson } from "./schemas";
+
+export class UnknownConditionError extends Error {
+  constructor(readonly slugs: string[]) {
+    super(slugs.map((slug) => `there is no condition "${slug}"`).join("; "));
+  }
+}
+
+/** Splits figure parameters into the metric, the view and the selection. */
+export function figureQueryOf({ metric = defaultMetric, asOf, ...selection }: FigureParams) {
+  return { metric, asOf, selection };
+}
+
+/**
+ * The sources behind each headline figure: those cited by the pledges summed into it. Unconditional
+ * follows the same rule as the figure (rules/effective-status.ts) under the scenario.
+ */
+async function figureSources(
+  bound: string | null,
+  selection: PledgeSelection,
+  unit: string,
+  scenario: ReadonlySet<string>,
+  conditions: Map<string, { id: string; title: string; status: ConditionStatus }>,
+  requirementSources: string[],
+): Promise<FigureSources> {
+  const rows = await db().$queryRaw<
+    { sourceId: string; status: PledgeStatus; blocked: string | null; delivered: bigint | number | null }[]
+  >`
+    WITH ${pledgesAt(bound, selection)}
+    SELECT DISTINCT ci."sourceId" AS "sourceId", pl.status AS status, blk.blocked AS blocked, pl.delivered AS delivered
+    FROM pl JOIN "Citation" ci ON ci."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
+    WHERE pl.unit = ${unit} AND pl.status <> 'withdrawn'`;
+  const pledged = new Set<string>();
+  const unconditional = new Set<string>();
+  const delivered = new Set<string>();
+  for (const row of rows) {
+    pledged.add(row.sourceId);
+    const blockedBy = (row.blocked ? row.blocked.split(",") : []).flatMap((id) => conditions.get(id) ?? []);
+    if (effectiveStatus(row.status, blockedBy, scenario).status !== "conditional")
+      unconditional.add(row.sourceId);
+    if (row.delivered !== null && BigInt(row.delivered) > 0n) delivered.add(row.sourceId);
+  }
+  const sorted = (ids: Set<string>) => [...ids].sort();
+  return {
+    required: requirementSources,
+    pledged: sorted(pledged),
+    unconditional: sorted(unconditional),
+    delivered: sorted(delivered),
+  };
+}
+
+/**
+ * The dashboard's figures for a selection of pledges, a metric, a date and a scenario: the same
+ * aggregates and the same computation as the dashboard, narrowed by the filters.
+ */
+export async function loadFigures(params: FigureParams) {
+  const { metric, asOf, selection } = figureQueryOf(params);
+  const [aggregates, references] = await Promise.all([
+    getDashboardAggregates(asOf, selection),
+    getMetricReferences(metric, asOf),
+  ]);
+  const { summary, scenario, unknownConditions } = figuresFrom(
+    metric,
+    selection.assume,
+    aggregates,
+    references,
+  );
+  if (unknownConditions.length > 0) throw new UnknownConditionError(unknownConditions);
+  const conditionStates = new Map(
+    aggregates.conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
+  );
+  const requirementSources = [
+    ...new Set(references.requirements[0]?.citations.map((citation) => citation.source.id) ?? []),
+  ];
+  const sources = await figureSources(
+    asOfBound(asOf),
+    selection,
+    metric,
+    scenario,
+    conditionStates,
+    requirementSources,
+  );
+  return { metric, asOf, assumed: selection.assume, summary, references, sources };
+}
+
+export type Figures = Awaited<ReturnType<typeof loadFigures>>;
+
+const quantityJson = (item: Pick<PledgeListItem, "quantity">) => {
+  const { quantityLow, quantityHigh, quantityUnit, quantityQualifier } = item.quantity;
+  if (quantityLow === null || quantityUnit === null) return null;
+  return {
+    low: toMajor(quantityLow, quantityUnit),
+    high: toMajor(quantityHigh ?? quantityLow, quantityUnit),
+    unit: quantityUnit,
+    qualifier: quantityQualifier,
+  };
+};
+
+export function pledgeJson(item: PledgeListItem): PledgeJson {
+  const unit = item.quantity.quantityUnit;
+  return {
+    id: item.id,
+    externalId: item.externalId,
+    title: item.title,
+    description: item.description,
+    category: item.category,
+    status: item.status,
+    effectiveStatus: item.effective.status,
+    blockedBy: item.effective.blockedBy.map((condition) => condition.slug),
+    quantity: quantityJson(item),
+    delivered: item.delivered !== null && unit ? toMajor(item.delivered, unit) : null,
+    announcedOn: isoDay(item.announcedOn),
+    dueOn: item.dueOn ? isoDay(item.dueOn) : null,
+    version: item.version,
+    stakeholders: item.stakeholders,
+    conditions: item.conditions.map(({ slug, title, status }) => ({ slug, title, status })),
+    sourceIds: item.sources.map((source) => source.id),
+  };
+}
+
+/** One pledge as the API shows it, with its evidence and history; null when there is none. */
+export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
+  const pledge = await getPledge(id);
+  if (!pledge) return null;
+  const citation = (c: { quote: string; source: { id: string; title: string; url: string | null } }) => ({
+    quote: c.quote,
+    source: { id: c.source.id, title: c.source.title, url: c.source.url },
+  });
+  const unit = pledge.quantityUnit;
+  return {
+    id: pledge.id,
+    externalId: pledge.externalId,
+    title: pledge.title,
+    description: pledge.description,
+    category: pledge.category,
+    status: pledge.status,
+    effectiveStatus: pledge.effective.status,
+    blockedBy: pledge.effective.blockedBy.map((condition) => condition.slug),
+    quantity: quantityJson({
+      quantity: {
+        quantityLow: pledge.quantityLow,
+        quantityHigh: pledge.quantityHigh,
+        quantityUnit: pledge.quantityUnit,
+        quantityQualifier: pledge.quantityQualifier,
+      },
+    }),
+    delivered: pledge.deliveredQuantity !== null && unit ? toMajor(pledge.deliveredQuantity, unit) : null,
+    announcedOn: isoDay(pledge.announcedOn),
+    dueOn: pledge.dueOn ? isoDay(pledge.dueOn) : null,
+    version: pledge.version,
+    stakeholders: pledge.stakeholders.map(({ role, stakeholder }) => ({
+      slug: stakeholder.slug,
+      name: stakeholder.name,
+      role,
+    })),
+    conditions: pledge.conditions.map(({ slug, title, status }) => ({ slug, title, status })),
+    sourceIds: [...new Set(pledge.citations.map((c) => c.source.id))],
+    citations: pledge.citations.map(citation),
+    history: pledge.statusChanges.map((change) => ({
+      occurredAt: change.occurredAt.toISOString(),
+      from: change.fromPledgeStatus,
+      to: change.toPledgeStatus,
+      note: change.note,
+      recordedBy: change.recordedBy,
+      citations: change.citations.map(citation),
+    })),
+  };
+}
+
+export async function listConditionRecords() {
+  const conditions = await db().condition.findMany({
+    orderBy: { title: "asc" },
+    include: { dependsOn: { select: { slug: true } }, _count: { select: { pledges: true } } },
+  });
+  return conditions.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    statusDate: isoDay(c.statusDate),
+    dependsOn: c.dependsOn?.slug ?? null,
+    pledges: c._count.pledges,
+  }));
+}
+
+export async function listStakeholderRecords() {
+  const stakeholders = await db().stakeholder.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { pledges: true } } },
+  });
+  return stakeholders.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    kind: s.kind,
+    countryCode: s.countryCode,
+    pledges: s._count.pledges,
+  }));
+}
+
+export async function listSourceRecords() {
+  const sources = await db().source.findMany({ orderBy: { title: "asc" } });
+  return sources.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    publisher: s.publisher,
+    publishedOn: s.publishedOn ? isoDay(s.publishedOn) : null,
+    url: s.url,
+    fileName: s.fileName,
+  }));
+}
+
+/** Status changes up to the as-of date, oldest first, in batches (there can be hundreds of thousands). */
+export async function* streamStatusHistory(asOf: Date | undefined, batchSize = 2000) {
+  const before = asOf ? endOfDay(asOf) : undefined;
+  let cursor: string | undefined;
+  for (;;) {
+    const batch = await db().statusChange.findMany({
+      where: before ? { occurredAt: { lt: before } } : {},
+      orderBy: { id: "asc" },
+      take: batchSize,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      select: {
+        id: true,
+        occurredAt: true,
+        fromPledgeStatus: true,
+        toPledgeStatus: true,
+        fromConditionStatus: true,
+        toConditionStatus: true,
+        note: true,
+        recordedBy: true,
+        pledge: { select: { title: true } },
+        condition: { select: { title: true } },
+      },
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    cursor = batch[batch.length - 1]!.id;
+    if (batch.length < batchSize) return;
+  }
+}
+
+type Page = { skip: number; take: number };
+
+// Every table the dataset is made of, in an order that satisfies foreign keys when re-imported, each
+// read in a stable order (its key) so that two exports of the same data are identical.
+const datasetTables = {
+  Stakeholder: (page: Page) => db().stakeholder.findMany({ ...page, orderBy: { id: "asc" } }),
+  CoalitionMember: (page: Page) =>
+    db().coalitionMember.findMany({ ...page, orderBy: [{ coalitionId: "asc" }, { memberId: "asc" }] }),
+  Source: (page: Page) => db().source.findMany({ ...page, orderBy: { id: "asc" } }),
+  Condition: (page: Page) => db().condition.findMany({ ...page, orderBy: { id: "asc" } }),
+  Pledge: (page: Page) => db().pledge.findMany({ ...page, orderBy: { id: "asc" } }),
+  PledgeStakeholder: (page: Page) =>
+    db().pledgeStakeholder.findMany({
+      ...page,
+      orderBy: [{ pledgeId: "asc" }, { stakeholderId: "asc" }, { role: "asc" }],
+    }),
+  PledgeCondition: (page: Page) =>
+    db().pledgeCondition.findMany({ ...page, orderBy: [{ pledgeId: "asc" }, { conditionId: "asc" }] }),
+  Requirement: (page: Page) => db().requirement.findMany({ ...page, orderBy: { id: "asc" } }),
+  CapacityReference: (page: Page) => db().capacityReference.findMany({ ...page, orderBy: { id: "asc" } }),
+  StatusChange: (page: Page) => db().statusChange.findMany({ ...page, orderBy: { id: "asc" } }),
+  Citation: (page: Page) => db().citation.findMany({ ...page, orderBy: { id: "asc" } }),
+};
+
+export type DatasetTable = keyof typeof datasetTables;
+
+/** The whole dataset as stored, table by table in batches: enough to rebuild it. */
+export async function* streamDatasetRows(batchSize = 2000) {
+  for (const [table, read] of Object.entries(datasetTables) as [
+    DatasetTable,
+    (page: Page) => Promise<object[]>,
+  ][]) {
+    for (let skip = 0; ; skip += batchSize) {
+      const rows = await read({ skip, take: batchSize });
+      yield { table, rows };
+      if (rows.length < batchSize) break;
+    }
+  }
+}
