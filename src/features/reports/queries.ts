@@ -18,6 +18,18 @@ export class UnknownConditionError extends Error {
   }
 }
 
+/** Refuses a scenario naming a condition that does not exist (before a download starts). */
+export async function checkScenario(assume: readonly string[]) {
+  if (assume.length === 0) return;
+  const found = await db().condition.findMany({
+    where: { slug: { in: [...assume] } },
+    select: { slug: true },
+  });
+  const known = new Set(found.map((condition) => condition.slug));
+  const unknown = assume.filter((slug) => !known.has(slug));
+  if (unknown.length > 0) throw new UnknownConditionError(unknown);
+}
+
 /** Splits figure parameters into the metric, the view and the selection. */
 export function figureQueryOf({ metric = defaultMetric, asOf, ...selection }: FigureParams) {
   return { metric, asOf, selection };

@@ -1,0 +1,42 @@
+import { conditionsBadParams } from "@/features/reports/api-errors";
+import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { checkScenario, figureQueryOf } from "@/features/reports/queries";
+import { figureParams } from "@/features/reports/schemas";
+import { apiError, handled, parseQuery } from "@/server/api";
+import { PdfUnavailableError, printToPdf } from "@/server/pdf";
+
+// The briefing is on the page, and its chart drawn if it has one.
+const briefingReady = `document.querySelector('[data-testid="briefing"]') !== null &&
+  (document.querySelector('[data-testid="gap-chart"]') === null ||
+   document.querySelector('[data-testid="gap-chart"] svg.recharts-surface') !== null)`;
+
+export const GET = handled(async (request: Request) => {
+  const parsed = parseQuery(figureParams, request);
+  if (!parsed.ok) return parsed.response;
+  const { asOf } = figureQueryOf(parsed.data);
+  const checked = await checkScenario(parsed.data.assume).catch(conditionsBadParams);
+  if (checked instanceof Response) return checked;
+
+  // The briefing page at the same address as this request, with the same parameters.
+  const url = new URL(request.url);
+  const origin = process.env.INTERNAL_URL || url.origin;
+  const page = new URL(`/dashboard/briefing${url.search}`, origin);
+  const passOn: Record<string, string> = {};
+  for (const name of ["cookie", "authorization"]) {
+    const value = request.headers.get(name);
+    if (value) passOn[name] = value;
+  }
+  try {
+    const pdf = await printToPdf(page.toString(), briefingReady, passOn);
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": attachment(exportFileName("briefing", "pdf", new Date(), asOf)),
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) return apiError(503, error.message);
+    throw error;
+  }
+});

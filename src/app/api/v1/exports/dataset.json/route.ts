@@ -1,0 +1,19 @@
+import { datasetJson } from "@/features/reports/exports/dataset";
+import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { streamDatasetRows } from "@/features/reports/queries";
+import { noParams } from "@/features/reports/schemas";
+import { handled, parseQuery } from "@/server/api";
+import { textStream } from "@/server/streams";
+
+export const GET = handled(async (request: Request) => {
+  const parsed = parseQuery(noParams, request);
+  if (!parsed.ok) return parsed.response;
+  const exportedAt = new Date();
+  return new Response(textStream(datasetJson(streamDatasetRows(), exportedAt)), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": attachment(exportFileName("dataset", "json", exportedAt)),
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,23 @@
+import { streamPledges } from "@/features/pledges/queries";
+import { conditionsBadParams } from "@/features/reports/api-errors";
+import { pledgesCsv } from "@/features/reports/exports/csv";
+import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { figureQueryOf, checkScenario } from "@/features/reports/queries";
+import { figureParams } from "@/features/reports/schemas";
+import { handled, parseQuery } from "@/server/api";
+import { textStream } from "@/server/streams";
+
+export const GET = handled(async (request: Request) => {
+  const parsed = parseQuery(figureParams, request);
+  if (!parsed.ok) return parsed.response;
+  const { asOf, selection } = figureQueryOf(parsed.data);
+  const checked = await checkScenario(selection.assume).catch(conditionsBadParams);
+  if (checked instanceof Response) return checked;
+  return new Response(textStream(pledgesCsv(streamPledges(selection, asOf))), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachment(exportFileName("pledges", "csv", new Date(), asOf)),
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,41 @@
+import { PassThrough, Readable } from "node:stream";
+import { streamPledges } from "@/features/pledges/queries";
+import { conditionsBadParams } from "@/features/reports/api-errors";
+import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { writeReport } from "@/features/reports/exports/xlsx";
+import {
+  figureQueryOf,
+  listSourceRecords,
+  loadFigures,
+  streamStatusHistory,
+} from "@/features/reports/queries";
+import { figureParams } from "@/features/reports/schemas";
+import { handled, parseQuery } from "@/server/api";
+
+export const GET = handled(async (request: Request) => {
+  const parsed = parseQuery(figureParams, request);
+  if (!parsed.ok) return parsed.response;
+  // The figures are computed before the download starts, so a bad scenario is still a 400.
+  const figures = await loadFigures(parsed.data).catch(conditionsBadParams);
+  if (figures instanceof Response) return figures;
+  const { asOf, selection } = figureQueryOf(parsed.data);
+  const madeAt = new Date();
+  const body = new PassThrough();
+  writeReport(body, {
+    figures,
+    pledges: streamPledges(selection, asOf),
+    history: streamStatusHistory(asOf),
+    sources: await listSourceRecords(),
+    madeAt,
+  }).catch((error: unknown) => {
+    console.error("report.xlsx failed while streaming", error);
+    body.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": attachment(exportFileName("report", "xlsx", madeAt, asOf)),
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { BreakdownTable } from "@/features/dashboard/components/breakdown-table";
+import { ConditionsPanel } from "@/features/dashboard/components/conditions-panel";
+import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";
+import { GapPanel } from "@/features/dashboard/components/gap-panel";
+import { KpiCards } from "@/features/dashboard/components/kpi-cards";
+import { loadFigures, UnknownConditionError } from "@/features/reports/queries";
+import { figureParams } from "@/features/reports/schemas";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { parseSearchParams } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Briefing" };
+
+/**
+ * The briefing for decision makers, laid out for paper: what briefing.pdf prints (through headless
+ * Chromium), with the dashboard's own components and figures.
+ */
+export default async function BriefingPage({ searchParams }: PageProps<"/dashboard/briefing">) {
+  const parsed = parseSearchParams(figureParams, await searchParams);
+  const figures = parsed.ok
+    ? await loadFigures(parsed.data).catch((error: unknown) => {
+        if (error instanceof UnknownConditionError) return error;
+        throw error;
+      })
+    : null;
+  const errors = !parsed.ok
+    ? parsed.errors
+    : figures instanceof UnknownConditionError
+      ? figures.slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` }))
+      : [];
+  if (errors.length > 0 || !figures || figures instanceof UnknownConditionError) {
+    return <ParamErrors errors={errors} resetHref="/dashboard/briefing" />;
+  }
+  const { summary, references, asOf, assumed } = figures;
+  const assumedTitles = summary.conditions.filter((c) => c.assumedMet).map((c) => c.title);
+  return (
+    <article className="space-y-5" data-testid="briefing">
+      <header>
+        <p className="text-sm font-medium text-slate-600">Pledgewatch briefing</p>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          How far the pledges go {asOf ? `as of ${formatDate(asOf)}` : `as of ${formatDate(new Date())}`}
+        </h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {asOf ? "Rebuilt from the status history at the end of that day (UTC). " : "As recorded today. "}
+          {assumed.length > 0
+            ? `Scenario: assumes met ${assumedTitles.join("; ")}.`
+            : "No condition is assumed met."}{" "}
+          {summary.pledgeCount} pledges. Prepared {formatDateTime(new Date())}.
+        </p>
+      </header>
+      {summary.gap ? (
+        <>
+          <KpiCards gap={summary.gap} />
+          <GapPanel gap={summary.gap} capacities={references.capacities} />
+        </>
+      ) : (
+        <p className="text-sm">No requirement is recorded in {summary.unit}.</p>
+      )}
+      <BreakdownTable
+        id="by-status"
+        title="Pledges by effective status"
+        keyHeading="Effective status"
+        rows={summary.byEffectiveStatus}
+        keyOf={(row) => row.key}
+        labelOf={(row) => <StatusBadge status={row.key} />}
+      />
+      <ConditionsPanel conditions={summary.conditions} />
+      <FigureEvidence
+        requirements={references.requirements.slice(0, 1)}
+        pledges={references.pledgeEvidence}
+        capacities={references.capacities}
+      />
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import { stringify } from "csv-stringify/sync";
+import type { PledgeListItem } from "@/features/pledges/queries";
+import { pledgeColumns, pledgeRow } from "./pledge-rows";
+
+/**
+ * A spreadsheet opening the file would run a cell starting with =, +, -, @ (or a tab or carriage
+ * return) as a formula: such text cells get a leading apostrophe. Amount columns hold only digits.
+ */
+export function neutraliseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const textColumns = new Set<string>(
+  pledgeColumns.filter((column) => !("numeric" in column)).map((column) => column.key),
+);
+
+/** The CSV text for batches of pledges, header first: RFC 4180 quoting by csv-stringify, CRLF. */
+export async function* pledgesCsv(batches: AsyncIterable<PledgeListItem[]>) {
+  // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
+  yield "\uFEFF" + stringify([pledgeColumns.map((column) => column.header)], { record_delimiter: "windows" });
+  for await (const batch of batches) {
+    const rows = batch.map((item) => {
+      const row = pledgeRow(item);
+      return pledgeColumns.map(({ key }) => (textColumns.has(key) ? neutraliseFormula(row[key]) : row[key]));
+    });
+    yield stringify(rows, { record_delimiter: "windows" });
+  }
+}
