@@ -7,13 +7,19 @@ export NEXT_TELEMETRY_DISABLED=1
 
 [ -d node_modules ] || npm ci
 
+# The end-to-end tests need Chromium (browser and PDF printer), and read exports back with
+# pdftotext and LibreOffice: install Debian's packages when they are missing and we may.
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Chromium is missing: installing Debian's chromium for the end-to-end tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing what the end-to-end tests need: ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "The end-to-end tests need Chromium at $chromium: run 'sudo apt-get install chromium' (or set CHROMIUM_PATH)" >&2
+    echo "The end-to-end tests need: ${missing[*]} (sudo apt-get install ${missing[*]}; or set CHROMIUM_PATH)" >&2
     exit 1
   fi
 fi

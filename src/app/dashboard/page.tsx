@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
+import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { defaultMetric, dashboardParamsSchema } from "@/features/dashboard/schemas";
 import { formatDate, isoDay } from "@/lib/format";
@@ -7,6 +8,15 @@ import { parseSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
+
+/** The exports' query string for this view: the same metric, scenario and date. */
+function exportQuery({ metric, assumed, asOfDay }: { metric: string; assumed: string; asOfDay: string }) {
+  const query = new URLSearchParams();
+  if (metric !== defaultMetric) query.set("metric", metric);
+  for (const slug of assumed ? assumed.split(",") : []) query.append("assume", slug);
+  if (asOfDay) query.set("asOf", asOfDay);
+  return query.toString();
+}
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const parsed = parseSearchParams(dashboardParamsSchema, await searchParams);
@@ -33,6 +43,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             : "No condition is assumed met."}
         </p>
       </div>
+      <ExportLinks query={exportQuery(key)} />
       <DashboardWidgets key={JSON.stringify(key)} {...key} />
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
+import { ExportLinks } from "@/features/reports/components/export-links";
+import { figureParams } from "@/features/reports/schemas";
 import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-form";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
@@ -10,12 +12,25 @@ import { parseSearchParams } from "@/lib/search-params";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pledges" };
 
-function withPage(params: Record<string, string | string[] | undefined>, page: number): string {
+/** The list's query string without its page (for other pages, and for the exports). */
+function withoutPage(params: Record<string, string | string[] | undefined>) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (key === "page" || value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) if (item !== "") query.append(key, item);
   }
+  return query;
+}
+
+/** The exports take the list's filters, date and scenario; anything else would be refused. */
+function exportQuery(params: Record<string, string | string[] | undefined>) {
+  const query = withoutPage(params);
+  for (const key of [...query.keys()]) if (!(key in figureParams.shape)) query.delete(key);
+  return query.toString();
+}
+
+function withPage(params: Record<string, string | string[] | undefined>, page: number): string {
+  const query = withoutPage(params);
   if (page > 1) query.set("page", String(page));
   const text = query.toString();
   return text ? `/pledges?${text}` : "/pledges";
@@ -45,6 +60,7 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
           <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
             {result.total === 1 ? "1 pledge" : `${result.total} pledges`}
           </h2>
+          <ExportLinks query={exportQuery(params)} />
           {result.rows.length > 0 ? (
             <PledgeTable rows={result.rows} />
           ) : (

@@ -1,0 +1,103 @@
+"use client";
+
+import { useState, type MouseEvent } from "react";
+
+interface ExportLinksProps {
+  /** The view's query string (filters, date, scenario, metric), without "?"; exports honour it. */
+  query: string;
+}
+
+const exportsFor = (query: string) => {
+  const suffix = query ? `?${query}` : "";
+  return [
+    { label: "CSV", title: "pledges, one row each", href: `/api/v1/exports/pledges.csv${suffix}` },
+    {
+      label: "Excel",
+      title: "figures, pledges, conditions, history",
+      href: `/api/v1/exports/report.xlsx${suffix}`,
+    },
+    {
+      label: "PDF briefing",
+      title: "figures, chart and conditions",
+      href: `/api/v1/exports/briefing.pdf${suffix}`,
+    },
+    { label: "Dataset (JSON)", title: "everything, to rebuild it", href: "/api/v1/exports/dataset.json" },
+  ];
+};
+
+function fileNameOf(response: Response, fallback: string) {
+  const match = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "");
+  return match?.[1] ?? fallback;
+}
+
+const kilobytes = (bytes: number) =>
+  bytes < 1_048_576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/**
+ * Download links for the current view. Plain links work without JavaScript; with it, the download
+ * shows its progress (bytes received) and a failure says why instead of saving an error as a file.
+ */
+export function ExportLinks({ query }: ExportLinksProps) {
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function download(event: MouseEvent<HTMLAnchorElement>, href: string, label: string) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setStatus({ text: `Preparing the ${label} export…` });
+    try {
+      const response = await fetch(href);
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
+      }
+      const reader = response.body.getReader();
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      let received = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.byteLength;
+        setStatus({ text: `Downloading the ${label} export: ${kilobytes(received)} received…` });
+      }
+      const name = fileNameOf(response, href.split("/").pop()!.split("?")[0]!);
+      const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
+      const link = Object.assign(document.createElement("a"), { href: url, download: name });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ text: `Saved ${name} (${kilobytes(received)}).` });
+    } catch (error) {
+      setStatus({ text: `The ${label} export failed: ${(error as Error).message}`, error: true });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="no-print flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" data-testid="exports">
+      <span className="font-medium text-slate-700">Export this view:</span>
+      {exportsFor(query).map(({ label, title, href }) => (
+        <a
+          key={label}
+          href={href}
+          title={title}
+          className="link"
+          aria-disabled={busy}
+          onClick={(event) => void download(event, href, label)}
+        >
+          {label}
+        </a>
+      ))}
+      <p
+        role="status"
+        aria-live="polite"
+        className={`w-full ${status?.error ? "text-red-800" : "text-slate-700"}`}
+        data-testid="export-status"
+      >
+        {status?.text}
+      </p>
+    </div>
+  );
+}
