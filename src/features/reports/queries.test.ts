@@ -1,0 +1,108 @@
+// The API's and exports' figures come from the same SQL selection and the same rules as the dashboard
+// and the list: these tests hold them to each other on a real SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMigratedDatabase } from "../../../tests/support/temp-database";
+import { effectiveStatuses } from "@/lib/rules/vocabulary";
+
+const database = createMigratedDatabase();
+process.env.DATABASE_URL = database.url;
+const { db } = await import("@/server/db");
+const { listPledges, streamPledges } = await import("@/features/pledges/queries");
+const { loadDashboard } = await import("@/features/dashboard/load-dashboard");
+const { loadFigures, streamDatasetRows, UnknownConditionError } = await import("./queries");
+const { figureParams, pledgeListParams } = await import("./schemas");
+const { seedDatabase } = await import("../../../prisma/seed/seed-database");
+
+const figures = (params: Record<string, string | string[]>) => loadFigures(figureParams.parse(params));
+const pledges = async (params: Record<string, string | string[]>) => {
+  const { asOf, page, pageSize, ...selection } = pledgeListParams.parse(params);
+  return listPledges({ selection, asOf, page, pageSize: pageSize ?? 100 });
+};
+
+beforeAll(async () => {
+  await seedDatabase(db());
+}, 120_000);
+
+afterAll(async () => {
+  await db().$disconnect();
+  database.remove();
+});
+
+describe("loadFigures", () => {
+  it("without filters gives exactly the dashboard's figures, today and in a scenario", async () => {
+    for (const assume of [[], ["russia-agrees-to-ceasefire", "ceasefire-line-agreed"]]) {
+      const api = await figures({ assume });
+      const dashboard = await loadDashboard("personnel", [...assume].sort().join(","), "");
+      expect(api.summary.gap).toEqual(dashboard.summary.gap);
+      expect(api.summary.byStakeholder).toEqual(dashboard.summary.byStakeholder);
+    }
+  });
+
+  it("sums, in SQL, exactly the pledges the list selects", async () => {
+    const cases: Record<string, string>[] = [{ category: "force" }, { stakeholder: "france" }, { q: "hub" }, {}];
+    for (const params of cases) {
+      const [summary, list] = await Promise.all([figures(params), pledges(params)]);
+      expect(summary.summary.pledgeCount, JSON.stringify(params)).toBe(list.total);
+      const personnel = list.rows
+        .filter((row) => row.quantity.quantityUnit === "personnel" && row.status !== "withdrawn")
+        .reduce((total, row) => total + (row.quantity.quantityHigh ?? 0n), 0n);
+      expect(summary.summary.gap?.pledged.high, JSON.stringify(params)).toBe(personnel);
+    }
+  });
+
+  it("names the sources behind each figure", async () => {
+    const { sources } = await figures({});
+    const force = await db().pledge.findUniqueOrThrow({
+      where: { externalId: "seed:deterrence-force" },
+      include: { citations: true },
+    });
+    expect(sources.pledged).toEqual([...new Set(force.citations.map((c) => c.sourceId))].sort());
+    expect(sources.required.length).toBeGreaterThan(0);
+    expect(sources.unconditional).toEqual([]);
+    const met = await figures({ assume: ["russia-agrees-to-ceasefire", "ceasefire-line-agreed"] });
+    expect(met.sources.unconditional).toEqual(sources.pledged);
+  });
+
+  it("refuses a scenario naming a condition that does not exist", async () => {
+    await expect(figures({ assume: "no-such-condition" })).rejects.toBeInstanceOf(UnknownConditionError);
+  });
+
+  it("before the summit, finds no pledge", async () => {
+    expect((await figures({ asOf: "2026-01-01" })).summary.pledgeCount).toBe(0);
+    expect((await pledges({ asOf: "2026-01-01" })).total).toBe(0);
+  });
+});
+
+describe("the pledge selection", () => {
+  it("filters by effective status under a scenario exactly as the rule decides", async () => {
+    const assume = ["russia-agrees-to-ceasefire"];
+    const all = await pledges({ assume });
+    for (const status of effectiveStatuses) {
+      const expected = all.rows.filter((row) => row.effective.status === status).map((row) => row.id);
+      const selected = (await pledges({ assume, effective: status })).rows.map((row) => row.id);
+      expect(selected.sort(), status).toEqual(expected.sort());
+    }
+  });
+
+  it("streams every selected pledge once, in batches", async () => {
+    const all = await pledges({});
+    const streamed: string[] = [];
+    for await (const batch of streamPledges({ ...pledgeListParams.parse({}) }, undefined, 2)) {
+      expect(batch.length).toBeLessThanOrEqual(2);
+      streamed.push(...batch.map((row) => row.id));
+    }
+    expect(streamed.sort()).toEqual(all.rows.map((row) => row.id).sort());
+  });
+});
+
+describe("streamDatasetRows", () => {
+  it("reads every row of every table", async () => {
+    const counts = new Map<string, number>();
+    for await (const { table, rows } of streamDatasetRows(5)) {
+      counts.set(table, (counts.get(table) ?? 0) + rows.length);
+    }
+    expect(counts.get("Pledge")).toBe(await db().pledge.count());
+    expect(counts.get("Citation")).toBe(await db().citation.count());
+    expect(counts.get("StatusChange")).toBe(await db().statusChange.count());
+  });
+});
