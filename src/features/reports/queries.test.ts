@@ -39,7 +39,12 @@ describe("loadFigures", () => {
   });
 
   it("sums, in SQL, exactly the pledges the list selects", async () => {
-    const cases: Record<string, string>[] = [{ category: "force" }, { stakeholder: "france" }, { q: "hub" }, {}];
+    const cases: Record<string, string>[] = [
+      { category: "force" },
+      { stakeholder: "france" },
+      { q: "hub" },
+      {},
+    ];
     for (const params of cases) {
       const [summary, list] = await Promise.all([figures(params), pledges(params)]);
       expect(summary.summary.pledgeCount, JSON.stringify(params)).toBe(list.total);
