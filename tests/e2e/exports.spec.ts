@@ -1,0 +1,183 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { pledgeListResponse, summaryResponse } from "@/features/reports/schemas";
+
+// The exports read back by independent readers (a CSV parser, LibreOffice, pdftotext): their totals
+// must equal the API's summary, which equals the dashboard's.
+
+const scenario = "assume=russia-agrees-to-ceasefire&assume=ceasefire-line-agreed";
+
+async function summaryOf(request: APIRequestContext, query: string) {
+  return summaryResponse.parse(await (await request.get(`/api/v1/summary?${query}`)).json()).data;
+}
+
+function scratch() {
+  const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-export-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every sheet of a workbook as CSV rows, through LibreOffice with recalculation on load. */
+function sheetsThroughLibreOffice(file: string, dir: string): Map<string, string[][]> {
+  const profile = path.join(dir, "profile");
+  mkdirSync(path.join(profile, "user"), { recursive: true });
+  writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`,
+  );
+  const out = path.join(dir, "csv");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profile}`,
+      "--headless",
+      "--convert-to",
+      // comma, double quote, UTF-8, from line 1, …, every sheet to its own file
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      "--outdir",
+      out,
+      file,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+  const sheets = new Map<string, string[][]>();
+  for (const name of readdirSync(out)) {
+    const sheet = name.replace(/^report-/, "").replace(/\.csv$/, "");
+    sheets.set(sheet, parse(readFileSync(path.join(out, name), "utf8"), { relax_column_count: true }));
+  }
+  return sheets;
+}
+
+const number = (cell: string | undefined) =>
+  cell?.endsWith("%") ? Number(cell.slice(0, -1)) / 100 : Number(cell?.replaceAll(",", ""));
+
+test.describe("exports", () => {
+  test("pledges.csv: one row per pledge, totals equal to the summary", async ({ request }) => {
+    for (const query of ["", scenario]) {
+      const response = await request.get(`/api/v1/exports/pledges.csv?${query}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-disposition"]).toMatch(/pledgewatch-pledges-\d{4}-\d{2}-\d{2}\.csv/);
+      const rows = parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
+      const list = pledgeListResponse.parse(
+        await (await request.get(`/api/v1/pledges?pageSize=200&${query}`)).json(),
+      );
+      expect(rows).toHaveLength(list.total);
+
+      const summary = await summaryOf(request, query);
+      const counted = rows.filter((row) => row.unit === "personnel" && row.lifecycle_status !== "withdrawn");
+      const sum = (which: (row: Record<string, string>) => boolean) =>
+        counted.filter(which).reduce((total, row) => total + Number(row.quantity_high), 0);
+      expect(sum(() => true)).toBe(summary.pledged.high);
+      expect(sum((row) => row.effective_status !== "conditional")).toBe(summary.unconditional.high);
+    }
+  });
+
+  test("report.xlsx: read by LibreOffice, the Summary sheet holds the summary's numbers", async ({
+    request,
+  }) => {
+    const work = scratch();
+    try {
+      const response = await request.get(`/api/v1/exports/report.xlsx?${scenario}`);
+      expect(response.status()).toBe(200);
+      const file = path.join(work.dir, "report.xlsx");
+      writeFileSync(file, await response.body());
+      const sheets = sheetsThroughLibreOffice(file, work.dir);
+      expect([...sheets.keys()].sort()).toEqual(
+        ["Conditions", "Pledges", "Sources", "Stakeholders", "Status history", "Summary"].sort(),
+      );
+      const summary = await summaryOf(request, scenario);
+      const figure = (name: string) => sheets.get("Summary")!.find((row) => row[0] === name)!;
+      for (const name of ["required", "pledged", "unconditional", "delivered", "shortfall"] as const) {
+        const row = figure(name[0]!.toUpperCase() + name.slice(1));
+        expect([number(row[1]), number(row[2]), row[3]], name).toEqual([
+          summary[name].low,
+          summary[name].high,
+          summary[name].bound,
+        ]);
+      }
+      const coverage = figure("Coverage");
+      expect([number(coverage[1]), number(coverage[2])]).toEqual([
+        summary.coverage!.low,
+        summary.coverage!.high,
+      ]);
+      expect(sheets.get("Pledges")!.length - 1).toBe(summary.pledges);
+      expect(sheets.get("Status history")!.length).toBeGreaterThan(1);
+    } finally {
+      work.remove();
+    }
+  });
+
+  test("briefing.pdf: the dashboard's figures, chart, conditions and sources, as pdftotext reads them", async ({
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    const work = scratch();
+    try {
+      const response = await request.get("/api/v1/exports/briefing.pdf");
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toBe("application/pdf");
+      const file = path.join(work.dir, "briefing.pdf");
+      writeFileSync(file, await response.body());
+      const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      const summary = await summaryOf(request, "");
+      const n = (value: number) => value.toLocaleString("en-GB");
+      expect(text).toContain(`${n(summary.required.low)}–${n(summary.required.high)} personnel`);
+      expect(text).toContain(`up to ${n(summary.pledged.high)} personnel`);
+      expect(text).toContain(`at least ${n(summary.shortfall.low)}–${n(summary.shortfall.high)} personnel`);
+      expect(text).toContain(`at most ${summary.coverage!.low * 100}–${summary.coverage!.high * 100} %`);
+      expect(text).toContain("Pledged against required");
+      expect(text).toContain("Russia agrees to a ceasefire");
+      expect(text).toContain("Pledges by effective status");
+      expect(text).toContain("Paris talks, day two");
+    } finally {
+      work.remove();
+    }
+  });
+
+  test("dataset.json: every table, valid JSON", async ({ request }) => {
+    const response = await request.get("/api/v1/exports/dataset.json");
+    const dataset = (await response.json()) as { format: string; tables: Record<string, unknown[]> };
+    expect(dataset.format).toBe("pledgewatch-dataset");
+    expect(dataset.tables.Pledge).toHaveLength(9);
+    expect(dataset.tables.Citation!.length).toBeGreaterThan(30);
+  });
+
+  test("the dashboard's export links carry its scenario and date, and show the download", async ({
+    page,
+  }) => {
+    await page.goto(`/dashboard?${scenario}&asOf=2026-06-30`);
+    const exports = page.getByTestId("exports");
+    const csv = exports.getByRole("link", { name: "CSV" });
+    await expect(csv).toHaveAttribute("href", /assume=russia-agrees-to-ceasefire/);
+    await expect(csv).toHaveAttribute("href", /asOf=2026-06-30/);
+    const download = page.waitForEvent("download");
+    await csv.click();
+    expect((await download).suggestedFilename()).toMatch(
+      /^pledgewatch-pledges-\d{4}-\d{2}-\d{2}-as-of-2026-06-30\.csv$/,
+    );
+    await expect(page.getByTestId("export-status")).toContainText("Saved pledgewatch-pledges-");
+  });
+
+  test("the list's export links carry its filters, and a failure is explained", async ({ page }) => {
+    await page.goto("/pledges?category=force&page=1");
+    const csv = page.getByTestId("exports").getByRole("link", { name: "CSV" });
+    await expect(csv).toHaveAttribute("href", "/api/v1/exports/pledges.csv?category=force");
+    await page.route("**/api/v1/exports/pledges.csv*", (route) =>
+      route.fulfill({
+        status: 400,
+        json: { error: { message: "q: search text is limited to 200 characters" } },
+      }),
+    );
+    await csv.click();
+    await expect(page.getByTestId("export-status")).toContainText("The CSV export failed: q: search text");
+  });
+});
