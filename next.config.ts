@@ -10,7 +10,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "playwright-core"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "playwright-core", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

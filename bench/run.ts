@@ -2,7 +2,7 @@
 // bare page reading 50 rows, plus the aggregate query against the same SQL run raw. Prints figures;
 // asserts nothing (targets are printed beside the figures).
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -13,15 +13,20 @@ import { seedBenchData } from "./seed-bench-data";
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const scale = { pledges: 10_000, statusChangesPerPledge: 10, conditions: 20 };
+// The CSV export must stream: its memory is measured on ten times the pledges.
+const csvScale = { pledges: 100_000, statusChangesPerPledge: 1, conditions: 20 };
+const heapCapMb = 96;
 
 const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-bench-"));
 const file = path.join(dir, "bench.db");
-const env = {
+const bigFile = path.join(dir, "bench-100k.db");
+const envFor = (database: string) => ({
   ...process.env,
-  DATABASE_URL: `file:${file}`,
+  DATABASE_URL: `file:${database}`,
   NEXT_TELEMETRY_DISABLED: "1",
   BENCH_BASELINE: "1",
-};
+});
+const env = envFor(file);
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,6 +66,53 @@ async function load(url: string) {
   };
 }
 
+/** Resident memory of a process, current and peak (VmHWM), in MB, from /proc. */
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+function startServer(database: string, serverPort: number, nodeFlags: string[] = []) {
+  // node runs next directly, so that the child's pid is the server's (for its memory).
+  return spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(serverPort),
+    ],
+    { env: envFor(database), stdio: "ignore", detached: true },
+  );
+}
+
+/** Downloads `url` to the end, returning the time taken and the bytes received. */
+async function download(url: string) {
+  const start = performance.now();
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  const reader = response.body!.getReader();
+  let bytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+    bytes += chunk.value.byteLength;
+  return { ms: performance.now() - start, bytes };
+}
+
+async function timeDownload(url: string, runs = 3) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const result = await download(url);
+    times.push(result.ms);
+    bytes = result.bytes;
+  }
+  return { ms: median(times), mb: bytes / 1_048_576 };
+}
+
 async function main() {
   console.log(
     `preparing ${scale.pledges} pledges and ${scale.pledges * scale.statusChangesPerPledge} status changes in ${file}`,
@@ -95,11 +147,7 @@ async function main() {
   await db().$disconnect();
 
   if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  const server = spawn("npx", ["next", "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env,
-    stdio: "ignore",
-    detached: true,
-  });
+  const server = startServer(file, port);
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/bench/baseline`);
@@ -117,8 +165,45 @@ async function main() {
       figures.push([`${name}: errors + non-2xx`, r.errors]);
     }
     figures.push(["dashboard throughput ÷ baseline (target ≥ 0.5)", dashboard.rps / baseline.rps]);
+
+    // Exports of the 10,000 pledges (and 100,000 status changes in the report's history sheet).
+    const csv = await timeDownload(`${base}/api/v1/exports/pledges.csv`);
+    const xlsx = await timeDownload(`${base}/api/v1/exports/report.xlsx`);
+    const pdf = await timeDownload(`${base}/api/v1/exports/briefing.pdf`);
+    figures.push(["pledges.csv, 10,000 pledges (ms, target ≤ 2000)", csv.ms]);
+    figures.push(["pledges.csv size (MB)", csv.mb]);
+    figures.push(["report.xlsx, 10,000 pledges + 100,000 changes (ms, target ≤ 2000)", xlsx.ms]);
+    figures.push(["report.xlsx size (MB)", xlsx.mb]);
+    figures.push(["briefing.pdf (ms, target ≤ 5000)", pdf.ms]);
   } finally {
     process.kill(-server.pid!, "SIGTERM");
+  }
+
+  // Memory while streaming a 100,000-row CSV (17 MB), with the server's JavaScript heap capped at
+  // 96 MB: the export only completes if it streams, and the peak must not climb from one to the next.
+  console.log(`preparing ${csvScale.pledges} pledges in ${bigFile}`);
+  execFileSync("npm", ["run", "--silent", "db:deploy"], { env: envFor(bigFile), stdio: "ignore" });
+  execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
+  seedBenchData(bigFile, csvScale);
+  const big = startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
+  try {
+    const base = `http://127.0.0.1:${port + 1}`;
+    await waitFor(`${base}/api/v1/conditions`);
+    await download(`${base}/api/v1/exports/pledges.csv?category=other`); // warm-up, a seventh of the rows
+    const before = memoryOf(big.pid!);
+    const result = await download(`${base}/api/v1/exports/pledges.csv`);
+    const first = memoryOf(big.pid!);
+    await download(`${base}/api/v1/exports/pledges.csv`);
+    const second = memoryOf(big.pid!);
+    figures.push(["pledges.csv, 100,000 pledges (ms)", result.ms]);
+    figures.push(["pledges.csv, 100,000 pledges: size (MB)", result.bytes / 1_048_576]);
+    figures.push([`JavaScript heap cap for this server (MB)`, heapCapMb]);
+    figures.push(["server peak memory before the 100,000-row CSV (MB)", before.peak]);
+    figures.push(["server peak memory after it (MB)", first.peak]);
+    // Flat means bounded: a second download must not raise the peak again.
+    figures.push(["server peak memory after a second one (MB)", second.peak]);
+  } finally {
+    process.kill(-big.pid!, "SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   }
 

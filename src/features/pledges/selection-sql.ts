@@ -25,6 +25,17 @@ export const everyPledge: PledgeSelection = {
 
 // Stored DateTimes are ISO text ("2026-01-06T00:00:00.000+00:00"): a 19-character prefix compares right.
 const iso = (date: Date) => date.toISOString().slice(0, 19);
+/** True when the selection filters nothing out (a scenario alone selects every pledge). */
+export function selectsEveryPledge(selection: PledgeSelection): boolean {
+  const { status, effective, category, stakeholder, condition, q, from, to } = selection;
+  return (
+    [status, effective, category, stakeholder, condition].every((list) => list.length === 0) &&
+    !q &&
+    !from &&
+    !to
+  );
+}
+
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`);
 
 /** Filters on the stored pledge row `p`: what does not change over time. */

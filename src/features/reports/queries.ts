@@ -1,11 +1,16 @@
 import "server-only";
 import { db } from "@/server/db";
-import { figuresFrom } from "@/features/dashboard/load-dashboard";
+import { figuresFrom, loadDashboard } from "@/features/dashboard/load-dashboard";
 import { getDashboardAggregates, getMetricReferences } from "@/features/dashboard/queries";
 import { defaultMetric } from "@/features/dashboard/schemas";
 import { getPledge, type PledgeListItem } from "@/features/pledges/queries";
-import { asOfBound, pledgesAt, type PledgeSelection } from "@/features/pledges/selection-sql";
-import { endOfDay, isoDay } from "@/lib/format";
+import {
+  asOfBound,
+  pledgesAt,
+  selectsEveryPledge,
+  type PledgeSelection,
+} from "@/features/pledges/selection-sql";
+import { isoDay } from "@/lib/format";
 import { effectiveStatus } from "@/lib/rules/effective-status";
 import { toMajor } from "@/lib/rules/units";
 import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
@@ -79,19 +84,12 @@ async function figureSources(
  */
 export async function loadFigures(params: FigureParams) {
   const { metric, asOf, selection } = figureQueryOf(params);
-  const [aggregates, references] = await Promise.all([
-    getDashboardAggregates(asOf, selection),
-    getMetricReferences(metric, asOf),
-  ]);
-  const { summary, scenario, unknownConditions } = figuresFrom(
-    metric,
-    selection.assume,
-    aggregates,
-    references,
-  );
+  const { summary, references, scenario, unknownConditions, conditions } = selectsEveryPledge(selection)
+    ? await dashboardFigures(metric, selection.assume, asOf)
+    : await selectedFigures(metric, selection, asOf);
   if (unknownConditions.length > 0) throw new UnknownConditionError(unknownConditions);
   const conditionStates = new Map(
-    aggregates.conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
+    conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
   );
   const requirementSources = [
     ...new Set(references.requirements[0]?.citations.map((citation) => citation.source.id) ?? []),
@@ -105,6 +103,27 @@ export async function loadFigures(params: FigureParams) {
     requirementSources,
   );
   return { metric, asOf, assumed: selection.assume, summary, references, sources };
+}
+
+/** The whole dataset's figures are the dashboard's, cached while the data does not change. */
+async function dashboardFigures(metric: string, assume: string[], asOf: Date | undefined) {
+  const assumed = [...new Set(assume)].sort().join(",");
+  const { summary, references, unknownConditions } = await loadDashboard(
+    metric,
+    assumed,
+    asOf ? isoDay(asOf) : "",
+  );
+  const scenario = new Set(summary.conditions.filter((c) => c.assumedMet).map((c) => c.id));
+  return { summary, references, scenario, unknownConditions, conditions: summary.conditions };
+}
+
+async function selectedFigures(metric: string, selection: PledgeSelection, asOf: Date | undefined) {
+  const [aggregates, references] = await Promise.all([
+    getDashboardAggregates(asOf, selection),
+    getMetricReferences(metric, asOf),
+  ]);
+  const figures = figuresFrom(metric, selection.assume, aggregates, references);
+  return { ...figures, references, conditions: aggregates.conditions };
 }
 
 export type Figures = Awaited<ReturnType<typeof loadFigures>>;
@@ -236,33 +255,40 @@ export async function listSourceRecords() {
   }));
 }
 
-/** Status changes up to the as-of date, oldest first, in batches (there can be hundreds of thousands). */
-export async function* streamStatusHistory(asOf: Date | undefined, batchSize = 2000) {
-  const before = asOf ? endOfDay(asOf) : undefined;
-  let cursor: string | undefined;
-  for (;;) {
-    const batch = await db().statusChange.findMany({
-      where: before ? { occurredAt: { lt: before } } : {},
-      orderBy: { id: "asc" },
-      take: batchSize,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
-      select: {
-        id: true,
-        occurredAt: true,
-        fromPledgeStatus: true,
-        toPledgeStatus: true,
-        fromConditionStatus: true,
-        toConditionStatus: true,
-        note: true,
-        recordedBy: true,
-        pledge: { select: { title: true } },
-        condition: { select: { title: true } },
-      },
-    });
-    if (batch.length === 0) return;
-    yield batch;
-    cursor = batch[batch.length - 1]!.id;
-    if (batch.length < batchSize) return;
+interface HistoryRow {
+  id: string;
+  occurredAt: string | Date;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string;
+  recordedBy: string | null;
+  pledgeTitle: string | null;
+  conditionTitle: string | null;
+}
+
+/**
+ * Status changes up to the as-of date in batches (there can be hundreds of thousands): one joined
+ * query per batch, keyset-paged on the id, in the order they were recorded. (Not by timestamp:
+ * writers have stored timestamps in more than one ISO form, so a keyset on them would not be exact.)
+ */
+export async function* streamStatusHistory(asOf: Date | undefined, batchSize = 5000) {
+  const bound = asOfBound(asOf);
+  for (let after = ""; ;) {
+    const rows = await db().$queryRaw<HistoryRow[]>`
+      SELECT sc."id", sc."occurredAt",
+             COALESCE(sc."fromPledgeStatus", sc."fromConditionStatus") AS "fromStatus",
+             COALESCE(sc."toPledgeStatus", sc."toConditionStatus") AS "toStatus",
+             sc."note", sc."recordedBy", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
+      FROM "StatusChange" sc
+      LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
+      LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
+      WHERE sc."id" > ${after} AND (${bound} IS NULL OR sc."occurredAt" < ${bound})
+      ORDER BY sc."id"
+      LIMIT ${batchSize}`;
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < batchSize) return;
   }
 }
 

@@ -13,8 +13,6 @@ interface Column {
   header: string;
   key: string;
   width: number;
-  /** Excel number format for numeric columns. */
-  numFmt?: string;
 }
 
 type Sheet = ExcelJS.Worksheet;
@@ -22,18 +20,10 @@ type Sheet = ExcelJS.Worksheet;
 /** A sheet with its header row frozen, filters on and widths set. */
 function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]): Sheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map(({ header, key, width, numFmt }) => ({
-    header,
-    key,
-    width,
-    ...(numFmt ? { style: { numFmt } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
+  sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
 }
-
-const amountFormat = "#,##0.##";
 
 function quantityCells(quantity: Quantity) {
   return {
@@ -59,18 +49,21 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   const { figures } = input;
   const { summary } = figures;
   const unit = summary.unit;
+  // No cell styles and light compression: with 100,000 history rows, styles alone would more than
+  // double the time. Numbers stay numbers; frozen headers, filters and widths need no styles.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
-    useStyles: true,
+    useStyles: false,
     useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
   });
   workbook.creator = "Pledgewatch";
   workbook.created = input.madeAt;
 
   const summarySheet = addSheet(workbook, "Summary", [
     { header: "Figure", key: "figure", width: 28 },
-    { header: "Low", key: "low", width: 16, numFmt: amountFormat },
-    { header: "High", key: "high", width: 16, numFmt: amountFormat },
+    { header: "Low", key: "low", width: 16 },
+    { header: "High", key: "high", width: 16 },
     { header: "Bound", key: "bound", width: 12 },
     { header: "Unit", key: "unit", width: 14 },
   ]);
@@ -86,10 +79,7 @@ export async function writeReport(stream: Writable, input: ReportInput) {
       summarySheet.addRow({ figure, ...quantityCells(quantity), unit }).commit();
     }
     if (gap.coverage) {
-      const row = summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" });
-      row.getCell("low").numFmt = "0%";
-      row.getCell("high").numFmt = "0%";
-      row.commit();
+      summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" }).commit();
     }
   }
   summarySheet.addRow({}).commit();
@@ -104,24 +94,19 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   const pledgeSheet = addSheet(
     workbook,
     "Pledges",
-    pledgeColumns.map(({ key, header, width, ...rest }) => ({
-      key,
-      header,
-      width,
-      ...("numeric" in rest ? { numFmt: amountFormat } : {}),
-    })),
+    pledgeColumns.map(({ key, header, width }) => ({ key, header, width })),
   );
+  // Amounts as numbers; empty cells left out rather than written as empty text.
+  const numeric = new Set<string>(pledgeColumns.filter((c) => "numeric" in c).map((c) => c.key));
   for await (const batch of input.pledges) {
     for (const item of batch) {
       const row = pledgeRow(item);
-      const number = (text: string) => (text === "" ? null : Number(text));
       pledgeSheet
-        .addRow({
-          ...row,
-          quantityLow: number(row.quantityLow),
-          quantityHigh: number(row.quantityHigh),
-          delivered: number(row.delivered),
-        })
+        .addRow(
+          pledgeColumns.map(({ key }) =>
+            row[key] === "" ? null : numeric.has(key) ? Number(row[key]) : row[key],
+          ),
+        )
         .commit();
     }
   }
@@ -134,8 +119,8 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     { header: "depends_on", key: "dependsOn", width: 20 },
     { header: "tied_pledges", key: "pledges", width: 12 },
     { header: "unlocks_pledges", key: "unlocks", width: 14 },
-    { header: "unlocks_low", key: "low", width: 14, numFmt: amountFormat },
-    { header: "unlocks_high", key: "high", width: 14, numFmt: amountFormat },
+    { header: "unlocks_low", key: "low", width: 14 },
+    { header: "unlocks_high", key: "high", width: 14 },
     { header: "unit", key: "unit", width: 12 },
   ]);
   for (const condition of summary.conditions) {
@@ -157,10 +142,10 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   const stakeholderSheet = addSheet(workbook, "Stakeholders", [
     { header: "stakeholder", key: "name", width: 32 },
     { header: "pledges", key: "pledges", width: 10 },
-    { header: "pledged_low", key: "pledgedLow", width: 14, numFmt: amountFormat },
-    { header: "pledged_high", key: "pledgedHigh", width: 14, numFmt: amountFormat },
-    { header: "unconditional_low", key: "unconditionalLow", width: 16, numFmt: amountFormat },
-    { header: "unconditional_high", key: "unconditionalHigh", width: 16, numFmt: amountFormat },
+    { header: "pledged_low", key: "pledgedLow", width: 14 },
+    { header: "pledged_high", key: "pledgedHigh", width: 14 },
+    { header: "unconditional_low", key: "unconditionalLow", width: 16 },
+    { header: "unconditional_high", key: "unconditionalHigh", width: 16 },
     { header: "unit", key: "unit", width: 12 },
   ]);
   for (const row of summary.byStakeholder) {
@@ -194,12 +179,12 @@ export async function writeReport(stream: Writable, input: ReportInput) {
       historySheet
         .addRow({
           occurredAt: change.occurredAt.toISOString(),
-          subject: change.pledge ? "pledge" : "condition",
-          title: change.pledge?.title ?? change.condition?.title ?? "",
-          from: change.fromPledgeStatus ?? change.fromConditionStatus ?? "",
-          to: change.toPledgeStatus ?? change.toConditionStatus ?? "",
+          subject: change.pledgeTitle !== null ? "pledge" : "condition",
+          title: change.pledgeTitle ?? change.conditionTitle,
+          from: change.fromStatus,
+          to: change.toStatus,
           note: change.note,
-          recordedBy: change.recordedBy ?? "",
+          recordedBy: change.recordedBy,
         })
         .commit();
     }
