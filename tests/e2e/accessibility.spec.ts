@@ -6,6 +6,7 @@ const pages = [
   ["filtered list", "/pledges?effective=conditional&category=force"],
   ["list with bad filters", "/pledges?status=finished"],
   ["not found", "/pledges/no-such-pledge"],
+  ["briefing (what the PDF prints)", "/dashboard/briefing?assume=russia-agrees-to-ceasefire"],
 ] as const;
 
 for (const [name, path] of pages) {
