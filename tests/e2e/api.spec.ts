@@ -22,6 +22,12 @@ test.describe("read API", () => {
     expect(data.unconditional).toEqual({ low: 0, high: 0, bound: "exact" });
     expect(data.shortfall).toEqual({ low: 20_000, high: 70_000, bound: "at_least" });
     expect(data.coverage).toEqual({ low: 0.3, high: 0.6, bound: "at_most" });
+    expect(data.unconditionalCoverage).toEqual({ low: 0, high: 0, bound: "exact" });
+    expect(data.capacities.find((c) => c.title.includes("British Army"))?.value).toEqual({
+      low: 70_000,
+      high: 70_000,
+      bound: "about",
+    });
 
     const sources = sourceListResponse.parse(await (await request.get("/api/v1/sources")).json()).data;
     const known = new Set(sources.map((source) => source.id));
@@ -74,6 +80,11 @@ test.describe("read API", () => {
     expect(one.version).toBe(1);
     expect(one.history[0]).toMatchObject({ to: "announced" });
     expect(one.citations[0]?.quote).toContain("up to 30,000 personnel");
+
+    const before = pledgeListResponse.parse(
+      await (await request.get("/api/v1/pledges?asOf=2026-01-05")).json(),
+    );
+    expect(before.total).toBe(0);
 
     conditionListResponse.parse(await (await request.get("/api/v1/conditions")).json());
     const stakeholders = stakeholderListResponse.parse(

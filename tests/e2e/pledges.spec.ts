@@ -67,6 +67,26 @@ test.describe("pledge list", () => {
     await expect(rows(page)).toHaveCount(9);
   });
 
+  test("shows the list as it stood on a date, and keeps the date and scenario when filtering", async ({
+    page,
+  }) => {
+    await page.goto("/pledges?asOf=2026-01-05");
+    await expect(page.getByText("As it stood at the end of 5 Jan 2026")).toBeVisible();
+    await expect(rows(page)).toHaveCount(0);
+    await page.goto(
+      "/pledges?asOf=2026-01-06&assume=russia-agrees-to-ceasefire&assume=ceasefire-line-agreed",
+    );
+    await expect(rows(page)).toHaveCount(9);
+    await expect(rows(page).filter({ hasText: "Multinational deterrence force" })).not.toContainText(
+      "Conditional",
+    );
+    await page.getByRole("checkbox", { name: "Force (troops, deterrence)" }).check();
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect(page).toHaveURL(/asOf=2026-01-06/);
+    await expect(page).toHaveURL(/assume=ceasefire-line-agreed/);
+    await expect(rows(page)).toHaveCount(2);
+  });
+
   test("works from the keyboard", async ({ page }) => {
     await page.goto("/pledges");
     await page.keyboard.press("Tab");

@@ -63,6 +63,29 @@ describe("summaryJson", () => {
     expect(JSON.stringify(json?.pledged.low)).toBe("0.33");
   });
 
+  it("adds the unconditional and delivered gaps and the capacity references the chart draws", () => {
+    const json = summaryJson(seededSummary(), { asOf: undefined, assumed: [] }, sources, [
+      {
+        title: "British Army full-time personnel",
+        low: 70_000n,
+        high: 70_000n,
+        qualifier: "about",
+        stakeholder: { name: "United Kingdom" },
+        citations: [{ source: { id: "s" } }, { source: { id: "s" } }],
+      },
+    ]);
+    expect(json?.unconditionalShortfall).toEqual({ low: 50_000, high: 100_000, bound: "exact" });
+    expect(json?.unconditionalCoverage).toEqual({ low: 0, high: 0, bound: "exact" });
+    expect(json?.capacities).toEqual([
+      {
+        title: "British Army full-time personnel",
+        stakeholder: "United Kingdom",
+        value: { low: 70_000, high: 70_000, bound: "about" },
+        sourceIds: ["s"],
+      },
+    ]);
+  });
+
   it("is null when the metric has no requirement", () => {
     const summary = summarize({
       unit: "items",

@@ -1,10 +1,10 @@
 // The dashboard's figures as the API and the exports write them: ranges of plain numbers in the
 // metric's major units. Pure, so that every output shows exactly what the dashboard computed.
 import type { BreakdownRow } from "@/lib/rules/breakdowns";
-import type { Quantity, Ratio } from "@/lib/rules/quantity";
+import { statedQuantity, type Quantity, type Ratio } from "@/lib/rules/quantity";
 import type { DashboardSummary } from "@/lib/rules/summary";
 import { toMajor } from "@/lib/rules/units";
-import { categoryLabels, effectiveStatusLabels } from "@/lib/rules/vocabulary";
+import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
 import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "./schemas";
 
 export function rangeOf(quantity: Quantity): RangeJson {
@@ -26,11 +26,21 @@ export interface FigureSources {
   delivered: string[];
 }
 
+export interface CapacityFigure {
+  title: string;
+  low: bigint;
+  high: bigint;
+  qualifier: QuantityQualifier;
+  stakeholder: { name: string } | null;
+  citations: { source: { id: string } }[];
+}
+
 /** The headline figures, or null when no requirement is recorded in the metric. */
 export function summaryJson(
   summary: DashboardSummary,
   view: { asOf: Date | undefined; assumed: string[] },
   sources: FigureSources,
+  capacities: readonly CapacityFigure[] = [],
 ): SummaryJson | null {
   const gap = summary.gap;
   if (!gap) return null;
@@ -45,6 +55,16 @@ export function summaryJson(
     delivered: rangeOf(gap.delivered),
     shortfall: rangeOf(gap.shortfall),
     coverage: gap.coverage ? ratioOf(gap.coverage) : null,
+    unconditionalShortfall: rangeOf(gap.unconditionalShortfall),
+    unconditionalCoverage: gap.unconditionalCoverage ? ratioOf(gap.unconditionalCoverage) : null,
+    deliveredShortfall: rangeOf(gap.deliveredShortfall),
+    deliveredCoverage: gap.deliveredCoverage ? ratioOf(gap.deliveredCoverage) : null,
+    capacities: capacities.map((capacity) => ({
+      title: capacity.title,
+      stakeholder: capacity.stakeholder?.name ?? null,
+      value: rangeOf(statedQuantity(capacity.low, capacity.high, summary.unit, capacity.qualifier)),
+      sourceIds: [...new Set(capacity.citations.map((citation) => citation.source.id))],
+    })),
     sources,
   };
 }

@@ -177,6 +177,20 @@ export const summarySchema = z
     delivered: rangeSchema,
     shortfall: rangeSchema,
     coverage: ratioSchema.nullable(),
+    unconditionalShortfall: rangeSchema,
+    unconditionalCoverage: ratioSchema.nullable(),
+    deliveredShortfall: rangeSchema,
+    deliveredCoverage: ratioSchema.nullable(),
+    capacities: z
+      .array(
+        z.object({
+          title: z.string(),
+          stakeholder: z.string().nullable(),
+          value: rangeSchema,
+          sourceIds: z.array(z.string()),
+        }),
+      )
+      .meta({ description: "Capacity references in the metric, as the gap chart draws them" }),
     sources: z.object({
       required: figureSources,
       pledged: figureSources,

@@ -7,6 +7,7 @@ import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-fo
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
+import { formatDate } from "@/lib/format";
 import { parseSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -51,6 +52,13 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
           Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is
           shown as conditional, whatever its lifecycle status.
+          {parsed.ok && parsed.data.asOf && (
+            <strong className="font-medium">
+              {" "}
+              As it stood at the end of {formatDate(parsed.data.asOf)} (UTC): pledges announced by then, with
+              their statuses then.
+            </strong>
+          )}
         </p>
       </div>
       <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />

@@ -136,24 +136,12 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
         options={pledgeCategories.map((value) => ({ value, label: categoryLabels[value] }))}
       />
       <div className="flex flex-wrap items-end gap-4">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Announced from
-          <input
-            type="date"
-            name="from"
-            defaultValue={filters?.from ? isoDay(filters.from) : ""}
-            className={field}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          Announced to
-          <input
-            type="date"
-            name="to"
-            defaultValue={filters?.to ? isoDay(filters.to) : ""}
-            className={field}
-          />
-        </label>
+        <DateField label="Announced from" name="from" value={filters?.from} className={field} />
+        <DateField label="Announced to" name="to" value={filters?.to} className={field} />
+        <DateField label="As of (statuses then)" name="asOf" value={filters?.asOf} className={field} />
+        {filters?.assume.map((slug) => (
+          <input key={slug} type="hidden" name="assume" value={slug} />
+        ))}
         <button
           type="submit"
           className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
@@ -165,5 +153,24 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
         </Link>
       </div>
     </form>
+  );
+}
+
+function DateField({
+  label,
+  name,
+  value,
+  className,
+}: {
+  label: string;
+  name: string;
+  value: Date | undefined;
+  className: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      {label}
+      <input type="date" name={name} defaultValue={value ? isoDay(value) : ""} className={className} />
+    </label>
   );
 }

@@ -10,7 +10,7 @@ export const GET = handled(async (request: Request) => {
   if (!parsed.ok) return parsed.response;
   const figures = await loadFigures(parsed.data).catch(conditionsBadParams);
   if (figures instanceof Response) return figures;
-  const data = summaryJson(figures.summary, figures, figures.sources);
+  const data = summaryJson(figures.summary, figures, figures.sources, figures.references.capacities);
   if (!data) {
     const metrics = figures.references.metrics.join(", ") || "none";
     return badParams([
