@@ -9,7 +9,8 @@ process.env.DATABASE_URL = database.url;
 const { db } = await import("@/server/db");
 const { listPledges, streamPledges } = await import("@/features/pledges/queries");
 const { loadDashboard } = await import("@/features/dashboard/load-dashboard");
-const { loadFigures, streamDatasetRows, UnknownConditionError } = await import("./queries");
+const { loadFigures, streamDatasetRows, streamStatusHistory, UnknownConditionError } =
+  await import("./queries");
 const { figureParams, pledgeListParams } = await import("./schemas");
 const { seedDatabase } = await import("../../../prisma/seed/seed-database");
 
@@ -102,6 +103,26 @@ describe("the pledge selection", () => {
       streamed.push(...batch.map((row) => row.id));
     }
     expect(streamed.sort()).toEqual(all.rows.map((row) => row.id).sort());
+  });
+});
+
+describe("streamStatusHistory", () => {
+  it("keeps a filtered report's own pledges' history, and every condition's", async () => {
+    const read = async (params: Record<string, string>) => {
+      const rows = [];
+      for await (const batch of streamStatusHistory(undefined, pledgeListParams.parse(params), 3)) {
+        rows.push(...batch);
+      }
+      return rows;
+    };
+    const all = await read({});
+    expect(all).toHaveLength(await db().statusChange.count());
+    const force = await read({ category: "force" });
+    const forceTitles = (await pledges({ category: "force" })).rows.map((row) => row.title).sort();
+    expect([...new Set(force.flatMap((row) => row.pledgeTitle ?? []))].sort()).toEqual(forceTitles);
+    expect(force.filter((row) => row.conditionTitle)).toHaveLength(
+      all.filter((row) => row.conditionTitle).length,
+    );
   });
 });
 

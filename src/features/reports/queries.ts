@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { figuresFrom, loadDashboard } from "@/features/dashboard/load-dashboard";
 import { getDashboardAggregates, getMetricReferences } from "@/features/dashboard/queries";
@@ -271,8 +272,17 @@ interface HistoryRow {
  * query per batch, keyset-paged on the id, in the order they were recorded. (Not by timestamp:
  * writers have stored timestamps in more than one ISO form, so a keyset on them would not be exact.)
  */
-export async function* streamStatusHistory(asOf: Date | undefined, batchSize = 5000) {
+export async function* streamStatusHistory(
+  asOf: Date | undefined,
+  selection: PledgeSelection,
+  batchSize = 5000,
+) {
   const bound = asOfBound(asOf);
+  // A filtered report keeps the history of its own pledges (and every condition's).
+  const selected = selectsEveryPledge(selection)
+    ? Prisma.sql`1 = 1`
+    : Prisma.sql`(sc."pledgeId" IS NULL OR sc."pledgeId" IN (
+        WITH ${pledgesAt(bound, selection)} SELECT pl."id" FROM pl))`;
   for (let after = ""; ;) {
     const rows = await db().$queryRaw<HistoryRow[]>`
       SELECT sc."id", sc."occurredAt",
@@ -282,7 +292,7 @@ export async function* streamStatusHistory(asOf: Date | undefined, batchSize = 5
       FROM "StatusChange" sc
       LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
       LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
-      WHERE sc."id" > ${after} AND (${bound} IS NULL OR sc."occurredAt" < ${bound})
+      WHERE sc."id" > ${after} AND (${bound} IS NULL OR sc."occurredAt" < ${bound}) AND ${selected}
       ORDER BY sc."id"
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;

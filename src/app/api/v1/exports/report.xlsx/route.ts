@@ -24,7 +24,7 @@ export const GET = handled(async (request: Request) => {
   writeReport(body, {
     figures,
     pledges: streamPledges(selection, asOf),
-    history: streamStatusHistory(asOf),
+    history: streamStatusHistory(asOf, selection),
     sources: await listSourceRecords(),
     madeAt,
   }).catch((error: unknown) => {
