@@ -39,6 +39,11 @@ test.describe("read API", () => {
       ).json(),
     ).data;
     expect(met.unconditional).toEqual({ low: 30_000, high: 30_000, bound: "at_most" });
+    // A metric without a requirement still has its sums; what needs the requirement is null.
+    const euros = summaryResponse.parse(await (await request.get("/api/v1/summary?metric=EUR")).json()).data;
+    expect(euros).toMatchObject({ unit: "EUR", required: null, shortfall: null, coverage: null });
+    expect(euros.pledged).toEqual({ low: 0, high: 0, bound: "exact" });
+
     const before = summaryResponse.parse(await (await request.get("/api/v1/summary?asOf=2026-01-01")).json());
     expect(before.data).toMatchObject({ pledges: 0, pledged: { high: 0 } });
   });
@@ -96,7 +101,7 @@ test.describe("read API", () => {
   test("bad parameters answer 400 naming the parameter; unknown ids 404", async ({ request }) => {
     const cases: [string, string, RegExp][] = [
       ["/api/v1/summary?asOf=2026-02-30", "asOf", /not a calendar date/],
-      ["/api/v1/summary?metric=EUR", "metric", /no requirement is recorded in EUR/],
+      ["/api/v1/summary?metric=%24EUR", "metric", /unit name/],
       ["/api/v1/summary?assume=nope", "assume", /no condition "nope"/],
       ["/api/v1/breakdown?by=colour", "by", /one of: status, category, stakeholder, condition/],
       ["/api/v1/pledges?pageSize=1000", "pageSize", /at most 200/],

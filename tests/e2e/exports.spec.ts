@@ -96,9 +96,9 @@ test.describe("exports", () => {
       for (const name of ["required", "pledged", "unconditional", "delivered", "shortfall"] as const) {
         const row = figure(name[0]!.toUpperCase() + name.slice(1));
         expect([number(row[1]), number(row[2]), row[3]], name).toEqual([
-          summary[name].low,
-          summary[name].high,
-          summary[name].bound,
+          summary[name]!.low,
+          summary[name]!.high,
+          summary[name]!.bound,
         ]);
       }
       const coverage = figure("Coverage");
@@ -130,9 +130,9 @@ test.describe("exports", () => {
       );
       const summary = await summaryOf(request, "");
       const n = (value: number) => value.toLocaleString("en-GB");
-      expect(text).toContain(`${n(summary.required.low)}–${n(summary.required.high)} personnel`);
+      expect(text).toContain(`${n(summary.required!.low)}–${n(summary.required!.high)} personnel`);
       expect(text).toContain(`up to ${n(summary.pledged.high)} personnel`);
-      expect(text).toContain(`at least ${n(summary.shortfall.low)}–${n(summary.shortfall.high)} personnel`);
+      expect(text).toContain(`at least ${n(summary.shortfall!.low)}–${n(summary.shortfall!.high)} personnel`);
       expect(text).toContain(`at most ${summary.coverage!.low * 100}–${summary.coverage!.high * 100} %`);
       expect(text).toContain("Pledged against required");
       expect(text).toContain("Russia agrees to a ceasefire");

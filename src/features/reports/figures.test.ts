@@ -59,8 +59,8 @@ describe("summaryJson", () => {
       scenario: new Set(),
     });
     const json = summaryJson(summary, { asOf: undefined, assumed: [] }, sources);
-    expect(json?.pledged).toEqual({ low: 0.33, high: 0.33, bound: "exact" });
-    expect(JSON.stringify(json?.pledged.low)).toBe("0.33");
+    expect(json.pledged).toEqual({ low: 0.33, high: 0.33, bound: "exact" });
+    expect(JSON.stringify(json.pledged.low)).toBe("0.33");
   });
 
   it("adds the unconditional and delivered gaps and the capacity references the chart draws", () => {
@@ -86,17 +86,19 @@ describe("summaryJson", () => {
     ]);
   });
 
-  it("is null when the metric has no requirement", () => {
+  it("without a requirement, still sums the metric and leaves the gap null", () => {
     const summary = summarize({
-      unit: "items",
+      unit: "EUR",
       requirement: null,
-      groups: [],
+      groups: [group({ unit: "EUR", low: 150n, high: 250n })],
       stakeholderGroups: [],
       stakeholders: [],
       conditions: [],
       scenario: new Set(),
     });
-    expect(summaryJson(summary, { asOf: undefined, assumed: [] }, sources)).toBeNull();
+    const json = summaryJson(summary, { asOf: undefined, assumed: [] }, sources);
+    expect(json).toMatchObject({ required: null, shortfall: null, coverage: null, deliveredCoverage: null });
+    expect(json.pledged).toEqual({ low: 1.5, high: 2.5, bound: "exact" });
   });
 });
 

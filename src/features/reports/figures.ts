@@ -35,30 +35,33 @@ export interface CapacityFigure {
   citations: { source: { id: string } }[];
 }
 
-/** The headline figures, or null when no requirement is recorded in the metric. */
+/**
+ * The headline figures. Pledged, unconditional and delivered exist in any metric; the requirement,
+ * shortfall and coverage only where a requirement is recorded (null otherwise).
+ */
 export function summaryJson(
   summary: DashboardSummary,
   view: { asOf: Date | undefined; assumed: string[] },
   sources: FigureSources,
   capacities: readonly CapacityFigure[] = [],
-): SummaryJson | null {
-  const gap = summary.gap;
-  if (!gap) return null;
+): SummaryJson {
+  const { gap, totals } = summary;
+  const ratio = (value: Ratio | null | undefined) => (value ? ratioOf(value) : null);
   return {
     unit: summary.unit,
     asOf: view.asOf ? view.asOf.toISOString().slice(0, 10) : null,
     assumed: view.assumed,
     pledges: summary.pledgeCount,
-    required: rangeOf(gap.required),
-    pledged: rangeOf(gap.pledged),
-    unconditional: rangeOf(gap.unconditional),
-    delivered: rangeOf(gap.delivered),
-    shortfall: rangeOf(gap.shortfall),
-    coverage: gap.coverage ? ratioOf(gap.coverage) : null,
-    unconditionalShortfall: rangeOf(gap.unconditionalShortfall),
-    unconditionalCoverage: gap.unconditionalCoverage ? ratioOf(gap.unconditionalCoverage) : null,
-    deliveredShortfall: rangeOf(gap.deliveredShortfall),
-    deliveredCoverage: gap.deliveredCoverage ? ratioOf(gap.deliveredCoverage) : null,
+    required: gap ? rangeOf(gap.required) : null,
+    pledged: rangeOf(totals.pledged),
+    unconditional: rangeOf(totals.unconditional),
+    delivered: rangeOf(totals.delivered),
+    shortfall: gap ? rangeOf(gap.shortfall) : null,
+    coverage: ratio(gap?.coverage),
+    unconditionalShortfall: gap ? rangeOf(gap.unconditionalShortfall) : null,
+    unconditionalCoverage: ratio(gap?.unconditionalCoverage),
+    deliveredShortfall: gap ? rangeOf(gap.deliveredShortfall) : null,
+    deliveredCoverage: ratio(gap?.deliveredCoverage),
     capacities: capacities.map((capacity) => ({
       title: capacity.title,
       stakeholder: capacity.stakeholder?.name ?? null,

@@ -171,15 +171,17 @@ export const summarySchema = z
     asOf: day.nullable(),
     assumed: z.array(z.string()).meta({ description: "Conditions assumed met (slugs)" }),
     pledges: z.number().int().meta({ description: "Pledges selected, of any unit" }),
-    required: rangeSchema,
+    required: rangeSchema
+      .nullable()
+      .meta({ description: "null when no requirement is recorded in the metric" }),
     pledged: rangeSchema,
     unconditional: rangeSchema,
     delivered: rangeSchema,
-    shortfall: rangeSchema,
+    shortfall: rangeSchema.nullable(),
     coverage: ratioSchema.nullable(),
-    unconditionalShortfall: rangeSchema,
+    unconditionalShortfall: rangeSchema.nullable(),
     unconditionalCoverage: ratioSchema.nullable(),
-    deliveredShortfall: rangeSchema,
+    deliveredShortfall: rangeSchema.nullable(),
     deliveredCoverage: ratioSchema.nullable(),
     capacities: z
       .array(

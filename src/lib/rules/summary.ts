@@ -26,6 +26,8 @@ export function summarize(input: SummaryInput) {
       )
     : null;
 
+  // Pledged, unconditional and delivered in the unit, whether or not a requirement exists for it.
+  const totals = breakdown(groups, () => "all", unit, scenario)[0] ?? emptyRow("all", unit);
   const byStatus = breakdown(groups, (g) => effectiveStatusOf(g, scenario), unit, scenario);
   const byCategory = breakdown(groups, (g) => g.category, unit, scenario);
   const names = new Map(input.stakeholders.map((s) => [s.id, s]));
@@ -38,6 +40,7 @@ export function summarize(input: SummaryInput) {
   return {
     unit,
     gap,
+    totals,
     pledgeCount: groups.reduce((total, group) => total + group.count, 0),
     // In the vocabulary's order, every status present even when empty, so tables keep their shape.
     byEffectiveStatus: effectiveStatuses.map(

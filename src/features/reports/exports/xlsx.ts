@@ -67,20 +67,19 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     { header: "Bound", key: "bound", width: 12 },
     { header: "Unit", key: "unit", width: 14 },
   ]);
-  const gap = summary.gap;
-  if (gap) {
-    for (const [figure, quantity] of [
-      ["Required", gap.required],
-      ["Pledged", gap.pledged],
-      ["Unconditional", gap.unconditional],
-      ["Delivered", gap.delivered],
-      ["Shortfall", gap.shortfall],
-    ] as const) {
-      summarySheet.addRow({ figure, ...quantityCells(quantity), unit }).commit();
-    }
-    if (gap.coverage) {
-      summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" }).commit();
-    }
+  // The sums exist in any metric; what needs a requirement is left out when there is none.
+  const { gap, totals } = summary;
+  for (const [figure, quantity] of [
+    ["Required", gap?.required],
+    ["Pledged", totals.pledged],
+    ["Unconditional", totals.unconditional],
+    ["Delivered", totals.delivered],
+    ["Shortfall", gap?.shortfall],
+  ] as const) {
+    if (quantity) summarySheet.addRow({ figure, ...quantityCells(quantity), unit }).commit();
+  }
+  if (gap?.coverage) {
+    summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" }).commit();
   }
   summarySheet.addRow({}).commit();
   summarySheet.addRow({ figure: "As of", low: figures.asOf ? isoDay(figures.asOf) : "today" }).commit();
