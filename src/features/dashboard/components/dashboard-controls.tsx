@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { isoDay } from "@/lib/format";

@@ -1,10 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { categoryLabels } from "@/lib/rules/vocabulary";
 import { loadDashboard } from "../load-dashboard";
-import { BreakdownTable } from "./breakdown-table";
-import { ConditionsPanel } from "./conditions-panel";
+import { BreakdownsView } from "./breakdowns-view";
 import { DashboardControls } from "./dashboard-controls";
 import { FigureEvidence } from "./figure-evidence";
 import { GapPanel } from "./gap-panel";
@@ -18,7 +15,9 @@ export interface DashboardView {
 }
 
 // Each widget awaits the same request-cached data under its own Suspense boundary, so each shows
-// its own skeleton while loading and the queries still run once.
+// its own skeleton while loading and the queries still run once. The widgets themselves are client
+// components given plain data: the page then carries its figures once as data, rather than a second
+// time as a serialised element tree beside the HTML, which made rendering it twice as costly.
 const load = (view: DashboardView) => loadDashboard(view.metric, view.assumed, view.asOfDay);
 
 async function Controls(view: DashboardView) {
@@ -69,38 +68,8 @@ async function Headline(view: DashboardView) {
 }
 
 async function Breakdowns(view: DashboardView) {
-  const { summary } = await load(view);
-  return (
-    <>
-      <div className="grid gap-5 lg:grid-cols-2">
-        <BreakdownTable
-          id="by-status"
-          title="Pledges by effective status"
-          keyHeading="Effective status"
-          rows={summary.byEffectiveStatus}
-          keyOf={(row) => row.key}
-          labelOf={(row) => <StatusBadge status={row.key} />}
-        />
-        <BreakdownTable
-          id="by-category"
-          title="Pledges by category"
-          keyHeading="Category"
-          rows={summary.byCategory}
-          keyOf={(row) => row.key}
-          labelOf={(row) => categoryLabels[row.key]}
-        />
-      </div>
-      <BreakdownTable
-        id="by-stakeholder"
-        title="Who carries what (a pledge counts for each of its pledgers, leads and contributors)"
-        keyHeading="Stakeholder"
-        rows={summary.byStakeholder}
-        keyOf={(row) => row.key}
-        labelOf={(row) => row.stakeholder.name}
-      />
-      <ConditionsPanel conditions={summary.conditions} />
-    </>
-  );
+  const { byEffectiveStatus, byCategory, byStakeholder, conditions } = (await load(view)).summary;
+  return <BreakdownsView {...{ byEffectiveStatus, byCategory, byStakeholder, conditions }} />;
 }
 
 async function History(view: DashboardView) {

@@ -1,3 +1,5 @@
+"use client";
+
 import { formatAmount, unitScale, unitWord } from "@/lib/rules/units";
 import {
   formatPercent,

@@ -1,3 +1,5 @@
+"use client";
+
 import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
 import type { GapFigures } from "@/lib/rules/gap";
 

@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
