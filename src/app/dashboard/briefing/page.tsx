@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { breakdownLines, conditionLines } from "@/features/dashboard/breakdown-lines";
 import { BreakdownTable } from "@/features/dashboard/components/breakdown-table";
 import { ConditionsPanel } from "@/features/dashboard/components/conditions-panel";
 import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";
@@ -63,11 +63,10 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
         id="by-status"
         title="Pledges by effective status"
         keyHeading="Effective status"
-        rows={summary.byEffectiveStatus}
-        keyOf={(row) => row.key}
-        labelOf={(row) => <StatusBadge status={row.key} />}
+        lines={breakdownLines(summary).byStatus}
+        statusBadges
       />
-      <ConditionsPanel conditions={summary.conditions} />
+      <ConditionsPanel conditions={conditionLines(summary.conditions)} />
       <FigureEvidence
         requirements={references.requirements.slice(0, 1)}
         pledges={references.pledgeEvidence}

@@ -1,27 +1,22 @@
-import type { ReactNode } from "react";
-import type { BreakdownRow } from "@/lib/rules/breakdowns";
-import { formatQuantity } from "@/lib/rules/quantity";
-import { Panel } from "@/components/ui/panel";
-import { TableHead } from "@/components/ui/table-head";
+"use client";
 
-interface BreakdownTableProps<R extends BreakdownRow<unknown>> {
+import { Panel } from "@/components/ui/panel";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { TableHead } from "@/components/ui/table-head";
+import type { EffectiveStatus } from "@/lib/rules/vocabulary";
+import type { BreakdownLine } from "../breakdown-lines";
+
+interface BreakdownTableProps {
   id: string;
   title: string;
   keyHeading: string;
-  rows: R[];
-  labelOf: (row: R) => ReactNode;
-  keyOf: (row: R) => string;
+  lines: BreakdownLine[];
+  /** Draws each row's key as an effective-status badge instead of its label. */
+  statusBadges?: boolean;
 }
 
 /** Counts and sums per group; a pledge without a stated quantity counts but adds nothing. */
-export function BreakdownTable<R extends BreakdownRow<unknown>>({
-  id,
-  title,
-  keyHeading,
-  rows,
-  labelOf,
-  keyOf,
-}: BreakdownTableProps<R>) {
+export function BreakdownTable({ id, title, keyHeading, lines, statusBadges = false }: BreakdownTableProps) {
   return (
     <Panel headingId={id} title={title}>
       <div className="overflow-x-auto">
@@ -30,18 +25,14 @@ export function BreakdownTable<R extends BreakdownRow<unknown>>({
             columns={[keyHeading, { label: "Pledges", numeric: true }, "Pledged", "Unconditional"]}
           />
           <tbody>
-            {rows.map((row) => (
-              <tr key={keyOf(row)}>
-                <th scope="row">{labelOf(row)}</th>
-                <td className="num">{row.count}</td>
-                <td>
-                  {row.pledged.high > 0n ? formatQuantity(row.pledged, { ceilingWords: "up to" }) : "—"}
-                </td>
-                <td>
-                  {row.unconditional.high > 0n
-                    ? formatQuantity(row.unconditional, { ceilingWords: "up to" })
-                    : "—"}
-                </td>
+            {lines.map((line) => (
+              <tr key={line.key}>
+                <th scope="row">
+                  {statusBadges ? <StatusBadge status={line.key as EffectiveStatus} /> : line.label}
+                </th>
+                <td className="num">{line.count}</td>
+                <td>{line.pledged}</td>
+                <td>{line.unconditional}</td>
               </tr>
             ))}
           </tbody>

@@ -1,12 +1,13 @@
+"use client";
+
 import Link from "next/link";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
-import { formatQuantity } from "@/lib/rules/quantity";
-import type { DashboardSummary } from "@/lib/rules/summary";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
+import type { ConditionLine } from "../breakdown-lines";
 
 /** Each condition, its status, and exactly what meeting it would release. */
-export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["conditions"] }) {
+export function ConditionsPanel({ conditions }: { conditions: ConditionLine[] }) {
   return (
     <Panel headingId="conditions-heading" title="Conditions and what they unlock">
       <div className="overflow-x-auto">
@@ -21,7 +22,7 @@ export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["
           />
           <tbody>
             {conditions.map((condition) => (
-              <tr key={condition.id}>
+              <tr key={condition.slug}>
                 <th scope="row" className="font-medium">
                   {condition.title}
                   {condition.dependsOn && (
@@ -39,17 +40,7 @@ export function ConditionsPanel({ conditions }: { conditions: DashboardSummary["
                     {condition.pledges}
                   </Link>
                 </td>
-                <td>
-                  {condition.assumedMet
-                    ? "Already counted in this scenario"
-                    : condition.effect.pledges === 0
-                      ? "Nothing on its own (other conditions still block its pledges)"
-                      : `${condition.effect.pledges} ${condition.effect.pledges === 1 ? "pledge" : "pledges"}${
-                          condition.effect.quantity.high > 0n
-                            ? `, ${formatQuantity(condition.effect.quantity, { ceilingWords: "up to" })}`
-                            : ""
-                        }`}
-                </td>
+                <td>{condition.unlocks}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,9 @@
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { loadDashboard } from "../load-dashboard";
-import { BreakdownsView } from "./breakdowns-view";
+import { breakdownLines, conditionLines } from "../breakdown-lines";
+import { BreakdownTable } from "./breakdown-table";
+import { ConditionsPanel } from "./conditions-panel";
 import { DashboardControls } from "./dashboard-controls";
 import { FigureEvidence } from "./figure-evidence";
 import { GapPanel } from "./gap-panel";
@@ -68,8 +70,34 @@ async function Headline(view: DashboardView) {
 }
 
 async function Breakdowns(view: DashboardView) {
-  const { byEffectiveStatus, byCategory, byStakeholder, conditions } = (await load(view)).summary;
-  return <BreakdownsView {...{ byEffectiveStatus, byCategory, byStakeholder, conditions }} />;
+  const { summary } = await load(view);
+  const lines = breakdownLines(summary);
+  return (
+    <>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <BreakdownTable
+          id="by-status"
+          title="Pledges by effective status"
+          keyHeading="Effective status"
+          lines={lines.byStatus}
+          statusBadges
+        />
+        <BreakdownTable
+          id="by-category"
+          title="Pledges by category"
+          keyHeading="Category"
+          lines={lines.byCategory}
+        />
+      </div>
+      <BreakdownTable
+        id="by-stakeholder"
+        title="Who carries what (a pledge counts for each of its pledgers, leads and contributors)"
+        keyHeading="Stakeholder"
+        lines={lines.byStakeholder}
+      />
+      <ConditionsPanel conditions={conditionLines(summary.conditions)} />
+    </>
+  );
 }
 
 async function History(view: DashboardView) {

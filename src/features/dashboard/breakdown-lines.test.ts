@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { summarize } from "@/lib/rules/summary";
+import { ceasefire, group } from "@/lib/rules/test-fixtures";
+import { breakdownLines, conditionLines } from "./breakdown-lines";
+
+const summary = (scenario = new Set<string>()) =>
+  summarize({
+    unit: "personnel",
+    requirement: null,
+    groups: [
+      group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire] }),
+      group({ category: "monitoring" }),
+    ],
+    stakeholderGroups: [group({ stakeholderId: "s1", qualifier: "up_to", low: 30_000n, high: 30_000n })],
+    stakeholders: [{ id: "s1", slug: "france", name: "France" }],
+    conditions: [{ ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: "Russia" }],
+    scenario,
+  });
+
+describe("breakdownLines", () => {
+  it("puts amounts in words, a dash for none, and names the rows", () => {
+    const lines = breakdownLines(summary());
+    expect(lines.byStatus.find((line) => line.key === "conditional")).toEqual({
+      key: "conditional",
+      label: "conditional",
+      count: 1,
+      pledged: "up to 30,000 personnel",
+      unconditional: "—",
+    });
+    expect(lines.byCategory.find((line) => line.key === "monitoring")).toMatchObject({
+      label: "Monitoring",
+      pledged: "—",
+    });
+    expect(lines.byStakeholder[0]).toMatchObject({ label: "France", count: 1 });
+  });
+});
+
+describe("conditionLines", () => {
+  it("says what meeting each condition would release, or that the scenario already counts it", () => {
+    expect(conditionLines(summary().conditions)[0]).toMatchObject({
+      slug: "ceasefire",
+      dependsOn: "Russia",
+      unlocks: "1 pledge, up to 30,000 personnel",
+    });
+    expect(conditionLines(summary(new Set(["ceasefire"])).conditions)[0]?.unlocks).toBe(
+      "Already counted in this scenario",
+    );
+  });
+});
