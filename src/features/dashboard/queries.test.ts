@@ -1,12 +1,7 @@
 // The as-of reconstruction runs in SQL; these tests pin it down on a real SQLite file.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "../../../tests/support/temp-database";
-
-const database = createMigratedDatabase();
-process.env.DATABASE_URL = database.url;
-const { db } = await import("@/server/db");
-const { getDashboardAggregates, getDataStamp } = await import("./queries");
-const { seedDatabase } = await import("../../../prisma/seed/seed-database");
+import { describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { seededTestDatabase } from "../../../tests/support/seeded-database";
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
 
@@ -21,9 +16,8 @@ async function statusesAt(asOf: Date | undefined) {
   };
 }
 
-beforeAll(async () => {
-  const client = db();
-  await seedDatabase(client);
+// A history to rebuild: the ceasefire met on 1 April (18:30 UTC), the force withdrawn on 1 May.
+async function addHistory(client: PrismaClient) {
   const ceasefire = await client.condition.findUniqueOrThrow({
     where: { slug: "russia-agrees-to-ceasefire" },
   });
@@ -53,12 +47,10 @@ beforeAll(async () => {
       },
     }),
   ]);
-}, 120_000);
+}
 
-afterAll(async () => {
-  await db().$disconnect();
-  database.remove();
-});
+const { db } = await seededTestDatabase(addHistory);
+const { getDashboardAggregates, getDataStamp } = await import("./queries");
 
 describe("the dashboard's aggregates as of a date", () => {
   it("hold no pledge before the summit", async () => {

@@ -1,16 +1,20 @@
 // The list's filters run in SQL; the effective-status rule runs in TypeScript. They must agree.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "../../../tests/support/temp-database";
+import { describe, expect, it } from "vitest";
+import { seededTestDatabase } from "../../../tests/support/seeded-database";
 import { effectiveStatuses } from "@/lib/rules/vocabulary";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 
-const database = createMigratedDatabase();
-process.env.DATABASE_URL = database.url;
-const { db } = await import("@/server/db");
+// Every combination that matters to the rule: settled or not, blocked or not.
+await seededTestDatabase(async (client) => {
+  await addPledge(client, "Delivered despite unmet", "delivered", ["unmet"]);
+  await addPledge(client, "Withdrawn while blocked", "withdrawn", ["partially_met"]);
+  await addPledge(client, "Stalled all met", "stalled", ["met", "waived"]);
+  await addPledge(client, "In progress partly met", "in_progress", ["met", "partially_met"]);
+  await addPledge(client, "Committed no conditions", "committed", []);
+});
 const { listPledges, getPledge } = await import("./queries");
 const { pledgeFiltersSchema, pledgeQueryOf } = await import("./schemas");
-const { seedDatabase } = await import("../../../prisma/seed/seed-database");
 
 const filters = (params: Record<string, string | string[]>) =>
   pledgeQueryOf(pledgeFiltersSchema.parse(params));
@@ -42,22 +46,6 @@ async function addPledge(
     },
   });
 }
-
-beforeAll(async () => {
-  const client = db();
-  await seedDatabase(client);
-  // Every combination that matters to the rule: settled or not, blocked or not.
-  await addPledge(client, "Delivered despite unmet", "delivered", ["unmet"]);
-  await addPledge(client, "Withdrawn while blocked", "withdrawn", ["partially_met"]);
-  await addPledge(client, "Stalled all met", "stalled", ["met", "waived"]);
-  await addPledge(client, "In progress partly met", "in_progress", ["met", "partially_met"]);
-  await addPledge(client, "Committed no conditions", "committed", []);
-}, 120_000);
-
-afterAll(async () => {
-  await db().$disconnect();
-  database.remove();
-});
 
 describe("pledge filters in SQL", () => {
   it("select exactly the pledges the effective-status rule puts in each status", async () => {

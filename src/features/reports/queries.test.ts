@@ -1,33 +1,21 @@
 // The API's and exports' figures come from the same SQL selection and the same rules as the dashboard
 // and the list: these tests hold them to each other on a real SQLite file.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "../../../tests/support/temp-database";
+import { describe, expect, it } from "vitest";
+import { seededTestDatabase } from "../../../tests/support/seeded-database";
 import { effectiveStatuses } from "@/lib/rules/vocabulary";
 
-const database = createMigratedDatabase();
-process.env.DATABASE_URL = database.url;
-const { db } = await import("@/server/db");
+const { db } = await seededTestDatabase();
 const { listPledges, streamPledges } = await import("@/features/pledges/queries");
 const { loadDashboard } = await import("@/features/dashboard/load-dashboard");
 const { loadFigures, streamDatasetRows, streamStatusHistory, UnknownConditionError } =
   await import("./queries");
 const { figureParams, pledgeListParams } = await import("./schemas");
-const { seedDatabase } = await import("../../../prisma/seed/seed-database");
 
 const figures = (params: Record<string, string | string[]>) => loadFigures(figureParams.parse(params));
 const pledges = async (params: Record<string, string | string[]>) => {
   const { asOf, page, pageSize, ...selection } = pledgeListParams.parse(params);
   return listPledges({ selection, asOf, page, pageSize: pageSize ?? 100 });
 };
-
-beforeAll(async () => {
-  await seedDatabase(db());
-}, 120_000);
-
-afterAll(async () => {
-  await db().$disconnect();
-  database.remove();
-});
 
 describe("loadFigures", () => {
   it("computes the same figures through the dashboard's cache and through the filtered SQL", async () => {

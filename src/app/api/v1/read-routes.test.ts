@@ -1,28 +1,16 @@
 // Thousands of generated query strings against the read API's handlers, on a real database: every
 // answer is a 200 or a 400 naming a parameter, never a 500.
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase } from "../../../../tests/support/temp-database";
+import { describe, expect, it } from "vitest";
+import { seededTestDatabase } from "../../../../tests/support/seeded-database";
 
-const database = createMigratedDatabase();
-process.env.DATABASE_URL = database.url;
-const { db } = await import("@/server/db");
-const { seedDatabase } = await import("../../../../prisma/seed/seed-database");
+await seededTestDatabase();
 const routes = {
   pledges: (await import("./pledges/route")).GET,
   summary: (await import("./summary/route")).GET,
   breakdown: (await import("./breakdown/route")).GET,
   csv: (await import("./exports/pledges.csv/route")).GET,
 };
-
-beforeAll(async () => {
-  await seedDatabase(db());
-}, 120_000);
-
-afterAll(async () => {
-  await db().$disconnect();
-  database.remove();
-});
 
 const names = [
   "status",
