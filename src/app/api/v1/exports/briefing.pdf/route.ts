@@ -17,10 +17,10 @@ export const GET = handled(async (request: Request) => {
   const checked = await checkScenario(parsed.data.assume).catch(conditionsBadParams);
   if (checked instanceof Response) return checked;
 
-  // The briefing page at the same address as this request, with the same parameters.
-  const url = new URL(request.url);
-  const origin = process.env.INTERNAL_URL || url.origin;
-  const page = new URL(`/dashboard/briefing${url.search}`, origin);
+  // The briefing page on this very server, with the same parameters. Never the request's own
+  // address: its Host header is the client's to choose, and Chromium would print whatever it names.
+  const origin = process.env.INTERNAL_URL || `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  const page = new URL(`/dashboard/briefing${new URL(request.url).search}`, origin);
   const passOn: Record<string, string> = {};
   for (const name of ["cookie", "authorization"]) {
     const value = request.headers.get(name);
