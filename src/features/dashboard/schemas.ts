@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleParam } from "@/lib/search-params";
+import { singleParam, type ParamError } from "@/lib/search-params";
 import { viewFields } from "@/features/pledges/schemas";
 
 export const metricField = singleParam(
@@ -17,3 +17,8 @@ export const dashboardParamsSchema = z.object({ metric: metricField, ...viewFiel
 export type DashboardParams = z.output<typeof dashboardParamsSchema>;
 
 export const defaultMetric = "personnel";
+
+/** A scenario naming conditions that do not exist, said the same way on every page and in the API. */
+export function unknownConditionErrors(slugs: readonly string[]): ParamError[] {
+  return slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` }));
+}

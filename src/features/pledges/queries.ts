@@ -176,6 +176,14 @@ async function hydrate(
   });
 }
 
+/** One pledge as the list and the API show it (statuses as of today), or null when there is none. */
+export async function getPledgeItem(id: string): Promise<PledgeListItem | null> {
+  const row = await db().pledge.findUnique({ where: { id }, select: { id: true, status: true } });
+  if (!row) return null;
+  const [item] = await hydrate([row], await conditionsAt(null, []));
+  return item ?? null;
+}
+
 export interface PledgeQuery {
   selection: PledgeSelection;
   asOf?: Date;

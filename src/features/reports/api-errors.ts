@@ -5,9 +5,7 @@ import { UnknownConditionError } from "./queries";
 /** Turns an unknown condition in a scenario into a 400 naming `assume`; rethrows anything else. */
 export function conditionsBadParams(error: unknown): Response {
   if (error instanceof UnknownConditionError) {
-    return badParams(
-      error.slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` })),
-    );
+    return badParams(error.params);
   }
   throw error;
 }

@@ -7,8 +7,14 @@ import { effectiveStatuses } from "@/lib/rules/vocabulary";
 const { db } = await seededTestDatabase();
 const { listPledges, streamPledges } = await import("@/features/pledges/queries");
 const { loadDashboard } = await import("@/features/dashboard/load-dashboard");
-const { loadFigures, streamDatasetRows, streamStatusHistory, UnknownConditionError } =
-  await import("./queries");
+const {
+  getPledgeJson,
+  loadFigures,
+  pledgeJson,
+  streamDatasetRows,
+  streamStatusHistory,
+  UnknownConditionError,
+} = await import("./queries");
 const { figureParams, pledgeListParams } = await import("./schemas");
 
 const figures = (params: Record<string, string | string[]>) => loadFigures(figureParams.parse(params));
@@ -91,6 +97,17 @@ describe("the pledge selection", () => {
       streamed.push(...batch.map((row) => row.id));
     }
     expect(streamed.sort()).toEqual(all.rows.map((row) => row.id).sort());
+  });
+});
+
+describe("getPledgeJson", () => {
+  it("shows a pledge as the list does, plus its quotes and history; null for none", async () => {
+    const [force] = (await pledges({ q: "deterrence" })).rows;
+    const detail = await getPledgeJson(force!.id);
+    expect(detail).toMatchObject(pledgeJson(force!));
+    expect(detail?.history.map((change) => change.to)).toEqual(["announced"]);
+    expect(detail?.citations.length).toBeGreaterThan(0);
+    expect(await getPledgeJson("no-such-pledge")).toBeNull();
   });
 });
 

@@ -3,8 +3,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { figuresFrom, loadDashboard } from "@/features/dashboard/load-dashboard";
 import { getDashboardAggregates, getMetricReferences } from "@/features/dashboard/queries";
-import { defaultMetric } from "@/features/dashboard/schemas";
-import { getPledge, type PledgeListItem } from "@/features/pledges/queries";
+import { defaultMetric, unknownConditionErrors } from "@/features/dashboard/schemas";
+import type { ParamError } from "@/lib/search-params";
+import { getPledge, getPledgeItem, type PledgeListItem } from "@/features/pledges/queries";
 import {
   asOfBound,
   pledgesAt,
@@ -19,8 +20,11 @@ import type { FigureSources } from "./figures";
 import type { FigureParams, PledgeDetailJson, PledgeJson } from "./schemas";
 
 export class UnknownConditionError extends Error {
-  constructor(readonly slugs: string[]) {
-    super(slugs.map((slug) => `there is no condition "${slug}"`).join("; "));
+  readonly params: ParamError[];
+  constructor(slugs: string[]) {
+    const params = unknownConditionErrors(slugs);
+    super(params.map((param) => param.message).join("; "));
+    this.params = params;
   }
 }
 
@@ -129,7 +133,7 @@ async function selectedFigures(metric: string, selection: PledgeSelection, asOf:
 
 export type Figures = Awaited<ReturnType<typeof loadFigures>>;
 
-const quantityJson = (item: Pick<PledgeListItem, "quantity">) => {
+const quantityJson = (item: PledgeListItem) => {
   const { quantityLow, quantityHigh, quantityUnit, quantityQualifier } = item.quantity;
   if (quantityLow === null || quantityUnit === null) return null;
   return {
@@ -164,41 +168,14 @@ export function pledgeJson(item: PledgeListItem): PledgeJson {
 
 /** One pledge as the API shows it, with its evidence and history; null when there is none. */
 export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
-  const pledge = await getPledge(id);
-  if (!pledge) return null;
+  const [item, pledge] = await Promise.all([getPledgeItem(id), getPledge(id)]);
+  if (!item || !pledge) return null;
   const citation = (c: { quote: string; source: { id: string; title: string; url: string | null } }) => ({
     quote: c.quote,
     source: { id: c.source.id, title: c.source.title, url: c.source.url },
   });
-  const unit = pledge.quantityUnit;
   return {
-    id: pledge.id,
-    externalId: pledge.externalId,
-    title: pledge.title,
-    description: pledge.description,
-    category: pledge.category,
-    status: pledge.status,
-    effectiveStatus: pledge.effective.status,
-    blockedBy: pledge.effective.blockedBy.map((condition) => condition.slug),
-    quantity: quantityJson({
-      quantity: {
-        quantityLow: pledge.quantityLow,
-        quantityHigh: pledge.quantityHigh,
-        quantityUnit: pledge.quantityUnit,
-        quantityQualifier: pledge.quantityQualifier,
-      },
-    }),
-    delivered: pledge.deliveredQuantity !== null && unit ? toMajor(pledge.deliveredQuantity, unit) : null,
-    announcedOn: isoDay(pledge.announcedOn),
-    dueOn: pledge.dueOn ? isoDay(pledge.dueOn) : null,
-    version: pledge.version,
-    stakeholders: pledge.stakeholders.map(({ role, stakeholder }) => ({
-      slug: stakeholder.slug,
-      name: stakeholder.name,
-      role,
-    })),
-    conditions: pledge.conditions.map(({ slug, title, status }) => ({ slug, title, status })),
-    sourceIds: [...new Set(pledge.citations.map((c) => c.source.id))],
+    ...pledgeJson(item),
     citations: pledge.citations.map(citation),
     history: pledge.statusChanges.map((change) => ({
       occurredAt: change.occurredAt.toISOString(),

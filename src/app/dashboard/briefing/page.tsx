@@ -26,11 +26,7 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
         throw error;
       })
     : null;
-  const errors = !parsed.ok
-    ? parsed.errors
-    : figures instanceof UnknownConditionError
-      ? figures.slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` }))
-      : [];
+  const errors = !parsed.ok ? parsed.errors : figures instanceof UnknownConditionError ? figures.params : [];
   if (errors.length > 0 || !figures || figures instanceof UnknownConditionError) {
     return <ParamErrors errors={errors} resetHref="/dashboard/briefing" />;
   }

@@ -1,6 +1,7 @@
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { loadDashboard } from "../load-dashboard";
+import { unknownConditionErrors } from "../schemas";
 import { breakdownLines, conditionLines } from "../breakdown-lines";
 import { BreakdownTable } from "./breakdown-table";
 import { ConditionsPanel } from "./conditions-panel";
@@ -25,7 +26,7 @@ const load = (view: DashboardView) => loadDashboard(view.metric, view.assumed, v
 async function Controls(view: DashboardView) {
   const { summary, references, unknownConditions, asOf } = await load(view);
   const errors = [
-    ...unknownConditions.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` })),
+    ...unknownConditionErrors(unknownConditions),
     ...(summary.gap
       ? []
       : [

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatAmount, unitScale, unitWord } from "@/lib/rules/units";
+import { formatAmount, toMajor, unitWord } from "@/lib/rules/units";
 import {
   formatPercent,
   formatQuantity,
@@ -25,13 +25,11 @@ interface GapPanelProps {
   }[];
 }
 
-const major = (minor: bigint, unit: string) => Number(minor) / 10 ** unitScale(unit);
-
 function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
   return {
     name,
-    low: major(quantity.low, quantity.unit),
-    high: major(quantity.high, quantity.unit),
+    low: toMajor(quantity.low, quantity.unit),
+    high: toMajor(quantity.high, quantity.unit),
     label: formatQuantity(quantity, { withUnit: false, ceilingWords: "up to" }),
     ceiling: quantity.bound === "at_most",
     colour,
@@ -91,8 +89,8 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
         summary={`Required ${formatQuantity(gap.required)}; pledged ${formatQuantity(gap.pledged, { ceilingWords: "up to" })}; unconditional ${formatQuantity(gap.unconditional, { ceilingWords: "up to" })}; delivered ${formatQuantity(gap.delivered)}.`}
         unitLabel={unitWord(unit)}
         required={{
-          low: major(gap.required.low, unit),
-          high: major(gap.required.high, unit),
+          low: toMajor(gap.required.low, unit),
+          high: toMajor(gap.required.high, unit),
           label: formatQuantity(gap.required, { withUnit: false }),
         }}
         bars={[
@@ -102,7 +100,7 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
         ]}
         references={onScale.map((capacity) => ({
           label: `${capacity.title}: ${formatStated(capacity.low, capacity.high, unit, capacity.qualifier)}`,
-          value: major(capacity.high, unit),
+          value: toMajor(capacity.high, unit),
         }))}
       />
       <div className="mt-3 overflow-x-auto">

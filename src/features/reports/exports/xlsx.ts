@@ -3,8 +3,7 @@ import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import { isoDay } from "@/lib/format";
-import type { Quantity } from "@/lib/rules/quantity";
-import { toMajor } from "@/lib/rules/units";
+import { rangeOf } from "../figures";
 import type { Figures } from "../queries";
 import type { listSourceRecords, streamStatusHistory } from "../queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
@@ -23,14 +22,6 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, co
   sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
-}
-
-function quantityCells(quantity: Quantity) {
-  return {
-    low: toMajor(quantity.low, quantity.unit),
-    high: toMajor(quantity.high, quantity.unit),
-    bound: quantity.bound,
-  };
 }
 
 export interface ReportInput {
@@ -76,7 +67,7 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     ["Delivered", totals.delivered],
     ["Shortfall", gap?.shortfall],
   ] as const) {
-    if (quantity) summarySheet.addRow({ figure, ...quantityCells(quantity), unit }).commit();
+    if (quantity) summarySheet.addRow({ figure, ...rangeOf(quantity), unit }).commit();
   }
   if (gap?.coverage) {
     summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" }).commit();
@@ -131,7 +122,7 @@ export async function writeReport(stream: Writable, input: ReportInput) {
         dependsOn: condition.dependsOn ?? "",
         pledges: condition.pledges,
         unlocks: condition.effect.pledges,
-        ...quantityCells(condition.effect.quantity),
+        ...rangeOf(condition.effect.quantity),
         unit,
       })
       .commit();
@@ -148,8 +139,8 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     { header: "unit", key: "unit", width: 12 },
   ]);
   for (const row of summary.byStakeholder) {
-    const pledged = quantityCells(row.pledged);
-    const unconditional = quantityCells(row.unconditional);
+    const pledged = rangeOf(row.pledged);
+    const unconditional = rangeOf(row.unconditional);
     stakeholderSheet
       .addRow({
         name: row.stakeholder.name,
