@@ -22,17 +22,33 @@ async function databaseRefusal(write: Promise<unknown>): Promise<string> {
   throw new Error("the database accepted a write it should have refused");
 }
 
-/** Tables and indexes as SQLite stores them, minus Prisma's own bookkeeping table. */
+/**
+ * Tables as SQLite understands them (columns, keys, indexes), minus Prisma's bookkeeping table.
+ * Structure rather than the stored CREATE text, which differs when a migration adds a column.
+ */
 function schemaOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
-    return db
+    const tables = db
       .prepare(
-        `SELECT type, name, sql FROM sqlite_master
-         WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations'
-         ORDER BY type, name`,
+        `SELECT name FROM sqlite_master
+         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`,
       )
-      .all();
+      .pluck()
+      .all() as string[];
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    return tables.map((table) => ({
+      table,
+      // Without `cid`, the column's position, which depends on when it was added.
+      columns: (db.pragma(`table_info("${table}")`) as { name: string; cid?: number }[])
+        .map(({ cid: _position, ...column }) => column)
+        .sort(byName),
+      foreignKeys: db.pragma(`foreign_key_list("${table}")`),
+      indexes: (db.pragma(`index_list("${table}")`) as { name: string }[]).sort(byName).map((index) => ({
+        ...index,
+        columns: db.pragma(`index_info("${index.name}")`),
+      })),
+    }));
   } finally {
     db.close();
   }
