@@ -12,5 +12,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // A session secret for the tests only; real ones come from .env (written by `npm run up`).
+    env: { BETTER_AUTH_SECRET: "vitest-only-secret-0123456789abcdef0123456789" },
   },
 });

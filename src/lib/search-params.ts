@@ -54,3 +54,14 @@ export function parseSearchParams<T extends z.ZodType>(
     })),
   };
 }
+
+/** A page's path with its query string, to come back to after signing in. */
+export function pathWithQuery(path: string, query: RawSearchParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      search.append(key, item);
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}

@@ -6,8 +6,8 @@ import { parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/
 // Shared by every /api/v1 route: parameter checking and error answers in one shape,
 // `{ "error": { "message": "…", "params": [{ "param": "…", "message": "…" }] } }`.
 
-export function apiError(status: number, message: string, params?: ParamError[]) {
-  return NextResponse.json({ error: { message, ...(params ? { params } : {}) } }, { status });
+export function apiError(status: number, message: string, params?: ParamError[], headers?: HeadersInit) {
+  return NextResponse.json({ error: { message, ...(params ? { params } : {}) } }, { status, headers });
 }
 
 /** A 400 naming each bad parameter. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { requireDatabaseUrl, sqlitePath } from "./env";
+import {
+  bootstrapAdminFromEnv,
+  publicReadEnabled,
+  requireAuthSecret,
+  requireDatabaseUrl,
+  sqlitePath,
+} from "./env";
 
 describe("environment", () => {
   it("accepts a SQLite file URL", () => {
@@ -17,5 +23,30 @@ describe("environment", () => {
 
   it("says one thing at a time", () => {
     expect(() => requireDatabaseUrl({ DATABASE_URL: "" })).not.toThrow(/;/);
+  });
+});
+
+describe("account settings", () => {
+  it("requires a long session secret and names the variable", () => {
+    expect(() => requireAuthSecret({})).toThrow(/BETTER_AUTH_SECRET is not set/);
+    expect(() => requireAuthSecret({ BETTER_AUTH_SECRET: "short" })).toThrow(/at least 32/);
+    expect(requireAuthSecret({ BETTER_AUTH_SECRET: "x".repeat(32) })).toHaveLength(32);
+  });
+
+  it("reads PUBLIC_READ as off unless it says true, and refuses anything else", () => {
+    expect(publicReadEnabled({})).toBe(false);
+    expect(publicReadEnabled({ PUBLIC_READ: "false" })).toBe(false);
+    expect(publicReadEnabled({ PUBLIC_READ: "TRUE" })).toBe(true);
+    expect(() => publicReadEnabled({ PUBLIC_READ: "yes please" })).toThrow(/PUBLIC_READ/);
+  });
+
+  it("takes the first admin from both variables or none", () => {
+    expect(bootstrapAdminFromEnv({})).toBeNull();
+    expect(() => bootstrapAdminFromEnv({ ADMIN_EMAIL: "a@b.org" })).toThrow(/both/);
+    expect(() => bootstrapAdminFromEnv({ ADMIN_EMAIL: "a@b.org", ADMIN_PASSWORD: "short" })).toThrow(/12/);
+    expect(bootstrapAdminFromEnv({ ADMIN_EMAIL: "a@b.org", ADMIN_PASSWORD: "long enough pw" })).toEqual({
+      email: "a@b.org",
+      password: "long enough pw",
+    });
   });
 });

@@ -28,3 +28,43 @@ export function requireDatabaseUrl(env: Record<string, string | undefined> = pro
 export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
+
+const authSecretSchema = z
+  .string({
+    error:
+      "BETTER_AUTH_SECRET is not set. `npm run up` writes one into .env; elsewhere set it to 32+ random characters (openssl rand -base64 32)",
+  })
+  .min(32, { error: "BETTER_AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)" });
+
+/** The secret that signs session cookies; throws naming the variable and the fix. */
+export function requireAuthSecret(env: Record<string, string | undefined> = process.env): string {
+  const parsed = authSecretSchema.safeParse(env.BETTER_AUTH_SECRET);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** PUBLIC_READ=true lets anonymous visitors read the dashboard, pledges and exports. Off by default. */
+export function publicReadEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  const value = env.PUBLIC_READ?.trim().toLowerCase();
+  if (value === undefined || value === "" || value === "false" || value === "0") return false;
+  if (value === "true" || value === "1") return true;
+  throw new Error(`Invalid environment: PUBLIC_READ must be "true" or "false", not "${env.PUBLIC_READ}"`);
+}
+
+const adminSchema = z.object({
+  email: z.email({ error: "ADMIN_EMAIL must be an email address" }),
+  password: z.string().min(12, { error: "ADMIN_PASSWORD must be at least 12 characters" }).max(128),
+});
+
+/** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD; null when neither is set. */
+export function bootstrapAdminFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): { email: string; password: string } | null {
+  if (!env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) return null;
+  if (!env.ADMIN_EMAIL || !env.ADMIN_PASSWORD) {
+    throw new Error("Invalid environment: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither");
+  }
+  const parsed = adminSchema.safeParse({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}

@@ -4,7 +4,8 @@ import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { defaultMetric, dashboardParamsSchema } from "@/features/dashboard/schemas";
 import { formatDate, isoDay } from "@/lib/format";
-import { parseSearchParams } from "@/lib/search-params";
+import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -19,7 +20,9 @@ function exportQuery({ metric, assumed, asOfDay }: { metric: string; assumed: st
 }
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
-  const parsed = parseSearchParams(dashboardParamsSchema, await searchParams);
+  const query = await searchParams;
+  await requirePagePermission("read", pathWithQuery("/dashboard", query));
+  const parsed = parseSearchParams(dashboardParamsSchema, query);
   if (!parsed.ok) {
     return (
       <div className="space-y-4">

@@ -1,26 +1,62 @@
 import Link from "next/link";
+import { SignOutButton } from "@/features/auth/components/sign-out-button";
+import { roleAllows } from "@/lib/access";
+import { currentPrincipal } from "@/server/access";
 
-export function SiteHeader() {
+const navLink = "text-slate-700 underline-offset-4 hover:underline";
+
+export async function SiteHeader() {
+  const principal = await currentPrincipal();
+  const canEdit = principal ? roleAllows(principal.role, "edit") : false;
+  const isAdmin = principal ? roleAllows(principal.role, "admin") : false;
   return (
     <header className="no-print border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
           Pledgewatch
         </Link>
         <nav aria-label="Main">
-          <ul className="flex gap-4 text-sm">
+          <ul className="flex flex-wrap gap-4 text-sm">
             <li>
-              <Link href="/dashboard" className="text-slate-700 underline-offset-4 hover:underline">
+              <Link href="/dashboard" className={navLink}>
                 Dashboard
               </Link>
             </li>
             <li>
-              <Link href="/pledges" className="text-slate-700 underline-offset-4 hover:underline">
+              <Link href="/pledges" className={navLink}>
                 Pledges
               </Link>
             </li>
+            {canEdit && (
+              <li>
+                <Link href="/manage" className={navLink}>
+                  Records
+                </Link>
+              </li>
+            )}
+            {isAdmin && (
+              <li>
+                <Link href="/admin" className={navLink}>
+                  Admin
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {principal ? (
+            <>
+              <span>
+                {principal.name} <span className="text-slate-600">({principal.role})</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <Link href="/login" className={navLink}>
+              Sign in
+            </Link>
+          )}
+        </div>
       </div>
     </header>
   );

@@ -1,10 +1,15 @@
 // Thousands of generated query strings against the read API's handlers, on a real database: every
 // answer is a 200 or a 400 naming a parameter, never a 500.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bearerHeaders, routeContext } from "../../../../tests/support/api-auth";
 import { seededTestDatabase } from "../../../../tests/support/seeded-database";
 
 await seededTestDatabase();
+let headers: Record<string, string> = {};
+beforeAll(async () => {
+  headers = await bearerHeaders("viewer");
+});
 const routes = {
   pledges: (await import("./pledges/route")).GET,
   summary: (await import("./summary/route")).GET,
@@ -45,7 +50,8 @@ describe("read API under generated query strings", () => {
       await fc.assert(
         fc.asyncProperty(queries, async (pairs) => {
           const query = new URLSearchParams(pairs);
-          const response = await handler(new Request(`http://localhost/api/v1/${name}?${query}`));
+          const request = new Request(`http://localhost/api/v1/${name}?${query}`, { headers });
+          const response = await handler(request, routeContext({}));
           expect([200, 400], `${name}?${query}`).toContain(response.status);
           if (response.status === 400) {
             const body = (await response.json()) as {

@@ -1,10 +1,12 @@
 import { notFound } from "next/navigation";
 import { listRecentPledgeTitles } from "@/features/pledges/queries";
+import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
 /** The benchmark's yardstick: a bare page reading 50 rows. Exists only when BENCH_BASELINE=1. */
 export default async function BenchBaselinePage() {
+  await requirePagePermission("read", "/bench/baseline");
   if (process.env.BENCH_BASELINE !== "1") notFound();
   const pledges = await listRecentPledgeTitles(50);
   return (

@@ -9,7 +9,8 @@ import { KpiCards } from "@/features/dashboard/components/kpi-cards";
 import { loadFigures, UnknownConditionError } from "@/features/reports/queries";
 import { figureParams } from "@/features/reports/schemas";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { parseSearchParams } from "@/lib/search-params";
+import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Briefing" };
@@ -19,7 +20,9 @@ export const metadata: Metadata = { title: "Briefing" };
  * Chromium), with the dashboard's own components and figures.
  */
 export default async function BriefingPage({ searchParams }: PageProps<"/dashboard/briefing">) {
-  const parsed = parseSearchParams(figureParams, await searchParams);
+  const query = await searchParams;
+  await requirePagePermission("read", pathWithQuery("/dashboard/briefing", query));
+  const parsed = parseSearchParams(figureParams, query);
   const figures = parsed.ok
     ? await loadFigures(parsed.data).catch((error: unknown) => {
         if (error instanceof UnknownConditionError) return error;

@@ -8,7 +8,8 @@ import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { formatDate } from "@/lib/format";
-import { parseSearchParams } from "@/lib/search-params";
+import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Pledges" };
@@ -39,6 +40,7 @@ function withPage(params: Record<string, string | string[] | undefined>, page: n
 
 export default async function PledgesPage({ searchParams }: PageProps<"/pledges">) {
   const params = await searchParams;
+  await requirePagePermission("read", pathWithQuery("/pledges", params));
   const parsed = parseSearchParams(pledgeFiltersSchema, params);
   const [options, result] = await Promise.all([
     listFilterOptions(),

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PledgeDetail } from "@/features/pledges/components/pledge-detail";
 import { getPledge } from "@/features/pledges/queries";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
+import { mayRead, requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
@@ -13,12 +14,16 @@ async function loadPledge(rawId: string) {
 }
 
 export async function generateMetadata({ params }: PageProps<"/pledges/[pledgeId]">): Promise<Metadata> {
+  // The title is the pledge's own: only for those who may read it.
+  if (!(await mayRead())) return { title: "Pledge" };
   const pledge = await loadPledge((await params).pledgeId);
   return { title: pledge?.title ?? "Pledge not found" };
 }
 
 export default async function PledgePage({ params }: PageProps<"/pledges/[pledgeId]">) {
-  const pledge = await loadPledge((await params).pledgeId);
+  const { pledgeId } = await params;
+  await requirePagePermission("read", `/pledges/${encodeURIComponent(pledgeId)}`);
+  const pledge = await loadPledge(pledgeId);
   if (!pledge) notFound();
   return (
     <div className="space-y-4">

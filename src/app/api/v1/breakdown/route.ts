@@ -3,9 +3,10 @@ import { breakdownJson } from "@/features/reports/figures";
 import { conditionsBadParams } from "@/features/reports/api-errors";
 import { loadFigures } from "@/features/reports/queries";
 import { breakdownParams } from "@/features/reports/schemas";
-import { handled, parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
+import { parseQuery } from "@/server/api";
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(breakdownParams, request);
   if (!parsed.ok) return parsed.response;
   const { by, ...params } = parsed.data;

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
 import { openApiDocument } from "@/features/reports/openapi";
+import { guarded } from "@/server/access";
 
-export function GET() {
-  return NextResponse.json(openApiDocument());
-}
+export const GET = guarded("read", async () => NextResponse.json(openApiDocument()));

@@ -2,9 +2,10 @@ import { NextResponse } from "next/server";
 import { listPledges, pledgePageSize } from "@/features/pledges/queries";
 import { pledgeJson } from "@/features/reports/queries";
 import { pledgeListParams } from "@/features/reports/schemas";
-import { handled, parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
+import { parseQuery } from "@/server/api";
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(pledgeListParams, request);
   if (!parsed.ok) return parsed.response;
   const { asOf, page = 1, pageSize = pledgePageSize, ...selection } = parsed.data;

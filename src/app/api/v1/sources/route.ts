@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
 import { listSourceRecords } from "@/features/reports/queries";
 import { noParams } from "@/features/reports/schemas";
-import { handled, parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
+import { parseQuery } from "@/server/api";
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(noParams, request);
   if (!parsed.ok) return parsed.response;
   return NextResponse.json({ data: await listSourceRecords() });

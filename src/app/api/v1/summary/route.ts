@@ -2,10 +2,11 @@ import { NextResponse } from "next/server";
 import { summaryJson } from "@/features/reports/figures";
 import { loadFigures } from "@/features/reports/queries";
 import { figureParams } from "@/features/reports/schemas";
-import { handled, parseQuery } from "@/server/api";
+import { parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
 import { conditionsBadParams } from "@/features/reports/api-errors";
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
   const figures = await loadFigures(parsed.data).catch(conditionsBadParams);

@@ -2,7 +2,8 @@ import { conditionsBadParams } from "@/features/reports/api-errors";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";
 import { checkScenario, figureQueryOf } from "@/features/reports/queries";
 import { figureParams } from "@/features/reports/schemas";
-import { apiError, handled, parseQuery } from "@/server/api";
+import { apiError, parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
 import { PdfUnavailableError, printToPdf } from "@/server/pdf";
 
 // The briefing is on the page, and its chart drawn if it has one.
@@ -10,7 +11,7 @@ const briefingReady = `document.querySelector('[data-testid="briefing"]') !== nu
   (document.querySelector('[data-testid="gap-chart"]') === null ||
    document.querySelector('[data-testid="gap-chart"] svg.recharts-surface') !== null)`;
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
   const { asOf } = figureQueryOf(parsed.data);

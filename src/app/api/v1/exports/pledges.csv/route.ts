@@ -4,10 +4,11 @@ import { pledgesCsv } from "@/features/reports/exports/csv";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";
 import { figureQueryOf, checkScenario } from "@/features/reports/queries";
 import { figureParams } from "@/features/reports/schemas";
-import { handled, parseQuery } from "@/server/api";
+import { parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
 import { textStream } from "@/server/streams";
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
   const { asOf, selection } = figureQueryOf(parsed.data);

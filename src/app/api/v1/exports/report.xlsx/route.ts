@@ -10,9 +10,10 @@ import {
   streamStatusHistory,
 } from "@/features/reports/queries";
 import { figureParams } from "@/features/reports/schemas";
-import { handled, parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
+import { parseQuery } from "@/server/api";
 
-export const GET = handled(async (request: Request) => {
+export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
   // The figures are computed before the download starts, so a bad scenario is still a 400.

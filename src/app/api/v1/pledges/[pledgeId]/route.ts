@@ -2,9 +2,11 @@ import { NextResponse } from "next/server";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import { getPledgeJson } from "@/features/reports/queries";
 import { noParams } from "@/features/reports/schemas";
-import { apiError, handled, parseQuery } from "@/server/api";
+import { guarded } from "@/server/access";
+import { apiError, parseQuery } from "@/server/api";
 
-export const GET = handled(
+export const GET = guarded(
+  "read",
   async (request: Request, { params }: RouteContext<"/api/v1/pledges/[pledgeId]">) => {
     const parsed = parseQuery(noParams, request);
     if (!parsed.ok) return parsed.response;

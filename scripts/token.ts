@@ -1,0 +1,69 @@
+// npm run token -- create --role viewer --name NAME   → prints the new token alone on its last line
+// npm run token -- list | revoke --id ID
+// Uses DATABASE_URL (from the environment or .env).
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { roles } from "../src/lib/access";
+import { createApiToken } from "../src/server/api-tokens";
+import { requireDatabaseUrl } from "../src/server/env";
+import { loadEnv } from "../src/server/load-env";
+import { createPrismaClient } from "../src/server/prisma-client";
+
+const usage =
+  "usage: npm run token -- create --role viewer|analyst|admin --name NAME | list | revoke --id ID";
+
+const commandSchema = z.discriminatedUnion("command", [
+  z.object({
+    command: z.literal("create"),
+    role: z.enum(roles, { error: `--role must be one of ${roles.join(", ")}` }),
+    name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(100),
+  }),
+  z.object({ command: z.literal("list") }),
+  z.object({ command: z.literal("revoke"), id: z.string({ error: "--id is required" }).min(1) }),
+]);
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    options: { role: { type: "string" }, name: { type: "string" }, id: { type: "string" } },
+    allowPositionals: true,
+  });
+  const parsed = commandSchema.safeParse({ command: positionals[0], ...values });
+  if (!parsed.success) {
+    console.error(`${parsed.error.issues.map((issue) => issue.message).join("; ")}\n${usage}`);
+    return 2;
+  }
+  loadEnv();
+  const prisma = createPrismaClient(requireDatabaseUrl());
+  try {
+    const input = parsed.data;
+    switch (input.command) {
+      case "create": {
+        const { id, token } = await createApiToken(prisma, { name: input.name, role: input.role }, null);
+        console.log(
+          `Created API token "${input.name}" (${input.role}, id ${id}). It is shown once; store it now:`,
+        );
+        console.log(token);
+        return 0;
+      }
+      case "list": {
+        const tokens = await prisma.apiToken.findMany({ orderBy: { createdAt: "asc" } });
+        for (const t of tokens) {
+          console.log(`${t.id}\t${t.prefix}…\t${t.role}\t${t.name}\t${t.revokedAt ? "revoked" : "active"}`);
+        }
+        return 0;
+      }
+      case "revoke": {
+        const { count } = await prisma.apiToken.updateMany({
+          where: { id: input.id, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
+        console.log(count ? `Revoked ${input.id}.` : `No active token with id ${input.id}.`);
+        return count ? 0 : 1;
+      }
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+process.exitCode = await main();

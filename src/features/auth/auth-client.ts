@@ -1,0 +1,4 @@
+import { createAuthClient } from "better-auth/react";
+
+/** Better Auth's browser client, talking to /api/auth on this origin. */
+export const authClient = createAuthClient();

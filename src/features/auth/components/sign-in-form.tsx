@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { signInLimit } from "@/lib/access";
+import { authClient } from "../auth-client";
+
+function messageFor(status: number, fallback: string | undefined): string {
+  if (status === 429) {
+    return `Too many sign-in attempts from your address. Wait ${signInLimit.window} seconds, then try again.`;
+  }
+  if (status === 401 || status === 403) return "That email and password do not match an account.";
+  return fallback ?? "Signing in failed. Try again.";
+}
+
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const { error: failure } = await authClient.signIn.email({
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    setPending(false);
+    if (failure) {
+      setError(messageFor(failure.status, failure.message));
+      return;
+    }
+    router.replace(returnTo);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate={false}>
+      <div className="space-y-1">
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input id="email" name="email" type="email" autoComplete="username" required className="field" />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="password" className="block text-sm font-medium">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="field"
+        />
+      </div>
+      {error && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className="button-primary">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

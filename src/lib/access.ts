@@ -1,0 +1,58 @@
+// Who may do what: one rule used by pages, server actions and API routes alike.
+
+export const roles = ["viewer", "analyst", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+/** read: dashboard, pledges, exports. edit: create, change and delete records. admin: users and API tokens. */
+export type Permission = "read" | "edit" | "admin";
+
+const leastRoleFor: Record<Permission, Role> = { read: "viewer", edit: "analyst", admin: "admin" };
+
+export const roleLabels: Record<Role, string> = {
+  viewer: "Viewer (read and export)",
+  analyst: "Analyst (also edit)",
+  admin: "Admin (also users and tokens)",
+};
+
+/** Someone signed in, or a script holding an API token. */
+export type Principal = {
+  kind: "user" | "token";
+  id: string;
+  name: string;
+  role: Role;
+};
+
+export type AccessDecision = "allowed" | "unauthenticated" | "forbidden";
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return roles.indexOf(role) >= roles.indexOf(leastRoleFor[permission]);
+}
+
+/**
+ * `publicRead` (the PUBLIC_READ setting) lets anonymous visitors read, never write: anonymous
+ * writers are still asked to sign in rather than told they are forbidden.
+ */
+export function decideAccess(
+  principal: Principal | null,
+  permission: Permission,
+  publicRead: boolean,
+): AccessDecision {
+  if (!principal) return permission === "read" && publicRead ? "allowed" : "unauthenticated";
+  return roleAllows(principal.role, permission) ? "allowed" : "forbidden";
+}
+
+/** How a record names who wrote it, kept in words so that it survives the account. */
+export function actorLabel(principal: Principal): string {
+  return principal.kind === "token" ? `API token “${principal.name}”` : principal.name;
+}
+
+/** Sign-in attempts allowed per client address within `window` seconds, before answers turn to 429. */
+export const signInLimit = { window: 60, max: 5 };
+
+/** Where to go after signing in: only a path on this site, never another origin ("//evil.example"). */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+    return "/dashboard";
+  }
+  return value;
+}

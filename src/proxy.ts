@@ -1,0 +1,37 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, isSameOriginWrite } from "@/lib/request-guards";
+
+// Runs before every page and API request. It does not decide who may do what (pages, actions and
+// routes check that themselves); it refuses cross-site writes and sets the per-request CSP.
+
+export function proxy(request: NextRequest) {
+  const unsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+  // A browser write that rides on the session cookie must come from this site. Next.js would answer
+  // a cross-origin server action with a 500; API scripts using a bearer token carry no ambient
+  // credentials and are exempt.
+  if (unsafe && !request.headers.get("authorization")?.toLowerCase().startsWith("bearer ")) {
+    const verdict = isSameOriginWrite(request.headers.get("origin"), request.headers.get("host"));
+    if (verdict !== "same-origin") {
+      const message =
+        verdict === "missing"
+          ? "This write needs an Origin header from this site."
+          : "Cross-origin writes are refused.";
+      return NextResponse.json({ error: { message } }, { status: 403 });
+    }
+  }
+
+  const nonce = crypto.randomUUID().replaceAll("-", "");
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  // Next.js reads the nonce from the request's CSP and puts it on its own scripts.
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+};

@@ -1,0 +1,124 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { decideAccess, roles, type Permission, type Principal, type Role } from "@/lib/access";
+import { apiError, handled } from "./api";
+import { principalForApiToken } from "./api-tokens";
+import { auth } from "./auth";
+import { db } from "./db";
+import { publicReadEnabled } from "./env";
+
+// Authorisation is checked here, on the server, by every page, action and API route that reads or
+// writes: never only in a layout or the proxy.
+
+export class AccessError extends Error {
+  constructor(
+    readonly decision: "unauthenticated" | "forbidden",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const messages = {
+  unauthenticated: "Sign in (or send an API token as `Authorization: Bearer …`) to do this.",
+  forbidden: {
+    read: "Your role cannot read this.",
+    edit: "Your role can read but not edit. Ask an admin for the analyst role.",
+    admin: "Only admins can manage users and API tokens.",
+  },
+};
+
+function asRole(value: unknown): Role {
+  return roles.includes(value as Role) ? (value as Role) : "viewer";
+}
+
+/** Who sent these headers: a bearer token if one is given (and must be valid), else the session. */
+async function principalFrom(requestHeaders: Headers): Promise<Principal | null | "bad-token"> {
+  const authorization = requestHeaders.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) return "bad-token";
+    return (await principalForApiToken(db(), match[1])) ?? "bad-token";
+  }
+  const session = await auth().api.getSession({ headers: requestHeaders });
+  if (!session) return null;
+  const user = session.user as { id: string; name: string; role?: unknown };
+  return { kind: "user", id: user.id, name: user.name, role: asRole(user.role) };
+}
+
+/** The signed-in user (or token) of the current page request, looked up once per request. */
+export const currentPrincipal = cache(async (): Promise<Principal | null> => {
+  const found = await principalFrom(await headers());
+  return found === "bad-token" ? null : found;
+});
+
+export const publicRead = () => publicReadEnabled();
+
+/** Whether the current page request may read (for metadata, which cannot redirect). */
+export async function mayRead(): Promise<boolean> {
+  return decideAccess(await currentPrincipal(), "read", publicRead()) === "allowed";
+}
+
+/** For pages: sends anonymous visitors to sign in and answers 403 to a role without the permission. */
+export async function requirePagePermission(
+  permission: Permission,
+  returnTo: string,
+): Promise<Principal | null> {
+  const principal = await currentPrincipal();
+  const decision = decideAccess(principal, permission, publicRead());
+  if (decision === "unauthenticated") redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  if (decision === "forbidden") forbidden();
+  return principal;
+}
+
+/** For server actions: the principal, or an AccessError the action turns into a message. */
+export async function requireActionPermission(permission: Permission): Promise<Principal> {
+  const principal = await currentPrincipal();
+  const decision = decideAccess(principal, permission, false);
+  if (decision === "unauthenticated") throw new AccessError(decision, messages.unauthenticated);
+  if (decision === "forbidden" || !principal)
+    throw new AccessError("forbidden", messages.forbidden[permission]);
+  return principal;
+}
+
+/** For API routes: the principal (null for a public reader), or the 401/403 answer to send. */
+export async function authorizeApiRequest(
+  request: Request,
+  permission: Permission,
+): Promise<{ ok: true; principal: Principal | null } | { ok: false; response: Response }> {
+  const found = await principalFrom(request.headers);
+  if (found === "bad-token") {
+    return {
+      ok: false,
+      response: apiError(401, "The API token is not valid or has been revoked.", undefined, {
+        "WWW-Authenticate": 'Bearer error="invalid_token"',
+      }),
+    };
+  }
+  const decision = decideAccess(found, permission, publicRead());
+  if (decision === "unauthenticated") {
+    return {
+      ok: false,
+      response: apiError(401, messages.unauthenticated, undefined, { "WWW-Authenticate": "Bearer" }),
+    };
+  }
+  if (decision === "forbidden") return { ok: false, response: apiError(403, messages.forbidden[permission]) };
+  return { ok: true, principal: found };
+}
+
+/**
+ * An API route that checks the caller's permission first and never answers with a stack trace.
+ * The handler receives the principal (null for an anonymous public reader).
+ */
+export function guarded<C>(
+  permission: Permission,
+  handler: (request: Request, context: C, principal: Principal | null) => Promise<Response>,
+) {
+  return handled(async (request: Request, context: C) => {
+    const access = await authorizeApiRequest(request, permission);
+    if (!access.ok) return access.response;
+    return handler(request, context, access.principal);
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import type { Principal, Role } from "@/lib/access";
+import { recordAudit } from "./audit";
+import { bootstrapAdminFromEnv } from "./env";
+import type { PrismaClient } from "./prisma-client";
+
+// Accounts are created by admins (and, for the very first admin, at start-up), never by sign-up.
+// Better Auth stores a password as a "credential" account beside the user; it hashes with scrypt.
+
+export type NewAccount = { name: string; email: string; role: Role; password: string };
+
+export async function createAccount(prisma: PrismaClient, input: NewAccount, actor: Principal | null) {
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { name: input.name, email: input.email.toLowerCase(), role: input.role, emailVerified: true },
+      select: { id: true, name: true, email: true, role: true },
+    });
+    await tx.account.create({
+      data: { userId: user.id, accountId: user.id, providerId: "credential", password: passwordHash },
+    });
+    const author: Principal = actor ?? { kind: "user", id: user.id, name: user.name, role: user.role };
+    await recordAudit(tx, author, { action: "create", entityType: "User", entityId: user.id, after: user });
+    return user;
+  });
+}
+
+/**
+ * On a database without users: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or else one with a
+ * generated password that is printed once, here, and stored nowhere but as a hash.
+ */
+export async function ensureFirstAdmin(
+  prisma: PrismaClient,
+  env: Record<string, string | undefined> = process.env,
+  log: (line: string) => void = console.log,
+): Promise<"exists" | "from-env" | "generated"> {
+  if ((await prisma.user.count()) > 0) return "exists";
+  const fromEnv = bootstrapAdminFromEnv(env);
+  const email = fromEnv?.email ?? "admin@pledgewatch.local";
+  const password = fromEnv?.password ?? randomBytes(18).toString("base64url");
+  try {
+    await createAccount(prisma, { name: "Administrator", email, role: "admin", password }, null);
+  } catch (error) {
+    // Another instance starting at the same moment created the first admin.
+    if ((await prisma.user.count()) > 0) return "exists";
+    throw error;
+  }
+  if (fromEnv) {
+    log(`Pledgewatch: created the first admin, ${email} (password from ADMIN_PASSWORD).`);
+    return "from-env";
+  }
+  log(
+    [
+      "Pledgewatch: created the first admin. This password is shown once and stored only as a hash:",
+      `  email:    ${email}`,
+      `  password: ${password}`,
+      "Sign in at /login and create accounts for your team under Admin.",
+    ].join("\n"),
+  );
+  return "generated";
+}

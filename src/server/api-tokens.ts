@@ -1,0 +1,69 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Principal, Role } from "@/lib/access";
+import type { PrismaClient } from "./prisma-client";
+import { recordAudit } from "./audit";
+
+// Bearer tokens for scripts: 256 random bits, shown once; only their SHA-256 digest is stored.
+// A plain digest suffices (unlike passwords) because the token itself is random and long.
+
+const tokenPrefix = "pw_";
+
+export function generateApiToken(): string {
+  return tokenPrefix + randomBytes(32).toString("base64url");
+}
+
+export function digestApiToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** Creates a token and its audit entry; returns the token itself, which is never stored. */
+export async function createApiToken(
+  prisma: PrismaClient,
+  input: { name: string; role: Role },
+  actor: Principal | null,
+): Promise<{ id: string; token: string }> {
+  const token = generateApiToken();
+  const id = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        name: input.name,
+        role: input.role,
+        tokenHash: digestApiToken(token),
+        prefix: token.slice(0, tokenPrefix.length + 6),
+        createdById: actor?.kind === "user" ? actor.id : null,
+      },
+      select: { id: true, name: true, role: true, prefix: true },
+    });
+    // Created from the command line, the token is its own author.
+    const author: Principal = actor ?? {
+      kind: "token",
+      id: created.id,
+      name: created.name,
+      role: created.role,
+    };
+    await recordAudit(tx, author, {
+      action: "create",
+      entityType: "ApiToken",
+      entityId: created.id,
+      after: created,
+    });
+    return created.id;
+  });
+  return { id, token };
+}
+
+/** The principal a bearer token stands for, or null when it is unknown or revoked. */
+export async function principalForApiToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
+  if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
+  const found = await prisma.apiToken.findUnique({
+    where: { tokenHash: digestApiToken(token) },
+    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!found || found.revokedAt) return null;
+  // "Last used" to the minute, without a write on every request.
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
+    await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { kind: "token", id: found.id, name: found.name, role: found.role };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { actorLabel, type Principal } from "@/lib/access";
+import type { Prisma } from "@/generated/prisma/client";
+
+export type AuditAction = "create" | "update" | "delete" | "status";
+
+/** JSON that keeps BigInt quantities exact (as strings) and dates in ISO form. */
+export function auditJson(record: unknown): string | null {
+  if (record === null || record === undefined) return null;
+  return JSON.stringify(record, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
+}
+
+/**
+ * Writes one audit entry inside the caller's transaction, so that the entry and the change it
+ * describes are committed together or not at all.
+ */
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  actor: Principal,
+  entry: {
+    action: AuditAction;
+    entityType: string;
+    entityId: string;
+    before?: unknown;
+    after?: unknown;
+    version?: number | null;
+  },
+) {
+  await tx.auditEntry.create({
+    data: {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      actorTokenId: actor.kind === "token" ? actor.id : null,
+      actorLabel: actorLabel(actor),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: auditJson(entry.before),
+      after: auditJson(entry.after),
+      version: entry.version ?? null,
+    },
+  });
+}

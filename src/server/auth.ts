@@ -1,0 +1,57 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { signInLimit } from "@/lib/access";
+import { db } from "./db";
+import { requireAuthSecret } from "./env";
+
+function ownOrigin(request: Request): string {
+  const host = request.headers.get("host") ?? new URL(request.url).host;
+  const https = request.headers.get("x-forwarded-proto") === "https" || request.url.startsWith("https:");
+  return `${https ? "https" : "http"}://${host}`;
+}
+
+function createAuth() {
+  return betterAuth({
+    secret: requireAuthSecret(),
+    baseURL: process.env.BETTER_AUTH_URL,
+    // The site's own origin, whatever name it is reached by; the proxy has already refused writes
+    // whose Origin is not the Host they were sent to.
+    trustedOrigins: (request) => (request ? [ownOrigin(request)] : []),
+    database: prismaAdapter(db(), { provider: "sqlite" }),
+    // Admins create accounts; nobody signs themselves up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
+    user: {
+      additionalFields: { role: { type: "string", input: false, defaultValue: "viewer" } },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Counted in the database, so that every app instance sees the same attempts.
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": signInLimit },
+    },
+    advanced: {
+      // Session cookies are HttpOnly, SameSite=Lax and Secure (browsers accept Secure cookies on
+      // http://localhost). Only a site deliberately served over plain HTTP, declared by
+      // BETTER_AUTH_URL=http://…, gets cookies without Secure.
+      useSecureCookies: !process.env.BETTER_AUTH_URL?.startsWith("http:"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    telemetry: { enabled: false },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { auth?: Auth };
+
+/** One Better Auth instance per process, created on first use (so `next build` needs no secret). */
+export function auth(): Auth {
+  globalForAuth.auth ??= createAuth();
+  return globalForAuth.auth;
+}
