@@ -41,7 +41,7 @@ function schemaOf(file: string) {
       table,
       // Without `cid`, the column's position, which depends on when it was added.
       columns: (db.pragma(`table_info("${table}")`) as { name: string; cid?: number }[])
-        .map(({ cid: _position, ...column }) => column)
+        .map((column) => ({ ...column, cid: undefined }))
         .sort(byName),
       foreignKeys: db.pragma(`foreign_key_list("${table}")`),
       indexes: (db.pragma(`index_list("${table}")`) as { name: string }[]).sort(byName).map((index) => ({
