@@ -43,6 +43,7 @@ export default defineConfig([
       "src/features/**/queries.ts",
       "src/features/**/*-sql.ts",
       "src/features/**/actions.ts",
+      "src/features/**/mutations.ts",
       "prisma/**",
       "scripts/**",
       "tests/**",

@@ -15,7 +15,8 @@ export function SourceQuote({ quote, source }: { quote: string; source: CitedSou
     .join(", ");
   return (
     <figure className="border-l-4 border-slate-300 pl-3">
-      <blockquote className="text-sm text-slate-800 italic">“{quote}”</blockquote>
+      {/* A source can be cited without a quote (an analyst's status change citing a whole report). */}
+      {quote && <blockquote className="text-sm text-slate-800 italic">“{quote}”</blockquote>}
       <figcaption className="mt-1 text-xs text-slate-600">
         {source.url ? (
           <a href={source.url} className="link" rel="noreferrer noopener">

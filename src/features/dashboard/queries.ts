@@ -140,6 +140,7 @@ export const getMetricReferences = cache(async function getMetricReferences(
     db().pledge.findMany({
       where: {
         quantityUnit: unit,
+        deletedAt: null,
         status: { not: "withdrawn" },
         ...(before ? { announcedOn: { lt: before } } : {}),
       },

@@ -178,7 +178,10 @@ async function hydrate(
 
 /** One pledge as the list and the API show it (statuses as of today), or null when there is none. */
 export async function getPledgeItem(id: string): Promise<PledgeListItem | null> {
-  const row = await db().pledge.findUnique({ where: { id }, select: { id: true, status: true } });
+  const row = await db().pledge.findFirst({
+    where: { id, deletedAt: null },
+    select: { id: true, status: true },
+  });
   if (!row) return null;
   const [item] = await hydrate([row], await conditionsAt(null, []));
   return item ?? null;
@@ -238,8 +241,8 @@ export async function listFilterOptions() {
 
 /** One pledge with everything its page shows, or null when there is no such pledge (cached per request). */
 export const getPledge = cache(async function getPledge(pledgeId: string) {
-  const pledge = await db().pledge.findUnique({
-    where: { id: pledgeId },
+  const pledge = await db().pledge.findFirst({
+    where: { id: pledgeId, deletedAt: null },
     include: {
       stakeholders: {
         select: {
@@ -282,5 +285,10 @@ export type PledgeDetail = NonNullable<Awaited<ReturnType<typeof getPledge>>>;
 
 /** The most recently announced pledges' titles: the benchmark's baseline read. */
 export async function listRecentPledgeTitles(take: number) {
-  return db().pledge.findMany({ select: { id: true, title: true }, orderBy: { announcedOn: "desc" }, take });
+  return db().pledge.findMany({
+    where: { deletedAt: null },
+    select: { id: true, title: true },
+    orderBy: { announcedOn: "desc" },
+    take,
+  });
 }

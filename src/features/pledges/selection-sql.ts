@@ -124,7 +124,8 @@ export function pledgesAt(bound: string | null, selection: PledgeSelection = eve
              p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
              ${statusAt("pledge", "p", bound)} AS status
       FROM "Pledge" p
-      WHERE (${bound} IS NULL OR p."announcedOn" < ${bound}) AND ${pledgeRowFilter(selection)}
+      WHERE p."deletedAt" IS NULL AND (${bound} IS NULL OR p."announcedOn" < ${bound})
+        AND ${pledgeRowFilter(selection)}
     ),
     pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (

@@ -1,0 +1,184 @@
+// The write paths on a real seeded SQLite file: versions, history, audit and all-or-nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Principal } from "@/lib/access";
+import { seededTestDatabase } from "../../../tests/support/seeded-database";
+import { pledgeStatusUpdateSchema } from "./schemas";
+
+const { db } = await seededTestDatabase();
+const { createRecord, deletePledge, deleteRecord, recordConditionStatus, recordPledgeStatus, updatePledge } =
+  await import("./mutations");
+const { WriteError } = await import("./write-error");
+
+let analyst: Principal;
+let pledgeId: string;
+let sourceId: string;
+
+beforeAll(async () => {
+  const user = await db().user.create({
+    data: { name: "Ada Analyst", email: "ada@example.org", role: "analyst" },
+  });
+  analyst = { kind: "user", id: user.id, name: user.name, role: "analyst" };
+  const pledge = await db().pledge.findFirstOrThrow({
+    where: { status: "announced" },
+    orderBy: { id: "asc" },
+  });
+  pledgeId = pledge.id;
+  sourceId = (await db().source.findFirstOrThrow()).id;
+});
+
+async function snapshot() {
+  const [pledge, changes, audit, citations, sources] = await Promise.all([
+    db().pledge.findUniqueOrThrow({ where: { id: pledgeId } }),
+    db().statusChange.count(),
+    db().auditEntry.count(),
+    db().citation.count(),
+    db().source.count(),
+  ]);
+  return { pledge, changes, audit, citations, sources };
+}
+
+const status = (body: object) => pledgeStatusUpdateSchema.parse(body);
+
+describe("status updates", () => {
+  it("write the status, a history entry by the user, the citation and an audit entry together", async () => {
+    const before = await snapshot();
+    const after = await recordPledgeStatus(
+      analyst,
+      pledgeId,
+      status({
+        status: "stalled",
+        note: "Talks paused",
+        version: before.pledge.version,
+        sourceId,
+        quote: "paused",
+      }),
+    );
+    expect(after.version).toBe(before.pledge.version + 1);
+    const change = await db().statusChange.findFirstOrThrow({
+      where: { pledgeId },
+      orderBy: { createdAt: "desc" },
+      include: { citations: true },
+    });
+    expect(change).toMatchObject({
+      fromPledgeStatus: "announced",
+      toPledgeStatus: "stalled",
+      recordedById: analyst.id,
+    });
+    expect(change.citations).toEqual([expect.objectContaining({ sourceId, quote: "paused" })]);
+    const audit = await db().auditEntry.findFirstOrThrow({
+      where: { entityId: pledgeId },
+      orderBy: { occurredAt: "desc" },
+    });
+    expect(audit).toMatchObject({ action: "status", actorUserId: analyst.id, version: after.version });
+    expect(JSON.parse(audit.before!)).toMatchObject({ status: "announced" });
+    expect(JSON.parse(audit.after!)).toMatchObject({ status: "stalled" });
+  });
+
+  it("refuse a stale version with the current record, and write nothing", async () => {
+    const before = await snapshot();
+    const stale = recordPledgeStatus(
+      analyst,
+      pledgeId,
+      status({ status: "committed", note: "x", version: before.pledge.version - 1, sourceId }),
+    );
+    await expect(stale).rejects.toMatchObject({
+      status: 409,
+      details: { current: { version: before.pledge.version } },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("leave the database as it was when any part fails (an inline source is created, then the citation fails)", async () => {
+    const before = await snapshot();
+    const failing = recordPledgeStatus(
+      analyst,
+      pledgeId,
+      status({ status: "committed", note: "x", version: before.pledge.version, sourceId: "no-such-source" }),
+    );
+    await expect(failing).rejects.toBeInstanceOf(WriteError);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("create a source given inline", async () => {
+    const before = await snapshot();
+    await recordPledgeStatus(
+      analyst,
+      pledgeId,
+      status({
+        status: "committed",
+        note: "Confirmed",
+        version: before.pledge.version,
+        source: { title: "Communiqué of 3 March", url: "https://example.org/c", quote: "We confirm" },
+      }),
+    );
+    const after = await snapshot();
+    expect([after.sources, after.citations, after.changes]).toEqual([
+      before.sources + 1,
+      before.citations + 1,
+      before.changes + 1,
+    ]);
+  });
+
+  it("on a condition, move its status date and version", async () => {
+    const condition = await db().condition.findFirstOrThrow({ where: { status: "unmet" } });
+    const after = await recordConditionStatus(analyst, condition.id, {
+      status: "partially_met",
+      note: "Partial agreement",
+      version: condition.version,
+      sourceId,
+    });
+    expect(after).toMatchObject({ status: "partially_met", version: condition.version + 1 });
+  });
+});
+
+describe("edits", () => {
+  it("apply the changed fields once; the same version a second time is a conflict", async () => {
+    const { version } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    const edited = await updatePledge(analyst, pledgeId, {
+      version,
+      title: "Renamed pledge",
+      quantityUnit: "personnel",
+      quantityLow: "1,200",
+      quantityHigh: "2000",
+    });
+    expect(edited).toMatchObject({
+      title: "Renamed pledge",
+      quantityLow: 1200n,
+      quantityHigh: 2000n,
+      version: version + 1,
+    });
+    await expect(updatePledge(analyst, pledgeId, { version, title: "Other" })).rejects.toMatchObject({
+      status: 409,
+    });
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).title).toBe("Renamed pledge");
+  });
+
+  it("refuse to delete what is still cited, and delete what is not", async () => {
+    await expect(deleteRecord(analyst, "source", sourceId, 1)).rejects.toMatchObject({ status: 409 });
+    const created = await createRecord(analyst, "stakeholder", {
+      name: "Ruritania",
+      kind: "state",
+      countryCode: "RU",
+    });
+    expect(created).toMatchObject({ slug: "ruritania", version: 1 });
+    await deleteRecord(analyst, "stakeholder", created.id, 1);
+    expect(await db().stakeholder.count({ where: { id: created.id } })).toBe(0);
+  });
+
+  it("soft-delete a pledge, keeping its history", async () => {
+    const { version } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    const changes = await db().statusChange.count({ where: { pledgeId } });
+    await deletePledge(analyst, pledgeId, version);
+    const stored = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    expect(stored.deletedAt).not.toBeNull();
+    expect(await db().statusChange.count({ where: { pledgeId } })).toBe(changes);
+    await expect(deletePledge(analyst, pledgeId, stored.version)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the audit log", () => {
+  it("refuses to be edited or deleted", async () => {
+    await expect(db().auditEntry.deleteMany({})).rejects.toThrow();
+    await expect(db().auditEntry.updateMany({ data: { actorLabel: "someone else" } })).rejects.toThrow();
+  });
+});

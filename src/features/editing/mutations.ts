@@ -1,0 +1,535 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { actorLabel, type Principal } from "@/lib/access";
+import { AmountParseError, parseAmount } from "@/lib/rules/units";
+import type { PledgeStatus } from "@/lib/rules/vocabulary";
+import { recordAudit } from "@/server/audit";
+import { db } from "@/server/db";
+import { resolveQuantities } from "./pledge-values";
+import type {
+  PledgeCreate,
+  PledgePatch,
+  StatusUpdate,
+  capacitySchema,
+  conditionSchema,
+  requirementSchema,
+  sourceSchema,
+  stakeholderSchema,
+} from "./schemas";
+import { slugify } from "./slug";
+import { notFound, staleVersion, WriteError } from "./write-error";
+import type { z } from "zod";
+
+// Every write: one transaction holding the change, its history entry and its audit entry; a
+// version check that makes a stale edit change nothing; database refusals turned into messages.
+
+type Tx = Prisma.TransactionClient;
+
+/** Runs `work` in one transaction and translates the database's refusals into WriteErrors. */
+async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await db().$transaction(work, { timeout: 15_000, maxWait: 15_000 });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError) {
+      if (error.code === "P2002") {
+        const target = (error.meta?.target as string[] | string | undefined) ?? [];
+        const field = Array.isArray(target) ? target.join(", ") : String(target);
+        throw new WriteError("invalid", `Another record already has this ${field || "value"}.`, {
+          fields: Object.fromEntries(
+            (Array.isArray(target) ? target : [field]).map((f) => [f, `already used`]),
+          ),
+        });
+      }
+      if (error.code === "P2003") {
+        throw new WriteError(
+          "in-use",
+          "This record is still linked to or cited by other records: remove those links first.",
+        );
+      }
+      if (error.code === "P2025") throw new WriteError("not-found", "The record no longer exists.");
+    }
+    throw error;
+  }
+}
+
+/** Makes an edit that started from `version` apply only to that version, bumping it. */
+async function claimVersion(
+  what: string,
+  id: string,
+  version: number,
+  claim: () => Promise<{ count: number }>,
+  current: () => Promise<({ version: number } & object) | null>,
+) {
+  const { count } = await claim();
+  if (count === 1) return;
+  const record = await current();
+  if (!record) throw notFound(what, id);
+  throw staleVersion(what, version, record);
+}
+
+function amountOrError(field: string, text: string | null | undefined, unit: string): bigint | null {
+  if (text == null) return null;
+  try {
+    return parseAmount(text, unit);
+  } catch (error) {
+    if (error instanceof AmountParseError) {
+      throw new WriteError("invalid", error.message, { fields: { [field]: error.message } });
+    }
+    throw error;
+  }
+}
+
+async function uniqueSlug(taken: (slug: string) => Promise<boolean>, text: string): Promise<string> {
+  const base = slugify(text);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await taken(candidate))) return candidate;
+  }
+}
+
+// ---- Pledges ----
+
+const pledgeAuditSelect = {
+  id: true,
+  externalId: true,
+  title: true,
+  description: true,
+  category: true,
+  quantityLow: true,
+  quantityHigh: true,
+  quantityUnit: true,
+  quantityQualifier: true,
+  deliveredQuantity: true,
+  status: true,
+  announcedOn: true,
+  dueOn: true,
+  scope: true,
+  version: true,
+  deletedAt: true,
+  updatedAt: true,
+  stakeholders: {
+    select: { stakeholderId: true, role: true },
+    orderBy: [{ stakeholderId: "asc" }, { role: "asc" }],
+  },
+  conditions: { select: { conditionId: true }, orderBy: { conditionId: "asc" } },
+} satisfies Prisma.PledgeSelect;
+
+/** A pledge as the audit log and a 409 answer show it. */
+export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeAuditSelect }>;
+
+async function livePledge(tx: Tx, id: string): Promise<PledgeRecord | null> {
+  return tx.pledge.findFirst({ where: { id, deletedAt: null }, select: pledgeAuditSelect });
+}
+
+async function replaceLinks(
+  tx: Tx,
+  pledgeId: string,
+  links: { stakeholders?: PledgeCreate["stakeholders"]; conditionIds?: string[] },
+) {
+  if (links.stakeholders) {
+    await tx.pledgeStakeholder.deleteMany({ where: { pledgeId } });
+    const unique = new Map(links.stakeholders.map((s) => [`${s.stakeholderId}|${s.role}`, s]));
+    for (const s of unique.values()) {
+      const exists = await tx.stakeholder.count({ where: { id: s.stakeholderId } });
+      if (!exists)
+        throw new WriteError("invalid", `There is no stakeholder with id "${s.stakeholderId}".`, {
+          fields: { stakeholders: "unknown stakeholder" },
+        });
+      await tx.pledgeStakeholder.create({ data: { pledgeId, stakeholderId: s.stakeholderId, role: s.role } });
+    }
+  }
+  if (links.conditionIds) {
+    await tx.pledgeCondition.deleteMany({ where: { pledgeId } });
+    for (const conditionId of new Set(links.conditionIds)) {
+      const exists = await tx.condition.count({ where: { id: conditionId } });
+      if (!exists)
+        throw new WriteError("invalid", `There is no condition with id "${conditionId}".`, {
+          fields: { conditionIds: "unknown condition" },
+        });
+      await tx.pledgeCondition.create({ data: { pledgeId, conditionId } });
+    }
+  }
+}
+
+function quantitiesOrError(changes: Parameters<typeof resolveQuantities>[0], current: PledgeRecord | null) {
+  const resolved = resolveQuantities(changes, current);
+  if (!resolved.ok) {
+    throw new WriteError("invalid", Object.values(resolved.errors).join("; "), { fields: resolved.errors });
+  }
+  return resolved.data;
+}
+
+export async function createPledge(actor: Principal, input: PledgeCreate): Promise<PledgeRecord> {
+  const {
+    stakeholders,
+    conditionIds,
+    quantityUnit,
+    quantityLow,
+    quantityHigh,
+    deliveredQuantity,
+    ...fields
+  } = input;
+  const quantities = quantitiesOrError({ quantityUnit, quantityLow, quantityHigh, deliveredQuantity }, null);
+  return write(async (tx) => {
+    const { id } = await tx.pledge.create({ data: { ...fields, ...quantities }, select: { id: true } });
+    await replaceLinks(tx, id, { stakeholders, conditionIds });
+    const after = await livePledge(tx, id);
+    await recordAudit(tx, actor, { action: "create", entityType: "Pledge", entityId: id, after, version: 1 });
+    return after!;
+  });
+}
+
+export async function updatePledge(actor: Principal, id: string, patch: PledgePatch): Promise<PledgeRecord> {
+  const {
+    version,
+    stakeholders,
+    conditionIds,
+    quantityUnit,
+    quantityLow,
+    quantityHigh,
+    deliveredQuantity,
+    ...fields
+  } = patch;
+  return write(async (tx) => {
+    const before = await livePledge(tx, id);
+    if (!before) throw notFound("pledge", id);
+    if (before.version !== version) throw staleVersion("pledge", version, before);
+    const quantities = quantitiesOrError(
+      { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
+      before,
+    );
+    if (fields.announcedOn || fields.dueOn) {
+      const announced = fields.announcedOn ?? before.announcedOn;
+      const due = fields.dueOn === undefined ? before.dueOn : fields.dueOn;
+      if (due && due < announced) {
+        throw new WriteError("invalid", "the due date is before the announcement", {
+          fields: { dueOn: "the due date is before the announcement" },
+        });
+      }
+    }
+    await claimVersion(
+      "pledge",
+      id,
+      version,
+      () =>
+        tx.pledge.updateMany({
+          where: { id, version, deletedAt: null },
+          data: { ...fields, ...quantities, version: { increment: 1 } },
+        }),
+      () => livePledge(tx, id),
+    );
+    await replaceLinks(tx, id, { stakeholders, conditionIds });
+    const after = await livePledge(tx, id);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "Pledge",
+      entityId: id,
+      before,
+      after,
+      version: after!.version,
+    });
+    return after!;
+  });
+}
+
+/** Deleting keeps the pledge's history (evidence); the pledge leaves every list, figure and export. */
+export async function deletePledge(actor: Principal, id: string, version: number): Promise<void> {
+  await write(async (tx) => {
+    const before = await livePledge(tx, id);
+    if (!before) throw notFound("pledge", id);
+    await claimVersion(
+      "pledge",
+      id,
+      version,
+      () =>
+        tx.pledge.updateMany({
+          where: { id, version, deletedAt: null },
+          data: { deletedAt: new Date(), version: { increment: 1 } },
+        }),
+      () => livePledge(tx, id),
+    );
+    await recordAudit(tx, actor, {
+      action: "delete",
+      entityType: "Pledge",
+      entityId: id,
+      before,
+      version: version + 1,
+    });
+  });
+}
+
+/** The citation for a status change: an existing source (with an optional quote) or a new one. */
+async function citeFor(tx: Tx, update: StatusUpdate, statusChangeId: string) {
+  let sourceId = update.sourceId ?? null;
+  let quote = update.quote ?? "";
+  if (update.source) {
+    const { quote: inlineQuote, ...source } = update.source;
+    const slug = await uniqueSlug(
+      async (s) => (await tx.source.count({ where: { slug: s } })) > 0,
+      source.title,
+    );
+    const created = await tx.source.create({ data: { ...source, slug }, select: { id: true } });
+    sourceId = created.id;
+    quote = inlineQuote;
+  } else if (sourceId && (await tx.source.count({ where: { id: sourceId } })) === 0) {
+    throw new WriteError("invalid", `There is no source with id "${sourceId}".`, {
+      fields: { sourceId: "unknown source" },
+    });
+  }
+  await tx.citation.create({ data: { sourceId: sourceId!, quote, statusChangeId } });
+}
+
+export async function recordPledgeStatus(
+  actor: Principal,
+  id: string,
+  update: StatusUpdate & { status: PledgeStatus },
+): Promise<PledgeRecord> {
+  return write(async (tx) => {
+    const before = await livePledge(tx, id);
+    if (!before) throw notFound("pledge", id);
+    if (before.version !== update.version) throw staleVersion("pledge", update.version, before);
+    if (before.status === update.status) {
+      throw new WriteError("invalid", `The pledge is already "${update.status}".`, {
+        fields: { status: "unchanged" },
+      });
+    }
+    await claimVersion(
+      "pledge",
+      id,
+      update.version,
+      () =>
+        tx.pledge.updateMany({
+          where: { id, version: update.version, deletedAt: null },
+          data: { status: update.status, version: { increment: 1 } },
+        }),
+      () => livePledge(tx, id),
+    );
+    const change = await tx.statusChange.create({
+      data: {
+        pledgeId: id,
+        fromPledgeStatus: before.status,
+        toPledgeStatus: update.status,
+        occurredAt: update.occurredOn ?? new Date(),
+        note: update.note,
+        recordedBy: actorLabel(actor),
+        recordedById: actor.kind === "user" ? actor.id : null,
+      },
+      select: { id: true },
+    });
+    await citeFor(tx, update, change.id);
+    const after = await livePledge(tx, id);
+    await recordAudit(tx, actor, {
+      action: "status",
+      entityType: "Pledge",
+      entityId: id,
+      before,
+      after,
+      version: after!.version,
+    });
+    return after!;
+  });
+}
+
+// ---- Conditions ----
+
+const conditionAuditSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  description: true,
+  status: true,
+  statusDate: true,
+  dependsOnId: true,
+  version: true,
+  updatedAt: true,
+} satisfies Prisma.ConditionSelect;
+
+export type ConditionRecord = Prisma.ConditionGetPayload<{ select: typeof conditionAuditSelect }>;
+
+const findCondition = (tx: Tx, id: string) =>
+  tx.condition.findUnique({ where: { id }, select: conditionAuditSelect });
+
+export async function recordConditionStatus(
+  actor: Principal,
+  id: string,
+  update: StatusUpdate,
+): Promise<ConditionRecord> {
+  return write(async (tx) => {
+    const before = await findCondition(tx, id);
+    if (!before) throw notFound("condition", id);
+    if (before.version !== update.version) throw staleVersion("condition", update.version, before);
+    if (before.status === update.status) {
+      throw new WriteError("invalid", `The condition is already "${update.status}".`, {
+        fields: { status: "unchanged" },
+      });
+    }
+    const occurredAt = update.occurredOn ?? new Date();
+    await claimVersion(
+      "condition",
+      id,
+      update.version,
+      () =>
+        tx.condition.updateMany({
+          where: { id, version: update.version },
+          data: {
+            status: update.status as ConditionRecord["status"],
+            statusDate: occurredAt,
+            version: { increment: 1 },
+          },
+        }),
+      () => findCondition(tx, id),
+    );
+    const change = await tx.statusChange.create({
+      data: {
+        conditionId: id,
+        fromConditionStatus: before.status,
+        toConditionStatus: update.status as ConditionRecord["status"],
+        occurredAt,
+        note: update.note,
+        recordedBy: actorLabel(actor),
+        recordedById: actor.kind === "user" ? actor.id : null,
+      },
+      select: { id: true },
+    });
+    await citeFor(tx, update, change.id);
+    const after = await findCondition(tx, id);
+    await recordAudit(tx, actor, {
+      action: "status",
+      entityType: "Condition",
+      entityId: id,
+      before,
+      after,
+      version: after!.version,
+    });
+    return after!;
+  });
+}
+
+// ---- Conditions, stakeholders, sources, requirements, capacity figures: plain versioned records ----
+
+export type RecordKind = "condition" | "stakeholder" | "source" | "requirement" | "capacity";
+
+type RecordInput = {
+  condition: z.output<typeof conditionSchema>;
+  stakeholder: z.output<typeof stakeholderSchema>;
+  source: z.output<typeof sourceSchema>;
+  requirement: z.output<typeof requirementSchema>;
+  capacity: z.output<typeof capacitySchema>;
+};
+
+/** The few operations every plain record supports, whatever its Prisma delegate. */
+type VersionedDelegate = {
+  findUnique(args: { where: { id: string } }): Promise<({ id: string; version: number } & object) | null>;
+  count(args: { where: { slug: string } }): Promise<number>;
+  create(args: { data: object; select: { id: true } }): Promise<{ id: string }>;
+  updateMany(args: { where: { id: string; version: number }; data: object }): Promise<{ count: number }>;
+  delete(args: { where: { id: string } }): Promise<unknown>;
+};
+
+const records: Record<RecordKind, { entity: string; what: string; delegate: (tx: Tx) => VersionedDelegate }> =
+  {
+    condition: {
+      entity: "Condition",
+      what: "condition",
+      delegate: (tx) => tx.condition as unknown as VersionedDelegate,
+    },
+    stakeholder: {
+      entity: "Stakeholder",
+      what: "stakeholder",
+      delegate: (tx) => tx.stakeholder as unknown as VersionedDelegate,
+    },
+    source: { entity: "Source", what: "source", delegate: (tx) => tx.source as unknown as VersionedDelegate },
+    requirement: {
+      entity: "Requirement",
+      what: "requirement",
+      delegate: (tx) => tx.requirement as unknown as VersionedDelegate,
+    },
+    capacity: {
+      entity: "CapacityReference",
+      what: "capacity figure",
+      delegate: (tx) => tx.capacityReference as unknown as VersionedDelegate,
+    },
+  };
+
+/** Database columns for a record's validated input: amounts in minor units, a high that defaults to the low. */
+function columnsOf<K extends RecordKind>(kind: K, input: RecordInput[K]): Record<string, unknown> {
+  if (kind === "requirement" || kind === "capacity") {
+    const { low, high, ...rest } = input as RecordInput["requirement"];
+    const lowMinor = amountOrError("low", low, rest.unit)!;
+    const highMinor = amountOrError("high", high, rest.unit) ?? lowMinor;
+    if (highMinor < lowMinor) {
+      throw new WriteError("invalid", "the highest figure is below the lowest", {
+        fields: { high: "below the lowest" },
+      });
+    }
+    return { ...rest, low: lowMinor, high: highMinor };
+  }
+  return input;
+}
+
+function slugSource(kind: RecordKind, input: Record<string, unknown>): string {
+  return String(kind === "stakeholder" ? input.name : input.title);
+}
+
+export async function createRecord<K extends RecordKind>(actor: Principal, kind: K, input: RecordInput[K]) {
+  const { entity, delegate } = records[kind];
+  const columns = columnsOf(kind, input);
+  return write(async (tx) => {
+    const table = delegate(tx);
+    const slug = await uniqueSlug(
+      async (s) => (await table.count({ where: { slug: s } })) > 0,
+      slugSource(kind, columns),
+    );
+    const data = kind === "condition" ? { ...columns, slug, statusDate: new Date() } : { ...columns, slug };
+    const { id } = await table.create({ data, select: { id: true } });
+    const after = await table.findUnique({ where: { id } });
+    await recordAudit(tx, actor, { action: "create", entityType: entity, entityId: id, after, version: 1 });
+    return after!;
+  });
+}
+
+export async function updateRecord<K extends RecordKind>(
+  actor: Principal,
+  kind: K,
+  id: string,
+  version: number,
+  input: RecordInput[K],
+) {
+  const { entity, what, delegate } = records[kind];
+  const columns = columnsOf(kind, input);
+  return write(async (tx) => {
+    const table = delegate(tx);
+    const before = await table.findUnique({ where: { id } });
+    if (!before) throw notFound(what, id);
+    await claimVersion(
+      what,
+      id,
+      version,
+      () => table.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } }),
+      () => table.findUnique({ where: { id } }),
+    );
+    const after = await table.findUnique({ where: { id } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: entity,
+      entityId: id,
+      before,
+      after,
+      version: after!.version,
+    });
+    return after!;
+  });
+}
+
+/** Deletes a record nothing refers to; one still linked or cited is refused with a 409. */
+export async function deleteRecord(actor: Principal, kind: RecordKind, id: string, version: number) {
+  const { entity, what, delegate } = records[kind];
+  await write(async (tx) => {
+    const table = delegate(tx);
+    const before = await table.findUnique({ where: { id } });
+    if (!before) throw notFound(what, id);
+    if (before.version !== version) throw staleVersion(what, version, before);
+    await table.delete({ where: { id } });
+    await recordAudit(tx, actor, { action: "delete", entityType: entity, entityId: id, before });
+  });
+}

@@ -1,0 +1,76 @@
+// Turns a pledge's quantities as written into stored minor units, given the unit they are in.
+import { AmountParseError, parseAmount, toDecimal } from "@/lib/rules/units";
+
+export type QuantityText = {
+  quantityUnit?: string | null;
+  quantityLow?: string | null;
+  quantityHigh?: string | null;
+  deliveredQuantity?: string | null;
+};
+
+export type StoredQuantities = {
+  quantityUnit: string | null;
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  deliveredQuantity: bigint | null;
+};
+
+const labels = {
+  quantityLow: "lowest quantity",
+  quantityHigh: "highest quantity",
+  deliveredQuantity: "delivered quantity",
+} as const;
+
+/**
+ * The stored quantities after an edit. Fields the edit leaves out keep their value (re-read in
+ * the possibly new unit); a single value is stored as low = high; amounts need a unit.
+ */
+export function resolveQuantities(
+  changes: QuantityText,
+  current: StoredQuantities | null,
+): { ok: true; data: StoredQuantities } | { ok: false; errors: Record<string, string> } {
+  const unit = changes.quantityUnit !== undefined ? changes.quantityUnit : (current?.quantityUnit ?? null);
+  const textOf = (field: keyof typeof labels): string | null => {
+    const given = changes[field];
+    if (given !== undefined) return given;
+    const stored = current?.[field];
+    return stored == null || !current?.quantityUnit ? null : toDecimal(stored, current.quantityUnit);
+  };
+  const errors: Record<string, string> = {};
+  const parsed: Partial<Record<keyof typeof labels, bigint | null>> = {};
+  for (const field of Object.keys(labels) as (keyof typeof labels)[]) {
+    const written = textOf(field);
+    if (written === null) {
+      parsed[field] = null;
+      continue;
+    }
+    if (!unit) {
+      errors.quantityUnit = `give the unit of the ${labels[field]} (personnel, EUR, items…)`;
+      continue;
+    }
+    try {
+      parsed[field] = parseAmount(written, unit);
+    } catch (error) {
+      if (!(error instanceof AmountParseError)) throw error;
+      errors[field] = `${labels[field]}: ${error.message}`;
+    }
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const low = parsed.quantityLow ?? null;
+  let high = parsed.quantityHigh ?? null;
+  if (low !== null && high === null) high = low;
+  if (low === null && high !== null)
+    return { ok: false, errors: { quantityLow: "give the lowest quantity too" } };
+  if (low !== null && high !== null && high < low) {
+    return { ok: false, errors: { quantityHigh: "the highest quantity is below the lowest" } };
+  }
+  return {
+    ok: true,
+    data: {
+      quantityUnit: unit,
+      quantityLow: low,
+      quantityHigh: high,
+      deliveredQuantity: parsed.deliveredQuantity ?? null,
+    },
+  };
+}

@@ -1,0 +1,283 @@
+// What analysts and scripts may write, validated the same way for forms, server actions and the
+// API. Forms send text; the API sends JSON. Both arrive here as plain objects.
+import { z } from "zod";
+import { roles } from "@/lib/access";
+import {
+  conditionStatuses,
+  pledgeCategories,
+  pledgeStatuses,
+  quantityQualifiers,
+  stakeholderKinds,
+  stakeholderRoles,
+} from "@/lib/rules/vocabulary";
+import { isoDate } from "@/lib/search-params";
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined || issue.input === ""
+        ? `choose a ${what}`
+        : `"${String(issue.input)}" is not a known ${what}; use one of: ${values.join(", ")}`,
+  });
+
+/** Required text, trimmed. */
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(max, `${what} is at most ${max} characters`);
+
+/** Optional text: "" and null mean "none". */
+const optionalText = (what: string, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    z
+      .string({ error: `${what} must be text` })
+      .trim()
+      .max(max, `${what} is at most ${max} characters`)
+      .nullable()
+      .optional(),
+  );
+
+const optionalDate = (what: string) =>
+  z.preprocess((value) => (value === "" ? null : value), isoDate.nullable().optional().describe(what));
+
+const recordId = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .min(1, `${what} is required`)
+    .max(64, `${what} is not a known id`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${what} is not a known id`);
+
+const optionalId = (what: string) =>
+  z.preprocess((value) => (value === "" ? null : value), recordId(what).nullable().optional());
+
+/** An amount as written ("1,200", "2.5", 1200); kept as text until the unit is known. */
+const amount = (what: string) =>
+  z.preprocess(
+    (value) =>
+      value === "" ? null : typeof value === "number" && Number.isFinite(value) ? String(value) : value,
+    z
+      .string({ error: `${what} must be a number` })
+      .trim()
+      .max(30, `${what} is too long`)
+      .regex(
+        /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/,
+        `${what} must be a non-negative number such as 1,200`,
+      )
+      .nullable()
+      .optional(),
+  );
+
+const unit = z.preprocess(
+  (value) => (value === "" ? null : value),
+  z
+    .string({ error: "unit must be text" })
+    .trim()
+    .min(1)
+    .max(40, "unit is at most 40 characters")
+    .regex(/^[A-Za-z][A-Za-z ]*$/, 'unit is a word such as "personnel", "EUR" or "items"')
+    .nullable()
+    .optional(),
+);
+
+/** The edit's starting point: the record's version when the analyst (or script) read it. */
+export const versionField = z.coerce
+  .number({ error: "version must be the record's version number" })
+  .int("version must be a whole number")
+  .min(1, "version must be the record's version number");
+
+export const pledgeLinksFields = {
+  stakeholders: z
+    .array(z.object({ stakeholderId: recordId("stakeholder"), role: oneOf(stakeholderRoles, "role") }))
+    .max(100, "at most 100 stakeholders"),
+  conditionIds: z.array(recordId("condition")).max(50, "at most 50 conditions"),
+};
+
+export const pledgeFields = {
+  title: text("title", 300),
+  description: optionalText("description", 5000),
+  category: oneOf(pledgeCategories, "category"),
+  quantityUnit: unit,
+  quantityLow: amount("lowest quantity"),
+  quantityHigh: amount("highest quantity"),
+  quantityQualifier: oneOf(quantityQualifiers, "qualifier"),
+  deliveredQuantity: amount("delivered quantity"),
+  announcedOn: isoDate,
+  dueOn: optionalDate("due date"),
+  scope: optionalText("scope", 1000),
+  externalId: optionalText("external id", 200),
+  ...pledgeLinksFields,
+};
+
+const datesInOrder = (value: { announcedOn?: Date; dueOn?: Date | null }, ctx: z.RefinementCtx) => {
+  if (value.announcedOn && value.dueOn && value.dueOn < value.announcedOn) {
+    ctx.addIssue({ code: "custom", path: ["dueOn"], message: "the due date is before the announcement" });
+  }
+};
+
+export const pledgeCreateSchema = z.object(pledgeFields).strict().superRefine(datesInOrder);
+export type PledgeCreate = z.output<typeof pledgeCreateSchema>;
+
+/** PATCH: the version it started from and only the fields that change. Status has its own route. */
+export const pledgePatchSchema = z
+  .object({ version: versionField, ...pledgeFields })
+  .partial()
+  .required({ version: true })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (Object.keys(value).length === 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: "name at least one field to change besides version",
+      });
+    }
+    datesInOrder(value, ctx);
+  });
+export type PledgePatch = z.output<typeof pledgePatchSchema>;
+
+/** The evidence for a status change: an existing source, or a new one given inline with its quote. */
+export const citedSourceFields = {
+  sourceId: optionalId("source"),
+  source: z
+    .object({
+      title: text("source title", 300),
+      url: z.preprocess(
+        (value) => (value === "" ? null : value),
+        z.url({ error: "source URL must be a web address (https://…)" }).max(2000).nullable().optional(),
+      ),
+      publisher: optionalText("publisher", 200),
+      quote: text("quote", 5000),
+    })
+    .strict()
+    .optional(),
+  quote: optionalText("quote", 5000),
+};
+
+const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: T, what: string) =>
+  z
+    .object({
+      status: oneOf(statuses, what),
+      note: text("note", 2000).describe("Why the status changed"),
+      version: versionField,
+      occurredOn: optionalDate("date of the change"),
+      ...citedSourceFields,
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      if (!value.sourceId && !value.source) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sourceId"],
+          message:
+            "cite a source: pick an existing one (sourceId) or add one with its title, URL and quote (source)",
+        });
+      }
+      if (value.sourceId && value.source) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["source"],
+          message: "cite one source: sourceId or source, not both",
+        });
+      }
+      if (value.occurredOn && value.occurredOn.getTime() > Date.now()) {
+        ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "the change cannot be in the future" });
+      }
+    });
+
+export const pledgeStatusUpdateSchema = statusUpdate(pledgeStatuses, "pledge status");
+export const conditionStatusUpdateSchema = statusUpdate(conditionStatuses, "condition status");
+export type StatusUpdate =
+  z.output<typeof pledgeStatusUpdateSchema> | z.output<typeof conditionStatusUpdateSchema>;
+
+export const conditionSchema = z
+  .object({
+    title: text("title", 300),
+    description: optionalText("description", 5000),
+    dependsOnId: optionalId("stakeholder"),
+  })
+  .strict();
+
+export const stakeholderSchema = z
+  .object({
+    name: text("name", 200),
+    kind: oneOf(stakeholderKinds, "kind"),
+    countryCode: z.preprocess(
+      (value) => (value === "" ? null : typeof value === "string" ? value.toUpperCase() : value),
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, "country code is two letters (ISO 3166-1, e.g. FR)")
+        .nullable()
+        .optional(),
+    ),
+    stance: optionalText("stance", 1000),
+    primaryContribution: optionalText("primary contribution", 1000),
+    description: optionalText("description", 5000),
+  })
+  .strict();
+
+export const sourceSchema = z
+  .object({
+    title: text("title", 300),
+    publisher: optionalText("publisher", 200),
+    publishedOn: optionalDate("publication date"),
+    url: z.preprocess(
+      (value) => (value === "" ? null : value),
+      z.url({ error: "URL must be a web address (https://…)" }).max(2000).nullable().optional(),
+    ),
+    description: optionalText("description", 5000),
+  })
+  .strict();
+
+const figureFields = {
+  title: text("title", 300),
+  unit: text("unit", 40).regex(
+    /^[A-Za-z][A-Za-z ]*$/,
+    'unit is a word such as "personnel", "EUR" or "items"',
+  ),
+  low: amount("lowest figure").refine((value) => value != null, "lowest figure is required"),
+  high: amount("highest figure"),
+  qualifier: oneOf(quantityQualifiers, "qualifier"),
+  stakeholderId: optionalId("stakeholder"),
+};
+
+export const requirementSchema = z
+  .object({
+    ...figureFields,
+    description: optionalText("description", 5000),
+    scope: optionalText("scope", 1000),
+  })
+  .strict();
+
+export const capacitySchema = z.object(figureFields).strict();
+
+/** Edits of the simple records: the fields plus the version they started from. */
+export const withVersion = <T extends z.ZodObject>(schema: T) => schema.extend({ version: versionField });
+
+export const accountSchema = z
+  .object({
+    name: text("name", 100),
+    email: z.email({ error: "email must be an email address" }).max(200),
+    role: oneOf(roles, "role"),
+    password: z
+      .string({ error: "password is required" })
+      .min(12, "password must be at least 12 characters")
+      .max(128, "password is at most 128 characters"),
+  })
+  .strict();
+
+export const roleChangeSchema = z.object({ userId: recordId("user"), role: oneOf(roles, "role") }).strict();
+
+export const apiTokenSchema = z.object({ name: text("name", 100), role: oneOf(roles, "role") }).strict();
+
+/** Per-field messages for a form, and one line for an API answer. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join(".") : "form";
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
