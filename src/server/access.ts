@@ -110,15 +110,24 @@ export async function authorizeApiRequest(
 
 /**
  * An API route that checks the caller's permission first and never answers with a stack trace.
- * The handler receives the principal (null for an anonymous public reader).
+ * The handler receives the principal: null only for an anonymous reader under PUBLIC_READ.
  */
 export function guarded<C>(
-  permission: Permission,
+  permission: "edit" | "admin",
+  handler: (request: Request, context: C, principal: Principal) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response>;
+export function guarded<C>(
+  permission: "read",
   handler: (request: Request, context: C, principal: Principal | null) => Promise<Response>,
+): (request: Request, context: C) => Promise<Response>;
+export function guarded<C>(
+  permission: Permission,
+  handler: (request: Request, context: C, principal: Principal) => Promise<Response>,
 ) {
   return handled(async (request: Request, context: C) => {
     const access = await authorizeApiRequest(request, permission);
     if (!access.ok) return access.response;
-    return handler(request, context, access.principal);
+    // Only reading can be anonymous (decideAccess): writers always have a principal here.
+    return handler(request, context, access.principal as Principal);
   });
 }

@@ -1,0 +1,141 @@
+// The API's write routes on a real database: who may write, thousands of generated bodies
+// (only 400/404/409/422 with a message, or 200 for a body that is valid), and lost updates.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pledgePatchSchema, pledgeStatusUpdateSchema } from "@/features/editing/schemas";
+import { bearerHeaders, routeContext } from "../../../../tests/support/api-auth";
+import { seededTestDatabase } from "../../../../tests/support/seeded-database";
+
+const { db } = await seededTestDatabase();
+const pledgeRoute = await import("./pledges/[pledgeId]/route");
+const statusRoute = await import("./pledges/[pledgeId]/status/route");
+
+let analyst: Record<string, string>;
+let viewer: Record<string, string>;
+let pledgeId: string;
+let sourceId: string;
+
+beforeAll(async () => {
+  analyst = await bearerHeaders("analyst");
+  viewer = await bearerHeaders("viewer");
+  pledgeId = (await db().pledge.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
+  sourceId = (await db().source.findFirstOrThrow()).id;
+});
+
+const url = (path: string) => `http://localhost/api/v1/pledges/${pledgeId}${path}`;
+const json = (headers: Record<string, string>, body: unknown, method = "POST") =>
+  new Request(url(method === "PATCH" ? "" : "/status"), {
+    method,
+    headers: { ...headers, "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const currentVersion = async () => (await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).version;
+const patch = (request: Request) => pledgeRoute.PATCH(request, routeContext({ pledgeId }));
+const postStatus = (request: Request) => statusRoute.POST(request, routeContext({ pledgeId }));
+
+describe("who may write", () => {
+  it("answers 401 without credentials and 403 to a viewer", async () => {
+    expect((await postStatus(json({}, { status: "stalled" }))).status).toBe(401);
+    expect((await patch(json(viewer, { version: 1, title: "x" }, "PATCH"))).status).toBe(403);
+  });
+});
+
+describe("status updates over the API", () => {
+  it("refuses a change without a note or a source with 422 naming the field", async () => {
+    const version = await currentVersion();
+    const noSource = await postStatus(json(analyst, { status: "stalled", note: "n", version }));
+    expect(noSource.status).toBe(422);
+    expect(JSON.stringify(await noSource.json())).toContain("sourceId");
+    const noNote = await postStatus(json(analyst, { status: "stalled", version, sourceId }));
+    expect(noNote.status).toBe(422);
+  });
+
+  it("answers 400 to a body that is not JSON", async () => {
+    expect((await postStatus(json(analyst, "{not json"))).status).toBe(400);
+  });
+
+  it("lets exactly one of 20 simultaneous updates from one version through; the rest get 409 with the record", async () => {
+    const version = await currentVersion();
+    const status =
+      (await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).status === "stalled"
+        ? "committed"
+        : "stalled";
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        postStatus(json(analyst, { status, note: `attempt ${i}`, version, sourceId })),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const conflict = (await answers.find((a) => a.status === 409)!.json()) as {
+      current: { version: number };
+    };
+    expect(conflict.current.version).toBe(version + 1);
+    expect(await currentVersion()).toBe(version + 1);
+  });
+});
+
+const fieldNames = [
+  "version",
+  "title",
+  "status",
+  "note",
+  "sourceId",
+  "source",
+  "quantityLow",
+  "quantityUnit",
+  "category",
+  "announcedOn",
+  "dueOn",
+  "stakeholders",
+  "conditionIds",
+  "quote",
+  "occurredOn",
+];
+const anyValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom("stalled", "committed", "force", "personnel", "2026-01-31", "2026-02-30", "1,200", "EUR"),
+  fc.array(fc.oneof(fc.string(), fc.record({ stakeholderId: fc.string(), role: fc.string() })), {
+    maxLength: 3,
+  }),
+  fc.record(
+    { title: fc.string(), quote: fc.string(), url: fc.oneof(fc.string(), fc.webUrl()) },
+    { requiredKeys: [] },
+  ),
+);
+const bodies = fc.oneof(
+  fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), fc.string()), anyValue, { maxKeys: 6 }),
+  fc.jsonValue(),
+);
+
+describe("generated bodies", () => {
+  for (const [name, send, schema] of [
+    ["PATCH /pledges/{id}", (body: unknown) => patch(json(analyst, body, "PATCH")), pledgePatchSchema],
+    [
+      "POST /pledges/{id}/status",
+      (body: unknown) => postStatus(json(analyst, body)),
+      pledgeStatusUpdateSchema,
+    ],
+  ] as const) {
+    it(`${name} answers 400, 409 or 422 with a message (200 only for a valid body), never 500`, async () => {
+      await fc.assert(
+        fc.asyncProperty(bodies, async (body) => {
+          const response = await send(body);
+          const answer = (await response.json()) as { error?: { message: string } };
+          if (response.status === 200) {
+            expect(schema.safeParse(body).success).toBe(true);
+            return;
+          }
+          expect([400, 409, 422], JSON.stringify(body)).toContain(response.status);
+          expect(answer.error?.message.length).toBeGreaterThan(0);
+        }),
+        { numRuns: 3000 },
+      );
+    }, 240_000);
+  }
+});

@@ -1,0 +1,53 @@
+import "server-only";
+import type { z } from "zod";
+import { apiError } from "@/server/api";
+import { fieldErrors } from "./schemas";
+import { WriteError } from "./write-error";
+
+const maxBodyBytes = 64 * 1024;
+
+/**
+ * A JSON write body checked against `schema`: 400 when it is not JSON (or too large), 422 naming
+ * each field that is wrong. The `params` of the answer are the fields.
+ */
+export async function parseJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+): Promise<{ ok: true; data: z.output<T> } | { ok: false; response: Response }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    return { ok: false, response: apiError(400, "Send the body as JSON, with Content-Type: application/json.") };
+  }
+  const raw = await request.text();
+  if (raw.length > maxBodyBytes) {
+    return { ok: false, response: apiError(400, `The body is larger than ${maxBodyBytes / 1024} KB.`) };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return { ok: false, response: apiError(400, "The body is not valid JSON.") };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { ok: false, response: apiError(400, "The body must be a JSON object.") };
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fields = Object.entries(fieldErrors(parsed.error)).map(([param, message]) => ({ param, message }));
+  return {
+    ok: false,
+    response: apiError(422, fields.map((f) => `${f.param}: ${f.message}`).join("; "), fields),
+  };
+}
+
+/** The answer to a refused write: 404, 409 with the current record, or 422 naming the fields. */
+export async function writeErrorResponse(error: unknown, current?: () => Promise<unknown>): Promise<Response> {
+  if (!(error instanceof WriteError)) throw error;
+  const fields = error.details.fields
+    ? Object.entries(error.details.fields).map(([param, message]) => ({ param, message }))
+    : undefined;
+  const response = apiError(error.status, error.message, fields);
+  if (error.status !== 409 || !current) return response;
+  const body = (await response.json()) as { error: object };
+  return Response.json({ ...body, current: await current() }, { status: 409 });
+}
