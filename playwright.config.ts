@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { storageStateOf } from "./tests/e2e/support/users";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // A database of its own, recreated, migrated and seeded each run (scripts/e2e-server.sh).
@@ -29,11 +31,18 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.writes\.spec\.ts$/ },
+    // Signs each role in once; specs start signed in as a viewer unless they say otherwise.
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], storageState: storageStateOf("viewer") },
+      testIgnore: /\.writes\.spec\.ts$/,
+      dependencies: ["setup"],
+    },
     // Specs that add rows run last, so that the read-only specs see exactly the seed.
     {
       name: "chromium-writes",
-      use: { ...devices["Desktop Chrome"] },
+      use: { ...devices["Desktop Chrome"], storageState: storageStateOf("analyst") },
       testMatch: /\.writes\.spec\.ts$/,
       dependencies: ["chromium"],
     },
@@ -41,7 +50,13 @@ export default defineConfig({
   webServer: {
     command: `bash scripts/e2e-server.sh ${port}`,
     url: `http://127.0.0.1:${port}/pledges`,
-    env: { DATABASE_URL: e2eDatabaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      DATABASE_URL: e2eDatabaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // A throwaway session secret per run.
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      PUBLIC_READ: "false",
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

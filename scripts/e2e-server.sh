@@ -7,5 +7,9 @@ file="${DATABASE_URL#file:}"
 rm -f "$file" "$file-wal" "$file-shm" "$file-journal"
 npm run --silent db:deploy
 npm run --silent db:seed
+# One account per role for the end-to-end tests (tests/e2e/support/users.ts).
+ACCOUNT_PASSWORD=e2e-admin-password npm run --silent account -- create --role admin --email admin@e2e.test --name "Erin Admin"
+ACCOUNT_PASSWORD=e2e-analyst-password npm run --silent account -- create --role analyst --email analyst@e2e.test --name "Ada Analyst"
+ACCOUNT_PASSWORD=e2e-viewer-password npm run --silent account -- create --role viewer --email viewer@e2e.test --name "Vic Viewer"
 [ -f .next/BUILD_ID ] || { echo "no production build: run 'npm run build' before the end-to-end tests" >&2; exit 1; }
 exec npx next start --hostname 127.0.0.1 --port "$port"

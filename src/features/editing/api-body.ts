@@ -16,7 +16,10 @@ export async function parseJsonBody<T extends z.ZodType>(
 ): Promise<{ ok: true; data: z.output<T> } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, response: apiError(400, "Send the body as JSON, with Content-Type: application/json.") };
+    return {
+      ok: false,
+      response: apiError(400, "Send the body as JSON, with Content-Type: application/json."),
+    };
   }
   const raw = await request.text();
   if (raw.length > maxBodyBytes) {
@@ -41,7 +44,10 @@ export async function parseJsonBody<T extends z.ZodType>(
 }
 
 /** The answer to a refused write: 404, 409 with the current record, or 422 naming the fields. */
-export async function writeErrorResponse(error: unknown, current?: () => Promise<unknown>): Promise<Response> {
+export async function writeErrorResponse(
+  error: unknown,
+  current?: () => Promise<unknown>,
+): Promise<Response> {
   if (!(error instanceof WriteError)) throw error;
   const fields = error.details.fields
     ? Object.entries(error.details.fields).map(([param, message]) => ({ param, message }))

@@ -6,6 +6,7 @@ import type { PledgeStatus } from "@/lib/rules/vocabulary";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { resolveQuantities } from "./pledge-values";
+import type { RecordKind } from "./record-kinds";
 import type {
   PledgeCreate,
   PledgePatch,
@@ -406,8 +407,6 @@ export async function recordConditionStatus(
 }
 
 // ---- Conditions, stakeholders, sources, requirements, capacity figures: plain versioned records ----
-
-export type RecordKind = "condition" | "stakeholder" | "source" | "requirement" | "capacity";
 
 type RecordInput = {
   condition: z.output<typeof conditionSchema>;

@@ -74,3 +74,34 @@ export function resolveQuantities(
     },
   };
 }
+
+/** A stored pledge as the edit form's text: amounts in major units, dates as YYYY-MM-DD. */
+export function pledgeFormText(
+  pledge: StoredQuantities & {
+    title: string;
+    description: string | null;
+    category: string;
+    quantityQualifier: string;
+    announcedOn: Date;
+    dueOn: Date | null;
+    scope: string | null;
+    externalId: string | null;
+  },
+): Record<string, string> {
+  const unit = pledge.quantityUnit ?? "";
+  const amount = (minor: bigint | null) => (minor === null ? "" : toDecimal(minor, unit));
+  return {
+    title: pledge.title,
+    description: pledge.description ?? "",
+    category: pledge.category,
+    quantityUnit: unit,
+    quantityLow: amount(pledge.quantityLow),
+    quantityHigh: pledge.quantityHigh === pledge.quantityLow ? "" : amount(pledge.quantityHigh),
+    quantityQualifier: pledge.quantityQualifier,
+    deliveredQuantity: amount(pledge.deliveredQuantity),
+    announcedOn: pledge.announcedOn.toISOString().slice(0, 10),
+    dueOn: pledge.dueOn ? pledge.dueOn.toISOString().slice(0, 10) : "",
+    scope: pledge.scope ?? "",
+    externalId: pledge.externalId ?? "",
+  };
+}

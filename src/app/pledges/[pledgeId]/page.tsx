@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PledgeDetail } from "@/features/pledges/components/pledge-detail";
 import { getPledge } from "@/features/pledges/queries";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
+import { roleAllows } from "@/lib/access";
 import { mayRead, requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<"/pledges/[pledgeId
 
 export default async function PledgePage({ params }: PageProps<"/pledges/[pledgeId]">) {
   const { pledgeId } = await params;
-  await requirePagePermission("read", `/pledges/${encodeURIComponent(pledgeId)}`);
+  const principal = await requirePagePermission("read", `/pledges/${encodeURIComponent(pledgeId)}`);
   const pledge = await loadPledge(pledgeId);
   if (!pledge) notFound();
   return (
@@ -32,6 +33,16 @@ export default async function PledgePage({ params }: PageProps<"/pledges/[pledge
           ← All pledges
         </Link>
       </nav>
+      {principal && roleAllows(principal.role, "edit") && (
+        <nav aria-label="Edit this pledge" className="no-print flex gap-3">
+          <Link href={`/pledges/${pledge.id}/status`} className="button-primary">
+            Update status
+          </Link>
+          <Link href={`/pledges/${pledge.id}/edit`} className="button-secondary">
+            Edit
+          </Link>
+        </nav>
+      )}
       <PledgeDetail pledge={pledge} />
     </div>
   );

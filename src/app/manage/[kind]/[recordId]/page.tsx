@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusChangeItem } from "@/components/ui/status-change-item";
+import { AuditTrail } from "@/features/editing/components/audit-trail";
+import { DeleteForm } from "@/features/editing/components/delete-form";
+import { RecordForm } from "@/features/editing/components/record-form";
+import { StatusForm } from "@/features/editing/components/status-form";
+import {
+  auditTrail,
+  editorOptions,
+  getCondition,
+  getRecord,
+  pledgesAffectedBy,
+} from "@/features/editing/queries";
+import { isRecordKind, recordFormDefaults, recordKinds } from "@/features/editing/record-kinds";
+import { pledgeIdSchema } from "@/features/pledges/schemas";
+import { conditionStatuses, conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
+import { requirePagePermission } from "@/server/access";
+
+export const metadata: Metadata = { title: "Edit record" };
+export const dynamic = "force-dynamic";
+
+/** A condition's status update shows first which pledges it affects. */
+async function ConditionStatus({ id, sources }: { id: string; sources: { id: string; title: string }[] }) {
+  const [condition, affected] = await Promise.all([getCondition(id), pledgesAffectedBy(id)]);
+  if (!condition) return null;
+  return (
+    <>
+      <section aria-labelledby="status-heading" className="space-y-3 border-t border-slate-200 pt-4">
+        <h2 id="status-heading" className="text-lg font-semibold">
+          Status: {conditionStatusLabels[condition.status]}
+        </h2>
+        <div className="rounded border border-blue-200 bg-blue-50 p-3 text-sm" data-testid="affected-pledges">
+          <p className="font-medium">
+            Changing this status affects {affected.length} {affected.length === 1 ? "pledge" : "pledges"}:
+          </p>
+          <ul className="list-disc pl-5">
+            {affected.map((pledge) => (
+              <li key={pledge.id}>
+                <Link href={`/pledges/${pledge.id}`} className="link">
+                  {pledge.title}
+                </Link>{" "}
+                ({pledgeStatusLabels[pledge.status]})
+              </li>
+            ))}
+          </ul>
+        </div>
+        <StatusForm
+          subject="condition"
+          id={condition.id}
+          version={condition.version}
+          current={condition.status}
+          statuses={conditionStatuses.map((value) => ({ value, label: conditionStatusLabels[value] }))}
+          sources={sources}
+        />
+      </section>
+      <section aria-labelledby="history-heading" className="space-y-2">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          Status history
+        </h2>
+        <ol className="space-y-3">
+          {condition.statusChanges.map((change) => (
+            <StatusChangeItem key={change.id} change={change} />
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[recordId]">) {
+  const { kind, recordId } = await params;
+  await requirePagePermission("edit", `/manage/${encodeURIComponent(kind)}/${encodeURIComponent(recordId)}`);
+  if (!isRecordKind(kind) || !pledgeIdSchema.safeParse(recordId).success) notFound();
+  const record = await getRecord(kind, recordId);
+  if (!record) notFound();
+  const { singular, plural, fields, entity } = recordKinds[kind];
+  const [{ stakeholders, sources }, trail] = await Promise.all([
+    editorOptions(),
+    auditTrail(entity, recordId),
+  ]);
+  const name = String(record.title ?? record.name ?? singular);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/manage/${kind}`} className="link">
+          ← {plural}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+      <p className="note">Version {record.version}.</p>
+      <RecordForm
+        kind={kind}
+        fields={fields}
+        record={{ id: recordId, version: record.version, values: recordFormDefaults(kind, record) }}
+        stakeholders={stakeholders}
+        submitLabel="Save changes"
+      />
+      {kind === "condition" && <ConditionStatus id={recordId} sources={sources} />}
+      <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete
+        </h2>
+        <DeleteForm
+          target={{ kind }}
+          id={recordId}
+          version={record.version}
+          label={`Delete this ${singular}`}
+          explanation="Only possible while no pledge, history entry or citation refers to it."
+        />
+      </section>
+      <AuditTrail entries={trail} />
+    </div>
+  );
+}

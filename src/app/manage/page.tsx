@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { recordKindList, recordKinds } from "@/features/editing/record-kinds";
+import { requirePagePermission } from "@/server/access";
+
+export const metadata: Metadata = { title: "Records" };
+export const dynamic = "force-dynamic";
+
+export default async function ManagePage() {
+  await requirePagePermission("edit", "/manage");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Records</h1>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          <Link href="/pledges/new" className="link">
+            Add a pledge
+          </Link>{" "}
+          (edit a pledge or update its status from its page)
+        </li>
+        {recordKindList.map((kind) => (
+          <li key={kind}>
+            <Link href={`/manage/${kind}`} className="link">
+              {recordKinds[kind].plural}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

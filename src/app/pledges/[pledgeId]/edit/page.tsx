@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditTrail } from "@/features/editing/components/audit-trail";
+import { DeleteForm } from "@/features/editing/components/delete-form";
+import { PledgeForm } from "@/features/editing/components/pledge-form";
+import { pledgeFormText } from "@/features/editing/pledge-values";
+import { auditTrail, editorOptions, pledgeForEdit } from "@/features/editing/queries";
+import { pledgeIdSchema } from "@/features/pledges/schemas";
+import { requirePagePermission } from "@/server/access";
+
+export const metadata: Metadata = { title: "Edit pledge" };
+export const dynamic = "force-dynamic";
+
+export default async function EditPledgePage({ params }: PageProps<"/pledges/[pledgeId]/edit">) {
+  const { pledgeId } = await params;
+  await requirePagePermission("edit", `/pledges/${encodeURIComponent(pledgeId)}/edit`);
+  const id = pledgeIdSchema.safeParse(pledgeId);
+  const pledge = id.success ? await pledgeForEdit(id.data) : null;
+  if (!pledge) notFound();
+  const [options, trail] = await Promise.all([editorOptions(), auditTrail("Pledge", pledge.id)]);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/pledges/${pledge.id}`} className="link">
+          ← {pledge.title}
+        </Link>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">Edit pledge</h1>
+      <p className="note">
+        Version {pledge.version}. The status changes through{" "}
+        <Link href={`/pledges/${pledge.id}/status`} className="link">
+          a status update
+        </Link>
+        , with its evidence.
+      </p>
+      <PledgeForm
+        pledge={{
+          id: pledge.id,
+          version: pledge.version,
+          text: pledgeFormText(pledge),
+          roles: Object.fromEntries(pledge.stakeholders.map((s) => [s.stakeholderId, s.role])),
+          conditionIds: pledge.conditions.map((c) => c.conditionId),
+        }}
+        options={options}
+      />
+      <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
+        <h2 id="delete-heading" className="text-lg font-semibold">
+          Delete
+        </h2>
+        <DeleteForm
+          target="pledge"
+          id={pledge.id}
+          version={pledge.version}
+          label="Delete this pledge"
+          explanation="It leaves every list, figure and export; its status history and audit trail are kept."
+        />
+      </section>
+      <AuditTrail entries={trail} />
+    </div>
+  );
+}

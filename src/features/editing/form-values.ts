@@ -1,0 +1,40 @@
+// Form submissions as the plain objects the write schemas read, and what changed between two
+// versions of a record (for the conflict message).
+
+export type FormValues = Record<string, string | string[]>;
+
+/** FormData as an object: repeated names become lists; files are ignored. */
+export function formValues(form: FormData): FormValues {
+  const values: FormValues = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = all.length === 1 ? all[0]! : all;
+  }
+  return values;
+}
+
+export const single = (values: FormValues, key: string): string | undefined => {
+  const value = values[key];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export const list = (values: FormValues, key: string): string[] => {
+  const value = values[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+};
+
+/** Stakeholder links from `role:<stakeholderId>` selects; an empty choice means not linked. */
+export function stakeholderLinks(values: FormValues) {
+  return Object.entries(values)
+    .filter(([key, role]) => key.startsWith("role:") && typeof role === "string" && role !== "")
+    .map(([key, role]) => ({ stakeholderId: key.slice("role:".length), role: role as string }));
+}
+
+/** The names of the fields whose values differ between two JSON snapshots of a record. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const ignored = new Set(["version", "updatedAt"]);
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .sort();
+}

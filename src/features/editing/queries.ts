@@ -1,0 +1,178 @@
+import "server-only";
+import { db } from "@/server/db";
+import { changedFields } from "./form-values";
+import type { RecordKind } from "./record-kinds";
+
+// What the editing pages read: choices for the forms, the record being edited, and the audit trail.
+
+export async function editorOptions() {
+  const [stakeholders, conditions, sources] = await Promise.all([
+    db().stakeholder.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db().condition.findMany({ select: { id: true, title: true, status: true }, orderBy: { title: "asc" } }),
+    db().source.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
+  ]);
+  return { stakeholders, conditions, sources };
+}
+export type EditorOptions = Awaited<ReturnType<typeof editorOptions>>;
+
+export async function pledgeForEdit(id: string) {
+  return db().pledge.findFirst({
+    where: { id, deletedAt: null },
+    include: {
+      stakeholders: { select: { stakeholderId: true, role: true } },
+      conditions: { select: { conditionId: true } },
+    },
+  });
+}
+
+export type AuditChange = { actor: string; at: Date; action: string; fields: string[] };
+
+function parsed(json: string | null): Record<string, unknown> {
+  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
+/** Who changed a record after `version`, when, and which fields: for the conflict message. */
+export async function changesSince(
+  entityType: string,
+  entityId: string,
+  version: number,
+): Promise<AuditChange[]> {
+  const entries = await db().auditEntry.findMany({
+    where: { entityType, entityId, version: { gt: version } },
+    orderBy: { occurredAt: "asc" },
+  });
+  return entries.map((entry) => ({
+    actor: entry.actorLabel,
+    at: entry.occurredAt,
+    action: entry.action,
+    fields: changedFields(parsed(entry.before), parsed(entry.after)),
+  }));
+}
+
+/** The audit trail of one record, newest first. */
+export async function auditTrail(entityType: string, entityId: string, take = 50) {
+  const entries = await db().auditEntry.findMany({
+    where: { entityType, entityId },
+    orderBy: { occurredAt: "desc" },
+    take,
+  });
+  return entries.map((entry) => ({
+    id: entry.id,
+    actor: entry.actorLabel,
+    at: entry.occurredAt,
+    action: entry.action,
+    fields: changedFields(parsed(entry.before), parsed(entry.after)),
+  }));
+}
+
+export async function recentAudit(take = 100) {
+  const entries = await db().auditEntry.findMany({ orderBy: { occurredAt: "desc" }, take });
+  return entries.map((entry) => ({
+    id: entry.id,
+    actor: entry.actorLabel,
+    at: entry.occurredAt,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    fields: changedFields(parsed(entry.before), parsed(entry.after)),
+  }));
+}
+
+/** The pledges a condition's status change would affect, with their own statuses. */
+export async function pledgesAffectedBy(conditionId: string) {
+  return db().pledge.findMany({
+    where: { deletedAt: null, conditions: { some: { conditionId } } },
+    select: { id: true, title: true, status: true },
+    orderBy: { title: "asc" },
+  });
+}
+
+export async function getCondition(id: string) {
+  return db().condition.findUnique({
+    where: { id },
+    include: {
+      statusChanges: {
+        orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+        include: { citations: { include: { source: true } } },
+      },
+    },
+  });
+}
+
+// ---- The plain records listed and edited under /manage ----
+
+export async function listRecords(kind: RecordKind) {
+  switch (kind) {
+    case "condition":
+      return (await db().condition.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+        id: r.id,
+        label: r.title,
+        detail: r.status.replace("_", " "),
+      }));
+    case "stakeholder":
+      return (await db().stakeholder.findMany({ orderBy: { name: "asc" } })).map((r) => ({
+        id: r.id,
+        label: r.name,
+        detail: r.kind,
+      }));
+    case "source":
+      return (await db().source.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+        id: r.id,
+        label: r.title,
+        detail: r.publisher ?? "",
+      }));
+    case "requirement":
+      return (await db().requirement.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+        id: r.id,
+        label: r.title,
+        detail: r.unit,
+      }));
+    case "capacity":
+      return (await db().capacityReference.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+        id: r.id,
+        label: r.title,
+        detail: r.unit,
+      }));
+  }
+}
+
+/** One plain record's stored columns (amounts still in minor units), or null. */
+export async function getRecord(
+  kind: RecordKind,
+  id: string,
+): Promise<(Record<string, unknown> & { version: number }) | null> {
+  switch (kind) {
+    case "condition":
+      return db().condition.findUnique({ where: { id } });
+    case "stakeholder":
+      return db().stakeholder.findUnique({ where: { id } });
+    case "source":
+      return db().source.findUnique({ where: { id } });
+    case "requirement":
+      return db().requirement.findUnique({ where: { id } });
+    case "capacity":
+      return db().capacityReference.findUnique({ where: { id } });
+  }
+}
+
+export async function listAccounts() {
+  return db().user.findMany({
+    select: { id: true, name: true, email: true, role: true, createdAt: true },
+    orderBy: { email: "asc" },
+  });
+}
+
+export async function listApiTokens() {
+  return db().apiToken.findMany({
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}
