@@ -1,3 +1,4 @@
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isSameOriginWrite } from "@/lib/request-guards";
 
@@ -20,6 +21,20 @@ export function proxy(request: NextRequest) {
     }
   }
 
+  // Anonymous visitors to a page go to sign-in here, before any streaming starts (a page with a
+  // loading state would otherwise answer 200 and redirect in the browser). Only a hint: every page
+  // checks the session itself.
+  if (
+    !unsafe &&
+    isPage(request.nextUrl.pathname) &&
+    !getSessionCookie(request) &&
+    !request.headers.get("authorization") &&
+    process.env.PUBLIC_READ?.trim().toLowerCase() !== "true"
+  ) {
+    const next = request.nextUrl.pathname + request.nextUrl.search;
+    return NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(next)}`, request.url), 307);
+  }
+
   const nonce = crypto.randomUUID().replaceAll("-", "");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -30,6 +45,11 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;
+}
+
+/** Pages that need a signed-in reader (not the API, which answers 401, nor sign-in itself). */
+function isPage(path: string): boolean {
+  return !path.startsWith("/api/") && path !== "/login" && !path.startsWith("/_next/");
 }
 
 export const config = {

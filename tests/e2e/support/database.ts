@@ -64,3 +64,10 @@ export function withdrawSeededPledge(externalId: string, occurredAt: string) {
     ).run(`e2e-${randomUUID()}`, pledge.id, pledge.status, occurredAt, now, now);
   });
 }
+
+/** Changes an account's role behind the app's back, as another admin would. */
+export function setRole(email: string, role: "viewer" | "analyst" | "admin") {
+  inTransaction((db) => {
+    db.prepare(`UPDATE "User" SET role = ? WHERE email = ?`).run(role, email);
+  });
+}
