@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { roleLabels, roles, type Role } from "@/lib/access";
 import { changeRoleAction, createAccountAction, createTokenAction, revokeTokenAction } from "../actions";
 import { idle } from "../form-state";
-import { Field, FormOutcome, SubmitButton, valueOf } from "./form-parts";
+import { Field, formKey, FormOutcome, SubmitButton, valueOf } from "./form-parts";
 
 function RoleSelect({
   id,
@@ -32,7 +32,7 @@ export function AccountForm() {
   const [state, action, pending] = useActionState(createAccountAction, idle);
   const error = (name: string) => state.fields?.[name];
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="account-name" label="Name" error={error("name")} required>
@@ -74,7 +74,7 @@ export function AccountForm() {
 export function RoleForm({ userId, role, email }: { userId: string; role: Role; email: string }) {
   const [state, action, pending] = useActionState(changeRoleAction, idle);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form key={formKey(state)} action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <RoleSelect name="role" value={role} label={`Role of ${email}`} />
       <button type="submit" className="button-secondary" disabled={pending}>
@@ -88,7 +88,7 @@ export function RoleForm({ userId, role, email }: { userId: string; role: Role; 
 export function TokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, idle);
   return (
-    <form action={action} className="space-y-3" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
       {state.secret && (
         <p className="rounded border border-slate-300 bg-slate-50 p-2">
@@ -126,7 +126,7 @@ export function TokenForm() {
 export function RevokeTokenForm({ id, name }: { id: string; name: string }) {
   const [state, action, pending] = useActionState(revokeTokenAction, idle);
   return (
-    <form action={action}>
+    <form key={formKey(state)} action={action}>
       <input type="hidden" name="id" value={id} />
       <button type="submit" className="button-danger" disabled={pending} aria-label={`Revoke ${name}`}>
         Revoke

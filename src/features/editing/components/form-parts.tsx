@@ -4,6 +4,19 @@ import type { ReactNode } from "react";
 import { formatDateTime } from "@/lib/format";
 import type { FormState } from "../form-state";
 
+const keys = new WeakMap<FormState, number>();
+let nextKey = 0;
+
+/**
+ * A key that changes with every answer to a submission. Remounting the form with it makes every
+ * field (selects and radios included) show the submitted values again, where React's automatic
+ * form reset would bring back the first ones.
+ */
+export function formKey(state: FormState): number {
+  if (!keys.has(state)) keys.set(state, nextKey++);
+  return keys.get(state)!;
+}
+
 /** A submitted value to show again, else the stored one. */
 export function valueOf(state: FormState, name: string, stored: string | undefined): string {
   const submitted = state.values?.[name];

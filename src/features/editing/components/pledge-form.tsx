@@ -11,7 +11,7 @@ import {
 } from "@/lib/rules/vocabulary";
 import { savePledgeAction } from "../actions";
 import { idle } from "../form-state";
-import { Field, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
+import { Field, formKey, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
 
 export type PledgeFormValues = {
   id?: string;
@@ -46,7 +46,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
   const error = (name: string) => state.fields?.[name];
   const checkedConditions = state.values ? [state.values.conditionIds ?? []].flat() : pledge.conditionIds;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
       {pledge.id && <input type="hidden" name="id" value={pledge.id} />}
       <VersionInput state={state} version={pledge.version} />

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { saveRecordAction } from "../actions";
 import { idle } from "../form-state";
 import type { FieldSpec, RecordKind } from "../record-kinds";
-import { Field, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
+import { Field, formKey, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
 
 /** Create or edit one plain record; the fields come from `recordKinds`. */
 export function RecordForm({
@@ -22,7 +22,7 @@ export function RecordForm({
 }) {
   const [state, action, pending] = useActionState(saveRecordAction, idle);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
       <input type="hidden" name="kind" value={kind} />
       {record && <input type="hidden" name="id" value={record.id} />}

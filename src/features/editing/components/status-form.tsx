@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { recordStatusAction } from "../actions";
 import { idle } from "../form-state";
-import { Field, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
+import { Field, formKey, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
 
 /** A status change with its evidence: a note, and a source picked from the list or added here. */
 export function StatusForm({
@@ -26,7 +26,7 @@ export function StatusForm({
   const value = (name: string) => valueOf(state, name, undefined);
   const error = (name: string) => state.fields?.[name];
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
       <input type="hidden" name="subject" value={subject} />
       <input type="hidden" name="id" value={id} />

@@ -1,0 +1,171 @@
+// An analyst's day in the browser: add a pledge, edit it, update its status with evidence, meet a
+// conflict and re-apply, change a condition knowing what it affects. Pledges made here are counted
+// in items, so that the personnel figures other specs check do not move.
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/page-checks";
+import { storageStateOf } from "./support/users";
+
+test.describe.configure({ mode: "serial" });
+
+async function addPledge(page: Page, title: string) {
+  await page.goto("/pledges/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Category").selectOption("enablers");
+  await page.getByLabel("Unit", { exact: true }).fill("items");
+  await page.getByLabel("Quantity (lowest)").fill("1,200");
+  await page.getByLabel("Announced on").fill("2026-02-01");
+  await page.getByLabel("Role of France").selectOption("pledger");
+  await page.getByRole("button", { name: "Add pledge" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  return page.url().split("/").pop()!;
+}
+
+test.describe("editing as an analyst", () => {
+  test("a new pledge appears with its quantity and stakeholder; per-field errors keep what was typed", async ({
+    page,
+  }) => {
+    await page.goto("/pledges/new");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Title").fill("E2E drones");
+    await page.getByLabel("Unit", { exact: true }).fill("items");
+    await page.getByLabel("Quantity (lowest)").fill("12.5");
+    await page.getByRole("button", { name: "Add pledge" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Some fields need attention");
+    await expect(page.locator("#field-category-error")).toContainText("choose a category");
+    await expect(page.locator("#field-announcedOn-error")).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("E2E drones");
+
+    await addPledge(page, "E2E drones");
+    await expect(page.getByText("1,200 items")).toBeVisible();
+    await expect(page.getByText("France")).toBeVisible();
+  });
+
+  test("a status update needs a note and a source, then shows in the history with who and the quote", async ({
+    page,
+  }) => {
+    const id = await addPledge(page, "E2E vehicles");
+    await page.getByRole("link", { name: "Update status" }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel("New status").selectOption("stalled");
+    await page.getByRole("button", { name: "Record the status change" }).click();
+    await expect(page.locator("#field-note-error")).toContainText("note is required");
+    await expect(page.locator("#field-sourceId-error")).toContainText("cite a source");
+
+    await page
+      .getByLabel("Note: what changed and why")
+      .fill("Procurement paused pending the ceasefire talks");
+    await page.getByLabel("A new source").check();
+    await page.getByLabel("Source title").fill("E2E ministry statement");
+    await page.getByLabel("Source URL").fill("https://example.org/statement");
+    await page.getByLabel("Quote").fill("Deliveries are paused.");
+    await page.getByRole("button", { name: "Record the status change" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    const latest = page.getByTestId("status-change").first();
+    await expect(latest).toContainText("Announced → Stalled");
+    await expect(latest).toContainText("by Ada Analyst");
+    await expect(latest).toContainText("Procurement paused");
+    await expect(latest).toContainText("Deliveries are paused.");
+    await expect(latest.getByRole("link", { name: "E2E ministry statement" })).toHaveAttribute(
+      "href",
+      "https://example.org/statement",
+    );
+  });
+
+  test("two analysts edit at once: the second sees who changed what, keeps their values, and can re-apply", async ({
+    page,
+    browser,
+  }) => {
+    const id = await addPledge(page, "E2E bridges");
+    const other = await browser.newContext({ storageState: storageStateOf("admin") });
+    const otherPage = await other.newPage();
+
+    await page.goto(`/pledges/${id}/edit`);
+    await otherPage.goto(`/pledges/${id}/edit`);
+    await otherPage.getByLabel("Title").fill("E2E bridges (renamed by the admin)");
+    await otherPage.getByRole("button", { name: "Save changes" }).click();
+    await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText(
+      "E2E bridges (renamed by the admin)",
+    );
+
+    await page.getByLabel("Scope").fill("Dnipro crossings");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const alert = page.getByRole("main").getByRole("alert");
+    await expect(alert).toContainText("Someone else saved this record");
+    await expect(alert).toContainText("Erin Admin");
+    await expect(alert).toContainText("title");
+    await expect(page.getByLabel("Scope")).toHaveValue("Dnipro crossings");
+
+    // Saving again applies the analyst's values on top of the current version.
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await expect(page.getByText("Dnipro crossings")).toBeVisible();
+    await page.goto(`/pledges/${id}/edit`);
+    await expect(page.getByRole("table").last()).toContainText("Erin Admin");
+    await other.close();
+  });
+
+  test("a condition's status form lists the pledges it affects; deleting a pledge keeps it out of the list", async ({
+    page,
+  }) => {
+    await page.goto("/manage/condition");
+    await page
+      .getByRole("link", { name: /ceasefire/i })
+      .first()
+      .click();
+    await expect(page.getByTestId("affected-pledges")).toContainText(/affects \d+ pledges?/);
+    await expectNoAxeViolations(page);
+
+    const id = await addPledge(page, "E2E pledge to delete");
+    await page.goto(`/pledges/${id}/edit`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete this pledge" }).click();
+    await expect(page).toHaveURL(/\/pledges$/);
+    expect((await page.request.get(`/api/v1/pledges/${id}`)).status()).toBe(404);
+  });
+
+  test("plain records: add a source, refuse to delete one that is cited", async ({ page }) => {
+    await page.goto("/manage/source/new");
+    await page.getByLabel("Title").fill("E2E briefing note");
+    await page.getByLabel("URL").fill("not a url");
+    await page.getByRole("button", { name: "Add source" }).click();
+    await expect(page.locator("#field-url-error")).toContainText("web address");
+    await page.getByLabel("URL").fill("https://example.org/note");
+    await page.getByRole("button", { name: "Add source" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "E2E briefing note" })).toBeVisible();
+
+    await page.goto("/manage/source");
+    await page.getByRole("link", { name: "E2E ministry statement" }).click();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete this source" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("still linked to or cited");
+  });
+});
+
+test.describe("administration", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("an admin creates a token, which works until it is revoked", async ({ page, playwright, baseURL }) => {
+    await page.goto("/admin");
+    await expectNoAxeViolations(page);
+    await page.getByRole("textbox", { name: "Name", exact: true }).last().fill("E2E nightly export");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const token = await page.getByTestId("new-token").inputValue();
+    expect(token).toMatch(/^pw_/);
+
+    const script = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: [], origins: [] },
+    });
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await script.get("/api/v1/summary", { headers: auth })).status()).toBe(200);
+    // A viewer token reads but cannot write.
+    expect((await script.patch("/api/v1/pledges/x", { headers: auth, data: {} })).status()).toBe(403);
+
+    await page.reload();
+    await page.getByRole("button", { name: "Revoke E2E nightly export" }).click();
+    await expect(page.getByRole("row", { name: /E2E nightly export/ })).toContainText("revoked");
+    expect((await script.get("/api/v1/summary", { headers: auth })).status()).toBe(401);
+    await script.dispose();
+  });
+});
