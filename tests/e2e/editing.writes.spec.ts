@@ -124,7 +124,17 @@ test.describe("editing as an analyst", () => {
     expect((await page.request.get(`/api/v1/pledges/${id}`)).status()).toBe(404);
   });
 
-  test("plain records: add a source, refuse to delete one that is cited", async ({ page }) => {
+  test("plain records: add a stakeholder and a source, refuse to delete a source that is cited", async ({
+    page,
+  }) => {
+    await page.goto("/manage/stakeholder/new");
+    await page.getByLabel("Name").fill("E2E Ruritania");
+    await page.getByLabel("Kind").selectOption("state");
+    await page.getByLabel("Country code").fill("rr");
+    await page.getByRole("button", { name: "Add stakeholder" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "E2E Ruritania" })).toBeVisible();
+    await expect(page.getByLabel("Country code")).toHaveValue("RR");
+
     await page.goto("/manage/source/new");
     await page.getByLabel("Title").fill("E2E briefing note");
     await page.getByLabel("URL").fill("not a url");

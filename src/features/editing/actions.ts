@@ -79,6 +79,17 @@ async function act(
   }
 }
 
+/** The refusal to send before even validating, when the caller may not do this. */
+async function denied(permission: Permission, values: FormValues): Promise<FormState | null> {
+  try {
+    await requireActionPermission(permission);
+    return null;
+  } catch (error) {
+    if (error instanceof AccessError) return { status: "error", message: error.message, values };
+    throw error;
+  }
+}
+
 function invalid(error: z.ZodError, values: FormValues): FormState {
   return { status: "error", message: "Some fields need attention.", fields: fieldErrors(error), values };
 }
@@ -114,6 +125,8 @@ function pledgeInput(values: FormValues) {
 
 export async function savePledgeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("edit", values);
+  if (refusal) return refusal;
   const id = single(values, "id");
   const parsed = pledgeCreateSchema.safeParse(pledgeInput(values));
   if (!parsed.success) return invalid(parsed.error, values);
@@ -135,6 +148,8 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
 
 export async function deletePledgeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("edit", values);
+  if (refusal) return refusal;
   const id = single(values, "id") ?? "";
   const version = sentVersion(values);
   const state = await act("edit", values, (principal) => deletePledge(principal, id, version), {
@@ -151,6 +166,8 @@ export async function deletePledgeAction(_previous: FormState, form: FormData): 
 
 export async function recordStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("edit", values);
+  if (refusal) return refusal;
   const subject = single(values, "subject") === "condition" ? "condition" : "pledge";
   const id = single(values, "id") ?? "";
   const text = (key: string) => single(values, key) ?? "";
@@ -199,7 +216,9 @@ function recordInput(kind: keyof typeof recordKinds, values: FormValues) {
 
 export async function saveRecordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const kind = single(values, "kind") ?? "";
+  const refusal = await denied("edit", values);
+  if (refusal) return refusal;
+  const kind = single(values, "recordKind") ?? "";
   if (!isRecordKind(kind)) return { status: "error", message: `Unknown kind of record "${kind}".` };
   const id = single(values, "id");
   const parsed = recordKinds[kind].schema.safeParse(recordInput(kind, values));
@@ -224,7 +243,9 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
 
 export async function deleteRecordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const kind = single(values, "kind") ?? "";
+  const refusal = await denied("edit", values);
+  if (refusal) return refusal;
+  const kind = single(values, "recordKind") ?? "";
   if (!isRecordKind(kind)) return { status: "error", message: `Unknown kind of record "${kind}".` };
   const id = single(values, "id") ?? "";
   const version = sentVersion(values);
@@ -242,6 +263,8 @@ export async function deleteRecordAction(_previous: FormState, form: FormData): 
 
 export async function createAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("admin", values);
+  if (refusal) return refusal;
   const parsed = accountSchema.safeParse(
     Object.fromEntries(["name", "email", "role", "password"].map((k) => [k, single(values, k) ?? ""])),
   );
@@ -261,6 +284,8 @@ export async function createAccountAction(_previous: FormState, form: FormData):
 
 export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("admin", values);
+  if (refusal) return refusal;
   const parsed = roleChangeSchema.safeParse({
     userId: single(values, "userId"),
     role: single(values, "role"),
@@ -298,6 +323,8 @@ export async function changeRoleAction(_previous: FormState, form: FormData): Pr
 
 export async function createTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("admin", values);
+  if (refusal) return refusal;
   const parsed = apiTokenSchema.safeParse({
     name: single(values, "name") ?? "",
     role: single(values, "role") ?? "",
@@ -317,6 +344,8 @@ export async function createTokenAction(_previous: FormState, form: FormData): P
 
 export async function revokeTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
+  const refusal = await denied("admin", values);
+  if (refusal) return refusal;
   const id = single(values, "id") ?? "";
   const state = await act("admin", values, async (principal) => {
     await db().$transaction(async (tx) => {

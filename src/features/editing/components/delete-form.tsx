@@ -34,7 +34,7 @@ export function DeleteForm({
       <FormOutcome state={state} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      {target !== "pledge" && <input type="hidden" name="kind" value={target.kind} />}
+      {target !== "pledge" && <input type="hidden" name="recordKind" value={target.kind} />}
       <p className="note">{explanation}</p>
       <button type="submit" className="button-danger" disabled={pending}>
         {label}

@@ -24,7 +24,7 @@ export function RecordForm({
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
-      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="recordKind" value={kind} />
       {record && <input type="hidden" name="id" value={record.id} />}
       {record && <VersionInput state={state} version={record.version} />}
       {fields.map((field) => {

@@ -1,0 +1,49 @@
+// The first admin on a fresh database: from the environment, or generated and printed once.
+import { verifyPassword } from "better-auth/crypto";
+import { describe, expect, it } from "vitest";
+import { createMigratedDatabase } from "../../tests/support/temp-database";
+import { ensureFirstAdmin } from "./accounts";
+import { createPrismaClient } from "./prisma-client";
+
+async function withDatabase(work: (prisma: ReturnType<typeof createPrismaClient>) => Promise<void>) {
+  const database = createMigratedDatabase();
+  const prisma = createPrismaClient(database.url);
+  try {
+    await work(prisma);
+  } finally {
+    await prisma.$disconnect();
+    database.remove();
+  }
+}
+
+const storedHash = async (prisma: ReturnType<typeof createPrismaClient>, email: string) =>
+  (await prisma.account.findFirstOrThrow({ where: { user: { email } } })).password!;
+
+describe("ensureFirstAdmin", () => {
+  it("creates the admin from ADMIN_EMAIL/ADMIN_PASSWORD, storing only a hash, and only once", async () => {
+    await withDatabase(async (prisma) => {
+      const env = { ADMIN_EMAIL: "Boss@Example.org", ADMIN_PASSWORD: "a long enough secret" };
+      const lines: string[] = [];
+      expect(await ensureFirstAdmin(prisma, env, (line) => lines.push(line))).toBe("from-env");
+      const hash = await storedHash(prisma, "boss@example.org");
+      expect(hash).not.toContain("a long enough secret");
+      expect(await verifyPassword({ hash, password: "a long enough secret" })).toBe(true);
+      expect(lines.join("\n")).not.toContain("a long enough secret");
+      expect(await ensureFirstAdmin(prisma, env, () => {})).toBe("exists");
+      expect(await prisma.user.count()).toBe(1);
+      expect(await prisma.auditEntry.count({ where: { entityType: "User" } })).toBe(1);
+    });
+  });
+
+  it("without the variables, generates a password and prints it once", async () => {
+    await withDatabase(async (prisma) => {
+      const lines: string[] = [];
+      expect(await ensureFirstAdmin(prisma, {}, (line) => lines.push(line))).toBe("generated");
+      const password = /password: (\S+)/.exec(lines.join("\n"))?.[1];
+      expect(password?.length).toBeGreaterThanOrEqual(20);
+      const admin = await prisma.user.findFirstOrThrow();
+      expect(admin).toMatchObject({ email: "admin@pledgewatch.local", role: "admin" });
+      expect(await verifyPassword({ hash: await storedHash(prisma, admin.email), password: password! })).toBe(true);
+    });
+  });
+});

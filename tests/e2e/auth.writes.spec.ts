@@ -1,0 +1,72 @@
+// Accounts end to end: an admin creates one, the role is checked again by every action (not only
+// by the page that showed the form), signing out ends the session, and repeated failed sign-ins
+// are answered 429. Runs with the writes, after the setup's sign-ins.
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./support/users";
+
+test.describe.configure({ mode: "serial" });
+
+const temp = { name: "Tess Temporary", email: "tess@e2e.test", password: "tess-temporary-password" };
+
+test("an action re-checks the role: an analyst demoted while the form is open cannot save", async ({
+  browser,
+}) => {
+  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
+  await admin.goto("/admin");
+  await admin.getByRole("textbox", { name: "Name", exact: true }).first().fill(temp.name);
+  await admin.getByLabel("Email").fill(temp.email);
+  await admin.locator("#field-account-role").selectOption("analyst");
+  await admin.getByLabel("Initial password").fill(temp.password);
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(admin.getByRole("main").getByRole("status")).toContainText(`Created analyst ${temp.email}`);
+
+  const analyst = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await analyst.goto("/manage/stakeholder/new");
+  await expect(analyst).toHaveURL(/\/login\?next=%2Fmanage%2Fstakeholder%2Fnew/);
+  await analyst.getByLabel("Email").fill(temp.email);
+  await analyst.getByLabel("Password").fill(temp.password);
+  await analyst.getByRole("button", { name: "Sign in" }).click();
+  await expect(analyst.getByRole("heading", { level: 1 })).toHaveText("Add a stakeholder");
+  await analyst.getByLabel("Name").fill("E2E Ruritania");
+  await analyst.getByLabel("Kind").selectOption("state");
+
+  await admin.reload();
+  await admin.getByLabel(`Role of ${temp.email}`).selectOption("viewer");
+  await admin
+    .getByRole("row", { name: new RegExp(temp.email) })
+    .getByRole("button", { name: "Change" })
+    .click();
+  await expect(admin.getByRole("row", { name: new RegExp(temp.email) })).toContainText(
+    "Role changed to viewer",
+  );
+
+  await analyst.getByRole("button", { name: "Add stakeholder" }).click();
+  await expect(analyst.getByRole("main").getByRole("alert")).toContainText("Your role can read but not edit");
+  await analyst.goto("/manage/stakeholder");
+  await expect(analyst.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+
+  // Signing out ends the session: pages ask to sign in again.
+  await analyst.goto("/dashboard");
+  await analyst.getByRole("button", { name: "Sign out" }).click();
+  await expect(analyst).toHaveURL(/\/login/);
+  await analyst.goto("/dashboard");
+  await expect(analyst).toHaveURL(/\/login\?next=%2Fdashboard/);
+});
+
+test("repeated failed sign-ins are answered 429 with a clear message", async ({ browser }) => {
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await page.goto("/login");
+  const alert = page.getByRole("main").getByRole("alert");
+  let limited = false;
+  for (let attempt = 0; attempt < 8 && !limited; attempt++) {
+    await page.getByLabel("Email").fill(temp.email);
+    await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    limited = (await alert.textContent())!.includes("Too many sign-in attempts");
+    if (!limited) await expect(alert).toContainText("do not match");
+  }
+  expect(limited).toBe(true);
+  await expect(alert).toContainText("Wait 60 seconds");
+});
