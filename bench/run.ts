@@ -2,6 +2,7 @@
 // bare page reading 50 rows, plus the aggregate query against the same SQL run raw. Prints figures;
 // asserts nothing (targets are printed beside the figures).
 import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,12 +21,17 @@ const heapCapMb = 96;
 const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-bench-"));
 const file = path.join(dir, "bench.db");
 const bigFile = path.join(dir, "bench-100k.db");
+const authSecret = randomBytes(32).toString("base64url");
 const envFor = (database: string) => ({
   ...process.env,
   DATABASE_URL: `file:${database}`,
   NEXT_TELEMETRY_DISABLED: "1",
   BENCH_BASELINE: "1",
+  BETTER_AUTH_SECRET: authSecret,
+  PUBLIC_READ: "false",
 });
+/** Every request reads as a signed-in viewer would: through an API token, checked on each request. */
+const authHeaders: Record<string, string> = {};
 const env = envFor(file);
 
 function median(values: number[]) {
@@ -46,7 +52,7 @@ async function timeIt(runs: number, work: () => unknown) {
 async function waitFor(url: string) {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { headers: authHeaders })).ok) return;
     } catch {
       // not listening yet
     }
@@ -56,8 +62,8 @@ async function waitFor(url: string) {
 }
 
 async function load(url: string) {
-  await autocannon({ url, connections: 25, duration: 3 }); // warm-up
-  const result = await autocannon({ url, connections: 25, duration: seconds });
+  await autocannon({ url, connections: 25, duration: 3, headers: authHeaders }); // warm-up
+  const result = await autocannon({ url, connections: 25, duration: seconds, headers: authHeaders });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -90,10 +96,25 @@ function startServer(database: string, serverPort: number, nodeFlags: string[] =
   );
 }
 
+/** The bench's API token, valid on a second database too. */
+function copyApiTokens(from: string, to: string) {
+  const rows = new Database(from, { readonly: true }).prepare(`SELECT * FROM "ApiToken"`).all() as object[];
+  const target = new Database(to);
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    target
+      .prepare(
+        `INSERT INTO "ApiToken" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
+      )
+      .run(row);
+  }
+  target.close();
+}
+
 /** Downloads `url` to the end, returning the time taken and the bytes received. */
 async function download(url: string) {
   const start = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: authHeaders });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
   const reader = response.body!.getReader();
   let bytes = 0;
@@ -125,6 +146,9 @@ async function main() {
   process.env.DATABASE_URL = env.DATABASE_URL;
   const { getDashboardAggregates, pledgeGroupsQuery } = await import("../src/features/dashboard/queries");
   const { db } = await import("../src/server/db");
+  const { createApiToken } = await import("../src/server/api-tokens");
+  const { token } = await createApiToken(db(), { name: "bench", role: "viewer" }, null);
+  authHeaders.authorization = `Bearer ${token}`;
   const raw = new Database(file, { readonly: true });
   const figures: [string, number][] = [];
   for (const [label, bound] of [
@@ -185,6 +209,7 @@ async function main() {
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env: envFor(bigFile), stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
   seedBenchData(bigFile, csvScale);
+  copyApiTokens(file, bigFile);
   const big = startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
   try {
     const base = `http://127.0.0.1:${port + 1}`;

@@ -43,7 +43,9 @@ describe("ensureFirstAdmin", () => {
       expect(password?.length).toBeGreaterThanOrEqual(20);
       const admin = await prisma.user.findFirstOrThrow();
       expect(admin).toMatchObject({ email: "admin@pledgewatch.local", role: "admin" });
-      expect(await verifyPassword({ hash: await storedHash(prisma, admin.email), password: password! })).toBe(true);
+      expect(await verifyPassword({ hash: await storedHash(prisma, admin.email), password: password! })).toBe(
+        true,
+      );
     });
   });
 });

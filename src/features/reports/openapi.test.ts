@@ -19,17 +19,28 @@ describe("the OpenAPI document", () => {
   it("documents every query parameter each endpoint accepts, from its schema", () => {
     for (const endpoint of endpoints) {
       const documented = (
-        document.paths[endpoint.path]!.get.parameters as { name: string; in: string }[]
+        document.paths[endpoint.path]!.get!.parameters as { name: string; in: string }[]
       ).filter((p) => p.in === "query");
       expect(documented.map((p) => p.name).sort(), endpoint.path).toEqual(
         Object.keys(endpoint.params.shape).sort(),
       );
     }
-    const summary = document.paths["/api/v1/summary"]!.get.parameters as { name: string; schema: object }[];
+    const summary = document.paths["/api/v1/summary"]!.get!.parameters as { name: string; schema: object }[];
     expect(summary.find((p) => p.name === "status")?.schema).toMatchObject({
       type: "array",
       items: { enum: expect.arrayContaining(["committed", "stalled"]) },
     });
+  });
+
+  it("describes the write operations with their bodies and answers", () => {
+    const patch = document.paths["/api/v1/pledges/{pledgeId}"]!.patch as {
+      requestBody: object;
+      responses: object;
+    };
+    expect(JSON.stringify(patch.requestBody)).toContain('"version"');
+    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(["200", "409", "422"]));
+    const status = document.paths["/api/v1/pledges/{pledgeId}/status"]!.post as { requestBody: object };
+    expect(JSON.stringify(status.requestBody)).toContain('"note"');
   });
 
   it("has a route for every path, and every reference resolves", () => {

@@ -14,6 +14,7 @@ import {
   stakeholderListResponse,
   summaryResponse,
 } from "./schemas";
+import { pledgePatchSchema, pledgeStatusUpdateSchema } from "../editing/schemas";
 
 interface Endpoint {
   path: string;
@@ -124,7 +125,7 @@ export function openApiDocument() {
     io: "output",
     uri: (id) => `#/components/schemas/${id}`,
   }).schemas;
-  const paths = Object.fromEntries(
+  const paths: Record<string, PathItem> = Object.fromEntries(
     endpoints.map((endpoint) => [
       endpoint.path,
       {
@@ -153,8 +154,58 @@ export function openApiDocument() {
       description:
         "Pledges for a multinational force in Ukraine, their conditions, statuses and evidence. Figures are ranges in the metric's major units; coverage is a fraction.",
     },
-    paths,
-    components: { schemas: components },
+    paths: { ...paths, ...writePaths(paths) },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API token (npm run token -- create …)" },
+        session: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+      },
+    },
+    security: [{ bearer: [] }, { session: [] }],
+  };
+}
+
+/** The write operations (analyst role): the bodies are the zod schemas the routes parse. */
+type Operation = { summary: string; parameters: object[]; requestBody?: object; responses: object };
+type PathItem = { get?: Operation; patch?: Operation; post?: Operation };
+
+function writePaths(openApiPaths: Record<string, PathItem>): Record<string, PathItem> {
+  const body = (schema: z.ZodType) => ({
+    required: true,
+    content: {
+      "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
+    },
+  });
+  const answers = {
+    200: { description: "Saved: the record as it now stands", content: json(pledgeResponse) },
+    400: { description: "The body is not a JSON object", content: json(errorSchema) },
+    401: { description: "No valid session or token", content: json(errorSchema) },
+    403: { description: "The role cannot edit", content: json(errorSchema) },
+    404: { description: "Not found", content: json(errorSchema) },
+    409: { description: "`version` is stale: nothing was saved; `current` holds the record now" },
+    422: { description: "A field is wrong; `params` names each one", content: json(errorSchema) },
+  };
+  const pledgeId = [{ name: "pledgeId", in: "path", required: true, schema: { type: "string" } }];
+  const base = openApiPaths["/api/v1/pledges/{pledgeId}"];
+  return {
+    "/api/v1/pledges/{pledgeId}": {
+      ...base,
+      patch: {
+        summary: "Changes the fields given, if `version` is still the pledge's version",
+        parameters: pledgeId,
+        requestBody: body(pledgePatchSchema),
+        responses: answers,
+      },
+    },
+    "/api/v1/pledges/{pledgeId}/status": {
+      post: {
+        summary: "Records a status change with its note and cited source (sourceId, or source with a quote)",
+        parameters: pledgeId,
+        requestBody: body(pledgeStatusUpdateSchema),
+        responses: answers,
+      },
+    },
   };
 }
 

@@ -38,6 +38,18 @@ describe("who may write", () => {
     expect((await postStatus(json({}, { status: "stalled" }))).status).toBe(401);
     expect((await patch(json(viewer, { version: 1, title: "x" }, "PATCH"))).status).toBe(403);
   });
+
+  it("with PUBLIC_READ, lets anonymous callers read but never write", async () => {
+    process.env.PUBLIC_READ = "true";
+    try {
+      const read = await pledgeRoute.GET(new Request(url("")), routeContext({ pledgeId }));
+      expect(read.status).toBe(200);
+      expect((await patch(json({}, { version: 1, title: "x" }, "PATCH"))).status).toBe(401);
+    } finally {
+      delete process.env.PUBLIC_READ;
+    }
+    expect((await pledgeRoute.GET(new Request(url("")), routeContext({ pledgeId }))).status).toBe(401);
+  });
 });
 
 describe("status updates over the API", () => {
