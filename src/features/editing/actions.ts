@@ -188,20 +188,24 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
         }
       : { sourceId: text("sourceId"), quote: text("quote") }),
   };
-  const parsed = (subject === "pledge" ? pledgeStatusUpdateSchema : conditionStatusUpdateSchema).safeParse(
-    input,
-  );
+  // Each subject is parsed with its own statuses, so each write gets exactly its type.
+  const parsed =
+    subject === "pledge"
+      ? pledgeStatusUpdateSchema.safeParse(input)
+      : conditionStatusUpdateSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error, values);
-  const update = parsed.data;
+  const sent = parsed.data.version;
   const state = await act(
     "edit",
     values,
     async (principal) => {
-      if (subject === "pledge")
-        await recordPledgeStatus(principal, id, update as z.output<typeof pledgeStatusUpdateSchema>);
-      else await recordConditionStatus(principal, id, update);
+      if (subject === "pledge") {
+        await recordPledgeStatus(principal, id, pledgeStatusUpdateSchema.parse(input));
+      } else {
+        await recordConditionStatus(principal, id, conditionStatusUpdateSchema.parse(input));
+      }
     },
-    { entityType: subject === "pledge" ? "Pledge" : "Condition", entityId: id, sentVersion: update.version },
+    { entityType: subject === "pledge" ? "Pledge" : "Condition", entityId: id, sentVersion: sent },
   );
   if (state.status !== "saved") return state;
   afterWrite();

@@ -2,7 +2,6 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
-import type { PledgeStatus } from "@/lib/rules/vocabulary";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { resolveQuantities } from "./pledge-values";
@@ -10,6 +9,8 @@ import type { RecordKind } from "./record-kinds";
 import type {
   PledgeCreate,
   PledgePatch,
+  ConditionStatusUpdate,
+  PledgeStatusUpdate,
   StatusUpdate,
   capacitySchema,
   conditionSchema,
@@ -283,7 +284,7 @@ async function citeFor(tx: Tx, update: StatusUpdate, statusChangeId: string) {
 export async function recordPledgeStatus(
   actor: Principal,
   id: string,
-  update: StatusUpdate & { status: PledgeStatus },
+  update: PledgeStatusUpdate,
 ): Promise<PledgeRecord> {
   return write(async (tx) => {
     const before = await livePledge(tx, id);
@@ -353,7 +354,7 @@ const findCondition = (tx: Tx, id: string) =>
 export async function recordConditionStatus(
   actor: Principal,
   id: string,
-  update: StatusUpdate,
+  update: ConditionStatusUpdate,
 ): Promise<ConditionRecord> {
   return write(async (tx) => {
     const before = await findCondition(tx, id);
@@ -373,7 +374,7 @@ export async function recordConditionStatus(
         tx.condition.updateMany({
           where: { id, version: update.version },
           data: {
-            status: update.status as ConditionRecord["status"],
+            status: update.status,
             statusDate: occurredAt,
             version: { increment: 1 },
           },
@@ -384,7 +385,7 @@ export async function recordConditionStatus(
       data: {
         conditionId: id,
         fromConditionStatus: before.status,
-        toConditionStatus: update.status as ConditionRecord["status"],
+        toConditionStatus: update.status,
         occurredAt,
         note: update.note,
         recordedBy: actorLabel(actor),

@@ -189,8 +189,9 @@ const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: 
 
 export const pledgeStatusUpdateSchema = statusUpdate(pledgeStatuses, "pledge status");
 export const conditionStatusUpdateSchema = statusUpdate(conditionStatuses, "condition status");
-export type StatusUpdate =
-  z.output<typeof pledgeStatusUpdateSchema> | z.output<typeof conditionStatusUpdateSchema>;
+export type PledgeStatusUpdate = z.output<typeof pledgeStatusUpdateSchema>;
+export type ConditionStatusUpdate = z.output<typeof conditionStatusUpdateSchema>;
+export type StatusUpdate = PledgeStatusUpdate | ConditionStatusUpdate;
 
 export const conditionSchema = z
   .object({
