@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuditTrail } from "@/features/editing/components/audit-trail";
 import { AccountForm, RevokeTokenForm, RoleForm, TokenForm } from "@/features/editing/components/admin-forms";
 import { listAccounts, listApiTokens, recentAudit } from "@/features/editing/queries";
 import { formatDateTime } from "@/lib/format";
@@ -75,35 +76,7 @@ export default async function AdminPage() {
         <h3 className="font-semibold">New token</h3>
         <TokenForm />
       </section>
-      <section aria-labelledby="audit-heading" className="space-y-3">
-        <h2 id="audit-heading" className="text-lg font-semibold">
-          Audit log (latest 100 writes)
-        </h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">Change</th>
-              <th scope="col">Record</th>
-              <th scope="col">Fields</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.at)}</td>
-                <td>{entry.actor}</td>
-                <td>{entry.action}</td>
-                <td>
-                  {entry.entityType} <code>{entry.entityId}</code>
-                </td>
-                <td>{entry.fields.join(", ")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <AuditTrail entries={audit} title="Audit log (latest 100 writes)" showRecord />
     </div>
   );
 }

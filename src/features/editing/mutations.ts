@@ -281,6 +281,32 @@ async function citeFor(tx: Tx, update: StatusUpdate, statusChangeId: string) {
   await tx.citation.create({ data: { sourceId: sourceId!, quote, statusChangeId } });
 }
 
+/** The history entry of a status change, attributed to `actor`, with its cited evidence. */
+async function recordStatusChange(
+  tx: Tx,
+  actor: Principal,
+  update: StatusUpdate,
+  occurredAt: Date,
+  subject:
+    | Pick<Prisma.StatusChangeUncheckedCreateInput, "pledgeId" | "fromPledgeStatus" | "toPledgeStatus">
+    | Pick<
+        Prisma.StatusChangeUncheckedCreateInput,
+        "conditionId" | "fromConditionStatus" | "toConditionStatus"
+      >,
+) {
+  const change = await tx.statusChange.create({
+    data: {
+      ...subject,
+      occurredAt,
+      note: update.note,
+      recordedBy: actorLabel(actor),
+      recordedById: actor.kind === "user" ? actor.id : null,
+    },
+    select: { id: true },
+  });
+  await citeFor(tx, update, change.id);
+}
+
 export async function recordPledgeStatus(
   actor: Principal,
   id: string,
@@ -306,19 +332,11 @@ export async function recordPledgeStatus(
         }),
       () => livePledge(tx, id),
     );
-    const change = await tx.statusChange.create({
-      data: {
-        pledgeId: id,
-        fromPledgeStatus: before.status,
-        toPledgeStatus: update.status,
-        occurredAt: update.occurredOn ?? new Date(),
-        note: update.note,
-        recordedBy: actorLabel(actor),
-        recordedById: actor.kind === "user" ? actor.id : null,
-      },
-      select: { id: true },
+    await recordStatusChange(tx, actor, update, update.occurredOn ?? new Date(), {
+      pledgeId: id,
+      fromPledgeStatus: before.status,
+      toPledgeStatus: update.status,
     });
-    await citeFor(tx, update, change.id);
     const after = await livePledge(tx, id);
     await recordAudit(tx, actor, {
       action: "status",
@@ -381,19 +399,11 @@ export async function recordConditionStatus(
         }),
       () => findCondition(tx, id),
     );
-    const change = await tx.statusChange.create({
-      data: {
-        conditionId: id,
-        fromConditionStatus: before.status,
-        toConditionStatus: update.status,
-        occurredAt,
-        note: update.note,
-        recordedBy: actorLabel(actor),
-        recordedById: actor.kind === "user" ? actor.id : null,
-      },
-      select: { id: true },
+    await recordStatusChange(tx, actor, update, occurredAt, {
+      conditionId: id,
+      fromConditionStatus: before.status,
+      toConditionStatus: update.status,
     });
-    await citeFor(tx, update, change.id);
     const after = await findCondition(tx, id);
     await recordAudit(tx, actor, {
       action: "status",
