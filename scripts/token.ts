@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { roles } from "../src/lib/access";
-import { createApiToken } from "../src/server/api-tokens";
+import { createApiToken, revokeApiToken } from "../src/server/api-tokens";
 import { requireDatabaseUrl } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
 import { createPrismaClient } from "../src/server/prisma-client";
@@ -53,12 +53,9 @@ async function main() {
         return 0;
       }
       case "revoke": {
-        const { count } = await prisma.apiToken.updateMany({
-          where: { id: input.id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        console.log(count ? `Revoked ${input.id}.` : `No active token with id ${input.id}.`);
-        return count ? 0 : 1;
+        const revoked = await revokeApiToken(prisma, input.id, null);
+        console.log(revoked ? `Revoked ${input.id}.` : `No active token with id ${input.id}.`);
+        return revoked ? 0 : 1;
       }
     }
   } finally {

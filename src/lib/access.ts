@@ -8,7 +8,7 @@ export type Permission = "read" | "edit" | "admin";
 
 const leastRoleFor: Record<Permission, Role> = { read: "viewer", edit: "analyst", admin: "admin" };
 
-export const roleLabels: Record<Role, string> = {
+export const accountRoleLabels: Record<Role, string> = {
   viewer: "Viewer (read and export)",
   analyst: "Analyst (also edit)",
   admin: "Admin (also users and tokens)",

@@ -49,3 +49,30 @@ describe("ensureFirstAdmin", () => {
     });
   });
 });
+
+describe("role changes and token revocation", () => {
+  it("are audited, whether made by an admin or from the command line", async () => {
+    await withDatabase(async (prisma) => {
+      const { changeRole } = await import("./accounts");
+      const { createApiToken, revokeApiToken } = await import("./api-tokens");
+      await ensureFirstAdmin(prisma, {}, () => {});
+      const admin = await prisma.user.findFirstOrThrow();
+      const actor = { kind: "user" as const, id: admin.id, name: admin.name, role: "admin" as const };
+      const { id } = await createApiToken(prisma, { name: "nightly", role: "viewer" }, null);
+      expect(await revokeApiToken(prisma, id, null)).toBe(true);
+      expect(await revokeApiToken(prisma, id, null)).toBe(false);
+      expect(await changeRole(prisma, admin.id, "analyst", actor)).toBe(true);
+      expect(await changeRole(prisma, "no-such-user", "viewer", actor)).toBe(false);
+      // Entries written within one millisecond tie on time: compare them as a set.
+      const audit = await prisma.auditEntry.findMany();
+      expect(audit.map((entry) => `${entry.entityType} ${entry.action}`).sort()).toEqual([
+        "ApiToken create",
+        "ApiToken delete",
+        "User create",
+        "User update",
+      ]);
+      const roleChange = audit.find((entry) => entry.entityType === "User" && entry.action === "update")!;
+      expect(JSON.parse(roleChange.after!)).toMatchObject({ role: "analyst" });
+    });
+  });
+});

@@ -61,3 +61,20 @@ export async function ensureFirstAdmin(
   );
   return "generated";
 }
+
+/** Gives an account another role, with its audit entry; false when there is no such account. */
+export async function changeRole(
+  prisma: PrismaClient,
+  userId: string,
+  role: Role,
+  actor: Principal,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const select = { id: true, email: true, role: true } as const;
+    const before = await tx.user.findUnique({ where: { id: userId }, select });
+    if (!before) return false;
+    const after = await tx.user.update({ where: { id: userId }, data: { role }, select });
+    await recordAudit(tx, actor, { action: "update", entityType: "User", entityId: userId, before, after });
+    return true;
+  });
+}

@@ -67,3 +67,21 @@ export async function principalForApiToken(prisma: PrismaClient, token: string):
   }
   return { kind: "token", id: found.id, name: found.name, role: found.role };
 }
+
+/** Revokes an active token, with its audit entry; false when there is no active token with this id. */
+export async function revokeApiToken(
+  prisma: PrismaClient,
+  id: string,
+  actor: Principal | null,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const select = { id: true, name: true, role: true, revokedAt: true } as const;
+    const before = await tx.apiToken.findUnique({ where: { id }, select });
+    if (!before || before.revokedAt) return false;
+    const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select });
+    // From the command line, the revocation is recorded in the token's own name.
+    const author: Principal = actor ?? { kind: "token", id, name: before.name, role: before.role };
+    await recordAudit(tx, author, { action: "delete", entityType: "ApiToken", entityId: id, before, after });
+    return true;
+  });
+}

@@ -98,7 +98,7 @@ test.describe("access matrix", () => {
     });
   }
 
-  test("bearer tokens work like sessions, and a wrong one is refused", async ({ baseURL }) => {
+  test("a bearer token that is not one of ours is refused with 401 and says why", async ({ baseURL }) => {
     const anonymous = await contextFor(baseURL!, "anonymous");
     const wrong = await anonymous.get("/api/v1/summary", {
       headers: { authorization: "Bearer pw_not-a-token" },

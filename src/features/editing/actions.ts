@@ -5,9 +5,8 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
 import { AccessError, requireActionPermission } from "@/server/access";
-import { createAccount } from "@/server/accounts";
-import { createApiToken } from "@/server/api-tokens";
-import { recordAudit } from "@/server/audit";
+import { changeRole, createAccount } from "@/server/accounts";
+import { createApiToken, revokeApiToken } from "@/server/api-tokens";
 import { db } from "@/server/db";
 import type { FormState } from "./form-state";
 import { formValues, list, single, stakeholderLinks, type FormValues } from "./form-values";
@@ -41,17 +40,15 @@ import { WriteError } from "./write-error";
 type Conflict = { entityType: string; entityId: string; sentVersion: number };
 
 async function act(
-  permission: Permission,
+  principal: Principal,
   values: FormValues,
   work: (principal: Principal) => Promise<FormState | void>,
   conflict?: Conflict,
 ): Promise<FormState> {
   try {
-    const principal = await requireActionPermission(permission);
     return (await work(principal)) ?? { status: "saved" };
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof AccessError) return { status: "error", message: error.message, values };
     if (error instanceof WriteError) {
       const state: FormState = {
         status: "error",
@@ -79,13 +76,16 @@ async function act(
   }
 }
 
-/** The refusal to send before even validating, when the caller may not do this. */
-async function denied(permission: Permission, values: FormValues): Promise<FormState | null> {
+/** Who is acting, checked first of all; or the refusal to answer before even validating. */
+async function gate(
+  permission: Permission,
+  values: FormValues,
+): Promise<{ ok: true; principal: Principal } | { ok: false; state: FormState }> {
   try {
-    await requireActionPermission(permission);
-    return null;
+    return { ok: true, principal: await requireActionPermission(permission) };
   } catch (error) {
-    if (error instanceof AccessError) return { status: "error", message: error.message, values };
+    if (error instanceof AccessError)
+      return { ok: false, state: { status: "error", message: error.message, values } };
     throw error;
   }
 }
@@ -125,15 +125,15 @@ function pledgeInput(values: FormValues) {
 
 export async function savePledgeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("edit", values);
-  if (refusal) return refusal;
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
   const id = single(values, "id");
   const parsed = pledgeCreateSchema.safeParse(pledgeInput(values));
   if (!parsed.success) return invalid(parsed.error, values);
   const version = sentVersion(values);
   let savedId = id;
   const state = await act(
-    "edit",
+    access.principal,
     values,
     async (principal) => {
       if (id) await updatePledge(principal, id, { ...parsed.data, version });
@@ -148,11 +148,11 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
 
 export async function deletePledgeAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("edit", values);
-  if (refusal) return refusal;
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
   const id = single(values, "id") ?? "";
   const version = sentVersion(values);
-  const state = await act("edit", values, (principal) => deletePledge(principal, id, version), {
+  const state = await act(access.principal, values, (principal) => deletePledge(principal, id, version), {
     entityType: "Pledge",
     entityId: id,
     sentVersion: version,
@@ -166,8 +166,8 @@ export async function deletePledgeAction(_previous: FormState, form: FormData): 
 
 export async function recordStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("edit", values);
-  if (refusal) return refusal;
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
   const subject = single(values, "subject") === "condition" ? "condition" : "pledge";
   const id = single(values, "id") ?? "";
   const text = (key: string) => single(values, key) ?? "";
@@ -196,7 +196,7 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
   if (!parsed.success) return invalid(parsed.error, values);
   const sent = parsed.data.version;
   const state = await act(
-    "edit",
+    access.principal,
     values,
     async (principal) => {
       if (subject === "pledge") {
@@ -220,8 +220,8 @@ function recordInput(kind: keyof typeof recordKinds, values: FormValues) {
 
 export async function saveRecordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("edit", values);
-  if (refusal) return refusal;
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
   const kind = single(values, "recordKind") ?? "";
   if (!isRecordKind(kind)) return { status: "error", message: `Unknown kind of record "${kind}".` };
   const id = single(values, "id");
@@ -230,7 +230,7 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
   const version = sentVersion(values);
   let savedId = id;
   const state = await act(
-    "edit",
+    access.principal,
     values,
     async (principal) => {
       // The schema for `kind` produced this input.
@@ -247,17 +247,22 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
 
 export async function deleteRecordAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("edit", values);
-  if (refusal) return refusal;
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
   const kind = single(values, "recordKind") ?? "";
   if (!isRecordKind(kind)) return { status: "error", message: `Unknown kind of record "${kind}".` };
   const id = single(values, "id") ?? "";
   const version = sentVersion(values);
-  const state = await act("edit", values, (principal) => deleteRecord(principal, kind, id, version), {
-    entityType: recordKinds[kind].entity,
-    entityId: id,
-    sentVersion: version,
-  });
+  const state = await act(
+    access.principal,
+    values,
+    (principal) => deleteRecord(principal, kind, id, version),
+    {
+      entityType: recordKinds[kind].entity,
+      entityId: id,
+      sentVersion: version,
+    },
+  );
   if (state.status !== "saved") return state;
   afterWrite();
   redirect(`/manage/${kind}`);
@@ -267,13 +272,13 @@ export async function deleteRecordAction(_previous: FormState, form: FormData): 
 
 export async function createAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("admin", values);
-  if (refusal) return refusal;
+  const access = await gate("admin", values);
+  if (!access.ok) return access.state;
   const parsed = accountSchema.safeParse(
     Object.fromEntries(["name", "email", "role", "password"].map((k) => [k, single(values, k) ?? ""])),
   );
   if (!parsed.success) return invalid(parsed.error, values);
-  const state = await act("admin", values, async (principal) => {
+  const state = await act(access.principal, values, async (principal) => {
     if (await db().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } })) {
       throw new WriteError("invalid", "An account with this email already exists.", {
         fields: { email: "already used" },
@@ -288,37 +293,21 @@ export async function createAccountAction(_previous: FormState, form: FormData):
 
 export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("admin", values);
-  if (refusal) return refusal;
+  const access = await gate("admin", values);
+  if (!access.ok) return access.state;
   const parsed = roleChangeSchema.safeParse({
     userId: single(values, "userId"),
     role: single(values, "role"),
   });
   if (!parsed.success) return invalid(parsed.error, values);
-  const state = await act("admin", values, async (principal) => {
+  const state = await act(access.principal, values, async (principal) => {
     const { userId, role } = parsed.data;
     if (principal.kind === "user" && principal.id === userId && role !== "admin") {
       throw new WriteError("invalid", "You cannot remove your own admin role; ask another admin.");
     }
-    await db().$transaction(async (tx) => {
-      const before = await tx.user.findUnique({
-        where: { id: userId },
-        select: { id: true, email: true, role: true },
-      });
-      if (!before) throw new WriteError("not-found", "There is no such user.");
-      const after = await tx.user.update({
-        where: { id: userId },
-        data: { role },
-        select: { id: true, email: true, role: true },
-      });
-      await recordAudit(tx, principal, {
-        action: "update",
-        entityType: "User",
-        entityId: userId,
-        before,
-        after,
-      });
-    });
+    if (!(await changeRole(db(), userId, role, principal))) {
+      throw new WriteError("not-found", "There is no such user.");
+    }
     return { status: "saved", message: `Role changed to ${parsed.data.role}.` };
   });
   if (state.status === "saved") revalidatePath("/admin");
@@ -327,14 +316,14 @@ export async function changeRoleAction(_previous: FormState, form: FormData): Pr
 
 export async function createTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("admin", values);
-  if (refusal) return refusal;
+  const access = await gate("admin", values);
+  if (!access.ok) return access.state;
   const parsed = apiTokenSchema.safeParse({
     name: single(values, "name") ?? "",
     role: single(values, "role") ?? "",
   });
   if (!parsed.success) return invalid(parsed.error, values);
-  const state = await act("admin", values, async (principal) => {
+  const state = await act(access.principal, values, async (principal) => {
     const { token } = await createApiToken(db(), parsed.data, principal);
     return {
       status: "saved",
@@ -348,30 +337,13 @@ export async function createTokenAction(_previous: FormState, form: FormData): P
 
 export async function revokeTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
-  const refusal = await denied("admin", values);
-  if (refusal) return refusal;
+  const access = await gate("admin", values);
+  if (!access.ok) return access.state;
   const id = single(values, "id") ?? "";
-  const state = await act("admin", values, async (principal) => {
-    await db().$transaction(async (tx) => {
-      const before = await tx.apiToken.findUnique({
-        where: { id },
-        select: { id: true, name: true, role: true, revokedAt: true },
-      });
-      if (!before || before.revokedAt)
-        throw new WriteError("not-found", "There is no active token with this id.");
-      const after = await tx.apiToken.update({
-        where: { id },
-        data: { revokedAt: new Date() },
-        select: { id: true, name: true, role: true, revokedAt: true },
-      });
-      await recordAudit(tx, principal, {
-        action: "delete",
-        entityType: "ApiToken",
-        entityId: id,
-        before,
-        after,
-      });
-    });
+  const state = await act(access.principal, values, async (principal) => {
+    if (!(await revokeApiToken(db(), id, principal))) {
+      throw new WriteError("not-found", "There is no active token with this id.");
+    }
     return { status: "saved", message: "Token revoked." };
   });
   if (state.status === "saved") revalidatePath("/admin");

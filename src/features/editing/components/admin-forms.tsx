@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { roleLabels, roles, type Role } from "@/lib/access";
+import { accountRoleLabels, roles, type Role } from "@/lib/access";
 import { changeRoleAction, createAccountAction, createTokenAction, revokeTokenAction } from "../actions";
 import { idle } from "../form-state";
 import { Field, formKey, FormOutcome, SubmitButton, valueOf } from "./form-parts";
@@ -21,7 +21,7 @@ function RoleSelect({
     <select id={id} name={name} defaultValue={value} className="field" aria-label={label}>
       {roles.map((role) => (
         <option key={role} value={role}>
-          {roleLabels[role]}
+          {accountRoleLabels[role]}
         </option>
       ))}
     </select>
