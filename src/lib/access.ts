@@ -14,9 +14,9 @@ export const accountRoleLabels: Record<Role, string> = {
   admin: "Admin (also users and tokens)",
 };
 
-/** Someone signed in, or a script holding an API token. */
+/** Someone signed in, a script holding an API token, or a command run on the server itself. */
 export type Principal = {
-  kind: "user" | "token";
+  kind: "user" | "token" | "system";
   id: string;
   name: string;
   role: Role;

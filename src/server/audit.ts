@@ -12,33 +12,36 @@ export function auditJson(record: unknown): string | null {
   );
 }
 
+export interface AuditInput {
+  action: AuditAction;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  version?: number | null;
+  note?: string | null;
+}
+
+/** The row an audit entry is stored as; bulk writers insert many at once. */
+export function auditRow(actor: Principal, entry: AuditInput): Prisma.AuditEntryUncheckedCreateInput {
+  return {
+    actorUserId: actor.kind === "user" ? actor.id : null,
+    actorTokenId: actor.kind === "token" ? actor.id : null,
+    actorLabel: actorLabel(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: auditJson(entry.before),
+    after: auditJson(entry.after),
+    version: entry.version ?? null,
+    note: entry.note ?? null,
+  };
+}
+
 /**
  * Writes one audit entry inside the caller's transaction, so that the entry and the change it
  * describes are committed together or not at all.
  */
-export async function recordAudit(
-  tx: Prisma.TransactionClient,
-  actor: Principal,
-  entry: {
-    action: AuditAction;
-    entityType: string;
-    entityId: string;
-    before?: unknown;
-    after?: unknown;
-    version?: number | null;
-  },
-) {
-  await tx.auditEntry.create({
-    data: {
-      actorUserId: actor.kind === "user" ? actor.id : null,
-      actorTokenId: actor.kind === "token" ? actor.id : null,
-      actorLabel: actorLabel(actor),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: auditJson(entry.before),
-      after: auditJson(entry.after),
-      version: entry.version ?? null,
-    },
-  });
+export async function recordAudit(tx: Prisma.TransactionClient, actor: Principal, entry: AuditInput) {
+  await tx.auditEntry.create({ data: auditRow(actor, entry) });
 }

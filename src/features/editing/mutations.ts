@@ -18,7 +18,7 @@ import type {
   sourceSchema,
   stakeholderSchema,
 } from "./schemas";
-import { slugify } from "./slug";
+import { slugify } from "@/lib/slug";
 import { notFound, staleVersion, WriteError } from "./write-error";
 import type { z } from "zod";
 

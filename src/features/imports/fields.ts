@@ -1,0 +1,138 @@
+// The pledge fields a spreadsheet column can fill, and how headers are matched to them.
+// Matching ignores case, spaces, hyphens and underscores, so "Quantity low", "quantity_low" and
+// "QUANTITY-LOW" all name the same field.
+
+export const importFields = [
+  "externalId",
+  "title",
+  "stakeholders",
+  "category",
+  "quantityLow",
+  "quantityHigh",
+  "quantityUnit",
+  "quantityQualifier",
+  "deliveredQuantity",
+  "status",
+  "announcedOn",
+  "dueOn",
+  "conditions",
+  "sourceTitle",
+  "sourceUrl",
+  "sourceQuote",
+  "description",
+  "scope",
+] as const;
+export type ImportField = (typeof importFields)[number];
+
+export const importFieldLabels: Record<ImportField, string> = {
+  externalId: "External ID",
+  title: "Title",
+  stakeholders: "Stakeholders",
+  category: "Category",
+  quantityLow: "Quantity low",
+  quantityHigh: "Quantity high",
+  quantityUnit: "Unit or currency",
+  quantityQualifier: "Qualifier",
+  deliveredQuantity: "Delivered",
+  status: "Status",
+  announcedOn: "Announced",
+  dueOn: "Due",
+  conditions: "Conditions",
+  sourceTitle: "Source title",
+  sourceUrl: "Source URL",
+  sourceQuote: "Source quote",
+  description: "Description",
+  scope: "Scope",
+};
+
+/** Fields a row cannot do without when it creates a pledge. */
+export const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];
+
+/** Fields whose values come from a closed set, so that a file's own words can be mapped onto it. */
+export const valueMappedFields = ["category", "status", "quantityQualifier"] as const;
+export type ValueMappedField = (typeof valueMappedFields)[number];
+
+// Other names spreadsheets (and Pledgewatch's own CSV export) use for the same field.
+const headerAliases: Record<ImportField, string[]> = {
+  externalId: ["external id", "ext id", "reference", "ref"],
+  title: ["pledge", "name", "commitment"],
+  stakeholders: ["stakeholder", "pledger", "pledgers", "country", "countries", "who"],
+  category: ["type", "kind"],
+  quantityLow: ["quantity", "amount", "low", "quantity min", "minimum"],
+  quantityHigh: ["high", "quantity max", "maximum"],
+  quantityUnit: ["unit", "currency", "unit currency"],
+  quantityQualifier: ["quantity qualifier"],
+  deliveredQuantity: ["delivered quantity", "delivered so far"],
+  status: ["lifecycle status", "pledge status"],
+  announcedOn: ["announced on", "announcement date", "date announced", "date"],
+  dueOn: ["due on", "due date", "deadline"],
+  conditions: ["condition", "conditional on", "depends on"],
+  sourceTitle: ["source"],
+  sourceUrl: ["url", "link", "source link"],
+  sourceQuote: ["quote", "evidence"],
+  description: ["details", "notes"],
+  scope: [],
+};
+
+/** "Quantity low", "quantity_low", "QUANTITY-LOW" → "quantitylow". */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\-_]+/g, "");
+}
+
+const fieldByName = new Map<string, ImportField>();
+for (const field of importFields) {
+  for (const name of [field, importFieldLabels[field], ...headerAliases[field]]) {
+    fieldByName.set(normalizeName(name), field);
+  }
+}
+
+/** The field a header names, if it names one. */
+export function fieldForHeader(header: string): ImportField | null {
+  return fieldByName.get(normalizeName(header)) ?? null;
+}
+
+/** Which field each column fills (by header text); columns left out are ignored. */
+export type ColumnMapping = Record<string, ImportField>;
+
+/**
+ * The mapping proposed for a file's headers: each header that names a field, the first such header
+ * winning when two name the same field (the later one is left for the analyst to decide).
+ */
+export function proposeMapping(headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<ImportField>();
+  for (const header of headers) {
+    const field = fieldForHeader(header);
+    if (field && !taken.has(field)) {
+      mapping[header] = field;
+      taken.add(field);
+    }
+  }
+  return mapping;
+}
+
+/** Problems with a mapping that make every row fail, named once instead of once per row. */
+export function mappingProblems(headers: readonly string[], mapping: ColumnMapping): string[] {
+  const problems: string[] = [];
+  const seen = new Map<ImportField, string>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!headers.includes(header)) problems.push(`The file has no column "${header}".`);
+    const other = seen.get(field);
+    if (other !== undefined) {
+      problems.push(`"${other}" and "${header}" both fill ${importFieldLabels[field]}: keep one.`);
+    }
+    seen.set(field, header);
+  }
+  for (const field of requiredFields) {
+    if (!seen.has(field))
+      problems.push(`No column is mapped to ${importFieldLabels[field]}, which is required.`);
+  }
+  const duplicated = headers.filter((header, index) => header !== "" && headers.indexOf(header) !== index);
+  for (const header of new Set(duplicated)) {
+    if (header in mapping) problems.push(`Two columns are headed "${header}": rename one.`);
+  }
+  return problems;
+}

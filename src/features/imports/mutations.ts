@@ -1,0 +1,467 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { actorLabel, type Principal } from "@/lib/access";
+import { slugify } from "@/lib/slug";
+import { auditRow } from "@/server/audit";
+import { db } from "@/server/db";
+import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
+import { normalizeName } from "./fields";
+import { sourceKey, type ImportPlan, type ImportSnapshot, type PlannedRow } from "./plan";
+import type { ImportedPledge } from "./rows";
+import type { SavedMapping } from "./schemas";
+
+// The commit: every change of a plan in one transaction, batched, with its history and audit
+// entries citing the file. A failure anywhere rolls all of it back.
+
+type Tx = Prisma.TransactionClient;
+
+/** Someone changed a pledge between the preview and the commit; nothing was written. */
+export class ImportConflictError extends Error {
+  override name = "ImportConflictError";
+}
+
+const writeBatch = 500;
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += writeBatch) await insert(rows.slice(i, i + writeBatch));
+}
+
+/** Slugs not yet taken, for several new records of one table at once. */
+async function freeSlugs(names: string[], taken: (slugs: string[]) => Promise<string[]>): Promise<string[]> {
+  const bases = names.map(slugify);
+  const used = new Set(await taken([...new Set(bases)]));
+  return bases.map((base) => {
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return slug;
+  });
+}
+
+const pledgeColumns = (p: ImportedPledge) => ({
+  externalId: p.externalId,
+  title: p.title,
+  description: p.description,
+  category: p.category,
+  quantityUnit: p.quantityUnit,
+  quantityLow: p.quantityLow,
+  quantityHigh: p.quantityHigh,
+  quantityQualifier: p.quantityQualifier,
+  deliveredQuantity: p.deliveredQuantity,
+  status: p.status,
+  announcedOn: p.announcedOn,
+  dueOn: p.dueOn,
+  scope: p.scope,
+});
+
+export interface CommitResult {
+  created: number;
+  updated: number;
+  /** The source record standing for the file, cited by every change; null when nothing changed. */
+  fileSourceId: string | null;
+}
+
+/**
+ * Writes `plan` (which must have no errors) as `actor`. Rows are matched to the versions seen at
+ * preview: if any pledge moved on since, the whole import is refused and nothing is written.
+ */
+export async function commitImportPlan(
+  actor: Principal,
+  plan: ImportPlan,
+  snapshot: ImportSnapshot,
+  file: { name: string; sha256: string },
+  onProgress: (done: number, total: number) => void = () => {},
+  prisma: PrismaClient = db(),
+): Promise<CommitResult> {
+  if (plan.errors.length > 0) throw new Error("commitImportPlan needs a plan without errors");
+  const work = plan.rows.filter((r): r is Exclude<PlannedRow, { action: "skip" }> => r.action !== "skip");
+  if (work.length === 0) return { created: 0, updated: 0, fileSourceId: null };
+  const label = actorLabel(actor);
+  const recordedById = actor.kind === "user" ? actor.id : null;
+  const note = (row: number) => `Imported from ${file.name}, row ${row}.`;
+
+  return prisma.$transaction(
+    async (tx) => {
+      const now = new Date();
+      const [fileSlug] = await freeSlugs([`import ${file.name}`], (slugs) => takenSlugs(tx, "source", slugs));
+      const fileSource = await tx.source.create({
+        data: {
+          slug: fileSlug!,
+          title: `Import of ${file.name}`,
+          fileName: file.name,
+          description: `Imported by ${label} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated. File SHA-256 ${file.sha256}.`,
+        },
+        select: { id: true },
+      });
+      const audits: Prisma.AuditEntryCreateManyInput[] = [
+        auditRow(actor, {
+          action: "create",
+          entityType: "Source",
+          entityId: fileSource.id,
+          after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
+          version: 1,
+          note: `Import of ${file.name}`,
+        }),
+      ];
+
+      // Stakeholders, conditions and sources the file names that do not exist yet.
+      const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
+      const newStakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) =>
+        takenSlugs(tx, "stakeholder", s),
+      );
+      const stakeholders = plan.newStakeholders.map((name, i) => ({
+        id: randomUUID(),
+        name,
+        slug: newStakeholderSlugs[i]!,
+        kind: "state" as const,
+        description: note(
+          firstRowNaming(plan, (p) =>
+            p.stakeholders.some((s) => normalizeName(s.name) === normalizeName(name)),
+          ),
+        ),
+      }));
+      await tx.stakeholder.createMany({ data: stakeholders });
+      for (const s of stakeholders) {
+        stakeholderIds.set(normalizeName(s.name), s.id);
+        audits.push(
+          auditRow(actor, {
+            action: "create",
+            entityType: "Stakeholder",
+            entityId: s.id,
+            after: s,
+            version: 1,
+            note: s.description,
+          }),
+        );
+      }
+
+      const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
+      const newConditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
+      const conditions = plan.newConditions.map((title, i) => ({
+        id: randomUUID(),
+        title,
+        slug: newConditionSlugs[i]!,
+        status: "unmet" as const,
+        statusDate: now,
+        description: note(
+          firstRowNaming(plan, (p) => p.conditions.some((c) => normalizeName(c) === normalizeName(title))),
+        ),
+      }));
+      await tx.condition.createMany({ data: conditions });
+      for (const c of conditions) {
+        conditionIds.set(normalizeName(c.title), c.id);
+        audits.push(
+          auditRow(actor, {
+            action: "create",
+            entityType: "Condition",
+            entityId: c.id,
+            after: c,
+            version: 1,
+            note: c.description,
+          }),
+        );
+      }
+
+      const sourceIds = new Map([...snapshot.sources].map(([key, record]) => [key, record.id]));
+      const cited = new Map<string, { title: string; url: string | null; row: number }>();
+      for (const r of work) {
+        const source = r.pledge.source;
+        if (source && !sourceIds.has(sourceKey(source)) && !cited.has(sourceKey(source))) {
+          cited.set(sourceKey(source), { ...source, row: r.row });
+        }
+      }
+      const newSources = [...cited.entries()];
+      const sourceSlugs = await freeSlugs(
+        newSources.map(([, s]) => s.title),
+        (s) => takenSlugs(tx, "source", s),
+      );
+      const sources = newSources.map(([key, s], i) => {
+        const id = randomUUID();
+        sourceIds.set(key, id);
+        return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
+      });
+      await tx.source.createMany({ data: sources });
+      for (const s of sources) {
+        audits.push(
+          auditRow(actor, {
+            action: "create",
+            entityType: "Source",
+            entityId: s.id,
+            after: s,
+            version: 1,
+            note: s.description,
+          }),
+        );
+      }
+
+      const links = (pledgeId: string, p: ImportedPledge) => ({
+        stakeholders: [
+          ...new Map(
+            p.stakeholders.map((s) => {
+              const stakeholderId = stakeholderIds.get(normalizeName(s.name))!;
+              return [`${stakeholderId}|${s.role}`, { pledgeId, stakeholderId, role: s.role }];
+            }),
+          ).values(),
+        ],
+        conditions: [...new Set(p.conditions.map((c) => conditionIds.get(normalizeName(c))!))].map(
+          (conditionId) => ({
+            pledgeId,
+            conditionId,
+          }),
+        ),
+      });
+
+      const pledges: Prisma.PledgeCreateManyInput[] = [];
+      const pledgeStakeholders: Prisma.PledgeStakeholderCreateManyInput[] = [];
+      const pledgeConditions: Prisma.PledgeConditionCreateManyInput[] = [];
+      const statusChanges: Prisma.StatusChangeCreateManyInput[] = [];
+      const citations: Prisma.CitationCreateManyInput[] = [];
+      const flush = async () => {
+        await insertInBatches(pledges.splice(0), (data) => tx.pledge.createMany({ data }));
+        await insertInBatches(pledgeStakeholders.splice(0), (data) =>
+          tx.pledgeStakeholder.createMany({ data }),
+        );
+        await insertInBatches(pledgeConditions.splice(0), (data) => tx.pledgeCondition.createMany({ data }));
+        await insertInBatches(statusChanges.splice(0), (data) => tx.statusChange.createMany({ data }));
+        await insertInBatches(citations.splice(0), (data) => tx.citation.createMany({ data }));
+        await insertInBatches(audits.splice(0), (data) => tx.auditEntry.createMany({ data }));
+      };
+      const cite = (p: ImportedPledge, pledgeId: string) => {
+        if (p.source)
+          citations.push({ sourceId: sourceIds.get(sourceKey(p.source))!, quote: p.source.quote, pledgeId });
+      };
+      const recordStatus = (
+        r: PlannedRow & { pledge: ImportedPledge },
+        pledgeId: string,
+        from: ImportedPledge["status"] | null,
+      ) => {
+        const id = randomUUID();
+        statusChanges.push({
+          id,
+          pledgeId,
+          fromPledgeStatus: from,
+          toPledgeStatus: r.pledge.status,
+          occurredAt: now,
+          recordedBy: label,
+          recordedById,
+          note: note(r.row),
+        });
+        citations.push({
+          sourceId: fileSource.id,
+          quote: `Row ${r.row} of ${file.name}`,
+          statusChangeId: id,
+        });
+      };
+
+      let done = 0;
+      for (const r of work) {
+        if (r.action === "create") {
+          const id = randomUUID();
+          const columns = pledgeColumns(r.pledge);
+          const linked = links(id, r.pledge);
+          pledges.push({ id, ...columns, createdAt: now, updatedAt: now });
+          pledgeStakeholders.push(...linked.stakeholders);
+          pledgeConditions.push(...linked.conditions);
+          cite(r.pledge, id);
+          recordStatus(r, id, null);
+          audits.push(
+            auditRow(actor, {
+              action: "create",
+              entityType: "Pledge",
+              entityId: id,
+              after: { id, ...columns, stakeholders: linked.stakeholders, conditions: linked.conditions },
+              version: 1,
+              note: note(r.row),
+            }),
+          );
+        } else {
+          const { existing, pledge, changed } = r;
+          const columns = pledgeColumns(pledge);
+          const data = Object.fromEntries(
+            Object.entries(columns).filter(([field]) => changed.includes(field)),
+          ) as Partial<typeof columns>;
+          const { count } = await tx.pledge.updateMany({
+            where: { id: existing.id, version: existing.version, deletedAt: null },
+            data: { ...data, version: { increment: 1 } },
+          });
+          if (count !== 1) {
+            throw new ImportConflictError(
+              `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
+            );
+          }
+          const linked = links(existing.id, pledge);
+          if (changed.includes("stakeholders")) {
+            await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
+            pledgeStakeholders.push(...linked.stakeholders);
+          }
+          if (changed.includes("conditions")) {
+            await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
+            pledgeConditions.push(...linked.conditions);
+          }
+          if (changed.includes("sources")) cite(pledge, existing.id);
+          if (changed.includes("status")) recordStatus(r, existing.id, existing.status);
+          const before = { ...existing, citations: undefined };
+          audits.push(
+            auditRow(actor, {
+              action: "update",
+              entityType: "Pledge",
+              entityId: existing.id,
+              before,
+              after: {
+                ...before,
+                ...data,
+                version: existing.version + 1,
+                ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
+                ...(changed.includes("conditions")
+                  ? { conditionIds: linked.conditions.map((c) => c.conditionId) }
+                  : {}),
+              },
+              version: existing.version + 1,
+              note: note(r.row),
+            }),
+          );
+        }
+        if (++done % writeBatch === 0) {
+          await flush();
+          onProgress(done, work.length);
+        }
+      }
+      await flush();
+      onProgress(done, work.length);
+      return { created: plan.counts.create, updated: plan.counts.update, fileSourceId: fileSource.id };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
+
+function firstRowNaming(plan: ImportPlan, names: (p: ImportedPledge) => boolean): number {
+  for (const r of plan.rows) if (r.action !== "skip" && names(r.pledge)) return r.row;
+  return 0;
+}
+
+async function takenSlugs(tx: Tx, table: "source" | "stakeholder" | "condition", slugs: string[]) {
+  if (slugs.length === 0) return [];
+  // Any slug starting with a base may be one of its numbered variants ("france-2").
+  const where = { OR: slugs.map((slug) => ({ slug: { startsWith: slug } })) };
+  const select = { slug: true } as const;
+  const rows =
+    table === "source"
+      ? await tx.source.findMany({ where, select })
+      : table === "stakeholder"
+        ? await tx.stakeholder.findMany({ where, select })
+        : await tx.condition.findMany({ where, select });
+  return rows.map((r) => r.slug);
+}
+
+// ---- Saved mappings ----
+
+/** Saves `mapping` under `name`, replacing a mapping saved under the same name. */
+export async function saveImportMapping(
+  actor: Principal,
+  name: string,
+  mapping: SavedMapping,
+  prisma: PrismaClient = db(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.importMapping.findUnique({ where: { name } });
+    const data = { columns: JSON.stringify(mapping.columns), values: JSON.stringify(mapping.values) };
+    const saved = before
+      ? await tx.importMapping.update({ where: { name }, data: { ...data, version: { increment: 1 } } })
+      : await tx.importMapping.create({
+          data: { ...data, name, createdById: actor.kind === "user" ? actor.id : null },
+        });
+    await tx.auditEntry.create({
+      data: auditRow(actor, {
+        action: before ? "update" : "create",
+        entityType: "ImportMapping",
+        entityId: saved.id,
+        before,
+        after: saved,
+        version: saved.version,
+      }),
+    });
+    return saved;
+  });
+}
+
+// ---- Dataset files ----
+
+/** The database already holds pledge data: a dataset only goes into an empty one. */
+export class DatasetTargetNotEmptyError extends Error {
+  override name = "DatasetTargetNotEmptyError";
+}
+
+/**
+ * Inserts a whole dataset, rows exactly as exported (ids, versions and timestamps kept), into a
+ * database holding no pledge data yet. History entries naming a user this database does not have
+ * keep the name in words and lose the link.
+ */
+export async function importDataset(
+  actor: Principal,
+  rows: DatasetRows,
+  fileName: string,
+  onProgress: (done: number, total: number) => void = () => {},
+  prisma: PrismaClient = db(),
+): Promise<{ rows: Record<DatasetTableName, number>; unlinkedUsers: number }> {
+  const total = datasetTableNames.reduce((sum, table) => sum + rows[table].length, 0);
+  return prisma.$transaction(
+    async (tx) => {
+      const occupied = await Promise.all([
+        tx.stakeholder.count(),
+        tx.source.count(),
+        tx.pledge.count(),
+        tx.condition.count(),
+      ]);
+      if (occupied.some((count) => count > 0)) {
+        throw new DatasetTargetNotEmptyError(
+          "A dataset file can only be imported into a database with no pledge data yet; this one already has some.",
+        );
+      }
+      const users = new Set((await tx.user.findMany({ select: { id: true } })).map((u) => u.id));
+      let unlinkedUsers = 0;
+      const statusChanges = rows.StatusChange.map((change) => {
+        if (change.recordedById === null || users.has(change.recordedById)) return change;
+        unlinkedUsers++;
+        return { ...change, recordedById: null };
+      });
+      const inserts: { [T in DatasetTableName]: (batch: DatasetRows[T]) => Promise<unknown> } = {
+        Stakeholder: (data) => tx.stakeholder.createMany({ data }),
+        CoalitionMember: (data) => tx.coalitionMember.createMany({ data }),
+        Source: (data) => tx.source.createMany({ data }),
+        Condition: (data) => tx.condition.createMany({ data }),
+        Pledge: (data) => tx.pledge.createMany({ data }),
+        PledgeStakeholder: (data) => tx.pledgeStakeholder.createMany({ data }),
+        PledgeCondition: (data) => tx.pledgeCondition.createMany({ data }),
+        Requirement: (data) => tx.requirement.createMany({ data }),
+        CapacityReference: (data) => tx.capacityReference.createMany({ data }),
+        StatusChange: (data) => tx.statusChange.createMany({ data }),
+        Citation: (data) => tx.citation.createMany({ data }),
+      };
+      let done = 0;
+      const counts = {} as Record<DatasetTableName, number>;
+      for (const table of datasetTableNames) {
+        // One table at a time: the cast only tells TypeScript that table and rows match.
+        const tableRows: object[] = table === "StatusChange" ? statusChanges : rows[table];
+        const insert = inserts[table] as (batch: object[]) => Promise<unknown>;
+        await insertInBatches(tableRows, async (batch) => {
+          await insert(batch);
+          done += batch.length;
+          onProgress(done, total);
+        });
+        counts[table] = tableRows.length;
+      }
+      await tx.auditEntry.create({
+        data: auditRow(actor, {
+          action: "create",
+          entityType: "Dataset",
+          entityId: fileName,
+          after: counts,
+          note: `Imported from ${fileName}.`,
+        }),
+      });
+      return { rows: counts, unlinkedUsers };
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}

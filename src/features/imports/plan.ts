@@ -1,0 +1,252 @@
+// What an import would do, decided before anything is written: each valid row creates a pledge,
+// updates one (matched by external id, else by title and stakeholders) or is skipped because the
+// pledge already says exactly that. Pure: the database's side comes in as an `ImportSnapshot`.
+import type { PledgeStatus, QuantityQualifier, StakeholderRole } from "@/lib/rules/vocabulary";
+import { normalizeName, type ImportField } from "./fields";
+import type { ImportedPledge, RowError } from "./rows";
+
+/** A stored pledge, as much of it as an import compares. */
+export interface ExistingPledge {
+  id: string;
+  version: number;
+  externalId: string | null;
+  title: string;
+  description: string | null;
+  category: string;
+  quantityUnit: string | null;
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  quantityQualifier: QuantityQualifier;
+  deliveredQuantity: bigint | null;
+  status: PledgeStatus;
+  announcedOn: Date;
+  dueOn: Date | null;
+  scope: string | null;
+  stakeholders: { stakeholderId: string; name: string; role: StakeholderRole }[];
+  conditionIds: string[];
+  /** `sourceId|quote` of each citation the pledge already has. */
+  citations: string[];
+}
+
+export interface NamedRecord {
+  id: string;
+  name: string;
+}
+
+/** The stored records an import file's rows may refer to. */
+export interface ImportSnapshot {
+  pledgesByExternalId: ReadonlyMap<string, ExistingPledge>;
+  /** Pledges by `pledgeKey(title, stakeholder names)`. */
+  pledgesByTitle: ReadonlyMap<string, ExistingPledge[]>;
+  /** Stakeholders by normalised name and slug. */
+  stakeholders: ReadonlyMap<string, NamedRecord>;
+  /** Conditions by normalised title and slug. */
+  conditions: ReadonlyMap<string, NamedRecord>;
+  /** Sources by URL, and by normalised title for sources without one. */
+  sources: ReadonlyMap<string, NamedRecord>;
+}
+
+export type PlannedRow =
+  | { action: "create"; row: number; pledge: ImportedPledge }
+  | { action: "update"; row: number; pledge: ImportedPledge; existing: ExistingPledge; changed: string[] }
+  | { action: "skip"; row: number; reason: string };
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  errors: RowError[];
+  counts: { create: number; update: number; skip: number; invalid: number };
+  /** Names that no record has yet: the import creates them. */
+  newStakeholders: string[];
+  newConditions: string[];
+  newSources: string[];
+}
+
+/** Title and stakeholders, each normalised and the names sorted: how a row without an id finds its pledge. */
+export function pledgeKey(title: string, stakeholderNames: readonly string[]): string {
+  return [normalizeName(title), ...stakeholderNames.map(normalizeName).sort()].join("|");
+}
+
+export function sourceKey(source: { title: string; url: string | null }): string {
+  return source.url ? `url:${source.url}` : `title:${normalizeName(source.title)}`;
+}
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+const scalarFields = [
+  "externalId",
+  "title",
+  "description",
+  "category",
+  "quantityUnit",
+  "quantityLow",
+  "quantityHigh",
+  "quantityQualifier",
+  "deliveredQuantity",
+  "status",
+  "announcedOn",
+  "dueOn",
+  "scope",
+] as const satisfies readonly (keyof ExistingPledge & keyof ImportedPledge)[];
+
+/** The columns that fill each stored field: a field changes only when its column is in the file. */
+const suppliedBy: Record<(typeof scalarFields)[number], ImportField[]> = {
+  externalId: ["externalId"],
+  title: ["title"],
+  description: ["description"],
+  category: ["category"],
+  quantityUnit: ["quantityUnit", "quantityLow", "quantityHigh", "deliveredQuantity"],
+  quantityLow: ["quantityLow"],
+  quantityHigh: ["quantityLow", "quantityHigh"],
+  quantityQualifier: ["quantityQualifier"],
+  deliveredQuantity: ["deliveredQuantity"],
+  status: ["status"],
+  announcedOn: ["announcedOn"],
+  dueOn: ["dueOn"],
+  scope: ["scope"],
+};
+
+/** Which of the pledge's fields the row would change, by field name. */
+export function changedFields(
+  pledge: ImportedPledge,
+  existing: ExistingPledge,
+  snapshot: ImportSnapshot,
+): string[] {
+  const changed: string[] = scalarFields.filter(
+    (field) =>
+      suppliedBy[field].some((column) => pledge.fields.has(column)) &&
+      // An update never clears an external id: it is how the pledge is found next time.
+      !(field === "externalId" && pledge.externalId === null) &&
+      !same(pledge[field], existing[field]),
+  );
+  if (pledge.fields.has("stakeholders")) {
+    const wanted = pledge.stakeholders
+      .map((s) => `${snapshot.stakeholders.get(normalizeName(s.name))?.id ?? `new:${s.name}`}|${s.role}`)
+      .sort();
+    const current = existing.stakeholders.map((s) => `${s.stakeholderId}|${s.role}`).sort();
+    if (new Set(wanted).size !== current.length || !current.every((key) => wanted.includes(key))) {
+      changed.push("stakeholders");
+    }
+  }
+  if (pledge.fields.has("conditions")) {
+    const wanted = [
+      ...new Set(pledge.conditions.map((c) => snapshot.conditions.get(normalizeName(c))?.id ?? `new:${c}`)),
+    ].sort();
+    const current = [...existing.conditionIds].sort();
+    if (wanted.join("\n") !== current.join("\n")) changed.push("conditions");
+  }
+  if (pledge.source) {
+    const sourceId = snapshot.sources.get(sourceKey(pledge.source))?.id;
+    if (!sourceId || !existing.citations.includes(`${sourceId}|${pledge.source.quote}`))
+      changed.push("sources");
+  }
+  return changed;
+}
+
+/** A row's content without its row number, to tell a repeated row from a conflicting one. */
+function content(pledge: ImportedPledge): string {
+  return JSON.stringify({ ...pledge, row: 0, fields: [...pledge.fields] }, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
+}
+
+function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): ExistingPledge | RowError | null {
+  if (pledge.externalId) {
+    const byId = snapshot.pledgesByExternalId.get(pledge.externalId);
+    if (byId) return byId;
+  }
+  const candidates = (
+    snapshot.pledgesByTitle.get(
+      pledgeKey(
+        pledge.title,
+        pledge.stakeholders.map((s) => s.name),
+      ),
+    ) ?? []
+  ).filter((p) => p.externalId === null || p.externalId === pledge.externalId);
+  if (candidates.length > 1) {
+    return {
+      row: pledge.row,
+      column: "Title",
+      message: `${candidates.length} pledges already have this title and these stakeholders; add an external id to say which`,
+    };
+  }
+  return candidates[0] ?? null;
+}
+
+/** The plan for a file's valid rows, row errors and blank rows (each in file order) against what is stored. */
+export function planImport(
+  pledges: readonly ImportedPledge[],
+  rowErrors: readonly RowError[],
+  snapshot: ImportSnapshot,
+  blankRows: readonly number[] = [],
+): ImportPlan {
+  const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
+  const errors = [...rowErrors];
+  const seen = new Map<string, { row: number; content: string }>();
+  const newStakeholders = new Map<string, string>();
+  const newConditions = new Map<string, string>();
+  const newSources = new Map<string, string>();
+
+  for (const pledge of pledges) {
+    const key = pledge.externalId
+      ? `id:${pledge.externalId}`
+      : `title:${pledgeKey(
+          pledge.title,
+          pledge.stakeholders.map((s) => s.name),
+        )}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier.content === content(pledge)) {
+        rows.push({ action: "skip", row: pledge.row, reason: `repeats row ${earlier.row}` });
+      } else {
+        errors.push({
+          row: pledge.row,
+          column: pledge.externalId ? "External ID" : "Title",
+          message: `row ${earlier.row} already describes this pledge differently; keep one of the two rows`,
+        });
+      }
+      continue;
+    }
+    seen.set(key, { row: pledge.row, content: content(pledge) });
+
+    const existing = findExisting(pledge, snapshot);
+    if (existing && "message" in existing) {
+      errors.push(existing);
+      continue;
+    }
+    for (const { name } of pledge.stakeholders) {
+      const id = normalizeName(name);
+      if (!snapshot.stakeholders.has(id) && !newStakeholders.has(id)) newStakeholders.set(id, name);
+    }
+    for (const name of pledge.conditions) {
+      const id = normalizeName(name);
+      if (!snapshot.conditions.has(id) && !newConditions.has(id)) newConditions.set(id, name);
+    }
+    if (pledge.source) {
+      const id = sourceKey(pledge.source);
+      if (!snapshot.sources.has(id) && !newSources.has(id)) newSources.set(id, pledge.source.title);
+    }
+    if (!existing) {
+      rows.push({ action: "create", row: pledge.row, pledge });
+      continue;
+    }
+    const changed = changedFields(pledge, existing, snapshot);
+    rows.push(
+      changed.length === 0
+        ? { action: "skip", row: pledge.row, reason: "already up to date" }
+        : { action: "update", row: pledge.row, pledge, existing, changed },
+    );
+  }
+
+  rows.sort((a, b) => a.row - b.row);
+  const invalidRows = new Set(errors.map((e) => e.row)).size;
+  const count = (action: PlannedRow["action"]) => rows.filter((r) => r.action === action).length;
+  return {
+    rows,
+    errors: errors.sort((a, b) => a.row - b.row),
+    counts: { create: count("create"), update: count("update"), skip: count("skip"), invalid: invalidRows },
+    newStakeholders: [...newStakeholders.values()],
+    newConditions: [...newConditions.values()],
+    newSources: [...newSources.values()],
+  };
+}

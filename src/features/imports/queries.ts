@@ -1,0 +1,152 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { normalizeName } from "./fields";
+import { pledgeKey, sourceKey, type ExistingPledge, type ImportSnapshot, type NamedRecord } from "./plan";
+import type { ImportedPledge } from "./rows";
+import { savedMappingSchema, type SavedMapping } from "./schemas";
+
+const batch = 500;
+
+function chunks<T>(items: readonly T[], size = batch): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Full records of the pledges with these ids, as an import compares them. */
+async function existingPledges(prisma: PrismaClient, ids: readonly string[]): Promise<ExistingPledge[]> {
+  const found: ExistingPledge[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await prisma.pledge.findMany({
+      where: { id: { in: part }, deletedAt: null },
+      select: {
+        id: true,
+        version: true,
+        externalId: true,
+        title: true,
+        description: true,
+        category: true,
+        quantityUnit: true,
+        quantityLow: true,
+        quantityHigh: true,
+        quantityQualifier: true,
+        deliveredQuantity: true,
+        status: true,
+        announcedOn: true,
+        dueOn: true,
+        scope: true,
+        stakeholders: {
+          select: { stakeholderId: true, role: true, stakeholder: { select: { name: true } } },
+        },
+        conditions: { select: { conditionId: true } },
+        citations: { select: { sourceId: true, quote: true } },
+      },
+    });
+    for (const { stakeholders, conditions, citations, ...pledge } of rows) {
+      found.push({
+        ...pledge,
+        stakeholders: stakeholders.map((s) => ({
+          stakeholderId: s.stakeholderId,
+          role: s.role,
+          name: s.stakeholder.name,
+        })),
+        conditionIds: conditions.map((c) => c.conditionId),
+        citations: citations.map((c) => `${c.sourceId}|${c.quote}`),
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * What is stored that the file's rows may refer to: the pledges they may match (by external id,
+ * or by title and stakeholders), and every stakeholder, condition and cited source by name.
+ */
+export async function loadImportSnapshot(
+  pledges: readonly ImportedPledge[],
+  prisma: PrismaClient = db(),
+): Promise<ImportSnapshot> {
+  const externalIds = [...new Set(pledges.flatMap((p) => (p.externalId ? [p.externalId] : [])))];
+  const candidateIds = new Set<string>();
+  for (const part of chunks(externalIds)) {
+    const rows = await prisma.pledge.findMany({
+      where: { externalId: { in: part }, deletedAt: null },
+      select: { id: true },
+    });
+    for (const row of rows) candidateIds.add(row.id);
+  }
+  // Titles match ignoring case and spacing, which SQL cannot index; the id and title columns of
+  // every pledge are few enough to compare here.
+  const titles = new Set(pledges.map((p) => normalizeName(p.title)));
+  const allTitles = await prisma.pledge.findMany({
+    where: { deletedAt: null },
+    select: { id: true, title: true },
+  });
+  for (const row of allTitles) if (titles.has(normalizeName(row.title))) candidateIds.add(row.id);
+
+  const pledgesByExternalId = new Map<string, ExistingPledge>();
+  const pledgesByTitle = new Map<string, ExistingPledge[]>();
+  for (const pledge of await existingPledges(prisma, [...candidateIds])) {
+    if (pledge.externalId) pledgesByExternalId.set(pledge.externalId, pledge);
+    const key = pledgeKey(pledge.title, [...new Set(pledge.stakeholders.map((s) => s.name))]);
+    pledgesByTitle.set(key, [...(pledgesByTitle.get(key) ?? []), pledge]);
+  }
+
+  const stakeholders = new Map<string, NamedRecord>();
+  for (const s of await prisma.stakeholder.findMany({ select: { id: true, name: true, slug: true } })) {
+    stakeholders.set(normalizeName(s.slug), { id: s.id, name: s.name });
+    stakeholders.set(normalizeName(s.name), { id: s.id, name: s.name });
+  }
+  const conditions = new Map<string, NamedRecord>();
+  for (const c of await prisma.condition.findMany({ select: { id: true, title: true, slug: true } })) {
+    conditions.set(normalizeName(c.slug), { id: c.id, name: c.title });
+    conditions.set(normalizeName(c.title), { id: c.id, name: c.title });
+  }
+  const sources = new Map<string, NamedRecord>();
+  const cited = pledges.flatMap((p) => (p.source ? [p.source] : []));
+  const urls = [...new Set(cited.flatMap((s) => (s.url ? [s.url] : [])))];
+  for (const part of chunks(urls)) {
+    for (const s of await prisma.source.findMany({
+      where: { url: { in: part } },
+      select: { id: true, title: true, url: true },
+    })) {
+      sources.set(sourceKey(s), { id: s.id, name: s.title });
+    }
+  }
+  if (cited.some((s) => !s.url)) {
+    for (const s of await prisma.source.findMany({
+      where: { url: null },
+      select: { id: true, title: true },
+    })) {
+      sources.set(sourceKey({ title: s.title, url: null }), { id: s.id, name: s.title });
+    }
+  }
+  return { pledgesByExternalId, pledgesByTitle, stakeholders, conditions, sources };
+}
+
+// ---- Saved mappings ----
+
+export interface SavedMappingSummary {
+  id: string;
+  name: string;
+  version: number;
+  updatedAt: Date;
+}
+
+export async function listImportMappings(prisma: PrismaClient = db()): Promise<SavedMappingSummary[]> {
+  return prisma.importMapping.findMany({
+    select: { id: true, name: true, version: true, updatedAt: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** A saved mapping by name, or null when there is none by that name. */
+export async function getImportMapping(
+  name: string,
+  prisma: PrismaClient = db(),
+): Promise<SavedMapping | null> {
+  const row = await prisma.importMapping.findUnique({ where: { name } });
+  if (!row) return null;
+  return savedMappingSchema.parse({ columns: JSON.parse(row.columns), values: JSON.parse(row.values) });
+}

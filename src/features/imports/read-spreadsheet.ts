@@ -1,0 +1,296 @@
+import "server-only";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import type { CellValue } from "./cell-values";
+
+// Reads an uploaded CSV or XLSX file as it arrives, row by row, so that a 50,000-row file never
+// sits in memory whole. Anything that is not a spreadsheet is refused with a message saying why.
+
+export const importLimits = {
+  /** Bytes per file. A 50,000-row pledge sheet is about 10 MB as CSV. */
+  maxBytes: 32 * 1024 * 1024,
+  /** Rows below the header. */
+  maxRows: 100_000,
+};
+
+/** The file cannot be read as a spreadsheet: the message says why, for the person who sent it. */
+export class ImportFileError extends Error {
+  constructor(
+    message: string,
+    readonly status: 413 | 415 | 422 = 422,
+  ) {
+    super(message);
+    this.name = "ImportFileError";
+  }
+}
+
+export type SpreadsheetFormat = "csv" | "xlsx";
+
+export type SpreadsheetEvent =
+  | { type: "header"; format: SpreadsheetFormat; headers: string[] }
+  /** `row` is the number the spreadsheet shows (the header is row 1); `bytes` how much has been read. */
+  | { type: "row"; row: number; cells: CellValue[]; bytes: number };
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Counts the bytes going by and stops the upload at the size limit. */
+async function* metered(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }, maxBytes: number) {
+  for await (const chunk of chunks) {
+    counter.bytes += chunk.byteLength;
+    if (counter.bytes > maxBytes) {
+      throw new ImportFileError(
+        `The file is larger than ${megabytes(maxBytes)}, the most one import takes. Split it into smaller files.`,
+        413,
+      );
+    }
+    yield chunk;
+  }
+}
+
+type Sniffed = SpreadsheetFormat | "utf16le" | "utf16be";
+
+/** What the first bytes say the file is. */
+function sniff(head: Uint8Array): Sniffed {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return "xlsx";
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new ImportFileError(
+      "This is an Excel 97–2003 (.xls) file, which cannot be read. Save it as .xlsx or CSV and upload that.",
+      415,
+    );
+  }
+  if (starts(0xff, 0xfe)) return "utf16le";
+  if (starts(0xfe, 0xff)) return "utf16be";
+  if (starts(0x25, 0x50, 0x44, 0x46))
+    throw new ImportFileError("This is a PDF, not a spreadsheet. Upload a CSV or XLSX file.", 415);
+  if (head.subarray(0, 4096).includes(0)) {
+    throw new ImportFileError(
+      "This is not a spreadsheet: upload a CSV (UTF-8 text) or an XLSX workbook.",
+      415,
+    );
+  }
+  return "csv";
+}
+
+/** The first chunk, at least a few bytes of it, with the rest of the stream after it. */
+async function peek(
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < 8) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    parts.push(next.value);
+    size += next.value.byteLength;
+  }
+  const head = Buffer.concat(parts);
+  async function* rest() {
+    yield head;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head, rest: rest() };
+}
+
+/** Text from bytes, refusing bytes that are not in the file's encoding rather than guessing. */
+async function* decoded(chunks: AsyncIterable<Uint8Array>, encoding: "utf-8" | "utf-16le" | "utf-16be") {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  let line = 1;
+  try {
+    for await (const chunk of chunks) {
+      const text = decoder.decode(chunk, { stream: true });
+      for (const char of text) if (char === "\n") line++;
+      yield text;
+    }
+    yield decoder.decode();
+  } catch (error) {
+    if (error instanceof TypeError) {
+      throw new ImportFileError(
+        `The file is not ${encoding === "utf-8" ? "UTF-8" : "UTF-16"} text (line ${line} has bytes that are not). ` +
+          `Save it again as "CSV UTF-8" and upload that.`,
+        422,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The separator the header line uses: comma, semicolon (spreadsheets set to European formats) or tab. */
+function delimiterOf(firstLine: string): string {
+  const unquoted = firstLine.replace(/"[^"]*"/g, "");
+  const counts = [",", ";", "\t"].map((d) => [d, unquoted.split(d).length] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+async function* csvRows(
+  text: AsyncIterable<string>,
+  counter: { bytes: number },
+): AsyncGenerator<SpreadsheetEvent> {
+  const iterator = text[Symbol.asyncIterator]();
+  let buffered = "";
+  let finished = false;
+  while (!buffered.includes("\n") && !finished) {
+    const next = await iterator.next();
+    if (next.done) finished = true;
+    else buffered += next.value;
+  }
+  const parser = parse({
+    delimiter: delimiterOf(buffered.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? ""),
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  });
+  const feed = (async () => {
+    try {
+      if (buffered) parser.write(buffered);
+      if (!finished) {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          if (!parser.write(next.value)) await new Promise((resolve) => parser.once("drain", resolve));
+        }
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      if (row === 1) {
+        yield { type: "header", format: "csv", headers: record.map((h) => h.trim()) };
+      } else {
+        yield { type: "row", row, cells: record, bytes: counter.bytes };
+      }
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportFileError(`The CSV cannot be read near row ${row + 1}: ${message}`);
+  } finally {
+    await feed;
+  }
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+/** An XLSX cell as the import reads it: rich text and links as their text, errors and formulas kept apart. */
+function excelCell(value: ExcelValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("error" in value) return { formula: "", error: String(value.error) };
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: unknown }).result;
+    const formula = ("formula" in value ? value.formula : value.sharedFormula) ?? "";
+    if (typeof result === "number" && Number.isNaN(result)) return { formula, error: "an error" };
+    if (result && typeof result === "object" && "error" in result)
+      return { formula, error: String(result.error) };
+    return { formula, result: (result as string | number | boolean | Date | undefined) ?? undefined };
+  }
+  if ("text" in value)
+    return typeof value.text === "string" ? value.text : excelCell(value.text as ExcelValue);
+  return null;
+}
+
+async function* xlsxRows(
+  chunks: AsyncIterable<Uint8Array>,
+  counter: { bytes: number },
+): AsyncGenerator<SpreadsheetEvent> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  let sawSheet = false;
+  try {
+    for await (const worksheet of reader) {
+      if (sawSheet) {
+        // Only the first sheet is read; the rest of the file still has to be drained.
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
+      sawSheet = true;
+      let header: string[] | null = null;
+      for await (const sheetRow of worksheet) {
+        const values = (sheetRow.values as ExcelValue[]).slice(1);
+        if (!header) {
+          if (sheetRow.number !== 1) {
+            throw new ImportFileError(
+              "Row 1 of the first sheet must hold the column headers, and it is empty.",
+            );
+          }
+          header = Array.from(values, (v) => String(excelCell(v) ?? "").trim());
+          yield { type: "header", format: "xlsx", headers: header };
+          continue;
+        }
+        yield {
+          type: "row",
+          row: sheetRow.number,
+          cells: Array.from(values, excelCell),
+          bytes: counter.bytes,
+        };
+      }
+      if (!header) throw new ImportFileError("The first sheet is empty: row 1 must hold the column headers.");
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError(
+      "This file is not an XLSX workbook that can be read (it may be damaged, or another kind of zip file).",
+      415,
+    );
+  }
+  if (!sawSheet) throw new ImportFileError("The workbook has no sheets.");
+}
+
+/**
+ * The header, then each row, of a CSV (UTF-8 or UTF-16 with its byte-order mark; comma, semicolon or
+ * tab separated) or the first sheet of an XLSX workbook. Throws ImportFileError for anything else,
+ * for a file over the size or row limit, and for a file with a header and no rows.
+ */
+export async function* readSpreadsheet(
+  body: AsyncIterable<Uint8Array>,
+  limits: { maxBytes?: number; maxRows?: number } = {},
+): AsyncGenerator<SpreadsheetEvent> {
+  const maxBytes = limits.maxBytes ?? importLimits.maxBytes;
+  const maxRows = limits.maxRows ?? importLimits.maxRows;
+  const counter = { bytes: 0 };
+  const { head, rest } = await peek(metered(body, counter, maxBytes));
+  if (head.byteLength === 0) throw new ImportFileError("The file is empty.");
+  const kind = sniff(head);
+  const rows =
+    kind === "xlsx"
+      ? xlsxRows(rest, counter)
+      : csvRows(
+          decoded(rest, kind === "csv" ? "utf-8" : kind === "utf16le" ? "utf-16le" : "utf-16be"),
+          counter,
+        );
+  let count = 0;
+  let sawHeader = false;
+  for await (const event of rows) {
+    if (event.type === "header") {
+      sawHeader = true;
+      if (event.headers.every((h) => h === "")) {
+        throw new ImportFileError("Row 1 must hold the column headers, and it is empty.");
+      }
+    } else if (++count > maxRows) {
+      throw new ImportFileError(
+        `The file has more than ${maxRows.toLocaleString("en-GB")} rows, the most one import takes. Split it.`,
+        413,
+      );
+    }
+    yield event;
+  }
+  if (!sawHeader) throw new ImportFileError("The file has no header row.");
+  if (count === 0) throw new ImportFileError("The file has a header row and nothing below it.");
+}

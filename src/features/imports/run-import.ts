@@ -1,0 +1,228 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Principal } from "@/lib/access";
+import {
+  categoryLabels,
+  pledgeCategories,
+  pledgeStatuses,
+  pledgeStatusLabels,
+  qualifierLabels,
+  quantityQualifiers,
+} from "@/lib/rules/vocabulary";
+import { cellContent, cellText, readChoice } from "./cell-values";
+import { mappingProblems, proposeMapping, valueMappedFields, type ValueMappedField } from "./fields";
+import { commitImportPlan, ImportConflictError, type CommitResult } from "./mutations";
+import { planImport, type ImportPlan } from "./plan";
+import { loadImportSnapshot } from "./queries";
+import { readSpreadsheet, type SpreadsheetFormat } from "./read-spreadsheet";
+import { readPledgeRow, type ImportedPledge, type RowError } from "./rows";
+import type { SavedMapping } from "./schemas";
+
+// One import from start to end, shared by the web upload and `npm run import`: read the file as it
+// streams in, check every row, plan against the database, and (when asked) commit the plan.
+
+export type ImportProgress =
+  | { phase: "reading"; rows: number; bytes: number }
+  | { phase: "planning"; rows: number }
+  | { phase: "writing"; done: number; total: number };
+
+export interface ValueChoice {
+  value: string;
+  count: number;
+  /** The identifier the value stands for, or null when it needs mapping. */
+  mappedTo: string | null;
+}
+
+/** What an import would do, in a form that can be sent as JSON. */
+export interface ImportPreview {
+  fileName: string;
+  format: SpreadsheetFormat;
+  sha256: string;
+  headers: string[];
+  /** The mapping the preview used: the one given, or the one proposed from the headers. */
+  mapping: SavedMapping;
+  /** Problems with the mapping itself; while there are any, rows are not checked. */
+  problems: string[];
+  /** Each distinct value of the status, category and qualifier columns, and what it maps to. */
+  valueChoices: Partial<Record<ValueMappedField, ValueChoice[]>>;
+  rows: number;
+  counts: ImportPlan["counts"];
+  errors: RowError[];
+  newStakeholders: string[];
+  newConditions: string[];
+  newSources: string[];
+  /** The first rows that change something, for the analyst to look over. */
+  changes: { row: number; action: "create" | "update"; title: string; changed: string[] }[];
+  /** Identifies this plan: a commit names it, and is refused if the plan has changed since. */
+  digest: string;
+}
+
+export type ImportOutcome =
+  | { kind: "preview"; preview: ImportPreview }
+  | { kind: "committed"; preview: ImportPreview; result: CommitResult }
+  | { kind: "conflict"; preview: ImportPreview; message: string };
+
+const valueSets = {
+  category: [pledgeCategories, categoryLabels],
+  status: [pledgeStatuses, pledgeStatusLabels],
+  quantityQualifier: [quantityQualifiers, qualifierLabels],
+} as const;
+
+const maxDistinctValues = 100;
+
+async function* hashed(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>) {
+  for await (const chunk of body) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+
+function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: ImportPlan): string {
+  const rows = plan.rows.map((r) =>
+    r.action === "update"
+      ? [r.row, r.action, r.existing.id, r.existing.version, r.changed]
+      : [r.row, r.action],
+  );
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        preview.sha256,
+        preview.mapping,
+        rows,
+        plan.errors.length,
+        plan.newStakeholders,
+        plan.newConditions,
+        plan.newSources,
+      ]),
+    )
+    .digest("hex");
+}
+
+export async function runImport(
+  body: AsyncIterable<Uint8Array>,
+  options: {
+    fileName: string;
+    mapping?: SavedMapping;
+    /** Commit only if the plan's digest is this one (the preview the analyst confirmed); "any" commits any plan without errors. */
+    commit?: { actor: Principal; expect: string | "any" };
+    onProgress?: (progress: ImportProgress) => void;
+  },
+): Promise<ImportOutcome> {
+  const progress = options.onProgress ?? (() => {});
+  const fileHash = createHash("sha256");
+  let format: SpreadsheetFormat = "csv";
+  let headers: string[] = [];
+  let mapping: SavedMapping = { columns: {}, values: {} };
+  let problems: string[] = [];
+  let rowCount = 0;
+  const pledges: ImportedPledge[] = [];
+  const rowErrors: RowError[] = [];
+  const blankRows: number[] = [];
+  const distinct = new Map<ValueMappedField, Map<string, number>>();
+  const valueColumns: [ValueMappedField, number][] = [];
+
+  for await (const event of readSpreadsheet(hashed(body, fileHash))) {
+    if (event.type === "header") {
+      format = event.format;
+      headers = event.headers;
+      mapping = options.mapping ?? { columns: proposeMapping(headers), values: {} };
+      problems = mappingProblems(headers, mapping.columns);
+      if (problems.length > 0) break;
+      for (const field of valueMappedFields) {
+        const header = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
+        if (header !== undefined) valueColumns.push([field, headers.indexOf(header)]);
+      }
+      continue;
+    }
+    rowCount++;
+    const outcome = readPledgeRow(event.row, headers, event.cells, mapping.columns, mapping.values);
+    if (outcome.kind === "pledge") pledges.push(outcome.pledge);
+    else if (outcome.kind === "blank") blankRows.push(event.row);
+    else rowErrors.push(...outcome.errors);
+    for (const [field, index] of valueColumns) {
+      const content = cellContent(event.cells[index] ?? null);
+      const text = content.ok ? cellText(content.value) : "";
+      if (text === "") continue;
+      const counts = distinct.get(field) ?? new Map<string, number>();
+      if (counts.size < maxDistinctValues || counts.has(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+      distinct.set(field, counts);
+    }
+    if (rowCount % 1000 === 0) progress({ phase: "reading", rows: rowCount, bytes: event.bytes });
+  }
+
+  progress({ phase: "planning", rows: rowCount });
+  const snapshot = await loadImportSnapshot(problems.length > 0 ? [] : pledges);
+  const plan = planImport(problems.length > 0 ? [] : pledges, rowErrors, snapshot, blankRows);
+  const valueChoices: ImportPreview["valueChoices"] = {};
+  for (const [field, counts] of distinct) {
+    const [choices, labels] = valueSets[field];
+    valueChoices[field] = [...counts].map(([value, count]) => ({
+      value,
+      count,
+      mappedTo: readChoice(
+        value,
+        choices as readonly string[],
+        labels as Record<string, string>,
+        mapping.values[field],
+      ),
+    }));
+  }
+  const base = {
+    fileName: options.fileName,
+    format,
+    sha256: fileHash.digest("hex"),
+    headers,
+    mapping,
+    problems,
+    valueChoices,
+    rows: rowCount,
+    counts: plan.counts,
+    errors: plan.errors,
+    newStakeholders: plan.newStakeholders,
+    newConditions: plan.newConditions,
+    newSources: plan.newSources,
+  };
+  const preview: ImportPreview = {
+    ...base,
+    changes: plan.rows
+      .flatMap((r) =>
+        r.action === "skip"
+          ? []
+          : [
+              {
+                row: r.row,
+                action: r.action,
+                title: r.pledge.title,
+                changed: r.action === "update" ? r.changed : [],
+              },
+            ],
+      )
+      .slice(0, 200),
+    digest: planDigest(base, plan),
+  };
+
+  const commit = options.commit;
+  if (!commit) return { kind: "preview", preview };
+  if (problems.length > 0 || plan.errors.length > 0) return { kind: "preview", preview };
+  if (commit.expect !== "any" && commit.expect !== preview.digest) {
+    return {
+      kind: "conflict",
+      preview,
+      message:
+        "The data or the file changed since the preview, so the plan is different. Check the new preview and import again.",
+    };
+  }
+  try {
+    const result = await commitImportPlan(
+      commit.actor,
+      plan,
+      snapshot,
+      { name: options.fileName, sha256: preview.sha256 },
+      (done, total) => progress({ phase: "writing", done, total }),
+    );
+    return { kind: "committed", preview, result };
+  } catch (error) {
+    if (error instanceof ImportConflictError) return { kind: "conflict", preview, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,83 @@
+// What the import's callers send: a mapping (columns and values), its saved name, and the options of
+// an upload. Validated here for the web route and the command line alike.
+import { z } from "zod";
+import { importFields, valueMappedFields } from "./fields";
+
+const header = z.string().max(200, "a column header is at most 200 characters");
+
+export const savedMappingSchema = z
+  .object({
+    columns: z
+      .record(header, z.enum(importFields, { error: (i) => `"${String(i.input)}" is not a pledge field` }))
+      .refine((columns) => Object.keys(columns).length <= 100, "at most 100 mapped columns"),
+    values: z
+      .partialRecord(
+        z.enum(valueMappedFields, {
+          error: (i) => `values can be mapped for ${valueMappedFields.join(", ")}, not "${String(i.input)}"`,
+        }),
+        z
+          .record(z.string().max(200), z.string().max(40))
+          .refine((v) => Object.keys(v).length <= 200, "at most 200 mapped values"),
+      )
+      .default({}),
+  })
+  .strict();
+export type SavedMapping = z.output<typeof savedMappingSchema>;
+
+export const mappingName = z
+  .string({ error: "name the mapping" })
+  .trim()
+  .min(1, "name the mapping")
+  .max(100, "a mapping's name is at most 100 characters");
+
+export const saveMappingSchema = z.object({ name: mappingName, mapping: savedMappingSchema }).strict();
+
+/** A mapping sent as JSON text in a query string or form field. */
+const mappingJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: 'mapping must be JSON: {"columns": {…}, "values": {…}}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(savedMappingSchema);
+
+/** The query of `POST /api/v1/imports`: the file comes as the request body. */
+export const importRequestSchema = z
+  .object({
+    fileName: z
+      .string({ error: "fileName is required" })
+      .trim()
+      .min(1, "fileName is required")
+      .max(255, "fileName is at most 255 characters")
+      .regex(/^[^/\\\u0000-\u001f]+$/, "fileName is a file's name, without folders"),
+    mode: z.enum(["preview", "commit"], { error: "mode is preview or commit" }).default("preview"),
+    mapping: mappingJson.optional(),
+    mappingName: mappingName.optional(),
+    /** The preview's digest: the commit goes ahead only if the plan is still the one previewed. */
+    expect: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "expect is the preview's digest")
+      .optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.mapping && value.mappingName) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mapping"],
+        message: "send a mapping or a mappingName, not both",
+      });
+    }
+    if (value.mode === "commit" && !value.expect) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["expect"],
+        message: "a commit needs the digest of the preview it confirms",
+      });
+    }
+  });
+export type ImportRequest = z.output<typeof importRequestSchema>;
