@@ -113,9 +113,9 @@ async function importDatasetFile(file: string, actor: Principal, dryRun: boolean
   try {
     const result = await importDataset(actor, dataset.rows, path.basename(file));
     console.log(`Imported ${Object.values(result.rows).reduce((a, b) => a + b, 0)} rows.`);
-    if (result.unlinkedUsers > 0) {
+    if (result.placeholderAuthors > 0) {
       console.log(
-        `${result.unlinkedUsers} history entries name users this database does not have; their names are kept.`,
+        `${result.placeholderAuthors} authors of history entries had no account here: they now have accounts without a password, so that the history keeps their names.`,
       );
     }
     return 0;

@@ -394,8 +394,7 @@ export class DatasetTargetNotEmptyError extends Error {
 
 /**
  * Inserts a whole dataset, rows exactly as exported (ids, versions and timestamps kept), into a
- * database holding no pledge data yet. History entries naming a user this database does not have
- * keep the name in words and lose the link.
+ * database holding no pledge data yet.
  */
 export async function importDataset(
   actor: Principal,
@@ -403,7 +402,7 @@ export async function importDataset(
   fileName: string,
   onProgress: (done: number, total: number) => void = () => {},
   prisma: PrismaClient = db(),
-): Promise<{ rows: Record<DatasetTableName, number>; unlinkedUsers: number }> {
+): Promise<{ rows: Record<DatasetTableName, number>; placeholderAuthors: number }> {
   const total = datasetTableNames.reduce((sum, table) => sum + rows[table].length, 0);
   return prisma.$transaction(
     async (tx) => {
@@ -418,12 +417,22 @@ export async function importDataset(
           "A dataset file can only be imported into a database with no pledge data yet; this one already has some.",
         );
       }
+      // History keeps its authors: one who has no account here gets a placeholder account (no
+      // password, so nobody can sign in as it) carrying the name the history shows.
       const users = new Set((await tx.user.findMany({ select: { id: true } })).map((u) => u.id));
-      let unlinkedUsers = 0;
-      const statusChanges = rows.StatusChange.map((change) => {
-        if (change.recordedById === null || users.has(change.recordedById)) return change;
-        unlinkedUsers++;
-        return { ...change, recordedById: null };
+      const authors = new Map<string, string>();
+      for (const change of rows.StatusChange) {
+        if (change.recordedById && !users.has(change.recordedById)) {
+          authors.set(change.recordedById, change.recordedBy ?? "Former user");
+        }
+      }
+      await tx.user.createMany({
+        data: [...authors].map(([id, name]) => ({
+          id,
+          name,
+          email: `imported-${id}@pledgewatch.invalid`,
+          role: "viewer" as const,
+        })),
       });
       const inserts: { [T in DatasetTableName]: (batch: DatasetRows[T]) => Promise<unknown> } = {
         Stakeholder: (data) => tx.stakeholder.createMany({ data }),
@@ -442,7 +451,7 @@ export async function importDataset(
       const counts = {} as Record<DatasetTableName, number>;
       for (const table of datasetTableNames) {
         // One table at a time: the cast only tells TypeScript that table and rows match.
-        const tableRows: object[] = table === "StatusChange" ? statusChanges : rows[table];
+        const tableRows: object[] = rows[table];
         const insert = inserts[table] as (batch: object[]) => Promise<unknown>;
         await insertInBatches(tableRows, async (batch) => {
           await insert(batch);
@@ -460,7 +469,7 @@ export async function importDataset(
           note: `Imported from ${fileName}.`,
         }),
       });
-      return { rows: counts, unlinkedUsers };
+      return { rows: counts, placeholderAuthors: authors.size };
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );

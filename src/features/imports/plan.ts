@@ -150,6 +150,7 @@ function content(pledge: ImportedPledge): string {
   );
 }
 
+/** By external id; else by title and stakeholders, where one side has no external id to tell them apart. */
 function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): ExistingPledge | RowError | null {
   if (pledge.externalId) {
     const byId = snapshot.pledgesByExternalId.get(pledge.externalId);
@@ -162,7 +163,7 @@ function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): Existin
         pledge.stakeholders.map((s) => s.name),
       ),
     ) ?? []
-  ).filter((p) => p.externalId === null || p.externalId === pledge.externalId);
+  ).filter((p) => pledge.externalId === null || p.externalId === null);
   if (candidates.length > 1) {
     return {
       row: pledge.row,

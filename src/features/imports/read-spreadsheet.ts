@@ -103,8 +103,9 @@ async function peek(
 async function* decoded(chunks: AsyncIterable<Uint8Array>, encoding: "utf-8" | "utf-16le" | "utf-16be") {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
   let line = 1;
+  let chunk: Uint8Array = new Uint8Array();
   try {
-    for await (const chunk of chunks) {
+    for await (chunk of chunks) {
       const text = decoder.decode(chunk, { stream: true });
       for (const char of text) if (char === "\n") line++;
       yield text;
@@ -112,6 +113,9 @@ async function* decoded(chunks: AsyncIterable<Uint8Array>, encoding: "utf-8" | "
     yield decoder.decode();
   } catch (error) {
     if (error instanceof TypeError) {
+      // The line breaks before the first undecodable byte of the chunk that failed.
+      const lenient = new TextDecoder(encoding).decode(chunk);
+      for (const char of lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")))) if (char === "\n") line++;
       throw new ImportFileError(
         `The file is not ${encoding === "utf-8" ? "UTF-8" : "UTF-16"} text (line ${line} has bytes that are not). ` +
           `Save it again as "CSV UTF-8" and upload that.`,

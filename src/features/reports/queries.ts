@@ -280,39 +280,44 @@ export async function* streamStatusHistory(
 }
 
 type Page = { skip: number; take: number };
+type Client = ReturnType<typeof db>;
 
 // Every table the dataset is made of, in an order that satisfies foreign keys when re-imported, each
 // read in a stable order (its key) so that two exports of the same data are identical.
 const datasetTables = {
-  Stakeholder: (page: Page) => db().stakeholder.findMany({ ...page, orderBy: { id: "asc" } }),
-  CoalitionMember: (page: Page) =>
-    db().coalitionMember.findMany({ ...page, orderBy: [{ coalitionId: "asc" }, { memberId: "asc" }] }),
-  Source: (page: Page) => db().source.findMany({ ...page, orderBy: { id: "asc" } }),
-  Condition: (page: Page) => db().condition.findMany({ ...page, orderBy: { id: "asc" } }),
-  Pledge: (page: Page) => db().pledge.findMany({ ...page, orderBy: { id: "asc" } }),
-  PledgeStakeholder: (page: Page) =>
-    db().pledgeStakeholder.findMany({
+  Stakeholder: (page: Page, client: Client) =>
+    client.stakeholder.findMany({ ...page, orderBy: { id: "asc" } }),
+  CoalitionMember: (page: Page, client: Client) =>
+    client.coalitionMember.findMany({ ...page, orderBy: [{ coalitionId: "asc" }, { memberId: "asc" }] }),
+  Source: (page: Page, client: Client) => client.source.findMany({ ...page, orderBy: { id: "asc" } }),
+  Condition: (page: Page, client: Client) => client.condition.findMany({ ...page, orderBy: { id: "asc" } }),
+  Pledge: (page: Page, client: Client) => client.pledge.findMany({ ...page, orderBy: { id: "asc" } }),
+  PledgeStakeholder: (page: Page, client: Client) =>
+    client.pledgeStakeholder.findMany({
       ...page,
       orderBy: [{ pledgeId: "asc" }, { stakeholderId: "asc" }, { role: "asc" }],
     }),
-  PledgeCondition: (page: Page) =>
-    db().pledgeCondition.findMany({ ...page, orderBy: [{ pledgeId: "asc" }, { conditionId: "asc" }] }),
-  Requirement: (page: Page) => db().requirement.findMany({ ...page, orderBy: { id: "asc" } }),
-  CapacityReference: (page: Page) => db().capacityReference.findMany({ ...page, orderBy: { id: "asc" } }),
-  StatusChange: (page: Page) => db().statusChange.findMany({ ...page, orderBy: { id: "asc" } }),
-  Citation: (page: Page) => db().citation.findMany({ ...page, orderBy: { id: "asc" } }),
+  PledgeCondition: (page: Page, client: Client) =>
+    client.pledgeCondition.findMany({ ...page, orderBy: [{ pledgeId: "asc" }, { conditionId: "asc" }] }),
+  Requirement: (page: Page, client: Client) =>
+    client.requirement.findMany({ ...page, orderBy: { id: "asc" } }),
+  CapacityReference: (page: Page, client: Client) =>
+    client.capacityReference.findMany({ ...page, orderBy: { id: "asc" } }),
+  StatusChange: (page: Page, client: Client) =>
+    client.statusChange.findMany({ ...page, orderBy: { id: "asc" } }),
+  Citation: (page: Page, client: Client) => client.citation.findMany({ ...page, orderBy: { id: "asc" } }),
 };
 
 export type DatasetTable = keyof typeof datasetTables;
 
 /** The whole dataset as stored, table by table in batches: enough to rebuild it. */
-export async function* streamDatasetRows(batchSize = 2000) {
+export async function* streamDatasetRows(batchSize = 2000, client: Client = db()) {
   for (const [table, read] of Object.entries(datasetTables) as [
     DatasetTable,
-    (page: Page) => Promise<object[]>,
+    (page: Page, client: Client) => Promise<object[]>,
   ][]) {
     for (let skip = 0; ; skip += batchSize) {
-      const rows = await read({ skip, take: batchSize });
+      const rows = await read({ skip, take: batchSize }, client);
       yield { table, rows };
       if (rows.length < batchSize) break;
     }

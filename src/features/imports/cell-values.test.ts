@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  pledgeStatuses,
+  pledgeStatusLabels,
+  quantityQualifiers,
+  qualifierLabels,
+  categoryLabels,
+  pledgeCategories,
+} from "@/lib/rules/vocabulary";
+import {
+  cellContent,
+  readAmount,
+  readChoice,
+  readConditionName,
+  readDate,
+  readStakeholder,
+  splitList,
+} from "./cell-values";
+
+const amount = (cell: string | number, unit = "personnel") => {
+  const read = readAmount(cell, unit);
+  return read.ok ? read.value : read.message;
+};
+const day = (cell: string | number | Date) => {
+  const read = readDate(cell);
+  return read.ok ? read.value.toISOString().slice(0, 10) : read.message;
+};
+
+describe("readAmount", () => {
+  it("reads thousands separators as the issue's examples write them", () => {
+    expect(amount("1,200")).toBe(1200n);
+    expect(amount("30 000")).toBe(30000n);
+    expect(amount("1\u00a0250\u00a0000,50", "EUR")).toBe(125000050n);
+    expect(amount("1,250,000.5", "EUR")).toBe(125000050n);
+  });
+
+  it("reads decimal commas only where they cannot be thousands", () => {
+    expect(amount("2,5", "EUR")).toBe(250n);
+    expect(amount("1.234,56", "EUR")).toBe(123456n);
+    expect(amount("1,200", "EUR")).toBe(120000n);
+    expect(amount("2,5")).toMatch(/whole numbers/);
+  });
+
+  it("keeps money exact: a float-looking cell is read as the decimal a spreadsheet shows", () => {
+    expect(amount(0.1 + 0.2, "EUR")).toBe(30n);
+    expect(amount(1250000.5, "EUR")).toBe(125000050n);
+    expect(amount("0.001", "EUR")).toMatch(/more than 2 decimals/);
+  });
+
+  it("refuses what is not a non-negative number, saying what was written", () => {
+    expect(amount("abc")).toBe('"abc" is not a number');
+    expect(amount("-5")).toBe("must not be negative");
+    expect(amount(1e16)).toMatch(/too large/);
+  });
+});
+
+describe("readDate", () => {
+  it("reads ISO days, timestamps, date cells and written-out dates", () => {
+    expect(day("2026-01-06")).toBe("2026-01-06");
+    expect(day("2026-01-06T23:30:00+00:00")).toBe("2026-01-06");
+    expect(day(new Date(Date.UTC(2026, 0, 6)))).toBe("2026-01-06");
+    expect(day("6 January 2026")).toBe("2026-01-06");
+    expect(day("Jan 6, 2026")).toBe("2026-01-06");
+    expect(day("25/12/2026")).toBe("2026-12-25");
+    expect(day("12/25/2026")).toBe("2026-12-25");
+  });
+
+  it("refuses ambiguous and impossible dates and bare numbers", () => {
+    expect(day("06/01/2026")).toMatch(/day\/month or month\/day/);
+    expect(day("2026-02-30")).toMatch(/not a calendar date/);
+    expect(day("31 June 2026")).toMatch(/not a calendar date/);
+    expect(day(46028)).toMatch(/is a number, not a date/);
+    expect(day("soon")).toMatch(/not a date/);
+  });
+});
+
+describe("readChoice", () => {
+  it("matches identifiers and labels ignoring case, spaces, hyphens and underscores", () => {
+    expect(readChoice("up to", quantityQualifiers, qualifierLabels)).toBe("up_to");
+    expect(readChoice("UP-TO", quantityQualifiers, qualifierLabels)).toBe("up_to");
+    expect(readChoice("Enablers", pledgeCategories, categoryLabels)).toBe("enablers");
+    expect(readChoice("In progress", pledgeStatuses, pledgeStatusLabels)).toBe("in_progress");
+    expect(readChoice("Commitment", pledgeStatuses, pledgeStatusLabels)).toBeNull();
+  });
+
+  it("uses the analyst's value mapping, but only onto real identifiers", () => {
+    expect(readChoice("Commitment", pledgeStatuses, pledgeStatusLabels, { commitment: "committed" })).toBe(
+      "committed",
+    );
+    expect(readChoice("Allocation", pledgeStatuses, pledgeStatusLabels, { Allocation: "bogus" })).toBeNull();
+  });
+});
+
+describe("lists", () => {
+  it("splits on semicolons, bars and line breaks, never on commas inside names", () => {
+    expect(splitList("France; Korea, Republic of | Japan\nItaly;")).toEqual([
+      "France",
+      "Korea, Republic of",
+      "Japan",
+      "Italy",
+    ]);
+  });
+
+  it("reads a stakeholder's role in brackets, and keeps other brackets in the name", () => {
+    expect(readStakeholder("France (lead)")).toEqual({ name: "France", role: "lead" });
+    expect(readStakeholder("Coalition of the willing (CoW)")).toEqual({
+      name: "Coalition of the willing (CoW)",
+      role: "pledger",
+    });
+    expect(readConditionName("russia-ceasefire (unmet)")).toBe("russia-ceasefire");
+    expect(readConditionName("US backstop (air)")).toBe("US backstop (air)");
+  });
+});
+
+describe("cellContent", () => {
+  it("takes a formula's saved value and refuses formulas without one or showing errors", () => {
+    expect(cellContent({ formula: "A1*2", result: 2400 })).toEqual({ ok: true, value: 2400 });
+    expect(cellContent({ formula: "A1*2" })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/=A1\*2 with no saved value/),
+    });
+    expect(cellContent({ formula: "1/0", error: "#DIV/0!" })).toMatchObject({
+      ok: false,
+      message: "shows the error #DIV/0!",
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { fieldForHeader, mappingProblems, proposeMapping } from "./fields";
+
+describe("header matching", () => {
+  it("maps headers that name a field, ignoring case, spaces, hyphens and underscores", () => {
+    expect(fieldForHeader("Quantity low")).toBe("quantityLow");
+    expect(fieldForHeader("QUANTITY-LOW")).toBe("quantityLow");
+    expect(fieldForHeader("quantity_low")).toBe("quantityLow");
+    expect(fieldForHeader("Source URL")).toBe("sourceUrl");
+    expect(fieldForHeader("External ID")).toBe("externalId");
+    expect(fieldForHeader("Announced")).toBe("announcedOn");
+    expect(fieldForHeader("lifecycle_status")).toBe("status");
+    expect(fieldForHeader("effective_status")).toBeNull();
+  });
+
+  it("proposes the first of two headers naming the same field and leaves the other", () => {
+    expect(proposeMapping(["Title", "Pledge", "Unit", "Notes"])).toEqual({
+      Title: "title",
+      Unit: "quantityUnit",
+      Notes: "description",
+    });
+  });
+
+  it("reads Pledgewatch's own CSV export headers", () => {
+    const mapping = proposeMapping([
+      "id",
+      "external_id",
+      "title",
+      "category",
+      "stakeholders",
+      "quantity_low",
+      "quantity_high",
+      "unit",
+      "qualifier",
+      "delivered",
+      "lifecycle_status",
+      "announced_on",
+      "due_on",
+    ]);
+    expect(Object.values(mapping)).toEqual([
+      "externalId",
+      "title",
+      "category",
+      "stakeholders",
+      "quantityLow",
+      "quantityHigh",
+      "quantityUnit",
+      "quantityQualifier",
+      "deliveredQuantity",
+      "status",
+      "announcedOn",
+      "dueOn",
+    ]);
+  });
+});
+
+describe("mappingProblems", () => {
+  it("names missing required fields, unknown columns, fields filled twice and duplicate headers", () => {
+    expect(mappingProblems(["Title"], { Title: "title" })).toEqual([
+      "No column is mapped to Category, which is required.",
+      "No column is mapped to Announced, which is required.",
+    ]);
+    const problems = mappingProblems(["Title", "Name", "Category", "Date", "Date"], {
+      Title: "title",
+      Name: "title",
+      Category: "category",
+      Date: "announcedOn",
+      Nope: "scope",
+    });
+    expect(problems).toContain('"Title" and "Name" both fill Title: keep one.');
+    expect(problems).toContain('The file has no column "Nope".');
+    expect(problems).toContain('Two columns are headed "Date": rename one.');
+  });
+});
