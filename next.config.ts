@@ -10,7 +10,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with status 403.
-  experimental: { authInterrupts: true },
+  // The proxy (proxy.ts) sees each request body first and would cut uploads at 10 MB; imports take
+  // up to 32 MB (features/imports/read-spreadsheet.ts), refused by the route itself beyond that.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: "33mb" },
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "playwright-core", "exceljs"],
   async headers() {

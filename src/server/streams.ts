@@ -21,3 +21,13 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
     },
   });
 }
+
+/** A request body as chunks, read only as fast as they are used. */
+export async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+  } finally {
+    reader.releaseLock();
+  }
+}

@@ -34,6 +34,13 @@ export async function SiteHeader() {
                 </Link>
               </li>
             )}
+            {canEdit && (
+              <li>
+                <Link href="/import" className={navLink}>
+                  Import
+                </Link>
+              </li>
+            )}
             {isAdmin && (
               <li>
                 <Link href="/admin" className={navLink}>

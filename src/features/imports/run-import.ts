@@ -62,6 +62,12 @@ export type ImportOutcome =
   | { kind: "committed"; preview: ImportPreview; result: CommitResult }
   | { kind: "conflict"; preview: ImportPreview; message: string };
 
+/** One line of the web upload's NDJSON answer: progress while it runs, then the outcome or an error. */
+export type ImportStreamEvent =
+  | ({ type: "progress" } & ImportProgress)
+  | { type: "result"; outcome: ImportOutcome; errorsTotal: number }
+  | { type: "error"; status: number; message: string };
+
 const valueSets = {
   category: [pledgeCategories, categoryLabels],
   status: [pledgeStatuses, pledgeStatusLabels],

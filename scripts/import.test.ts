@@ -1,0 +1,110 @@
+// `npm run import` as a person runs it: exit codes, the preview it prints, and that a file with any
+// bad row writes nothing.
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { seededTestDatabase } from "../tests/support/seeded-database";
+import { createMigratedDatabase } from "../tests/support/temp-database";
+
+const { db, database } = await seededTestDatabase();
+const { streamDatasetRows } = await import("@/features/reports/queries");
+const { datasetJson } = await import("@/features/reports/exports/dataset");
+
+async function runCli(args: string[], url = database.url) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      "npx",
+      ["tsx", "--conditions=react-server", "scripts/import.ts", ...args],
+      { env: { ...process.env, DATABASE_URL: url } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function file(name: string, content: string) {
+  const target = path.join(database.dir, name);
+  writeFileSync(target, content);
+  return target;
+}
+
+const header =
+  "External ID,Title,Stakeholders,Category,Quantity low,Quantity-High,unit,QUALIFIER,Status,Announced,Source URL,Source title";
+
+describe("npm run import", () => {
+  it("exits 1 naming each bad row as the spreadsheet shows it, and writes nothing", async () => {
+    const before = await db().pledge.count();
+    const bad = file(
+      "bad.csv",
+      [
+        header,
+        'cli-1,CLI pledge,France,Force,"1,200",,personnel,up to,announced,2026-01-06,,',
+        "cli-2,CLI bad,France,Force,many,,personnel,,announced,2026-13-01,,",
+      ].join("\n"),
+    );
+    const run = await runCli([bad]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Row 3, column "Quantity low": "many" is not a number');
+    expect(run.stdout).toContain('Row 3, column "Announced": "2026-13-01" is not a calendar date');
+    expect(run.stdout).toContain("Nothing was imported");
+    expect(await db().pledge.count()).toBe(before);
+  });
+
+  it("maps headers and values by name, reads 1,200, and a second run changes nothing", async () => {
+    const good = file(
+      "good.csv",
+      [
+        header,
+        'cli-1,CLI pledge,France,Force,"1,200","1,500",personnel,up to,In progress,2026-01-06,https://example.org/cli,CLI source',
+      ].join("\n"),
+    );
+    const dry = await runCli([good, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Quantity-High → Quantity high");
+    expect(dry.stdout).toContain("Will create 1, update 0, skip 0; 0 invalid rows.");
+    expect(dry.stdout).toContain("Sources that will be created (1): CLI source");
+    expect(await db().pledge.count({ where: { externalId: "cli-1" } })).toBe(0);
+
+    const run = await runCli([good]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Imported: 1 created, 0 updated.");
+    expect(run.stderr).toContain("100%");
+    const pledge = await db().pledge.findUniqueOrThrow({ where: { externalId: "cli-1" } });
+    expect(pledge).toMatchObject({
+      quantityLow: 1200n,
+      quantityHigh: 1500n,
+      quantityQualifier: "up_to",
+      status: "in_progress",
+    });
+
+    const again = await runCli([good]);
+    expect(again.stdout).toContain("Nothing to change: the database already matches the file.");
+  });
+
+  it("refuses unknown saved mappings and missing files as usage mistakes", async () => {
+    expect((await runCli([file("x.csv", "Title\nx\n"), "--mapping", "Nope"])).code).toBe(2);
+    expect((await runCli(["/no/such/file.csv"])).code).toBe(2);
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it("imports a dataset.json export into an empty database", async () => {
+    let text = "";
+    for await (const chunk of datasetJson(streamDatasetRows(), new Date())) text += chunk;
+    const exported = file("dataset.json", text);
+    const fresh = createMigratedDatabase();
+    try {
+      const run = await runCli([exported], fresh.url);
+      expect(run.stdout).toContain("Imported");
+      expect(run.code).toBe(0);
+      const again = await runCli([exported], fresh.url);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain("only be imported into a database with no pledge data");
+    } finally {
+      fresh.remove();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { getImportMapping } from "@/features/imports/queries";
+import { ImportFileError, importLimits } from "@/features/imports/read-spreadsheet";
+import { runImport, type ImportStreamEvent } from "@/features/imports/run-import";
+import { importRequestSchema } from "@/features/imports/schemas";
+import { guarded } from "@/server/access";
+import { apiError, parseQuery } from "@/server/api";
+import { bodyChunks } from "@/server/streams";
+
+/** Row errors sent to a browser; the count says how many there were in all. */
+const maxErrorsShown = 1000;
+
+/**
+ * Previews or commits an import of the request body (a CSV or XLSX file). The answer is NDJSON:
+ * progress lines while the file is read and written, then one `result` (or `error`) line.
+ */
+export const POST = guarded("edit", async (request: Request, _context: unknown, principal) => {
+  const query = parseQuery(importRequestSchema, request);
+  if (!query.ok) return query.response;
+  const { fileName, mode, mapping: givenMapping, mappingName, expect } = query.data;
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > importLimits.maxBytes) {
+    return apiError(
+      413,
+      `The file is larger than ${importLimits.maxBytes / 1024 / 1024} MB, the most one import takes.`,
+    );
+  }
+  if (!request.body) return apiError(400, "Send the file as the request body.");
+  let mapping = givenMapping;
+  if (mappingName) {
+    const saved = await getImportMapping(mappingName);
+    if (!saved) return apiError(404, `There is no saved mapping named "${mappingName}".`);
+    mapping = saved;
+  }
+
+  const body = bodyChunks(request.body);
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: ImportStreamEvent) =>
+        controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      try {
+        const outcome = await runImport(body, {
+          fileName,
+          mapping,
+          commit: mode === "commit" ? { actor: principal, expect: expect! } : undefined,
+          onProgress: (progress) => send({ type: "progress", ...progress }),
+        });
+        const errorsTotal = outcome.preview.errors.length;
+        outcome.preview.errors = outcome.preview.errors.slice(0, maxErrorsShown);
+        send({ type: "result", outcome, errorsTotal });
+      } catch (error) {
+        if (error instanceof ImportFileError) {
+          send({ type: "error", status: error.status, message: error.message });
+        } else {
+          console.error("Import failed", error);
+          send({
+            type: "error",
+            status: 500,
+            message: "The import failed on the server and nothing was written; it has been logged.",
+          });
+        }
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
+});

@@ -1,0 +1,124 @@
+// Importing a spreadsheet in the browser: preview with row errors, value mapping, a saved mapping,
+// the commit with its progress, and a second import of the same file changing nothing. Quantities
+// are in items so that the personnel figures other specs check do not move.
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/page-checks";
+
+test.describe.configure({ mode: "serial" });
+
+const header = "External ID,Title,Stakeholders,Category,Quantity low,Unit,Qualifier,Status,Announced";
+
+function csv(rows: string[]) {
+  return Buffer.from([header, ...rows].join("\n"), "utf8");
+}
+
+async function upload(page: Page, name: string, buffer: Buffer) {
+  await page.getByLabel(/Spreadsheet \(CSV or XLSX/).setInputFiles({ name, mimeType: "text/csv", buffer });
+}
+
+const main = (page: Page) => page.getByRole("main");
+
+test.describe("importing pledges", () => {
+  test("invalid rows are listed by row and column, and nothing can be imported", async ({ page }) => {
+    await page.goto("/import");
+    await expectNoAxeViolations(page);
+    await upload(
+      page,
+      "broken.csv",
+      csv([
+        'e2e-imp-1,E2E imported radars,France,Enablers,"1,200",items,up to,announced,2026-02-01',
+        "e2e-imp-2,Bad date,France,Enablers,3,items,,announced,06/02/2026",
+      ]),
+    );
+    await page.getByRole("button", { name: "Preview" }).click();
+    const errors = page.getByRole("table", { name: "Rows with errors" });
+    await expect(errors).toContainText("1 problems");
+    await expect(errors.getByRole("row").nth(1)).toContainText(
+      /3\s*Announced\s*"06\/02\/2026" could be day\/month or month\/day/,
+    );
+    await expect(page.getByRole("button", { name: /^Import \d+ pledges$/ })).toBeDisabled();
+    await expectNoAxeViolations(page);
+  });
+
+  test("values are mapped, the mapping saved, and the file imported with progress", async ({ page }) => {
+    await page.goto("/import");
+    const file = csv([
+      'e2e-imp-1,E2E imported radars,France (lead); E2E Atlantis,Enablers,"1,200",items,up to,Commitment,2026-02-01',
+      "e2e-imp-2,E2E imported trucks,E2E Atlantis,Assistance,40,items,,Allocation,6 February 2026",
+    ]);
+    await upload(page, "tracker.csv", file);
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("import-counts")).toContainText("2 invalid");
+    await page.getByLabel("Status for “Commitment”").selectOption("committed");
+    await page.getByLabel("Status for “Allocation”").selectOption("in_progress");
+    await expect(page.getByText("The mapping changed")).toBeVisible();
+    await page.getByRole("button", { name: "Update preview" }).click();
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      "2 rows: 2 will be created, 0 updated, 0 skipped; 0 invalid.",
+    );
+    await expect(main(page)).toContainText("Stakeholders that will be created: E2E Atlantis");
+
+    await page.getByLabel("Save this mapping as").fill("E2E tracker");
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await expect(main(page).getByRole("status")).toHaveText("Saved as “E2E tracker”.");
+
+    await page.getByRole("button", { name: "Import 2 pledges" }).click();
+    await expect(main(page).getByRole("status").first()).toContainText(
+      "Imported 2 new and 0 updated pledges from tracker.csv",
+    );
+
+    await page.goto("/pledges?q=E2E%20imported");
+    await expect(main(page).getByRole("link", { name: "E2E imported radars" })).toBeVisible();
+    await main(page).getByRole("link", { name: "E2E imported radars" }).click();
+    await expect(main(page)).toContainText("1,200 items");
+    await expect(main(page)).toContainText("Imported from tracker.csv, row 2.");
+
+    // The same file again, with the saved mapping: nothing left to do.
+    await page.goto("/import");
+    await upload(page, "tracker.csv", file);
+    await page.getByLabel("Saved mapping").selectOption("E2E tracker");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      "2 rows: 0 will be created, 0 updated, 2 skipped; 0 invalid.",
+    );
+    await expect(page.getByRole("button", { name: "Import 0 pledges" })).toBeDisabled();
+  });
+
+  test("a large file streams with a progress bar; non-spreadsheets are refused with a reason", async ({
+    page,
+  }) => {
+    await page.goto("/import");
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `e2e-big-${i},E2E big ${i},France,Enablers,${i},items,,announced,2026-02-01`,
+    );
+    await upload(page, "big.csv", csv(rows));
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("progressbar", { name: "Preview progress" })).toBeVisible();
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      "30,000 rows: 30000 will be created, 0 updated, 0 skipped; 0 invalid.",
+      { timeout: 60_000 },
+    );
+
+    await page
+      .getByLabel(/Spreadsheet \(CSV or XLSX/)
+      .setInputFiles({
+        name: "photo.png",
+        mimeType: "image/png",
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      });
+    await expect(main(page).getByRole("alert")).toHaveText(
+      "photo.png is not a spreadsheet: choose a CSV or XLSX file.",
+    );
+
+    await upload(
+      page,
+      "disguised.csv",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    );
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(main(page).getByRole("alert")).toHaveText(
+      "This is not a spreadsheet: upload a CSV (UTF-8 text) or an XLSX workbook.",
+    );
+  });
+});
