@@ -20,6 +20,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/manage", least: "analyst" },
   { path: "/manage/stakeholder", least: "analyst" },
   { path: "/manage/condition/new", least: "analyst" },
+  { path: "/import", least: "analyst" },
   { path: "/admin", least: "admin" },
 ];
 
@@ -78,9 +79,13 @@ test.describe("access matrix", () => {
         const response = await context.get(path.replace("{id}", id));
         expect(response.status(), `${who} GET ${path}`).toBe(who === "anonymous" ? 401 : 200);
       }
+      // Each body is refused once past authorisation (422, or 400 for an import naming no file), so
+      // that an allowed role's answer shows it got through without writing anything.
       const writes = [
-        { method: "PATCH", path: `/api/v1/pledges/${id}`, body: { version: 0 } },
-        { method: "POST", path: `/api/v1/pledges/${id}/status`, body: { status: "stalled" } },
+        { method: "PATCH", path: `/api/v1/pledges/${id}`, body: { version: 0 }, allowed: 422 },
+        { method: "POST", path: `/api/v1/pledges/${id}/status`, body: { status: "stalled" }, allowed: 422 },
+        { method: "POST", path: "/api/v1/import-mappings", body: { name: "" }, allowed: 422 },
+        { method: "POST", path: "/api/v1/imports", body: { rows: [] }, allowed: 400 },
       ];
       for (const write of writes) {
         const response = await context.fetch(write.path, {
@@ -88,7 +93,7 @@ test.describe("access matrix", () => {
           data: write.body,
           headers: { origin: baseURL! },
         });
-        const status = who === "anonymous" ? 401 : who === "viewer" ? 403 : 422;
+        const status = who === "anonymous" ? 401 : who === "viewer" ? 403 : write.allowed;
         expect(response.status(), `${who} ${write.method} ${write.path}`).toBe(status);
         expect(
           ((await response.json()) as { error: { message: string } }).error.message.length,
