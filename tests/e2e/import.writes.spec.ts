@@ -100,13 +100,11 @@ test.describe("importing pledges", () => {
       { timeout: 60_000 },
     );
 
-    await page
-      .getByLabel(/Spreadsheet \(CSV or XLSX/)
-      .setInputFiles({
-        name: "photo.png",
-        mimeType: "image/png",
-        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
-      });
+    await page.getByLabel(/Spreadsheet \(CSV or XLSX/).setInputFiles({
+      name: "photo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    });
     await expect(main(page).getByRole("alert")).toHaveText(
       "photo.png is not a spreadsheet: choose a CSV or XLSX file.",
     );
