@@ -15,6 +15,7 @@ import {
   summaryResponse,
 } from "./schemas";
 import { pledgePatchSchema, pledgeStatusUpdateSchema } from "../editing/schemas";
+import { saveMappingSchema } from "../imports/schemas";
 
 interface Endpoint {
   path: string;
@@ -204,6 +205,73 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
         parameters: pledgeId,
         requestBody: body(pledgeStatusUpdateSchema),
         responses: answers,
+      },
+    },
+    "/api/v1/imports": {
+      post: {
+        summary:
+          "Previews (mode=preview) or commits (mode=commit, expect=the preview's digest) an import of the CSV or XLSX file sent as the body",
+        parameters: [
+          { name: "fileName", in: "query", required: true, schema: { type: "string" } },
+          { name: "mode", in: "query", schema: { type: "string", enum: ["preview", "commit"] } },
+          {
+            name: "mapping",
+            in: "query",
+            description: "JSON: {columns, values}",
+            schema: { type: "string" },
+          },
+          {
+            name: "mappingName",
+            in: "query",
+            description: "A saved mapping's name",
+            schema: { type: "string" },
+          },
+          {
+            name: "expect",
+            in: "query",
+            description: "The preview's digest (commit only)",
+            schema: { type: "string" },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: {
+          200: {
+            description:
+              "NDJSON: progress lines, then one `result` line (preview, committed or conflict) or one `error` line (a file that is not a readable spreadsheet, too big, …)",
+            content: { "application/x-ndjson": { schema: { type: "string" } } },
+          },
+          400: answers[400],
+          401: answers[401],
+          403: answers[403],
+          404: { description: "No saved mapping by that name", content: json(errorSchema) },
+          413: { description: "The file is larger than 32 MB", content: json(errorSchema) },
+        },
+      },
+    },
+    "/api/v1/import-mappings": {
+      get: {
+        summary: "The saved import mappings",
+        parameters: [],
+        responses: {
+          200: { description: "`data`: name, version and mapping of each" },
+          401: answers[401],
+          403: answers[403],
+        },
+      },
+      post: {
+        summary: "Saves an import mapping under a name, replacing one saved under the same name",
+        parameters: [],
+        requestBody: body(saveMappingSchema),
+        responses: {
+          200: { description: "Saved" },
+          400: answers[400],
+          401: answers[401],
+          403: answers[403],
+          422: answers[422],
+        },
       },
     },
   };
