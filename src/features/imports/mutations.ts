@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
 import { auditRow } from "@/server/audit";
+import { insertRows } from "@/server/bulk-insert";
 import { db } from "@/server/db";
 import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
 import { normalizeName } from "./fields";
@@ -22,10 +23,6 @@ export class ImportConflictError extends Error {
 }
 
 const writeBatch = 500;
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += writeBatch) await insert(rows.slice(i, i + writeBatch));
-}
 
 /** Slugs not yet taken, for several new records of one table at once. */
 async function freeSlugs(names: string[], taken: (slugs: string[]) => Promise<string[]>): Promise<string[]> {
@@ -106,6 +103,7 @@ export async function commitImportPlan(
       ];
 
       // Stakeholders, conditions and sources the file names that do not exist yet.
+      const firstRows = firstRowsNaming(work);
       const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
       const newStakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) =>
         takenSlugs(tx, "stakeholder", s),
@@ -115,11 +113,7 @@ export async function commitImportPlan(
         name,
         slug: newStakeholderSlugs[i]!,
         kind: "state" as const,
-        description: note(
-          firstRowNaming(plan, (p) =>
-            p.stakeholders.some((s) => normalizeName(s.name) === normalizeName(name)),
-          ),
-        ),
+        description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
       }));
       await tx.stakeholder.createMany({ data: stakeholders });
       for (const s of stakeholders) {
@@ -144,9 +138,7 @@ export async function commitImportPlan(
         slug: newConditionSlugs[i]!,
         status: "unmet" as const,
         statusDate: now,
-        description: note(
-          firstRowNaming(plan, (p) => p.conditions.some((c) => normalizeName(c) === normalizeName(title))),
-        ),
+        description: note(firstRows.conditions.get(normalizeName(title)) ?? 0),
       }));
       await tx.condition.createMany({ data: conditions });
       for (const c of conditions) {
@@ -217,15 +209,24 @@ export async function commitImportPlan(
       const pledgeConditions: Prisma.PledgeConditionCreateManyInput[] = [];
       const statusChanges: Prisma.StatusChangeCreateManyInput[] = [];
       const citations: Prisma.CitationCreateManyInput[] = [];
+      // Raw multi-row inserts fill no defaults: ids and timestamps are given here.
+      const stamped = <T extends object>(rows: T[]) =>
+        rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
       const flush = async () => {
-        await insertInBatches(pledges.splice(0), (data) => tx.pledge.createMany({ data }));
-        await insertInBatches(pledgeStakeholders.splice(0), (data) =>
-          tx.pledgeStakeholder.createMany({ data }),
+        await insertRows(tx, "Pledge", pledges.splice(0));
+        await insertRows(tx, "PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
+        await insertRows(tx, "PledgeCondition", stamped(pledgeConditions.splice(0)));
+        await insertRows(tx, "StatusChange", stamped(statusChanges.splice(0)));
+        await insertRows(
+          tx,
+          "Citation",
+          stamped(citations.splice(0)).map((c) => ({ id: randomUUID(), ...c })),
         );
-        await insertInBatches(pledgeConditions.splice(0), (data) => tx.pledgeCondition.createMany({ data }));
-        await insertInBatches(statusChanges.splice(0), (data) => tx.statusChange.createMany({ data }));
-        await insertInBatches(citations.splice(0), (data) => tx.citation.createMany({ data }));
-        await insertInBatches(audits.splice(0), (data) => tx.auditEntry.createMany({ data }));
+        await insertRows(
+          tx,
+          "AuditEntry",
+          audits.splice(0).map((a) => ({ id: randomUUID(), occurredAt: now, ...a })),
+        );
       };
       const cite = (p: ImportedPledge, pledgeId: string) => {
         if (p.source)
@@ -335,9 +336,17 @@ export async function commitImportPlan(
   );
 }
 
-function firstRowNaming(plan: ImportPlan, names: (p: ImportedPledge) => boolean): number {
-  for (const r of plan.rows) if (r.action !== "skip" && names(r.pledge)) return r.row;
-  return 0;
+/** The first row naming each stakeholder and condition, for the note on the record the import creates. */
+function firstRowsNaming(rows: Exclude<PlannedRow, { action: "skip" }>[]) {
+  const stakeholders = new Map<string, number>();
+  const conditions = new Map<string, number>();
+  for (const r of rows) {
+    for (const s of r.pledge.stakeholders)
+      if (!stakeholders.has(normalizeName(s.name))) stakeholders.set(normalizeName(s.name), r.row);
+    for (const c of r.pledge.conditions)
+      if (!conditions.has(normalizeName(c))) conditions.set(normalizeName(c), r.row);
+  }
+  return { stakeholders, conditions };
 }
 
 async function takenSlugs(tx: Tx, table: "source" | "stakeholder" | "condition", slugs: string[]) {
@@ -434,30 +443,17 @@ export async function importDataset(
           role: "viewer" as const,
         })),
       });
-      const inserts: { [T in DatasetTableName]: (batch: DatasetRows[T]) => Promise<unknown> } = {
-        Stakeholder: (data) => tx.stakeholder.createMany({ data }),
-        CoalitionMember: (data) => tx.coalitionMember.createMany({ data }),
-        Source: (data) => tx.source.createMany({ data }),
-        Condition: (data) => tx.condition.createMany({ data }),
-        Pledge: (data) => tx.pledge.createMany({ data }),
-        PledgeStakeholder: (data) => tx.pledgeStakeholder.createMany({ data }),
-        PledgeCondition: (data) => tx.pledgeCondition.createMany({ data }),
-        Requirement: (data) => tx.requirement.createMany({ data }),
-        CapacityReference: (data) => tx.capacityReference.createMany({ data }),
-        StatusChange: (data) => tx.statusChange.createMany({ data }),
-        Citation: (data) => tx.citation.createMany({ data }),
-      };
       let done = 0;
       const counts = {} as Record<DatasetTableName, number>;
+      // Dataset tables are named as the database's tables, and their rows carry every column.
       for (const table of datasetTableNames) {
-        // One table at a time: the cast only tells TypeScript that table and rows match.
         const tableRows: object[] = rows[table];
-        const insert = inserts[table] as (batch: object[]) => Promise<unknown>;
-        await insertInBatches(tableRows, async (batch) => {
-          await insert(batch);
+        for (let i = 0; i < tableRows.length; i += writeBatch) {
+          const batch = tableRows.slice(i, i + writeBatch);
+          await insertRows(tx, table, batch);
           done += batch.length;
           onProgress(done, total);
-        });
+        }
         counts[table] = tableRows.length;
       }
       await tx.auditEntry.create({
