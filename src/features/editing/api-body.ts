@@ -52,7 +52,12 @@ export async function writeErrorResponse(
   const fields = error.details.fields
     ? Object.entries(error.details.fields).map(([param, message]) => ({ param, message }))
     : undefined;
-  const response = apiError(error.status, error.message, fields);
+  const response = apiError(
+    error.status,
+    error.message,
+    fields,
+    error.status === 503 ? { "retry-after": "60" } : undefined,
+  );
   if (error.status !== 409 || !current) return response;
   const body = (await response.json()) as { error: object };
   return Response.json({ ...body, current: await current() }, { status: 409 });

@@ -1,10 +1,11 @@
 // The write paths on a real seeded SQLite file: versions, history, audit and all-or-nothing.
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
 import { pledgeStatusUpdateSchema } from "./schemas";
 
-const { db } = await seededTestDatabase();
+const { db, database } = await seededTestDatabase();
 const { createRecord, deletePledge, deleteRecord, recordConditionStatus, recordPledgeStatus, updatePledge } =
   await import("./mutations");
 const { WriteError } = await import("./write-error");
@@ -129,6 +130,25 @@ describe("status updates", () => {
     });
     expect(after).toMatchObject({ status: "partially_met", version: condition.version + 1 });
   });
+});
+
+describe("a database held by another writer (a large import)", () => {
+  it("answers 503 with a message after the busy timeout, and writes nothing", async () => {
+    const holder = new Database(database.file);
+    holder.exec(`BEGIN IMMEDIATE; UPDATE "DataVersion" SET version = version`);
+    try {
+      const { version } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+      await expect(updatePledge(analyst, pledgeId, { version, title: "Blocked" })).rejects.toMatchObject({
+        kind: "busy",
+        status: 503,
+        message: expect.stringMatching(/database is busy.*Nothing was saved/),
+      });
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).title).not.toBe("Blocked");
+  }, 20_000);
 });
 
 describe("edits", () => {

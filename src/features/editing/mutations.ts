@@ -19,7 +19,7 @@ import type {
   stakeholderSchema,
 } from "./schemas";
 import { slugify } from "@/lib/slug";
-import { notFound, staleVersion, WriteError } from "./write-error";
+import { databaseBusy, notFound, staleVersion, WriteError } from "./write-error";
 import type { z } from "zod";
 
 // Every write: one transaction holding the change, its history entry and its audit entry; a
@@ -49,6 +49,7 @@ async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
         );
       }
       if (error.code === "P2025") throw new WriteError("not-found", "The record no longer exists.");
+      if (error.code === "P1008") throw databaseBusy();
     }
     throw error;
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
 import { auditRow } from "@/server/audit";
@@ -23,6 +23,20 @@ export class ImportConflictError extends Error {
 }
 
 const writeBatch = 500;
+
+/** SQLite's busy timeout ran out: another long write (another import) holds the database. */
+async function busyAsConflict<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P1008") {
+      throw new ImportConflictError(
+        "The database is busy with another large write, such as another import. Nothing was imported: try again in a minute.",
+      );
+    }
+    throw error;
+  }
+}
 
 /** Slugs not yet taken, for several new records of one table at once. */
 async function freeSlugs(names: string[], taken: (slugs: string[]) => Promise<string[]>): Promise<string[]> {
@@ -78,261 +92,269 @@ export async function commitImportPlan(
   const recordedById = actor.kind === "user" ? actor.id : null;
   const note = (row: number) => `Imported from ${file.name}, row ${row}.`;
 
-  return prisma.$transaction(
-    async (tx) => {
-      const now = new Date();
-      const [fileSlug] = await freeSlugs([`import ${file.name}`], (slugs) => takenSlugs(tx, "source", slugs));
-      const fileSource = await tx.source.create({
-        data: {
-          slug: fileSlug!,
-          title: `Import of ${file.name}`,
-          fileName: file.name,
-          description: `Imported by ${label} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated. File SHA-256 ${file.sha256}.`,
-        },
-        select: { id: true },
-      });
-      const audits: Prisma.AuditEntryCreateManyInput[] = [
-        auditRow(actor, {
-          action: "create",
-          entityType: "Source",
-          entityId: fileSource.id,
-          after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
-          version: 1,
-          note: `Import of ${file.name}`,
-        }),
-      ];
-
-      // Stakeholders, conditions and sources the file names that do not exist yet.
-      const firstRows = firstRowsNaming(work);
-      const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
-      const newStakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) =>
-        takenSlugs(tx, "stakeholder", s),
-      );
-      const stakeholders = plan.newStakeholders.map((name, i) => ({
-        id: randomUUID(),
-        name,
-        slug: newStakeholderSlugs[i]!,
-        kind: "state" as const,
-        description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
-      }));
-      await tx.stakeholder.createMany({ data: stakeholders });
-      for (const s of stakeholders) {
-        stakeholderIds.set(normalizeName(s.name), s.id);
-        audits.push(
-          auditRow(actor, {
-            action: "create",
-            entityType: "Stakeholder",
-            entityId: s.id,
-            after: s,
-            version: 1,
-            note: s.description,
-          }),
+  return busyAsConflict(() =>
+    prisma.$transaction(
+      async (tx) => {
+        const now = new Date();
+        const [fileSlug] = await freeSlugs([`import ${file.name}`], (slugs) =>
+          takenSlugs(tx, "source", slugs),
         );
-      }
-
-      const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
-      const newConditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
-      const conditions = plan.newConditions.map((title, i) => ({
-        id: randomUUID(),
-        title,
-        slug: newConditionSlugs[i]!,
-        status: "unmet" as const,
-        statusDate: now,
-        description: note(firstRows.conditions.get(normalizeName(title)) ?? 0),
-      }));
-      await tx.condition.createMany({ data: conditions });
-      for (const c of conditions) {
-        conditionIds.set(normalizeName(c.title), c.id);
-        audits.push(
-          auditRow(actor, {
-            action: "create",
-            entityType: "Condition",
-            entityId: c.id,
-            after: c,
-            version: 1,
-            note: c.description,
-          }),
-        );
-      }
-
-      const sourceIds = new Map([...snapshot.sources].map(([key, record]) => [key, record.id]));
-      const cited = new Map<string, { title: string; url: string | null; row: number }>();
-      for (const r of work) {
-        const source = r.pledge.source;
-        if (source && !sourceIds.has(sourceKey(source)) && !cited.has(sourceKey(source))) {
-          cited.set(sourceKey(source), { ...source, row: r.row });
-        }
-      }
-      const newSources = [...cited.entries()];
-      const sourceSlugs = await freeSlugs(
-        newSources.map(([, s]) => s.title),
-        (s) => takenSlugs(tx, "source", s),
-      );
-      const sources = newSources.map(([key, s], i) => {
-        const id = randomUUID();
-        sourceIds.set(key, id);
-        return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
-      });
-      await tx.source.createMany({ data: sources });
-      for (const s of sources) {
-        audits.push(
+        const fileSource = await tx.source.create({
+          data: {
+            slug: fileSlug!,
+            title: `Import of ${file.name}`,
+            fileName: file.name,
+            description: `Imported by ${label} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated. File SHA-256 ${file.sha256}.`,
+          },
+          select: { id: true },
+        });
+        const audits: Prisma.AuditEntryCreateManyInput[] = [
           auditRow(actor, {
             action: "create",
             entityType: "Source",
-            entityId: s.id,
-            after: s,
+            entityId: fileSource.id,
+            after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
             version: 1,
-            note: s.description,
+            note: `Import of ${file.name}`,
           }),
-        );
-      }
+        ];
 
-      const links = (pledgeId: string, p: ImportedPledge) => ({
-        stakeholders: [
-          ...new Map(
-            p.stakeholders.map((s) => {
-              const stakeholderId = stakeholderIds.get(normalizeName(s.name))!;
-              return [`${stakeholderId}|${s.role}`, { pledgeId, stakeholderId, role: s.role }];
-            }),
-          ).values(),
-        ],
-        conditions: [...new Set(p.conditions.map((c) => conditionIds.get(normalizeName(c))!))].map(
-          (conditionId) => ({
-            pledgeId,
-            conditionId,
-          }),
-        ),
-      });
-
-      const pledges: Prisma.PledgeCreateManyInput[] = [];
-      const pledgeStakeholders: Prisma.PledgeStakeholderCreateManyInput[] = [];
-      const pledgeConditions: Prisma.PledgeConditionCreateManyInput[] = [];
-      const statusChanges: Prisma.StatusChangeCreateManyInput[] = [];
-      const citations: Prisma.CitationCreateManyInput[] = [];
-      // Raw multi-row inserts fill no defaults: ids and timestamps are given here.
-      const stamped = <T extends object>(rows: T[]) =>
-        rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
-      const flush = async () => {
-        await insertRows(tx, "Pledge", pledges.splice(0));
-        await insertRows(tx, "PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
-        await insertRows(tx, "PledgeCondition", stamped(pledgeConditions.splice(0)));
-        await insertRows(tx, "StatusChange", stamped(statusChanges.splice(0)));
-        await insertRows(
-          tx,
-          "Citation",
-          stamped(citations.splice(0)).map((c) => ({ id: randomUUID(), ...c })),
+        // Stakeholders, conditions and sources the file names that do not exist yet.
+        const firstRows = firstRowsNaming(work);
+        const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
+        const newStakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) =>
+          takenSlugs(tx, "stakeholder", s),
         );
-        await insertRows(
-          tx,
-          "AuditEntry",
-          audits.splice(0).map((a) => ({ id: randomUUID(), occurredAt: now, ...a })),
-        );
-      };
-      const cite = (p: ImportedPledge, pledgeId: string) => {
-        if (p.source)
-          citations.push({ sourceId: sourceIds.get(sourceKey(p.source))!, quote: p.source.quote, pledgeId });
-      };
-      const recordStatus = (
-        r: PlannedRow & { pledge: ImportedPledge },
-        pledgeId: string,
-        from: ImportedPledge["status"] | null,
-      ) => {
-        const id = randomUUID();
-        statusChanges.push({
-          id,
-          pledgeId,
-          fromPledgeStatus: from,
-          toPledgeStatus: r.pledge.status,
-          occurredAt: now,
-          recordedBy: label,
-          recordedById,
-          note: note(r.row),
-        });
-        citations.push({
-          sourceId: fileSource.id,
-          quote: `Row ${r.row} of ${file.name}`,
-          statusChangeId: id,
-        });
-      };
-
-      let done = 0;
-      for (const r of work) {
-        if (r.action === "create") {
-          const id = randomUUID();
-          const columns = pledgeColumns(r.pledge);
-          const linked = links(id, r.pledge);
-          pledges.push({ id, ...columns, createdAt: now, updatedAt: now });
-          pledgeStakeholders.push(...linked.stakeholders);
-          pledgeConditions.push(...linked.conditions);
-          cite(r.pledge, id);
-          recordStatus(r, id, null);
+        const stakeholders = plan.newStakeholders.map((name, i) => ({
+          id: randomUUID(),
+          name,
+          slug: newStakeholderSlugs[i]!,
+          kind: "state" as const,
+          description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
+        }));
+        await tx.stakeholder.createMany({ data: stakeholders });
+        for (const s of stakeholders) {
+          stakeholderIds.set(normalizeName(s.name), s.id);
           audits.push(
             auditRow(actor, {
               action: "create",
-              entityType: "Pledge",
-              entityId: id,
-              after: { id, ...columns, stakeholders: linked.stakeholders, conditions: linked.conditions },
+              entityType: "Stakeholder",
+              entityId: s.id,
+              after: s,
               version: 1,
-              note: note(r.row),
+              note: s.description,
             }),
           );
-        } else {
-          const { existing, pledge, changed } = r;
-          const columns = pledgeColumns(pledge);
-          const data = Object.fromEntries(
-            Object.entries(columns).filter(([field]) => changed.includes(field)),
-          ) as Partial<typeof columns>;
-          const { count } = await tx.pledge.updateMany({
-            where: { id: existing.id, version: existing.version, deletedAt: null },
-            data: { ...data, version: { increment: 1 } },
-          });
-          if (count !== 1) {
-            throw new ImportConflictError(
-              `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
-            );
-          }
-          const linked = links(existing.id, pledge);
-          if (changed.includes("stakeholders")) {
-            await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
-            pledgeStakeholders.push(...linked.stakeholders);
-          }
-          if (changed.includes("conditions")) {
-            await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
-            pledgeConditions.push(...linked.conditions);
-          }
-          if (changed.includes("sources")) cite(pledge, existing.id);
-          if (changed.includes("status")) recordStatus(r, existing.id, existing.status);
-          const before = { ...existing, citations: undefined };
+        }
+
+        const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
+        const newConditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
+        const conditions = plan.newConditions.map((title, i) => ({
+          id: randomUUID(),
+          title,
+          slug: newConditionSlugs[i]!,
+          status: "unmet" as const,
+          statusDate: now,
+          description: note(firstRows.conditions.get(normalizeName(title)) ?? 0),
+        }));
+        await tx.condition.createMany({ data: conditions });
+        for (const c of conditions) {
+          conditionIds.set(normalizeName(c.title), c.id);
           audits.push(
             auditRow(actor, {
-              action: "update",
-              entityType: "Pledge",
-              entityId: existing.id,
-              before,
-              after: {
-                ...before,
-                ...data,
-                version: existing.version + 1,
-                ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
-                ...(changed.includes("conditions")
-                  ? { conditionIds: linked.conditions.map((c) => c.conditionId) }
-                  : {}),
-              },
-              version: existing.version + 1,
-              note: note(r.row),
+              action: "create",
+              entityType: "Condition",
+              entityId: c.id,
+              after: c,
+              version: 1,
+              note: c.description,
             }),
           );
         }
-        if (++done % writeBatch === 0) {
-          await flush();
-          onProgress(done, work.length);
+
+        const sourceIds = new Map([...snapshot.sources].map(([key, record]) => [key, record.id]));
+        const cited = new Map<string, { title: string; url: string | null; row: number }>();
+        for (const r of work) {
+          const source = r.pledge.source;
+          if (source && !sourceIds.has(sourceKey(source)) && !cited.has(sourceKey(source))) {
+            cited.set(sourceKey(source), { ...source, row: r.row });
+          }
         }
-      }
-      await flush();
-      onProgress(done, work.length);
-      return { created: plan.counts.create, updated: plan.counts.update, fileSourceId: fileSource.id };
-    },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
+        const newSources = [...cited.entries()];
+        const sourceSlugs = await freeSlugs(
+          newSources.map(([, s]) => s.title),
+          (s) => takenSlugs(tx, "source", s),
+        );
+        const sources = newSources.map(([key, s], i) => {
+          const id = randomUUID();
+          sourceIds.set(key, id);
+          return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
+        });
+        await tx.source.createMany({ data: sources });
+        for (const s of sources) {
+          audits.push(
+            auditRow(actor, {
+              action: "create",
+              entityType: "Source",
+              entityId: s.id,
+              after: s,
+              version: 1,
+              note: s.description,
+            }),
+          );
+        }
+
+        const links = (pledgeId: string, p: ImportedPledge) => ({
+          stakeholders: [
+            ...new Map(
+              p.stakeholders.map((s) => {
+                const stakeholderId = stakeholderIds.get(normalizeName(s.name))!;
+                return [`${stakeholderId}|${s.role}`, { pledgeId, stakeholderId, role: s.role }];
+              }),
+            ).values(),
+          ],
+          conditions: [...new Set(p.conditions.map((c) => conditionIds.get(normalizeName(c))!))].map(
+            (conditionId) => ({
+              pledgeId,
+              conditionId,
+            }),
+          ),
+        });
+
+        const pledges: Prisma.PledgeCreateManyInput[] = [];
+        const pledgeStakeholders: Prisma.PledgeStakeholderCreateManyInput[] = [];
+        const pledgeConditions: Prisma.PledgeConditionCreateManyInput[] = [];
+        const statusChanges: Prisma.StatusChangeCreateManyInput[] = [];
+        const citations: Prisma.CitationCreateManyInput[] = [];
+        // Raw multi-row inserts fill no defaults: ids and timestamps are given here.
+        const stamped = <T extends object>(rows: T[]) =>
+          rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
+        const flush = async () => {
+          await insertRows(tx, "Pledge", pledges.splice(0));
+          await insertRows(tx, "PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
+          await insertRows(tx, "PledgeCondition", stamped(pledgeConditions.splice(0)));
+          await insertRows(tx, "StatusChange", stamped(statusChanges.splice(0)));
+          await insertRows(
+            tx,
+            "Citation",
+            stamped(citations.splice(0)).map((c) => ({ id: randomUUID(), ...c })),
+          );
+          await insertRows(
+            tx,
+            "AuditEntry",
+            audits.splice(0).map((a) => ({ id: randomUUID(), occurredAt: now, ...a })),
+          );
+        };
+        const cite = (p: ImportedPledge, pledgeId: string) => {
+          if (p.source)
+            citations.push({
+              sourceId: sourceIds.get(sourceKey(p.source))!,
+              quote: p.source.quote,
+              pledgeId,
+            });
+        };
+        const recordStatus = (
+          r: PlannedRow & { pledge: ImportedPledge },
+          pledgeId: string,
+          from: ImportedPledge["status"] | null,
+        ) => {
+          const id = randomUUID();
+          statusChanges.push({
+            id,
+            pledgeId,
+            fromPledgeStatus: from,
+            toPledgeStatus: r.pledge.status,
+            occurredAt: now,
+            recordedBy: label,
+            recordedById,
+            note: note(r.row),
+          });
+          citations.push({
+            sourceId: fileSource.id,
+            quote: `Row ${r.row} of ${file.name}`,
+            statusChangeId: id,
+          });
+        };
+
+        let done = 0;
+        for (const r of work) {
+          if (r.action === "create") {
+            const id = randomUUID();
+            const columns = pledgeColumns(r.pledge);
+            const linked = links(id, r.pledge);
+            pledges.push({ id, ...columns, createdAt: now, updatedAt: now });
+            pledgeStakeholders.push(...linked.stakeholders);
+            pledgeConditions.push(...linked.conditions);
+            cite(r.pledge, id);
+            recordStatus(r, id, null);
+            audits.push(
+              auditRow(actor, {
+                action: "create",
+                entityType: "Pledge",
+                entityId: id,
+                after: { id, ...columns, stakeholders: linked.stakeholders, conditions: linked.conditions },
+                version: 1,
+                note: note(r.row),
+              }),
+            );
+          } else {
+            const { existing, pledge, changed } = r;
+            const columns = pledgeColumns(pledge);
+            const data = Object.fromEntries(
+              Object.entries(columns).filter(([field]) => changed.includes(field)),
+            ) as Partial<typeof columns>;
+            const { count } = await tx.pledge.updateMany({
+              where: { id: existing.id, version: existing.version, deletedAt: null },
+              data: { ...data, version: { increment: 1 } },
+            });
+            if (count !== 1) {
+              throw new ImportConflictError(
+                `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
+              );
+            }
+            const linked = links(existing.id, pledge);
+            if (changed.includes("stakeholders")) {
+              await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
+              pledgeStakeholders.push(...linked.stakeholders);
+            }
+            if (changed.includes("conditions")) {
+              await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
+              pledgeConditions.push(...linked.conditions);
+            }
+            if (changed.includes("sources")) cite(pledge, existing.id);
+            if (changed.includes("status")) recordStatus(r, existing.id, existing.status);
+            const before = { ...existing, citations: undefined };
+            audits.push(
+              auditRow(actor, {
+                action: "update",
+                entityType: "Pledge",
+                entityId: existing.id,
+                before,
+                after: {
+                  ...before,
+                  ...data,
+                  version: existing.version + 1,
+                  ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
+                  ...(changed.includes("conditions")
+                    ? { conditionIds: linked.conditions.map((c) => c.conditionId) }
+                    : {}),
+                },
+                version: existing.version + 1,
+                note: note(r.row),
+              }),
+            );
+          }
+          if (++done % writeBatch === 0) {
+            await flush();
+            onProgress(done, work.length);
+          }
+        }
+        await flush();
+        onProgress(done, work.length);
+        return { created: plan.counts.create, updated: plan.counts.update, fileSourceId: fileSource.id };
+      },
+      { timeout: 10 * 60_000, maxWait: 30_000 },
+    ),
   );
 }
 

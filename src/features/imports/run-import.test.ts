@@ -1,12 +1,13 @@
 // Imports against a real seeded SQLite file: files in every shape a spreadsheet user sends, the
 // plan, the all-or-nothing commit, idempotence and the dataset round trip.
+import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
 import { createMigratedDatabase } from "../../../tests/support/temp-database";
 
-const { db } = await seededTestDatabase();
+const { db, database } = await seededTestDatabase();
 const { runImport } = await import("./run-import");
 const { readSpreadsheet, ImportFileError } = await import("./read-spreadsheet");
 const { importDataset, saveImportMapping } = await import("./mutations");
@@ -321,6 +322,24 @@ describe("committing", () => {
     expect(after).toEqual(before);
     await db().pledge.update({ where: { id: target.id }, data: { deletedAt: null } });
   });
+});
+
+describe("a database held by another writer", () => {
+  it("refuses the import with a message after the busy timeout, writing nothing", async () => {
+    const before = await tableCounts();
+    const holder = new Database(database.file);
+    holder.exec(`BEGIN IMMEDIATE; UPDATE "DataVersion" SET version = version`);
+    try {
+      const outcome = await commit(
+        `${header}\nbusy-1,Blocked pledge,France,force,,,,,announced,2026-01-06,,,,`,
+      );
+      expect(outcome).toMatchObject({ kind: "conflict", message: expect.stringMatching(/database is busy/) });
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    expect(await tableCounts()).toEqual(before);
+  }, 20_000);
 });
 
 describe("saved mappings", () => {

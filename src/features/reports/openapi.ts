@@ -186,6 +186,11 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
     404: { description: "Not found", content: json(errorSchema) },
     409: { description: "`version` is stale: nothing was saved; `current` holds the record now" },
     422: { description: "A field is wrong; `params` names each one", content: json(errorSchema) },
+    503: {
+      description:
+        "Another long write (such as an import) holds the database: nothing was saved; retry after the Retry-After seconds",
+      content: json(errorSchema),
+    },
   };
   const pledgeId = [{ name: "pledgeId", in: "path", required: true, schema: { type: "string" } }];
   const base = openApiPaths["/api/v1/pledges/{pledgeId}"];
