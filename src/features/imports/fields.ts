@@ -1,3 +1,5 @@
+import { categoryLabels, pledgeStatusLabels, qualifierLabels } from "@/lib/rules/vocabulary";
+
 // The pledge fields a spreadsheet column can fill, and how headers are matched to them.
 // Matching ignores case, spaces, hyphens and underscores, so "Quantity low", "quantity_low" and
 // "QUANTITY-LOW" all name the same field.
@@ -51,6 +53,21 @@ export const requiredFields: readonly ImportField[] = ["title", "category", "ann
 /** Fields whose values come from a closed set, so that a file's own words can be mapped onto it. */
 export const valueMappedFields = ["category", "status", "quantityQualifier"] as const;
 export type ValueMappedField = (typeof valueMappedFields)[number];
+
+/** Each value-mapped field's identifiers, with their labels. */
+export const valueChoiceLabels: Record<ValueMappedField, Record<string, string>> = {
+  category: categoryLabels,
+  status: pledgeStatusLabels,
+  quantityQualifier: qualifierLabels,
+};
+
+/** What one import takes; the browser checks the size before sending, the server again. */
+export const importLimits = {
+  /** Bytes per file. A 50,000-row pledge sheet is about 10 MB as CSV. */
+  maxBytes: 32 * 1024 * 1024,
+  /** Rows below the header. */
+  maxRows: 100_000,
+};
 
 // Other names spreadsheets (and Pledgewatch's own CSV export) use for the same field.
 const headerAliases: Record<ImportField, string[]> = {

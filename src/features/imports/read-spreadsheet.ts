@@ -3,16 +3,10 @@ import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import type { CellValue } from "./cell-values";
+import { importLimits } from "./fields";
 
 // Reads an uploaded CSV or XLSX file as it arrives, row by row, so that a 50,000-row file never
 // sits in memory whole. Anything that is not a spreadsheet is refused with a message saying why.
-
-export const importLimits = {
-  /** Bytes per file. A 50,000-row pledge sheet is about 10 MB as CSV. */
-  maxBytes: 32 * 1024 * 1024,
-  /** Rows below the header. */
-  maxRows: 100_000,
-};
 
 /** The file cannot be read as a spreadsheet: the message says why, for the person who sent it. */
 export class ImportFileError extends Error {

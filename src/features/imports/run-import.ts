@@ -1,16 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Principal } from "@/lib/access";
-import {
-  categoryLabels,
-  pledgeCategories,
-  pledgeStatuses,
-  pledgeStatusLabels,
-  qualifierLabels,
-  quantityQualifiers,
-} from "@/lib/rules/vocabulary";
 import { cellContent, cellText, readChoice } from "./cell-values";
-import { mappingProblems, proposeMapping, valueMappedFields, type ValueMappedField } from "./fields";
+import {
+  mappingProblems,
+  proposeMapping,
+  valueChoiceLabels,
+  valueMappedFields,
+  type ValueMappedField,
+} from "./fields";
 import { commitImportPlan, ImportConflictError, type CommitResult } from "./mutations";
 import { planImport, type ImportPlan } from "./plan";
 import { loadImportSnapshot } from "./queries";
@@ -67,12 +65,6 @@ export type ImportStreamEvent =
   | ({ type: "progress" } & ImportProgress)
   | { type: "result"; outcome: ImportOutcome; errorsTotal: number }
   | { type: "error"; status: number; message: string };
-
-const valueSets = {
-  category: [pledgeCategories, categoryLabels],
-  status: [pledgeStatuses, pledgeStatusLabels],
-  quantityQualifier: [quantityQualifiers, qualifierLabels],
-} as const;
 
 const maxDistinctValues = 100;
 
@@ -161,16 +153,11 @@ export async function runImport(
   const plan = planImport(problems.length > 0 ? [] : pledges, rowErrors, snapshot, blankRows);
   const valueChoices: ImportPreview["valueChoices"] = {};
   for (const [field, counts] of distinct) {
-    const [choices, labels] = valueSets[field];
+    const labels = valueChoiceLabels[field];
     valueChoices[field] = [...counts].map(([value, count]) => ({
       value,
       count,
-      mappedTo: readChoice(
-        value,
-        choices as readonly string[],
-        labels as Record<string, string>,
-        mapping.values[field],
-      ),
+      mappedTo: readChoice(value, Object.keys(labels), labels, mapping.values[field]),
     }));
   }
   const base = {

@@ -2,22 +2,21 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { categoryLabels, pledgeStatusLabels, qualifierLabels } from "@/lib/rules/vocabulary";
-import { importFieldLabels, importFields, type ImportField, type ValueMappedField } from "../fields";
+import {
+  importFieldLabels,
+  importFields,
+  importLimits,
+  valueChoiceLabels,
+  type ImportField,
+  type ValueMappedField,
+} from "../fields";
 import type { ImportOutcome, ImportPreview, ImportProgress, ImportStreamEvent } from "../run-import";
 import type { SavedMapping } from "../schemas";
 
 // The browser only sends the file: reading, checking and writing happen on the server, which
 // streams progress back, so a 50,000-row file never freezes the page.
 
-const maxBytes = 32 * 1024 * 1024;
 const accepted = /\.(csv|xlsx|txt|tsv)$/i;
-
-const valueLabels: Record<ValueMappedField, Record<string, string>> = {
-  category: categoryLabels,
-  status: pledgeStatusLabels,
-  quantityQualifier: qualifierLabels,
-};
 
 type Phase =
   | { kind: "idle" }
@@ -64,7 +63,7 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMappingOpt
     setPhase({ kind: "idle" });
     setFileMessage(null);
     if (!chosen) return setFile(null);
-    if (chosen.size > maxBytes) {
+    if (chosen.size > importLimits.maxBytes) {
       setFile(null);
       return setFileMessage(
         `${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; one import takes at most 32 MB. Split the file.`,
@@ -323,10 +322,10 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMappingOpt
                     >
                       <option value="">
                         {choice.mappedTo
-                          ? `As written (${valueLabels[field as ValueMappedField][choice.mappedTo]})`
+                          ? `As written (${valueChoiceLabels[field as ValueMappedField][choice.mappedTo]})`
                           : "Not recognised"}
                       </option>
-                      {Object.entries(valueLabels[field as ValueMappedField]).map(([id, text]) => (
+                      {Object.entries(valueChoiceLabels[field as ValueMappedField]).map(([id, text]) => (
                         <option key={id} value={id}>
                           {text}
                         </option>

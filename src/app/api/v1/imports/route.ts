@@ -1,5 +1,6 @@
 import { getImportMapping } from "@/features/imports/queries";
-import { ImportFileError, importLimits } from "@/features/imports/read-spreadsheet";
+import { importLimits } from "@/features/imports/fields";
+import { ImportFileError } from "@/features/imports/read-spreadsheet";
 import { runImport, type ImportStreamEvent } from "@/features/imports/run-import";
 import { importRequestSchema } from "@/features/imports/schemas";
 import { guarded } from "@/server/access";
