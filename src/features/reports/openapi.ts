@@ -253,6 +253,7 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
           403: answers[403],
           404: { description: "No saved mapping by that name", content: json(errorSchema) },
           413: { description: "The file is larger than 32 MB", content: json(errorSchema) },
+          503: { description: "Two imports are already running on this server", content: json(errorSchema) },
         },
       },
     },

@@ -5,10 +5,14 @@ import { runImport, type ImportStreamEvent } from "@/features/imports/run-import
 import { importRequestSchema } from "@/features/imports/schemas";
 import { guarded } from "@/server/access";
 import { apiError, parseQuery } from "@/server/api";
+import { slots } from "@/server/slots";
 import { bodyChunks } from "@/server/streams";
 
 /** Row errors sent to a browser; the count says how many there were in all. */
 const maxErrorsShown = 1000;
+
+// A 50,000-row import holds a few hundred MB while it plans: two at a time per server process.
+const importSlots = slots(2);
 
 /**
  * Previews or commits an import of the request body (a CSV or XLSX file). The answer is NDJSON:
@@ -33,6 +37,17 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
     mapping = saved;
   }
 
+  const release = importSlots.take();
+  if (!release) {
+    return apiError(
+      503,
+      "Two imports are already running on this server. Try again in a minute.",
+      undefined,
+      {
+        "retry-after": "60",
+      },
+    );
+  }
   const body = bodyChunks(request.body);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -61,7 +76,11 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
           });
         }
       }
+      release();
       controller.close();
+    },
+    cancel() {
+      release();
     },
   });
   return new Response(stream, {
