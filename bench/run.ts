@@ -1,23 +1,16 @@
 // npm run bench: the dashboard under load at 10,000 pledges and 100,000 status changes, against a
 // bare page reading 50 rows, plus the aggregate query against the same SQL run raw. Prints figures;
 // asserts nothing (targets are printed beside the figures).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { seedBenchData } from "./seed-bench-data";
+import { median, memoryOf, startNext, waitFor } from "./support";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const port = Number(process.env.BENCH_PORT ?? 3300);
@@ -42,11 +35,6 @@ const envFor = (database: string) => ({
 const authHeaders: Record<string, string> = {};
 const env = envFor(file);
 
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function timeIt(runs: number, work: () => unknown) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -55,18 +43,6 @@ async function timeIt(runs: number, work: () => unknown) {
     times.push(performance.now() - start);
   }
   return median(times);
-}
-
-async function waitFor(url: string) {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(url, { headers: authHeaders })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
 }
 
 async function load(url: string) {
@@ -80,28 +56,8 @@ async function load(url: string) {
   };
 }
 
-/** Resident memory of a process, current and peak (VmHWM), in MB, from /proc. */
-function memoryOf(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-}
-
 function startServer(database: string, serverPort: number, nodeFlags: string[] = []) {
-  // node runs next directly, so that the child's pid is the server's (for its memory).
-  return spawn(
-    process.execPath,
-    [
-      ...nodeFlags,
-      "node_modules/next/dist/bin/next",
-      "start",
-      "--hostname",
-      "127.0.0.1",
-      "--port",
-      String(serverPort),
-    ],
-    { env: envFor(database), stdio: "ignore", detached: true },
-  );
+  return startNext(envFor(database), serverPort, nodeFlags);
 }
 
 /** The bench's API token, valid on a second database too. */
@@ -182,7 +138,7 @@ async function main() {
   const server = startServer(file, port);
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/bench/baseline`);
+    await waitFor(`${base}/bench/baseline`, authHeaders);
     const baseline = await load(`${base}/bench/baseline`);
     const dashboard = await load(`${base}/dashboard`);
     const asOf = await load(`${base}/dashboard?asOf=2026-06-30&assume=bench-condition-1`);
@@ -267,7 +223,7 @@ async function main() {
   const big = startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
   try {
     const base = `http://127.0.0.1:${port + 1}`;
-    await waitFor(`${base}/api/v1/conditions`);
+    await waitFor(`${base}/api/v1/conditions`, authHeaders);
     await download(`${base}/api/v1/exports/pledges.csv?category=other`); // warm-up, a seventh of the rows
     const before = memoryOf(big.pid!);
     const result = await download(`${base}/api/v1/exports/pledges.csv`);

@@ -1,0 +1,48 @@
+// Shared by `npm run bench` and `npm run soak`: a production server on a database of its own.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Waits until `url` answers 2xx (the server is up and migrated), for at most 60 s. */
+export async function waitFor(url: string, headers: Record<string, string> = {}) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(url, { headers })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+/** Resident memory of a process, current and peak (VmHWM), in MB, from /proc. */
+export function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+/**
+ * `next start` (from the existing production build) with `env`. Node runs next directly, so that
+ * the child's pid is the server's: its memory can be read and `kill -9` hits the server itself.
+ */
+export function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags: string[] = []): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(port),
+    ],
+    { env, stdio: "ignore", detached: true },
+  );
+}
