@@ -1,0 +1,500 @@
+// npm run soak: the proof suite on SQLite, against `next start` (run `npm run build` first).
+// - load: 50 connections for SOAK_SECONDS (60) on the dashboard, the API and the list, 10 % writes
+// - lost updates: 100 parallel status updates from one version: exactly one may succeed
+// - bad input: generated payloads per write route: 400/409/422 with a message, never 5xx, nothing written
+// - crash: rounds of kill -9 during write bursts: integrity, every acknowledged write kept, audit = versions
+// - backup: a copy taken during writes restores with identical row hashes
+// Prints every figure; exits 1 if any property fails.
+import { execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomInt } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { seedBenchData } from "./seed-bench-data";
+import { startNext, waitFor } from "./support";
+
+const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+const crashRounds = Number(process.env.SOAK_CRASH_ROUNDS ?? 20);
+const payloadsPerRoute = Number(process.env.SOAK_PAYLOADS ?? 5000);
+const port = Number(process.env.SOAK_PORT ?? 3320);
+const base = `http://127.0.0.1:${port}`;
+
+const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-soak-"));
+const file = path.join(dir, "soak.db");
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${file}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  PUBLIC_READ: "false",
+};
+
+const figures: [string, string | number][] = [];
+const failures: string[] = [];
+function check(ok: boolean, property: string) {
+  figures.push([property, ok ? "ok" : "FAILED"]);
+  if (!ok) failures.push(property);
+}
+
+function token(role: "viewer" | "analyst"): string {
+  const out = execFileSync(
+    "npm",
+    ["run", "--silent", "token", "--", "create", "--role", role, "--name", `soak ${role}`],
+    {
+      env,
+      encoding: "utf8",
+    },
+  );
+  return out.trim().split("\n").pop()!;
+}
+
+let reader: Record<string, string> = {};
+let writer: Record<string, string> = {};
+
+interface PledgeJson {
+  id: string;
+  version: number;
+  status: string;
+}
+
+async function call(method: string, url: string, body?: unknown, headers = writer) {
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // pages and NDJSON are not one JSON value
+  }
+  return {
+    status: response.status,
+    json: json as { data?: PledgeJson; current?: PledgeJson; error?: { message: string } },
+  };
+}
+
+let sourceId = "";
+const statusBody = (version: number, status: string) => ({
+  status,
+  version,
+  note: "Soak test status change",
+  sourceId,
+  quote: "soak",
+});
+
+/** The next status to set: alternates, so that every write is a real change. */
+const nextStatus = (current: string) => (current === "stalled" ? "committed" : "stalled");
+
+function startServer(): ChildProcess {
+  return startNext(env, port);
+}
+
+async function stop(server: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid!, signal);
+  await exited;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+}
+
+// ---- load ----
+
+async function loadPhase(pledgeIds: string[]) {
+  const reads = ["/dashboard", "/api/v1/pledges?pageSize=50", "/pledges", "/api/v1/summary"];
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let writes = 0;
+  let networkErrors = 0;
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 50 }, async (_, connection) => {
+      // Each connection writes its own pledge, tracking its version, so most writes succeed.
+      const pledgeId = pledgeIds[connection]!;
+      let pledge = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader)).json.data!;
+      while (Date.now() < end) {
+        const write = randomInt(10) === 0;
+        const start = performance.now();
+        try {
+          const answer = write
+            ? await call(
+                "POST",
+                `/api/v1/pledges/${pledgeId}/status`,
+                statusBody(pledge.version, nextStatus(pledge.status)),
+              )
+            : await call("GET", reads[randomInt(reads.length)]!, undefined, reader);
+          latencies.push(performance.now() - start);
+          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          if (write) {
+            writes++;
+            pledge = answer.json.data ?? answer.json.current ?? pledge;
+          }
+        } catch {
+          networkErrors++;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const total = latencies.length;
+  const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
+  figures.push([`load: requests in ${seconds} s, 50 connections (${writes} writes)`, total]);
+  figures.push(["load: requests/s", (total / seconds).toFixed(1)]);
+  figures.push([
+    "load: p50 / p99 latency (ms)",
+    `${percentile(latencies, 0.5).toFixed(0)} / ${percentile(latencies, 0.99).toFixed(0)}`,
+  ]);
+  figures.push([
+    "load: answers by status",
+    [...statuses]
+      .sort()
+      .map(([s, n]) => `${s}×${n}`)
+      .join(" "),
+  ]);
+  check(
+    serverErrors === 0 && networkErrors === 0,
+    `load: zero 5xx (${serverErrors}) and zero errors (${networkErrors})`,
+  );
+}
+
+// ---- lost updates ----
+
+async function lostUpdatesPhase(pledgeId: string) {
+  const before = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader)).json.data!;
+  const answers = await Promise.all(
+    Array.from({ length: 100 }, () =>
+      call(
+        "POST",
+        `/api/v1/pledges/${pledgeId}/status`,
+        statusBody(before.version, nextStatus(before.status)),
+      ),
+    ),
+  );
+  const ok = answers.filter((a) => a.status === 200).length;
+  const conflicts = answers.filter((a) => a.status === 409).length;
+  const after = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader)).json.data!;
+  figures.push(["lost updates: 100 parallel updates from one version", `${ok}×200, ${conflicts}×409`]);
+  check(
+    ok === 1 && conflicts === 99 && after.version === before.version + ok,
+    "lost updates: exactly one succeeds; version moves by one",
+  );
+}
+
+// ---- bad input ----
+
+function rowHashes(): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    // Token "last used" stamps and sign-in counters move on every request; everything else must not.
+    const tables = db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('ApiToken','RateLimit','Session') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      )
+      .pluck()
+      .all() as string[];
+    return tables
+      .map(
+        (t) =>
+          `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all(), (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`,
+      )
+      .join("\n");
+  } finally {
+    db.close();
+  }
+}
+
+async function badInputPhase(pledgeId: string) {
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom(
+      "stalled",
+      "committed",
+      "force",
+      "personnel",
+      "2026-01-31",
+      "2026-02-30",
+      "1,200",
+      "EUR",
+      sourceId,
+    ),
+    fc.array(fc.oneof(fc.string(), fc.record({ stakeholderId: fc.string(), role: fc.string() })), {
+      maxLength: 3,
+    }),
+    fc.record(
+      { title: fc.string(), quote: fc.string(), url: fc.oneof(fc.string(), fc.webUrl()) },
+      { requiredKeys: [] },
+    ),
+  );
+  const fields = [
+    "title",
+    "status",
+    "note",
+    "sourceId",
+    "source",
+    "quote",
+    "quantityLow",
+    "quantityUnit",
+    "category",
+    "announcedOn",
+    "dueOn",
+    "stakeholders",
+    "conditionIds",
+    "occurredOn",
+    "name",
+    "mapping",
+  ];
+  // Every body carries a version no record has (or none): a body the schema accepts gets 409, so
+  // nothing can be written whatever the generator produces.
+  const bodies = fc.oneof(
+    fc
+      .dictionary(fc.oneof(fc.constantFrom(...fields), fc.string()), anyValue, { maxKeys: 6 })
+      .map((b) => ({ ...b, version: 999_999 })),
+    fc.dictionary(fc.oneof(fc.constantFrom(...fields), fc.string()), anyValue, { maxKeys: 6 }),
+    fc.jsonValue(),
+    fc.string(),
+  );
+  const mappingBodies = fc.oneof(
+    fc.record({ name: fc.constantFrom("", "  "), mapping: fc.jsonValue() }),
+    fc
+      .record({
+        name: fc.string(),
+        mapping: fc.record({ columns: fc.dictionary(fc.string(), fc.string()), values: fc.jsonValue() }),
+      })
+      .map((b) => ({ ...b, extra: true })),
+    fc.jsonValue(),
+  );
+  const before = rowHashes();
+  const routes: [
+    string,
+    (body: unknown) => Promise<{ status: number; message: string }>,
+    fc.Arbitrary<unknown>,
+  ][] = [
+    [
+      "PATCH /api/v1/pledges/{id}",
+      async (b) => answer(await call("PATCH", `/api/v1/pledges/${pledgeId}`, b)),
+      bodies,
+    ],
+    [
+      "POST /api/v1/pledges/{id}/status",
+      async (b) => answer(await call("POST", `/api/v1/pledges/${pledgeId}/status`, b)),
+      bodies,
+    ],
+    [
+      "POST /api/v1/import-mappings",
+      async (b) => answer(await call("POST", "/api/v1/import-mappings", b)),
+      mappingBodies,
+    ],
+    [
+      "POST /api/v1/imports (random files, preview)",
+      async (b) => {
+        const response = await fetch(`${base}/api/v1/imports?fileName=fuzz.csv`, {
+          method: "POST",
+          headers: writer,
+          body: String(JSON.stringify(b)),
+        });
+        const lines = (await response.text()).trim().split("\n");
+        const last = JSON.parse(lines[lines.length - 1]!) as {
+          type?: string;
+          status?: number;
+          message?: string;
+          error?: { message: string };
+        };
+        // The stream starts 200; a file that cannot be read ends with an error line of its own status.
+        return {
+          status: last.type === "error" ? last.status! : response.status,
+          message: last.message ?? last.error?.message ?? (last.type === "result" ? "preview" : ""),
+        };
+      },
+      fc.oneof(
+        fc.string(),
+        fc.jsonValue(),
+        fc.array(fc.string(), { maxLength: 5 }).map((cells) => cells.join(",")),
+      ),
+    ],
+  ];
+  for (const [name, send, arbitrary] of routes) {
+    const counts = new Map<number, number>();
+    let bad = 0;
+    await fc.assert(
+      fc.asyncProperty(arbitrary, async (body) => {
+        const { status, message } = await send(body);
+        counts.set(status, (counts.get(status) ?? 0) + 1);
+        const acceptable =
+          status === 200 ? name.includes("imports") : [400, 409, 413, 415, 422].includes(status);
+        if (!acceptable || message.length === 0) bad++;
+      }),
+      { numRuns: payloadsPerRoute },
+    );
+    figures.push([
+      `bad input: ${name}`,
+      [...counts]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" "),
+    ]);
+    check(bad === 0, `bad input: ${name}: only 4xx answers with a message`);
+  }
+  check(rowHashes() === before, "bad input: the database is unchanged");
+}
+
+async function answer(result: Awaited<ReturnType<typeof call>>) {
+  return { status: result.status, message: result.json?.error?.message ?? "" };
+}
+
+// ---- crash ----
+
+async function crashPhase(pledgeIds: string[]) {
+  let acknowledged = 0;
+  let rounds = 0;
+  const lost: string[] = [];
+  let integrityFailures = 0;
+  let auditMismatches = 0;
+  for (let round = 0; round < crashRounds; round++) {
+    const server = startServer();
+    await waitFor(`${base}/api/v1/conditions`, reader);
+    const acks: { id: string; version: number }[] = [];
+    let stopped = false;
+    const writers = pledgeIds.slice(0, 8).map(async (pledgeId) => {
+      try {
+        let pledge = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader)).json.data!;
+        while (!stopped) {
+          const result = await call(
+            "POST",
+            `/api/v1/pledges/${pledgeId}/status`,
+            statusBody(pledge.version, nextStatus(pledge.status)),
+          );
+          if (result.status === 200) acks.push({ id: pledgeId, version: result.json.data!.version });
+          pledge = result.json.data ?? result.json.current ?? pledge;
+        }
+      } catch {
+        // the server was killed mid-request: that answer never came, so it is not counted
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300 + randomInt(1200)));
+    await stop(server, "SIGKILL");
+    stopped = true;
+    await Promise.all(writers);
+    rounds++;
+    acknowledged += acks.length;
+
+    const db = new Database(file);
+    try {
+      if (db.pragma("integrity_check", { simple: true }) !== "ok") integrityFailures++;
+      const version = db.prepare(`SELECT version FROM "Pledge" WHERE id = ?`).pluck();
+      const audited = db
+        .prepare(`SELECT MAX(version) FROM "AuditEntry" WHERE "entityType" = 'Pledge' AND "entityId" = ?`)
+        .pluck();
+      for (const ack of acks) {
+        if ((version.get(ack.id) as number) < ack.version) lost.push(`${ack.id}@${ack.version}`);
+      }
+      for (const id of pledgeIds.slice(0, 8)) {
+        const max = audited.get(id) as number | null;
+        if (max !== null && max !== version.get(id)) auditMismatches++;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  figures.push([`crash: kill -9 rounds during write bursts (8 writers)`, rounds]);
+  figures.push(["crash: writes answered 200 before the kills", acknowledged]);
+  check(
+    integrityFailures === 0,
+    `crash: PRAGMA integrity_check ok after every restart (${integrityFailures} failures)`,
+  );
+  check(lost.length === 0, `crash: every acknowledged write is present (${lost.length} missing)`);
+  check(
+    auditMismatches === 0,
+    `crash: each pledge's latest audit version equals its version (${auditMismatches} mismatches)`,
+  );
+}
+
+// ---- backup during writes ----
+
+async function backupPhase(pledgeIds: string[]) {
+  const server = startServer();
+  await waitFor(`${base}/api/v1/conditions`, reader);
+  let stopped = false;
+  const writes = (async () => {
+    let pledge = (await call("GET", `/api/v1/pledges/${pledgeIds[9]!}`, undefined, reader)).json.data!;
+    while (!stopped) {
+      const result = await call(
+        "POST",
+        `/api/v1/pledges/${pledge.id}/status`,
+        statusBody(pledge.version, nextStatus(pledge.status)),
+      );
+      pledge = result.json.data ?? result.json.current ?? pledge;
+    }
+  })();
+  const copy = path.join(dir, "backup.db");
+  const restored = path.join(dir, "restored.db");
+  try {
+    execFileSync("npm", ["run", "--silent", "backup", "--", copy], { env, stdio: "ignore" });
+  } finally {
+    stopped = true;
+    await writes;
+    await stop(server);
+  }
+  // Restore into a fresh copy of the database so that the hashes compare the restore itself.
+  execFileSync("cp", [file, restored]);
+  execFileSync("npm", ["run", "--silent", "restore", "--", copy], {
+    env: { ...env, DATABASE_URL: `file:${restored}` },
+    stdio: "ignore",
+  });
+  const { tableHashes } = await import("../src/server/sqlite-backup");
+  const same = JSON.stringify(tableHashes(copy)) === JSON.stringify(tableHashes(restored));
+  check(same, "backup: taken during writes, restored with identical row hashes");
+}
+
+async function main() {
+  console.log(`preparing ${file}`);
+  execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
+  execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
+  seedBenchData(file, { pledges: 2000, statusChangesPerPledge: 3, conditions: 20 });
+  reader = { authorization: `Bearer ${token("viewer")}` };
+  writer = { authorization: `Bearer ${token("analyst")}` };
+  const pledgeIds = Array.from({ length: 60 }, (_, i) => `bench-pledge-${i}`);
+
+  let server = startServer();
+  try {
+    await waitFor(`${base}/api/v1/conditions`, reader);
+    sourceId = (
+      (await call("GET", "/api/v1/sources", undefined, reader)).json as unknown as { data: { id: string }[] }
+    ).data[0]!.id;
+    console.log(`load: ${seconds} s`);
+    await loadPhase(pledgeIds);
+    console.log("lost updates");
+    await lostUpdatesPhase(pledgeIds[55]!);
+    console.log(`bad input: ${payloadsPerRoute} payloads per route`);
+    await badInputPhase(pledgeIds[56]!);
+  } finally {
+    await stop(server);
+  }
+  console.log(`crash: ${crashRounds} rounds`);
+  await crashPhase(pledgeIds);
+  console.log("backup");
+  await backupPhase(pledgeIds);
+  server = startServer(); // leaves nothing running: started and stopped to prove the data still serves
+  await waitFor(`${base}/dashboard`, reader);
+  await stop(server);
+
+  const width = Math.max(...figures.map(([label]) => label.length));
+  console.log("\nPledgewatch soak (SQLite)");
+  for (const [label, value] of figures) console.log(`${label.padEnd(width)}  ${value}`);
+  rmSync(dir, { recursive: true, force: true });
+  if (failures.length > 0) {
+    console.error(`\n${failures.length} properties failed`);
+    process.exit(1);
+  }
+}
+
+await main();
