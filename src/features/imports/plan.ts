@@ -183,7 +183,7 @@ export function planImport(
 ): ImportPlan {
   const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
   const errors = [...rowErrors];
-  const seen = new Map<string, { row: number; content: string }>();
+  const seen = new Map<string, ImportedPledge>();
   const newStakeholders = new Map<string, string>();
   const newConditions = new Map<string, string>();
   const newSources = new Map<string, string>();
@@ -197,7 +197,7 @@ export function planImport(
         )}`;
     const earlier = seen.get(key);
     if (earlier) {
-      if (earlier.content === content(pledge)) {
+      if (content(earlier) === content(pledge)) {
         rows.push({ action: "skip", row: pledge.row, reason: `repeats row ${earlier.row}` });
       } else {
         errors.push({
@@ -208,7 +208,7 @@ export function planImport(
       }
       continue;
     }
-    seen.set(key, { row: pledge.row, content: content(pledge) });
+    seen.set(key, pledge);
 
     const existing = findExisting(pledge, snapshot);
     if (existing && "message" in existing) {
