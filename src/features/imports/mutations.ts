@@ -121,6 +121,20 @@ export async function commitImportPlan(
 
         // Stakeholders, conditions and sources the file names that do not exist yet.
         const firstRows = firstRowsNaming(work);
+        const auditCreated = (entityType: string, rows: { id: string; description: string }[]) => {
+          for (const row of rows) {
+            audits.push(
+              auditRow(actor, {
+                action: "create",
+                entityType,
+                entityId: row.id,
+                after: row,
+                version: 1,
+                note: row.description,
+              }),
+            );
+          }
+        };
         const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
         const newStakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) =>
           takenSlugs(tx, "stakeholder", s),
@@ -133,19 +147,8 @@ export async function commitImportPlan(
           description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
         }));
         await tx.stakeholder.createMany({ data: stakeholders });
-        for (const s of stakeholders) {
-          stakeholderIds.set(normalizeName(s.name), s.id);
-          audits.push(
-            auditRow(actor, {
-              action: "create",
-              entityType: "Stakeholder",
-              entityId: s.id,
-              after: s,
-              version: 1,
-              note: s.description,
-            }),
-          );
-        }
+        for (const s of stakeholders) stakeholderIds.set(normalizeName(s.name), s.id);
+        auditCreated("Stakeholder", stakeholders);
 
         const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
         const newConditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
@@ -158,19 +161,8 @@ export async function commitImportPlan(
           description: note(firstRows.conditions.get(normalizeName(title)) ?? 0),
         }));
         await tx.condition.createMany({ data: conditions });
-        for (const c of conditions) {
-          conditionIds.set(normalizeName(c.title), c.id);
-          audits.push(
-            auditRow(actor, {
-              action: "create",
-              entityType: "Condition",
-              entityId: c.id,
-              after: c,
-              version: 1,
-              note: c.description,
-            }),
-          );
-        }
+        for (const c of conditions) conditionIds.set(normalizeName(c.title), c.id);
+        auditCreated("Condition", conditions);
 
         const sourceIds = new Map([...snapshot.sources].map(([key, record]) => [key, record.id]));
         const cited = new Map<string, { title: string; url: string | null; row: number }>();
@@ -191,18 +183,7 @@ export async function commitImportPlan(
           return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
         });
         await tx.source.createMany({ data: sources });
-        for (const s of sources) {
-          audits.push(
-            auditRow(actor, {
-              action: "create",
-              entityType: "Source",
-              entityId: s.id,
-              after: s,
-              version: 1,
-              note: s.description,
-            }),
-          );
-        }
+        auditCreated("Source", sources);
 
         const links = (pledgeId: string, p: ImportedPledge) => ({
           stakeholders: [
