@@ -8,7 +8,7 @@ import { insertRows } from "@/server/bulk-insert";
 import { db } from "@/server/db";
 import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
 import { normalizeName } from "./fields";
-import { sourceKey, type ImportPlan, type ImportSnapshot, type PlannedRow } from "./plan";
+import { pledgeColumns, sourceKey, type ImportPlan, type ImportSnapshot, type PlannedRow } from "./plan";
 import type { ImportedPledge } from "./rows";
 import type { SavedMapping } from "./schemas";
 
@@ -49,22 +49,6 @@ async function freeSlugs(names: string[], taken: (slugs: string[]) => Promise<st
     return slug;
   });
 }
-
-const pledgeColumns = (p: ImportedPledge) => ({
-  externalId: p.externalId,
-  title: p.title,
-  description: p.description,
-  category: p.category,
-  quantityUnit: p.quantityUnit,
-  quantityLow: p.quantityLow,
-  quantityHigh: p.quantityHigh,
-  quantityQualifier: p.quantityQualifier,
-  deliveredQuantity: p.deliveredQuantity,
-  status: p.status,
-  announcedOn: p.announcedOn,
-  dueOn: p.dueOn,
-  scope: p.scope,
-});
 
 export interface CommitResult {
   created: number;

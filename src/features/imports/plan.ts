@@ -73,7 +73,8 @@ export function sourceKey(source: { title: string; url: string | null }): string
 const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
-const scalarFields = [
+/** The pledge's own columns an import fills, compared one by one and written as they are. */
+export const scalarFields = [
   "externalId",
   "title",
   "description",
@@ -88,9 +89,18 @@ const scalarFields = [
   "dueOn",
   "scope",
 ] as const satisfies readonly (keyof ExistingPledge & keyof ImportedPledge)[];
+export type ScalarField = (typeof scalarFields)[number];
+
+/** A row's values for the pledge's own columns. */
+export function pledgeColumns(pledge: ImportedPledge): Pick<ImportedPledge, ScalarField> {
+  return Object.fromEntries(scalarFields.map((field) => [field, pledge[field]])) as Pick<
+    ImportedPledge,
+    ScalarField
+  >;
+}
 
 /** The columns that fill each stored field: a field changes only when its column is in the file. */
-const suppliedBy: Record<(typeof scalarFields)[number], ImportField[]> = {
+const suppliedBy: Record<ScalarField, ImportField[]> = {
   externalId: ["externalId"],
   title: ["title"],
   description: ["description"],

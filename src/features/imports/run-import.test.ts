@@ -4,14 +4,19 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
+import type { ImportedPledge } from "./rows";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
 import { createMigratedDatabase } from "../../../tests/support/temp-database";
 
 const { db, database } = await seededTestDatabase();
 const { runImport } = await import("./run-import");
 const { readSpreadsheet, ImportFileError } = await import("./read-spreadsheet");
-const { importDataset, saveImportMapping } = await import("./mutations");
-const { getImportMapping } = await import("./queries");
+const { commitImportPlan, ImportConflictError, importDataset, saveImportMapping } =
+  await import("./mutations");
+const { getImportMapping, loadImportSnapshot } = await import("./queries");
+const { planImport } = await import("./plan");
+const { readPledgeRow } = await import("./rows");
+const { proposeMapping } = await import("./fields");
 const { readDataset } = await import("./dataset");
 const { streamDatasetRows } = await import("@/features/reports/queries");
 const { datasetJson } = await import("@/features/reports/exports/dataset");
@@ -304,23 +309,32 @@ describe("committing", () => {
   });
 
   it("rolls back everything when a write fails part-way", async () => {
-    const before = await tableCounts();
-    // A pledge deleted between planning and writing: the update finds no live version to claim.
-    const plan = await runImport(bytes(file.replace("Import force pledge", "Rolled back")), {
-      fileName: "r.csv",
-    });
+    // Planned, then a pledge the plan updates moves on, then the plan is written without the
+    // digest check: the file's source, a new stakeholder and a new pledge go in before the update
+    // finds its version gone, and all of them must go again.
+    const csv = `${header}\nc-10,Rolled-back new pledge,Elbonia,force,,,,,announced,2026-01-06,,,,\nc-1,Renamed force pledge,France (lead); Freedonia,force,"1,200",,personnel,up to,delivered,2026-01-06,,,,`;
+    let headers: string[] = [];
+    const pledges: ImportedPledge[] = [];
+    for await (const event of readSpreadsheet(bytes(csv))) {
+      if (event.type === "header") headers = event.headers;
+      else {
+        const outcome = readPledgeRow(event.row, headers, event.cells, proposeMapping(headers));
+        if (outcome.kind === "pledge") pledges.push(outcome.pledge);
+      }
+    }
+    const snapshot = await loadImportSnapshot(pledges);
+    const plan = planImport(pledges, [], snapshot);
+    expect(plan.rows.map((r) => r.action)).toEqual(["create", "update"]);
+    expect(plan.newStakeholders).toEqual(["Elbonia"]);
+
     const target = await db().pledge.findUniqueOrThrow({ where: { externalId: "c-1" } });
-    await db().pledge.update({ where: { id: target.id }, data: { deletedAt: new Date() } });
-    const outcome = await commit(
-      file.replace("Import force pledge", "Rolled back") +
-        "\nc-10,New one,Elbonia,force,,,,,announced,2026-01-06,,,,",
-      "r.csv",
-      plan.preview.digest,
-    );
-    expect(outcome.kind).toBe("conflict");
-    const after = await tableCounts();
-    expect(after).toEqual(before);
-    await db().pledge.update({ where: { id: target.id }, data: { deletedAt: null } });
+    await db().pledge.update({ where: { id: target.id }, data: { version: { increment: 1 } } });
+    const before = await tableCounts();
+    await expect(
+      commitImportPlan(analyst, plan, snapshot, { name: "r.csv", sha256: "0".repeat(64) }),
+    ).rejects.toBeInstanceOf(ImportConflictError);
+    expect(await tableCounts()).toEqual(before);
+    expect(await db().stakeholder.count({ where: { name: "Elbonia" } })).toBe(0);
   });
 });
 
