@@ -14,7 +14,14 @@ const nextConfig: NextConfig = {
   // up to 32 MB (features/imports/read-spreadsheet.ts), refused by the route itself beyond that.
   experimental: { authInterrupts: true, proxyClientMaxBodySize: "33mb" },
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "playwright-core", "exceljs"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
+    "playwright-core",
+    "exceljs",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -3,8 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { storageStateOf } from "./tests/e2e/support/users";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-// A database of its own, recreated, migrated and seeded each run (scripts/e2e-server.sh).
-export const e2eDatabaseUrl = "file:./data/e2e.db";
+// A database of its own, emptied, migrated and seeded each run (scripts/e2e-server.sh). SQLite unless
+// E2E_DATABASE_URL names a PostgreSQL database (CI runs the suite on both).
+export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -1,12 +1,23 @@
-// Reset = delete the SQLite file, apply every migration, seed. (`prisma migrate reset` fails here.)
+// Reset = empty the database, apply every migration, seed. (`prisma migrate reset` fails here.)
+// SQLite: the file is deleted. PostgreSQL: the `public` schema is dropped and created again.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { requireDatabaseUrl, sqlitePath } from "../src/server/env";
+import pg from "pg";
+import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
 
 loadEnv();
-const file = sqlitePath(requireDatabaseUrl());
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-console.log(`deleted ${file}`);
+const url = requireDatabaseUrl();
+if (databaseKind(url) === "postgresql") {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");
+  await client.end();
+  console.log("emptied the PostgreSQL database's public schema");
+} else {
+  const file = sqlitePath(url);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  console.log(`deleted ${file}`);
+}
 execFileSync("npm", ["run", "--silent", "db:deploy"], { stdio: "inherit" });
 execFileSync("npm", ["run", "--silent", "db:seed"], { stdio: "inherit" });

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Started by Playwright: a fresh database, migrated and seeded, behind `next start` (build first).
+# Started by Playwright: a fresh database (SQLite or PostgreSQL), migrated and seeded, behind
+# `next start` (build first).
 set -euo pipefail
 port="${1:?port}"
 : "${DATABASE_URL:?DATABASE_URL must name the end-to-end database}"
-file="${DATABASE_URL#file:}"
-rm -f "$file" "$file-wal" "$file-shm" "$file-journal"
-npm run --silent db:deploy
-npm run --silent db:seed
+# Empties the database (SQLite: deletes the file; PostgreSQL: drops the schema), migrates, seeds.
+npm run --silent db:reset
 # One account per role for the end-to-end tests (tests/e2e/support/users.ts).
 ACCOUNT_PASSWORD=e2e-admin-password npm run --silent account -- create --role admin --email admin@e2e.test --name "Erin Admin"
 ACCOUNT_PASSWORD=e2e-analyst-password npm run --silent account -- create --role analyst --email analyst@e2e.test --name "Ada Analyst"

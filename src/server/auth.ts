@@ -4,7 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { signInLimit } from "@/lib/access";
 import { db } from "./db";
-import { requireAuthSecret } from "./env";
+import { databaseKind, requireAuthSecret } from "./env";
 
 function ownOrigin(request: Request): string {
   const host = request.headers.get("host") ?? new URL(request.url).host;
@@ -19,7 +19,7 @@ function createAuth() {
     // The site's own origin, whatever name it is reached by; the proxy has already refused writes
     // whose Origin is not the Host they were sent to.
     trustedOrigins: (request) => (request ? [ownOrigin(request)] : []),
-    database: prismaAdapter(db(), { provider: "sqlite" }),
+    database: prismaAdapter(db(), { provider: databaseKind() }),
     // Admins create accounts; nobody signs themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {

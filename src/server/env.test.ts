@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   bootstrapAdminFromEnv,
+  databaseKind,
   publicReadEnabled,
   requireAuthSecret,
   requireDatabaseUrl,
@@ -11,12 +12,25 @@ describe("environment", () => {
   it("accepts a SQLite file URL", () => {
     expect(requireDatabaseUrl({ DATABASE_URL: "file:./data/x.db" })).toBe("file:./data/x.db");
     expect(sqlitePath("file:./data/x.db?connection_limit=1")).toBe("./data/x.db");
+    expect(databaseKind("file:./data/x.db")).toBe("sqlite");
+  });
+
+  it("accepts a PostgreSQL URL, which is no SQLite file", () => {
+    const url = "postgresql://app:secret@db.internal:5432/pledgewatch";
+    expect(requireDatabaseUrl({ DATABASE_URL: url })).toBe(url);
+    expect(databaseKind(url)).toBe("postgresql");
+    expect(databaseKind("postgres://localhost/db")).toBe("postgresql");
+    // The error names the URL without its password.
+    expect(() => sqlitePath(url)).toThrow(
+      "Not a SQLite file URL: postgresql://…@db.internal:5432/pledgewatch",
+    );
   });
 
   it.each([
     [undefined, /DATABASE_URL is not set/],
     ["", /DATABASE_URL is empty/],
-    ["postgres://localhost/db", /must be a SQLite file URL/],
+    ["mysql://localhost/db", /must be a SQLite file URL .* or a PostgreSQL URL/],
+    ["postgresql://", /must be a SQLite file URL/],
   ])("explains what is wrong with %j", (value, message) => {
     expect(() => requireDatabaseUrl({ DATABASE_URL: value })).toThrow(message);
   });

@@ -10,10 +10,17 @@ const databaseUrlSchema = z
     error: "DATABASE_URL is empty. Set it to a SQLite file URL such as file:./data/pledgewatch.db",
     abort: true,
   })
-  .refine((url) => url.startsWith("file:"), {
+  .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\/./.test(url), {
     message:
-      "DATABASE_URL must be a SQLite file URL (file:./data/pledgewatch.db); PostgreSQL is not supported yet",
+      "DATABASE_URL must be a SQLite file URL (file:./data/pledgewatch.db) or a PostgreSQL URL (postgresql://user:password@host:5432/pledgewatch)",
   });
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+/** Which database a (validated) URL names: the embedded SQLite file, or a PostgreSQL server. */
+export function databaseKind(url: string = requireDatabaseUrl()): DatabaseKind {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
 
 /** The database URL, validated; throws an error that names the variable and the fix. */
 export function requireDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
@@ -26,6 +33,8 @@ export function requireDatabaseUrl(env: Record<string, string | undefined> = pro
 
 /** The filesystem path of a `file:` database URL, relative paths resolved from the working directory. */
 export function sqlitePath(url: string): string {
+  if (databaseKind(url) !== "sqlite")
+    throw new Error(`Not a SQLite file URL: ${url.replace(/\/\/[^@]*@/, "//…@")}`);
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
 }
 

@@ -1,11 +1,22 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { requireDatabaseUrl } from "./env";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
+import { databaseKind, requireDatabaseUrl } from "./env";
 
 export type { PrismaClient };
 
-/** A client on the SQLite file named by DATABASE_URL; shared by the app, the seed and scripts. */
+/**
+ * A client on the database named by DATABASE_URL (a SQLite file, or PostgreSQL for several
+ * instances); shared by the app, the seed and scripts.
+ */
 export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaClient {
+  if (databaseKind(url) === "postgresql") {
+    // Generated from prisma/postgresql/schema.prisma, whose models, fields and enums are the SQLite
+    // schema's (prisma/schema-lockstep.test.ts): the same API, so the code is typed against one.
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    return client as unknown as PrismaClient;
+  }
   // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing at once.
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
 }

@@ -11,8 +11,8 @@ test.describe("pledges written by another writer", () => {
     await page.goto("/dashboard");
     await expect(page.getByTestId("kpi-pledged")).toContainText("up to 30,000 personnel");
 
-    insertPledge({ title: "E2E brigade", low: 7_000n });
-    withdrawSeededPledge("seed:deterrence-force", "2026-03-01T00:00:00.000Z");
+    await insertPledge({ title: "E2E brigade", low: 7_000n });
+    await withdrawSeededPledge("seed:deterrence-force", "2026-03-01T00:00:00.000Z");
 
     await page.reload();
     await expect(page.getByTestId("kpi-pledged")).toContainText("7,000 personnel");
@@ -29,13 +29,13 @@ test.describe("pledges written by another writer", () => {
   });
 
   test("a range stays a range and a met condition releases the pledge", async ({ page }) => {
-    const blocked = insertPledge({
+    const blocked = await insertPledge({
       title: "E2E pledge behind an unmet condition",
       low: 1_000n,
       high: 2_000n,
       conditionStatus: "unmet",
     });
-    const released = insertPledge({
+    const released = await insertPledge({
       title: "E2E pledge whose condition is met",
       low: 1_000n,
       high: 2_000n,

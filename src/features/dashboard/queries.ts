@@ -44,8 +44,9 @@ function toGroups(rows: AggregateRow[], conditions: Map<string, ConditionState>)
   }));
 }
 
-const sums = Prisma.sql`COUNT(*) AS count, COALESCE(SUM(pl.low), 0) AS low, COALESCE(SUM(pl.high), 0) AS high,
-  COALESCE(SUM(pl.delivered), 0) AS delivered`;
+// PostgreSQL sums BIGINTs as NUMERIC (which its driver returns as text): cast back to integers.
+const sums = Prisma.sql`COUNT(*) AS count, CAST(COALESCE(SUM(pl.low), 0) AS BIGINT) AS low,
+  CAST(COALESCE(SUM(pl.high), 0) AS BIGINT) AS high, CAST(COALESCE(SUM(pl.delivered), 0) AS BIGINT) AS delivered`;
 
 /** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
 async function listConditionsAt(bound: string | null, selection: PledgeSelection) {

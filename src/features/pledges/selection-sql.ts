@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { endOfDay } from "@/lib/format";
+import { commaList, containsText } from "@/server/sql-dialect";
 import { blockingConditionStatuses, settledPledgeStatuses } from "@/lib/rules/effective-status";
 import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import type { PledgeFilters } from "./schemas";
@@ -51,11 +52,11 @@ function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
       WHERE pc."pledgeId" = p."id" AND c."slug" IN (${Prisma.join(selection.condition)}))`);
   }
   if (selection.q) {
-    // instr on lower(): a plain substring test, so % and _ in the search text mean themselves.
+    // A plain substring test on lower(), so % and _ in the search text mean themselves.
     const q = selection.q.toLowerCase();
-    parts.push(
-      Prisma.sql`(instr(lower(p."title"), ${q}) > 0 OR instr(lower(COALESCE(p."description", '')), ${q}) > 0)`,
-    );
+    const title = containsText(Prisma.sql`lower(p."title")`, q);
+    const description = containsText(Prisma.sql`lower(COALESCE(p."description", ''))`, q);
+    parts.push(Prisma.sql`(${title} OR ${description})`);
   }
   if (selection.from) parts.push(Prisma.sql`p."announcedOn" >= ${iso(selection.from)}`);
   if (selection.to) parts.push(Prisma.sql`p."announcedOn" < ${iso(endOfDay(selection.to))}`);
@@ -104,12 +105,13 @@ function statusAt(kind: "pledge" | "condition", alias: string, bound: string | n
   const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
   const from = Prisma.raw(kind === "pledge" ? `"fromPledgeStatus"` : `"fromConditionStatus"`);
   const self = Prisma.raw(alias);
-  return Prisma.sql`CASE WHEN ${bound} IS NULL THEN ${self}."status" ELSE COALESCE(
+  if (bound === null) return Prisma.sql`${self}."status"`;
+  return Prisma.sql`COALESCE(
     (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" < ${bound}
        ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
     (SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound}
        ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),
-    ${self}."status") END`;
+    ${self}."status")`;
 }
 
 /**
@@ -124,12 +126,12 @@ export function pledgesAt(bound: string | null, selection: PledgeSelection = eve
              p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
              ${statusAt("pledge", "p", bound)} AS status
       FROM "Pledge" p
-      WHERE p."deletedAt" IS NULL AND (${bound} IS NULL OR p."announcedOn" < ${bound})
+      WHERE p."deletedAt" IS NULL AND ${bound === null ? Prisma.sql`1 = 1` : Prisma.sql`p."announcedOn" < ${bound}`}
         AND ${pledgeRowFilter(selection)}
     ),
     pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (
-      SELECT pc."pledgeId", group_concat(pc."conditionId") AS blocked
+      SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
       FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
       WHERE cond.status IN (${blocking})
       GROUP BY pc."pledgeId"

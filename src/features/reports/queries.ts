@@ -263,13 +263,14 @@ export async function* streamStatusHistory(
   for (let after = ""; ;) {
     const rows = await db().$queryRaw<HistoryRow[]>`
       SELECT sc."id", sc."occurredAt",
-             COALESCE(sc."fromPledgeStatus", sc."fromConditionStatus") AS "fromStatus",
-             COALESCE(sc."toPledgeStatus", sc."toConditionStatus") AS "toStatus",
+             -- Two enum types in PostgreSQL: compared as text.
+             COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
+             COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
              sc."note", sc."recordedBy", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
       FROM "StatusChange" sc
       LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
       LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
-      WHERE sc."id" > ${after} AND (${bound} IS NULL OR sc."occurredAt" < ${bound}) AND ${selected}
+      WHERE sc."id" > ${after} AND ${bound === null ? Prisma.sql`1 = 1` : Prisma.sql`sc."occurredAt" < ${bound}`} AND ${selected}
       ORDER BY sc."id"
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;

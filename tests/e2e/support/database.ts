@@ -1,16 +1,17 @@
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
+import { createPrismaClient, type PrismaClient } from "../../../src/server/prisma-client";
 import { e2eDatabaseUrl } from "../../../playwright.config";
 
 // Writes to the end-to-end database from outside the app, as another process would, for data the UI
-// cannot create yet. The app must notice them (see the data version triggers).
+// cannot create yet. The app must notice them (see the data version triggers). Works on SQLite and
+// PostgreSQL alike, through the same Prisma client the app uses.
 
-function inTransaction<T>(work: (db: Database.Database, now: string) => T): T {
-  const db = new Database(e2eDatabaseUrl.replace(/^file:/, ""), { timeout: 5000 });
+async function inTransaction<T>(work: (tx: Omit<PrismaClient, `$${string}`>) => Promise<T>): Promise<T> {
+  const db = createPrismaClient(e2eDatabaseUrl);
   try {
-    return db.transaction(() => work(db, new Date().toISOString()))();
+    return await db.$transaction((tx) => work(tx));
   } finally {
-    db.close();
+    await db.$disconnect();
   }
 }
 
@@ -24,50 +25,59 @@ interface NewPledge {
 
 /** A committed personnel pledge, announced now, with its first status in the history. */
 export function insertPledge({ title, low, high = low, conditionStatus }: NewPledge) {
-  return inTransaction((db, now) => {
-    const pledgeId = `e2e-${randomUUID()}`;
-    db.prepare(
-      `INSERT INTO "Pledge" (id, title, category, quantityLow, quantityHigh, quantityUnit, quantityQualifier,
-         status, announcedOn, version, createdAt, updatedAt)
-       VALUES (?, ?, 'force', ?, ?, 'personnel', 'exact', 'committed', ?, 1, ?, ?)`,
-    ).run(pledgeId, title, low, high, now, now, now);
-    db.prepare(
-      `INSERT INTO "StatusChange" (id, pledgeId, toPledgeStatus, occurredAt, note, createdAt, updatedAt)
-       VALUES (?, ?, 'committed', ?, 'Recorded by the end-to-end suite', ?, ?)`,
-    ).run(`e2e-${randomUUID()}`, pledgeId, now, now, now);
+  return inTransaction(async (tx) => {
+    const now = new Date();
+    const pledge = await tx.pledge.create({
+      data: {
+        id: `e2e-${randomUUID()}`,
+        title,
+        category: "force",
+        quantityLow: low,
+        quantityHigh: high,
+        quantityUnit: "personnel",
+        quantityQualifier: "exact",
+        status: "committed",
+        announcedOn: now,
+        statusChanges: {
+          create: { toPledgeStatus: "committed", occurredAt: now, note: "Recorded by the end-to-end suite" },
+        },
+      },
+    });
     if (conditionStatus) {
-      const conditionId = `e2e-${randomUUID()}`;
-      db.prepare(
-        `INSERT INTO "Condition" (id, slug, title, status, statusDate, version, createdAt, updatedAt)
-         VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-      ).run(conditionId, conditionId.toLowerCase(), `Condition for ${title}`, conditionStatus, now, now, now);
-      db.prepare(
-        `INSERT INTO "PledgeCondition" (pledgeId, conditionId, createdAt, updatedAt) VALUES (?, ?, ?, ?)`,
-      ).run(pledgeId, conditionId, now, now);
+      const id = `e2e-${randomUUID()}`;
+      await tx.condition.create({
+        data: {
+          id,
+          slug: id.toLowerCase(),
+          title: `Condition for ${title}`,
+          status: conditionStatus,
+          statusDate: now,
+          pledges: { create: { pledgeId: pledge.id } },
+        },
+      });
     }
-    return pledgeId;
+    return pledge.id;
   });
 }
 
 /** Withdraws a seeded pledge as an analyst would: new status plus a history entry dated `occurredAt`. */
 export function withdrawSeededPledge(externalId: string, occurredAt: string) {
-  inTransaction((db, now) => {
-    const pledge = db.prepare(`SELECT id, status FROM "Pledge" WHERE externalId = ?`).get(externalId) as
-      { id: string; status: string } | undefined;
-    if (!pledge) throw new Error(`no pledge ${externalId}`);
-    db.prepare(
-      `UPDATE "Pledge" SET status = 'withdrawn', version = version + 1, updatedAt = ? WHERE id = ?`,
-    ).run(now, pledge.id);
-    db.prepare(
-      `INSERT INTO "StatusChange" (id, pledgeId, fromPledgeStatus, toPledgeStatus, occurredAt, note, createdAt, updatedAt)
-       VALUES (?, ?, ?, 'withdrawn', ?, 'Withdrawn in the end-to-end suite', ?, ?)`,
-    ).run(`e2e-${randomUUID()}`, pledge.id, pledge.status, occurredAt, now, now);
-  });
-}
-
-/** Changes an account's role behind the app's back, as another admin would. */
-export function setRole(email: string, role: "viewer" | "analyst" | "admin") {
-  inTransaction((db) => {
-    db.prepare(`UPDATE "User" SET role = ? WHERE email = ?`).run(role, email);
+  return inTransaction(async (tx) => {
+    const pledge = await tx.pledge.findFirstOrThrow({ where: { externalId } });
+    await tx.pledge.update({
+      where: { id: pledge.id },
+      data: {
+        status: "withdrawn",
+        version: { increment: 1 },
+        statusChanges: {
+          create: {
+            fromPledgeStatus: pledge.status,
+            toPledgeStatus: "withdrawn",
+            occurredAt: new Date(occurredAt),
+            note: "Withdrawn in the end-to-end suite",
+          },
+        },
+      },
+    });
   });
 }

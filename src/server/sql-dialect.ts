@@ -1,0 +1,19 @@
+import { Prisma } from "@/generated/prisma/client";
+import { databaseKind } from "./env";
+
+// The few SQL spellings that differ between SQLite and PostgreSQL, for the raw queries that
+// aggregate in the database. Everything else in those queries is written once, in the SQL both share.
+
+/** True when `haystack` contains `needle` as plain text (so % and _ in it mean themselves). */
+export function containsText(haystack: Prisma.Sql, needle: string): Prisma.Sql {
+  return databaseKind() === "postgresql"
+    ? Prisma.sql`strpos(${haystack}, ${needle}) > 0`
+    : Prisma.sql`instr(${haystack}, ${needle}) > 0`;
+}
+
+/** The group's text values joined with commas (an aggregate). */
+export function commaList(value: Prisma.Sql): Prisma.Sql {
+  return databaseKind() === "postgresql"
+    ? Prisma.sql`string_agg(${value}, ',' ORDER BY ${value})`
+    : Prisma.sql`group_concat(${value})`;
+}
