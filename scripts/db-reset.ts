@@ -5,10 +5,12 @@ import { rmSync } from "node:fs";
 import pg from "pg";
 import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
+import { ensurePostgresDatabase } from "./postgres-migrate";
 
 loadEnv();
 const url = requireDatabaseUrl();
 if (databaseKind(url) === "postgresql") {
+  await ensurePostgresDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");

@@ -28,11 +28,35 @@ function committedMigrations(): Migration[] {
     });
 }
 
+/** Creates the URL's database when the server lacks it (the role needs CREATEDB for that). */
+export async function ensurePostgresDatabase(url: string, log: (line: string) => void = console.log) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) throw new Error("DATABASE_URL names no database: postgresql://user:password@host:5432/DATABASE");
+  target.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (rowCount) return;
+    try {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    } catch (error) {
+      // Two instances starting at once both try: the loser finds it made.
+      if ((error as { code?: string }).code !== "42P04") throw error;
+    }
+    log(`created database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies what is not applied yet; refuses to go on when history and files disagree. */
 export async function migratePostgres(
   url: string,
   log: (line: string) => void = console.log,
 ): Promise<string[]> {
+  await ensurePostgresDatabase(url, log);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,0 +1,115 @@
+// Two app instances on one PostgreSQL database (playwright.instances.config.ts): whatever one
+// instance writes or signs in, the other sees at once, and their optimistic locks are one lock.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { e2eUsers } from "../e2e/support/users";
+import { instancePorts } from "../../playwright.instances.config";
+
+const [first, second] = instancePorts.map((port) => `http://127.0.0.1:${port}`) as [string, string];
+
+async function signIn(page: Page, origin: string, role: keyof typeof e2eUsers) {
+  await page.goto(`${origin}/login?next=/pledges`);
+  await page.getByLabel("Email").fill(e2eUsers[role].email);
+  await page.getByLabel("Password").fill(e2eUsers[role].password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("banner")).toContainText(`(${role})`);
+}
+
+/** An analyst's API token, made through the first instance's admin page. */
+async function createToken(page: Page, name: string, role: "viewer" | "analyst") {
+  await signIn(page, first, "admin");
+  await page.goto(`${first}/admin`);
+  await page.getByRole("textbox", { name: "Name", exact: true }).last().fill(name);
+  await page.getByRole("combobox", { name: "Role" }).last().selectOption(role);
+  await page.getByRole("button", { name: "Create token" }).click();
+  return page.getByTestId("new-token").inputValue();
+}
+
+async function firstPledge(api: APIRequestContext, origin: string, token: string) {
+  const response = await api.get(`${origin}/api/v1/pledges?status=committed`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status()).toBe(200);
+  const { data } = (await response.json()) as { data: { id: string; title: string; version: number }[] };
+  return data[0]!;
+}
+
+test("a session started on one instance is a session on the other", async ({ page }) => {
+  await signIn(page, first, "analyst");
+  await page.goto(`${second}/dashboard`);
+  await expect(page.getByRole("banner")).toContainText("(analyst)");
+  // Signing out on the second ends the session on the first too: it lives in the database.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto(`${first}/dashboard`);
+  await expect(page).toHaveURL(`${first}/login?next=%2Fdashboard`);
+});
+
+test("an API token works on both, and revoking it on one refuses it on both", async ({ page, request }) => {
+  const token = await createToken(page, "Two instances", "viewer");
+  const auth = { authorization: `Bearer ${token}` };
+  for (const origin of [first, second]) {
+    expect((await request.get(`${origin}/api/v1/summary`, { headers: auth })).status()).toBe(200);
+  }
+  await page.goto(`${second}/admin`);
+  await page.getByRole("button", { name: "Revoke Two instances" }).click();
+  await expect(page.getByRole("row", { name: /Two instances/ })).toContainText("revoked");
+  for (const origin of [first, second]) {
+    expect((await request.get(`${origin}/api/v1/summary`, { headers: auth })).status()).toBe(401);
+  }
+});
+
+test("an edit through one instance shows through the other at once, pages included", async ({
+  page,
+  request,
+}) => {
+  const token = await createToken(page, "Editor", "analyst");
+  const pledge = await firstPledge(request, second, token);
+  // Read on the second first, so that anything it caches would be stale after the edit.
+  await page.goto(`${second}/pledges/${pledge.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(pledge.title);
+
+  const title = `${pledge.title} (edited on the first instance)`;
+  const edit = await request.patch(`${first}/api/v1/pledges/${pledge.id}`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { version: pledge.version, title },
+  });
+  expect(edit.status()).toBe(200);
+
+  const seen = await request.get(`${second}/api/v1/pledges/${pledge.id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(((await seen.json()) as { data: { title: string; version: number } }).data).toMatchObject({
+    title,
+    version: pledge.version + 1,
+  });
+  await page.goto(`${second}/pledges/${pledge.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await page.goto(`${second}/pledges`);
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+});
+
+test("two conflicting edits at once, one on each instance: one succeeds, the other gets 409", async ({
+  page,
+  request,
+}) => {
+  const token = await createToken(page, "Racer", "analyst");
+  const headers = { authorization: `Bearer ${token}` };
+  for (let round = 0; round < 5; round++) {
+    const pledge = await firstPledge(request, first, token);
+    const responses = await Promise.all(
+      [first, second].map((origin) =>
+        request.patch(`${origin}/api/v1/pledges/${pledge.id}`, {
+          headers,
+          data: { version: pledge.version, description: `Round ${round} from ${origin}` },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.status()).sort()).toEqual([200, 409]);
+    const loser = responses.find((response) => response.status() === 409)!;
+    expect(((await loser.json()) as { current: { version: number } }).current.version).toBe(
+      pledge.version + 1,
+    );
+    const after = await firstPledge(request, second, token);
+    expect(after.version).toBe(pledge.version + 1);
+  }
+});
