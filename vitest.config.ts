@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    // PostgreSQL's own tests run with vitest.postgresql.config.ts.
+    exclude: ["**/node_modules/**", "**/*.postgresql.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     // A session secret for the tests only; real ones come from .env (written by `npm run up`).

@@ -1,10 +1,19 @@
-// Integration tests on real SQLite files: the committed migrations, the seed and the database's own rules.
+// Integration tests on real databases (SQLite files, or PostgreSQL under vitest.postgresql.config.ts):
+// the committed migrations, the seed and the database's own rules.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "../src/server/prisma-client";
-import { createMigratedDatabase } from "../tests/support/temp-database";
+import { ensurePostgresDatabase } from "../scripts/postgres-migrate";
+import {
+  createMigratedDatabase,
+  dropPostgresDatabase,
+  testDatabaseKind,
+  testPostgresUrl,
+} from "../tests/support/temp-database";
 import { seedDatabase } from "./seed/seed-database";
 
 const migrated = createMigratedDatabase("migrated.db");
@@ -26,7 +35,7 @@ async function databaseRefusal(write: Promise<unknown>): Promise<string> {
  * Tables as SQLite understands them (columns, keys, indexes), minus Prisma's bookkeeping table.
  * Structure rather than the stored CREATE text, which differs when a migration adds a column.
  */
-function schemaOf(file: string) {
+function sqliteSchemaOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db
@@ -54,38 +63,86 @@ function schemaOf(file: string) {
   }
 }
 
-afterAll(() => {
-  migrated.remove();
-  seeded.remove();
+/** Tables, columns, keys, indexes and enum types as PostgreSQL's catalog describes them. */
+async function postgresSchemaOf(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const query = async (sql: string) => (await client.query(sql)).rows;
+    return {
+      columns: await query(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
+        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+        ORDER BY table_name, column_name`),
+      indexes: await query(`SELECT tablename, indexname, indexdef FROM pg_indexes
+        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`),
+      constraints:
+        await query(`SELECT conrelid::regclass::text AS "table", conname, pg_get_constraintdef(oid) AS definition
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+        ORDER BY 1, 2`),
+      enums: await query(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The schema as Prisma would create it from nothing, for the database kind under test. */
+function schemaScript(postgres: boolean): string {
+  const [config, schema] = postgres
+    ? ["prisma/postgresql/prisma.config.ts", "prisma/postgresql/schema.prisma"]
+    : ["prisma.config.ts", "prisma/schema.prisma"];
+  return execFileSync(
+    "npx",
+    [
+      "prisma",
+      "migrate",
+      "diff",
+      "--config",
+      config,
+      "--from-empty",
+      "--to-schema-datamodel",
+      schema,
+      "--script",
+    ],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: migrated.url },
+    },
+  );
+}
+
+afterAll(async () => {
+  await migrated.remove();
+  await seeded.remove();
 });
 
 describe("migrations", () => {
-  it("build exactly the schema that schema.prisma describes (no drift)", () => {
-    // The schema as Prisma would create it from nothing, applied to a second, empty database.
-    const fromSchema = execFileSync(
-      "npx",
-      [
-        "prisma",
-        "migrate",
-        "diff",
-        "--from-empty",
-        "--to-schema-datamodel",
-        "prisma/schema.prisma",
-        "--script",
-      ],
-      {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, DATABASE_URL: migrated.url },
-      },
-    );
+  it("build exactly the schema that schema.prisma describes (no drift)", async () => {
+    if (testDatabaseKind() === "postgresql") {
+      const fromSchemaUrl = testPostgresUrl(`pledgewatch_test_${randomBytes(6).toString("hex")}`);
+      await ensurePostgresDatabase(fromSchemaUrl, () => {});
+      try {
+        const fresh = new pg.Client({ connectionString: fromSchemaUrl });
+        await fresh.connect();
+        await fresh.query(schemaScript(true));
+        await fresh.end();
+        const schema = await postgresSchemaOf(migrated.url);
+        expect(schema.columns.length).toBeGreaterThan(100);
+        expect(schema).toEqual(await postgresSchemaOf(fromSchemaUrl));
+      } finally {
+        await dropPostgresDatabase(fromSchemaUrl);
+      }
+      return;
+    }
     const fromSchemaFile = path.join(migrated.dir, "from-schema.db");
     const fresh = new Database(fromSchemaFile);
-    fresh.exec(fromSchema);
+    fresh.exec(schemaScript(false));
     fresh.close();
-    const tables = schemaOf(migrated.file);
+    const tables = sqliteSchemaOf(migrated.file);
     expect(tables.length).toBeGreaterThan(10);
-    expect(tables).toEqual(schemaOf(fromSchemaFile));
+    expect(tables).toEqual(sqliteSchemaOf(fromSchemaFile));
   }, 120_000);
 });
 
@@ -100,12 +157,6 @@ describe("seeded database", () => {
 
   afterAll(async () => {
     await db?.$disconnect();
-  });
-
-  it("is in WAL mode", () => {
-    const raw = new Database(seeded.file);
-    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    raw.close();
   });
 
   it("holds the Paris pledges, each cited, with their initial status in the history", async () => {
@@ -171,6 +222,18 @@ describe("seeded database", () => {
     expect(await db.statusChange.findUniqueOrThrow({ where: { id: change.id } })).toMatchObject({
       note: change.note,
     });
+  });
+
+  it("refuses to edit or delete the audit trail", async () => {
+    const entry = await db.auditEntry.create({
+      data: { actorLabel: "Auditor", action: "create", entityType: "source", entityId: "x" },
+    });
+    expect(
+      await databaseRefusal(db.auditEntry.update({ where: { id: entry.id }, data: { entityId: "y" } })),
+    ).toMatch(/append-only/);
+    expect(await databaseRefusal(db.auditEntry.delete({ where: { id: entry.id } }))).toMatch(
+      /cannot be deleted/,
+    );
   });
 
   it("moves the data version on every write the dashboard depends on", async () => {

@@ -1,10 +1,13 @@
-// npm run backup [-- FILE]   → a consistent copy of the database (default backups/pledgewatch-<UTC time>.db)
+// npm run backup [-- FILE]   → a consistent copy of the database (default backups/pledgewatch-<UTC time>.db,
+//                               or .dump with FILE.hashes.json beside it on PostgreSQL)
 // npm run restore -- FILE    → the database's contents replaced by FILE's, checked by row hashes
-// Uses DATABASE_URL. Both work while the app is running.
+// Uses DATABASE_URL: SQLite (VACUUM INTO, online backup) or PostgreSQL (pg_dump, pg_restore).
+// Both work while the app is running.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
+import { backupPostgres, restorePostgres } from "../src/server/postgres-backup";
 import { backupDatabase, restoreDatabase } from "../src/server/sqlite-backup";
-import { requireDatabaseUrl, sqlitePath } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
 
 function printHashes(hashes: Record<string, string>) {
@@ -22,17 +25,21 @@ async function main(): Promise<number> {
     return 2;
   }
   loadEnv();
-  const database = sqlitePath(requireDatabaseUrl());
+  const url = requireDatabaseUrl();
+  const postgres = databaseKind(url) === "postgresql";
+  const database = postgres ? "the PostgreSQL database" : sqlitePath(url);
   if (command === "backup") {
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
-    const target = file ?? path.join("backups", `pledgewatch-${stamp}.db`);
+    const target = file ?? path.join("backups", `pledgewatch-${stamp}.${postgres ? "dump" : "db"}`);
     mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-    const { hashes } = backupDatabase(database, target);
-    console.log(`Backed up ${database} to ${target} (integrity ok). Rows and hashes per table:`);
+    const { hashes } = postgres ? await backupPostgres(url, target) : backupDatabase(database, target);
+    console.log(
+      `Backed up ${database} to ${target}${postgres ? "" : " (integrity ok)"}. Rows and hashes per table:`,
+    );
     printHashes(hashes);
     return 0;
   }
-  const { hashes } = await restoreDatabase(file!, database);
+  const { hashes } = postgres ? await restorePostgres(file!, url) : await restoreDatabase(file!, database);
   console.log(`Restored ${database} from ${file}; every table hashes as in the backup:`);
   printHashes(hashes);
   return 0;

@@ -104,7 +104,7 @@ describe("npm run import", () => {
       expect(again.code).toBe(1);
       expect(again.stderr).toContain("only be imported into a database with no pledge data");
     } finally {
-      fresh.remove();
+      await fresh.remove();
     }
   });
 });

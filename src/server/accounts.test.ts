@@ -12,7 +12,7 @@ async function withDatabase(work: (prisma: ReturnType<typeof createPrismaClient>
     await work(prisma);
   } finally {
     await prisma.$disconnect();
-    database.remove();
+    await database.remove();
   }
 }
 

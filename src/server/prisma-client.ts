@@ -14,7 +14,9 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
   if (databaseKind(url) === "postgresql") {
     // Generated from prisma/postgresql/schema.prisma, whose models, fields and enums are the SQLite
     // schema's (prisma/schema-lockstep.test.ts): the same API, so the code is typed against one.
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // lock_timeout plays SQLite's busy timeout: a write stuck behind another's lock for 5 s gives up.
+    const adapter = new PrismaPg({ connectionString: url, options: "-c lock_timeout=5000" });
+    const client = new PostgresPrismaClient({ adapter });
     return client as unknown as PrismaClient;
   }
   // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing at once.

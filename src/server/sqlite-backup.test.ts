@@ -19,8 +19,11 @@ describe("backup and restore", () => {
     await db().source.create({ data: { slug: "after-backup", title: "Written after the backup" } });
     expect(tableHashes(database.file).Source).not.toBe(hashes.Source);
 
+    const versionBefore = (await db().dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
     const restored = await restoreDatabase(copy, database.file);
     expect(restored.hashes).toEqual(hashes);
+    // The counter moved on rather than back, so caches keyed by it are not served again.
+    expect((await db().dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(versionBefore + 1);
     expect(await db().source.count({ where: { slug: "after-backup" } })).toBe(0);
     expect(() => backupDatabase(database.file, copy)).toThrow(/already exists/);
   });

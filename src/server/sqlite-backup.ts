@@ -46,6 +46,17 @@ function integrity(file: string): string {
   }
 }
 
+function dataVersion(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare(`SELECT "version" FROM "DataVersion" WHERE "id" = 1`).get() as
+      { version: number } | undefined;
+    return row?.version ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Writes a consistent copy of `databaseFile` to `target` with `VACUUM INTO`: one read transaction,
  * so writes made meanwhile are either wholly in the copy or wholly out. Refuses to overwrite.
@@ -66,7 +77,8 @@ export function backupDatabase(databaseFile: string, target: string): { hashes: 
 /**
  * Replaces the contents of `databaseFile` with `backup`, through SQLite's online backup so that
  * open connections see either the old database or the restored one. Checks the backup first and
- * the result after: the restored tables hash exactly as the backup's.
+ * the result after: the restored tables hash exactly as the backup's. Then the data version moves
+ * past both the old and the restored value.
  */
 export async function restoreDatabase(
   backup: string,
@@ -76,6 +88,7 @@ export async function restoreDatabase(
   if (verdict !== "ok")
     throw new Error(`${backup} failed its integrity check (${verdict}); nothing was restored.`);
   const expected = tableHashes(backup);
+  const before = dataVersion(databaseFile);
   // The online backup holds the destination's write lock until it is done: other connections see
   // the old database or the restored one, never a mix.
   const source = new Database(backup, { readonly: true, fileMustExist: true });
@@ -88,5 +101,12 @@ export async function restoreDatabase(
   const differing = Object.keys({ ...expected, ...restored }).filter((t) => expected[t] !== restored[t]);
   if (differing.length > 0)
     throw new Error(`After the restore these tables differ from the backup: ${differing.join(", ")}`);
+  // Past both the old and the restored value: a cache keyed by the version never serves old pages.
+  const db = new Database(databaseFile, { fileMustExist: true, timeout: 5000 });
+  try {
+    db.prepare(`UPDATE "DataVersion" SET "version" = max("version", ?) + 1 WHERE "id" = 1`).run(before);
+  } finally {
+    db.close();
+  }
   return { hashes: restored };
 }

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createMigratedDatabase } from "./temp-database";
 
 /**
- * A migrated, seeded SQLite file for one test file, made the app's DATABASE_URL before the app's
+ * A migrated, seeded database (SQLite, or PostgreSQL: see temp-database.ts) for one test file, made the app's DATABASE_URL before the app's
  * modules load: call it at the top level, then import what reads the database. `prepare` adds
  * rows after the seed; the file is deleted after the tests.
  */
@@ -18,7 +18,7 @@ export async function seededTestDatabase(prepare?: (client: PrismaClient) => Pro
   }, 120_000);
   afterAll(async () => {
     await db().$disconnect();
-    database.remove();
+    await database.remove();
   });
   return { db, database };
 }

@@ -1,12 +1,50 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 
-/** A fresh SQLite file with every committed migration applied, for tests; `remove()` deletes it. */
+/**
+ * The database kind the tests run on: SQLite unless TEST_DATABASE=postgresql, which needs
+ * TEST_POSTGRES_URL, a server the tests may create databases on (`npm run test:postgresql` sets both).
+ */
+export function testDatabaseKind(): "sqlite" | "postgresql" {
+  return process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+}
+
+/** A URL on the test PostgreSQL server, for a database of that name. */
+export function testPostgresUrl(database: string): string {
+  const base = process.env.TEST_POSTGRES_URL;
+  if (!base)
+    throw new Error("TEST_POSTGRES_URL is not set: run `npm run test:postgresql`, which starts a server");
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Drops a test database, closing whatever connections are still open to it. */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const client = new pg.Client({ connectionString: testPostgresUrl("postgres") });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database with every committed migration applied, for tests: a SQLite file, or a new
+ * PostgreSQL database when the tests run on PostgreSQL. `remove()` deletes it.
+ */
 export function createMigratedDatabase(name = "test.db") {
   const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-"));
-  const url = `file:${path.join(dir, name)}`;
+  const postgres = testDatabaseKind() === "postgresql";
+  const url = postgres
+    ? testPostgresUrl(`pledgewatch_test_${randomBytes(6).toString("hex")}`)
+    : `file:${path.join(dir, name)}`;
   execFileSync("npm", ["run", "--silent", "db:deploy"], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: "pipe",
@@ -15,6 +53,9 @@ export function createMigratedDatabase(name = "test.db") {
     url,
     dir,
     file: path.join(dir, name),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: async () => {
+      if (postgres) await dropPostgresDatabase(url);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

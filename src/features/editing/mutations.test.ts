@@ -1,8 +1,8 @@
 // The write paths on a real seeded SQLite file: versions, history, audit and all-or-nothing.
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
+import { holdWriteLock } from "../../../tests/support/write-lock";
 import { pledgeStatusUpdateSchema } from "./schemas";
 
 const { db, database } = await seededTestDatabase();
@@ -134,8 +134,7 @@ describe("status updates", () => {
 
 describe("a database held by another writer (a large import)", () => {
   it("answers 503 with a message after the busy timeout, and writes nothing", async () => {
-    const holder = new Database(database.file);
-    holder.exec(`BEGIN IMMEDIATE; UPDATE "DataVersion" SET version = version`);
+    const release = await holdWriteLock(database);
     try {
       const { version } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
       await expect(updatePledge(analyst, pledgeId, { version, title: "Blocked" })).rejects.toMatchObject({
@@ -144,8 +143,7 @@ describe("a database held by another writer (a large import)", () => {
         message: expect.stringMatching(/database is busy.*Nothing was saved/),
       });
     } finally {
-      holder.exec("ROLLBACK");
-      holder.close();
+      await release();
     }
     expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).title).not.toBe("Blocked");
   }, 20_000);

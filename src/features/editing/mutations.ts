@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit } from "@/server/audit";
@@ -49,8 +50,8 @@ async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
         );
       }
       if (error.code === "P2025") throw new WriteError("not-found", "The record no longer exists.");
-      if (error.code === "P1008") throw databaseBusy();
     }
+    if (isDatabaseBusy(error)) throw databaseBusy();
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { type Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
 import { auditRow } from "@/server/audit";
@@ -24,12 +25,12 @@ export class ImportConflictError extends Error {
 
 const writeBatch = 500;
 
-/** SQLite's busy timeout ran out: another long write (another import) holds the database. */
+/** The lock wait ran out: another long write (another import) holds the database. */
 async function busyAsConflict<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P1008") {
+    if (isDatabaseBusy(error)) {
       throw new ImportConflictError(
         "The database is busy with another large write, such as another import. Nothing was imported: try again in a minute.",
       );

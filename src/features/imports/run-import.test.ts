@@ -1,12 +1,12 @@
 // Imports against a real seeded SQLite file: files in every shape a spreadsheet user sends, the
 // plan, the all-or-nothing commit, idempotence and the dataset round trip.
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import type { ImportedPledge } from "./rows";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
 import { createMigratedDatabase } from "../../../tests/support/temp-database";
+import { holdWriteLock } from "../../../tests/support/write-lock";
 
 const { db, database } = await seededTestDatabase();
 const { runImport } = await import("./run-import");
@@ -341,16 +341,14 @@ describe("committing", () => {
 describe("a database held by another writer", () => {
   it("refuses the import with a message after the busy timeout, writing nothing", async () => {
     const before = await tableCounts();
-    const holder = new Database(database.file);
-    holder.exec(`BEGIN IMMEDIATE; UPDATE "DataVersion" SET version = version`);
+    const release = await holdWriteLock(database);
     try {
       const outcome = await commit(
         `${header}\nbusy-1,Blocked pledge,France,force,,,,,announced,2026-01-06,,,,`,
       );
       expect(outcome).toMatchObject({ kind: "conflict", message: expect.stringMatching(/database is busy/) });
     } finally {
-      holder.exec("ROLLBACK");
-      holder.close();
+      await release();
     }
     expect(await tableCounts()).toEqual(before);
   }, 20_000);
@@ -403,7 +401,7 @@ describe("dataset.json", () => {
       ).rejects.toThrow(/only be imported into a database with no pledge data/);
     } finally {
       await client.$disconnect();
-      fresh.remove();
+      await fresh.remove();
     }
   });
 
