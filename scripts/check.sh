@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every check CI runs, in the order that fails fastest: lint, format, types, unit and database
-# tests, the production build, then the end-to-end suite in Debian's Chromium.
+# tests, the production build, the end-to-end suite in Debian's Chromium; then the database tests,
+# the end-to-end suite and the two-instance tests again on PostgreSQL (scripts/local-postgres.sh
+# installs and starts Debian's server when TEST_POSTGRES_URL names none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -31,3 +33,10 @@ step "typecheck";   npm run --silent typecheck
 step "unit and database tests"; npm run --silent test
 step "build";       npm run --silent build
 step "end-to-end tests"; npm run --silent test:e2e
+
+postgres_url="$(bash scripts/local-postgres.sh)"
+export TEST_POSTGRES_URL="$postgres_url"
+database_on() { node -e 'const u = new URL(process.argv[1]); u.pathname = "/" + process.argv[2]; console.log(u.href)' "$postgres_url" "$1"; }
+step "database tests on PostgreSQL"; npm run --silent test:postgresql
+step "end-to-end tests on PostgreSQL"; E2E_DATABASE_URL="$(database_on pledgewatch_e2e)" npm run --silent test:e2e
+step "two instances on one PostgreSQL"; E2E_DATABASE_URL="$(database_on pledgewatch_instances)" npm run --silent test:instances
