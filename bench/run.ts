@@ -104,7 +104,7 @@ async function main() {
   );
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  seedBenchData(file, scale);
+  await seedBenchData(`file:${file}`, scale);
 
   // Aggregates, in this process: the dashboard's query through Prisma, and the same SQL run raw.
   process.env.DATABASE_URL = env.DATABASE_URL;
@@ -218,7 +218,7 @@ async function main() {
   console.log(`preparing ${csvScale.pledges} pledges in ${bigFile}`);
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env: envFor(bigFile), stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
-  seedBenchData(bigFile, csvScale);
+  await seedBenchData(`file:${bigFile}`, csvScale);
   copyApiTokens(file, bigFile);
   const big = startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
   try {

@@ -1,4 +1,5 @@
-// npm run soak: the proof suite on SQLite, against `next start` (run `npm run build` first).
+// npm run soak: the proof suite against `next start` (run `npm run build` first), on a new SQLite
+// file, or on PostgreSQL when SOAK_DATABASE_URL=postgresql://… names a database (it is emptied).
 // - load: 50 connections for SOAK_SECONDS (60) on the dashboard, the API and the list, 10 % writes
 // - lost updates: 100 parallel status updates from one version: exactly one may succeed
 // - bad input: generated payloads per write route: 400/409/422 with a message, never 5xx, nothing written
@@ -7,11 +8,16 @@
 // Prints every figure; exits 1 if any property fails.
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
+import pg from "pg";
+import { ensurePostgresDatabase } from "../scripts/postgres-migrate";
+import { databaseKind } from "../src/server/env";
+import { hashesFileOf, postgresTableHashes } from "../src/server/postgres-backup";
+import { createPrismaClient } from "../src/server/prisma-client";
 import { writeBody } from "../tests/support/write-payloads";
 import { seedBenchData } from "./seed-bench-data";
 import { startNext, waitFor } from "./support";
@@ -24,9 +30,11 @@ const base = `http://127.0.0.1:${port}`;
 
 const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-soak-"));
 const file = path.join(dir, "soak.db");
+const databaseUrl = process.env.SOAK_DATABASE_URL ?? `file:${file}`;
+const postgres = databaseKind(databaseUrl) === "postgresql";
 const env = {
   ...process.env,
-  DATABASE_URL: `file:${file}`,
+  DATABASE_URL: databaseUrl,
   NEXT_TELEMETRY_DISABLED: "1",
   BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   PUBLIC_READ: "false",
@@ -189,16 +197,35 @@ async function lostUpdatesPhase(pledgeId: string) {
 
 // ---- bad input ----
 
-function rowHashes(): string {
+// Token "last used" stamps and sign-in counters move on every request; everything else must not.
+const movingTables = new Set(["ApiToken", "RateLimit", "Session"]);
+
+async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every table's rows but the moving ones, as one comparable string. */
+async function rowHashes(): Promise<string> {
+  if (postgres) {
+    const hashes = await withPostgres(databaseUrl, postgresTableHashes);
+    return JSON.stringify(Object.entries(hashes).filter(([table]) => !movingTables.has(table)));
+  }
   const db = new Database(file, { readonly: true });
   try {
-    // Token "last used" stamps and sign-in counters move on every request; everything else must not.
-    const tables = db
-      .prepare(
-        `SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('ApiToken','RateLimit','Session') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
-      )
-      .pluck()
-      .all() as string[];
+    const tables = (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .pluck()
+        .all() as string[]
+    ).filter((table) => !movingTables.has(table));
     return tables
       .map(
         (t) =>
@@ -229,7 +256,7 @@ async function badInputPhase(pledgeId: string) {
       .map((b) => ({ ...b, extra: true })),
     fc.jsonValue(),
   );
-  const before = rowHashes();
+  const before = await rowHashes();
   const routes: [
     string,
     (body: unknown) => Promise<{ status: number; message: string }>,
@@ -303,7 +330,7 @@ async function badInputPhase(pledgeId: string) {
       `bad input: ${name}: ${name.includes("imports") ? "a preview or" : "only"} 4xx, with a message`,
     );
   }
-  check(rowHashes() === before, "bad input: the database is unchanged");
+  check((await rowHashes()) === before, "bad input: the database is unchanged");
 }
 
 async function answer(result: Awaited<ReturnType<typeof call>>) {
@@ -346,30 +373,46 @@ async function crashPhase(pledgeIds: string[]) {
     rounds++;
     acknowledged += acks.length;
 
-    const db = new Database(file);
-    try {
+    if (!postgres) {
+      const db = new Database(file);
       if (db.pragma("integrity_check", { simple: true }) !== "ok") integrityFailures++;
-      const version = db.prepare(`SELECT version FROM "Pledge" WHERE id = ?`).pluck();
-      const audited = db
-        .prepare(`SELECT MAX(version) FROM "AuditEntry" WHERE "entityType" = 'Pledge' AND "entityId" = ?`)
-        .pluck();
+      db.close();
+    }
+    // Each pledge's version and the latest version its audit trail records, read as the app reads.
+    const prisma = createPrismaClient(databaseUrl);
+    try {
+      const writtenTo = pledgeIds.slice(0, 8);
+      const versions = new Map(
+        (
+          await prisma.pledge.findMany({
+            where: { id: { in: writtenTo } },
+            select: { id: true, version: true },
+          })
+        ).map((p) => [p.id, p.version]),
+      );
+      const audited = await prisma.auditEntry.groupBy({
+        by: ["entityId"],
+        where: { entityType: "Pledge", entityId: { in: writtenTo } },
+        _max: { version: true },
+      });
       for (const ack of acks) {
-        if ((version.get(ack.id) as number) < ack.version) lost.push(`${ack.id}@${ack.version}`);
+        if ((versions.get(ack.id) ?? 0) < ack.version) lost.push(`${ack.id}@${ack.version}`);
       }
-      for (const id of pledgeIds.slice(0, 8)) {
-        const max = audited.get(id) as number | null;
-        if (max !== null && max !== version.get(id)) auditMismatches++;
+      for (const row of audited) {
+        if (row._max.version !== null && row._max.version !== versions.get(row.entityId)) auditMismatches++;
       }
     } finally {
-      db.close();
+      await prisma.$disconnect();
     }
   }
   figures.push([`crash: kill -9 rounds during write bursts (8 writers)`, rounds]);
   figures.push(["crash: writes answered 200 before the kills", acknowledged]);
-  check(
-    integrityFailures === 0,
-    `crash: PRAGMA integrity_check ok after every restart (${integrityFailures} failures)`,
-  );
+  if (!postgres) {
+    check(
+      integrityFailures === 0,
+      `crash: PRAGMA integrity_check ok after every restart (${integrityFailures} failures)`,
+    );
+  }
   check(lost.length === 0, `crash: every acknowledged write is present (${lost.length} missing)`);
   check(
     auditMismatches === 0,
@@ -378,6 +421,10 @@ async function crashPhase(pledgeIds: string[]) {
 }
 
 // ---- backup during writes ----
+
+/** The hashes but the data version's, which a restore moves on on purpose. */
+const withoutCounter = (hashes: Record<string, string>) =>
+  Object.entries(hashes).filter(([table]) => table !== "DataVersion");
 
 async function backupPhase(pledgeIds: string[]) {
   const server = startServer();
@@ -394,8 +441,7 @@ async function backupPhase(pledgeIds: string[]) {
       pledge = result.json.data ?? result.json.current ?? pledge;
     }
   })();
-  const copy = path.join(dir, "backup.db");
-  const restored = path.join(dir, "restored.db");
+  const copy = path.join(dir, postgres ? "backup.dump" : "backup.db");
   try {
     execFileSync("npm", ["run", "--silent", "backup", "--", copy], { env, stdio: "ignore" });
   } finally {
@@ -403,22 +449,42 @@ async function backupPhase(pledgeIds: string[]) {
     await writes;
     await stop(server);
   }
-  // Restore into a fresh copy of the database so that the hashes compare the restore itself.
+  // Restore into another database so that the hashes compare the restore itself.
+  if (postgres) {
+    const target = new URL(databaseUrl);
+    target.pathname = `${target.pathname}_restored`;
+    const restoredUrl = target.toString();
+    await ensurePostgresDatabase(restoredUrl, () => {});
+    execFileSync("npm", ["run", "--silent", "restore", "--", copy], {
+      env: { ...env, DATABASE_URL: restoredUrl },
+      stdio: "ignore",
+    });
+    const dumped = JSON.parse(readFileSync(hashesFileOf(copy), "utf8")) as Record<string, string>;
+    const restored = await withPostgres(restoredUrl, postgresTableHashes);
+    check(
+      JSON.stringify(withoutCounter(dumped)) === JSON.stringify(withoutCounter(restored)),
+      "backup: pg_dump taken during writes, restored with identical row hashes",
+    );
+    return;
+  }
+  const restored = path.join(dir, "restored.db");
   execFileSync("cp", [file, restored]);
   execFileSync("npm", ["run", "--silent", "restore", "--", copy], {
     env: { ...env, DATABASE_URL: `file:${restored}` },
     stdio: "ignore",
   });
   const { tableHashes } = await import("../src/server/sqlite-backup");
-  const same = JSON.stringify(tableHashes(copy)) === JSON.stringify(tableHashes(restored));
+  const same =
+    JSON.stringify(withoutCounter(tableHashes(copy))) ===
+    JSON.stringify(withoutCounter(tableHashes(restored)));
   check(same, "backup: taken during writes, restored with identical row hashes");
 }
 
 async function main() {
-  console.log(`preparing ${file}`);
-  execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
-  execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  seedBenchData(file, { pledges: 2000, statusChangesPerPledge: 3, conditions: 20 });
+  console.log(`preparing ${postgres ? "the PostgreSQL database" : file}`);
+  // A new SQLite file; or the PostgreSQL database emptied, migrated and seeded.
+  execFileSync("npm", ["run", "--silent", "db:reset"], { env, stdio: "ignore" });
+  await seedBenchData(databaseUrl, { pledges: 2000, statusChangesPerPledge: 3, conditions: 20 });
   reader = { authorization: `Bearer ${token("viewer")}` };
   writer = { authorization: `Bearer ${token("analyst")}` };
   const pledgeIds = Array.from({ length: 60 }, (_, i) => `bench-pledge-${i}`);
@@ -447,7 +513,7 @@ async function main() {
   await stop(server);
 
   const width = Math.max(...figures.map(([label]) => label.length));
-  console.log("\nPledgewatch soak (SQLite)");
+  console.log(`\nPledgewatch soak (${postgres ? "PostgreSQL" : "SQLite"})`);
   for (const [label, value] of figures) console.log(`${label.padEnd(width)}  ${value}`);
   rmSync(dir, { recursive: true, force: true });
   if (failures.length > 0) {

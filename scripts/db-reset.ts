@@ -13,8 +13,16 @@ if (databaseKind(url) === "postgresql") {
   await ensurePostgresDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");
-  await client.end();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "42501") throw error;
+    throw new Error(
+      `Cannot empty ${new URL(url).pathname.slice(1)}: its public schema belongs to another role. Reset it as its owner, or drop the database and run this again (it creates it).`,
+    );
+  } finally {
+    await client.end();
+  }
   console.log("emptied the PostgreSQL database's public schema");
 } else {
   const file = sqlitePath(url);
