@@ -24,7 +24,8 @@ export const everyPledge: PledgeSelection = {
   assume: [],
 };
 
-// Stored DateTimes are ISO text ("2026-01-06T00:00:00.000+00:00"): a 19-character prefix compares right.
+// SQLite stores DateTimes as ISO text ("2026-01-06T00:00:00.000+00:00"), which a 19-character prefix
+// compares right against; PostgreSQL reads the same text as a timestamp.
 const iso = (date: Date) => date.toISOString().slice(0, 19);
 /** True when the selection filters nothing out (a scenario alone selects every pledge). */
 export function selectsEveryPledge(selection: PledgeSelection): boolean {
@@ -92,7 +93,8 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
 
 /**
  * The as-of date as an exclusive bound on stored timestamps: everything before the next UTC midnight.
- * Stored DateTimes are ISO text, so a prefix like "2026-01-07T00:00:00" compares correctly as text.
+ * A prefix like "2026-01-07T00:00:00" compares correctly with SQLite's ISO text and PostgreSQL's
+ * timestamps alike.
  */
 export function asOfBound(asOf: Date | undefined): string | null {
   return asOf ? iso(endOfDay(asOf)) : null;
