@@ -43,6 +43,6 @@ export function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags: strin
       "--port",
       String(port),
     ],
-    { env, stdio: "ignore", detached: true },
+    { env, stdio: process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", detached: true },
   );
 }

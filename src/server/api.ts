@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
+import { isDatabaseBusy } from "./database-busy";
 
 // Shared by every /api/v1 route: parameter checking and error answers in one shape,
 // `{ "error": { "message": "…", "params": [{ "param": "…", "message": "…" }] } }`.
@@ -48,13 +49,17 @@ export function parseQuery<T extends z.ZodObject>(
 
 /**
  * Wraps a handler so that an unexpected failure answers a plain 500 without internals (and is
- * logged), never a stack trace.
+ * logged), never a stack trace; a database too busy to answer in time, 503 with Retry-After.
  */
 export function handled<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await handler(...args);
     } catch (error) {
+      if (isDatabaseBusy(error)) {
+        const message = "The database is too busy to answer now. Nothing was saved: try again shortly.";
+        return apiError(503, message, undefined, { "Retry-After": "5" });
+      }
       console.error("API request failed", error);
       return apiError(500, "The server could not answer this request; it has been logged.");
     }

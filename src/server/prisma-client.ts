@@ -16,7 +16,12 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
     // schema's (prisma/schema-lockstep.test.ts): the same API, so the code is typed against one.
     // lock_timeout plays SQLite's busy timeout: a write stuck behind another's lock for 5 s gives up.
     const adapter = new PrismaPg({ connectionString: url, options: "-c lock_timeout=5000" });
-    const client = new PostgresPrismaClient({ adapter });
+    // Under load a request waits for one of the pool's connections rather than failing after
+    // Prisma's default 2 s; past this, the answer is 503 (server/database-busy.ts).
+    const client = new PostgresPrismaClient({
+      adapter,
+      transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+    });
     return client as unknown as PrismaClient;
   }
   // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing at once.

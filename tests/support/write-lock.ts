@@ -2,9 +2,9 @@ import Database from "better-sqlite3";
 import pg from "pg";
 
 /**
- * Holds the database's write lock from a second connection, as a long import would, until the
- * returned function releases it. SQLite: an immediate transaction. PostgreSQL: the lock on the data
- * version row, which every write the app makes also takes.
+ * Holds a write lock from a second connection, as a long import would, until the returned function
+ * releases it. SQLite: an immediate transaction, which holds the whole database. PostgreSQL: the
+ * pledges' table, locked against writes (reads go on), which every pledge write needs.
  */
 export async function holdWriteLock(database: { url: string; file: string }): Promise<() => Promise<void>> {
   if (database.url.startsWith("file:")) {
@@ -17,7 +17,7 @@ export async function holdWriteLock(database: { url: string; file: string }): Pr
   }
   const holder = new pg.Client({ connectionString: database.url });
   await holder.connect();
-  await holder.query(`BEGIN; UPDATE "DataVersion" SET "version" = "version" WHERE "id" = 1`);
+  await holder.query(`BEGIN; LOCK TABLE "Pledge" IN EXCLUSIVE MODE`);
   return async () => {
     await holder.query("ROLLBACK");
     await holder.end();

@@ -568,35 +568,60 @@ $$;
 CREATE TRIGGER "StatusChange_one_subject" BEFORE INSERT ON "StatusChange"
     FOR EACH ROW EXECUTE FUNCTION "status_change_one_subject"();
 
--- Every write to what the dashboard reads moves the counter. Once per statement, not per row: the
--- counter only has to move, and the row lock it takes is held until the writing transaction commits,
--- so readers never see the new number before the new data.
+-- Every write to what the dashboard reads moves the counter, once per transaction and at its commit:
+-- the triggers are deferred, so the counter row is locked only while committing, and writers do not
+-- queue behind each other's whole transactions (an import's, say). Readers still never see the new
+-- number before the new data, both being committed together.
 CREATE FUNCTION "bump_data_version"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+    IF current_setting('pledgewatch.data_version_bumped', true) IS DISTINCT FROM 'yes' THEN
+        UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+        -- Local to this transaction: the next one bumps again.
+        PERFORM set_config('pledgewatch.data_version_bumped', 'yes', true);
+    END IF;
     RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER "StatusChange_bump_data_version" AFTER INSERT ON "StatusChange"
+CREATE CONSTRAINT TRIGGER "StatusChange_bump_data_version" AFTER INSERT ON "StatusChange"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE CONSTRAINT TRIGGER "Pledge_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Pledge"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "Pledge_bump_data_version_truncate" AFTER TRUNCATE ON "Pledge"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "Pledge_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Pledge"
+CREATE CONSTRAINT TRIGGER "Condition_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Condition"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "Condition_bump_data_version_truncate" AFTER TRUNCATE ON "Condition"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "Condition_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Condition"
+CREATE CONSTRAINT TRIGGER "PledgeCondition_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "PledgeCondition"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "PledgeCondition_bump_data_version_truncate" AFTER TRUNCATE ON "PledgeCondition"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "PledgeCondition_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PledgeCondition"
+CREATE CONSTRAINT TRIGGER "PledgeStakeholder_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "PledgeStakeholder"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "PledgeStakeholder_bump_data_version_truncate" AFTER TRUNCATE ON "PledgeStakeholder"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "PledgeStakeholder_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PledgeStakeholder"
+CREATE CONSTRAINT TRIGGER "Stakeholder_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Stakeholder"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "Stakeholder_bump_data_version_truncate" AFTER TRUNCATE ON "Stakeholder"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "Stakeholder_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Stakeholder"
+CREATE CONSTRAINT TRIGGER "CoalitionMember_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "CoalitionMember"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "CoalitionMember_bump_data_version_truncate" AFTER TRUNCATE ON "CoalitionMember"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "CoalitionMember_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "CoalitionMember"
+CREATE CONSTRAINT TRIGGER "Requirement_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Requirement"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "Requirement_bump_data_version_truncate" AFTER TRUNCATE ON "Requirement"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "Requirement_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Requirement"
+CREATE CONSTRAINT TRIGGER "CapacityReference_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "CapacityReference"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "CapacityReference_bump_data_version_truncate" AFTER TRUNCATE ON "CapacityReference"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "CapacityReference_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "CapacityReference"
+CREATE CONSTRAINT TRIGGER "Citation_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Citation"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "Citation_bump_data_version_truncate" AFTER TRUNCATE ON "Citation"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "Citation_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Citation"
-    FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
-CREATE TRIGGER "Source_bump_data_version" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Source"
+CREATE CONSTRAINT TRIGGER "Source_bump_data_version" AFTER INSERT OR UPDATE OR DELETE ON "Source"
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "bump_data_version"();
+CREATE TRIGGER "Source_bump_data_version_truncate" AFTER TRUNCATE ON "Source"
     FOR EACH STATEMENT EXECUTE FUNCTION "bump_data_version"();
