@@ -27,4 +27,6 @@ run_psql() { if [ "$(id -u)" = 0 ]; then su postgres -c "psql -p $port -qtAc \"$
 if [ "$(run_psql "SELECT 1 FROM pg_roles WHERE rolname = 'pledgewatch_test'")" != 1 ]; then
   run_psql "CREATE ROLE pledgewatch_test LOGIN CREATEDB PASSWORD 'pledgewatch_test'" >&2
 fi
+# Lets the tests drop their databases even while autovacuum works in them.
+run_psql "GRANT pg_signal_backend TO pledgewatch_test" >&2
 echo "postgresql://pledgewatch_test:pledgewatch_test@127.0.0.1:$port/postgres"
