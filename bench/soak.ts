@@ -13,10 +13,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import pg from "pg";
 import { ensurePostgresDatabase } from "../scripts/postgres-migrate";
 import { databaseKind } from "../src/server/env";
 import { hashesFileOf, postgresTableHashes } from "../src/server/postgres-backup";
+import { withPostgresClient } from "../src/server/postgres-connection";
 import { createPrismaClient } from "../src/server/prisma-client";
 import { writeBody } from "../tests/support/write-payloads";
 import { seedBenchData } from "./seed-bench-data";
@@ -200,20 +200,10 @@ async function lostUpdatesPhase(pledgeId: string) {
 // Token "last used" stamps and sign-in counters move on every request; everything else must not.
 const movingTables = new Set(["ApiToken", "RateLimit", "Session"]);
 
-async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Every table's rows but the moving ones, as one comparable string. */
 async function rowHashes(): Promise<string> {
   if (postgres) {
-    const hashes = await withPostgres(databaseUrl, postgresTableHashes);
+    const hashes = await withPostgresClient(databaseUrl, postgresTableHashes);
     return JSON.stringify(Object.entries(hashes).filter(([table]) => !movingTables.has(table)));
   }
   const db = new Database(file, { readonly: true });
@@ -460,7 +450,7 @@ async function backupPhase(pledgeIds: string[]) {
       stdio: "ignore",
     });
     const dumped = JSON.parse(readFileSync(hashesFileOf(copy), "utf8")) as Record<string, string>;
-    const restored = await withPostgres(restoredUrl, postgresTableHashes);
+    const restored = await withPostgresClient(restoredUrl, postgresTableHashes);
     check(
       JSON.stringify(withoutCounter(dumped)) === JSON.stringify(withoutCounter(restored)),
       "backup: pg_dump taken during writes, restored with identical row hashes",

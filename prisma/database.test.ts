@@ -4,8 +4,8 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withPostgresClient } from "../src/server/postgres-connection";
 import { createPrismaClient, type PrismaClient } from "../src/server/prisma-client";
 import { ensurePostgresDatabase } from "../scripts/postgres-migrate";
 import {
@@ -65,9 +65,7 @@ function sqliteSchemaOf(file: string) {
 
 /** Tables, columns, keys, indexes and enum types as PostgreSQL's catalog describes them. */
 async function postgresSchemaOf(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  return withPostgresClient(url, async (client) => {
     const query = async (sql: string) => (await client.query(sql)).rows;
     return {
       columns: await query(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
@@ -82,9 +80,7 @@ async function postgresSchemaOf(url: string) {
       enums: await query(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The schema as Prisma would create it from nothing, for the database kind under test. */
@@ -124,10 +120,7 @@ describe("migrations", () => {
       const fromSchemaUrl = testPostgresUrl(`pledgewatch_test_${randomBytes(6).toString("hex")}`);
       await ensurePostgresDatabase(fromSchemaUrl, () => {});
       try {
-        const fresh = new pg.Client({ connectionString: fromSchemaUrl });
-        await fresh.connect();
-        await fresh.query(schemaScript(true));
-        await fresh.end();
+        await withPostgresClient(fromSchemaUrl, (fresh) => fresh.query(schemaScript(true)));
         const schema = await postgresSchemaOf(migrated.url);
         expect(schema.columns.length).toBeGreaterThan(100);
         expect(schema).toEqual(await postgresSchemaOf(fromSchemaUrl));

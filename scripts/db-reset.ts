@@ -2,27 +2,25 @@
 // SQLite: the file is deleted. PostgreSQL: the `public` schema is dropped and created again.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import pg from "pg";
 import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
+import { withPostgresClient } from "../src/server/postgres-connection";
 import { ensurePostgresDatabase } from "./postgres-migrate";
 
 loadEnv();
 const url = requireDatabaseUrl();
 if (databaseKind(url) === "postgresql") {
   await ensurePostgresDatabase(url);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");
-  } catch (error) {
-    if ((error as { code?: string }).code !== "42501") throw error;
-    throw new Error(
-      `Cannot empty ${new URL(url).pathname.slice(1)}: its public schema belongs to another role. Reset it as its owner, or drop the database and run this again (it creates it).`,
-    );
-  } finally {
-    await client.end();
-  }
+  await withPostgresClient(url, async (client) => {
+    try {
+      await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public");
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501") throw error;
+      throw new Error(
+        `Cannot empty ${new URL(url).pathname.slice(1)}: its public schema belongs to another role. Reset it as its owner, or drop the database and run this again (it creates it).`,
+      );
+    }
+  });
   console.log("emptied the PostgreSQL database's public schema");
 } else {
   const file = sqlitePath(url);

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { withPostgresClient } from "../src/server/postgres-connection";
 
 const folder = path.join(import.meta.dirname, "..", "prisma", "postgresql", "migrations");
 // The key Prisma's own migrate uses, so that its commands and this runner never interleave.
@@ -34,9 +34,7 @@ export async function ensurePostgresDatabase(url: string, log: (line: string) =>
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!name) throw new Error("DATABASE_URL names no database: postgresql://user:password@host:5432/DATABASE");
   target.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: target.toString() });
-  await client.connect();
-  try {
+  await withPostgresClient(target.toString(), async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (rowCount) return;
     try {
@@ -46,9 +44,7 @@ export async function ensurePostgresDatabase(url: string, log: (line: string) =>
       if ((error as { code?: string }).code !== "42P04") throw error;
     }
     log(`created database ${name}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** Applies what is not applied yet; refuses to go on when history and files disagree. */
@@ -57,9 +53,8 @@ export async function migratePostgres(
   log: (line: string) => void = console.log,
 ): Promise<string[]> {
   await ensurePostgresDatabase(url, log);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  // The advisory lock is the session's: it ends with the connection.
+  return withPostgresClient(url, async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [advisoryLockKey]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -115,7 +110,5 @@ export async function migratePostgres(
     }
     log(done.length ? `${done.length} migration(s) applied` : "the database is up to date");
     return done;
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -2,23 +2,15 @@
 // and restoring it brings back exactly those rows, all or nothing.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { seededTestDatabase } from "../../tests/support/seeded-database";
+import { withPostgresClient } from "./postgres-connection";
 
 const { db, database } = await seededTestDatabase();
 const { backupPostgres, hashesFileOf, postgresTableHashes, restorePostgres } =
   await import("./postgres-backup");
 
-async function liveHashes() {
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    return await postgresTableHashes(client);
-  } finally {
-    await client.end();
-  }
-}
+const liveHashes = () => withPostgresClient(database.url, postgresTableHashes);
 
 describe("PostgreSQL backup and restore", () => {
   it("dumps while the app holds a connection, and restores the same row hashes after later writes", async () => {

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import pg from "pg";
+import { withPostgresClient } from "./postgres-connection";
 
 // Backups of a PostgreSQL database: `pg_dump` from one snapshot while the app keeps running, and
 // `pg_restore` in one transaction, proven by hashing every table's rows in the database itself.
@@ -33,16 +34,6 @@ export async function postgresTableHashes(client: Queryable): Promise<Record<str
   return hashes;
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Dumps the database to `target` (custom format) from one exported snapshot, and hashes the tables
  * in that same snapshot: the hashes describe exactly what the dump holds. Refuses to overwrite.
@@ -52,7 +43,7 @@ export async function backupPostgres(
   target: string,
 ): Promise<{ hashes: Record<string, string> }> {
   if (existsSync(target)) throw new Error(`${target} already exists; choose another name.`);
-  return withClient(url, async (client) => {
+  return withPostgresClient(url, async (client) => {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     try {
       const { rows } = await client.query<{ snapshot: string }>("SELECT pg_export_snapshot() AS snapshot");
@@ -84,7 +75,7 @@ export async function restorePostgres(
   } catch {
     throw new Error(`${dump} is not a readable pg_dump archive; nothing was restored.`);
   }
-  const before = await withClient(url, (client) =>
+  const before = await withPostgresClient(url, (client) =>
     client.query<{ version: number }>(`SELECT "version" FROM "DataVersion" WHERE "id" = 1`),
   ).then(
     ({ rows }) => rows[0]?.version ?? 0,
@@ -104,7 +95,7 @@ export async function restorePostgres(
     const detail = (error as { stderr?: string }).stderr?.trim().split("\n").slice(-2).join(" ") ?? "";
     throw new Error(`The restore failed and was rolled back, leaving the database as it was: ${detail}`);
   }
-  return withClient(url, async (client) => {
+  return withPostgresClient(url, async (client) => {
     const restored = await postgresTableHashes(client);
     const differing = Object.keys({ ...expected, ...restored }).filter((t) => expected[t] !== restored[t]);
     if (differing.length > 0) {

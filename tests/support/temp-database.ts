@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { withPostgresClient } from "../../src/server/postgres-connection";
 
 /**
  * The database kind the tests run on: SQLite unless TEST_DATABASE=postgresql, which needs
@@ -26,17 +27,15 @@ export function testPostgresUrl(database: string): string {
 /** Drops a test database, closing whatever connections are still open to it. */
 export async function dropPostgresDatabase(url: string): Promise<void> {
   const name = pg.escapeIdentifier(new URL(url).pathname.slice(1));
-  const client = new pg.Client({ connectionString: testPostgresUrl("postgres") });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } catch (error) {
-    // FORCE may not end an autovacuum worker without pg_signal_backend; a plain DROP makes it stop.
-    if ((error as { code?: string }).code !== "42501") throw error;
-    await client.query(`DROP DATABASE IF EXISTS ${name}`);
-  } finally {
-    await client.end();
-  }
+  await withPostgresClient(testPostgresUrl("postgres"), async (client) => {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (error) {
+      // FORCE may not end an autovacuum worker without pg_signal_backend; a plain DROP makes it stop.
+      if ((error as { code?: string }).code !== "42501") throw error;
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+    }
+  });
 }
 
 /**
