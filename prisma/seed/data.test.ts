@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourcesDirectory } from "../../src/server/env";
 import {
   seedCapacityReferences,
   seedConditions,
@@ -11,9 +12,16 @@ import {
   type SeedCitation,
 } from "./data";
 
-const sourcesDir = path.resolve(import.meta.dirname, "../../../shared/sources");
+// The source documents live beside the checkout, not in it: a clone on its own has no such folder, and
+// then the verbatim check says so and stands aside. CI always has them, so there it must run.
+const sourcesDir = sourcesDirectory(process.env, path.resolve(import.meta.dirname, "../.."));
+const sourcesFound = seedSources.every((source) => existsSync(path.join(sourcesDir, source.fileName)));
+const missingSources = `source documents not found at ${sourcesDir}: the verbatim-quote check needs them; set SOURCES_DIR`;
+if (!sourcesFound && !process.env.CI) console.warn(`Skipped: ${missingSources}`);
 const texts = new Map(
-  seedSources.map((source) => [source.slug, readFileSync(path.join(sourcesDir, source.fileName), "utf8")]),
+  sourcesFound
+    ? seedSources.map((source) => [source.slug, readFileSync(path.join(sourcesDir, source.fileName), "utf8")])
+    : [],
 );
 
 const allCitations: [string, SeedCitation][] = [
@@ -25,11 +33,17 @@ const allCitations: [string, SeedCitation][] = [
   ),
 ];
 
-describe("seed data traces to the sources", () => {
+describe.skipIf(!sourcesFound && !process.env.CI)(`seed quotes its sources verbatim`, () => {
+  it("finds the source documents", () => {
+    expect(sourcesFound, missingSources).toBe(true);
+  });
+
   it.each(allCitations)("%s quotes its source verbatim", (_record, citation) => {
     expect(texts.get(citation.source)).toContain(citation.quote);
   });
+});
 
+describe("seed data traces to the sources", () => {
   it("states a number only where a quote contains it", () => {
     // The sources spell some numbers out.
     const spelled: Record<string, string> = { "26": "Twenty‑six" };

@@ -5,6 +5,7 @@ import {
   publicReadEnabled,
   requireAuthSecret,
   requireDatabaseUrl,
+  sourcesDirectory,
   sqlitePath,
 } from "./env";
 
@@ -62,5 +63,14 @@ describe("account settings", () => {
       email: "a@b.org",
       password: "long enough pw",
     });
+  });
+
+  it("finds the source documents beside the checkout unless SOURCES_DIR names another folder", () => {
+    expect(sourcesDirectory({}, "/srv/pledgewatch")).toBe("/srv/shared/sources");
+    expect(sourcesDirectory({ SOURCES_DIR: " " }, "/srv/pledgewatch")).toBe("/srv/shared/sources");
+    expect(sourcesDirectory({ SOURCES_DIR: "docs/sources" }, "/srv/pledgewatch")).toBe(
+      "/srv/pledgewatch/docs/sources",
+    );
+    expect(sourcesDirectory({ SOURCES_DIR: "/data/sources" }, "/srv/pledgewatch")).toBe("/data/sources");
   });
 });

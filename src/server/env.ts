@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 const databaseUrlSchema = z
@@ -76,4 +77,16 @@ export function bootstrapAdminFromEnv(
   const parsed = adminSchema.safeParse({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
+}
+
+/**
+ * The folder of the source documents the seed quotes (../shared/sources beside the checkout unless
+ * SOURCES_DIR names another), resolved from the project root.
+ */
+export function sourcesDirectory(
+  env: Record<string, string | undefined> = process.env,
+  projectRoot: string = process.cwd(),
+): string {
+  const configured = env.SOURCES_DIR?.trim();
+  return path.resolve(projectRoot, configured ? configured : "../shared/sources");
 }
