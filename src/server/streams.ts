@@ -31,3 +31,33 @@ export async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenera
     reader.releaseLock();
   }
 }
+
+/**
+ * Chunks from `chunks` until `deadline` (epoch ms): past it, the next read throws `onTimeout()`,
+ * so a client that sends slowly cannot hold a slot for ever.
+ */
+export async function* untilDeadline<T>(
+  chunks: AsyncIterable<T>,
+  deadline: number,
+  onTimeout: () => Error,
+): AsyncGenerator<T> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), Math.max(0, deadline - Date.now()));
+      });
+      try {
+        const next = await Promise.race([iterator.next(), expired]);
+        if (next.done) return;
+        yield next.value;
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  } finally {
+    // Not awaited: a read still pending on a stalled client would keep us waiting.
+    void iterator.return?.()?.catch(() => {});
+  }
+}

@@ -67,6 +67,12 @@ export const importLimits = {
   maxBytes: 32 * 1024 * 1024,
   /** Rows below the header. */
   maxRows: 100_000,
+  /** Columns in any row: a pledge sheet has a few dozen. */
+  maxColumns: 1_000,
+  /** Characters in one row, quoted line breaks included. */
+  maxLineChars: 1024 * 1024,
+  /** Seconds an upload may take to arrive, from the request's start: a stalled client frees its slot. */
+  uploadSeconds: 120,
 };
 
 // Other names spreadsheets (and Pledgewatch's own CSV export) use for the same field.
@@ -135,8 +141,9 @@ export function proposeMapping(headers: readonly string[]): ColumnMapping {
 export function mappingProblems(headers: readonly string[], mapping: ColumnMapping): string[] {
   const problems: string[] = [];
   const seen = new Map<ImportField, string>();
+  const present = new Set(headers);
   for (const [header, field] of Object.entries(mapping)) {
-    if (!headers.includes(header)) problems.push(`The file has no column "${header}".`);
+    if (!present.has(header)) problems.push(`The file has no column "${header}".`);
     const other = seen.get(field);
     if (other !== undefined) {
       problems.push(`"${other}" and "${header}" both fill ${importFieldLabels[field]}: keep one.`);
@@ -147,9 +154,14 @@ export function mappingProblems(headers: readonly string[], mapping: ColumnMappi
     if (!seen.has(field))
       problems.push(`No column is mapped to ${importFieldLabels[field]}, which is required.`);
   }
-  const duplicated = headers.filter((header, index) => header !== "" && headers.indexOf(header) !== index);
-  for (const header of new Set(duplicated)) {
-    if (header in mapping) problems.push(`Two columns are headed "${header}": rename one.`);
+  const counted = new Set<string>();
+  const duplicated = new Set<string>();
+  for (const header of headers) {
+    if (counted.has(header) && header !== "") duplicated.add(header);
+    counted.add(header);
+  }
+  for (const header of duplicated) {
+    if (Object.hasOwn(mapping, header)) problems.push(`Two columns are headed "${header}": rename one.`);
   }
   return problems;
 }

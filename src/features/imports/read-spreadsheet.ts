@@ -1,5 +1,5 @@
 import "server-only";
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import type { CellValue } from "./cell-values";
@@ -12,7 +12,7 @@ import { importLimits } from "./fields";
 export class ImportFileError extends Error {
   constructor(
     message: string,
-    readonly status: 413 | 415 | 422 = 422,
+    readonly status: 408 | 413 | 415 | 422 = 422,
   ) {
     super(message);
     this.name = "ImportFileError";
@@ -25,6 +25,9 @@ export type SpreadsheetEvent =
   | { type: "header"; format: SpreadsheetFormat; headers: string[] }
   /** `row` is the number the spreadsheet shows (the header is row 1); `bytes` how much has been read. */
   | { type: "row"; row: number; cells: CellValue[]; bytes: number };
+
+/** The longest the reader keeps the event loop to itself before letting other requests in. */
+const maxBusyMs = 20;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -127,41 +130,81 @@ function delimiterOf(firstLine: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
+/** A row (the header too) with more cells than any pledge sheet needs is refused, not read. */
+function checkWidth(row: number, cells: number) {
+  if (cells > importLimits.maxColumns) {
+    throw new ImportFileError(
+      `Row ${row} has ${cells.toLocaleString("en-GB")} columns; at most ${importLimits.maxColumns.toLocaleString("en-GB")} are read. ` +
+        `Remove the columns the import does not need.`,
+    );
+  }
+}
+
+const tooLong = (row: number) =>
+  new ImportFileError(
+    `Row ${row} is longer than ${importLimits.maxLineChars.toLocaleString("en-GB")} characters, the most one row may hold ` +
+      `(is a closing quote missing, or is this not a CSV file?).`,
+  );
+
+/** csv-parse's error as the person who sent the file can act on it, at the row a spreadsheet shows. */
+function csvError(error: unknown): ImportFileError {
+  const { code, records } = error as { code?: string; records?: number };
+  const row = (records ?? 0) + 1;
+  if (code === "CSV_MAX_RECORD_SIZE") return tooLong(row);
+  if (code === "CSV_INVALID_CLOSING_QUOTE") {
+    return new ImportFileError(
+      `Row ${row}: a quoted cell goes on after its closing quote. Inside quotes, write a quote as two ("").`,
+    );
+  }
+  if (code === "CSV_QUOTE_NOT_CLOSED") {
+    return new ImportFileError(`Row ${row}: a quote opened here is never closed.`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ImportFileError(`The CSV cannot be read at row ${row}: ${message}`);
+}
+
 async function* csvRows(
   text: AsyncIterable<string>,
   counter: { bytes: number },
 ): AsyncGenerator<SpreadsheetEvent> {
   const iterator = text[Symbol.asyncIterator]();
+  // The header line decides the separator; it must end within the longest row we take.
   let buffered = "";
   let finished = false;
-  while (!buffered.includes("\n") && !finished) {
+  let lineEnd = -1;
+  while (lineEnd < 0 && !finished) {
     const next = await iterator.next();
-    if (next.done) finished = true;
-    else buffered += next.value;
+    if (next.done) {
+      finished = true;
+      continue;
+    }
+    const from = buffered.length;
+    buffered += next.value;
+    lineEnd = buffered.indexOf("\n", from);
+    if (lineEnd < 0 && buffered.length > importLimits.maxLineChars) throw tooLong(1);
+  }
+  const firstLine = buffered.slice(0, lineEnd < 0 ? buffered.length : lineEnd);
+  if (firstLine.length > importLimits.maxLineChars) throw tooLong(1);
+  async function* all() {
+    if (buffered) yield buffered;
+    if (finished) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
   const parser = parse({
-    delimiter: delimiterOf(buffered.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? ""),
+    delimiter: delimiterOf(firstLine.replace(/^\uFEFF/, "")),
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
+    max_record_size: importLimits.maxLineChars,
   });
-  const feed = (async () => {
-    try {
-      if (buffered) parser.write(buffered);
-      if (!finished) {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          if (!parser.write(next.value)) await new Promise((resolve) => parser.once("drain", resolve));
-        }
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
+  // pipeline() tears both streams down together: when the parser fails (a stray quote) or the reader
+  // stops early (a mapping problem), nothing is left waiting for the other.
+  pipeline(Readable.from(all(), { objectMode: false }), parser, () => {});
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row++;
+      checkWidth(row, record.length);
       if (row === 1) {
         yield { type: "header", format: "csv", headers: record.map((h) => h.trim()) };
       } else {
@@ -170,10 +213,9 @@ async function* csvRows(
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ImportFileError(`The CSV cannot be read near row ${row + 1}: ${message}`);
+    throw csvError(error);
   } finally {
-    await feed;
+    parser.destroy();
   }
 }
 
@@ -222,6 +264,7 @@ async function* xlsxRows(
       let header: string[] | null = null;
       for await (const sheetRow of worksheet) {
         const values = (sheetRow.values as ExcelValue[]).slice(1);
+        checkWidth(sheetRow.number, values.length);
         if (!header) {
           if (sheetRow.number !== 1) {
             throw new ImportFileError(
@@ -275,7 +318,13 @@ export async function* readSpreadsheet(
         );
   let count = 0;
   let sawHeader = false;
+  let since = performance.now();
   for await (const event of rows) {
+    // Parsing runs in microtasks while bytes are at hand: give other requests their turn now and then.
+    if (performance.now() - since > maxBusyMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
     if (event.type === "header") {
       sawHeader = true;
       if (event.headers.every((h) => h === "")) {

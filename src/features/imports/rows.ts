@@ -93,7 +93,8 @@ export function readPledgeRow(
   const columnOf = new Map<ImportField, string>();
   const raw = new Map<ImportField, string | number | boolean | Date | null>();
   headers.forEach((header, index) => {
-    const field = mapping[header];
+    // A header may be any text, "constructor" too: only the mapping's own keys count.
+    const field = Object.hasOwn(mapping, header) ? mapping[header] : undefined;
     if (!field) return;
     columnOf.set(field, header);
     const content = cellContent(cells[index] ?? null);

@@ -6,7 +6,7 @@ import { importRequestSchema } from "@/features/imports/schemas";
 import { guarded } from "@/server/access";
 import { apiError, parseQuery } from "@/server/api";
 import { slots } from "@/server/slots";
-import { bodyChunks } from "@/server/streams";
+import { bodyChunks, untilDeadline } from "@/server/streams";
 
 /** Row errors sent to a browser; the count says how many there were in all. */
 const maxErrorsShown = 1000;
@@ -48,7 +48,15 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
       },
     );
   }
-  const body = bodyChunks(request.body);
+  const body = untilDeadline(
+    bodyChunks(request.body),
+    Date.now() + importLimits.uploadSeconds * 1000,
+    () =>
+      new ImportFileError(
+        `The upload did not arrive within ${importLimits.uploadSeconds} seconds, so the import stopped; nothing was written.`,
+        408,
+      ),
+  );
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {

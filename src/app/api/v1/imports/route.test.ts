@@ -1,0 +1,77 @@
+// The import route under hostile uploads: every one answered with a reason, its slot freed, so the
+// next analyst's import still runs.
+import { beforeAll, describe, expect, it } from "vitest";
+import { importLimits } from "@/features/imports/fields";
+import { bearerHeaders } from "../../../../../tests/support/api-auth";
+import { seededTestDatabase } from "../../../../../tests/support/seeded-database";
+
+await seededTestDatabase();
+const route = await import("./route");
+
+let analyst: Record<string, string>;
+beforeAll(async () => {
+  analyst = await bearerHeaders("analyst");
+});
+
+const upload = (body: BodyInit, fileName = "pledges.csv") =>
+  route.POST(
+    new Request(`http://localhost/api/v1/imports?fileName=${fileName}&mode=preview`, {
+      method: "POST",
+      headers: analyst,
+      body,
+      duplex: "half",
+    } as RequestInit),
+    { params: Promise.resolve({}) },
+  );
+
+/** The NDJSON answer's last line: the result or the error. */
+async function outcome(response: Response) {
+  const lines = (await response.text()).trim().split("\n");
+  return JSON.parse(lines.at(-1)!) as { type: string; status?: number; message?: string };
+}
+
+const goodFile = "Title,Category,Announced\nA hostile-test pledge,force,2026-01-06\n";
+
+describe("hostile uploads", () => {
+  it("answers a quote error and a file with unmapped headers, and frees both slots", async () => {
+    const answers = await Promise.all([
+      upload('a,b\n1,"x"y\n').then(outcome),
+      upload("Donor,Measure,Value\nFrance,troops,1\n").then(outcome),
+    ]);
+    expect(answers[0]).toMatchObject({
+      type: "error",
+      status: 422,
+      message: expect.stringMatching(/^Row 2:/),
+    });
+    expect(answers[1]).toMatchObject({ type: "result" });
+    // Both slots are free again: a third import runs.
+    expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
+  });
+
+  it("stops waiting for an upload that stalls, answering 408 and freeing its slot", async () => {
+    const saved = importLimits.uploadSeconds;
+    importLimits.uploadSeconds = 1;
+    try {
+      const stalled = () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode("Title,Category,Announced\n"));
+            // …and nothing more, ever.
+          },
+        });
+      const started = Date.now();
+      const answers = await Promise.all([upload(stalled()).then(outcome), upload(stalled()).then(outcome)]);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      for (const answer of answers) {
+        expect(answer).toMatchObject({
+          type: "error",
+          status: 408,
+          message: expect.stringMatching(/within 1 seconds/),
+        });
+      }
+    } finally {
+      importLimits.uploadSeconds = saved;
+    }
+    expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
+  });
+});
