@@ -28,21 +28,13 @@ export function memoryOf(pid: number) {
 }
 
 /**
- * `next start` (from the existing production build) with `env`. Node runs next directly, so that
+ * The production server (server.mjs, on the existing build) with `env`. Node runs it directly, so that
  * the child's pid is the server's: its memory can be read and `kill -9` hits the server itself.
  */
 export function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags: string[] = []): ChildProcess {
   return spawn(
     process.execPath,
-    [
-      ...nodeFlags,
-      "node_modules/next/dist/bin/next",
-      "start",
-      "--hostname",
-      "127.0.0.1",
-      "--port",
-      String(port),
-    ],
+    [...nodeFlags, "server.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
     { env, stdio: process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", detached: true },
   );
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Started by Playwright: a fresh database (SQLite or PostgreSQL), migrated and seeded, behind
-# `next start` (build first). E2E_KEEP_DATABASE=1 starts on the database as it is: a second
+# the production server, server.mjs (build first). E2E_KEEP_DATABASE=1 starts on the database as it is: a second
 # instance of the same deployment (playwright.instances.config.ts).
 set -euo pipefail
 port="${1:?port}"
@@ -14,4 +14,4 @@ if [ -z "${E2E_KEEP_DATABASE:-}" ]; then
   ACCOUNT_PASSWORD=e2e-analyst-password npm run --silent account -- create --role analyst --email analyst@e2e.test --name "Ada Analyst"
   ACCOUNT_PASSWORD=e2e-viewer-password npm run --silent account -- create --role viewer --email viewer@e2e.test --name "Vic Viewer"
 fi
-exec npx next start --hostname 127.0.0.1 --port "$port"
+exec node server.mjs --hostname 127.0.0.1 --port "$port"

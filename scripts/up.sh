@@ -11,4 +11,4 @@ npm run db:deploy
 npm run db:seed
 npm run build
 echo "Pledgewatch: http://localhost:${PORT:-3000} (on first start, the admin's password appears below)"
-exec npx next start --port "${PORT:-3000}"
+exec node server.mjs --port "${PORT:-3000}"

@@ -40,4 +40,31 @@ describe("safeReturnPath", () => {
     expect(safeReturnPath("/\\evil.example")).toBe("/dashboard");
     expect(safeReturnPath(["/a", "/b"])).toBe("/dashboard");
   });
+
+  it.each([
+    "/\t/evil.test",
+    "/\n/evil.test",
+    "/\r\n/evil.test",
+    "/\\evil.test",
+    "\\/evil.test",
+    "//evil.test",
+    "///evil.test",
+    "/\u0000/evil.test",
+    "https://evil.test",
+    "http:/evil.test",
+    "javascript:alert(1)",
+    " /dashboard",
+    "",
+    "/pledges\nSet-Cookie: x=1",
+  ])("refuses %j", (value) => {
+    expect(safeReturnPath(value)).toBe("/dashboard");
+  });
+
+  it("keeps encoded characters inside this site's paths", () => {
+    expect(safeReturnPath("/pledges?q=%2F%2Fevil.test")).toBe("/pledges?q=%2F%2Fevil.test");
+    // Still encoded, the tab is part of a path here (the query string's own decoding is tested above).
+    expect(safeReturnPath("/%09/evil.test")).toBe("/%09/evil.test");
+    expect(safeReturnPath("/pledges/%2e%2e/dashboard")).toBe("/dashboard");
+    expect(safeReturnPath("/a/../pledges#top")).toBe("/pledges#top");
+  });
 });

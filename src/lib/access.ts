@@ -46,13 +46,24 @@ export function actorLabel(principal: Principal): string {
   return principal.kind === "token" ? `API token “${principal.name}”` : principal.name;
 }
 
-/** Sign-in attempts allowed per client address within `window` seconds, before answers turn to 429. */
-export const signInLimit = { window: 60, max: 5 };
+const ownSite = "http://pledgewatch.invalid";
 
-/** Where to go after signing in: only a path on this site, never another origin ("//evil.example"). */
+/**
+ * Where to go after signing in: a path on this site, normalised, or the dashboard. The value is read
+ * as a browser would read it against this site (which drops tabs and line breaks and takes `\` for
+ * `/`), and anything that would then name another origin is refused, as is any control character.
+ */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
-    return "/dashboard";
+  const fallback = "/dashboard";
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) {
+    return fallback;
   }
-  return value;
+  let url: URL;
+  try {
+    url = new URL(value, ownSite);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== ownSite || value.startsWith("//")) return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -61,3 +61,29 @@ export async function* untilDeadline<T>(
     void iterator.return?.()?.catch(() => {});
   }
 }
+
+/**
+ * A request's body as text, read no further than `maxBytes` (null past it), so that a body that
+ * is too large is refused without being held whole.
+ */
+export async function boundedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  if (!request.body) return "";
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  const reader = request.body.getReader();
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      bytes += next.value.byteLength;
+      if (bytes > maxBytes) {
+        await reader.cancel();
+        return null;
+      }
+      text += decoder.decode(next.value, { stream: true });
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return text + decoder.decode();
+}

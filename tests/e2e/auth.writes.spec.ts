@@ -64,9 +64,30 @@ test("repeated failed sign-ins are answered 429 with a clear message", async ({ 
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(alert).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
-    limited = (await alert.textContent())!.includes("Too many sign-in attempts");
+    limited = (await alert.textContent())!.includes("Too many failed sign-ins");
     if (!limited) await expect(alert).toContainText("do not match");
   }
   expect(limited).toBe(true);
-  await expect(alert).toContainText("Wait 60 seconds");
+  await expect(alert).toContainText("Try again in 30 seconds");
+});
+
+test("failures are counted per real address, whatever X-Forwarded-For the client sends", async ({
+  request,
+  baseURL,
+}) => {
+  // Each guess claims a new address and names a new account: only the socket's address ties them.
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 25 && !statuses.includes(429); attempt++) {
+    const response = await request.post("/api/auth/sign-in/email", {
+      headers: { origin: baseURL!, "x-forwarded-for": `198.51.100.${attempt}` },
+      data: { email: `nobody-${attempt}@e2e.test`, password: "wrong-password-123" },
+    });
+    statuses.push(response.status());
+    if (response.status() === 429) {
+      expect(response.headers()["retry-after"]).toMatch(/^\d+$/);
+      expect((await response.json()).message).toMatch(/^Too many failed sign-ins/);
+    }
+  }
+  expect(statuses).toContain(429);
+  expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(20);
 });

@@ -1,10 +1,13 @@
 import "server-only";
 import type { z } from "zod";
+import { readJson } from "@/lib/json-input";
 import { apiError } from "@/server/api";
+import bodyLimits from "@/server/body-limits.json";
 import { fieldErrors } from "./schemas";
+import { boundedText } from "@/server/streams";
 import { WriteError } from "./write-error";
 
-const maxBodyBytes = 64 * 1024;
+const maxBodyBytes = bodyLimits.apiJson;
 
 /**
  * A JSON write body checked against `schema`: 400 when it is not JSON (or too large), 422 naming
@@ -21,16 +24,13 @@ export async function parseJsonBody<T extends z.ZodType>(
       response: apiError(400, "Send the body as JSON, with Content-Type: application/json."),
     };
   }
-  const raw = await request.text();
-  if (raw.length > maxBodyBytes) {
-    return { ok: false, response: apiError(400, `The body is larger than ${maxBodyBytes / 1024} KB.`) };
+  const raw = await boundedText(request, maxBodyBytes);
+  if (raw === null) {
+    return { ok: false, response: apiError(413, `The body is larger than ${maxBodyBytes / 1024} KB.`) };
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return { ok: false, response: apiError(400, "The body is not valid JSON.") };
-  }
+  const json = readJson(raw);
+  if (!json.ok) return { ok: false, response: apiError(400, json.message) };
+  const body = json.value;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, response: apiError(400, "The body must be a JSON object.") };
   }

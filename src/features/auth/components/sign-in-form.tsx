@@ -2,13 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { signInLimit } from "@/lib/access";
 import { authClient } from "../auth-client";
 
 function messageFor(status: number, fallback: string | undefined): string {
-  if (status === 429) {
-    return `Too many sign-in attempts from your address. Wait ${signInLimit.window} seconds, then try again.`;
-  }
+  // The server says how long to wait.
+  if (status === 429) return fallback ?? "Too many failed sign-ins. Wait a minute, then try again.";
   if (status === 401 || status === 403) return "That email and password do not match an account.";
   return fallback ?? "Signing in failed. Try again.";
 }

@@ -1,6 +1,5 @@
-import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/server/auth";
+import { handleAuthRequest } from "@/server/auth-gate";
 
-// Better Auth's own endpoints: sign-in, sign-out, session.
-const handler = (request: Request) => auth().handler(request);
-export const { GET, POST } = toNextJsHandler(handler);
+// Better Auth's endpoints that Pledgewatch uses (sign-in, sign-out, session), behind our gate.
+export const GET = handleAuthRequest;
+export const POST = handleAuthRequest;

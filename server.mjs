@@ -1,0 +1,59 @@
+// @ts-check
+// Pledgewatch's HTTP server: Next.js behind a thin edge that alone sees the socket. It puts the
+// client's real address in X-Forwarded-For (TRUSTED_PROXIES names the proxies whose word is taken)
+// and refuses a body too large for its route before reading a byte of it (src/server/edge.mjs).
+// `npm start` runs it; `--hostname` and `--port` (or HOSTNAME and PORT) say where it listens.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { admitRequest, parseTrustedProxies } from "./src/server/edge.mjs";
+
+const { values } = parseArgs({
+  options: { hostname: { type: "string" }, port: { type: "string" } },
+});
+const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+// The app prints PDFs from its own pages at http://127.0.0.1:$PORT (server/pdf.ts).
+process.env.PORT = String(port);
+
+let trusted;
+try {
+  trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  const refusal = admitRequest(request, trusted);
+  if (refusal) {
+    // The body is never read: answer, then close the connection rather than drain it.
+    response.writeHead(refusal.status, {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "close",
+    });
+    response.end(JSON.stringify({ error: { message: refusal.message } }));
+    return;
+  }
+  void handle(request, response);
+});
+// A whole request (an import's upload included) must arrive within 150 s, its headers within 20 s.
+server.requestTimeout = 150_000;
+server.headersTimeout = 20_000;
+server.listen(port, hostname, () => {
+  console.log(`Pledgewatch listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+function stop() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Requests still running after 10 s are cut off.
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

@@ -1,0 +1,117 @@
+// The sign-in gate on a real database: failed sign-ins (never successes) locked per account and per
+// address, parallel guesses held to the free failures, and only the endpoints Pledgewatch uses.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { signInThrottle } from "@/lib/sign-in-throttle";
+import { seededTestDatabase } from "../../tests/support/seeded-database";
+
+const { db } = await seededTestDatabase();
+const { handleAuthRequest } = await import("./auth-gate");
+const { createAccount } = await import("./accounts");
+
+const password = "a correct horse battery";
+beforeAll(async () => {
+  for (const email of ["ann@example.org", "bob@example.org", "cat@example.org"]) {
+    await createAccount(db(), { name: email, email, role: "viewer", password }, null);
+  }
+});
+beforeEach(async () => {
+  await db().rateLimit.deleteMany();
+});
+
+/** A request as the HTTP edge hands it on: X-Forwarded-For holds the client's real address. */
+const authRequest = (path: string, body: string | null, address = "203.0.113.7", method = "POST") =>
+  new Request(`http://localhost/api/auth${path}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      origin: "http://localhost",
+      "x-forwarded-for": address,
+    },
+    body,
+  });
+const signIn = async (email: string, secret: string, address?: string) => {
+  const response = await handleAuthRequest(
+    authRequest("/sign-in/email", JSON.stringify({ email, password: secret }), address),
+  );
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    body: await response.text(),
+  };
+};
+
+describe("failed sign-ins", () => {
+  it("locks an account after five failures, from any address, and says when to retry", async () => {
+    for (let i = 0; i < signInThrottle.freeFailures.account; i++) {
+      expect((await signIn("ann@example.org", `wrong ${i}`, `198.51.100.${i}`)).status).toBe(401);
+    }
+    const locked = await signIn("ann@example.org", password, "198.51.100.99");
+    expect(locked.status).toBe(429);
+    expect(locked.retryAfter).toBe("30");
+    expect(JSON.parse(locked.body)).toMatchObject({
+      message: "Too many failed sign-ins. Try again in 30 seconds.",
+    });
+    // Another account is not held up by Ann's lock.
+    expect((await signIn("bob@example.org", password, "198.51.100.99")).status).toBe(200);
+  });
+
+  it("locks an address after twenty failures across accounts, whatever the client claims elsewhere", async () => {
+    for (let i = 0; i < signInThrottle.freeFailures.address; i++) {
+      const email = ["ann@example.org", "bob@example.org", "cat@example.org"][i % 3]!;
+      // Spread so that no account reaches its own limit: unknown accounts count per address too.
+      const target = i < 12 ? email : `nobody${i}@example.org`;
+      expect((await signIn(target, "wrong", "192.0.2.1")).status).toBe(401);
+    }
+    expect((await signIn("cat@example.org", password, "192.0.2.1")).status).toBe(429);
+    expect((await signIn("cat@example.org", password, "192.0.2.2")).status).toBe(200);
+  });
+
+  it("never counts successful sign-ins", async () => {
+    for (let i = 0; i < 12; i++) expect((await signIn("bob@example.org", password)).status).toBe(200);
+  });
+
+  it("lets a success clear the account's earlier failures", async () => {
+    for (let i = 0; i < 4; i++) await signIn("ann@example.org", "wrong");
+    expect((await signIn("ann@example.org", password)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await signIn("ann@example.org", "wrong")).status).toBe(401);
+  });
+
+  it("lets no more than the free failures through when guesses arrive all at once", async () => {
+    const answers = await Promise.all(Array.from({ length: 15 }, () => signIn("cat@example.org", "wrong")));
+    const tried = answers.filter((a) => a.status === 401).length;
+    expect(tried).toBeLessThanOrEqual(signInThrottle.freeFailures.account);
+    expect(answers.filter((a) => a.status === 429).length).toBe(15 - tried);
+  });
+});
+
+describe("what reaches Better Auth", () => {
+  it("answers 404 for endpoints Pledgewatch does not use, update-user first", async () => {
+    for (const path of [
+      "/update-user",
+      "/sign-up/email",
+      "/change-email",
+      "/delete-user",
+      "/list-sessions",
+    ]) {
+      const response = await handleAuthRequest(authRequest(path, JSON.stringify({ name: "Admin" })));
+      expect(response.status, path).toBe(404);
+    }
+    expect((await handleAuthRequest(authRequest("/get-session", null, undefined, "GET"))).status).toBe(200);
+  });
+
+  it("refuses deep, oversized and malformed bodies before parsing them", async () => {
+    const deep = await handleAuthRequest(authRequest("/sign-in/email", "[".repeat(10_000)));
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({ message: "The body nests more than 32 levels deep." });
+    const big = await handleAuthRequest(
+      authRequest("/sign-in/email", JSON.stringify({ email: "x".repeat(20_000) })),
+    );
+    expect(big.status).toBe(413);
+    const surrogate = await handleAuthRequest(
+      authRequest("/sign-in/email", '{"email":"\\ud800","password":"x"}'),
+    );
+    expect(surrogate.status).toBe(400);
+    const noEmail = await handleAuthRequest(authRequest("/sign-in/email", JSON.stringify({ password: "x" })));
+    expect(noEmail.status).toBe(400);
+  });
+});

@@ -1,0 +1,67 @@
+import "server-only";
+import { readJson } from "@/lib/json-input";
+import { waitInWords } from "@/lib/sign-in-throttle";
+import { auth } from "./auth";
+import bodyLimits from "./body-limits.json";
+import { db } from "./db";
+import { admitSignIn, settleAttempt, throttleKeys } from "./sign-in-failures";
+import { boundedText } from "./streams";
+
+// What reaches Better Auth over HTTP: only the endpoints Pledgewatch uses (profile changes go
+// through our own audited actions, so update-user and the rest answer 404), with bodies checked
+// for size and nesting before Better Auth parses them, and failed sign-ins throttled.
+
+const endpoints: Record<string, readonly string[]> = {
+  GET: ["/get-session"],
+  POST: ["/sign-in/email", "/sign-out"],
+};
+
+/** Better Auth's own error shape, which its browser client reads. */
+const authError = (status: number, code: string, message: string, headers?: HeadersInit) =>
+  Response.json({ code, message }, { status, headers: { "cache-control": "no-store", ...headers } });
+
+export async function handleAuthRequest(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth(?=\/)/, "");
+  if (!endpoints[request.method]?.includes(path)) {
+    return authError(404, "NOT_FOUND", "There is no such sign-in endpoint.");
+  }
+  if (request.method === "GET") return auth().handler(request);
+
+  const raw = await boundedText(request, bodyLimits.auth);
+  if (raw === null) {
+    return authError(413, "BODY_TOO_LARGE", `The body is larger than ${bodyLimits.auth / 1024} KB.`);
+  }
+  let body: unknown = {};
+  if (raw.trim() !== "") {
+    const json = readJson(raw);
+    if (!json.ok) return authError(400, "INVALID_BODY", json.message);
+    body = json.value;
+  }
+  const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body: raw });
+  if (path !== "/sign-in/email") return auth().handler(forwarded);
+
+  const email = (body as { email?: unknown }).email;
+  if (typeof email !== "string" || email.length > 254) {
+    return authError(400, "INVALID_EMAIL", "Send the account's email address.");
+  }
+  // The HTTP edge (server.mjs) has put the client's real address here, whatever the client claimed.
+  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  const keys = throttleKeys(email, address);
+  const admission = await admitSignIn(db(), keys);
+  if (!admission.admitted) {
+    const wait = admission.retryAfterSeconds;
+    return authError(
+      429,
+      "TOO_MANY_REQUESTS",
+      `Too many failed sign-ins. Try again in ${waitInWords(wait)}.`,
+      { "retry-after": String(wait) },
+    );
+  }
+  const response = await auth().handler(forwarded);
+  await settleAttempt(
+    db(),
+    keys,
+    response.status === 401 ? "wrong-password" : response.ok ? "signed-in" : "not-a-guess",
+  );
+  return response;
+}

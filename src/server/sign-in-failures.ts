@@ -1,0 +1,91 @@
+import "server-only";
+import {
+  afterFailure,
+  liveFailures,
+  lockedForSeconds,
+  signInThrottle,
+  type FailureRecord,
+  type ThrottleScope,
+} from "@/lib/sign-in-throttle";
+import type { PrismaClient } from "@/generated/prisma/client";
+
+// Failed sign-ins, counted in the database (Better Auth's RateLimit table, under keys of our own)
+// so that every app instance sees the same counts. The rules are in lib/sign-in-throttle.ts.
+
+const keyPrefix = "sign-in-failures:";
+
+export type ThrottleKeys = Record<ThrottleScope, string>;
+
+export function throttleKeys(email: string, address: string): ThrottleKeys {
+  return {
+    account: `${keyPrefix}account:${email.trim().toLowerCase()}`,
+    address: `${keyPrefix}address:${address}`,
+  };
+}
+
+async function records(client: PrismaClient, keys: ThrottleKeys) {
+  const rows = await client.rateLimit.findMany({ where: { key: { in: Object.values(keys) } } });
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  const record = (key: string): FailureRecord | null => {
+    const row = byKey.get(key);
+    return row ? { failures: row.count, lastFailureAt: Number(row.lastRequest) } : null;
+  };
+  return { account: record(keys.account), address: record(keys.address) };
+}
+
+/** Counts one attempt as a failure (atomically, so parallel attempts each see their own count). */
+async function countAttempt(client: PrismaClient, key: string, now: number): Promise<number> {
+  const expired = BigInt(now - signInThrottle.windowSeconds * 1000);
+  await client.rateLimit.updateMany({ where: { key, lastRequest: { lt: expired } }, data: { count: 0 } });
+  const row = await client.rateLimit.upsert({
+    where: { key },
+    create: { key, count: 1, lastRequest: BigInt(now) },
+    update: { count: { increment: 1 }, lastRequest: BigInt(now) },
+  });
+  return row.count;
+}
+
+export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
+
+/**
+ * Whether a sign-in may be tried now. An admitted attempt is already counted as a failure (so a burst
+ * of parallel guesses cannot all slip in before the first is counted): settle it with `settleAttempt`.
+ */
+export async function admitSignIn(
+  client: PrismaClient,
+  keys: ThrottleKeys,
+  now = Date.now(),
+): Promise<Admission> {
+  const before = await records(client, keys);
+  const wait = (scope: ThrottleScope, record: FailureRecord | null) => lockedForSeconds(record, scope, now);
+  const locked = Math.max(wait("account", before.account), wait("address", before.address));
+  if (locked > 0) return { admitted: false, retryAfterSeconds: locked };
+  for (const scope of ["account", "address"] as const) {
+    const count = await countAttempt(client, keys[scope], now);
+    const previous = liveFailures(before[scope], now);
+    // Past the free failures, one attempt per lock: a parallel attempt that got here first wins.
+    if (count > signInThrottle.freeFailures[scope] && count > previous + 1) {
+      const record = afterFailure({ failures: count - 1, lastFailureAt: now }, now);
+      return { admitted: false, retryAfterSeconds: Math.max(1, lockedForSeconds(record, scope, now)) };
+    }
+  }
+  return { admitted: true };
+}
+
+/**
+ * After an admitted attempt: a wrong password stays counted; a success clears the account's failures
+ * and takes back the address's count; anything else (a malformed request) was no guess at all.
+ */
+export async function settleAttempt(
+  client: PrismaClient,
+  keys: ThrottleKeys,
+  outcome: "wrong-password" | "signed-in" | "not-a-guess",
+): Promise<void> {
+  if (outcome === "wrong-password") return;
+  if (outcome === "signed-in") await client.rateLimit.deleteMany({ where: { key: keys.account } });
+  const undo = outcome === "signed-in" ? [keys.address] : [keys.account, keys.address];
+  await client.rateLimit.updateMany({
+    where: { key: { in: undo }, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
+}
