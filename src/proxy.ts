@@ -7,11 +7,21 @@ import { contentSecurityPolicy, isSameOriginWrite } from "@/lib/request-guards";
 
 export function proxy(request: NextRequest) {
   const unsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+  // X-Forwarded-Proto is the socket's or a trusted proxy's (server.mjs drops a client's own claim);
+  // BETTER_AUTH_URL, when set, says how the site is served.
+  const https =
+    process.env.BETTER_AUTH_URL?.startsWith("https:") ||
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto") === "https";
   // A browser write that rides on the session cookie must come from this site. Next.js would answer
   // a cross-origin server action with a 500; API scripts using a bearer token carry no ambient
   // credentials and are exempt.
   if (unsafe && !request.headers.get("authorization")?.toLowerCase().startsWith("bearer ")) {
-    const verdict = isSameOriginWrite(request.headers.get("origin"), request.headers.get("host"));
+    const verdict = isSameOriginWrite(
+      request.headers.get("origin"),
+      request.headers.get("host"),
+      https ? "https" : "http",
+    );
     if (verdict !== "same-origin") {
       const message =
         verdict === "missing"
@@ -36,7 +46,6 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = crypto.randomUUID().replaceAll("-", "");
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   // Next.js reads the nonce from the request's CSP and puts it on its own scripts.

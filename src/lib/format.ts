@@ -56,6 +56,20 @@ export function endOfDay(day: Date): Date {
   return new Date(day.getTime() + 86_400_000);
 }
 
+/**
+ * The days a record or a view may name: wide enough for any commitment, narrow enough that a date
+ * such as 9999-12-31 (past what the database's date arithmetic holds) is refused up front.
+ */
+export const dayRange = { first: "1900-01-01", last: "2100-12-31" } as const;
+
+/** Why `day` (midnight UTC) is outside `dayRange`, or null when it is inside. */
+export function outOfDayRange(day: Date): string | null {
+  const text = day.toISOString().slice(0, 10);
+  return text < dayRange.first || text > dayRange.last
+    ? `${text} is outside the dates Pledgewatch takes (${dayRange.first} to ${dayRange.last})`
+    : null;
+}
+
 /** A `YYYY-MM-DD` already validated (see `isoDate` in search-params.ts) as midnight UTC. */
 export function parseIsoDay(text: string): Date {
   return new Date(`${text}T00:00:00.000Z`);

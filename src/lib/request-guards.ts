@@ -2,8 +2,12 @@
 
 export type OriginVerdict = "same-origin" | "cross-origin" | "missing" | "malformed";
 
-/** Whether a write's Origin header names the host it was sent to. */
-export function isSameOriginWrite(origin: string | null, host: string | null): OriginVerdict {
+/** Whether a write's Origin header names the scheme and host it was sent to. */
+export function isSameOriginWrite(
+  origin: string | null,
+  host: string | null,
+  scheme: "http" | "https",
+): OriginVerdict {
   if (!origin) return "missing";
   if (!host) return "malformed";
   let parsed: URL;
@@ -15,7 +19,9 @@ export function isSameOriginWrite(origin: string | null, host: string | null): O
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return "malformed";
   // An Origin is scheme://host[:port] only: a path or query means it was forged or mangled.
   if (parsed.origin !== origin.toLowerCase()) return "malformed";
-  return parsed.host.toLowerCase() === host.toLowerCase() ? "same-origin" : "cross-origin";
+  return parsed.host.toLowerCase() === host.toLowerCase() && parsed.protocol === `${scheme}:`
+    ? "same-origin"
+    : "cross-origin";
 }
 
 /**

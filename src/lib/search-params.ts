@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoDay } from "./format";
+import { outOfDayRange, parseIsoDay } from "./format";
 
 /** What Next.js hands a page as `searchParams`. */
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -34,6 +34,11 @@ export const isoDate = z
     const date = parseIsoDay(text);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
       ctx.addIssue({ code: "custom", message: `${text} is not a calendar date` });
+      return z.NEVER;
+    }
+    const outside = outOfDayRange(date);
+    if (outside) {
+      ctx.addIssue({ code: "custom", message: outside });
       return z.NEVER;
     }
     return date;

@@ -128,6 +128,9 @@ export function guarded<C>(
     const access = await authorizeApiRequest(request, permission);
     if (!access.ok) return access.response;
     // Only reading can be anonymous (decideAccess): writers always have a principal here.
-    return handler(request, context, access.principal as Principal);
+    const response = await handler(request, context, access.principal as Principal);
+    // What a signed-in caller reads is theirs alone: no shared cache may keep it.
+    if (access.principal) response.headers.set("cache-control", "private, no-store");
+    return response;
   });
 }

@@ -29,7 +29,13 @@ describe("ensureFirstAdmin", () => {
       expect(hash).not.toContain("a long enough secret");
       expect(await verifyPassword({ hash, password: "a long enough secret" })).toBe(true);
       expect(lines.join("\n")).not.toContain("a long enough secret");
-      expect(await ensureFirstAdmin(prisma, env, () => {})).toBe("exists");
+      const later: string[] = [];
+      expect(await ensureFirstAdmin(prisma, env, (line) => later.push(line))).toBe("exists");
+      expect(later.join("\n")).toMatch(
+        /ADMIN_EMAIL and ADMIN_PASSWORD were ignored: .* accounts exist already/,
+      );
+      expect(await ensureFirstAdmin(prisma, {}, (line) => later.push(line))).toBe("exists");
+      expect(later).toHaveLength(1);
       expect(await prisma.user.count()).toBe(1);
       expect(await prisma.auditEntry.count({ where: { entityType: "User" } })).toBe(1);
     });

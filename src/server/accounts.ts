@@ -36,8 +36,16 @@ export async function ensureFirstAdmin(
   env: Record<string, string | undefined> = process.env,
   log: (line: string) => void = console.log,
 ): Promise<"exists" | "from-env" | "generated"> {
-  if ((await prisma.user.count()) > 0) return "exists";
   const fromEnv = bootstrapAdminFromEnv(env);
+  if ((await prisma.user.count()) > 0) {
+    if (fromEnv) {
+      log(
+        `Pledgewatch: ADMIN_EMAIL and ADMIN_PASSWORD were ignored: they only create the first admin, and accounts exist already. ` +
+          `Manage accounts under Admin, or with npm run account; then unset both.`,
+      );
+    }
+    return "exists";
+  }
   const email = fromEnv?.email ?? "admin@pledgewatch.local";
   const password = fromEnv?.password ?? randomBytes(18).toString("base64url");
   try {

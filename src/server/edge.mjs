@@ -98,8 +98,17 @@ export function admitRequest(request, trusted) {
     delete headers["x-forwarded-host"];
     delete headers["x-forwarded-port"];
   }
-  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
   const path = (request.url ?? "/").split("?")[0] ?? "/";
+  try {
+    // Next.js would answer a path it cannot decode (`/pledges/%ZZ`) with a 500.
+    decodeURIComponent(path);
+  } catch {
+    return {
+      status: 400,
+      message: "The address is not valid: each % must begin a UTF-8 character's %XX code.",
+    };
+  }
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return null;
   const limit = bodyLimitFor(path);
   const length = headers["content-length"];
   if (length === undefined) {

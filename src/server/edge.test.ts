@@ -55,6 +55,14 @@ describe("admitting a request", () => {
     expect(behindProxy).toEqual({ "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https" });
   });
 
+  it("refuses an address Next.js could not decode", () => {
+    for (const url of ["/api/v1/pledges/%ZZ", "/pledges/%ED%A0%80", "/manage/%"]) {
+      expect(admitRequest(request("GET", url, {}), none), url).toMatchObject({ status: 400 });
+    }
+    expect(admitRequest(request("GET", "/pledges?q=%ZZ", {}), none)).toBeNull();
+    expect(admitRequest(request("GET", "/pledges/caf%C3%A9", {}), none)).toBeNull();
+  });
+
   it("refuses a body larger than its route takes before reading it", () => {
     const post = (url: string, length: number | string) =>
       admitRequest(request("POST", url, { "content-length": String(length) }), none);

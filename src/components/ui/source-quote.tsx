@@ -1,4 +1,5 @@
 import { formatDate } from "@/lib/format";
+import { isWebAddress } from "@/lib/web-address";
 
 export interface CitedSource {
   title: string;
@@ -18,7 +19,8 @@ export function SourceQuote({ quote, source }: { quote: string; source: CitedSou
       {/* A source can be cited without a quote (an analyst's status change citing a whole report). */}
       {quote && <blockquote className="text-sm text-slate-800 italic">“{quote}”</blockquote>}
       <figcaption className="mt-1 text-xs text-slate-600">
-        {source.url ? (
+        {/* Addresses stored before the http/https rule are shown as text, never followed. */}
+        {source.url && isWebAddress(source.url) ? (
           <a href={source.url} className="link" rel="noreferrer noopener">
             {source.title}
           </a>

@@ -1,6 +1,7 @@
 // What analysts and scripts may write, validated the same way for forms, server actions and the
 // API. Forms send text; the API sends JSON. Both arrive here as plain objects.
 import { z } from "zod";
+import { webAddressSchema } from "@/lib/web-address";
 import { roles } from "@/lib/access";
 import {
   conditionStatuses,
@@ -146,7 +147,9 @@ export const citedSourceFields = {
       title: text("source title", 300),
       url: z.preprocess(
         (value) => (value === "" ? null : value),
-        z.url({ error: "source URL must be a web address (https://…)" }).max(2000).nullable().optional(),
+        webAddressSchema("source URL must be a web address starting with http:// or https://")
+          .nullable()
+          .optional(),
       ),
       publisher: optionalText("publisher", 200),
       quote: text("quote", 5000),
@@ -226,7 +229,7 @@ export const sourceSchema = z
     publishedOn: optionalDate("publication date"),
     url: z.preprocess(
       (value) => (value === "" ? null : value),
-      z.url({ error: "URL must be a web address (https://…)" }).max(2000).nullable().optional(),
+      webAddressSchema("URL must be a web address starting with http:// or https://").nullable().optional(),
     ),
     description: optionalText("description", 5000),
   })

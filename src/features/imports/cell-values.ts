@@ -1,6 +1,6 @@
 // Reading one spreadsheet cell as the value a pledge field needs. Every reader returns the value or
 // a plain message saying what is wrong with the cell; none guesses when a cell is ambiguous.
-import { parseIsoDay } from "@/lib/format";
+import { outOfDayRange, parseIsoDay } from "@/lib/format";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import {
   conditionStatuses,
@@ -113,6 +113,12 @@ function calendarDay(year: number, month: number, day: number): Date | null {
     : null;
 }
 
+/** A day read from a cell, refused when outside the dates Pledgewatch takes. */
+function inRange(day: Date): Read<Date> {
+  const outside = outOfDayRange(day);
+  return outside ? fail(outside) : ok(day);
+}
+
 /**
  * A calendar day (midnight UTC) from a date cell, "2026-01-06", an ISO timestamp, "6 January 2026",
  * "January 6, 2026", or "25/12/2026" when the day cannot be read as a month. "06/01/2026" is refused:
@@ -121,7 +127,7 @@ function calendarDay(year: number, month: number, day: number): Date | null {
 export function readDate(cell: string | number | boolean | Date | null): Read<Date> {
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return fail("is not a date");
-    return ok(parseIsoDay(cell.toISOString().slice(0, 10)));
+    return inRange(parseIsoDay(cell.toISOString().slice(0, 10)));
   }
   if (typeof cell === "number") {
     return fail("is a number, not a date; format the column as dates or write YYYY-MM-DD");
@@ -133,22 +139,22 @@ export function readDate(cell: string | number | boolean | Date | null): Read<Da
     if (match[4]) {
       const instant = new Date(text);
       if (Number.isNaN(instant.getTime())) return notADay(text);
-      return ok(parseIsoDay(instant.toISOString().slice(0, 10)));
+      return inRange(parseIsoDay(instant.toISOString().slice(0, 10)));
     }
     const day = calendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
-    return day ? ok(day) : notADay(text);
+    return day ? inRange(day) : notADay(text);
   }
   match = /^(\d{1,2})\s+([A-Za-z]+\.?)\s+(\d{4})$/.exec(text) ?? null;
   if (match) {
     const month = monthNumber(match[2]!);
     const day = month && calendarDay(Number(match[3]), month, Number(match[1]));
-    return day ? ok(day) : notADay(text);
+    return day ? inRange(day) : notADay(text);
   }
   match = /^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/.exec(text);
   if (match) {
     const month = monthNumber(match[1]!);
     const day = month && calendarDay(Number(match[3]), month, Number(match[2]));
-    return day ? ok(day) : notADay(text);
+    return day ? inRange(day) : notADay(text);
   }
   match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
   if (match) {
@@ -159,7 +165,7 @@ export function readDate(cell: string | number | boolean | Date | null): Read<Da
       return fail(`"${text}" could be day/month or month/day; write it as YYYY-MM-DD`);
     }
     const day = first > 12 ? calendarDay(year, second, first) : calendarDay(year, first, second);
-    return day ? ok(day) : notADay(text);
+    return day ? inRange(day) : notADay(text);
   }
   return fail(`"${text}" is not a date; write it as YYYY-MM-DD`);
 }

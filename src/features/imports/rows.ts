@@ -1,7 +1,7 @@
 // One spreadsheet row, read through the mapping into a pledge as Pledgewatch stores it, or the
 // list of what is wrong with it: each problem names the row as the spreadsheet shows it (the
 // header is row 1), the column, and the reason.
-import { z } from "zod";
+import { isWebAddress } from "@/lib/web-address";
 import {
   categoryLabels,
   pledgeCategories,
@@ -67,7 +67,6 @@ const knownUnits = new Map(
   ["personnel", "items", "EUR", "USD", "GBP"].map((unit) => [unit.toLowerCase(), unit]),
 );
 const unitPattern = /^[A-Za-z][A-Za-z ]{0,39}$/;
-const webAddress = z.url({ protocol: /^https?$/ }).max(2000);
 
 const limits: Partial<Record<ImportField, number>> = {
   externalId: 200,
@@ -204,7 +203,7 @@ export function readPledgeRow(
   const sourceTitle = text("sourceTitle");
   const sourceUrl = text("sourceUrl");
   const sourceQuote = text("sourceQuote");
-  if (sourceUrl !== null && !webAddress.safeParse(sourceUrl).success) {
+  if (sourceUrl !== null && !isWebAddress(sourceUrl)) {
     problem("sourceUrl", `"${sourceUrl}" is not a web address (https://…)`);
   }
   if ((sourceUrl || sourceQuote) && !sourceTitle) {

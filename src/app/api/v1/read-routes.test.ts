@@ -68,3 +68,34 @@ describe("read API under generated query strings", () => {
     }, 120_000);
   }
 });
+
+describe("dates out of range and what a signed-in reader gets back", () => {
+  it.each(["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])(
+    "asOf=%s answers 400 naming the range, on every read route",
+    async (day) => {
+      for (const [name, handler] of Object.entries(routes)) {
+        const response = await handler(
+          new Request(`http://localhost/api/v1/${name}?asOf=${day}`, { headers }),
+          routeContext({}),
+        );
+        expect(response.status, name).toBe(400);
+        const body = (await response.json()) as { error: { params: { param: string; message: string }[] } };
+        expect(body.error.params[0]).toMatchObject({
+          param: "asOf",
+          message: expect.stringMatching(/1900-01-01 to 2100-12-31/),
+        });
+      }
+    },
+  );
+
+  it("marks every authenticated answer private, never to be cached", async () => {
+    for (const [name, handler] of Object.entries(routes)) {
+      const response = await handler(
+        new Request(`http://localhost/api/v1/${name}`, { headers }),
+        routeContext({}),
+      );
+      expect(response.headers.get("cache-control"), name).toBe("private, no-store");
+      await response.arrayBuffer();
+    }
+  });
+});

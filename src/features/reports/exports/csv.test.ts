@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { PledgeListItem } from "@/features/pledges/queries";
-import { pledgesCsv, neutraliseFormula } from "./csv";
+import { csvText, pledgesCsv, neutraliseFormula } from "./csv";
 import { exportFileName } from "./file-name";
 
 const item = (overrides: Partial<PledgeListItem>): PledgeListItem => ({
@@ -45,6 +45,12 @@ describe("neutraliseFormula", () => {
     }
     expect(neutraliseFormula("Force = 30,000")).toBe("Force = 30,000");
     expect(neutraliseFormula("")).toBe("");
+  });
+
+  it("drops control characters but keeps tabs and line breaks inside a cell", () => {
+    expect(csvText("a\u0000b\u001bc\u0008d\u007f")).toBe("abcd");
+    expect(csvText("two\nlines\tand a tab")).toBe("two\nlines\tand a tab");
+    expect(csvText("\u0000=1+1")).toBe("'=1+1");
   });
 });
 

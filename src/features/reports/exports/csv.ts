@@ -10,6 +10,15 @@ export function neutraliseFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+// Control characters other than tab and line breaks (NUL, escape, backspace…) mean nothing in a
+// cell and confuse the programs that read one.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** A text cell as the CSV holds it: control characters dropped, formulas defused. */
+export function csvText(cell: string): string {
+  return neutraliseFormula(cell.replace(controlCharacters, ""));
+}
+
 const textColumns = new Set<string>(
   pledgeColumns.filter((column) => !("numeric" in column)).map((column) => column.key),
 );
@@ -21,7 +30,7 @@ export async function* pledgesCsv(batches: AsyncIterable<PledgeListItem[]>) {
   for await (const batch of batches) {
     const rows = batch.map((item) => {
       const row = pledgeRow(item);
-      return pledgeColumns.map(({ key }) => (textColumns.has(key) ? neutraliseFormula(row[key]) : row[key]));
+      return pledgeColumns.map(({ key }) => (textColumns.has(key) ? csvText(row[key]) : row[key]));
     });
     yield stringify(rows, { record_delimiter: "windows" });
   }

@@ -1,0 +1,75 @@
+// The production server (server.mjs) as an attacker meets it: bodies refused before they are read,
+// addresses Next.js could not decode answered 400, and a bad environment stopping it at start.
+import { spawn } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+test.describe("the HTTP edge", () => {
+  test("refuses a 30 MB sign-in body at once, and the server stays responsive", async ({
+    request,
+    baseURL,
+  }) => {
+    const started = Date.now();
+    const response = await request.post("/api/auth/sign-in/email", {
+      headers: { origin: baseURL!, "content-type": "application/json" },
+      data: "[".repeat(30 * 1024 * 1024),
+    });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).error.message).toMatch(/larger than 16 KB/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((await request.get("/api/v1/summary")).status()).toBe(200);
+  });
+
+  test("answers 400, not 500, for addresses that cannot be decoded", async ({ request }) => {
+    for (const path of ["/api/v1/pledges/%ZZ", "/pledges/%ZZ", "/manage/%E0%A4%A"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(400);
+    }
+  });
+});
+
+/** Starts the server with `env` and resolves with its exit code and what it printed. */
+function startWith(env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", "3297"], {
+      env: { PATH: process.env.PATH, NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test.describe("starting with a bad environment", () => {
+  test.describe.configure({ timeout: 180_000 });
+  const secret = "e2e-start-secret-0123456789abcdef0123456789";
+  for (const [name, env, variable] of [
+    ["no session secret", { DATABASE_URL: "file:./data/e2e-start.db" }, "BETTER_AUTH_SECRET"],
+    ["no database", { BETTER_AUTH_SECRET: secret }, "DATABASE_URL"],
+    [
+      "a bad proxy list",
+      {
+        DATABASE_URL: "file:./data/e2e-start.db",
+        BETTER_AUTH_SECRET: secret,
+        TRUSTED_PROXIES: "lb.internal",
+      },
+      "TRUSTED_PROXIES",
+    ],
+    [
+      "half the first admin",
+      { DATABASE_URL: "file:./data/e2e-start.db", BETTER_AUTH_SECRET: secret, ADMIN_EMAIL: "a@b.test" },
+      "ADMIN_PASSWORD",
+    ],
+  ] as const) {
+    test(`exits non-zero naming ${variable} with ${name}`, async () => {
+      const { code, output } = await startWith(env);
+      expect(code).not.toBe(0);
+      expect(output).toContain(variable);
+      expect(output).not.toContain("listening");
+    });
+  }
+});
