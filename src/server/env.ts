@@ -90,3 +90,24 @@ export function sourcesDirectory(
   const configured = env.SOURCES_DIR?.trim();
   return path.resolve(projectRoot, configured ? configured : "../shared/sources");
 }
+
+/**
+ * The address people reach the site at (PUBLIC_URL, else BETTER_AUTH_URL), for links in documents
+ * read away from the app (the PDF briefing); null when neither is set.
+ */
+export function publicOrigin(env: Record<string, string | undefined> = process.env): string | null {
+  const value = env.PUBLIC_URL?.trim() || env.BETTER_AUTH_URL?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `Invalid environment: PUBLIC_URL must be the site's address, such as https://pledgewatch.example`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`Invalid environment: PUBLIC_URL must start with https:// or http://`);
+  }
+  return url.origin;
+}

@@ -49,7 +49,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * Prints `url` to an A4 PDF once the expression `ready` holds in the page (charts are drawn in the
  * browser); `headers` are passed on, so the page is read with the requester's rights.
  */
-export function printToPdf(url: string, ready: string, headers: Record<string, string>) {
+export function printToPdf(url: string, ready: string, headers: Record<string, string>, linkOrigin: string) {
   const job = queue.then(async () => {
     const context = await (await sharedBrowser()).newContext({ extraHTTPHeaders: headers });
     try {
@@ -57,6 +57,13 @@ export function printToPdf(url: string, ready: string, headers: Record<string, s
       const response = await page.goto(url, { waitUntil: "networkidle", timeout: 30_000 });
       if (!response?.ok()) throw new Error(`the briefing page answered ${response?.status()}`);
       await page.waitForFunction(ready, undefined, { timeout: 15_000 });
+      // The page was read at this server's internal address; its links must lead readers to the site.
+      await page.evaluate((origin) => {
+        for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+          const href = link.getAttribute("href")!;
+          link.href = href.startsWith("#") ? href : new URL(href, origin).href;
+        }
+      }, linkOrigin);
       await page.emulateMedia({ media: "print" });
       return await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm" } });
     } finally {

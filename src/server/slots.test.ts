@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slots } from "./slots";
+import { keyedSlots, slots } from "./slots";
 
 describe("slots", () => {
   it("hands out at most `size` at once, and each release frees one slot once", () => {
@@ -14,5 +14,21 @@ describe("slots", () => {
     expect(pool.busy).toBe(1);
     expect(pool.take()).not.toBeNull();
     expect(pool.take()).toBeNull();
+  });
+
+  it("keeps one key from taking the whole pool", () => {
+    const pool = keyedSlots(2, 3);
+    const a1 = pool.take("a");
+    const a2 = pool.take("a");
+    expect(typeof a1).toBe("function");
+    expect(typeof a2).toBe("function");
+    expect(pool.take("a")).toBe("yours");
+    const b1 = pool.take("b");
+    expect(typeof b1).toBe("function");
+    expect(pool.take("c")).toBe("full");
+    (a1 as () => void)();
+    (a1 as () => void)();
+    expect(pool.busy).toBe(2);
+    expect(typeof pool.take("a")).toBe("function");
   });
 });

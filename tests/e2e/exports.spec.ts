@@ -115,11 +115,17 @@ test.describe("exports", () => {
 
   test("briefing.pdf: the dashboard's figures, chart, conditions and sources, as pdftotext reads them", async ({
     request,
+    baseURL,
   }) => {
     test.setTimeout(60_000);
     const work = scratch();
     try {
-      const response = await request.get("/api/v1/exports/briefing.pdf");
+      // Asked for under another name of this server: the PDF's links must use it, never the internal
+      // address the page was printed from.
+      const { port } = new URL(baseURL!);
+      const response = await request.get("/api/v1/exports/briefing.pdf", {
+        headers: { host: `localhost:${port}` },
+      });
       expect(response.status()).toBe(200);
       expect(response.headers()["content-type"]).toBe("application/pdf");
       const file = path.join(work.dir, "briefing.pdf");
@@ -138,6 +144,9 @@ test.describe("exports", () => {
       expect(text).toContain("Russia agrees to a ceasefire");
       expect(text).toContain("Pledges by effective status");
       expect(text).toContain("Paris talks, day two");
+      const links = execFileSync("pdfinfo", ["-url", file], { encoding: "utf8" });
+      expect(links).toContain(`http://localhost:${port}/pledges/`);
+      expect(links).not.toContain("127.0.0.1");
     } finally {
       work.remove();
     }

@@ -9,15 +9,17 @@ await seededTestDatabase();
 const route = await import("./route");
 
 let analyst: Record<string, string>;
+let colleague: Record<string, string>;
 beforeAll(async () => {
   analyst = await bearerHeaders("analyst");
+  colleague = await bearerHeaders("analyst");
 });
 
-const upload = (body: BodyInit, fileName = "pledges.csv") =>
+const upload = (body: BodyInit, as = analyst) =>
   route.POST(
-    new Request(`http://localhost/api/v1/imports?fileName=${fileName}&mode=preview`, {
+    new Request(`http://localhost/api/v1/imports?fileName=pledges.csv&mode=preview`, {
       method: "POST",
-      headers: analyst,
+      headers: as,
       body,
       duplex: "half",
     } as RequestInit),
@@ -36,7 +38,7 @@ describe("hostile uploads", () => {
   it("answers a quote error and a file with unmapped headers, and frees both slots", async () => {
     const answers = await Promise.all([
       upload('a,b\n1,"x"y\n').then(outcome),
-      upload("Donor,Measure,Value\nFrance,troops,1\n").then(outcome),
+      upload("Donor,Measure,Value\nFrance,troops,1\n", colleague).then(outcome),
     ]);
     expect(answers[0]).toMatchObject({
       type: "error",
@@ -60,7 +62,10 @@ describe("hostile uploads", () => {
           },
         });
       const started = Date.now();
-      const answers = await Promise.all([upload(stalled()).then(outcome), upload(stalled()).then(outcome)]);
+      const answers = await Promise.all([
+        upload(stalled()).then(outcome),
+        upload(stalled(), colleague).then(outcome),
+      ]);
       expect(Date.now() - started).toBeLessThan(10_000);
       for (const answer of answers) {
         expect(answer).toMatchObject({
@@ -72,6 +77,31 @@ describe("hostile uploads", () => {
     } finally {
       importLimits.uploadSeconds = saved;
     }
+    expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
+  });
+
+  it("runs one import per person at a time, saying so to the second", async () => {
+    let finish!: () => void;
+    const held = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("Title,Category,Announced\n"));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode("Held pledge,force,2026-01-06\n"));
+          controller.close();
+        };
+      },
+    });
+    const first = upload(held);
+    // Let the first take its slot before the second asks.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = await upload(goodFile);
+    expect(second.status).toBe(429);
+    expect(await second.json()).toMatchObject({
+      error: { message: expect.stringMatching(/previous import is still running/) },
+    });
+    expect(await outcome(await upload(goodFile, colleague))).toMatchObject({ type: "result" });
+    finish();
+    expect(await outcome(await first)).toMatchObject({ type: "result" });
     expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
   });
 });

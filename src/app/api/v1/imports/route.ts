@@ -5,14 +5,15 @@ import { runImport, type ImportStreamEvent } from "@/features/imports/run-import
 import { importRequestSchema } from "@/features/imports/schemas";
 import { guarded } from "@/server/access";
 import { apiError, parseQuery } from "@/server/api";
-import { slots } from "@/server/slots";
+import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, untilDeadline } from "@/server/streams";
 
 /** Row errors sent to a browser; the count says how many there were in all. */
 const maxErrorsShown = 1000;
 
-// A 50,000-row import holds a few hundred MB while it plans: two at a time per server process.
-const importSlots = slots(2);
+// A 50,000-row import holds a few hundred MB while it plans: two at a time per server process, one
+// of them per person.
+const importSlots = keyedSlots(1, 2);
 
 /**
  * Previews or commits an import of the request body (a CSV or XLSX file). The answer is NDJSON:
@@ -37,14 +38,19 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
     mapping = saved;
   }
 
-  const release = importSlots.take();
-  if (!release) {
+  const release = importSlots.take(slotKey(principal, request));
+  if (release === "yours") {
+    return apiError(429, "Your previous import is still running. Wait for it to finish.", undefined, {
+      "retry-after": "5",
+    });
+  }
+  if (release === "full") {
     return apiError(
       503,
       "Two imports are already running on this server. Try again in a minute.",
       undefined,
       {
-        "retry-after": "60",
+        "retry-after": "5",
       },
     );
   }

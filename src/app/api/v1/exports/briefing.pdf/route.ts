@@ -4,14 +4,19 @@ import { checkScenario, figureQueryOf } from "@/features/reports/queries";
 import { figureParams } from "@/features/reports/schemas";
 import { apiError, parseQuery } from "@/server/api";
 import { guarded } from "@/server/access";
+import { publicOrigin } from "@/server/env";
 import { PdfUnavailableError, printToPdf } from "@/server/pdf";
+import { keyedSlots, slotKey } from "@/server/slots";
 
 // The briefing is on the page, and its chart drawn if it has one.
 const briefingReady = `document.querySelector('[data-testid="briefing"]') !== null &&
   (document.querySelector('[data-testid="gap-chart"]') === null ||
    document.querySelector('[data-testid="gap-chart"] svg.recharts-surface') !== null)`;
 
-export const GET = guarded("read", async (request: Request) => {
+// Each print holds a browser page: at most 2 waiting or printing per person, 8 in all per server.
+const pdfSlots = keyedSlots(2, 8);
+
+export const GET = guarded("read", async (request: Request, _context: unknown, principal) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
   const { asOf } = figureQueryOf(parsed.data);
@@ -27,8 +32,31 @@ export const GET = guarded("read", async (request: Request) => {
     const value = request.headers.get(name);
     if (value) passOn[name] = value;
   }
+  const release = pdfSlots.take(slotKey(principal, request));
+  if (release === "yours") {
+    return apiError(
+      429,
+      "Two of your briefings are being printed already: wait for them, then ask again.",
+      undefined,
+      {
+        "retry-after": "10",
+      },
+    );
+  }
+  if (release === "full") {
+    return apiError(
+      503,
+      "The server is printing as many briefings as it can. Try again shortly.",
+      undefined,
+      {
+        "retry-after": "10",
+      },
+    );
+  }
   try {
-    const pdf = await printToPdf(page.toString(), briefingReady, passOn);
+    // Links lead to the site's public address, else to the address this request was sent to.
+    const linkOrigin = publicOrigin() ?? new URL(request.url).origin;
+    const pdf = await printToPdf(page.toString(), briefingReady, passOn, linkOrigin);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
@@ -39,5 +67,7 @@ export const GET = guarded("read", async (request: Request) => {
   } catch (error) {
     if (error instanceof PdfUnavailableError) return apiError(503, error.message);
     throw error;
+  } finally {
+    release();
   }
 });
