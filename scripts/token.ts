@@ -3,20 +3,27 @@
 // Uses DATABASE_URL (from the environment or .env).
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { roles } from "../src/lib/access";
+import { defaultTokenLifetime, roles, tokenLifetimes, tokenUsable } from "../src/lib/access";
 import { createApiToken, revokeApiToken } from "../src/server/api-tokens";
 import { requireDatabaseUrl } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
 import { createPrismaClient } from "../src/server/prisma-client";
 
 const usage =
-  "usage: npm run token -- create --role viewer|analyst|admin --name NAME | list | revoke --id ID";
+  "usage: npm run token -- create --role viewer|analyst|admin --name NAME [--days 7|30|90|180|365] | list | revoke --id ID";
 
 const commandSchema = z.discriminatedUnion("command", [
   z.object({
     command: z.literal("create"),
     role: z.enum(roles, { error: `--role must be one of ${roles.join(", ")}` }),
     name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(100),
+    days: z.preprocess(
+      (value) => (value === undefined ? defaultTokenLifetime : Number(value)),
+      z.union(
+        tokenLifetimes.map((days) => z.literal(days)),
+        { error: `--days must be one of ${tokenLifetimes.join(", ")}` },
+      ),
+    ),
   }),
   z.object({ command: z.literal("list") }),
   z.object({ command: z.literal("revoke"), id: z.string({ error: "--id is required" }).min(1) }),
@@ -24,7 +31,12 @@ const commandSchema = z.discriminatedUnion("command", [
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { role: { type: "string" }, name: { type: "string" }, id: { type: "string" } },
+    options: {
+      role: { type: "string" },
+      name: { type: "string" },
+      id: { type: "string" },
+      days: { type: "string" },
+    },
     allowPositionals: true,
   });
   const parsed = commandSchema.safeParse({ command: positionals[0], ...values });
@@ -38,9 +50,13 @@ async function main() {
     const input = parsed.data;
     switch (input.command) {
       case "create": {
-        const { id, token } = await createApiToken(prisma, { name: input.name, role: input.role }, null);
+        const { id, token } = await createApiToken(
+          prisma,
+          { name: input.name, role: input.role, days: input.days },
+          null,
+        );
         console.log(
-          `Created API token "${input.name}" (${input.role}, id ${id}). It is shown once; store it now:`,
+          `Created API token "${input.name}" (${input.role}, id ${id}, valid ${input.days} days). It is shown once; store it now:`,
         );
         console.log(token);
         return 0;
@@ -48,7 +64,12 @@ async function main() {
       case "list": {
         const tokens = await prisma.apiToken.findMany({ orderBy: { createdAt: "asc" } });
         for (const t of tokens) {
-          console.log(`${t.id}\t${t.prefix}…\t${t.role}\t${t.name}\t${t.revokedAt ? "revoked" : "active"}`);
+          const state = t.revokedAt
+            ? "revoked"
+            : tokenUsable(t, new Date())
+              ? `active until ${t.expiresAt?.toISOString() ?? "never"}`
+              : "expired";
+          console.log(`${t.id}\t${t.prefix}…\t${t.role}\t${t.name}\t${state}`);
         }
         return 0;
       }

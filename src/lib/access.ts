@@ -41,6 +41,21 @@ export function decideAccess(
   return roleAllows(principal.role, permission) ? "allowed" : "forbidden";
 }
 
+/** How long a new API token works, in days: chosen at creation, 90 unless said otherwise. */
+export const tokenLifetimes = [7, 30, 90, 180, 365] as const;
+export type TokenLifetime = (typeof tokenLifetimes)[number];
+export const defaultTokenLifetime: TokenLifetime = 90;
+
+/** When a token made at `createdAt` to last `days` days stops working. */
+export function tokenExpiry(createdAt: Date, days: TokenLifetime): Date {
+  return new Date(createdAt.getTime() + days * 86_400_000);
+}
+
+/** Whether a token can still be used at `now`: not revoked, not past its expiry. */
+export function tokenUsable(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): boolean {
+  return !token.revokedAt && (!token.expiresAt || token.expiresAt > now);
+}
+
 /** How a record names who wrote it, kept in words so that it survives the account. */
 export function actorLabel(principal: Principal): string {
   return principal.kind === "token" ? `API token “${principal.name}”` : principal.name;

@@ -92,7 +92,7 @@ export async function authorizeApiRequest(
   if (found === "bad-token") {
     return {
       ok: false,
-      response: apiError(401, "The API token is not valid or has been revoked.", undefined, {
+      response: apiError(401, "The API token is not valid, has expired or has been revoked.", undefined, {
         "WWW-Authenticate": 'Bearer error="invalid_token"',
       }),
     };

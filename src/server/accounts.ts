@@ -86,3 +86,114 @@ export async function changeRole(
     return true;
   });
 }
+
+const accountSelect = { id: true, name: true, email: true, role: true, deactivatedAt: true } as const;
+
+export type LifecycleOutcome = "done" | "not-found" | "unchanged";
+
+/**
+ * Switches an account off (its sessions end and the tokens it made are revoked, at once) or on
+ * again, with its audit entry.
+ */
+export async function setAccountActive(
+  prisma: PrismaClient,
+  userId: string,
+  active: boolean,
+  actor: Principal,
+): Promise<LifecycleOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: accountSelect });
+    if (!before) return "not-found";
+    if (!!before.deactivatedAt === !active) return "unchanged";
+    const now = new Date();
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { deactivatedAt: active ? null : now },
+      select: accountSelect,
+    });
+    let note = "Reactivated.";
+    if (!active) {
+      const sessions = await tx.session.deleteMany({ where: { userId } });
+      const tokens = await tx.apiToken.updateMany({
+        where: { createdById: userId, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      note = `Deactivated: ${sessions.count} session(s) ended, ${tokens.count} token(s) revoked.`;
+    }
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "User",
+      entityId: userId,
+      before,
+      after,
+      note,
+    });
+    return "done";
+  });
+}
+
+/**
+ * Gives an account a new generated password (returned, to be shown once) and ends its sessions,
+ * with an audit entry that records the reset, never the password.
+ */
+export async function resetPassword(
+  prisma: PrismaClient,
+  userId: string,
+  actor: Principal,
+): Promise<{ email: string; password: string } | null> {
+  const password = randomBytes(15).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: accountSelect });
+    if (!user) return null;
+    const updated = await tx.account.updateMany({
+      where: { userId, providerId: "credential" },
+      data: { password: passwordHash },
+    });
+    if (updated.count === 0) {
+      await tx.account.create({
+        data: { userId, accountId: userId, providerId: "credential", password: passwordHash },
+      });
+    }
+    await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "User",
+      entityId: userId,
+      before: user,
+      after: user,
+      note: "Password reset by an admin; the account's sessions ended.",
+    });
+    return { email: user.email, password };
+  });
+}
+
+/** Renames an account (its own user, or an admin), with its audit entry. */
+export async function renameAccount(
+  prisma: PrismaClient,
+  userId: string,
+  name: string,
+  actor: Principal,
+): Promise<LifecycleOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: accountSelect });
+    if (!before) return "not-found";
+    if (before.name === name) return "unchanged";
+    const after = await tx.user.update({ where: { id: userId }, data: { name }, select: accountSelect });
+    await recordAudit(tx, actor, { action: "update", entityType: "User", entityId: userId, before, after });
+    return "done";
+  });
+}
+
+/** Records that someone changed their own password (Better Auth changed it), in the audit log. */
+export async function recordOwnPasswordChange(prisma: PrismaClient, actor: Principal): Promise<void> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: accountSelect });
+  await recordAudit(prisma, actor, {
+    action: "update",
+    entityType: "User",
+    entityId: actor.id,
+    before: user,
+    after: user,
+    note: "Changed their own password; their other sessions ended.",
+  });
+}

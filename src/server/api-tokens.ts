@@ -1,6 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Principal, Role } from "@/lib/access";
+import {
+  defaultTokenLifetime,
+  tokenExpiry,
+  tokenUsable,
+  type Principal,
+  type Role,
+  type TokenLifetime,
+} from "@/lib/access";
 import type { PrismaClient } from "./prisma-client";
 import { recordAudit } from "./audit";
 
@@ -20,7 +27,7 @@ export function digestApiToken(token: string): string {
 /** Creates a token and its audit entry; returns the token itself, which is never stored. */
 export async function createApiToken(
   prisma: PrismaClient,
-  input: { name: string; role: Role },
+  input: { name: string; role: Role; days?: TokenLifetime },
   actor: Principal | null,
 ): Promise<{ id: string; token: string }> {
   const token = generateApiToken();
@@ -32,8 +39,9 @@ export async function createApiToken(
         tokenHash: digestApiToken(token),
         prefix: token.slice(0, tokenPrefix.length + 6),
         createdById: actor?.kind === "user" ? actor.id : null,
+        expiresAt: tokenExpiry(new Date(), input.days ?? defaultTokenLifetime),
       },
-      select: { id: true, name: true, role: true, prefix: true },
+      select: { id: true, name: true, role: true, prefix: true, expiresAt: true },
     });
     // Created from the command line, the token is its own author.
     const author: Principal = actor ?? {
@@ -53,14 +61,14 @@ export async function createApiToken(
   return { id, token };
 }
 
-/** The principal a bearer token stands for, or null when it is unknown or revoked. */
+/** The principal a bearer token stands for, or null when it is unknown, revoked or expired. */
 export async function principalForApiToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
   if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
   const found = await prisma.apiToken.findUnique({
     where: { tokenHash: digestApiToken(token) },
-    select: { id: true, name: true, role: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, name: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
   });
-  if (!found || found.revokedAt) return null;
+  if (!found || !tokenUsable(found, new Date())) return null;
   // "Last used" to the minute, without a write on every request.
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });

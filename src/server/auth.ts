@@ -1,5 +1,6 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "./db";
@@ -25,6 +26,28 @@ function createAuth() {
       additionalFields: { role: { type: "string", input: false, defaultValue: "viewer" } },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        create: {
+          // Reached only once the password was right: a deactivated account is told so.
+          async before(session) {
+            const user = await db().user.findUnique({
+              where: { id: session.userId },
+              select: { deactivatedAt: true },
+            });
+            if (user?.deactivatedAt) {
+              throw new APIError("FORBIDDEN", {
+                code: "ACCOUNT_DEACTIVATED",
+                message: "This account is deactivated. Ask an admin to reactivate it.",
+              });
+            }
+          },
+          async after(session) {
+            await db().user.update({ where: { id: session.userId }, data: { lastSignInAt: new Date() } });
+          },
+        },
+      },
+    },
     // A flood limit per client address, counted in the database so that every app instance sees
     // the same requests. Failed sign-ins are throttled on their own, per account too (auth-gate.ts).
     // Better Auth's own sign-in rule (3 in 10 s per address) would count successes too: it is off.

@@ -53,6 +53,74 @@ test("an action re-checks the role: an analyst demoted while the form is open ca
   await expect(analyst).toHaveURL(/\/login\?next=%2Fdashboard/);
 });
 
+test("an admin deactivates, reactivates and resets an account; its owner changes their password", async ({
+  browser,
+}) => {
+  const lee = { email: "lee@e2e.test", password: "lee-first-password" };
+  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
+  await admin.goto("/admin");
+  await admin.getByRole("textbox", { name: "Name", exact: true }).first().fill("Lee Lifecycle");
+  await admin.getByLabel("Email").fill(lee.email);
+  await admin.locator("#field-account-role").selectOption("analyst");
+  await admin.getByLabel("Initial password").fill(lee.password);
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(admin.getByRole("main").getByRole("status")).toContainText(`Created analyst ${lee.email}`);
+
+  const leePage = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  const signInAsLee = async (password: string) => {
+    await leePage.goto("/login");
+    await leePage.getByLabel("Email").fill(lee.email);
+    await leePage.getByLabel("Password").fill(password);
+    await leePage.getByRole("button", { name: "Sign in" }).click();
+  };
+  await signInAsLee(lee.password);
+  await expect(leePage).toHaveURL(/\/dashboard/);
+
+  // Granting admin asks first; cancelling changes nothing and gives the focus back.
+  await admin.reload();
+  const row = admin.getByRole("row", { name: new RegExp(lee.email) });
+  await expect(row).not.toContainText("never");
+  await admin.getByLabel(`Role of ${lee.email}`).selectOption("admin");
+  await row.getByRole("button", { name: "Change" }).click();
+  await expect(row).toContainText(`Make ${lee.email} an admin`);
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await expect(row.getByRole("button", { name: "Change" })).toBeFocused();
+
+  await row.getByRole("button", { name: `Deactivate ${lee.email}` }).click();
+  await row.getByRole("button", { name: "Yes, deactivate" }).click();
+  await expect(row).toContainText("Account deactivated");
+  // Lee's session ended at once, and signing in again is refused with the reason.
+  await leePage.goto("/dashboard");
+  await expect(leePage).toHaveURL(/\/login/);
+  await signInAsLee(lee.password);
+  await expect(leePage.getByRole("main").getByRole("alert")).toContainText("This account is deactivated");
+
+  await admin.reload();
+  await row.getByRole("button", { name: `Reactivate ${lee.email}` }).click();
+  await expect(row).toContainText("Account reactivated");
+  await row.getByRole("button", { name: `Reset the password of ${lee.email}` }).click();
+  await row.getByRole("button", { name: "Yes, reset" }).click();
+  const newPassword = await row.getByTestId(/^new-password-/).inputValue();
+  expect(newPassword.length).toBeGreaterThanOrEqual(20);
+
+  await signInAsLee(lee.password);
+  await expect(leePage.getByRole("main").getByRole("alert")).toContainText("do not match");
+  await signInAsLee(newPassword);
+  await expect(leePage).toHaveURL(/\/dashboard/);
+
+  await leePage.getByRole("link", { name: /Your account/ }).click();
+  await leePage.getByLabel("Current password").fill(newPassword);
+  await leePage.getByLabel("New password").fill("lee-own-new-password");
+  await leePage.getByRole("button", { name: "Change password" }).click();
+  await expect(leePage.getByRole("main").getByRole("status")).toContainText("Password changed");
+  await leePage.getByRole("textbox", { name: "Name", exact: true }).fill("Lee L. Lifecycle");
+  await leePage.getByRole("button", { name: "Save name" }).click();
+  await expect(leePage.getByRole("link", { name: /Your account: Lee L\. Lifecycle/ })).toBeVisible();
+
+  await admin.goto("/admin");
+  await expect(admin.getByRole("main")).toContainText("Changed their own password");
+});
+
 test("repeated failed sign-ins are answered 429 with a clear message", async ({ browser }) => {
   const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await page.goto("/login");

@@ -172,9 +172,17 @@ test.describe("administration", () => {
     // A viewer token reads but cannot write.
     expect((await script.patch("/api/v1/pledges/x", { headers: auth, data: {} })).status()).toBe(403);
 
+    await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
     await page.reload();
+    const row = page.getByRole("row", { name: /E2E nightly export/ });
+    // Created for the default 90 days.
+    await expect(row).toContainText(String(new Date(Date.now() + 90 * 86_400_000).getUTCFullYear()));
     await page.getByRole("button", { name: "Revoke E2E nightly export" }).click();
-    await expect(page.getByRole("row", { name: /E2E nightly export/ })).toContainText("revoked");
+    // Revoking asks first, with the focus on the answer.
+    const yes = page.getByRole("button", { name: "Yes, revoke" });
+    await expect(yes).toBeFocused();
+    await yes.click();
+    await expect(row).toContainText("revoked");
     expect((await script.get("/api/v1/summary", { headers: auth })).status()).toBe(401);
     await script.dispose();
   });

@@ -22,6 +22,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/manage/condition/new", least: "analyst" },
   { path: "/import", least: "analyst" },
   { path: "/admin", least: "admin" },
+  { path: "/account", least: "viewer" },
 ];
 
 const readRoutes = [
@@ -36,6 +37,7 @@ const readRoutes = [
   "/api/v1/exports/pledges.csv",
   "/api/v1/exports/report.xlsx",
   "/api/v1/exports/dataset.json",
+  "/api/v1/exports/briefing.pdf",
 ];
 
 const expected = (who: Who, least: Role): Outcome =>
@@ -115,6 +117,18 @@ test.describe("access matrix", () => {
 });
 
 test.describe("request guards and headers", () => {
+  test("Better Auth's endpoints that Pledgewatch does not use answer 404, renaming first", async ({
+    request,
+    baseURL,
+  }) => {
+    for (const path of ["/api/auth/update-user", "/api/auth/change-password", "/api/auth/sign-up/email"]) {
+      const response = await request.post(path, { headers: { origin: baseURL! }, data: { name: "Admin" } });
+      expect(response.status(), path).toBe(404);
+    }
+    const me = await request.get("/api/auth/get-session");
+    expect(((await me.json()) as { user: { name: string } }).user.name).toBe("Vic Viewer");
+  });
+
   test("a cross-origin or malformed-origin server-action post is refused with 403", async ({ request }) => {
     for (const origin of ["https://evil.example", "null", "not a url"]) {
       const response = await request.post(`/pledges/${id}/status`, {

@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
+import {
+  AccountForm,
+  AccountStateForm,
+  RenameForm,
+  ResetPasswordForm,
+  RevokeTokenForm,
+  RoleForm,
+  TokenForm,
+} from "@/features/admin/components/admin-forms";
+import { listAccounts, listApiTokens } from "@/features/admin/queries";
 import { AuditTrail } from "@/features/editing/components/audit-trail";
-import { AccountForm, RevokeTokenForm, RoleForm, TokenForm } from "@/features/editing/components/admin-forms";
-import { listAccounts, listApiTokens, recentAudit } from "@/features/editing/queries";
+import { recentAudit } from "@/features/editing/queries";
+import { tokenUsable } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
 
@@ -9,8 +19,9 @@ export const metadata: Metadata = { title: "Admin" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  await requirePagePermission("admin", "/admin");
+  const admin = await requirePagePermission("admin", "/admin");
   const [accounts, tokens, audit] = await Promise.all([listAccounts(), listApiTokens(), recentAudit(100)]);
+  const now = new Date();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
@@ -18,26 +29,48 @@ export default async function AdminPage() {
         <h2 id="users-heading" className="text-lg font-semibold">
           Accounts
         </h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((account) => (
-              <tr key={account.id}>
-                <td>{account.name}</td>
-                <td>{account.email}</td>
-                <td>
-                  <RoleForm userId={account.id} role={account.role} email={account.email} />
-                </td>
+        <div className="overflow-x-auto">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Last sign-in</th>
+                <th scope="col">State</th>
+                <th scope="col">Password</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {accounts.map((account) => (
+                <tr key={account.id}>
+                  <td>
+                    <RenameForm userId={account.id} name={account.name} email={account.email} />
+                  </td>
+                  <td>{account.email}</td>
+                  <td>
+                    <RoleForm userId={account.id} role={account.role} email={account.email} />
+                  </td>
+                  <td>{account.lastSignInAt ? formatDateTime(account.lastSignInAt) : "never"}</td>
+                  <td>
+                    {account.id === admin?.id ? (
+                      "Active (you)"
+                    ) : (
+                      <AccountStateForm
+                        userId={account.id}
+                        email={account.email}
+                        deactivated={account.deactivatedAt !== null}
+                      />
+                    )}
+                  </td>
+                  <td>
+                    <ResetPasswordForm userId={account.id} email={account.email} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <h3 className="font-semibold">New account</h3>
         <AccountForm />
       </section>
@@ -47,32 +80,44 @@ export default async function AdminPage() {
         </h2>
         <p className="note">
           Scripts send a token as <code>Authorization: Bearer …</code>. Only a digest is stored; or create one
-          with <code>npm run token -- create --role viewer --name NAME</code>.
+          with <code>npm run token -- create --role viewer --name NAME --days 90</code>.
         </p>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Role</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>{token.role}</td>
-                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}</td>
-                <td>{token.revokedAt ? "revoked" : <RevokeTokenForm id={token.id} name={token.name} />}</td>
+        <div className="overflow-x-auto">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Role</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Expires</th>
+                <th scope="col">State</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{token.role}</td>
+                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}</td>
+                  <td>{token.expiresAt ? formatDateTime(token.expiresAt) : "never"}</td>
+                  <td>
+                    {token.revokedAt ? (
+                      "revoked"
+                    ) : !tokenUsable(token, now) ? (
+                      "expired"
+                    ) : (
+                      <RevokeTokenForm id={token.id} name={token.name} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <h3 className="font-semibold">New token</h3>
         <TokenForm />
       </section>

@@ -53,9 +53,15 @@ export async function SiteHeader() {
         <div className="ml-auto flex items-center gap-3 text-sm">
           {principal ? (
             <>
-              <span>
-                {principal.name} <span className="text-slate-600">({principal.role})</span>
-              </span>
+              {principal.kind === "user" ? (
+                <Link href="/account" className={navLink} aria-label={`Your account: ${principal.name}`}>
+                  {principal.name} <span className="text-slate-600">({principal.role})</span>
+                </Link>
+              ) : (
+                <span>
+                  {principal.name} <span className="text-slate-600">({principal.role})</span>
+                </span>
+              )}
               <SignOutButton />
             </>
           ) : (

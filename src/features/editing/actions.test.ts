@@ -9,7 +9,11 @@ let requestHeaders = new Headers();
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 
 const { db } = await seededTestDatabase();
-const actions = await import("./actions");
+const actions = {
+  ...(await import("./actions")),
+  ...(await import("@/features/admin/actions")),
+  ...(await import("@/features/account/actions")),
+};
 
 const least: Record<keyof typeof actions, Role> = {
   savePledgeAction: "analyst",
@@ -21,6 +25,12 @@ const least: Record<keyof typeof actions, Role> = {
   changeRoleAction: "admin",
   createTokenAction: "admin",
   revokeTokenAction: "admin",
+  deactivateAccountAction: "admin",
+  reactivateAccountAction: "admin",
+  resetPasswordAction: "admin",
+  renameAccountAction: "admin",
+  changeOwnNameAction: "viewer",
+  changeOwnPasswordAction: "viewer",
 };
 
 const tokens: Partial<Record<Role, Record<string, string>>> = {};

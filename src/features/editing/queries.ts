@@ -75,6 +75,7 @@ export async function recentAudit(take = 100) {
     entityType: entry.entityType,
     entityId: entry.entityId,
     fields: changedFields(parsed(entry.before), parsed(entry.after)),
+    note: entry.note,
   }));
 }
 
@@ -153,26 +154,4 @@ export async function getRecord(
     case "capacity":
       return db().capacityReference.findUnique({ where: { id } });
   }
-}
-
-export async function listAccounts() {
-  return db().user.findMany({
-    select: { id: true, name: true, email: true, role: true, createdAt: true },
-    orderBy: { email: "asc" },
-  });
-}
-
-export async function listApiTokens() {
-  return db().apiToken.findMany({
-    select: {
-      id: true,
-      name: true,
-      role: true,
-      prefix: true,
-      createdAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-    },
-    orderBy: { createdAt: "desc" },
-  });
 }

@@ -2,7 +2,7 @@
 // API. Forms send text; the API sends JSON. Both arrive here as plain objects.
 import { z } from "zod";
 import { webAddressSchema } from "@/lib/web-address";
-import { roles } from "@/lib/access";
+import { defaultTokenLifetime, roles, tokenLifetimes } from "@/lib/access";
 import {
   conditionStatuses,
   pledgeCategories,
@@ -274,7 +274,33 @@ export const accountSchema = z
 
 export const roleChangeSchema = z.object({ userId: recordId("user"), role: oneOf(roles, "role") }).strict();
 
-export const apiTokenSchema = z.object({ name: text("name", 100), role: oneOf(roles, "role") }).strict();
+export const apiTokenSchema = z
+  .object({
+    name: text("name", 100),
+    role: oneOf(roles, "role"),
+    days: z.preprocess(
+      (value) => (value === undefined || value === "" ? defaultTokenLifetime : Number(value)),
+      z.union(
+        tokenLifetimes.map((days) => z.literal(days)),
+        { error: `expiry must be one of ${tokenLifetimes.join(", ")} days` },
+      ),
+    ),
+  })
+  .strict();
+
+export const accountNameSchema = z.object({ userId: recordId("user"), name: text("name", 100) }).strict();
+
+export const accountIdSchema = z.object({ userId: recordId("user") }).strict();
+
+export const ownPasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "current password is required" })
+      .min(1, "current password is required")
+      .max(128),
+    newPassword: accountSchema.shape.password,
+  })
+  .strict();
 
 /** Per-field messages for a form, and one line for an API answer. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -7,7 +7,7 @@ import { authClient } from "../auth-client";
 function messageFor(status: number, fallback: string | undefined): string {
   // The server says how long to wait.
   if (status === 429) return fallback ?? "Too many failed sign-ins. Wait a minute, then try again.";
-  if (status === 401 || status === 403) return "That email and password do not match an account.";
+  if (status === 401) return "That email and password do not match an account.";
   return fallback ?? "Signing in failed. Try again.";
 }
 

@@ -8,6 +8,7 @@ type Entry = {
   fields: string[];
   entityType?: string;
   entityId?: string;
+  note?: string | null;
 };
 
 /** Writes from the audit log: who, when (UTC), what kind of change, on which record and fields. */
@@ -50,7 +51,10 @@ export function AuditTrail({
                     {entry.entityType} <code>{entry.entityId}</code>
                   </td>
                 )}
-                <td>{entry.fields.join(", ")}</td>
+                <td>
+                  {entry.fields.join(", ")}
+                  {entry.note && <p className="note">{entry.note}</p>}
+                </td>
               </tr>
             ))}
           </tbody>

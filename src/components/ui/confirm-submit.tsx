@@ -1,0 +1,66 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+
+/**
+ * A submit button that asks first: the first press shows what will happen, with "Yes" (the real
+ * submit) and "Cancel"; focus moves to "Yes", and back to the button on cancel. For changes that
+ * are hard to undo (granting admin, revoking a token, deactivating an account).
+ */
+export function ConfirmSubmit({
+  children,
+  question,
+  confirmLabel,
+  pending,
+  className = "button-secondary",
+  label,
+}: {
+  children: ReactNode;
+  question: string;
+  confirmLabel: string;
+  pending?: boolean;
+  className?: string;
+  /** An accessible name for the first button, where its text alone is ambiguous in a list. */
+  label?: string;
+}) {
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+    else if (returnFocus) start.current?.focus();
+  }, [asking, returnFocus]);
+  if (!asking) {
+    return (
+      <button
+        ref={start}
+        type="button"
+        className={className}
+        aria-label={label}
+        disabled={pending}
+        onClick={() => setAsking(true)}
+      >
+        {children}
+      </button>
+    );
+  }
+  return (
+    <span role="group" aria-label={question} className="inline-flex flex-wrap items-center gap-2">
+      <span className="text-sm">{question}</span>
+      <button ref={yes} type="submit" className="button-danger" disabled={pending}>
+        {confirmLabel}
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() => {
+          setReturnFocus(true);
+          setAsking(false);
+        }}
+      >
+        Cancel
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Permission, Principal } from "@/lib/access";
+import { AccessError, requireActionPermission } from "@/server/access";
+import type { FormState } from "./form-state";
+import type { FormValues } from "./form-values";
+import { changesSince } from "./queries";
+import { fieldErrors } from "./schemas";
+import { WriteError } from "./write-error";
+
+// The steps every server action shares (who is acting, what was wrong with the form, what a failed
+// write tells the person), kept out of the "use server" files so that they are not actions themselves.
+
+export type Conflict = { entityType: string; entityId: string; sentVersion: number };
+
+export async function act(
+  principal: Principal,
+  values: FormValues,
+  work: (principal: Principal) => Promise<FormState | void>,
+  conflict?: Conflict,
+): Promise<FormState> {
+  try {
+    return (await work(principal)) ?? { status: "saved" };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof WriteError) {
+      const state: FormState = {
+        status: "error",
+        message: error.message,
+        fields: error.details.fields,
+        values,
+      };
+      if (error.kind === "conflict" && conflict) {
+        const current = error.details.current as { version: number };
+        const changes = await changesSince(conflict.entityType, conflict.entityId, conflict.sentVersion);
+        state.conflict = {
+          message: error.message,
+          currentVersion: current.version,
+          changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
+        };
+      }
+      return state;
+    }
+    console.error("Form action failed", error);
+    return {
+      status: "error",
+      message: "Saving failed on the server; it has been logged. Nothing was saved.",
+      values,
+    };
+  }
+}
+
+/** Who is acting, checked first of all; or the refusal to answer before even validating. */
+export async function gate(
+  permission: Permission,
+  values: FormValues,
+): Promise<{ ok: true; principal: Principal } | { ok: false; state: FormState }> {
+  try {
+    return { ok: true, principal: await requireActionPermission(permission) };
+  } catch (error) {
+    if (error instanceof AccessError)
+      return { ok: false, state: { status: "error", message: error.message, values } };
+    throw error;
+  }
+}
+
+export function invalid(error: z.ZodError, values: FormValues): FormState {
+  return { status: "error", message: "Some fields need attention.", fields: fieldErrors(error), values };
+}
