@@ -24,6 +24,9 @@ try {
   process.exit(1);
 }
 
+/** The most of a refused body read into nothing before the connection is cut. */
+const maxDiscardedBytes = 64 * 1024 * 1024;
+
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -31,11 +34,16 @@ await app.prepare();
 const server = createServer((request, response) => {
   const refusal = admitRequest(request, trusted);
   if (refusal) {
-    // The body is never read: answer, then close the connection rather than drain it.
+    // The body is never kept: it is read into nothing (so that the client hears the answer rather
+    // than a reset while it still sends), up to a bound past which the connection is cut.
+    let discarded = 0;
+    request.on("data", (chunk) => {
+      discarded += chunk.length;
+      if (discarded > maxDiscardedBytes) request.destroy();
+    });
     response.writeHead(refusal.status, {
       "content-type": "application/json; charset=utf-8",
       "cache-control": "no-store",
-      connection: "close",
     });
     response.end(JSON.stringify({ error: { message: refusal.message } }));
     return;

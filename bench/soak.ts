@@ -1,6 +1,7 @@
-// npm run soak: the proof suite against `next start` (run `npm run build` first), on a new SQLite
+// npm run soak: the proof suite against the production server (server.mjs) (run `npm run build` first), on a new SQLite
 // file, or on PostgreSQL when SOAK_DATABASE_URL=postgresql://… names a database (it is emptied).
 // - load: 50 connections for SOAK_SECONDS (60) on the dashboard, the API and the list, 10 % writes
+// - load under attack: the same, while six clients send nested JSON, wide and broken CSVs and slow bodies
 // - lost updates: 100 parallel status updates from one version: exactly one may succeed
 // - bad input: generated payloads per write route: 400/409/422 with a message, never 5xx, nothing written
 // - crash: rounds of kill -9 during write bursts: integrity, every acknowledged write kept, audit = versions
@@ -20,7 +21,7 @@ import { withPostgresClient } from "../src/server/postgres-connection";
 import { createPrismaClient } from "../src/server/prisma-client";
 import { writeBody } from "../tests/support/write-payloads";
 import { seedBenchData } from "./seed-bench-data";
-import { startNext, waitFor } from "./support";
+import { memoryOf, startNext, waitFor } from "./support";
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const crashRounds = Number(process.env.SOAK_CRASH_ROUNDS ?? 20);
@@ -115,7 +116,7 @@ function percentile(sorted: number[], p: number) {
 
 // ---- load ----
 
-async function loadPhase(pledgeIds: string[]) {
+async function loadPhase(pledgeIds: string[], label = "load") {
   const reads = ["/dashboard", "/api/v1/pledges?pageSize=50", "/pledges", "/api/v1/summary"];
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -151,16 +152,17 @@ async function loadPhase(pledgeIds: string[]) {
     }),
   );
   latencies.sort((a, b) => a - b);
+  const p99 = percentile(latencies, 0.99);
   const total = latencies.length;
   const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
-  figures.push([`load: requests in ${seconds} s, 50 connections (${writes} writes)`, total]);
-  figures.push(["load: requests/s", (total / seconds).toFixed(1)]);
+  figures.push([`${label}: requests in ${seconds} s, 50 connections (${writes} writes)`, total]);
+  figures.push([`${label}: requests/s`, (total / seconds).toFixed(1)]);
   figures.push([
-    "load: p50 / p99 latency (ms)",
+    `${label}: p50 / p99 latency (ms)`,
     `${percentile(latencies, 0.5).toFixed(0)} / ${percentile(latencies, 0.99).toFixed(0)}`,
   ]);
   figures.push([
-    "load: answers by status",
+    `${label}: answers by status`,
     [...statuses]
       .sort()
       .map(([s, n]) => `${s}×${n}`)
@@ -168,8 +170,104 @@ async function loadPhase(pledgeIds: string[]) {
   ]);
   check(
     serverErrors === 0 && networkErrors === 0,
-    `load: zero 5xx (${serverErrors}) and zero errors (${networkErrors})`,
+    `${label}: zero 5xx (${serverErrors}) and zero errors (${networkErrors})`,
   );
+  return p99;
+}
+
+// ---- hostile clients during the load ----
+
+/** A body that arrives a few bytes at a time, for as long as the server keeps reading. */
+function trickle(text: string, everyMs: number): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let at = 0;
+  return new ReadableStream({
+    async pull(controller) {
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+      if (at >= bytes.length) controller.close();
+      else controller.enqueue(bytes.subarray(at, (at += 16)));
+    },
+  });
+}
+
+/**
+ * Six clients that send what the probe sent (nested JSON to sign-in, wide and broken CSVs to the
+ * import, bodies trickled in slowly) for as long as `until` runs. Each answer is counted by status;
+ * a request the client itself gave up on after 15 s counts as "cut".
+ */
+async function hostileClients(until: Promise<unknown>) {
+  let done = false;
+  void until.finally(() => (done = true));
+  const statuses = new Map<string, number>();
+  const count = (key: string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
+  const origin = { origin: base };
+  // Built once: the attackers share this machine's cores with the server.
+  const wideCsv = `${Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(",")}\n1\n`;
+  const nested = "[".repeat(30 * 1024 * 1024);
+  const deepButSmall = `{"email":${"[".repeat(15_000)}`;
+  const attacks: (() => Promise<Response>)[] = [
+    () =>
+      fetch(`${base}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { ...origin, "content-type": "application/json" },
+        body: nested,
+      }),
+    () =>
+      fetch(`${base}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { ...origin, "content-type": "application/json" },
+        body: deepButSmall,
+      }),
+    () =>
+      fetch(`${base}/api/v1/imports?fileName=wide.csv&mode=preview`, {
+        method: "POST",
+        headers: writer,
+        body: wideCsv,
+      }),
+    () =>
+      fetch(`${base}/api/v1/imports?fileName=quote.csv&mode=preview`, {
+        method: "POST",
+        headers: writer,
+        body: 'a,b\n1,"x"y\n',
+      }),
+    () =>
+      fetch(`${base}/api/v1/pledges/bench-pledge-0`, {
+        method: "PATCH",
+        headers: { ...writer, "content-type": "application/json" },
+        body: trickle(JSON.stringify({ version: 0, title: "slow" }), 200),
+        duplex: "half",
+      } as RequestInit),
+    () =>
+      fetch(`${base}/api/v1/imports?fileName=slow.csv&mode=preview`, {
+        method: "POST",
+        headers: writer,
+        body: trickle("Title,Category,Announced\nSlow,force,2026-01-06\n".repeat(50), 500),
+        duplex: "half",
+      } as RequestInit),
+  ];
+  await Promise.all(
+    attacks.map(async (attack, index) => {
+      while (!done) {
+        try {
+          const response = await Promise.race([
+            attack(),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error("cut")), 15_000)),
+          ]);
+          // The NDJSON of an import says in its last line what became of it.
+          const text = await response.text();
+          const last = response.headers.get("content-type")?.includes("ndjson")
+            ? (JSON.parse(text.trim().split("\n").at(-1)!) as { type: string; status?: number })
+            : null;
+          count(last?.type === "error" ? `${last.status} (import)` : String(response.status));
+        } catch (error) {
+          const message = (error as Error).message;
+          const cause = String((error as { cause?: { code?: string } }).cause?.code ?? message);
+          count(message === "cut" ? "cut" : `network error (attack ${index + 1}: ${cause})`);
+        }
+      }
+    }),
+  );
+  return statuses;
 }
 
 // ---- lost updates ----
@@ -486,7 +584,34 @@ async function main() {
       (await call("GET", "/api/v1/sources", undefined, reader)).json as unknown as { data: { id: string }[] }
     ).data[0]!.id;
     console.log(`load: ${seconds} s`);
-    await loadPhase(pledgeIds);
+    const quietP99 = await loadPhase(pledgeIds);
+    const quietMemory = memoryOf(server.pid!);
+    console.log(`load under attack: ${seconds} s, with six hostile clients`);
+    const underAttack = loadPhase(pledgeIds, "load under attack");
+    const hostile = await hostileClients(underAttack);
+    const attackedP99 = await underAttack;
+    figures.push([
+      "load: p99 quiet / under attack (ms)",
+      `${quietP99.toFixed(0)} / ${attackedP99.toFixed(0)}`,
+    ]);
+    figures.push([
+      "hostile clients: answers",
+      [...hostile]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" "),
+    ]);
+    const hostile5xx = [...hostile].filter(([s]) => /^5/.test(s)).reduce((sum, [, n]) => sum + n, 0);
+    check(
+      hostile5xx === 0 && ![...hostile.keys()].some((key) => key.startsWith("network error")),
+      `hostile clients: every request answered with a 4xx, never 5xx (${hostile5xx}) or a dropped connection`,
+    );
+    const memory = memoryOf(server.pid!);
+    figures.push([
+      "server memory: peak RSS after the quiet load / after the attack (MB)",
+      `${quietMemory.peak.toFixed(0)} / ${memory.peak.toFixed(0)}`,
+    ]);
+    check(memory.peak < 1024, "server memory: peak RSS under 1 GB through the attack");
     console.log("lost updates");
     await lostUpdatesPhase(pledgeIds[55]!);
     console.log(`bad input: ${payloadsPerRoute} payloads per route`);
