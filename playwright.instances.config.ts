@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import baseConfig from "./playwright.config";
 
-// Two `next start` instances on one PostgreSQL database, as behind a load balancer (README:
+// Two production servers (server.mjs) on one PostgreSQL database, as behind a load balancer (README:
 // "Deploying for many users"). E2E_DATABASE_URL must name a PostgreSQL database; the first instance
 // empties, migrates and seeds it, the second starts on it as it is.
 export const instancePorts = [3231, 3232] as const;

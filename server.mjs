@@ -2,16 +2,21 @@
 // Pledgewatch's HTTP server: Next.js behind a thin edge that alone sees the socket. It puts the
 // client's real address in X-Forwarded-For (TRUSTED_PROXIES names the proxies whose word is taken)
 // and refuses a body too large for its route before reading a byte of it (src/server/edge.mjs).
-// `npm start` runs it; `--hostname` and `--port` (or HOSTNAME and PORT) say where it listens.
+// `npm start` runs it; `--hostname` and `--port` (or PORT) say where it listens.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import nextEnv from "@next/env";
 import next from "next";
 import { admitRequest, parseTrustedProxies } from "./src/server/edge.mjs";
+
+// .env as Next.js reads it, now: TRUSTED_PROXIES and PORT are needed before Next.js starts.
+nextEnv.loadEnvConfig(import.meta.dirname, false);
 
 const { values } = parseArgs({
   options: { hostname: { type: "string" }, port: { type: "string" } },
 });
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Not HOSTNAME from the environment: containers set it to their own name.
+const hostname = values.hostname ?? "0.0.0.0";
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 // The app prints PDFs from its own pages at http://127.0.0.1:$PORT (server/pdf.ts).
 process.env.PORT = String(port);

@@ -3,7 +3,8 @@
 // Uses DATABASE_URL (from the environment or .env).
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { defaultTokenLifetime, roles, tokenLifetimes, tokenUsable } from "../src/lib/access";
+import { roles, tokenExpiresAt, tokenUsable } from "../src/lib/access";
+import { apiTokenSchema } from "../src/features/editing/schemas";
 import { createApiToken, revokeApiToken } from "../src/server/api-tokens";
 import { requireDatabaseUrl } from "../src/server/env";
 import { loadEnv } from "../src/server/load-env";
@@ -17,13 +18,7 @@ const commandSchema = z.discriminatedUnion("command", [
     command: z.literal("create"),
     role: z.enum(roles, { error: `--role must be one of ${roles.join(", ")}` }),
     name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(100),
-    days: z.preprocess(
-      (value) => (value === undefined ? defaultTokenLifetime : Number(value)),
-      z.union(
-        tokenLifetimes.map((days) => z.literal(days)),
-        { error: `--days must be one of ${tokenLifetimes.join(", ")}` },
-      ),
-    ),
+    days: apiTokenSchema.shape.days,
   }),
   z.object({ command: z.literal("list") }),
   z.object({ command: z.literal("revoke"), id: z.string({ error: "--id is required" }).min(1) }),
@@ -67,7 +62,7 @@ async function main() {
           const state = t.revokedAt
             ? "revoked"
             : tokenUsable(t, new Date())
-              ? `active until ${t.expiresAt?.toISOString() ?? "never"}`
+              ? `active until ${tokenExpiresAt(t).toISOString()}`
               : "expired";
           console.log(`${t.id}\t${t.prefix}…\t${t.role}\t${t.name}\t${state}`);
         }

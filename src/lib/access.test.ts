@@ -56,6 +56,11 @@ describe("safeReturnPath", () => {
     " /dashboard",
     "",
     "/pledges\nSet-Cookie: x=1",
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/%2e%2e//evil.example",
+    "/a/..//evil.example",
   ])("refuses %j", (value) => {
     expect(safeReturnPath(value)).toBe("/dashboard");
   });

@@ -51,9 +51,20 @@ export function tokenExpiry(createdAt: Date, days: TokenLifetime): Date {
   return new Date(createdAt.getTime() + days * 86_400_000);
 }
 
+/**
+ * When a token stops working. Tokens made before tokens had an expiry last the default lifetime from
+ * their creation, like any other.
+ */
+export function tokenExpiresAt(token: { createdAt: Date; expiresAt: Date | null }): Date {
+  return token.expiresAt ?? tokenExpiry(token.createdAt, defaultTokenLifetime);
+}
+
 /** Whether a token can still be used at `now`: not revoked, not past its expiry. */
-export function tokenUsable(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date): boolean {
-  return !token.revokedAt && (!token.expiresAt || token.expiresAt > now);
+export function tokenUsable(
+  token: { createdAt: Date; revokedAt: Date | null; expiresAt: Date | null },
+  now: Date,
+): boolean {
+  return !token.revokedAt && tokenExpiresAt(token) > now;
 }
 
 /** How a record names who wrote it, kept in words so that it survives the account. */
@@ -79,6 +90,7 @@ export function safeReturnPath(value: unknown): string {
   } catch {
     return fallback;
   }
-  if (url.origin !== ownSite || value.startsWith("//")) return fallback;
+  // Dot segments can turn "/.//evil.example" into the path "//evil.example": judge the result too.
+  if (url.origin !== ownSite || value.startsWith("//") || url.pathname.startsWith("//")) return fallback;
   return url.pathname + url.search + url.hash;
 }

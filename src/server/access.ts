@@ -44,7 +44,9 @@ async function principalFrom(requestHeaders: Headers): Promise<Principal | null 
   }
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const user = session.user as { id: string; name: string; role?: unknown };
+  const user = session.user as { id: string; name: string; role?: unknown; deactivatedAt?: unknown };
+  // Deactivation deletes sessions; one created in the same instant must not outlive it.
+  if (user.deactivatedAt) return null;
   return { kind: "user", id: user.id, name: user.name, role: asRole(user.role) };
 }
 

@@ -66,9 +66,19 @@ export async function principalForApiToken(prisma: PrismaClient, token: string):
   if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
   const found = await prisma.apiToken.findUnique({
     where: { tokenHash: digestApiToken(token) },
-    select: { id: true, name: true, role: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      createdAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { deactivatedAt: true } },
+    },
   });
-  if (!found || !tokenUsable(found, new Date())) return null;
+  // A token made by an account that is now deactivated ends with it, even one made as it was switched off.
+  if (!found || !tokenUsable(found, new Date()) || found.createdBy?.deactivatedAt) return null;
   // "Last used" to the minute, without a write on every request.
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });

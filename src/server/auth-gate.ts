@@ -36,6 +36,9 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     const json = readJson(raw);
     if (!json.ok) return authError(400, "INVALID_BODY", json.message);
     body = json.value;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      return authError(400, "INVALID_BODY", "The body must be a JSON object.");
+    }
   }
   const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body: raw });
   if (path !== "/sign-in/email") return auth().handler(forwarded);
@@ -61,7 +64,12 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   await settleAttempt(
     db(),
     keys,
-    response.status === 401 ? "wrong-password" : response.ok ? "signed-in" : "not-a-guess",
+    // A deactivated account (403) counts like a wrong password: it is still a try at the password.
+    response.status === 401 || response.status === 403
+      ? "wrong-password"
+      : response.ok
+        ? "signed-in"
+        : "not-a-guess",
   );
   return response;
 }

@@ -23,7 +23,10 @@ function createAuth() {
     // Admins create accounts; nobody signs themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
-      additionalFields: { role: { type: "string", input: false, defaultValue: "viewer" } },
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "viewer" },
+        deactivatedAt: { type: "date", input: false, required: false },
+      },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     databaseHooks: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isIP } from "node:net";
 import {
   afterFailure,
   liveFailures,
@@ -16,10 +17,27 @@ const keyPrefix = "sign-in-failures:";
 
 export type ThrottleKeys = Record<ThrottleScope, string>;
 
+/**
+ * An address as one client: an IPv4 address whole, an IPv6 address by its /64 (one household or
+ * host is handed a whole /64, and could otherwise take a new address for every guess).
+ */
+export function clientNetwork(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const missing = address.includes("::") ? 8 - headGroups.length - tailGroups.length : 0;
+  const groups = [...headGroups, ...Array<string>(missing).fill("0"), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
 export function throttleKeys(email: string, address: string): ThrottleKeys {
   return {
     account: `${keyPrefix}account:${email.trim().toLowerCase()}`,
-    address: `${keyPrefix}address:${address}`,
+    address: `${keyPrefix}address:${clientNetwork(address)}`,
   };
 }
 
@@ -60,11 +78,15 @@ export async function admitSignIn(
   const wait = (scope: ThrottleScope, record: FailureRecord | null) => lockedForSeconds(record, scope, now);
   const locked = Math.max(wait("account", before.account), wait("address", before.address));
   if (locked > 0) return { admitted: false, retryAfterSeconds: locked };
+  const counted: string[] = [];
   for (const scope of ["account", "address"] as const) {
     const count = await countAttempt(client, keys[scope], now);
+    counted.push(keys[scope]);
     const previous = liveFailures(before[scope], now);
-    // Past the free failures, one attempt per lock: a parallel attempt that got here first wins.
+    // Past the free failures, one attempt per lock: a parallel attempt that got here first wins,
+    // and this one, never tried, is taken back off the counts.
     if (count > signInThrottle.freeFailures[scope] && count > previous + 1) {
+      await uncount(client, counted);
       const record = afterFailure({ failures: count - 1, lastFailureAt: now }, now);
       return { admitted: false, retryAfterSeconds: Math.max(1, lockedForSeconds(record, scope, now)) };
     }
@@ -83,9 +105,12 @@ export async function settleAttempt(
 ): Promise<void> {
   if (outcome === "wrong-password") return;
   if (outcome === "signed-in") await client.rateLimit.deleteMany({ where: { key: keys.account } });
-  const undo = outcome === "signed-in" ? [keys.address] : [keys.account, keys.address];
+  await uncount(client, outcome === "signed-in" ? [keys.address] : [keys.account, keys.address]);
+}
+
+async function uncount(client: PrismaClient, keys: string[]) {
   await client.rateLimit.updateMany({
-    where: { key: { in: undo }, count: { gt: 0 } },
+    where: { key: { in: keys }, count: { gt: 0 } },
     data: { count: { decrement: 1 } },
   });
 }

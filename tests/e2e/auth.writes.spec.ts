@@ -98,7 +98,7 @@ test("an admin deactivates, reactivates and resets an account; its owner changes
   await admin.reload();
   await row.getByRole("button", { name: `Reactivate ${lee.email}` }).click();
   await expect(row).toContainText("Account reactivated");
-  await row.getByRole("button", { name: `Reset the password of ${lee.email}` }).click();
+  await row.getByRole("button", { name: `Reset password of ${lee.email}` }).click();
   await row.getByRole("button", { name: "Yes, reset" }).click();
   const newPassword = await row.getByTestId(/^new-password-/).inputValue();
   expect(newPassword.length).toBeGreaterThanOrEqual(20);

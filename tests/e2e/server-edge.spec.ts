@@ -4,18 +4,16 @@ import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 
 test.describe("the HTTP edge", () => {
-  test("refuses a 30 MB sign-in body at once, and the server stays responsive", async ({
+  test("refuses a 30 MB sign-in body unread, and the server stays responsive", async ({
     request,
     baseURL,
   }) => {
-    const started = Date.now();
     const response = await request.post("/api/auth/sign-in/email", {
       headers: { origin: baseURL!, "content-type": "application/json" },
       data: "[".repeat(30 * 1024 * 1024),
     });
     expect(response.status()).toBe(413);
     expect((await response.json()).error.message).toMatch(/larger than 16 KB/);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await request.get("/api/v1/summary")).status()).toBe(200);
   });
 
@@ -77,7 +75,7 @@ test.describe("starting with a bad environment", () => {
   ] as const) {
     test(`exits non-zero naming ${variable} with ${name}`, async () => {
       const { code, output } = await startWith(env);
-      expect(code).not.toBe(0);
+      expect(code).toBe(1);
       expect(output).toContain(variable);
     });
   }

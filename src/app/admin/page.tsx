@@ -11,7 +11,7 @@ import {
 import { listAccounts, listApiTokens } from "@/features/admin/queries";
 import { AuditTrail } from "@/features/editing/components/audit-trail";
 import { recentAudit } from "@/features/editing/queries";
-import { tokenUsable } from "@/lib/access";
+import { tokenExpiresAt, tokenUsable } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
 
@@ -103,7 +103,7 @@ export default async function AdminPage() {
                   </td>
                   <td>{token.role}</td>
                   <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}</td>
-                  <td>{token.expiresAt ? formatDateTime(token.expiresAt) : "never"}</td>
+                  <td>{formatDateTime(tokenExpiresAt(token))}</td>
                   <td>
                     {token.revokedAt ? (
                       "revoked"

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /**
  * A submit button that asks first: the first press shows what will happen, with "Yes" (the real
- * submit) and "Cancel"; focus moves to "Yes", and back to the button on cancel. For changes that
+ * submit) and "Cancel" (or Escape); focus moves to "Yes", and back to the button on cancel. For changes that
  * are hard to undo (granting admin, revoking a token, deactivating an account).
  */
 export function ConfirmSubmit({
@@ -27,6 +27,11 @@ export function ConfirmSubmit({
   const yes = useRef<HTMLButtonElement>(null);
   const start = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(false);
+  const questionId = useId();
+  const cancel = () => {
+    setReturnFocus(true);
+    setAsking(false);
+  };
   useEffect(() => {
     if (asking) yes.current?.focus();
     else if (returnFocus) start.current?.focus();
@@ -46,19 +51,21 @@ export function ConfirmSubmit({
     );
   }
   return (
-    <span role="group" aria-label={question} className="inline-flex flex-wrap items-center gap-2">
-      <span className="text-sm">{question}</span>
+    <span
+      role="group"
+      aria-labelledby={questionId}
+      className="inline-flex flex-wrap items-center gap-2"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") cancel();
+      }}
+    >
+      <span id={questionId} className="text-sm">
+        {question}
+      </span>
       <button ref={yes} type="submit" className="button-danger" disabled={pending}>
         {confirmLabel}
       </button>
-      <button
-        type="button"
-        className="button-secondary"
-        onClick={() => {
-          setReturnFocus(true);
-          setAsking(false);
-        }}
-      >
+      <button type="button" className="button-secondary" onClick={cancel}>
         Cancel
       </button>
     </span>

@@ -3,15 +3,17 @@
 import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { act, gate, invalid } from "@/features/editing/action-kit";
+import { runFormAction } from "@/features/editing/action-kit";
 import type { FormState } from "@/features/editing/form-state";
-import { formValues, single } from "@/features/editing/form-values";
-import { accountNameSchema, ownPasswordSchema } from "@/features/editing/schemas";
+import { single } from "@/features/editing/form-values";
+import { ownNameSchema, ownPasswordSchema } from "@/features/editing/schemas";
 import { WriteError } from "@/features/editing/write-error";
 import type { Principal } from "@/lib/access";
+import { waitInWords } from "@/lib/sign-in-throttle";
 import { recordOwnPasswordChange, renameAccount } from "@/server/accounts";
 import { auth } from "@/server/auth";
 import { db } from "@/server/db";
+import { admitSignIn, settleAttempt, throttleKeys } from "@/server/sign-in-failures";
 
 // What anyone signed in may change about their own account: their name and their password, each
 // through an audited path (Better Auth's own update-user endpoint is closed).
@@ -24,56 +26,67 @@ function ownAccount(principal: Principal): string {
 }
 
 export async function changeOwnNameAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const access = await gate("read", values);
-  if (!access.ok) return access.state;
-  const state = await act(access.principal, values, async (principal) => {
-    const parsed = accountNameSchema.safeParse({
-      userId: ownAccount(principal),
-      name: single(values, "name") ?? "",
-    });
-    if (!parsed.success) return invalid(parsed.error, values);
-    const outcome = await renameAccount(db(), parsed.data.userId, parsed.data.name, principal);
-    return {
-      status: "saved",
-      message: outcome === "unchanged" ? "Your name is unchanged." : "Your name is changed.",
-    };
+  return runFormAction(form, {
+    permission: "read",
+    schema: ownNameSchema,
+    input: (values) => ({ name: single(values, "name") ?? "" }),
+    revalidate: () => revalidatePath("/", "layout"),
+    async work({ name }, principal) {
+      const outcome = await renameAccount(db(), ownAccount(principal), name, principal);
+      return {
+        status: "saved",
+        message: outcome === "unchanged" ? "Your name is unchanged." : "Your name is changed.",
+      };
+    },
   });
-  if (state.status === "saved") revalidatePath("/", "layout");
-  return state;
 }
 
 export async function changeOwnPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form);
-  const access = await gate("read", values);
-  if (!access.ok) return access.state;
-  const parsed = ownPasswordSchema.safeParse({
-    currentPassword: single(values, "currentPassword") ?? "",
-    newPassword: single(values, "newPassword") ?? "",
-  });
-  // Passwords are never sent back to the form.
-  const kept = { ...values, currentPassword: "", newPassword: "" };
-  if (!parsed.success) return invalid(parsed.error, kept);
-  return act(access.principal, kept, async (principal) => {
-    const userId = ownAccount(principal);
-    const requestHeaders = await headers();
-    const current = await auth().api.getSession({ headers: requestHeaders });
-    try {
-      await auth().api.changePassword({
-        body: { ...parsed.data, revokeOtherSessions: false },
-        headers: requestHeaders,
-      });
-    } catch (error) {
-      if (error instanceof APIError && error.statusCode < 500) {
-        throw new WriteError("invalid", "The current password is not right; nothing was changed.", {
-          fields: { currentPassword: "not your current password" },
-        });
+  return runFormAction(form, {
+    permission: "read",
+    schema: ownPasswordSchema,
+    input: (values) => ({
+      currentPassword: single(values, "currentPassword") ?? "",
+      newPassword: single(values, "newPassword") ?? "",
+    }),
+    // Passwords are never sent back to the form.
+    keep: (values) => ({ ...values, currentPassword: "", newPassword: "" }),
+    revalidate: () => {},
+    async work(passwords, principal) {
+      const userId = ownAccount(principal);
+      const requestHeaders = await headers();
+      const current = await auth().api.getSession({ headers: requestHeaders });
+      // Guesses at the current password are throttled like failed sign-ins: a stolen session must
+      // not become a way to find the password.
+      const address = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+      const keys = throttleKeys(current?.user.email ?? userId, address);
+      const admission = await admitSignIn(db(), keys);
+      if (!admission.admitted) {
+        throw new WriteError(
+          "invalid",
+          `Too many wrong passwords. Try again in ${waitInWords(admission.retryAfterSeconds)}.`,
+        );
       }
-      throw error;
-    }
-    // Every other session ends (a stolen one too); this browser stays signed in.
-    await db().session.deleteMany({ where: { userId, NOT: { id: current?.session.id ?? "" } } });
-    await recordOwnPasswordChange(db(), principal);
-    return { status: "saved", message: "Password changed. Your other sessions have ended." };
+      try {
+        await auth().api.changePassword({
+          body: { ...passwords, revokeOtherSessions: false },
+          headers: requestHeaders,
+        });
+      } catch (error) {
+        const wrong = error instanceof APIError && error.statusCode < 500;
+        await settleAttempt(db(), keys, wrong ? "wrong-password" : "not-a-guess");
+        if (wrong) {
+          throw new WriteError("invalid", "The current password is not right; nothing was changed.", {
+            fields: { currentPassword: "not your current password" },
+          });
+        }
+        throw error;
+      }
+      await settleAttempt(db(), keys, "signed-in");
+      // Every other session ends (a stolen one too); this browser stays signed in.
+      await db().session.deleteMany({ where: { userId, NOT: { id: current?.session.id ?? "" } } });
+      await recordOwnPasswordChange(db(), principal);
+      return { status: "saved", message: "Password changed. Your other sessions have ended." };
+    },
   });
 }

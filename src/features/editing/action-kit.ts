@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
 import { AccessError, requireActionPermission } from "@/server/access";
 import type { FormState } from "./form-state";
-import type { FormValues } from "./form-values";
+import { formValues, type FormValues } from "./form-values";
 import { changesSince } from "./queries";
 import { fieldErrors } from "./schemas";
 import { WriteError } from "./write-error";
@@ -67,4 +67,31 @@ export async function gate(
 
 export function invalid(error: z.ZodError, values: FormValues): FormState {
   return { status: "error", message: "Some fields need attention.", fields: fieldErrors(error), values };
+}
+
+/**
+ * One server action, in the order every action follows: who is acting (refused before anything is
+ * read), the form parsed with its schema (every field's error at once), the work, then revalidation.
+ * `keep` says what of the form to send back (never passwords).
+ */
+export async function runFormAction<S extends z.ZodType>(
+  form: FormData,
+  options: {
+    permission: Permission;
+    schema: S;
+    input: (values: FormValues) => unknown;
+    work: (data: z.output<S>, principal: Principal) => Promise<FormState | void>;
+    revalidate: () => void;
+    keep?: (values: FormValues) => FormValues;
+  },
+): Promise<FormState> {
+  const submitted = formValues(form);
+  const values = options.keep ? options.keep(submitted) : submitted;
+  const access = await gate(options.permission, values);
+  if (!access.ok) return access.state;
+  const parsed = options.schema.safeParse(options.input(submitted));
+  if (!parsed.success) return invalid(parsed.error, values);
+  const state = await act(access.principal, values, (principal) => options.work(parsed.data, principal));
+  if (state.status === "saved") options.revalidate();
+  return state;
 }

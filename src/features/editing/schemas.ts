@@ -290,7 +290,11 @@ export const apiTokenSchema = z
 
 export const accountNameSchema = z.object({ userId: recordId("user"), name: text("name", 100) }).strict();
 
+export const ownNameSchema = accountNameSchema.pick({ name: true });
+
 export const accountIdSchema = z.object({ userId: recordId("user") }).strict();
+
+export const tokenIdSchema = z.object({ id: recordId("token") }).strict();
 
 export const ownPasswordSchema = z
   .object({

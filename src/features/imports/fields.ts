@@ -1,4 +1,5 @@
 import { categoryLabels, pledgeStatusLabels, qualifierLabels } from "@/lib/rules/vocabulary";
+import bodyLimits from "@/server/body-limits.json";
 
 // The pledge fields a spreadsheet column can fill, and how headers are matched to them.
 // Matching ignores case, spaces, hyphens and underscores, so "Quantity low", "quantity_low" and
@@ -64,7 +65,7 @@ export const valueChoiceLabels: Record<ValueMappedField, Record<string, string>>
 /** What one import takes; the browser checks the size before sending, the server again. */
 export const importLimits = {
   /** Bytes per file. A 50,000-row pledge sheet is about 10 MB as CSV. */
-  maxBytes: 32 * 1024 * 1024,
+  maxBytes: bodyLimits.importUpload,
   /** Rows below the header. */
   maxRows: 100_000,
   /** Columns in any row: a pledge sheet has a few dozen. */

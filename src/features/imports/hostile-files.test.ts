@@ -74,6 +74,14 @@ describe("hostile files", () => {
     expect(result.ms).toBeLessThan(5_000);
   });
 
+  it("refuses a row of bare separators before building it, however few characters its cells hold", async () => {
+    const result = await readAll(
+      `Title,Category,Announced\nx,force,2026-01-06\n${",".repeat(30 * 1024 * 1024)}\n`,
+    );
+    expect(result.error?.message).toMatch(/^Row 3 is longer than 1,048,576 characters/);
+    expect(result.ms).toBeLessThan(5_000);
+  });
+
   it("refuses an unclosed quote that swallows the rest of the file, naming the row", async () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `Row ${i} with some text,force,2026-01-06`);
     const result = await readAll(
@@ -87,7 +95,8 @@ describe("hostile files", () => {
     const mapping = Object.fromEntries(headers.slice(0, 100_000).map((h) => [h, "title" as const]));
     const started = performance.now();
     const problems = mappingProblems(headers, mapping);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Quadratic, this would take minutes.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(problems.some((p) => p.startsWith('Two columns are headed "c0"'))).toBe(true);
   });
 
@@ -95,6 +104,7 @@ describe("hostile files", () => {
     const rows = Array.from({ length: 60_000 }, (_, i) => `Pledge ${i},force,2026-01-06,"quoted, text"`);
     const csv = `Title,Category,Announced,Description\n${rows.join("\n")}\n`;
     const stall = await longestStall(() => readAll(csv));
-    expect(stall).toBeLessThan(150);
+    // Without the yields this stalls for a second or more; with them, for tens of milliseconds.
+    expect(stall).toBeLessThan(400);
   });
 });

@@ -163,6 +163,30 @@ function csvError(error: unknown): ImportFileError {
   return new ImportFileError(`The CSV cannot be read at row ${row}: ${message}`);
 }
 
+/**
+ * Refuses a row longer than the limit as the text streams by, separators included: csv-parse's own
+ * limit counts only what is inside cells, so a file of bare commas would pass it and be built into
+ * one enormous row.
+ */
+async function* rowLengthGuard(text: AsyncIterable<string>): AsyncGenerator<string> {
+  let quoted = false;
+  let length = 0;
+  let row = 1;
+  for await (const chunk of text) {
+    for (let i = 0; i < chunk.length; i++) {
+      const char = chunk.charCodeAt(i);
+      if (char === 0x22) quoted = !quoted;
+      else if (char === 0x0a && !quoted) {
+        length = 0;
+        row++;
+        continue;
+      }
+      if (++length > importLimits.maxLineChars) throw tooLong(row);
+    }
+    yield chunk;
+  }
+}
+
 async function* csvRows(
   text: AsyncIterable<string>,
   counter: { bytes: number },
@@ -199,7 +223,7 @@ async function* csvRows(
   });
   // pipeline() tears both streams down together: when the parser fails (a stray quote) or the reader
   // stops early (a mapping problem), nothing is left waiting for the other.
-  pipeline(Readable.from(all(), { objectMode: false }), parser, () => {});
+  pipeline(Readable.from(rowLengthGuard(all()), { objectMode: false }), parser, () => {});
   let row = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {

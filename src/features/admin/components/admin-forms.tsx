@@ -119,13 +119,19 @@ export function RoleForm({ userId, role, email }: { userId: string; role: Role; 
         // Admins manage every account and token: granting it is asked twice.
         <ConfirmSubmit
           pending={pending}
+          label={`Change role of ${email}`}
           question={`Make ${email} an admin, able to manage every account and token?`}
           confirmLabel="Yes, grant admin"
         >
           Change
         </ConfirmSubmit>
       ) : (
-        <button type="submit" className="button-secondary" disabled={pending}>
+        <button
+          type="submit"
+          className="button-secondary"
+          disabled={pending}
+          aria-label={`Change role of ${email}`}
+        >
           Change
         </button>
       )}
@@ -203,7 +209,7 @@ export function ResetPasswordForm({ userId, email }: { userId: string; email: st
       <input type="hidden" name="userId" value={userId} />
       <ConfirmSubmit
         pending={pending}
-        label={`Reset the password of ${email}`}
+        label={`Reset password of ${email}`}
         question={`Give ${email} a new password? Their current one stops working and their sessions end.`}
         confirmLabel="Yes, reset"
       >

@@ -64,10 +64,13 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
       ),
   );
   const encoder = new TextEncoder();
+  let clientGone = false;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: ImportStreamEvent) =>
-        controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      // Once the client has gone, lines are dropped rather than thrown at the work still running.
+      const send = (event: ImportStreamEvent) => {
+        if (!clientGone) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      };
       try {
         const outcome = await runImport(body, {
           fileName,
@@ -89,12 +92,15 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
             message: "The import failed on the server and nothing was written; it has been logged.",
           });
         }
+      } finally {
+        release();
+        if (!clientGone) controller.close();
       }
-      release();
-      controller.close();
     },
+    // A client that goes away does not free the slot: the work still running holds it until it ends
+    // (the upload deadline bounds that), so disconnecting cannot get around the limits.
     cancel() {
-      release();
+      clientGone = true;
     },
   });
   return new Response(stream, {
