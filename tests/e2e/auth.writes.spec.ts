@@ -31,7 +31,7 @@ test("an action re-checks the role: an analyst demoted while the form is open ca
   await analyst.getByLabel("Kind").selectOption("state");
 
   await admin.reload();
-  await admin.getByLabel(`Role of ${temp.email}`).selectOption("viewer");
+  await admin.getByLabel(`Role of ${temp.email}`, { exact: true }).selectOption("viewer");
   await admin
     .getByRole("row", { name: new RegExp(temp.email) })
     .getByRole("button", { name: "Change" })
@@ -80,7 +80,7 @@ test("an admin deactivates, reactivates and resets an account; its owner changes
   await admin.reload();
   const row = admin.getByRole("row", { name: new RegExp(lee.email) });
   await expect(row).not.toContainText("never");
-  await admin.getByLabel(`Role of ${lee.email}`).selectOption("admin");
+  await admin.getByLabel(`Role of ${lee.email}`, { exact: true }).selectOption("admin");
   await row.getByRole("button", { name: "Change" }).click();
   await expect(row).toContainText(`Make ${lee.email} an admin`);
   await row.getByRole("button", { name: "Cancel" }).click();
