@@ -270,6 +270,27 @@ async function hostileClients(until: Promise<unknown>) {
   return statuses;
 }
 
+/** One reader loading the dashboard again and again for `forSeconds`, while the hostile clients send. */
+async function dashboardUnderAttack(forSeconds: number) {
+  const latencies: number[] = [];
+  const end = Date.now() + forSeconds * 1000;
+  const reading = (async () => {
+    while (Date.now() < end) {
+      const start = performance.now();
+      const answer = await call("GET", "/dashboard", undefined, reader);
+      if (answer.status === 200) latencies.push(performance.now() - start);
+    }
+  })();
+  const hostile = await hostileClients(reading);
+  await reading;
+  latencies.sort((a, b) => a - b);
+  const hostileAnswers = [...hostile]
+    .sort()
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
+  return { latencies, hostileAnswers };
+}
+
 // ---- lost updates ----
 
 async function lostUpdatesPhase(pledgeId: string) {
@@ -605,6 +626,17 @@ async function main() {
     check(
       hostile5xx === 0 && ![...hostile.keys()].some((key) => key.startsWith("network error")),
       `hostile clients: every request answered with a 4xx, never 5xx (${hostile5xx}) or a dropped connection`,
+    );
+    console.log("one dashboard reader while the hostile clients send: 15 s");
+    const { latencies, hostileAnswers } = await dashboardUnderAttack(15);
+    figures.push([
+      "dashboard alone under attack: requests, p50 / slowest (ms)",
+      `${latencies.length}, ${percentile(latencies, 0.5).toFixed(0)} / ${(latencies.at(-1) ?? NaN).toFixed(0)}`,
+    ]);
+    figures.push(["dashboard alone under attack: hostile answers", hostileAnswers]);
+    check(
+      latencies.length > 0 && latencies.at(-1)! < 1000,
+      "dashboard alone under attack: every request answered in under 1 s",
     );
     const memory = memoryOf(server.pid!);
     figures.push([

@@ -4,7 +4,7 @@ import { waitInWords } from "@/lib/sign-in-throttle";
 import { auth } from "./auth";
 import bodyLimits from "./body-limits.json";
 import { db } from "./db";
-import { admitSignIn, settleAttempt, throttleKeys } from "./sign-in-failures";
+import { admitSignIn, clientAddressOf, settleAttempt, throttleKeys } from "./sign-in-failures";
 import { boundedText } from "./streams";
 
 // What reaches Better Auth over HTTP: only the endpoints Pledgewatch uses (profile changes go
@@ -47,9 +47,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   if (typeof email !== "string" || email.length > 254) {
     return authError(400, "INVALID_EMAIL", "Send the account's email address.");
   }
-  // The HTTP edge (server.mjs) has put the client's real address here, whatever the client claimed.
-  const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-  const keys = throttleKeys(email, address);
+  const keys = throttleKeys(email, clientAddressOf(request.headers));
   const admission = await admitSignIn(db(), keys);
   if (!admission.admitted) {
     const wait = admission.retryAfterSeconds;

@@ -34,6 +34,14 @@ export function clientNetwork(address: string): string {
     .join(":")}::/64`;
 }
 
+/**
+ * The client's address for this request. The HTTP edge (server.mjs) has put it in X-Forwarded-For,
+ * replacing whatever the client claimed; "unknown" only outside that server.
+ */
+export function clientAddressOf(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
 export function throttleKeys(email: string, address: string): ThrottleKeys {
   return {
     account: `${keyPrefix}account:${email.trim().toLowerCase()}`,

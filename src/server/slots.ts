@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddressOf, clientNetwork } from "./sign-in-failures";
 
 /**
  * A fixed number of slots for expensive work in this process (an import holds its rows in memory
@@ -57,5 +58,5 @@ export function keyedSlots(perKey: number, size: number) {
 export function slotKey(principal: { kind: string; id: string } | null, request: Request): string {
   return principal
     ? `${principal.kind}:${principal.id}`
-    : `address:${request.headers.get("x-forwarded-for") ?? "unknown"}`;
+    : `address:${clientNetwork(clientAddressOf(request.headers))}`;
 }

@@ -13,7 +13,7 @@ import { waitInWords } from "@/lib/sign-in-throttle";
 import { recordOwnPasswordChange, renameAccount } from "@/server/accounts";
 import { auth } from "@/server/auth";
 import { db } from "@/server/db";
-import { admitSignIn, settleAttempt, throttleKeys } from "@/server/sign-in-failures";
+import { admitSignIn, clientAddressOf, settleAttempt, throttleKeys } from "@/server/sign-in-failures";
 
 // What anyone signed in may change about their own account: their name and their password, each
 // through an audited path (Better Auth's own update-user endpoint is closed).
@@ -58,8 +58,7 @@ export async function changeOwnPasswordAction(_previous: FormState, form: FormDa
       const current = await auth().api.getSession({ headers: requestHeaders });
       // Guesses at the current password are throttled like failed sign-ins: a stolen session must
       // not become a way to find the password.
-      const address = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
-      const keys = throttleKeys(current?.user.email ?? userId, address);
+      const keys = throttleKeys(current?.user.email ?? userId, clientAddressOf(requestHeaders));
       const admission = await admitSignIn(db(), keys);
       if (!admission.admitted) {
         throw new WriteError(
