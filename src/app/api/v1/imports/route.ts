@@ -93,6 +93,9 @@ export const POST = guarded("edit", async (request: Request, _context: unknown, 
           });
         }
       } finally {
+        // However the work ended, the rest of the upload is dropped now, not when the deadline fires
+        // (not awaited: a read still pending on a stalled client finishes first).
+        void body.return(undefined).catch(() => {});
         release();
         if (!clientGone) controller.close();
       }
