@@ -72,7 +72,7 @@ test.describe("editing as an analyst", () => {
     );
   });
 
-  test("two analysts edit at once: the second sees who changed what, keeps their values, and can re-apply", async ({
+  test("two analysts edit at once: fields only one changed merge; a field both changed is theirs or mine by choice", async ({
     page,
     browser,
   }) => {
@@ -80,28 +80,48 @@ test.describe("editing as an analyst", () => {
     const other = await browser.newContext({ storageState: storageStateOf("admin") });
     const otherPage = await other.newPage();
 
+    // Both open the form; the admin raises the figure from 1,200 to 6,000 and saves first.
     await page.goto(`/pledges/${id}/edit`);
     await otherPage.goto(`/pledges/${id}/edit`);
-    await otherPage.getByLabel("Title").fill("E2E bridges (renamed by the admin)");
+    await otherPage.getByLabel("Quantity (lowest)").fill("6,000");
     await otherPage.getByRole("button", { name: "Save changes" }).click();
-    await expect(otherPage.getByRole("heading", { level: 1 })).toHaveText(
-      "E2E bridges (renamed by the admin)",
-    );
+    await expect(otherPage).toHaveURL(new RegExp(`/pledges/${id}$`));
 
+    // The analyst's form still says 1,200, a field they never touched: saving their scope keeps 6,000.
     await page.getByLabel("Scope").fill("Dnipro crossings");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    const alert = page.getByRole("main").getByRole("alert");
-    await expect(alert).toContainText("Someone else saved this record");
-    await expect(alert).toContainText("Erin Admin");
-    await expect(alert).toContainText("title");
-    await expect(page.getByLabel("Scope")).toHaveValue("Dnipro crossings");
-
-    // Saving again applies the analyst's values on top of the current version.
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
     await expect(page.getByText("Dnipro crossings")).toBeVisible();
+    await expect(page.getByText("6,000 items")).toBeVisible();
+
+    // Now both rename it.
     await page.goto(`/pledges/${id}/edit`);
-    await expect(page.getByRole("table").last()).toContainText("Erin Admin");
+    await otherPage.goto(`/pledges/${id}/edit`);
+    await otherPage.getByLabel("Title").fill("E2E bridges (admin's title)");
+    await otherPage.getByRole("button", { name: "Save changes" }).click();
+    await expect(otherPage).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await page.getByLabel("Title").fill("E2E bridges (analyst's title)");
+    await page.getByLabel("Description").fill("Pontoon bridges");
+    await page.getByRole("button", { name: "Save changes" }).click();
+
+    const panel = page.getByRole("main").getByRole("alert");
+    await expect(panel).toBeFocused();
+    await expect(panel).toContainText("Erin Admin saved this pledge while you were editing it");
+    const row = panel.getByRole("row", { name: /^Title/ });
+    await expect(row.getByRole("cell").nth(0)).toHaveText("E2E bridges (admin's title)");
+    await expect(row.getByRole("cell").nth(1)).toHaveText("E2E bridges (analyst's title)");
+    await expect(row.getByRole("cell").nth(2)).toHaveText("E2E bridges");
+    await expect(panel).not.toContainText("Description");
+    await expectNoAxeViolations(page);
+
+    await row.getByRole("button", { name: "Take theirs" }).click();
+    await expect(page.getByLabel("Title")).toHaveValue("E2E bridges (admin's title)");
+    await expect(page.getByLabel("Description")).toHaveValue("Pontoon bridges");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E bridges (admin's title)");
+    await expect(page.getByText("Pontoon bridges")).toBeVisible();
+    await expect(page.getByText("6,000 items")).toBeVisible();
     await other.close();
   });
 

@@ -34,11 +34,16 @@ export async function act(
       if (error.kind === "conflict" && conflict) {
         const current = error.details.current as { version: number };
         const changes = await changesSince(conflict.entityType, conflict.entityId, conflict.sentVersion);
+        const { rebase, conflicts } = error.details;
         state.conflict = {
           message: error.message,
-          currentVersion: current.version,
+          currentVersion: rebase?.version ?? current.version,
           changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
+          fields: conflicts,
         };
+        // The form comes back on top of the record now: what only the other person changed is theirs,
+        // so that saving again cannot write the values this form was opened with back over them.
+        if (rebase) state.values = { ...values, ...rebase.inputs };
       }
       return state;
     }

@@ -60,5 +60,16 @@ export async function writeErrorResponse(
   );
   if (error.status !== 409 || !current) return response;
   const body = (await response.json()) as { error: object };
-  return Response.json({ ...body, current: await current() }, { status: 409 });
+  // Each field both people changed, with the value the edit started from, yours and theirs.
+  const conflicts = error.details.conflicts?.map(({ field, label, base, mine, theirs }) => ({
+    field,
+    label,
+    base,
+    mine,
+    theirs,
+  }));
+  return Response.json(
+    { ...body, ...(conflicts ? { conflicts } : {}), current: await current() },
+    { status: 409 },
+  );
 }

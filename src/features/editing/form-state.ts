@@ -1,10 +1,13 @@
 // What a server action answers a form with.
+import type { FieldConflict } from "./write-error";
 
 export type ConflictView = {
   message: string;
   /** The record's version now: the form carries it, so that saving again re-applies the edit. */
   currentVersion: number;
   changes: { actor: string; at: string; action: string; fields: string[] }[];
+  /** Fields both people changed (a merged save), each with its three values. */
+  fields?: FieldConflict[];
 };
 
 export type FormState = {

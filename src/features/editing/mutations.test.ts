@@ -171,6 +171,95 @@ describe("edits", () => {
     expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).title).toBe("Renamed pledge");
   });
 
+  it("merge a colleague's save field by field: the stale value of an untouched field is not written back", async () => {
+    const start = await updatePledge(analyst, pledgeId, {
+      version: (await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).version,
+      title: "Merge test",
+      quantityUnit: "personnel",
+      quantityLow: "5,000",
+      quantityHigh: null,
+    });
+    // The colleague raises the figure.
+    await updatePledge(analyst, pledgeId, {
+      version: start.version,
+      quantityLow: "6,000",
+      quantityHigh: null,
+    });
+    // I, from the same version, send the whole form back with only the title changed.
+    const mine = await updatePledge(analyst, pledgeId, {
+      version: start.version,
+      title: "Merge test (renamed)",
+      quantityUnit: "personnel",
+      quantityLow: "5,000",
+      quantityHigh: null,
+    });
+    expect(mine).toMatchObject({
+      title: "Merge test (renamed)",
+      quantityLow: 6000n,
+      version: start.version + 2,
+    });
+  });
+
+  it("refuse a field both changed, naming it with its three values, and write nothing", async () => {
+    const start = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    await updatePledge(analyst, pledgeId, {
+      version: start.version,
+      quantityLow: "7,000",
+      quantityHigh: null,
+    });
+    const before = await snapshot();
+    const refusal = await updatePledge(analyst, pledgeId, {
+      version: start.version,
+      quantityLow: "8,000",
+      quantityHigh: null,
+      scope: "Only mine",
+    }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(WriteError);
+    const { details, message } = refusal as InstanceType<typeof WriteError>;
+    expect(message).toMatch(/Quantity \(lowest\)/);
+    expect(details.conflicts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: "quantityLow",
+          label: "Quantity (lowest)",
+          base: expect.stringMatching(/6,000/),
+          mine: expect.stringMatching(/8,000/),
+          theirs: expect.stringMatching(/7,000/),
+        }),
+      ]),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("apply one save per field sent together from one version; of many saves of one field, one wins", async () => {
+    const { version } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    const each = await Promise.allSettled([
+      updatePledge(analyst, pledgeId, { version, title: "Parallel title" }),
+      updatePledge(analyst, pledgeId, { version, scope: "Parallel scope" }),
+      updatePledge(analyst, pledgeId, { version, description: "Parallel description" }),
+      updatePledge(analyst, pledgeId, { version, externalId: "parallel-1" }),
+      updatePledge(analyst, pledgeId, { version, dueOn: new Date("2027-01-01") }),
+    ]);
+    expect(each.map((r) => r.status)).toEqual(Array(5).fill("fulfilled"));
+    expect(await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).toMatchObject({
+      title: "Parallel title",
+      scope: "Parallel scope",
+      description: "Parallel description",
+      externalId: "parallel-1",
+      dueOn: new Date("2027-01-01"),
+      version: version + 5,
+    });
+    const same = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        updatePledge(analyst, pledgeId, { version: version + 5, scope: `Scope ${i}` }),
+      ),
+    );
+    expect(same.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(
+      same.filter((r) => r.status === "rejected" && (r.reason as { status?: number }).status === 409),
+    ).toHaveLength(49);
+  });
+
   it("refuse to delete what is still cited, and delete what is not", async () => {
     await expect(deleteRecord(analyst, "source", sourceId, 1)).rejects.toMatchObject({ status: 409 });
     const created = await createRecord(analyst, "stakeholder", {

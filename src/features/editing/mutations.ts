@@ -5,7 +5,18 @@ import { actorLabel, type Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
-import { resolveQuantities } from "./pledge-values";
+import { resolveQuantities, type StoredQuantities } from "./pledge-values";
+import {
+  describePledgeField,
+  mergePledge,
+  pledgeFieldLabels,
+  pledgeFormInputs,
+  pledgeMergeFields,
+  pledgeState,
+  pledgeStateFromAudit,
+  type PledgeField,
+  type PledgeState,
+} from "./pledge-merge";
 import type { RecordKind } from "./record-kinds";
 import type {
   PledgeCreate,
@@ -20,7 +31,7 @@ import type {
   stakeholderSchema,
 } from "./schemas";
 import { slugify } from "@/lib/slug";
-import { databaseBusy, notFound, staleVersion, WriteError } from "./write-error";
+import { databaseBusy, notFound, staleVersion, WriteError, type FieldConflict } from "./write-error";
 import type { z } from "zod";
 
 // Every write: one transaction holding the change, its history entry and its audit entry; a
@@ -155,7 +166,10 @@ async function replaceLinks(
   }
 }
 
-function quantitiesOrError(changes: Parameters<typeof resolveQuantities>[0], current: PledgeRecord | null) {
+function quantitiesOrError(
+  changes: Parameters<typeof resolveQuantities>[0],
+  current: StoredQuantities | null,
+) {
   const resolved = resolveQuantities(changes, current);
   if (!resolved.ok) {
     throw new WriteError("invalid", Object.values(resolved.errors).join("; "), { fields: resolved.errors });
@@ -183,6 +197,62 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
   });
 }
 
+/** The pledge as it was saved at `version`, from the audit entry that version left; null if none did. */
+async function pledgeAtVersion(tx: Tx, id: string, version: number): Promise<PledgeState | null> {
+  const entry = await tx.auditEntry.findFirst({
+    where: { entityType: "Pledge", entityId: id, version, after: { not: null } },
+    orderBy: { occurredAt: "desc" },
+    select: { after: true },
+  });
+  return pledgeStateFromAudit(entry?.after ?? null);
+}
+
+/** A save refused because both people changed the same fields: each with its three values. */
+async function pledgeConflict(
+  tx: Tx,
+  fields: PledgeField[],
+  states: { base: PledgeState; mine: PledgeState; theirs: PledgeState },
+  current: PledgeRecord,
+  version: number,
+  theirsOnly: PledgeField[],
+): Promise<WriteError> {
+  const [stakeholders, conditions] = await Promise.all([
+    tx.stakeholder.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    tx.condition.findMany({ select: { id: true, title: true } }),
+  ]);
+  const names = {
+    stakeholders: new Map(stakeholders.map((s) => [s.id, s.name])),
+    conditions: new Map(conditions.map((c) => [c.id, c.title])),
+  };
+  const stakeholderIds = stakeholders.map((s) => s.id);
+  const conflicts: FieldConflict[] = fields.map((field) => ({
+    field,
+    label: pledgeFieldLabels[field],
+    base: describePledgeField(field, states.base, names),
+    mine: describePledgeField(field, states.mine, names),
+    theirs: describePledgeField(field, states.theirs, names),
+    theirsInputs: pledgeFormInputs(states.theirs, [field], stakeholderIds),
+  }));
+  const labels = fields.map((f) => pledgeFieldLabels[f]).join(", ");
+  return new WriteError(
+    "conflict",
+    `Someone else saved this pledge after version ${version} and changed ${fields.length === 1 ? "a field" : "fields"} you changed too: ${labels}. Nothing was saved: choose, for each, your value or theirs, then save again.`,
+    {
+      current,
+      conflicts,
+      rebase: {
+        version: current.version,
+        inputs: pledgeFormInputs(states.theirs, theirsOnly, stakeholderIds),
+      },
+    },
+  );
+}
+
+/**
+ * Saves the fields of `patch` that differ from the pledge at `patch.version`, merged field by field
+ * with what others saved since (lib/rules/merge.ts): fields only they changed are kept, fields both
+ * changed to different values refuse the save with a conflict naming them.
+ */
 export async function updatePledge(actor: Principal, id: string, patch: PledgePatch): Promise<PledgeRecord> {
   const {
     version,
@@ -195,45 +265,92 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
     ...fields
   } = patch;
   return write(async (tx) => {
-    const before = await livePledge(tx, id);
-    if (!before) throw notFound("pledge", id);
-    if (before.version !== version) throw staleVersion("pledge", version, before);
-    const quantities = quantitiesOrError(
-      { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
-      before,
-    );
-    if (fields.announcedOn || fields.dueOn) {
-      const announced = fields.announcedOn ?? before.announcedOn;
-      const due = fields.dueOn === undefined ? before.dueOn : fields.dueOn;
-      if (due && due < announced) {
-        throw new WriteError("invalid", "the due date is before the announcement", {
-          fields: { dueOn: "the due date is before the announcement" },
-        });
+    // A claim lost to a save committed meanwhile (PostgreSQL) merges again with that save.
+    for (let attempt = 1; ; attempt++) {
+      const before = await livePledge(tx, id);
+      if (!before) throw notFound("pledge", id);
+      const theirs = pledgeState(before);
+      const base = before.version === version ? theirs : await pledgeAtVersion(tx, id, version);
+      if (!base || version > before.version) throw staleVersion("pledge", version, before);
+      const quantities = quantitiesOrError(
+        { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
+        base,
+      );
+      const sent: Partial<PledgeState> = {
+        ...fields,
+        ...quantities,
+        ...(stakeholders ? { stakeholders } : {}),
+        ...(conditionIds ? { conditionIds } : {}),
+      };
+      const outcome = mergePledge(base, sent, theirs);
+      const mine = { ...base, ...sent };
+      if (outcome.conflicts.length) {
+        throw await pledgeConflict(
+          tx,
+          outcome.conflicts,
+          { base, mine, theirs },
+          before,
+          version,
+          outcome.theirs,
+        );
       }
+      if (outcome.apply.length === 0) return before;
+      const merged: PledgeState = {
+        ...theirs,
+        ...Object.fromEntries(outcome.apply.map((field) => [field, mine[field]])),
+      };
+      // Each side's values were valid; together they must be too (a unit from one, amounts from the other).
+      const invalid = mergedProblems(merged);
+      if (invalid.length) {
+        const involved = pledgeMergeFields.filter(
+          (f) => invalid.includes(f) && (outcome.apply.includes(f) || outcome.theirs.includes(f)),
+        );
+        throw await pledgeConflict(tx, involved, { base, mine, theirs }, before, version, outcome.theirs);
+      }
+      const columns = Object.fromEntries(
+        outcome.apply
+          .filter((f) => f !== "stakeholders" && f !== "conditionIds")
+          .map((field) => [field, merged[field]]),
+      );
+      const { count } = await tx.pledge.updateMany({
+        where: { id, version: before.version, deletedAt: null },
+        data: { ...columns, version: { increment: 1 } },
+      });
+      if (count === 0) {
+        if (attempt < 5) continue;
+        throw staleVersion("pledge", version, (await livePledge(tx, id)) ?? before);
+      }
+      await replaceLinks(tx, id, {
+        stakeholders: outcome.apply.includes("stakeholders") ? stakeholders : undefined,
+        conditionIds: outcome.apply.includes("conditionIds") ? conditionIds : undefined,
+      });
+      const after = await livePledge(tx, id);
+      await recordAudit(tx, actor, {
+        action: "update",
+        entityType: "Pledge",
+        entityId: id,
+        before,
+        after,
+        version: after!.version,
+      });
+      return after!;
     }
-    await claimVersion(
-      "pledge",
-      id,
-      version,
-      () =>
-        tx.pledge.updateMany({
-          where: { id, version, deletedAt: null },
-          data: { ...fields, ...quantities, version: { increment: 1 } },
-        }),
-      () => livePledge(tx, id),
-    );
-    await replaceLinks(tx, id, { stakeholders, conditionIds });
-    const after = await livePledge(tx, id);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "Pledge",
-      entityId: id,
-      before,
-      after,
-      version: after!.version,
-    });
-    return after!;
   });
+}
+
+/** What is wrong with a merged pledge, as the fields involved: amounts without a unit, ranges upside down, dates out of order. */
+function mergedProblems(p: PledgeState): PledgeField[] {
+  const problems: PledgeField[] = [];
+  const amounts = (["quantityLow", "quantityHigh", "deliveredQuantity"] as const).filter(
+    (f) => p[f] !== null,
+  );
+  if (!p.quantityUnit && amounts.length) problems.push("quantityUnit", ...amounts);
+  if ((p.quantityLow === null) !== (p.quantityHigh === null)) problems.push("quantityLow", "quantityHigh");
+  if (p.quantityLow !== null && p.quantityHigh !== null && p.quantityHigh < p.quantityLow) {
+    problems.push("quantityLow", "quantityHigh");
+  }
+  if (p.dueOn && p.dueOn < p.announcedOn) problems.push("announcedOn", "dueOn");
+  return problems;
 }
 
 /** Deleting keeps the pledge's history (evidence); the pledge leaves every list, figure and export. */
@@ -435,7 +552,7 @@ type VersionedDelegate = {
   count(args: { where: { slug: string } }): Promise<number>;
   create(args: { data: object; select: { id: true } }): Promise<{ id: string }>;
   updateMany(args: { where: { id: string; version: number }; data: object }): Promise<{ count: number }>;
-  delete(args: { where: { id: string } }): Promise<unknown>;
+  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
 };
 
 const records: Record<RecordKind, { entity: string; what: string; delegate: (tx: Tx) => VersionedDelegate }> =
@@ -540,8 +657,13 @@ export async function deleteRecord(actor: Principal, kind: RecordKind, id: strin
     const table = delegate(tx);
     const before = await table.findUnique({ where: { id } });
     if (!before) throw notFound(what, id);
-    if (before.version !== version) throw staleVersion(what, version, before);
-    await table.delete({ where: { id } });
+    // The version is checked by the delete itself: an edit committed since the read (PostgreSQL
+    // runs them side by side) makes it delete nothing, and the answer is a conflict.
+    const { count } = await table.deleteMany({ where: { id, version } });
+    if (count === 0) {
+      const now = await table.findUnique({ where: { id } });
+      throw now ? staleVersion(what, version, now) : notFound(what, id);
+    }
     await recordAudit(tx, actor, { action: "delete", entityType: entity, entityId: id, before });
   });
 }

@@ -10,12 +10,32 @@ const statusOf: Record<WriteErrorKind, 404 | 409 | 422 | 503> = {
   busy: 503,
 };
 
+/** A field both people changed: its label and the three values, as a person reads them. */
+export type FieldConflict = {
+  field: string;
+  label: string;
+  /** The value the saver's edit started from. */
+  base: string;
+  mine: string;
+  theirs: string;
+  /** The form inputs that hold their value: what "take theirs" puts in the form. */
+  theirsInputs: Record<string, string | string[]>;
+};
+
+export type WriteErrorDetails = {
+  fields?: Record<string, string>;
+  current?: unknown;
+  conflicts?: FieldConflict[];
+  /** The form rebased on the record now: its version, and the inputs only the other person changed. */
+  rebase?: { version: number; inputs: Record<string, string | string[]> };
+};
+
 export class WriteError extends Error {
   readonly status: 404 | 409 | 422 | 503;
   constructor(
     readonly kind: WriteErrorKind,
     message: string,
-    readonly details: { fields?: Record<string, string>; current?: unknown } = {},
+    readonly details: WriteErrorDetails = {},
   ) {
     super(message);
     this.status = statusOf[kind];

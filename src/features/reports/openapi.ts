@@ -198,10 +198,21 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
     "/api/v1/pledges/{pledgeId}": {
       ...base,
       patch: {
-        summary: "Changes the fields given, if `version` is still the pledge's version",
+        summary:
+          "Changes the fields given, merged field by field with what others saved since `version` (the version the edit started from)",
+        description:
+          "Send only the fields you change. Fields others changed since `version` are kept; fields only you changed are applied; " +
+          "a field both changed to different values refuses the save with 409, and `conflicts` lists each with `label`, " +
+          "`base` (the value at `version`), `mine` and `theirs`.",
         parameters: pledgeId,
         requestBody: body(pledgePatchSchema),
-        responses: answers,
+        responses: {
+          ...answers,
+          409: {
+            description:
+              "A field you changed was changed by someone else since `version`: nothing was saved; `conflicts` names each field with its three values, `current` holds the record now",
+          },
+        },
       },
     },
     "/api/v1/pledges/{pledgeId}/status": {

@@ -89,6 +89,42 @@ describe("status updates over the API", () => {
   });
 });
 
+describe("edits over the API, merged field by field", () => {
+  it("applies one PATCH per field sent together from one version; 50 of one field: one wins, 49 get 409 naming it", async () => {
+    const version = await currentVersion();
+    const fields = [
+      { title: "API merge title" },
+      { scope: "API merge scope" },
+      { description: "API merge description" },
+      { externalId: "api-merge-1" },
+    ];
+    const each = await Promise.all(fields.map((body) => patch(json(analyst, { version, ...body }, "PATCH"))));
+    expect(each.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).toMatchObject({
+      ...Object.assign({}, ...fields),
+      version: version + 4,
+    });
+
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        patch(json(analyst, { version: version + 4, scope: `Scope ${i}` }, "PATCH")),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const refused = (await answers.find((a) => a.status === 409)!.json()) as {
+      conflicts: { field: string; label: string; base: string; mine: string; theirs: string }[];
+      current: { version: number };
+    };
+    expect(refused.conflicts).toEqual([
+      expect.objectContaining({ field: "scope", label: "Scope", base: "API merge scope" }),
+    ]);
+    expect(refused.conflicts[0]!.mine).not.toBe(refused.conflicts[0]!.theirs);
+    expect(refused.current.version).toBe(version + 5);
+  });
+});
+
 const bodies = fc.oneof(writeBody(), fc.jsonValue());
 
 describe("generated bodies", () => {

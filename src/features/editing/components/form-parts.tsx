@@ -1,8 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { formatDateTime } from "@/lib/format";
-import type { FormState } from "../form-state";
+import type { ConflictView, FormState } from "../form-state";
 
 const keys = new WeakMap<FormState, number>();
 let nextKey = 0;
@@ -64,6 +64,7 @@ export function Field({
 
 /** The outcome of the last submission: a conflict with what changed, an error, or a confirmation. */
 export function FormOutcome({ state }: { state: FormState }) {
+  if (state.conflict?.fields?.length) return <ConflictPanel conflict={state.conflict} />;
   if (state.conflict) {
     return (
       <div
@@ -107,6 +108,109 @@ export function FormOutcome({ state }: { state: FormState }) {
     );
   }
   return null;
+}
+
+/**
+ * A save that met another person's save on the same fields: at the top of the form, focused, each
+ * field with their value (who, when), yours and the one you started from, and a choice between them.
+ * The form below already holds the other person's changes to every other field.
+ */
+function ConflictPanel({ conflict }: { conflict: ConflictView }) {
+  const panel = useRef<HTMLDivElement>(null);
+  const [chosen, setChosen] = useState<Record<string, "mine" | "theirs">>({});
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: "start" });
+    panel.current?.focus();
+  }, [conflict]);
+  const latest = conflict.changes.at(-1);
+  const putInForm = (inputs: Record<string, string | string[]>) => {
+    const form = panel.current?.closest("form");
+    if (!form) return;
+    for (const [name, value] of Object.entries(inputs)) {
+      if (Array.isArray(value)) {
+        for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)) {
+          box.checked = value.includes(box.value);
+        }
+        continue;
+      }
+      const field = form.elements.namedItem(name);
+      if (
+        field instanceof HTMLInputElement ||
+        field instanceof HTMLSelectElement ||
+        field instanceof HTMLTextAreaElement
+      ) {
+        field.value = value;
+      }
+    }
+  };
+  return (
+    <div
+      ref={panel}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="conflict-title"
+      className="space-y-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+    >
+      <p id="conflict-title" className="font-semibold">
+        {latest
+          ? `${latest.actor} saved this pledge while you were editing it`
+          : "Someone saved this record while you were editing it"}
+        {latest && <>, {formatDateTime(new Date(latest.at))}</>}. Nothing of yours was saved yet.
+      </p>
+      <p>
+        Their changes to other fields are now in the form. You both changed{" "}
+        {conflict.fields!.length === 1 ? "this field" : "these fields"}: choose, then save again. Saving keeps
+        your value unless you take theirs.
+      </p>
+      <table className="w-full text-left">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Their value</th>
+            <th scope="col">Your value</th>
+            <th scope="col">You started from</th>
+            <th scope="col">
+              <span className="sr-only">Choice</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflict.fields!.map((field) => (
+            <tr key={field.field} className="align-top">
+              <th scope="row">{field.label}</th>
+              <td>{field.theirs}</td>
+              <td>{field.mine}</td>
+              <td>{field.base}</td>
+              <td className="space-x-2 whitespace-nowrap">
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-pressed={chosen[field.field] !== "theirs"}
+                  onClick={() => setChosen((c) => ({ ...c, [field.field]: "mine" }))}
+                >
+                  Keep mine
+                </button>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-pressed={chosen[field.field] === "theirs"}
+                  onClick={() => {
+                    putInForm(field.theirsInputs);
+                    setChosen((c) => ({ ...c, [field.field]: "theirs" }));
+                  }}
+                >
+                  Take theirs
+                </button>
+                <span aria-live="polite" className="sr-only">
+                  {chosen[field.field] === "theirs" ? `${field.label}: their value is in the form` : ""}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** The version the next save claims: after a conflict, the current one (saving again re-applies). */

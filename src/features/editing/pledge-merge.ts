@@ -1,0 +1,207 @@
+import "server-only";
+import { formatDate } from "@/lib/format";
+import { canonicalValue, mergeFields, type MergeOutcome } from "@/lib/rules/merge";
+import { formatAmount } from "@/lib/rules/units";
+import { categoryLabels, qualifierLabels, roleLabels } from "@/lib/rules/vocabulary";
+import type { PledgeCategory, QuantityQualifier, StakeholderRole } from "@/lib/rules/vocabulary";
+import { pledgeFormText } from "./pledge-values";
+
+// A pledge save merged field by field with what others saved since the version it started from
+// (lib/rules/merge.ts): the fields, their labels, and how a conflict is shown to the person saving.
+
+/** The fields a save merges one by one, with the labels the form and the conflict panel use. */
+export const pledgeFieldLabels = {
+  title: "Title",
+  description: "Description",
+  category: "Category",
+  quantityUnit: "Unit",
+  quantityLow: "Quantity (lowest)",
+  quantityHigh: "Quantity (highest)",
+  quantityQualifier: "Qualifier",
+  deliveredQuantity: "Delivered so far",
+  announcedOn: "Announced on",
+  dueOn: "Due on",
+  scope: "Scope",
+  externalId: "External id",
+  stakeholders: "Stakeholders and their role",
+  conditionIds: "Conditions the pledge depends on",
+} as const;
+
+export type PledgeField = keyof typeof pledgeFieldLabels;
+export const pledgeMergeFields = Object.keys(pledgeFieldLabels) as PledgeField[];
+
+/** A pledge as stored (or as an audit entry recorded it), in the shape the merge compares. */
+export type PledgeState = {
+  title: string;
+  description: string | null;
+  category: string;
+  quantityUnit: string | null;
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  quantityQualifier: string;
+  deliveredQuantity: bigint | null;
+  announcedOn: Date;
+  dueOn: Date | null;
+  scope: string | null;
+  externalId: string | null;
+  stakeholders: { stakeholderId: string; role: string }[];
+  conditionIds: string[];
+};
+
+/** A stored pledge (with its links) as a PledgeState. */
+export function pledgeState(record: {
+  title: string;
+  description: string | null;
+  category: string;
+  quantityUnit: string | null;
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  quantityQualifier: string;
+  deliveredQuantity: bigint | null;
+  announcedOn: Date;
+  dueOn: Date | null;
+  scope: string | null;
+  externalId: string | null;
+  stakeholders: { stakeholderId: string; role: string }[];
+  conditions: { conditionId: string }[];
+}): PledgeState {
+  const { conditions, stakeholders, ...rest } = record;
+  return {
+    ...rest,
+    stakeholders: stakeholders.map(({ stakeholderId, role }) => ({ stakeholderId, role })),
+    conditionIds: conditions.map((c) => c.conditionId),
+  };
+}
+
+/**
+ * The pledge as an audit entry's JSON recorded it after a save: amounts as strings, dates as ISO
+ * text; links as the editor (`conditions`) or the import (rows with `conditionId`) wrote them.
+ * Null when the JSON is not a pledge snapshot.
+ */
+export function pledgeStateFromAudit(json: string | null): PledgeState | null {
+  if (!json) return null;
+  const r = JSON.parse(json) as Record<string, unknown>;
+  if (typeof r.title !== "string" || typeof r.announcedOn !== "string") return null;
+  const amount = (value: unknown) => (value === null || value === undefined ? null : BigInt(String(value)));
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  const date = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
+  const links = Array.isArray(r.stakeholders)
+    ? (r.stakeholders as { stakeholderId: string; role: string }[])
+    : [];
+  const conditions = Array.isArray(r.conditions)
+    ? (r.conditions as { conditionId: string }[]).map((c) => c.conditionId)
+    : Array.isArray(r.conditionIds)
+      ? (r.conditionIds as string[])
+      : [];
+  return {
+    title: r.title,
+    description: text(r.description),
+    category: String(r.category),
+    quantityUnit: text(r.quantityUnit),
+    quantityLow: amount(r.quantityLow),
+    quantityHigh: amount(r.quantityHigh),
+    quantityQualifier: String(r.quantityQualifier ?? "exact"),
+    deliveredQuantity: amount(r.deliveredQuantity),
+    announcedOn: new Date(r.announcedOn),
+    dueOn: date(r.dueOn),
+    scope: text(r.scope),
+    externalId: text(r.externalId),
+    stakeholders: links.map(({ stakeholderId, role }) => ({ stakeholderId, role })),
+    conditionIds: conditions,
+  };
+}
+
+/** The merge view: links as comparable strings. */
+function comparable(state: Partial<PledgeState>): Partial<Record<PledgeField, unknown>> {
+  const { stakeholders, ...rest } = state;
+  return {
+    ...rest,
+    ...(stakeholders ? { stakeholders: stakeholders.map((s) => `${s.stakeholderId}|${s.role}`) } : {}),
+  };
+}
+
+export function mergePledge(
+  base: PledgeState,
+  mine: Partial<PledgeState>,
+  theirs: PledgeState,
+): MergeOutcome<PledgeField> {
+  return mergeFields(
+    pledgeMergeFields,
+    comparable(base) as Record<PledgeField, unknown>,
+    comparable(mine),
+    comparable(theirs) as Record<PledgeField, unknown>,
+  );
+}
+
+export const sameValue = (a: unknown, b: unknown) => canonicalValue(a) === canonicalValue(b);
+
+export type Names = { stakeholders: Map<string, string>; conditions: Map<string, string> };
+
+/** One field of a pledge as a person reads it: labels, amounts with their unit, dates. */
+export function describePledgeField(field: PledgeField, state: Partial<PledgeState>, names: Names): string {
+  const unit = state.quantityUnit ?? "";
+  const amount = (minor: bigint | null | undefined) =>
+    minor === null || minor === undefined ? "none" : unit ? formatAmount(minor, unit) : String(minor);
+  switch (field) {
+    case "quantityLow":
+    case "quantityHigh":
+    case "deliveredQuantity":
+      return amount(state[field]);
+    case "announcedOn":
+    case "dueOn":
+      return state[field] ? formatDate(state[field]) : "none";
+    case "category":
+      return categoryLabels[state.category as PledgeCategory] ?? String(state.category);
+    case "quantityQualifier":
+      return qualifierLabels[state.quantityQualifier as QuantityQualifier] ?? String(state.quantityQualifier);
+    case "stakeholders":
+      return (
+        (state.stakeholders ?? [])
+          .map(
+            (s) =>
+              `${names.stakeholders.get(s.stakeholderId) ?? s.stakeholderId} (${roleLabels[s.role as StakeholderRole] ?? s.role})`,
+          )
+          .sort()
+          .join(", ") || "none"
+      );
+    case "conditionIds":
+      return (
+        (state.conditionIds ?? [])
+          .map((id) => names.conditions.get(id) ?? id)
+          .sort()
+          .join(", ") || "none"
+      );
+    case "title":
+    case "description":
+    case "quantityUnit":
+    case "scope":
+    case "externalId": {
+      const value = state[field];
+      return value === null || value === undefined || value === "" ? "none" : String(value);
+    }
+  }
+}
+
+/**
+ * The form's inputs holding `fields` of `state`: what "take theirs" puts in the form, and what a form
+ * sent back after a conflict holds for the fields only the other person changed.
+ */
+export function pledgeFormInputs(
+  state: PledgeState,
+  fields: readonly PledgeField[],
+  allStakeholderIds: readonly string[],
+): Record<string, string | string[]> {
+  const text = pledgeFormText(state);
+  const inputs: Record<string, string | string[]> = {};
+  for (const field of fields) {
+    if (field === "stakeholders") {
+      const roles = new Map(state.stakeholders.map((s) => [s.stakeholderId, s.role]));
+      for (const id of allStakeholderIds) inputs[`role:${id}`] = roles.get(id) ?? "";
+    } else if (field === "conditionIds") {
+      inputs.conditionIds = state.conditionIds;
+    } else {
+      inputs[field] = text[field] ?? "";
+    }
+  }
+  return inputs;
+}
