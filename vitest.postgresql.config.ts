@@ -13,7 +13,7 @@ export default defineConfig({
       "prisma/database.test.ts",
       "src/server/accounts.test.ts",
       "src/app/api/v1/*.test.ts",
-      "src/features/**/{queries,mutations,actions,run-import}.test.ts",
+      "src/features/**/{queries,mutations,actions,run-import,ledger}.test.ts",
       "scripts/import.test.ts",
     ],
     exclude: ["**/node_modules/**"],

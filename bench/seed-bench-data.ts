@@ -31,6 +31,23 @@ function benchRows(stakeholderIds: string[], scale: BenchScale): [table: string,
   const pledgeConditions = new Map<string, Row>();
   const pledgeStakeholders = new Map<string, Row>();
   const changes: Row[] = [];
+  const events: Row[] = [];
+  /** A ledger event with every column, so that each table's rows share one shape. */
+  const event = (pledgeId: string, fact: string, occurredOn: Date, figures: Row, suffix: string): Row => ({
+    id: `${pledgeId}-${suffix}`,
+    pledgeId,
+    fact,
+    quantityLow: null,
+    quantityHigh: null,
+    quantityQualifier: null,
+    quantityUnit: null,
+    deliveredQuantity: null,
+    dueOn: null,
+    ...figures,
+    occurredOn,
+    recordedAt: now,
+    note: "bench",
+  });
 
   for (let c = 0; c < scale.conditions; c++) {
     const id = `bench-condition-${c}`;
@@ -72,6 +89,29 @@ function benchRows(stakeholderIds: string[], scale: BenchScale): [table: string,
       announcedOn: new Date(announced),
       ...stamps,
     });
+    // The ledger: the figures at creation; a delivered pledge's delivery a month after its announcement.
+    const pledge = pledges.at(-1)!;
+    events.push(
+      event(
+        id,
+        "stated",
+        pledge.announcedOn as Date,
+        {
+          quantityLow: low,
+          quantityHigh: high,
+          quantityQualifier: pledge.quantityQualifier ?? "exact",
+          quantityUnit: unit,
+        },
+        "stated",
+      ),
+      event(id, "delivered", pledge.announcedOn as Date, {}, "delivered"),
+      event(id, "due", pledge.announcedOn as Date, {}, "due"),
+    );
+    if (status === "delivered") {
+      events.push(
+        event(id, "delivered", new Date(announced + 30 * day), { deliveredQuantity: low }, "delivery"),
+      );
+    }
     for (let k = randomInt(0, 3); k > 0; k--) {
       const conditionId = `bench-condition-${randomInt(scale.conditions)}`;
       pledgeConditions.set(`${id} ${conditionId}`, { pledgeId: id, conditionId, ...stamps });
@@ -103,6 +143,7 @@ function benchRows(stakeholderIds: string[], scale: BenchScale): [table: string,
     ["PledgeCondition", [...pledgeConditions.values()]],
     ["PledgeStakeholder", [...pledgeStakeholders.values()]],
     ["StatusChange", changes],
+    ["LedgerEvent", events],
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
+import { creationEvents } from "../../src/server/ledger";
 import type { ConditionStatus, PledgeStatus } from "../../src/lib/rules/vocabulary";
 import {
   seedCapacityReferences,
@@ -114,6 +115,16 @@ export async function seedDatabase(db: PrismaClient) {
         await tx.pledgeCondition.upsert({ where: { pledgeId_conditionId: key }, update: {}, create: key });
       }
       const slug = pledge.externalId.replace(/^seed:/, "");
+      // The figures as the summit reported them open the pledge's ledger (once: the ids are fixed).
+      if (!(await tx.ledgerEvent.findFirst({ where: { pledgeId: row.id }, select: { id: true } }))) {
+        await tx.ledgerEvent.createMany({
+          data: creationEvents(row, {
+            by: null,
+            at: row.createdAt,
+            note: "Figures as reported after the Paris summit of 6 January 2026.",
+          }),
+        });
+      }
       await cite(`pledge-${slug}`, { pledgeId: row.id }, citations);
       await recordInitialStatus(tx, `seed-status-pledge-${slug}`, {
         pledgeId: row.id,

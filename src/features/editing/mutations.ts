@@ -4,6 +4,8 @@ import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit } from "@/server/audit";
+import { changeEvents, creationEvents, today } from "@/server/ledger";
+import { changedFacts } from "@/lib/rules/ledger";
 import { db } from "@/server/db";
 import { resolveQuantities, type StoredQuantities } from "./pledge-values";
 import {
@@ -192,6 +194,9 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
     const { id } = await tx.pledge.create({ data: { ...fields, ...quantities }, select: { id: true } });
     await replaceLinks(tx, id, { stakeholders, conditionIds });
     const after = await livePledge(tx, id);
+    await tx.ledgerEvent.createMany({
+      data: creationEvents(after!, { by: actor, at: new Date(), note: "Recorded with the pledge" }),
+    });
     await recordAudit(tx, actor, { action: "create", entityType: "Pledge", entityId: id, after, version: 1 });
     return after!;
   });
@@ -325,6 +330,16 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
         conditionIds: outcome.apply.includes("conditionIds") ? conditionIds : undefined,
       });
       const after = await livePledge(tx, id);
+      const facts = changedFacts(before, after!);
+      if (facts.length) {
+        await tx.ledgerEvent.createMany({
+          data: changeEvents(id, facts, after!, today(), {
+            by: actor,
+            at: new Date(),
+            note: "Changed in an edit",
+          }),
+        });
+      }
       await recordAudit(tx, actor, {
         action: "update",
         entityType: "Pledge",

@@ -9,6 +9,7 @@ import {
   stakeholderKinds,
   stakeholderRoles,
 } from "@/lib/rules/vocabulary";
+import { ledgerFacts } from "@/lib/rules/ledger";
 
 const text = z.string();
 const optionalText = z.string().nullable();
@@ -126,6 +127,22 @@ export const datasetTableSchemas = {
     note: text,
     ...stamps,
   }),
+  LedgerEvent: z.object({
+    id: text,
+    pledgeId: text,
+    fact: z.enum(ledgerFacts),
+    quantityLow: optionalAmount,
+    quantityHigh: optionalAmount,
+    quantityQualifier: z.enum(quantityQualifiers).nullable(),
+    quantityUnit: optionalText,
+    deliveredQuantity: optionalAmount,
+    dueOn: optionalDate,
+    occurredOn: date,
+    recordedAt: date,
+    recordedBy: optionalText,
+    recordedById: optionalText,
+    note: text,
+  }),
   Citation: z.object({
     id: text,
     sourceId: text,
@@ -136,6 +153,8 @@ export const datasetTableSchemas = {
     capacityReferenceId: optionalText,
     stakeholderId: optionalText,
     statusChangeId: optionalText,
+    // Absent from files written before the ledger.
+    ledgerEventId: optionalText.default(null),
     ...stamps,
   }),
 };

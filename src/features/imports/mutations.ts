@@ -5,6 +5,8 @@ import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
 import { auditRow } from "@/server/audit";
+import { changeEvents, creationEvents, today } from "@/server/ledger";
+import { changedFacts } from "@/lib/rules/ledger";
 import { insertRows } from "@/server/bulk-insert";
 import { db } from "@/server/db";
 import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
@@ -191,6 +193,7 @@ export async function commitImportPlan(
         const pledgeStakeholders: Prisma.PledgeStakeholderCreateManyInput[] = [];
         const pledgeConditions: Prisma.PledgeConditionCreateManyInput[] = [];
         const statusChanges: Prisma.StatusChangeCreateManyInput[] = [];
+        const ledgerEvents: Prisma.LedgerEventCreateManyInput[] = [];
         const citations: Prisma.CitationCreateManyInput[] = [];
         // Raw multi-row inserts fill no defaults: ids and timestamps are given here.
         const stamped = <T extends object>(rows: T[]) =>
@@ -200,6 +203,7 @@ export async function commitImportPlan(
           await insertRows(tx, "PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
           await insertRows(tx, "PledgeCondition", stamped(pledgeConditions.splice(0)));
           await insertRows(tx, "StatusChange", stamped(statusChanges.splice(0)));
+          await insertRows(tx, "LedgerEvent", ledgerEvents.splice(0));
           await insertRows(
             tx,
             "Citation",
@@ -249,6 +253,9 @@ export async function commitImportPlan(
             const columns = pledgeColumns(r.pledge);
             const linked = links(id, r.pledge);
             pledges.push({ id, ...columns, createdAt: now, updatedAt: now });
+            ledgerEvents.push(
+              ...creationEvents({ id, ...columns }, { by: actor, at: now, note: note(r.row) }),
+            );
             pledgeStakeholders.push(...linked.stakeholders);
             pledgeConditions.push(...linked.conditions);
             cite(r.pledge, id);
@@ -289,6 +296,19 @@ export async function commitImportPlan(
             }
             if (changed.includes("sources")) cite(pledge, existing.id);
             if (changed.includes("status")) recordStatus(r, existing.id, existing.status);
+            const facts = changedFacts(existing, { ...existing, ...data });
+            for (const event of changeEvents(existing.id, facts, { ...existing, ...data }, today(now), {
+              by: actor,
+              at: now,
+              note: note(r.row),
+            })) {
+              ledgerEvents.push(event);
+              citations.push({
+                sourceId: fileSource.id,
+                quote: `Row ${r.row} of ${file.name}`,
+                ledgerEventId: event.id,
+              });
+            }
             const before = { ...existing, citations: undefined };
             audits.push(
               auditRow(actor, {
@@ -400,6 +420,12 @@ export async function importDataset(
   onProgress: (done: number, total: number) => void = () => {},
   prisma: PrismaClient = db(),
 ): Promise<{ rows: Record<DatasetTableName, number>; placeholderAuthors: number }> {
+  // A file written before the ledger has no events: its pledges' figures become their creation's.
+  if (rows.LedgerEvent.length === 0) {
+    rows.LedgerEvent = rows.Pledge.flatMap((pledge) =>
+      creationEvents(pledge, { by: null, at: pledge.createdAt, note: "As recorded with the pledge" }),
+    ) as DatasetRows["LedgerEvent"];
+  }
   const total = datasetTableNames.reduce((sum, table) => sum + rows[table].length, 0);
   return prisma.$transaction(
     async (tx) => {
@@ -418,7 +444,7 @@ export async function importDataset(
       // password, so nobody can sign in as it) carrying the name the history shows.
       const users = new Set((await tx.user.findMany({ select: { id: true } })).map((u) => u.id));
       const authors = new Map<string, string>();
-      for (const change of rows.StatusChange) {
+      for (const change of [...rows.StatusChange, ...rows.LedgerEvent]) {
         if (change.recordedById && !users.has(change.recordedById)) {
           authors.set(change.recordedById, change.recordedBy ?? "Former user");
         }

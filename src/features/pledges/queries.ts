@@ -62,12 +62,25 @@ async function conditionsAt(bound: string | null, assume: readonly string[]) {
   };
 }
 
-/** The selected pledges' ids and statuses at the bound, one page of them, newest announcement first. */
+/** A selected pledge with its status and figures at the bound (lib/rules/ledger.ts); figures absent: the stored ones. */
+type SelectedPledge = {
+  id: string;
+  status: PledgeStatus;
+  figures?: true;
+  low?: Int | null;
+  high?: Int | null;
+  unit?: string | null;
+  qualifier?: QuantityQualifier;
+  delivered?: Int | null;
+};
+const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered`;
+
+/** The selected pledges' ids, statuses and figures at the bound, one page of them, newest announcement first. */
 async function selectPage(selection: PledgeSelection, bound: string | null, skip: number, take: number) {
   const [rows, [count]] = await db().$transaction([
-    db().$queryRaw<{ id: string; status: PledgeStatus }[]>`
+    db().$queryRaw<SelectedPledge[]>`
       WITH ${pledgesAt(bound, selection)}
-      SELECT pl."id", pl.status FROM pl JOIN "Pledge" p ON p."id" = pl."id"
+      SELECT ${selectedColumns} FROM pl JOIN "Pledge" p ON p."id" = pl."id"
       ORDER BY p."announcedOn" DESC, p."title" ASC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
     db().$queryRaw<
       { count: bigint | number }[]
@@ -110,10 +123,7 @@ function byPledge<T extends { pledgeId: string }>(rows: T[]) {
  * plain queries per batch whatever its size. Plain SQL rather than nested Prisma reads, which cost
  * several times as much per row on exports of tens of thousands of pledges.
  */
-async function hydrate(
-  selected: { id: string; status: PledgeStatus }[],
-  view: ViewAt,
-): Promise<PledgeListItem[]> {
+async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<PledgeListItem[]> {
   if (selected.length === 0) return [];
   const ids = Prisma.join(selected.map((row) => row.id));
   const [pledges, stakeholders, conditions, sources] = await db().$transaction([
@@ -138,9 +148,21 @@ async function hydrate(
   const stakeholdersOf = byPledge(stakeholders);
   const conditionsOf = byPledge(conditions);
   const sourcesOf = byPledge(sources);
-  return selected.flatMap(({ id, status }) => {
-    const row = rows.get(id);
-    if (!row) return [];
+  return selected.flatMap((pick) => {
+    const { id, status } = pick;
+    const stored = rows.get(id);
+    if (!stored) return [];
+    // The figures as they stood at the bound, where the selection rebuilt them.
+    const row = pick.figures
+      ? {
+          ...stored,
+          quantityLow: pick.low ?? null,
+          quantityHigh: pick.high ?? null,
+          quantityUnit: pick.unit ?? null,
+          quantityQualifier: pick.qualifier ?? stored.quantityQualifier,
+          deliveredQuantity: pick.delivered ?? null,
+        }
+      : stored;
     const pledgeConditions = (conditionsOf.get(id) ?? []).map((c) => ({
       id: c.id,
       slug: c.slug,
@@ -216,9 +238,9 @@ export async function* streamPledges(selection: PledgeSelection, asOf: Date | un
   const view = await conditionsAt(bound, selection.assume);
   let after = "";
   for (;;) {
-    const rows = await db().$queryRaw<{ id: string; status: PledgeStatus }[]>`
+    const rows = await db().$queryRaw<SelectedPledge[]>`
       WITH ${pledgesAt(bound, selection)}
-      SELECT pl."id", pl.status FROM pl WHERE pl."id" > ${after} ORDER BY pl."id" LIMIT ${batchSize}`;
+      SELECT ${selectedColumns} FROM pl WHERE pl."id" > ${after} ORDER BY pl."id" LIMIT ${batchSize}`;
     if (rows.length === 0) return;
     yield await hydrate(rows, view);
     after = rows[rows.length - 1]!.id;

@@ -116,6 +116,43 @@ function statusAt(kind: "pledge" | "condition", alias: string, bound: string | n
     ${self}."status")`;
 }
 
+/** Every live pledge with its stored figures: the latest of its ledger, kept on the row. */
+function currentPledges(selection: PledgeSelection) {
+  return Prisma.sql`allpl AS (
+      SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
+             p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
+             ${statusAt("pledge", "p", null)} AS status
+      FROM "Pledge" p
+      WHERE p."deletedAt" IS NULL AND ${pledgeRowFilter(selection)}
+    )`;
+}
+
+/**
+ * The pledges announced before the bound with their figures then, rebuilt from the ledger as
+ * lib/rules/ledger.ts says: per fact, the latest event that happened before the bound (the one
+ * recorded last among events of the same day).
+ */
+function pledgesFromLedger(bound: string, selection: PledgeSelection) {
+  return Prisma.sql`figs AS (
+      SELECT e."pledgeId", CAST(e."fact" AS TEXT) AS fact, e."quantityLow", e."quantityHigh", e."quantityUnit",
+             e."quantityQualifier", e."deliveredQuantity",
+             ROW_NUMBER() OVER (PARTITION BY e."pledgeId", e."fact"
+                                ORDER BY e."occurredOn" DESC, e."recordedAt" DESC, e."id" DESC) AS n
+      FROM "LedgerEvent" e
+      WHERE e."occurredOn" < ${bound} AND e."fact" IN ('stated', 'delivered')
+    ),
+    allpl AS (
+      SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
+             COALESCE(st."quantityQualifier", p."quantityQualifier") AS qualifier,
+             st."quantityLow" AS low, st."quantityHigh" AS high, dl."deliveredQuantity" AS delivered,
+             ${statusAt("pledge", "p", bound)} AS status
+      FROM "Pledge" p
+      LEFT JOIN figs st ON st."pledgeId" = p."id" AND st.fact = 'stated' AND st.n = 1
+      LEFT JOIN figs dl ON dl."pledgeId" = p."id" AND dl.fact = 'delivered' AND dl.n = 1
+      WHERE p."deletedAt" IS NULL AND p."announcedOn" < ${bound} AND ${pledgeRowFilter(selection)}
+    )`;
+}
+
 /**
  * Pledges that existed at the bound with their status then (`pl`, narrowed to the selection), the
  * conditions with their status then (`cond`), and each pledge's conditions blocking then (`blk`).
@@ -123,14 +160,7 @@ function statusAt(kind: "pledge" | "condition", alias: string, bound: string | n
 export function pledgesAt(bound: string | null, selection: PledgeSelection = everyPledge) {
   return Prisma.sql`
     cond AS (SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c),
-    allpl AS (
-      SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
-             p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
-             ${statusAt("pledge", "p", bound)} AS status
-      FROM "Pledge" p
-      WHERE p."deletedAt" IS NULL AND ${bound === null ? Prisma.sql`1 = 1` : Prisma.sql`p."announcedOn" < ${bound}`}
-        AND ${pledgeRowFilter(selection)}
-    ),
+    ${bound === null ? currentPledges(selection) : pledgesFromLedger(bound, selection)},
     pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (
       SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked

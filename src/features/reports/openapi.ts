@@ -168,7 +168,13 @@ export function openApiDocument() {
 }
 
 /** The write operations (analyst role): the bodies are the zod schemas the routes parse. */
-type Operation = { summary: string; parameters: object[]; requestBody?: object; responses: object };
+type Operation = {
+  summary: string;
+  description?: string;
+  parameters: object[];
+  requestBody?: object;
+  responses: object;
+};
 type PathItem = { get?: Operation; patch?: Operation; post?: Operation };
 
 function writePaths(openApiPaths: Record<string, PathItem>): Record<string, PathItem> {

@@ -306,6 +306,8 @@ const datasetTables = {
     client.capacityReference.findMany({ ...page, orderBy: { id: "asc" } }),
   StatusChange: (page: Page, client: Client) =>
     client.statusChange.findMany({ ...page, orderBy: { id: "asc" } }),
+  LedgerEvent: (page: Page, client: Client) =>
+    client.ledgerEvent.findMany({ ...page, orderBy: { id: "asc" } }),
   Citation: (page: Page, client: Client) => client.citation.findMany({ ...page, orderBy: { id: "asc" } }),
 };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createPrismaClient, type PrismaClient } from "../../../src/server/prisma-client";
 import { e2eDatabaseUrl } from "../../../playwright.config";
+import { creationEvents } from "../../../src/server/ledger";
 
 // Writes to the end-to-end database from outside the app, as another process would, for data the UI
 // cannot create yet. The app must notice them (see the data version triggers). Works on SQLite and
@@ -42,6 +43,9 @@ export function insertPledge({ title, low, high = low, conditionStatus }: NewPle
           create: { toPledgeStatus: "committed", occurredAt: now, note: "Recorded by the end-to-end suite" },
         },
       },
+    });
+    await tx.ledgerEvent.createMany({
+      data: creationEvents(pledge, { by: null, at: now, note: "Recorded by the end-to-end suite" }),
     });
     if (conditionStatus) {
       const id = `e2e-${randomUUID()}`;

@@ -1,0 +1,85 @@
+// A pledge's figures over time. Each figure is a fact with dated events: `stated` (the quantity
+// pledged: low, high, qualifier, unit), `delivered` and `due`. A pledge gets one event of each when
+// it is created, dated its announcement, and one more whenever a figure changes. The figures on a
+// date are, per fact, those of the latest event that happened before the end of that date (the
+// later-recorded of two on the same instant). The SQL in features/pledges/selection-sql.ts rebuilds
+// them the same way; `figuresAt` is the reference it is tested against.
+import type { QuantityQualifier } from "./vocabulary";
+
+export const ledgerFacts = ["stated", "delivered", "due"] as const;
+export type LedgerFact = (typeof ledgerFacts)[number];
+
+/** The figures the ledger keeps for a pledge. */
+export type PledgeFigures = {
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  quantityQualifier: QuantityQualifier;
+  quantityUnit: string | null;
+  deliveredQuantity: bigint | null;
+  dueOn: Date | null;
+};
+
+/** The columns each fact's events carry. */
+export const factColumns = {
+  stated: ["quantityLow", "quantityHigh", "quantityQualifier", "quantityUnit"],
+  delivered: ["deliveredQuantity"],
+  due: ["dueOn"],
+} as const satisfies Record<LedgerFact, readonly (keyof PledgeFigures)[]>;
+
+/** The value of `fact` in `figures`, as an event of it records it. */
+export function factValues<F extends LedgerFact>(
+  fact: F,
+  figures: PledgeFigures,
+): Pick<PledgeFigures, (typeof factColumns)[F][number]> {
+  return Object.fromEntries(factColumns[fact].map((column) => [column, figures[column]])) as Pick<
+    PledgeFigures,
+    (typeof factColumns)[F][number]
+  >;
+}
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/** The facts whose values differ between two states of a pledge: what an edit must record. */
+export function changedFacts(before: PledgeFigures, after: PledgeFigures): LedgerFact[] {
+  return ledgerFacts.filter((fact) =>
+    factColumns[fact].some((column) => !same(before[column], after[column])),
+  );
+}
+
+export type LedgerEventLike = Partial<PledgeFigures> & {
+  pledgeId: string;
+  fact: LedgerFact;
+  occurredOn: Date;
+  recordedAt: Date;
+  id: string;
+};
+
+/** The order of events of one fact: by the day they happened, then the order they were recorded in. */
+export function eventOrder(a: LedgerEventLike, b: LedgerEventLike): number {
+  return (
+    a.occurredOn.getTime() - b.occurredOn.getTime() ||
+    a.recordedAt.getTime() - b.recordedAt.getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/**
+ * Each pledge's figures before `bound` (exclusive), replaying its events in order: the reference
+ * for the SQL. A pledge with no event of a fact before the bound has no entry for its columns.
+ */
+export function figuresAt(
+  events: readonly LedgerEventLike[],
+  bound: Date,
+): Map<string, Partial<PledgeFigures>> {
+  const figures = new Map<string, Partial<PledgeFigures>>();
+  for (const event of [...events].sort(eventOrder)) {
+    if (event.occurredOn.getTime() >= bound.getTime()) continue;
+    const current = figures.get(event.pledgeId) ?? {};
+    for (const column of factColumns[event.fact]) {
+      (current as Record<string, unknown>)[column] = event[column] ?? null;
+    }
+    figures.set(event.pledgeId, current);
+  }
+  return figures;
+}
