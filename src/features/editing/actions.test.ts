@@ -19,6 +19,7 @@ const least: Record<keyof typeof actions, Role> = {
   savePledgeAction: "analyst",
   deletePledgeAction: "analyst",
   recordStatusAction: "analyst",
+  recordDeliveryAction: "analyst",
   saveRecordAction: "analyst",
   deleteRecordAction: "analyst",
   createAccountAction: "admin",

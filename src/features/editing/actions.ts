@@ -15,10 +15,13 @@ import {
   updatePledge,
   updateRecord,
 } from "./mutations";
+import { pledgeForEdit } from "./queries";
+import { addedDelivery } from "./pledge-values";
 import { isRecordKind, recordKinds } from "./record-kinds";
 import {
   conditionStatusUpdateSchema,
   pledgeCreateSchema,
+  pledgePatchSchema,
   pledgeStatusUpdateSchema,
   versionField,
 } from "./schemas";
@@ -68,7 +71,8 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
     access.principal,
     values,
     async (principal) => {
-      if (id) await updatePledge(principal, id, { ...parsed.data, version });
+      // Deliveries are recorded with their evidence (recordDeliveryAction), not edited here.
+      if (id) await updatePledge(principal, id, { ...parsed.data, deliveredQuantity: undefined, version });
       else savedId = (await createPledge(principal, parsed.data)).id;
     },
     id ? { entityType: "Pledge", entityId: id, sentVersion: version } : undefined,
@@ -94,7 +98,80 @@ export async function deletePledgeAction(_previous: FormState, form: FormData): 
   redirect("/pledges");
 }
 
-// ---- Status updates (pledges and conditions) ----
+// ---- Status updates (pledges and conditions) and deliveries ----
+
+/** The evidence fields of a form (EvidenceFields): an existing source and quote, or a new source. */
+function evidenceInput(values: FormValues) {
+  const text = (key: string) => single(values, key) ?? "";
+  return text("sourceMode") === "new"
+    ? {
+        source: {
+          title: text("sourceTitle"),
+          url: text("sourceUrl"),
+          publisher: text("sourcePublisher"),
+          quote: text("sourceQuote"),
+        },
+      }
+    : { sourceId: text("sourceId"), quote: text("quote") };
+}
+
+/**
+ * A delivery with its evidence: the amount delivered so far, or the amount of this delivery added
+ * to it, on the day it happened. Written by the same writer as every pledge edit (updatePledge).
+ */
+export async function recordDeliveryAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
+  const id = single(values, "id") ?? "";
+  const text = (key: string) => single(values, key) ?? "";
+  const pledge = await pledgeForEdit(id);
+  if (!pledge) return { status: "error", message: "This pledge no longer exists.", values };
+  let delivered = text("deliveredQuantity").trim();
+  if (!delivered) {
+    return {
+      status: "error",
+      message: "Some fields need attention.",
+      fields: { deliveredQuantity: "give the amount delivered" },
+      values,
+    };
+  }
+  if (text("amountMode") === "increment") {
+    const added = addedDelivery(delivered, pledge);
+    if (!added.ok) {
+      return {
+        status: "error",
+        message: "Some fields need attention.",
+        fields: { deliveredQuantity: added.message },
+        values,
+      };
+    }
+    delivered = added.total;
+  }
+  const parsed = pledgePatchSchema.safeParse({
+    version: text("version"),
+    deliveredQuantity: delivered,
+    note: text("note"),
+    occurredOn: text("occurredOn"),
+    ...evidenceInput(values),
+  });
+  if (!parsed.success) return invalid(parsed.error, values);
+  const state = await act(
+    access.principal,
+    values,
+    async (principal) => {
+      await updatePledge(principal, id, parsed.data);
+    },
+    {
+      entityType: "Pledge",
+      entityId: id,
+      sentVersion: parsed.data.version,
+    },
+  );
+  if (state.status !== "saved") return state;
+  afterWrite();
+  redirect(`/pledges/${id}`);
+}
 
 export async function recordStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form);
@@ -103,22 +180,12 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
   const subject = single(values, "subject") === "condition" ? "condition" : "pledge";
   const id = single(values, "id") ?? "";
   const text = (key: string) => single(values, key) ?? "";
-  const newSource = text("sourceMode") === "new";
   const input = {
     status: text("status"),
     note: text("note"),
     version: text("version"),
     occurredOn: text("occurredOn"),
-    ...(newSource
-      ? {
-          source: {
-            title: text("sourceTitle"),
-            url: text("sourceUrl"),
-            publisher: text("sourcePublisher"),
-            quote: text("sourceQuote"),
-          },
-        }
-      : { sourceId: text("sourceId"), quote: text("quote") }),
+    ...evidenceInput(values),
   };
   // Each subject is parsed with its own statuses, so each write gets exactly its type.
   const parsed =

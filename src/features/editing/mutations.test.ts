@@ -260,6 +260,46 @@ describe("edits", () => {
     ).toHaveLength(49);
   });
 
+  it("record a delivery as a dated, cited event; an older one recorded later leaves the row at the latest", async () => {
+    const { version, announcedOn } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    const evidence = { note: "Convoy arrived", sourceId, quote: "arrived" };
+    const april = await updatePledge(analyst, pledgeId, {
+      version,
+      deliveredQuantity: "900",
+      occurredOn: new Date("2026-04-10"),
+      ...evidence,
+    });
+    expect(april.deliveredQuantity).toBe(900n);
+    // Recorded now, as having happened in March: history, not the latest figure.
+    const march = await updatePledge(analyst, pledgeId, {
+      version: april.version,
+      deliveredQuantity: "400",
+      occurredOn: new Date("2026-03-10"),
+      ...evidence,
+    });
+    expect(march.deliveredQuantity).toBe(900n);
+    const events = await db().ledgerEvent.findMany({
+      where: { pledgeId, fact: "delivered", note: "Convoy arrived" },
+      orderBy: { occurredOn: "asc" },
+      include: { citations: true },
+    });
+    expect(events.map((e) => [e.occurredOn.toISOString().slice(0, 10), e.deliveredQuantity])).toEqual([
+      ["2026-03-10", 400n],
+      ["2026-04-10", 900n],
+    ]);
+    expect(events.every((e) => e.recordedBy === "Ada Analyst" && e.citations[0]?.sourceId === sourceId)).toBe(
+      true,
+    );
+    await expect(
+      updatePledge(analyst, pledgeId, {
+        version: march.version,
+        deliveredQuantity: "1,000",
+        occurredOn: new Date(announcedOn.getTime() - 86_400_000),
+        ...evidence,
+      }),
+    ).rejects.toMatchObject({ status: 422, details: { fields: { occurredOn: expect.any(String) } } });
+  });
+
   it("refuse to delete what is still cited, and delete what is not", async () => {
     await expect(deleteRecord(analyst, "source", sourceId, 1)).rejects.toMatchObject({ status: 409 });
     const created = await createRecord(analyst, "stakeholder", {

@@ -267,6 +267,11 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
     quantityLow,
     quantityHigh,
     deliveredQuantity,
+    note,
+    occurredOn,
+    sourceId,
+    source,
+    quote,
     ...fields
   } = patch;
   return write(async (tx) => {
@@ -329,16 +334,52 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
         stakeholders: outcome.apply.includes("stakeholders") ? stakeholders : undefined,
         conditionIds: outcome.apply.includes("conditionIds") ? conditionIds : undefined,
       });
-      const after = await livePledge(tx, id);
-      const facts = changedFacts(before, after!);
-      if (facts.length) {
-        await tx.ledgerEvent.createMany({
-          data: changeEvents(id, facts, after!, today(), {
-            by: actor,
-            at: new Date(),
-            note: "Changed in an edit",
-          }),
+      let after = (await livePledge(tx, id))!;
+      const facts = changedFacts(before, after);
+      if (facts.includes("delivered") && occurredOn && occurredOn < after.announcedOn) {
+        throw new WriteError("invalid", "the delivery is dated before the pledge was announced", {
+          fields: { occurredOn: "before the announcement" },
         });
+      }
+      const recorded = { by: actor, at: new Date() };
+      const events = [
+        ...changeEvents(
+          id,
+          facts.filter((f) => f !== "delivered"),
+          after,
+          today(),
+          {
+            ...recorded,
+            note: "Changed in an edit",
+          },
+        ),
+        ...changeEvents(
+          id,
+          facts.filter((f) => f === "delivered"),
+          after,
+          occurredOn ?? today(),
+          {
+            ...recorded,
+            note: note ?? "Changed in an edit",
+          },
+        ),
+      ];
+      if (events.length) await tx.ledgerEvent.createMany({ data: events });
+      const delivery = events.find((e) => e.fact === "delivered");
+      if (delivery && (sourceId || source)) {
+        await cite(tx, { sourceId, source, quote }, { ledgerEventId: delivery.id! });
+      }
+      // A delivery dated before one already recorded is history: the row keeps the latest.
+      if (delivery && occurredOn) {
+        const latest = await tx.ledgerEvent.findFirstOrThrow({
+          where: { pledgeId: id, fact: "delivered" },
+          orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+          select: { deliveredQuantity: true },
+        });
+        if (latest.deliveredQuantity !== after.deliveredQuantity) {
+          await tx.pledge.update({ where: { id }, data: { deliveredQuantity: latest.deliveredQuantity } });
+          after = (await livePledge(tx, id))!;
+        }
       }
       await recordAudit(tx, actor, {
         action: "update",
@@ -346,9 +387,9 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
         entityId: id,
         before,
         after,
-        version: after!.version,
+        version: after.version,
       });
-      return after!;
+      return after;
     }
   });
 }
@@ -394,8 +435,10 @@ export async function deletePledge(actor: Principal, id: string, version: number
   });
 }
 
-/** The citation for a status change: an existing source (with an optional quote) or a new one. */
-async function citeFor(tx: Tx, update: StatusUpdate, statusChangeId: string) {
+type Evidence = Pick<StatusUpdate, "sourceId" | "source" | "quote">;
+
+/** The citation of an event (a status change, a delivery): an existing source (with an optional quote) or a new one. */
+async function cite(tx: Tx, update: Evidence, event: { statusChangeId: string } | { ledgerEventId: string }) {
   let sourceId = update.sourceId ?? null;
   let quote = update.quote ?? "";
   if (update.source) {
@@ -412,7 +455,7 @@ async function citeFor(tx: Tx, update: StatusUpdate, statusChangeId: string) {
       fields: { sourceId: "unknown source" },
     });
   }
-  await tx.citation.create({ data: { sourceId: sourceId!, quote, statusChangeId } });
+  await tx.citation.create({ data: { sourceId: sourceId!, quote, ...event } });
 }
 
 /** The history entry of a status change, attributed to `actor`, with its cited evidence. */
@@ -438,7 +481,7 @@ async function recordStatusChange(
     },
     select: { id: true },
   });
-  await citeFor(tx, update, change.id);
+  await cite(tx, update, { statusChangeId: change.id });
 }
 
 export async function recordPledgeStatus(

@@ -105,3 +105,20 @@ export function pledgeFormText(
     externalId: pledge.externalId ?? "",
   };
 }
+
+/** The delivered total after a delivery of `text` (in the pledge's unit) on top of what was delivered. */
+export function addedDelivery(
+  text: string,
+  pledge: { quantityUnit: string | null; deliveredQuantity: bigint | null },
+): { ok: true; total: string } | { ok: false; message: string } {
+  if (!pledge.quantityUnit) {
+    return { ok: false, message: "the pledge states no unit: give its quantity and unit first" };
+  }
+  try {
+    const added = parseAmount(text, pledge.quantityUnit);
+    return { ok: true, total: toDecimal((pledge.deliveredQuantity ?? 0n) + added, pledge.quantityUnit) };
+  } catch (error) {
+    if (error instanceof AmountParseError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

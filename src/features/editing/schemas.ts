@@ -121,24 +121,6 @@ const datesInOrder = (value: { announcedOn?: Date; dueOn?: Date | null }, ctx: z
 export const pledgeCreateSchema = z.object(pledgeFields).strict().superRefine(datesInOrder);
 export type PledgeCreate = z.output<typeof pledgeCreateSchema>;
 
-/** PATCH: the version it started from and only the fields that change. Status has its own route. */
-export const pledgePatchSchema = z
-  .object({ version: versionField, ...pledgeFields })
-  .partial()
-  .required({ version: true })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (Object.keys(value).length === 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: [],
-        message: "name at least one field to change besides version",
-      });
-    }
-    datesInOrder(value, ctx);
-  });
-export type PledgePatch = z.output<typeof pledgePatchSchema>;
-
 /** The evidence for a status change: an existing source, or a new one given inline with its quote. */
 export const citedSourceFields = {
   sourceId: optionalId("source"),
@@ -159,6 +141,74 @@ export const citedSourceFields = {
   quote: optionalText("quote", 5000),
 };
 
+/**
+ * PATCH: the version it started from and only the fields that change. Status has its own route. A
+ * delivery (`deliveredQuantity`) carries its evidence as a status change does: a note, a cited source,
+ * and the day it happened (default: today).
+ */
+export const pledgePatchSchema = z
+  .object({
+    version: versionField,
+    ...pledgeFields,
+    note: text("note", 2000).describe("Why the delivered quantity changed"),
+    occurredOn: optionalDate("date of the delivery"),
+    ...citedSourceFields,
+  })
+  .partial()
+  .required({ version: true })
+  .strict()
+  .superRefine((value, ctx) => {
+    const { note, occurredOn, sourceId, source, quote, deliveredQuantity } = value;
+    const evidenceKeys = new Set(["version", "note", "occurredOn", "sourceId", "source", "quote"]);
+    if (Object.keys(value).every((key) => evidenceKeys.has(key))) {
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: "name at least one field to change besides version",
+      });
+    }
+    datesInOrder(value, ctx);
+    const evidence = { note, occurredOn, sourceId, source, quote };
+    if (deliveredQuantity === undefined) {
+      for (const [field, given] of Object.entries(evidence)) {
+        if (given !== undefined && given !== null) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} goes with deliveredQuantity: it is the evidence of a delivery`,
+          });
+        }
+      }
+      return;
+    }
+    if (!note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "say what was delivered: note is required" });
+    citeOneSource(evidence, ctx);
+    if (occurredOn && occurredOn.getTime() > Date.now()) {
+      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "the delivery cannot be in the future" });
+    }
+  });
+export type PledgePatch = z.output<typeof pledgePatchSchema>;
+
+/** Evidence cites exactly one source: an existing one, or a new one given inline. */
+function citeOneSource(value: { sourceId?: string | null; source?: object }, ctx: z.RefinementCtx) {
+  if (!value.sourceId && !value.source) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["sourceId"],
+      message:
+        "cite a source: pick an existing one (sourceId) or add one with its title, URL and quote (source)",
+    });
+  }
+  if (value.sourceId && value.source) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["source"],
+      message: "cite one source: sourceId or source, not both",
+    });
+  }
+}
+
 const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: T, what: string) =>
   z
     .object({
@@ -170,21 +220,7 @@ const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: 
     })
     .strict()
     .superRefine((value, ctx) => {
-      if (!value.sourceId && !value.source) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["sourceId"],
-          message:
-            "cite a source: pick an existing one (sourceId) or add one with its title, URL and quote (source)",
-        });
-      }
-      if (value.sourceId && value.source) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["source"],
-          message: "cite one source: sourceId or source, not both",
-        });
-      }
+      citeOneSource(value, ctx);
       if (value.occurredOn && value.occurredOn.getTime() > Date.now()) {
         ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "the change cannot be in the future" });
       }

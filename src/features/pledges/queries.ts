@@ -291,6 +291,24 @@ export const getPledge = cache(async function getPledge(pledgeId: string) {
       },
       citations: { select: citationSelect, orderBy: { id: "asc" } },
       statusChanges: { select: statusChangeSelect, orderBy: statusChangeOrder },
+      ledgerEvents: {
+        select: {
+          id: true,
+          fact: true,
+          quantityLow: true,
+          quantityHigh: true,
+          quantityQualifier: true,
+          quantityUnit: true,
+          deliveredQuantity: true,
+          dueOn: true,
+          occurredOn: true,
+          recordedAt: true,
+          recordedBy: true,
+          note: true,
+          citations: { select: citationSelect, orderBy: { id: "asc" } },
+        },
+        orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+      },
     },
   });
   if (!pledge) return null;

@@ -83,3 +83,20 @@ export function figuresAt(
   }
   return figures;
 }
+
+/** Delivered more than the most that was pledged: accepted, and always said. */
+export function deliveredAbovePledge(
+  figures: Pick<PledgeFigures, "deliveredQuantity" | "quantityHigh">,
+): boolean {
+  return (
+    figures.deliveredQuantity !== null &&
+    figures.quantityHigh !== null &&
+    figures.deliveredQuantity > figures.quantityHigh
+  );
+}
+
+export const ledgerFactLabels: Record<LedgerFact, string> = {
+  stated: "Quantity (as stated)",
+  delivered: "Delivered so far",
+  due: "Due date",
+};

@@ -89,6 +89,28 @@ describe("status updates over the API", () => {
   });
 });
 
+describe("deliveries over the API", () => {
+  it("refuses a delivered quantity without its note and source, naming both, and evidence without a delivery", async () => {
+    const version = await currentVersion();
+    const bare = await patch(json(analyst, { version, deliveredQuantity: "10" }, "PATCH"));
+    expect(bare.status).toBe(422);
+    const params = ((await bare.json()) as { error: { params: { param: string }[] } }).error.params.map(
+      (p) => p.param,
+    );
+    expect(params).toEqual(expect.arrayContaining(["note", "sourceId"]));
+    const stray = await patch(json(analyst, { version, title: "Renamed", note: "why" }, "PATCH"));
+    expect(stray.status).toBe(422);
+    const cited = await patch(
+      json(
+        analyst,
+        { version, deliveredQuantity: "10", note: "First batch", sourceId, occurredOn: "2026-03-01" },
+        "PATCH",
+      ),
+    );
+    expect(cited.status).toBe(200);
+  });
+});
+
 describe("edits over the API, merged field by field", () => {
   it("applies one PATCH per field sent together from one version; 50 of one field: one wins, 49 get 409 naming it", async () => {
     const version = await currentVersion();

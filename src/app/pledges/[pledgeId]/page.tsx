@@ -38,6 +38,9 @@ export default async function PledgePage({ params }: PageProps<"/pledges/[pledge
           <Link href={`/pledges/${pledge.id}/status`} className="button-primary">
             Update status
           </Link>
+          <Link href={`/pledges/${pledge.id}/delivery`} className="button-secondary">
+            Record a delivery
+          </Link>
           <Link href={`/pledges/${pledge.id}/edit`} className="button-secondary">
             Edit
           </Link>

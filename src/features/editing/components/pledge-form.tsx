@@ -51,20 +51,23 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
       {pledge.id && <input type="hidden" name="id" value={pledge.id} />}
       <VersionInput state={state} version={pledge.version} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {textFields.map((field) => (
-          <Field
-            key={field.name}
-            name={field.name}
-            label={field.label}
-            error={error(field.name)}
-            hint={"hint" in field ? field.hint : undefined}
-            required={"required" in field}
-          >
-            {(props) => (
-              <input {...props} name={field.name} defaultValue={value(field.name)} className="field" />
-            )}
-          </Field>
-        ))}
+        {/* An existing pledge's deliveries are recorded with their evidence, on their own page. */}
+        {textFields
+          .filter((field) => !(pledge.id && field.name === "deliveredQuantity"))
+          .map((field) => (
+            <Field
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              error={error(field.name)}
+              hint={"hint" in field ? field.hint : undefined}
+              required={"required" in field}
+            >
+              {(props) => (
+                <input {...props} name={field.name} defaultValue={value(field.name)} className="field" />
+              )}
+            </Field>
+          ))}
         <Field name="category" label="Category" error={error("category")} required>
           {(props) => (
             <select {...props} name="category" defaultValue={value("category")} className="field">

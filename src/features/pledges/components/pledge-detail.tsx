@@ -1,6 +1,7 @@
 import { ConditionStatusBadge, StatusBadge } from "@/components/ui/status-badge";
 import { SourceQuote } from "@/components/ui/source-quote";
-import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { formatDate, formatDateTime, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { deliveredAbovePledge, ledgerFactLabels } from "@/lib/rules/ledger";
 import {
   categoryLabels,
   effectiveStatusLabels,
@@ -12,6 +13,19 @@ import type { PledgeDetail as PledgeDetailData } from "../queries";
 import { Panel } from "@/components/ui/panel";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { TableHead } from "@/components/ui/table-head";
+
+/** An event's value as the page writes it: the quantity with its bounds, an amount, a date. */
+function factText(event: PledgeDetailData["ledgerEvents"][number], unit: string | null): string {
+  if (event.fact === "stated") {
+    return (
+      formatPledgeQuantity({ ...event, quantityQualifier: event.quantityQualifier ?? "exact" }) ?? "no number"
+    );
+  }
+  if (event.fact === "delivered") {
+    return formatDelivered(event.deliveredQuantity, unit) ?? "nothing";
+  }
+  return event.dueOn ? formatDate(event.dueOn) : "none";
+}
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -48,6 +62,11 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
           </Fact>
           <Fact term="Delivered so far">
             {delivered ?? <span className="text-slate-600">Nothing recorded</span>}
+            {deliveredAbovePledge(pledge) && (
+              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                exceeds the pledge
+              </span>
+            )}
           </Fact>
           <Fact term="Lifecycle status">{pledgeStatusLabels[pledge.status]}</Fact>
           <Fact term="Effective status">
@@ -120,6 +139,32 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
           ))}
         </div>
+      </Panel>
+
+      <Panel headingId="figures" title="Figures over time">
+        <ol className="space-y-4">
+          {pledge.ledgerEvents.map((event) => (
+            <li key={event.id} className="space-y-1" data-testid="ledger-event">
+              <p className="text-sm">
+                <time dateTime={isoDay(event.occurredOn)} className="font-medium">
+                  {formatDate(event.occurredOn)}
+                </time>
+                : {ledgerFactLabels[event.fact]} <strong>{factText(event, pledge.quantityUnit)}</strong>
+              </p>
+              <p className="text-sm text-slate-700">
+                {event.note}
+                <span className="text-slate-600">
+                  {" "}
+                  (recorded {formatDateTime(event.recordedAt)}
+                  {event.recordedBy && <> by {event.recordedBy}</>})
+                </span>
+              </p>
+              {event.citations.map((citation) => (
+                <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
+              ))}
+            </li>
+          ))}
+        </ol>
       </Panel>
 
       <Panel headingId="history" title="Status history">
