@@ -375,7 +375,8 @@ async function badInputPhase(pledgeId: string) {
   // nothing can be written whatever the generator produces.
   const bodies = fc.oneof(
     writeBody([sourceId]).map((b) => ({ ...b, version: 999_999 })),
-    writeBody([sourceId]),
+    // …or none at all. (An older version would merge with what was saved since: see updatePledge.)
+    writeBody([sourceId]).map((b) => ({ ...b, version: undefined })),
     fc.jsonValue(),
     fc.string(),
   );

@@ -141,7 +141,7 @@ test.describe("editing as an analyst", () => {
     await page.getByLabel("Description").fill("Pontoon bridges");
     await page.getByRole("button", { name: "Save changes" }).click();
 
-    const panel = page.getByRole("main").getByRole("alert");
+    const panel = page.getByRole("region", { name: /saved this pledge while you were editing it/ });
     await expect(panel).toBeFocused();
     await expect(panel).toContainText("Erin Admin saved this pledge while you were editing it");
     const row = panel.getByRole("row", { name: /^Title/ });
@@ -151,8 +151,10 @@ test.describe("editing as an analyst", () => {
     await expect(panel).not.toContainText("Description");
     await expectNoAxeViolations(page);
 
-    await row.getByRole("button", { name: "Take theirs" }).click();
-    await expect(page.getByLabel("Title")).toHaveValue("E2E bridges (admin's title)");
+    await row.getByRole("button", { name: "Keep mine: Title" }).click();
+    await expect(page.getByRole("textbox", { name: /^Title/ })).toHaveValue("E2E bridges (analyst's title)");
+    await row.getByRole("button", { name: "Take theirs: Title" }).click();
+    await expect(page.getByRole("textbox", { name: /^Title/ })).toHaveValue("E2E bridges (admin's title)");
     await expect(page.getByLabel("Description")).toHaveValue("Pontoon bridges");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));

@@ -15,7 +15,7 @@ import {
   updatePledge,
   updateRecord,
 } from "./mutations";
-import { pledgeForEdit } from "./queries";
+import { latestDeliveryOn, pledgeForEdit } from "./queries";
 import { addedDelivery } from "./pledge-values";
 import { isRecordKind, recordKinds } from "./record-kinds";
 import {
@@ -136,7 +136,23 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
       values,
     };
   }
+  // An increment is added to what is recorded now, so it is saved on top of the pledge as it is now,
+  // and only as the latest delivery: dated before another, the total on that day is not known here.
+  let version = text("version");
   if (text("amountMode") === "increment") {
+    const latest = await latestDeliveryOn(id);
+    const on = text("occurredOn") ? new Date(`${text("occurredOn")}T00:00:00Z`) : new Date();
+    if (latest && on < latest) {
+      return {
+        status: "error",
+        message: "Some fields need attention.",
+        fields: {
+          occurredOn: `a delivery is already recorded on ${latest.toISOString().slice(0, 10)}: for an earlier day, give the total delivered so far on that day`,
+        },
+        values,
+      };
+    }
+    version = String(pledge.version);
     const added = addedDelivery(delivered, pledge);
     if (!added.ok) {
       return {
@@ -149,7 +165,7 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
     delivered = added.total;
   }
   const parsed = pledgePatchSchema.safeParse({
-    version: text("version"),
+    version,
     deliveredQuantity: delivered,
     note: text("note"),
     occurredOn: text("occurredOn"),

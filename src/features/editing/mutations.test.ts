@@ -200,6 +200,16 @@ describe("edits", () => {
     });
   });
 
+  it("merge on a seeded pledge too, whose first version has no audit entry of its own", async () => {
+    const seeded = await db().pledge.findFirstOrThrow({
+      where: { id: { not: pledgeId }, version: 1, deletedAt: null },
+      orderBy: { id: "asc" },
+    });
+    await updatePledge(analyst, seeded.id, { version: 1, scope: "Colleague's scope" });
+    const mine = await updatePledge(analyst, seeded.id, { version: 1, title: "Renamed from version 1" });
+    expect(mine).toMatchObject({ scope: "Colleague's scope", title: "Renamed from version 1", version: 3 });
+  });
+
   it("refuse a field both changed, naming it with its three values, and write nothing", async () => {
     const start = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
     await updatePledge(analyst, pledgeId, {

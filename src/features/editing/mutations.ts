@@ -202,14 +202,25 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
   });
 }
 
-/** The pledge as it was saved at `version`, from the audit entry that version left; null if none did. */
+/**
+ * The pledge as it stood at `version`: the `after` of the audit entry that version left, else the
+ * `before` of the entry that moved it on (a seeded or restored pledge has no entry of its own).
+ * Null if neither exists.
+ */
 async function pledgeAtVersion(tx: Tx, id: string, version: number): Promise<PledgeState | null> {
-  const entry = await tx.auditEntry.findFirst({
-    where: { entityType: "Pledge", entityId: id, version, after: { not: null } },
-    orderBy: { occurredAt: "desc" },
-    select: { after: true },
-  });
-  return pledgeStateFromAudit(entry?.after ?? null);
+  const [saved, next] = await Promise.all([
+    tx.auditEntry.findFirst({
+      where: { entityType: "Pledge", entityId: id, version, after: { not: null } },
+      orderBy: { occurredAt: "desc" },
+      select: { after: true },
+    }),
+    tx.auditEntry.findFirst({
+      where: { entityType: "Pledge", entityId: id, version: version + 1, before: { not: null } },
+      orderBy: { occurredAt: "asc" },
+      select: { before: true },
+    }),
+  ]);
+  return pledgeStateFromAudit(saved?.after ?? null) ?? pledgeStateFromAudit(next?.before ?? null);
 }
 
 /** A save refused because both people changed the same fields: each with its three values. */
@@ -237,6 +248,7 @@ async function pledgeConflict(
     mine: describePledgeField(field, states.mine, names),
     theirs: describePledgeField(field, states.theirs, names),
     theirsInputs: pledgeFormInputs(states.theirs, [field], stakeholderIds),
+    mineInputs: pledgeFormInputs(states.mine, [field], stakeholderIds),
   }));
   const labels = fields.map((f) => pledgeFieldLabels[f]).join(", ");
   return new WriteError(
@@ -275,7 +287,8 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
     ...fields
   } = patch;
   return write(async (tx) => {
-    // A claim lost to a save committed meanwhile (PostgreSQL) merges again with that save.
+    // A claim lost to a save committed meanwhile (PostgreSQL) merges again with that save: each
+    // retry means another save landed, so the bound is only there to end a pathological run.
     for (let attempt = 1; ; attempt++) {
       const before = await livePledge(tx, id);
       if (!before) throw notFound("pledge", id);
@@ -304,16 +317,37 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
           outcome.theirs,
         );
       }
-      if (outcome.apply.length === 0) return before;
+      if (outcome.apply.length === 0) {
+        // A delivery is evidence: one that changes nothing is said, not silently dropped.
+        if (deliveredQuantity !== undefined) {
+          throw new WriteError("invalid", "The delivered quantity is already that: nothing was recorded.", {
+            fields: { deliveredQuantity: "already the delivered quantity" },
+          });
+        }
+        return before;
+      }
       const merged: PledgeState = {
         ...theirs,
         ...Object.fromEntries(outcome.apply.map((field) => [field, mine[field]])),
       };
-      // Each side's values were valid; together they must be too (a unit from one, amounts from the other).
-      const invalid = mergedProblems(merged);
+      // Each side's values were valid; together they must be too (a unit from one, amounts from the
+      // other). Amounts are read in the unit the saver saw: under a unit someone else changed, they
+      // would mean something else.
+      const amountsInOldUnit =
+        outcome.theirs.includes("quantityUnit") &&
+        (["quantityLow", "quantityHigh", "deliveredQuantity"] as const).some((f) =>
+          outcome.apply.includes(f),
+        );
+      const invalid = amountsInOldUnit
+        ? (["quantityUnit", "quantityLow", "quantityHigh", "deliveredQuantity"] as const).filter(
+            (f) => f === "quantityUnit" || outcome.apply.includes(f),
+          )
+        : mergedProblems(merged);
       if (invalid.length) {
         const involved = pledgeMergeFields.filter(
-          (f) => invalid.includes(f) && (outcome.apply.includes(f) || outcome.theirs.includes(f)),
+          (f) =>
+            (invalid as readonly string[]).includes(f) &&
+            (outcome.apply.includes(f) || outcome.theirs.includes(f)),
         );
         throw await pledgeConflict(tx, involved, { base, mine, theirs }, before, version, outcome.theirs);
       }
@@ -327,7 +361,7 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
         data: { ...columns, version: { increment: 1 } },
       });
       if (count === 0) {
-        if (attempt < 5) continue;
+        if (attempt < 20) continue;
         throw staleVersion("pledge", version, (await livePledge(tx, id)) ?? before);
       }
       await replaceLinks(tx, id, {
@@ -342,12 +376,15 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
         });
       }
       const recorded = { by: actor, at: new Date() };
+      // Nothing is dated before the pledge's announcement (a pledge announced for a later day is
+      // changed as from that day), so its creation events stay first.
+      const notBefore = (day: Date) => (day < after.announcedOn ? after.announcedOn : day);
       const events = [
         ...changeEvents(
           id,
           facts.filter((f) => f !== "delivered"),
           after,
-          today(),
+          notBefore(today()),
           {
             ...recorded,
             note: "Changed in an edit",
@@ -357,7 +394,7 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
           id,
           facts.filter((f) => f === "delivered"),
           after,
-          occurredOn ?? today(),
+          occurredOn ?? notBefore(today()),
           {
             ...recorded,
             note: note ?? "Changed in an edit",

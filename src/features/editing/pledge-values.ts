@@ -116,6 +116,8 @@ export function addedDelivery(
   }
   try {
     const added = parseAmount(text, pledge.quantityUnit);
+    if (added <= 0n)
+      return { ok: false, message: "a delivery adds more than zero: give the amount delivered this time" };
     return { ok: true, total: toDecimal((pledge.deliveredQuantity ?? 0n) + added, pledge.quantityUnit) };
   } catch (error) {
     if (error instanceof AmountParseError) return { ok: false, message: error.message };

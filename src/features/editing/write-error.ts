@@ -20,6 +20,8 @@ export type FieldConflict = {
   theirs: string;
   /** The form inputs that hold their value: what "take theirs" puts in the form. */
   theirsInputs: Record<string, string | string[]>;
+  /** The form inputs that hold the saver's value: what "keep mine" puts back. */
+  mineInputs: Record<string, string | string[]>;
 };
 
 export type WriteErrorDetails = {

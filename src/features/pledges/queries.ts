@@ -72,8 +72,9 @@ type SelectedPledge = {
   unit?: string | null;
   qualifier?: QuantityQualifier;
   delivered?: Int | null;
+  due?: string | Date | null;
 };
-const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered`;
+const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered, pl.due`;
 
 /** The selected pledges' ids, statuses and figures at the bound, one page of them, newest announcement first. */
 async function selectPage(selection: PledgeSelection, bound: string | null, skip: number, take: number) {
@@ -161,6 +162,7 @@ async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<Pledge
           quantityUnit: pick.unit ?? null,
           quantityQualifier: pick.qualifier ?? stored.quantityQualifier,
           deliveredQuantity: pick.delivered ?? null,
+          dueOn: pick.due ?? null,
         }
       : stored;
     const pledgeConditions = (conditionsOf.get(id) ?? []).map((c) => ({

@@ -121,7 +121,7 @@ function currentPledges(selection: PledgeSelection) {
   return Prisma.sql`allpl AS (
       SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
              p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
-             ${statusAt("pledge", "p", null)} AS status
+             p."dueOn" AS due, ${statusAt("pledge", "p", null)} AS status
       FROM "Pledge" p
       WHERE p."deletedAt" IS NULL AND ${pledgeRowFilter(selection)}
     )`;
@@ -130,25 +130,29 @@ function currentPledges(selection: PledgeSelection) {
 /**
  * The pledges announced before the bound with their figures then, rebuilt from the ledger as
  * lib/rules/ledger.ts says: per fact, the latest event that happened before the bound (the one
- * recorded last among events of the same day).
+ * recorded last among events of the same day); with none (an announcement moved earlier than its
+ * creation events), the earliest.
  */
 function pledgesFromLedger(bound: string, selection: PledgeSelection) {
+  const before = Prisma.sql`e."occurredOn" < ${bound}`;
   return Prisma.sql`figs AS (
       SELECT e."pledgeId", CAST(e."fact" AS TEXT) AS fact, e."quantityLow", e."quantityHigh", e."quantityUnit",
-             e."quantityQualifier", e."deliveredQuantity",
+             e."quantityQualifier", e."deliveredQuantity", e."dueOn",
              ROW_NUMBER() OVER (PARTITION BY e."pledgeId", e."fact"
-                                ORDER BY e."occurredOn" DESC, e."recordedAt" DESC, e."id" DESC) AS n
+                                ORDER BY CASE WHEN ${before} THEN 0 ELSE 1 END,
+                                         CASE WHEN ${before} THEN e."occurredOn" END DESC,
+                                         e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC) AS n
       FROM "LedgerEvent" e
-      WHERE e."occurredOn" < ${bound} AND e."fact" IN ('stated', 'delivered')
     ),
     allpl AS (
       SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
              COALESCE(st."quantityQualifier", p."quantityQualifier") AS qualifier,
              st."quantityLow" AS low, st."quantityHigh" AS high, dl."deliveredQuantity" AS delivered,
-             ${statusAt("pledge", "p", bound)} AS status
+             du."dueOn" AS due, ${statusAt("pledge", "p", bound)} AS status
       FROM "Pledge" p
       LEFT JOIN figs st ON st."pledgeId" = p."id" AND st.fact = 'stated' AND st.n = 1
       LEFT JOIN figs dl ON dl."pledgeId" = p."id" AND dl.fact = 'delivered' AND dl.n = 1
+      LEFT JOIN figs du ON du."pledgeId" = p."id" AND du.fact = 'due' AND du.n = 1
       WHERE p."deletedAt" IS NULL AND p."announcedOn" < ${bound} AND ${pledgeRowFilter(selection)}
     )`;
 }

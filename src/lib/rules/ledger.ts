@@ -66,15 +66,24 @@ export function eventOrder(a: LedgerEventLike, b: LedgerEventLike): number {
 
 /**
  * Each pledge's figures before `bound` (exclusive), replaying its events in order: the reference
- * for the SQL. A pledge with no event of a fact before the bound has no entry for its columns.
+ * for the SQL. A fact with no event before the bound takes its earliest event (an announcement
+ * moved earlier than the pledge's creation events).
  */
 export function figuresAt(
   events: readonly LedgerEventLike[],
   bound: Date,
 ): Map<string, Partial<PledgeFigures>> {
+  const chosen = new Map<string, LedgerEventLike>();
+  const sorted = [...events].sort(eventOrder);
+  for (const event of sorted) {
+    const key = `${event.pledgeId} ${event.fact}`;
+    const held = chosen.get(key);
+    const before = event.occurredOn.getTime() < bound.getTime();
+    if (before) chosen.set(key, event);
+    else if (!held) chosen.set(key, earliestOf(sorted, event));
+  }
   const figures = new Map<string, Partial<PledgeFigures>>();
-  for (const event of [...events].sort(eventOrder)) {
-    if (event.occurredOn.getTime() >= bound.getTime()) continue;
+  for (const event of chosen.values()) {
     const current = figures.get(event.pledgeId) ?? {};
     for (const column of factColumns[event.fact]) {
       (current as Record<string, unknown>)[column] = event[column] ?? null;
@@ -82,6 +91,17 @@ export function figuresAt(
     figures.set(event.pledgeId, current);
   }
   return figures;
+}
+
+/** Of the events of `first`'s pledge and fact on its day, the one recorded last. */
+function earliestOf(sorted: readonly LedgerEventLike[], first: LedgerEventLike): LedgerEventLike {
+  const sameDay = sorted.filter(
+    (e) =>
+      e.pledgeId === first.pledgeId &&
+      e.fact === first.fact &&
+      e.occurredOn.getTime() === first.occurredOn.getTime(),
+  );
+  return sameDay.at(-1)!;
 }
 
 /** Delivered more than the most that was pledged: accepted, and always said. */

@@ -147,7 +147,7 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
     <div
       ref={panel}
       tabIndex={-1}
-      role="alert"
+      role="region"
       aria-labelledby="conflict-title"
       className="space-y-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
     >
@@ -186,7 +186,11 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
                   type="button"
                   className="button-secondary"
                   aria-pressed={chosen[field.field] !== "theirs"}
-                  onClick={() => setChosen((c) => ({ ...c, [field.field]: "mine" }))}
+                  aria-label={`Keep mine: ${field.label}`}
+                  onClick={() => {
+                    putInForm(field.mineInputs);
+                    setChosen((c) => ({ ...c, [field.field]: "mine" }));
+                  }}
                 >
                   Keep mine
                 </button>
@@ -194,6 +198,7 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
                   type="button"
                   className="button-secondary"
                   aria-pressed={chosen[field.field] === "theirs"}
+                  aria-label={`Take theirs: ${field.label}`}
                   onClick={() => {
                     putInForm(field.theirsInputs);
                     setChosen((c) => ({ ...c, [field.field]: "theirs" }));
@@ -201,14 +206,21 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
                 >
                   Take theirs
                 </button>
-                <span aria-live="polite" className="sr-only">
-                  {chosen[field.field] === "theirs" ? `${field.label}: their value is in the form` : ""}
-                </span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p aria-live="polite" className="sr-only">
+        {Object.entries(chosen)
+          .map(([name, side]) => {
+            const label = conflict.fields!.find((f) => f.field === name)?.label ?? name;
+            return side === "theirs"
+              ? `${label}: their value is in the form.`
+              : `${label}: your value is in the form.`;
+          })
+          .join(" ")}
+      </p>
     </div>
   );
 }

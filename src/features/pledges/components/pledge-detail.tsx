@@ -36,7 +36,22 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
+/** The unit each event's amounts are in: the stated unit in force on its day (units can change). */
+function unitsOf(
+  events: PledgeDetailData["ledgerEvents"],
+  fallback: string | null,
+): Map<string, string | null> {
+  const units = new Map<string, string | null>();
+  let unit = fallback;
+  for (const event of [...events].reverse()) {
+    if (event.fact === "stated") unit = event.quantityUnit;
+    units.set(event.id, unit);
+  }
+  return units;
+}
+
 export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
+  const eventUnits = unitsOf(pledge.ledgerEvents, pledge.quantityUnit);
   const stated = formatPledgeQuantity(pledge);
   const delivered = formatDelivered(pledge.deliveredQuantity, pledge.quantityUnit);
   return (
@@ -149,7 +164,8 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
                 <time dateTime={isoDay(event.occurredOn)} className="font-medium">
                   {formatDate(event.occurredOn)}
                 </time>
-                : {ledgerFactLabels[event.fact]} <strong>{factText(event, pledge.quantityUnit)}</strong>
+                : {ledgerFactLabels[event.fact]}{" "}
+                <strong>{factText(event, eventUnits.get(event.id) ?? null)}</strong>
               </p>
               <p className="text-sm text-slate-700">
                 {event.note}

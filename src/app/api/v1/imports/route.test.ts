@@ -1,6 +1,6 @@
 // The import route under hostile uploads: every one answered with a reason, its slot freed, so the
 // next analyst's import still runs.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { importLimits } from "@/features/imports/fields";
 import { bearerHeaders } from "../../../../../tests/support/api-auth";
 import { seededTestDatabase } from "../../../../../tests/support/seeded-database";
@@ -98,8 +98,7 @@ describe("hostile uploads", () => {
       status: 422,
       message: expect.stringMatching(/^Row 1/),
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(cancelled).toBe(true);
+    await vi.waitFor(() => expect(cancelled).toBe(true));
     expect(pulled).toBeLessThan(10);
   });
 
