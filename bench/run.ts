@@ -109,23 +109,22 @@ async function main() {
   // Aggregates, in this process: the dashboard's query through Prisma, and the same SQL run raw.
   process.env.DATABASE_URL = env.DATABASE_URL;
   const { getDashboardAggregates, pledgeGroupsQuery } = await import("../src/features/dashboard/queries");
+  const { viewBound } = await import("../src/features/pledges/selection-sql");
   const { db } = await import("../src/server/db");
   const { createApiToken } = await import("../src/server/api-tokens");
   const { token } = await createApiToken(db(), { name: "bench", role: "viewer" }, null);
   authHeaders.authorization = `Bearer ${token}`;
   const raw = new Database(file, { readonly: true });
   const figures: [string, number][] = [];
-  for (const [label, bound] of [
-    ["today", null],
-    ["as of 2026-06-30", "2026-07-01T00:00:00"],
+  for (const [label, time] of [
+    ["today", {}],
+    ["as of 2026-06-30", { asOf: new Date("2026-06-30T00:00:00Z") }],
   ] as const) {
-    const query = pledgeGroupsQuery(bound);
+    const query = pledgeGroupsQuery(viewBound(time));
     const statement = raw.prepare(query.sql);
     const rawMs = await timeIt(15, () => statement.all(...query.values));
     const prismaMs = await timeIt(15, () => db().$queryRaw(query));
-    const allMs = await timeIt(5, () =>
-      getDashboardAggregates(bound ? new Date("2026-06-30T00:00:00Z") : undefined),
-    );
+    const allMs = await timeIt(5, () => getDashboardAggregates(time));
     figures.push([`aggregate query ${label}: raw SQL (ms)`, rawMs]);
     figures.push([`aggregate query ${label}: through Prisma (ms)`, prismaMs]);
     figures.push([`aggregate query ${label}: ratio (target ≤ 2)`, prismaMs / rawMs]);

@@ -3,19 +3,21 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { defaultMetric, dashboardParamsSchema } from "@/features/dashboard/schemas";
-import { formatDate, isoDay } from "@/lib/format";
+import { isoDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { describeViewTime, instantParam, viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
-/** The exports' query string for this view: the same metric, scenario and date. */
-function exportQuery({ metric, assumed, asOfDay }: { metric: string; assumed: string; asOfDay: string }) {
+/** The exports' query string for this view: the same metric, scenario and view time. */
+function exportQuery(metric: string, assumed: string, { asOf, knownAt }: ViewTime) {
   const query = new URLSearchParams();
   if (metric !== defaultMetric) query.set("metric", metric);
   for (const slug of assumed ? assumed.split(",") : []) query.append("assume", slug);
-  if (asOfDay) query.set("asOf", asOfDay);
+  if (asOf) query.set("asOf", isoDay(asOf));
+  if (knownAt) query.set("knownAt", instantParam(knownAt));
   return query.toString();
 }
 
@@ -31,22 +33,22 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       </div>
     );
   }
-  const { metric = defaultMetric, assume, asOf } = parsed.data;
-  const key = { metric, assumed: [...new Set(assume)].sort().join(","), asOfDay: asOf ? isoDay(asOf) : "" };
+  const { metric = defaultMetric, assume, asOf, knownAt } = parsed.data;
+  const time: ViewTime = { asOf, knownAt };
+  const key = { metric, assumed: [...new Set(assume)].sort().join(","), timeKey: viewTimeKey(time) };
+  const viewTime = describeViewTime(time);
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">How far the pledges go</h1>
         <p className="mt-1 text-sm text-slate-700">
-          {asOf
-            ? `As it stood at the end of ${formatDate(asOf)} (UTC), rebuilt from the status history.`
-            : "As recorded today."}{" "}
+          {viewTime ? `${viewTime}, rebuilt from the ledger and the status history.` : "As recorded today."}{" "}
           {assume.length > 0
             ? "Scenario: the conditions ticked below are assumed met."
             : "No condition is assumed met."}
         </p>
       </div>
-      <ExportLinks query={exportQuery(key)} />
+      <ExportLinks query={exportQuery(metric, key.assumed, time)} />
       <DashboardWidgets key={JSON.stringify(key)} {...key} />
     </div>
   );

@@ -1,15 +1,15 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { cache } from "react";
-import { parseIsoDay } from "@/lib/format";
 import { summarize } from "@/lib/rules/summary";
+import { viewTimeOfKey, type ViewTime } from "@/lib/view-time";
 import { getDashboardAggregates, getDataStamp, getMetricReferences, listTimeline } from "./queries";
 
-async function readDashboardData(metric: string, asOf: Date | undefined) {
+async function readDashboardData(metric: string, time: ViewTime) {
   const [aggregates, references, timeline] = await Promise.all([
-    getDashboardAggregates(asOf),
-    getMetricReferences(metric, asOf),
-    listTimeline(asOf),
+    getDashboardAggregates(time),
+    getMetricReferences(metric, time),
+    listTimeline(time),
   ]);
   return { aggregates, references, timeline };
 }
@@ -35,7 +35,7 @@ export function figuresFrom(
 async function buildDashboard(
   metric: string,
   assumed: string,
-  asOf: Date | undefined,
+  time: ViewTime,
   data: Promise<DashboardInput>,
 ) {
   const { aggregates, references, timeline } = await data;
@@ -45,7 +45,7 @@ async function buildDashboard(
     aggregates,
     references,
   );
-  return { summary, references, timeline, unknownConditions, asOf };
+  return { summary, references, timeline, unknownConditions, time };
 }
 
 type DashboardInput = Awaited<ReturnType<typeof readDashboardData>>;
@@ -72,24 +72,24 @@ function remember<T extends object>(
 }
 
 /**
- * Everything the dashboard shows for one metric, scenario and date. Also cached per request, so each
- * widget can ask for it under its own Suspense boundary. Arguments are primitives because React's
- * cache compares them by identity.
+ * Everything the dashboard shows for one metric, scenario and view time (a `viewTimeKey`). Also
+ * cached per request, so each widget can ask for it under its own Suspense boundary. Arguments are
+ * primitives because React's cache compares them by identity.
  */
 export const loadDashboard = cache(async function loadDashboard(
   metric: string,
   assumed: string,
-  asOfDay: string,
+  timeKey: string,
 ) {
-  const asOf = asOfDay ? parseIsoDay(asOfDay) : undefined;
+  const time = viewTimeOfKey(timeKey);
   const stamp = await getDataStamp();
-  const inputKey = `${stamp}#${metric}#${asOfDay}`;
+  const inputKey = `${stamp}#${metric}#${timeKey}`;
   return remember(views, `${inputKey}#${assumed}`, () =>
     buildDashboard(
       metric,
       assumed,
-      asOf,
-      remember(inputs, inputKey, () => readDashboardData(metric, asOf)),
+      time,
+      remember(inputs, inputKey, () => readDashboardData(metric, time)),
     ),
   );
 });

@@ -6,7 +6,7 @@ import { seededTestDatabase } from "../../../tests/support/seeded-database";
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
 
 async function statusesAt(asOf: Date | undefined) {
-  const { groups, conditions } = await getDashboardAggregates(asOf);
+  const { groups, conditions } = await getDashboardAggregates({ asOf });
   const force = groups.find((g) => g.unit === "personnel");
   return {
     pledges: groups.reduce((total, g) => total + g.count, 0),
@@ -83,7 +83,7 @@ describe("the dashboard's aggregates as of a date", () => {
   });
 
   it("sum quantities in the database, per group", async () => {
-    const { groups } = await getDashboardAggregates(day("2026-03-31"));
+    const { groups } = await getDashboardAggregates({ asOf: day("2026-03-31") });
     const personnel = groups.filter((g) => g.unit === "personnel");
     expect(personnel).toHaveLength(1);
     expect(personnel[0]).toMatchObject({ qualifier: "up_to", low: 30_000n, high: 30_000n, count: 1 });

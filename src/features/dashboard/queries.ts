@@ -2,9 +2,16 @@ import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { asOfBound, everyPledge, pledgesAt, type PledgeSelection } from "@/features/pledges/selection-sql";
+import {
+  everyPledge,
+  pledgesAt,
+  viewBound,
+  type Bound,
+  type PledgeSelection,
+} from "@/features/pledges/selection-sql";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { endOfDay } from "@/lib/format";
+import type { ViewTime } from "@/lib/view-time";
 import type { AggregateGroup } from "@/lib/rules/breakdowns";
 import type { ConditionState } from "@/lib/rules/effective-status";
 import type {
@@ -49,7 +56,7 @@ const sums = Prisma.sql`COUNT(*) AS count, CAST(COALESCE(SUM(pl.low), 0) AS BIGI
   CAST(COALESCE(SUM(pl.high), 0) AS BIGINT) AS high, CAST(COALESCE(SUM(pl.delivered), 0) AS BIGINT) AS delivered`;
 
 /** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
-async function listConditionsAt(bound: string | null, selection: PledgeSelection) {
+async function listConditionsAt(bound: Bound, selection: PledgeSelection) {
   const rows = await db().$queryRaw<
     {
       id: string;
@@ -76,7 +83,7 @@ async function listConditionsAt(bound: string | null, selection: PledgeSelection
 }
 
 /** The main aggregate: pledges grouped by everything the rules look at. Exported for the benchmark. */
-export function pledgeGroupsQuery(bound: string | null, selection: PledgeSelection = everyPledge) {
+export function pledgeGroupsQuery(bound: Bound, selection: PledgeSelection = everyPledge) {
   return Prisma.sql`
     WITH ${pledgesAt(bound, selection)}
     SELECT pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
@@ -86,10 +93,10 @@ export function pledgeGroupsQuery(bound: string | null, selection: PledgeSelecti
 
 /** Every aggregate the dashboard needs, in a handful of queries whatever the number of pledges. */
 export const getDashboardAggregates = cache(async function getDashboardAggregates(
-  asOf: Date | undefined,
+  time: ViewTime,
   selection: PledgeSelection = everyPledge,
 ) {
-  const bound = asOfBound(asOf);
+  const bound = viewBound(time);
   const conditions = await listConditionsAt(bound, selection);
   const conditionStates = new Map(
     conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
@@ -121,27 +128,31 @@ export const getDashboardAggregates = cache(async function getDashboardAggregate
   };
 });
 
+/** Records the tracker held at `knownAt`: created by then (and, for pledges, not yet deleted). */
+function heldAt(knownAt: Date | undefined) {
+  return knownAt ? { createdAt: { lte: knownAt } } : {};
+}
+
 /** What is needed, what it is compared with, and the quotes behind the figures, for one metric. */
-export const getMetricReferences = cache(async function getMetricReferences(
-  unit: string,
-  asOf: Date | undefined,
-) {
-  const before = asOf ? endOfDay(asOf) : undefined;
+export const getMetricReferences = cache(async function getMetricReferences(unit: string, time: ViewTime) {
+  const before = time.asOf ? endOfDay(time.asOf) : undefined;
+  const { knownAt } = time;
   const [requirements, capacities, pledgeEvidence, metrics] = await db().$transaction([
     db().requirement.findMany({
-      where: { unit },
+      where: { unit, ...heldAt(knownAt) },
       orderBy: { createdAt: "asc" },
       include: { citations: { select: citationSelect } },
     }),
     db().capacityReference.findMany({
-      where: { unit },
+      where: { unit, ...heldAt(knownAt) },
       orderBy: { low: "asc" },
       include: { stakeholder: { select: { name: true } }, citations: { select: citationSelect } },
     }),
     db().pledge.findMany({
       where: {
         quantityUnit: unit,
-        deletedAt: null,
+        ...(knownAt ? { OR: [{ deletedAt: null }, { deletedAt: { gt: knownAt } }] } : { deletedAt: null }),
+        ...heldAt(knownAt),
         status: { not: "withdrawn" },
         ...(before ? { announcedOn: { lt: before } } : {}),
       },
@@ -153,16 +164,24 @@ export const getMetricReferences = cache(async function getMetricReferences(
         citations: { select: citationSelect, take: 1, orderBy: { id: "asc" } },
       },
     }),
-    db().requirement.findMany({ distinct: ["unit"], select: { unit: true }, orderBy: { unit: "asc" } }),
+    db().requirement.findMany({
+      where: heldAt(knownAt),
+      distinct: ["unit"],
+      select: { unit: true },
+      orderBy: { unit: "asc" },
+    }),
   ]);
   return { requirements, capacities, pledgeEvidence, metrics: metrics.map((m) => m.unit) };
 });
 
-/** The latest status changes up to the as-of date, pledges and conditions together. */
-export const listTimeline = cache(async function listTimeline(asOf: Date | undefined, take = 10) {
-  const before = asOf ? endOfDay(asOf) : undefined;
+/** The latest status changes up to the view time, pledges and conditions together. */
+export const listTimeline = cache(async function listTimeline(time: ViewTime, take = 10) {
+  const before = time.asOf ? endOfDay(time.asOf) : undefined;
   return db().statusChange.findMany({
-    where: before ? { occurredAt: { lt: before } } : {},
+    where: {
+      ...(before ? { occurredAt: { lt: before } } : {}),
+      ...(time.knownAt ? { createdAt: { lte: time.knownAt } } : {}),
+    },
     orderBy: statusChangeOrder,
     take,
     select: {

@@ -191,11 +191,17 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
   } = input;
   const quantities = quantitiesOrError({ quantityUnit, quantityLow, quantityHigh, deliveredQuantity }, null);
   return write(async (tx) => {
-    const { id } = await tx.pledge.create({ data: { ...fields, ...quantities }, select: { id: true } });
+    // The pledge and its first events share one instant, so that a view "as known at" any moment
+    // shows either both or neither.
+    const now = new Date();
+    const { id } = await tx.pledge.create({
+      data: { ...fields, ...quantities, createdAt: now },
+      select: { id: true },
+    });
     await replaceLinks(tx, id, { stakeholders, conditionIds });
     const after = await livePledge(tx, id);
     await tx.ledgerEvent.createMany({
-      data: creationEvents(after!, { by: actor, at: new Date(), note: "Recorded with the pledge" }),
+      data: creationEvents(after!, { by: actor, at: now, note: "Recorded with the pledge" }),
     });
     await recordAudit(tx, actor, { action: "create", entityType: "Pledge", entityId: id, after, version: 1 });
     return after!;

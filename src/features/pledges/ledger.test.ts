@@ -5,24 +5,35 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { figuresAt, ledgerFacts, type LedgerEventLike } from "@/lib/rules/ledger";
 import { quantityQualifiers } from "@/lib/rules/vocabulary";
+import type { ViewTime } from "@/lib/view-time";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
 
 const { db } = await seededTestDatabase();
-const { asOfBound, pledgesAt } = await import("./selection-sql");
+const { viewBound, pledgesAt } = await import("./selection-sql");
 const { listPledges } = await import("./queries");
 const { everyPledge } = await import("./selection-sql");
 
 const day = 86_400_000;
 const start = Date.parse("2026-01-06T00:00:00Z");
 
-/** A pledge announced on `start` with `events` in its ledger, written straight to the database. */
+/**
+ * A pledge announced on `start` with `events` in its ledger, written straight to the database; its
+ * row holds the latest figures, as every writer keeps it.
+ */
 async function pledgeWithEvents(id: string, events: Omit<LedgerEventLike, "pledgeId">[]) {
+  const latest = figuresAt(
+    events.map((event) => ({ ...event, pledgeId: id })),
+    null,
+  ).get(id);
   await db().pledge.create({
     data: {
       id,
       title: `Ledger ${id}`,
       category: "other",
       announcedOn: new Date(start),
+      createdAt: new Date(start),
+      ...latest,
+      quantityQualifier: latest?.quantityQualifier ?? "exact",
       ledgerEvents: { create: events.map((event) => ({ ...event, note: "property test" })) },
     },
   });
@@ -37,9 +48,9 @@ type Figures = {
   qualifier: string;
 };
 
-async function sqlFigures(bound: Date, ids: string[]) {
+async function sqlFigures(time: ViewTime, ids: string[]) {
   const rows = await db().$queryRaw<Figures[]>`
-    WITH ${pledgesAt(asOfBound(bound), everyPledge)}
+    WITH ${pledgesAt(viewBound(time), everyPledge)}
     SELECT pl."id", pl.low, pl.high, pl.unit, pl.delivered, pl.qualifier FROM pl WHERE pl."id" IN (${Prisma.join(ids)})`;
   return new Map(rows.map((row) => [row.id, row]));
 }
@@ -57,15 +68,17 @@ const event = fc.record({
 });
 
 describe("the ledger in SQL", () => {
-  it("rebuilds, on any date, the figures the replay in TypeScript gives", async () => {
+  it("rebuilds, on any date and as known at any moment, the figures the replay in TypeScript gives", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(event, { minLength: 1, maxLength: 12 }),
-        fc.integer({ min: 0, max: 70 }),
+        fc.option(fc.integer({ min: 0, max: 70 })),
         // The announcement may since have moved earlier than the creation events.
         fc.integer({ min: 0, max: 10 }),
-        async (drawn, boundDay, createdDay) => {
+        // As known at a moment among the drawn events' recording (or everything recorded).
+        fc.option(fc.integer({ min: -1, max: 101 })),
+        async (drawn, boundDay, createdDay, knownSecond) => {
           const pledgeId = `ledger-property-${run++}`;
           // The creation events come first, dated the announcement; then the drawn ones.
           const events: LedgerEventLike[] = [
@@ -103,9 +116,12 @@ describe("the ledger in SQL", () => {
               return rest;
             }),
           );
-          const bound = new Date(start + boundDay * day);
-          const expected = figuresAt(events, new Date(bound.getTime() + day)).get(pledgeId)!;
-          const row = (await sqlFigures(bound, [pledgeId])).get(pledgeId)!;
+          const asOf = boundDay === null ? undefined : new Date(start + boundDay * day);
+          const knownAt = knownSecond === null ? undefined : new Date(start + 100 * day + knownSecond * 1000);
+          const expected = figuresAt(events, asOf ? new Date(asOf.getTime() + day) : null, knownAt).get(
+            pledgeId,
+          )!;
+          const row = (await sqlFigures({ asOf, knownAt }, [pledgeId])).get(pledgeId)!;
           expect({
             low: amount(row.low),
             high: amount(row.high),
@@ -163,7 +179,7 @@ describe("a delivery dated before it was recorded", () => {
     const delivered = async (asOf?: string) => {
       const { rows } = await listPledges({
         selection: { ...everyPledge, q: "Ledger delivery" },
-        asOf: asOf ? new Date(asOf) : undefined,
+        time: asOf ? { asOf: new Date(asOf) } : {},
       });
       return rows.find((row) => row.id === id)?.delivered;
     };

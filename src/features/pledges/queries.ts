@@ -12,7 +12,15 @@ import {
   type QuantityQualifier,
   type StakeholderRole,
 } from "@/lib/rules/vocabulary";
-import { asOfBound, conditionsAtQuery, pledgesAt, type PledgeSelection } from "./selection-sql";
+import type { ViewTime } from "@/lib/view-time";
+import {
+  conditionsAtQuery,
+  pledgesAt,
+  presentBound,
+  viewBound,
+  type Bound,
+  type PledgeSelection,
+} from "./selection-sql";
 
 export const pledgePageSize = 25;
 
@@ -51,7 +59,7 @@ interface ViewAt {
 }
 
 /** Conditions' statuses as they stood at the bound, and the scenario's slugs turned into ids. */
-async function conditionsAt(bound: string | null, assume: readonly string[]) {
+async function conditionsAt(bound: Bound, assume: readonly string[]) {
   const rows = await db().$queryRaw<{ id: string; slug: string; status: ConditionStatus }[]>(
     conditionsAtQuery(bound),
   );
@@ -77,7 +85,7 @@ type SelectedPledge = {
 const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered, pl.due`;
 
 /** The selected pledges' ids, statuses and figures at the bound, one page of them, newest announcement first. */
-async function selectPage(selection: PledgeSelection, bound: string | null, skip: number, take: number) {
+async function selectPage(selection: PledgeSelection, bound: Bound, skip: number, take: number) {
   const [rows, [count]] = await db().$transaction([
     db().$queryRaw<SelectedPledge[]>`
       WITH ${pledgesAt(bound, selection)}
@@ -207,23 +215,23 @@ export async function getPledgeItem(id: string): Promise<PledgeListItem | null> 
     select: { id: true, status: true },
   });
   if (!row) return null;
-  const [item] = await hydrate([row], await conditionsAt(null, []));
+  const [item] = await hydrate([row], await conditionsAt(presentBound, []));
   return item ?? null;
 }
 
 export interface PledgeQuery {
   selection: PledgeSelection;
-  asOf?: Date;
+  time?: ViewTime;
   page?: number;
   pageSize?: number;
 }
 
 /**
- * One page of the pledges a selection picks, as they stood at `asOf` (announced by then, with the
- * statuses then), with effective statuses under the selection's scenario.
+ * One page of the pledges a selection picks, as they stood at the view time (announced by then,
+ * with the figures and statuses then), with effective statuses under the selection's scenario.
  */
-export async function listPledges({ selection, asOf, page = 1, pageSize = pledgePageSize }: PledgeQuery) {
-  const bound = asOfBound(asOf);
+export async function listPledges({ selection, time, page = 1, pageSize = pledgePageSize }: PledgeQuery) {
+  const bound = viewBound(time);
   const [view, selected] = await Promise.all([
     conditionsAt(bound, selection.assume),
     selectPage(selection, bound, (page - 1) * pageSize, pageSize),
@@ -235,8 +243,8 @@ export async function listPledges({ selection, asOf, page = 1, pageSize = pledge
  * Every pledge a selection picks, in batches, for exports: keyset paging on the id keeps each batch
  * cheap and memory flat however many pledges there are. Yields in the order pledges were recorded.
  */
-export async function* streamPledges(selection: PledgeSelection, asOf: Date | undefined, batchSize = 1000) {
-  const bound = asOfBound(asOf);
+export async function* streamPledges(selection: PledgeSelection, time: ViewTime, batchSize = 1000) {
+  const bound = viewBound(time);
   const view = await conditionsAt(bound, selection.assume);
   let after = "";
   for (;;) {

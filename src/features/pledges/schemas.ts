@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, repeatedParam, singleParam } from "@/lib/search-params";
+import { isoInstant } from "@/lib/view-time";
 import { effectiveStatuses, pledgeCategories, pledgeStatuses } from "@/lib/rules/vocabulary";
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
@@ -35,9 +36,10 @@ export const pledgeSelectionFields = {
   to: singleParam(isoDate),
 };
 
-/** As they stood when, and which conditions to assume met (a what-if scenario). */
+/** As they stood when, as known when, and which conditions to assume met (a what-if scenario). */
 export const viewFields = {
   asOf: singleParam(isoDate),
+  knownAt: singleParam(isoInstant),
   assume: repeatedParam(conditionSlug),
 };
 
@@ -70,6 +72,6 @@ export const pledgeIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/);
 
 /** Splits parsed list parameters into what the pledge queries take. */
-export function pledgeQueryOf({ asOf, page, ...selection }: PledgeFilters) {
-  return { selection, asOf, page };
+export function pledgeQueryOf({ asOf, knownAt, page, ...selection }: PledgeFilters) {
+  return { selection, time: { asOf, knownAt }, page };
 }

@@ -4,13 +4,14 @@ import { endOfDay } from "@/lib/format";
 import { commaList, containsText } from "@/server/sql-dialect";
 import { blockingConditionStatuses, settledPledgeStatuses } from "@/lib/rules/effective-status";
 import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import type { ViewTime } from "@/lib/view-time";
 import type { PledgeFilters } from "./schemas";
 
 // The pledges a view selects, as they stood at a date, in SQL: shared by the list, the dashboard's
 // aggregates, the API and the exports, so that a filter means the same everywhere.
 
 /** The list's filters without the date and page; `assume` (condition slugs) bears on "effective". */
-export type PledgeSelection = Omit<PledgeFilters, "page" | "asOf">;
+export type PledgeSelection = Omit<PledgeFilters, "page" | "asOf" | "knownAt">;
 
 /** The SQL list of condition statuses that block a pledge. */
 const blocking = Prisma.join([...blockingConditionStatuses]);
@@ -92,27 +93,56 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
 }
 
 /**
- * The as-of date as an exclusive bound on stored timestamps: everything before the next UTC midnight.
- * A prefix like "2026-01-07T00:00:00" compares correctly with SQLite's ISO text and PostgreSQL's
- * timestamps alike.
+ * A view time as exclusive bounds on stored timestamps: `occurred`, everything that happened before
+ * the next UTC midnight after `asOf`; `known`, everything recorded up to `knownAt` (to the
+ * millisecond). Prefixes like "2026-01-07T00:00:00" compare correctly with SQLite's ISO text and
+ * PostgreSQL's timestamps alike. Both null: the stored current state.
  */
-export function asOfBound(asOf: Date | undefined): string | null {
-  return asOf ? iso(endOfDay(asOf)) : null;
+export interface Bound {
+  occurred: string | null;
+  known: string | null;
 }
 
-// A status as it stood at the bound: the last change before it; else, if the record's history starts
-// later, the status that history started from; else the current column. With no bound: the column.
-function statusAt(kind: "pledge" | "condition", alias: string, bound: string | null) {
+export function viewBound({ asOf, knownAt }: ViewTime = {}): Bound {
+  return {
+    occurred: asOf ? iso(endOfDay(asOf)) : null,
+    known: knownAt ? new Date(knownAt.getTime() + 1).toISOString().slice(0, 23) : null,
+  };
+}
+
+export const presentBound: Bound = { occurred: null, known: null };
+
+const isPresent = (bound: Bound) => bound.occurred === null && bound.known === null;
+
+/** `column` (a timestamp) is before `limit`; no limit: always. */
+const before = (column: Prisma.Sql, limit: string | null) =>
+  limit === null ? Prisma.sql`1 = 1` : Prisma.sql`${column} < ${limit}`;
+
+// A status as it stood at the bound, by what had been recorded by then: the last change before it;
+// else, if the record's history starts later, the status that history started from; else the status
+// the first change recorded after the bound started from; else the current column.
+function statusAt(kind: "pledge" | "condition", alias: string, bound: Bound) {
   const idColumn = Prisma.raw(kind === "pledge" ? `"pledgeId"` : `"conditionId"`);
   const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
   const from = Prisma.raw(kind === "pledge" ? `"fromPledgeStatus"` : `"fromConditionStatus"`);
   const self = Prisma.raw(alias);
-  if (bound === null) return Prisma.sql`${self}."status"`;
+  if (isPresent(bound)) return Prisma.sql`${self}."status"`;
+  const known = before(Prisma.sql`sc."createdAt"`, bound.known);
+  const startedLater =
+    bound.occurred === null
+      ? Prisma.empty
+      : Prisma.sql`(SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound.occurred} AND ${known}
+       ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),`;
+  const recordedLater =
+    bound.known === null
+      ? Prisma.empty
+      : Prisma.sql`(SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."createdAt" >= ${bound.known}
+       ORDER BY sc."createdAt" ASC LIMIT 1),`;
   return Prisma.sql`COALESCE(
-    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" < ${bound}
+    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND ${before(Prisma.sql`sc."occurredAt"`, bound.occurred)} AND ${known}
        ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
-    (SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound}
-       ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),
+    ${startedLater}
+    ${recordedLater}
     ${self}."status")`;
 }
 
@@ -121,28 +151,33 @@ function currentPledges(selection: PledgeSelection) {
   return Prisma.sql`allpl AS (
       SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
              p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
-             p."dueOn" AS due, ${statusAt("pledge", "p", null)} AS status
+             p."dueOn" AS due, ${statusAt("pledge", "p", presentBound)} AS status
       FROM "Pledge" p
       WHERE p."deletedAt" IS NULL AND ${pledgeRowFilter(selection)}
     )`;
 }
 
 /**
- * The pledges announced before the bound with their figures then, rebuilt from the ledger as
- * lib/rules/ledger.ts says: per fact, the latest event that happened before the bound (the one
- * recorded last among events of the same day); with none (an announcement moved earlier than its
- * creation events), the earliest.
+ * The pledges the tracker held at the bound, announced before it, with their figures then, rebuilt
+ * from the ledger as lib/rules/ledger.ts says: per fact, among the events recorded by `known`, the
+ * latest that happened before `occurred` (the one recorded last among events of the same day); with
+ * none (an announcement moved earlier than its creation events), the earliest.
  */
-function pledgesFromLedger(bound: string, selection: PledgeSelection) {
-  const before = Prisma.sql`e."occurredOn" < ${bound}`;
+function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
+  const happened = before(Prisma.sql`e."occurredOn"`, bound.occurred);
+  const held =
+    bound.known === null
+      ? Prisma.sql`p."deletedAt" IS NULL`
+      : Prisma.sql`p."createdAt" < ${bound.known} AND (p."deletedAt" IS NULL OR p."deletedAt" >= ${bound.known})`;
   return Prisma.sql`figs AS (
       SELECT e."pledgeId", CAST(e."fact" AS TEXT) AS fact, e."quantityLow", e."quantityHigh", e."quantityUnit",
              e."quantityQualifier", e."deliveredQuantity", e."dueOn",
              ROW_NUMBER() OVER (PARTITION BY e."pledgeId", e."fact"
-                                ORDER BY CASE WHEN ${before} THEN 0 ELSE 1 END,
-                                         CASE WHEN ${before} THEN e."occurredOn" END DESC,
+                                ORDER BY CASE WHEN ${happened} THEN 0 ELSE 1 END,
+                                         CASE WHEN ${happened} THEN e."occurredOn" END DESC,
                                          e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC) AS n
       FROM "LedgerEvent" e
+      WHERE ${before(Prisma.sql`e."recordedAt"`, bound.known)}
     ),
     allpl AS (
       SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
@@ -153,7 +188,7 @@ function pledgesFromLedger(bound: string, selection: PledgeSelection) {
       LEFT JOIN figs st ON st."pledgeId" = p."id" AND st.fact = 'stated' AND st.n = 1
       LEFT JOIN figs dl ON dl."pledgeId" = p."id" AND dl.fact = 'delivered' AND dl.n = 1
       LEFT JOIN figs du ON du."pledgeId" = p."id" AND du.fact = 'due' AND du.n = 1
-      WHERE p."deletedAt" IS NULL AND p."announcedOn" < ${bound} AND ${pledgeRowFilter(selection)}
+      WHERE ${held} AND ${before(Prisma.sql`p."announcedOn"`, bound.occurred)} AND ${pledgeRowFilter(selection)}
     )`;
 }
 
@@ -161,10 +196,10 @@ function pledgesFromLedger(bound: string, selection: PledgeSelection) {
  * Pledges that existed at the bound with their status then (`pl`, narrowed to the selection), the
  * conditions with their status then (`cond`), and each pledge's conditions blocking then (`blk`).
  */
-export function pledgesAt(bound: string | null, selection: PledgeSelection = everyPledge) {
+export function pledgesAt(bound: Bound, selection: PledgeSelection = everyPledge) {
   return Prisma.sql`
-    cond AS (SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c),
-    ${bound === null ? currentPledges(selection) : pledgesFromLedger(bound, selection)},
+    cond AS (${conditionsAtQuery(bound)}),
+    ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection)},
     pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (
       SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
@@ -174,7 +209,8 @@ export function pledgesAt(bound: string | null, selection: PledgeSelection = eve
     )`;
 }
 
-/** Every condition with its status at the bound. */
-export function conditionsAtQuery(bound: string | null) {
-  return Prisma.sql`SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c`;
+/** Every condition the tracker held at the bound, with its status then. */
+export function conditionsAtQuery(bound: Bound) {
+  return Prisma.sql`SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c
+    WHERE ${before(Prisma.sql`c."createdAt"`, bound.known)}`;
 }

@@ -24,7 +24,7 @@ const sources = { required: ["r"], pledged: ["p"], unconditional: [], delivered:
 
 describe("summaryJson", () => {
   it("writes every figure as a range of numbers with its bound, coverage as a fraction", () => {
-    const json = summaryJson(seededSummary(), { asOf: undefined, assumed: [] }, sources);
+    const json = summaryJson(seededSummary(), { time: {}, assumed: [] }, sources);
     expect(json).toMatchObject({
       unit: "personnel",
       asOf: null,
@@ -41,7 +41,7 @@ describe("summaryJson", () => {
   it("follows the scenario and says which day and conditions it assumed", () => {
     const json = summaryJson(
       seededSummary(new Set(["ceasefire"])),
-      { asOf: new Date("2026-06-30T00:00:00Z"), assumed: ["ceasefire"] },
+      { time: { asOf: new Date("2026-06-30T00:00:00Z") }, assumed: ["ceasefire"] },
       sources,
     );
     expect(json?.unconditional).toEqual({ low: 30_000, high: 30_000, bound: "at_most" });
@@ -58,13 +58,13 @@ describe("summaryJson", () => {
       conditions: [],
       scenario: new Set(),
     });
-    const json = summaryJson(summary, { asOf: undefined, assumed: [] }, sources);
+    const json = summaryJson(summary, { time: {}, assumed: [] }, sources);
     expect(json.pledged).toEqual({ low: 0.33, high: 0.33, bound: "exact" });
     expect(JSON.stringify(json.pledged.low)).toBe("0.33");
   });
 
   it("adds the unconditional and delivered gaps and the capacity references the chart draws", () => {
-    const json = summaryJson(seededSummary(), { asOf: undefined, assumed: [] }, sources, [
+    const json = summaryJson(seededSummary(), { time: {}, assumed: [] }, sources, [
       {
         title: "British Army full-time personnel",
         low: 70_000n,
@@ -96,7 +96,7 @@ describe("summaryJson", () => {
       conditions: [],
       scenario: new Set(),
     });
-    const json = summaryJson(summary, { asOf: undefined, assumed: [] }, sources);
+    const json = summaryJson(summary, { time: {}, assumed: [] }, sources);
     expect(json).toMatchObject({ required: null, shortfall: null, coverage: null, deliveredCoverage: null });
     expect(json.pledged).toEqual({ low: 1.5, high: 2.5, bound: "exact" });
   });

@@ -5,7 +5,14 @@ import { statedQuantity, type Quantity, type Ratio } from "@/lib/rules/quantity"
 import type { DashboardSummary } from "@/lib/rules/summary";
 import { toMajor } from "@/lib/rules/units";
 import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
+import { isoDay } from "@/lib/format";
+import type { ViewTime } from "@/lib/view-time";
 import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "./schemas";
+
+/** The view time in an API answer: `asOf` a day, `knownAt` an instant, each null for today. */
+export function viewTimeJson({ asOf, knownAt }: ViewTime) {
+  return { asOf: asOf ? isoDay(asOf) : null, knownAt: knownAt ? knownAt.toISOString() : null };
+}
 
 export function rangeOf(quantity: Quantity): RangeJson {
   return {
@@ -41,7 +48,7 @@ export interface CapacityFigure {
  */
 export function summaryJson(
   summary: DashboardSummary,
-  view: { asOf: Date | undefined; assumed: string[] },
+  view: { time: ViewTime; assumed: string[] },
   sources: FigureSources,
   capacities: readonly CapacityFigure[] = [],
 ): SummaryJson {
@@ -49,7 +56,7 @@ export function summaryJson(
   const ratio = (value: Ratio | null | undefined) => (value ? ratioOf(value) : null);
   return {
     unit: summary.unit,
-    asOf: view.asOf ? view.asOf.toISOString().slice(0, 10) : null,
+    ...viewTimeJson(view.time),
     assumed: view.assumed,
     pledges: summary.pledgeCount,
     required: gap ? rangeOf(gap.required) : null,

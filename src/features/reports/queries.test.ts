@@ -19,8 +19,8 @@ const { figureParams, pledgeListParams } = await import("./schemas");
 
 const figures = (params: Record<string, string | string[]>) => loadFigures(figureParams.parse(params));
 const pledges = async (params: Record<string, string | string[]>) => {
-  const { asOf, page, pageSize, ...selection } = pledgeListParams.parse(params);
-  return listPledges({ selection, asOf, page, pageSize: pageSize ?? 100 });
+  const { asOf, knownAt, page, pageSize, ...selection } = pledgeListParams.parse(params);
+  return listPledges({ selection, time: { asOf, knownAt }, page, pageSize: pageSize ?? 100 });
 };
 
 describe("loadFigures", () => {
@@ -92,7 +92,7 @@ describe("the pledge selection", () => {
   it("streams every selected pledge once, in batches", async () => {
     const all = await pledges({});
     const streamed: string[] = [];
-    for await (const batch of streamPledges({ ...pledgeListParams.parse({}) }, undefined, 2)) {
+    for await (const batch of streamPledges({ ...pledgeListParams.parse({}) }, {}, 2)) {
       expect(batch.length).toBeLessThanOrEqual(2);
       streamed.push(...batch.map((row) => row.id));
     }
@@ -115,7 +115,7 @@ describe("streamStatusHistory", () => {
   it("keeps a filtered report's own pledges' history, and every condition's", async () => {
     const read = async (params: Record<string, string>) => {
       const rows = [];
-      for await (const batch of streamStatusHistory(undefined, pledgeListParams.parse(params), 3)) {
+      for await (const batch of streamStatusHistory({}, pledgeListParams.parse(params), 3)) {
         rows.push(...batch);
       }
       return rows;

@@ -7,12 +7,14 @@ import { defaultMetric, unknownConditionErrors } from "@/features/dashboard/sche
 import type { ParamError } from "@/lib/search-params";
 import { getPledge, getPledgeItem, type PledgeListItem } from "@/features/pledges/queries";
 import {
-  asOfBound,
   pledgesAt,
   selectsEveryPledge,
+  viewBound,
+  type Bound,
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
 import { isoDay } from "@/lib/format";
+import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus } from "@/lib/rules/effective-status";
 import { toMajor } from "@/lib/rules/units";
 import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
@@ -40,9 +42,10 @@ export async function checkScenario(assume: readonly string[]) {
   if (unknown.length > 0) throw new UnknownConditionError(unknown);
 }
 
-/** Splits figure parameters into the metric, the view and the selection. */
-export function figureQueryOf({ metric = defaultMetric, asOf, ...selection }: FigureParams) {
-  return { metric, asOf, selection };
+/** Splits figure parameters into the metric, the view time and the selection. */
+export function figureQueryOf({ metric = defaultMetric, asOf, knownAt, ...selection }: FigureParams) {
+  const time: ViewTime = { asOf, knownAt };
+  return { metric, time, selection };
 }
 
 /**
@@ -50,7 +53,7 @@ export function figureQueryOf({ metric = defaultMetric, asOf, ...selection }: Fi
  * follows the same rule as the figure (rules/effective-status.ts) under the scenario.
  */
 async function figureSources(
-  bound: string | null,
+  bound: Bound,
   selection: PledgeSelection,
   unit: string,
   scenario: ReadonlySet<string>,
@@ -88,10 +91,10 @@ async function figureSources(
  * aggregates and the same computation as the dashboard, narrowed by the filters.
  */
 export async function loadFigures(params: FigureParams) {
-  const { metric, asOf, selection } = figureQueryOf(params);
+  const { metric, time, selection } = figureQueryOf(params);
   const { summary, references, scenario, unknownConditions, conditions } = selectsEveryPledge(selection)
-    ? await dashboardFigures(metric, selection.assume, asOf)
-    : await selectedFigures(metric, selection, asOf);
+    ? await dashboardFigures(metric, selection.assume, time)
+    : await selectedFigures(metric, selection, time);
   if (unknownConditions.length > 0) throw new UnknownConditionError(unknownConditions);
   const conditionStates = new Map(
     conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
@@ -100,32 +103,28 @@ export async function loadFigures(params: FigureParams) {
     ...new Set(references.requirements[0]?.citations.map((citation) => citation.source.id) ?? []),
   ];
   const sources = await figureSources(
-    asOfBound(asOf),
+    viewBound(time),
     selection,
     metric,
     scenario,
     conditionStates,
     requirementSources,
   );
-  return { metric, asOf, assumed: selection.assume, summary, references, sources };
+  return { metric, time, assumed: selection.assume, summary, references, sources };
 }
 
 /** The whole dataset's figures are the dashboard's, cached while the data does not change. */
-async function dashboardFigures(metric: string, assume: string[], asOf: Date | undefined) {
+async function dashboardFigures(metric: string, assume: string[], time: ViewTime) {
   const assumed = [...new Set(assume)].sort().join(",");
-  const { summary, references, unknownConditions } = await loadDashboard(
-    metric,
-    assumed,
-    asOf ? isoDay(asOf) : "",
-  );
+  const { summary, references, unknownConditions } = await loadDashboard(metric, assumed, viewTimeKey(time));
   const scenario = new Set(summary.conditions.filter((c) => c.assumedMet).map((c) => c.id));
   return { summary, references, scenario, unknownConditions, conditions: summary.conditions };
 }
 
-async function selectedFigures(metric: string, selection: PledgeSelection, asOf: Date | undefined) {
+async function selectedFigures(metric: string, selection: PledgeSelection, time: ViewTime) {
   const [aggregates, references] = await Promise.all([
-    getDashboardAggregates(asOf, selection),
-    getMetricReferences(metric, asOf),
+    getDashboardAggregates(time, selection),
+    getMetricReferences(metric, time),
   ]);
   const figures = figuresFrom(metric, selection.assume, aggregates, references);
   return { ...figures, references, conditions: aggregates.conditions };
@@ -249,12 +248,8 @@ interface HistoryRow {
  * query per batch, keyset-paged on the id, in the order they were recorded. (Not by timestamp:
  * writers have stored timestamps in more than one ISO form, so a keyset on them would not be exact.)
  */
-export async function* streamStatusHistory(
-  asOf: Date | undefined,
-  selection: PledgeSelection,
-  batchSize = 5000,
-) {
-  const bound = asOfBound(asOf);
+export async function* streamStatusHistory(time: ViewTime, selection: PledgeSelection, batchSize = 5000) {
+  const bound = viewBound(time);
   // A filtered report keeps the history of its own pledges (and every condition's).
   const selected = selectsEveryPledge(selection)
     ? Prisma.sql`1 = 1`
@@ -270,7 +265,7 @@ export async function* streamStatusHistory(
       FROM "StatusChange" sc
       LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
       LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
-      WHERE sc."id" > ${after} AND ${bound === null ? Prisma.sql`1 = 1` : Prisma.sql`sc."occurredAt" < ${bound}`} AND ${selected}
+      WHERE sc."id" > ${after} AND ${recordedBy(bound)} AND ${selected}
       ORDER BY sc."id"
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;
@@ -278,6 +273,15 @@ export async function* streamStatusHistory(
     after = rows[rows.length - 1]!.id;
     if (rows.length < batchSize) return;
   }
+}
+
+/** Status changes that had happened by `occurred` and been recorded by `known`. */
+function recordedBy(bound: Bound) {
+  const parts = [
+    bound.occurred === null ? null : Prisma.sql`sc."occurredAt" < ${bound.occurred}`,
+    bound.known === null ? null : Prisma.sql`sc."createdAt" < ${bound.known}`,
+  ].filter((part) => part !== null);
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
 }
 
 type Page = { skip: number; take: number };

@@ -163,12 +163,20 @@ export const sourceSchema = z
   })
   .meta({ id: "Source" });
 
+const knownAtJson = z
+  .string()
+  .nullable()
+  .meta({
+    description: "The moment (UTC) whose records the figures are rebuilt from; null: everything recorded",
+  });
+
 const figureSources = z.array(z.string()).meta({ description: "Ids of the sources behind the figure" });
 
 export const summarySchema = z
   .object({
     unit: z.string(),
     asOf: day.nullable(),
+    knownAt: knownAtJson,
     assumed: z.array(z.string()).meta({ description: "Conditions assumed met (slugs)" }),
     pledges: z.number().int().meta({ description: "Pledges selected, of any unit" }),
     required: rangeSchema
@@ -244,6 +252,7 @@ export const breakdownResponse = z
     by: z.enum(breakdownKeys),
     unit: z.string(),
     asOf: day.nullable(),
+    knownAt: knownAtJson,
     assumed: z.array(z.string()),
   })
   .meta({ id: "BreakdownResponse" });

@@ -65,20 +65,23 @@ export function eventOrder(a: LedgerEventLike, b: LedgerEventLike): number {
 }
 
 /**
- * Each pledge's figures before `bound` (exclusive), replaying its events in order: the reference
- * for the SQL. A fact with no event before the bound takes its earliest event (an announcement
- * moved earlier than the pledge's creation events).
+ * Each pledge's figures before `bound` (exclusive; null: whenever), replaying in order the events
+ * recorded by `knownAt` (inclusive; absent: all): the reference for the SQL. A fact with no event
+ * before the bound takes its earliest event (an announcement moved earlier than the pledge's
+ * creation events).
  */
 export function figuresAt(
   events: readonly LedgerEventLike[],
-  bound: Date,
+  bound: Date | null,
+  knownAt?: Date,
 ): Map<string, Partial<PledgeFigures>> {
   const chosen = new Map<string, LedgerEventLike>();
-  const sorted = [...events].sort(eventOrder);
+  const known = knownAt ? events.filter((e) => e.recordedAt.getTime() <= knownAt.getTime()) : events;
+  const sorted = [...known].sort(eventOrder);
   for (const event of sorted) {
     const key = `${event.pledgeId} ${event.fact}`;
     const held = chosen.get(key);
-    const before = event.occurredOn.getTime() < bound.getTime();
+    const before = bound === null || event.occurredOn.getTime() < bound.getTime();
     if (before) chosen.set(key, event);
     else if (!held) chosen.set(key, earliestOf(sorted, event));
   }

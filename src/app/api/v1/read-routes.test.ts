@@ -27,6 +27,7 @@ const names = [
   "from",
   "to",
   "asOf",
+  "knownAt",
   "assume",
   "metric",
   "by",
@@ -38,6 +39,8 @@ const values = fc.oneof(
   fc.constantFrom("committed", "conditional", "force", "france", "russia-agrees-to-ceasefire", "personnel"),
   fc.constantFrom("EUR", "stakeholder", "condition", "status", "0", "-1", "25", "1e9", "2026-02-30"),
   fc.date({ noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)),
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+  fc.constantFrom("2026-03-01T12:00", "2026-03-01T12:00:00+05:30", "2026-03-01T24:00:00Z"),
   fc.integer().map(String),
 );
 const queries = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string()), values), {

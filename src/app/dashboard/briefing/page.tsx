@@ -1,3 +1,4 @@
+import { describeViewTime } from "@/lib/view-time";
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { breakdownLines, conditionLines } from "@/features/dashboard/breakdown-lines";
@@ -33,17 +34,18 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
   if (errors.length > 0 || !figures || figures instanceof UnknownConditionError) {
     return <ParamErrors errors={errors} resetHref="/dashboard/briefing" />;
   }
-  const { summary, references, asOf, assumed } = figures;
+  const { summary, references, time, assumed } = figures;
+  const viewTime = describeViewTime(time);
   const assumedTitles = summary.conditions.filter((c) => c.assumedMet).map((c) => c.title);
   return (
     <article className="space-y-5" data-testid="briefing">
       <header>
         <p className="text-sm font-medium text-slate-600">Pledgewatch briefing</p>
         <h1 className="text-2xl font-semibold tracking-tight">
-          How far the pledges go {asOf ? `as of ${formatDate(asOf)}` : `as of ${formatDate(new Date())}`}
+          How far the pledges go as of {formatDate(time.asOf ?? new Date())}
         </h1>
         <p className="mt-1 text-sm text-slate-700">
-          {asOf ? "Rebuilt from the status history at the end of that day (UTC). " : "As recorded today. "}
+          {viewTime ? `${viewTime}, rebuilt from the ledger and the status history. ` : "As recorded today. "}
           {assumed.length > 0
             ? `Scenario: assumes met ${assumedTitles.join("; ")}.`
             : "No condition is assumed met."}{" "}

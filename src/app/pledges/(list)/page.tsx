@@ -7,8 +7,8 @@ import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-fo
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
-import { formatDate } from "@/lib/format";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { describeViewTime } from "@/lib/view-time";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -47,6 +47,8 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
     parsed.ok ? listPledges(pledgeQueryOf(parsed.data)) : Promise.resolve(null),
   ]);
 
+  const viewTime = parsed.ok ? describeViewTime(parsed.data) : null;
+
   return (
     <div className="space-y-5">
       <div>
@@ -54,11 +56,11 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
           Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is
           shown as conditional, whatever its lifecycle status.
-          {parsed.ok && parsed.data.asOf && (
+          {viewTime && (
             <strong className="font-medium">
               {" "}
-              As it stood at the end of {formatDate(parsed.data.asOf)} (UTC): pledges announced by then, with
-              their statuses then.
+              {viewTime}: the pledges {parsed.ok && parsed.data.asOf ? "announced by then" : "held then"},
+              with their figures and statuses then.
             </strong>
           )}
         </p>

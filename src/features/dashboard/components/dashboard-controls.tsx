@@ -1,20 +1,22 @@
 "use client";
 
 import Link from "next/link";
+import { KnownAtField } from "@/components/ui/known-at-field";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { isoDay } from "@/lib/format";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
+import type { ViewTime } from "@/lib/view-time";
 
 interface DashboardControlsProps {
   metric: string;
   metrics: string[];
-  asOf: Date | undefined;
+  time: ViewTime;
   /** The conditions that can be assumed met: those that still block, and those already assumed. */
   conditions: { slug: string; title: string; status: ConditionStatus; assumedMet: boolean }[];
 }
 
-/** Scenario, as-of date and metric: a GET form, so the URL holds the view and can be shared. */
-export function DashboardControls({ metric, metrics, asOf, conditions }: DashboardControlsProps) {
+/** Scenario, view time and metric: a GET form, so the URL holds the view and can be shared. */
+export function DashboardControls({ metric, metrics, time, conditions }: DashboardControlsProps) {
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <form
@@ -51,8 +53,14 @@ export function DashboardControls({ metric, metrics, asOf, conditions }: Dashboa
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col gap-1 text-sm font-medium">
           As of
-          <input type="date" name="asOf" defaultValue={asOf ? isoDay(asOf) : ""} className={field} />
+          <input
+            type="date"
+            name="asOf"
+            defaultValue={time.asOf ? isoDay(time.asOf) : ""}
+            className={field}
+          />
         </label>
+        <KnownAtField value={time.knownAt} className={field} />
         {metrics.length > 1 && (
           <label className="flex flex-col gap-1 text-sm font-medium">
             Metric

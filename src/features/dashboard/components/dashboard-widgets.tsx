@@ -14,17 +14,18 @@ import { StatusTimeline } from "./status-timeline";
 export interface DashboardView {
   metric: string;
   assumed: string;
-  asOfDay: string;
+  /** The view time, as `viewTimeKey` writes it. */
+  timeKey: string;
 }
 
 // Each widget awaits the same request-cached data under its own Suspense boundary, so each shows
 // its own skeleton while loading and the queries still run once. The widgets themselves are client
 // components given plain data: the page then carries its figures once as data, rather than a second
 // time as a serialised element tree beside the HTML, which made rendering it twice as costly.
-const load = (view: DashboardView) => loadDashboard(view.metric, view.assumed, view.asOfDay);
+const load = (view: DashboardView) => loadDashboard(view.metric, view.assumed, view.timeKey);
 
 async function Controls(view: DashboardView) {
-  const { summary, references, unknownConditions, asOf } = await load(view);
+  const { summary, references, unknownConditions, time } = await load(view);
   const errors = [
     ...unknownConditionErrors(unknownConditions),
     ...(summary.gap
@@ -41,7 +42,7 @@ async function Controls(view: DashboardView) {
       <DashboardControls
         metric={view.metric}
         metrics={references.metrics}
-        asOf={asOf}
+        time={time}
         conditions={summary.conditions
           .filter((condition) => condition.canBeAssumed || condition.assumedMet)
           .map(({ slug, title, status, assumedMet }) => ({ slug, title, status, assumedMet }))}

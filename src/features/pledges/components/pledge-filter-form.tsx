@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { KnownAtField } from "@/components/ui/known-at-field";
 import {
   categoryLabels,
   effectiveStatusLabels,
@@ -138,7 +139,8 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
       <div className="flex flex-wrap items-end gap-4">
         <DateField label="Announced from" name="from" value={filters?.from} className={field} />
         <DateField label="Announced to" name="to" value={filters?.to} className={field} />
-        <DateField label="As of (statuses then)" name="asOf" value={filters?.asOf} className={field} />
+        <DateField label="As of (figures then)" name="asOf" value={filters?.asOf} className={field} />
+        <KnownAtField value={filters?.knownAt} className={field} />
         {filters?.assume.map((slug) => (
           <input key={slug} type="hidden" name="assume" value={slug} />
         ))}

@@ -100,7 +100,7 @@ describe("exportFileName", () => {
   it("says what, the day it was made, and the day it shows when that is the past", () => {
     const made = new Date("2026-11-22T15:00:00Z");
     expect(exportFileName("pledges", "csv", made)).toBe("pledgewatch-pledges-2026-11-22.csv");
-    expect(exportFileName("report", "xlsx", made, new Date("2026-06-30T00:00:00Z"))).toBe(
+    expect(exportFileName("report", "xlsx", made, { asOf: new Date("2026-06-30T00:00:00Z") })).toBe(
       "pledgewatch-report-2026-11-22-as-of-2026-06-30.xlsx",
     );
   });

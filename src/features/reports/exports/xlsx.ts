@@ -73,7 +73,11 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" }).commit();
   }
   summarySheet.addRow({}).commit();
-  summarySheet.addRow({ figure: "As of", low: figures.asOf ? isoDay(figures.asOf) : "today" }).commit();
+  const { asOf, knownAt } = figures.time;
+  summarySheet.addRow({ figure: "As of", low: asOf ? isoDay(asOf) : "today" }).commit();
+  summarySheet
+    .addRow({ figure: "As known at (UTC)", low: knownAt ? knownAt.toISOString() : "everything recorded" })
+    .commit();
   summarySheet
     .addRow({ figure: "Conditions assumed met", low: figures.assumed.join(", ") || "none" })
     .commit();

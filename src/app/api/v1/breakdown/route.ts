@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { breakdownJson } from "@/features/reports/figures";
+import { breakdownJson, viewTimeJson } from "@/features/reports/figures";
 import { conditionsBadParams } from "@/features/reports/api-errors";
 import { loadFigures } from "@/features/reports/queries";
 import { breakdownParams } from "@/features/reports/schemas";
@@ -16,7 +16,7 @@ export const GET = guarded("read", async (request: Request) => {
     data: breakdownJson(figures.summary, by),
     by,
     unit: figures.metric,
-    asOf: figures.asOf ? figures.asOf.toISOString().slice(0, 10) : null,
+    ...viewTimeJson(figures.time),
     assumed: figures.assumed,
   });
 });

@@ -8,8 +8,8 @@ import { parseQuery } from "@/server/api";
 export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(pledgeListParams, request);
   if (!parsed.ok) return parsed.response;
-  const { asOf, page = 1, pageSize = pledgePageSize, ...selection } = parsed.data;
-  const result = await listPledges({ selection, asOf, page, pageSize });
+  const { asOf, knownAt, page = 1, pageSize = pledgePageSize, ...selection } = parsed.data;
+  const result = await listPledges({ selection, time: { asOf, knownAt }, page, pageSize });
   return NextResponse.json({
     data: result.rows.map(pledgeJson),
     total: result.total,

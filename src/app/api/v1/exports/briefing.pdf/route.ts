@@ -19,7 +19,7 @@ const pdfSlots = keyedSlots(2, 8);
 export const GET = guarded("read", async (request: Request, _context: unknown, principal) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
-  const { asOf } = figureQueryOf(parsed.data);
+  const { time } = figureQueryOf(parsed.data);
   const checked = await checkScenario(parsed.data.assume).catch(conditionsBadParams);
   if (checked instanceof Response) return checked;
 
@@ -60,7 +60,7 @@ export const GET = guarded("read", async (request: Request, _context: unknown, p
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": attachment(exportFileName("briefing", "pdf", new Date(), asOf)),
+        "Content-Disposition": attachment(exportFileName("briefing", "pdf", new Date(), time)),
         "Cache-Control": "no-store",
       },
     });

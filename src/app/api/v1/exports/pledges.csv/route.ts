@@ -11,13 +11,13 @@ import { textStream } from "@/server/streams";
 export const GET = guarded("read", async (request: Request) => {
   const parsed = parseQuery(figureParams, request);
   if (!parsed.ok) return parsed.response;
-  const { asOf, selection } = figureQueryOf(parsed.data);
+  const { time, selection } = figureQueryOf(parsed.data);
   const checked = await checkScenario(selection.assume).catch(conditionsBadParams);
   if (checked instanceof Response) return checked;
-  return new Response(textStream(pledgesCsv(streamPledges(selection, asOf))), {
+  return new Response(textStream(pledgesCsv(streamPledges(selection, time))), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": attachment(exportFileName("pledges", "csv", new Date(), asOf)),
+      "Content-Disposition": attachment(exportFileName("pledges", "csv", new Date(), time)),
       "Cache-Control": "no-store",
     },
   });

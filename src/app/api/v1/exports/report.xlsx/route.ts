@@ -19,13 +19,13 @@ export const GET = guarded("read", async (request: Request) => {
   // The figures are computed before the download starts, so a bad scenario is still a 400.
   const figures = await loadFigures(parsed.data).catch(conditionsBadParams);
   if (figures instanceof Response) return figures;
-  const { asOf, selection } = figureQueryOf(parsed.data);
+  const { time, selection } = figureQueryOf(parsed.data);
   const madeAt = new Date();
   const body = new PassThrough();
   writeReport(body, {
     figures,
-    pledges: streamPledges(selection, asOf),
-    history: streamStatusHistory(asOf, selection),
+    pledges: streamPledges(selection, time),
+    history: streamStatusHistory(time, selection),
     sources: await listSourceRecords(),
     madeAt,
   }).catch((error: unknown) => {
@@ -35,7 +35,7 @@ export const GET = guarded("read", async (request: Request) => {
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": attachment(exportFileName("report", "xlsx", madeAt, asOf)),
+      "Content-Disposition": attachment(exportFileName("report", "xlsx", madeAt, time)),
       "Cache-Control": "no-store",
     },
   });

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { endOfDay, formatDate, formatDateTime, isoDay, outOfDayRange, parseIsoDay } from "./format";
+
+/**
+ * When a view stands. `asOf`: what was true at the end of that UTC day, by what is known now (events
+ * dated by when they happened). `knownAt`: what the tracker had recorded by that instant, so that a
+ * past briefing can be reproduced to the digit (events by when they were recorded). Both may be set:
+ * "what we believed on 1 April about 1 March". Neither: today, as recorded.
+ */
+export interface ViewTime {
+  asOf?: Date;
+  knownAt?: Date;
+}
+
+/** A key for caches and URLs: equal keys, equal views. */
+export function viewTimeKey({ asOf, knownAt }: ViewTime): string {
+  return `${asOf ? isoDay(asOf) : ""}|${knownAt ? knownAt.toISOString() : ""}`;
+}
+
+/** The view time a `viewTimeKey` names. */
+export function viewTimeOfKey(key: string): ViewTime {
+  const [asOf = "", knownAt = ""] = key.split("|");
+  return { ...(asOf ? { asOf: parseIsoDay(asOf) } : {}), ...(knownAt ? { knownAt: new Date(knownAt) } : {}) };
+}
+
+/** The instant as a query value: "2026-03-01T12:00:00Z", with milliseconds only when it has some. */
+export function instantParam(instant: Date): string {
+  const text = instant.toISOString();
+  return text.endsWith(".000Z") ? `${text.slice(0, 19)}Z` : text;
+}
+
+/** The view time in words, for headings and report covers ("As it stood at…"); null for today. */
+export function describeViewTime({ asOf, knownAt }: ViewTime): string | null {
+  const parts = [
+    asOf ? `as it stood at the end of ${formatDate(asOf)} (UTC)` : null,
+    knownAt ? `as the tracker knew it at ${formatDateTime(knownAt)}` : null,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return null;
+  const text = parts.join(", ");
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+const instantText = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
+
+/**
+ * A moment in a query string: `2026-03-01T12:00:00Z`, with or without seconds, milliseconds or an
+ * offset, UTC when no zone is given (as a browser's date-and-time field sends it); a date alone
+ * means the end of that UTC day (its last millisecond).
+ */
+export const isoInstant = z
+  .string()
+  .max(40, "a moment is written like 2026-03-01T12:00:00Z")
+  .transform((text, ctx) => {
+    if (!instantText.safeParse(text).success) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${text}" is not a moment; write a date and time such as 2026-03-01T12:00:00Z, or a date`,
+      });
+      return z.NEVER;
+    }
+    const day = parseIsoDay(text.slice(0, 10));
+    const outside = outOfDayRange(day);
+    if (outside) {
+      ctx.addIssue({ code: "custom", message: outside });
+      return z.NEVER;
+    }
+    if (text.length === 10) return new Date(endOfDay(day).getTime() - 1);
+    return new Date(/(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}Z`);
+  });
