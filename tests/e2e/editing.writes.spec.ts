@@ -15,6 +15,9 @@ async function addPledge(page: Page, title: string) {
   await page.getByLabel("Quantity (lowest)").fill("1,200");
   await page.getByLabel("Announced on").fill("2026-02-01");
   await page.getByLabel("Role of France").selectOption("pledger");
+  // Its evidence: a source already recorded, and the words it rests on.
+  await page.getByRole("combobox", { name: "Source", exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Quote from it").fill(`${title}: 1,200 to be sent`);
   await page.getByRole("button", { name: "Add pledge" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   return page.url().split("/").pop()!;
@@ -33,11 +36,15 @@ test.describe("editing as an analyst", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("Some fields need attention");
     await expect(page.locator("#field-category-error")).toContainText("choose a category");
     await expect(page.locator("#field-announcedOn-error")).toBeVisible();
+    await expect(page.locator("#field-sourceId-error")).toContainText("cite a source");
     await expect(page.getByLabel("Title")).toHaveValue("E2E drones");
 
     await addPledge(page, "E2E drones");
     await expect(page.getByText("1,200 items").first()).toBeVisible();
     await expect(page.getByText("France")).toBeVisible();
+    // The new pledge shows its evidence and opens its history with it.
+    await expect(page.getByText("E2E drones: 1,200 to be sent").first()).toBeVisible();
+    await expect(page.getByText("Recorded with the pledge").first()).toBeVisible();
   });
 
   test("a status update needs a note and a source, then shows in the history with who and the quote", async ({

@@ -21,6 +21,7 @@ import { isRecordKind, recordKinds } from "./record-kinds";
 import {
   conditionStatusUpdateSchema,
   pledgeCreateSchema,
+  pledgeFormSchema,
   pledgePatchSchema,
   pledgeStatusUpdateSchema,
   versionField,
@@ -63,8 +64,17 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
   const access = await gate("edit", values);
   if (!access.ok) return access.state;
   const id = single(values, "id");
-  const parsed = pledgeCreateSchema.safeParse(pledgeInput(values));
-  if (!parsed.success) return invalid(parsed.error, values);
+  // A new pledge carries its evidence; an edit does not (deliveries and statuses carry theirs).
+  const edited = id ? pledgeFormSchema.safeParse(pledgeInput(values)) : null;
+  const created = id
+    ? null
+    : pledgeCreateSchema.safeParse({
+        ...pledgeInput(values),
+        note: single(values, "note") ?? "",
+        ...evidenceInput(values),
+      });
+  const checked = (edited ?? created)!;
+  if (!checked.success) return invalid(checked.error, values);
   const version = sentVersion(values);
   let savedId = id;
   const state = await act(
@@ -72,8 +82,9 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
     values,
     async (principal) => {
       // Deliveries are recorded with their evidence (recordDeliveryAction), not edited here.
-      if (id) await updatePledge(principal, id, { ...parsed.data, deliveredQuantity: undefined, version });
-      else savedId = (await createPledge(principal, parsed.data)).id;
+      if (id && edited?.success) {
+        await updatePledge(principal, id, { ...edited.data, deliveredQuantity: undefined, version });
+      } else if (created?.success) savedId = (await createPledge(principal, created.data)).id;
     },
     id ? { entityType: "Pledge", entityId: id, sentVersion: version } : undefined,
   );

@@ -179,6 +179,10 @@ function quantitiesOrError(
   return resolved.data;
 }
 
+/**
+ * A new pledge with the evidence it rests on: the source is cited by the pledge, by its first
+ * figures and by the first entry of its history (its status, dated the announcement).
+ */
 export async function createPledge(actor: Principal, input: PledgeCreate): Promise<PledgeRecord> {
   const {
     stakeholders,
@@ -187,6 +191,10 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
     quantityLow,
     quantityHigh,
     deliveredQuantity,
+    note,
+    sourceId,
+    source,
+    quote,
     ...fields
   } = input;
   const quantities = quantitiesOrError({ quantityUnit, quantityLow, quantityHigh, deliveredQuantity }, null);
@@ -200,9 +208,20 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
     });
     await replaceLinks(tx, id, { stakeholders, conditionIds });
     const after = await livePledge(tx, id);
-    await tx.ledgerEvent.createMany({
-      data: creationEvents(after!, { by: actor, at: now, note: "Recorded with the pledge" }),
-    });
+    const said = note ?? "Recorded with the pledge";
+    const events = creationEvents(after!, { by: actor, at: now, note: said });
+    await tx.ledgerEvent.createMany({ data: events });
+    const figures = events.filter(
+      (e) => e.fact === "stated" || (e.fact === "delivered" && e.deliveredQuantity != null),
+    );
+    await recordStatusChange(
+      tx,
+      actor,
+      { note: said, sourceId, source, quote },
+      after!.announcedOn,
+      { pledgeId: id, toPledgeStatus: after!.status },
+      [{ pledgeId: id }, ...figures.map((e) => ({ ledgerEventId: e.id! }))],
+    );
     await recordAudit(tx, actor, { action: "create", entityType: "Pledge", entityId: id, after, version: 1 });
     return after!;
   });
@@ -480,8 +499,13 @@ export async function deletePledge(actor: Principal, id: string, version: number
 
 type Evidence = Pick<StatusUpdate, "sourceId" | "source" | "quote">;
 
-/** The citation of an event (a status change, a delivery): an existing source (with an optional quote) or a new one. */
-async function cite(tx: Tx, update: Evidence, event: { statusChangeId: string } | { ledgerEventId: string }) {
+type Cited = { statusChangeId: string } | { ledgerEventId: string } | { pledgeId: string };
+
+/**
+ * The citation of an event (a status change, a delivery) or a new pledge and its first events: an
+ * existing source (with an optional quote) or a new one, cited once for each of `cited`.
+ */
+async function cite(tx: Tx, update: Evidence, ...cited: Cited[]) {
   let sourceId = update.sourceId ?? null;
   let quote = update.quote ?? "";
   if (update.source) {
@@ -498,14 +522,14 @@ async function cite(tx: Tx, update: Evidence, event: { statusChangeId: string } 
       fields: { sourceId: "unknown source" },
     });
   }
-  await tx.citation.create({ data: { sourceId: sourceId!, quote, ...event } });
+  await tx.citation.createMany({ data: cited.map((target) => ({ sourceId: sourceId!, quote, ...target })) });
 }
 
-/** The history entry of a status change, attributed to `actor`, with its cited evidence. */
+/** The history entry of a status change, attributed to `actor`, with its cited evidence (also cited by `alsoCited`). */
 async function recordStatusChange(
   tx: Tx,
   actor: Principal,
-  update: StatusUpdate,
+  update: Evidence & { note: string },
   occurredAt: Date,
   subject:
     | Pick<Prisma.StatusChangeUncheckedCreateInput, "pledgeId" | "fromPledgeStatus" | "toPledgeStatus">
@@ -513,6 +537,7 @@ async function recordStatusChange(
         Prisma.StatusChangeUncheckedCreateInput,
         "conditionId" | "fromConditionStatus" | "toConditionStatus"
       >,
+  alsoCited: Cited[] = [],
 ) {
   const change = await tx.statusChange.create({
     data: {
@@ -524,7 +549,7 @@ async function recordStatusChange(
     },
     select: { id: true },
   });
-  await cite(tx, update, { statusChangeId: change.id });
+  await cite(tx, update, { statusChangeId: change.id }, ...alsoCited);
 }
 
 export async function recordPledgeStatus(

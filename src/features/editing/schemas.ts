@@ -118,8 +118,8 @@ const datesInOrder = (value: { announcedOn?: Date; dueOn?: Date | null }, ctx: z
   }
 };
 
-export const pledgeCreateSchema = z.object(pledgeFields).strict().superRefine(datesInOrder);
-export type PledgeCreate = z.output<typeof pledgeCreateSchema>;
+/** The edit form's pledge: every field, as the form sends them all. */
+export const pledgeFormSchema = z.object(pledgeFields).strict().superRefine(datesInOrder);
 
 /** The evidence for a status change: an existing source, or a new one given inline with its quote. */
 export const citedSourceFields = {
@@ -140,6 +140,29 @@ export const citedSourceFields = {
     .optional(),
   quote: optionalText("quote", 5000),
 };
+
+/**
+ * A new pledge, from the form or `POST /api/v1/pledges`: its fields and the evidence it rests on
+ * (an existing source with a quote, or a new source), with an optional note on where it comes from.
+ */
+export const pledgeCreateSchema = z
+  .object({
+    ...pledgeFields,
+    note: optionalText("note", 2000).describe(
+      "Where the pledge comes from; default: recorded with the pledge",
+    ),
+    ...citedSourceFields,
+  })
+  .strict()
+  .superRefine(
+    (value, ctx) => {
+      datesInOrder(value, ctx);
+      citeOneSource(value, ctx);
+    },
+    // Said with the other fields' errors, so that a form shows everything missing at once.
+    { when: ({ value }) => typeof value === "object" && value !== null },
+  );
+export type PledgeCreate = z.output<typeof pledgeCreateSchema>;
 
 /**
  * PATCH: the version it started from and only the fields that change. Status has its own route. A

@@ -14,7 +14,7 @@ import {
   stakeholderListResponse,
   summaryResponse,
 } from "./schemas";
-import { pledgePatchSchema, pledgeStatusUpdateSchema } from "../editing/schemas";
+import { pledgeCreateSchema, pledgePatchSchema, pledgeStatusUpdateSchema } from "../editing/schemas";
 import { saveMappingSchema } from "../imports/schemas";
 
 interface Endpoint {
@@ -200,7 +200,21 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
   };
   const pledgeId = [{ name: "pledgeId", in: "path", required: true, schema: { type: "string" } }];
   const base = openApiPaths["/api/v1/pledges/{pledgeId}"];
+  const { 200: saved, 409: _stale, ...refusals } = answers;
   return {
+    "/api/v1/pledges": {
+      ...openApiPaths["/api/v1/pledges"],
+      post: {
+        summary: "Adds a pledge with the evidence it rests on",
+        description:
+          "Every field of a pledge, and its evidence: a source (`sourceId` with an optional `quote`, or `source` with its title, URL and quote), " +
+          "cited by the pledge, its first figures and the first entry of its history; `note` says where it comes from. " +
+          "Answers 201 with the pledge and its address in `Location`.",
+        parameters: [],
+        requestBody: body(pledgeCreateSchema),
+        responses: { 201: { ...saved, description: "Added: the pledge as it now stands" }, ...refusals },
+      },
+    },
     "/api/v1/pledges/{pledgeId}": {
       ...base,
       patch: {

@@ -2,13 +2,14 @@
 // (only 400/404/409/422 with a message, or 200 for a body that is valid), and lost updates.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { pledgePatchSchema, pledgeStatusUpdateSchema } from "@/features/editing/schemas";
+import { pledgeCreateSchema, pledgePatchSchema, pledgeStatusUpdateSchema } from "@/features/editing/schemas";
 import { bearerHeaders, routeContext } from "../../../../tests/support/api-auth";
 import { seededTestDatabase } from "../../../../tests/support/seeded-database";
 import { writeBody } from "../../../../tests/support/write-payloads";
 
 const { db } = await seededTestDatabase();
 const pledgeRoute = await import("./pledges/[pledgeId]/route");
+const pledgesRoute = await import("./pledges/route");
 const statusRoute = await import("./pledges/[pledgeId]/status/route");
 
 let analyst: Record<string, string>;
@@ -32,6 +33,15 @@ const json = (headers: Record<string, string>, body: unknown, method = "POST") =
   });
 const currentVersion = async () => (await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).version;
 const patch = (request: Request) => pledgeRoute.PATCH(request, routeContext({ pledgeId }));
+const create = (headers: Record<string, string>, body: unknown) =>
+  pledgesRoute.POST(
+    new Request("http://localhost/api/v1/pledges", {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+    routeContext({}),
+  );
 const postStatus = (request: Request) => statusRoute.POST(request, routeContext({ pledgeId }));
 
 describe("who may write", () => {
@@ -147,10 +157,74 @@ describe("edits over the API, merged field by field", () => {
   });
 });
 
+describe("POST /api/v1/pledges", () => {
+  const pledge = {
+    title: "API pledge with evidence",
+    category: "force",
+    quantityUnit: "personnel",
+    quantityLow: "1,500",
+    quantityHigh: "1,500",
+    quantityQualifier: "up_to",
+    announcedOn: "2026-02-01",
+    stakeholders: [],
+    conditionIds: [],
+  };
+
+  it("adds a pledge whose source is cited by the pledge, its first figures and its first history entry", async () => {
+    const response = await create(analyst, {
+      ...pledge,
+      note: "Announced at the defence ministers' meeting",
+      source: { title: "Ministers' communiqué", url: "https://example.org/communique", quote: "up to 1,500" },
+    });
+    expect(response.status).toBe(201);
+    const { data } = (await response.json()) as {
+      data: { id: string; citations: unknown[]; history: unknown[] };
+    };
+    expect(response.headers.get("location")).toBe(`/api/v1/pledges/${data.id}`);
+    const citations = await db().citation.findMany({
+      where: {
+        OR: [
+          { pledgeId: data.id },
+          { statusChange: { pledgeId: data.id } },
+          { ledgerEvent: { pledgeId: data.id } },
+        ],
+      },
+      include: { source: true, statusChange: true, ledgerEvent: true },
+    });
+    expect(citations.map((c) => c.source.title)).toEqual(Array(3).fill("Ministers' communiqué"));
+    expect(citations.every((c) => c.quote === "up to 1,500")).toBe(true);
+    expect(citations.find((c) => c.statusChange)?.statusChange).toMatchObject({
+      toPledgeStatus: "announced",
+      note: "Announced at the defence ministers' meeting",
+    });
+    expect(citations.find((c) => c.ledgerEvent)?.ledgerEvent).toMatchObject({
+      fact: "stated",
+      quantityHigh: 1500n,
+    });
+    expect(data.history).toHaveLength(1);
+    expect(data.citations.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a pledge without evidence, naming the field, and saves nothing", async () => {
+    const before = await db().pledge.count();
+    const response = await create(analyst, pledge);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { error: { params: { param: string; message: string }[] } };
+    expect(body.error.params).toEqual([expect.objectContaining({ param: "sourceId" })]);
+    expect(await create(analyst, { ...pledge, sourceId: "no-such-source" })).toHaveProperty("status", 422);
+    expect(await db().pledge.count()).toBe(before);
+  });
+
+  it("is for analysts", async () => {
+    expect((await create(viewer, { ...pledge, sourceId })).status).toBe(403);
+  });
+});
+
 const bodies = fc.oneof(writeBody(), fc.jsonValue());
 
 describe("generated bodies", () => {
   for (const [name, send, schema] of [
+    ["POST /pledges", (body: unknown) => create(analyst, body), pledgeCreateSchema],
     ["PATCH /pledges/{id}", (body: unknown) => patch(json(analyst, body, "PATCH")), pledgePatchSchema],
     [
       "POST /pledges/{id}/status",
@@ -163,7 +237,7 @@ describe("generated bodies", () => {
         fc.asyncProperty(bodies, async (body) => {
           const response = await send(body);
           const answer = (await response.json()) as { error?: { message: string } };
-          if (response.status === 200) {
+          if (response.status === 200 || response.status === 201) {
             expect(schema.safeParse(body).success).toBe(true);
             return;
           }

@@ -11,6 +11,7 @@ import {
 } from "@/lib/rules/vocabulary";
 import { savePledgeAction } from "../actions";
 import { idle } from "../form-state";
+import { EvidenceFields } from "./evidence-fields";
 import { Field, formKey, FormOutcome, SubmitButton, valueOf, VersionInput } from "./form-parts";
 
 export type PledgeFormValues = {
@@ -24,6 +25,7 @@ export type PledgeFormValues = {
 type Options = {
   stakeholders: { id: string; name: string }[];
   conditions: { id: string; title: string }[];
+  sources: { id: string; title: string }[];
 };
 
 const textFields = [
@@ -163,6 +165,22 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
           </label>
         ))}
       </fieldset>
+      {/* A new pledge cites what it rests on; an edit's evidence goes with its deliveries and statuses. */}
+      {!pledge.id && (
+        <>
+          <EvidenceFields state={state} sources={options.sources} />
+          <Field
+            name="note"
+            label="Note"
+            error={error("note")}
+            hint="Where the pledge comes from; it opens the pledge's history"
+          >
+            {(props) => (
+              <textarea {...props} name="note" rows={2} defaultValue={value("note")} className="field" />
+            )}
+          </Field>
+        </>
+      )}
       <SubmitButton pending={pending}>{pledge.id ? "Save changes" : "Add pledge"}</SubmitButton>
     </form>
   );
