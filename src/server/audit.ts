@@ -2,7 +2,7 @@ import "server-only";
 import { actorLabel, type Principal } from "@/lib/access";
 import type { Prisma } from "@/generated/prisma/client";
 
-export type AuditAction = "create" | "update" | "delete" | "status";
+export type AuditAction = "create" | "update" | "delete" | "restore" | "status";
 
 /** JSON that keeps BigInt quantities exact (as strings) and dates in ISO form. */
 export function auditJson(record: unknown): string | null {

@@ -6,8 +6,16 @@ import { holdWriteLock } from "../../../tests/support/write-lock";
 import { pledgeStatusUpdateSchema } from "./schemas";
 
 const { db, database } = await seededTestDatabase();
-const { createRecord, deletePledge, deleteRecord, recordConditionStatus, recordPledgeStatus, updatePledge } =
-  await import("./mutations");
+const {
+  createRecord,
+  deletePledge,
+  deleteRecord,
+  recordConditionStatus,
+  recordPledgeStatus,
+  restorePledge,
+  updatePledge,
+  updateRecord,
+} = await import("./mutations");
 const { WriteError } = await import("./write-error");
 
 let analyst: Principal;
@@ -330,6 +338,72 @@ describe("edits", () => {
     expect(stored.deletedAt).not.toBeNull();
     expect(await db().statusChange.count({ where: { pledgeId } })).toBe(changes);
     await expect(deletePledge(analyst, pledgeId, stored.version)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("a delete racing an edit from the same version", () => {
+  const fresh = async (round: number) =>
+    db().pledge.create({
+      data: { title: `Race ${round}`, category: "other", announcedOn: new Date("2026-02-01") },
+    });
+
+  it("of a pledge: one wins, the other is refused, and what the winner did is all there is", async () => {
+    for (let round = 0; round < 12; round++) {
+      const { id, version } = await fresh(round);
+      const scope = `Edited in round ${round}`;
+      const [edited, deleted] = await Promise.allSettled([
+        updatePledge(analyst, id, { version, scope }),
+        deletePledge(analyst, id, version),
+      ]);
+      const stored = await db().pledge.findUniqueOrThrow({ where: { id } });
+      const audit = await db().auditEntry.findMany({ where: { entityId: id }, select: { action: true } });
+      if (edited.status === "fulfilled") {
+        expect(deleted).toMatchObject({ status: "rejected", reason: { status: 409 } });
+        expect(stored).toMatchObject({ deletedAt: null, scope });
+        expect(audit.map((a) => a.action)).toEqual(["update"]);
+      } else {
+        expect(deleted.status).toBe("fulfilled");
+        expect([404, 409]).toContain((edited.reason as { status: number }).status);
+        expect(stored.deletedAt).not.toBeNull();
+        expect(stored.scope).toBeNull();
+        expect(audit.map((a) => a.action)).toEqual(["delete"]);
+      }
+    }
+  });
+
+  it("of a stakeholder: one wins, the other gets 409 or 404, nothing half-done", async () => {
+    for (let round = 0; round < 12; round++) {
+      const created = await createRecord(analyst, "stakeholder", { name: `Racer ${round}`, kind: "state" });
+      const [edited, deleted] = await Promise.allSettled([
+        updateRecord(analyst, "stakeholder", created.id, 1, { name: `Racer ${round} renamed`, kind: "state" }),
+        deleteRecord(analyst, "stakeholder", created.id, 1),
+      ]);
+      const stored = await db().stakeholder.findUnique({ where: { id: created.id } });
+      if (edited.status === "fulfilled") {
+        expect(deleted).toMatchObject({ status: "rejected", reason: { status: 409 } });
+        expect(stored?.name).toBe(`Racer ${round} renamed`);
+      } else {
+        expect(deleted.status).toBe("fulfilled");
+        expect([404, 409]).toContain((edited.reason as { status: number }).status);
+        expect(stored).toBeNull();
+      }
+    }
+  });
+});
+
+describe("restoring a deleted pledge", () => {
+  it("brings it back with its history, audited; a stale version or a live pledge is refused", async () => {
+    const { id, version } = await db().pledge.create({
+      data: { title: "Restore me", category: "other", announcedOn: new Date("2026-02-01") },
+    });
+    await expect(restorePledge(analyst, id, version)).rejects.toMatchObject({ status: 404 });
+    await deletePledge(analyst, id, version);
+    await expect(restorePledge(analyst, id, version)).rejects.toMatchObject({ status: 409 });
+    const restored = await restorePledge(analyst, id, version + 1);
+    expect(restored).toMatchObject({ id, version: version + 2 });
+    expect((await db().pledge.findUniqueOrThrow({ where: { id } })).deletedAt).toBeNull();
+    const audit = await db().auditEntry.findMany({ where: { entityId: id }, orderBy: { occurredAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["delete", "restore"]);
   });
 });
 

@@ -497,6 +497,28 @@ export async function deletePledge(actor: Principal, id: string, version: number
   });
 }
 
+/** Brings a deleted pledge back, with everything it had, if `version` is still the deleted one's. */
+export async function restorePledge(actor: Principal, id: string, version: number): Promise<PledgeRecord> {
+  return write(async (tx) => {
+    const deleted = await tx.pledge.findFirst({ where: { id, deletedAt: { not: null } } });
+    if (!deleted) throw notFound("deleted pledge", id);
+    const { count } = await tx.pledge.updateMany({
+      where: { id, version, deletedAt: { not: null } },
+      data: { deletedAt: null, version: { increment: 1 } },
+    });
+    if (count === 0) throw staleVersion("pledge", version, deleted);
+    const after = (await livePledge(tx, id))!;
+    await recordAudit(tx, actor, {
+      action: "restore",
+      entityType: "Pledge",
+      entityId: id,
+      after,
+      version: after.version,
+    });
+    return after;
+  });
+}
+
 type Evidence = Pick<StatusUpdate, "sourceId" | "source" | "quote">;
 
 type Cited = { statusChangeId: string } | { ledgerEventId: string } | { pledgeId: string };
