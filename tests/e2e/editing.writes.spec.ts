@@ -188,6 +188,27 @@ test.describe("editing as an analyst", () => {
     await page.getByRole("button", { name: "Delete this pledge" }).click();
     await expect(page).toHaveURL(/\/pledges$/);
     expect((await page.request.get(`/api/v1/pledges/${id}`)).status()).toBe(404);
+
+    // The delete is confirmed with Undo, which brings the pledge back.
+    const toast = page.getByRole("listitem").filter({ hasText: "Pledge deleted." });
+    await expect(toast).toBeVisible();
+    await toast.getByRole("button", { name: "Undo" }).click();
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await expect(page.getByRole("listitem").filter({ hasText: "Pledge restored." })).toBeVisible();
+    expect((await page.request.get(`/api/v1/pledges/${id}`)).status()).toBe(200);
+
+    // Deleted again, it waits under "Recently deleted" to be restored.
+    await page.goto(`/pledges/${id}/edit`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Delete this pledge" }).click();
+    await expect(page).toHaveURL(/\/pledges$/);
+    await page.goto("/pledges/deleted");
+    await expectNoAxeViolations(page);
+    const row = page.getByTestId("deleted-pledge").filter({ hasText: "E2E pledge to delete" });
+    await expect(row).toContainText("Ada Analyst");
+    await row.getByRole("button", { name: "Restore E2E pledge to delete" }).click();
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "E2E pledge to delete" })).toBeVisible();
   });
 
   test("plain records: add a stakeholder and a source, refuse to delete a source that is cited", async ({

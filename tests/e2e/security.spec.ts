@@ -15,6 +15,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/pledges", least: "viewer" },
   { path: "/pledges/{id}", least: "viewer" },
   { path: "/pledges/new", least: "analyst" },
+  { path: "/pledges/deleted", least: "analyst" },
   { path: "/pledges/{id}/edit", least: "analyst" },
   { path: "/pledges/{id}/status", least: "analyst" },
   { path: "/manage", least: "analyst" },

@@ -18,6 +18,12 @@ export default async function ManagePage() {
           </Link>{" "}
           (edit a pledge or update its status from its page)
         </li>
+        <li>
+          <Link href="/pledges/deleted" className="link">
+            Recently deleted pledges
+          </Link>{" "}
+          (restore one)
+        </li>
         {recordKindList.map((kind) => (
           <li key={kind}>
             <Link href={`/manage/${kind}`} className="link">

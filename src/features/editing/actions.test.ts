@@ -18,6 +18,7 @@ const actions = {
 const least: Record<keyof typeof actions, Role> = {
   savePledgeAction: "analyst",
   deletePledgeAction: "analyst",
+  restorePledgeAction: "analyst",
   recordStatusAction: "analyst",
   recordDeliveryAction: "analyst",
   saveRecordAction: "analyst",

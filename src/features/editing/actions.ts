@@ -2,6 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { pledgeIdSchema } from "@/features/pledges/schemas";
+import type { Flash } from "@/lib/flash";
+import { flash } from "@/server/flash";
 import { act, gate, invalid } from "./action-kit";
 import type { FormState } from "./form-state";
 import { formValues, list, single, stakeholderLinks, type FormValues } from "./form-values";
@@ -12,6 +15,7 @@ import {
   deleteRecord,
   recordConditionStatus,
   recordPledgeStatus,
+  restorePledge,
   updatePledge,
   updateRecord,
 } from "./mutations";
@@ -35,7 +39,12 @@ function sentVersion(values: FormValues): number {
   return parsed.success ? parsed.data : 0;
 }
 
-const afterWrite = () => revalidatePath("/", "layout");
+/** After a write: every page shows it, the next one confirms it with `message`, and goes to `path`. */
+async function done(path: string, message: Flash): Promise<never> {
+  revalidatePath("/", "layout");
+  await flash(message);
+  redirect(path);
+}
 
 // ---- Pledges ----
 
@@ -89,8 +98,7 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
     id ? { entityType: "Pledge", entityId: id, sentVersion: version } : undefined,
   );
   if (state.status !== "saved") return state;
-  afterWrite();
-  redirect(`/pledges/${savedId}`);
+  return done(`/pledges/${savedId}`, { message: id ? "Pledge saved." : "Pledge added." });
 }
 
 export async function deletePledgeAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -105,8 +113,22 @@ export async function deletePledgeAction(_previous: FormState, form: FormData): 
     sentVersion: version,
   });
   if (state.status !== "saved") return state;
-  afterWrite();
-  redirect("/pledges");
+  return done("/pledges", { message: "Pledge deleted.", undo: { pledgeId: id, version: version + 1 } });
+}
+
+/** Brings a deleted pledge back (from "Recently deleted", or a delete's Undo). */
+export async function restorePledgeAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const values = formValues(form);
+  const access = await gate("edit", values);
+  if (!access.ok) return access.state;
+  const id = pledgeIdSchema.safeParse(single(values, "id"));
+  if (!id.success) return { status: "error", message: "There is no such pledge to restore.", values };
+  const version = sentVersion(values);
+  const state = await act(access.principal, values, async (principal) => {
+    await restorePledge(principal, id.data, version);
+  });
+  if (state.status !== "saved") return state;
+  return done(`/pledges/${id.data}`, { message: "Pledge restored." });
 }
 
 // ---- Status updates (pledges and conditions) and deliveries ----
@@ -196,8 +218,7 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
     },
   );
   if (state.status !== "saved") return state;
-  afterWrite();
-  redirect(`/pledges/${id}`);
+  return done(`/pledges/${id}`, { message: "Delivery recorded." });
 }
 
 export async function recordStatusAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -234,8 +255,9 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
     { entityType: subject === "pledge" ? "Pledge" : "Condition", entityId: id, sentVersion: sent },
   );
   if (state.status !== "saved") return state;
-  afterWrite();
-  redirect(subject === "pledge" ? `/pledges/${id}` : `/manage/condition/${id}`);
+  return done(subject === "pledge" ? `/pledges/${id}` : `/manage/condition/${id}`, {
+    message: "Status change recorded.",
+  });
 }
 
 // ---- Plain records ----
@@ -267,8 +289,7 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
     id ? { entityType: recordKinds[kind].entity, entityId: id, sentVersion: version } : undefined,
   );
   if (state.status !== "saved") return state;
-  afterWrite();
-  redirect(`/manage/${kind}/${savedId}`);
+  return done(`/manage/${kind}/${savedId}`, { message: id ? "Saved." : "Added." });
 }
 
 export async function deleteRecordAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -290,6 +311,5 @@ export async function deleteRecordAction(_previous: FormState, form: FormData): 
     },
   );
   if (state.status !== "saved") return state;
-  afterWrite();
-  redirect(`/manage/${kind}`);
+  return done(`/manage/${kind}`, { message: "Deleted." });
 }

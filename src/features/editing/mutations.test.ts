@@ -375,7 +375,10 @@ describe("a delete racing an edit from the same version", () => {
     for (let round = 0; round < 12; round++) {
       const created = await createRecord(analyst, "stakeholder", { name: `Racer ${round}`, kind: "state" });
       const [edited, deleted] = await Promise.allSettled([
-        updateRecord(analyst, "stakeholder", created.id, 1, { name: `Racer ${round} renamed`, kind: "state" }),
+        updateRecord(analyst, "stakeholder", created.id, 1, {
+          name: `Racer ${round} renamed`,
+          kind: "state",
+        }),
         deleteRecord(analyst, "stakeholder", created.id, 1),
       ]);
       const stored = await db().stakeholder.findUnique({ where: { id: created.id } });

@@ -165,3 +165,25 @@ export async function getRecord(
       return db().capacityReference.findUnique({ where: { id } });
   }
 }
+
+/** Deleted pledges, latest first, with who deleted them and when (from the audit trail). */
+export async function listDeletedPledges(take = 100) {
+  const pledges = await db().pledge.findMany({
+    where: { deletedAt: { not: null } },
+    orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
+    take,
+    select: { id: true, title: true, version: true, deletedAt: true, announcedOn: true },
+  });
+  const deletions = await db().auditEntry.findMany({
+    where: { action: "delete", entityType: "Pledge", entityId: { in: pledges.map((p) => p.id) } },
+    orderBy: { occurredAt: "desc" },
+    select: { entityId: true, actorLabel: true },
+  });
+  const by = new Map<string, string>();
+  for (const entry of deletions) if (!by.has(entry.entityId)) by.set(entry.entityId, entry.actorLabel);
+  return pledges.map((pledge) => ({
+    ...pledge,
+    deletedAt: pledge.deletedAt!,
+    deletedBy: by.get(pledge.id) ?? null,
+  }));
+}
