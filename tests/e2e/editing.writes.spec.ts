@@ -169,6 +169,31 @@ test.describe("editing as an analyst", () => {
     await expect(page.getByText("Pontoon bridges")).toBeVisible();
     await expect(page.getByText("6,000 items").first()).toBeVisible();
     await other.close();
+
+    // The pledge's change history reads in labels and values, filterable by person, and downloads.
+    await page.getByRole("link", { name: "Change history" }).click();
+    await expect(page).toHaveURL(/\/audit\?/);
+    await expect(page.locator("#audit-results")).toContainText("changes to E2E bridges (admin's title)");
+    const raise = page
+      .getByTestId("audit-line")
+      .filter({ hasText: "Erin Admin" })
+      .filter({ hasText: "Quantity (lowest)" });
+    await expect(raise).toContainText("Quantity (lowest): 1,200 → 6,000");
+    await expect(raise).toContainText("Edited");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Person").selectOption("Ada Analyst");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page.getByTestId("audit-line").filter({ hasText: "Erin Admin" })).toHaveCount(0);
+    await expect(
+      page.getByTestId("audit-line").filter({ hasText: "Scope: none → Dnipro crossings" }),
+    ).toHaveCount(1);
+    const csv = await page.request.get(
+      (await page.getByRole("link", { name: "Download these changes (CSV)" }).getAttribute("href"))!,
+    );
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain("Scope,none,Dnipro crossings");
+    expect(text).not.toContain("Erin Admin");
   });
 
   test("a condition's status form lists the pledges it affects; deleting a pledge keeps it out of the list", async ({

@@ -16,6 +16,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/pledges/{id}", least: "viewer" },
   { path: "/pledges/new", least: "analyst" },
   { path: "/pledges/deleted", least: "analyst" },
+  { path: "/audit", least: "analyst" },
   { path: "/pledges/{id}/edit", least: "analyst" },
   { path: "/pledges/{id}/status", least: "analyst" },
   { path: "/manage", least: "analyst" },

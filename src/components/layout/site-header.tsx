@@ -41,6 +41,13 @@ export async function SiteHeader() {
                 </Link>
               </li>
             )}
+            {canEdit && (
+              <li>
+                <Link href="/audit" className={navLink}>
+                  Audit
+                </Link>
+              </li>
+            )}
             {isAdmin && (
               <li>
                 <Link href="/admin" className={navLink}>

@@ -44,6 +44,9 @@ export default async function PledgePage({ params }: PageProps<"/pledges/[pledge
           <Link href={`/pledges/${pledge.id}/edit`} className="button-secondary">
             Edit
           </Link>
+          <Link href={`/audit?entity=Pledge&record=${pledge.id}`} className="button-secondary">
+            Change history
+          </Link>
         </nav>
       )}
       <PledgeDetail pledge={pledge} />

@@ -43,5 +43,5 @@ export function FlashToaster() {
         : undefined,
     });
   }, [pathname]);
-  return <Toaster position="bottom-right" richColors closeButton />;
+  return <Toaster position="bottom-right" closeButton />;
 }

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { AuditTable } from "@/features/audit/components/audit-table";
+import { auditActors, listAudit } from "@/features/audit/queries";
+import { auditedEntities, auditFiltersSchema } from "@/features/audit/schemas";
+import { isoDay } from "@/lib/format";
+import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
+import { requirePagePermission } from "@/server/access";
+
+export const metadata: Metadata = { title: "Audit trail" };
+export const dynamic = "force-dynamic";
+
+/** The page's query without `page`, for the CSV link and the page links. */
+function queryOf(params: RawSearchParams, page?: number) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === "page") continue;
+    for (const item of Array.isArray(value) ? value : value ? [value] : []) if (item) query.append(key, item);
+  }
+  if (page && page > 1) query.set("page", String(page));
+  return query.toString();
+}
+
+export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
+  const params = await searchParams;
+  await requirePagePermission("edit", pathWithQuery("/audit", params));
+  const parsed = parseSearchParams(auditFiltersSchema, params);
+  const [actors, result] = await Promise.all([
+    auditActors(),
+    parsed.ok ? listAudit(parsed.data) : Promise.resolve(null),
+  ]);
+  const filters = parsed.ok ? parsed.data : null;
+  const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const csv = queryOf(params);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Audit trail</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          Every write through Pledgewatch: who, when (UTC), on which record, and each field before and after.
+          Entries cannot be edited or deleted.
+        </p>
+      </div>
+      <form
+        method="get"
+        action="/audit"
+        aria-label="Filter the audit trail"
+        className="no-print flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Kind of record
+          <select name="entity" defaultValue={filters?.entity ?? ""} className={field}>
+            <option value="">Any</option>
+            {auditedEntities.map((entity) => (
+              <option key={entity} value={entity}>
+                {entity}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Person
+          <select name="actor" defaultValue={filters?.actor ?? ""} className={field}>
+            <option value="">Anyone</option>
+            {actors.map((actor) => (
+              <option key={actor} value={actor}>
+                {actor}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          From
+          <input
+            type="date"
+            name="from"
+            defaultValue={filters?.from ? isoDay(filters.from) : ""}
+            className={field}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          To
+          <input
+            type="date"
+            name="to"
+            defaultValue={filters?.to ? isoDay(filters.to) : ""}
+            className={field}
+          />
+        </label>
+        {filters?.record && <input type="hidden" name="record" value={filters.record} />}
+        <button
+          type="submit"
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
+          Filter
+        </button>
+        <Link href="/audit" className="py-2 text-sm text-blue-800 underline underline-offset-4">
+          Every change
+        </Link>
+      </form>
+      {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/audit" />}
+      {result && (
+        <section aria-labelledby="audit-results" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h2 id="audit-results" className="text-sm font-medium text-slate-700" aria-live="polite">
+              {result.total === 1 ? "1 change" : `${result.total.toLocaleString("en-GB")} changes`}
+              {filters?.record && result.rows[0] ? ` to ${result.rows[0].title}` : ""}
+            </h2>
+            <a href={`/api/v1/exports/audit.csv${csv ? `?${csv}` : ""}`} className="link text-sm" download>
+              Download these changes (CSV)
+            </a>
+          </div>
+          {result.rows.length > 0 ? (
+            <AuditTable lines={result.rows} />
+          ) : (
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">
+              No change matches these filters.
+            </p>
+          )}
+          <Pagination
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            hrefFor={(page) => `/audit${queryOf(params, page) ? `?${queryOf(params, page)}` : ""}`}
+          />
+        </section>
+      )}
+    </div>
+  );
+}
