@@ -163,12 +163,9 @@ export const sourceSchema = z
   })
   .meta({ id: "Source" });
 
-const knownAtJson = z
-  .string()
-  .nullable()
-  .meta({
-    description: "The moment (UTC) whose records the figures are rebuilt from; null: everything recorded",
-  });
+const knownAtJson = z.string().nullable().meta({
+  description: "The moment (UTC) whose records the figures are rebuilt from; null: everything recorded",
+});
 
 const figureSources = z.array(z.string()).meta({ description: "Ids of the sources behind the figure" });
 
