@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { effectiveStatus, type EffectiveStatusResult, type Scenario } from "@/lib/rules/effective-status";
+import { deliveredAbovePledge } from "@/lib/rules/ledger";
 import {
   stakeholderRoles,
   type ConditionStatus,
@@ -28,6 +29,10 @@ export const pledgePageSize = 25;
 function byRole<T extends { role: StakeholderRole }>(links: T[]): T[] {
   return [...links].sort((a, b) => stakeholderRoles.indexOf(a.role) - stakeholderRoles.indexOf(b.role));
 }
+
+/** A listed pledge's delivery above its pledged ceiling (lib/rules/ledger.ts). */
+export const exceedsPledge = (item: PledgeListItem) =>
+  deliveredAbovePledge({ deliveredQuantity: item.delivered, quantityHigh: item.quantity.quantityHigh });
 
 export interface PledgeListItem {
   id: string;

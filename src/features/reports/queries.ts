@@ -5,7 +5,7 @@ import { figuresFrom, loadDashboard } from "@/features/dashboard/load-dashboard"
 import { getDashboardAggregates, getMetricReferences } from "@/features/dashboard/queries";
 import { defaultMetric, unknownConditionErrors } from "@/features/dashboard/schemas";
 import type { ParamError } from "@/lib/search-params";
-import { getPledge, getPledgeItem, type PledgeListItem } from "@/features/pledges/queries";
+import { exceedsPledge, getPledge, getPledgeItem, type PledgeListItem } from "@/features/pledges/queries";
 import {
   pledgesAt,
   selectsEveryPledge,
@@ -156,6 +156,7 @@ export function pledgeJson(item: PledgeListItem): PledgeJson {
     blockedBy: item.effective.blockedBy.map((condition) => condition.slug),
     quantity: quantityJson(item),
     delivered: item.delivered !== null && unit ? toMajor(item.delivered, unit) : null,
+    deliveredExceedsPledge: exceedsPledge(item),
     announcedOn: isoDay(item.announcedOn),
     dueOn: item.dueOn ? isoDay(item.dueOn) : null,
     version: item.version,

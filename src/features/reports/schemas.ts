@@ -89,6 +89,9 @@ export const pledgeSchema = z
     blockedBy: z.array(z.string()).meta({ description: "Slugs of the conditions holding it back" }),
     quantity: quantitySchema.nullable(),
     delivered: z.number().nullable(),
+    deliveredExceedsPledge: z
+      .boolean()
+      .meta({ description: "Delivered above the pledged ceiling: accepted, and flagged" }),
     announcedOn: day,
     dueOn: day.nullable(),
     version: z.number().int(),

@@ -20,6 +20,8 @@ const statusRoute = await import("./pledges/[pledgeId]/status/route");
 const title = "Ledger crates for the view-time test";
 const metric = "crates";
 let viewer: Record<string, string>;
+let analyst: Record<string, string>;
+let sourceId: string;
 let pledgeId: string;
 let deliveredAt: Date;
 let statusAt: Date;
@@ -33,8 +35,8 @@ const send = (path: string, headers: Record<string, string>, body: unknown, meth
 
 beforeAll(async () => {
   viewer = await bearerHeaders("viewer");
-  const analyst = await bearerHeaders("analyst");
-  const sourceId = (await db().source.findFirstOrThrow()).id;
+  analyst = await bearerHeaders("analyst");
+  sourceId = (await db().source.findFirstOrThrow()).id;
   // Recorded on 7 January, announced the day before: 10,000 crates, none delivered.
   const recorded = new Date("2026-01-07T09:00:00Z");
   const pledge = await db().pledge.create({
@@ -192,5 +194,37 @@ describe("a delivery and a status change recorded today as of March", () => {
       data: { knownAt: string; asOf: null };
     };
     expect(summary.data).toMatchObject({ knownAt: "2026-04-01T10:00:00.000Z", asOf: null });
+  });
+
+  it("flag a delivery above the pledge from its date, in the API and the CSV alike", async () => {
+    const { version } = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    const over = await pledgeRoute.PATCH(
+      send(
+        "",
+        analyst,
+        {
+          version,
+          deliveredQuantity: "12,000",
+          occurredOn: "2026-04-10",
+          note: "More than pledged",
+          sourceId,
+        },
+        "PATCH",
+      ),
+      routeContext({ pledgeId }),
+    );
+    expect(over.status).toBe(200);
+    const flags = async (asOf: string) => {
+      const query = { asOf, q: title };
+      const list = (await (await get("pledges", query)).json()) as {
+        data: { deliveredExceedsPledge: boolean }[];
+      };
+      const [row] = parse((await (await get("csv", query)).text()).replace(/^\uFEFF/, ""), {
+        columns: true,
+      }) as Record<string, string>[];
+      return [list.data[0]?.deliveredExceedsPledge, row?.delivered_exceeds_pledge];
+    };
+    expect(await flags("2026-04-05")).toEqual([false, ""]);
+    expect(await flags("2026-04-30")).toEqual([true, "yes"]);
   });
 });

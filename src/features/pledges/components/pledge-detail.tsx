@@ -1,6 +1,7 @@
 import { ConditionStatusBadge, StatusBadge } from "@/components/ui/status-badge";
 import { SourceQuote } from "@/components/ui/source-quote";
 import { formatDate, formatDateTime, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { ExceedsBadge } from "@/components/ui/exceeds-badge";
 import { deliveredAbovePledge, ledgerFactLabels } from "@/lib/rules/ledger";
 import {
   categoryLabels,
@@ -77,11 +78,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
           </Fact>
           <Fact term="Delivered so far">
             {delivered ?? <span className="text-slate-600">Nothing recorded</span>}
-            {deliveredAbovePledge(pledge) && (
-              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
-                exceeds the pledge
-              </span>
-            )}
+            {deliveredAbovePledge(pledge) && <ExceedsBadge />}
           </Fact>
           <Fact term="Lifecycle status">{pledgeStatusLabels[pledge.status]}</Fact>
           <Fact term="Effective status">

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatDate, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { ExceedsBadge } from "@/components/ui/exceeds-badge";
+import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
-import type { PledgeListItem } from "../queries";
+import { exceedsPledge, type PledgeListItem } from "../queries";
 import { TableHead } from "@/components/ui/table-head";
 
 /** On a phone each row becomes a card, and its cells say what they are. */
@@ -50,6 +51,12 @@ export function PledgeTable({ rows }: { rows: PledgeListItem[] }) {
               <td className="px-3 py-2 whitespace-nowrap max-sm:block max-sm:py-1">
                 <MobileLabel>Quantity</MobileLabel>
                 {formatPledgeQuantity(pledge.quantity) ?? <span className="text-slate-600">Not stated</span>}
+                {pledge.delivered !== null && pledge.delivered > 0n && (
+                  <span className="block text-xs text-slate-700">
+                    {formatDelivered(pledge.delivered, pledge.quantity.quantityUnit)} delivered
+                    {exceedsPledge(pledge) && <ExceedsBadge />}
+                  </span>
+                )}
               </td>
               <td className="px-3 py-2 max-sm:block max-sm:py-1">
                 <MobileLabel>Status</MobileLabel>

@@ -1,5 +1,5 @@
 // One flat row per pledge, shared by the CSV and the spreadsheet's Pledges sheet.
-import type { PledgeListItem } from "@/features/pledges/queries";
+import { exceedsPledge, type PledgeListItem } from "@/features/pledges/queries";
 import { isoDay } from "@/lib/format";
 import { toDecimal } from "@/lib/rules/units";
 import { roleLabels } from "@/lib/rules/vocabulary";
@@ -15,6 +15,7 @@ export const pledgeColumns = [
   { key: "unit", header: "unit", width: 12 },
   { key: "qualifier", header: "qualifier", width: 10 },
   { key: "delivered", header: "delivered", width: 12, numeric: true },
+  { key: "exceedsPledge", header: "delivered_exceeds_pledge", width: 12 },
   { key: "status", header: "lifecycle_status", width: 14 },
   { key: "effectiveStatus", header: "effective_status", width: 14 },
   { key: "blockedBy", header: "blocked_by", width: 30 },
@@ -41,6 +42,7 @@ export function pledgeRow(item: PledgeListItem): PledgeRow {
     unit,
     qualifier: unit ? item.quantity.quantityQualifier : "",
     delivered: amount(item.delivered),
+    exceedsPledge: exceedsPledge(item) ? "yes" : "",
     status: item.status,
     effectiveStatus: item.effective.status,
     blockedBy: item.effective.blockedBy.map((c) => c.slug).join("; "),
