@@ -79,6 +79,38 @@ test.describe("editing as an analyst", () => {
     );
   });
 
+  test("a status form refused because someone else changed the status shows the status now, then saves", async ({
+    page,
+    browser,
+  }) => {
+    const id = await addPledge(page, "E2E status race");
+    const other = await browser.newContext({ storageState: storageStateOf("admin") });
+    const otherPage = await other.newPage();
+    const record = async (on: Page, status: string, note: string) => {
+      await on.getByLabel("New status").selectOption(status);
+      await on.getByLabel("Note: what changed and why").fill(note);
+      await on.getByRole("combobox", { name: "Source", exact: true }).selectOption({ index: 1 });
+      await on.getByRole("button", { name: "Record the status change" }).click();
+    };
+    await page.goto(`/pledges/${id}/status`);
+    await expect(page.getByTestId("current-status")).toContainText("Now: Announced");
+    await otherPage.goto(`/pledges/${id}/status`);
+    await record(otherPage, "committed", "Signed at the summit");
+    await expect(otherPage).toHaveURL(new RegExp(`/pledges/${id}$`));
+
+    await record(page, "in_progress", "First units moving");
+    await expect(page.getByTestId("current-status")).toContainText(
+      "Now: Committed (was Announced when you opened this form)",
+    );
+    await expect(page.getByRole("main")).toContainText("Erin Admin");
+    await expect(page.getByLabel("Note: what changed and why")).toHaveValue("First units moving");
+    await page.getByRole("combobox", { name: "Source", exact: true }).selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Record the status change" }).click();
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await expect(page.getByTestId("status-change").first()).toContainText("Committed → In progress");
+    await other.close();
+  });
+
   test("a delivery is recorded with its date and evidence, shows in the figures over time, and counts from its date", async ({
     page,
   }) => {

@@ -32,7 +32,7 @@ export async function act(
         values,
       };
       if (error.kind === "conflict" && conflict) {
-        const current = error.details.current as { version: number };
+        const current = error.details.current as { version: number; status?: unknown };
         const changes = await changesSince(conflict.entityType, conflict.entityId, conflict.sentVersion);
         const { rebase, conflicts } = error.details;
         state.conflict = {
@@ -40,6 +40,7 @@ export async function act(
           currentVersion: rebase?.version ?? current.version,
           changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
           fields: conflicts,
+          ...(typeof current.status === "string" ? { currentStatus: current.status } : {}),
         };
         // The form comes back on top of the record now: what only the other person changed is theirs,
         // so that saving again cannot write the values this form was opened with back over them.

@@ -8,6 +8,8 @@ export type ConflictView = {
   changes: { actor: string; at: string; action: string; fields: string[] }[];
   /** Fields both people changed (a merged save), each with its three values. */
   fields?: FieldConflict[];
+  /** The record's status now, for a status form whose header showed the one it was opened with. */
+  currentStatus?: string;
 };
 
 export type FormState = {

@@ -25,9 +25,17 @@ export function StatusForm({
   const [state, action, pending] = useActionState(recordStatusAction, idle);
   const value = (name: string) => valueOf(state, name, undefined);
   const error = (name: string) => state.fields?.[name];
+  // After a conflict, the status someone else recorded meanwhile: the header and the choices follow it.
+  const now = state.conflict?.currentStatus ?? current;
+  const label = (status: string) => statuses.find((s) => s.value === status)?.label ?? status;
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
+      <p data-testid="current-status">
+        Now: <strong>{label(now)}</strong>
+        {now !== current && <> (was {label(current)} when you opened this form)</>}. The change is added to
+        the history with your name, the note and the source.
+      </p>
       <input type="hidden" name="subject" value={subject} />
       <input type="hidden" name="id" value={id} />
       <VersionInput state={state} version={version} />
@@ -36,7 +44,7 @@ export function StatusForm({
           <select {...props} name="status" defaultValue={value("status")} className="field">
             <option value="">Choose…</option>
             {statuses
-              .filter((s) => s.value !== current)
+              .filter((s) => s.value !== now)
               .map((s) => (
                 <option key={s.value} value={s.value}>
                   {s.label}

@@ -25,10 +25,6 @@ export default async function PledgeStatusPage({ params }: PageProps<"/pledges/[
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Update the status</h1>
-      <p>
-        Now: <strong>{pledgeStatusLabels[pledge.status]}</strong> (version {pledge.version}). The change is
-        added to the pledge&apos;s history with your name, the note and the source.
-      </p>
       <StatusForm
         subject="pledge"
         id={pledge.id}
