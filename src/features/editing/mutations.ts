@@ -6,6 +6,7 @@ import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit } from "@/server/audit";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
 import { changedFacts } from "@/lib/rules/ledger";
+import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { db } from "@/server/db";
 import { resolveQuantities, type StoredQuantities } from "./pledge-values";
 import {
@@ -463,11 +464,10 @@ function mergedProblems(p: PledgeState): PledgeField[] {
     (f) => p[f] !== null,
   );
   if (!p.quantityUnit && amounts.length) problems.push("quantityUnit", ...amounts);
-  if ((p.quantityLow === null) !== (p.quantityHigh === null)) problems.push("quantityLow", "quantityHigh");
-  if (p.quantityLow !== null && p.quantityHigh !== null && p.quantityHigh < p.quantityLow) {
-    problems.push("quantityLow", "quantityHigh");
-  }
-  if (p.dueOn && p.dueOn < p.announcedOn) problems.push("announcedOn", "dueOn");
+  if (p.quantityLow !== null && p.quantityHigh === null) problems.push("quantityLow", "quantityHigh");
+  const shape = pledgeShapeProblems(p);
+  if (shape.quantityLow || shape.quantityHigh) problems.push("quantityLow", "quantityHigh");
+  if (shape.dueOn) problems.push("announcedOn", "dueOn");
   return problems;
 }
 

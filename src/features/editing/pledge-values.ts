@@ -1,4 +1,5 @@
 // Turns a pledge's quantities as written into stored minor units, given the unit they are in.
+import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { AmountParseError, parseAmount, toDecimal } from "@/lib/rules/units";
 
 export type QuantityText = {
@@ -59,11 +60,8 @@ export function resolveQuantities(
   const low = parsed.quantityLow ?? null;
   let high = parsed.quantityHigh ?? null;
   if (low !== null && high === null) high = low;
-  if (low === null && high !== null)
-    return { ok: false, errors: { quantityLow: "give the lowest quantity too" } };
-  if (low !== null && high !== null && high < low) {
-    return { ok: false, errors: { quantityHigh: "the highest quantity is below the lowest" } };
-  }
+  const problems = pledgeShapeProblems({ quantityLow: low, quantityHigh: high });
+  if (Object.keys(problems).length) return { ok: false, errors: problems };
   return {
     ok: true,
     data: {

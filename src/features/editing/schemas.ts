@@ -1,6 +1,8 @@
 // What analysts and scripts may write, validated the same way for forms, server actions and the
 // API. Forms send text; the API sends JSON. Both arrive here as plain objects.
 import { z } from "zod";
+import { pledgeShapeProblems, pledgeTextLimits } from "@/lib/rules/pledge-rules";
+import { amountText, canonicalUnit, isAmountText, unitRuleMessage } from "@/lib/rules/units";
 import { webAddressSchema } from "@/lib/web-address";
 import { defaultTokenLifetime, roles, tokenLifetimes } from "@/lib/access";
 import {
@@ -61,12 +63,9 @@ const amount = (what: string) =>
       value === "" ? null : typeof value === "number" && Number.isFinite(value) ? String(value) : value,
     z
       .string({ error: `${what} must be a number` })
-      .trim()
       .max(30, `${what} is too long`)
-      .regex(
-        /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/,
-        `${what} must be a non-negative number such as 1,200`,
-      )
+      .transform(amountText)
+      .refine(isAmountText, `${what} must be a non-negative number such as 1,200`)
       .nullable()
       .optional(),
   );
@@ -78,7 +77,11 @@ const unit = z.preprocess(
     .trim()
     .min(1)
     .max(40, "unit is at most 40 characters")
-    .regex(/^[A-Za-z][A-Za-z ]*$/, 'unit is a word such as "personnel", "EUR" or "items"')
+    .transform((text, ctx) => {
+      const unit = canonicalUnit(text);
+      if (unit === null) ctx.addIssue({ code: "custom", message: unitRuleMessage });
+      return unit ?? z.NEVER;
+    })
     .nullable()
     .optional(),
 );
@@ -97,8 +100,8 @@ export const pledgeLinksFields = {
 };
 
 export const pledgeFields = {
-  title: text("title", 300),
-  description: optionalText("description", 5000),
+  title: text("title", pledgeTextLimits.title),
+  description: optionalText("description", pledgeTextLimits.description),
   category: oneOf(pledgeCategories, "category"),
   quantityUnit: unit,
   quantityLow: amount("lowest quantity"),
@@ -107,15 +110,15 @@ export const pledgeFields = {
   deliveredQuantity: amount("delivered quantity"),
   announcedOn: isoDate,
   dueOn: optionalDate("due date"),
-  scope: optionalText("scope", 1000),
-  externalId: optionalText("external id", 200),
+  scope: optionalText("scope", pledgeTextLimits.scope),
+  externalId: optionalText("external id", pledgeTextLimits.externalId),
   ...pledgeLinksFields,
 };
 
+/** The dates in order (lib/rules/pledge-rules.ts); amounts are checked once their unit is known. */
 const datesInOrder = (value: { announcedOn?: Date; dueOn?: Date | null }, ctx: z.RefinementCtx) => {
-  if (value.announcedOn && value.dueOn && value.dueOn < value.announcedOn) {
-    ctx.addIssue({ code: "custom", path: ["dueOn"], message: "the due date is before the announcement" });
-  }
+  const { dueOn } = pledgeShapeProblems({ announcedOn: value.announcedOn, dueOn: value.dueOn });
+  if (dueOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: dueOn });
 };
 
 /** The edit form's pledge: every field, as the form sends them all. */
@@ -126,19 +129,19 @@ export const citedSourceFields = {
   sourceId: optionalId("source"),
   source: z
     .object({
-      title: text("source title", 300),
+      title: text("source title", pledgeTextLimits.sourceTitle),
       url: z.preprocess(
         (value) => (value === "" ? null : value),
         webAddressSchema("source URL must be a web address starting with http:// or https://")
           .nullable()
           .optional(),
       ),
-      publisher: optionalText("publisher", 200),
-      quote: text("quote", 5000),
+      publisher: optionalText("publisher", pledgeTextLimits.sourcePublisher),
+      quote: text("quote", pledgeTextLimits.quote),
     })
     .strict()
     .optional(),
-  quote: optionalText("quote", 5000),
+  quote: optionalText("quote", pledgeTextLimits.quote),
 };
 
 /**
@@ -148,7 +151,7 @@ export const citedSourceFields = {
 export const pledgeCreateSchema = z
   .object({
     ...pledgeFields,
-    note: optionalText("note", 2000).describe(
+    note: optionalText("note", pledgeTextLimits.note).describe(
       "Where the pledge comes from; default: recorded with the pledge",
     ),
     ...citedSourceFields,
@@ -173,7 +176,7 @@ export const pledgePatchSchema = z
   .object({
     version: versionField,
     ...pledgeFields,
-    note: text("note", 2000).describe("Why the delivered quantity changed"),
+    note: text("note", pledgeTextLimits.note).describe("Why the delivered quantity changed"),
     occurredOn: optionalDate("date of the delivery"),
     ...citedSourceFields,
   })
@@ -236,7 +239,7 @@ const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: 
   z
     .object({
       status: oneOf(statuses, what),
-      note: text("note", 2000).describe("Why the status changed"),
+      note: text("note", pledgeTextLimits.note).describe("Why the status changed"),
       version: versionField,
       occurredOn: optionalDate("date of the change"),
       ...citedSourceFields,

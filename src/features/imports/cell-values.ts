@@ -1,7 +1,7 @@
 // Reading one spreadsheet cell as the value a pledge field needs. Every reader returns the value or
 // a plain message saying what is wrong with the cell; none guesses when a cell is ambiguous.
 import { outOfDayRange, parseIsoDay } from "@/lib/format";
-import { AmountParseError, parseAmount } from "@/lib/rules/units";
+import { AmountParseError, amountText, parseAmount } from "@/lib/rules/units";
 import {
   conditionStatuses,
   conditionStatusLabels,
@@ -67,12 +67,7 @@ export function readAmount(cell: string | number | boolean | Date | null, unit: 
     if (!Number.isFinite(cell)) return fail("is not a number");
     if (Math.abs(cell) >= 1e15) return fail("is too large to keep exactly; write it as text");
   }
-  let text = cellText(cell).replace(/[\s\u00a0\u202f']/g, "");
-  if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(text)) {
-    text = text.replaceAll(".", "").replace(",", ".");
-  } else if (/^-?\d+,(?:\d{1,2}|\d{4,})$/.test(text)) {
-    text = text.replace(",", ".");
-  }
+  const text = amountText(cellText(cell));
   if (text.startsWith("-")) return fail("must not be negative");
   try {
     return ok(parseAmount(text, unit));

@@ -1,6 +1,8 @@
 // One spreadsheet row, read through the mapping into a pledge as Pledgewatch stores it, or the
 // list of what is wrong with it: each problem names the row as the spreadsheet shows it (the
 // header is row 1), the column, and the reason.
+import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
+import { canonicalUnit, unitRuleMessage } from "@/lib/rules/units";
 import { isWebAddress } from "@/lib/web-address";
 import {
   categoryLabels,
@@ -63,18 +65,13 @@ export interface ImportedPledge {
 export type RowOutcome =
   { kind: "pledge"; pledge: ImportedPledge } | { kind: "blank" } | { kind: "invalid"; errors: RowError[] };
 
-const knownUnits = new Map(
-  ["personnel", "items", "EUR", "USD", "GBP"].map((unit) => [unit.toLowerCase(), unit]),
-);
-const unitPattern = /^[A-Za-z][A-Za-z ]{0,39}$/;
-
 const limits: Partial<Record<ImportField, number>> = {
-  externalId: 200,
-  title: 300,
-  description: 5000,
-  scope: 1000,
-  sourceTitle: 300,
-  sourceQuote: 5000,
+  externalId: pledgeTextLimits.externalId,
+  title: pledgeTextLimits.title,
+  description: pledgeTextLimits.description,
+  scope: pledgeTextLimits.scope,
+  sourceTitle: pledgeTextLimits.sourceTitle,
+  sourceQuote: pledgeTextLimits.quote,
 };
 
 /**
@@ -159,16 +156,11 @@ export function readPledgeRow(
   const quantityQualifier = choice("quantityQualifier", quantityQualifiers, qualifierLabels, "exact");
   const announcedOn = date("announcedOn", true);
   const dueOn = date("dueOn", false);
-  if (announcedOn && dueOn && dueOn < announcedOn)
-    problem("dueOn", "the due date is before the announcement");
 
-  let quantityUnit = text("quantityUnit");
-  if (quantityUnit !== null) {
-    quantityUnit = knownUnits.get(quantityUnit.toLowerCase()) ?? quantityUnit;
-    if (!unitPattern.test(quantityUnit)) {
-      problem("quantityUnit", `"${quantityUnit}" is not a unit; use a word such as personnel, EUR or items`);
-      quantityUnit = null;
-    }
+  const unitText = text("quantityUnit");
+  const quantityUnit = unitText === null ? null : canonicalUnit(unitText);
+  if (unitText !== null && quantityUnit === null) {
+    problem("quantityUnit", `"${unitText}" is not a unit: ${unitRuleMessage}`);
   }
   const amount = (field: ImportField): bigint | null => {
     if (isBlank(field)) return null;
@@ -185,10 +177,10 @@ export function readPledgeRow(
   const quantityLow = amount("quantityLow");
   let quantityHigh = amount("quantityHigh");
   const deliveredQuantity = amount("deliveredQuantity");
-  if (quantityHigh !== null && quantityLow === null)
-    problem("quantityLow", "a highest amount needs a lowest one");
-  if (quantityLow !== null && quantityHigh !== null && quantityHigh < quantityLow) {
-    problem("quantityHigh", "the highest amount is below the lowest");
+  for (const [field, message] of Object.entries(
+    pledgeShapeProblems({ quantityLow, quantityHigh, announcedOn, dueOn }),
+  )) {
+    problem(field as ImportField, message);
   }
   if (quantityLow !== null) quantityHigh ??= quantityLow;
 

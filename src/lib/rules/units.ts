@@ -54,6 +54,40 @@ export function unitWord(unit: string, amount?: bigint): string {
   return amount === 1n ? nouns[0] : nouns[1];
 }
 
+/** A unit is a word or words (letters and spaces), at most 40 characters: "personnel", "EUR". */
+export const unitPattern = /^[A-Za-z][A-Za-z ]{0,39}$/;
+
+const knownUnits = new Map(
+  ["personnel", "items", "EUR", "USD", "GBP"].map((unit) => [unit.toLowerCase(), unit]),
+);
+
+/**
+ * The unit as stored: a known unit in its usual case ("eur" is EUR, whose amounts are in cents),
+ * any other as written; null when it is not a unit. One rule for the forms, the API and the import.
+ */
+export function canonicalUnit(text: string): string | null {
+  const trimmed = text.trim();
+  const unit = knownUnits.get(trimmed.toLowerCase()) ?? trimmed;
+  return unitPattern.test(unit) ? unit : null;
+}
+
+export const unitRuleMessage = 'a unit is a word such as "personnel", "EUR" or "items"';
+
+/**
+ * An amount as people write it, in the one form `parseAmount` reads: spaces, no-break spaces and
+ * apostrophes between thousands dropped, and a decimal comma ("2,50", "1.234,5") made a point.
+ * "1,200" stays twelve hundred. One rule for the forms, the API and the import.
+ */
+export function amountText(text: string): string {
+  const compact = text.trim().replace(/[\s\u00a0\u202f']/g, "");
+  if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(compact)) return compact.replaceAll(".", "").replace(",", ".");
+  if (/^-?\d+,(?:\d{1,2}|\d{4,})$/.test(compact)) return compact.replace(",", ".");
+  return compact;
+}
+
+/** Whether `text` (as `amountText` writes it) is a non-negative amount such as 1,200 or 2.5. */
+export const isAmountText = (text: string) => /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text);
+
 export class AmountParseError extends Error {}
 
 /**

@@ -1,0 +1,43 @@
+// The rules a pledge's fields obey, whoever writes it: the forms, the API and the import each read
+// them from here, so that all three refuse and accept the same values with the same words.
+
+/** How long each text of a pledge and its evidence may be, in characters. */
+export const pledgeTextLimits = {
+  title: 300,
+  description: 5000,
+  scope: 1000,
+  externalId: 200,
+  note: 2000,
+  sourceTitle: 300,
+  sourcePublisher: 200,
+  quote: 5000,
+} as const;
+
+export const pledgeRuleMessages = {
+  dueBeforeAnnouncement: "the due date is before the announcement",
+  highBelowLow: "the highest quantity is below the lowest",
+  highWithoutLow: "give the lowest quantity too",
+} as const;
+
+type Shape = {
+  quantityLow?: bigint | null;
+  quantityHigh?: bigint | null;
+  announcedOn?: Date | null;
+  dueOn?: Date | null;
+};
+
+/** What is wrong with a pledge's quantities and dates taken together, by the field to fix. */
+export function pledgeShapeProblems(
+  pledge: Shape,
+): Partial<Record<"quantityLow" | "quantityHigh" | "dueOn", string>> {
+  const { quantityLow: low, quantityHigh: high, announcedOn, dueOn } = pledge;
+  const problems: Partial<Record<"quantityLow" | "quantityHigh" | "dueOn", string>> = {};
+  if ((low === null || low === undefined) && high !== null && high !== undefined) {
+    problems.quantityLow = pledgeRuleMessages.highWithoutLow;
+  }
+  if (low != null && high != null && high < low) problems.quantityHigh = pledgeRuleMessages.highBelowLow;
+  if (announcedOn instanceof Date && dueOn instanceof Date && dueOn < announcedOn) {
+    problems.dueOn = pledgeRuleMessages.dueBeforeAnnouncement;
+  }
+  return problems;
+}
