@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
-import { recordAudit } from "@/server/audit";
+import { recordAudit, type AuditInput } from "@/server/audit";
+import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
 import { changedFacts } from "@/lib/rules/ledger";
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
@@ -135,6 +136,24 @@ const pledgeAuditSelect = {
 /** A pledge as the audit log and a 409 answer show it. */
 export type PledgeRecord = Prisma.PledgeGetPayload<{ select: typeof pledgeAuditSelect }>;
 
+/** The audit entry of a pledge's write, its before and after in the one snapshot shape. */
+function recordPledgeAudit(
+  tx: Tx,
+  actor: Principal,
+  entry: Omit<AuditInput, "entityType" | "before" | "after"> & {
+    before?: PledgeRecord | null;
+    after?: PledgeRecord | null;
+  },
+) {
+  const { before, after, ...rest } = entry;
+  return recordAudit(tx, actor, {
+    ...rest,
+    entityType: "Pledge",
+    ...(before ? { before: pledgeSnapshot(before) } : {}),
+    ...(after ? { after: pledgeSnapshot(after) } : {}),
+  });
+}
+
 async function livePledge(tx: Tx, id: string): Promise<PledgeRecord | null> {
   return tx.pledge.findFirst({ where: { id, deletedAt: null }, select: pledgeAuditSelect });
 }
@@ -223,7 +242,7 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
       { pledgeId: id, toPledgeStatus: after!.status },
       [{ pledgeId: id }, ...figures.map((e) => ({ ledgerEventId: e.id! }))],
     );
-    await recordAudit(tx, actor, { action: "create", entityType: "Pledge", entityId: id, after, version: 1 });
+    await recordPledgeAudit(tx, actor, { action: "create", entityId: id, after, version: 1 });
     return after!;
   });
 }
@@ -444,9 +463,8 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
           after = (await livePledge(tx, id))!;
         }
       }
-      await recordAudit(tx, actor, {
+      await recordPledgeAudit(tx, actor, {
         action: "update",
-        entityType: "Pledge",
         entityId: id,
         before,
         after,
@@ -487,9 +505,8 @@ export async function deletePledge(actor: Principal, id: string, version: number
         }),
       () => livePledge(tx, id),
     );
-    await recordAudit(tx, actor, {
+    await recordPledgeAudit(tx, actor, {
       action: "delete",
-      entityType: "Pledge",
       entityId: id,
       before,
       version: version + 1,
@@ -508,9 +525,8 @@ export async function restorePledge(actor: Principal, id: string, version: numbe
     });
     if (count === 0) throw staleVersion("pledge", version, deleted);
     const after = (await livePledge(tx, id))!;
-    await recordAudit(tx, actor, {
+    await recordPledgeAudit(tx, actor, {
       action: "restore",
-      entityType: "Pledge",
       entityId: id,
       after,
       version: after.version,
@@ -605,9 +621,8 @@ export async function recordPledgeStatus(
       toPledgeStatus: update.status,
     });
     const after = await livePledge(tx, id);
-    await recordAudit(tx, actor, {
+    await recordPledgeAudit(tx, actor, {
       action: "status",
-      entityType: "Pledge",
       entityId: id,
       before,
       after,

@@ -5,6 +5,7 @@ import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
 import { auditRow } from "@/server/audit";
+import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
 import { changedFacts } from "@/lib/rules/ledger";
 import { insertRows } from "@/server/bulk-insert";
@@ -265,7 +266,13 @@ export async function commitImportPlan(
                 action: "create",
                 entityType: "Pledge",
                 entityId: id,
-                after: { id, ...columns, stakeholders: linked.stakeholders, conditions: linked.conditions },
+                after: pledgeSnapshot({
+                  id,
+                  version: 1,
+                  ...columns,
+                  stakeholders: linked.stakeholders,
+                  conditions: linked.conditions,
+                }),
                 version: 1,
                 note: note(r.row),
               }),
@@ -309,22 +316,22 @@ export async function commitImportPlan(
                 ledgerEventId: event.id,
               });
             }
-            const before = { ...existing, citations: undefined };
+            const before = pledgeSnapshot(existing);
             audits.push(
               auditRow(actor, {
                 action: "update",
                 entityType: "Pledge",
                 entityId: existing.id,
                 before,
-                after: {
-                  ...before,
+                after: pledgeSnapshot({
+                  ...existing,
                   ...data,
                   version: existing.version + 1,
                   ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
                   ...(changed.includes("conditions")
                     ? { conditionIds: linked.conditions.map((c) => c.conditionId) }
                     : {}),
-                },
+                }),
                 version: existing.version + 1,
                 note: note(r.row),
               }),

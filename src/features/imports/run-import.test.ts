@@ -282,6 +282,31 @@ describe("committing", () => {
     expect(change).toMatchObject({ toPledgeStatus: "delivered", note: "Imported from update.csv, row 2." });
   });
 
+  it("records pledges in the audit log in the one shape the editor records them in", async () => {
+    const { updatePledge } = await import("@/features/editing/mutations");
+    const pledge = await db().pledge.findUniqueOrThrow({ where: { externalId: "c-1" } });
+    await updatePledge(analyst, pledge.id, { version: pledge.version, scope: "Edited after the import" });
+    const entries = await db().auditEntry.findMany({
+      where: { entityType: "Pledge", entityId: pledge.id },
+      orderBy: { occurredAt: "asc" },
+    });
+    // Created and updated by the import, then updated in the editor.
+    expect(entries.map((e) => [e.action, e.note?.startsWith("Imported") ?? false])).toEqual([
+      ["create", true],
+      ["update", true],
+      ["update", false],
+    ]);
+    const shapes = entries.flatMap((e) => [e.before, e.after]).filter((json) => json !== null);
+    const keys = shapes.map((json) =>
+      Object.keys(JSON.parse(json!) as object)
+        .sort()
+        .join(","),
+    );
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toContain("conditionIds");
+    expect(keys[0]).not.toMatch(/(^|,)conditions(,|$)/);
+  });
+
   it("matches rows without an external id by title and stakeholders", async () => {
     const noId =
       "Title,Stakeholders,Category,Announced,Scope\nImport money pledge,Freedonia,assistance,2026-01-06,Kyiv\n";
