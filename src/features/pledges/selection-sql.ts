@@ -4,6 +4,7 @@ import { endOfDay } from "@/lib/format";
 import { commaList, containsText } from "@/server/sql-dialect";
 import { blockingConditionStatuses, settledPledgeStatuses } from "@/lib/rules/effective-status";
 import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import type { LedgerFact } from "@/lib/rules/ledger";
 import type { ViewTime } from "@/lib/view-time";
 import type { PledgeFilters } from "./schemas";
 
@@ -164,30 +165,29 @@ function currentPledges(selection: PledgeSelection) {
  * none (an announcement moved earlier than its creation events), the earliest.
  */
 function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
-  const happened = before(Prisma.sql`e."occurredOn"`, bound.occurred);
   const held =
     bound.known === null
       ? Prisma.sql`p."deletedAt" IS NULL`
       : Prisma.sql`p."createdAt" < ${bound.known} AND (p."deletedAt" IS NULL OR p."deletedAt" >= ${bound.known})`;
-  return Prisma.sql`figs AS (
-      SELECT e."pledgeId", CAST(e."fact" AS TEXT) AS fact, e."quantityLow", e."quantityHigh", e."quantityUnit",
-             e."quantityQualifier", e."deliveredQuantity", e."dueOn",
-             ROW_NUMBER() OVER (PARTITION BY e."pledgeId", e."fact"
-                                ORDER BY CASE WHEN ${happened} THEN 0 ELSE 1 END,
-                                         CASE WHEN ${happened} THEN e."occurredOn" END DESC,
-                                         e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC) AS n
-      FROM "LedgerEvent" e
-      WHERE ${before(Prisma.sql`e."recordedAt"`, bound.known)}
-    ),
-    allpl AS (
+  // Per fact, one indexed lookup (pledgeId, fact, occurredOn) for the event's id: the latest before
+  // the bound, else the earliest; each known by then.
+  const known = before(Prisma.sql`e."recordedAt"`, bound.known);
+  const eventOf = (fact: LedgerFact) => Prisma.sql`COALESCE(
+      (SELECT e."id" FROM "LedgerEvent" e
+        WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${before(Prisma.sql`e."occurredOn"`, bound.occurred)} AND ${known}
+        ORDER BY e."occurredOn" DESC, e."recordedAt" DESC, e."id" DESC LIMIT 1),
+      (SELECT e."id" FROM "LedgerEvent" e
+        WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${known}
+        ORDER BY e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC LIMIT 1))`;
+  return Prisma.sql`allpl AS (
       SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
              COALESCE(st."quantityQualifier", p."quantityQualifier") AS qualifier,
              st."quantityLow" AS low, st."quantityHigh" AS high, dl."deliveredQuantity" AS delivered,
              du."dueOn" AS due, ${statusAt("pledge", "p", bound)} AS status
       FROM "Pledge" p
-      LEFT JOIN figs st ON st."pledgeId" = p."id" AND st.fact = 'stated' AND st.n = 1
-      LEFT JOIN figs dl ON dl."pledgeId" = p."id" AND dl.fact = 'delivered' AND dl.n = 1
-      LEFT JOIN figs du ON du."pledgeId" = p."id" AND du.fact = 'due' AND du.n = 1
+      LEFT JOIN "LedgerEvent" st ON st."id" = ${eventOf("stated")}
+      LEFT JOIN "LedgerEvent" dl ON dl."id" = ${eventOf("delivered")}
+      LEFT JOIN "LedgerEvent" du ON du."id" = ${eventOf("due")}
       WHERE ${held} AND ${before(Prisma.sql`p."announcedOn"`, bound.occurred)} AND ${pledgeRowFilter(selection)}
     )`;
 }
