@@ -33,12 +33,13 @@ test("an action re-checks the role: an analyst demoted while the form is open ca
   await admin.reload();
   await admin.getByLabel(`Role of ${temp.email}`, { exact: true }).selectOption("viewer");
   await admin
+    .getByRole("region", { name: "Accounts" })
     .getByRole("row", { name: new RegExp(temp.email) })
     .getByRole("button", { name: "Change" })
     .click();
-  await expect(admin.getByRole("row", { name: new RegExp(temp.email) })).toContainText(
-    "Role changed to viewer",
-  );
+  await expect(
+    admin.getByRole("region", { name: "Accounts" }).getByRole("row", { name: new RegExp(temp.email) }),
+  ).toContainText("Role changed to viewer");
 
   await analyst.getByRole("button", { name: "Add stakeholder" }).click();
   await expect(analyst.getByRole("main").getByRole("alert")).toContainText("Your role can read but not edit");
@@ -78,7 +79,9 @@ test("an admin deactivates, reactivates and resets an account; its owner changes
 
   // Granting admin asks first; cancelling changes nothing and gives the focus back.
   await admin.reload();
-  const row = admin.getByRole("row", { name: new RegExp(lee.email) });
+  const row = admin
+    .getByRole("region", { name: "Accounts" })
+    .getByRole("row", { name: new RegExp(lee.email) });
   await expect(row).not.toContainText("never");
   await admin.getByLabel(`Role of ${lee.email}`, { exact: true }).selectOption("admin");
   await row.getByRole("button", { name: "Change" }).click();

@@ -318,7 +318,9 @@ test.describe("administration", () => {
 
     await expect(page.getByRole("button", { name: "Copy" })).toBeVisible();
     await page.reload();
-    const row = page.getByRole("row", { name: /E2E nightly export/ });
+    const row = page
+      .getByRole("region", { name: "API tokens" })
+      .getByRole("row", { name: /E2E nightly export/ });
     // Created for the default 90 days.
     await expect(row).toContainText(String(new Date(Date.now() + 90 * 86_400_000).getUTCFullYear()));
     await page.getByRole("button", { name: "Revoke E2E nightly export" }).click();

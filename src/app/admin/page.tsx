@@ -9,8 +9,8 @@ import {
   TokenForm,
 } from "@/features/admin/components/admin-forms";
 import { listAccounts, listApiTokens } from "@/features/admin/queries";
-import { AuditTrail } from "@/features/editing/components/audit-trail";
-import { recentAudit } from "@/features/editing/queries";
+import { AuditSection } from "@/features/audit/components/audit-section";
+import { listAudit } from "@/features/audit/queries";
 import { tokenExpiresAt, tokenUsable } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
@@ -20,7 +20,11 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const admin = await requirePagePermission("admin", "/admin");
-  const [accounts, tokens, audit] = await Promise.all([listAccounts(), listApiTokens(), recentAudit(100)]);
+  const [accounts, tokens, audit] = await Promise.all([
+    listAccounts(),
+    listApiTokens(),
+    listAudit({ page: 1 }, 100),
+  ]);
   const now = new Date();
   return (
     <div className="space-y-8">
@@ -121,7 +125,13 @@ export default async function AdminPage() {
         <h3 className="font-semibold">New token</h3>
         <TokenForm />
       </section>
-      <AuditTrail entries={audit} title="Audit log (latest 100 writes)" showRecord />
+      <AuditSection
+        title="Audit log (latest 100 writes)"
+        lines={audit.rows}
+        total={audit.total}
+        href="/audit"
+        showRecord
+      />
     </div>
   );
 }

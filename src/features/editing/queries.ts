@@ -59,36 +59,6 @@ export async function changesSince(
   }));
 }
 
-/** The audit trail of one record, newest first. */
-export async function auditTrail(entityType: string, entityId: string, take = 50) {
-  const entries = await db().auditEntry.findMany({
-    where: { entityType, entityId },
-    orderBy: { occurredAt: "desc" },
-    take,
-  });
-  return entries.map((entry) => ({
-    id: entry.id,
-    actor: entry.actorLabel,
-    at: entry.occurredAt,
-    action: entry.action,
-    fields: changedFields(parsed(entry.before), parsed(entry.after)),
-  }));
-}
-
-export async function recentAudit(take = 100) {
-  const entries = await db().auditEntry.findMany({ orderBy: { occurredAt: "desc" }, take });
-  return entries.map((entry) => ({
-    id: entry.id,
-    actor: entry.actorLabel,
-    at: entry.occurredAt,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    fields: changedFields(parsed(entry.before), parsed(entry.after)),
-    note: entry.note,
-  }));
-}
-
 /** The pledges a condition's status change would affect, with their own statuses. */
 export async function pledgesAffectedBy(conditionId: string) {
   return db().pledge.findMany({

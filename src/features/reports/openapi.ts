@@ -200,7 +200,9 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
   };
   const pledgeId = [{ name: "pledgeId", in: "path", required: true, schema: { type: "string" } }];
   const base = openApiPaths["/api/v1/pledges/{pledgeId}"];
-  const { 200: saved, 409: _stale, ...refusals } = answers;
+  // A new pledge has no version to be stale: its answers are the others.
+  const { 200: saved, ...others } = answers;
+  const refusals = Object.fromEntries(Object.entries(others).filter(([code]) => code !== "409"));
   return {
     "/api/v1/pledges": {
       ...openApiPaths["/api/v1/pledges"],

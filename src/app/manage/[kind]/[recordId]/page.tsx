@@ -2,17 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
-import { AuditTrail } from "@/features/editing/components/audit-trail";
+import { AuditSection } from "@/features/audit/components/audit-section";
+import { listAudit } from "@/features/audit/queries";
+import type { AuditFilters } from "@/features/audit/schemas";
 import { DeleteForm } from "@/features/editing/components/delete-form";
 import { RecordForm } from "@/features/editing/components/record-form";
 import { StatusForm } from "@/features/editing/components/status-form";
-import {
-  auditTrail,
-  editorOptions,
-  getCondition,
-  getRecord,
-  pledgesAffectedBy,
-} from "@/features/editing/queries";
+import { editorOptions, getCondition, getRecord, pledgesAffectedBy } from "@/features/editing/queries";
 import { isRecordKind, recordFormDefaults, recordKinds } from "@/features/editing/record-kinds";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import { conditionStatuses, conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
@@ -78,7 +74,7 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
   const { singular, plural, fields, entity } = recordKinds[kind];
   const [{ stakeholders, sources }, trail] = await Promise.all([
     editorOptions(),
-    auditTrail(entity, recordId),
+    listAudit({ entity: entity as AuditFilters["entity"], record: recordId, page: 1 }, 20),
   ]);
   const name = String(record.title ?? record.name ?? singular);
   return (
@@ -110,7 +106,12 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
           explanation="Only possible while no pledge, history entry or citation refers to it."
         />
       </section>
-      <AuditTrail entries={trail} />
+      <AuditSection
+        title="Audit trail"
+        lines={trail.rows}
+        total={trail.total}
+        href={`/audit?entity=${entity}&record=${recordId}`}
+      />
     </div>
   );
 }

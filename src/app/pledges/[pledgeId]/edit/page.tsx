@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuditTrail } from "@/features/editing/components/audit-trail";
+import { AuditSection } from "@/features/audit/components/audit-section";
+import { listAudit } from "@/features/audit/queries";
 import { DeleteForm } from "@/features/editing/components/delete-form";
 import { PledgeForm } from "@/features/editing/components/pledge-form";
 import { pledgeFormText } from "@/features/editing/pledge-values";
-import { auditTrail, editorOptions, pledgeForEdit } from "@/features/editing/queries";
+import { editorOptions, pledgeForEdit } from "@/features/editing/queries";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import { requirePagePermission } from "@/server/access";
 
@@ -18,7 +19,10 @@ export default async function EditPledgePage({ params }: PageProps<"/pledges/[pl
   const id = pledgeIdSchema.safeParse(pledgeId);
   const pledge = id.success ? await pledgeForEdit(id.data) : null;
   if (!pledge) notFound();
-  const [options, trail] = await Promise.all([editorOptions(), auditTrail("Pledge", pledge.id)]);
+  const [options, trail] = await Promise.all([
+    editorOptions(),
+    listAudit({ entity: "Pledge", record: pledge.id, page: 1 }, 20),
+  ]);
   return (
     <div className="max-w-3xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -56,7 +60,12 @@ export default async function EditPledgePage({ params }: PageProps<"/pledges/[pl
           explanation="It leaves every list, figure and export; its status history and audit trail are kept."
         />
       </section>
-      <AuditTrail entries={trail} />
+      <AuditSection
+        title="Audit trail"
+        lines={trail.rows}
+        total={trail.total}
+        href={`/audit?entity=Pledge&record=${pledge.id}`}
+      />
     </div>
   );
 }
