@@ -43,9 +43,9 @@ export function describeViewTime({ asOf, knownAt }: ViewTime): string | null {
 const instantText = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);
 
 /**
- * A moment in a query string: `2026-03-01T12:00:00Z`, with or without seconds, milliseconds or an
- * offset, UTC when no zone is given (as a browser's date-and-time field sends it); a date alone
- * means the end of that UTC day (its last millisecond).
+ * A moment in a query string: `2026-03-01T12:00:00Z` or with an offset (seconds required, as zod's
+ * ISO check has it), with or without milliseconds; with no zone, minutes suffice and it is UTC (as a
+ * browser's date-and-time field sends it); a date alone means the end of that UTC day.
  */
 export const isoInstant = z
   .string()

@@ -23,7 +23,7 @@ export default async function AdminPage() {
   const [accounts, tokens, audit] = await Promise.all([
     listAccounts(),
     listApiTokens(),
-    listAudit({ page: 1 }, 100),
+    listAudit({ page: 1 }, { seesAccounts: true }, 100),
   ]);
   const now = new Date();
   return (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { AuditTable } from "@/features/audit/components/audit-table";
-import { auditActors, listAudit } from "@/features/audit/queries";
+import { accountEntities, auditActors, listAudit } from "@/features/audit/queries";
 import { auditedEntities, auditFiltersSchema } from "@/features/audit/schemas";
 import { isoDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
@@ -25,11 +25,13 @@ function queryOf(params: RawSearchParams, page?: number) {
 
 export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const params = await searchParams;
-  await requirePagePermission("edit", pathWithQuery("/audit", params));
+  const principal = await requirePagePermission("edit", pathWithQuery("/audit", params));
+  // Accounts and tokens are for admins; analysts see every other record's trail.
+  const reader = { seesAccounts: principal?.role === "admin" };
   const parsed = parseSearchParams(auditFiltersSchema, params);
   const [actors, result] = await Promise.all([
-    auditActors(),
-    parsed.ok ? listAudit(parsed.data) : Promise.resolve(null),
+    auditActors(reader),
+    parsed.ok ? listAudit(parsed.data, reader) : Promise.resolve(null),
   ]);
   const filters = parsed.ok ? parsed.data : null;
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -53,11 +55,15 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           Kind of record
           <select name="entity" defaultValue={filters?.entity ?? ""} className={field}>
             <option value="">Any</option>
-            {auditedEntities.map((entity) => (
-              <option key={entity} value={entity}>
-                {entity}
-              </option>
-            ))}
+            {auditedEntities
+              .filter(
+                (entity) => reader.seesAccounts || !(accountEntities as readonly string[]).includes(entity),
+              )
+              .map((entity) => (
+                <option key={entity} value={entity}>
+                  {entity}
+                </option>
+              ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">

@@ -7,9 +7,23 @@ import type { AuditFilters } from "./schemas";
 
 export const auditPageSize = 50;
 
-function where({ entity, record, actor, from, to }: Omit<AuditFilters, "page">): Prisma.AuditEntryWhereInput {
+/** Accounts and API tokens are the admins' business: other readers never see their entries. */
+export const accountEntities = ["User", "ApiToken"] as const;
+
+export interface AuditReader {
+  /** Whether the reader may see accounts' and tokens' entries (admins). */
+  seesAccounts: boolean;
+}
+
+function where(
+  { entity, record, actor, from, to }: Omit<AuditFilters, "page">,
+  reader: AuditReader,
+): Prisma.AuditEntryWhereInput {
   return {
-    ...(entity ? { entityType: entity } : {}),
+    AND: [
+      reader.seesAccounts ? {} : { entityType: { notIn: [...accountEntities] } },
+      entity ? { entityType: entity } : {},
+    ],
     ...(record ? { entityId: record } : {}),
     ...(actor ? { actorLabel: actor } : {}),
     ...(from || to
@@ -36,27 +50,35 @@ const newestFirst = [
 ] satisfies Prisma.AuditEntryOrderByWithRelationInput[];
 
 /** One page of the audit trail, newest first, each entry in words. */
-export async function listAudit({ page = 1, ...filters }: AuditFilters, pageSize = auditPageSize) {
+export async function listAudit(
+  { page = 1, ...filters }: AuditFilters,
+  reader: AuditReader,
+  pageSize = auditPageSize,
+) {
   const [entries, total, lookup] = await Promise.all([
     db().auditEntry.findMany({
-      where: where(filters),
+      where: where(filters, reader),
       orderBy: newestFirst,
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
-    db().auditEntry.count({ where: where(filters) }),
+    db().auditEntry.count({ where: where(filters, reader) }),
     names(),
   ]);
   return { rows: entries.map((entry) => auditLine(entry, lookup)), total, page, pageSize };
 }
 
 /** Every entry the filters select, newest first, in batches (keyset on the order): for the CSV. */
-export async function* streamAudit(filters: Omit<AuditFilters, "page">, batchSize = 1000) {
+export async function* streamAudit(
+  filters: Omit<AuditFilters, "page">,
+  reader: AuditReader,
+  batchSize = 1000,
+) {
   const lookup = await names();
   let cursor: string | undefined;
   for (;;) {
     const entries = await db().auditEntry.findMany({
-      where: where(filters),
+      where: where(filters, reader),
       orderBy: newestFirst,
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -69,8 +91,9 @@ export async function* streamAudit(filters: Omit<AuditFilters, "page">, batchSiz
 }
 
 /** The people who have written, for the filter's choices. */
-export async function auditActors(): Promise<string[]> {
+export async function auditActors(reader: AuditReader): Promise<string[]> {
   const rows = await db().auditEntry.findMany({
+    where: where({}, reader),
     distinct: ["actorLabel"],
     select: { actorLabel: true },
     orderBy: { actorLabel: "asc" },

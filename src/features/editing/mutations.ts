@@ -241,6 +241,7 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
       after!.announcedOn,
       { pledgeId: id, toPledgeStatus: after!.status },
       [{ pledgeId: id }, ...figures.map((e) => ({ ledgerEventId: e.id! }))],
+      now,
     );
     await recordPledgeAudit(tx, actor, { action: "create", entityId: id, after, version: 1 });
     return after!;
@@ -576,11 +577,13 @@ async function recordStatusChange(
         "conditionId" | "fromConditionStatus" | "toConditionStatus"
       >,
   alsoCited: Cited[] = [],
+  recordedAt?: Date,
 ) {
   const change = await tx.statusChange.create({
     data: {
       ...subject,
       occurredAt,
+      ...(recordedAt ? { createdAt: recordedAt } : {}),
       note: update.note,
       recordedBy: actorLabel(actor),
       recordedById: actor.kind === "user" ? actor.id : null,

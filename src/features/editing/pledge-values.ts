@@ -1,6 +1,6 @@
 // Turns a pledge's quantities as written into stored minor units, given the unit they are in.
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
-import { AmountParseError, parseAmount, toDecimal } from "@/lib/rules/units";
+import { AmountParseError, amountText, parseAmount, toDecimal } from "@/lib/rules/units";
 
 export type QuantityText = {
   quantityUnit?: string | null;
@@ -113,7 +113,7 @@ export function addedDelivery(
     return { ok: false, message: "the pledge states no unit: give its quantity and unit first" };
   }
   try {
-    const added = parseAmount(text, pledge.quantityUnit);
+    const added = parseAmount(amountText(text), pledge.quantityUnit);
     if (added <= 0n)
       return { ok: false, message: "a delivery adds more than zero: give the amount delivered this time" };
     return { ok: true, total: toDecimal((pledge.deliveredQuantity ?? 0n) + added, pledge.quantityUnit) };

@@ -161,6 +161,14 @@ export const pledgeCreateSchema = z
     (value, ctx) => {
       datesInOrder(value, ctx);
       citeOneSource(value, ctx);
+      // A new pledge rests on words: an existing source is cited with the quote it is taken from.
+      if (value.sourceId && !value.quote) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["quote"],
+          message: "quote the words of the source the pledge rests on",
+        });
+      }
     },
     // Said with the other fields' errors, so that a form shows everything missing at once.
     { when: ({ value }) => typeof value === "object" && value !== null },

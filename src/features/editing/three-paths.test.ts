@@ -77,6 +77,8 @@ const cases: [string, Fields, boolean][] = [
   ["an amount with spaces between thousands", { quantityLow: "1 200" }, true],
   ["a negative amount", { quantityLow: "-5" }, false],
   ["an amount that is not a number", { quantityLow: "many" }, false],
+  ["a comma before four digits", { quantityLow: "10,0000" }, false],
+  ["a decimal comma for EUR", { quantityUnit: "EUR", quantityLow: "2,50" }, true],
   ["decimals of personnel", { quantityLow: "12.5" }, false],
   ["cents of EUR", { quantityUnit: "EUR", quantityLow: "2.50" }, true],
   ["a thousandth of EUR", { quantityUnit: "EUR", quantityLow: "2.505" }, false],

@@ -120,8 +120,9 @@ const before = (column: Prisma.Sql, limit: string | null) =>
   limit === null ? Prisma.sql`1 = 1` : Prisma.sql`${column} < ${limit}`;
 
 // A status as it stood at the bound, by what had been recorded by then: the last change before it;
-// else, if the record's history starts later, the status that history started from; else the status
-// the first change recorded after the bound started from; else the current column.
+// else, if the record's history starts later, the status that history started from (a creation
+// entry, which has no "from", started from its own status); else the status the first change
+// recorded after the bound started from; else the current column.
 function statusAt(kind: "pledge" | "condition", alias: string, bound: Bound) {
   const idColumn = Prisma.raw(kind === "pledge" ? `"pledgeId"` : `"conditionId"`);
   const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
@@ -132,12 +133,12 @@ function statusAt(kind: "pledge" | "condition", alias: string, bound: Bound) {
   const startedLater =
     bound.occurred === null
       ? Prisma.empty
-      : Prisma.sql`(SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound.occurred} AND ${known}
+      : Prisma.sql`(SELECT COALESCE(sc.${from}, sc.${to}) FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound.occurred} AND ${known}
        ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),`;
   const recordedLater =
     bound.known === null
       ? Prisma.empty
-      : Prisma.sql`(SELECT sc.${from} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."createdAt" >= ${bound.known}
+      : Prisma.sql`(SELECT COALESCE(sc.${from}, sc.${to}) FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."createdAt" >= ${bound.known}
        ORDER BY sc."createdAt" ASC LIMIT 1),`;
   return Prisma.sql`COALESCE(
     (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND ${before(Prisma.sql`sc."occurredAt"`, bound.occurred)} AND ${known}

@@ -81,7 +81,8 @@ export const unitRuleMessage = 'a unit is a word such as "personnel", "EUR" or "
 export function amountText(text: string): string {
   const compact = text.trim().replace(/[\s\u00a0\u202f']/g, "");
   if (/^-?\d{1,3}(?:\.\d{3})+,\d+$/.test(compact)) return compact.replaceAll(".", "").replace(",", ".");
-  if (/^-?\d+,(?:\d{1,2}|\d{4,})$/.test(compact)) return compact.replace(",", ".");
+  // Only one or two digits after a lone comma make it decimal: "10,0000" is refused, not read as 10.
+  if (/^-?\d+,\d{1,2}$/.test(compact)) return compact.replace(",", ".");
   return compact;
 }
 

@@ -51,6 +51,24 @@ describe("GET /api/v1/exports/audit.csv", () => {
     expect(rows.find((row) => row.field === "Scope")?.after).toBe('\'=HYPERLINK("x")');
   });
 
+  it("keeps accounts' and tokens' entries for admins", async () => {
+    await db().auditEntry.create({
+      data: {
+        actorLabel: "Erin Admin",
+        action: "update",
+        entityType: "User",
+        entityId: "user-1",
+        before: JSON.stringify({ name: "Lee", email: "lee@example.org", role: "viewer" }),
+        after: JSON.stringify({ name: "Lee", email: "lee@example.org", role: "analyst" }),
+      },
+    });
+    const read = async (headers: Record<string, string>) =>
+      (await (await get(headers, "")).text()).includes("lee@example.org") ||
+      (await (await get(headers, "entity=User")).text()).includes("user-1");
+    expect(await read(analyst)).toBe(false);
+    expect(await read(await bearerHeaders("admin"))).toBe(true);
+  });
+
   it("is for analysts, and names a bad filter", async () => {
     expect((await get(viewer, "")).status).toBe(403);
     const bad = await get(analyst, "entity=Nothing&from=2026-02-30");

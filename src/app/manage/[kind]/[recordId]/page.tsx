@@ -74,7 +74,11 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
   const { singular, plural, fields, entity } = recordKinds[kind];
   const [{ stakeholders, sources }, trail] = await Promise.all([
     editorOptions(),
-    listAudit({ entity: entity as AuditFilters["entity"], record: recordId, page: 1 }, 20),
+    listAudit(
+      { entity: entity as AuditFilters["entity"], record: recordId, page: 1 },
+      { seesAccounts: false },
+      20,
+    ),
   ]);
   const name = String(record.title ?? record.name ?? singular);
   return (

@@ -21,7 +21,7 @@ export default async function EditPledgePage({ params }: PageProps<"/pledges/[pl
   if (!pledge) notFound();
   const [options, trail] = await Promise.all([
     editorOptions(),
-    listAudit({ entity: "Pledge", record: pledge.id, page: 1 }, 20),
+    listAudit({ entity: "Pledge", record: pledge.id, page: 1 }, { seesAccounts: false }, 20),
   ]);
   return (
     <div className="max-w-3xl space-y-6">
