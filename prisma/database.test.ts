@@ -53,10 +53,14 @@ function sqliteSchemaOf(file: string) {
         .map((column) => ({ ...column, cid: undefined }))
         .sort(byName),
       foreignKeys: db.pragma(`foreign_key_list("${table}")`),
-      indexes: (db.pragma(`index_list("${table}")`) as { name: string }[]).sort(byName).map((index) => ({
-        ...index,
-        columns: db.pragma(`index_info("${index.name}")`),
-      })),
+      // An index's position in the list (seq) follows the order of creation, which a migration
+      // that replaces an index changes; what the index is stays compared.
+      indexes: (db.pragma(`index_list("${table}")`) as { name: string; seq: number }[])
+        .sort(byName)
+        .map(({ seq: _seq, ...index }) => ({
+          ...index,
+          columns: db.pragma(`index_info("${index.name}")`),
+        })),
     }));
   } finally {
     db.close();

