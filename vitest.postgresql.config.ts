@@ -12,6 +12,7 @@ export default defineConfig({
       "**/*.postgresql.test.ts",
       "prisma/database.test.ts",
       "src/server/accounts.test.ts",
+      "src/server/bulk-insert.test.ts",
       "src/app/api/v1/*.test.ts",
       "src/features/**/{queries,mutations,actions,run-import,ledger}.test.ts",
       "scripts/import.test.ts",

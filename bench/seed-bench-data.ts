@@ -175,14 +175,15 @@ export async function seedBenchData(url: string, scale: BenchScale): Promise<voi
     return;
   }
   const { createPrismaClient } = await import("../src/server/prisma-client");
-  const { insertRows } = await import("../src/server/bulk-insert");
+  const { bulkInserter } = await import("../src/server/bulk-insert");
   const prisma = createPrismaClient(url);
   try {
     const stakeholderIds = (await prisma.stakeholder.findMany({ select: { id: true } })).map((s) => s.id);
     const tables = benchRows(stakeholderIds, scale);
     await prisma.$transaction(
       async (tx) => {
-        for (const [table, rows] of tables) await insertRows(tx, table, rows);
+        const insertRows = bulkInserter(prisma, tx);
+        for (const [table, rows] of tables) await insertRows(table, rows);
       },
       { timeout: 600_000, maxWait: 60_000 },
     );

@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Database as SQLiteConnection } from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
@@ -25,5 +26,45 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
     return client as unknown as PrismaClient;
   }
   // `timeout` is SQLite's busy timeout: writers wait for each other instead of failing at once.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  const slot: ConnectionSlot = {};
+  const client = new PrismaClient({
+    adapter: new SQLiteAdapterKeepingConnection({ url, timeout: 5000 }, slot),
+  });
+  connections.set(client, slot);
+  return client;
+}
+
+type ConnectionSlot = { connection?: SQLiteConnection };
+const connections = new WeakMap<PrismaClient, ConnectionSlot>();
+
+/** The SQLite adapter, keeping a hold of the one better-sqlite3 connection it opens. */
+class SQLiteAdapterKeepingConnection extends PrismaBetterSQLite3 {
+  constructor(
+    config: ConstructorParameters<typeof PrismaBetterSQLite3>[0],
+    private readonly slot: ConnectionSlot,
+  ) {
+    super(config);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter's queries and transactions all run on this one connection (its `client`).
+    const connection = (adapter as unknown as { client: SQLiteConnection }).client;
+    // Statement journals (a write that fires triggers keeps one) and sorts in memory, not in
+    // temporary files: bulk inserts 3.5× faster (server/bulk-insert.ts). A 64 MB page cache (the
+    // default is 2 MB): a 50,000-row import touches index pages all over a large database.
+    connection.pragma("temp_store = MEMORY");
+    connection.pragma("cache_size = -65536");
+    this.slot.connection = connection;
+    return adapter;
+  }
+}
+
+/**
+ * The SQLite connection under `client`, once it has connected; null on PostgreSQL. Inside one of
+ * the client's transactions, statements run on it belong to that transaction: SQLite has one
+ * connection, and the transaction holds it. For bulk writes only (server/bulk-insert.ts).
+ */
+export function sqliteConnectionOf(client: PrismaClient): SQLiteConnection | null {
+  return connections.get(client)?.connection ?? null;
 }

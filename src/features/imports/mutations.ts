@@ -8,7 +8,7 @@ import { auditRow } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
 import { changedFacts } from "@/lib/rules/ledger";
-import { insertRows } from "@/server/bulk-insert";
+import { bulkInserter } from "@/server/bulk-insert";
 import { db } from "@/server/db";
 import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
 import { normalizeName } from "./fields";
@@ -84,6 +84,7 @@ export async function commitImportPlan(
     prisma.$transaction(
       async (tx) => {
         const now = new Date();
+        const insertRows = bulkInserter(prisma, tx);
         const [fileSlug] = await freeSlugs([`import ${file.name}`], (slugs) =>
           takenSlugs(tx, "source", slugs),
         );
@@ -200,18 +201,16 @@ export async function commitImportPlan(
         const stamped = <T extends object>(rows: T[]) =>
           rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
         const flush = async () => {
-          await insertRows(tx, "Pledge", pledges.splice(0));
-          await insertRows(tx, "PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
-          await insertRows(tx, "PledgeCondition", stamped(pledgeConditions.splice(0)));
-          await insertRows(tx, "StatusChange", stamped(statusChanges.splice(0)));
-          await insertRows(tx, "LedgerEvent", ledgerEvents.splice(0));
+          await insertRows("Pledge", pledges.splice(0));
+          await insertRows("PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
+          await insertRows("PledgeCondition", stamped(pledgeConditions.splice(0)));
+          await insertRows("StatusChange", stamped(statusChanges.splice(0)));
+          await insertRows("LedgerEvent", ledgerEvents.splice(0));
           await insertRows(
-            tx,
             "Citation",
             stamped(citations.splice(0)).map((c) => ({ id: randomUUID(), ...c })),
           );
           await insertRows(
-            tx,
             "AuditEntry",
             audits.splice(0).map((a) => ({ id: randomUUID(), occurredAt: now, ...a })),
           );
@@ -466,12 +465,13 @@ export async function importDataset(
       });
       let done = 0;
       const counts = {} as Record<DatasetTableName, number>;
+      const insertRows = bulkInserter(prisma, tx);
       // Dataset tables are named as the database's tables, and their rows carry every column.
       for (const table of datasetTableNames) {
         const tableRows: object[] = rows[table];
         for (let i = 0; i < tableRows.length; i += writeBatch) {
           const batch = tableRows.slice(i, i + writeBatch);
-          await insertRows(tx, table, batch);
+          await insertRows(table, batch);
           done += batch.length;
           onProgress(done, total);
         }
