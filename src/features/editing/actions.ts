@@ -19,8 +19,6 @@ import {
   updatePledge,
   updateRecord,
 } from "./mutations";
-import { latestDeliveryOn, pledgeForEdit } from "./queries";
-import { addedDelivery } from "./pledge-values";
 import { isRecordKind, recordKinds } from "./record-kinds";
 import {
   conditionStatusUpdateSchema,
@@ -158,10 +156,8 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
   if (!access.ok) return access.state;
   const id = single(values, "id") ?? "";
   const text = (key: string) => single(values, key) ?? "";
-  const pledge = await pledgeForEdit(id);
-  if (!pledge) return { status: "error", message: "This pledge no longer exists.", values };
-  let delivered = text("deliveredQuantity").trim();
-  if (!delivered) {
+  const amount = text("deliveredQuantity").trim();
+  if (!amount) {
     return {
       status: "error",
       message: "Some fields need attention.",
@@ -169,42 +165,17 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
       values,
     };
   }
-  // An increment is added to what is recorded now, so it is saved on top of the pledge as it is now,
-  // and only as the latest delivery: dated before another, the total on that day is not known here.
-  let version = text("version");
-  if (text("amountMode") === "increment") {
-    const latest = await latestDeliveryOn(id);
-    const on = text("occurredOn") ? new Date(`${text("occurredOn")}T00:00:00Z`) : new Date();
-    if (latest && on < latest) {
-      return {
-        status: "error",
-        message: "Some fields need attention.",
-        fields: {
-          occurredOn: `a delivery is already recorded on ${latest.toISOString().slice(0, 10)}: for an earlier day, give the total delivered so far on that day`,
-        },
-        values,
-      };
-    }
-    version = String(pledge.version);
-    const added = addedDelivery(delivered, pledge);
-    if (!added.ok) {
-      return {
-        status: "error",
-        message: "Some fields need attention.",
-        fields: { deliveredQuantity: added.message },
-        values,
-      };
-    }
-    delivered = added.total;
-  }
+  // The form's one amount field is the total so far or this delivery's amount; the writer adds an
+  // increment to the total as it is when saved.
+  const increment = text("amountMode") === "increment";
   const parsed = pledgePatchSchema.safeParse({
-    version,
-    deliveredQuantity: delivered,
+    version: text("version"),
+    ...(increment ? { deliveredIncrement: amount } : { deliveredQuantity: amount }),
     note: text("note"),
     occurredOn: text("occurredOn"),
     ...evidenceInput(values),
   });
-  if (!parsed.success) return invalid(parsed.error, values);
+  if (!parsed.success) return onAmountField(invalid(parsed.error, values));
   const state = await act(
     access.principal,
     values,
@@ -217,8 +188,15 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
       sentVersion: parsed.data.version,
     },
   );
-  if (state.status !== "saved") return state;
+  if (state.status !== "saved") return onAmountField(state);
   return done(`/pledges/${id}`, { message: "Delivery recorded." });
+}
+
+/** An error about the increment, shown at the form's one amount field. */
+function onAmountField(state: FormState): FormState {
+  const { deliveredIncrement, ...fields } = state.fields ?? {};
+  if (deliveredIncrement === undefined) return state;
+  return { ...state, fields: { ...fields, deliveredQuantity: deliveredIncrement } };
 }
 
 export async function recordStatusAction(_previous: FormState, form: FormData): Promise<FormState> {

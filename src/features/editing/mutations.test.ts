@@ -318,6 +318,49 @@ describe("edits", () => {
     ).rejects.toMatchObject({ status: 422, details: { fields: { occurredOn: expect.any(String) } } });
   });
 
+  it("add an increment to the total as it is when saved, even from an older version, and only as the latest delivery", async () => {
+    const opened = await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } });
+    const evidence = { note: "Second convoy", sourceId, quote: "arrived" };
+    // Someone else records a delivery after this form was opened: the increment goes on top of it.
+    const theirs = await updatePledge(analyst, pledgeId, {
+      version: opened.version,
+      deliveredQuantity: "1,000",
+      occurredOn: new Date("2026-05-01"),
+      ...evidence,
+    });
+    const mine = await updatePledge(analyst, pledgeId, {
+      version: opened.version,
+      deliveredIncrement: "250",
+      occurredOn: new Date("2026-05-02"),
+      ...evidence,
+    });
+    expect(theirs.deliveredQuantity).toBe(1_000n);
+    expect(mine.deliveredQuantity).toBe(1_250n);
+    const latest = await db().ledgerEvent.findFirstOrThrow({
+      where: { pledgeId, fact: "delivered" },
+      orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }],
+      include: { citations: true },
+    });
+    expect(latest).toMatchObject({ deliveredQuantity: 1_250n, note: "Second convoy" });
+    expect(latest.citations[0]?.sourceId).toBe(sourceId);
+    // Dated before the latest delivery, an increment's total on that day is not known: refused.
+    await expect(
+      updatePledge(analyst, pledgeId, {
+        version: mine.version,
+        deliveredIncrement: "10",
+        occurredOn: new Date("2026-04-30"),
+        ...evidence,
+      }),
+    ).rejects.toMatchObject({
+      status: 422,
+      details: { fields: { occurredOn: expect.stringContaining("2026-05-02") } },
+    });
+    await expect(
+      updatePledge(analyst, pledgeId, { version: mine.version, deliveredIncrement: "0", ...evidence }),
+    ).rejects.toMatchObject({ status: 422, details: { fields: { deliveredIncrement: expect.any(String) } } });
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).deliveredQuantity).toBe(1_250n);
+  });
+
   it("refuse to delete what is still cited, and delete what is not", async () => {
     await expect(deleteRecord(analyst, "source", sourceId, 1)).rejects.toMatchObject({ status: 409 });
     const created = await createRecord(analyst, "stakeholder", {

@@ -6,10 +6,10 @@ import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit, type AuditInput } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
-import { changedFacts } from "@/lib/rules/ledger";
+import { changedFacts, incrementDateProblem } from "@/lib/rules/ledger";
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { db } from "@/server/db";
-import { resolveQuantities, type StoredQuantities } from "./pledge-values";
+import { addedDelivery, resolveQuantities, type StoredQuantities } from "./pledge-values";
 import {
   describePledgeField,
   mergePledge,
@@ -324,7 +324,8 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
     quantityUnit,
     quantityLow,
     quantityHigh,
-    deliveredQuantity,
+    deliveredQuantity: deliveredTotal,
+    deliveredIncrement,
     note,
     occurredOn,
     sourceId,
@@ -339,8 +340,18 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
       const before = await livePledge(tx, id);
       if (!before) throw notFound("pledge", id);
       const theirs = pledgeState(before);
-      const base = before.version === version ? theirs : await pledgeAtVersion(tx, id, version);
-      if (!base || version > before.version) throw staleVersion("pledge", version, before);
+      const atVersion = before.version === version ? theirs : await pledgeAtVersion(tx, id, version);
+      if (!atVersion || version > before.version) throw staleVersion("pledge", version, before);
+      // An increment adds to the total as it is now, whoever recorded it: for the delivered
+      // quantity, the save starts from the current record.
+      const base =
+        deliveredIncrement === undefined
+          ? atVersion
+          : { ...atVersion, deliveredQuantity: theirs.deliveredQuantity };
+      const deliveredQuantity =
+        deliveredIncrement === undefined
+          ? deliveredTotal
+          : await deliveredAfterIncrement(tx, before, deliveredIncrement, occurredOn ?? today());
       const quantities = quantitiesOrError(
         { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
         base,
@@ -474,6 +485,35 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
       return after;
     }
   });
+}
+
+/**
+ * The delivered total after a delivery of `increment` (text, in the pledge's unit) on `on`, added to
+ * the total recorded now; refused when dated before the latest delivery (lib/rules/ledger.ts).
+ */
+async function deliveredAfterIncrement(
+  tx: Tx,
+  pledge: PledgeRecord,
+  increment: string | null,
+  on: Date,
+): Promise<string> {
+  if (increment === null) {
+    throw new WriteError("invalid", "give the amount delivered", {
+      fields: { deliveredIncrement: "give the amount delivered" },
+    });
+  }
+  const latest = await tx.ledgerEvent.findFirst({
+    where: { pledgeId: pledge.id, fact: "delivered", deliveredQuantity: { not: null } },
+    orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }],
+    select: { occurredOn: true },
+  });
+  const tooEarly = incrementDateProblem(latest?.occurredOn ?? null, on);
+  if (tooEarly) throw new WriteError("invalid", tooEarly, { fields: { occurredOn: tooEarly } });
+  const added = addedDelivery(increment, pledge);
+  if (!added.ok) {
+    throw new WriteError("invalid", added.message, { fields: { deliveredIncrement: added.message } });
+  }
+  return added.total;
 }
 
 /** What is wrong with a merged pledge, as the fields involved: amounts without a unit, ranges upside down, dates out of order. */

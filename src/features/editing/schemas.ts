@@ -177,13 +177,17 @@ export type PledgeCreate = z.output<typeof pledgeCreateSchema>;
 
 /**
  * PATCH: the version it started from and only the fields that change. Status has its own route. A
- * delivery (`deliveredQuantity`) carries its evidence as a status change does: a note, a cited source,
- * and the day it happened (default: today).
+ * delivery (`deliveredQuantity`, the total so far, or `deliveredIncrement`, this delivery's amount)
+ * carries its evidence as a status change does: a note, a cited source, and the day it happened
+ * (default: today).
  */
 export const pledgePatchSchema = z
   .object({
     version: versionField,
     ...pledgeFields,
+    deliveredIncrement: amount("amount delivered this time").describe(
+      "This delivery's amount, added to the total delivered so far (only as the latest delivery)",
+    ),
     note: text("note", pledgeTextLimits.note).describe("Why the delivered quantity changed"),
     occurredOn: optionalDate("date of the delivery"),
     ...citedSourceFields,
@@ -192,7 +196,7 @@ export const pledgePatchSchema = z
   .required({ version: true })
   .strict()
   .superRefine((value, ctx) => {
-    const { note, occurredOn, sourceId, source, quote, deliveredQuantity } = value;
+    const { note, occurredOn, sourceId, source, quote, deliveredQuantity, deliveredIncrement } = value;
     const evidenceKeys = new Set(["version", "note", "occurredOn", "sourceId", "source", "quote"]);
     if (Object.keys(value).every((key) => evidenceKeys.has(key))) {
       ctx.addIssue({
@@ -203,13 +207,21 @@ export const pledgePatchSchema = z
     }
     datesInOrder(value, ctx);
     const evidence = { note, occurredOn, sourceId, source, quote };
-    if (deliveredQuantity === undefined) {
+    if (deliveredQuantity !== undefined && deliveredIncrement !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deliveredIncrement"],
+        message:
+          "give the total delivered (deliveredQuantity) or this delivery's amount (deliveredIncrement), not both",
+      });
+    }
+    if (deliveredQuantity === undefined && deliveredIncrement === undefined) {
       for (const [field, given] of Object.entries(evidence)) {
         if (given !== undefined && given !== null) {
           ctx.addIssue({
             code: "custom",
             path: [field],
-            message: `${field} goes with deliveredQuantity: it is the evidence of a delivery`,
+            message: `${field} goes with deliveredQuantity or deliveredIncrement: it is the evidence of a delivery`,
           });
         }
       }

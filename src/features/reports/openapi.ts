@@ -226,7 +226,8 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
           "Send only the fields you change. Fields others changed since `version` are kept; fields only you changed are applied; " +
           "a field both changed to different values refuses the save with 409, and `conflicts` lists each with `label`, " +
           "`base` (the value at `version`), `mine` and `theirs`. " +
-          "A delivery (`deliveredQuantity`) carries its evidence: `note`, a source (`sourceId` with an optional `quote`, or `source` with its title, URL and quote) " +
+          "A delivery, given as the total delivered so far (`deliveredQuantity`) or as this delivery's amount (`deliveredIncrement`, added to the total as it stands when saved, " +
+          "and only as the latest delivery), carries its evidence: `note`, a source (`sourceId` with an optional `quote`, or `source` with its title, URL and quote) " +
           "and optionally `occurredOn`, the day it happened (default: today); it is added to the pledge's ledger, and as-of views count it from that day.",
         parameters: pledgeId,
         requestBody: body(pledgePatchSchema),

@@ -123,3 +123,13 @@ export const ledgerFactLabels: Record<LedgerFact, string> = {
   delivered: "Delivered so far",
   due: "Due date",
 };
+
+/**
+ * Why a delivery given as an increment cannot be dated `on`, or null: an increment adds to the total
+ * recorded now, so it can only be the latest delivery; for an earlier day, the total delivered on
+ * that day is what the ledger needs, and only the person recording it knows it.
+ */
+export function incrementDateProblem(latestDelivery: Date | null, on: Date): string | null {
+  if (latestDelivery === null || on >= latestDelivery) return null;
+  return `a delivery is already recorded on ${latestDelivery.toISOString().slice(0, 10)}: for an earlier day, give the total delivered so far on that day`;
+}

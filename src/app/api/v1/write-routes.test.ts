@@ -119,6 +119,21 @@ describe("deliveries over the API", () => {
     );
     expect(cited.status).toBe(200);
   });
+
+  it("adds deliveredIncrement to the total, and refuses it together with deliveredQuantity", async () => {
+    const version = await currentVersion();
+    const before = (await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).deliveredQuantity ?? 0n;
+    const evidence = { note: "Another batch", sourceId };
+    const both = await patch(
+      json(analyst, { version, deliveredQuantity: "10", deliveredIncrement: "5", ...evidence }, "PATCH"),
+    );
+    expect(both.status).toBe(422);
+    const added = await patch(json(analyst, { version, deliveredIncrement: "5", ...evidence }, "PATCH"));
+    expect(added.status).toBe(200);
+    expect((await db().pledge.findUniqueOrThrow({ where: { id: pledgeId } })).deliveredQuantity).toBe(
+      before + 5n,
+    );
+  });
 });
 
 describe("edits over the API, merged field by field", () => {
