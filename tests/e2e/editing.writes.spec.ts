@@ -146,6 +146,30 @@ test.describe("editing as an analyst", () => {
     };
     expect(await delivered("2026-03-01")).toBeNull();
     expect(await delivered("2026-04-01")).toBe(300);
+
+    // A second delivery takes the total above the 1,200 pledged: accepted, and said everywhere.
+    await page.getByRole("link", { name: "Record a delivery" }).click();
+    await page.getByLabel(/This delivery, added to/).check();
+    await page.getByLabel("Delivered this time (items)").fill("1,000");
+    await page.getByLabel("Date of the delivery").fill("2026-03-20");
+    await page.getByLabel("Note: what was delivered").fill("Second convoy, more than promised");
+    await page.getByLabel("A new source").check();
+    await page.getByLabel("Source title").fill("E2E logistics bulletin, second issue");
+    await page.getByLabel("Source URL").fill("https://example.org/bulletin-2");
+    await page.getByLabel("Quote").fill("1,000 more generators arrived on 20 March.");
+    await page.getByRole("button", { name: "Record the delivery" }).click();
+    await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
+    await expect(page.getByTestId("exceeds").first()).toBeVisible();
+    const summary = async (asOf: string) => {
+      const answer = await page.request.get(
+        `/api/v1/summary?metric=items&q=${encodeURIComponent("E2E deliveries")}&asOf=${asOf}`,
+      );
+      return (
+        (await answer.json()) as { data: { deliveredAbovePledge: number; delivered: { high: number } } }
+      ).data;
+    };
+    expect(await summary("2026-03-19")).toMatchObject({ deliveredAbovePledge: 0, delivered: { high: 300 } });
+    expect(await summary("2026-03-20")).toMatchObject({ deliveredAbovePledge: 1, delivered: { high: 1300 } });
   });
 
   test("two analysts edit at once: fields only one changed merge; a field both changed is theirs or mine by choice", async ({

@@ -1,6 +1,7 @@
 // The as-of reconstruction runs in SQL; these tests pin it down on a real SQLite file.
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { deliveredAbovePledge } from "@/lib/rules/ledger";
 import { seededTestDatabase } from "../../../tests/support/seeded-database";
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
@@ -88,6 +89,35 @@ describe("the dashboard's aggregates as of a date", () => {
     expect(personnel).toHaveLength(1);
     expect(personnel[0]).toMatchObject({ qualifier: "up_to", low: 30_000n, high: 30_000n, count: 1 });
     expect(groups.filter((g) => g.unit === null).reduce((n, g) => n + g.count, 0)).toBe(8);
+  });
+
+  it("count deliveries above the pledged ceiling in SQL as the rule in lib/rules/ledger.ts does, from the day they happened", async () => {
+    const force = await db().pledge.findUniqueOrThrow({ where: { externalId: "seed:deterrence-force" } });
+    const above = (groups: { unit: string | null; deliveredAbove: number }[]) =>
+      groups.filter((g) => g.unit === "personnel").reduce((n, g) => n + g.deliveredAbove, 0);
+    expect(above((await getDashboardAggregates({})).groups)).toBe(0);
+    const delivered = force.quantityHigh! + 1n;
+    expect(deliveredAbovePledge({ deliveredQuantity: delivered, quantityHigh: force.quantityHigh })).toBe(
+      true,
+    );
+    await db().$transaction([
+      db().pledge.update({ where: { id: force.id }, data: { deliveredQuantity: delivered } }),
+      db().ledgerEvent.create({
+        data: {
+          pledgeId: force.id,
+          fact: "delivered",
+          deliveredQuantity: delivered,
+          occurredOn: day("2026-04-15"),
+          note: "test",
+        },
+      }),
+    ]);
+    expect(above((await getDashboardAggregates({})).groups)).toBe(1);
+    expect(above((await getDashboardAggregates({ asOf: day("2026-04-20") })).groups)).toBe(1);
+    expect(above((await getDashboardAggregates({ asOf: day("2026-04-14") })).groups)).toBe(0);
+    // Exactly the ceiling is not above it.
+    await db().pledge.update({ where: { id: force.id }, data: { deliveredQuantity: force.quantityHigh } });
+    expect(above((await getDashboardAggregates({})).groups)).toBe(0);
   });
 
   it("change the data stamp on any write", async () => {

@@ -32,6 +32,7 @@ interface AggregateRow {
   low: bigint | number;
   high: bigint | number;
   delivered: bigint | number;
+  deliveredAbove: bigint | number;
 }
 
 function toGroups(rows: AggregateRow[], conditions: Map<string, ConditionState>): AggregateGroup[] {
@@ -48,12 +49,16 @@ function toGroups(rows: AggregateRow[], conditions: Map<string, ConditionState>)
     low: BigInt(row.low),
     high: BigInt(row.high),
     delivered: BigInt(row.delivered),
+    deliveredAbove: Number(row.deliveredAbove),
   }));
 }
 
 // PostgreSQL sums BIGINTs as NUMERIC (which its driver returns as text): cast back to integers.
+// "deliveredAbove" counts deliveries above the pledged ceiling, as deliveredAbovePledge in
+// lib/rules/ledger.ts says (a comparison with null is not true, as there).
 const sums = Prisma.sql`COUNT(*) AS count, CAST(COALESCE(SUM(pl.low), 0) AS BIGINT) AS low,
-  CAST(COALESCE(SUM(pl.high), 0) AS BIGINT) AS high, CAST(COALESCE(SUM(pl.delivered), 0) AS BIGINT) AS delivered`;
+  CAST(COALESCE(SUM(pl.high), 0) AS BIGINT) AS high, CAST(COALESCE(SUM(pl.delivered), 0) AS BIGINT) AS delivered,
+  CAST(COALESCE(SUM(CASE WHEN pl.delivered > pl.high THEN 1 ELSE 0 END), 0) AS BIGINT) AS "deliveredAbove"`;
 
 /** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
 async function listConditionsAt(bound: Bound, selection: PledgeSelection) {

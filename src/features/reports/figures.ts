@@ -69,6 +69,7 @@ export function summaryJson(
     unconditionalCoverage: ratio(gap?.unconditionalCoverage),
     deliveredShortfall: gap ? rangeOf(gap.deliveredShortfall) : null,
     deliveredCoverage: ratio(gap?.deliveredCoverage),
+    deliveredAbovePledge: summary.deliveredAbovePledge,
     capacities: capacities.map((capacity) => ({
       title: capacity.title,
       stakeholder: capacity.stakeholder?.name ?? null,

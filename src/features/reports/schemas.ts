@@ -191,6 +191,10 @@ export const summarySchema = z
     unconditionalCoverage: ratioSchema.nullable(),
     deliveredShortfall: rangeSchema.nullable(),
     deliveredCoverage: ratioSchema.nullable(),
+    deliveredAbovePledge: z.number().int().meta({
+      description:
+        "Pledges in the metric whose deliveries exceed the most they pledged (counted in `delivered`)",
+    }),
     capacities: z
       .array(
         z.object({

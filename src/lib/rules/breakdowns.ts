@@ -19,6 +19,8 @@ export interface AggregateGroup {
   low: bigint;
   high: bigint;
   delivered: bigint;
+  /** How many of the group's pledges report more delivered than the most they pledged (ledger.ts). */
+  deliveredAbove: number;
   /** Set when the aggregate is per stakeholder. */
   stakeholderId?: string;
 }

@@ -38,4 +38,16 @@ describe("summarize", () => {
     expect(ceasefireMet.conditions[0]!.assumedMet).toBe(true);
     expect(today.pledgeCount).toBe(2);
   });
+
+  it("counts the pledges in the unit whose deliveries exceed what they pledged, and only those", () => {
+    const summary = summarize({
+      ...input(new Set()),
+      groups: [
+        group({ deliveredAbove: 2, count: 3 }),
+        group({ status: "delivered", deliveredAbove: 1 }),
+        group({ unit: "EUR", deliveredAbove: 5, count: 5 }),
+      ],
+    });
+    expect(summary.deliveredAbovePledge).toBe(3);
+  });
 });

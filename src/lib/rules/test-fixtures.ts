@@ -20,5 +20,6 @@ export const group = (overrides: Partial<AggregateGroup>): AggregateGroup => ({
   low: 0n,
   high: 0n,
   delivered: 0n,
+  deliveredAbove: 0,
   ...overrides,
 });

@@ -65,7 +65,7 @@ async function Headline(view: DashboardView) {
   if (!summary.gap) return null;
   return (
     <>
-      <KpiCards gap={summary.gap} />
+      <KpiCards gap={summary.gap} deliveredAbovePledge={summary.deliveredAbovePledge} />
       <GapPanel gap={summary.gap} capacities={references.capacities} />
     </>
   );

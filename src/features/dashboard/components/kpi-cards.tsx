@@ -8,11 +8,14 @@ function Card({
   value,
   detail,
   testId,
+  warning,
 }: {
   title: string;
   value: string;
   detail: string;
   testId: string;
+  /** Said under the figure, flagged, when something in it needs a reader's attention. */
+  warning?: string;
 }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
@@ -24,6 +27,11 @@ function Card({
           sources
         </a>
       </dd>
+      {warning && (
+        <dd className="mt-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+          {warning}
+        </dd>
+      )}
     </div>
   );
 }
@@ -31,8 +39,11 @@ function Card({
 const quantity = (q: Quantity) => formatQuantity(q, { ceilingWords: "up to" });
 const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
 
-/** The six headline figures, each a range where the data is a range, with its bound in words. */
-export function KpiCards({ gap }: { gap: GapFigures }) {
+/**
+ * The six headline figures, each a range where the data is a range, with its bound in words; and
+ * how many pledges report deliveries above what they pledged (counted in, and said).
+ */
+export function KpiCards({ gap, deliveredAbovePledge }: { gap: GapFigures; deliveredAbovePledge: number }) {
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
       <Card testId="kpi-required" title="Required" value={quantity(gap.required)} detail="expert estimate" />
@@ -53,6 +64,11 @@ export function KpiCards({ gap }: { gap: GapFigures }) {
         title="Delivered"
         value={quantity(gap.delivered)}
         detail="recorded as delivered"
+        warning={
+          deliveredAbovePledge > 0
+            ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
+            : undefined
+        }
       />
       <Card
         testId="kpi-shortfall"
