@@ -4,67 +4,37 @@ import { canonicalValue, mergeFields, type MergeOutcome } from "@/lib/rules/merg
 import { formatAmount } from "@/lib/rules/units";
 import { categoryLabels, qualifierLabels, roleLabels } from "@/lib/rules/vocabulary";
 import type { PledgeCategory, QuantityQualifier, StakeholderRole } from "@/lib/rules/vocabulary";
+import {
+  pledgeFieldWords,
+  type PledgeColumns,
+  type PledgeFieldName,
+  type PledgeLinks,
+} from "@/lib/rules/pledge-fields";
 import { pledgeFormText } from "./pledge-values";
 
 // A pledge save merged field by field with what others saved since the version it started from
 // (lib/rules/merge.ts): the fields, their labels, and how a conflict is shown to the person saving.
 
-/** The fields a save merges one by one, with the labels the form and the conflict panel use. */
-export const pledgeFieldLabels = {
-  title: "Title",
-  description: "Description",
-  category: "Category",
-  quantityUnit: "Unit",
-  quantityLow: "Quantity (lowest)",
-  quantityHigh: "Quantity (highest)",
-  quantityQualifier: "Qualifier",
-  deliveredQuantity: "Delivered so far",
-  announcedOn: "Announced on",
-  dueOn: "Due on",
-  scope: "Scope",
-  externalId: "External id",
-  stakeholders: "Stakeholders and their role",
-  conditionIds: "Conditions the pledge depends on",
-} as const;
-
-export type PledgeField = keyof typeof pledgeFieldLabels;
-export const pledgeMergeFields = Object.keys(pledgeFieldLabels) as PledgeField[];
+/** The fields a save merges one by one: every field but the status, which has its own form. */
+export type PledgeField = Exclude<PledgeFieldName, "status">;
+export const pledgeMergeFields = (Object.keys(pledgeFieldWords) as PledgeFieldName[]).filter(
+  (field): field is PledgeField => field !== "status",
+);
+/** Their labels, as the form, the conflict panel and the audit trail say them. */
+export const pledgeFieldLabels = Object.fromEntries(
+  pledgeMergeFields.map((field) => [field, pledgeFieldWords[field].label]),
+) as Record<PledgeField, string>;
 
 /** A pledge as stored (or as an audit entry recorded it), in the shape the merge compares. */
-export type PledgeState = {
-  title: string;
-  description: string | null;
-  category: string;
-  quantityUnit: string | null;
-  quantityLow: bigint | null;
-  quantityHigh: bigint | null;
-  quantityQualifier: string;
-  deliveredQuantity: bigint | null;
-  announcedOn: Date;
-  dueOn: Date | null;
-  scope: string | null;
-  externalId: string | null;
-  stakeholders: { stakeholderId: string; role: string }[];
-  conditionIds: string[];
-};
+export type PledgeState = Omit<PledgeColumns, "status"> & PledgeLinks;
 
 /** A stored pledge (with its links) as a PledgeState. */
-export function pledgeState(record: {
-  title: string;
-  description: string | null;
-  category: string;
-  quantityUnit: string | null;
-  quantityLow: bigint | null;
-  quantityHigh: bigint | null;
-  quantityQualifier: string;
-  deliveredQuantity: bigint | null;
-  announcedOn: Date;
-  dueOn: Date | null;
-  scope: string | null;
-  externalId: string | null;
-  stakeholders: { stakeholderId: string; role: string }[];
-  conditions: { conditionId: string }[];
-}): PledgeState {
+export function pledgeState(
+  record: Omit<PledgeColumns, "status"> & {
+    stakeholders: PledgeLinks["stakeholders"];
+    conditions: { conditionId: string }[];
+  },
+): PledgeState {
   const { conditions, stakeholders, ...rest } = record;
   return {
     ...rest,
@@ -85,9 +55,7 @@ export function pledgeStateFromAudit(json: string | null): PledgeState | null {
   const amount = (value: unknown) => (value === null || value === undefined ? null : BigInt(String(value)));
   const text = (value: unknown) => (typeof value === "string" ? value : null);
   const date = (value: unknown) => (typeof value === "string" ? new Date(value) : null);
-  const links = Array.isArray(r.stakeholders)
-    ? (r.stakeholders as { stakeholderId: string; role: string }[])
-    : [];
+  const links = Array.isArray(r.stakeholders) ? (r.stakeholders as PledgeLinks["stakeholders"]) : [];
   const conditions = Array.isArray(r.conditions)
     ? (r.conditions as { conditionId: string }[]).map((c) => c.conditionId)
     : Array.isArray(r.conditionIds)
@@ -96,11 +64,11 @@ export function pledgeStateFromAudit(json: string | null): PledgeState | null {
   return {
     title: r.title,
     description: text(r.description),
-    category: String(r.category),
+    category: String(r.category) as PledgeCategory,
     quantityUnit: text(r.quantityUnit),
     quantityLow: amount(r.quantityLow),
     quantityHigh: amount(r.quantityHigh),
-    quantityQualifier: String(r.quantityQualifier ?? "exact"),
+    quantityQualifier: String(r.quantityQualifier ?? "exact") as QuantityQualifier,
     deliveredQuantity: amount(r.deliveredQuantity),
     announcedOn: new Date(r.announcedOn),
     dueOn: date(r.dueOn),

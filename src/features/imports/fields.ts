@@ -1,4 +1,5 @@
 import { categoryLabels, pledgeStatusLabels, qualifierLabels } from "@/lib/rules/vocabulary";
+import { pledgeFieldWords, type PledgeFieldName } from "@/lib/rules/pledge-fields";
 import bodyLimits from "@/server/body-limits.json";
 
 // The pledge fields a spreadsheet column can fill, and how headers are matched to them.
@@ -27,26 +28,20 @@ export const importFields = [
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
-export const importFieldLabels: Record<ImportField, string> = {
-  externalId: "External ID",
-  title: "Title",
-  stakeholders: "Stakeholders",
-  category: "Category",
-  quantityLow: "Quantity low",
-  quantityHigh: "Quantity high",
-  quantityUnit: "Unit or currency",
-  quantityQualifier: "Qualifier",
-  deliveredQuantity: "Delivered",
-  status: "Status",
-  announcedOn: "Announced",
-  dueOn: "Due",
-  conditions: "Conditions",
-  sourceTitle: "Source title",
-  sourceUrl: "Source URL",
-  sourceQuote: "Source quote",
-  description: "Description",
-  scope: "Scope",
-};
+/** The columns that give a row's source, which is not a field of the pledge. */
+const sourceHeaders = { sourceTitle: "Source title", sourceUrl: "Source URL", sourceQuote: "Source quote" };
+
+/** Each field's header: the pledge's own from its field table (lib/rules/pledge-fields.ts), where conditions go by name. */
+export const importFieldLabels = Object.fromEntries(
+  importFields.map((field) => [
+    field,
+    field === "conditions"
+      ? pledgeFieldWords.conditionIds.header
+      : field in pledgeFieldWords
+        ? pledgeFieldWords[field as PledgeFieldName].header
+        : sourceHeaders[field as keyof typeof sourceHeaders],
+  ]),
+) as Record<ImportField, string>;
 
 /** Fields a row cannot do without when it creates a pledge. */
 export const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];

@@ -1,32 +1,16 @@
 // What an import would do, decided before anything is written: each valid row creates a pledge,
 // updates one (matched by external id, else by title and stakeholders) or is skipped because the
 // pledge already says exactly that. Pure: the database's side comes in as an `ImportSnapshot`.
-import type { PledgeStatus, QuantityQualifier, StakeholderRole } from "@/lib/rules/vocabulary";
+import { pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fields";
 import { normalizeName, type ImportField } from "./fields";
 import type { ImportedPledge, RowError } from "./rows";
 
-/** A stored pledge, as much of it as an import compares. */
-export interface ExistingPledge {
-  id: string;
-  version: number;
-  externalId: string | null;
-  title: string;
-  description: string | null;
-  category: string;
-  quantityUnit: string | null;
-  quantityLow: bigint | null;
-  quantityHigh: bigint | null;
-  quantityQualifier: QuantityQualifier;
-  deliveredQuantity: bigint | null;
-  status: PledgeStatus;
-  announcedOn: Date;
-  dueOn: Date | null;
-  scope: string | null;
-  stakeholders: { stakeholderId: string; name: string; role: StakeholderRole }[];
-  conditionIds: string[];
+/** A stored pledge (lib/rules/pledge-fields.ts), with what an import compares besides. */
+export type ExistingPledge = Omit<PledgeRecordShape, "stakeholders"> & {
+  stakeholders: (PledgeRecordShape["stakeholders"][number] & { name: string })[];
   /** `sourceId|quote` of each citation the pledge already has. */
   citations: string[];
-}
+};
 
 export interface NamedRecord {
   id: string;
@@ -74,21 +58,7 @@ const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
 /** The pledge's own columns an import fills, compared one by one and written as they are. */
-export const scalarFields = [
-  "externalId",
-  "title",
-  "description",
-  "category",
-  "quantityUnit",
-  "quantityLow",
-  "quantityHigh",
-  "quantityQualifier",
-  "deliveredQuantity",
-  "status",
-  "announcedOn",
-  "dueOn",
-  "scope",
-] as const satisfies readonly (keyof ExistingPledge & keyof ImportedPledge)[];
+export const scalarFields = pledgeColumnNames;
 export type ScalarField = (typeof scalarFields)[number];
 
 /** A row's values for the pledge's own columns. */

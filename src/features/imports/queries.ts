@@ -1,4 +1,5 @@
 import "server-only";
+import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { normalizeName } from "./fields";
@@ -14,23 +15,19 @@ function chunks<T>(items: readonly T[], size = batch): T[][] {
   return out;
 }
 
-interface PledgeRow {
+/** A pledge row as the driver returns it: integers may come as numbers, dates as ISO text (SQLite). */
+type PledgeRow = Omit<
+  PledgeColumns,
+  "quantityLow" | "quantityHigh" | "deliveredQuantity" | "announcedOn" | "dueOn"
+> & {
   id: string;
   version: number | bigint;
-  externalId: string | null;
-  title: string;
-  description: string | null;
-  category: string;
-  quantityUnit: string | null;
   quantityLow: number | bigint | null;
   quantityHigh: number | bigint | null;
-  quantityQualifier: ExistingPledge["quantityQualifier"];
   deliveredQuantity: number | bigint | null;
-  status: ExistingPledge["status"];
   announcedOn: string | Date;
   dueOn: string | Date | null;
-  scope: string | null;
-}
+};
 
 const amount = (value: number | bigint | null) => (value === null ? null : BigInt(value));
 const date = (value: string | Date) => (value instanceof Date ? value : new Date(value));

@@ -1,6 +1,7 @@
 // One spreadsheet row, read through the mapping into a pledge as Pledgewatch stores it, or the
 // list of what is wrong with it: each problem names the row as the spreadsheet shows it (the
 // header is row 1), the column, and the reason.
+import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { canonicalUnit, unitRuleMessage } from "@/lib/rules/units";
 import { isWebAddress } from "@/lib/web-address";
@@ -11,9 +12,6 @@ import {
   pledgeStatusLabels,
   qualifierLabels,
   quantityQualifiers,
-  type PledgeCategory,
-  type PledgeStatus,
-  type QuantityQualifier,
 } from "@/lib/rules/vocabulary";
 import {
   cellContent,
@@ -40,26 +38,14 @@ export interface RowError {
   message: string;
 }
 
-export interface ImportedPledge {
+/** A row as a pledge's columns (lib/rules/pledge-fields.ts), its links by name, and its source. */
+export interface ImportedPledge extends PledgeColumns {
   row: number;
   /** The fields the file supplies: an update changes only these. */
   fields: ReadonlySet<ImportField>;
-  externalId: string | null;
-  title: string;
   stakeholders: NamedStakeholder[];
-  category: PledgeCategory;
-  quantityUnit: string | null;
-  quantityLow: bigint | null;
-  quantityHigh: bigint | null;
-  quantityQualifier: QuantityQualifier;
-  deliveredQuantity: bigint | null;
-  status: PledgeStatus;
-  announcedOn: Date;
-  dueOn: Date | null;
   conditions: string[];
   source: { title: string; url: string | null; quote: string } | null;
-  description: string | null;
-  scope: string | null;
 }
 
 export type RowOutcome =

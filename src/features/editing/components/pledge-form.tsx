@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import {
   categoryLabels,
   pledgeCategories,
@@ -28,19 +29,22 @@ type Options = {
   sources: { id: string; title: string }[];
 };
 
-const textFields = [
-  { name: "title", label: "Title", required: true },
-  {
-    name: "quantityUnit",
-    label: "Unit",
-    hint: "personnel, EUR, USD, items… Leave empty when no number was stated.",
-  },
-  { name: "quantityLow", label: "Quantity (lowest)", hint: "e.g. 30,000; a single figure goes here" },
-  { name: "quantityHigh", label: "Quantity (highest)", hint: "only for a range" },
-  { name: "deliveredQuantity", label: "Delivered so far" },
-  { name: "scope", label: "Scope" },
-  { name: "externalId", label: "External id", hint: "an identifier from another tracker or spreadsheet" },
-] as const;
+/** The text inputs, in the form's order, with their words from the field table. */
+const textFields = (
+  [
+    "title",
+    "quantityUnit",
+    "quantityLow",
+    "quantityHigh",
+    "deliveredQuantity",
+    "scope",
+    "externalId",
+  ] as const
+).map((name) => {
+  const words: { label: string; hint?: string } = pledgeFieldWords[name];
+  return { name, label: words.label, hint: words.hint, required: name === "title" };
+});
+const label = (field: keyof typeof pledgeFieldWords) => pledgeFieldWords[field].label;
 
 export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; options: Options }) {
   const [state, action, pending] = useActionState(savePledgeAction, idle);
@@ -62,15 +66,15 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
               name={field.name}
               label={field.label}
               error={error(field.name)}
-              hint={"hint" in field ? field.hint : undefined}
-              required={"required" in field}
+              hint={field.hint}
+              required={field.required}
             >
               {(props) => (
                 <input {...props} name={field.name} defaultValue={value(field.name)} className="field" />
               )}
             </Field>
           ))}
-        <Field name="category" label="Category" error={error("category")} required>
+        <Field name="category" label={label("category")} error={error("category")} required>
           {(props) => (
             <select {...props} name="category" defaultValue={value("category")} className="field">
               <option value="">Choose…</option>
@@ -82,7 +86,12 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
             </select>
           )}
         </Field>
-        <Field name="quantityQualifier" label="Qualifier" error={error("quantityQualifier")} required>
+        <Field
+          name="quantityQualifier"
+          label={label("quantityQualifier")}
+          error={error("quantityQualifier")}
+          required
+        >
           {(props) => (
             <select
               {...props}
@@ -98,7 +107,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
             </select>
           )}
         </Field>
-        <Field name="announcedOn" label="Announced on" error={error("announcedOn")} required>
+        <Field name="announcedOn" label={label("announcedOn")} error={error("announcedOn")} required>
           {(props) => (
             <input
               {...props}
@@ -109,13 +118,13 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
             />
           )}
         </Field>
-        <Field name="dueOn" label="Due on" error={error("dueOn")}>
+        <Field name="dueOn" label={label("dueOn")} error={error("dueOn")}>
           {(props) => (
             <input {...props} type="date" name="dueOn" defaultValue={value("dueOn")} className="field" />
           )}
         </Field>
       </div>
-      <Field name="description" label="Description" error={error("description")}>
+      <Field name="description" label={label("description")} error={error("description")}>
         {(props) => (
           <textarea
             {...props}
@@ -127,7 +136,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
         )}
       </Field>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Stakeholders and their role</legend>
+        <legend className="text-sm font-medium">{label("stakeholders")}</legend>
         {error("stakeholders") && <p className="field-error">{error("stakeholders")}</p>}
         <div className="grid gap-2 sm:grid-cols-2">
           {options.stakeholders.map((s) => (
@@ -151,7 +160,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
         </div>
       </fieldset>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Conditions the pledge depends on</legend>
+        <legend className="text-sm font-medium">{label("conditionIds")}</legend>
         {error("conditionIds") && <p className="field-error">{error("conditionIds")}</p>}
         {options.conditions.map((c) => (
           <label key={c.id} className="flex items-center gap-2 text-sm">

@@ -1,0 +1,78 @@
+// A pledge's fields, defined once: the shape every writer stores and every reader reads, and for
+// each field the words people see (the form's label and hint, the conflict panel, the audit trail)
+// and the header a spreadsheet column is matched by. The form, the merge, the audit snapshot and
+// the import are built from this table; the rules for values live beside it (pledge-rules.ts,
+// units.ts) and the parsers that apply them in the schemas (forms and API) and the import's reader.
+import type { PledgeCategory, PledgeStatus, QuantityQualifier, StakeholderRole } from "./vocabulary";
+
+/** A pledge's own columns. Amounts are integers in the unit's minor units (units.ts). */
+export interface PledgeColumns {
+  externalId: string | null;
+  title: string;
+  description: string | null;
+  category: PledgeCategory;
+  quantityUnit: string | null;
+  quantityLow: bigint | null;
+  quantityHigh: bigint | null;
+  quantityQualifier: QuantityQualifier;
+  deliveredQuantity: bigint | null;
+  status: PledgeStatus;
+  announcedOn: Date;
+  dueOn: Date | null;
+  scope: string | null;
+}
+
+/** A pledge's links to stakeholders (each with its role) and to the conditions it depends on. */
+export interface PledgeLinks {
+  stakeholders: { stakeholderId: string; role: StakeholderRole }[];
+  conditionIds: string[];
+}
+
+/** A stored pledge: its identity, its version, its columns and its links. */
+export type PledgeRecordShape = { id: string; version: number } & PledgeColumns & PledgeLinks;
+
+export type PledgeFieldName = keyof PledgeColumns | keyof PledgeLinks;
+
+interface FieldWords {
+  /** What the form, the conflict panel and the audit trail call it. */
+  label: string;
+  /** The spreadsheet header an import matches to it (and its template writes). */
+  header: string;
+  /** Said under the form's input. */
+  hint?: string;
+}
+
+export const pledgeFieldWords = {
+  title: { label: "Title", header: "Title" },
+  description: { label: "Description", header: "Description" },
+  category: { label: "Category", header: "Category" },
+  quantityUnit: {
+    label: "Unit",
+    header: "Unit or currency",
+    hint: "personnel, EUR, USD, items… Leave empty when no number was stated.",
+  },
+  quantityLow: {
+    label: "Quantity (lowest)",
+    header: "Quantity low",
+    hint: "e.g. 30,000; a single figure goes here",
+  },
+  quantityHigh: { label: "Quantity (highest)", header: "Quantity high", hint: "only for a range" },
+  quantityQualifier: { label: "Qualifier", header: "Qualifier" },
+  deliveredQuantity: { label: "Delivered so far", header: "Delivered" },
+  status: { label: "Status", header: "Status" },
+  announcedOn: { label: "Announced on", header: "Announced" },
+  dueOn: { label: "Due on", header: "Due" },
+  scope: { label: "Scope", header: "Scope" },
+  externalId: {
+    label: "External id",
+    header: "External ID",
+    hint: "an identifier from another tracker or spreadsheet",
+  },
+  stakeholders: { label: "Stakeholders and their role", header: "Stakeholders" },
+  conditionIds: { label: "Conditions the pledge depends on", header: "Conditions" },
+} as const satisfies Record<PledgeFieldName, FieldWords>;
+
+/** The pledge's own columns, in the order the table gives them. */
+export const pledgeColumnNames = (Object.keys(pledgeFieldWords) as PledgeFieldName[]).filter(
+  (field): field is keyof PledgeColumns => field !== "stakeholders" && field !== "conditionIds",
+);
