@@ -40,36 +40,46 @@ interface FieldWords {
   header: string;
   /** Said under the form's input. */
   hint?: string;
+  /** The column the CSV and the workbook's Pledges sheet give it, where they do. */
+  column?: string;
 }
 
 export const pledgeFieldWords = {
-  title: { label: "Title", header: "Title" },
+  title: { label: "Title", header: "Title", column: "title" },
   description: { label: "Description", header: "Description" },
-  category: { label: "Category", header: "Category" },
+  category: { label: "Category", header: "Category", column: "category" },
   quantityUnit: {
     label: "Unit",
     header: "Unit or currency",
+    column: "unit",
     hint: "personnel, EUR, USD, items… Leave empty when no number was stated.",
   },
   quantityLow: {
     label: "Quantity (lowest)",
     header: "Quantity low",
+    column: "quantity_low",
     hint: "e.g. 30,000; a single figure goes here",
   },
-  quantityHigh: { label: "Quantity (highest)", header: "Quantity high", hint: "only for a range" },
-  quantityQualifier: { label: "Qualifier", header: "Qualifier" },
-  deliveredQuantity: { label: "Delivered so far", header: "Delivered" },
-  status: { label: "Status", header: "Status" },
-  announcedOn: { label: "Announced on", header: "Announced" },
-  dueOn: { label: "Due on", header: "Due" },
+  quantityHigh: {
+    label: "Quantity (highest)",
+    header: "Quantity high",
+    column: "quantity_high",
+    hint: "only for a range",
+  },
+  quantityQualifier: { label: "Qualifier", header: "Qualifier", column: "qualifier" },
+  deliveredQuantity: { label: "Delivered so far", header: "Delivered", column: "delivered" },
+  status: { label: "Status", header: "Status", column: "lifecycle_status" },
+  announcedOn: { label: "Announced on", header: "Announced", column: "announced_on" },
+  dueOn: { label: "Due on", header: "Due", column: "due_on" },
   scope: { label: "Scope", header: "Scope" },
   externalId: {
     label: "External id",
     header: "External ID",
+    column: "external_id",
     hint: "an identifier from another tracker or spreadsheet",
   },
-  stakeholders: { label: "Stakeholders and their role", header: "Stakeholders" },
-  conditionIds: { label: "Conditions the pledge depends on", header: "Conditions" },
+  stakeholders: { label: "Stakeholders and their role", header: "Stakeholders", column: "stakeholders" },
+  conditionIds: { label: "Conditions the pledge depends on", header: "Conditions", column: "conditions" },
 } as const satisfies Record<PledgeFieldName, FieldWords>;
 
 /** The pledge's own columns, in the order the table gives them. */

@@ -1,4 +1,6 @@
-// One flat row per pledge, shared by the CSV and the spreadsheet's Pledges sheet.
+// One flat row per pledge, shared by the CSV and the spreadsheet's Pledges sheet. The pledge's own
+// fields take their column names from its field table (lib/rules/pledge-fields.ts).
+import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import { exceedsPledge, type PledgeListItem } from "@/features/pledges/queries";
 import { isoDay } from "@/lib/format";
 import { toDecimal } from "@/lib/rules/units";
@@ -6,22 +8,22 @@ import { roleLabels } from "@/lib/rules/vocabulary";
 
 export const pledgeColumns = [
   { key: "id", header: "id", width: 28 },
-  { key: "externalId", header: "external_id", width: 24 },
-  { key: "title", header: "title", width: 48 },
-  { key: "category", header: "category", width: 14 },
-  { key: "stakeholders", header: "stakeholders", width: 40 },
-  { key: "quantityLow", header: "quantity_low", width: 14, numeric: true },
-  { key: "quantityHigh", header: "quantity_high", width: 14, numeric: true },
-  { key: "unit", header: "unit", width: 12 },
-  { key: "qualifier", header: "qualifier", width: 10 },
-  { key: "delivered", header: "delivered", width: 12, numeric: true },
+  { key: "externalId", header: pledgeFieldWords.externalId.column, width: 24 },
+  { key: "title", header: pledgeFieldWords.title.column, width: 48 },
+  { key: "category", header: pledgeFieldWords.category.column, width: 14 },
+  { key: "stakeholders", header: pledgeFieldWords.stakeholders.column, width: 40 },
+  { key: "quantityLow", header: pledgeFieldWords.quantityLow.column, width: 14, numeric: true },
+  { key: "quantityHigh", header: pledgeFieldWords.quantityHigh.column, width: 14, numeric: true },
+  { key: "unit", header: pledgeFieldWords.quantityUnit.column, width: 12 },
+  { key: "qualifier", header: pledgeFieldWords.quantityQualifier.column, width: 10 },
+  { key: "delivered", header: pledgeFieldWords.deliveredQuantity.column, width: 12, numeric: true },
   { key: "exceedsPledge", header: "delivered_exceeds_pledge", width: 12 },
-  { key: "status", header: "lifecycle_status", width: 14 },
+  { key: "status", header: pledgeFieldWords.status.column, width: 14 },
   { key: "effectiveStatus", header: "effective_status", width: 14 },
   { key: "blockedBy", header: "blocked_by", width: 30 },
-  { key: "conditions", header: "conditions", width: 40 },
-  { key: "announcedOn", header: "announced_on", width: 12 },
-  { key: "dueOn", header: "due_on", width: 12 },
+  { key: "conditions", header: pledgeFieldWords.conditionIds.column, width: 40 },
+  { key: "announcedOn", header: pledgeFieldWords.announcedOn.column, width: 12 },
+  { key: "dueOn", header: pledgeFieldWords.dueOn.column, width: 12 },
   { key: "sources", header: "sources", width: 60 },
 ] as const;
 
