@@ -5,7 +5,9 @@ import { actorLabel, type Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit, type AuditInput } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
-import { changeEvents, creationEvents, today } from "@/server/ledger";
+import { changeEvents, today } from "@/server/ledger";
+import { bulkInserter } from "@/server/bulk-insert";
+import { addNewPledge, insertPledgeRows, noPledgeRows, type Citing } from "@/server/pledge-writer";
 import { changedFacts, incrementDateProblem } from "@/lib/rules/ledger";
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { db } from "@/server/db";
@@ -219,33 +221,53 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
   } = input;
   const quantities = quantitiesOrError({ quantityUnit, quantityLow, quantityHigh, deliveredQuantity }, null);
   return write(async (tx) => {
-    // The pledge and its first events share one instant, so that a view "as known at" any moment
-    // shows either both or neither.
-    const now = new Date();
-    const { id } = await tx.pledge.create({
-      data: { ...fields, ...quantities, createdAt: now },
-      select: { id: true },
-    });
-    await replaceLinks(tx, id, { stakeholders, conditionIds });
-    const after = await livePledge(tx, id);
-    const said = note ?? "Recorded with the pledge";
-    const events = creationEvents(after!, { by: actor, at: now, note: said });
-    await tx.ledgerEvent.createMany({ data: events });
-    const figures = events.filter(
-      (e) => e.fact === "stated" || (e.fact === "delivered" && e.deliveredQuantity != null),
+    await linksExist(tx, { stakeholders, conditionIds });
+    const evidence = await citedSource(tx, { sourceId, source, quote });
+    const rows = noPledgeRows();
+    const id = addNewPledge(
+      rows,
+      {
+        ...fields,
+        ...quantities,
+        externalId: fields.externalId ?? null,
+        description: fields.description ?? null,
+        dueOn: fields.dueOn ?? null,
+        scope: fields.scope ?? null,
+        status: "announced",
+        stakeholders,
+        conditionIds,
+      },
+      { by: actor, at: new Date(), note: note ?? "Recorded with the pledge" },
+      [evidence],
     );
-    await recordStatusChange(
-      tx,
-      actor,
-      { note: said, sourceId, source, quote },
-      after!.announcedOn,
-      { pledgeId: id, toPledgeStatus: after!.status },
-      [{ pledgeId: id }, ...figures.map((e) => ({ ledgerEventId: e.id! }))],
-      now,
-    );
-    await recordPledgeAudit(tx, actor, { action: "create", entityId: id, after, version: 1 });
-    return after!;
+    await insertPledgeRows(bulkInserter(db(), tx), rows);
+    return (await livePledge(tx, id))!;
   });
+}
+
+/** Refuses links to stakeholders or conditions that do not exist, naming the field. */
+async function linksExist(
+  tx: Tx,
+  links: { stakeholders: { stakeholderId: string }[]; conditionIds: string[] },
+) {
+  const stakeholderIds = [...new Set(links.stakeholders.map((s) => s.stakeholderId))];
+  const conditionIds = [...new Set(links.conditionIds)];
+  const [stakeholders, conditions] = await Promise.all([
+    tx.stakeholder.findMany({ where: { id: { in: stakeholderIds } }, select: { id: true } }),
+    tx.condition.findMany({ where: { id: { in: conditionIds } }, select: { id: true } }),
+  ]);
+  const missingStakeholder = stakeholderIds.find((id) => !stakeholders.some((s) => s.id === id));
+  if (missingStakeholder) {
+    throw new WriteError("invalid", `There is no stakeholder with id "${missingStakeholder}".`, {
+      fields: { stakeholders: "unknown stakeholder" },
+    });
+  }
+  const missingCondition = conditionIds.find((id) => !conditions.some((c) => c.id === id));
+  if (missingCondition) {
+    throw new WriteError("invalid", `There is no condition with id "${missingCondition}".`, {
+      fields: { conditionIds: "unknown condition" },
+    });
+  }
 }
 
 /**
@@ -580,28 +602,33 @@ type Evidence = Pick<StatusUpdate, "sourceId" | "source" | "quote">;
 
 type Cited = { statusChangeId: string } | { ledgerEventId: string } | { pledgeId: string };
 
-/**
- * The citation of an event (a status change, a delivery) or a new pledge and its first events: an
- * existing source (with an optional quote) or a new one, cited once for each of `cited`.
- */
-async function cite(tx: Tx, update: Evidence, ...cited: Cited[]) {
-  let sourceId = update.sourceId ?? null;
-  let quote = update.quote ?? "";
+/** The source evidence cites, with its quote: an existing one, or a new one created here. */
+async function citedSource(tx: Tx, update: Evidence): Promise<Citing> {
   if (update.source) {
-    const { quote: inlineQuote, ...source } = update.source;
+    const { quote, ...source } = update.source;
     const slug = await uniqueSlug(
       async (s) => (await tx.source.count({ where: { slug: s } })) > 0,
       source.title,
     );
     const created = await tx.source.create({ data: { ...source, slug }, select: { id: true } });
-    sourceId = created.id;
-    quote = inlineQuote;
-  } else if (sourceId && (await tx.source.count({ where: { id: sourceId } })) === 0) {
+    return { sourceId: created.id, quote };
+  }
+  const sourceId = update.sourceId ?? "";
+  if ((await tx.source.count({ where: { id: sourceId } })) === 0) {
     throw new WriteError("invalid", `There is no source with id "${sourceId}".`, {
       fields: { sourceId: "unknown source" },
     });
   }
-  await tx.citation.createMany({ data: cited.map((target) => ({ sourceId: sourceId!, quote, ...target })) });
+  return { sourceId, quote: update.quote ?? "" };
+}
+
+/**
+ * The citation of an event (a status change, a delivery): an existing source (with an optional
+ * quote) or a new one, cited once for each of `cited`.
+ */
+async function cite(tx: Tx, update: Evidence, ...cited: Cited[]) {
+  const { sourceId, quote } = await citedSource(tx, update);
+  await tx.citation.createMany({ data: cited.map((target) => ({ sourceId, quote, ...target })) });
 }
 
 /** The history entry of a status change, attributed to `actor`, with its cited evidence (also cited by `alsoCited`). */

@@ -7,6 +7,13 @@ import { slugify } from "@/lib/slug";
 import { auditRow } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
+import {
+  addNewPledge,
+  citationRows,
+  insertPledgeRows,
+  noPledgeRows,
+  type Citing,
+} from "@/server/pledge-writer";
 import { changedFacts } from "@/lib/rules/ledger";
 import { bulkInserter } from "@/server/bulk-insert";
 import { db } from "@/server/db";
@@ -174,108 +181,33 @@ export async function commitImportPlan(
         await tx.source.createMany({ data: sources });
         auditCreated("Source", sources);
 
-        const links = (pledgeId: string, p: ImportedPledge) => ({
-          stakeholders: [
-            ...new Map(
-              p.stakeholders.map((s) => {
-                const stakeholderId = stakeholderIds.get(normalizeName(s.name))!;
-                return [`${stakeholderId}|${s.role}`, { pledgeId, stakeholderId, role: s.role }];
-              }),
-            ).values(),
-          ],
-          conditions: [...new Set(p.conditions.map((c) => conditionIds.get(normalizeName(c))!))].map(
-            (conditionId) => ({
-              pledgeId,
-              conditionId,
-            }),
-          ),
+        const links = (p: ImportedPledge) => ({
+          stakeholders: p.stakeholders.map((s) => ({
+            stakeholderId: stakeholderIds.get(normalizeName(s.name))!,
+            role: s.role,
+          })),
+          conditionIds: p.conditions.map((c) => conditionIds.get(normalizeName(c))!),
         });
+        // Each row's evidence: its line of the file, and the source it names with its quote.
+        const fileRow = (row: number): Citing => ({
+          sourceId: fileSource.id,
+          quote: `Row ${row} of ${file.name}`,
+        });
+        const namedSource = (p: ImportedPledge): Citing[] =>
+          p.source ? [{ sourceId: sourceIds.get(sourceKey(p.source))!, quote: p.source.quote }] : [];
 
-        const pledges: Prisma.PledgeCreateManyInput[] = [];
-        const pledgeStakeholders: Prisma.PledgeStakeholderCreateManyInput[] = [];
-        const pledgeConditions: Prisma.PledgeConditionCreateManyInput[] = [];
-        const statusChanges: Prisma.StatusChangeCreateManyInput[] = [];
-        const ledgerEvents: Prisma.LedgerEventCreateManyInput[] = [];
-        const citations: Prisma.CitationCreateManyInput[] = [];
-        // Raw multi-row inserts fill no defaults: ids and timestamps are given here.
-        const stamped = <T extends object>(rows: T[]) =>
-          rows.map((row) => ({ ...row, createdAt: now, updatedAt: now }));
-        const flush = async () => {
-          await insertRows("Pledge", pledges.splice(0));
-          await insertRows("PledgeStakeholder", stamped(pledgeStakeholders.splice(0)));
-          await insertRows("PledgeCondition", stamped(pledgeConditions.splice(0)));
-          await insertRows("StatusChange", stamped(statusChanges.splice(0)));
-          await insertRows("LedgerEvent", ledgerEvents.splice(0));
-          await insertRows(
-            "Citation",
-            stamped(citations.splice(0)).map((c) => ({ id: randomUUID(), ...c })),
-          );
-          await insertRows(
-            "AuditEntry",
-            audits.splice(0).map((a) => ({ id: randomUUID(), occurredAt: now, ...a })),
-          );
-        };
-        const cite = (p: ImportedPledge, pledgeId: string) => {
-          if (p.source)
-            citations.push({
-              sourceId: sourceIds.get(sourceKey(p.source))!,
-              quote: p.source.quote,
-              pledgeId,
-            });
-        };
-        const recordStatus = (
-          r: PlannedRow & { pledge: ImportedPledge },
-          pledgeId: string,
-          from: ImportedPledge["status"] | null,
-        ) => {
-          const id = randomUUID();
-          statusChanges.push({
-            id,
-            pledgeId,
-            fromPledgeStatus: from,
-            toPledgeStatus: r.pledge.status,
-            occurredAt: now,
-            recordedBy: label,
-            recordedById,
-            note: note(r.row),
-          });
-          citations.push({
-            sourceId: fileSource.id,
-            quote: `Row ${r.row} of ${file.name}`,
-            statusChangeId: id,
-          });
-        };
+        // Rows by table, written every `writeBatch` pledges; audits first hold the new records'.
+        const rows = noPledgeRows();
+        rows.AuditEntry.push(...audits.map((a) => ({ id: randomUUID(), occurredAt: now, ...a })));
+        const recorded = (row: number) => ({ by: actor, at: now, note: note(row) });
 
         let done = 0;
         for (const r of work) {
           if (r.action === "create") {
-            const id = randomUUID();
-            const columns = pledgeColumns(r.pledge);
-            const linked = links(id, r.pledge);
-            pledges.push({ id, ...columns, createdAt: now, updatedAt: now });
-            ledgerEvents.push(
-              ...creationEvents({ id, ...columns }, { by: actor, at: now, note: note(r.row) }),
-            );
-            pledgeStakeholders.push(...linked.stakeholders);
-            pledgeConditions.push(...linked.conditions);
-            cite(r.pledge, id);
-            recordStatus(r, id, null);
-            audits.push(
-              auditRow(actor, {
-                action: "create",
-                entityType: "Pledge",
-                entityId: id,
-                after: pledgeSnapshot({
-                  id,
-                  version: 1,
-                  ...columns,
-                  stakeholders: linked.stakeholders,
-                  conditions: linked.conditions,
-                }),
-                version: 1,
-                note: note(r.row),
-              }),
-            );
+            addNewPledge(rows, { ...pledgeColumns(r.pledge), ...links(r.pledge) }, recorded(r.row), [
+              ...namedSource(r.pledge),
+              fileRow(r.row),
+            ]);
           } else {
             const { existing, pledge, changed } = r;
             const columns = pledgeColumns(pledge);
@@ -291,33 +223,57 @@ export async function commitImportPlan(
                 `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
               );
             }
-            const linked = links(existing.id, pledge);
+            const linked = links(pledge);
+            const stamp = { createdAt: now, updatedAt: now };
             if (changed.includes("stakeholders")) {
               await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
-              pledgeStakeholders.push(...linked.stakeholders);
+              const unique = new Map(linked.stakeholders.map((s) => [`${s.stakeholderId}|${s.role}`, s]));
+              rows.PledgeStakeholder.push(
+                ...[...unique.values()].map((s) => ({ pledgeId: existing.id, ...s, ...stamp })),
+              );
             }
             if (changed.includes("conditions")) {
               await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
-              pledgeConditions.push(...linked.conditions);
+              rows.PledgeCondition.push(
+                ...[...new Set(linked.conditionIds)].map((conditionId) => ({
+                  pledgeId: existing.id,
+                  conditionId,
+                  ...stamp,
+                })),
+              );
             }
-            if (changed.includes("sources")) cite(pledge, existing.id);
-            if (changed.includes("status")) recordStatus(r, existing.id, existing.status);
+            if (changed.includes("sources")) {
+              rows.Citation.push(...citationRows(namedSource(pledge), { pledgeId: existing.id }, now));
+            }
+            if (changed.includes("status")) {
+              const statusChangeId = randomUUID();
+              rows.StatusChange.push({
+                id: statusChangeId,
+                pledgeId: existing.id,
+                fromPledgeStatus: existing.status,
+                toPledgeStatus: pledge.status,
+                occurredAt: now,
+                recordedBy: label,
+                recordedById,
+                note: note(r.row),
+                ...stamp,
+              });
+              rows.Citation.push(...citationRows([fileRow(r.row)], { statusChangeId }, now));
+            }
             const facts = changedFacts(existing, { ...existing, ...data });
             for (const event of changeEvents(existing.id, facts, { ...existing, ...data }, today(now), {
               by: actor,
               at: now,
               note: note(r.row),
             })) {
-              ledgerEvents.push(event);
-              citations.push({
-                sourceId: fileSource.id,
-                quote: `Row ${r.row} of ${file.name}`,
-                ledgerEventId: event.id,
-              });
+              rows.LedgerEvent.push(event);
+              rows.Citation.push(...citationRows([fileRow(r.row)], { ledgerEventId: event.id! }, now));
             }
             const before = pledgeSnapshot(existing);
-            audits.push(
-              auditRow(actor, {
+            rows.AuditEntry.push({
+              id: randomUUID(),
+              occurredAt: now,
+              ...auditRow(actor, {
                 action: "update",
                 entityType: "Pledge",
                 entityId: existing.id,
@@ -327,21 +283,19 @@ export async function commitImportPlan(
                   ...data,
                   version: existing.version + 1,
                   ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
-                  ...(changed.includes("conditions")
-                    ? { conditionIds: linked.conditions.map((c) => c.conditionId) }
-                    : {}),
+                  ...(changed.includes("conditions") ? { conditionIds: linked.conditionIds } : {}),
                 }),
                 version: existing.version + 1,
                 note: note(r.row),
               }),
-            );
+            });
           }
           if (++done % writeBatch === 0) {
-            await flush();
+            await insertPledgeRows(insertRows, rows);
             onProgress(done, work.length);
           }
         }
-        await flush();
+        await insertPledgeRows(insertRows, rows);
         onProgress(done, work.length);
         return { created: plan.counts.create, updated: plan.counts.update, fileSourceId: fileSource.id };
       },

@@ -240,10 +240,17 @@ describe("committing", () => {
       recordedById: analyst.id,
       note: "Imported from pledges.csv, row 2.",
     });
-    expect(pledge.statusChanges[0]!.citations[0]).toMatchObject({
-      quote: "Row 2 of pledges.csv",
-      source: { fileName: "pledges.csv" },
-    });
+    // Its evidence, as for a pledge added in the editor: the row's source with its quote, and the
+    // row of the file, cited by the pledge, its stated figure and its first status entry alike.
+    const cited = (citations: { quote: string; source: { fileName: string | null } }[]) =>
+      citations.map((c) => `${c.source.fileName ?? "source"}: ${c.quote}`).sort();
+    const evidence = ["pledges.csv: Row 2 of pledges.csv", "source: up to 1,200"];
+    expect(cited(pledge.statusChanges[0]!.citations)).toEqual(evidence);
+    const citationsOf = (where: object) => db().citation.findMany({ where, include: { source: true } });
+    expect(cited(await citationsOf({ pledgeId: pledge.id }))).toEqual(evidence);
+    expect(cited(await citationsOf({ ledgerEvent: { pledgeId: pledge.id, fact: "stated" } }))).toEqual(
+      evidence,
+    );
     const money = await db().pledge.findUniqueOrThrow({ where: { externalId: "c-2" } });
     expect(money).toMatchObject({ quantityLow: 123456n, quantityUnit: "EUR" });
     const audit = await db().auditEntry.findFirstOrThrow({ where: { entityId: pledge.id } });
