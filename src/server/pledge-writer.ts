@@ -130,6 +130,24 @@ export function addNewPledge(
   return id;
 }
 
+/**
+ * The version claim of every change to a pledge (an edit, a status, a delete, an import's update):
+ * `data` is applied only if the pledge is live and still at `version`, and the version moves on.
+ * False when another write came first; nothing is changed then.
+ */
+export async function claimPledge(
+  tx: Prisma.TransactionClient,
+  id: string,
+  version: number,
+  data: Prisma.PledgeUncheckedUpdateManyInput,
+): Promise<boolean> {
+  const { count } = await tx.pledge.updateMany({
+    where: { id, version, deletedAt: null },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count === 1;
+}
+
 /** Inserts `rows` table by table through `insert`, and empties them for the next batch. */
 export async function insertPledgeRows(insert: InsertRows, rows: PledgeRows): Promise<void> {
   for (const table of Object.keys(rows) as (keyof PledgeRows)[]) {

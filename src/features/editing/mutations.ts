@@ -7,7 +7,13 @@ import { recordAudit, type AuditInput } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, today } from "@/server/ledger";
 import { bulkInserter } from "@/server/bulk-insert";
-import { addNewPledge, insertPledgeRows, noPledgeRows, type Citing } from "@/server/pledge-writer";
+import {
+  addNewPledge,
+  claimPledge,
+  insertPledgeRows,
+  noPledgeRows,
+  type Citing,
+} from "@/server/pledge-writer";
 import { changedFacts, incrementDateProblem } from "@/lib/rules/ledger";
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { db } from "@/server/db";
@@ -435,11 +441,7 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
           .filter((f) => f !== "stakeholders" && f !== "conditionIds")
           .map((field) => [field, merged[field]]),
       );
-      const { count } = await tx.pledge.updateMany({
-        where: { id, version: before.version, deletedAt: null },
-        data: { ...columns, version: { increment: 1 } },
-      });
-      if (count === 0) {
+      if (!(await claimPledge(tx, id, before.version, columns))) {
         if (attempt < 20) continue;
         throw staleVersion("pledge", version, (await livePledge(tx, id)) ?? before);
       }
@@ -561,11 +563,7 @@ export async function deletePledge(actor: Principal, id: string, version: number
       "pledge",
       id,
       version,
-      () =>
-        tx.pledge.updateMany({
-          where: { id, version, deletedAt: null },
-          data: { deletedAt: new Date(), version: { increment: 1 } },
-        }),
+      async () => ({ count: Number(await claimPledge(tx, id, version, { deletedAt: new Date() })) }),
       () => livePledge(tx, id),
     );
     await recordPledgeAudit(tx, actor, {
@@ -678,11 +676,7 @@ export async function recordPledgeStatus(
       "pledge",
       id,
       update.version,
-      () =>
-        tx.pledge.updateMany({
-          where: { id, version: update.version, deletedAt: null },
-          data: { status: update.status, version: { increment: 1 } },
-        }),
+      async () => ({ count: Number(await claimPledge(tx, id, update.version, { status: update.status })) }),
       () => livePledge(tx, id),
     );
     await recordStatusChange(tx, actor, update, update.occurredOn ?? new Date(), {

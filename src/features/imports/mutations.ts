@@ -10,6 +10,7 @@ import { changeEvents, creationEvents, today } from "@/server/ledger";
 import {
   addNewPledge,
   citationRows,
+  claimPledge,
   insertPledgeRows,
   noPledgeRows,
   type Citing,
@@ -214,11 +215,7 @@ export async function commitImportPlan(
             const data = Object.fromEntries(
               Object.entries(columns).filter(([field]) => changed.includes(field)),
             ) as Partial<typeof columns>;
-            const { count } = await tx.pledge.updateMany({
-              where: { id: existing.id, version: existing.version, deletedAt: null },
-              data: { ...data, version: { increment: 1 } },
-            });
-            if (count !== 1) {
+            if (!(await claimPledge(tx, existing.id, existing.version, data))) {
               throw new ImportConflictError(
                 `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
               );
