@@ -116,6 +116,13 @@ async function main() {
   authHeaders.authorization = `Bearer ${token}`;
   const raw = new Database(file, { readonly: true });
   const figures: [string, number][] = [];
+  // Each figure is printed as it is measured, so that a later failure loses none of them.
+  const keep = figures.push.bind(figures);
+  figures.push = (...items) => {
+    for (const [label, value] of items)
+      console.log(`  ${label}: ${Number.isInteger(value) ? value : value.toFixed(2)}`);
+    return keep(...items);
+  };
   for (const [label, time] of [
     ["today", {}],
     ["as of 2026-06-30", { asOf: new Date("2026-06-30T00:00:00Z") }],
