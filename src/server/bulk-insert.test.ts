@@ -67,6 +67,21 @@ describe("bulkInserter", () => {
     expect(await prisma.pledge.count({ where: { id: { startsWith: "undone-" } } })).toBe(0);
   });
 
+  it("writes nothing once its transaction has ended (a timeout rolled it back)", async () => {
+    await expect(
+      prisma.$transaction(
+        async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await bulkInserter(prisma, tx)("Pledge", pledgeRows("late", 10));
+        },
+        { timeout: 50 },
+      ),
+    ).rejects.toThrow();
+    // Give the callback, which goes on after the timeout, time to try.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await prisma.pledge.count({ where: { id: { startsWith: "late-" } } })).toBe(0);
+  });
+
   it("refuses the whole batch when one row breaks a constraint", async () => {
     const rows = pledgeRows("clash", 150);
     rows[149] = { ...rows[149]!, id: rows[3]!.id };

@@ -35,6 +35,10 @@ export function bulkInserter(prisma: PrismaClient, tx: Prisma.TransactionClient)
   };
   return async (table, rows) => {
     if (rows.length === 0) return;
+    // Only inside the transaction: once it has ended (its timeout rolled it back), this query
+    // throws, and the statements below, which run without a pause, cannot outlive it.
+    await tx.$queryRaw`SELECT 1`;
+    if (!connection.inTransaction) throw new Error("bulkInserter: the transaction has ended");
     const columns = columnsOf(rows);
     for (let i = 0; i < rows.length; i += sqliteRowsPerStatement) {
       const chunk = rows.slice(i, i + sqliteRowsPerStatement);
@@ -47,6 +51,22 @@ export function bulkInserter(prisma: PrismaClient, tx: Prisma.TransactionClient)
 }
 
 const sqliteRowsPerStatement = 100;
+
+/**
+ * Rows through Prisma's createMany, for a few rows at a time (one pledge): Prisma reports a value
+ * already used (P2002) and a busy database as the writers translate them.
+ */
+export function prismaInserter(tx: Prisma.TransactionClient): InsertRows {
+  return async (table, rows) => {
+    if (rows.length === 0) return;
+    const model = `${table.charAt(0).toLowerCase()}${table.slice(1)}`;
+    const delegate = (
+      tx as unknown as Record<string, { createMany(args: { data: readonly object[] }): Promise<unknown> }>
+    )[model];
+    if (!delegate) throw new Error(`prismaInserter: no model ${table}`);
+    await delegate.createMany({ data: rows });
+  };
+}
 
 const columnsOf = (rows: readonly object[]) => [...new Set(rows.flatMap((row) => Object.keys(row)))];
 

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
 import { factValues, ledgerFacts, type LedgerFact, type PledgeFigures } from "@/lib/rules/ledger";
@@ -44,7 +44,7 @@ export function changeEvents(
   recorded: Recorded,
 ): Prisma.LedgerEventCreateManyInput[] {
   return facts.map((fact) => ({
-    id: randomUUID(),
+    id: newId(),
     pledgeId,
     fact,
     ...factValues(fact, figures),

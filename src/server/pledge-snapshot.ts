@@ -1,4 +1,4 @@
-import { pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fields";
+import { distinctStakeholders, pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fields";
 
 // A pledge as every writer records it in the audit log (the editor, the API and the import): its
 // columns, and its links as ids in a stable order. One shape (lib/rules/pledge-fields.ts), so that a
@@ -18,9 +18,9 @@ export function pledgeSnapshot(pledge: Source): PledgeSnapshot {
     id: pledge.id,
     version: pledge.version,
     ...(columns as Pick<PledgeSnapshot, (typeof pledgeColumnNames)[number]>),
-    stakeholders: pledge.stakeholders
-      .map(({ stakeholderId, role }) => ({ stakeholderId, role }))
-      .sort((a, b) => `${a.stakeholderId}|${a.role}`.localeCompare(`${b.stakeholderId}|${b.role}`)),
+    stakeholders: distinctStakeholders(
+      pledge.stakeholders.map(({ stakeholderId, role }) => ({ stakeholderId, role })),
+    ),
     conditionIds: [...new Set(conditionIds)].sort(),
   };
 }

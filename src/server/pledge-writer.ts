@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "./ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
-import type { PledgeColumns, PledgeLinks } from "@/lib/rules/pledge-fields";
+import { distinctStakeholders, type PledgeColumns, type PledgeLinks } from "@/lib/rules/pledge-fields";
 import { auditRow } from "./audit";
 import type { InsertRows } from "./bulk-insert";
 import { creationEvents } from "./ledger";
@@ -56,7 +56,7 @@ export function citationRows(
   at: Date,
 ): Prisma.CitationCreateManyInput[] {
   return evidence.map(({ sourceId, quote }) => ({
-    id: randomUUID(),
+    id: newId(),
     sourceId,
     quote,
     ...target,
@@ -78,11 +78,11 @@ export function addNewPledge(
   recorded: Recorded,
   evidence: readonly Citing[],
 ): string {
-  const id = randomUUID();
+  const id = newId();
   const { stakeholders, conditionIds, ...columns } = pledge;
   const at = recorded.at;
   const links = {
-    stakeholders: [...new Map(stakeholders.map((s) => [`${s.stakeholderId}|${s.role}`, s])).values()],
+    stakeholders: distinctStakeholders(stakeholders),
     conditionIds: [...new Set(conditionIds)],
   };
   rows.Pledge.push({ id, ...columns, version: 1, createdAt: at, updatedAt: at });
@@ -94,7 +94,7 @@ export function addNewPledge(
   }
   const events = creationEvents({ id, ...columns }, recorded);
   rows.LedgerEvent.push(...events);
-  const statusChangeId = randomUUID();
+  const statusChangeId = newId();
   rows.StatusChange.push({
     id: statusChangeId,
     pledgeId: id,
@@ -116,7 +116,7 @@ export function addNewPledge(
     ...citationRows(evidence, { statusChangeId }, at),
   );
   rows.AuditEntry.push({
-    id: randomUUID(),
+    id: newId(),
     occurredAt: at,
     ...auditRow(recorded.by, {
       action: "create",

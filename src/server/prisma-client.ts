@@ -43,13 +43,16 @@ class SQLiteAdapterKeepingConnection extends PrismaBetterSQLite3 {
     config: ConstructorParameters<typeof PrismaBetterSQLite3>[0],
     private readonly slot: ConnectionSlot,
   ) {
+    // No options: timestamps stay ISO text, as server/bulk-insert.ts writes them too.
     super(config);
   }
 
   override async connect() {
     const adapter = await super.connect();
     // The adapter's queries and transactions all run on this one connection (its `client`).
-    const connection = (adapter as unknown as { client: SQLiteConnection }).client;
+    const connection = (adapter as unknown as { client?: SQLiteConnection }).client;
+    // Should an upgrade of the adapter hide its connection, bulk writes go through Prisma instead.
+    if (typeof connection?.pragma !== "function") return adapter;
     // Statement journals (a write that fires triggers keeps one) and sorts in memory, not in
     // temporary files: bulk inserts 3.5× faster (server/bulk-insert.ts). A 64 MB page cache (the
     // default is 2 MB): a 50,000-row import touches index pages all over a large database.

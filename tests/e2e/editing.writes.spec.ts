@@ -23,6 +23,22 @@ async function addPledge(page: Page, title: string) {
   return page.url().split("/").pop()!;
 }
 
+/** Fills the delivery form with one delivery (an increment) and a new source, and sends it. */
+async function recordDelivery(
+  page: Page,
+  d: { amount: string; on: string; note: string; source: string; url: string; quote: string },
+) {
+  await page.getByLabel(/This delivery, added to/).check();
+  await page.getByLabel("Delivered this time (items)").fill(d.amount);
+  await page.getByLabel("Date of the delivery").fill(d.on);
+  await page.getByLabel("Note: what was delivered").fill(d.note);
+  await page.getByLabel("A new source").check();
+  await page.getByLabel("Source title").fill(d.source);
+  await page.getByLabel("Source URL").fill(d.url);
+  await page.getByLabel("Quote").fill(d.quote);
+  await page.getByRole("button", { name: "Record the delivery" }).click();
+}
+
 test.describe("editing as an analyst", () => {
   test("a new pledge appears with its quantity and stakeholder; per-field errors keep what was typed", async ({
     page,
@@ -118,15 +134,14 @@ test.describe("editing as an analyst", () => {
     await page.getByRole("link", { name: "Record a delivery" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Record a delivery" })).toBeVisible();
     await expectNoAxeViolations(page);
-    await page.getByLabel(/This delivery, added to/).check();
-    await page.getByLabel("Delivered this time (items)").fill("300");
-    await page.getByLabel("Date of the delivery").fill("2026-03-15");
-    await page.getByLabel("Note: what was delivered").fill("First convoy of generators");
-    await page.getByLabel("A new source").check();
-    await page.getByLabel("Source title").fill("E2E logistics bulletin");
-    await page.getByLabel("Source URL").fill("https://example.org/bulletin");
-    await page.getByLabel("Quote").fill("300 generators were handed over on 15 March.");
-    await page.getByRole("button", { name: "Record the delivery" }).click();
+    await recordDelivery(page, {
+      amount: "300",
+      on: "2026-03-15",
+      note: "First convoy of generators",
+      source: "E2E logistics bulletin",
+      url: "https://example.org/bulletin",
+      quote: "300 generators were handed over on 15 March.",
+    });
 
     await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
     await expect(page.getByText("300 items").first()).toBeVisible();
@@ -149,15 +164,14 @@ test.describe("editing as an analyst", () => {
 
     // A second delivery takes the total above the 1,200 pledged: accepted, and said everywhere.
     await page.getByRole("link", { name: "Record a delivery" }).click();
-    await page.getByLabel(/This delivery, added to/).check();
-    await page.getByLabel("Delivered this time (items)").fill("1,000");
-    await page.getByLabel("Date of the delivery").fill("2026-03-20");
-    await page.getByLabel("Note: what was delivered").fill("Second convoy, more than promised");
-    await page.getByLabel("A new source").check();
-    await page.getByLabel("Source title").fill("E2E logistics bulletin, second issue");
-    await page.getByLabel("Source URL").fill("https://example.org/bulletin-2");
-    await page.getByLabel("Quote").fill("1,000 more generators arrived on 20 March.");
-    await page.getByRole("button", { name: "Record the delivery" }).click();
+    await recordDelivery(page, {
+      amount: "1,000",
+      on: "2026-03-20",
+      note: "Second convoy, more than promised",
+      source: "E2E logistics bulletin, second issue",
+      url: "https://example.org/bulletin-2",
+      quote: "1,000 more generators arrived on 20 March.",
+    });
     await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
     await expect(page.getByTestId("exceeds").first()).toBeVisible();
     const summary = async (asOf: string) => {

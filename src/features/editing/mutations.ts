@@ -6,7 +6,7 @@ import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit, type AuditInput } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, today } from "@/server/ledger";
-import { bulkInserter } from "@/server/bulk-insert";
+import { prismaInserter } from "@/server/bulk-insert";
 import {
   addNewPledge,
   claimPledge,
@@ -16,6 +16,7 @@ import {
 } from "@/server/pledge-writer";
 import { changedFacts, incrementDateProblem } from "@/lib/rules/ledger";
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
+import { distinctStakeholders } from "@/lib/rules/pledge-fields";
 import { db } from "@/server/db";
 import { addedDelivery, resolveQuantities, type StoredQuantities } from "./pledge-values";
 import {
@@ -58,12 +59,9 @@ async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError) {
       if (error.code === "P2002") {
-        const target = (error.meta?.target as string[] | string | undefined) ?? [];
-        const field = Array.isArray(target) ? target.join(", ") : String(target);
-        throw new WriteError("invalid", `Another record already has this ${field || "value"}.`, {
-          fields: Object.fromEntries(
-            (Array.isArray(target) ? target : [field]).map((f) => [f, `already used`]),
-          ),
+        const fields = uniqueFieldsOf(error.meta);
+        throw new WriteError("invalid", `Another record already has this ${fields.join(", ") || "value"}.`, {
+          fields: Object.fromEntries(fields.map((f) => [f, `already used`])),
         });
       }
       if (error.code === "P2003") {
@@ -77,6 +75,20 @@ async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     if (isDatabaseBusy(error)) throw databaseBusy();
     throw error;
   }
+}
+
+/**
+ * The fields a unique constraint refused: Prisma's `target`, or, through a driver adapter, the
+ * constraint the driver named (its fields).
+ */
+function uniqueFieldsOf(meta: Record<string, unknown> | undefined): string[] {
+  const target = meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === "string") return [target];
+  const constraint = (
+    meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined
+  )?.cause?.constraint;
+  return Array.isArray(constraint?.fields) ? constraint.fields.map((f) => String(f).replaceAll('"', "")) : [];
 }
 
 /** Makes an edit that started from `version` apply only to that version, bumping it. */
@@ -173,8 +185,7 @@ async function replaceLinks(
 ) {
   if (links.stakeholders) {
     await tx.pledgeStakeholder.deleteMany({ where: { pledgeId } });
-    const unique = new Map(links.stakeholders.map((s) => [`${s.stakeholderId}|${s.role}`, s]));
-    for (const s of unique.values()) {
+    for (const s of distinctStakeholders(links.stakeholders)) {
       const exists = await tx.stakeholder.count({ where: { id: s.stakeholderId } });
       if (!exists)
         throw new WriteError("invalid", `There is no stakeholder with id "${s.stakeholderId}".`, {
@@ -246,7 +257,7 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
       { by: actor, at: new Date(), note: note ?? "Recorded with the pledge" },
       [evidence],
     );
-    await insertPledgeRows(bulkInserter(db(), tx), rows);
+    await insertPledgeRows(prismaInserter(tx), rows);
     return (await livePledge(tx, id))!;
   });
 }
@@ -379,7 +390,13 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
       const deliveredQuantity =
         deliveredIncrement === undefined
           ? deliveredTotal
-          : await deliveredAfterIncrement(tx, before, deliveredIncrement, occurredOn ?? today());
+          : await deliveredAfterIncrement(
+              tx,
+              before,
+              deliveredIncrement,
+              // The day the delivery's event will carry: given, else today, never before the announcement.
+              occurredOn ?? (today() < before.announcedOn ? before.announcedOn : today()),
+            );
       const quantities = quantitiesOrError(
         { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
         base,
@@ -527,8 +544,8 @@ async function deliveredAfterIncrement(
     });
   }
   const latest = await tx.ledgerEvent.findFirst({
-    where: { pledgeId: pledge.id, fact: "delivered", deliveredQuantity: { not: null } },
-    orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }],
+    where: { pledgeId: pledge.id, fact: "delivered" },
+    orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
     select: { occurredOn: true },
   });
   const tooEarly = incrementDateProblem(latest?.occurredOn ?? null, on);

@@ -25,16 +25,6 @@ export async function pledgeForEdit(id: string) {
   });
 }
 
-/** The day of the latest delivery recorded for a pledge, or null. */
-export async function latestDeliveryOn(pledgeId: string): Promise<Date | null> {
-  const event = await db().ledgerEvent.findFirst({
-    where: { pledgeId, fact: "delivered" },
-    orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }],
-    select: { occurredOn: true },
-  });
-  return event?.occurredOn ?? null;
-}
-
 export type AuditChange = { actor: string; at: Date; action: string; fields: string[] };
 
 function parsed(json: string | null): Record<string, unknown> {

@@ -215,6 +215,13 @@ export const pledgePatchSchema = z
           "give the total delivered (deliveredQuantity) or this delivery's amount (deliveredIncrement), not both",
       });
     }
+    if (deliveredIncrement !== undefined && value.quantityUnit !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["deliveredIncrement"],
+        message: "an increment is added in the pledge's unit: change the unit in a separate save",
+      });
+    }
     if (deliveredQuantity === undefined && deliveredIncrement === undefined) {
       for (const [field, given] of Object.entries(evidence)) {
         if (given !== undefined && given !== null) {

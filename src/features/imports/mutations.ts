@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { newId } from "@/server/ids";
 import { type Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
@@ -16,6 +16,7 @@ import {
   type Citing,
 } from "@/server/pledge-writer";
 import { changedFacts } from "@/lib/rules/ledger";
+import { distinctStakeholders } from "@/lib/rules/pledge-fields";
 import { bulkInserter } from "@/server/bulk-insert";
 import { db } from "@/server/db";
 import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
@@ -137,7 +138,7 @@ export async function commitImportPlan(
           takenSlugs(tx, "stakeholder", s),
         );
         const stakeholders = plan.newStakeholders.map((name, i) => ({
-          id: randomUUID(),
+          id: newId(),
           name,
           slug: newStakeholderSlugs[i]!,
           kind: "state" as const,
@@ -150,7 +151,7 @@ export async function commitImportPlan(
         const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
         const newConditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
         const conditions = plan.newConditions.map((title, i) => ({
-          id: randomUUID(),
+          id: newId(),
           title,
           slug: newConditionSlugs[i]!,
           status: "unmet" as const,
@@ -175,7 +176,7 @@ export async function commitImportPlan(
           (s) => takenSlugs(tx, "source", s),
         );
         const sources = newSources.map(([key, s], i) => {
-          const id = randomUUID();
+          const id = newId();
           sourceIds.set(key, id);
           return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
         });
@@ -199,7 +200,7 @@ export async function commitImportPlan(
 
         // Rows by table, written every `writeBatch` pledges; audits first hold the new records'.
         const rows = noPledgeRows();
-        rows.AuditEntry.push(...audits.map((a) => ({ id: randomUUID(), occurredAt: now, ...a })));
+        rows.AuditEntry.push(...audits.map((a) => ({ id: newId(), occurredAt: now, ...a })));
         const recorded = (row: number) => ({ by: actor, at: now, note: note(row) });
 
         let done = 0;
@@ -224,9 +225,12 @@ export async function commitImportPlan(
             const stamp = { createdAt: now, updatedAt: now };
             if (changed.includes("stakeholders")) {
               await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
-              const unique = new Map(linked.stakeholders.map((s) => [`${s.stakeholderId}|${s.role}`, s]));
               rows.PledgeStakeholder.push(
-                ...[...unique.values()].map((s) => ({ pledgeId: existing.id, ...s, ...stamp })),
+                ...distinctStakeholders(linked.stakeholders).map((s) => ({
+                  pledgeId: existing.id,
+                  ...s,
+                  ...stamp,
+                })),
               );
             }
             if (changed.includes("conditions")) {
@@ -243,7 +247,7 @@ export async function commitImportPlan(
               rows.Citation.push(...citationRows(namedSource(pledge), { pledgeId: existing.id }, now));
             }
             if (changed.includes("status")) {
-              const statusChangeId = randomUUID();
+              const statusChangeId = newId();
               rows.StatusChange.push({
                 id: statusChangeId,
                 pledgeId: existing.id,
@@ -268,7 +272,7 @@ export async function commitImportPlan(
             }
             const before = pledgeSnapshot(existing);
             rows.AuditEntry.push({
-              id: randomUUID(),
+              id: newId(),
               occurredAt: now,
               ...auditRow(actor, {
                 action: "update",

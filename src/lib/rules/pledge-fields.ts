@@ -28,6 +28,14 @@ export interface PledgeLinks {
   conditionIds: string[];
 }
 
+/** Each stakeholder link once (a stakeholder may hold several roles), in a stable order. */
+export function distinctStakeholders<T extends PledgeLinks["stakeholders"][number]>(
+  links: readonly T[],
+): T[] {
+  const unique = new Map(links.map((link) => [`${link.stakeholderId}|${link.role}`, link]));
+  return [...unique.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, link]) => link);
+}
+
 /** A stored pledge: its identity, its version, its columns and its links. */
 export type PledgeRecordShape = { id: string; version: number } & PledgeColumns & PledgeLinks;
 

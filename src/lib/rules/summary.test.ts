@@ -45,6 +45,7 @@ describe("summarize", () => {
       groups: [
         group({ deliveredAbove: 2, count: 3 }),
         group({ status: "delivered", deliveredAbove: 1 }),
+        group({ status: "withdrawn", deliveredAbove: 4, count: 4 }),
         group({ unit: "EUR", deliveredAbove: 5, count: 5 }),
       ],
     });

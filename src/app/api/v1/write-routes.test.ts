@@ -233,6 +233,17 @@ describe("POST /api/v1/pledges", () => {
   it("is for analysts", async () => {
     expect((await create(viewer, { ...pledge, sourceId })).status).toBe(403);
   });
+
+  it("refuses an external id another pledge has, naming the field, and saves nothing", async () => {
+    const cited = { ...pledge, sourceId, quote: "up to 1,500", externalId: "api-unique-1" };
+    expect((await create(analyst, cited)).status).toBe(201);
+    const before = await db().pledge.count();
+    const again = await create(analyst, { ...cited, title: "Another pledge, same external id" });
+    expect(again.status).toBe(422);
+    const body = (await again.json()) as { error: { params: { param: string }[] } };
+    expect(body.error.params.map((p) => p.param)).toContain("externalId");
+    expect(await db().pledge.count()).toBe(before);
+  });
 });
 
 const bodies = fc.oneof(writeBody(), fc.jsonValue());
