@@ -53,6 +53,9 @@ function toGroups(rows: AggregateRow[], conditions: Map<string, ConditionState>)
   }));
 }
 
+/** The aggregates read figures and statuses, never due dates. */
+const totalsOnly = { withDue: false };
+
 // PostgreSQL sums BIGINTs as NUMERIC (which its driver returns as text): cast back to integers.
 // "deliveredAbove" counts deliveries above the pledged ceiling, as deliveredAbovePledge in
 // lib/rules/ledger.ts says (a comparison with null is not true, as there).
@@ -72,7 +75,7 @@ async function listConditionsAt(bound: Bound, selection: PledgeSelection) {
       pledges: bigint | number | null;
     }[]
   >`
-    WITH ${pledgesAt(bound, selection)},
+    WITH ${pledgesAt(bound, selection, totalsOnly)},
     tied AS (
       SELECT pc."conditionId", COUNT(*) AS pledges
       FROM "PledgeCondition" pc JOIN pl ON pl."id" = pc."pledgeId"
@@ -90,7 +93,7 @@ async function listConditionsAt(bound: Bound, selection: PledgeSelection) {
 /** The main aggregate: pledges grouped by everything the rules look at. Exported for the benchmark. */
 export function pledgeGroupsQuery(bound: Bound, selection: PledgeSelection = everyPledge) {
   return Prisma.sql`
-    WITH ${pledgesAt(bound, selection)}
+    WITH ${pledgesAt(bound, selection, totalsOnly)}
     SELECT pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
     FROM pl LEFT JOIN blk ON blk."pledgeId" = pl."id"
     GROUP BY pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`;
@@ -111,7 +114,7 @@ export const getDashboardAggregates = cache(async function getDashboardAggregate
     db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
     // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor).
     db().$queryRaw<AggregateRow[]>`
-      WITH ${pledgesAt(bound, selection)},
+      WITH ${pledgesAt(bound, selection, totalsOnly)},
       carriers AS (
         SELECT DISTINCT ps."pledgeId", ps."stakeholderId" FROM "PledgeStakeholder" ps
         WHERE ps."role" IN ('pledger', 'lead', 'contributor')

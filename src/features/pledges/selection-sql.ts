@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { endOfDay } from "@/lib/format";
-import { commaList, containsText, withoutIndex } from "@/server/sql-dialect";
+import { commaList, containsText, rowKey, withoutIndex } from "@/server/sql-dialect";
 import { blockingConditionStatuses, settledPledgeStatuses } from "@/lib/rules/effective-status";
 import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import type { LedgerFact } from "@/lib/rules/ledger";
@@ -165,7 +165,7 @@ function currentPledges(selection: PledgeSelection) {
  * latest that happened before `occurred` (the one recorded last among events of the same day); with
  * none (an announcement moved earlier than its creation events), the earliest.
  */
-function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
+function pledgesFromLedger(bound: Bound, selection: PledgeSelection, { withDue }: PledgeColumnsWanted) {
   const held =
     bound.known === null
       ? Prisma.sql`p."deletedAt" IS NULL`
@@ -174,10 +174,10 @@ function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
   // the bound, else the earliest; each known by then.
   const known = before(Prisma.sql`e."recordedAt"`, bound.known);
   const eventOf = (fact: LedgerFact) => Prisma.sql`COALESCE(
-      (SELECT e."id" FROM "LedgerEvent" e
+      (SELECT ${rowKey("e")} FROM "LedgerEvent" e
         WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${before(Prisma.sql`e."occurredOn"`, bound.occurred)} AND ${known}
         ORDER BY e."occurredOn" DESC, e."recordedAt" DESC, e."id" DESC LIMIT 1),
-      (SELECT e."id" FROM "LedgerEvent" e
+      (SELECT ${rowKey("e")} FROM "LedgerEvent" e
         WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${known}
         ORDER BY e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC LIMIT 1))`;
   // MATERIALIZED: each pledge's lookups run once, where an inlined CTE would repeat them for the
@@ -186,23 +186,35 @@ function pledgesFromLedger(bound: Bound, selection: PledgeSelection) {
       SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
              COALESCE(st."quantityQualifier", p."quantityQualifier") AS qualifier,
              st."quantityLow" AS low, st."quantityHigh" AS high, dl."deliveredQuantity" AS delivered,
-             du."dueOn" AS due, ${statusAt("pledge", "p", bound)} AS status
+             ${withDue ? Prisma.sql`du."dueOn"` : Prisma.sql`NULL`} AS due, ${statusAt("pledge", "p", bound)} AS status
       FROM "Pledge" p
-      LEFT JOIN "LedgerEvent" st ON st."id" = ${eventOf("stated")}
-      LEFT JOIN "LedgerEvent" dl ON dl."id" = ${eventOf("delivered")}
-      LEFT JOIN "LedgerEvent" du ON du."id" = ${eventOf("due")}
+      LEFT JOIN "LedgerEvent" st ON ${rowKey("st")} = ${eventOf("stated")}
+      LEFT JOIN "LedgerEvent" dl ON ${rowKey("dl")} = ${eventOf("delivered")}
+      ${withDue ? Prisma.sql`LEFT JOIN "LedgerEvent" du ON ${rowKey("du")} = ${eventOf("due")}` : Prisma.empty}
       WHERE ${held} AND ${before(withoutIndex(Prisma.sql`p."announcedOn"`), bound.occurred)} AND ${pledgeRowFilter(selection)}
     )`;
+}
+
+/**
+ * Which of a pledge's columns a query reads beyond its figures: `due` costs an as-of view one more
+ * lookup per pledge, which totals do without (its column is then null).
+ */
+export interface PledgeColumnsWanted {
+  withDue: boolean;
 }
 
 /**
  * Pledges that existed at the bound with their status then (`pl`, narrowed to the selection), the
  * conditions with their status then (`cond`), and each pledge's conditions blocking then (`blk`).
  */
-export function pledgesAt(bound: Bound, selection: PledgeSelection = everyPledge) {
+export function pledgesAt(
+  bound: Bound,
+  selection: PledgeSelection = everyPledge,
+  wanted: PledgeColumnsWanted = { withDue: true },
+) {
   return Prisma.sql`
     cond AS (${conditionsAtQuery(bound)}),
-    ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection)},
+    ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection, wanted)},
     pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (
       SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
