@@ -114,7 +114,10 @@ async function main() {
   const { createApiToken } = await import("../src/server/api-tokens");
   const { token } = await createApiToken(db(), { name: "bench", role: "viewer" }, null);
   authHeaders.authorization = `Bearer ${token}`;
+  const { sqliteConnectionPragmas } = await import("../src/server/prisma-client");
+  // Raw SQL on a connection set up as the app's is.
   const raw = new Database(file, { readonly: true });
+  for (const pragma of sqliteConnectionPragmas) raw.pragma(pragma);
   const figures: [string, number][] = [];
   // Each figure is printed as it is measured, so that a later failure loses none of them.
   const keep = figures.push.bind(figures);

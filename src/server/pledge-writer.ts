@@ -1,6 +1,7 @@
 import { newId } from "./ids";
 import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
+import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import { distinctStakeholders, type PledgeColumns, type PledgeLinks } from "@/lib/rules/pledge-fields";
 import { auditRow } from "./audit";
 import type { InsertRows } from "./bulk-insert";
@@ -66,6 +67,33 @@ export function citationRows(
 }
 
 /**
+ * A status history entry (a pledge's or a condition's): what changed, when it happened, and who
+ * recorded it when, with why. Every writer of one builds it here.
+ */
+export function statusChangeRow(
+  subject:
+    | { pledgeId: string; fromPledgeStatus: PledgeStatus | null; toPledgeStatus: PledgeStatus }
+    | {
+        conditionId: string;
+        fromConditionStatus: ConditionStatus | null;
+        toConditionStatus: ConditionStatus;
+      },
+  occurredAt: Date,
+  recorded: Recorded,
+): Prisma.StatusChangeCreateManyInput & { id: string } {
+  return {
+    id: newId(),
+    ...subject,
+    occurredAt,
+    recordedBy: actorLabel(recorded.by),
+    recordedById: recorded.by.kind === "user" ? recorded.by.id : null,
+    note: recorded.note,
+    createdAt: recorded.at,
+    updatedAt: recorded.at,
+  };
+}
+
+/**
  * Adds to `rows` those of a new pledge: the pledge (version 1), its links, its creation events
  * dated its announcement, its first status entry dated the same, and the audit entry; `evidence`
  * is cited by the pledge, by its stated (and any delivered) figures and by its first status entry.
@@ -94,19 +122,13 @@ export function addNewPledge(
   }
   const events = creationEvents({ id, ...columns }, recorded);
   rows.LedgerEvent.push(...events);
-  const statusChangeId = newId();
-  rows.StatusChange.push({
-    id: statusChangeId,
-    pledgeId: id,
-    fromPledgeStatus: null,
-    toPledgeStatus: columns.status,
-    occurredAt: columns.announcedOn,
-    recordedBy: actorLabel(recorded.by),
-    recordedById: recorded.by.kind === "user" ? recorded.by.id : null,
-    note: recorded.note,
-    createdAt: at,
-    updatedAt: at,
-  });
+  const firstEntry = statusChangeRow(
+    { pledgeId: id, fromPledgeStatus: null, toPledgeStatus: columns.status },
+    columns.announcedOn,
+    recorded,
+  );
+  rows.StatusChange.push(firstEntry);
+  const statusChangeId = firstEntry.id;
   const figures = events.filter(
     (e) => e.fact === "stated" || (e.fact === "delivered" && e.deliveredQuantity != null),
   );

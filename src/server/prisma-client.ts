@@ -34,6 +34,15 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
   return client;
 }
 
+/**
+ * How the app's SQLite connection is set up (the bench sets its own raw connection the same way).
+ * Statement journals (a write that fires triggers keeps one) and sorts in memory, not in temporary
+ * files: bulk inserts 3.5× faster (server/bulk-insert.ts). A 64 MB page cache (the default is 2 MB):
+ * a 50,000-row import touches index pages all over a large database, and an as-of view reads the
+ * ledger's and the status history's indexes beside the pledges.
+ */
+export const sqliteConnectionPragmas = ["temp_store = MEMORY", "cache_size = -65536"] as const;
+
 type ConnectionSlot = { connection?: SQLiteConnection };
 const connections = new WeakMap<PrismaClient, ConnectionSlot>();
 
@@ -53,11 +62,7 @@ class SQLiteAdapterKeepingConnection extends PrismaBetterSQLite3 {
     const connection = (adapter as unknown as { client?: SQLiteConnection }).client;
     // Should an upgrade of the adapter hide its connection, bulk writes go through Prisma instead.
     if (typeof connection?.pragma !== "function") return adapter;
-    // Statement journals (a write that fires triggers keeps one) and sorts in memory, not in
-    // temporary files: bulk inserts 3.5× faster (server/bulk-insert.ts). A 64 MB page cache (the
-    // default is 2 MB): a 50,000-row import touches index pages all over a large database.
-    connection.pragma("temp_store = MEMORY");
-    connection.pragma("cache_size = -65536");
+    for (const pragma of sqliteConnectionPragmas) connection.pragma(pragma);
     this.slot.connection = connection;
     return adapter;
   }

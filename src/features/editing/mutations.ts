@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
-import { actorLabel, type Principal } from "@/lib/access";
+import type { Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit, type AuditInput } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
@@ -12,6 +12,7 @@ import {
   claimPledge,
   insertPledgeRows,
   noPledgeRows,
+  statusChangeRow,
   type Citing,
 } from "@/server/pledge-writer";
 import { changedFacts, incrementDateProblem } from "@/lib/rules/ledger";
@@ -652,24 +653,11 @@ async function recordStatusChange(
   actor: Principal,
   update: Evidence & { note: string },
   occurredAt: Date,
-  subject:
-    | Pick<Prisma.StatusChangeUncheckedCreateInput, "pledgeId" | "fromPledgeStatus" | "toPledgeStatus">
-    | Pick<
-        Prisma.StatusChangeUncheckedCreateInput,
-        "conditionId" | "fromConditionStatus" | "toConditionStatus"
-      >,
+  subject: Parameters<typeof statusChangeRow>[0],
   alsoCited: Cited[] = [],
-  recordedAt?: Date,
 ) {
   const change = await tx.statusChange.create({
-    data: {
-      ...subject,
-      occurredAt,
-      ...(recordedAt ? { createdAt: recordedAt } : {}),
-      note: update.note,
-      recordedBy: actorLabel(actor),
-      recordedById: actor.kind === "user" ? actor.id : null,
-    },
+    data: statusChangeRow(subject, occurredAt, { by: actor, at: new Date(), note: update.note }),
     select: { id: true },
   });
   await cite(tx, update, { statusChangeId: change.id }, ...alsoCited);

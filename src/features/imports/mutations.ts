@@ -13,6 +13,7 @@ import {
   claimPledge,
   insertPledgeRows,
   noPledgeRows,
+  statusChangeRow,
   type Citing,
 } from "@/server/pledge-writer";
 import { changedFacts } from "@/lib/rules/ledger";
@@ -86,7 +87,6 @@ export async function commitImportPlan(
   const work = plan.rows.filter((r): r is Exclude<PlannedRow, { action: "skip" }> => r.action !== "skip");
   if (work.length === 0) return { created: 0, updated: 0, fileSourceId: null };
   const label = actorLabel(actor);
-  const recordedById = actor.kind === "user" ? actor.id : null;
   const note = (row: number) => `Imported from ${file.name}, row ${row}.`;
 
   return busyAsConflict(() =>
@@ -247,19 +247,13 @@ export async function commitImportPlan(
               rows.Citation.push(...citationRows(namedSource(pledge), { pledgeId: existing.id }, now));
             }
             if (changed.includes("status")) {
-              const statusChangeId = newId();
-              rows.StatusChange.push({
-                id: statusChangeId,
-                pledgeId: existing.id,
-                fromPledgeStatus: existing.status,
-                toPledgeStatus: pledge.status,
-                occurredAt: now,
-                recordedBy: label,
-                recordedById,
-                note: note(r.row),
-                ...stamp,
-              });
-              rows.Citation.push(...citationRows([fileRow(r.row)], { statusChangeId }, now));
+              const entry = statusChangeRow(
+                { pledgeId: existing.id, fromPledgeStatus: existing.status, toPledgeStatus: pledge.status },
+                now,
+                recorded(r.row),
+              );
+              rows.StatusChange.push(entry);
+              rows.Citation.push(...citationRows([fileRow(r.row)], { statusChangeId: entry.id }, now));
             }
             const facts = changedFacts(existing, { ...existing, ...data });
             for (const event of changeEvents(existing.id, facts, { ...existing, ...data }, today(now), {
