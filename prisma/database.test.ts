@@ -55,10 +55,11 @@ function sqliteSchemaOf(file: string) {
       foreignKeys: db.pragma(`foreign_key_list("${table}")`),
       // An index's position in the list (seq) follows the order of creation, which a migration
       // that replaces an index changes; what the index is stays compared.
-      indexes: (db.pragma(`index_list("${table}")`) as { name: string; seq: number }[])
+      indexes: (db.pragma(`index_list("${table}")`) as { name: string; seq?: number }[])
         .sort(byName)
-        .map(({ seq: _seq, ...index }) => ({
+        .map((index) => ({
           ...index,
+          seq: undefined,
           columns: db.pragma(`index_info("${index.name}")`),
         })),
     }));
