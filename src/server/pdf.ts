@@ -51,7 +51,10 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function printToPdf(url: string, ready: string, headers: Record<string, string>, linkOrigin: string) {
   const job = queue.then(async () => {
-    const context = await (await sharedBrowser()).newContext({ extraHTTPHeaders: headers });
+    // bypassCSP: Playwright polls `ready` by evaluating it in the page, which the page's own CSP
+    // (no 'unsafe-eval') refuses whenever the page is not ready at the first look (a busy server).
+    // The printer reads only this server's own pages.
+    const context = await (await sharedBrowser()).newContext({ extraHTTPHeaders: headers, bypassCSP: true });
     try {
       const page = await context.newPage();
       const response = await page.goto(url, { waitUntil: "networkidle", timeout: 30_000 });
