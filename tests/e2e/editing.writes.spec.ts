@@ -273,6 +273,8 @@ test.describe("editing as an analyst", () => {
   test("a condition's status form lists the pledges it affects; deleting a pledge keeps it out of the list", async ({
     page,
   }) => {
+    // Long scenario (two saves or two browsers): on two busy cores it outlasts the default 30 s.
+    test.slow();
     await page.goto("/manage/condition");
     await page
       .getByRole("link", { name: /ceasefire/i })
