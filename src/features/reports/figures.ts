@@ -69,7 +69,7 @@ export function summaryJson(
     unconditionalCoverage: ratio(gap?.unconditionalCoverage),
     deliveredShortfall: gap ? rangeOf(gap.deliveredShortfall) : null,
     deliveredCoverage: ratio(gap?.deliveredCoverage),
-    deliveredAbovePledge: summary.deliveredAbovePledge,
+    deliveredAbovePledge: totals.deliveredAbove,
     capacities: capacities.map((capacity) => ({
       title: capacity.title,
       stakeholder: capacity.stakeholder?.name ?? null,

@@ -33,14 +33,26 @@ export interface BreakdownRow<K> {
   pledged: Quantity;
   unconditional: Quantity;
   delivered: Quantity;
+  /** Of the pledges counted in `delivered`, those that report more than they pledged. */
+  deliveredAbove: number;
 }
 
 export function effectiveStatusOf(group: AggregateGroup, scenario: Scenario = noScenario): EffectiveStatus {
   return effectiveStatus(group.status, group.blockedBy, scenario).status;
 }
 
+/** Withdrawn pledges count towards no total. */
+const countsInTotals = (group: AggregateGroup) => group.status !== "withdrawn";
+
 export function emptyRow<K>(key: K, unit: string): BreakdownRow<K> {
-  return { key, count: 0, pledged: zero(unit), unconditional: zero(unit), delivered: zero(unit) };
+  return {
+    key,
+    count: 0,
+    pledged: zero(unit),
+    unconditional: zero(unit),
+    delivered: zero(unit),
+    deliveredAbove: 0,
+  };
 }
 
 /** Groups summed under the key `keyOf` gives them, in first-seen order. */
@@ -53,15 +65,9 @@ export function breakdown<K>(
   const rows = new Map<K, BreakdownRow<K>>();
   for (const group of groups) {
     const key = keyOf(group);
-    const row = rows.get(key) ?? {
-      key,
-      count: 0,
-      pledged: zero(unit),
-      unconditional: zero(unit),
-      delivered: zero(unit),
-    };
+    const row = rows.get(key) ?? emptyRow(key, unit);
     row.count += group.count;
-    if (group.unit === unit && group.status !== "withdrawn") {
+    if (group.unit === unit && countsInTotals(group)) {
       const amount = statedQuantity(group.low, group.high, unit, group.qualifier);
       row.pledged = add(row.pledged, amount);
       if (effectiveStatusOf(group, scenario) !== "conditional")
@@ -72,6 +78,7 @@ export function breakdown<K>(
         unit,
         bound: "exact",
       });
+      row.deliveredAbove += group.deliveredAbove;
     }
     rows.set(key, row);
   }
@@ -95,7 +102,7 @@ export function conditionEffect(
   let pledges = 0;
   let quantity = zero(unit);
   for (const group of groups) {
-    if (group.status === "withdrawn") continue;
+    if (!countsInTotals(group)) continue;
     const releases =
       effectiveStatusOf(group, scenario) === "conditional" &&
       effectiveStatusOf(group, withCondition) !== "conditional";

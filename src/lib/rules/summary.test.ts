@@ -49,6 +49,6 @@ describe("summarize", () => {
         group({ unit: "EUR", deliveredAbove: 5, count: 5 }),
       ],
     });
-    expect(summary.deliveredAbovePledge).toBe(3);
+    expect(summary.totals.deliveredAbove).toBe(3);
   });
 });

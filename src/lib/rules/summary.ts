@@ -42,11 +42,6 @@ export function summarize(input: SummaryInput) {
     gap,
     totals,
     pledgeCount: groups.reduce((total, group) => total + group.count, 0),
-    /** Pledges in the unit whose deliveries exceed what they pledged: accepted, and always said. */
-    // Counted where the Delivered figure counts (breakdowns.ts): withdrawn pledges count for nothing.
-    deliveredAbovePledge: groups
-      .filter((group) => group.unit === unit && group.status !== "withdrawn")
-      .reduce((total, group) => total + group.deliveredAbove, 0),
     // In the vocabulary's order, every status present even when empty, so tables keep their shape.
     byEffectiveStatus: effectiveStatuses.map(
       (status) => byStatus.find((row) => row.key === status) ?? emptyRow(status, unit),

@@ -54,7 +54,7 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
       </header>
       {summary.gap ? (
         <>
-          <KpiCards gap={summary.gap} deliveredAbovePledge={summary.deliveredAbovePledge} />
+          <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
           <GapPanel gap={summary.gap} capacities={references.capacities} />
         </>
       ) : (

@@ -65,7 +65,7 @@ async function Headline(view: DashboardView) {
   if (!summary.gap) return null;
   return (
     <>
-      <KpiCards gap={summary.gap} deliveredAbovePledge={summary.deliveredAbovePledge} />
+      <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
       <GapPanel gap={summary.gap} capacities={references.capacities} />
     </>
   );
