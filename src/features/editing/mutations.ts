@@ -97,11 +97,10 @@ async function claimVersion(
   what: string,
   id: string,
   version: number,
-  claim: () => Promise<{ count: number }>,
+  claim: () => Promise<boolean>,
   current: () => Promise<({ version: number } & object) | null>,
 ) {
-  const { count } = await claim();
-  if (count === 1) return;
+  if (await claim()) return;
   const record = await current();
   if (!record) throw notFound(what, id);
   throw staleVersion(what, version, record);
@@ -184,27 +183,22 @@ async function replaceLinks(
   pledgeId: string,
   links: { stakeholders?: PledgeCreate["stakeholders"]; conditionIds?: string[] },
 ) {
+  await linksExist(tx, { stakeholders: links.stakeholders ?? [], conditionIds: links.conditionIds ?? [] });
   if (links.stakeholders) {
     await tx.pledgeStakeholder.deleteMany({ where: { pledgeId } });
-    for (const s of distinctStakeholders(links.stakeholders)) {
-      const exists = await tx.stakeholder.count({ where: { id: s.stakeholderId } });
-      if (!exists)
-        throw new WriteError("invalid", `There is no stakeholder with id "${s.stakeholderId}".`, {
-          fields: { stakeholders: "unknown stakeholder" },
-        });
-      await tx.pledgeStakeholder.create({ data: { pledgeId, stakeholderId: s.stakeholderId, role: s.role } });
-    }
+    await tx.pledgeStakeholder.createMany({
+      data: distinctStakeholders(links.stakeholders).map(({ stakeholderId, role }) => ({
+        pledgeId,
+        stakeholderId,
+        role,
+      })),
+    });
   }
   if (links.conditionIds) {
     await tx.pledgeCondition.deleteMany({ where: { pledgeId } });
-    for (const conditionId of new Set(links.conditionIds)) {
-      const exists = await tx.condition.count({ where: { id: conditionId } });
-      if (!exists)
-        throw new WriteError("invalid", `There is no condition with id "${conditionId}".`, {
-          fields: { conditionIds: "unknown condition" },
-        });
-      await tx.pledgeCondition.create({ data: { pledgeId, conditionId } });
-    }
+    await tx.pledgeCondition.createMany({
+      data: [...new Set(links.conditionIds)].map((conditionId) => ({ pledgeId, conditionId })),
+    });
   }
 }
 
@@ -507,11 +501,7 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
       }
       // A delivery dated before one already recorded is history: the row keeps the latest.
       if (delivery && occurredOn) {
-        const latest = await tx.ledgerEvent.findFirstOrThrow({
-          where: { pledgeId: id, fact: "delivered" },
-          orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-          select: { deliveredQuantity: true },
-        });
+        const latest = (await latestDelivery(tx, id))!;
         if (latest.deliveredQuantity !== after.deliveredQuantity) {
           await tx.pledge.update({ where: { id }, data: { deliveredQuantity: latest.deliveredQuantity } });
           after = (await livePledge(tx, id))!;
@@ -526,6 +516,15 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
       });
       return after;
     }
+  });
+}
+
+/** A pledge's latest delivery event, in the ledger's order (lib/rules/ledger.ts): the one the row holds. */
+function latestDelivery(tx: Tx, pledgeId: string) {
+  return tx.ledgerEvent.findFirst({
+    where: { pledgeId, fact: "delivered" },
+    orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
+    select: { occurredOn: true, deliveredQuantity: true },
   });
 }
 
@@ -544,11 +543,7 @@ async function deliveredAfterIncrement(
       fields: { deliveredIncrement: "give the amount delivered" },
     });
   }
-  const latest = await tx.ledgerEvent.findFirst({
-    where: { pledgeId: pledge.id, fact: "delivered" },
-    orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-    select: { occurredOn: true },
-  });
+  const latest = await latestDelivery(tx, pledge.id);
   const tooEarly = incrementDateProblem(latest?.occurredOn ?? null, on);
   if (tooEarly) throw new WriteError("invalid", tooEarly, { fields: { occurredOn: tooEarly } });
   const added = addedDelivery(increment, pledge);
@@ -581,7 +576,7 @@ export async function deletePledge(actor: Principal, id: string, version: number
       "pledge",
       id,
       version,
-      async () => ({ count: Number(await claimPledge(tx, id, version, { deletedAt: new Date() })) }),
+      () => claimPledge(tx, id, version, { deletedAt: new Date() }),
       () => livePledge(tx, id),
     );
     await recordPledgeAudit(tx, actor, {
@@ -681,7 +676,7 @@ export async function recordPledgeStatus(
       "pledge",
       id,
       update.version,
-      async () => ({ count: Number(await claimPledge(tx, id, update.version, { status: update.status })) }),
+      () => claimPledge(tx, id, update.version, { status: update.status }),
       () => livePledge(tx, id),
     );
     await recordStatusChange(tx, actor, update, update.occurredOn ?? new Date(), {
@@ -739,15 +734,17 @@ export async function recordConditionStatus(
       "condition",
       id,
       update.version,
-      () =>
-        tx.condition.updateMany({
-          where: { id, version: update.version },
-          data: {
-            status: update.status,
-            statusDate: occurredAt,
-            version: { increment: 1 },
-          },
-        }),
+      async () =>
+        (
+          await tx.condition.updateMany({
+            where: { id, version: update.version },
+            data: {
+              status: update.status,
+              statusDate: occurredAt,
+              version: { increment: 1 },
+            },
+          })
+        ).count === 1,
       () => findCondition(tx, id),
     );
     await recordStatusChange(tx, actor, update, occurredAt, {
@@ -866,7 +863,9 @@ export async function updateRecord<K extends RecordKind>(
       what,
       id,
       version,
-      () => table.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } }),
+      async () =>
+        (await table.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } }))
+          .count === 1,
       () => table.findUnique({ where: { id } }),
     );
     const after = await table.findUnique({ where: { id } });
