@@ -40,9 +40,11 @@ export default defineConfig({
       testIgnore: /\.writes\.spec\.ts$/,
       dependencies: ["setup"],
     },
-    // Specs that add rows run last, so that the read-only specs see exactly the seed.
+    // Specs that add rows run last, so that the read-only specs see exactly the seed. Their
+    // scenarios (two browsers, several saves) ran past 30 s on two busy cores with two workers.
     {
       name: "chromium-writes",
+      timeout: 90_000,
       use: { ...devices["Desktop Chrome"], storageState: storageStateOf("analyst") },
       testMatch: /\.writes\.spec\.ts$/,
       dependencies: ["chromium"],

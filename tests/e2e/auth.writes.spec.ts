@@ -57,8 +57,6 @@ test("an action re-checks the role: an analyst demoted while the form is open ca
 test("an admin deactivates, reactivates and resets an account; its owner changes their password", async ({
   browser,
 }) => {
-  // Two browsers, a dozen page loads and sign-ins: on two busy cores this outlasts the default 30 s.
-  test.slow();
   const lee = { email: "lee@e2e.test", password: "lee-first-password" };
   const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
   await admin.goto("/admin");

@@ -130,8 +130,6 @@ test.describe("editing as an analyst", () => {
   test("a delivery is recorded with its date and evidence, shows in the figures over time, and counts from its date", async ({
     page,
   }) => {
-    // Long scenario (two saves or two browsers): on two busy cores it outlasts the default 30 s.
-    test.slow();
     const id = await addPledge(page, "E2E deliveries");
     await page.getByRole("link", { name: "Record a delivery" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Record a delivery" })).toBeVisible();
@@ -192,8 +190,6 @@ test.describe("editing as an analyst", () => {
     page,
     browser,
   }) => {
-    // Long scenario (two saves or two browsers): on two busy cores it outlasts the default 30 s.
-    test.slow();
     const id = await addPledge(page, "E2E bridges");
     const other = await browser.newContext({ storageState: storageStateOf("admin") });
     const otherPage = await other.newPage();
@@ -273,8 +269,6 @@ test.describe("editing as an analyst", () => {
   test("a condition's status form lists the pledges it affects; deleting a pledge keeps it out of the list", async ({
     page,
   }) => {
-    // Long scenario (two saves or two browsers): on two busy cores it outlasts the default 30 s.
-    test.slow();
     await page.goto("/manage/condition");
     await page
       .getByRole("link", { name: /ceasefire/i })
