@@ -1,6 +1,7 @@
 import "server-only";
 import { actorLabel, type Principal } from "@/lib/access";
 import type { Prisma } from "@/generated/prisma/client";
+import { newId } from "./ids";
 
 export type AuditAction = "create" | "update" | "delete" | "restore" | "status";
 
@@ -36,6 +37,15 @@ export function auditRow(actor: Principal, entry: AuditInput): Prisma.AuditEntry
     version: entry.version ?? null,
     note: entry.note ?? null,
   };
+}
+
+/** An audit entry with its id and instant, for writers that insert rows in bulk. */
+export function auditEntryRow(
+  actor: Principal,
+  entry: AuditInput,
+  at: Date,
+): Prisma.AuditEntryCreateManyInput {
+  return { id: newId(), occurredAt: at, ...auditRow(actor, entry) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { actorLabel, type Principal } from "@/lib/access";
 import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import { distinctStakeholders, type PledgeColumns, type PledgeLinks } from "@/lib/rules/pledge-fields";
-import { auditRow } from "./audit";
+import { auditEntryRow } from "./audit";
 import type { InsertRows } from "./bulk-insert";
 import { creationEvents } from "./ledger";
 import { pledgeSnapshot } from "./pledge-snapshot";
@@ -114,12 +114,7 @@ export function addNewPledge(
     conditionIds: [...new Set(conditionIds)],
   };
   rows.Pledge.push({ id, ...columns, version: 1, createdAt: at, updatedAt: at });
-  for (const { stakeholderId, role } of links.stakeholders) {
-    rows.PledgeStakeholder.push({ pledgeId: id, stakeholderId, role, createdAt: at, updatedAt: at });
-  }
-  for (const conditionId of links.conditionIds) {
-    rows.PledgeCondition.push({ pledgeId: id, conditionId, createdAt: at, updatedAt: at });
-  }
+  addLinks(rows, id, links, at);
   const events = creationEvents({ id, ...columns }, recorded);
   rows.LedgerEvent.push(...events);
   const firstEntry = statusChangeRow(
@@ -137,19 +132,31 @@ export function addNewPledge(
     ...figures.flatMap((e) => citationRows(evidence, { ledgerEventId: e.id! }, at)),
     ...citationRows(evidence, { statusChangeId }, at),
   );
-  rows.AuditEntry.push({
-    id: newId(),
-    occurredAt: at,
-    ...auditRow(recorded.by, {
-      action: "create",
-      entityType: "Pledge",
-      entityId: id,
-      after: pledgeSnapshot({ id, version: 1, ...columns, ...links }),
-      version: 1,
-      note: recorded.note,
-    }),
-  });
+  rows.AuditEntry.push(
+    auditEntryRow(
+      recorded.by,
+      {
+        action: "create",
+        entityType: "Pledge",
+        entityId: id,
+        after: pledgeSnapshot({ id, version: 1, ...columns, ...links }),
+        version: 1,
+        note: recorded.note,
+      },
+      at,
+    ),
+  );
   return id;
+}
+
+/** Adds to `rows` a pledge's links (each once); the caller removed any it had. */
+export function addLinks(rows: PledgeRows, pledgeId: string, links: Partial<PledgeLinks>, at: Date): void {
+  for (const { stakeholderId, role } of distinctStakeholders(links.stakeholders ?? [])) {
+    rows.PledgeStakeholder.push({ pledgeId, stakeholderId, role, createdAt: at, updatedAt: at });
+  }
+  for (const conditionId of new Set(links.conditionIds ?? [])) {
+    rows.PledgeCondition.push({ pledgeId, conditionId, createdAt: at, updatedAt: at });
+  }
 }
 
 /**

@@ -4,10 +4,11 @@ import { type Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
-import { auditRow } from "@/server/audit";
+import { auditEntryRow, auditRow } from "@/server/audit";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
 import {
+  addLinks,
   addNewPledge,
   citationRows,
   claimPledge,
@@ -17,7 +18,6 @@ import {
   type Citing,
 } from "@/server/pledge-writer";
 import { changedFacts } from "@/lib/rules/ledger";
-import { distinctStakeholders } from "@/lib/rules/pledge-fields";
 import { bulkInserter } from "@/server/bulk-insert";
 import { db } from "@/server/db";
 import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./dataset";
@@ -107,14 +107,18 @@ export async function commitImportPlan(
           select: { id: true },
         });
         const audits: Prisma.AuditEntryCreateManyInput[] = [
-          auditRow(actor, {
-            action: "create",
-            entityType: "Source",
-            entityId: fileSource.id,
-            after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
-            version: 1,
-            note: `Import of ${file.name}`,
-          }),
+          auditEntryRow(
+            actor,
+            {
+              action: "create",
+              entityType: "Source",
+              entityId: fileSource.id,
+              after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
+              version: 1,
+              note: `Import of ${file.name}`,
+            },
+            now,
+          ),
         ];
 
         // Stakeholders, conditions and sources the file names that do not exist yet.
@@ -122,14 +126,18 @@ export async function commitImportPlan(
         const auditCreated = (entityType: string, rows: { id: string; description: string }[]) => {
           for (const row of rows) {
             audits.push(
-              auditRow(actor, {
-                action: "create",
-                entityType,
-                entityId: row.id,
-                after: row,
-                version: 1,
-                note: row.description,
-              }),
+              auditEntryRow(
+                actor,
+                {
+                  action: "create",
+                  entityType,
+                  entityId: row.id,
+                  after: row,
+                  version: 1,
+                  note: row.description,
+                },
+                now,
+              ),
             );
           }
         };
@@ -200,7 +208,7 @@ export async function commitImportPlan(
 
         // Rows by table, written every `writeBatch` pledges; audits first hold the new records'.
         const rows = noPledgeRows();
-        rows.AuditEntry.push(...audits.map((a) => ({ id: newId(), occurredAt: now, ...a })));
+        rows.AuditEntry.push(...audits);
         const recorded = (row: number) => ({ by: actor, at: now, note: note(row) });
 
         let done = 0;
@@ -222,26 +230,13 @@ export async function commitImportPlan(
               );
             }
             const linked = links(pledge);
-            const stamp = { createdAt: now, updatedAt: now };
             if (changed.includes("stakeholders")) {
               await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
-              rows.PledgeStakeholder.push(
-                ...distinctStakeholders(linked.stakeholders).map((s) => ({
-                  pledgeId: existing.id,
-                  ...s,
-                  ...stamp,
-                })),
-              );
+              addLinks(rows, existing.id, { stakeholders: linked.stakeholders }, now);
             }
             if (changed.includes("conditions")) {
               await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
-              rows.PledgeCondition.push(
-                ...[...new Set(linked.conditionIds)].map((conditionId) => ({
-                  pledgeId: existing.id,
-                  conditionId,
-                  ...stamp,
-                })),
-              );
+              addLinks(rows, existing.id, { conditionIds: linked.conditionIds }, now);
             }
             if (changed.includes("sources")) {
               rows.Citation.push(...citationRows(namedSource(pledge), { pledgeId: existing.id }, now));
@@ -265,25 +260,27 @@ export async function commitImportPlan(
               rows.Citation.push(...citationRows([fileRow(r.row)], { ledgerEventId: event.id! }, now));
             }
             const before = pledgeSnapshot(existing);
-            rows.AuditEntry.push({
-              id: newId(),
-              occurredAt: now,
-              ...auditRow(actor, {
-                action: "update",
-                entityType: "Pledge",
-                entityId: existing.id,
-                before,
-                after: pledgeSnapshot({
-                  ...existing,
-                  ...data,
+            rows.AuditEntry.push(
+              auditEntryRow(
+                actor,
+                {
+                  action: "update",
+                  entityType: "Pledge",
+                  entityId: existing.id,
+                  before,
+                  after: pledgeSnapshot({
+                    ...existing,
+                    ...data,
+                    version: existing.version + 1,
+                    ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
+                    ...(changed.includes("conditions") ? { conditionIds: linked.conditionIds } : {}),
+                  }),
                   version: existing.version + 1,
-                  ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
-                  ...(changed.includes("conditions") ? { conditionIds: linked.conditionIds } : {}),
-                }),
-                version: existing.version + 1,
-                note: note(r.row),
-              }),
-            });
+                  note: note(r.row),
+                },
+                now,
+              ),
+            );
           }
           if (++done % writeBatch === 0) {
             await insertPledgeRows(insertRows, rows);
