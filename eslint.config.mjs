@@ -9,7 +9,7 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     "node_modules/**",
-    "src/generated/**",
+    "generated/**",
     "next-env.d.ts",
     "test-results/**",
     "playwright-report/**",
@@ -39,11 +39,11 @@ export default defineConfig([
   {
     // Only the data layer may touch Prisma.
     files: [
-      "src/server/**",
-      "src/features/**/queries.ts",
-      "src/features/**/*-sql.ts",
-      "src/features/**/actions.ts",
-      "src/features/**/mutations.ts",
+      "server/**",
+      "features/**/queries.ts",
+      "features/**/*-sql.ts",
+      "features/**/actions.ts",
+      "features/**/mutations.ts",
       "prisma/**",
       "scripts/**",
       "tests/**",

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { requireDatabaseUrl } from "./src/server/env";
-import { loadEnv } from "./src/server/load-env";
+import { requireDatabaseUrl } from "./server/env";
+import { loadEnv } from "./server/load-env";
 
 // A config file turns off Prisma's own .env loading.
 loadEnv();

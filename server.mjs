@@ -1,13 +1,13 @@
 // @ts-check
 // Pledgewatch's HTTP server: Next.js behind a thin edge that alone sees the socket. It puts the
 // client's real address in X-Forwarded-For (TRUSTED_PROXIES names the proxies whose word is taken)
-// and refuses a body too large for its route before reading a byte of it (src/server/edge.mjs).
+// and refuses a body too large for its route before reading a byte of it (server/edge.mjs).
 // `npm start` runs it; `--hostname` and `--port` (or PORT) say where it listens.
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import next from "next";
-import { admitRequest, parseTrustedProxies } from "./src/server/edge.mjs";
+import { admitRequest, parseTrustedProxies } from "./server/edge.mjs";
 
 // .env as Next.js reads it, now: TRUSTED_PROXIES and PORT are needed before Next.js starts.
 nextEnv.loadEnvConfig(import.meta.dirname, false);

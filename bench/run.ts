@@ -108,13 +108,13 @@ async function main() {
 
   // Aggregates, in this process: the dashboard's query through Prisma, and the same SQL run raw.
   process.env.DATABASE_URL = env.DATABASE_URL;
-  const { getDashboardAggregates, pledgeGroupsQuery } = await import("../src/features/dashboard/queries");
-  const { viewBound } = await import("../src/features/pledges/selection-sql");
-  const { db } = await import("../src/server/db");
-  const { createApiToken } = await import("../src/server/api-tokens");
+  const { readAggregates, pledgeGroupsQuery } = await import("../features/figures/queries");
+  const { viewBound } = await import("../features/pledges/selection-sql");
+  const { db } = await import("../server/db");
+  const { createApiToken } = await import("../server/api-tokens");
   const { token } = await createApiToken(db(), { name: "bench", role: "viewer" }, null);
   authHeaders.authorization = `Bearer ${token}`;
-  const { sqliteConnectionPragmas } = await import("../src/server/prisma-client");
+  const { sqliteConnectionPragmas } = await import("../server/prisma-client");
   // Raw SQL on a connection set up as the app's is.
   const raw = new Database(file, { readonly: true });
   for (const pragma of sqliteConnectionPragmas) raw.pragma(pragma);
@@ -132,7 +132,7 @@ async function main() {
     const statement = raw.prepare(query.sql);
     const rawMs = await timeIt(15, () => statement.all(...query.values));
     const prismaMs = await timeIt(15, () => db().$queryRaw(query));
-    const allMs = await timeIt(5, () => getDashboardAggregates(time));
+    const allMs = await timeIt(5, () => readAggregates(time));
     record(`aggregate query ${label}: raw SQL (ms)`, rawMs);
     record(`aggregate query ${label}: through Prisma (ms)`, prismaMs);
     record(`aggregate query ${label}: ratio (target ≤ 2)`, prismaMs / rawMs);
@@ -195,7 +195,7 @@ async function main() {
     );
   }
   writeFileSync(importFile, lines.join("\n"));
-  const { runImport } = await import("../src/features/imports/run-import");
+  const { runImport } = await import("../features/imports/run-import");
   const actor = { kind: "system" as const, id: "bench", name: "Bench", role: "admin" as const };
   let peakRss = 0;
   const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss / 1_048_576));

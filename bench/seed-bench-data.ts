@@ -2,13 +2,13 @@
 // scale the dashboard must hold. SQLite or PostgreSQL, from the same generated rows.
 import { randomInt } from "node:crypto";
 import Database from "better-sqlite3";
-import { databaseKind, sqlitePath } from "../src/server/env";
+import { databaseKind, sqlitePath } from "../server/env";
 import {
   conditionStatuses,
   pledgeCategories,
   pledgeStatuses,
   quantityQualifiers,
-} from "../src/lib/rules/vocabulary";
+} from "../lib/rules/vocabulary";
 
 export interface BenchScale {
   pledges: number;
@@ -174,8 +174,8 @@ export async function seedBenchData(url: string, scale: BenchScale): Promise<voi
     }
     return;
   }
-  const { createPrismaClient } = await import("../src/server/prisma-client");
-  const { bulkInserter } = await import("../src/server/bulk-insert");
+  const { createPrismaClient } = await import("../server/prisma-client");
+  const { bulkInserter } = await import("../server/bulk-insert");
   const prisma = createPrismaClient(url);
   try {
     const stakeholderIds = (await prisma.stakeholder.findMany({ select: { id: true } })).map((s) => s.id);

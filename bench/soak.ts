@@ -16,10 +16,10 @@ import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { ensurePostgresDatabase } from "../scripts/postgres-migrate";
-import { databaseKind } from "../src/server/env";
-import { hashesFileOf, postgresTableHashes } from "../src/server/postgres-backup";
-import { withPostgresClient } from "../src/server/postgres-connection";
-import { createPrismaClient } from "../src/server/prisma-client";
+import { databaseKind } from "../server/env";
+import { hashesFileOf, postgresTableHashes } from "../server/postgres-backup";
+import { withPostgresClient } from "../server/postgres-connection";
+import { createPrismaClient } from "../server/prisma-client";
 import { writeBody } from "../tests/support/write-payloads";
 import { seedBenchData } from "./seed-bench-data";
 import { memoryOf, startNext, waitFor } from "./support";
@@ -607,7 +607,7 @@ async function backupPhase(pledgeIds: string[]) {
     env: { ...env, DATABASE_URL: `file:${restored}` },
     stdio: "ignore",
   });
-  const { tableHashes } = await import("../src/server/sqlite-backup");
+  const { tableHashes } = await import("../server/sqlite-backup");
   const same =
     JSON.stringify(withoutCounter(tableHashes(copy))) ===
     JSON.stringify(withoutCounter(tableHashes(restored)));

@@ -1,11 +1,11 @@
 // Idempotent seed from ../shared/sources: creates what is missing and leaves existing records alone,
 // so running it again (as `npm run up` does on every start) never reverts an analyst's change.
 
-import { loadEnv } from "../src/server/load-env";
+import { loadEnv } from "../server/load-env";
 import { seedDatabase } from "./seed/seed-database";
 
 loadEnv();
-const { createPrismaClient } = await import("../src/server/prisma-client");
+const { createPrismaClient } = await import("../server/prisma-client");
 const db = createPrismaClient();
 try {
   const counts = await seedDatabase(db);

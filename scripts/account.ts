@@ -3,11 +3,11 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { roles } from "../src/lib/access";
-import { createAccount } from "../src/server/accounts";
-import { requireDatabaseUrl } from "../src/server/env";
-import { loadEnv } from "../src/server/load-env";
-import { createPrismaClient } from "../src/server/prisma-client";
+import { roles } from "../lib/access";
+import { createAccount } from "../server/accounts";
+import { requireDatabaseUrl } from "../server/env";
+import { loadEnv } from "../server/load-env";
+import { createPrismaClient } from "../server/prisma-client";
 
 const usage = 'usage: npm run account -- create --role viewer|analyst|admin --email EMAIL --name "NAME"';
 

@@ -5,10 +5,10 @@
 // Both work while the app is running.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
-import { backupPostgres, restorePostgres } from "../src/server/postgres-backup";
-import { backupDatabase, restoreDatabase } from "../src/server/sqlite-backup";
-import { loadEnv } from "../src/server/load-env";
+import { databaseKind, requireDatabaseUrl, sqlitePath } from "../server/env";
+import { backupPostgres, restorePostgres } from "../server/postgres-backup";
+import { backupDatabase, restoreDatabase } from "../server/sqlite-backup";
+import { loadEnv } from "../server/load-env";
 
 function printHashes(hashes: Record<string, string>) {
   for (const [table, hash] of Object.entries(hashes)) console.log(`  ${table.padEnd(20)} ${hash}`);

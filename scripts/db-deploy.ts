@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
-import { loadEnv } from "../src/server/load-env";
+import { databaseKind, requireDatabaseUrl, sqlitePath } from "../server/env";
+import { loadEnv } from "../server/load-env";
 import { migratePostgres } from "./postgres-migrate";
 
 loadEnv();

@@ -2,9 +2,9 @@
 // SQLite: the file is deleted. PostgreSQL: the `public` schema is dropped and created again.
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { databaseKind, requireDatabaseUrl, sqlitePath } from "../src/server/env";
-import { loadEnv } from "../src/server/load-env";
-import { withPostgresClient } from "../src/server/postgres-connection";
+import { databaseKind, requireDatabaseUrl, sqlitePath } from "../server/env";
+import { loadEnv } from "../server/load-env";
+import { withPostgresClient } from "../server/postgres-connection";
 import { ensurePostgresDatabase } from "./postgres-migrate";
 
 loadEnv();

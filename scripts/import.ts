@@ -8,17 +8,17 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { roleAllows, type Principal } from "../src/lib/access";
-import { readDataset } from "../src/features/imports/dataset";
-import { importFieldLabels } from "../src/features/imports/fields";
-import { DatasetTargetNotEmptyError, importDataset } from "../src/features/imports/mutations";
-import { getImportMapping } from "../src/features/imports/queries";
-import { ImportFileError } from "../src/features/imports/read-spreadsheet";
-import { runImport, type ImportPreview, type ImportProgress } from "../src/features/imports/run-import";
-import { mappingName } from "../src/features/imports/schemas";
-import { db } from "../src/server/db";
-import { requireDatabaseUrl } from "../src/server/env";
-import { loadEnv } from "../src/server/load-env";
+import { roleAllows, type Principal } from "../lib/access";
+import { readDataset } from "../features/imports/dataset";
+import { importFieldLabels } from "../features/imports/fields";
+import { DatasetTargetNotEmptyError, importDataset } from "../features/imports/mutations";
+import { getImportMapping } from "../features/imports/queries";
+import { ImportFileError } from "../features/imports/read-spreadsheet";
+import { runImport, type ImportPreview, type ImportProgress } from "../features/imports/run-import";
+import { mappingName } from "../features/imports/schemas";
+import { db } from "../server/db";
+import { requireDatabaseUrl } from "../server/env";
+import { loadEnv } from "../server/load-env";
 
 const usage = "usage: npm run import -- FILE [--mapping NAME] [--dry-run] [--as EMAIL]";
 

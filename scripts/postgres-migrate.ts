@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { withPostgresClient } from "../src/server/postgres-connection";
+import { withPostgresClient } from "../server/postgres-connection";
 
 const folder = path.join(import.meta.dirname, "..", "prisma", "postgresql", "migrations");
 // The key Prisma's own migrate uses, so that its commands and this runner never interleave.

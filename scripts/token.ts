@@ -3,12 +3,12 @@
 // Uses DATABASE_URL (from the environment or .env).
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { roles, tokenExpiresAt, tokenUsable } from "../src/lib/access";
-import { apiTokenSchema } from "../src/features/editing/schemas";
-import { createApiToken, revokeApiToken } from "../src/server/api-tokens";
-import { requireDatabaseUrl } from "../src/server/env";
-import { loadEnv } from "../src/server/load-env";
-import { createPrismaClient } from "../src/server/prisma-client";
+import { roles, tokenExpiresAt, tokenUsable } from "../lib/access";
+import { apiTokenSchema } from "../features/admin/schemas";
+import { createApiToken, revokeApiToken } from "../server/api-tokens";
+import { requireDatabaseUrl } from "../server/env";
+import { loadEnv } from "../server/load-env";
+import { createPrismaClient } from "../server/prisma-client";
 
 const usage =
   "usage: npm run token -- create --role viewer|analyst|admin --name NAME [--days 7|30|90|180|365] | list | revoke --id ID";

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
-import { requireDatabaseUrl } from "../../src/server/env";
-import { loadEnv } from "../../src/server/load-env";
+import { requireDatabaseUrl } from "../../server/env";
+import { loadEnv } from "../../server/load-env";
 
 // The PostgreSQL twin of ../../prisma.config.ts, used to generate its client and to write its
 // migrations (scripts/new-migration.sh). Migrations are applied by scripts/postgres-migrate.ts.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourcesDirectory } from "../../src/server/env";
+import { sourcesDirectory } from "../../server/env";
 import {
   seedCapacityReferences,
   seedConditions,

@@ -8,7 +8,7 @@ import type {
   QuantityQualifier,
   StakeholderKind,
   StakeholderRole,
-} from "../../src/lib/rules/vocabulary";
+} from "../../lib/rules/vocabulary";
 
 export type SourceSlug = "paris-talks-day-two" | "after-the-paris-summit";
 

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../../src/generated/prisma/client";
-import { creationEvents } from "../../src/server/ledger";
-import type { ConditionStatus, PledgeStatus } from "../../src/lib/rules/vocabulary";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { creationEvents } from "../../server/ledger";
+import type { ConditionStatus, PledgeStatus } from "../../lib/rules/vocabulary";
 import {
   seedCapacityReferences,
   seedCoalitionMembers,

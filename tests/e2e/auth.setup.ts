@@ -1,6 +1,6 @@
 // Signs each role in once, through the sign-in page, and keeps the session for the specs.
 import { expect, test as setup } from "@playwright/test";
-import { roles } from "../../src/lib/access";
+import { roles } from "../../lib/access";
 import { e2eUsers, storageStateOf } from "./support/users";
 
 for (const role of roles) {

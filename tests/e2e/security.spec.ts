@@ -2,7 +2,7 @@
 // outcome in each cell; plus the proxy's guards and the security headers. Read-only: write routes
 // are probed with bodies that fail validation, which proves the request got past authorisation.
 import { request as requests, expect, test } from "@playwright/test";
-import { roles, type Role } from "../../src/lib/access";
+import { roles, type Role } from "../../lib/access";
 import { storageStateOf } from "./support/users";
 
 type Who = "anonymous" | Role;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { withPostgresClient } from "../../src/server/postgres-connection";
+import { withPostgresClient } from "../../server/postgres-connection";
 
 /**
  * The database kind the tests run on: SQLite unless TEST_DATABASE=postgresql, which needs

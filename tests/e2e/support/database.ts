@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createPrismaClient, type PrismaClient } from "../../../src/server/prisma-client";
+import { createPrismaClient, type PrismaClient } from "../../../server/prisma-client";
 import { e2eDatabaseUrl } from "../../../playwright.config";
-import { creationEvents } from "../../../src/server/ledger";
+import { creationEvents } from "../../../server/ledger";
 
 // Writes to the end-to-end database from outside the app, as another process would, for data the UI
 // cannot create yet. The app must notice them (see the data version triggers). Works on SQLite and

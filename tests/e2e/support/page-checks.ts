@@ -6,6 +6,17 @@ export async function expectNoAxeViolations(page: Page) {
   // Next streams a dynamic page's <title> after its first bytes: scanning before it lands would
   // report a missing title that the reader does get (a flaky failure seen once in CI).
   await expect(page).toHaveTitle(/\S/);
+  // Colours are judged as they end up: a toast still fading in is half transparent, and axe would
+  // measure its text against the page behind it (a flaky contrast failure seen once in CI). Endless
+  // animations (a loading pulse) are not waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== "running" || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Role } from "../../../src/lib/access";
+import type { Role } from "../../../lib/access";
 
 // The end-to-end server's accounts (scripts/e2e-server.sh creates them): one per role.
 export const e2eUsers: Record<Role, { email: string; password: string; name: string }> = {

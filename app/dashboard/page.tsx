@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { ExportLinks } from "@/features/reports/components/export-links";
+import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
+import { dashboardParamsSchema } from "@/features/dashboard/schemas";
+import { defaultMetric } from "@/features/figures";
+import { isoDay } from "@/lib/format";
+import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { describeViewTime, instantParam, viewTimeKey, type ViewTime } from "@/lib/view-time";
+import { requirePagePermission } from "@/server/access";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Dashboard" };
+
+/** The exports' query string for this view: the same metric, scenario and view time. */
+function exportQuery(metric: string, assumed: string, { asOf, knownAt }: ViewTime) {
+  const query = new URLSearchParams();
+  if (metric !== defaultMetric) query.set("metric", metric);
+  for (const slug of assumed ? assumed.split(",") : []) query.append("assume", slug);
+  if (asOf) query.set("asOf", isoDay(asOf));
+  if (knownAt) query.set("knownAt", instantParam(knownAt));
+  return query.toString();
+}
+
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
+  const query = await searchParams;
+  await requirePagePermission("read", pathWithQuery("/dashboard", query));
+  const parsed = parseSearchParams(dashboardParamsSchema, query);
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <ParamErrors errors={parsed.errors} resetHref="/dashboard" />
+      </div>
+    );
+  }
+  const { metric = defaultMetric, assume, asOf, knownAt } = parsed.data;
+  const time: ViewTime = { asOf, knownAt };
+  const key = { metric, assumed: [...new Set(assume)].sort().join(","), timeKey: viewTimeKey(time) };
+  const viewTime = describeViewTime(time);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">How far the pledges go</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {viewTime ? `${viewTime}, rebuilt from the ledger and the status history.` : "As recorded today."}{" "}
+          {assume.length > 0
+            ? "Scenario: the conditions ticked below are assumed met."
+            : "No condition is assumed met."}
+        </p>
+      </div>
+      <ExportLinks query={exportQuery(metric, key.assumed, time)} />
+      <DashboardWidgets key={JSON.stringify(key)} {...key} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { ExportLinks } from "@/features/reports/components/export-links";
+import { figureParams } from "@/features/figures";
+import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-form";
+import { PledgeTable } from "@/features/pledges/components/pledge-table";
+import { listFilterOptions, listPledges } from "@/features/pledges/queries";
+import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
+import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
+import { describeViewTime } from "@/lib/view-time";
+import { requirePagePermission } from "@/server/access";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Pledges" };
+
+/** The list's query string without its page (for other pages, and for the exports). */
+function withoutPage(params: Record<string, string | string[] | undefined>) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === "page" || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== "") query.append(key, item);
+  }
+  return query;
+}
+
+/** The exports take the list's filters, date and scenario; anything else would be refused. */
+function exportQuery(params: Record<string, string | string[] | undefined>) {
+  const query = withoutPage(params);
+  for (const key of [...query.keys()]) if (!(key in figureParams.shape)) query.delete(key);
+  return query.toString();
+}
+
+function withPage(params: Record<string, string | string[] | undefined>, page: number): string {
+  const query = withoutPage(params);
+  if (page > 1) query.set("page", String(page));
+  const text = query.toString();
+  return text ? `/pledges?${text}` : "/pledges";
+}
+
+export default async function PledgesPage({ searchParams }: PageProps<"/pledges">) {
+  const params = await searchParams;
+  await requirePagePermission("read", pathWithQuery("/pledges", params));
+  const parsed = parseSearchParams(pledgeFiltersSchema, params);
+  const [options, result] = await Promise.all([
+    listFilterOptions(),
+    parsed.ok ? listPledges(pledgeQueryOf(parsed.data)) : Promise.resolve(null),
+  ]);
+
+  const viewTime = parsed.ok ? describeViewTime(parsed.data) : null;
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Pledges</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is
+          shown as conditional, whatever its lifecycle status.
+          {viewTime && (
+            <strong className="font-medium">
+              {" "}
+              {viewTime}: the pledges {parsed.ok && parsed.data.asOf ? "announced by then" : "held then"},
+              with their figures and statuses then.
+            </strong>
+          )}
+        </p>
+      </div>
+      <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />
+      {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/pledges" />}
+      {result && (
+        <section aria-labelledby="results-heading" className="space-y-3">
+          <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
+            {result.total === 1 ? "1 pledge" : `${result.total} pledges`}
+          </h2>
+          <ExportLinks query={exportQuery(params)} />
+          {result.rows.length > 0 ? (
+            <PledgeTable rows={result.rows} />
+          ) : (
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
+              {result.total > 0 ? "There are no pledges on this page." : "No pledge matches these filters."}
+            </p>
+          )}
+          <Pagination
+            page={result.page}
+            pageSize={result.pageSize}
+            total={result.total}
+            hrefFor={(page) => withPage(params, page)}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use server";
+
+import { APIError } from "better-auth/api";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { runFormAction } from "@/features/forms/run-form-action";
+import type { FormState } from "@/features/forms/form-state";
+import { single } from "@/features/forms/form-values";
+import { ownNameSchema, ownPasswordSchema } from "@/features/admin/schemas";
+import { WriteError } from "@/lib/write-error";
+import type { Principal } from "@/lib/access";
+import { waitInWords } from "@/lib/sign-in-throttle";
+import { recordOwnPasswordChange, renameAccount } from "@/server/accounts";
+import { auth } from "@/server/auth";
+import { db } from "@/server/db";
+import { admitSignIn, clientAddressOf, settleAttempt, throttleKeys } from "@/server/sign-in-failures";
+
+// What anyone signed in may change about their own account: their name and their password, each
+// through an audited path (Better Auth's own update-user endpoint is closed).
+
+function ownAccount(principal: Principal): string {
+  if (principal.kind !== "user") {
+    throw new WriteError("invalid", "An API token has no account to change: sign in with your own.");
+  }
+  return principal.id;
+}
+
+export async function changeOwnNameAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "read",
+    schema: ownNameSchema,
+    input: (values) => ({ name: single(values, "name") ?? "" }),
+    revalidate: () => revalidatePath("/", "layout"),
+    async work({ name }, principal) {
+      const outcome = await renameAccount(db(), ownAccount(principal), name, principal);
+      return {
+        status: "saved",
+        message: outcome === "unchanged" ? "Your name is unchanged." : "Your name is changed.",
+      };
+    },
+  });
+}
+
+export async function changeOwnPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "read",
+    schema: ownPasswordSchema,
+    input: (values) => ({
+      currentPassword: single(values, "currentPassword") ?? "",
+      newPassword: single(values, "newPassword") ?? "",
+    }),
+    // Passwords are never sent back to the form.
+    keep: (values) => ({ ...values, currentPassword: "", newPassword: "" }),
+    async work(passwords, principal) {
+      const userId = ownAccount(principal);
+      const requestHeaders = await headers();
+      const current = await auth().api.getSession({ headers: requestHeaders });
+      // Guesses at the current password are throttled like failed sign-ins: a stolen session must
+      // not become a way to find the password.
+      const keys = throttleKeys(current?.user.email ?? userId, clientAddressOf(requestHeaders));
+      const admission = await admitSignIn(db(), keys);
+      if (!admission.admitted) {
+        throw new WriteError(
+          "invalid",
+          `Too many wrong passwords. Try again in ${waitInWords(admission.retryAfterSeconds)}.`,
+        );
+      }
+      try {
+        await auth().api.changePassword({
+          body: { ...passwords, revokeOtherSessions: false },
+          headers: requestHeaders,
+        });
+      } catch (error) {
+        const wrong = error instanceof APIError && error.statusCode < 500;
+        await settleAttempt(db(), keys, wrong ? "wrong-password" : "not-a-guess");
+        if (wrong) {
+          throw new WriteError("invalid", "The current password is not right; nothing was changed.", {
+            fields: { currentPassword: "not your current password" },
+          });
+        }
+        throw error;
+      }
+      await settleAttempt(db(), keys, "signed-in");
+      // Every other session ends (a stolen one too); this browser stays signed in.
+      await db().session.deleteMany({ where: { userId, NOT: { id: current?.session.id ?? "" } } });
+      await recordOwnPasswordChange(db(), principal);
+      return { status: "saved", message: "Password changed. Your other sessions have ended." };
+    },
+  });
+}

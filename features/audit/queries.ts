@@ -1,0 +1,127 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { endOfDay } from "@/lib/format";
+import { db } from "@/server/db";
+import { auditLine, type Names } from "./audit-lines";
+import { changedFields } from "./changed-fields";
+import type { AuditFilters } from "./schemas";
+
+export const auditPageSize = 50;
+
+/** Accounts and API tokens are the admins' business: other readers never see their entries. */
+export const accountEntities = ["User", "ApiToken"] as const;
+
+export interface AuditReader {
+  /** Whether the reader may see accounts' and tokens' entries (admins). */
+  seesAccounts: boolean;
+}
+
+function where(
+  { entity, record, actor, from, to }: Omit<AuditFilters, "page">,
+  reader: AuditReader,
+): Prisma.AuditEntryWhereInput {
+  return {
+    AND: [
+      reader.seesAccounts ? {} : { entityType: { notIn: [...accountEntities] } },
+      entity ? { entityType: entity } : {},
+    ],
+    ...(record ? { entityId: record } : {}),
+    ...(actor ? { actorLabel: actor } : {}),
+    ...(from || to
+      ? { occurredAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: endOfDay(to) } : {}) } }
+      : {}),
+  };
+}
+
+/** Stakeholders' and conditions' names, to write a pledge's links in words. */
+async function names(): Promise<Names> {
+  const [stakeholders, conditions] = await db().$transaction([
+    db().stakeholder.findMany({ select: { id: true, name: true } }),
+    db().condition.findMany({ select: { id: true, title: true } }),
+  ]);
+  return {
+    stakeholders: new Map(stakeholders.map((s) => [s.id, s.name])),
+    conditions: new Map(conditions.map((c) => [c.id, c.title])),
+  };
+}
+
+const newestFirst = [
+  { occurredAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.AuditEntryOrderByWithRelationInput[];
+
+/** One page of the audit trail, newest first, each entry in words. */
+export async function listAudit(
+  { page = 1, ...filters }: AuditFilters,
+  reader: AuditReader,
+  pageSize = auditPageSize,
+) {
+  const [entries, total, lookup] = await Promise.all([
+    db().auditEntry.findMany({
+      where: where(filters, reader),
+      orderBy: newestFirst,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+    db().auditEntry.count({ where: where(filters, reader) }),
+    names(),
+  ]);
+  return { rows: entries.map((entry) => auditLine(entry, lookup)), total, page, pageSize };
+}
+
+/** Every entry the filters select, newest first, in batches (keyset on the order): for the CSV. */
+export async function* streamAudit(
+  filters: Omit<AuditFilters, "page">,
+  reader: AuditReader,
+  batchSize = 1000,
+) {
+  const lookup = await names();
+  let cursor: string | undefined;
+  for (;;) {
+    const entries = await db().auditEntry.findMany({
+      where: where(filters, reader),
+      orderBy: newestFirst,
+      take: batchSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (entries.length === 0) return;
+    yield entries.map((entry) => auditLine(entry, lookup));
+    if (entries.length < batchSize) return;
+    cursor = entries[entries.length - 1]!.id;
+  }
+}
+
+/** The people who have written, for the filter's choices. */
+export async function auditActors(reader: AuditReader): Promise<string[]> {
+  const rows = await db().auditEntry.findMany({
+    where: where({}, reader),
+    distinct: ["actorLabel"],
+    select: { actorLabel: true },
+    orderBy: { actorLabel: "asc" },
+  });
+  return rows.map((row) => row.actorLabel);
+}
+
+export type AuditChange = { actor: string; at: Date; action: string; fields: string[] };
+
+function parsed(json: string | null): Record<string, unknown> {
+  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
+}
+
+/** Who changed a record after `version`, when, and which fields: for the conflict message. */
+export async function changesSince(
+  entityType: string,
+  entityId: string,
+  version: number,
+): Promise<AuditChange[]> {
+  const entries = await db().auditEntry.findMany({
+    where: { entityType, entityId, version: { gt: version } },
+    orderBy: { occurredAt: "asc" },
+  });
+  return entries.map((entry) => ({
+    actor: entry.actorLabel,
+    at: entry.occurredAt,
+    action: entry.action,
+    fields: changedFields(parsed(entry.before), parsed(entry.after)),
+  }));
+}

@@ -1,0 +1,163 @@
+import { cache, Suspense, type ReactNode } from "react";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { loadFigures, unknownConditionErrors } from "@/features/figures";
+import { everyPledge } from "@/features/pledges/selection-sql";
+import { viewTimeOfKey } from "@/lib/view-time";
+import { listTimeline } from "../queries";
+import { breakdownLines, conditionLines } from "../breakdown-lines";
+import { BreakdownTable } from "./breakdown-table";
+import { ConditionsPanel } from "./conditions-panel";
+import { DashboardControls } from "./dashboard-controls";
+import { FigureEvidence } from "./figure-evidence";
+import { GapPanel } from "./gap-panel";
+import { KpiCards } from "./kpi-cards";
+import { StatusTimeline } from "./status-timeline";
+
+export interface DashboardView {
+  metric: string;
+  assumed: string;
+  /** The view time, as `viewTimeKey` writes it. */
+  timeKey: string;
+}
+
+// Each widget awaits the same request-cached data under its own Suspense boundary, so each shows
+// its own skeleton while loading and the queries still run once. The widgets themselves are client
+// components given plain data: the page then carries its figures once as data, rather than a second
+// time as a serialised element tree beside the HTML, which made rendering it twice as costly.
+// Arguments are primitives because React's cache compares them by identity.
+const loadView = cache((metric: string, assumed: string, timeKey: string) =>
+  loadFigures({
+    metric,
+    time: viewTimeOfKey(timeKey),
+    selection: { ...everyPledge, assume: assumed ? assumed.split(",") : [] },
+  }),
+);
+const load = (view: DashboardView) => loadView(view.metric, view.assumed, view.timeKey);
+
+async function Controls(view: DashboardView) {
+  const { summary, references, unknownConditions, time } = await load(view);
+  const errors = [
+    ...unknownConditionErrors(unknownConditions),
+    ...(summary.gap
+      ? []
+      : [
+          {
+            param: "metric",
+            message: `no requirement is recorded in ${view.metric}; metrics with one: ${references.metrics.join(", ") || "none"}`,
+          },
+        ]),
+  ];
+  return (
+    <>
+      <DashboardControls
+        metric={view.metric}
+        metrics={references.metrics}
+        time={time}
+        conditions={summary.conditions
+          .filter((condition) => condition.canBeAssumed || condition.assumedMet)
+          .map(({ slug, title, status, assumedMet }) => ({ slug, title, status, assumedMet }))}
+      />
+      {errors.length > 0 && <ParamErrors errors={errors} resetHref="/dashboard" />}
+      {summary.pledgeCount === 0 && (
+        <p
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm"
+          data-testid="no-pledges"
+        >
+          No pledge had been announced by this date.
+        </p>
+      )}
+    </>
+  );
+}
+
+async function Headline(view: DashboardView) {
+  const { summary, references } = await load(view);
+  if (!summary.gap) return null;
+  return (
+    <>
+      <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
+      <GapPanel gap={summary.gap} capacities={references.capacities} />
+    </>
+  );
+}
+
+async function Breakdowns(view: DashboardView) {
+  const { summary } = await load(view);
+  const lines = breakdownLines(summary);
+  return (
+    <>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <BreakdownTable
+          id="by-status"
+          title="Pledges by effective status"
+          keyHeading="Effective status"
+          lines={lines.byStatus}
+          statusBadges
+        />
+        <BreakdownTable
+          id="by-category"
+          title="Pledges by category"
+          keyHeading="Category"
+          lines={lines.byCategory}
+        />
+      </div>
+      <BreakdownTable
+        id="by-stakeholder"
+        title="Who carries what (a pledge counts for each of its pledgers, leads and contributors)"
+        keyHeading="Stakeholder"
+        lines={lines.byStakeholder}
+      />
+      <ConditionsPanel conditions={conditionLines(summary.conditions)} />
+    </>
+  );
+}
+
+async function History(view: DashboardView) {
+  const [{ references }, timeline] = await Promise.all([
+    load(view),
+    listTimeline(viewTimeOfKey(view.timeKey)),
+  ]);
+  return (
+    <>
+      <StatusTimeline entries={timeline} />
+      <FigureEvidence
+        requirements={references.requirement ? [references.requirement] : []}
+        pledges={references.pledgeEvidence}
+        capacities={references.capacities}
+      />
+    </>
+  );
+}
+
+function Skeleton({ label, height }: { label: string; height: string }) {
+  return (
+    <div
+      className={`animate-pulse rounded-lg bg-slate-200 ${height}`}
+      role="status"
+      aria-label={`Loading ${label}`}
+    />
+  );
+}
+
+function Widget({ label, height, children }: { label: string; height: string; children: ReactNode }) {
+  return <Suspense fallback={<Skeleton label={label} height={height} />}>{children}</Suspense>;
+}
+
+export function DashboardWidgets(view: DashboardView) {
+  return (
+    <div className="space-y-5">
+      <Widget label="the scenario controls" height="h-36">
+        <Controls {...view} />
+      </Widget>
+      <Widget label="the headline figures" height="h-96">
+        <Headline {...view} />
+      </Widget>
+      <Widget label="the breakdowns" height="h-96">
+        <Breakdowns {...view} />
+      </Widget>
+      <Widget label="the timeline" height="h-64">
+        <History {...view} />
+      </Widget>
+    </div>
+  );
+}

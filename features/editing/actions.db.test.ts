@@ -1,0 +1,63 @@
+// Every server action × {anonymous, viewer, analyst, admin}: the role is checked by the action
+// itself, first. Allowed callers send an empty form, which fails validation without writing.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { roles, type Role } from "@/lib/access";
+import { bearerHeaders } from "@tests/api-auth";
+import { seededTestDatabase } from "@tests/seeded-database";
+
+let requestHeaders = new Headers();
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
+
+const { db } = await seededTestDatabase();
+const actions = {
+  ...(await import("./actions")),
+  ...(await import("@/features/admin/actions")),
+  ...(await import("@/features/account/actions")),
+};
+
+const least: Record<keyof typeof actions, Role> = {
+  savePledgeAction: "analyst",
+  deletePledgeAction: "analyst",
+  restorePledgeAction: "analyst",
+  recordStatusAction: "analyst",
+  recordDeliveryAction: "analyst",
+  saveRecordAction: "analyst",
+  deleteRecordAction: "analyst",
+  createAccountAction: "admin",
+  changeRoleAction: "admin",
+  createTokenAction: "admin",
+  revokeTokenAction: "admin",
+  deactivateAccountAction: "admin",
+  reactivateAccountAction: "admin",
+  resetPasswordAction: "admin",
+  renameAccountAction: "admin",
+  changeOwnNameAction: "viewer",
+  changeOwnPasswordAction: "viewer",
+};
+
+const tokens: Partial<Record<Role, Record<string, string>>> = {};
+beforeAll(async () => {
+  for (const role of roles) tokens[role] = await bearerHeaders(role);
+});
+
+describe("server actions", () => {
+  for (const who of ["anonymous", ...roles] as const) {
+    it(`check the role of ${who} before anything else`, async () => {
+      requestHeaders = new Headers(who === "anonymous" ? {} : tokens[who]);
+      const audit = await db().auditEntry.count();
+      for (const [name, action] of Object.entries(actions)) {
+        const form = new FormData();
+        form.set("recordKind", "stakeholder");
+        const state = await action({ status: "idle" }, form);
+        const allowed =
+          who !== "anonymous" && roles.indexOf(who) >= roles.indexOf(least[name as keyof typeof actions]);
+        const cell = `${who} ${name}: ${state.message}`;
+        expect(state.status, cell).toBe("error");
+        if (who === "anonymous") expect(state.message, cell).toMatch(/^Sign in/);
+        else if (!allowed) expect(state.message, cell).toMatch(/Your role|Only admins/);
+        else expect(state.message, cell).not.toMatch(/^Sign in|Your role|Only admins/);
+      }
+      expect(await db().auditEntry.count()).toBe(audit);
+    });
+  }
+});

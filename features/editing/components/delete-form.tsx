@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState } from "react";
+import { deletePledgeAction, deleteRecordAction } from "../actions";
+import { idle } from "@/features/forms/form-state";
+import { FormOutcome } from "@/features/forms/components/form-parts";
+
+/** Deletes a record at the version shown, after the browser's confirmation. */
+export function DeleteForm({
+  target,
+  id,
+  version,
+  label,
+  explanation,
+}: {
+  target: "pledge" | { kind: string };
+  id: string;
+  version: number;
+  label: string;
+  explanation: string;
+}) {
+  const [state, action, pending] = useActionState(
+    target === "pledge" ? deletePledgeAction : deleteRecordAction,
+    idle,
+  );
+  return (
+    <form
+      action={action}
+      className="space-y-2"
+      onSubmit={(event) => {
+        if (!window.confirm(`${label}? ${explanation}`)) event.preventDefault();
+      }}
+    >
+      <FormOutcome state={state} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      {target !== "pledge" && <input type="hidden" name="recordKind" value={target.kind} />}
+      <p className="note">{explanation}</p>
+      <button type="submit" className="button-danger" disabled={pending}>
+        {label}
+      </button>
+    </form>
+  );
+}

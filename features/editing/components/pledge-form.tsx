@@ -1,0 +1,203 @@
+"use client";
+
+import { useActionState } from "react";
+import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
+import {
+  categoryLabels,
+  pledgeCategories,
+  qualifierLabels,
+  quantityQualifiers,
+  roleLabels,
+  stakeholderRoles,
+} from "@/lib/rules/vocabulary";
+import { savePledgeAction } from "../actions";
+import { idle } from "@/features/forms/form-state";
+import { EvidenceFields } from "./evidence-fields";
+import {
+  Field,
+  formKey,
+  FormOutcome,
+  SubmitButton,
+  valueOf,
+  VersionInput,
+} from "@/features/forms/components/form-parts";
+
+export type PledgeFormValues = {
+  id?: string;
+  version: number;
+  text: Record<string, string>;
+  roles: Record<string, string>;
+  conditionIds: string[];
+};
+
+type Options = {
+  stakeholders: { id: string; name: string }[];
+  conditions: { id: string; title: string }[];
+  sources: { id: string; title: string }[];
+};
+
+/** The text inputs, in the form's order, with their words from the field table. */
+const textFields = (
+  [
+    "title",
+    "quantityUnit",
+    "quantityLow",
+    "quantityHigh",
+    "deliveredQuantity",
+    "scope",
+    "externalId",
+  ] as const
+).map((name) => {
+  const words: { label: string; hint?: string } = pledgeFieldWords[name];
+  return { name, label: words.label, hint: words.hint, required: name === "title" };
+});
+const label = (field: keyof typeof pledgeFieldWords) => pledgeFieldWords[field].label;
+
+export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; options: Options }) {
+  const [state, action, pending] = useActionState(savePledgeAction, idle);
+  const value = (name: string) => valueOf(state, name, pledge.text[name]);
+  const error = (name: string) => state.fields?.[name];
+  const checkedConditions = state.values ? [state.values.conditionIds ?? []].flat() : pledge.conditionIds;
+  return (
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
+      <FormOutcome state={state} />
+      {pledge.id && <input type="hidden" name="id" value={pledge.id} />}
+      <VersionInput state={state} version={pledge.version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {/* An existing pledge's deliveries are recorded with their evidence, on their own page. */}
+        {textFields
+          .filter((field) => !(pledge.id && field.name === "deliveredQuantity"))
+          .map((field) => (
+            <Field
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              error={error(field.name)}
+              hint={field.hint}
+              required={field.required}
+            >
+              {(props) => (
+                <input {...props} name={field.name} defaultValue={value(field.name)} className="field" />
+              )}
+            </Field>
+          ))}
+        <Field name="category" label={label("category")} error={error("category")} required>
+          {(props) => (
+            <select {...props} name="category" defaultValue={value("category")} className="field">
+              <option value="">Choose…</option>
+              {pledgeCategories.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabels[c]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="quantityQualifier"
+          label={label("quantityQualifier")}
+          error={error("quantityQualifier")}
+          required
+        >
+          {(props) => (
+            <select
+              {...props}
+              name="quantityQualifier"
+              defaultValue={value("quantityQualifier") || "exact"}
+              className="field"
+            >
+              {quantityQualifiers.map((q) => (
+                <option key={q} value={q}>
+                  {qualifierLabels[q]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="announcedOn" label={label("announcedOn")} error={error("announcedOn")} required>
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              name="announcedOn"
+              defaultValue={value("announcedOn")}
+              className="field"
+            />
+          )}
+        </Field>
+        <Field name="dueOn" label={label("dueOn")} error={error("dueOn")}>
+          {(props) => (
+            <input {...props} type="date" name="dueOn" defaultValue={value("dueOn")} className="field" />
+          )}
+        </Field>
+      </div>
+      <Field name="description" label={label("description")} error={error("description")}>
+        {(props) => (
+          <textarea
+            {...props}
+            name="description"
+            rows={3}
+            defaultValue={value("description")}
+            className="field"
+          />
+        )}
+      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{label("stakeholders")}</legend>
+        {error("stakeholders") && <p className="field-error">{error("stakeholders")}</p>}
+        <div className="grid gap-2 sm:grid-cols-2">
+          {options.stakeholders.map((s) => (
+            <label key={s.id} className="flex items-center justify-between gap-2 text-sm">
+              <span>{s.name}</span>
+              <select
+                name={`role:${s.id}`}
+                defaultValue={valueOf(state, `role:${s.id}`, pledge.roles[s.id])}
+                className="field w-40"
+                aria-label={`Role of ${s.name}`}
+              >
+                <option value="">not involved</option>
+                {stakeholderRoles.map((r) => (
+                  <option key={r} value={r}>
+                    {roleLabels[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">{label("conditionIds")}</legend>
+        {error("conditionIds") && <p className="field-error">{error("conditionIds")}</p>}
+        {options.conditions.map((c) => (
+          <label key={c.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="conditionIds"
+              value={c.id}
+              defaultChecked={checkedConditions.includes(c.id)}
+            />
+            {c.title}
+          </label>
+        ))}
+      </fieldset>
+      {/* A new pledge cites what it rests on; an edit's evidence goes with its deliveries and statuses. */}
+      {!pledge.id && (
+        <>
+          <EvidenceFields state={state} sources={options.sources} />
+          <Field
+            name="note"
+            label="Note"
+            error={error("note")}
+            hint="Where the pledge comes from; it opens the pledge's history"
+          >
+            {(props) => (
+              <textarea {...props} name="note" rows={2} defaultValue={value("note")} className="field" />
+            )}
+          </Field>
+        </>
+      )}
+      <SubmitButton pending={pending}>{pledge.id ? "Save changes" : "Add pledge"}</SubmitButton>
+    </form>
+  );
+}

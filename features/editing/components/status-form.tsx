@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState } from "react";
+import { recordStatusAction } from "../actions";
+import { idle } from "@/features/forms/form-state";
+import { EventFields, EvidenceFields } from "./evidence-fields";
+import {
+  Field,
+  formKey,
+  FormOutcome,
+  SubmitButton,
+  valueOf,
+  VersionInput,
+} from "@/features/forms/components/form-parts";
+
+/** A status change with its evidence: a note, and a source picked from the list or added here. */
+export function StatusForm({
+  subject,
+  id,
+  version,
+  current,
+  statuses,
+  sources,
+}: {
+  subject: "pledge" | "condition";
+  id: string;
+  version: number;
+  current: string;
+  statuses: { value: string; label: string }[];
+  sources: { id: string; title: string }[];
+}) {
+  const [state, action, pending] = useActionState(recordStatusAction, idle);
+  const value = (name: string) => valueOf(state, name, undefined);
+  const error = (name: string) => state.fields?.[name];
+  // After a conflict, the status someone else recorded meanwhile: the header and the choices follow it.
+  const now = state.conflict?.currentStatus ?? current;
+  const label = (status: string) => statuses.find((s) => s.value === status)?.label ?? status;
+  return (
+    <form key={formKey(state)} action={action} className="space-y-4" noValidate>
+      <FormOutcome state={state} />
+      <p data-testid="current-status">
+        Now: <strong>{label(now)}</strong>
+        {now !== current && <> (was {label(current)} when you opened this form)</>}. The change is added to
+        the history with your name, the note and the source.
+      </p>
+      <input type="hidden" name="subject" value={subject} />
+      <input type="hidden" name="id" value={id} />
+      <VersionInput state={state} version={version} />
+      <Field name="status" label="New status" error={error("status")} required>
+        {(props) => (
+          <select {...props} name="status" defaultValue={value("status")} className="field">
+            <option value="">Choose…</option>
+            {statuses
+              .filter((s) => s.value !== now)
+              .map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <EventFields
+        state={state}
+        noteLabel="Note: what changed and why"
+        dateLabel="Date of the change"
+        dateHint="Leave empty for now (UTC)."
+      />
+      <EvidenceFields state={state} sources={sources} />
+      <SubmitButton pending={pending}>Record the status change</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+// The figures' entry point: every screen, route and export that shows a figure comes through here.
+export { checkScenario, loadFigures, loadKnownFigures, type Figures } from "./load-figures";
+export { breakdownJson, rangeOf, summaryJson, viewTimeJson } from "./json";
+export {
+  defaultMetric,
+  figureParams,
+  figureViewOf,
+  metricField,
+  unknownConditionErrors,
+  UnknownConditionError,
+  type FigureParams,
+  type FigureView,
+} from "./schemas";

@@ -1,0 +1,115 @@
+// The dashboard's figures as the API and the exports write them: ranges of plain numbers in the
+// metric's major units. Pure, so that every output shows exactly what the dashboard computed.
+import type { BreakdownRow } from "@/lib/rules/breakdowns";
+import { statedQuantity, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import type { DashboardSummary } from "@/lib/rules/summary";
+import { toMajor } from "@/lib/rules/units";
+import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
+import { isoDay } from "@/lib/format";
+import type { ViewTime } from "@/lib/view-time";
+import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "@/features/reports/schemas";
+
+/** The view time in an API answer: `asOf` a day, `knownAt` an instant, each null for today. */
+export function viewTimeJson({ asOf, knownAt }: ViewTime) {
+  return { asOf: asOf ? isoDay(asOf) : null, knownAt: knownAt ? knownAt.toISOString() : null };
+}
+
+export function rangeOf(quantity: Quantity): RangeJson {
+  return {
+    low: toMajor(quantity.low, quantity.unit),
+    high: toMajor(quantity.high, quantity.unit),
+    bound: quantity.bound,
+  };
+}
+
+export function ratioOf(ratio: Ratio): RangeJson {
+  return { low: ratio.low, high: ratio.high, bound: ratio.bound };
+}
+
+export interface FigureSources {
+  required: string[];
+  pledged: string[];
+  unconditional: string[];
+  delivered: string[];
+}
+
+export interface CapacityFigure {
+  title: string;
+  low: bigint;
+  high: bigint;
+  qualifier: QuantityQualifier;
+  stakeholder: { name: string } | null;
+  citations: { source: { id: string } }[];
+}
+
+/**
+ * The headline figures. Pledged, unconditional and delivered exist in any metric; the requirement,
+ * shortfall and coverage only where a requirement is recorded (null otherwise).
+ */
+export function summaryJson(
+  summary: DashboardSummary,
+  view: { time: ViewTime; assumed: string[] },
+  sources: FigureSources,
+  capacities: readonly CapacityFigure[] = [],
+): SummaryJson {
+  const { gap, totals } = summary;
+  const ratio = (value: Ratio | null | undefined) => (value ? ratioOf(value) : null);
+  return {
+    unit: summary.unit,
+    ...viewTimeJson(view.time),
+    assumed: view.assumed,
+    pledges: summary.pledgeCount,
+    required: gap ? rangeOf(gap.required) : null,
+    pledged: rangeOf(totals.pledged),
+    unconditional: rangeOf(totals.unconditional),
+    delivered: rangeOf(totals.delivered),
+    shortfall: gap ? rangeOf(gap.shortfall) : null,
+    coverage: ratio(gap?.coverage),
+    unconditionalShortfall: gap ? rangeOf(gap.unconditionalShortfall) : null,
+    unconditionalCoverage: ratio(gap?.unconditionalCoverage),
+    deliveredShortfall: gap ? rangeOf(gap.deliveredShortfall) : null,
+    deliveredCoverage: ratio(gap?.deliveredCoverage),
+    deliveredAbovePledge: totals.deliveredAbove,
+    capacities: capacities.map((capacity) => ({
+      title: capacity.title,
+      stakeholder: capacity.stakeholder?.name ?? null,
+      value: rangeOf(statedQuantity(capacity.low, capacity.high, summary.unit, capacity.qualifier)),
+      sourceIds: [...new Set(capacity.citations.map((citation) => citation.source.id))],
+    })),
+    sources,
+  };
+}
+
+function rowJson(row: BreakdownRow<string>, label: string): BreakdownRowJson {
+  return {
+    key: row.key,
+    label,
+    pledges: row.count,
+    pledged: rangeOf(row.pledged),
+    unconditional: rangeOf(row.unconditional),
+    delivered: rangeOf(row.delivered),
+  };
+}
+
+/** One breakdown of the dashboard, by the key asked for. */
+export function breakdownJson(summary: DashboardSummary, by: BreakdownParams["by"]): BreakdownRowJson[] {
+  switch (by) {
+    case "status":
+      return summary.byEffectiveStatus.map((row) => rowJson(row, effectiveStatusLabels[row.key]));
+    case "category":
+      return summary.byCategory.map((row) => rowJson(row, categoryLabels[row.key]));
+    case "stakeholder":
+      return summary.byStakeholder.map((row) => ({
+        ...rowJson(row, row.stakeholder.name),
+        key: row.stakeholder.slug || row.key,
+      }));
+    case "condition":
+      return summary.conditions.map((condition) => ({
+        key: condition.slug,
+        label: condition.title,
+        pledges: condition.pledges,
+        status: condition.status,
+        unlocks: { pledges: condition.effect.pledges, quantity: rangeOf(condition.effect.quantity) },
+      }));
+  }
+}

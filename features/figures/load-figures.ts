@@ -1,0 +1,142 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { viewTimeKey, type ViewTime } from "@/lib/view-time";
+import { effectiveStatus, scenarioOf, type Scenario } from "@/lib/rules/effective-status";
+import { summarize } from "@/lib/rules/summary";
+import {
+  readAggregates,
+  readConditionSlugs,
+  readDataStamp,
+  readReferences,
+  readSourceRows,
+  type Aggregates,
+} from "./queries";
+import { UnknownConditionError, type FigureView } from "./schemas";
+import type { FigureSources } from "./json";
+
+// The one way to the figures: the dashboard, the briefing, the API and every export call
+// `loadFigures` with their view, so that no two of them can disagree.
+
+async function readInputs({ metric, time, selection }: FigureView) {
+  const [aggregates, references, sourceRows] = await Promise.all([
+    readAggregates(time, selection),
+    readReferences(metric, time, selection),
+    readSourceRows(time, selection, metric),
+  ]);
+  return { aggregates, references, sourceRows };
+}
+
+type Inputs = Awaited<ReturnType<typeof readInputs>>;
+
+/**
+ * The sources behind each headline figure: those cited by the pledges summed into it. Unconditional
+ * follows the same rule as the figure (rules/effective-status.ts) under the scenario.
+ */
+function sourcesOf({ aggregates, references, sourceRows }: Inputs, scenario: Scenario): FigureSources {
+  const conditions = new Map(aggregates.conditions.map((c) => [c.id, c]));
+  const pledged = new Set<string>();
+  const unconditional = new Set<string>();
+  const delivered = new Set<string>();
+  for (const row of sourceRows) {
+    pledged.add(row.sourceId);
+    const blockedBy = (row.blocked ? row.blocked.split(",") : []).flatMap((id) => conditions.get(id) ?? []);
+    if (effectiveStatus(row.status, blockedBy, scenario).status !== "conditional")
+      unconditional.add(row.sourceId);
+    if (row.delivered !== null && BigInt(row.delivered) > 0n) delivered.add(row.sourceId);
+  }
+  const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+  return {
+    required: sorted(references.requirement?.citations.map((citation) => citation.source.id) ?? []),
+    pledged: sorted(pledged),
+    unconditional: sorted(unconditional),
+    delivered: sorted(delivered),
+  };
+}
+
+/** The figures of a view from the database's answers: pure, the scenario applied here. */
+function figuresOf(view: FigureView, inputs: Inputs) {
+  const { aggregates, references } = inputs;
+  const assumed = [...new Set(view.selection.assume)].sort();
+  const { scenario, unknown } = scenarioOf(assumed, aggregates.conditions);
+  const summary = summarize({
+    unit: view.metric,
+    requirement: references.requirement,
+    scenario,
+    ...aggregates,
+  });
+  return {
+    metric: view.metric,
+    time: view.time,
+    selection: view.selection,
+    assumed,
+    summary,
+    references,
+    sources: sourcesOf(inputs, scenario),
+    /** Slugs in the scenario that name no condition the view holds: reported, never dropped silently. */
+    unknownConditions: unknown,
+  };
+}
+
+export type Figures = ReturnType<typeof figuresOf>;
+
+// Results are reused while the data version is unchanged (any write, from any process, moves it):
+// the database's answers per metric, view time and selection, and the figures per scenario on top
+// of them. Under load most requests then cost one one-row query. Promises are cached, so concurrent
+// misses share one read.
+const inputs = new LRUCache<string, Promise<Inputs>>({ max: 32 });
+const figures = new LRUCache<string, Promise<Figures>>({ max: 128 });
+
+function remember<T extends object>(
+  store: LRUCache<string, Promise<T>>,
+  key: string,
+  make: () => Promise<T>,
+) {
+  let entry = store.get(key);
+  if (!entry) {
+    entry = make();
+    entry.catch(() => store.delete(key));
+    store.set(key, entry);
+  }
+  return entry;
+}
+
+/** The key of what the database is asked: the scenario matters to it only through an effective-status filter. */
+function inputsKey({ metric, time, selection }: FigureView): string {
+  const { assume, ...filters } = selection;
+  const sorted = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, Array.isArray(value) ? [...value].sort() : value]),
+  );
+  const asked = selection.effective.length > 0 ? [...assume].sort() : [];
+  return JSON.stringify([metric, viewTimeKey(time), sorted, asked]);
+}
+
+/** The figures of a view. Unknown conditions in its scenario are in `unknownConditions`. */
+export async function loadFigures(view: FigureView): Promise<Figures> {
+  const stamp = await readDataStamp();
+  const key = `${stamp}#${inputsKey(view)}`;
+  const assumed = [...new Set(view.selection.assume)].sort().join(",");
+  return remember(figures, `${key}#${assumed}`, async () =>
+    figuresOf(view, await remember(inputs, key, () => readInputs(view))),
+  );
+}
+
+/** The figures of a view whose scenario must name only known conditions (the API, the exports). */
+export async function loadKnownFigures(view: FigureView): Promise<Figures> {
+  const loaded = await loadFigures(view);
+  if (loaded.unknownConditions.length > 0) throw new UnknownConditionError(loaded.unknownConditions);
+  return loaded;
+}
+
+/**
+ * Refuses a scenario naming a condition the view does not hold, without computing any figure (the
+ * exports that list pledges check this before their download starts).
+ */
+export async function checkScenario(assume: readonly string[], time: ViewTime): Promise<void> {
+  if (assume.length === 0) return;
+  const { unknown } = scenarioOf(assume, await readConditionSlugs(time));
+  if (unknown.length > 0) throw new UnknownConditionError(unknown);
+}
+
+export type { Aggregates };

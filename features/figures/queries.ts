@@ -1,0 +1,215 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import {
+  countsTowardTotalsSql,
+  everyPledge,
+  pledgesAt,
+  viewBound,
+  type Bound,
+  type PledgeSelection,
+} from "@/features/pledges/selection-sql";
+import { citationSelect } from "@/server/selects";
+import type { ViewTime } from "@/lib/view-time";
+import type { AggregateGroup } from "@/lib/rules/breakdowns";
+import type { ConditionState } from "@/lib/rules/effective-status";
+import type {
+  ConditionStatus,
+  PledgeCategory,
+  PledgeStatus,
+  QuantityQualifier,
+} from "@/lib/rules/vocabulary";
+
+// What the figures are computed from, read from the database: sums per group of alike pledges, the
+// conditions, the requirement and comparisons, the sources behind the sums. Never a row per pledge.
+
+interface AggregateRow {
+  stakeholderId?: string;
+  unit: string | null;
+  category: PledgeCategory;
+  status: PledgeStatus;
+  qualifier: QuantityQualifier;
+  blocked: string | null;
+  count: bigint | number;
+  low: bigint | number;
+  high: bigint | number;
+  delivered: bigint | number;
+  deliveredAbove: bigint | number;
+}
+
+function toGroups(rows: AggregateRow[], conditions: Map<string, ConditionState>): AggregateGroup[] {
+  return rows.map((row) => ({
+    ...(row.stakeholderId ? { stakeholderId: row.stakeholderId } : {}),
+    unit: row.unit,
+    category: row.category,
+    status: row.status,
+    qualifier: row.qualifier,
+    blockedBy: (row.blocked ? row.blocked.split(",") : [])
+      .sort()
+      .map((id) => conditions.get(id) ?? { id, title: id, status: "unmet" as const }),
+    count: Number(row.count),
+    low: BigInt(row.low),
+    high: BigInt(row.high),
+    delivered: BigInt(row.delivered),
+    deliveredAbove: Number(row.deliveredAbove),
+  }));
+}
+
+/** The aggregates read figures and statuses, never due dates. */
+const totalsOnly = { withDue: false };
+
+// PostgreSQL sums BIGINTs as NUMERIC (which its driver returns as text): cast back to integers.
+// "deliveredAbove" counts deliveries above the pledged ceiling, as deliveredAbovePledge in
+// lib/rules/ledger.ts says (a comparison with null is not true, as there).
+const sums = Prisma.sql`COUNT(*) AS count, CAST(COALESCE(SUM(pl.low), 0) AS BIGINT) AS low,
+  CAST(COALESCE(SUM(pl.high), 0) AS BIGINT) AS high, CAST(COALESCE(SUM(pl.delivered), 0) AS BIGINT) AS delivered,
+  CAST(COALESCE(SUM(CASE WHEN pl.delivered > pl.high THEN 1 ELSE 0 END), 0) AS BIGINT) AS "deliveredAbove"`;
+
+/** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
+async function readConditionsAt(bound: Bound, selection: PledgeSelection) {
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      slug: string;
+      title: string;
+      status: ConditionStatus;
+      dependsOn: string | null;
+      pledges: bigint | number | null;
+    }[]
+  >`
+    WITH ${pledgesAt(bound, selection, totalsOnly)},
+    tied AS (
+      SELECT pc."conditionId", COUNT(*) AS pledges
+      FROM "PledgeCondition" pc JOIN pl ON pl."id" = pc."pledgeId"
+      GROUP BY pc."conditionId"
+    )
+    SELECT c."id", c."slug", c."title", cond.status AS status, s."name" AS "dependsOn", tied.pledges AS pledges
+    FROM "Condition" c
+    JOIN cond ON cond."id" = c."id"
+    LEFT JOIN tied ON tied."conditionId" = c."id"
+    LEFT JOIN "Stakeholder" s ON s."id" = c."dependsOnId"
+    ORDER BY c."title"`;
+  return rows.map((row) => ({ ...row, pledges: Number(row.pledges ?? 0) }));
+}
+
+/** The main aggregate: pledges grouped by everything the rules look at. Exported for the benchmark. */
+export function pledgeGroupsQuery(bound: Bound, selection: PledgeSelection = everyPledge) {
+  return Prisma.sql`
+    WITH ${pledgesAt(bound, selection, totalsOnly)}
+    SELECT pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
+    FROM pl LEFT JOIN blk ON blk."pledgeId" = pl."id"
+    GROUP BY pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`;
+}
+
+/** Every aggregate the figures need, in a handful of queries whatever the number of pledges. */
+export async function readAggregates(time: ViewTime, selection: PledgeSelection = everyPledge) {
+  const bound = viewBound(time);
+  const conditions = await readConditionsAt(bound, selection);
+  const conditionStates = new Map(
+    conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
+  );
+
+  const [pledgeRows, stakeholderRows, stakeholders] = await Promise.all([
+    db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
+    // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor).
+    db().$queryRaw<AggregateRow[]>`
+      WITH ${pledgesAt(bound, selection, totalsOnly)},
+      carriers AS (
+        SELECT DISTINCT ps."pledgeId", ps."stakeholderId" FROM "PledgeStakeholder" ps
+        WHERE ps."role" IN ('pledger', 'lead', 'contributor')
+      )
+      SELECT carriers."stakeholderId" AS "stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
+      FROM pl JOIN carriers ON carriers."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
+      GROUP BY carriers."stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
+    db().stakeholder.findMany({
+      where: { pledges: { some: {} } },
+      select: { id: true, slug: true, name: true },
+    }),
+  ]);
+
+  return {
+    groups: toGroups(pledgeRows, conditionStates),
+    stakeholderGroups: toGroups(stakeholderRows, conditionStates),
+    stakeholders,
+    conditions,
+  };
+}
+
+export type Aggregates = Awaited<ReturnType<typeof readAggregates>>;
+
+/** Records the tracker held at `knownAt`: created by then. */
+function heldAt(knownAt: Date | undefined) {
+  return knownAt ? { createdAt: { lte: knownAt } } : {};
+}
+
+/**
+ * What a metric's figures are set against, and the quotes behind them: the requirement (the first
+ * recorded in the unit is the one the gap is measured against), the capacity comparisons, the
+ * largest selected pledges counted in the totals (as they stood at the view time), and the metrics
+ * that have a requirement.
+ */
+export async function readReferences(metric: string, time: ViewTime, selection: PledgeSelection) {
+  const { knownAt } = time;
+  const [requirement, capacities, largest, metrics] = await Promise.all([
+    db().requirement.findFirst({
+      where: { unit: metric, ...heldAt(knownAt) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { citations: { select: citationSelect } },
+    }),
+    db().capacityReference.findMany({
+      where: { unit: metric, ...heldAt(knownAt) },
+      orderBy: { low: "asc" },
+      include: { stakeholder: { select: { name: true } }, citations: { select: citationSelect } },
+    }),
+    db().$queryRaw<{ id: string; title: string }[]>`
+      WITH ${pledgesAt(viewBound(time), selection, totalsOnly)}
+      SELECT p."id", p."title" FROM pl JOIN "Pledge" p ON p."id" = pl."id"
+      WHERE pl.unit = ${metric} AND ${countsTowardTotalsSql("pl")}
+      ORDER BY COALESCE(pl.high, pl.low) DESC, p."title" ASC
+      LIMIT 10`,
+    db().requirement.findMany({
+      where: heldAt(knownAt),
+      distinct: ["unit"],
+      select: { unit: true },
+      orderBy: { unit: "asc" },
+    }),
+  ]);
+  const citations = await db().citation.findMany({
+    where: { pledgeId: { in: largest.map((pledge) => pledge.id) } },
+    orderBy: { id: "asc" },
+    select: { ...citationSelect, pledgeId: true },
+  });
+  const pledgeEvidence = largest.map((pledge) => ({
+    ...pledge,
+    // The pledge's first citation.
+    citations: citations.filter((citation) => citation.pledgeId === pledge.id).slice(0, 1),
+  }));
+  return { requirement, capacities, pledgeEvidence, metrics: metrics.map((m) => m.unit) };
+}
+
+export type References = Awaited<ReturnType<typeof readReferences>>;
+
+/** Each source cited by a selected pledge counted in the metric's totals, with what that pledge adds. */
+export async function readSourceRows(time: ViewTime, selection: PledgeSelection, metric: string) {
+  return db().$queryRaw<
+    { sourceId: string; status: PledgeStatus; blocked: string | null; delivered: bigint | number | null }[]
+  >`
+    WITH ${pledgesAt(viewBound(time), selection, totalsOnly)}
+    SELECT DISTINCT ci."sourceId" AS "sourceId", pl.status AS status, blk.blocked AS blocked, pl.delivered AS delivered
+    FROM pl JOIN "Citation" ci ON ci."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
+    WHERE pl.unit = ${metric} AND ${countsTowardTotalsSql("pl")}`;
+}
+
+/** The conditions a view holds (those recorded by its `knownAt`), by id and slug. */
+export async function readConditionSlugs(time: ViewTime) {
+  return db().condition.findMany({ where: heldAt(time.knownAt), select: { id: true, slug: true } });
+}
+
+/**
+ * The data version: a counter that triggers bump on every write to the tables the figures read,
+ * from this process or any other. One indexed row, so asking costs next to nothing.
+ */
+export async function readDataStamp(): Promise<string> {
+  const row = await db().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return String(row?.version ?? 0);
+}

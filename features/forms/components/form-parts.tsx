@@ -1,0 +1,239 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { formatDateTime } from "@/lib/format";
+import type { ConflictView, FormState } from "@/features/forms/form-state";
+
+const keys = new WeakMap<FormState, number>();
+let nextKey = 0;
+
+/**
+ * A key that changes with every answer to a submission. Remounting the form with it makes every
+ * field (selects and radios included) show the submitted values again, where React's automatic
+ * form reset would bring back the first ones.
+ */
+export function formKey(state: FormState): number {
+  if (!keys.has(state)) keys.set(state, nextKey++);
+  return keys.get(state)!;
+}
+
+/** A submitted value to show again, else the stored one. */
+export function valueOf(state: FormState, name: string, stored: string | undefined): string {
+  const submitted = state.values?.[name];
+  if (submitted !== undefined) return Array.isArray(submitted) ? (submitted[0] ?? "") : submitted;
+  return stored ?? "";
+}
+
+export function Field({
+  name,
+  label,
+  error,
+  hint,
+  required,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = `field-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": described || undefined })}
+      {hint && (
+        <p id={`${id}-hint`} className="note">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The outcome of the last submission: a conflict with what changed, an error, or a confirmation. */
+export function FormOutcome({ state }: { state: FormState }) {
+  if (state.conflict?.fields?.length) return <ConflictPanel conflict={state.conflict} />;
+  if (state.conflict) {
+    return (
+      <div
+        role="alert"
+        className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+      >
+        <p className="font-semibold">
+          Someone else saved this record while you were editing. Nothing of yours was saved.
+        </p>
+        <ul className="list-disc pl-5">
+          {state.conflict.changes.map((change, index) => (
+            <li key={index}>
+              {change.actor}, {formatDateTime(new Date(change.at))}: {change.action}
+              {change.fields.length > 0 && <> ({change.fields.join(", ")})</>}
+            </li>
+          ))}
+        </ul>
+        <p>
+          Your values are still in the form. Check them against the changes above, then save again to apply
+          them on top of version {state.conflict.currentVersion}, or reload the page to start from the current
+          record.
+        </p>
+      </div>
+    );
+  }
+  if (state.status === "error" && state.message) {
+    return (
+      <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+        {state.message}
+      </p>
+    );
+  }
+  if (state.status === "saved" && state.message) {
+    return (
+      <p
+        role="status"
+        className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+      >
+        {state.message}
+      </p>
+    );
+  }
+  return null;
+}
+
+/**
+ * A save that met another person's save on the same fields: at the top of the form, focused, each
+ * field with their value (who, when), yours and the one you started from, and a choice between them.
+ * The form below already holds the other person's changes to every other field.
+ */
+function ConflictPanel({ conflict }: { conflict: ConflictView }) {
+  const panel = useRef<HTMLDivElement>(null);
+  const [chosen, setChosen] = useState<Record<string, "mine" | "theirs">>({});
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: "start" });
+    panel.current?.focus();
+  }, [conflict]);
+  const latest = conflict.changes.at(-1);
+  const putInForm = (inputs: Record<string, string | string[]>) => {
+    const form = panel.current?.closest("form");
+    if (!form) return;
+    for (const [name, value] of Object.entries(inputs)) {
+      if (Array.isArray(value)) {
+        for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)) {
+          box.checked = value.includes(box.value);
+        }
+        continue;
+      }
+      const field = form.elements.namedItem(name);
+      if (
+        field instanceof HTMLInputElement ||
+        field instanceof HTMLSelectElement ||
+        field instanceof HTMLTextAreaElement
+      ) {
+        field.value = value;
+      }
+    }
+  };
+  return (
+    <div
+      ref={panel}
+      tabIndex={-1}
+      role="region"
+      aria-labelledby="conflict-title"
+      className="space-y-3 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+    >
+      <p id="conflict-title" className="font-semibold">
+        {latest
+          ? `${latest.actor} saved this pledge while you were editing it`
+          : "Someone saved this record while you were editing it"}
+        {latest && <>, {formatDateTime(new Date(latest.at))}</>}. Nothing of yours was saved yet.
+      </p>
+      <p>
+        Their changes to other fields are now in the form. You both changed{" "}
+        {conflict.fields!.length === 1 ? "this field" : "these fields"}: choose, then save again. Saving keeps
+        your value unless you take theirs.
+      </p>
+      <table className="w-full text-left">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Their value</th>
+            <th scope="col">Your value</th>
+            <th scope="col">You started from</th>
+            <th scope="col">
+              <span className="sr-only">Choice</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflict.fields!.map((field) => (
+            <tr key={field.field} className="align-top">
+              <th scope="row">{field.label}</th>
+              <td>{field.theirs}</td>
+              <td>{field.mine}</td>
+              <td>{field.base}</td>
+              <td className="space-x-2 whitespace-nowrap">
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-pressed={chosen[field.field] !== "theirs"}
+                  aria-label={`Keep mine: ${field.label}`}
+                  onClick={() => {
+                    putInForm(field.mineInputs);
+                    setChosen((c) => ({ ...c, [field.field]: "mine" }));
+                  }}
+                >
+                  Keep mine
+                </button>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-pressed={chosen[field.field] === "theirs"}
+                  aria-label={`Take theirs: ${field.label}`}
+                  onClick={() => {
+                    putInForm(field.theirsInputs);
+                    setChosen((c) => ({ ...c, [field.field]: "theirs" }));
+                  }}
+                >
+                  Take theirs
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p aria-live="polite" className="sr-only">
+        {Object.entries(chosen)
+          .map(([name, side]) => {
+            const label = conflict.fields!.find((f) => f.field === name)?.label ?? name;
+            return side === "theirs"
+              ? `${label}: their value is in the form.`
+              : `${label}: your value is in the form.`;
+          })
+          .join(" ")}
+      </p>
+    </div>
+  );
+}
+
+/** The version the next save claims: after a conflict, the current one (saving again re-applies). */
+export function VersionInput({ state, version }: { state: FormState; version: number }) {
+  return <input type="hidden" name="version" value={state.conflict?.currentVersion ?? version} />;
+}
+
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
+      {pending ? "Saving…" : children}
+    </button>
+  );
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Permission, Principal } from "@/lib/access";
+import type { Flash } from "@/lib/flash";
+import { fieldErrors } from "@/lib/form-fields";
+import { WriteError } from "@/lib/write-error";
+import { changesSince } from "@/features/audit/queries";
+import { AccessError, requireActionPermission } from "@/server/access";
+import { flash } from "@/server/flash";
+import type { FormState } from "./form-state";
+import { formValues, type FormValues } from "./form-values";
+
+// The one shape of every server action: who is acting (refused before anything is read), the form
+// parsed (every field's error at once), the work, then what follows a save. Kept out of the
+// "use server" files so that it is not an action itself.
+
+/** The record a form was opened on, at the version it carries: a conflict shows what changed since. */
+export type Conflict = { entityType: string; entityId: string; sentVersion: number };
+
+/** A parse outcome: zod's, or a refusal the action words itself. */
+export type Parsed<T> =
+  | { success: true; data: T }
+  | { success: false; error: z.ZodError }
+  | { refused: string; fields?: Record<string, string> };
+
+/**
+ * How a form's values are checked: `schema` reads what `input` makes of them; or `parse` does it all
+ * (`{ refused }` for what no field can fix).
+ */
+type FormParse<T> =
+  | { schema: z.ZodType<T>; input: (values: FormValues) => unknown }
+  | { parse: (values: FormValues) => Parsed<T> };
+
+export type FormAction<T> = FormParse<T> & {
+  permission: Permission;
+  /** What of the form to send back (never passwords). */
+  keep?: (values: FormValues) => FormValues;
+  conflict?: (data: NoInfer<T>, values: FormValues) => Conflict | undefined;
+  /** The write. Return a state to stay on the page, or `goTo(…)` to leave it. */
+  work: (data: NoInfer<T>, principal: Principal) => Promise<FormState | void>;
+  /** For a form that stays on its page: the pages to refresh after a save. */
+  revalidate?: () => void;
+  /** Reshapes an error (an error about one field shown at the form's field for it). */
+  onError?: (state: FormState) => FormState;
+};
+
+export async function runFormAction<T>(form: FormData, action: FormAction<T>): Promise<FormState> {
+  const submitted = formValues(form);
+  const values = action.keep ? action.keep(submitted) : submitted;
+  const fail = (state: FormState) => (action.onError ? action.onError(state) : state);
+
+  let principal: Principal;
+  try {
+    principal = await requireActionPermission(action.permission);
+  } catch (error) {
+    if (error instanceof AccessError) return { status: "error", message: error.message, values };
+    throw error;
+  }
+
+  const parsed: Parsed<T> =
+    "parse" in action ? action.parse(submitted) : action.schema.safeParse(action.input(submitted));
+  if ("refused" in parsed) {
+    return fail({
+      status: "error",
+      message: parsed.refused,
+      values,
+      ...(parsed.fields && { fields: parsed.fields }),
+    });
+  }
+  if (!parsed.success) {
+    return fail({
+      status: "error",
+      message: "Some fields need attention.",
+      fields: fieldErrors(parsed.error),
+      values,
+    });
+  }
+
+  try {
+    const state = (await action.work(parsed.data, principal)) ?? { status: "saved" };
+    if (state.status === "saved") action.revalidate?.();
+    return state;
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof WriteError) {
+      return fail(await refusedWrite(error, values, action.conflict?.(parsed.data, submitted)));
+    }
+    console.error("Form action failed", error);
+    return {
+      status: "error",
+      message: "Saving failed on the server; it has been logged. Nothing was saved.",
+      values,
+    };
+  }
+}
+
+/** A write the rules refused, told to the person: on a conflict, who changed what since the form was opened. */
+async function refusedWrite(error: WriteError, values: FormValues, conflict?: Conflict): Promise<FormState> {
+  const state: FormState = { status: "error", message: error.message, fields: error.details.fields, values };
+  if (error.kind !== "conflict" || !conflict) return state;
+  const current = error.details.current as { version: number; status?: unknown };
+  const changes = await changesSince(conflict.entityType, conflict.entityId, conflict.sentVersion);
+  const { rebase, conflicts } = error.details;
+  state.conflict = {
+    message: error.message,
+    currentVersion: rebase?.version ?? current.version,
+    changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
+    fields: conflicts,
+    ...(typeof current.status === "string" ? { currentStatus: current.status } : {}),
+  };
+  // The form comes back on top of the record now: what only the other person changed is theirs,
+  // so that saving again cannot write the values this form was opened with back over them.
+  if (rebase) state.values = { ...values, ...rebase.inputs };
+  return state;
+}
+
+/** After a write that leaves the page: every page shows it, the next one confirms it with `message`. */
+export async function goTo(path: string, message: Flash): Promise<never> {
+  revalidatePath("/", "layout");
+  await flash(message);
+  redirect(path);
+}

@@ -1,0 +1,240 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { endOfDay } from "@/lib/format";
+import { commaList, containsText, rowKey, withoutIndex } from "@/server/sql-dialect";
+import {
+  blockingConditionStatuses,
+  settledPledgeStatuses,
+  statusesOutsideTotals,
+} from "@/lib/rules/effective-status";
+import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import type { LedgerFact } from "@/lib/rules/ledger";
+import type { ViewTime } from "@/lib/view-time";
+import type { PledgeFilters } from "./schemas";
+
+// The pledges a view selects, as they stood at a date, in SQL: shared by the list, the dashboard's
+// aggregates, the API and the exports, so that a filter means the same everywhere.
+
+/** The list's filters without the date and page; `assume` (condition slugs) bears on "effective". */
+export type PledgeSelection = Omit<PledgeFilters, "page" | "asOf" | "knownAt">;
+
+/** The SQL list of condition statuses that block a pledge. */
+const blocking = Prisma.join([...blockingConditionStatuses]);
+
+/** `countsTowardTotals` (rules/effective-status.ts) of the pledge `alias`'s status at the bound. */
+export function countsTowardTotalsSql(alias: string): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(alias)}.status NOT IN (${Prisma.join([...statusesOutsideTotals])})`;
+}
+
+export const everyPledge: PledgeSelection = {
+  status: [],
+  effective: [],
+  category: [],
+  stakeholder: [],
+  condition: [],
+  assume: [],
+};
+
+// SQLite stores DateTimes as ISO text ("2026-01-06T00:00:00.000+00:00"), which a 19-character prefix
+// compares right against; PostgreSQL reads the same text as a timestamp.
+const iso = (date: Date) => date.toISOString().slice(0, 19);
+/** True when the selection filters nothing out (a scenario alone selects every pledge). */
+export function selectsEveryPledge(selection: PledgeSelection): boolean {
+  const { status, effective, category, stakeholder, condition, q, from, to } = selection;
+  return (
+    [status, effective, category, stakeholder, condition].every((list) => list.length === 0) &&
+    !q &&
+    !from &&
+    !to
+  );
+}
+
+const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`);
+
+/** Filters on the stored pledge row `p`: what does not change over time. */
+function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (selection.category.length) parts.push(Prisma.sql`p."category" IN (${Prisma.join(selection.category)})`);
+  if (selection.stakeholder.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId"
+      WHERE ps."pledgeId" = p."id" AND s."slug" IN (${Prisma.join(selection.stakeholder)}))`);
+  }
+  if (selection.condition.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"
+      WHERE pc."pledgeId" = p."id" AND c."slug" IN (${Prisma.join(selection.condition)}))`);
+  }
+  if (selection.q) {
+    // A plain substring test on lower(), so % and _ in the search text mean themselves.
+    const q = selection.q.toLowerCase();
+    const title = containsText(Prisma.sql`lower(p."title")`, q);
+    const description = containsText(Prisma.sql`lower(COALESCE(p."description", ''))`, q);
+    parts.push(Prisma.sql`(${title} OR ${description})`);
+  }
+  if (selection.from) parts.push(Prisma.sql`p."announcedOn" >= ${iso(selection.from)}`);
+  if (selection.to) parts.push(Prisma.sql`p."announcedOn" < ${iso(endOfDay(selection.to))}`);
+  return and(parts);
+}
+
+/**
+ * Filters on a pledge's status as it stood at the bound (`alias`.status, with conditions in `cond`):
+ * the lifecycle status, and the effective status by the rule in rules/effective-status.ts.
+ */
+function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.Sql {
+  const self = Prisma.raw(alias);
+  const parts: Prisma.Sql[] = [];
+  if (selection.status.length) parts.push(Prisma.sql`${self}.status IN (${Prisma.join(selection.status)})`);
+  if (selection.effective.length) {
+    const assumed = selection.assume.length
+      ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(selection.assume)})`
+      : Prisma.empty;
+    const blocked = Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
+    const settled = settledPledgeStatuses as readonly PledgeStatus[];
+    const one = (status: EffectiveStatus) => {
+      if (status === "conditional") {
+        return Prisma.sql`(${self}.status NOT IN (${Prisma.join([...settled])}) AND ${blocked})`;
+      }
+      if (settled.includes(status)) return Prisma.sql`${self}.status = ${status}`;
+      return Prisma.sql`(${self}.status = ${status} AND NOT ${blocked})`;
+    };
+    parts.push(Prisma.sql`(${Prisma.join(selection.effective.map(one), " OR ")})`);
+  }
+  return and(parts);
+}
+
+/**
+ * A view time as exclusive bounds on stored timestamps: `occurred`, everything that happened before
+ * the next UTC midnight after `asOf`; `known`, everything recorded up to `knownAt` (to the
+ * millisecond). Prefixes like "2026-01-07T00:00:00" compare correctly with SQLite's ISO text and
+ * PostgreSQL's timestamps alike. Both null: the stored current state.
+ */
+export interface Bound {
+  occurred: string | null;
+  known: string | null;
+}
+
+export function viewBound({ asOf, knownAt }: ViewTime = {}): Bound {
+  return {
+    occurred: asOf ? iso(endOfDay(asOf)) : null,
+    known: knownAt ? new Date(knownAt.getTime() + 1).toISOString().slice(0, 23) : null,
+  };
+}
+
+export const presentBound: Bound = { occurred: null, known: null };
+
+const isPresent = (bound: Bound) => bound.occurred === null && bound.known === null;
+
+/** `column` (a timestamp) is before `limit`; no limit: always. */
+const before = (column: Prisma.Sql, limit: string | null) =>
+  limit === null ? Prisma.sql`1 = 1` : Prisma.sql`${column} < ${limit}`;
+
+// A status as it stood at the bound, by what had been recorded by then: the last change before it;
+// else, if the record's history starts later, the status that history started from (a creation
+// entry, which has no "from", started from its own status); else the status the first change
+// recorded after the bound started from; else the current column.
+function statusAt(kind: "pledge" | "condition", alias: string, bound: Bound) {
+  const idColumn = Prisma.raw(kind === "pledge" ? `"pledgeId"` : `"conditionId"`);
+  const to = Prisma.raw(kind === "pledge" ? `"toPledgeStatus"` : `"toConditionStatus"`);
+  const from = Prisma.raw(kind === "pledge" ? `"fromPledgeStatus"` : `"fromConditionStatus"`);
+  const self = Prisma.raw(alias);
+  if (isPresent(bound)) return Prisma.sql`${self}."status"`;
+  const known = before(Prisma.sql`sc."createdAt"`, bound.known);
+  const startedLater =
+    bound.occurred === null
+      ? Prisma.empty
+      : Prisma.sql`(SELECT COALESCE(sc.${from}, sc.${to}) FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."occurredAt" >= ${bound.occurred} AND ${known}
+       ORDER BY sc."occurredAt" ASC, sc."createdAt" ASC LIMIT 1),`;
+  const recordedLater =
+    bound.known === null
+      ? Prisma.empty
+      : Prisma.sql`(SELECT COALESCE(sc.${from}, sc.${to}) FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."createdAt" >= ${bound.known}
+       ORDER BY sc."createdAt" ASC LIMIT 1),`;
+  return Prisma.sql`COALESCE(
+    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND ${before(Prisma.sql`sc."occurredAt"`, bound.occurred)} AND ${known}
+       ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
+    ${startedLater}
+    ${recordedLater}
+    ${self}."status")`;
+}
+
+/** Every live pledge with its stored figures: the latest of its ledger, kept on the row. */
+function currentPledges(selection: PledgeSelection) {
+  return Prisma.sql`allpl AS (
+      SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
+             p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
+             p."dueOn" AS due, ${statusAt("pledge", "p", presentBound)} AS status
+      FROM "Pledge" p
+      WHERE p."deletedAt" IS NULL AND ${pledgeRowFilter(selection)}
+    )`;
+}
+
+/**
+ * The pledges the tracker held at the bound, announced before it, with their figures then, rebuilt
+ * from the ledger as lib/rules/ledger.ts says: per fact, among the events recorded by `known`, the
+ * latest that happened before `occurred` (the one recorded last among events of the same day); with
+ * none (an announcement moved earlier than its creation events), the earliest.
+ */
+function pledgesFromLedger(bound: Bound, selection: PledgeSelection, { withDue }: PledgeColumnsWanted) {
+  const held =
+    bound.known === null
+      ? Prisma.sql`p."deletedAt" IS NULL`
+      : Prisma.sql`p."createdAt" < ${bound.known} AND (p."deletedAt" IS NULL OR p."deletedAt" >= ${bound.known})`;
+  // Per fact, one indexed lookup (pledgeId, fact, occurredOn) for the event's id: the latest before
+  // the bound, else the earliest; each known by then.
+  const known = before(Prisma.sql`e."recordedAt"`, bound.known);
+  const eventOf = (fact: LedgerFact) => Prisma.sql`COALESCE(
+      (SELECT ${rowKey("e")} FROM "LedgerEvent" e
+        WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${before(Prisma.sql`e."occurredOn"`, bound.occurred)} AND ${known}
+        ORDER BY e."occurredOn" DESC, e."recordedAt" DESC, e."id" DESC LIMIT 1),
+      (SELECT ${rowKey("e")} FROM "LedgerEvent" e
+        WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${known}
+        ORDER BY e."occurredOn" ASC, e."recordedAt" DESC, e."id" DESC LIMIT 1))`;
+  // MATERIALIZED: each pledge's lookups run once, where an inlined CTE would repeat them for the
+  // grouping and the output (measured: 1.5× faster on SQLite at 10,000 pledges).
+  return Prisma.sql`allpl AS MATERIALIZED (
+      SELECT p."id", st."quantityUnit" AS unit, p."category" AS category,
+             COALESCE(st."quantityQualifier", p."quantityQualifier") AS qualifier,
+             st."quantityLow" AS low, st."quantityHigh" AS high, dl."deliveredQuantity" AS delivered,
+             ${withDue ? Prisma.sql`du."dueOn"` : Prisma.sql`NULL`} AS due, ${statusAt("pledge", "p", bound)} AS status
+      FROM "Pledge" p
+      LEFT JOIN "LedgerEvent" st ON ${rowKey("st")} = ${eventOf("stated")}
+      LEFT JOIN "LedgerEvent" dl ON ${rowKey("dl")} = ${eventOf("delivered")}
+      ${withDue ? Prisma.sql`LEFT JOIN "LedgerEvent" du ON ${rowKey("du")} = ${eventOf("due")}` : Prisma.empty}
+      WHERE ${held} AND ${before(withoutIndex(Prisma.sql`p."announcedOn"`), bound.occurred)} AND ${pledgeRowFilter(selection)}
+    )`;
+}
+
+/**
+ * Which of a pledge's columns a query reads beyond its figures: `due` costs an as-of view one more
+ * lookup per pledge, which totals do without (its column is then null).
+ */
+export interface PledgeColumnsWanted {
+  withDue: boolean;
+}
+
+/**
+ * Pledges that existed at the bound with their status then (`pl`, narrowed to the selection), the
+ * conditions with their status then (`cond`), and each pledge's conditions blocking then (`blk`).
+ */
+export function pledgesAt(
+  bound: Bound,
+  selection: PledgeSelection = everyPledge,
+  wanted: PledgeColumnsWanted = { withDue: true },
+) {
+  return Prisma.sql`
+    cond AS (${conditionsAtQuery(bound)}),
+    ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection, wanted)},
+    pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
+    blk AS (
+      SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
+      FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE cond.status IN (${blocking})
+      GROUP BY pc."pledgeId"
+    )`;
+}
+
+/** Every condition the tracker held at the bound, with its status then. */
+export function conditionsAtQuery(bound: Bound) {
+  return Prisma.sql`SELECT c."id", c."slug", ${statusAt("condition", "c", bound)} AS status FROM "Condition" c
+    WHERE ${before(Prisma.sql`c."createdAt"`, bound.known)}`;
+}

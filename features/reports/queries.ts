@@ -1,0 +1,215 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { exceedsPledge, getPledge, getPledgeItem, type PledgeListItem } from "@/features/pledges/queries";
+import {
+  pledgesAt,
+  selectsEveryPledge,
+  viewBound,
+  type Bound,
+  type PledgeSelection,
+} from "@/features/pledges/selection-sql";
+import { isoDay } from "@/lib/format";
+import type { ViewTime } from "@/lib/view-time";
+import { toMajor } from "@/lib/rules/units";
+import type { PledgeDetailJson, PledgeJson } from "./schemas";
+
+const quantityJson = (item: PledgeListItem) => {
+  const { quantityLow, quantityHigh, quantityUnit, quantityQualifier } = item.quantity;
+  if (quantityLow === null || quantityUnit === null) return null;
+  return {
+    low: toMajor(quantityLow, quantityUnit),
+    high: toMajor(quantityHigh ?? quantityLow, quantityUnit),
+    unit: quantityUnit,
+    qualifier: quantityQualifier,
+  };
+};
+
+export function pledgeJson(item: PledgeListItem): PledgeJson {
+  const unit = item.quantity.quantityUnit;
+  return {
+    id: item.id,
+    externalId: item.externalId,
+    title: item.title,
+    description: item.description,
+    category: item.category,
+    status: item.status,
+    effectiveStatus: item.effective.status,
+    blockedBy: item.effective.blockedBy.map((condition) => condition.slug),
+    quantity: quantityJson(item),
+    delivered: item.delivered !== null && unit ? toMajor(item.delivered, unit) : null,
+    deliveredExceedsPledge: exceedsPledge(item),
+    announcedOn: isoDay(item.announcedOn),
+    dueOn: item.dueOn ? isoDay(item.dueOn) : null,
+    version: item.version,
+    stakeholders: item.stakeholders,
+    conditions: item.conditions.map(({ slug, title, status }) => ({ slug, title, status })),
+    sourceIds: item.sources.map((source) => source.id),
+  };
+}
+
+/** One pledge as the API shows it, with its evidence and history; null when there is none. */
+export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
+  const [item, pledge] = await Promise.all([getPledgeItem(id), getPledge(id)]);
+  if (!item || !pledge) return null;
+  const citation = (c: { quote: string; source: { id: string; title: string; url: string | null } }) => ({
+    quote: c.quote,
+    source: { id: c.source.id, title: c.source.title, url: c.source.url },
+  });
+  return {
+    ...pledgeJson(item),
+    citations: pledge.citations.map(citation),
+    history: pledge.statusChanges.map((change) => ({
+      occurredAt: change.occurredAt.toISOString(),
+      from: change.fromPledgeStatus,
+      to: change.toPledgeStatus,
+      note: change.note,
+      recordedBy: change.recordedBy,
+      citations: change.citations.map(citation),
+    })),
+  };
+}
+
+export async function listConditionRecords() {
+  const conditions = await db().condition.findMany({
+    orderBy: { title: "asc" },
+    include: { dependsOn: { select: { slug: true } }, _count: { select: { pledges: true } } },
+  });
+  return conditions.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    statusDate: isoDay(c.statusDate),
+    dependsOn: c.dependsOn?.slug ?? null,
+    pledges: c._count.pledges,
+  }));
+}
+
+export async function listStakeholderRecords() {
+  const stakeholders = await db().stakeholder.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { pledges: true } } },
+  });
+  return stakeholders.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    kind: s.kind,
+    countryCode: s.countryCode,
+    pledges: s._count.pledges,
+  }));
+}
+
+export async function listSourceRecords() {
+  const sources = await db().source.findMany({ orderBy: { title: "asc" } });
+  return sources.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    publisher: s.publisher,
+    publishedOn: s.publishedOn ? isoDay(s.publishedOn) : null,
+    url: s.url,
+    fileName: s.fileName,
+  }));
+}
+
+interface HistoryRow {
+  id: string;
+  occurredAt: string | Date;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string;
+  recordedBy: string | null;
+  pledgeTitle: string | null;
+  conditionTitle: string | null;
+}
+
+/**
+ * Status changes up to the as-of date in batches (there can be hundreds of thousands): one joined
+ * query per batch, keyset-paged on the id, in the order they were recorded. (Not by timestamp:
+ * writers have stored timestamps in more than one ISO form, so a keyset on them would not be exact.)
+ */
+export async function* streamStatusHistory(time: ViewTime, selection: PledgeSelection, batchSize = 5000) {
+  const bound = viewBound(time);
+  // A filtered report keeps the history of its own pledges (and every condition's).
+  const selected = selectsEveryPledge(selection)
+    ? Prisma.sql`1 = 1`
+    : Prisma.sql`(sc."pledgeId" IS NULL OR sc."pledgeId" IN (
+        WITH ${pledgesAt(bound, selection)} SELECT pl."id" FROM pl))`;
+  for (let after = ""; ;) {
+    const rows = await db().$queryRaw<HistoryRow[]>`
+      SELECT sc."id", sc."occurredAt",
+             -- Two enum types in PostgreSQL: compared as text.
+             COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
+             COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
+             sc."note", sc."recordedBy", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
+      FROM "StatusChange" sc
+      LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
+      LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
+      WHERE sc."id" > ${after} AND ${recordedBy(bound)} AND ${selected}
+      ORDER BY sc."id"
+      LIMIT ${batchSize}`;
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** Status changes that had happened by `occurred` and been recorded by `known`. */
+function recordedBy(bound: Bound) {
+  const parts = [
+    bound.occurred === null ? null : Prisma.sql`sc."occurredAt" < ${bound.occurred}`,
+    bound.known === null ? null : Prisma.sql`sc."createdAt" < ${bound.known}`,
+  ].filter((part) => part !== null);
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
+}
+
+type Page = { skip: number; take: number };
+type Client = ReturnType<typeof db>;
+
+// Every table the dataset is made of, in an order that satisfies foreign keys when re-imported, each
+// read in a stable order (its key) so that two exports of the same data are identical.
+const datasetTables = {
+  Stakeholder: (page: Page, client: Client) =>
+    client.stakeholder.findMany({ ...page, orderBy: { id: "asc" } }),
+  CoalitionMember: (page: Page, client: Client) =>
+    client.coalitionMember.findMany({ ...page, orderBy: [{ coalitionId: "asc" }, { memberId: "asc" }] }),
+  Source: (page: Page, client: Client) => client.source.findMany({ ...page, orderBy: { id: "asc" } }),
+  Condition: (page: Page, client: Client) => client.condition.findMany({ ...page, orderBy: { id: "asc" } }),
+  Pledge: (page: Page, client: Client) => client.pledge.findMany({ ...page, orderBy: { id: "asc" } }),
+  PledgeStakeholder: (page: Page, client: Client) =>
+    client.pledgeStakeholder.findMany({
+      ...page,
+      orderBy: [{ pledgeId: "asc" }, { stakeholderId: "asc" }, { role: "asc" }],
+    }),
+  PledgeCondition: (page: Page, client: Client) =>
+    client.pledgeCondition.findMany({ ...page, orderBy: [{ pledgeId: "asc" }, { conditionId: "asc" }] }),
+  Requirement: (page: Page, client: Client) =>
+    client.requirement.findMany({ ...page, orderBy: { id: "asc" } }),
+  CapacityReference: (page: Page, client: Client) =>
+    client.capacityReference.findMany({ ...page, orderBy: { id: "asc" } }),
+  StatusChange: (page: Page, client: Client) =>
+    client.statusChange.findMany({ ...page, orderBy: { id: "asc" } }),
+  LedgerEvent: (page: Page, client: Client) =>
+    client.ledgerEvent.findMany({ ...page, orderBy: { id: "asc" } }),
+  Citation: (page: Page, client: Client) => client.citation.findMany({ ...page, orderBy: { id: "asc" } }),
+};
+
+export type DatasetTable = keyof typeof datasetTables;
+
+/** The whole dataset as stored, table by table in batches: enough to rebuild it. */
+export async function* streamDatasetRows(batchSize = 2000, client: Client = db()) {
+  for (const [table, read] of Object.entries(datasetTables) as [
+    DatasetTable,
+    (page: Page, client: Client) => Promise<object[]>,
+  ][]) {
+    for (let skip = 0; ; skip += batchSize) {
+      const rows = await read({ skip, take: batchSize }, client);
+      yield { table, rows };
+      if (rows.length < batchSize) break;
+    }
+  }
+}

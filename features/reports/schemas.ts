@@ -1,0 +1,262 @@
+// The read API's parameters and answers. The OpenAPI document is generated from these schemas, and
+// the handlers build their answers against the same types, so the two cannot drift apart.
+import { z } from "zod";
+import { metricField } from "@/features/figures/schemas";
+import { datesInOrder, pageField, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
+import { singleParam } from "@/lib/search-params";
+import {
+  conditionStatuses,
+  effectiveStatuses,
+  pledgeCategories,
+  pledgeStatuses,
+  quantityQualifiers,
+  stakeholderRoles,
+} from "@/lib/rules/vocabulary";
+
+export const maxPageSize = 200;
+
+const pageSizeField = singleParam(
+  z.coerce
+    .number({ error: "pageSize must be a whole number" })
+    .int("pageSize must be a whole number")
+    .min(1, "pageSize is at least 1")
+    .max(maxPageSize, `pageSize is at most ${maxPageSize}`),
+);
+
+/** GET /api/v1/pledges */
+export const pledgeListParams = z
+  .object({ ...pledgeSelectionFields, ...viewFields, page: pageField, pageSize: pageSizeField })
+  .check(datesInOrder);
+
+export const breakdownKeys = ["status", "category", "stakeholder", "condition"] as const;
+
+/** GET /api/v1/breakdown */
+export const breakdownParams = z
+  .object({
+    ...pledgeSelectionFields,
+    ...viewFields,
+    metric: metricField,
+    by: singleParam(z.enum(breakdownKeys, { error: `by must be one of: ${breakdownKeys.join(", ")}` })).pipe(
+      z.enum(breakdownKeys, { error: `by is required; one of: ${breakdownKeys.join(", ")}` }),
+    ),
+  })
+  .check(datesInOrder);
+
+/** No parameters. */
+export const noParams = z.object({});
+
+export type PledgeListParams = z.output<typeof pledgeListParams>;
+export type BreakdownParams = z.output<typeof breakdownParams>;
+
+// Answers
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: "A UTC date, YYYY-MM-DD" });
+const bounds = ["exact", "at_most", "at_least", "about", "indeterminate"] as const;
+
+/** A figure as a range in the metric's major units (EUR in euros, exact to the cent). */
+export const rangeSchema = z
+  .object({
+    low: z.number(),
+    high: z.number(),
+    bound: z.enum(bounds).meta({ description: 'at_most: a ceiling ("up to"); at_least: a floor' }),
+  })
+  .meta({ id: "Range" });
+
+export const ratioSchema = rangeSchema.meta({ id: "Ratio", description: "A fraction range (0.3 = 30 %)" });
+
+const quantitySchema = z
+  .object({ low: z.number(), high: z.number(), unit: z.string(), qualifier: z.enum(quantityQualifiers) })
+  .meta({ id: "Quantity", description: "As the source stated it, in major units" });
+
+export const pledgeSchema = z
+  .object({
+    id: z.string(),
+    externalId: z.string().nullable(),
+    title: z.string(),
+    description: z.string().nullable(),
+    category: z.enum(pledgeCategories),
+    status: z.enum(pledgeStatuses).meta({ description: "Lifecycle status (as of the date asked for)" }),
+    effectiveStatus: z.enum(effectiveStatuses),
+    blockedBy: z.array(z.string()).meta({ description: "Slugs of the conditions holding it back" }),
+    quantity: quantitySchema.nullable(),
+    delivered: z.number().nullable(),
+    deliveredExceedsPledge: z
+      .boolean()
+      .meta({ description: "Delivered above the pledged ceiling: accepted, and flagged" }),
+    announcedOn: day,
+    dueOn: day.nullable(),
+    version: z.number().int(),
+    stakeholders: z.array(z.object({ slug: z.string(), name: z.string(), role: z.enum(stakeholderRoles) })),
+    conditions: z.array(z.object({ slug: z.string(), title: z.string(), status: z.enum(conditionStatuses) })),
+    sourceIds: z.array(z.string()),
+  })
+  .meta({ id: "Pledge" });
+
+const citationSchema = z.object({
+  quote: z.string(),
+  source: z.object({ id: z.string(), title: z.string(), url: z.string().nullable() }),
+});
+
+export const pledgeDetailSchema = pledgeSchema
+  .extend({
+    citations: z.array(citationSchema),
+    history: z.array(
+      z.object({
+        occurredAt: z.string().meta({ description: "ISO 8601, UTC" }),
+        from: z.enum(pledgeStatuses).nullable(),
+        to: z.enum(pledgeStatuses).nullable(),
+        note: z.string(),
+        recordedBy: z.string().nullable(),
+        citations: z.array(citationSchema),
+      }),
+    ),
+  })
+  .meta({ id: "PledgeDetail" });
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+
+export const conditionSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string().nullable(),
+    status: z.enum(conditionStatuses),
+    statusDate: day,
+    dependsOn: z.string().nullable().meta({ description: "Slug of the stakeholder it depends on" }),
+    pledges: z.number().int().meta({ description: "Pledges tied to it" }),
+  })
+  .meta({ id: "Condition" });
+
+export const stakeholderSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    countryCode: z.string().nullable(),
+    pledges: z.number().int(),
+  })
+  .meta({ id: "Stakeholder" });
+
+export const sourceSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    publisher: z.string().nullable(),
+    publishedOn: day.nullable(),
+    url: z.string().nullable(),
+    fileName: z.string().nullable(),
+  })
+  .meta({ id: "Source" });
+
+const knownAtJson = z.string().nullable().meta({
+  description: "The moment (UTC) whose records the figures are rebuilt from; null: everything recorded",
+});
+
+const figureSources = z.array(z.string()).meta({ description: "Ids of the sources behind the figure" });
+
+export const summarySchema = z
+  .object({
+    unit: z.string(),
+    asOf: day.nullable(),
+    knownAt: knownAtJson,
+    assumed: z.array(z.string()).meta({ description: "Conditions assumed met (slugs)" }),
+    pledges: z.number().int().meta({ description: "Pledges selected, of any unit" }),
+    required: rangeSchema
+      .nullable()
+      .meta({ description: "null when no requirement is recorded in the metric" }),
+    pledged: rangeSchema,
+    unconditional: rangeSchema,
+    delivered: rangeSchema,
+    shortfall: rangeSchema.nullable(),
+    coverage: ratioSchema.nullable(),
+    unconditionalShortfall: rangeSchema.nullable(),
+    unconditionalCoverage: ratioSchema.nullable(),
+    deliveredShortfall: rangeSchema.nullable(),
+    deliveredCoverage: ratioSchema.nullable(),
+    deliveredAbovePledge: z.number().int().meta({
+      description:
+        "Pledges in the metric whose deliveries exceed the most they pledged (counted in `delivered`)",
+    }),
+    capacities: z
+      .array(
+        z.object({
+          title: z.string(),
+          stakeholder: z.string().nullable(),
+          value: rangeSchema,
+          sourceIds: z.array(z.string()),
+        }),
+      )
+      .meta({ description: "Capacity references in the metric, as the gap chart draws them" }),
+    sources: z.object({
+      required: figureSources,
+      pledged: figureSources,
+      unconditional: figureSources,
+      delivered: figureSources,
+    }),
+  })
+  .meta({ id: "Summary" });
+
+export const breakdownRowSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    pledges: z.number().int(),
+    pledged: rangeSchema.optional().meta({ description: "Not for by=condition" }),
+    unconditional: rangeSchema.optional(),
+    delivered: rangeSchema.optional(),
+    status: z.enum(conditionStatuses).optional().meta({ description: "by=condition: its status" }),
+    unlocks: z
+      .object({ pledges: z.number().int(), quantity: rangeSchema })
+      .optional()
+      .meta({ description: "by=condition: what meeting the condition would release" }),
+  })
+  .meta({ id: "BreakdownRow" });
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      message: z.string(),
+      params: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: "Error" });
+
+// Whole answers, registered by name for the OpenAPI document.
+export const pledgeListResponse = pageOf(pledgeSchema).meta({ id: "PledgeList" });
+export const pledgeResponse = z.object({ data: pledgeDetailSchema }).meta({ id: "PledgeResponse" });
+export const conditionListResponse = z
+  .object({ data: z.array(conditionSchema) })
+  .meta({ id: "ConditionList" });
+export const stakeholderListResponse = z
+  .object({ data: z.array(stakeholderSchema) })
+  .meta({ id: "StakeholderList" });
+export const sourceListResponse = z.object({ data: z.array(sourceSchema) }).meta({ id: "SourceList" });
+export const summaryResponse = z.object({ data: summarySchema }).meta({ id: "SummaryResponse" });
+export const breakdownResponse = z
+  .object({
+    data: z.array(breakdownRowSchema),
+    by: z.enum(breakdownKeys),
+    unit: z.string(),
+    asOf: day.nullable(),
+    knownAt: knownAtJson,
+    assumed: z.array(z.string()),
+  })
+  .meta({ id: "BreakdownResponse" });
+
+export type PledgeJson = z.input<typeof pledgeSchema>;
+export type PledgeDetailJson = z.input<typeof pledgeDetailSchema>;
+export type SummaryJson = z.input<typeof summarySchema>;
+export type BreakdownRowJson = z.input<typeof breakdownRowSchema>;
+export type RangeJson = z.input<typeof rangeSchema>;

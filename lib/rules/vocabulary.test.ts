@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import * as sqliteEnums from "@/generated/prisma/enums";
+import * as postgresqlEnums from "@/generated/prisma-postgresql/enums";
+import { roles } from "@/lib/access";
+import { ledgerFacts } from "./ledger";
+import {
+  conditionStatuses,
+  pledgeCategories,
+  pledgeStatuses,
+  quantityQualifiers,
+  stakeholderKinds,
+  stakeholderRoles,
+} from "./vocabulary";
+
+// The closed sets the rules, forms, API and imports use must be exactly the database's enums, in
+// both generated clients: a value added to one and not the other would be refused or lost.
+const vocabulary = {
+  StakeholderKind: stakeholderKinds,
+  PledgeCategory: pledgeCategories,
+  PledgeStatus: pledgeStatuses,
+  ConditionStatus: conditionStatuses,
+  QuantityQualifier: quantityQualifiers,
+  Role: roles,
+  LedgerFact: ledgerFacts,
+  StakeholderRole: stakeholderRoles,
+} as const;
+
+describe("the vocabulary and the database's enums", () => {
+  it.each(Object.entries(vocabulary))("%s holds the same values in the same order", (name, values) => {
+    for (const enums of [sqliteEnums, postgresqlEnums]) {
+      const generated = (enums as unknown as Record<string, Record<string, string>>)[name];
+      expect(generated, name).toBeDefined();
+      expect(Object.values(generated!)).toEqual([...values]);
+    }
+  });
+
+  it("covers every enum the schema declares", () => {
+    const declared = Object.keys(sqliteEnums).filter((key) => /^[A-Z]/.test(key));
+    expect(declared.sort()).toEqual(Object.keys(vocabulary).sort());
+  });
+});

@@ -1,0 +1,75 @@
+import "server-only";
+import { chromium, type Browser } from "playwright-core";
+import { chromiumPath } from "./env";
+
+// PDFs are printed by headless Chromium from the app's own briefing page, so the figures and the
+// chart are the dashboard's. A deployment needs a Chromium binary: Debian's `chromium` package at
+// /usr/bin/chromium, or CHROMIUM_PATH pointing at one.
+
+export class PdfUnavailableError extends Error {}
+
+const flags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+let browser: Promise<Browser> | null = null;
+
+/** One browser per server process, launched on first use and relaunched if it goes away. */
+function sharedBrowser(): Promise<Browser> {
+  const path = chromiumPath();
+  browser ??= chromium.launch({ executablePath: path, args: flags }).then(
+    (launched) => {
+      launched.on("disconnected", () => (browser = null));
+      return launched;
+    },
+    (error: unknown) => {
+      console.error("Chromium did not start", error);
+      throw new PdfUnavailableError(
+        `PDF export needs Chromium, and none could be started from ${path}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to its binary.`,
+      );
+    },
+  );
+  browser.catch(() => (browser = null));
+  return browser;
+}
+
+// Renders run one at a time: each holds a browser page and a full layout in memory.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Prints `url` to an A4 PDF once the expression `ready` holds in the page (charts are drawn in the
+ * browser); `headers` are passed on, so the page is read with the requester's rights.
+ */
+export function printToPdf(url: string, ready: string, headers: Record<string, string>, linkOrigin: string) {
+  const job = queue.then(async () => {
+    // bypassCSP: Playwright polls `ready` by evaluating it in the page, which the page's own CSP
+    // (no 'unsafe-eval') refuses whenever the page is not ready at the first look (a busy server).
+    // The printer reads only this server's own pages.
+    const context = await (await sharedBrowser()).newContext({ extraHTTPHeaders: headers, bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(url, { waitUntil: "networkidle", timeout: 30_000 });
+      if (!response?.ok()) throw new Error(`the briefing page answered ${response?.status()}`);
+      await page.waitForFunction(ready, undefined, { timeout: 15_000 });
+      // The page was read at this server's internal address; its links must lead readers to the site.
+      await page.evaluate((origin) => {
+        for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
+          const href = link.getAttribute("href")!;
+          link.href = href.startsWith("#") ? href : new URL(href, origin).href;
+        }
+      }, linkOrigin);
+      await page.emulateMedia({ media: "print" });
+      return await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm" } });
+    } finally {
+      await context.close();
+    }
+  });
+  queue = job.catch(() => undefined);
+  return job;
+}
