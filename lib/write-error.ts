@@ -59,5 +59,5 @@ export const staleVersion = (what: string, sent: number, current: { version: num
 export const databaseBusy = () =>
   new WriteError(
     "busy",
-    "The database is busy with another large write, such as an import. Nothing was saved: try again in a minute.",
+    "The database is busy with another large write, such as an import. Nothing was saved: try again shortly.",
   );

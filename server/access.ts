@@ -3,7 +3,6 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { decideAccess, roles, type Permission, type Principal, type Role } from "@/lib/access";
-import { apiError, handled } from "./api";
 import { principalForApiToken } from "./api-tokens";
 import { auth } from "./auth";
 import { db } from "./db";
@@ -85,54 +84,32 @@ export async function requireActionPermission(permission: Permission): Promise<P
   return principal;
 }
 
-/** For API routes: the principal (null for a public reader), or the 401/403 answer to send. */
+/** For API routes: the principal (null for a public reader), or the refusal to answer with. */
 export async function authorizeApiRequest(
   request: Request,
   permission: Permission,
-): Promise<{ ok: true; principal: Principal | null } | { ok: false; response: Response }> {
+): Promise<
+  | { ok: true; principal: Principal | null }
+  | { ok: false; status: 401 | 403; message: string; headers?: Record<string, string> }
+> {
   const found = await principalFrom(request.headers);
   if (found === "bad-token") {
     return {
       ok: false,
-      response: apiError(401, "The API token is not valid, has expired or has been revoked.", undefined, {
-        "WWW-Authenticate": 'Bearer error="invalid_token"',
-      }),
+      status: 401,
+      message: "The API token is not valid, has expired or has been revoked.",
+      headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' },
     };
   }
   const decision = decideAccess(found, permission, publicRead());
   if (decision === "unauthenticated") {
     return {
       ok: false,
-      response: apiError(401, messages.unauthenticated, undefined, { "WWW-Authenticate": "Bearer" }),
+      status: 401,
+      message: messages.unauthenticated,
+      headers: { "WWW-Authenticate": "Bearer" },
     };
   }
-  if (decision === "forbidden") return { ok: false, response: apiError(403, messages.forbidden[permission]) };
+  if (decision === "forbidden") return { ok: false, status: 403, message: messages.forbidden[permission] };
   return { ok: true, principal: found };
-}
-
-/**
- * An API route that checks the caller's permission first and never answers with a stack trace.
- * The handler receives the principal: null only for an anonymous reader under PUBLIC_READ.
- */
-export function guarded<C>(
-  permission: "edit" | "admin",
-  handler: (request: Request, context: C, principal: Principal) => Promise<Response>,
-): (request: Request, context: C) => Promise<Response>;
-export function guarded<C>(
-  permission: "read",
-  handler: (request: Request, context: C, principal: Principal | null) => Promise<Response>,
-): (request: Request, context: C) => Promise<Response>;
-export function guarded<C>(
-  permission: Permission,
-  handler: (request: Request, context: C, principal: Principal) => Promise<Response>,
-) {
-  return handled(async (request: Request, context: C) => {
-    const access = await authorizeApiRequest(request, permission);
-    if (!access.ok) return access.response;
-    // Only reading can be anonymous (decideAccess): writers always have a principal here.
-    const response = await handler(request, context, access.principal as Principal);
-    // What a signed-in caller reads is theirs alone: no shared cache may keep it.
-    if (access.principal) response.headers.set("cache-control", "private, no-store");
-    return response;
-  });
 }

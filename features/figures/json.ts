@@ -7,7 +7,7 @@ import { toMajor } from "@/lib/rules/units";
 import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
 import { isoDay } from "@/lib/format";
 import type { ViewTime } from "@/lib/view-time";
-import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "@/features/reports/schemas";
+import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "@/features/api/schemas";
 
 /** The view time in an API answer: `asOf` a day, `knownAt` an instant, each null for today. */
 export function viewTimeJson({ asOf, knownAt }: ViewTime) {

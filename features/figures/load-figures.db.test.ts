@@ -7,7 +7,7 @@ import { countsTowardTotals } from "@/lib/rules/effective-status";
 const { db } = await seededTestDatabase();
 const { listPledges } = await import("@/features/pledges/queries");
 const { everyPledge } = await import("@/features/pledges/selection-sql");
-const { pledgeListParams } = await import("@/features/reports/schemas");
+const { pledgeListParams } = await import("@/features/api/schemas");
 const { checkScenario, loadFigures, loadKnownFigures } = await import("./load-figures");
 const { figureParams, figureViewOf, UnknownConditionError } = await import("./schemas");
 

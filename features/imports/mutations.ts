@@ -45,7 +45,7 @@ async function busyAsConflict<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isDatabaseBusy(error)) {
       throw new ImportConflictError(
-        "The database is busy with another large write, such as another import. Nothing was imported: try again in a minute.",
+        "The database is busy with another large write, such as another import. Nothing was imported: try again shortly.",
       );
     }
     throw error;

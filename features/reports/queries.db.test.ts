@@ -6,8 +6,10 @@ import { effectiveStatuses } from "@/lib/rules/vocabulary";
 
 const { db } = await seededTestDatabase();
 const { listPledges, streamPledges } = await import("@/features/pledges/queries");
-const { getPledgeJson, pledgeJson, streamDatasetRows, streamStatusHistory } = await import("./queries");
-const { pledgeListParams } = await import("./schemas");
+const { streamDatasetRows, streamStatusHistory } = await import("./queries");
+const { pledgeJson } = await import("@/features/api/json");
+const { getPledgeJson } = await import("@/features/api/queries");
+const { pledgeListParams } = await import("@/features/api/schemas");
 
 const pledges = async (params: Record<string, string | string[]>) => {
   const { asOf, knownAt, page, pageSize, ...selection } = pledgeListParams.parse(params);

@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { exceedsPledge, getPledge, getPledgeItem, type PledgeListItem } from "@/features/pledges/queries";
 import {
   pledgesAt,
   selectsEveryPledge,
@@ -9,111 +8,9 @@ import {
   type Bound,
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
-import { isoDay } from "@/lib/format";
 import type { ViewTime } from "@/lib/view-time";
-import { toMajor } from "@/lib/rules/units";
-import type { PledgeDetailJson, PledgeJson } from "./schemas";
 
-const quantityJson = (item: PledgeListItem) => {
-  const { quantityLow, quantityHigh, quantityUnit, quantityQualifier } = item.quantity;
-  if (quantityLow === null || quantityUnit === null) return null;
-  return {
-    low: toMajor(quantityLow, quantityUnit),
-    high: toMajor(quantityHigh ?? quantityLow, quantityUnit),
-    unit: quantityUnit,
-    qualifier: quantityQualifier,
-  };
-};
-
-export function pledgeJson(item: PledgeListItem): PledgeJson {
-  const unit = item.quantity.quantityUnit;
-  return {
-    id: item.id,
-    externalId: item.externalId,
-    title: item.title,
-    description: item.description,
-    category: item.category,
-    status: item.status,
-    effectiveStatus: item.effective.status,
-    blockedBy: item.effective.blockedBy.map((condition) => condition.slug),
-    quantity: quantityJson(item),
-    delivered: item.delivered !== null && unit ? toMajor(item.delivered, unit) : null,
-    deliveredExceedsPledge: exceedsPledge(item),
-    announcedOn: isoDay(item.announcedOn),
-    dueOn: item.dueOn ? isoDay(item.dueOn) : null,
-    version: item.version,
-    stakeholders: item.stakeholders,
-    conditions: item.conditions.map(({ slug, title, status }) => ({ slug, title, status })),
-    sourceIds: item.sources.map((source) => source.id),
-  };
-}
-
-/** One pledge as the API shows it, with its evidence and history; null when there is none. */
-export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
-  const [item, pledge] = await Promise.all([getPledgeItem(id), getPledge(id)]);
-  if (!item || !pledge) return null;
-  const citation = (c: { quote: string; source: { id: string; title: string; url: string | null } }) => ({
-    quote: c.quote,
-    source: { id: c.source.id, title: c.source.title, url: c.source.url },
-  });
-  return {
-    ...pledgeJson(item),
-    citations: pledge.citations.map(citation),
-    history: pledge.statusChanges.map((change) => ({
-      occurredAt: change.occurredAt.toISOString(),
-      from: change.fromPledgeStatus,
-      to: change.toPledgeStatus,
-      note: change.note,
-      recordedBy: change.recordedBy,
-      citations: change.citations.map(citation),
-    })),
-  };
-}
-
-export async function listConditionRecords() {
-  const conditions = await db().condition.findMany({
-    orderBy: { title: "asc" },
-    include: { dependsOn: { select: { slug: true } }, _count: { select: { pledges: true } } },
-  });
-  return conditions.map((c) => ({
-    id: c.id,
-    slug: c.slug,
-    title: c.title,
-    description: c.description,
-    status: c.status,
-    statusDate: isoDay(c.statusDate),
-    dependsOn: c.dependsOn?.slug ?? null,
-    pledges: c._count.pledges,
-  }));
-}
-
-export async function listStakeholderRecords() {
-  const stakeholders = await db().stakeholder.findMany({
-    orderBy: { name: "asc" },
-    include: { _count: { select: { pledges: true } } },
-  });
-  return stakeholders.map((s) => ({
-    id: s.id,
-    slug: s.slug,
-    name: s.name,
-    kind: s.kind,
-    countryCode: s.countryCode,
-    pledges: s._count.pledges,
-  }));
-}
-
-export async function listSourceRecords() {
-  const sources = await db().source.findMany({ orderBy: { title: "asc" } });
-  return sources.map((s) => ({
-    id: s.id,
-    slug: s.slug,
-    title: s.title,
-    publisher: s.publisher,
-    publishedOn: s.publishedOn ? isoDay(s.publishedOn) : null,
-    url: s.url,
-    fileName: s.fileName,
-  }));
-}
+// What the exports stream: the status history and the whole dataset, in batches.
 
 interface HistoryRow {
   id: string;

@@ -7,7 +7,7 @@ import {
   sourceListResponse,
   stakeholderListResponse,
   summaryResponse,
-} from "@/features/reports/schemas";
+} from "@/features/api/schemas";
 
 // The read API against the seeded database. Every answer is also checked against the zod schema the
 // OpenAPI document is generated from.

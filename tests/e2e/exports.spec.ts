@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { pledgeListResponse, summaryResponse } from "@/features/reports/schemas";
+import { pledgeListResponse, summaryResponse } from "@/features/api/schemas";
 
 // The exports read back by independent readers (a CSV parser, LibreOffice, pdftotext): their totals
 // must equal the API's summary, which equals the dashboard's.

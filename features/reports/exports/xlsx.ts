@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import { isoDay } from "@/lib/format";
 import { rangeOf, type Figures } from "@/features/figures";
-import type { listSourceRecords, streamStatusHistory } from "../queries";
+import type { listSourceRecords } from "@/features/api/queries";
+import type { streamStatusHistory } from "../queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
 
 interface Column {

@@ -1,16 +1,11 @@
 import { NextResponse } from "next/server";
-import { breakdownJson, viewTimeJson, loadKnownFigures, figureViewOf } from "@/features/figures";
-import { conditionsBadParams } from "@/features/reports/api-errors";
-import { breakdownParams } from "@/features/reports/schemas";
-import { guarded } from "@/server/access";
-import { parseQuery } from "@/server/api";
+import { apiRoute, parseQuery } from "@/features/api/http";
+import { breakdownParams } from "@/features/api/schemas";
+import { breakdownJson, figureViewOf, loadKnownFigures, viewTimeJson } from "@/features/figures";
 
-export const GET = guarded("read", async (request: Request) => {
-  const parsed = parseQuery(breakdownParams, request);
-  if (!parsed.ok) return parsed.response;
-  const { by, ...params } = parsed.data;
-  const figures = await loadKnownFigures(figureViewOf(params)).catch(conditionsBadParams);
-  if (figures instanceof Response) return figures;
+export const GET = apiRoute("read", async (request: Request) => {
+  const { by, ...params } = parseQuery(breakdownParams, request);
+  const figures = await loadKnownFigures(figureViewOf(params));
   return NextResponse.json({
     data: breakdownJson(figures.summary, by),
     by,

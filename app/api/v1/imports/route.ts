@@ -3,8 +3,7 @@ import { importLimits } from "@/features/imports/fields";
 import { ImportFileError } from "@/features/imports/read-spreadsheet";
 import { runImport, type ImportStreamEvent } from "@/features/imports/run-import";
 import { importRequestSchema } from "@/features/imports/schemas";
-import { guarded } from "@/server/access";
-import { apiError, parseQuery } from "@/server/api";
+import { ApiError, apiRoute, notNow, parseQuery } from "@/features/api/http";
 import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, untilDeadline } from "@/server/streams";
 
@@ -19,41 +18,32 @@ const importSlots = keyedSlots(1, 2);
  * Previews or commits an import of the request body (a CSV or XLSX file). The answer is NDJSON:
  * progress lines while the file is read and written, then one `result` (or `error`) line.
  */
-export const POST = guarded("edit", async (request: Request, _context: unknown, principal) => {
-  const query = parseQuery(importRequestSchema, request);
-  if (!query.ok) return query.response;
-  const { fileName, mode, mapping: givenMapping, mappingName, expect } = query.data;
+export const POST = apiRoute("edit", async (request: Request, _context: unknown, principal) => {
+  const {
+    fileName,
+    mode,
+    mapping: givenMapping,
+    mappingName,
+    expect,
+  } = parseQuery(importRequestSchema, request);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > importLimits.maxBytes) {
-    return apiError(
+    throw new ApiError(
       413,
       `The file is larger than ${importLimits.maxBytes / 1024 / 1024} MB, the most one import takes.`,
     );
   }
-  if (!request.body) return apiError(400, "Send the file as the request body.");
+  if (!request.body) throw new ApiError(400, "Send the file as the request body.");
   let mapping = givenMapping;
   if (mappingName) {
     const saved = await getImportMapping(mappingName);
-    if (!saved) return apiError(404, `There is no saved mapping named "${mappingName}".`);
+    if (!saved) throw new ApiError(404, `There is no saved mapping named "${mappingName}".`);
     mapping = saved;
   }
 
   const release = importSlots.take(slotKey(principal, request));
-  if (release === "yours") {
-    return apiError(429, "Your previous import is still running. Wait for it to finish.", undefined, {
-      "retry-after": "5",
-    });
-  }
-  if (release === "full") {
-    return apiError(
-      503,
-      "Two imports are already running on this server. Try again in a minute.",
-      undefined,
-      {
-        "retry-after": "5",
-      },
-    );
-  }
+  if (release === "yours") throw notNow("Your previous import is still running. Wait for it to finish.", 429);
+  if (release === "full") throw notNow("Two imports are already running on this server. Try again shortly.");
   const body = untilDeadline(
     bodyChunks(request.body),
     Date.now() + importLimits.uploadSeconds * 1000,

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { openApiDocument } from "@/features/reports/openapi";
-import { guarded } from "@/server/access";
+import { apiRoute } from "@/features/api/http";
+import { openApiDocument } from "@/features/api/openapi";
 
-export const GET = guarded("read", async () => NextResponse.json(openApiDocument()));
+export const GET = apiRoute("read", async () => NextResponse.json(openApiDocument()));

@@ -1,11 +1,9 @@
 import { NextResponse } from "next/server";
-import { listStakeholderRecords } from "@/features/reports/queries";
-import { noParams } from "@/features/reports/schemas";
-import { guarded } from "@/server/access";
-import { parseQuery } from "@/server/api";
+import { apiRoute, parseQuery } from "@/features/api/http";
+import { listStakeholderRecords } from "@/features/api/queries";
+import { noParams } from "@/features/api/schemas";
 
-export const GET = guarded("read", async (request: Request) => {
-  const parsed = parseQuery(noParams, request);
-  if (!parsed.ok) return parsed.response;
+export const GET = apiRoute("read", async (request: Request) => {
+  parseQuery(noParams, request);
   return NextResponse.json({ data: await listStakeholderRecords() });
 });

@@ -1,14 +1,9 @@
 import { NextResponse } from "next/server";
-import { summaryJson, loadKnownFigures, figureParams, figureViewOf } from "@/features/figures";
-import { parseQuery } from "@/server/api";
-import { guarded } from "@/server/access";
-import { conditionsBadParams } from "@/features/reports/api-errors";
+import { apiRoute, parseQuery } from "@/features/api/http";
+import { figureParams, figureViewOf, loadKnownFigures, summaryJson } from "@/features/figures";
 
-export const GET = guarded("read", async (request: Request) => {
-  const parsed = parseQuery(figureParams, request);
-  if (!parsed.ok) return parsed.response;
-  const figures = await loadKnownFigures(figureViewOf(parsed.data)).catch(conditionsBadParams);
-  if (figures instanceof Response) return figures;
+export const GET = apiRoute("read", async (request: Request) => {
+  const figures = await loadKnownFigures(figureViewOf(parseQuery(figureParams, request)));
   const data = summaryJson(figures.summary, figures, figures.sources, figures.references.capacities);
   return NextResponse.json({ data });
 });

@@ -1,8 +1,6 @@
-import { conditionsBadParams } from "@/features/reports/api-errors";
-import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { ApiError, apiRoute, notNow, parseQuery } from "@/features/api/http";
 import { checkScenario, figureParams, figureViewOf } from "@/features/figures";
-import { apiError, parseQuery } from "@/server/api";
-import { guarded } from "@/server/access";
+import { attachment, exportFileName } from "@/features/reports/exports/file-name";
 import { internalOrigin, publicOrigin } from "@/server/env";
 import { PdfUnavailableError, printToPdf } from "@/server/pdf";
 import { keyedSlots, slotKey } from "@/server/slots";
@@ -15,12 +13,9 @@ const briefingReady = `document.querySelector('[data-testid="briefing"]') !== nu
 // Each print holds a browser page: at most 2 waiting or printing per person, 8 in all per server.
 const pdfSlots = keyedSlots(2, 8);
 
-export const GET = guarded("read", async (request: Request, _context: unknown, principal) => {
-  const parsed = parseQuery(figureParams, request);
-  if (!parsed.ok) return parsed.response;
-  const { time } = figureViewOf(parsed.data);
-  const checked = await checkScenario(parsed.data.assume, time).catch(conditionsBadParams);
-  if (checked instanceof Response) return checked;
+export const GET = apiRoute("read", async (request: Request, _context: unknown, principal) => {
+  const { time, selection } = figureViewOf(parseQuery(figureParams, request));
+  await checkScenario(selection.assume, time);
 
   // The briefing page on this very server, with the same parameters. Never the request's own
   // address: its Host header is the client's to choose, and Chromium would print whatever it names.
@@ -33,25 +28,10 @@ export const GET = guarded("read", async (request: Request, _context: unknown, p
   }
   const release = pdfSlots.take(slotKey(principal, request));
   if (release === "yours") {
-    return apiError(
-      429,
-      "Two of your briefings are being printed already: wait for them, then ask again.",
-      undefined,
-      {
-        "retry-after": "10",
-      },
-    );
+    throw notNow("Two of your briefings are being printed already: wait for them, then ask again.", 429);
   }
-  if (release === "full") {
-    return apiError(
-      503,
-      "The server is printing as many briefings as it can. Try again shortly.",
-      undefined,
-      {
-        "retry-after": "10",
-      },
-    );
-  }
+  if (release === "full")
+    throw notNow("The server is printing as many briefings as it can. Try again shortly.");
   try {
     // Links lead to the site's public address, else to the address this request was sent to.
     const linkOrigin = publicOrigin() ?? new URL(request.url).origin;
@@ -64,7 +44,7 @@ export const GET = guarded("read", async (request: Request, _context: unknown, p
       },
     });
   } catch (error) {
-    if (error instanceof PdfUnavailableError) return apiError(503, error.message);
+    if (error instanceof PdfUnavailableError) throw new ApiError(503, error.message);
     throw error;
   } finally {
     release();

@@ -1,14 +1,12 @@
+import { apiRoute, parseQuery } from "@/features/api/http";
+import { noParams } from "@/features/api/schemas";
 import { datasetJson } from "@/features/reports/exports/dataset";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";
 import { streamDatasetRows } from "@/features/reports/queries";
-import { noParams } from "@/features/reports/schemas";
-import { parseQuery } from "@/server/api";
-import { guarded } from "@/server/access";
 import { textStream } from "@/server/streams";
 
-export const GET = guarded("read", async (request: Request) => {
-  const parsed = parseQuery(noParams, request);
-  if (!parsed.ok) return parsed.response;
+export const GET = apiRoute("read", async (request: Request) => {
+  parseQuery(noParams, request);
   const exportedAt = new Date();
   return new Response(textStream(datasetJson(streamDatasetRows(), exportedAt)), {
     headers: {

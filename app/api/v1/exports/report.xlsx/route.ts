@@ -1,19 +1,15 @@
 import { PassThrough, Readable } from "node:stream";
+import { apiRoute, parseQuery } from "@/features/api/http";
+import { listSourceRecords } from "@/features/api/queries";
 import { streamPledges } from "@/features/pledges/queries";
-import { conditionsBadParams } from "@/features/reports/api-errors";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";
 import { writeReport } from "@/features/reports/exports/xlsx";
 import { loadKnownFigures, figureParams, figureViewOf } from "@/features/figures";
-import { listSourceRecords, streamStatusHistory } from "@/features/reports/queries";
-import { guarded } from "@/server/access";
-import { parseQuery } from "@/server/api";
+import { streamStatusHistory } from "@/features/reports/queries";
 
-export const GET = guarded("read", async (request: Request) => {
-  const parsed = parseQuery(figureParams, request);
-  if (!parsed.ok) return parsed.response;
+export const GET = apiRoute("read", async (request: Request) => {
   // The figures are computed before the download starts, so a bad scenario is still a 400.
-  const figures = await loadKnownFigures(figureViewOf(parsed.data)).catch(conditionsBadParams);
-  if (figures instanceof Response) return figures;
+  const figures = await loadKnownFigures(figureViewOf(parseQuery(figureParams, request)));
   const { time, selection } = figures;
   const madeAt = new Date();
   const body = new PassThrough();

@@ -1,0 +1,186 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { UnknownConditionError } from "@/features/figures/schemas";
+import type { Permission, Principal } from "@/lib/access";
+import { fieldErrors } from "@/lib/form-fields";
+import { readJson } from "@/lib/json-input";
+import { parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
+import { WriteError } from "@/lib/write-error";
+import { authorizeApiRequest } from "@/server/access";
+import bodyLimits from "@/server/body-limits.json";
+import { isDatabaseBusy } from "@/server/database-busy";
+import { boundedText } from "@/server/streams";
+
+// The HTTP layer of /api/v1: routes read their input with parseQuery and parseJsonBody and throw
+// what goes wrong; apiRoute checks who is calling and turns every error into one answer shape,
+// `{ "error": { "message": "…", "params": [{ "param": "…", "message": "…" }] } }`.
+
+/** How long, in seconds, a "not now" answer (503, 429) tells the caller to wait: one policy. */
+export const retryAfterSeconds = 5;
+
+/** An answer other than success, thrown by a route or by the readers below. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: {
+      params?: ParamError[];
+      headers?: HeadersInit;
+      /** More members beside `error` (a conflict's current record). */
+      body?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A 400 naming each bad parameter. */
+export const badParams = (params: ParamError[]) =>
+  new ApiError(400, params.map((p) => `${p.param}: ${p.message}`).join("; "), { params });
+
+/** A 503 or 429: nothing was done, ask again after Retry-After. */
+export const notNow = (message: string, status: 429 | 503 = 503) =>
+  new ApiError(status, message, { headers: { "retry-after": String(retryAfterSeconds) } });
+
+export function errorResponse(error: ApiError): Response {
+  const { params, headers, body } = error.extra;
+  return NextResponse.json(
+    { error: { message: error.message, ...(params ? { params } : {}) }, ...body },
+    { status: error.status, headers },
+  );
+}
+
+/** The one mapping from what went wrong to what the caller is told; never a stack trace. */
+export function responseFor(error: unknown): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  if (error instanceof UnknownConditionError) return errorResponse(badParams(error.params));
+  if (error instanceof WriteError) return errorResponse(writeRefusal(error));
+  if (isDatabaseBusy(error)) {
+    return errorResponse(
+      notNow("The database is too busy to answer now. Nothing was saved: try again shortly."),
+    );
+  }
+  console.error("API request failed", error);
+  return errorResponse(new ApiError(500, "The server could not answer this request; it has been logged."));
+}
+
+/** A refused write: 404, 409 with the fields both people changed, 422 naming the fields, or 503. */
+function writeRefusal(error: WriteError): ApiError {
+  const params = error.details.fields
+    ? Object.entries(error.details.fields).map(([param, message]) => ({ param, message }))
+    : undefined;
+  if (error.status === 503) return notNow(error.message);
+  // Each field both people changed, with the value the edit started from, yours and theirs.
+  const conflicts = error.details.conflicts?.map(({ field, label, base, mine, theirs }) => ({
+    field,
+    label,
+    base,
+    mine,
+    theirs,
+  }));
+  return new ApiError(error.status, error.message, {
+    ...(params ? { params } : {}),
+    ...(conflicts ? { body: { conflicts } } : {}),
+  });
+}
+
+/** A write whose conflict (409) also answers with the record as it is now, read by `current`. */
+export async function withCurrentOnConflict<T>(
+  write: Promise<T>,
+  current: () => Promise<unknown>,
+): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!(error instanceof WriteError) || error.status !== 409) throw error;
+    const refusal = writeRefusal(error);
+    throw new ApiError(refusal.status, refusal.message, {
+      ...refusal.extra,
+      body: { ...refusal.extra.body, current: await current() },
+    });
+  }
+}
+
+function queryOf(url: URL): RawSearchParams {
+  const query: RawSearchParams = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0] : values;
+  }
+  return query;
+}
+
+/**
+ * A request's query string read with `schema`. Parameters the endpoint does not know are refused by
+ * name rather than ignored, so a typo ("stakeholders=") cannot silently widen a report.
+ */
+export function parseQuery<T extends z.ZodObject>(schema: T, request: Request): z.output<T> {
+  const query = queryOf(new URL(request.url));
+  const known = Object.keys(schema.shape);
+  const unknown = Object.keys(query).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    const accepted = known.length ? `this endpoint takes: ${known.join(", ")}` : "this endpoint takes none";
+    throw badParams(unknown.map((param) => ({ param, message: `unknown parameter; ${accepted}` })));
+  }
+  const parsed = parseSearchParams(schema, query);
+  if (!parsed.ok) throw badParams(parsed.errors);
+  return parsed.data;
+}
+
+/**
+ * A JSON write body checked against `schema`: 400 when it is not JSON, 413 when too large, 422
+ * naming each field that is wrong (the answer's `params` are the fields).
+ */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
+  const maxBytes = bodyLimits.apiJson;
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw new ApiError(400, "Send the body as JSON, with Content-Type: application/json.");
+  }
+  const raw = await boundedText(request, maxBytes);
+  if (raw === null) throw new ApiError(413, `The body is larger than ${maxBytes / 1024} KB.`);
+  const json = readJson(raw);
+  if (!json.ok) throw new ApiError(400, json.message);
+  const body = json.value;
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ApiError(400, "The body must be a JSON object.");
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const params = Object.entries(fieldErrors(parsed.error)).map(([param, message]) => ({ param, message }));
+  throw new ApiError(422, params.map((p) => `${p.param}: ${p.message}`).join("; "), { params });
+}
+
+type Handler<C, P> = (request: Request, context: C, principal: P) => Promise<Response>;
+
+/**
+ * An API route: the caller's permission checked first, then the handler, whose thrown errors become
+ * answers (responseFor). The handler receives the principal: null only for an anonymous reader
+ * under PUBLIC_READ.
+ */
+export function apiRoute<C>(
+  permission: "edit" | "admin",
+  handler: Handler<C, Principal>,
+): (request: Request, context: C) => Promise<Response>;
+export function apiRoute<C>(
+  permission: "read",
+  handler: Handler<C, Principal | null>,
+): (request: Request, context: C) => Promise<Response>;
+export function apiRoute<C>(permission: Permission, handler: Handler<C, Principal>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    let principal: Principal | null = null;
+    let response: Response;
+    try {
+      const access = await authorizeApiRequest(request, permission);
+      if (!access.ok) throw new ApiError(access.status, access.message, { headers: access.headers });
+      principal = access.principal;
+      // Only reading can be anonymous (decideAccess): writers always have a principal here.
+      response = await handler(request, context, principal as Principal);
+    } catch (error) {
+      response = responseFor(error);
+    }
+    // What a signed-in caller is told is theirs alone, errors included: no shared cache may keep it.
+    if (principal) response.headers.set("cache-control", "private, no-store");
+    return response;
+  };
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/server/db";
+import { getPledge, getPledgeItem } from "@/features/pledges/queries";
+import { isoDay } from "@/lib/format";
+import { pledgeJson } from "./json";
+import type { PledgeDetailJson } from "./schemas";
+
+// What the API's record routes read, shaped as they answer it.
+
+/** One pledge as the API shows it, with its evidence and history; null when there is none. */
+export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
+  const [item, pledge] = await Promise.all([getPledgeItem(id), getPledge(id)]);
+  if (!item || !pledge) return null;
+  const citation = (c: { quote: string; source: { id: string; title: string; url: string | null } }) => ({
+    quote: c.quote,
+    source: { id: c.source.id, title: c.source.title, url: c.source.url },
+  });
+  return {
+    ...pledgeJson(item),
+    citations: pledge.citations.map(citation),
+    history: pledge.statusChanges.map((change) => ({
+      occurredAt: change.occurredAt.toISOString(),
+      from: change.fromPledgeStatus,
+      to: change.toPledgeStatus,
+      note: change.note,
+      recordedBy: change.recordedBy,
+      citations: change.citations.map(citation),
+    })),
+  };
+}
+
+export async function listConditionRecords() {
+  const conditions = await db().condition.findMany({
+    orderBy: { title: "asc" },
+    include: { dependsOn: { select: { slug: true } }, _count: { select: { pledges: true } } },
+  });
+  return conditions.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    statusDate: isoDay(c.statusDate),
+    dependsOn: c.dependsOn?.slug ?? null,
+    pledges: c._count.pledges,
+  }));
+}
+
+export async function listStakeholderRecords() {
+  const stakeholders = await db().stakeholder.findMany({
+    orderBy: { name: "asc" },
+    include: { _count: { select: { pledges: true } } },
+  });
+  return stakeholders.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    kind: s.kind,
+    countryCode: s.countryCode,
+    pledges: s._count.pledges,
+  }));
+}
+
+export async function listSourceRecords() {
+  const sources = await db().source.findMany({ orderBy: { title: "asc" } });
+  return sources.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    title: s.title,
+    publisher: s.publisher,
+    publishedOn: s.publishedOn ? isoDay(s.publishedOn) : null,
+    url: s.url,
+    fileName: s.fileName,
+  }));
+}
