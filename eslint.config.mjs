@@ -1,7 +1,47 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
+
+// The layers: app → features → server and lib; components (shared UI) and lib beneath them all.
+// A feature reaches another only through its entry points: index.ts (what it offers the server),
+// schemas.ts (what its input looks like, safe for the browser), queries.ts and mutations.ts (its
+// reads and writes), actions.ts and components/ (its UI). forms/ is the kit every form shares.
+const features = readdirSync("features", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+// The plugin matches exceptions to glob zones against absolute paths.
+const fromRoot = (pattern) => path.join(import.meta.dirname, pattern);
+const entryPoints = ["index", "schemas", "queries", "mutations", "actions", "selection-sql"].map((name) =>
+  fromRoot(`features/*/${name}.ts`),
+);
+const layerZones = [
+  {
+    target: "./lib",
+    from: ["./app", "./components", "./features", "./server"],
+    message: "lib/ is plain code: it imports nothing of the app.",
+  },
+  {
+    target: "./server",
+    from: ["./app", "./components", "./features"],
+    message: "server/ sits beneath the features.",
+  },
+  {
+    target: "./components",
+    from: ["./app", "./features", "./server"],
+    message: "components/ is shared UI: it knows no feature.",
+  },
+  { target: "./features", from: ["./app"], message: "Features never import routes." },
+];
+const featureZones = features.map((feature) => ({
+  target: `./features/${feature}/**`,
+  from: features.filter((other) => other !== feature).map((other) => `./features/${other}/**`),
+  except: [...entryPoints, fromRoot("features/*/components/**"), fromRoot("features/forms/**")],
+  message:
+    "Reach another feature through its entry points: index.ts, schemas.ts, queries.ts, mutations.ts, actions.ts, components/.",
+}));
 
 export default defineConfig([
   ...nextVitals,
@@ -23,6 +63,8 @@ export default defineConfig([
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/switch-exhaustiveness-check": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "import/no-restricted-paths": ["error", { zones: [...layerZones, ...featureZones] }],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
       "no-restricted-imports": [
         "error",
         {
@@ -50,5 +92,15 @@ export default defineConfig([
       "**/*.test.ts",
     ],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // Tests may look inside a feature; the layers still hold.
+    files: ["**/*.test.ts", "tests/**"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        { zones: layerZones.filter((zone) => zone.target !== "./features") },
+      ],
+    },
   },
 ]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/layout/site-header";
+import { SiteHeader } from "@/features/auth/components/site-header";
 import { FlashToaster } from "@/features/editing/components/flash-toaster";
 import "./globals.css";
 

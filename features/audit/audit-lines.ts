@@ -7,8 +7,9 @@ import {
   pledgeStateFromAudit,
   sameValue,
   type Names,
-} from "@/features/editing/pledge-merge";
-import { recordKindList, recordKinds } from "@/features/editing/record-kinds";
+  recordKindList,
+  recordKinds,
+} from "@/features/editing";
 import { formatDate } from "@/lib/format";
 import {
   conditionStatusLabels,

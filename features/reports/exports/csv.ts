@@ -1,4 +1,4 @@
-import type { AuditLine } from "@/features/audit/audit-lines";
+import type { AuditLine } from "@/features/audit";
 import { stringify } from "csv-stringify/sync";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SignOutButton } from "@/features/auth/components/sign-out-button";
+import { SignOutButton } from "./sign-out-button";
 import { roleAllows } from "@/lib/access";
 import { currentPrincipal } from "@/server/access";
 

@@ -1,0 +1,2 @@
+// The audit trail as other features read it.
+export type { AuditLine } from "./audit-lines";
