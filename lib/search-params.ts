@@ -9,6 +9,13 @@ export interface ParamError {
   message: string;
 }
 
+/** A request whose parameters are wrong: the API answers 400 naming each, a page lists them. */
+export class ParamsError extends Error {
+  constructor(readonly params: ParamError[]) {
+    super(params.map((p) => `${p.param}: ${p.message}`).join("; "));
+  }
+}
+
 /** A query-string value that may repeat (`?status=a&status=b`), as a list; empty values dropped. */
 export const repeatedParam = <T extends z.ZodType>(item: T) =>
   z.preprocess(

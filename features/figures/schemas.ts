@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { datesInOrder, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
-import { singleParam, type ParamError } from "@/lib/search-params";
+import { ParamsError, singleParam, type ParamError } from "@/lib/search-params";
 import type { ViewTime } from "@/lib/view-time";
 import type { PledgeSelection } from "@/features/pledges/selection-sql";
 
@@ -47,11 +47,8 @@ export function unknownConditionErrors(slugs: readonly string[]): ParamError[] {
 }
 
 /** Thrown where a scenario naming an unknown condition must stop the answer (the API, the exports). */
-export class UnknownConditionError extends Error {
-  readonly params: ParamError[];
+export class UnknownConditionError extends ParamsError {
   constructor(slugs: readonly string[]) {
-    const params = unknownConditionErrors(slugs);
-    super(params.map((param) => param.message).join("; "));
-    this.params = params;
+    super(unknownConditionErrors(slugs));
   }
 }

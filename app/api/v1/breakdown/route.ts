@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { breakdownParams } from "@/features/api/schemas";
 import { breakdownJson, figureViewOf, loadKnownFigures, viewTimeJson } from "@/features/figures";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { listConditionRecords } from "@/features/api/queries";
 import { noParams } from "@/features/api/schemas";
 

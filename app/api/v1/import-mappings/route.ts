@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseJsonBody } from "@/features/api/http";
+import { apiRoute, parseJsonBody } from "@/server/http";
 import { saveImportMapping } from "@/features/imports/mutations";
 import { getImportMapping, listImportMappings } from "@/features/imports/queries";
 import { saveMappingSchema } from "@/features/imports/schemas";

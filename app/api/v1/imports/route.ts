@@ -3,7 +3,7 @@ import { importLimits } from "@/features/imports/fields";
 import { ImportFileError } from "@/features/imports/read-spreadsheet";
 import { runImport, type ImportStreamEvent } from "@/features/imports/run-import";
 import { importRequestSchema } from "@/features/imports/schemas";
-import { ApiError, apiRoute, notNow, parseQuery } from "@/features/api/http";
+import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, untilDeadline } from "@/server/streams";
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseJsonBody, parseQuery } from "@/features/api/http";
+import { apiRoute, parseJsonBody, parseQuery } from "@/server/http";
 import { pledgeJson } from "@/features/api/json";
 import { getPledgeJson } from "@/features/api/queries";
 import { pledgeListParams } from "@/features/api/schemas";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { figureParams, figureViewOf, loadKnownFigures, summaryJson } from "@/features/figures";
 
 export const GET = apiRoute("read", async (request: Request) => {

@@ -1,4 +1,4 @@
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { streamAudit } from "@/features/audit/queries";
 import { auditFiltersSchema } from "@/features/audit/schemas";
 import { auditCsv } from "@/features/reports/exports/csv";

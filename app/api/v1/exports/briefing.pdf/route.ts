@@ -1,4 +1,4 @@
-import { ApiError, apiRoute, notNow, parseQuery } from "@/features/api/http";
+import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureParams, figureViewOf } from "@/features/figures";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";
 import { internalOrigin, publicOrigin } from "@/server/env";

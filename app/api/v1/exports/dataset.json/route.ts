@@ -1,4 +1,4 @@
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { noParams } from "@/features/api/schemas";
 import { datasetJson } from "@/features/reports/exports/dataset";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";

@@ -1,4 +1,4 @@
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { checkScenario, figureParams, figureViewOf } from "@/features/figures";
 import { streamPledges } from "@/features/pledges/queries";
 import { pledgesCsv } from "@/features/reports/exports/csv";

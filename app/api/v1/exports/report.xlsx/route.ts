@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from "node:stream";
-import { apiRoute, parseQuery } from "@/features/api/http";
+import { apiRoute, parseQuery } from "@/server/http";
 import { listSourceRecords } from "@/features/api/queries";
 import { streamPledges } from "@/features/pledges/queries";
 import { attachment, exportFileName } from "@/features/reports/exports/file-name";

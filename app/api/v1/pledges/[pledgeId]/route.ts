@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ApiError, apiRoute, parseJsonBody, parseQuery, withCurrentOnConflict } from "@/features/api/http";
+import { ApiError, apiRoute, parseJsonBody, parseQuery, withCurrentOnConflict } from "@/server/http";
 import { getPledgeJson } from "@/features/api/queries";
 import { noParams } from "@/features/api/schemas";
 import { updatePledge } from "@/features/editing/mutations";

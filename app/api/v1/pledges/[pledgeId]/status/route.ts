@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ApiError, apiRoute, parseJsonBody, withCurrentOnConflict } from "@/features/api/http";
+import { ApiError, apiRoute, parseJsonBody, withCurrentOnConflict } from "@/server/http";
 import { getPledgeJson } from "@/features/api/queries";
 import { recordPledgeStatus } from "@/features/editing/mutations";
 import { pledgeStatusUpdateSchema } from "@/features/editing/schemas";

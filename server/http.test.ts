@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
-import { UnknownConditionError } from "@/features/figures/schemas";
+import { ParamsError } from "@/lib/search-params";
 import { WriteError, databaseBusy } from "@/lib/write-error";
 import { ApiError, responseFor, retryAfterSeconds, withCurrentOnConflict } from "./http";
 
@@ -59,7 +59,9 @@ describe("one answer for every error a route throws", () => {
       status: 404,
       body: { error: { message: 'There is no pledge with id "x".' } },
     });
-    expect(await answer(new UnknownConditionError(["no-such"]))).toMatchObject({
+    expect(
+      await answer(new ParamsError([{ param: "assume", message: 'there is no condition "no-such"' }])),
+    ).toMatchObject({
       status: 400,
       body: { error: { params: [{ param: "assume", message: 'there is no condition "no-such"' }] } },
     });

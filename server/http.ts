@@ -1,16 +1,15 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { UnknownConditionError } from "@/features/figures/schemas";
 import type { Permission, Principal } from "@/lib/access";
 import { fieldErrors } from "@/lib/form-fields";
 import { readJson } from "@/lib/json-input";
-import { parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
+import { ParamsError, parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
 import { WriteError } from "@/lib/write-error";
-import { authorizeApiRequest } from "@/server/access";
-import bodyLimits from "@/server/body-limits.json";
-import { isDatabaseBusy } from "@/server/database-busy";
-import { boundedText } from "@/server/streams";
+import { authorizeApiRequest } from "./access";
+import bodyLimits from "./body-limits.json";
+import { isDatabaseBusy } from "./database-busy";
+import { boundedText } from "./streams";
 
 // The HTTP layer of /api/v1: routes read their input with parseQuery and parseJsonBody and throw
 // what goes wrong; apiRoute checks who is calling and turns every error into one answer shape,
@@ -54,7 +53,7 @@ export function errorResponse(error: ApiError): Response {
 /** The one mapping from what went wrong to what the caller is told; never a stack trace. */
 export function responseFor(error: unknown): Response {
   if (error instanceof ApiError) return errorResponse(error);
-  if (error instanceof UnknownConditionError) return errorResponse(badParams(error.params));
+  if (error instanceof ParamsError) return errorResponse(badParams(error.params));
   if (error instanceof WriteError) return errorResponse(writeRefusal(error));
   if (isDatabaseBusy(error)) {
     return errorResponse(
