@@ -1,11 +1,14 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
+import { readDataStamp } from "@/features/figures";
+import { remember } from "@/lib/remember";
 import { db } from "@/server/db";
 import { statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { endOfDay } from "@/lib/format";
-import type { ViewTime } from "@/lib/view-time";
+import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 
 /** The latest status changes up to the view time, pledges and conditions together. */
-export async function listTimeline(time: ViewTime, take = 10) {
+async function readTimeline(time: ViewTime, take: number) {
   const before = time.asOf ? endOfDay(time.asOf) : undefined;
   return db().statusChange.findMany({
     where: {
@@ -20,4 +23,15 @@ export async function listTimeline(time: ViewTime, take = 10) {
       condition: { select: { id: true, title: true } },
     },
   });
+}
+
+type Timeline = Awaited<ReturnType<typeof readTimeline>>;
+
+// Kept while the data version is unchanged, as the figures are: the dashboard under load then asks
+// the database for its timeline once per write, not once per request.
+const timelines = new LRUCache<string, Promise<Timeline>>({ max: 32 });
+
+export async function listTimeline(time: ViewTime, take = 10): Promise<Timeline> {
+  const key = `${await readDataStamp()}#${viewTimeKey(time)}#${take}`;
+  return remember(timelines, key, () => readTimeline(time, take));
 }

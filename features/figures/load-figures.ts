@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { remember } from "@/lib/remember";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf, type Scenario } from "@/lib/rules/effective-status";
 import { summarize } from "@/lib/rules/summary";
@@ -85,20 +86,6 @@ export type Figures = ReturnType<typeof figuresOf>;
 // misses share one read.
 const inputs = new LRUCache<string, Promise<Inputs>>({ max: 32 });
 const figures = new LRUCache<string, Promise<Figures>>({ max: 128 });
-
-function remember<T extends object>(
-  store: LRUCache<string, Promise<T>>,
-  key: string,
-  make: () => Promise<T>,
-) {
-  let entry = store.get(key);
-  if (!entry) {
-    entry = make();
-    entry.catch(() => store.delete(key));
-    store.set(key, entry);
-  }
-  return entry;
-}
 
 /** The key of what the database is asked: the scenario matters to it only through an effective-status filter. */
 function inputsKey({ metric, time, selection }: FigureView): string {

@@ -1,0 +1,77 @@
+"use client";
+
+import { progressText, type ImportWizardState } from "./use-import";
+
+/** Step 1: the file, a saved mapping, and the preview's progress. */
+export function FileStep({ wizard }: { wizard: ImportWizardState }) {
+  const { file, fileMessage, mappings, preview, phase, running } = wizard;
+  const [fraction, label] =
+    phase.kind === "running" ? progressText(phase.progress, file?.size || 1) : [null, ""];
+  return (
+    <section
+      aria-labelledby="file-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="file-heading" className="text-base font-semibold">
+        1. Choose a file
+      </h2>
+      <div className="flex flex-wrap items-end gap-4">
+        <label className="block text-sm">
+          <span className="font-medium">Spreadsheet (CSV or XLSX, up to 32 MB)</span>
+          <input
+            type="file"
+            accept=".csv,.xlsx,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => wizard.chooseFile(e.target.files?.[0] ?? null)}
+            className="mt-1 block text-sm"
+          />
+        </label>
+        {mappings.length > 0 && (
+          <label className="block text-sm">
+            <span className="font-medium">Saved mapping</span>
+            <select
+              className="mt-1 block field w-auto"
+              defaultValue=""
+              onChange={(e) => wizard.chooseSavedMapping(e.target.value)}
+            >
+              <option value="">Propose from the headers</option>
+              {mappings.map((m) => (
+                <option key={m.name} value={m.name}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="button"
+          className="button-primary"
+          disabled={!file || running}
+          onClick={() => void wizard.send("preview")}
+        >
+          {preview ? "Update preview" : "Preview"}
+        </button>
+      </div>
+      {fileMessage && (
+        <p role="alert" className="text-sm text-red-700">
+          {fileMessage}
+        </p>
+      )}
+      {phase.kind === "running" && (
+        <div className="space-y-1" aria-live="polite">
+          <progress
+            className="h-3 w-full"
+            aria-label={phase.action === "commit" ? "Import progress" : "Preview progress"}
+            max={1}
+            {...(fraction === null ? {} : { value: Math.min(1, fraction) })}
+          />
+          <p className="text-sm text-slate-700">{label}</p>
+        </div>
+      )}
+      {phase.kind === "failed" && (
+        <p role="alert" className="text-sm text-red-700">
+          {phase.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useState } from "react";
+import {
+  importFieldLabels,
+  importFields,
+  valueChoiceLabels,
+  type ImportField,
+  type ValueMappedField,
+} from "../fields";
+import type { ImportPreview } from "../run-import";
+import type { SavedMapping } from "../schemas";
+import type { ImportWizardState } from "./use-import";
+
+/** Step 2: which field each column fills, and what each unrecognised value means. */
+export function MappingStep({
+  wizard,
+  preview,
+  mapping,
+}: {
+  wizard: ImportWizardState;
+  preview: ImportPreview;
+  mapping: SavedMapping;
+}) {
+  const { stale, setColumn, setValue } = wizard;
+  return (
+    <section
+      aria-labelledby="mapping-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="mapping-heading" className="text-base font-semibold">
+        2. Check the columns
+      </h2>
+      <table className="text-sm">
+        <thead>
+          <tr className="text-left">
+            <th scope="col" className="pr-4">
+              Column in {preview.fileName}
+            </th>
+            <th scope="col">Fills</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.headers.map((header, index) => (
+            <tr key={`${header}-${index}`}>
+              <th scope="row" className="pr-4 text-left font-normal">
+                {header || <em>(no header)</em>}
+              </th>
+              <td>
+                <select
+                  aria-label={`Field for column ${header || index + 1}`}
+                  className="field w-auto"
+                  value={mapping.columns[header] ?? ""}
+                  disabled={!header}
+                  onChange={(e) => setColumn(header, e.target.value as ImportField | "")}
+                >
+                  <option value="">Ignore</option>
+                  {importFields.map((field) => (
+                    <option key={field} value={field}>
+                      {importFieldLabels[field]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {Object.entries(preview.valueChoices).map(([field, choices]) => (
+        <fieldset key={field} className="space-y-1 text-sm">
+          <legend className="font-medium">Values of {importFieldLabels[field as ValueMappedField]}</legend>
+          {choices.map((choice) => (
+            <label key={choice.value} className="flex items-center gap-2">
+              <span className="min-w-40">
+                “{choice.value}” ({choice.count} rows)
+              </span>
+              <select
+                aria-label={`${importFieldLabels[field as ValueMappedField]} for “${choice.value}”`}
+                className="field w-auto"
+                value={mapping.values[field as ValueMappedField]?.[choice.value] ?? ""}
+                onChange={(e) => setValue(field as ValueMappedField, choice.value, e.target.value)}
+              >
+                <option value="">
+                  {choice.mappedTo
+                    ? `As written (${valueChoiceLabels[field as ValueMappedField][choice.mappedTo]})`
+                    : "Not recognised"}
+                </option>
+                {Object.entries(valueChoiceLabels[field as ValueMappedField]).map(([id, text]) => (
+                  <option key={id} value={id}>
+                    {text}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <SaveMapping save={wizard.saveMapping} />
+      {stale && (
+        <p className="text-sm text-amber-800">The mapping changed: update the preview before importing.</p>
+      )}
+    </section>
+  );
+}
+
+/** Saves the mapping under a name, for the next file laid out the same way. */
+function SaveMapping({ save }: { save: (name: string) => Promise<string> }) {
+  const [mappingName, setMappingName] = useState("");
+  const [saveMessage, setSaveMessage] = useState<string | null>(null);
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <label className="block text-sm">
+        <span className="font-medium">Save this mapping as</span>
+        <input
+          className="mt-1 block field w-auto"
+          value={mappingName}
+          onChange={(e) => setMappingName(e.target.value)}
+        />
+      </label>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={!mappingName.trim()}
+        onClick={() => {
+          setSaveMessage(null);
+          void save(mappingName).then(setSaveMessage);
+        }}
+      >
+        Save mapping
+      </button>
+      {saveMessage && (
+        <p role="status" className="text-sm">
+          {saveMessage}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { importLimits, type ImportField, type ValueMappedField } from "../fields";
+import type { ImportOutcome, ImportPreview, ImportProgress, ImportStreamEvent } from "../run-import";
+import type { SavedMapping } from "../schemas";
+
+// The import wizard's state and what the person can do with it. The browser only sends the file:
+// reading, checking and writing happen on the server, which streams progress back, so a 50,000-row
+// file never freezes the page.
+
+const accepted = /\.(csv|xlsx|txt|tsv)$/i;
+
+export type Phase =
+  | { kind: "idle" }
+  | { kind: "running"; action: "preview" | "commit"; progress: ImportProgress | null }
+  | { kind: "failed"; message: string };
+
+export interface SavedMappingOption {
+  name: string;
+  mapping: SavedMapping | null;
+}
+
+/** How far a running preview or import is: a fraction (null while it cannot be told) and words. */
+export function progressText(progress: ImportProgress | null, fileSize: number): [number | null, string] {
+  if (!progress) return [0, "Sending the file…"];
+  switch (progress.phase) {
+    case "reading":
+      return [progress.bytes / fileSize, `Read ${progress.rows.toLocaleString("en-GB")} rows`];
+    case "planning":
+      return [null, `Checking ${progress.rows.toLocaleString("en-GB")} rows against the database…`];
+    case "writing":
+      return [
+        progress.done / progress.total,
+        `Written ${progress.done.toLocaleString("en-GB")} of ${progress.total.toLocaleString("en-GB")}`,
+      ];
+  }
+}
+
+/** The NDJSON lines of an import's answer, each handed to `onEvent` as it arrives. */
+async function readEvents(
+  body: NonNullable<Response["body"]>,
+  onEvent: (event: ImportStreamEvent) => boolean,
+) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    buffered += next.value;
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines.filter(Boolean)) {
+      if (!onEvent(JSON.parse(line) as ImportStreamEvent)) return;
+    }
+  }
+}
+
+export function useImport(savedMappings: SavedMappingOption[]) {
+  const [file, setFile] = useState<File | null>(null);
+  const [fileMessage, setFileMessage] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<SavedMapping | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [errorsTotal, setErrorsTotal] = useState(0);
+  const [result, setResult] = useState<ImportOutcome | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [stale, setStale] = useState(false);
+  const [mappings, setMappings] = useState(savedMappings);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  function chooseFile(chosen: File | null) {
+    setPreview(null);
+    setResult(null);
+    setPhase({ kind: "idle" });
+    setFileMessage(null);
+    if (!chosen) return setFile(null);
+    if (chosen.size > importLimits.maxBytes) {
+      setFile(null);
+      return setFileMessage(
+        `${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; one import takes at most 32 MB. Split the file.`,
+      );
+    }
+    if (!accepted.test(chosen.name)) {
+      setFile(null);
+      return setFileMessage(`${chosen.name} is not a spreadsheet: choose a CSV or XLSX file.`);
+    }
+    setFile(chosen);
+  }
+
+  /** Handles one line of the server's answer; false once the answer is over. */
+  function onEvent(action: "preview" | "commit", event: ImportStreamEvent): boolean {
+    if (event.type === "progress") {
+      setPhase({ kind: "running", action, progress: event });
+      return true;
+    }
+    if (event.type === "error") {
+      setPhase({ kind: "failed", message: event.message });
+      return false;
+    }
+    setPreview(event.outcome.preview);
+    setMapping(event.outcome.preview.mapping);
+    setErrorsTotal(event.errorsTotal);
+    setStale(false);
+    setResult(event.outcome.kind === "preview" ? null : event.outcome);
+    setPhase({ kind: "idle" });
+    // Focus moves to what changed: the preview, or the import's outcome above it.
+    requestAnimationFrame(() => resultRef.current?.focus());
+    return true;
+  }
+
+  async function send(action: "preview" | "commit") {
+    if (!file) return;
+    setPhase({ kind: "running", action, progress: null });
+    setResult(null);
+    const query = new URLSearchParams({ fileName: file.name, mode: action });
+    if (mapping) query.set("mapping", JSON.stringify(mapping));
+    if (action === "commit" && preview) query.set("expect", preview.digest);
+    try {
+      const response = await fetch(`/api/v1/imports?${query}`, {
+        method: "POST",
+        body: file,
+        headers: { "content-type": "application/octet-stream" },
+      });
+      if (!response.ok || !response.body) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        return setPhase({
+          kind: "failed",
+          message: body?.error?.message ?? `The server answered ${response.status}.`,
+        });
+      }
+      await readEvents(response.body, (event) => onEvent(action, event));
+    } catch {
+      setPhase({
+        kind: "failed",
+        message: "The upload was interrupted. Check the connection and try again.",
+      });
+    }
+  }
+
+  /** A mapping edited after the preview: the preview must be updated before importing. */
+  function editMapping(next: SavedMapping) {
+    setMapping(next);
+    setStale(true);
+  }
+
+  function setColumn(header: string, field: ImportField | "") {
+    if (!mapping) return;
+    const columns = { ...mapping.columns };
+    if (field) columns[header] = field;
+    else delete columns[header];
+    editMapping({ ...mapping, columns });
+  }
+
+  function setValue(field: ValueMappedField, value: string, target: string) {
+    if (!mapping) return;
+    const values = { ...mapping.values, [field]: { ...mapping.values[field] } };
+    if (target) values[field]![value] = target;
+    else delete values[field]![value];
+    editMapping({ ...mapping, values });
+  }
+
+  function chooseSavedMapping(name: string) {
+    setMapping(mappings.find((m) => m.name === name)?.mapping ?? null);
+    setStale(Boolean(preview));
+  }
+
+  /** Saves the mapping under `name`; what to tell the person, saved or not. */
+  async function saveMapping(name: string): Promise<string> {
+    if (!mapping) return "There is no mapping to save yet.";
+    const response = await fetch("/api/v1/import-mappings", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name, mapping }),
+    });
+    const body = (await response.json()) as { error?: { message: string } };
+    if (!response.ok) return body.error?.message ?? "The mapping could not be saved.";
+    setMappings([...mappings.filter((m) => m.name !== name.trim()), { name: name.trim(), mapping }]);
+    return `Saved as “${name.trim()}”.`;
+  }
+
+  const running = phase.kind === "running";
+  const canCommit = Boolean(
+    preview &&
+    !stale &&
+    preview.problems.length === 0 &&
+    errorsTotal === 0 &&
+    preview.counts.create + preview.counts.update > 0,
+  );
+
+  return {
+    file,
+    fileMessage,
+    mapping,
+    mappings,
+    preview,
+    errorsTotal,
+    result,
+    phase,
+    stale,
+    running,
+    canCommit,
+    resultRef,
+    chooseFile,
+    chooseSavedMapping,
+    send,
+    setColumn,
+    setValue,
+    saveMapping,
+  };
+}
+
+export type ImportWizardState = ReturnType<typeof useImport>;
