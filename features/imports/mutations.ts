@@ -16,6 +16,7 @@ import {
   noPledgeRows,
   statusChangeRow,
   type Citing,
+  type PledgeRows,
 } from "@/server/pledge-writer";
 import { changedFacts } from "@/lib/rules/ledger";
 import { bulkInserter } from "@/server/bulk-insert";
@@ -71,6 +72,45 @@ export interface CommitResult {
   fileSourceId: string | null;
 }
 
+type Work = Exclude<PlannedRow, { action: "skip" }>;
+type Updated = Extract<PlannedRow, { action: "update" }>;
+
+/** What every row of one commit shares: who, when, the file, and the ids of the records it names. */
+interface Commit {
+  actor: Principal;
+  now: Date;
+  fileName: string;
+  fileSourceId: string;
+  stakeholderIds: Map<string, string>;
+  conditionIds: Map<string, string>;
+  sourceIds: Map<string, string>;
+}
+
+const rowNote = (commit: Pick<Commit, "fileName">, row: number) =>
+  `Imported from ${commit.fileName}, row ${row}.`;
+const recorded = (commit: Commit, row: number) => ({
+  by: commit.actor,
+  at: commit.now,
+  note: rowNote(commit, row),
+});
+
+/** A pledge's links, by the ids of the stakeholders and conditions it names. */
+const linksOf = (commit: Commit, p: ImportedPledge) => ({
+  stakeholders: p.stakeholders.map((s) => ({
+    stakeholderId: commit.stakeholderIds.get(normalizeName(s.name))!,
+    role: s.role,
+  })),
+  conditionIds: p.conditions.map((c) => commit.conditionIds.get(normalizeName(c))!),
+});
+
+// Each row's evidence: its line of the file, and the source it names with its quote.
+const fileRow = (commit: Commit, row: number): Citing => ({
+  sourceId: commit.fileSourceId,
+  quote: `Row ${row} of ${commit.fileName}`,
+});
+const namedSource = (commit: Commit, p: ImportedPledge): Citing[] =>
+  p.source ? [{ sourceId: commit.sourceIds.get(sourceKey(p.source))!, quote: p.source.quote }] : [];
+
 /**
  * Writes `plan` (which must have no errors) as `actor`. Rows are matched to the versions seen at
  * preview: if any pledge moved on since, the whole import is refused and nothing is written.
@@ -84,203 +124,37 @@ export async function commitImportPlan(
   prisma: PrismaClient = db(),
 ): Promise<CommitResult> {
   if (plan.errors.length > 0) throw new Error("commitImportPlan needs a plan without errors");
-  const work = plan.rows.filter((r): r is Exclude<PlannedRow, { action: "skip" }> => r.action !== "skip");
+  const work = plan.rows.filter((r): r is Work => r.action !== "skip");
   if (work.length === 0) return { created: 0, updated: 0, fileSourceId: null };
-  const label = actorLabel(actor);
-  const note = (row: number) => `Imported from ${file.name}, row ${row}.`;
 
   return busyAsConflict(() =>
     prisma.$transaction(
       async (tx) => {
         const now = new Date();
-        const insertRows = bulkInserter(prisma, tx);
-        const [fileSlug] = await freeSlugs([`import ${file.name}`], (slugs) =>
-          takenSlugs(tx, "source", slugs),
-        );
-        const fileSource = await tx.source.create({
-          data: {
-            slug: fileSlug!,
-            title: `Import of ${file.name}`,
-            fileName: file.name,
-            description: `Imported by ${label} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated. File SHA-256 ${file.sha256}.`,
-          },
-          select: { id: true },
-        });
-        const audits: Prisma.AuditEntryCreateManyInput[] = [
-          auditEntryRow(
-            actor,
-            {
-              action: "create",
-              entityType: "Source",
-              entityId: fileSource.id,
-              after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
-              version: 1,
-              note: `Import of ${file.name}`,
-            },
-            now,
-          ),
-        ];
-
-        // Stakeholders, conditions and sources the file names that do not exist yet.
-        const firstRows = firstRowsNaming(work);
-        const auditCreated = (entityType: string, rows: { id: string; description: string }[]) => {
-          for (const row of rows) {
-            audits.push(
-              auditEntryRow(
-                actor,
-                {
-                  action: "create",
-                  entityType,
-                  entityId: row.id,
-                  after: row,
-                  version: 1,
-                  note: row.description,
-                },
-                now,
-              ),
-            );
-          }
-        };
-        const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
-        const newStakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) =>
-          takenSlugs(tx, "stakeholder", s),
-        );
-        const stakeholders = plan.newStakeholders.map((name, i) => ({
-          id: newId(),
-          name,
-          slug: newStakeholderSlugs[i]!,
-          kind: "state" as const,
-          description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
-        }));
-        await tx.stakeholder.createMany({ data: stakeholders });
-        for (const s of stakeholders) stakeholderIds.set(normalizeName(s.name), s.id);
-        auditCreated("Stakeholder", stakeholders);
-
-        const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
-        const newConditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
-        const conditions = plan.newConditions.map((title, i) => ({
-          id: newId(),
-          title,
-          slug: newConditionSlugs[i]!,
-          status: "unmet" as const,
-          statusDate: now,
-          description: note(firstRows.conditions.get(normalizeName(title)) ?? 0),
-        }));
-        await tx.condition.createMany({ data: conditions });
-        for (const c of conditions) conditionIds.set(normalizeName(c.title), c.id);
-        auditCreated("Condition", conditions);
-
-        const sourceIds = new Map([...snapshot.sources].map(([key, record]) => [key, record.id]));
-        const cited = new Map<string, { title: string; url: string | null; row: number }>();
-        for (const r of work) {
-          const source = r.pledge.source;
-          if (source && !sourceIds.has(sourceKey(source)) && !cited.has(sourceKey(source))) {
-            cited.set(sourceKey(source), { ...source, row: r.row });
-          }
-        }
-        const newSources = [...cited.entries()];
-        const sourceSlugs = await freeSlugs(
-          newSources.map(([, s]) => s.title),
-          (s) => takenSlugs(tx, "source", s),
-        );
-        const sources = newSources.map(([key, s], i) => {
-          const id = newId();
-          sourceIds.set(key, id);
-          return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
-        });
-        await tx.source.createMany({ data: sources });
-        auditCreated("Source", sources);
-
-        const links = (p: ImportedPledge) => ({
-          stakeholders: p.stakeholders.map((s) => ({
-            stakeholderId: stakeholderIds.get(normalizeName(s.name))!,
-            role: s.role,
-          })),
-          conditionIds: p.conditions.map((c) => conditionIds.get(normalizeName(c))!),
-        });
-        // Each row's evidence: its line of the file, and the source it names with its quote.
-        const fileRow = (row: number): Citing => ({
-          sourceId: fileSource.id,
-          quote: `Row ${row} of ${file.name}`,
-        });
-        const namedSource = (p: ImportedPledge): Citing[] =>
-          p.source ? [{ sourceId: sourceIds.get(sourceKey(p.source))!, quote: p.source.quote }] : [];
-
-        // Rows by table, written every `writeBatch` pledges; audits first hold the new records'.
         const rows = noPledgeRows();
-        rows.AuditEntry.push(...audits);
-        const recorded = (row: number) => ({ by: actor, at: now, note: note(row) });
+        const fileSourceId = await createFileSource(tx, rows, actor, plan, file, now);
+        const commit = await createNamedRecords(
+          tx,
+          rows,
+          { actor, now, fileName: file.name, fileSourceId },
+          plan,
+          snapshot,
+          work,
+        );
 
+        // Rows by table, written every `writeBatch` pledges.
+        const insertRows = bulkInserter(prisma, tx);
         let done = 0;
         for (const r of work) {
           if (r.action === "create") {
-            addNewPledge(rows, { ...pledgeColumns(r.pledge), ...links(r.pledge) }, recorded(r.row), [
-              ...namedSource(r.pledge),
-              fileRow(r.row),
-            ]);
-          } else {
-            const { existing, pledge, changed } = r;
-            const columns = pledgeColumns(pledge);
-            const data = Object.fromEntries(
-              Object.entries(columns).filter(([field]) => changed.includes(field)),
-            ) as Partial<typeof columns>;
-            if (!(await claimPledge(tx, existing.id, existing.version, data))) {
-              throw new ImportConflictError(
-                `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
-              );
-            }
-            const linked = links(pledge);
-            if (changed.includes("stakeholders")) {
-              await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
-              addLinks(rows, existing.id, { stakeholders: linked.stakeholders }, now);
-            }
-            if (changed.includes("conditions")) {
-              await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
-              addLinks(rows, existing.id, { conditionIds: linked.conditionIds }, now);
-            }
-            if (changed.includes("sources")) {
-              rows.Citation.push(...citationRows(namedSource(pledge), { pledgeId: existing.id }, now));
-            }
-            if (changed.includes("status")) {
-              const entry = statusChangeRow(
-                { pledgeId: existing.id, fromPledgeStatus: existing.status, toPledgeStatus: pledge.status },
-                now,
-                recorded(r.row),
-              );
-              rows.StatusChange.push(entry);
-              rows.Citation.push(...citationRows([fileRow(r.row)], { statusChangeId: entry.id }, now));
-            }
-            const facts = changedFacts(existing, { ...existing, ...data });
-            for (const event of changeEvents(existing.id, facts, { ...existing, ...data }, today(now), {
-              by: actor,
-              at: now,
-              note: note(r.row),
-            })) {
-              rows.LedgerEvent.push(event);
-              rows.Citation.push(...citationRows([fileRow(r.row)], { ledgerEventId: event.id! }, now));
-            }
-            const before = pledgeSnapshot(existing);
-            rows.AuditEntry.push(
-              auditEntryRow(
-                actor,
-                {
-                  action: "update",
-                  entityType: "Pledge",
-                  entityId: existing.id,
-                  before,
-                  after: pledgeSnapshot({
-                    ...existing,
-                    ...data,
-                    version: existing.version + 1,
-                    ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
-                    ...(changed.includes("conditions") ? { conditionIds: linked.conditionIds } : {}),
-                  }),
-                  version: existing.version + 1,
-                  note: note(r.row),
-                },
-                now,
-              ),
+            addNewPledge(
+              rows,
+              { ...pledgeColumns(r.pledge), ...linksOf(commit, r.pledge) },
+              recorded(commit, r.row),
+              [...namedSource(commit, r.pledge), fileRow(commit, r.row)],
             );
+          } else {
+            await addUpdatedPledge(tx, rows, commit, r);
           }
           if (++done % writeBatch === 0) {
             await insertPledgeRows(insertRows, rows);
@@ -289,15 +163,199 @@ export async function commitImportPlan(
         }
         await insertPledgeRows(insertRows, rows);
         onProgress(done, work.length);
-        return { created: plan.counts.create, updated: plan.counts.update, fileSourceId: fileSource.id };
+        return { created: plan.counts.create, updated: plan.counts.update, fileSourceId };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     ),
   );
 }
 
+/** The source standing for the file, which every change cites; its audit entry goes to `rows`. */
+async function createFileSource(
+  tx: Tx,
+  rows: PledgeRows,
+  actor: Principal,
+  plan: ImportPlan,
+  file: { name: string; sha256: string },
+  now: Date,
+): Promise<string> {
+  const [slug] = await freeSlugs([`import ${file.name}`], (slugs) => takenSlugs(tx, "source", slugs));
+  const { id } = await tx.source.create({
+    data: {
+      slug: slug!,
+      title: `Import of ${file.name}`,
+      fileName: file.name,
+      description: `Imported by ${actorLabel(actor)} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated. File SHA-256 ${file.sha256}.`,
+    },
+    select: { id: true },
+  });
+  rows.AuditEntry.push(
+    auditEntryRow(
+      actor,
+      {
+        action: "create",
+        entityType: "Source",
+        entityId: id,
+        after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
+        version: 1,
+        note: `Import of ${file.name}`,
+      },
+      now,
+    ),
+  );
+  return id;
+}
+
+/**
+ * The stakeholders, conditions and sources the file names that do not exist yet, created (and
+ * audited), with the ids of all it names, old and new.
+ */
+async function createNamedRecords(
+  tx: Tx,
+  rows: PledgeRows,
+  base: Omit<Commit, "stakeholderIds" | "conditionIds" | "sourceIds">,
+  plan: ImportPlan,
+  snapshot: ImportSnapshot,
+  work: Work[],
+): Promise<Commit> {
+  const note = (row: number) => rowNote(base, row);
+  const audited = (entityType: string, created: { id: string; description: string }[]) => {
+    for (const row of created) {
+      rows.AuditEntry.push(
+        auditEntryRow(
+          base.actor,
+          { action: "create", entityType, entityId: row.id, after: row, version: 1, note: row.description },
+          base.now,
+        ),
+      );
+    }
+  };
+  const firstRows = firstRowsNaming(work);
+
+  const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
+  const stakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) => takenSlugs(tx, "stakeholder", s));
+  const stakeholders = plan.newStakeholders.map((name, i) => ({
+    id: newId(),
+    name,
+    slug: stakeholderSlugs[i]!,
+    kind: "state" as const,
+    description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
+  }));
+  await tx.stakeholder.createMany({ data: stakeholders });
+  for (const s of stakeholders) stakeholderIds.set(normalizeName(s.name), s.id);
+  audited("Stakeholder", stakeholders);
+
+  const conditionIds = new Map([...snapshot.conditions].map(([key, record]) => [key, record.id]));
+  const conditionSlugs = await freeSlugs(plan.newConditions, (s) => takenSlugs(tx, "condition", s));
+  const conditions = plan.newConditions.map((title, i) => ({
+    id: newId(),
+    title,
+    slug: conditionSlugs[i]!,
+    status: "unmet" as const,
+    statusDate: base.now,
+    description: note(firstRows.conditions.get(normalizeName(title)) ?? 0),
+  }));
+  await tx.condition.createMany({ data: conditions });
+  for (const c of conditions) conditionIds.set(normalizeName(c.title), c.id);
+  audited("Condition", conditions);
+
+  const sourceIds = new Map([...snapshot.sources].map(([key, record]) => [key, record.id]));
+  const cited = new Map<string, { title: string; url: string | null; row: number }>();
+  for (const r of work) {
+    const source = r.pledge.source;
+    if (source && !sourceIds.has(sourceKey(source)) && !cited.has(sourceKey(source))) {
+      cited.set(sourceKey(source), { ...source, row: r.row });
+    }
+  }
+  const newSources = [...cited.entries()];
+  const sourceSlugs = await freeSlugs(
+    newSources.map(([, s]) => s.title),
+    (s) => takenSlugs(tx, "source", s),
+  );
+  const sources = newSources.map(([key, s], i) => {
+    const id = newId();
+    sourceIds.set(key, id);
+    return { id, title: s.title, url: s.url, slug: sourceSlugs[i]!, description: note(s.row) };
+  });
+  await tx.source.createMany({ data: sources });
+  audited("Source", sources);
+
+  return { ...base, stakeholderIds, conditionIds, sourceIds };
+}
+
+/**
+ * A changed pledge: its version claimed (refusing the import if it moved on since the preview),
+ * and the rows of what changed (links, citations, status, ledger events, audit) added to `rows`.
+ */
+async function addUpdatedPledge(tx: Tx, rows: PledgeRows, commit: Commit, r: Updated) {
+  const { existing, pledge, changed } = r;
+  const { now } = commit;
+  const columns = pledgeColumns(pledge);
+  const data = Object.fromEntries(
+    Object.entries(columns).filter(([field]) => changed.includes(field)),
+  ) as Partial<typeof columns>;
+  if (!(await claimPledge(tx, existing.id, existing.version, data))) {
+    throw new ImportConflictError(
+      `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
+    );
+  }
+  const linked = linksOf(commit, pledge);
+  if (changed.includes("stakeholders")) {
+    await tx.pledgeStakeholder.deleteMany({ where: { pledgeId: existing.id } });
+    addLinks(rows, existing.id, { stakeholders: linked.stakeholders }, now);
+  }
+  if (changed.includes("conditions")) {
+    await tx.pledgeCondition.deleteMany({ where: { pledgeId: existing.id } });
+    addLinks(rows, existing.id, { conditionIds: linked.conditionIds }, now);
+  }
+  if (changed.includes("sources")) {
+    rows.Citation.push(...citationRows(namedSource(commit, pledge), { pledgeId: existing.id }, now));
+  }
+  const evidence = [fileRow(commit, r.row)];
+  if (changed.includes("status")) {
+    const entry = statusChangeRow(
+      { pledgeId: existing.id, fromPledgeStatus: existing.status, toPledgeStatus: pledge.status },
+      now,
+      recorded(commit, r.row),
+    );
+    rows.StatusChange.push(entry);
+    rows.Citation.push(...citationRows(evidence, { statusChangeId: entry.id }, now));
+  }
+  const after = { ...existing, ...data };
+  for (const event of changeEvents(
+    existing.id,
+    changedFacts(existing, after),
+    after,
+    today(now),
+    recorded(commit, r.row),
+  )) {
+    rows.LedgerEvent.push(event);
+    rows.Citation.push(...citationRows(evidence, { ledgerEventId: event.id! }, now));
+  }
+  rows.AuditEntry.push(
+    auditEntryRow(
+      commit.actor,
+      {
+        action: "update",
+        entityType: "Pledge",
+        entityId: existing.id,
+        before: pledgeSnapshot(existing),
+        after: pledgeSnapshot({
+          ...after,
+          version: existing.version + 1,
+          ...(changed.includes("stakeholders") ? { stakeholders: linked.stakeholders } : {}),
+          ...(changed.includes("conditions") ? { conditionIds: linked.conditionIds } : {}),
+        }),
+        version: existing.version + 1,
+        note: rowNote(commit, r.row),
+      },
+      now,
+    ),
+  );
+}
+
 /** The first row naming each stakeholder and condition, for the note on the record the import creates. */
-function firstRowsNaming(rows: Exclude<PlannedRow, { action: "skip" }>[]) {
+function firstRowsNaming(rows: Work[]) {
   const stakeholders = new Map<string, number>();
   const conditions = new Map<string, number>();
   for (const r of rows) {

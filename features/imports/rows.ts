@@ -60,17 +60,14 @@ const limits: Partial<Record<ImportField, number>> = {
   sourceQuote: pledgeTextLimits.quote,
 };
 
-/**
- * Reads `cells` (in the file's column order, headed by `headers`) as a pledge. `row` is the
- * spreadsheet's row number, used in every message.
- */
-export function readPledgeRow(
+/** The cells of one row, read field by field: each problem is noted against its column. */
+function rowReader(
   row: number,
   headers: readonly string[],
   cells: readonly CellValue[],
   mapping: ColumnMapping,
-  values: ValueMapping = {},
-): RowOutcome {
+  values: ValueMapping,
+) {
   const errors: RowError[] = [];
   const columnOf = new Map<ImportField, string>();
   const raw = new Map<ImportField, string | number | boolean | Date | null>();
@@ -88,7 +85,6 @@ export function readPledgeRow(
   });
   const present = new Set(columnOf.keys());
   const isBlank = (field: ImportField) => cellText(raw.get(field) ?? null) === "";
-  if (errors.length === 0 && [...present].every(isBlank)) return { kind: "blank" };
 
   const problem = (field: ImportField, message: string) =>
     errors.push({ row, column: columnOf.get(field) ?? importFieldLabels[field], message });
@@ -135,81 +131,117 @@ export function readPledgeRow(
     return read.ok ? read.value : null;
   };
 
-  const title = text("title", true);
-  const externalId = text("externalId");
-  const category = choice("category", pledgeCategories, categoryLabels, null);
-  const status = choice("status", pledgeStatuses, pledgeStatusLabels, "announced");
-  const quantityQualifier = choice("quantityQualifier", quantityQualifiers, qualifierLabels, "exact");
-  const announcedOn = date("announcedOn", true);
-  const dueOn = date("dueOn", false);
-
-  const unitText = text("quantityUnit");
-  const quantityUnit = unitText === null ? null : canonicalUnit(unitText);
-  if (unitText !== null && quantityUnit === null) {
-    problem("quantityUnit", `"${unitText}" is not a unit: ${unitRuleMessage}`);
-  }
-  const amount = (field: ImportField): bigint | null => {
+  /** An amount in `unit`; without a unit, a problem unless the unit's own cell already has one. */
+  const amount = (field: ImportField, unit: string | null): bigint | null => {
     if (isBlank(field)) return null;
-    if (!quantityUnit) {
-      if (!columnOf.has("quantityUnit") || isBlank("quantityUnit")) {
+    if (!unit) {
+      if (!present.has("quantityUnit") || isBlank("quantityUnit")) {
         problem(field, "an amount needs a unit or currency (personnel, EUR, …)");
       }
       return null;
     }
-    const read = readAmount(raw.get(field) ?? null, quantityUnit);
+    const read = readAmount(raw.get(field) ?? null, unit);
     if (!read.ok) problem(field, read.message);
     return read.ok ? read.value : null;
   };
-  const quantityLow = amount("quantityLow");
-  let quantityHigh = amount("quantityHigh");
-  const deliveredQuantity = amount("deliveredQuantity");
+
+  return { errors, present, isBlank, problem, text, choice, date, amount };
+}
+
+type RowReader = ReturnType<typeof rowReader>;
+
+/** The unit and amounts, checked against each other and the dates (rules/pledge-rules.ts). */
+function readQuantities(read: RowReader, dates: { announcedOn: Date | null; dueOn: Date | null }) {
+  const unitText = read.text("quantityUnit");
+  const quantityUnit = unitText === null ? null : canonicalUnit(unitText);
+  if (unitText !== null && quantityUnit === null) {
+    read.problem("quantityUnit", `"${unitText}" is not a unit: ${unitRuleMessage}`);
+  }
+  const quantityLow = read.amount("quantityLow", quantityUnit);
+  let quantityHigh = read.amount("quantityHigh", quantityUnit);
+  const deliveredQuantity = read.amount("deliveredQuantity", quantityUnit);
   for (const [field, message] of Object.entries(
-    pledgeShapeProblems({ quantityLow, quantityHigh, announcedOn, dueOn }),
+    pledgeShapeProblems({ quantityLow, quantityHigh, ...dates }),
   )) {
-    problem(field as ImportField, message);
+    read.problem(field as ImportField, message);
   }
   if (quantityLow !== null) quantityHigh ??= quantityLow;
+  return {
+    quantityUnit: quantityLow === null && deliveredQuantity === null ? null : quantityUnit,
+    quantityLow,
+    quantityHigh,
+    deliveredQuantity,
+  };
+}
 
-  const stakeholders = splitList(text("stakeholders") ?? "").map(readStakeholder);
+/** The stakeholders (with their roles) and conditions a row names. */
+function readLinks(read: RowReader) {
+  const stakeholders = splitList(read.text("stakeholders") ?? "").map(readStakeholder);
   const longName = stakeholders.find((s) => s.name.length > 200);
-  if (longName)
-    problem("stakeholders", `"${longName.name.slice(0, 40)}…" is too long for a stakeholder's name`);
-  const conditions = splitList(text("conditions") ?? "").map(readConditionName);
+  if (longName) {
+    read.problem("stakeholders", `"${longName.name.slice(0, 40)}…" is too long for a stakeholder's name`);
+  }
+  const conditions = splitList(read.text("conditions") ?? "").map(readConditionName);
   const longCondition = conditions.find((name) => name.length > 300);
-  if (longCondition) problem("conditions", `"${longCondition.slice(0, 40)}…" is too long for a condition`);
+  if (longCondition)
+    read.problem("conditions", `"${longCondition.slice(0, 40)}…" is too long for a condition`);
+  return { stakeholders, conditions };
+}
 
-  const sourceTitle = text("sourceTitle");
-  const sourceUrl = text("sourceUrl");
-  const sourceQuote = text("sourceQuote");
-  if (sourceUrl !== null && !isWebAddress(sourceUrl)) {
-    problem("sourceUrl", `"${sourceUrl}" is not a web address (https://…)`);
-  }
-  if ((sourceUrl || sourceQuote) && !sourceTitle) {
-    problem("sourceTitle", "a source URL or quote needs the source's title");
-  }
+/** The source a row cites, if any: a title, and perhaps its address and the quote. */
+function readSource(read: RowReader) {
+  const title = read.text("sourceTitle");
+  const url = read.text("sourceUrl");
+  const quote = read.text("sourceQuote");
+  if (url !== null && !isWebAddress(url))
+    read.problem("sourceUrl", `"${url}" is not a web address (https://…)`);
+  if ((url || quote) && !title) read.problem("sourceTitle", "a source URL or quote needs the source's title");
+  return title ? { title, url, quote: quote ?? "" } : null;
+}
 
-  const description = text("description");
-  const scope = text("scope");
-  if (errors.length > 0) return { kind: "invalid", errors };
+/**
+ * Reads `cells` (in the file's column order, headed by `headers`) as a pledge. `row` is the
+ * spreadsheet's row number, used in every message.
+ */
+export function readPledgeRow(
+  row: number,
+  headers: readonly string[],
+  cells: readonly CellValue[],
+  mapping: ColumnMapping,
+  values: ValueMapping = {},
+): RowOutcome {
+  const read = rowReader(row, headers, cells, mapping, values);
+  if (read.errors.length === 0 && [...read.present].every(read.isBlank)) return { kind: "blank" };
+
+  const title = read.text("title", true);
+  const externalId = read.text("externalId");
+  const category = read.choice("category", pledgeCategories, categoryLabels, null);
+  const status = read.choice("status", pledgeStatuses, pledgeStatusLabels, "announced");
+  const quantityQualifier = read.choice("quantityQualifier", quantityQualifiers, qualifierLabels, "exact");
+  const announcedOn = read.date("announcedOn", true);
+  const dueOn = read.date("dueOn", false);
+  const quantities = readQuantities(read, { announcedOn, dueOn });
+  const { stakeholders, conditions } = readLinks(read);
+  const source = readSource(read);
+  const description = read.text("description");
+  const scope = read.text("scope");
+  if (read.errors.length > 0) return { kind: "invalid", errors: read.errors };
   return {
     kind: "pledge",
     pledge: {
       row,
-      fields: present,
+      fields: read.present,
       externalId,
       title: title!,
       stakeholders,
       category: category!,
-      quantityUnit: quantityLow === null && deliveredQuantity === null ? null : quantityUnit,
-      quantityLow,
-      quantityHigh,
+      ...quantities,
       quantityQualifier: quantityQualifier!,
-      deliveredQuantity,
       status: status!,
       announcedOn: announcedOn!,
       dueOn,
       conditions,
-      source: sourceTitle ? { title: sourceTitle, url: sourceUrl, quote: sourceQuote ?? "" } : null,
+      source,
       description,
       scope,
     },

@@ -37,9 +37,6 @@ export interface ReportInput {
  * gap figures as numbers, then Pledges, Conditions, Stakeholders, Status history and Sources.
  */
 export async function writeReport(stream: Writable, input: ReportInput) {
-  const { figures } = input;
-  const { summary } = figures;
-  const unit = summary.unit;
   // No cell styles and light compression: with 100,000 history rows, styles alone would more than
   // double the time. Numbers stay numbers; frozen headers, filters and widths need no styles.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -51,6 +48,22 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   workbook.creator = "Pledgewatch";
   workbook.created = input.madeAt;
 
+  writeSummarySheet(workbook, input.figures, input.madeAt);
+  await writePledgeSheet(workbook, input.pledges);
+  writeConditionSheet(workbook, input.figures.summary);
+  writeStakeholderSheet(workbook, input.figures.summary);
+  await writeHistorySheet(workbook, input.history);
+  writeSourceSheet(workbook, input.sources);
+  await workbook.commit();
+}
+
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+type Summary = Figures["summary"];
+
+/** The gap figures as numbers, then what view of the data they are. */
+function writeSummarySheet(workbook: Workbook, figures: Figures, madeAt: Date) {
+  const { summary } = figures;
+  const unit = summary.unit;
   const summarySheet = addSheet(workbook, "Summary", [
     { header: "Figure", key: "figure", width: 28 },
     { header: "Low", key: "low", width: 16 },
@@ -82,9 +95,11 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     .addRow({ figure: "Conditions assumed met", low: figures.assumed.join(", ") || "none" })
     .commit();
   summarySheet.addRow({ figure: "Pledges selected", low: summary.pledgeCount }).commit();
-  summarySheet.addRow({ figure: "Made at (UTC)", low: input.madeAt.toISOString() }).commit();
+  summarySheet.addRow({ figure: "Made at (UTC)", low: madeAt.toISOString() }).commit();
   summarySheet.commit();
+}
 
+async function writePledgeSheet(workbook: Workbook, pledges: AsyncIterable<PledgeListItem[]>) {
   const pledgeSheet = addSheet(
     workbook,
     "Pledges",
@@ -92,7 +107,7 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   );
   // Amounts as numbers; empty cells left out rather than written as empty text.
   const numeric = new Set<string>(pledgeColumns.filter((c) => "numeric" in c).map((c) => c.key));
-  for await (const batch of input.pledges) {
+  for await (const batch of pledges) {
     for (const item of batch) {
       const row = pledgeRow(item);
       pledgeSheet
@@ -105,7 +120,11 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     }
   }
   pledgeSheet.commit();
+}
 
+/** Each condition, and what meeting it would release under the scenario. */
+function writeConditionSheet(workbook: Workbook, summary: Summary) {
+  const unit = summary.unit;
   const conditionSheet = addSheet(workbook, "Conditions", [
     { header: "slug", key: "slug", width: 30 },
     { header: "title", key: "title", width: 44 },
@@ -132,7 +151,10 @@ export async function writeReport(stream: Writable, input: ReportInput) {
       .commit();
   }
   conditionSheet.commit();
+}
 
+function writeStakeholderSheet(workbook: Workbook, summary: Summary) {
+  const unit = summary.unit;
   const stakeholderSheet = addSheet(workbook, "Stakeholders", [
     { header: "stakeholder", key: "name", width: 32 },
     { header: "pledges", key: "pledges", width: 10 },
@@ -158,7 +180,9 @@ export async function writeReport(stream: Writable, input: ReportInput) {
       .commit();
   }
   stakeholderSheet.commit();
+}
 
+async function writeHistorySheet(workbook: Workbook, history: ReportInput["history"]) {
   const historySheet = addSheet(workbook, "Status history", [
     { header: "occurred_at_utc", key: "occurredAt", width: 22 },
     { header: "subject", key: "subject", width: 10 },
@@ -168,7 +192,7 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     { header: "note", key: "note", width: 60 },
     { header: "recorded_by", key: "recordedBy", width: 20 },
   ]);
-  for await (const batch of input.history) {
+  for await (const batch of history) {
     for (const change of batch) {
       // In the columns' order; arrays skip exceljs's key lookup, which counts at 100,000 rows.
       historySheet
@@ -185,7 +209,9 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     }
   }
   historySheet.commit();
+}
 
+function writeSourceSheet(workbook: Workbook, sources: ReportInput["sources"]) {
   const sourceSheet = addSheet(workbook, "Sources", [
     { header: "id", key: "id", width: 28 },
     { header: "title", key: "title", width: 60 },
@@ -194,8 +220,6 @@ export async function writeReport(stream: Writable, input: ReportInput) {
     { header: "url", key: "url", width: 40 },
     { header: "file", key: "fileName", width: 28 },
   ]);
-  for (const source of input.sources) sourceSheet.addRow(source).commit();
+  for (const source of sources) sourceSheet.addRow(source).commit();
   sourceSheet.commit();
-
-  await workbook.commit();
 }
