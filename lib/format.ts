@@ -60,7 +60,7 @@ export function endOfDay(day: Date): Date {
  * The days a record or a view may name: wide enough for any commitment, narrow enough that a date
  * such as 9999-12-31 (past what the database's date arithmetic holds) is refused up front.
  */
-export const dayRange = { first: "1900-01-01", last: "2100-12-31" } as const;
+const dayRange = { first: "1900-01-01", last: "2100-12-31" } as const;
 
 /** Why `day` (midnight UTC) is outside `dayRange`, or null when it is inside. */
 export function outOfDayRange(day: Date): string | null {

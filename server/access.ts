@@ -55,7 +55,7 @@ export const currentPrincipal = cache(async (): Promise<Principal | null> => {
   return found === "bad-token" ? null : found;
 });
 
-export const publicRead = () => publicReadEnabled();
+const publicRead = () => publicReadEnabled();
 
 /** Whether the current page request may read (for metadata, which cannot redirect). */
 export async function mayRead(): Promise<boolean> {

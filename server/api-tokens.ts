@@ -16,11 +16,11 @@ import { recordAudit } from "./audit";
 
 const tokenPrefix = "pw_";
 
-export function generateApiToken(): string {
+function generateApiToken(): string {
   return tokenPrefix + randomBytes(32).toString("base64url");
 }
 
-export function digestApiToken(token: string): string {
+function digestApiToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 

@@ -6,7 +6,7 @@ import { newId } from "./ids";
 export type AuditAction = "create" | "update" | "delete" | "restore" | "status";
 
 /** JSON that keeps BigInt quantities exact (as strings) and dates in ISO form. */
-export function auditJson(record: unknown): string | null {
+function auditJson(record: unknown): string | null {
   if (record === null || record === undefined) return null;
   return JSON.stringify(record, (_key, value: unknown) =>
     typeof value === "bigint" ? value.toString() : value,

@@ -35,14 +35,14 @@ export class ApiError extends Error {
 }
 
 /** A 400 naming each bad parameter. */
-export const badParams = (params: ParamError[]) =>
+const badParams = (params: ParamError[]) =>
   new ApiError(400, params.map((p) => `${p.param}: ${p.message}`).join("; "), { params });
 
 /** A 503 or 429: nothing was done, ask again after Retry-After. */
 export const notNow = (message: string, status: 429 | 503 = 503) =>
   new ApiError(status, message, { headers: { "retry-after": String(retryAfterSeconds) } });
 
-export function errorResponse(error: ApiError): Response {
+function errorResponse(error: ApiError): Response {
   const { params, headers, body } = error.extra;
   return NextResponse.json(
     { error: { message: error.message, ...(params ? { params } : {}) }, ...body },

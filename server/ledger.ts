@@ -18,7 +18,7 @@ function recorder({ by, at, note }: Recorded) {
 }
 
 /** The id of a pledge's creation event for `fact`: fixed, so that seeding twice writes it once. */
-export const creationEventId = (pledgeId: string, fact: LedgerFact) => `ledger-${pledgeId}-${fact}`;
+const creationEventId = (pledgeId: string, fact: LedgerFact) => `ledger-${pledgeId}-${fact}`;
 
 /** A new pledge's events: one per fact, dated its announcement. */
 export function creationEvents(

@@ -13,7 +13,7 @@ import {
   stakeholderRoles,
 } from "@/lib/rules/vocabulary";
 
-export const maxPageSize = 200;
+const maxPageSize = 200;
 
 const pageSizeField = singleParam(
   z.coerce
@@ -28,7 +28,7 @@ export const pledgeListParams = z
   .object({ ...pledgeSelectionFields, ...viewFields, page: pageField, pageSize: pageSizeField })
   .check(datesInOrder);
 
-export const breakdownKeys = ["status", "category", "stakeholder", "condition"] as const;
+const breakdownKeys = ["status", "category", "stakeholder", "condition"] as const;
 
 /** GET /api/v1/breakdown */
 export const breakdownParams = z
@@ -65,7 +65,7 @@ export const rangeSchema = z
   })
   .meta({ id: "Range" });
 
-export const ratioSchema = rangeSchema.meta({ id: "Ratio", description: "A fraction range (0.3 = 30 %)" });
+const ratioSchema = rangeSchema.meta({ id: "Ratio", description: "A fraction range (0.3 = 30 %)" });
 
 const quantitySchema = z
   .object({ low: z.number(), high: z.number(), unit: z.string(), qualifier: z.enum(quantityQualifiers) })
@@ -116,7 +116,7 @@ export const pledgeDetailSchema = pledgeSchema
   })
   .meta({ id: "PledgeDetail" });
 
-export const pageOf = <T extends z.ZodType>(item: T) =>
+const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     data: z.array(item),
     total: z.number().int(),
@@ -124,7 +124,7 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     pageSize: z.number().int(),
   });
 
-export const conditionSchema = z
+const conditionSchema = z
   .object({
     id: z.string(),
     slug: z.string(),
@@ -137,7 +137,7 @@ export const conditionSchema = z
   })
   .meta({ id: "Condition" });
 
-export const stakeholderSchema = z
+const stakeholderSchema = z
   .object({
     id: z.string(),
     slug: z.string(),
@@ -148,7 +148,7 @@ export const stakeholderSchema = z
   })
   .meta({ id: "Stakeholder" });
 
-export const sourceSchema = z
+const sourceSchema = z
   .object({
     id: z.string(),
     slug: z.string(),

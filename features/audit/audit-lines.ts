@@ -50,7 +50,7 @@ export interface AuditLine {
   note: string | null;
 }
 
-export const auditActionLabels: Record<string, string> = {
+const auditActionLabels: Record<string, string> = {
   create: "Added",
   update: "Edited",
   delete: "Deleted",

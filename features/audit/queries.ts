@@ -6,7 +6,7 @@ import { auditLine, type Names } from "./audit-lines";
 import { changedFields } from "./changed-fields";
 import type { AuditFilters } from "./schemas";
 
-export const auditPageSize = 50;
+const auditPageSize = 50;
 
 /** Accounts and API tokens are the admins' business: other readers never see their entries. */
 export const accountEntities = ["User", "ApiToken"] as const;

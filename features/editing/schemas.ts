@@ -54,14 +54,14 @@ export const versionField = z.coerce
   .int("version must be a whole number")
   .min(1, "version must be the record's version number");
 
-export const pledgeLinksFields = {
+const pledgeLinksFields = {
   stakeholders: z
     .array(z.object({ stakeholderId: recordId("stakeholder"), role: oneOf(stakeholderRoles, "role") }))
     .max(100, "at most 100 stakeholders"),
   conditionIds: z.array(recordId("condition")).max(50, "at most 50 conditions"),
 };
 
-export const pledgeFields = {
+const pledgeFields = {
   title: text("title", pledgeTextLimits.title),
   description: optionalText("description", pledgeTextLimits.description),
   category: oneOf(pledgeCategories, "category"),
@@ -87,7 +87,7 @@ const datesInOrder = (value: { announcedOn?: Date; dueOn?: Date | null }, ctx: z
 export const pledgeFormSchema = z.object(pledgeFields).strict().superRefine(datesInOrder);
 
 /** The evidence for a status change: an existing source, or a new one given inline with its quote. */
-export const citedSourceFields = {
+const citedSourceFields = {
   sourceId: optionalId("source"),
   source: z
     .object({

@@ -6,9 +6,7 @@ export {
   defaultMetric,
   figureParams,
   figureViewOf,
-  metricField,
   unknownConditionErrors,
-  UnknownConditionError,
   type FigureParams,
   type FigureView,
 } from "./schemas";

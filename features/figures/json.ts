@@ -22,7 +22,7 @@ export function rangeOf(quantity: Quantity): RangeJson {
   };
 }
 
-export function ratioOf(ratio: Ratio): RangeJson {
+function ratioOf(ratio: Ratio): RangeJson {
   return { low: ratio.low, high: ratio.high, bound: ratio.bound };
 }
 

@@ -27,7 +27,7 @@ export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = (message: string): Read<never> => ({ ok: false, message });
 
-export function isFormula(cell: CellValue): cell is FormulaCell {
+function isFormula(cell: CellValue): cell is FormulaCell {
   return typeof cell === "object" && cell !== null && !(cell instanceof Date);
 }
 

@@ -161,7 +161,7 @@ export const datasetTableSchemas = {
 export type DatasetTableName = keyof typeof datasetTableSchemas;
 export const datasetTableNames = Object.keys(datasetTableSchemas) as DatasetTableName[];
 
-export const datasetFileSchema = z.object({
+const datasetFileSchema = z.object({
   format: z.literal("pledgewatch-dataset", {
     error: 'this is not a Pledgewatch dataset (format must be "pledgewatch-dataset")',
   }),

@@ -58,7 +58,7 @@ const same = (a: unknown, b: unknown) =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
 
 /** The pledge's own columns an import fills, compared one by one and written as they are. */
-export const scalarFields = pledgeColumnNames;
+const scalarFields = pledgeColumnNames;
 export type ScalarField = (typeof scalarFields)[number];
 
 /** A row's values for the pledge's own columns. */
@@ -87,11 +87,7 @@ const suppliedBy: Record<ScalarField, ImportField[]> = {
 };
 
 /** Which of the pledge's fields the row would change, by field name. */
-export function changedFields(
-  pledge: ImportedPledge,
-  existing: ExistingPledge,
-  snapshot: ImportSnapshot,
-): string[] {
+function changedFields(pledge: ImportedPledge, existing: ExistingPledge, snapshot: ImportSnapshot): string[] {
   const changed: string[] = scalarFields.filter(
     (field) =>
       suppliedBy[field].some((column) => pledge.fields.has(column)) &&

@@ -17,7 +17,7 @@ const slug = (what: string) =>
       `${what} must be an identifier such as "france" (lowercase letters, digits, hyphens)`,
     );
 
-export const maxPage = 10_000;
+const maxPage = 10_000;
 
 const conditionSlug = z
   .string()

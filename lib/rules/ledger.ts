@@ -56,7 +56,7 @@ export type LedgerEventLike = Partial<PledgeFigures> & {
 };
 
 /** The order of events of one fact: by the day they happened, then the order they were recorded in. */
-export function eventOrder(a: LedgerEventLike, b: LedgerEventLike): number {
+function eventOrder(a: LedgerEventLike, b: LedgerEventLike): number {
   return (
     a.occurredOn.getTime() - b.occurredOn.getTime() ||
     a.recordedAt.getTime() - b.recordedAt.getTime() ||

@@ -10,7 +10,6 @@ import {
   invertBound,
   shortfall,
   statedQuantity,
-  sum,
   UnitMismatchError,
   InvalidQuantityError,
   zero,
@@ -31,6 +30,9 @@ const quantityArb = (unit = "personnel") =>
   fc
     .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 0n, max: 10n ** 15n }), boundArb)
     .map(([a, b, bound]): Quantity => ({ low: a < b ? a : b, high: a < b ? b : a, unit, bound }));
+
+/** Quantities summed as the breakdowns sum them: `add` from an exact zero. */
+const sum = (quantities: readonly Quantity[], unit: string) => quantities.reduce(add, zero(unit));
 
 describe("the seed's headline figures", () => {
   const required = statedQuantity(50_000n, 100_000n, "personnel", "exact");

@@ -49,7 +49,7 @@ const qualifierBounds: Record<QuantityQualifier, Bound> = {
   about: "about",
 };
 
-export function boundOf(qualifier: QuantityQualifier): Bound {
+function boundOf(qualifier: QuantityQualifier): Bound {
   return qualifierBounds[qualifier];
 }
 
@@ -95,11 +95,6 @@ export function add(a: Quantity, b: Quantity): Quantity {
   return { low: a.low + b.low, high: a.high + b.high, unit: a.unit, bound: combineBounds(a.bound, b.bound) };
 }
 
-/** The sum of quantities in one unit; an empty sum is an exact zero. */
-export function sum(quantities: readonly Quantity[], unit: string): Quantity {
-  return quantities.reduce(add, zero(unit));
-}
-
 /**
  * What is still missing: required − pledged by interval arithmetic, never below zero.
  * A ceiling on the pledge makes the shortfall a floor.
@@ -138,7 +133,7 @@ const boundWords: Record<Bound, string> = {
 };
 
 /** "at most", "at least", "about"…: the words that must precede a derived figure. */
-export function boundPrefix(bound: Bound): string {
+function boundPrefix(bound: Bound): string {
   return boundWords[bound];
 }
 

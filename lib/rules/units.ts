@@ -55,7 +55,7 @@ export function unitWord(unit: string, amount?: bigint): string {
 }
 
 /** A unit is a word or words (letters and spaces), at most 40 characters: "personnel", "EUR". */
-export const unitPattern = /^[A-Za-z][A-Za-z ]{0,39}$/;
+const unitPattern = /^[A-Za-z][A-Za-z ]{0,39}$/;
 
 const knownUnits = new Map(
   ["personnel", "items", "EUR", "USD", "GBP"].map((unit) => [unit.toLowerCase(), unit]),

@@ -2,7 +2,7 @@
 // routes' field names with values of every kind, plus JSON of any shape.
 import fc from "fast-check";
 
-export const writeFieldNames = [
+const writeFieldNames = [
   "version",
   "title",
   "status",
@@ -23,7 +23,7 @@ export const writeFieldNames = [
 ];
 
 /** A value of any kind a write field might be sent, `known` adding real ids to pick from. */
-export function anyWriteValue(known: string[] = []) {
+function anyWriteValue(known: string[] = []) {
   return fc.oneof(
     fc.string(),
     fc.integer(),

@@ -1,7 +1,7 @@
 import type { DatasetTable } from "../queries";
 
-export const datasetFormat = "pledgewatch-dataset";
-export const datasetVersion = 1;
+const datasetFormat = "pledgewatch-dataset";
+const datasetVersion = 1;
 
 /** JSON for stored values: BigInt amounts as decimal strings (exact), dates as ISO text. */
 function replacer(_key: string, value: unknown) {
