@@ -8,8 +8,9 @@ import tseslint from "typescript-eslint";
 // The layers: app → features → server and lib; components (shared UI) and lib beneath them all.
 // A feature reaches another only through its entry points: index.ts (what it offers the server),
 // schemas.ts (what its input looks like, safe for the browser), queries.ts and mutations.ts (its
-// reads and writes), actions.ts and components/ (its UI). forms/ is the kit every form shares.
-const features = readdirSync("features", { withFileTypes: true })
+// reads and writes), actions.ts and components/ (its UI), and pledges' selection-sql.ts (what a view
+// selects, shared by every reader of pledges). forms/ is the kit every form shares.
+const features = readdirSync(path.join(import.meta.dirname, "features"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 // The plugin matches exceptions to glob zones against absolute paths.
@@ -35,13 +36,26 @@ const layerZones = [
   },
   { target: "./features", from: ["./app"], message: "Features never import routes." },
 ];
+const throughEntryPoints = [
+  ...entryPoints,
+  fromRoot("features/*/components/**"),
+  fromRoot("features/forms/**"),
+];
+const entryMessage =
+  "Reach a feature through its entry points: index.ts, schemas.ts, queries.ts, mutations.ts, actions.ts, selection-sql.ts, components/.";
 const featureZones = features.map((feature) => ({
   target: `./features/${feature}/**`,
   from: features.filter((other) => other !== feature).map((other) => `./features/${other}/**`),
-  except: [...entryPoints, fromRoot("features/*/components/**"), fromRoot("features/forms/**")],
-  message:
-    "Reach another feature through its entry points: index.ts, schemas.ts, queries.ts, mutations.ts, actions.ts, components/.",
+  except: throughEntryPoints,
+  message: entryMessage,
 }));
+// Routes too see a feature only through its entry points.
+const routeZone = {
+  target: "./app/**",
+  from: features.map((feature) => `./features/${feature}/**`),
+  except: throughEntryPoints,
+  message: entryMessage,
+};
 
 export default defineConfig([
   ...nextVitals,
@@ -63,7 +77,10 @@ export default defineConfig([
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/switch-exhaustiveness-check": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "import/no-restricted-paths": ["error", { zones: [...layerZones, ...featureZones] }],
+      "import/no-restricted-paths": [
+        "error",
+        { basePath: import.meta.dirname, zones: [...layerZones, ...featureZones, routeZone] },
+      ],
       "import/no-cycle": ["error", { ignoreExternal: true }],
       "no-restricted-imports": [
         "error",

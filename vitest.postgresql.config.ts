@@ -8,7 +8,7 @@ export default defineConfig({
   ...baseConfig,
   test: {
     ...baseConfig.test,
-    include: ["{app,components,features,lib,server,prisma,scripts}/**/*.{db,postgresql}.test.ts"],
+    include: ["{app,components,features,lib,server,prisma,scripts,tests}/**/*.{db,postgresql}.test.ts"],
     exclude: ["**/node_modules/**"],
     env: { ...baseConfig.test?.env, TEST_DATABASE: "postgresql" },
     // Each file's database is made by `npm run db:deploy` in a child process: fewer at once.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportWizard } from "@/features/imports/components/import-wizard";
-import { importFieldLabels, importFields } from "@/features/imports/fields";
+import { importFieldLabels, importFields } from "@/features/imports";
 import { getImportMapping, listImportMappings } from "@/features/imports/queries";
 import { requirePagePermission } from "@/server/access";
 

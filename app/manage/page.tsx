@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { recordKindList, recordKinds } from "@/features/editing/record-kinds";
+import { recordKindList, recordKinds } from "@/features/editing";
 import { requirePagePermission } from "@/server/access";
 
 export const metadata: Metadata = { title: "Records" };

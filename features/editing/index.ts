@@ -1,5 +1,6 @@
-// What other features read of editing: how a pledge's fields are described (the audit trail shows
-// changes in the same words as the editor), and the kinds of plain record.
+// What other features and pages read of editing: how a pledge's fields are described (the audit
+// trail shows changes in the same words as the editor), a pledge as its form shows it, and the
+// kinds of plain record.
 export {
   describePledgeField,
   pledgeFieldLabels,
@@ -8,4 +9,5 @@ export {
   sameValue,
   type Names,
 } from "./pledge-merge";
-export { recordKindList, recordKinds } from "./record-kinds";
+export { pledgeFormText } from "./pledge-values";
+export { isRecordKind, recordFormDefaults, recordKindList, recordKinds } from "./record-kinds";

@@ -1,5 +1,11 @@
 // The figures' entry point: every screen, route and export that shows a figure comes through here.
-export { checkScenario, loadFigures, loadKnownFigures, type Figures } from "./load-figures";
+export {
+  checkScenario,
+  loadFigureSources,
+  loadFigures,
+  loadKnownFigures,
+  type Figures,
+} from "./load-figures";
 export { readDataStamp } from "./queries";
 export { breakdownJson, rangeOf, summaryJson, viewTimeJson } from "./json";
 export {

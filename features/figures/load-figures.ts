@@ -2,7 +2,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { remember } from "@/lib/remember";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
-import { effectiveStatus, scenarioOf, type Scenario } from "@/lib/rules/effective-status";
+import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
 import { summarize } from "@/lib/rules/summary";
 import {
   readAggregates,
@@ -19,12 +19,11 @@ import type { FigureSources } from "./json";
 // `loadFigures` with their view, so that no two of them can disagree.
 
 async function readInputs({ metric, time, selection }: FigureView) {
-  const [aggregates, references, sourceRows] = await Promise.all([
+  const [aggregates, references] = await Promise.all([
     readAggregates(time, selection),
     readReferences(metric, time, selection),
-    readSourceRows(time, selection, metric),
   ]);
-  return { aggregates, references, sourceRows };
+  return { aggregates, references };
 }
 
 type Inputs = Awaited<ReturnType<typeof readInputs>>;
@@ -33,8 +32,11 @@ type Inputs = Awaited<ReturnType<typeof readInputs>>;
  * The sources behind each headline figure: those cited by the pledges summed into it. Unconditional
  * follows the same rule as the figure (rules/effective-status.ts) under the scenario.
  */
-function sourcesOf({ aggregates, references, sourceRows }: Inputs, scenario: Scenario): FigureSources {
-  const conditions = new Map(aggregates.conditions.map((c) => [c.id, c]));
+function sourcesOf(
+  { conditions: held, references, scenario }: Computed,
+  sourceRows: Awaited<ReturnType<typeof readSourceRows>>,
+): FigureSources {
+  const conditions = new Map(held.map((c) => [c.id, c]));
   const pledged = new Set<string>();
   const unconditional = new Set<string>();
   const delivered = new Set<string>();
@@ -55,37 +57,30 @@ function sourcesOf({ aggregates, references, sourceRows }: Inputs, scenario: Sce
 }
 
 /** The figures of a view from the database's answers: pure, the scenario applied here. */
-function figuresOf(view: FigureView, inputs: Inputs) {
-  const { aggregates, references } = inputs;
-  const assumed = [...new Set(view.selection.assume)].sort();
-  const { scenario, unknown } = scenarioOf(assumed, aggregates.conditions);
-  const summary = summarize({
-    unit: view.metric,
-    requirement: references.requirement,
-    scenario,
-    ...aggregates,
-  });
-  return {
-    metric: view.metric,
-    time: view.time,
-    selection: view.selection,
-    assumed,
-    summary,
-    references,
-    sources: sourcesOf(inputs, scenario),
-    /** Slugs in the scenario that name no condition the view holds: reported, never dropped silently. */
-    unknownConditions: unknown,
-  };
+function computeFigures(metric: string, assume: readonly string[], { aggregates, references }: Inputs) {
+  const { scenario, unknown } = scenarioOf(assume, aggregates.conditions);
+  const summary = summarize({ unit: metric, requirement: references.requirement, scenario, ...aggregates });
+  return { summary, references, conditions: aggregates.conditions, scenario, unknownConditions: unknown };
 }
 
-export type Figures = ReturnType<typeof figuresOf>;
+type Computed = ReturnType<typeof computeFigures>;
+
+/** A view's figures, and the view they are of, as its request named it. */
+export type Figures = Omit<Computed, "scenario" | "conditions"> & {
+  metric: string;
+  time: ViewTime;
+  selection: FigureView["selection"];
+  /** The conditions the scenario assumes met, as the request named them. */
+  assumed: string[];
+};
 
 // Results are reused while the data version is unchanged (any write, from any process, moves it):
 // the database's answers per metric, view time and selection, and the figures per scenario on top
 // of them. Under load most requests then cost one one-row query. Promises are cached, so concurrent
 // misses share one read.
-const inputs = new LRUCache<string, Promise<Inputs>>({ max: 32 });
-const figures = new LRUCache<string, Promise<Figures>>({ max: 128 });
+const inputs = new LRUCache<string, Promise<Inputs>>({ max: 64 });
+const computed = new LRUCache<string, Promise<Computed>>({ max: 128 });
+const sources = new LRUCache<string, Promise<FigureSources>>({ max: 64 });
 
 /** The key of what the database is asked: the scenario matters to it only through an effective-status filter. */
 function inputsKey({ metric, time, selection }: FigureView): string {
@@ -99,14 +94,50 @@ function inputsKey({ metric, time, selection }: FigureView): string {
   return JSON.stringify([metric, viewTimeKey(time), sorted, asked]);
 }
 
+/** The cache key of a view's figures: its inputs' key and its scenario. */
+async function figuresKey(view: FigureView): Promise<[string, string]> {
+  const inputKey = `${await readDataStamp()}#${inputsKey(view)}`;
+  return [inputKey, `${inputKey}#${[...new Set(view.selection.assume)].sort().join(",")}`];
+}
+
+async function loadComputed(view: FigureView): Promise<Computed> {
+  const [inputKey, key] = await figuresKey(view);
+  return remember(computed, key, async () =>
+    computeFigures(
+      view.metric,
+      view.selection.assume,
+      await remember(inputs, inputKey, () => readInputs(view)),
+    ),
+  );
+}
+
 /** The figures of a view. Unknown conditions in its scenario are in `unknownConditions`. */
 export async function loadFigures(view: FigureView): Promise<Figures> {
-  const stamp = await readDataStamp();
-  const key = `${stamp}#${inputsKey(view)}`;
-  const assumed = [...new Set(view.selection.assume)].sort().join(",");
-  return remember(figures, `${key}#${assumed}`, async () =>
-    figuresOf(view, await remember(inputs, key, () => readInputs(view))),
-  );
+  const { summary, references, unknownConditions } = await loadComputed(view);
+  return {
+    summary,
+    references,
+    unknownConditions,
+    metric: view.metric,
+    time: view.time,
+    selection: view.selection,
+    assumed: view.selection.assume,
+  };
+}
+
+/**
+ * The sources behind a view's headline figures (the API's summary): read only where they are shown,
+ * and kept like the figures.
+ */
+export async function loadFigureSources(view: FigureView): Promise<FigureSources> {
+  const [, key] = await figuresKey(view);
+  return remember(sources, key, async () => {
+    const [figures, rows] = await Promise.all([
+      loadComputed(view),
+      readSourceRows(view.time, view.selection, view.metric),
+    ]);
+    return sourcesOf(figures, rows);
+  });
 }
 
 /** The figures of a view whose scenario must name only known conditions (the API, the exports). */

@@ -164,8 +164,8 @@ export async function readReferences(metric: string, time: ViewTime, selection: 
     db().$queryRaw<{ id: string; title: string }[]>`
       WITH ${pledgesAt(viewBound(time), selection, totalsOnly)}
       SELECT p."id", p."title" FROM pl JOIN "Pledge" p ON p."id" = pl."id"
-      WHERE pl.unit = ${metric} AND ${countsTowardTotalsSql("pl")}
-      ORDER BY COALESCE(pl.high, pl.low) DESC, p."title" ASC
+      WHERE pl.unit = ${metric} AND ${countsTowardTotalsSql("pl")} AND COALESCE(pl.high, pl.low) IS NOT NULL
+      ORDER BY COALESCE(pl.high, pl.low) DESC, p."title" ASC, p."id" ASC
       LIMIT 10`,
     db().requirement.findMany({
       where: heldAt(knownAt),

@@ -39,7 +39,7 @@ export type FormAction<T> = FormParse<T> & {
   keep?: (values: FormValues) => FormValues;
   conflict?: (data: NoInfer<T>, values: FormValues) => Conflict | undefined;
   /** The write. Return a state to stay on the page, or `goTo(…)` to leave it. */
-  work: (data: NoInfer<T>, principal: Principal) => Promise<FormState | void>;
+  work: (data: NoInfer<T>, principal: Principal) => Promise<FormState | Leave | void>;
   /** For a form that stays on its page: the pages to refresh after a save. */
   revalidate?: () => void;
   /** Reshapes an error (an error about one field shown at the form's field for it). */
@@ -78,10 +78,9 @@ export async function runFormAction<T>(form: FormData, action: FormAction<T>): P
     });
   }
 
+  let outcome: FormState | Leave | void;
   try {
-    const state = (await action.work(parsed.data, principal)) ?? { status: "saved" };
-    if (state.status === "saved") action.revalidate?.();
-    return state;
+    outcome = await action.work(parsed.data, principal);
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof WriteError) {
@@ -94,6 +93,16 @@ export async function runFormAction<T>(form: FormData, action: FormAction<T>): P
       values,
     };
   }
+  // The write is done: what follows it (refreshing pages, the next page's toast) is not part of it,
+  // so a failure there is never reported as "nothing was saved".
+  if (outcome && "leaveTo" in outcome) {
+    revalidatePath("/", "layout");
+    await flash(outcome.message);
+    redirect(outcome.leaveTo);
+  }
+  const state = outcome ?? { status: "saved" };
+  if (state.status === "saved") action.revalidate?.();
+  return state;
 }
 
 /** A write the rules refused, told to the person: on a conflict, who changed what since the form was opened. */
@@ -116,9 +125,7 @@ async function refusedWrite(error: WriteError, values: FormValues, conflict?: Co
   return state;
 }
 
-/** After a write that leaves the page: every page shows it, the next one confirms it with `message`. */
-export async function goTo(path: string, message: Flash): Promise<never> {
-  revalidatePath("/", "layout");
-  await flash(message);
-  redirect(path);
-}
+/** What a write that leaves the page answers: every page then shows it, and the next one confirms it with `message`. */
+type Leave = { leaveTo: string; message: Flash };
+
+export const goTo = (path: string, message: Flash): Leave => ({ leaveTo: path, message });

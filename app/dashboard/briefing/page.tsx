@@ -1,7 +1,7 @@
 import { describeViewTime } from "@/lib/view-time";
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { breakdownLines, conditionLines } from "@/features/dashboard/breakdown-lines";
+import { breakdownLines, conditionLines } from "@/features/dashboard";
 import { BreakdownTable } from "@/features/dashboard/components/breakdown-table";
 import { ConditionsPanel } from "@/features/dashboard/components/conditions-panel";
 import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listRecords } from "@/features/editing/queries";
-import { isRecordKind, recordKinds } from "@/features/editing/record-kinds";
+import { isRecordKind, recordKinds } from "@/features/editing";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";

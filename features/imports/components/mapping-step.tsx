@@ -95,7 +95,7 @@ export function MappingStep({
           ))}
         </fieldset>
       ))}
-      <SaveMapping save={wizard.saveMapping} />
+      <SaveMapping wizard={wizard} />
       {stale && (
         <p className="text-sm text-amber-800">The mapping changed: update the preview before importing.</p>
       )}
@@ -104,8 +104,8 @@ export function MappingStep({
 }
 
 /** Saves the mapping under a name, for the next file laid out the same way. */
-function SaveMapping({ save }: { save: (name: string) => Promise<string> }) {
-  const [mappingName, setMappingName] = useState("");
+function SaveMapping({ wizard }: { wizard: ImportWizardState }) {
+  const { mappingName, setMappingName, saveMapping } = wizard;
   const [saveMessage, setSaveMessage] = useState<string | null>(null);
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -123,7 +123,7 @@ function SaveMapping({ save }: { save: (name: string) => Promise<string> }) {
         disabled={!mappingName.trim()}
         onClick={() => {
           setSaveMessage(null);
-          void save(mappingName).then(setSaveMessage);
+          void saveMapping(mappingName).then(setSaveMessage);
         }}
       >
         Save mapping

@@ -64,6 +64,8 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [stale, setStale] = useState(false);
   const [mappings, setMappings] = useState(savedMappings);
+  // Kept here, not in the save form: a name typed once survives choosing the next file.
+  const [mappingName, setMappingName] = useState("");
   const resultRef = useRef<HTMLDivElement>(null);
 
   function chooseFile(chosen: File | null) {
@@ -198,6 +200,8 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     running,
     canCommit,
     resultRef,
+    mappingName,
+    setMappingName,
     chooseFile,
     chooseSavedMapping,
     send,

@@ -1,7 +1,7 @@
 import { getImportMapping } from "@/features/imports/queries";
-import { importLimits } from "@/features/imports/fields";
-import { ImportFileError } from "@/features/imports/read-spreadsheet";
-import { runImport, type ImportStreamEvent } from "@/features/imports/run-import";
+import { importLimits } from "@/features/imports";
+import { ImportFileError } from "@/features/imports";
+import { runImport, type ImportStreamEvent } from "@/features/imports";
 import { importRequestSchema } from "@/features/imports/schemas";
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, parseJsonBody, parseQuery } from "@/server/http";
-import { pledgeJson } from "@/features/api/json";
+import { pledgeJson } from "@/features/api";
 import { getPledgeJson } from "@/features/api/queries";
 import { pledgeListParams } from "@/features/api/schemas";
 import { createPledge } from "@/features/editing/mutations";

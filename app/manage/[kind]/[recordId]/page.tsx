@@ -9,7 +9,7 @@ import { DeleteForm } from "@/features/editing/components/delete-form";
 import { RecordForm } from "@/features/editing/components/record-form";
 import { StatusForm } from "@/features/editing/components/status-form";
 import { editorOptions, getCondition, getRecord, pledgesAffectedBy } from "@/features/editing/queries";
-import { isRecordKind, recordFormDefaults, recordKinds } from "@/features/editing/record-kinds";
+import { isRecordKind, recordFormDefaults, recordKinds } from "@/features/editing";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import { conditionStatuses, conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
 import { requirePagePermission } from "@/server/access";

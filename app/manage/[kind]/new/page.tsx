@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordForm } from "@/features/editing/components/record-form";
 import { editorOptions } from "@/features/editing/queries";
-import { isRecordKind, recordKinds } from "@/features/editing/record-kinds";
+import { isRecordKind, recordKinds } from "@/features/editing";
 import { requirePagePermission } from "@/server/access";
 
 export const metadata: Metadata = { title: "Add a record" };

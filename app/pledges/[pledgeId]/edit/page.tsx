@@ -5,7 +5,7 @@ import { AuditSection } from "@/features/audit/components/audit-section";
 import { listAudit } from "@/features/audit/queries";
 import { DeleteForm } from "@/features/editing/components/delete-form";
 import { PledgeForm } from "@/features/editing/components/pledge-form";
-import { pledgeFormText } from "@/features/editing/pledge-values";
+import { pledgeFormText } from "@/features/editing";
 import { editorOptions, pledgeForEdit } from "@/features/editing/queries";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import { requirePagePermission } from "@/server/access";

@@ -1,8 +1,8 @@
 import { apiRoute, parseQuery } from "@/server/http";
 import { streamAudit } from "@/features/audit/queries";
 import { auditFiltersSchema } from "@/features/audit/schemas";
-import { auditCsv } from "@/features/reports/exports/csv";
-import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { auditCsv } from "@/features/reports";
+import { attachment, exportFileName } from "@/features/reports";
 import { textStream } from "@/server/streams";
 
 /** The audit trail the filters select, one row per field changed (analysts and admins). */

@@ -1,6 +1,6 @@
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureParams, figureViewOf } from "@/features/figures";
-import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { attachment, exportFileName } from "@/features/reports";
 import { internalOrigin, publicOrigin } from "@/server/env";
 import { PdfUnavailableError, printToPdf } from "@/server/pdf";
 import { keyedSlots, slotKey } from "@/server/slots";

@@ -1,7 +1,7 @@
 import { apiRoute, parseQuery } from "@/server/http";
 import { noParams } from "@/features/api/schemas";
-import { datasetJson } from "@/features/reports/exports/dataset";
-import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { datasetJson } from "@/features/reports";
+import { attachment, exportFileName } from "@/features/reports";
 import { streamDatasetRows } from "@/features/reports/queries";
 import { textStream } from "@/server/streams";
 

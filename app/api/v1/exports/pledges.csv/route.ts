@@ -1,8 +1,8 @@
 import { apiRoute, parseQuery } from "@/server/http";
 import { checkScenario, figureParams, figureViewOf } from "@/features/figures";
 import { streamPledges } from "@/features/pledges/queries";
-import { pledgesCsv } from "@/features/reports/exports/csv";
-import { attachment, exportFileName } from "@/features/reports/exports/file-name";
+import { pledgesCsv } from "@/features/reports";
+import { attachment, exportFileName } from "@/features/reports";
 import { textStream } from "@/server/streams";
 
 export const GET = apiRoute("read", async (request: Request) => {

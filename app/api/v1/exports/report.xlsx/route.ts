@@ -2,8 +2,8 @@ import { PassThrough, Readable } from "node:stream";
 import { apiRoute, parseQuery } from "@/server/http";
 import { listSourceRecords } from "@/features/api/queries";
 import { streamPledges } from "@/features/pledges/queries";
-import { attachment, exportFileName } from "@/features/reports/exports/file-name";
-import { writeReport } from "@/features/reports/exports/xlsx";
+import { attachment, exportFileName } from "@/features/reports";
+import { writeReport } from "@/features/reports";
 import { loadKnownFigures, figureParams, figureViewOf } from "@/features/figures";
 import { streamStatusHistory } from "@/features/reports/queries";
 

@@ -1,0 +1,2 @@
+// The dashboard's tables as other pages (the briefing) lay them out.
+export { breakdownLines, conditionLines } from "./breakdown-lines";
