@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { AuditTable } from "@/features/audit/components/audit-table";
@@ -51,32 +52,26 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         aria-label="Filter the audit trail"
         className="no-print flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
       >
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Kind of record
-          <select name="entity" defaultValue={filters?.entity ?? ""} className={field}>
-            <option value="">Any</option>
-            {auditedEntities
-              .filter(
-                (entity) => reader.seesAccounts || !(accountEntities as readonly string[]).includes(entity),
-              )
-              .map((entity) => (
-                <option key={entity} value={entity}>
-                  {entity}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Person
-          <select name="actor" defaultValue={filters?.actor ?? ""} className={field}>
-            <option value="">Anyone</option>
-            {actors.map((actor) => (
-              <option key={actor} value={actor}>
-                {actor}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Kind of record"
+          name="entity"
+          value={filters?.entity}
+          anyLabel="Any"
+          className={field}
+          options={auditedEntities
+            .filter(
+              (entity) => reader.seesAccounts || !(accountEntities as readonly string[]).includes(entity),
+            )
+            .map((entity) => ({ value: entity, label: entity }))}
+        />
+        <FilterSelect
+          label="Person"
+          name="actor"
+          value={filters?.actor}
+          anyLabel="Anyone"
+          className={field}
+          options={actors.map((actor) => ({ value: actor, label: actor }))}
+        />
         <label className="flex flex-col gap-1 text-sm font-medium">
           From
           <input

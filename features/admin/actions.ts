@@ -82,26 +82,31 @@ export async function renameAccountAction(_previous: FormState, form: FormData):
   });
 }
 
-async function setActive(form: FormData, active: boolean): Promise<FormState> {
+/** An action on the one account the form names by `userId`. */
+function onAccount(form: FormData, work: (userId: string, principal: Principal) => Promise<FormState>) {
   return runFormAction(form, {
     permission: "admin",
     schema: accountIdSchema,
     input: fields("userId"),
     revalidate: adminPage,
-    async work({ userId }, principal) {
-      if (!active && isSelf(principal, userId)) {
-        throw new WriteError("invalid", "You cannot deactivate your own account; ask another admin.");
-      }
-      const outcome = await setAccountActive(db(), userId, active, principal);
-      if (outcome === "not-found") throw noSuchAccount();
-      const message =
-        outcome === "unchanged"
-          ? `The account is already ${active ? "active" : "deactivated"}.`
-          : active
-            ? "Account reactivated: it can sign in again."
-            : "Account deactivated: its sessions ended and the tokens it made are revoked.";
-      return { status: "saved", message };
-    },
+    work: ({ userId }, principal) => work(userId, principal),
+  });
+}
+
+async function setActive(form: FormData, active: boolean): Promise<FormState> {
+  return onAccount(form, async (userId, principal) => {
+    if (!active && isSelf(principal, userId)) {
+      throw new WriteError("invalid", "You cannot deactivate your own account; ask another admin.");
+    }
+    const outcome = await setAccountActive(db(), userId, active, principal);
+    if (outcome === "not-found") throw noSuchAccount();
+    const message =
+      outcome === "unchanged"
+        ? `The account is already ${active ? "active" : "deactivated"}.`
+        : active
+          ? "Account reactivated: it can sign in again."
+          : "Account deactivated: its sessions ended and the tokens it made are revoked.";
+    return { status: "saved", message };
   });
 }
 
@@ -114,20 +119,14 @@ export async function reactivateAccountAction(_previous: FormState, form: FormDa
 }
 
 export async function resetPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runFormAction(form, {
-    permission: "admin",
-    schema: accountIdSchema,
-    input: fields("userId"),
-    revalidate: adminPage,
-    async work({ userId }, principal) {
-      const reset = await resetPassword(db(), userId, principal);
-      if (!reset) throw noSuchAccount();
-      return {
-        status: "saved",
-        message: `New password for ${reset.email}: pass it on privately; it is shown only once. Their sessions ended.`,
-        secret: reset.password,
-      };
-    },
+  return onAccount(form, async (userId, principal) => {
+    const reset = await resetPassword(db(), userId, principal);
+    if (!reset) throw noSuchAccount();
+    return {
+      status: "saved",
+      message: `New password for ${reset.email}: pass it on privately; it is shown only once. Their sessions ended.`,
+      secret: reset.password,
+    };
   });
 }
 

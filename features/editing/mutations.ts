@@ -658,42 +658,69 @@ async function recordStatusChange(
   await cite(tx, update, { statusChangeId: change.id }, ...alsoCited);
 }
 
+/** A status change is refused for a record that is gone, was changed since the form opened, or already has it. */
+function checkStatusChange<T extends { version: number; status: string }>(
+  what: "pledge" | "condition",
+  id: string,
+  update: { version: number; status: string },
+  before: T | null,
+): asserts before is T {
+  if (!before) throw notFound(what, id);
+  if (before.version !== update.version) throw staleVersion(what, update.version, before);
+  if (before.status === update.status) {
+    throw new WriteError("invalid", `The ${what} is already "${update.status}".`, {
+      fields: { status: "unchanged" },
+    });
+  }
+}
+
+/**
+ * A status change, for a pledge or a condition: the record claimed at the version the form had,
+ * the change entered in the history with its evidence, the audit entry written; returns the record after.
+ */
+async function changeStatus<T extends { version: number; status: string }>(
+  tx: Tx,
+  actor: Principal,
+  what: "pledge" | "condition",
+  id: string,
+  update: (PledgeStatusUpdate | ConditionStatusUpdate) & { occurredOn?: Date | null },
+  record: {
+    load: () => Promise<T | null>;
+    claim: (occurredAt: Date) => Promise<boolean>;
+    subject: (from: T["status"]) => Parameters<typeof statusChangeRow>[0];
+    audit: (entry: { before: T; after: T }) => Promise<unknown>;
+  },
+): Promise<T> {
+  const before = await record.load();
+  checkStatusChange(what, id, update, before);
+  const occurredAt = update.occurredOn ?? new Date();
+  await claimVersion(what, id, update.version, () => record.claim(occurredAt), record.load);
+  await recordStatusChange(tx, actor, update, occurredAt, record.subject(before.status));
+  const after = (await record.load())!;
+  await record.audit({ before, after });
+  return after;
+}
+
 export async function recordPledgeStatus(
   actor: Principal,
   id: string,
   update: PledgeStatusUpdate,
 ): Promise<PledgeRecord> {
-  return write(async (tx) => {
-    const before = await livePledge(tx, id);
-    if (!before) throw notFound("pledge", id);
-    if (before.version !== update.version) throw staleVersion("pledge", update.version, before);
-    if (before.status === update.status) {
-      throw new WriteError("invalid", `The pledge is already "${update.status}".`, {
-        fields: { status: "unchanged" },
-      });
-    }
-    await claimVersion(
-      "pledge",
-      id,
-      update.version,
-      () => claimPledge(tx, id, update.version, { status: update.status }),
-      () => livePledge(tx, id),
-    );
-    await recordStatusChange(tx, actor, update, update.occurredOn ?? new Date(), {
-      pledgeId: id,
-      fromPledgeStatus: before.status,
-      toPledgeStatus: update.status,
-    });
-    const after = await livePledge(tx, id);
-    await recordPledgeAudit(tx, actor, {
-      action: "status",
-      entityId: id,
-      before,
-      after,
-      version: after!.version,
-    });
-    return after!;
-  });
+  return write((tx) =>
+    changeStatus(tx, actor, "pledge", id, update, {
+      load: () => livePledge(tx, id),
+      claim: () => claimPledge(tx, id, update.version, { status: update.status }),
+      subject: (from) => ({ pledgeId: id, fromPledgeStatus: from, toPledgeStatus: update.status }),
+      audit: ({ before, after }) =>
+        recordPledgeAudit(tx, actor, {
+          action: "status",
+          entityId: id,
+          before,
+          after,
+          version: after.version,
+        }),
+    }),
+  );
 }
 
 // ---- Conditions ----
@@ -720,49 +747,28 @@ export async function recordConditionStatus(
   id: string,
   update: ConditionStatusUpdate,
 ): Promise<ConditionRecord> {
-  return write(async (tx) => {
-    const before = await findCondition(tx, id);
-    if (!before) throw notFound("condition", id);
-    if (before.version !== update.version) throw staleVersion("condition", update.version, before);
-    if (before.status === update.status) {
-      throw new WriteError("invalid", `The condition is already "${update.status}".`, {
-        fields: { status: "unchanged" },
-      });
-    }
-    const occurredAt = update.occurredOn ?? new Date();
-    await claimVersion(
-      "condition",
-      id,
-      update.version,
-      async () =>
+  return write((tx) =>
+    changeStatus(tx, actor, "condition", id, update, {
+      load: () => findCondition(tx, id),
+      claim: async (occurredAt) =>
         (
           await tx.condition.updateMany({
             where: { id, version: update.version },
-            data: {
-              status: update.status,
-              statusDate: occurredAt,
-              version: { increment: 1 },
-            },
+            data: { status: update.status, statusDate: occurredAt, version: { increment: 1 } },
           })
         ).count === 1,
-      () => findCondition(tx, id),
-    );
-    await recordStatusChange(tx, actor, update, occurredAt, {
-      conditionId: id,
-      fromConditionStatus: before.status,
-      toConditionStatus: update.status,
-    });
-    const after = await findCondition(tx, id);
-    await recordAudit(tx, actor, {
-      action: "status",
-      entityType: "Condition",
-      entityId: id,
-      before,
-      after,
-      version: after!.version,
-    });
-    return after!;
-  });
+      subject: (from) => ({ conditionId: id, fromConditionStatus: from, toConditionStatus: update.status }),
+      audit: ({ before, after }) =>
+        recordAudit(tx, actor, {
+          action: "status",
+          entityType: "Condition",
+          entityId: id,
+          before,
+          after,
+          version: after.version,
+        }),
+    }),
+  );
 }
 
 // ---- Conditions, stakeholders, sources, requirements, capacity figures: plain versioned records ----

@@ -1,4 +1,7 @@
 import "server-only";
+import { notFound } from "next/navigation";
+import { pledgeIdSchema } from "@/features/pledges/schemas";
+import { requirePagePermission } from "@/server/access";
 import { db } from "@/server/db";
 import type { RecordKind } from "./record-kinds";
 
@@ -14,7 +17,19 @@ export async function editorOptions() {
 }
 export type EditorOptions = Awaited<ReturnType<typeof editorOptions>>;
 
-export async function pledgeForEdit(id: string) {
+/**
+ * The pledge an editing page (edit, status, delivery) works on, for a person allowed to edit;
+ * anyone else is sent to sign in, and an unknown or deleted pledge is a 404.
+ */
+export async function pledgeToEdit(pledgeId: string, page: "edit" | "status" | "delivery") {
+  await requirePagePermission("edit", `/pledges/${encodeURIComponent(pledgeId)}/${page}`);
+  const id = pledgeIdSchema.safeParse(pledgeId);
+  const pledge = id.success ? await pledgeForEdit(id.data) : null;
+  if (!pledge) notFound();
+  return pledge;
+}
+
+function pledgeForEdit(id: string) {
   return db().pledge.findFirst({
     where: { id, deletedAt: null },
     include: {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 import { notFound } from "next/navigation";
 import { listRecords } from "@/features/editing/queries";
 import { isRecordKind, recordKinds } from "@/features/editing";
@@ -20,12 +21,7 @@ export default async function RecordListPage({ params }: PageProps<"/manage/[kin
   const rows = await listRecords(kind);
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/manage" className="link">
-          ← Records
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">{plural}</h1>
+      <PageHeading back={{ href: "/manage", label: "Records" }}>{plural}</PageHeading>
       <p>
         <Link href={`/manage/${kind}/new`} className="button-secondary inline-block">
           Add a {singular}

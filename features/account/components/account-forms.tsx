@@ -1,7 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, formKey, FormOutcome, SubmitButton, valueOf } from "@/features/forms/components/form-parts";
+import {
+  formKey,
+  FormOutcome,
+  InputField,
+  SubmitButton,
+  valueOf,
+} from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
 import { changeOwnNameAction, changeOwnPasswordAction } from "../actions";
 
@@ -10,23 +16,14 @@ export function OwnNameForm({ name }: { name: string }) {
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
-      <Field
+      <InputField
         name="own-name"
         label="Name"
         error={state.fields?.name}
         hint="as your edits and notes are signed"
         required
-      >
-        {(props) => (
-          <input
-            {...props}
-            name="name"
-            defaultValue={valueOf(state, "name", name)}
-            maxLength={100}
-            className="field"
-          />
-        )}
-      </Field>
+        input={{ name: "name", defaultValue: valueOf(state, "name", name), maxLength: 100 }}
+      />
       <SubmitButton pending={pending}>Save name</SubmitButton>
     </form>
   );
@@ -37,34 +34,21 @@ export function OwnPasswordForm() {
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
-      <Field name="current-password" label="Current password" error={state.fields?.currentPassword} required>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            className="field"
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        name="current-password"
+        label="Current password"
+        error={state.fields?.currentPassword}
+        required
+        input={{ type: "password", name: "currentPassword", autoComplete: "current-password" }}
+      />
+      <InputField
         name="new-password"
         label="New password"
         error={state.fields?.newPassword}
         hint="12 characters or more; your other sessions end"
         required
-      >
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            name="newPassword"
-            autoComplete="new-password"
-            className="field"
-          />
-        )}
-      </Field>
+        input={{ type: "password", name: "newPassword", autoComplete: "new-password" }}
+      />
       <SubmitButton pending={pending}>Change password</SubmitButton>
     </form>
   );

@@ -3,7 +3,14 @@
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Field, formKey, FormOutcome, SubmitButton, valueOf } from "@/features/forms/components/form-parts";
+import {
+  Field,
+  formKey,
+  FormOutcome,
+  InputField,
+  SubmitButton,
+  valueOf,
+} from "@/features/forms/components/form-parts";
 import { idle, type FormState } from "@/features/forms/form-state";
 import { accountRoleLabels, defaultTokenLifetime, roles, tokenLifetimes, type Role } from "@/lib/access";
 import {
@@ -72,36 +79,31 @@ export function AccountForm() {
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="account-name" label="Name" error={error("name")} required>
-          {(props) => (
-            <input {...props} name="name" defaultValue={valueOf(state, "name", "")} className="field" />
-          )}
-        </Field>
-        <Field name="account-email" label="Email" error={error("email")} required>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              name="email"
-              defaultValue={valueOf(state, "email", "")}
-              className="field"
-            />
-          )}
-        </Field>
+        <InputField
+          name="account-name"
+          label="Name"
+          error={error("name")}
+          required
+          input={{ name: "name", defaultValue: valueOf(state, "name", "") }}
+        />
+        <InputField
+          name="account-email"
+          label="Email"
+          error={error("email")}
+          required
+          input={{ type: "email", name: "email", defaultValue: valueOf(state, "email", "") }}
+        />
         <Field name="account-role" label="Role" error={error("role")} required>
           {(props) => <RoleSelect id={props.id} name="role" value={valueOf(state, "role", "viewer")} />}
         </Field>
-        <Field
+        <InputField
           name="account-password"
           label="Initial password"
           error={error("password")}
           hint="12 characters or more; pass it on privately"
           required
-        >
-          {(props) => (
-            <input {...props} type="password" name="password" autoComplete="new-password" className="field" />
-          )}
-        </Field>
+          input={{ type: "password", name: "password", autoComplete: "new-password" }}
+        />
       </div>
       <SubmitButton pending={pending}>Create account</SubmitButton>
     </form>
@@ -228,15 +230,14 @@ export function TokenForm() {
       <FormOutcome state={state} />
       <ShownOnce state={state} label="New token" testId="new-token" />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field
+        <InputField
           name="token-name"
           label="Name"
           error={state.fields?.name}
           required
           hint="what will use it, e.g. nightly export"
-        >
-          {(props) => <input {...props} name="name" className="field" />}
-        </Field>
+          input={{ name: "name" }}
+        />
         <Field name="token-role" label="Role" error={state.fields?.role} required>
           {(props) => <RoleSelect id={props.id} name="role" value="viewer" />}
         </Field>

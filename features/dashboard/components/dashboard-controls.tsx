@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { KnownAtField } from "@/components/ui/known-at-field";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { isoDay } from "@/lib/format";
@@ -62,16 +63,13 @@ export function DashboardControls({ metric, metrics, time, conditions }: Dashboa
         </label>
         <KnownAtField value={time.knownAt} className={field} />
         {metrics.length > 1 && (
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Metric
-            <select name="metric" defaultValue={metric} className={field}>
-              {metrics.map((unit) => (
-                <option key={unit} value={unit}>
-                  {unit}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Metric"
+            name="metric"
+            value={metric}
+            className={field}
+            options={metrics.map((unit) => ({ value: unit, label: unit }))}
+          />
         )}
         <button
           type="submit"

@@ -44,44 +44,23 @@ const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
  * how many pledges report deliveries above what they pledged (counted in, and said).
  */
 export function KpiCards({ gap, deliveredAbovePledge }: { gap: GapFigures; deliveredAbovePledge: number }) {
+  const above =
+    deliveredAbovePledge > 0
+      ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
+      : undefined;
+  const cards = [
+    ["required", "Required", quantity(gap.required), "expert estimate"],
+    ["pledged", "Pledged", quantity(gap.pledged), "every pledge not withdrawn"],
+    ["unconditional", "Unconditional", quantity(gap.unconditional), "pledges whose conditions are all met"],
+    ["delivered", "Delivered", quantity(gap.delivered), "recorded as delivered", above],
+    ["shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged"],
+    ["coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required"],
+  ] as const;
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      <Card testId="kpi-required" title="Required" value={quantity(gap.required)} detail="expert estimate" />
-      <Card
-        testId="kpi-pledged"
-        title="Pledged"
-        value={quantity(gap.pledged)}
-        detail="every pledge not withdrawn"
-      />
-      <Card
-        testId="kpi-unconditional"
-        title="Unconditional"
-        value={quantity(gap.unconditional)}
-        detail="pledges whose conditions are all met"
-      />
-      <Card
-        testId="kpi-delivered"
-        title="Delivered"
-        value={quantity(gap.delivered)}
-        detail="recorded as delivered"
-        warning={
-          deliveredAbovePledge > 0
-            ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
-            : undefined
-        }
-      />
-      <Card
-        testId="kpi-shortfall"
-        title="Shortfall"
-        value={formatQuantity(gap.shortfall)}
-        detail="required minus pledged"
-      />
-      <Card
-        testId="kpi-coverage"
-        title="Coverage"
-        value={ratio(gap.coverage)}
-        detail="pledged as a share of required"
-      />
+      {cards.map(([key, title, value, detail, warning]) => (
+        <Card key={key} testId={`kpi-${key}`} title={title} value={value} detail={detail} warning={warning} />
+      ))}
     </dl>
   );
 }

@@ -5,9 +5,10 @@ import { recordDeliveryAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { EventFields, EvidenceFields } from "./evidence-fields";
 import {
-  Field,
+  Choices,
   formKey,
   FormOutcome,
+  InputField,
   SubmitButton,
   valueOf,
   VersionInput,
@@ -41,45 +42,23 @@ export function DeliveryForm({
       <VersionInput state={state} version={version} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">The amount you give is</legend>
-        <div className="flex flex-wrap gap-4 text-sm">
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="amountMode"
-              value="total"
-              checked={mode === "total"}
-              onChange={() => setMode("total")}
-            />
-            Delivered so far, in all
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="radio"
-              name="amountMode"
-              value="increment"
-              checked={mode === "increment"}
-              onChange={() => setMode("increment")}
-            />
-            This delivery, added to {deliveredSoFar ?? "nothing yet"}
-          </label>
-        </div>
+        <Choices
+          name="amountMode"
+          value={mode}
+          onChange={setMode}
+          choices={[
+            { value: "total", label: "Delivered so far, in all" },
+            { value: "increment", label: `This delivery, added to ${deliveredSoFar ?? "nothing yet"}` },
+          ]}
+        />
       </fieldset>
-      <Field
+      <InputField
         name="deliveredQuantity"
         label={mode === "total" ? `Delivered so far (${unit})` : `Delivered this time (${unit})`}
         error={error("deliveredQuantity")}
         required
-      >
-        {(props) => (
-          <input
-            {...props}
-            name="deliveredQuantity"
-            inputMode="decimal"
-            defaultValue={value("deliveredQuantity")}
-            className="field"
-          />
-        )}
-      </Field>
+        input={{ inputMode: "decimal", defaultValue: value("deliveredQuantity") }}
+      />
       <EventFields
         state={state}
         noteLabel="Note: what was delivered"

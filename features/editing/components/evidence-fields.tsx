@@ -2,7 +2,13 @@
 
 import { useState } from "react";
 import type { FormState } from "@/features/forms/form-state";
-import { Field, valueOf } from "@/features/forms/components/form-parts";
+import {
+  Choices,
+  InputField,
+  SelectField,
+  TextAreaField,
+  valueOf,
+} from "@/features/forms/components/form-parts";
 
 /**
  * The evidence an event carries (a status change, a delivery): a source already recorded with a
@@ -21,89 +27,64 @@ export function EvidenceFields({
   return (
     <fieldset className="space-y-3 rounded border border-slate-200 p-3">
       <legend className="px-1 text-sm font-medium">Evidence (required)</legend>
-      <div className="flex gap-4 text-sm">
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="sourceMode"
-            value="existing"
-            checked={mode === "existing"}
-            onChange={() => setMode("existing")}
-            disabled={!sources.length}
-          />
-          A source already recorded
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="sourceMode"
-            value="new"
-            checked={mode === "new"}
-            onChange={() => setMode("new")}
-          />
-          A new source
-        </label>
-      </div>
+      <Choices
+        name="sourceMode"
+        value={mode}
+        onChange={setMode}
+        choices={[
+          { value: "existing", label: "A source already recorded", disabled: !sources.length },
+          { value: "new", label: "A new source" },
+        ]}
+      />
       {mode === "existing" ? (
         <>
-          <Field name="sourceId" label="Source" error={error("sourceId")} required>
-            {(props) => (
-              <select {...props} name="sourceId" defaultValue={value("sourceId")} className="field">
-                <option value="">Choose…</option>
-                {sources.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name="quote" label="Quote from it" error={error("quote")}>
-            {(props) => (
-              <textarea {...props} name="quote" rows={2} defaultValue={value("quote")} className="field" />
-            )}
-          </Field>
+          <SelectField
+            name="sourceId"
+            label="Source"
+            error={error("sourceId")}
+            required
+            options={sources.map((s) => ({ value: s.id, label: s.title }))}
+            placeholder="Choose…"
+            defaultValue={value("sourceId")}
+          />
+          <TextAreaField
+            name="quote"
+            label="Quote from it"
+            error={error("quote")}
+            rows={2}
+            defaultValue={value("quote")}
+          />
         </>
       ) : (
         <>
           {error("sourceId") && <p className="field-error">{error("sourceId")}</p>}
-          <Field name="sourceTitle" label="Source title" error={error("source.title")} required>
-            {(props) => (
-              <input {...props} name="sourceTitle" defaultValue={value("sourceTitle")} className="field" />
-            )}
-          </Field>
-          <Field name="sourceUrl" label="Source URL" error={error("source.url")}>
-            {(props) => (
-              <input
-                {...props}
-                type="url"
-                name="sourceUrl"
-                defaultValue={value("sourceUrl")}
-                className="field"
-              />
-            )}
-          </Field>
-          <Field name="sourcePublisher" label="Publisher" error={error("source.publisher")}>
-            {(props) => (
-              <input
-                {...props}
-                name="sourcePublisher"
-                defaultValue={value("sourcePublisher")}
-                className="field"
-              />
-            )}
-          </Field>
-          <Field name="sourceQuote" label="Quote" error={error("source.quote")} required>
-            {(props) => (
-              <textarea
-                {...props}
-                name="sourceQuote"
-                rows={2}
-                defaultValue={value("sourceQuote")}
-                className="field"
-              />
-            )}
-          </Field>
+          <InputField
+            name="sourceTitle"
+            label="Source title"
+            error={error("source.title")}
+            required
+            input={{ defaultValue: value("sourceTitle") }}
+          />
+          <InputField
+            name="sourceUrl"
+            label="Source URL"
+            error={error("source.url")}
+            input={{ type: "url", defaultValue: value("sourceUrl") }}
+          />
+          <InputField
+            name="sourcePublisher"
+            label="Publisher"
+            error={error("source.publisher")}
+            input={{ defaultValue: value("sourcePublisher") }}
+          />
+          <TextAreaField
+            name="sourceQuote"
+            label="Quote"
+            error={error("source.quote")}
+            required
+            rows={2}
+            defaultValue={value("sourceQuote")}
+          />
         </>
       )}
     </fieldset>
@@ -126,22 +107,20 @@ export function EventFields({
   const error = (name: string) => state.fields?.[name];
   return (
     <>
-      <Field name="note" label={noteLabel} error={error("note")} required>
-        {(props) => (
-          <textarea {...props} name="note" rows={3} defaultValue={value("note")} className="field" />
-        )}
-      </Field>
-      <Field name="occurredOn" label={dateLabel} error={error("occurredOn")} hint={dateHint}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            name="occurredOn"
-            defaultValue={value("occurredOn")}
-            className="field"
-          />
-        )}
-      </Field>
+      <TextAreaField
+        name="note"
+        label={noteLabel}
+        error={error("note")}
+        required
+        defaultValue={value("note")}
+      />
+      <InputField
+        name="occurredOn"
+        label={dateLabel}
+        error={error("occurredOn")}
+        hint={dateHint}
+        input={{ type: "date", defaultValue: value("occurredOn") }}
+      />
     </>
   );
 }

@@ -14,10 +14,13 @@ import { savePledgeAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { EvidenceFields } from "./evidence-fields";
 import {
-  Field,
   formKey,
   FormOutcome,
+  InputField,
+  optionsOf,
+  SelectField,
   SubmitButton,
+  TextAreaField,
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
@@ -57,6 +60,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
   const [state, action, pending] = useActionState(savePledgeAction, idle);
   const value = (name: string) => valueOf(state, name, pledge.text[name]);
   const error = (name: string) => state.fields?.[name];
+  const frame = (name: keyof typeof pledgeFieldWords) => ({ name, label: label(name), error: error(name) });
   const checkedConditions = state.values ? [state.values.conditionIds ?? []].flat() : pledge.conditionIds;
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
@@ -68,80 +72,34 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
         {textFields
           .filter((field) => !(pledge.id && field.name === "deliveredQuantity"))
           .map((field) => (
-            <Field
+            <InputField
               key={field.name}
-              name={field.name}
-              label={field.label}
+              {...field}
               error={error(field.name)}
-              hint={field.hint}
-              required={field.required}
-            >
-              {(props) => (
-                <input {...props} name={field.name} defaultValue={value(field.name)} className="field" />
-              )}
-            </Field>
-          ))}
-        <Field name="category" label={label("category")} error={error("category")} required>
-          {(props) => (
-            <select {...props} name="category" defaultValue={value("category")} className="field">
-              <option value="">Choose…</option>
-              {pledgeCategories.map((c) => (
-                <option key={c} value={c}>
-                  {categoryLabels[c]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          name="quantityQualifier"
-          label={label("quantityQualifier")}
-          error={error("quantityQualifier")}
-          required
-        >
-          {(props) => (
-            <select
-              {...props}
-              name="quantityQualifier"
-              defaultValue={value("quantityQualifier") || "exact"}
-              className="field"
-            >
-              {quantityQualifiers.map((q) => (
-                <option key={q} value={q}>
-                  {qualifierLabels[q]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="announcedOn" label={label("announcedOn")} error={error("announcedOn")} required>
-          {(props) => (
-            <input
-              {...props}
-              type="date"
-              name="announcedOn"
-              defaultValue={value("announcedOn")}
-              className="field"
+              input={{ defaultValue: value(field.name) }}
             />
-          )}
-        </Field>
-        <Field name="dueOn" label={label("dueOn")} error={error("dueOn")}>
-          {(props) => (
-            <input {...props} type="date" name="dueOn" defaultValue={value("dueOn")} className="field" />
-          )}
-        </Field>
+          ))}
+        <SelectField
+          {...frame("category")}
+          required
+          options={optionsOf(pledgeCategories, categoryLabels)}
+          placeholder="Choose…"
+          defaultValue={value("category")}
+        />
+        <SelectField
+          {...frame("quantityQualifier")}
+          required
+          options={optionsOf(quantityQualifiers, qualifierLabels)}
+          defaultValue={value("quantityQualifier") || "exact"}
+        />
+        <InputField
+          {...frame("announcedOn")}
+          required
+          input={{ type: "date", defaultValue: value("announcedOn") }}
+        />
+        <InputField {...frame("dueOn")} input={{ type: "date", defaultValue: value("dueOn") }} />
       </div>
-      <Field name="description" label={label("description")} error={error("description")}>
-        {(props) => (
-          <textarea
-            {...props}
-            name="description"
-            rows={3}
-            defaultValue={value("description")}
-            className="field"
-          />
-        )}
-      </Field>
+      <TextAreaField {...frame("description")} defaultValue={value("description")} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{label("stakeholders")}</legend>
         {error("stakeholders") && <p className="field-error">{error("stakeholders")}</p>}
@@ -185,16 +143,14 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
       {!pledge.id && (
         <>
           <EvidenceFields state={state} sources={options.sources} />
-          <Field
+          <TextAreaField
             name="note"
             label="Note"
             error={error("note")}
             hint="Where the pledge comes from; it opens the pledge's history"
-          >
-            {(props) => (
-              <textarea {...props} name="note" rows={2} defaultValue={value("note")} className="field" />
-            )}
-          </Field>
+            rows={2}
+            defaultValue={value("note")}
+          />
         </>
       )}
       <SubmitButton pending={pending}>{pledge.id ? "Save changes" : "Add pledge"}</SubmitButton>

@@ -5,10 +5,12 @@ import { saveRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import type { FieldSpec, RecordKind } from "../record-kinds";
 import {
-  Field,
   formKey,
   FormOutcome,
+  InputField,
+  SelectField,
   SubmitButton,
+  TextAreaField,
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
@@ -35,53 +37,38 @@ export function RecordForm({
       {record && <input type="hidden" name="id" value={record.id} />}
       {record && <VersionInput state={state} version={record.version} />}
       {fields.map((field) => {
+        const frame = {
+          name: field.name,
+          label: field.label,
+          hint: field.hint,
+          required: field.required,
+          error: state.fields?.[field.name],
+        };
         const value = valueOf(state, field.name, record?.values[field.name]);
-        const options =
-          field.options === "stakeholders"
-            ? stakeholders.map((s) => ({ value: s.id, label: s.name }))
-            : (field.options ?? []);
-        return (
-          <Field
-            key={field.name}
-            name={field.name}
-            label={field.label}
-            hint={field.hint}
-            required={field.required}
-            error={state.fields?.[field.name]}
-          >
-            {(props) => {
-              switch (field.type) {
-                case "textarea":
-                  return (
-                    <textarea {...props} name={field.name} rows={3} defaultValue={value} className="field" />
-                  );
-                case "select":
-                  return (
-                    <select {...props} name={field.name} defaultValue={value} className="field">
-                      <option value="">{field.required ? "Choose…" : "none"}</option>
-                      {options.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                  );
-                case "date":
-                case "url":
-                case "text":
-                  return (
-                    <input
-                      {...props}
-                      type={field.type}
-                      name={field.name}
-                      defaultValue={value}
-                      className="field"
-                    />
-                  );
-              }
-            }}
-          </Field>
-        );
+        switch (field.type) {
+          case "textarea":
+            return <TextAreaField key={field.name} {...frame} defaultValue={value} />;
+          case "select":
+            return (
+              <SelectField
+                key={field.name}
+                {...frame}
+                options={
+                  field.options === "stakeholders"
+                    ? stakeholders.map((s) => ({ value: s.id, label: s.name }))
+                    : (field.options ?? [])
+                }
+                placeholder={field.required ? "Choose…" : "none"}
+                defaultValue={value}
+              />
+            );
+          case "date":
+          case "url":
+          case "text":
+            return (
+              <InputField key={field.name} {...frame} input={{ type: field.type, defaultValue: value }} />
+            );
+        }
       })}
       <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
     </form>

@@ -5,9 +5,9 @@ import { recordStatusAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { EventFields, EvidenceFields } from "./evidence-fields";
 import {
-  Field,
   formKey,
   FormOutcome,
+  SelectField,
   SubmitButton,
   valueOf,
   VersionInput,
@@ -46,20 +46,15 @@ export function StatusForm({
       <input type="hidden" name="subject" value={subject} />
       <input type="hidden" name="id" value={id} />
       <VersionInput state={state} version={version} />
-      <Field name="status" label="New status" error={error("status")} required>
-        {(props) => (
-          <select {...props} name="status" defaultValue={value("status")} className="field">
-            <option value="">Choose…</option>
-            {statuses
-              .filter((s) => s.value !== now)
-              .map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="status"
+        label="New status"
+        error={error("status")}
+        required
+        options={statuses.filter((s) => s.value !== now)}
+        placeholder="Choose…"
+        defaultValue={value("status")}
+      />
       <EventFields
         state={state}
         noteLabel="Note: what changed and why"

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
+import type { Option } from "@/components/ui/filter-select";
 import { formatDateTime } from "@/lib/format";
 import type { ConflictView, FormState } from "@/features/forms/form-state";
 
@@ -58,6 +59,92 @@ export function Field({
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** What frames a field: its label, hint and error. `name` is the field's id and, by default, the input's name. */
+type FieldFrame = { name: string; label: string; error?: string; hint?: string; required?: boolean };
+
+/** A labelled input (text, date, url, email, password…). */
+export function InputField({
+  input,
+  ...frame
+}: FieldFrame & { input?: InputHTMLAttributes<HTMLInputElement> }) {
+  return (
+    <Field {...frame}>{(props) => <input {...props} name={frame.name} {...input} className="field" />}</Field>
+  );
+}
+
+export function TextAreaField({
+  rows = 3,
+  defaultValue,
+  ...frame
+}: FieldFrame & { rows?: number; defaultValue?: string }) {
+  return (
+    <Field {...frame}>
+      {(props) => (
+        <textarea {...props} name={frame.name} rows={rows} defaultValue={defaultValue} className="field" />
+      )}
+    </Field>
+  );
+}
+
+/** The choices of a vocabulary, each with its label. */
+export function optionsOf<T extends string>(values: readonly T[], labels: Record<T, string>): Option[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** A labelled select; `placeholder` adds an empty first choice. */
+export function SelectField({
+  options,
+  placeholder,
+  defaultValue,
+  ...frame
+}: FieldFrame & { options: readonly Option[]; placeholder?: string; defaultValue?: string }) {
+  return (
+    <Field {...frame}>
+      {(props) => (
+        <select {...props} name={frame.name} defaultValue={defaultValue} className="field">
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Radio buttons for a choice that changes the form around them (which fields show, what they mean). */
+export function Choices<T extends string>({
+  name,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  choices: readonly { value: T; label: ReactNode; disabled?: boolean }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div className="flex flex-wrap gap-4 text-sm">
+      {choices.map((choice) => (
+        <label key={choice.value} className="flex items-center gap-2">
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+            disabled={choice.disabled}
+          />
+          {choice.label}
+        </label>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Step } from "./step";
 import { progressText, type ImportWizardState } from "./use-import";
 
 /** Step 1: the file, a saved mapping, and the preview's progress. */
@@ -8,13 +9,7 @@ export function FileStep({ wizard }: { wizard: ImportWizardState }) {
   const [fraction, label] =
     phase.kind === "running" ? progressText(phase.progress, file?.size || 1) : [null, ""];
   return (
-    <section
-      aria-labelledby="file-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id="file-heading" className="text-base font-semibold">
-        1. Choose a file
-      </h2>
+    <Step id="file-heading" title="1. Choose a file">
       <div className="flex flex-wrap items-end gap-4">
         <label className="block text-sm">
           <span className="font-medium">Spreadsheet (CSV or XLSX, up to 32 MB)</span>
@@ -72,6 +67,6 @@ export function FileStep({ wizard }: { wizard: ImportWizardState }) {
           {phase.message}
         </p>
       )}
-    </section>
+    </Step>
   );
 }

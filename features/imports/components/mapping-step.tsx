@@ -1,5 +1,6 @@
 "use client";
 
+import { Step } from "./step";
 import { useState } from "react";
 import {
   importFieldLabels,
@@ -24,13 +25,7 @@ export function MappingStep({
 }) {
   const { stale, setColumn, setValue } = wizard;
   return (
-    <section
-      aria-labelledby="mapping-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id="mapping-heading" className="text-base font-semibold">
-        2. Check the columns
-      </h2>
+    <Step id="mapping-heading" title="2. Check the columns">
       <table className="text-sm">
         <thead>
           <tr className="text-left">
@@ -99,7 +94,7 @@ export function MappingStep({
       {stale && (
         <p className="text-sm text-amber-800">The mapping changed: update the preview before importing.</p>
       )}
-    </section>
+    </Step>
   );
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { Step } from "./step";
 import type { ImportPreview } from "../run-import";
 import type { ImportWizardState } from "./use-import";
 
@@ -7,13 +8,7 @@ import type { ImportWizardState } from "./use-import";
 export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
   const { errorsTotal, canCommit, running } = wizard;
   return (
-    <section
-      aria-labelledby="preview-heading"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
-    >
-      <h2 id="preview-heading" className="text-base font-semibold">
-        3. Preview
-      </h2>
+    <Step id="preview-heading" title="3. Preview">
       {preview.problems.length > 0 ? (
         <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
           {preview.problems.map((problem) => (
@@ -100,6 +95,6 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
       >
         Import {preview.counts.create + preview.counts.update} pledges
       </button>
-    </section>
+    </Step>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect, type Option } from "@/components/ui/filter-select";
 import { KnownAtField } from "@/components/ui/known-at-field";
 import {
   categoryLabels,
@@ -10,11 +11,6 @@ import {
 } from "@/lib/rules/vocabulary";
 import { isoDay } from "@/lib/format";
 import type { PledgeFilters } from "../schemas";
-
-interface Option {
-  value: string;
-  label: string;
-}
 
 interface PledgeFilterFormProps {
   /** The filters as parsed, or null when the URL's filters were invalid. */
@@ -55,32 +51,6 @@ function CheckboxGroup({
   );
 }
 
-function Select({
-  label,
-  name,
-  options,
-  value,
-}: {
-  label: string;
-  name: string;
-  options: Option[];
-  value: string | undefined;
-}) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={field}>
-        <option value="">Any</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 const field = "w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1.5 font-normal";
 
 /** A plain GET form: filters live in the URL, work without JavaScript and can be shared. */
@@ -105,13 +75,17 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
             className={field}
           />
         </label>
-        <Select
+        <FilterSelect
+          anyLabel="Any"
+          className={field}
           label="Stakeholder"
           name="stakeholder"
           value={filters?.stakeholder[0]}
           options={stakeholders.map((s) => ({ value: s.slug, label: s.name }))}
         />
-        <Select
+        <FilterSelect
+          anyLabel="Any"
+          className={field}
           label="Condition"
           name="condition"
           value={filters?.condition[0]}

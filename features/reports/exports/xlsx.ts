@@ -17,7 +17,7 @@ interface Column {
 type Sheet = ExcelJS.Worksheet;
 
 /** A sheet with its header row frozen, filters on and widths set. */
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]): Sheet {
+function addSheet(workbook: Workbook, name: string, columns: Column[]): Sheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
@@ -48,31 +48,47 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   workbook.creator = "Pledgewatch";
   workbook.created = input.madeAt;
 
-  writeSummarySheet(workbook, input.figures, input.madeAt);
+  await writeSummarySheet(workbook, input.figures, input.madeAt);
   await writePledgeSheet(workbook, input.pledges);
-  writeConditionSheet(workbook, input.figures.summary);
-  writeStakeholderSheet(workbook, input.figures.summary);
+  await writeConditionSheet(workbook, input.figures.summary);
+  await writeStakeholderSheet(workbook, input.figures.summary);
   await writeHistorySheet(workbook, input.history);
-  writeSourceSheet(workbook, input.sources);
+  await writeSourceSheet(workbook, input.sources);
   await workbook.commit();
 }
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 type Summary = Figures["summary"];
+/** A row by column key, or the cells in the columns' order (faster: exceljs skips the key lookup). */
+type Row = Record<string, unknown> | unknown[];
+
+/** One sheet: its columns, then every row, each committed as it is written so memory stays flat. */
+async function writeSheet(
+  workbook: Workbook,
+  name: string,
+  columns: Column[],
+  rows: Iterable<Row> | AsyncIterable<Iterable<Row>>,
+) {
+  const sheet = addSheet(workbook, name, columns);
+  if (Symbol.asyncIterator in rows) {
+    for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
+  } else {
+    for (const row of rows) sheet.addRow(row).commit();
+  }
+  sheet.commit();
+}
+
+async function* mapBatches<T>(batches: AsyncIterable<T[]>, toRow: (item: T) => Row) {
+  for await (const batch of batches) yield batch.map(toRow);
+}
 
 /** The gap figures as numbers, then what view of the data they are. */
 function writeSummarySheet(workbook: Workbook, figures: Figures, madeAt: Date) {
   const { summary } = figures;
   const unit = summary.unit;
-  const summarySheet = addSheet(workbook, "Summary", [
-    { header: "Figure", key: "figure", width: 28 },
-    { header: "Low", key: "low", width: 16 },
-    { header: "High", key: "high", width: 16 },
-    { header: "Bound", key: "bound", width: 12 },
-    { header: "Unit", key: "unit", width: 14 },
-  ]);
   // The sums exist in any metric; what needs a requirement is left out when there is none.
   const { gap, totals } = summary;
+  const rows: Row[] = [];
   for (const [figure, quantity] of [
     ["Required", gap?.required],
     ["Pledged", totals.pledged],
@@ -80,146 +96,144 @@ function writeSummarySheet(workbook: Workbook, figures: Figures, madeAt: Date) {
     ["Delivered", totals.delivered],
     ["Shortfall", gap?.shortfall],
   ] as const) {
-    if (quantity) summarySheet.addRow({ figure, ...rangeOf(quantity), unit }).commit();
+    if (quantity) rows.push({ figure, ...rangeOf(quantity), unit });
   }
-  if (gap?.coverage) {
-    summarySheet.addRow({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" }).commit();
-  }
-  summarySheet.addRow({}).commit();
+  if (gap?.coverage) rows.push({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" });
   const { asOf, knownAt } = figures.time;
-  summarySheet.addRow({ figure: "As of", low: asOf ? isoDay(asOf) : "today" }).commit();
-  summarySheet
-    .addRow({ figure: "As known at (UTC)", low: knownAt ? knownAt.toISOString() : "everything recorded" })
-    .commit();
-  summarySheet
-    .addRow({ figure: "Conditions assumed met", low: figures.assumed.join(", ") || "none" })
-    .commit();
-  summarySheet.addRow({ figure: "Pledges selected", low: summary.pledgeCount }).commit();
-  summarySheet.addRow({ figure: "Made at (UTC)", low: madeAt.toISOString() }).commit();
-  summarySheet.commit();
+  rows.push(
+    {},
+    { figure: "As of", low: asOf ? isoDay(asOf) : "today" },
+    { figure: "As known at (UTC)", low: knownAt ? knownAt.toISOString() : "everything recorded" },
+    { figure: "Conditions assumed met", low: figures.assumed.join(", ") || "none" },
+    { figure: "Pledges selected", low: summary.pledgeCount },
+    { figure: "Made at (UTC)", low: madeAt.toISOString() },
+  );
+  return writeSheet(
+    workbook,
+    "Summary",
+    [
+      { header: "Figure", key: "figure", width: 28 },
+      { header: "Low", key: "low", width: 16 },
+      { header: "High", key: "high", width: 16 },
+      { header: "Bound", key: "bound", width: 12 },
+      { header: "Unit", key: "unit", width: 14 },
+    ],
+    rows,
+  );
 }
 
-async function writePledgeSheet(workbook: Workbook, pledges: AsyncIterable<PledgeListItem[]>) {
-  const pledgeSheet = addSheet(
+function writePledgeSheet(workbook: Workbook, pledges: AsyncIterable<PledgeListItem[]>) {
+  // Amounts as numbers; empty cells left out rather than written as empty text.
+  const numeric = new Set<string>(pledgeColumns.filter((c) => "numeric" in c).map((c) => c.key));
+  return writeSheet(
     workbook,
     "Pledges",
     pledgeColumns.map(({ key, header, width }) => ({ key, header, width })),
-  );
-  // Amounts as numbers; empty cells left out rather than written as empty text.
-  const numeric = new Set<string>(pledgeColumns.filter((c) => "numeric" in c).map((c) => c.key));
-  for await (const batch of pledges) {
-    for (const item of batch) {
+    mapBatches(pledges, (item) => {
       const row = pledgeRow(item);
-      pledgeSheet
-        .addRow(
-          pledgeColumns.map(({ key }) =>
-            row[key] === "" ? null : numeric.has(key) ? Number(row[key]) : row[key],
-          ),
-        )
-        .commit();
-    }
-  }
-  pledgeSheet.commit();
+      return pledgeColumns.map(({ key }) =>
+        row[key] === "" ? null : numeric.has(key) ? Number(row[key]) : row[key],
+      );
+    }),
+  );
 }
 
 /** Each condition, and what meeting it would release under the scenario. */
 function writeConditionSheet(workbook: Workbook, summary: Summary) {
-  const unit = summary.unit;
-  const conditionSheet = addSheet(workbook, "Conditions", [
-    { header: "slug", key: "slug", width: 30 },
-    { header: "title", key: "title", width: 44 },
-    { header: "status", key: "status", width: 14 },
-    { header: "depends_on", key: "dependsOn", width: 20 },
-    { header: "tied_pledges", key: "pledges", width: 12 },
-    { header: "unlocks_pledges", key: "unlocks", width: 14 },
-    { header: "unlocks_low", key: "low", width: 14 },
-    { header: "unlocks_high", key: "high", width: 14 },
-    { header: "unit", key: "unit", width: 12 },
-  ]);
-  for (const condition of summary.conditions) {
-    conditionSheet
-      .addRow({
-        slug: condition.slug,
-        title: condition.title,
-        status: condition.status,
-        dependsOn: condition.dependsOn ?? "",
-        pledges: condition.pledges,
-        unlocks: condition.effect.pledges,
-        ...rangeOf(condition.effect.quantity),
-        unit,
-      })
-      .commit();
-  }
-  conditionSheet.commit();
+  return writeSheet(
+    workbook,
+    "Conditions",
+    [
+      { header: "slug", key: "slug", width: 30 },
+      { header: "title", key: "title", width: 44 },
+      { header: "status", key: "status", width: 14 },
+      { header: "depends_on", key: "dependsOn", width: 20 },
+      { header: "tied_pledges", key: "pledges", width: 12 },
+      { header: "unlocks_pledges", key: "unlocks", width: 14 },
+      { header: "unlocks_low", key: "low", width: 14 },
+      { header: "unlocks_high", key: "high", width: 14 },
+      { header: "unit", key: "unit", width: 12 },
+    ],
+    summary.conditions.map((condition) => ({
+      slug: condition.slug,
+      title: condition.title,
+      status: condition.status,
+      dependsOn: condition.dependsOn ?? "",
+      pledges: condition.pledges,
+      unlocks: condition.effect.pledges,
+      ...rangeOf(condition.effect.quantity),
+      unit: summary.unit,
+    })),
+  );
 }
 
 function writeStakeholderSheet(workbook: Workbook, summary: Summary) {
-  const unit = summary.unit;
-  const stakeholderSheet = addSheet(workbook, "Stakeholders", [
-    { header: "stakeholder", key: "name", width: 32 },
-    { header: "pledges", key: "pledges", width: 10 },
-    { header: "pledged_low", key: "pledgedLow", width: 14 },
-    { header: "pledged_high", key: "pledgedHigh", width: 14 },
-    { header: "unconditional_low", key: "unconditionalLow", width: 16 },
-    { header: "unconditional_high", key: "unconditionalHigh", width: 16 },
-    { header: "unit", key: "unit", width: 12 },
-  ]);
-  for (const row of summary.byStakeholder) {
-    const pledged = rangeOf(row.pledged);
-    const unconditional = rangeOf(row.unconditional);
-    stakeholderSheet
-      .addRow({
+  return writeSheet(
+    workbook,
+    "Stakeholders",
+    [
+      { header: "stakeholder", key: "name", width: 32 },
+      { header: "pledges", key: "pledges", width: 10 },
+      { header: "pledged_low", key: "pledgedLow", width: 14 },
+      { header: "pledged_high", key: "pledgedHigh", width: 14 },
+      { header: "unconditional_low", key: "unconditionalLow", width: 16 },
+      { header: "unconditional_high", key: "unconditionalHigh", width: 16 },
+      { header: "unit", key: "unit", width: 12 },
+    ],
+    summary.byStakeholder.map((row) => {
+      const pledged = rangeOf(row.pledged);
+      const unconditional = rangeOf(row.unconditional);
+      return {
         name: row.stakeholder.name,
         pledges: row.count,
         pledgedLow: pledged.low,
         pledgedHigh: pledged.high,
         unconditionalLow: unconditional.low,
         unconditionalHigh: unconditional.high,
-        unit,
-      })
-      .commit();
-  }
-  stakeholderSheet.commit();
+        unit: summary.unit,
+      };
+    }),
+  );
 }
 
-async function writeHistorySheet(workbook: Workbook, history: ReportInput["history"]) {
-  const historySheet = addSheet(workbook, "Status history", [
-    { header: "occurred_at_utc", key: "occurredAt", width: 22 },
-    { header: "subject", key: "subject", width: 10 },
-    { header: "title", key: "title", width: 44 },
-    { header: "from", key: "from", width: 14 },
-    { header: "to", key: "to", width: 14 },
-    { header: "note", key: "note", width: 60 },
-    { header: "recorded_by", key: "recordedBy", width: 20 },
-  ]);
-  for await (const batch of history) {
-    for (const change of batch) {
-      // In the columns' order; arrays skip exceljs's key lookup, which counts at 100,000 rows.
-      historySheet
-        .addRow([
-          change.occurredAt.toISOString(),
-          change.pledgeTitle !== null ? "pledge" : "condition",
-          change.pledgeTitle ?? change.conditionTitle,
-          change.fromStatus,
-          change.toStatus,
-          change.note,
-          change.recordedBy,
-        ])
-        .commit();
-    }
-  }
-  historySheet.commit();
+function writeHistorySheet(workbook: Workbook, history: ReportInput["history"]) {
+  return writeSheet(
+    workbook,
+    "Status history",
+    [
+      { header: "occurred_at_utc", key: "occurredAt", width: 22 },
+      { header: "subject", key: "subject", width: 10 },
+      { header: "title", key: "title", width: 44 },
+      { header: "from", key: "from", width: 14 },
+      { header: "to", key: "to", width: 14 },
+      { header: "note", key: "note", width: 60 },
+      { header: "recorded_by", key: "recordedBy", width: 20 },
+    ],
+    // Arrays, in the columns' order: at 100,000 rows exceljs's key lookup counts.
+    mapBatches(history, (change) => [
+      change.occurredAt.toISOString(),
+      change.pledgeTitle !== null ? "pledge" : "condition",
+      change.pledgeTitle ?? change.conditionTitle,
+      change.fromStatus,
+      change.toStatus,
+      change.note,
+      change.recordedBy,
+    ]),
+  );
 }
 
 function writeSourceSheet(workbook: Workbook, sources: ReportInput["sources"]) {
-  const sourceSheet = addSheet(workbook, "Sources", [
-    { header: "id", key: "id", width: 28 },
-    { header: "title", key: "title", width: 60 },
-    { header: "publisher", key: "publisher", width: 24 },
-    { header: "published_on", key: "publishedOn", width: 14 },
-    { header: "url", key: "url", width: 40 },
-    { header: "file", key: "fileName", width: 28 },
-  ]);
-  for (const source of sources) sourceSheet.addRow(source).commit();
-  sourceSheet.commit();
+  return writeSheet(
+    workbook,
+    "Sources",
+    [
+      { header: "id", key: "id", width: 28 },
+      { header: "title", key: "title", width: 60 },
+      { header: "publisher", key: "publisher", width: 24 },
+      { header: "published_on", key: "publishedOn", width: 14 },
+      { header: "url", key: "url", width: 40 },
+      { header: "file", key: "fileName", width: 28 },
+    ],
+    sources,
+  );
 }

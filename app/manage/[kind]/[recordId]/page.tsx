@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 import { notFound } from "next/navigation";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { AuditSection } from "@/features/audit/components/audit-section";
@@ -83,12 +84,7 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
   const name = String(record.title ?? record.name ?? singular);
   return (
     <div className="max-w-2xl space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/manage/${kind}`} className="link">
-          ← {plural}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+      <PageHeading back={{ href: `/manage/${kind}`, label: plural }}>{name}</PageHeading>
       <p className="note">Version {record.version}.</p>
       <RecordForm
         kind={kind}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 import { notFound } from "next/navigation";
 import { RecordForm } from "@/features/editing/components/record-form";
 import { editorOptions } from "@/features/editing/queries";
@@ -17,12 +17,7 @@ export default async function NewRecordPage({ params }: PageProps<"/manage/[kind
   const { singular, plural, fields } = recordKinds[kind];
   return (
     <div className="max-w-2xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/manage/${kind}`} className="link">
-          ← {plural}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Add a {singular}</h1>
+      <PageHeading back={{ href: `/manage/${kind}`, label: plural }}>Add a {singular}</PageHeading>
       <RecordForm
         kind={kind}
         fields={fields}

@@ -1,31 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
 import { DeliveryForm } from "@/features/editing/components/delivery-form";
-import { editorOptions, pledgeForEdit } from "@/features/editing/queries";
-import { pledgeIdSchema } from "@/features/pledges/schemas";
+import { editorOptions, pledgeToEdit } from "@/features/editing/queries";
 import { formatDelivered, formatPledgeQuantity } from "@/lib/format";
-import { requirePagePermission } from "@/server/access";
 
 export const metadata: Metadata = { title: "Record a delivery" };
 export const dynamic = "force-dynamic";
 
 export default async function PledgeDeliveryPage({ params }: PageProps<"/pledges/[pledgeId]/delivery">) {
-  const { pledgeId } = await params;
-  await requirePagePermission("edit", `/pledges/${encodeURIComponent(pledgeId)}/delivery`);
-  const id = pledgeIdSchema.safeParse(pledgeId);
-  const pledge = id.success ? await pledgeForEdit(id.data) : null;
-  if (!pledge) notFound();
+  const pledge = await pledgeToEdit((await params).pledgeId, "delivery");
   const { sources } = await editorOptions();
   const delivered = formatDelivered(pledge.deliveredQuantity, pledge.quantityUnit);
   return (
     <div className="max-w-2xl space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/pledges/${pledge.id}`} className="link">
-          ← {pledge.title}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Record a delivery</h1>
+      <PageHeading back={{ href: `/pledges/${pledge.id}`, label: pledge.title }}>
+        Record a delivery
+      </PageHeading>
       {pledge.quantityUnit ? (
         <>
           <p>

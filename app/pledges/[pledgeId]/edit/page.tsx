@@ -1,36 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
 import { AuditSection } from "@/features/audit/components/audit-section";
 import { listAudit } from "@/features/audit/queries";
 import { DeleteForm } from "@/features/editing/components/delete-form";
 import { PledgeForm } from "@/features/editing/components/pledge-form";
 import { pledgeFormText } from "@/features/editing";
-import { editorOptions, pledgeForEdit } from "@/features/editing/queries";
-import { pledgeIdSchema } from "@/features/pledges/schemas";
-import { requirePagePermission } from "@/server/access";
+import { editorOptions, pledgeToEdit } from "@/features/editing/queries";
 
 export const metadata: Metadata = { title: "Edit pledge" };
 export const dynamic = "force-dynamic";
 
 export default async function EditPledgePage({ params }: PageProps<"/pledges/[pledgeId]/edit">) {
-  const { pledgeId } = await params;
-  await requirePagePermission("edit", `/pledges/${encodeURIComponent(pledgeId)}/edit`);
-  const id = pledgeIdSchema.safeParse(pledgeId);
-  const pledge = id.success ? await pledgeForEdit(id.data) : null;
-  if (!pledge) notFound();
+  const pledge = await pledgeToEdit((await params).pledgeId, "edit");
   const [options, trail] = await Promise.all([
     editorOptions(),
     listAudit({ entity: "Pledge", record: pledge.id, page: 1 }, { seesAccounts: false }, 20),
   ]);
   return (
     <div className="max-w-3xl space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/pledges/${pledge.id}`} className="link">
-          ← {pledge.title}
-        </Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">Edit pledge</h1>
+      <PageHeading back={{ href: `/pledges/${pledge.id}`, label: pledge.title }}>Edit pledge</PageHeading>
       <p className="note">
         Version {pledge.version}. The status changes through{" "}
         <Link href={`/pledges/${pledge.id}/status`} className="link">
