@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterDate, FilterSelect } from "@/components/ui/filter-fields";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { AuditTable } from "@/features/audit/components/audit-table";
 import { accountEntities, auditActors, listAudit } from "@/features/audit/queries";
 import { auditedEntities, auditFiltersSchema } from "@/features/audit/schemas";
-import { isoDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
@@ -72,24 +71,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           className={field}
           options={actors.map((actor) => ({ value: actor, label: actor }))}
         />
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          From
-          <input
-            type="date"
-            name="from"
-            defaultValue={filters?.from ? isoDay(filters.from) : ""}
-            className={field}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          To
-          <input
-            type="date"
-            name="to"
-            defaultValue={filters?.to ? isoDay(filters.to) : ""}
-            className={field}
-          />
-        </label>
+        <FilterDate label="From" name="from" value={filters?.from} className={field} />
+        <FilterDate label="To" name="to" value={filters?.to} className={field} />
         {filters?.record && <input type="hidden" name="record" value={filters.record} />}
         <button
           type="submit"

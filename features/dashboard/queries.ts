@@ -4,17 +4,13 @@ import { readDataStamp } from "@/features/figures";
 import { remember } from "@/lib/remember";
 import { db } from "@/server/db";
 import { statusChangeOrder, statusChangeSelect } from "@/server/selects";
-import { endOfDay } from "@/lib/format";
+import { eventWithinWhere } from "@/features/pledges/selection-sql";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 
 /** The latest status changes up to the view time, pledges and conditions together. */
 async function readTimeline(time: ViewTime, take: number) {
-  const before = time.asOf ? endOfDay(time.asOf) : undefined;
   return db().statusChange.findMany({
-    where: {
-      ...(before ? { occurredAt: { lt: before } } : {}),
-      ...(time.knownAt ? { createdAt: { lte: time.knownAt } } : {}),
-    },
+    where: eventWithinWhere(time),
     orderBy: statusChangeOrder,
     take,
     select: {

@@ -5,6 +5,7 @@ import {
   countsTowardTotalsSql,
   everyPledge,
   pledgesAt,
+  heldAtWhere,
   viewBound,
   type Bound,
   type PledgeSelection,
@@ -137,11 +138,6 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
 
 export type Aggregates = Awaited<ReturnType<typeof readAggregates>>;
 
-/** Records the tracker held at `knownAt`: created by then. */
-function heldAt(knownAt: Date | undefined) {
-  return knownAt ? { createdAt: { lte: knownAt } } : {};
-}
-
 /**
  * What a metric's figures are set against, and the quotes behind them: the requirement (the first
  * recorded in the unit is the one the gap is measured against), the capacity comparisons, the
@@ -149,15 +145,14 @@ function heldAt(knownAt: Date | undefined) {
  * that have a requirement.
  */
 export async function readReferences(metric: string, time: ViewTime, selection: PledgeSelection) {
-  const { knownAt } = time;
   const [requirement, capacities, largest, metrics] = await Promise.all([
     db().requirement.findFirst({
-      where: { unit: metric, ...heldAt(knownAt) },
+      where: { unit: metric, ...heldAtWhere(time) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       include: { citations: { select: citationSelect } },
     }),
     db().capacityReference.findMany({
-      where: { unit: metric, ...heldAt(knownAt) },
+      where: { unit: metric, ...heldAtWhere(time) },
       orderBy: { low: "asc" },
       include: { stakeholder: { select: { name: true } }, citations: { select: citationSelect } },
     }),
@@ -168,7 +163,7 @@ export async function readReferences(metric: string, time: ViewTime, selection: 
       ORDER BY COALESCE(pl.high, pl.low) DESC, p."title" ASC, p."id" ASC
       LIMIT 10`,
     db().requirement.findMany({
-      where: heldAt(knownAt),
+      where: heldAtWhere(time),
       distinct: ["unit"],
       select: { unit: true },
       orderBy: { unit: "asc" },
@@ -202,7 +197,7 @@ export async function readSourceRows(time: ViewTime, selection: PledgeSelection,
 
 /** The conditions a view holds (those recorded by its `knownAt`), by id and slug. */
 export async function readConditionSlugs(time: ViewTime) {
-  return db().condition.findMany({ where: heldAt(time.knownAt), select: { id: true, slug: true } });
+  return db().condition.findMany({ where: heldAtWhere(time), select: { id: true, slug: true } });
 }
 
 /**

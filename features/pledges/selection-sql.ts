@@ -128,6 +128,23 @@ const isPresent = (bound: Bound) => bound.occurred === null && bound.known === n
 const before = (column: Prisma.Sql, limit: string | null) =>
   limit === null ? Prisma.sql`1 = 1` : Prisma.sql`${column} < ${limit}`;
 
+// What a view holds, said once: a record it holds was created by `knownAt`; an event it holds had
+// happened by the end of `asOf` and been recorded by `knownAt`. In SQL for the figures and exports,
+// and as Prisma `where`s for the pages that read through Prisma.
+
+/** An event within the bound, given its columns for when it happened and when it was recorded. */
+export const eventWithin = (bound: Bound, happened: Prisma.Sql, recorded: Prisma.Sql) =>
+  Prisma.sql`${before(happened, bound.occurred)} AND ${before(recorded, bound.known)}`;
+
+/** Records (conditions, requirements…) the tracker held at the view time. */
+export const heldAtWhere = ({ knownAt }: ViewTime) => (knownAt ? { createdAt: { lte: knownAt } } : {});
+
+/** Status changes within the view time (`occurredAt` happened, `createdAt` recorded). */
+export const eventWithinWhere = (time: ViewTime) => ({
+  ...(time.asOf ? { occurredAt: { lt: endOfDay(time.asOf) } } : {}),
+  ...heldAtWhere(time),
+});
+
 // A status as it stood at the bound, by what had been recorded by then: the last change before it;
 // else, if the record's history starts later, the status that history started from (a creation
 // entry, which has no "from", started from its own status); else the status the first change
@@ -150,7 +167,7 @@ function statusAt(kind: "pledge" | "condition", alias: string, bound: Bound) {
       : Prisma.sql`(SELECT COALESCE(sc.${from}, sc.${to}) FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND sc."createdAt" >= ${bound.known}
        ORDER BY sc."createdAt" ASC LIMIT 1),`;
   return Prisma.sql`COALESCE(
-    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND ${before(Prisma.sql`sc."occurredAt"`, bound.occurred)} AND ${known}
+    (SELECT sc.${to} FROM "StatusChange" sc WHERE sc.${idColumn} = ${self}."id" AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)}
        ORDER BY sc."occurredAt" DESC, sc."createdAt" DESC LIMIT 1),
     ${startedLater}
     ${recordedLater}
@@ -184,7 +201,7 @@ function pledgesFromLedger(bound: Bound, selection: PledgeSelection, { withDue }
   const known = before(Prisma.sql`e."recordedAt"`, bound.known);
   const eventOf = (fact: LedgerFact) => Prisma.sql`COALESCE(
       (SELECT ${rowKey("e")} FROM "LedgerEvent" e
-        WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${before(Prisma.sql`e."occurredOn"`, bound.occurred)} AND ${known}
+        WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${eventWithin(bound, Prisma.sql`e."occurredOn"`, Prisma.sql`e."recordedAt"`)}
         ORDER BY e."occurredOn" DESC, e."recordedAt" DESC, e."id" DESC LIMIT 1),
       (SELECT ${rowKey("e")} FROM "LedgerEvent" e
         WHERE e."pledgeId" = p."id" AND e."fact" = ${Prisma.raw(`'${fact}'`)} AND ${known}

@@ -4,8 +4,8 @@ import { db } from "@/server/db";
 import {
   pledgesAt,
   selectsEveryPledge,
+  eventWithin,
   viewBound,
-  type Bound,
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
 import type { ViewTime } from "@/lib/view-time";
@@ -45,7 +45,7 @@ export async function* streamStatusHistory(time: ViewTime, selection: PledgeSele
       FROM "StatusChange" sc
       LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
       LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
-      WHERE sc."id" > ${after} AND ${recordedBy(bound)} AND ${selected}
+      WHERE sc."id" > ${after} AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)} AND ${selected}
       ORDER BY sc."id"
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;
@@ -53,15 +53,6 @@ export async function* streamStatusHistory(time: ViewTime, selection: PledgeSele
     after = rows[rows.length - 1]!.id;
     if (rows.length < batchSize) return;
   }
-}
-
-/** Status changes that had happened by `occurred` and been recorded by `known`. */
-function recordedBy(bound: Bound) {
-  const parts = [
-    bound.occurred === null ? null : Prisma.sql`sc."occurredAt" < ${bound.occurred}`,
-    bound.known === null ? null : Prisma.sql`sc."createdAt" < ${bound.known}`,
-  ].filter((part) => part !== null);
-  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`;
 }
 
 type Page = { skip: number; take: number };

@@ -1,10 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { FilterDate, FilterSelect } from "@/components/ui/filter-fields";
 import { KnownAtField } from "@/components/ui/known-at-field";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
-import { isoDay } from "@/lib/format";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
 import type { ViewTime } from "@/lib/view-time";
 
@@ -52,15 +51,7 @@ export function DashboardControls({ metric, metrics, time, conditions }: Dashboa
         </div>
       </fieldset>
       <div className="flex flex-wrap items-end gap-4">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          As of
-          <input
-            type="date"
-            name="asOf"
-            defaultValue={time.asOf ? isoDay(time.asOf) : ""}
-            className={field}
-          />
-        </label>
+        <FilterDate label="As of" name="asOf" value={time.asOf ?? undefined} className={field} />
         <KnownAtField value={time.knownAt} className={field} />
         {metrics.length > 1 && (
           <FilterSelect

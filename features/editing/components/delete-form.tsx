@@ -5,8 +5,8 @@ import { deletePledgeAction, deleteRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { FormOutcome } from "@/features/forms/components/form-parts";
 
-/** Deletes a record at the version shown, after the browser's confirmation. */
-export function DeleteForm({
+/** The "Delete" section of an edit page: deletes the record at the version shown, after the browser's confirmation. */
+export function DeleteSection({
   target,
   id,
   version,
@@ -24,21 +24,26 @@ export function DeleteForm({
     idle,
   );
   return (
-    <form
-      action={action}
-      className="space-y-2"
-      onSubmit={(event) => {
-        if (!window.confirm(`${label}? ${explanation}`)) event.preventDefault();
-      }}
-    >
-      <FormOutcome state={state} />
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      {target !== "pledge" && <input type="hidden" name="recordKind" value={target.kind} />}
-      <p className="note">{explanation}</p>
-      <button type="submit" className="button-danger" disabled={pending}>
-        {label}
-      </button>
-    </form>
+    <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
+      <h2 id="delete-heading" className="text-lg font-semibold">
+        Delete
+      </h2>
+      <form
+        action={action}
+        className="space-y-2"
+        onSubmit={(event) => {
+          if (!window.confirm(`${label}? ${explanation}`)) event.preventDefault();
+        }}
+      >
+        <FormOutcome state={state} />
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="version" value={version} />
+        {target !== "pledge" && <input type="hidden" name="recordKind" value={target.kind} />}
+        <p className="note">{explanation}</p>
+        <button type="submit" className="button-danger" disabled={pending}>
+          {label}
+        </button>
+      </form>
+    </section>
   );
 }

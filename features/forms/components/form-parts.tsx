@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
-import type { Option } from "@/components/ui/filter-select";
+import type { Option } from "@/components/ui/filter-fields";
 import { formatDateTime } from "@/lib/format";
 import type { ConflictView, FormState } from "@/features/forms/form-state";
 

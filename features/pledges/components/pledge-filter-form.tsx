@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { FilterSelect, type Option } from "@/components/ui/filter-select";
+import { FilterDate, FilterSelect, type Option } from "@/components/ui/filter-fields";
 import { KnownAtField } from "@/components/ui/known-at-field";
 import {
   categoryLabels,
@@ -9,7 +9,6 @@ import {
   pledgeStatuses,
   pledgeStatusLabels,
 } from "@/lib/rules/vocabulary";
-import { isoDay } from "@/lib/format";
 import type { PledgeFilters } from "../schemas";
 
 interface PledgeFilterFormProps {
@@ -111,9 +110,9 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
         options={pledgeCategories.map((value) => ({ value, label: categoryLabels[value] }))}
       />
       <div className="flex flex-wrap items-end gap-4">
-        <DateField label="Announced from" name="from" value={filters?.from} className={field} />
-        <DateField label="Announced to" name="to" value={filters?.to} className={field} />
-        <DateField label="As of (figures then)" name="asOf" value={filters?.asOf} className={field} />
+        <FilterDate label="Announced from" name="from" value={filters?.from} className={field} />
+        <FilterDate label="Announced to" name="to" value={filters?.to} className={field} />
+        <FilterDate label="As of (figures then)" name="asOf" value={filters?.asOf} className={field} />
         <KnownAtField value={filters?.knownAt} className={field} />
         {filters?.assume.map((slug) => (
           <input key={slug} type="hidden" name="assume" value={slug} />
@@ -129,24 +128,5 @@ export function PledgeFilterForm({ filters, stakeholders, conditions }: PledgeFi
         </Link>
       </div>
     </form>
-  );
-}
-
-function DateField({
-  label,
-  name,
-  value,
-  className,
-}: {
-  label: string;
-  name: string;
-  value: Date | undefined;
-  className: string;
-}) {
-  return (
-    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-      {label}
-      <input type="date" name={name} defaultValue={value ? isoDay(value) : ""} className={className} />
-    </label>
   );
 }

@@ -6,7 +6,7 @@ import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { AuditSection } from "@/features/audit/components/audit-section";
 import { listAudit } from "@/features/audit/queries";
 import type { AuditFilters } from "@/features/audit/schemas";
-import { DeleteForm } from "@/features/editing/components/delete-form";
+import { DeleteSection } from "@/features/editing/components/delete-form";
 import { RecordForm } from "@/features/editing/components/record-form";
 import { StatusForm } from "@/features/editing/components/status-form";
 import { editorOptions, getCondition, getRecord, pledgesAffectedBy } from "@/features/editing/queries";
@@ -94,18 +94,13 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
         submitLabel="Save changes"
       />
       {kind === "condition" && <ConditionStatus id={recordId} sources={sources} />}
-      <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
-        <h2 id="delete-heading" className="text-lg font-semibold">
-          Delete
-        </h2>
-        <DeleteForm
-          target={{ kind }}
-          id={recordId}
-          version={record.version}
-          label={`Delete this ${singular}`}
-          explanation="Only possible while no pledge, history entry or citation refers to it."
-        />
-      </section>
+      <DeleteSection
+        target={{ kind }}
+        id={recordId}
+        version={record.version}
+        label={`Delete this ${singular}`}
+        explanation="Only possible while no pledge, history entry or citation refers to it."
+      />
       <AuditSection
         title="Audit trail"
         lines={trail.rows}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { AuditSection } from "@/features/audit/components/audit-section";
 import { listAudit } from "@/features/audit/queries";
-import { DeleteForm } from "@/features/editing/components/delete-form";
+import { DeleteSection } from "@/features/editing/components/delete-form";
 import { PledgeForm } from "@/features/editing/components/pledge-form";
 import { pledgeFormText } from "@/features/editing";
 import { editorOptions, pledgeToEdit } from "@/features/editing/queries";
@@ -37,18 +37,13 @@ export default async function EditPledgePage({ params }: PageProps<"/pledges/[pl
         }}
         options={options}
       />
-      <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
-        <h2 id="delete-heading" className="text-lg font-semibold">
-          Delete
-        </h2>
-        <DeleteForm
-          target="pledge"
-          id={pledge.id}
-          version={pledge.version}
-          label="Delete this pledge"
-          explanation="It leaves every list, figure and export; its status history and audit trail are kept."
-        />
-      </section>
+      <DeleteSection
+        target="pledge"
+        id={pledge.id}
+        version={pledge.version}
+        label="Delete this pledge"
+        explanation="It leaves every list, figure and export; its status history and audit trail are kept."
+      />
       <AuditSection
         title="Audit trail"
         lines={trail.rows}

@@ -1,12 +1,13 @@
+import { isoDay } from "@/lib/format";
+
+// The fields of filter forms: GET forms whose values live in the URL, so a view can be shared.
+
 export interface Option {
   value: string;
   label: string;
 }
 
-/**
- * A labelled select in a filter form (a GET form whose values live in the URL). `anyLabel` adds an
- * empty first choice that leaves the filter off.
- */
+/** A labelled select; `anyLabel` adds an empty first choice that leaves the filter off. */
 export function FilterSelect({
   label,
   name,
@@ -34,5 +35,25 @@ export function FilterSelect({
         ))}
       </select>
     </div>
+  );
+}
+
+/** A labelled date (a whole UTC day). */
+export function FilterDate({
+  label,
+  name,
+  value,
+  className,
+}: {
+  label: string;
+  name: string;
+  value: Date | undefined;
+  className: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+      {label}
+      <input type="date" name={name} defaultValue={value ? isoDay(value) : ""} className={className} />
+    </label>
   );
 }
