@@ -3,7 +3,9 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { dashboardParamsSchema } from "@/features/dashboard/schemas";
-import { defaultMetric } from "@/features/figures";
+import { defaultMetric, loadFigures } from "@/features/figures";
+import { listTimeline } from "@/features/dashboard/queries";
+import { everyPledge } from "@/features/pledges/selection-sql";
 import { isoDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { describeViewTime, instantParam, viewTimeKey, type ViewTime } from "@/lib/view-time";
@@ -36,7 +38,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   }
   const { metric = defaultMetric, assume, asOf, knownAt } = parsed.data;
   const time: ViewTime = { asOf, knownAt };
-  const key = { metric, assumed: [...new Set(assume)].sort().join(","), timeKey: viewTimeKey(time) };
+  const assumed = [...new Set(assume)].sort().join(",");
+  // Started here, awaited by each widget: the figures (one loader for every screen) and the timeline.
+  const figures = loadFigures({ metric, time, selection: { ...everyPledge, assume } });
+  const timeline = listTimeline(time);
   const viewTime = describeViewTime(time);
   return (
     <div className="space-y-5">
@@ -49,8 +54,13 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             : "No condition is assumed met."}
         </p>
       </div>
-      <ExportLinks query={exportQuery(metric, key.assumed, time)} />
-      <DashboardWidgets key={JSON.stringify(key)} {...key} />
+      <ExportLinks query={exportQuery(metric, assumed, time)} />
+      <DashboardWidgets
+        key={JSON.stringify([metric, assumed, viewTimeKey(time)])}
+        metric={metric}
+        figures={figures}
+        timeline={timeline}
+      />
     </div>
   );
 }

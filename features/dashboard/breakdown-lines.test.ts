@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarize } from "@/lib/rules/summary";
+import { summarize } from "@/lib/rules/figures";
 import { ceasefire, group } from "@/lib/rules/test-fixtures";
 import { breakdownLines, conditionLines } from "./breakdown-lines";
 

@@ -1,8 +1,7 @@
 // The breakdown tables' rows as the page shows them: labels and amounts already in words, so that
 // the client components drawing them receive a few strings per row rather than the figures' objects.
-import type { BreakdownRow } from "@/lib/rules/breakdowns";
 import { formatQuantity, type Quantity } from "@/lib/rules/quantity";
-import type { DashboardSummary } from "@/lib/rules/summary";
+import type { BreakdownRow, DashboardSummary } from "@/lib/rules/figures";
 import { categoryLabels, type ConditionStatus } from "@/lib/rules/vocabulary";
 
 export interface BreakdownLine {

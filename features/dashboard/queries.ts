@@ -21,7 +21,7 @@ async function readTimeline(time: ViewTime, take: number) {
   });
 }
 
-type Timeline = Awaited<ReturnType<typeof readTimeline>>;
+export type Timeline = Awaited<ReturnType<typeof readTimeline>>;
 
 // Kept while the data version is unchanged, as the figures are: the dashboard under load then asks
 // the database for its timeline once per write, not once per request.

@@ -1,11 +1,161 @@
-// The figures' entry point: every screen, route and export that shows a figure comes through here.
-export {
-  checkScenario,
-  loadFigureSources,
-  loadFigures,
-  loadKnownFigures,
-  type Figures,
-} from "./load-figures";
+import "server-only";
+// The figures' entry point and the one way to them: the dashboard, the briefing, the API and every
+// export call `loadFigures` with their view, so that no two of them can disagree. The rules that
+// compute them are in lib/rules/figures.ts; the database reads in ./queries.ts.
+import { LRUCache } from "lru-cache";
+import { remember } from "@/lib/remember";
+import { viewTimeKey, type ViewTime } from "@/lib/view-time";
+import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
+import { summarize } from "@/lib/rules/figures";
+import {
+  readAggregates,
+  readConditionSlugs,
+  readDataStamp,
+  readReferences,
+  readSourceRows,
+} from "./queries";
+import { UnknownConditionError, type FigureView } from "./schemas";
+import type { FigureSources } from "./json";
+
+async function readInputs({ metric, time, selection }: FigureView) {
+  const [aggregates, references] = await Promise.all([
+    readAggregates(time, selection),
+    readReferences(metric, time, selection),
+  ]);
+  return { aggregates, references };
+}
+
+type Inputs = Awaited<ReturnType<typeof readInputs>>;
+
+/**
+ * The sources behind each headline figure: those cited by the pledges summed into it. Unconditional
+ * follows the same rule as the figure (rules/effective-status.ts) under the scenario.
+ */
+function sourcesOf(
+  { conditions: held, references, scenario }: Computed,
+  sourceRows: Awaited<ReturnType<typeof readSourceRows>>,
+): FigureSources {
+  const conditions = new Map(held.map((c) => [c.id, c]));
+  const pledged = new Set<string>();
+  const unconditional = new Set<string>();
+  const delivered = new Set<string>();
+  for (const row of sourceRows) {
+    pledged.add(row.sourceId);
+    const blockedBy = (row.blocked ? row.blocked.split(",") : []).flatMap((id) => conditions.get(id) ?? []);
+    if (effectiveStatus(row.status, blockedBy, scenario).status !== "conditional")
+      unconditional.add(row.sourceId);
+    if (row.delivered !== null && BigInt(row.delivered) > 0n) delivered.add(row.sourceId);
+  }
+  const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+  return {
+    required: sorted(references.requirement?.citations.map((citation) => citation.source.id) ?? []),
+    pledged: sorted(pledged),
+    unconditional: sorted(unconditional),
+    delivered: sorted(delivered),
+  };
+}
+
+/** The figures of a view from the database's answers: pure, the scenario applied here. */
+function computeFigures(metric: string, assume: readonly string[], { aggregates, references }: Inputs) {
+  const { scenario, unknown } = scenarioOf(assume, aggregates.conditions);
+  const summary = summarize({ unit: metric, requirement: references.requirement, scenario, ...aggregates });
+  return { summary, references, conditions: aggregates.conditions, scenario, unknownConditions: unknown };
+}
+
+type Computed = ReturnType<typeof computeFigures>;
+
+/** A view's figures, and the view they are of, as its request named it. */
+export type Figures = Omit<Computed, "scenario" | "conditions"> & {
+  metric: string;
+  time: ViewTime;
+  selection: FigureView["selection"];
+  /** The conditions the scenario assumes met, as the request named them. */
+  assumed: string[];
+};
+
+// Results are reused while the data version is unchanged (any write, from any process, moves it):
+// the database's answers per metric, view time and selection, and the figures per scenario on top
+// of them. Under load most requests then cost one one-row query. Promises are cached, so concurrent
+// misses share one read.
+const inputs = new LRUCache<string, Promise<Inputs>>({ max: 64 });
+const computed = new LRUCache<string, Promise<Computed>>({ max: 128 });
+const sources = new LRUCache<string, Promise<FigureSources>>({ max: 64 });
+
+/** The key of what the database is asked: the scenario matters to it only through an effective-status filter. */
+function inputsKey({ metric, time, selection }: FigureView): string {
+  const { assume, ...filters } = selection;
+  const sorted = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, Array.isArray(value) ? [...value].sort() : value]),
+  );
+  const asked = selection.effective.length > 0 ? [...assume].sort() : [];
+  return JSON.stringify([metric, viewTimeKey(time), sorted, asked]);
+}
+
+/** The cache key of a view's figures: its inputs' key and its scenario. */
+async function figuresKey(view: FigureView): Promise<[string, string]> {
+  const inputKey = `${await readDataStamp()}#${inputsKey(view)}`;
+  return [inputKey, `${inputKey}#${[...new Set(view.selection.assume)].sort().join(",")}`];
+}
+
+async function loadComputed(view: FigureView): Promise<Computed> {
+  const [inputKey, key] = await figuresKey(view);
+  return remember(computed, key, async () =>
+    computeFigures(
+      view.metric,
+      view.selection.assume,
+      await remember(inputs, inputKey, () => readInputs(view)),
+    ),
+  );
+}
+
+/** The figures of a view. Unknown conditions in its scenario are in `unknownConditions`. */
+export async function loadFigures(view: FigureView): Promise<Figures> {
+  const { summary, references, unknownConditions } = await loadComputed(view);
+  return {
+    summary,
+    references,
+    unknownConditions,
+    metric: view.metric,
+    time: view.time,
+    selection: view.selection,
+    assumed: view.selection.assume,
+  };
+}
+
+/**
+ * The sources behind a view's headline figures (the API's summary): read only where they are shown,
+ * and kept like the figures.
+ */
+export async function loadFigureSources(view: FigureView): Promise<FigureSources> {
+  const [, key] = await figuresKey(view);
+  return remember(sources, key, async () => {
+    const [figures, rows] = await Promise.all([
+      loadComputed(view),
+      readSourceRows(view.time, view.selection, view.metric),
+    ]);
+    return sourcesOf(figures, rows);
+  });
+}
+
+/** The figures of a view whose scenario must name only known conditions (the API, the exports). */
+export async function loadKnownFigures(view: FigureView): Promise<Figures> {
+  const loaded = await loadFigures(view);
+  if (loaded.unknownConditions.length > 0) throw new UnknownConditionError(loaded.unknownConditions);
+  return loaded;
+}
+
+/**
+ * Refuses a scenario naming a condition the view does not hold, without computing any figure (the
+ * exports that list pledges check this before their download starts).
+ */
+export async function checkScenario(assume: readonly string[], time: ViewTime): Promise<void> {
+  if (assume.length === 0) return;
+  const { unknown } = scenarioOf(assume, await readConditionSlugs(time));
+  if (unknown.length > 0) throw new UnknownConditionError(unknown);
+}
+
 export { readDataStamp } from "./queries";
 export { breakdownJson, rangeOf, summaryJson, viewTimeJson } from "./json";
 export {

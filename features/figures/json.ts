@@ -1,8 +1,7 @@
 // The dashboard's figures as the API and the exports write them: ranges of plain numbers in the
 // metric's major units. Pure, so that every output shows exactly what the dashboard computed.
-import type { BreakdownRow } from "@/lib/rules/breakdowns";
 import { statedQuantity, type Quantity, type Ratio } from "@/lib/rules/quantity";
-import type { DashboardSummary } from "@/lib/rules/summary";
+import type { BreakdownRow, DashboardSummary } from "@/lib/rules/figures";
 import { toMajor } from "@/lib/rules/units";
 import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
 import { isoDay } from "@/lib/format";

@@ -12,7 +12,7 @@ import {
 } from "@/features/pledges/selection-sql";
 import { citationSelect } from "@/server/selects";
 import type { ViewTime } from "@/lib/view-time";
-import type { AggregateGroup } from "@/lib/rules/breakdowns";
+import type { AggregateGroup } from "@/lib/rules/figures";
 import type { ConditionState } from "@/lib/rules/effective-status";
 import type {
   ConditionStatus,

@@ -1,5 +1,5 @@
 // Shared by the rules' unit tests: the seed's two conditions and a pledge-group builder.
-import type { AggregateGroup } from "./breakdowns";
+import type { AggregateGroup } from "./figures";
 import type { ConditionState } from "./effective-status";
 
 export const ceasefire: ConditionState = {

@@ -1,9 +1,7 @@
-import { cache, Suspense, type ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { loadFigures, unknownConditionErrors } from "@/features/figures";
-import { everyPledge } from "@/features/pledges/selection-sql";
-import { viewTimeOfKey } from "@/lib/view-time";
-import { listTimeline } from "../queries";
+import { unknownConditionErrors, type Figures } from "@/features/figures";
+import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines } from "../breakdown-lines";
 import { BreakdownTable } from "./breakdown-table";
 import { ConditionsPanel } from "./conditions-panel";
@@ -13,29 +11,20 @@ import { GapPanel } from "./gap-panel";
 import { KpiCards } from "./kpi-cards";
 import { StatusTimeline } from "./status-timeline";
 
+/** A dashboard view's data, as the page started loading it; each widget awaits what it shows. */
 export interface DashboardView {
   metric: string;
-  assumed: string;
-  /** The view time, as `viewTimeKey` writes it. */
-  timeKey: string;
+  figures: Promise<Figures>;
+  timeline: Promise<Timeline>;
 }
 
-// Each widget awaits the same request-cached data under its own Suspense boundary, so each shows
-// its own skeleton while loading and the queries still run once. The widgets themselves are client
+// Each widget awaits the same promises under its own Suspense boundary, so each shows its own
+// skeleton while loading and the queries still run once. The widgets themselves are client
 // components given plain data: the page then carries its figures once as data, rather than a second
 // time as a serialised element tree beside the HTML, which made rendering it twice as costly.
-// Arguments are primitives because React's cache compares them by identity.
-const loadView = cache((metric: string, assumed: string, timeKey: string) =>
-  loadFigures({
-    metric,
-    time: viewTimeOfKey(timeKey),
-    selection: { ...everyPledge, assume: assumed ? assumed.split(",") : [] },
-  }),
-);
-const load = (view: DashboardView) => loadView(view.metric, view.assumed, view.timeKey);
 
 async function Controls(view: DashboardView) {
-  const { summary, references, unknownConditions, time } = await load(view);
+  const { summary, references, unknownConditions, time } = await view.figures;
   const errors = [
     ...unknownConditionErrors(unknownConditions),
     ...(summary.gap
@@ -71,7 +60,7 @@ async function Controls(view: DashboardView) {
 }
 
 async function Headline(view: DashboardView) {
-  const { summary, references } = await load(view);
+  const { summary, references } = await view.figures;
   if (!summary.gap) return null;
   return (
     <>
@@ -82,7 +71,7 @@ async function Headline(view: DashboardView) {
 }
 
 async function Breakdowns(view: DashboardView) {
-  const { summary } = await load(view);
+  const { summary } = await view.figures;
   const lines = breakdownLines(summary);
   return (
     <>
@@ -113,10 +102,7 @@ async function Breakdowns(view: DashboardView) {
 }
 
 async function History(view: DashboardView) {
-  const [{ references }, timeline] = await Promise.all([
-    load(view),
-    listTimeline(viewTimeOfKey(view.timeKey)),
-  ]);
+  const [{ references }, timeline] = await Promise.all([view.figures, view.timeline]);
   return (
     <>
       <StatusTimeline entries={timeline} />

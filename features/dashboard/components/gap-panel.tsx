@@ -9,7 +9,7 @@ import {
   type Quantity,
 } from "@/lib/rules/quantity";
 import type { QuantityQualifier } from "@/lib/rules/vocabulary";
-import type { GapFigures } from "@/lib/rules/gap";
+import type { GapFigures } from "@/lib/rules/figures";
 import { GapChart, type GapChartBar } from "./gap-chart";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";

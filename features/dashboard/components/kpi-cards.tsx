@@ -1,7 +1,7 @@
 "use client";
 
 import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
-import type { GapFigures } from "@/lib/rules/gap";
+import type { GapFigures } from "@/lib/rules/figures";
 
 function Card({
   title,

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import {
+  breakdown,
+  computeGap,
+  conditionEffect,
+  effectiveStatusOf,
+  summarize,
+  type AggregateGroup,
+  type SummaryInput,
+} from "./figures";
+import { formatQuantity, formatRatio, statedQuantity } from "./quantity";
+import { ceasefire, ceasefireLine, ceasefireLine as line, group } from "./test-fixtures";
+
+const groups: AggregateGroup[] = [
+  group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire, line] }),
+  group({ category: "monitoring", low: 2_000n, high: 3_000n, blockedBy: [ceasefire], count: 2 }),
+  group({ category: "assistance", unit: "EUR", low: 500_00n, high: 500_00n, status: "committed" }),
+  group({ category: "infrastructure", unit: null, status: "committed", count: 3 }),
+  group({ category: "force", low: 5_000n, high: 5_000n, status: "withdrawn", count: 1 }),
+  group({ category: "force", low: 1_000n, high: 1_000n, status: "in_progress", delivered: 400n }),
+];
+
+describe("breakdowns", () => {
+  it("counts every pledge but sums only the chosen unit, leaving withdrawn pledges out", () => {
+    const rows = breakdown(groups, (g) => g.category, "personnel");
+    const force = rows.find((row) => row.key === "force")!;
+    expect(force.count).toBe(3);
+    expect(formatQuantity(force.pledged)).toBe("at most 31,000 personnel");
+    expect(force.unconditional).toMatchObject({ low: 1_000n, high: 1_000n });
+    expect(force.delivered.high).toBe(400n);
+    expect(rows.find((row) => row.key === "infrastructure")).toMatchObject({
+      count: 3,
+      pledged: { high: 0n },
+    });
+    expect(rows.find((row) => row.key === "assistance")!.pledged.high).toBe(0n);
+    expect(
+      breakdown(groups, (g) => g.category, "EUR").find((row) => row.key === "assistance")!.pledged.high,
+    ).toBe(50_000n);
+  });
+
+  it("sorts pledges by effective status, following the scenario", () => {
+    const now = breakdown(groups, (g) => effectiveStatusOf(g), "personnel");
+    expect(now.find((row) => row.key === "conditional")!.count).toBe(3);
+    const ceasefireMet = breakdown(groups, (g) => effectiveStatusOf(g, new Set(["ceasefire"])), "personnel");
+    expect(ceasefireMet.find((row) => row.key === "conditional")!.count).toBe(1);
+    expect(ceasefireMet.find((row) => row.key === "announced")!.pledged).toMatchObject({
+      low: 2_000n,
+      high: 3_000n,
+    });
+  });
+
+  it("says what meeting a condition would unlock, given the scenario", () => {
+    expect(conditionEffect("ceasefire", groups, "personnel")).toMatchObject({
+      pledges: 2,
+      quantity: { low: 2_000n, high: 3_000n },
+    });
+    expect(conditionEffect("line", groups, "personnel")).toMatchObject({
+      pledges: 0,
+      quantity: { high: 0n },
+    });
+    const afterCeasefire = conditionEffect("line", groups, "personnel", new Set(["ceasefire"]));
+    expect(formatQuantity(afterCeasefire.quantity)).toBe("at most 30,000 personnel");
+  });
+});
+
+const required = statedQuantity(50_000n, 100_000n, "personnel", "exact");
+const force = group({
+  qualifier: "up_to",
+  low: 30_000n,
+  high: 30_000n,
+  blockedBy: [ceasefire, ceasefireLine],
+});
+
+describe("gap figures", () => {
+  it("reproduces the seed: up to 30,000 vs 50,000–100,000, nothing unconditional", () => {
+    const gap = computeGap(required, [force, group({ unit: null, category: "guarantee" })]);
+    expect(formatQuantity(gap.pledged)).toBe("at most 30,000 personnel");
+    expect(formatQuantity(gap.shortfall)).toBe("at least 20,000–70,000 personnel");
+    expect(formatRatio(gap.coverage!)).toBe("at most 30–60 %");
+    expect(gap.unconditional).toMatchObject({ low: 0n, high: 0n, bound: "exact" });
+    expect(formatQuantity(gap.unconditionalShortfall)).toBe("50,000–100,000 personnel");
+    expect(gap.delivered.high).toBe(0n);
+  });
+
+  it("is all shortfall when nothing is pledged", () => {
+    const gap = computeGap(required, []);
+    expect(gap.pledged).toMatchObject({ low: 0n, high: 0n, bound: "exact" });
+    expect(gap.shortfall).toEqual(required);
+    expect(gap.coverage).toEqual({ low: 0, high: 0, bound: "exact" });
+  });
+
+  it("releases a pledge only when every one of its conditions is met in the scenario", () => {
+    expect(computeGap(required, [force], new Set(["ceasefire"])).unconditional.high).toBe(0n);
+    const both = computeGap(required, [force], new Set(["ceasefire", "line"]));
+    expect(both.unconditional).toMatchObject({ low: 30_000n, high: 30_000n, bound: "at_most" });
+    expect(formatRatio(both.unconditionalCoverage!)).toBe("at most 30–60 %");
+  });
+
+  it("leaves withdrawn pledges and other units out, and counts delivered amounts apart", () => {
+    const gap = computeGap(required, [
+      force,
+      group({ status: "withdrawn", low: 30_000n, high: 30_000n }),
+      group({ unit: "EUR", low: 99_000_00n, high: 99_000_00n }),
+      group({ status: "in_progress", low: 10_000n, high: 10_000n, delivered: 4_000n }),
+    ]);
+    expect(gap.pledged).toMatchObject({ low: 40_000n, high: 40_000n, bound: "at_most" });
+    expect(gap.unconditional).toMatchObject({ low: 10_000n, high: 10_000n, bound: "exact" });
+    expect(gap.delivered).toMatchObject({ low: 4_000n, high: 4_000n });
+    expect(formatRatio(gap.deliveredCoverage!)).toBe("4–8 %");
+  });
+});
+
+const met = { id: "met", title: "Already met", status: "met" } as const;
+const conditions = [
+  { ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: null },
+  { ...met, slug: "met", pledges: 0, dependsOn: null },
+];
+const input = (scenario: Set<string>): SummaryInput => ({
+  unit: "personnel",
+  requirement: { low: 50_000n, high: 100_000n, qualifier: "exact" },
+  groups: [
+    group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire] }),
+    group({ low: 1_000n, high: 1_000n }),
+  ],
+  stakeholderGroups: [],
+  stakeholders: [],
+  conditions,
+  scenario,
+});
+
+describe("summarize", () => {
+  it("offers to assume only the conditions that still block something", () => {
+    const summary = summarize(input(new Set()));
+    expect(summary.conditions.map((c) => [c.slug, c.canBeAssumed, c.assumedMet])).toEqual([
+      ["ceasefire", true, false],
+      ["met", false, false],
+    ]);
+  });
+
+  it("recomputes the unconditional figure when a condition is assumed met", () => {
+    const today = summarize(input(new Set()));
+    const ceasefireMet = summarize(input(new Set(["ceasefire"])));
+    expect(formatQuantity(today.gap!.unconditional)).toBe("1,000 personnel");
+    expect(formatQuantity(ceasefireMet.gap!.unconditional)).toBe("at most 31,000 personnel");
+    expect(ceasefireMet.conditions[0]!.assumedMet).toBe(true);
+    expect(today.pledgeCount).toBe(2);
+  });
+
+  it("counts the pledges in the unit whose deliveries exceed what they pledged, and only those", () => {
+    const summary = summarize({
+      ...input(new Set()),
+      groups: [
+        group({ deliveredAbove: 2, count: 3 }),
+        group({ status: "delivered", deliveredAbove: 1 }),
+        group({ status: "withdrawn", deliveredAbove: 4, count: 4 }),
+        group({ unit: "EUR", deliveredAbove: 5, count: 5 }),
+      ],
+    });
+    expect(summary.totals.deliveredAbove).toBe(3);
+  });
+});
