@@ -28,6 +28,7 @@ fi
 
 step() { printf '\n== %s\n' "$1"; }
 step "lint";        npm run --silent lint
+step "dead exports"; npm run --silent lint:exports
 step "format";      npm run --silent format:check
 step "typecheck";   npm run --silent typecheck
 step "unit and database tests"; npm run --silent test

@@ -33,7 +33,8 @@ export async function createAccount(prisma: PrismaClient, input: NewAccount, act
  */
 export async function ensureFirstAdmin(
   prisma: PrismaClient,
-  env: Record<string, string | undefined> = process.env,
+  /** The environment to read ADMIN_EMAIL/ADMIN_PASSWORD from; the process's when left out (server/env.ts). */
+  env?: Record<string, string | undefined>,
   log: (line: string) => void = console.log,
 ): Promise<"exists" | "from-env" | "generated"> {
   const fromEnv = bootstrapAdminFromEnv(env);

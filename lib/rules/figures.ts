@@ -57,7 +57,7 @@ export function effectiveStatusOf(group: AggregateGroup, scenario: Scenario = no
   return effectiveStatus(group.status, group.blockedBy, scenario).status;
 }
 
-export function emptyRow<K>(key: K, unit: string): BreakdownRow<K> {
+function emptyRow<K>(key: K, unit: string): BreakdownRow<K> {
   return {
     key,
     count: 0,
