@@ -7,13 +7,7 @@ import { remember } from "@/lib/remember";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
 import { summarize } from "@/lib/rules/figures";
-import {
-  readAggregates,
-  readConditionSlugs,
-  readDataStamp,
-  readReferences,
-  readSourceRows,
-} from "./queries";
+import { readAggregates, readConditionSlugs, readDataStamp, readReferences, readSourceRows } from "./queries";
 import { UnknownConditionError, type FigureView } from "./schemas";
 import type { FigureSources } from "./json";
 
