@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { roles } from "../lib/access";
 import { createAccount } from "../server/accounts";
-import { requireDatabaseUrl } from "../server/env";
+import { accountPasswordFromEnv, requireDatabaseUrl } from "../server/env";
 import { loadEnv } from "../server/load-env";
 import { createPrismaClient } from "../server/prisma-client";
 
@@ -28,7 +28,7 @@ async function main() {
   const parsed = createSchema.safeParse({
     command: positionals[0],
     ...values,
-    password: process.env.ACCOUNT_PASSWORD || undefined,
+    password: accountPasswordFromEnv(),
   });
   if (!parsed.success) {
     console.error(`${parsed.error.issues.map((issue) => issue.message).join("; ")}\n${usage}`);

@@ -122,6 +122,11 @@ export function bootstrapAdminFromEnv(env: Env = process.env): { email: string; 
   return parsed.data;
 }
 
+/** The password `npm run account` gives a new account (ACCOUNT_PASSWORD); undefined: it makes one up. */
+export function accountPasswordFromEnv(env: Env = process.env): string | undefined {
+  return env.ACCOUNT_PASSWORD || undefined;
+}
+
 /**
  * The folder of the source documents the seed quotes (../shared/sources beside the checkout unless
  * SOURCES_DIR names another), resolved from the project root.
