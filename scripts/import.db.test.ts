@@ -91,6 +91,69 @@ describe("npm run import", () => {
     expect((await runCli([])).code).toBe(2);
   });
 
+  it("names the required fields a file's columns miss, with guesses and the flags that map them", async () => {
+    const foreign = file(
+      "foreign.csv",
+      [
+        "Donor,Date,Category,Measure,Value in EUR",
+        "CLI donor,2026-01-06,Military,CLI measure one,12.50",
+      ].join("\n"),
+    );
+    const run = await runCli([foreign, "--dry-run"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Required fields no column fills: Title.");
+    expect(run.stdout).toContain("The file's columns: Donor, Date, Category, Measure, Value in EUR.");
+    expect(run.stdout).toContain("Measure → Title?");
+    expect(run.stdout).toContain("Donor → Stakeholders?");
+    expect(run.stdout).toContain('--map "Title=Measure" --map "Stakeholders=Donor"');
+  });
+
+  it("maps columns and values from flags, saves the mapping, and imports with it again", async () => {
+    const foreign = file(
+      "foreign-mapped.csv",
+      [
+        "Donor,Date,Category,Measure,Value,Currency",
+        "CLI donor,2026-01-06,Military,CLI mapped measure,12.50,EUR",
+      ].join("\n"),
+    );
+    const flags = ["--map", "Title=Measure", "--map", "Stakeholders=Donor", "--map", "Quantity low=Value"];
+    const run = await runCli([
+      foreign,
+      ...flags,
+      "--value",
+      "Category:Military=assistance",
+      "--save-mapping",
+      "CLI foreign",
+    ]);
+    expect(run.stdout).toContain('Mapping saved as "CLI foreign"');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const pledge = await db().pledge.findFirstOrThrow({ where: { title: "CLI mapped measure" } });
+    expect(pledge).toMatchObject({ category: "assistance", quantityUnit: "EUR", quantityLow: 1250n });
+    const again = await runCli([foreign, "--mapping", "CLI foreign"]);
+    expect(again.stdout).toContain("Nothing to change");
+    // The same mapping from a file, in the shape the browser saves.
+    const saved = await db().importMapping.findFirstOrThrow({ where: { name: "CLI foreign" } });
+    const mappingFile = file(
+      "mapping.json",
+      JSON.stringify({ columns: JSON.parse(saved.columns), values: JSON.parse(saved.values) }),
+    );
+    expect((await runCli([foreign, "--mapping-file", mappingFile])).stdout).toContain("Nothing to change");
+  });
+
+  it("refuses flags it cannot read, saying how to write them", async () => {
+    const any = file("any.csv", "Title\nx\n");
+    const map = await runCli([any, "--map", "Colour=Title"]);
+    expect(map.code).toBe(2);
+    expect(map.stderr).toContain('"Colour" is not a pledge field');
+    const value = await runCli([any, "--value", "Category:Military=tanks"]);
+    expect(value.code).toBe(2);
+    expect(value.stderr).toContain('"tanks" is not a Category');
+    expect((await runCli([any, "--mapping-file", file("bad.json", "{")])).stderr).toContain(
+      "not a JSON file",
+    );
+    expect((await runCli([any, "--no-such-flag"])).code).toBe(2);
+  });
+
   it("imports a dataset.json export into an empty database", async () => {
     let text = "";
     for await (const chunk of datasetJson(streamDatasetRows(), new Date())) text += chunk;

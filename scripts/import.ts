@@ -1,7 +1,9 @@
-// npm run import -- FILE [--mapping NAME] [--dry-run] [--as EMAIL]
+// npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
+//   [--value "Field:Value=choice"]… [--save-mapping NAME] [--dry-run] [--as EMAIL]
 // Imports pledges from a CSV or XLSX file (or a whole dataset.json export into an empty database)
 // into the database named by DATABASE_URL. Prints the preview; writes nothing unless every row is
-// valid; exits 1 naming each bad row (the header is row 1), 2 for a usage mistake.
+// valid; exits 1 naming each bad row (the header is row 1) or the fields no column fills, with the
+// flags that would map them; 2 for a usage mistake.
 import { createReadStream, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -10,24 +12,123 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { roleAllows, type Principal } from "../lib/access";
 import { readDataset } from "../features/imports/dataset";
-import { importFieldLabels } from "../features/imports/fields";
-import { DatasetTargetNotEmptyError, importDataset } from "../features/imports/mutations";
+import {
+  fieldForHeader,
+  importFieldLabels,
+  importFields,
+  valueChoiceLabels,
+  valueMappedFields,
+  type ImportField,
+  type ValueMappedField,
+} from "../features/imports/fields";
+import { DatasetTargetNotEmptyError, importDataset, saveImportMapping } from "../features/imports/mutations";
 import { getImportMapping } from "../features/imports/queries";
 import { ImportFileError } from "../features/imports/read-spreadsheet";
 import { runImport, type ImportPreview, type ImportProgress } from "../features/imports/run-import";
-import { mappingName } from "../features/imports/schemas";
+import { mappingName, savedMappingSchema, type SavedMapping } from "../features/imports/schemas";
 import { db } from "../server/db";
 import { requireDatabaseUrl } from "../server/env";
 import { loadEnv } from "../server/load-env";
 
-const usage = "usage: npm run import -- FILE [--mapping NAME] [--dry-run] [--as EMAIL]";
+const usage = `usage: npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
+         [--value "Field:Value=choice"]… [--save-mapping NAME] [--dry-run] [--as EMAIL]`;
 
-const argsSchema = z.object({
-  file: z.string({ error: "name the file to import" }),
-  mapping: mappingName.optional(),
-  "dry-run": z.boolean().default(false),
-  as: z.email({ error: "--as must be an account's email address" }).optional(),
-});
+const argsSchema = z
+  .object({
+    file: z.string({ error: "name the file to import" }),
+    mapping: mappingName.optional(),
+    "mapping-file": z.string().optional(),
+    map: z.array(z.string()).default([]),
+    value: z.array(z.string()).default([]),
+    "save-mapping": mappingName.optional(),
+    "dry-run": z.boolean().default(false),
+    as: z.email({ error: "--as must be an account's email address" }).optional(),
+  })
+  .refine((args) => !(args.mapping && args["mapping-file"]), "give --mapping or --mapping-file, not both");
+
+/** `--map "Title=Measure"`: the column (after the first "=") that fills the field (its header or name). */
+function readMapFlags(flags: readonly string[]): Record<string, ImportField> | string {
+  const remap: Record<string, ImportField> = {};
+  for (const flag of flags) {
+    const at = flag.indexOf("=");
+    const field = at > 0 ? fieldForHeader(flag.slice(0, at)) : null;
+    const column = flag.slice(at + 1);
+    if (at <= 0 || column === "")
+      return `--map "${flag}": write it as --map "Field=Column", e.g. --map "Title=Measure"`;
+    if (!field) {
+      return `--map "${flag}": "${flag.slice(0, at)}" is not a pledge field; the fields are ${importFields.map((f) => importFieldLabels[f]).join(", ")}`;
+    }
+    remap[column] = field;
+  }
+  return remap;
+}
+
+/** `--value "Category:Military=assistance"`: what a file's value means, for a field with fixed choices. */
+function readValueFlags(flags: readonly string[], into: SavedMapping["values"]): string | null {
+  for (const flag of flags) {
+    const colon = flag.indexOf(":");
+    const equals = flag.lastIndexOf("=");
+    const field = colon > 0 ? fieldForHeader(flag.slice(0, colon)) : null;
+    if (colon <= 0 || equals < colon) {
+      return `--value "${flag}": write it as --value "Field:Value=choice", e.g. --value "Category:Military=assistance"`;
+    }
+    if (!field || !(valueMappedFields as readonly string[]).includes(field)) {
+      return `--value "${flag}": values can be mapped for ${valueMappedFields.map((f) => importFieldLabels[f]).join(", ")}`;
+    }
+    const choices = valueChoiceLabels[field as ValueMappedField];
+    const wanted = flag
+      .slice(equals + 1)
+      .trim()
+      .toLowerCase();
+    const choice = Object.entries(choices).find(
+      ([id, label]) => id.toLowerCase() === wanted || label.toLowerCase() === wanted,
+    )?.[0];
+    if (!choice) {
+      return `--value "${flag}": "${flag.slice(equals + 1)}" is not a ${importFieldLabels[field]}; the choices are ${Object.keys(choices).join(", ")}`;
+    }
+    const values = (into[field as ValueMappedField] ??= {});
+    values[flag.slice(colon + 1, equals)] = choice;
+  }
+  return null;
+}
+
+async function readMappingFile(file: string): Promise<SavedMapping | string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return `--mapping-file ${file}: not a JSON file that can be read`;
+  }
+  const parsed = savedMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    return `--mapping-file ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${i.message}`).join("; ")}`;
+  }
+  return parsed.data;
+}
+
+/** The required fields no column fills, the file's headers, the likely columns and the flags that map them. */
+function printMissing(preview: ImportPreview, file: string) {
+  if (preview.missing.length === 0) return;
+  console.log(
+    `Required fields no column fills: ${preview.missing.map((f) => importFieldLabels[f]).join(", ")}.`,
+  );
+  console.log(`The file's columns: ${preview.headers.map((h) => h || "(no header)").join(", ")}.`);
+  if (preview.guesses.length > 0) {
+    console.log("Best guesses:");
+    for (const { field, header } of preview.guesses)
+      console.log(`  ${header} → ${importFieldLabels[field]}?`);
+  }
+  const flags = preview.missing.map((field) => {
+    const guess = preview.guesses.find((g) => g.field === field);
+    return `--map "${importFieldLabels[field]}=${guess?.header ?? "Column"}"`;
+  });
+  const extra = preview.guesses
+    .filter((g) => !preview.missing.includes(g.field))
+    .map((g) => `--map "${importFieldLabels[g.field]}=${g.header}"`);
+  console.log(
+    `Map them, for example:\n  npm run import -- ${path.basename(file)} ${[...flags, ...extra].join(" ")} --dry-run`,
+  );
+}
 
 /** A progress bar on a terminal; a line every 10 % when the output is a log. */
 function progressPrinter(totalBytes: number) {
@@ -128,17 +229,40 @@ async function importDatasetFile(file: string, actor: Principal, dryRun: boolean
   }
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: { mapping: { type: "string" }, "dry-run": { type: "boolean" }, as: { type: "string" } },
+const parseCommandLine = () =>
+  parseArgs({
+    options: {
+      mapping: { type: "string" },
+      "mapping-file": { type: "string" },
+      map: { type: "string", multiple: true },
+      value: { type: "string", multiple: true },
+      "save-mapping": { type: "string" },
+      "dry-run": { type: "boolean" },
+      as: { type: "string" },
+    },
     allowPositionals: true,
   });
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseCommandLine>;
+  try {
+    args = parseCommandLine();
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = args;
   const parsed = argsSchema.safeParse({ ...values, file: positionals[0] });
   if (!parsed.success || positionals.length > 1) {
     console.error(`${parsed.error?.issues.map((i) => i.message).join("; ") ?? "give one file"}\n${usage}`);
     return 2;
   }
   const { file, mapping: mappingNameArg, "dry-run": dryRun, as } = parsed.data;
+  const remap = readMapFlags(parsed.data.map);
+  if (typeof remap === "string") {
+    console.error(remap);
+    return 2;
+  }
   let size: number;
   try {
     size = statSync(file).size;
@@ -155,20 +279,39 @@ async function main(): Promise<number> {
   }
   if (file.toLowerCase().endsWith(".json")) return importDatasetFile(file, actor, dryRun);
 
-  const mapping = mappingNameArg ? await getImportMapping(mappingNameArg) : undefined;
-  if (mapping === null) {
-    console.error(`There is no saved mapping named "${mappingNameArg}".`);
+  const given = parsed.data["mapping-file"]
+    ? await readMappingFile(parsed.data["mapping-file"])
+    : mappingNameArg
+      ? ((await getImportMapping(mappingNameArg)) ?? `There is no saved mapping named "${mappingNameArg}".`)
+      : undefined;
+  if (typeof given === "string") {
+    console.error(given);
+    return 2;
+  }
+  const mappedValues: SavedMapping["values"] = {};
+  const valueProblem = readValueFlags(parsed.data.value, mappedValues);
+  if (valueProblem) {
+    console.error(valueProblem);
     return 2;
   }
   try {
     const outcome = await runImport(createReadStream(file), {
       fileName: path.basename(file),
-      mapping,
+      mapping: given,
+      also: { columns: remap, values: mappedValues },
       commit: dryRun ? undefined : { actor, expect: "any" },
       onProgress: progressPrinter(size || 1),
     });
     printPreview(outcome.preview);
+    printMissing(outcome.preview, file);
     const { problems, errors } = outcome.preview;
+    const saveAs = parsed.data["save-mapping"];
+    if (saveAs && problems.length === 0) {
+      await saveImportMapping(actor, saveAs, outcome.preview.mapping);
+      console.log(
+        `Mapping saved as "${saveAs}": use it again with --mapping "${saveAs}", here or in the browser.`,
+      );
+    }
     if (problems.length > 0 || errors.length > 0) {
       console.log("Nothing was imported: fix the rows above (or the mapping) and run the import again.");
       return 1;

@@ -38,28 +38,47 @@ export async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenera
   }
 }
 
+/** When `whileArriving` gives up on a body, and the error each case throws. */
+export interface ArrivalLimits {
+  /** Epoch ms: past it, the next read throws `late()` (a client that sends slowly). */
+  deadline: number;
+  late: () => Error;
+  /** A read that waits this long throws `idle()` (a client that stopped sending). */
+  idleMs: number;
+  idle: () => Error;
+  /** Once aborted (the client went away, the work took too long), the next read throws its reason. */
+  signal?: AbortSignal;
+}
+
 /**
- * Chunks from `chunks` until `deadline` (epoch ms): past it, the next read throws `onTimeout()`,
- * so a client that sends slowly cannot hold a slot for ever.
+ * Chunks from `chunks` while they keep arriving: a read that waits past the deadline, longer than
+ * the idle time, or past the signal's abort throws instead, so a stalled or vanished client cannot
+ * hold a slot.
  */
-export async function* untilDeadline<T>(
-  chunks: AsyncIterable<T>,
-  deadline: number,
-  onTimeout: () => Error,
-): AsyncGenerator<T> {
+export async function* whileArriving<T>(chunks: AsyncIterable<T>, limits: ArrivalLimits): AsyncGenerator<T> {
   const iterator = chunks[Symbol.asyncIterator]();
   try {
     for (;;) {
+      limits.signal?.throwIfAborted();
       let timer: NodeJS.Timeout | undefined;
-      const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(onTimeout()), Math.max(0, deadline - Date.now()));
+      let onAbort: (() => void) | undefined;
+      const stopped = new Promise<never>((_, reject) => {
+        const untilDeadline = limits.deadline - Date.now();
+        const idle = limits.idleMs <= untilDeadline;
+        timer = setTimeout(
+          () => reject(idle ? limits.idle() : limits.late()),
+          Math.max(0, idle ? limits.idleMs : untilDeadline),
+        );
+        onAbort = () => reject(limits.signal!.reason);
+        limits.signal?.addEventListener("abort", onAbort, { once: true });
       });
       try {
-        const next = await Promise.race([iterator.next(), expired]);
+        const next = await Promise.race([iterator.next(), stopped]);
         if (next.done) return;
         yield next.value;
       } finally {
         clearTimeout(timer);
+        if (onAbort) limits.signal?.removeEventListener("abort", onAbort);
       }
     }
   } finally {

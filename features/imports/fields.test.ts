@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldForHeader, mappingProblems, proposeMapping } from "./fields";
+import { fieldForHeader, guessColumns, mappingProblems, missingFields, proposeMapping } from "./fields";
 
 describe("header matching", () => {
   it("maps headers that name a field, ignoring case, spaces, hyphens and underscores", () => {
@@ -70,5 +70,30 @@ describe("mappingProblems", () => {
     expect(problems).toContain('"Title" and "Name" both fill Title: keep one.');
     expect(problems).toContain('The file has no column "Nope".');
     expect(problems).toContain('Two columns are headed "Date": rename one.');
+  });
+});
+
+describe("guessing what unrecognised columns hold", () => {
+  it("offers the unmapped columns whose words suggest a missing field, in English, French and Ukrainian", () => {
+    const headers = ["Donor", "Date", "Category", "Measure", "Value in EUR"];
+    const mapping = proposeMapping(headers);
+    expect(missingFields(mapping)).toEqual(["title"]);
+    expect(guessColumns(headers, mapping)).toEqual([
+      { field: "title", header: "Measure" },
+      { field: "stakeholders", header: "Donor" },
+      { field: "quantityLow", header: "Value in EUR" },
+    ]);
+    expect(guessColumns(["Pays donateur", "Montant", "Дата"], {})).toEqual([
+      { field: "announcedOn", header: "Дата" },
+      { field: "stakeholders", header: "Pays donateur" },
+      { field: "quantityLow", header: "Montant" },
+    ]);
+  });
+
+  it("offers nothing for a field already mapped, and never one column twice", () => {
+    const headers = ["Title", "Category", "Announced", "Donor country"];
+    const mapping = proposeMapping(headers);
+    expect(missingFields(mapping)).toEqual([]);
+    expect(guessColumns(headers, mapping)).toEqual([{ field: "stakeholders", header: "Donor country" }]);
   });
 });

@@ -44,7 +44,7 @@ export const importFieldLabels = Object.fromEntries(
 ) as Record<ImportField, string>;
 
 /** Fields a row cannot do without when it creates a pledge. */
-const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];
+export const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];
 
 /** Fields whose values come from a closed set, so that a file's own words can be mapped onto it. */
 export const valueMappedFields = ["category", "status", "quantityQualifier"] as const;
@@ -67,8 +67,12 @@ export const importLimits = {
   maxColumns: 1_000,
   /** Characters in one row, quoted line breaks included. */
   maxLineChars: 1024 * 1024,
-  /** Seconds an upload may take to arrive, from the request's start: a stalled client frees its slot. */
+  /** Seconds an upload may take to arrive, from the request's start: a slow client frees its slot. */
   uploadSeconds: 120,
+  /** Seconds without a byte of the upload before it is given up: a stalled client frees its slot. */
+  idleSeconds: 30,
+  /** Seconds a preview or commit may run, upload included, before it stops and frees its slot. */
+  workSeconds: 300,
 };
 
 // Other names spreadsheets (and Pledgewatch's own CSV export) use for the same field.
@@ -160,4 +164,81 @@ export function mappingProblems(headers: readonly string[], mapping: ColumnMappi
     if (Object.hasOwn(mapping, header)) problems.push(`Two columns are headed "${header}": rename one.`);
   }
   return problems;
+}
+
+// Words real trackers head their columns with, in English, French and Ukrainian, for guessing what
+// an unrecognised column holds. A guess is only offered, never applied.
+const guessWords: Partial<Record<ImportField, string[]>> = {
+  title: [
+    "title",
+    "name",
+    "measure",
+    "pledge",
+    "commitment",
+    "project",
+    "activity",
+    "item",
+    "titre",
+    "mesure",
+    "назва",
+    "захід",
+  ],
+  stakeholders: [
+    "donor",
+    "country",
+    "provider",
+    "contributor",
+    "government",
+    "state",
+    "organisation",
+    "organization",
+    "pays",
+    "donateur",
+    "країна",
+    "донор",
+  ],
+  category: ["category", "type", "kind", "sector", "catégorie", "secteur", "категорія", "тип"],
+  announcedOn: ["date", "announced", "announcement", "year", "month", "annonce", "дата"],
+  quantityLow: ["value", "amount", "sum", "total", "quantity", "montant", "valeur", "сума", "кількість"],
+  quantityUnit: ["currency", "unit", "devise", "unité", "валюта"],
+  externalId: ["id", "ref", "reference", "code", "identifier", "identifiant"],
+  status: ["status", "state of play", "statut", "статус"],
+  description: ["description", "details", "notes", "comment", "опис"],
+};
+
+const words = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * For each required field (and the amount and stakeholders, without which a pledge says little)
+ * that no column fills, the unmapped column whose header best suggests it: "Donor → Stakeholders?".
+ */
+export function guessColumns(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+): { field: ImportField; header: string }[] {
+  const mapped = new Set(Object.values(mapping));
+  const free = headers.filter((header) => header !== "" && !Object.hasOwn(mapping, header));
+  const wanted: ImportField[] = [...requiredFields, "stakeholders", "quantityLow", "externalId"];
+  const guesses: { field: ImportField; header: string }[] = [];
+  const taken = new Set<string>();
+  for (const field of wanted) {
+    if (mapped.has(field)) continue;
+    const hints = guessWords[field] ?? [];
+    const header = free.find((h) => !taken.has(h) && words(h).some((word) => hints.includes(word)));
+    if (header === undefined) continue;
+    taken.add(header);
+    guesses.push({ field, header });
+  }
+  return guesses;
+}
+
+/** The required fields no column fills. */
+export function missingFields(mapping: ColumnMapping): ImportField[] {
+  const mapped = new Set(Object.values(mapping));
+  return requiredFields.filter((field) => !mapped.has(field));
 }

@@ -3,10 +3,13 @@ import { createHash } from "node:crypto";
 import type { Principal } from "@/lib/access";
 import { cellContent, cellText, readChoice } from "./cell-values";
 import {
+  guessColumns,
   mappingProblems,
+  missingFields,
   proposeMapping,
   valueChoiceLabels,
   valueMappedFields,
+  type ImportField,
   type ValueMappedField,
 } from "./fields";
 import { commitImportPlan, ImportConflictError, type CommitResult } from "./mutations";
@@ -41,6 +44,9 @@ export interface ImportPreview {
   mapping: SavedMapping;
   /** Problems with the mapping itself; while there are any, rows are not checked. */
   problems: string[];
+  /** The required fields no column fills, and the columns that look like them ("Donor → Stakeholders?"). */
+  missing: ImportField[];
+  guesses: { field: ImportField; header: string }[];
   /** Each distinct value of the status, category and qualifier columns, and what it maps to. */
   valueChoices: Partial<Record<ValueMappedField, ValueChoice[]>>;
   rows: number;
@@ -96,17 +102,41 @@ function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: Im
     .digest("hex");
 }
 
+/** `mapping` with `also` on top: a field given a column there loses any other; values are added. */
+function withAlso(
+  mapping: SavedMapping,
+  also: NonNullable<Parameters<typeof runImport>[1]["also"]> | undefined,
+): SavedMapping {
+  if (!also) return mapping;
+  const fields = new Set(Object.values(also.columns));
+  const kept = Object.entries(mapping.columns).filter(([, field]) => !fields.has(field));
+  const values = { ...mapping.values };
+  for (const [field, given] of Object.entries(also.values) as [ValueMappedField, Record<string, string>][]) {
+    values[field] = { ...values[field], ...given };
+  }
+  return { columns: { ...Object.fromEntries(kept), ...also.columns }, values };
+}
+
 export async function runImport(
   body: AsyncIterable<Uint8Array>,
   options: {
     fileName: string;
     mapping?: SavedMapping;
+    /** Columns and values mapped on top of the mapping (given or proposed), as `--map` and `--value` give them. */
+    also?: { columns: Record<string, ImportField>; values: SavedMapping["values"] };
     /** Commit only if the plan's digest is this one (the preview the analyst confirmed); "any" commits any plan without errors. */
     commit?: { actor: Principal; expect: string | "any" };
     onProgress?: (progress: ImportProgress) => void;
+    /** Stops the work (nothing written) once aborted: checked between rows and write batches. */
+    signal?: AbortSignal;
   },
 ): Promise<ImportOutcome> {
-  const progress = options.onProgress ?? (() => {});
+  const { signal } = options;
+  const report = options.onProgress ?? (() => {});
+  const progress = (step: ImportProgress) => {
+    signal?.throwIfAborted();
+    report(step);
+  };
   const fileHash = createHash("sha256");
   let format: SpreadsheetFormat = "csv";
   let headers: string[] = [];
@@ -123,9 +153,8 @@ export async function runImport(
     if (event.type === "header") {
       format = event.format;
       headers = event.headers;
-      mapping = options.mapping ?? { columns: proposeMapping(headers), values: {} };
+      mapping = withAlso(options.mapping ?? { columns: proposeMapping(headers), values: {} }, options.also);
       problems = mappingProblems(headers, mapping.columns);
-      if (problems.length > 0) break;
       for (const field of valueMappedFields) {
         const header = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
         if (header !== undefined) valueColumns.push([field, headers.indexOf(header)]);
@@ -133,6 +162,10 @@ export async function runImport(
       continue;
     }
     rowCount++;
+    if (rowCount % 1000 === 0) progress({ phase: "reading", rows: rowCount, bytes: event.bytes });
+    // With the mapping wrong every row would fail alike: the rest of the file is only counted (and
+    // hashed), so the answer names the whole file and comes as soon as it has arrived.
+    if (problems.length > 0) continue;
     const outcome = readPledgeRow(event.row, headers, event.cells, mapping.columns, mapping.values);
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
@@ -145,11 +178,11 @@ export async function runImport(
       if (counts.size < maxDistinctValues || counts.has(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
       distinct.set(field, counts);
     }
-    if (rowCount % 1000 === 0) progress({ phase: "reading", rows: rowCount, bytes: event.bytes });
   }
 
   progress({ phase: "planning", rows: rowCount });
   const snapshot = await loadImportSnapshot(problems.length > 0 ? [] : pledges);
+  signal?.throwIfAborted();
   const plan = planImport(problems.length > 0 ? [] : pledges, rowErrors, snapshot, blankRows);
   const valueChoices: ImportPreview["valueChoices"] = {};
   for (const [field, counts] of distinct) {
@@ -167,6 +200,8 @@ export async function runImport(
     headers,
     mapping,
     problems,
+    missing: missingFields(mapping.columns),
+    guesses: guessColumns(headers, mapping.columns),
     valueChoices,
     rows: rowCount,
     counts: plan.counts,

@@ -40,6 +40,23 @@ test.describe("importing pledges", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("a file whose columns miss a required field says which, and a guess fills it", async ({ page }) => {
+    await page.goto("/import");
+    await upload(
+      page,
+      "foreign.csv",
+      Buffer.from("Donor,Date,Category,Measure\nFrance,2026-02-01,Enablers,E2E foreign measure\n", "utf8"),
+    );
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("missing-fields")).toHaveText(
+      "Choose a column for each required field: Title.",
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Use “Measure” for Title" }).click();
+    await expect(page.getByTestId("missing-fields")).toHaveCount(0);
+    await expect(page.getByLabel("Field for column Measure")).toHaveValue("title");
+  });
+
   test("values are mapped, the mapping saved, and the file imported with progress", async ({ page }) => {
     await page.goto("/import");
     const file = csv([

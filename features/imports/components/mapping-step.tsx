@@ -3,7 +3,9 @@
 import { Step } from "./step";
 import { useState } from "react";
 import {
+  guessColumns,
   importFieldLabels,
+  missingFields,
   importFields,
   valueChoiceLabels,
   type ImportField,
@@ -24,8 +26,33 @@ export function MappingStep({
   mapping: SavedMapping;
 }) {
   const { stale, setColumn, setValue } = wizard;
+  // Against the mapping as edited: what is still missing, and the columns that look like it.
+  const missing = missingFields(mapping.columns);
+  const guesses = guessColumns(preview.headers, mapping.columns);
   return (
     <Step id="mapping-heading" title="2. Check the columns">
+      {missing.length > 0 && (
+        <div
+          role="alert"
+          className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <p className="font-semibold" data-testid="missing-fields">
+            Choose a column for each required field:{" "}
+            {missing.map((field) => importFieldLabels[field]).join(", ")}.
+          </p>
+          {guesses.length > 0 && (
+            <ul className="flex flex-wrap gap-2">
+              {guesses.map(({ field, header }) => (
+                <li key={field}>
+                  <button type="button" className="button-secondary" onClick={() => setColumn(header, field)}>
+                    Use “{header}” for {importFieldLabels[field]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <table className="text-sm">
         <thead>
           <tr className="text-left">

@@ -5,7 +5,7 @@ import { runImport, type ImportStreamEvent } from "@/features/imports";
 import { importRequestSchema } from "@/features/imports/schemas";
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
-import { bodyChunks, untilDeadline } from "@/server/streams";
+import { bodyChunks, whileArriving } from "@/server/streams";
 
 /** Row errors sent to a browser; the count says how many there were in all. */
 const maxErrorsShown = 1000;
@@ -44,22 +44,34 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
   const release = importSlots.take(slotKey(principal, request));
   if (release === "yours") throw notNow("Your previous import is still running. Wait for it to finish.", 429);
   if (release === "full") throw notNow("Two imports are already running on this server. Try again shortly.");
-  const body = untilDeadline(
-    bodyChunks(request.body),
-    Date.now() + importLimits.uploadSeconds * 1000,
-    () =>
+  // The work stops, and its slot is freed, when the client goes away or it runs past its time.
+  const clientGone = new AbortController();
+  const signal = AbortSignal.any([
+    request.signal,
+    clientGone.signal,
+    AbortSignal.timeout(importLimits.workSeconds * 1000),
+  ]);
+  const body = whileArriving(bodyChunks(request.body), {
+    deadline: Date.now() + importLimits.uploadSeconds * 1000,
+    late: () =>
       new ImportFileError(
         `The upload did not arrive within ${importLimits.uploadSeconds} seconds, so the import stopped; nothing was written.`,
         408,
       ),
-  );
+    idleMs: importLimits.idleSeconds * 1000,
+    idle: () =>
+      new ImportFileError(
+        `No part of the upload arrived for ${importLimits.idleSeconds} seconds, so the import stopped; nothing was written.`,
+        408,
+      ),
+    signal,
+  });
   const encoder = new TextEncoder();
-  let clientGone = false;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       // Once the client has gone, lines are dropped rather than thrown at the work still running.
       const send = (event: ImportStreamEvent) => {
-        if (!clientGone) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        if (!clientGone.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       };
       try {
         const outcome = await runImport(body, {
@@ -67,12 +79,22 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
           mapping,
           commit: mode === "commit" ? { actor: principal, expect: expect! } : undefined,
           onProgress: (progress) => send({ type: "progress", ...progress }),
+          signal,
         });
         const errorsTotal = outcome.preview.errors.length;
         outcome.preview.errors = outcome.preview.errors.slice(0, maxErrorsShown);
         send({ type: "result", outcome, errorsTotal });
       } catch (error) {
-        if (error instanceof ImportFileError) {
+        // Aborted, whatever the error it surfaced as: the time ran out, or the client went away.
+        if (signal.aborted && !clientGone.signal.aborted && !request.signal.aborted) {
+          send({
+            type: "error",
+            status: 503,
+            message: `The import ran for more than ${importLimits.workSeconds} seconds, so it stopped; nothing was written. Split the file, or import it from the command line.`,
+          });
+        } else if (signal.aborted) {
+          // The client went away: nobody to tell, and nothing was written.
+        } else if (error instanceof ImportFileError) {
           send({ type: "error", status: error.status, message: error.message });
         } else {
           console.error("Import failed", error);
@@ -87,13 +109,13 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
         // (not awaited: a read still pending on a stalled client finishes first).
         void body.return(undefined).catch(() => {});
         release();
-        if (!clientGone) controller.close();
+        if (!clientGone.signal.aborted) controller.close();
       }
     },
-    // A client that goes away does not free the slot: the work still running holds it until it ends
-    // (the upload deadline bounds that), so disconnecting cannot get around the limits.
+    // A client that goes away stops the work: its slot is freed as soon as the work notices (between
+    // reads, rows and write batches), and nothing is written.
     cancel() {
-      clientGone = true;
+      clientGone.abort(new Error("the client went away"));
     },
   });
   return new Response(stream, {
