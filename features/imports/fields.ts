@@ -44,7 +44,7 @@ export const importFieldLabels = Object.fromEntries(
 ) as Record<ImportField, string>;
 
 /** Fields a row cannot do without when it creates a pledge. */
-export const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];
+const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];
 
 /** Fields whose values come from a closed set, so that a file's own words can be mapped onto it. */
 export const valueMappedFields = ["category", "status", "quantityQualifier"] as const;
