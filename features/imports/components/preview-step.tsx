@@ -10,11 +10,13 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
   return (
     <Step id="preview-heading" title="3. Preview">
       {preview.problems.length > 0 ? (
-        <ul role="alert" className="list-disc pl-5 text-sm text-red-700">
-          {preview.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        <div role="alert">
+          <ul className="list-disc pl-5 text-sm text-red-700">
+            {preview.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
       ) : (
         <>
           <p className="text-sm" data-testid="import-counts">
