@@ -22,6 +22,7 @@ import {
   type ValueMappedField,
 } from "../features/imports/fields";
 import { DatasetTargetNotEmptyError, importDataset, saveImportMapping } from "../features/imports/mutations";
+import { readChoice } from "../features/imports/cell-values";
 import { getImportMapping } from "../features/imports/queries";
 import { ImportFileError } from "../features/imports/read-spreadsheet";
 import { runImport, type ImportPreview, type ImportProgress } from "../features/imports/run-import";
@@ -76,15 +77,11 @@ function readValueFlags(flags: readonly string[], into: SavedMapping["values"]):
       return `--value "${flag}": values can be mapped for ${valueMappedFields.map((f) => importFieldLabels[f]).join(", ")}`;
     }
     const choices = valueChoiceLabels[field as ValueMappedField];
-    const wanted = flag
-      .slice(equals + 1)
-      .trim()
-      .toLowerCase();
-    const choice = Object.entries(choices).find(
-      ([id, label]) => id.toLowerCase() === wanted || label.toLowerCase() === wanted,
-    )?.[0];
+    const target = flag.slice(equals + 1);
+    // The same reading as a cell's: an identifier or a label, whatever the case and spacing.
+    const choice = readChoice(target, Object.keys(choices), choices);
     if (!choice) {
-      return `--value "${flag}": "${flag.slice(equals + 1)}" is not a ${importFieldLabels[field]}; the choices are ${Object.keys(choices).join(", ")}`;
+      return `--value "${flag}": "${target}" is not a ${importFieldLabels[field]}; the choices are ${Object.keys(choices).join(", ")}`;
     }
     const values = (into[field as ValueMappedField] ??= {});
     values[flag.slice(colon + 1, equals)] = choice;
@@ -107,7 +104,7 @@ async function readMappingFile(file: string): Promise<SavedMapping | string> {
 }
 
 /** The required fields no column fills, the file's headers, the likely columns and the flags that map them. */
-function printMissing(preview: ImportPreview, file: string) {
+function printMissing(preview: ImportPreview, given: readonly string[]) {
   if (preview.missing.length === 0) return;
   console.log(
     `Required fields no column fills: ${preview.missing.map((f) => importFieldLabels[f]).join(", ")}.`,
@@ -125,9 +122,10 @@ function printMissing(preview: ImportPreview, file: string) {
   const extra = preview.guesses
     .filter((g) => !preview.missing.includes(g.field))
     .map((g) => `--map "${importFieldLabels[g.field]}=${g.header}"`);
-  console.log(
-    `Map them, for example:\n  npm run import -- ${path.basename(file)} ${[...flags, ...extra].join(" ")} --dry-run`,
-  );
+  // The command as it was run (quoted for a POSIX shell), with the flags that map the rest.
+  const quoted = given.map((arg) => (/^[\w./=:-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`));
+  const command = [...quoted.filter((arg) => arg !== "--dry-run"), ...flags, ...extra, "--dry-run"];
+  console.log(`Map them, for example:\n  npm run import -- ${command.join(" ")}`);
 }
 
 /** A progress bar on a terminal; a line every 10 % when the output is a log. */
@@ -303,7 +301,7 @@ async function main(): Promise<number> {
       onProgress: progressPrinter(size || 1),
     });
     printPreview(outcome.preview);
-    printMissing(outcome.preview, file);
+    printMissing(outcome.preview, process.argv.slice(2));
     const { problems, errors } = outcome.preview;
     const saveAs = parsed.data["save-mapping"];
     if (saveAs && problems.length === 0) {
@@ -311,6 +309,8 @@ async function main(): Promise<number> {
       console.log(
         `Mapping saved as "${saveAs}": use it again with --mapping "${saveAs}", here or in the browser.`,
       );
+    } else if (saveAs) {
+      console.log(`The mapping was not saved as "${saveAs}": it has the problems above.`);
     }
     if (problems.length > 0 || errors.length > 0) {
       console.log("Nothing was imported: fix the rows above (or the mapping) and run the import again.");

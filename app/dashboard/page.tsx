@@ -38,9 +38,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   }
   const { metric = defaultMetric, assume, asOf, knownAt } = parsed.data;
   const time: ViewTime = { asOf, knownAt };
-  const assumed = [...new Set(assume)].sort().join(",");
+  // The scenario sorted and once each: its conditions then come back in the same order however named.
+  const scenario = [...new Set(assume)].sort();
+  const assumed = scenario.join(",");
   // Started here, awaited by each widget: the figures (one loader for every screen) and the timeline.
-  const figures = loadFigures({ metric, time, selection: { ...everyPledge, assume } });
+  const figures = loadFigures({ metric, time, selection: { ...everyPledge, assume: scenario } });
   const timeline = listTimeline(time);
   const viewTime = describeViewTime(time);
   return (

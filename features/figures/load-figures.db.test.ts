@@ -34,6 +34,12 @@ describe("loadFigures", () => {
       expect(await sourcesOf({ assume, from: "2000-01-01" })).toEqual(await sourcesOf({ assume }));
       // The view is as the request named it, whatever order the cache first saw.
       expect(dashboard.assumed).toEqual(assume);
+      const reversed = await loadFigures({
+        ...view,
+        selection: { ...view.selection, assume: [...assume].reverse() },
+      });
+      expect(reversed.assumed).toEqual([...assume].reverse());
+      expect(reversed.summary).toEqual(dashboard.summary);
     }
   });
 

@@ -77,7 +77,7 @@ describe("guessing what unrecognised columns hold", () => {
   it("offers the unmapped columns whose words suggest a missing field, in English, French and Ukrainian", () => {
     const headers = ["Donor", "Date", "Category", "Measure", "Value in EUR"];
     const mapping = proposeMapping(headers);
-    expect(missingFields(mapping)).toEqual(["title"]);
+    expect(missingFields(headers, mapping)).toEqual(["title"]);
     expect(guessColumns(headers, mapping)).toEqual([
       { field: "title", header: "Measure" },
       { field: "stakeholders", header: "Donor" },
@@ -93,7 +93,16 @@ describe("guessing what unrecognised columns hold", () => {
   it("offers nothing for a field already mapped, and never one column twice", () => {
     const headers = ["Title", "Category", "Announced", "Donor country"];
     const mapping = proposeMapping(headers);
-    expect(missingFields(mapping)).toEqual([]);
+    expect(missingFields(headers, mapping)).toEqual([]);
     expect(guessColumns(headers, mapping)).toEqual([{ field: "stakeholders", header: "Donor country" }]);
+    // "Date of measure" suggests Title (measure) and Announced (date): it is offered for the first only.
+    expect(guessColumns(["Date of measure"], {})).toEqual([{ field: "title", header: "Date of measure" }]);
+  });
+
+  it("counts a field as missing when the mapping names a column this file does not have", () => {
+    const headers = ["Measure", "Category", "Announced"];
+    const saved = { Title: "title", Category: "category", Announced: "announcedOn" } as const;
+    expect(missingFields(headers, saved)).toEqual(["title"]);
+    expect(guessColumns(headers, saved)).toEqual([{ field: "title", header: "Measure" }]);
   });
 });

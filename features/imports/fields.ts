@@ -166,30 +166,16 @@ export function mappingProblems(headers: readonly string[], mapping: ColumnMappi
   return problems;
 }
 
-// Words real trackers head their columns with, in English, French and Ukrainian, for guessing what
-// an unrecognised column holds. A guess is only offered, never applied.
+// More words real trackers head their columns with, in English, French and Ukrainian, for guessing
+// what an unrecognised column holds (besides each field's own names, `headerAliases`). A guess is
+// only offered, never applied.
 const guessWords: Partial<Record<ImportField, string[]>> = {
-  title: [
-    "title",
-    "name",
-    "measure",
-    "pledge",
-    "commitment",
-    "project",
-    "activity",
-    "item",
-    "titre",
-    "mesure",
-    "назва",
-    "захід",
-  ],
+  title: ["title", "measure", "project", "activity", "item", "titre", "mesure", "назва", "захід"],
   stakeholders: [
     "donor",
-    "country",
     "provider",
     "contributor",
     "government",
-    "state",
     "organisation",
     "organization",
     "pays",
@@ -197,13 +183,10 @@ const guessWords: Partial<Record<ImportField, string[]>> = {
     "країна",
     "донор",
   ],
-  category: ["category", "type", "kind", "sector", "catégorie", "secteur", "категорія", "тип"],
-  announcedOn: ["date", "announced", "announcement", "year", "month", "annonce", "дата"],
-  quantityLow: ["value", "amount", "sum", "total", "quantity", "montant", "valeur", "сума", "кількість"],
-  quantityUnit: ["currency", "unit", "devise", "unité", "валюта"],
-  externalId: ["id", "ref", "reference", "code", "identifier", "identifiant"],
-  status: ["status", "state of play", "statut", "статус"],
-  description: ["description", "details", "notes", "comment", "опис"],
+  category: ["category", "sector", "catégorie", "secteur", "категорія", "тип"],
+  announcedOn: ["announced", "announcement", "year", "month", "annonce", "дата"],
+  quantityLow: ["value", "sum", "total", "montant", "valeur", "сума", "кількість"],
+  externalId: ["id", "code", "identifier", "identifiant"],
 };
 
 const words = (text: string) =>
@@ -213,23 +196,32 @@ const words = (text: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
+/** The words of a field's names and guess words that suggest a column holds it. */
+const hintsOf = (field: ImportField) =>
+  new Set([...(guessWords[field] ?? []), ...headerAliases[field].filter((alias) => !alias.includes(" "))]);
+
+/** The fields a mapping fills with a column the file has. */
+const filledFields = (headers: readonly string[], mapping: ColumnMapping) =>
+  new Set(headers.flatMap((header) => (Object.hasOwn(mapping, header) ? [mapping[header]!] : [])));
+
 /**
  * For each required field (and the amount and stakeholders, without which a pledge says little)
- * that no column fills, the unmapped column whose header best suggests it: "Donor → Stakeholders?".
+ * that no column of the file fills, the unmapped column whose header best suggests it:
+ * "Donor → Stakeholders?". A column is offered for one field at most.
  */
 export function guessColumns(
   headers: readonly string[],
   mapping: ColumnMapping,
 ): { field: ImportField; header: string }[] {
-  const mapped = new Set(Object.values(mapping));
+  const filled = filledFields(headers, mapping);
   const free = headers.filter((header) => header !== "" && !Object.hasOwn(mapping, header));
   const wanted: ImportField[] = [...requiredFields, "stakeholders", "quantityLow", "externalId"];
   const guesses: { field: ImportField; header: string }[] = [];
   const taken = new Set<string>();
   for (const field of wanted) {
-    if (mapped.has(field)) continue;
-    const hints = guessWords[field] ?? [];
-    const header = free.find((h) => !taken.has(h) && words(h).some((word) => hints.includes(word)));
+    if (filled.has(field)) continue;
+    const hints = hintsOf(field);
+    const header = free.find((h) => !taken.has(h) && words(h).some((word) => hints.has(word)));
     if (header === undefined) continue;
     taken.add(header);
     guesses.push({ field, header });
@@ -237,8 +229,8 @@ export function guessColumns(
   return guesses;
 }
 
-/** The required fields no column fills. */
-export function missingFields(mapping: ColumnMapping): ImportField[] {
-  const mapped = new Set(Object.values(mapping));
-  return requiredFields.filter((field) => !mapped.has(field));
+/** The required fields no column of the file fills (a mapping may name columns the file lacks). */
+export function missingFields(headers: readonly string[], mapping: ColumnMapping): ImportField[] {
+  const filled = filledFields(headers, mapping);
+  return requiredFields.filter((field) => !filled.has(field));
 }

@@ -6,6 +6,7 @@ import {
   guessColumns,
   mappingProblems,
   missingFields,
+  normalizeName,
   proposeMapping,
   valueChoiceLabels,
   valueMappedFields,
@@ -112,7 +113,10 @@ function withAlso(
   const kept = Object.entries(mapping.columns).filter(([, field]) => !fields.has(field));
   const values = { ...mapping.values };
   for (const [field, given] of Object.entries(also.values) as [ValueMappedField, Record<string, string>][]) {
-    values[field] = { ...values[field], ...given };
+    // Values match ignoring case and spacing (readChoice): a given value replaces its look-alikes.
+    const replaced = new Set(Object.keys(given).map(normalizeName));
+    const kept = Object.entries(values[field] ?? {}).filter(([value]) => !replaced.has(normalizeName(value)));
+    values[field] = { ...Object.fromEntries(kept), ...given };
   }
   return { columns: { ...Object.fromEntries(kept), ...also.columns }, values };
 }
@@ -200,7 +204,7 @@ export async function runImport(
     headers,
     mapping,
     problems,
-    missing: missingFields(mapping.columns),
+    missing: missingFields(headers, mapping.columns),
     guesses: guessColumns(headers, mapping.columns),
     valueChoices,
     rows: rowCount,

@@ -46,11 +46,12 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
   if (release === "full") throw notNow("Two imports are already running on this server. Try again shortly.");
   // The work stops, and its slot is freed, when the client goes away or it runs past its time.
   const clientGone = new AbortController();
-  const signal = AbortSignal.any([
-    request.signal,
-    clientGone.signal,
-    AbortSignal.timeout(importLimits.workSeconds * 1000),
-  ]);
+  const overtime = new AbortController();
+  const overtimeTimer = setTimeout(
+    () => overtime.abort(new Error("overtime")),
+    importLimits.workSeconds * 1000,
+  );
+  const signal = AbortSignal.any([request.signal, clientGone.signal, overtime.signal]);
   const body = whileArriving(bodyChunks(request.body), {
     deadline: Date.now() + importLimits.uploadSeconds * 1000,
     late: () =>
@@ -86,7 +87,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
         send({ type: "result", outcome, errorsTotal });
       } catch (error) {
         // Aborted, whatever the error it surfaced as: the time ran out, or the client went away.
-        if (signal.aborted && !clientGone.signal.aborted && !request.signal.aborted) {
+        if (overtime.signal.aborted && !clientGone.signal.aborted && !request.signal.aborted) {
           send({
             type: "error",
             status: 503,
@@ -108,6 +109,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
         // However the work ended, the rest of the upload is dropped now, not when the deadline fires
         // (not awaited: a read still pending on a stalled client finishes first).
         void body.return(undefined).catch(() => {});
+        clearTimeout(overtimeTimer);
         release();
         if (!clientGone.signal.aborted) controller.close();
       }
