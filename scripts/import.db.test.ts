@@ -1,9 +1,10 @@
 // `npm run import` as a person runs it: exit codes, the preview it prints, and that a file with any
 // bad row writes nothing.
 import { execFile } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { seededTestDatabase } from "../tests/support/seeded-database";
 import { createMigratedDatabase } from "../tests/support/temp-database";
@@ -138,6 +139,23 @@ describe("npm run import", () => {
       JSON.stringify({ columns: JSON.parse(saved.columns), values: JSON.parse(saved.values) }),
     );
     expect((await runCli([foreign, "--mapping-file", mappingFile])).stdout).toContain("Nothing to change");
+  });
+
+  it("summarises many row errors by kind, and writes every one to a CSV file", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `CLI many ${i},France,Force,2022-0${1 + (i % 9)}`);
+    const many = file("many.csv", ["Title,Stakeholders,Category,Announced", ...rows].join("\n"));
+    const errorsFile = path.join(database.dir, "problems.csv");
+    const run = await runCli([many, "--dry-run", "--errors", errorsFile]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '30 rows, column "Announced": … is not a date; write it as YYYY-MM-DD (rows 2, 3, 4, 5, 6, …)',
+    );
+    expect(run.stdout).toContain('e.g. row 2: "2022-01" is not a date');
+    expect(run.stdout).not.toContain("Row 7, column");
+    const written = parse(readFileSync(errorsFile, "utf8")) as string[][];
+    expect(written[0]).toEqual(["row", "column", "problem"]);
+    expect(written).toHaveLength(31);
+    expect(written[30]).toEqual(["31", "Announced", '"2022-03" is not a date; write it as YYYY-MM-DD']);
   });
 
   it("refuses flags it cannot read, saying how to write them", async () => {

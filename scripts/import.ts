@@ -1,10 +1,10 @@
 // npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
-//   [--value "Field:Value=choice"]… [--save-mapping NAME] [--dry-run] [--as EMAIL]
+//   [--value "Field:Value=choice"]… [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]
 // Imports pledges from a CSV or XLSX file (or a whole dataset.json export into an empty database)
 // into the database named by DATABASE_URL. Prints the preview; writes nothing unless every row is
 // valid; exits 1 naming each bad row (the header is row 1) or the fields no column fills, with the
 // flags that would map them; 2 for a usage mistake.
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -22,7 +22,9 @@ import {
   type ValueMappedField,
 } from "../features/imports/fields";
 import { DatasetTargetNotEmptyError, importDataset, saveImportMapping } from "../features/imports/mutations";
+import { stringify } from "csv-stringify/sync";
 import { readChoice } from "../features/imports/cell-values";
+import { summarizeErrors } from "../features/imports/error-summary";
 import { getImportMapping } from "../features/imports/queries";
 import { ImportFileError } from "../features/imports/read-spreadsheet";
 import { runImport, type ImportPreview, type ImportProgress } from "../features/imports/run-import";
@@ -31,8 +33,11 @@ import { db } from "../server/db";
 import { requireDatabaseUrl } from "../server/env";
 import { loadEnv } from "../server/load-env";
 
+/** Up to this many row errors are printed one by one; more are summarised by kind. */
+const errorsListed = 20;
+
 const usage = `usage: npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
-         [--value "Field:Value=choice"]… [--save-mapping NAME] [--dry-run] [--as EMAIL]`;
+         [--value "Field:Value=choice"]… [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]`;
 
 const argsSchema = z
   .object({
@@ -42,6 +47,7 @@ const argsSchema = z
     map: z.array(z.string()).default([]),
     value: z.array(z.string()).default([]),
     "save-mapping": mappingName.optional(),
+    errors: z.string().min(1, "--errors names the CSV file to write the problems to").optional(),
     "dry-run": z.boolean().default(false),
     as: z.email({ error: "--as must be an account's email address" }).optional(),
   })
@@ -175,8 +181,28 @@ function printPreview(preview: ImportPreview) {
   list("Stakeholders", preview.newStakeholders);
   list("Conditions", preview.newConditions);
   list("Sources", preview.newSources);
-  for (const error of preview.errors)
-    console.log(`Row ${error.row}, column "${error.column}": ${error.message}`);
+  if (preview.errors.length <= errorsListed) {
+    for (const error of preview.errors)
+      console.log(`Row ${error.row}, column "${error.column}": ${error.message}`);
+    return;
+  }
+  // Thousands of errors read as a few kinds, each with its first rows and an example.
+  const count = (n: number) => n.toLocaleString("en-GB");
+  console.log(`${count(preview.errors.length)} problems, by kind:`);
+  for (const kind of summarizeErrors(preview.errors)) {
+    const more = kind.count > kind.rows.length ? ", …" : "";
+    console.log(
+      `  ${count(kind.count)} ${kind.count === 1 ? "row" : "rows"}, column "${kind.column}": ${kind.kind} (rows ${kind.rows.join(", ")}${more})`,
+    );
+    if (kind.example !== kind.kind) console.log(`    e.g. row ${kind.rows[0]}: ${kind.example}`);
+  }
+}
+
+/** Every problem as CSV (row, column, problem), for a spreadsheet next to the file. */
+function writeErrors(file: string, errors: ImportPreview["errors"]) {
+  const rows = errors.map((error) => [error.row, error.column, error.message]);
+  writeFileSync(file, stringify([["row", "column", "problem"], ...rows]));
+  console.log(`Every problem (${errors.length.toLocaleString("en-GB")}) written to ${file}.`);
 }
 
 async function actorFor(email: string | undefined): Promise<Principal | string> {
@@ -235,6 +261,7 @@ const parseCommandLine = () =>
       map: { type: "string", multiple: true },
       value: { type: "string", multiple: true },
       "save-mapping": { type: "string" },
+      errors: { type: "string" },
       "dry-run": { type: "boolean" },
       as: { type: "string" },
     },
@@ -312,6 +339,7 @@ async function main(): Promise<number> {
     } else if (saveAs) {
       console.log(`The mapping was not saved as "${saveAs}": it has the problems above.`);
     }
+    if (parsed.data.errors && errors.length > 0) writeErrors(parsed.data.errors, errors);
     if (problems.length > 0 || errors.length > 0) {
       console.log("Nothing was imported: fix the rows above (or the mapping) and run the import again.");
       return 1;
