@@ -103,11 +103,11 @@ function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: Im
     .digest("hex");
 }
 
+/** Columns and values mapped on top of a mapping, as the command line's `--map` and `--value` give them. */
+type MappingAdditions = { columns: Record<string, ImportField>; values: SavedMapping["values"] };
+
 /** `mapping` with `also` on top: a field given a column there loses any other; values are added. */
-function withAlso(
-  mapping: SavedMapping,
-  also: NonNullable<Parameters<typeof runImport>[1]["also"]> | undefined,
-): SavedMapping {
+function withAlso(mapping: SavedMapping, also: MappingAdditions | undefined): SavedMapping {
   if (!also) return mapping;
   const fields = new Set(Object.values(also.columns));
   const kept = Object.entries(mapping.columns).filter(([, field]) => !fields.has(field));
@@ -126,8 +126,8 @@ export async function runImport(
   options: {
     fileName: string;
     mapping?: SavedMapping;
-    /** Columns and values mapped on top of the mapping (given or proposed), as `--map` and `--value` give them. */
-    also?: { columns: Record<string, ImportField>; values: SavedMapping["values"] };
+    /** Mapped on top of the mapping, given or proposed. */
+    also?: MappingAdditions;
     /** Commit only if the plan's digest is this one (the preview the analyst confirmed); "any" commits any plan without errors. */
     commit?: { actor: Principal; expect: string | "any" };
     onProgress?: (progress: ImportProgress) => void;

@@ -1,7 +1,5 @@
 import { getImportMapping } from "@/features/imports/queries";
-import { importLimits } from "@/features/imports";
-import { ImportFileError } from "@/features/imports";
-import { runImport, type ImportStreamEvent } from "@/features/imports";
+import { ImportFileError, importLimits, runImport, type ImportStreamEvent } from "@/features/imports";
 import { importRequestSchema } from "@/features/imports/schemas";
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
