@@ -153,9 +153,9 @@ describe("npm run import", () => {
     expect(run.stdout).toContain('e.g. row 2: "2022-01" is not a date');
     expect(run.stdout).not.toContain("Row 7, column");
     const written = parse(readFileSync(errorsFile, "utf8")) as string[][];
-    expect(written[0]).toEqual(["row", "column", "problem"]);
+    expect(written[0]).toEqual(["row", "column", "value", "problem"]);
     expect(written).toHaveLength(31);
-    expect(written[30]).toEqual(["31", "Announced", '"2022-03" is not a date; write it as YYYY-MM-DD']);
+    expect(written[30]).toEqual(["31", "Announced", "2022-03", '"2022-03" is not a date; write it as YYYY-MM-DD']);
   });
 
   it("refuses flags it cannot read, saying how to write them", async () => {

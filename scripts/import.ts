@@ -1,9 +1,12 @@
 // npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
-//   [--value "Field:Value=choice"]… [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]
+//   [--map "Field={Column} {Other column}"]… [--value "Field:Value=choice"]… [--default "Field=Value"]…
+//   [--kind "Stakeholder=kind"]… [--round] [--skip-invalid [--rejected FILE]] [--save-mapping NAME]
+//   [--errors FILE] [--dry-run] [--as EMAIL]
 // Imports pledges from a CSV or XLSX file (or a whole dataset.json export into an empty database)
 // into the database named by DATABASE_URL. Prints the preview; writes nothing unless every row is
-// valid; exits 1 naming each bad row (the header is row 1) or the fields no column fills, with the
-// flags that would map them; 2 for a usage mistake.
+// valid (or --skip-invalid leaves the invalid ones out); exits 1 naming the bad rows (the header is
+// row 1), by kind when there are many, or the fields no column fills, with the flags that would map
+// them; 2 for a usage mistake.
 import { createReadStream, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -18,16 +21,22 @@ import {
   importFields,
   valueChoiceLabels,
   valueMappedFields,
-  type ImportField,
   type ValueMappedField,
 } from "../features/imports/fields";
 import { DatasetTargetNotEmptyError, importDataset, saveImportMapping } from "../features/imports/mutations";
 import { stringify } from "csv-stringify/sync";
-import { readChoice } from "../features/imports/cell-values";
+import { cellContent, cellText, readChoice } from "../features/imports/cell-values";
 import { summarizeErrors } from "../features/imports/error-summary";
 import { getImportMapping } from "../features/imports/queries";
-import { ImportFileError } from "../features/imports/read-spreadsheet";
-import { runImport, type ImportPreview, type ImportProgress } from "../features/imports/run-import";
+import { ImportFileError, readSpreadsheet } from "../features/imports/read-spreadsheet";
+import { rowPlaceholder } from "../features/imports/derived-columns";
+import {
+  runImport,
+  type ImportPreview,
+  type ImportProgress,
+  type MappingAdditions,
+} from "../features/imports/run-import";
+import { stakeholderKindLabels, stakeholderKinds } from "../lib/rules/vocabulary";
 import { mappingName, savedMappingSchema, type SavedMapping } from "../features/imports/schemas";
 import { db } from "../server/db";
 import { requireDatabaseUrl } from "../server/env";
@@ -37,7 +46,9 @@ import { loadEnv } from "../server/load-env";
 const errorsListed = 20;
 
 const usage = `usage: npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
-         [--value "Field:Value=choice"]… [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]`;
+         [--map "Field={Column} {Other column}"]… [--map "External ID=#row"] [--value "Field:Value=choice"]…
+         [--default "Field=Value"]… [--kind "Stakeholder=kind"]… [--round] [--skip-invalid [--rejected FILE]]
+         [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]`;
 
 const argsSchema = z
   .object({
@@ -46,32 +57,78 @@ const argsSchema = z
     "mapping-file": z.string().optional(),
     map: z.array(z.string()).default([]),
     value: z.array(z.string()).default([]),
+    default: z.array(z.string()).default([]),
+    kind: z.array(z.string()).default([]),
+    round: z.boolean().default(false),
+    "skip-invalid": z.boolean().default(false),
+    rejected: z.string().min(1, "--rejected names the CSV file for the rows left out").optional(),
     "save-mapping": mappingName.optional(),
     errors: z.string().min(1, "--errors names the CSV file to write the problems to").optional(),
     "dry-run": z.boolean().default(false),
     as: z.email({ error: "--as must be an account's email address" }).optional(),
   })
-  .refine((args) => !(args.mapping && args["mapping-file"]), "give --mapping or --mapping-file, not both");
+  .refine((args) => !(args.mapping && args["mapping-file"]), "give --mapping or --mapping-file, not both")
+  .refine((args) => !args.rejected || args["skip-invalid"], "--rejected goes with --skip-invalid");
 
-/** `--map "Title=Measure"`: the column (after the first "=") that fills the field (its header or name). */
-function readMapFlags(flags: readonly string[]): Record<string, ImportField> | string {
-  const remap: Record<string, ImportField> = {};
+/** What to say of a flag naming no pledge field: the fields there are. */
+const notAField = (flag: string, name: string) =>
+  `${flag}: "${name}" is not a pledge field; the fields are ${importFields.map((f) => importFieldLabels[f]).join(", ")}`;
+
+/**
+ * `--map "Title=Measure"`: the column (after the first "=") that fills the field (its header or
+ * name). `--map "Title={Donor} {Date}"` composes it from columns, `--map "External ID=#row"` (or
+ * "kiel-{#row}") from the row number.
+ */
+function readMapFlags(flags: readonly string[]): Pick<SavedMapping, "columns" | "composed"> | string {
+  const columns: SavedMapping["columns"] = {};
+  const composed: SavedMapping["composed"] = {};
   for (const flag of flags) {
     const at = flag.indexOf("=");
-    const field = at > 0 ? fieldForHeader(flag.slice(0, at)) : null;
     const column = flag.slice(at + 1);
     if (at <= 0 || column === "")
       return `--map "${flag}": write it as --map "Field=Column", e.g. --map "Title=Measure"`;
-    if (!field) {
-      return `--map "${flag}": "${flag.slice(0, at)}" is not a pledge field; the fields are ${importFields.map((f) => importFieldLabels[f]).join(", ")}`;
-    }
-    remap[column] = field;
+    const field = fieldForHeader(flag.slice(0, at));
+    if (!field) return notAField(`--map "${flag}"`, flag.slice(0, at));
+    if (column === rowPlaceholder) composed[field] = `{${rowPlaceholder}}`;
+    else if (/\{[^{}]+\}/.test(column)) composed[field] = column;
+    else columns[column] = field;
   }
-  return remap;
+  return { columns, composed };
+}
+
+/** `--default "Unit=EUR"`: the value of a field for rows that leave it blank or have no column for it. */
+function readDefaultFlags(flags: readonly string[]): SavedMapping["defaults"] | string {
+  const defaults: SavedMapping["defaults"] = {};
+  for (const flag of flags) {
+    const at = flag.indexOf("=");
+    const value = flag.slice(at + 1).trim();
+    if (at <= 0 || value === "")
+      return `--default "${flag}": write it as --default "Field=Value", e.g. --default "Unit=EUR"`;
+    const field = fieldForHeader(flag.slice(0, at));
+    if (!field) return notAField(`--default "${flag}"`, flag.slice(0, at));
+    defaults[field] = value;
+  }
+  return defaults;
+}
+
+/** `--kind "EU Institutions=organisation"`: the kind of a stakeholder the import creates. */
+function readKindFlags(flags: readonly string[]): SavedMapping["stakeholderKinds"] | string {
+  const kinds: SavedMapping["stakeholderKinds"] = {};
+  for (const flag of flags) {
+    const at = flag.lastIndexOf("=");
+    const name = flag.slice(0, Math.max(at, 0)).trim();
+    const kind = readChoice(flag.slice(at + 1), stakeholderKinds, stakeholderKindLabels);
+    if (at <= 0 || name === "" || !kind) {
+      return `--kind "${flag}": write it as --kind "Stakeholder=kind", the kind one of ${stakeholderKinds.join(", ")}`;
+    }
+    kinds[name] = kind;
+  }
+  return kinds;
 }
 
 /** `--value "Category:Military=assistance"`: what a file's value means, for a field with fixed choices. */
-function readValueFlags(flags: readonly string[], into: SavedMapping["values"]): string | null {
+function readValueFlags(flags: readonly string[]): SavedMapping["values"] | string {
+  const into: SavedMapping["values"] = {};
   for (const flag of flags) {
     const colon = flag.indexOf(":");
     const equals = flag.lastIndexOf("=");
@@ -92,7 +149,7 @@ function readValueFlags(flags: readonly string[], into: SavedMapping["values"]):
     const values = (into[field as ValueMappedField] ??= {});
     values[flag.slice(colon + 1, equals)] = choice;
   }
-  return null;
+  return into;
 }
 
 async function readMappingFile(file: string): Promise<SavedMapping | string> {
@@ -162,6 +219,24 @@ function progressPrinter(totalBytes: number) {
   };
 }
 
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/** "EU Institutions (organisation: not a country)". */
+function stakeholderWords({ name, kind, basis }: ImportPreview["newStakeholders"][number]): string {
+  const why = {
+    named: "--kind",
+    column: "its column",
+    country: "a country",
+    "not a country": "not a country",
+  };
+  return `${name} (${stakeholderKindLabels[kind].toLowerCase()}: ${why[basis]})`;
+}
+
+/** What to add to the command line so that rows of this kind are accepted. */
+const fixFlags: Record<NonNullable<ImportPreview["errors"][number]["fix"]>, string> = {
+  round: "use --round to round them to the unit's precision",
+};
+
 function printPreview(preview: ImportPreview) {
   console.log(
     `${preview.fileName} (${preview.format.toUpperCase()}, ${preview.rows.toLocaleString("en-GB")} rows below the header)`,
@@ -178,30 +253,78 @@ function printPreview(preview: ImportPreview) {
   const list = (what: string, names: string[]) => {
     if (names.length > 0) console.log(`${what} that will be created (${names.length}): ${names.join("; ")}`);
   };
-  list("Stakeholders", preview.newStakeholders);
+  list("Stakeholders", preview.newStakeholders.map(stakeholderWords));
+  if (preview.newStakeholders.length > 0) {
+    console.log(
+      '  A kind is wrong? Say it with --kind "Name=organisation" (state, organisation, coalition, person).',
+    );
+  }
   list("Conditions", preview.newConditions);
   list("Sources", preview.newSources);
+  for (const { unit, amounts, rows, total } of preview.rounding) {
+    console.log(
+      `Rounded (--round): ${count(amounts)} ${unit} amounts in ${count(rows)} rows to the unit's precision; their sum changed by ${total} ${unit}.`,
+    );
+  }
   if (preview.errors.length <= errorsListed) {
     for (const error of preview.errors)
-      console.log(`Row ${error.row}, column "${error.column}": ${error.message}`);
+      console.log(
+        `Row ${error.row}, column "${error.column}": ${error.message}${error.fix ? ` (${fixFlags[error.fix]})` : ""}`,
+      );
     return;
   }
   // Thousands of errors read as a few kinds, each with its first rows and an example.
-  const count = (n: number) => n.toLocaleString("en-GB");
   console.log(`${count(preview.errors.length)} problems, by kind:`);
   for (const kind of summarizeErrors(preview.errors)) {
     const more = kind.count > kind.rows.length ? ", …" : "";
     console.log(
-      `  ${count(kind.count)} ${kind.count === 1 ? "row" : "rows"}, column "${kind.column}": ${kind.kind} (rows ${kind.rows.join(", ")}${more})`,
+      `  ${count(kind.count)} ${kind.count === 1 ? "row" : "rows"}, column "${kind.column}": ${kind.kind} (rows ${kind.rows.join(", ")}${more})${kind.fix ? ` — ${fixFlags[kind.fix]}` : ""}`,
     );
     if (kind.example !== kind.kind) console.log(`    e.g. row ${kind.rows[0]}: ${kind.example}`);
   }
 }
 
-/** Every problem as CSV (row, column, problem), for a spreadsheet next to the file. */
+/**
+ * The rows left out, as the file has them (read again, so that nothing was held while importing),
+ * with a last column saying what is wrong with each: fix them there and import that file.
+ */
+async function writeRejectedRows(
+  file: string,
+  target: string,
+  errors: ImportPreview["errors"],
+): Promise<number> {
+  const problems = new Map<number, string[]>();
+  for (const error of errors) {
+    const list = problems.get(error.row) ?? [];
+    list.push(`${error.column}: ${error.message}`);
+    problems.set(error.row, list);
+  }
+  const lines: string[][] = [];
+  for await (const event of readSpreadsheet(createReadStream(file))) {
+    if (event.type === "header") {
+      lines.push([...event.headers, "Problems"]);
+      continue;
+    }
+    const found = problems.get(event.row);
+    if (!found) continue;
+    const cells = event.cells.map((cell) => {
+      const content = cellContent(cell);
+      return content.ok ? cellText(content.value) : "";
+    });
+    lines.push([
+      ...cells,
+      ...Array<string>(Math.max(0, lines[0]!.length - 1 - cells.length)).fill(""),
+      found.join("; "),
+    ]);
+  }
+  writeFileSync(target, stringify(lines));
+  return problems.size;
+}
+
+/** Every problem as CSV (row, column, value, problem), for a spreadsheet next to the file. */
 function writeErrors(file: string, errors: ImportPreview["errors"]) {
-  const rows = errors.map((error) => [error.row, error.column, error.message]);
-  writeFileSync(file, stringify([["row", "column", "problem"], ...rows]));
+  const rows = errors.map((error) => [error.row, error.column, error.value ?? "", error.message]);
+  writeFileSync(file, stringify([["row", "column", "value", "problem"], ...rows]));
   console.log(`Every problem (${errors.length.toLocaleString("en-GB")}) written to ${file}.`);
 }
 
@@ -260,6 +383,11 @@ const parseCommandLine = () =>
       "mapping-file": { type: "string" },
       map: { type: "string", multiple: true },
       value: { type: "string", multiple: true },
+      default: { type: "string", multiple: true },
+      kind: { type: "string", multiple: true },
+      round: { type: "boolean" },
+      "skip-invalid": { type: "boolean" },
+      rejected: { type: "string" },
       "save-mapping": { type: "string" },
       errors: { type: "string" },
       "dry-run": { type: "boolean" },
@@ -267,6 +395,22 @@ const parseCommandLine = () =>
     },
     allowPositionals: true,
   });
+
+/** What `--map`, `--value`, `--default`, `--kind` and `--round` add to the mapping, or what is wrong with one. */
+function flagAdditions(args: z.output<typeof argsSchema>): MappingAdditions | string {
+  const mapped = readMapFlags(args.map);
+  const values = readValueFlags(args.value);
+  const defaults = readDefaultFlags(args.default);
+  const stakeholderKinds = readKindFlags(args.kind);
+  for (const read of [mapped, values, defaults, stakeholderKinds]) if (typeof read === "string") return read;
+  return {
+    ...(mapped as Pick<SavedMapping, "columns" | "composed">),
+    values: values as SavedMapping["values"],
+    defaults: defaults as SavedMapping["defaults"],
+    stakeholderKinds: stakeholderKinds as SavedMapping["stakeholderKinds"],
+    ...(args.round ? { round: true } : {}),
+  };
+}
 
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseCommandLine>;
@@ -283,9 +427,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const { file, mapping: mappingNameArg, "dry-run": dryRun, as } = parsed.data;
-  const remap = readMapFlags(parsed.data.map);
-  if (typeof remap === "string") {
-    console.error(remap);
+  const additions = flagAdditions(parsed.data);
+  if (typeof additions === "string") {
+    console.error(additions);
     return 2;
   }
   let size: number;
@@ -313,17 +457,12 @@ async function main(): Promise<number> {
     console.error(given);
     return 2;
   }
-  const mappedValues: SavedMapping["values"] = {};
-  const valueProblem = readValueFlags(parsed.data.value, mappedValues);
-  if (valueProblem) {
-    console.error(valueProblem);
-    return 2;
-  }
   try {
     const outcome = await runImport(createReadStream(file), {
       fileName: path.basename(file),
       mapping: given,
-      also: { columns: remap, values: mappedValues },
+      also: additions,
+      skipInvalid: parsed.data["skip-invalid"],
       commit: dryRun ? undefined : { actor, expect: "any" },
       onProgress: progressPrinter(size || 1),
     });
@@ -340,8 +479,18 @@ async function main(): Promise<number> {
       console.log(`The mapping was not saved as "${saveAs}": it has the problems above.`);
     }
     if (parsed.data.errors && errors.length > 0) writeErrors(parsed.data.errors, errors);
-    if (problems.length > 0 || errors.length > 0) {
-      console.log("Nothing was imported: fix the rows above (or the mapping) and run the import again.");
+    const skipping = outcome.preview.skipInvalid && problems.length === 0 && errors.length > 0;
+    if (skipping) {
+      const rejected =
+        parsed.data.rejected ?? path.join(path.dirname(file), `${path.parse(file).name}.rejected.csv`);
+      const rows = await writeRejectedRows(file, rejected, errors);
+      console.log(
+        `${count(rows)} invalid rows ${outcome.kind === "committed" ? "were" : "will be"} left out (--skip-invalid); they are in ${rejected} with their problems, to fix and import again.`,
+      );
+    } else if (problems.length > 0 || errors.length > 0) {
+      console.log(
+        "Nothing was imported: fix the rows above (or the mapping) and run the import again, or import the valid rows alone with --skip-invalid.",
+      );
       return 1;
     }
     switch (outcome.kind) {

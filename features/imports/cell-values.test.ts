@@ -17,9 +17,9 @@ import {
   splitList,
 } from "./cell-values";
 
-const amount = (cell: string | number, unit = "personnel") => {
-  const read = readAmount(cell, unit);
-  return read.ok ? read.value : read.message;
+const amount = (cell: string | number, unit = "personnel", round = false) => {
+  const read = readAmount(cell, unit, round);
+  return read.ok ? read.value.minor : read.message;
 };
 const day = (cell: string | number | Date) => {
   const read = readDate(cell);
@@ -45,6 +45,19 @@ describe("readAmount", () => {
     expect(amount(0.1 + 0.2, "EUR")).toBe(30n);
     expect(amount(1250000.5, "EUR")).toBe(125000050n);
     expect(amount("0.001", "EUR")).toMatch(/more than 2 decimals/);
+  });
+
+  it("rounds fractional cents only when asked, and says by how much", () => {
+    expect(amount("10.125", "EUR", true)).toBe(1013n);
+    expect(amount(0.125, "EUR", true)).toBe(13n);
+    expect(readAmount("1 000,5", "EUR", true)).toEqual({
+      ok: true,
+      value: { minor: 100050n, roundedBy: null },
+    });
+    expect(readAmount("10.124", "EUR", true)).toEqual({
+      ok: true,
+      value: { minor: 1012n, roundedBy: { units: -4n, scale: 3 } },
+    });
   });
 
   it("refuses what is not a non-negative number, saying what was written", () => {

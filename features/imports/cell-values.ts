@@ -1,7 +1,13 @@
 // Reading one spreadsheet cell as the value a pledge field needs. Every reader returns the value or
 // a plain message saying what is wrong with the cell; none guesses when a cell is ambiguous.
 import { outOfDayRange, parseIsoDay } from "@/lib/format";
-import { AmountParseError, amountText, parseAmount } from "@/lib/rules/units";
+import {
+  AmountParseError,
+  amountText,
+  parseAmount,
+  parseRoundedAmount,
+  type Decimal,
+} from "@/lib/rules/units";
 import {
   conditionStatuses,
   conditionStatusLabels,
@@ -57,11 +63,22 @@ export function cellText(cell: string | number | boolean | Date | null): string 
 
 // ---- Amounts ----
 
+/** An amount in minor units, and what rounding added to it when it was rounded. */
+export interface ReadAmount {
+  minor: bigint;
+  roundedBy: Decimal | null;
+}
+
 /**
  * An amount in minor units of `unit`. Reads thousands separators ("1,200", "1 200") and decimal
  * commas where they cannot be thousands ("2,5", "1.234,56"); "1,200" is always twelve hundred.
+ * With `round`, more decimals than the unit keeps are rounded instead of refused.
  */
-export function readAmount(cell: string | number | boolean | Date | null, unit: string): Read<bigint> {
+export function readAmount(
+  cell: string | number | boolean | Date | null,
+  unit: string,
+  round = false,
+): Read<ReadAmount> {
   if (typeof cell === "boolean" || cell instanceof Date) return fail("is not a number");
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return fail("is not a number");
@@ -70,7 +87,7 @@ export function readAmount(cell: string | number | boolean | Date | null, unit: 
   const text = amountText(cellText(cell));
   if (text.startsWith("-")) return fail("must not be negative");
   try {
-    return ok(parseAmount(text, unit));
+    return ok(round ? parseRoundedAmount(text, unit) : { minor: parseAmount(text, unit), roundedBy: null });
   } catch (error) {
     if (error instanceof AmountParseError) return fail(error.message);
     throw error;

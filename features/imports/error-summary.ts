@@ -11,6 +11,8 @@ export interface ErrorKind {
   rows: number[];
   /** One message in full, values included. */
   example: string;
+  /** The import option that would accept these cells (rows.ts). */
+  fix?: RowError["fix"];
 }
 
 const valuesLeftOut = (message: string) => message.replace(/"[^"]*"/g, "…");
@@ -27,6 +29,7 @@ export function summarizeErrors(errors: readonly RowError[], rowsShown = 5): Err
       count: 0,
       rows: [],
       example: error.message,
+      ...(error.fix ? { fix: error.fix } : {}),
     };
     entry.count++;
     if (entry.rows.length < rowsShown) entry.rows.push(error.row);

@@ -56,20 +56,32 @@ describe("header matching", () => {
 
 describe("mappingProblems", () => {
   it("names missing required fields, unknown columns, fields filled twice and duplicate headers", () => {
-    expect(mappingProblems(["Title"], { Title: "title" })).toEqual([
+    expect(mappingProblems(["Title"], { columns: { Title: "title" } })).toEqual([
       "No column is mapped to Category, which is required.",
       "No column is mapped to Announced, which is required.",
     ]);
     const problems = mappingProblems(["Title", "Name", "Category", "Date", "Date"], {
-      Title: "title",
-      Name: "title",
-      Category: "category",
-      Date: "announcedOn",
-      Nope: "scope",
+      columns: { Title: "title", Name: "title", Category: "category", Date: "announcedOn", Nope: "scope" },
     });
     expect(problems).toContain('"Title" and "Name" both fill Title: keep one.');
     expect(problems).toContain('The file has no column "Nope".');
     expect(problems).toContain('Two columns are headed "Date": rename one.');
+  });
+
+  it("counts composed fields and defaults as filled, and refuses a field both composed and mapped", () => {
+    const headers = ["Donor", "Measure", "Category"];
+    const sources = {
+      columns: { Measure: "title", Category: "category" } as const,
+      composed: { title: "{Donor} {Measure}" },
+      defaults: { announcedOn: "2022-01-01" },
+    };
+    expect(mappingProblems(headers, sources)).toEqual([
+      'Template "{Donor} {Measure}" and "Measure" both fill Title: keep one.',
+    ]);
+    expect(
+      missingFields(headers, { columns: { Category: "category" }, composed: { title: "{Donor}" } }),
+    ).toEqual(["announcedOn"]);
+    expect(missingFields(headers, { ...sources, columns: { Category: "category" } })).toEqual([]);
   });
 });
 
@@ -77,13 +89,13 @@ describe("guessing what unrecognised columns hold", () => {
   it("offers the unmapped columns whose words suggest a missing field, in English, French and Ukrainian", () => {
     const headers = ["Donor", "Date", "Category", "Measure", "Value in EUR"];
     const mapping = proposeMapping(headers);
-    expect(missingFields(headers, mapping)).toEqual(["title"]);
-    expect(guessColumns(headers, mapping)).toEqual([
+    expect(missingFields(headers, { columns: mapping })).toEqual(["title"]);
+    expect(guessColumns(headers, { columns: mapping })).toEqual([
       { field: "title", header: "Measure" },
       { field: "stakeholders", header: "Donor" },
       { field: "quantityLow", header: "Value in EUR" },
     ]);
-    expect(guessColumns(["Pays donateur", "Montant", "Дата"], {})).toEqual([
+    expect(guessColumns(["Pays donateur", "Montant", "Дата"], { columns: {} })).toEqual([
       { field: "announcedOn", header: "Дата" },
       { field: "stakeholders", header: "Pays donateur" },
       { field: "quantityLow", header: "Montant" },
@@ -93,16 +105,20 @@ describe("guessing what unrecognised columns hold", () => {
   it("offers nothing for a field already mapped, and never one column twice", () => {
     const headers = ["Title", "Category", "Announced", "Donor country"];
     const mapping = proposeMapping(headers);
-    expect(missingFields(headers, mapping)).toEqual([]);
-    expect(guessColumns(headers, mapping)).toEqual([{ field: "stakeholders", header: "Donor country" }]);
+    expect(missingFields(headers, { columns: mapping })).toEqual([]);
+    expect(guessColumns(headers, { columns: mapping })).toEqual([
+      { field: "stakeholders", header: "Donor country" },
+    ]);
     // "Date of measure" suggests Title (measure) and Announced (date): it is offered for the first only.
-    expect(guessColumns(["Date of measure"], {})).toEqual([{ field: "title", header: "Date of measure" }]);
+    expect(guessColumns(["Date of measure"], { columns: {} })).toEqual([
+      { field: "title", header: "Date of measure" },
+    ]);
   });
 
   it("counts a field as missing when the mapping names a column this file does not have", () => {
     const headers = ["Measure", "Category", "Announced"];
     const saved = { Title: "title", Category: "category", Announced: "announcedOn" } as const;
-    expect(missingFields(headers, saved)).toEqual(["title"]);
-    expect(guessColumns(headers, saved)).toEqual([{ field: "title", header: "Measure" }]);
+    expect(missingFields(headers, { columns: saved })).toEqual(["title"]);
+    expect(guessColumns(headers, { columns: saved })).toEqual([{ field: "title", header: "Measure" }]);
   });
 });

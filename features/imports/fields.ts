@@ -1,4 +1,9 @@
-import { categoryLabels, pledgeStatusLabels, qualifierLabels } from "@/lib/rules/vocabulary";
+import {
+  categoryLabels,
+  pledgeStatusLabels,
+  qualifierLabels,
+  stakeholderKindLabels,
+} from "@/lib/rules/vocabulary";
 import { pledgeFieldWords, type PledgeFieldName } from "@/lib/rules/pledge-fields";
 import bodyLimits from "@/server/body-limits.json";
 
@@ -10,6 +15,7 @@ export const importFields = [
   "externalId",
   "title",
   "stakeholders",
+  "stakeholderKind",
   "category",
   "quantityLow",
   "quantityHigh",
@@ -28,8 +34,13 @@ export const importFields = [
 ] as const;
 export type ImportField = (typeof importFields)[number];
 
-/** The columns that give a row's source, which is not a field of the pledge. */
-const sourceHeaders = { sourceTitle: "Source title", sourceUrl: "Source URL", sourceQuote: "Source quote" };
+/** The columns that give a row's source and its stakeholders' kind, which are not fields of the pledge. */
+const otherHeaders = {
+  sourceTitle: "Source title",
+  sourceUrl: "Source URL",
+  sourceQuote: "Source quote",
+  stakeholderKind: "Stakeholder kind",
+};
 
 /** Each field's header: the pledge's own from its field table (lib/rules/pledge-fields.ts), where conditions go by name. */
 export const importFieldLabels = Object.fromEntries(
@@ -39,7 +50,7 @@ export const importFieldLabels = Object.fromEntries(
       ? pledgeFieldWords.conditionIds.header
       : field in pledgeFieldWords
         ? pledgeFieldWords[field as PledgeFieldName].header
-        : sourceHeaders[field as keyof typeof sourceHeaders],
+        : otherHeaders[field as keyof typeof otherHeaders],
   ]),
 ) as Record<ImportField, string>;
 
@@ -47,7 +58,7 @@ export const importFieldLabels = Object.fromEntries(
 const requiredFields: readonly ImportField[] = ["title", "category", "announcedOn"];
 
 /** Fields whose values come from a closed set, so that a file's own words can be mapped onto it. */
-export const valueMappedFields = ["category", "status", "quantityQualifier"] as const;
+export const valueMappedFields = ["category", "status", "quantityQualifier", "stakeholderKind"] as const;
 export type ValueMappedField = (typeof valueMappedFields)[number];
 
 /** Each value-mapped field's identifiers, with their labels. */
@@ -55,6 +66,7 @@ export const valueChoiceLabels: Record<ValueMappedField, Record<string, string>>
   category: categoryLabels,
   status: pledgeStatusLabels,
   quantityQualifier: qualifierLabels,
+  stakeholderKind: stakeholderKindLabels,
 };
 
 /** What one import takes; the browser checks the size before sending, the server again. */
@@ -80,6 +92,7 @@ const headerAliases: Record<ImportField, string[]> = {
   externalId: ["external id", "ext id", "reference", "ref"],
   title: ["pledge", "name", "commitment"],
   stakeholders: ["stakeholder", "pledger", "pledgers", "country", "countries", "who"],
+  stakeholderKind: ["stakeholder type", "donor type", "kind of stakeholder", "type of donor"],
   category: ["type", "kind"],
   quantityLow: ["quantity", "amount", "low", "quantity min", "minimum"],
   quantityHigh: ["high", "quantity max", "maximum"],
@@ -120,6 +133,13 @@ export function fieldForHeader(header: string): ImportField | null {
 /** Which field each column fills (by header text); columns left out are ignored. */
 export type ColumnMapping = Record<string, ImportField>;
 
+/** How a mapping fills fields: by column, or composed from columns, or by a default (schemas.ts). */
+export interface FieldSources {
+  columns: ColumnMapping;
+  composed?: Partial<Record<ImportField, string>>;
+  defaults?: Partial<Record<ImportField, string>>;
+}
+
 /**
  * The mapping proposed for a file's headers: each header that names a field, the first such header
  * winning when two name the same field (the later one is left for the analyst to decide).
@@ -138,20 +158,24 @@ export function proposeMapping(headers: readonly string[]): ColumnMapping {
 }
 
 /** Problems with a mapping that make every row fail, named once instead of once per row. */
-export function mappingProblems(headers: readonly string[], mapping: ColumnMapping): string[] {
+export function mappingProblems(headers: readonly string[], sources: FieldSources): string[] {
+  const mapping = sources.columns;
   const problems: string[] = [];
   const seen = new Map<ImportField, string>();
   const present = new Set(headers);
+  for (const [field, template] of Object.entries(sources.composed ?? {}) as [ImportField, string][]) {
+    seen.set(field, `Template "${template}"`);
+  }
   for (const [header, field] of Object.entries(mapping)) {
     if (!present.has(header)) problems.push(`The file has no column "${header}".`);
     const other = seen.get(field);
     if (other !== undefined) {
-      problems.push(`"${other}" and "${header}" both fill ${importFieldLabels[field]}: keep one.`);
+      problems.push(`${other} and "${header}" both fill ${importFieldLabels[field]}: keep one.`);
     }
-    seen.set(field, header);
+    seen.set(field, `"${header}"`);
   }
   for (const field of requiredFields) {
-    if (!seen.has(field))
+    if (!seen.has(field) && !Object.hasOwn(sources.defaults ?? {}, field))
       problems.push(`No column is mapped to ${importFieldLabels[field]}, which is required.`);
   }
   const counted = new Set<string>();
@@ -200,9 +224,15 @@ const words = (text: string) =>
 const hintsOf = (field: ImportField) =>
   new Set([...(guessWords[field] ?? []), ...headerAliases[field].filter((alias) => !alias.includes(" "))]);
 
-/** The fields a mapping fills with a column the file has. */
-const filledFields = (headers: readonly string[], mapping: ColumnMapping) =>
-  new Set(headers.flatMap((header) => (Object.hasOwn(mapping, header) ? [mapping[header]!] : [])));
+/** The fields a mapping fills: with a column the file has, a template or a default. */
+const filledFields = (headers: readonly string[], sources: FieldSources) =>
+  new Set([
+    ...headers.flatMap((header) =>
+      Object.hasOwn(sources.columns, header) ? [sources.columns[header]!] : [],
+    ),
+    ...(Object.keys(sources.composed ?? {}) as ImportField[]),
+    ...(Object.keys(sources.defaults ?? {}) as ImportField[]),
+  ]);
 
 /**
  * For each required field (and the amount and stakeholders, without which a pledge says little)
@@ -211,10 +241,10 @@ const filledFields = (headers: readonly string[], mapping: ColumnMapping) =>
  */
 export function guessColumns(
   headers: readonly string[],
-  mapping: ColumnMapping,
+  sources: FieldSources,
 ): { field: ImportField; header: string }[] {
-  const filled = filledFields(headers, mapping);
-  const free = headers.filter((header) => header !== "" && !Object.hasOwn(mapping, header));
+  const filled = filledFields(headers, sources);
+  const free = headers.filter((header) => header !== "" && !Object.hasOwn(sources.columns, header));
   const wanted: ImportField[] = [...requiredFields, "stakeholders", "quantityLow", "externalId"];
   const guesses: { field: ImportField; header: string }[] = [];
   const taken = new Set<string>();
@@ -230,7 +260,7 @@ export function guessColumns(
 }
 
 /** The required fields no column of the file fills (a mapping may name columns the file lacks). */
-export function missingFields(headers: readonly string[], mapping: ColumnMapping): ImportField[] {
-  const filled = filledFields(headers, mapping);
+export function missingFields(headers: readonly string[], sources: FieldSources): ImportField[] {
+  const filled = filledFields(headers, sources);
   return requiredFields.filter((field) => !filled.has(field));
 }

@@ -111,19 +111,31 @@ const fileRow = (commit: Commit, row: number): Citing => ({
 const namedSource = (commit: Commit, p: ImportedPledge): Citing[] =>
   p.source ? [{ sourceId: commit.sourceIds.get(sourceKey(p.source))!, quote: p.source.quote }] : [];
 
+/** The file a commit imports, and what the source standing for it says about how it was read. */
+export interface ImportedFile {
+  name: string;
+  sha256: string;
+  /** Sentences on the options the import used: rows left out as invalid, amounts rounded. */
+  notes: string[];
+  /** The plan's invalid rows are left out rather than refusing the whole file. */
+  skipInvalid: boolean;
+}
+
 /**
- * Writes `plan` (which must have no errors) as `actor`. Rows are matched to the versions seen at
+ * Writes `plan` (which must have no errors, unless `file.skipInvalid`) as `actor`. Rows are matched to the versions seen at
  * preview: if any pledge moved on since, the whole import is refused and nothing is written.
  */
 export async function commitImportPlan(
   actor: Principal,
   plan: ImportPlan,
   snapshot: ImportSnapshot,
-  file: { name: string; sha256: string },
+  file: ImportedFile,
   onProgress: (done: number, total: number) => void = () => {},
   prisma: PrismaClient = db(),
 ): Promise<CommitResult> {
-  if (plan.errors.length > 0) throw new Error("commitImportPlan needs a plan without errors");
+  if (plan.errors.length > 0 && !file.skipInvalid) {
+    throw new Error("commitImportPlan needs a plan without errors, or skipInvalid");
+  }
   const work = plan.rows.filter((r): r is Work => r.action !== "skip");
   if (work.length === 0) return { created: 0, updated: 0, fileSourceId: null };
 
@@ -176,7 +188,7 @@ async function createFileSource(
   rows: PledgeRows,
   actor: Principal,
   plan: ImportPlan,
-  file: { name: string; sha256: string },
+  file: ImportedFile,
   now: Date,
 ): Promise<string> {
   const [slug] = await freeSlugs([`import ${file.name}`], (slugs) => takenSlugs(tx, "source", slugs));
@@ -185,7 +197,11 @@ async function createFileSource(
       slug: slug!,
       title: `Import of ${file.name}`,
       fileName: file.name,
-      description: `Imported by ${actorLabel(actor)} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated. File SHA-256 ${file.sha256}.`,
+      description: [
+        `Imported by ${actorLabel(actor)} on ${now.toISOString()}: ${plan.counts.create} created, ${plan.counts.update} updated.`,
+        ...file.notes,
+        `File SHA-256 ${file.sha256}.`,
+      ].join(" "),
     },
     select: { id: true },
   });
@@ -196,7 +212,7 @@ async function createFileSource(
         action: "create",
         entityType: "Source",
         entityId: id,
-        after: { fileName: file.name, sha256: file.sha256, counts: plan.counts },
+        after: { fileName: file.name, sha256: file.sha256, counts: plan.counts, notes: file.notes },
         version: 1,
         note: `Import of ${file.name}`,
       },
@@ -233,12 +249,16 @@ async function createNamedRecords(
   const firstRows = firstRowsNaming(work);
 
   const stakeholderIds = new Map([...snapshot.stakeholders].map(([key, record]) => [key, record.id]));
-  const stakeholderSlugs = await freeSlugs(plan.newStakeholders, (s) => takenSlugs(tx, "stakeholder", s));
-  const stakeholders = plan.newStakeholders.map((name, i) => ({
+  const stakeholderSlugs = await freeSlugs(
+    plan.newStakeholders.map((s) => s.name),
+    (s) => takenSlugs(tx, "stakeholder", s),
+  );
+  const stakeholders = plan.newStakeholders.map(({ name, kind, countryCode }, i) => ({
     id: newId(),
     name,
     slug: stakeholderSlugs[i]!,
-    kind: "state" as const,
+    kind,
+    countryCode,
     description: note(firstRows.stakeholders.get(normalizeName(name)) ?? 0),
   }));
   await tx.stakeholder.createMany({ data: stakeholders });
@@ -392,7 +412,12 @@ export async function saveImportMapping(
 ) {
   return prisma.$transaction(async (tx) => {
     const before = await tx.importMapping.findUnique({ where: { name } });
-    const data = { columns: JSON.stringify(mapping.columns), values: JSON.stringify(mapping.values) };
+    const { columns, values, ...settings } = mapping;
+    const data = {
+      columns: JSON.stringify(columns),
+      values: JSON.stringify(values),
+      settings: JSON.stringify(settings),
+    };
     const saved = before
       ? await tx.importMapping.update({ where: { name }, data: { ...data, version: { increment: 1 } } })
       : await tx.importMapping.create({

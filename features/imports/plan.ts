@@ -2,6 +2,8 @@
 // updates one (matched by external id, else by title and stakeholders) or is skipped because the
 // pledge already says exactly that. Pure: the database's side comes in as an `ImportSnapshot`.
 import { pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fields";
+import { inferStakeholderKind } from "@/lib/rules/stakeholder-kind";
+import type { StakeholderKind } from "@/lib/rules/vocabulary";
 import { normalizeName, type ImportField } from "./fields";
 import type { ImportedPledge, RowError } from "./rows";
 
@@ -35,12 +37,21 @@ export type PlannedRow =
   | { action: "update"; row: number; pledge: ImportedPledge; existing: ExistingPledge; changed: string[] }
   | { action: "skip"; row: number; reason: string };
 
+/** A stakeholder the import creates, and why it is of its kind. */
+export interface NewStakeholder {
+  name: string;
+  kind: StakeholderKind;
+  countryCode: string | null;
+  /** Said by the mapping for this name, by the row's kind column, or inferred from the name. */
+  basis: "named" | "column" | "country" | "not a country";
+}
+
 export interface ImportPlan {
   rows: PlannedRow[];
   errors: RowError[];
   counts: { create: number; update: number; skip: number; invalid: number };
-  /** Names that no record has yet: the import creates them. */
-  newStakeholders: string[];
+  /** Records that no record has yet: the import creates them. */
+  newStakeholders: NewStakeholder[];
   newConditions: string[];
   newSources: string[];
 }
@@ -150,17 +161,42 @@ function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): Existin
   return candidates[0] ?? null;
 }
 
-/** The plan for a file's valid rows, row errors and blank rows (each in file order) against what is stored. */
+/** The kind of a stakeholder the file names that is not stored yet: as named, as its row says, or inferred. */
+function newStakeholder(
+  name: string,
+  pledge: ImportedPledge,
+  named: Readonly<Record<string, StakeholderKind>>,
+): NewStakeholder {
+  const chosen =
+    Object.entries(named).find(([other]) => normalizeName(other) === normalizeName(name))?.[1] ?? null;
+  const inferred = inferStakeholderKind(name);
+  const kind = chosen ?? pledge.stakeholderKind;
+  if (kind) {
+    return {
+      name,
+      kind,
+      countryCode: kind === "state" ? inferred.countryCode : null,
+      basis: chosen ? "named" : "column",
+    };
+  }
+  return { name, ...inferred, basis: inferred.kind === "state" ? "country" : "not a country" };
+}
+
+/**
+ * The plan for a file's valid rows, row errors and blank rows (each in file order) against what is
+ * stored. `stakeholderKinds` names the kind of new stakeholders, overriding their rows and inference.
+ */
 export function planImport(
   pledges: readonly ImportedPledge[],
   rowErrors: readonly RowError[],
   snapshot: ImportSnapshot,
   blankRows: readonly number[] = [],
+  stakeholderKinds: Readonly<Record<string, StakeholderKind>> = {},
 ): ImportPlan {
   const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
   const errors = [...rowErrors];
   const seen = new Map<string, ImportedPledge>();
-  const newStakeholders = new Map<string, string>();
+  const newStakeholders = new Map<string, NewStakeholder>();
   const newConditions = new Map<string, string>();
   const newSources = new Map<string, string>();
 
@@ -193,7 +229,9 @@ export function planImport(
     }
     for (const { name } of pledge.stakeholders) {
       const id = normalizeName(name);
-      if (!snapshot.stakeholders.has(id) && !newStakeholders.has(id)) newStakeholders.set(id, name);
+      if (!snapshot.stakeholders.has(id) && !newStakeholders.has(id)) {
+        newStakeholders.set(id, newStakeholder(name, pledge, stakeholderKinds));
+      }
     }
     for (const name of pledge.conditions) {
       const id = normalizeName(name);

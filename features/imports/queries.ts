@@ -175,5 +175,9 @@ export async function getImportMapping(
 ): Promise<SavedMapping | null> {
   const row = await prisma.importMapping.findUnique({ where: { name } });
   if (!row) return null;
-  return savedMappingSchema.parse({ columns: JSON.parse(row.columns), values: JSON.parse(row.values) });
+  return savedMappingSchema.parse({
+    ...(JSON.parse(row.settings) as object),
+    columns: JSON.parse(row.columns),
+    values: JSON.parse(row.values),
+  });
 }

@@ -12,7 +12,11 @@ import {
   pledgeStatusLabels,
   qualifierLabels,
   quantityQualifiers,
+  stakeholderKindLabels,
+  stakeholderKinds,
+  type StakeholderKind,
 } from "@/lib/rules/vocabulary";
+import type { Decimal } from "@/lib/rules/units";
 import {
   cellContent,
   cellText,
@@ -35,7 +39,11 @@ export interface RowError {
   row: number;
   /** The column's header, or the field's name when the problem is a missing column. */
   column: string;
+  /** The cell as written, where one cell is at fault. */
+  value?: string;
   message: string;
+  /** An option of the import that would accept the cell: rounding, for too many decimals. */
+  fix?: "round";
 }
 
 /** A row as a pledge's columns (lib/rules/pledge-fields.ts), its links by name, and its source. */
@@ -44,8 +52,12 @@ export interface ImportedPledge extends PledgeColumns {
   /** The fields the file supplies: an update changes only these. */
   fields: ReadonlySet<ImportField>;
   stakeholders: NamedStakeholder[];
+  /** What the row says its stakeholders are, for those Pledgewatch does not know yet. */
+  stakeholderKind: StakeholderKind | null;
   conditions: string[];
   source: { title: string; url: string | null; quote: string } | null;
+  /** What rounding added to each of the row's amounts that had too many decimals (with `round`). */
+  roundedBy: Decimal[];
 }
 
 export type RowOutcome =
@@ -67,8 +79,10 @@ function rowReader(
   cells: readonly CellValue[],
   mapping: ColumnMapping,
   values: ValueMapping,
+  round: boolean,
 ) {
   const errors: RowError[] = [];
+  const roundedBy: Decimal[] = [];
   const columnOf = new Map<ImportField, string>();
   const raw = new Map<ImportField, string | number | boolean | Date | null>();
   headers.forEach((header, index) => {
@@ -86,8 +100,14 @@ function rowReader(
   const present = new Set(columnOf.keys());
   const isBlank = (field: ImportField) => cellText(raw.get(field) ?? null) === "";
 
-  const problem = (field: ImportField, message: string) =>
-    errors.push({ row, column: columnOf.get(field) ?? importFieldLabels[field], message });
+  const problem = (field: ImportField, message: string, fix?: RowError["fix"]) =>
+    errors.push({
+      row,
+      column: columnOf.get(field) ?? importFieldLabels[field],
+      value: cellText(raw.get(field) ?? null),
+      message,
+      ...(fix ? { fix } : {}),
+    });
 
   const text = (field: ImportField, required = false): string | null => {
     const value = cellText(raw.get(field) ?? null);
@@ -108,8 +128,9 @@ function rowReader(
     choices: readonly T[],
     labels: Record<T, string>,
     fallback: T | null,
+    required = fallback === null,
   ): T | null => {
-    const value = text(field, fallback === null);
+    const value = text(field, required);
     if (value === null) return fallback;
     const chosen = readChoice(value, choices, labels, values[field]);
     if (!chosen) {
@@ -140,12 +161,16 @@ function rowReader(
       }
       return null;
     }
-    const read = readAmount(raw.get(field) ?? null, unit);
-    if (!read.ok) problem(field, read.message);
-    return read.ok ? read.value : null;
+    const read = readAmount(raw.get(field) ?? null, unit, round);
+    if (!read.ok) {
+      problem(field, read.message, / decimals/.test(read.message) ? "round" : undefined);
+      return null;
+    }
+    if (read.value.roundedBy) roundedBy.push(read.value.roundedBy);
+    return read.value.minor;
   };
 
-  return { errors, present, isBlank, problem, text, choice, date, amount };
+  return { errors, roundedBy, present, isBlank, problem, text, choice, date, amount };
 }
 
 type RowReader = ReturnType<typeof rowReader>;
@@ -209,8 +234,9 @@ export function readPledgeRow(
   cells: readonly CellValue[],
   mapping: ColumnMapping,
   values: ValueMapping = {},
+  options: { round?: boolean } = {},
 ): RowOutcome {
-  const read = rowReader(row, headers, cells, mapping, values);
+  const read = rowReader(row, headers, cells, mapping, values, options.round ?? false);
   if (read.errors.length === 0 && [...read.present].every(read.isBlank)) return { kind: "blank" };
 
   const title = read.text("title", true);
@@ -222,6 +248,13 @@ export function readPledgeRow(
   const dueOn = read.date("dueOn", false);
   const quantities = readQuantities(read, { announcedOn, dueOn });
   const { stakeholders, conditions } = readLinks(read);
+  const stakeholderKind = read.choice(
+    "stakeholderKind",
+    stakeholderKinds,
+    stakeholderKindLabels,
+    null,
+    false,
+  );
   const source = readSource(read);
   const description = read.text("description");
   const scope = read.text("scope");
@@ -234,6 +267,7 @@ export function readPledgeRow(
       externalId,
       title: title!,
       stakeholders,
+      stakeholderKind,
       category: category!,
       ...quantities,
       quantityQualifier: quantityQualifier!,
@@ -242,6 +276,7 @@ export function readPledgeRow(
       dueOn,
       conditions,
       source,
+      roundedBy: read.roundedBy,
       description,
       scope,
     },

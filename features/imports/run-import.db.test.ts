@@ -18,6 +18,7 @@ const { planImport } = await import("./plan");
 const { readPledgeRow } = await import("./rows");
 const { proposeMapping } = await import("./fields");
 const { readDataset } = await import("./dataset");
+const { mappingOfColumns } = await import("./schemas");
 const { streamDatasetRows } = await import("@/features/reports/queries");
 const { datasetJson } = await import("@/features/reports/exports/dataset");
 const { createPrismaClient } = await import("@/server/prisma-client");
@@ -162,15 +163,23 @@ describe("the preview", () => {
     ].join("\n");
     const result = await preview(csv);
     expect(result.errors).toEqual([
-      { row: 3, column: "Announced", message: '"31/02/2026" is not a calendar date' },
+      {
+        row: 3,
+        column: "Announced",
+        value: "31/02/2026",
+        message: '"31/02/2026" is not a calendar date',
+      },
       {
         row: 4,
         column: "Quantity low",
+        value: "2,5",
         message: '"2.5" has decimals, but personnel are counted in whole numbers',
+        fix: "round",
       },
       {
         row: 5,
         column: "Status",
+        value: "Commitment",
         message:
           '"Commitment" is not a known status; map it to one of: announced, committed, in_progress, delivered, stalled, withdrawn',
       },
@@ -190,11 +199,12 @@ describe("the preview", () => {
     ].join("\n");
     const before = await preview(csv);
     expect(before.valueChoices.status).toEqual([{ value: "Commitment", count: 1, mappedTo: null }]);
-    const columns = before.mapping.columns;
-    const after = await preview(csv, { columns, values: { status: { Commitment: "committed" } } });
+    const after = await preview(csv, { ...before.mapping, values: { status: { Commitment: "committed" } } });
     expect(after.errors).toEqual([]);
     expect(after.valueChoices.status).toEqual([{ value: "Commitment", count: 1, mappedTo: "committed" }]);
-    expect(after.newStakeholders).toEqual(["Atlantis"]);
+    expect(after.newStakeholders).toEqual([
+      { name: "Atlantis", kind: "organisation", countryCode: null, basis: "not a country" },
+    ]);
     expect(after.newConditions).toEqual(["Parliament approves"]);
     expect(after.newSources).toEqual(["Gazette"]);
   });
@@ -357,13 +367,18 @@ describe("committing", () => {
     const snapshot = await loadImportSnapshot(pledges);
     const plan = planImport(pledges, [], snapshot);
     expect(plan.rows.map((r) => r.action)).toEqual(["create", "update"]);
-    expect(plan.newStakeholders).toEqual(["Elbonia"]);
+    expect(plan.newStakeholders.map((s) => s.name)).toEqual(["Elbonia"]);
 
     const target = await db().pledge.findUniqueOrThrow({ where: { externalId: "c-1" } });
     await db().pledge.update({ where: { id: target.id }, data: { version: { increment: 1 } } });
     const before = await tableCounts();
     await expect(
-      commitImportPlan(analyst, plan, snapshot, { name: "r.csv", sha256: "0".repeat(64) }),
+      commitImportPlan(analyst, plan, snapshot, {
+        name: "r.csv",
+        sha256: "0".repeat(64),
+        notes: [],
+        skipInvalid: false,
+      }),
     ).rejects.toBeInstanceOf(ImportConflictError);
     expect(await tableCounts()).toEqual(before);
     expect(await db().stakeholder.count({ where: { name: "Elbonia" } })).toBe(0);
@@ -389,8 +404,12 @@ describe("a database held by another writer", () => {
 describe("saved mappings", () => {
   it("saves a mapping by name and reads it back; saving the name again replaces it", async () => {
     const mapping = {
-      columns: { Pledge: "title" as const, Kind: "category" as const, When: "announcedOn" as const },
+      ...mappingOfColumns({ Pledge: "title", Kind: "category", When: "announcedOn" }),
       values: { category: { Troops: "force" } },
+      composed: { externalId: "tracker-{#row}" },
+      defaults: { quantityUnit: "EUR" },
+      round: true,
+      stakeholderKinds: { "EU Institutions": "organisation" as const },
     };
     await saveImportMapping(analyst, "Tracker export", mapping);
     expect(await getImportMapping("Tracker export")).toEqual(mapping);

@@ -13,12 +13,14 @@ import {
   type ImportField,
   type ValueMappedField,
 } from "./fields";
+import { addDecimals, decimalText, type Decimal } from "@/lib/rules/units";
+import { deriveColumns } from "./derived-columns";
 import { commitImportPlan, ImportConflictError, type CommitResult } from "./mutations";
-import { planImport, type ImportPlan } from "./plan";
+import { planImport, type ImportPlan, type NewStakeholder } from "./plan";
 import { loadImportSnapshot } from "./queries";
 import { readSpreadsheet, type SpreadsheetFormat } from "./read-spreadsheet";
 import { readPledgeRow, type ImportedPledge, type RowError } from "./rows";
-import type { SavedMapping } from "./schemas";
+import { mappingOfColumns, type SavedMapping } from "./schemas";
 
 // One import from start to end, shared by the web upload and `npm run import`: read the file as it
 // streams in, check every row, plan against the database, and (when asked) commit the plan.
@@ -53,7 +55,11 @@ export interface ImportPreview {
   rows: number;
   counts: ImportPlan["counts"];
   errors: RowError[];
-  newStakeholders: string[];
+  /** With `round`: per unit, how many amounts were rounded (in how many rows) and by how much in all. */
+  rounding: { unit: string; amounts: number; rows: number; total: string }[];
+  /** The invalid rows are left out and the valid ones imported, instead of nothing. */
+  skipInvalid: boolean;
+  newStakeholders: NewStakeholder[];
   newConditions: string[];
   newSources: string[];
   /** The first rows that change something, for the analyst to look over. */
@@ -93,6 +99,7 @@ function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: Im
       JSON.stringify([
         preview.sha256,
         preview.mapping,
+        preview.skipInvalid,
         rows,
         plan.errors.length,
         plan.newStakeholders,
@@ -103,22 +110,81 @@ function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: Im
     .digest("hex");
 }
 
-/** Columns and values mapped on top of a mapping, as the command line's `--map` and `--value` give them. */
-type MappingAdditions = { columns: Record<string, ImportField>; values: SavedMapping["values"] };
+/** What the command line's `--map`, `--value`, `--default`, `--kind` and `--round` add to a mapping. */
+export type MappingAdditions = Partial<SavedMapping>;
 
-/** `mapping` with `also` on top: a field given a column there loses any other; values are added. */
+/**
+ * `mapping` with `also` on top: a field given a column or a template there loses any other column
+ * or template; values, defaults and kinds are added.
+ */
 function withAlso(mapping: SavedMapping, also: MappingAdditions | undefined): SavedMapping {
   if (!also) return mapping;
-  const fields = new Set(Object.values(also.columns));
+  const columns = also.columns ?? {};
+  const composed = also.composed ?? {};
+  const fields = new Set<ImportField>([
+    ...Object.values(columns),
+    ...(Object.keys(composed) as ImportField[]),
+  ]);
   const kept = Object.entries(mapping.columns).filter(([, field]) => !fields.has(field));
+  const keptComposed = Object.entries(mapping.composed).filter(
+    ([field]) => !fields.has(field as ImportField),
+  );
   const values = { ...mapping.values };
-  for (const [field, given] of Object.entries(also.values) as [ValueMappedField, Record<string, string>][]) {
+  for (const [field, given] of Object.entries(also.values ?? {}) as [
+    ValueMappedField,
+    Record<string, string>,
+  ][]) {
     // Values match ignoring case and spacing (readChoice): a given value replaces its look-alikes.
     const replaced = new Set(Object.keys(given).map(normalizeName));
     const kept = Object.entries(values[field] ?? {}).filter(([value]) => !replaced.has(normalizeName(value)));
     values[field] = { ...Object.fromEntries(kept), ...given };
   }
-  return { columns: { ...Object.fromEntries(kept), ...also.columns }, values };
+  return {
+    columns: { ...Object.fromEntries(kept), ...columns },
+    values,
+    composed: { ...Object.fromEntries(keptComposed), ...composed },
+    defaults: { ...mapping.defaults, ...also.defaults },
+    round: also.round ?? mapping.round,
+    stakeholderKinds: { ...mapping.stakeholderKinds, ...also.stakeholderKinds },
+  };
+}
+
+/** Per unit, what rounding did to the amounts of the rows to be imported. */
+function roundingOf(pledges: readonly ImportedPledge[]): ImportPreview["rounding"] {
+  const units = new Map<string, { amounts: number; rows: number; total: Decimal }>();
+  for (const pledge of pledges) {
+    if (pledge.roundedBy.length === 0 || !pledge.quantityUnit) continue;
+    const entry = units.get(pledge.quantityUnit) ?? { amounts: 0, rows: 0, total: { units: 0n, scale: 0 } };
+    entry.rows++;
+    for (const by of pledge.roundedBy) {
+      entry.amounts++;
+      entry.total = addDecimals(entry.total, by);
+    }
+    units.set(pledge.quantityUnit, entry);
+  }
+  return [...units].map(([unit, { amounts, rows, total }]) => ({
+    unit,
+    amounts,
+    rows,
+    total: decimalText(total),
+  }));
+}
+
+/** What the source standing for the file says of how it was read. */
+function readingNotes(preview: ImportPreview): string[] {
+  const notes: string[] = [];
+  if (preview.skipInvalid && preview.counts.invalid > 0) {
+    const rows = [...new Set(preview.errors.map((e) => e.row))];
+    notes.push(
+      `${preview.counts.invalid} invalid rows were left out (rows ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? ", …" : ""}).`,
+    );
+  }
+  for (const { unit, amounts, total } of preview.rounding) {
+    notes.push(
+      `${amounts} amounts were rounded to whole ${unit === "EUR" || unit === "USD" || unit === "GBP" ? "cents" : unit}, changing their sum by ${total} ${unit}.`,
+    );
+  }
+  return notes;
 }
 
 export async function runImport(
@@ -128,6 +194,8 @@ export async function runImport(
     mapping?: SavedMapping;
     /** Mapped on top of the mapping, given or proposed. */
     also?: MappingAdditions;
+    /** Import the valid rows and leave out the invalid ones, rather than nothing. */
+    skipInvalid?: boolean;
     /** Commit only if the plan's digest is this one (the preview the analyst confirmed); "any" commits any plan without errors. */
     commit?: { actor: Principal; expect: string | "any" };
     onProgress?: (progress: ImportProgress) => void;
@@ -144,7 +212,8 @@ export async function runImport(
   const fileHash = createHash("sha256");
   let format: SpreadsheetFormat = "csv";
   let headers: string[] = [];
-  let mapping: SavedMapping = { columns: {}, values: {} };
+  let mapping = mappingOfColumns({});
+  let derived = deriveColumns([], mapping);
   let problems: string[] = [];
   let rowCount = 0;
   const pledges: ImportedPledge[] = [];
@@ -157,8 +226,9 @@ export async function runImport(
     if (event.type === "header") {
       format = event.format;
       headers = event.headers;
-      mapping = withAlso(options.mapping ?? { columns: proposeMapping(headers), values: {} }, options.also);
-      problems = mappingProblems(headers, mapping.columns);
+      mapping = withAlso(options.mapping ?? mappingOfColumns(proposeMapping(headers)), options.also);
+      derived = deriveColumns(headers, mapping);
+      problems = [...mappingProblems(headers, mapping), ...derived.problems];
       for (const field of valueMappedFields) {
         const header = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
         if (header !== undefined) valueColumns.push([field, headers.indexOf(header)]);
@@ -170,7 +240,14 @@ export async function runImport(
     // With the mapping wrong every row would fail alike: the rest of the file is only counted (and
     // hashed), so the answer names the whole file and comes as soon as it has arrived.
     if (problems.length > 0) continue;
-    const outcome = readPledgeRow(event.row, headers, event.cells, mapping.columns, mapping.values);
+    const outcome = readPledgeRow(
+      event.row,
+      derived.headers,
+      derived.cells(event.row, event.cells),
+      derived.columns,
+      mapping.values,
+      { round: mapping.round },
+    );
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
     else rowErrors.push(...outcome.errors);
@@ -187,7 +264,13 @@ export async function runImport(
   progress({ phase: "planning", rows: rowCount });
   const snapshot = await loadImportSnapshot(problems.length > 0 ? [] : pledges);
   signal?.throwIfAborted();
-  const plan = planImport(problems.length > 0 ? [] : pledges, rowErrors, snapshot, blankRows);
+  const plan = planImport(
+    problems.length > 0 ? [] : pledges,
+    rowErrors,
+    snapshot,
+    blankRows,
+    mapping.stakeholderKinds,
+  );
   const valueChoices: ImportPreview["valueChoices"] = {};
   for (const [field, counts] of distinct) {
     const labels = valueChoiceLabels[field];
@@ -204,12 +287,14 @@ export async function runImport(
     headers,
     mapping,
     problems,
-    missing: missingFields(headers, mapping.columns),
-    guesses: guessColumns(headers, mapping.columns),
+    missing: missingFields(headers, mapping),
+    guesses: guessColumns(headers, mapping),
     valueChoices,
     rows: rowCount,
     counts: plan.counts,
     errors: plan.errors,
+    rounding: roundingOf(pledges),
+    skipInvalid: options.skipInvalid ?? false,
     newStakeholders: plan.newStakeholders,
     newConditions: plan.newConditions,
     newSources: plan.newSources,
@@ -235,7 +320,9 @@ export async function runImport(
 
   const commit = options.commit;
   if (!commit) return { kind: "preview", preview };
-  if (problems.length > 0 || plan.errors.length > 0) return { kind: "preview", preview };
+  if (problems.length > 0 || (plan.errors.length > 0 && !preview.skipInvalid)) {
+    return { kind: "preview", preview };
+  }
   if (commit.expect !== "any" && commit.expect !== preview.digest) {
     return {
       kind: "conflict",
@@ -249,7 +336,12 @@ export async function runImport(
       commit.actor,
       plan,
       snapshot,
-      { name: options.fileName, sha256: preview.sha256 },
+      {
+        name: options.fileName,
+        sha256: preview.sha256,
+        notes: readingNotes(preview),
+        skipInvalid: preview.skipInvalid,
+      },
       (done, total) => progress({ phase: "writing", done, total }),
     );
     return { kind: "committed", preview, result };

@@ -1,14 +1,16 @@
 // What the import's callers send: a mapping (columns and values), its saved name, and the options of
 // an upload. Validated here for the web route and the command line alike.
 import { z } from "zod";
+import { stakeholderKinds } from "@/lib/rules/vocabulary";
 import { importFields, valueMappedFields } from "./fields";
 
 const header = z.string().max(200, "a column header is at most 200 characters");
+const field = z.enum(importFields, { error: (i) => `"${String(i.input)}" is not a pledge field` });
 
 export const savedMappingSchema = z
   .object({
     columns: z
-      .record(header, z.enum(importFields, { error: (i) => `"${String(i.input)}" is not a pledge field` }))
+      .record(header, field)
       .refine((columns) => Object.keys(columns).length <= 100, "at most 100 mapped columns"),
     values: z
       .partialRecord(
@@ -19,6 +21,26 @@ export const savedMappingSchema = z
           .record(z.string().max(200), z.string().max(40))
           .refine((v) => Object.keys(v).length <= 200, "at most 200 mapped values"),
       )
+      .default({}),
+    /** Fields made of several columns' text and the row number: `{ "title": "{Donor} {Date}" }`. */
+    composed: z
+      .partialRecord(field, z.string().trim().min(1, "a composed field needs a template").max(300))
+      .default({}),
+    /** Values for fields the file leaves out or blank: `{ "quantityUnit": "EUR" }`. */
+    defaults: z
+      .partialRecord(field, z.string().trim().min(1, "a default needs a value").max(300))
+      .default({}),
+    /** Amounts with more decimals than their unit keeps are rounded (and counted) instead of refused. */
+    round: z.boolean().default(false),
+    /** The kind of each stakeholder the file names that Pledgewatch does not know yet, where not inferred. */
+    stakeholderKinds: z
+      .record(
+        z.string().max(200),
+        z.enum(stakeholderKinds, {
+          error: (i) => `"${String(i.input)}" is not a kind of stakeholder: ${stakeholderKinds.join(", ")}`,
+        }),
+      )
+      .refine((kinds) => Object.keys(kinds).length <= 2000, "at most 2,000 stakeholder kinds")
       .default({}),
   })
   .strict();
@@ -81,3 +103,7 @@ export const importRequestSchema = z
     }
   });
 export type ImportRequest = z.output<typeof importRequestSchema>;
+
+/** A mapping of these columns and nothing else. */
+export const mappingOfColumns = (columns: SavedMapping["columns"]): SavedMapping =>
+  savedMappingSchema.parse({ columns });

@@ -4,6 +4,9 @@ import {
   AmountParseError,
   formatAmount,
   parseAmount,
+  parseRoundedAmount,
+  addDecimals,
+  decimalText,
   toDecimal,
   toMajor,
   unitScale,
@@ -45,6 +48,27 @@ describe("units", () => {
     expect(() => parseAmount("1.005", "EUR")).toThrow(/more than 2 decimals/);
     expect(() => parseAmount("12,34", "EUR")).toThrow(AmountParseError);
     expect(() => parseAmount("ten", "items")).toThrow(/not a number/);
+  });
+
+  it("rounds to the unit's precision when asked, half away from zero, saying exactly by how much", () => {
+    expect(parseRoundedAmount("1.005", "EUR")).toEqual({ minor: 101n, roundedBy: { units: 5n, scale: 3 } });
+    expect(parseRoundedAmount("1.0049", "EUR")).toEqual({
+      minor: 100n,
+      roundedBy: { units: -49n, scale: 4 },
+    });
+    expect(parseRoundedAmount("2.5", "personnel")).toEqual({ minor: 3n, roundedBy: { units: 5n, scale: 1 } });
+    expect(parseRoundedAmount("-2.5", "personnel").minor).toBe(-3n);
+    expect(parseRoundedAmount("1,200.50", "EUR")).toEqual({ minor: 120050n, roundedBy: null });
+    expect(() => parseRoundedAmount("ten", "EUR")).toThrow(/not a number/);
+  });
+
+  it("adds and writes exact decimals", () => {
+    const sum = addDecimals({ units: 5n, scale: 3 }, { units: -49n, scale: 4 });
+    expect(sum).toEqual({ units: 1n, scale: 4 });
+    expect(decimalText(sum)).toBe("0.0001");
+    expect(decimalText({ units: -1200n, scale: 3 })).toBe("-1.2");
+    expect(decimalText({ units: 0n, scale: 2 })).toBe("0");
+    expect(decimalText({ units: 123n, scale: 0 })).toBe("123");
   });
 
   it("round-trips any amount through its text (property)", () => {

@@ -91,16 +91,22 @@ export const isAmountText = (text: string) => /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\
 
 export class AmountParseError extends Error {}
 
-/**
- * Reads a human-written amount ("30000", "1,200", "1 200", "2.5") into minor units for `unit`.
- * Commas and spaces are thousands separators; a dot is the decimal point. Refuses more decimals
- * than the unit keeps rather than rounding silently.
- */
-export function parseAmount(text: string, unit: string): bigint {
+/** "1,200.5" → its sign, whole digits and decimal digits; refuses anything that is not a number. */
+function amountParts(text: string): { negative: boolean; whole: string; fraction: string } {
   const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, "");
   const match = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
   if (!match) throw new AmountParseError(`"${text}" is not a number`);
   const [, sign = "", whole = "", fraction = ""] = match;
+  return { negative: sign === "-", whole: whole.replaceAll(",", ""), fraction };
+}
+
+/**
+ * Reads a human-written amount ("30000", "1,200", "1 200", "2.5") into minor units for `unit`.
+ * Commas and spaces are thousands separators; a dot is the decimal point. Refuses more decimals
+ * than the unit keeps rather than rounding silently (`parseRoundedAmount` rounds when asked).
+ */
+export function parseAmount(text: string, unit: string): bigint {
+  const { negative, whole, fraction } = amountParts(text);
   const scale = unitScale(unit);
   if (fraction.replace(/0+$/, "").length > scale) {
     throw new AmountParseError(
@@ -109,6 +115,49 @@ export function parseAmount(text: string, unit: string): bigint {
         : `"${text}" has more than ${scale} decimals for ${unit}`,
     );
   }
-  const minor = BigInt(whole.replaceAll(",", "") + fraction.padEnd(scale, "0").slice(0, scale));
-  return sign === "-" ? -minor : minor;
+  const minor = BigInt(whole + fraction.padEnd(scale, "0").slice(0, scale));
+  return negative ? -minor : minor;
+}
+
+/** An exact decimal number: `units` × 10^−`scale`. */
+export interface Decimal {
+  units: bigint;
+  scale: number;
+}
+
+/**
+ * An amount rounded to what `unit` keeps (half away from zero: 0.005 EUR is a cent), and what the
+ * rounding added to it (negative when it took away), exactly, in major units; null when the amount
+ * needed no rounding.
+ */
+export function parseRoundedAmount(text: string, unit: string): { minor: bigint; roundedBy: Decimal | null } {
+  const { negative, whole, fraction: written } = amountParts(text);
+  const fraction = written.replace(/0+$/, "");
+  const scale = unitScale(unit);
+  if (fraction.length <= scale) return { minor: parseAmount(text, unit), roundedBy: null };
+  const exact = BigInt(whole + fraction);
+  const kept = BigInt(whole + fraction.slice(0, scale)) + (fraction[scale]! >= "5" ? 1n : 0n);
+  const by = kept * 10n ** BigInt(fraction.length - scale) - exact;
+  return {
+    minor: negative ? -kept : kept,
+    roundedBy: { units: negative ? -by : by, scale: fraction.length },
+  };
+}
+
+/** a + b, exactly. */
+export function addDecimals(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return {
+    units: a.units * 10n ** BigInt(scale - a.scale) + b.units * 10n ** BigInt(scale - b.scale),
+    scale,
+  };
+}
+
+/** "0.0034", "-1.2": the decimal written out, trailing zeros dropped. */
+export function decimalText({ units, scale }: Decimal): string {
+  const sign = units < 0n ? "-" : "";
+  const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, "0");
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, "");
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
 }

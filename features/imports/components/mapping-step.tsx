@@ -27,8 +27,8 @@ export function MappingStep({
 }) {
   const { stale, setColumn, setValue } = wizard;
   // Against the mapping as edited: what is still missing, and the columns that look like it.
-  const missing = missingFields(preview.headers, mapping.columns);
-  const guesses = guessColumns(preview.headers, mapping.columns);
+  const missing = missingFields(preview.headers, mapping);
+  const guesses = guessColumns(preview.headers, mapping);
   return (
     <Step id="mapping-heading" title="2. Check the columns">
       {missing.length > 0 && (

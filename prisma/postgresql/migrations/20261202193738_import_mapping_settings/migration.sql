@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ImportMapping" ADD COLUMN     "settings" TEXT NOT NULL DEFAULT '{}';
