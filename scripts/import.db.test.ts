@@ -155,7 +155,12 @@ describe("npm run import", () => {
     const written = parse(readFileSync(errorsFile, "utf8")) as string[][];
     expect(written[0]).toEqual(["row", "column", "value", "problem"]);
     expect(written).toHaveLength(31);
-    expect(written[30]).toEqual(["31", "Announced", "2022-03", '"2022-03" is not a date; write it as YYYY-MM-DD']);
+    expect(written[30]).toEqual([
+      "31",
+      "Announced",
+      "2022-03",
+      '"2022-03" is not a date; write it as YYYY-MM-DD',
+    ]);
   });
 
   it("refuses flags it cannot read, saying how to write them", async () => {
@@ -170,6 +175,121 @@ describe("npm run import", () => {
       "not a JSON file",
     );
     expect((await runCli([any, "--no-such-flag"])).code).toBe(2);
+    const kind = await runCli([any, "--kind", "EIB=bank"]);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain('--kind "EIB=bank": write it as --kind "Stakeholder=kind"');
+    expect((await runCli([any, "--default", "Colour=red"])).stderr).toContain(
+      '"Colour" is not a pledge field',
+    );
+    expect((await runCli([any, "--rejected", "x.csv"])).stderr).toContain(
+      "--rejected goes with --skip-invalid",
+    );
+  });
+
+  it("imports a tracker's own layout with one command line: composed titles, row ids, defaults, rounding, kinds, invalid rows left out", async () => {
+    const tracker = file(
+      "tracker.csv",
+      [
+        "Donor,Date,Category,Measure,Value in EUR",
+        "Germany,2022-03-01,Military,Tanks,1000.005",
+        "EU Institutions,2022-04-02,Financial,Loan,2000.004",
+        "European Investment Bank,2022-05-03,Financial,Guarantee,500",
+        "France,,Military,Shells,100",
+      ].join("\n"),
+    );
+    const rejected = path.join(database.dir, "tracker-rejected.csv");
+    const flags = [
+      ...["--map", "Title={Measure} ({Donor}, {Date})", "--map", "External ID=kiel-{#row}"],
+      ...["--map", "Stakeholders=Donor", "--map", "Quantity low=Value in EUR", "--default", "Unit=EUR"],
+      ...["--value", "Category:Military=assistance", "--value", "Category:Financial=assistance"],
+      ...[
+        "--kind",
+        "European Investment Bank=coalition",
+        "--round",
+        "--skip-invalid",
+        "--rejected",
+        rejected,
+      ],
+    ];
+    const dry = await runCli([tracker, ...flags, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Will create 3, update 0, skip 0; 1 invalid rows.");
+    expect(dry.stdout).toContain(
+      "Stakeholders that will be created (2): EU Institutions (organisation: not a country); European Investment Bank (coalition: --kind)",
+    );
+    expect(dry.stdout).toContain(
+      "Rounded (--round): 2 EUR amounts in 2 rows to the unit's precision; their sum changed by 0.001 EUR.",
+    );
+    expect(dry.stdout).toContain(
+      `1 invalid row would be left out (--skip-invalid): written with its problems to ${rejected}`,
+    );
+    expect(await db().pledge.count({ where: { externalId: { startsWith: "kiel-" } } })).toBe(0);
+
+    const run = await runCli([tracker, ...flags]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Imported: 3 created, 0 updated.");
+    const pledges = await db().pledge.findMany({
+      where: { externalId: { startsWith: "kiel-" } },
+      orderBy: { externalId: "asc" },
+      select: { externalId: true, title: true, quantityLow: true, quantityUnit: true, category: true },
+    });
+    expect(pledges).toEqual([
+      {
+        externalId: "kiel-2",
+        title: "Tanks (Germany, 2022-03-01)",
+        quantityLow: 100001n,
+        quantityUnit: "EUR",
+        category: "assistance",
+      },
+      {
+        externalId: "kiel-3",
+        title: "Loan (EU Institutions, 2022-04-02)",
+        quantityLow: 200000n,
+        quantityUnit: "EUR",
+        category: "assistance",
+      },
+      {
+        externalId: "kiel-4",
+        title: "Guarantee (European Investment Bank, 2022-05-03)",
+        quantityLow: 50000n,
+        quantityUnit: "EUR",
+        category: "assistance",
+      },
+    ]);
+    const kinds = await db().stakeholder.findMany({
+      where: { name: { in: ["EU Institutions", "European Investment Bank", "Germany"] } },
+      orderBy: { name: "asc" },
+      select: { name: true, kind: true },
+    });
+    expect(kinds).toEqual([
+      { name: "EU Institutions", kind: "organisation" },
+      { name: "European Investment Bank", kind: "coalition" },
+      { name: "Germany", kind: "state" },
+    ]);
+    const source = await db().source.findFirstOrThrow({ where: { fileName: "tracker.csv" } });
+    expect(source.description).toContain("1 invalid row was left out (row 5).");
+    expect(source.description).toContain(
+      "2 EUR amounts were rounded to the unit's precision, changing their sum by 0.001 EUR.",
+    );
+    const left = parse(readFileSync(rejected, "utf8")) as string[][];
+    expect(left).toEqual([
+      ["Donor", "Date", "Category", "Measure", "Value in EUR", "Problems"],
+      ["France", "", "Military", "Shells", "100", "Date: Announced is required"],
+    ]);
+  });
+
+  it("without --skip-invalid, suggests it and --round beside the errors they would accept, and writes nothing", async () => {
+    const cents = file(
+      "cents.csv",
+      "Title,Category,Announced,Quantity low,Unit\nFractional,force,2026-01-06,1.005,EUR\nNo date,force,,1,EUR\n",
+    );
+    const run = await runCli([cents]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Row 2, column "Quantity low": "1.005" has more than 2 decimals for EUR (use --round to round them to the unit\'s precision)',
+    );
+    expect(run.stdout).toContain("or import the valid rows alone with --skip-invalid");
+    expect(await db().pledge.count({ where: { title: "Fractional" } })).toBe(0);
   });
 
   it("imports a dataset.json export into an empty database", async () => {

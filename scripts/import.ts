@@ -485,7 +485,7 @@ async function main(): Promise<number> {
         parsed.data.rejected ?? path.join(path.dirname(file), `${path.parse(file).name}.rejected.csv`);
       const rows = await writeRejectedRows(file, rejected, errors);
       console.log(
-        `${count(rows)} invalid rows ${outcome.kind === "committed" ? "were" : "will be"} left out (--skip-invalid); they are in ${rejected} with their problems, to fix and import again.`,
+        `${count(rows)} invalid ${rows === 1 ? "row" : "rows"} ${outcome.kind === "committed" ? "left out" : "would be left out"} (--skip-invalid): written with ${rows === 1 ? "its" : "their"} problems to ${rejected}, to fix and import again.`,
       );
     } else if (problems.length > 0 || errors.length > 0) {
       console.log(

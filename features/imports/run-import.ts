@@ -173,15 +173,16 @@ function roundingOf(pledges: readonly ImportedPledge[]): ImportPreview["rounding
 /** What the source standing for the file says of how it was read. */
 function readingNotes(preview: ImportPreview): string[] {
   const notes: string[] = [];
-  if (preview.skipInvalid && preview.counts.invalid > 0) {
+  const invalid = preview.counts.invalid;
+  if (preview.skipInvalid && invalid > 0) {
     const rows = [...new Set(preview.errors.map((e) => e.row))];
     notes.push(
-      `${preview.counts.invalid} invalid rows were left out (rows ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? ", …" : ""}).`,
+      `${invalid} invalid ${invalid === 1 ? "row was" : "rows were"} left out (${invalid === 1 ? "row" : "rows"} ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? ", …" : ""}).`,
     );
   }
   for (const { unit, amounts, total } of preview.rounding) {
     notes.push(
-      `${amounts} amounts were rounded to whole ${unit === "EUR" || unit === "USD" || unit === "GBP" ? "cents" : unit}, changing their sum by ${total} ${unit}.`,
+      `${amounts} ${unit} ${amounts === 1 ? "amount was" : "amounts were"} rounded to the unit's precision, changing their sum by ${total} ${unit}.`,
     );
   }
   return notes;
