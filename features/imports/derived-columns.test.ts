@@ -10,7 +10,10 @@ describe("fields composed from columns, the row number and defaults", () => {
       composed: { title: "{Donor} {category} {Date}", externalId: "kiel-{#row}" },
     });
     expect(derived.problems).toEqual([]);
-    expect(derived.headers.slice(4)).toEqual(["Title = {Donor} {category} {Date}", "External ID = kiel-{#row}"]);
+    expect(derived.headers.slice(4)).toEqual([
+      "Title = {Donor} {category} {Date}",
+      "External ID = kiel-{#row}",
+    ]);
     expect(derived.columns).toMatchObject({
       Category: "category",
       "Title = {Donor} {category} {Date}": "title",
@@ -39,9 +42,9 @@ describe("fields composed from columns, the row number and defaults", () => {
   });
 
   it("names a template's columns the file lacks", () => {
-    expect(deriveColumns(headers, { columns: {}, composed: { title: "{Donor} {Measure}" } }).problems).toEqual([
-      'Title is composed as "{Donor} {Measure}", but the file has no column "Measure".',
-    ]);
+    expect(
+      deriveColumns(headers, { columns: {}, composed: { title: "{Donor} {Measure}" } }).problems,
+    ).toEqual(['Title is composed as "{Donor} {Measure}", but the file has no column "Measure".']);
   });
 
   it("keeps derived headers apart from the file's own", () => {

@@ -76,6 +76,8 @@ export type ImportOutcome =
 /** One line of the web upload's NDJSON answer: progress while it runs, then the outcome or an error. */
 export type ImportStreamEvent =
   | ({ type: "progress" } & ImportProgress)
+  /** The preview's row errors, a slice per line, before the result (whose preview then has none). */
+  | { type: "errors"; errors: RowError[] }
   | { type: "result"; outcome: ImportOutcome; errorsTotal: number }
   | { type: "error"; status: number; message: string };
 

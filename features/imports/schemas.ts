@@ -79,6 +79,8 @@ export const importRequestSchema = z
     mode: z.enum(["preview", "commit"], { error: "mode is preview or commit" }).default("preview"),
     mapping: mappingJson.optional(),
     mappingName: mappingName.optional(),
+    /** Import the valid rows and leave out the invalid ones, rather than nothing. */
+    skipInvalid: z.stringbool({ error: "skipInvalid is true or false" }).default(false),
     /** The preview's digest: the commit goes ahead only if the plan is still the one previewed. */
     expect: z
       .string()

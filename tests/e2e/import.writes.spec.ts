@@ -1,6 +1,7 @@
 // Importing a spreadsheet in the browser: preview with row errors, value mapping, a saved mapping,
 // the commit with its progress, and a second import of the same file changing nothing. Quantities
 // are in items so that the personnel figures other specs check do not move.
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/page-checks";
 
@@ -19,25 +20,48 @@ async function upload(page: Page, name: string, buffer: Buffer) {
 const main = (page: Page) => page.getByRole("main");
 
 test.describe("importing pledges", () => {
-  test("invalid rows are listed by row and column, and nothing can be imported", async ({ page }) => {
+  test("invalid rows are listed by kind and row, downloadable, and left out only when asked", async ({
+    page,
+  }) => {
     await page.goto("/import");
     await expectNoAxeViolations(page);
     await upload(
       page,
       "broken.csv",
       csv([
-        'e2e-imp-1,E2E imported radars,France,Enablers,"1,200",items,up to,announced,2026-02-01',
-        "e2e-imp-2,Bad date,France,Enablers,3,items,,announced,06/02/2026",
+        'e2e-skip-1,E2E radars kept,France,Enablers,"1,200",items,up to,announced,2026-02-01',
+        "e2e-skip-2,Bad date,France,Enablers,3,items,,announced,06/02/2026",
       ]),
     );
     await page.getByRole("button", { name: "Preview" }).click();
-    const errors = page.getByRole("table", { name: "Rows with errors" });
-    await expect(errors).toContainText("1 problems");
-    await expect(errors.getByRole("row").nth(1)).toContainText(
-      /3\s*Announced\s*"06\/02\/2026" could be day\/month or month\/day/,
+    const kinds = page.getByRole("table", { name: "Problems by kind" });
+    await expect(kinds).toContainText("1 problems in 1 rows; nothing can be imported");
+    await expect(kinds.getByRole("row").nth(1)).toContainText(
+      /1\s*Announced\s*"06\/02\/2026" could be day\/month or month\/day.*\s*3/,
+    );
+    await page.getByText("Each problem").click();
+    await expect(page.getByRole("table", { name: "Rows with errors" }).getByRole("row").nth(1)).toContainText(
+      /3\s*Announced\s*06\/02\/2026\s*"06\/02\/2026" could be/,
     );
     await expect(page.getByRole("button", { name: /^Import \d+ pledges$/ })).toBeDisabled();
     await expectNoAxeViolations(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download every problem (CSV)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("broken-problems.csv");
+    const written = readFileSync((await download.path())!, "utf8");
+    expect(written).toBe(
+      'row,column,value,problem\n3,Announced,06/02/2026,"""06/02/2026"" could be day/month or month/day; write it as YYYY-MM-DD"\n',
+    );
+
+    await page.getByLabel("Import the valid rows and leave out the 1 invalid ones").check();
+    await page.getByRole("button", { name: "Update preview" }).click();
+    await page.getByRole("button", { name: "Import 1 pledges and leave out 1 invalid rows" }).click();
+    await expect(main(page).getByRole("status").first()).toContainText(
+      "Imported 1 new and 0 updated pledges from broken.csv",
+    );
   });
 
   test("a file whose columns miss a required field says which, and a guess fills it", async ({ page }) => {
@@ -55,6 +79,21 @@ test.describe("importing pledges", () => {
     await page.getByRole("button", { name: "Use “Measure” for Title" }).click();
     await expect(page.getByTestId("missing-fields")).toHaveCount(0);
     await expect(page.getByLabel("Field for column Measure")).toHaveValue("title");
+
+    // An id composed from the row number, amounts rounded: both kept in the mapping and used.
+    await page.getByRole("combobox", { name: "Field", exact: true }).selectOption("externalId");
+    await page.getByRole("combobox", { name: "How", exact: true }).selectOption("composed");
+    await page.getByLabel("Template: {Column}, {#row}").fill("e2e-foreign-{#row}");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(main(page)).toContainText("External ID is composed as e2e-foreign-{#row}");
+    await page.getByLabel(/Round amounts to their unit’s precision/).check();
+    await page.getByRole("button", { name: "Update preview" }).click();
+    await expect(page.getByTestId("import-counts")).toHaveText(
+      "1 rows: 1 will be created, 0 updated, 0 skipped; 0 invalid.",
+    );
+    await expect(page.getByRole("button", { name: "Remove External ID" })).toBeVisible();
+    await expect(page.getByLabel(/Round amounts/)).toBeChecked();
+    await expectNoAxeViolations(page);
   });
 
   test("values are mapped, the mapping saved, and the file imported with progress", async ({ page }) => {
@@ -73,7 +112,12 @@ test.describe("importing pledges", () => {
     await expect(page.getByTestId("import-counts")).toHaveText(
       "2 rows: 2 will be created, 0 updated, 0 skipped; 0 invalid.",
     );
-    await expect(main(page)).toContainText("Stakeholders that will be created: E2E Atlantis");
+    const created = page.getByRole("table", { name: "Stakeholders that will be created (1)" });
+    await expect(created.getByRole("row", { name: /E2E Atlantis/ })).toContainText("not a country");
+    await expect(created.getByLabel("Kind of E2E Atlantis")).toHaveValue("organisation");
+    await created.getByLabel("Kind of E2E Atlantis").selectOption("state");
+    await page.getByRole("button", { name: "Update preview" }).click();
+    await expect(created.getByRole("row", { name: /E2E Atlantis/ })).toContainText("chosen here");
 
     await page.getByLabel("Save this mapping as").fill("E2E tracker");
     await page.getByRole("button", { name: "Save mapping" }).click();

@@ -117,11 +117,100 @@ export function MappingStep({
           ))}
         </fieldset>
       ))}
+      <DerivedFields wizard={wizard} mapping={mapping} />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={mapping.round} onChange={(e) => wizard.setRound(e.target.checked)} />
+        Round amounts to their unit’s precision (cents, whole personnel) instead of refusing them
+      </label>
       <SaveMapping wizard={wizard} />
       {stale && (
         <p className="text-sm text-amber-800">The mapping changed: update the preview before importing.</p>
       )}
     </Step>
+  );
+}
+
+/**
+ * Fields filled without a column of their own: composed from columns and the row number
+ * ("{Measure} ({Donor})", "tracker-{#row}"), or a default for the rows that leave them blank.
+ */
+function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping: SavedMapping }) {
+  const [field, setField] = useState<ImportField>("title");
+  const [kind, setKind] = useState<"composed" | "defaults">("composed");
+  const [text, setText] = useState("");
+  const entries = (["composed", "defaults"] as const).flatMap((k) =>
+    (Object.entries(mapping[k]) as [ImportField, string][]).map(([f, t]) => ({ kind: k, field: f, text: t })),
+  );
+  return (
+    <fieldset className="space-y-2 text-sm">
+      <legend className="font-medium">Fields not read from one column</legend>
+      {entries.length > 0 && (
+        <ul className="space-y-1">
+          {entries.map((entry) => (
+            <li key={`${entry.kind}-${entry.field}`} className="flex flex-wrap items-center gap-2">
+              <span>
+                {importFieldLabels[entry.field]}{" "}
+                {entry.kind === "composed" ? "is composed as" : "defaults to"} <code>{entry.text}</code>
+              </span>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => wizard.setDerived(entry.kind, entry.field, "")}
+              >
+                Remove<span className="sr-only"> {importFieldLabels[entry.field]}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="block">
+          <span>Field</span>
+          <select
+            className="mt-1 block field w-auto"
+            value={field}
+            onChange={(e) => setField(e.target.value as ImportField)}
+          >
+            {importFields.map((f) => (
+              <option key={f} value={f}>
+                {importFieldLabels[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span>How</span>
+          <select
+            className="mt-1 block field w-auto"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as "composed" | "defaults")}
+          >
+            <option value="composed">Composed from columns</option>
+            <option value="defaults">Default for blank cells</option>
+          </select>
+        </label>
+        <label className="block">
+          <span>{kind === "composed" ? "Template: {Column}, {#row}" : "Value"}</span>
+          <input
+            className="mt-1 block field w-auto"
+            value={text}
+            placeholder={kind === "composed" ? "{Measure} ({Donor})" : "EUR"}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={!text.trim()}
+          onClick={() => {
+            wizard.setDerived(kind, field, text);
+            setText("");
+          }}
+        >
+          Add
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

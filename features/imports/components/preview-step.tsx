@@ -1,12 +1,33 @@
 "use client";
 
-import { Step } from "./step";
+import { stakeholderKindLabels, stakeholderKinds, type StakeholderKind } from "@/lib/rules/vocabulary";
+import { summarizeErrors } from "../error-summary";
+import type { RowError } from "../rows";
 import type { ImportPreview } from "../run-import";
+import { Step } from "./step";
 import type { ImportWizardState } from "./use-import";
+
+/** Problems listed one by one; more are in the summary by kind and the downloaded CSV. */
+const errorsListed = 200;
+
+/** What to do so that rows of this kind are accepted, said in the wizard's own words. */
+const fixWords: Record<NonNullable<RowError["fix"]>, string> = {
+  round: "tick “Round amounts to their unit’s precision” in step 2",
+};
+
+const whyKind: Record<ImportPreview["newStakeholders"][number]["basis"], string> = {
+  named: "chosen here",
+  column: "from the file’s kind column",
+  country: "a country",
+  "not a country": "not a country",
+};
+
+const count = (n: number) => n.toLocaleString("en-GB");
 
 /** Step 3: what the import will do, the rows in error, and the button that imports. */
 export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
-  const { errorsTotal, canCommit, running } = wizard;
+  const { canCommit, running, stale, skipInvalid } = wizard;
+  const errors = preview.errors;
   return (
     <Step id="preview-heading" title="3. Preview">
       {preview.problems.length > 0 ? (
@@ -20,13 +41,19 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
       ) : (
         <>
           <p className="text-sm" data-testid="import-counts">
-            {preview.rows.toLocaleString("en-GB")} rows: <strong>{preview.counts.create}</strong> will be
-            created, <strong>{preview.counts.update}</strong> updated, <strong>{preview.counts.skip}</strong>{" "}
-            skipped; <strong>{preview.counts.invalid}</strong> invalid.
+            {count(preview.rows)} rows: <strong>{preview.counts.create}</strong> will be created,{" "}
+            <strong>{preview.counts.update}</strong> updated, <strong>{preview.counts.skip}</strong> skipped;{" "}
+            <strong>{preview.counts.invalid}</strong> invalid.
           </p>
+          {preview.rounding.map(({ unit, amounts, rows, total }) => (
+            <p key={unit} className="text-sm" data-testid="rounding">
+              Rounded {count(amounts)} {unit} amounts in {count(rows)} rows to the unit’s precision; their sum
+              changed by {total} {unit}.
+            </p>
+          ))}
+          <NewStakeholders wizard={wizard} preview={preview} />
           {(
             [
-              ["Stakeholders", preview.newStakeholders],
               ["Conditions", preview.newConditions],
               ["Sources", preview.newSources],
             ] as const
@@ -37,31 +64,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
               </p>
             ) : null,
           )}
-          {errorsTotal > 0 && (
-            <table className="w-full text-sm" aria-label="Rows with errors">
-              <caption className="text-left font-medium text-red-700">
-                {errorsTotal} problems; nothing can be imported until they are fixed
-                {errorsTotal > preview.errors.length ? ` (the first ${preview.errors.length} are shown)` : ""}
-                .
-              </caption>
-              <thead>
-                <tr className="text-left">
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.errors.map((error, i) => (
-                  <tr key={i}>
-                    <td>{error.row}</td>
-                    <td>{error.column}</td>
-                    <td>{error.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {errors.length > 0 && <RowErrors wizard={wizard} errors={errors} />}
           {preview.changes.length > 0 && (
             <details>
               <summary className="cursor-pointer text-sm">The rows that change something</summary>
@@ -89,14 +92,156 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           )}
         </>
       )}
-      <button
-        type="button"
-        className="button-primary"
-        disabled={!canCommit || running}
-        onClick={() => void wizard.send("commit")}
-      >
-        Import {preview.counts.create + preview.counts.update} pledges
-      </button>
+      {stale && skipInvalid !== preview.skipInvalid && (
+        <p className="text-sm text-amber-800">
+          Update the preview (step 1) to see what{" "}
+          {skipInvalid ? "leaving out the invalid rows" : "importing every row"} does.
+        </p>
+      )}
+      <div>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={!canCommit || running}
+          onClick={() => void wizard.send("commit")}
+        >
+          Import {preview.counts.create + preview.counts.update} pledges
+          {preview.skipInvalid && preview.counts.invalid > 0
+            ? ` and leave out ${preview.counts.invalid} invalid rows`
+            : ""}
+        </button>
+      </div>
     </Step>
+  );
+}
+
+/** The stakeholders the import creates, each with its kind, which the analyst may change. */
+function NewStakeholders({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+  if (preview.newStakeholders.length === 0) return null;
+  const chosen = wizard.mapping?.stakeholderKinds ?? {};
+  return (
+    <table className="text-sm">
+      <caption className="text-left font-medium">
+        Stakeholders that will be created ({preview.newStakeholders.length})
+      </caption>
+      <thead>
+        <tr className="text-left">
+          <th scope="col" className="pr-4">
+            Name
+          </th>
+          <th scope="col" className="pr-4">
+            Kind
+          </th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {preview.newStakeholders.map(({ name, kind, basis, countryCode }) => (
+          <tr key={name}>
+            <th scope="row" className="pr-4 text-left font-normal">
+              {name}
+            </th>
+            <td className="pr-4">
+              <select
+                aria-label={`Kind of ${name}`}
+                className="field w-auto"
+                value={chosen[name] ?? kind}
+                onChange={(e) => wizard.setStakeholderKind(name, e.target.value as StakeholderKind)}
+              >
+                {stakeholderKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {stakeholderKindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            </td>
+            <td>
+              {whyKind[basis]}
+              {countryCode ? ` (${countryCode})` : ""}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The rows in error: by kind, the first one by one, all of them as CSV, and the choice to leave them out. */
+function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowError[] }) {
+  const kinds = summarizeErrors(errors);
+  const invalidRows = new Set(errors.map((e) => e.row)).size;
+  return (
+    <div className="space-y-3">
+      <table className="w-full text-sm" aria-label="Problems by kind">
+        <caption className="text-left font-medium text-red-700">
+          {count(errors.length)} problems in {count(invalidRows)} rows
+          {wizard.skipInvalid ? "" : "; nothing can be imported until they are fixed or left out"}.
+        </caption>
+        <thead>
+          <tr className="text-left">
+            <th scope="col">Rows</th>
+            <th scope="col">Column</th>
+            <th scope="col">Problem</th>
+            <th scope="col">First rows</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((kind) => (
+            <tr key={`${kind.column}|${kind.kind}`}>
+              <td>{count(kind.count)}</td>
+              <td>{kind.column}</td>
+              <td>
+                {kind.example}
+                {kind.fix && (
+                  <span className="block text-slate-700">To accept them: {fixWords[kind.fix]}.</span>
+                )}
+              </td>
+              <td>
+                {kind.rows.join(", ")}
+                {kind.count > kind.rows.length ? ", …" : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="button" className="button-secondary" onClick={wizard.downloadErrors}>
+          Download every problem (CSV)
+        </button>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={wizard.skipInvalid}
+            onChange={(e) => wizard.chooseSkipInvalid(e.target.checked)}
+          />
+          Import the valid rows and leave out the {count(invalidRows)} invalid ones
+        </label>
+      </div>
+      <details>
+        <summary className="cursor-pointer text-sm">
+          Each problem{errors.length > errorsListed ? ` (the first ${errorsListed})` : ""}
+        </summary>
+        <table className="w-full text-sm" aria-label="Rows with errors">
+          <thead>
+            <tr className="text-left">
+              <th scope="col">Row</th>
+              <th scope="col">Column</th>
+              <th scope="col">Value</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.slice(0, errorsListed).map((error, i) => (
+              <tr key={i}>
+                <td>{error.row}</td>
+                <td>{error.column}</td>
+                <td>{error.value}</td>
+                <td>{error.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 
+import { stringify } from "csv-stringify/browser/esm/sync";
 import { useRef, useState } from "react";
+import type { StakeholderKind } from "@/lib/rules/vocabulary";
 import { importLimits, type ImportField, type ValueMappedField } from "../fields";
+import type { RowError } from "../rows";
 import type { ImportOutcome, ImportPreview, ImportProgress, ImportStreamEvent } from "../run-import";
 import type { SavedMapping } from "../schemas";
 
@@ -59,7 +62,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   const [fileMessage, setFileMessage] = useState<string | null>(null);
   const [mapping, setMapping] = useState<SavedMapping | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [errorsTotal, setErrorsTotal] = useState(0);
+  const [skipInvalid, setSkipInvalid] = useState(false);
   const [result, setResult] = useState<ImportOutcome | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [stale, setStale] = useState(false);
@@ -87,8 +90,12 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     setFile(chosen);
   }
 
-  /** Handles one line of the server's answer; false once the answer is over. */
-  function onEvent(action: "preview" | "commit", event: ImportStreamEvent): boolean {
+  /** Handles one line of the server's answer, the row errors gathered in `errors`; false once the answer is over. */
+  function onEvent(action: "preview" | "commit", event: ImportStreamEvent, errors: RowError[]): boolean {
+    if (event.type === "errors") {
+      errors.push(...event.errors);
+      return true;
+    }
     if (event.type === "progress") {
       setPhase({ kind: "running", action, progress: event });
       return true;
@@ -97,9 +104,8 @@ export function useImport(savedMappings: SavedMappingOption[]) {
       setPhase({ kind: "failed", message: event.message });
       return false;
     }
-    setPreview(event.outcome.preview);
+    setPreview({ ...event.outcome.preview, errors });
     setMapping(event.outcome.preview.mapping);
-    setErrorsTotal(event.errorsTotal);
     setStale(false);
     setResult(event.outcome.kind === "preview" ? null : event.outcome);
     setPhase({ kind: "idle" });
@@ -115,6 +121,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     const query = new URLSearchParams({ fileName: file.name, mode: action });
     if (mapping) query.set("mapping", JSON.stringify(mapping));
     if (action === "commit" && preview) query.set("expect", preview.digest);
+    if (skipInvalid) query.set("skipInvalid", "true");
     try {
       const response = await fetch(`/api/v1/imports?${query}`, {
         method: "POST",
@@ -128,7 +135,8 @@ export function useImport(savedMappings: SavedMappingOption[]) {
           message: body?.error?.message ?? `The server answered ${response.status}.`,
         });
       }
-      await readEvents(response.body, (event) => onEvent(action, event));
+      const errors: RowError[] = [];
+      await readEvents(response.body, (event) => onEvent(action, event, errors));
     } catch {
       setPhase({
         kind: "failed",
@@ -148,7 +156,10 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     const columns = { ...mapping.columns };
     if (field) columns[header] = field;
     else delete columns[header];
-    editMapping({ ...mapping, columns });
+    // A field given a column is no longer composed from a template.
+    const composed = { ...mapping.composed };
+    if (field) delete composed[field];
+    editMapping({ ...mapping, columns, composed });
   }
 
   function setValue(field: ValueMappedField, value: string, target: string) {
@@ -157,6 +168,47 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (target) values[field]![value] = target;
     else delete values[field]![value];
     editMapping({ ...mapping, values });
+  }
+
+  function setRound(round: boolean) {
+    if (mapping) editMapping({ ...mapping, round });
+  }
+
+  /** A template ("{Donor} {Date}") or a default for `field`; "" removes it. */
+  function setDerived(kind: "composed" | "defaults", field: ImportField, text: string) {
+    if (!mapping) return;
+    const next = { ...mapping[kind] };
+    if (text.trim()) next[field] = text.trim();
+    else delete next[field];
+    // A composed field is read from its template alone: a column filling it is let go.
+    const columns =
+      kind === "composed" && text.trim()
+        ? Object.fromEntries(Object.entries(mapping.columns).filter(([, f]) => f !== field))
+        : mapping.columns;
+    editMapping({ ...mapping, columns, [kind]: next });
+  }
+
+  function setStakeholderKind(name: string, kind: StakeholderKind) {
+    if (mapping) editMapping({ ...mapping, stakeholderKinds: { ...mapping.stakeholderKinds, [name]: kind } });
+  }
+
+  /** Choosing to leave out invalid rows changes the plan: the preview is updated before importing. */
+  function chooseSkipInvalid(skip: boolean) {
+    setSkipInvalid(skip);
+    if (preview) setStale(true);
+  }
+
+  /** Every problem of the preview as a CSV file (row, column, value, problem), downloaded. */
+  function downloadErrors() {
+    if (!preview) return;
+    const rows = preview.errors.map((e) => [e.row, e.column, e.value ?? "", e.message]);
+    const csv = stringify([["row", "column", "value", "problem"], ...rows]);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    link.download = `${preview.fileName.replace(/\.[^.]+$/, "")}-problems.csv`;
+    link.click();
+    // Revoked once the download has surely started.
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   }
 
   function chooseSavedMapping(name: string) {
@@ -183,7 +235,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     preview &&
     !stale &&
     preview.problems.length === 0 &&
-    errorsTotal === 0 &&
+    (preview.errors.length === 0 || skipInvalid) &&
     preview.counts.create + preview.counts.update > 0,
   );
 
@@ -193,7 +245,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     mapping,
     mappings,
     preview,
-    errorsTotal,
+    skipInvalid,
     result,
     phase,
     stale,
@@ -207,6 +259,11 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     send,
     setColumn,
     setValue,
+    setRound,
+    setDerived,
+    setStakeholderKind,
+    chooseSkipInvalid,
+    downloadErrors,
     saveMapping,
   };
 }

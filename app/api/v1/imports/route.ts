@@ -5,8 +5,8 @@ import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, whileArriving } from "@/server/streams";
 
-/** Row errors sent to a browser; the count says how many there were in all. */
-const maxErrorsShown = 1000;
+/** Row errors sent in each `errors` line, before the result (which carries none). */
+const errorsPerLine = 2000;
 
 // A 50,000-row import holds a few hundred MB while it plans: two at a time per server process, one
 // of them per person.
@@ -23,6 +23,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
     mapping: givenMapping,
     mappingName,
     expect,
+    skipInvalid,
   } = parseQuery(importRequestSchema, request);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > importLimits.maxBytes) {
@@ -76,13 +77,18 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
         const outcome = await runImport(body, {
           fileName,
           mapping,
+          skipInvalid,
           commit: mode === "commit" ? { actor: principal, expect: expect! } : undefined,
           onProgress: (progress) => send({ type: "progress", ...progress }),
           signal,
         });
-        const errorsTotal = outcome.preview.errors.length;
-        outcome.preview.errors = outcome.preview.errors.slice(0, maxErrorsShown);
-        send({ type: "result", outcome, errorsTotal });
+        // Every problem, in lines of bounded size: the browser shows the first and offers them all as CSV.
+        const errors = outcome.preview.errors;
+        for (let at = 0; at < errors.length; at += errorsPerLine) {
+          send({ type: "errors", errors: errors.slice(at, at + errorsPerLine) });
+        }
+        outcome.preview.errors = [];
+        send({ type: "result", outcome, errorsTotal: errors.length });
       } catch (error) {
         // Aborted, whatever the error it surfaced as: the time ran out, or the client went away.
         if (overtime.signal.aborted && !clientGone.signal.aborted && !request.signal.aborted) {
