@@ -211,3 +211,86 @@ describe("hostile uploads", () => {
     expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
   });
 });
+
+describe("a tracker's own layout through the route", () => {
+  type Line = {
+    type: string;
+    errors?: { row: number }[];
+    outcome?: Record<string, never>;
+    errorsTotal?: number;
+  };
+  const lines = async (response: Response) =>
+    (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Line);
+  const send = (query: Record<string, string>, body: string) =>
+    route.POST(
+      new Request(
+        `http://localhost/api/v1/imports?${new URLSearchParams({ fileName: "kiel.csv", ...query })}`,
+        {
+          method: "POST",
+          headers: analyst,
+          body,
+        },
+      ),
+      { params: Promise.resolve({}) },
+    );
+
+  it("previews with a composed title, row ids, a default unit and rounding, streams every error, and imports the valid rows when asked", async () => {
+    // Every other row lacks its date: 2,500 problems, sent in lines of at most 2,000.
+    const rows = Array.from({ length: 5000 }, (_, i) =>
+      [`Route donor ${i % 7}`, i % 2 ? "" : "2022-03-01", "force", `Measure ${i}`, "10.005"].join(","),
+    );
+    const file = ["Donor,Date,Category,Measure,Value", ...rows].join("\n");
+    const mapping = JSON.stringify({
+      columns: { Donor: "stakeholders", Date: "announcedOn", Category: "category", Value: "quantityLow" },
+      composed: { title: "{Measure} ({Donor})", externalId: "route-kiel-{#row}" },
+      defaults: { quantityUnit: "EUR" },
+      round: true,
+    });
+    const preview = await lines(await send({ mode: "preview", mapping }, file));
+    const errorLines = preview.filter((line) => line.type === "errors");
+    expect(errorLines.map((line) => line.errors!.length)).toEqual([2000, 500]);
+    const result = preview.at(-1) as unknown as {
+      errorsTotal: number;
+      outcome: { preview: { digest: string; counts: object; rounding: object[]; errors: unknown[] } };
+    };
+    expect(result.errorsTotal).toBe(2500);
+    expect(result.outcome.preview.errors).toEqual([]);
+    expect(result.outcome.preview.counts).toEqual({ create: 2500, update: 0, skip: 0, invalid: 2500 });
+    expect(result.outcome.preview.rounding).toEqual([
+      { unit: "EUR", amounts: 2500, rows: 2500, total: "12.5" },
+    ]);
+
+    // Without skipInvalid a commit writes nothing; with it, the valid half goes in.
+    const refused = await lines(
+      await send({ mode: "commit", mapping, expect: result.outcome.preview.digest }, file),
+    );
+    expect(refused.at(-1)).toMatchObject({ type: "result", outcome: { kind: "preview" } });
+    const skipping = await lines(await send({ mode: "preview", mapping, skipInvalid: "true" }, file));
+    const digest = (skipping.at(-1) as unknown as { outcome: { preview: { digest: string } } }).outcome
+      .preview.digest;
+    expect(digest).not.toBe(result.outcome.preview.digest);
+    const committed = await lines(
+      await send({ mode: "commit", mapping, skipInvalid: "true", expect: digest }, file),
+    );
+    expect(committed.at(-1)).toMatchObject({
+      type: "result",
+      outcome: { kind: "committed", result: { created: 2500, updated: 0 } },
+    });
+    const { db } = await import("@/server/db");
+    expect(
+      await db().pledge.findUniqueOrThrow({
+        where: { externalId: "route-kiel-2" },
+        select: { title: true, quantityLow: true, quantityUnit: true },
+      }),
+    ).toEqual({ title: "Measure 0 (Route donor 0)", quantityLow: 1001n, quantityUnit: "EUR" });
+    expect(await db().pledge.count({ where: { externalId: "route-kiel-3" } })).toBe(0);
+    const bad = await send({ mode: "preview", skipInvalid: "maybe" }, file);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { message: expect.stringMatching(/skipInvalid is true or false/) },
+    });
+  }, 120_000);
+});
