@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "./format";
+import { formatDate, formatDateAt, formatDelivered, formatPledgeQuantity, isoDateAt, isoDay } from "./format";
 
 describe("format", () => {
+  it("shows and exports a date at the precision it is known to, never as a day nobody stated", () => {
+    const march = new Date(Date.UTC(2022, 2, 1));
+    expect(formatDateAt(march, "day")).toBe("1 Mar 2022");
+    expect(formatDateAt(march, "month")).toBe("Mar 2022");
+    expect(formatDateAt(march, "year")).toBe("2022");
+    expect(formatDateAt(march, "unknown")).toBe("Unknown (recorded by 1 Mar 2022)");
+    expect([isoDateAt(march, "day"), isoDateAt(march, "month"), isoDateAt(march, "year")]).toEqual([
+      "2022-03-01",
+      "2022-03",
+      "2022",
+    ]);
+    expect(isoDateAt(march, "unknown")).toBe("");
+  });
+
   it("shows dates in UTC whatever the server's zone", () => {
     const lateInTheDay = new Date("2026-01-06T23:30:00.000Z");
     expect(formatDate(lateInTheDay)).toBe("6 Jan 2026");

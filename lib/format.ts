@@ -1,6 +1,6 @@
 import { formatStated } from "./rules/quantity";
 import { formatAmount, unitWord } from "./rules/units";
-import type { QuantityQualifier } from "./rules/vocabulary";
+import type { DatePrecision, QuantityQualifier } from "./rules/vocabulary";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -21,6 +21,32 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
 /** "6 Jan 2026": dates are shown in UTC so that every reader sees the same day. */
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
+}
+
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/**
+ * A date at the precision it is known to: "6 Jan 2026", "Mar 2022", "2022", or "Unknown (recorded
+ * by 2 Dec 2026)". A month or year is stored as its first day; an unknown date as the day it was
+ * first recorded. Never shown as a day nobody stated.
+ */
+export function formatDateAt(date: Date, precision: DatePrecision): string {
+  switch (precision) {
+    case "day":
+      return formatDate(date);
+    case "month":
+      return monthFormat.format(date);
+    case "year":
+      return String(date.getUTCFullYear());
+    case "unknown":
+      return `Unknown (recorded by ${formatDate(date)})`;
+  }
+}
+
+/** ISO 8601 at the precision known, for exports: "2026-01-06", "2022-03", "2022"; "" when unknown. */
+export function isoDateAt(date: Date, precision: DatePrecision): string {
+  const widths: Record<DatePrecision, number> = { day: 10, month: 7, year: 4, unknown: 0 };
+  return isoDay(date).slice(0, widths[precision]);
 }
 
 /** "6 Jan 2026, 00:00 UTC" */

@@ -30,6 +30,7 @@ export function pledgeJson(item: PledgeListItem): PledgeJson {
     delivered: item.delivered !== null && unit ? toMajor(item.delivered, unit) : null,
     deliveredExceedsPledge: exceedsPledge(item),
     announcedOn: isoDay(item.announcedOn),
+    announcedPrecision: item.announcedPrecision,
     dueOn: item.dueOn ? isoDay(item.dueOn) : null,
     version: item.version,
     stakeholders: item.stakeholders,

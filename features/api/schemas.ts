@@ -6,6 +6,7 @@ import { datesInOrder, pageField, pledgeSelectionFields, viewFields } from "@/fe
 import { singleParam } from "@/lib/search-params";
 import {
   conditionStatuses,
+  datePrecisions,
   effectiveStatuses,
   pledgeCategories,
   pledgeStatuses,
@@ -86,7 +87,11 @@ export const pledgeSchema = z
     deliveredExceedsPledge: z
       .boolean()
       .meta({ description: "Delivered above the pledged ceiling: accepted, and flagged" }),
-    announcedOn: day,
+    announcedOn: day.meta({
+      description:
+        "The announcement day; with announcedPrecision month or year, the first day of that month or year; with unknown, the day it was first recorded",
+    }),
+    announcedPrecision: z.enum(datePrecisions),
     dueOn: day.nullable(),
     version: z.number().int(),
     stakeholders: z.array(z.object({ slug: z.string(), name: z.string(), role: z.enum(stakeholderRoles) })),

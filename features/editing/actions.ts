@@ -57,6 +57,7 @@ function pledgeInput(values: FormValues) {
     quantityQualifier: text("quantityQualifier"),
     deliveredQuantity: text("deliveredQuantity"),
     announcedOn: text("announcedOn"),
+    announcedPrecision: text("announcedPrecision") || "day",
     dueOn: text("dueOn"),
     scope: text("scope"),
     externalId: text("externalId"),

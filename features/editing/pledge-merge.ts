@@ -1,8 +1,14 @@
 import "server-only";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDateAt } from "@/lib/format";
 import { canonicalValue, mergeFields, type MergeOutcome } from "@/lib/rules/merge";
 import { formatAmount } from "@/lib/rules/units";
-import { categoryLabels, qualifierLabels, roleLabels } from "@/lib/rules/vocabulary";
+import {
+  categoryLabels,
+  datePrecisionLabels,
+  datePrecisions,
+  qualifierLabels,
+  roleLabels,
+} from "@/lib/rules/vocabulary";
 import type { PledgeCategory, QuantityQualifier, StakeholderRole } from "@/lib/rules/vocabulary";
 import {
   pledgeFieldWords,
@@ -71,6 +77,7 @@ export function pledgeStateFromAudit(json: string | null): PledgeState | null {
     quantityQualifier: String(r.quantityQualifier ?? "exact") as QuantityQualifier,
     deliveredQuantity: amount(r.deliveredQuantity),
     announcedOn: new Date(r.announcedOn),
+    announcedPrecision: datePrecisions.find((p) => p === r.announcedPrecision) ?? "day",
     dueOn: date(r.dueOn),
     scope: text(r.scope),
     externalId: text(r.externalId),
@@ -116,8 +123,11 @@ export function describePledgeField(field: PledgeField, state: Partial<PledgeSta
     case "deliveredQuantity":
       return amount(state[field]);
     case "announcedOn":
+      return state.announcedOn ? formatDateAt(state.announcedOn, state.announcedPrecision ?? "day") : "none";
+    case "announcedPrecision":
+      return datePrecisionLabels[state.announcedPrecision ?? "day"];
     case "dueOn":
-      return state[field] ? formatDate(state[field]) : "none";
+      return state.dueOn ? formatDate(state.dueOn) : "none";
     case "category":
       return categoryLabels[state.category as PledgeCategory] ?? String(state.category);
     case "quantityQualifier":

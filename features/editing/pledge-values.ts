@@ -81,6 +81,7 @@ export function pledgeFormText(
     category: string;
     quantityQualifier: string;
     announcedOn: Date;
+    announcedPrecision: string;
     dueOn: Date | null;
     scope: string | null;
     externalId: string | null;
@@ -98,6 +99,7 @@ export function pledgeFormText(
     quantityQualifier: pledge.quantityQualifier,
     deliveredQuantity: amount(pledge.deliveredQuantity),
     announcedOn: pledge.announcedOn.toISOString().slice(0, 10),
+    announcedPrecision: pledge.announcedPrecision,
     dueOn: pledge.dueOn ? pledge.dueOn.toISOString().slice(0, 10) : "",
     scope: pledge.scope ?? "",
     externalId: pledge.externalId ?? "",

@@ -122,7 +122,14 @@ export async function listDeletedPledges(take = 100) {
     where: { deletedAt: { not: null } },
     orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
     take,
-    select: { id: true, title: true, version: true, deletedAt: true, announcedOn: true },
+    select: {
+      id: true,
+      title: true,
+      version: true,
+      deletedAt: true,
+      announcedOn: true,
+      announcedPrecision: true,
+    },
   });
   const deletions = await db().auditEntry.findMany({
     where: { action: "delete", entityType: "Pledge", entityId: { in: pledges.map((p) => p.id) } },

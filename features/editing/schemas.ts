@@ -7,6 +7,7 @@ import { webAddressSchema } from "@/lib/web-address";
 import { oneOf, optionalId, optionalText, recordId, text } from "@/lib/form-fields";
 import {
   conditionStatuses,
+  datePrecisions,
   pledgeCategories,
   pledgeStatuses,
   quantityQualifiers,
@@ -71,6 +72,9 @@ const pledgeFields = {
   quantityQualifier: oneOf(quantityQualifiers, "qualifier"),
   deliveredQuantity: amount("delivered quantity"),
   announcedOn: isoDate,
+  announcedPrecision: oneOf(datePrecisions, "precision of the announcement date")
+    .optional()
+    .describe("How precisely announcedOn is known: day (default), month, year or unknown"),
   dueOn: optionalDate("due date"),
   scope: optionalText("scope", pledgeTextLimits.scope),
   externalId: optionalText("external id", pledgeTextLimits.externalId),

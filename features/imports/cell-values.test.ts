@@ -13,6 +13,7 @@ import {
   readChoice,
   readConditionName,
   readDate,
+  readDateAt,
   readStakeholder,
   splitList,
 } from "./cell-values";
@@ -64,6 +65,32 @@ describe("readAmount", () => {
     expect(amount("abc")).toBe('"abc" is not a number');
     expect(amount("-5")).toBe("must not be negative");
     expect(amount(1e16)).toMatch(/too large/);
+  });
+});
+
+describe("readDateAt", () => {
+  const today = new Date(Date.UTC(2026, 11, 2));
+  const at = (cell: string | number | Date) => {
+    const read = readDateAt(cell, today);
+    return read.ok ? `${read.value.date.toISOString().slice(0, 10)} ${read.value.precision}` : read.message;
+  };
+
+  it("reads months and years as their first day with their precision, and a day as before", () => {
+    expect(at("2022-03")).toBe("2022-03-01 month");
+    expect(at("2022-3")).toBe("2022-03-01 month");
+    expect(at("March 2022")).toBe("2022-03-01 month");
+    expect(at("Sept. 2022")).toBe("2022-09-01 month");
+    expect(at("2022")).toBe("2022-01-01 year");
+    expect(at(2022)).toBe("2022-01-01 year");
+    expect(at("2022-03-15")).toBe("2022-03-15 day");
+    expect(at(new Date(Date.UTC(2022, 2, 15)))).toBe("2022-03-15 day");
+  });
+
+  it("takes “unknown” as the day it is read, and refuses what names no month", () => {
+    expect(at("Unknown")).toBe("2026-12-02 unknown");
+    expect(at("2022-13")).toBe('"2022-13" is not a month');
+    expect(at("Smarch 2022")).toBe('"Smarch 2022" is not a month');
+    expect(at("1800")).toBe("1800-01-01 is outside the dates Pledgewatch takes (1900-01-01 to 2100-12-31)");
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type Decimal,
 } from "@/lib/rules/units";
 import {
+  type DatePrecision,
   conditionStatuses,
   conditionStatusLabels,
   stakeholderRoles,
@@ -180,6 +181,44 @@ export function readDate(cell: string | number | boolean | Date | null): Read<Da
     return day ? inRange(day) : notADay(text);
   }
   return fail(`"${text}" is not a date; write it as YYYY-MM-DD`);
+}
+
+/** A date and how precisely it is known (a month or a year is its first day). */
+export interface DateAt {
+  date: Date;
+  precision: DatePrecision;
+}
+
+const yearInRange = (year: number) => inRange(new Date(Date.UTC(year, 0, 1)));
+
+/**
+ * A date known to the day (as `readDate` reads it), the month ("2022-03", "March 2022", "Mar. 2022")
+ * or the year ("2022", or a number cell 2022), or "unknown": then the day it is read, `today`.
+ */
+export function readDateAt(cell: string | number | boolean | Date | null, today: Date): Read<DateAt> {
+  if (typeof cell === "number" && Number.isInteger(cell) && cell >= 1000 && cell <= 9999) {
+    const year = yearInRange(cell);
+    return year.ok ? ok({ date: year.value, precision: "year" }) : year;
+  }
+  const text = typeof cell === "string" ? cellText(cell) : "";
+  if (/^unknown$/i.test(text)) return ok({ date: today, precision: "unknown" });
+  let match = /^(\d{4})$/.exec(text);
+  if (match) {
+    const year = yearInRange(Number(match[1]));
+    return year.ok ? ok({ date: year.value, precision: "year" }) : year;
+  }
+  match = /^(\d{4})-(\d{1,2})$/.exec(text) ?? null;
+  const named = match ? null : /^([A-Za-z]+\.?)\s+(\d{4})$/.exec(text);
+  if (match || named) {
+    const month = match ? Number(match[2]) : monthNumber(named![1]!);
+    const year = Number(match ? match[1] : named![2]);
+    const first = month && month <= 12 ? calendarDay(year, month, 1) : null;
+    if (!first) return fail(`"${text}" is not a month`);
+    const day = inRange(first);
+    return day.ok ? ok({ date: day.value, precision: "month" }) : day;
+  }
+  const day = readDate(cell);
+  return day.ok ? ok({ date: day.value, precision: "day" }) : day;
 }
 
 // ---- Closed sets ----

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import {
   conditionStatuses,
+  datePrecisions,
   pledgeCategories,
   pledgeStatuses,
   quantityQualifiers,
@@ -74,6 +75,8 @@ export const datasetTableSchemas = {
     deliveredQuantity: optionalAmount,
     status: z.enum(pledgeStatuses),
     announcedOn: date,
+    // Datasets exported before dates had a precision have none: their dates are days.
+    announcedPrecision: z.enum(datePrecisions).default("day"),
     dueOn: optionalDate,
     scope: optionalText,
     version: int,

@@ -131,7 +131,7 @@ export function deriveColumns(headers: readonly string[], mapping: FieldSources)
         const content = cellContent(all[index] ?? null);
         if (content.ok && cellText(content.value) === "") all[index] = value;
       }
-      for (const fill of fillers) all.push(fill(row, cells));
+      for (const fill of fillers) all.push(fill(row, all));
       return all;
     },
   };

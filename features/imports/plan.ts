@@ -93,6 +93,7 @@ const suppliedBy: Record<ScalarField, ImportField[]> = {
   deliveredQuantity: ["deliveredQuantity"],
   status: ["status"],
   announcedOn: ["announcedOn"],
+  announcedPrecision: ["announcedOn"],
   dueOn: ["dueOn"],
   scope: ["scope"],
 };

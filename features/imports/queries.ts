@@ -44,7 +44,7 @@ async function existingPledges(prisma: PrismaClient, ids: readonly string[]): Pr
       await prisma.$queryRaw<PledgeRow[]>`
         SELECT "id", "version", "externalId", "title", "description", "category", "quantityUnit",
                "quantityLow", "quantityHigh", "quantityQualifier", "deliveredQuantity", "status",
-               "announcedOn", "dueOn", "scope"
+               "announcedOn", "announcedPrecision", "dueOn", "scope"
         FROM "Pledge" WHERE "id" IN (${list}) AND "deletedAt" IS NULL`,
       await prisma.$queryRaw<
         {

@@ -4,6 +4,7 @@
 import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { canonicalUnit, unitRuleMessage } from "@/lib/rules/units";
+import { today as utcToday } from "@/server/ledger";
 import { isWebAddress } from "@/lib/web-address";
 import {
   categoryLabels,
@@ -24,9 +25,11 @@ import {
   readChoice,
   readConditionName,
   readDate,
+  readDateAt,
   readStakeholder,
   splitList,
   type CellValue,
+  type DateAt,
   type NamedStakeholder,
 } from "./cell-values";
 import { importFieldLabels, type ColumnMapping, type ImportField, type ValueMappedField } from "./fields";
@@ -80,6 +83,7 @@ function rowReader(
   mapping: ColumnMapping,
   values: ValueMapping,
   round: boolean,
+  today: Date,
 ) {
   const errors: RowError[] = [];
   const roundedBy: Decimal[] = [];
@@ -142,6 +146,17 @@ function rowReader(
     return chosen;
   };
 
+  /** The announcement date, which may be known only to the month or year, or not at all. */
+  const dateAt = (field: ImportField): DateAt | null => {
+    if (isBlank(field)) {
+      problem(field, `${importFieldLabels[field]} is required; write "unknown" if it is not known`);
+      return null;
+    }
+    const read = readDateAt(raw.get(field) ?? null, today);
+    if (!read.ok) problem(field, read.message);
+    return read.ok ? read.value : null;
+  };
+
   const date = (field: ImportField, required: boolean): Date | null => {
     if (isBlank(field)) {
       if (required) problem(field, `${importFieldLabels[field]} is required`);
@@ -170,7 +185,7 @@ function rowReader(
     return read.value.minor;
   };
 
-  return { errors, roundedBy, present, isBlank, problem, text, choice, date, amount };
+  return { errors, roundedBy, present, isBlank, problem, text, choice, dateAt, date, amount };
 }
 
 type RowReader = ReturnType<typeof rowReader>;
@@ -234,9 +249,10 @@ export function readPledgeRow(
   cells: readonly CellValue[],
   mapping: ColumnMapping,
   values: ValueMapping = {},
-  options: { round?: boolean } = {},
+  options: { round?: boolean; today?: Date } = {},
 ): RowOutcome {
-  const read = rowReader(row, headers, cells, mapping, values, options.round ?? false);
+  const today = options.today ?? utcToday();
+  const read = rowReader(row, headers, cells, mapping, values, options.round ?? false, today);
   if (read.errors.length === 0 && [...read.present].every(read.isBlank)) return { kind: "blank" };
 
   const title = read.text("title", true);
@@ -244,7 +260,8 @@ export function readPledgeRow(
   const category = read.choice("category", pledgeCategories, categoryLabels, null);
   const status = read.choice("status", pledgeStatuses, pledgeStatusLabels, "announced");
   const quantityQualifier = read.choice("quantityQualifier", quantityQualifiers, qualifierLabels, "exact");
-  const announcedOn = read.date("announcedOn", true);
+  const announced = read.dateAt("announcedOn");
+  const announcedOn = announced?.date ?? null;
   const dueOn = read.date("dueOn", false);
   const quantities = readQuantities(read, { announcedOn, dueOn });
   const { stakeholders, conditions } = readLinks(read);
@@ -273,6 +290,7 @@ export function readPledgeRow(
       quantityQualifier: quantityQualifier!,
       status: status!,
       announcedOn: announcedOn!,
+      announcedPrecision: announced!.precision,
       dueOn,
       conditions,
       source,

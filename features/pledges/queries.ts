@@ -12,6 +12,7 @@ import {
   type PledgeStatus,
   type QuantityQualifier,
   type StakeholderRole,
+  type DatePrecision,
 } from "@/lib/rules/vocabulary";
 import type { ViewTime } from "@/lib/view-time";
 import {
@@ -50,6 +51,7 @@ export interface PledgeListItem {
   };
   delivered: bigint | null;
   announcedOn: Date;
+  announcedPrecision: DatePrecision;
   dueOn: Date | null;
   version: number;
   sources: { id: string; title: string; url: string | null }[];
@@ -121,6 +123,7 @@ interface PledgeRowRaw {
   quantityQualifier: QuantityQualifier;
   deliveredQuantity: Int | null;
   announcedOn: string | Date;
+  announcedPrecision: DatePrecision;
   dueOn: string | Date | null;
   version: Int;
 }
@@ -143,7 +146,7 @@ async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<Pledge
   const [pledges, stakeholders, conditions, sources] = await db().$transaction([
     db().$queryRaw<Omit<PledgeRowRaw, "status">[]>`
       SELECT "id", "externalId", "title", "description", "category", "quantityLow", "quantityHigh", "quantityUnit",
-             "quantityQualifier", "deliveredQuantity", "announcedOn", "dueOn", "version"
+             "quantityQualifier", "deliveredQuantity", "announcedOn", "announcedPrecision", "dueOn", "version"
       FROM "Pledge" WHERE "id" IN (${ids})`,
     db().$queryRaw<{ pledgeId: string; role: StakeholderRole; slug: string; name: string }[]>`
       SELECT ps."pledgeId", ps."role", s."slug", s."name"
@@ -201,6 +204,7 @@ async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<Pledge
         },
         delivered: bigintOrNull(row.deliveredQuantity),
         announcedOn: new Date(row.announcedOn),
+        announcedPrecision: row.announcedPrecision,
         dueOn: dateOrNull(row.dueOn),
         version: Number(row.version),
         sources: (sourcesOf.get(id) ?? []).map(({ id, title, url }) => ({ id, title, url })),

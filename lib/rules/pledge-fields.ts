@@ -3,7 +3,13 @@
 // and the header a spreadsheet column is matched by. The form, the merge, the audit snapshot and
 // the import are built from this table; the rules for values live beside it (pledge-rules.ts,
 // units.ts) and the parsers that apply them in the schemas (forms and API) and the import's reader.
-import type { PledgeCategory, PledgeStatus, QuantityQualifier, StakeholderRole } from "./vocabulary";
+import type {
+  DatePrecision,
+  PledgeCategory,
+  PledgeStatus,
+  QuantityQualifier,
+  StakeholderRole,
+} from "./vocabulary";
 
 /** A pledge's own columns. Amounts are integers in the unit's minor units (units.ts). */
 export interface PledgeColumns {
@@ -18,6 +24,8 @@ export interface PledgeColumns {
   deliveredQuantity: bigint | null;
   status: PledgeStatus;
   announcedOn: Date;
+  /** How precisely `announcedOn` is known: a month or year is stored as its first day. */
+  announcedPrecision: DatePrecision;
   dueOn: Date | null;
   scope: string | null;
 }
@@ -78,6 +86,12 @@ export const pledgeFieldWords = {
   deliveredQuantity: { label: "Delivered so far", header: "Delivered", column: "delivered" },
   status: { label: "Status", header: "Status", column: "lifecycle_status" },
   announcedOn: { label: "Announced on", header: "Announced", column: "announced_on" },
+  announcedPrecision: {
+    label: "Announcement date precision",
+    header: "Announced precision",
+    column: "announced_precision",
+    hint: "A month or year is kept as its first day and shown as “Mar 2022” or “2022”.",
+  },
   dueOn: { label: "Due on", header: "Due", column: "due_on" },
   scope: { label: "Scope", header: "Scope" },
   externalId: {

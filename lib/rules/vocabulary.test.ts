@@ -5,6 +5,7 @@ import { roles } from "@/lib/access";
 import { ledgerFacts } from "./ledger";
 import {
   conditionStatuses,
+  datePrecisions,
   pledgeCategories,
   pledgeStatuses,
   quantityQualifiers,
@@ -23,6 +24,7 @@ const vocabulary = {
   Role: roles,
   LedgerFact: ledgerFacts,
   StakeholderRole: stakeholderRoles,
+  DatePrecision: datePrecisions,
 } as const;
 
 describe("the vocabulary and the database's enums", () => {

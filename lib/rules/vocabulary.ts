@@ -31,6 +31,10 @@ export type QuantityQualifier = (typeof quantityQualifiers)[number];
 export const stakeholderRoles = ["pledger", "lead", "contributor", "host", "beneficiary"] as const;
 export type StakeholderRole = (typeof stakeholderRoles)[number];
 
+/** How precisely a date is known: a month or year is stored as its first day (lib/format.ts shows it). */
+export const datePrecisions = ["day", "month", "year", "unknown"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+
 export const stakeholderKinds = ["state", "organisation", "coalition", "person"] as const;
 export type StakeholderKind = (typeof stakeholderKinds)[number];
 
@@ -82,6 +86,14 @@ export const roleLabels: Record<StakeholderRole, string> = {
   contributor: "Contributor",
   host: "Host",
   beneficiary: "Beneficiary",
+};
+
+/** How precisely a date is known, as a form offers it. */
+export const datePrecisionLabels: Record<DatePrecision, string> = {
+  day: "Day",
+  month: "Month only",
+  year: "Year only",
+  unknown: "Unknown (the day it was recorded)",
 };
 
 export const stakeholderKindLabels: Record<StakeholderKind, string> = {

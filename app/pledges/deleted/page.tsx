@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RestoreForm } from "@/features/editing/components/restore-form";
 import { listDeletedPledges } from "@/features/editing/queries";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
+import { AnnouncedDate } from "@/features/pledges/components/announced-date";
 
 export const metadata: Metadata = { title: "Recently deleted pledges" };
 export const dynamic = "force-dynamic";
@@ -53,7 +54,9 @@ export default async function DeletedPledgesPage() {
             {pledges.map((pledge) => (
               <tr key={pledge.id} className="border-b border-slate-100" data-testid="deleted-pledge">
                 <td className="p-2 font-medium">{pledge.title}</td>
-                <td className="p-2">{formatDate(pledge.announcedOn)}</td>
+                <td className="p-2">
+                  <AnnouncedDate pledge={pledge} />
+                </td>
                 <td className="p-2">{formatDateTime(pledge.deletedAt)}</td>
                 <td className="p-2">{pledge.deletedBy ?? "unknown"}</td>
                 <td className="p-2 text-right">

@@ -5,6 +5,8 @@ import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import {
   categoryLabels,
   pledgeCategories,
+  datePrecisionLabels,
+  datePrecisions,
   qualifierLabels,
   quantityQualifiers,
   roleLabels,
@@ -96,6 +98,12 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
           {...frame("announcedOn")}
           required
           input={{ type: "date", defaultValue: value("announcedOn") }}
+        />
+        <SelectField
+          {...frame("announcedPrecision")}
+          required
+          options={optionsOf(datePrecisions, datePrecisionLabels)}
+          defaultValue={value("announcedPrecision") || "day"}
         />
         <InputField {...frame("dueOn")} input={{ type: "date", defaultValue: value("dueOn") }} />
       </div>

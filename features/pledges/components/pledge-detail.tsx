@@ -14,6 +14,7 @@ import type { PledgeDetail as PledgeDetailData } from "../queries";
 import { Panel } from "@/components/ui/panel";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { TableHead } from "@/components/ui/table-head";
+import { AnnouncedDate } from "./announced-date";
 
 /** An event's value as the page writes it: the quantity with its bounds, an amount, a date. */
 function factText(event: PledgeDetailData["ledgerEvents"][number], unit: string | null): string {
@@ -85,7 +86,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             <span data-testid="effective-status">{effectiveStatusLabels[pledge.effective.status]}</span>
           </Fact>
           <Fact term="Announced">
-            <time dateTime={isoDay(pledge.announcedOn)}>{formatDate(pledge.announcedOn)}</time>
+            <AnnouncedDate pledge={pledge} />
           </Fact>
           {pledge.dueOn && (
             <Fact term="Due">

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
-import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { formatDelivered, formatPledgeQuantity } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
 import { exceedsPledge, type PledgeListItem } from "../queries";
 import { TableHead } from "@/components/ui/table-head";
+import { AnnouncedDate } from "./announced-date";
 
 /** On a phone each row becomes a card, and its cells say what they are. */
 function MobileLabel({ children }: { children: string }) {
@@ -72,7 +73,7 @@ export function PledgeTable({ rows }: { rows: PledgeListItem[] }) {
               </td>
               <td className="px-3 py-2 whitespace-nowrap max-sm:block max-sm:py-1">
                 <MobileLabel>Announced</MobileLabel>
-                <time dateTime={isoDay(pledge.announcedOn)}>{formatDate(pledge.announcedOn)}</time>
+                <AnnouncedDate pledge={pledge} />
               </td>
             </tr>
           ))}

@@ -2,7 +2,7 @@
 // fields take their column names from its field table (lib/rules/pledge-fields.ts).
 import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import { exceedsPledge, type PledgeListItem } from "@/features/pledges/queries";
-import { isoDay } from "@/lib/format";
+import { isoDateAt, isoDay } from "@/lib/format";
 import { toDecimal } from "@/lib/rules/units";
 import { roleLabels } from "@/lib/rules/vocabulary";
 
@@ -23,6 +23,7 @@ export const pledgeColumns = [
   { key: "blockedBy", header: "blocked_by", width: 30 },
   { key: "conditions", header: pledgeFieldWords.conditionIds.column, width: 40 },
   { key: "announcedOn", header: pledgeFieldWords.announcedOn.column, width: 12 },
+  { key: "announcedPrecision", header: pledgeFieldWords.announcedPrecision.column, width: 10 },
   { key: "dueOn", header: pledgeFieldWords.dueOn.column, width: 12 },
   { key: "sources", header: "sources", width: 60 },
 ] as const;
@@ -49,7 +50,12 @@ export function pledgeRow(item: PledgeListItem): PledgeRow {
     effectiveStatus: item.effective.status,
     blockedBy: item.effective.blockedBy.map((c) => c.slug).join("; "),
     conditions: item.conditions.map((c) => `${c.slug} (${c.status})`).join("; "),
-    announcedOn: isoDay(item.announcedOn),
+    // "2022-03" for a month, "2022" for a year: ISO 8601 at the precision known, never a made-up day.
+    announcedOn:
+      item.announcedPrecision === "unknown"
+        ? "unknown"
+        : isoDateAt(item.announcedOn, item.announcedPrecision),
+    announcedPrecision: item.announcedPrecision,
     dueOn: item.dueOn ? isoDay(item.dueOn) : "",
     sources: item.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join("; "),
   };
