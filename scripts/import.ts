@@ -1,7 +1,7 @@
 // npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
 //   [--map "Field={Column} {Other column}"]… [--value "Field:Value=choice"]… [--default "Field=Value"]…
-//   [--kind "Stakeholder=kind"]… [--round] [--skip-invalid [--rejected FILE]] [--save-mapping NAME]
-//   [--errors FILE] [--dry-run] [--as EMAIL]
+//   [--kind "Stakeholder=kind"]… [--round] [--skip-invalid [--rejected FILE]] [--withdraw-missing]
+//   [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]
 // Imports pledges from a CSV or XLSX file (or a whole dataset.json export into an empty database)
 // into the database named by DATABASE_URL. Prints the preview; writes nothing unless every row is
 // valid (or --skip-invalid leaves the invalid ones out); exits 1 naming the bad rows (the header is
@@ -44,11 +44,13 @@ import { loadEnv } from "../server/load-env";
 
 /** Up to this many row errors are printed one by one; more are summarised by kind. */
 const errorsListed = 20;
+/** Changed rows and missing pledges printed one by one. */
+const changesListed = 20;
 
 const usage = `usage: npm run import -- FILE [--mapping NAME | --mapping-file FILE] [--map "Field=Column"]…
          [--map "Field={Column} {Other column}"]… [--map "External ID=#row"] [--value "Field:Value=choice"]…
          [--default "Field=Value"]… [--kind "Stakeholder=kind"]… [--round] [--skip-invalid [--rejected FILE]]
-         [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]`;
+         [--withdraw-missing] [--save-mapping NAME] [--errors FILE] [--dry-run] [--as EMAIL]`;
 
 const argsSchema = z
   .object({
@@ -61,6 +63,7 @@ const argsSchema = z
     kind: z.array(z.string()).default([]),
     round: z.boolean().default(false),
     "skip-invalid": z.boolean().default(false),
+    "withdraw-missing": z.boolean().default(false),
     rejected: z.string().min(1, "--rejected names the CSV file for the rows left out").optional(),
     "save-mapping": mappingName.optional(),
     errors: z.string().min(1, "--errors names the CSV file to write the problems to").optional(),
@@ -237,6 +240,40 @@ const fixFlags: Record<NonNullable<ImportPreview["errors"][number]["fix"]>, stri
   round: "use --round to round them to the unit's precision",
 };
 
+/** The first updates, field by field: "Row 3, kiel-2: quantity_low 100 → 120". */
+function printChanges(preview: ImportPreview) {
+  const updates = preview.changes.filter((change) => change.action === "update");
+  if (updates.length === 0) return;
+  console.log(
+    `Changes (${updates.length === preview.counts.update ? "" : "the first "}${count(updates.length)}):`,
+  );
+  for (const change of updates.slice(0, changesListed)) {
+    const fields = change.details.map(({ field, from, to }) =>
+      from === "" && to === "" ? `${field} changed` : `${field} ${from || "(none)"} → ${to || "(none)"}`,
+    );
+    console.log(`  Row ${change.row}, "${change.title}": ${fields.join("; ")}`);
+  }
+  if (updates.length > changesListed)
+    console.log(`  … and ${count(preview.counts.update - changesListed)} more.`);
+}
+
+/** The pledges of the release this file updates that it no longer has, and what happens to them. */
+function printRelease(preview: ImportPreview) {
+  const { previousFiles, missing, missingCount, withdrawMissing } = preview.release;
+  if (missingCount === 0) return;
+  console.log(
+    `Missing from this file (${count(missingCount)}), though ${previousFiles.join(", ")} had them: ${missing
+      .slice(0, changesListed)
+      .map((p) => `${p.title} (${p.externalId})`)
+      .join("; ")}${missingCount > changesListed ? "; …" : ""}.`,
+  );
+  console.log(
+    withdrawMissing
+      ? "  They will be recorded as withdrawn, citing this file (--withdraw-missing)."
+      : "  They are kept as they are; record them as withdrawn with --withdraw-missing.",
+  );
+}
+
 function printPreview(preview: ImportPreview) {
   console.log(
     `${preview.fileName} (${preview.format.toUpperCase()}, ${preview.rows.toLocaleString("en-GB")} rows below the header)`,
@@ -261,6 +298,8 @@ function printPreview(preview: ImportPreview) {
   }
   list("Conditions", preview.newConditions);
   list("Sources", preview.newSources);
+  printChanges(preview);
+  printRelease(preview);
   for (const { unit, amounts, rows, total } of preview.rounding) {
     console.log(
       `Rounded (--round): ${count(amounts)} ${unit} amounts in ${count(rows)} rows to the unit's precision; their sum changed by ${total} ${unit}.`,
@@ -387,6 +426,7 @@ const parseCommandLine = () =>
       kind: { type: "string", multiple: true },
       round: { type: "boolean" },
       "skip-invalid": { type: "boolean" },
+      "withdraw-missing": { type: "boolean" },
       rejected: { type: "string" },
       "save-mapping": { type: "string" },
       errors: { type: "string" },
@@ -463,6 +503,7 @@ async function main(): Promise<number> {
       mapping: given,
       also: additions,
       skipInvalid: parsed.data["skip-invalid"],
+      withdrawMissing: parsed.data["withdraw-missing"],
       commit: dryRun ? undefined : { actor, expect: "any" },
       onProgress: progressPrinter(size || 1),
     });
@@ -502,9 +543,9 @@ async function main(): Promise<number> {
         return 1;
       case "committed":
         console.log(
-          outcome.result.created + outcome.result.updated === 0
+          outcome.result.created + outcome.result.updated + outcome.result.withdrawn === 0
             ? "Nothing to change: the database already matches the file."
-            : `Imported: ${outcome.result.created} created, ${outcome.result.updated} updated.`,
+            : `Imported: ${outcome.result.created} created, ${outcome.result.updated} updated${outcome.result.withdrawn > 0 ? `, ${outcome.result.withdrawn} withdrawn as missing from this release` : ""}.`,
         );
         return 0;
     }

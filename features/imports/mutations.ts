@@ -25,6 +25,7 @@ import { datasetTableNames, type DatasetRows, type DatasetTableName } from "./da
 import { normalizeName } from "./fields";
 import { pledgeColumns, sourceKey, type ImportPlan, type ImportSnapshot, type PlannedRow } from "./plan";
 import type { ImportedPledge } from "./rows";
+import type { MissingPledge } from "./queries";
 import type { SavedMapping } from "./schemas";
 
 // The commit: every change of a plan in one transaction, batched, with its history and audit
@@ -68,6 +69,8 @@ async function freeSlugs(names: string[], taken: (slugs: string[]) => Promise<st
 export interface CommitResult {
   created: number;
   updated: number;
+  /** Pledges missing from the new release, recorded as withdrawn. */
+  withdrawn: number;
   /** The source record standing for the file, cited by every change; null when nothing changed. */
   fileSourceId: string | null;
 }
@@ -119,6 +122,8 @@ export interface ImportedFile {
   notes: string[];
   /** The plan's invalid rows are left out rather than refusing the whole file. */
   skipInvalid: boolean;
+  /** Pledges of the release this file updates that it no longer has, to record as withdrawn. */
+  withdraw: readonly MissingPledge[];
 }
 
 /**
@@ -137,7 +142,9 @@ export async function commitImportPlan(
     throw new Error("commitImportPlan needs a plan without errors, or skipInvalid");
   }
   const work = plan.rows.filter((r): r is Work => r.action !== "skip");
-  if (work.length === 0) return { created: 0, updated: 0, fileSourceId: null };
+  if (work.length === 0 && file.withdraw.length === 0) {
+    return { created: 0, updated: 0, withdrawn: 0, fileSourceId: null };
+  }
 
   return busyAsConflict(() =>
     prisma.$transaction(
@@ -173,9 +180,15 @@ export async function commitImportPlan(
             onProgress(done, work.length);
           }
         }
+        for (const missing of file.withdraw) await addWithdrawnPledge(tx, rows, commit, missing);
         await insertPledgeRows(insertRows, rows);
         onProgress(done, work.length);
-        return { created: plan.counts.create, updated: plan.counts.update, fileSourceId };
+        return {
+          created: plan.counts.create,
+          updated: plan.counts.update,
+          withdrawn: file.withdraw.length,
+          fileSourceId,
+        };
       },
       { timeout: 10 * 60_000, maxWait: 30_000 },
     ),
@@ -368,6 +381,48 @@ async function addUpdatedPledge(tx: Tx, rows: PledgeRows, commit: Commit, r: Upd
         }),
         version: existing.version + 1,
         note: rowNote(commit, r.row),
+      },
+      now,
+    ),
+  );
+}
+
+/**
+ * A pledge the new release no longer has, recorded as withdrawn with the file as evidence; refused
+ * (the whole import) if the pledge changed after the preview.
+ */
+async function addWithdrawnPledge(tx: Tx, rows: PledgeRows, commit: Commit, missing: MissingPledge) {
+  const { now } = commit;
+  if (!(await claimPledge(tx, missing.id, missing.version, { status: "withdrawn" }))) {
+    throw new ImportConflictError(
+      `The pledge "${missing.title}" (${missing.externalId}) was changed or deleted after the preview. Nothing was imported; preview the file again.`,
+    );
+  }
+  const note = `Not in ${commit.fileName}, the new release of the file it was imported from: recorded as withdrawn.`;
+  const entry = statusChangeRow(
+    { pledgeId: missing.id, fromPledgeStatus: missing.status, toPledgeStatus: "withdrawn" },
+    now,
+    { by: commit.actor, at: now, note },
+  );
+  rows.StatusChange.push(entry);
+  rows.Citation.push(
+    ...citationRows(
+      [{ sourceId: commit.fileSourceId, quote: `No row of ${commit.fileName} has ${missing.externalId}` }],
+      { statusChangeId: entry.id },
+      now,
+    ),
+  );
+  rows.AuditEntry.push(
+    auditEntryRow(
+      commit.actor,
+      {
+        action: "update",
+        entityType: "Pledge",
+        entityId: missing.id,
+        before: { status: missing.status, version: missing.version },
+        after: { status: "withdrawn", version: missing.version + 1 },
+        version: missing.version + 1,
+        note,
       },
       now,
     ),

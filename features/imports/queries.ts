@@ -1,5 +1,6 @@
 import "server-only";
 import type { PledgeColumns } from "@/lib/rules/pledge-fields";
+import type { PledgeStatus } from "@/lib/rules/vocabulary";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { normalizeName } from "./fields";
@@ -150,6 +151,49 @@ export async function loadImportSnapshot(
     }
   }
   return { pledgesByExternalId, pledgesByTitle, stakeholders, conditions, sources };
+}
+
+/** A pledge an earlier release of the file had and this one does not. */
+export interface MissingPledge {
+  id: string;
+  version: number;
+  externalId: string;
+  title: string;
+  status: PledgeStatus;
+}
+
+/**
+ * The release a file updates, and what it no longer has: the earlier imported files cited by the
+ * pledges this file matches by external id, and those files' other pledges (not deleted, not yet
+ * withdrawn) whose external ids this file lacks. `fileIds` is every external id the file has, its
+ * invalid rows' included, so that a row left out is never taken for a pledge dropped.
+ */
+export async function loadReleaseGaps(
+  matchedIds: readonly string[],
+  fileIds: ReadonlySet<string>,
+  prisma: PrismaClient = db(),
+): Promise<{ previousFiles: string[]; missing: MissingPledge[] }> {
+  const files = new Map<string, string>();
+  for (const part of chunks(matchedIds)) {
+    for (const row of await prisma.$queryRaw<{ id: string; fileName: string }[]>`
+      SELECT DISTINCT s."id", s."fileName" FROM "Citation" c JOIN "Source" s ON s."id" = c."sourceId"
+      WHERE s."fileName" IS NOT NULL AND c."quote" LIKE 'Row %' AND c."pledgeId" IN (${Prisma.join(part)})`) {
+      files.set(row.id, row.fileName);
+    }
+  }
+  if (files.size === 0) return { previousFiles: [], missing: [] };
+  const rows = await prisma.$queryRaw<(Omit<MissingPledge, "version"> & { version: number | bigint })[]>`
+    SELECT DISTINCT p."id", p."version", p."externalId", p."title", p."status"
+    FROM "Pledge" p JOIN "Citation" c ON c."pledgeId" = p."id"
+    WHERE c."sourceId" IN (${Prisma.join([...files.keys()])}) AND c."quote" LIKE 'Row %'
+      AND p."deletedAt" IS NULL AND p."externalId" IS NOT NULL AND p."status" <> 'withdrawn'
+    ORDER BY p."externalId"`;
+  return {
+    previousFiles: [...new Set(files.values())].sort(),
+    missing: rows
+      .filter((row) => !fileIds.has(row.externalId))
+      .map((row) => ({ ...row, version: Number(row.version) })),
+  };
 }
 
 // ---- Saved mappings ----

@@ -278,6 +278,7 @@ describe("committing", () => {
     expect(outcome.kind === "committed" && outcome.result).toEqual({
       created: 0,
       updated: 0,
+      withdrawn: 0,
       fileSourceId: null,
     });
     expect(await tableCounts()).toEqual(before);
@@ -289,7 +290,13 @@ describe("committing", () => {
     const outcome = await commit(changed, "update.csv");
     expect(outcome.preview.counts).toMatchObject({ create: 0, update: 1, skip: 1 });
     expect(outcome.preview.changes).toEqual([
-      { row: 2, action: "update", title: "Import force pledge", changed: ["status"] },
+      {
+        row: 2,
+        action: "update",
+        title: "Import force pledge",
+        changed: ["status"],
+        details: [{ field: "status", from: "committed", to: "delivered" }],
+      },
     ]);
     const after = await db().pledge.findUniqueOrThrow({ where: { externalId: "c-1" } });
     expect(after).toMatchObject({ status: "delivered", version: before.version + 1 });
@@ -378,10 +385,112 @@ describe("committing", () => {
         sha256: "0".repeat(64),
         notes: [],
         skipInvalid: false,
+        withdraw: [],
       }),
     ).rejects.toBeInstanceOf(ImportConflictError);
     expect(await tableCounts()).toEqual(before);
     expect(await db().stakeholder.count({ where: { name: "Elbonia" } })).toBe(0);
+  });
+});
+
+describe("a new release of a file already imported", () => {
+  const release = (rows: string[]) =>
+    ["External ID,Title,Stakeholders,Category,Quantity low,Unit,Announced", ...rows].join("\n");
+  const first = release([
+    "rel-1,Release radars,France,enablers,100,items,2022-03",
+    "rel-2,Release trucks,France,assistance,20,items,2022-04",
+    "rel-3,Release boats,France,assistance,3,items,2022-05",
+  ]);
+  const second = release([
+    "rel-1,Release radars,France,enablers,120,items,2022-03",
+    "rel-2,Release trucks,France,assistance,20,items,2022-04",
+    "rel-4,Release drones,France,assistance,7,items,2022-06",
+  ]);
+  const run = (
+    content: string,
+    fileName: string,
+    options: { withdrawMissing?: boolean; skipInvalid?: boolean } = {},
+  ) => runImport(bytes(content), { fileName, commit: { actor: analyst, expect: "any" }, ...options });
+  const statusOf = async (externalId: string) =>
+    (await db().pledge.findUniqueOrThrow({ where: { externalId }, select: { status: true } })).status;
+
+  it("says what is created, changed field by field, unchanged and missing; keeps the missing unless asked", async () => {
+    expect(await run(first, "release-1.csv")).toMatchObject({ kind: "committed", result: { created: 3 } });
+    const { preview } = await runImport(bytes(second), { fileName: "release-2.csv" });
+    expect(preview.counts).toEqual({ create: 1, update: 1, skip: 1, invalid: 0 });
+    expect(preview.changes.find((c) => c.action === "update")).toMatchObject({
+      row: 2,
+      details: [
+        { field: "quantityLow", from: "100", to: "120" },
+        { field: "quantityHigh", from: "100", to: "120" },
+      ],
+    });
+    expect(preview.release).toEqual({
+      previousFiles: ["release-1.csv"],
+      missing: [
+        expect.objectContaining({ externalId: "rel-3", title: "Release boats", status: "announced" }),
+      ],
+      missingCount: 1,
+      withdrawMissing: false,
+    });
+
+    expect(await run(second, "release-2.csv")).toMatchObject({
+      kind: "committed",
+      result: { created: 1, updated: 1, withdrawn: 0 },
+    });
+    expect(await statusOf("rel-3")).toBe("announced");
+    // The change went in as a ledger event citing the file's row.
+    const radars = await db().pledge.findUniqueOrThrow({ where: { externalId: "rel-1" } });
+    const events = await db().ledgerEvent.findMany({
+      where: { pledgeId: radars.id, fact: "stated" },
+      orderBy: { recordedAt: "asc" },
+      select: {
+        quantityLow: true,
+        citations: { select: { quote: true, source: { select: { fileName: true } } } },
+      },
+    });
+    expect(events.at(-1)).toEqual({
+      quantityLow: 120n,
+      citations: [{ quote: "Row 2 of release-2.csv", source: { fileName: "release-2.csv" } }],
+    });
+  });
+
+  it("records the missing as withdrawn when asked, citing the file, and never takes a row left out for one missing", async () => {
+    // rel-2's row is invalid and left out: it is still in the file, so not missing.
+    const third = release([
+      "rel-1,Release radars,France,enablers,120,items,2022-03",
+      "rel-2,Release trucks,France,assistance,lots,items,2022-04",
+      "rel-4,Release drones,France,assistance,7,items,2022-06",
+    ]);
+    const { preview } = await runImport(bytes(third), {
+      fileName: "release-3.csv",
+      skipInvalid: true,
+      withdrawMissing: true,
+    });
+    expect(preview.release.previousFiles).toEqual(["release-1.csv", "release-2.csv"]);
+    expect(preview.release.missing.map((p) => p.externalId)).toEqual(["rel-3"]);
+    expect(await run(third, "release-3.csv", { skipInvalid: true, withdrawMissing: true })).toMatchObject({
+      kind: "committed",
+      result: { created: 0, updated: 0, withdrawn: 1 },
+    });
+    expect(await statusOf("rel-3")).toBe("withdrawn");
+    expect(await statusOf("rel-2")).toBe("announced");
+    const boats = await db().pledge.findUniqueOrThrow({ where: { externalId: "rel-3" } });
+    const change = await db().statusChange.findFirstOrThrow({
+      where: { pledgeId: boats.id, toPledgeStatus: "withdrawn" },
+      select: { note: true, citations: { select: { quote: true, source: { select: { fileName: true } } } } },
+    });
+    expect(change.note).toMatch(/Not in release-3.csv/);
+    expect(change.citations).toEqual([
+      { quote: "No row of release-3.csv has rel-3", source: { fileName: "release-3.csv" } },
+    ]);
+    // Withdrawn, it is no longer missing from the next release.
+    const again = await runImport(bytes(third), {
+      fileName: "release-3.csv",
+      skipInvalid: true,
+      withdrawMissing: true,
+    });
+    expect(again.preview.release.missingCount).toBe(0);
   });
 });
 

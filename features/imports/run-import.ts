@@ -13,11 +13,12 @@ import {
   type ImportField,
   type ValueMappedField,
 } from "./fields";
-import { addDecimals, decimalText, type Decimal } from "@/lib/rules/units";
+import { isoDateAt } from "@/lib/format";
+import { addDecimals, decimalText, toDecimal, type Decimal } from "@/lib/rules/units";
 import { deriveColumns } from "./derived-columns";
 import { commitImportPlan, ImportConflictError, type CommitResult } from "./mutations";
-import { planImport, type ImportPlan, type NewStakeholder } from "./plan";
-import { loadImportSnapshot } from "./queries";
+import { planImport, type ExistingPledge, type ImportPlan, type NewStakeholder } from "./plan";
+import { loadImportSnapshot, loadReleaseGaps, type MissingPledge } from "./queries";
 import { readSpreadsheet, type SpreadsheetFormat } from "./read-spreadsheet";
 import { readPledgeRow, type ImportedPledge, type RowError } from "./rows";
 import { mappingOfColumns, type SavedMapping } from "./schemas";
@@ -59,11 +60,27 @@ export interface ImportPreview {
   rounding: { unit: string; amounts: number; rows: number; total: string }[];
   /** The invalid rows are left out and the valid ones imported, instead of nothing. */
   skipInvalid: boolean;
+  /**
+   * Reconciling a new release: the files imported before whose pledges this file matches, and
+   * those files' pledges it no longer has (never deleted; withdrawn only when asked).
+   */
+  release: {
+    previousFiles: string[];
+    missing: Omit<MissingPledge, "version">[];
+    missingCount: number;
+    withdrawMissing: boolean;
+  };
   newStakeholders: NewStakeholder[];
   newConditions: string[];
   newSources: string[];
-  /** The first rows that change something, for the analyst to look over. */
-  changes: { row: number; action: "create" | "update"; title: string; changed: string[] }[];
+  /** The first rows that change something, for the analyst to look over, field by field. */
+  changes: {
+    row: number;
+    action: "create" | "update";
+    title: string;
+    changed: string[];
+    details: { field: string; from: string; to: string }[];
+  }[];
   /** Identifies this plan: a commit names it, and is refused if the plan has changed since. */
   digest: string;
 }
@@ -102,6 +119,7 @@ function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: Im
         preview.sha256,
         preview.mapping,
         preview.skipInvalid,
+        preview.release.withdrawMissing ? preview.release.missing.map((p) => p.id) : [],
         rows,
         plan.errors.length,
         plan.newStakeholders,
@@ -172,6 +190,26 @@ function roundingOf(pledges: readonly ImportedPledge[]): ImportPreview["rounding
   }));
 }
 
+/** A changed field's value as the preview shows it: amounts in major units, dates at their precision. */
+function fieldText(pledge: ExistingPledge | ImportedPledge, field: string): string {
+  const value = (pledge as unknown as Record<string, unknown>)[field];
+  if (value === null || value === undefined) return "";
+  if (typeof value === "bigint")
+    return pledge.quantityUnit ? toDecimal(value, pledge.quantityUnit) : String(value);
+  if (value instanceof Date)
+    return isoDateAt(value, field === "announcedOn" ? pledge.announcedPrecision : "day");
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** Each changed field of an update, from what is stored to what the row says; links are named only. */
+function changeDetails(pledge: ImportedPledge, existing: ExistingPledge, changed: readonly string[]) {
+  return changed.map((field) =>
+    field === "stakeholders" || field === "conditions" || field === "sources"
+      ? { field, from: "", to: "" }
+      : { field, from: fieldText(existing, field), to: fieldText(pledge, field) },
+  );
+}
+
 /** What the source standing for the file says of how it was read. */
 function readingNotes(preview: ImportPreview): string[] {
   const notes: string[] = [];
@@ -180,6 +218,12 @@ function readingNotes(preview: ImportPreview): string[] {
     const rows = [...new Set(preview.errors.map((e) => e.row))];
     notes.push(
       `${invalid} invalid ${invalid === 1 ? "row was" : "rows were"} left out (${invalid === 1 ? "row" : "rows"} ${rows.slice(0, 20).join(", ")}${rows.length > 20 ? ", …" : ""}).`,
+    );
+  }
+  const withdrawn = preview.release.withdrawMissing ? preview.release.missingCount : 0;
+  if (withdrawn > 0) {
+    notes.push(
+      `${withdrawn} ${withdrawn === 1 ? "pledge" : "pledges"} of ${preview.release.previousFiles.join(", ")} missing from this file recorded as withdrawn.`,
     );
   }
   for (const { unit, amounts, total } of preview.rounding) {
@@ -199,6 +243,8 @@ export async function runImport(
     also?: MappingAdditions;
     /** Import the valid rows and leave out the invalid ones, rather than nothing. */
     skipInvalid?: boolean;
+    /** Record the pledges of the release this file updates that it no longer has as withdrawn. */
+    withdrawMissing?: boolean;
     /** Commit only if the plan's digest is this one (the preview the analyst confirmed); "any" commits any plan without errors. */
     commit?: { actor: Principal; expect: string | "any" };
     onProgress?: (progress: ImportProgress) => void;
@@ -223,6 +269,9 @@ export async function runImport(
   const rowErrors: RowError[] = [];
   const blankRows: number[] = [];
   const distinct = new Map<ValueMappedField, Map<string, number>>();
+  // Every external id the file has, invalid rows' included: none of them is missing from it.
+  const fileIds = new Set<string>();
+  let idColumn = -1;
   const valueColumns: [ValueMappedField, number][] = [];
 
   for await (const event of readSpreadsheet(hashed(body, fileHash))) {
@@ -232,6 +281,7 @@ export async function runImport(
       mapping = withAlso(options.mapping ?? mappingOfColumns(proposeMapping(headers)), options.also);
       derived = deriveColumns(headers, mapping);
       problems = [...mappingProblems(headers, mapping), ...derived.problems];
+      idColumn = derived.headers.findIndex((h) => derived.columns[h] === "externalId");
       for (const field of valueMappedFields) {
         const header = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
         if (header !== undefined) valueColumns.push([field, headers.indexOf(header)]);
@@ -243,14 +293,14 @@ export async function runImport(
     // With the mapping wrong every row would fail alike: the rest of the file is only counted (and
     // hashed), so the answer names the whole file and comes as soon as it has arrived.
     if (problems.length > 0) continue;
-    const outcome = readPledgeRow(
-      event.row,
-      derived.headers,
-      derived.cells(event.row, event.cells),
-      derived.columns,
-      mapping.values,
-      { round: mapping.round },
-    );
+    const cells = derived.cells(event.row, event.cells);
+    if (idColumn !== -1) {
+      const id = cellContent(cells[idColumn] ?? null);
+      if (id.ok && cellText(id.value) !== "") fileIds.add(cellText(id.value));
+    }
+    const outcome = readPledgeRow(event.row, derived.headers, cells, derived.columns, mapping.values, {
+      round: mapping.round,
+    });
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
     else rowErrors.push(...outcome.errors);
@@ -266,6 +316,14 @@ export async function runImport(
 
   progress({ phase: "planning", rows: rowCount });
   const snapshot = await loadImportSnapshot(problems.length > 0 ? [] : pledges);
+  signal?.throwIfAborted();
+  const gaps =
+    problems.length > 0
+      ? { previousFiles: [], missing: [] }
+      : await loadReleaseGaps(
+          [...snapshot.pledgesByExternalId.values()].map((p) => p.id),
+          fileIds,
+        );
   signal?.throwIfAborted();
   const plan = planImport(
     problems.length > 0 ? [] : pledges,
@@ -298,6 +356,12 @@ export async function runImport(
     errors: plan.errors,
     rounding: roundingOf(pledges),
     skipInvalid: options.skipInvalid ?? false,
+    release: {
+      previousFiles: gaps.previousFiles,
+      missing: gaps.missing.map(({ id, externalId, title, status }) => ({ id, externalId, title, status })),
+      missingCount: gaps.missing.length,
+      withdrawMissing: options.withdrawMissing ?? false,
+    },
     newStakeholders: plan.newStakeholders,
     newConditions: plan.newConditions,
     newSources: plan.newSources,
@@ -314,6 +378,7 @@ export async function runImport(
                 action: r.action,
                 title: r.pledge.title,
                 changed: r.action === "update" ? r.changed : [],
+                details: r.action === "update" ? changeDetails(r.pledge, r.existing, r.changed) : [],
               },
             ],
       )
@@ -344,6 +409,7 @@ export async function runImport(
         sha256: preview.sha256,
         notes: readingNotes(preview),
         skipInvalid: preview.skipInvalid,
+        withdraw: preview.release.withdrawMissing ? gaps.missing : [],
       },
       (done, total) => progress({ phase: "writing", done, total }),
     );

@@ -81,6 +81,8 @@ export const importRequestSchema = z
     mappingName: mappingName.optional(),
     /** Import the valid rows and leave out the invalid ones, rather than nothing. */
     skipInvalid: z.stringbool({ error: "skipInvalid is true or false" }).default(false),
+    /** Record the pledges of the release this file updates that it no longer has as withdrawn. */
+    withdrawMissing: z.stringbool({ error: "withdrawMissing is true or false" }).default(false),
     /** The preview's digest: the commit goes ahead only if the plan is still the one previewed. */
     expect: z
       .string()

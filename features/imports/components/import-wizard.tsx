@@ -17,9 +17,9 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMappingOpt
         <div ref={resultRef} tabIndex={-1} className="space-y-6 outline-none">
           {result?.kind === "committed" && (
             <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm">
-              {result.result.created + result.result.updated === 0
+              {result.result.created + result.result.updated + result.result.withdrawn === 0
                 ? "Nothing to change: the database already matches the file."
-                : `Imported ${result.result.created} new and ${result.result.updated} updated pledges from ${preview.fileName}.`}{" "}
+                : `Imported ${result.result.created} new and ${result.result.updated} updated pledges from ${preview.fileName}${result.result.withdrawn > 0 ? `; ${result.result.withdrawn} missing from it recorded as withdrawn` : ""}.`}{" "}
               <Link href="/pledges" className="link">
                 See the pledges
               </Link>

@@ -65,6 +65,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
             ) : null,
           )}
           {errors.length > 0 && <RowErrors wizard={wizard} errors={errors} />}
+          <MissingFromRelease wizard={wizard} release={preview.release} />
           {preview.changes.length > 0 && (
             <details>
               <summary className="cursor-pointer text-sm">The rows that change something</summary>
@@ -83,7 +84,17 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
                       <td>{change.row}</td>
                       <td>{change.action}</td>
                       <td>{change.title}</td>
-                      <td>{change.changed.join(", ")}</td>
+                      <td>
+                        <ul>
+                          {change.details.map(({ field, from, to }) => (
+                            <li key={field}>
+                              {from === "" && to === ""
+                                ? `${field} changed`
+                                : `${field}: ${from || "(none)"} → ${to || "(none)"}`}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -109,9 +120,53 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           {preview.skipInvalid && preview.counts.invalid > 0
             ? ` and leave out ${preview.counts.invalid} invalid rows`
             : ""}
+          {preview.release.withdrawMissing && preview.release.missingCount > 0
+            ? `, withdrawing ${preview.release.missingCount} missing`
+            : ""}
         </button>
       </div>
     </Step>
+  );
+}
+
+/** The pledges a new release of a file no longer has: listed, kept, or withdrawn when asked. */
+function MissingFromRelease({
+  wizard,
+  release,
+}: {
+  wizard: ImportWizardState;
+  release: ImportPreview["release"];
+}) {
+  if (release.missingCount === 0) return null;
+  return (
+    <div className="space-y-2 text-sm" data-testid="missing-from-release">
+      <p>
+        <strong>{count(release.missingCount)}</strong> pledges imported from{" "}
+        {release.previousFiles.join(", ")} are missing from this file. They are kept unless you record them as
+        withdrawn.
+      </p>
+      <details>
+        <summary className="cursor-pointer">The missing pledges</summary>
+        <ul className="list-disc pl-5">
+          {release.missing.slice(0, errorsListed).map((pledge) => (
+            <li key={pledge.id}>
+              {pledge.title} ({pledge.externalId})
+            </li>
+          ))}
+          {release.missingCount > errorsListed && (
+            <li>… and {count(release.missingCount - errorsListed)} more</li>
+          )}
+        </ul>
+      </details>
+      <label className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          checked={wizard.withdrawMissing}
+          onChange={(e) => wizard.chooseWithdrawMissing(e.target.checked)}
+        />
+        Record the {count(release.missingCount)} missing pledges as withdrawn, citing this file
+      </label>
+    </div>
   );
 }
 

@@ -63,6 +63,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   const [mapping, setMapping] = useState<SavedMapping | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
+  const [withdrawMissing, setWithdrawMissing] = useState(false);
   const [result, setResult] = useState<ImportOutcome | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [stale, setStale] = useState(false);
@@ -122,6 +123,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (mapping) query.set("mapping", JSON.stringify(mapping));
     if (action === "commit" && preview) query.set("expect", preview.digest);
     if (skipInvalid) query.set("skipInvalid", "true");
+    if (withdrawMissing) query.set("withdrawMissing", "true");
     try {
       const response = await fetch(`/api/v1/imports?${query}`, {
         method: "POST",
@@ -198,6 +200,12 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (preview) setStale(true);
   }
 
+  /** Withdrawing the pledges missing from a new release changes the plan: the preview is updated first. */
+  function chooseWithdrawMissing(withdraw: boolean) {
+    setWithdrawMissing(withdraw);
+    if (preview) setStale(true);
+  }
+
   /** Every problem of the preview as a CSV file (row, column, value, problem), downloaded. */
   function downloadErrors() {
     if (!preview) return;
@@ -236,7 +244,10 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     !stale &&
     preview.problems.length === 0 &&
     (preview.errors.length === 0 || skipInvalid) &&
-    preview.counts.create + preview.counts.update > 0,
+    preview.counts.create +
+      preview.counts.update +
+      (preview.release.withdrawMissing ? preview.release.missingCount : 0) >
+      0,
   );
 
   return {
@@ -246,6 +257,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     mappings,
     preview,
     skipInvalid,
+    withdrawMissing,
     result,
     phase,
     stale,
@@ -263,6 +275,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     setDerived,
     setStakeholderKind,
     chooseSkipInvalid,
+    chooseWithdrawMissing,
     downloadErrors,
     saveMapping,
   };

@@ -24,6 +24,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
     mappingName,
     expect,
     skipInvalid,
+    withdrawMissing,
   } = parseQuery(importRequestSchema, request);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > importLimits.maxBytes) {
@@ -78,6 +79,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
           fileName,
           mapping,
           skipInvalid,
+          withdrawMissing,
           commit: mode === "commit" ? { actor: principal, expect: expect! } : undefined,
           onProgress: (progress) => send({ type: "progress", ...progress }),
           signal,
