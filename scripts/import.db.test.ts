@@ -316,6 +316,32 @@ describe("npm run import", () => {
     expect(await db().pledge.count({ where: { title: "Fractional" } })).toBe(0);
   });
 
+  it("reconciles a new release: prints each change and the pledges missing, and withdraws them with --withdraw-missing", async () => {
+    const release = (rows: string[]) =>
+      ["External ID,Title,Category,Quantity low,Unit,Announced", ...rows].join("\n");
+    const v1 = file(
+      "cli-release-v1.csv",
+      release(["cr-1,CLI release A,force,10,items,2022", "cr-2,CLI release B,force,5,items,2022"]),
+    );
+    expect((await runCli([v1])).code).toBe(0);
+    const v2 = file("cli-release-v2.csv", release(["cr-1,CLI release A,force,12,items,2022"]));
+    const dry = await runCli([v2, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Row 2, "CLI release A": quantityLow 10 → 12; quantityHigh 10 → 12');
+    expect(dry.stdout).toContain(
+      "Missing from this file (1), though cli-release-v1.csv had them: CLI release B (cr-2).",
+    );
+    expect(dry.stdout).toContain("record them as withdrawn with --withdraw-missing");
+    const run = await runCli([v2, "--withdraw-missing"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Imported: 0 created, 1 updated, 1 withdrawn as missing from this release.");
+    expect(
+      await db().pledge.findUniqueOrThrow({ where: { externalId: "cr-2" }, select: { status: true } }),
+    ).toEqual({
+      status: "withdrawn",
+    });
+  });
+
   it("imports a dataset.json export into an empty database", async () => {
     let text = "";
     for await (const chunk of datasetJson(streamDatasetRows(), new Date())) text += chunk;

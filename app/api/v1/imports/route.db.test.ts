@@ -294,3 +294,63 @@ describe("a tracker's own layout through the route", () => {
     });
   }, 120_000);
 });
+
+describe("a new release through the route", () => {
+  const send = (fileName: string, query: Record<string, string>, body: string) =>
+    route.POST(
+      new Request(`http://localhost/api/v1/imports?${new URLSearchParams({ fileName, ...query })}`, {
+        method: "POST",
+        headers: analyst,
+        body,
+      }),
+      { params: Promise.resolve({}) },
+    );
+  type Result = {
+    outcome: {
+      kind: string;
+      preview: { digest: string; release: { missingCount: number; previousFiles: string[] } };
+      result?: { withdrawn: number };
+    };
+  };
+  const result = async (response: Response) =>
+    JSON.parse((await response.text()).trim().split("\n").at(-1)!) as Result;
+  const file = (ids: string[]) =>
+    ["External ID,Title,Category,Announced", ...ids.map((id) => `${id},Route release ${id},force,2022`)].join(
+      "\n",
+    );
+
+  it("lists the pledges missing from the new release and withdraws them only when asked", async () => {
+    const first = await result(await send("route-v1.csv", { mode: "preview" }, file(["rr-1", "rr-2"])));
+    const imported = await result(
+      await send(
+        "route-v1.csv",
+        { mode: "commit", expect: first.outcome.preview.digest },
+        file(["rr-1", "rr-2"]),
+      ),
+    );
+    expect(imported.outcome.kind).toBe("committed");
+    const kept = await result(await send("route-v2.csv", { mode: "preview" }, file(["rr-1"])));
+    expect(kept.outcome.preview.release).toMatchObject({ previousFiles: ["route-v1.csv"], missingCount: 1 });
+    const asked = { mode: "preview", withdrawMissing: "true" };
+    const withdrawing = await result(await send("route-v2.csv", asked, file(["rr-1"])));
+    expect(withdrawing.outcome.preview.digest).not.toBe(kept.outcome.preview.digest);
+    const committed = await result(
+      await send(
+        "route-v2.csv",
+        { mode: "commit", withdrawMissing: "true", expect: withdrawing.outcome.preview.digest },
+        file(["rr-1"]),
+      ),
+    );
+    expect(committed.outcome).toMatchObject({ kind: "committed", result: { withdrawn: 1 } });
+    const { db } = await import("@/server/db");
+    expect(
+      await db().pledge.findUniqueOrThrow({ where: { externalId: "rr-2" }, select: { status: true } }),
+    ).toEqual({ status: "withdrawn" });
+    const bad = await send(
+      "route-v2.csv",
+      { mode: "preview", withdrawMissing: "yes please" },
+      file(["rr-1"]),
+    );
+    expect(bad.status).toBe(400);
+  });
+});
