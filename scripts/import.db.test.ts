@@ -8,6 +8,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { seededTestDatabase } from "../tests/support/seeded-database";
 import { createMigratedDatabase } from "../tests/support/temp-database";
+import { bearerHeaders } from "../tests/support/api-auth";
 
 const { db, database } = await seededTestDatabase();
 const { streamDatasetRows } = await import("@/features/reports/queries");
@@ -341,6 +342,79 @@ describe("npm run import", () => {
       status: "withdrawn",
     });
   });
+
+  it("imports a generated 5,000-row tracker (foreign headers, fractional cents, month-only dates, organisations) with one command line; the API's per-stakeholder totals are the file's sums as rounded", async () => {
+    const donors = [
+      "Allemagne",
+      "Pologne",
+      "Estonie",
+      "Institutions de l'UE",
+      "Banque européenne d'investissement",
+    ];
+    const categories = ["Militaire", "Financier", "Humanitaire"];
+    // Amounts in thousandths of a euro: most have a fractional cent.
+    const milli = (i: number) => 1_000_000 + ((i * 7_919) % 50_000_000) * 10 + (i % 7);
+    const rows = Array.from({ length: 5000 }, (_, i) => {
+      const month = String(1 + (i % 12)).padStart(2, "0");
+      const date = i % 3 === 0 ? `${2022 + (i % 3)}-${month}` : `${2022 + (i % 3)}-${month}-15`;
+      const amount = `${Math.floor(milli(i) / 1000)}.${String(milli(i) % 1000).padStart(3, "0")}`;
+      return [donors[i % donors.length], date, categories[i % 3], `Mesure ${i}`, amount].join(",");
+    });
+    const generated = file(
+      "generated-tracker.csv",
+      ["Donateur,Date,Catégorie,Mesure,Montant (EUR)", ...rows].join("\n"),
+    );
+    const run = await runCli([
+      generated,
+      ...["--map", "Title={Mesure} ({Donateur}, {Date})", "--map", "External ID=gen-{#row}"],
+      ...[
+        "--map",
+        "Stakeholders=Donateur",
+        "--map",
+        "Category=Catégorie",
+        "--map",
+        "Quantity low=Montant (EUR)",
+      ],
+      ...["--default", "Unit=EUR", "--round"],
+      ...categories.flatMap((category) => ["--value", `Category:${category}=assistance`]),
+    ]);
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Imported: 5000 created, 0 updated.");
+    expect(run.stdout).toContain(
+      "Stakeholders that will be created (5): Allemagne (state: a country); Pologne (state: a country); Estonie (state: a country); Institutions de l'UE (organisation: not a country); Banque européenne d'investissement (organisation: not a country)",
+    );
+
+    // The file's sums per donor, each amount rounded half up to the cent as --round does.
+    const rounded = (i: number) => Math.floor(milli(i) / 10) + (milli(i) % 10 >= 5 ? 1 : 0);
+    const cents = new Map<string, number>();
+    let difference = 0;
+    for (let i = 0; i < 5000; i++) {
+      cents.set(donors[i % donors.length]!, (cents.get(donors[i % donors.length]!) ?? 0) + rounded(i));
+      difference += rounded(i) * 10 - milli(i);
+    }
+    expect(run.stdout).toContain(`their sum changed by ${(difference / 1000).toString()} EUR`);
+    const { GET } = await import("@/app/api/v1/breakdown/route");
+    const response = await GET(
+      new Request("http://localhost/api/v1/breakdown?by=stakeholder&metric=EUR", {
+        headers: await bearerHeaders("viewer"),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    const body = (await response.json()) as {
+      data: { label: string; pledged: { low: number; high: number } }[];
+    };
+    for (const donor of donors) {
+      const row = body.data.find((r) => r.label === donor);
+      expect(row, donor).toBeDefined();
+      expect(Math.round(row!.pledged.low * 100), donor).toBe(cents.get(donor));
+      expect(row!.pledged.high, donor).toBe(row!.pledged.low);
+    }
+    const months = await db().pledge.count({
+      where: { externalId: { startsWith: "gen-" }, announcedPrecision: "month" },
+    });
+    expect(months).toBe(1667);
+  }, 120_000);
 
   it("imports a dataset.json export into an empty database", async () => {
     let text = "";
