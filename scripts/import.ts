@@ -62,6 +62,7 @@ const argsSchema = z
     default: z.array(z.string()).default([]),
     kind: z.array(z.string()).default([]),
     round: z.boolean().default(false),
+    corrections: z.boolean().default(false),
     "skip-invalid": z.boolean().default(false),
     "withdraw-missing": z.boolean().default(false),
     rejected: z.string().min(1, "--rejected names the CSV file for the rows left out").optional(),
@@ -238,6 +239,7 @@ function stakeholderWords({ name, kind, basis }: ImportPreview["newStakeholders"
 /** What to add to the command line so that rows of this kind are accepted. */
 const fixFlags: Record<NonNullable<ImportPreview["errors"][number]["fix"]>, string> = {
   round: "use --round to round them to the unit's precision",
+  corrections: "use --corrections to read them as corrections of earlier rows",
 };
 
 /** The first updates, field by field: "Row 3, kiel-2: quantity_low 100 → 120". */
@@ -300,6 +302,11 @@ function printPreview(preview: ImportPreview) {
   list("Sources", preview.newSources);
   printChanges(preview);
   printRelease(preview);
+  for (const { unit, rows, total } of preview.corrections) {
+    console.log(
+      `Corrections (--corrections): ${count(rows)} negative ${unit} ${rows === 1 ? "row lowers" : "rows lower"} the latest earlier row of the same stakeholders, category and unit, by ${total} ${unit} in all.`,
+    );
+  }
   for (const { unit, amounts, rows, total } of preview.rounding) {
     console.log(
       `Rounded (--round): ${count(amounts)} ${unit} amounts in ${count(rows)} rows to the unit's precision; their sum changed by ${total} ${unit}.`,
@@ -425,6 +432,7 @@ const parseCommandLine = () =>
       default: { type: "string", multiple: true },
       kind: { type: "string", multiple: true },
       round: { type: "boolean" },
+      corrections: { type: "boolean" },
       "skip-invalid": { type: "boolean" },
       "withdraw-missing": { type: "boolean" },
       rejected: { type: "string" },
@@ -449,6 +457,7 @@ function flagAdditions(args: z.output<typeof argsSchema>): MappingAdditions | st
     defaults: defaults as SavedMapping["defaults"],
     stakeholderKinds: stakeholderKinds as SavedMapping["stakeholderKinds"],
     ...(args.round ? { round: true } : {}),
+    ...(args.corrections ? { corrections: true } : {}),
   };
 }
 

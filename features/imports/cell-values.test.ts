@@ -19,7 +19,7 @@ import {
 } from "./cell-values";
 
 const amount = (cell: string | number, unit = "personnel", round = false) => {
-  const read = readAmount(cell, unit, round);
+  const read = readAmount(cell, unit, { round });
   return read.ok ? read.value.minor : read.message;
 };
 const day = (cell: string | number | Date) => {
@@ -51,11 +51,16 @@ describe("readAmount", () => {
   it("rounds fractional cents only when asked, and says by how much", () => {
     expect(amount("10.125", "EUR", true)).toBe(1013n);
     expect(amount(0.125, "EUR", true)).toBe(13n);
-    expect(readAmount("1 000,5", "EUR", true)).toEqual({
+    expect(readAmount("1 000,5", "EUR", { round: true })).toEqual({
       ok: true,
       value: { minor: 100050n, roundedBy: null },
     });
-    expect(readAmount("10.124", "EUR", true)).toEqual({
+    expect(readAmount("-12.5", "EUR", { negative: true })).toEqual({
+      ok: true,
+      value: { minor: -1250n, roundedBy: null },
+    });
+    expect(readAmount("-12.5", "EUR")).toEqual({ ok: false, message: "must not be negative" });
+    expect(readAmount("10.124", "EUR", { round: true })).toEqual({
       ok: true,
       value: { minor: 1012n, roundedBy: { units: -4n, scale: 3 } },
     });

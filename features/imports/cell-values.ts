@@ -73,12 +73,13 @@ export interface ReadAmount {
 /**
  * An amount in minor units of `unit`. Reads thousands separators ("1,200", "1 200") and decimal
  * commas where they cannot be thousands ("2,5", "1.234,56"); "1,200" is always twelve hundred.
- * With `round`, more decimals than the unit keeps are rounded instead of refused.
+ * With `round`, more decimals than the unit keeps are rounded instead of refused; with
+ * `negative`, a minus sign is read (a correction) instead of refused.
  */
 export function readAmount(
   cell: string | number | boolean | Date | null,
   unit: string,
-  round = false,
+  { round = false, negative = false }: { round?: boolean; negative?: boolean } = {},
 ): Read<ReadAmount> {
   if (typeof cell === "boolean" || cell instanceof Date) return fail("is not a number");
   if (typeof cell === "number") {
@@ -86,7 +87,7 @@ export function readAmount(
     if (Math.abs(cell) >= 1e15) return fail("is too large to keep exactly; write it as text");
   }
   const text = amountText(cellText(cell));
-  if (text.startsWith("-")) return fail("must not be negative");
+  if (text.startsWith("-") && !negative) return fail("must not be negative");
   try {
     return ok(round ? parseRoundedAmount(text, unit) : { minor: parseAmount(text, unit), roundedBy: null });
   } catch (error) {

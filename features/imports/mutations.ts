@@ -166,12 +166,13 @@ export async function commitImportPlan(
         let done = 0;
         for (const r of work) {
           if (r.action === "create") {
-            addNewPledge(
+            const id = addNewPledge(
               rows,
               { ...pledgeColumns(r.pledge), ...linksOf(commit, r.pledge) },
               recorded(commit, r.row),
               [...namedSource(commit, r.pledge), fileRow(commit, r.row)],
             );
+            addCorrections(rows, commit, id, r.pledge);
           } else {
             await addUpdatedPledge(tx, rows, commit, r);
           }
@@ -427,6 +428,38 @@ async function addWithdrawnPledge(tx: Tx, rows: PledgeRows, commit: Commit, miss
       now,
     ),
   );
+}
+
+/**
+ * A new pledge's corrections (plan.ts) in its history: it was stated at its row's amount on its
+ * announcement, then lowered by each correction from that row's date, each citing its row. The
+ * pledge itself, already written at its final amount, is what the last of them leaves.
+ */
+function addCorrections(rows: PledgeRows, commit: Commit, pledgeId: string, pledge: ImportedPledge) {
+  const corrections = pledge.corrections ?? [];
+  if (corrections.length === 0) return;
+  const lowered = corrections.reduce((sum, c) => sum + c.amount, 0n);
+  let low = pledge.quantityLow! - lowered;
+  let high = pledge.quantityHigh! - lowered;
+  const stated = rows.LedgerEvent.find((e) => e.pledgeId === pledgeId && e.fact === "stated")!;
+  Object.assign(stated, { quantityLow: low, quantityHigh: high });
+  for (const correction of corrections) {
+    low += correction.amount;
+    high += correction.amount;
+    const figures = { ...pledgeColumns(pledge), quantityLow: low, quantityHigh: high };
+    for (const event of changeEvents(
+      pledgeId,
+      ["stated"],
+      figures,
+      correction.on,
+      recorded(commit, correction.row),
+    )) {
+      rows.LedgerEvent.push(event);
+      rows.Citation.push(
+        ...citationRows([fileRow(commit, correction.row)], { ledgerEventId: event.id! }, commit.now),
+      );
+    }
+  }
 }
 
 /** The first row naming each stakeholder and condition, for the note on the record the import creates. */

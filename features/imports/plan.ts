@@ -49,6 +49,8 @@ export interface NewStakeholder {
 export interface ImportPlan {
   rows: PlannedRow[];
   errors: RowError[];
+  /** The rows read as corrections, each applied to the earlier row of the pledge it lowers. */
+  corrections: { row: number; correcting: number; unit: string; amount: bigint }[];
   counts: { create: number; update: number; skip: number; invalid: number };
   /** Records that no record has yet: the import creates them. */
   newStakeholders: NewStakeholder[];
@@ -183,19 +185,101 @@ function newStakeholder(
   return { name, ...inferred, basis: inferred.kind === "state" ? "country" : "not a country" };
 }
 
+const correctionKey = (p: ImportedPledge) =>
+  [
+    pledgeKey(
+      "",
+      p.stakeholders.map((s) => s.name),
+    ),
+    p.category,
+    p.quantityUnit,
+  ].join("|");
+
+/**
+ * The file's corrections (rows with a negative amount, read with `corrections`) applied to what they
+ * correct: the latest row announced on or before the correction with the same stakeholders,
+ * category and unit. The corrected pledge keeps its first amount in its history and takes each
+ * correction from its date (mutations.ts); its final amount is what is compared and stored, so that
+ * the same file imported again changes nothing. A correction with nothing to correct, or that would
+ * take a pledge below zero, is a row error.
+ */
+function applyCorrections(pledges: readonly ImportedPledge[]) {
+  const isCorrection = (p: ImportedPledge) => p.quantityLow !== null && p.quantityLow < 0n;
+  const candidates = new Map<string, ImportedPledge[]>();
+  for (const p of pledges) {
+    if (isCorrection(p) || p.quantityLow === null) continue;
+    candidates.set(correctionKey(p), [...(candidates.get(correctionKey(p)) ?? []), p]);
+  }
+  const corrected = new Map<ImportedPledge, ImportedPledge>();
+  const errors: RowError[] = [];
+  const applied: ImportPlan["corrections"] = [];
+  const byDate = pledges
+    .filter(isCorrection)
+    .sort((a, b) => a.announcedOn.getTime() - b.announcedOn.getTime() || a.row - b.row);
+  for (const correction of byDate) {
+    const earlier = (candidates.get(correctionKey(correction)) ?? []).filter(
+      (p) => p.announcedOn.getTime() <= correction.announcedOn.getTime(),
+    );
+    const target = earlier.reduce<ImportedPledge | null>(
+      (latest, p) =>
+        !latest ||
+        p.announcedOn > latest.announcedOn ||
+        (p.announcedOn.getTime() === latest.announcedOn.getTime() && p.row > latest.row)
+          ? p
+          : latest,
+      null,
+    );
+    const column = "Quantity low";
+    if (!target) {
+      errors.push({
+        row: correction.row,
+        column,
+        message: `a correction (a negative amount) lowers an earlier row of the same stakeholders, category and unit; this file has none announced on or before this one`,
+      });
+      continue;
+    }
+    const current = corrected.get(target) ?? { ...target, corrections: [] };
+    const amount = correction.quantityLow!;
+    if (current.quantityLow! + amount < 0n) {
+      errors.push({
+        row: correction.row,
+        column,
+        message: `this correction would take row ${target.row}'s amount below zero`,
+      });
+      continue;
+    }
+    corrected.set(target, {
+      ...current,
+      quantityLow: current.quantityLow! + amount,
+      quantityHigh: current.quantityHigh! + amount,
+      corrections: [...current.corrections!, { row: correction.row, amount, on: correction.announcedOn }],
+    });
+    applied.push({ row: correction.row, correcting: target.row, unit: target.quantityUnit!, amount });
+  }
+  return {
+    pledges: pledges.filter((p) => !isCorrection(p)).map((p) => corrected.get(p) ?? p),
+    errors,
+    applied,
+  };
+}
+
 /**
  * The plan for a file's valid rows, row errors and blank rows (each in file order) against what is
  * stored. `stakeholderKinds` names the kind of new stakeholders, overriding their rows and inference.
  */
 export function planImport(
-  pledges: readonly ImportedPledge[],
+  read: readonly ImportedPledge[],
   rowErrors: readonly RowError[],
   snapshot: ImportSnapshot,
   blankRows: readonly number[] = [],
   stakeholderKinds: Readonly<Record<string, StakeholderKind>> = {},
 ): ImportPlan {
   const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
-  const errors = [...rowErrors];
+  const corrected = applyCorrections(read);
+  const pledges = corrected.pledges;
+  const errors = [...rowErrors, ...corrected.errors];
+  for (const c of corrected.applied)
+    rows.push({ action: "skip", row: c.row, reason: `corrects row ${c.correcting}` });
   const seen = new Map<string, ImportedPledge>();
   const newStakeholders = new Map<string, NewStakeholder>();
   const newConditions = new Map<string, string>();
@@ -261,6 +345,7 @@ export function planImport(
     rows,
     errors: errors.sort((a, b) => a.row - b.row),
     counts: { create: count("create"), update: count("update"), skip: count("skip"), invalid: invalidRows },
+    corrections: corrected.applied,
     newStakeholders: [...newStakeholders.values()],
     newConditions: [...newConditions.values()],
     newSources: [...newSources.values()],

@@ -45,8 +45,8 @@ export interface RowError {
   /** The cell as written, where one cell is at fault. */
   value?: string;
   message: string;
-  /** An option of the import that would accept the cell: rounding, for too many decimals. */
-  fix?: "round";
+  /** The option of the import that would accept the cell: rounding, or reading corrections. */
+  fix?: "round" | "corrections";
 }
 
 /** A row as a pledge's columns (lib/rules/pledge-fields.ts), its links by name, and its source. */
@@ -61,6 +61,15 @@ export interface ImportedPledge extends PledgeColumns {
   source: { title: string; url: string | null; quote: string } | null;
   /** What rounding added to each of the row's amounts that had too many decimals (with `round`). */
   roundedBy: Decimal[];
+  /** The later rows of the file correcting this pledge's amount (plan.ts), in date order. */
+  corrections?: { row: number; amount: bigint; on: Date }[];
+}
+
+/** How cells are read: amounts rounded, negative amounts read as corrections, "unknown" dates as `today`. */
+export interface ReadOptions {
+  round?: boolean;
+  corrections?: boolean;
+  today?: Date;
 }
 
 export type RowOutcome =
@@ -82,9 +91,9 @@ function rowReader(
   cells: readonly CellValue[],
   mapping: ColumnMapping,
   values: ValueMapping,
-  round: boolean,
-  today: Date,
+  options: Required<ReadOptions>,
 ) {
+  const { round, corrections, today } = options;
   const errors: RowError[] = [];
   const roundedBy: Decimal[] = [];
   const columnOf = new Map<ImportField, string>();
@@ -176,9 +185,16 @@ function rowReader(
       }
       return null;
     }
-    const read = readAmount(raw.get(field) ?? null, unit, round);
+    // With corrections read, a pledged amount may be negative; what was delivered never is.
+    const negative = corrections && field !== "deliveredQuantity";
+    const read = readAmount(raw.get(field) ?? null, unit, { round, negative });
     if (!read.ok) {
-      problem(field, read.message, / decimals/.test(read.message) ? "round" : undefined);
+      const fix = / decimals/.test(read.message)
+        ? "round"
+        : read.message.includes("negative")
+          ? "corrections"
+          : undefined;
+      problem(field, read.message, fix);
       return null;
     }
     if (read.value.roundedBy) roundedBy.push(read.value.roundedBy);
@@ -206,6 +222,15 @@ function readQuantities(read: RowReader, dates: { announcedOn: Date | null; dueO
     read.problem(field as ImportField, message);
   }
   if (quantityLow !== null) quantityHigh ??= quantityLow;
+  // A correction lowers an earlier pledge by one amount: a range or a delivery has no meaning there.
+  const correcting =
+    (quantityLow !== null && quantityLow < 0n) || (quantityHigh !== null && quantityHigh < 0n);
+  if (correcting && (quantityHigh !== quantityLow || deliveredQuantity !== null)) {
+    read.problem(
+      "quantityLow",
+      "a correction (a negative amount) is one amount, without a range or a delivery",
+    );
+  }
   return {
     quantityUnit: quantityLow === null && deliveredQuantity === null ? null : quantityUnit,
     quantityLow,
@@ -249,10 +274,13 @@ export function readPledgeRow(
   cells: readonly CellValue[],
   mapping: ColumnMapping,
   values: ValueMapping = {},
-  options: { round?: boolean; today?: Date } = {},
+  options: ReadOptions = {},
 ): RowOutcome {
-  const today = options.today ?? utcToday();
-  const read = rowReader(row, headers, cells, mapping, values, options.round ?? false, today);
+  const read = rowReader(row, headers, cells, mapping, values, {
+    round: options.round ?? false,
+    corrections: options.corrections ?? false,
+    today: options.today ?? utcToday(),
+  });
   if (read.errors.length === 0 && [...read.present].every(read.isBlank)) return { kind: "blank" };
 
   const title = read.text("title", true);

@@ -494,6 +494,73 @@ describe("a new release of a file already imported", () => {
   });
 });
 
+describe("negative amounts read as corrections", () => {
+  const file = [
+    "External ID,Title,Stakeholders,Category,Quantity low,Unit,Announced",
+    "cor-1,Correction base old,Latvia,assistance,100,EUR,2022-01-10",
+    "cor-2,Correction base new,Latvia,assistance,50,EUR,2022-06-01",
+    "cor-3,Correction,Latvia,assistance,-20.5,EUR,2022-07-01",
+    "cor-4,Correction of nothing,Lithuania,assistance,-5,EUR,2022-07-01",
+    "cor-5,Correction too large,Latvia,assistance,-60,EUR,2022-08-01",
+  ].join("\n");
+  const corrections = { ...mappingOfColumns({}), corrections: true };
+  const run = (content: string, commit = false) =>
+    runImport(bytes(content), {
+      fileName: "corrections.csv",
+      also: corrections,
+      skipInvalid: true,
+      ...(commit ? { commit: { actor: analyst, expect: "any" } } : {}),
+    });
+
+  it("lowers the latest earlier row of the same stakeholders, category and unit; refuses one with nothing to lower or going below zero", async () => {
+    const refused = (await runImport(bytes(file), { fileName: "corrections.csv" })).preview;
+    expect(refused.errors.find((e) => e.row === 4)).toMatchObject({
+      message: "must not be negative",
+      fix: "corrections",
+    });
+
+    const { preview } = await run(file);
+    expect(preview.corrections).toEqual([{ unit: "EUR", rows: 1, total: "-20.5" }]);
+    expect(preview.errors.map((e) => [e.row, e.message])).toEqual([
+      [5, expect.stringMatching(/this file has none announced on or before this one/)],
+      [6, "this correction would take row 3's amount below zero"],
+    ]);
+    expect(preview.counts).toEqual({ create: 2, update: 0, skip: 1, invalid: 2 });
+
+    expect(await run(file, true)).toMatchObject({ kind: "committed", result: { created: 2 } });
+    const corrected = await db().pledge.findUniqueOrThrow({
+      where: { externalId: "cor-2" },
+      select: {
+        quantityLow: true,
+        ledgerEvents: {
+          where: { fact: "stated" },
+          orderBy: { occurredOn: "asc" },
+          select: { quantityLow: true, occurredOn: true, citations: { select: { quote: true } } },
+        },
+      },
+    });
+    expect(corrected.quantityLow).toBe(2950n);
+    expect(corrected.ledgerEvents).toEqual([
+      {
+        quantityLow: 5000n,
+        occurredOn: new Date("2022-06-01T00:00:00Z"),
+        citations: [{ quote: "Row 3 of corrections.csv" }],
+      },
+      {
+        quantityLow: 2950n,
+        occurredOn: new Date("2022-07-01T00:00:00Z"),
+        citations: [{ quote: "Row 4 of corrections.csv" }],
+      },
+    ]);
+    expect(
+      (await db().pledge.findUniqueOrThrow({ where: { externalId: "cor-1" }, select: { quantityLow: true } }))
+        .quantityLow,
+    ).toBe(10000n);
+    // The same file again: the corrected pledge already says its final amount.
+    expect((await run(file)).preview.counts).toEqual({ create: 0, update: 0, skip: 3, invalid: 2 });
+  });
+});
+
 describe("a database held by another writer", () => {
   it("refuses the import with a message after the busy timeout, writing nothing", async () => {
     const before = await tableCounts();

@@ -58,6 +58,8 @@ export interface ImportPreview {
   errors: RowError[];
   /** With `round`: per unit, how many amounts were rounded (in how many rows) and by how much in all. */
   rounding: { unit: string; amounts: number; rows: number; total: string }[];
+  /** With `corrections`: per unit, how many rows corrected earlier ones and by how much in all. */
+  corrections: { unit: string; rows: number; total: string }[];
   /** The invalid rows are left out and the valid ones imported, instead of nothing. */
   skipInvalid: boolean;
   /**
@@ -165,6 +167,7 @@ function withAlso(mapping: SavedMapping, also: MappingAdditions | undefined): Sa
     composed: { ...Object.fromEntries(keptComposed), ...composed },
     defaults: { ...mapping.defaults, ...also.defaults },
     round: also.round ?? mapping.round,
+    corrections: also.corrections ?? mapping.corrections,
     stakeholderKinds: { ...mapping.stakeholderKinds, ...also.stakeholderKinds },
   };
 }
@@ -210,6 +213,16 @@ function changeDetails(pledge: ImportedPledge, existing: ExistingPledge, changed
   );
 }
 
+/** Per unit, the corrections the plan applied. */
+function correctionsOf(plan: ImportPlan): ImportPreview["corrections"] {
+  const units = new Map<string, { rows: number; total: bigint }>();
+  for (const { unit, amount } of plan.corrections) {
+    const entry = units.get(unit) ?? { rows: 0, total: 0n };
+    units.set(unit, { rows: entry.rows + 1, total: entry.total + amount });
+  }
+  return [...units].map(([unit, { rows, total }]) => ({ unit, rows, total: toDecimal(total, unit) }));
+}
+
 /** What the source standing for the file says of how it was read. */
 function readingNotes(preview: ImportPreview): string[] {
   const notes: string[] = [];
@@ -224,6 +237,11 @@ function readingNotes(preview: ImportPreview): string[] {
   if (withdrawn > 0) {
     notes.push(
       `${withdrawn} ${withdrawn === 1 ? "pledge" : "pledges"} of ${preview.release.previousFiles.join(", ")} missing from this file recorded as withdrawn.`,
+    );
+  }
+  for (const { unit, rows, total } of preview.corrections) {
+    notes.push(
+      `${rows} ${rows === 1 ? "row" : "rows"} of negative ${unit} amounts corrected earlier rows of the same stakeholders, category and unit, by ${total} ${unit} in all.`,
     );
   }
   for (const { unit, amounts, total } of preview.rounding) {
@@ -300,6 +318,7 @@ export async function runImport(
     }
     const outcome = readPledgeRow(event.row, derived.headers, cells, derived.columns, mapping.values, {
       round: mapping.round,
+      corrections: mapping.corrections,
     });
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
@@ -355,6 +374,7 @@ export async function runImport(
     counts: plan.counts,
     errors: plan.errors,
     rounding: roundingOf(pledges),
+    corrections: correctionsOf(plan),
     skipInvalid: options.skipInvalid ?? false,
     release: {
       previousFiles: gaps.previousFiles,

@@ -32,6 +32,11 @@ export const savedMappingSchema = z
       .default({}),
     /** Amounts with more decimals than their unit keeps are rounded (and counted) instead of refused. */
     round: z.boolean().default(false),
+    /**
+     * A negative amount corrects the latest earlier pledge of the same stakeholders, category and
+     * unit in the file (lowering it from the correction's date) instead of being refused.
+     */
+    corrections: z.boolean().default(false),
     /** The kind of each stakeholder the file names that Pledgewatch does not know yet, where not inferred. */
     stakeholderKinds: z
       .record(

@@ -122,6 +122,15 @@ export function MappingStep({
         <input type="checkbox" checked={mapping.round} onChange={(e) => wizard.setRound(e.target.checked)} />
         Round amounts to their unit’s precision (cents, whole personnel) instead of refusing them
       </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={mapping.corrections}
+          onChange={(e) => wizard.setCorrections(e.target.checked)}
+        />
+        Read negative amounts as corrections: each lowers the latest earlier row of the same stakeholders,
+        category and unit, from its date
+      </label>
       <SaveMapping wizard={wizard} />
       {stale && (
         <p className="text-sm text-amber-800">The mapping changed: update the preview before importing.</p>

@@ -13,6 +13,7 @@ const errorsListed = 200;
 /** What to do so that rows of this kind are accepted, said in the wizard's own words. */
 const fixWords: Record<NonNullable<RowError["fix"]>, string> = {
   round: "tick “Round amounts to their unit’s precision” in step 2",
+  corrections: "tick “Read negative amounts as corrections” in step 2",
 };
 
 const whyKind: Record<ImportPreview["newStakeholders"][number]["basis"], string> = {
@@ -49,6 +50,12 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
             <p key={unit} className="text-sm" data-testid="rounding">
               Rounded {count(amounts)} {unit} amounts in {count(rows)} rows to the unit’s precision; their sum
               changed by {total} {unit}.
+            </p>
+          ))}
+          {preview.corrections.map(({ unit, rows, total }) => (
+            <p key={unit} className="text-sm" data-testid="corrections">
+              {count(rows)} rows of negative {unit} amounts correct the latest earlier row of the same
+              stakeholders, category and unit, by {total} {unit} in all.
             </p>
           ))}
           <NewStakeholders wizard={wizard} preview={preview} />

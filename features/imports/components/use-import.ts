@@ -176,6 +176,10 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (mapping) editMapping({ ...mapping, round });
   }
 
+  function setCorrections(corrections: boolean) {
+    if (mapping) editMapping({ ...mapping, corrections });
+  }
+
   /** A template ("{Donor} {Date}") or a default for `field`; "" removes it. */
   function setDerived(kind: "composed" | "defaults", field: ImportField, text: string) {
     if (!mapping) return;
@@ -272,6 +276,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     setColumn,
     setValue,
     setRound,
+    setCorrections,
     setDerived,
     setStakeholderKind,
     chooseSkipInvalid,
