@@ -149,18 +149,18 @@ describe("npm run import", () => {
     const run = await runCli([many, "--dry-run", "--errors", errorsFile]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '30 rows, column "Announced": … is not a date; write it as YYYY-MM-DD (rows 2, 3, 4, 5, 6, …)',
+      '30 rows, column "Announced": … is not a date; write it as YYYY-MM-DD, YYYY-MM, YYYY or … (rows 2, 3, 4, 5, 6, …)',
     );
     expect(run.stdout).toContain('e.g. row 2: "Q1 2022" is not a date');
     expect(run.stdout).not.toContain("Row 7, column");
-    const written = parse(readFileSync(errorsFile, "utf8")) as string[][];
+    const written = parse(readFileSync(errorsFile, "utf8"), { bom: true }) as string[][];
     expect(written[0]).toEqual(["row", "column", "value", "problem"]);
     expect(written).toHaveLength(31);
     expect(written[30]).toEqual([
       "31",
       "Announced",
       "Q2 2022",
-      '"Q2 2022" is not a date; write it as YYYY-MM-DD',
+      '"Q2 2022" is not a date; write it as YYYY-MM-DD, YYYY-MM, YYYY or "unknown"',
     ]);
   });
 
@@ -296,10 +296,17 @@ describe("npm run import", () => {
     expect(source.description).toContain(
       "2 EUR amounts were rounded to the unit's precision, changing their sum by 0.001 EUR.",
     );
-    const left = parse(readFileSync(rejected, "utf8")) as string[][];
+    const left = parse(readFileSync(rejected, "utf8"), { bom: true }) as string[][];
     expect(left).toEqual([
       ["Donor", "Date", "Category", "Measure", "Value in EUR", "Problems"],
-      ["Poland", "20222", "Military", "Shells", "100", 'Date: "20222" is not a date; write it as YYYY-MM-DD'],
+      [
+        "Poland",
+        "20222",
+        "Military",
+        "Shells",
+        "100",
+        'Date: "20222" is not a date; write it as YYYY-MM-DD, YYYY-MM, YYYY or "unknown"',
+      ],
     ]);
   });
 

@@ -25,11 +25,12 @@ import {
 } from "../features/imports/fields";
 import { DatasetTargetNotEmptyError, importDataset, saveImportMapping } from "../features/imports/mutations";
 import { stringify } from "csv-stringify/sync";
+import { utf8Mark } from "../lib/csv-cells";
 import { cellContent, cellText, readChoice } from "../features/imports/cell-values";
-import { summarizeErrors } from "../features/imports/error-summary";
+import { problemsCsv, summarizeErrors } from "../features/imports/error-summary";
 import { getImportMapping } from "../features/imports/queries";
 import { ImportFileError, readSpreadsheet } from "../features/imports/read-spreadsheet";
-import { rowPlaceholder } from "../features/imports/derived-columns";
+import { isTemplate, rowPlaceholder } from "../features/imports/derived-columns";
 import {
   runImport,
   type ImportPreview,
@@ -94,7 +95,7 @@ function readMapFlags(flags: readonly string[]): Pick<SavedMapping, "columns" | 
     const field = fieldForHeader(flag.slice(0, at));
     if (!field) return notAField(`--map "${flag}"`, flag.slice(0, at));
     if (column === rowPlaceholder) composed[field] = `{${rowPlaceholder}}`;
-    else if (/\{[^{}]+\}/.test(column)) composed[field] = column;
+    else if (isTemplate(column)) composed[field] = column;
     else columns[column] = field;
   }
   return { columns, composed };
@@ -286,6 +287,7 @@ function printPreview(preview: ImportPreview) {
     console.log(`  ${header || "(no header)"} → ${field ? importFieldLabels[field] : "ignored"}`);
   }
   for (const problem of preview.problems) console.log(`Mapping problem: ${problem}`);
+  for (const warning of preview.warnings) console.log(`Note: ${warning}`);
   if (preview.problems.length > 0) return;
   const { create, update, skip, invalid } = preview.counts;
   console.log(`Will create ${create}, update ${update}, skip ${skip}; ${invalid} invalid rows.`);
@@ -363,14 +365,14 @@ async function writeRejectedRows(
       found.join("; "),
     ]);
   }
-  writeFileSync(target, stringify(lines));
+  // Raw, as the file had them (to fix and import again), behind a byte-order mark for spreadsheets.
+  writeFileSync(target, utf8Mark + stringify(lines));
   return problems.size;
 }
 
 /** Every problem as CSV (row, column, value, problem), for a spreadsheet next to the file. */
 function writeErrors(file: string, errors: ImportPreview["errors"]) {
-  const rows = errors.map((error) => [error.row, error.column, error.value ?? "", error.message]);
-  writeFileSync(file, stringify([["row", "column", "value", "problem"], ...rows]));
+  writeFileSync(file, problemsCsv(errors));
   console.log(`Every problem (${errors.length.toLocaleString("en-GB")}) written to ${file}.`);
 }
 
@@ -553,7 +555,9 @@ async function main(): Promise<number> {
       case "committed":
         console.log(
           outcome.result.created + outcome.result.updated + outcome.result.withdrawn === 0
-            ? "Nothing to change: the database already matches the file."
+            ? skipping && outcome.preview.counts.create + outcome.preview.counts.skip === 0
+              ? "Nothing was imported: no row of the file is valid."
+              : "Nothing to change: the database already matches the file."
             : `Imported: ${outcome.result.created} created, ${outcome.result.updated} updated${outcome.result.withdrawn > 0 ? `, ${outcome.result.withdrawn} withdrawn as missing from this release` : ""}.`,
         );
         return 0;

@@ -219,7 +219,10 @@ export function readDateAt(cell: string | number | boolean | Date | null, today:
     return day.ok ? ok({ date: day.value, precision: "month" }) : day;
   }
   const day = readDate(cell);
-  return day.ok ? ok({ date: day.value, precision: "day" }) : day;
+  if (day.ok) return ok({ date: day.value, precision: "day" });
+  return /write it as YYYY-MM-DD$/.test(day.message)
+    ? fail(`${day.message}, YYYY-MM, YYYY or "unknown"`)
+    : day;
 }
 
 // ---- Closed sets ----

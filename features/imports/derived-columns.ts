@@ -15,6 +15,12 @@ import {
 /** The row number the spreadsheet shows, in a template. */
 export const rowPlaceholder = "#row";
 
+/** Placeholders one template may hold, and the characters it may make: more than any field keeps. */
+const templateLimits = { placeholders: 20, characters: 10_000 };
+
+/** Whether a mapping's text is a template ("{Donor} {Date}") rather than a column's header. */
+export const isTemplate = (text: string) => text === rowPlaceholder || /\{[^{}]+\}/.test(text);
+
 type Part = { text: string } | { column: number } | { row: true };
 
 export interface DerivedColumns {
@@ -83,6 +89,11 @@ export function deriveColumns(headers: readonly string[], mapping: FieldSources)
 
   for (const [field, template] of composed) {
     const { parts, unknown } = parseTemplate(template, headers);
+    if (parts.filter((part) => !("text" in part)).length > templateLimits.placeholders) {
+      problems.push(
+        `${importFieldLabels[field]} is composed of more than ${templateLimits.placeholders} columns; name fewer.`,
+      );
+    }
     for (const name of unknown) {
       problems.push(
         `${importFieldLabels[field]} is composed as "${template}", but the file has no column "${name}".`,
@@ -94,6 +105,7 @@ export function deriveColumns(headers: readonly string[], mapping: FieldSources)
       let text = "";
       let named = false;
       for (const part of parts) {
+        if (text.length > templateLimits.characters) break;
         if ("text" in part) text += part.text;
         else if ("row" in part) text += String(row);
         else {
@@ -104,7 +116,7 @@ export function deriveColumns(headers: readonly string[], mapping: FieldSources)
       }
       // Every column it names blank: the field is blank (or its default), not the template's punctuation.
       const hasColumns = parts.some((part) => "column" in part);
-      text = text.replace(/\s+/g, " ").trim();
+      text = text.slice(0, templateLimits.characters).replace(/\s+/g, " ").trim();
       return hasColumns && !named ? fallback : text || fallback;
     });
   }

@@ -1,5 +1,7 @@
 // A file's row errors grouped by kind, so that 5,000 errors read as a few lines ("5,000 rows:
 // Announced … is not a date"), each with its first rows and an example. Pure.
+import { stringify } from "csv-stringify/browser/esm/sync";
+import { csvText, utf8Mark } from "@/lib/csv-cells";
 import type { RowError } from "./rows";
 
 export interface ErrorKind {
@@ -36,4 +38,15 @@ export function summarizeErrors(errors: readonly RowError[], rowsShown = 5): Err
     kinds.set(key, entry);
   }
   return [...kinds.values()].sort((a, b) => b.count - a.count);
+}
+
+/** Every problem as CSV (row, column, value, problem), for the browser's download and `--errors`. */
+export function problemsCsv(errors: readonly RowError[]): string {
+  const rows = errors.map((e) => [
+    String(e.row),
+    csvText(e.column),
+    csvText(e.value ?? ""),
+    csvText(e.message),
+  ]);
+  return utf8Mark + stringify([["row", "column", "value", "problem"], ...rows]);
 }

@@ -49,6 +49,8 @@ export interface NewStakeholder {
 export interface ImportPlan {
   rows: PlannedRow[];
   errors: RowError[];
+  /** The stored pledges the file's rows match (to update, or already up to date). */
+  matchedIds: string[];
   /** The rows read as corrections, each applied to the earlier row of the pledge it lowers. */
   corrections: { row: number; correcting: number; unit: string; amount: bigint }[];
   counts: { create: number; update: number; skip: number; invalid: number };
@@ -107,6 +109,11 @@ function changedFields(pledge: ImportedPledge, existing: ExistingPledge, snapsho
       suppliedBy[field].some((column) => pledge.fields.has(column)) &&
       // An update never clears an external id: it is how the pledge is found next time.
       !(field === "externalId" && pledge.externalId === null) &&
+      // Nor does "unknown" replace a date, known or recorded earlier: it says nothing new.
+      !(
+        (field === "announcedOn" || field === "announcedPrecision") &&
+        pledge.announcedPrecision === "unknown"
+      ) &&
       !same(pledge[field], existing[field]),
   );
   if (pledge.fields.has("stakeholders")) {
@@ -282,6 +289,7 @@ export function planImport(
     rows.push({ action: "skip", row: c.row, reason: `corrects row ${c.correcting}` });
   const seen = new Map<string, ImportedPledge>();
   const newStakeholders = new Map<string, NewStakeholder>();
+  const matchedIds = new Set<string>();
   const newConditions = new Map<string, string>();
   const newSources = new Map<string, string>();
 
@@ -312,6 +320,7 @@ export function planImport(
       errors.push(existing);
       continue;
     }
+    if (existing) matchedIds.add(existing.id);
     for (const { name } of pledge.stakeholders) {
       const id = normalizeName(name);
       if (!snapshot.stakeholders.has(id) && !newStakeholders.has(id)) {
@@ -345,6 +354,7 @@ export function planImport(
     rows,
     errors: errors.sort((a, b) => a.row - b.row),
     counts: { create: count("create"), update: count("update"), skip: count("skip"), invalid: invalidRows },
+    matchedIds: [...matchedIds],
     corrections: corrected.applied,
     newStakeholders: [...newStakeholders.values()],
     newConditions: [...newConditions.values()],

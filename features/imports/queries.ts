@@ -1,6 +1,5 @@
 import "server-only";
 import type { PledgeColumns } from "@/lib/rules/pledge-fields";
-import type { PledgeStatus } from "@/lib/rules/vocabulary";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { normalizeName } from "./fields";
@@ -153,14 +152,8 @@ export async function loadImportSnapshot(
   return { pledgesByExternalId, pledgesByTitle, stakeholders, conditions, sources };
 }
 
-/** A pledge an earlier release of the file had and this one does not. */
-export interface MissingPledge {
-  id: string;
-  version: number;
-  externalId: string;
-  title: string;
-  status: PledgeStatus;
-}
+/** A pledge an earlier release of the file had and this one does not, in full (for its audit entry). */
+export type MissingPledge = ExistingPledge & { externalId: string };
 
 /**
  * The release a file updates, and what it no longer has: the earlier imported files cited by the
@@ -173,26 +166,28 @@ export async function loadReleaseGaps(
   fileIds: ReadonlySet<string>,
   prisma: PrismaClient = db(),
 ): Promise<{ previousFiles: string[]; missing: MissingPledge[] }> {
+  const matched = new Set(matchedIds);
   const files = new Map<string, string>();
   for (const part of chunks(matchedIds)) {
     for (const row of await prisma.$queryRaw<{ id: string; fileName: string }[]>`
       SELECT DISTINCT s."id", s."fileName" FROM "Citation" c JOIN "Source" s ON s."id" = c."sourceId"
-      WHERE s."fileName" IS NOT NULL AND c."quote" LIKE 'Row %' AND c."pledgeId" IN (${Prisma.join(part)})`) {
+      WHERE s."fileName" IS NOT NULL AND c."quote" LIKE 'Row % of ' || s."fileName"
+        AND c."pledgeId" IN (${Prisma.join(part)})`) {
       files.set(row.id, row.fileName);
     }
   }
   if (files.size === 0) return { previousFiles: [], missing: [] };
-  const rows = await prisma.$queryRaw<(Omit<MissingPledge, "version"> & { version: number | bigint })[]>`
-    SELECT DISTINCT p."id", p."version", p."externalId", p."title", p."status"
-    FROM "Pledge" p JOIN "Citation" c ON c."pledgeId" = p."id"
-    WHERE c."sourceId" IN (${Prisma.join([...files.keys()])}) AND c."quote" LIKE 'Row %'
-      AND p."deletedAt" IS NULL AND p."externalId" IS NOT NULL AND p."status" <> 'withdrawn'
-    ORDER BY p."externalId"`;
+  const rows = await prisma.$queryRaw<{ id: string; externalId: string }[]>`
+    SELECT DISTINCT p."id", p."externalId"
+    FROM "Pledge" p JOIN "Citation" c ON c."pledgeId" = p."id" JOIN "Source" s ON s."id" = c."sourceId"
+    WHERE c."sourceId" IN (${Prisma.join([...files.keys()])}) AND c."quote" LIKE 'Row % of ' || s."fileName"
+      AND p."deletedAt" IS NULL AND p."externalId" IS NOT NULL AND p."status" <> 'withdrawn'`;
+  // A pledge the file matched by title (its row has no id) is in the file all the same.
+  const ids = rows.filter((row) => !fileIds.has(row.externalId) && !matched.has(row.id)).map((row) => row.id);
+  const missing = (await existingPledges(prisma, ids)) as MissingPledge[];
   return {
     previousFiles: [...new Set(files.values())].sort(),
-    missing: rows
-      .filter((row) => !fileIds.has(row.externalId))
-      .map((row) => ({ ...row, version: Number(row.version) })),
+    missing: missing.sort((a, b) => a.externalId.localeCompare(b.externalId)),
   };
 }
 

@@ -75,6 +75,13 @@ export interface ReadOptions {
 export type RowOutcome =
   { kind: "pledge"; pledge: ImportedPledge } | { kind: "blank" } | { kind: "invalid"; errors: RowError[] };
 
+/** Problems kept for one row; more are said in one line. */
+const problemsPerRow = 5;
+
+/** A cell or message as a problem quotes it: at most `length` characters. */
+const clipped = (text: string, length = 200) =>
+  text.length > length ? `${text.slice(0, length - 1)}…` : text;
+
 const limits: Partial<Record<ImportField, number>> = {
   externalId: pledgeTextLimits.externalId,
   title: pledgeTextLimits.title,
@@ -105,7 +112,7 @@ function rowReader(
     columnOf.set(field, header);
     const content = cellContent(cells[index] ?? null);
     if (!content.ok) {
-      errors.push({ row, column: header, message: `the cell ${content.message}` });
+      errors.push({ row, column: header, message: clipped(`the cell ${content.message}`, 300) });
       return;
     }
     raw.set(field, content.value);
@@ -113,14 +120,20 @@ function rowReader(
   const present = new Set(columnOf.keys());
   const isBlank = (field: ImportField) => cellText(raw.get(field) ?? null) === "";
 
-  const problem = (field: ImportField, message: string, fix?: RowError["fix"]) =>
+  const problem = (field: ImportField, message: string, fix?: RowError["fix"]) => {
+    // A row's first few problems are kept; a file of huge, broken cells must not fill the memory.
+    if (errors.length === problemsPerRow) {
+      errors.push({ row, column: "(row)", message: "more problems in this row: fix the ones above first" });
+    }
+    if (errors.length > problemsPerRow) return;
     errors.push({
       row,
       column: columnOf.get(field) ?? importFieldLabels[field],
-      value: cellText(raw.get(field) ?? null),
-      message,
+      value: clipped(cellText(raw.get(field) ?? null)),
+      message: clipped(message, 300),
       ...(fix ? { fix } : {}),
     });
+  };
 
   const text = (field: ImportField, required = false): string | null => {
     const value = cellText(raw.get(field) ?? null);
@@ -197,7 +210,8 @@ function rowReader(
       problem(field, read.message, fix);
       return null;
     }
-    if (read.value.roundedBy) roundedBy.push(read.value.roundedBy);
+    // The pledged amount's rounding is what moves the totals; the others follow it or are apart.
+    if (read.value.roundedBy && field === "quantityLow") roundedBy.push(read.value.roundedBy);
     return read.value.minor;
   };
 

@@ -14,8 +14,10 @@ import {
   type ValueMappedField,
 } from "./fields";
 import { isoDateAt } from "@/lib/format";
+import { today as utcToday } from "@/server/ledger";
 import { addDecimals, decimalText, toDecimal, type Decimal } from "@/lib/rules/units";
-import { deriveColumns } from "./derived-columns";
+import { deriveColumns, rowPlaceholder } from "./derived-columns";
+import type { ErrorKind } from "./error-summary";
 import { commitImportPlan, ImportConflictError, type CommitResult } from "./mutations";
 import { planImport, type ExistingPledge, type ImportPlan, type NewStakeholder } from "./plan";
 import { loadImportSnapshot, loadReleaseGaps, type MissingPledge } from "./queries";
@@ -48,6 +50,8 @@ export interface ImportPreview {
   mapping: SavedMapping;
   /** Problems with the mapping itself; while there are any, rows are not checked. */
   problems: string[];
+  /** What the analyst should know about how the file is read, which does not stop the import. */
+  warnings: string[];
   /** The required fields no column fills, and the columns that look like them ("Donor → Stakeholders?"). */
   missing: ImportField[];
   guesses: { field: ImportField; header: string }[];
@@ -68,7 +72,7 @@ export interface ImportPreview {
    */
   release: {
     previousFiles: string[];
-    missing: Omit<MissingPledge, "version">[];
+    missing: Pick<MissingPledge, "id" | "externalId" | "title" | "status">[];
     missingCount: number;
     withdrawMissing: boolean;
   };
@@ -97,10 +101,12 @@ export type ImportStreamEvent =
   | ({ type: "progress" } & ImportProgress)
   /** The preview's row errors, a slice per line, before the result (whose preview then has none). */
   | { type: "errors"; errors: RowError[] }
-  | { type: "result"; outcome: ImportOutcome; errorsTotal: number }
+  | { type: "result"; outcome: ImportOutcome; errorsTotal: number; errorKinds: ErrorKind[] }
   | { type: "error"; status: number; message: string };
 
 const maxDistinctValues = 100;
+/** Pledges missing from a new release listed in the preview; the count says how many in all. */
+const missingListed = 200;
 
 async function* hashed(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>) {
   for await (const chunk of body) {
@@ -109,7 +115,17 @@ async function* hashed(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof 
   }
 }
 
-function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: ImportPlan): string {
+/**
+ * Identifies what a commit of this preview would write: the file and how it is read, each row's
+ * action (and the version of what it updates), the records it creates, the pledges it withdraws
+ * (as they were), and the day an unknown date stands for.
+ */
+function planDigest(
+  preview: Omit<ImportPreview, "digest" | "changes">,
+  plan: ImportPlan,
+  withdrawn: readonly MissingPledge[],
+  today: Date,
+): string {
   const rows = plan.rows.map((r) =>
     r.action === "update"
       ? [r.row, r.action, r.existing.id, r.existing.version, r.changed]
@@ -119,9 +135,11 @@ function planDigest(preview: Omit<ImportPreview, "digest" | "changes">, plan: Im
     .update(
       JSON.stringify([
         preview.sha256,
+        preview.fileName,
+        today,
         preview.mapping,
         preview.skipInvalid,
-        preview.release.withdrawMissing ? preview.release.missing.map((p) => p.id) : [],
+        withdrawn.map((p) => [p.id, p.version, p.status]),
         rows,
         plan.errors.length,
         plan.newStakeholders,
@@ -213,6 +231,10 @@ function changeDetails(pledge: ImportedPledge, existing: ExistingPledge, changed
   );
 }
 
+/** Whether the mapping makes external ids from row numbers. */
+const rowNumberIds = (mapping: SavedMapping) =>
+  mapping.composed.externalId?.includes(`{${rowPlaceholder}}`) ?? false;
+
 /** Per unit, the corrections the plan applied. */
 function correctionsOf(plan: ImportPlan): ImportPreview["corrections"] {
   const units = new Map<string, { rows: number; total: bigint }>();
@@ -277,6 +299,8 @@ export async function runImport(
     report(step);
   };
   const fileHash = createHash("sha256");
+  // The day an "unknown" date stands for, the same for every row.
+  const today = utcToday();
   let format: SpreadsheetFormat = "csv";
   let headers: string[] = [];
   let mapping = mappingOfColumns({});
@@ -299,6 +323,11 @@ export async function runImport(
       mapping = withAlso(options.mapping ?? mappingOfColumns(proposeMapping(headers)), options.also);
       derived = deriveColumns(headers, mapping);
       problems = [...mappingProblems(headers, mapping), ...derived.problems];
+      if (rowNumberIds(mapping) && options.withdrawMissing) {
+        problems.push(
+          "External IDs made from row numbers change when rows move, so a pledge missing from them may only have moved: withdraw missing pledges only with ids the file itself holds.",
+        );
+      }
       idColumn = derived.headers.findIndex((h) => derived.columns[h] === "externalId");
       for (const field of valueMappedFields) {
         const header = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
@@ -319,6 +348,7 @@ export async function runImport(
     const outcome = readPledgeRow(event.row, derived.headers, cells, derived.columns, mapping.values, {
       round: mapping.round,
       corrections: mapping.corrections,
+      today,
     });
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
@@ -336,14 +366,6 @@ export async function runImport(
   progress({ phase: "planning", rows: rowCount });
   const snapshot = await loadImportSnapshot(problems.length > 0 ? [] : pledges);
   signal?.throwIfAborted();
-  const gaps =
-    problems.length > 0
-      ? { previousFiles: [], missing: [] }
-      : await loadReleaseGaps(
-          [...snapshot.pledgesByExternalId.values()].map((p) => p.id),
-          fileIds,
-        );
-  signal?.throwIfAborted();
   const plan = planImport(
     problems.length > 0 ? [] : pledges,
     rowErrors,
@@ -351,6 +373,12 @@ export async function runImport(
     blankRows,
     mapping.stakeholderKinds,
   );
+  const gaps =
+    problems.length > 0
+      ? { previousFiles: [], missing: [] }
+      : await loadReleaseGaps(plan.matchedIds, fileIds);
+  signal?.throwIfAborted();
+  const withdrawn = options.withdrawMissing ? gaps.missing : [];
   const valueChoices: ImportPreview["valueChoices"] = {};
   for (const [field, counts] of distinct) {
     const labels = valueChoiceLabels[field];
@@ -367,6 +395,11 @@ export async function runImport(
     headers,
     mapping,
     problems,
+    warnings: rowNumberIds(mapping)
+      ? [
+          "External IDs are made from row numbers: they find a pledge again only while its row keeps its number. Import a corrected or reordered file with the same ids, not renumbered rows.",
+        ]
+      : [],
     missing: missingFields(headers, mapping),
     guesses: guessColumns(headers, mapping),
     valueChoices,
@@ -378,7 +411,10 @@ export async function runImport(
     skipInvalid: options.skipInvalid ?? false,
     release: {
       previousFiles: gaps.previousFiles,
-      missing: gaps.missing.map(({ id, externalId, title, status }) => ({ id, externalId, title, status })),
+      // The first of them: the digest covers them all.
+      missing: gaps.missing
+        .slice(0, missingListed)
+        .map(({ id, externalId, title, status }) => ({ id, externalId, title, status })),
       missingCount: gaps.missing.length,
       withdrawMissing: options.withdrawMissing ?? false,
     },
@@ -403,7 +439,7 @@ export async function runImport(
             ],
       )
       .slice(0, 200),
-    digest: planDigest(base, plan),
+    digest: planDigest(base, plan, withdrawn, today),
   };
 
   const commit = options.commit;
@@ -429,7 +465,7 @@ export async function runImport(
         sha256: preview.sha256,
         notes: readingNotes(preview),
         skipInvalid: preview.skipInvalid,
-        withdraw: preview.release.withdrawMissing ? gaps.missing : [],
+        withdraw: withdrawn,
       },
       (done, total) => progress({ phase: "writing", done, total }),
     );

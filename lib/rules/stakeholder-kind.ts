@@ -23,6 +23,7 @@ const moreNames: Record<string, string> = {
   britain: "GB",
   "the netherlands": "NL",
   "republic of moldova": "MD",
+  moldova: "MD",
   "north macedonia": "MK",
   kosovo: "XK",
 };

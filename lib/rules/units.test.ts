@@ -48,6 +48,12 @@ describe("units", () => {
     expect(() => parseAmount("1.005", "EUR")).toThrow(/more than 2 decimals/);
     expect(() => parseAmount("12,34", "EUR")).toThrow(AmountParseError);
     expect(() => parseAmount("ten", "items")).toThrow(/not a number/);
+    expect(() => parseAmount("1".repeat(20), "items")).toThrow(/too large/);
+    expect(() => parseAmount("10000000000000000.01", "EUR")).toThrow(/too large/);
+    expect(parseAmount("0001", "items")).toBe(1n);
+    expect(() => parseRoundedAmount(`1.${"1".repeat(21)}`, "EUR")).toThrow(
+      /more decimals than any amount needs/,
+    );
   });
 
   it("rounds to the unit's precision when asked, half away from zero, saying exactly by how much", () => {

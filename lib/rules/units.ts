@@ -91,13 +91,24 @@ export const isAmountText = (text: string) => /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\
 
 export class AmountParseError extends Error {}
 
+/** The largest amount kept, in minor units: well inside a signed 64-bit column, sums included. */
+const maxMinor = 10n ** 18n;
+
+const tooLarge = (text: string) => new AmountParseError(`"${text.slice(0, 40)}" is too large for an amount`);
+
 /** "1,200.5" → its sign, whole digits and decimal digits; refuses anything that is not a number. */
 function amountParts(text: string): { negative: boolean; whole: string; fraction: string } {
   const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, "");
   const match = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
-  if (!match) throw new AmountParseError(`"${text}" is not a number`);
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return { negative: sign === "-", whole: whole.replaceAll(",", ""), fraction };
+  if (!match) throw new AmountParseError(`"${text.slice(0, 40)}" is not a number`);
+  const [, sign = "", wholeWritten = "", fraction = ""] = match;
+  const whole = wholeWritten.replaceAll(",", "").replace(/^0+(?=\d)/, "");
+  // Bounds that keep every amount exact in a 64-bit column (`maxMinor`) and its arithmetic quick.
+  if (whole.length > 19) throw tooLarge(text);
+  if (fraction.length > 20) {
+    throw new AmountParseError(`"${text.slice(0, 40)}…" has more decimals than any amount needs`);
+  }
+  return { negative: sign === "-", whole, fraction };
 }
 
 /**
@@ -116,6 +127,7 @@ export function parseAmount(text: string, unit: string): bigint {
     );
   }
   const minor = BigInt(whole + fraction.padEnd(scale, "0").slice(0, scale));
+  if (minor > maxMinor) throw tooLarge(text);
   return negative ? -minor : minor;
 }
 
@@ -137,6 +149,7 @@ export function parseRoundedAmount(text: string, unit: string): { minor: bigint;
   if (fraction.length <= scale) return { minor: parseAmount(text, unit), roundedBy: null };
   const exact = BigInt(whole + fraction);
   const kept = BigInt(whole + fraction.slice(0, scale)) + (fraction[scale]! >= "5" ? 1n : 0n);
+  if (kept > maxMinor) throw tooLarge(text);
   const by = kept * 10n ** BigInt(fraction.length - scale) - exact;
   return {
     minor: negative ? -kept : kept,

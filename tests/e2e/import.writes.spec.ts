@@ -53,7 +53,7 @@ test.describe("importing pledges", () => {
     expect(download.suggestedFilename()).toBe("broken-problems.csv");
     const written = readFileSync((await download.path())!, "utf8");
     expect(written).toBe(
-      'row,column,value,problem\n3,Announced,06/02/2026,"""06/02/2026"" could be day/month or month/day; write it as YYYY-MM-DD"\n',
+      '\uFEFFrow,column,value,problem\n3,Announced,06/02/2026,"""06/02/2026"" could be day/month or month/day; write it as YYYY-MM-DD"\n',
     );
 
     await page.getByLabel("Import the valid rows and leave out the 1 invalid ones").check();

@@ -1,7 +1,6 @@
 "use client";
 
 import { stakeholderKindLabels, stakeholderKinds, type StakeholderKind } from "@/lib/rules/vocabulary";
-import { summarizeErrors } from "../error-summary";
 import type { RowError } from "../rows";
 import type { ImportPreview } from "../run-import";
 import { Step } from "./step";
@@ -27,7 +26,7 @@ const count = (n: number) => n.toLocaleString("en-GB");
 
 /** Step 3: what the import will do, the rows in error, and the button that imports. */
 export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
-  const { canCommit, running, stale, skipInvalid } = wizard;
+  const { canCommit, running, stale } = wizard;
   const errors = preview.errors;
   return (
     <Step id="preview-heading" title="3. Preview">
@@ -41,6 +40,11 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
         </div>
       ) : (
         <>
+          {preview.warnings.map((warning) => (
+            <p key={warning} className="text-sm text-amber-800">
+              {warning}
+            </p>
+          ))}
           <p className="text-sm" data-testid="import-counts">
             {count(preview.rows)} rows: <strong>{preview.counts.create}</strong> will be created,{" "}
             <strong>{preview.counts.update}</strong> updated, <strong>{preview.counts.skip}</strong> skipped;{" "}
@@ -71,7 +75,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
               </p>
             ) : null,
           )}
-          {errors.length > 0 && <RowErrors wizard={wizard} errors={errors} />}
+          {wizard.problems.total > 0 && <RowErrors wizard={wizard} errors={errors} />}
           <MissingFromRelease wizard={wizard} release={preview.release} />
           {preview.changes.length > 0 && (
             <details>
@@ -110,10 +114,9 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           )}
         </>
       )}
-      {stale && skipInvalid !== preview.skipInvalid && (
+      {stale && (
         <p className="text-sm text-amber-800">
-          Update the preview (step 1) to see what{" "}
-          {skipInvalid ? "leaving out the invalid rows" : "importing every row"} does.
+          The options changed: update the preview (step 1) before importing.
         </p>
       )}
       <div>
@@ -128,7 +131,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
             ? ` and leave out ${preview.counts.invalid} invalid rows`
             : ""}
           {preview.release.withdrawMissing && preview.release.missingCount > 0
-            ? `, withdrawing ${preview.release.missingCount} missing`
+            ? ` and record ${preview.release.missingCount} missing pledges as withdrawn`
             : ""}
         </button>
       </div>
@@ -228,15 +231,15 @@ function NewStakeholders({ wizard, preview }: { wizard: ImportWizardState; previ
   );
 }
 
-/** The rows in error: by kind, the first one by one, all of them as CSV, and the choice to leave them out. */
+/** The rows in error: by kind, the first one by one, as CSV, and the choice to leave them out. */
 function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowError[] }) {
-  const kinds = summarizeErrors(errors);
-  const invalidRows = new Set(errors.map((e) => e.row)).size;
+  const { total, kinds } = wizard.problems;
+  const invalidRows = wizard.preview?.counts.invalid ?? 0;
   return (
     <div className="space-y-3">
       <table className="w-full text-sm" aria-label="Problems by kind">
         <caption className="text-left font-medium text-red-700">
-          {count(errors.length)} problems in {count(invalidRows)} rows
+          {count(total)} problems in {count(invalidRows)} rows
           {wizard.skipInvalid ? "" : "; nothing can be imported until they are fixed or left out"}.
         </caption>
         <thead>
@@ -268,7 +271,9 @@ function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowE
       </table>
       <div className="flex flex-wrap items-center gap-4">
         <button type="button" className="button-secondary" onClick={wizard.downloadErrors}>
-          Download every problem (CSV)
+          {total > errors.length
+            ? `Download the first ${count(errors.length)} problems (CSV)`
+            : "Download every problem (CSV)"}
         </button>
         <label className="flex items-center gap-2 text-sm">
           <input

@@ -1,9 +1,9 @@
 "use client";
 
-import { stringify } from "csv-stringify/browser/esm/sync";
 import { useRef, useState } from "react";
 import type { StakeholderKind } from "@/lib/rules/vocabulary";
 import { importLimits, type ImportField, type ValueMappedField } from "../fields";
+import { problemsCsv, type ErrorKind } from "../error-summary";
 import type { RowError } from "../rows";
 import type { ImportOutcome, ImportPreview, ImportProgress, ImportStreamEvent } from "../run-import";
 import type { SavedMapping } from "../schemas";
@@ -64,6 +64,8 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [withdrawMissing, setWithdrawMissing] = useState(false);
+  // Every problem counted and summarised by kind; the preview holds the first of them.
+  const [problems, setProblems] = useState<{ total: number; kinds: ErrorKind[] }>({ total: 0, kinds: [] });
   const [result, setResult] = useState<ImportOutcome | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [stale, setStale] = useState(false);
@@ -106,6 +108,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
       return false;
     }
     setPreview({ ...event.outcome.preview, errors });
+    setProblems({ total: event.errorsTotal, kinds: event.errorKinds });
     setMapping(event.outcome.preview.mapping);
     setStale(false);
     setResult(event.outcome.kind === "preview" ? null : event.outcome);
@@ -213,8 +216,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   /** Every problem of the preview as a CSV file (row, column, value, problem), downloaded. */
   function downloadErrors() {
     if (!preview) return;
-    const rows = preview.errors.map((e) => [e.row, e.column, e.value ?? "", e.message]);
-    const csv = stringify([["row", "column", "value", "problem"], ...rows]);
+    const csv = problemsCsv(preview.errors);
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     link.download = `${preview.fileName.replace(/\.[^.]+$/, "")}-problems.csv`;
@@ -247,7 +249,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     preview &&
     !stale &&
     preview.problems.length === 0 &&
-    (preview.errors.length === 0 || skipInvalid) &&
+    (problems.total === 0 || skipInvalid) &&
     preview.counts.create +
       preview.counts.update +
       (preview.release.withdrawMissing ? preview.release.missingCount : 0) >
@@ -262,6 +264,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     preview,
     skipInvalid,
     withdrawMissing,
+    problems,
     result,
     phase,
     stale,

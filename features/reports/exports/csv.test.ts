@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { PledgeListItem } from "@/features/pledges/queries";
-import { csvText, pledgesCsv, neutraliseFormula } from "./csv";
+import { csvText, neutraliseFormula } from "@/lib/csv-cells";
+import { pledgesCsv } from "./csv";
 import { exportFileName } from "./file-name";
 
 const item = (overrides: Partial<PledgeListItem>): PledgeListItem => ({

@@ -2,23 +2,7 @@ import type { AuditLine } from "@/features/audit";
 import { stringify } from "csv-stringify/sync";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
-
-/**
- * A spreadsheet opening the file would run a cell starting with =, +, -, @ (or a tab or carriage
- * return) as a formula: such text cells get a leading apostrophe. Amount columns hold only digits.
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-// Control characters other than tab and line breaks (NUL, escape, backspace…) mean nothing in a
-// cell and confuse the programs that read one.
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-/** A text cell as the CSV holds it: control characters dropped, formulas defused. */
-export function csvText(cell: string): string {
-  return neutraliseFormula(cell.replace(controlCharacters, ""));
-}
+import { csvText, utf8Mark } from "@/lib/csv-cells";
 
 const textColumns = new Set<string>(
   pledgeColumns.filter((column) => !("numeric" in column)).map((column) => column.key),
@@ -27,7 +11,7 @@ const textColumns = new Set<string>(
 /** The CSV text for batches of pledges, header first: RFC 4180 quoting by csv-stringify, CRLF. */
 export async function* pledgesCsv(batches: AsyncIterable<PledgeListItem[]>) {
   // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
-  yield "\uFEFF" + stringify([pledgeColumns.map((column) => column.header)], { record_delimiter: "windows" });
+  yield utf8Mark + stringify([pledgeColumns.map((column) => column.header)], { record_delimiter: "windows" });
   for await (const batch of batches) {
     const rows = batch.map((item) => {
       const row = pledgeRow(item);
@@ -52,7 +36,7 @@ const auditHeader = [
 
 /** The audit trail as CSV, one row per field changed (one row for a change with no field). */
 export async function* auditCsv(batches: AsyncIterable<AuditLine[]>) {
-  yield "\uFEFF" + stringify([auditHeader], { record_delimiter: "windows" });
+  yield utf8Mark + stringify([auditHeader], { record_delimiter: "windows" });
   for await (const batch of batches) {
     const rows = batch.flatMap((line) => {
       const fields = line.changes.length ? line.changes : [{ label: "", before: "", after: "" }];

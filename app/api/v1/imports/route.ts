@@ -1,12 +1,20 @@
 import { getImportMapping } from "@/features/imports/queries";
-import { ImportFileError, importLimits, runImport, type ImportStreamEvent } from "@/features/imports";
+import {
+  ImportFileError,
+  importLimits,
+  runImport,
+  summarizeErrors,
+  type ImportStreamEvent,
+} from "@/features/imports";
 import { importRequestSchema } from "@/features/imports/schemas";
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, whileArriving } from "@/server/streams";
 
-/** Row errors sent in each `errors` line, before the result (which carries none). */
+/** Row errors sent in each `errors` line, before the result (which carries none)… */
 const errorsPerLine = 2000;
+/** …up to this many; the result summarises all of them by kind. */
+const errorsSent = 20_000;
 
 // A 50,000-row import holds a few hundred MB while it plans: two at a time per server process, one
 // of them per person.
@@ -86,11 +94,11 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
         });
         // Every problem, in lines of bounded size: the browser shows the first and offers them all as CSV.
         const errors = outcome.preview.errors;
-        for (let at = 0; at < errors.length; at += errorsPerLine) {
-          send({ type: "errors", errors: errors.slice(at, at + errorsPerLine) });
+        for (let at = 0; at < Math.min(errors.length, errorsSent); at += errorsPerLine) {
+          send({ type: "errors", errors: errors.slice(at, Math.min(at + errorsPerLine, errorsSent)) });
         }
         outcome.preview.errors = [];
-        send({ type: "result", outcome, errorsTotal: errors.length });
+        send({ type: "result", outcome, errorsTotal: errors.length, errorKinds: summarizeErrors(errors) });
       } catch (error) {
         // Aborted, whatever the error it surfaced as: the time ran out, or the client went away.
         if (overtime.signal.aborted && !clientGone.signal.aborted && !request.signal.aborted) {
