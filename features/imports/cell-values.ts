@@ -220,7 +220,7 @@ export function readDateAt(cell: string | number | boolean | Date | null, today:
   }
   const day = readDate(cell);
   if (day.ok) return ok({ date: day.value, precision: "day" });
-  return /write it as YYYY-MM-DD$/.test(day.message)
+  return /is not a date; write it as YYYY-MM-DD$/.test(day.message)
     ? fail(`${day.message}, YYYY-MM, YYYY or "unknown"`)
     : day;
 }

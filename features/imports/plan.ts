@@ -212,30 +212,31 @@ const correctionKey = (p: ImportedPledge) =>
  */
 function applyCorrections(pledges: readonly ImportedPledge[]) {
   const isCorrection = (p: ImportedPledge) => p.quantityLow !== null && p.quantityLow < 0n;
+  if (!pledges.some(isCorrection)) return { pledges, errors: [], applied: [] };
   const candidates = new Map<string, ImportedPledge[]>();
   for (const p of pledges) {
     if (isCorrection(p) || p.quantityLow === null) continue;
-    candidates.set(correctionKey(p), [...(candidates.get(correctionKey(p)) ?? []), p]);
+    const key = correctionKey(p);
+    const list = candidates.get(key);
+    if (list) list.push(p);
+    else candidates.set(key, [p]);
   }
+  // Each key's rows by date, then row: the target is the last one on or before a correction.
+  const order = (a: ImportedPledge, b: ImportedPledge) =>
+    a.announcedOn.getTime() - b.announcedOn.getTime() || a.row - b.row;
+  for (const list of candidates.values()) list.sort(order);
   const corrected = new Map<ImportedPledge, ImportedPledge>();
   const errors: RowError[] = [];
   const applied: ImportPlan["corrections"] = [];
-  const byDate = pledges
-    .filter(isCorrection)
-    .sort((a, b) => a.announcedOn.getTime() - b.announcedOn.getTime() || a.row - b.row);
-  for (const correction of byDate) {
-    const earlier = (candidates.get(correctionKey(correction)) ?? []).filter(
-      (p) => p.announcedOn.getTime() <= correction.announcedOn.getTime(),
-    );
-    const target = earlier.reduce<ImportedPledge | null>(
-      (latest, p) =>
-        !latest ||
-        p.announcedOn > latest.announcedOn ||
-        (p.announcedOn.getTime() === latest.announcedOn.getTime() && p.row > latest.row)
-          ? p
-          : latest,
-      null,
-    );
+  for (const correction of pledges.filter(isCorrection).sort(order)) {
+    const list = candidates.get(correctionKey(correction)) ?? [];
+    let before = 0; // the number of rows announced on or before the correction
+    for (let high = list.length; before < high;) {
+      const middle = (before + high) >> 1;
+      if (list[middle]!.announcedOn.getTime() <= correction.announcedOn.getTime()) before = middle + 1;
+      else high = middle;
+    }
+    const target = before > 0 ? list[before - 1]! : null;
     const column = "Quantity low";
     if (!target) {
       errors.push({
