@@ -154,6 +154,10 @@ test.describe("importing pledges", () => {
       (_, i) => `e2e-big-${i},E2E big ${i},France,Enablers,${i},items,,announced,2026-02-01`,
     );
     await upload(page, "big.csv", csv(rows));
+    // A preview cancelled while it runs says so and frees its place: the next one runs.
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("button", { name: "Cancel the preview" }).click();
+    await expect(main(page).getByRole("alert")).toHaveText("Preview cancelled.");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByRole("progressbar", { name: "Preview progress" })).toBeVisible();
     await expect(page.getByTestId("import-counts")).toHaveText(

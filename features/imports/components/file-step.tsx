@@ -59,7 +59,12 @@ export function FileStep({ wizard }: { wizard: ImportWizardState }) {
             max={1}
             {...(fraction === null ? {} : { value: Math.min(1, fraction) })}
           />
-          <p className="text-sm text-slate-700">{label}</p>
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="text-sm text-slate-700">{label}</p>
+            <button type="button" className="button-secondary" onClick={wizard.cancel}>
+              Cancel {phase.action === "commit" ? "the import" : "the preview"}
+            </button>
+          </div>
         </div>
       )}
       {phase.kind === "failed" && (

@@ -73,6 +73,8 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   // Kept here, not in the save form: a name typed once survives choosing the next file.
   const [mappingName, setMappingName] = useState("");
   const resultRef = useRef<HTMLDivElement>(null);
+  // The running preview or import's request: cancelling drops it, and the server stops with it.
+  const running = useRef<AbortController | null>(null);
 
   function chooseFile(chosen: File | null) {
     setPreview(null);
@@ -127,11 +129,14 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (action === "commit" && preview) query.set("expect", preview.digest);
     if (skipInvalid) query.set("skipInvalid", "true");
     if (withdrawMissing) query.set("withdrawMissing", "true");
+    const controller = new AbortController();
+    running.current = controller;
     try {
       const response = await fetch(`/api/v1/imports?${query}`, {
         method: "POST",
         body: file,
         headers: { "content-type": "application/octet-stream" },
+        signal: controller.signal,
       });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -145,9 +150,20 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     } catch {
       setPhase({
         kind: "failed",
-        message: "The upload was interrupted. Check the connection and try again.",
+        message: controller.signal.aborted
+          ? action === "commit"
+            ? "Import cancelled: the server stops and writes nothing, unless it had already finished (the pledge list says)."
+            : "Preview cancelled."
+          : "The upload was interrupted. Check the connection and try again.",
       });
+    } finally {
+      if (running.current === controller) running.current = null;
     }
+  }
+
+  /** Stops the running preview or import: the request is dropped, and the server frees its slot. */
+  function cancel() {
+    running.current?.abort();
   }
 
   /** A mapping edited after the preview: the preview must be updated before importing. */
@@ -244,7 +260,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     return `Saved as “${name.trim()}”.`;
   }
 
-  const running = phase.kind === "running";
+  const busy = phase.kind === "running";
   const canCommit = Boolean(
     preview &&
     !stale &&
@@ -268,7 +284,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     result,
     phase,
     stale,
-    running,
+    running: busy,
     canCommit,
     resultRef,
     mappingName,
@@ -276,6 +292,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     chooseFile,
     chooseSavedMapping,
     send,
+    cancel,
     setColumn,
     setValue,
     setRound,
