@@ -132,6 +132,9 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
     // reads, rows and write batches), and nothing is written.
     cancel() {
       clientGone.abort(new Error("the client went away"));
+      // A preview writes nothing: its place is free at once for the person's next one. A commit
+      // keeps its place until its transaction has rolled back.
+      if (mode === "preview") release();
     },
   });
   return new Response(stream, {
