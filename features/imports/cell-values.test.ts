@@ -60,6 +60,13 @@ describe("readAmount", () => {
       value: { minor: -1250n, roundedBy: null },
     });
     expect(readAmount("-12.5", "EUR")).toEqual({ ok: false, message: "must not be negative" });
+    // Each refusal names the option that would take the cell, and only that one.
+    expect(readAmount("-12.5", "EUR", { correctable: true })).toMatchObject({ fix: "corrections" });
+    expect(readAmount("1.005", "EUR")).toMatchObject({ ok: false, fix: "round" });
+    expect(readAmount(`1.${"1".repeat(21)}`, "EUR", { round: true })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/more decimals than any amount needs/),
+    });
     expect(readAmount("10.124", "EUR", { round: true })).toEqual({
       ok: true,
       value: { minor: 1012n, roundedBy: { units: -4n, scale: 3 } },

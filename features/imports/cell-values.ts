@@ -29,10 +29,12 @@ export interface FormulaCell {
 /** A cell as a reader hands it over: CSV gives text; XLSX also gives numbers, dates and formulas. */
 export type CellValue = string | number | boolean | Date | FormulaCell | null;
 
-export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A cell's value, or what is wrong with it and the import option that would take it. */
+export type Read<T> = { ok: true; value: T } | { ok: false; message: string; fix?: "round" | "corrections" };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const fail = (message: string): Read<never> => ({ ok: false, message });
+const fail = (message: string, fix?: "round" | "corrections"): Read<never> =>
+  fix ? { ok: false, message, fix } : { ok: false, message };
 
 function isFormula(cell: CellValue): cell is FormulaCell {
   return typeof cell === "object" && cell !== null && !(cell instanceof Date);
@@ -74,12 +76,17 @@ export interface ReadAmount {
  * An amount in minor units of `unit`. Reads thousands separators ("1,200", "1 200") and decimal
  * commas where they cannot be thousands ("2,5", "1.234,56"); "1,200" is always twelve hundred.
  * With `round`, more decimals than the unit keeps are rounded instead of refused; with
- * `negative`, a minus sign is read (a correction) instead of refused.
+ * `negative`, a minus sign is read (a correction) instead of refused; `correctable` says a refused
+ * minus sign could be read so.
  */
 export function readAmount(
   cell: string | number | boolean | Date | null,
   unit: string,
-  { round = false, negative = false }: { round?: boolean; negative?: boolean } = {},
+  {
+    round = false,
+    negative = false,
+    correctable = false,
+  }: { round?: boolean; negative?: boolean; correctable?: boolean } = {},
 ): Read<ReadAmount> {
   if (typeof cell === "boolean" || cell instanceof Date) return fail("is not a number");
   if (typeof cell === "number") {
@@ -87,11 +94,13 @@ export function readAmount(
     if (Math.abs(cell) >= 1e15) return fail("is too large to keep exactly; write it as text");
   }
   const text = amountText(cellText(cell));
-  if (text.startsWith("-") && !negative) return fail("must not be negative");
+  if (text.startsWith("-") && !negative) {
+    return fail("must not be negative", correctable ? "corrections" : undefined);
+  }
   try {
     return ok(round ? parseRoundedAmount(text, unit) : { minor: parseAmount(text, unit), roundedBy: null });
   } catch (error) {
-    if (error instanceof AmountParseError) return fail(error.message);
+    if (error instanceof AmountParseError) return fail(error.message, error.roundable ? "round" : undefined);
     throw error;
   }
 }

@@ -199,15 +199,14 @@ function rowReader(
       return null;
     }
     // With corrections read, a pledged amount may be negative; what was delivered never is.
-    const negative = corrections && field !== "deliveredQuantity";
-    const read = readAmount(raw.get(field) ?? null, unit, { round, negative });
+    const correctable = field !== "deliveredQuantity";
+    const read = readAmount(raw.get(field) ?? null, unit, {
+      round,
+      negative: corrections && correctable,
+      correctable,
+    });
     if (!read.ok) {
-      const fix = / decimals/.test(read.message)
-        ? "round"
-        : read.message.includes("negative")
-          ? "corrections"
-          : undefined;
-      problem(field, read.message, fix);
+      problem(field, read.message, read.fix);
       return null;
     }
     // The pledged amount's rounding is what moves the totals; the others follow it or are apart.

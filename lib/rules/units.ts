@@ -89,7 +89,15 @@ export function amountText(text: string): string {
 /** Whether `text` (as `amountText` writes it) is a non-negative amount such as 1,200 or 2.5. */
 export const isAmountText = (text: string) => /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text);
 
-export class AmountParseError extends Error {}
+export class AmountParseError extends Error {
+  /** True when the amount only has more decimals than its unit keeps: rounding would take it. */
+  constructor(
+    message: string,
+    readonly roundable = false,
+  ) {
+    super(message);
+  }
+}
 
 /** The largest amount kept, in minor units: well inside a signed 64-bit column, sums included. */
 const maxMinor = 10n ** 18n;
@@ -124,6 +132,7 @@ export function parseAmount(text: string, unit: string): bigint {
       scale === 0
         ? `"${text}" has decimals, but ${unit} are counted in whole numbers`
         : `"${text}" has more than ${scale} decimals for ${unit}`,
+      true,
     );
   }
   const minor = BigInt(whole + fraction.padEnd(scale, "0").slice(0, scale));
