@@ -3,12 +3,13 @@
 // asserts nothing (targets are printed beside the figures).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { benchImport } from "./import";
 import { seedBenchData } from "./seed-bench-data";
 import { median, memoryOf, startNext, waitFor } from "./support";
 
@@ -181,55 +182,7 @@ async function main() {
     process.kill(-server.pid!, "SIGTERM");
   }
 
-  // Importing 50,000 rows into the 10,000-pledge database, in this process: preview, commit, and
-  // the same file again (which must change nothing).
-  const importFile = path.join(dir, "import-50k.csv");
-  const importRows = 50_000;
-  const lines = [
-    "External ID,Title,Stakeholders,Category,Quantity low,Unit,Qualifier,Status,Announced,Conditions,Source title,Source URL,Source quote",
-  ];
-  for (let i = 0; i < importRows; i++) {
-    const money = i % 5 === 0;
-    lines.push(
-      `bench-import-${i},Imported pledge ${i},"France (lead); Bench land ${i % 50}",${money ? "Assistance" : "Force"},"${money ? "1,234.56" : "1,200"}",${money ? "EUR" : "personnel"},up to,${i % 3 === 0 ? "Committed" : "announced"},2026-0${1 + (i % 9)}-15,bench-condition-${i % 20},Bench tracker,https://example.org/tracker,"Row ${i}"`,
-    );
-  }
-  writeFileSync(importFile, lines.join("\n"));
-  const { runImport } = await import("../features/imports/run-import");
-  const actor = { kind: "system" as const, id: "bench", name: "Bench", role: "admin" as const };
-  let peakRss = 0;
-  const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss / 1_048_576));
-  const rssBefore = process.memoryUsage().rss / 1_048_576;
-  const timed = async (commit: boolean) => {
-    const start = performance.now();
-    const outcome = await runImport(createReadStream(importFile), {
-      fileName: "import-50k.csv",
-      commit: commit ? { actor, expect: "any" } : undefined,
-      onProgress: sample,
-    });
-    sample();
-    return { ms: performance.now() - start, outcome };
-  };
-  const previewRun = await timed(false);
-  const commitRun = await timed(true);
-  const againRun = await timed(true);
-  if (commitRun.outcome.kind !== "committed" || againRun.outcome.preview.counts.skip !== importRows) {
-    throw new Error(
-      `the import bench did not import cleanly: ${JSON.stringify(commitRun.outcome.preview.counts)}`,
-    );
-  }
-  record(
-    `import ${importRows.toLocaleString("en-GB")} rows (${(statSync(importFile).size / 1_048_576).toFixed(1)} MB CSV): preview (ms)`,
-    previewRun.ms,
-  );
-  record("import: preview + commit in one transaction (ms)", commitRun.ms);
-  record(
-    "import: the commit alone, less the preview's time (ms, target ≤ 28000)",
-    commitRun.ms - previewRun.ms,
-  );
-  record("import: the same file again, nothing to change (ms)", againRun.ms);
-  record("import: bench process RSS before → peak (MB)", rssBefore);
-  record("import: peak RSS (MB)", peakRss);
+  await benchImport(dir, record);
 
   // Memory while streaming a 100,000-row CSV (17 MB), with the server's JavaScript heap capped at
   // 96 MB: the export only completes if it streams, and the peak must not climb from one to the next.

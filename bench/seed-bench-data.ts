@@ -183,7 +183,7 @@ export async function seedBenchData(url: string, scale: BenchScale): Promise<voi
     await prisma.$transaction(
       async (tx) => {
         const insertRows = bulkInserter(prisma, tx);
-        for (const [table, rows] of tables) await insertRows(table, rows);
+        await insertRows(tables);
       },
       { timeout: 600_000, maxWait: 60_000 },
     );

@@ -8,5 +8,8 @@ import { z } from "zod";
 export const webAddressSchema = (message = "must be a web address starting with http:// or https://") =>
   z.url({ protocol: /^https?$/, error: message }).max(2000);
 
+// Built once: an import checks one address per row, and building a schema costs more than using it.
+const anyWebAddress = webAddressSchema();
+
 /** Whether `value` is an address a source may link to. */
-export const isWebAddress = (value: string) => webAddressSchema().safeParse(value).success;
+export const isWebAddress = (value: string) => anyWebAddress.safeParse(value).success;

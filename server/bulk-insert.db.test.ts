@@ -43,7 +43,7 @@ describe("bulkInserter", () => {
     // 250 rows: two full statements of a hundred and a shorter last one.
     const rows = pledgeRows("bulk", 250);
     await prisma.$transaction(async (tx) => {
-      await bulkInserter(prisma, tx)("Pledge", rows);
+      await bulkInserter(prisma, tx)([["Pledge", rows]]);
     });
     const stored = await prisma.pledge.findMany({ where: { id: { startsWith: "bulk-" } } });
     expect(stored).toHaveLength(250);
@@ -59,7 +59,7 @@ describe("bulkInserter", () => {
   it("belongs to the caller's transaction: a failure later in it leaves none of the rows", async () => {
     await expect(
       prisma.$transaction(async (tx) => {
-        await bulkInserter(prisma, tx)("Pledge", pledgeRows("undone", 120));
+        await bulkInserter(prisma, tx)([["Pledge", pledgeRows("undone", 120)]]);
         expect(await tx.pledge.count({ where: { id: { startsWith: "undone-" } } })).toBe(120);
         throw new Error("refused later in the same transaction");
       }),
@@ -72,7 +72,7 @@ describe("bulkInserter", () => {
       prisma.$transaction(
         async (tx) => {
           await new Promise((resolve) => setTimeout(resolve, 300));
-          await bulkInserter(prisma, tx)("Pledge", pledgeRows("late", 10));
+          await bulkInserter(prisma, tx)([["Pledge", pledgeRows("late", 10)]]);
         },
         { timeout: 50 },
       ),
@@ -87,7 +87,7 @@ describe("bulkInserter", () => {
     rows[149] = { ...rows[149]!, id: rows[3]!.id };
     await expect(
       prisma.$transaction(async (tx) => {
-        await bulkInserter(prisma, tx)("Pledge", rows);
+        await bulkInserter(prisma, tx)([["Pledge", rows]]);
       }),
     ).rejects.toThrow(/unique|UNIQUE|duplicate/);
     expect(await prisma.pledge.count({ where: { id: { startsWith: "clash-" } } })).toBe(0);

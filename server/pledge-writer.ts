@@ -179,7 +179,5 @@ export async function claimPledge(
 
 /** Inserts `rows` table by table through `insert`, and empties them for the next batch. */
 export async function insertPledgeRows(insert: InsertRows, rows: PledgeRows): Promise<void> {
-  for (const table of Object.keys(rows) as (keyof PledgeRows)[]) {
-    await insert(table, rows[table].splice(0));
-  }
+  await insert(Object.entries(rows).map(([table, tableRows]) => [table, tableRows.splice(0)] as const));
 }

@@ -14,6 +14,7 @@ import {
   type ValueMappedField,
 } from "./fields";
 import { isoDateAt } from "@/lib/format";
+import { stringPool } from "@/lib/string-pool";
 import { today as utcToday } from "@/server/ledger";
 import { addDecimals, decimalText, toDecimal, type Decimal } from "@/lib/rules/units";
 import { deriveColumns, rowPlaceholder } from "./derived-columns";
@@ -301,6 +302,8 @@ export async function runImport(
   const fileHash = createHash("sha256");
   // The day an "unknown" date stands for, the same for every row.
   const today = utcToday();
+  // One copy of each name the rows repeat, for as long as the import runs.
+  const shared = stringPool();
   let format: SpreadsheetFormat = "csv";
   let headers: string[] = [];
   let mapping = mappingOfColumns({});
@@ -349,6 +352,7 @@ export async function runImport(
       round: mapping.round,
       corrections: mapping.corrections,
       today,
+      shared,
     });
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
