@@ -89,7 +89,7 @@ test.describe("importing pledges", () => {
     await page.getByLabel(/Round amounts to their unit’s precision/).check();
     await page.getByRole("button", { name: "Update preview" }).click();
     await expect(page.getByTestId("import-counts")).toHaveText(
-      "1 rows: 1 will be created, 0 updated, 0 skipped; 0 invalid.",
+      "1 row: 1 will be created, 0 updated, 0 skipped; 0 invalid.",
     );
     await expect(page.getByRole("button", { name: "Remove External ID" })).toBeVisible();
     await expect(page.getByLabel(/Round amounts/)).toBeChecked();
@@ -154,17 +154,37 @@ test.describe("importing pledges", () => {
       (_, i) => `e2e-big-${i},E2E big ${i},France,Enablers,${i},items,,announced,2026-02-01`,
     );
     await upload(page, "big.csv", csv(rows));
-    // A preview cancelled while it runs says so and frees its place: the next one runs.
+    // Over a slow connection the upload shows how much has gone; cancelled while it runs, the
+    // preview says so and frees its place: the next one runs.
+    const network = await page.context().newCDPSession(page);
+    await network.send("Network.enable");
+    await network.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    });
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.getByRole("progressbar", { name: "Preview progress" })).toBeVisible();
+    const progress = page.getByRole("progressbar", { name: "Preview progress" });
+    await expect(progress).toBeVisible();
+    await expect(main(page).getByText(/^Sending the file: \d\.\d of 2\.\d MB/)).toBeVisible();
+    await expect
+      .poll(async () => Number(await progress.getAttribute("value")), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await page.getByRole("button", { name: "Cancel the preview" }).click();
     await expect(main(page).getByRole("alert")).toHaveText("Preview cancelled.");
+    await network.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     // The server may still be stopping the first when the second arrives: then it says so, and
     // the next click goes through.
     await expect(async () => {
       await page.getByRole("button", { name: "Preview" }).click();
       await expect(page.getByTestId("import-counts")).toHaveText(
-        "30,000 rows: 30000 will be created, 0 updated, 0 skipped; 0 invalid.",
+        "30,000 rows: 30,000 will be created, 0 updated, 0 skipped; 0 invalid.",
         { timeout: 25_000 },
       );
     }).toPass({ timeout: 60_000 });

@@ -7,7 +7,7 @@ import { progressText, type ImportWizardState } from "./use-import";
 export function FileStep({ wizard }: { wizard: ImportWizardState }) {
   const { file, fileMessage, mappings, preview, phase, running } = wizard;
   const [fraction, label] =
-    phase.kind === "running" ? progressText(phase.progress, file?.size || 1) : [null, ""];
+    phase.kind === "running" ? progressText(phase.progress, file?.size || 1, phase.sent) : [null, ""];
   return (
     <Step id="file-heading" title="1. Choose a file">
       <div className="flex flex-wrap items-end gap-4">

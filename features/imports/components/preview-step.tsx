@@ -46,9 +46,11 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
             </p>
           ))}
           <p className="text-sm" data-testid="import-counts">
-            {count(preview.rows)} rows: <strong>{preview.counts.create}</strong> will be created,{" "}
-            <strong>{preview.counts.update}</strong> updated, <strong>{preview.counts.skip}</strong> skipped;{" "}
-            <strong>{preview.counts.invalid}</strong> invalid.
+            {count(preview.rows)} {preview.rows === 1 ? "row" : "rows"}:{" "}
+            <strong>{count(preview.counts.create)}</strong> will be created,{" "}
+            <strong>{count(preview.counts.update)}</strong> updated,{" "}
+            <strong>{count(preview.counts.skip)}</strong> skipped;{" "}
+            <strong>{count(preview.counts.invalid)}</strong> invalid.
           </p>
           {preview.rounding.map(({ unit, amounts, rows, total }) => (
             <p key={unit} className="text-sm" data-testid="rounding">

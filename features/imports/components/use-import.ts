@@ -14,9 +14,15 @@ import type { SavedMapping } from "../schemas";
 
 const accepted = /\.(csv|xlsx|txt|tsv)$/i;
 
+/** How much of the file's bytes the browser has sent. */
+export interface Sent {
+  loaded: number;
+  total: number;
+}
+
 export type Phase =
   | { kind: "idle" }
-  | { kind: "running"; action: "preview" | "commit"; progress: ImportProgress | null }
+  | { kind: "running"; action: "preview" | "commit"; sent: Sent | null; progress: ImportProgress | null }
   | { kind: "failed"; message: string };
 
 export interface SavedMappingOption {
@@ -24,9 +30,25 @@ export interface SavedMappingOption {
   mapping: SavedMapping | null;
 }
 
-/** How far a running preview or import is: a fraction (null while it cannot be told) and words. */
-export function progressText(progress: ImportProgress | null, fileSize: number): [number | null, string] {
-  if (!progress) return [0, "Sending the file…"];
+const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
+/**
+ * How far a running preview or import is: a fraction (null while it cannot be told) and words.
+ * While the file is on its way, how much of it has been sent (the server reads it as it arrives).
+ */
+export function progressText(
+  progress: ImportProgress | null,
+  fileSize: number,
+  sent: Sent | null = null,
+): [number | null, string] {
+  if (sent && sent.loaded < sent.total) {
+    const read = progress?.phase === "reading" ? `; ${progress.rows.toLocaleString("en-GB")} rows read` : "";
+    return [
+      sent.loaded / sent.total,
+      `Sending the file: ${megabytes(sent.loaded)} of ${megabytes(sent.total)} MB${read}`,
+    ];
+  }
+  if (!progress) return sent ? [null, "File sent; the server is reading it…"] : [0, "Sending the file…"];
   switch (progress.phase) {
     case "reading":
       return [progress.bytes / fileSize, `Read ${progress.rows.toLocaleString("en-GB")} rows`];
@@ -40,20 +62,58 @@ export function progressText(progress: ImportProgress | null, fileSize: number):
   }
 }
 
-/** The NDJSON lines of an import's answer, each handed to `onEvent` as it arrives. */
-async function readEvents(
-  body: NonNullable<Response["body"]>,
-  onEvent: (event: ImportStreamEvent) => boolean,
-) {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = "";
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    buffered += next.value;
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines.filter(Boolean)) {
-      if (!onEvent(JSON.parse(line) as ImportStreamEvent)) return;
-    }
+/**
+ * POSTs `file` to `url`, reporting the bytes sent and handing each NDJSON line of a 2xx answer to
+ * `onEvent` as it arrives (until it returns false). Through XMLHttpRequest rather than fetch, which
+ * cannot tell how much of a request's body has gone. Resolves with the status and the whole answer;
+ * rejects when the connection fails or `signal` aborts.
+ */
+function postFile(
+  url: string,
+  file: File,
+  signal: AbortSignal,
+  on: { sent(sent: Sent): void; event(event: ImportStreamEvent): boolean },
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    let handled = 0; // characters of the answer already handed on
+    let listening = true;
+    const take = (final: boolean) => {
+      if (!listening || request.status < 200 || request.status > 299) return;
+      const text = request.responseText;
+      const end = final ? text.length : text.lastIndexOf("\n") + 1;
+      if (end <= handled) return;
+      const lines = text.slice(handled, end).split("\n").filter(Boolean);
+      handled = end;
+      for (const line of lines) {
+        if (!on.event(JSON.parse(line) as ImportStreamEvent)) {
+          listening = false;
+          return;
+        }
+      }
+    };
+    request.open("POST", url);
+    request.setRequestHeader("content-type", "application/octet-stream");
+    request.upload.onprogress = (e) =>
+      on.sent({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    request.onprogress = () => take(false);
+    request.onload = () => {
+      take(true);
+      resolve({ status: request.status, text: request.responseText });
+    };
+    request.onerror = () => reject(new Error("The connection failed."));
+    request.onabort = () => reject(new DOMException("Cancelled", "AbortError"));
+    signal.addEventListener("abort", () => request.abort(), { once: true });
+    request.send(file);
+  });
+}
+
+/** The error an API answer carries, if it is one. */
+function parsedError(text: string): { error?: { message?: string } } | null {
+  try {
+    return JSON.parse(text) as { error?: { message?: string } };
+  } catch {
+    return null;
   }
 }
 
@@ -102,7 +162,12 @@ export function useImport(savedMappings: SavedMappingOption[]) {
       return true;
     }
     if (event.type === "progress") {
-      setPhase({ kind: "running", action, progress: event });
+      setPhase((now) => ({
+        kind: "running",
+        action,
+        sent: now.kind === "running" ? now.sent : null,
+        progress: event,
+      }));
       return true;
     }
     if (event.type === "error") {
@@ -122,7 +187,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
 
   async function send(action: "preview" | "commit") {
     if (!file) return;
-    setPhase({ kind: "running", action, progress: null });
+    setPhase({ kind: "running", action, sent: null, progress: null });
     setResult(null);
     const query = new URLSearchParams({ fileName: file.name, mode: action });
     if (mapping) query.set("mapping", JSON.stringify(mapping));
@@ -131,22 +196,32 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (withdrawMissing) query.set("withdrawMissing", "true");
     const controller = new AbortController();
     running.current = controller;
+    const errors: RowError[] = [];
+    let ended = false; // the answer's last line (a result or an error) has come
     try {
-      const response = await fetch(`/api/v1/imports?${query}`, {
-        method: "POST",
-        body: file,
-        headers: { "content-type": "application/octet-stream" },
-        signal: controller.signal,
+      const response = await postFile(`/api/v1/imports?${query}`, file, controller.signal, {
+        sent: (sent) => setPhase((now) => (now.kind === "running" ? { ...now, sent } : now)),
+        event: (event) => {
+          ended ||= event.type === "result" || event.type === "error";
+          return onEvent(action, event, errors);
+        },
       });
-      if (!response.ok || !response.body) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      if (response.status < 200 || response.status > 299) {
+        const body = parsedError(response.text);
         return setPhase({
           kind: "failed",
           message: body?.error?.message ?? `The server answered ${response.status}.`,
         });
       }
-      const errors: RowError[] = [];
-      await readEvents(response.body, (event) => onEvent(action, event, errors));
+      if (!ended) {
+        setPhase({
+          kind: "failed",
+          message:
+            action === "commit"
+              ? "The server's answer stopped before the end: check the pledge list to see whether the import was written."
+              : "The server's answer stopped before the end. Try the preview again.",
+        });
+      }
     } catch {
       setPhase({
         kind: "failed",
