@@ -293,6 +293,85 @@ describe("a tracker's own layout through the route", () => {
       error: { message: expect.stringMatching(/skipInvalid is true or false/) },
     });
   }, 120_000);
+  it("stores month, year and unknown dates with their precision, and new stakeholders with their kinds", async () => {
+    const file = [
+      "Donor,Date,Category,Measure,Value,Kind",
+      "Republic of Moldova,2022-03,assistance,Route month,100,",
+      "Route Bank of Tests,2023,assistance,Route year,200,",
+      "Route Lending Facility,unknown,assistance,Route unknown,300,Organisation",
+      "Route Uncharted Land,2024-05-06,assistance,Route day,400,",
+    ].join("\n");
+    const mapping = JSON.stringify({
+      columns: {
+        Donor: "stakeholders",
+        Date: "announcedOn",
+        Category: "category",
+        Measure: "title",
+        Value: "quantityLow",
+        Kind: "stakeholderKind",
+      },
+      composed: { externalId: "route-dates-{Measure}" },
+      defaults: { quantityUnit: "EUR" },
+      stakeholderKinds: { "Route Uncharted Land": "state" },
+    });
+    type Preview = {
+      digest: string;
+      newStakeholders: { name: string; kind: string; basis: string }[];
+      errors: unknown[];
+    };
+    const preview = (await lines(await send({ mode: "preview", mapping }, file))).at(-1) as unknown as {
+      outcome: { preview: Preview };
+    };
+    expect(preview.outcome.preview.errors).toEqual([]);
+    expect(preview.outcome.preview.newStakeholders).toEqual([
+      expect.objectContaining({ name: "Republic of Moldova", kind: "state", basis: "country" }),
+      expect.objectContaining({ name: "Route Bank of Tests", kind: "organisation", basis: "not a country" }),
+      expect.objectContaining({ name: "Route Lending Facility", kind: "organisation", basis: "column" }),
+      expect.objectContaining({ name: "Route Uncharted Land", kind: "state", basis: "named" }),
+    ]);
+    const committed = await lines(
+      await send({ mode: "commit", mapping, expect: preview.outcome.preview.digest }, file),
+    );
+    expect(committed.at(-1)).toMatchObject({ outcome: { kind: "committed", result: { created: 4 } } });
+    const { db } = await import("@/server/db");
+    const stored = await db().pledge.findMany({
+      where: { externalId: { startsWith: "route-dates-" } },
+      select: { externalId: true, announcedOn: true, announcedPrecision: true },
+      orderBy: { externalId: "asc" },
+    });
+    const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+    expect(stored).toEqual([
+      {
+        externalId: "route-dates-Route day",
+        announcedOn: new Date("2024-05-06T00:00:00Z"),
+        announcedPrecision: "day",
+      },
+      {
+        externalId: "route-dates-Route month",
+        announcedOn: new Date("2022-03-01T00:00:00Z"),
+        announcedPrecision: "month",
+      },
+      { externalId: "route-dates-Route unknown", announcedOn: today, announcedPrecision: "unknown" },
+      {
+        externalId: "route-dates-Route year",
+        announcedOn: new Date("2023-01-01T00:00:00Z"),
+        announcedPrecision: "year",
+      },
+    ]);
+    const kinds = await db().stakeholder.findMany({
+      where: { OR: [{ name: { startsWith: "Route " } }, { name: "Republic of Moldova" }] },
+      select: { name: true, kind: true },
+      orderBy: { name: "asc" },
+    });
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        { name: "Republic of Moldova", kind: "state" },
+        { name: "Route Bank of Tests", kind: "organisation" },
+        { name: "Route Lending Facility", kind: "organisation" },
+        { name: "Route Uncharted Land", kind: "state" },
+      ]),
+    );
+  });
 });
 
 describe("a new release through the route", () => {
