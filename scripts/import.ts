@@ -28,7 +28,7 @@ import { stringify } from "csv-stringify/sync";
 import { utf8Mark } from "../lib/csv-cells";
 import { cellContent, cellText, readChoice } from "../features/imports/cell-values";
 import { problemsCsv, summarizeErrors } from "../features/imports/error-summary";
-import { getImportMapping } from "../features/imports/queries";
+import { getImportMapping, UnreadableMappingError } from "../features/imports/queries";
 import { ImportFileError, readSpreadsheet } from "../features/imports/read-spreadsheet";
 import { isTemplate, rowPlaceholder } from "../features/imports/derived-columns";
 import {
@@ -502,7 +502,10 @@ async function main(): Promise<number> {
   const given = parsed.data["mapping-file"]
     ? await readMappingFile(parsed.data["mapping-file"])
     : mappingNameArg
-      ? ((await getImportMapping(mappingNameArg)) ?? `There is no saved mapping named "${mappingNameArg}".`)
+      ? ((await getImportMapping(mappingNameArg).catch((error: unknown) => {
+          if (error instanceof UnreadableMappingError) return error.message;
+          throw error;
+        })) ?? `There is no saved mapping named "${mappingNameArg}".`)
       : undefined;
   if (typeof given === "string") {
     console.error(given);

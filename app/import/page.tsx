@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ImportWizard } from "@/features/imports/components/import-wizard";
 import { importFieldLabels, importFields } from "@/features/imports";
-import { getImportMapping, listImportMappings } from "@/features/imports/queries";
+import { getListedImportMapping, listImportMappings } from "@/features/imports/queries";
 import { requirePagePermission } from "@/server/access";
 
 export const metadata: Metadata = { title: "Import pledges" };
@@ -11,7 +11,7 @@ export default async function ImportPage() {
   await requirePagePermission("edit", "/import");
   const saved = await listImportMappings();
   const savedMappings = await Promise.all(
-    saved.map(async (m) => ({ name: m.name, mapping: await getImportMapping(m.name) })),
+    saved.map(async (m) => ({ name: m.name, mapping: await getListedImportMapping(m.name) })),
   );
   return (
     <div className="space-y-4">

@@ -252,16 +252,51 @@ export async function listImportMappings(prisma: PrismaClient = db()): Promise<S
   });
 }
 
-/** A saved mapping by name, or null when there is none by that name. */
+/** A saved mapping that no longer reads as one (saved by another version, or edited in the database). */
+export class UnreadableMappingError extends Error {
+  override name = "UnreadableMappingError";
+}
+
+/** A stored JSON column as a value, or undefined when it is not JSON. */
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A saved mapping by name, or null when there is none by that name. Throws UnreadableMappingError,
+ * saying what is wrong, when the stored mapping is not one.
+ */
 export async function getImportMapping(
   name: string,
   prisma: PrismaClient = db(),
 ): Promise<SavedMapping | null> {
   const row = await prisma.importMapping.findUnique({ where: { name } });
   if (!row) return null;
-  return savedMappingSchema.parse({
-    ...(JSON.parse(row.settings) as object),
-    columns: JSON.parse(row.columns),
-    values: JSON.parse(row.values),
+  const settings = parsedJson(row.settings);
+  const parsed = savedMappingSchema.safeParse({
+    ...(typeof settings === "object" && settings !== null ? settings : {}),
+    columns: parsedJson(row.columns),
+    values: parsedJson(row.values),
   });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => [...i.path, i.message].join(": ")).slice(0, 5);
+    throw new UnreadableMappingError(
+      `The saved mapping "${name}" can no longer be read (${problems.join("; ")}). Map the file again and save it under this name.`,
+    );
+  }
+  return parsed.data;
+}
+
+/** A saved mapping by name for a list: null when it cannot be read (the list still shows its name). */
+export async function getListedImportMapping(name: string): Promise<SavedMapping | null> {
+  try {
+    return await getImportMapping(name);
+  } catch (error) {
+    if (error instanceof UnreadableMappingError) return null;
+    throw error;
+  }
 }

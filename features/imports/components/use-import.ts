@@ -317,7 +317,13 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   }
 
   function chooseSavedMapping(name: string) {
-    setMapping(mappings.find((m) => m.name === name)?.mapping ?? null);
+    const chosen = mappings.find((m) => m.name === name);
+    setMapping(chosen?.mapping ?? null);
+    setFileMessage(
+      chosen && !chosen.mapping
+        ? `The saved mapping “${name}” can no longer be read: the columns are proposed from the headers. Map them and save it again under this name.`
+        : null,
+    );
     setStale(Boolean(preview));
   }
 

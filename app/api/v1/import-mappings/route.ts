@@ -1,13 +1,15 @@
 import { NextResponse } from "next/server";
 import { apiRoute, parseJsonBody } from "@/server/http";
 import { saveImportMapping } from "@/features/imports/mutations";
-import { getImportMapping, listImportMappings } from "@/features/imports/queries";
+import { getListedImportMapping, listImportMappings } from "@/features/imports/queries";
 import { saveMappingSchema } from "@/features/imports/schemas";
 
 /** The saved import mappings, each with its columns and values. */
 export const GET = apiRoute("edit", async () => {
   const saved = await listImportMappings();
-  const data = await Promise.all(saved.map(async (m) => ({ ...m, mapping: await getImportMapping(m.name) })));
+  const data = await Promise.all(
+    saved.map(async (m) => ({ ...m, mapping: await getListedImportMapping(m.name) })),
+  );
   return NextResponse.json({ data });
 });
 

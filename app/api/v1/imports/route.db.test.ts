@@ -54,6 +54,47 @@ async function outcome(response: Response) {
 
 const goodFile = "Title,Category,Announced\nA hostile-test pledge,force,2026-01-06\n";
 
+describe("a saved mapping that can no longer be read", () => {
+  it("is refused with what is wrong (never a 500), and still listed by name", async () => {
+    const { db } = await import("@/server/db");
+    await db().importMapping.create({
+      data: { name: "Corrupt tracker", columns: '{"Donor":"planet"}', values: "not json", settings: "[" },
+    });
+    const response = await route.POST(
+      new Request(
+        `http://localhost/api/v1/imports?fileName=pledges.csv&mappingName=${encodeURIComponent("Corrupt tracker")}`,
+        {
+          method: "POST",
+          headers: analyst,
+          body: goodFile,
+        },
+      ),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      error: {
+        message: expect.stringMatching(
+          /^The saved mapping "Corrupt tracker" can no longer be read \(.*not a pledge field.*\)\. Map the file again/,
+        ),
+      },
+    });
+    const mappings = await import("../import-mappings/route");
+    const listed = await mappings.GET(
+      new Request("http://localhost/api/v1/import-mappings", { headers: analyst }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
+    expect(listed.status).toBe(200);
+    expect((await listed.json()).data).toContainEqual(
+      expect.objectContaining({ name: "Corrupt tracker", mapping: null }),
+    );
+    // The slot it never took is free: the next import runs.
+    expect(await outcome(await upload(goodFile))).toMatchObject({ type: "result" });
+  });
+});
+
 describe("hostile uploads", () => {
   it("answers a quote error and a file with unmapped headers, and frees both slots", async () => {
     const answers = await Promise.all([

@@ -1,4 +1,4 @@
-import { getImportMapping } from "@/features/imports/queries";
+import { getImportMapping, UnreadableMappingError } from "@/features/imports/queries";
 import {
   ImportFileError,
   importLimits,
@@ -44,7 +44,10 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
   if (!request.body) throw new ApiError(400, "Send the file as the request body.");
   let mapping = givenMapping;
   if (mappingName) {
-    const saved = await getImportMapping(mappingName);
+    const saved = await getImportMapping(mappingName).catch((error: unknown) => {
+      if (error instanceof UnreadableMappingError) throw new ApiError(422, error.message);
+      throw error;
+    });
     if (!saved) throw new ApiError(404, `There is no saved mapping named "${mappingName}".`);
     mapping = saved;
   }
