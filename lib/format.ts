@@ -100,3 +100,8 @@ export function outOfDayRange(day: Date): string | null {
 export function parseIsoDay(text: string): Date {
   return new Date(`${text}T00:00:00.000Z`);
 }
+
+/** `n` with the noun that fits it, the number with separators: "1 row", "30,000 rows". */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}

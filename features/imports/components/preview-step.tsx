@@ -1,5 +1,6 @@
 "use client";
 
+import { counted } from "@/lib/format";
 import { stakeholderKindLabels, stakeholderKinds, type StakeholderKind } from "@/lib/rules/vocabulary";
 import type { RowError } from "../rows";
 import type { ImportPreview } from "../run-import";
@@ -46,8 +47,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
             </p>
           ))}
           <p className="text-sm" data-testid="import-counts">
-            {count(preview.rows)} {preview.rows === 1 ? "row" : "rows"}:{" "}
-            <strong>{count(preview.counts.create)}</strong> will be created,{" "}
+            {counted(preview.rows, "row")}: <strong>{count(preview.counts.create)}</strong> will be created,{" "}
             <strong>{count(preview.counts.update)}</strong> updated,{" "}
             <strong>{count(preview.counts.skip)}</strong> skipped;{" "}
             <strong>{count(preview.counts.invalid)}</strong> invalid.
@@ -60,8 +60,8 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           ))}
           {preview.corrections.map(({ unit, rows, total }) => (
             <p key={unit} className="text-sm" data-testid="corrections">
-              {count(rows)} rows of negative {unit} amounts correct the latest earlier row of the same
-              stakeholders, category and unit, by {total} {unit} in all.
+              {counted(rows, "row")} of negative {unit} amounts {rows === 1 ? "corrects" : "correct"} the
+              latest earlier row of the same stakeholders, category and unit, by {total} {unit} in all.
             </p>
           ))}
           <NewStakeholders wizard={wizard} preview={preview} />
@@ -128,12 +128,12 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           disabled={!canCommit || running}
           onClick={() => void wizard.send("commit")}
         >
-          Import {preview.counts.create + preview.counts.update} pledges
+          Import {counted(preview.counts.create + preview.counts.update, "pledge")}
           {preview.skipInvalid && preview.counts.invalid > 0
-            ? ` and leave out ${preview.counts.invalid} invalid rows`
+            ? ` and leave out ${counted(preview.counts.invalid, "invalid row")}`
             : ""}
           {preview.release.withdrawMissing && preview.release.missingCount > 0
-            ? ` and record ${preview.release.missingCount} missing pledges as withdrawn`
+            ? ` and record ${counted(preview.release.missingCount, "missing pledge")} as withdrawn`
             : ""}
         </button>
       </div>
@@ -153,9 +153,9 @@ function MissingFromRelease({
   return (
     <div className="space-y-2 text-sm" data-testid="missing-from-release">
       <p>
-        <strong>{count(release.missingCount)}</strong> pledges imported from{" "}
-        {release.previousFiles.join(", ")} are missing from this file. They are kept unless you record them as
-        withdrawn.
+        <strong>{counted(release.missingCount, "pledge")}</strong> imported from{" "}
+        {release.previousFiles.join(", ")} {release.missingCount === 1 ? "is" : "are"} missing from this file.
+        They are kept unless you record them as withdrawn.
       </p>
       <details>
         <summary className="cursor-pointer">The missing pledges</summary>
@@ -176,7 +176,8 @@ function MissingFromRelease({
           checked={wizard.withdrawMissing}
           onChange={(e) => wizard.chooseWithdrawMissing(e.target.checked)}
         />
-        Record the {count(release.missingCount)} missing pledges as withdrawn, citing this file
+        Record {release.missingCount === 1 ? "it" : `the ${counted(release.missingCount, "missing pledge")}`}{" "}
+        as withdrawn, citing this file
       </label>
     </div>
   );
@@ -241,7 +242,7 @@ function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowE
     <div className="space-y-3">
       <table className="w-full text-sm" aria-label="Problems by kind">
         <caption className="text-left font-medium text-red-700">
-          {count(total)} problems in {count(invalidRows)} rows
+          {counted(total, "problem")} in {counted(invalidRows, "row")}
           {wizard.skipInvalid ? "" : "; nothing can be imported until they are fixed or left out"}.
         </caption>
         <thead>
@@ -283,7 +284,8 @@ function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowE
             checked={wizard.skipInvalid}
             onChange={(e) => wizard.chooseSkipInvalid(e.target.checked)}
           />
-          Import the valid rows and leave out the {count(invalidRows)} invalid ones
+          Import the valid rows and leave out{" "}
+          {invalidRows === 1 ? "the invalid one" : `the ${count(invalidRows)} invalid ones`}
         </label>
       </div>
       <details>
