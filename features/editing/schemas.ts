@@ -1,7 +1,7 @@
 // What analysts and scripts may write, validated the same way for forms, server actions and the
 // API. Forms send text; the API sends JSON. Both arrive here as plain objects.
 import { z } from "zod";
-import { pledgeShapeProblems, pledgeTextLimits } from "@/lib/rules/pledge-rules";
+import { periodStart, pledgeShapeProblems, pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import { amountText, canonicalUnit, isAmountText, unitRuleMessage } from "@/lib/rules/units";
 import { webAddressSchema } from "@/lib/web-address";
 import { oneOf, optionalId, optionalText, recordId, text } from "@/lib/form-fields";
@@ -13,6 +13,7 @@ import {
   quantityQualifiers,
   stakeholderKinds,
   stakeholderRoles,
+  type DatePrecision,
 } from "@/lib/rules/vocabulary";
 import { isoDate } from "@/lib/search-params";
 
@@ -87,8 +88,20 @@ const datesInOrder = (value: { announcedOn?: Date; dueOn?: Date | null }, ctx: z
   if (dueOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: dueOn });
 };
 
+/** A month's or year's announcement date as the period's first day (rules/pledge-rules.ts). */
+const announcedAtPeriodStart = <T extends { announcedOn?: Date; announcedPrecision?: DatePrecision }>(
+  value: T,
+): T =>
+  value.announcedOn && value.announcedPrecision
+    ? { ...value, announcedOn: periodStart(value.announcedOn, value.announcedPrecision) }
+    : value;
+
 /** The edit form's pledge: every field, as the form sends them all. */
-export const pledgeFormSchema = z.object(pledgeFields).strict().superRefine(datesInOrder);
+export const pledgeFormSchema = z
+  .object(pledgeFields)
+  .strict()
+  .superRefine(datesInOrder)
+  .transform(announcedAtPeriodStart);
 
 /** The evidence for a status change: an existing source, or a new one given inline with its quote. */
 const citedSourceFields = {
@@ -138,7 +151,8 @@ export const pledgeCreateSchema = z
     },
     // Said with the other fields' errors, so that a form shows everything missing at once.
     { when: ({ value }) => typeof value === "object" && value !== null },
-  );
+  )
+  .transform(announcedAtPeriodStart);
 export type PledgeCreate = z.output<typeof pledgeCreateSchema>;
 
 /**
@@ -206,7 +220,8 @@ export const pledgePatchSchema = z
     if (occurredOn && occurredOn.getTime() > Date.now()) {
       ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "the delivery cannot be in the future" });
     }
-  });
+  })
+  .transform(announcedAtPeriodStart);
 export type PledgePatch = z.output<typeof pledgePatchSchema>;
 
 /** Evidence cites exactly one source: an existing one, or a new one given inline. */

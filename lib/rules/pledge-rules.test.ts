@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pledgeRuleMessages, pledgeShapeProblems } from "./pledge-rules";
+import { periodStart, pledgeRuleMessages, pledgeShapeProblems } from "./pledge-rules";
 
 describe("pledgeShapeProblems", () => {
   it("accepts a single figure, a range and a due date on or after the announcement", () => {
@@ -21,5 +21,15 @@ describe("pledgeShapeProblems", () => {
     expect(
       pledgeShapeProblems({ announcedOn: new Date("2026-02-01"), dueOn: new Date("2026-01-31") }),
     ).toEqual({ dueOn: pledgeRuleMessages.dueBeforeAnnouncement });
+  });
+});
+
+describe("periodStart", () => {
+  it("stores a month's or a year's date as the period's first day, and leaves a day or unknown as it is", () => {
+    const day = new Date("2022-03-15T00:00:00Z");
+    expect(periodStart(day, "month")).toEqual(new Date("2022-03-01T00:00:00Z"));
+    expect(periodStart(day, "year")).toEqual(new Date("2022-01-01T00:00:00Z"));
+    expect(periodStart(day, "day")).toBe(day);
+    expect(periodStart(day, "unknown")).toBe(day);
   });
 });

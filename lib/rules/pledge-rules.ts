@@ -1,5 +1,6 @@
 // The rules a pledge's fields obey, whoever writes it: the forms, the API and the import each read
 // them from here, so that all three refuse and accept the same values with the same words.
+import type { DatePrecision } from "./vocabulary";
 
 /** How long each text of a pledge and its evidence may be, in characters. */
 export const pledgeTextLimits = {
@@ -18,6 +19,16 @@ export const pledgeRuleMessages = {
   highBelowLow: "the highest quantity is below the lowest",
   highWithoutLow: "give the lowest quantity too",
 } as const;
+
+/**
+ * The day a date known only to its month or year is stored as: the period's first day, as the
+ * import reads "2022-03" and "2022", so that views as of a date treat every such pledge alike.
+ */
+export function periodStart(day: Date, precision: DatePrecision): Date {
+  if (precision === "month") return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
+  if (precision === "year") return new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
+  return day;
+}
 
 type Shape = {
   quantityLow?: bigint | null;
