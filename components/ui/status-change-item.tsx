@@ -16,13 +16,24 @@ export interface StatusChangeView {
   citations: { id: string; quote: string; source: CitedSource }[];
 }
 
-/** One entry of a status history: when, what changed, who recorded it, why, and the evidence. */
-export function StatusChangeItem({ change, subject }: { change: StatusChangeView; subject?: ReactNode }) {
+/**
+ * One entry of a status history: when, what changed, who recorded it, why, and the evidence. `when`
+ * says the moment in words where it is known less precisely than to the minute ("Mar 2022").
+ */
+export function StatusChangeItem({
+  change,
+  subject,
+  when,
+}: {
+  change: StatusChangeView;
+  subject?: ReactNode;
+  when?: string | null;
+}) {
   return (
     <li className="space-y-1 text-sm" data-testid="status-change">
       <p>
         <time dateTime={change.occurredAt.toISOString()} className="font-medium">
-          {formatDateTime(change.occurredAt)}
+          {when ?? formatDateTime(change.occurredAt)}
         </time>
         {subject && <> · {subject}</>} · {statusTransition(change)}
         {change.recordedBy && <span className="text-slate-600"> · by {change.recordedBy}</span>}

@@ -62,4 +62,25 @@ describe("planning an import against what is stored", () => {
     expect(planImport([row({})], [], snapshot).matchedIds).toEqual(["p1"]);
     expect(planImport([row({ externalId: null })], [], snapshot).matchedIds).toEqual(["p1"]);
   });
+
+  it("warns when the rows disagree on a new stakeholder's kind, unless the mapping names it", () => {
+    const named = (n: number, kind: "state" | "organisation") =>
+      row({
+        row: n,
+        externalId: `new-${n}`,
+        title: `New ${n}`,
+        stakeholders: [{ name: "Atlantis Fund", role: "pledger" }],
+        stakeholderKind: kind,
+      });
+    const rows = [named(2, "organisation"), named(3, "organisation"), named(4, "state")];
+    const plan = planImport(rows, [], snapshot);
+    expect(plan.newStakeholders).toEqual([
+      expect.objectContaining({ name: "Atlantis Fund", kind: "organisation", basis: "column" }),
+    ]);
+    expect(plan.warnings).toEqual([
+      "The rows disagree on what “Atlantis Fund” is (row 2 says organisation, row 4 says state): it will be created as organisation, as its first row says. Choose its kind in the table of new stakeholders.",
+    ]);
+    expect(planImport(rows, [], snapshot, [], { "Atlantis Fund": "state" }).warnings).toEqual([]);
+    expect(planImport(rows.slice(0, 2), [], snapshot).warnings).toEqual([]);
+  });
 });

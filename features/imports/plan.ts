@@ -56,6 +56,8 @@ export interface ImportPlan {
   counts: { create: number; update: number; skip: number; invalid: number };
   /** Records that no record has yet: the import creates them. */
   newStakeholders: NewStakeholder[];
+  /** What the analyst should know that does not stop the import: rows disagreeing on a kind. */
+  warnings: string[];
   newConditions: string[];
   newSources: string[];
 }
@@ -290,6 +292,8 @@ export function planImport(
     rows.push({ action: "skip", row: c.row, reason: `corrects row ${c.correcting}` });
   const seen = new Map<string, ImportedPledge>();
   const newStakeholders = new Map<string, NewStakeholder>();
+  // For each new stakeholder, each kind the rows' kind column gives it, and the first row to say so.
+  const kindsSaid = new Map<string, Map<StakeholderKind, number>>();
   const matchedIds = new Set<string>();
   const newConditions = new Map<string, string>();
   const newSources = new Map<string, string>();
@@ -324,8 +328,12 @@ export function planImport(
     if (existing) matchedIds.add(existing.id);
     for (const { name } of pledge.stakeholders) {
       const id = normalizeName(name);
-      if (!snapshot.stakeholders.has(id) && !newStakeholders.has(id)) {
-        newStakeholders.set(id, newStakeholder(name, pledge, stakeholderKinds));
+      if (snapshot.stakeholders.has(id)) continue;
+      if (!newStakeholders.has(id)) newStakeholders.set(id, newStakeholder(name, pledge, stakeholderKinds));
+      if (pledge.stakeholderKind) {
+        const said = kindsSaid.get(id) ?? new Map<StakeholderKind, number>();
+        if (!said.has(pledge.stakeholderKind)) said.set(pledge.stakeholderKind, pledge.row);
+        kindsSaid.set(id, said);
       }
     }
     for (const name of pledge.conditions) {
@@ -358,6 +366,14 @@ export function planImport(
     matchedIds: [...matchedIds],
     corrections: corrected.applied,
     newStakeholders: [...newStakeholders.values()],
+    warnings: [...kindsSaid].flatMap(([id, said]) => {
+      const chosen = newStakeholders.get(id)!;
+      if (said.size < 2 || chosen.basis === "named") return [];
+      const rows = [...said].map(([kind, row]) => `row ${row} says ${kind}`).join(", ");
+      return [
+        `The rows disagree on what “${chosen.name}” is (${rows}): it will be created as ${chosen.kind}, as its first row says. Choose its kind in the table of new stakeholders.`,
+      ];
+    }),
     newConditions: [...newConditions.values()],
     newSources: [...newSources.values()],
   };

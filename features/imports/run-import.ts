@@ -399,11 +399,14 @@ export async function runImport(
     headers,
     mapping,
     problems,
-    warnings: rowNumberIds(mapping)
-      ? [
-          "External IDs are made from row numbers: they find a pledge again only while its row keeps its number. Import a corrected or reordered file with the same ids, not renumbered rows.",
-        ]
-      : [],
+    warnings: [
+      ...(rowNumberIds(mapping)
+        ? [
+            "External IDs are made from row numbers: they find a pledge again only while its row keeps its number. Import a corrected or reordered file with the same ids, not renumbered rows.",
+          ]
+        : []),
+      ...plan.warnings,
+    ],
     missing: missingFields(headers, mapping),
     guesses: guessColumns(headers, mapping),
     valueChoices,

@@ -155,7 +155,7 @@ test.describe("importing pledges", () => {
       csv([
         "e2e-rel-1,E2E release radars,E2E Ruritania,Enablers,100,items,,announced,2026-02-01",
         "e2e-rel-2,E2E release trucks,E2E Ruritania,Enablers,50,items,,announced,2026-02-01",
-        "e2e-rel-3,E2E release boats,E2E Ruritania,Enablers,10,items,,announced,2026-02-01",
+        "e2e-rel-3,E2E release boats,E2E Ruritania,Enablers,10,items,,announced,2026-02",
       ]),
     );
     await page.getByRole("button", { name: "Preview" }).click();
@@ -199,6 +199,10 @@ test.describe("importing pledges", () => {
     await main(page).getByRole("link", { name: "E2E release boats" }).click();
     await expect(main(page)).toContainText("Withdrawn");
     await expect(main(page)).toContainText("release-2.csv");
+    // Announced in February 2026, no day given: its history says no more than that.
+    await expect(page.getByTestId("ledger-event").filter({ hasText: /^Feb 2026: / })).not.toHaveCount(0);
+    await expect(page.getByTestId("status-change").filter({ hasText: /^Feb 2026 · / })).toHaveCount(1);
+    await expect(main(page)).not.toContainText("1 Feb 2026");
     await page.goto("/pledges?q=E2E%20release%20radars");
     await main(page).getByRole("link", { name: "E2E release radars" }).click();
     await expect(main(page)).toContainText("80 items");

@@ -1,6 +1,13 @@
 import { ConditionStatusBadge, StatusBadge } from "@/components/ui/status-badge";
 import { SourceQuote } from "@/components/ui/source-quote";
-import { formatDate, formatDateTime, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import {
+  formatDate,
+  formatDateAt,
+  formatDateTime,
+  formatDelivered,
+  formatPledgeQuantity,
+  isoDay,
+} from "@/lib/format";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
 import { deliveredAbovePledge, ledgerFactLabels } from "@/lib/rules/ledger";
 import {
@@ -56,6 +63,12 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
   const eventUnits = unitsOf(pledge.ledgerEvents, pledge.quantityUnit);
   const stated = formatPledgeQuantity(pledge);
   const delivered = formatDelivered(pledge.deliveredQuantity, pledge.quantityUnit);
+  // What happened on the day the pledge was announced is dated as precisely as that day is known:
+  // "Mar 2022", not a 1 March nobody stated.
+  const onAnnouncement = (on: Date) =>
+    pledge.announcedPrecision !== "day" && on.getTime() === pledge.announcedOn.getTime()
+      ? formatDateAt(on, pledge.announcedPrecision)
+      : null;
   return (
     <article className="space-y-5">
       <header className="space-y-2">
@@ -160,7 +173,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
             <li key={event.id} className="space-y-1" data-testid="ledger-event">
               <p className="text-sm">
                 <time dateTime={isoDay(event.occurredOn)} className="font-medium">
-                  {formatDate(event.occurredOn)}
+                  {onAnnouncement(event.occurredOn) ?? formatDate(event.occurredOn)}
                 </time>
                 : {ledgerFactLabels[event.fact]}{" "}
                 <strong>{factText(event, eventUnits.get(event.id) ?? null)}</strong>
@@ -184,7 +197,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
       <Panel headingId="history" title="Status history">
         <ol className="space-y-4">
           {pledge.statusChanges.map((change) => (
-            <StatusChangeItem key={change.id} change={change} />
+            <StatusChangeItem key={change.id} change={change} when={onAnnouncement(change.occurredAt)} />
           ))}
         </ol>
       </Panel>
