@@ -14,6 +14,7 @@ export async function readRows<T>(prisma: PrismaClient, query: Prisma.Sql): Prom
   // Prisma opens the connection on its first query.
   if (!sqliteConnectionOf(prisma)) await prisma.$connect();
   const connection = sqliteConnectionOf(prisma);
+  // Like Prisma's own queries, these run on the one connection, inside any transaction open on it.
   if (!connection) return prisma.$queryRaw<T[]>(query);
   return connection
     .prepare(query.sql)
