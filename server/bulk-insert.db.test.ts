@@ -1,7 +1,10 @@
-// Bulk inserts write what Prisma itself would have written, inside the caller's transaction.
+// Bulk inserts write what Prisma itself would have written, inside the caller's transaction; bulk
+// reads give back exactly what is stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
 import { createMigratedDatabase } from "@tests/temp-database";
 import { bulkInserter } from "./bulk-insert";
+import { readRows } from "./bulk-read";
 import { createPrismaClient, type PrismaClient } from "./prisma-client";
 
 let database: ReturnType<typeof createMigratedDatabase>;
@@ -91,5 +94,21 @@ describe("bulkInserter", () => {
       }),
     ).rejects.toThrow(/unique|UNIQUE|duplicate/);
     expect(await prisma.pledge.count({ where: { id: { startsWith: "clash-" } } })).toBe(0);
+  });
+});
+
+describe("readRows", () => {
+  it("reads amounts beyond 2^53 exactly, and dates as stored", async () => {
+    const rows = pledgeRows("read", 2);
+    await prisma.$transaction(async (tx) => {
+      await bulkInserter(prisma, tx)([["Pledge", rows]]);
+    });
+    const read = await readRows<{ id: string; quantityHigh: number | bigint; dueOn: string | Date }>(
+      prisma,
+      Prisma.sql`SELECT "id", "quantityHigh", "dueOn" FROM "Pledge" WHERE "id" = ${"read-1"}`,
+    );
+    expect(read).toHaveLength(1);
+    expect(BigInt(read[0]!.quantityHigh)).toBe(9_007_199_254_740_993n);
+    expect(new Date(read[0]!.dueOn)).toEqual(stamp);
   });
 });

@@ -105,6 +105,8 @@ export function mergePledge(
     comparable(base) as Record<PledgeField, unknown>,
     comparable(mine),
     comparable(theirs) as Record<PledgeField, unknown>,
+    // A date and its precision: "15 March" from one person and "a month" from the other is neither's.
+    [["announcedOn", "announcedPrecision"]],
   );
 }
 

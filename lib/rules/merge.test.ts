@@ -56,6 +56,41 @@ describe("mergeFields", () => {
   });
 });
 
+describe("fields merged together", () => {
+  const dated = ["title", "announcedOn", "announcedPrecision"] as const;
+  const was = { title: "A", announcedOn: "2022-03-01", announcedPrecision: "month" };
+
+  it("make a conflict of a date changed by one person and its precision by the other", () => {
+    const outcome = mergeFields(
+      dated,
+      was,
+      { announcedOn: "2022-03-15" },
+      { ...was, announcedPrecision: "year", title: "B" },
+      [["announcedOn", "announcedPrecision"]],
+    );
+    expect(outcome).toEqual({
+      apply: [],
+      conflicts: ["announcedOn", "announcedPrecision"],
+      theirs: ["title"],
+    });
+  });
+
+  it("leave a group changed by one person alone", () => {
+    const outcome = mergeFields(
+      dated,
+      was,
+      { announcedOn: "2022-01-01", announcedPrecision: "year" },
+      { ...was, title: "B" },
+      [["announcedOn", "announcedPrecision"]],
+    );
+    expect(outcome).toEqual({
+      apply: ["announcedOn", "announcedPrecision"],
+      conflicts: [],
+      theirs: ["title"],
+    });
+  });
+});
+
 describe("canonicalValue", () => {
   it("treats empty text, null and undefined as no value", () => {
     expect(canonicalValue("")).toBe(canonicalValue(null));

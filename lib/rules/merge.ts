@@ -31,13 +31,16 @@ export type MergeOutcome<K extends string> = {
 /**
  * The three-way merge of one record. `base` is the record as the saver read it, `mine` the values
  * the saver sent (fields left out are unchanged), `theirs` the record now; all compared through
- * `canonicalValue`.
+ * `canonicalValue`. Fields of one group in `together` mean something only as a whole (a date and
+ * how precisely it is known): when the two people changed different ones, or either's change is
+ * in conflict, every changed field of the group is a conflict, so that no mix is written.
  */
 export function mergeFields<K extends string>(
   fields: readonly K[],
   base: Record<K, unknown>,
   mine: Partial<Record<K, unknown>>,
   theirs: Record<K, unknown>,
+  together: readonly (readonly K[])[] = [],
 ): MergeOutcome<K> {
   const outcome: MergeOutcome<K> = { apply: [], conflicts: [], theirs: [] };
   for (const field of fields) {
@@ -49,6 +52,14 @@ export function mergeFields<K extends string>(
     if (changedByMe && changedByThem) outcome.conflicts.push(field);
     else if (changedByMe) outcome.apply.push(field);
     else if (changedByThem) outcome.theirs.push(field);
+  }
+  for (const group of together) {
+    const has = (list: K[]) => group.some((field) => list.includes(field));
+    if (!(has(outcome.conflicts) || (has(outcome.apply) && has(outcome.theirs)))) continue;
+    const moved = [...outcome.apply, ...outcome.theirs].filter((field) => group.includes(field));
+    outcome.apply = outcome.apply.filter((field) => !group.includes(field));
+    outcome.theirs = outcome.theirs.filter((field) => !group.includes(field));
+    outcome.conflicts = fields.filter((field) => outcome.conflicts.includes(field) || moved.includes(field));
   }
   return outcome;
 }
