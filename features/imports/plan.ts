@@ -19,11 +19,22 @@ export interface NamedRecord {
   name: string;
 }
 
+/** A stored pledge as rows find it: its id, and the external id that tells it from its namesakes. */
+export interface StoredPledgeRef {
+  id: string;
+  externalId: string | null;
+}
+
 /** The stored records an import file's rows may refer to. */
 export interface ImportSnapshot {
-  pledgesByExternalId: ReadonlyMap<string, ExistingPledge>;
+  pledgesByExternalId: ReadonlyMap<string, StoredPledgeRef>;
   /** Pledges by `pledgeKey(title, stakeholder names)`. */
-  pledgesByTitle: ReadonlyMap<string, ExistingPledge[]>;
+  pledgesByTitle: ReadonlyMap<string, StoredPledgeRef[]>;
+  /**
+   * The matched pledges in full, read as they are compared, `compareBatch` at a time: a file that
+   * matches 50,000 pledges then holds only those it updates, not every one it matched.
+   */
+  storedPledges: (ids: readonly string[]) => Promise<ExistingPledge[]>;
   /** Stakeholders by normalised name and slug. */
   stakeholders: ReadonlyMap<string, NamedRecord>;
   /** Conditions by normalised title and slug. */
@@ -150,7 +161,7 @@ function content(pledge: ImportedPledge): string {
 }
 
 /** By external id; else by title and stakeholders, where one side has no external id to tell them apart. */
-function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): ExistingPledge | RowError | null {
+function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): StoredPledgeRef | RowError | null {
   if (pledge.externalId) {
     const byId = snapshot.pledgesByExternalId.get(pledge.externalId);
     if (byId) return byId;
@@ -273,17 +284,20 @@ function applyCorrections(pledges: readonly ImportedPledge[]) {
   };
 }
 
+/** Matched rows compared with their stored pledges at a time (one read of each table per batch). */
+export const compareBatch = 1000;
+
 /**
  * The plan for a file's valid rows, row errors and blank rows (each in file order) against what is
  * stored. `stakeholderKinds` names the kind of new stakeholders, overriding their rows and inference.
  */
-export function planImport(
+export async function planImport(
   read: readonly ImportedPledge[],
   rowErrors: readonly RowError[],
   snapshot: ImportSnapshot,
   blankRows: readonly number[] = [],
   stakeholderKinds: Readonly<Record<string, StakeholderKind>> = {},
-): ImportPlan {
+): Promise<ImportPlan> {
   const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
   const corrected = applyCorrections(read);
   const pledges = corrected.pledges;
@@ -297,6 +311,7 @@ export function planImport(
   const matchedIds = new Set<string>();
   const newConditions = new Map<string, string>();
   const newSources = new Map<string, string>();
+  const matched: { pledge: ImportedPledge; id: string }[] = [];
 
   for (const pledge of pledges) {
     const key = pledge.externalId
@@ -344,16 +359,30 @@ export function planImport(
       const id = sourceKey(pledge.source);
       if (!snapshot.sources.has(id) && !newSources.has(id)) newSources.set(id, pledge.source.title);
     }
-    if (!existing) {
-      rows.push({ action: "create", row: pledge.row, pledge });
-      continue;
+    if (existing) matched.push({ pledge, id: existing.id });
+    else rows.push({ action: "create", row: pledge.row, pledge });
+  }
+
+  for (let start = 0; start < matched.length; start += compareBatch) {
+    const part = matched.slice(start, start + compareBatch);
+    const stored = new Map((await snapshot.storedPledges(part.map((m) => m.id))).map((p) => [p.id, p]));
+    for (const { pledge, id } of part) {
+      const existing = stored.get(id);
+      if (!existing) {
+        errors.push({
+          row: pledge.row,
+          column: pledge.externalId ? "External ID" : "Title",
+          message: "the pledge this row matches was deleted while the file was being checked; check it again",
+        });
+        continue;
+      }
+      const changed = changedFields(pledge, existing, snapshot);
+      rows.push(
+        changed.length === 0
+          ? { action: "skip", row: pledge.row, reason: "already up to date" }
+          : { action: "update", row: pledge.row, pledge, existing, changed },
+      );
     }
-    const changed = changedFields(pledge, existing, snapshot);
-    rows.push(
-      changed.length === 0
-        ? { action: "skip", row: pledge.row, reason: "already up to date" }
-        : { action: "update", row: pledge.row, pledge, existing, changed },
-    );
   }
 
   rows.sort((a, b) => a.row - b.row);

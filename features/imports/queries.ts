@@ -7,7 +7,14 @@ import { readJson } from "@/lib/json-input";
 import { stringPool } from "@/lib/string-pool";
 import { readRows } from "@/server/bulk-read";
 import { normalizeName } from "./fields";
-import { pledgeKey, sourceKey, type ExistingPledge, type ImportSnapshot, type NamedRecord } from "./plan";
+import {
+  pledgeKey,
+  sourceKey,
+  type ExistingPledge,
+  type ImportSnapshot,
+  type NamedRecord,
+  type StoredPledgeRef,
+} from "./plan";
 import type { ImportedPledge } from "./rows";
 import { savedMappingSchema, type SavedMapping } from "./schemas";
 
@@ -125,38 +132,57 @@ async function existingPledges(prisma: PrismaClient, ids: readonly string[]): Pr
 
 /**
  * What is stored that the file's rows may refer to: the pledges they may match (by external id,
- * or by title and stakeholders), and every stakeholder, condition and cited source by name.
+ * or by title and stakeholders), and every stakeholder, condition and cited source by name. The
+ * pledges come as references; planImport reads each one it compares in full, a batch at a time.
  */
 export async function loadImportSnapshot(
   pledges: readonly ImportedPledge[],
   prisma: PrismaClient = db(),
 ): Promise<ImportSnapshot> {
+  const pledgesByExternalId = new Map<string, StoredPledgeRef>();
   const externalIds = [...new Set(pledges.flatMap((p) => (p.externalId ? [p.externalId] : [])))];
-  const candidateIds = new Set<string>();
   for (const part of chunks(externalIds)) {
-    for (const row of await readRows<{ id: string }>(
+    for (const row of await readRows<StoredPledgeRef & { externalId: string }>(
       prisma,
       Prisma.sql`
-      SELECT "id" FROM "Pledge" WHERE ${isOneOf(Prisma.sql`"externalId"`, part)} AND "deletedAt" IS NULL`,
+      SELECT "id", "externalId" FROM "Pledge"
+      WHERE ${isOneOf(Prisma.sql`"externalId"`, part)} AND "deletedAt" IS NULL`,
     )) {
-      candidateIds.add(row.id);
+      pledgesByExternalId.set(row.externalId, { id: row.id, externalId: row.externalId });
     }
   }
+  // A row found by its external id looks no further; the others look by title and stakeholders.
   // Titles match ignoring case and spacing, which SQL cannot index; the id and title columns of
   // every pledge are few enough to compare here.
-  const titles = new Set(pledges.map((p) => normalizeName(p.title)));
-  const allTitles = await readRows<{ id: string; title: string }>(
-    prisma,
-    Prisma.sql`SELECT "id", "title" FROM "Pledge" WHERE "deletedAt" IS NULL`,
+  const titles = new Set(
+    pledges.flatMap((p) =>
+      p.externalId && pledgesByExternalId.has(p.externalId) ? [] : [normalizeName(p.title)],
+    ),
   );
-  for (const row of allTitles) if (titles.has(normalizeName(row.title))) candidateIds.add(row.id);
-
-  const pledgesByExternalId = new Map<string, ExistingPledge>();
-  const pledgesByTitle = new Map<string, ExistingPledge[]>();
-  for (const pledge of await existingPledges(prisma, [...candidateIds])) {
-    if (pledge.externalId) pledgesByExternalId.set(pledge.externalId, pledge);
-    const key = pledgeKey(pledge.title, [...new Set(pledge.stakeholders.map((s) => s.name))]);
-    pledgesByTitle.set(key, [...(pledgesByTitle.get(key) ?? []), pledge]);
+  const candidates = new Map<string, StoredPledgeRef & { title: string; names: string[] }>();
+  if (titles.size > 0) {
+    for (const row of await readRows<{ id: string; externalId: string | null; title: string }>(
+      prisma,
+      Prisma.sql`SELECT "id", "externalId", "title" FROM "Pledge" WHERE "deletedAt" IS NULL`,
+    )) {
+      if (titles.has(normalizeName(row.title))) candidates.set(row.id, { ...row, names: [] });
+    }
+  }
+  for (const part of chunks([...candidates.keys()])) {
+    for (const { pledgeId, name } of await readRows<{ pledgeId: string; name: string }>(
+      prisma,
+      Prisma.sql`
+      SELECT DISTINCT ps."pledgeId", s."name"
+      FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId"
+      WHERE ${isOneOf(Prisma.sql`ps."pledgeId"`, part)}`,
+    )) {
+      candidates.get(pledgeId)?.names.push(name);
+    }
+  }
+  const pledgesByTitle = new Map<string, StoredPledgeRef[]>();
+  for (const { id, externalId, title, names } of candidates.values()) {
+    const key = pledgeKey(title, names);
+    pledgesByTitle.set(key, [...(pledgesByTitle.get(key) ?? []), { id, externalId }]);
   }
 
   const stakeholders = new Map<string, NamedRecord>();
@@ -189,7 +215,14 @@ export async function loadImportSnapshot(
       sources.set(sourceKey({ title: s.title, url: null }), { id: s.id, name: s.title });
     }
   }
-  return { pledgesByExternalId, pledgesByTitle, stakeholders, conditions, sources };
+  return {
+    pledgesByExternalId,
+    pledgesByTitle,
+    storedPledges: (ids) => existingPledges(prisma, ids),
+    stakeholders,
+    conditions,
+    sources,
+  };
 }
 
 /** A pledge an earlier release of the file had and this one does not, in full (for its audit entry). */

@@ -341,6 +341,26 @@ describe("committing", () => {
     });
   });
 
+  it("finds a pledge by title for a row whose external id is new only when the pledge has none of its own", async () => {
+    const loose = await commit(
+      "Title,Stakeholders,Category,Announced\nLoose radar pledge,France; Freedonia,enablers,2026-02-01\n",
+      "loose.csv",
+    );
+    expect(loose.preview.counts).toMatchObject({ create: 1 });
+    const withId = (id: string, title: string, stakeholders: string) =>
+      `External ID,Title,Stakeholders,Category,Announced\n${id},${title},${stakeholders},enablers,2026-02-01\n`;
+    // Case, spacing and the order of the stakeholders do not matter; the pledge takes the id.
+    const named = await commit(withId("loose-1", " loose RADAR  pledge", "Freedonia; France"), "ids.csv");
+    expect(named.preview.counts).toMatchObject({ create: 0, update: 1 });
+    expect(named.preview.changes[0]?.changed).toEqual(["title", "externalId"]);
+    const stored = await db().pledge.findUniqueOrThrow({ where: { externalId: "loose-1" } });
+    expect(stored.title).toBe("loose RADAR  pledge");
+    // The namesake now has an id of its own: another id is another pledge.
+    const other = await commit(withId("loose-2", "loose RADAR  pledge", "France; Freedonia"), "ids-2.csv");
+    expect(other.preview.counts).toMatchObject({ create: 1, update: 0 });
+    expect(await db().pledge.count({ where: { title: "loose RADAR  pledge", deletedAt: null } })).toBe(2);
+  });
+
   it("writes nothing when the plan changed after the preview, or a row is invalid", async () => {
     const changed = file.replace("Import force pledge", "Renamed force pledge");
     const { preview: seen } = await runImport(bytes(changed), { fileName: "x.csv" });
@@ -372,7 +392,7 @@ describe("committing", () => {
       }
     }
     const snapshot = await loadImportSnapshot(pledges);
-    const plan = planImport(pledges, [], snapshot);
+    const plan = await planImport(pledges, [], snapshot);
     expect(plan.rows.map((r) => r.action)).toEqual(["create", "update"]);
     expect(plan.newStakeholders.map((s) => s.name)).toEqual(["Elbonia"]);
 

@@ -370,7 +370,7 @@ export async function runImport(
   progress({ phase: "planning", rows: rowCount });
   const snapshot = await loadImportSnapshot(problems.length > 0 ? [] : pledges);
   signal?.throwIfAborted();
-  const plan = planImport(
+  const plan = await planImport(
     problems.length > 0 ? [] : pledges,
     rowErrors,
     snapshot,
