@@ -213,6 +213,19 @@ export const summarySchema = z
   })
   .meta({ id: "Summary" });
 
+const outcomeSchema = z
+  .object({
+    unlocks: z.object({ pledges: z.number().int(), quantity: rangeSchema }),
+    unconditional: rangeSchema,
+    shortfall: rangeSchema.nullable().meta({ description: "null when no requirement is recorded" }),
+    coverage: ratioSchema.nullable(),
+  })
+  .meta({
+    id: "ConditionOutcome",
+    description:
+      "Were these conditions met (on top of the others the view assumes): what they release, and the unconditional total, shortfall and coverage then",
+  });
+
 export const breakdownRowSchema = z
   .object({
     key: z.string(),
@@ -226,6 +239,20 @@ export const breakdownRowSchema = z
       .object({ pledges: z.number().int(), quantity: rangeSchema })
       .optional()
       .meta({ description: "by=condition: what meeting the condition would release" }),
+    alone: outcomeSchema.optional().meta({
+      description:
+        "by=condition: this condition met and no other besides the view's (measured from the view without it, so one it assumes is worth what assuming it adds)",
+    }),
+    allButThis: outcomeSchema
+      .optional()
+      .meta({ description: "by=condition: every other condition still blocking met, and this one not" }),
+    joint: z
+      .array(outcomeSchema.extend({ conditions: z.array(z.string()) }))
+      .optional()
+      .meta({
+        description:
+          "by=condition: the sets of conditions (slugs, this one among them) that hold pledges back together, each as if met",
+      }),
   })
   .meta({ id: "BreakdownRow" });
 

@@ -1,7 +1,7 @@
 // The dashboard's figures as the API and the exports write them: ranges of plain numbers in the
 // metric's major units. Pure, so that every output shows exactly what the dashboard computed.
 import { statedQuantity, type Quantity, type Ratio } from "@/lib/rules/quantity";
-import type { BreakdownRow, DashboardSummary } from "@/lib/rules/figures";
+import type { BreakdownRow, DashboardSummary, Outcome } from "@/lib/rules/figures";
 import { toMajor } from "@/lib/rules/units";
 import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
 import { isoDay } from "@/lib/format";
@@ -79,6 +79,15 @@ export function summaryJson(
   };
 }
 
+function outcomeJson(outcome: Outcome) {
+  return {
+    unlocks: { pledges: outcome.unlocks.pledges, quantity: rangeOf(outcome.unlocks.quantity) },
+    unconditional: rangeOf(outcome.unconditional),
+    shortfall: outcome.shortfall ? rangeOf(outcome.shortfall) : null,
+    coverage: outcome.coverage ? ratioOf(outcome.coverage) : null,
+  };
+}
+
 function rowJson(row: BreakdownRow<string>, label: string): BreakdownRowJson {
   return {
     key: row.key,
@@ -102,13 +111,21 @@ export function breakdownJson(summary: DashboardSummary, by: BreakdownParams["by
         ...rowJson(row, row.stakeholder.name),
         key: row.stakeholder.slug || row.key,
       }));
-    case "condition":
-      return summary.conditions.map((condition) => ({
+    case "condition": {
+      const slugs = new Map(summary.conditions.map((condition) => [condition.id, condition.slug]));
+      return summary.conditions.map(({ worth, ...condition }) => ({
         key: condition.slug,
         label: condition.title,
         pledges: condition.pledges,
         status: condition.status,
         unlocks: { pledges: condition.effect.pledges, quantity: rangeOf(condition.effect.quantity) },
+        alone: outcomeJson(worth.alone),
+        allButThis: outcomeJson(worth.allButThis),
+        joint: worth.joint.map((set) => ({
+          conditions: set.conditionIds.map((id) => slugs.get(id) ?? id),
+          ...outcomeJson(set.outcome),
+        })),
       }));
+    }
   }
 }

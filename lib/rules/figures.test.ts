@@ -3,6 +3,7 @@ import {
   breakdown,
   computeGap,
   conditionEffect,
+  conditionWorth,
   effectiveStatusOf,
   summarize,
   type AggregateGroup,
@@ -157,5 +158,94 @@ describe("summarize", () => {
       ],
     });
     expect(summary.totals.deliveredAbove).toBe(3);
+  });
+});
+
+describe("what each condition is worth", () => {
+  const boundaries = { id: "boundaries", title: "Boundaries agreed", status: "unmet" } as const;
+  const held = [ceasefire, ceasefireLine, boundaries];
+  const worthGroups: AggregateGroup[] = [
+    group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire, line] }),
+    group({ category: "monitoring", low: 2_000n, high: 3_000n, blockedBy: [ceasefire], count: 2 }),
+    group({ status: "in_progress", low: 1_000n, high: 1_000n, delivered: 400n }),
+    group({
+      category: "assistance",
+      unit: "EUR",
+      low: 500_00n,
+      high: 500_00n,
+      blockedBy: [boundaries, line],
+    }),
+    // Withdrawn: counts towards nothing, so its conditions form no joint set.
+    group({ status: "withdrawn", low: 9_000n, high: 9_000n, blockedBy: [ceasefire, boundaries] }),
+  ];
+  const worth = (id: string, scenario = new Set<string>()) =>
+    conditionWorth(id, worthGroups, "personnel", required, held, scenario);
+  const words = (o: ReturnType<typeof worth>["alone"]) => ({
+    pledges: o.unlocks.pledges,
+    unlocks: formatQuantity(o.unlocks.quantity),
+    unconditional: formatQuantity(o.unconditional),
+    shortfall: formatQuantity(o.shortfall!),
+    coverage: formatRatio(o.coverage!),
+  });
+
+  it("says what a condition releases met alone, with the unconditional total, shortfall and coverage it leaves", () => {
+    expect(words(worth("ceasefire").alone)).toEqual({
+      pledges: 2,
+      unlocks: "2,000–3,000 personnel",
+      unconditional: "3,000–4,000 personnel",
+      shortfall: "46,000–97,000 personnel",
+      coverage: "3–8 %",
+    });
+    // The line releases nothing alone: each of its pledges waits for another condition too.
+    expect(words(worth("line").alone)).toMatchObject({ pledges: 0, unlocks: "0 personnel" });
+  });
+
+  it("says what is left when every other condition is met and this one is not", () => {
+    // Without the ceasefire, meeting the line and the boundaries releases only a EUR pledge.
+    expect(words(worth("ceasefire").allButThis)).toMatchObject({
+      pledges: 1,
+      unlocks: "0 personnel",
+      unconditional: "1,000 personnel",
+    });
+    expect(words(worth("line").allButThis)).toMatchObject({
+      pledges: 2,
+      unconditional: "3,000–4,000 personnel",
+    });
+  });
+
+  it("names the sets it holds pledges back with, keeping a ceiling a ceiling and the shortfall a floor", () => {
+    const joint = worth("line").joint;
+    expect(joint.map((set) => set.conditionIds)).toEqual([
+      ["boundaries", "line"],
+      ["ceasefire", "line"],
+    ]);
+    expect(words(joint[0]!.outcome)).toMatchObject({ pledges: 1, unlocks: "0 personnel" });
+    expect(words(joint[1]!.outcome)).toEqual({
+      pledges: 3,
+      unlocks: "at most 32,000–33,000 personnel",
+      unconditional: "at most 33,000–34,000 personnel",
+      shortfall: "at least 16,000–67,000 personnel",
+      coverage: "at most 33–68 %",
+    });
+    expect(worth("ceasefire").joint.map((set) => set.conditionIds)).toEqual([["ceasefire", "line"]]);
+  });
+
+  it("measures from the view's scenario, and a condition it assumes from the scenario without it", () => {
+    const lineAfterCeasefire = worth("line", new Set(["ceasefire"])).alone;
+    expect(words(lineAfterCeasefire)).toMatchObject({
+      pledges: 1,
+      unlocks: "at most 30,000 personnel",
+      unconditional: "at most 33,000–34,000 personnel",
+    });
+    // With the ceasefire assumed, the line and the ceasefire no longer hold anything back together.
+    expect(worth("line", new Set(["ceasefire"])).joint.map((set) => set.conditionIds)).toEqual([
+      ["boundaries", "line"],
+    ]);
+    expect(worth("ceasefire", new Set(["ceasefire"]))).toEqual(worth("ceasefire"));
+  });
+
+  it("leaves shortfall and coverage out without a requirement", () => {
+    const free = conditionWorth("ceasefire", worthGroups, "personnel", null, held);
+    expect(free.alone).toMatchObject({ shortfall: null, coverage: null, unlocks: { pledges: 2 } });
   });
 });

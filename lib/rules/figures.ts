@@ -99,9 +99,30 @@ export function breakdown<K>(
 }
 
 export interface ConditionEffect {
-  /** Pledges that are conditional now and would not be if this condition were met. */
+  /** Pledges that are conditional now and would not be if the conditions were met. */
   pledges: number;
   quantity: Quantity;
+}
+
+/** What meeting the conditions `after` adds to `before` releases: pledges conditional under one and not the other. */
+function released(
+  groups: readonly AggregateGroup[],
+  unit: string,
+  before: Scenario,
+  after: Scenario,
+): ConditionEffect {
+  let pledges = 0;
+  let quantity = zero(unit);
+  for (const group of groups) {
+    if (!countsTowardTotals(group.status)) continue;
+    const releases =
+      effectiveStatusOf(group, before) === "conditional" && effectiveStatusOf(group, after) !== "conditional";
+    if (!releases) continue;
+    pledges += group.count;
+    if (group.unit === unit)
+      quantity = add(quantity, statedQuantity(group.low, group.high, unit, group.qualifier));
+  }
+  return { pledges, quantity };
 }
 
 /** What meeting `conditionId` would release, on top of the conditions the scenario assumes met. */
@@ -111,20 +132,90 @@ export function conditionEffect(
   unit: string,
   scenario: Scenario = noScenario,
 ): ConditionEffect {
-  const withCondition = new Set(scenario).add(conditionId);
-  let pledges = 0;
-  let quantity = zero(unit);
+  return released(groups, unit, scenario, new Set(scenario).add(conditionId));
+}
+
+// ---- What each condition is worth ----
+
+/** The figures were some conditions met, on top of what a view assumes. */
+export interface Outcome {
+  /** What they release. */
+  unlocks: ConditionEffect;
+  /** The unconditional total then, and its shortfall and coverage (null without a requirement). */
+  unconditional: Quantity;
+  shortfall: Quantity | null;
+  coverage: Ratio | null;
+}
+
+export interface ConditionWorth {
+  /** This condition met, and no other besides those the view assumes. */
+  alone: Outcome;
+  /** Every other condition still blocking met, and this one not: what it alone holds back. */
+  allButThis: Outcome;
+  /**
+   * The sets of conditions (this one among them, sorted by id) that hold pledges back together: each
+   * such pledge is released only when the whole set is met. Smallest sets first.
+   */
+  joint: { conditionIds: string[]; outcome: Outcome }[];
+}
+
+function unconditionalUnder(groups: readonly AggregateGroup[], unit: string, scenario: Scenario): Quantity {
+  return (breakdown(groups, () => "all", unit, scenario)[0] ?? emptyRow("all", unit)).unconditional;
+}
+
+function outcome(
+  groups: readonly AggregateGroup[],
+  unit: string,
+  required: Quantity | null,
+  base: Scenario,
+  met: Scenario,
+): Outcome {
+  const unconditional = unconditionalUnder(groups, unit, met);
+  return {
+    unlocks: released(groups, unit, base, met),
+    unconditional,
+    shortfall: required ? shortfall(required, unconditional) : null,
+    coverage: required ? coverage(unconditional, required) : null,
+  };
+}
+
+/**
+ * What a condition is worth in `unit`, measured from the view's scenario without it (so that one the
+ * scenario assumes met is worth what assuming it added): met alone, missing when all the others
+ * still blocking are met, and met together with the others it holds pledges back with. Bounds are
+ * kept: a ceiling released stays a ceiling, and the shortfall it leaves a floor.
+ */
+export function conditionWorth(
+  conditionId: string,
+  groups: readonly AggregateGroup[],
+  unit: string,
+  required: Quantity | null,
+  conditions: readonly ConditionState[],
+  scenario: Scenario = noScenario,
+): ConditionWorth {
+  const base = new Set(scenario);
+  base.delete(conditionId);
+  const others = conditions
+    .filter((condition) => condition.id !== conditionId && !isConditionSatisfied(condition, base))
+    .map((condition) => condition.id);
+  const sets = new Map<string, string[]>();
   for (const group of groups) {
     if (!countsTowardTotals(group.status)) continue;
-    const releases =
-      effectiveStatusOf(group, scenario) === "conditional" &&
-      effectiveStatusOf(group, withCondition) !== "conditional";
-    if (!releases) continue;
-    pledges += group.count;
-    if (group.unit === unit)
-      quantity = add(quantity, statedQuantity(group.low, group.high, unit, group.qualifier));
+    const { blockedBy } = effectiveStatus(group.status, group.blockedBy, base);
+    const ids = blockedBy.map((condition) => condition.id).sort();
+    if (ids.length > 1 && ids.includes(conditionId)) sets.set(ids.join(","), ids);
   }
-  return { pledges, quantity };
+  const joint = [...sets.values()].sort(
+    (a, b) => a.length - b.length || a.join(",").localeCompare(b.join(",")),
+  );
+  return {
+    alone: outcome(groups, unit, required, base, new Set(base).add(conditionId)),
+    allButThis: outcome(groups, unit, required, base, new Set([...base, ...others])),
+    joint: joint.map((ids) => ({
+      conditionIds: ids,
+      outcome: outcome(groups, unit, required, base, new Set([...base, ...ids])),
+    })),
+  };
 }
 
 // ---- The gap: required against pledged, unconditional and delivered ----
@@ -221,6 +312,7 @@ export function summarize(input: SummaryInput) {
       // Only a condition that still blocks can be assumed met; one already met or waived changes nothing.
       canBeAssumed: !isConditionSatisfied(condition),
       effect: conditionEffect(condition.id, groups, unit, scenario),
+      worth: conditionWorth(condition.id, groups, unit, gap?.required ?? null, input.conditions, scenario),
     })),
   };
 }
