@@ -246,6 +246,9 @@ export const breakdownRowSchema = z
     allButThis: outcomeSchema
       .optional()
       .meta({ description: "by=condition: every other condition still blocking met, and this one not" }),
+    holdsBack: z.object({ pledges: z.number().int(), quantity: rangeSchema }).optional().meta({
+      description: "by=condition: what it alone holds back once every other condition is met",
+    }),
     joint: z
       .array(outcomeSchema.extend({ conditions: z.array(z.string()) }))
       .optional()

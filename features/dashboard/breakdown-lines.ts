@@ -1,7 +1,8 @@
 // The breakdown tables' rows as the page shows them: labels and amounts already in words, so that
 // the client components drawing them receive a few strings per row rather than the figures' objects.
-import { formatQuantity, type Quantity } from "@/lib/rules/quantity";
-import type { BreakdownRow, DashboardSummary } from "@/lib/rules/figures";
+import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import type { BreakdownRow, ConditionEffect, DashboardSummary, Outcome } from "@/lib/rules/figures";
+import { toMajor } from "@/lib/rules/units";
 import { categoryLabels, type ConditionStatus } from "@/lib/rules/vocabulary";
 
 export interface BreakdownLine {
@@ -66,4 +67,61 @@ export function conditionLines(conditions: DashboardSummary["conditions"]): Cond
       unlocks,
     };
   });
+}
+
+/** A condition's worth as the sensitivity chart and its table show it. */
+export interface WorthLine {
+  slug: string;
+  title: string;
+  assumedMet: boolean;
+  /** Released by meeting it alone, in words, and the unconditional total and coverage then. */
+  alone: string;
+  aloneResult: string;
+  /** Held back by it alone once every other condition is met, and the total and coverage without it. */
+  holdsBack: string;
+  allButThisResult: string;
+  /** "needs also: Ceasefire line agreed → 32,000–33,000 personnel": the sets it releases pledges with. */
+  joint: string[];
+  /** The bars' lengths, the upper ends in major units; a ceiling is drawn as one. */
+  chart: { alone: number; holdsBack: number; aloneCeiling: boolean; holdsBackCeiling: boolean };
+}
+
+const released = ({ pledges, quantity }: ConditionEffect) =>
+  pledges === 0
+    ? "Nothing"
+    : `${pledges} ${pledges === 1 ? "pledge" : "pledges"}${quantity.high > 0n ? `, ${formatQuantity(quantity, { ceilingWords: "up to" })}` : ""}`;
+
+const result = (outcome: Outcome) =>
+  `${formatQuantity(outcome.unconditional, { ceilingWords: "up to" })} unconditional${
+    outcome.coverage ? ` (${formatRatio(outcome.coverage)} of the requirement)` : ""
+  }`;
+
+/** Each condition that holds pledges back (or is assumed met), by what meeting it alone releases, largest first. */
+export function worthLines(conditions: DashboardSummary["conditions"]): WorthLine[] {
+  const titles = new Map(conditions.map((c) => [c.id, c.title]));
+  return conditions
+    .filter((c) => c.canBeAssumed || c.assumedMet)
+    .map(({ slug, title, assumedMet, worth, id }) => ({
+      slug,
+      title,
+      assumedMet,
+      alone: released(worth.alone.unlocks),
+      aloneResult: result(worth.alone),
+      holdsBack: released(worth.holdsBack),
+      allButThisResult: result(worth.allButThis),
+      joint: worth.joint.map(
+        (set) =>
+          `with ${set.conditionIds
+            .filter((other) => other !== id)
+            .map((other) => titles.get(other) ?? other)
+            .join(" and ")}: ${released(set.outcome.unlocks)}`,
+      ),
+      chart: {
+        alone: toMajor(worth.alone.unlocks.quantity.high, worth.alone.unlocks.quantity.unit),
+        holdsBack: toMajor(worth.holdsBack.quantity.high, worth.holdsBack.quantity.unit),
+        aloneCeiling: worth.alone.unlocks.quantity.bound === "at_most",
+        holdsBackCeiling: worth.holdsBack.quantity.bound === "at_most",
+      },
+    }))
+    .sort((a, b) => b.chart.alone + b.chart.holdsBack - (a.chart.alone + a.chart.holdsBack));
 }

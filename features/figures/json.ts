@@ -121,6 +121,7 @@ export function breakdownJson(summary: DashboardSummary, by: BreakdownParams["by
         unlocks: { pledges: condition.effect.pledges, quantity: rangeOf(condition.effect.quantity) },
         alone: outcomeJson(worth.alone),
         allButThis: outcomeJson(worth.allButThis),
+        holdsBack: { pledges: worth.holdsBack.pledges, quantity: rangeOf(worth.holdsBack.quantity) },
         joint: worth.joint.map((set) => ({
           conditions: set.conditionIds.map((id) => slugs.get(id) ?? id),
           ...outcomeJson(set.outcome),

@@ -211,6 +211,11 @@ describe("what each condition is worth", () => {
       pledges: 2,
       unconditional: "3,000–4,000 personnel",
     });
+    // What each then holds back on its own: the line the force pledge (and the EUR one); the
+    // ceasefire the force pledge and the monitoring pledges.
+    expect(worth("line").holdsBack.pledges).toBe(2);
+    expect(formatQuantity(worth("line").holdsBack.quantity)).toBe("at most 30,000 personnel");
+    expect(formatQuantity(worth("ceasefire").holdsBack.quantity)).toBe("at most 32,000–33,000 personnel");
   });
 
   it("names the sets it holds pledges back with, keeping a ceiling a ceiling and the shortfall a floor", () => {

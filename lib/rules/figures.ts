@@ -150,8 +150,10 @@ export interface Outcome {
 export interface ConditionWorth {
   /** This condition met, and no other besides those the view assumes. */
   alone: Outcome;
-  /** Every other condition still blocking met, and this one not: what it alone holds back. */
+  /** Every other condition still blocking met, and this one not. */
   allButThis: Outcome;
+  /** What it alone then holds back: released by meeting it once every other condition is met. */
+  holdsBack: ConditionEffect;
   /**
    * The sets of conditions (this one among them, sorted by id) that hold pledges back together: each
    * such pledge is released only when the whole set is met. Smallest sets first.
@@ -208,9 +210,11 @@ export function conditionWorth(
   const joint = [...sets.values()].sort(
     (a, b) => a.length - b.length || a.join(",").localeCompare(b.join(",")),
   );
+  const allButThis = new Set([...base, ...others]);
   return {
     alone: outcome(groups, unit, required, base, new Set(base).add(conditionId)),
-    allButThis: outcome(groups, unit, required, base, new Set([...base, ...others])),
+    allButThis: outcome(groups, unit, required, base, allButThis),
+    holdsBack: released(groups, unit, allButThis, new Set(allButThis).add(conditionId)),
     joint: joint.map((ids) => ({
       conditionIds: ids,
       outcome: outcome(groups, unit, required, base, new Set([...base, ...ids])),
@@ -298,6 +302,8 @@ export function summarize(input: SummaryInput) {
     gap,
     totals,
     pledgeCount: groups.reduce((total, group) => total + group.count, 0),
+    /** The units the view's pledges state amounts in, for a unit chooser. */
+    units: [...new Set(groups.flatMap((group) => (group.unit ? [group.unit] : [])))].sort(),
     // In the vocabulary's order, every status present even when empty, so tables keep their shape.
     byEffectiveStatus: effectiveStatuses.map(
       (status) => byStatus.find((row) => row.key === status) ?? emptyRow(status, unit),

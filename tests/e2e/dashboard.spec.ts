@@ -7,6 +7,9 @@ test.describe("dashboard", () => {
   test("answers pledged, required, shortfall and coverage at a glance", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("headline")).toHaveText(
+      /^Pledges cover at most 30–60 % of the 50,000–100,000 personnel needed, and those free of conditions 0 %, as recorded on \d+ \w+ 20\d\d\.$/,
+    );
     await expect(card(page, "required")).toContainText("50,000–100,000 personnel");
     await expect(card(page, "pledged")).toContainText("up to 30,000 personnel");
     await expect(card(page, "unconditional")).toContainText("0 personnel");
@@ -70,6 +73,43 @@ test.describe("dashboard", () => {
     await expect(card(page, "pledged")).toContainText("up to 30,000 personnel");
   });
 
+  test("says what each condition is worth, with the API's numbers, beside a chart", async ({ page }) => {
+    await page.goto("/dashboard");
+    const answer = await page.request.get("/api/v1/breakdown?by=condition");
+    expect(answer.status()).toBe(200);
+    type Effect = { pledges: number; quantity: { high: number } };
+    const rows = (
+      (await answer.json()) as {
+        data: {
+          label: string;
+          status: string;
+          alone: { unlocks: Effect };
+          holdsBack: Effect;
+          joint: unknown[];
+        }[];
+      }
+    ).data.filter((row) => row.status === "unmet");
+    expect(rows.length).toBeGreaterThan(1);
+    const table = page.getByTestId("condition-worth-table");
+    const words = ({ pledges, quantity }: Effect) =>
+      pledges === 0
+        ? "Nothing"
+        : `${pledges} ${pledges === 1 ? "pledge" : "pledges"}${quantity.high > 0 ? `, ${quantity.high.toLocaleString("en-GB")}` : ""}`;
+    for (const row of rows) {
+      const cells = table.getByRole("row", { name: new RegExp(`^${row.label}`) }).getByRole("cell");
+      await expect(cells.nth(0)).toContainText(words(row.alone.unlocks).replace(/, ([\d,]+)$/, ""));
+      if (row.alone.unlocks.quantity.high > 0)
+        await expect(cells.nth(0)).toContainText(row.alone.unlocks.quantity.high.toLocaleString("en-GB"));
+      await expect(cells.nth(2)).toContainText(words(row.holdsBack).replace(/, ([\d,]+)$/, ""));
+      if (row.holdsBack.quantity.high > 0)
+        await expect(cells.nth(2)).toContainText(row.holdsBack.quantity.high.toLocaleString("en-GB"));
+      if (row.joint.length > 0) await expect(cells.nth(4)).toContainText("with ");
+    }
+    const chart = page.getByTestId("condition-worth-chart");
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(chart).toHaveAttribute("aria-label", /Russia agrees to a ceasefire: met alone releases/);
+  });
+
   test("explains bad parameters", async ({ page }) => {
     const response = await page.goto("/dashboard?asOf=2026-02-31&assume=DROP%20TABLE");
     expect(response?.status()).toBe(200);
@@ -79,7 +119,22 @@ test.describe("dashboard", () => {
     await page.goto("/dashboard?assume=no-such-condition&metric=EUR");
     const unknown = page.getByRole("alert").filter({ hasText: "could not be used" });
     await expect(unknown).toContainText('there is no condition "no-such-condition"');
-    await expect(unknown).toContainText("no requirement is recorded in EUR");
+    // A unit without a requirement is no error: its totals are shown, and the unit stays chosen.
+    await expect(unknown).not.toContainText("EUR");
+  });
+
+  test("shows a unit without a requirement as totals with a plain note, never an error", async ({ page }) => {
+    await page.goto("/dashboard?metric=EUR");
+    await expect(page.getByTestId("headline")).toContainText("no requirement is recorded in EUR");
+    await expect(page.getByTestId("no-requirement")).toContainText("No requirement is recorded for EUR");
+    await expect(page.getByRole("alert").filter({ hasText: "could not be used" })).toHaveCount(0);
+    const unit = page.getByLabel("Unit");
+    await expect(unit).toHaveValue("EUR");
+    await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).check();
+    await page.getByRole("button", { name: "Update figures" }).click();
+    await expect(page).toHaveURL(/metric=EUR/);
+    await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
+    await expect(page.getByTestId("headline")).toContainText("If Russia agrees to a ceasefire:");
   });
 
   test("works from the keyboard and passes an axe scan", async ({ page }) => {

@@ -7,7 +7,13 @@ import { ConditionsPanel } from "@/features/dashboard/components/conditions-pane
 import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";
 import { GapPanel } from "@/features/dashboard/components/gap-panel";
 import { KpiCards } from "@/features/dashboard/components/kpi-cards";
-import { loadFigures, figureParams, figureViewOf, unknownConditionErrors } from "@/features/figures";
+import {
+  figureParams,
+  figureViewOf,
+  headlineOf,
+  loadFigures,
+  unknownConditionErrors,
+} from "@/features/figures";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
@@ -51,13 +57,14 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
           {summary.pledgeCount} pledges. Prepared {formatDateTime(new Date())}.
         </p>
       </header>
-      {summary.gap ? (
+      <p className="text-lg font-semibold" data-testid="headline">
+        {headlineOf(summary, time, new Date()).text}
+      </p>
+      {summary.gap && (
         <>
           <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
           <GapPanel gap={summary.gap} capacities={references.capacities} />
         </>
-      ) : (
-        <p className="text-sm">No requirement is recorded in {summary.unit}.</p>
       )}
       <BreakdownTable
         id="by-status"

@@ -53,14 +53,16 @@ export function DashboardControls({ metric, metrics, time, conditions }: Dashboa
       <div className="flex flex-wrap items-end gap-4">
         <FilterDate label="As of" name="asOf" value={time.asOf ?? undefined} className={field} />
         <KnownAtField value={time.knownAt} className={field} />
-        {metrics.length > 1 && (
+        {metrics.length > 1 ? (
           <FilterSelect
-            label="Metric"
+            label="Unit"
             name="metric"
             value={metric}
             className={field}
             options={metrics.map((unit) => ({ value: unit, label: unit }))}
           />
+        ) : (
+          <input type="hidden" name="metric" value={metric} />
         )}
         <button
           type="submit"

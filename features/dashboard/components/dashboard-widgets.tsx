@@ -1,9 +1,12 @@
+import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { unknownConditionErrors, type Figures } from "@/features/figures";
+import { headlineOf, unknownConditionErrors, type Figures } from "@/features/figures";
 import type { Timeline } from "../queries";
-import { breakdownLines, conditionLines } from "../breakdown-lines";
+import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
+import { unitWord } from "@/lib/rules/units";
 import { BreakdownTable } from "./breakdown-table";
+import { ConditionWorthPanel } from "./condition-worth-panel";
 import { ConditionsPanel } from "./conditions-panel";
 import { DashboardControls } from "./dashboard-controls";
 import { FigureEvidence } from "./figure-evidence";
@@ -25,22 +28,14 @@ export interface DashboardView {
 
 async function Controls(view: DashboardView) {
   const { summary, references, unknownConditions, time } = await view.figures;
-  const errors = [
-    ...unknownConditionErrors(unknownConditions),
-    ...(summary.gap
-      ? []
-      : [
-          {
-            param: "metric",
-            message: `no requirement is recorded in ${view.metric}; metrics with one: ${references.metrics.join(", ") || "none"}`,
-          },
-        ]),
-  ];
+  const errors = unknownConditionErrors(unknownConditions);
+  // Every unit a pledge states or a requirement is recorded in, and the one asked for.
+  const units = [...new Set([...summary.units, ...references.metrics, view.metric])].sort();
   return (
     <>
       <DashboardControls
         metric={view.metric}
-        metrics={references.metrics}
+        metrics={units}
         time={time}
         conditions={summary.conditions
           .filter((condition) => condition.canBeAssumed || condition.assumedMet)
@@ -60,12 +55,29 @@ async function Controls(view: DashboardView) {
 }
 
 async function Headline(view: DashboardView) {
-  const { summary, references } = await view.figures;
-  if (!summary.gap) return null;
+  const { summary, references, time } = await view.figures;
+  const headline = headlineOf(summary, time, new Date());
   return (
     <>
-      <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
-      <GapPanel gap={summary.gap} capacities={references.capacities} />
+      <p className="text-lg font-semibold text-slate-900" data-testid="headline">
+        {headline.text}
+      </p>
+      {!summary.gap && (
+        <p className="text-sm text-slate-700" data-testid="no-requirement">
+          No requirement is recorded for {summary.unit}, so there is no gap to measure: the totals below are
+          by stakeholder and category.{" "}
+          <Link href="/manage/requirement/new" className="link">
+            Add a requirement
+          </Link>{" "}
+          under Records.
+        </p>
+      )}
+      {summary.gap && (
+        <>
+          <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
+          <GapPanel gap={summary.gap} capacities={references.capacities} />
+        </>
+      )}
     </>
   );
 }
@@ -97,6 +109,7 @@ async function Breakdowns(view: DashboardView) {
         lines={lines.byStakeholder}
       />
       <ConditionsPanel conditions={conditionLines(summary.conditions)} />
+      <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
     </>
   );
 }
