@@ -152,7 +152,7 @@ export async function checkScenario(assume: readonly string[], time: ViewTime): 
 
 export { readDataStamp } from "./queries";
 export { breakdownJson, rangeOf, summaryJson, viewTimeJson } from "./json";
-export { headlineOf, viewTimeWords, type Headline } from "./headline";
+export { headlineOf, type Headline } from "./headline";
 export {
   defaultMetric,
   figureParams,
