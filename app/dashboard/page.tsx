@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
@@ -8,7 +9,7 @@ import { listTimeline } from "@/features/dashboard/queries";
 import { everyPledge } from "@/features/pledges/selection-sql";
 import { isoDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
-import { describeViewTime, instantParam, viewTimeKey, type ViewTime } from "@/lib/view-time";
+import { describeViewTime, instantParam, type ViewTime } from "@/lib/view-time";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -57,12 +58,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         </p>
       </div>
       <ExportLinks query={exportQuery(metric, assumed, time)} />
-      <DashboardWidgets
-        key={JSON.stringify([metric, assumed, viewTimeKey(time)])}
-        metric={metric}
-        figures={figures}
-        timeline={timeline}
-      />
+      {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
+          place and swaps in the new figures once they are ready. */}
+      <NuqsAdapter>
+        <DashboardWidgets metric={metric} figures={figures} timeline={timeline} />
+      </NuqsAdapter>
     </div>
   );
 }

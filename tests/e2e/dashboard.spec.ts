@@ -33,18 +33,26 @@ test.describe("dashboard", () => {
     await page.screenshot({ path: "test-results/screenshots/dashboard.png", fullPage: true });
   });
 
-  test("recomputes every figure when a condition is assumed met, and keeps the scenario in the URL", async ({
+  test("recomputes every figure when a condition is assumed met, without reloading the page, and keeps the scenario in the URL", async ({
     page,
   }) => {
     await page.goto("/dashboard");
+    const documents: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "document") documents.push(request.url());
+    });
     const conditions = page.getByTestId("conditions-table");
     await expect(conditions.getByRole("row", { name: /Russia agrees to a ceasefire/ })).toContainText(
       "5 pledges",
     );
 
-    await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).check();
-    await page.getByRole("button", { name: "Update figures" }).click();
+    const ceasefire = page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" });
+    await ceasefire.check();
     await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
+    await expect(page.getByTestId("headline")).toContainText(
+      "If Russia agrees to a ceasefire: pledges cover",
+    );
+    await expect(ceasefire).toBeFocused();
     // The deterrence force also waits on the ceasefire line, so nothing is unconditional yet…
     await expect(card(page, "unconditional")).toContainText("0 personnel");
     await expect(conditions.getByRole("row", { name: /Boundaries of the ceasefire line/ })).toContainText(
@@ -54,11 +62,18 @@ test.describe("dashboard", () => {
 
     // …and with both conditions met, the whole 30,000 is.
     await page.getByRole("checkbox", { name: "Boundaries of the ceasefire line agreed" }).check();
-    await page.getByRole("button", { name: "Update figures" }).click();
     await expect(card(page, "unconditional")).toContainText("up to 30,000 personnel");
     await expect(
       page.getByTestId("gap-table").getByRole("row", { name: /Coverage \(unconditional\)/ }),
     ).toContainText("at most 30–60 %");
+    // A date too: the figures as they stood before the summit, still without a page load.
+    await page.getByLabel("As of").fill("2026-01-05");
+    await expect(page).toHaveURL(/asOf=2026-01-05/);
+    await expect(page.getByTestId("no-pledges")).toBeVisible();
+    await expect(page.getByLabel("As of")).toBeFocused();
+    expect(documents).toEqual([]);
+    await page.getByLabel("As of").fill("");
+    await expect(page).not.toHaveURL(/asOf=/);
     await page.reload();
     await expect(page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" })).toBeChecked();
     await expect(card(page, "unconditional")).toContainText("up to 30,000 personnel");
@@ -131,7 +146,6 @@ test.describe("dashboard", () => {
     const unit = page.getByLabel("Unit");
     await expect(unit).toHaveValue("EUR");
     await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).check();
-    await page.getByRole("button", { name: "Update figures" }).click();
     await expect(page).toHaveURL(/metric=EUR/);
     await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
     await expect(page.getByTestId("headline")).toContainText("If Russia agrees to a ceasefire:");
@@ -143,6 +157,8 @@ test.describe("dashboard", () => {
     await page.keyboard.press("Space");
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
+    await expect(page.getByTestId("headline")).toContainText("If Russia agrees to a ceasefire:");
+    await expect(page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" })).toBeFocused();
     await expectNoAxeViolations(page);
   });
 

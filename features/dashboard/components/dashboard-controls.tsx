@@ -1,28 +1,75 @@
 "use client";
 
 import Link from "next/link";
-import { FilterDate, FilterSelect } from "@/components/ui/filter-fields";
-import { KnownAtField } from "@/components/ui/known-at-field";
+import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
+import { useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
-import type { ViewTime } from "@/lib/view-time";
 
 interface DashboardControlsProps {
   metric: string;
   metrics: string[];
-  time: ViewTime;
+  /** The unit the dashboard shows when the address names none. */
+  defaultMetric: string;
   /** The conditions that can be assumed met: those that still block, and those already assumed. */
   conditions: { slug: string; title: string; status: ConditionStatus; assumedMet: boolean }[];
 }
 
-/** Scenario, view time and metric: a GET form, so the URL holds the view and can be shared. */
-export function DashboardControls({ metric, metrics, time, conditions }: DashboardControlsProps) {
+// The view lives in the address, as the server reads it (repeated `assume`, dates as typed): the
+// server validates every value and says what it could not use.
+const viewParams = {
+  assume: parseAsNativeArrayOf(parseAsString),
+  asOf: parseAsString.withDefault(""),
+  knownAt: parseAsString.withDefault(""),
+  metric: parseAsString,
+};
+
+/** A `knownAt` from the address as a date-and-time field shows it (UTC, no zone), or "". */
+function knownAtInput(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return value;
+  const instant = new Date(value);
+  return value && !Number.isNaN(instant.getTime()) ? instant.toISOString().slice(0, 19) : "";
+}
+
+const subscribeNever = () => () => {};
+
+/**
+ * Scenario, view time and unit. Each change updates the address and the figures at once, without
+ * reloading the page (the server renders the new view; focus stays on the field changed). Until the
+ * page's script has loaded it is a GET form with a button.
+ */
+export function DashboardControls({ metric, metrics, defaultMetric, conditions }: DashboardControlsProps) {
+  const [updating, startTransition] = useTransition();
+  const [view, setView] = useQueryStates(viewParams, {
+    shallow: false,
+    scroll: false,
+    history: "replace",
+    startTransition,
+  });
+  const scripted = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const assumed = new Set(view.assume);
+  const toggle = (slug: string, checked: boolean) => {
+    const next = new Set(assumed);
+    if (checked) next.add(slug);
+    else next.delete(slug);
+    void setView({ assume: [...next].sort() });
+  };
+  // With JavaScript every change has already been applied: submitting has nothing left to do.
+  const submit = (event: FormEvent) => {
+    if (scripted) event.preventDefault();
+  };
   return (
     <form
       method="get"
       action="/dashboard"
       aria-label="Scenario and date"
+      aria-busy={updating}
+      onSubmit={submit}
       className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
       <fieldset>
@@ -39,7 +86,8 @@ export function DashboardControls({ metric, metrics, time, conditions }: Dashboa
                 type="checkbox"
                 name="assume"
                 value={condition.slug}
-                defaultChecked={condition.assumedMet}
+                checked={assumed.has(condition.slug)}
+                onChange={(event) => toggle(condition.slug, event.target.checked)}
                 className="size-4 accent-blue-700"
               />
               {condition.title}
@@ -51,28 +99,62 @@ export function DashboardControls({ metric, metrics, time, conditions }: Dashboa
         </div>
       </fieldset>
       <div className="flex flex-wrap items-end gap-4">
-        <FilterDate label="As of" name="asOf" value={time.asOf ?? undefined} className={field} />
-        <KnownAtField value={time.knownAt} className={field} />
-        {metrics.length > 1 ? (
-          <FilterSelect
-            label="Unit"
-            name="metric"
-            value={metric}
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          As of
+          <input
+            type="date"
+            name="asOf"
+            value={view.asOf}
+            onChange={(event) => void setView({ asOf: event.target.value })}
             className={field}
-            options={metrics.map((unit) => ({ value: unit, label: unit }))}
           />
-        ) : (
-          <input type="hidden" name="metric" value={metric} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
+          As known at (UTC)
+          <input
+            type="datetime-local"
+            name="knownAt"
+            step={1}
+            value={knownAtInput(view.knownAt)}
+            onChange={(event) => void setView({ knownAt: event.target.value })}
+            aria-describedby="known-at-help"
+            className={field}
+          />
+          <span id="known-at-help" className="text-xs font-normal text-slate-600">
+            What the tracker showed then
+          </span>
+        </label>
+        <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
+          Unit
+          <select
+            name="metric"
+            value={view.metric ?? metric}
+            onChange={(event) =>
+              void setView({ metric: event.target.value === defaultMetric ? null : event.target.value })
+            }
+            className={field}
+          >
+            {metrics.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!scripted && (
+          <button
+            type="submit"
+            className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+          >
+            Update figures
+          </button>
         )}
-        <button
-          type="submit"
-          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-        >
-          Update figures
-        </button>
         <Link href="/dashboard" className="py-2 text-sm text-blue-800 underline underline-offset-4">
           Today, as recorded
         </Link>
+        <p role="status" className="py-2 text-sm text-slate-700">
+          {updating ? "Updating the figures…" : ""}
+        </p>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { headlineOf, unknownConditionErrors, type Figures } from "@/features/figures";
+import { defaultMetric, headlineOf, unknownConditionErrors, type Figures } from "@/features/figures";
 import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
 import { unitWord } from "@/lib/rules/units";
@@ -27,7 +27,7 @@ export interface DashboardView {
 // time as a serialised element tree beside the HTML, which made rendering it twice as costly.
 
 async function Controls(view: DashboardView) {
-  const { summary, references, unknownConditions, time } = await view.figures;
+  const { summary, references, unknownConditions } = await view.figures;
   const errors = unknownConditionErrors(unknownConditions);
   // Every unit a pledge states or a requirement is recorded in, and the one asked for.
   const units = [...new Set([...summary.units, ...references.metrics, view.metric])].sort();
@@ -35,8 +35,8 @@ async function Controls(view: DashboardView) {
     <>
       <DashboardControls
         metric={view.metric}
+        defaultMetric={defaultMetric}
         metrics={units}
-        time={time}
         conditions={summary.conditions
           .filter((condition) => condition.canBeAssumed || condition.assumedMet)
           .map(({ slug, title, status, assumedMet }) => ({ slug, title, status, assumedMet }))}
@@ -59,7 +59,8 @@ async function Headline(view: DashboardView) {
   const headline = headlineOf(summary, time, new Date());
   return (
     <>
-      <p className="text-lg font-semibold text-slate-900" data-testid="headline">
+      {/* Said again by screen readers whenever a change of scenario, date or unit changes it. */}
+      <p className="text-lg font-semibold text-slate-900" data-testid="headline" aria-live="polite">
         {headline.text}
       </p>
       {!summary.gap && (
