@@ -1,5 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalOverflow } from "./support/page-checks";
+import {
+  expectChartTextInside,
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+} from "./support/page-checks";
 
 const card = (page: Page, name: string) => page.getByTestId(`kpi-${name}`);
 
@@ -161,6 +165,29 @@ test.describe("dashboard", () => {
     await expect(page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" })).toBeFocused();
     await expectNoAxeViolations(page);
   });
+
+  for (const width of [390, 1366]) {
+    test(`draws every chart's text inside the chart at ${width} px, capacities off the scale said so`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/dashboard");
+      for (const chart of ["gap-chart", "condition-worth-chart"]) {
+        await expectChartTextInside(page, chart);
+        await page.getByTestId(chart).screenshot({ path: `test-results/screenshots/${chart}-${width}.png` });
+      }
+      const key = page.getByTestId("gap-chart-key");
+      await expect(key.getByRole("listitem").filter({ hasText: "British Army" })).toContainText(
+        "(dotted line)",
+      );
+      await expect(key.getByRole("listitem").filter({ hasText: "France" })).toContainText(
+        "at least 260,000 personnel (beyond the chart's scale)",
+      );
+      // The tooltip says the figure in words, with its bound.
+      await page.getByTestId("gap-chart").locator(".recharts-bar-rectangle").first().hover();
+      await expect(page.getByTestId("gap-chart")).toContainText("Pledged: up to 30,000 personnel");
+    });
+  }
 
   test("reads well on a phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

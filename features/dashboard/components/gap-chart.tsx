@@ -18,8 +18,10 @@ export interface GapChartBar {
   name: string;
   low: number;
   high: number;
-  /** The words shown at the end of the bar: "at most 30,000". */
+  /** The words shown at the end of the bar: "up to 30,000". */
   label: string;
+  /** The figure in full words, for the tooltip: "up to 30,000 personnel". */
+  words: string;
   /** A ceiling is drawn dashed: the real figure may be anywhere below it. */
   ceiling: boolean;
   colour: string;
@@ -29,12 +31,24 @@ export interface GapChartProps {
   unitLabel: string;
   required: { low: number; high: number; label: string };
   bars: GapChartBar[];
-  references: { label: string; value: number }[];
+  /** Capacity lines, each marked with a number the list under the chart explains. */
+  references: { marker: string; value: number }[];
   /** What the chart shows, in words, for screen readers (the table below has every number). */
   summary: string;
 }
 
 const numberFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
+
+/** The bar pointed at, in words with its bound: "Pledged: up to 30,000 personnel". */
+function BarTooltip({ active, payload }: { active?: boolean; payload?: { payload: GapChartBar }[] }) {
+  const bar = active ? payload?.[0]?.payload : undefined;
+  if (!bar) return null;
+  return (
+    <p className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow">
+      {bar.name}: {bar.words}
+    </p>
+  );
+}
 
 /** The pledged, unconditional and delivered amounts against the required range (a shaded band). */
 export function GapChart({ unitLabel, required, bars, references, summary }: GapChartProps) {
@@ -58,7 +72,7 @@ export function GapChart({ unitLabel, required, bars, references, summary }: Gap
           accessibilityLayer={false}
           data={data}
           layout="vertical"
-          margin={{ top: 28, right: 90, bottom: 20, left: 0 }}
+          margin={{ top: 20, right: 90, bottom: 20, left: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis
@@ -67,7 +81,7 @@ export function GapChart({ unitLabel, required, bars, references, summary }: Gap
             tickFormatter={(value: number) => numberFormat.format(value)}
             label={{ value: unitLabel, position: "insideBottom", offset: -12 }}
           />
-          <YAxis type="category" dataKey="name" width={100} />
+          <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 13, fill: "#0f172a" }} />
           <ReferenceArea
             x1={required.low}
             x2={required.high}
@@ -75,18 +89,17 @@ export function GapChart({ unitLabel, required, bars, references, summary }: Gap
             fillOpacity={0.5}
             stroke="#b91c1c"
             strokeDasharray="4 2"
-            label={{ value: `Required ${required.label}`, position: "top", fill: "#7f1d1d", fontSize: 12 }}
           />
           {references.map((reference) => (
             <ReferenceLine
-              key={reference.label}
+              key={reference.marker}
               x={reference.value}
               stroke="#475569"
               strokeDasharray="2 4"
-              label={{ value: reference.label, position: "insideTopRight", fill: "#334155", fontSize: 11 }}
+              label={{ value: reference.marker, position: "top", fill: "#334155", fontSize: 12 }}
             />
           ))}
-          <Tooltip formatter={(value) => numberFormat.format(Number(value))} />
+          <Tooltip content={<BarTooltip />} cursor={{ fill: "#e2e8f0", fillOpacity: 0.5 }} />
           <Bar dataKey="base" stackId="amount" isAnimationActive={false} name="Amount">
             {data.map((bar) => (
               // A ceiling gets a dashed outline, so that "up to" shows without relying on colour.

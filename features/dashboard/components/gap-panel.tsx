@@ -31,6 +31,7 @@ function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
     low: toMajor(quantity.low, quantity.unit),
     high: toMajor(quantity.high, quantity.unit),
     label: formatQuantity(quantity, { withUnit: false, ceilingWords: "up to" }),
+    words: formatQuantity(quantity, { ceilingWords: "up to" }),
     ceiling: quantity.bound === "at_most",
     colour,
   };
@@ -39,8 +40,13 @@ function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
 /** The gap chart, and the same numbers as a table for those who cannot or would rather not read it. */
 export function GapPanel({ gap, capacities }: GapPanelProps) {
   const { unit } = gap;
-  // Capacity figures far off the scale would flatten the bars; they stay in the table.
-  const onScale = capacities.filter((capacity) => capacity.high <= gap.required.high * 2n);
+  // Capacity figures far off the scale would flatten the bars: they are listed, marked as such.
+  const references = capacities.map((capacity, index) => ({
+    marker: String(index + 1),
+    words: `${capacity.title}: ${formatStated(capacity.low, capacity.high, unit, capacity.qualifier)}`,
+    value: toMajor(capacity.high, unit),
+    onScale: capacity.high <= gap.required.high * 2n,
+  }));
   const rows: [string, string, string, string][] = [
     [
       "Required",
@@ -98,11 +104,28 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
           bar("Unconditional", gap.unconditional, "#059669"),
           bar("Delivered", gap.delivered, "#065f46"),
         ]}
-        references={onScale.map((capacity) => ({
-          label: `${capacity.title}: ${formatStated(capacity.low, capacity.high, unit, capacity.qualifier)}`,
-          value: toMajor(capacity.high, unit),
-        }))}
+        references={references
+          .filter((reference) => reference.onScale)
+          .map(({ marker, value }) => ({ marker, value }))}
       />
+      <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="gap-chart-key">
+        <li>
+          <span
+            className="mr-1.5 inline-block h-3 w-5 border border-dashed border-red-700 bg-red-200 align-middle"
+            aria-hidden="true"
+          />
+          Required: {formatQuantity(gap.required)} (the shaded band)
+        </li>
+        {references.map((reference) => (
+          <li key={reference.marker}>
+            <span className="mr-1.5 inline-block w-5 text-center font-semibold" aria-hidden="true">
+              {reference.onScale ? reference.marker : "→"}
+            </span>
+            {reference.words}
+            {reference.onScale ? " (dotted line)" : " (beyond the chart's scale)"}
+          </li>
+        ))}
+      </ul>
       <div className="mt-3 overflow-x-auto">
         <table className="data-table" data-testid="gap-table">
           <caption className="text-left text-sm font-medium text-slate-700">

@@ -35,3 +35,25 @@ export async function expectNoHorizontalOverflow(page: Page) {
   );
   expect(overflowing).toEqual([]);
 }
+
+/** Expects every text of the chart (labels, ticks, markers) to lie wholly inside the chart's box. */
+export async function expectChartTextInside(page: Page, testId: string) {
+  const chart = page.getByTestId(testId);
+  await expect(chart.locator("svg text").first()).toBeVisible();
+  const outside = await chart.evaluate((box) => {
+    const frame = box.getBoundingClientRect();
+    return [...box.querySelectorAll("svg text")]
+      .filter((text) => (text.textContent ?? "").trim() !== "")
+      .filter((text) => {
+        const r = text.getBoundingClientRect();
+        return (
+          r.left < frame.left - 1 ||
+          r.right > frame.right + 1 ||
+          r.top < frame.top - 1 ||
+          r.bottom > frame.bottom + 1
+        );
+      })
+      .map((text) => text.textContent);
+  });
+  expect(outside, `text outside the chart ${testId}`).toEqual([]);
+}
