@@ -3,19 +3,19 @@ import { summarize } from "@/lib/rules/figures";
 import { ceasefire, group } from "@/lib/rules/test-fixtures";
 import { breakdownLines, conditionLines } from "./breakdown-lines";
 
-const summary = (scenario = new Set<string>()) =>
-  summarize({
-    unit: "personnel",
-    requirement: null,
-    groups: [
-      group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire] }),
-      group({ category: "monitoring" }),
-    ],
-    stakeholderGroups: [group({ stakeholderId: "s1", qualifier: "up_to", low: 30_000n, high: 30_000n })],
-    stakeholders: [{ id: "s1", slug: "france", name: "France" }],
-    conditions: [{ ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: "Russia" }],
-    scenario,
-  });
+const summaryInput = (scenario = new Set<string>()) => ({
+  unit: "personnel",
+  requirement: null,
+  groups: [
+    group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire] }),
+    group({ category: "monitoring" }),
+  ],
+  stakeholderGroups: [group({ stakeholderId: "s1", qualifier: "up_to", low: 30_000n, high: 30_000n })],
+  stakeholders: [{ id: "s1", slug: "france", name: "France" }],
+  conditions: [{ ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: "Russia" }],
+  scenario,
+});
+const summary = (scenario = new Set<string>()) => summarize(summaryInput(scenario));
 
 describe("breakdownLines", () => {
   it("puts amounts in words, a dash for none, and names the rows", () => {
@@ -25,13 +25,27 @@ describe("breakdownLines", () => {
       label: "conditional",
       count: 1,
       pledged: "up to 30,000 personnel",
+      pledgedExact: "up to 30,000 personnel",
       unconditional: "—",
+      unconditionalExact: "none",
     });
     expect(lines.byCategory.find((line) => line.key === "monitoring")).toMatchObject({
       label: "Monitoring",
       pledged: "—",
     });
     expect(lines.byStakeholder[0]).toMatchObject({ label: "France", count: 1 });
+  });
+
+  it("writes large amounts at their scale, the exact figure beside", () => {
+    const euros = summarize({
+      ...summaryInput(),
+      unit: "EUR",
+      groups: [group({ unit: "EUR", low: 123_456_789_012_34n, high: 123_456_789_012_34n })],
+    });
+    expect(breakdownLines(euros).byStatus.find((line) => line.key === "announced")).toMatchObject({
+      pledged: "€123.5 bn",
+      pledgedExact: "123,456,789,012.34 EUR",
+    });
   });
 });
 

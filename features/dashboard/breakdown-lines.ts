@@ -1,6 +1,6 @@
 // The breakdown tables' rows as the page shows them: labels and amounts already in words, so that
 // the client components drawing them receive a few strings per row rather than the figures' objects.
-import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import { formatQuantity, formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { BreakdownRow, ConditionEffect, DashboardSummary, Outcome } from "@/lib/rules/figures";
 import { toMajor } from "@/lib/rules/units";
 import { categoryLabels, type ConditionStatus } from "@/lib/rules/vocabulary";
@@ -9,8 +9,11 @@ export interface BreakdownLine {
   key: string;
   label: string;
   count: number;
+  /** At a glance ("up to €12.3 bn"), and exactly (shown on hover). */
   pledged: string;
+  pledgedExact: string;
   unconditional: string;
+  unconditionalExact: string;
 }
 
 export interface ConditionLine {
@@ -26,7 +29,9 @@ export interface ConditionLine {
 
 /** An amount, or a dash for none: a pledge without a stated quantity counts but adds nothing. */
 const amount = (quantity: Quantity) =>
-  quantity.high > 0n ? formatQuantity(quantity, { ceilingWords: "up to" }) : "—";
+  quantity.high > 0n ? formatQuantityScaled(quantity, { ceilingWords: "up to" }) : "—";
+const exact = (quantity: Quantity) =>
+  quantity.high > 0n ? formatQuantity(quantity, { ceilingWords: "up to" }) : "none";
 
 function line<K extends string>(row: BreakdownRow<K>, label: string): BreakdownLine {
   return {
@@ -34,7 +39,9 @@ function line<K extends string>(row: BreakdownRow<K>, label: string): BreakdownL
     label,
     count: row.count,
     pledged: amount(row.pledged),
+    pledgedExact: exact(row.pledged),
     unconditional: amount(row.unconditional),
+    unconditionalExact: exact(row.unconditional),
   };
 }
 

@@ -42,7 +42,7 @@ describe("the headline in words", () => {
       }),
     );
     expect(headlineOf(euros, {}, today).text).toBe(
-      "Pledges total up to 1,000,000.00 EUR, up to 1,000,000.00 EUR of it free of conditions; no requirement is recorded in EUR, as recorded on 3 December 2026.",
+      "Pledges total up to €1.0 m, up to €1.0 m of it free of conditions; no requirement is recorded in EUR, as recorded on 3 December 2026.",
     );
   });
 

@@ -1,7 +1,7 @@
 // The view's figures in one sentence, as a stakeholder would say them: how much of what is needed
 // the pledges cover, under which assumptions and when. Pure, so that the dashboard, the briefing
 // and the exports say it in the same words.
-import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { DashboardSummary } from "@/lib/rules/figures";
 import { formatDateTime } from "@/lib/format";
 import type { ViewTime } from "@/lib/view-time";
@@ -14,7 +14,7 @@ const longDate = new Intl.DateTimeFormat("en-GB", {
 });
 const list = new Intl.ListFormat("en-GB", { type: "conjunction" });
 
-const amount = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "up to" });
+const amount = (quantity: Quantity) => formatQuantityScaled(quantity, { ceilingWords: "up to" });
 
 /** When the view stands, in words: "as of 1 March 2026", or the day it was read for today. */
 export function viewTimeWords({ asOf, knownAt }: ViewTime, today: Date): string {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  formatQuantityScaled,
   add,
   combineBounds,
   coverage,
@@ -176,5 +177,22 @@ describe("range arithmetic (property)", () => {
         expect(ratio!.low).toBeGreaterThanOrEqual(0);
       }),
     );
+  });
+});
+
+describe("quantities at a glance", () => {
+  it("scales currencies and millions, keeps the bound, and leaves small counts exact", () => {
+    expect(
+      formatQuantityScaled(statedQuantity(12_300_000_000_00n, null, "EUR", "up_to"), {
+        ceilingWords: "up to",
+      }),
+    ).toBe("up to €12.3 bn");
+    expect(formatQuantityScaled(statedQuantity(1_200_000_00n, 3_400_000_00n, "EUR", "about"))).toBe(
+      "about €1.2 m–€3.4 m",
+    );
+    expect(formatQuantityScaled(statedQuantity(20_000n, 70_000n, "personnel", "at_least"))).toBe(
+      "at least 20,000–70,000 personnel",
+    );
+    expect(formatQuantityScaled(statedQuantity(2_500_000n, null, "items", "exact"))).toBe("2.5 m items");
   });
 });

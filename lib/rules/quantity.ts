@@ -3,7 +3,7 @@
 // is a floor, and a coverage ratio computed from it is a ceiling. The `bound` says which.
 
 import type { QuantityQualifier } from "./vocabulary";
-import { formatAmount, unitWord } from "./units";
+import { formatAmount, formatAmountScaled, unitScale, unitWord } from "./units";
 
 /**
  * - exact: the value, or a range the truth lies within
@@ -156,6 +156,24 @@ export function formatQuantity(
   const prefix =
     quantity.bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(quantity.bound);
   return joinPrefix(prefix, text);
+}
+
+/**
+ * A quantity at a glance, for tables and headlines: currencies and amounts of a million or more at
+ * their scale ("up to €12.3 bn", "€1.2 m–€3.4 m"), smaller counts exactly as formatQuantity writes
+ * them. The exact figure belongs beside it (a tooltip) and in every export.
+ */
+export function formatQuantityScaled(quantity: Quantity, options: { ceilingWords?: "up to" } = {}): string {
+  const { low, high, unit } = quantity;
+  const small = high < 1_000_000n * 10n ** BigInt(unitScale(unit));
+  if (small && unitScale(unit) === 0) return formatQuantity(quantity, options);
+  const amount =
+    low === high
+      ? formatAmountScaled(high, unit)
+      : `${formatAmountScaled(low, unit)}–${formatAmountScaled(high, unit)}`;
+  const prefix =
+    quantity.bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(quantity.bound);
+  return joinPrefix(prefix, amount);
 }
 
 const percent = (value: number) => Math.round(value * 1000) / 10;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  formatAmountScaled,
   AmountParseError,
   formatAmount,
   parseAmount,
@@ -106,5 +107,23 @@ describe("toDecimal and toMajor", () => {
         expect(String(toMajor(minor, "EUR"))).toBe(toDecimal(minor, "EUR"));
       }),
     );
+  });
+});
+
+describe("amounts at a glance", () => {
+  it("writes large amounts at their scale, rounded to a tenth, with the currency's symbol", () => {
+    expect(formatAmountScaled(12_345_678_901_234n, "EUR")).toBe("€123.5 bn");
+    expect(formatAmountScaled(45_000_000_00n, "EUR")).toBe("€45.0 m");
+    expect(formatAmountScaled(1_249_999_99n, "USD")).toBe("$1.2 m");
+    expect(formatAmountScaled(1_250_000_00n, "GBP")).toBe("£1.3 m");
+    expect(formatAmountScaled(2_500_000_000_000_00n, "EUR")).toBe("€2.5 tn");
+    expect(formatAmountScaled(1_200_000n, "items")).toBe("1.2 m items");
+  });
+
+  it("writes amounts below a million as they are, currencies in whole units", () => {
+    expect(formatAmountScaled(12_345_67n, "EUR")).toBe("€12,346");
+    expect(formatAmountScaled(12_345_49n, "EUR")).toBe("€12,345");
+    expect(formatAmountScaled(30_000n, "personnel")).toBe("30,000 personnel");
+    expect(formatAmountScaled(1n, "items")).toBe("1 item");
   });
 });

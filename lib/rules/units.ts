@@ -28,6 +28,36 @@ export function formatAmount(minor: bigint, unit: string): string {
   return `${sign}${whole}.${fraction}`;
 }
 
+const currencySymbols: Record<string, string> = { EUR: "€", USD: "$", GBP: "£" };
+const scaledFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const scales = [
+  [10n ** 12n, "tn"],
+  [10n ** 9n, "bn"],
+  [10n ** 6n, "m"],
+] as const;
+
+/**
+ * An amount at a scale a reader takes in at a glance, for tables and headlines: "€12.3 bn",
+ * "€450.0 m", "1.2 m items"; below a million, as formatAmount writes it (whole currency units).
+ * Rounded: the exact figure goes beside it (a tooltip) and into every export.
+ */
+export function formatAmountScaled(minor: bigint, unit: string): string {
+  const divisor = 10n ** BigInt(unitScale(unit));
+  const major = minor / divisor;
+  const magnitude = major < 0n ? -major : major;
+  const symbol = currencySymbols[unit];
+  const withUnit = (amount: string) => (symbol ? `${symbol}${amount}` : `${amount} ${unitWord(unit, major)}`);
+  for (const [size, word] of scales) {
+    if (magnitude >= size) {
+      // Tenths of the scale, rounded half up, from the exact integer.
+      const tenths = (minor * 10n + (minor < 0n ? -1n : 1n) * ((size * divisor) / 2n)) / (size * divisor);
+      return withUnit(`${scaledFormat.format(Number(tenths) / 10)} ${word}`);
+    }
+  }
+  const half = (minor < 0n ? -divisor : divisor) / 2n;
+  return withUnit(symbol ? groupFormat.format((minor + half) / divisor) : formatAmount(minor, unit));
+}
+
 /** Minor units as a plain decimal in major units ("1250000.5"): exact, for machine-readable output. */
 export function toDecimal(minor: bigint, unit: string): string {
   const scale = unitScale(unit);

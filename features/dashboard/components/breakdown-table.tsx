@@ -22,7 +22,12 @@ export function BreakdownTable({ id, title, keyHeading, lines, statusBadges = fa
       <div className="overflow-x-auto">
         <table className="data-table" data-testid={id}>
           <TableHead
-            columns={[keyHeading, { label: "Pledges", numeric: true }, "Pledged", "Unconditional"]}
+            columns={[
+              keyHeading,
+              { label: "Pledges", numeric: true },
+              { label: "Pledged", numeric: true },
+              { label: "Unconditional", numeric: true },
+            ]}
           />
           <tbody>
             {lines.map((line) => (
@@ -31,8 +36,12 @@ export function BreakdownTable({ id, title, keyHeading, lines, statusBadges = fa
                   {statusBadges ? <StatusBadge status={line.key as EffectiveStatus} /> : line.label}
                 </th>
                 <td className="num">{line.count}</td>
-                <td>{line.pledged}</td>
-                <td>{line.unconditional}</td>
+                <td className="num">
+                  <span title={line.pledgedExact}>{line.pledged}</span>
+                </td>
+                <td className="num">
+                  <span title={line.unconditionalExact}>{line.unconditional}</span>
+                </td>
               </tr>
             ))}
           </tbody>
