@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
@@ -54,7 +55,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           {viewTime ? `${viewTime}, rebuilt from the ledger and the status history.` : "As recorded today."}{" "}
           {assume.length > 0
             ? "Scenario: the conditions ticked below are assumed met."
-            : "No condition is assumed met."}
+            : "No condition is assumed met."}{" "}
+          <Link href="/methodology" className="link">
+            How the figures are counted
+          </Link>
         </p>
       </div>
       <ExportLinks query={exportQuery(metric, assumed, time)} />

@@ -14,6 +14,8 @@ export interface BreakdownLine {
   pledgedExact: string;
   unconditional: string;
   unconditionalExact: string;
+  /** The row's own page, where it has one (a stakeholder's). */
+  href?: string;
 }
 
 export interface ConditionLine {
@@ -50,7 +52,10 @@ export function breakdownLines(summary: DashboardSummary) {
     // By status the label is drawn as a badge from the key.
     byStatus: summary.byEffectiveStatus.map((row) => line(row, row.key)),
     byCategory: summary.byCategory.map((row) => line(row, categoryLabels[row.key])),
-    byStakeholder: summary.byStakeholder.map((row) => line(row, row.stakeholder.name)),
+    byStakeholder: summary.byStakeholder.map((row) => ({
+      ...line(row, row.stakeholder.name),
+      ...(row.stakeholder.slug ? { href: `/stakeholders/${row.stakeholder.slug}` } : {}),
+    })),
   };
 }
 

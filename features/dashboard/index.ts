@@ -1,2 +1,2 @@
 // The dashboard's tables as other pages (the briefing) lay them out.
-export { breakdownLines, conditionLines } from "./breakdown-lines";
+export { breakdownLines, conditionLines, worthLines } from "./breakdown-lines";

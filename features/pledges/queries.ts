@@ -302,7 +302,7 @@ export const getPledge = cache(async function getPledge(pledgeId: string) {
               description: true,
               status: true,
               statusDate: true,
-              dependsOn: { select: { name: true } },
+              dependsOn: { select: { name: true, slug: true } },
             },
           },
         },

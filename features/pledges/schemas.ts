@@ -8,7 +8,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: 
     error: (issue) => `"${String(issue.input)}" is not a known ${what}; use one of: ${values.join(", ")}`,
   });
 
-const slug = (what: string) =>
+export const slugSchema = (what: string) =>
   z
     .string()
     .max(100, `${what} is too long`)
@@ -29,8 +29,8 @@ export const pledgeSelectionFields = {
   status: repeatedParam(oneOf(pledgeStatuses, "lifecycle status")),
   effective: repeatedParam(oneOf(effectiveStatuses, "effective status")),
   category: repeatedParam(oneOf(pledgeCategories, "category")),
-  stakeholder: repeatedParam(slug("stakeholder")),
-  condition: repeatedParam(slug("condition")),
+  stakeholder: repeatedParam(slugSchema("stakeholder")),
+  condition: repeatedParam(slugSchema("condition")),
   q: singleParam(z.string().trim().max(200, "search text is limited to 200 characters")),
   from: singleParam(isoDate),
   to: singleParam(isoDate),

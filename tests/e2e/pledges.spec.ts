@@ -100,7 +100,7 @@ test.describe("pledge list", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/q=guarantees/);
     await expect(rows(page)).toHaveCount(1);
-    await rows(page).getByRole("link").focus();
+    await rows(page).getByRole("link", { name: "Legally binding security guarantees" }).focus();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Legally binding security guarantees");
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableHead } from "@/components/ui/table-head";
@@ -33,7 +34,15 @@ export function BreakdownTable({ id, title, keyHeading, lines, statusBadges = fa
             {lines.map((line) => (
               <tr key={line.key}>
                 <th scope="row">
-                  {statusBadges ? <StatusBadge status={line.key as EffectiveStatus} /> : line.label}
+                  {statusBadges ? (
+                    <StatusBadge status={line.key as EffectiveStatus} />
+                  ) : line.href ? (
+                    <Link href={line.href} className="link">
+                      {line.label}
+                    </Link>
+                  ) : (
+                    line.label
+                  )}
                 </th>
                 <td className="num">{line.count}</td>
                 <td className="num">

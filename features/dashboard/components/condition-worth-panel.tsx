@@ -36,7 +36,7 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
             {lines.map((line) => (
               <tr key={line.slug}>
                 <th scope="row" className="font-medium">
-                  <Link href={`/pledges?condition=${line.slug}`} className="link">
+                  <Link href={`/conditions/${line.slug}`} className="link">
                     {line.title}
                   </Link>
                   {line.assumedMet && (

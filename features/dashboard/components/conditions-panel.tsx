@@ -24,7 +24,9 @@ export function ConditionsPanel({ conditions }: { conditions: ConditionLine[] })
             {conditions.map((condition) => (
               <tr key={condition.slug}>
                 <th scope="row" className="font-medium">
-                  {condition.title}
+                  <Link href={`/conditions/${condition.slug}`} className="link">
+                    {condition.title}
+                  </Link>
                   {condition.dependsOn && (
                     <div className="note font-normal">Depends on {condition.dependsOn}</div>
                   )}

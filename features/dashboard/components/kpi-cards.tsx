@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
 import type { GapFigures } from "@/lib/rules/figures";
 
@@ -9,11 +10,14 @@ function Card({
   detail,
   testId,
   warning,
+  counted,
 }: {
   title: string;
   value: string;
   detail: string;
   testId: string;
+  /** The section of the methodology that says how this figure is counted. */
+  counted: string;
   /** Said under the figure, flagged, when something in it needs a reader's attention. */
   warning?: string;
 }) {
@@ -25,7 +29,11 @@ function Card({
         {detail} ·{" "}
         <a href="#evidence" className="link">
           sources
-        </a>
+        </a>{" "}
+        ·{" "}
+        <Link href={`/methodology#${counted}`} className="link">
+          how counted
+        </Link>
       </dd>
       {warning && (
         <dd className="mt-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
@@ -49,17 +57,31 @@ export function KpiCards({ gap, deliveredAbovePledge }: { gap: GapFigures; deliv
       ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
       : undefined;
   const cards = [
-    ["required", "Required", quantity(gap.required), "expert estimate"],
-    ["pledged", "Pledged", quantity(gap.pledged), "every pledge not withdrawn"],
-    ["unconditional", "Unconditional", quantity(gap.unconditional), "pledges whose conditions are all met"],
-    ["delivered", "Delivered", quantity(gap.delivered), "recorded as delivered", above],
-    ["shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged"],
-    ["coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required"],
+    ["required", "Required", quantity(gap.required), "expert estimate", "ranges"],
+    ["pledged", "Pledged", quantity(gap.pledged), "every pledge not withdrawn", "withdrawn"],
+    [
+      "unconditional",
+      "Unconditional",
+      quantity(gap.unconditional),
+      "pledges whose conditions are all met",
+      "conditional",
+    ],
+    ["delivered", "Delivered", quantity(gap.delivered), "recorded as delivered", "delivered", above],
+    ["shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged", "ceilings"],
+    ["coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required", "ceilings"],
   ] as const;
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      {cards.map(([key, title, value, detail, warning]) => (
-        <Card key={key} testId={`kpi-${key}`} title={title} value={value} detail={detail} warning={warning} />
+      {cards.map(([key, title, value, detail, counted, warning]) => (
+        <Card
+          key={key}
+          testId={`kpi-${key}`}
+          title={title}
+          value={value}
+          detail={detail}
+          counted={counted}
+          warning={warning}
+        />
       ))}
     </dl>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ConditionStatusBadge, StatusBadge } from "@/components/ui/status-badge";
 import { SourceQuote } from "@/components/ui/source-quote";
 import {
@@ -119,7 +120,9 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
         <ul className="space-y-1 text-sm">
           {pledge.stakeholders.map(({ role, stakeholder }) => (
             <li key={`${stakeholder.slug}-${role}`}>
-              <span className="font-medium">{stakeholder.name}</span>{" "}
+              <Link href={`/stakeholders/${stakeholder.slug}`} className="link font-medium">
+                {stakeholder.name}
+              </Link>{" "}
               <span className="text-slate-600">
                 — {roleLabels[role]} · {stakeholderKindLabels[stakeholder.kind]}
               </span>
@@ -141,10 +144,20 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
                 {pledge.conditions.map((condition) => (
                   <tr key={condition.id} data-testid="condition-row">
                     <td>
-                      <div className="font-medium">{condition.title}</div>
+                      <Link href={`/conditions/${condition.slug}`} className="link font-medium">
+                        {condition.title}
+                      </Link>
                       {condition.description && <div className="text-slate-700">{condition.description}</div>}
                     </td>
-                    <td>{condition.dependsOn?.name ?? "—"}</td>
+                    <td>
+                      {condition.dependsOn ? (
+                        <Link href={`/stakeholders/${condition.dependsOn.slug}`} className="link">
+                          {condition.dependsOn.name}
+                        </Link>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                     <td>
                       <ConditionStatusBadge status={condition.status} />
                     </td>

@@ -43,7 +43,9 @@ export function PledgeTable({ rows }: { rows: PledgeListItem[] }) {
                 <ul>
                   {pledge.stakeholders.map((s) => (
                     <li key={`${s.slug}-${s.role}`}>
-                      {s.name}{" "}
+                      <Link href={`/stakeholders/${s.slug}`} className="link">
+                        {s.name}
+                      </Link>{" "}
                       <span className="text-xs text-slate-600">({roleLabels[s.role].toLowerCase()})</span>
                     </li>
                   ))}

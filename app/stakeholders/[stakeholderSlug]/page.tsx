@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StakeholderProfileView } from "@/features/profiles/components/stakeholder-profile";
+import { getStakeholderProfile } from "@/features/profiles/queries";
+import { slugSchema } from "@/features/pledges/schemas";
+import { mayRead, requirePagePermission } from "@/server/access";
+
+export const dynamic = "force-dynamic";
+
+async function loadProfile(raw: string) {
+  const slug = slugSchema("identifier").safeParse(raw);
+  return slug.success ? getStakeholderProfile(slug.data) : null;
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<"/stakeholders/[stakeholderSlug]">): Promise<Metadata> {
+  if (!(await mayRead())) return { title: "Stakeholder" };
+  const profile = await loadProfile((await params).stakeholderSlug);
+  return { title: profile?.stakeholder.name ?? "Stakeholder not found" };
+}
+
+export default async function StakeholderPage({ params }: PageProps<"/stakeholders/[stakeholderSlug]">) {
+  const { stakeholderSlug } = await params;
+  await requirePagePermission("read", `/stakeholders/${encodeURIComponent(stakeholderSlug)}`);
+  const profile = await loadProfile(stakeholderSlug);
+  if (!profile) notFound();
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="no-print text-sm">
+        <Link href="/dashboard" className="link">
+          ← Dashboard
+        </Link>
+      </nav>
+      <StakeholderProfileView profile={profile} />
+    </div>
+  );
+}

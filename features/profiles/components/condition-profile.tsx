@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { Panel } from "@/components/ui/panel";
+import { SourceQuote } from "@/components/ui/source-quote";
+import { ConditionStatusBadge } from "@/components/ui/status-badge";
+import { StatusChangeItem } from "@/components/ui/status-change-item";
+import { worthLines } from "@/features/dashboard";
+import { PledgeTable } from "@/features/pledges/components/pledge-table";
+import { formatDate } from "@/lib/format";
+import type { ConditionProfile as Profile } from "../queries";
+
+/** One condition: its status and the evidence, its history, what meeting it is worth, the pledges it holds. */
+export function ConditionProfileView({ profile }: { profile: Profile }) {
+  const { condition, pledges, figures, conditions, metric } = profile;
+  // Its worth in the words of the dashboard's sensitivity table (a condition that no longer blocks has none).
+  const worth = worthLines(conditions).find((line) => line.slug === condition.slug) ?? null;
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{condition.title}</h1>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+          <ConditionStatusBadge status={condition.status} />
+          <span>since {formatDate(condition.statusDate)}</span>
+          {condition.dependsOn && (
+            <span>
+              · depends on{" "}
+              <Link href={`/stakeholders/${condition.dependsOn.slug}`} className="link">
+                {condition.dependsOn.name}
+              </Link>
+            </span>
+          )}
+        </p>
+        {condition.description && <p className="mt-2 text-sm">{condition.description}</p>}
+      </div>
+
+      <Panel headingId="evidence-heading" title="Evidence">
+        <div className="space-y-2">
+          {condition.citations.map((citation) => (
+            <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
+          ))}
+          {condition.citations.length === 0 && <p className="note">No source is cited for this condition.</p>}
+        </div>
+      </Panel>
+
+      <Panel headingId="worth-heading" title={`What meeting it is worth (${metric})`}>
+        {worth ? (
+          <dl
+            className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]"
+            data-testid="condition-worth"
+          >
+            <dt className="font-medium">Met alone, it releases</dt>
+            <dd>
+              {worth.alone}; then {worth.aloneResult}
+            </dd>
+            <dt className="font-medium">Once every other condition is met, it alone holds back</dt>
+            <dd>
+              {worth.holdsBack}; without it {worth.allButThisResult}
+            </dd>
+            <dt className="font-medium">Released together</dt>
+            <dd>
+              {worth.joint.length === 0
+                ? "It holds no pledge back together with another condition."
+                : worth.joint.join("; ")}
+            </dd>
+          </dl>
+        ) : (
+          <p className="text-sm">
+            {figures && !figures.canBeAssumed
+              ? "It no longer holds any pledge back: it is met or waived."
+              : "It holds no pledge back."}
+          </p>
+        )}
+        <p className="mt-2 text-sm">
+          <Link href={`/dashboard?assume=${condition.slug}`} className="link">
+            See the dashboard as if it were met
+          </Link>
+          {" · "}
+          <Link href="/methodology#conditional" className="link">
+            how conditions count
+          </Link>
+        </p>
+      </Panel>
+
+      <Panel headingId="history-heading" title="History">
+        {condition.statusChanges.length === 0 ? (
+          <p className="text-sm">No change of status is recorded.</p>
+        ) : (
+          <ol className="space-y-3">
+            {condition.statusChanges.map((change) => (
+              <StatusChangeItem key={change.id} change={change} />
+            ))}
+          </ol>
+        )}
+      </Panel>
+
+      <section aria-labelledby="held-pledges-heading" className="space-y-2">
+        <h2 id="held-pledges-heading" className="text-base font-semibold">
+          Pledges tied to it ({pledges.total})
+        </h2>
+        {pledges.total > pledges.rows.length && (
+          <p className="text-sm">
+            The first {pledges.rows.length}:{" "}
+            <Link href={`/pledges?condition=${condition.slug}`} className="link">
+              all {pledges.total} in the list
+            </Link>
+            .
+          </p>
+        )}
+        {pledges.total === 0 ? (
+          <p className="text-sm">No pledge is tied to it.</p>
+        ) : (
+          <PledgeTable rows={pledges.rows} />
+        )}
+      </section>
+    </div>
+  );
+}
