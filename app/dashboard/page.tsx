@@ -5,7 +5,7 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { dashboardParamsSchema } from "@/features/dashboard/schemas";
-import { defaultMetric, loadFigures } from "@/features/figures";
+import { defaultMetric, loadFigures, loadGapHistory } from "@/features/figures";
 import { listTimeline } from "@/features/dashboard/queries";
 import { everyPledge } from "@/features/pledges/selection-sql";
 import { isoDay } from "@/lib/format";
@@ -46,6 +46,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   // Started here, awaited by each widget: the figures (one loader for every screen) and the timeline.
   const figures = loadFigures({ metric, time, selection: { ...everyPledge, assume: scenario } });
   const timeline = listTimeline(time);
+  const history = loadGapHistory({ metric, time, selection: { ...everyPledge, assume: scenario } });
   const viewTime = describeViewTime(time);
   return (
     <div className="space-y-5">
@@ -65,7 +66,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
           place and swaps in the new figures once they are ready. */}
       <NuqsAdapter>
-        <DashboardWidgets metric={metric} figures={figures} timeline={timeline} />
+        <DashboardWidgets metric={metric} figures={figures} history={history} timeline={timeline} />
       </NuqsAdapter>
     </div>
   );

@@ -7,7 +7,16 @@ import { remember } from "@/lib/remember";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
 import { summarize } from "@/lib/rules/figures";
-import { readAggregates, readConditionSlugs, readDataStamp, readReferences, readSourceRows } from "./queries";
+import type { Quantity } from "@/lib/rules/quantity";
+import type { ConditionStatus } from "@/lib/rules/vocabulary";
+import {
+  readAggregates,
+  readConditionSlugs,
+  readDataStamp,
+  readHistoryMarks,
+  readReferences,
+  readSourceRows,
+} from "./queries";
 import { UnknownConditionError, type FigureView } from "./schemas";
 import type { FigureSources } from "./json";
 
@@ -149,6 +158,82 @@ export async function checkScenario(assume: readonly string[], time: ViewTime): 
   const { unknown } = scenarioOf(assume, await readConditionSlugs(time));
   if (unknown.length > 0) throw new UnknownConditionError(unknown);
 }
+
+// ---- The gap over time ----
+
+/** The most points a history has: a longer span takes wider steps. */
+const historyPoints = 60;
+const day = 86_400_000;
+
+/** One point of a gap history: the figures as they stood at the end of `day`. */
+export interface HistoryPoint {
+  day: Date;
+  required: Quantity | null;
+  pledged: Quantity;
+  unconditional: Quantity;
+  delivered: Quantity;
+}
+
+export interface GapHistory {
+  unit: string;
+  points: HistoryPoint[];
+  /** Each condition's changes of status, for the chart's markers. */
+  conditionChanges: { at: Date; title: string; status: ConditionStatus }[];
+}
+
+/** The days a history is drawn at: weekly (wider for long spans) from `first`, and the last day itself. */
+export function historyDays(first: Date, last: Date): Date[] {
+  const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
+  const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate());
+  if (end < start) return [];
+  const weeks = Math.ceil((end - start) / (7 * day));
+  const step = 7 * day * Math.max(1, Math.ceil(weeks / (historyPoints - 1)));
+  const days: Date[] = [];
+  for (let t = start; t < end; t += step) days.push(new Date(t));
+  days.push(new Date(end));
+  return days;
+}
+
+const histories = new LRUCache<string, Promise<GapHistory>>({ max: 16 });
+
+/**
+ * A view's gap over time: its figures as they stood at each step from the first announcement to the
+ * view's day, each computed as the view's own (the same reads and rules, as of that day).
+ */
+export async function loadGapHistory(view: FigureView, today = new Date()): Promise<GapHistory> {
+  const [, key] = await figuresKey(view);
+  return remember(histories, `${key}#${isoDayKey(today)}`, async () => {
+    const marks = await readHistoryMarks(view.time);
+    const last = view.time.asOf ?? today;
+    const days = marks.firstAnnounced ? historyDays(marks.firstAnnounced, last) : [];
+    const points: HistoryPoint[] = [];
+    // One day after the other: a history costs a view's reads per point, and runs beside other requests.
+    for (const asOf of days) {
+      const time = { asOf, knownAt: view.time.knownAt };
+      const { summary } = computeFigures(
+        view.metric,
+        view.selection.assume,
+        await readInputs({ ...view, time }),
+      );
+      points.push({
+        day: asOf,
+        required: summary.gap?.required ?? null,
+        pledged: summary.totals.pledged,
+        unconditional: summary.totals.unconditional,
+        delivered: summary.totals.delivered,
+      });
+    }
+    return {
+      unit: view.metric,
+      points,
+      conditionChanges: marks.conditionChanges.filter(
+        (change) => change.at.getTime() <= last.getTime() + day,
+      ),
+    };
+  });
+}
+
+const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);
 
 export { readDataStamp } from "./queries";
 export { breakdownJson, rangeOf, summaryJson, viewTimeJson } from "./json";

@@ -8,7 +8,8 @@ const { db } = await seededTestDatabase();
 const { listPledges } = await import("@/features/pledges/queries");
 const { everyPledge } = await import("@/features/pledges/selection-sql");
 const { pledgeListParams } = await import("@/features/api/schemas");
-const { checkScenario, loadFigureSources, loadFigures, loadKnownFigures } = await import("./index");
+const { checkScenario, historyDays, loadFigureSources, loadFigures, loadGapHistory, loadKnownFigures } =
+  await import("./index");
 const { figureParams, figureViewOf, UnknownConditionError } = await import("./schemas");
 
 const viewOf = (params: Record<string, string | string[]>) => figureViewOf(figureParams.parse(params));
@@ -85,5 +86,45 @@ describe("loadFigures", () => {
   it("before the summit, finds no pledge", async () => {
     expect((await figures({ asOf: "2026-01-01" })).summary.pledgeCount).toBe(0);
     expect((await pledges({ asOf: "2026-01-01" })).total).toBe(0);
+  });
+});
+
+describe("the gap over time", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+  it("steps a week at a time from the first day to the last, and widens its steps for a long span", () => {
+    const days = historyDays(day("2026-01-06"), day("2026-03-01"));
+    expect(days[0]).toEqual(day("2026-01-06"));
+    expect(days[1]).toEqual(day("2026-01-13"));
+    expect(days.at(-1)).toEqual(day("2026-03-01"));
+    expect(days).toHaveLength(9); // 6 Jan, seven Tuesdays after it, and 1 Mar
+    const decade = historyDays(day("2016-01-01"), day("2026-01-01"));
+    expect(decade.length).toBeLessThanOrEqual(60);
+    expect(decade.at(-1)).toEqual(day("2026-01-01"));
+    expect(historyDays(day("2026-03-01"), day("2026-01-06"))).toEqual([]);
+  });
+
+  it("gives, at each step, the figures the view gives as of that day, under the view's scenario", async () => {
+    for (const assume of [[], ["russia-agrees-to-ceasefire", "ceasefire-line-agreed"]]) {
+      const view = {
+        metric: "personnel",
+        time: { asOf: day("2026-06-30") },
+        selection: { ...everyPledge, assume },
+      };
+      const history = await loadGapHistory(view);
+      expect(history.points.length).toBeGreaterThan(2);
+      const first = await db().pledge.aggregate({ where: { deletedAt: null }, _min: { announcedOn: true } });
+      expect(history.points[0]!.day.getTime()).toBeGreaterThanOrEqual(
+        first._min.announcedOn!.getTime() - 86_400_000,
+      );
+      expect(history.points.at(-1)!.day).toEqual(day("2026-06-30"));
+      for (const point of [history.points[0]!, history.points[3]!, history.points.at(-1)!]) {
+        const { summary } = await loadFigures({ ...view, time: { asOf: point.day } });
+        expect(point.pledged).toEqual(summary.totals.pledged);
+        expect(point.unconditional).toEqual(summary.totals.unconditional);
+        expect(point.delivered).toEqual(summary.totals.delivered);
+        expect(point.required).toEqual(summary.gap?.required ?? null);
+      }
+    }
   });
 });

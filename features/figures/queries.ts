@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import {
   countsTowardTotalsSql,
+  eventWithinWhere,
   everyPledge,
   pledgesAt,
   heldAtWhere,
@@ -207,4 +208,31 @@ export async function readConditionSlugs(time: ViewTime) {
 export async function readDataStamp(): Promise<string> {
   const row = await db().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
   return String(row?.version ?? 0);
+}
+
+/**
+ * Where a gap history starts: the first announcement a view holds, and the days on which a condition
+ * changed status (by the view time), for the chart's markers.
+ */
+export async function readHistoryMarks(time: ViewTime) {
+  const [first, changes] = await Promise.all([
+    db().pledge.aggregate({
+      where: { deletedAt: null, ...heldAtWhere({ knownAt: time.knownAt }) },
+      _min: { announcedOn: true },
+    }),
+    db().statusChange.findMany({
+      // Changes only: a condition's first entry (from no status) is its creation.
+      where: { conditionId: { not: null }, fromConditionStatus: { not: null }, ...eventWithinWhere(time) },
+      orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
+      select: { occurredAt: true, toConditionStatus: true, condition: { select: { title: true } } },
+    }),
+  ]);
+  return {
+    firstAnnounced: first._min.announcedOn,
+    conditionChanges: changes.flatMap((change) =>
+      change.condition && change.toConditionStatus
+        ? [{ at: change.occurredAt, title: change.condition.title, status: change.toConditionStatus }]
+        : [],
+    ),
+  };
 }

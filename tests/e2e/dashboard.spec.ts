@@ -129,6 +129,27 @@ test.describe("dashboard", () => {
     await expect(chart).toHaveAttribute("aria-label", /Russia agrees to a ceasefire: met alone releases/);
   });
 
+  test("draws the gap over time, its last point the headline's figures, with every point as a table", async ({
+    page,
+  }) => {
+    await page.goto("/dashboard?asOf=2026-03-01");
+    const chart = page.getByTestId("gap-history-chart");
+    await expect(chart.locator(".recharts-area-area").first()).toBeVisible();
+    await page.getByText("The chart's figures as a table").click();
+    const rows = page.getByTestId("history-table").getByRole("row");
+    await expect(rows.nth(1)).toContainText("6 Jan 2026");
+    const last = rows.last();
+    await expect(last).toContainText("1 Mar 2026");
+    await expect(last).toContainText("50,000–100,000 personnel");
+    await expect(last).toContainText("up to 30,000 personnel");
+    await expect(card(page, "pledged")).toContainText("up to 30,000 personnel");
+    // A scenario carries into the history: the last point's unconditional is the card's.
+    await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).check();
+    await page.getByRole("checkbox", { name: "Boundaries of the ceasefire line agreed" }).check();
+    await expect(card(page, "unconditional")).toContainText("up to 30,000 personnel");
+    await expect(last.getByRole("cell").nth(2)).toHaveText("up to 30,000 personnel");
+  });
+
   test("explains bad parameters", async ({ page }) => {
     const response = await page.goto("/dashboard?asOf=2026-02-31&assume=DROP%20TABLE");
     expect(response?.status()).toBe(200);
@@ -172,7 +193,7 @@ test.describe("dashboard", () => {
     }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/dashboard");
-      for (const chart of ["gap-chart", "condition-worth-chart"]) {
+      for (const chart of ["gap-chart", "gap-history-chart", "condition-worth-chart"]) {
         await expectChartTextInside(page, chart);
         await page.getByTestId(chart).screenshot({ path: `test-results/screenshots/${chart}-${width}.png` });
       }

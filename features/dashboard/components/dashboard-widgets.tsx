@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { defaultMetric, headlineOf, unknownConditionErrors, type Figures } from "@/features/figures";
+import {
+  defaultMetric,
+  headlineOf,
+  unknownConditionErrors,
+  type Figures,
+  type GapHistory,
+} from "@/features/figures";
+import { historyLines } from "../history-lines";
+import { GapHistoryPanel } from "./gap-history-panel";
 import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
 import { unitWord } from "@/lib/rules/units";
@@ -18,6 +26,7 @@ import { StatusTimeline } from "./status-timeline";
 export interface DashboardView {
   metric: string;
   figures: Promise<Figures>;
+  history: Promise<GapHistory>;
   timeline: Promise<Timeline>;
 }
 
@@ -81,6 +90,12 @@ async function Headline(view: DashboardView) {
       )}
     </>
   );
+}
+
+async function GapOverTime(view: DashboardView) {
+  const history = await view.history;
+  const { lines, markers } = historyLines(history);
+  return <GapHistoryPanel lines={lines} markers={markers} unitLabel={unitWord(history.unit)} />;
 }
 
 async function Breakdowns(view: DashboardView) {
@@ -151,6 +166,9 @@ export function DashboardWidgets(view: DashboardView) {
       </Widget>
       <Widget label="the headline figures" height="h-96">
         <Headline {...view} />
+      </Widget>
+      <Widget label="the gap over time" height="h-96">
+        <GapOverTime {...view} />
       </Widget>
       <Widget label="the breakdowns" height="h-96">
         <Breakdowns {...view} />

@@ -1,0 +1,88 @@
+"use client";
+
+import { Panel } from "@/components/ui/panel";
+import { TableHead } from "@/components/ui/table-head";
+import type { HistoryLine, HistoryMarker } from "../history-lines";
+import { figureColours, GapHistoryChart } from "./gap-history-chart";
+
+const key = [
+  ["Required", figureColours.required, "band"],
+  ["Pledged", figureColours.pledged, "band"],
+  ["Unconditional", figureColours.unconditional, "line"],
+  ["Delivered", figureColours.delivered, "dashed line"],
+] as const;
+
+/** The gap over time, its key and markers, and every point as a table. */
+export function GapHistoryPanel({
+  lines,
+  markers,
+  unitLabel,
+}: {
+  lines: HistoryLine[];
+  markers: HistoryMarker[];
+  unitLabel: string;
+}) {
+  if (lines.length === 0) return null;
+  const latest = lines.at(-1)!;
+  const summary = `From ${lines[0]!.day} to ${latest.day}: pledged ${latest.words.pledged}, unconditional ${latest.words.unconditional}, delivered ${latest.words.delivered}, against ${latest.words.required} required.`;
+  return (
+    <Panel headingId="history-chart-heading" title={`The gap over time (${unitLabel})`}>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
+        {key.map(([name, colour, shape]) => (
+          <li key={name} className="inline-flex items-center gap-1.5">
+            <span
+              className={`inline-block ${shape === "band" ? "h-3 w-5 opacity-40" : "h-0.5 w-5"}`}
+              style={{ background: colour }}
+            />
+            {name} ({shape})
+          </li>
+        ))}
+      </ul>
+      <GapHistoryChart lines={lines} markers={markers} summary={summary} />
+      {markers.length > 0 && (
+        <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="history-markers">
+          {markers.map((marker) => (
+            <li key={marker.marker}>
+              <span className="mr-1.5 inline-block w-4 font-semibold">{marker.marker}</span>
+              {marker.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm font-medium text-blue-800">
+          The chart&apos;s figures as a table
+        </summary>
+        <div
+          className="mt-2 overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label="The gap over time, as a table"
+        >
+          <table className="data-table" data-testid="history-table">
+            <TableHead
+              columns={[
+                "As of",
+                { label: "Required", numeric: true },
+                { label: "Pledged", numeric: true },
+                { label: "Unconditional", numeric: true },
+                { label: "Delivered", numeric: true },
+              ]}
+            />
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.time}>
+                  <th scope="row">{line.day}</th>
+                  <td className="num">{line.words.required}</td>
+                  <td className="num">{line.words.pledged}</td>
+                  <td className="num">{line.words.unconditional}</td>
+                  <td className="num">{line.words.delivered}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </Panel>
+  );
+}

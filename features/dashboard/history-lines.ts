@@ -1,0 +1,96 @@
+// The gap history as the chart and its table draw it: numbers in major units for the axes, and the
+// same figures in words (with their bounds) for the table and the tooltip.
+import { formatDate } from "@/lib/format";
+import { formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
+import { toMajor } from "@/lib/rules/units";
+import { conditionStatusLabels, type ConditionStatus } from "@/lib/rules/vocabulary";
+
+interface HistoryInput {
+  unit: string;
+  points: {
+    day: Date;
+    required: Quantity | null;
+    pledged: Quantity;
+    unconditional: Quantity;
+    delivered: Quantity;
+  }[];
+  conditionChanges: { at: Date; title: string; status: ConditionStatus }[];
+}
+
+export interface HistoryLine {
+  /** The day, as a time in milliseconds (the chart's axis) and in words. */
+  time: number;
+  day: string;
+  /** [low, high] in major units: drawn as bands. */
+  required: [number, number] | null;
+  pledged: [number, number];
+  /** Upper ends, drawn as lines. */
+  unconditional: number;
+  delivered: number;
+  words: { required: string; pledged: string; unconditional: string; delivered: string };
+}
+
+export interface HistoryMarker {
+  marker: string;
+  time: number;
+  text: string;
+}
+
+/** A figure as a band: a ceiling ("up to 30,000") is anywhere from nothing to it. */
+const band = (q: Quantity): [number, number] => [
+  q.bound === "at_most" ? 0 : toMajor(q.low, q.unit),
+  toMajor(q.high, q.unit),
+];
+const words = (q: Quantity) => formatQuantityScaled(q, { ceilingWords: "up to" });
+
+export function historyLines(history: HistoryInput): { lines: HistoryLine[]; markers: HistoryMarker[] } {
+  return {
+    lines: history.points.map((point) => ({
+      time: point.day.getTime(),
+      day: formatDate(point.day),
+      required: point.required ? band(point.required) : null,
+      pledged: band(point.pledged),
+      unconditional: toMajor(point.unconditional.high, history.unit),
+      delivered: toMajor(point.delivered.high, history.unit),
+      words: {
+        required: point.required ? words(point.required) : "none recorded",
+        pledged: words(point.pledged),
+        unconditional: words(point.unconditional),
+        delivered: words(point.delivered),
+      },
+    })),
+    markers: markersByDay(history.conditionChanges),
+  };
+}
+
+/** One lettered marker a day, saying every change of that day. */
+function markersByDay(changes: HistoryInput["conditionChanges"]): HistoryMarker[] {
+  const days = new Map<string, HistoryInput["conditionChanges"]>();
+  for (const change of changes) {
+    const day = formatDate(change.at);
+    days.set(day, [...(days.get(day) ?? []), change]);
+  }
+  return [...days].map(([day, sameDay], index) => ({
+    marker: String.fromCharCode(65 + (index % 26)),
+    time: Date.UTC(
+      sameDay[0]!.at.getUTCFullYear(),
+      sameDay[0]!.at.getUTCMonth(),
+      sameDay[0]!.at.getUTCDate(),
+    ),
+    text: `${day}: ${sameDay
+      .map((change) => `${change.title} became ${conditionStatusLabels[change.status].toLowerCase()}`)
+      .join("; ")}`,
+  }));
+}
+
+/** The first day of each month within [first, last], for the time axis. */
+export function monthTicks(first: number, last: number): number[] {
+  const ticks: number[] = [];
+  const start = new Date(first);
+  for (let month = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1); month <= last;) {
+    ticks.push(month);
+    const d = new Date(month);
+    month = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  return ticks;
+}
