@@ -5,7 +5,13 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { dashboardParamsSchema } from "@/features/dashboard/schemas";
-import { defaultMetric, loadFigures, loadGapHistory } from "@/features/figures";
+import {
+  defaultMetric,
+  loadFigureCitation,
+  loadFigures,
+  loadGapHistory,
+  loadOpeningMetric,
+} from "@/features/figures";
 import { listTimeline } from "@/features/dashboard/queries";
 import { everyPledge } from "@/features/pledges/selection-sql";
 import { isoDay } from "@/lib/format";
@@ -38,15 +44,20 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       </div>
     );
   }
-  const { metric = defaultMetric, assume, asOf, knownAt } = parsed.data;
+  const { assume, asOf, knownAt } = parsed.data;
+  // With no unit named, the one the data is in (personnel, unless nothing is recorded in it).
+  const openingUnit = await loadOpeningMetric();
+  const metric = parsed.data.metric ?? openingUnit;
   const time: ViewTime = { asOf, knownAt };
   // The scenario sorted and once each: its conditions then come back in the same order however named.
   const scenario = [...new Set(assume)].sort();
   const assumed = scenario.join(",");
   // Started here, awaited by each widget: the figures (one loader for every screen) and the timeline.
-  const figures = loadFigures({ metric, time, selection: { ...everyPledge, assume: scenario } });
+  const view = { metric, time, selection: { ...everyPledge, assume: scenario } };
+  const figures = loadFigures(view);
   const timeline = listTimeline(time);
-  const history = loadGapHistory({ metric, time, selection: { ...everyPledge, assume: scenario } });
+  const history = loadGapHistory(view);
+  const citation = loadFigureCitation(view);
   const viewTime = describeViewTime(time);
   return (
     <div className="space-y-5">
@@ -66,7 +77,14 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
           place and swaps in the new figures once they are ready. */}
       <NuqsAdapter>
-        <DashboardWidgets metric={metric} figures={figures} history={history} timeline={timeline} />
+        <DashboardWidgets
+          metric={metric}
+          openingMetric={openingUnit}
+          figures={figures}
+          history={history}
+          citation={citation}
+          timeline={timeline}
+        />
       </NuqsAdapter>
     </div>
   );

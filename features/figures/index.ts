@@ -14,10 +14,13 @@ import {
   readConditionSlugs,
   readDataStamp,
   readHistoryMarks,
+  readLastChange,
+  readSourceTitles,
+  readUnitsInUse,
   readReferences,
   readSourceRows,
 } from "./queries";
-import { UnknownConditionError, type FigureView } from "./schemas";
+import { defaultMetric, UnknownConditionError, type FigureView } from "./schemas";
 import type { FigureSources } from "./json";
 
 async function readInputs({ metric, time, selection }: FigureView) {
@@ -157,6 +160,50 @@ export async function checkScenario(assume: readonly string[], time: ViewTime): 
   if (assume.length === 0) return;
   const { unknown } = scenarioOf(assume, await readConditionSlugs(time));
   if (unknown.length > 0) throw new UnknownConditionError(unknown);
+}
+
+// ---- The unit a dashboard opens on ----
+
+/**
+ * The unit to show when the address names none: personnel where anything is recorded in it; else
+ * a unit with a requirement (the one most pledges state); else the unit most pledges state.
+ */
+export function openingMetric(units: Awaited<ReturnType<typeof readUnitsInUse>>): string {
+  const count = (unit: string) => units.pledgeUnits.find((p) => p.unit === unit)?.pledges ?? 0;
+  const byUse = (list: string[]) => [...list].sort((a, b) => count(b) - count(a) || a.localeCompare(b));
+  if (units.requirementUnits.includes(defaultMetric) || count(defaultMetric) > 0) return defaultMetric;
+  return byUse(units.requirementUnits)[0] ?? byUse(units.pledgeUnits.map((p) => p.unit))[0] ?? defaultMetric;
+}
+
+const openingMetrics = new LRUCache<string, Promise<{ metric: string }>>({ max: 4 });
+
+export async function loadOpeningMetric(): Promise<string> {
+  const { metric } = await remember(openingMetrics, await readDataStamp(), async () => ({
+    metric: openingMetric(await readUnitsInUse()),
+  }));
+  return metric;
+}
+
+// ---- Citing a view ----
+
+/** What a citation of a view's figures names: the sources behind them, and when the data last changed. */
+export interface FigureCitation {
+  sources: string[];
+  lastChange: Date | null;
+}
+
+const citations = new LRUCache<string, Promise<FigureCitation>>({ max: 32 });
+
+export async function loadFigureCitation(view: FigureView): Promise<FigureCitation> {
+  const [, key] = await figuresKey(view);
+  return remember(citations, key, async () => {
+    const [sources, lastChange] = await Promise.all([loadFigureSources(view), readLastChange()]);
+    // The requirement's sources first, then those behind the pledged figure.
+    return {
+      sources: await readSourceTitles([...new Set([...sources.required, ...sources.pledged])]),
+      lastChange,
+    };
+  });
 }
 
 // ---- The gap over time ----

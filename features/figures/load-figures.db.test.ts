@@ -8,8 +8,16 @@ const { db } = await seededTestDatabase();
 const { listPledges } = await import("@/features/pledges/queries");
 const { everyPledge } = await import("@/features/pledges/selection-sql");
 const { pledgeListParams } = await import("@/features/api/schemas");
-const { checkScenario, historyDays, loadFigureSources, loadFigures, loadGapHistory, loadKnownFigures } =
-  await import("./index");
+const {
+  checkScenario,
+  historyDays,
+  loadFigureSources,
+  loadFigures,
+  loadGapHistory,
+  loadKnownFigures,
+  loadOpeningMetric,
+  openingMetric,
+} = await import("./index");
 const { figureParams, figureViewOf, UnknownConditionError } = await import("./schemas");
 
 const viewOf = (params: Record<string, string | string[]>) => figureViewOf(figureParams.parse(params));
@@ -126,5 +134,45 @@ describe("the gap over time", () => {
         expect(point.required).toEqual(summary.gap?.required ?? null);
       }
     }
+  });
+});
+
+describe("the unit the dashboard opens on", () => {
+  it("is personnel where anything is in it, else a unit with a requirement, else the most used", async () => {
+    const units = (requirementUnits: string[], pledgeUnits: [string, number][]) =>
+      openingMetric({
+        requirementUnits,
+        pledgeUnits: pledgeUnits.map(([unit, pledges]) => ({ unit, pledges })),
+      });
+    expect(units(["personnel"], [])).toBe("personnel");
+    expect(
+      units(
+        [],
+        [
+          ["EUR", 9],
+          ["personnel", 1],
+        ],
+      ),
+    ).toBe("personnel");
+    expect(
+      units(
+        ["USD", "EUR"],
+        [
+          ["EUR", 3],
+          ["USD", 1],
+        ],
+      ),
+    ).toBe("EUR");
+    expect(
+      units(
+        [],
+        [
+          ["EUR", 3],
+          ["items", 5],
+        ],
+      ),
+    ).toBe("items");
+    expect(units([], [])).toBe("personnel");
+    expect(await loadOpeningMetric()).toBe("personnel");
   });
 });

@@ -236,3 +236,46 @@ export async function readHistoryMarks(time: ViewTime) {
     ),
   };
 }
+
+/** When the tracker last recorded a change to anything the figures read. */
+export async function readLastChange(): Promise<Date | null> {
+  const client = db();
+  const latest = await Promise.all([
+    client.pledge.aggregate({ _max: { updatedAt: true } }).then((r) => r._max.updatedAt),
+    client.ledgerEvent.aggregate({ _max: { recordedAt: true } }).then((r) => r._max.recordedAt),
+    client.statusChange.aggregate({ _max: { createdAt: true } }).then((r) => r._max.createdAt),
+    client.condition.aggregate({ _max: { updatedAt: true } }).then((r) => r._max.updatedAt),
+    client.requirement.aggregate({ _max: { updatedAt: true } }).then((r) => r._max.updatedAt),
+    client.capacityReference.aggregate({ _max: { updatedAt: true } }).then((r) => r._max.updatedAt),
+  ]);
+  const times = latest.flatMap((date) => (date ? [date.getTime()] : []));
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
+}
+
+/** The titles of sources, by id, in the order given. */
+export async function readSourceTitles(ids: readonly string[]): Promise<string[]> {
+  const rows = await db().source.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, title: true },
+  });
+  const titles = new Map(rows.map((row) => [row.id, row.title]));
+  return ids.flatMap((id) => titles.get(id) ?? []);
+}
+
+/** The units requirements are recorded in, and those pledges state with how many pledges each. */
+export async function readUnitsInUse() {
+  const [requirements, pledges] = await Promise.all([
+    db().requirement.findMany({ distinct: ["unit"], select: { unit: true }, orderBy: { unit: "asc" } }),
+    db().pledge.groupBy({
+      by: ["quantityUnit"],
+      where: { deletedAt: null, quantityUnit: { not: null } },
+      _count: { _all: true },
+    }),
+  ]);
+  return {
+    requirementUnits: requirements.map((r) => r.unit),
+    pledgeUnits: pledges.flatMap((p) =>
+      p.quantityUnit ? [{ unit: p.quantityUnit, pledges: p._count._all }] : [],
+    ),
+  };
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import {
   expectChartTextInside,
@@ -150,6 +151,35 @@ test.describe("dashboard", () => {
     await expect(last.getByRole("cell").nth(2)).toHaveText("up to 30,000 personnel");
   });
 
+  test("cites the figure with its view's address and sources, and downloads a chart as SVG and PNG", async ({
+    page,
+  }) => {
+    await page.goto("/dashboard?assume=russia-agrees-to-ceasefire");
+    await expect(page.getByTestId("last-change")).toContainText(/Last change recorded \d+ \w+ 20\d\d/);
+    await page.getByText("Cite this figure").click();
+    const citation = page.getByTestId("citation-text");
+    await expect(citation).toContainText("If Russia agrees to a ceasefire: pledges cover");
+    await expect(citation).toContainText("/dashboard?assume=russia-agrees-to-ceasefire (read ");
+    await expect(citation).toContainText("Sources: ");
+    const panel = page.locator("section[aria-labelledby=gap-heading]");
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("button", { name: "Download SVG" }).click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe("pledgewatch-pledged-against-required.svg");
+    const text = readFileSync(await svg.path(), "utf8");
+    expect(text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(text).toContain("Unconditional");
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      panel.getByRole("button", { name: "Download PNG" }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe("pledgewatch-pledged-against-required.png");
+    expect(readFileSync(await png.path()).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+  });
+
   test("explains bad parameters", async ({ page }) => {
     const response = await page.goto("/dashboard?asOf=2026-02-31&assume=DROP%20TABLE");
     expect(response?.status()).toBe(200);
@@ -167,6 +197,7 @@ test.describe("dashboard", () => {
     await page.goto("/dashboard?metric=EUR");
     await expect(page.getByTestId("headline")).toContainText("no requirement is recorded in EUR");
     await expect(page.getByTestId("no-requirement")).toContainText("No requirement is recorded for EUR");
+    await expect(page.getByTestId("gap-history-chart").locator("svg.recharts-surface")).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: "could not be used" })).toHaveCount(0);
     const unit = page.getByLabel("Unit");
     await expect(unit).toHaveValue("EUR");

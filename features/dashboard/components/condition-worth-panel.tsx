@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import type { WorthLine } from "../breakdown-lines";
@@ -20,6 +21,7 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
         gives both ends and their bounds.
       </p>
       <ConditionWorthChart lines={lines} unitLabel={unitLabel} summary={summary} />
+      <ChartDownloads chartId="condition-worth-chart" fileName="pledgewatch-condition-worth" />
       <div className="mt-3 overflow-x-auto">
         <table className="data-table" data-testid="condition-worth-table">
           <TableHead

@@ -2,14 +2,16 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
 import {
-  defaultMetric,
   headlineOf,
   unknownConditionErrors,
+  type FigureCitation,
   type Figures,
   type GapHistory,
 } from "@/features/figures";
 import { historyLines } from "../history-lines";
 import { GapHistoryPanel } from "./gap-history-panel";
+import { CiteFigure } from "./cite-figure";
+import { formatDateTime } from "@/lib/format";
 import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
 import { unitWord } from "@/lib/rules/units";
@@ -25,8 +27,11 @@ import { StatusTimeline } from "./status-timeline";
 /** A dashboard view's data, as the page started loading it; each widget awaits what it shows. */
 export interface DashboardView {
   metric: string;
+  /** The unit the dashboard shows when the address names none. */
+  openingMetric: string;
   figures: Promise<Figures>;
   history: Promise<GapHistory>;
+  citation: Promise<FigureCitation>;
   timeline: Promise<Timeline>;
 }
 
@@ -44,7 +49,7 @@ async function Controls(view: DashboardView) {
     <>
       <DashboardControls
         metric={view.metric}
-        defaultMetric={defaultMetric}
+        defaultMetric={view.openingMetric}
         metrics={units}
         conditions={summary.conditions
           .filter((condition) => condition.canBeAssumed || condition.assumedMet)
@@ -64,14 +69,27 @@ async function Controls(view: DashboardView) {
 }
 
 async function Headline(view: DashboardView) {
-  const { summary, references, time } = await view.figures;
-  const headline = headlineOf(summary, time, new Date());
+  const [{ summary, references, time }, citation] = await Promise.all([view.figures, view.citation]);
+  const now = new Date();
+  const headline = headlineOf(summary, time, now);
+  const lastChange = citation.lastChange ? formatDateTime(citation.lastChange) : null;
   return (
     <>
       {/* Said again by screen readers whenever a change of scenario, date or unit changes it. */}
       <p className="text-lg font-semibold text-slate-900" data-testid="headline" aria-live="polite">
         {headline.text}
       </p>
+      <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
+        <p className="text-sm text-slate-700" data-testid="last-change">
+          {lastChange ? `Last change recorded ${lastChange}.` : "Nothing is recorded yet."}
+        </p>
+        <CiteFigure
+          headline={headline.text}
+          sources={citation.sources}
+          lastChange={lastChange}
+          readOn={formatDateTime(now)}
+        />
+      </div>
       {!summary.gap && (
         <p className="text-sm text-slate-700" data-testid="no-requirement">
           No requirement is recorded for {summary.unit}, so there is no gap to measure: the totals below are

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import type { HistoryLine, HistoryMarker } from "../history-lines";
@@ -39,6 +40,7 @@ export function GapHistoryPanel({
         ))}
       </ul>
       <GapHistoryChart lines={lines} markers={markers} summary={summary} />
+      <ChartDownloads chartId="gap-history-chart" fileName="pledgewatch-gap-over-time" />
       {markers.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="history-markers">
           {markers.map((marker) => (

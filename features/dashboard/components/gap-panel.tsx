@@ -11,6 +11,7 @@ import {
 import type { QuantityQualifier } from "@/lib/rules/vocabulary";
 import type { GapFigures } from "@/lib/rules/figures";
 import { GapChart, type GapChartBar } from "./gap-chart";
+import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 
@@ -108,6 +109,7 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
           .filter((reference) => reference.onScale)
           .map(({ marker, value }) => ({ marker, value }))}
       />
+      <ChartDownloads chartId="gap-chart" fileName="pledgewatch-pledged-against-required" />
       <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="gap-chart-key">
         <li>
           <span

@@ -289,7 +289,50 @@ describe("the import route under generated hostile files", () => {
         }
         expect(await answered(good)).toMatchObject({ type: "result" });
       }),
-      { numRuns: 150 },
+      {
+        numRuns: 150,
+        // A sound file committed against a stale digest, then against the preview's: the generated
+        // requests reach these ends only now and then, and every run must reach them.
+        examples: [
+          [
+            encode(
+              'Title,Category,Announced,Donor,Amount,Unit,Kind\n"Fuzz example pledge","force","2026-01-06","France","1,200","personnel","state"\n',
+            ),
+            {
+              mapping: JSON.stringify({
+                columns: naturalColumns,
+                values: {},
+                composed: {},
+                defaults: {},
+                round: false,
+                corrections: false,
+                stakeholderKinds: {},
+              }),
+              fileName: "fuzz.csv",
+              skipInvalid: "false",
+              withdrawMissing: "false",
+              mode: "commit",
+              expect: "0".repeat(64),
+            },
+          ],
+          // A file that is not UTF-8 (a Latin-1 "é"), and a request the route does not take.
+          [
+            Uint8Array.of(...encode("Title,Category,Announced\nCaf"), 0xe9, ...encode(",force,2026-01-06\n")),
+            {
+              mapping: JSON.stringify({
+                columns: { Title: "title", Category: "category", Announced: "announcedOn" },
+              }),
+              fileName: "latin1.csv",
+              mode: "preview",
+              skipInvalid: "true",
+            },
+          ],
+          [
+            encode(`${base.join("\n")}\n`),
+            { mapping: "null", fileName: "fuzz.csv", mode: "delete", skipInvalid: "maybe" },
+          ],
+        ],
+      },
     );
     // The requests reached every end: refused, previewed, refused as stale, and written.
     expect([...outcomes.keys()]).toEqual(
