@@ -37,7 +37,8 @@ function file(name: string, content: string) {
 const header =
   "External ID,Title,Stakeholders,Category,Quantity low,Quantity-High,unit,QUALIFIER,Status,Announced,Source URL,Source title";
 
-describe("npm run import", () => {
+// Each test starts the command line several times (about 2 s each, more on a busy machine).
+describe("npm run import", { timeout: 120_000 }, () => {
   it("exits 1 naming each bad row as the spreadsheet shows it, and writes nothing", async () => {
     const before = await db().pledge.count();
     const bad = file(

@@ -5,32 +5,16 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { dashboardParamsSchema } from "@/features/dashboard/schemas";
-import {
-  defaultMetric,
-  loadFigureCitation,
-  loadFigures,
-  loadGapHistory,
-  loadOpeningMetric,
-} from "@/features/figures";
+import { loadFigureCitation, loadFigures, loadGapHistory, loadOpeningMetric } from "@/features/figures";
 import { listTimeline } from "@/features/dashboard/queries";
 import { everyPledge } from "@/features/pledges/selection-sql";
-import { isoDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
-import { describeViewTime, instantParam, type ViewTime } from "@/lib/view-time";
+import { viewQuery } from "@/features/dashboard";
+import { describeViewTime, type ViewTime } from "@/lib/view-time";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
-
-/** The exports' query string for this view: the same metric, scenario and view time. */
-function exportQuery(metric: string, assumed: string, { asOf, knownAt }: ViewTime) {
-  const query = new URLSearchParams();
-  if (metric !== defaultMetric) query.set("metric", metric);
-  for (const slug of assumed ? assumed.split(",") : []) query.append("assume", slug);
-  if (asOf) query.set("asOf", isoDay(asOf));
-  if (knownAt) query.set("knownAt", instantParam(knownAt));
-  return query.toString();
-}
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const query = await searchParams;
@@ -51,7 +35,6 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const time: ViewTime = { asOf, knownAt };
   // The scenario sorted and once each: its conditions then come back in the same order however named.
   const scenario = [...new Set(assume)].sort();
-  const assumed = scenario.join(",");
   // Started here, awaited by each widget: the figures (one loader for every screen) and the timeline.
   const view = { metric, time, selection: { ...everyPledge, assume: scenario } };
   const figures = loadFigures(view);
@@ -73,7 +56,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           </Link>
         </p>
       </div>
-      <ExportLinks query={exportQuery(metric, assumed, time)} />
+      <ExportLinks query={viewQuery({ metric, assume: scenario, time })} />
       {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
           place and swaps in the new figures once they are ready. */}
       <NuqsAdapter>

@@ -92,10 +92,10 @@ export interface WorthLine {
   /** Held back by it alone once every other condition is met, and the total and coverage without it. */
   holdsBack: string;
   allButThisResult: string;
-  /** "needs also: Ceasefire line agreed → 32,000–33,000 personnel": the sets it releases pledges with. */
+  /** "met with Ceasefire line agreed: 6 pledges, up to 30,000 personnel released in all": each set it holds pledges back with. */
   joint: string[];
-  /** The bars' lengths, the upper ends in major units; a ceiling is drawn as one. */
-  chart: { alone: number; holdsBack: number; aloneCeiling: boolean; holdsBackCeiling: boolean };
+  /** The bars' lengths: the upper ends, in major units. */
+  chart: { alone: number; holdsBack: number };
 }
 
 const released = ({ pledges, quantity }: ConditionEffect) =>
@@ -123,16 +123,14 @@ export function worthLines(conditions: DashboardSummary["conditions"]): WorthLin
       allButThisResult: result(worth.allButThis),
       joint: worth.joint.map(
         (set) =>
-          `with ${set.conditionIds
+          `met with ${set.conditionIds
             .filter((other) => other !== id)
             .map((other) => titles.get(other) ?? other)
-            .join(" and ")}: ${released(set.outcome.unlocks)}`,
+            .join(" and ")}: ${released(set.outcome.unlocks)} released in all`,
       ),
       chart: {
         alone: toMajor(worth.alone.unlocks.quantity.high, worth.alone.unlocks.quantity.unit),
         holdsBack: toMajor(worth.holdsBack.quantity.high, worth.holdsBack.quantity.unit),
-        aloneCeiling: worth.alone.unlocks.quantity.bound === "at_most",
-        holdsBackCeiling: worth.holdsBack.quantity.bound === "at_most",
       },
     }))
     .sort((a, b) => b.chart.alone + b.chart.holdsBack - (a.chart.alone + a.chart.holdsBack));

@@ -71,7 +71,8 @@ function markersByDay(changes: HistoryInput["conditionChanges"]): HistoryMarker[
     days.set(day, [...(days.get(day) ?? []), change]);
   }
   return [...days].map(([day, sameDay], index) => ({
-    marker: String.fromCharCode(65 + (index % 26)),
+    // A–Z, then A2–Z2…: each marker says one day.
+    marker: `${String.fromCharCode(65 + (index % 26))}${index >= 26 ? Math.floor(index / 26) + 1 : ""}`,
     time: Date.UTC(
       sameDay[0]!.at.getUTCFullYear(),
       sameDay[0]!.at.getUTCMonth(),

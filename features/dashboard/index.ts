@@ -1,2 +1,3 @@
 // The dashboard's tables as other pages (the briefing) lay them out.
 export { breakdownLines, conditionLines, worthLines } from "./breakdown-lines";
+export { viewQuery } from "./view-query";

@@ -45,7 +45,12 @@ export function headlineOf(
   if (summary.pledgeCount === 0) {
     figures = "no pledge had been announced";
   } else if (gap?.coverage && gap.unconditionalCoverage) {
-    figures = `pledges cover ${formatRatio(gap.coverage)} of the ${amount(gap.required)} needed, and those free of conditions ${formatRatio(gap.unconditionalCoverage)}`;
+    // "of the 50,000–100,000 personnel needed"; a requirement that is itself a bound says so apart.
+    const needed =
+      gap.required.bound === "exact"
+        ? `the ${amount(gap.required)} needed`
+        : `what is needed (${amount(gap.required)})`;
+    figures = `pledges cover ${formatRatio(gap.coverage)} of ${needed}, and those free of conditions ${formatRatio(gap.unconditionalCoverage)}`;
   } else if (gap) {
     figures = `pledges total ${amount(gap.pledged)} against a requirement of ${amount(gap.required)}`;
   } else {

@@ -6,8 +6,9 @@ import { LRUCache } from "lru-cache";
 import { remember } from "@/lib/remember";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
-import { summarize } from "@/lib/rules/figures";
-import type { Quantity } from "@/lib/rules/quantity";
+import { summarize, totalsOf } from "@/lib/rules/figures";
+import { endOfDay } from "@/lib/format";
+import { statedQuantity, type Quantity } from "@/lib/rules/quantity";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
 import {
   readAggregates,
@@ -242,6 +243,8 @@ export function historyDays(first: Date, last: Date): Date[] {
 }
 
 const histories = new LRUCache<string, Promise<GapHistory>>({ max: 16 });
+// Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
+const historyInputs = new LRUCache<string, Promise<Inputs>>({ max: 512 });
 
 /**
  * A view's gap over time: its figures as they stood at each step from the first announcement to the
@@ -256,25 +259,27 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
     const points: HistoryPoint[] = [];
     // One day after the other: a history costs a view's reads per point, and runs beside other requests.
     for (const asOf of days) {
-      const time = { asOf, knownAt: view.time.knownAt };
-      const { summary } = computeFigures(
-        view.metric,
-        view.selection.assume,
-        await readInputs({ ...view, time }),
-      );
+      const dayView = { ...view, time: { asOf, knownAt: view.time.knownAt } };
+      const [inputKey] = await figuresKey(dayView);
+      const { aggregates, references } = await remember(historyInputs, inputKey, () => readInputs(dayView));
+      const { scenario } = scenarioOf(view.selection.assume, aggregates.conditions);
+      const totals = totalsOf(aggregates.groups, view.metric, scenario);
+      const requirement = references.requirement;
       points.push({
         day: asOf,
-        required: summary.gap?.required ?? null,
-        pledged: summary.totals.pledged,
-        unconditional: summary.totals.unconditional,
-        delivered: summary.totals.delivered,
+        required: requirement
+          ? statedQuantity(requirement.low, requirement.high, view.metric, requirement.qualifier)
+          : null,
+        pledged: totals.pledged,
+        unconditional: totals.unconditional,
+        delivered: totals.delivered,
       });
     }
     return {
       unit: view.metric,
       points,
       conditionChanges: marks.conditionChanges.filter(
-        (change) => change.at.getTime() <= last.getTime() + day,
+        (change) => change.at.getTime() < endOfDay(last).getTime(),
       ),
     };
   });

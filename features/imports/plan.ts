@@ -1,6 +1,7 @@
 // What an import would do, decided before anything is written: each valid row creates a pledge,
 // updates one (matched by external id, else by title and stakeholders) or is skipped because the
-// pledge already says exactly that. Pure: the database's side comes in as an `ImportSnapshot`.
+// pledge already says exactly that. No database here: what is stored comes in through an
+// `ImportSnapshot` (its maps, and the stored pledges it reads when asked).
 import { pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fields";
 import { inferStakeholderKind } from "@/lib/rules/stakeholder-kind";
 import type { StakeholderKind } from "@/lib/rules/vocabulary";

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/server/db";
 import { citationSelect, statusChangeSelect, statusChangeOrder } from "@/server/selects";
 import { defaultMetric, loadFigures, type Figures } from "@/features/figures";
-import { listPledges, type PledgeListItem } from "@/features/pledges/queries";
+import { listPledges } from "@/features/pledges/queries";
+import { blockingConditionStatuses } from "@/lib/rules/effective-status";
 import { everyPledge } from "@/features/pledges/selection-sql";
 import { coverage, statedQuantity } from "@/lib/rules/quantity";
 
@@ -28,17 +29,25 @@ export async function getStakeholderProfile(slug: string) {
     },
   });
   if (!stakeholder) return null;
-  const pledges = await listPledges({
-    selection: { ...everyPledge, stakeholder: [slug] },
-    pageSize: listed,
-  });
+  // Of all its pledges (the list below shows the first ones only): the units they state, with how
+  // many state each, and the conditions they wait for.
+  const naming = { deletedAt: null, stakeholders: { some: { stakeholder: { slug } } } };
+  const [pledges, unitCounts, conditions] = await Promise.all([
+    listPledges({ selection: { ...everyPledge, stakeholder: [slug] }, pageSize: listed }),
+    db().pledge.groupBy({ by: ["quantityUnit"], where: naming, _count: { _all: true } }),
+    db().condition.findMany({
+      where: { status: { in: [...blockingConditionStatuses] }, pledges: { some: { pledge: naming } } },
+      select: { id: true, slug: true, title: true, status: true },
+      orderBy: { title: "asc" },
+    }),
+  ]);
+  const inUnit = new Map(
+    unitCounts.flatMap((u) => (u.quantityUnit ? [[u.quantityUnit, u._count._all]] : [])),
+  );
   // Its totals per unit its pledges state: the dashboard's row for it in that unit's breakdown.
-  const units = [
-    ...new Set([
-      ...pledges.rows.flatMap((p) => (p.quantity.quantityUnit ? [p.quantity.quantityUnit] : [])),
-      ...stakeholder.capacityReferences.map((c) => c.unit),
-    ]),
-  ].sort((a, b) => (a === defaultMetric ? -1 : b === defaultMetric ? 1 : a.localeCompare(b)));
+  const units = [...new Set([...inUnit.keys(), ...stakeholder.capacityReferences.map((c) => c.unit)])].sort(
+    (a, b) => (a === defaultMetric ? -1 : b === defaultMetric ? 1 : a.localeCompare(b)),
+  );
   const totals = await Promise.all(
     units.map(async (unit) => {
       const { summary } = await figuresIn(unit);
@@ -49,19 +58,10 @@ export async function getStakeholderProfile(slug: string) {
           const size = statedQuantity(capacity.low, capacity.high, unit, capacity.qualifier);
           return { title: capacity.title, size, share: row ? coverage(row.pledged, size) : null };
         });
-      return { unit, row: row ?? null, capacities };
+      return { unit, pledges: inUnit.get(unit) ?? 0, row: row ?? null, capacities };
     }),
   );
-  // The conditions its pledges wait for, each once.
-  const conditions = new Map<string, PledgeListItem["conditions"][number]>();
-  for (const pledge of pledges.rows)
-    for (const condition of pledge.conditions) conditions.set(condition.slug, condition);
-  return {
-    stakeholder,
-    pledges,
-    totals,
-    conditions: [...conditions.values()].sort((a, b) => a.title.localeCompare(b.title)),
-  };
+  return { stakeholder, pledges, totals, conditions };
 }
 
 export type StakeholderProfile = NonNullable<Awaited<ReturnType<typeof getStakeholderProfile>>>;

@@ -98,6 +98,15 @@ export function breakdown<K>(
   return [...rows.values()];
 }
 
+/** Every group summed: pledged, unconditional and delivered in `unit` under the scenario. */
+export function totalsOf(
+  groups: readonly AggregateGroup[],
+  unit: string,
+  scenario: Scenario = noScenario,
+): BreakdownRow<"all"> {
+  return breakdown(groups, () => "all" as const, unit, scenario)[0] ?? emptyRow("all", unit);
+}
+
 export interface ConditionEffect {
   /** Pledges that are conditional now and would not be if the conditions were met. */
   pledges: number;
@@ -162,7 +171,7 @@ export interface ConditionWorth {
 }
 
 function unconditionalUnder(groups: readonly AggregateGroup[], unit: string, scenario: Scenario): Quantity {
-  return (breakdown(groups, () => "all", unit, scenario)[0] ?? emptyRow("all", unit)).unconditional;
+  return totalsOf(groups, unit, scenario).unconditional;
 }
 
 function outcome(
@@ -247,8 +256,7 @@ export function computeGap(
   scenario: Scenario = noScenario,
 ): GapFigures {
   const unit = required.unit;
-  const { pledged, unconditional, delivered } =
-    breakdown(groups, () => "all", unit, scenario)[0] ?? emptyRow("all", unit);
+  const { pledged, unconditional, delivered } = totalsOf(groups, unit, scenario);
   return {
     unit,
     required,
@@ -287,7 +295,7 @@ export function summarize(input: SummaryInput) {
     : null;
 
   // Pledged, unconditional and delivered in the unit, whether or not a requirement exists for it.
-  const totals = breakdown(groups, () => "all", unit, scenario)[0] ?? emptyRow("all", unit);
+  const totals = totalsOf(groups, unit, scenario);
   const byStatus = breakdown(groups, (g) => effectiveStatusOf(g, scenario), unit, scenario);
   const byCategory = breakdown(groups, (g) => g.category, unit, scenario);
   const names = new Map(input.stakeholders.map((s) => [s.id, s]));

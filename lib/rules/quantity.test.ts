@@ -194,5 +194,19 @@ describe("quantities at a glance", () => {
       "at least 20,000–70,000 personnel",
     );
     expect(formatQuantityScaled(statedQuantity(2_500_000n, null, "items", "exact"))).toBe("2.5 m items");
+    // A ceiling rounds up and a floor down: neither claims more than it is.
+    expect(
+      formatQuantityScaled(statedQuantity(12_349_999_999_00n, null, "EUR", "up_to"), {
+        ceilingWords: "up to",
+      }),
+    ).toBe("up to €12.4 bn");
+    expect(formatQuantityScaled(statedQuantity(1_250_000_00n, null, "EUR", "at_least"))).toBe(
+      "at least €1.2 m",
+    );
+    // A range rounds outwards, and ends that round alike are said once.
+    expect(formatQuantityScaled(statedQuantity(1_210_000_00n, 1_240_000_00n, "EUR", "exact"))).toBe(
+      "€1.2 m–€1.3 m",
+    );
+    expect(formatQuantityScaled(statedQuantity(1_200_000_00n, 1_200_000_00n, "EUR", "exact"))).toBe("€1.2 m");
   });
 });

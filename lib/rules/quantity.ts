@@ -164,15 +164,17 @@ export function formatQuantity(
  * them. The exact figure belongs beside it (a tooltip) and in every export.
  */
 export function formatQuantityScaled(quantity: Quantity, options: { ceilingWords?: "up to" } = {}): string {
-  const { low, high, unit } = quantity;
+  const { low, high, unit, bound } = quantity;
   const small = high < 1_000_000n * 10n ** BigInt(unitScale(unit));
   if (small && unitScale(unit) === 0) return formatQuantity(quantity, options);
-  const amount =
-    low === high
-      ? formatAmountScaled(high, unit)
-      : `${formatAmountScaled(low, unit)}–${formatAmountScaled(high, unit)}`;
-  const prefix =
-    quantity.bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(quantity.bound);
+  // Rounded outwards where the figure is a bound or a range: a ceiling never shown lower than it
+  // is, a floor never higher.
+  const lowWay = bound === "at_least" || low !== high ? "down" : "nearest";
+  const highWay = bound === "at_most" || low !== high ? "up" : "nearest";
+  const lowText = formatAmountScaled(low, unit, bound === "at_most" && low === high ? "up" : lowWay);
+  const highText = formatAmountScaled(high, unit, bound === "at_least" && low === high ? "down" : highWay);
+  const amount = lowText === highText ? highText : `${lowText}–${highText}`;
+  const prefix = bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(bound);
   return joinPrefix(prefix, amount);
 }
 

@@ -120,6 +120,15 @@ describe("amounts at a glance", () => {
     expect(formatAmountScaled(1_200_000n, "items")).toBe("1.2 m items");
   });
 
+  it("moves up a scale when rounding reaches it, rounds the way it is asked, and puts the sign first", () => {
+    expect(formatAmountScaled(999_950_000_00n, "EUR")).toBe("€1.0 bn");
+    expect(formatAmountScaled(999_940_000_00n, "EUR")).toBe("€999.9 m");
+    expect(formatAmountScaled(1_250_000_00n, "EUR", "down")).toBe("€1.2 m");
+    expect(formatAmountScaled(1_210_000_00n, "EUR", "up")).toBe("€1.3 m");
+    expect(formatAmountScaled(-1_250_000_00n, "EUR")).toBe("-€1.3 m");
+    expect(formatAmountScaled(999_999_95n, "EUR")).toBe("€1.0 m");
+  });
+
   it("writes amounts below a million as they are, currencies in whole units", () => {
     expect(formatAmountScaled(12_345_67n, "EUR")).toBe("€12,346");
     expect(formatAmountScaled(12_345_49n, "EUR")).toBe("€12,345");

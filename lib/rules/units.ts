@@ -41,21 +41,36 @@ const scales = [
  * "€450.0 m", "1.2 m items"; below a million, as formatAmount writes it (whole currency units).
  * Rounded: the exact figure goes beside it (a tooltip) and into every export.
  */
-export function formatAmountScaled(minor: bigint, unit: string): string {
+export function formatAmountScaled(
+  minor: bigint,
+  unit: string,
+  /** Which way to round: a ceiling rounds up and a floor down, so that neither claims more than it is. */
+  rounding: "nearest" | "up" | "down" = "nearest",
+): string {
+  const sign = minor < 0n ? "-" : "";
+  const magnitude = minor < 0n ? -minor : minor;
+  // Rounding the magnitude: "up" and "down" say which way the amount itself goes.
+  const way = minor < 0n ? ({ nearest: "nearest", up: "down", down: "up" } as const)[rounding] : rounding;
+  const divide = (value: bigint, by: bigint) =>
+    way === "up" ? (value + by - 1n) / by : way === "down" ? value / by : (value + by / 2n) / by;
   const divisor = 10n ** BigInt(unitScale(unit));
-  const major = minor / divisor;
-  const magnitude = major < 0n ? -major : major;
   const symbol = currencySymbols[unit];
-  const withUnit = (amount: string) => (symbol ? `${symbol}${amount}` : `${amount} ${unitWord(unit, major)}`);
-  for (const [size, word] of scales) {
-    if (magnitude >= size) {
-      // Tenths of the scale, rounded half up, from the exact integer.
-      const tenths = (minor * 10n + (minor < 0n ? -1n : 1n) * ((size * divisor) / 2n)) / (size * divisor);
-      return withUnit(`${scaledFormat.format(Number(tenths) / 10)} ${word}`);
-    }
-  }
-  const half = (minor < 0n ? -divisor : divisor) / 2n;
-  return withUnit(symbol ? groupFormat.format((minor + half) / divisor) : formatAmount(minor, unit));
+  const withUnit = (amount: string, count: bigint) =>
+    symbol ? `${sign}${symbol}${amount}` : `${sign}${amount} ${unitWord(unit, count)}`;
+  // The largest scale the amount reaches, or the next one up when rounding reaches a thousand of
+  // it (999,950,000 is "1.0 bn", not "1,000.0 m").
+  const scaled = (index: number): string => {
+    const [size, word] = scales[index]!;
+    const tenths = divide(magnitude * 10n, size * divisor);
+    if (tenths >= 10_000n && index > 0) return scaled(index - 1);
+    return withUnit(`${scaledFormat.format(Number(tenths) / 10)} ${word}`, magnitude);
+  };
+  const reached = scales.findIndex(([size]) => magnitude >= size * divisor);
+  if (reached !== -1) return scaled(reached);
+  const whole = divide(magnitude, divisor);
+  if (whole >= 1_000_000n) return scaled(scales.length - 1);
+  if (symbol) return withUnit(groupFormat.format(whole), magnitude);
+  return withUnit(formatAmount(magnitude, unit), magnitude);
 }
 
 /** Minor units as a plain decimal in major units ("1250000.5"): exact, for machine-readable output. */

@@ -84,6 +84,16 @@ test.describe("dashboard", () => {
     await expect(card(page, "unconditional")).toContainText("up to 30,000 personnel");
   });
 
+  test("takes a date typed digit by digit only once it is whole", async ({ page }) => {
+    await page.goto("/dashboard");
+    const asOf = page.getByLabel("As of");
+    await asOf.focus();
+    await asOf.pressSequentially("03012026", { delay: 50 });
+    await expect(page).toHaveURL(/asOf=2026-0[13]-0[13]/);
+    await expect(page.getByRole("alert").filter({ hasText: "could not be used" })).toHaveCount(0);
+    await expect(asOf).toBeFocused();
+  });
+
   test("shows no pledges as of a date before the summit", async ({ page }) => {
     await page.goto("/dashboard?asOf=2026-01-05");
     await expect(page.getByTestId("no-pledges")).toBeVisible();
@@ -159,7 +169,10 @@ test.describe("dashboard", () => {
     await page.getByText("Cite this figure").click();
     const citation = page.getByTestId("citation-text");
     await expect(citation).toContainText("If Russia agrees to a ceasefire: pledges cover");
-    await expect(citation).toContainText("/dashboard?assume=russia-agrees-to-ceasefire (read ");
+    // The address pins the unit and the moment read, so that it shows these figures later too.
+    await expect(citation).toContainText(
+      /\/dashboard\?metric=personnel&assume=russia-agrees-to-ceasefire&knownAt=\d{4}-\d{2}-\d{2}T[\d%A.]+Z \(read /,
+    );
     await expect(citation).toContainText("Sources: ");
     const panel = page.locator("section[aria-labelledby=gap-heading]");
     const [svg] = await Promise.all([

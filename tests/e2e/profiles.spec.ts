@@ -26,7 +26,7 @@ test.describe("stakeholder and condition pages", () => {
     const worth = page.getByTestId("condition-worth");
     await expect(worth).toContainText("Met alone, it releases5 pledges");
     await expect(worth).toContainText(
-      "with Boundaries of the ceasefire line agreed: 6 pledges, up to 30,000 personnel",
+      "met with Boundaries of the ceasefire line agreed: 6 pledges, up to 30,000 personnel released in all",
     );
     await expect(page.getByRole("heading", { name: /Pledges tied to it \(\d+\)/ })).toBeVisible();
     await page.getByRole("link", { name: "See the dashboard as if it were met" }).click();

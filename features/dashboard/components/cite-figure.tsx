@@ -1,6 +1,5 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
 import { useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 
@@ -9,14 +8,18 @@ const listed = 8;
 
 /**
  * "Cite this figure": the headline in words, the view's address, when it was read and the sources
- * behind it, ready to paste into a briefing. The address follows the view as it changes.
+ * behind it, ready to paste into a briefing. The address is the rendered view's, pinned to the moment
+ * it was read, so that it shows these same figures later.
  */
 export function CiteFigure({
+  path,
   headline,
   sources,
   lastChange,
   readOn,
 }: {
+  /** The view's path and query, from the server that computed the figures. */
+  path: string;
   headline: string;
   sources: string[];
   /** "2 Dec 2026, 14:03 UTC", or null when nothing is recorded. */
@@ -28,9 +31,7 @@ export function CiteFigure({
     () => window.location.origin,
     () => "",
   );
-  const pathname = usePathname();
-  const search = useSearchParams().toString();
-  const address = `${origin}${pathname}${search ? `?${search}` : ""}`;
+  const address = `${origin}${path}`;
   const named =
     sources.length > listed
       ? `${sources.slice(0, listed).join("; ")}; and ${sources.length - listed} more`

@@ -31,7 +31,7 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
               "Unconditional then",
               "Alone holds back, all others met",
               "Unconditional without it",
-              "Released together",
+              "Met together with others (each set)",
             ]}
           />
           <tbody>

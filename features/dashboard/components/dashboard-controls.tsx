@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
-import { useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
 
@@ -34,6 +34,25 @@ function knownAtInput(value: string): string {
 const subscribeNever = () => () => {};
 
 /**
+ * Whether a date field's value is a whole day (or cleared): while a year is being typed the field
+ * holds years such as 0002, which the address must not take (the server would refuse them).
+ */
+const wholeDay = (value: string) =>
+  value === "" ||
+  (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(value) && Number(value.slice(0, 4)) >= 1900);
+
+/** A field's text while it is being typed, reset whenever the address changes it from elsewhere. */
+function useDraft(fromAddress: string) {
+  const [draft, setDraft] = useState(fromAddress);
+  const [seen, setSeen] = useState(fromAddress);
+  if (fromAddress !== seen) {
+    setSeen(fromAddress);
+    setDraft(fromAddress);
+  }
+  return [draft, setDraft] as const;
+}
+
+/**
  * Scenario, view time and unit. Each change updates the address and the figures at once, without
  * reloading the page (the server renders the new view; focus stays on the field changed). Until the
  * page's script has loaded it is a GET form with a button.
@@ -52,6 +71,12 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
     () => false,
   );
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const [asOf, setAsOf] = useDraft(view.asOf);
+  const [knownAt, setKnownAt] = useDraft(knownAtInput(view.knownAt));
+  const typed = (value: string, set: (value: string) => void, key: "asOf" | "knownAt") => {
+    set(value);
+    if (wholeDay(value)) void setView({ [key]: value });
+  };
   const assumed = new Set(view.assume);
   const toggle = (slug: string, checked: boolean) => {
     const next = new Set(assumed);
@@ -104,8 +129,8 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
           <input
             type="date"
             name="asOf"
-            value={view.asOf}
-            onChange={(event) => void setView({ asOf: event.target.value })}
+            value={asOf}
+            onChange={(event) => typed(event.target.value, setAsOf, "asOf")}
             className={field}
           />
         </label>
@@ -115,8 +140,8 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
             type="datetime-local"
             name="knownAt"
             step={1}
-            value={knownAtInput(view.knownAt)}
-            onChange={(event) => void setView({ knownAt: event.target.value })}
+            value={knownAt}
+            onChange={(event) => typed(event.target.value, setKnownAt, "knownAt")}
             aria-describedby="known-at-help"
             className={field}
           />

@@ -12,6 +12,7 @@ import { historyLines } from "../history-lines";
 import { GapHistoryPanel } from "./gap-history-panel";
 import { CiteFigure } from "./cite-figure";
 import { formatDateTime } from "@/lib/format";
+import { viewQuery } from "../view-query";
 import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
 import { unitWord } from "@/lib/rules/units";
@@ -69,7 +70,8 @@ async function Controls(view: DashboardView) {
 }
 
 async function Headline(view: DashboardView) {
-  const [{ summary, references, time }, citation] = await Promise.all([view.figures, view.citation]);
+  const [figures, citation] = await Promise.all([view.figures, view.citation]);
+  const { summary, references, time } = figures;
   const now = new Date();
   const headline = headlineOf(summary, time, now);
   const lastChange = citation.lastChange ? formatDateTime(citation.lastChange) : null;
@@ -84,6 +86,10 @@ async function Headline(view: DashboardView) {
           {lastChange ? `Last change recorded ${lastChange}.` : "Nothing is recorded yet."}
         </p>
         <CiteFigure
+          path={`/dashboard?${viewQuery(
+            { metric: view.metric, assume: [...new Set(figures.assumed)].sort(), time },
+            { at: now },
+          )}`}
           headline={headline.text}
           sources={citation.sources}
           lastChange={lastChange}

@@ -25,7 +25,7 @@ export function GapHistoryPanel({
 }) {
   if (lines.length === 0) return null;
   const latest = lines.at(-1)!;
-  const summary = `From ${lines[0]!.day} to ${latest.day}: pledged ${latest.words.pledged}, unconditional ${latest.words.unconditional}, delivered ${latest.words.delivered}, against ${latest.words.required} required.`;
+  const summary = `From ${lines[0]!.day} to ${latest.day}: pledged ${latest.words.pledged}, unconditional ${latest.words.unconditional}, delivered ${latest.words.delivered}${latest.required ? `, against ${latest.words.required} required` : ""}.`;
   return (
     <Panel headingId="history-chart-heading" title={`The gap over time (${unitLabel})`}>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">

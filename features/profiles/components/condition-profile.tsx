@@ -55,7 +55,7 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
             <dd>
               {worth.holdsBack}; without it {worth.allButThisResult}
             </dd>
-            <dt className="font-medium">Released together</dt>
+            <dt className="font-medium">Met together with others, each set releases</dt>
             <dd>
               {worth.joint.length === 0
                 ? "It holds no pledge back together with another condition."

@@ -84,10 +84,10 @@ export function StakeholderProfileView({ profile }: { profile: Profile }) {
                 ]}
               />
               <tbody>
-                {totals.map(({ unit, row, capacities }) => (
+                {totals.map(({ unit, pledges: stating, row, capacities }) => (
                   <tr key={unit}>
                     <th scope="row">{unit}</th>
-                    <td className="num">{row?.count ?? 0}</td>
+                    <td className="num">{stating}</td>
                     <td className="num">{row ? amount(row.pledged) : "—"}</td>
                     <td className="num">{row ? amount(row.unconditional) : "—"}</td>
                     <td className="num">{row ? amount(row.delivered) : "—"}</td>
@@ -110,7 +110,7 @@ export function StakeholderProfileView({ profile }: { profile: Profile }) {
       </Panel>
 
       {conditions.length > 0 && (
-        <Panel headingId="its-conditions-heading" title="Conditions its pledges wait for">
+        <Panel headingId="its-conditions-heading" title="Conditions its pledges still wait for">
           <ul className="space-y-1 text-sm">
             {conditions.map((condition) => (
               <li key={condition.slug}>
