@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { authClient } from "../auth-client";
 
@@ -12,7 +11,6 @@ function messageFor(status: number, fallback: string | undefined): string {
 }
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -25,17 +23,19 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
     });
-    setPending(false);
     if (failure) {
+      setPending(false);
       setError(messageFor(failure.status, failure.message));
       return;
     }
-    router.replace(returnTo);
-    router.refresh();
+    // A full navigation, not the router's: a page it prefetched while signed out (a redirect
+    // back here) must not be reused, and every server component must see the new session.
+    window.location.assign(returnTo);
   }
 
+  // post: a press before the page is interactive must not put the password in the address.
   return (
-    <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate={false}>
+    <form method="post" onSubmit={(event) => void submit(event)} className="space-y-4">
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">
           Email
