@@ -1,5 +1,6 @@
 // npm run bench: the dashboard under load at 10,000 pledges and 100,000 status changes, against a
-// bare page reading 50 rows, plus the aggregate query against the same SQL run raw. Prints figures;
+// bare page reading 50 rows, plus the aggregate query against the same SQL run raw; Lighthouse on the
+// pages stakeholders open; the import; the CSV export's memory. Prints figures;
 // asserts nothing (targets are printed beside the figures).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +11,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchImport } from "./import";
+import { benchLighthouse } from "./lighthouse";
 import { seedBenchData } from "./seed-bench-data";
 import { median, memoryOf, startNext, waitFor } from "./support";
 
@@ -181,6 +183,8 @@ async function main() {
   } finally {
     process.kill(-server.pid!, "SIGTERM");
   }
+
+  await benchLighthouse(dir, port + 2, record);
 
   await benchImport(dir, record);
 

@@ -3,8 +3,6 @@ import { z } from "zod";
 // The message a write leaves for the next page it leads to ("Pledge deleted", with Undo), carried in
 // a short-lived cookie that the page's toaster reads once and clears.
 
-export const flashCookie = "pw-flash";
-
 export const flashSchema = z.object({
   message: z.string().min(1).max(200),
   /** A deleted pledge that "Undo" restores, at the version the delete left it. */

@@ -1,6 +1,14 @@
 // Field builders for the schemas that check what people and scripts send (forms, actions, the API):
 // each says what is wrong in words the person can act on.
 import { z } from "zod";
+import { isWebAddress, webAddressMaxLength } from "./web-address";
+
+/** A source's address (see isWebAddress): `message` says what is wrong with any other. */
+export const webAddressSchema = (message = "must be a web address starting with http:// or https://") =>
+  z
+    .string({ error: message })
+    .max(webAddressMaxLength, `an address is at most ${webAddressMaxLength} characters`)
+    .refine(isWebAddress, { error: message });
 
 /** One of a closed set, naming the choices when the value is not one of them. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>

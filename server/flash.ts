@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { flashCookie, type Flash } from "@/lib/flash";
+import type { Flash } from "@/lib/flash";
+import { flashCookie } from "@/lib/flash-cookie";
 
 /** Leaves `flash` for the page a server action redirects to; the toaster there shows it once. */
 export async function flash(message: Flash): Promise<void> {

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { periodStart, pledgeShapeProblems, pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import { amountText, canonicalUnit, isAmountText, unitRuleMessage } from "@/lib/rules/units";
-import { webAddressSchema } from "@/lib/web-address";
-import { oneOf, optionalId, optionalText, recordId, text } from "@/lib/form-fields";
+import { oneOf, optionalId, optionalText, recordId, text, webAddressSchema } from "@/lib/form-fields";
 import {
   conditionStatuses,
   datePrecisions,

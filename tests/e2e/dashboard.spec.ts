@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import {
+  drawnChart,
   expectChartTextInside,
   expectNoAxeViolations,
   expectNoHorizontalOverflow,
@@ -26,7 +27,9 @@ test.describe("dashboard", () => {
     const table = page.getByTestId("gap-table");
     await expect(table.getByRole("row", { name: /^Pledged/ })).toContainText("up to 30,000 personnel");
     await expect(table.getByRole("row", { name: /British Army/ })).toContainText("about 70,000 personnel");
-    await expect(page.getByTestId("gap-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await expect(
+      (await drawnChart(page, "gap-chart")).locator(".recharts-bar-rectangle").first(),
+    ).toBeVisible();
 
     await expect(page.getByTestId("by-status").getByRole("row", { name: /Conditional/ })).toContainText("6");
     await expect(page.getByTestId("by-stakeholder").getByRole("row", { name: /France/ })).toContainText(
@@ -135,7 +138,7 @@ test.describe("dashboard", () => {
         await expect(cells.nth(2)).toContainText(row.holdsBack.quantity.high.toLocaleString("en-GB"));
       if (row.joint.length > 0) await expect(cells.nth(4)).toContainText("with ");
     }
-    const chart = page.getByTestId("condition-worth-chart");
+    const chart = await drawnChart(page, "condition-worth-chart");
     await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(chart).toHaveAttribute("aria-label", /Russia agrees to a ceasefire: met alone releases/);
   });
@@ -144,7 +147,7 @@ test.describe("dashboard", () => {
     page,
   }) => {
     await page.goto("/dashboard?asOf=2026-03-01");
-    const chart = page.getByTestId("gap-history-chart");
+    const chart = await drawnChart(page, "gap-history-chart");
     await expect(chart.locator(".recharts-area-area").first()).toBeVisible();
     await page.getByText("The chart's figures as a table").click();
     const rows = page.getByTestId("history-table").getByRole("row");
@@ -175,6 +178,7 @@ test.describe("dashboard", () => {
     );
     await expect(citation).toContainText("Sources: ");
     const panel = page.locator("section[aria-labelledby=gap-heading]");
+    await drawnChart(page, "gap-chart");
     const [svg] = await Promise.all([
       page.waitForEvent("download"),
       panel.getByRole("button", { name: "Download SVG" }).click(),
@@ -210,7 +214,7 @@ test.describe("dashboard", () => {
     await page.goto("/dashboard?metric=EUR");
     await expect(page.getByTestId("headline")).toContainText("no requirement is recorded in EUR");
     await expect(page.getByTestId("no-requirement")).toContainText("No requirement is recorded for EUR");
-    await expect(page.getByTestId("gap-history-chart").locator("svg.recharts-surface")).toBeVisible();
+    await drawnChart(page, "gap-history-chart");
     await expect(page.getByRole("alert").filter({ hasText: "could not be used" })).toHaveCount(0);
     const unit = page.getByLabel("Unit");
     await expect(unit).toHaveValue("EUR");
@@ -260,5 +264,23 @@ test.describe("dashboard", () => {
     await expect(card(page, "pledged")).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
+  });
+
+  test("draws a chart once it comes near the screen, its box sized and described before", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/dashboard");
+    await expect(card(page, "pledged")).toBeVisible();
+    const far = page.getByTestId("condition-worth-chart");
+    // Far below the fold on a phone: described and sized, but not drawn (nor its code loaded).
+    await expect(far).toHaveAttribute("aria-label", /met alone releases/);
+    await expect(far).toHaveAttribute("data-drawn", "false");
+    await expect(far.locator("svg")).toHaveCount(0);
+    const before = (await far.boundingBox())!.height;
+    expect(before).toBeGreaterThan(100);
+    await far.scrollIntoViewIfNeeded();
+    await expect(far.locator("svg.recharts-surface")).toBeVisible();
+    expect((await far.boundingBox())!.height).toBe(before);
   });
 });

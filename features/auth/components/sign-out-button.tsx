@@ -1,14 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { authClient } from "../auth-client";
-
 export function SignOutButton() {
-  const router = useRouter();
   async function signOut() {
+    // Loaded when used: the auth client is not part of every page's first load.
+    const { authClient } = await import("../auth-client");
     await authClient.signOut();
-    router.replace("/login");
-    router.refresh();
+    // A full navigation: nothing the router kept from the signed-in pages survives it.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- on purpose, as said
+    window.location.assign("/login");
   }
   return (
     <button

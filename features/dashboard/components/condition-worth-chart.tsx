@@ -1,17 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Text, Tooltip, XAxis, YAxis } from "recharts";
+import { compactNumber } from "@/components/charts/chart-style";
+import { worthSeries } from "./chart-keys";
 import type { WorthLine } from "../breakdown-lines";
-
-const numberFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
-
-/** The same colours for the same figures on every chart: released amounts count as unconditional. */
-const colours = { alone: "#059669", holdsBack: "#b45309" };
-
-const series = [
-  { key: "alone", name: "Met alone releases" },
-  { key: "holdsBack", name: "Alone holds back, all others met" },
-] as const;
 
 /** A condition's title beside its bars, wrapped rather than cut. */
 function ConditionTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
@@ -44,56 +36,29 @@ function WorthTooltip({ active, payload }: TooltipProps) {
  * What each condition is worth, as a sensitivity chart: for each, what meeting it alone releases
  * and what it alone holds back once every other condition is met (the upper ends of ranges).
  */
-export function ConditionWorthChart({
-  lines,
-  unitLabel,
-  summary,
-}: {
-  lines: WorthLine[];
-  unitLabel: string;
-  summary: string;
-}) {
+export function ConditionWorthChart({ lines, unitLabel }: { lines: WorthLine[]; unitLabel: string }) {
   const data = lines.map((line) => ({ ...line, alone: line.chart.alone, holdsBack: line.chart.holdsBack }));
   return (
-    <>
-      {/* The legend in the page's flow: it wraps on a phone instead of overlapping the bars. */}
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
-        {series.map(({ key, name }) => (
-          <li key={key} className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-3 rounded-sm" style={{ background: colours[key] }} />
-            {name}
-          </li>
-        ))}
-      </ul>
-      <div
-        className="w-full"
-        style={{ height: 60 + lines.length * 64 }}
-        role="img"
-        aria-label={summary}
-        data-testid="condition-worth-chart"
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 8, right: 16, bottom: 24, left: 0 }}
+        barGap={2}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            accessibilityLayer={false}
-            data={data}
-            layout="vertical"
-            margin={{ top: 8, right: 16, bottom: 24, left: 0 }}
-            barGap={2}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              tickFormatter={(value: number) => numberFormat.format(value)}
-              label={{ value: unitLabel, position: "insideBottom", offset: -14 }}
-            />
-            <YAxis type="category" dataKey="title" width={120} tick={<ConditionTick />} interval={0} />
-            <Tooltip content={<WorthTooltip />} />
-            {series.map(({ key, name }) => (
-              <Bar key={key} dataKey={key} name={name} fill={colours[key]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-    </>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis
+          type="number"
+          tickFormatter={(value: number) => compactNumber.format(value)}
+          label={{ value: unitLabel, position: "insideBottom", offset: -14 }}
+        />
+        <YAxis type="category" dataKey="title" width={120} tick={<ConditionTick />} interval={0} />
+        <Tooltip content={<WorthTooltip />} />
+        {worthSeries.map(({ key, name, colour }) => (
+          <Bar key={key} dataKey={key} name={name} fill={colour} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
   );
 }

@@ -1,11 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
+import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import type { WorthLine } from "../breakdown-lines";
-import { ConditionWorthChart } from "./condition-worth-chart";
+import { worthSeries } from "./chart-keys";
+
+// Drawn once near the screen (ChartFrame): the charting code is not part of the page's first load.
+const ConditionWorthChart = dynamic(
+  () => import("./condition-worth-chart").then((m) => m.ConditionWorthChart),
+  { ssr: false },
+);
 
 /** What each condition is worth: the sensitivity chart, and every number of it (and more) as a table. */
 export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; unitLabel: string }) {
@@ -20,7 +28,23 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
         still holds back once every other condition is met. Bars show the upper end of a range; the table
         gives both ends and their bounds.
       </p>
-      <ConditionWorthChart lines={lines} unitLabel={unitLabel} summary={summary} />
+      {/* The legend in the page's flow: it wraps on a phone instead of overlapping the bars. */}
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
+        {worthSeries.map(({ key, name, colour }) => (
+          <li key={key} className="inline-flex items-center gap-1.5">
+            <span className="inline-block size-3 rounded-sm" style={{ background: colour }} />
+            {name}
+          </li>
+        ))}
+      </ul>
+      <ChartFrame
+        testId="condition-worth-chart"
+        summary={summary}
+        className="w-full"
+        style={{ height: 60 + lines.length * 64 }}
+      >
+        <ConditionWorthChart lines={lines} unitLabel={unitLabel} />
+      </ChartFrame>
       <ChartDownloads chartId="condition-worth-chart" fileName="pledgewatch-condition-worth" />
       <div className="mt-3 overflow-x-auto">
         <table className="data-table" data-testid="condition-worth-table">

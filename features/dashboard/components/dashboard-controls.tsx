@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
-import { useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
 
@@ -30,8 +30,6 @@ function knownAtInput(value: string): string {
   const instant = new Date(value);
   return value && !Number.isNaN(instant.getTime()) ? instant.toISOString().slice(0, 19) : "";
 }
-
-const subscribeNever = () => () => {};
 
 /**
  * Whether a date field's value is a whole day (or cleared): while a year is being typed the field
@@ -65,11 +63,6 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
     history: "replace",
     startTransition,
   });
-  const scripted = useSyncExternalStore(
-    subscribeNever,
-    () => true,
-    () => false,
-  );
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   const [asOf, setAsOf] = useDraft(view.asOf);
   const [knownAt, setKnownAt] = useDraft(knownAtInput(view.knownAt));
@@ -84,10 +77,8 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
     else next.delete(slug);
     void setView({ assume: [...next].sort() });
   };
-  // With JavaScript every change has already been applied: submitting has nothing left to do.
-  const submit = (event: FormEvent) => {
-    if (scripted) event.preventDefault();
-  };
+  // Only ever called with JavaScript, which has applied every change already: nothing is left to do.
+  const submit = (event: FormEvent) => event.preventDefault();
   return (
     <form
       method="get"
@@ -166,14 +157,16 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
             ))}
           </select>
         </label>
-        {!scripted && (
+        {/* Only without JavaScript: a button that vanished once the page became interactive moved
+            everything below it on a phone. */}
+        <noscript>
           <button
             type="submit"
             className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
           >
             Update figures
           </button>
-        )}
+        </noscript>
         <Link href="/dashboard" className="py-2 text-sm text-blue-800 underline underline-offset-4">
           Today, as recorded
         </Link>

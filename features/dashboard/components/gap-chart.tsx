@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { compactNumber, figureColours } from "@/components/charts/chart-style";
 
 export interface GapChartBar {
   name: string;
@@ -33,11 +34,7 @@ export interface GapChartProps {
   bars: GapChartBar[];
   /** Capacity lines, each marked with a number the list under the chart explains. */
   references: { marker: string; value: number }[];
-  /** What the chart shows, in words, for screen readers (the table below has every number). */
-  summary: string;
 }
-
-const numberFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 
 /** The bar pointed at, in words with its bound: "Pledged: up to 30,000 personnel". */
 function BarTooltip({ active, payload }: { active?: boolean; payload?: { payload: GapChartBar }[] }) {
@@ -51,7 +48,7 @@ function BarTooltip({ active, payload }: { active?: boolean; payload?: { payload
 }
 
 /** The pledged, unconditional and delivered amounts against the required range (a shaded band). */
-export function GapChart({ unitLabel, required, bars, references, summary }: GapChartProps) {
+export function GapChart({ unitLabel, required, bars, references }: GapChartProps) {
   // The label goes on whichever segment ends the bar: Recharts draws no label on an empty segment.
   const data = bars.map((bar) => {
     const spread = bar.high - bar.low;
@@ -66,65 +63,63 @@ export function GapChart({ unitLabel, required, bars, references, summary }: Gap
   const top =
     Math.max(required.high, ...bars.map((bar) => bar.high), ...references.map((r) => r.value)) * 1.1 || 1;
   return (
-    <div className="h-72 w-full" role="img" aria-label={summary} data-testid="gap-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          accessibilityLayer={false}
-          data={data}
-          layout="vertical"
-          margin={{ top: 20, right: 90, bottom: 20, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis
-            type="number"
-            domain={[0, top]}
-            tickFormatter={(value: number) => numberFormat.format(value)}
-            label={{ value: unitLabel, position: "insideBottom", offset: -12 }}
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 20, right: 90, bottom: 20, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis
+          type="number"
+          domain={[0, top]}
+          tickFormatter={(value: number) => compactNumber.format(value)}
+          label={{ value: unitLabel, position: "insideBottom", offset: -12 }}
+        />
+        <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 13, fill: "#0f172a" }} />
+        <ReferenceArea
+          x1={required.low}
+          x2={required.high}
+          fill="#fecaca"
+          fillOpacity={0.5}
+          stroke={figureColours.required}
+          strokeDasharray="4 2"
+        />
+        {references.map((reference) => (
+          <ReferenceLine
+            key={reference.marker}
+            x={reference.value}
+            stroke="#475569"
+            strokeDasharray="2 4"
+            label={{ value: reference.marker, position: "top", fill: "#334155", fontSize: 12 }}
           />
-          <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 13, fill: "#0f172a" }} />
-          <ReferenceArea
-            x1={required.low}
-            x2={required.high}
-            fill="#fecaca"
-            fillOpacity={0.5}
-            stroke="#b91c1c"
-            strokeDasharray="4 2"
-          />
-          {references.map((reference) => (
-            <ReferenceLine
-              key={reference.marker}
-              x={reference.value}
-              stroke="#475569"
-              strokeDasharray="2 4"
-              label={{ value: reference.marker, position: "top", fill: "#334155", fontSize: 12 }}
+        ))}
+        <Tooltip content={<BarTooltip />} cursor={{ fill: "#e2e8f0", fillOpacity: 0.5 }} />
+        <Bar dataKey="base" stackId="amount" isAnimationActive={false} name="Amount">
+          {data.map((bar) => (
+            // A ceiling gets a dashed outline, so that "up to" shows without relying on colour.
+            <Cell
+              key={bar.name}
+              fill={bar.colour}
+              stroke="#0f172a"
+              strokeWidth={bar.ceiling ? 2 : 0}
+              strokeDasharray={bar.ceiling ? "6 3" : undefined}
             />
           ))}
-          <Tooltip content={<BarTooltip />} cursor={{ fill: "#e2e8f0", fillOpacity: 0.5 }} />
-          <Bar dataKey="base" stackId="amount" isAnimationActive={false} name="Amount">
-            {data.map((bar) => (
-              // A ceiling gets a dashed outline, so that "up to" shows without relying on colour.
-              <Cell
-                key={bar.name}
-                fill={bar.colour}
-                stroke="#0f172a"
-                strokeWidth={bar.ceiling ? 2 : 0}
-                strokeDasharray={bar.ceiling ? "6 3" : undefined}
-              />
-            ))}
-            <LabelList dataKey="baseLabel" position="right" fill="#0f172a" fontSize={12} />
-          </Bar>
-          <Bar
-            dataKey="spread"
-            stackId="amount"
-            isAnimationActive={false}
-            fill="#94a3b8"
-            fillOpacity={0.5}
-            name="Range"
-          >
-            <LabelList dataKey="spreadLabel" position="right" fill="#0f172a" fontSize={12} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+          <LabelList dataKey="baseLabel" position="right" fill="#0f172a" fontSize={12} />
+        </Bar>
+        <Bar
+          dataKey="spread"
+          stackId="amount"
+          isAnimationActive={false}
+          fill="#94a3b8"
+          fillOpacity={0.5}
+          name="Range"
+        >
+          <LabelList dataKey="spreadLabel" position="right" fill="#0f172a" fontSize={12} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
   );
 }

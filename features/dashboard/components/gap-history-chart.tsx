@@ -11,17 +11,9 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { compactNumber, figureColours } from "@/components/charts/chart-style";
 import { monthTicks, type HistoryLine, type HistoryMarker } from "../history-lines";
 
-// The figures' colours, the same on every chart.
-export const figureColours = {
-  required: "#b91c1c",
-  pledged: "#1d4ed8",
-  unconditional: "#059669",
-  delivered: "#065f46",
-};
-
-const numberFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 });
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
 
 function HistoryTooltip({ active, payload }: { active?: boolean; payload?: { payload: HistoryLine }[] }) {
@@ -42,90 +34,80 @@ function HistoryTooltip({ active, payload }: { active?: boolean; payload?: { pay
  * Pledged (a band where figures are ranges or ceilings), unconditional and delivered against the
  * required band, across the history; lettered lines where a condition changed status.
  */
-export function GapHistoryChart({
-  lines,
-  markers,
-  summary,
-}: {
-  lines: HistoryLine[];
-  markers: HistoryMarker[];
-  summary: string;
-}) {
+export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; markers: HistoryMarker[] }) {
   const first = lines[0]?.time ?? 0;
   const last = lines.at(-1)?.time ?? 0;
   return (
-    <div className="h-72 w-full" role="img" aria-label={summary} data-testid="gap-history-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          accessibilityLayer={false}
-          data={lines}
-          margin={{ top: 20, right: 16, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="time"
-            type="number"
-            scale="time"
-            domain={[first, last]}
-            ticks={monthTicks(first, last)}
-            interval="preserveStartEnd"
-            tickFormatter={(time: number) => monthFormat.format(time)}
-            tick={{ fontSize: 12 }}
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart
+        accessibilityLayer={false}
+        data={lines}
+        margin={{ top: 20, right: 16, bottom: 8, left: 0 }}
+      >
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={[first, last]}
+          ticks={monthTicks(first, last)}
+          interval="preserveStartEnd"
+          tickFormatter={(time: number) => monthFormat.format(time)}
+          tick={{ fontSize: 12 }}
+        />
+        <YAxis
+          width={48}
+          tickFormatter={(value: number) => compactNumber.format(value)}
+          tick={{ fontSize: 12 }}
+        />
+        <Tooltip content={<HistoryTooltip />} />
+        <Area
+          dataKey="required"
+          name="Required"
+          fill={figureColours.required}
+          fillOpacity={0.15}
+          stroke={figureColours.required}
+          strokeDasharray="4 2"
+          isAnimationActive={false}
+        />
+        <Area
+          dataKey="pledged"
+          name="Pledged"
+          fill={figureColours.pledged}
+          fillOpacity={0.3}
+          stroke={figureColours.pledged}
+          isAnimationActive={false}
+          type="stepAfter"
+        />
+        <Line
+          dataKey="unconditional"
+          name="Unconditional"
+          stroke={figureColours.unconditional}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+          type="stepAfter"
+        />
+        <Line
+          dataKey="delivered"
+          name="Delivered"
+          stroke={figureColours.delivered}
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          dot={false}
+          isAnimationActive={false}
+          type="stepAfter"
+        />
+        {markers.map((marker) => (
+          <ReferenceLine
+            key={marker.marker}
+            x={marker.time}
+            stroke="#475569"
+            strokeDasharray="2 4"
+            label={{ value: marker.marker, position: "top", fill: "#334155", fontSize: 12 }}
           />
-          <YAxis
-            width={48}
-            tickFormatter={(value: number) => numberFormat.format(value)}
-            tick={{ fontSize: 12 }}
-          />
-          <Tooltip content={<HistoryTooltip />} />
-          <Area
-            dataKey="required"
-            name="Required"
-            fill={figureColours.required}
-            fillOpacity={0.15}
-            stroke={figureColours.required}
-            strokeDasharray="4 2"
-            isAnimationActive={false}
-          />
-          <Area
-            dataKey="pledged"
-            name="Pledged"
-            fill={figureColours.pledged}
-            fillOpacity={0.3}
-            stroke={figureColours.pledged}
-            isAnimationActive={false}
-            type="stepAfter"
-          />
-          <Line
-            dataKey="unconditional"
-            name="Unconditional"
-            stroke={figureColours.unconditional}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-            type="stepAfter"
-          />
-          <Line
-            dataKey="delivered"
-            name="Delivered"
-            stroke={figureColours.delivered}
-            strokeWidth={2}
-            strokeDasharray="6 3"
-            dot={false}
-            isAnimationActive={false}
-            type="stepAfter"
-          />
-          {markers.map((marker) => (
-            <ReferenceLine
-              key={marker.marker}
-              x={marker.time}
-              stroke="#475569"
-              strokeDasharray="2 4"
-              label={{ value: marker.marker, position: "top", fill: "#334155", fontSize: 12 }}
-            />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
   );
 }

@@ -1,17 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import type { HistoryLine, HistoryMarker } from "../history-lines";
-import { figureColours, GapHistoryChart } from "./gap-history-chart";
+import { historyKey } from "./chart-keys";
 
-const key = [
-  ["Required", figureColours.required, "band"],
-  ["Pledged", figureColours.pledged, "band"],
-  ["Unconditional", figureColours.unconditional, "line"],
-  ["Delivered", figureColours.delivered, "dashed line"],
-] as const;
+// Drawn once near the screen (ChartFrame): the charting code is not part of the page's first load.
+const GapHistoryChart = dynamic(() => import("./gap-history-chart").then((m) => m.GapHistoryChart), {
+  ssr: false,
+});
 
 /** The gap over time, its key and markers, and every point as a table. */
 export function GapHistoryPanel({
@@ -29,7 +29,7 @@ export function GapHistoryPanel({
   return (
     <Panel headingId="history-chart-heading" title={`The gap over time (${unitLabel})`}>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
-        {key.map(([name, colour, shape]) => (
+        {historyKey.map(([name, colour, shape]) => (
           <li key={name} className="inline-flex items-center gap-1.5">
             <span
               className={`inline-block ${shape === "band" ? "h-3 w-5 opacity-40" : "h-0.5 w-5"}`}
@@ -39,7 +39,9 @@ export function GapHistoryPanel({
           </li>
         ))}
       </ul>
-      <GapHistoryChart lines={lines} markers={markers} summary={summary} />
+      <ChartFrame testId="gap-history-chart" summary={summary} className="h-72 w-full">
+        <GapHistoryChart lines={lines} markers={markers} />
+      </ChartFrame>
       <ChartDownloads chartId="gap-history-chart" fileName="pledgewatch-gap-over-time" />
       {markers.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="history-markers">

@@ -1,5 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import { figureColours } from "@/components/charts/chart-style";
 import { formatAmount, toMajor, unitWord } from "@/lib/rules/units";
 import {
   formatPercent,
@@ -10,7 +13,10 @@ import {
 } from "@/lib/rules/quantity";
 import type { QuantityQualifier } from "@/lib/rules/vocabulary";
 import type { GapFigures } from "@/lib/rules/figures";
-import { GapChart, type GapChartBar } from "./gap-chart";
+import type { GapChartBar } from "./gap-chart";
+
+// Drawn once near the screen (ChartFrame): the charting code is not part of the page's first load.
+const GapChart = dynamic(() => import("./gap-chart").then((m) => m.GapChart), { ssr: false });
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
@@ -92,23 +98,28 @@ export function GapPanel({ gap, capacities }: GapPanelProps) {
         The shaded band is the required range. A dashed outline marks a ceiling: the real figure may be
         anywhere below it.
       </p>
-      <GapChart
+      <ChartFrame
+        testId="gap-chart"
+        className="h-72 w-full"
         summary={`Required ${formatQuantity(gap.required)}; pledged ${formatQuantity(gap.pledged, { ceilingWords: "up to" })}; unconditional ${formatQuantity(gap.unconditional, { ceilingWords: "up to" })}; delivered ${formatQuantity(gap.delivered)}.`}
-        unitLabel={unitWord(unit)}
-        required={{
-          low: toMajor(gap.required.low, unit),
-          high: toMajor(gap.required.high, unit),
-          label: formatQuantity(gap.required, { withUnit: false }),
-        }}
-        bars={[
-          bar("Pledged", gap.pledged, "#1d4ed8"),
-          bar("Unconditional", gap.unconditional, "#059669"),
-          bar("Delivered", gap.delivered, "#065f46"),
-        ]}
-        references={references
-          .filter((reference) => reference.onScale)
-          .map(({ marker, value }) => ({ marker, value }))}
-      />
+      >
+        <GapChart
+          unitLabel={unitWord(unit)}
+          required={{
+            low: toMajor(gap.required.low, unit),
+            high: toMajor(gap.required.high, unit),
+            label: formatQuantity(gap.required, { withUnit: false }),
+          }}
+          bars={[
+            bar("Pledged", gap.pledged, figureColours.pledged),
+            bar("Unconditional", gap.unconditional, figureColours.unconditional),
+            bar("Delivered", gap.delivered, figureColours.delivered),
+          ]}
+          references={references
+            .filter((reference) => reference.onScale)
+            .map(({ marker, value }) => ({ marker, value }))}
+        />
+      </ChartFrame>
       <ChartDownloads chartId="gap-chart" fileName="pledgewatch-pledged-against-required" />
       <ul className="mt-1 space-y-0.5 text-sm text-slate-700" data-testid="gap-chart-key">
         <li>

@@ -37,8 +37,16 @@ export async function expectNoHorizontalOverflow(page: Page) {
 }
 
 /** Expects every text of the chart (labels, ticks, markers) to lie wholly inside the chart's box. */
-export async function expectChartTextInside(page: Page, testId: string) {
+/** A chart's box, scrolled into view and drawn: charts are drawn only once near the screen. */
+export async function drawnChart(page: Page, testId: string) {
   const chart = page.getByTestId(testId);
+  await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+  return chart;
+}
+
+export async function expectChartTextInside(page: Page, testId: string) {
+  const chart = await drawnChart(page, testId);
   await expect(chart.locator("svg text").first()).toBeVisible();
   const outside = await chart.evaluate((box) => {
     const frame = box.getBoundingClientRect();

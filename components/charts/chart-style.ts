@@ -1,0 +1,17 @@
+// What every chart shares: one colour per figure, whichever chart shows it, and the axes' numbers.
+
+/** The figures' colours: pledged is always blue, unconditional green, and so on. */
+export const figureColours = {
+  required: "#b91c1c",
+  pledged: "#1d4ed8",
+  unconditional: "#059669",
+  delivered: "#065f46",
+  /** What a condition still holds back: amber, apart from every figure that counts. */
+  heldBack: "#b45309",
+};
+
+/** An axis tick: 30K, 1.2M. */
+export const compactNumber = new Intl.NumberFormat("en-GB", {
+  notation: "compact",
+  maximumFractionDigits: 1,
+});

@@ -1,0 +1,17 @@
+import { figureColours } from "@/components/charts/chart-style";
+
+// The dashboard charts' series and keys: drawn beside a chart before its code has loaded.
+
+/** The gap over time: each figure's colour and how it is drawn. */
+export const historyKey = [
+  ["Required", figureColours.required, "band"],
+  ["Pledged", figureColours.pledged, "band"],
+  ["Unconditional", figureColours.unconditional, "line"],
+  ["Delivered", figureColours.delivered, "dashed line"],
+] as const;
+
+/** What each condition is worth: released amounts count as unconditional, and share its colour. */
+export const worthSeries = [
+  { key: "alone", name: "Met alone releases", colour: figureColours.unconditional },
+  { key: "holdsBack", name: "Alone holds back, all others met", colour: figureColours.heldBack },
+] as const;
