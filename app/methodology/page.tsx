@@ -6,6 +6,7 @@ import {
   statusesOutsideTotals,
 } from "@/lib/rules/effective-status";
 import { formatQuantity, formatRatio, shortfall, coverage, statedQuantity } from "@/lib/rules/quantity";
+import { leadAttribution } from "@/lib/rules/figures";
 import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
 import { requirePagePermission } from "@/server/access";
 
@@ -94,6 +95,7 @@ export default async function MethodologyPage() {
           stakeholder that carries it (pledger, lead or contributor), so the rows of that breakdown add up to
           more than the total.
         </p>
+        <p id="lead-only">Counted by lead instead (the dashboard offers both): {leadAttribution}</p>
       </Section>
       <Section id="units" title="Units">
         <p>

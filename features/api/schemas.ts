@@ -29,7 +29,8 @@ export const pledgeListParams = z
   .object({ ...pledgeSelectionFields, ...viewFields, page: pageField, pageSize: pageSizeField })
   .check(datesInOrder);
 
-const breakdownKeys = ["status", "category", "stakeholder", "condition"] as const;
+// "stakeholder" counts a pledge for each stakeholder carrying it; "lead" once, for its lead.
+const breakdownKeys = ["status", "category", "stakeholder", "lead", "condition"] as const;
 
 /** GET /api/v1/breakdown */
 export const breakdownParams = z

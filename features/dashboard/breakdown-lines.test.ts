@@ -11,6 +11,7 @@ const summaryInput = (scenario = new Set<string>()) => ({
     group({ category: "monitoring" }),
   ],
   stakeholderGroups: [group({ stakeholderId: "s1", qualifier: "up_to", low: 30_000n, high: 30_000n })],
+  leadGroups: [group({ stakeholderId: "s1", qualifier: "up_to", low: 30_000n, high: 30_000n })],
   stakeholders: [{ id: "s1", slug: "france", name: "France" }],
   conditions: [{ ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: "Russia" }],
   scenario,

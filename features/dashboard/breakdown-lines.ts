@@ -52,10 +52,15 @@ export function breakdownLines(summary: DashboardSummary) {
     // By status the label is drawn as a badge from the key.
     byStatus: summary.byEffectiveStatus.map((row) => line(row, row.key)),
     byCategory: summary.byCategory.map((row) => line(row, categoryLabels[row.key])),
-    byStakeholder: summary.byStakeholder.map((row) => ({
-      ...line(row, row.stakeholder.name),
-      ...(row.stakeholder.slug ? { href: `/stakeholders/${row.stakeholder.slug}` } : {}),
-    })),
+    byStakeholder: summary.byStakeholder.map(stakeholderLine),
+    byLead: summary.byLead.map(stakeholderLine),
+  };
+}
+
+function stakeholderLine(row: DashboardSummary["byStakeholder"][number]): BreakdownLine {
+  return {
+    ...line(row, row.stakeholder.name),
+    ...(row.stakeholder.slug ? { href: `/stakeholders/${row.stakeholder.slug}` } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ const input = (overrides: Partial<SummaryInput> = {}): SummaryInput => ({
   requirement: { low: 50_000n, high: 100_000n, qualifier: "exact" },
   groups: [group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire, ceasefireLine] })],
   stakeholderGroups: [],
+  leadGroups: [],
   stakeholders: [],
   conditions: [
     { ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: null },

@@ -107,8 +107,10 @@ export function breakdownJson(summary: DashboardSummary, by: BreakdownParams["by
     case "category":
       return summary.byCategory.map((row) => rowJson(row, categoryLabels[row.key]));
     case "stakeholder":
-      return summary.byStakeholder.map((row) => ({
+    case "lead":
+      return (by === "lead" ? summary.byLead : summary.byStakeholder).map((row) => ({
         ...rowJson(row, row.stakeholder.name),
+        // The pledges no single stakeholder leads: "" by lead.
         key: row.stakeholder.slug || row.key,
       }));
     case "condition": {

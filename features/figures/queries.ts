@@ -111,7 +111,7 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
     conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
   );
 
-  const [pledgeRows, stakeholderRows, stakeholders] = await Promise.all([
+  const [pledgeRows, stakeholderRows, leadRows, stakeholders] = await Promise.all([
     db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
     // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor).
     db().$queryRaw<AggregateRow[]>`
@@ -123,6 +123,28 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
       SELECT carriers."stakeholderId" AS "stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
       FROM pl JOIN carriers ON carriers."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
       GROUP BY carriers."stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
+    // Counted once each (see leadAttribution in lib/rules/figures.ts): for the one stakeholder named
+    // lead; with no lead, for its one carrier; otherwise for no one ("no single lead").
+    db().$queryRaw<AggregateRow[]>`
+      WITH ${pledgesAt(bound, selection, totalsOnly)},
+      carried AS (
+        SELECT ps."pledgeId",
+          COUNT(DISTINCT CASE WHEN ps."role" = 'lead' THEN ps."stakeholderId" END) AS leads,
+          MAX(CASE WHEN ps."role" = 'lead' THEN ps."stakeholderId" END) AS lead,
+          COUNT(DISTINCT ps."stakeholderId") AS carriers,
+          MAX(ps."stakeholderId") AS carrier
+        FROM "PledgeStakeholder" ps
+        WHERE ps."role" IN ('pledger', 'lead', 'contributor')
+        GROUP BY ps."pledgeId"
+      ),
+      led AS (
+        SELECT "pledgeId",
+          CASE WHEN leads = 1 THEN lead WHEN leads = 0 AND carriers = 1 THEN carrier END AS "stakeholderId"
+        FROM carried
+      )
+      SELECT led."stakeholderId" AS "stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
+      FROM pl LEFT JOIN led ON led."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
+      GROUP BY led."stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
     db().stakeholder.findMany({
       where: { pledges: { some: {} } },
       select: { id: true, slug: true, name: true },
@@ -132,6 +154,7 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
   return {
     groups: toGroups(pledgeRows, conditionStates),
     stakeholderGroups: toGroups(stakeholderRows, conditionStates),
+    leadGroups: toGroups(leadRows, conditionStates),
     stakeholders,
     conditions,
   };

@@ -124,12 +124,65 @@ const input = (scenario: Set<string>): SummaryInput => ({
     group({ low: 1_000n, high: 1_000n }),
   ],
   stakeholderGroups: [],
+  leadGroups: [],
   stakeholders: [],
   conditions,
   scenario,
 });
 
 describe("summarize", () => {
+  it("counts each pledge once by lead, the rows adding up to the totals, and for each carrier otherwise", () => {
+    const summary = summarize({
+      ...input(new Set()),
+      // France leads the 30,000; the 1,000 is carried by the UK and Germany, neither leading.
+      stakeholderGroups: [
+        group({
+          stakeholderId: "fr",
+          qualifier: "up_to",
+          low: 30_000n,
+          high: 30_000n,
+          blockedBy: [ceasefire],
+        }),
+        group({
+          stakeholderId: "uk",
+          qualifier: "up_to",
+          low: 30_000n,
+          high: 30_000n,
+          blockedBy: [ceasefire],
+        }),
+        group({ stakeholderId: "uk", low: 1_000n, high: 1_000n }),
+        group({ stakeholderId: "de", low: 1_000n, high: 1_000n }),
+      ],
+      leadGroups: [
+        group({
+          stakeholderId: "fr",
+          qualifier: "up_to",
+          low: 30_000n,
+          high: 30_000n,
+          blockedBy: [ceasefire],
+        }),
+        group({ low: 1_000n, high: 1_000n }),
+      ],
+      stakeholders: [
+        { id: "fr", slug: "france", name: "France" },
+        { id: "uk", slug: "united-kingdom", name: "United Kingdom" },
+        { id: "de", slug: "germany", name: "Germany" },
+      ],
+    });
+    const sum = (rows: typeof summary.byLead) => rows.reduce((total, row) => total + row.pledged.high, 0n);
+    expect(summary.byLead.map((row) => [row.stakeholder.name, row.count, row.pledged.high])).toEqual([
+      ["France", 1, 30_000n],
+      ["No single lead", 1, 1_000n],
+    ]);
+    expect(sum(summary.byLead)).toBe(summary.totals.pledged.high);
+    expect(sum(summary.byStakeholder)).toBeGreaterThan(summary.totals.pledged.high);
+    expect(summary.byStakeholder.map((row) => row.stakeholder.name)).toEqual([
+      "United Kingdom",
+      "France",
+      "Germany",
+    ]);
+  });
+
   it("offers to assume only the conditions that still block something", () => {
     const summary = summarize(input(new Set()));
     expect(summary.conditions.map((c) => [c.slug, c.canBeAssumed, c.assumedMet])).toEqual([

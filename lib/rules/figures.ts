@@ -274,11 +274,24 @@ export function computeGap(
 
 // ---- Everything a view shows, in one value ----
 
+/**
+ * Lead attribution, which the by-lead breakdown counts with (in SQL, features/figures/queries.ts):
+ * each pledge once, for the one stakeholder named its lead; with no lead named, for its one
+ * pledger or contributor; a pledge led by several, or carried by several with none leading, for no
+ * one, under this row. So the rows add up to the totals, as the by-stakeholder rows do not.
+ */
+export const leadAttribution =
+  "Each pledge counts once: for the stakeholder named its lead, or with no lead named, for its only pledger. A pledge several stakeholders carry with none (or several) leading counts under “No single lead”, so the rows add up to the totals.";
+
+const noSingleLead = { id: "", slug: "", name: "No single lead" };
+
 export interface SummaryInput {
   unit: string;
   requirement: { low: bigint; high: bigint; qualifier: QuantityQualifier } | null;
   groups: readonly AggregateGroup[];
   stakeholderGroups: readonly AggregateGroup[];
+  /** The groups again, each pledge once, for the stakeholder `leadAttribution` names (or none). */
+  leadGroups: readonly AggregateGroup[];
   stakeholders: readonly { id: string; slug: string; name: string }[];
   conditions: readonly (ConditionState & { slug: string; pledges: number; dependsOn: string | null })[];
   scenario: Scenario;
@@ -299,11 +312,25 @@ export function summarize(input: SummaryInput) {
   const byStatus = breakdown(groups, (g) => effectiveStatusOf(g, scenario), unit, scenario);
   const byCategory = breakdown(groups, (g) => g.category, unit, scenario);
   const names = new Map(input.stakeholders.map((s) => [s.id, s]));
-  const byStakeholder = breakdown(input.stakeholderGroups, (g) => g.stakeholderId ?? "", unit, scenario)
-    .map((row) => ({ ...row, stakeholder: names.get(row.key) ?? { id: row.key, slug: "", name: "Unknown" } }))
-    .sort((a, b) =>
-      b.pledged.high === a.pledged.high ? b.count - a.count : b.pledged.high > a.pledged.high ? 1 : -1,
-    );
+  const byStakeholderOf = (stakeholderGroups: readonly AggregateGroup[]) =>
+    breakdown(stakeholderGroups, (g) => g.stakeholderId ?? "", unit, scenario)
+      .map((row) => ({
+        ...row,
+        stakeholder:
+          row.key === ""
+            ? noSingleLead
+            : (names.get(row.key) ?? { id: row.key, slug: "", name: "Unknown" }),
+      }))
+      .sort((a, b) =>
+        // The pledges no one leads last, whatever their size.
+        a.key === "" || b.key === ""
+          ? Number(a.key === "") - Number(b.key === "")
+          : b.pledged.high === a.pledged.high
+            ? b.count - a.count
+            : b.pledged.high > a.pledged.high
+              ? 1
+              : -1,
+      );
 
   return {
     unit,
@@ -319,7 +346,10 @@ export function summarize(input: SummaryInput) {
     byCategory: pledgeCategories.map(
       (category) => byCategory.find((row) => row.key === category) ?? emptyRow(category, unit),
     ),
-    byStakeholder,
+    /** Each pledge for every stakeholder carrying it: the rows add up to more than the totals. */
+    byStakeholder: byStakeholderOf(input.stakeholderGroups),
+    /** Each pledge once (leadAttribution): the rows add up to the totals. */
+    byLead: byStakeholderOf(input.leadGroups),
     conditions: input.conditions.map((condition) => ({
       ...condition,
       assumedMet: scenario.has(condition.id),

@@ -258,6 +258,39 @@ test.describe("dashboard", () => {
     });
   }
 
+  test("counts who carries what for each carrier or once by lead, as the API does, without reloading", async ({
+    page,
+  }) => {
+    await page.goto("/dashboard");
+    const table = page.getByTestId("by-stakeholder");
+    const note = page.getByTestId("stakeholder-counting");
+    await expect(note).toContainText(
+      "the rows add up to more than everything pledged (up to 30,000 personnel)",
+    );
+    const documents: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "document") documents.push(request.url());
+    });
+    const byLead = page.getByRole("radio", { name: "Once, for its lead" });
+    await byLead.check();
+    await expect(page).toHaveURL(/count=lead/);
+    await expect(note).toContainText("the rows add up to everything pledged (up to 30,000 personnel)");
+    await expect(byLead).toBeFocused();
+    const answer = await page.request.get("/api/v1/breakdown?by=lead");
+    const rows = ((await answer.json()) as { data: { label: string; pledges: number }[] }).data;
+    const body = table.locator("tbody tr");
+    await expect(body).toHaveCount(rows.length);
+    for (const [index, row] of rows.entries()) {
+      await expect(body.nth(index).locator("th")).toHaveText(row.label);
+      await expect(body.nth(index).locator("td").first()).toHaveText(String(row.pledges));
+    }
+    expect(documents).toEqual([]);
+    // The choice survives a reload, from the address.
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "Once, for its lead" })).toBeChecked();
+    await expectNoAxeViolations(page);
+  });
+
   test("reads well on a phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/dashboard");

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Panel } from "@/components/ui/panel";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableHead } from "@/components/ui/table-head";
@@ -14,12 +15,22 @@ interface BreakdownTableProps {
   lines: BreakdownLine[];
   /** Draws each row's key as an effective-status badge instead of its label. */
   statusBadges?: boolean;
+  /** Shown between the title and the table: how the rows are counted. */
+  children?: ReactNode;
 }
 
 /** Counts and sums per group; a pledge without a stated quantity counts but adds nothing. */
-export function BreakdownTable({ id, title, keyHeading, lines, statusBadges = false }: BreakdownTableProps) {
+export function BreakdownTable({
+  id,
+  title,
+  keyHeading,
+  lines,
+  statusBadges = false,
+  children,
+}: BreakdownTableProps) {
   return (
     <Panel headingId={id} title={title}>
+      {children}
       <div className="overflow-x-auto">
         <table className="data-table" data-testid={id}>
           <TableHead

@@ -12,6 +12,7 @@ import { historyLines } from "../history-lines";
 import { GapHistoryPanel } from "./gap-history-panel";
 import { CiteFigure } from "./cite-figure";
 import { formatDateTime } from "@/lib/format";
+import { formatQuantity } from "@/lib/rules/quantity";
 import { viewQuery } from "../view-query";
 import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
@@ -23,6 +24,7 @@ import { DashboardControls } from "./dashboard-controls";
 import { FigureEvidence } from "./figure-evidence";
 import { GapPanel } from "./gap-panel";
 import { KpiCards } from "./kpi-cards";
+import { StakeholderBreakdown } from "./stakeholder-breakdown";
 import { StatusTimeline } from "./status-timeline";
 
 /** A dashboard view's data, as the page started loading it; each widget awaits what it shows. */
@@ -142,11 +144,10 @@ async function Breakdowns(view: DashboardView) {
           lines={lines.byCategory}
         />
       </div>
-      <BreakdownTable
-        id="by-stakeholder"
-        title="Who carries what (a pledge counts for each of its pledgers, leads and contributors)"
-        keyHeading="Stakeholder"
-        lines={lines.byStakeholder}
+      <StakeholderBreakdown
+        carried={lines.byStakeholder}
+        led={lines.byLead}
+        pledged={formatQuantity(summary.totals.pledged, { ceilingWords: "up to" })}
       />
       <ConditionsPanel conditions={conditionLines(summary.conditions)} />
       <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />

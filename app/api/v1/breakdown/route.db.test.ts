@@ -8,6 +8,7 @@ import { seededTestDatabase } from "@tests/seeded-database";
 const { db } = await seededTestDatabase();
 const breakdownRoute = (await import("./route")).GET;
 const summaryRoute = (await import("../summary/route")).GET;
+const pledgesRoute = (await import("../pledges/route")).POST;
 
 type Range = { low: number; high: number; bound: string };
 interface Outcome {
@@ -105,5 +106,79 @@ describe("GET /api/v1/breakdown?by=condition: what each condition is worth", () 
       expect(row.alone).toMatchObject({ shortfall: null, coverage: null });
       expect(row.allButThis).toMatchObject({ shortfall: null, coverage: null });
     }
+  });
+});
+
+interface StakeholderRow {
+  key: string;
+  label: string;
+  pledges: number;
+  pledged: Range;
+}
+
+describe("GET /api/v1/breakdown?by=lead: each pledge once", () => {
+  it("adds up to the summary's totals, where counting every carrier does not", async () => {
+    const total = (await get(summaryRoute, "summary", [])) as { pledges: number; pledged: Range };
+    const byLead = (await get(breakdownRoute, "breakdown", [["by", "lead"]])) as StakeholderRow[];
+    const byCarrier = (await get(breakdownRoute, "breakdown", [["by", "stakeholder"]])) as StakeholderRow[];
+    const sum = (rows: StakeholderRow[], pick: (row: StakeholderRow) => number) =>
+      rows.reduce((sum, row) => sum + pick(row), 0);
+    expect(sum(byLead, (row) => row.pledges)).toBe(total.pledges);
+    expect(sum(byLead, (row) => row.pledged.low)).toBe(total.pledged.low);
+    expect(sum(byLead, (row) => row.pledged.high)).toBe(total.pledged.high);
+    // The seed has pledges several stakeholders carry: counted for each, they add up to more.
+    expect(sum(byCarrier, (row) => row.pledges)).toBeGreaterThan(total.pledges);
+    expect(byLead.map((row) => row.key)).toContain("france");
+  });
+
+  it("counts a pledge led by one of its carriers for the lead alone, and one led by several for no one", async () => {
+    const [france, uk] = await Promise.all([
+      db().stakeholder.findUniqueOrThrow({ where: { slug: "france" } }),
+      db().stakeholder.findUniqueOrThrow({ where: { slug: "united-kingdom" } }),
+    ]);
+    const analyst = await bearerHeaders("analyst");
+    // Through the API, as any pledge is written: in a unit of their own, apart from the seed's.
+    const pledge = async (title: string, roles: [string, "lead" | "pledger" | "contributor"][]) => {
+      const response = await pledgesRoute(
+        new Request("http://localhost/api/v1/pledges", {
+          method: "POST",
+          headers: { ...analyst, "content-type": "application/json" },
+          body: JSON.stringify({
+            title,
+            category: "enablers",
+            quantityUnit: "aircraft",
+            quantityLow: "7",
+            quantityHigh: "7",
+            quantityQualifier: "exact",
+            announcedOn: "2026-02-01",
+            stakeholders: roles.map(([stakeholderId, role]) => ({ stakeholderId, role })),
+            conditionIds: [],
+            source: { title: `${title}: communiqué`, url: "https://example.org/lead", quote: "seven" },
+          }),
+        }),
+        routeContext({}),
+      );
+      expect(response.status).toBe(201);
+    };
+    await pledge("Led by France", [
+      [france.id, "lead"],
+      [uk.id, "contributor"],
+    ]);
+    await pledge("Led by both", [
+      [france.id, "lead"],
+      [uk.id, "lead"],
+    ]);
+    const rows = (await get(breakdownRoute, "breakdown", [
+      ["by", "lead"],
+      ["metric", "aircraft"],
+    ])) as StakeholderRow[];
+    // Rows count every pledge (the seed's too); amounts are in the unit asked for, here only these two.
+    expect(rows.map((row) => [row.label, row.pledged.high])).toEqual(
+      expect.arrayContaining([
+        ["France", 7],
+        ["No single lead", 7],
+      ]),
+    );
+    expect(rows.find((row) => row.label === "United Kingdom")?.pledged.high ?? 0).toBe(0);
   });
 });
