@@ -89,7 +89,7 @@ test.describe("exports", () => {
       writeFileSync(file, await response.body());
       const sheets = sheetsThroughLibreOffice(file, work.dir);
       expect([...sheets.keys()].sort()).toEqual(
-        ["Conditions", "Pledges", "Sources", "Stakeholders", "Status history", "Summary"].sort(),
+        ["By lead", "Conditions", "Pledges", "Sources", "Stakeholders", "Status history", "Summary"].sort(),
       );
       const summary = await summaryOf(request, scenario);
       const figure = (name: string) => sheets.get("Summary")!.find((row) => row[0] === name)!;
@@ -107,6 +107,14 @@ test.describe("exports", () => {
         summary.coverage!.high,
       ]);
       expect(sheets.get("Pledges")!.length - 1).toBe(summary.pledges);
+      // Counted once by lead, the pledges add up to the total; counted for each carrier, to more.
+      const pledgesIn = (sheet: string) =>
+        sheets
+          .get(sheet)!
+          .slice(1)
+          .reduce((sum, row) => sum + number(row[1]), 0);
+      expect(pledgesIn("By lead")).toBe(summary.pledges);
+      expect(pledgesIn("Stakeholders")).toBeGreaterThan(summary.pledges);
       expect(sheets.get("Status history")!.length).toBeGreaterThan(1);
     } finally {
       work.remove();

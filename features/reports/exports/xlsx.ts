@@ -51,7 +51,16 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   await writeSummarySheet(workbook, input.figures, input.madeAt);
   await writePledgeSheet(workbook, input.pledges);
   await writeConditionSheet(workbook, input.figures.summary);
-  await writeStakeholderSheet(workbook, input.figures.summary);
+  // Each pledge for every stakeholder carrying it (the rows add up to more than the totals), then
+  // once, by lead (they add up to the totals).
+  await writeStakeholderSheet(
+    workbook,
+    "Stakeholders",
+    "stakeholder",
+    input.figures.summary,
+    "byStakeholder",
+  );
+  await writeStakeholderSheet(workbook, "By lead", "lead", input.figures.summary, "byLead");
   await writeHistorySheet(workbook, input.history);
   await writeSourceSheet(workbook, input.sources);
   await workbook.commit();
@@ -167,12 +176,18 @@ function writeConditionSheet(workbook: Workbook, summary: Summary) {
   );
 }
 
-function writeStakeholderSheet(workbook: Workbook, summary: Summary) {
+function writeStakeholderSheet(
+  workbook: Workbook,
+  name: string,
+  heading: string,
+  summary: Summary,
+  counted: "byStakeholder" | "byLead",
+) {
   return writeSheet(
     workbook,
-    "Stakeholders",
+    name,
     [
-      { header: "stakeholder", key: "name", width: 32 },
+      { header: heading, key: "name", width: 32 },
       { header: "pledges", key: "pledges", width: 10 },
       { header: "pledged_low", key: "pledgedLow", width: 14 },
       { header: "pledged_high", key: "pledgedHigh", width: 14 },
@@ -180,7 +195,7 @@ function writeStakeholderSheet(workbook: Workbook, summary: Summary) {
       { header: "unconditional_high", key: "unconditionalHigh", width: 16 },
       { header: "unit", key: "unit", width: 12 },
     ],
-    summary.byStakeholder.map((row) => {
+    summary[counted].map((row) => {
       const pledged = rangeOf(row.pledged);
       const unconditional = rangeOf(row.unconditional);
       return {
