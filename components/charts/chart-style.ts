@@ -6,6 +6,8 @@ export const figureColours = {
   pledged: "#1d4ed8",
   unconditional: "#059669",
   delivered: "#065f46",
+  /** Pledged but held back by a condition: the pledged blue, lighter. */
+  conditional: "#93c5fd",
   /** What a condition still holds back: amber, apart from every figure that counts. */
   heldBack: "#b45309",
 };

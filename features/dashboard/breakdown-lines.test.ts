@@ -29,12 +29,15 @@ describe("breakdownLines", () => {
       pledgedExact: "up to 30,000 personnel",
       unconditional: "—",
       unconditionalExact: "none",
+      // Charted: nothing unconditional, the whole ceiling held back by its condition.
+      chart: { unconditional: 0, conditional: 30_000 },
     });
     expect(lines.byCategory.find((line) => line.key === "monitoring")).toMatchObject({
       label: "Monitoring",
       pledged: "—",
     });
     expect(lines.byStakeholder[0]).toMatchObject({ label: "France", count: 1 });
+    expect(lines.byLead[0]).toMatchObject({ label: "France", href: "/stakeholders/france" });
   });
 
   it("writes large amounts at their scale, the exact figure beside", () => {

@@ -16,6 +16,8 @@ export interface BreakdownLine {
   unconditionalExact: string;
   /** The row's own page, where it has one (a stakeholder's). */
   href?: string;
+  /** For a chart, the upper ends: unconditional, and what conditions still hold back. */
+  chart: { unconditional: number; conditional: number };
 }
 
 export interface ConditionLine {
@@ -44,6 +46,10 @@ function line<K extends string>(row: BreakdownRow<K>, label: string): BreakdownL
     pledgedExact: exact(row.pledged),
     unconditional: amount(row.unconditional),
     unconditionalExact: exact(row.unconditional),
+    chart: {
+      unconditional: toMajor(row.unconditional.high, row.unconditional.unit),
+      conditional: toMajor(row.pledged.high - row.unconditional.high, row.pledged.unit),
+    },
   };
 }
 

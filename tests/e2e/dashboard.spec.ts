@@ -241,7 +241,7 @@ test.describe("dashboard", () => {
     }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto("/dashboard");
-      for (const chart of ["gap-chart", "gap-history-chart", "condition-worth-chart"]) {
+      for (const chart of ["gap-chart", "gap-history-chart", "condition-worth-chart", "carried-chart"]) {
         await expectChartTextInside(page, chart);
         await page.getByTestId(chart).screenshot({ path: `test-results/screenshots/${chart}-${width}.png` });
       }
@@ -285,6 +285,13 @@ test.describe("dashboard", () => {
       await expect(body.nth(index).locator("td").first()).toHaveText(String(row.pledges));
     }
     expect(documents).toEqual([]);
+    // Beside the table, conditional and unconditional side by side for each, counted the same way.
+    const chart = await drawnChart(page, "carried-chart");
+    await expect(chart).toHaveAttribute(
+      "aria-label",
+      /France: pledged up to 30,000 personnel, unconditional/,
+    );
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
     // The choice survives a reload, from the address.
     await page.reload();
     await expect(page.getByRole("radio", { name: "Once, for its lead" })).toBeChecked();

@@ -15,3 +15,9 @@ export const worthSeries = [
   { key: "alone", name: "Met alone releases", colour: figureColours.unconditional },
   { key: "holdsBack", name: "Alone holds back, all others met", colour: figureColours.heldBack },
 ] as const;
+
+/** Who carries what: the unconditional part, then what conditions hold back (pledged, lighter). */
+export const carriedSeries = [
+  { key: "unconditional", name: "Unconditional", colour: figureColours.unconditional },
+  { key: "conditional", name: "Conditional (held back)", colour: figureColours.conditional },
+] as const;

@@ -1,18 +1,10 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Text, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { compactNumber } from "@/components/charts/chart-style";
+import { WrappedTick } from "@/components/charts/wrapped-tick";
 import { worthSeries } from "./chart-keys";
 import type { WorthLine } from "../breakdown-lines";
-
-/** A condition's title beside its bars, wrapped rather than cut. */
-function ConditionTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
-  return (
-    <Text x={x} y={y} width={112} textAnchor="end" verticalAnchor="middle" fontSize={12} fill="#0f172a">
-      {payload?.value ?? ""}
-    </Text>
-  );
-}
 
 interface TooltipProps {
   active?: boolean;
@@ -53,7 +45,7 @@ export function ConditionWorthChart({ lines, unitLabel }: { lines: WorthLine[]; 
           tickFormatter={(value: number) => compactNumber.format(value)}
           label={{ value: unitLabel, position: "insideBottom", offset: -14 }}
         />
-        <YAxis type="category" dataKey="title" width={120} tick={<ConditionTick />} interval={0} />
+        <YAxis type="category" dataKey="title" width={120} tick={<WrappedTick />} interval={0} />
         <Tooltip content={<WorthTooltip />} />
         {worthSeries.map(({ key, name, colour }) => (
           <Bar key={key} dataKey={key} name={name} fill={colour} isAnimationActive={false} />

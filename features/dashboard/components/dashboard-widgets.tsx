@@ -148,6 +148,7 @@ async function Breakdowns(view: DashboardView) {
         carried={lines.byStakeholder}
         led={lines.byLead}
         pledged={formatQuantity(summary.totals.pledged, { ceilingWords: "up to" })}
+        unitLabel={unitWord(summary.unit)}
       />
       <ConditionsPanel conditions={conditionLines(summary.conditions)} />
       <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />

@@ -1,9 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
+import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartDownloads } from "@/components/ui/chart-downloads";
 import type { BreakdownLine } from "../breakdown-lines";
 import { BreakdownTable } from "./breakdown-table";
+import { carriedSeries } from "./chart-keys";
+
+// Drawn once near the screen (ChartFrame): the charting code is not part of the page's first load.
+const CarriedChart = dynamic(() => import("./carried-chart").then((m) => m.CarriedChart), { ssr: false });
+
+/** The most a chart shows: the rest are in the table below it. */
+const chartedRows = 10;
 
 const countings = ["each", "lead"] as const;
 
@@ -16,23 +26,33 @@ export function StakeholderBreakdown({
   carried,
   led,
   pledged,
+  unitLabel,
 }: {
   carried: BreakdownLine[];
   led: BreakdownLine[];
   /** Everything pledged in the view, in words: what the rows are set against. */
   pledged: string;
+  /** The unit's word for the chart's axis. */
+  unitLabel: string;
 }) {
   const [counting, setCounting] = useQueryState(
     "count",
     parseAsStringLiteral(countings).withDefault("each").withOptions({ history: "replace", scroll: false }),
   );
   const byLead = counting === "lead";
+  const lines = byLead ? led : carried;
+  const charted = lines
+    .filter((line) => line.chart.unconditional + line.chart.conditional > 0)
+    .slice(0, chartedRows);
+  const summary = charted
+    .map((line) => `${line.label}: pledged ${line.pledgedExact}, unconditional ${line.unconditionalExact}`)
+    .join(". ");
   return (
     <BreakdownTable
       id="by-stakeholder"
       title="Who carries what"
       keyHeading={byLead ? "Lead" : "Stakeholder"}
-      lines={byLead ? led : carried}
+      lines={lines}
     >
       <fieldset className="mt-1">
         <legend className="text-sm font-medium text-slate-700">Count each pledge</legend>
@@ -67,6 +87,32 @@ export function StakeholderBreakdown({
           How this is counted
         </Link>
       </p>
+      {charted.length > 0 && (
+        <>
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
+            {carriedSeries.map(({ key, name, colour }) => (
+              <li key={key} className="inline-flex items-center gap-1.5">
+                <span className="inline-block size-3 rounded-sm" style={{ background: colour }} />
+                {name}
+              </li>
+            ))}
+          </ul>
+          <ChartFrame
+            testId="carried-chart"
+            summary={summary}
+            className="w-full"
+            style={{ height: 48 + charted.length * 44 }}
+          >
+            <CarriedChart lines={charted} unitLabel={unitLabel} />
+          </ChartFrame>
+          <ChartDownloads chartId="carried-chart" fileName="pledgewatch-who-carries-what" />
+          {lines.length > charted.length && (
+            <p className="text-sm text-slate-700">
+              The chart shows the {charted.length} largest; the table below has every row.
+            </p>
+          )}
+        </>
+      )}
     </BreakdownTable>
   );
 }
