@@ -317,9 +317,7 @@ export function summarize(input: SummaryInput) {
       .map((row) => ({
         ...row,
         stakeholder:
-          row.key === ""
-            ? noSingleLead
-            : (names.get(row.key) ?? { id: row.key, slug: "", name: "Unknown" }),
+          row.key === "" ? noSingleLead : (names.get(row.key) ?? { id: row.key, slug: "", name: "Unknown" }),
       }))
       .sort((a, b) =>
         // The pledges no one leads last, whatever their size.

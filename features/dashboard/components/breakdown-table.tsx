@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Panel } from "@/components/ui/panel";
+import { ScaledAmount } from "@/components/ui/scaled-amount";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { TableHead } from "@/components/ui/table-head";
 import type { EffectiveStatus } from "@/lib/rules/vocabulary";
@@ -57,10 +58,10 @@ export function BreakdownTable({
                 </th>
                 <td className="num">{line.count}</td>
                 <td className="num">
-                  <span title={line.pledgedExact}>{line.pledged}</span>
+                  <ScaledAmount shown={line.pledged} exact={line.pledgedExact} />
                 </td>
                 <td className="num">
-                  <span title={line.unconditionalExact}>{line.unconditional}</span>
+                  <ScaledAmount shown={line.unconditional} exact={line.unconditionalExact} />
                 </td>
               </tr>
             ))}
