@@ -10,7 +10,8 @@ for (const role of roles) {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/pledges$/);
+    // A full navigation after signing in: the address changes when the page comes.
+    await expect(page).toHaveURL(/\/pledges$/, { timeout: 30_000 });
     await expect(page.getByRole("banner")).toContainText(`(${role})`);
     await page.context().storageState({ path: storageStateOf(role) });
   });

@@ -4,8 +4,8 @@ import { SourceQuote } from "@/components/ui/source-quote";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { worthLines } from "@/features/dashboard";
-import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { formatDate } from "@/lib/format";
+import { ProfilePledges } from "./profile-pledges";
 import type { ConditionProfile as Profile } from "../queries";
 
 /** One condition: its status and the evidence, its history, what meeting it is worth, the pledges it holds. */
@@ -92,25 +92,13 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
         )}
       </Panel>
 
-      <section aria-labelledby="held-pledges-heading" className="space-y-2">
-        <h2 id="held-pledges-heading" className="text-base font-semibold">
-          Pledges tied to it ({pledges.total})
-        </h2>
-        {pledges.total > pledges.rows.length && (
-          <p className="text-sm">
-            The first {pledges.rows.length}:{" "}
-            <Link href={`/pledges?condition=${condition.slug}`} className="link">
-              all {pledges.total} in the list
-            </Link>
-            .
-          </p>
-        )}
-        {pledges.total === 0 ? (
-          <p className="text-sm">No pledge is tied to it.</p>
-        ) : (
-          <PledgeTable rows={pledges.rows} />
-        )}
-      </section>
+      <ProfilePledges
+        headingId="held-pledges-heading"
+        heading="Pledges tied to it"
+        pledges={pledges}
+        listHref={`/pledges?condition=${condition.slug}`}
+        none="No pledge is tied to it."
+      />
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { TableHead } from "@/components/ui/table-head";
-import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { formatQuantity, formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import { stakeholderKindLabels } from "@/lib/rules/vocabulary";
+import { ProfilePledges } from "./profile-pledges";
 import type { StakeholderProfile as Profile } from "../queries";
 
 const amount = (quantity: Quantity) => (
@@ -138,25 +138,13 @@ export function StakeholderProfileView({ profile }: { profile: Profile }) {
         </Panel>
       )}
 
-      <section aria-labelledby="its-pledges-heading" className="space-y-2">
-        <h2 id="its-pledges-heading" className="text-base font-semibold">
-          Its pledges ({pledges.total})
-        </h2>
-        {pledges.total > pledges.rows.length && (
-          <p className="text-sm">
-            The first {pledges.rows.length}:{" "}
-            <Link href={`/pledges?stakeholder=${stakeholder.slug}`} className="link">
-              all {pledges.total} in the list
-            </Link>
-            .
-          </p>
-        )}
-        {pledges.total === 0 ? (
-          <p className="text-sm">No pledge names it.</p>
-        ) : (
-          <PledgeTable rows={pledges.rows} />
-        )}
-      </section>
+      <ProfilePledges
+        headingId="its-pledges-heading"
+        heading="Its pledges"
+        pledges={pledges}
+        listHref={`/pledges?stakeholder=${stakeholder.slug}`}
+        none="No pledge names it."
+      />
     </div>
   );
 }

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { PledgeTable } from "@/features/pledges/components/pledge-table";
+
+type PledgeRows = Parameters<typeof PledgeTable>[0]["rows"];
+
+/** A profile's pledges: the first of them, and a link to them all in the pledge list. */
+export function ProfilePledges({
+  headingId,
+  heading,
+  pledges,
+  listHref,
+  none,
+}: {
+  headingId: string;
+  heading: string;
+  pledges: { total: number; rows: PledgeRows };
+  /** The pledge list filtered to them. */
+  listHref: `/pledges?${string}`;
+  /** Said when there are none. */
+  none: string;
+}) {
+  return (
+    <section aria-labelledby={headingId} className="space-y-2">
+      <h2 id={headingId} className="text-base font-semibold">
+        {heading} ({pledges.total})
+      </h2>
+      {pledges.total > pledges.rows.length && (
+        <p className="text-sm">
+          The first {pledges.rows.length}:{" "}
+          <Link href={listHref} className="link">
+            all {pledges.total} in the list
+          </Link>
+          .
+        </p>
+      )}
+      {pledges.total === 0 ? <p className="text-sm">{none}</p> : <PledgeTable rows={pledges.rows} />}
+    </section>
+  );
+}
