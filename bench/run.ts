@@ -152,7 +152,7 @@ async function main() {
   await db().$disconnect();
 
   if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  const server = startServer(file, port);
+  const server = await startServer(file, port);
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/bench/baseline`, authHeaders);
@@ -195,7 +195,7 @@ async function main() {
   execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
   await seedBenchData(`file:${bigFile}`, csvScale);
   copyApiTokens(file, bigFile);
-  const big = startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
+  const big = await startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
   try {
     const base = `http://127.0.0.1:${port + 1}`;
     await waitFor(`${base}/api/v1/conditions`, authHeaders);

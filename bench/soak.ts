@@ -101,7 +101,7 @@ const statusBody = (version: number, status: string) => ({
 /** The next status to set: alternates, so that every write is a real change. */
 const nextStatus = (current: string) => (current === "stalled" ? "committed" : "stalled");
 
-function startServer(): ChildProcess {
+function startServer(): Promise<ChildProcess> {
   return startNext(env, port);
 }
 
@@ -480,7 +480,7 @@ async function crashPhase(pledgeIds: string[]) {
   let integrityFailures = 0;
   let auditMismatches = 0;
   for (let round = 0; round < crashRounds; round++) {
-    const server = startServer();
+    const server = await startServer();
     await waitFor(`${base}/api/v1/conditions`, reader);
     const acks: { id: string; version: number }[] = [];
     let stopped = false;
@@ -561,7 +561,7 @@ const withoutCounter = (hashes: Record<string, string>) =>
   Object.entries(hashes).filter(([table]) => table !== "DataVersion");
 
 async function backupPhase(pledgeIds: string[]) {
-  const server = startServer();
+  const server = await startServer();
   await waitFor(`${base}/api/v1/conditions`, reader);
   let stopped = false;
   const writes = (async () => {
@@ -623,7 +623,7 @@ async function main() {
   writer = { authorization: `Bearer ${token("analyst")}` };
   const pledgeIds = Array.from({ length: 60 }, (_, i) => `bench-pledge-${i}`);
 
-  let server = startServer();
+  let server = await startServer();
   try {
     await waitFor(`${base}/api/v1/conditions`, reader);
     sourceId = (
@@ -681,7 +681,7 @@ async function main() {
   await crashPhase(pledgeIds);
   console.log("backup");
   await backupPhase(pledgeIds);
-  server = startServer(); // leaves nothing running: started and stopped to prove the data still serves
+  server = await startServer(); // leaves nothing running: started and stopped to prove the data still serves
   await waitFor(`${base}/dashboard`, reader);
   await stop(server);
 

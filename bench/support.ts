@@ -1,6 +1,7 @@
 // Shared by `npm run bench` and `npm run soak`: a production server on a database of its own.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 export function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +32,14 @@ export function memoryOf(pid: number) {
  * The production server (server.mjs, on the existing build) with `env`. Node runs it directly, so that
  * the child's pid is the server's: its memory can be read and `kill -9` hits the server itself.
  */
-export function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags: string[] = []): ChildProcess {
+export async function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags: string[] = []) {
+  // A server left over on the port (an earlier run cut short) would answer in its place, while this
+  // one dies at once: the figures would be the old server's.
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer()
+      .once("error", () => reject(new Error(`port ${port} is taken: is an earlier server still running?`)))
+      .listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
   return spawn(
     process.execPath,
     [...nodeFlags, "server.mjs", "--hostname", "127.0.0.1", "--port", String(port)],

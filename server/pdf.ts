@@ -1,5 +1,6 @@
 import "server-only";
 import { chromium, type Browser } from "playwright-core";
+import { chromiumFlags } from "./chromium-flags";
 import { chromiumPath } from "./env";
 
 // PDFs are printed by headless Chromium from the app's own briefing page, so the figures and the
@@ -8,22 +9,12 @@ import { chromiumPath } from "./env";
 
 export class PdfUnavailableError extends Error {}
 
-const flags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 let browser: Promise<Browser> | null = null;
 
 /** One browser per server process, launched on first use and relaunched if it goes away. */
 function sharedBrowser(): Promise<Browser> {
   const path = chromiumPath();
-  browser ??= chromium.launch({ executablePath: path, args: flags }).then(
+  browser ??= chromium.launch({ executablePath: path, args: chromiumFlags }).then(
     (launched) => {
       launched.on("disconnected", () => (browser = null));
       return launched;
