@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Panel } from "@/components/ui/panel";
 import { ScaledAmount } from "@/components/ui/scaled-amount";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -29,9 +29,27 @@ export function BreakdownTable({
   statusBadges = false,
   children,
 }: BreakdownTableProps) {
+  // Rounded amounts show their cents on hover, which a keyboard or touch cannot do: this shows them all.
+  const [exact, setExact] = useState(false);
+  const exactId = useId();
+  const rounded = lines.some(
+    (line) => line.pledged !== line.pledgedExact || line.unconditional !== line.unconditionalExact,
+  );
   return (
     <Panel headingId={id} title={title}>
       {children}
+      {rounded && (
+        <p className="mt-2 flex items-center gap-2 text-sm text-slate-700 print:hidden">
+          <input
+            id={exactId}
+            type="checkbox"
+            checked={exact}
+            onChange={(event) => setExact(event.target.checked)}
+            className="size-4 accent-blue-700"
+          />
+          <label htmlFor={exactId}>Exact amounts</label>
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="data-table" data-testid={id}>
           <TableHead
@@ -58,10 +76,13 @@ export function BreakdownTable({
                 </th>
                 <td className="num">{line.count}</td>
                 <td className="num">
-                  <ScaledAmount shown={line.pledged} exact={line.pledgedExact} />
+                  <ScaledAmount shown={exact ? line.pledgedExact : line.pledged} exact={line.pledgedExact} />
                 </td>
                 <td className="num">
-                  <ScaledAmount shown={line.unconditional} exact={line.unconditionalExact} />
+                  <ScaledAmount
+                    shown={exact ? line.unconditionalExact : line.unconditional}
+                    exact={line.unconditionalExact}
+                  />
                 </td>
               </tr>
             ))}

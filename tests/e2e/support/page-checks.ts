@@ -36,7 +36,6 @@ export async function expectNoHorizontalOverflow(page: Page) {
   expect(overflowing).toEqual([]);
 }
 
-/** Expects every text of the chart (labels, ticks, markers) to lie wholly inside the chart's box. */
 /** A chart's box, scrolled into view and drawn: charts are drawn only once near the screen. */
 export async function drawnChart(page: Page, testId: string) {
   const chart = page.getByTestId(testId);
@@ -45,6 +44,7 @@ export async function drawnChart(page: Page, testId: string) {
   return chart;
 }
 
+/** Expects every text of the chart (labels, ticks, markers) to lie wholly inside the chart's box. */
 export async function expectChartTextInside(page: Page, testId: string) {
   const chart = await drawnChart(page, testId);
   await expect(chart.locator("svg text").first()).toBeVisible();

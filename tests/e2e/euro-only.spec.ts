@@ -1,0 +1,100 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { breakdownResponse } from "@/features/api/schemas";
+import { drawnChart, expectNoAxeViolations } from "./support/page-checks";
+
+// A tracker of money alone: a database whose pledges are all in EUR and that records no requirement,
+// as a newcomer's first import of a donor spreadsheet leaves it. It gets a server of its own (the
+// suite's database holds the Paris seed), started here on the production build, readable by anyone.
+
+const port = Number(process.env.E2E_PORT ?? 3210) + 17;
+const base = `http://127.0.0.1:${port}`;
+const run = promisify(execFile);
+
+// Germany 1,500,000,000 + 250,000,000.50; the EIB (an organisation) 900,000,000; Poland 75,000,000.
+const tracker = [
+  "Title,Stakeholders,Category,Quantity low,Unit,Announced,Status",
+  "Air defence package,Germany,assistance,1500000000,EUR,2026-01-06,committed",
+  "Demining equipment,Germany,assistance,250000000.50,EUR,2026-02-10,announced",
+  "Reconstruction loan,European Investment Bank,infrastructure,900000000,EUR,2026-01-20,committed",
+  "Field hospitals,Poland,assistance,75000000,EUR,2026-03-01,delivered",
+].join("\n");
+
+let dir: string;
+let server: ChildProcess | undefined;
+
+test.describe.configure({ mode: "serial" });
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test.beforeAll(async ({}, testInfo) => {
+  testInfo.setTimeout(180_000);
+  dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-euro-"));
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dir, "euro.db")}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    PUBLIC_READ: "true",
+  };
+  await run("npm", ["run", "--silent", "db:deploy"], { env });
+  const file = path.join(dir, "tracker.csv");
+  writeFileSync(file, tracker);
+  await run("npx", ["tsx", "--conditions=react-server", "scripts/import.ts", file], { env });
+  server = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env,
+    stdio: "ignore",
+  });
+  await expect
+    .poll(async () => (await fetch(`${base}/dashboard`).catch(() => null))?.status, { timeout: 60_000 })
+    .toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("plain /dashboard on EUR pledges alone shows their totals and charts, with a note and no error", async ({
+  page,
+}) => {
+  await page.goto(`${base}/dashboard`);
+  await expect(page.getByLabel("Unit")).toHaveValue("EUR");
+  await expect(page.getByTestId("headline")).toContainText("no requirement is recorded in EUR");
+  await expect(page.getByTestId("no-requirement")).toContainText("No requirement is recorded for EUR");
+  await expect(page.getByRole("alert").filter({ hasText: "could not be used" })).toHaveCount(0);
+  await drawnChart(page, "gap-history-chart");
+  const carried = await drawnChart(page, "carried-chart");
+  await expect(carried.locator("svg text").filter({ hasText: "Germany" })).toHaveCount(1);
+  await expect(page).toHaveURL(`${base}/dashboard`);
+  await expectNoAxeViolations(page);
+});
+
+test("the figures are the file's sums, on the screen and in the API", async ({ page, request }) => {
+  const breakdown = await request.get(`${base}/api/v1/breakdown?by=stakeholder&metric=EUR`);
+  expect(breakdown.status()).toBe(200);
+  const rows = breakdownResponse.parse(await breakdown.json()).data;
+  expect(Object.fromEntries(rows.map((row) => [row.label, row.pledged?.low]))).toEqual({
+    Germany: 1_750_000_000.5,
+    "European Investment Bank": 900_000_000,
+    Poland: 75_000_000,
+  });
+  await page.goto(`${base}/dashboard`);
+  await expect(page.getByTestId("headline")).toContainText("Pledges total €2.7 bn");
+  // At a glance in the table, to the cent on hover and for screen readers, and for everyone on request.
+  const table = page.getByTestId("by-stakeholder");
+  const germany = table.getByRole("row", { name: /^Germany/ });
+  await expect(germany.getByText("€1.8 bn").first()).toHaveAttribute("aria-hidden", "true");
+  await expect(germany.locator("[title]").first()).toHaveAttribute("title", "1,750,000,000.50 EUR");
+  const exact = page.getByRole("region", { name: "Who carries what" }).getByRole("checkbox", {
+    name: "Exact amounts",
+  });
+  await exact.focus();
+  await page.keyboard.press("Space");
+  await expect(germany.getByRole("cell").nth(1)).toHaveText("1,750,000,000.50 EUR");
+  await expect(exact).toBeFocused();
+});
