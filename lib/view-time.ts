@@ -29,11 +29,14 @@ export function instantParam(instant: Date): string {
   return text.endsWith(".000Z") ? `${text.slice(0, 19)}Z` : text;
 }
 
+/** "as the tracker knew it at 1 Apr 2026, 10:00 UTC": what a view's knownAt says in every sentence. */
+export const knownAtWords = (knownAt: Date) => `as the tracker knew it at ${formatDateTime(knownAt)}`;
+
 /** The view time in words, for headings and report covers ("As it stood at…"); null for today. */
 export function describeViewTime({ asOf, knownAt }: ViewTime): string | null {
   const parts = [
     asOf ? `as it stood at the end of ${formatDate(asOf)} (UTC)` : null,
-    knownAt ? `as the tracker knew it at ${formatDateTime(knownAt)}` : null,
+    knownAt ? knownAtWords(knownAt) : null,
   ].filter((part) => part !== null);
   if (parts.length === 0) return null;
   const text = parts.join(", ");

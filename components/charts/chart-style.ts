@@ -17,3 +17,10 @@ export const compactNumber = new Intl.NumberFormat("en-GB", {
   notation: "compact",
   maximumFractionDigits: 1,
 });
+
+/** A marked line across a chart (a capacity, a change of a condition): numbered, the list below says which. */
+export const markerLine = (marker: string) => ({
+  stroke: "#475569",
+  strokeDasharray: "2 4",
+  label: { value: marker, position: "top" as const, fill: "#334155", fontSize: 12 },
+});

@@ -70,16 +70,19 @@ function stakeholderLine(row: DashboardSummary["byStakeholder"][number]): Breakd
   };
 }
 
+/** What meeting conditions releases, in words: "5 pledges, up to 30,000 personnel". */
+const released = ({ pledges, quantity }: ConditionEffect) =>
+  pledges === 0
+    ? "Nothing"
+    : `${pledges} ${pledges === 1 ? "pledge" : "pledges"}${quantity.high > 0n ? `, ${formatQuantity(quantity, { ceilingWords: "up to" })}` : ""}`;
+
 export function conditionLines(conditions: DashboardSummary["conditions"]): ConditionLine[] {
   return conditions.map((condition) => {
-    const { pledges, quantity } = condition.effect;
     const unlocks = condition.assumedMet
       ? "Already counted in this scenario"
-      : pledges === 0
+      : condition.effect.pledges === 0
         ? "Nothing on its own (other conditions still block its pledges)"
-        : `${pledges} ${pledges === 1 ? "pledge" : "pledges"}${
-            quantity.high > 0n ? `, ${formatQuantity(quantity, { ceilingWords: "up to" })}` : ""
-          }`;
+        : released(condition.effect);
     return {
       slug: condition.slug,
       title: condition.title,
@@ -108,11 +111,6 @@ export interface WorthLine {
   /** The bars' lengths: the upper ends, in major units. */
   chart: { alone: number; holdsBack: number };
 }
-
-const released = ({ pledges, quantity }: ConditionEffect) =>
-  pledges === 0
-    ? "Nothing"
-    : `${pledges} ${pledges === 1 ? "pledge" : "pledges"}${quantity.high > 0n ? `, ${formatQuantity(quantity, { ceilingWords: "up to" })}` : ""}`;
 
 const result = (outcome: Outcome) =>
   `${formatQuantity(outcome.unconditional, { ceilingWords: "up to" })} unconditional${

@@ -3,8 +3,7 @@
 // and the exports say it in the same words.
 import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { DashboardSummary } from "@/lib/rules/figures";
-import { formatDateTime } from "@/lib/format";
-import type { ViewTime } from "@/lib/view-time";
+import { knownAtWords, type ViewTime } from "@/lib/view-time";
 
 const longDate = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -20,7 +19,7 @@ const amount = (quantity: Quantity) => formatQuantityScaled(quantity, { ceilingW
 export function viewTimeWords({ asOf, knownAt }: ViewTime, today: Date): string {
   const parts = [
     asOf ? `as of ${longDate.format(asOf)}` : null,
-    knownAt ? `as the tracker knew it at ${formatDateTime(knownAt)}` : null,
+    knownAt ? knownAtWords(knownAt) : null,
   ].filter((part) => part !== null);
   return parts.length > 0 ? parts.join(", ") : `as recorded on ${longDate.format(today)}`;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { citationSelect, statusChangeSelect, statusChangeOrder } from "@/server/selects";
 import { defaultMetric, loadFigures, type Figures } from "@/features/figures";
@@ -18,6 +19,16 @@ const listed = 100;
 const figuresIn = (unit: string): Promise<Figures> =>
   loadFigures({ metric: unit, time: {}, selection: everyPledge });
 
+/** Units in the order a profile shows them: the dashboard's default first, then by name. */
+const unitOrder = (a: string, b: string) =>
+  a === defaultMetric ? -1 : b === defaultMetric ? 1 : a.localeCompare(b);
+
+/** The units some pledges state, with how many state each. */
+async function unitsStated(where: Prisma.PledgeWhereInput) {
+  const counts = await db().pledge.groupBy({ by: ["quantityUnit"], where, _count: { _all: true } });
+  return new Map(counts.flatMap((u) => (u.quantityUnit ? [[u.quantityUnit, u._count._all]] : [])));
+}
+
 export async function getStakeholderProfile(slug: string) {
   const stakeholder = await db().stakeholder.findUnique({
     where: { slug },
@@ -32,21 +43,18 @@ export async function getStakeholderProfile(slug: string) {
   // Of all its pledges (the list below shows the first ones only): the units they state, with how
   // many state each, and the conditions they wait for.
   const naming = { deletedAt: null, stakeholders: { some: { stakeholder: { slug } } } };
-  const [pledges, unitCounts, conditions] = await Promise.all([
+  const [pledges, inUnit, conditions] = await Promise.all([
     listPledges({ selection: { ...everyPledge, stakeholder: [slug] }, pageSize: listed }),
-    db().pledge.groupBy({ by: ["quantityUnit"], where: naming, _count: { _all: true } }),
+    unitsStated(naming),
     db().condition.findMany({
       where: { status: { in: [...blockingConditionStatuses] }, pledges: { some: { pledge: naming } } },
       select: { id: true, slug: true, title: true, status: true },
       orderBy: { title: "asc" },
     }),
   ]);
-  const inUnit = new Map(
-    unitCounts.flatMap((u) => (u.quantityUnit ? [[u.quantityUnit, u._count._all]] : [])),
-  );
   // Its totals per unit its pledges state: the dashboard's row for it in that unit's breakdown.
   const units = [...new Set([...inUnit.keys(), ...stakeholder.capacityReferences.map((c) => c.unit)])].sort(
-    (a, b) => (a === defaultMetric ? -1 : b === defaultMetric ? 1 : a.localeCompare(b)),
+    unitOrder,
   );
   const totals = await Promise.all(
     units.map(async (unit) => {
@@ -76,18 +84,25 @@ export async function getConditionProfile(slug: string) {
     },
   });
   if (!condition) return null;
-  const [pledges, { summary }] = await Promise.all([
+  const tied = { deletedAt: null, conditions: { some: { condition: { slug } } } };
+  const [pledges, inUnit] = await Promise.all([
     listPledges({ selection: { ...everyPledge, condition: [slug] }, pageSize: listed }),
-    figuresIn(defaultMetric),
+    unitsStated(tied),
   ]);
-  return {
-    condition,
-    pledges,
-    metric: defaultMetric,
-    // Its worth, and the other conditions' titles its joint sets name.
-    figures: summary.conditions.find((c) => c.slug === slug) ?? null,
-    conditions: summary.conditions,
-  };
+  // Its worth in each unit its pledges state (the dashboard's sensitivity for that unit), with the
+  // other conditions, whose titles its joint sets name.
+  const units = inUnit.size > 0 ? [...inUnit.keys()].sort(unitOrder) : [defaultMetric];
+  const worth = await Promise.all(
+    units.map(async (unit) => {
+      const { summary } = await figuresIn(unit);
+      return {
+        unit,
+        figures: summary.conditions.find((c) => c.slug === slug) ?? null,
+        conditions: summary.conditions,
+      };
+    }),
+  );
+  return { condition, pledges, worth };
 }
 
 export type ConditionProfile = NonNullable<Awaited<ReturnType<typeof getConditionProfile>>>;

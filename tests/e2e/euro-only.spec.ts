@@ -16,13 +16,14 @@ const port = Number(process.env.E2E_PORT ?? 3210) + 17;
 const base = `http://127.0.0.1:${port}`;
 const run = promisify(execFile);
 
-// Germany 1,500,000,000 + 250,000,000.50; the EIB (an organisation) 900,000,000; Poland 75,000,000.
+// Germany 1,500,000,000 + 250,000,000.50; the EIB (an organisation) 900,000,000, once the war ends;
+// Poland 75,000,000.
 const tracker = [
-  "Title,Stakeholders,Category,Quantity low,Unit,Announced,Status",
-  "Air defence package,Germany,assistance,1500000000,EUR,2026-01-06,committed",
-  "Demining equipment,Germany,assistance,250000000.50,EUR,2026-02-10,announced",
-  "Reconstruction loan,European Investment Bank,infrastructure,900000000,EUR,2026-01-20,committed",
-  "Field hospitals,Poland,assistance,75000000,EUR,2026-03-01,delivered",
+  "Title,Stakeholders,Category,Quantity low,Unit,Announced,Status,Conditions",
+  "Air defence package,Germany,assistance,1500000000,EUR,2026-01-06,committed,",
+  "Demining equipment,Germany,assistance,250000000.50,EUR,2026-02-10,announced,",
+  "Reconstruction loan,European Investment Bank,infrastructure,900000000,EUR,2026-01-20,committed,The war ends",
+  "Field hospitals,Poland,assistance,75000000,EUR,2026-03-01,delivered,",
 ].join("\n");
 
 let dir: string;
@@ -84,7 +85,7 @@ test("the figures are the file's sums, on the screen and in the API", async ({ p
     Poland: 75_000_000,
   });
   await page.goto(`${base}/dashboard`);
-  await expect(page.getByTestId("headline")).toContainText("Pledges total €2.7 bn");
+  await expect(page.getByTestId("headline")).toContainText("Pledges total €2.7 bn, €1.8 bn of it free");
   // At a glance in the table, to the cent on hover and for screen readers, and for everyone on request.
   const table = page.getByTestId("by-stakeholder");
   const germany = table.getByRole("row", { name: /^Germany/ });
@@ -97,4 +98,16 @@ test("the figures are the file's sums, on the screen and in the API", async ({ p
   await page.keyboard.press("Space");
   await expect(germany.getByRole("cell").nth(1)).toHaveText("1,750,000,000.50 EUR");
   await expect(exact).toBeFocused();
+});
+
+test("a condition's page says what meeting it is worth in the unit its pledges state", async ({ page }) => {
+  await page.goto(`${base}/dashboard`);
+  await page.getByRole("link", { name: "The war ends" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The war ends");
+  const worth = page.getByTestId("condition-worth-EUR");
+  await expect(worth).toContainText("Met alone, it releases1 pledge");
+  await expect(page.getByTestId("condition-worth-personnel")).toHaveCount(0);
+  await page.getByRole("link", { name: "See the dashboard as if it were met" }).click();
+  await expect(page).toHaveURL(/\/dashboard\?metric=EUR&assume=the-war-ends$/);
+  await expect(page.getByTestId("headline")).toContainText("If The war ends:");
 });

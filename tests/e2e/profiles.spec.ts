@@ -23,7 +23,7 @@ test.describe("stakeholder and condition pages", () => {
   }) => {
     await page.goto("/conditions/russia-agrees-to-ceasefire");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Russia agrees to a ceasefire");
-    const worth = page.getByTestId("condition-worth");
+    const worth = page.getByTestId("condition-worth-personnel");
     await expect(worth).toContainText("Met alone, it releases5 pledges");
     await expect(worth).toContainText(
       "met with Boundaries of the ceasefire line agreed: 6 pledges, up to 30,000 personnel released in all",

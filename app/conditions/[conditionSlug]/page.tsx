@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProfileFrame } from "@/features/profiles/components/profile-frame";
 import { ConditionProfileView } from "@/features/profiles/components/condition-profile";
 import { getConditionProfile } from "@/features/profiles/queries";
 import { slugSchema } from "@/features/pledges/schemas";
@@ -27,13 +27,8 @@ export default async function ConditionPage({ params }: PageProps<"/conditions/[
   const profile = await loadProfile(conditionSlug);
   if (!profile) notFound();
   return (
-    <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="no-print text-sm">
-        <Link href="/dashboard" className="link">
-          ← Dashboard
-        </Link>
-      </nav>
+    <ProfileFrame>
       <ConditionProfileView profile={profile} />
-    </div>
+    </ProfileFrame>
   );
 }

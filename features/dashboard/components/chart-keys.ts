@@ -1,14 +1,15 @@
+import type { KeyEntry } from "@/components/charts/chart-key";
 import { figureColours } from "@/components/charts/chart-style";
 
 // The dashboard charts' series and keys: drawn beside a chart before its code has loaded.
 
 /** The gap over time: each figure's colour and how it is drawn. */
-export const historyKey = [
-  ["Required", figureColours.required, "band"],
-  ["Pledged", figureColours.pledged, "band"],
-  ["Unconditional", figureColours.unconditional, "line"],
-  ["Delivered", figureColours.delivered, "dashed line"],
-] as const;
+export const historyKey: readonly KeyEntry[] = [
+  { name: "Required", colour: figureColours.required, swatch: "band" },
+  { name: "Pledged", colour: figureColours.pledged, swatch: "band" },
+  { name: "Unconditional", colour: figureColours.unconditional, swatch: "line" },
+  { name: "Delivered", colour: figureColours.delivered, swatch: "dashed line" },
+];
 
 /** What each condition is worth: released amounts count as unconditional, and share its colour. */
 export const worthSeries = [

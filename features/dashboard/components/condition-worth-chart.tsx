@@ -1,26 +1,22 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { compactNumber } from "@/components/charts/chart-style";
-import { WrappedTick } from "@/components/charts/wrapped-tick";
+import { Bar, Tooltip } from "recharts";
+import { HorizontalBars } from "@/components/charts/horizontal-bars";
+import { TooltipCard } from "@/components/charts/tooltip-card";
 import { worthSeries } from "./chart-keys";
 import type { WorthLine } from "../breakdown-lines";
 
-interface TooltipProps {
-  active?: boolean;
-  payload?: { payload: WorthLine }[];
-}
-
-/** The tooltip in words, with bounds: the table's sentences for the condition pointed at. */
-function WorthTooltip({ active, payload }: TooltipProps) {
+function WorthTooltip({ active, payload }: { active?: boolean; payload?: { payload: WorthLine }[] }) {
   const line = active ? payload?.[0]?.payload : undefined;
   if (!line) return null;
   return (
-    <div className="max-w-xs rounded border border-slate-300 bg-white p-2 text-xs shadow">
-      <p className="font-semibold">{line.title}</p>
-      <p>Met alone releases: {line.alone}</p>
-      <p>Once every other condition is met, it alone holds back: {line.holdsBack}</p>
-    </div>
+    <TooltipCard
+      title={line.title}
+      lines={[
+        `Met alone releases: ${line.alone}`,
+        `Once every other condition is met, it alone holds back: ${line.holdsBack}`,
+      ]}
+    />
   );
 }
 
@@ -31,26 +27,11 @@ function WorthTooltip({ active, payload }: TooltipProps) {
 export function ConditionWorthChart({ lines, unitLabel }: { lines: WorthLine[]; unitLabel: string }) {
   const data = lines.map((line) => ({ ...line, alone: line.chart.alone, holdsBack: line.chart.holdsBack }));
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart
-        accessibilityLayer={false}
-        data={data}
-        layout="vertical"
-        margin={{ top: 8, right: 16, bottom: 24, left: 0 }}
-        barGap={2}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis
-          type="number"
-          tickFormatter={(value: number) => compactNumber.format(value)}
-          label={{ value: unitLabel, position: "insideBottom", offset: -14 }}
-        />
-        <YAxis type="category" dataKey="title" width={120} tick={<WrappedTick />} interval={0} />
-        <Tooltip content={<WorthTooltip />} />
-        {worthSeries.map(({ key, name, colour }) => (
-          <Bar key={key} dataKey={key} name={name} fill={colour} isAnimationActive={false} />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+    <HorizontalBars data={data} categoryKey="title" unitLabel={unitLabel} barGap={2}>
+      <Tooltip content={<WorthTooltip />} />
+      {worthSeries.map(({ key, name, colour }) => (
+        <Bar key={key} dataKey={key} name={name} fill={colour} isAnimationActive={false} />
+      ))}
+    </HorizontalBars>
   );
 }

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartKey } from "@/components/charts/chart-key";
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
@@ -28,15 +29,7 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
         still holds back once every other condition is met. Bars show the upper end of a range; the table
         gives both ends and their bounds.
       </p>
-      {/* The legend in the page's flow: it wraps on a phone instead of overlapping the bars. */}
-      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
-        {worthSeries.map(({ key, name, colour }) => (
-          <li key={key} className="inline-flex items-center gap-1.5">
-            <span className="inline-block size-3 rounded-sm" style={{ background: colour }} />
-            {name}
-          </li>
-        ))}
-      </ul>
+      <ChartKey entries={worthSeries} className="mt-2" />
       <ChartFrame
         testId="condition-worth-chart"
         summary={summary}

@@ -1,19 +1,8 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { compactNumber, figureColours } from "@/components/charts/chart-style";
+import { Bar, Cell, LabelList, ReferenceArea, ReferenceLine, Tooltip } from "recharts";
+import { figureColours, markerLine } from "@/components/charts/chart-style";
+import { HorizontalBars } from "@/components/charts/horizontal-bars";
 
 export interface GapChartBar {
   name: string;
@@ -63,63 +52,49 @@ export function GapChart({ unitLabel, required, bars, references }: GapChartProp
   const top =
     Math.max(required.high, ...bars.map((bar) => bar.high), ...references.map((r) => r.value)) * 1.1 || 1;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart
-        accessibilityLayer={false}
-        data={data}
-        layout="vertical"
-        margin={{ top: 20, right: 90, bottom: 20, left: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis
-          type="number"
-          domain={[0, top]}
-          tickFormatter={(value: number) => compactNumber.format(value)}
-          label={{ value: unitLabel, position: "insideBottom", offset: -12 }}
-        />
-        <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 13, fill: "#0f172a" }} />
-        <ReferenceArea
-          x1={required.low}
-          x2={required.high}
-          fill="#fecaca"
-          fillOpacity={0.5}
-          stroke={figureColours.required}
-          strokeDasharray="4 2"
-        />
-        {references.map((reference) => (
-          <ReferenceLine
-            key={reference.marker}
-            x={reference.value}
-            stroke="#475569"
-            strokeDasharray="2 4"
-            label={{ value: reference.marker, position: "top", fill: "#334155", fontSize: 12 }}
+    <HorizontalBars
+      data={data}
+      categoryKey="name"
+      unitLabel={unitLabel}
+      // Room for the figures at the bars' ends and the capacity markers above them.
+      margin={{ top: 20, right: 90, bottom: 22, left: 0 }}
+      domain={[0, top]}
+    >
+      <ReferenceArea
+        x1={required.low}
+        x2={required.high}
+        fill="#fecaca"
+        fillOpacity={0.5}
+        stroke={figureColours.required}
+        strokeDasharray="4 2"
+      />
+      {references.map((reference) => (
+        <ReferenceLine key={reference.marker} x={reference.value} {...markerLine(reference.marker)} />
+      ))}
+      <Tooltip content={<BarTooltip />} cursor={{ fill: "#e2e8f0", fillOpacity: 0.5 }} />
+      <Bar dataKey="base" stackId="amount" isAnimationActive={false} name="Amount">
+        {data.map((bar) => (
+          // A ceiling gets a dashed outline, so that "up to" shows without relying on colour.
+          <Cell
+            key={bar.name}
+            fill={bar.colour}
+            stroke="#0f172a"
+            strokeWidth={bar.ceiling ? 2 : 0}
+            strokeDasharray={bar.ceiling ? "6 3" : undefined}
           />
         ))}
-        <Tooltip content={<BarTooltip />} cursor={{ fill: "#e2e8f0", fillOpacity: 0.5 }} />
-        <Bar dataKey="base" stackId="amount" isAnimationActive={false} name="Amount">
-          {data.map((bar) => (
-            // A ceiling gets a dashed outline, so that "up to" shows without relying on colour.
-            <Cell
-              key={bar.name}
-              fill={bar.colour}
-              stroke="#0f172a"
-              strokeWidth={bar.ceiling ? 2 : 0}
-              strokeDasharray={bar.ceiling ? "6 3" : undefined}
-            />
-          ))}
-          <LabelList dataKey="baseLabel" position="right" fill="#0f172a" fontSize={12} />
-        </Bar>
-        <Bar
-          dataKey="spread"
-          stackId="amount"
-          isAnimationActive={false}
-          fill="#94a3b8"
-          fillOpacity={0.5}
-          name="Range"
-        >
-          <LabelList dataKey="spreadLabel" position="right" fill="#0f172a" fontSize={12} />
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+        <LabelList dataKey="baseLabel" position="right" fill="#0f172a" fontSize={12} />
+      </Bar>
+      <Bar
+        dataKey="spread"
+        stackId="amount"
+        isAnimationActive={false}
+        fill="#94a3b8"
+        fillOpacity={0.5}
+        name="Range"
+      >
+        <LabelList dataKey="spreadLabel" position="right" fill="#0f172a" fontSize={12} />
+      </Bar>
+    </HorizontalBars>
   );
 }

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { compactNumber, figureColours } from "@/components/charts/chart-style";
+import { compactNumber, figureColours, markerLine } from "@/components/charts/chart-style";
 import { monthTicks, type HistoryLine, type HistoryMarker } from "../history-lines";
 
 const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
@@ -99,13 +99,7 @@ export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; mark
           type="stepAfter"
         />
         {markers.map((marker) => (
-          <ReferenceLine
-            key={marker.marker}
-            x={marker.time}
-            stroke="#475569"
-            strokeDasharray="2 4"
-            label={{ value: marker.marker, position: "top", fill: "#334155", fontSize: 12 }}
-          />
+          <ReferenceLine key={marker.marker} x={marker.time} {...markerLine(marker.marker)} />
         ))}
       </ComposedChart>
     </ResponsiveContainer>

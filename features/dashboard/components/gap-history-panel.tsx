@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartKey } from "@/components/charts/chart-key";
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
@@ -28,17 +29,7 @@ export function GapHistoryPanel({
   const summary = `From ${lines[0]!.day} to ${latest.day}: pledged ${latest.words.pledged}, unconditional ${latest.words.unconditional}, delivered ${latest.words.delivered}${latest.required ? `, against ${latest.words.required} required` : ""}.`;
   return (
     <Panel headingId="history-chart-heading" title={`The gap over time (${unitLabel})`}>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
-        {historyKey.map(([name, colour, shape]) => (
-          <li key={name} className="inline-flex items-center gap-1.5">
-            <span
-              className={`inline-block ${shape === "band" ? "h-3 w-5 opacity-40" : "h-0.5 w-5"}`}
-              style={{ background: colour }}
-            />
-            {name} ({shape})
-          </li>
-        ))}
-      </ul>
+      <ChartKey entries={historyKey} />
       <ChartFrame testId="gap-history-chart" summary={summary} className="h-72 w-full">
         <GapHistoryChart lines={lines} markers={markers} />
       </ChartFrame>

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { ChartKey } from "@/components/charts/chart-key";
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import type { BreakdownLine } from "../breakdown-lines";
 import { BreakdownTable } from "./breakdown-table";
@@ -89,14 +90,7 @@ export function StakeholderBreakdown({
       </p>
       {charted.length > 0 && (
         <>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
-            {carriedSeries.map(({ key, name, colour }) => (
-              <li key={key} className="inline-flex items-center gap-1.5">
-                <span className="inline-block size-3 rounded-sm" style={{ background: colour }} />
-                {name}
-              </li>
-            ))}
-          </ul>
+          <ChartKey entries={carriedSeries} className="mt-2" />
           <ChartFrame
             testId="carried-chart"
             summary={summary}

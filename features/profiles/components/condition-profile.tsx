@@ -3,16 +3,14 @@ import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
-import { worthLines } from "@/features/dashboard";
+import { viewQuery, worthLines } from "@/features/dashboard";
 import { formatDate } from "@/lib/format";
 import { ProfilePledges } from "./profile-pledges";
 import type { ConditionProfile as Profile } from "../queries";
 
 /** One condition: its status and the evidence, its history, what meeting it is worth, the pledges it holds. */
 export function ConditionProfileView({ profile }: { profile: Profile }) {
-  const { condition, pledges, figures, conditions, metric } = profile;
-  // Its worth in the words of the dashboard's sensitivity table (a condition that no longer blocks has none).
-  const worth = worthLines(conditions).find((line) => line.slug === condition.slug) ?? null;
+  const { condition, pledges, worth } = profile;
   return (
     <div className="space-y-5">
       <div>
@@ -41,44 +39,9 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
         </div>
       </Panel>
 
-      <Panel headingId="worth-heading" title={`What meeting it is worth (${metric})`}>
-        {worth ? (
-          <dl
-            className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]"
-            data-testid="condition-worth"
-          >
-            <dt className="font-medium">Met alone, it releases</dt>
-            <dd>
-              {worth.alone}; then {worth.aloneResult}
-            </dd>
-            <dt className="font-medium">Once every other condition is met, it alone holds back</dt>
-            <dd>
-              {worth.holdsBack}; without it {worth.allButThisResult}
-            </dd>
-            <dt className="font-medium">Met together with others, each set releases</dt>
-            <dd>
-              {worth.joint.length === 0
-                ? "It holds no pledge back together with another condition."
-                : worth.joint.join("; ")}
-            </dd>
-          </dl>
-        ) : (
-          <p className="text-sm">
-            {figures && !figures.canBeAssumed
-              ? "It no longer holds any pledge back: it is met or waived."
-              : "It holds no pledge back."}
-          </p>
-        )}
-        <p className="mt-2 text-sm">
-          <Link href={`/dashboard?assume=${condition.slug}`} className="link">
-            See the dashboard as if it were met
-          </Link>
-          {" · "}
-          <Link href="/methodology#conditional" className="link">
-            how conditions count
-          </Link>
-        </p>
-      </Panel>
+      {worth.map((inUnit) => (
+        <ConditionWorth key={inUnit.unit} slug={condition.slug} {...inUnit} />
+      ))}
 
       <Panel headingId="history-heading" title="History">
         {condition.statusChanges.length === 0 ? (
@@ -100,5 +63,52 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
         none="No pledge is tied to it."
       />
     </div>
+  );
+}
+
+/** What meeting it is worth in one unit, in the words of the dashboard's sensitivity table. */
+function ConditionWorth({ slug, unit, figures, conditions }: Profile["worth"][number] & { slug: string }) {
+  // A condition that no longer blocks has no line.
+  const worth = worthLines(conditions).find((line) => line.slug === slug) ?? null;
+  const dashboard = viewQuery({ metric: unit, assume: [slug], time: {} });
+  return (
+    <Panel headingId={`worth-${unit}-heading`} title={`What meeting it is worth (${unit})`}>
+      {worth ? (
+        <dl
+          className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]"
+          data-testid={`condition-worth-${unit}`}
+        >
+          <dt className="font-medium">Met alone, it releases</dt>
+          <dd>
+            {worth.alone}; then {worth.aloneResult}
+          </dd>
+          <dt className="font-medium">Once every other condition is met, it alone holds back</dt>
+          <dd>
+            {worth.holdsBack}; without it {worth.allButThisResult}
+          </dd>
+          <dt className="font-medium">Met together with others, each set releases</dt>
+          <dd>
+            {worth.joint.length === 0
+              ? "It holds no pledge back together with another condition."
+              : worth.joint.join("; ")}
+          </dd>
+        </dl>
+      ) : (
+        <p className="text-sm">
+          {figures && !figures.canBeAssumed
+            ? "It no longer holds any pledge back: it is met or waived."
+            : "It holds no pledge back."}
+        </p>
+      )}
+      <p className="mt-2 text-sm">
+        <Link href={`/dashboard?${dashboard}`} className="link">
+          See the dashboard as if it were met
+        </Link>
+        {" · "}
+        <Link href="/methodology#conditional" className="link">
+          how conditions count
+        </Link>
+      </p>
+    </Panel>
   );
 }
