@@ -45,3 +45,15 @@ export function isOneOf(column: Prisma.Sql, values: readonly string[]): Prisma.S
     ? Prisma.sql`${column} = ANY(${values})`
     : Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(values)}))`;
 }
+
+/** The later of two timestamps, either of which may be null (then the other). */
+export function laterOf(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
+  return databaseKind() === "postgresql"
+    ? Prisma.sql`GREATEST(${a}, ${b})`
+    : Prisma.sql`MAX(COALESCE(${a}, ${b}), COALESCE(${b}, ${a}))`;
+}
+
+/** Text compared byte by byte on both databases (PostgreSQL's locale collation would order otherwise). */
+export function bytewise(text: Prisma.Sql): Prisma.Sql {
+  return databaseKind() === "postgresql" ? Prisma.sql`${text} COLLATE "C"` : text;
+}

@@ -2,7 +2,13 @@
 // the handlers build their answers against the same types, so the two cannot drift apart.
 import { z } from "zod";
 import { metricField } from "@/features/figures/schemas";
-import { datesInOrder, pageField, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
+import {
+  datesInOrder,
+  pageField,
+  pledgeOrderFields,
+  pledgeSelectionFields,
+  viewFields,
+} from "@/features/pledges/schemas";
 import { singleParam } from "@/lib/search-params";
 import {
   conditionStatuses,
@@ -26,7 +32,13 @@ const pageSizeField = singleParam(
 
 /** GET /api/v1/pledges */
 export const pledgeListParams = z
-  .object({ ...pledgeSelectionFields, ...viewFields, page: pageField, pageSize: pageSizeField })
+  .object({
+    ...pledgeSelectionFields,
+    ...viewFields,
+    ...pledgeOrderFields,
+    page: pageField,
+    pageSize: pageSizeField,
+  })
   .check(datesInOrder);
 
 // "stakeholder" counts a pledge for each stakeholder carrying it; "lead" once, for its lead.

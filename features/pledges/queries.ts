@@ -15,8 +15,13 @@ import {
   type DatePrecision,
 } from "@/lib/rules/vocabulary";
 import type { ViewTime } from "@/lib/view-time";
+import { bytewise, laterOf } from "@/server/sql-dialect";
+import { effectiveStatuses } from "@/lib/rules/vocabulary";
+import type { PledgeOrder } from "./schemas";
 import {
   conditionsAtQuery,
+  eventWithin,
+  isEffectively,
   pledgesAt,
   presentBound,
   viewBound,
@@ -50,6 +55,8 @@ export interface PledgeListItem {
     quantityQualifier: QuantityQualifier;
   };
   delivered: bigint | null;
+  /** When the last event of the pledge within the view was recorded; lists only (null elsewhere). */
+  lastChange: Date | null;
   announcedOn: Date;
   announcedPrecision: DatePrecision;
   dueOn: Date | null;
@@ -88,16 +95,68 @@ type SelectedPledge = {
   qualifier?: QuantityQualifier;
   delivered?: Int | null;
   due?: string | Date | null;
+  lastChange?: string | Date | null;
 };
 const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered, pl.due`;
 
-/** The selected pledges' ids, statuses and figures at the bound, one page of them, newest announcement first. */
-async function selectPage(selection: PledgeSelection, bound: Bound, skip: number, take: number) {
+/** When the last event of pledge `pl` within the bound was recorded: a figure's or a status's. */
+function lastChangeSql(bound: Bound) {
+  const ledger = Prisma.sql`(SELECT MAX(e."recordedAt") FROM "LedgerEvent" e WHERE e."pledgeId" = pl."id"
+    AND ${eventWithin(bound, Prisma.sql`e."occurredOn"`, Prisma.sql`e."recordedAt"`)})`;
+  const statuses = Prisma.sql`(SELECT MAX(sc."createdAt") FROM "StatusChange" sc WHERE sc."pledgeId" = pl."id"
+    AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)})`;
+  return laterOf(ledger, statuses);
+}
+
+/** Its first stakeholder as the list shows them (pledgers first, then by name). */
+const firstStakeholderSql = Prisma.sql`(SELECT lower(s."name") FROM "PledgeStakeholder" ps
+  JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = pl."id"
+  ORDER BY CASE ps."role" ${Prisma.join(
+    stakeholderRoles.map((role, rank) => Prisma.sql`WHEN ${role} THEN ${rank}`),
+    " ",
+  )} END, s."name" LIMIT 1)`;
+
+/**
+ * ORDER BY for a list: the column asked for (empty values last whichever the direction), then the
+ * default order, so that equal values keep one order from page to page.
+ */
+function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
+  const dir = Prisma.raw(order.dir === "asc" ? "ASC" : "DESC");
+  const emptyLast = (value: Prisma.Sql) => Prisma.sql`(${value}) IS NULL, ${value} ${dir}`;
+  const effectiveRank = Prisma.sql`CASE ${Prisma.join(
+    effectiveStatuses.map(
+      (status, rank) => Prisma.sql`WHEN ${isEffectively(status, "pl", assume)} THEN ${rank}`,
+    ),
+    " ",
+  )} END`;
+  const by = {
+    title: Prisma.sql`${bytewise(Prisma.sql`lower(p."title")`)} ${dir}`,
+    stakeholder: emptyLast(bytewise(firstStakeholderSql)),
+    // Amounts compare within a unit: grouped by unit, each group by its upper end.
+    quantity: Prisma.sql`pl.unit IS NULL, pl.unit ASC, pl.high IS NULL, pl.high ${dir}`,
+    status: Prisma.sql`${effectiveRank} ${dir}`,
+    announced: Prisma.sql`p."announcedOn" ${dir}`,
+    due: emptyLast(Prisma.sql`pl.due`),
+    lastChange: emptyLast(lastChangeSql(bound)),
+  }[order.key];
+  return Prisma.sql`${by}, p."announcedOn" DESC, p."title" ASC, p."id" ASC`;
+}
+
+export const defaultPledgeOrder: PledgeOrder = { key: "announced", dir: "desc" };
+
+/** The selected pledges' ids, statuses and figures at the bound, one page of them, in `order`. */
+async function selectPage(
+  selection: PledgeSelection,
+  bound: Bound,
+  order: PledgeOrder,
+  skip: number,
+  take: number,
+) {
   const [rows, [count]] = await db().$transaction([
     db().$queryRaw<SelectedPledge[]>`
       WITH ${pledgesAt(bound, selection)}
-      SELECT ${selectedColumns} FROM pl JOIN "Pledge" p ON p."id" = pl."id"
-      ORDER BY p."announcedOn" DESC, p."title" ASC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
+      SELECT ${selectedColumns}, ${lastChangeSql(bound)} AS "lastChange" FROM pl JOIN "Pledge" p ON p."id" = pl."id"
+      ORDER BY ${orderSql(order, selection.assume, bound)} LIMIT ${take} OFFSET ${skip}`,
     db().$queryRaw<
       { count: bigint | number }[]
     >`WITH ${pledgesAt(bound, selection)} SELECT COUNT(*) AS count FROM pl`,
@@ -203,6 +262,7 @@ async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<Pledge
           quantityQualifier: row.quantityQualifier,
         },
         delivered: bigintOrNull(row.deliveredQuantity),
+        lastChange: dateOrNull(pick.lastChange ?? null),
         announcedOn: new Date(row.announcedOn),
         announcedPrecision: row.announcedPrecision,
         dueOn: dateOrNull(row.dueOn),
@@ -233,17 +293,24 @@ export interface PledgeQuery {
   time?: ViewTime;
   page?: number;
   pageSize?: number;
+  order?: PledgeOrder;
 }
 
 /**
  * One page of the pledges a selection picks, as they stood at the view time (announced by then,
  * with the figures and statuses then), with effective statuses under the selection's scenario.
  */
-export async function listPledges({ selection, time, page = 1, pageSize = pledgePageSize }: PledgeQuery) {
+export async function listPledges({
+  selection,
+  time,
+  page = 1,
+  pageSize = pledgePageSize,
+  order = defaultPledgeOrder,
+}: PledgeQuery) {
   const bound = viewBound(time);
   const [view, selected] = await Promise.all([
     conditionsAt(bound, selection.assume),
-    selectPage(selection, bound, (page - 1) * pageSize, pageSize),
+    selectPage(selection, bound, order, (page - 1) * pageSize, pageSize),
   ]);
   return { rows: await hydrate(selected.rows, view), total: selected.total, page, pageSize };
 }
@@ -265,6 +332,14 @@ export async function* streamPledges(selection: PledgeSelection, time: ViewTime,
     after = rows[rows.length - 1]!.id;
     if (rows.length < batchSize) return;
   }
+}
+
+/** The units the selected pledges state, as they stood at the view time: the list's totals, one per unit. */
+export async function unitsSelected(selection: PledgeSelection, time: ViewTime = {}) {
+  const rows = await db().$queryRaw<{ unit: string }[]>`
+    WITH ${pledgesAt(viewBound(time), selection, { withDue: false })}
+    SELECT DISTINCT pl.unit AS unit FROM pl WHERE pl.unit IS NOT NULL ORDER BY pl.unit`;
+  return rows.map((row) => row.unit);
 }
 
 /** The choices offered by the list's filter form. */

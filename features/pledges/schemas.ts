@@ -51,15 +51,59 @@ export const pageField = singleParam(
     .int("page must be a whole number"),
 );
 
+/** The columns a pledge list sorts by, each with the direction it sorts in first. */
+export const pledgeSortKeys = [
+  "title",
+  "stakeholder",
+  "quantity",
+  "status",
+  "announced",
+  "due",
+  "lastChange",
+] as const;
+export type PledgeSortKey = (typeof pledgeSortKeys)[number];
+export const firstDirection: Record<PledgeSortKey, "asc" | "desc"> = {
+  title: "asc",
+  stakeholder: "asc",
+  quantity: "desc",
+  status: "asc",
+  announced: "desc",
+  due: "asc",
+  lastChange: "desc",
+};
+
+/** How a list is ordered: a column and a direction (the column's own first direction when absent). */
+export const pledgeOrderFields = {
+  sort: singleParam(oneOf(pledgeSortKeys, "column to sort by")),
+  dir: singleParam(oneOf(["asc", "desc"] as const, "sort direction")),
+};
+
+/** The page sizes the list offers. */
+export const listPageSizes = [25, 50, 100, 200] as const;
+
+const listPageSize = singleParam(
+  z.coerce
+    .number({ error: `pageSize must be one of ${listPageSizes.join(", ")}` })
+    .refine((size) => (listPageSizes as readonly number[]).includes(size), {
+      error: `pageSize must be one of ${listPageSizes.join(", ")}`,
+    }),
+);
+
 /** Refuses `from` after `to`; for `.check()` on any schema with both. */
 export const datesInOrder = z.refine<{ from?: Date; to?: Date }>(
   (filters) => !filters.from || !filters.to || filters.from <= filters.to,
   { path: ["to"], message: "the end date is before the start date" },
 );
 
-/** The pledge list's URL: the selection, the view and the page. */
+/** The pledge list's URL: the selection, the view, the order and the page. */
 export const pledgeFiltersSchema = z
-  .object({ ...pledgeSelectionFields, ...viewFields, page: pageField })
+  .object({
+    ...pledgeSelectionFields,
+    ...viewFields,
+    ...pledgeOrderFields,
+    page: pageField,
+    pageSize: listPageSize,
+  })
   .check(datesInOrder);
 
 export type PledgeFilters = z.output<typeof pledgeFiltersSchema>;
@@ -71,7 +115,18 @@ export const pledgeIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
+/** A list's order: its column and direction, spelt out. */
+export interface PledgeOrder {
+  key: PledgeSortKey;
+  dir: "asc" | "desc";
+}
+
+/** The order a list's parameters ask for: newest announcement first unless they say otherwise. */
+export function pledgeOrderOf({ sort = "announced", dir }: { sort?: PledgeSortKey; dir?: "asc" | "desc" }) {
+  return { key: sort, dir: dir ?? firstDirection[sort] } satisfies PledgeOrder;
+}
+
 /** Splits parsed list parameters into what the pledge queries take. */
-export function pledgeQueryOf({ asOf, knownAt, page, ...selection }: PledgeFilters) {
-  return { selection, time: { asOf, knownAt }, page };
+export function pledgeQueryOf({ asOf, knownAt, page, pageSize, sort, dir, ...selection }: PledgeFilters) {
+  return { selection, time: { asOf, knownAt }, page, pageSize, order: pledgeOrderOf({ sort, dir }) };
 }

@@ -16,7 +16,7 @@ import type { PledgeFilters } from "./schemas";
 // aggregates, the API and the exports, so that a filter means the same everywhere.
 
 /** The list's filters without the date and page; `assume` (condition slugs) bears on "effective". */
-export type PledgeSelection = Omit<PledgeFilters, "page" | "asOf" | "knownAt">;
+export type PledgeSelection = Omit<PledgeFilters, "page" | "pageSize" | "sort" | "dir" | "asOf" | "knownAt">;
 
 /** The SQL list of condition statuses that block a pledge. */
 const blocking = Prisma.join([...blockingConditionStatuses]);
@@ -84,22 +84,27 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
   const parts: Prisma.Sql[] = [];
   if (selection.status.length) parts.push(Prisma.sql`${self}.status IN (${Prisma.join(selection.status)})`);
   if (selection.effective.length) {
-    const assumed = selection.assume.length
-      ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(selection.assume)})`
-      : Prisma.empty;
-    const blocked = Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
-    const settled = settledPledgeStatuses as readonly PledgeStatus[];
-    const one = (status: EffectiveStatus) => {
-      if (status === "conditional") {
-        return Prisma.sql`(${self}.status NOT IN (${Prisma.join([...settled])}) AND ${blocked})`;
-      }
-      if (settled.includes(status)) return Prisma.sql`${self}.status = ${status}`;
-      return Prisma.sql`(${self}.status = ${status} AND NOT ${blocked})`;
-    };
-    parts.push(Prisma.sql`(${Prisma.join(selection.effective.map(one), " OR ")})`);
+    const is = (status: EffectiveStatus) => isEffectively(status, alias, selection.assume);
+    parts.push(Prisma.sql`(${Prisma.join(selection.effective.map(is), " OR ")})`);
   }
   return and(parts);
+}
+
+/**
+ * The pledge `alias` (with conditions at the bound in `cond`) has this effective status under the
+ * scenario `assume`: the rule of rules/effective-status.ts, in SQL.
+ */
+export function isEffectively(status: EffectiveStatus, alias: string, assume: readonly string[]): Prisma.Sql {
+  const self = Prisma.raw(alias);
+  const assumed = assume.length ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(assume)})` : Prisma.empty;
+  const blocked = Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+    WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
+  const settled = settledPledgeStatuses as readonly PledgeStatus[];
+  if (status === "conditional") {
+    return Prisma.sql`(${self}.status NOT IN (${Prisma.join([...settled])}) AND ${blocked})`;
+  }
+  if (settled.includes(status)) return Prisma.sql`${self}.status = ${status}`;
+  return Prisma.sql`(${self}.status = ${status} AND NOT ${blocked})`;
 }
 
 /**

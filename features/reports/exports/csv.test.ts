@@ -20,6 +20,7 @@ const item = (overrides: Partial<PledgeListItem>): PledgeListItem => ({
     quantityQualifier: "up_to",
   },
   delivered: null,
+  lastChange: null,
   announcedOn: new Date("2026-01-06T00:00:00Z"),
   announcedPrecision: "day",
   dueOn: null,

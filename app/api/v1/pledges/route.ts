@@ -6,6 +6,7 @@ import { pledgeListParams } from "@/features/api/schemas";
 import { createPledge } from "@/features/editing/mutations";
 import { pledgeCreateSchema } from "@/features/editing/schemas";
 import { listPledges, pledgePageSize } from "@/features/pledges/queries";
+import { pledgeOrderOf } from "@/features/pledges/schemas";
 
 export const GET = apiRoute("read", async (request: Request) => {
   const {
@@ -13,9 +14,12 @@ export const GET = apiRoute("read", async (request: Request) => {
     knownAt,
     page = 1,
     pageSize = pledgePageSize,
+    sort,
+    dir,
     ...selection
   } = parseQuery(pledgeListParams, request);
-  const result = await listPledges({ selection, time: { asOf, knownAt }, page, pageSize });
+  const order = pledgeOrderOf({ sort, dir });
+  const result = await listPledges({ selection, time: { asOf, knownAt }, page, pageSize, order });
   return NextResponse.json({
     data: result.rows.map(pledgeJson),
     total: result.total,
