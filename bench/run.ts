@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { benchImport } from "./import";
 import { benchLighthouse } from "./lighthouse";
 import { seedBenchData } from "./seed-bench-data";
+import { pledgeSortKeys } from "../features/pledges/schemas";
 import { median, memoryOf, startNext, waitFor } from "./support";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -180,6 +181,22 @@ async function main() {
     record("report.xlsx, 10,000 pledges + 100,000 changes (ms, target ≤ 2000)", xlsx.ms);
     record("report.xlsx size (MB)", xlsx.mb);
     record("briefing.pdf (ms, target ≤ 5000)", pdf.ms);
+
+    // The pledge list of the 10,000, sorted by each column against its default order, interleaved.
+    const orders = ["", ...pledgeSortKeys.map((key) => `?sort=${key}`)];
+    const times = new Map<string, number[]>(orders.map((order) => [order, []]));
+    await download(`${base}/pledges`);
+    for (let round = 0; round < 5; round++) {
+      for (const order of orders) times.get(order)!.push((await download(`${base}/pledges${order}`)).ms);
+    }
+    const unsorted = median(times.get("")!);
+    record("/pledges, 10,000 pledges, default order (ms)", unsorted);
+    for (const key of pledgeSortKeys) {
+      record(
+        `/pledges sorted by ${key} ÷ default order (target ≤ 1.5)`,
+        median(times.get(`?sort=${key}`)!) / unsorted,
+      );
+    }
   } finally {
     process.kill(-server.pid!, "SIGTERM");
   }

@@ -1,7 +1,7 @@
 // Pledges as the API writes them: amounts in the unit's major units, dates as days, ids for links.
 import { isoDay } from "@/lib/format";
 import { toMajor } from "@/lib/rules/units";
-import { exceedsPledge, type PledgeListItem } from "@/features/pledges/queries";
+import { exceedsPledge, type PledgeListItem } from "@/features/pledges";
 import type { PledgeJson } from "./schemas";
 
 const quantityJson = (item: PledgeListItem) => {

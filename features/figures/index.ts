@@ -21,6 +21,7 @@ import {
   readReferences,
   readSourceRows,
 } from "./queries";
+import { unitsSelected } from "@/features/pledges/queries";
 import { defaultMetric, UnknownConditionError, type FigureView } from "./schemas";
 import type { FigureSources } from "./json";
 
@@ -205,6 +206,35 @@ export async function loadFigureCitation(view: FigureView): Promise<FigureCitati
       lastChange,
     };
   });
+}
+
+// ---- A list's totals ----
+
+/** A list's totals in one unit: the dashboard's figures for the same selection and time. */
+export interface UnitTotals {
+  unit: string;
+  pledged: Quantity;
+  unconditional: Quantity;
+  delivered: Quantity;
+}
+
+/** The totals of the pledges a list selects, one line per unit they state, as the summary API gives them. */
+export async function loadListTotals(
+  selection: FigureView["selection"],
+  time: ViewTime,
+): Promise<UnitTotals[]> {
+  const units = await unitsSelected(selection, time);
+  return Promise.all(
+    units.map(async (unit) => {
+      const { totals } = (await loadFigures({ metric: unit, time, selection })).summary;
+      return {
+        unit,
+        pledged: totals.pledged,
+        unconditional: totals.unconditional,
+        delivered: totals.delivered,
+      };
+    }),
+  );
 }
 
 // ---- The gap over time ----

@@ -3,9 +3,10 @@ import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
-import { effectiveStatus, type EffectiveStatusResult, type Scenario } from "@/lib/rules/effective-status";
-import { deliveredAbovePledge } from "@/lib/rules/ledger";
+import { effectiveStatus, type Scenario } from "@/lib/rules/effective-status";
+import type { PledgeListItem } from "./index";
 import {
+  effectiveStatuses,
   stakeholderRoles,
   type ConditionStatus,
   type PledgeCategory,
@@ -16,7 +17,6 @@ import {
 } from "@/lib/rules/vocabulary";
 import type { ViewTime } from "@/lib/view-time";
 import { bytewise, laterOf } from "@/server/sql-dialect";
-import { effectiveStatuses } from "@/lib/rules/vocabulary";
 import type { PledgeOrder } from "./schemas";
 import {
   conditionsAtQuery,
@@ -36,35 +36,7 @@ function byRole<T extends { role: StakeholderRole }>(links: T[]): T[] {
   return [...links].sort((a, b) => stakeholderRoles.indexOf(a.role) - stakeholderRoles.indexOf(b.role));
 }
 
-/** A listed pledge's delivery above its pledged ceiling (lib/rules/ledger.ts). */
-export const exceedsPledge = (item: PledgeListItem) =>
-  deliveredAbovePledge({ deliveredQuantity: item.delivered, quantityHigh: item.quantity.quantityHigh });
-
-export interface PledgeListItem {
-  id: string;
-  externalId: string | null;
-  title: string;
-  description: string | null;
-  category: PledgeCategory;
-  status: PledgeStatus;
-  effective: EffectiveStatusResult<PledgeListItem["conditions"][number]>;
-  quantity: {
-    quantityLow: bigint | null;
-    quantityHigh: bigint | null;
-    quantityUnit: string | null;
-    quantityQualifier: QuantityQualifier;
-  };
-  delivered: bigint | null;
-  /** When the last event of the pledge within the view was recorded; lists only (null elsewhere). */
-  lastChange: Date | null;
-  announcedOn: Date;
-  announcedPrecision: DatePrecision;
-  dueOn: Date | null;
-  version: number;
-  sources: { id: string; title: string; url: string | null }[];
-  stakeholders: { slug: string; name: string; role: StakeholderRole }[];
-  conditions: { id: string; slug: string; title: string; status: ConditionStatus }[];
-}
+export type { PledgeListItem } from "./index";
 
 interface ViewAt {
   /** Conditions' statuses at the as-of date. */
@@ -142,7 +114,7 @@ function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
   return Prisma.sql`${by}, p."announcedOn" DESC, p."title" ASC, p."id" ASC`;
 }
 
-export const defaultPledgeOrder: PledgeOrder = { key: "announced", dir: "desc" };
+const defaultPledgeOrder: PledgeOrder = { key: "announced", dir: "desc" };
 
 /** The selected pledges' ids, statuses and figures at the bound, one page of them, in `order`. */
 async function selectPage(

@@ -21,6 +21,65 @@ test.describe("pledge list", () => {
     await page.screenshot({ path: "test-results/screenshots/pledge-list.png", fullPage: true });
   });
 
+  test("sorts by its column headings without reloading, the order in the address, from the keyboard", async ({
+    page,
+  }) => {
+    await page.goto("/pledges");
+    const documents: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "document") documents.push(request.url());
+    });
+    const table = page.getByRole("table", { name: "Pledges matching the filters" });
+    const heading = (name: string) => table.getByRole("columnheader", { name: new RegExp(`^${name}`) });
+    await expect(heading("Announced")).toHaveAttribute("aria-sort", "descending");
+    await expect(heading("Pledge")).toHaveAttribute("aria-sort", "none");
+    const titles = async () => (await rows(page).getByRole("link").allTextContents()).filter(Boolean);
+    const firstTitles = () => rows(page).locator("td:first-child a");
+
+    const byTitle = page.getByRole("link", { name: "Pledge: sort ascending" });
+    await byTitle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/sort=title&dir=asc/);
+    await expect(heading("Pledge")).toHaveAttribute("aria-sort", "ascending");
+    await expect(heading("Announced")).toHaveAttribute("aria-sort", "none");
+    const ascending = await firstTitles().allTextContents();
+    expect(ascending).toEqual([...ascending].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    // The same heading, now offering the other direction, keeps the focus.
+    await expect(page.getByRole("link", { name: "Pledge: sort descending" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/sort=title&dir=desc/);
+    await expect(firstTitles()).toHaveText([...ascending].reverse());
+
+    await heading("Quantity").getByRole("link").click();
+    await expect(page).toHaveURL(/sort=quantity&dir=desc/);
+    await expect(firstTitles().first()).toHaveText("Multinational deterrence force");
+    expect(await titles()).not.toHaveLength(0);
+    expect(documents).toEqual([]);
+  });
+
+  test("totals every page of the filtered list as the summary API does, and offers page sizes", async ({
+    page,
+  }) => {
+    await page.goto("/pledges?category=force&pageSize=50");
+    const { data: summary } = (await (await page.request.get("/api/v1/summary?category=force")).json()) as {
+      data: { pledged: { high: number }; unconditional: { high: number }; delivered: { high: number } };
+    };
+    const personnel = page.getByTestId("list-totals").getByRole("row", { name: /^personnel/ });
+    const cells = personnel.getByRole("cell");
+    await expect(cells.nth(0)).toContainText(summary.pledged.high.toLocaleString("en-GB"));
+    await expect(cells.nth(1)).toContainText(summary.unconditional.high.toLocaleString("en-GB"));
+    await expect(cells.nth(2)).toContainText(summary.delivered.high.toLocaleString("en-GB"));
+    const sizes = page.getByRole("navigation", { name: "Pledges per page" });
+    await expect(sizes.getByText("50", { exact: true })).toHaveAttribute("aria-current", "page");
+    await sizes.getByRole("link", { name: "100" }).click();
+    await expect(page).toHaveURL(/category=force&pageSize=100$/);
+    await expect(rows(page)).toHaveCount(2);
+    await page.goto("/pledges?pageSize=30&sort=colour");
+    const problems = page.getByRole("alert").filter({ hasText: "could not be used" });
+    await expect(problems).toContainText("pageSize must be one of 25, 50, 100, 200");
+    await expect(problems).toContainText('"colour" is not a known column to sort by');
+  });
+
   // One test a filter kind: each step is a page load, and together they ran past 30 s on busy cores.
   test("filters by category from the form, keeping it in the URL", async ({ page }) => {
     await page.goto("/pledges");

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
-import { figureParams } from "@/features/figures";
+import { figureParams, loadListTotals } from "@/features/figures";
+import { ListTotals } from "@/features/pledges/components/list-totals";
+import { PageSizes } from "@/features/pledges/components/page-sizes";
 import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-form";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
@@ -42,10 +44,13 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
   const params = await searchParams;
   await requirePagePermission("read", pathWithQuery("/pledges", params));
   const parsed = parseSearchParams(pledgeFiltersSchema, params);
-  const [options, result] = await Promise.all([
+  const query = parsed.ok ? pledgeQueryOf(parsed.data) : null;
+  const [options, result, totals] = await Promise.all([
     listFilterOptions(),
-    parsed.ok ? listPledges(pledgeQueryOf(parsed.data)) : Promise.resolve(null),
+    query ? listPledges(query) : Promise.resolve(null),
+    query ? loadListTotals(query.selection, query.time) : Promise.resolve([]),
   ]);
+  const listQuery = withoutPage(params).toString();
 
   const viewTime = parsed.ok ? describeViewTime(parsed.data) : null;
 
@@ -73,8 +78,12 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
             {result.total === 1 ? "1 pledge" : `${result.total} pledges`}
           </h2>
           <ExportLinks query={exportQuery(params)} />
+          <ListTotals totals={totals} />
           {result.rows.length > 0 ? (
-            <PledgeTable rows={result.rows} />
+            <PledgeTable
+              rows={result.rows}
+              sorting={{ order: query!.order, path: "/pledges", query: listQuery }}
+            />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
               {result.total > 0 ? "There are no pledges on this page." : "No pledge matches these filters."}
@@ -86,6 +95,7 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
             total={result.total}
             hrefFor={(page) => withPage(params, page)}
           />
+          <PageSizes current={result.pageSize} path="/pledges" query={listQuery} />
         </section>
       )}
     </div>

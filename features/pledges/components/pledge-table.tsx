@@ -1,10 +1,14 @@
+"use client";
+
 import Link from "next/link";
-import { StatusBadge } from "@/components/ui/status-badge";
+import type { ReactNode } from "react";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
-import { formatDelivered, formatPledgeQuantity } from "@/lib/format";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDate, formatDelivered, formatPledgeQuantity } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
-import { exceedsPledge, type PledgeListItem } from "../queries";
-import { TableHead } from "@/components/ui/table-head";
+import { exceedsPledge, type PledgeListItem } from "../index";
+import { firstDirection, type PledgeOrder, type PledgeSortKey } from "../schemas";
 import { AnnouncedDate } from "./announced-date";
 
 /** On a phone each row becomes a card, and its cells say what they are. */
@@ -16,67 +20,212 @@ function MobileLabel({ children }: { children: string }) {
   );
 }
 
-export function PledgeTable({ rows }: { rows: PledgeListItem[] }) {
+const notStated = <span className="text-slate-600">Not stated</span>;
+
+// The table's model (columns, sort state) is TanStack Table's; the sorting itself happens in SQL
+// (features/pledges/queries.ts), so the table is told the order rather than asked to make it.
+const features = tableFeatures({ rowSortingFeature });
+const column = createColumnHelper<typeof features, PledgeListItem>();
+const sortable = (key: PledgeSortKey) => ({ sortDescFirst: firstDirection[key] === "desc" });
+
+const columns = column.columns([
+  column.accessor("title", {
+    id: "title",
+    header: "Pledge",
+    ...sortable("title"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <Link
+          href={`/pledges/${pledge.id}`}
+          className="font-medium text-blue-800 underline-offset-4 hover:underline"
+        >
+          {pledge.title}
+        </Link>
+        <div className="text-xs text-slate-600">{categoryLabels[pledge.category]}</div>
+      </>
+    ),
+  }),
+  column.accessor((pledge) => pledge.stakeholders[0]?.name, {
+    id: "stakeholder",
+    header: "Who",
+    ...sortable("stakeholder"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <MobileLabel>Who</MobileLabel>
+        <ul>
+          {pledge.stakeholders.map((s) => (
+            <li key={`${s.slug}-${s.role}`}>
+              <Link href={`/stakeholders/${s.slug}`} className="link">
+                {s.name}
+              </Link>{" "}
+              <span className="text-xs text-slate-600">({roleLabels[s.role].toLowerCase()})</span>
+            </li>
+          ))}
+        </ul>
+      </>
+    ),
+  }),
+  column.accessor((pledge) => pledge.quantity.quantityHigh, {
+    id: "quantity",
+    header: "Quantity",
+    ...sortable("quantity"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <MobileLabel>Quantity</MobileLabel>
+        {formatPledgeQuantity(pledge.quantity) ?? notStated}
+        {pledge.delivered !== null && pledge.delivered > 0n && (
+          <span className="block text-xs text-slate-700">
+            {formatDelivered(pledge.delivered, pledge.quantity.quantityUnit)} delivered
+            {exceedsPledge(pledge) && <ExceedsBadge />}
+          </span>
+        )}
+      </>
+    ),
+  }),
+  column.accessor((pledge) => pledge.effective.status, {
+    id: "status",
+    header: "Status",
+    ...sortable("status"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <MobileLabel>Status</MobileLabel>
+        <div className="flex flex-col items-start gap-1">
+          <StatusBadge status={pledge.effective.status} />
+          {pledge.effective.status === "conditional" && (
+            <span className="text-xs text-slate-700">
+              {pledgeStatusLabels[pledge.status]}; waiting on{" "}
+              {pledge.effective.blockedBy.map((c) => c.title).join("; ")}
+            </span>
+          )}
+        </div>
+      </>
+    ),
+  }),
+  column.accessor("announcedOn", {
+    id: "announced",
+    header: "Announced",
+    ...sortable("announced"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <MobileLabel>Announced</MobileLabel>
+        <AnnouncedDate pledge={pledge} />
+      </>
+    ),
+  }),
+  column.accessor("dueOn", {
+    id: "due",
+    header: "Due",
+    ...sortable("due"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <MobileLabel>Due</MobileLabel>
+        {pledge.dueOn ? (
+          <time dateTime={pledge.dueOn.toISOString()}>{formatDate(pledge.dueOn)}</time>
+        ) : (
+          notStated
+        )}
+      </>
+    ),
+  }),
+  column.accessor("lastChange", {
+    id: "lastChange",
+    header: "Last change",
+    ...sortable("lastChange"),
+    cell: ({ row: { original: pledge } }) => (
+      <>
+        <MobileLabel>Last change recorded</MobileLabel>
+        {pledge.lastChange ? (
+          <time dateTime={pledge.lastChange.toISOString()}>{formatDate(pledge.lastChange)}</time>
+        ) : (
+          "—"
+        )}
+      </>
+    ),
+  }),
+]);
+
+/** The list in another order, from its first page. */
+function orderedHref({ path, query }: { path: string; query: string }, order: PledgeOrder) {
+  const params = new URLSearchParams(query);
+  for (const key of ["sort", "dir", "page"]) params.delete(key);
+  params.set("sort", order.key);
+  params.set("dir", order.dir);
+  return `${path}?${params.toString()}`;
+}
+
+const ariaSort = { asc: "ascending", desc: "descending" } as const;
+
+interface PledgeTableProps {
+  rows: PledgeListItem[];
+  /** A sortable list: its order, its address and its other parameters (a new order starts at page 1). */
+  sorting?: { order: PledgeOrder; path: string; query: string };
+  caption?: string;
+}
+
+/** Pledges, a row each (a card each on a phone); on the list page, sortable by its column headings. */
+export function PledgeTable({ rows, sorting, caption = "Pledges matching the filters" }: PledgeTableProps) {
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    manualSorting: true,
+    enableSorting: sorting !== undefined,
+    enableSortingRemoval: false,
+    state: { sorting: sorting ? [{ id: sorting.order.key, desc: sorting.order.dir === "desc" }] : [] },
+  });
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white max-sm:max-h-none">
       <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
-        <caption className="sr-only">Pledges matching the filters</caption>
-        <TableHead
-          padded
-          columns={["Pledge", "Who", "Quantity", "Status", "Announced"]}
-          className="bg-slate-50 max-sm:sr-only"
-        />
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 shadow-[0_1px_0_#e2e8f0] max-sm:sr-only">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                const label = header.column.columnDef.header as string;
+                let content: ReactNode = label;
+                if (sorting && header.column.getCanSort()) {
+                  const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
+                  const key = header.column.id as PledgeSortKey;
+                  content = (
+                    <Link
+                      href={orderedHref(sorting, { key, dir: next })}
+                      scroll={false}
+                      className="inline-flex items-center gap-1 underline-offset-4 hover:underline"
+                      aria-label={`${label}: sort ${next === "asc" ? "ascending" : "descending"}`}
+                    >
+                      {label}
+                      <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
+                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                      </span>
+                    </Link>
+                  );
+                }
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-3 py-2 font-semibold whitespace-nowrap"
+                    aria-sort={sorted ? ariaSort[sorted] : sorting ? "none" : undefined}
+                  >
+                    {content}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
         <tbody className="divide-y divide-slate-100 max-sm:block">
-          {rows.map((pledge) => (
-            <tr key={pledge.id} className="align-top max-sm:block max-sm:py-2" data-testid="pledge-row">
-              <td className="px-3 py-2 max-sm:block max-sm:py-1">
-                <Link
-                  href={`/pledges/${pledge.id}`}
-                  className="font-medium text-blue-800 underline-offset-4 hover:underline"
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.original.id} className="align-top max-sm:block max-sm:py-2" data-testid="pledge-row">
+              {row.getAllCells().map((cell) => (
+                <td
+                  key={cell.id}
+                  className={`px-3 py-2 max-sm:block max-sm:py-1 ${cell.column.id === "title" || cell.column.id === "stakeholder" || cell.column.id === "status" ? "" : "whitespace-nowrap"}`}
                 >
-                  {pledge.title}
-                </Link>
-                <div className="text-xs text-slate-600">{categoryLabels[pledge.category]}</div>
-              </td>
-              <td className="px-3 py-2 max-sm:block max-sm:py-1">
-                <MobileLabel>Who</MobileLabel>
-                <ul>
-                  {pledge.stakeholders.map((s) => (
-                    <li key={`${s.slug}-${s.role}`}>
-                      <Link href={`/stakeholders/${s.slug}`} className="link">
-                        {s.name}
-                      </Link>{" "}
-                      <span className="text-xs text-slate-600">({roleLabels[s.role].toLowerCase()})</span>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap max-sm:block max-sm:py-1">
-                <MobileLabel>Quantity</MobileLabel>
-                {formatPledgeQuantity(pledge.quantity) ?? <span className="text-slate-600">Not stated</span>}
-                {pledge.delivered !== null && pledge.delivered > 0n && (
-                  <span className="block text-xs text-slate-700">
-                    {formatDelivered(pledge.delivered, pledge.quantity.quantityUnit)} delivered
-                    {exceedsPledge(pledge) && <ExceedsBadge />}
-                  </span>
-                )}
-              </td>
-              <td className="px-3 py-2 max-sm:block max-sm:py-1">
-                <MobileLabel>Status</MobileLabel>
-                <div className="flex flex-col items-start gap-1">
-                  <StatusBadge status={pledge.effective.status} />
-                  {pledge.effective.status === "conditional" && (
-                    <span className="text-xs text-slate-700">
-                      {pledgeStatusLabels[pledge.status]}; waiting on{" "}
-                      {pledge.effective.blockedBy.map((c) => c.title).join("; ")}
-                    </span>
-                  )}
-                </div>
-              </td>
-              <td className="px-3 py-2 whitespace-nowrap max-sm:block max-sm:py-1">
-                <MobileLabel>Announced</MobileLabel>
-                <AnnouncedDate pledge={pledge} />
-              </td>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 // One flat row per pledge, shared by the CSV and the spreadsheet's Pledges sheet. The pledge's own
 // fields take their column names from its field table (lib/rules/pledge-fields.ts).
 import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
-import { exceedsPledge, type PledgeListItem } from "@/features/pledges/queries";
+import { exceedsPledge, type PledgeListItem } from "@/features/pledges";
 import { isoDateAt, isoDay } from "@/lib/format";
 import { toDecimal } from "@/lib/rules/units";
 import { roleLabels } from "@/lib/rules/vocabulary";

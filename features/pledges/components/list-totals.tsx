@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { ScaledAmount } from "@/components/ui/scaled-amount";
+import { formatQuantity, formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
+
+interface ListTotalsProps {
+  /** One line per unit the listed pledges state: the summary's figures for the same filters. */
+  totals: { unit: string; pledged: Quantity; unconditional: Quantity; delivered: Quantity }[];
+}
+
+const amount = (quantity: Quantity) => (
+  <ScaledAmount
+    shown={formatQuantityScaled(quantity, { ceilingWords: "up to" })}
+    exact={formatQuantity(quantity, { ceilingWords: "up to" })}
+  />
+);
+
+/** What the whole filtered list adds up to, every page of it, counted as the dashboard counts. */
+export function ListTotals({ totals }: ListTotalsProps) {
+  if (totals.length === 0) return null;
+  return (
+    <div className="overflow-x-auto">
+      <table className="data-table" data-testid="list-totals">
+        <caption className="text-left text-sm text-slate-700">
+          Totals of every pledge these filters select, all pages (
+          <Link href="/methodology" className="link">
+            how they are counted
+          </Link>
+          )
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Unit</th>
+            <th scope="col" className="num">
+              Pledged
+            </th>
+            <th scope="col" className="num">
+              Unconditional
+            </th>
+            <th scope="col" className="num">
+              Delivered
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.map((line) => (
+            <tr key={line.unit}>
+              <th scope="row">{line.unit}</th>
+              <td className="num">{amount(line.pledged)}</td>
+              <td className="num">{amount(line.unconditional)}</td>
+              <td className="num">{amount(line.delivered)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

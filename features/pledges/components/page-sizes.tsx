@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { listPageSizes } from "../schemas";
+
+/** How many pledges a page shows, as links (they work before the page's script has loaded). */
+export function PageSizes({ current, path, query }: { current: number; path: string; query: string }) {
+  const hrefFor = (size: number) => {
+    const params = new URLSearchParams(query);
+    params.delete("page");
+    if (size === listPageSizes[0]) params.delete("pageSize");
+    else params.set("pageSize", String(size));
+    const text = params.toString();
+    return text ? `${path}?${text}` : path;
+  };
+  return (
+    <nav aria-label="Pledges per page" className="no-print flex flex-wrap items-center gap-2 text-sm">
+      <span className="text-slate-700">Per page:</span>
+      {listPageSizes.map((size) =>
+        size === current ? (
+          <span
+            key={size}
+            aria-current="page"
+            className="rounded bg-slate-800 px-2 py-0.5 font-semibold text-white"
+          >
+            {size}
+          </span>
+        ) : (
+          <Link key={size} href={hrefFor(size)} className="link px-1">
+            {size}
+          </Link>
+        ),
+      )}
+    </nav>
+  );
+}
