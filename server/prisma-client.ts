@@ -74,5 +74,7 @@ class SQLiteAdapterKeepingConnection extends PrismaBetterSQLite3 {
  * connection, and the transaction holds it. For bulk writes only (server/bulk-insert.ts).
  */
 export function sqliteConnectionOf(client: PrismaClient): SQLiteConnection | null {
-  return connections.get(client)?.connection ?? null;
+  const connection = connections.get(client)?.connection;
+  // A client disconnected ($disconnect) closed it; its next query opens another.
+  return connection?.open ? connection : null;
 }

@@ -46,11 +46,14 @@ export function isOneOf(column: Prisma.Sql, values: readonly string[]): Prisma.S
     : Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(values)}))`;
 }
 
-/** The later of two timestamps, either of which may be null (then the other). */
+/**
+ * The later of two timestamps, either of which may be null (then the other), each read once.
+ * SQLite's are ISO text, which no empty string outranks.
+ */
 export function laterOf(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
   return databaseKind() === "postgresql"
     ? Prisma.sql`GREATEST(${a}, ${b})`
-    : Prisma.sql`MAX(COALESCE(${a}, ${b}), COALESCE(${b}, ${a}))`;
+    : Prisma.sql`NULLIF(MAX(COALESCE(${a}, ''), COALESCE(${b}, '')), '')`;
 }
 
 /** Text compared byte by byte on both databases (PostgreSQL's locale collation would order otherwise). */

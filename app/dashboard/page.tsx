@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ParamErrors } from "@/components/ui/param-errors";
+import { FirstRunChecklist } from "@/features/first-run/components/first-run-checklist";
+import { loadFirstSteps } from "@/features/first-run/queries";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { DashboardWidgets } from "@/features/dashboard/components/dashboard-widgets";
 import { dashboardParamsSchema } from "@/features/dashboard/schemas";
@@ -18,7 +20,8 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const query = await searchParams;
-  await requirePagePermission("read", pathWithQuery("/dashboard", query));
+  const principal = await requirePagePermission("read", pathWithQuery("/dashboard", query));
+  const firstRun = principal?.role === "admin" ? await loadFirstSteps() : null;
   const parsed = parseSearchParams(dashboardParamsSchema, query);
   if (!parsed.ok) {
     return (
@@ -56,6 +59,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           </Link>
         </p>
       </div>
+      {firstRun && <FirstRunChecklist steps={firstRun} />}
       <ExportLinks query={viewQuery({ metric, assume: scenario, time })} />
       {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
           place and swaps in the new figures once they are ready. */}

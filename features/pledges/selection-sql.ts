@@ -7,7 +7,7 @@ import {
   settledPledgeStatuses,
   statusesOutsideTotals,
 } from "@/lib/rules/effective-status";
-import type { EffectiveStatus, PledgeStatus } from "@/lib/rules/vocabulary";
+import type { PledgeStatus } from "@/lib/rules/vocabulary";
 import type { LedgerFact } from "@/lib/rules/ledger";
 import type { ViewTime } from "@/lib/view-time";
 import type { PledgeFilters } from "./schemas";
@@ -84,27 +84,28 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
   const parts: Prisma.Sql[] = [];
   if (selection.status.length) parts.push(Prisma.sql`${self}.status IN (${Prisma.join(selection.status)})`);
   if (selection.effective.length) {
-    const is = (status: EffectiveStatus) => isEffectively(status, alias, selection.assume);
-    parts.push(Prisma.sql`(${Prisma.join(selection.effective.map(is), " OR ")})`);
+    parts.push(
+      Prisma.sql`${effectiveStatusSql(alias, selection.assume)} IN (${Prisma.join(selection.effective)})`,
+    );
   }
   return and(parts);
 }
 
 /**
- * The pledge `alias` (with conditions at the bound in `cond`) has this effective status under the
- * scenario `assume`: the rule of rules/effective-status.ts, in SQL.
+ * The effective status of pledge `alias` (with conditions at the bound in `cond`) under the scenario
+ * `assume`: the rule of rules/effective-status.ts, in SQL. Settled stays as it is; else any condition
+ * still blocking makes it conditional.
  */
-export function isEffectively(status: EffectiveStatus, alias: string, assume: readonly string[]): Prisma.Sql {
+export function effectiveStatusSql(alias: string, assume: readonly string[]): Prisma.Sql {
   const self = Prisma.raw(alias);
   const assumed = assume.length ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(assume)})` : Prisma.empty;
-  const blocked = Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-    WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
   const settled = settledPledgeStatuses as readonly PledgeStatus[];
-  if (status === "conditional") {
-    return Prisma.sql`(${self}.status NOT IN (${Prisma.join([...settled])}) AND ${blocked})`;
-  }
-  if (settled.includes(status)) return Prisma.sql`${self}.status = ${status}`;
-  return Prisma.sql`(${self}.status = ${status} AND NOT ${blocked})`;
+  // As text: PostgreSQL would read 'conditional' as a lifecycle status (an enum it is not in).
+  const lifecycle = Prisma.sql`CAST(${self}.status AS TEXT)`;
+  return Prisma.sql`CASE WHEN ${self}.status IN (${Prisma.join([...settled])}) THEN ${lifecycle}
+    WHEN EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed}) THEN 'conditional'
+    ELSE ${lifecycle} END`;
 }
 
 /**

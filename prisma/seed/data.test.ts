@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sourcesDirectory } from "../../server/env";
+import { seedExternalIdPrefix } from "../../lib/rules/first-run";
 import {
   seedCapacityReferences,
   seedConditions,
@@ -69,5 +70,11 @@ describe("seed data traces to the sources", () => {
     for (const pledge of seedPledges.filter((p) => p.conditions.length > 0)) {
       expect(pledge.conditions).toContain("russia-agrees-to-ceasefire");
     }
+  });
+});
+
+describe("the seed's pledges", () => {
+  it("carry external ids in the seed's namespace, so that the first-run checklist knows them for examples", () => {
+    expect(seedPledges.filter((pledge) => !pledge.externalId.startsWith(seedExternalIdPrefix))).toEqual([]);
   });
 });

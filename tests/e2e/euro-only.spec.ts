@@ -1,20 +1,14 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { breakdownResponse } from "@/features/api/schemas";
+import { startOwnServer, type OwnServer } from "./support/own-server";
 import { drawnChart, expectNoAxeViolations } from "./support/page-checks";
 
 // A tracker of money alone: a database whose pledges are all in EUR and that records no requirement,
 // as a newcomer's first import of a donor spreadsheet leaves it. It gets a server of its own (the
-// suite's database holds the Paris seed), started here on the production build, readable by anyone.
-
-const port = Number(process.env.E2E_PORT ?? 3210) + 17;
-const base = `http://127.0.0.1:${port}`;
-const run = promisify(execFile);
+// suite's database holds the Paris seed), readable by anyone.
 
 // Germany 1,500,000,000 + 250,000,000.50; the EIB (an organisation) 900,000,000, once the war ends;
 // Poland 75,000,000.
@@ -26,44 +20,27 @@ const tracker = [
   "Field hospitals,Poland,assistance,75000000,EUR,2026-03-01,delivered,",
 ].join("\n");
 
-let dir: string;
-let server: ChildProcess | undefined;
+let server: OwnServer;
 
 test.describe.configure({ mode: "serial" });
 test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(180_000);
-  dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-euro-"));
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${path.join(dir, "euro.db")}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
-    PUBLIC_READ: "true",
-  };
-  await run("npm", ["run", "--silent", "db:deploy"], { env });
-  const file = path.join(dir, "tracker.csv");
-  writeFileSync(file, tracker);
-  await run("npx", ["tsx", "--conditions=react-server", "scripts/import.ts", file], { env });
-  server = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env,
-    stdio: "ignore",
+  server = await startOwnServer("euro", 17, { PUBLIC_READ: "true" }, async ({ npm }) => {
+    const file = path.join(tmpdir(), `pledgewatch-euro-tracker-${process.pid}.csv`);
+    writeFileSync(file, tracker);
+    await npm("import", [file]);
+    rmSync(file);
   });
-  await expect
-    .poll(async () => (await fetch(`${base}/dashboard`).catch(() => null))?.status, { timeout: 60_000 })
-    .toBe(200);
 });
 
-test.afterAll(() => {
-  server?.kill("SIGTERM");
-  rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => server?.stop());
 
 test("plain /dashboard on EUR pledges alone shows their totals and charts, with a note and no error", async ({
   page,
 }) => {
-  await page.goto(`${base}/dashboard`);
+  await page.goto(`${server.base}/dashboard`);
   await expect(page.getByLabel("Unit")).toHaveValue("EUR");
   await expect(page.getByTestId("headline")).toContainText("no requirement is recorded in EUR");
   await expect(page.getByTestId("no-requirement")).toContainText("No requirement is recorded for EUR");
@@ -71,12 +48,12 @@ test("plain /dashboard on EUR pledges alone shows their totals and charts, with 
   await drawnChart(page, "gap-history-chart");
   const carried = await drawnChart(page, "carried-chart");
   await expect(carried.locator("svg text").filter({ hasText: "Germany" })).toHaveCount(1);
-  await expect(page).toHaveURL(`${base}/dashboard`);
+  await expect(page).toHaveURL(`${server.base}/dashboard`);
   await expectNoAxeViolations(page);
 });
 
 test("the figures are the file's sums, on the screen and in the API", async ({ page, request }) => {
-  const breakdown = await request.get(`${base}/api/v1/breakdown?by=stakeholder&metric=EUR`);
+  const breakdown = await request.get(`${server.base}/api/v1/breakdown?by=stakeholder&metric=EUR`);
   expect(breakdown.status()).toBe(200);
   const rows = breakdownResponse.parse(await breakdown.json()).data;
   expect(Object.fromEntries(rows.map((row) => [row.label, row.pledged?.low]))).toEqual({
@@ -84,7 +61,7 @@ test("the figures are the file's sums, on the screen and in the API", async ({ p
     "European Investment Bank": 900_000_000,
     Poland: 75_000_000,
   });
-  await page.goto(`${base}/dashboard`);
+  await page.goto(`${server.base}/dashboard`);
   await expect(page.getByTestId("headline")).toContainText("Pledges total €2.7 bn, €1.8 bn of it free");
   // At a glance in the table, to the cent on hover and for screen readers, and for everyone on request.
   const table = page.getByTestId("by-stakeholder");
@@ -101,7 +78,7 @@ test("the figures are the file's sums, on the screen and in the API", async ({ p
 });
 
 test("a condition's page says what meeting it is worth in the unit its pledges state", async ({ page }) => {
-  await page.goto(`${base}/dashboard`);
+  await page.goto(`${server.base}/dashboard`);
   await page.getByRole("link", { name: "The war ends" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("The war ends");
   const worth = page.getByTestId("condition-worth-EUR");
