@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoHorizontalOverflow } from "./support/page-checks";
+import { storageStateOf } from "./support/users";
 
 const rows = (page: Page) => page.getByTestId("pledge-row");
 
@@ -214,4 +215,30 @@ test.describe("pledge page", () => {
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: "test-results/screenshots/pledge-list-phone.png", fullPage: true });
   });
+});
+
+test.describe("pledge list, for an analyst", () => {
+  test.use({ storageState: storageStateOf("analyst") });
+
+  test("records a status change or a delivery from the pledge's row, and adds a pledge from the header", async ({
+    page,
+  }) => {
+    await page.goto("/pledges");
+    await page
+      .getByRole("link", { name: "Record a status change of Multinational deterrence force" })
+      .click();
+    await expect(page).toHaveURL(/\/pledges\/[^/]+\/status$/);
+    await page.goBack();
+    await page.getByRole("link", { name: "Record a delivery of Multinational deterrence force" }).click();
+    await expect(page).toHaveURL(/\/pledges\/[^/]+\/delivery$/);
+    await page.getByRole("banner").getByRole("link", { name: "Add a pledge" }).click();
+    await expect(page).toHaveURL(/\/pledges\/new$/);
+  });
+});
+
+test("a viewer is offered neither", async ({ page }) => {
+  await page.goto("/pledges");
+  await expect(rows(page).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Record a/ })).toHaveCount(0);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Add a pledge" })).toHaveCount(0);
 });

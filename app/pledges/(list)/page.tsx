@@ -11,6 +11,7 @@ import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { describeViewTime } from "@/lib/view-time";
+import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +43,8 @@ function withPage(params: Record<string, string | string[] | undefined>, page: n
 
 export default async function PledgesPage({ searchParams }: PageProps<"/pledges">) {
   const params = await searchParams;
-  await requirePagePermission("read", pathWithQuery("/pledges", params));
+  const principal = await requirePagePermission("read", pathWithQuery("/pledges", params));
+  const canEdit = principal ? roleAllows(principal.role, "edit") : false;
   const parsed = parseSearchParams(pledgeFiltersSchema, params);
   const query = parsed.ok ? pledgeQueryOf(parsed.data) : null;
   const [options, result, totals] = await Promise.all([
@@ -83,6 +85,7 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
             <PledgeTable
               rows={result.rows}
               sorting={{ order: query!.order, path: "/pledges", query: listQuery }}
+              canEdit={canEdit}
             />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">

@@ -58,6 +58,14 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          {canEdit && (
+            <Link
+              href="/pledges/new"
+              className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800"
+            >
+              Add a pledge
+            </Link>
+          )}
           {principal ? (
             <>
               {principal.kind === "user" ? (

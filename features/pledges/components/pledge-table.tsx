@@ -94,7 +94,14 @@ const columns = column.columns([
           {pledge.effective.status === "conditional" && (
             <span className="text-xs text-slate-700">
               {pledgeStatusLabels[pledge.status]}; waiting on{" "}
-              {pledge.effective.blockedBy.map((c) => c.title).join("; ")}
+              {pledge.effective.blockedBy.map((c, i) => (
+                <span key={c.id}>
+                  {i > 0 && "; "}
+                  <Link href={`/conditions/${c.slug}`} className="link">
+                    {c.title}
+                  </Link>
+                </span>
+              ))}
             </span>
           )}
         </div>
@@ -153,6 +160,35 @@ function orderedHref({ path, query }: { path: string; query: string }, order: Pl
   return `${path}?${params.toString()}`;
 }
 
+/** For those who may edit: what an analyst records most, from the row itself. */
+const actionsColumn = column.display({
+  id: "actions",
+  header: "Record",
+  cell: ({ row: { original: pledge } }) => (
+    <ul className="space-y-1 whitespace-nowrap">
+      <li>
+        <Link
+          href={`/pledges/${pledge.id}/status`}
+          className="link"
+          aria-label={`Record a status change of ${pledge.title}`}
+        >
+          Status change
+        </Link>
+      </li>
+      <li>
+        <Link
+          href={`/pledges/${pledge.id}/delivery`}
+          className="link"
+          aria-label={`Record a delivery of ${pledge.title}`}
+        >
+          Delivery
+        </Link>
+      </li>
+    </ul>
+  ),
+});
+const columnsWithActions = [...columns, actionsColumn];
+
 const ariaSort = { asc: "ascending", desc: "descending" } as const;
 
 interface PledgeTableProps {
@@ -160,13 +196,20 @@ interface PledgeTableProps {
   /** A sortable list: its order, its address and its other parameters (a new order starts at page 1). */
   sorting?: { order: PledgeOrder; path: string; query: string };
   caption?: string;
+  /** The reader may edit: each row offers to record a status change or a delivery. */
+  canEdit?: boolean;
 }
 
 /** Pledges, a row each (a card each on a phone); on the list page, sortable by its column headings. */
-export function PledgeTable({ rows, sorting, caption = "Pledges matching the filters" }: PledgeTableProps) {
+export function PledgeTable({
+  rows,
+  sorting,
+  caption = "Pledges matching the filters",
+  canEdit = false,
+}: PledgeTableProps) {
   const table = useTable({
     features,
-    columns,
+    columns: canEdit ? columnsWithActions : columns,
     data: rows,
     manualSorting: true,
     enableSorting: sorting !== undefined,
