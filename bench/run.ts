@@ -13,7 +13,7 @@ import Database from "better-sqlite3";
 import { benchImport } from "./import";
 import { benchLighthouse } from "./lighthouse";
 import { seedBenchData } from "./seed-bench-data";
-import { pledgeSortKeys } from "../features/pledges/schemas";
+import { pledgeSortKeys } from "../features/pledges/index";
 import { median, memoryOf, startNext, waitFor } from "./support";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);

@@ -58,5 +58,5 @@ export function laterOf(a: Prisma.Sql, b: Prisma.Sql): Prisma.Sql {
 
 /** Text compared byte by byte on both databases (PostgreSQL's locale collation would order otherwise). */
 export function bytewise(text: Prisma.Sql): Prisma.Sql {
-  return databaseKind() === "postgresql" ? Prisma.sql`${text} COLLATE "C"` : text;
+  return databaseKind() === "postgresql" ? Prisma.sql`(${text}) COLLATE "C"` : text;
 }

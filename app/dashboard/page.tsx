@@ -13,6 +13,7 @@ import { everyPledge } from "@/features/pledges/selection-sql";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { viewQuery } from "@/features/dashboard";
 import { describeViewTime, type ViewTime } from "@/lib/view-time";
+import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const query = await searchParams;
   const principal = await requirePagePermission("read", pathWithQuery("/dashboard", query));
-  const firstRun = principal?.role === "admin" ? await loadFirstSteps() : null;
+  const firstRun = principal && roleAllows(principal.role, "admin") ? await loadFirstSteps() : null;
   const parsed = parseSearchParams(dashboardParamsSchema, query);
   if (!parsed.ok) {
     return (

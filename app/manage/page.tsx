@@ -3,6 +3,7 @@ import Link from "next/link";
 import { recordKindList, recordKinds } from "@/features/editing";
 import { FirstRunChecklist } from "@/features/first-run/components/first-run-checklist";
 import { loadFirstSteps } from "@/features/first-run/queries";
+import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const metadata: Metadata = { title: "Records" };
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ManagePage() {
   const principal = await requirePagePermission("edit", "/manage");
-  const firstRun = principal?.role === "admin" ? await loadFirstSteps() : null;
+  const firstRun = principal && roleAllows(principal.role, "admin") ? await loadFirstSteps() : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Records</h1>

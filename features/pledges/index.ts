@@ -41,3 +41,53 @@ export interface PledgeListItem {
   stakeholders: { slug: string; name: string; role: StakeholderRole }[];
   conditions: { id: string; slug: string; title: string; status: ConditionStatus }[];
 }
+
+/** The columns a pledge list sorts by, each with the direction it sorts in first. */
+export const pledgeSortKeys = [
+  "title",
+  "stakeholder",
+  "quantity",
+  "status",
+  "announced",
+  "due",
+  "lastChange",
+] as const;
+export type PledgeSortKey = (typeof pledgeSortKeys)[number];
+export const firstDirection: Record<PledgeSortKey, "asc" | "desc"> = {
+  title: "asc",
+  stakeholder: "asc",
+  quantity: "desc",
+  status: "asc",
+  announced: "desc",
+  due: "asc",
+  lastChange: "desc",
+};
+
+/** Each order in words: "sorted by due date". */
+export const pledgeSortLabels: Record<PledgeSortKey, string> = {
+  title: "Title",
+  stakeholder: "Who",
+  quantity: "Quantity",
+  status: "Status",
+  announced: "Announced",
+  due: "Due",
+  lastChange: "Last change",
+};
+
+/** The page sizes the list offers. */
+export const listPageSizes = [25, 50, 100, 200] as const;
+
+/** A list's order: its column and direction, spelt out. */
+export interface PledgeOrder {
+  key: PledgeSortKey;
+  dir: "asc" | "desc";
+}
+
+/** A list's order unless its parameters say otherwise: newest announcement first. */
+export const defaultPledgeOrder: PledgeOrder = { key: "announced", dir: "desc" };
+
+/** The order a list's parameters ask for: a column in its first direction unless one is given. */
+export function pledgeOrderOf({ sort, dir }: { sort?: PledgeSortKey; dir?: "asc" | "desc" }): PledgeOrder {
+  if (!sort) return dir ? { ...defaultPledgeOrder, dir } : defaultPledgeOrder;
+  return { key: sort, dir: dir ?? firstDirection[sort] };
+}

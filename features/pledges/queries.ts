@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { citationSelect, statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { effectiveStatus, type Scenario } from "@/lib/rules/effective-status";
-import type { PledgeListItem } from "./index";
+import { defaultPledgeOrder, type PledgeListItem, type PledgeOrder } from "./index";
 import {
   effectiveStatuses,
   stakeholderRoles,
@@ -17,7 +17,6 @@ import {
 } from "@/lib/rules/vocabulary";
 import type { ViewTime } from "@/lib/view-time";
 import { bytewise, laterOf } from "@/server/sql-dialect";
-import type { PledgeOrder } from "./schemas";
 import {
   conditionsAtQuery,
   eventWithin,
@@ -71,12 +70,13 @@ type SelectedPledge = {
 };
 const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered, pl.due`;
 
-/** When the last event of pledge `pl` within the bound was recorded: a figure's or a status's. */
-function lastChangeSql(bound: Bound) {
+/** When the last event of pledge `alias` within the bound was recorded: a figure's or a status's. */
+function lastChangeSql(bound: Bound, alias = "pl") {
+  const id = Prisma.raw(`${alias}."id"`);
   // Each the latest by an index on (pledge, when recorded), walked from its end.
-  const ledger = Prisma.sql`(SELECT e."recordedAt" FROM "LedgerEvent" e WHERE e."pledgeId" = pl."id"
+  const ledger = Prisma.sql`(SELECT e."recordedAt" FROM "LedgerEvent" e WHERE e."pledgeId" = ${id}
     AND ${eventWithin(bound, Prisma.sql`e."occurredOn"`, Prisma.sql`e."recordedAt"`)} ORDER BY e."recordedAt" DESC LIMIT 1)`;
-  const statuses = Prisma.sql`(SELECT sc."createdAt" FROM "StatusChange" sc WHERE sc."pledgeId" = pl."id"
+  const statuses = Prisma.sql`(SELECT sc."createdAt" FROM "StatusChange" sc WHERE sc."pledgeId" = ${id}
     AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)} ORDER BY sc."createdAt" DESC LIMIT 1)`;
   return laterOf(ledger, statuses);
 }
@@ -99,7 +99,7 @@ const firstStakeholderSql = () =>
  */
 function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
   const dir = Prisma.raw(order.dir === "asc" ? "ASC" : "DESC");
-  const emptyLast = (value: Prisma.Sql) => Prisma.sql`(${value}) IS NULL, ${value} ${dir}`;
+  const emptyLast = (value: Prisma.Sql) => Prisma.sql`${value} ${dir} NULLS LAST`;
   // In the order the statuses are declared (rules/vocabulary.ts), as the filter lists them.
   const effectiveRank = Prisma.sql`CASE ${effectiveStatusSql("pl", assume)} ${Prisma.join(
     effectiveStatuses.map((status, rank) => Prisma.sql`WHEN ${status} THEN ${rank}`),
@@ -109,7 +109,7 @@ function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
     title: Prisma.sql`${bytewise(Prisma.sql`lower(p."title")`)} ${dir}`,
     stakeholder: emptyLast(bytewise(firstStakeholderSql())),
     // Amounts compare within a unit: grouped by unit, each group by its upper end.
-    quantity: Prisma.sql`pl.unit IS NULL, pl.unit ASC, pl.high IS NULL, pl.high ${dir}`,
+    quantity: Prisma.sql`${bytewise(Prisma.sql`pl.unit`)} ASC NULLS LAST, pl.high ${dir} NULLS LAST`,
     status: Prisma.sql`${effectiveRank} ${dir}`,
     announced: Prisma.sql`p."announcedOn" ${dir}`,
     due: emptyLast(Prisma.sql`pl.due`),
@@ -117,8 +117,6 @@ function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
   }[order.key];
   return Prisma.sql`${by}, p."announcedOn" DESC, p."title" ASC, p."id" ASC`;
 }
-
-const defaultPledgeOrder: PledgeOrder = { key: "announced", dir: "desc" };
 
 /** The selected pledges' ids, statuses and figures at the bound, one page of them, in `order`. */
 async function selectPage(
@@ -131,12 +129,20 @@ async function selectPage(
   const [rows, [count]] = await db().$transaction([
     db().$queryRaw<SelectedPledge[]>`
       WITH ${pledgesAt(bound, selection)}
-      SELECT ${selectedColumns}, ${lastChangeSql(bound)} AS "lastChange" FROM pl JOIN "Pledge" p ON p."id" = pl."id"
+      SELECT ${selectedColumns} FROM pl JOIN "Pledge" p ON p."id" = pl."id"
       ORDER BY ${orderSql(order, selection.assume, bound)} LIMIT ${take} OFFSET ${skip}`,
     db().$queryRaw<
       { count: bigint | number }[]
     >`WITH ${pledgesAt(bound, selection)} SELECT COUNT(*) AS count FROM pl`,
   ]);
+  // When each of the page's pledges last changed: read for these rows alone, not for every one sorted.
+  if (rows.length > 0) {
+    const changes = await db().$queryRaw<{ id: string; lastChange: string | Date | null }[]>`
+      SELECT p."id", ${lastChangeSql(bound, "p")} AS "lastChange" FROM "Pledge" p
+      WHERE p."id" IN (${Prisma.join(rows.map((row) => row.id))})`;
+    const lastChanges = new Map(changes.map((change) => [change.id, change.lastChange]));
+    for (const row of rows) row.lastChange = lastChanges.get(row.id) ?? null;
+  }
   return { rows, total: Number(count?.count ?? 0) };
 }
 
@@ -186,7 +192,7 @@ async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<Pledge
     db().$queryRaw<{ pledgeId: string; role: StakeholderRole; slug: string; name: string }[]>`
       SELECT ps."pledgeId", ps."role", s."slug", s."name"
       FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId"
-      WHERE ps."pledgeId" IN (${ids}) ORDER BY s."name"`,
+      WHERE ps."pledgeId" IN (${ids}) ORDER BY ${bytewise(Prisma.sql`lower(s."name")`)}, s."name"`,
     db().$queryRaw<{ pledgeId: string; id: string; slug: string; title: string; status: ConditionStatus }[]>`
       SELECT pc."pledgeId", c."id", c."slug", c."title", c."status"
       FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"

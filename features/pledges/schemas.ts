@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDate, repeatedParam, singleParam } from "@/lib/search-params";
 import { isoInstant } from "@/lib/view-time";
 import { effectiveStatuses, pledgeCategories, pledgeStatuses } from "@/lib/rules/vocabulary";
+import { listPageSizes, pledgeOrderOf, pledgeSortKeys } from "./index";
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, {
@@ -51,35 +52,11 @@ export const pageField = singleParam(
     .int("page must be a whole number"),
 );
 
-/** The columns a pledge list sorts by, each with the direction it sorts in first. */
-export const pledgeSortKeys = [
-  "title",
-  "stakeholder",
-  "quantity",
-  "status",
-  "announced",
-  "due",
-  "lastChange",
-] as const;
-export type PledgeSortKey = (typeof pledgeSortKeys)[number];
-export const firstDirection: Record<PledgeSortKey, "asc" | "desc"> = {
-  title: "asc",
-  stakeholder: "asc",
-  quantity: "desc",
-  status: "asc",
-  announced: "desc",
-  due: "asc",
-  lastChange: "desc",
-};
-
 /** How a list is ordered: a column and a direction (the column's own first direction when absent). */
 export const pledgeOrderFields = {
   sort: singleParam(oneOf(pledgeSortKeys, "column to sort by")),
   dir: singleParam(oneOf(["asc", "desc"] as const, "sort direction")),
 };
-
-/** The page sizes the list offers. */
-export const listPageSizes = [25, 50, 100, 200] as const;
 
 const listPageSize = singleParam(
   z.coerce
@@ -114,17 +91,6 @@ export const pledgeIdSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-
-/** A list's order: its column and direction, spelt out. */
-export interface PledgeOrder {
-  key: PledgeSortKey;
-  dir: "asc" | "desc";
-}
-
-/** The order a list's parameters ask for: newest announcement first unless they say otherwise. */
-export function pledgeOrderOf({ sort = "announced", dir }: { sort?: PledgeSortKey; dir?: "asc" | "desc" }) {
-  return { key: sort, dir: dir ?? firstDirection[sort] } satisfies PledgeOrder;
-}
 
 /** Splits parsed list parameters into what the pledge queries take. */
 export function pledgeQueryOf({ asOf, knownAt, page, pageSize, sort, dir, ...selection }: PledgeFilters) {

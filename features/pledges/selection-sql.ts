@@ -15,7 +15,7 @@ import type { PledgeFilters } from "./schemas";
 // The pledges a view selects, as they stood at a date, in SQL: shared by the list, the dashboard's
 // aggregates, the API and the exports, so that a filter means the same everywhere.
 
-/** The list's filters without the date and page; `assume` (condition slugs) bears on "effective". */
+/** The list's filters without the date, order and page; `assume` (condition slugs) bears on "effective". */
 export type PledgeSelection = Omit<PledgeFilters, "page" | "pageSize" | "sort" | "dir" | "asOf" | "knownAt">;
 
 /** The SQL list of condition statuses that block a pledge. */

@@ -106,3 +106,89 @@ export async function getConditionProfile(slug: string) {
 }
 
 export type ConditionProfile = NonNullable<Awaited<ReturnType<typeof getConditionProfile>>>;
+
+/** Records of each kind a source page lists, at most (the count says how many there are in all). */
+const citedListed = 200;
+
+/** One source and everything that cites it: the pledges, records and events it is evidence for. */
+export async function getSourceProfile(slug: string) {
+  const source = await db().source.findUnique({ where: { slug } });
+  if (!source) return null;
+  const quote = { select: { quote: true }, where: { sourceId: source.id }, take: 1 } as const;
+  const [pledges, conditions, stakeholders, requirements, capacities, statusChanges, ledgerEvents, counts] =
+    await Promise.all([
+      db().pledge.findMany({
+        where: { deletedAt: null, citations: { some: { sourceId: source.id } } },
+        select: { id: true, title: true, citations: quote },
+        orderBy: { title: "asc" },
+        take: citedListed,
+      }),
+      db().condition.findMany({
+        where: { citations: { some: { sourceId: source.id } } },
+        select: { slug: true, title: true, citations: quote },
+        orderBy: { title: "asc" },
+        take: citedListed,
+      }),
+      db().stakeholder.findMany({
+        where: { citations: { some: { sourceId: source.id } } },
+        select: { slug: true, name: true, citations: quote },
+        orderBy: { name: "asc" },
+        take: citedListed,
+      }),
+      db().requirement.findMany({
+        where: { citations: { some: { sourceId: source.id } } },
+        select: { id: true, title: true, citations: quote },
+        orderBy: { title: "asc" },
+        take: citedListed,
+      }),
+      db().capacityReference.findMany({
+        where: { citations: { some: { sourceId: source.id } } },
+        select: {
+          id: true,
+          title: true,
+          stakeholder: { select: { slug: true, name: true } },
+          citations: quote,
+        },
+        orderBy: { title: "asc" },
+        take: citedListed,
+      }),
+      db().statusChange.findMany({
+        where: { citations: { some: { sourceId: source.id } } },
+        select: {
+          id: true,
+          occurredAt: true,
+          toPledgeStatus: true,
+          toConditionStatus: true,
+          pledge: { select: { id: true, title: true, deletedAt: true } },
+          condition: { select: { slug: true, title: true } },
+        },
+        orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+        take: citedListed,
+      }),
+      db().ledgerEvent.findMany({
+        where: { citations: { some: { sourceId: source.id } } },
+        select: {
+          id: true,
+          fact: true,
+          occurredOn: true,
+          pledge: { select: { id: true, title: true, deletedAt: true } },
+        },
+        orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }],
+        take: citedListed,
+      }),
+      db().citation.count({ where: { sourceId: source.id } }),
+    ]);
+  return {
+    source,
+    citations: counts,
+    pledges,
+    conditions,
+    stakeholders,
+    requirements,
+    capacities,
+    statusChanges: statusChanges.filter((change) => !change.pledge?.deletedAt),
+    ledgerEvents: ledgerEvents.filter((event) => !event.pledge.deletedAt),
+  };
+}
+
+export type SourceProfile = NonNullable<Awaited<ReturnType<typeof getSourceProfile>>>;

@@ -27,7 +27,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(180_000);
-  server = await startOwnServer("euro", 17, { PUBLIC_READ: "true" }, async ({ npm }) => {
+  server = await startOwnServer("euro", { PUBLIC_READ: "true" }, async ({ npm }) => {
     const file = path.join(tmpdir(), `pledgewatch-euro-tracker-${process.pid}.csv`);
     writeFileSync(file, tracker);
     await npm("import", [file]);

@@ -14,7 +14,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(180_000);
-  server = await startOwnServer("first-run", 19, {}, async ({ npm }) => {
+  server = await startOwnServer("first-run", {}, async ({ npm }) => {
     for (const [role, user] of [
       ["admin", admin],
       ["viewer", viewer],

@@ -11,6 +11,7 @@ import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { describeViewTime } from "@/lib/view-time";
+import { pledgeSortLabels } from "@/features/pledges";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
@@ -77,7 +78,12 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
       {result && (
         <section aria-labelledby="results-heading" className="space-y-3">
           <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
-            {result.total === 1 ? "1 pledge" : `${result.total} pledges`}
+            {result.total === 1 ? "1 pledge" : `${result.total.toLocaleString("en-GB")} pledges`}
+            <span className="font-normal text-slate-600">
+              {" "}
+              · sorted by {pledgeSortLabels[query!.order.key].toLowerCase()},{" "}
+              {query!.order.dir === "asc" ? "ascending" : "descending"}
+            </span>
           </h2>
           <ExportLinks query={exportQuery(params)} />
           <ListTotals totals={totals} />

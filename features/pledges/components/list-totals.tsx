@@ -21,9 +21,10 @@ export function ListTotals({ totals }: ListTotalsProps) {
     <div className="overflow-x-auto">
       <table className="data-table" data-testid="list-totals">
         <caption className="text-left text-sm text-slate-700">
-          Totals of every pledge these filters select, all pages (
+          Totals of the pledges these filters select, every page, counted as the dashboard counts them
+          (withdrawn pledges in none:{" "}
           <Link href="/methodology" className="link">
-            how they are counted
+            how
           </Link>
           )
         </caption>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listPageSizes } from "../schemas";
+import { listPageSizes } from "../index";
 
 /** How many pledges a page shows, as links (they work before the page's script has loaded). */
 export function PageSizes({ current, path, query }: { current: number; path: string; query: string }) {

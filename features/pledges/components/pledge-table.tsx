@@ -1,23 +1,26 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDate, formatDelivered, formatPledgeQuantity } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
-import { exceedsPledge, type PledgeListItem } from "../index";
-import { firstDirection, type PledgeOrder, type PledgeSortKey } from "../schemas";
+import {
+  exceedsPledge,
+  firstDirection,
+  pledgeSortKeys,
+  pledgeSortLabels,
+  type PledgeListItem,
+  type PledgeOrder,
+  type PledgeSortKey,
+} from "../index";
 import { AnnouncedDate } from "./announced-date";
 
-/** On a phone each row becomes a card, and its cells say what they are. */
+/** On a phone each row becomes a card (its headings hidden), and its cells say what they are. */
 function MobileLabel({ children }: { children: string }) {
-  return (
-    <span aria-hidden="true" className="block text-xs font-semibold text-slate-600 sm:hidden">
-      {children}
-    </span>
-  );
+  return <span className="block text-xs font-semibold text-slate-600 sm:hidden">{children}</span>;
 }
 
 const notStated = <span className="text-slate-600">Not stated</span>;
@@ -140,7 +143,7 @@ const columns = column.columns([
     ...sortable("lastChange"),
     cell: ({ row: { original: pledge } }) => (
       <>
-        <MobileLabel>Last change recorded</MobileLabel>
+        <MobileLabel>Last change</MobileLabel>
         {pledge.lastChange ? (
           <time dateTime={pledge.lastChange.toISOString()}>{formatDate(pledge.lastChange)}</time>
         ) : (
@@ -207,6 +210,12 @@ export function PledgeTable({
   caption = "Pledges matching the filters",
   canEdit = false,
 }: PledgeTableProps) {
+  // A new order starts at its top, not where the old one was scrolled to; the focus stays on the heading.
+  const box = useRef<HTMLDivElement>(null);
+  const orderKey = sorting ? `${sorting.order.key}-${sorting.order.dir}` : "";
+  useEffect(() => {
+    box.current?.scrollTo({ top: 0 });
+  }, [orderKey]);
   const table = useTable({
     features,
     columns: canEdit ? columnsWithActions : columns,
@@ -217,62 +226,102 @@ export function PledgeTable({
     state: { sorting: sorting ? [{ id: sorting.order.key, desc: sorting.order.dir === "desc" }] : [] },
   });
   return (
-    <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white max-sm:max-h-none">
-      <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 shadow-[0_1px_0_#e2e8f0] max-sm:sr-only">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const label = header.column.columnDef.header as string;
-                let content: ReactNode = label;
-                if (sorting && header.column.getCanSort()) {
-                  const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
-                  const key = header.column.id as PledgeSortKey;
-                  content = (
-                    <Link
-                      href={orderedHref(sorting, { key, dir: next })}
-                      scroll={false}
-                      className="inline-flex items-center gap-1 underline-offset-4 hover:underline"
-                      aria-label={`${label}: sort ${next === "asc" ? "ascending" : "descending"}`}
+    <>
+      {sorting && <PhoneSort sorting={sorting} />}
+      <div
+        ref={box}
+        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white max-sm:max-h-none"
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 shadow-[0_1px_0_#e2e8f0] max-sm:hidden">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const label = header.column.columnDef.header as string;
+                  let content: ReactNode = label;
+                  if (sorting && header.column.getCanSort()) {
+                    const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
+                    const key = header.column.id as PledgeSortKey;
+                    content = (
+                      <Link
+                        href={orderedHref(sorting, { key, dir: next })}
+                        scroll={false}
+                        className="inline-flex items-center gap-1 underline-offset-4 hover:underline"
+                      >
+                        {label}
+                        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
+                        <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
+                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                        </span>
+                      </Link>
+                    );
+                  }
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="px-3 py-2 font-semibold whitespace-nowrap"
+                      aria-sort={sorted ? ariaSort[sorted] : sorting ? "none" : undefined}
                     >
-                      {label}
-                      <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
-                        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                      </span>
-                    </Link>
+                      {content}
+                    </th>
                   );
-                }
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className="px-3 py-2 font-semibold whitespace-nowrap"
-                    aria-sort={sorted ? ariaSort[sorted] : sorting ? "none" : undefined}
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100 max-sm:block">
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.original.id}
+                className="align-top max-sm:block max-sm:py-2"
+                data-testid="pledge-row"
+              >
+                {row.getAllCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 max-sm:block max-sm:py-1 ${cell.column.id === "title" || cell.column.id === "stakeholder" || cell.column.id === "status" ? "" : "whitespace-nowrap"}`}
                   >
-                    {content}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100 max-sm:block">
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.original.id} className="align-top max-sm:block max-sm:py-2" data-testid="pledge-row">
-              {row.getAllCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={`px-3 py-2 max-sm:block max-sm:py-1 ${cell.column.id === "title" || cell.column.id === "stakeholder" || cell.column.id === "status" ? "" : "whitespace-nowrap"}`}
-                >
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** On a phone the headings are hidden (each row is a card): the same orders as a row of links. */
+function PhoneSort({ sorting }: { sorting: NonNullable<PledgeTableProps["sorting"]> }) {
+  return (
+    <nav aria-label="Sort the pledges" className="flex flex-wrap gap-x-3 gap-y-1 text-sm sm:hidden">
+      <span className="text-slate-700">Sort by:</span>
+      {pledgeSortKeys.map((key) => {
+        const current = sorting.order.key === key;
+        const dir = current ? (sorting.order.dir === "asc" ? "desc" : "asc") : firstDirection[key];
+        return (
+          <Link
+            key={key}
+            href={orderedHref(sorting, { key, dir })}
+            scroll={false}
+            className="link"
+            aria-current={current ? "true" : undefined}
+          >
+            {pledgeSortLabels[key]}
+            {current && <span aria-hidden="true">{sorting.order.dir === "asc" ? " ▲" : " ▼"}</span>}
+            {current && (
+              <span className="sr-only">
+                , sorted {sorting.order.dir === "asc" ? "ascending" : "descending"}
+              </span>
+            )}
+          </Link>
+        );
+      })}
+    </nav>
   );
 }

@@ -39,8 +39,13 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
         </div>
       </Panel>
 
-      {worth.map((inUnit) => (
-        <ConditionWorth key={inUnit.unit} slug={condition.slug} {...inUnit} />
+      {worth.map((inUnit, index) => (
+        <ConditionWorth
+          key={inUnit.unit}
+          slug={condition.slug}
+          headingId={`worth-${index}-heading`}
+          {...inUnit}
+        />
       ))}
 
       <Panel headingId="history-heading" title="History">
@@ -67,12 +72,18 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
 }
 
 /** What meeting it is worth in one unit, in the words of the dashboard's sensitivity table. */
-function ConditionWorth({ slug, unit, figures, conditions }: Profile["worth"][number] & { slug: string }) {
+function ConditionWorth({
+  slug,
+  headingId,
+  unit,
+  figures,
+  conditions,
+}: Profile["worth"][number] & { slug: string; headingId: string }) {
   // A condition that no longer blocks has no line.
   const worth = worthLines(conditions).find((line) => line.slug === slug) ?? null;
   const dashboard = viewQuery({ metric: unit, assume: [slug], time: {} });
   return (
-    <Panel headingId={`worth-${unit}-heading`} title={`What meeting it is worth (${unit})`}>
+    <Panel headingId={headingId} title={`What meeting it is worth (${unit})`}>
       {worth ? (
         <dl
           className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]"

@@ -1,6 +1,7 @@
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -8,6 +9,8 @@ import { expect, type Page } from "@playwright/test";
 
 // A production server on a database of its own, for specs that need other data than the suite's
 // seeded database: migrated, then filled by `prepare` (the command line, as an operator would).
+// Always SQLite, even in the PostgreSQL run: what these specs check (an empty tracker, one in EUR
+// alone) is the app's, not the database's, and the suites on PostgreSQL cover its SQL.
 
 const run = promisify(execFile);
 
@@ -18,14 +21,25 @@ export interface OwnServer {
   stop: () => void;
 }
 
+/** A port nobody listens on now: the OS's choice, so that no leftover server answers in this one's place. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+      .once("error", reject)
+      .listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+  });
+}
+
 export async function startOwnServer(
   name: string,
-  portOffset: number,
   settings: Record<string, string>,
   prepare: (server: OwnServer) => Promise<void>,
 ): Promise<OwnServer> {
   const dir = mkdtempSync(path.join(tmpdir(), `pledgewatch-${name}-`));
-  const port = Number(process.env.E2E_PORT ?? 3210) + portOffset;
+  const port = await freePort();
   const env = {
     ...process.env,
     DATABASE_URL: `file:${path.join(dir, `${name}.db`)}`,
@@ -40,12 +54,19 @@ export async function startOwnServer(
     });
   };
   const stopped = { base, npm, stop: () => rmSync(dir, { recursive: true, force: true }) };
-  await npm("db:deploy", []);
-  await prepare(stopped);
+  try {
+    await npm("db:deploy", []);
+    await prepare(stopped);
+  } catch (error) {
+    stopped.stop();
+    throw error;
+  }
   const child = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
     env,
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const server: OwnServer = {
     base,
     npm,
@@ -54,9 +75,20 @@ export async function startOwnServer(
       stopped.stop();
     },
   };
-  await expect
-    .poll(async () => (await fetch(`${server.base}/login`).catch(() => null))?.status, { timeout: 60_000 })
-    .toBe(200);
+  try {
+    await expect
+      .poll(
+        async () => {
+          if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}): ${errors}`);
+          return (await fetch(`${base}/login`).catch(() => null))?.status;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(200);
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
   return server;
 }
 

@@ -6,7 +6,7 @@ import { pledgeListParams } from "@/features/api/schemas";
 import { createPledge } from "@/features/editing/mutations";
 import { pledgeCreateSchema } from "@/features/editing/schemas";
 import { listPledges, pledgePageSize } from "@/features/pledges/queries";
-import { pledgeOrderOf } from "@/features/pledges/schemas";
+import { pledgeOrderOf } from "@/features/pledges";
 
 export const GET = apiRoute("read", async (request: Request) => {
   const {
