@@ -8,7 +8,15 @@ export const citationSelect = {
   id: true,
   quote: true,
   source: {
-    select: { id: true, title: true, publisher: true, publishedOn: true, url: true, fileName: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      publisher: true,
+      publishedOn: true,
+      url: true,
+      fileName: true,
+    },
   },
 } satisfies Prisma.CitationSelect;
 

@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { isWebAddress } from "@/lib/web-address";
 
 export interface CitedSource {
+  /** Its page: everything it is evidence for. */
+  slug?: string;
   title: string;
   publisher: string | null;
   publishedOn: Date | null;
@@ -32,6 +35,18 @@ export function SourceQuote({ quote, source }: { quote: string; source: CitedSou
           <>
             {" "}
             · file <code className="font-mono">{source.fileName}</code>
+          </>
+        )}
+        {source.slug && (
+          <>
+            {" · "}
+            <Link
+              href={`/sources/${source.slug}`}
+              className="link"
+              aria-label={`all it supports: ${source.title}`}
+            >
+              all it supports
+            </Link>
           </>
         )}
       </figcaption>

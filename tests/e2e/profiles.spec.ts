@@ -34,6 +34,26 @@ test.describe("stakeholder and condition pages", () => {
     await expect(page.getByTestId("headline")).toContainText("If Russia agrees to a ceasefire:");
   });
 
+  test("a source's page: where it comes from and everything it is evidence for, reached from a quote", async ({
+    page,
+  }) => {
+    await page.goto("/pledges");
+    await page.getByRole("link", { name: "Multinational deterrence force" }).click();
+    const sourceLink = page.getByRole("link", { name: /^all it supports: / }).first();
+    const title = (await sourceLink.getAttribute("aria-label"))!.replace("all it supports: ", "");
+    await sourceLink.click();
+    await expect(page).toHaveURL(/\/sources\/[a-z0-9-]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId("source-citations")).toContainText(/Cited (once|\d+ times)/);
+    await expect(
+      page
+        .getByRole("region", { name: /^Pledges \(\d+\)$/ })
+        .getByRole("link", { name: "Multinational deterrence force" }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect((await page.goto("/sources/no-such-source"))?.status()).toBe(404);
+  });
+
   test("the pages and the methodology pass an axe scan and fit a phone; an unknown name is not found", async ({
     page,
   }) => {
