@@ -89,7 +89,7 @@ test.describe("editing as an analyst", () => {
     await expect(latest).toContainText("by Ada Analyst");
     await expect(latest).toContainText("Procurement paused");
     await expect(latest).toContainText("Deliveries are paused.");
-    await expect(latest.getByRole("link", { name: "E2E ministry statement" })).toHaveAttribute(
+    await expect(latest.getByRole("link", { name: "E2E ministry statement", exact: true })).toHaveAttribute(
       "href",
       "https://example.org/statement",
     );
@@ -131,7 +131,7 @@ test.describe("editing as an analyst", () => {
     page,
   }) => {
     const id = await addPledge(page, "E2E deliveries");
-    await page.getByRole("link", { name: "Record a delivery" }).click();
+    await page.getByRole("link", { name: "Record a delivery", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Record a delivery" })).toBeVisible();
     await expectNoAxeViolations(page);
     await recordDelivery(page, {
@@ -163,7 +163,7 @@ test.describe("editing as an analyst", () => {
     expect(await delivered("2026-04-01")).toBe(300);
 
     // A second delivery takes the total above the 1,200 pledged: accepted, and said everywhere.
-    await page.getByRole("link", { name: "Record a delivery" }).click();
+    await page.getByRole("link", { name: "Record a delivery", exact: true }).click();
     await recordDelivery(page, {
       amount: "1,000",
       on: "2026-03-20",
@@ -327,7 +327,7 @@ test.describe("editing as an analyst", () => {
     await expect(page.getByRole("heading", { level: 1, name: "E2E briefing note" })).toBeVisible();
 
     await page.goto("/manage/source");
-    await page.getByRole("link", { name: "E2E ministry statement" }).click();
+    await page.getByRole("link", { name: "E2E ministry statement", exact: true }).click();
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this source" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("still linked to or cited");

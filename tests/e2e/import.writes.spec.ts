@@ -131,8 +131,8 @@ test.describe("importing pledges", () => {
     );
 
     await page.goto("/pledges?q=E2E%20imported");
-    await expect(main(page).getByRole("link", { name: "E2E imported radars" })).toBeVisible();
-    await main(page).getByRole("link", { name: "E2E imported radars" }).click();
+    await expect(main(page).getByRole("link", { name: "E2E imported radars", exact: true })).toBeVisible();
+    await main(page).getByRole("link", { name: "E2E imported radars", exact: true }).click();
     await expect(main(page)).toContainText("1,200 items");
     await expect(main(page)).toContainText("Imported from tracker.csv, row 2.");
 
@@ -198,7 +198,7 @@ test.describe("importing pledges", () => {
     await expect(main(page).getByRole("status").first()).toContainText("0 new and 2 updated pledges");
 
     await page.goto("/pledges?q=E2E%20release%20boats");
-    await main(page).getByRole("link", { name: "E2E release boats" }).click();
+    await main(page).getByRole("link", { name: "E2E release boats", exact: true }).click();
     await expect(main(page)).toContainText("Withdrawn");
     await expect(main(page)).toContainText("release-2.csv");
     // Announced in February 2026, no day given: its history says no more than that.
@@ -212,7 +212,7 @@ test.describe("importing pledges", () => {
     await page.getByRole("button", { name: "Delete this pledge" }).click();
     await expect(page).toHaveURL(/\/pledges$/);
     await page.goto("/pledges?q=E2E%20release%20radars");
-    await main(page).getByRole("link", { name: "E2E release radars" }).click();
+    await main(page).getByRole("link", { name: "E2E release radars", exact: true }).click();
     await expect(main(page)).toContainText("80 items");
   });
 

@@ -88,7 +88,7 @@ test("an edit through one instance shows through the other at once, pages includ
   await page.goto(`${second}/pledges/${pledge.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await page.goto(`${second}/pledges`);
-  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
 });
 
 test("two conflicting edits at once, one on each instance: one succeeds, the other gets 409", async ({
