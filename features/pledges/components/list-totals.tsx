@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ScaledAmount } from "@/components/ui/scaled-amount";
+import { TableHead } from "@/components/ui/table-head";
 import { formatQuantity, formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
 
 interface ListTotalsProps {
@@ -28,20 +29,14 @@ export function ListTotals({ totals }: ListTotalsProps) {
           </Link>
           )
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Unit</th>
-            <th scope="col" className="num">
-              Pledged
-            </th>
-            <th scope="col" className="num">
-              Unconditional
-            </th>
-            <th scope="col" className="num">
-              Delivered
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Unit",
+            { label: "Pledged", numeric: true },
+            { label: "Unconditional", numeric: true },
+            { label: "Delivered", numeric: true },
+          ]}
+        />
         <tbody>
           {totals.map((line) => (
             <tr key={line.unit}>
