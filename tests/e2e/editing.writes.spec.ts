@@ -74,9 +74,12 @@ test.describe("editing as an analyst", () => {
     await expect(page.locator("#field-note-error")).toContainText("note is required");
     await expect(page.locator("#field-sourceId-error")).toContainText("cite a source");
 
-    await page
-      .getByLabel("Note: what changed and why")
-      .fill("Procurement paused pending the ceasefire talks");
+    // The note's limit is counted as one types, before any submission.
+    const note = page.getByLabel("Note: what changed and why");
+    await note.fill("x".repeat(2_003));
+    await expect(page.getByTestId("field-note-count")).toHaveText("3 characters over the limit of 2,000");
+    await note.fill("Procurement paused pending the ceasefire talks");
+    await expect(page.getByTestId("field-note-count")).toHaveText("46 of 2,000 characters");
     await page.getByLabel("A new source").check();
     await page.getByLabel("Source title").fill("E2E ministry statement");
     await page.getByLabel("Source URL").fill("https://example.org/statement");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import type { FormState } from "@/features/forms/form-state";
 import {
   Choices,
@@ -52,6 +53,7 @@ export function EvidenceFields({
             label="Quote from it"
             error={error("quote")}
             rows={2}
+            maxLength={pledgeTextLimits.quote}
             defaultValue={value("quote")}
           />
         </>
@@ -83,6 +85,7 @@ export function EvidenceFields({
             error={error("source.quote")}
             required
             rows={2}
+            maxLength={pledgeTextLimits.quote}
             defaultValue={value("sourceQuote")}
           />
         </>
@@ -112,6 +115,7 @@ export function EventFields({
         label={noteLabel}
         error={error("note")}
         required
+        maxLength={pledgeTextLimits.note}
         defaultValue={value("note")}
       />
       <InputField

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
+import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import {
   categoryLabels,
   pledgeCategories,
@@ -107,7 +108,11 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
         />
         <InputField {...frame("dueOn")} input={{ type: "date", defaultValue: value("dueOn") }} />
       </div>
-      <TextAreaField {...frame("description")} defaultValue={value("description")} />
+      <TextAreaField
+        {...frame("description")}
+        defaultValue={value("description")}
+        maxLength={pledgeTextLimits.description}
+      />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{label("stakeholders")}</legend>
         {error("stakeholders") && <p className="field-error">{error("stakeholders")}</p>}
@@ -158,6 +163,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
             hint="Where the pledge comes from; it opens the pledge's history"
             rows={2}
             defaultValue={value("note")}
+            maxLength={pledgeTextLimits.note}
           />
         </>
       )}

@@ -76,17 +76,62 @@ export function InputField({
   );
 }
 
+/**
+ * A labelled text area. With `maxLength` (the server's limit for the field) it counts as one types,
+ * and says so before submitting when the text nears or passes the limit.
+ */
 export function TextAreaField({
   rows = 3,
   defaultValue,
+  maxLength,
   ...frame
-}: FieldFrame & { rows?: number; defaultValue?: string }) {
+}: FieldFrame & { rows?: number; defaultValue?: string; maxLength?: number }) {
+  const [length, setLength] = useState(defaultValue?.length ?? 0);
+  const countId = `field-${frame.name}-count`;
   return (
     <Field {...frame}>
       {(props) => (
-        <textarea {...props} name={frame.name} rows={rows} defaultValue={defaultValue} className="field" />
+        <>
+          <textarea
+            {...props}
+            aria-describedby={
+              maxLength
+                ? [props["aria-describedby"], countId].filter(Boolean).join(" ")
+                : props["aria-describedby"]
+            }
+            name={frame.name}
+            rows={rows}
+            defaultValue={defaultValue}
+            className="field"
+            onInput={maxLength ? (event) => setLength(event.currentTarget.value.length) : undefined}
+          />
+          {maxLength && <CharacterCount id={countId} length={length} max={maxLength} />}
+        </>
       )}
     </Field>
+  );
+}
+
+/** "120 of 2,000 characters"; past the limit, by how much, in red (and said to screen readers). */
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const over = length - max;
+  const near = !(over > 0) && length >= max * 0.9;
+  return (
+    <>
+      <p id={id} className={over > 0 ? "field-error" : "note"} data-testid={id}>
+        {over > 0
+          ? `${over.toLocaleString("en-GB")} characters over the limit of ${max.toLocaleString("en-GB")}`
+          : `${length.toLocaleString("en-GB")} of ${max.toLocaleString("en-GB")} characters`}
+      </p>
+      {/* Spoken only near and past the limit, not at every keystroke. */}
+      <p className="sr-only" aria-live="polite">
+        {over > 0
+          ? `${over} characters over the limit`
+          : near
+            ? `${(max - length).toLocaleString("en-GB")} characters left`
+            : ""}
+      </p>
+    </>
   );
 }
 
