@@ -1,3 +1,5 @@
+import { formatQuantity, formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
+
 /**
  * An amount at a glance ("€12.3 bn") with its exact figure on hover and for screen readers, which
  * read the exact one in place of the rounded.
@@ -9,5 +11,15 @@ export function ScaledAmount({ shown, exact }: { shown: string; exact: string })
       <span aria-hidden="true">{shown}</span>
       <span className="sr-only">{exact}</span>
     </span>
+  );
+}
+
+/** A quantity at a glance ("up to 30K personnel"), exact on hover and for screen readers. */
+export function ScaledQuantity({ quantity }: { quantity: Quantity }) {
+  return (
+    <ScaledAmount
+      shown={formatQuantityScaled(quantity, { ceilingWords: "up to" })}
+      exact={formatQuantity(quantity, { ceilingWords: "up to" })}
+    />
   );
 }

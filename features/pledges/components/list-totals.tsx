@@ -1,19 +1,12 @@
 import Link from "next/link";
-import { ScaledAmount } from "@/components/ui/scaled-amount";
+import { ScaledQuantity } from "@/components/ui/scaled-amount";
 import { TableHead } from "@/components/ui/table-head";
-import { formatQuantity, formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
+import type { Quantity } from "@/lib/rules/quantity";
 
 interface ListTotalsProps {
   /** One line per unit the listed pledges state: the summary's figures for the same filters. */
   totals: { unit: string; pledged: Quantity; unconditional: Quantity; delivered: Quantity }[];
 }
-
-const amount = (quantity: Quantity) => (
-  <ScaledAmount
-    shown={formatQuantityScaled(quantity, { ceilingWords: "up to" })}
-    exact={formatQuantity(quantity, { ceilingWords: "up to" })}
-  />
-);
 
 /** What the whole filtered list adds up to, every page of it, counted as the dashboard counts. */
 export function ListTotals({ totals }: ListTotalsProps) {
@@ -41,9 +34,15 @@ export function ListTotals({ totals }: ListTotalsProps) {
           {totals.map((line) => (
             <tr key={line.unit}>
               <th scope="row">{line.unit}</th>
-              <td className="num">{amount(line.pledged)}</td>
-              <td className="num">{amount(line.unconditional)}</td>
-              <td className="num">{amount(line.delivered)}</td>
+              <td className="num">
+                <ScaledQuantity quantity={line.pledged} />
+              </td>
+              <td className="num">
+                <ScaledQuantity quantity={line.unconditional} />
+              </td>
+              <td className="num">
+                <ScaledQuantity quantity={line.delivered} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,16 +3,13 @@ import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { TableHead } from "@/components/ui/table-head";
-import { formatQuantity, formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import { ScaledQuantity } from "@/components/ui/scaled-amount";
+import { formatQuantity, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import { stakeholderKindLabels } from "@/lib/rules/vocabulary";
 import { ProfilePledges } from "./profile-pledges";
 import type { StakeholderProfile as Profile } from "../queries";
 
-const amount = (quantity: Quantity) => (
-  <span title={formatQuantity(quantity, { ceilingWords: "up to" })}>
-    {formatQuantityScaled(quantity, { ceilingWords: "up to" })}
-  </span>
-);
+const amount = (quantity: Quantity) => <ScaledQuantity quantity={quantity} />;
 
 /** One stakeholder: who it is and where it stands, what it carries, and the pledges themselves. */
 export function StakeholderProfileView({ profile }: { profile: Profile }) {
