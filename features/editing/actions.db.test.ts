@@ -22,6 +22,7 @@ const least: Record<keyof typeof actions, Role> = {
   recordStatusAction: "analyst",
   recordDeliveryAction: "analyst",
   saveRecordAction: "analyst",
+  createStakeholderAction: "analyst",
   deleteRecordAction: "analyst",
   createAccountAction: "admin",
   changeRoleAction: "admin",
@@ -60,4 +61,32 @@ describe("server actions", () => {
       expect(await db().auditEntry.count()).toBe(audit);
     });
   }
+});
+
+describe("a stakeholder created from the pledge form's picker", () => {
+  it("is written and audited like one from Records, and answers its id for the form to link", async () => {
+    requestHeaders = new Headers(tokens.analyst);
+    const form = new FormData();
+    form.set("name", "Picker Atlantis");
+    form.set("kind", "state");
+    const state = await actions.createStakeholderAction({ status: "idle" }, form);
+    expect(state.status).toBe("saved");
+    const stored = await db().stakeholder.findUniqueOrThrow({ where: { id: state.created!.id } });
+    expect(stored).toMatchObject({ name: "Picker Atlantis", kind: "state", slug: "picker-atlantis" });
+    expect(state.created!.label).toBe("Picker Atlantis");
+    const audit = await db().auditEntry.findFirst({ where: { entityId: stored.id } });
+    expect(audit).toMatchObject({ action: "create", entityType: "Stakeholder" });
+  });
+
+  it("refuses a missing kind field by field, writing nothing", async () => {
+    requestHeaders = new Headers(tokens.analyst);
+    const before = await db().stakeholder.count();
+    const form = new FormData();
+    form.set("name", "Picker Nowhere");
+    const state = await actions.createStakeholderAction({ status: "idle" }, form);
+    expect(state.status).toBe("error");
+    expect(state.fields?.kind).toBeTruthy();
+    expect(state.created).toBeUndefined();
+    expect(await db().stakeholder.count()).toBe(before);
+  });
 });

@@ -23,6 +23,7 @@ import {
   pledgeFormSchema,
   pledgePatchSchema,
   pledgeStatusUpdateSchema,
+  stakeholderSchema,
   versionField,
 } from "./schemas";
 
@@ -266,6 +267,26 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
       }
       const created = await createRecord(principal, kind, input);
       return goTo(`/manage/${kind}/${created.id}`, { message: "Added." });
+    },
+  });
+}
+
+/**
+ * A stakeholder created from the pledge form's picker: the pledge form stays open and links it.
+ * The same schema and writer as the Records form, so it is audited like any other new record.
+ */
+export async function createStakeholderAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "edit",
+    schema: stakeholderSchema,
+    input: (values) => recordInput("stakeholder", values),
+    async work(input, principal) {
+      const created = await createRecord(principal, "stakeholder", input);
+      return {
+        status: "saved",
+        message: `${input.name} added to the stakeholders.`,
+        created: { id: created.id, label: input.name },
+      };
     },
   });
 }

@@ -21,6 +21,8 @@ export type FormState = {
   conflict?: ConflictView;
   /** A secret shown once (a new API token). */
   secret?: string;
+  /** A record created from inside another form (a picker's inline creation), for that form to use. */
+  created?: { id: string; label: string };
 };
 
 export const idle: FormState = { status: "idle" };

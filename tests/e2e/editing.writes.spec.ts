@@ -3,6 +3,7 @@
 // in items, so that the personnel figures other specs check do not move.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/page-checks";
+import { chooseFirstSource, pickRecord } from "./support/pickers";
 import { storageStateOf } from "./support/users";
 
 test.describe.configure({ mode: "serial" });
@@ -14,9 +15,10 @@ async function addPledge(page: Page, title: string) {
   await page.getByLabel("Unit", { exact: true }).fill("items");
   await page.getByLabel("Quantity (lowest)").fill("1,200");
   await page.getByLabel("Announced on").fill("2026-02-01");
-  await page.getByLabel("Role of France").selectOption("pledger");
+  await pickRecord(page, "Add a stakeholder", "France");
+  await expect(page.getByLabel("Role of France")).toHaveValue("pledger");
   // Its evidence: a source already recorded, and the words it rests on.
-  await page.getByRole("combobox", { name: "Source", exact: true }).selectOption({ index: 1 });
+  await chooseFirstSource(page);
   await page.getByLabel("Quote from it").fill(`${title}: 1,200 to be sent`);
   await page.getByRole("button", { name: "Add pledge" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -108,7 +110,7 @@ test.describe("editing as an analyst", () => {
     const record = async (on: Page, status: string, note: string) => {
       await on.getByLabel("New status").selectOption(status);
       await on.getByLabel("Note: what changed and why").fill(note);
-      await on.getByRole("combobox", { name: "Source", exact: true }).selectOption({ index: 1 });
+      await chooseFirstSource(on);
       await on.getByRole("button", { name: "Record the status change" }).click();
     };
     await page.goto(`/pledges/${id}/status`);
@@ -123,7 +125,7 @@ test.describe("editing as an analyst", () => {
     );
     await expect(page.getByRole("main")).toContainText("Erin Admin");
     await expect(page.getByLabel("Note: what changed and why")).toHaveValue("First units moving");
-    await page.getByRole("combobox", { name: "Source", exact: true }).selectOption({ index: 1 });
+    await chooseFirstSource(page);
     await page.getByRole("button", { name: "Record the status change" }).click();
     await expect(page).toHaveURL(new RegExp(`/pledges/${id}$`));
     await expect(page.getByTestId("status-change").first()).toContainText("Committed → In progress");
@@ -215,10 +217,12 @@ test.describe("editing as an analyst", () => {
     await page.goto(`/pledges/${id}/edit`);
     await otherPage.goto(`/pledges/${id}/edit`);
     await otherPage.getByLabel("Title").fill("E2E bridges (admin's title)");
+    await pickRecord(otherPage, "Add a stakeholder", "Germany");
     await otherPage.getByRole("button", { name: "Save changes" }).click();
     await expect(otherPage).toHaveURL(new RegExp(`/pledges/${id}$`));
     await page.getByLabel("Title").fill("E2E bridges (analyst's title)");
     await page.getByLabel("Description").fill("Pontoon bridges");
+    await pickRecord(page, "Add a stakeholder", "Poland");
     await page.getByRole("button", { name: "Save changes" }).click();
 
     const panel = page.getByRole("region", { name: /saved this pledge while you were editing it/ });
@@ -231,6 +235,16 @@ test.describe("editing as an analyst", () => {
     await expect(panel).not.toContainText("Description");
     await expectNoAxeViolations(page);
 
+    // The stakeholders, kept in the picker's state, follow the choice too.
+    const links = panel.getByRole("row", { name: /^Stakeholders/ });
+    await links.getByRole("button", { name: /^Take theirs/ }).click();
+    await expect(page.getByLabel("Role of Germany")).toHaveValue("contributor");
+    await expect(page.getByLabel("Role of Poland")).toHaveCount(0);
+    await links.getByRole("button", { name: /^Keep mine/ }).click();
+    await expect(page.getByLabel("Role of Poland")).toHaveValue("contributor");
+    await expect(page.getByLabel("Role of Germany")).toHaveCount(0);
+    await links.getByRole("button", { name: /^Take theirs/ }).click();
+
     await row.getByRole("button", { name: "Keep mine: Title" }).click();
     await expect(page.getByRole("textbox", { name: /^Title/ })).toHaveValue("E2E bridges (analyst's title)");
     await row.getByRole("button", { name: "Take theirs: Title" }).click();
@@ -241,6 +255,9 @@ test.describe("editing as an analyst", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("E2E bridges (admin's title)");
     await expect(page.getByText("Pontoon bridges")).toBeVisible();
     await expect(page.getByText("6,000 items").first()).toBeVisible();
+    await expect(
+      page.getByRole("main").getByRole("link", { name: "Germany", exact: true }).first(),
+    ).toBeVisible();
     await other.close();
 
     // The pledge's change history reads in labels and values, filterable by person, and downloads.

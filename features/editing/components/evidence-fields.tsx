@@ -1,15 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import type { FormState } from "@/features/forms/form-state";
-import {
-  Choices,
-  InputField,
-  SelectField,
-  TextAreaField,
-  valueOf,
-} from "@/features/forms/components/form-parts";
+import { Choices, InputField, TextAreaField, valueOf } from "@/features/forms/components/form-parts";
+import { RecordChoice } from "@/features/forms/components/record-picker";
 
 /**
  * The evidence an event carries (a status change, a delivery): a source already recorded with a
@@ -23,6 +18,9 @@ export function EvidenceFields({
   sources: { id: string; title: string }[];
 }) {
   const [mode, setMode] = useState<"existing" | "new">(sources.length ? "existing" : "new");
+  // A name typed in the source picker that no source has: the new source's title, ready to complete.
+  const [newTitle, setNewTitle] = useState<string | null>(null);
+  const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, label: s.title })), [sources]);
   const value = (name: string) => valueOf(state, name, undefined);
   const error = (name: string) => state.fields?.[name];
   return (
@@ -39,14 +37,19 @@ export function EvidenceFields({
       />
       {mode === "existing" ? (
         <>
-          <SelectField
+          <RecordChoice
+            id="field-sourceId"
             name="sourceId"
             label="Source"
             error={error("sourceId")}
             required
-            options={sources.map((s) => ({ value: s.id, label: s.title }))}
-            placeholder="Choose…"
+            options={sourceOptions}
             defaultValue={value("sourceId")}
+            createNoun="source"
+            onCreate={(title) => {
+              setNewTitle(title);
+              setMode("new");
+            }}
           />
           <TextAreaField
             name="quote"
@@ -65,7 +68,7 @@ export function EvidenceFields({
             label="Source title"
             error={error("source.title")}
             required
-            input={{ defaultValue: value("sourceTitle") }}
+            input={{ defaultValue: newTitle ?? value("sourceTitle"), autoFocus: newTitle !== null }}
           />
           <InputField
             name="sourceUrl"

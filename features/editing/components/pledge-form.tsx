@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import {
@@ -10,12 +10,12 @@ import {
   datePrecisions,
   qualifierLabels,
   quantityQualifiers,
-  roleLabels,
-  stakeholderRoles,
 } from "@/lib/rules/vocabulary";
 import { savePledgeAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { EvidenceFields } from "./evidence-fields";
+import { ConditionsField } from "./conditions-field";
+import { StakeholdersField } from "./stakeholders-field";
 import {
   formKey,
   FormOutcome,
@@ -64,7 +64,14 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
   const value = (name: string) => valueOf(state, name, pledge.text[name]);
   const error = (name: string) => state.fields?.[name];
   const frame = (name: keyof typeof pledgeFieldWords) => ({ name, label: label(name), error: error(name) });
-  const checkedConditions = state.values ? [state.values.conditionIds ?? []].flat() : pledge.conditionIds;
+  const stakeholderOptions = useMemo(
+    () => options.stakeholders.map((s) => ({ id: s.id, label: s.name })),
+    [options.stakeholders],
+  );
+  const conditionOptions = useMemo(
+    () => options.conditions.map((c) => ({ id: c.id, label: c.title })),
+    [options.conditions],
+  );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
@@ -113,45 +120,20 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
         defaultValue={value("description")}
         maxLength={pledgeTextLimits.description}
       />
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">{label("stakeholders")}</legend>
-        {error("stakeholders") && <p className="field-error">{error("stakeholders")}</p>}
-        <div className="grid gap-2 sm:grid-cols-2">
-          {options.stakeholders.map((s) => (
-            <label key={s.id} className="flex items-center justify-between gap-2 text-sm">
-              <span>{s.name}</span>
-              <select
-                name={`role:${s.id}`}
-                defaultValue={valueOf(state, `role:${s.id}`, pledge.roles[s.id])}
-                className="field w-40"
-                aria-label={`Role of ${s.name}`}
-              >
-                <option value="">not involved</option>
-                {stakeholderRoles.map((r) => (
-                  <option key={r} value={r}>
-                    {roleLabels[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">{label("conditionIds")}</legend>
-        {error("conditionIds") && <p className="field-error">{error("conditionIds")}</p>}
-        {options.conditions.map((c) => (
-          <label key={c.id} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="conditionIds"
-              value={c.id}
-              defaultChecked={checkedConditions.includes(c.id)}
-            />
-            {c.title}
-          </label>
-        ))}
-      </fieldset>
+      <StakeholdersField
+        state={state}
+        stored={pledge.roles}
+        options={stakeholderOptions}
+        label={label("stakeholders")}
+        error={error("stakeholders")}
+      />
+      <ConditionsField
+        state={state}
+        stored={pledge.conditionIds}
+        options={conditionOptions}
+        label={label("conditionIds")}
+        error={error("conditionIds")}
+      />
       {/* A new pledge cites what it rests on; an edit's evidence goes with its deliveries and statuses. */}
       {!pledge.id && (
         <>

@@ -258,6 +258,8 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
   const putInForm = (inputs: Record<string, string | string[]>) => {
     const form = panel.current?.closest("form");
     if (!form) return;
+    // Fields that hold their value in state (the pickers) take it from the event.
+    form.dispatchEvent(new CustomEvent(formPutEvent, { detail: inputs }));
     for (const [name, value] of Object.entries(inputs)) {
       if (Array.isArray(value)) {
         for (const box of form.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)) {
@@ -355,6 +357,21 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
       </p>
     </div>
   );
+}
+
+const formPutEvent = "pledgewatch:form-put";
+
+/**
+ * Calls `listener` with the values a conflict's choice puts in `form`; answers how to stop.
+ * For fields kept in React state, which setting the DOM's inputs would not reach.
+ */
+export function onFormPut(
+  form: HTMLFormElement,
+  listener: (inputs: Record<string, string | string[]>) => void,
+): () => void {
+  const handle = (event: Event) => listener((event as CustomEvent<Record<string, string | string[]>>).detail);
+  form.addEventListener(formPutEvent, handle);
+  return () => form.removeEventListener(formPutEvent, handle);
 }
 
 /** The version the next save claims: after a conflict, the current one (saving again re-applies). */

@@ -1,0 +1,278 @@
+"use client";
+
+import {
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ContextType,
+  type Ref,
+  type RefObject,
+} from "react";
+import {
+  Button,
+  ComboBox,
+  ComboBoxStateContext,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Text,
+} from "react-aria-components";
+import { pickerMatches, type PickerMatches, type PickerOption } from "@/features/forms/picker-matches";
+
+/** How many matches the list shows: typing narrows a long list, rendering thousands would not. */
+const shownAtMost = 50;
+const createKey = "\u0000create";
+
+/**
+ * A searchable list to add one record at a time (a stakeholder, a condition, a source): React
+ * Aria's combobox (ARIA 1.2 pattern, arrow keys, Enter, Escape). With `onCreate`, a name nobody
+ * has yet is offered as "Create … “name”". It submits nothing itself: what is picked goes to the
+ * field around it, which holds the inputs the server reads.
+ */
+export function RecordPicker({
+  id,
+  label,
+  hint,
+  error,
+  options,
+  exclude,
+  onPick,
+  onCreate,
+  createNoun,
+  inputRef,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  options: readonly PickerOption[];
+  /** Already chosen: not offered again. */
+  exclude: ReadonlySet<string>;
+  onPick: (option: PickerOption) => void;
+  onCreate?: (name: string) => void;
+  createNoun?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const [query, setQuery] = useState("");
+  // Clearing the text after a pick would reopen the list (React Aria opens it when the text
+  // changes); the list closes once that has happened, as after any choice.
+  const state = useRef<ComboBoxStateOf | null>(null);
+  const closeList = useRef(false);
+  useEffect(() => {
+    if (!closeList.current) return;
+    closeList.current = false;
+    state.current?.close();
+  });
+  const matches = useMemo(
+    () => pickerMatches(options, query, exclude, shownAtMost),
+    [options, query, exclude],
+  );
+  const items = [
+    ...matches.shown,
+    ...(onCreate && matches.creatable
+      ? [{ id: createKey, label: `Create ${createNoun ?? "record"} “${matches.creatable}”` }]
+      : []),
+  ];
+  return (
+    <ComboBox
+      id={id}
+      className="space-y-1"
+      items={items}
+      inputValue={query}
+      onInputChange={setQuery}
+      selectedKey={null}
+      onSelectionChange={(key) => {
+        if (key === null) return;
+        if (key === createKey) onCreate?.(matches.creatable ?? query.trim());
+        else {
+          const option = options.find((o) => o.id === key);
+          if (option) onPick(option);
+        }
+        setQuery("");
+        closeList.current = true;
+      }}
+      allowsEmptyCollection
+      isInvalid={Boolean(error)}
+      // Enter on a closed list adds nothing: it must not submit the whole form either.
+      onKeyDown={(event) => {
+        if (event.key === "Enter") event.preventDefault();
+      }}
+    >
+      <Label className="block text-sm font-medium">{label}</Label>
+      <StateHandle intoRef={state} />
+      <PickerInput inputRef={inputRef} />
+      <PickerNotes id={id} hint={hint} error={error} matches={matches} />
+      <PickerList
+        empty={matches.chosen ? `${matches.chosen.label} is already added.` : `Nothing matches “${query}”.`}
+      />
+    </ComboBox>
+  );
+}
+
+/**
+ * One record chosen from many (a source): a combobox showing the chosen record's name, submitted as
+ * its id under `name`. With `onCreate`, a name nobody has is offered as "Create … “name”".
+ */
+export function RecordChoice({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  options,
+  defaultValue,
+  onCreate,
+  createNoun,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  options: readonly PickerOption[];
+  defaultValue?: string;
+  onCreate?: (name: string) => void;
+  createNoun?: string;
+  required?: boolean;
+}) {
+  const labelOf = (key: string | null) => options.find((o) => o.id === key)?.label ?? "";
+  const [selected, setSelected] = useState<string | null>(defaultValue || null);
+  const [query, setQuery] = useState(() => labelOf(defaultValue || null));
+  // Showing the chosen record's name is not a search: opening the list then offers every record.
+  const searched = query === labelOf(selected) ? "" : query;
+  const matches = useMemo(() => pickerMatches(options, searched, none, shownAtMost), [options, searched]);
+  const items = [
+    ...matches.shown,
+    ...(onCreate && matches.creatable
+      ? [{ id: createKey, label: `Create ${createNoun ?? "record"} “${matches.creatable}”` }]
+      : []),
+  ];
+  return (
+    <ComboBox
+      id={id}
+      name={name}
+      formValue="key"
+      className="space-y-1"
+      items={items}
+      inputValue={query}
+      onInputChange={setQuery}
+      selectedKey={selected}
+      onSelectionChange={(key) => {
+        if (key === createKey) {
+          onCreate?.(matches.creatable ?? query.trim());
+          return;
+        }
+        const chosen = key === null ? null : String(key);
+        setSelected(chosen);
+        setQuery(labelOf(chosen));
+      }}
+      allowsEmptyCollection
+      isInvalid={Boolean(error)}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") event.preventDefault();
+      }}
+    >
+      {/* The mark stays out of the label: React Aria names the list after it too. */}
+      <div className="text-sm font-medium">
+        <Label>{label}</Label>
+        {required && <span aria-hidden="true"> *</span>}
+      </div>
+      <PickerInput required={required} />
+      <PickerNotes id={id} hint={hint} error={error} matches={matches} />
+      <PickerList empty={`Nothing matches “${searched}”.`} />
+    </ComboBox>
+  );
+}
+
+const none: ReadonlySet<string> = new Set();
+
+type ComboBoxStateOf = NonNullable<ContextType<typeof ComboBoxStateContext>>;
+
+/** Hands the combobox's state to the picker around it, which can then close its list. */
+function StateHandle({ intoRef }: { intoRef: RefObject<ComboBoxStateOf | null> }) {
+  const state = useContext(ComboBoxStateContext);
+  useEffect(() => {
+    intoRef.current = state;
+  });
+  return null;
+}
+
+/**
+ * The text box, and a button that opens the whole list for a mouse. The list opens on typing or
+ * the down arrow, not on focus: tabbing through the form does not open every list on the way.
+ */
+function PickerInput({ inputRef, required }: { inputRef?: Ref<HTMLInputElement>; required?: boolean }) {
+  return (
+    <div className="relative">
+      <Input ref={inputRef} className="field pr-8" placeholder="Type to search…" aria-required={required} />
+      <Button className="absolute inset-y-0 right-0 px-2 text-slate-600" aria-label="Show all">
+        <span aria-hidden="true">▾</span>
+      </Button>
+    </div>
+  );
+}
+
+/** A picker's hint, how much of a long list shows, and its error. */
+function PickerNotes({
+  id,
+  hint,
+  error,
+  matches,
+}: {
+  id: string;
+  hint?: string;
+  error?: string;
+  matches: PickerMatches;
+}) {
+  const cut = matches.total > matches.shown.length;
+  return (
+    <>
+      {(hint || cut) && (
+        <Text slot="description" className="note">
+          {[hint, cut && `${matches.shown.length} of ${matches.total} shown: type to narrow`]
+            .filter(Boolean)
+            .join(". ")}
+        </Text>
+      )}
+      {error && (
+        <Text slot="errorMessage" id={`${id}-error`} className="field-error">
+          {error}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** The list a picker opens, below its input and as wide. */
+function PickerList({ empty }: { empty: string }) {
+  return (
+    <Popover
+      className="w-(--trigger-width) overflow-auto rounded border border-slate-300 bg-white shadow-lg"
+      placement="bottom start"
+    >
+      <ListBox
+        className="max-h-72 overflow-auto py-1 text-sm outline-none"
+        renderEmptyState={() => <p className="px-3 py-2 text-slate-600">{empty}</p>}
+      >
+        {(item: PickerOption) => (
+          <ListBoxItem
+            id={item.id}
+            textValue={item.label}
+            className={({ isFocused }) =>
+              `cursor-pointer px-3 py-1.5 outline-none ${isFocused ? "bg-blue-800 text-white" : ""} ${
+                item.id === createKey ? "font-medium" : ""
+              }`
+            }
+          >
+            {item.label}
+          </ListBoxItem>
+        )}
+      </ListBox>
+    </Popover>
+  );
+}

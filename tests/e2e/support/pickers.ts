@@ -1,0 +1,26 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Adds a record through a picker (a combobox) by typing part of its name and clicking it. */
+export async function pickRecord(
+  page: Page,
+  picker: string,
+  search: string,
+  option: string | RegExp = search,
+) {
+  const box = page.getByRole("combobox", { name: picker, exact: true });
+  await box.click();
+  await box.fill(search);
+  await page.getByRole("listbox").getByRole("option", { name: option }).first().click();
+}
+
+/** Chooses the first source a source picker offers; answers its title. */
+export async function chooseFirstSource(page: Page): Promise<string> {
+  const box = page.getByRole("combobox", { name: "Source", exact: true });
+  await box.click();
+  await box.press("ArrowDown");
+  const first = page.getByRole("listbox").getByRole("option").first();
+  const title = (await first.textContent()) ?? "";
+  await first.click();
+  await expect(box).toHaveValue(title);
+  return title;
+}
