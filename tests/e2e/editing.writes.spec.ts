@@ -3,7 +3,7 @@
 // in items, so that the personnel figures other specs check do not move.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/page-checks";
-import { chooseFirstSource, pickRecord } from "./support/pickers";
+import { chooseFirstSource, pickRecord, typeDay } from "./support/pickers";
 import { storageStateOf } from "./support/users";
 
 test.describe.configure({ mode: "serial" });
@@ -14,7 +14,11 @@ async function addPledge(page: Page, title: string) {
   await page.getByLabel("Category").selectOption("enablers");
   await page.getByLabel("Unit", { exact: true }).fill("items");
   await page.getByLabel("Quantity (lowest)").fill("1,200");
-  await page.getByLabel("Announced on").fill("2026-02-01");
+  await typeDay(page, "Announced on", "01/02/2026");
+  await expect(page.getByRole("group", { name: "Announced on" })).toHaveAccessibleDescription(
+    /01 February 2026/,
+  );
+  await expect(page.getByText(/^1 Feb 2026/)).toBeVisible();
   await pickRecord(page, "Add a stakeholder", "France");
   await expect(page.getByLabel("Role of France")).toHaveValue("pledger");
   // Its evidence: a source already recorded, and the words it rests on.
@@ -32,7 +36,7 @@ async function recordDelivery(
 ) {
   await page.getByLabel(/This delivery, added to/).check();
   await page.getByLabel("Delivered this time (items)").fill(d.amount);
-  await page.getByLabel("Date of the delivery").fill(d.on);
+  await typeDay(page, "Date of the delivery", d.on.split("-").reverse().join("/"));
   await page.getByLabel("Note: what was delivered").fill(d.note);
   await page.getByLabel("A new source").check();
   await page.getByLabel("Source title").fill(d.source);

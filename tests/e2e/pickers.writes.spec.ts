@@ -43,8 +43,12 @@ test("an analyst adds a pledge with stakeholders in three roles and one created 
   await tabTo(page, main.getByLabel("Category"));
   await page.keyboard.type("Enablers");
   await expect(main.getByLabel("Category")).toHaveValue("enablers");
-  await tabTo(page, main.getByLabel("Announced on"));
-  await page.keyboard.type("2026-03-01".split("-").reverse().join(""));
+  // A day is typed day first, as the app writes it, and read back in words.
+  const announced = main.getByRole("group", { name: "Announced on" });
+  await tabTo(page, announced.getByRole("spinbutton").first());
+  await page.keyboard.type("01032026");
+  await expect(announced).toHaveAccessibleDescription(/01 March 2026/);
+  await expect(main.getByText(/^1 Mar 2026/)).toBeVisible();
 
   // Three stakeholders, found by typing part of their names; focus lands on each one's role.
   const picker = main.getByRole("combobox", { name: "Add a stakeholder" });

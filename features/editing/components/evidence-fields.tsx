@@ -5,6 +5,7 @@ import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import type { FormState } from "@/features/forms/form-state";
 import { Choices, InputField, TextAreaField, valueOf } from "@/features/forms/components/form-parts";
 import { RecordChoice } from "@/features/forms/components/record-picker";
+import { DayField } from "@/features/forms/components/day-field";
 
 /**
  * The evidence an event carries (a status change, a delivery): a source already recorded with a
@@ -121,12 +122,12 @@ export function EventFields({
         maxLength={pledgeTextLimits.note}
         defaultValue={value("note")}
       />
-      <InputField
+      <DayField
         name="occurredOn"
         label={dateLabel}
         error={error("occurredOn")}
         hint={dateHint}
-        input={{ type: "date", defaultValue: value("occurredOn") }}
+        defaultValue={value("occurredOn")}
       />
     </>
   );

@@ -27,6 +27,7 @@ import {
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
+import { DayField } from "@/features/forms/components/day-field";
 
 export type PledgeFormValues = {
   id?: string;
@@ -102,18 +103,14 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
           options={optionsOf(quantityQualifiers, qualifierLabels)}
           defaultValue={value("quantityQualifier") || "exact"}
         />
-        <InputField
-          {...frame("announcedOn")}
-          required
-          input={{ type: "date", defaultValue: value("announcedOn") }}
-        />
+        <DayField {...frame("announcedOn")} required defaultValue={value("announcedOn")} />
         <SelectField
           {...frame("announcedPrecision")}
           required
           options={optionsOf(datePrecisions, datePrecisionLabels)}
           defaultValue={value("announcedPrecision") || "day"}
         />
-        <InputField {...frame("dueOn")} input={{ type: "date", defaultValue: value("dueOn") }} />
+        <DayField {...frame("dueOn")} defaultValue={value("dueOn")} />
       </div>
       <TextAreaField
         {...frame("description")}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { saveRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import type { FieldSpec, RecordKind } from "../record-kinds";
@@ -14,6 +14,8 @@ import {
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
+import { RecordChoice } from "@/features/forms/components/record-picker";
+import { DayField } from "@/features/forms/components/day-field";
 
 /** Create or edit one plain record; the fields come from `recordKinds`. */
 export function RecordForm({
@@ -30,6 +32,10 @@ export function RecordForm({
   submitLabel: string;
 }) {
   const [state, action, pending] = useActionState(saveRecordAction, idle);
+  const stakeholderOptions = useMemo(
+    () => stakeholders.map((s) => ({ id: s.id, label: s.name })),
+    [stakeholders],
+  );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormOutcome state={state} />
@@ -49,20 +55,29 @@ export function RecordForm({
           case "textarea":
             return <TextAreaField key={field.name} {...frame} defaultValue={value} />;
           case "select":
+            if (field.options === "stakeholders") {
+              return (
+                <RecordChoice
+                  key={field.name}
+                  {...frame}
+                  id={`field-${field.name}`}
+                  hint={[field.hint, field.required ? "" : "Leave empty for none"].filter(Boolean).join(". ")}
+                  options={stakeholderOptions}
+                  defaultValue={value}
+                />
+              );
+            }
             return (
               <SelectField
                 key={field.name}
                 {...frame}
-                options={
-                  field.options === "stakeholders"
-                    ? stakeholders.map((s) => ({ value: s.id, label: s.name }))
-                    : (field.options ?? [])
-                }
+                options={field.options ?? []}
                 placeholder={field.required ? "Choose…" : "none"}
                 defaultValue={value}
               />
             );
           case "date":
+            return <DayField key={field.name} {...frame} defaultValue={value} />;
           case "url":
           case "text":
             return (

@@ -160,7 +160,11 @@ export function RecordChoice({
       className="space-y-1"
       items={items}
       inputValue={query}
-      onInputChange={setQuery}
+      onInputChange={(text) => {
+        setQuery(text);
+        // Emptying the box clears an optional choice (React Aria leaves that to a controlled field).
+        if (text.trim() === "") setSelected(null);
+      }}
       selectedKey={selected}
       onSelectionChange={(key) => {
         if (key === createKey) {

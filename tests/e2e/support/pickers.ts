@@ -24,3 +24,10 @@ export async function chooseFirstSource(page: Page): Promise<string> {
   await expect(box).toHaveValue(title);
   return title;
 }
+
+/** Types a day into a date field, day first as the form shows it ("01/02/2026" is 1 Feb 2026). */
+export async function typeDay(page: Page, label: string, day: string) {
+  const field = page.getByRole("group", { name: label, exact: true });
+  await field.getByRole("spinbutton").first().click();
+  await page.keyboard.type(day.replace(/\D/g, ""));
+}
