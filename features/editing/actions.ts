@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import type { FormState } from "@/features/forms/form-state";
-import { list, single, stakeholderLinks, type FormValues } from "@/features/forms/form-values";
+import { single, type FormValues } from "@/features/forms/form-values";
 import { goTo, runFormAction, type Conflict } from "@/features/forms/run-form-action";
 import {
   createPledge,
@@ -16,7 +16,8 @@ import {
   updatePledge,
   updateRecord,
 } from "./mutations";
-import { isRecordKind, recordKinds, type RecordKind } from "./record-kinds";
+import { isRecordKind, recordFormInput, recordKinds, type RecordKind } from "./record-kinds";
+import { pledgeFormInput } from "./pledge-values";
 import {
   conditionStatusUpdateSchema,
   pledgeCreateSchema,
@@ -46,27 +47,6 @@ const opened = (entityType: string, entityId: string, sentVersion: number): Conf
 
 // ---- Pledges ----
 
-function pledgeInput(values: FormValues) {
-  const text = (key: string) => single(values, key) ?? "";
-  return {
-    title: text("title"),
-    description: text("description"),
-    category: text("category"),
-    quantityUnit: text("quantityUnit"),
-    quantityLow: text("quantityLow"),
-    quantityHigh: text("quantityHigh"),
-    quantityQualifier: text("quantityQualifier"),
-    deliveredQuantity: text("deliveredQuantity"),
-    announcedOn: text("announcedOn"),
-    announcedPrecision: text("announcedPrecision") || "day",
-    dueOn: text("dueOn"),
-    scope: text("scope"),
-    externalId: text("externalId"),
-    stakeholders: stakeholderLinks(values),
-    conditionIds: list(values, "conditionIds"),
-  };
-}
-
 type PledgeSave = { id: string; version: number } & (
   { edited: z.output<typeof pledgeFormSchema> } | { created: z.output<typeof pledgeCreateSchema> }
 );
@@ -79,11 +59,11 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
       const id = text(values, "id");
       const version = sentVersion(values);
       if (id) {
-        const edited = pledgeFormSchema.safeParse(pledgeInput(values));
+        const edited = pledgeFormSchema.safeParse(pledgeFormInput(values));
         return edited.success ? { success: true, data: { id, version, edited: edited.data } } : edited;
       }
       const created = pledgeCreateSchema.safeParse({
-        ...pledgeInput(values),
+        ...pledgeFormInput(values),
         note: text(values, "note"),
         ...evidenceInput(values),
       });
@@ -237,10 +217,6 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
 
 // ---- Plain records ----
 
-function recordInput(kind: RecordKind, values: FormValues) {
-  return Object.fromEntries(recordKinds[kind].fields.map(({ name }) => [name, single(values, name) ?? ""]));
-}
-
 /** The kind of record a form names, or the refusal of one that does not exist. */
 function recordKindOf(values: FormValues): RecordKind | { refused: string } {
   const kind = text(values, "recordKind");
@@ -253,7 +229,7 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
     parse(values) {
       const kind = recordKindOf(values);
       if (typeof kind !== "string") return kind;
-      const parsed = recordKinds[kind].schema.safeParse(recordInput(kind, values));
+      const parsed = recordKinds[kind].schema.safeParse(recordFormInput(kind, values));
       if (!parsed.success) return parsed;
       // The schema for `kind` produced this input.
       const input = parsed.data as never;
@@ -279,7 +255,7 @@ export async function createStakeholderAction(_previous: FormState, form: FormDa
   return runFormAction(form, {
     permission: "edit",
     schema: stakeholderSchema,
-    input: (values) => recordInput("stakeholder", values),
+    input: (values) => recordFormInput("stakeholder", values),
     async work(input, principal) {
       const created = await createRecord(principal, "stakeholder", input);
       return {

@@ -1,6 +1,7 @@
 // Turns a pledge's quantities as written into stored minor units, given the unit they are in.
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { AmountParseError, amountText, parseAmount, toDecimal } from "@/lib/rules/units";
+import { list, single, stakeholderLinks, type FormValues } from "@/features/forms/form-values";
 
 export type QuantityText = {
   quantityUnit?: string | null;
@@ -123,4 +124,26 @@ export function addedDelivery(
     if (error instanceof AmountParseError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+/** A pledge form's values as the pledge schemas read them (the server's action and the form's own checks). */
+export function pledgeFormInput(values: FormValues) {
+  const text = (key: string) => single(values, key) ?? "";
+  return {
+    title: text("title"),
+    description: text("description"),
+    category: text("category"),
+    quantityUnit: text("quantityUnit"),
+    quantityLow: text("quantityLow"),
+    quantityHigh: text("quantityHigh"),
+    quantityQualifier: text("quantityQualifier"),
+    deliveredQuantity: text("deliveredQuantity"),
+    announcedOn: text("announcedOn"),
+    announcedPrecision: text("announcedPrecision") || "day",
+    dueOn: text("dueOn"),
+    scope: text("scope"),
+    externalId: text("externalId"),
+    stakeholders: stakeholderLinks(values),
+    conditionIds: list(values, "conditionIds"),
+  };
 }

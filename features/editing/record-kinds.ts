@@ -1,6 +1,7 @@
 // The plain records an analyst manages under /manage: their names, form fields and schemas.
 import type { z } from "zod";
 import { isoDay } from "@/lib/format";
+import { single, type FormValues } from "@/features/forms/form-values";
 import { toDecimal } from "@/lib/rules/units";
 import {
   qualifierLabels,
@@ -126,4 +127,9 @@ export function recordFormDefaults(
       return [name, value == null ? "" : String(value)];
     }),
   );
+}
+
+/** A record form's values as its schema reads them (the server's action and the form's own checks). */
+export function recordFormInput(kind: RecordKind, values: FormValues): Record<string, string> {
+  return Object.fromEntries(recordKinds[kind].fields.map(({ name }) => [name, single(values, name) ?? ""]));
 }

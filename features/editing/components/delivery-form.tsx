@@ -13,6 +13,7 @@ import {
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
+import { FormHelp } from "@/features/forms/components/form-help";
 
 /** A delivery with its evidence: how much (so far, or this delivery), when, why, and a source. */
 export function DeliveryForm({
@@ -37,36 +38,38 @@ export function DeliveryForm({
   );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
-      <FormOutcome state={state} />
-      <input type="hidden" name="id" value={id} />
-      <VersionInput state={state} version={version} />
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">The amount you give is</legend>
-        <Choices
-          name="amountMode"
-          value={mode}
-          onChange={setMode}
-          choices={[
-            { value: "total", label: "Delivered so far, in all" },
-            { value: "increment", label: `This delivery, added to ${deliveredSoFar ?? "nothing yet"}` },
-          ]}
+      <FormHelp state={state}>
+        <FormOutcome state={state} />
+        <input type="hidden" name="id" value={id} />
+        <VersionInput state={state} version={version} />
+        <fieldset className="space-y-2">
+          <legend className="text-sm font-medium">The amount you give is</legend>
+          <Choices
+            name="amountMode"
+            value={mode}
+            onChange={setMode}
+            choices={[
+              { value: "total", label: "Delivered so far, in all" },
+              { value: "increment", label: `This delivery, added to ${deliveredSoFar ?? "nothing yet"}` },
+            ]}
+          />
+        </fieldset>
+        <InputField
+          name="deliveredQuantity"
+          label={mode === "total" ? `Delivered so far (${unit})` : `Delivered this time (${unit})`}
+          error={error("deliveredQuantity")}
+          required
+          input={{ inputMode: "decimal", defaultValue: value("deliveredQuantity") }}
         />
-      </fieldset>
-      <InputField
-        name="deliveredQuantity"
-        label={mode === "total" ? `Delivered so far (${unit})` : `Delivered this time (${unit})`}
-        error={error("deliveredQuantity")}
-        required
-        input={{ inputMode: "decimal", defaultValue: value("deliveredQuantity") }}
-      />
-      <EventFields
-        state={state}
-        noteLabel="Note: what was delivered"
-        dateLabel="Date of the delivery"
-        dateHint="The day the source gives; leave empty for today (UTC)."
-      />
-      <EvidenceFields state={state} sources={sources} />
-      <SubmitButton pending={pending}>Record the delivery</SubmitButton>
+        <EventFields
+          state={state}
+          noteLabel="Note: what was delivered"
+          dateLabel="Date of the delivery"
+          dateHint="The day the source gives; leave empty for today (UTC)."
+        />
+        <EvidenceFields state={state} sources={sources} />
+        <SubmitButton pending={pending}>Record the delivery</SubmitButton>
+      </FormHelp>
     </form>
   );
 }

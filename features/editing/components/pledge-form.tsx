@@ -12,6 +12,10 @@ import {
   quantityQualifiers,
 } from "@/lib/rules/vocabulary";
 import { savePledgeAction } from "../actions";
+import { pledgeFormSchema } from "../schemas";
+import { pledgeFormInput } from "../pledge-values";
+import { fieldErrors } from "@/lib/form-fields";
+import type { FormValues } from "@/features/forms/form-values";
 import { idle } from "@/features/forms/form-state";
 import { EvidenceFields } from "./evidence-fields";
 import { ConditionsField } from "./conditions-field";
@@ -27,6 +31,7 @@ import {
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
+import { FormHelp } from "@/features/forms/components/form-help";
 import { DayField } from "@/features/forms/components/day-field";
 
 export type PledgeFormValues = {
@@ -60,6 +65,12 @@ const textFields = (
 });
 const label = (field: keyof typeof pledgeFieldWords) => pledgeFieldWords[field].label;
 
+/** A field's error as the server's schema would find it: the pledge's own fields, not its evidence. */
+function validatePledge(values: FormValues): Record<string, string> {
+  const parsed = pledgeFormSchema.safeParse(pledgeFormInput(values));
+  return parsed.success ? {} : fieldErrors(parsed.error);
+}
+
 export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; options: Options }) {
   const [state, action, pending] = useActionState(savePledgeAction, idle);
   const value = (name: string) => valueOf(state, name, pledge.text[name]);
@@ -75,78 +86,80 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
   );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
-      <FormOutcome state={state} />
-      {pledge.id && <input type="hidden" name="id" value={pledge.id} />}
-      <VersionInput state={state} version={pledge.version} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        {/* An existing pledge's deliveries are recorded with their evidence, on their own page. */}
-        {textFields
-          .filter((field) => !(pledge.id && field.name === "deliveredQuantity"))
-          .map((field) => (
-            <InputField
-              key={field.name}
-              {...field}
-              error={error(field.name)}
-              input={{ defaultValue: value(field.name) }}
-            />
-          ))}
-        <SelectField
-          {...frame("category")}
-          required
-          options={optionsOf(pledgeCategories, categoryLabels)}
-          placeholder="Choose…"
-          defaultValue={value("category")}
-        />
-        <SelectField
-          {...frame("quantityQualifier")}
-          required
-          options={optionsOf(quantityQualifiers, qualifierLabels)}
-          defaultValue={value("quantityQualifier") || "exact"}
-        />
-        <DayField {...frame("announcedOn")} required defaultValue={value("announcedOn")} />
-        <SelectField
-          {...frame("announcedPrecision")}
-          required
-          options={optionsOf(datePrecisions, datePrecisionLabels)}
-          defaultValue={value("announcedPrecision") || "day"}
-        />
-        <DayField {...frame("dueOn")} defaultValue={value("dueOn")} />
-      </div>
-      <TextAreaField
-        {...frame("description")}
-        defaultValue={value("description")}
-        maxLength={pledgeTextLimits.description}
-      />
-      <StakeholdersField
-        state={state}
-        stored={pledge.roles}
-        options={stakeholderOptions}
-        label={label("stakeholders")}
-        error={error("stakeholders")}
-      />
-      <ConditionsField
-        state={state}
-        stored={pledge.conditionIds}
-        options={conditionOptions}
-        label={label("conditionIds")}
-        error={error("conditionIds")}
-      />
-      {/* A new pledge cites what it rests on; an edit's evidence goes with its deliveries and statuses. */}
-      {!pledge.id && (
-        <>
-          <EvidenceFields state={state} sources={options.sources} />
-          <TextAreaField
-            name="note"
-            label="Note"
-            error={error("note")}
-            hint="Where the pledge comes from; it opens the pledge's history"
-            rows={2}
-            defaultValue={value("note")}
-            maxLength={pledgeTextLimits.note}
+      <FormHelp state={state} validate={validatePledge}>
+        <FormOutcome state={state} />
+        {pledge.id && <input type="hidden" name="id" value={pledge.id} />}
+        <VersionInput state={state} version={pledge.version} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          {/* An existing pledge's deliveries are recorded with their evidence, on their own page. */}
+          {textFields
+            .filter((field) => !(pledge.id && field.name === "deliveredQuantity"))
+            .map((field) => (
+              <InputField
+                key={field.name}
+                {...field}
+                error={error(field.name)}
+                input={{ defaultValue: value(field.name) }}
+              />
+            ))}
+          <SelectField
+            {...frame("category")}
+            required
+            options={optionsOf(pledgeCategories, categoryLabels)}
+            placeholder="Choose…"
+            defaultValue={value("category")}
           />
-        </>
-      )}
-      <SubmitButton pending={pending}>{pledge.id ? "Save changes" : "Add pledge"}</SubmitButton>
+          <SelectField
+            {...frame("quantityQualifier")}
+            required
+            options={optionsOf(quantityQualifiers, qualifierLabels)}
+            defaultValue={value("quantityQualifier") || "exact"}
+          />
+          <DayField {...frame("announcedOn")} required defaultValue={value("announcedOn")} />
+          <SelectField
+            {...frame("announcedPrecision")}
+            required
+            options={optionsOf(datePrecisions, datePrecisionLabels)}
+            defaultValue={value("announcedPrecision") || "day"}
+          />
+          <DayField {...frame("dueOn")} defaultValue={value("dueOn")} />
+        </div>
+        <TextAreaField
+          {...frame("description")}
+          defaultValue={value("description")}
+          maxLength={pledgeTextLimits.description}
+        />
+        <StakeholdersField
+          state={state}
+          stored={pledge.roles}
+          options={stakeholderOptions}
+          label={label("stakeholders")}
+          error={error("stakeholders")}
+        />
+        <ConditionsField
+          state={state}
+          stored={pledge.conditionIds}
+          options={conditionOptions}
+          label={label("conditionIds")}
+          error={error("conditionIds")}
+        />
+        {/* A new pledge cites what it rests on; an edit's evidence goes with its deliveries and statuses. */}
+        {!pledge.id && (
+          <>
+            <EvidenceFields state={state} sources={options.sources} />
+            <TextAreaField
+              name="note"
+              label="Note"
+              error={error("note")}
+              hint="Where the pledge comes from; it opens the pledge's history"
+              rows={2}
+              defaultValue={value("note")}
+              maxLength={pledgeTextLimits.note}
+            />
+          </>
+        )}
+        <SubmitButton pending={pending}>{pledge.id ? "Save changes" : "Add pledge"}</SubmitButton>
+      </FormHelp>
     </form>
   );
 }

@@ -3,7 +3,9 @@
 import { useActionState, useMemo } from "react";
 import { saveRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
-import type { FieldSpec, RecordKind } from "../record-kinds";
+import { isRecordKind, recordFormInput, recordKinds, type FieldSpec, type RecordKind } from "../record-kinds";
+import { fieldErrors } from "@/lib/form-fields";
+import { single, type FormValues } from "@/features/forms/form-values";
 import {
   formKey,
   FormOutcome,
@@ -14,8 +16,17 @@ import {
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
+import { FormHelp } from "@/features/forms/components/form-help";
 import { RecordChoice } from "@/features/forms/components/record-picker";
 import { DayField } from "@/features/forms/components/day-field";
+
+/** The errors the record's schema finds in the form's values, by field. */
+function validateRecord(values: FormValues): Record<string, string> {
+  const kind = single(values, "recordKind") ?? "";
+  if (!isRecordKind(kind)) return {};
+  const parsed = recordKinds[kind].schema.safeParse(recordFormInput(kind, values));
+  return parsed.success ? {} : fieldErrors(parsed.error);
+}
 
 /** Create or edit one plain record; the fields come from `recordKinds`. */
 export function RecordForm({
@@ -38,54 +49,58 @@ export function RecordForm({
   );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
-      <FormOutcome state={state} />
-      <input type="hidden" name="recordKind" value={kind} />
-      {record && <input type="hidden" name="id" value={record.id} />}
-      {record && <VersionInput state={state} version={record.version} />}
-      {fields.map((field) => {
-        const frame = {
-          name: field.name,
-          label: field.label,
-          hint: field.hint,
-          required: field.required,
-          error: state.fields?.[field.name],
-        };
-        const value = valueOf(state, field.name, record?.values[field.name]);
-        switch (field.type) {
-          case "textarea":
-            return <TextAreaField key={field.name} {...frame} defaultValue={value} />;
-          case "select":
-            if (field.options === "stakeholders") {
+      <FormHelp state={state} validate={validateRecord}>
+        <FormOutcome state={state} />
+        <input type="hidden" name="recordKind" value={kind} />
+        {record && <input type="hidden" name="id" value={record.id} />}
+        {record && <VersionInput state={state} version={record.version} />}
+        {fields.map((field) => {
+          const frame = {
+            name: field.name,
+            label: field.label,
+            hint: field.hint,
+            required: field.required,
+            error: state.fields?.[field.name],
+          };
+          const value = valueOf(state, field.name, record?.values[field.name]);
+          switch (field.type) {
+            case "textarea":
+              return <TextAreaField key={field.name} {...frame} defaultValue={value} />;
+            case "select":
+              if (field.options === "stakeholders") {
+                return (
+                  <RecordChoice
+                    key={field.name}
+                    {...frame}
+                    id={`field-${field.name}`}
+                    hint={[field.hint, field.required ? "" : "Leave empty for none"]
+                      .filter(Boolean)
+                      .join(". ")}
+                    options={stakeholderOptions}
+                    defaultValue={value}
+                  />
+                );
+              }
               return (
-                <RecordChoice
+                <SelectField
                   key={field.name}
                   {...frame}
-                  id={`field-${field.name}`}
-                  hint={[field.hint, field.required ? "" : "Leave empty for none"].filter(Boolean).join(". ")}
-                  options={stakeholderOptions}
+                  options={field.options ?? []}
+                  placeholder={field.required ? "Choose…" : "none"}
                   defaultValue={value}
                 />
               );
-            }
-            return (
-              <SelectField
-                key={field.name}
-                {...frame}
-                options={field.options ?? []}
-                placeholder={field.required ? "Choose…" : "none"}
-                defaultValue={value}
-              />
-            );
-          case "date":
-            return <DayField key={field.name} {...frame} defaultValue={value} />;
-          case "url":
-          case "text":
-            return (
-              <InputField key={field.name} {...frame} input={{ type: field.type, defaultValue: value }} />
-            );
-        }
-      })}
-      <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+            case "date":
+              return <DayField key={field.name} {...frame} defaultValue={value} />;
+            case "url":
+            case "text":
+              return (
+                <InputField key={field.name} {...frame} input={{ type: field.type, defaultValue: value }} />
+              );
+          }
+        })}
+        <SubmitButton pending={pending}>{submitLabel}</SubmitButton>
+      </FormHelp>
     </form>
   );
 }

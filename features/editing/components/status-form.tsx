@@ -12,6 +12,7 @@ import {
   valueOf,
   VersionInput,
 } from "@/features/forms/components/form-parts";
+import { FormHelp } from "@/features/forms/components/form-help";
 
 /** A status change with its evidence: a note, and a source picked from the list or added here. */
 export function StatusForm({
@@ -37,32 +38,34 @@ export function StatusForm({
   const label = (status: string) => statuses.find((s) => s.value === status)?.label ?? status;
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
-      <FormOutcome state={state} />
-      <p data-testid="current-status">
-        Now: <strong>{label(now)}</strong>
-        {now !== current && <> (was {label(current)} when you opened this form)</>}. The change is added to
-        the history with your name, the note and the source.
-      </p>
-      <input type="hidden" name="subject" value={subject} />
-      <input type="hidden" name="id" value={id} />
-      <VersionInput state={state} version={version} />
-      <SelectField
-        name="status"
-        label="New status"
-        error={error("status")}
-        required
-        options={statuses.filter((s) => s.value !== now)}
-        placeholder="Choose…"
-        defaultValue={value("status")}
-      />
-      <EventFields
-        state={state}
-        noteLabel="Note: what changed and why"
-        dateLabel="Date of the change"
-        dateHint="Leave empty for now (UTC)."
-      />
-      <EvidenceFields state={state} sources={sources} />
-      <SubmitButton pending={pending}>Record the status change</SubmitButton>
+      <FormHelp state={state}>
+        <FormOutcome state={state} />
+        <p data-testid="current-status">
+          Now: <strong>{label(now)}</strong>
+          {now !== current && <> (was {label(current)} when you opened this form)</>}. The change is added to
+          the history with your name, the note and the source.
+        </p>
+        <input type="hidden" name="subject" value={subject} />
+        <input type="hidden" name="id" value={id} />
+        <VersionInput state={state} version={version} />
+        <SelectField
+          name="status"
+          label="New status"
+          error={error("status")}
+          required
+          options={statuses.filter((s) => s.value !== now)}
+          placeholder="Choose…"
+          defaultValue={value("status")}
+        />
+        <EventFields
+          state={state}
+          noteLabel="Note: what changed and why"
+          dateLabel="Date of the change"
+          dateHint="Leave empty for now (UTC)."
+        />
+        <EvidenceFields state={state} sources={sources} />
+        <SubmitButton pending={pending}>Record the status change</SubmitButton>
+      </FormHelp>
     </form>
   );
 }

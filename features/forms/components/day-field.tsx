@@ -12,6 +12,7 @@ import {
   Text,
 } from "react-aria-components";
 import { formatDate } from "@/lib/format";
+import { useFieldError } from "./form-help";
 
 /** The app writes dates day first ("1 Mar 2026"); its forms are typed in the same order. */
 const formLocale = "en-GB";
@@ -35,7 +36,7 @@ export function DayField({
   name,
   label,
   hint,
-  error,
+  error: serverError,
   required,
   defaultValue,
 }: {
@@ -48,6 +49,7 @@ export function DayField({
 }) {
   const [value, setValue] = useState<CalendarDate | null>(() => dayOf(defaultValue));
   const id = `field-${name}`;
+  const error = useFieldError(name, serverError);
   return (
     <I18nProvider locale={formLocale}>
       <DateField
@@ -59,6 +61,7 @@ export function DayField({
         shouldForceLeadingZeros
         isInvalid={Boolean(error)}
         className="space-y-1"
+        data-field-name={name}
       >
         <div className="text-sm font-medium">
           <Label>{label}</Label>

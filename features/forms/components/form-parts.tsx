@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode }
 import type { Option } from "@/components/ui/filter-fields";
 import { formatDateTime } from "@/lib/format";
 import type { ConflictView, FormState } from "@/features/forms/form-state";
+import { useFieldError } from "./form-help";
 
 const keys = new WeakMap<FormState, number>();
 let nextKey = 0;
@@ -28,7 +29,7 @@ export function valueOf(state: FormState, name: string, stored: string | undefin
 export function Field({
   name,
   label,
-  error,
+  error: serverError,
   hint,
   required,
   children,
@@ -41,9 +42,10 @@ export function Field({
   children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
 }) {
   const id = `field-${name}`;
+  const error = useFieldError(name, serverError);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" data-field-name={name}>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
         {required && <span aria-hidden="true"> *</span>}

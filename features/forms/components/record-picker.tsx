@@ -21,6 +21,7 @@ import {
   Popover,
   Text,
 } from "react-aria-components";
+import { useFieldError } from "./form-help";
 import { pickerMatches, type PickerMatches, type PickerOption } from "@/features/forms/picker-matches";
 
 /** How many matches the list shows: typing narrows a long list, rendering thousands would not. */
@@ -122,7 +123,7 @@ export function RecordChoice({
   name,
   label,
   hint,
-  error,
+  error: serverError,
   options,
   defaultValue,
   onCreate,
@@ -140,6 +141,7 @@ export function RecordChoice({
   createNoun?: string;
   required?: boolean;
 }) {
+  const error = useFieldError(name, serverError);
   const labelOf = (key: string | null) => options.find((o) => o.id === key)?.label ?? "";
   const [selected, setSelected] = useState<string | null>(defaultValue || null);
   const [query, setQuery] = useState(() => labelOf(defaultValue || null));
@@ -156,6 +158,7 @@ export function RecordChoice({
     <ComboBox
       id={id}
       name={name}
+      data-field-name={name}
       formValue="key"
       className="space-y-1"
       items={items}

@@ -1,0 +1,132 @@
+"use client";
+
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import type { FormState } from "@/features/forms/form-state";
+import { formValues, type FormValues } from "@/features/forms/form-values";
+
+/** Errors found in the browser as one leaves a field, by field name; "" means checked and fine. */
+const LiveErrors = createContext<Record<string, string>>({});
+
+/**
+ * The error a field shows: the one found as the person left it (the same schema as the server's),
+ * else the server's answer to the last submission.
+ */
+export function useFieldError(name: string, serverError: string | undefined): string | undefined {
+  const live = useContext(LiveErrors)[name];
+  return live === undefined ? serverError : live || undefined;
+}
+
+const leaveQuestion = "This form has changes that are not saved. Leave the page and lose them?";
+
+/**
+ * What a long form does for the person filling it, around its fields:
+ * - each field is checked as it is left, with `validate` (the server's own schema), and its error
+ *   shown at once; a fixed field's error goes as it is retyped;
+ * - after a refused submission, focus moves to the first field in error;
+ * - leaving with changes not saved (a link, reload, closing the tab) asks first;
+ * - a submission with a date typed halfway stops there rather than send no date.
+ */
+export function FormHelp({
+  state,
+  validate,
+  children,
+}: {
+  state: FormState;
+  /** Errors by field name for the form's values, as the server's schema finds them. */
+  validate?: (values: FormValues) => Record<string, string>;
+  children: ReactNode;
+}) {
+  const anchor = useRef<HTMLSpanElement>(null);
+  const [live, setLive] = useState<Record<string, string>>({});
+  // Unsaved work: typed since the form opened, or sent and refused (it is still not saved).
+  const dirty = useRef(state.status === "error" && Boolean(state.values));
+  const touched = useRef(new Set<string>());
+
+  useEffect(() => {
+    const form = anchor.current?.closest("form");
+    if (!form) return;
+    const fieldName = (target: EventTarget | null) =>
+      target instanceof Element
+        ? (target.getAttribute("name") ??
+          target.closest("[data-field-name]")?.getAttribute("data-field-name"))
+        : null;
+    const check = (names: string[]) => {
+      if (!validate) return;
+      const errors = validate(formValues(new FormData(form)));
+      setLive((current) => {
+        const next = { ...current };
+        for (const name of names) next[name] = errors[name] ?? "";
+        return next;
+      });
+    };
+    const onInput = (event: Event) => {
+      dirty.current = true;
+      const name = fieldName(event.target);
+      if (name && touched.current.has(name)) check([name]);
+    };
+    const onLeave = (event: FocusEvent) => {
+      const name = fieldName(event.target);
+      // Moving between a date's day, month and year is not leaving the field.
+      if (!name || fieldName(event.relatedTarget) === name) return;
+      touched.current.add(name);
+      check([name]);
+    };
+    const onSubmit = (event: SubmitEvent) => {
+      const incomplete = form.querySelector("[data-incomplete-day]");
+      if (incomplete) {
+        event.preventDefault();
+        incomplete.closest("[data-field-name]")?.querySelector<HTMLElement>("[role=spinbutton]")?.focus();
+        return;
+      }
+      dirty.current = false;
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirty.current) event.preventDefault();
+    };
+    // Links inside the app navigate without unloading the page: they ask here, before Next.js sees the click.
+    const onClick = (event: MouseEvent) => {
+      if (!dirty.current || event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || link.getAttribute("target") === "_blank" || link.hasAttribute("download")) return;
+      if (new URL(link.getAttribute("href")!, location.href).href === location.href) return;
+      if (window.confirm(leaveQuestion)) {
+        dirty.current = false;
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    form.addEventListener("input", onInput);
+    form.addEventListener("change", onInput);
+    form.addEventListener("focusout", onLeave);
+    form.addEventListener("submit", onSubmit);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    document.addEventListener("click", onClick, true);
+    return () => {
+      form.removeEventListener("input", onInput);
+      form.removeEventListener("change", onInput);
+      form.removeEventListener("focusout", onLeave);
+      form.removeEventListener("submit", onSubmit);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [validate]);
+
+  // A refused submission: focus on the first field in error (a conflict's panel takes focus itself).
+  useEffect(() => {
+    if (state.status !== "error" || !state.fields || state.conflict) return;
+    const form = anchor.current?.closest("form");
+    const first = form?.querySelector<HTMLElement>(
+      "[aria-invalid=true]:not([type=hidden]), fieldset[aria-describedby] input:not([type=hidden])",
+    );
+    first?.focus();
+  }, [state]);
+
+  return (
+    <LiveErrors.Provider value={live}>
+      <span ref={anchor} hidden />
+      {children}
+    </LiveErrors.Provider>
+  );
+}
