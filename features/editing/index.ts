@@ -10,4 +10,11 @@ export {
   type Names,
 } from "./pledge-merge";
 export { pledgeFormText } from "./pledge-values";
-export { isRecordKind, recordFormDefaults, recordKindList, recordKinds } from "./record-kinds";
+export {
+  isRecordKind,
+  recordFirstDirection,
+  recordFormDefaults,
+  recordKindList,
+  recordKinds,
+  recordListColumns,
+} from "./record-kinds";

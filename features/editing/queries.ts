@@ -3,7 +3,10 @@ import { notFound } from "next/navigation";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import { requirePagePermission } from "@/server/access";
 import { db } from "@/server/db";
-import type { RecordKind } from "./record-kinds";
+import { recordFirstDirection, type RecordKind } from "./record-kinds";
+import type { RecordListQuery } from "./schemas";
+import { listPageSizes } from "@/features/pledges";
+import { conditionStatusLabels, stakeholderKindLabels } from "@/lib/rules/vocabulary";
 
 // What the editing pages read: choices for the forms, the record being edited, and the audit trail.
 
@@ -62,38 +65,151 @@ export async function getCondition(id: string) {
 
 // ---- The plain records listed and edited under /manage ----
 
-export async function listRecords(kind: RecordKind) {
+/** A row of a Records list: the record, what it says in brief, how much uses it, its last change. */
+export type RecordListRow = { id: string; label: string; detail: string; uses: number; changedAt: Date };
+
+/**
+ * One page of a kind of record, sorted and counted in the database. Pledges are counted when not
+ * deleted, as every list and figure does.
+ */
+export async function listRecords(
+  kind: RecordKind,
+  { sort = "name", dir, page = 1, pageSize = listPageSizes[0] }: RecordListQuery,
+): Promise<{ rows: RecordListRow[]; total: number; page: number; pageSize: number }> {
+  const direction = dir ?? recordFirstDirection[sort];
+  const window = { skip: (page - 1) * pageSize, take: pageSize };
+  // The name, then the id, breaks ties: the same order on every page.
+  const by = <N extends string, D extends string>(name: N, detail: D) =>
+    sort === "changed"
+      ? [{ updatedAt: direction }, { id: "asc" as const }]
+      : sort === "detail"
+        ? [{ [detail]: direction }, { [name]: "asc" as const }, { id: "asc" as const }]
+        : [{ [name]: direction }, { id: "asc" as const }];
+  const livePledges = { where: { pledge: { deletedAt: null } } };
   switch (kind) {
-    case "condition":
-      return (await db().condition.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+    case "condition": {
+      const [rows, total] = await Promise.all([
+        db().condition.findMany({
+          ...window,
+          orderBy: by("title", "status"),
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            updatedAt: true,
+            _count: { select: { pledges: livePledges } },
+          },
+        }),
+        db().condition.count(),
+      ]);
+      const list = rows.map((r) => ({
         id: r.id,
         label: r.title,
-        detail: r.status.replace("_", " "),
+        detail: conditionStatusLabels[r.status],
+        uses: r._count.pledges,
+        changedAt: r.updatedAt,
       }));
-    case "stakeholder":
-      return (await db().stakeholder.findMany({ orderBy: { name: "asc" } })).map((r) => ({
+      return { rows: list, total, page, pageSize };
+    }
+    case "stakeholder": {
+      const [rows, total] = await Promise.all([
+        db().stakeholder.findMany({
+          ...window,
+          orderBy: by("name", "kind"),
+          select: {
+            id: true,
+            name: true,
+            kind: true,
+            updatedAt: true,
+            _count: { select: { pledges: livePledges } },
+          },
+        }),
+        db().stakeholder.count(),
+      ]);
+      const list = rows.map((r) => ({
         id: r.id,
         label: r.name,
-        detail: r.kind,
+        detail: stakeholderKindLabels[r.kind],
+        uses: r._count.pledges,
+        changedAt: r.updatedAt,
       }));
-    case "source":
-      return (await db().source.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+      return { rows: list, total, page, pageSize };
+    }
+    case "source": {
+      const [rows, total] = await Promise.all([
+        db().source.findMany({
+          ...window,
+          orderBy:
+            sort === "detail"
+              ? [{ publisher: { sort: direction, nulls: "last" } }, { title: "asc" }, { id: "asc" }]
+              : by("title", "publisher"),
+          select: {
+            id: true,
+            title: true,
+            publisher: true,
+            updatedAt: true,
+            _count: { select: { citations: true } },
+          },
+        }),
+        db().source.count(),
+      ]);
+      const list = rows.map((r) => ({
         id: r.id,
         label: r.title,
         detail: r.publisher ?? "",
+        uses: r._count.citations,
+        changedAt: r.updatedAt,
       }));
-    case "requirement":
-      return (await db().requirement.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+      return { rows: list, total, page, pageSize };
+    }
+    case "requirement": {
+      const [rows, total] = await Promise.all([
+        db().requirement.findMany({
+          ...window,
+          orderBy: by("title", "unit"),
+          select: {
+            id: true,
+            title: true,
+            unit: true,
+            updatedAt: true,
+            _count: { select: { citations: true } },
+          },
+        }),
+        db().requirement.count(),
+      ]);
+      const list = rows.map((r) => ({
         id: r.id,
         label: r.title,
         detail: r.unit,
+        uses: r._count.citations,
+        changedAt: r.updatedAt,
       }));
-    case "capacity":
-      return (await db().capacityReference.findMany({ orderBy: { title: "asc" } })).map((r) => ({
+      return { rows: list, total, page, pageSize };
+    }
+    case "capacity": {
+      const [rows, total] = await Promise.all([
+        db().capacityReference.findMany({
+          ...window,
+          orderBy: by("title", "unit"),
+          select: {
+            id: true,
+            title: true,
+            unit: true,
+            updatedAt: true,
+            _count: { select: { citations: true } },
+          },
+        }),
+        db().capacityReference.count(),
+      ]);
+      const list = rows.map((r) => ({
         id: r.id,
         label: r.title,
         detail: r.unit,
+        uses: r._count.citations,
+        changedAt: r.updatedAt,
       }));
+      return { rows: list, total, page, pageSize };
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import {
   requirementSchema,
   sourceSchema,
   stakeholderSchema,
+  type RecordSortKey,
 } from "./schemas";
 
 export const recordKindList = ["condition", "stakeholder", "source", "requirement", "capacity"] as const;
@@ -133,3 +134,19 @@ export function recordFormDefaults(
 export function recordFormInput(kind: RecordKind, values: FormValues): Record<string, string> {
   return Object.fromEntries(recordKinds[kind].fields.map(({ name }) => [name, single(values, name) ?? ""]));
 }
+
+/** A Records list's columns besides the name: what its detail is, and what its "uses" count. */
+export const recordListColumns: Record<RecordKind, { detail: string; uses: string }> = {
+  condition: { detail: "Status", uses: "Pledges" },
+  stakeholder: { detail: "Kind", uses: "Pledges" },
+  source: { detail: "Publisher", uses: "Citations" },
+  requirement: { detail: "Unit", uses: "Citations" },
+  capacity: { detail: "Unit", uses: "Citations" },
+};
+
+/** A new order's first direction: names A to Z, the latest change first. */
+export const recordFirstDirection: Record<RecordSortKey, "asc" | "desc"> = {
+  name: "asc",
+  detail: "asc",
+  changed: "desc",
+};

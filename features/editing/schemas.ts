@@ -14,7 +14,8 @@ import {
   stakeholderRoles,
   type DatePrecision,
 } from "@/lib/rules/vocabulary";
-import { isoDate } from "@/lib/search-params";
+import { isoDate, singleParam } from "@/lib/search-params";
+import { listPageSize, pageField } from "@/features/pledges/schemas";
 
 const optionalDate = (what: string) =>
   z.preprocess((value) => (value === "" ? null : value), isoDate.nullable().optional().describe(what));
@@ -325,3 +326,16 @@ export const requirementSchema = z
   .strict();
 
 export const capacitySchema = z.object(figureFields).strict();
+
+/** The columns a Records list sorts by: the record's name, its detail (kind, status…), its last change. */
+export const recordSortKeys = ["name", "detail", "changed"] as const;
+export type RecordSortKey = (typeof recordSortKeys)[number];
+
+/** A Records list's URL: its order and its page. */
+export const recordListSchema = z.object({
+  sort: singleParam(oneOf(recordSortKeys, "column to sort by")),
+  dir: singleParam(oneOf(["asc", "desc"] as const, "sort direction")),
+  page: pageField,
+  pageSize: listPageSize,
+});
+export type RecordListQuery = z.output<typeof recordListSchema>;

@@ -58,7 +58,8 @@ export const pledgeOrderFields = {
   dir: singleParam(oneOf(["asc", "desc"] as const, "sort direction")),
 };
 
-const listPageSize = singleParam(
+/** How many rows a list's page shows: one of the sizes lists offer. */
+export const listPageSize = singleParam(
   z.coerce
     .number({ error: `pageSize must be one of ${listPageSizes.join(", ")}` })
     .refine((size) => (listPageSizes as readonly number[]).includes(size), {

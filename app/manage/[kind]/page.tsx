@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeading } from "@/components/ui/page-heading";
 import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
+import { PageSizes } from "@/components/ui/page-sizes";
+import { Pagination } from "@/components/ui/pagination";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { RecordTable } from "@/features/editing/components/record-table";
 import { listRecords } from "@/features/editing/queries";
-import { isRecordKind, recordKinds } from "@/features/editing";
+import { recordListSchema } from "@/features/editing/schemas";
+import { isRecordKind, recordFirstDirection, recordKinds, recordListColumns } from "@/features/editing";
+import { listPageSizes } from "@/features/pledges";
+import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
@@ -13,40 +20,101 @@ export async function generateMetadata({ params }: PageProps<"/manage/[kind]">):
   return { title: isRecordKind(kind) ? recordKinds[kind].plural : "Records" };
 }
 
-export default async function RecordListPage({ params }: PageProps<"/manage/[kind]">) {
+/** The list's query as given, without `page` (kept by the page links themselves). */
+function queryOf(params: RawSearchParams): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === "page") continue;
+    for (const item of [value ?? []].flat()) if (item) query.append(key, item);
+  }
+  return query;
+}
+
+export default async function RecordListPage({ params, searchParams }: PageProps<"/manage/[kind]">) {
   const { kind } = await params;
-  await requirePagePermission("edit", `/manage/${encodeURIComponent(kind)}`);
+  const raw = await searchParams;
+  await requirePagePermission("edit", pathWithQuery(`/manage/${encodeURIComponent(kind)}`, raw));
   if (!isRecordKind(kind)) notFound();
-  const { plural, singular } = recordKinds[kind];
-  const rows = await listRecords(kind);
-  return (
-    <div className="space-y-4">
+  const { plural, singular, fields } = recordKinds[kind];
+  const path = `/manage/${kind}`;
+  const parsed = parseSearchParams(recordListSchema, raw);
+  const heading = (
+    <>
       <PageHeading back={{ href: "/manage", label: "Records" }}>{plural}</PageHeading>
       <p>
-        <Link href={`/manage/${kind}/new`} className="button-secondary inline-block">
+        <Link href={`${path}/new`} className="button-secondary inline-block">
           Add a {singular}
         </Link>
       </p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link href={`/manage/${kind}/${row.id}`} className="link">
-                  {row.label}
-                </Link>
-              </td>
-              <td>{row.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    </>
+  );
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-4">
+        {heading}
+        <ParamErrors errors={parsed.errors} resetHref={path} />
+      </div>
+    );
+  }
+  const list = await listRecords(kind, parsed.data);
+  const sort = parsed.data.sort ?? "name";
+  const order = { key: sort, dir: parsed.data.dir ?? recordFirstDirection[sort] };
+  const query = queryOf(raw);
+  const hrefFor = (page: number) => {
+    const withPage = new URLSearchParams(query);
+    if (page > 1) withPage.set("page", String(page));
+    const text = withPage.toString();
+    return text ? `${path}?${text}` : path;
+  };
+  return (
+    <div className="space-y-4">
+      {heading}
+      {list.total === 0 ? (
+        <p className="rounded border border-slate-200 bg-white p-4 text-sm">
+          No {plural.toLowerCase()} yet.{" "}
+          <Link href={`${path}/new`} className="link">
+            Add the first {singular}
+          </Link>
+          {kind === "stakeholder" || kind === "source" ? (
+            <>
+              , or create one as you{" "}
+              <Link href="/pledges/new" className="link">
+                add a pledge
+              </Link>
+              .
+            </>
+          ) : (
+            "."
+          )}
+        </p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-700" aria-live="polite">
+            {list.total.toLocaleString("en-GB")} {list.total === 1 ? singular : plural.toLowerCase()}
+            {list.total > list.pageSize &&
+              `; ${((list.page - 1) * list.pageSize + 1).toLocaleString("en-GB")}–${Math.min(
+                list.page * list.pageSize,
+                list.total,
+              ).toLocaleString("en-GB")} shown`}
+          </p>
+          <RecordTable
+            kind={kind}
+            rows={list.rows}
+            headings={{ name: fields[0]!.label, ...recordListColumns[kind] }}
+            order={order}
+            path={path}
+            query={query.toString()}
+          />
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={hrefFor} />
+          <PageSizes
+            sizes={listPageSizes}
+            label={`${plural} per page`}
+            current={list.pageSize}
+            path={path}
+            query={query.toString()}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -4,14 +4,14 @@ import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
 import { figureParams, loadListTotals } from "@/features/figures";
 import { ListTotals } from "@/features/pledges/components/list-totals";
-import { PageSizes } from "@/features/pledges/components/page-sizes";
+import { PageSizes } from "@/components/ui/page-sizes";
 import { PledgeFilterForm } from "@/features/pledges/components/pledge-filter-form";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { describeViewTime } from "@/lib/view-time";
-import { pledgeSortLabels } from "@/features/pledges";
+import { listPageSizes, pledgeSortLabels } from "@/features/pledges";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
@@ -104,7 +104,13 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
             total={result.total}
             hrefFor={(page) => withPage(params, page)}
           />
-          <PageSizes current={result.pageSize} path="/pledges" query={listQuery} />
+          <PageSizes
+            sizes={listPageSizes}
+            label="Pledges per page"
+            current={result.pageSize}
+            path="/pledges"
+            query={listQuery}
+          />
         </section>
       )}
     </div>

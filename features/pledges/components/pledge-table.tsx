@@ -17,6 +17,7 @@ import {
   type PledgeSortKey,
 } from "../index";
 import { AnnouncedDate } from "./announced-date";
+import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
 
 /** On a phone each row becomes a card (its headings hidden), and its cells say what they are. */
 function MobileLabel({ children }: { children: string }) {
@@ -154,15 +155,6 @@ const columns = column.columns([
   }),
 ]);
 
-/** The list in another order, from its first page. */
-function orderedHref({ path, query }: { path: string; query: string }, order: PledgeOrder) {
-  const params = new URLSearchParams(query);
-  for (const key of ["sort", "dir", "page"]) params.delete(key);
-  params.set("sort", order.key);
-  params.set("dir", order.dir);
-  return `${path}?${params.toString()}`;
-}
-
 /** For those who may edit: what an analyst records most, from the row itself. */
 const actionsColumn = column.display({
   id: "actions",
@@ -191,8 +183,6 @@ const actionsColumn = column.display({
   ),
 });
 const columnsWithActions = [...columns, actionsColumn];
-
-const ariaSort = { asc: "ascending", desc: "descending" } as const;
 
 interface PledgeTableProps {
   rows: PledgeListItem[];
@@ -245,17 +235,12 @@ export function PledgeTable({
                     const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
                     const key = header.column.id as PledgeSortKey;
                     content = (
-                      <Link
+                      <SortHeading
+                        label={label}
+                        sorted={sorted}
+                        next={next}
                         href={orderedHref(sorting, { key, dir: next })}
-                        scroll={false}
-                        className="inline-flex items-center gap-1 underline-offset-4 hover:underline"
-                      >
-                        {label}
-                        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
-                        <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
-                          {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
-                        </span>
-                      </Link>
+                      />
                     );
                   }
                   return (

@@ -1,20 +1,32 @@
 import Link from "next/link";
-import { listPageSizes } from "../index";
 
-/** How many pledges a page shows, as links (they work before the page's script has loaded). */
-export function PageSizes({ current, path, query }: { current: number; path: string; query: string }) {
+/** How many rows a page shows, as links (they work before the page's script has loaded). */
+export function PageSizes({
+  sizes,
+  current,
+  path,
+  query,
+  label,
+}: {
+  sizes: readonly number[];
+  current: number;
+  path: string;
+  query: string;
+  /** What the choice is called: "Pledges per page". */
+  label: string;
+}) {
   const hrefFor = (size: number) => {
     const params = new URLSearchParams(query);
     params.delete("page");
-    if (size === listPageSizes[0]) params.delete("pageSize");
+    if (size === sizes[0]) params.delete("pageSize");
     else params.set("pageSize", String(size));
     const text = params.toString();
     return text ? `${path}?${text}` : path;
   };
   return (
-    <nav aria-label="Pledges per page" className="no-print flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={label} className="no-print flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-700">Per page:</span>
-      {listPageSizes.map((size) =>
+      {sizes.map((size) =>
         size === current ? (
           <span
             key={size}

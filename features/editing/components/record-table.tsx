@@ -1,0 +1,115 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
+import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
+import { formatDate } from "@/lib/format";
+import { recordFirstDirection, type RecordKind } from "../record-kinds";
+import type { RecordSortKey } from "../schemas";
+
+type Row = { id: string; label: string; detail: string; uses: number; changedAt: Date };
+
+// As the pledge list: TanStack Table's model, told the order the database sorted by.
+const features = tableFeatures({ rowSortingFeature });
+const column = createColumnHelper<typeof features, Row>();
+const sortable = (key: RecordSortKey) => ({ sortDescFirst: recordFirstDirection[key] === "desc" });
+
+/** One page of a kind of record, sortable by name, detail and last change; the order is in the URL. */
+export function RecordTable({
+  kind,
+  rows,
+  headings,
+  order,
+  path,
+  query,
+}: {
+  kind: RecordKind;
+  rows: Row[];
+  headings: { name: string; detail: string; uses: string };
+  order: { key: RecordSortKey; dir: "asc" | "desc" };
+  path: string;
+  query: string;
+}) {
+  const columns = column.columns([
+    column.accessor("label", {
+      id: "name",
+      header: headings.name,
+      ...sortable("name"),
+      cell: ({ row: { original } }) => (
+        <Link href={`/manage/${kind}/${original.id}`} className="link">
+          {original.label}
+        </Link>
+      ),
+    }),
+    column.accessor("detail", { id: "detail", header: headings.detail, ...sortable("detail") }),
+    column.accessor("uses", {
+      id: "uses",
+      header: headings.uses,
+      enableSorting: false,
+      cell: ({ getValue }) => getValue().toLocaleString("en-GB"),
+    }),
+    column.accessor("changedAt", {
+      id: "changed",
+      header: "Last change",
+      ...sortable("changed"),
+      cell: ({ getValue }) => <time dateTime={getValue().toISOString()}>{formatDate(getValue())}</time>,
+    }),
+  ]);
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting: [{ id: order.key, desc: order.dir === "desc" }] },
+  });
+  return (
+    <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+      <table className="data-table">
+        <caption className="sr-only">{headings.name}s, one page</caption>
+        <thead className="sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_#e2e8f0]">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const label = header.column.columnDef.header as string;
+                const canSort = header.column.getCanSort();
+                const sorted = header.column.getIsSorted();
+                const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`px-3 py-2 whitespace-nowrap ${header.column.id === "uses" ? "num" : ""}`}
+                    aria-sort={canSort ? (sorted ? ariaSort[sorted] : "none") : undefined}
+                  >
+                    {canSort ? (
+                      <SortHeading
+                        label={label}
+                        sorted={sorted}
+                        next={next}
+                        href={orderedHref({ path, query }, { key: header.column.id, dir: next })}
+                      />
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.original.id} data-testid="record-row">
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className={`px-3 ${cell.column.id === "uses" ? "num" : ""}`}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

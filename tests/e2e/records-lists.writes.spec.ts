@@ -1,0 +1,42 @@
+// The Records lists: sorted by their column headings in the database, paged, the order and page in
+// the address; an unknown order is refused with a clear message rather than ignored.
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/page-checks";
+
+test("a Records list sorts by its headings, pages, and keeps both in the address", async ({ page }) => {
+  await page.goto("/manage/stakeholder");
+  const table = page.getByRole("table");
+  const heading = (name: string) => table.getByRole("columnheader", { name: new RegExp(`^${name}`) });
+  const names = () => table.getByTestId("record-row").locator("td:first-child").allTextContents();
+  await expect(heading("Name")).toHaveAttribute("aria-sort", "ascending");
+  await expect(heading("Kind")).toHaveAttribute("aria-sort", "none");
+  await expect(heading("Pledges")).not.toHaveAttribute("aria-sort", /./);
+  const ascending = await names();
+  expect(ascending.length).toBeGreaterThan(5);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, "en")));
+  await expect(page.getByText(new RegExp(`^${ascending.length} stakeholders`))).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await heading("Name").getByRole("link").click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(heading("Name")).toHaveAttribute("aria-sort", "descending");
+  expect(await names()).toEqual([...ascending].reverse());
+
+  await heading("Last change").getByRole("link").click();
+  await expect(page).toHaveURL(/sort=changed&dir=desc/);
+  await expect(heading("Last change")).toHaveAttribute("aria-sort", "descending");
+
+  // Pages of 25 are the first size: a list shorter than that has one page and offers the others.
+  await expect(page.getByRole("navigation", { name: "Stakeholders per page" })).toContainText("25");
+  await page
+    .getByRole("navigation", { name: "Stakeholders per page" })
+    .getByRole("link", { name: "50" })
+    .click();
+  await expect(page).toHaveURL(/pageSize=50/);
+  await expect(page).toHaveURL(/sort=changed/);
+
+  await page.goto("/manage/stakeholder?sort=colour&pageSize=7");
+  const refusal = page.getByRole("main").getByRole("alert");
+  await expect(refusal).toContainText("column to sort by");
+  await expect(refusal).toContainText("pageSize must be one of 25, 50, 100, 200");
+});
