@@ -5,7 +5,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { AuditTable } from "@/features/audit/components/audit-table";
 import { accountEntities, auditActors, listAudit } from "@/features/audit/queries";
-import { auditedEntities, auditFiltersSchema } from "@/features/audit/schemas";
+import { auditedEntities, auditFiltersSchema, auditFirstDirection } from "@/features/audit/schemas";
+import { PageSizes } from "@/components/ui/page-sizes";
+import { listPageSizes } from "@/features/pledges";
 import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
@@ -74,6 +76,10 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         <FilterDate label="From" name="from" value={filters?.from} className={field} />
         <FilterDate label="To" name="to" value={filters?.to} className={field} />
         {filters?.record && <input type="hidden" name="record" value={filters.record} />}
+        {/* Filtering keeps the order and page size the trail is read in. */}
+        {filters?.sort && <input type="hidden" name="sort" value={filters.sort} />}
+        {filters?.dir && <input type="hidden" name="dir" value={filters.dir} />}
+        {filters?.pageSize && <input type="hidden" name="pageSize" value={filters.pageSize} />}
         <button
           type="submit"
           className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
@@ -97,7 +103,17 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
             </a>
           </div>
           {result.rows.length > 0 ? (
-            <AuditTable lines={result.rows} />
+            <AuditTable
+              lines={result.rows}
+              sorting={{
+                order: {
+                  key: filters?.sort ?? "when",
+                  dir: filters?.dir ?? auditFirstDirection[filters?.sort ?? "when"],
+                },
+                path: "/audit",
+                query: csv,
+              }}
+            />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">
               No change matches these filters.
@@ -108,6 +124,13 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
             pageSize={result.pageSize}
             total={result.total}
             hrefFor={(page) => `/audit${queryOf(params, page) ? `?${queryOf(params, page)}` : ""}`}
+          />
+          <PageSizes
+            sizes={listPageSizes}
+            label="Changes per page"
+            current={result.pageSize}
+            path="/audit"
+            query={csv}
           />
         </section>
       )}

@@ -4,9 +4,8 @@ import { endOfDay } from "@/lib/format";
 import { db } from "@/server/db";
 import { auditLine, type Names } from "./audit-lines";
 import { changedFields } from "./changed-fields";
-import type { AuditFilters } from "./schemas";
-
-const auditPageSize = 50;
+import { auditFirstDirection, type AuditFilters, type AuditSortKey } from "./schemas";
+import { listPageSizes } from "@/features/pledges";
 
 /** Accounts and API tokens are the admins' business: other readers never see their entries. */
 export const accountEntities = ["User", "ApiToken"] as const;
@@ -17,7 +16,7 @@ export interface AuditReader {
 }
 
 function where(
-  { entity, record, actor, from, to }: Omit<AuditFilters, "page">,
+  { entity, record, actor, from, to }: AuditSelection,
   reader: AuditReader,
 ): Prisma.AuditEntryWhereInput {
   return {
@@ -50,16 +49,26 @@ const newestFirst = [
   { id: "desc" },
 ] satisfies Prisma.AuditEntryOrderByWithRelationInput[];
 
-/** One page of the audit trail, newest first, each entry in words. */
+/** What selects entries, apart from their order and page. */
+type AuditSelection = Omit<AuditFilters, "page" | "pageSize" | "sort" | "dir">;
+
+/** An order of the trail in the database: ties go newest first, the same on every page. */
+function auditOrder(sort: AuditSortKey, dir: "asc" | "desc"): Prisma.AuditEntryOrderByWithRelationInput[] {
+  if (sort === "when") return [{ occurredAt: dir }, { id: dir }];
+  return [sort === "who" ? { actorLabel: dir } : { entityType: dir }, ...newestFirst];
+}
+
+/** One page of the audit trail, newest first unless another order is asked, each entry in words. */
 export async function listAudit(
-  { page = 1, ...filters }: AuditFilters,
+  { page = 1, pageSize: askedSize, sort = "when", dir, ...filters }: AuditFilters,
   reader: AuditReader,
-  pageSize = auditPageSize,
+  defaultSize: number = listPageSizes[0],
 ) {
+  const pageSize = askedSize ?? defaultSize;
   const [entries, total, lookup] = await Promise.all([
     db().auditEntry.findMany({
       where: where(filters, reader),
-      orderBy: newestFirst,
+      orderBy: auditOrder(sort, dir ?? auditFirstDirection[sort]),
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
@@ -70,11 +79,7 @@ export async function listAudit(
 }
 
 /** Every entry the filters select, newest first, in batches (keyset on the order): for the CSV. */
-export async function* streamAudit(
-  filters: Omit<AuditFilters, "page">,
-  reader: AuditReader,
-  batchSize = 1000,
-) {
+export async function* streamAudit(filters: AuditSelection, reader: AuditReader, batchSize = 1000) {
   const lookup = await names();
   let cursor: string | undefined;
   for (;;) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { datesInOrder, pageField } from "@/features/pledges/schemas";
+import { datesInOrder, listPageSize, pageField } from "@/features/pledges/schemas";
+import { oneOf } from "@/lib/form-fields";
 import { isoDate, singleParam } from "@/lib/search-params";
 
 const auditedEntities = [
@@ -14,6 +15,15 @@ const auditedEntities = [
   "User",
   "ApiToken",
 ] as const;
+
+/** The audit trail's orders: when (newest first unless asked), who, and the kind of record. */
+export const auditSortKeys = ["when", "who", "record"] as const;
+export type AuditSortKey = (typeof auditSortKeys)[number];
+export const auditFirstDirection: Record<AuditSortKey, "asc" | "desc"> = {
+  when: "desc",
+  who: "asc",
+  record: "asc",
+};
 
 /** The audit trail's filters, from the page's address or the CSV export's. */
 export const auditFiltersSchema = z
@@ -34,6 +44,9 @@ export const auditFiltersSchema = z
     from: singleParam(isoDate),
     to: singleParam(isoDate),
     page: pageField,
+    sort: singleParam(oneOf(auditSortKeys, "column to sort by")),
+    dir: singleParam(oneOf(["asc", "desc"] as const, "sort direction")),
+    pageSize: listPageSize,
   })
   .check(datesInOrder);
 
