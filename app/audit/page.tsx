@@ -116,7 +116,17 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
             />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">
-              No change matches these filters.
+              {csv ? (
+                <>
+                  No change matches these filters.{" "}
+                  <Link href="/audit" className="link">
+                    Show every change
+                  </Link>
+                  .
+                </>
+              ) : (
+                "No change has been made through Pledgewatch yet: every save, import and account change will be listed here."
+              )}
             </p>
           )}
           <Pagination

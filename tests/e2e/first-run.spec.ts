@@ -50,10 +50,26 @@ test("the first admin sees what to do first, with links, on the dashboard and un
     .getByRole("link", { name: "Import a spreadsheet" })
     .click();
   await expect(page).toHaveURL(`${server.base}/import`);
+
+  // Empty lists say what to do next.
+  await page.goto(`${server.base}/pledges`);
+  const empty = page.getByRole("main").getByText("No pledge is recorded yet.");
+  await expect(empty).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "import a spreadsheet" })).toBeVisible();
+  await page.goto(`${server.base}/manage/condition`);
+  await expect(page.getByRole("main")).toContainText("No conditions yet.");
+  await expect(page.getByRole("main").getByRole("link", { name: "Add the first condition" })).toBeVisible();
+  await page.goto(`${server.base}/audit?entity=Pledge`);
+  await expect(page.getByRole("main")).toContainText("No change matches these filters.");
+  await page.getByRole("main").getByRole("link", { name: "Show every change" }).click();
+  await expect(page).toHaveURL(`${server.base}/audit`);
 });
 
 test("a viewer of the same new installation is not shown it", async ({ page }) => {
   await signIn(page, server.base, viewer.email, viewer.password);
   await expect(page.getByRole("heading", { name: "How far the pledges go" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Getting started" })).toHaveCount(0);
+  await page.goto(`${server.base}/pledges`);
+  await expect(page.getByRole("main")).toContainText("No pledge is recorded yet. An analyst adds them");
+  await expect(page.getByRole("main").getByRole("link", { name: "Add a pledge" })).toHaveCount(0);
 });

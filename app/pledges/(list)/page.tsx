@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
@@ -54,6 +55,10 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
     query ? loadListTotals(query.selection, query.time) : Promise.resolve([]),
   ]);
   const listQuery = withoutPage(params).toString();
+  // Whether anything narrows the list (its order and page size do not).
+  const filtered = [...new URLSearchParams(listQuery).keys()].some(
+    (key) => !["sort", "dir", "pageSize"].includes(key),
+  );
 
   const viewTime = parsed.ok ? describeViewTime(parsed.data) : null;
 
@@ -95,7 +100,50 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
             />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
-              {result.total > 0 ? "There are no pledges on this page." : "No pledge matches these filters."}
+              {result.total > 0 ? (
+                <>
+                  There are no pledges on this page.{" "}
+                  <Link href={withPage(params, 1)} className="link">
+                    Go to the first page
+                  </Link>
+                  .
+                </>
+              ) : filtered ? (
+                <>
+                  No pledge matches these filters.{" "}
+                  <Link href="/pledges" className="link">
+                    Clear the filters
+                  </Link>
+                  {canEdit && (
+                    <>
+                      {" "}
+                      or{" "}
+                      <Link href="/pledges/new" className="link">
+                        add a pledge
+                      </Link>
+                    </>
+                  )}
+                  .
+                </>
+              ) : (
+                <>
+                  No pledge is recorded yet.{" "}
+                  {canEdit ? (
+                    <>
+                      <Link href="/pledges/new" className="link">
+                        Add a pledge
+                      </Link>{" "}
+                      or{" "}
+                      <Link href="/import" className="link">
+                        import a spreadsheet
+                      </Link>
+                      .
+                    </>
+                  ) : (
+                    "An analyst adds them; come back later."
+                  )}
+                </>
+              )}
             </p>
           )}
           <Pagination
