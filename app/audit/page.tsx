@@ -116,7 +116,15 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
             />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">
-              {csv ? (
+              {result.total > 0 ? (
+                <>
+                  There are no changes on this page.{" "}
+                  <Link href={`/audit${queryOf(params, 1) ? `?${queryOf(params, 1)}` : ""}`} className="link">
+                    Go to the first page
+                  </Link>
+                  .
+                </>
+              ) : csv ? (
                 <>
                   No change matches these filters.{" "}
                   <Link href="/audit" className="link">

@@ -3,6 +3,7 @@
 // question before leaving with changes not saved.
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/page-checks";
+import { pickRecord } from "./support/pickers";
 
 test("fields are checked as they are left, with the server's own words", async ({ page }) => {
   await page.goto("/pledges/new");
@@ -84,4 +85,28 @@ test("leaving a form with changes not saved asks first; the answer is kept", asy
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("banner").getByRole("link", { name: "Pledges", exact: true }).click();
   await expect(page).toHaveURL(/\/pledges$/);
+});
+
+test("a change made only in a date or a picker counts as unsaved too", async ({ page }) => {
+  await page.goto("/pledges/new");
+  const main = page.getByRole("main");
+  const questions: string[] = [];
+  page.on("dialog", async (dialog) => {
+    questions.push(dialog.type());
+    // Links are refused; a reload is let through (after asking, as the questions show).
+    await (dialog.type() === "beforeunload" ? dialog.accept() : dialog.dismiss());
+  });
+  await main.getByRole("group", { name: "Due on" }).getByRole("spinbutton").first().click();
+  await page.keyboard.type("01");
+  await page.getByRole("banner").getByRole("link", { name: "Pledges", exact: true }).click();
+  await expect.poll(() => questions).toEqual(["confirm"]);
+  await expect(page).toHaveURL(/\/pledges\/new$/);
+
+  await page.reload();
+  expect(questions).toEqual(["confirm", "beforeunload"]);
+  questions.length = 0;
+  await pickRecord(page, "Add a stakeholder", "Fran", "France");
+  await page.getByRole("banner").getByRole("link", { name: "Pledges", exact: true }).click();
+  await expect.poll(() => questions).toEqual(["confirm"]);
+  await expect(page).toHaveURL(/\/pledges\/new$/);
 });

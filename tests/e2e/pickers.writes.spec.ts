@@ -3,6 +3,7 @@
 // in items, so that the personnel figures other specs check do not move.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/page-checks";
+import { pickRecord } from "./support/pickers";
 
 /** Presses Tab until `target` has focus: proof that the keyboard reaches it, in page order. */
 async function tabTo(page: Page, target: Locator) {
@@ -117,14 +118,18 @@ test("an analyst adds a pledge with stakeholders in three roles and one created 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const facts = page.getByRole("main");
-  for (const [name, roleLabel] of [
-    ["France", "Pledger"],
-    ["Germany", "Lead"],
-    [newcomer, "Host"],
-    ["Poland", "Contributor"],
-  ]) {
-    await expect(facts.getByRole("link", { name: name!, exact: true }).first()).toBeVisible();
-    await expect(facts.getByText(new RegExp(`${roleLabel}`)).first()).toBeVisible();
+  for (const [name, role] of [
+    ["France", "Pledger · State"],
+    ["Germany", "Lead · State"],
+    [newcomer, "Host · State"],
+    ["Poland", "Contributor · State"],
+  ] as const) {
+    const item = facts.getByRole("listitem").filter({
+      has: page.getByRole("link", { name, exact: true }),
+      hasText: "·",
+    });
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText(`— ${role}`);
   }
   await expect(facts).not.toContainText("United Kingdom");
   await expect(facts.getByRole("link", { name: "Russia agrees to a ceasefire" }).first()).toBeVisible();
@@ -132,4 +137,34 @@ test("an analyst adds a pledge with stakeholders in three roles and one created 
   // The new stakeholder has its own page, reached from the pledge.
   await facts.getByRole("link", { name: newcomer, exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: newcomer })).toBeVisible();
+});
+
+test("a stakeholder created inline stays named in the form after a refused save, and is not created twice", async ({
+  page,
+}) => {
+  const newcomer = `E2E Lemuria ${Date.now()}`;
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto("/pledges/new");
+  const main = page.getByRole("main");
+  const picker = main.getByRole("combobox", { name: "Add a stakeholder" });
+  await pickRecord(page, "Add a stakeholder", newcomer, `Create stakeholder “${newcomer}”`);
+  const created = main.getByRole("group", { name: "New stakeholder" });
+  await created.getByLabel("Kind").selectOption("organisation");
+  // Enter held down: one stakeholder all the same.
+  await created.getByLabel("Name").press("Enter");
+  await created
+    .getByLabel("Name")
+    .press("Enter")
+    .catch(() => undefined);
+  await expect(main.getByLabel(`Role of ${newcomer}`)).toBeFocused();
+
+  // Refused (no title, no category…): the form comes back with the stakeholder still named.
+  await main.getByRole("button", { name: "Add pledge" }).click();
+  await expect(main.getByRole("alert").first()).toContainText("Some fields need attention");
+  await expect(main.getByLabel(`Role of ${newcomer}`)).toHaveValue("pledger");
+  await picker.fill(newcomer);
+  await expect(page.getByRole("listbox")).toHaveText(`${newcomer} is already added.`);
+
+  await page.goto("/manage/stakeholder?pageSize=200");
+  await expect(page.getByRole("main").getByRole("link", { name: newcomer, exact: true })).toHaveCount(1);
 });

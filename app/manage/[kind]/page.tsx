@@ -92,19 +92,31 @@ export default async function RecordListPage({ params, searchParams }: PageProps
           <p className="text-sm text-slate-700" aria-live="polite">
             {list.total.toLocaleString("en-GB")} {list.total === 1 ? singular : plural.toLowerCase()}
             {list.total > list.pageSize &&
+              list.rows.length > 0 &&
               `; ${((list.page - 1) * list.pageSize + 1).toLocaleString("en-GB")}–${Math.min(
                 list.page * list.pageSize,
                 list.total,
               ).toLocaleString("en-GB")} shown`}
           </p>
-          <RecordTable
-            kind={kind}
-            rows={list.rows}
-            headings={{ name: fields[0]!.label, ...recordListColumns[kind] }}
-            order={order}
-            path={path}
-            query={query.toString()}
-          />
+          {list.rows.length === 0 ? (
+            <p className="rounded border border-slate-200 bg-white p-4 text-sm">
+              There are none on this page.{" "}
+              <Link href={hrefFor(1)} className="link">
+                Go to the first page
+              </Link>
+              .
+            </p>
+          ) : (
+            <RecordTable
+              caption={plural}
+              kind={kind}
+              rows={list.rows}
+              headings={{ name: fields[0]!.label, ...recordListColumns[kind] }}
+              order={order}
+              path={path}
+              query={query.toString()}
+            />
+          )}
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={hrefFor} />
           <PageSizes
             sizes={listPageSizes}

@@ -18,7 +18,11 @@ export function EvidenceFields({
   state: FormState;
   sources: { id: string; title: string }[];
 }) {
-  const [mode, setMode] = useState<"existing" | "new">(sources.length ? "existing" : "new");
+  // After a refused save, the choice that was sent (its fields hold what was typed).
+  const [mode, setMode] = useState<"existing" | "new">(() => {
+    const sent = valueOf(state, "sourceMode", undefined);
+    return sent === "new" || !sources.length ? "new" : "existing";
+  });
   // A name typed in the source picker that no source has: the new source's title, ready to complete.
   const [newTitle, setNewTitle] = useState<string | null>(null);
   const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, label: s.title })), [sources]);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo } from "react";
+import { useActionState, useMemo, useState } from "react";
 import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import {
@@ -65,6 +65,17 @@ const textFields = (
 });
 const label = (field: keyof typeof pledgeFieldWords) => pledgeFieldWords[field].label;
 
+/** The fields checked as they are left: the pledge's own, whose names are the schema's keys. */
+const checkedFields = [
+  ...textFields.map((field) => field.name),
+  "category",
+  "quantityQualifier",
+  "announcedOn",
+  "announcedPrecision",
+  "dueOn",
+  "description",
+];
+
 /** A field's error as the server's schema would find it: the pledge's own fields, not its evidence. */
 function validatePledge(values: FormValues): Record<string, string> {
   const parsed = pledgeFormSchema.safeParse(pledgeFormInput(values));
@@ -76,9 +87,10 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
   const value = (name: string) => valueOf(state, name, pledge.text[name]);
   const error = (name: string) => state.fields?.[name];
   const frame = (name: keyof typeof pledgeFieldWords) => ({ name, label: label(name), error: error(name) });
-  const stakeholderOptions = useMemo(
-    () => options.stakeholders.map((s) => ({ id: s.id, label: s.name })),
-    [options.stakeholders],
+  // Above the form, which remounts with each answer: a stakeholder created inline stays known after
+  // a refused save (the page's options were read before it existed).
+  const [stakeholderOptions, setStakeholderOptions] = useState(() =>
+    options.stakeholders.map((s) => ({ id: s.id, label: s.name })),
   );
   const conditionOptions = useMemo(
     () => options.conditions.map((c) => ({ id: c.id, label: c.title })),
@@ -86,7 +98,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
   );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
-      <FormHelp state={state} validate={validatePledge}>
+      <FormHelp state={state} validate={validatePledge} checks={checkedFields}>
         <FormOutcome state={state} />
         {pledge.id && <input type="hidden" name="id" value={pledge.id} />}
         <VersionInput state={state} version={pledge.version} />
@@ -133,6 +145,11 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
           state={state}
           stored={pledge.roles}
           options={stakeholderOptions}
+          onCreated={(created) =>
+            setStakeholderOptions((current) =>
+              [...current, created].sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
+            )
+          }
           label={label("stakeholders")}
           error={error("stakeholders")}
         />

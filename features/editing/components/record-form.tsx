@@ -49,7 +49,7 @@ export function RecordForm({
   );
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
-      <FormHelp state={state} validate={validateRecord}>
+      <FormHelp state={state} validate={validateRecord} checks={fields.map((field) => field.name)}>
         <FormOutcome state={state} />
         <input type="hidden" name="recordKind" value={kind} />
         {record && <input type="hidden" name="id" value={record.id} />}

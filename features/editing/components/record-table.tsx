@@ -16,6 +16,7 @@ const sortable = (key: RecordSortKey) => ({ sortDescFirst: recordFirstDirection[
 
 /** One page of a kind of record, sortable by name, detail and last change; the order is in the URL. */
 export function RecordTable({
+  caption,
   kind,
   rows,
   headings,
@@ -23,6 +24,7 @@ export function RecordTable({
   path,
   query,
 }: {
+  caption: string;
   kind: RecordKind;
   rows: Row[];
   headings: { name: string; detail: string; uses: string };
@@ -66,7 +68,7 @@ export function RecordTable({
   return (
     <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
       <table className="data-table">
-        <caption className="sr-only">{headings.name}s, one page</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_#e2e8f0]">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

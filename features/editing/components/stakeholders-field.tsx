@@ -34,17 +34,19 @@ function linksOf(state: FormState, stored: Record<string, string>): Link[] {
 export function StakeholdersField({
   state,
   stored,
-  options,
+  options: known,
+  onCreated,
   label,
   error,
 }: {
   state: FormState;
   stored: Record<string, string>;
+  /** Every stakeholder recorded, with those created here. */
   options: PickerOption[];
+  onCreated: (created: PickerOption) => void;
   label: string;
   error?: string;
 }) {
-  const [known, setKnown] = useState(options);
   const [links, setLinks] = useState(() => linksOf(state, stored));
   const [creating, setCreating] = useState<string | null>(null);
   const [said, setSaid] = useState("");
@@ -161,9 +163,7 @@ export function StakeholdersField({
         <NewStakeholder
           name={creating}
           onCreated={(created) => {
-            setKnown((current) =>
-              [...current, created].sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
-            );
+            onCreated(created);
             setCreating(null);
             add(created);
           }}
@@ -196,19 +196,28 @@ function NewStakeholder({
 }) {
   const [outcome, setOutcome] = useState<FormState | null>(null);
   const [pending, start] = useTransition();
+  // One creation at a time: a held Enter key repeats, and each would make its own stakeholder.
+  const inFlight = useRef(false);
   const nameInput = useRef<HTMLInputElement>(null);
   const kindSelect = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     kindSelect.current?.focus();
   }, []);
   const create = () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     const form = new FormData();
     form.set("name", nameInput.current?.value ?? "");
     form.set("kind", kindSelect.current?.value ?? "");
     start(async () => {
       const answer = await createStakeholderAction({ status: "idle" }, form);
+      inFlight.current = false;
       if (answer.status === "saved" && answer.created) onCreated(answer.created);
-      else setOutcome(answer);
+      else {
+        setOutcome(answer);
+        // Focus on the field to fix.
+        (answer.fields?.name ? nameInput : kindSelect).current?.focus();
+      }
     });
   };
   const error = (field: string) => outcome?.fields?.[field];

@@ -60,6 +60,9 @@ export function DayField({
         granularity="day"
         shouldForceLeadingZeros
         isInvalid={Boolean(error)}
+        isRequired={required}
+        // Required is said (aria-required); the server judges, as for every other field.
+        validationBehavior="aria"
         className="space-y-1"
         data-field-name={name}
       >

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/features/forms/form-state";
-import { formValues, type FormValues } from "@/features/forms/form-values";
+import { formValues, single, type FormValues } from "@/features/forms/form-values";
 
 /** Errors found in the browser as one leaves a field, by field name; "" means checked and fine. */
 const LiveErrors = createContext<Record<string, string>>({});
@@ -29,47 +29,61 @@ const leaveQuestion = "This form has changes that are not saved. Leave the page 
 export function FormHelp({
   state,
   validate,
+  checks = [],
   children,
 }: {
   state: FormState;
   /** Errors by field name for the form's values, as the server's schema finds them. */
   validate?: (values: FormValues) => Record<string, string>;
+  /** The fields `validate` judges; the others keep the server's word until the next submission. */
+  checks?: readonly string[];
   children: ReactNode;
 }) {
   const anchor = useRef<HTMLSpanElement>(null);
   const [live, setLive] = useState<Record<string, string>>({});
-  // Unsaved work: typed since the form opened, or sent and refused (it is still not saved).
-  const dirty = useRef(state.status === "error" && Boolean(state.values));
+  // Unsaved work: the form differs from what it opened with, or it was sent and refused (it is
+  // still not saved). Compared as a whole, so that every kind of field counts (dates, pickers).
+  const refused = useRef(state.status === "error" && Boolean(state.values));
+  const checked = useRef(new Set(checks));
   const touched = useRef(new Set<string>());
 
   useEffect(() => {
     const form = anchor.current?.closest("form");
     if (!form) return;
+    const snapshot = () => JSON.stringify(formValues(new FormData(form)));
+    const opened = snapshot();
+    const openedValues = formValues(new FormData(form));
+    // A date typed halfway sends nothing yet, but it is typed all the same.
+    const dirty = () =>
+      refused.current || snapshot() !== opened || form.querySelector("[data-incomplete-day]") !== null;
+    let leaving = false;
     const fieldName = (target: EventTarget | null) =>
       target instanceof Element
         ? (target.getAttribute("name") ??
           target.closest("[data-field-name]")?.getAttribute("data-field-name"))
         : null;
-    const check = (names: string[]) => {
-      if (!validate) return;
-      const errors = validate(formValues(new FormData(form)));
+    const check = (name: string) => {
+      if (!validate || !checked.current.has(name)) return;
+      const values = formValues(new FormData(form));
+      const error = validate(values)[name];
       setLive((current) => {
         const next = { ...current };
-        for (const name of names) next[name] = errors[name] ?? "";
+        // Unchanged since the server answered: its word stands (it may know what the schema cannot).
+        if (!error && single(values, name) === single(openedValues, name)) delete next[name];
+        else next[name] = error ?? "";
         return next;
       });
     };
     const onInput = (event: Event) => {
-      dirty.current = true;
       const name = fieldName(event.target);
-      if (name && touched.current.has(name)) check([name]);
+      if (name && touched.current.has(name)) check(name);
     };
     const onLeave = (event: FocusEvent) => {
       const name = fieldName(event.target);
       // Moving between a date's day, month and year is not leaving the field.
       if (!name || fieldName(event.relatedTarget) === name) return;
       touched.current.add(name);
-      check([name]);
+      check(name);
     };
     const onSubmit = (event: SubmitEvent) => {
       const incomplete = form.querySelector("[data-incomplete-day]");
@@ -78,20 +92,21 @@ export function FormHelp({
         incomplete.closest("[data-field-name]")?.querySelector<HTMLElement>("[role=spinbutton]")?.focus();
         return;
       }
-      dirty.current = false;
+      leaving = true;
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirty.current) event.preventDefault();
+      if (!leaving && dirty()) event.preventDefault();
     };
     // Links inside the app navigate without unloading the page: they ask here, before Next.js sees the click.
     const onClick = (event: MouseEvent) => {
-      if (!dirty.current || event.defaultPrevented || event.button !== 0) return;
+      if (leaving || event.defaultPrevented || event.button !== 0) return;
       if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (!link || link.getAttribute("target") === "_blank" || link.hasAttribute("download")) return;
       if (new URL(link.getAttribute("href")!, location.href).href === location.href) return;
+      if (!dirty()) return;
       if (window.confirm(leaveQuestion)) {
-        dirty.current = false;
+        leaving = true;
         return;
       }
       event.preventDefault();

@@ -180,6 +180,8 @@ export function RecordChoice({
       }}
       allowsEmptyCollection
       isInvalid={Boolean(error)}
+      isRequired={required}
+      validationBehavior="aria"
       onKeyDown={(event) => {
         if (event.key === "Enter") event.preventDefault();
       }}
@@ -189,7 +191,7 @@ export function RecordChoice({
         <Label>{label}</Label>
         {required && <span aria-hidden="true"> *</span>}
       </div>
-      <PickerInput required={required} />
+      <PickerInput />
       <PickerNotes id={id} hint={hint} error={error} matches={matches} />
       <PickerList empty={`Nothing matches “${searched}”.`} />
     </ComboBox>
@@ -213,10 +215,10 @@ function StateHandle({ intoRef }: { intoRef: RefObject<ComboBoxStateOf | null> }
  * The text box, and a button that opens the whole list for a mouse. The list opens on typing or
  * the down arrow, not on focus: tabbing through the form does not open every list on the way.
  */
-function PickerInput({ inputRef, required }: { inputRef?: Ref<HTMLInputElement>; required?: boolean }) {
+function PickerInput({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
   return (
     <div className="relative">
-      <Input ref={inputRef} className="field pr-8" placeholder="Type to search…" aria-required={required} />
+      <Input ref={inputRef} className="field pr-8" placeholder="Type to search…" />
       <Button className="absolute inset-y-0 right-0 px-2 text-slate-600" aria-label="Show all">
         <span aria-hidden="true">▾</span>
       </Button>

@@ -8,8 +8,13 @@ export async function pickRecord(
   option: string | RegExp = search,
 ) {
   const box = page.getByRole("combobox", { name: picker, exact: true });
-  await box.click();
-  await box.fill(search);
+  // Typed before the page's script has hydrated, nothing would open: type again until it does.
+  await expect(async () => {
+    await box.click();
+    await box.fill("");
+    await box.fill(search);
+    await expect(page.getByRole("listbox")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByRole("listbox").getByRole("option", { name: option }).first().click();
 }
 
