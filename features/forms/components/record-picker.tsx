@@ -28,6 +28,18 @@ import { pickerMatches, type PickerMatches, type PickerOption } from "@/features
 const shownAtMost = 50;
 const createKey = "\u0000create";
 
+/** The matches a picker lists, and after them, when `createNoun` is given, "Create … “name”". */
+function offered(matches: PickerMatches, createNoun: string | false | undefined): PickerOption[] {
+  return createNoun && matches.creatable
+    ? [...matches.shown, { id: createKey, label: `Create ${createNoun} “${matches.creatable}”` }]
+    : matches.shown;
+}
+
+/** Enter on a closed list picks nothing: it must not submit the whole form either. */
+const keepEnterFromForm = (event: { key: string; preventDefault(): void }) => {
+  if (event.key === "Enter") event.preventDefault();
+};
+
 /**
  * A searchable list to add one record at a time (a stakeholder, a condition, a source): React
  * Aria's combobox (ARIA 1.2 pattern, arrow keys, Enter, Escape). With `onCreate`, a name nobody
@@ -72,12 +84,7 @@ export function RecordPicker({
     () => pickerMatches(options, query, exclude, shownAtMost),
     [options, query, exclude],
   );
-  const items = [
-    ...matches.shown,
-    ...(onCreate && matches.creatable
-      ? [{ id: createKey, label: `Create ${createNoun ?? "record"} “${matches.creatable}”` }]
-      : []),
-  ];
+  const items = offered(matches, onCreate && createNoun);
   return (
     <ComboBox
       id={id}
@@ -98,10 +105,7 @@ export function RecordPicker({
       }}
       allowsEmptyCollection
       isInvalid={Boolean(error)}
-      // Enter on a closed list adds nothing: it must not submit the whole form either.
-      onKeyDown={(event) => {
-        if (event.key === "Enter") event.preventDefault();
-      }}
+      onKeyDown={keepEnterFromForm}
     >
       <Label className="block text-sm font-medium">{label}</Label>
       <StateHandle intoRef={state} />
@@ -148,12 +152,7 @@ export function RecordChoice({
   // Showing the chosen record's name is not a search: opening the list then offers every record.
   const searched = query === labelOf(selected) ? "" : query;
   const matches = useMemo(() => pickerMatches(options, searched, none, shownAtMost), [options, searched]);
-  const items = [
-    ...matches.shown,
-    ...(onCreate && matches.creatable
-      ? [{ id: createKey, label: `Create ${createNoun ?? "record"} “${matches.creatable}”` }]
-      : []),
-  ];
+  const items = offered(matches, onCreate && createNoun);
   return (
     <ComboBox
       id={id}
@@ -182,9 +181,7 @@ export function RecordChoice({
       isInvalid={Boolean(error)}
       isRequired={required}
       validationBehavior="aria"
-      onKeyDown={(event) => {
-        if (event.key === "Enter") event.preventDefault();
-      }}
+      onKeyDown={keepEnterFromForm}
     >
       {/* The mark stays out of the label: React Aria names the list after it too. */}
       <div className="text-sm font-medium">
