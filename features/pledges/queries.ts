@@ -21,6 +21,7 @@ import {
   conditionsAtQuery,
   eventWithin,
   effectiveStatusSql,
+  isPresent,
   pledgesAt,
   presentBound,
   viewBound,
@@ -70,8 +71,12 @@ type SelectedPledge = {
 };
 const selectedColumns = Prisma.sql`pl."id", pl.status, 1 AS figures, pl.low, pl.high, pl.unit, pl.qualifier, pl.delivered, pl.due`;
 
-/** When the last event of pledge `alias` within the bound was recorded: a figure's or a status's. */
-function lastChangeSql(bound: Bound, alias = "pl") {
+/**
+ * When the last event of pledge `alias` within the bound was recorded: a figure's or a status's.
+ * Now, the pledge row's `lastChangeAt` (kept by triggers); at another time, looked up.
+ */
+function lastChangeSql(bound: Bound, alias: string) {
+  if (isPresent(bound)) return Prisma.raw(`${alias}."lastChangeAt"`);
   const id = Prisma.raw(`${alias}."id"`);
   // Each the latest by an index on (pledge, when recorded), walked from its end.
   const ledger = Prisma.sql`(SELECT e."recordedAt" FROM "LedgerEvent" e WHERE e."pledgeId" = ${id}
@@ -82,18 +87,6 @@ function lastChangeSql(bound: Bound, alias = "pl") {
 }
 
 /**
- * Its first stakeholder's name as the list shows them (pledgers first, then by name): the least of
- * "role rank + name", less the rank (an aggregate, cheaper per pledge than a sorted lookup).
- */
-const firstStakeholderSql = () =>
-  Prisma.sql`(SELECT substr(MIN(${bytewise(
-    Prisma.sql`CASE ps."role" ${Prisma.join(
-      stakeholderRoles.map((role, rank) => Prisma.sql`WHEN ${role} THEN ${String(rank)}`),
-      " ",
-    )} END || lower(s."name")`,
-  )}), 2) FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = pl."id")`;
-
-/**
  * ORDER BY for a list: the column asked for (empty values last whichever the direction), then the
  * default order, so that equal values keep one order from page to page.
  */
@@ -101,19 +94,20 @@ function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
   const dir = Prisma.raw(order.dir === "asc" ? "ASC" : "DESC");
   const emptyLast = (value: Prisma.Sql) => Prisma.sql`${value} ${dir} NULLS LAST`;
   // In the order the statuses are declared (rules/vocabulary.ts), as the filter lists them.
-  const effectiveRank = Prisma.sql`CASE ${effectiveStatusSql("pl", assume)} ${Prisma.join(
+  const effectiveRank = Prisma.sql`CASE ${effectiveStatusSql("pl", assume, bound)} ${Prisma.join(
     effectiveStatuses.map((status, rank) => Prisma.sql`WHEN ${status} THEN ${rank}`),
     " ",
   )} END`;
   const by = {
     title: Prisma.sql`${bytewise(Prisma.sql`lower(p."title")`)} ${dir}`,
-    stakeholder: emptyLast(bytewise(firstStakeholderSql())),
+    // Kept by triggers (links are not dated: the same at any view time).
+    stakeholder: emptyLast(bytewise(Prisma.sql`p."firstStakeholderKey"`)),
     // Amounts compare within a unit: grouped by unit, each group by its upper end.
     quantity: Prisma.sql`${bytewise(Prisma.sql`pl.unit`)} ASC NULLS LAST, pl.high ${dir} NULLS LAST`,
     status: Prisma.sql`${effectiveRank} ${dir}`,
     announced: Prisma.sql`p."announcedOn" ${dir}`,
     due: emptyLast(Prisma.sql`pl.due`),
-    lastChange: emptyLast(lastChangeSql(bound)),
+    lastChange: emptyLast(lastChangeSql(bound, "p")),
   }[order.key];
   return Prisma.sql`${by}, p."announcedOn" DESC, p."title" ASC, p."id" ASC`;
 }
@@ -126,17 +120,19 @@ async function selectPage(
   skip: number,
   take: number,
 ) {
+  const present = isPresent(bound);
   const [rows, [count]] = await db().$transaction([
     db().$queryRaw<SelectedPledge[]>`
       WITH ${pledgesAt(bound, selection)}
-      SELECT ${selectedColumns} FROM pl JOIN "Pledge" p ON p."id" = pl."id"
+      SELECT ${selectedColumns}${present ? Prisma.sql`, p."lastChangeAt" AS "lastChange"` : Prisma.empty}
+      FROM pl JOIN "Pledge" p ON p."id" = pl."id"
       ORDER BY ${orderSql(order, selection.assume, bound)} LIMIT ${take} OFFSET ${skip}`,
     db().$queryRaw<
       { count: bigint | number }[]
     >`WITH ${pledgesAt(bound, selection)} SELECT COUNT(*) AS count FROM pl`,
   ]);
-  // When each of the page's pledges last changed: read for these rows alone, not for every one sorted.
-  if (rows.length > 0) {
+  // When each of the page's pledges last changed then: read for these rows alone, not for every one sorted.
+  if (!present && rows.length > 0) {
     const changes = await db().$queryRaw<{ id: string; lastChange: string | Date | null }[]>`
       SELECT p."id", ${lastChangeSql(bound, "p")} AS "lastChange" FROM "Pledge" p
       WHERE p."id" IN (${Prisma.join(rows.map((row) => row.id))})`;

@@ -79,13 +79,13 @@ function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
  * Filters on a pledge's status as it stood at the bound (`alias`.status, with conditions in `cond`):
  * the lifecycle status, and the effective status by the rule in rules/effective-status.ts.
  */
-function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.Sql {
+function pledgeStatusFilter(selection: PledgeSelection, alias: string, bound: Bound): Prisma.Sql {
   const self = Prisma.raw(alias);
   const parts: Prisma.Sql[] = [];
   if (selection.status.length) parts.push(Prisma.sql`${self}.status IN (${Prisma.join(selection.status)})`);
   if (selection.effective.length) {
     parts.push(
-      Prisma.sql`${effectiveStatusSql(alias, selection.assume)} IN (${Prisma.join(selection.effective)})`,
+      Prisma.sql`${effectiveStatusSql(alias, selection.assume, bound)} IN (${Prisma.join(selection.effective)})`,
     );
   }
   return and(parts);
@@ -94,17 +94,22 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
 /**
  * The effective status of pledge `alias` (with conditions at the bound in `cond`) under the scenario
  * `assume`: the rule of rules/effective-status.ts, in SQL. Settled stays as it is; else any condition
- * still blocking makes it conditional.
+ * still blocking makes it conditional. Now and with no condition assumed met, "still blocking" is the
+ * pledge's `blocked` column (kept by triggers), rather than a lookup per pledge.
  */
-export function effectiveStatusSql(alias: string, assume: readonly string[]): Prisma.Sql {
+export function effectiveStatusSql(alias: string, assume: readonly string[], bound: Bound): Prisma.Sql {
   const self = Prisma.raw(alias);
   const assumed = assume.length ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(assume)})` : Prisma.empty;
+  const blocked =
+    isPresent(bound) && assume.length === 0
+      ? Prisma.sql`${self}.blocked`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
   const settled = settledPledgeStatuses as readonly PledgeStatus[];
   // As text: PostgreSQL would read 'conditional' as a lifecycle status (an enum it is not in).
   const lifecycle = Prisma.sql`CAST(${self}.status AS TEXT)`;
   return Prisma.sql`CASE WHEN ${self}.status IN (${Prisma.join([...settled])}) THEN ${lifecycle}
-    WHEN EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed}) THEN 'conditional'
+    WHEN ${blocked} THEN 'conditional'
     ELSE ${lifecycle} END`;
 }
 
@@ -128,7 +133,8 @@ export function viewBound({ asOf, knownAt }: ViewTime = {}): Bound {
 
 export const presentBound: Bound = { occurred: null, known: null };
 
-const isPresent = (bound: Bound) => bound.occurred === null && bound.known === null;
+/** The bound of the stored current state. */
+export const isPresent = (bound: Bound) => bound.occurred === null && bound.known === null;
 
 /** `column` (a timestamp) is before `limit`; no limit: always. */
 const before = (column: Prisma.Sql, limit: string | null) =>
@@ -180,12 +186,12 @@ function statusAt(kind: "pledge" | "condition", alias: string, bound: Bound) {
     ${self}."status")`;
 }
 
-/** Every live pledge with its stored figures: the latest of its ledger, kept on the row. */
+/** Every live pledge with its stored figures (the latest of its ledger) and sort keys, kept on the row. */
 function currentPledges(selection: PledgeSelection) {
   return Prisma.sql`allpl AS (
       SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
              p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
-             p."dueOn" AS due, ${statusAt("pledge", "p", presentBound)} AS status
+             p."dueOn" AS due, ${statusAt("pledge", "p", presentBound)} AS status, p."blocked" AS blocked
       FROM "Pledge" p
       WHERE p."deletedAt" IS NULL AND ${pledgeRowFilter(selection)}
     )`;
@@ -247,7 +253,7 @@ export function pledgesAt(
   return Prisma.sql`
     cond AS (${conditionsAtQuery(bound)}),
     ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection, wanted)},
-    pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
+    pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl", bound)}),
     blk AS (
       SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
       FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
