@@ -102,6 +102,39 @@ async function timeDownload(url: string, runs = 3) {
   return { ms: median(times), mb: bytes / 1_048_576 };
 }
 
+/** The text of a piece of the page's HTML: tags and React's text separators taken out. */
+const textOf = (html: string) => html.replace(/<[^>]*>/g, "").replace(/&#x27;/g, "'");
+
+/**
+ * The pledge list's totals row for personnel, under each order and for a few filters, against the
+ * summary API's figures for the same filters: they must be the same numbers (one code path).
+ */
+async function listTotalsAgainstSummary(base: string, orders: string[]) {
+  const filters = ["", "category=force", "status=committed&effective=conditional"];
+  const unlike: string[] = [];
+  let checked = 0;
+  for (const filter of filters) {
+    const summary = (await (
+      await fetch(`${base}/api/v1/summary?metric=personnel&${filter}`, { headers: authHeaders })
+    ).json()) as { data: Record<"pledged" | "unconditional" | "delivered", { high: number }> };
+    for (const order of orders) {
+      const query = [order.replace("?", ""), filter].filter(Boolean).join("&");
+      const html = await (await fetch(`${base}/pledges?${query}`, { headers: authHeaders })).text();
+      const table = html.match(/<table[^>]*data-testid="list-totals"[^>]*>([\s\S]*?)<\/table>/)?.[1] ?? "";
+      const row = table.match(/<tr><th scope="row">personnel<\/th>([\s\S]*?)<\/tr>/)?.[1] ?? "";
+      const cells = [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => textOf(cell[1]!));
+      (["pledged", "unconditional", "delivered"] as const).forEach((figure, i) => {
+        const expected = summary.data[figure].high.toLocaleString("en-GB");
+        if (!cells[i]?.includes(expected)) {
+          unlike.push(`/pledges?${query}: ${figure} "${cells[i] ?? "(no totals)"}", summary ${expected}`);
+        }
+      });
+      checked++;
+    }
+  }
+  return { checked, unlike };
+}
+
 async function main() {
   console.log(
     `preparing ${scale.pledges} pledges and ${scale.pledges * scale.statusChangesPerPledge} status changes in ${file}`,
@@ -186,7 +219,7 @@ async function main() {
     const orders = ["", ...pledgeSortKeys.map((key) => `?sort=${key}`)];
     const times = new Map<string, number[]>(orders.map((order) => [order, []]));
     await download(`${base}/pledges`);
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 11; round++) {
       for (const order of orders) times.get(order)!.push((await download(`${base}/pledges${order}`)).ms);
     }
     const unsorted = median(times.get("")!);
@@ -197,6 +230,10 @@ async function main() {
         median(times.get(`?sort=${key}`)!) / unsorted,
       );
     }
+    const totals = await listTotalsAgainstSummary(base, orders);
+    record("/pledges totals checked against /api/v1/summary (lists)", totals.checked);
+    record("/pledges totals unlike /api/v1/summary (lists, target 0)", totals.unlike.length);
+    for (const problem of totals.unlike) console.log(`    ${problem}`);
   } finally {
     process.kill(-server.pid!, "SIGTERM");
   }

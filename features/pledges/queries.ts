@@ -100,8 +100,8 @@ function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
   )} END`;
   const by = {
     title: Prisma.sql`${bytewise(Prisma.sql`lower(p."title")`)} ${dir}`,
-    // Kept by triggers (links are not dated: the same at any view time).
-    stakeholder: emptyLast(bytewise(Prisma.sql`p."firstStakeholderKey"`)),
+    // The name after the role's rank, kept by triggers (links are not dated: the same at any view time).
+    stakeholder: emptyLast(bytewise(Prisma.sql`substr(p."firstStakeholderKey", 2)`)),
     // Amounts compare within a unit: grouped by unit, each group by its upper end.
     quantity: Prisma.sql`${bytewise(Prisma.sql`pl.unit`)} ASC NULLS LAST, pl.high ${dir} NULLS LAST`,
     status: Prisma.sql`${effectiveRank} ${dir}`,

@@ -25,27 +25,32 @@ BEGIN
     WHERE "id" = NEW."pledgeId" AND ("lastChangeAt" IS NULL OR "lastChangeAt" < NEW."createdAt");
 END;
 
--- Its first stakeholder as the list shows them: the least role (in the order of StakeholderRole,
--- lib/rules/vocabulary.ts), then the least name in lower case.
+-- Its first stakeholder as the list shows them: the least of the role's rank (in the order of
+-- StakeholderRole, lib/rules/vocabulary.ts) followed by the name in lower case, so that a link added
+-- only needs comparing with the key; the list sorts on the name, after the rank.
 UPDATE "Pledge" SET "firstStakeholderKey" = (
-    SELECT substr(MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
-        WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")), 2)
-    FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = "Pledge"."id");
+        SELECT MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name"))
+        FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = "Pledge"."id");
 
 CREATE TRIGGER "PledgeStakeholder_first_key_insert" AFTER INSERT ON "PledgeStakeholder"
 BEGIN
     UPDATE "Pledge" SET "firstStakeholderKey" = (
-        SELECT substr(MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
-            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")), 2)
-        FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = "Pledge"."id")
-    WHERE "id" = NEW."pledgeId";
+        SELECT CASE NEW."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")
+        FROM "Stakeholder" s WHERE s."id" = NEW."stakeholderId")
+    WHERE "id" = NEW."pledgeId" AND ("firstStakeholderKey" IS NULL OR "firstStakeholderKey" > (
+        SELECT CASE NEW."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")
+        FROM "Stakeholder" s WHERE s."id" = NEW."stakeholderId"));
 END;
 
+-- A link changed or taken away, a stakeholder renamed: worked out again.
 CREATE TRIGGER "PledgeStakeholder_first_key_update" AFTER UPDATE ON "PledgeStakeholder"
 BEGIN
     UPDATE "Pledge" SET "firstStakeholderKey" = (
-        SELECT substr(MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
-            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")), 2)
+        SELECT MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name"))
         FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = "Pledge"."id")
     WHERE "id" IN (OLD."pledgeId", NEW."pledgeId");
 END;
@@ -53,17 +58,18 @@ END;
 CREATE TRIGGER "PledgeStakeholder_first_key_delete" AFTER DELETE ON "PledgeStakeholder"
 BEGIN
     UPDATE "Pledge" SET "firstStakeholderKey" = (
-        SELECT substr(MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
-            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")), 2)
+        SELECT MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name"))
         FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = "Pledge"."id")
     WHERE "id" = OLD."pledgeId";
 END;
 
 CREATE TRIGGER "Stakeholder_first_key_rename" AFTER UPDATE OF "name" ON "Stakeholder"
+WHEN OLD."name" IS NOT NEW."name"
 BEGIN
     UPDATE "Pledge" SET "firstStakeholderKey" = (
-        SELECT substr(MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
-            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")), 2)
+        SELECT MIN(CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+            WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name"))
         FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = "Pledge"."id")
     WHERE "id" IN (SELECT "pledgeId" FROM "PledgeStakeholder" WHERE "stakeholderId" = NEW."id");
 END;
@@ -74,12 +80,12 @@ UPDATE "Pledge" SET "blocked" = EXISTS (
     SELECT 1 FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"
     WHERE pc."pledgeId" = "Pledge"."id" AND c."status" IN ('unmet', 'partially_met'));
 
+-- Each only when it can change the answer: a blocking condition added or taken away, a condition
+-- starting or ceasing to block.
 CREATE TRIGGER "PledgeCondition_blocked_insert" AFTER INSERT ON "PledgeCondition"
+WHEN (SELECT "status" FROM "Condition" WHERE "id" = NEW."conditionId") IN ('unmet', 'partially_met')
 BEGIN
-    UPDATE "Pledge" SET "blocked" = EXISTS (
-        SELECT 1 FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"
-        WHERE pc."pledgeId" = "Pledge"."id" AND c."status" IN ('unmet', 'partially_met'))
-    WHERE "id" = NEW."pledgeId";
+    UPDATE "Pledge" SET "blocked" = true WHERE "id" = NEW."pledgeId" AND NOT "blocked";
 END;
 
 CREATE TRIGGER "PledgeCondition_blocked_update" AFTER UPDATE ON "PledgeCondition"
@@ -91,6 +97,7 @@ BEGIN
 END;
 
 CREATE TRIGGER "PledgeCondition_blocked_delete" AFTER DELETE ON "PledgeCondition"
+WHEN (SELECT "status" FROM "Condition" WHERE "id" = OLD."conditionId") IN ('unmet', 'partially_met')
 BEGIN
     UPDATE "Pledge" SET "blocked" = EXISTS (
         SELECT 1 FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"
@@ -99,6 +106,7 @@ BEGIN
 END;
 
 CREATE TRIGGER "Condition_blocked_status" AFTER UPDATE OF "status" ON "Condition"
+WHEN (OLD."status" IN ('unmet', 'partially_met')) IS NOT (NEW."status" IN ('unmet', 'partially_met'))
 BEGIN
     UPDATE "Pledge" SET "blocked" = EXISTS (
         SELECT 1 FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"

@@ -33,11 +33,17 @@ CREATE TRIGGER "LedgerEvent_pledge_last_change" AFTER INSERT ON "LedgerEvent"
 CREATE TRIGGER "StatusChange_pledge_last_change" AFTER INSERT ON "StatusChange"
     FOR EACH ROW WHEN (NEW."pledgeId" IS NOT NULL) EXECUTE FUNCTION "status_change_changes_pledge"();
 
--- Its first stakeholder as the list shows them: the least role (in the order of StakeholderRole,
--- lib/rules/vocabulary.ts), then the least name in lower case, compared byte by byte.
+-- Its first stakeholder as the list shows them: the least of the role's rank (in the order of
+-- StakeholderRole, lib/rules/vocabulary.ts) followed by the name in lower case, compared byte by
+-- byte, so that a link added only needs comparing with the key; the list sorts on the name, after
+-- the rank.
+CREATE FUNCTION "stakeholder_link_key"(link_role "StakeholderRole", name TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+    SELECT (CASE link_role WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
+        WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(name)) COLLATE "C";
+$$;
+
 CREATE FUNCTION "pledge_first_stakeholder_key"(pledge TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $$
-    SELECT substr(MIN((CASE ps."role" WHEN 'pledger' THEN '0' WHEN 'lead' THEN '1' WHEN 'contributor' THEN '2'
-        WHEN 'host' THEN '3' WHEN 'beneficiary' THEN '4' END || lower(s."name")) COLLATE "C"), 2)
+    SELECT MIN("stakeholder_link_key"(ps."role", s."name") COLLATE "C")
     FROM "PledgeStakeholder" ps JOIN "Stakeholder" s ON s."id" = ps."stakeholderId" WHERE ps."pledgeId" = pledge;
 $$;
 
@@ -48,13 +54,14 @@ BEGIN
     IF TG_TABLE_NAME = 'Stakeholder' THEN
         UPDATE "Pledge" SET "firstStakeholderKey" = "pledge_first_stakeholder_key"("id")
         WHERE "id" IN (SELECT "pledgeId" FROM "PledgeStakeholder" WHERE "stakeholderId" = NEW."id");
-        RETURN NULL;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        UPDATE "Pledge" SET "firstStakeholderKey" = "pledge_first_stakeholder_key"("id") WHERE "id" = OLD."pledgeId";
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        UPDATE "Pledge" SET "firstStakeholderKey" = "pledge_first_stakeholder_key"("id") WHERE "id" = NEW."pledgeId";
+    ELSIF TG_OP = 'INSERT' THEN
+        -- A link added: the key, if it comes first.
+        UPDATE "Pledge" p SET "firstStakeholderKey" = k.key
+        FROM (SELECT "stakeholder_link_key"(NEW."role", s."name") AS key FROM "Stakeholder" s WHERE s."id" = NEW."stakeholderId") k
+        WHERE p."id" = NEW."pledgeId" AND (p."firstStakeholderKey" IS NULL OR p."firstStakeholderKey" COLLATE "C" > k.key);
+    ELSE
+        UPDATE "Pledge" SET "firstStakeholderKey" = "pledge_first_stakeholder_key"("id")
+        WHERE "id" = OLD."pledgeId" OR (TG_OP = 'UPDATE' AND "id" = NEW."pledgeId");
     END IF;
     RETURN NULL;
 END;
@@ -63,7 +70,7 @@ $$;
 CREATE TRIGGER "PledgeStakeholder_first_key" AFTER INSERT OR UPDATE OR DELETE ON "PledgeStakeholder"
     FOR EACH ROW EXECUTE FUNCTION "pledge_stakeholders_changed"();
 CREATE TRIGGER "Stakeholder_first_key_rename" AFTER UPDATE OF "name" ON "Stakeholder"
-    FOR EACH ROW EXECUTE FUNCTION "pledge_stakeholders_changed"();
+    FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name") EXECUTE FUNCTION "pledge_stakeholders_changed"();
 
 -- Whether a condition of it blocks it now: unmet or partially met (blockingConditionStatuses,
 -- lib/rules/effective-status.ts).
@@ -74,18 +81,19 @@ $$;
 
 UPDATE "Pledge" SET "blocked" = "pledge_blocked"("id");
 
+-- Each only when it can change the answer: a blocking condition added or taken away, a condition
+-- starting or ceasing to block.
 CREATE FUNCTION "pledge_conditions_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'Condition' THEN
         UPDATE "Pledge" SET "blocked" = "pledge_blocked"("id")
         WHERE "id" IN (SELECT "pledgeId" FROM "PledgeCondition" WHERE "conditionId" = NEW."id");
-        RETURN NULL;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        UPDATE "Pledge" SET "blocked" = "pledge_blocked"("id") WHERE "id" = OLD."pledgeId";
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        UPDATE "Pledge" SET "blocked" = "pledge_blocked"("id") WHERE "id" = NEW."pledgeId";
+    ELSIF TG_OP = 'INSERT' THEN
+        UPDATE "Pledge" SET "blocked" = true WHERE "id" = NEW."pledgeId" AND NOT "blocked"
+            AND EXISTS (SELECT 1 FROM "Condition" c WHERE c."id" = NEW."conditionId" AND c."status" IN ('unmet', 'partially_met'));
+    ELSE
+        UPDATE "Pledge" SET "blocked" = "pledge_blocked"("id")
+        WHERE "id" = OLD."pledgeId" OR (TG_OP = 'UPDATE' AND "id" = NEW."pledgeId");
     END IF;
     RETURN NULL;
 END;
@@ -94,4 +102,5 @@ $$;
 CREATE TRIGGER "PledgeCondition_blocked" AFTER INSERT OR UPDATE OR DELETE ON "PledgeCondition"
     FOR EACH ROW EXECUTE FUNCTION "pledge_conditions_changed"();
 CREATE TRIGGER "Condition_blocked_status" AFTER UPDATE OF "status" ON "Condition"
-    FOR EACH ROW EXECUTE FUNCTION "pledge_conditions_changed"();
+    FOR EACH ROW WHEN ((OLD."status" IN ('unmet', 'partially_met')) IS DISTINCT FROM (NEW."status" IN ('unmet', 'partially_met')))
+    EXECUTE FUNCTION "pledge_conditions_changed"();
