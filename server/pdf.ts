@@ -1,4 +1,5 @@
 import "server-only";
+import escapeHtml from "escape-html";
 import { chromium, type Browser } from "playwright-core";
 import { chromiumFlags } from "./chromium-flags";
 import { chromiumPath } from "./env";
@@ -33,11 +34,35 @@ function sharedBrowser(): Promise<Browser> {
 // Renders run one at a time: each holds a browser page and a full layout in memory.
 let queue: Promise<unknown> = Promise.resolve();
 
+/** What every printed page says besides its content: the report and its view at the top; at the foot, where it is in the report, when it was made, the address of its view. */
+export interface PageFurniture {
+  title: string;
+  view: string;
+  made: string;
+  address: string;
+}
+
+// Chromium draws these in the margins, in their own document: sizes and colours inline. The page
+// number and count are filled in by Chromium (its pageNumber and totalPages classes).
+const furnitureStyle =
+  "font: 7.5px sans-serif; color: #334155; width: 100%; margin: 0 14mm; display: flex; gap: 4mm";
+const headerTemplate = ({ title, view }: PageFurniture) =>
+  `<div style="${furnitureStyle}"><strong>${escapeHtml(title)}</strong><span style="margin-left: auto; text-align: right">${escapeHtml(view)}</span></div>`;
+const footerTemplate = ({ made, address }: PageFurniture) =>
+  `<div style="${furnitureStyle}"><span style="white-space: nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span style="white-space: nowrap">Made ${escapeHtml(made)}</span><span style="margin-left: auto; text-align: right; overflow-wrap: anywhere">${escapeHtml(address)}</span></div>`;
+
 /**
- * Prints `url` to an A4 PDF once the expression `ready` holds in the page (charts are drawn in the
- * browser); `headers` are passed on, so the page is read with the requester's rights.
+ * Prints `url` to an A4 PDF with margins and `furniture` on every page, once the expression `ready`
+ * holds in the page (charts are drawn in the browser); `headers` are passed on, so the page is read
+ * with the requester's rights; links are written anew at `linkOrigin`.
  */
-export function printToPdf(url: string, ready: string, headers: Record<string, string>, linkOrigin: string) {
+export function printToPdf(
+  url: string,
+  ready: string,
+  headers: Record<string, string>,
+  linkOrigin: string,
+  furniture: PageFurniture,
+) {
   const job = queue.then(async () => {
     // bypassCSP: Playwright polls `ready` by evaluating it in the page, which the page's own CSP
     // (no 'unsafe-eval') refuses whenever the page is not ready at the first look (a busy server).
@@ -53,10 +78,19 @@ export function printToPdf(url: string, ready: string, headers: Record<string, s
         for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
           const href = link.getAttribute("href")!;
           link.href = href.startsWith("#") ? href : new URL(href, origin).href;
+          // An address shown in full says the final one.
+          if (link.hasAttribute("data-href-text")) link.textContent = link.href;
         }
       }, linkOrigin);
       await page.emulateMedia({ media: "print" });
-      return await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm" } });
+      return await page.pdf({
+        format: "A4",
+        printBackground: true,
+        margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" },
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(furniture),
+        footerTemplate: footerTemplate(furniture),
+      });
     } finally {
       await context.close();
     }

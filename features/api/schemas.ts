@@ -291,10 +291,38 @@ export const stakeholderListResponse = z
   .object({ data: z.array(stakeholderSchema) })
   .meta({ id: "StakeholderList" });
 export const sourceListResponse = z.object({ data: z.array(sourceSchema) }).meta({ id: "SourceList" });
-export const summaryResponse = z.object({ data: summarySchema }).meta({ id: "SummaryResponse" });
+const slugs = z.array(z.string());
+/** What an answer is of (lib/rules/report-view.ts `viewJson`), each filter by its query parameter. */
+export const viewSchema = z
+  .object({
+    metric: z.string(),
+    asOf: day.nullable(),
+    knownAt: knownAtJson,
+    filters: z.object({
+      status: slugs,
+      effective: slugs,
+      category: slugs,
+      stakeholder: slugs,
+      condition: slugs,
+      q: z.string().nullable(),
+      from: day.nullable(),
+      to: day.nullable(),
+    }),
+    assume: slugs.meta({ description: "Conditions assumed met (slugs): the scenario" }),
+  })
+  .meta({
+    id: "View",
+    description:
+      "The view the answer is of: metric, view time, filters and scenario, as the query named them",
+  });
+
+export const summaryResponse = z
+  .object({ data: summarySchema, view: viewSchema })
+  .meta({ id: "SummaryResponse" });
 export const breakdownResponse = z
   .object({
     data: z.array(breakdownRowSchema),
+    view: viewSchema,
     by: z.enum(breakdownKeys),
     unit: z.string(),
     asOf: day.nullable(),

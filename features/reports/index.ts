@@ -1,5 +1,6 @@
 // The exports as routes use them: the file writers and their names.
 export { auditCsv, pledgesCsv } from "./exports/csv";
 export { datasetJson } from "./exports/dataset";
-export { attachment, exportFileName } from "./exports/file-name";
+export { attachment } from "./exports/file-name";
+export { reportAbout, reportFileName, type AboutLine, type ReportAbout } from "./report-about";
 export { writeReport } from "./exports/xlsx";

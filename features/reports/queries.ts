@@ -9,8 +9,9 @@ import {
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
 import type { ViewTime } from "@/lib/view-time";
+import type { ReportSelection, ViewNames } from "@/lib/rules/report-view";
 
-// What the exports stream: the status history and the whole dataset, in batches.
+// What the exports stream (the status history and the whole dataset, in batches) and the names their views use.
 
 interface HistoryRow {
   id: string;
@@ -106,4 +107,20 @@ export async function* streamDatasetRows(batchSize = 2000, client: Client = db()
       if (rows.length < batchSize) break;
     }
   }
+}
+
+/** The names of the stakeholders and conditions a view names by slug (filters and scenario). */
+export async function loadViewNames(selection: ReportSelection): Promise<ViewNames> {
+  const conditionSlugs = [...new Set([...selection.condition, ...selection.assume])];
+  const [stakeholders, conditions] = await db().$transaction([
+    db().stakeholder.findMany({
+      where: { slug: { in: [...selection.stakeholder] } },
+      select: { slug: true, name: true },
+    }),
+    db().condition.findMany({ where: { slug: { in: conditionSlugs } }, select: { slug: true, title: true } }),
+  ]);
+  return {
+    stakeholders: new Map(stakeholders.map((s) => [s.slug, s.name])),
+    conditions: new Map(conditions.map((c) => [c.slug, c.title])),
+  };
 }

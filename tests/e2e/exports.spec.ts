@@ -58,11 +58,18 @@ const number = (cell: string | undefined) =>
   cell?.endsWith("%") ? Number(cell.slice(0, -1)) / 100 : Number(cell?.replaceAll(",", ""));
 
 test.describe("exports", () => {
-  test("pledges.csv: one row per pledge, totals equal to the summary", async ({ request }) => {
-    for (const query of ["", scenario]) {
+  test("pledges.csv: one row per pledge, totals equal to the summary, its view in its name", async ({
+    request,
+  }) => {
+    const named = {
+      "": /"pledgewatch-pledges-\d{4}-\d{2}-\d{2}\.csv"/,
+      [scenario]:
+        /"pledgewatch-pledges-if-russia-agrees-to-ceasefire-if-ceasefire-line-agreed-\d{4}-\d{2}-\d{2}\.csv"/,
+    };
+    for (const [query, name] of Object.entries(named)) {
       const response = await request.get(`/api/v1/exports/pledges.csv?${query}`);
       expect(response.status()).toBe(200);
-      expect(response.headers()["content-disposition"]).toMatch(/pledgewatch-pledges-\d{4}-\d{2}-\d{2}\.csv/);
+      expect(response.headers()["content-disposition"]).toMatch(name);
       const rows = parse(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
       const list = pledgeListResponse.parse(
         await (await request.get(`/api/v1/pledges?pageSize=200&${query}`)).json(),
@@ -78,20 +85,44 @@ test.describe("exports", () => {
     }
   });
 
-  test("report.xlsx: read by LibreOffice, the Summary sheet holds the summary's numbers", async ({
+  test("report.xlsx: read by LibreOffice, About this report states its view, the Summary sheet holds the summary's numbers", async ({
     request,
+    baseURL,
   }) => {
     const work = scratch();
     try {
-      const response = await request.get(`/api/v1/exports/report.xlsx?${scenario}`);
+      const response = await request.get(`/api/v1/exports/report.xlsx?${scenario}&stakeholder=france`);
       expect(response.status()).toBe(200);
+      expect(response.headers()["content-disposition"]).toMatch(
+        /"pledgewatch-report-france-if-russia-agrees-to-ceasefire-if-ceasefire-line-agreed-\d{4}-\d{2}-\d{2}\.xlsx"/,
+      );
       const file = path.join(work.dir, "report.xlsx");
       writeFileSync(file, await response.body());
       const sheets = sheetsThroughLibreOffice(file, work.dir);
       expect([...sheets.keys()].sort()).toEqual(
-        ["By lead", "Conditions", "Pledges", "Sources", "Stakeholders", "Status history", "Summary"].sort(),
+        [
+          "About this report",
+          "By lead",
+          "Conditions",
+          "Pledges",
+          "Sources",
+          "Stakeholders",
+          "Status history",
+          "Summary",
+        ].sort(),
       );
-      const summary = await summaryOf(request, scenario);
+      const about = new Map(sheets.get("About this report")!.map((row) => [row[0], row[1]]));
+      expect(about.get("Stakeholders")).toBe("France");
+      expect(about.get("Scenario")).toBe(
+        "Assumes met: Russia agrees to a ceasefire; Boundaries of the ceasefire line agreed",
+      );
+      expect(about.get("As of")).toBe("Today, as recorded");
+      expect(about.get("Made")).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC, by /);
+      expect(about.get("The same view")).toBe(
+        `${baseURL}/dashboard/briefing?stakeholder=france&assume=russia-agrees-to-ceasefire&assume=ceasefire-line-agreed`,
+      );
+      expect(about.get("How it counts")).toMatch(/^A pledge is conditional while/);
+      const summary = await summaryOf(request, `${scenario}&stakeholder=france`);
       const figure = (name: string) => sheets.get("Summary")!.find((row) => row[0] === name)!;
       for (const name of ["required", "pledged", "unconditional", "delivered", "shortfall"] as const) {
         const row = figure(name[0]!.toUpperCase() + name.slice(1));
@@ -152,6 +183,23 @@ test.describe("exports", () => {
       expect(text).toContain("Russia agrees to a ceasefire");
       expect(text).toContain("Pledges by effective status");
       expect(text).toContain("Paris talks, day two");
+      // Its first page says what it shows, with the address of the same view under the asked-for name.
+      const firstPage = execFileSync("pdftotext", ["-l", "1", file, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(firstPage).toContain("About this report");
+      expect(firstPage).toContain("Pledges Every pledge (no filter)");
+      expect(firstPage).toContain("Scenario None: every condition as it stands");
+      expect(firstPage).toContain(`The same view http://localhost:${port}/dashboard/briefing`);
+      // Every page: the report and its view at the top; the page, when made and the address at the foot.
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+      expect(firstPage).toContain("Pledgewatch briefing Pledges: Every pledge (no filter) · Scenario:");
+      expect(firstPage).toContain(`Page 1 of ${pages}`);
+      expect(text).toContain(`Page ${pages} of ${pages}`);
+      expect(response.headers()["content-disposition"]).toMatch(
+        /"pledgewatch-briefing-\d{4}-\d{2}-\d{2}\.pdf"/,
+      );
       const links = execFileSync("pdfinfo", ["-url", file], { encoding: "utf8" });
       expect(links).toContain(`http://localhost:${port}/pledges/`);
       expect(links).not.toContain("127.0.0.1");
@@ -179,7 +227,7 @@ test.describe("exports", () => {
     const download = page.waitForEvent("download");
     await csv.click();
     expect((await download).suggestedFilename()).toMatch(
-      /^pledgewatch-pledges-\d{4}-\d{2}-\d{2}-as-of-2026-06-30\.csv$/,
+      /^pledgewatch-pledges-if-ceasefire-line-agreed-if-russia-agrees-to-ceasefire-as-of-2026-06-30-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     await expect(page.getByTestId("export-status")).toContainText("Saved pledgewatch-pledges-");
   });

@@ -31,6 +31,8 @@ test.afterAll(() => server?.stop());
 test("the first admin sees what to do first, with links, on the dashboard and under Records", async ({
   page,
 }) => {
+  // Nine page loads on a server of its own, which on PostgreSQL and busy cores ran past 30 s.
+  test.setTimeout(90_000);
   await signIn(page, server.base, admin.email, admin.password);
   const checklist = page.getByRole("region", { name: "Getting started" });
   await expect(checklist).toBeVisible();

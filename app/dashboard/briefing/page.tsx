@@ -14,7 +14,10 @@ import {
   loadFigures,
   unknownConditionErrors,
 } from "@/features/figures";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { reportAbout } from "@/features/reports";
+import { ReportAboutPanel } from "@/features/reports/components/report-about-panel";
+import { publicOrigin } from "@/server/env";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
@@ -27,10 +30,11 @@ export const metadata: Metadata = { title: "Briefing" };
  */
 export default async function BriefingPage({ searchParams }: PageProps<"/dashboard/briefing">) {
   const query = await searchParams;
-  await requirePagePermission("read", pathWithQuery("/dashboard/briefing", query));
+  const principal = await requirePagePermission("read", pathWithQuery("/dashboard/briefing", query));
   const parsed = parseSearchParams(figureParams, query);
   if (!parsed.ok) return <ParamErrors errors={parsed.errors} resetHref="/dashboard/briefing" />;
-  const figures = await loadFigures(figureViewOf(parsed.data));
+  const view = figureViewOf(parsed.data);
+  const figures = await loadFigures(view);
   if (figures.unknownConditions.length > 0) {
     return (
       <ParamErrors
@@ -41,7 +45,13 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
   }
   const { summary, references, time, assumed } = figures;
   const viewTime = describeViewTime(time);
-  const assumedTitles = summary.conditions.filter((c) => c.assumedMet).map((c) => c.title);
+  // Printed as a PDF, the page is read at the server's internal address: the printer writes the
+  // addresses anew from the site's (or the request's) own.
+  const about = await reportAbout(view, {
+    at: new Date(),
+    by: principal?.name ?? null,
+    origin: publicOrigin() ?? "",
+  });
   return (
     <article className="space-y-5" data-testid="briefing">
       <header>
@@ -51,12 +61,11 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
         </h1>
         <p className="mt-1 text-sm text-slate-700">
           {viewTime ? `${viewTime}, rebuilt from the ledger and the status history. ` : "As recorded today. "}
-          {assumed.length > 0
-            ? `Scenario: assumes met ${assumedTitles.join("; ")}.`
-            : "No condition is assumed met."}{" "}
-          {summary.pledgeCount} pledges. Prepared {formatDateTime(new Date())}.
+          {assumed.length > 0 ? "Under a scenario (below). " : ""}
+          {summary.pledgeCount} pledges.
         </p>
       </header>
+      <ReportAboutPanel about={about} />
       <p className="text-lg font-semibold" data-testid="headline">
         {headlineOf(summary, time, new Date()).text}
       </p>

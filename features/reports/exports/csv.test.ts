@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import { csvText, neutraliseFormula } from "@/lib/csv-cells";
 import { pledgesCsv } from "./csv";
-import { exportFileName } from "./file-name";
 
 const item = (overrides: Partial<PledgeListItem>): PledgeListItem => ({
   id: "p1",
@@ -93,18 +92,39 @@ describe("pledgesCsv", () => {
     expect(text).toContain("\r\n");
   });
 
+  it("puts each code's words beside it, and says per row why a pledge is conditional", async () => {
+    const ceasefire = {
+      id: "c1",
+      slug: "ceasefire",
+      title: "Russia agrees to a ceasefire",
+      status: "unmet" as const,
+    };
+    const text = await csvOf([
+      item({
+        status: "in_progress",
+        effective: { status: "conditional", blockedBy: [ceasefire] },
+        conditions: [ceasefire],
+      }),
+    ]);
+    const [row] = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(row).toMatchObject({
+      category: "force",
+      category_label: "Force (troops, deterrence)",
+      qualifier: "up_to",
+      qualifier_label: "Up to",
+      lifecycle_status: "in_progress",
+      lifecycle_status_label: "In progress",
+      effective_status: "conditional",
+      effective_status_label: "Conditional",
+      blocked_by: "ceasefire",
+      blocked_by_titles: "Russia agrees to a ceasefire",
+      conditions: "ceasefire (unmet)",
+      conditions_label: "Russia agrees to a ceasefire (unmet)",
+    });
+  });
+
   it("writes the header even when nothing is selected", async () => {
     const rows = parse(await csvOf(), { bom: true }) as string[][];
     expect(rows).toEqual([expect.arrayContaining(["id", "title", "effective_status", "sources"])]);
-  });
-});
-
-describe("exportFileName", () => {
-  it("says what, the day it was made, and the day it shows when that is the past", () => {
-    const made = new Date("2026-11-22T15:00:00Z");
-    expect(exportFileName("pledges", "csv", made)).toBe("pledgewatch-pledges-2026-11-22.csv");
-    expect(exportFileName("report", "xlsx", made, { asOf: new Date("2026-06-30T00:00:00Z") })).toBe(
-      "pledgewatch-report-2026-11-22-as-of-2026-06-30.xlsx",
-    );
   });
 });

@@ -2,10 +2,10 @@ import "server-only";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { PledgeListItem } from "@/features/pledges/queries";
-import { isoDay } from "@/lib/format";
 import { rangeOf, type Figures } from "@/features/figures";
 import type { listSourceRecords } from "@/features/api/queries";
 import type { streamStatusHistory } from "../queries";
+import type { ReportAbout } from "../report-about";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
 
 interface Column {
@@ -30,11 +30,14 @@ export interface ReportInput {
   history: ReturnType<typeof streamStatusHistory>;
   sources: Awaited<ReturnType<typeof listSourceRecords>>;
   madeAt: Date;
+  /** What the report shows, said on its first sheet. */
+  about: ReportAbout;
 }
 
 /**
- * Writes the report workbook to `stream` as it goes (exceljs's streaming writer): Summary with the
- * gap figures as numbers, then Pledges, Conditions, Stakeholders, Status history and Sources.
+ * Writes the report workbook to `stream` as it goes (exceljs's streaming writer): About this report
+ * (its view, who made it when, the counting rules), Summary with the gap figures as numbers, then
+ * Pledges, Conditions, Stakeholders, Status history and Sources.
  */
 export async function writeReport(stream: Writable, input: ReportInput) {
   // No cell styles and light compression: with 100,000 history rows, styles alone would more than
@@ -48,7 +51,8 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   workbook.creator = "Pledgewatch";
   workbook.created = input.madeAt;
 
-  await writeSummarySheet(workbook, input.figures, input.madeAt);
+  await writeAboutSheet(workbook, input.about, input.figures);
+  await writeSummarySheet(workbook, input.figures);
   await writePledgeSheet(workbook, input.pledges);
   await writeConditionSheet(workbook, input.figures.summary);
   // Each pledge for every stakeholder carrying it (the rows add up to more than the totals), then
@@ -91,8 +95,28 @@ async function* mapBatches<T>(batches: AsyncIterable<T[]>, toRow: (item: T) => R
   for await (const batch of batches) yield batch.map(toRow);
 }
 
-/** The gap figures as numbers, then what view of the data they are. */
-function writeSummarySheet(workbook: Workbook, figures: Figures, madeAt: Date) {
+/** What the report shows and how it counts, first: a reader opening the file alone learns its view. */
+function writeAboutSheet(workbook: Workbook, about: ReportAbout, figures: Figures) {
+  return writeSheet(
+    workbook,
+    "About this report",
+    [
+      { header: "About this report", key: "label", width: 24 },
+      { header: "", key: "text", width: 110 },
+    ],
+    [
+      { label: "Report", text: "Pledgewatch: what was pledged against what is needed" },
+      ...about.lines.map(({ label, text }) => ({ label, text })),
+      { label: "Pledges selected", text: figures.summary.pledgeCount },
+      {},
+      { label: "How it counts", text: about.counting[0] },
+      ...about.counting.slice(1).map((text) => ({ text })),
+    ],
+  );
+}
+
+/** The gap figures as numbers (the view they are of: About this report). */
+function writeSummarySheet(workbook: Workbook, figures: Figures) {
   const { summary } = figures;
   const unit = summary.unit;
   // The sums exist in any metric; what needs a requirement is left out when there is none.
@@ -108,15 +132,7 @@ function writeSummarySheet(workbook: Workbook, figures: Figures, madeAt: Date) {
     if (quantity) rows.push({ figure, ...rangeOf(quantity), unit });
   }
   if (gap?.coverage) rows.push({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" });
-  const { asOf, knownAt } = figures.time;
-  rows.push(
-    {},
-    { figure: "As of", low: asOf ? isoDay(asOf) : "today" },
-    { figure: "As known at (UTC)", low: knownAt ? knownAt.toISOString() : "everything recorded" },
-    { figure: "Conditions assumed met", low: figures.assumed.join(", ") || "none" },
-    { figure: "Pledges selected", low: summary.pledgeCount },
-    { figure: "Made at (UTC)", low: madeAt.toISOString() },
-  );
+  rows.push({}, { figure: "Pledges selected", low: summary.pledgeCount });
   return writeSheet(
     workbook,
     "Summary",

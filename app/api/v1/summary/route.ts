@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { apiRoute, parseQuery } from "@/server/http";
+import { viewJson } from "@/lib/rules/report-view";
 import {
   figureParams,
   figureViewOf,
@@ -13,5 +14,5 @@ export const GET = apiRoute("read", async (request: Request) => {
   const figures = await loadKnownFigures(view);
   const sources = await loadFigureSources(view);
   const data = summaryJson(figures.summary, figures, sources, figures.references.capacities);
-  return NextResponse.json({ data });
+  return NextResponse.json({ data, view: viewJson(view) });
 });

@@ -2,7 +2,7 @@ import { apiRoute, parseQuery } from "@/server/http";
 import { streamAudit } from "@/features/audit/queries";
 import { auditFiltersSchema } from "@/features/audit/schemas";
 import { auditCsv } from "@/features/reports";
-import { attachment, exportFileName } from "@/features/reports";
+import { attachment, reportFileName } from "@/features/reports";
 import { textStream } from "@/server/streams";
 
 /** The audit trail the filters select, one row per field changed (analysts and admins). */
@@ -14,7 +14,7 @@ export const GET = apiRoute("edit", async (request: Request, _context: unknown, 
     {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": attachment(exportFileName("audit", "csv", new Date())),
+        "Content-Disposition": attachment(reportFileName("audit", "csv", new Date())),
         "Cache-Control": "no-store",
       },
     },

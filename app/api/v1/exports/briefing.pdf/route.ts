@@ -1,6 +1,6 @@
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureParams, figureViewOf } from "@/features/figures";
-import { attachment, exportFileName } from "@/features/reports";
+import { attachment, reportAbout, reportFileName } from "@/features/reports";
 import { internalOrigin, publicOrigin } from "@/server/env";
 import { PdfUnavailableError, printToPdf } from "@/server/pdf";
 import { keyedSlots, slotKey } from "@/server/slots";
@@ -14,7 +14,8 @@ const briefingReady = `document.querySelector('[data-testid="briefing"]') !== nu
 const pdfSlots = keyedSlots(2, 8);
 
 export const GET = apiRoute("read", async (request: Request, _context: unknown, principal) => {
-  const { time, selection } = figureViewOf(parseQuery(figureParams, request));
+  const view = figureViewOf(parseQuery(figureParams, request));
+  const { time, selection } = view;
   await checkScenario(selection.assume, time);
 
   // The briefing page on this very server, with the same parameters. Never the request's own
@@ -35,11 +36,21 @@ export const GET = apiRoute("read", async (request: Request, _context: unknown, 
   try {
     // Links lead to the site's public address, else to the address this request was sent to.
     const linkOrigin = publicOrigin() ?? new URL(request.url).origin;
-    const pdf = await printToPdf(page.toString(), briefingReady, passOn, linkOrigin);
+    const about = await reportAbout(view, {
+      at: new Date(),
+      by: principal?.name ?? null,
+      origin: linkOrigin,
+    });
+    const pdf = await printToPdf(page.toString(), briefingReady, passOn, linkOrigin, {
+      title: "Pledgewatch briefing",
+      view: about.viewWords,
+      made: about.made,
+      address: about.address,
+    });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": attachment(exportFileName("briefing", "pdf", new Date(), time)),
+        "Content-Disposition": attachment(reportFileName("briefing", "pdf", new Date(), view)),
         "Cache-Control": "no-store",
       },
     });

@@ -1,7 +1,7 @@
 import { apiRoute, parseQuery } from "@/server/http";
 import { noParams } from "@/features/api/schemas";
 import { datasetJson } from "@/features/reports";
-import { attachment, exportFileName } from "@/features/reports";
+import { attachment, reportFileName } from "@/features/reports";
 import { streamDatasetRows } from "@/features/reports/queries";
 import { textStream } from "@/server/streams";
 
@@ -11,7 +11,7 @@ export const GET = apiRoute("read", async (request: Request) => {
   return new Response(textStream(datasetJson(streamDatasetRows(), exportedAt)), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": attachment(exportFileName("dataset", "json", exportedAt)),
+      "Content-Disposition": attachment(reportFileName("dataset", "json", exportedAt)),
       "Cache-Control": "no-store",
     },
   });
