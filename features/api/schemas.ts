@@ -293,7 +293,7 @@ export const stakeholderListResponse = z
 export const sourceListResponse = z.object({ data: z.array(sourceSchema) }).meta({ id: "SourceList" });
 const slugs = z.array(z.string());
 /** What an answer is of (lib/rules/report-view.ts `viewJson`), each filter by its query parameter. */
-export const viewSchema = z
+const viewSchema = z
   .object({
     metric: z.string(),
     asOf: day.nullable(),

@@ -21,6 +21,8 @@ export interface ReportAbout {
   address: string;
   /** How the figures are counted, a sentence each. */
   counting: string[];
+  /** Where every rule is set out at length. */
+  methodology: { text: string; href: string };
 }
 
 /**
@@ -52,7 +54,8 @@ export async function reportAbout(
         ...at("/pledges", viewSearch({ ...view, metric: defaultMetric }, defaultMetric)),
       },
     ],
-    counting: [...countingRules(), `Every rule, at length: ${made.origin}/methodology`],
+    counting: countingRules(),
+    methodology: at("/methodology", ""),
   };
 }
 

@@ -51,29 +51,40 @@ const knownAtSlug = (knownAt: Date) =>
 /**
  * The view as the words of a file name, most telling first: who, what, which scenario, when, in
  * which unit ("france-force-if-russia-agrees-to-ceasefire-as-of-2026-03-01"); empty for every pledge
- * today in the default unit. Cut at a word to `maxViewSlugLength`.
+ * today in the default unit. Within `maxViewSlugLength`: the time and unit always, then as many
+ * whole filters as fit, "more" saying some were left out.
  */
 export function viewSlug({ metric, time, selection }: ReportView, defaultMetric: string): string {
   const { stakeholder, condition, category, status, effective, q, from, to, assume } = selection;
-  const parts = [
+  const words = q ? slugify(q) : "";
+  // Each part made a slug on its own (slugify cuts at its own length).
+  const slugs = (parts: string[]) => parts.filter(Boolean).map((part) => slugify(part));
+  const filters = slugs([
     ...stakeholder,
     ...condition.map((slug) => `under-${slug}`),
     ...category,
     ...status,
     ...effective,
-    q ? `matching-${slugify(q)}` : "",
+    // Search words with no letter or digit in them name nothing a file name can keep.
+    words && words !== "record" ? `matching-${words}` : "",
     from ? `from-${isoDay(from)}` : "",
     to ? `to-${isoDay(to)}` : "",
     ...assume.map((slug) => `if-${slug}`),
+  ]);
+  const when = slugs([
     time.asOf ? `as-of-${isoDay(time.asOf)}` : "",
     time.knownAt ? knownAtSlug(time.knownAt) : "",
     metric !== defaultMetric ? metric : "",
-  ];
-  const slug = slugify(parts.filter(Boolean).join(" "));
-  if (slug === "record") return "";
-  if (slug.length <= maxViewSlugLength) return slug;
-  const cut = slug.slice(0, maxViewSlugLength + 1);
-  return cut.slice(0, cut.lastIndexOf("-")).replace(/-+$/, "");
+  ]);
+  const all = [...filters, ...when].join("-");
+  if (all.length <= maxViewSlugLength) return all;
+  const budget = maxViewSlugLength - [...when, "more"].join("-").length - 1;
+  const kept: string[] = [];
+  for (const part of filters) {
+    if ([...kept, part].join("-").length > budget) break;
+    kept.push(part);
+  }
+  return [...kept, ...(kept.length < filters.length ? ["more"] : []), ...when].join("-");
 }
 
 /**

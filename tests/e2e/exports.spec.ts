@@ -87,7 +87,6 @@ test.describe("exports", () => {
 
   test("report.xlsx: read by LibreOffice, About this report states its view, the Summary sheet holds the summary's numbers", async ({
     request,
-    baseURL,
   }) => {
     const work = scratch();
     try {
@@ -118,8 +117,9 @@ test.describe("exports", () => {
       );
       expect(about.get("As of")).toBe("Today, as recorded");
       expect(about.get("Made")).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC, by /);
-      expect(about.get("The same view")).toBe(
-        `${baseURL}/dashboard/briefing?stakeholder=france&assume=russia-agrees-to-ceasefire&assume=ceasefire-line-agreed`,
+      // At the site's public address, else at the one asked.
+      expect(about.get("The same view")).toMatch(
+        /^http:\/\/(localhost|127\.0\.0\.1):\d+\/dashboard\/briefing\?stakeholder=france&assume=russia-agrees-to-ceasefire&assume=ceasefire-line-agreed$/,
       );
       expect(about.get("How it counts")).toMatch(/^A pledge is conditional while/);
       const summary = await summaryOf(request, `${scenario}&stakeholder=france`);

@@ -37,6 +37,12 @@ export function ReportAboutPanel({ about }: { about: ReportAbout }) {
         {about.counting.map((rule) => (
           <li key={rule}>{rule}</li>
         ))}
+        <li>
+          Every rule, at length:{" "}
+          <a href={about.methodology.href} className="link" data-href-text="">
+            {about.methodology.text}
+          </a>
+        </li>
       </ul>
     </section>
   );

@@ -111,6 +111,7 @@ function writeAboutSheet(workbook: Workbook, about: ReportAbout, figures: Figure
       {},
       { label: "How it counts", text: about.counting[0] },
       ...about.counting.slice(1).map((text) => ({ text })),
+      { text: `Every rule, at length: ${about.methodology.text}` },
     ],
   );
 }

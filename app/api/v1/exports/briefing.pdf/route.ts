@@ -5,8 +5,10 @@ import { internalOrigin, publicOrigin } from "@/server/env";
 import { PdfUnavailableError, printToPdf } from "@/server/pdf";
 import { keyedSlots, slotKey } from "@/server/slots";
 
-// The briefing is on the page, and its chart drawn if it has one.
-const briefingReady = `document.querySelector('[data-testid="briefing"]') !== null &&
+// The briefing is on the page, and its chart drawn if it has one. Charts draw when near the screen
+// or on "beforeprint" (ChartFrame), which each look announces: below the fold, they wait for it.
+const briefingReady = `window.dispatchEvent(new Event("beforeprint")) &&
+  document.querySelector('[data-testid="briefing"]') !== null &&
   (document.querySelector('[data-testid="gap-chart"]') === null ||
    document.querySelector('[data-testid="gap-chart"] svg.recharts-surface') !== null)`;
 
