@@ -44,12 +44,14 @@ export interface PageFurniture {
 
 // Chromium draws these in the margins, in their own document: sizes and colours inline. The page
 // number and count are filled in by Chromium (its pageNumber and totalPages classes).
+// Each part on one line, cut with an ellipsis: a margin holds one line, and page 1 says the rest.
 const furnitureStyle =
-  "font: 7.5px sans-serif; color: #334155; width: 100%; margin: 0 14mm; display: flex; gap: 4mm";
+  "font: 7.5px sans-serif; color: #334155; width: 100%; margin: 0 14mm; display: flex; gap: 4mm; white-space: nowrap; overflow: hidden";
+const cut = "min-width: 0; overflow: hidden; text-overflow: ellipsis";
 const headerTemplate = ({ title, view }: PageFurniture) =>
-  `<div style="${furnitureStyle}"><strong>${escapeHtml(title)}</strong><span style="margin-left: auto; text-align: right">${escapeHtml(view)}</span></div>`;
+  `<div style="${furnitureStyle}"><strong>${escapeHtml(title)}</strong><span style="margin-left: auto; ${cut}">${escapeHtml(view)}</span></div>`;
 const footerTemplate = ({ made, address }: PageFurniture) =>
-  `<div style="${furnitureStyle}"><span style="white-space: nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span style="white-space: nowrap">Made ${escapeHtml(made)}</span><span style="margin-left: auto; text-align: right; overflow-wrap: anywhere">${escapeHtml(address)}</span></div>`;
+  `<div style="${furnitureStyle}"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span style="${cut}">Made ${escapeHtml(made)}</span><span style="margin-left: auto; ${cut}">${escapeHtml(address)}</span></div>`;
 
 /**
  * Prints `url` to an A4 PDF with margins and `furniture` on every page, once the expression `ready`

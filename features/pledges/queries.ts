@@ -94,7 +94,7 @@ function orderSql(order: PledgeOrder, assume: readonly string[], bound: Bound) {
   const dir = Prisma.raw(order.dir === "asc" ? "ASC" : "DESC");
   const emptyLast = (value: Prisma.Sql) => Prisma.sql`${value} ${dir} NULLS LAST`;
   // In the order the statuses are declared (rules/vocabulary.ts), as the filter lists them.
-  const effectiveRank = Prisma.sql`CASE ${effectiveStatusSql("pl", assume, bound)} ${Prisma.join(
+  const effectiveRank = Prisma.sql`CASE ${effectiveStatusSql("pl", assume, { sortKey: isPresent(bound) })} ${Prisma.join(
     effectiveStatuses.map((status, rank) => Prisma.sql`WHEN ${status} THEN ${rank}`),
     " ",
   )} END`;

@@ -79,13 +79,13 @@ function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
  * Filters on a pledge's status as it stood at the bound (`alias`.status, with conditions in `cond`):
  * the lifecycle status, and the effective status by the rule in rules/effective-status.ts.
  */
-function pledgeStatusFilter(selection: PledgeSelection, alias: string, bound: Bound): Prisma.Sql {
+function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.Sql {
   const self = Prisma.raw(alias);
   const parts: Prisma.Sql[] = [];
   if (selection.status.length) parts.push(Prisma.sql`${self}.status IN (${Prisma.join(selection.status)})`);
   if (selection.effective.length) {
     parts.push(
-      Prisma.sql`${effectiveStatusSql(alias, selection.assume, bound)} IN (${Prisma.join(selection.effective)})`,
+      Prisma.sql`${effectiveStatusSql(alias, selection.assume)} IN (${Prisma.join(selection.effective)})`,
     );
   }
   return and(parts);
@@ -94,14 +94,20 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string, bound: Bo
 /**
  * The effective status of pledge `alias` (with conditions at the bound in `cond`) under the scenario
  * `assume`: the rule of rules/effective-status.ts, in SQL. Settled stays as it is; else any condition
- * still blocking makes it conditional. Now and with no condition assumed met, "still blocking" is the
- * pledge's `blocked` column (kept by triggers), rather than a lookup per pledge.
+ * still blocking makes it conditional. `sortKey`: for ordering the current view, with no condition
+ * assumed met, "still blocking" may be read from the pledge's `blocked` column (kept by triggers)
+ * rather than looked up per pledge. Only for ordering: what is selected and counted is always
+ * looked up, as a key two concurrent writers raced over would misplace a row but never drop one.
  */
-export function effectiveStatusSql(alias: string, assume: readonly string[], bound: Bound): Prisma.Sql {
+export function effectiveStatusSql(
+  alias: string,
+  assume: readonly string[],
+  { sortKey }: { sortKey: boolean } = { sortKey: false },
+): Prisma.Sql {
   const self = Prisma.raw(alias);
   const assumed = assume.length ? Prisma.sql`AND cond."slug" NOT IN (${Prisma.join(assume)})` : Prisma.empty;
   const blocked =
-    isPresent(bound) && assume.length === 0
+    sortKey && assume.length === 0
       ? Prisma.sql`${self}.blocked`
       : Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
       WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
@@ -253,7 +259,7 @@ export function pledgesAt(
   return Prisma.sql`
     cond AS (${conditionsAtQuery(bound)}),
     ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection, wanted)},
-    pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl", bound)}),
+    pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (
       SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
       FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"

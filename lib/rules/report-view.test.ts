@@ -69,7 +69,7 @@ describe("a report's file name", () => {
       time: { knownAt: new Date("2026-04-01T12:30:45Z") },
       selection: none,
     };
-    expect(viewSlug(known, "personnel")).toBe("known-at-20260401t1230z-eur");
+    expect(viewSlug(known, "personnel")).toBe("known-at-20260401t123045z-eur");
     expect(viewSlug({ ...known, metric: "personnel" }, "personnel")).not.toMatch(/personnel/);
     expect(viewSlug({ ...today, selection: { ...none, q: "«»" } }, "personnel")).toBe("");
   });

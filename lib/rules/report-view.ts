@@ -46,7 +46,7 @@ export interface ViewNames {
 export const maxViewSlugLength = 80;
 
 const knownAtSlug = (knownAt: Date) =>
-  `known-at-${knownAt.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "t")}z`;
+  `known-at-${knownAt.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "t")}z`;
 
 /**
  * The view as the words of a file name, most telling first: who, what, which scenario, when, in

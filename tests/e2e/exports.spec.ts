@@ -116,7 +116,7 @@ test.describe("exports", () => {
         "Assumes met: Russia agrees to a ceasefire; Boundaries of the ceasefire line agreed",
       );
       expect(about.get("As of")).toBe("Today, as recorded");
-      expect(about.get("Made")).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC, by /);
+      expect(about.get("Made")).toMatch(/^\d{1,2} \w{3,4} \d{4}, \d{2}:\d{2} UTC, by /);
       // At the site's public address, else at the one asked.
       expect(about.get("The same view")).toMatch(
         /^http:\/\/(localhost|127\.0\.0\.1):\d+\/dashboard\/briefing\?stakeholder=france&assume=russia-agrees-to-ceasefire&assume=ceasefire-line-agreed$/,

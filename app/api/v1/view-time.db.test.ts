@@ -188,7 +188,7 @@ describe("a delivery and a status change recorded today as of March", () => {
   it("names the view in the export's file name and the API's answer", async () => {
     const response = await get("csv", { asOf: "2026-04-30", knownAt: "2026-04-01T12:00:00Z" });
     expect(response.headers.get("content-disposition")).toMatch(
-      /-as-of-2026-04-30-known-at-20260401t120000z\.csv"$/,
+      /"pledgewatch-pledges-as-of-2026-04-30-known-at-20260401t120000z-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const summary = (await (await get("summary", { knownAt: "2026-04-01T12:00:00+02:00" })).json()) as {
       data: { knownAt: string; asOf: null };
