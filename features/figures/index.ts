@@ -318,7 +318,7 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
 const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);
 
 export { readDataStamp } from "./queries";
-export { breakdownJson, rangeOf, summaryJson, viewTimeJson } from "./json";
+export { breakdownJson, breakdownRows, rangeOf, summaryJson, viewTimeJson } from "./json";
 export { headlineOf, type Headline } from "./headline";
 export {
   defaultMetric,

@@ -88,9 +88,9 @@ function outcomeJson(outcome: Outcome) {
   };
 }
 
-function rowJson(row: BreakdownRow<string>, label: string): BreakdownRowJson {
+function rowJson(row: BreakdownRow<string>, key: string, label: string): BreakdownRowJson {
   return {
-    key: row.key,
+    key,
     label,
     pledges: row.count,
     pledged: rangeOf(row.pledged),
@@ -99,20 +99,39 @@ function rowJson(row: BreakdownRow<string>, label: string): BreakdownRowJson {
   };
 }
 
+/** A breakdown's rows by status, category, stakeholder or lead, each with its key and label. */
+export function breakdownRows(
+  summary: DashboardSummary,
+  by: Exclude<BreakdownParams["by"], "condition">,
+): { key: string; label: string; row: BreakdownRow<string> }[] {
+  switch (by) {
+    case "status":
+      return summary.byEffectiveStatus.map((row) => ({
+        key: row.key,
+        label: effectiveStatusLabels[row.key],
+        row,
+      }));
+    case "category":
+      return summary.byCategory.map((row) => ({ key: row.key, label: categoryLabels[row.key], row }));
+    case "stakeholder":
+    case "lead":
+      return (by === "lead" ? summary.byLead : summary.byStakeholder).map((row) => ({
+        // The pledges no single stakeholder leads: "" by lead.
+        key: row.stakeholder.slug || row.key,
+        label: row.stakeholder.name,
+        row,
+      }));
+  }
+}
+
 /** One breakdown of the dashboard, by the key asked for. */
 export function breakdownJson(summary: DashboardSummary, by: BreakdownParams["by"]): BreakdownRowJson[] {
   switch (by) {
     case "status":
-      return summary.byEffectiveStatus.map((row) => rowJson(row, effectiveStatusLabels[row.key]));
     case "category":
-      return summary.byCategory.map((row) => rowJson(row, categoryLabels[row.key]));
     case "stakeholder":
     case "lead":
-      return (by === "lead" ? summary.byLead : summary.byStakeholder).map((row) => ({
-        ...rowJson(row, row.stakeholder.name),
-        // The pledges no single stakeholder leads: "" by lead.
-        key: row.stakeholder.slug || row.key,
-      }));
+      return breakdownRows(summary, by).map(({ key, label, row }) => rowJson(row, key, label));
     case "condition": {
       const slugs = new Map(summary.conditions.map((condition) => [condition.id, condition.slug]));
       return summary.conditions.map(({ worth, ...condition }) => ({

@@ -4,3 +4,4 @@ export { datasetJson } from "./exports/dataset";
 export { attachment } from "./exports/file-name";
 export { reportAbout, reportFileName, type AboutLine, type ReportAbout } from "./report-about";
 export { writeReport } from "./exports/xlsx";
+export { dataPackageZip } from "./exports/datapackage";

@@ -66,6 +66,17 @@ describe("streamStatusHistory", () => {
     expect(force.filter((row) => row.conditionTitle)).toHaveLength(
       all.filter((row) => row.conditionTitle).length,
     );
+
+    // Each change names the sources it cites, as stored.
+    const cited = await db().citation.findMany({
+      where: { statusChangeId: { not: null } },
+      select: { statusChangeId: true, sourceId: true },
+    });
+    expect(cited.length).toBeGreaterThan(0);
+    for (const row of all) {
+      const expected = cited.filter((c) => c.statusChangeId === row.id).map((c) => c.sourceId);
+      expect([...row.sourceIds].sort(), row.id).toEqual([...new Set(expected)].sort());
+    }
   });
 });
 

@@ -29,7 +29,14 @@ interface HistoryRow {
  * query per batch, keyset-paged on the id, in the order they were recorded. (Not by timestamp:
  * writers have stored timestamps in more than one ISO form, so a keyset on them would not be exact.)
  */
-export async function* streamStatusHistory(time: ViewTime, selection: PledgeSelection, batchSize = 5000) {
+/** A status change as the exports write it, with the ids of the sources it cites. */
+export type StatusChangeRecord = Omit<HistoryRow, "occurredAt"> & { occurredAt: Date; sourceIds: string[] };
+
+export async function* streamStatusHistory(
+  time: ViewTime,
+  selection: PledgeSelection,
+  batchSize = 5000,
+): AsyncGenerator<StatusChangeRecord[]> {
   const bound = viewBound(time);
   // A filtered report keeps the history of its own pledges (and every condition's).
   const selected = selectsEveryPledge(selection)
@@ -50,8 +57,25 @@ export async function* streamStatusHistory(time: ViewTime, selection: PledgeSele
       ORDER BY sc."id"
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;
-    yield rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
-    after = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!.id;
+    // The batch's citations in one range read of their index (ids in the batch's range, some of
+    // them changes the view leaves out), rather than a lookup per change.
+    const cited = await db().citation.findMany({
+      where: { statusChangeId: { gt: after, lte: last } },
+      select: { statusChangeId: true, sourceId: true },
+      orderBy: { sourceId: "asc" },
+    });
+    const sources = new Map<string, Set<string>>();
+    for (const { statusChangeId, sourceId } of cited) {
+      const ids = sources.get(statusChangeId!) ?? new Set<string>();
+      sources.set(statusChangeId!, ids.add(sourceId));
+    }
+    yield rows.map((row) => ({
+      ...row,
+      occurredAt: new Date(row.occurredAt),
+      sourceIds: [...(sources.get(row.id) ?? [])],
+    }));
+    after = last;
     if (rows.length < batchSize) return;
   }
 }

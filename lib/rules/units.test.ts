@@ -11,6 +11,7 @@ import {
   toDecimal,
   toMajor,
   unitScale,
+  spreadsheetFormat,
   unitWord,
 } from "./units";
 
@@ -134,5 +135,15 @@ describe("amounts at a glance", () => {
     expect(formatAmountScaled(12_345_49n, "EUR")).toBe("€12,345");
     expect(formatAmountScaled(30_000n, "personnel")).toBe("30,000 personnel");
     expect(formatAmountScaled(1n, "items")).toBe("1 item");
+  });
+});
+
+describe("spreadsheetFormat", () => {
+  it("separates thousands, and gives a currency its symbol and its two decimals", () => {
+    expect(spreadsheetFormat("personnel")).toBe("#,##0");
+    expect(spreadsheetFormat("items")).toBe("#,##0");
+    expect(spreadsheetFormat("EUR")).toBe('"€"#,##0.00');
+    expect(spreadsheetFormat("GBP")).toBe('"£"#,##0.00');
+    expect(spreadsheetFormat("tanks")).toBe("#,##0");
   });
 });

@@ -1,10 +1,11 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { breakdownResponse } from "@/features/api/schemas";
 import { startOwnServer, type OwnServer } from "./support/own-server";
 import { drawnChart, expectNoAxeViolations } from "./support/page-checks";
+import { sheetsThroughLibreOffice } from "./support/readers";
 
 // A tracker of money alone: a database whose pledges are all in EUR and that records no requirement,
 // as a newcomer's first import of a donor spreadsheet leaves it. It gets a server of its own (the
@@ -87,4 +88,30 @@ test("a condition's page says what meeting it is worth in the unit its pledges s
   await page.getByRole("link", { name: "See the dashboard as if it were met" }).click();
   await expect(page).toHaveURL(/\/dashboard\?metric=EUR&assume=the-war-ends$/);
   await expect(page.getByTestId("headline")).toContainText("If The war ends:");
+});
+
+test("the workbook shows euros to the cent, as LibreOffice reads it", async ({ request }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-euro-report-"));
+  try {
+    const response = await request.get(`${server.base}/api/v1/exports/report.xlsx?metric=EUR`);
+    expect(response.status()).toBe(200);
+    const file = path.join(dir, "report.xlsx");
+    writeFileSync(file, await response.body());
+    const shown = sheetsThroughLibreOffice(file, dir, { asShown: true });
+    const pledges = shown.get("Pledges")!;
+    const [title, low, delivered] = ["title", "quantity_low", "delivered"].map((name) =>
+      pledges[0]!.indexOf(name),
+    );
+    const row = (name: string) => pledges.find((cells) => cells[title!] === name)!;
+    expect(row("Demining equipment")[low!]).toBe("€250,000,000.50");
+    expect(row("Air defence package")[low!]).toBe("€1,500,000,000.00");
+    expect(delivered).toBe(low! + 2);
+    const germany = shown.get("By stakeholder")!.find((cells) => cells[0] === "Germany")!;
+    expect(germany.slice(3, 6)).toEqual(["€1,750,000,000.50", "€1,750,000,000.50", "1,750,000,000.50 EUR"]);
+    const values = sheetsThroughLibreOffice(file, dir);
+    const demining = values.get("Pledges")!.find((cells) => cells[title!] === "Demining equipment")!;
+    expect(Number(demining[low!])).toBe(250_000_000.5);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

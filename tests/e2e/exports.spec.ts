@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { pledgeListResponse, summaryResponse } from "@/features/api/schemas";
+import { Package } from "datapackage";
+import { breakdownResponse, pledgeListResponse, summaryResponse } from "@/features/api/schemas";
+import { sheetsThroughLibreOffice } from "./support/readers";
 
 // The exports read back by independent readers (a CSV parser, LibreOffice, pdftotext): their totals
 // must equal the API's summary, which equals the dashboard's.
@@ -18,40 +20,6 @@ async function summaryOf(request: APIRequestContext, query: string) {
 function scratch() {
   const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-export-"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Every sheet of a workbook as CSV rows, through LibreOffice with recalculation on load. */
-function sheetsThroughLibreOffice(file: string, dir: string): Map<string, string[][]> {
-  const profile = path.join(dir, "profile");
-  mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(
-    path.join(profile, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>`,
-  );
-  const out = path.join(dir, "csv");
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${profile}`,
-      "--headless",
-      "--convert-to",
-      // comma, double quote, UTF-8, from line 1, …, every sheet to its own file
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-      "--outdir",
-      out,
-      file,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
-  const sheets = new Map<string, string[][]>();
-  for (const name of readdirSync(out)) {
-    const sheet = name.replace(/^report-/, "").replace(/\.csv$/, "");
-    sheets.set(sheet, parse(readFileSync(path.join(out, name), "utf8"), { relax_column_count: true }));
-  }
-  return sheets;
 }
 
 const number = (cell: string | undefined) =>
@@ -101,11 +69,13 @@ test.describe("exports", () => {
       expect([...sheets.keys()].sort()).toEqual(
         [
           "About this report",
+          "By category",
           "By lead",
+          "By stakeholder",
+          "By status",
           "Conditions",
           "Pledges",
           "Sources",
-          "Stakeholders",
           "Status history",
           "Summary",
         ].sort(),
@@ -138,15 +108,60 @@ test.describe("exports", () => {
         summary.coverage!.high,
       ]);
       expect(sheets.get("Pledges")!.length - 1).toBe(summary.pledges);
+      // Each breakdown sheet holds the API's breakdown of the same view, delivered beside pledged.
+      for (const by of ["status", "category", "stakeholder", "lead"]) {
+        const api = breakdownResponse.parse(
+          await (await request.get(`/api/v1/breakdown?by=${by}&${scenario}&stakeholder=france`)).json(),
+        ).data;
+        const sheet = sheets.get(`By ${by}`)!;
+        expect(sheet[0]!.slice(0, 9)).toEqual([
+          by,
+          "key",
+          "pledges",
+          "pledged_low",
+          "pledged_high",
+          "pledged_label",
+          "delivered_low",
+          "delivered_high",
+          "delivered_label",
+        ]);
+        expect(
+          sheet
+            .slice(1)
+            .map((row) => [row[1], number(row[2]), number(row[3]), number(row[4]), number(row[7])]),
+          by,
+        ).toEqual(
+          api.map((row) => [row.key, row.pledges, row.pledged!.low, row.pledged!.high, row.delivered!.high]),
+        );
+      }
       // Counted once by lead, the pledges add up to the total; counted for each carrier, to more.
       const pledgesIn = (sheet: string) =>
         sheets
           .get(sheet)!
           .slice(1)
-          .reduce((sum, row) => sum + number(row[1]), 0);
+          .reduce((sum, row) => sum + number(row[2]), 0);
       expect(pledgesIn("By lead")).toBe(summary.pledges);
-      expect(pledgesIn("Stakeholders")).toBeGreaterThan(summary.pledges);
+      expect(pledgesIn("By stakeholder")).toBeGreaterThan(summary.pledges);
       expect(sheets.get("Status history")!.length).toBeGreaterThan(1);
+
+      // As a reader sees it: bounds in words, thousands separated, shares as percentages, and
+      // each status change with its sources.
+      const shown = sheetsThroughLibreOffice(file, work.dir, { asShown: true });
+      const france = shown.get("By stakeholder")!.find((row) => row[0] === "France")!;
+      expect(france[3]).toMatch(/^\d{1,3}(,\d{3})+$/);
+      expect(france[5]).toMatch(/^up to \d{1,3}(,\d{3})+ personnel$/);
+      const shownCoverage = shown.get("Summary")!.find((row) => row[0] === "Coverage")!;
+      expect(shownCoverage[1]).toMatch(/^\d+\.\d%$/);
+      expect(shownCoverage[4]).toMatch(/%$/);
+      const pledged = shown.get("Summary")!.find((row) => row[0] === "Pledged")!;
+      expect(pledged[4]).toMatch(/personnel$/);
+      const history = shown.get("Status history")!;
+      const sourcesAt = history[0]!.indexOf("sources");
+      // The seed's sources are known by title alone (no publisher, date or address is recorded).
+      expect(
+        history.filter((row) => row[sourcesAt]!.startsWith("Paris talks, day two")).length,
+      ).toBeGreaterThan(0);
+      expect(history[0]).toContain("to_label");
     } finally {
       work.remove();
     }
@@ -203,6 +218,93 @@ test.describe("exports", () => {
       const links = execFileSync("pdfinfo", ["-url", file], { encoding: "utf8" });
       expect(links).toContain(`http://localhost:${port}/pledges/`);
       expect(links).not.toContain("127.0.0.1");
+    } finally {
+      work.remove();
+    }
+  });
+
+  test("datapackage.zip: a valid Frictionless data package of the view, whose figures are the API's", async ({
+    request,
+  }) => {
+    const work = scratch();
+    try {
+      const query = `${scenario}&stakeholder=france`;
+      const response = await request.get(`/api/v1/exports/datapackage.zip?${query}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-type"]).toBe("application/zip");
+      expect(response.headers()["content-disposition"]).toMatch(
+        /"pledgewatch-data-france-if-russia-agrees-to-ceasefire-if-ceasefire-line-agreed-\d{4}-\d{2}-\d{2}\.zip"/,
+      );
+      const file = path.join(work.dir, "data.zip");
+      writeFileSync(file, await response.body());
+      // Unpacked by Info-ZIP, validated by Frictionless Data's own implementation of the specs.
+      const dir = path.join(work.dir, "package");
+      execFileSync("unzip", ["-q", file, "-d", dir]);
+      const pkg = await Package.load(path.join(dir, "datapackage.json"), { basePath: dir });
+      expect(pkg.errors.map((error) => error.message)).toEqual([]);
+      expect(pkg.valid).toBe(true);
+      expect(pkg.descriptor.profile).toBe("tabular-data-package");
+      expect(pkg.descriptor.view).toMatchObject({
+        assume: ["russia-agrees-to-ceasefire", "ceasefire-line-agreed"],
+        filters: { stakeholder: ["france"] },
+      });
+      expect(pkg.descriptor.licenses).toEqual([expect.objectContaining({ name: "CC-BY-4.0" })]);
+      expect(pkg.descriptor.sources).toContainEqual(
+        expect.objectContaining({ title: expect.stringContaining("Paris talks, day two") }),
+      );
+      const tables = new Map<string, Record<string, unknown>[]>();
+      for (const resource of pkg.resources) {
+        expect(resource.tabular, resource.name).toBe(true);
+        // Every cell cast to its field's type: a value that is not what the schema says throws.
+        tables.set(resource.name, await resource.read({ keyed: true, cast: true }));
+        // And the same file by csv-parse, as any script would read it.
+        const rows = parse(readFileSync(path.join(dir, "data", `${resource.name}.csv`), "utf8"), {
+          columns: true,
+        }) as unknown[];
+        expect(rows, resource.name).toHaveLength(tables.get(resource.name)!.length);
+      }
+      expect([...tables.keys()].sort()).toEqual(
+        [
+          "by-category",
+          "by-lead",
+          "by-stakeholder",
+          "by-status",
+          "conditions",
+          "pledges",
+          "sources",
+          "status-history",
+          "summary",
+        ].sort(),
+      );
+      const summary = await summaryOf(request, query);
+      expect(tables.get("pledges")).toHaveLength(summary.pledges);
+      const figure = (name: string) => tables.get("summary")!.find((row) => row.figure === name)!;
+      for (const name of [
+        "required",
+        "pledged",
+        "unconditional",
+        "delivered",
+        "shortfall",
+        "coverage",
+      ] as const) {
+        const row = figure(name[0]!.toUpperCase() + name.slice(1));
+        expect([row.low, row.high, row.bound], name).toEqual([
+          summary[name]!.low,
+          summary[name]!.high,
+          summary[name]!.bound,
+        ]);
+      }
+      const lead = breakdownResponse.parse(
+        await (await request.get(`/api/v1/breakdown?by=lead&${query}`)).json(),
+      ).data;
+      // The pledges no single stakeholder leads have no key: "" in the API, a missing value in a table.
+      expect(tables.get("by-lead")!.map((row) => [row.key ?? "", row.pledges, row.pledged_high])).toEqual(
+        lead.map((row) => [row.key, row.pledges, row.pledged!.high]),
+      );
+      const amount = pkg
+        .getResource("pledges")!
+        .descriptor.schema!.fields.find((f) => f.name === "quantity_high");
+      expect(amount?.type).toBe("number");
     } finally {
       work.remove();
     }

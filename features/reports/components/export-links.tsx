@@ -21,6 +21,11 @@ const exportsFor = (query: string) => {
       title: "figures, chart and conditions",
       href: `/api/v1/exports/briefing.pdf${suffix}`,
     },
+    {
+      label: "Data package",
+      title: "the tables as CSV, described for reuse (Frictionless)",
+      href: `/api/v1/exports/datapackage.zip${suffix}`,
+    },
     { label: "Dataset (JSON)", title: "everything, to rebuild it", href: "/api/v1/exports/dataset.json" },
   ];
 };

@@ -4,10 +4,13 @@
 // so that no row reads as contradicting itself (an unmet condition beside a pledge in progress).
 import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import { exceedsPledge, type PledgeListItem } from "@/features/pledges";
-import { isoDateAt, isoDay } from "@/lib/format";
+import { formatPledgeQuantity, isoDateAt, isoDay } from "@/lib/format";
 import { toDecimal } from "@/lib/rules/units";
 import {
   categoryLabels,
+  datePrecisions,
+  pledgeCategories,
+  quantityQualifiers,
   conditionStatusLabels,
   effectiveStatusLabels,
   pledgeStatusLabels,
@@ -16,31 +19,147 @@ import {
 } from "@/lib/rules/vocabulary";
 
 export const pledgeColumns = [
-  { key: "id", header: "id", width: 28 },
-  { key: "externalId", header: pledgeFieldWords.externalId.column, width: 24 },
-  { key: "title", header: pledgeFieldWords.title.column, width: 48 },
-  { key: "category", header: pledgeFieldWords.category.column, width: 14 },
-  { key: "categoryLabel", header: `${pledgeFieldWords.category.column}_label`, width: 24 },
-  { key: "stakeholders", header: pledgeFieldWords.stakeholders.column, width: 40 },
-  { key: "quantityLow", header: pledgeFieldWords.quantityLow.column, width: 14, numeric: true },
-  { key: "quantityHigh", header: pledgeFieldWords.quantityHigh.column, width: 14, numeric: true },
-  { key: "unit", header: pledgeFieldWords.quantityUnit.column, width: 12 },
-  { key: "qualifier", header: pledgeFieldWords.quantityQualifier.column, width: 10 },
-  { key: "qualifierLabel", header: `${pledgeFieldWords.quantityQualifier.column}_label`, width: 10 },
-  { key: "delivered", header: pledgeFieldWords.deliveredQuantity.column, width: 12, numeric: true },
-  { key: "exceedsPledge", header: "delivered_exceeds_pledge", width: 12 },
-  { key: "status", header: pledgeFieldWords.status.column, width: 14 },
-  { key: "statusLabel", header: `${pledgeFieldWords.status.column}_label`, width: 14 },
-  { key: "effectiveStatus", header: "effective_status", width: 14 },
-  { key: "effectiveStatusLabel", header: "effective_status_label", width: 14 },
-  { key: "blockedBy", header: "blocked_by", width: 30 },
-  { key: "blockedByTitles", header: "blocked_by_titles", width: 40 },
-  { key: "conditions", header: pledgeFieldWords.conditionIds.column, width: 40 },
-  { key: "conditionsLabel", header: `${pledgeFieldWords.conditionIds.column}_label`, width: 50 },
-  { key: "announcedOn", header: pledgeFieldWords.announcedOn.column, width: 12 },
-  { key: "announcedPrecision", header: pledgeFieldWords.announcedPrecision.column, width: 10 },
-  { key: "dueOn", header: pledgeFieldWords.dueOn.column, width: 12 },
-  { key: "sources", header: "sources", width: 60 },
+  { key: "id", header: "id", width: 28, description: "The pledge's id in Pledgewatch." },
+  {
+    key: "externalId",
+    header: pledgeFieldWords.externalId.column,
+    width: 24,
+    description: "Its id in the spreadsheet or system it was imported from.",
+  },
+  { key: "title", header: pledgeFieldWords.title.column, width: 48, description: "What was pledged." },
+  {
+    key: "category",
+    header: pledgeFieldWords.category.column,
+    width: 14,
+    description: `One of ${pledgeCategories.join(", ")}.`,
+  },
+  {
+    key: "categoryLabel",
+    header: `${pledgeFieldWords.category.column}_label`,
+    width: 24,
+    description: "The category in words.",
+  },
+  {
+    key: "stakeholders",
+    header: pledgeFieldWords.stakeholders.column,
+    width: 40,
+    description: "Who carries it, each with their role.",
+  },
+  {
+    key: "quantityLow",
+    header: pledgeFieldWords.quantityLow.column,
+    width: 14,
+    numeric: true,
+    description:
+      "The amount stated: its low end (a single figure is low and high), in the unit's major units.",
+  },
+  {
+    key: "quantityHigh",
+    header: pledgeFieldWords.quantityHigh.column,
+    width: 14,
+    numeric: true,
+    description: "The amount stated: its high end.",
+  },
+  {
+    key: "delivered",
+    header: pledgeFieldWords.deliveredQuantity.column,
+    width: 14,
+    numeric: true,
+    description: "The amount delivered so far, in the same unit.",
+  },
+  {
+    key: "unit",
+    header: pledgeFieldWords.quantityUnit.column,
+    width: 12,
+    description: "The unit of the amounts: personnel, items, or a currency (EUR).",
+  },
+  {
+    key: "qualifier",
+    header: pledgeFieldWords.quantityQualifier.column,
+    width: 10,
+    description: `How the amount was stated: ${quantityQualifiers.join(", ")}.`,
+  },
+  {
+    key: "qualifierLabel",
+    header: `${pledgeFieldWords.quantityQualifier.column}_label`,
+    width: 10,
+    description: "The qualifier in words.",
+  },
+  {
+    key: "quantityWords",
+    header: "quantity_label",
+    width: 30,
+    description: 'The amount as stated, in words, its bound kept ("up to 30,000 personnel").',
+  },
+  {
+    key: "exceedsPledge",
+    header: "delivered_exceeds_pledge",
+    width: 12,
+    description: "yes when more was delivered than pledged.",
+  },
+  {
+    key: "status",
+    header: pledgeFieldWords.status.column,
+    width: 14,
+    description: "Its recorded lifecycle status.",
+  },
+  {
+    key: "statusLabel",
+    header: `${pledgeFieldWords.status.column}_label`,
+    width: 14,
+    description: "The lifecycle status in words.",
+  },
+  {
+    key: "effectiveStatus",
+    header: "effective_status",
+    width: 14,
+    description:
+      "Its status under the view's scenario: conditional while a condition is unmet, else its lifecycle status.",
+  },
+  {
+    key: "effectiveStatusLabel",
+    header: "effective_status_label",
+    width: 14,
+    description: "The effective status in words.",
+  },
+  {
+    key: "blockedBy",
+    header: "blocked_by",
+    width: 30,
+    description: "The slugs of the conditions that keep it conditional.",
+  },
+  {
+    key: "blockedByTitles",
+    header: "blocked_by_titles",
+    width: 40,
+    description: "Those conditions' titles.",
+  },
+  {
+    key: "conditions",
+    header: pledgeFieldWords.conditionIds.column,
+    width: 40,
+    description: "Every condition it is tied to, with its status.",
+  },
+  {
+    key: "conditionsLabel",
+    header: `${pledgeFieldWords.conditionIds.column}_label`,
+    width: 50,
+    description: "The same, in words.",
+  },
+  {
+    key: "announcedOn",
+    header: pledgeFieldWords.announcedOn.column,
+    width: 12,
+    description: "When it was announced, at the precision known: 2026-01-06, 2026-01 or 2026.",
+  },
+  {
+    key: "announcedPrecision",
+    header: pledgeFieldWords.announcedPrecision.column,
+    width: 10,
+    description: `${datePrecisions.join(", ")}.`,
+  },
+  { key: "dueOn", header: pledgeFieldWords.dueOn.column, width: 12, description: "When it is due." },
+  { key: "sources", header: "sources", width: 60, description: "The sources it cites: title <address>." },
 ] as const;
 
 export type PledgeRow = Record<(typeof pledgeColumns)[number]["key"], string>;
@@ -61,6 +180,8 @@ export function pledgeRow(item: PledgeListItem): PledgeRow {
     unit,
     qualifier: unit ? item.quantity.quantityQualifier : "",
     qualifierLabel: unit ? qualifierLabels[item.quantity.quantityQualifier] : "",
+    // The bound kept in words: "up to 30,000 personnel", never "30000–30000".
+    quantityWords: formatPledgeQuantity(item.quantity) ?? "",
     delivered: amount(item.delivered),
     exceedsPledge: exceedsPledge(item) ? "yes" : "",
     status: item.status,

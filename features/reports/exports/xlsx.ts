@@ -2,11 +2,24 @@ import "server-only";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { PledgeListItem } from "@/features/pledges/queries";
-import { rangeOf, type Figures } from "@/features/figures";
+import { breakdownRows, type Figures } from "@/features/figures";
+import { spreadsheetFormat, spreadsheetPercent } from "@/lib/rules/units";
 import type { listSourceRecords } from "@/features/api/queries";
 import type { streamStatusHistory } from "../queries";
 import type { ReportAbout } from "../report-about";
-import { pledgeColumns, pledgeRow } from "./pledge-rows";
+import {
+  breakdownKinds,
+  breakdownTable,
+  conditionTable,
+  historyTable,
+  pledgeTable,
+  shareUnit,
+  sourceName,
+  sourceTable,
+  summaryFigures,
+  summaryTable,
+  type Table,
+} from "./tables";
 
 interface Column {
   header: string;
@@ -15,12 +28,31 @@ interface Column {
 }
 
 type Sheet = ExcelJS.Worksheet;
+type Style = Partial<ExcelJS.Style>;
 
-/** A sheet with its header row frozen, filters on and widths set. */
+// Styles are shared objects: exceljs files a style once per object it has seen, so a cell given one
+// of these costs a lookup, where a style of its own would be serialised again for every cell.
+const plain: Style = {};
+const header: Style = { font: { bold: true }, alignment: { vertical: "top", wrapText: true } };
+const percent: Style = { numFmt: spreadsheetPercent };
+const amountStyles = new Map<string, Style>();
+/** The shared style of an amount in `unit`: "30,000", "€1,250,000.50". */
+function amountIn(unit: string | null | undefined): Style {
+  if (!unit) return plain;
+  if (unit === shareUnit) return percent;
+  let style = amountStyles.get(unit);
+  if (!style) amountStyles.set(unit, (style = { numFmt: spreadsheetFormat(unit) }));
+  return style;
+}
+
+/** A sheet with its header row bold and frozen, filters on and widths set. */
 function addSheet(workbook: Workbook, name: string, columns: Column[]): Sheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const top = sheet.getRow(1);
+  top.eachCell((cell) => (cell.style = header));
+  top.commit();
   return sheet;
 }
 
@@ -36,236 +68,87 @@ export interface ReportInput {
 
 /**
  * Writes the report workbook to `stream` as it goes (exceljs's streaming writer): About this report
- * (its view, who made it when, the counting rules), Summary with the gap figures as numbers, then
- * Pledges, Conditions, Stakeholders, Status history and Sources.
+ * (its view, who made it when, the counting rules), then the report's tables (./tables.ts), a sheet
+ * each: Summary, Pledges, Conditions, a sheet per breakdown, Status history and Sources.
  */
 export async function writeReport(stream: Writable, input: ReportInput) {
-  // No cell styles and light compression: with 100,000 history rows, styles alone would more than
-  // double the time. Numbers stay numbers; frozen headers, filters and widths need no styles.
+  // Light compression: with 100,000 history rows, the default level alone takes a second.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
-    useStyles: false,
+    useStyles: true,
     useSharedStrings: false,
     zip: { zlib: { level: 1 } },
   });
   workbook.creator = "Pledgewatch";
+  workbook.title = "Pledgewatch report";
+  workbook.subject = input.about.viewWords;
   workbook.created = input.madeAt;
 
+  const { summary } = input.figures;
+  const sourceNames = new Map(input.sources.map((source) => [source.id, sourceName(source)]));
   await writeAboutSheet(workbook, input.about, input.figures);
-  await writeSummarySheet(workbook, input.figures);
-  await writePledgeSheet(workbook, input.pledges);
-  await writeConditionSheet(workbook, input.figures.summary);
-  // Each pledge for every stakeholder carrying it (the rows add up to more than the totals), then
-  // once, by lead (they add up to the totals).
-  await writeStakeholderSheet(
-    workbook,
-    "Stakeholders",
-    "stakeholder",
-    input.figures.summary,
-    "byStakeholder",
-  );
-  await writeStakeholderSheet(workbook, "By lead", "lead", input.figures.summary, "byLead");
-  await writeHistorySheet(workbook, input.history);
-  await writeSourceSheet(workbook, input.sources);
+  await writeTable(workbook, summaryTable, summaryFigures(summary));
+  await writeTable(workbook, pledgeTable, input.pledges);
+  await writeTable(workbook, conditionTable(summary.unit), summary.conditions);
+  for (const by of breakdownKinds) {
+    await writeTable(workbook, breakdownTable(by, summary.unit), breakdownRows(summary, by));
+  }
+  await writeTable(workbook, historyTable(sourceNames), input.history);
+  await writeTable(workbook, sourceTable, input.sources);
   await workbook.commit();
 }
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
-type Summary = Figures["summary"];
-/** A row by column key, or the cells in the columns' order (faster: exceljs skips the key lookup). */
-type Row = Record<string, unknown> | unknown[];
 
-/** One sheet: its columns, then every row, each committed as it is written so memory stays flat. */
-async function writeSheet(
+/** A table's rows, each committed as it is written so that memory stays flat. */
+async function writeTable<Item>(
   workbook: Workbook,
-  name: string,
-  columns: Column[],
-  rows: Iterable<Row> | AsyncIterable<Iterable<Row>>,
+  table: Table<Item>,
+  items: Iterable<Item> | AsyncIterable<Item[]>,
 ) {
-  const sheet = addSheet(workbook, name, columns);
-  if (Symbol.asyncIterator in rows) {
-    for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
+  const sheet = addSheet(
+    workbook,
+    table.title,
+    table.columns.map(({ name, width }) => ({ header: name, key: name, width })),
+  );
+  const unitAt = table.columns.findIndex((column) => column.name === "unit");
+  const styles = table.columns.map((column) => (column.share ? percent : column.amount ? null : plain));
+  const write = (item: Item) => {
+    const cells = table.cells(item);
+    // An empty cell is left out rather than written empty.
+    const row = sheet.addRow(cells.map((cell) => (cell === "" || cell === null ? undefined : cell)));
+    row.eachCell((cell, number) => {
+      cell.style = styles[number - 1] ?? amountIn(cells[unitAt] as string | null);
+    });
+    row.commit();
+  };
+  if (Symbol.asyncIterator in items) {
+    for await (const batch of items) for (const item of batch) write(item);
   } else {
-    for (const row of rows) sheet.addRow(row).commit();
+    for (const item of items) write(item);
   }
   sheet.commit();
 }
 
-async function* mapBatches<T>(batches: AsyncIterable<T[]>, toRow: (item: T) => Row) {
-  for await (const batch of batches) yield batch.map(toRow);
-}
-
 /** What the report shows and how it counts, first: a reader opening the file alone learns its view. */
-function writeAboutSheet(workbook: Workbook, about: ReportAbout, figures: Figures) {
-  return writeSheet(
-    workbook,
-    "About this report",
-    [
-      { header: "About this report", key: "label", width: 24 },
-      { header: "", key: "text", width: 110 },
-    ],
-    [
-      { label: "Report", text: "Pledgewatch: what was pledged against what is needed" },
-      ...about.lines.map(({ label, text }) => ({ label, text })),
-      { label: "Pledges selected", text: figures.summary.pledgeCount },
-      {},
-      { label: "How it counts", text: about.counting[0] },
-      ...about.counting.slice(1).map((text) => ({ text })),
-      { text: `Every rule, at length: ${about.methodology.text}` },
-    ],
-  );
-}
-
-/** The gap figures as numbers (the view they are of: About this report). */
-function writeSummarySheet(workbook: Workbook, figures: Figures) {
-  const { summary } = figures;
-  const unit = summary.unit;
-  // The sums exist in any metric; what needs a requirement is left out when there is none.
-  const { gap, totals } = summary;
-  const rows: Row[] = [];
-  for (const [figure, quantity] of [
-    ["Required", gap?.required],
-    ["Pledged", totals.pledged],
-    ["Unconditional", totals.unconditional],
-    ["Delivered", totals.delivered],
-    ["Shortfall", gap?.shortfall],
-  ] as const) {
-    if (quantity) rows.push({ figure, ...rangeOf(quantity), unit });
+async function writeAboutSheet(workbook: Workbook, about: ReportAbout, figures: Figures) {
+  const sheet = addSheet(workbook, "About this report", [
+    { header: "About this report", key: "label", width: 24 },
+    { header: "", key: "text", width: 110 },
+  ]);
+  const rows = [
+    ["Report", "Pledgewatch: what was pledged against what is needed"],
+    ...about.lines.map(({ label, text }) => [label, text]),
+    ["Pledges selected", figures.summary.pledgeCount],
+    [],
+    ["How it counts", about.counting[0]],
+    ...about.counting.slice(1).map((text) => [undefined, text]),
+    [undefined, `Every rule, at length: ${about.methodology.text}`],
+  ];
+  for (const cells of rows) {
+    const row = sheet.addRow(cells);
+    row.eachCell((cell, number) => (cell.style = number === 1 ? header : plain));
+    row.commit();
   }
-  if (gap?.coverage) rows.push({ figure: "Coverage", ...gap.coverage, unit: "fraction of required" });
-  rows.push({}, { figure: "Pledges selected", low: summary.pledgeCount });
-  return writeSheet(
-    workbook,
-    "Summary",
-    [
-      { header: "Figure", key: "figure", width: 28 },
-      { header: "Low", key: "low", width: 16 },
-      { header: "High", key: "high", width: 16 },
-      { header: "Bound", key: "bound", width: 12 },
-      { header: "Unit", key: "unit", width: 14 },
-    ],
-    rows,
-  );
-}
-
-function writePledgeSheet(workbook: Workbook, pledges: AsyncIterable<PledgeListItem[]>) {
-  // Amounts as numbers; empty cells left out rather than written as empty text.
-  const numeric = new Set<string>(pledgeColumns.filter((c) => "numeric" in c).map((c) => c.key));
-  return writeSheet(
-    workbook,
-    "Pledges",
-    pledgeColumns.map(({ key, header, width }) => ({ key, header, width })),
-    mapBatches(pledges, (item) => {
-      const row = pledgeRow(item);
-      return pledgeColumns.map(({ key }) =>
-        row[key] === "" ? null : numeric.has(key) ? Number(row[key]) : row[key],
-      );
-    }),
-  );
-}
-
-/** Each condition, and what meeting it would release under the scenario. */
-function writeConditionSheet(workbook: Workbook, summary: Summary) {
-  return writeSheet(
-    workbook,
-    "Conditions",
-    [
-      { header: "slug", key: "slug", width: 30 },
-      { header: "title", key: "title", width: 44 },
-      { header: "status", key: "status", width: 14 },
-      { header: "depends_on", key: "dependsOn", width: 20 },
-      { header: "tied_pledges", key: "pledges", width: 12 },
-      { header: "unlocks_pledges", key: "unlocks", width: 14 },
-      { header: "unlocks_low", key: "low", width: 14 },
-      { header: "unlocks_high", key: "high", width: 14 },
-      { header: "unit", key: "unit", width: 12 },
-    ],
-    summary.conditions.map((condition) => ({
-      slug: condition.slug,
-      title: condition.title,
-      status: condition.status,
-      dependsOn: condition.dependsOn ?? "",
-      pledges: condition.pledges,
-      unlocks: condition.effect.pledges,
-      ...rangeOf(condition.effect.quantity),
-      unit: summary.unit,
-    })),
-  );
-}
-
-function writeStakeholderSheet(
-  workbook: Workbook,
-  name: string,
-  heading: string,
-  summary: Summary,
-  counted: "byStakeholder" | "byLead",
-) {
-  return writeSheet(
-    workbook,
-    name,
-    [
-      { header: heading, key: "name", width: 32 },
-      { header: "pledges", key: "pledges", width: 10 },
-      { header: "pledged_low", key: "pledgedLow", width: 14 },
-      { header: "pledged_high", key: "pledgedHigh", width: 14 },
-      { header: "unconditional_low", key: "unconditionalLow", width: 16 },
-      { header: "unconditional_high", key: "unconditionalHigh", width: 16 },
-      { header: "unit", key: "unit", width: 12 },
-    ],
-    summary[counted].map((row) => {
-      const pledged = rangeOf(row.pledged);
-      const unconditional = rangeOf(row.unconditional);
-      return {
-        name: row.stakeholder.name,
-        pledges: row.count,
-        pledgedLow: pledged.low,
-        pledgedHigh: pledged.high,
-        unconditionalLow: unconditional.low,
-        unconditionalHigh: unconditional.high,
-        unit: summary.unit,
-      };
-    }),
-  );
-}
-
-function writeHistorySheet(workbook: Workbook, history: ReportInput["history"]) {
-  return writeSheet(
-    workbook,
-    "Status history",
-    [
-      { header: "occurred_at_utc", key: "occurredAt", width: 22 },
-      { header: "subject", key: "subject", width: 10 },
-      { header: "title", key: "title", width: 44 },
-      { header: "from", key: "from", width: 14 },
-      { header: "to", key: "to", width: 14 },
-      { header: "note", key: "note", width: 60 },
-      { header: "recorded_by", key: "recordedBy", width: 20 },
-    ],
-    // Arrays, in the columns' order: at 100,000 rows exceljs's key lookup counts.
-    mapBatches(history, (change) => [
-      change.occurredAt.toISOString(),
-      change.pledgeTitle !== null ? "pledge" : "condition",
-      change.pledgeTitle ?? change.conditionTitle,
-      change.fromStatus,
-      change.toStatus,
-      change.note,
-      change.recordedBy,
-    ]),
-  );
-}
-
-function writeSourceSheet(workbook: Workbook, sources: ReportInput["sources"]) {
-  return writeSheet(
-    workbook,
-    "Sources",
-    [
-      { header: "id", key: "id", width: 28 },
-      { header: "title", key: "title", width: 60 },
-      { header: "publisher", key: "publisher", width: 24 },
-      { header: "published_on", key: "publishedOn", width: 14 },
-      { header: "url", key: "url", width: 40 },
-      { header: "file", key: "fileName", width: 28 },
-    ],
-    sources,
-  );
+  sheet.commit();
 }

@@ -1,0 +1,349 @@
+// The report's tables, defined once: each column's name, type, meaning and width, and each row's
+// cells. The workbook writes them as sheets (amounts and shares formatted), the data package as CSV
+// files with a Table Schema, so that the two can never say different things.
+import { type breakdownRows, rangeOf, type Figures } from "@/features/figures";
+import type { PledgeListItem } from "@/features/pledges";
+import { leadAttribution } from "@/lib/rules/figures";
+import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
+import type { StatusChangeRecord } from "../queries";
+import { pledgeColumns, pledgeRow } from "./pledge-rows";
+
+export interface TableColumn {
+  name: string;
+  /** A Table Schema type. */
+  type: "string" | "number" | "integer" | "date" | "datetime";
+  description: string;
+  /** Its width in a sheet, in characters. */
+  width: number;
+  /** An amount in its row's unit (the table's "unit" column), shown with that unit's format. */
+  amount?: true;
+  /** A share (0.5 is 50 %), shown as a percentage. */
+  share?: true;
+}
+
+export interface Table<Item> {
+  /** Lower case, for a file name: "status-history". */
+  name: string;
+  /** For a sheet's tab: "Status history". */
+  title: string;
+  description: string;
+  columns: readonly TableColumn[];
+  /** A row's cells in the columns' order; null for an empty cell. */
+  cells: (item: Item) => unknown[];
+}
+
+type Summary = Figures["summary"];
+
+/** The unit of a share (coverage): formatted as a percentage. */
+export const shareUnit = "share of required";
+
+/** A promised amount in words, its bound kept: "up to 30,000 personnel". */
+const inWords = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "up to" });
+
+const unitColumn: TableColumn = {
+  name: "unit",
+  type: "string",
+  description: "The unit of the row's amounts: personnel, items, or a currency (EUR, in major units).",
+  width: 14,
+};
+
+/** Low, high and in words, for a quantity named `name`. */
+function rangeColumns(name: string, meaning: string, width = 14): TableColumn[] {
+  return [
+    { name: `${name}_low`, type: "number", description: `${meaning}: the low end.`, width, amount: true },
+    { name: `${name}_high`, type: "number", description: `${meaning}: the high end.`, width, amount: true },
+    {
+      name: `${name}_label`,
+      type: "string",
+      description: `${meaning}, in words with its bound ("up to 30,000 personnel").`,
+      width: 30,
+    },
+  ];
+}
+
+const rangeCells = (quantity: Quantity) => {
+  const { low, high } = rangeOf(quantity);
+  return [low, high, inWords(quantity)];
+};
+
+export type SummaryFigure = { figure: string; quantity: Quantity } | { figure: string; ratio: Ratio };
+
+/** The headline figures: the sums in any metric, the requirement and what it implies where one is recorded. */
+export function summaryFigures(summary: Summary): SummaryFigure[] {
+  const { gap, totals } = summary;
+  const amounts: [string, Quantity | undefined][] = [
+    ["Required", gap?.required],
+    ["Pledged", totals.pledged],
+    ["Unconditional", totals.unconditional],
+    ["Delivered", totals.delivered],
+    ["Shortfall", gap?.shortfall],
+    ["Unconditional shortfall", gap?.unconditionalShortfall],
+    ["Delivered shortfall", gap?.deliveredShortfall],
+  ];
+  const ratios: [string, Ratio | null | undefined][] = [
+    ["Coverage", gap?.coverage],
+    ["Unconditional coverage", gap?.unconditionalCoverage],
+    ["Delivered coverage", gap?.deliveredCoverage],
+  ];
+  return [
+    ...amounts.flatMap(([figure, quantity]) => (quantity ? [{ figure, quantity }] : [])),
+    ...ratios.flatMap(([figure, ratio]) => (ratio ? [{ figure, ratio }] : [])),
+  ];
+}
+
+export const summaryTable: Table<SummaryFigure> = {
+  name: "summary",
+  title: "Summary",
+  description:
+    "The headline figures of the view: what is required, pledged, unconditional and delivered, the shortfall and the coverage.",
+  columns: [
+    { name: "figure", type: "string", description: "Which figure.", width: 26 },
+    { name: "low", type: "number", description: "Its low end.", width: 16, amount: true },
+    { name: "high", type: "number", description: "Its high end.", width: 16, amount: true },
+    {
+      name: "bound",
+      type: "string",
+      description: "exact, at_most (a ceiling: up to) or at_least (a floor).",
+      width: 10,
+    },
+    { name: "label", type: "string", description: "The figure in words, its bound kept.", width: 34 },
+    { ...unitColumn, description: `The unit of low and high; "${shareUnit}" for a coverage.`, width: 18 },
+  ],
+  cells: (row) => {
+    if ("ratio" in row) {
+      return [row.figure, row.ratio.low, row.ratio.high, row.ratio.bound, formatRatio(row.ratio), shareUnit];
+    }
+    const { low, high, bound } = rangeOf(row.quantity);
+    return [row.figure, low, high, bound, inWords(row.quantity), row.quantity.unit];
+  },
+};
+
+const pledgeTypes: Partial<Record<(typeof pledgeColumns)[number]["key"], TableColumn["type"]>> = {
+  dueOn: "date",
+};
+
+export const pledgeTable: Table<PledgeListItem> = {
+  name: "pledges",
+  title: "Pledges",
+  description:
+    "Every pledge the view selects, its figures as stated and delivered, its status and conditions.",
+  columns: pledgeColumns.map((column) => ({
+    name: column.header,
+    type: "numeric" in column ? "number" : (pledgeTypes[column.key] ?? "string"),
+    description: column.description,
+    width: column.width,
+    ...("numeric" in column ? { amount: true as const } : {}),
+  })),
+  cells: (item) => {
+    const row = pledgeRow(item);
+    return pledgeColumns.map((column) =>
+      row[column.key] === "" ? null : "numeric" in column ? Number(row[column.key]) : row[column.key],
+    );
+  },
+};
+
+type Condition = Summary["conditions"][number];
+
+export function conditionTable(unit: string): Table<Condition> {
+  return {
+    name: "conditions",
+    title: "Conditions",
+    description: `Each condition, what meeting it would release under the view's scenario (in ${unit}), and the coverage if it alone were met.`,
+    columns: [
+      { name: "slug", type: "string", description: "The condition's key.", width: 30 },
+      { name: "title", type: "string", description: "The condition.", width: 44 },
+      { name: "status", type: "string", description: "unmet, partially_met, met or waived.", width: 14 },
+      { name: "status_label", type: "string", description: "The status in words.", width: 16 },
+      {
+        name: "depends_on",
+        type: "string",
+        description: "The stakeholder whose decision it depends on.",
+        width: 20,
+      },
+      {
+        name: "tied_pledges",
+        type: "integer",
+        description: "Pledges the view selects that it is a condition of.",
+        width: 12,
+      },
+      {
+        name: "unlocks_pledges",
+        type: "integer",
+        description: "Pledges meeting it would make unconditional.",
+        width: 14,
+      },
+      ...rangeColumns("unlocks", "What meeting it would make unconditional"),
+      {
+        name: "coverage_if_met_alone_low",
+        type: "number",
+        description:
+          "The share of the requirement covered unconditionally were it alone met: low end (0.5 is 50 %).",
+        width: 14,
+        share: true,
+      },
+      {
+        name: "coverage_if_met_alone_high",
+        type: "number",
+        description: "The same share: high end.",
+        width: 14,
+        share: true,
+      },
+      unitColumn,
+    ],
+    cells: (condition) => [
+      condition.slug,
+      condition.title,
+      condition.status,
+      conditionStatusLabels[condition.status],
+      condition.dependsOn,
+      condition.pledges,
+      condition.effect.pledges,
+      ...rangeCells(condition.effect.quantity),
+      condition.worth.alone.coverage?.low ?? null,
+      condition.worth.alone.coverage?.high ?? null,
+      unit,
+    ],
+  };
+}
+
+export type BreakdownBy = Parameters<typeof breakdownRows>[1];
+type BreakdownRow = ReturnType<typeof breakdownRows>[number];
+
+const breakdowns: Record<BreakdownBy, { title: string; adds: string }> = {
+  status: {
+    title: "By status",
+    adds: "Each pledge once, by its status under the scenario: the rows add up to the totals.",
+  },
+  category: { title: "By category", adds: "Each pledge once: the rows add up to the totals." },
+  stakeholder: {
+    title: "By stakeholder",
+    adds: "Each pledge for every stakeholder carrying it: the rows add up to more than the totals.",
+  },
+  lead: { title: "By lead", adds: leadAttribution },
+};
+
+/** The pledges by status, category, stakeholder or lead, as the dashboard and the API break them down. */
+export function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRow> {
+  const { title, adds } = breakdowns[by];
+  return {
+    name: `by-${by}`,
+    title,
+    description: `The pledges ${title.toLowerCase()}. ${adds}`,
+    columns: [
+      { name: by, type: "string", description: `The ${by} in words.`, width: 32 },
+      { name: "key", type: "string", description: `The ${by}'s key (a slug or a code).`, width: 20 },
+      { name: "pledges", type: "integer", description: "How many pledges.", width: 10 },
+      ...rangeColumns("pledged", "Pledged (withdrawn pledges left out)"),
+      ...rangeColumns("delivered", "Delivered"),
+      ...rangeColumns("unconditional", "Unconditional under the scenario", 16),
+      { ...unitColumn, description: `${unitColumn.description} ${adds}` },
+    ],
+    cells: ({ key, label, row }) => [
+      label,
+      key,
+      row.count,
+      ...rangeCells(row.pledged),
+      ...rangeCells(row.delivered),
+      ...rangeCells(row.unconditional),
+      unit,
+    ],
+  };
+}
+
+export const breakdownKinds = Object.keys(breakdowns) as BreakdownBy[];
+
+/** "2026-01-06T12:00:00Z": to the second, the form Table Schema's datetime reads. */
+const instant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+export function historyTable(sourceNames: ReadonlyMap<string, string>): Table<StatusChangeRecord> {
+  return {
+    name: "status-history",
+    title: "Status history",
+    description: "Every status change of the view's pledges and of every condition, up to the view's date.",
+    columns: [
+      { name: "id", type: "string", description: "The change's id.", width: 28 },
+      { name: "occurred_at_utc", type: "datetime", description: "When it took effect (UTC).", width: 22 },
+      { name: "subject", type: "string", description: "pledge or condition.", width: 10 },
+      { name: "title", type: "string", description: "The pledge's or condition's title.", width: 44 },
+      { name: "from", type: "string", description: "The status before (empty for the first).", width: 14 },
+      { name: "from_label", type: "string", description: "The status before, in words.", width: 16 },
+      { name: "to", type: "string", description: "The status after.", width: 14 },
+      { name: "to_label", type: "string", description: "The status after, in words.", width: 16 },
+      { name: "note", type: "string", description: "What the analyst noted.", width: 60 },
+      {
+        name: "recorded_by",
+        type: "string",
+        description: "Who recorded it, for changes recorded before accounts.",
+        width: 20,
+      },
+      {
+        name: "source_ids",
+        type: "string",
+        description: "The ids of the sources it cites (sources.csv), joined with '; '.",
+        width: 28,
+      },
+      {
+        name: "sources",
+        type: "string",
+        description: "The sources it cites: title, publisher, date <address>.",
+        width: 60,
+      },
+    ],
+    cells: (change) => {
+      const labels: Record<string, string> =
+        change.pledgeTitle !== null ? pledgeStatusLabels : conditionStatusLabels;
+      return [
+        change.id,
+        instant(change.occurredAt),
+        change.pledgeTitle !== null ? "pledge" : "condition",
+        change.pledgeTitle ?? change.conditionTitle,
+        change.fromStatus,
+        change.fromStatus ? labels[change.fromStatus] : null,
+        change.toStatus,
+        change.toStatus ? labels[change.toStatus] : null,
+        change.note,
+        change.recordedBy,
+        change.sourceIds.join("; "),
+        change.sourceIds.map((id) => sourceNames.get(id) ?? id).join("; "),
+      ];
+    },
+  };
+}
+
+export interface SourceRecord {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  url: string | null;
+  fileName: string | null;
+}
+
+/** "Council conclusions, European Council, 2026-01-06 <https://…>": as much of it as is recorded. */
+export function sourceName(source: SourceRecord): string {
+  const said = [source.title, source.publisher, source.publishedOn].filter(Boolean).join(", ");
+  return source.url ? `${said} <${source.url}>` : said;
+}
+
+export const sourceTable: Table<SourceRecord> = {
+  name: "sources",
+  title: "Sources",
+  description: "The sources the figures cite.",
+  columns: [
+    { name: "id", type: "string", description: "The source's id.", width: 28 },
+    { name: "title", type: "string", description: "Its title.", width: 60 },
+    { name: "publisher", type: "string", description: "Who published it.", width: 24 },
+    { name: "published_on", type: "date", description: "When.", width: 14 },
+    { name: "url", type: "string", description: "Where it can be read.", width: 40 },
+    { name: "file", type: "string", description: "The file it was read from.", width: 28 },
+  ],
+  cells: (source) => [
+    source.id,
+    source.title,
+    source.publisher,
+    source.publishedOn,
+    source.url,
+    source.fileName,
+  ],
+};
