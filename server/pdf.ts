@@ -1,5 +1,6 @@
 import "server-only";
 import escapeHtml from "escape-html";
+import { PDFDocument } from "pdf-lib";
 import { chromium, type Browser } from "playwright-core";
 import { chromiumFlags } from "./chromium-flags";
 import { chromiumPath } from "./env";
@@ -42,16 +43,41 @@ export interface PageFurniture {
   address: string;
 }
 
+/** What the file says of itself, for a reader's document properties and any catalogue. */
+export interface PdfMetadata {
+  title: string;
+  subject: string;
+  author: string;
+  createdAt: Date;
+  keywords: string[];
+}
+
+/** Chromium writes only a title (the page's) and its own name: the file's properties set anew. */
+async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  document.setTitle(metadata.title, { showInWindowTitleBar: true });
+  document.setSubject(metadata.subject);
+  document.setAuthor(metadata.author);
+  document.setKeywords(metadata.keywords);
+  document.setCreator("Pledgewatch");
+  document.setProducer("Pledgewatch (Chromium, pdf-lib)");
+  document.setCreationDate(metadata.createdAt);
+  document.setModificationDate(metadata.createdAt);
+  document.setLanguage("en-GB");
+  return document.save();
+}
+
 // Chromium draws these in the margins, in their own document: sizes and colours inline. The page
 // number and count are filled in by Chromium (its pageNumber and totalPages classes).
 // Each part on one line, cut with an ellipsis: a margin holds one line, and page 1 says the rest.
+// They keep 12 mm from the paper's edges (the page's white border is at least 10 mm all round).
 const furnitureStyle =
-  "font: 7.5px sans-serif; color: #334155; width: 100%; margin: 0 14mm; display: flex; gap: 4mm; white-space: nowrap; overflow: hidden";
+  "font: 7.5px sans-serif; color: #334155; width: 100%; margin: 0 16mm; display: flex; gap: 4mm; white-space: nowrap; overflow: hidden";
 const cut = "min-width: 0; overflow: hidden; text-overflow: ellipsis";
 const headerTemplate = ({ title, view }: PageFurniture) =>
-  `<div style="${furnitureStyle}"><strong>${escapeHtml(title)}</strong><span style="margin-left: auto; ${cut}">${escapeHtml(view)}</span></div>`;
+  `<div style="${furnitureStyle}; padding-top: 12mm"><strong>${escapeHtml(title)}</strong><span style="margin-left: auto; ${cut}">${escapeHtml(view)}</span></div>`;
 const footerTemplate = ({ made, address }: PageFurniture) =>
-  `<div style="${furnitureStyle}"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span style="${cut}">Made ${escapeHtml(made)}</span><span style="margin-left: auto; ${cut}">${escapeHtml(address)}</span></div>`;
+  `<div style="${furnitureStyle}; padding-bottom: 12mm; align-self: flex-end"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span style="${cut}">Made ${escapeHtml(made)}</span><span style="margin-left: auto; ${cut}">${escapeHtml(address)}</span></div>`;
 
 /**
  * Prints `url` to an A4 PDF with margins and `furniture` on every page, once the expression `ready`
@@ -64,6 +90,7 @@ export function printToPdf(
   headers: Record<string, string>,
   linkOrigin: string,
   furniture: PageFurniture,
+  metadata: PdfMetadata,
 ) {
   const job = queue.then(async () => {
     // bypassCSP: Playwright polls `ready` by evaluating it in the page, which the page's own CSP
@@ -85,14 +112,15 @@ export function printToPdf(
         }
       }, linkOrigin);
       await page.emulateMedia({ media: "print" });
-      return await page.pdf({
+      const pdf = await page.pdf({
         format: "A4",
         printBackground: true,
-        margin: { top: "16mm", bottom: "16mm", left: "14mm", right: "14mm" },
+        margin: { top: "22mm", bottom: "22mm", left: "16mm", right: "16mm" },
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(furniture),
         footerTemplate: footerTemplate(furniture),
       });
+      return await withMetadata(pdf, metadata);
     } finally {
       await context.close();
     }

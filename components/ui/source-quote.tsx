@@ -13,7 +13,16 @@ export interface CitedSource {
 }
 
 /** A verbatim quote and where it comes from. */
-export function SourceQuote({ quote, source }: { quote: string; source: CitedSource }) {
+export function SourceQuote({
+  quote,
+  source,
+  reference,
+}: {
+  quote: string;
+  source: CitedSource;
+  /** Its number in a report's reference list, which then says the rest (file, address). */
+  reference?: number;
+}) {
   const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn) : null]
     .filter(Boolean)
     .join(", ");
@@ -31,13 +40,21 @@ export function SourceQuote({ quote, source }: { quote: string; source: CitedSou
           <cite className="not-italic">{source.title}</cite>
         )}
         {origin && <> · {origin}</>}
-        {source.fileName && (
+        {reference !== undefined && (
+          <>
+            {" "}
+            <a href={`#reference-${reference}`} className="link">
+              [{reference}]
+            </a>
+          </>
+        )}
+        {reference === undefined && source.fileName && (
           <>
             {" "}
             · file <code className="font-mono">{source.fileName}</code>
           </>
         )}
-        {source.slug && (
+        {reference === undefined && source.slug && (
           <>
             {" · "}
             <Link

@@ -16,6 +16,7 @@ import {
 } from "./schemas";
 import { pledgeCreateSchema, pledgePatchSchema, pledgeStatusUpdateSchema } from "../editing/schemas";
 import { saveMappingSchema } from "../imports/schemas";
+import { briefingPdfParams } from "../reports/schemas";
 
 interface Endpoint {
   path: string;
@@ -76,9 +77,17 @@ export const endpoints: Endpoint[] = [
   },
   {
     path: "/api/v1/exports/report.xlsx",
-    summary: "Summary, pledges, conditions, stakeholders, history and sources sheets",
+    summary:
+      "About this report, then Summary, Pledges, Conditions, a sheet per breakdown, Status history and Sources",
     params: exportParams,
     file: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  },
+  {
+    path: "/api/v1/exports/datapackage.zip",
+    summary:
+      "The same tables as CSV files with a Frictionless datapackage.json (types, units, the view, licence, sources)",
+    params: exportParams,
+    file: "application/zip",
   },
   {
     path: "/api/v1/exports/dataset.json",
@@ -88,8 +97,9 @@ export const endpoints: Endpoint[] = [
   },
   {
     path: "/api/v1/exports/briefing.pdf",
-    summary: "A briefing for decision makers: the dashboard's figures, chart, conditions and sources",
-    params: exportParams,
+    summary:
+      "A briefing for decision makers: the figures in words, the charts, conditions, the pledges, what changed since a date (since=YYYY-MM-DD, 30 days by default) and the sources",
+    params: briefingPdfParams,
     file: "application/pdf",
   },
 ];

@@ -80,6 +80,59 @@ export async function* streamStatusHistory(
   }
 }
 
+export interface ChangesSince {
+  /** Pledges the view selects that were announced on or after the date, newest first. */
+  added: { id: string; title: string; announcedOn: Date; announcedPrecision: string }[];
+  /** Status changes of the view's pledges and of every condition since the date, newest first. */
+  statusChanges: Omit<StatusChangeRecord, "sourceIds" | "recordedBy">[];
+  /** How many there are in all (the list stops at the limit). */
+  statusChangeCount: number;
+}
+
+/**
+ * What changed in a view between `since` (from the start of that day) and the view's own time:
+ * the pledges announced and the status changes, each list up to `limit` long.
+ */
+export async function loadChangesSince(
+  time: ViewTime,
+  selection: PledgeSelection,
+  since: Date,
+  limit = 40,
+): Promise<ChangesSince> {
+  const bound = viewBound(time);
+  const from = since.toISOString().slice(0, 19);
+  const selected = Prisma.sql`WITH ${pledgesAt(bound, selection)} SELECT pl."id" FROM pl`;
+  const changed = Prisma.sql`
+    FROM "StatusChange" sc
+    LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
+    LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
+    WHERE sc."occurredAt" >= ${from}
+      AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)}
+      AND (sc."pledgeId" IS NULL OR sc."pledgeId" IN (${selected}))`;
+  const [added, statusChanges, [count]] = await Promise.all([
+    db().$queryRaw<{ id: string; title: string; announcedOn: string | Date; announcedPrecision: string }[]>`
+      SELECT p."id", p."title", p."announcedOn", CAST(p."announcedPrecision" AS TEXT) AS "announcedPrecision"
+      FROM "Pledge" p
+      WHERE p."announcedOn" >= ${from} AND p."id" IN (${selected})
+      ORDER BY p."announcedOn" DESC, p."title"
+      LIMIT ${limit}`,
+    db().$queryRaw<Omit<HistoryRow, "recordedBy">[]>`
+      SELECT sc."id", sc."occurredAt",
+             COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
+             COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
+             sc."note", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
+      ${changed}
+      ORDER BY sc."occurredAt" DESC, sc."id"
+      LIMIT ${limit}`,
+    db().$queryRaw<{ count: bigint | number }[]>`SELECT COUNT(*) AS count ${changed}`,
+  ]);
+  return {
+    added: added.map((row) => ({ ...row, announcedOn: new Date(row.announcedOn) })),
+    statusChanges: statusChanges.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) })),
+    statusChangeCount: Number(count?.count ?? 0),
+  };
+}
+
 type Page = { skip: number; take: number };
 type Client = ReturnType<typeof db>;
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -20,6 +20,15 @@ async function summaryOf(request: APIRequestContext, query: string) {
 function scratch() {
   const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-export-"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A binary greyscale image (PGM, as pdftoppm -gray writes it): its size and each pixel's 0–255. */
+function readPgm(bytes: Buffer) {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString("latin1"))!;
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const start = header[0].length;
+  return { width, height, pixel: (x: number, y: number) => bytes[start + y * width + x]! };
 }
 
 const number = (cell: string | undefined) =>
@@ -218,6 +227,45 @@ test.describe("exports", () => {
       const links = execFileSync("pdfinfo", ["-url", file], { encoding: "utf8" });
       expect(links).toContain(`http://localhost:${port}/pledges/`);
       expect(links).not.toContain("127.0.0.1");
+
+      // Its properties say what it is, who made it and when; every font is embedded.
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      expect(info).toMatch(/^Title:\s+Pledgewatch briefing: Pledges: Every pledge \(no filter\)/m);
+      expect(info).toMatch(/^Subject:\s+Pledges for a multinational force/m);
+      expect(info).toMatch(/^Author:\s+\S.*through Pledgewatch$/m);
+      expect(info).toMatch(new RegExp(`^CreationDate:.*${new Date().getUTCFullYear()}`, "m"));
+      const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) expect(font.split(/\s+/).at(-5), font).toBe("yes");
+
+      // In a paragraph, then the sources as references: title, publisher, date and an address.
+      expect(text).toMatch(
+        /In brief 9 pledges together promise up to 30,000 personnel against 50,000–100,000 personnel required/,
+      );
+      expect(text).toContain("The pledges, by status");
+      expect(text).toContain("The gap over time");
+      expect(text).toMatch(
+        /References \[1\] [^\[]+\. Publisher not recorded, date not recorded\. No web address recorded; held in Pledgewatch at http:\/\/localhost:\d+\/sources\//,
+      );
+      expect(text).not.toContain("file 00");
+
+      // Every page keeps a white border of at least 10 mm: the page as pixels, 50 to the inch.
+      const dots = 50;
+      const border = Math.floor((10 / 25.4) * dots);
+      execFileSync("pdftoppm", ["-gray", "-r", String(dots), file, path.join(work.dir, "page")]);
+      const images = readdirSync(work.dir).filter((name) => name.startsWith("page") && name.endsWith(".pgm"));
+      expect(images).toHaveLength(pages);
+      for (const name of images) {
+        const { width, height, pixel } = readPgm(readFileSync(path.join(work.dir, name)));
+        const inked: string[] = [];
+        for (let y = 0; y < height; y++) {
+          for (let x = 0; x < width; x++) {
+            const inBorder = x < border || y < border || x >= width - border || y >= height - border;
+            if (inBorder && pixel(x, y) < 250) inked.push(`${x},${y}`);
+          }
+        }
+        expect(inked.slice(0, 5), name).toEqual([]);
+      }
     } finally {
       work.remove();
     }
@@ -308,6 +356,79 @@ test.describe("exports", () => {
     } finally {
       work.remove();
     }
+  });
+
+  test("briefing.pdf: what changed since a chosen date, and a date after the view refused", async ({
+    request,
+  }) => {
+    test.setTimeout(60_000);
+    const work = scratch();
+    try {
+      const response = await request.get("/api/v1/exports/briefing.pdf?since=2026-01-01");
+      expect(response.status()).toBe(200);
+      const file = path.join(work.dir, "since.pdf");
+      writeFileSync(file, await response.body());
+      const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(text).toContain("What changed since 1 Jan 2026");
+      // The seed's statuses were all recorded on 6 January 2026, and its pledges announced then.
+      const changes = Number(/Status changes \((\d+)\)/.exec(text)![1]);
+      expect(changes).toBeGreaterThan(5);
+      expect(text).toMatch(/Pledges announced \([1-9]\d*\)/);
+      expect(text).toMatch(/Pledges 0 9 \+9/);
+
+      for (const [since, message] of [
+        ["2099-01-01", /since must be a day before the view's date/],
+        ["yesterday", /YYYY-MM-DD/],
+      ] as const) {
+        const refused = await request.get(`/api/v1/exports/briefing.pdf?since=${since}`);
+        expect(refused.status()).toBe(400);
+        expect(JSON.stringify(await refused.json())).toMatch(message);
+      }
+    } finally {
+      work.remove();
+    }
+  });
+
+  test("the briefing's charts keep every label inside their drawing, at the width of A4", async ({
+    page,
+  }) => {
+    // The printable width of A4 between 16 mm margins, at 96 pixels to the inch.
+    await page.setViewportSize({ width: Math.round(((210 - 32) / 25.4) * 96), height: 1100 });
+    await page.emulateMedia({ media: "print" });
+    await page.goto("/dashboard/briefing?stakeholder=france");
+    // Charts draw near the screen or when printing is announced (ChartFrame), once the page is live.
+    for (const chart of ["gap-chart", "gap-history-chart"]) {
+      await expect
+        .poll(() =>
+          page.evaluate((id) => {
+            window.dispatchEvent(new Event("beforeprint"));
+            return document.querySelectorAll(`[data-testid="${id}"] svg.recharts-surface text`).length;
+          }, chart),
+        )
+        .toBeGreaterThan(0);
+    }
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll("svg.recharts-surface")].flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")].flatMap((label) => {
+          const r = label.getBoundingClientRect();
+          const inside =
+            r.left >= box.left - 0.5 &&
+            r.right <= box.right + 0.5 &&
+            r.top >= box.top - 0.5 &&
+            r.bottom <= box.bottom + 0.5;
+          return inside || r.width === 0
+            ? []
+            : [
+                `${label.textContent} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
+              ];
+        });
+      }),
+    );
+    expect(cut).toEqual([]);
   });
 
   test("dataset.json: every table, valid JSON", async ({ request }) => {

@@ -1,7 +1,7 @@
 import { describeViewTime } from "@/lib/view-time";
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { breakdownLines, conditionLines } from "@/features/dashboard";
+import { breakdownLines, conditionLines, historyLines, worthLines } from "@/features/dashboard";
 import { BreakdownTable } from "@/features/dashboard/components/breakdown-table";
 import { ConditionsPanel } from "@/features/dashboard/components/conditions-panel";
 import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";
@@ -12,9 +12,24 @@ import {
   figureViewOf,
   headlineOf,
   loadFigures,
+  loadGapHistory,
   unknownConditionErrors,
 } from "@/features/figures";
 import { formatDate } from "@/lib/format";
+import { briefingParagraph, figureChanges } from "@/lib/rules/briefing";
+import { unitWord } from "@/lib/rules/units";
+import { GapHistoryPanel } from "@/features/dashboard/components/gap-history-panel";
+import { ConditionWorthPanel } from "@/features/dashboard/components/condition-worth-panel";
+import { listPledges } from "@/features/pledges/queries";
+import { briefingParams, briefingPledgeLimit, defaultSince, sinceProblem } from "@/features/reports/schemas";
+import { loadChangesSince } from "@/features/reports/queries";
+import {
+  BriefingSummary,
+  ChangesSincePanel,
+  PledgesByStatusList,
+  ReferenceList,
+  referencesOf,
+} from "@/features/reports/components/briefing-sections";
 import { reportAbout } from "@/features/reports";
 import { ReportAboutPanel } from "@/features/reports/components/report-about-panel";
 import { publicOrigin } from "@/server/env";
@@ -32,9 +47,31 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
   const query = await searchParams;
   const principal = await requirePagePermission("read", pathWithQuery("/dashboard/briefing", query));
   const parsed = parseSearchParams(figureParams, query);
-  if (!parsed.ok) return <ParamErrors errors={parsed.errors} resetHref="/dashboard/briefing" />;
+  const sinceParsed = parseSearchParams(briefingParams, query);
+  if (!parsed.ok || !sinceParsed.ok) {
+    const errors = [...(parsed.ok ? [] : parsed.errors), ...(sinceParsed.ok ? [] : sinceParsed.errors)];
+    return <ParamErrors errors={errors} resetHref="/dashboard/briefing" />;
+  }
   const view = figureViewOf(parsed.data);
-  const figures = await loadFigures(view);
+  const until = view.time.asOf ?? new Date();
+  const since = sinceParsed.data.since ?? defaultSince(until);
+  const problem = sinceProblem(since, until);
+  if (problem) {
+    return <ParamErrors errors={[{ param: "since", message: problem }]} resetHref="/dashboard/briefing" />;
+  }
+  // The figures then are the same view's, as of the start of that day: one code path for both.
+  const [figures, before, changes, listed, history] = await Promise.all([
+    loadFigures(view),
+    loadFigures({ ...view, time: { ...view.time, asOf: new Date(since.getTime() - 1) } }),
+    loadChangesSince(view.time, view.selection, since),
+    listPledges({
+      selection: view.selection,
+      time: view.time,
+      pageSize: briefingPledgeLimit,
+      order: { key: "status", dir: "asc" },
+    }),
+    loadGapHistory(view),
+  ]);
   if (figures.unknownConditions.length > 0) {
     return (
       <ParamErrors
@@ -44,6 +81,12 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     );
   }
   const { summary, references, time, assumed } = figures;
+  const cited = [
+    references.requirement ? [references.requirement] : [],
+    references.pledgeEvidence,
+    references.capacities,
+  ] as const;
+  const sources = referencesOf(cited.flat());
   const viewTime = describeViewTime(time);
   // Printed as a PDF, the page is read at the server's internal address: the printer writes the
   // addresses anew from the site's (or the request's) own.
@@ -69,12 +112,14 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
       <p className="text-lg font-semibold" data-testid="headline">
         {headlineOf(summary, time, new Date()).text}
       </p>
+      <BriefingSummary text={briefingParagraph(summary)} />
       {summary.gap && (
         <>
           <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
           <GapPanel gap={summary.gap} capacities={references.capacities} />
         </>
       )}
+      <GapHistoryPanel {...historyLines(history)} unitLabel={unitWord(history.unit)} />
       <BreakdownTable
         id="by-status"
         title="Pledges by effective status"
@@ -83,11 +128,21 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
         statusBadges
       />
       <ConditionsPanel conditions={conditionLines(summary.conditions)} />
-      <FigureEvidence
-        requirements={references.requirement ? [references.requirement] : []}
-        pledges={references.pledgeEvidence}
-        capacities={references.capacities}
+      <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
+      <PledgesByStatusList pledges={listed.rows} total={listed.total} />
+      <ChangesSincePanel
+        since={since}
+        until={until}
+        figures={figureChanges(before.summary, summary)}
+        changes={changes}
       />
+      <FigureEvidence
+        requirements={cited[0]}
+        pledges={cited[1]}
+        capacities={cited[2]}
+        references={new Map(sources.map((source) => [source.slug, source.number]))}
+      />
+      <ReferenceList references={sources} />
     </article>
   );
 }

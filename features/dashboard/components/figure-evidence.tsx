@@ -15,9 +15,12 @@ interface FigureEvidenceProps {
   requirements: CitedRecord[];
   pledges: CitedRecord[];
   capacities: CitedRecord[];
+  /** Numbers of the sources in a report's reference list (by slug), cited instead of their files. */
+  references?: ReadonlyMap<string, number>;
 }
 
 interface EvidenceProps {
+  references?: ReadonlyMap<string, number>;
   heading: string;
   records: CitedRecord[];
   name: (record: CitedRecord) => ReactNode;
@@ -25,7 +28,7 @@ interface EvidenceProps {
   empty?: string;
 }
 
-function Evidence({ heading, records, name, empty }: EvidenceProps) {
+function Evidence({ heading, records, name, empty, references }: EvidenceProps) {
   if (records.length === 0 && !empty) return null;
   return (
     <>
@@ -35,7 +38,12 @@ function Evidence({ heading, records, name, empty }: EvidenceProps) {
         <div key={record.id} className="mt-2 space-y-2">
           <p className="text-sm">{name(record)}</p>
           {record.citations.map((c) => (
-            <SourceQuote key={c.id} quote={c.quote} source={c.source} />
+            <SourceQuote
+              key={c.id}
+              quote={c.quote}
+              source={c.source}
+              reference={references?.get(c.source.slug ?? c.source.title)}
+            />
           ))}
         </div>
       ))}
@@ -44,12 +52,18 @@ function Evidence({ heading, records, name, empty }: EvidenceProps) {
 }
 
 /** The quotes behind the headline figures: what is required, the pledges summed, the capacities. */
-export function FigureEvidence({ requirements, pledges, capacities }: FigureEvidenceProps) {
+export function FigureEvidence({ requirements, pledges, capacities, references }: FigureEvidenceProps) {
   return (
     <Panel id="evidence" headingId="evidence-heading" title="Sources behind these figures">
-      <Evidence heading="Required" records={requirements} name={(record) => record.title} />
+      <Evidence
+        heading="Required"
+        references={references}
+        records={requirements}
+        name={(record) => record.title}
+      />
       <Evidence
         heading="Pledged, unconditional and delivered"
+        references={references}
         records={pledges}
         empty="No pledge states an amount in this unit."
         name={(record) => (
@@ -58,7 +72,12 @@ export function FigureEvidence({ requirements, pledges, capacities }: FigureEvid
           </Link>
         )}
       />
-      <Evidence heading="Capacity references" records={capacities} name={(record) => record.title} />
+      <Evidence
+        heading="Capacity references"
+        references={references}
+        records={capacities}
+        name={(record) => record.title}
+      />
     </Panel>
   );
 }

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { isoDate, singleParam } from "@/lib/search-params";
+import { figureParams } from "@/features/figures/schemas";
+
+// What the briefing reads besides its view: the date "what changed since" starts from.
+
+export const briefingParams = z.object({ since: singleParam(isoDate) });
+
+/** The briefing PDF's whole query: the view's, and the date its "what changed" starts from. */
+export const briefingPdfParams = figureParams.safeExtend(briefingParams.shape);
+
+/** Why `since` cannot start the view's "what changed" (it must come before the view's day), or null. */
+export function sinceProblem(since: Date, until: Date): string | null {
+  return since.getTime() >= until.getTime()
+    ? `since must be a day before the view's date (${until.toISOString().slice(0, 10)})`
+    : null;
+}
+
+/** With no date chosen, the briefing looks back 30 days from the view's own. */
+export function defaultSince(until: Date): Date {
+  const day = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()));
+  return new Date(day.getTime() - 30 * 86_400_000);
+}
+
+/** The most pledges the briefing lists one by one: paper, not a database (the workbook has them all). */
+export const briefingPledgeLimit = 100;

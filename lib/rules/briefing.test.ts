@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { briefingParagraph, figureChanges } from "./briefing";
+import { summarize, type AggregateGroup, type SummaryInput } from "./figures";
+import { ceasefire, group } from "./test-fixtures";
+
+const conditions = [{ ...ceasefire, slug: "ceasefire", pledges: 1, dependsOn: "Russia" }];
+
+const input = (groups: AggregateGroup[], requirement: SummaryInput["requirement"] = null): SummaryInput => ({
+  unit: "personnel",
+  requirement,
+  groups,
+  stakeholderGroups: [],
+  leadGroups: [],
+  stakeholders: [],
+  conditions,
+  scenario: new Set(),
+});
+const needed = { low: 50_000n, high: 100_000n, qualifier: "exact" } as const;
+const force = group({ qualifier: "up_to", low: 30_000n, high: 30_000n, blockedBy: [ceasefire] });
+const monitors = group({ low: 1_000n, high: 1_000n, status: "in_progress", delivered: 400n });
+
+describe("briefingParagraph", () => {
+  it("says what is pledged against what is needed, what waits on which condition, and what was delivered", () => {
+    expect(briefingParagraph(summarize(input([force, monitors], needed)))).toBe(
+      "2 pledges together promise up to 31,000 personnel against 50,000–100,000 personnel required: a shortfall of at least 19,000–69,000 personnel, covering at most 31–62 % of the need. " +
+        "1 pledge waits on a condition; what is unconditional comes to 1,000 personnel (1–2 % of the need). " +
+        "Meeting “Russia agrees to a ceasefire” would release 1 pledge, up to 30,000 personnel. " +
+        "Reported delivered so far: 400 personnel.",
+    );
+  });
+
+  it("says when no requirement is recorded and nothing waits or was delivered", () => {
+    expect(briefingParagraph(summarize(input([group({ low: 500n, high: 500n })])))).toBe(
+      "1 pledge promises 500 personnel; no requirement is recorded in personnel. " +
+        "None waits on a condition: 500 personnel is unconditional. " +
+        "Nothing has been reported delivered in personnel.",
+    );
+  });
+});
+
+describe("figureChanges", () => {
+  it("gives each figure before and after in words, and the difference of each end", () => {
+    const before = summarize(input([force], needed));
+    const after = summarize(input([force, monitors], needed));
+    const changes = new Map(figureChanges(before, after).map((change) => [change.figure, change]));
+    expect(changes.get("Pledges")).toEqual({ figure: "Pledges", before: "1", after: "2", change: "+1" });
+    expect(changes.get("Pledged")).toEqual({
+      figure: "Pledged",
+      before: "up to 30,000 personnel",
+      after: "up to 31,000 personnel",
+      change: "+1,000",
+    });
+    expect(changes.get("Delivered")!.change).toBe("+400");
+    expect(changes.get("Required")!.change).toBe("no change");
+    expect(changes.get("Shortfall")!.change).toBe("−1,000");
+    expect(changes.get("Coverage")!.change).toBe("changed");
+  });
+});

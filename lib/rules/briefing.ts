@@ -1,0 +1,130 @@
+// What a briefing says in words: the paragraph that opens it, and how its figures moved since a
+// chosen date. Pure: the briefing page, and any report that wants them, pass the figures in.
+import type { DashboardSummary } from "./figures";
+import { formatQuantity, formatRatio, type Quantity } from "./quantity";
+import { formatAmount } from "./units";
+import { counted } from "@/lib/format";
+
+const words = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "up to" });
+
+/**
+ * One paragraph a reader can take in alone: how much is pledged against how much is needed, how
+ * much of it is free of conditions, which condition holds back most, and what has been delivered.
+ */
+export function briefingParagraph(summary: DashboardSummary): string {
+  const { gap, totals, unit } = summary;
+  const sentences: string[] = [];
+  const pledges =
+    summary.pledgeCount === 1
+      ? "1 pledge promises"
+      : `${counted(summary.pledgeCount, "pledge")} together promise`;
+  if (gap) {
+    const coverage = gap.coverage ? `, covering ${formatRatio(gap.coverage)} of the need` : "";
+    sentences.push(
+      `${pledges} ${words(totals.pledged)} against ${words(gap.required)} required: a shortfall of ${words(gap.shortfall)}${coverage}.`,
+    );
+  } else {
+    sentences.push(`${pledges} ${words(totals.pledged)}; no requirement is recorded in ${unit}.`);
+  }
+  const conditional = summary.byEffectiveStatus.find((row) => row.key === "conditional")?.count ?? 0;
+  const free = gap?.unconditionalCoverage ? ` (${formatRatio(gap.unconditionalCoverage)} of the need)` : "";
+  sentences.push(
+    conditional === 0
+      ? `None waits on a condition: ${words(totals.unconditional)}${free} is unconditional.`
+      : `${counted(conditional, "pledge")} ${conditional === 1 ? "waits" : "wait"} on a condition; what is unconditional comes to ${words(totals.unconditional)}${free}.`,
+  );
+  // The condition whose meeting would release the most, in the unit (then in pledges).
+  const heaviest = [...summary.conditions]
+    .filter((condition) => condition.effect.pledges > 0)
+    .sort((a, b) =>
+      a.effect.quantity.high === b.effect.quantity.high
+        ? b.effect.pledges - a.effect.pledges
+        : a.effect.quantity.high < b.effect.quantity.high
+          ? 1
+          : -1,
+    )[0];
+  if (heaviest) {
+    const amount = heaviest.effect.quantity.high > 0n ? `, ${words(heaviest.effect.quantity)}` : "";
+    sentences.push(
+      `Meeting “${heaviest.title}” would release ${counted(heaviest.effect.pledges, "pledge")}${amount}.`,
+    );
+  }
+  sentences.push(
+    totals.delivered.high === 0n
+      ? `Nothing has been reported delivered in ${unit}.`
+      : `Reported delivered so far: ${words(totals.delivered)}.`,
+  );
+  return sentences.join(" ");
+}
+
+export interface FigureChange {
+  figure: string;
+  before: string;
+  after: string;
+  /** "+5,000", "−2,000 to +1,000", or "no change". */
+  change: string;
+}
+
+/** A signed difference in the unit's amounts: "+5,000", "−250.50". */
+function signed(minor: bigint, unit: string): string {
+  if (minor === 0n) return "0";
+  return `${minor > 0n ? "+" : "−"}${formatAmount(minor > 0n ? minor : -minor, unit)}`;
+}
+
+function difference(before: Quantity, after: Quantity): string {
+  const low = after.low - before.low;
+  const high = after.high - before.high;
+  if (low === 0n && high === 0n) return "no change";
+  return low === high
+    ? signed(high, after.unit)
+    : `${signed(low, after.unit)} to ${signed(high, after.unit)}`;
+}
+
+/**
+ * How the headline figures moved between two views of the same pledges (a date and the view's own):
+ * each before and after in words, and the difference of each end.
+ */
+export function figureChanges(before: DashboardSummary, after: DashboardSummary): FigureChange[] {
+  const pairs: [string, Quantity | undefined, Quantity | undefined][] = [
+    ["Pledged", before.totals.pledged, after.totals.pledged],
+    ["Unconditional", before.totals.unconditional, after.totals.unconditional],
+    ["Delivered", before.totals.delivered, after.totals.delivered],
+    ["Required", before.gap?.required, after.gap?.required],
+    ["Shortfall", before.gap?.shortfall, after.gap?.shortfall],
+  ];
+  const changes: FigureChange[] = [
+    {
+      figure: "Pledges",
+      before: String(before.pledgeCount),
+      after: String(after.pledgeCount),
+      change:
+        after.pledgeCount === before.pledgeCount
+          ? "no change"
+          : `${after.pledgeCount > before.pledgeCount ? "+" : "−"}${Math.abs(after.pledgeCount - before.pledgeCount)}`,
+    },
+  ];
+  for (const [figure, was, is] of pairs) {
+    if (!was && !is) continue;
+    changes.push({
+      figure,
+      before: was ? words(was) : "none recorded",
+      after: is ? words(is) : "none recorded",
+      change: was && is ? difference(was, is) : "newly recorded",
+    });
+  }
+  const coverage = [before.gap?.coverage, after.gap?.coverage] as const;
+  if (coverage[0] || coverage[1]) {
+    changes.push({
+      figure: "Coverage",
+      before: coverage[0] ? formatRatio(coverage[0]) : "none recorded",
+      after: coverage[1] ? formatRatio(coverage[1]) : "none recorded",
+      change:
+        coverage[0] && coverage[1]
+          ? coverage[0].low === coverage[1].low && coverage[0].high === coverage[1].high
+            ? "no change"
+            : "changed"
+          : "newly recorded",
+    });
+  }
+  return changes;
+}
