@@ -398,37 +398,58 @@ test.describe("exports", () => {
     // The printable width of A4 between 16 mm margins, at 96 pixels to the inch.
     await page.setViewportSize({ width: Math.round(((210 - 32) / 25.4) * 96), height: 1100 });
     await page.emulateMedia({ media: "print" });
-    await page.goto("/dashboard/briefing?stakeholder=france");
-    // Charts draw near the screen or when printing is announced (ChartFrame), once the page is live.
-    for (const chart of ["gap-chart", "gap-history-chart"]) {
-      await expect
-        .poll(() =>
-          page.evaluate((id) => {
-            window.dispatchEvent(new Event("beforeprint"));
-            return document.querySelectorAll(`[data-testid="${id}"] svg.recharts-surface text`).length;
-          }, chart),
-        )
-        .toBeGreaterThan(0);
+    for (const query of ["", "stakeholder=france", scenario]) {
+      await page.goto(`/dashboard/briefing?${query}`);
+      // Charts draw near the screen or when printing is announced (ChartFrame), once the page is live.
+      for (const chart of ["gap-chart", "gap-history-chart"]) {
+        await expect
+          .poll(() =>
+            page.evaluate((id) => {
+              window.dispatchEvent(new Event("beforeprint"));
+              return document.querySelectorAll(`[data-testid="${id}"] svg.recharts-surface text`).length;
+            }, chart),
+          )
+          .toBeGreaterThan(0);
+      }
+      const cut = await page.evaluate(() =>
+        [...document.querySelectorAll("svg.recharts-surface")].flatMap((svg) => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll("text")].flatMap((label) => {
+            const r = label.getBoundingClientRect();
+            const inside =
+              r.left >= box.left - 0.5 &&
+              r.right <= box.right + 0.5 &&
+              r.top >= box.top - 0.5 &&
+              r.bottom <= box.bottom + 0.5;
+            return inside || r.width === 0
+              ? []
+              : [
+                  `${label.textContent} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
+                ];
+          });
+        }),
+      );
+      expect(cut, query).toEqual([]);
+      // Nor does a label overlap another in the same chart (ticks and their axis title, bars' values).
+      const overlapping = await page.evaluate(() =>
+        [...document.querySelectorAll("svg.recharts-surface")].flatMap((svg) => {
+          const boxes = [...svg.querySelectorAll("text")]
+            .map((label) => ({ text: label.textContent ?? "", r: label.getBoundingClientRect() }))
+            .filter(({ r, text }) => r.width > 0 && text.trim() !== "");
+          return boxes.flatMap((a, i) =>
+            boxes
+              .slice(i + 1)
+              .filter(({ r: b }) => {
+                const x = Math.min(a.r.right, b.right) - Math.max(a.r.left, b.left);
+                const y = Math.min(a.r.bottom, b.bottom) - Math.max(a.r.top, b.top);
+                return x > 1 && y > 1;
+              })
+              .map((b) => `${a.text} / ${b.text}`),
+          );
+        }),
+      );
+      expect(overlapping, query).toEqual([]);
     }
-    const cut = await page.evaluate(() =>
-      [...document.querySelectorAll("svg.recharts-surface")].flatMap((svg) => {
-        const box = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll("text")].flatMap((label) => {
-          const r = label.getBoundingClientRect();
-          const inside =
-            r.left >= box.left - 0.5 &&
-            r.right <= box.right + 0.5 &&
-            r.top >= box.top - 0.5 &&
-            r.bottom <= box.bottom + 0.5;
-          return inside || r.width === 0
-            ? []
-            : [
-                `${label.textContent} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
-              ];
-        });
-      }),
-    );
-    expect(cut).toEqual([]);
   });
 
   test("dataset.json: every table, valid JSON", async ({ request }) => {
