@@ -2,24 +2,12 @@ import "server-only";
 import { Readable } from "node:stream";
 import { ZipArchive } from "archiver";
 import { stringify } from "csv-stringify/sync";
-import { breakdownRows, type Figures } from "@/features/figures";
+import type { Figures } from "@/features/figures";
 import type { PledgeListItem } from "@/features/pledges";
 import { csvText } from "@/lib/csv-cells";
 import type { StatusChangeRecord } from "../queries";
 import type { ReportAbout } from "../report-about";
-import {
-  breakdownKinds,
-  breakdownTable,
-  conditionTable,
-  historyTable,
-  pledgeTable,
-  sourceName,
-  sourceTable,
-  summaryFigures,
-  summaryTable,
-  type SourceRecord,
-  type Table,
-} from "./tables";
+import { reportTables, sourceName, type SourceRecord, type TableRows } from "./tables";
 
 // The data package: the report's tables (./tables.ts) as CSV files, described by a Frictionless
 // Data Package (https://specs.frictionlessdata.io/tabular-data-package/) so that any tool that
@@ -45,27 +33,19 @@ export interface PackageInput {
   name: string;
 }
 
-type Rows<Item> = Iterable<Item> | AsyncIterable<Item[]>;
-
 /** A table as CSV text (RFC 4180, CRLF, no byte-order mark: the package says it is UTF-8), as it is read. */
-async function* tableCsv<Item>(table: Table<Item>, items: Rows<Item>) {
-  const line = (cells: unknown[]) => stringify([cells], { record_delimiter: "windows" });
-  yield line(table.columns.map((column) => column.name));
+async function* tableCsv({ table, batches }: TableRows) {
+  const lines = (rows: unknown[][]) => stringify(rows, { record_delimiter: "windows" });
+  yield lines([table.columns.map((column) => column.name)]);
   const textAt = table.columns.map((column) => column.type === "string");
   // Text a spreadsheet would run as a formula is defused, as in every CSV the app writes.
-  const row = (item: Item) =>
-    table
-      .cells(item)
-      .map((cell, index) => (textAt[index] && typeof cell === "string" ? csvText(cell) : cell));
-  if (Symbol.asyncIterator in items) {
-    for await (const batch of items) yield stringify(batch.map(row), { record_delimiter: "windows" });
-  } else {
-    yield stringify([...items].map(row), { record_delimiter: "windows" });
-  }
+  const defused = (cells: unknown[]) =>
+    cells.map((cell, index) => (textAt[index] && typeof cell === "string" ? csvText(cell) : cell));
+  for await (const batch of batches()) yield lines(batch.map(defused));
 }
 
 /** A table's Table Schema: its fields with their types, meanings and units. */
-function resourceOf<Item>(table: Table<Item>, unit: string | null, keys: object = {}) {
+function resourceOf({ table, unit, primaryKey }: TableRows) {
   return {
     name: table.name,
     title: table.title,
@@ -88,7 +68,7 @@ function resourceOf<Item>(table: Table<Item>, unit: string | null, keys: object 
       })),
       // Empty cells are missing values; "" is Table Schema's default, said here for readers.
       missingValues: [""],
-      ...keys,
+      ...(primaryKey ? { primaryKey } : {}),
     },
   };
 }
@@ -98,28 +78,7 @@ function resourceOf<Item>(table: Table<Item>, unit: string | null, keys: object 
  * read (the pledges and the history in batches), so memory stays flat however many rows there are.
  */
 export function dataPackageZip(input: PackageInput): Readable {
-  const { summary } = input.figures;
-  const unit = summary.unit;
-  const sourceNames = new Map(input.sources.map((source) => [source.id, sourceName(source)]));
-  // Each table with its rows, its unit (where every row has the same) and its keys.
-  const entry = <Item>(
-    table: Table<Item>,
-    rows: Rows<Item>,
-    tableUnit: string | null,
-    keys: object = {},
-  ) => ({
-    name: table.name,
-    resource: resourceOf(table, tableUnit, keys),
-    csv: () => tableCsv(table, rows),
-  });
-  const tables = [
-    entry(summaryTable, summaryFigures(summary), null),
-    entry(pledgeTable, input.pledges, null, { primaryKey: ["id"] }),
-    entry(conditionTable(unit), summary.conditions, unit, { primaryKey: ["slug"] }),
-    ...breakdownKinds.map((by) => entry(breakdownTable(by, unit), breakdownRows(summary, by), unit)),
-    entry(historyTable(sourceNames), input.history, null, { primaryKey: ["id"] }),
-    entry(sourceTable, input.sources, null, { primaryKey: ["id"] }),
-  ];
+  const tables = reportTables({ ...input, summary: input.figures.summary });
   const descriptor = {
     profile: "tabular-data-package",
     name: input.name,
@@ -138,13 +97,13 @@ export function dataPackageZip(input: PackageInput): Readable {
     // Not part of the Data Package standard: the view the package holds, as the API names it.
     view: input.view,
     about: Object.fromEntries(input.about.lines.map(({ label, text }) => [label, text])),
-    resources: tables.map((table) => table.resource),
+    resources: tables.map(resourceOf),
   };
 
   const zip = new ZipArchive({ zlib: { level: 6 } });
   zip.append(`${JSON.stringify(descriptor, null, 2)}\n`, { name: "datapackage.json", date: input.madeAt });
   for (const table of tables) {
-    zip.append(Readable.from(table.csv()), { name: `data/${table.name}.csv`, date: input.madeAt });
+    zip.append(Readable.from(tableCsv(table)), { name: `data/${table.table.name}.csv`, date: input.madeAt });
   }
   void zip.finalize();
   return zip;

@@ -1,7 +1,7 @@
 // The report's tables, defined once: each column's name, type, meaning and width, and each row's
 // cells. The workbook writes them as sheets (amounts and shares formatted), the data package as CSV
 // files with a Table Schema, so that the two can never say different things.
-import { type breakdownRows, rangeOf, type Figures } from "@/features/figures";
+import { breakdownRows, rangeOf, type Figures } from "@/features/figures";
 import type { PledgeListItem } from "@/features/pledges";
 import { leadAttribution } from "@/lib/rules/figures";
 import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
@@ -70,7 +70,7 @@ const rangeCells = (quantity: Quantity) => {
 export type SummaryFigure = { figure: string; quantity: Quantity } | { figure: string; ratio: Ratio };
 
 /** The headline figures: the sums in any metric, the requirement and what it implies where one is recorded. */
-export function summaryFigures(summary: Summary): SummaryFigure[] {
+function summaryFigures(summary: Summary): SummaryFigure[] {
   const { gap, totals } = summary;
   const amounts: [string, Quantity | undefined][] = [
     ["Required", gap?.required],
@@ -92,7 +92,7 @@ export function summaryFigures(summary: Summary): SummaryFigure[] {
   ];
 }
 
-export const summaryTable: Table<SummaryFigure> = {
+const summaryTable: Table<SummaryFigure> = {
   name: "summary",
   title: "Summary",
   description:
@@ -123,7 +123,7 @@ const pledgeTypes: Partial<Record<(typeof pledgeColumns)[number]["key"], TableCo
   dueOn: "date",
 };
 
-export const pledgeTable: Table<PledgeListItem> = {
+const pledgeTable: Table<PledgeListItem> = {
   name: "pledges",
   title: "Pledges",
   description:
@@ -145,7 +145,7 @@ export const pledgeTable: Table<PledgeListItem> = {
 
 type Condition = Summary["conditions"][number];
 
-export function conditionTable(unit: string): Table<Condition> {
+function conditionTable(unit: string): Table<Condition> {
   return {
     name: "conditions",
     title: "Conditions",
@@ -224,7 +224,7 @@ const breakdowns: Record<BreakdownBy, { title: string; adds: string }> = {
 };
 
 /** The pledges by status, category, stakeholder or lead, as the dashboard and the API break them down. */
-export function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRow> {
+function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRow> {
   const { title, adds } = breakdowns[by];
   return {
     name: `by-${by}`,
@@ -251,12 +251,12 @@ export function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRo
   };
 }
 
-export const breakdownKinds = Object.keys(breakdowns) as BreakdownBy[];
+const breakdownKinds = Object.keys(breakdowns) as BreakdownBy[];
 
 /** "2026-01-06T12:00:00Z": to the second, the form Table Schema's datetime reads. */
 const instant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-export function historyTable(sourceNames: ReadonlyMap<string, string>): Table<StatusChangeRecord> {
+function historyTable(sourceNames: ReadonlyMap<string, string>): Table<StatusChangeRecord> {
   return {
     name: "status-history",
     title: "Status history",
@@ -326,7 +326,7 @@ export function sourceName(source: SourceRecord): string {
   return source.url ? `${said} <${source.url}>` : said;
 }
 
-export const sourceTable: Table<SourceRecord> = {
+const sourceTable: Table<SourceRecord> = {
   name: "sources",
   title: "Sources",
   description: "The sources the figures cite.",
@@ -347,3 +347,58 @@ export const sourceTable: Table<SourceRecord> = {
     source.fileName,
   ],
 };
+
+/** A table bound to its rows: its columns and meaning, and its rows' cells in batches as they are read. */
+export interface TableRows {
+  table: Omit<Table<never>, "cells">;
+  batches: () => AsyncGenerator<unknown[][]>;
+  /** The unit every amount in it is in, where they share one (the pledges each have their own). */
+  unit: string | null;
+  /** Its key columns, for a Table Schema. */
+  primaryKey?: string[];
+}
+
+function bind<Item>(
+  table: Table<Item>,
+  items: Iterable<Item> | AsyncIterable<Item[]>,
+  unit: string | null,
+  primaryKey?: string[],
+): TableRows {
+  return {
+    table,
+    unit,
+    primaryKey,
+    async *batches() {
+      if (Symbol.asyncIterator in items) {
+        for await (const batch of items) yield batch.map(table.cells);
+      } else {
+        yield [...items].map(table.cells);
+      }
+    },
+  };
+}
+
+export interface ReportRows {
+  summary: Summary;
+  pledges: AsyncIterable<PledgeListItem[]>;
+  history: AsyncIterable<StatusChangeRecord[]>;
+  sources: SourceRecord[];
+}
+
+/**
+ * Every table of a report, in the order a reader meets them: the summary, the pledges, the
+ * conditions, a breakdown each by status, category, stakeholder and lead, the status history and
+ * the sources. The workbook makes each a sheet, the data package a CSV file.
+ */
+export function reportTables({ summary, pledges, history, sources }: ReportRows): TableRows[] {
+  const { unit } = summary;
+  const sourceNames = new Map(sources.map((source) => [source.id, sourceName(source)]));
+  return [
+    bind(summaryTable, summaryFigures(summary), null),
+    bind(pledgeTable, pledges, null, ["id"]),
+    bind(conditionTable(unit), summary.conditions, unit, ["slug"]),
+    ...breakdownKinds.map((by) => bind(breakdownTable(by, unit), breakdownRows(summary, by), unit)),
+    bind(historyTable(sourceNames), history, null, ["id"]),
+    bind(sourceTable, sources, null, ["id"]),
+  ];
+}

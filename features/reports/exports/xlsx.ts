@@ -1,25 +1,14 @@
 import "server-only";
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { PledgeListItem } from "@/features/pledges/queries";
-import { breakdownRows, type Figures } from "@/features/figures";
+import type { Figures } from "@/features/figures";
 import { spreadsheetFormat, spreadsheetPercent } from "@/lib/rules/units";
 import type { listSourceRecords } from "@/features/api/queries";
 import type { streamStatusHistory } from "../queries";
 import type { ReportAbout } from "../report-about";
-import {
-  breakdownKinds,
-  breakdownTable,
-  conditionTable,
-  historyTable,
-  pledgeTable,
-  shareUnit,
-  sourceName,
-  sourceTable,
-  summaryFigures,
-  summaryTable,
-  type Table,
-} from "./tables";
+import { reportTables, shareUnit, type TableRows } from "./tables";
 
 interface Column {
   header: string;
@@ -84,54 +73,57 @@ export async function writeReport(stream: Writable, input: ReportInput) {
   workbook.subject = input.about.viewWords;
   workbook.created = input.madeAt;
 
-  const { summary } = input.figures;
-  const sourceNames = new Map(input.sources.map((source) => [source.id, sourceName(source)]));
-  await writeAboutSheet(workbook, input.about, input.figures);
-  await writeTable(workbook, summaryTable, summaryFigures(summary));
-  await writeTable(workbook, pledgeTable, input.pledges);
-  await writeTable(workbook, conditionTable(summary.unit), summary.conditions);
-  for (const by of breakdownKinds) {
-    await writeTable(workbook, breakdownTable(by, summary.unit), breakdownRows(summary, by));
-  }
-  await writeTable(workbook, historyTable(sourceNames), input.history);
-  await writeTable(workbook, sourceTable, input.sources);
+  const tables = reportTables({ ...input, summary: input.figures.summary });
+  await writeAboutSheet(workbook, input.about, input.figures, tables);
+  for (const table of tables) await writeTable(workbook, table, stream);
   await workbook.commit();
 }
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
-/** A table's rows, each committed as it is written so that memory stays flat. */
-async function writeTable<Item>(
-  workbook: Workbook,
-  table: Table<Item>,
-  items: Iterable<Item> | AsyncIterable<Item[]>,
-) {
+/** Resolves once `out` takes more; throws if it is closed first (the download was abandoned). */
+async function drained(out: Writable) {
+  const closed = new AbortController();
+  await Promise.race([
+    once(out, "drain", { signal: closed.signal }),
+    once(out, "close", { signal: closed.signal }),
+  ]).finally(() => closed.abort());
+  if (out.destroyed) throw new Error("the download was closed before the workbook was written");
+}
+
+/** A table as a sheet, each row committed as it is written so that memory stays flat. */
+async function writeTable(workbook: Workbook, { table, batches }: TableRows, out: Writable) {
   const sheet = addSheet(
     workbook,
     table.title,
     table.columns.map(({ name, width }) => ({ header: name, key: name, width })),
   );
   const unitAt = table.columns.findIndex((column) => column.name === "unit");
+  // Each column's shared style; an amount's is its row's unit's.
   const styles = table.columns.map((column) => (column.share ? percent : column.amount ? null : plain));
-  const write = (item: Item) => {
-    const cells = table.cells(item);
-    // An empty cell is left out rather than written empty.
-    const row = sheet.addRow(cells.map((cell) => (cell === "" || cell === null ? undefined : cell)));
-    row.eachCell((cell, number) => {
-      cell.style = styles[number - 1] ?? amountIn(cells[unitAt] as string | null);
-    });
-    row.commit();
-  };
-  if (Symbol.asyncIterator in items) {
-    for await (const batch of items) for (const item of batch) write(item);
-  } else {
-    for (const item of items) write(item);
+  for await (const batch of batches()) {
+    for (const cells of batch) {
+      // An empty cell is left out rather than written empty.
+      const row = sheet.addRow(cells.map((cell) => (cell === "" || cell === null ? undefined : cell)));
+      row.eachCell((cell, number) => {
+        cell.style = styles[number - 1] ?? amountIn(cells[unitAt] as string | null);
+      });
+      row.commit();
+    }
+    // exceljs takes rows whether or not the reader keeps up: a batch at a time, it waits for the
+    // download to drain, so a slow reader holds back the writer instead of filling memory.
+    if (out.writableNeedDrain) await drained(out);
   }
   sheet.commit();
 }
 
 /** What the report shows and how it counts, first: a reader opening the file alone learns its view. */
-async function writeAboutSheet(workbook: Workbook, about: ReportAbout, figures: Figures) {
+async function writeAboutSheet(
+  workbook: Workbook,
+  about: ReportAbout,
+  figures: Figures,
+  tables: TableRows[],
+) {
   const sheet = addSheet(workbook, "About this report", [
     { header: "About this report", key: "label", width: 24 },
     { header: "", key: "text", width: 110 },
@@ -144,6 +136,13 @@ async function writeAboutSheet(workbook: Workbook, about: ReportAbout, figures: 
     ["How it counts", about.counting[0]],
     ...about.counting.slice(1).map((text) => [undefined, text]),
     [undefined, `Every rule, at length: ${about.methodology.text}`],
+    [],
+    // What each sheet holds, and how its rows add up (a breakdown by stakeholder counts a pledge
+    // for each stakeholder carrying it).
+    ...tables.map(({ table }, index) => [
+      index === 0 ? "The sheets" : undefined,
+      `${table.title}: ${table.description}`,
+    ]),
   ];
   for (const cells of rows) {
     const row = sheet.addRow(cells);
