@@ -20,6 +20,7 @@ import {
   readUnitsInUse,
   readReferences,
   readSourceRows,
+  readTotalsInputs,
 } from "./queries";
 import { unitsSelected } from "@/features/pledges/queries";
 import { defaultMetric, UnknownConditionError, type FigureView } from "./schemas";
@@ -274,7 +275,9 @@ export function historyDays(first: Date, last: Date): Date[] {
 
 const histories = new LRUCache<string, Promise<GapHistory>>({ max: 16 });
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
-const historyInputs = new LRUCache<string, Promise<Inputs>>({ max: 512 });
+const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof readTotalsInputs>>>>({
+  max: 512,
+});
 
 /**
  * A view's gap over time: its figures as they stood at each step from the first announcement to the
@@ -291,10 +294,11 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
     for (const asOf of days) {
       const dayView = { ...view, time: { asOf, knownAt: view.time.knownAt } };
       const [inputKey] = await figuresKey(dayView);
-      const { aggregates, references } = await remember(historyInputs, inputKey, () => readInputs(dayView));
-      const { scenario } = scenarioOf(view.selection.assume, aggregates.conditions);
-      const totals = totalsOf(aggregates.groups, view.metric, scenario);
-      const requirement = references.requirement;
+      const { groups, conditions, requirement } = await remember(historyInputs, inputKey, () =>
+        readTotalsInputs(view.metric, dayView.time, dayView.selection),
+      );
+      const { scenario } = scenarioOf(view.selection.assume, conditions);
+      const totals = totalsOf(groups, view.metric, scenario);
       points.push({
         day: asOf,
         required: requirement

@@ -163,6 +163,26 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
 export type Aggregates = Awaited<ReturnType<typeof readAggregates>>;
 
 /**
+ * What a point of the gap history needs, and no more: the pledge groups its totals sum, the
+ * conditions (for the scenario) and the requirement. A third of readAggregates' and readReferences'
+ * work, which a history repeats for every week since the first announcement.
+ */
+export async function readTotalsInputs(metric: string, time: ViewTime, selection: PledgeSelection) {
+  const bound = viewBound(time);
+  const [conditions, requirement] = await Promise.all([
+    readConditionsAt(bound, selection),
+    db().requirement.findFirst({
+      where: { unit: metric, ...heldAtWhere(time) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { low: true, high: true, qualifier: true },
+    }),
+  ]);
+  const states = new Map(conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]));
+  const rows = await db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection));
+  return { groups: toGroups(rows, states), conditions, requirement };
+}
+
+/**
  * What a metric's figures are set against, and the quotes behind them: the requirement (the first
  * recorded in the unit is the one the gap is measured against), the capacity comparisons, the
  * largest selected pledges counted in the totals (as they stood at the view time), and the metrics
