@@ -104,12 +104,21 @@ export function pledgeGroupsQuery(bound: Bound, selection: PledgeSelection = eve
 }
 
 /** Every aggregate the figures need, in a handful of queries whatever the number of pledges. */
+/** The conditions' states by id, as the groups name the conditions that block them. */
+function conditionStates(conditions: Awaited<ReturnType<typeof readConditionsAt>>) {
+  return new Map(conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]));
+}
+
+/** The requirement a metric's gap is measured against: the first recorded in the unit that the view holds. */
+const requirementOf = (metric: string, time: ViewTime) => ({
+  where: { unit: metric, ...heldAtWhere(time) },
+  orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+});
+
 export async function readAggregates(time: ViewTime, selection: PledgeSelection = everyPledge) {
   const bound = viewBound(time);
   const conditions = await readConditionsAt(bound, selection);
-  const conditionStates = new Map(
-    conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]),
-  );
+  const states = conditionStates(conditions);
 
   const [pledgeRows, stakeholderRows, leadRows, stakeholders] = await Promise.all([
     db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
@@ -152,9 +161,9 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
   ]);
 
   return {
-    groups: toGroups(pledgeRows, conditionStates),
-    stakeholderGroups: toGroups(stakeholderRows, conditionStates),
-    leadGroups: toGroups(leadRows, conditionStates),
+    groups: toGroups(pledgeRows, states),
+    stakeholderGroups: toGroups(stakeholderRows, states),
+    leadGroups: toGroups(leadRows, states),
     stakeholders,
     conditions,
   };
@@ -169,17 +178,15 @@ export type Aggregates = Awaited<ReturnType<typeof readAggregates>>;
  */
 export async function readTotalsInputs(metric: string, time: ViewTime, selection: PledgeSelection) {
   const bound = viewBound(time);
-  const [conditions, requirement] = await Promise.all([
+  const [conditions, requirement, rows] = await Promise.all([
     readConditionsAt(bound, selection),
     db().requirement.findFirst({
-      where: { unit: metric, ...heldAtWhere(time) },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      ...requirementOf(metric, time),
       select: { low: true, high: true, qualifier: true },
     }),
+    db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
   ]);
-  const states = new Map(conditions.map((c) => [c.id, { id: c.id, title: c.title, status: c.status }]));
-  const rows = await db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection));
-  return { groups: toGroups(rows, states), conditions, requirement };
+  return { groups: toGroups(rows, conditionStates(conditions)), conditions, requirement };
 }
 
 /**
@@ -191,8 +198,7 @@ export async function readTotalsInputs(metric: string, time: ViewTime, selection
 export async function readReferences(metric: string, time: ViewTime, selection: PledgeSelection) {
   const [requirement, capacities, largest, metrics] = await Promise.all([
     db().requirement.findFirst({
-      where: { unit: metric, ...heldAtWhere(time) },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      ...requirementOf(metric, time),
       include: { citations: { select: citationSelect } },
     }),
     db().capacityReference.findMany({

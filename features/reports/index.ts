@@ -5,3 +5,4 @@ export { attachment } from "./exports/file-name";
 export { reportAbout, reportFileName, type AboutLine, type ReportAbout } from "./report-about";
 export { writeReport } from "./exports/xlsx";
 export { dataPackageZip } from "./exports/datapackage";
+export { loadReportInput } from "./report-input";

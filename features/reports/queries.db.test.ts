@@ -86,7 +86,15 @@ describe("loadChangesSince", () => {
     const since = new Date("2026-01-01T00:00:00Z");
     const all = await loadChangesSince({}, every, since, 1000);
     const stored = await db().statusChange.findMany({ where: { occurredAt: { gte: since } } });
-    expect(all.statusChangeCount).toBe(stored.length);
+    expect(all.counts.statusChanges).toBe(stored.length);
+    expect(all.counts.added).toBe(all.added.length);
+    expect(all.withdrawn.map((change) => change.id).sort()).toEqual(
+      stored
+        .filter((change) => change.toPledgeStatus === "withdrawn")
+        .map((change) => change.id)
+        .sort(),
+    );
+    expect(all.counts.withdrawn).toBe(all.withdrawn.length);
     expect(all.statusChanges.map((change) => change.id).sort()).toEqual(
       stored.map((change) => change.id).sort(),
     );
@@ -111,9 +119,11 @@ describe("loadChangesSince", () => {
 
     const limited = await loadChangesSince({}, every, since, 2);
     expect(limited.statusChanges).toHaveLength(2);
-    expect(limited.statusChangeCount).toBe(stored.length);
+    expect(limited.counts.statusChanges).toBe(stored.length);
+    expect(limited.added).toHaveLength(2);
+    expect(limited.counts.added).toBe(all.added.length);
     const later = await loadChangesSince({}, every, new Date("2099-01-01T00:00:00Z"));
-    expect([later.added.length, later.statusChangeCount]).toEqual([0, 0]);
+    expect([later.added.length, later.counts.statusChanges, later.counts.added]).toEqual([0, 0, 0]);
   });
 });
 

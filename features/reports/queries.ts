@@ -24,14 +24,14 @@ interface HistoryRow {
   conditionTitle: string | null;
 }
 
+/** A status change as the exports write it, with the ids of the sources it cites. */
+export type StatusChangeRecord = Omit<HistoryRow, "occurredAt"> & { occurredAt: Date; sourceIds: string[] };
+
 /**
  * Status changes up to the as-of date in batches (there can be hundreds of thousands): one joined
  * query per batch, keyset-paged on the id, in the order they were recorded. (Not by timestamp:
  * writers have stored timestamps in more than one ISO form, so a keyset on them would not be exact.)
  */
-/** A status change as the exports write it, with the ids of the sources it cites. */
-export type StatusChangeRecord = Omit<HistoryRow, "occurredAt"> & { occurredAt: Date; sourceIds: string[] };
-
 export async function* streamStatusHistory(
   time: ViewTime,
   selection: PledgeSelection,
@@ -85,8 +85,10 @@ export interface ChangesSince {
   added: { id: string; title: string; announcedOn: Date; announcedPrecision: string }[];
   /** Status changes of the view's pledges and of every condition since the date, newest first. */
   statusChanges: Omit<StatusChangeRecord, "sourceIds" | "recordedBy">[];
-  /** How many there are in all (the list stops at the limit). */
-  statusChangeCount: number;
+  /** Of them, the view's pledges withdrawn. */
+  withdrawn: Omit<StatusChangeRecord, "sourceIds" | "recordedBy">[];
+  /** How many there are of each in all (each list stops at the limit). */
+  counts: { added: number; statusChanges: number; withdrawn: number };
 }
 
 /**
@@ -109,27 +111,37 @@ export async function loadChangesSince(
     WHERE sc."occurredAt" >= ${from}
       AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)}
       AND (sc."pledgeId" IS NULL OR sc."pledgeId" IN (${selected}))`;
-  const [added, statusChanges, [count]] = await Promise.all([
+  const announced = Prisma.sql`FROM "Pledge" p WHERE p."announcedOn" >= ${from} AND p."id" IN (${selected})`;
+  const withdrawn = Prisma.sql`${changed} AND sc."toPledgeStatus" = 'withdrawn'`;
+  const changes = (which: Prisma.Sql) => db().$queryRaw<Omit<HistoryRow, "recordedBy">[]>`
+    SELECT sc."id", sc."occurredAt",
+           COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
+           COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
+           sc."note", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
+    ${which}
+    ORDER BY sc."occurredAt" DESC, sc."id"
+    LIMIT ${limit}`;
+  const count = async (which: Prisma.Sql) =>
+    Number(
+      (await db().$queryRaw<{ count: bigint | number }[]>`SELECT COUNT(*) AS count ${which}`)[0]?.count ?? 0,
+    );
+  const [added, statusChanges, withdrawals, counts] = await Promise.all([
     db().$queryRaw<{ id: string; title: string; announcedOn: string | Date; announcedPrecision: string }[]>`
       SELECT p."id", p."title", p."announcedOn", CAST(p."announcedPrecision" AS TEXT) AS "announcedPrecision"
-      FROM "Pledge" p
-      WHERE p."announcedOn" >= ${from} AND p."id" IN (${selected})
+      ${announced}
       ORDER BY p."announcedOn" DESC, p."title"
       LIMIT ${limit}`,
-    db().$queryRaw<Omit<HistoryRow, "recordedBy">[]>`
-      SELECT sc."id", sc."occurredAt",
-             COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
-             COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
-             sc."note", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
-      ${changed}
-      ORDER BY sc."occurredAt" DESC, sc."id"
-      LIMIT ${limit}`,
-    db().$queryRaw<{ count: bigint | number }[]>`SELECT COUNT(*) AS count ${changed}`,
+    changes(changed),
+    changes(withdrawn),
+    Promise.all([count(announced), count(changed), count(withdrawn)]),
   ]);
+  const dated = (rows: Omit<HistoryRow, "recordedBy">[]) =>
+    rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
   return {
     added: added.map((row) => ({ ...row, announcedOn: new Date(row.announcedOn) })),
-    statusChanges: statusChanges.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) })),
-    statusChangeCount: Number(count?.count ?? 0),
+    statusChanges: dated(statusChanges),
+    withdrawn: dated(withdrawals),
+    counts: { added: counts[0], statusChanges: counts[1], withdrawn: counts[2] },
   };
 }
 

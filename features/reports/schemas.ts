@@ -9,10 +9,11 @@ export const briefingParams = z.object({ since: singleParam(isoDate) });
 /** The briefing PDF's whole query: the view's, and the date its "what changed" starts from. */
 export const briefingPdfParams = figureParams.safeExtend(briefingParams.shape);
 
-/** Why `since` cannot start the view's "what changed" (it must come before the view's day), or null. */
+/** Why `since` cannot start the view's "what changed" (it must not come after the view's day), or null. */
 export function sinceProblem(since: Date, until: Date): string | null {
-  return since.getTime() >= until.getTime()
-    ? `since must be a day before the view's date (${until.toISOString().slice(0, 10)})`
+  const day = until.toISOString().slice(0, 10);
+  return since.toISOString().slice(0, 10) > day
+    ? `since must be on or before the view's date (${day})`
     : null;
 }
 

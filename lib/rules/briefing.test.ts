@@ -23,7 +23,7 @@ describe("briefingParagraph", () => {
   it("says what is pledged against what is needed, what waits on which condition, and what was delivered", () => {
     expect(briefingParagraph(summarize(input([force, monitors], needed)))).toBe(
       "2 pledges together promise up to 31,000 personnel against 50,000–100,000 personnel required: a shortfall of at least 19,000–69,000 personnel, covering at most 31–62 % of the need. " +
-        "1 pledge waits on a condition; what is unconditional comes to 1,000 personnel (1–2 % of the need). " +
+        "1 of the 2 pledges waits on a condition; what is unconditional comes to 1,000 personnel (1–2 % of the need). " +
         "Meeting “Russia agrees to a ceasefire” would release 1 pledge, up to 30,000 personnel. " +
         "Reported delivered so far: 400 personnel.",
     );
@@ -34,6 +34,22 @@ describe("briefingParagraph", () => {
       "1 pledge promises 500 personnel; no requirement is recorded in personnel. " +
         "None waits on a condition: 500 personnel is unconditional. " +
         "Nothing has been reported delivered in personnel.",
+    );
+  });
+
+  it("says how many of the pledges state the unit its totals are in", () => {
+    const euros = group({ unit: "EUR", low: 100n, high: 100n });
+    expect(briefingParagraph(summarize(input([force, monitors, euros], needed)))).toMatch(
+      /^Of 3 pledges, 2 state an amount in personnel, promising up to 31,000 personnel against 50,000–100,000 personnel required/,
+    );
+  });
+});
+
+describe("briefingParagraph, with nothing in the unit", () => {
+  it("says that none of the pledges states it", () => {
+    const euros = group({ unit: "EUR", low: 100n, high: 100n });
+    expect(briefingParagraph(summarize(input([euros], needed)))).toMatch(
+      /^None of the 1 pledge states an amount in personnel; 50,000–100,000 personnel are required\. None waits/,
     );
   });
 });

@@ -14,11 +14,19 @@ const words = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "
 export function briefingParagraph(summary: DashboardSummary): string {
   const { gap, totals, unit } = summary;
   const sentences: string[] = [];
+  // The totals sum only the pledges stating the unit: the sentence says so when that is not all.
+  const inUnit = summary.pledgesInUnit;
   const pledges =
-    summary.pledgeCount === 1
-      ? "1 pledge promises"
-      : `${counted(summary.pledgeCount, "pledge")} together promise`;
-  if (gap) {
+    inUnit === summary.pledgeCount
+      ? summary.pledgeCount === 1
+        ? "1 pledge promises"
+        : `${counted(summary.pledgeCount, "pledge")} together promise`
+      : `Of ${counted(summary.pledgeCount, "pledge")}, ${inUnit} ${inUnit === 1 ? "states" : "state"} an amount in ${unit}, promising`;
+  if (inUnit === 0 && summary.pledgeCount > 0) {
+    sentences.push(
+      `None of the ${counted(summary.pledgeCount, "pledge")} states an amount in ${unit}${gap ? `; ${words(gap.required)} are required` : ", and no requirement is recorded in it"}.`,
+    );
+  } else if (gap) {
     const coverage = gap.coverage ? `, covering ${formatRatio(gap.coverage)} of the need` : "";
     sentences.push(
       `${pledges} ${words(totals.pledged)} against ${words(gap.required)} required: a shortfall of ${words(gap.shortfall)}${coverage}.`,
@@ -31,7 +39,7 @@ export function briefingParagraph(summary: DashboardSummary): string {
   sentences.push(
     conditional === 0
       ? `None waits on a condition: ${words(totals.unconditional)}${free} is unconditional.`
-      : `${counted(conditional, "pledge")} ${conditional === 1 ? "waits" : "wait"} on a condition; what is unconditional comes to ${words(totals.unconditional)}${free}.`,
+      : `${conditional} of the ${counted(summary.pledgeCount, "pledge")} ${conditional === 1 ? "waits" : "wait"} on a condition; what is unconditional comes to ${words(totals.unconditional)}${free}.`,
   );
   // The condition whose meeting would release the most, in the unit (then in pledges).
   const heaviest = [...summary.conditions]

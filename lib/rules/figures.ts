@@ -335,6 +335,11 @@ export function summarize(input: SummaryInput) {
     gap,
     totals,
     pledgeCount: groups.reduce((total, group) => total + group.count, 0),
+    /** Of them, those whose amounts the unit's totals sum (stated in the unit, not withdrawn). */
+    pledgesInUnit: groups.reduce(
+      (total, group) => total + (group.unit === unit && countsTowardTotals(group.status) ? group.count : 0),
+      0,
+    ),
     /** The units the view's pledges state amounts in, for a unit chooser. */
     units: [...new Set(groups.flatMap((group) => (group.unit ? [group.unit] : [])))].sort(),
     // In the vocabulary's order, every status present even when empty, so tables keep their shape.

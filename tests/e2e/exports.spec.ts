@@ -125,7 +125,7 @@ test.describe("exports", () => {
         const sheet = sheets.get(`By ${by}`)!;
         expect(sheet[0]!.slice(0, 9)).toEqual([
           by,
-          "key",
+          `${by}_label`,
           "pledges",
           "pledged_low",
           "pledged_high",
@@ -137,10 +137,24 @@ test.describe("exports", () => {
         expect(
           sheet
             .slice(1)
-            .map((row) => [row[1], number(row[2]), number(row[3]), number(row[4]), number(row[7])]),
+            .map((row) => [
+              row[0] ?? "",
+              row[1],
+              number(row[2]),
+              number(row[3]),
+              number(row[4]),
+              number(row[7]),
+            ]),
           by,
         ).toEqual(
-          api.map((row) => [row.key, row.pledges, row.pledged!.low, row.pledged!.high, row.delivered!.high]),
+          api.map((row) => [
+            row.key,
+            row.label,
+            row.pledges,
+            row.pledged!.low,
+            row.pledged!.high,
+            row.delivered!.high,
+          ]),
         );
       }
       // Counted once by lead, the pledges add up to the total; counted for each carrier, to more.
@@ -156,7 +170,7 @@ test.describe("exports", () => {
       // As a reader sees it: bounds in words, thousands separated, shares as percentages, and
       // each status change with its sources.
       const shown = sheetsThroughLibreOffice(file, work.dir, { asShown: true });
-      const france = shown.get("By stakeholder")!.find((row) => row[0] === "France")!;
+      const france = shown.get("By stakeholder")!.find((row) => row[1] === "France")!;
       expect(france[3]).toMatch(/^\d{1,3}(,\d{3})+$/);
       expect(france[5]).toMatch(/^up to \d{1,3}(,\d{3})+ personnel$/);
       const shownCoverage = shown.get("Summary")!.find((row) => row[0] === "Coverage")!;
@@ -240,7 +254,7 @@ test.describe("exports", () => {
 
       // In a paragraph, then the sources as references: title, publisher, date and an address.
       expect(text).toMatch(
-        /In brief 9 pledges together promise up to 30,000 personnel against 50,000–100,000 personnel required/,
+        /In brief Of 9 pledges, 1 states an amount in personnel, promising up to 30,000 personnel against 50,000–100,000 personnel required/,
       );
       expect(text).toContain("The pledges, by status");
       expect(text).toContain("The gap over time");
@@ -346,7 +360,7 @@ test.describe("exports", () => {
         await (await request.get(`/api/v1/breakdown?by=lead&${query}`)).json(),
       ).data;
       // The pledges no single stakeholder leads have no key: "" in the API, a missing value in a table.
-      expect(tables.get("by-lead")!.map((row) => [row.key ?? "", row.pledges, row.pledged_high])).toEqual(
+      expect(tables.get("by-lead")!.map((row) => [row.lead ?? "", row.pledges, row.pledged_high])).toEqual(
         lead.map((row) => [row.key, row.pledges, row.pledged!.high]),
       );
       const amount = pkg
@@ -379,8 +393,20 @@ test.describe("exports", () => {
       expect(text).toMatch(/Pledges announced \([1-9]\d*\)/);
       expect(text).toMatch(/Pledges 0 9 \+9/);
 
+      // From the start of the day the seed was recorded on: everything it holds is new that day.
+      const sameDay = await request.get("/api/v1/exports/briefing.pdf?since=2026-01-06");
+      expect(sameDay.status()).toBe(200);
+      writeFileSync(file, await sameDay.body());
+      const sameDayText = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(
+        /\s+/g,
+        " ",
+      );
+      expect(sameDayText).toContain("What changed since 6 Jan 2026");
+      expect(sameDayText).toMatch(/Pledges 0 9 \+9/);
+      expect(sameDayText).toMatch(/Pledges announced \(9\)/);
+
       for (const [since, message] of [
-        ["2099-01-01", /since must be a day before the view's date/],
+        ["2099-01-01", /since must be on or before the view's date/],
         ["yesterday", /YYYY-MM-DD/],
       ] as const) {
         const refused = await request.get(`/api/v1/exports/briefing.pdf?since=${since}`);

@@ -59,10 +59,11 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
   if (problem) {
     return <ParamErrors errors={[{ param: "since", message: problem }]} resetHref="/dashboard/briefing" />;
   }
-  // The figures then are the same view's, as of the start of that day: one code path for both.
+  // The figures then are the same view's, at the start of that day: one code path for both.
   const [figures, before, changes, listed, history] = await Promise.all([
     loadFigures(view),
-    loadFigures({ ...view, time: { ...view.time, asOf: new Date(since.getTime() - 1) } }),
+    // As of the day before: a view's date counts to the end of its day, and "since" from the start.
+    loadFigures({ ...view, time: { ...view.time, asOf: new Date(since.getTime() - 86_400_000) } }),
     loadChangesSince(view.time, view.selection, since),
     listPledges({
       selection: view.selection,
@@ -129,7 +130,11 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
       />
       <ConditionsPanel conditions={conditionLines(summary.conditions)} />
       <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
-      <PledgesByStatusList pledges={listed.rows} total={listed.total} />
+      <PledgesByStatusList
+        pledges={listed.rows}
+        total={listed.total}
+        counts={new Map(summary.byEffectiveStatus.map((row) => [row.key, row.count]))}
+      />
       <ChangesSincePanel
         since={since}
         until={until}

@@ -55,9 +55,14 @@ export function ChangesSincePanel({
   figures: FigureChange[];
   changes: ChangesSince;
 }) {
-  const withdrawn = changes.statusChanges.filter(
-    (change) => change.pledgeTitle && change.toStatus === "withdrawn",
-  );
+  const { counts, withdrawn } = changes;
+  // A list cut at its limit says so, and where to find the rest.
+  const more = (shown: number, count: number, where: string) =>
+    count > shown && (
+      <p className="mt-1 text-slate-700">
+        The {shown} latest of {count}: {where} lists them all.
+      </p>
+    );
   return (
     <Section id="changes-since" title={`What changed since ${formatDate(since)}`}>
       <p className="mb-2 text-slate-700">
@@ -65,14 +70,14 @@ export function ChangesSincePanel({
         <code>since=YYYY-MM-DD</code> to the address.
       </p>
       <table className="w-full text-left">
-        <caption className="sr-only">The figures on {formatDate(since)} and now</caption>
+        <caption className="sr-only">The figures at the start of {formatDate(since)} and now</caption>
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="py-1 pr-2">
               Figure
             </th>
             <th scope="col" className="py-1 pr-2">
-              On {formatDate(since)}
+              At the start of {formatDate(since)}
             </th>
             <th scope="col" className="py-1 pr-2">
               Now
@@ -95,7 +100,7 @@ export function ChangesSincePanel({
           ))}
         </tbody>
       </table>
-      <h3 className="mt-3 font-semibold">Pledges announced ({changes.added.length})</h3>
+      <h3 className="mt-3 font-semibold">Pledges announced ({counts.added})</h3>
       {changes.added.length === 0 ? (
         <p className="text-slate-700">None.</p>
       ) : (
@@ -110,7 +115,8 @@ export function ChangesSincePanel({
           ))}
         </ul>
       )}
-      <h3 className="mt-3 font-semibold">Withdrawn ({withdrawn.length})</h3>
+      {more(changes.added.length, counts.added, "the pledge list, sorted by announcement")}
+      <h3 className="mt-3 font-semibold">Withdrawn ({counts.withdrawn})</h3>
       {withdrawn.length === 0 ? (
         <p className="text-slate-700">None.</p>
       ) : (
@@ -122,7 +128,8 @@ export function ChangesSincePanel({
           ))}
         </ul>
       )}
-      <h3 className="mt-3 font-semibold">Status changes ({changes.statusChangeCount})</h3>
+      {more(withdrawn.length, counts.withdrawn, "the workbook's Status history sheet")}
+      <h3 className="mt-3 font-semibold">Status changes ({counts.statusChanges})</h3>
       {changes.statusChanges.length === 0 ? (
         <p className="text-slate-700">None.</p>
       ) : (
@@ -158,72 +165,83 @@ export function ChangesSincePanel({
               })}
             </tbody>
           </table>
-          {changes.statusChangeCount > changes.statusChanges.length && (
-            <p className="mt-1 text-slate-700">
-              The {changes.statusChanges.length} latest of {changes.statusChangeCount}: the workbook&apos;s
-              Status history sheet lists them all.
-            </p>
-          )}
+          {more(changes.statusChanges.length, counts.statusChanges, "the workbook's Status history sheet")}
         </>
       )}
     </Section>
   );
 }
 
-/** The view's pledges by effective status, each with who carries it, what it promises and its conditions. */
-export function PledgesByStatusList({ pledges, total }: { pledges: PledgeListItem[]; total: number }) {
+/**
+ * The view's pledges by effective status, each with who carries it, what it promises and its
+ * conditions; `counts` are the view's own (summary.byEffectiveStatus), however many are listed.
+ */
+export function PledgesByStatusList({
+  pledges,
+  total,
+  counts,
+}: {
+  pledges: PledgeListItem[];
+  total: number;
+  counts: ReadonlyMap<string, number>;
+}) {
   const groups = effectiveStatuses
     .map((status) => ({ status, items: pledges.filter((pledge) => pledge.effective.status === status) }))
-    .filter((group) => group.items.length > 0);
+    .filter(({ status }) => (counts.get(status) ?? 0) > 0);
   return (
     <Section id="pledges-by-status" title="The pledges, by status">
       {groups.length === 0 && <p className="text-slate-700">No pledge is selected.</p>}
       {groups.map(({ status, items }) => (
         <Fragment key={status}>
           <h3 className="mt-3 font-semibold first:mt-0">
-            {effectiveStatusLabels[status]} ({items.length})
+            {effectiveStatusLabels[status]} ({counts.get(status)}
+            {items.length < (counts.get(status) ?? 0) && `; ${items.length} listed here`})
           </h3>
           {/* Fixed columns, so that the tables of every status line up. */}
-          <table className="w-full table-fixed text-left">
-            <caption className="sr-only">{effectiveStatusLabels[status]} pledges</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="w-[45%] py-1 pr-2">
-                  Pledge
-                </th>
-                <th scope="col" className="w-[20%] py-1 pr-2">
-                  Promises
-                </th>
-                <th scope="col" className="py-1">
-                  Conditions
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((pledge) => (
-                <tr key={pledge.id} className="border-b border-slate-100 align-top break-inside-avoid">
-                  <td className="py-1 pr-2">
-                    <a href={`/pledges/${pledge.id}`} className="link">
-                      {pledge.title}
-                    </a>
-                    <span className="block text-xs text-slate-600">
-                      {pledge.stakeholders
-                        .map((s) => `${s.name} (${roleLabels[s.role].toLowerCase()})`)
-                        .join("; ")}
-                    </span>
-                  </td>
-                  <td className="py-1 pr-2">{formatPledgeQuantity(pledge.quantity) ?? "No amount stated"}</td>
-                  <td className="py-1">
-                    {pledge.conditions.length === 0
-                      ? "None"
-                      : pledge.conditions
-                          .map((c) => `${c.title} (${conditionStatusLabels[c.status].toLowerCase()})`)
-                          .join("; ")}
-                  </td>
+          {items.length > 0 && (
+            <table className="w-full table-fixed text-left">
+              <caption className="sr-only">{effectiveStatusLabels[status]} pledges</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="w-[45%] py-1 pr-2">
+                    Pledge
+                  </th>
+                  <th scope="col" className="w-[20%] py-1 pr-2">
+                    Promises
+                  </th>
+                  <th scope="col" className="py-1">
+                    Conditions
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((pledge) => (
+                  <tr key={pledge.id} className="border-b border-slate-100 align-top break-inside-avoid">
+                    <td className="py-1 pr-2">
+                      <a href={`/pledges/${pledge.id}`} className="link">
+                        {pledge.title}
+                      </a>
+                      <span className="block text-xs text-slate-600">
+                        {pledge.stakeholders
+                          .map((s) => `${s.name} (${roleLabels[s.role].toLowerCase()})`)
+                          .join("; ")}
+                      </span>
+                    </td>
+                    <td className="py-1 pr-2">
+                      {formatPledgeQuantity(pledge.quantity) ?? "No amount stated"}
+                    </td>
+                    <td className="py-1">
+                      {pledge.conditions.length === 0
+                        ? "None"
+                        : pledge.conditions
+                            .map((c) => `${c.title} (${conditionStatusLabels[c.status].toLowerCase()})`)
+                            .join("; ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </Fragment>
       ))}
       {total > pledges.length && (
@@ -235,7 +253,7 @@ export function PledgesByStatusList({ pledges, total }: { pledges: PledgeListIte
   );
 }
 
-export interface Reference {
+interface Reference {
   number: number;
   slug: string;
   title: string;

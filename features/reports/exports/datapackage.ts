@@ -103,8 +103,12 @@ export function dataPackageZip(input: PackageInput): Readable {
   const zip = new ZipArchive({ zlib: { level: 6 } });
   zip.append(`${JSON.stringify(descriptor, null, 2)}\n`, { name: "datapackage.json", date: input.madeAt });
   for (const table of tables) {
-    zip.append(Readable.from(tableCsv(table)), { name: `data/${table.table.name}.csv`, date: input.madeAt });
+    const csv = Readable.from(tableCsv(table));
+    // archiver does not pass on a source's error: a read that fails ends the whole download with it.
+    csv.on("error", (error) => zip.destroy(error));
+    zip.append(csv, { name: `data/${table.table.name}.csv`, date: input.madeAt });
   }
-  void zip.finalize();
+  // Its failure is the archive's error event, which the caller listens to.
+  zip.finalize().catch(() => undefined);
   return zip;
 }

@@ -67,7 +67,7 @@ const rangeCells = (quantity: Quantity) => {
   return [low, high, inWords(quantity)];
 };
 
-export type SummaryFigure = { figure: string; quantity: Quantity } | { figure: string; ratio: Ratio };
+type SummaryFigure = { figure: string; quantity: Quantity } | { figure: string; ratio: Ratio };
 
 /** The headline figures: the sums in any metric, the requirement and what it implies where one is recorded. */
 function summaryFigures(summary: Summary): SummaryFigure[] {
@@ -207,7 +207,7 @@ function conditionTable(unit: string): Table<Condition> {
   };
 }
 
-export type BreakdownBy = Parameters<typeof breakdownRows>[1];
+type BreakdownBy = Parameters<typeof breakdownRows>[1];
 type BreakdownRow = ReturnType<typeof breakdownRows>[number];
 
 const breakdowns: Record<BreakdownBy, { title: string; adds: string }> = {
@@ -231,17 +231,17 @@ function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRow> {
     title,
     description: `The pledges ${title.toLowerCase()}. ${adds}`,
     columns: [
-      { name: by, type: "string", description: `The ${by} in words.`, width: 32 },
-      { name: "key", type: "string", description: `The ${by}'s key (a slug or a code).`, width: 20 },
+      { name: by, type: "string", description: `The ${by}'s key (a slug or a code).`, width: 20 },
+      { name: `${by}_label`, type: "string", description: `The ${by} in words.`, width: 32 },
       { name: "pledges", type: "integer", description: "How many pledges.", width: 10 },
       ...rangeColumns("pledged", "Pledged (withdrawn pledges left out)"),
       ...rangeColumns("delivered", "Delivered"),
       ...rangeColumns("unconditional", "Unconditional under the scenario", 16),
-      { ...unitColumn, description: `${unitColumn.description} ${adds}` },
+      unitColumn,
     ],
     cells: ({ key, label, row }) => [
-      label,
       key,
+      label,
       row.count,
       ...rangeCells(row.pledged),
       ...rangeCells(row.delivered),

@@ -102,6 +102,8 @@ async function writeTable(workbook: Workbook, { table, batches }: TableRows, out
   // Each column's shared style; an amount's is its row's unit's.
   const styles = table.columns.map((column) => (column.share ? percent : column.amount ? null : plain));
   for await (const batch of batches()) {
+    // A download given up: stop reading rather than write the rest into memory.
+    if (out.destroyed) throw new Error("the download was closed before the workbook was written");
     for (const cells of batch) {
       // An empty cell is left out rather than written empty.
       const row = sheet.addRow(cells.map((cell) => (cell === "" || cell === null ? undefined : cell)));

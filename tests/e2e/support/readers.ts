@@ -40,7 +40,8 @@ export function sheetsThroughLibreOffice(
   );
   const sheets = new Map<string, string[][]>();
   for (const name of readdirSync(out)) {
-    const sheet = name.replace(/^[^-]+-/, "").replace(/\.csv$/, "");
+    // LibreOffice names each sheet's file after the workbook's: "report-Summary.csv".
+    const sheet = name.slice(path.basename(file, path.extname(file)).length + 1).replace(/\.csv$/, "");
     sheets.set(sheet, parse(readFileSync(path.join(out, name), "utf8"), { relax_column_count: true }));
   }
   return sheets;
