@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusTransition } from "./status-change";
+import { statusLabel, statusTransition, subjectTransition } from "./status-change";
 
 const none = {
   fromPledgeStatus: null,
@@ -21,5 +21,18 @@ describe("status transitions", () => {
   it("says a first status was recorded", () => {
     expect(statusTransition({ ...none, toPledgeStatus: "announced" })).toBe("Recorded as → Announced");
     expect(statusTransition({ ...none, toConditionStatus: "unmet" })).toBe("Recorded as → Unmet");
+  });
+});
+
+describe("a change read with its statuses as text", () => {
+  it("words each status as its subject's", () => {
+    expect(statusLabel("pledge", "in_progress")).toBe("In progress");
+    expect(statusLabel("condition", "partially_met")).toBe("Partially met");
+    expect(subjectTransition({ subject: "pledge", fromStatus: "announced", toStatus: "withdrawn" })).toBe(
+      "Announced → Withdrawn",
+    );
+    expect(subjectTransition({ subject: "condition", fromStatus: null, toStatus: "unmet" })).toBe(
+      "Recorded as → Unmet",
+    );
   });
 });

@@ -25,3 +25,39 @@ export function statusTransition(change: StatusColumns): string {
       ];
   return `${from ?? "Recorded as"} → ${to}`;
 }
+
+/** A change read with its statuses as text and whose they are (the exports' queries read it so). */
+interface SubjectChange {
+  subject: "pledge" | "condition";
+  fromStatus: string | null;
+  toStatus: string | null;
+}
+
+/** A status in words, a pledge's or a condition's. */
+export function statusLabel(subject: SubjectChange["subject"], status: string): string {
+  const labels: Record<string, string> = subject === "pledge" ? pledgeStatusLabels : conditionStatusLabels;
+  return labels[status] ?? status;
+}
+
+/** statusTransition for a change read with its statuses as text. */
+export function subjectTransition({ subject, fromStatus, toStatus }: SubjectChange): string {
+  const none = {
+    fromPledgeStatus: null,
+    toPledgeStatus: null,
+    fromConditionStatus: null,
+    toConditionStatus: null,
+  };
+  return statusTransition(
+    subject === "pledge"
+      ? {
+          ...none,
+          fromPledgeStatus: fromStatus as PledgeStatus | null,
+          toPledgeStatus: toStatus as PledgeStatus | null,
+        }
+      : {
+          ...none,
+          fromConditionStatus: fromStatus as ConditionStatus | null,
+          toConditionStatus: toStatus as ConditionStatus | null,
+        },
+  );
+}

@@ -84,6 +84,17 @@ describe("loadChangesSince", () => {
   it("lists the pledges announced and the status changes from a day on, of the view's pledges and every condition", async () => {
     const every = pledgeListParams.parse({});
     const since = new Date("2026-01-01T00:00:00Z");
+    // A withdrawal, so that the withdrawn list has something to find.
+    const pledge = await db().pledge.findFirstOrThrow({ where: { category: "force" } });
+    await db().statusChange.create({
+      data: {
+        pledgeId: pledge.id,
+        fromPledgeStatus: pledge.status,
+        toPledgeStatus: "withdrawn",
+        occurredAt: new Date("2026-02-01T00:00:00Z"),
+        note: "Withdrawn for the test",
+      },
+    });
     const all = await loadChangesSince({}, every, since, 1000);
     const stored = await db().statusChange.findMany({ where: { occurredAt: { gte: since } } });
     expect(all.counts.statusChanges).toBe(stored.length);
@@ -95,6 +106,7 @@ describe("loadChangesSince", () => {
         .sort(),
     );
     expect(all.counts.withdrawn).toBe(all.withdrawn.length);
+    expect(all.withdrawn.map((change) => change.pledgeTitle)).toEqual([pledge.title]);
     expect(all.statusChanges.map((change) => change.id).sort()).toEqual(
       stored.map((change) => change.id).sort(),
     );

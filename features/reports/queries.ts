@@ -20,9 +20,19 @@ interface HistoryRow {
   toStatus: string | null;
   note: string;
   recordedBy: string | null;
+  /** Whose status changed. */
+  subject: "pledge" | "condition";
   pledgeTitle: string | null;
   conditionTitle: string | null;
 }
+
+// A status change's columns, for the history and for "what changed since": its statuses as text
+// (two enum types in PostgreSQL), whose they are, and the pledge's or condition's title.
+const changeColumns = Prisma.sql`sc."id", sc."occurredAt",
+  COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
+  COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
+  CASE WHEN sc."pledgeId" IS NULL THEN 'condition' ELSE 'pledge' END AS subject,
+  sc."note", sc."recordedBy", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"`;
 
 /** A status change as the exports write it, with the ids of the sources it cites. */
 export type StatusChangeRecord = Omit<HistoryRow, "occurredAt"> & { occurredAt: Date; sourceIds: string[] };
@@ -45,11 +55,7 @@ export async function* streamStatusHistory(
         WITH ${pledgesAt(bound, selection)} SELECT pl."id" FROM pl))`;
   for (let after = ""; ;) {
     const rows = await db().$queryRaw<HistoryRow[]>`
-      SELECT sc."id", sc."occurredAt",
-             -- Two enum types in PostgreSQL: compared as text.
-             COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
-             COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
-             sc."note", sc."recordedBy", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
+      SELECT ${changeColumns}
       FROM "StatusChange" sc
       LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
       LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
@@ -84,9 +90,9 @@ export interface ChangesSince {
   /** Pledges the view selects that were announced on or after the date, newest first. */
   added: { id: string; title: string; announcedOn: Date; announcedPrecision: string }[];
   /** Status changes of the view's pledges and of every condition since the date, newest first. */
-  statusChanges: Omit<StatusChangeRecord, "sourceIds" | "recordedBy">[];
+  statusChanges: Omit<StatusChangeRecord, "sourceIds">[];
   /** Of them, the view's pledges withdrawn. */
-  withdrawn: Omit<StatusChangeRecord, "sourceIds" | "recordedBy">[];
+  withdrawn: Omit<StatusChangeRecord, "sourceIds">[];
   /** How many there are of each in all (each list stops at the limit). */
   counts: { added: number; statusChanges: number; withdrawn: number };
 }
@@ -113,11 +119,8 @@ export async function loadChangesSince(
       AND (sc."pledgeId" IS NULL OR sc."pledgeId" IN (${selected}))`;
   const announced = Prisma.sql`FROM "Pledge" p WHERE p."announcedOn" >= ${from} AND p."id" IN (${selected})`;
   const withdrawn = Prisma.sql`${changed} AND sc."toPledgeStatus" = 'withdrawn'`;
-  const changes = (which: Prisma.Sql) => db().$queryRaw<Omit<HistoryRow, "recordedBy">[]>`
-    SELECT sc."id", sc."occurredAt",
-           COALESCE(CAST(sc."fromPledgeStatus" AS TEXT), CAST(sc."fromConditionStatus" AS TEXT)) AS "fromStatus",
-           COALESCE(CAST(sc."toPledgeStatus" AS TEXT), CAST(sc."toConditionStatus" AS TEXT)) AS "toStatus",
-           sc."note", p."title" AS "pledgeTitle", c."title" AS "conditionTitle"
+  const changes = (which: Prisma.Sql) => db().$queryRaw<HistoryRow[]>`
+    SELECT ${changeColumns}
     ${which}
     ORDER BY sc."occurredAt" DESC, sc."id"
     LIMIT ${limit}`;
@@ -135,8 +138,7 @@ export async function loadChangesSince(
     changes(withdrawn),
     Promise.all([count(announced), count(changed), count(withdrawn)]),
   ]);
-  const dated = (rows: Omit<HistoryRow, "recordedBy">[]) =>
-    rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+  const dated = (rows: HistoryRow[]) => rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
   return {
     added: added.map((row) => ({ ...row, announcedOn: new Date(row.announcedOn) })),
     statusChanges: dated(statusChanges),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDate, singleParam } from "@/lib/search-params";
 import { figureParams } from "@/features/figures/schemas";
+import { isoDay, parseIsoDay } from "@/lib/format";
 
 // What the briefing reads besides its view: the date "what changed since" starts from.
 
@@ -11,16 +12,13 @@ export const briefingPdfParams = figureParams.safeExtend(briefingParams.shape);
 
 /** Why `since` cannot start the view's "what changed" (it must not come after the view's day), or null. */
 export function sinceProblem(since: Date, until: Date): string | null {
-  const day = until.toISOString().slice(0, 10);
-  return since.toISOString().slice(0, 10) > day
-    ? `since must be on or before the view's date (${day})`
-    : null;
+  const day = isoDay(until);
+  return isoDay(since) > day ? `since must be on or before the view's date (${day})` : null;
 }
 
 /** With no date chosen, the briefing looks back 30 days from the view's own. */
 export function defaultSince(until: Date): Date {
-  const day = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()));
-  return new Date(day.getTime() - 30 * 86_400_000);
+  return new Date(parseIsoDay(isoDay(until)).getTime() - 30 * 86_400_000);
 }
 
 /** The most pledges the briefing lists one by one: paper, not a database (the workbook has them all). */

@@ -1,11 +1,9 @@
 // What a briefing says in words: the paragraph that opens it, and how its figures moved since a
 // chosen date. Pure: the briefing page, and any report that wants them, pass the figures in.
 import type { DashboardSummary } from "./figures";
-import { formatQuantity, formatRatio, type Quantity } from "./quantity";
+import { formatPromised as words, formatRatio, type Quantity } from "./quantity";
 import { formatAmount } from "./units";
 import { counted } from "@/lib/format";
-
-const words = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "up to" });
 
 /**
  * One paragraph a reader can take in alone: how much is pledged against how much is needed, how

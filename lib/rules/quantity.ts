@@ -158,6 +158,11 @@ export function formatQuantity(
   return joinPrefix(prefix, text);
 }
 
+/** A promised amount in words, its ceiling said as promised: "up to 30,000 personnel". */
+export function formatPromised(quantity: Quantity): string {
+  return formatQuantity(quantity, { ceilingWords: "up to" });
+}
+
 /**
  * A quantity at a glance, for tables and headlines: currencies and amounts of a million or more at
  * their scale ("up to €12.3 bn", "€1.2 m–€3.4 m"), smaller counts exactly as formatQuantity writes

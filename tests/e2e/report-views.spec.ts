@@ -143,8 +143,17 @@ test.describe("every export of a view gives the API's figures", () => {
           ),
         );
         if (summary.required) {
-          expect(text).toContain(`against ${inWords(summary.required, unit)} required`);
+          expect(text).toMatch(new RegExp(`${inWords(summary.required, unit)} (are )?required`));
         }
+        // Its unconditional and delivered figures, in the words the paragraph uses for them.
+        expect(text).toMatch(
+          new RegExp(`(comes to|None waits on a condition:) ${inWords(summary.unconditional, unit)}[ .(]`),
+        );
+        expect(text).toContain(
+          summary.delivered.high === 0
+            ? `Nothing has been reported delivered in ${unit}`
+            : `Reported delivered so far: ${inWords(summary.delivered, unit)}.`,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

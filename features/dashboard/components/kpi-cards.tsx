@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import { formatPromised as quantity, formatQuantity, formatRatio, type Ratio } from "@/lib/rules/quantity";
 import type { GapFigures } from "@/lib/rules/figures";
 
 function Card({
@@ -44,7 +44,6 @@ function Card({
   );
 }
 
-const quantity = (q: Quantity) => formatQuantity(q, { ceilingWords: "up to" });
 const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
 
 /**

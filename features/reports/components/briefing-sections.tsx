@@ -7,10 +7,10 @@ import {
   conditionStatusLabels,
   effectiveStatuses,
   effectiveStatusLabels,
-  pledgeStatusLabels,
   roleLabels,
 } from "@/lib/rules/vocabulary";
 import { isWebAddress } from "@/lib/web-address";
+import { subjectTransition } from "@/lib/status-change";
 import type { ChangesSince } from "../queries";
 
 // The briefing's own sections, laid out for paper: each a titled block that keeps together where it
@@ -37,11 +37,6 @@ export function BriefingSummary({ text }: { text: string }) {
     </Section>
   );
 }
-
-const changeLabel = (from: string | null, to: string | null, subject: "pledge" | "condition") => {
-  const labels: Record<string, string> = subject === "pledge" ? pledgeStatusLabels : conditionStatusLabels;
-  return `${from ? labels[from] : "first recorded"} → ${to ? labels[to] : "?"}`;
-};
 
 /** What changed since a chosen date: the figures then and now, the pledges announced, the status changes. */
 export function ChangesSincePanel({
@@ -151,7 +146,6 @@ export function ChangesSincePanel({
             </thead>
             <tbody>
               {changes.statusChanges.map((change) => {
-                const subject = change.pledgeTitle !== null ? "pledge" : "condition";
                 return (
                   <tr key={change.id} className="border-b border-slate-100 align-top">
                     <td className="py-1 pr-2 whitespace-nowrap">{formatDate(change.occurredAt)}</td>
@@ -159,7 +153,7 @@ export function ChangesSincePanel({
                       {change.pledgeTitle ?? `Condition: ${change.conditionTitle}`}
                       {change.note && <span className="block text-xs text-slate-600">{change.note}</span>}
                     </td>
-                    <td className="py-1">{changeLabel(change.fromStatus, change.toStatus, subject)}</td>
+                    <td className="py-1">{subjectTransition(change)}</td>
                   </tr>
                 );
               })}

@@ -4,8 +4,9 @@
 import { breakdownRows, rangeOf, type Figures } from "@/features/figures";
 import type { PledgeListItem } from "@/features/pledges";
 import { leadAttribution } from "@/lib/rules/figures";
-import { formatQuantity, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
-import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
+import { formatPromised as inWords, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import { conditionStatusLabels } from "@/lib/rules/vocabulary";
+import { statusLabel } from "@/lib/status-change";
 import type { StatusChangeRecord } from "../queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
 
@@ -37,9 +38,6 @@ type Summary = Figures["summary"];
 
 /** The unit of a share (coverage): formatted as a percentage. */
 export const shareUnit = "share of required";
-
-/** A promised amount in words, its bound kept: "up to 30,000 personnel". */
-const inWords = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "up to" });
 
 const unitColumn: TableColumn = {
   name: "unit",
@@ -291,17 +289,15 @@ function historyTable(sourceNames: ReadonlyMap<string, string>): Table<StatusCha
       },
     ],
     cells: (change) => {
-      const labels: Record<string, string> =
-        change.pledgeTitle !== null ? pledgeStatusLabels : conditionStatusLabels;
       return [
         change.id,
         instant(change.occurredAt),
-        change.pledgeTitle !== null ? "pledge" : "condition",
+        change.subject,
         change.pledgeTitle ?? change.conditionTitle,
         change.fromStatus,
-        change.fromStatus ? labels[change.fromStatus] : null,
+        change.fromStatus && statusLabel(change.subject, change.fromStatus),
         change.toStatus,
-        change.toStatus ? labels[change.toStatus] : null,
+        change.toStatus && statusLabel(change.subject, change.toStatus),
         change.note,
         change.recordedBy,
         change.sourceIds.join("; "),
