@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
+import { readRows } from "@/server/bulk-read";
 import {
   pledgesAt,
   selectsEveryPledge,
@@ -53,28 +54,35 @@ export async function* streamStatusHistory(
     ? Prisma.sql`1 = 1`
     : Prisma.sql`(sc."pledgeId" IS NULL OR sc."pledgeId" IN (
         WITH ${pledgesAt(bound, selection)} SELECT pl."id" FROM pl))`;
+  // Straight from the connection (readRows): at 100,000 changes, Prisma's raw path spends a third
+  // of the report's reading time making objects of the rows.
   for (let after = ""; ;) {
-    const rows = await db().$queryRaw<HistoryRow[]>`
+    const rows = await readRows<HistoryRow>(
+      db(),
+      Prisma.sql`
       SELECT ${changeColumns}
       FROM "StatusChange" sc
       LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
       LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
       WHERE sc."id" > ${after} AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)} AND ${selected}
       ORDER BY sc."id"
-      LIMIT ${batchSize}`;
+      LIMIT ${batchSize}`,
+    );
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!.id;
     // The batch's citations in one range read of their index (ids in the batch's range, some of
     // them changes the view leaves out), rather than a lookup per change.
-    const cited = await db().citation.findMany({
-      where: { statusChangeId: { gt: after, lte: last } },
-      select: { statusChangeId: true, sourceId: true },
-      orderBy: { sourceId: "asc" },
-    });
+    const cited = await readRows<{ statusChangeId: string; sourceId: string }>(
+      db(),
+      Prisma.sql`
+      SELECT "statusChangeId", "sourceId" FROM "Citation"
+      WHERE "statusChangeId" > ${after} AND "statusChangeId" <= ${last}
+      ORDER BY "sourceId"`,
+    );
     const sources = new Map<string, Set<string>>();
     for (const { statusChangeId, sourceId } of cited) {
-      const ids = sources.get(statusChangeId!) ?? new Set<string>();
-      sources.set(statusChangeId!, ids.add(sourceId));
+      const ids = sources.get(statusChangeId) ?? new Set<string>();
+      sources.set(statusChangeId, ids.add(sourceId));
     }
     yield rows.map((row) => ({
       ...row,

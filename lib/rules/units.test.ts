@@ -11,6 +11,7 @@ import {
   toDecimal,
   toMajor,
   unitScale,
+  shareUnit,
   spreadsheetFormat,
   unitWord,
 } from "./units";
@@ -145,5 +146,9 @@ describe("spreadsheetFormat", () => {
     expect(spreadsheetFormat("EUR")).toBe('"€"#,##0.00');
     expect(spreadsheetFormat("GBP")).toBe('"£"#,##0.00');
     expect(spreadsheetFormat("tanks")).toBe("#,##0");
+  });
+
+  it("shows a share as a percentage", () => {
+    expect(spreadsheetFormat(shareUnit)).toBe("0.0%");
   });
 });

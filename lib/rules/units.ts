@@ -73,20 +73,25 @@ export function formatAmountScaled(
   return withUnit(formatAmount(magnitude, unit), magnitude);
 }
 
+/** A share in a spreadsheet: 0.453 shows as "45.3%". */
+export const spreadsheetPercent = "0.0%";
+
+/** The unit of a share (a coverage, 0.5 for half of what is required), in a report's unit column. */
+export const shareUnit = "share of required";
+
 /**
  * How a spreadsheet shows an amount in major units: thousands separated, a currency with its
- * symbol and its decimals ("€1,250,000.50"), any other unit as whole numbers ("30,000").
+ * symbol and its decimals ("€1,250,000.50"), any other unit as whole numbers ("30,000"), a share
+ * as a percentage.
  */
 export function spreadsheetFormat(unit: string): string {
+  if (unit === shareUnit) return spreadsheetPercent;
   const scale = unitScale(unit);
   const digits = scale === 0 ? "#,##0" : `#,##0.${"0".repeat(scale)}`;
   const symbol = currencySymbols[unit];
   if (symbol) return `"${symbol}"${digits}`;
   return scale === 0 ? digits : `${digits} "${unit}"`;
 }
-
-/** A share in a spreadsheet: 0.453 shows as "45.3%". */
-export const spreadsheetPercent = "0.0%";
 
 /** Minor units as a plain decimal in major units ("1250000.5"): exact, for machine-readable output. */
 export function toDecimal(minor: bigint, unit: string): string {

@@ -190,6 +190,39 @@ test.describe("exports", () => {
     }
   });
 
+  test("report.xlsx: workbooks asked for at the same time each come out whole, as one asked for alone", async ({
+    request,
+  }) => {
+    const work = scratch();
+    try {
+      // The workbooks are written on a thread kept between them; at the same time, each gets its own.
+      const views = ["", `${scenario}&stakeholder=france`, "metric=personnel&status=committed", ""];
+      const download = async (query: string, name: string) => {
+        const response = await request.get(`/api/v1/exports/report.xlsx?${query}`);
+        expect(response.status()).toBe(200);
+        const file = path.join(work.dir, `${name}.xlsx`);
+        writeFileSync(file, await response.body());
+        return file;
+      };
+      const alone = [];
+      for (const [index, query] of views.entries()) alone.push(await download(query, `alone-${index}`));
+      const together = await Promise.all(views.map((query, index) => download(query, `together-${index}`)));
+      // Sheets 3 and 9 (Pledges, Status history) say nothing of when they were made: the same view
+      // gives the same bytes. Every part of every file unzips intact.
+      const part = (file: string, name: string) =>
+        execFileSync("unzip", ["-p", file, `xl/worksheets/${name}.xml`]).toString("utf8");
+      for (const [index, file] of together.entries()) {
+        execFileSync("unzip", ["-tq", file]);
+        for (const sheet of ["sheet3", "sheet9"]) expect(part(file, sheet)).toBe(part(alone[index]!, sheet));
+      }
+      // Different views, different pledges: the files were not mixed up.
+      expect(part(together[1]!, "sheet3")).not.toBe(part(together[0]!, "sheet3"));
+      expect(part(together[1]!, "sheet3")).toContain("France");
+    } finally {
+      work.remove();
+    }
+  });
+
   test("briefing.pdf: the dashboard's figures, chart, conditions and sources, as pdftotext reads them", async ({
     request,
     baseURL,

@@ -5,6 +5,7 @@ import { breakdownRows, rangeOf, type Figures } from "@/features/figures";
 import type { PledgeListItem } from "@/features/pledges";
 import { leadAttribution } from "@/lib/rules/figures";
 import { formatPromised as inWords, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import { shareUnit } from "@/lib/rules/units";
 import { conditionStatusLabels } from "@/lib/rules/vocabulary";
 import { statusLabel } from "@/lib/status-change";
 import type { StatusChangeRecord } from "../queries";
@@ -35,9 +36,6 @@ export interface Table<Item> {
 }
 
 type Summary = Figures["summary"];
-
-/** The unit of a share (coverage): formatted as a percentage. */
-export const shareUnit = "share of required";
 
 const unitColumn: TableColumn = {
   name: "unit",

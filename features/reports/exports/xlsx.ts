@@ -1,49 +1,14 @@
 import "server-only";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import { Worker } from "node:worker_threads";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import type { Figures } from "@/features/figures";
-import { spreadsheetFormat, spreadsheetPercent } from "@/lib/rules/units";
 import type { listSourceRecords } from "@/features/api/queries";
 import type { streamStatusHistory } from "../queries";
 import type { ReportAbout } from "../report-about";
-import { reportTables, shareUnit, type TableRows } from "./tables";
-
-interface Column {
-  header: string;
-  key: string;
-  width: number;
-}
-
-type Sheet = ExcelJS.Worksheet;
-type Style = Partial<ExcelJS.Style>;
-
-// Styles are shared objects: exceljs files a style once per object it has seen, so a cell given one
-// of these costs a lookup, where a style of its own would be serialised again for every cell.
-const plain: Style = {};
-const header: Style = { font: { bold: true }, alignment: { vertical: "top", wrapText: true } };
-const percent: Style = { numFmt: spreadsheetPercent };
-const amountStyles = new Map<string, Style>();
-/** The shared style of an amount in `unit`: "30,000", "€1,250,000.50". */
-function amountIn(unit: string | null | undefined): Style {
-  if (!unit) return plain;
-  if (unit === shareUnit) return percent;
-  let style = amountStyles.get(unit);
-  if (!style) amountStyles.set(unit, (style = { numFmt: spreadsheetFormat(unit) }));
-  return style;
-}
-
-/** A sheet with its header row bold and frozen, filters on and widths set. */
-function addSheet(workbook: Workbook, name: string, columns: Column[]): Sheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns;
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  const top = sheet.getRow(1);
-  top.eachCell((cell) => (cell.style = header));
-  top.commit();
-  return sheet;
-}
+import { reportTables, type TableRows } from "./tables";
+import type { CellLook, FromWriter, SheetSpec, ToWriter, WorkbookProperties } from "./workbook-messages";
 
 export interface ReportInput {
   figures: Figures;
@@ -56,30 +21,134 @@ export interface ReportInput {
 }
 
 /**
- * Writes the report workbook to `stream` as it goes (exceljs's streaming writer): About this report
- * (its view, who made it when, the counting rules), then the report's tables (./tables.ts), a sheet
- * each: Summary, Pledges, Conditions, a sheet per breakdown, Status history and Sources.
+ * Writes the report workbook to `stream` as it goes: About this report (its view, who made it when,
+ * the counting rules), then the report's tables (./tables.ts), a sheet each: Summary, Pledges,
+ * Conditions, a sheet per breakdown, Status history and Sources. This thread reads the rows and
+ * makes their cells; exceljs writes the file on a thread of its own (./workbook-thread.ts).
  */
 export async function writeReport(stream: Writable, input: ReportInput) {
-  // Light compression: with 100,000 history rows, the default level alone takes a second.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { zlib: { level: 1 } },
+  const writer = new WorkbookThread(stream, {
+    title: "Pledgewatch report",
+    subject: input.about.viewWords,
+    created: input.madeAt,
   });
-  workbook.creator = "Pledgewatch";
-  workbook.title = "Pledgewatch report";
-  workbook.subject = input.about.viewWords;
-  workbook.created = input.madeAt;
-
-  const tables = reportTables({ ...input, summary: input.figures.summary });
-  await writeAboutSheet(workbook, input.about, input.figures, tables);
-  for (const table of tables) await writeTable(workbook, table, stream);
-  await workbook.commit();
+  try {
+    const tables = reportTables({ ...input, summary: input.figures.summary });
+    await writer.sheet(aboutSheet, [aboutRows(input.about, input.figures, tables)]);
+    for (const { table, batches } of tables) {
+      const unitAt = table.columns.findIndex((column) => column.name === "unit");
+      const spec: SheetSpec = {
+        title: table.title,
+        columns: table.columns.map(({ name, width, amount, share }) => ({
+          header: name,
+          width,
+          look: share ? "percent" : amount ? "amount" : "plain",
+        })),
+        unitAt,
+      };
+      await writer.sheet(spec, batches());
+    }
+    await writer.finish();
+  } finally {
+    await writer.stop();
+  }
 }
 
-type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+// A writer's thread is kept for the next workbook: a new one compiles exceljs again and runs it
+// unoptimised at first, which costs about a fifth of a workbook's time. One waits idle at most; a
+// second workbook written at the same time gets a thread of its own, ended after it.
+let idle: Worker | null = null;
+
+function takeWriter(): Worker {
+  const worker = idle ?? new Worker(new URL("./workbook-thread.ts", import.meta.url));
+  idle = null;
+  worker.ref();
+  return worker;
+}
+
+function keepWriter(worker: Worker) {
+  if (idle) return void worker.terminate();
+  idle = worker;
+  // An idle writer does not keep the server's process alive, and one that dies is not kept.
+  worker.unref();
+  worker.once("exit", () => {
+    if (idle === worker) idle = null;
+  });
+}
+
+/**
+ * A workbook on the writer's thread, fed a batch of rows at a time. At most two batches are in its
+ * hands at once, so that it writes one while this thread reads the next, and a slow download holds
+ * both back instead of filling memory: the file's bytes come back here and go to `out` in order.
+ */
+class WorkbookThread {
+  private readonly worker = takeWriter();
+  private readonly failed: Promise<never>;
+  private unwritten = 0;
+  private readonly waiting: (() => void)[] = [];
+  private complete = false;
+  private readonly onError: (error: Error) => void;
+  private readonly onExit: (code: number) => void;
+  private readonly onMessage = (message: FromWriter) => this.heard(message);
+
+  constructor(
+    private readonly out: Writable,
+    properties: WorkbookProperties,
+  ) {
+    let fail: (error: Error) => void = () => undefined;
+    this.failed = new Promise<never>((_resolve, reject) => (fail = reject));
+    // Handled where it is awaited; never an unhandled rejection while nothing is.
+    this.failed.catch(() => undefined);
+    this.onError = fail;
+    this.onExit = (code) => fail(new Error(`the workbook's writer stopped (exit code ${code})`));
+    this.worker.on("error", this.onError).on("exit", this.onExit).on("message", this.onMessage);
+    this.send({ kind: "begin", properties });
+  }
+
+  private heard(message: FromWriter) {
+    if (message.kind === "bytes") {
+      if (!this.out.destroyed) this.out.write(message.chunk);
+      return;
+    }
+    if (message.kind === "written") this.unwritten--;
+    else this.complete = true;
+    this.waiting.shift()?.();
+  }
+
+  private send(message: ToWriter) {
+    this.worker.postMessage(message);
+  }
+
+  /** Until the writer reports the next thing done, or fails. */
+  private next() {
+    return Promise.race([new Promise<void>((resolve) => this.waiting.push(resolve)), this.failed]);
+  }
+
+  async sheet(spec: SheetSpec, batches: Iterable<unknown[][]> | AsyncIterable<unknown[][]>) {
+    this.send({ kind: "sheet", sheet: spec });
+    for await (const rows of batches) {
+      // A download given up: stop reading rather than write the rest into memory.
+      if (this.out.destroyed) throw new Error("the download was closed before the workbook was written");
+      while (this.unwritten >= 2) await this.next();
+      this.unwritten++;
+      this.send({ kind: "rows", rows });
+      if (this.out.writableNeedDrain) await Promise.race([drained(this.out), this.failed]);
+    }
+  }
+
+  async finish() {
+    this.send({ kind: "end" });
+    while (!this.complete) await this.next();
+    this.out.end();
+  }
+
+  /** The thread kept for the next workbook once this one is complete; otherwise ended. */
+  async stop() {
+    this.worker.off("error", this.onError).off("exit", this.onExit).off("message", this.onMessage);
+    if (this.complete) keepWriter(this.worker);
+    else await this.worker.terminate();
+  }
+}
 
 /** Resolves once `out` takes more; throws if it is closed first (the download was abandoned). */
 async function drained(out: Writable) {
@@ -91,46 +160,16 @@ async function drained(out: Writable) {
   if (out.destroyed) throw new Error("the download was closed before the workbook was written");
 }
 
-/** A table as a sheet, each row committed as it is written so that memory stays flat. */
-async function writeTable(workbook: Workbook, { table, batches }: TableRows, out: Writable) {
-  const sheet = addSheet(
-    workbook,
-    table.title,
-    table.columns.map(({ name, width }) => ({ header: name, key: name, width })),
-  );
-  const unitAt = table.columns.findIndex((column) => column.name === "unit");
-  // Each column's shared style; an amount's is its row's unit's.
-  const styles = table.columns.map((column) => (column.share ? percent : column.amount ? null : plain));
-  for await (const batch of batches()) {
-    // A download given up: stop reading rather than write the rest into memory.
-    if (out.destroyed) throw new Error("the download was closed before the workbook was written");
-    for (const cells of batch) {
-      // An empty cell is left out rather than written empty.
-      const row = sheet.addRow(cells.map((cell) => (cell === "" || cell === null ? undefined : cell)));
-      row.eachCell((cell, number) => {
-        cell.style = styles[number - 1] ?? amountIn(cells[unitAt] as string | null);
-      });
-      row.commit();
-    }
-    // exceljs takes rows whether or not the reader keeps up: a batch at a time, it waits for the
-    // download to drain, so a slow reader holds back the writer instead of filling memory.
-    if (out.writableNeedDrain) await drained(out);
-  }
-  sheet.commit();
-}
+const look = (header: string, width: number, cells: CellLook) => ({ header, width, look: cells });
+const aboutSheet: SheetSpec = {
+  title: "About this report",
+  columns: [look("About this report", 24, "heading"), look("", 110, "plain")],
+  unitAt: -1,
+};
 
 /** What the report shows and how it counts, first: a reader opening the file alone learns its view. */
-async function writeAboutSheet(
-  workbook: Workbook,
-  about: ReportAbout,
-  figures: Figures,
-  tables: TableRows[],
-) {
-  const sheet = addSheet(workbook, "About this report", [
-    { header: "About this report", key: "label", width: 24 },
-    { header: "", key: "text", width: 110 },
-  ]);
-  const rows = [
+function aboutRows(about: ReportAbout, figures: Figures, tables: TableRows[]): unknown[][] {
+  return [
     ["Report", "Pledgewatch: what was pledged against what is needed"],
     ...about.lines.map(({ label, text }) => [label, text]),
     ["Pledges selected", figures.summary.pledgeCount],
@@ -146,10 +185,4 @@ async function writeAboutSheet(
       `${table.title}: ${table.description}`,
     ]),
   ];
-  for (const cells of rows) {
-    const row = sheet.addRow(cells);
-    row.eachCell((cell, number) => (cell.style = number === 1 ? header : plain));
-    row.commit();
-  }
-  sheet.commit();
 }
