@@ -9,7 +9,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumFlags } from "../server/chromium-flags";
-import { median, startNext, waitFor } from "./support";
+import { median, startNext, waitFor, withServer } from "./support";
 
 type Record = (label: string, value: number) => void;
 
@@ -70,55 +70,57 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
   };
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  const server = await startNext(env, port);
+  const log = path.join(dir, "lighthouse-server.log");
+  const server = await startNext(env, port, [], log);
   let chrome: chromeLauncher.LaunchedChrome | undefined;
-  try {
-    chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      chromeFlags: ["--headless=new", ...chromiumFlags],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/bench/baseline`);
-    const pages = await pagesOf(base);
-    await audit(`${base}/dashboard`, chrome.port); // warm-up: the server's first render of each route
-    const runs = new Map<string, Run[]>(pages.map(([name]) => [name, []]));
-    for (let round = 0; round < rounds; round++) {
-      for (const [name, address] of pages) {
-        const run = await audit(base + address, chrome.port);
-        console.log(
-          `  lighthouse round ${round + 1}, ${name}: score ${run.score}, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}, LCP ${Math.round(run.lcp)} ms`,
-        );
-        runs.get(name)!.push(run);
+  await withServer(server, log, async () => {
+    try {
+      chrome = await chromeLauncher.launch({
+        chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        chromeFlags: ["--headless=new", ...chromiumFlags],
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor(`${base}/bench/baseline`);
+      const pages = await pagesOf(base);
+      await audit(`${base}/dashboard`, chrome.port); // warm-up: the server's first render of each route
+      const runs = new Map<string, Run[]>(pages.map(([name]) => [name, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (const [name, address] of pages) {
+          const run = await audit(base + address, chrome.port);
+          console.log(
+            `  lighthouse round ${round + 1}, ${name}: score ${run.score}, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}, LCP ${Math.round(run.lcp)} ms`,
+          );
+          runs.get(name)!.push(run);
+        }
       }
-    }
-    const bareScript = median(runs.get("bare page")!.map((run) => run.scriptKib));
-    for (const [name] of pages) {
-      const of = (pick: (run: Run) => number) => median(runs.get(name)!.map(pick));
-      record(
-        `lighthouse ${name}: performance (median of ${rounds}, target ≥ 95)`,
-        of((r) => r.score),
-      );
-      record(`lighthouse ${name}: total blocking time (ms, target ≤ 150)`, Math.round(of((r) => r.tbt)));
-      record(
-        `lighthouse ${name}: cumulative layout shift (target ≤ 0.02)`,
-        of((r) => r.cls),
-      );
-      record(`lighthouse ${name}: largest contentful paint (ms)`, Math.round(of((r) => r.lcp)));
-      if (name !== "bare page")
+      const bareScript = median(runs.get("bare page")!.map((run) => run.scriptKib));
+      for (const [name] of pages) {
+        const of = (pick: (run: Run) => number) => median(runs.get(name)!.map(pick));
         record(
-          `${name}: first-load JavaScript above the bare page (KiB gzipped, target ≤ 150)`,
-          of((r) => r.scriptKib) - bareScript,
+          `lighthouse ${name}: performance (median of ${rounds}, target ≥ 95)`,
+          of((r) => r.score),
         );
+        record(`lighthouse ${name}: total blocking time (ms, target ≤ 150)`, Math.round(of((r) => r.tbt)));
+        record(
+          `lighthouse ${name}: cumulative layout shift (target ≤ 0.02)`,
+          of((r) => r.cls),
+        );
+        record(`lighthouse ${name}: largest contentful paint (ms)`, Math.round(of((r) => r.lcp)));
+        if (name !== "bare page")
+          record(
+            `${name}: first-load JavaScript above the bare page (KiB gzipped, target ≤ 150)`,
+            of((r) => r.scriptKib) - bareScript,
+          );
+      }
+      record("bare page: first-load JavaScript (KiB gzipped)", bareScript);
+      // The emulated phone is this machine slowed 4×: on a slower machine every figure above is worse
+      // (Lighthouse warns below 1,000), so compare runs of similar index only.
+      record(
+        "lighthouse: this machine's CPU benchmark index (median)",
+        Math.round(median([...runs.values()].flat().map((run) => run.benchmarkIndex))),
+      );
+    } finally {
+      chrome?.kill();
     }
-    record("bare page: first-load JavaScript (KiB gzipped)", bareScript);
-    // The emulated phone is this machine slowed 4×: on a slower machine every figure above is worse
-    // (Lighthouse warns below 1,000), so compare runs of similar index only.
-    record(
-      "lighthouse: this machine's CPU benchmark index (median)",
-      Math.round(median([...runs.values()].flat().map((run) => run.benchmarkIndex))),
-    );
-  } finally {
-    chrome?.kill();
-    process.kill(-server.pid!, "SIGTERM");
-  }
+  });
 }

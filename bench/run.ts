@@ -1,8 +1,11 @@
 // npm run bench: the dashboard under load at 10,000 pledges and 100,000 status changes, against a
-// bare page reading 50 rows, plus the aggregate query against the same SQL run raw; Lighthouse on the
-// pages stakeholders open; the import; each export's time, and their memory at 100,000 pledges.
-// Prints figures; asserts nothing (targets are printed beside the figures).
-import { execFileSync } from "node:child_process";
+// bare page reading 50 rows and a bare JSON route, taken in turns; the dashboard while an analyst
+// writes; the aggregate query against the same SQL run raw; Lighthouse on the pages stakeholders
+// open; the import; each export's time, and their memory at 100,000 pledges.
+// Prints each figure as it is measured and keeps them in bench/results/latest.json; a step that
+// fails is reported with its cause and the next one runs. Asserts nothing: targets are printed
+// beside the figures, and a missed one is marked.
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,17 +15,21 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { benchImport } from "./import";
 import { benchLighthouse } from "./lighthouse";
+import { BenchResults } from "./results";
 import { seedBenchData } from "./seed-bench-data";
 import { pledgeSortKeys } from "../features/pledges/index";
-import { median, memoryOf, startNext, waitFor } from "./support";
+import { median, memoryOf, startNext, waitFor, withServer } from "./support";
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const port = Number(process.env.BENCH_PORT ?? 3300);
 const scale = { pledges: 10_000, statusChangesPerPledge: 10, conditions: 20 };
 // The CSV export must stream: its memory is measured on ten times the pledges.
 const csvScale = { pledges: 100_000, statusChangesPerPledge: 1, conditions: 20 };
 const heapCapMb = 96;
 const reportHeapCapMb = 256;
+// The analyst's pace while the dashboard is under load.
+const writesPerSecond = 5;
 
 const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-bench-"));
 const file = path.join(dir, "bench.db");
@@ -38,7 +45,11 @@ const envFor = (database: string) => ({
 });
 /** Every request reads as a signed-in viewer would: through an API token, checked on each request. */
 const authHeaders: Record<string, string> = {};
+/** The analyst's API token, for the writes. */
+const analystHeaders: Record<string, string> = {};
 const env = envFor(file);
+const results = new BenchResults();
+const record = results.record;
 
 async function timeIt(runs: number, work: () => unknown) {
   const times: number[] = [];
@@ -50,9 +61,15 @@ async function timeIt(runs: number, work: () => unknown) {
   return median(times);
 }
 
-async function load(url: string) {
-  await autocannon({ url, connections: 25, duration: 3, headers: authHeaders }); // warm-up
-  const result = await autocannon({ url, connections: 25, duration: seconds, headers: authHeaders });
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, duration = seconds): Promise<Load> {
+  const result = await autocannon({ url, connections: 25, duration, headers: authHeaders });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -61,8 +78,94 @@ async function load(url: string) {
   };
 }
 
-function startServer(database: string, serverPort: number, nodeFlags: string[] = []) {
-  return startNext(envFor(database), serverPort, nodeFlags);
+/** Each run's figures, the median of its rounds. */
+function medianLoad(loads: Load[]): Load {
+  const of = (pick: (load: Load) => number) => median(loads.map(pick));
+  return { rps: of((l) => l.rps), p50: of((l) => l.p50), p99: of((l) => l.p99), errors: of((l) => l.errors) };
+}
+
+/**
+ * The runs taken in turns (a, b, c, a, b, c, …), `rounds` times, so that the machine's drift falls
+ * on each alike; each run's median. `alongside` runs beside a run's load and stops when it ends.
+ */
+async function inTurns(
+  runs: { name: string; url: string; alongside?: () => () => Promise<void> }[],
+): Promise<Map<string, Load>> {
+  for (const run of runs) await load(run.url, 3); // warm-up
+  const loads = new Map<string, Load[]>(runs.map((run) => [run.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const run of runs) {
+      const stop = run.alongside?.();
+      const measured = await load(run.url);
+      await stop?.();
+      console.log(
+        `  round ${round + 1}, ${run.name}: ${measured.rps.toFixed(1)} requests/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${measured.errors} errors`,
+      );
+      loads.get(run.name)!.push(measured);
+    }
+  }
+  return new Map([...loads].map(([name, list]) => [name, medianLoad(list)]));
+}
+
+/**
+ * An analyst recording status changes at `writesPerSecond`, through the API, each on a pledge of its
+ * own in turn; the latencies of its writes. Returns the function that stops it.
+ */
+function analystWriting(base: string, pledgeIds: string[], sourceId: string, latencies: number[]) {
+  let running = true;
+  const versions = new Map<string, { version: number; status: string }>();
+  const writing = (async () => {
+    for (let n = 0; running; n++) {
+      const started = performance.now();
+      const pledgeId = pledgeIds[n % pledgeIds.length]!;
+      let current = versions.get(pledgeId);
+      if (!current) {
+        const response = await fetch(`${base}/api/v1/pledges/${pledgeId}`, { headers: analystHeaders });
+        const { data } = (await response.json()) as { data: { version: number; status: string } };
+        current = data;
+      }
+      const status = current.status === "stalled" ? "committed" : "stalled";
+      const writeStart = performance.now();
+      const response = await fetch(`${base}/api/v1/pledges/${pledgeId}/status`, {
+        method: "POST",
+        headers: { ...analystHeaders, "content-type": "application/json" },
+        body: JSON.stringify({
+          status,
+          version: current.version,
+          note: "Bench status change",
+          sourceId,
+          quote: "bench",
+        }),
+      });
+      const answer = (await response.json()) as { data?: { version: number; status: string } };
+      if (!response.ok || !answer.data)
+        throw new Error(`a write answered ${response.status}: ${JSON.stringify(answer)}`);
+      latencies.push(performance.now() - writeStart);
+      versions.set(pledgeId, answer.data);
+      const wait = 1000 / writesPerSecond - (performance.now() - started);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  })();
+  return async () => {
+    running = false;
+    await writing;
+  };
+}
+
+/** A production server on `database`, its output kept in the bench's folder, for `work`. */
+async function onServer<T>(
+  database: string,
+  serverPort: number,
+  nodeFlags: string[],
+  work: (base: string, server: ChildProcess) => Promise<T>,
+): Promise<T> {
+  const log = path.join(dir, `server-${serverPort}.log`);
+  const server = await startNext(envFor(database), serverPort, nodeFlags, log);
+  return withServer(server, log, async () => {
+    const base = `http://127.0.0.1:${serverPort}`;
+    await waitFor(`${base}/api/v1/conditions`, authHeaders);
+    return work(base, server);
+  });
 }
 
 /** The bench's API token, valid on a second database too. */
@@ -137,170 +240,214 @@ async function listTotalsAgainstSummary(base: string, orders: string[]) {
 }
 
 async function main() {
-  console.log(
-    `preparing ${scale.pledges} pledges and ${scale.pledges * scale.statusChangesPerPledge} status changes in ${file}`,
+  await results.step(
+    `preparing ${scale.pledges} pledges and ${scale.pledges * scale.statusChangesPerPledge} status changes`,
+    async () => {
+      execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
+      execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
+      await seedBenchData(`file:${file}`, scale);
+      console.log(`  in ${file}`);
+    },
   );
-  execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
-  execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  await seedBenchData(`file:${file}`, scale);
 
   // Aggregates, in this process: the dashboard's query through Prisma, and the same SQL run raw.
-  process.env.DATABASE_URL = env.DATABASE_URL;
-  const { readAggregates, pledgeGroupsQuery } = await import("../features/figures/queries");
-  const { viewBound } = await import("../features/pledges/selection-sql");
-  const { db } = await import("../server/db");
-  const { createApiToken } = await import("../server/api-tokens");
-  const { token } = await createApiToken(db(), { name: "bench", role: "viewer" }, null);
-  authHeaders.authorization = `Bearer ${token}`;
-  const { sqliteConnectionPragmas } = await import("../server/prisma-client");
-  // Raw SQL on a connection set up as the app's is.
-  const raw = new Database(file, { readonly: true });
-  for (const pragma of sqliteConnectionPragmas) raw.pragma(pragma);
-  const figures: [string, number][] = [];
-  // Each figure is printed as it is measured, so that a later failure loses none of them.
-  const record = (label: string, value: number) => {
-    console.log(`  ${label}: ${Number.isInteger(value) ? value : value.toFixed(2)}`);
-    figures.push([label, value]);
-  };
-  for (const [label, time] of [
-    ["today", {}],
-    ["as of 2026-06-30", { asOf: new Date("2026-06-30T00:00:00Z") }],
-  ] as const) {
-    const query = pledgeGroupsQuery(viewBound(time));
-    const statement = raw.prepare(query.sql);
-    const rawMs = await timeIt(15, () => statement.all(...query.values));
-    const prismaMs = await timeIt(15, () => db().$queryRaw(query));
-    const allMs = await timeIt(5, () => readAggregates(time));
-    record(`aggregate query ${label}: raw SQL (ms)`, rawMs);
-    record(`aggregate query ${label}: through Prisma (ms)`, prismaMs);
-    record(`aggregate query ${label}: ratio (target ≤ 2)`, prismaMs / rawMs);
-    record(`all dashboard aggregates ${label} (ms)`, allMs);
-  }
-  // The as-of figures are rebuilt from the ledger's events: they may cost at most twice today's.
-  const rawOf = (label: string) =>
-    figures.find(([name]) => name === `aggregate query ${label}: raw SQL (ms)`)![1];
-  record(
-    "aggregate query: as of 2026-06-30 / today (target ≤ 2)",
-    rawOf("as of 2026-06-30") / rawOf("today"),
-  );
-  raw.close();
-  await db().$disconnect();
+  await results.step("aggregates", async () => {
+    process.env.DATABASE_URL = env.DATABASE_URL;
+    const { readAggregates, pledgeGroupsQuery } = await import("../features/figures/queries");
+    const { viewBound } = await import("../features/pledges/selection-sql");
+    const { db } = await import("../server/db");
+    const { createApiToken } = await import("../server/api-tokens");
+    authHeaders.authorization = `Bearer ${(await createApiToken(db(), { name: "bench", role: "viewer" }, null)).token}`;
+    analystHeaders.authorization = `Bearer ${(await createApiToken(db(), { name: "bench analyst", role: "analyst" }, null)).token}`;
+    const { sqliteConnectionPragmas } = await import("../server/prisma-client");
+    // Raw SQL on a connection set up as the app's is.
+    const raw = new Database(file, { readonly: true });
+    for (const pragma of sqliteConnectionPragmas) raw.pragma(pragma);
+    const rawMs = new Map<string, number>();
+    for (const [label, time] of [
+      ["today", {}],
+      ["as of 2026-06-30", { asOf: new Date("2026-06-30T00:00:00Z") }],
+    ] as const) {
+      const query = pledgeGroupsQuery(viewBound(time));
+      const statement = raw.prepare(query.sql);
+      rawMs.set(label, await timeIt(15, () => statement.all(...query.values)));
+      const prismaMs = await timeIt(15, () => db().$queryRaw(query));
+      const allMs = await timeIt(5, () => readAggregates(time));
+      record(`aggregate query ${label}: raw SQL (ms)`, rawMs.get(label)!);
+      record(`aggregate query ${label}: through Prisma (ms)`, prismaMs);
+      record(`aggregate query ${label}: ratio (target ≤ 2)`, prismaMs / rawMs.get(label)!);
+      record(`all dashboard aggregates ${label} (ms)`, allMs);
+    }
+    // The as-of figures are rebuilt from the ledger's events: they may cost at most twice today's.
+    record(
+      "aggregate query: as of 2026-06-30 / today (target ≤ 2)",
+      rawMs.get("as of 2026-06-30")! / rawMs.get("today")!,
+    );
+    raw.close();
+    await db().$disconnect();
+  });
 
   if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  const server = await startServer(file, port);
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/bench/baseline`, authHeaders);
-    const baseline = await load(`${base}/bench/baseline`);
-    const dashboard = await load(`${base}/dashboard`);
-    const asOf = await load(`${base}/dashboard?asOf=2026-06-30&assume=bench-condition-1`);
-    for (const [name, r] of [
-      ["baseline (50 rows)", baseline],
-      ["dashboard", dashboard],
-      ["dashboard, as-of + scenario", asOf],
-    ] as const) {
-      record(`${name}: requests/s`, r.rps);
-      record(`${name}: p50 latency (ms)`, r.p50);
-      record(`${name}: p99 latency (ms, target ≤ 300)`, r.p99);
-      record(`${name}: errors + non-2xx`, r.errors);
-    }
-    record("dashboard throughput ÷ baseline (target ≥ 0.5)", dashboard.rps / baseline.rps);
 
-    // Exports of the 10,000 pledges (and 100,000 status changes in the report's history sheet).
-    const csv = await timeDownload(`${base}/api/v1/exports/pledges.csv`);
-    const xlsx = await timeDownload(`${base}/api/v1/exports/report.xlsx`);
-    const pdf = await timeDownload(`${base}/api/v1/exports/briefing.pdf`);
-    const dataPackage = await timeDownload(`${base}/api/v1/exports/datapackage.zip`);
-    record("pledges.csv, 10,000 pledges (ms, target ≤ 2000)", csv.ms);
-    record("pledges.csv size (MB)", csv.mb);
-    record("report.xlsx, 10,000 pledges + 100,000 changes (ms, target ≤ 2000)", xlsx.ms);
-    record("report.xlsx size (MB)", xlsx.mb);
-    record("briefing.pdf (ms, target ≤ 5000)", pdf.ms);
-    record("datapackage.zip, 10,000 pledges + 100,000 changes (ms, target ≤ 3000)", dataPackage.ms);
-    record("datapackage.zip size (MB)", dataPackage.mb);
+  await results.step(
+    `the dashboard under load, against the yardsticks (${rounds} rounds of ${seconds} s, in turns)`,
+    () =>
+      onServer(file, port, [], async (base) => {
+        const loads = await inTurns([
+          { name: "baseline page (50 rows)", url: `${base}/bench/baseline` },
+          { name: "dashboard", url: `${base}/dashboard` },
+          {
+            name: "dashboard, as-of + scenario",
+            url: `${base}/dashboard?asOf=2026-06-30&assume=bench-condition-1`,
+          },
+          { name: "bare JSON route", url: `${base}/bench/json` },
+          { name: "/api/v1/summary", url: `${base}/api/v1/summary` },
+        ]);
+        for (const [name, r] of loads) {
+          record(`${name}: requests/s`, r.rps);
+          record(`${name}: p50 latency (ms)`, r.p50);
+          record(`${name}: p99 latency (ms)`, r.p99);
+          record(`${name}: errors + non-2xx (target ≤ 0)`, r.errors);
+        }
+        const of = (name: string) => loads.get(name)!;
+        const [baseline, dashboard] = [of("baseline page (50 rows)"), of("dashboard")];
+        record("dashboard throughput ÷ baseline (target ≥ 0.9)", dashboard.rps / baseline.rps);
+        record("dashboard p99 ÷ baseline p99 (target ≤ 1.3)", dashboard.p99 / baseline.p99);
+        record(
+          "/api/v1/summary throughput ÷ bare JSON route (target ≥ 0.6)",
+          of("/api/v1/summary").rps / of("bare JSON route").rps,
+        );
+      }),
+  );
 
-    // The pledge list of the 10,000, sorted by each column against its default order, interleaved.
-    const orders = ["", ...pledgeSortKeys.map((key) => `?sort=${key}`)];
-    const times = new Map<string, number[]>(orders.map((order) => [order, []]));
-    await download(`${base}/pledges`);
-    for (let round = 0; round < 11; round++) {
-      for (const order of orders) times.get(order)!.push((await download(`${base}/pledges${order}`)).ms);
-    }
-    const unsorted = median(times.get("")!);
-    record("/pledges, 10,000 pledges, default order (ms)", unsorted);
-    for (const key of pledgeSortKeys) {
-      record(
-        `/pledges sorted by ${key} ÷ default order (target ≤ 1.5)`,
-        median(times.get(`?sort=${key}`)!) / unsorted,
-      );
-    }
-    const totals = await listTotalsAgainstSummary(base, orders);
-    record("/pledges totals checked against /api/v1/summary (lists)", totals.checked);
-    record("/pledges totals unlike /api/v1/summary (lists, target 0)", totals.unlike.length);
-    for (const problem of totals.unlike) console.log(`    ${problem}`);
-  } finally {
-    process.kill(-server.pid!, "SIGTERM");
-  }
+  await results.step(
+    `the dashboard while an analyst writes ~${writesPerSecond} status changes a second (in turns)`,
+    () =>
+      onServer(file, port, [], async (base) => {
+        const sources = (await (await fetch(`${base}/api/v1/sources`, { headers: authHeaders })).json()) as {
+          data: { id: string }[];
+        };
+        const pledgeIds = Array.from({ length: 200 }, (_, i) => `bench-pledge-${i}`);
+        const latencies: number[] = [];
+        const loads = await inTurns([
+          { name: "dashboard, reads only", url: `${base}/dashboard` },
+          {
+            name: "dashboard, with writes",
+            url: `${base}/dashboard`,
+            alongside: () => analystWriting(base, pledgeIds, sources.data[0]!.id, latencies),
+          },
+        ]);
+        const [quiet, writing] = [loads.get("dashboard, reads only")!, loads.get("dashboard, with writes")!];
+        record("dashboard with writes: requests/s", writing.rps);
+        record("dashboard with writes: p99 latency (ms)", writing.p99);
+        record("dashboard with writes: errors + non-2xx (target ≤ 0)", writing.errors);
+        record("dashboard throughput, with writes ÷ without (target ≥ 0.8)", writing.rps / quiet.rps);
+        record("dashboard p99, with writes ÷ without (target ≤ 1.5)", writing.p99 / quiet.p99);
+        const sorted = [...latencies].sort((a, b) => a - b);
+        record("writes under load: count", sorted.length);
+        record("writes under load: median (ms, target ≤ 50)", median(sorted));
+        record(
+          "writes under load: p99 (ms)",
+          sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN,
+        );
+      }),
+  );
 
-  await benchLighthouse(dir, port + 2, record);
+  await results.step(
+    "exports of the 10,000 pledges (and 100,000 status changes in the report's history)",
+    () =>
+      onServer(file, port, [], async (base) => {
+        const csv = await timeDownload(`${base}/api/v1/exports/pledges.csv`);
+        record("pledges.csv, 10,000 pledges (ms, target ≤ 2000)", csv.ms);
+        record("pledges.csv size (MB)", csv.mb);
+        const xlsx = await timeDownload(`${base}/api/v1/exports/report.xlsx`);
+        record("report.xlsx, 10,000 pledges + 100,000 changes (ms, target ≤ 2000)", xlsx.ms);
+        record("report.xlsx size (MB)", xlsx.mb);
+        const pdf = await timeDownload(`${base}/api/v1/exports/briefing.pdf`);
+        record("briefing.pdf (ms, target ≤ 5000)", pdf.ms);
+        const dataPackage = await timeDownload(`${base}/api/v1/exports/datapackage.zip`);
+        record("datapackage.zip, 10,000 pledges + 100,000 changes (ms, target ≤ 3000)", dataPackage.ms);
+        record("datapackage.zip size (MB)", dataPackage.mb);
+      }),
+  );
 
-  await benchImport(dir, record);
+  await results.step(
+    "the pledge list of the 10,000, sorted by each column against its default order (in turns)",
+    () =>
+      onServer(file, port, [], async (base) => {
+        const orders = ["", ...pledgeSortKeys.map((key) => `?sort=${key}`)];
+        const times = new Map<string, number[]>(orders.map((order) => [order, []]));
+        await download(`${base}/pledges`);
+        for (let round = 0; round < 11; round++) {
+          for (const order of orders) times.get(order)!.push((await download(`${base}/pledges${order}`)).ms);
+        }
+        const unsorted = median(times.get("")!);
+        record("/pledges, 10,000 pledges, default order (ms)", unsorted);
+        for (const key of pledgeSortKeys) {
+          record(
+            `/pledges sorted by ${key} ÷ default order (target ≤ 1.5)`,
+            median(times.get(`?sort=${key}`)!) / unsorted,
+          );
+        }
+        const totals = await listTotalsAgainstSummary(base, orders);
+        record("/pledges totals checked against /api/v1/summary (lists)", totals.checked);
+        record("/pledges totals unlike /api/v1/summary (lists, target ≤ 0)", totals.unlike.length);
+        for (const problem of totals.unlike) console.log(`    ${problem}`);
+      }),
+  );
 
-  // Memory while streaming a 100,000-row CSV (17 MB), with the server's JavaScript heap capped at
+  await results.step("Lighthouse (mobile)", () => benchLighthouse(dir, port + 2, record));
+
+  await results.step("import", () => benchImport(dir, record));
+
+  await results.step(`preparing ${csvScale.pledges} pledges`, async () => {
+    execFileSync("npm", ["run", "--silent", "db:deploy"], { env: envFor(bigFile), stdio: "ignore" });
+    execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
+    await seedBenchData(`file:${bigFile}`, csvScale);
+    copyApiTokens(file, bigFile);
+    console.log(`  in ${bigFile}`);
+  });
+
+  // Memory while streaming a 100,000-row CSV (28 MB), with the server's JavaScript heap capped at
   // 96 MB: the export only completes if it streams, and the peak must not climb from one to the next.
-  console.log(`preparing ${csvScale.pledges} pledges in ${bigFile}`);
-  execFileSync("npm", ["run", "--silent", "db:deploy"], { env: envFor(bigFile), stdio: "ignore" });
-  execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
-  await seedBenchData(`file:${bigFile}`, csvScale);
-  copyApiTokens(file, bigFile);
-  const big = await startServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`]);
-  try {
-    const base = `http://127.0.0.1:${port + 1}`;
-    await waitFor(`${base}/api/v1/conditions`, authHeaders);
-    await download(`${base}/api/v1/exports/pledges.csv?category=other`); // warm-up, a seventh of the rows
-    const before = memoryOf(big.pid!);
-    const result = await download(`${base}/api/v1/exports/pledges.csv`);
-    const first = memoryOf(big.pid!);
-    await download(`${base}/api/v1/exports/pledges.csv`);
-    const second = memoryOf(big.pid!);
-    record("pledges.csv, 100,000 pledges (ms)", result.ms);
-    record("pledges.csv, 100,000 pledges: size (MB)", result.bytes / 1_048_576);
-    record(`JavaScript heap cap for this server (MB)`, heapCapMb);
-    record("server peak memory before the 100,000-row CSV (MB)", before.peak);
-    record("server peak memory after it (MB)", first.peak);
-    // Flat means bounded: a second download must not raise the peak again.
-    record("server peak memory after a second one (MB)", second.peak);
-  } finally {
-    process.kill(-big.pid!, "SIGTERM");
-  }
+  await results.step(`the 100,000-row CSV on a server whose heap is capped at ${heapCapMb} MB`, () =>
+    onServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`], async (base, server) => {
+      record(`JavaScript heap cap for this server (MB)`, heapCapMb);
+      await download(`${base}/api/v1/exports/pledges.csv?category=other`); // warm-up, a seventh of the rows
+      const before = memoryOf(server.pid!);
+      const result = await download(`${base}/api/v1/exports/pledges.csv`);
+      const first = memoryOf(server.pid!);
+      record("pledges.csv, 100,000 pledges (ms)", result.ms);
+      record("pledges.csv, 100,000 pledges: size (MB)", result.bytes / 1_048_576);
+      record("server peak memory before the 100,000-row CSV (MB)", before.peak);
+      record("server peak memory after it (MB)", first.peak);
+      await download(`${base}/api/v1/exports/pledges.csv`);
+      // Flat means bounded: a second download must not raise the peak again.
+      record("server peak memory after a second one (MB)", memoryOf(server.pid!).peak);
+    }),
+  );
 
   // The workbook and the data package stream their 100,000 pledges and changes the same way. They
   // also compute the view's figures, whose aggregate groups alone take some 65 MB at 100,000 bench
   // pledges (the groups' keys have many values there): their server gets a larger heap.
-  const reports = await startServer(bigFile, port + 3, [`--max-old-space-size=${reportHeapCapMb}`]);
-  try {
-    const base = `http://127.0.0.1:${port + 3}`;
-    await waitFor(`${base}/api/v1/conditions`, authHeaders);
-    record(`JavaScript heap cap for the reports' server (MB)`, reportHeapCapMb);
-    for (const name of ["report.xlsx", "datapackage.zip"]) {
-      const first = await download(`${base}/api/v1/exports/${name}`);
-      const afterFirst = memoryOf(reports.pid!).peak;
-      await download(`${base}/api/v1/exports/${name}`);
-      record(`${name}, 100,000 pledges + 100,000 changes (ms)`, first.ms);
-      record(`${name}, 100,000 pledges: size (MB)`, first.bytes / 1_048_576);
-      record(`server peak memory after ${name} at 100,000 (MB)`, afterFirst);
-      record(`server peak memory after a second ${name} (MB)`, memoryOf(reports.pid!).peak);
-    }
-  } finally {
-    process.kill(-reports.pid!, "SIGTERM");
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await results.step(
+    `the workbook and the data package at 100,000 pledges, heap capped at ${reportHeapCapMb} MB`,
+    () =>
+      onServer(bigFile, port + 3, [`--max-old-space-size=${reportHeapCapMb}`], async (base, server) => {
+        record(`JavaScript heap cap for the reports' server (MB)`, reportHeapCapMb);
+        for (const name of ["report.xlsx", "datapackage.zip"]) {
+          const first = await download(`${base}/api/v1/exports/${name}`);
+          record(`${name}, 100,000 pledges + 100,000 changes (ms)`, first.ms);
+          record(`${name}, 100,000 pledges: size (MB)`, first.bytes / 1_048_576);
+          record(`server peak memory after ${name} at 100,000 (MB)`, memoryOf(server.pid!).peak);
+          await download(`${base}/api/v1/exports/${name}`);
+          record(`server peak memory after a second ${name} (MB)`, memoryOf(server.pid!).peak);
+        }
+      }),
+  );
 
-  const width = Math.max(...figures.map(([label]) => label.length));
-  console.log(`\nPledgewatch benchmark (${seconds} s per load run, 25 connections)`);
-  for (const [label, value] of figures) {
-    console.log(`${label.padEnd(width)}  ${Number.isInteger(value) ? value : value.toFixed(2)}`);
-  }
+  rmSync(dir, { recursive: true, force: true });
+  results.print(`Pledgewatch benchmark (${rounds} rounds of ${seconds} s per load run, 25 connections)`);
 }
 
 await main();

@@ -1,6 +1,6 @@
 // Shared by `npm run bench` and `npm run soak`: a production server on a database of its own.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 export function median(values: number[]) {
@@ -30,9 +30,15 @@ export function memoryOf(pid: number) {
 
 /**
  * The production server (server.mjs, on the existing build) with `env`. Node runs it directly, so that
- * the child's pid is the server's: its memory can be read and `kill -9` hits the server itself.
+ * the child's pid is the server's: its memory can be read and `kill -9` hits the server itself. Its
+ * output goes to `log` when given (to tell why it died), else to the terminal with BENCH_SERVER_LOG.
  */
-export async function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags: string[] = []) {
+export async function startNext(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  nodeFlags: string[] = [],
+  log?: string,
+) {
   // A server left over on the port (an earlier run cut short) would answer in its place, while this
   // one dies at once: the figures would be the old server's.
   await new Promise<void>((resolve, reject) => {
@@ -40,9 +46,54 @@ export async function startNext(env: NodeJS.ProcessEnv, port: number, nodeFlags:
       .once("error", () => reject(new Error(`port ${port} is taken: is an earlier server still running?`)))
       .listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });
-  return spawn(
-    process.execPath,
-    [...nodeFlags, "server.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
-    { env, stdio: process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", detached: true },
+  const out = log ? openSync(log, "a") : process.env.BENCH_SERVER_LOG ? "inherit" : "ignore";
+  try {
+    return spawn(
+      process.execPath,
+      [...nodeFlags, "server.mjs", "--hostname", "127.0.0.1", "--port", String(port)],
+      { env, stdio: ["ignore", out, out], detached: true },
+    );
+  } finally {
+    if (typeof out === "number") closeSync(out);
+  }
+}
+
+/** The last `lines` lines of a file, or "" when there is none. */
+export function tailOf(file: string, lines = 15): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Runs `work` against a started server and stops the server after it, whatever happens. A server
+ * that died on the way is said so, with how it ended and its last words, rather than masked by a
+ * failure to stop it.
+ */
+export async function withServer<T>(
+  server: ChildProcess,
+  log: string,
+  work: (server: ChildProcess) => Promise<T>,
+): Promise<T> {
+  let ended: string | null = null;
+  const exited = new Promise<void>((resolve) =>
+    server.once("exit", (code, signal) => {
+      ended = signal ? `killed by ${signal}` : `exit code ${code}`;
+      resolve();
+    }),
   );
+  try {
+    return await work(server);
+  } catch (error) {
+    if (ended)
+      throw new Error(`the server died (${ended}); its last lines:\n${tailOf(log)}`, { cause: error });
+    throw error;
+  } finally {
+    if (!ended) {
+      process.kill(-server.pid!, "SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+  }
 }
