@@ -1,6 +1,7 @@
 import "server-only";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import type { Figures } from "@/features/figures";
@@ -59,8 +60,16 @@ export async function writeReport(stream: Writable, input: ReportInput) {
 // second workbook written at the same time gets a thread of its own, ended after it.
 let idle: Worker | null = null;
 
+function startWriter(): Worker {
+  // Built by Next.js, the thread's code is bundled as JavaScript.
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./workbook-thread.ts", import.meta.url));
+  // Run from the source (tests, scripts), it is TypeScript, which the thread reads through tsx.
+  const source = JSON.stringify(fileURLToPath(new URL("./workbook-thread.ts", import.meta.url)));
+  return new Worker(`require("tsx/cjs/api").register(); require(${source});`, { eval: true });
+}
+
 function takeWriter(): Worker {
-  const worker = idle ?? new Worker(new URL("./workbook-thread.ts", import.meta.url));
+  const worker = idle ?? startWriter();
   idle = null;
   worker.ref();
   return worker;
