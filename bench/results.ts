@@ -37,8 +37,12 @@ export class BenchResults {
     this.save();
   };
 
-  /** Runs one step of the bench; a failure is printed with its causes and kept, and the bench goes on. */
-  async step(name: string, work: () => Promise<void>) {
+  /**
+   * Runs one step of the bench, unless BENCH_STEPS names others; a failure is printed with its
+   * causes and kept, and the bench goes on.
+   */
+  async step(key: string, name: string, work: () => Promise<void>) {
+    if (!wanted(key)) return;
     console.log(`\n${name}`);
     try {
       await work();
@@ -74,6 +78,17 @@ export class BenchResults {
       `${JSON.stringify({ startedAt: this.startedAt, machine, figures: this.figures, failures: this.failures }, null, 2)}\n`,
     );
   }
+}
+
+/**
+ * Whether BENCH_STEPS (a comma-separated list of step keys) lets step `key` run. The preparing steps
+ * (and the aggregates, which make the API tokens) run whenever a step named needs them.
+ */
+function wanted(key: string): boolean {
+  const only = process.env.BENCH_STEPS?.split(",").map((name) => name.trim());
+  if (!only || key === "prepare" || key === "aggregates") return true;
+  if (key === "prepare-100k") return only.some((name) => name.endsWith("-100k"));
+  return only.includes(key);
 }
 
 /** An error and its causes, one a line. */

@@ -4,7 +4,9 @@
 // open; the import; each export's time, and their memory at 100,000 pledges.
 // Prints each figure as it is measured and keeps them in bench/results/latest.json; a step that
 // fails is reported with its cause and the next one runs. Asserts nothing: targets are printed
-// beside the figures, and a missed one is marked.
+// beside the figures, and a missed one is marked. BENCH_STEPS=load,writes runs only the steps named
+// (prepare, aggregates, load, writes, exports, list, lighthouse, import, prepare-100k, csv-100k,
+// reports-100k); the database is prepared whenever a later step needs it.
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -241,6 +243,7 @@ async function listTotalsAgainstSummary(base: string, orders: string[]) {
 
 async function main() {
   await results.step(
+    "prepare",
     `preparing ${scale.pledges} pledges and ${scale.pledges * scale.statusChangesPerPledge} status changes`,
     async () => {
       execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
@@ -251,7 +254,7 @@ async function main() {
   );
 
   // Aggregates, in this process: the dashboard's query through Prisma, and the same SQL run raw.
-  await results.step("aggregates", async () => {
+  await results.step("aggregates", "aggregates", async () => {
     process.env.DATABASE_URL = env.DATABASE_URL;
     const { readAggregates, pledgeGroupsQuery } = await import("../features/figures/queries");
     const { viewBound } = await import("../features/pledges/selection-sql");
@@ -290,6 +293,7 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 
   await results.step(
+    "load",
     `the dashboard under load, against the yardsticks (${rounds} rounds of ${seconds} s, in turns)`,
     () =>
       onServer(file, port, [], async (base) => {
@@ -321,6 +325,7 @@ async function main() {
   );
 
   await results.step(
+    "writes",
     `the dashboard while an analyst writes ~${writesPerSecond} status changes a second (in turns)`,
     () =>
       onServer(file, port, [], async (base) => {
@@ -354,6 +359,7 @@ async function main() {
   );
 
   await results.step(
+    "exports",
     "exports of the 10,000 pledges (and 100,000 status changes in the report's history)",
     () =>
       onServer(file, port, [], async (base) => {
@@ -372,6 +378,7 @@ async function main() {
   );
 
   await results.step(
+    "list",
     "the pledge list of the 10,000, sorted by each column against its default order (in turns)",
     () =>
       onServer(file, port, [], async (base) => {
@@ -396,11 +403,11 @@ async function main() {
       }),
   );
 
-  await results.step("Lighthouse (mobile)", () => benchLighthouse(dir, port + 2, record));
+  await results.step("lighthouse", "Lighthouse (mobile)", () => benchLighthouse(dir, port + 2, record));
 
-  await results.step("import", () => benchImport(dir, record));
+  await results.step("import", "import", () => benchImport(dir, record));
 
-  await results.step(`preparing ${csvScale.pledges} pledges`, async () => {
+  await results.step("prepare-100k", `preparing ${csvScale.pledges} pledges`, async () => {
     execFileSync("npm", ["run", "--silent", "db:deploy"], { env: envFor(bigFile), stdio: "ignore" });
     execFileSync("npm", ["run", "--silent", "db:seed"], { env: envFor(bigFile), stdio: "ignore" });
     await seedBenchData(`file:${bigFile}`, csvScale);
@@ -410,27 +417,31 @@ async function main() {
 
   // Memory while streaming a 100,000-row CSV (28 MB), with the server's JavaScript heap capped at
   // 96 MB: the export only completes if it streams, and the peak must not climb from one to the next.
-  await results.step(`the 100,000-row CSV on a server whose heap is capped at ${heapCapMb} MB`, () =>
-    onServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`], async (base, server) => {
-      record(`JavaScript heap cap for this server (MB)`, heapCapMb);
-      await download(`${base}/api/v1/exports/pledges.csv?category=other`); // warm-up, a seventh of the rows
-      const before = memoryOf(server.pid!);
-      const result = await download(`${base}/api/v1/exports/pledges.csv`);
-      const first = memoryOf(server.pid!);
-      record("pledges.csv, 100,000 pledges (ms)", result.ms);
-      record("pledges.csv, 100,000 pledges: size (MB)", result.bytes / 1_048_576);
-      record("server peak memory before the 100,000-row CSV (MB)", before.peak);
-      record("server peak memory after it (MB)", first.peak);
-      await download(`${base}/api/v1/exports/pledges.csv`);
-      // Flat means bounded: a second download must not raise the peak again.
-      record("server peak memory after a second one (MB)", memoryOf(server.pid!).peak);
-    }),
+  await results.step(
+    "csv-100k",
+    `the 100,000-row CSV on a server whose heap is capped at ${heapCapMb} MB`,
+    () =>
+      onServer(bigFile, port + 1, [`--max-old-space-size=${heapCapMb}`], async (base, server) => {
+        record(`JavaScript heap cap for this server (MB)`, heapCapMb);
+        await download(`${base}/api/v1/exports/pledges.csv?category=other`); // warm-up, a seventh of the rows
+        const before = memoryOf(server.pid!);
+        const result = await download(`${base}/api/v1/exports/pledges.csv`);
+        const first = memoryOf(server.pid!);
+        record("pledges.csv, 100,000 pledges (ms)", result.ms);
+        record("pledges.csv, 100,000 pledges: size (MB)", result.bytes / 1_048_576);
+        record("server peak memory before the 100,000-row CSV (MB)", before.peak);
+        record("server peak memory after it (MB)", first.peak);
+        await download(`${base}/api/v1/exports/pledges.csv`);
+        // Flat means bounded: a second download must not raise the peak again.
+        record("server peak memory after a second one (MB)", memoryOf(server.pid!).peak);
+      }),
   );
 
   // The workbook and the data package stream their 100,000 pledges and changes the same way. They
   // also compute the view's figures, whose aggregate groups alone take some 65 MB at 100,000 bench
   // pledges (the groups' keys have many values there): their server gets a larger heap.
   await results.step(
+    "reports-100k",
     `the workbook and the data package at 100,000 pledges, heap capped at ${reportHeapCapMb} MB`,
     () =>
       onServer(bigFile, port + 3, [`--max-old-space-size=${reportHeapCapMb}`], async (base, server) => {

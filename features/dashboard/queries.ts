@@ -1,7 +1,5 @@
 import "server-only";
-import { LRUCache } from "lru-cache";
-import { readDataStamp } from "@/features/figures";
-import { remember } from "@/lib/remember";
+import { freshEnough, keptFresh } from "@/server/data-version";
 import { db } from "@/server/db";
 import { statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { eventWithinWhere } from "@/features/pledges/selection-sql";
@@ -23,11 +21,10 @@ async function readTimeline(time: ViewTime, take: number) {
 
 export type Timeline = Awaited<ReturnType<typeof readTimeline>>;
 
-// Kept while the data version is unchanged, as the figures are: the dashboard under load then asks
-// the database for its timeline once per write, not once per request.
-const timelines = new LRUCache<string, Promise<Timeline>>({ max: 32 });
+// Kept fresh enough, as the figures are: the dashboard under load then asks the database for its
+// timeline once per burst of writes, not once per request.
+const timelines = freshEnough<Timeline>(32);
 
 export async function listTimeline(time: ViewTime, take = 10): Promise<Timeline> {
-  const key = `${await readDataStamp()}#${viewTimeKey(time)}#${take}`;
-  return remember(timelines, key, () => readTimeline(time, take));
+  return keptFresh(timelines, `${viewTimeKey(time)}#${take}`, () => readTimeline(time, take));
 }

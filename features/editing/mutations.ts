@@ -45,6 +45,7 @@ import type {
   stakeholderSchema,
 } from "./schemas";
 import { slugify } from "@/lib/slug";
+import { rememberOwnWrite } from "@/server/data-version";
 import { databaseBusy, notFound, staleVersion, WriteError, type FieldConflict } from "@/lib/write-error";
 import type { z } from "zod";
 
@@ -53,10 +54,16 @@ import type { z } from "zod";
 
 type Tx = Prisma.TransactionClient;
 
-/** Runs `work` in one transaction and translates the database's refusals into WriteErrors. */
+/**
+ * Runs `work` in one transaction and translates the database's refusals into WriteErrors. The
+ * browser that wrote is told the data version of its write, so that the figures it is shown next
+ * include it (server/data-version.ts).
+ */
 async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await db().$transaction(work, { timeout: 15_000, maxWait: 15_000 });
+    const done = await db().$transaction(work, { timeout: 15_000, maxWait: 15_000 });
+    await rememberOwnWrite();
+    return done;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError) {
       if (error.code === "P2002") {

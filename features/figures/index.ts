@@ -4,6 +4,7 @@ import "server-only";
 // compute them are in lib/rules/figures.ts; the database reads in ./queries.ts.
 import { LRUCache } from "lru-cache";
 import { remember } from "@/lib/remember";
+import { freshEnough, keptFresh } from "@/server/data-version";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
 import { summarize, totalsOf } from "@/lib/rules/figures";
@@ -13,7 +14,6 @@ import type { ConditionStatus } from "@/lib/rules/vocabulary";
 import {
   readAggregates,
   readConditionSlugs,
-  readDataStamp,
   readHistoryMarks,
   readLastChange,
   readSourceTitles,
@@ -83,12 +83,14 @@ export type Figures = Omit<Computed, "scenario" | "conditions"> & {
 };
 
 // Results are reused while the data version is unchanged (any write, from any process, moves it):
-// the database's answers per metric, view time and selection, and the figures per scenario on top
-// of them. Under load most requests then cost one one-row query. Promises are cached, so concurrent
-// misses share one read.
+// the database's answers per version, metric, view time and selection, and the figures per
+// scenario on top of them. Under load most requests then cost one one-row query. When the version
+// moves, one renewal per view runs while readers are still given the figures held, for at most
+// a second (server/data-version.ts); a browser that wrote waits for its own write.
+// Promises are cached per version, so concurrent misses share one read.
 const inputs = new LRUCache<string, Promise<Inputs>>({ max: 64 });
-const computed = new LRUCache<string, Promise<Computed>>({ max: 128 });
-const sources = new LRUCache<string, Promise<FigureSources>>({ max: 64 });
+const computed = freshEnough<Computed>(128);
+const sources = freshEnough<FigureSources>(64);
 
 /** The key of what the database is asked: the scenario matters to it only through an effective-status filter. */
 function inputsKey({ metric, time, selection }: FigureView): string {
@@ -102,20 +104,19 @@ function inputsKey({ metric, time, selection }: FigureView): string {
   return JSON.stringify([metric, viewTimeKey(time), sorted, asked]);
 }
 
-/** The cache key of a view's figures: its inputs' key and its scenario. */
-async function figuresKey(view: FigureView): Promise<[string, string]> {
-  const inputKey = `${await readDataStamp()}#${inputsKey(view)}`;
-  return [inputKey, `${inputKey}#${[...new Set(view.selection.assume)].sort().join(",")}`];
+/** The key of a view's figures: its inputs' key and its scenario. */
+function figuresKey(view: FigureView): string {
+  return `${inputsKey(view)}#${[...new Set(view.selection.assume)].sort().join(",")}`;
+}
+
+/** The database's answers for `view` at `version`, read once however many ask. */
+function inputsAt(version: number, view: FigureView): Promise<Inputs> {
+  return remember(inputs, `${version}#${inputsKey(view)}`, () => readInputs(view));
 }
 
 async function loadComputed(view: FigureView): Promise<Computed> {
-  const [inputKey, key] = await figuresKey(view);
-  return remember(computed, key, async () =>
-    computeFigures(
-      view.metric,
-      view.selection.assume,
-      await remember(inputs, inputKey, () => readInputs(view)),
-    ),
+  return keptFresh(computed, figuresKey(view), async (version) =>
+    computeFigures(view.metric, view.selection.assume, await inputsAt(version, view)),
   );
 }
 
@@ -138,8 +139,7 @@ export async function loadFigures(view: FigureView): Promise<Figures> {
  * and kept like the figures.
  */
 export async function loadFigureSources(view: FigureView): Promise<FigureSources> {
-  const [, key] = await figuresKey(view);
-  return remember(sources, key, async () => {
+  return keptFresh(sources, figuresKey(view), async () => {
     const [figures, rows] = await Promise.all([
       loadComputed(view),
       readSourceRows(view.time, view.selection, view.metric),
@@ -178,10 +178,10 @@ export function openingMetric(units: Awaited<ReturnType<typeof readUnitsInUse>>)
   return byUse(units.requirementUnits)[0] ?? byUse(units.pledgeUnits.map((p) => p.unit))[0] ?? defaultMetric;
 }
 
-const openingMetrics = new LRUCache<string, Promise<{ metric: string }>>({ max: 4 });
+const openingMetrics = freshEnough<{ metric: string }>(1);
 
 export async function loadOpeningMetric(): Promise<string> {
-  const { metric } = await remember(openingMetrics, await readDataStamp(), async () => ({
+  const { metric } = await keptFresh(openingMetrics, "", async () => ({
     metric: openingMetric(await readUnitsInUse()),
   }));
   return metric;
@@ -195,11 +195,10 @@ export interface FigureCitation {
   lastChange: Date | null;
 }
 
-const citations = new LRUCache<string, Promise<FigureCitation>>({ max: 32 });
+const citations = freshEnough<FigureCitation>(32);
 
 export async function loadFigureCitation(view: FigureView): Promise<FigureCitation> {
-  const [, key] = await figuresKey(view);
-  return remember(citations, key, async () => {
+  return keptFresh(citations, figuresKey(view), async () => {
     const [sources, lastChange] = await Promise.all([loadFigureSources(view), readLastChange()]);
     // The requirement's sources first, then those behind the pledged figure.
     return {
@@ -273,7 +272,11 @@ export function historyDays(first: Date, last: Date): Date[] {
   return days;
 }
 
-const histories = new LRUCache<string, Promise<GapHistory>>({ max: 16 });
+// A history costs a view's reads for each week since the first announcement (seconds at 10,000
+// pledges), and a write of today moves only its last point: under writes it is renewed once it is
+// ten seconds behind, and is never more than half a minute behind (the README says so). The
+// writer's own write is in it at once.
+const histories = freshEnough<GapHistory>(16, { maxStaleMs: 30_000, renewAfterMs: 10_000 });
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
 const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof readTotalsInputs>>>>({
   max: 512,
@@ -284,8 +287,7 @@ const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof rea
  * view's day, each computed as the view's own (the same reads and rules, as of that day).
  */
 export async function loadGapHistory(view: FigureView, today = new Date()): Promise<GapHistory> {
-  const [, key] = await figuresKey(view);
-  return remember(histories, `${key}#${isoDayKey(today)}`, async () => {
+  return keptFresh(histories, `${figuresKey(view)}#${isoDayKey(today)}`, async (version) => {
     const marks = await readHistoryMarks(view.time);
     const last = view.time.asOf ?? today;
     const days = marks.firstAnnounced ? historyDays(marks.firstAnnounced, last) : [];
@@ -293,9 +295,10 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
     // One day after the other: a history costs a view's reads per point, and runs beside other requests.
     for (const asOf of days) {
       const dayView = { ...view, time: { asOf, knownAt: view.time.knownAt } };
-      const [inputKey] = await figuresKey(dayView);
-      const { groups, conditions, requirement } = await remember(historyInputs, inputKey, () =>
-        readTotalsInputs(view.metric, dayView.time, dayView.selection),
+      const { groups, conditions, requirement } = await remember(
+        historyInputs,
+        `${version}#${inputsKey(dayView)}`,
+        () => readTotalsInputs(view.metric, dayView.time, dayView.selection),
       );
       const { scenario } = scenarioOf(view.selection.assume, conditions);
       const totals = totalsOf(groups, view.metric, scenario);
@@ -321,7 +324,7 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
 
 const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);
 
-export { readDataStamp } from "./queries";
+export { readDataVersion } from "@/server/data-version";
 export { breakdownJson, breakdownRows, rangeOf, summaryJson, viewTimeJson } from "./json";
 export { headlineOf, type Headline } from "./headline";
 export {

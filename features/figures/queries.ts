@@ -251,15 +251,6 @@ export async function readConditionSlugs(time: ViewTime) {
 }
 
 /**
- * The data version: a counter that triggers bump on every write to the tables the figures read,
- * from this process or any other. One indexed row, so asking costs next to nothing.
- */
-export async function readDataStamp(): Promise<string> {
-  const row = await db().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
-  return String(row?.version ?? 0);
-}
-
-/**
  * Where a gap history starts: the first announcement a view holds, and the days on which a condition
  * changed status (by the view time), for the chart's markers.
  */

@@ -136,6 +136,27 @@ test.describe("editing as an analyst", () => {
     await other.close();
   });
 
+  test("the analyst who saved sees the figures with the save on the next page, not a second later", async ({
+    page,
+  }) => {
+    const pledgedItems = async () => {
+      const answer = await page.request.get("/api/v1/summary?metric=items");
+      return ((await answer.json()) as { data: { pledged: { high: number } } }).data.pledged.high;
+    };
+    // The dashboard's figures for items are held now; the save moves the data on.
+    await addPledge(page, "E2E pledged before");
+    await page.goto("/dashboard?metric=items");
+    const before = await pledgedItems();
+    // With no requirement in items, the headline says the total.
+    const headline = page.getByText(/^Pledges total/);
+    await expect(headline).toContainText(`Pledges total ${before.toLocaleString("en-GB")} items`);
+    await addPledge(page, "E2E seen at once");
+    // Other readers may be shown the held figures for up to a second; the one who saved is not:
+    // the first page after the save has the new pledge's 1,200 items.
+    await page.goto("/dashboard?metric=items");
+    await expect(headline).toContainText(`Pledges total ${(before + 1200).toLocaleString("en-GB")} items`);
+  });
+
   test("a delivery is recorded with its date and evidence, shows in the figures over time, and counts from its date", async ({
     page,
   }) => {

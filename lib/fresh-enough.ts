@@ -1,0 +1,90 @@
+import { LRUCache } from "lru-cache";
+
+// Figures computed from the data are kept per view and renewed when the data moves on. Renewing can
+// take a while (every aggregate of the view), and analysts write several times a second, so readers
+// are not made to wait for each write: they are answered with the figures held, provided these are
+// at most `maxStaleMs` behind the data, while one renewal runs (never two for the same view). A
+// reader who must see a given version, the analyst's own write, waits for it.
+
+interface Entry<V> {
+  value?: V;
+  /** The data version `value` was computed at; -1 before the first. */
+  version: number;
+  /**
+   * When `value` was last known to hold every write: the data was at its version then. Whatever it
+   * lacks was written after, so it is at most `now - currentAt` behind.
+   */
+  currentAt: number;
+  renewing: Promise<void> | null;
+}
+
+export interface FreshEnoughOptions {
+  /** How many keys are kept. */
+  max: number;
+  /** How far behind the data a reader may be answered: the held value, if it was current that recently. */
+  maxStaleMs: number;
+  /**
+   * How long the held value may lag before its renewal starts (0: as soon as the data moves on).
+   * Waiting gathers a burst of writes into one renewal, for values costly to compute.
+   */
+  renewAfterMs?: number;
+  now?: () => number;
+}
+
+export class FreshEnough<V extends object> {
+  private readonly entries: LRUCache<string, Entry<V>>;
+  private readonly maxStaleMs: number;
+  private readonly renewAfterMs: number;
+  private readonly now: () => number;
+
+  constructor({ max, maxStaleMs, renewAfterMs = 0, now = () => performance.now() }: FreshEnoughOptions) {
+    this.entries = new LRUCache({ max });
+    this.maxStaleMs = maxStaleMs;
+    this.renewAfterMs = renewAfterMs;
+    this.now = now;
+  }
+
+  /**
+   * The value under `key` for data at `version` (read just before): the held one if it is of that
+   * version, or if it was current at most `maxStaleMs` ago and is not older than `atLeast`;
+   * otherwise the renewal's, awaited. `compute` makes a value of the data as it is when called.
+   */
+  async get(key: string, version: number, compute: () => Promise<V>, atLeast = 0): Promise<V> {
+    let entry = this.entries.get(key);
+    if (!entry) this.entries.set(key, (entry = { version: -1, currentAt: -Infinity, renewing: null }));
+    for (;;) {
+      const now = this.now();
+      if (entry.value && entry.version >= version) {
+        entry.currentAt = now;
+        return entry.value;
+      }
+      const lag = now - entry.currentAt;
+      const mayServe = entry.value !== undefined && entry.version >= atLeast && lag <= this.maxStaleMs;
+      if (mayServe && lag < this.renewAfterMs && !entry.renewing) return entry.value!;
+      const renewal = this.renew(entry, version, compute);
+      if (mayServe) return entry.value!;
+      await renewal;
+    }
+  }
+
+  /** The renewal under way, else one started for `version`: one at a time per key. */
+  private renew(entry: Entry<V>, version: number, compute: () => Promise<V>): Promise<void> {
+    if (entry.renewing) return entry.renewing;
+    const startedAt = this.now();
+    const renewing = compute()
+      .then((value) => {
+        if (version <= entry.version) return;
+        entry.value = value;
+        entry.version = version;
+        // It holds every write made before the version was read, just before it started.
+        entry.currentAt = startedAt;
+      })
+      .finally(() => {
+        entry.renewing = null;
+      });
+    // A failed renewal reaches the readers waiting for it; the others keep the held value, and the
+    // next reader tries again.
+    renewing.catch(() => undefined);
+    return (entry.renewing = renewing);
+  }
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { FreshEnough } from "@/lib/fresh-enough";
+import { db } from "./db";
+
+export type { FreshEnough };
+
+// The data version: a counter the database's triggers move on every write to the tables the figures
+// read, from this process or any other. Figures are kept per version and renewed in the background
+// (lib/fresh-enough.ts); a browser that wrote remembers the version of its write, so that its next
+// pages wait for figures that include it (read-your-writes) while everyone else may be served the
+// previous figures for up to a second.
+
+const ownWriteCookie = "pw-wrote";
+
+/** The current data version. One indexed row, so asking costs next to nothing. */
+export async function readDataVersion(): Promise<number> {
+  const row = await db().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  return Number(row?.version ?? 0);
+}
+
+/**
+ * After a write has committed: the browser that made it is told its version (in a server action or
+ * a route handler; elsewhere, and for API clients without cookies, nothing is remembered).
+ */
+export async function rememberOwnWrite(): Promise<void> {
+  try {
+    const version = await readDataVersion();
+    (await cookies()).set(ownWriteCookie, String(version), {
+      path: "/",
+      // Long enough for the pages after a save; the figures catch up within a second anyway.
+      maxAge: 60,
+      sameSite: "lax",
+      httpOnly: true,
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    // Not in a request that may set cookies (a render, a script): there is no browser to tell. (Nor
+    // when the version cannot be read: the write stands, and the figures catch up within a second.)
+  }
+}
+
+/**
+ * The oldest data a reader may be shown, given the current version: in a request, that of the
+ * browser's own latest write (0 if none); outside one (a script, a test), the current data.
+ */
+async function oldestAllowed(current: number): Promise<number> {
+  try {
+    return Number((await cookies()).get(ownWriteCookie)?.value) || 0;
+  } catch (error) {
+    unstable_rethrow(error);
+    return current;
+  }
+}
+
+/** How far behind the data the figures a reader is shown may be: stated in the README. */
+export const maxStaleMs = 1000;
+
+/**
+ * A store of values kept fresh enough (lib/fresh-enough.ts), for `max` keys: at most `maxStaleMs`
+ * behind the data unless `lag` allows more.
+ */
+export const freshEnough = <V extends object>(
+  max: number,
+  lag: { maxStaleMs: number; renewAfterMs: number } = { maxStaleMs, renewAfterMs: 0 },
+) => new FreshEnough<V>({ max, ...lag });
+
+/**
+ * The value under `key`, kept fresh enough: `make` computes it at the data version it is given. The
+ * reader's own latest write, if any, must be in it.
+ */
+export async function keptFresh<V extends object>(
+  store: FreshEnough<V>,
+  key: string,
+  make: (version: number) => Promise<V>,
+): Promise<V> {
+  const version = await readDataVersion();
+  return store.get(key, version, () => make(version), await oldestAllowed(version));
+}
