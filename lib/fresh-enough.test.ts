@@ -1,19 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { FreshEnough } from "./fresh-enough";
+import { FreshEnough, type FreshEnoughOptions } from "./fresh-enough";
+
+type Made = { made: number };
 
 /** A computation that finishes when told to, counting its calls. */
 function controlled() {
-  const calls: { resolve: (value: { made: number }) => void; reject: (error: Error) => void }[] = [];
-  const compute = () => new Promise<{ made: number }>((resolve, reject) => calls.push({ resolve, reject }));
+  const calls: { resolve: (value: Made) => void; reject: (error: Error) => void }[] = [];
+  const compute = () => new Promise<Made>((resolve, reject) => calls.push({ resolve, reject }));
   const finish = (index: number, made: number) => calls[index]!.resolve({ made });
   return { calls, compute, finish };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A cache on a clock the test moves, holding version 1's value under "view", made at time 0. */
+async function holdingVersionOne(options: Partial<FreshEnoughOptions> = {}) {
+  const clock = { now: 0 };
+  const cache = new FreshEnough<Made>({ max: 10, maxStaleMs: 1000, now: () => clock.now, ...options });
+  const computation = controlled();
+  const first = cache.get("view", 1, computation.compute);
+  computation.finish(0, 1);
+  await first;
+  const get = (version: number, atLeast?: number) => cache.get("view", version, computation.compute, atLeast);
+  /** A reader's answer, or null while it waits. */
+  const waiting = (version: number, atLeast?: number) => {
+    const state: { answer: Made | null; done: Promise<unknown> } = { answer: null, done: Promise.resolve() };
+    state.done = get(version, atLeast).then((value) => (state.answer = value));
+    return state;
+  };
+  return { clock, cache, get, waiting, ...computation };
+}
+
 describe("FreshEnough", () => {
   it("computes once for concurrent first readers and keeps the value while the version stands", async () => {
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => 0 });
+    const cache = new FreshEnough<Made>({ max: 10, maxStaleMs: 1000, now: () => 0 });
     const { calls, compute, finish } = controlled();
     const first = cache.get("view", 1, compute);
     const second = cache.get("view", 1, compute);
@@ -27,102 +47,70 @@ describe("FreshEnough", () => {
   });
 
   it("answers with the held value while one renewal runs, within the staleness bound", async () => {
-    let now = 0;
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => now });
-    const { calls, compute, finish } = controlled();
-    const first = cache.get("view", 1, compute);
-    finish(0, 1);
-    await first;
+    const { clock, get, calls, finish } = await holdingVersionOne();
     // Three writes in a burst: readers get version 1 at once; one renewal runs.
-    now = 100;
-    expect(await cache.get("view", 2, compute)).toEqual({ made: 1 });
-    now = 200;
-    expect(await cache.get("view", 3, compute)).toEqual({ made: 1 });
-    expect(await cache.get("view", 4, compute)).toEqual({ made: 1 });
+    clock.now = 100;
+    expect(await get(2)).toEqual({ made: 1 });
+    clock.now = 200;
+    expect(await get(3)).toEqual({ made: 1 });
+    expect(await get(4)).toEqual({ made: 1 });
     expect(calls).toHaveLength(2);
     finish(1, 2);
     await tick();
-    // The renewal was of version 2; 3 and 4 are newer still, seen at 200: the next reader starts
+    // The renewal was of version 2, current at 100; 3 and 4 are newer: the next reader starts
     // another renewal and, still within the bound, is answered with version 2's value.
-    expect(await cache.get("view", 4, compute)).toEqual({ made: 2 });
+    expect(await get(4)).toEqual({ made: 2 });
     expect(calls).toHaveLength(3);
     finish(2, 4);
     await tick();
-    expect(await cache.get("view", 4, compute)).toEqual({ made: 4 });
+    expect(await get(4)).toEqual({ made: 4 });
     expect(calls).toHaveLength(3);
   });
 
-  it("makes a reader wait once the held value is older than the bound allows", async () => {
-    let now = 0;
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => now });
-    const { compute, finish } = controlled();
-    const first = cache.get("view", 1, compute);
-    finish(0, 1);
-    await first;
-    now = 10;
-    expect(await cache.get("view", 2, compute)).toEqual({ made: 1 });
-    now = 1011;
-    let answered: { made: number } | null = null;
-    const late = cache.get("view", 2, compute).then((value) => (answered = value));
+  it.each([
+    // A reader saw the new version at 10 and was given the old value; at 1011 it is too old.
+    { case: "once the held value is older than the bound allows", seenAt: 10, lateAt: 1011 },
+    // Nobody asked for five seconds: the write could be that old.
+    { case: "after a quiet spell, when the held value may lack writes made any time since", lateAt: 5000 },
+  ])("makes a reader wait $case", async ({ seenAt, lateAt }) => {
+    const { clock, get, waiting, finish } = await holdingVersionOne();
+    if (seenAt !== undefined) {
+      clock.now = seenAt;
+      expect(await get(2)).toEqual({ made: 1 });
+    }
+    clock.now = lateAt;
+    const late = waiting(2);
     await tick();
-    expect(answered).toBeNull();
+    expect(late.answer).toBeNull();
     finish(1, 2);
-    await late;
-    expect(answered).toEqual({ made: 2 });
-  });
-
-  it("makes a reader wait after a quiet spell: the held value may lack writes made any time since", async () => {
-    let now = 0;
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => now });
-    const { compute, finish } = controlled();
-    const first = cache.get("view", 1, compute);
-    finish(0, 1);
-    await first;
-    // Nobody asked for five seconds; the write could be that old.
-    now = 5000;
-    let answered: { made: number } | null = null;
-    const late = cache.get("view", 2, compute).then((value) => (answered = value));
-    await tick();
-    expect(answered).toBeNull();
-    finish(1, 2);
-    await late;
-    expect(answered).toEqual({ made: 2 });
+    await late.done;
+    expect(late.answer).toEqual({ made: 2 });
   });
 
   it("makes the writer wait for its own write's version", async () => {
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => 0 });
-    const { compute, finish } = controlled();
-    const first = cache.get("view", 1, compute);
-    finish(0, 1);
-    await first;
-    let answered: { made: number } | null = null;
-    const writer = cache.get("view", 2, compute, 2).then((value) => (answered = value));
+    const { get, waiting, finish } = await holdingVersionOne();
+    const writer = waiting(2, 2);
     // Another reader, not the writer, is answered at once.
-    expect(await cache.get("view", 2, compute)).toEqual({ made: 1 });
-    expect(answered).toBeNull();
+    expect(await get(2)).toEqual({ made: 1 });
+    expect(writer.answer).toBeNull();
     finish(1, 2);
-    await writer;
-    expect(answered).toEqual({ made: 2 });
+    await writer.done;
+    expect(writer.answer).toEqual({ made: 2 });
   });
 
   it("gives a failed renewal's error to the readers waiting for it, keeps the held value for the others, and tries again", async () => {
-    let now = 0;
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => now });
-    const { calls, compute, finish } = controlled();
-    const first = cache.get("view", 1, compute);
-    finish(0, 1);
-    await first;
-    const waiting = cache.get("view", 2, compute, 2);
-    expect(await cache.get("view", 2, compute)).toEqual({ made: 1 });
+    const { clock, get, calls } = await holdingVersionOne();
+    const waiting = get(2, 2);
+    expect(await get(2)).toEqual({ made: 1 });
     calls[1]!.reject(new Error("database busy"));
     await expect(waiting).rejects.toThrow("database busy");
-    now = 50;
-    expect(await cache.get("view", 2, compute)).toEqual({ made: 1 });
+    clock.now = 50;
+    expect(await get(2)).toEqual({ made: 1 });
     expect(calls).toHaveLength(3);
   });
 
   it("keeps keys apart", async () => {
-    const cache = new FreshEnough<{ made: number }>({ max: 10, maxStaleMs: 1000, now: () => 0 });
+    const cache = new FreshEnough<Made>({ max: 10, maxStaleMs: 1000, now: () => 0 });
     const a = controlled();
     const b = controlled();
     const fromA = cache.get("a", 1, a.compute);
@@ -135,51 +123,35 @@ describe("FreshEnough", () => {
 });
 
 describe("FreshEnough, renewing after a delay", () => {
+  const slow = { maxStaleMs: 30_000, renewAfterMs: 10_000 };
+
   it("gathers a burst of writes into one renewal, started once the held value is that old", async () => {
-    let now = 0;
-    const cache = new FreshEnough<{ made: number }>({
-      max: 10,
-      maxStaleMs: 30_000,
-      renewAfterMs: 10_000,
-      now: () => now,
-    });
-    const { calls, compute, finish } = controlled();
-    const first = cache.get("history", 1, compute);
-    finish(0, 1);
-    await first;
+    const { clock, get, calls, finish } = await holdingVersionOne(slow);
     for (const [at, version] of [
       [1_000, 2],
       [4_000, 3],
       [9_000, 4],
-    ]) {
-      now = at!;
-      expect(await cache.get("history", version!, compute)).toEqual({ made: 1 });
+    ] as const) {
+      clock.now = at;
+      expect(await get(version)).toEqual({ made: 1 });
     }
     expect(calls).toHaveLength(1);
-    // Ten seconds after the first write was seen, one renewal, of the latest version.
-    now = 11_000;
-    expect(await cache.get("history", 5, compute)).toEqual({ made: 1 });
+    // Ten seconds after it was last known current, one renewal, of the latest version.
+    clock.now = 11_000;
+    expect(await get(5)).toEqual({ made: 1 });
     expect(calls).toHaveLength(2);
     finish(1, 5);
     await tick();
-    expect(await cache.get("history", 5, compute)).toEqual({ made: 5 });
+    expect(await get(5)).toEqual({ made: 5 });
   });
 
   it("makes the writer wait for its own write at once", async () => {
-    const cache = new FreshEnough<{ made: number }>({
-      max: 10,
-      maxStaleMs: 30_000,
-      renewAfterMs: 10_000,
-      now: () => 0,
-    });
-    const { calls, compute, finish } = controlled();
-    const first = cache.get("history", 1, compute);
-    finish(0, 1);
-    await first;
-    const writer = cache.get("history", 2, compute, 2);
+    const { waiting, calls, finish } = await holdingVersionOne(slow);
+    const writer = waiting(2, 2);
     await tick();
     expect(calls).toHaveLength(2);
     finish(1, 2);
-    expect(await writer).toEqual({ made: 2 });
+    await writer.done;
+    expect(writer.answer).toEqual({ made: 2 });
   });
 });
