@@ -117,7 +117,8 @@ function percentile(sorted: number[], p: number) {
 
 // ---- load ----
 
-async function loadPhase(pledgeIds: string[], label = "load") {
+/** 50 connections for SOAK_SECONDS, `writesPerTen` requests in ten a write, the rest reads; the p99 (ms). */
+async function loadPhase(pledgeIds: string[], label = "load", writesPerTen = 1) {
   const reads = ["/dashboard", "/api/v1/pledges?pageSize=50", "/pledges", "/api/v1/summary"];
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -130,7 +131,7 @@ async function loadPhase(pledgeIds: string[], label = "load") {
       const pledgeId = pledgeIds[connection]!;
       let pledge = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader)).json.data!;
       while (Date.now() < end) {
-        const write = randomInt(10) === 0;
+        const write = randomInt(10) < writesPerTen;
         const start = performance.now();
         try {
           const answer = write
@@ -629,8 +630,12 @@ async function main() {
     sourceId = (
       (await call("GET", "/api/v1/sources", undefined, reader)).json as unknown as { data: { id: string }[] }
     ).data[0]!.id;
+    console.log(`reads only: ${seconds} s`);
+    const readsP99 = await loadPhase(pledgeIds, "reads only", 0);
     console.log(`load: ${seconds} s`);
     const quietP99 = await loadPhase(pledgeIds);
+    figures.push(["load: p99 with 10 % writes ÷ reads only (target ≤ 3)", (quietP99 / readsP99).toFixed(2)]);
+    check(quietP99 <= 3 * readsP99, "load: p99 with 10 % writes at most 3× the reads-only p99");
     const quietMemory = memoryOf(server.pid!);
     console.log(`load under attack: ${seconds} s, with six hostile clients`);
     const underAttack = loadPhase(pledgeIds, "load under attack");
