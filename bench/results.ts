@@ -86,7 +86,7 @@ export class BenchResults {
  */
 function wanted(key: string): boolean {
   const only = process.env.BENCH_STEPS?.split(",").map((name) => name.trim());
-  if (!only || key === "prepare" || key === "aggregates") return true;
+  if (!only || key === "prepare" || key === "aggregates" || key === "build") return true;
   if (key === "prepare-100k") return only.some((name) => name.endsWith("-100k"));
   return only.includes(key);
 }

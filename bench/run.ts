@@ -98,8 +98,12 @@ async function inTurns(
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
       const stop = run.alongside?.();
-      const measured = await load(run.url);
-      await stop?.();
+      let measured: Load;
+      try {
+        measured = await load(run.url);
+      } finally {
+        await stop?.();
+      }
       console.log(
         `  round ${round + 1}, ${run.name}: ${measured.rps.toFixed(1)} requests/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${measured.errors} errors`,
       );
@@ -148,9 +152,13 @@ function analystWriting(base: string, pledgeIds: string[], sourceId: string, lat
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
   })();
+  // A failed write ends the writer; it is reported when the writer is stopped, not as a crash.
+  let failure: unknown = null;
+  writing.catch((error: unknown) => (failure = error));
   return async () => {
     running = false;
-    await writing;
+    await writing.catch(() => undefined);
+    if (failure) throw failure;
   };
 }
 
@@ -290,7 +298,10 @@ async function main() {
     await db().$disconnect();
   });
 
-  if (!existsSync(".next/BUILD_ID")) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+  await results.step("build", "the production build, if there is none", async () => {
+    if (!existsSync(".next/BUILD_ID"))
+      execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+  });
 
   await results.step(
     "load",
@@ -350,6 +361,7 @@ async function main() {
         record("dashboard p99, with writes ÷ without (target ≤ 1.5)", writing.p99 / quiet.p99);
         const sorted = [...latencies].sort((a, b) => a - b);
         record("writes under load: count", sorted.length);
+        if (sorted.length === 0) throw new Error("no write succeeded under load");
         record("writes under load: median (ms, target ≤ 50)", median(sorted));
         record(
           "writes under load: p99 (ms)",

@@ -84,16 +84,24 @@ export async function withServer<T>(
       resolve();
     }),
   );
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   try {
     return await work(server);
   } catch (error) {
+    // A connection reset reaches the bench before the server's exit does: give it a moment.
+    await Promise.race([exited, pause(1000)]);
     if (ended)
       throw new Error(`the server died (${ended}); its last lines:\n${tailOf(log)}`, { cause: error });
     throw error;
   } finally {
-    if (!ended) {
-      process.kill(-server.pid!, "SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+      if (ended) break;
+      try {
+        process.kill(-server.pid!, signal);
+      } catch {
+        // Gone already.
+      }
+      await Promise.race([exited, pause(10_000)]);
     }
   }
 }

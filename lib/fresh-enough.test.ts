@@ -87,6 +87,23 @@ describe("FreshEnough", () => {
     expect(late.answer).toEqual({ made: 2 });
   });
 
+  it("counts a slow renewal's value as current from when its version was read, not from when it finished", async () => {
+    const { clock, get, waiting, finish } = await holdingVersionOne();
+    // A reader after a quiet spell waits; the renewal reads at 5000 and takes five seconds.
+    clock.now = 5000;
+    const late = waiting(2);
+    await tick();
+    clock.now = 10_000;
+    finish(1, 2);
+    await late.done;
+    // Its value lacks whatever was written since 5000: at 10,000 it is five seconds behind, so a
+    // reader who sees a newer version waits rather than being given it.
+    const next = waiting(3);
+    await tick();
+    expect(next.answer).toBeNull();
+    expect(await get(2)).toEqual({ made: 2 });
+  });
+
   it("makes the writer wait for its own write's version", async () => {
     const { get, waiting, finish } = await holdingVersionOne();
     const writer = waiting(2, 2);

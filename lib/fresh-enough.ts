@@ -45,39 +45,44 @@ export class FreshEnough<V extends object> {
   }
 
   /**
-   * The value under `key` for data at `version` (read just before): the held one if it is of that
-   * version, or if it was current at most `maxStaleMs` ago and is not older than `atLeast`;
-   * otherwise the renewal's, awaited. `compute` makes a value of the data as it is when called.
+   * The value under `key` for data at `version`, read at `readAt` (just before): the held one if it
+   * is of that version, or if it was current at most `maxStaleMs` ago and is not older than
+   * `atLeast`; otherwise the renewal's, awaited. `compute` makes a value of the data at `version`.
    */
-  async get(key: string, version: number, compute: () => Promise<V>, atLeast = 0): Promise<V> {
+  async get(
+    key: string,
+    version: number,
+    compute: () => Promise<V>,
+    atLeast = 0,
+    readAt = this.now(),
+  ): Promise<V> {
     let entry = this.entries.get(key);
     if (!entry) this.entries.set(key, (entry = { version: -1, currentAt: -Infinity, renewing: null }));
     for (;;) {
-      const now = this.now();
       if (entry.value && entry.version >= version) {
-        entry.currentAt = now;
+        // The data was at `version` when it was read: the value held every write made before then.
+        entry.currentAt = Math.max(entry.currentAt, readAt);
         return entry.value;
       }
-      const lag = now - entry.currentAt;
+      const lag = this.now() - entry.currentAt;
       const mayServe = entry.value !== undefined && entry.version >= atLeast && lag <= this.maxStaleMs;
       if (mayServe && lag < this.renewAfterMs && !entry.renewing) return entry.value!;
-      const renewal = this.renew(entry, version, compute);
+      const renewal = this.renew(entry, version, compute, readAt);
       if (mayServe) return entry.value!;
       await renewal;
     }
   }
 
   /** The renewal under way, else one started for `version`: one at a time per key. */
-  private renew(entry: Entry<V>, version: number, compute: () => Promise<V>): Promise<void> {
+  private renew(entry: Entry<V>, version: number, compute: () => Promise<V>, readAt: number): Promise<void> {
     if (entry.renewing) return entry.renewing;
-    const startedAt = this.now();
     const renewing = compute()
       .then((value) => {
         if (version <= entry.version) return;
         entry.value = value;
         entry.version = version;
-        // It holds every write made before the version was read, just before it started.
-        entry.currentAt = startedAt;
+        // It holds every write made before its version was read.
+        entry.currentAt = Math.max(entry.currentAt, readAt);
       })
       .finally(() => {
         entry.renewing = null;

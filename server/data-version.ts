@@ -10,7 +10,7 @@ export type { FreshEnough };
 // read, from this process or any other. Figures are kept per version and renewed in the background
 // (lib/fresh-enough.ts); a browser that wrote remembers the version of its write, so that its next
 // pages wait for figures that include it (read-your-writes) while everyone else may be served the
-// previous figures for up to a second.
+// previous figures within `maxStaleMs` (or the lag a costlier value is given).
 
 const ownWriteCookie = "pw-wrote";
 
@@ -29,7 +29,7 @@ export async function rememberOwnWrite(): Promise<void> {
     const version = await readDataVersion();
     (await cookies()).set(ownWriteCookie, String(version), {
       path: "/",
-      // Long enough for the pages after a save; the figures catch up within a second anyway.
+      // Long enough for the pages after a save; by then every reader's figures include it.
       maxAge: 60,
       sameSite: "lax",
       httpOnly: true,
@@ -37,7 +37,7 @@ export async function rememberOwnWrite(): Promise<void> {
   } catch (error) {
     unstable_rethrow(error);
     // Not in a request that may set cookies (a render, a script): there is no browser to tell. (Nor
-    // when the version cannot be read: the write stands, and the figures catch up within a second.)
+    // when the version cannot be read: the write stands, and the figures catch up within the bound.)
   }
 }
 
@@ -74,7 +74,12 @@ export async function keptFresh<V extends object>(
   store: FreshEnough<V>,
   key: string,
   make: (version: number) => Promise<V>,
+  /** The oldest version this caller may be given; by default, the reader's own latest write's. */
+  atLeast?: number,
 ): Promise<V> {
+  // Before the version is read: whatever it says was written by then.
+  const readAt = performance.now();
   const version = await readDataVersion();
-  return store.get(key, version, () => make(version), await oldestAllowed(version));
+  const oldest = atLeast ?? (await oldestAllowed(version));
+  return store.get(key, version, () => make(version), oldest, readAt);
 }

@@ -82,12 +82,12 @@ export type Figures = Omit<Computed, "scenario" | "conditions"> & {
   assumed: string[];
 };
 
-// Results are reused while the data version is unchanged (any write, from any process, moves it):
-// the database's answers per version, metric, view time and selection, and the figures per
-// scenario on top of them. Under load most requests then cost one one-row query. When the version
-// moves, one renewal per view runs while readers are still given the figures held, for at most
-// a second (server/data-version.ts); a browser that wrote waits for its own write.
-// Promises are cached per version, so concurrent misses share one read.
+// The database's answers are kept per data version (any write, from any process, moves it), metric,
+// view time and selection, as promises, so concurrent misses share one read. The figures, their
+// sources and citation are kept per view and scenario, and renewed when the version moves: one
+// renewal per view, readers given the figures held meanwhile within the bound that
+// server/data-version.ts sets; a browser that wrote waits for its own write. Under load most
+// requests then cost one one-row query.
 const inputs = new LRUCache<string, Promise<Inputs>>({ max: 64 });
 const computed = freshEnough<Computed>(128);
 const sources = freshEnough<FigureSources>(64);
@@ -114,9 +114,13 @@ function inputsAt(version: number, view: FigureView): Promise<Inputs> {
   return remember(inputs, `${version}#${inputsKey(view)}`, () => readInputs(view));
 }
 
-async function loadComputed(view: FigureView): Promise<Computed> {
-  return keptFresh(computed, figuresKey(view), async (version) =>
-    computeFigures(view.metric, view.selection.assume, await inputsAt(version, view)),
+/** A view's figures; with `atLeast`, of that data version or newer (for what is built on them). */
+async function loadComputed(view: FigureView, atLeast?: number): Promise<Computed> {
+  return keptFresh(
+    computed,
+    figuresKey(view),
+    async (version) => computeFigures(view.metric, view.selection.assume, await inputsAt(version, view)),
+    atLeast,
   );
 }
 
@@ -138,14 +142,20 @@ export async function loadFigures(view: FigureView): Promise<Figures> {
  * The sources behind a view's headline figures (the API's summary): read only where they are shown,
  * and kept like the figures.
  */
-export async function loadFigureSources(view: FigureView): Promise<FigureSources> {
-  return keptFresh(sources, figuresKey(view), async () => {
-    const [figures, rows] = await Promise.all([
-      loadComputed(view),
-      readSourceRows(view.time, view.selection, view.metric),
-    ]);
-    return sourcesOf(figures, rows);
-  });
+export async function loadFigureSources(view: FigureView, atLeast?: number): Promise<FigureSources> {
+  return keptFresh(
+    sources,
+    figuresKey(view),
+    async (version) => {
+      // Built on the figures of the same data, never on older ones still held.
+      const [figures, rows] = await Promise.all([
+        loadComputed(view, version),
+        readSourceRows(view.time, view.selection, view.metric),
+      ]);
+      return sourcesOf(figures, rows);
+    },
+    atLeast,
+  );
 }
 
 /** The figures of a view whose scenario must name only known conditions (the API, the exports). */
@@ -198,8 +208,8 @@ export interface FigureCitation {
 const citations = freshEnough<FigureCitation>(32);
 
 export async function loadFigureCitation(view: FigureView): Promise<FigureCitation> {
-  return keptFresh(citations, figuresKey(view), async () => {
-    const [sources, lastChange] = await Promise.all([loadFigureSources(view), readLastChange()]);
+  return keptFresh(citations, figuresKey(view), async (version) => {
+    const [sources, lastChange] = await Promise.all([loadFigureSources(view, version), readLastChange()]);
     // The requirement's sources first, then those behind the pledged figure.
     return {
       sources: await readSourceTitles([...new Set([...sources.required, ...sources.pledged])]),
@@ -324,7 +334,6 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
 
 const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);
 
-export { readDataVersion } from "@/server/data-version";
 export { breakdownJson, breakdownRows, rangeOf, summaryJson, viewTimeJson } from "./json";
 export { headlineOf, type Headline } from "./headline";
 export {

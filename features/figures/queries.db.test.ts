@@ -121,7 +121,7 @@ describe("the dashboard's aggregates as of a date", () => {
     expect(above((await readAggregates({})).groups)).toBe(0);
   });
 
-  it("change the data stamp on any write", async () => {
+  it("move the data version on any write", async () => {
     const before = await readDataVersion();
     await db().stakeholder.update({ where: { slug: "italy" }, data: { stance: "Changed for the test." } });
     expect(await readDataVersion()).toBeGreaterThan(before);

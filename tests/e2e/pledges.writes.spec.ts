@@ -5,7 +5,7 @@ import { insertPledge, withdrawSeededPledge } from "./support/database";
 test.describe.configure({ mode: "serial" });
 
 test.describe("pledges written by another writer", () => {
-  test("a status change made in the database appears on the dashboard within a second, and the past stays as it was", async ({
+  test("a status change made in the database appears on the dashboard once the figures are renewed, and the past stays as it was", async ({
     page,
   }) => {
     await page.goto("/dashboard");
@@ -21,6 +21,7 @@ test.describe("pledges written by another writer", () => {
       await page.reload();
       await expect(page.getByTestId("kpi-pledged")).toContainText("7,000 personnel", { timeout: 100 });
     }).toPass({ intervals: [250], timeout: 10_000 });
+    // Within the bound, plus the time to render and reload under a test run's load.
     expect(Date.now() - written).toBeLessThan(5_000);
     await expect(page.getByTestId("kpi-pledged")).not.toContainText("up to");
     await expect(page.getByTestId("kpi-unconditional")).toContainText("7,000 personnel");

@@ -34,7 +34,9 @@ function amountIn(unit: unknown): Style {
 const output = () =>
   new Writable({
     write(chunk: Buffer, _encoding, done) {
-      say({ kind: "bytes", chunk });
+      // Its own copy, handed over rather than copied again: the chunk may be a slice of a larger buffer.
+      const bytes = new Uint8Array(chunk);
+      port.postMessage({ kind: "bytes", chunk: bytes } satisfies FromWriter, [bytes.buffer]);
       done();
     },
   });
@@ -98,7 +100,16 @@ let workbook: Workbook | null = null;
 // One message at a time, in order: the end of a workbook waits for its file to be complete.
 let turn = Promise.resolve();
 port.on("message", (message: ToWriter) => {
-  turn = turn.then(() => handle(message));
+  turn = turn
+    .then(() => handle(message))
+    .catch((error: unknown) => {
+      // A failure ends the thread, whatever the process's way with unhandled rejections: the
+      // workbook being written hears of it (the thread's "error"), and nothing after it is handled.
+      setImmediate(() => {
+        throw error;
+      });
+      return new Promise<never>(() => undefined);
+    });
 });
 
 async function handle(message: ToWriter) {

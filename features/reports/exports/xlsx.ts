@@ -61,11 +61,24 @@ export async function writeReport(stream: Writable, input: ReportInput) {
 let idle: Worker | null = null;
 
 function startWriter(): Worker {
-  // Built by Next.js, the thread's code is bundled as JavaScript.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./workbook-thread.ts", import.meta.url));
-  // Run from the source (tests, scripts), it is TypeScript, which the thread reads through tsx.
-  const source = JSON.stringify(fileURLToPath(new URL("./workbook-thread.ts", import.meta.url)));
-  return new Worker(`require("tsx/cjs/api").register(); require(${source});`, { eval: true });
+  const worker = process.env.NEXT_RUNTIME
+    ? // Built by Next.js, the thread's code is bundled as JavaScript.
+      new Worker(new URL("./workbook-thread.ts", import.meta.url))
+    : // Run from the source (tests, scripts), it is TypeScript, which the thread reads through tsx.
+      new Worker(
+        `require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(new URL("./workbook-thread.ts", import.meta.url)))});`,
+        { eval: true },
+      );
+  // For its whole life: a thread that fails or ends is not kept. (While it writes a workbook, that
+  // workbook hears of the failure too.)
+  worker.on("error", (error) => {
+    if (idle === worker) console.error("the idle workbook writer failed", error);
+    void worker.terminate();
+  });
+  worker.on("exit", () => {
+    if (idle === worker) idle = null;
+  });
+  return worker;
 }
 
 function takeWriter(): Worker {
@@ -78,11 +91,8 @@ function takeWriter(): Worker {
 function keepWriter(worker: Worker) {
   if (idle) return void worker.terminate();
   idle = worker;
-  // An idle writer does not keep the server's process alive, and one that dies is not kept.
+  // An idle writer does not keep the server's process alive.
   worker.unref();
-  worker.once("exit", () => {
-    if (idle === worker) idle = null;
-  });
 }
 
 /**
