@@ -59,7 +59,7 @@ export async function startNext(
 }
 
 /** The last `lines` lines of a file, or "" when there is none. */
-export function tailOf(file: string, lines = 15): string {
+function tailOf(file: string, lines = 15): string {
   try {
     return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
   } catch {

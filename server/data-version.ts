@@ -55,7 +55,7 @@ async function oldestAllowed(current: number): Promise<number> {
 }
 
 /** How far behind the data the figures a reader is shown may be: stated in the README. */
-export const maxStaleMs = 1000;
+const maxStaleMs = 1000;
 
 /**
  * A store of values kept fresh enough (lib/fresh-enough.ts), for `max` keys: at most `maxStaleMs`
