@@ -13,7 +13,7 @@ export interface Figure {
 }
 
 /** The target a label states, as "(…, target ≤ 2000)" or "(target ≥ 0.9)". */
-export function targetOf(label: string, value: number): Figure["target"] {
+function targetOf(label: string, value: number): Figure["target"] {
   const found = /target ([≤≥]) ([\d.,]+)/.exec(label);
   if (!found) return undefined;
   const bound = Number(found[2]!.replaceAll(",", ""));
