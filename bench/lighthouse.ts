@@ -9,7 +9,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumFlags } from "../server/chromium-flags";
-import { median, startNext, waitFor, withServer } from "./support";
+import { median, waitFor, withServer } from "./support";
 
 type Record = (label: string, value: number) => void;
 
@@ -71,9 +71,8 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
   const log = path.join(dir, "lighthouse-server.log");
-  const server = await startNext(env, port, [], log);
   let chrome: chromeLauncher.LaunchedChrome | undefined;
-  await withServer(server, log, async () => {
+  await withServer({ env, port, log }, async () => {
     try {
       chrome = await chromeLauncher.launch({
         chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

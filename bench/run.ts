@@ -20,7 +20,7 @@ import { benchLighthouse } from "./lighthouse";
 import { BenchResults } from "./results";
 import { seedBenchData } from "./seed-bench-data";
 import { pledgeSortKeys } from "../features/pledges/index";
-import { median, memoryOf, startNext, waitFor, withServer } from "./support";
+import { median, memoryOf, waitFor, withServer } from "./support";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -170,8 +170,7 @@ async function onServer<T>(
   work: (base: string, server: ChildProcess) => Promise<T>,
 ): Promise<T> {
   const log = path.join(dir, `server-${serverPort}.log`);
-  const server = await startNext(envFor(database), serverPort, nodeFlags, log);
-  return withServer(server, log, async () => {
+  return withServer({ env: envFor(database), port: serverPort, nodeFlags, log }, async (server) => {
     const base = `http://127.0.0.1:${serverPort}`;
     await waitFor(`${base}/api/v1/conditions`, authHeaders);
     return work(base, server);
@@ -205,15 +204,15 @@ async function download(url: string) {
   return { ms: performance.now() - start, bytes };
 }
 
+/**
+ * A download's time on a fresh server, then the median of `runs` more: each step starts its own
+ * server, whose first download also compiles the route (and, for the workbook, starts its thread).
+ */
 async function timeDownload(url: string, runs = 3) {
+  const first = await download(url);
   const times: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < runs; i++) {
-    const result = await download(url);
-    times.push(result.ms);
-    bytes = result.bytes;
-  }
-  return { ms: median(times), mb: bytes / 1_048_576 };
+  for (let i = 0; i < runs; i++) times.push((await download(url)).ms);
+  return { first: first.ms, ms: median(times), mb: first.bytes / 1_048_576 };
 }
 
 /** The text of a piece of the page's HTML: tags and React's text separators taken out. */
@@ -375,17 +374,17 @@ async function main() {
     "exports of the 10,000 pledges (and 100,000 status changes in the report's history)",
     () =>
       onServer(file, port, [], async (base) => {
-        const csv = await timeDownload(`${base}/api/v1/exports/pledges.csv`);
-        record("pledges.csv, 10,000 pledges (ms, target ≤ 2000)", csv.ms);
-        record("pledges.csv size (MB)", csv.mb);
-        const xlsx = await timeDownload(`${base}/api/v1/exports/report.xlsx`);
-        record("report.xlsx, 10,000 pledges + 100,000 changes (ms, target ≤ 2000)", xlsx.ms);
-        record("report.xlsx size (MB)", xlsx.mb);
-        const pdf = await timeDownload(`${base}/api/v1/exports/briefing.pdf`);
-        record("briefing.pdf (ms, target ≤ 5000)", pdf.ms);
-        const dataPackage = await timeDownload(`${base}/api/v1/exports/datapackage.zip`);
-        record("datapackage.zip, 10,000 pledges + 100,000 changes (ms, target ≤ 3000)", dataPackage.ms);
-        record("datapackage.zip size (MB)", dataPackage.mb);
+        for (const [name, label, target] of [
+          ["pledges.csv", "pledges.csv, 10,000 pledges", 2000],
+          ["report.xlsx", "report.xlsx, 10,000 pledges + 100,000 changes", 2000],
+          ["briefing.pdf", "briefing.pdf", 5000],
+          ["datapackage.zip", "datapackage.zip, 10,000 pledges + 100,000 changes", 3000],
+        ] as const) {
+          const timed = await timeDownload(`${base}/api/v1/exports/${name}`);
+          record(`${label}: first on a fresh server (ms)`, timed.first);
+          record(`${label} (ms, median of 3 after it, target ≤ ${target})`, timed.ms);
+          record(`${name} size (MB)`, timed.mb);
+        }
       }),
   );
 
@@ -463,8 +462,11 @@ async function main() {
           record(`${name}, 100,000 pledges + 100,000 changes (ms)`, first.ms);
           record(`${name}, 100,000 pledges: size (MB)`, first.bytes / 1_048_576);
           record(`server peak memory after ${name} at 100,000 (MB)`, memoryOf(server.pid!).peak);
+          // Flat means bounded: later downloads must not raise the peak step by step.
           await download(`${base}/api/v1/exports/${name}`);
           record(`server peak memory after a second ${name} (MB)`, memoryOf(server.pid!).peak);
+          await download(`${base}/api/v1/exports/${name}`);
+          record(`server peak memory after a third ${name} (MB)`, memoryOf(server.pid!).peak);
         }
       }),
   );

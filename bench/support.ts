@@ -68,15 +68,17 @@ function tailOf(file: string, lines = 15): string {
 }
 
 /**
- * Runs `work` against a started server and stops the server after it, whatever happens. A server
+ * Starts the production server, its output kept in `log`, runs `work` against it and stops the
+ * server after it, whatever happens. A server
  * that died on the way is said so, with how it ended and its last words, rather than masked by a
  * failure to stop it.
  */
 export async function withServer<T>(
-  server: ChildProcess,
-  log: string,
+  start: { env: NodeJS.ProcessEnv; port: number; nodeFlags?: string[]; log: string },
   work: (server: ChildProcess) => Promise<T>,
 ): Promise<T> {
+  const { log } = start;
+  const server = await startNext(start.env, start.port, start.nodeFlags, log);
   let ended: string | null = null;
   const exited = new Promise<void>((resolve) =>
     server.once("exit", (code, signal) => {

@@ -4,13 +4,11 @@ import { unstable_rethrow } from "next/navigation";
 import { FreshEnough } from "@/lib/fresh-enough";
 import { db } from "./db";
 
-export type { FreshEnough };
-
 // The data version: a counter the database's triggers move on every write to the tables the figures
-// read, from this process or any other. Figures are kept per version and renewed in the background
-// (lib/fresh-enough.ts); a browser that wrote remembers the version of its write, so that its next
-// pages wait for figures that include it (read-your-writes) while everyone else may be served the
-// previous figures within `maxStaleMs` (or the lag a costlier value is given).
+// read, from this process or any other. Figures are kept per view and renewed in the background when
+// it moves (lib/fresh-enough.ts). A browser that wrote remembers the version of its write, so that
+// its next pages wait for figures that include it (read-your-writes), while everyone else may be
+// served the previous figures within `maxStaleMs` (or the lag a costlier value is given).
 
 const ownWriteCookie = "pw-wrote";
 

@@ -74,7 +74,7 @@ export function formatAmountScaled(
 }
 
 /** A share in a spreadsheet: 0.453 shows as "45.3%". */
-export const spreadsheetPercent = "0.0%";
+const spreadsheetPercent = "0.0%";
 
 /** The unit of a share (a coverage, 0.5 for half of what is required), in a report's unit column. */
 export const shareUnit = "share of required";

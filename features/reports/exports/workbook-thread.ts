@@ -6,7 +6,7 @@
 import { Writable } from "node:stream";
 import { parentPort } from "node:worker_threads";
 import ExcelJS from "exceljs";
-import { spreadsheetFormat, spreadsheetPercent } from "@/lib/rules/units";
+import { shareUnit, spreadsheetFormat } from "@/lib/rules/units";
 import type { CellLook, FromWriter, SheetSpec, ToWriter, WorkbookProperties } from "./workbook-messages";
 
 const port = parentPort!;
@@ -17,11 +17,6 @@ type Style = Partial<ExcelJS.Style>;
 // of these costs a lookup, where a style of its own would be serialised again for every cell.
 const plain: Style = {};
 const heading: Style = { font: { bold: true }, alignment: { vertical: "top", wrapText: true } };
-const looks: Record<Exclude<CellLook, "amount">, Style> = {
-  heading,
-  plain,
-  percent: { numFmt: spreadsheetPercent },
-};
 const amountStyles = new Map<string, Style>();
 /** The shared style of an amount in `unit`: "30,000", "€1,250,000.50", "45.3%". */
 function amountIn(unit: unknown): Style {
@@ -30,6 +25,10 @@ function amountIn(unit: unknown): Style {
   if (!style) amountStyles.set(unit, (style = { numFmt: spreadsheetFormat(unit) }));
   return style;
 }
+
+// Each look's shared style but an amount's, whose style is its row's unit's. A share is an amount
+// in the unit "share" (spreadsheetFormat makes it a percentage).
+const looks: Record<Exclude<CellLook, "amount">, Style> = { heading, plain, percent: amountIn(shareUnit) };
 
 const output = () =>
   new Writable({

@@ -147,7 +147,7 @@ class WorkbookThread {
     this.send({ kind: "sheet", sheet: spec });
     for await (const rows of batches) {
       // A download given up: stop reading rather than write the rest into memory.
-      if (this.out.destroyed) throw new Error("the download was closed before the workbook was written");
+      if (this.out.destroyed) throw abandoned();
       while (this.unwritten >= 2) await this.next();
       this.unwritten++;
       this.send({ kind: "rows", rows });
@@ -176,8 +176,10 @@ async function drained(out: Writable) {
     once(out, "drain", { signal: closed.signal }),
     once(out, "close", { signal: closed.signal }),
   ]).finally(() => closed.abort());
-  if (out.destroyed) throw new Error("the download was closed before the workbook was written");
+  if (out.destroyed) throw abandoned();
 }
+
+const abandoned = () => new Error("the download was closed before the workbook was written");
 
 const look = (header: string, width: number, cells: CellLook) => ({ header, width, look: cells });
 const aboutSheet: SheetSpec = {
