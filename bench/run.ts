@@ -269,7 +269,7 @@ async function main() {
     const { createApiToken } = await import("../server/api-tokens");
     authHeaders.authorization = `Bearer ${(await createApiToken(db(), { name: "bench", role: "viewer" }, null)).token}`;
     analystHeaders.authorization = `Bearer ${(await createApiToken(db(), { name: "bench analyst", role: "analyst" }, null)).token}`;
-    const { sqliteConnectionPragmas } = await import("../server/prisma-client");
+    const { sqliteConnectionPragmas } = await import("../server/sqlite-pragmas");
     // Raw SQL on a connection set up as the app's is.
     const raw = new Database(file, { readonly: true });
     for (const pragma of sqliteConnectionPragmas) raw.pragma(pragma);

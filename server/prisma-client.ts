@@ -4,6 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
 import { databaseKind, requireDatabaseUrl } from "./env";
+import { sqliteConnectionPragmas } from "./sqlite-pragmas";
+import { ThreadedSQLiteReads } from "./reads/threaded-reads";
 
 export type { PrismaClient };
 
@@ -35,13 +37,14 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
 }
 
 /**
- * How the app's SQLite connection is set up (the bench sets its own raw connection the same way).
- * Statement journals (a write that fires triggers keeps one) and sorts in memory, not in temporary
- * files: bulk inserts 3.5× faster (server/bulk-insert.ts). A 64 MB page cache (the default is 2 MB):
- * a 50,000-row import touches index pages all over a large database, and an as-of view reads the
- * ledger's and the status history's indexes beside the pledges.
+ * A client for long reads, or null where the app's client serves them as well. On SQLite its
+ * queries run on reader threads (server/reads/), two at most: one long read and the quick ones
+ * beside it. PostgreSQL answers over the network, never holding up this thread.
  */
-export const sqliteConnectionPragmas = ["temp_store = MEMORY", "cache_size = -65536"] as const;
+export function createReadingClient(url: string = requireDatabaseUrl()): PrismaClient | null {
+  if (databaseKind(url) === "postgresql") return null;
+  return new PrismaClient({ adapter: new ThreadedSQLiteReads(url, 2) });
+}
 
 type ConnectionSlot = { connection?: SQLiteConnection };
 const connections = new WeakMap<PrismaClient, ConnectionSlot>();

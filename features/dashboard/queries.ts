@@ -1,13 +1,13 @@
 import "server-only";
 import { freshEnough, keptFresh } from "@/server/data-version";
-import { db } from "@/server/db";
+import { readingDb } from "@/server/db";
 import { statusChangeOrder, statusChangeSelect } from "@/server/selects";
 import { eventWithinWhere } from "@/features/pledges/selection-sql";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 
 /** The latest status changes up to the view time, pledges and conditions together. */
 async function readTimeline(time: ViewTime, take: number) {
-  return db().statusChange.findMany({
+  return readingDb().statusChange.findMany({
     where: eventWithinWhere(time),
     orderBy: statusChangeOrder,
     take,

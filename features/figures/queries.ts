@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { readingDb } from "@/server/db";
 import {
   countsTowardTotalsSql,
   eventWithinWhere,
@@ -24,6 +24,7 @@ import type {
 
 // What the figures are computed from, read from the database: sums per group of alike pledges, the
 // conditions, the requirement and comparisons, the sources behind the sums. Never a row per pledge.
+// Read through readingDb(): on SQLite, off the server's thread (server/reads/).
 
 interface AggregateRow {
   stakeholderId?: string;
@@ -69,7 +70,7 @@ const sums = Prisma.sql`COUNT(*) AS count, CAST(COALESCE(SUM(pl.low), 0) AS BIGI
 
 /** Conditions with their status at the bound and how many pledges (existing then) they are tied to. */
 async function readConditionsAt(bound: Bound, selection: PledgeSelection) {
-  const rows = await db().$queryRaw<
+  const rows = await readingDb().$queryRaw<
     {
       id: string;
       slug: string;
@@ -121,9 +122,9 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
   const states = conditionStates(conditions);
 
   const [pledgeRows, stakeholderRows, leadRows, stakeholders] = await Promise.all([
-    db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
+    readingDb().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
     // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor).
-    db().$queryRaw<AggregateRow[]>`
+    readingDb().$queryRaw<AggregateRow[]>`
       WITH ${pledgesAt(bound, selection, totalsOnly)},
       carriers AS (
         SELECT DISTINCT ps."pledgeId", ps."stakeholderId" FROM "PledgeStakeholder" ps
@@ -134,7 +135,7 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
       GROUP BY carriers."stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
     // Counted once each (see leadAttribution in lib/rules/figures.ts): for the one stakeholder named
     // lead; with no lead, for its one carrier; otherwise for no one ("no single lead").
-    db().$queryRaw<AggregateRow[]>`
+    readingDb().$queryRaw<AggregateRow[]>`
       WITH ${pledgesAt(bound, selection, totalsOnly)},
       carried AS (
         SELECT ps."pledgeId",
@@ -154,7 +155,7 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
       SELECT led."stakeholderId" AS "stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked, ${sums}
       FROM pl LEFT JOIN led ON led."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
       GROUP BY led."stakeholderId", pl.unit, pl.category, pl.status, pl.qualifier, blk.blocked`,
-    db().stakeholder.findMany({
+    readingDb().stakeholder.findMany({
       where: { pledges: { some: {} } },
       select: { id: true, slug: true, name: true },
     }),
@@ -180,11 +181,11 @@ export async function readTotalsInputs(metric: string, time: ViewTime, selection
   const bound = viewBound(time);
   const [conditions, requirement, rows] = await Promise.all([
     readConditionsAt(bound, selection),
-    db().requirement.findFirst({
+    readingDb().requirement.findFirst({
       ...requirementOf(metric, time),
       select: { low: true, high: true, qualifier: true },
     }),
-    db().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
+    readingDb().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
   ]);
   return { groups: toGroups(rows, conditionStates(conditions)), conditions, requirement };
 }
@@ -197,29 +198,29 @@ export async function readTotalsInputs(metric: string, time: ViewTime, selection
  */
 export async function readReferences(metric: string, time: ViewTime, selection: PledgeSelection) {
   const [requirement, capacities, largest, metrics] = await Promise.all([
-    db().requirement.findFirst({
+    readingDb().requirement.findFirst({
       ...requirementOf(metric, time),
       include: { citations: { select: citationSelect } },
     }),
-    db().capacityReference.findMany({
+    readingDb().capacityReference.findMany({
       where: { unit: metric, ...heldAtWhere(time) },
       orderBy: { low: "asc" },
       include: { stakeholder: { select: { name: true } }, citations: { select: citationSelect } },
     }),
-    db().$queryRaw<{ id: string; title: string }[]>`
+    readingDb().$queryRaw<{ id: string; title: string }[]>`
       WITH ${pledgesAt(viewBound(time), selection, totalsOnly)}
       SELECT p."id", p."title" FROM pl JOIN "Pledge" p ON p."id" = pl."id"
       WHERE pl.unit = ${metric} AND ${countsTowardTotalsSql("pl")} AND COALESCE(pl.high, pl.low) IS NOT NULL
       ORDER BY COALESCE(pl.high, pl.low) DESC, p."title" ASC, p."id" ASC
       LIMIT 10`,
-    db().requirement.findMany({
+    readingDb().requirement.findMany({
       where: heldAtWhere(time),
       distinct: ["unit"],
       select: { unit: true },
       orderBy: { unit: "asc" },
     }),
   ]);
-  const citations = await db().citation.findMany({
+  const citations = await readingDb().citation.findMany({
     where: { pledgeId: { in: largest.map((pledge) => pledge.id) } },
     orderBy: { id: "asc" },
     select: { ...citationSelect, pledgeId: true },
@@ -236,7 +237,7 @@ export type References = Awaited<ReturnType<typeof readReferences>>;
 
 /** Each source cited by a selected pledge counted in the metric's totals, with what that pledge adds. */
 export async function readSourceRows(time: ViewTime, selection: PledgeSelection, metric: string) {
-  return db().$queryRaw<
+  return readingDb().$queryRaw<
     { sourceId: string; status: PledgeStatus; blocked: string | null; delivered: bigint | number | null }[]
   >`
     WITH ${pledgesAt(viewBound(time), selection, totalsOnly)}
@@ -247,7 +248,7 @@ export async function readSourceRows(time: ViewTime, selection: PledgeSelection,
 
 /** The conditions a view holds (those recorded by its `knownAt`), by id and slug. */
 export async function readConditionSlugs(time: ViewTime) {
-  return db().condition.findMany({ where: heldAtWhere(time), select: { id: true, slug: true } });
+  return readingDb().condition.findMany({ where: heldAtWhere(time), select: { id: true, slug: true } });
 }
 
 /**
@@ -256,11 +257,11 @@ export async function readConditionSlugs(time: ViewTime) {
  */
 export async function readHistoryMarks(time: ViewTime) {
   const [first, changes] = await Promise.all([
-    db().pledge.aggregate({
+    readingDb().pledge.aggregate({
       where: { deletedAt: null, ...heldAtWhere({ knownAt: time.knownAt }) },
       _min: { announcedOn: true },
     }),
-    db().statusChange.findMany({
+    readingDb().statusChange.findMany({
       // Changes only: a condition's first entry (from no status) is its creation.
       where: { conditionId: { not: null }, fromConditionStatus: { not: null }, ...eventWithinWhere(time) },
       orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
@@ -279,7 +280,7 @@ export async function readHistoryMarks(time: ViewTime) {
 
 /** When the tracker last recorded a change to anything the figures read. */
 export async function readLastChange(): Promise<Date | null> {
-  const client = db();
+  const client = readingDb();
   const latest = await Promise.all([
     client.pledge.aggregate({ _max: { updatedAt: true } }).then((r) => r._max.updatedAt),
     client.ledgerEvent.aggregate({ _max: { recordedAt: true } }).then((r) => r._max.recordedAt),
@@ -294,7 +295,7 @@ export async function readLastChange(): Promise<Date | null> {
 
 /** The titles of sources, by id, in the order given. */
 export async function readSourceTitles(ids: readonly string[]): Promise<string[]> {
-  const rows = await db().source.findMany({
+  const rows = await readingDb().source.findMany({
     where: { id: { in: [...ids] } },
     select: { id: true, title: true },
   });
@@ -305,8 +306,8 @@ export async function readSourceTitles(ids: readonly string[]): Promise<string[]
 /** The units requirements are recorded in, and those pledges state with how many pledges each. */
 export async function readUnitsInUse() {
   const [requirements, pledges] = await Promise.all([
-    db().requirement.findMany({ distinct: ["unit"], select: { unit: true }, orderBy: { unit: "asc" } }),
-    db().pledge.groupBy({
+    readingDb().requirement.findMany({ distinct: ["unit"], select: { unit: true }, orderBy: { unit: "asc" } }),
+    readingDb().pledge.groupBy({
       by: ["quantityUnit"],
       where: { deletedAt: null, quantityUnit: { not: null } },
       _count: { _all: true },

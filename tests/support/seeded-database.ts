@@ -10,14 +10,14 @@ import { createMigratedDatabase } from "./temp-database";
 export async function seededTestDatabase(prepare?: (client: PrismaClient) => Promise<void>) {
   const database = createMigratedDatabase();
   process.env.DATABASE_URL = database.url;
-  const { db } = await import("@/server/db");
+  const { db, readingDb } = await import("@/server/db");
   const { seedDatabase } = await import("../../prisma/seed/seed-database");
   beforeAll(async () => {
     await seedDatabase(db());
     await prepare?.(db());
   }, 120_000);
   afterAll(async () => {
-    await db().$disconnect();
+    await Promise.all([db().$disconnect(), readingDb().$disconnect()]);
     await database.remove();
   });
   return { db, database };

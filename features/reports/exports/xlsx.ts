@@ -1,8 +1,8 @@
 import "server-only";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { threadFromSource } from "@/server/source-thread";
 import type { PledgeListItem } from "@/features/pledges/queries";
 import type { Figures } from "@/features/figures";
 import type { listSourceRecords } from "@/features/api/queries";
@@ -64,11 +64,7 @@ function startWriter(): Worker {
   const worker = process.env.NEXT_RUNTIME
     ? // Built by Next.js, the thread's code is bundled as JavaScript.
       new Worker(new URL("./workbook-thread.ts", import.meta.url))
-    : // Run from the source (tests, scripts), it is TypeScript, which the thread reads through tsx.
-      new Worker(
-        `require("tsx/cjs/api").register(); require(${JSON.stringify(fileURLToPath(new URL("./workbook-thread.ts", import.meta.url)))});`,
-        { eval: true },
-      );
+    : threadFromSource(new URL("./workbook-thread.ts", import.meta.url));
   // For its whole life: a thread that fails or ends is not kept. (While it writes a workbook, that
   // workbook hears of the failure too.)
   worker.on("error", (error) => {
