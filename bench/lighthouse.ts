@@ -1,6 +1,6 @@
 // Lighthouse (mobile: its default emulated phone, slow 4G and a 4× slower CPU, simulated) on the
 // pages stakeholders open, against the production server on the seeded Paris data, read as the
-// public reads it. Three rounds, the pages interleaved in each, so that the machine's noise falls on
+// public reads it, and on the analysts' /import and the admins' /admin, signed in. Three rounds, the pages interleaved in each, so that the machine's noise falls on
 // every page alike; the median of the three is printed. Also each page's first-load JavaScript
 // (gzipped, as sent) above a bare page's: charts drawn later, once scrolled to, are not first-load.
 import { execFileSync } from "node:child_process";
@@ -22,8 +22,13 @@ interface Run {
   benchmarkIndex: number;
 }
 
-async function audit(url: string, port: number): Promise<Run> {
-  const result = await lighthouse(url, { port, onlyCategories: ["performance"], logLevel: "error" });
+async function audit(url: string, port: number, headers?: { [name: string]: string }): Promise<Run> {
+  const result = await lighthouse(url, {
+    port,
+    onlyCategories: ["performance"],
+    logLevel: "error",
+    ...(headers ? { extraHeaders: headers } : {}),
+  });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { audits, categories, runtimeError } = result.lhr;
   if (runtimeError) throw new Error(`Lighthouse on ${url}: ${runtimeError.message}`);
@@ -43,7 +48,7 @@ async function audit(url: string, port: number): Promise<Run> {
   };
 }
 
-/** The pages, by name: each named page's address on the seeded data. */
+/** The pages, by name: each named page's address on the seeded data, and whether it needs the admin. */
 async function pagesOf(base: string) {
   const list = await (await fetch(`${base}/pledges`)).text();
   const pledge = /href="(\/pledges\/[a-z0-9]+)"/.exec(list)?.[1];
@@ -55,7 +60,24 @@ async function pagesOf(base: string) {
     ["/pledges", "/pledges"],
     ["a pledge page", pledge],
     ["a stakeholder page", stakeholder],
+    ["/import", "/import", "signed in"],
+    ["/admin", "/admin", "signed in"],
   ] as const;
+}
+
+const admin = { email: "bench-admin@example.org", password: randomBytes(18).toString("base64url") };
+
+/** The cookie of a session of the bench's admin, signed in as a browser would. */
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: base, "content-type": "application/json" },
+    body: JSON.stringify(admin),
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  if (!response.ok || cookies.length === 0)
+    throw new Error(`signing in the bench's admin: ${response.status} ${await response.text()}`);
+  return cookies.join("; ");
 }
 
 export async function benchLighthouse(dir: string, port: number, record: Record, rounds = 3) {
@@ -70,6 +92,24 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
   };
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
+  // /import and /admin are an analyst's and an admin's: audited signed in.
+  execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "account",
+      "--",
+      "create",
+      "--role",
+      "admin",
+      "--email",
+      admin.email,
+      "--name",
+      "Bench Admin",
+    ],
+    { env: { ...env, ACCOUNT_PASSWORD: admin.password }, stdio: "ignore" },
+  );
   const log = path.join(dir, "lighthouse-server.log");
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   await withServer({ env, port, log }, async () => {
@@ -81,11 +121,12 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
       const base = `http://127.0.0.1:${port}`;
       await waitFor(`${base}/bench/baseline`);
       const pages = await pagesOf(base);
+      const signedIn = { Cookie: await signIn(base) };
       await audit(`${base}/dashboard`, chrome.port); // warm-up: the server's first render of each route
       const runs = new Map<string, Run[]>(pages.map(([name]) => [name, []]));
       for (let round = 0; round < rounds; round++) {
-        for (const [name, address] of pages) {
-          const run = await audit(base + address, chrome.port);
+        for (const [name, address, who] of pages) {
+          const run = await audit(base + address, chrome.port, who ? signedIn : undefined);
           console.log(
             `  lighthouse round ${round + 1}, ${name}: score ${run.score}, TBT ${Math.round(run.tbt)} ms, CLS ${run.cls.toFixed(3)}, LCP ${Math.round(run.lcp)} ms`,
           );

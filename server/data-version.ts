@@ -54,6 +54,11 @@ async function oldestAllowed(current: number): Promise<number> {
 
 /** How far behind the data the figures a reader is shown may be: stated in the README. */
 const maxStaleMs = 1000;
+/**
+ * How far behind the figures held may fall before their renewal starts (README): writes made
+ * meanwhile are counted together, and the renewal has the rest of the second to end.
+ */
+const renewAfterMs = 400;
 
 /**
  * A store of values kept fresh enough (lib/fresh-enough.ts), for `max` keys: at most `maxStaleMs`
@@ -61,7 +66,7 @@ const maxStaleMs = 1000;
  */
 export const freshEnough = <V extends object>(
   max: number,
-  lag: { maxStaleMs: number; renewAfterMs: number } = { maxStaleMs, renewAfterMs: 0 },
+  lag: { maxStaleMs: number; renewAfterMs: number } = { maxStaleMs, renewAfterMs },
 ) => new FreshEnough<V>({ max, ...lag });
 
 /**

@@ -269,10 +269,13 @@ export interface GapHistory {
   conditionChanges: { at: Date; title: string; status: ConditionStatus }[];
 }
 
+/** The start (UTC midnight) of `date`'s day. */
+const dayOf = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+
 /** The days a history is drawn at: weekly (wider for long spans) from `first`, and the last day itself. */
 export function historyDays(first: Date, last: Date): Date[] {
-  const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
-  const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate());
+  const start = dayOf(first);
+  const end = dayOf(last);
   if (end < start) return [];
   const weeks = Math.ceil((end - start) / (7 * day));
   const step = 7 * day * Math.max(1, Math.ceil(weeks / (historyPoints - 1)));
@@ -282,54 +285,74 @@ export function historyDays(first: Date, last: Date): Date[] {
   return days;
 }
 
-// A history costs a view's reads for each week since the first announcement (seconds at 10,000
-// pledges), and a write of today moves only its last point: under writes it is renewed once it is
-// ten seconds behind, and is never more than half a minute behind (the README says so). The
-// writer's own write is in it at once.
-const histories = freshEnough<GapHistory>(16, { maxStaleMs: 30_000, renewAfterMs: 10_000 });
+// A history costs a view's totals for each step since the first announcement (a second or two at
+// 10,000 pledges), and a write of today moves only its last point. So the two are kept apart: the
+// last point as the figures are (at most a second behind the data), the points before it renewed
+// once they are 25 seconds behind and never more than half a minute behind (the README says so).
+// The writer's own write is in both at once.
+const pastPoints = freshEnough<Omit<GapHistory, "unit"> & { drawn: boolean }>(16, {
+  maxStaleMs: 30_000,
+  renewAfterMs: 25_000,
+});
+const lastPoints = freshEnough<{ point: HistoryPoint }>(16);
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
 const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof readTotalsInputs>>>>({
   max: 512,
 });
+
+/** A view's figures as they stood at the end of `asOf`, from the data at `version`. */
+async function historyPoint(view: FigureView, asOf: Date, version: number): Promise<HistoryPoint> {
+  const dayView = { ...view, time: { asOf, knownAt: view.time.knownAt } };
+  const { groups, conditions, requirement } = await remember(
+    historyInputs,
+    `${version}#${inputsKey(dayView)}`,
+    () => readTotalsInputs(view.metric, dayView.time, dayView.selection),
+  );
+  const { scenario } = scenarioOf(view.selection.assume, conditions);
+  const totals = totalsOf(groups, view.metric, scenario);
+  return {
+    day: asOf,
+    required: requirement
+      ? statedQuantity(requirement.low, requirement.high, view.metric, requirement.qualifier)
+      : null,
+    pledged: totals.pledged,
+    unconditional: totals.unconditional,
+    delivered: totals.delivered,
+  };
+}
 
 /**
  * A view's gap over time: its figures as they stood at each step from the first announcement to the
  * view's day, each computed as the view's own (the same reads and rules, as of that day).
  */
 export async function loadGapHistory(view: FigureView, today = new Date()): Promise<GapHistory> {
-  return keptFresh(histories, `${figuresKey(view)}#${isoDayKey(today)}`, async (version) => {
-    const marks = await readHistoryMarks(view.time);
-    const last = view.time.asOf ?? today;
-    const days = marks.firstAnnounced ? historyDays(marks.firstAnnounced, last) : [];
-    const points: HistoryPoint[] = [];
-    // One day after the other: a history costs a view's reads per point, and runs beside other requests.
-    for (const asOf of days) {
-      const dayView = { ...view, time: { asOf, knownAt: view.time.knownAt } };
-      const { groups, conditions, requirement } = await remember(
-        historyInputs,
-        `${version}#${inputsKey(dayView)}`,
-        () => readTotalsInputs(view.metric, dayView.time, dayView.selection),
-      );
-      const { scenario } = scenarioOf(view.selection.assume, conditions);
-      const totals = totalsOf(groups, view.metric, scenario);
-      points.push({
-        day: asOf,
-        required: requirement
-          ? statedQuantity(requirement.low, requirement.high, view.metric, requirement.qualifier)
-          : null,
-        pledged: totals.pledged,
-        unconditional: totals.unconditional,
-        delivered: totals.delivered,
-      });
-    }
-    return {
-      unit: view.metric,
-      points,
-      conditionChanges: marks.conditionChanges.filter(
-        (change) => change.at.getTime() < endOfDay(last).getTime(),
-      ),
-    };
-  });
+  const last = view.time.asOf ?? today;
+  const key = `${figuresKey(view)}#${isoDayKey(today)}`;
+  const [past, { point }] = await Promise.all([
+    keptFresh(pastPoints, key, async (version) => {
+      const marks = await readHistoryMarks(view.time);
+      const days = marks.firstAnnounced ? historyDays(marks.firstAnnounced, last) : [];
+      const points: HistoryPoint[] = [];
+      // One day after the other: a history costs a view's reads per point, and runs beside other requests.
+      for (const asOf of days.slice(0, -1)) points.push(await historyPoint(view, asOf, version));
+      return {
+        points,
+        // Nothing announced by the view's day: no history, not even its last point.
+        drawn: days.length > 0,
+        conditionChanges: marks.conditionChanges.filter(
+          (change) => change.at.getTime() < endOfDay(last).getTime(),
+        ),
+      };
+    }),
+    keptFresh(lastPoints, key, async (version) => ({
+      point: await historyPoint(view, new Date(dayOf(last)), version),
+    })),
+  ]);
+  return {
+    unit: view.metric,
+    points: past.drawn ? [...past.points, point] : [],
+    conditionChanges: past.conditionChanges,
+  };
 }
 
 const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);

@@ -137,6 +137,21 @@ describe("the gap over time", () => {
   });
 });
 
+describe("the gap over time, at its ends", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const at = (iso: string) => ({ metric: "personnel", time: { asOf: day(iso) }, selection: everyPledge });
+
+  it("has no points before the first announcement, and one on the day of it", async () => {
+    expect((await loadGapHistory(at("2025-01-01"))).points).toEqual([]);
+    const first = await db().pledge.aggregate({ where: { deletedAt: null }, _min: { announcedOn: true } });
+    const firstDay = first._min.announcedOn!.toISOString().slice(0, 10);
+    const history = await loadGapHistory(at(firstDay));
+    expect(history.points.map((point) => point.day)).toEqual([day(firstDay)]);
+    const { summary } = await loadFigures(at(firstDay));
+    expect(history.points[0]!.pledged).toEqual(summary.totals.pledged);
+  });
+});
+
 describe("the unit the dashboard opens on", () => {
   it("is personnel where anything is in it, else a unit with a requirement, else the most used", async () => {
     const units = (requirementUnits: string[], pledgeUnits: [string, number][]) =>

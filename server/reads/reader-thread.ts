@@ -19,13 +19,15 @@ const adapter = new PrismaBetterSQLite3({ url, readonly: true, timeout: 5000 }).
   return opened;
 });
 
-port.on("message", async ({ id, query }: ToReader) => {
-  let answer: FromReader;
+async function answer({ id, query }: ToReader): Promise<FromReader> {
   try {
-    answer = { id, result: await (await adapter).queryRaw(query) };
+    return { id, result: await (await adapter).queryRaw(query) };
   } catch (error) {
     const { message, cause } = error as Error;
-    answer = { id, error: { message, cause: typeof cause === "object" && cause ? cause : undefined } };
+    return { id, error: { message, cause: typeof cause === "object" && cause ? cause : undefined } };
   }
-  port.postMessage(answer);
+}
+
+port.on("message", (message: ToReader) => {
+  void answer(message).then((reply) => port.postMessage(reply));
 });
