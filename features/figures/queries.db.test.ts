@@ -126,4 +126,14 @@ describe("the dashboard's aggregates as of a date", () => {
     await db().stakeholder.update({ where: { slug: "italy" }, data: { stance: "Changed for the test." } });
     expect(await readDataVersion()).toBeGreaterThan(before);
   });
+
+  it("give the committed data version while a write is under way, and the new one once it commits", async () => {
+    const before = await readDataVersion();
+    await db().$transaction(async (tx) => {
+      await tx.stakeholder.update({ where: { slug: "italy" }, data: { stance: "Changed again." } });
+      // The figures read now are read without this write: they must not be labelled with its version.
+      expect(await readDataVersion()).toBe(before);
+    });
+    expect(await readDataVersion()).toBeGreaterThan(before);
+  });
 });
