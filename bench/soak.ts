@@ -1,5 +1,7 @@
 // npm run soak: the proof suite against the production server (server.mjs) (run `npm run build` first), on a new SQLite
 // file, or on PostgreSQL when SOAK_DATABASE_URL=postgresql://… names a database (it is emptied).
+// On PostgreSQL the load phases run against SOAK_INSTANCES (2) servers sharing the database, the
+// connections dealt between them, as several instances serve in production.
 // - load: 50 connections for SOAK_SECONDS (60) on the dashboard, the API and the list, 10 % writes
 // - load under attack: the same, while six clients send nested JSON, wide and broken CSVs and slow bodies
 // - lost updates: 100 parallel status updates from one version: exactly one may succeed
@@ -34,6 +36,13 @@ const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-soak-"));
 const file = path.join(dir, "soak.db");
 const databaseUrl = process.env.SOAK_DATABASE_URL ?? `file:${file}`;
 const postgres = databaseKind(databaseUrl) === "postgresql";
+/** The servers the load phases spread over: the first is `base`, which every other phase uses. */
+const instances = Number(process.env.SOAK_INSTANCES ?? (postgres ? 2 : 1));
+if (!Number.isInteger(instances) || instances < 1 || (instances > 1 && !postgres))
+  throw new Error(
+    "SOAK_INSTANCES: a whole number, above 1 only on PostgreSQL (a SQLite file has one server)",
+  );
+const bases = Array.from({ length: instances }, (_, i) => `http://127.0.0.1:${port + i}`);
 const env = {
   ...process.env,
   DATABASE_URL: databaseUrl,
@@ -70,8 +79,8 @@ interface PledgeJson {
   status: string;
 }
 
-async function call(method: string, url: string, body?: unknown, headers = writer) {
-  const response = await fetch(`${base}${url}`, {
+async function call(method: string, url: string, body?: unknown, headers = writer, at = base) {
+  const response = await fetch(`${at}${url}`, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
@@ -101,8 +110,8 @@ const statusBody = (version: number, status: string) => ({
 /** The next status to set: alternates, so that every write is a real change. */
 const nextStatus = (current: string) => (current === "stalled" ? "committed" : "stalled");
 
-function startServer(): Promise<ChildProcess> {
-  return startNext(env, port);
+function startServer(instance = 0): Promise<ChildProcess> {
+  return startNext(env, port + instance);
 }
 
 async function stop(server: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
@@ -127,9 +136,11 @@ async function loadPhase(pledgeIds: string[], label = "load", writesPerTen = 1) 
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: 50 }, async (_, connection) => {
-      // Each connection writes its own pledge, tracking its version, so most writes succeed.
+      // Each connection writes its own pledge, tracking its version, so most writes succeed; the
+      // connections are dealt between the instances.
       const pledgeId = pledgeIds[connection]!;
-      let pledge = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader)).json.data!;
+      const at = bases[connection % bases.length]!;
+      let pledge = (await call("GET", `/api/v1/pledges/${pledgeId}`, undefined, reader, at)).json.data!;
       while (Date.now() < end) {
         const write = randomInt(10) < writesPerTen;
         const start = performance.now();
@@ -139,8 +150,10 @@ async function loadPhase(pledgeIds: string[], label = "load", writesPerTen = 1) 
                 "POST",
                 `/api/v1/pledges/${pledgeId}/status`,
                 statusBody(pledge.version, nextStatus(pledge.status)),
+                writer,
+                at,
               )
-            : await call("GET", reads[randomInt(reads.length)]!, undefined, reader);
+            : await call("GET", reads[randomInt(reads.length)]!, undefined, reader, at);
           latencies.push(performance.now() - start);
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           if (write) {
@@ -157,7 +170,10 @@ async function loadPhase(pledgeIds: string[], label = "load", writesPerTen = 1) 
   const p99 = percentile(latencies, 0.99);
   const total = latencies.length;
   const serverErrors = [...statuses].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0);
-  figures.push([`${label}: requests in ${seconds} s, 50 connections (${writes} writes)`, total]);
+  figures.push([
+    `${label}: requests in ${seconds} s, 50 connections (${writes} writes)${bases.length > 1 ? `, ${bases.length} instances` : ""}`,
+    total,
+  ]);
   figures.push([`${label}: requests/s`, (total / seconds).toFixed(1)]);
   figures.push([
     `${label}: p50 / p99 latency (ms)`,
@@ -625,8 +641,11 @@ async function main() {
   const pledgeIds = Array.from({ length: 60 }, (_, i) => `bench-pledge-${i}`);
 
   let server = await startServer();
+  // The other instances, for the load phases.
+  const others: ChildProcess[] = [];
   try {
-    await waitFor(`${base}/api/v1/conditions`, reader);
+    for (let instance = 1; instance < instances; instance++) others.push(await startServer(instance));
+    for (const at of bases) await waitFor(`${at}/api/v1/conditions`, reader);
     sourceId = (
       (await call("GET", "/api/v1/sources", undefined, reader)).json as unknown as { data: { id: string }[] }
     ).data[0]!.id;
@@ -636,7 +655,9 @@ async function main() {
     const quietP99 = await loadPhase(pledgeIds);
     figures.push(["load: p99 with 10 % writes ÷ reads only (target ≤ 3)", (quietP99 / readsP99).toFixed(2)]);
     check(quietP99 <= 3 * readsP99, "load: p99 with 10 % writes at most 3× the reads-only p99");
-    const quietMemory = memoryOf(server.pid!);
+    // Each instance's peak, the highest of them.
+    const peakMemory = () => Math.max(...[server, ...others].map((child) => memoryOf(child.pid!).peak));
+    const quietMemory = peakMemory();
     console.log(`load under attack: ${seconds} s, with six hostile clients`);
     const underAttack = loadPhase(pledgeIds, "load under attack");
     const hostile = await hostileClients(underAttack);
@@ -669,18 +690,18 @@ async function main() {
       latencies.length > 0 && percentile(latencies, 0.99) < 1000,
       "dashboard alone under attack: p99 under 1 s",
     );
-    const memory = memoryOf(server.pid!);
+    const memory = peakMemory();
     figures.push([
-      "server memory: peak RSS after the quiet load / after the attack (MB)",
-      `${quietMemory.peak.toFixed(0)} / ${memory.peak.toFixed(0)}`,
+      `server memory: peak RSS after the quiet load / after the attack (MB${bases.length > 1 ? ", the highest instance" : ""})`,
+      `${quietMemory.toFixed(0)} / ${memory.toFixed(0)}`,
     ]);
-    check(memory.peak < 1024, "server memory: peak RSS under 1 GB through the attack");
+    check(memory < 1024, "server memory: peak RSS under 1 GB through the attack");
     console.log("lost updates");
     await lostUpdatesPhase(pledgeIds[55]!);
     console.log(`bad input: ${payloadsPerRoute} payloads per route`);
     await badInputPhase(pledgeIds[56]!);
   } finally {
-    await stop(server);
+    await Promise.all([server, ...others].map((child) => stop(child)));
   }
   console.log(`crash: ${crashRounds} rounds`);
   await crashPhase(pledgeIds);
