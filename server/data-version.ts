@@ -2,10 +2,11 @@ import "server-only";
 import { cookies } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
-import type { Database as SQLiteConnection, Statement } from "better-sqlite3";
+import type { Statement } from "better-sqlite3";
 import { FreshEnough } from "@/lib/fresh-enough";
-import { db, readingDb } from "./db";
-import { sqliteConnectionOf } from "./prisma-client";
+import { db } from "./db";
+import { requireDatabaseUrl } from "./env";
+import { openSQLiteReader } from "./prisma-client";
 
 // The data version: a counter the database's triggers move on every write to the tables the figures
 // read, from this process or any other. Figures are kept per view and renewed in the background when
@@ -15,30 +16,35 @@ import { sqliteConnectionOf } from "./prisma-client";
 
 const ownWriteCookie = "pw-wrote";
 
-const versionSql = `SELECT "version" FROM "DataVersion" WHERE "id" = 1`;
-const versionStatements = new WeakMap<SQLiteConnection, Statement<[], { version: bigint | number }>>();
+// On SQLite, a connection of its own on this thread (server/prisma-client.ts), read-only and never in
+// a transaction: the app's connection holds one during every write, and the version read there would
+// be that write's, uncommitted (figures lacking the write would be labelled with its version); the
+// reader threads may be busy with a history for seconds. Kept per process, as the clients are.
+const held = globalThis as unknown as {
+  versionStatement?: { url: string; statement: Statement<[], { version: bigint | number }> | null };
+};
 
 /**
- * The current data version, as committed. One indexed row: on SQLite read straight from the app's
- * connection (a microsecond, where a query through Prisma costs a fifth of a millisecond, and a page
- * asks for it once per kind of figure), unless a transaction is open on it. The version read there
- * would be that transaction's, uncommitted: the reader threads would then compute figures that lack
- * its write and label them with its version. So then, as on PostgreSQL, through a client.
+ * The current data version, as committed. One indexed row: on SQLite a microsecond (through Prisma
+ * it costs a fifth of a millisecond, and a page asks for it for every kind of figure it shows, once
+ * per render); on PostgreSQL a query outside any transaction.
  */
 export async function readDataVersion(): Promise<number> {
-  const connection = sqliteConnectionOf(db());
-  if (connection && !connection.inTransaction) {
-    let statement = versionStatements.get(connection);
-    if (!statement) versionStatements.set(connection, (statement = connection.prepare(versionSql)));
-    return Number(statement.get()?.version ?? 0);
-  }
-  const row = await readingDb().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  const url = requireDatabaseUrl();
+  if (held.versionStatement?.url !== url)
+    held.versionStatement = { url, statement: openSQLiteReader(url)?.prepare(versionSql) ?? null };
+  const { statement } = held.versionStatement;
+  if (statement) return Number(statement.get()?.version ?? 0);
+  const row = await db().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
   return Number(row?.version ?? 0);
 }
 
+const versionSql = `SELECT "version" FROM "DataVersion" WHERE "id" = 1`;
+
 /**
  * The data version a page's figures are kept against, read once per server render (React's cache
- * lasts one request; outside a render, each call reads), with when it was read.
+ * lasts one request; outside a render, each call reads), with when it was read: what a render
+ * streams later is as fresh as its start allowed.
  */
 const versionOfThisRender = cache(readVersionNow);
 

@@ -13,7 +13,9 @@ export function db(): PrismaClient {
 /**
  * The client for reads that take long (the figures' aggregates, a gap history): on SQLite they run
  * on threads of their own, so that the server goes on answering and writing meanwhile. It sees every
- * write committed before its query, never one in progress; it cannot write.
+ * write committed before its query, never one in progress. Only read through it: on SQLite it
+ * refuses writes and transactions (so also a batch of different findUnique calls in one tick, which
+ * Prisma runs as one); on PostgreSQL it is db().
  */
 export function readingDb(): PrismaClient {
   globalForPrisma.reading ??= createReadingClient() ?? db();

@@ -1,9 +1,9 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import type { Database as SQLiteConnection } from "better-sqlite3";
+import Database, { type Database as SQLiteConnection } from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
-import { databaseKind, requireDatabaseUrl } from "./env";
+import { databaseKind, requireDatabaseUrl, sqlitePath } from "./env";
 import { sqliteConnectionPragmas } from "./sqlite-pragmas";
 import { ThreadedSQLiteReads } from "./reads/threaded-reads";
 
@@ -38,12 +38,25 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
 
 /**
  * A client for long reads, or null where the app's client serves them as well. On SQLite its
- * queries run on reader threads (server/reads/), two at most: one long read and the quick ones
- * beside it. PostgreSQL answers over the network, never holding up this thread.
+ * queries run on reader threads (server/reads/), two at most (the machine's cores also serve this
+ * thread); a query waits for those before it on its thread. PostgreSQL answers over the network,
+ * never holding up this thread.
  */
 export function createReadingClient(url: string = requireDatabaseUrl()): PrismaClient | null {
   if (databaseKind(url) === "postgresql") return null;
   return new PrismaClient({ adapter: new ThreadedSQLiteReads(url, 2) });
+}
+
+/**
+ * A read-only connection to the SQLite file at `url`, on this thread, for one-row reads that must
+ * wait neither for a transaction open on the app's connection nor behind a long read on the reader
+ * threads; null on PostgreSQL. In WAL mode it sees every committed write.
+ */
+export function openSQLiteReader(url: string = requireDatabaseUrl()): SQLiteConnection | null {
+  if (databaseKind(url) === "postgresql") return null;
+  const connection = new Database(sqlitePath(url), { readonly: true, timeout: 5000 });
+  connection.defaultSafeIntegers(true);
+  return connection;
 }
 
 type ConnectionSlot = { connection?: SQLiteConnection };

@@ -287,14 +287,12 @@ export function historyDays(first: Date, last: Date): Date[] {
 
 // A history costs a view's totals for each step since the first announcement (a second or two at
 // 10,000 pledges), and a write of today moves only its last point. So the two are kept apart: the
-// last point as the figures are (at most a second behind the data), the points before it renewed
-// once they are 25 seconds behind and never more than half a minute behind (the README says so).
-// The writer's own write is in both at once.
-const pastPoints = freshEnough<Omit<GapHistory, "unit"> & { drawn: boolean }>(16, {
-  maxStaleMs: 30_000,
-  renewAfterMs: 25_000,
-});
-const lastPoints = freshEnough<{ point: HistoryPoint }>(16);
+// last point as the figures are (at most a second behind the data), with whether there is a history
+// at all and the conditions' markers (two cheap reads); the points before it renewed once they are
+// 20 seconds behind and never more than half a minute behind (the README says so). The writer's own
+// write is in both at once.
+const pastPoints = freshEnough<{ points: HistoryPoint[] }>(16, { maxStaleMs: 30_000, renewAfterMs: 20_000 });
+const lastPoints = freshEnough<Omit<GapHistory, "unit" | "points"> & { point: HistoryPoint | null }>(16);
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
 const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof readTotalsInputs>>>>({
   max: 512,
@@ -328,31 +326,30 @@ async function historyPoint(view: FigureView, asOf: Date, version: number): Prom
 export async function loadGapHistory(view: FigureView, today = new Date()): Promise<GapHistory> {
   const last = view.time.asOf ?? today;
   const key = `${figuresKey(view)}#${isoDayKey(today)}`;
-  const [past, { point }] = await Promise.all([
+  const [past, { point, conditionChanges }] = await Promise.all([
     keptFresh(pastPoints, key, async (version) => {
-      const marks = await readHistoryMarks(view.time);
-      const days = marks.firstAnnounced ? historyDays(marks.firstAnnounced, last) : [];
+      const { firstAnnounced } = await readHistoryMarks(view.time);
+      const days = firstAnnounced ? historyDays(firstAnnounced, last) : [];
       const points: HistoryPoint[] = [];
       // One day after the other: a history costs a view's reads per point, and runs beside other requests.
       for (const asOf of days.slice(0, -1)) points.push(await historyPoint(view, asOf, version));
+      return { points };
+    }),
+    keptFresh(lastPoints, key, async (version) => {
+      const marks = await readHistoryMarks(view.time);
       return {
-        points,
         // Nothing announced by the view's day: no history, not even its last point.
-        drawn: days.length > 0,
+        point:
+          marks.firstAnnounced && historyDays(marks.firstAnnounced, last).length > 0
+            ? await historyPoint(view, new Date(dayOf(last)), version)
+            : null,
         conditionChanges: marks.conditionChanges.filter(
           (change) => change.at.getTime() < endOfDay(last).getTime(),
         ),
       };
     }),
-    keptFresh(lastPoints, key, async (version) => ({
-      point: await historyPoint(view, new Date(dayOf(last)), version),
-    })),
   ]);
-  return {
-    unit: view.metric,
-    points: past.drawn ? [...past.points, point] : [],
-    conditionChanges: past.conditionChanges,
-  };
+  return { unit: view.metric, points: point ? [...past.points, point] : [], conditionChanges };
 }
 
 const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);

@@ -23,11 +23,25 @@ async function answer({ id, query }: ToReader): Promise<FromReader> {
   try {
     return { id, result: await (await adapter).queryRaw(query) };
   } catch (error) {
-    const { message, cause } = error as Error;
-    return { id, error: { message, cause: typeof cause === "object" && cause ? cause : undefined } };
+    const { name, message, cause, code } = error as Error & { code?: unknown };
+    // The driver's errors as the adapter maps them for Prisma (a DriverAdapterError's cause); any
+    // other keeps SQLite's code in its message.
+    if (name === "DriverAdapterError" && typeof cause === "object" && cause)
+      return { id, error: { message, cause } };
+    return { id, error: { message: typeof code === "string" ? `${code}: ${message}` : message } };
   }
 }
 
 port.on("message", (message: ToReader) => {
-  void answer(message).then((reply) => port.postMessage(reply));
+  void answer(message).then((reply) => {
+    try {
+      port.postMessage(reply);
+    } catch (error) {
+      // A result that cannot be sent (it cannot be cloned): the query fails, not the thread.
+      port.postMessage({
+        id: reply.id,
+        error: { message: `the result could not be sent: ${String(error)}` },
+      });
+    }
+  });
 });

@@ -44,6 +44,12 @@ class Reader {
       for (const waiting of this.waiting.values()) waiting.reject(new Error(`the database reader ${why}`));
       this.waiting.clear();
     };
+    // A reply that cannot be read: its query cannot be told which it was, so every waiting one fails
+    // and the thread is replaced.
+    this.worker.on("messageerror", (error) => {
+      end(`sent an answer that could not be read: ${error.message}`);
+      void this.worker.terminate();
+    });
     this.worker.on("error", (error) => {
       end(`failed: ${error.message}`);
       void this.worker.terminate();
