@@ -2,11 +2,13 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isSameOriginWrite } from "@/lib/request-guards";
 import { developmentMode, publicReadEnabled, servedOverHttps } from "@/server/env";
+import { isPageRender } from "@/server/page-render";
+import { keptPage } from "@/server/rendered-pages";
 
 // Runs before every page and API request. It does not decide who may do what (pages, actions and
 // routes check that themselves); it refuses cross-site writes and sets the per-request CSP.
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const unsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
   // X-Forwarded-Proto is the socket's or a trusted proxy's (server.mjs drops a client's own claim);
   // BETTER_AUTH_URL, when set, says how the site is served.
@@ -48,10 +50,11 @@ export function proxy(request: NextRequest) {
 
   const nonce = crypto.randomUUID().replaceAll("-", "");
   const csp = contentSecurityPolicy(nonce, developmentMode());
+  const kept = isPageRender(request.headers) ? null : await keptPage(request, nonce);
   const requestHeaders = new Headers(request.headers);
   // Next.js reads the nonce from the request's CSP and puts it on its own scripts.
   requestHeaders.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = kept ?? NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   return response;

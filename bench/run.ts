@@ -71,7 +71,13 @@ interface Load {
 }
 
 async function load(url: string, duration = seconds): Promise<Load> {
-  const result = await autocannon({ url, connections: 25, duration, headers: authHeaders });
+  // Asking for HTML, as a browser loading a page does.
+  const result = await autocannon({
+    url,
+    connections: 25,
+    duration,
+    headers: { ...authHeaders, accept: "text/html,*/*" },
+  });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

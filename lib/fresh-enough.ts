@@ -33,7 +33,7 @@ export interface FreshEnoughOptions {
 
 export class FreshEnough<V extends object> {
   private readonly entries: LRUCache<string, Entry<V>>;
-  private readonly maxStaleMs: number;
+  readonly maxStaleMs: number;
   private readonly renewAfterMs: number;
   private readonly now: () => number;
 

@@ -1,11 +1,12 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import type { Statement } from "better-sqlite3";
 import { FreshEnough } from "@/lib/fresh-enough";
 import { db } from "./db";
 import { requireDatabaseUrl } from "./env";
+import { pageRenderVersion } from "./page-render";
 import { openSQLiteReader } from "./prisma-client";
 
 // The data version: a counter the database's triggers move on every write to the tables the figures
@@ -14,7 +15,7 @@ import { openSQLiteReader } from "./prisma-client";
 // its next pages wait for figures that include it (read-your-writes), while everyone else may be
 // served the previous figures within `maxStaleMs` (or the lag a costlier value is given).
 
-const ownWriteCookie = "pw-wrote";
+export const ownWriteCookie = "pw-wrote";
 
 // On SQLite, a connection of its own on this thread (server/prisma-client.ts), read-only and never in
 // a transaction: the app's connection holds one during every write, and the version read there would
@@ -76,11 +77,14 @@ export async function rememberOwnWrite(): Promise<void> {
 
 /**
  * The oldest data a reader may be shown, given the current version: in a request, that of the
- * browser's own latest write (0 if none); outside one (a script, a test), the current data.
+ * reader's own latest write (0 if none), remembered by their browser, or, when this server renders
+ * a page to keep it (server/rendered-pages.ts), the version it is kept for, if `forPages`; outside a
+ * request (a script, a test), the current data.
  */
-async function oldestAllowed(current: number): Promise<number> {
+async function oldestAllowed(current: number, forPages: boolean): Promise<number> {
   try {
-    return Number((await cookies()).get(ownWriteCookie)?.value) || 0;
+    const own = Number((await cookies()).get(ownWriteCookie)?.value) || 0;
+    return forPages ? Math.max(own, pageRenderVersion(await headers())) : own;
   } catch (error) {
     unstable_rethrow(error);
     return current;
@@ -112,12 +116,16 @@ export async function keptFresh<V extends object>(
   store: FreshEnough<V>,
   key: string,
   make: (version: number) => Promise<V>,
-  /** The oldest version this caller may be given; by default, the reader's own latest write's. */
+  /**
+   * The oldest version this caller may be given; by default, the reader's own latest write's, or a
+   * kept page's in its render (unless the store allows a longer lag than a page's figures: the page
+   * then holds values within their own bound).
+   */
   atLeast?: number,
 ): Promise<V> {
   // `readAt`: just before the version was read; whatever it says was written by then.
   let { version, readAt } = await versionOfThisRender();
-  const oldest = atLeast ?? (await oldestAllowed(version));
+  const oldest = atLeast ?? (await oldestAllowed(version, store.maxStaleMs <= maxStaleMs));
   // A write made in this very request (a server action, then its page) is newer than the version
   // this render read first.
   if (oldest > version) ({ version, readAt } = await readVersionNow());

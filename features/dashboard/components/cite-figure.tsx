@@ -2,14 +2,22 @@
 
 import { useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { formatDateTime } from "@/lib/format";
 
 const subscribeNever = () => () => {};
+// The clock, to the minute: a citation says when its reader read the figures, however long ago the
+// server rendered them (a kept page may be hours old while the data stands still).
+const subscribeClock = (onChange: () => void) => {
+  const timer = setInterval(onChange, 15_000);
+  return () => clearInterval(timer);
+};
+const readNow = () => formatDateTime(new Date());
 const listed = 8;
 
 /**
  * "Cite this figure": the headline in words, the view's address, when it was read and the sources
  * behind it, ready to paste into a briefing. The address is the rendered view's, pinned to the moment
- * it was read, so that it shows these same figures later.
+ * the server read its figures, so that it shows these same figures later.
  */
 export function CiteFigure({
   path,
@@ -24,8 +32,10 @@ export function CiteFigure({
   sources: string[];
   /** "2 Dec 2026, 14:03 UTC", or null when nothing is recorded. */
   lastChange: string | null;
+  /** When the server read the figures: said until the browser's clock takes over. */
   readOn: string;
 }) {
+  const read = useSyncExternalStore(subscribeClock, readNow, () => readOn);
   const origin = useSyncExternalStore(
     subscribeNever,
     () => window.location.origin,
@@ -36,7 +46,7 @@ export function CiteFigure({
     sources.length > listed
       ? `${sources.slice(0, listed).join("; ")}; and ${sources.length - listed} more`
       : sources.join("; ");
-  const text = `Pledgewatch, “How far the pledges go”: ${headline} ${address} (read ${readOn}${
+  const text = `Pledgewatch, “How far the pledges go”: ${headline} ${address} (read ${read}${
     lastChange ? `; data last changed ${lastChange}` : ""
   }).${named ? ` Sources: ${named}.` : ""}`;
   return (

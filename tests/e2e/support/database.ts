@@ -7,8 +7,11 @@ import { creationEvents } from "../../../server/ledger";
 // cannot create yet. The app must notice them (see the data version triggers). Works on SQLite and
 // PostgreSQL alike, through the same Prisma client the app uses.
 
-async function inTransaction<T>(work: (tx: Omit<PrismaClient, `$${string}`>) => Promise<T>): Promise<T> {
-  const db = createPrismaClient(e2eDatabaseUrl);
+async function inTransaction<T>(
+  work: (tx: Omit<PrismaClient, `$${string}`>) => Promise<T>,
+  databaseUrl = e2eDatabaseUrl,
+): Promise<T> {
+  const db = createPrismaClient(databaseUrl);
   try {
     return await db.$transaction((tx) => work(tx));
   } finally {
@@ -24,8 +27,11 @@ interface NewPledge {
   conditionStatus?: "unmet" | "met";
 }
 
-/** A committed personnel pledge, announced now, with its first status in the history. */
-export function insertPledge({ title, low, high = low, conditionStatus }: NewPledge) {
+/**
+ * A committed personnel pledge, announced now, with its first status in the history: in the suite's
+ * database, or in `databaseUrl`'s (a spec's own server's).
+ */
+export function insertPledge({ title, low, high = low, conditionStatus }: NewPledge, databaseUrl?: string) {
   return inTransaction(async (tx) => {
     const now = new Date();
     const pledge = await tx.pledge.create({
@@ -61,7 +67,7 @@ export function insertPledge({ title, low, high = low, conditionStatus }: NewPle
       });
     }
     return pledge.id;
-  });
+  }, databaseUrl);
 }
 
 /** Withdraws a seeded pledge as an analyst would: new status plus a history entry dated `occurredAt`. */

@@ -16,6 +16,7 @@ const run = promisify(execFile);
 
 export interface OwnServer {
   base: string;
+  databaseUrl: string;
   /** Runs `npm run <script> -- <args>` against the server's database. */
   npm: (script: string, args: string[], env?: Record<string, string>) => Promise<void>;
   stop: () => void;
@@ -48,12 +49,13 @@ export async function startOwnServer(
     ...settings,
   };
   const base = `http://127.0.0.1:${port}`;
+  const databaseUrl = env.DATABASE_URL;
   const npm: OwnServer["npm"] = async (script, args, extra = {}) => {
     await run("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], {
       env: { ...env, ...extra },
     });
   };
-  const stopped = { base, npm, stop: () => rmSync(dir, { recursive: true, force: true }) };
+  const stopped = { base, databaseUrl, npm, stop: () => rmSync(dir, { recursive: true, force: true }) };
   try {
     await npm("db:deploy", []);
     await prepare(stopped);
@@ -69,6 +71,7 @@ export async function startOwnServer(
   child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   const server: OwnServer = {
     base,
+    databaseUrl,
     npm,
     stop: () => {
       child.kill("SIGTERM");

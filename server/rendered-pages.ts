@@ -1,0 +1,136 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { roleAllows, type Principal } from "@/lib/access";
+import { isoDay } from "@/lib/format";
+import { authorizeApiRequest } from "./access";
+import { freshEnough, ownWriteCookie, readDataVersion } from "./data-version";
+import { internalOrigin } from "./env";
+import { pageRenderHeaders } from "./page-render";
+
+// Rendering the dashboard costs about 20 ms of the server's one thread (React's two passes over a
+// large tree, and 170 KB of HTML with its data), more than twice a plain page, and a crowd of readers
+// asks for the same few views. The same view, for the same reader, of the same data on the same day
+// is the same document, save for its CSP nonce. So the proxy (proxy.ts) keeps it: rendered once, by a
+// request of this server to itself, and answered to the next readers as text with a nonce of their
+// own. It is kept fresh as the figures are (lib/fresh-enough.ts): renewed once the data moves on, in
+// the background, at most a second behind the data, and never behind the reader's own latest write.
+
+/** The pages kept: those whose document depends only on the address, the reader and the data. */
+const keptPaths = new Set(["/dashboard"]);
+
+/** The headers of a kept page that are said again: the rest are the answer's own. */
+const keptHeaders = [
+  "content-type",
+  "cache-control",
+  "vary",
+  "link",
+  "x-content-type-options",
+  "x-frame-options",
+  "referrer-policy",
+  "permissions-policy",
+];
+
+interface RenderedPage {
+  body: string;
+  /** The nonce the page was rendered with, replaced by each answer's own. */
+  nonce: string;
+  headers: [string, string][];
+}
+
+/** How long a render may take before the reader's request is rendered as usual instead. */
+const renderTimeoutMs = 30_000;
+
+/**
+ * Whether part of a page failed as it streamed: React then sends the boundary to be rendered in the
+ * browser, marked with the error's digest. Such a page is shown to its reader, never kept.
+ */
+const failedSomewhere = (html: string) => html.includes("$RX(") || html.includes("data-dgst");
+
+/** A page that could not be kept (a redirect, an error, a cookie set): it is rendered per request. */
+class NotKept extends Error {}
+
+const pages = freshEnough<RenderedPage>(64);
+
+/**
+ * The kept page this request asks for, as an answer carrying `nonce`, or null when the request must
+ * be rendered as usual: another page, a client-side navigation, a reader who may not read it.
+ */
+export async function keptPage(request: NextRequest, nonce: string): Promise<Response | null> {
+  const url = request.nextUrl;
+  if (request.method !== "GET" || !keptPaths.has(url.pathname) || !isDocumentRequest(request.headers))
+    return null;
+  // Someone who wrote in the last minute is rendered their own page: it waits for their write, in
+  // the gap history's earlier points too (server/data-version.ts).
+  if (request.cookies.has(ownWriteCookie)) return null;
+  let page: RenderedPage;
+  try {
+    const access = await authorizeApiRequest(request, "read");
+    const reader = access.ok ? readerKey(access.principal) : null;
+    if (!reader) return null;
+    const readAt = performance.now();
+    const version = await readDataVersion();
+    // The day is in the key: a page says "as recorded on" today's date.
+    const key = JSON.stringify([url.pathname + url.search, reader, isoDay(new Date())]);
+    page = await pages.get(key, version, () => renderPage(request, version), 0, readAt);
+  } catch (error) {
+    // Rendered as usual, then: an error has its page there.
+    if (!(error instanceof NotKept)) console.error(`A page could not be kept: ${String(error)}`);
+    return null;
+  }
+  const headers = new Headers(
+    page.headers.map(([name, value]) => [name, value.replaceAll(page.nonce, nonce)] as [string, string]),
+  );
+  headers.set("server-timing", 'page;desc="kept"');
+  return new Response(page.body.replaceAll(page.nonce, nonce), { status: 200, headers });
+}
+
+/**
+ * Who the page is for, as far as it differs: the reader's name and role (the header shows them).
+ * Null for admins, whose dashboard also shows the first-run checklist, counted from the accounts,
+ * which the data version does not follow.
+ */
+function readerKey(principal: Principal | null): string | null {
+  if (!principal) return "anonymous";
+  if (roleAllows(principal.role, "admin")) return null;
+  return JSON.stringify([principal.kind, principal.id, principal.name, principal.role]);
+}
+
+/**
+ * A load of the whole document, by a browser (which says so) or another client asking for HTML: not a
+ * client-side navigation or prefetch, whose own headers Next.js hides from the proxy, but which a
+ * browser sends as a fetch.
+ */
+function isDocumentRequest(headers: Headers): boolean {
+  const destination = headers.get("sec-fetch-dest");
+  return destination ? destination === "document" : (headers.get("accept") ?? "").includes("text/html");
+}
+
+/**
+ * The page rendered by this server for the reader (their credentials and cookies as sent), with
+ * figures that hold every write up to `version`.
+ */
+async function renderPage(request: NextRequest, version: number): Promise<RenderedPage> {
+  const url = request.nextUrl;
+  const headers = new Headers({ ...pageRenderHeaders(version), accept: "text/html" });
+  for (const name of ["authorization", "cookie"]) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const response = await fetch(`${internalOrigin()}${url.pathname}${url.search}`, {
+    headers,
+    redirect: "manual",
+    signal: AbortSignal.timeout(renderTimeoutMs),
+  });
+  const body = await response.text();
+  const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
+  if (response.status !== 200 || response.headers.has("set-cookie") || !nonce || failedSomewhere(body))
+    throw new NotKept();
+  return {
+    body,
+    nonce,
+    headers: keptHeaders.flatMap((name) => {
+      const value = response.headers.get(name);
+      return value === null ? [] : [[name, value] as [string, string]];
+    }),
+  };
+}
