@@ -636,7 +636,8 @@ async function main() {
   // A new SQLite file; or the PostgreSQL database emptied, migrated and seeded.
   execFileSync("npm", ["run", "--silent", "db:reset"], { env, stdio: "ignore" });
   await seedBenchData(databaseUrl, { pledges: 2000, statusChangesPerPledge: 3, conditions: 20 });
-  reader = { authorization: `Bearer ${token("viewer")}` };
+  // Asking for HTML, as a browser loading a page does (the API answers JSON all the same).
+  reader = { authorization: `Bearer ${token("viewer")}`, accept: "text/html,*/*" };
   writer = { authorization: `Bearer ${token("analyst")}` };
   const pledgeIds = Array.from({ length: 60 }, (_, i) => `bench-pledge-${i}`);
 

@@ -31,9 +31,11 @@ const keptHeaders = [
 ];
 
 interface RenderedPage {
-  body: string;
-  /** The nonce the page was rendered with, replaced by each answer's own. */
+  /** The document as UTF-8: answered as bytes, never re-encoded (a string body is checked and encoded whole on every answer). */
+  body: Buffer;
+  /** The nonce the page was rendered with, and where it is in the body: each answer writes its own there. */
   nonce: string;
+  nonceAt: number[];
   headers: [string, string][];
 }
 
@@ -77,11 +79,21 @@ export async function keptPage(request: NextRequest, nonce: string): Promise<Res
     if (!(error instanceof NotKept)) console.error(`A page could not be kept: ${String(error)}`);
     return null;
   }
+  if (nonce.length !== page.nonce.length) return null;
   const headers = new Headers(
     page.headers.map(([name, value]) => [name, value.replaceAll(page.nonce, nonce)] as [string, string]),
   );
   headers.set("server-timing", 'page;desc="kept"');
-  return new Response(page.body.replaceAll(page.nonce, nonce), { status: 200, headers });
+  return new Response(withNonce(page, nonce), { status: 200, headers });
+}
+
+/** The kept body with `nonce` (as long as the page's own: both are proxy.ts's) in place of the page's own. */
+function withNonce(page: RenderedPage, nonce: string): Uint8Array<ArrayBuffer> {
+  const body = new Uint8Array(page.body.length);
+  body.set(page.body);
+  const bytes = Buffer.from(nonce, "latin1");
+  for (const at of page.nonceAt) body.set(bytes, at);
+  return body;
 }
 
 /**
@@ -125,9 +137,13 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   if (response.status !== 200 || response.headers.has("set-cookie") || !nonce || failedSomewhere(body))
     throw new NotKept();
+  const bytes = Buffer.from(body, "utf8");
+  const nonceAt: number[] = [];
+  for (let at = bytes.indexOf(nonce); at !== -1; at = bytes.indexOf(nonce, at + nonce.length)) nonceAt.push(at);
   return {
-    body,
+    body: bytes,
     nonce,
+    nonceAt,
     headers: keptHeaders.flatMap((name) => {
       const value = response.headers.get(name);
       return value === null ? [] : [[name, value] as [string, string]];

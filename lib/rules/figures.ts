@@ -41,6 +41,9 @@ export interface AggregateGroup {
   stakeholderId?: string;
 }
 
+/** A group as the totals read it: the per-stakeholder aggregates are not split by category. */
+export type TotalsGroup = Omit<AggregateGroup, "category">;
+
 export interface BreakdownRow<K> {
   key: K;
   /** Pledges of any unit, or none. */
@@ -53,7 +56,7 @@ export interface BreakdownRow<K> {
   deliveredAbove: number;
 }
 
-export function effectiveStatusOf(group: AggregateGroup, scenario: Scenario = noScenario): EffectiveStatus {
+export function effectiveStatusOf(group: TotalsGroup, scenario: Scenario = noScenario): EffectiveStatus {
   return effectiveStatus(group.status, group.blockedBy, scenario).status;
 }
 
@@ -69,9 +72,9 @@ function emptyRow<K>(key: K, unit: string): BreakdownRow<K> {
 }
 
 /** Groups summed under the key `keyOf` gives them, in first-seen order. */
-export function breakdown<K>(
-  groups: readonly AggregateGroup[],
-  keyOf: (group: AggregateGroup) => K,
+export function breakdown<K, G extends TotalsGroup>(
+  groups: readonly G[],
+  keyOf: (group: G) => K,
   unit: string,
   scenario: Scenario = noScenario,
 ): BreakdownRow<K>[] {
@@ -289,9 +292,9 @@ export interface SummaryInput {
   unit: string;
   requirement: { low: bigint; high: bigint; qualifier: QuantityQualifier } | null;
   groups: readonly AggregateGroup[];
-  stakeholderGroups: readonly AggregateGroup[];
+  stakeholderGroups: readonly TotalsGroup[];
   /** The groups again, each pledge once, for the stakeholder `leadAttribution` names (or none). */
-  leadGroups: readonly AggregateGroup[];
+  leadGroups: readonly TotalsGroup[];
   stakeholders: readonly { id: string; slug: string; name: string }[];
   conditions: readonly (ConditionState & { slug: string; pledges: number; dependsOn: string | null })[];
   scenario: Scenario;
@@ -312,7 +315,7 @@ export function summarize(input: SummaryInput) {
   const byStatus = breakdown(groups, (g) => effectiveStatusOf(g, scenario), unit, scenario);
   const byCategory = breakdown(groups, (g) => g.category, unit, scenario);
   const names = new Map(input.stakeholders.map((s) => [s.id, s]));
-  const byStakeholderOf = (stakeholderGroups: readonly AggregateGroup[]) =>
+  const byStakeholderOf = (stakeholderGroups: readonly TotalsGroup[]) =>
     breakdown(stakeholderGroups, (g) => g.stakeholderId ?? "", unit, scenario)
       .map((row) => ({
         ...row,
