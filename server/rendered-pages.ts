@@ -139,7 +139,8 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     throw new NotKept();
   const bytes = Buffer.from(body, "utf8");
   const nonceAt: number[] = [];
-  for (let at = bytes.indexOf(nonce); at !== -1; at = bytes.indexOf(nonce, at + nonce.length)) nonceAt.push(at);
+  for (let at = bytes.indexOf(nonce); at !== -1; at = bytes.indexOf(nonce, at + nonce.length))
+    nonceAt.push(at);
   return {
     body: bytes,
     nonce,
