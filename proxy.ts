@@ -2,11 +2,15 @@ import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, isSameOriginWrite } from "@/lib/request-guards";
 import { developmentMode, publicReadEnabled, servedOverHttps } from "@/server/env";
-import { isPageRender } from "@/server/page-render";
+import { claimsPageRender } from "@/server/page-render";
 import { keptPage } from "@/server/rendered-pages";
+import { dashboardParamsSchema } from "@/features/dashboard/schemas";
 
 // Runs before every page and API request. It does not decide who may do what (pages, actions and
 // routes check that themselves); it refuses cross-site writes and sets the per-request CSP.
+
+/** The pages answered from those kept rendered (server/rendered-pages.ts), with the parameters they read. */
+const keptPaths = new Map([["/dashboard", new Set(Object.keys(dashboardParamsSchema.shape))]]);
 
 export async function proxy(request: NextRequest) {
   const unsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
@@ -50,7 +54,7 @@ export async function proxy(request: NextRequest) {
 
   const nonce = crypto.randomUUID().replaceAll("-", "");
   const csp = contentSecurityPolicy(nonce, developmentMode());
-  const kept = isPageRender(request.headers) ? null : await keptPage(request, nonce);
+  const kept = claimsPageRender(request.headers) ? null : await keptPage(request, nonce, keptPaths);
   const requestHeaders = new Headers(request.headers);
   // Next.js reads the nonce from the request's CSP and puts it on its own scripts.
   requestHeaders.set("content-security-policy", csp);

@@ -171,4 +171,18 @@ describe("FreshEnough, renewing after a delay", () => {
     await writer.done;
     expect(writer.answer).toEqual({ made: 2 });
   });
+
+  it("refreshes a value at the version it holds in the background, once at a time, serving the held one meanwhile", async () => {
+    const { cache, get, calls, compute, finish } = await holdingVersionOne();
+    const refreshed = cache.refresh("view", 1, compute);
+    void cache.refresh("view", 1, compute);
+    expect(calls).toHaveLength(2);
+    expect(await get(1)).toEqual({ made: 1 });
+    finish(1, 2);
+    await refreshed;
+    expect(await get(1)).toEqual({ made: 2 });
+    // A key never asked for has nothing to refresh.
+    await cache.refresh("other", 1, compute);
+    expect(calls).toHaveLength(2);
+  });
 });

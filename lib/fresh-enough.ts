@@ -73,12 +73,21 @@ export class FreshEnough<V extends object> {
     }
   }
 
+  /**
+   * Renews the value under `key` at `version` (even the version it holds: values made at it may
+   * change with time) unless a renewal is under way; the held value is served meanwhile.
+   */
+  refresh(key: string, version: number, compute: () => Promise<V>, readAt = this.now()): Promise<void> {
+    const entry = this.entries.get(key);
+    return entry ? this.renew(entry, version, compute, readAt) : Promise.resolve();
+  }
+
   /** The renewal under way, else one started for `version`: one at a time per key. */
   private renew(entry: Entry<V>, version: number, compute: () => Promise<V>, readAt: number): Promise<void> {
     if (entry.renewing) return entry.renewing;
     const renewing = compute()
       .then((value) => {
-        if (version <= entry.version) return;
+        if (version < entry.version) return;
         entry.value = value;
         entry.version = version;
         // It holds every write made before its version was read.

@@ -1,27 +1,32 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { requireAuthSecret } from "./env";
 
 // A request this server makes to itself, to render a page it keeps (server/rendered-pages.ts), says
-// so with a secret of this process (no client can pass one off) and names the data version the page
-// is kept for: its figures must hold every write up to that version (server/data-version.ts).
+// so with a secret, and names the data version the page is kept for: its figures must hold every
+// write up to that version (server/data-version.ts). The secret is derived from BETTER_AUTH_SECRET,
+// so that every instance of a deployment knows it, should INTERNAL_URL lead to another. A forged one
+// would gain nothing but figures waiting for a version, as a forged pw-wrote cookie does.
 
 const secretHeader = "x-pledgewatch-page-render";
 const versionHeader = "x-pledgewatch-page-version";
-// On globalThis: the proxy and the pages are bundled apart, and must agree on it.
-const held = globalThis as unknown as { pageRenderSecret?: string };
-const secret = () => (held.pageRenderSecret ??= randomBytes(24).toString("base64url"));
+const held = globalThis as unknown as { pageRenderSecret?: Buffer };
+const secret = () =>
+  (held.pageRenderSecret ??= createHmac("sha256", requireAuthSecret()).update("page render").digest());
 
 /** The headers of a render of a page for data at `version`. */
 export function pageRenderHeaders(version: number): Record<string, string> {
-  return { [secretHeader]: secret(), [versionHeader]: String(version) };
+  return { [secretHeader]: secret().toString("base64url"), [versionHeader]: String(version) };
 }
 
-/** Whether these are the headers of this server's own render of a page it keeps. */
-export function isPageRender(headers: Headers): boolean {
-  return headers.get(secretHeader) === secret();
+/** Whether a request says it is a page render, rightly or not: such a request is never answered with a kept page. */
+export function claimsPageRender(headers: Headers): boolean {
+  return headers.has(secretHeader);
 }
 
 /** The data version a page render is for; 0 for any other request. */
 export function pageRenderVersion(headers: Headers): number {
-  return isPageRender(headers) ? Number(headers.get(versionHeader)) || 0 : 0;
+  const claimed = Buffer.from(headers.get(secretHeader) ?? "", "base64url");
+  const genuine = claimed.length === secret().length && timingSafeEqual(claimed, secret());
+  return genuine ? Number(headers.get(versionHeader)) || 0 : 0;
 }

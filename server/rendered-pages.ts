@@ -1,10 +1,11 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
 import { roleAllows, type Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { authorizeApiRequest } from "./access";
 import { freshEnough, ownWriteCookie, readDataVersion } from "./data-version";
-import { internalOrigin } from "./env";
+import { developmentMode, internalOrigin } from "./env";
 import { pageRenderHeaders } from "./page-render";
 
 // Rendering the dashboard costs about 20 ms of the server's one thread (React's two passes over a
@@ -13,10 +14,18 @@ import { pageRenderHeaders } from "./page-render";
 // is the same document, save for its CSP nonce. So the proxy (proxy.ts) keeps it: rendered once, by a
 // request of this server to itself, and answered to the next readers as text with a nonce of their
 // own. It is kept fresh as the figures are (lib/fresh-enough.ts): renewed once the data moves on, in
-// the background, at most a second behind the data, and never behind the reader's own latest write.
+// the background, at most a second behind the data. Rendered again every few seconds all the same:
+// the gap history's earlier points keep a lag of their own, and follow it.
 
-/** The pages kept: those whose document depends only on the address, the reader and the data. */
-const keptPaths = new Set(["/dashboard"]);
+/**
+ * The pages kept (proxy.ts names them), with the query parameters they read: an address with any
+ * other is not kept. Only pages whose document depends on nothing but the address, the reader, the
+ * data and the day.
+ */
+export type KeptPaths = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** How old a kept page may be before it is rendered again in the background, data moved or not. */
+const refreshAfterMs = 5_000;
 
 /** The headers of a kept page that are said again: the rest are the answer's own. */
 const keptHeaders = [
@@ -37,30 +46,46 @@ interface RenderedPage {
   nonce: string;
   nonceAt: number[];
   headers: [string, string][];
+  renderedAt: number;
 }
 
 /** How long a render may take before the reader's request is rendered as usual instead. */
-const renderTimeoutMs = 30_000;
+const renderTimeoutMs = 10_000;
+/** How long keeping pages stops after this server could not reach itself (INTERNAL_URL, PORT). */
+const unreachableBackoffMs = 60_000;
 
 /**
  * Whether part of a page failed as it streamed: React then sends the boundary to be rendered in the
  * browser, marked with the error's digest. Such a page is shown to its reader, never kept.
  */
-const failedSomewhere = (html: string) => html.includes("$RX(") || html.includes("data-dgst");
+const failedSomewhere = (html: string) => html.includes('$RX("') || html.includes("<template data-dgst=");
 
 /** A page that could not be kept (a redirect, an error, a cookie set): it is rendered per request. */
 class NotKept extends Error {}
+/** This server's request to itself failed or timed out. */
+class Unreachable extends Error {}
 
 const pages = freshEnough<RenderedPage>(64);
+/** The pages that could not be kept, by key, with their data version: not tried again at that version. */
+const refused = new LRUCache<string, number>({ max: 256, ttl: 60_000 });
+const reachable = globalThis as unknown as { pageRendersFailUntil?: number };
 
 /**
  * The kept page this request asks for, as an answer carrying `nonce`, or null when the request must
  * be rendered as usual: another page, a client-side navigation, a reader who may not read it.
  */
-export async function keptPage(request: NextRequest, nonce: string): Promise<Response | null> {
+export async function keptPage(
+  request: NextRequest,
+  nonce: string,
+  keptPaths: KeptPaths,
+): Promise<Response | null> {
   const url = request.nextUrl;
-  if (request.method !== "GET" || !keptPaths.has(url.pathname) || !isDocumentRequest(request.headers))
-    return null;
+  // `next dev` renders every page anew: its code changes under it.
+  if (developmentMode() || Date.now() < (reachable.pageRendersFailUntil ?? 0)) return null;
+  const parameters = keptPaths.get(url.pathname);
+  if (request.method !== "GET" || !parameters || !isDocumentRequest(request.headers)) return null;
+  // Only the view's own parameters: anything else would fill the store with copies of one view.
+  if ([...url.searchParams.keys()].some((name) => !parameters.has(name))) return null;
   // Someone who wrote in the last minute is rendered their own page: it waits for their write, in
   // the gap history's earlier points too (server/data-version.ts).
   if (request.cookies.has(ownWriteCookie)) return null;
@@ -73,10 +98,24 @@ export async function keptPage(request: NextRequest, nonce: string): Promise<Res
     const version = await readDataVersion();
     // The day is in the key: a page says "as recorded on" today's date.
     const key = JSON.stringify([url.pathname + url.search, reader, isoDay(new Date())]);
-    page = await pages.get(key, version, () => renderPage(request, version), 0, readAt);
+    if (refused.get(key) === version) return null;
+    const render = () => renderPage(request, version);
+    try {
+      page = await pages.get(key, version, render, 0, readAt);
+    } catch (error) {
+      if (error instanceof NotKept) refused.set(key, version);
+      throw error;
+    }
+    if (Date.now() - page.renderedAt > refreshAfterMs)
+      pages.refresh(key, version, render, readAt).catch(() => undefined);
   } catch (error) {
     // Rendered as usual, then: an error has its page there.
-    if (!(error instanceof NotKept)) console.error(`A page could not be kept: ${String(error)}`);
+    if (error instanceof Unreachable) {
+      reachable.pageRendersFailUntil = Date.now() + unreachableBackoffMs;
+      console.error(
+        `Pages are rendered per request for a minute: this server could not render one for itself at ${internalOrigin()} (${error.message}). If it cannot reach itself there, set INTERNAL_URL.`,
+      );
+    } else if (!(error instanceof NotKept)) console.error(`A page could not be kept: ${String(error)}`);
     return null;
   }
   if (nonce.length !== page.nonce.length) return null;
@@ -123,17 +162,28 @@ function isDocumentRequest(headers: Headers): boolean {
  */
 async function renderPage(request: NextRequest, version: number): Promise<RenderedPage> {
   const url = request.nextUrl;
-  const headers = new Headers({ ...pageRenderHeaders(version), accept: "text/html" });
+  // Not compressed: it is read here, and compressed again (if asked) for each reader.
+  const headers = new Headers({
+    ...pageRenderHeaders(version),
+    accept: "text/html",
+    "accept-encoding": "identity",
+  });
   for (const name of ["authorization", "cookie"]) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const response = await fetch(`${internalOrigin()}${url.pathname}${url.search}`, {
-    headers,
-    redirect: "manual",
-    signal: AbortSignal.timeout(renderTimeoutMs),
-  });
-  const body = await response.text();
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetch(`${internalOrigin()}${url.pathname}${url.search}`, {
+      headers,
+      redirect: "manual",
+      signal: AbortSignal.timeout(renderTimeoutMs),
+    });
+    body = await response.text();
+  } catch (error) {
+    throw new Unreachable(String(error));
+  }
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   if (response.status !== 200 || response.headers.has("set-cookie") || !nonce || failedSomewhere(body))
     throw new NotKept();
@@ -145,6 +195,7 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     body: bytes,
     nonce,
     nonceAt,
+    renderedAt: Date.now(),
     headers: keptHeaders.flatMap((name) => {
       const value = response.headers.get(name);
       return value === null ? [] : [[name, value] as [string, string]];

@@ -82,7 +82,7 @@ test("a kept dashboard is answered with a nonce of its own, works, and follows t
   expect(kept(await page.goto(`${server.base}/dashboard`))).toBe(true);
 });
 
-test("a kept dashboard is never given to a signed-out session, nor to a navigation within the app", async ({
+test("a kept dashboard is never given to a signed-out session, a navigation within the app or an unknown address", async ({
   page,
   playwright,
 }) => {
@@ -102,6 +102,10 @@ test("a kept dashboard is never given to a signed-out session, nor to a navigati
   const client = await playwright.request.newContext({ storageState: { cookies, origins: [] } });
   const html = { accept: "text/html" };
   expect(kept(await client.get(`${server.base}/dashboard`, { headers: html }))).toBe(true);
+  // An address with a parameter the page does not read is rendered as usual, not kept once more.
+  const other = await client.get(`${server.base}/dashboard?utm_source=mail`, { headers: html });
+  expect(other.status()).toBe(200);
+  expect(kept(other)).toBe(false);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   // The session's cookie, sent again after signing out, gets the sign-in page, not the kept one.
