@@ -58,7 +58,7 @@ const unreachableBackoffMs = 60_000;
  * Whether part of a page failed as it streamed: React then sends the boundary to be rendered in the
  * browser, marked with the error's digest. Such a page is shown to its reader, never kept.
  */
-const failedSomewhere = (html: string) => html.includes('$RX("') || html.includes("<template data-dgst=");
+const failedSomewhere = (html: Buffer) => html.includes('$RX("') || html.includes("<template data-dgst=");
 
 /** A page that could not be kept (a redirect, an error, a cookie set): it is rendered per request. */
 class NotKept extends Error {}
@@ -173,21 +173,20 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     if (value) headers.set(name, value);
   }
   let response: Response;
-  let body: string;
+  let bytes: Buffer;
   try {
     response = await fetch(`${internalOrigin()}${url.pathname}${url.search}`, {
       headers,
       redirect: "manual",
       signal: AbortSignal.timeout(renderTimeoutMs),
     });
-    body = await response.text();
+    bytes = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     throw new Unreachable(String(error));
   }
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
-  if (response.status !== 200 || response.headers.has("set-cookie") || !nonce || failedSomewhere(body))
+  if (response.status !== 200 || response.headers.has("set-cookie") || !nonce || failedSomewhere(bytes))
     throw new NotKept();
-  const bytes = Buffer.from(body, "utf8");
   const nonceAt: number[] = [];
   for (let at = bytes.indexOf(nonce); at !== -1; at = bytes.indexOf(nonce, at + nonce.length))
     nonceAt.push(at);

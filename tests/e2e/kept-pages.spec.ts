@@ -35,7 +35,7 @@ async function noncesOf(response: Response) {
   return { header, inBody, body };
 }
 
-test("a kept dashboard is answered with a nonce of its own, works, and follows the data within a second", async ({
+test("a kept dashboard is answered with a nonce of its own, works, and follows the data", async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -69,17 +69,14 @@ test("a kept dashboard is answered with a nonce of its own, works, and follows t
   await page.goto(`${server.base}/dashboard`);
   const before = await headline.textContent();
   await insertPledge({ title: "Kept-page test contingent", low: 4000n }, server.databaseUrl);
-  const written = Date.now();
+  // Reloads within the poll's 5 s (page loads on busy cores included): each a kept page.
   await expect
     .poll(async () => {
-      await page.goto(`${server.base}/dashboard`);
+      const response = await page.goto(`${server.base}/dashboard`);
+      expect(kept(response)).toBe(true);
       return headline.textContent();
     })
     .not.toBe(before);
-  // A page load after the write may still take its time on busy cores; the kept page was renewed
-  // without waiting for a reader to render it.
-  expect(Date.now() - written).toBeLessThan(10_000);
-  expect(kept(await page.goto(`${server.base}/dashboard`))).toBe(true);
 });
 
 test("a kept dashboard is never given to a signed-out session, a navigation within the app or an unknown address", async ({
