@@ -15,6 +15,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // A navigation commits only when the server has answered; with two workers on two cores, one of
+  // them printing a PDF or starting LibreOffice, an answer once took more than the default 5 s.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
