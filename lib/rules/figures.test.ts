@@ -306,4 +306,27 @@ describe("what each condition is worth", () => {
     const free = conditionWorth("ceasefire", worthGroups, "personnel", null, held);
     expect(free.alone).toMatchObject({ shortfall: null, coverage: null, unlocks: { pledges: 2 } });
   });
+
+  it("is the same whatever way the pledges are grouped: split, reordered, or a settled pledge still naming its conditions", () => {
+    const split = worthGroups.flatMap((g) =>
+      g.count > 1
+        ? [
+            { ...g, count: 1, low: g.low / 2n, high: g.high / 2n },
+            { ...g, count: g.count - 1, low: g.low - g.low / 2n, high: g.high - g.high / 2n },
+          ]
+        : [g],
+    );
+    // Delivered: never conditional, whatever conditions its row still names.
+    const settled = group({ status: "delivered", low: 700n, high: 700n, blockedBy: [ceasefire] });
+    const ways = [[...worthGroups, settled], [...split, settled].reverse()];
+    for (const id of ["ceasefire", "line", "boundaries"]) {
+      const [one, other] = ways.map((g) => conditionWorth(id, g, "personnel", required, held));
+      expect(other).toEqual(one);
+      expect(conditionEffect(id, ways[1]!, "personnel")).toEqual(one!.alone.unlocks);
+    }
+    const ceasefireAlone = conditionWorth("ceasefire", ways[0]!, "personnel", required, held).alone;
+    // The delivered 700 is unconditional already: in the total, never among what meeting a condition releases.
+    expect(ceasefireAlone.unlocks.pledges).toBe(2);
+    expect(ceasefireAlone.unconditional).toMatchObject({ low: 3_700n, high: 4_700n });
+  });
 });

@@ -116,23 +116,48 @@ export interface ConditionEffect {
   quantity: Quantity;
 }
 
-/** What meeting the conditions `after` adds to `before` releases: pledges conditional under one and not the other. */
-function released(
-  groups: readonly AggregateGroup[],
-  unit: string,
-  before: Scenario,
-  after: Scenario,
-): ConditionEffect {
-  let pledges = 0;
-  let quantity = zero(unit);
+/**
+ * Counted groups alike in all a scenario changes (the conditions that may hold them back), summed:
+ * their pledges of any unit, and their amounts in the unit. What conditions release is worked out
+ * over these, a few dozen, for each condition and each set of conditions, rather than over the
+ * thousands of groups (sums of ranges do not depend on their order).
+ */
+interface ScenarioClass {
+  /** The conditions blocking these pledges with none assumed met; none for settled pledges. */
+  blockedBy: ConditionState[];
+  pledges: number;
+  quantity: Quantity;
+}
+
+function scenarioClasses(groups: readonly TotalsGroup[], unit: string): ScenarioClass[] {
+  const classes = new Map<string, ScenarioClass>();
   for (const group of groups) {
     if (!countsTowardTotals(group.status)) continue;
-    const releases =
-      effectiveStatusOf(group, before) === "conditional" && effectiveStatusOf(group, after) !== "conditional";
-    if (!releases) continue;
-    pledges += group.count;
+    const { blockedBy } = effectiveStatus(group.status, group.blockedBy);
+    const key = blockedBy
+      .map((condition) => condition.id)
+      .sort()
+      .join(",");
+    let sum = classes.get(key);
+    if (!sum) classes.set(key, (sum = { blockedBy, pledges: 0, quantity: zero(unit) }));
+    sum.pledges += group.count;
     if (group.unit === unit)
-      quantity = add(quantity, statedQuantity(group.low, group.high, unit, group.qualifier));
+      sum.quantity = add(sum.quantity, statedQuantity(group.low, group.high, unit, group.qualifier));
+  }
+  return [...classes.values()];
+}
+
+const heldBack = ({ blockedBy }: ScenarioClass, scenario: Scenario) =>
+  blockedBy.some((condition) => !isConditionSatisfied(condition, scenario));
+
+/** What meeting the conditions `after` adds to `before` releases: pledges conditional under one and not the other. */
+function released(classes: readonly ScenarioClass[], unit: string, before: Scenario, after: Scenario) {
+  let pledges = 0;
+  let quantity = zero(unit);
+  for (const sum of classes) {
+    if (!heldBack(sum, before) || heldBack(sum, after)) continue;
+    pledges += sum.pledges;
+    quantity = add(quantity, sum.quantity);
   }
   return { pledges, quantity };
 }
@@ -144,7 +169,11 @@ export function conditionEffect(
   unit: string,
   scenario: Scenario = noScenario,
 ): ConditionEffect {
-  return released(groups, unit, scenario, new Set(scenario).add(conditionId));
+  return effectOf(conditionId, scenarioClasses(groups, unit), unit, scenario);
+}
+
+function effectOf(conditionId: string, classes: readonly ScenarioClass[], unit: string, scenario: Scenario) {
+  return released(classes, unit, scenario, new Set(scenario).add(conditionId));
 }
 
 // ---- What each condition is worth ----
@@ -173,20 +202,23 @@ export interface ConditionWorth {
   joint: { conditionIds: string[]; outcome: Outcome }[];
 }
 
-function unconditionalUnder(groups: readonly AggregateGroup[], unit: string, scenario: Scenario): Quantity {
-  return totalsOf(groups, unit, scenario).unconditional;
+/** The unconditional total under `scenario`: as totalsOf sums it. */
+function unconditionalUnder(classes: readonly ScenarioClass[], unit: string, scenario: Scenario): Quantity {
+  let quantity = zero(unit);
+  for (const sum of classes) if (!heldBack(sum, scenario)) quantity = add(quantity, sum.quantity);
+  return quantity;
 }
 
 function outcome(
-  groups: readonly AggregateGroup[],
+  classes: readonly ScenarioClass[],
   unit: string,
   required: Quantity | null,
   base: Scenario,
   met: Scenario,
 ): Outcome {
-  const unconditional = unconditionalUnder(groups, unit, met);
+  const unconditional = unconditionalUnder(classes, unit, met);
   return {
-    unlocks: released(groups, unit, base, met),
+    unlocks: released(classes, unit, base, met),
     unconditional,
     shortfall: required ? shortfall(required, unconditional) : null,
     coverage: required ? coverage(unconditional, required) : null,
@@ -207,16 +239,28 @@ export function conditionWorth(
   conditions: readonly ConditionState[],
   scenario: Scenario = noScenario,
 ): ConditionWorth {
+  return worthOf(conditionId, scenarioClasses(groups, unit), unit, required, conditions, scenario);
+}
+
+function worthOf(
+  conditionId: string,
+  classes: readonly ScenarioClass[],
+  unit: string,
+  required: Quantity | null,
+  conditions: readonly ConditionState[],
+  scenario: Scenario,
+): ConditionWorth {
   const base = new Set(scenario);
   base.delete(conditionId);
   const others = conditions
     .filter((condition) => condition.id !== conditionId && !isConditionSatisfied(condition, base))
     .map((condition) => condition.id);
   const sets = new Map<string, string[]>();
-  for (const group of groups) {
-    if (!countsTowardTotals(group.status)) continue;
-    const { blockedBy } = effectiveStatus(group.status, group.blockedBy, base);
-    const ids = blockedBy.map((condition) => condition.id).sort();
+  for (const sum of classes) {
+    const ids = sum.blockedBy
+      .filter((condition) => !isConditionSatisfied(condition, base))
+      .map((condition) => condition.id)
+      .sort();
     if (ids.length > 1 && ids.includes(conditionId)) sets.set(ids.join(","), ids);
   }
   const joint = [...sets.values()].sort(
@@ -224,12 +268,12 @@ export function conditionWorth(
   );
   const allButThis = new Set([...base, ...others]);
   return {
-    alone: outcome(groups, unit, required, base, new Set(base).add(conditionId)),
-    allButThis: outcome(groups, unit, required, base, allButThis),
-    holdsBack: released(groups, unit, allButThis, new Set(allButThis).add(conditionId)),
+    alone: outcome(classes, unit, required, base, new Set(base).add(conditionId)),
+    allButThis: outcome(classes, unit, required, base, allButThis),
+    holdsBack: released(classes, unit, allButThis, new Set(allButThis).add(conditionId)),
     joint: joint.map((ids) => ({
       conditionIds: ids,
-      outcome: outcome(groups, unit, required, base, new Set([...base, ...ids])),
+      outcome: outcome(classes, unit, required, base, new Set([...base, ...ids])),
     })),
   };
 }
@@ -315,6 +359,7 @@ export function summarize(input: SummaryInput) {
   const byStatus = breakdown(groups, (g) => effectiveStatusOf(g, scenario), unit, scenario);
   const byCategory = breakdown(groups, (g) => g.category, unit, scenario);
   const names = new Map(input.stakeholders.map((s) => [s.id, s]));
+  const classes = scenarioClasses(groups, unit);
   const byStakeholderOf = (stakeholderGroups: readonly TotalsGroup[]) =>
     breakdown(stakeholderGroups, (g) => g.stakeholderId ?? "", unit, scenario)
       .map((row) => ({
@@ -361,8 +406,8 @@ export function summarize(input: SummaryInput) {
       assumedMet: scenario.has(condition.id),
       // Only a condition that still blocks can be assumed met; one already met or waived changes nothing.
       canBeAssumed: !isConditionSatisfied(condition),
-      effect: conditionEffect(condition.id, groups, unit, scenario),
-      worth: conditionWorth(condition.id, groups, unit, gap?.required ?? null, input.conditions, scenario),
+      effect: effectOf(condition.id, classes, unit, scenario),
+      worth: worthOf(condition.id, classes, unit, gap?.required ?? null, input.conditions, scenario),
     })),
   };
 }
