@@ -3,8 +3,11 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { decideAccess, roles, type Permission, type Principal, type Role } from "@/lib/access";
-import { principalForApiToken } from "./api-tokens";
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import { apiTokenHolder } from "./api-tokens";
 import { auth } from "./auth";
+import { readAccessVersion } from "./data-version";
 import { db } from "./db";
 import { publicReadEnabled } from "./env";
 
@@ -39,14 +42,52 @@ async function principalFrom(requestHeaders: Headers): Promise<Principal | null 
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match?.[1]) return "bad-token";
-    return (await principalForApiToken(db(), match[1])) ?? "bad-token";
+    const token = match[1];
+    return (await kept(`token ${token}`, () => apiTokenHolder(db(), token))) ?? "bad-token";
   }
-  const session = await auth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  const user = session.user as { id: string; name: string; role?: unknown; deactivatedAt?: unknown };
-  // Deactivation deletes sessions; one created in the same instant must not outlive it.
-  if (user.deactivatedAt) return null;
-  return { kind: "user", id: user.id, name: user.name, role: asRole(user.role) };
+  const cookie = requestHeaders.get("cookie");
+  if (!cookie) return null;
+  return kept(`cookie ${cookie}`, async () => {
+    const session = await auth().api.getSession({ headers: requestHeaders });
+    if (!session) return null;
+    const user = session.user as { id: string; name: string; role?: unknown; deactivatedAt?: unknown };
+    // Deactivation deletes sessions; one created in the same instant must not outlive it.
+    if (user.deactivatedAt) return null;
+    return {
+      principal: { kind: "user", id: user.id, name: user.name, role: asRole(user.role) },
+      keepUntil: new Date(session.session.expiresAt).getTime(),
+    };
+  });
+}
+
+// Who a credential stands for is a database read (a token, or a session and its user), and was the
+// largest part of answering a kept page. So the answer is kept per credential (by its digest) while
+// no account, session or token has been written since, from any process (the access version, moved
+// by the database's triggers: a sign-out, revocation, deactivation or change of role counts at
+// once), for at most a minute, and never past the session's or token's expiry. Unknown credentials
+// are looked up each time.
+const principals = new LRUCache<string, { principal: Principal; accessVersion: number; until: number }>({
+  max: 1000,
+});
+const keptAtMostMs = 60_000;
+
+async function kept(
+  credential: string,
+  lookUp: () => Promise<{ principal: Principal; keepUntil: number } | null>,
+): Promise<Principal | null> {
+  const key = createHash("sha256").update(credential).digest("base64url");
+  const accessVersion = await readAccessVersion();
+  const held = principals.get(key);
+  if (held && held.accessVersion === accessVersion && Date.now() < held.until) return held.principal;
+  // The version read before the lookup: a write made meanwhile makes the next request look up again.
+  const found = await lookUp();
+  if (!found) {
+    principals.delete(key);
+    return null;
+  }
+  const until = Math.min(found.keepUntil, Date.now() + keptAtMostMs);
+  principals.set(key, { principal: found.principal, accessVersion, until });
+  return found.principal;
 }
 
 /** The signed-in user (or token) of the current page request, looked up once per request. */

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   defaultTokenLifetime,
   tokenExpiry,
+  tokenExpiresAt,
   tokenUsable,
   type Principal,
   type Role,
@@ -63,6 +64,20 @@ export async function createApiToken(
 
 /** The principal a bearer token stands for, or null when it is unknown, revoked or expired. */
 export async function principalForApiToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
+  return (await apiTokenHolder(prisma, token))?.principal ?? null;
+}
+
+/** "Last used" is kept to the minute, without a write on every request. */
+const lastUsedPrecisionMs = 60_000;
+
+/**
+ * The principal a bearer token stands for, and until when that answer may be kept unless a token or
+ * account is written meanwhile (server/access.ts): its expiry, or when its "last used" falls due.
+ */
+export async function apiTokenHolder(
+  prisma: PrismaClient,
+  token: string,
+): Promise<{ principal: Principal; keepUntil: number } | null> {
   if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
   const found = await prisma.apiToken.findUnique({
     where: { tokenHash: digestApiToken(token) },
@@ -77,13 +92,18 @@ export async function principalForApiToken(prisma: PrismaClient, token: string):
       createdBy: { select: { deactivatedAt: true } },
     },
   });
+  const now = Date.now();
   // A token made by an account that is now deactivated ends with it, even one made as it was switched off.
-  if (!found || !tokenUsable(found, new Date()) || found.createdBy?.deactivatedAt) return null;
-  // "Last used" to the minute, without a write on every request.
-  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  if (!found || !tokenUsable(found, new Date(now)) || found.createdBy?.deactivatedAt) return null;
+  let lastUsed = found.lastUsedAt?.getTime() ?? -Infinity;
+  if (now - lastUsed > lastUsedPrecisionMs) {
+    await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
+    lastUsed = now;
   }
-  return { kind: "token", id: found.id, name: found.name, role: found.role };
+  return {
+    principal: { kind: "token", id: found.id, name: found.name, role: found.role },
+    keepUntil: Math.min(tokenExpiresAt(found).getTime(), lastUsed + lastUsedPrecisionMs),
+  };
 }
 
 /** Revokes an active token, with its audit entry; false when there is no active token with this id. */

@@ -22,25 +22,34 @@ export const ownWriteCookie = "pw-wrote";
 // be that write's, uncommitted (figures lacking the write would be labelled with its version); the
 // reader threads may be busy with a history for seconds. Kept per process, as the clients are.
 const held = globalThis as unknown as {
-  versionStatement?: { url: string; statement: Statement<[], { version: bigint | number }> | null };
+  versionStatement?: { url: string; statement: Statement<[number], { version: bigint | number }> | null };
 };
 
+/** The counters' rows: the data (what the figures read), and access (accounts, sessions, tokens). */
+const counters = { data: 1, access: 2 } as const;
+
 /**
- * The current data version, as committed. One indexed row: on SQLite a microsecond (through Prisma
- * it costs a fifth of a millisecond, and a page asks for it for every kind of figure it shows, once
- * per render); on PostgreSQL a query outside any transaction.
+ * The current value of a counter, as committed. One indexed row: on SQLite a microsecond (through
+ * Prisma it costs a fifth of a millisecond, and a page asks for the data version for every kind of
+ * figure it shows, once per render); on PostgreSQL a query outside any transaction.
  */
-export async function readDataVersion(): Promise<number> {
+async function readCounter(id: number): Promise<number> {
   const url = requireDatabaseUrl();
   if (held.versionStatement?.url !== url)
     held.versionStatement = { url, statement: openSQLiteReader(url)?.prepare(versionSql) ?? null };
   const { statement } = held.versionStatement;
-  if (statement) return Number(statement.get()?.version ?? 0);
-  const row = await db().dataVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+  if (statement) return Number(statement.get(id)?.version ?? 0);
+  const row = await db().dataVersion.findUnique({ where: { id }, select: { version: true } });
   return Number(row?.version ?? 0);
 }
 
-const versionSql = `SELECT "version" FROM "DataVersion" WHERE "id" = 1`;
+const versionSql = `SELECT "version" FROM "DataVersion" WHERE "id" = ?`;
+
+/** The data version: moved by every write to what the figures read. */
+export const readDataVersion = () => readCounter(counters.data);
+
+/** The access version: moved by every write to accounts, sessions and API tokens (server/access.ts). */
+export const readAccessVersion = () => readCounter(counters.access);
 
 /**
  * The data version a page's figures are kept against, read once per server render (React's cache

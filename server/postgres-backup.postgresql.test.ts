@@ -25,11 +25,14 @@ describe("PostgreSQL backup and restore", () => {
     const versionBefore = (await db().dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
     expect((await liveHashes()).Source).not.toBe(hashes.Source);
 
+    // The access version (server/access.ts keeps who a credential stands for by it), moved on since.
+    await db().dataVersion.update({ where: { id: 2 }, data: { version: 1000 } });
     const restored = await restorePostgres(dump, database.url);
     expect(restored.hashes).toEqual(hashes);
     expect(await db().source.count({ where: { slug: "after-backup" } })).toBe(0);
     // The counter moved on rather than back, so caches keyed by it are not served again.
     expect((await db().dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(versionBefore + 1);
+    expect((await db().dataVersion.findUniqueOrThrow({ where: { id: 2 } })).version).toBe(1001);
     // The database's own rules came back with it.
     await expect(db().statusChange.deleteMany({})).rejects.toThrow(/append-only/);
     await expect(backupPostgres(database.url, dump)).rejects.toThrow(/already exists/);

@@ -75,11 +75,16 @@ export async function restorePostgres(
   } catch {
     throw new Error(`${dump} is not a readable pg_dump archive; nothing was restored.`);
   }
+  // The counters (server/data-version.ts) by row, to move each past its old and restored values.
   const before = await withPostgresClient(url, (client) =>
-    client.query<{ version: number }>(`SELECT "version" FROM "DataVersion" WHERE "id" = 1`),
+    client.query<{ id: number; version: number }>(`SELECT "id", "version" FROM "DataVersion"`),
   ).then(
-    ({ rows }) => rows[0]?.version ?? 0,
-    () => 0,
+    ({ rows }) => rows,
+    // Unreadable: each moves on from what is restored.
+    () => [
+      { id: 1, version: 0 },
+      { id: 2, version: 0 },
+    ],
   );
   try {
     await run("pg_restore", [
@@ -101,9 +106,12 @@ export async function restorePostgres(
     if (differing.length > 0) {
       throw new Error(`After the restore these tables differ from the backup: ${differing.join(", ")}`);
     }
-    await client.query(`UPDATE "DataVersion" SET "version" = GREATEST("version", $1) + 1 WHERE "id" = 1`, [
-      before,
-    ]);
+    for (const { id, version } of before) {
+      await client.query(`UPDATE "DataVersion" SET "version" = GREATEST("version", $1) + 1 WHERE "id" = $2`, [
+        version,
+        id,
+      ]);
+    }
     return { hashes: restored };
   });
 }

@@ -20,10 +20,13 @@ describe("backup and restore", () => {
     expect(tableHashes(database.file).Source).not.toBe(hashes.Source);
 
     const versionBefore = (await db().dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+    // The access version (server/access.ts keeps who a credential stands for by it), moved on since.
+    await db().dataVersion.update({ where: { id: 2 }, data: { version: 1000 } });
     const restored = await restoreDatabase(copy, database.file);
     expect(restored.hashes).toEqual(hashes);
     // The counter moved on rather than back, so caches keyed by it are not served again.
     expect((await db().dataVersion.findUniqueOrThrow({ where: { id: 1 } })).version).toBe(versionBefore + 1);
+    expect((await db().dataVersion.findUniqueOrThrow({ where: { id: 2 } })).version).toBe(1001);
     expect(await db().source.count({ where: { slug: "after-backup" } })).toBe(0);
     expect(() => backupDatabase(database.file, copy)).toThrow(/already exists/);
   });

@@ -46,12 +46,15 @@ function integrity(file: string): string {
   }
 }
 
-function dataVersion(file: string): number {
+/** The counters (server/data-version.ts: the data version, the access version) by row. */
+function counters(file: string): [id: number, version: number][] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT "version" FROM "DataVersion" WHERE "id" = 1`).get() as
-      { version: number } | undefined;
-    return row?.version ?? 0;
+    const rows = db.prepare(`SELECT "id", "version" FROM "DataVersion"`).all() as {
+      id: number;
+      version: number;
+    }[];
+    return rows.map((row) => [row.id, row.version]);
   } finally {
     db.close();
   }
@@ -88,7 +91,7 @@ export async function restoreDatabase(
   if (verdict !== "ok")
     throw new Error(`${backup} failed its integrity check (${verdict}); nothing was restored.`);
   const expected = tableHashes(backup);
-  const before = dataVersion(databaseFile);
+  const before = counters(databaseFile);
   // The online backup holds the destination's write lock until it is done: other connections see
   // the old database or the restored one, never a mix.
   const source = new Database(backup, { readonly: true, fileMustExist: true });
@@ -101,10 +104,12 @@ export async function restoreDatabase(
   const differing = Object.keys({ ...expected, ...restored }).filter((t) => expected[t] !== restored[t]);
   if (differing.length > 0)
     throw new Error(`After the restore these tables differ from the backup: ${differing.join(", ")}`);
-  // Past both the old and the restored value: a cache keyed by the version never serves old pages.
+  // Each counter past both its old and its restored value: a cache keyed by one never serves what
+  // it held before (old pages, or who a credential stood for).
   const db = new Database(databaseFile, { fileMustExist: true, timeout: 5000 });
   try {
-    db.prepare(`UPDATE "DataVersion" SET "version" = max("version", ?) + 1 WHERE "id" = 1`).run(before);
+    const bump = db.prepare(`UPDATE "DataVersion" SET "version" = max("version", ?) + 1 WHERE "id" = ?`);
+    for (const [id, version] of before) bump.run(version, id);
   } finally {
     db.close();
   }
