@@ -14,6 +14,7 @@ import type { ConditionStatus } from "@/lib/rules/vocabulary";
 import {
   readAggregates,
   readConditionSlugs,
+  readDatedFrom,
   readHistoryMarks,
   readLastChange,
   readSourceTitles,
@@ -321,6 +322,26 @@ async function historyPoint(view: FigureView, asOf: Date, version: number): Prom
 }
 
 /**
+ * The point of a history on the view's own day: the view's figures, which the page shows beside it,
+ * rather than the day counted again (the costliest read of a renewal, at 10,000 pledges). A view
+ * as of a date is of that very day. Today's view is of the stored current state, which is the same
+ * as today's end unless something is dated later (an announcement, a change or an event): then the
+ * day is counted as the other points are.
+ */
+async function lastPoint(view: FigureView, last: Date, version: number): Promise<HistoryPoint> {
+  const day = new Date(dayOf(last));
+  if (!view.time.asOf && (await readDatedFrom(endOfDay(day)))) return historyPoint(view, day, version);
+  const { summary } = await loadComputed(view, version);
+  return {
+    day,
+    required: summary.gap?.required ?? null,
+    pledged: summary.totals.pledged,
+    unconditional: summary.totals.unconditional,
+    delivered: summary.totals.delivered,
+  };
+}
+
+/**
  * A view's gap over time: its figures as they stood at each step from the first announcement to the
  * view's day, each computed as the view's own (the same reads and rules, as of that day).
  */
@@ -342,7 +363,7 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
         // Nothing announced by the view's day: no history, not even its last point.
         point:
           marks.firstAnnounced && historyDays(marks.firstAnnounced, last).length > 0
-            ? await historyPoint(view, new Date(dayOf(last)), version)
+            ? await lastPoint(view, last, version)
             : null,
         conditionChanges: marks.conditionChanges.filter(
           (change) => change.at.getTime() < endOfDay(last).getTime(),

@@ -191,3 +191,52 @@ describe("the unit the dashboard opens on", () => {
     expect(await loadOpeningMetric()).toBe("personnel");
   });
 });
+
+// Last in the file: it records a change dated tomorrow.
+describe("the gap over time, today", () => {
+  const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  const view = { metric: "personnel", time: {}, selection: everyPledge };
+  const asPoint = ({ summary }: Awaited<ReturnType<typeof loadFigures>>) => ({
+    required: summary.gap?.required ?? null,
+    pledged: summary.totals.pledged,
+    unconditional: summary.totals.unconditional,
+    delivered: summary.totals.delivered,
+  });
+
+  it("ends on today's figures, as of today's end, which are the current ones while nothing is dated later", async () => {
+    const history = await loadGapHistory(view);
+    const last = history.points.at(-1)!;
+    expect(last.day).toEqual(today);
+    const current = asPoint(await loadFigures(view));
+    expect(last).toMatchObject(current);
+    expect(asPoint(await loadFigures({ ...view, time: { asOf: today } }))).toEqual(current);
+  });
+
+  it("counts today's end again once a change is dated tomorrow, rather than showing the current figures", async () => {
+    const pledge = await db().pledge.findFirstOrThrow({
+      where: { externalId: "seed:deterrence-force" },
+      select: { id: true, status: true },
+    });
+    // As the writer records it: the change, and the status it leaves the pledge in.
+    await db().pledge.update({
+      where: { id: pledge.id },
+      data: {
+        status: "withdrawn",
+        version: { increment: 1 },
+        statusChanges: {
+          create: {
+            fromPledgeStatus: pledge.status,
+            toPledgeStatus: "withdrawn",
+            occurredAt: new Date(today.getTime() + 86_400_000),
+            note: "Withdrawn from tomorrow",
+          },
+        },
+      },
+    });
+    const current = asPoint(await loadFigures(view));
+    const endOfToday = asPoint(await loadFigures({ ...view, time: { asOf: today } }));
+    expect(endOfToday.pledged).not.toEqual(current.pledged);
+    const last = (await loadGapHistory(view)).points.at(-1)!;
+    expect(last).toMatchObject(endOfToday);
+  });
+});

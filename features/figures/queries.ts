@@ -316,6 +316,21 @@ export async function readHistoryMarks(time: ViewTime) {
   };
 }
 
+/**
+ * Whether anything the figures read is dated at or after `limit`: a pledge announced (even one
+ * deleted since, which a view of an earlier moment holds), a status change or a ledger event. With nothing, the figures as of just before it are the stored current
+ * ones (the ledger's latest, lib/rules/ledger.ts). Three indexed lookups.
+ */
+export async function readDatedFrom(limit: Date): Promise<boolean> {
+  const client = readingDb();
+  const found = await Promise.all([
+    client.pledge.findFirst({ where: { announcedOn: { gte: limit } }, select: { id: true } }),
+    client.statusChange.findFirst({ where: { occurredAt: { gte: limit } }, select: { id: true } }),
+    client.ledgerEvent.findFirst({ where: { occurredOn: { gte: limit } }, select: { id: true } }),
+  ]);
+  return found.some((row) => row !== null);
+}
+
 /** When the tracker last recorded a change to anything the figures read. */
 export async function readLastChange(): Promise<Date | null> {
   const client = readingDb();
