@@ -62,17 +62,13 @@ export async function createApiToken(
   return { id, token };
 }
 
-/** The principal a bearer token stands for, or null when it is unknown, revoked or expired. */
-export async function principalForApiToken(prisma: PrismaClient, token: string): Promise<Principal | null> {
-  return (await apiTokenHolder(prisma, token))?.principal ?? null;
-}
-
 /** "Last used" is kept to the minute, without a write on every request. */
 const lastUsedPrecisionMs = 60_000;
 
 /**
- * The principal a bearer token stands for, and until when that answer may be kept unless a token or
- * account is written meanwhile (server/access.ts): its expiry, or when its "last used" falls due.
+ * The principal a bearer token stands for (null when it is unknown, revoked or expired), and until
+ * when that answer may be kept unless a token or account is written meanwhile (server/access.ts):
+ * its expiry, or when its "last used" falls due.
  */
 export async function apiTokenHolder(
   prisma: PrismaClient,

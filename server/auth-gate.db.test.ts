@@ -123,7 +123,7 @@ describe("what reaches Better Auth", () => {
 describe("account lifecycle at sign-in", () => {
   it("records the last sign-in, and refuses a deactivated account even with the right password", async () => {
     const { setAccountActive, resetPassword } = await import("./accounts");
-    const { createApiToken, principalForApiToken } = await import("./api-tokens");
+    const { createApiToken, apiTokenHolder } = await import("./api-tokens");
     const dan = await createAccount(
       db(),
       { name: "Dan", email: "dan@example.org", role: "admin", password },
@@ -134,13 +134,13 @@ describe("account lifecycle at sign-in", () => {
     expect(await db().session.count({ where: { userId: dan.id } })).toBe(1);
     const danAsActor = { kind: "user" as const, id: dan.id, name: "Dan", role: "admin" as const };
     const { token } = await createApiToken(db(), { name: "Dan's script", role: "viewer" }, danAsActor);
-    expect(await principalForApiToken(db(), token)).not.toBeNull();
+    expect(await apiTokenHolder(db(), token)).not.toBeNull();
 
     const admin = { kind: "system" as const, id: "test", name: "Test admin", role: "admin" as const };
     expect(await setAccountActive(db(), dan.id, false, admin)).toBe("done");
     // At once: no session, and the tokens Dan made no longer work.
     expect(await db().session.count({ where: { userId: dan.id } })).toBe(0);
-    expect(await principalForApiToken(db(), token)).toBeNull();
+    expect(await apiTokenHolder(db(), token)).toBeNull();
     const refused = await signIn("dan@example.org", password);
     expect(refused.status).toBe(403);
     expect(JSON.parse(refused.body)).toMatchObject({ message: expect.stringMatching(/deactivated/) });
@@ -172,12 +172,12 @@ describe("account lifecycle at sign-in", () => {
   });
 
   it("refuses an API token past its expiry", async () => {
-    const { createApiToken, principalForApiToken } = await import("./api-tokens");
+    const { createApiToken, apiTokenHolder } = await import("./api-tokens");
     const { id, token } = await createApiToken(db(), { name: "short", role: "viewer", days: 7 }, null);
     const created = await db().apiToken.findUniqueOrThrow({ where: { id } });
     expect(created.expiresAt!.getTime() - created.createdAt.getTime()).toBeCloseTo(7 * 86_400_000, -4);
-    expect(await principalForApiToken(db(), token)).not.toBeNull();
+    expect(await apiTokenHolder(db(), token)).not.toBeNull();
     await db().apiToken.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await principalForApiToken(db(), token)).toBeNull();
+    expect(await apiTokenHolder(db(), token)).toBeNull();
   });
 });

@@ -318,8 +318,9 @@ export async function readHistoryMarks(time: ViewTime) {
 
 /**
  * Whether anything the figures read is dated at or after `limit`: a pledge announced (even one
- * deleted since, which a view of an earlier moment holds), a status change or a ledger event. With nothing, the figures as of just before it are the stored current
- * ones (the ledger's latest, lib/rules/ledger.ts). Three indexed lookups.
+ * deleted since, which a view of an earlier moment holds), a status change or a ledger event. With
+ * nothing, the figures as of just before it are the stored current ones (the ledger's latest,
+ * lib/rules/ledger.ts). Three indexed lookups.
  */
 export async function readDatedFrom(limit: Date): Promise<boolean> {
   const client = readingDb();
