@@ -15,6 +15,7 @@ import {
   readAggregates,
   readConditionSlugs,
   readDatedFrom,
+  readFirstAnnounced,
   readHistoryMarks,
   readLastChange,
   readSourceTitles,
@@ -350,7 +351,7 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
   const key = `${figuresKey(view)}#${isoDayKey(today)}`;
   const [past, { point, conditionChanges }] = await Promise.all([
     keptFresh(pastPoints, key, async (version) => {
-      const { firstAnnounced } = await readHistoryMarks(view.time);
+      const firstAnnounced = await readFirstAnnounced(view.time);
       const days = firstAnnounced ? historyDays(firstAnnounced, last) : [];
       const points: HistoryPoint[] = [];
       // One day after the other: a history costs a view's reads per point, and runs beside other requests.

@@ -51,7 +51,7 @@ async function addHistory(client: PrismaClient) {
 }
 
 const { db } = await seededTestDatabase(addHistory);
-const { readAggregates } = await import("./queries");
+const { readAggregates, readHistoryMarks, readLastChange } = await import("./queries");
 const { readDataVersion } = await import("@/server/data-version");
 
 describe("the dashboard's aggregates as of a date", () => {
@@ -135,5 +135,44 @@ describe("the dashboard's aggregates as of a date", () => {
       expect(await readDataVersion()).toBe(before);
     });
     expect(await readDataVersion()).toBeGreaterThan(before);
+  });
+});
+
+describe("the marks of a gap history", () => {
+  it("are the conditions' changes of status by the view's day, in the order they occurred, never their creation", async () => {
+    const before = await readHistoryMarks({ asOf: day("2026-03-31") });
+    const after = await readHistoryMarks({ asOf: day("2026-06-30") });
+    const ceasefire = { at: new Date("2026-04-01T18:30:00.000Z"), status: "met" };
+    expect(after.conditionChanges.length).toBe(before.conditionChanges.length + 1);
+    expect(after.conditionChanges).toContainEqual(expect.objectContaining(ceasefire));
+    expect(before.conditionChanges).not.toContainEqual(expect.objectContaining(ceasefire));
+    const times = after.conditionChanges.map((change) => change.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const created = await db().statusChange.count({
+      where: { conditionId: { not: null }, fromConditionStatus: null },
+    });
+    expect(created).toBeGreaterThan(0);
+    expect(after.firstAnnounced).toEqual(
+      (await db().pledge.aggregate({ where: { deletedAt: null }, _min: { announcedOn: true } }))._min
+        .announcedOn,
+    );
+  });
+
+  it("date the last change by the newest record of any kind the figures read", async () => {
+    const condition = await db().condition.update({
+      where: { slug: "russia-agrees-to-ceasefire" },
+      data: { updatedAt: new Date("2030-01-01T00:00:00.000Z") },
+    });
+    expect(await readLastChange()).toEqual(condition.updatedAt);
+    const change = await db().statusChange.create({
+      data: {
+        conditionId: condition.id,
+        toConditionStatus: "met",
+        note: "test",
+        occurredAt: new Date("2026-04-02T00:00:00.000Z"),
+        createdAt: new Date("2031-01-01T00:00:00.000Z"),
+      },
+    });
+    expect(await readLastChange()).toEqual(change.createdAt);
   });
 });
