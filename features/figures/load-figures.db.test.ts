@@ -2,6 +2,7 @@
 // on a real database.
 import { describe, expect, it } from "vitest";
 import { seededTestDatabase } from "@tests/seeded-database";
+import { withdrawPledge } from "@tests/withdraw-pledge";
 import { countsTowardTotals } from "@/lib/rules/effective-status";
 
 const { db } = await seededTestDatabase();
@@ -213,26 +214,12 @@ describe("the gap over time, today", () => {
   });
 
   it("counts today's end again once a change is dated tomorrow, rather than showing the current figures", async () => {
-    const pledge = await db().pledge.findFirstOrThrow({
-      where: { externalId: "seed:deterrence-force" },
-      select: { id: true, status: true },
-    });
-    // As the writer records it: the change, and the status it leaves the pledge in.
-    await db().pledge.update({
-      where: { id: pledge.id },
-      data: {
-        status: "withdrawn",
-        version: { increment: 1 },
-        statusChanges: {
-          create: {
-            fromPledgeStatus: pledge.status,
-            toPledgeStatus: "withdrawn",
-            occurredAt: new Date(today.getTime() + 86_400_000),
-            note: "Withdrawn from tomorrow",
-          },
-        },
-      },
-    });
+    await withdrawPledge(
+      db(),
+      "seed:deterrence-force",
+      new Date(today.getTime() + 86_400_000),
+      "Withdrawn from tomorrow",
+    );
     const current = asPoint(await loadFigures(view));
     const endOfToday = asPoint(await loadFigures({ ...view, time: { asOf: today } }));
     expect(endOfToday.pledged).not.toEqual(current.pledged);

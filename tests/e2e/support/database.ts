@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createPrismaClient, type PrismaClient } from "../../../server/prisma-client";
 import { e2eDatabaseUrl } from "../../../playwright.config";
 import { creationEvents } from "../../../server/ledger";
+import { withdrawPledge } from "../../support/withdraw-pledge";
 
 // Writes to the end-to-end database from outside the app, as another process would, for data the UI
 // cannot create yet. The app must notice them (see the data version triggers). Works on SQLite and
@@ -72,22 +73,7 @@ export function insertPledge({ title, low, high = low, conditionStatus }: NewPle
 
 /** Withdraws a seeded pledge as an analyst would: new status plus a history entry dated `occurredAt`. */
 export function withdrawSeededPledge(externalId: string, occurredAt: string) {
-  return inTransaction(async (tx) => {
-    const pledge = await tx.pledge.findFirstOrThrow({ where: { externalId } });
-    await tx.pledge.update({
-      where: { id: pledge.id },
-      data: {
-        status: "withdrawn",
-        version: { increment: 1 },
-        statusChanges: {
-          create: {
-            fromPledgeStatus: pledge.status,
-            toPledgeStatus: "withdrawn",
-            occurredAt: new Date(occurredAt),
-            note: "Withdrawn in the end-to-end suite",
-          },
-        },
-      },
-    });
-  });
+  return inTransaction((tx) =>
+    withdrawPledge(tx, externalId, new Date(occurredAt), "Withdrawn in the end-to-end suite"),
+  );
 }
