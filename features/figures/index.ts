@@ -291,10 +291,11 @@ export function historyDays(first: Date, last: Date): Date[] {
 // 10,000 pledges), and a write of today moves only its last point. So the two are kept apart: the
 // last point as the figures are (at most a second behind the data), with whether there is a history
 // at all and the conditions' markers (two cheap reads); the points before it renewed once they are
-// 20 seconds behind and never more than 25 (so that a kept dashboard, rendered again every 5 seconds,
+// 10 seconds behind and never more than 25 (so that a kept dashboard, rendered again every 5 seconds,
 // server/rendered-pages.ts, shows them at most half a minute behind, as the README says). The
-// writer's own write is in both at once.
-const pastPoints = freshEnough<{ points: HistoryPoint[] }>(16, { maxStaleMs: 25_000, renewAfterMs: 20_000 });
+// renewal has 15 seconds before anyone waits for it: under writes and 25 readers it took 4.6, and
+// a page waiting for it holds up every reader of that page. The writer's own write is in both at once.
+const pastPoints = freshEnough<{ points: HistoryPoint[] }>(16, { maxStaleMs: 25_000, renewAfterMs: 10_000 });
 const lastPoints = freshEnough<Omit<GapHistory, "unit" | "points"> & { point: HistoryPoint | null }>(16);
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
 const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof readTotalsInputs>>>>({
