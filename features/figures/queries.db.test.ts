@@ -1,6 +1,7 @@
 // The as-of reconstruction runs in SQL; these tests pin it down on a real SQLite file.
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { ConditionStatus } from "@/lib/rules/vocabulary";
 import { deliveredAbovePledge } from "@/lib/rules/ledger";
 import { seededTestDatabase } from "@tests/seeded-database";
 
@@ -139,40 +140,96 @@ describe("the dashboard's aggregates as of a date", () => {
 });
 
 describe("the marks of a gap history", () => {
-  it("are the conditions' changes of status by the view's day, in the order they occurred, never their creation", async () => {
-    const before = await readHistoryMarks({ asOf: day("2026-03-31") });
-    const after = await readHistoryMarks({ asOf: day("2026-06-30") });
-    const ceasefire = { at: new Date("2026-04-01T18:30:00.000Z"), status: "met" };
-    expect(after.conditionChanges.length).toBe(before.conditionChanges.length + 1);
-    expect(after.conditionChanges).toContainEqual(expect.objectContaining(ceasefire));
-    expect(before.conditionChanges).not.toContainEqual(expect.objectContaining(ceasefire));
-    const times = after.conditionChanges.map((change) => change.at.getTime());
-    expect(times).toEqual([...times].sort((a, b) => a - b));
-    const created = await db().statusChange.count({
-      where: { conditionId: { not: null }, fromConditionStatus: null },
-    });
-    expect(created).toBeGreaterThan(0);
-    expect(after.firstAnnounced).toEqual(
-      (await db().pledge.aggregate({ where: { deletedAt: null }, _min: { announcedOn: true } }))._min
-        .announcedOn,
-    );
+  const ceasefireMet = async () => ({
+    at: new Date("2026-04-01T18:30:00.000Z"),
+    title: (await db().condition.findUniqueOrThrow({ where: { slug: "russia-agrees-to-ceasefire" } })).title,
+    status: "met",
   });
 
-  it("date the last change by the newest record of any kind the figures read", async () => {
+  it("are the conditions' changes of status by the view's day, never their creation", async () => {
+    // Every condition's first entry (from no status, on the summit's day) is its creation.
+    expect((await readHistoryMarks({ asOf: day("2026-03-31") })).conditionChanges).toEqual([]);
+    expect((await readHistoryMarks({ asOf: day("2026-06-30") })).conditionChanges).toEqual([
+      await ceasefireMet(),
+    ]);
+  });
+
+  it("come as they occurred, changes of one moment as they were recorded, and only those recorded by the view's knownAt", async () => {
+    const other = await db().condition.findFirstOrThrow({
+      where: { slug: { not: "russia-agrees-to-ceasefire" } },
+    });
+    const change = (
+      condition: { id: string },
+      status: ConditionStatus,
+      occurredAt: string,
+      createdAt: string,
+    ) =>
+      db().statusChange.create({
+        data: {
+          conditionId: condition.id,
+          fromConditionStatus: "unmet",
+          toConditionStatus: status,
+          occurredAt: new Date(occurredAt),
+          createdAt: new Date(createdAt),
+          note: "test",
+        },
+      });
+    // Occurred before the ceasefire was met, recorded after.
+    await change(other, "partially_met", "2026-03-15T00:00:00.000Z", "2026-04-20T00:00:00.000Z");
+    // Two of one moment, stored in the other order than they were recorded.
+    await change(other, "met", "2026-05-01T00:00:00.000Z", "2026-05-03T00:00:00.000Z");
+    await change(other, "partially_met", "2026-05-01T00:00:00.000Z", "2026-05-02T00:00:00.000Z");
+    const marks = (knownAt?: Date) =>
+      readHistoryMarks({ asOf: day("2026-06-30"), knownAt }).then(({ conditionChanges }) =>
+        conditionChanges.map(({ at, title, status }) => [at.toISOString(), title, status]),
+      );
+    const ceasefire = await ceasefireMet();
+    expect(await marks()).toEqual([
+      ["2026-03-15T00:00:00.000Z", other.title, "partially_met"],
+      [ceasefire.at.toISOString(), ceasefire.title, "met"],
+      ["2026-05-01T00:00:00.000Z", other.title, "partially_met"],
+      ["2026-05-01T00:00:00.000Z", other.title, "met"],
+    ]);
+    // The ceasefire's change was recorded when the test's data was, long after.
+    expect(await marks(new Date("2026-05-02T12:00:00.000Z"))).toEqual([
+      ["2026-03-15T00:00:00.000Z", other.title, "partially_met"],
+      ["2026-05-01T00:00:00.000Z", other.title, "partially_met"],
+    ]);
+  });
+
+  it("start at the first announcement", async () => {
+    const first = await db().pledge.findFirstOrThrow({
+      where: { deletedAt: null },
+      orderBy: { announcedOn: "asc" },
+    });
+    expect((await readHistoryMarks({})).firstAnnounced).toEqual(first.announcedOn);
+  });
+});
+
+// Last: it dates records a year and more ahead.
+describe("the last change", () => {
+  it("is the newest record of any kind the figures read", async () => {
+    const ahead = (years: number) => new Date(Date.now() + years * 366 * 86_400_000);
     const condition = await db().condition.update({
       where: { slug: "russia-agrees-to-ceasefire" },
-      data: { updatedAt: new Date("2030-01-01T00:00:00.000Z") },
+      data: { updatedAt: ahead(1) },
     });
     expect(await readLastChange()).toEqual(condition.updatedAt);
     const change = await db().statusChange.create({
       data: {
         conditionId: condition.id,
+        fromConditionStatus: "met",
         toConditionStatus: "met",
         note: "test",
         occurredAt: new Date("2026-04-02T00:00:00.000Z"),
-        createdAt: new Date("2031-01-01T00:00:00.000Z"),
+        createdAt: ahead(2),
       },
     });
     expect(await readLastChange()).toEqual(change.createdAt);
+    const pledge = await db().pledge.update({
+      where: { externalId: "seed:deterrence-force" },
+      data: { updatedAt: ahead(3) },
+    });
+    expect(await readLastChange()).toEqual(pledge.updatedAt);
   });
 });

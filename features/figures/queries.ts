@@ -319,19 +319,15 @@ export async function readHistoryMarks(time: ViewTime) {
     }),
   ]);
   const changes = conditions.flatMap(({ title, statusChanges }) =>
-    statusChanges.flatMap((change) => (change.toConditionStatus ? [{ ...change, title }] : [])),
+    statusChanges.flatMap(({ occurredAt, createdAt, toConditionStatus }) =>
+      toConditionStatus ? [{ at: occurredAt, recordedAt: createdAt, title, status: toConditionStatus }] : [],
+    ),
   );
-  changes.sort(
-    (a, b) =>
-      a.occurredAt.getTime() - b.occurredAt.getTime() || a.createdAt.getTime() - b.createdAt.getTime(),
-  );
+  // As they occurred; changes of one moment as they were recorded.
+  changes.sort((a, b) => a.at.getTime() - b.at.getTime() || a.recordedAt.getTime() - b.recordedAt.getTime());
   return {
     firstAnnounced,
-    conditionChanges: changes.map(({ occurredAt, title, toConditionStatus }) => ({
-      at: occurredAt,
-      title,
-      status: toConditionStatus!,
-    })),
+    conditionChanges: changes.map(({ at, title, status }) => ({ at, title, status })),
   };
 }
 
@@ -354,8 +350,9 @@ export async function readDatedFrom(limit: Date): Promise<boolean> {
 /** When the tracker last recorded a change to anything the figures read. */
 export async function readLastChange(): Promise<Date | null> {
   const client = readingDb();
-  // Each the newest row by an indexed column, never MAX(): Prisma asks for an aggregate over a
-  // subquery that SQLite cannot answer from the index's end (a scan of 100,000 status changes).
+  // Each table's newest row (ORDER BY … DESC LIMIT 1: the end of an index where there is one, on
+  // the status changes and ledger events), never Prisma's MAX(), which it asks over a subquery
+  // that SQLite cannot answer from an index's end (it scanned 100,000 status changes).
   const latest = await Promise.all([
     client.pledge
       .findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
