@@ -3,7 +3,7 @@ import "server-only";
 // export call `loadFigures` with their view, so that no two of them can disagree. The rules that
 // compute them are in lib/rules/figures.ts; the database reads in ./queries.ts.
 import { LRUCache } from "lru-cache";
-import { remember } from "@/lib/remember";
+import { rememberNewest, type AtVersion } from "@/lib/remember";
 import { freshEnough, keptFresh } from "@/server/data-version";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
@@ -84,13 +84,13 @@ export type Figures = Omit<Computed, "scenario" | "conditions"> & {
   assumed: string[];
 };
 
-// The database's answers are kept per data version (any write, from any process, moves it), metric,
-// view time and selection, as promises, so concurrent misses share one read. The figures, their
+// The database's answers are kept per metric, view time and selection, for the newest data version
+// read (any write, from any process, moves it), as promises, so concurrent misses share one read. The figures, their
 // sources and citation are kept per view and scenario, and renewed when the version moves: one
 // renewal per view, readers given the figures held meanwhile within the bound that
 // server/data-version.ts sets; a browser that wrote waits for its own write. Under load most
 // requests then cost one one-row query.
-const inputs = new LRUCache<string, Promise<Inputs>>({ max: 64 });
+const inputs = new LRUCache<string, AtVersion<Inputs>>({ max: 64 });
 const computed = freshEnough<Computed>(128);
 const sources = freshEnough<FigureSources>(64);
 
@@ -113,7 +113,7 @@ function figuresKey(view: FigureView): string {
 
 /** The database's answers for `view` at `version`, read once however many ask. */
 function inputsAt(version: number, view: FigureView): Promise<Inputs> {
-  return remember(inputs, `${version}#${inputsKey(view)}`, () => readInputs(view));
+  return rememberNewest(inputs, inputsKey(view), version, () => readInputs(view));
 }
 
 /** A view's figures; with `atLeast`, of that data version or newer (for what is built on them). */
@@ -298,16 +298,17 @@ export function historyDays(first: Date, last: Date): Date[] {
 const pastPoints = freshEnough<{ points: HistoryPoint[] }>(16, { maxStaleMs: 25_000, renewAfterMs: 10_000 });
 const lastPoints = freshEnough<Omit<GapHistory, "unit" | "points"> & { point: HistoryPoint | null }>(16);
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
-const historyInputs = new LRUCache<string, Promise<Awaited<ReturnType<typeof readTotalsInputs>>>>({
+const historyInputs = new LRUCache<string, AtVersion<Awaited<ReturnType<typeof readTotalsInputs>>>>({
   max: 512,
 });
 
 /** A view's figures as they stood at the end of `asOf`, from the data at `version`. */
 async function historyPoint(view: FigureView, asOf: Date, version: number): Promise<HistoryPoint> {
   const dayView = { ...view, time: { asOf, knownAt: view.time.knownAt } };
-  const { groups, conditions, requirement } = await remember(
+  const { groups, conditions, requirement } = await rememberNewest(
     historyInputs,
-    `${version}#${inputsKey(dayView)}`,
+    inputsKey(dayView),
+    version,
     () => readTotalsInputs(view.metric, dayView.time, dayView.selection),
   );
   const { scenario } = scenarioOf(view.selection.assume, conditions);
