@@ -328,12 +328,16 @@ async function historyPoint(view: FigureView, asOf: Date, version: number): Prom
  * The point of a history on the view's own day: the view's figures, which the page shows beside it,
  * rather than the day counted again (the costliest read of a renewal, at 10,000 pledges). A view
  * as of a date is of that very day. Today's view is of the stored current state, which is the same
- * as today's end unless something is dated later (an announcement, a change or an event): then the
- * day is counted as the other points are.
+ * as today's end unless something is dated later (an announcement, a change or an event,
+ * `datedLater`): then the day is counted as the other points are.
  */
-async function lastPoint(view: FigureView, last: Date, version: number): Promise<HistoryPoint> {
-  const day = new Date(dayOf(last));
-  if (!view.time.asOf && (await readDatedFrom(endOfDay(day)))) return historyPoint(view, day, version);
+async function lastPoint(
+  view: FigureView,
+  day: Date,
+  datedLater: boolean,
+  version: number,
+): Promise<HistoryPoint> {
+  if (datedLater) return historyPoint(view, day, version);
   const { summary } = await loadComputed(view, version);
   return {
     day,
@@ -361,12 +365,17 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
       return { points };
     }),
     keptFresh(lastPoints, key, async (version) => {
-      const marks = await readHistoryMarks(view.time);
+      const day = new Date(dayOf(last));
+      // Together: one wait for the reader threads fewer, in a renewal readers may be waiting for.
+      const [marks, datedLater] = await Promise.all([
+        readHistoryMarks(view.time),
+        !view.time.asOf && readDatedFrom(endOfDay(day)),
+      ]);
       return {
         // Nothing announced by the view's day: no history, not even its last point.
         point:
           marks.firstAnnounced && historyDays(marks.firstAnnounced, last).length > 0
-            ? await lastPoint(view, last, version)
+            ? await lastPoint(view, day, datedLater, version)
             : null,
         conditionChanges: marks.conditionChanges.filter(
           (change) => change.at.getTime() < endOfDay(last).getTime(),
