@@ -21,10 +21,27 @@ describe("rememberNewest", () => {
     expect(kept.size).toBe(2);
   });
 
-  it("does an older version's work without keeping it in place of the newer", async () => {
+  it("answers a caller at an older version with the newer work held, never replacing it", async () => {
     const kept = store();
     const newer = rememberNewest(kept, "view", 5, async () => ({ n: 5 }));
-    expect(await rememberNewest(kept, "view", 4, async () => ({ n: 4 }))).toEqual({ n: 4 });
+    const older = vi.fn(async () => ({ n: 4 }));
+    expect(rememberNewest(kept, "view", 4, older)).toBe(newer);
+    expect(older).not.toHaveBeenCalled();
+    expect(kept.get("view")?.value).toBe(newer);
+  });
+
+  it("forgets a failed version's work only while it is the one held", async () => {
+    const kept = store();
+    let fail!: (error: Error) => void;
+    const first = rememberNewest(
+      kept,
+      "view",
+      1,
+      () => new Promise<{ n: number }>((_, reject) => (fail = reject)),
+    );
+    const newer = rememberNewest(kept, "view", 2, async () => ({ n: 2 }));
+    fail(new Error("busy"));
+    await expect(first).rejects.toThrow("busy");
     expect(kept.get("view")?.value).toBe(newer);
   });
 

@@ -85,10 +85,10 @@ export type Figures = Omit<Computed, "scenario" | "conditions"> & {
 };
 
 // The database's answers are kept per metric, view time and selection, for the newest data version
-// read (any write, from any process, moves it), as promises, so concurrent misses share one read. The figures, their
-// sources and citation are kept per view and scenario, and renewed when the version moves: one
-// renewal per view, readers given the figures held meanwhile within the bound that
-// server/data-version.ts sets; a browser that wrote waits for its own write. Under load most
+// read (any write, from any process, moves it), as promises, so concurrent misses share one read.
+// The figures, their sources and citation are kept per view and scenario, and renewed when the
+// version moves: one renewal per view, readers given the figures held meanwhile within the bound
+// that server/data-version.ts sets; a browser that wrote waits for its own write. Under load most
 // requests then cost one one-row query.
 const inputs = new LRUCache<string, AtVersion<Inputs>>({ max: 64 });
 const computed = freshEnough<Computed>(128);
@@ -111,7 +111,10 @@ function figuresKey(view: FigureView): string {
   return `${inputsKey(view)}#${[...new Set(view.selection.assume)].sort().join(",")}`;
 }
 
-/** The database's answers for `view` at `version`, read once however many ask. */
+/**
+ * The database's answers for `view` at `version` or later (those held of a newer version serve an
+ * older caller), read once however many ask at once.
+ */
 function inputsAt(version: number, view: FigureView): Promise<Inputs> {
   return rememberNewest(inputs, inputsKey(view), version, () => readInputs(view));
 }
@@ -366,7 +369,8 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
     }),
     keptFresh(lastPoints, key, async (version) => {
       const day = new Date(dayOf(last));
-      // Together: one wait for the reader threads fewer, in a renewal readers may be waiting for.
+      // Together: one wait for the reader threads fewer, in a renewal readers may be waiting for
+      // (whether anything is dated later is read even for a view with no history: three lookups).
       const [marks, datedLater] = await Promise.all([
         readHistoryMarks(view.time),
         !view.time.asOf && readDatedFrom(endOfDay(day)),
