@@ -6,8 +6,8 @@ import { pledgeColumnNames, pledgeFieldWords } from "@/lib/rules/pledge-fields";
 describe("the pledge's field table", () => {
   it("names every column the database stores for a pledge, and nothing else", () => {
     const bookkeeping = ["id", "version", "deletedAt", "createdAt", "updatedAt"];
-    // Derived by triggers for sorting the list, never written as fields.
-    const sortKeys = ["lastChangeAt", "firstStakeholderKey", "blocked"];
+    // Derived by triggers for sorting the list and keeping the totals, never written as fields.
+    const sortKeys = ["lastChangeAt", "firstStakeholderKey", "blockedBy", "ledBy"];
     const stored = Object.keys(Prisma.PledgeScalarFieldEnum).filter(
       (c) => !bookkeeping.includes(c) && !sortKeys.includes(c),
     );

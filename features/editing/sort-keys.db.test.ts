@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { sortKeyDrift } from "@tests/sort-keys";
+import { totalsJournalDrift } from "@tests/totals-journal";
 import { pledgeCreateSchema, pledgePatchSchema, pledgeStatusUpdateSchema } from "./schemas";
 
 const { db } = await seededTestDatabase();
@@ -29,7 +30,7 @@ const stakeholderId = async (slug: string) =>
 const keysOf = (id: string) =>
   db().pledge.findUniqueOrThrow({
     where: { id },
-    select: { lastChangeAt: true, firstStakeholderKey: true, blocked: true, version: true },
+    select: { lastChangeAt: true, firstStakeholderKey: true, blockedBy: true, ledBy: true, version: true },
   });
 
 describe("the list's sort keys", () => {
@@ -60,7 +61,12 @@ describe("the list's sort keys", () => {
       }),
     );
     const fresh = await keysOf(created.id);
-    expect(fresh).toMatchObject({ firstStakeholderKey: "0united kingdom", blocked: true });
+    // Two carriers, no lead: no single lead.
+    expect(fresh).toMatchObject({
+      firstStakeholderKey: "0united kingdom",
+      blockedBy: condition.id,
+      ledBy: null,
+    });
     expect(fresh.lastChangeAt).not.toBeNull();
 
     // A pledger whose name sorts first takes the lead; the conditions go: nothing blocks it.
@@ -79,7 +85,7 @@ describe("the list's sort keys", () => {
     );
     expect(await keysOf(created.id)).toMatchObject({
       firstStakeholderKey: "0united kingdom",
-      blocked: false,
+      blockedBy: null,
     });
     await updateRecord(analyst, "stakeholder", renamed.id, 1, { name: "Alpha Land", kind: "state" });
     expect(await keysOf(created.id)).toMatchObject({ firstStakeholderKey: "0alpha land" });
@@ -135,6 +141,8 @@ describe("the list's sort keys", () => {
     });
     expect((await keysOf(created.id)).lastChangeAt).toEqual(latest.recordedAt);
     expect(await sortKeyDrift(db())).toEqual([]);
+    // The totals' journal, kept by the same kind of triggers, followed every one of those writers.
+    expect(await totalsJournalDrift()).toEqual([]);
   });
 
   it("sort the current view as the lookups of a view at another time do", async () => {

@@ -8,11 +8,15 @@ import {
   everyPledge,
   pledgesAt,
   heldAtWhere,
+  isPresent,
+  selectsEveryPledge,
   viewBound,
   type Bound,
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
 import { citationSelect } from "@/server/selects";
+import { compactJournal } from "./mutations";
+import { journalKeyColumns } from "./journal-sql";
 import type { ViewTime } from "@/lib/view-time";
 import type { AggregateGroup, TotalsGroup } from "@/lib/rules/figures";
 import type { ConditionState } from "@/lib/rules/effective-status";
@@ -152,12 +156,22 @@ const requirementOf = (metric: string, time: ViewTime) => ({
   orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
 });
 
-/** Every aggregate the figures need, in a handful of queries whatever the number of pledges. */
-export async function readAggregates(time: ViewTime, selection: PledgeSelection = everyPledge) {
-  const bound = viewBound(time);
-  // All at once: the conditions are needed only to make the groups, once every answer is in.
-  const [conditions, pledgeRows, stakeholderRows, leadRows, stakeholders] = await Promise.all([
-    readConditionsAt(bound, selection),
+/**
+ * The groups the figures sum, of the pledges a view selects as they stood at its time: by
+ * everything the rules look at (`pledgeRows`), for each stakeholder carrying them, and for their
+ * lead. The present and every pledge from the totals' journal; any other view by GROUP BY.
+ */
+async function readGroupRows(bound: Bound, selection: PledgeSelection) {
+  if (isPresent(bound) && selectsEveryPledge(selection)) {
+    const { pledge, carrier, lead } = await readJournalGroups();
+    return { pledgeRows: pledge, stakeholderRows: carrier, leadRows: lead };
+  }
+  return readGroupRowsByQuery(bound, selection);
+}
+
+/** The groups by GROUP BY over the pledges, whatever the view (and what the journal is checked against). */
+export async function readGroupRowsByQuery(bound: Bound, selection: PledgeSelection) {
+  const [pledgeRows, stakeholderRows, leadRows] = await Promise.all([
     readingDb().$queryRaw<AggregateRow[]>(pledgeGroupsQuery(bound, selection)),
     // A pledge counts once for each stakeholder that carries it (pledger, lead or contributor). Not
     // by category, which no stakeholder row shows: half as many rows to read and convert.
@@ -192,6 +206,17 @@ export async function readAggregates(time: ViewTime, selection: PledgeSelection 
       SELECT led."stakeholderId" AS "stakeholderId", pl.unit, pl.status, pl.qualifier, blk.blocked, ${sums}
       FROM pl LEFT JOIN led ON led."pledgeId" = pl."id" LEFT JOIN blk ON blk."pledgeId" = pl."id"
       GROUP BY led."stakeholderId", pl.unit, pl.status, pl.qualifier, blk.blocked`,
+  ]);
+  return { pledgeRows, stakeholderRows, leadRows };
+}
+
+/** Every aggregate the figures need, in a handful of queries whatever the number of pledges. */
+export async function readAggregates(time: ViewTime, selection: PledgeSelection = everyPledge) {
+  const bound = viewBound(time);
+  // All at once: the conditions are needed only to make the groups, once every answer is in.
+  const [conditions, { pledgeRows, stakeholderRows, leadRows }, stakeholders] = await Promise.all([
+    readConditionsAt(bound, selection),
+    readGroupRows(bound, selection),
     readingDb().stakeholder.findMany({
       where: { pledges: { some: {} } },
       select: { id: true, slug: true, name: true },
@@ -407,4 +432,53 @@ export async function readUnitsInUse() {
       p.quantityUnit ? [{ unit: p.quantityUnit, pledges: p._count._all }] : [],
     ),
   };
+}
+
+// ---- The present-day totals, read from the journal the database keeps of them (FigureDelta in
+// prisma/schema.prisma; triggers in migrations 20261204222500_totals_journal): the pledges' groups
+// summed from a few hundred rows, where the GROUP BY queries above pass over every live
+// pledge, every link and every condition (at 10,000 pledges, a renewal's costliest reads).
+
+interface JournalRow {
+  stakeholderId: string;
+  unit: string | null;
+  category: PledgeCategory;
+  status: PledgeStatus;
+  qualifier: QuantityQualifier;
+  blocked: string | null;
+  count: bigint | number;
+  low: bigint | number;
+  high: bigint | number;
+  delivered: bigint | number;
+  deliveredAbove: bigint | number;
+}
+
+/** Journal rows beyond which a read asks for them to be summed up (a few thousand rows read in a few ms). */
+const compactBeyond = 4_000;
+
+/**
+ * The groups of every live pledge as they stand: by category (`pledge`), for each stakeholder
+ * carrying them, and for their lead (stakeholderId null: no single lead). The same rows the three
+ * GROUP BY queries give the present and every pledge, in the same shape.
+ */
+export async function readJournalGroups() {
+  const rows = await readingDb().$queryRaw<(JournalRow & { kind: string; entries: bigint | number })[]>`
+    SELECT "kind", "stakeholderId", NULLIF("unit", '') AS unit, "category", "status", "qualifier",
+      NULLIF("blockedBy", '') AS blocked, CAST(SUM("count") AS BIGINT) AS count, CAST(SUM("low") AS BIGINT) AS low,
+      CAST(SUM("high") AS BIGINT) AS high, CAST(SUM("delivered") AS BIGINT) AS delivered,
+      CAST(SUM("deliveredAbove") AS BIGINT) AS "deliveredAbove", COUNT(*) AS entries
+    FROM "FigureDelta"
+    GROUP BY ${journalKeyColumns}`;
+  let entries = 0;
+  const byKind = { pledge: [] as JournalRow[], carrier: [] as JournalRow[], lead: [] as JournalRow[] };
+  for (const { kind, entries: n, ...row } of rows) {
+    entries += Number(n);
+    // A group every pledge has left (added and taken away alike): none.
+    const empty = [row.count, row.low, row.high, row.delivered, row.deliveredAbove].every(
+      (sum) => Number(sum) === 0,
+    );
+    if (!empty) byKind[kind as keyof typeof byKind]?.push(row);
+  }
+  if (entries > compactBeyond + rows.length) void compactJournal();
+  return byKind;
 }

@@ -8,6 +8,7 @@ import { seededTestDatabase } from "@tests/seeded-database";
 import { createMigratedDatabase } from "@tests/temp-database";
 import { holdWriteLock } from "@tests/write-lock";
 import { sortKeyDrift } from "@tests/sort-keys";
+import { totalsJournalDrift } from "@tests/totals-journal";
 
 const { db, database } = await seededTestDatabase();
 const { runImport } = await import("./run-import");
@@ -270,8 +271,9 @@ describe("committing", () => {
       actorUserId: analyst.id,
       note: "Imported from pledges.csv, row 2.",
     });
-    // The list's sort keys, kept by triggers, hold for what the import wrote.
+    // The list's sort keys and the totals' journal, kept by triggers, hold for what the import wrote.
     expect(await sortKeyDrift(db())).toEqual([]);
+    expect(await totalsJournalDrift()).toEqual([]);
   });
 
   it("changes nothing when the same file is imported again", async () => {

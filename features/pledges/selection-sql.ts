@@ -95,7 +95,7 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
  * The effective status of pledge `alias` (with conditions at the bound in `cond`) under the scenario
  * `assume`: the rule of rules/effective-status.ts, in SQL. Settled stays as it is; else any condition
  * still blocking makes it conditional. `sortKey`: for ordering the current view, with no condition
- * assumed met, "still blocking" may be read from the pledge's `blocked` column (kept by triggers)
+ * assumed met, "still blocking" may be read from the pledge's `blockedBy` column (kept by triggers)
  * rather than looked up per pledge. Only for ordering: what is selected and counted is always
  * looked up, as a key two concurrent writers raced over would misplace a row but never drop one.
  */
@@ -197,7 +197,8 @@ function currentPledges(selection: PledgeSelection) {
   return Prisma.sql`allpl AS (
       SELECT p."id", p."quantityUnit" AS unit, p."category" AS category, p."quantityQualifier" AS qualifier,
              p."quantityLow" AS low, p."quantityHigh" AS high, p."deliveredQuantity" AS delivered,
-             p."dueOn" AS due, ${statusAt("pledge", "p", presentBound)} AS status, p."blocked" AS blocked
+             p."dueOn" AS due, ${statusAt("pledge", "p", presentBound)} AS status,
+             p."blockedBy" IS NOT NULL AS blocked
       FROM "Pledge" p
       WHERE p."deletedAt" IS NULL AND ${pledgeRowFilter(selection)}
     )`;

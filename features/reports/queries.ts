@@ -167,11 +167,11 @@ const datasetTables = {
     client.coalitionMember.findMany({ ...page, orderBy: [{ coalitionId: "asc" }, { memberId: "asc" }] }),
   Source: (page: Page, client: Client) => client.source.findMany({ ...page, orderBy: { id: "asc" } }),
   Condition: (page: Page, client: Client) => client.condition.findMany({ ...page, orderBy: { id: "asc" } }),
-  // Without the sort keys, which triggers derive from the other tables again on import.
+  // Without the keys that triggers derive from the other tables again on import.
   Pledge: (page: Page, client: Client) =>
     client.pledge.findMany({
       ...page,
-      omit: { lastChangeAt: true, firstStakeholderKey: true, blocked: true },
+      omit: { lastChangeAt: true, firstStakeholderKey: true, blockedBy: true, ledBy: true },
       orderBy: { id: "asc" },
     }),
   PledgeStakeholder: (page: Page, client: Client) =>

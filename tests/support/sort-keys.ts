@@ -4,10 +4,22 @@ import { stakeholderRoles } from "@/lib/rules/vocabulary";
 
 const rank = (role: string) => stakeholderRoles.indexOf(role as (typeof stakeholderRoles)[number]);
 
+const carrying = ["pledger", "lead", "contributor"];
+
+/** The one stakeholder named lead; with none, the one carrying it; else no one. */
+function ledBy(links: { role: string; stakeholderId: string }[]) {
+  const leads = new Set(links.filter((l) => l.role === "lead").map((l) => l.stakeholderId));
+  const carriers = new Set(links.filter((l) => carrying.includes(l.role)).map((l) => l.stakeholderId));
+  if (leads.size === 1) return [...leads][0];
+  if (leads.size === 0 && carriers.size === 1) return [...carriers][0];
+  return null;
+}
+
 /**
  * Each pledge whose sort keys (kept by triggers: migrations 20261203163636_pledge_sort_keys) differ
  * from what its rows say, worked out here in TypeScript from those rows: its last event recorded, its
- * first stakeholder as the list shows them, whether a condition blocks it by the rule.
+ * first stakeholder as the list shows them, the conditions blocking it by the rule, and the
+ * stakeholder its totals by lead count for (leadAttribution in lib/rules/figures.ts).
  */
 export async function sortKeyDrift(client: PrismaClient) {
   const pledges = await client.pledge.findMany({
@@ -16,11 +28,12 @@ export async function sortKeyDrift(client: PrismaClient) {
       title: true,
       lastChangeAt: true,
       firstStakeholderKey: true,
-      blocked: true,
+      blockedBy: true,
+      ledBy: true,
       ledgerEvents: { select: { recordedAt: true } },
       statusChanges: { select: { createdAt: true } },
-      stakeholders: { select: { role: true, stakeholder: { select: { name: true } } } },
-      conditions: { select: { condition: { select: { status: true } } } },
+      stakeholders: { select: { role: true, stakeholderId: true, stakeholder: { select: { name: true } } } },
+      conditions: { select: { conditionId: true, condition: { select: { status: true } } } },
     },
   });
   return pledges.flatMap((pledge) => {
@@ -36,14 +49,21 @@ export async function sortKeyDrift(client: PrismaClient) {
       lastChangeAt: times.length ? Math.max(...times) : null,
       // Case aside: SQLite's lower() folds ASCII letters only.
       firstStakeholderKey: first ?? null,
-      blocked: pledge.conditions.some(({ condition }) =>
-        (blockingConditionStatuses as readonly string[]).includes(condition.status),
-      ),
+      blockedBy:
+        pledge.conditions
+          .filter(({ condition }) =>
+            (blockingConditionStatuses as readonly string[]).includes(condition.status),
+          )
+          .map(({ conditionId }) => conditionId)
+          .sort()
+          .join(",") || null,
+      ledBy: ledBy(pledge.stakeholders),
     };
     const stored = {
       lastChangeAt: pledge.lastChangeAt?.getTime() ?? null,
       firstStakeholderKey: pledge.firstStakeholderKey?.toLowerCase() ?? null,
-      blocked: pledge.blocked,
+      blockedBy: pledge.blockedBy,
+      ledBy: pledge.ledBy,
     };
     return (Object.keys(expected) as (keyof typeof expected)[])
       .filter((key) => expected[key] !== stored[key])

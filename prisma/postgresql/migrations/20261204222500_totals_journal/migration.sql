@@ -1,0 +1,178 @@
+-- The present-day totals as a journal of signed additions (FigureDelta), kept by triggers from the
+-- pledges and their links whichever path writes them: as prisma/migrations/20261204222500_totals_journal
+-- says, in PL/pgSQL. Only ever inserted into, so writers never wait on each other's journal rows; a
+-- link's trigger locks its pledge first, so that a pledge changed and a link added at once are
+-- journalled one after the other, each with what the other left.
+CREATE TABLE "FigureDelta" (
+    "id" SERIAL NOT NULL,
+    "kind" TEXT NOT NULL,
+    "stakeholderId" TEXT NOT NULL DEFAULT '',
+    "unit" TEXT NOT NULL DEFAULT '',
+    "category" TEXT NOT NULL DEFAULT '',
+    "status" TEXT NOT NULL,
+    "qualifier" TEXT NOT NULL,
+    "blockedBy" TEXT NOT NULL DEFAULT '',
+    "count" INTEGER NOT NULL,
+    "low" BIGINT NOT NULL,
+    "high" BIGINT NOT NULL,
+    "delivered" BIGINT NOT NULL,
+    "deliveredAbove" INTEGER NOT NULL,
+
+    CONSTRAINT "FigureDelta_pkey" PRIMARY KEY ("id")
+);
+
+-- The pledge's blocking conditions replace the flag of whether there are any (blocked = blockedBy
+-- IS NOT NULL).
+DROP TRIGGER "PledgeCondition_blocked" ON "PledgeCondition";
+DROP TRIGGER "Condition_blocked_status" ON "Condition";
+DROP FUNCTION "pledge_conditions_changed"();
+DROP FUNCTION "pledge_blocked"(TEXT);
+ALTER TABLE "Pledge" DROP COLUMN "blocked",
+ADD COLUMN     "blockedBy" TEXT,
+ADD COLUMN     "ledBy" TEXT;
+
+-- The ids of its conditions unmet or partially met (blockingConditionStatuses,
+-- lib/rules/effective-status.ts) in order, or null.
+CREATE FUNCTION "pledge_blocked_by"(pledge TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+    SELECT string_agg(pc."conditionId", ',' ORDER BY pc."conditionId" COLLATE "C")
+    FROM "PledgeCondition" pc JOIN "Condition" c ON c."id" = pc."conditionId"
+    WHERE pc."pledgeId" = pledge AND c."status" IN ('unmet', 'partially_met');
+$$;
+
+-- leadAttribution (lib/rules/figures.ts): the one stakeholder named lead; with no lead, its one
+-- carrier (pledger, lead or contributor); otherwise null, "no single lead".
+CREATE FUNCTION "pledge_led_by"(pledge TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+    SELECT CASE
+            WHEN COUNT(DISTINCT CASE WHEN ps."role" = 'lead' THEN ps."stakeholderId" END) = 1
+                THEN MAX(CASE WHEN ps."role" = 'lead' THEN ps."stakeholderId" END)
+            WHEN COUNT(DISTINCT CASE WHEN ps."role" = 'lead' THEN ps."stakeholderId" END) = 0
+                AND COUNT(DISTINCT ps."stakeholderId") = 1 THEN MAX(ps."stakeholderId") END
+    FROM "PledgeStakeholder" ps
+    WHERE ps."pledgeId" = pledge AND ps."role" IN ('pledger', 'lead', 'contributor');
+$$;
+
+UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id"), "ledBy" = "pledge_led_by"("id");
+
+CREATE FUNCTION "pledge_conditions_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'Condition' THEN
+        UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id")
+        WHERE "id" IN (SELECT "pledgeId" FROM "PledgeCondition" WHERE "conditionId" = NEW."id");
+    ELSIF TG_OP = 'INSERT' THEN
+        UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id") WHERE "id" = NEW."pledgeId";
+    ELSE
+        UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id")
+        WHERE "id" = OLD."pledgeId" OR (TG_OP = 'UPDATE' AND "id" = NEW."pledgeId");
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "PledgeCondition_blocked_by" AFTER INSERT OR UPDATE OR DELETE ON "PledgeCondition"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_conditions_changed"();
+CREATE TRIGGER "Condition_blocked_by_status" AFTER UPDATE OF "status" ON "Condition"
+    FOR EACH ROW WHEN ((OLD."status" IN ('unmet', 'partially_met')) IS DISTINCT FROM (NEW."status" IN ('unmet', 'partially_met')))
+    EXECUTE FUNCTION "pledge_conditions_changed"();
+
+-- A pledge's figures under one key, added (sign 1) or taken away (-1); a deleted pledge counts for no one.
+CREATE FUNCTION "journal_figures"(p "Pledge", sign INTEGER, kind TEXT, stakeholder TEXT) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF p."deletedAt" IS NOT NULL THEN RETURN; END IF;
+    INSERT INTO "FigureDelta" ("kind", "stakeholderId", "unit", "category", "status", "qualifier", "blockedBy",
+        "count", "low", "high", "delivered", "deliveredAbove")
+    VALUES (kind, stakeholder, COALESCE(p."quantityUnit", ''), CASE WHEN kind = 'pledge' THEN CAST(p."category" AS TEXT) ELSE '' END,
+        CAST(p."status" AS TEXT), CAST(p."quantityQualifier" AS TEXT), COALESCE(p."blockedBy", ''), sign,
+        sign * COALESCE(p."quantityLow", 0), sign * COALESCE(p."quantityHigh", 0), sign * COALESCE(p."deliveredQuantity", 0),
+        CASE WHEN p."deliveredQuantity" > p."quantityHigh" THEN sign ELSE 0 END);
+END;
+$$;
+
+-- Every key a pledge counts for: by category, for its lead, for each stakeholder carrying it.
+CREATE FUNCTION "journal_pledge"(p "Pledge", sign INTEGER) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    carrier TEXT;
+BEGIN
+    PERFORM "journal_figures"(p, sign, 'pledge', '');
+    PERFORM "journal_figures"(p, sign, 'lead', COALESCE(p."ledBy", ''));
+    FOR carrier IN SELECT DISTINCT "stakeholderId" FROM "PledgeStakeholder"
+        WHERE "pledgeId" = p."id" AND "role" IN ('pledger', 'lead', 'contributor')
+    LOOP
+        PERFORM "journal_figures"(p, sign, 'carrier', carrier);
+    END LOOP;
+END;
+$$;
+
+INSERT INTO "FigureDelta" ("kind", "stakeholderId", "unit", "category", "status", "qualifier", "blockedBy",
+    "count", "low", "high", "delivered", "deliveredAbove")
+SELECT k."kind", k."stakeholderId", COALESCE(p."quantityUnit", ''), CASE WHEN k."kind" = 'pledge' THEN CAST(p."category" AS TEXT) ELSE '' END,
+    CAST(p."status" AS TEXT), CAST(p."quantityQualifier" AS TEXT), COALESCE(p."blockedBy", ''), 1, COALESCE(p."quantityLow", 0),
+    COALESCE(p."quantityHigh", 0), COALESCE(p."deliveredQuantity", 0),
+    CASE WHEN p."deliveredQuantity" > p."quantityHigh" THEN 1 ELSE 0 END
+FROM "Pledge" p JOIN (
+    SELECT "id" AS "pledgeId", 'pledge' AS "kind", '' AS "stakeholderId" FROM "Pledge"
+    UNION ALL SELECT "id", 'lead', COALESCE("ledBy", '') FROM "Pledge"
+    UNION ALL SELECT DISTINCT "pledgeId", 'carrier', "stakeholderId" FROM "PledgeStakeholder"
+        WHERE "role" IN ('pledger', 'lead', 'contributor')
+) k ON k."pledgeId" = p."id"
+WHERE p."deletedAt" IS NULL;
+
+-- A pledge added, changed or deleted (before: its links are still there to say whom it counted
+-- for): its old figures taken away, its new ones added. Only when something the totals read changed.
+CREATE FUNCTION "pledge_totals_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM "journal_pledge"(NEW, 1);
+        RETURN NULL;
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM "journal_pledge"(OLD, -1);
+        RETURN OLD;
+    END IF;
+    IF (OLD."status", OLD."quantityUnit", OLD."category", OLD."quantityQualifier", OLD."quantityLow", OLD."quantityHigh",
+            OLD."deliveredQuantity", OLD."deletedAt" IS NULL, OLD."blockedBy", OLD."ledBy")
+        IS DISTINCT FROM (NEW."status", NEW."quantityUnit", NEW."category", NEW."quantityQualifier", NEW."quantityLow",
+            NEW."quantityHigh", NEW."deliveredQuantity", NEW."deletedAt" IS NULL, NEW."blockedBy", NEW."ledBy") THEN
+        PERFORM "journal_pledge"(OLD, -1);
+        PERFORM "journal_pledge"(NEW, 1);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Pledge_totals" AFTER INSERT OR UPDATE OF "status", "quantityUnit", "category", "quantityQualifier",
+    "quantityLow", "quantityHigh", "deliveredQuantity", "deletedAt", "blockedBy", "ledBy" ON "Pledge"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_totals_changed"();
+CREATE TRIGGER "Pledge_totals_delete" BEFORE DELETE ON "Pledge"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_totals_changed"();
+
+-- A stakeholder starting or ceasing to carry a pledge (its first or last carrying role on it):
+-- that stakeholder's totals gain or lose the pledge. An update is a link leaving (before) and one
+-- arriving (after). ledBy follows, moving the lead's.
+CREATE FUNCTION "pledge_carriers_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    link "PledgeStakeholder";
+    sign INTEGER;
+    p "Pledge";
+BEGIN
+    IF TG_WHEN = 'BEFORE' THEN link := OLD; sign := -1; ELSE link := NEW; sign := 1; END IF;
+    IF TG_OP = 'DELETE' AND TG_WHEN = 'AFTER' THEN link := OLD; sign := 0; END IF;
+    IF sign <> 0 AND link."role" IN ('pledger', 'lead', 'contributor') THEN
+        SELECT * INTO p FROM "Pledge" WHERE "id" = link."pledgeId" FOR UPDATE;
+        IF FOUND AND NOT EXISTS (
+            SELECT 1 FROM "PledgeStakeholder" o WHERE o."pledgeId" = link."pledgeId" AND o."stakeholderId" = link."stakeholderId"
+                AND o."role" IN ('pledger', 'lead', 'contributor') AND o."role" <> link."role") THEN
+            PERFORM "journal_figures"(p, sign, 'carrier', link."stakeholderId");
+        END IF;
+    END IF;
+    IF TG_WHEN = 'BEFORE' THEN
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    UPDATE "Pledge" SET "ledBy" = "pledge_led_by"("id")
+    WHERE "id" = link."pledgeId" OR (TG_OP = 'UPDATE' AND "id" = OLD."pledgeId");
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "PledgeStakeholder_totals_leave" BEFORE UPDATE OR DELETE ON "PledgeStakeholder"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_carriers_changed"();
+CREATE TRIGGER "PledgeStakeholder_totals_arrive" AFTER INSERT OR UPDATE OR DELETE ON "PledgeStakeholder"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_carriers_changed"();
