@@ -15,6 +15,7 @@ import {
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
 import { citationSelect } from "@/server/selects";
+import { databaseKind, requireDatabaseUrl } from "@/server/env";
 import { compactJournal } from "./mutations";
 import { journalKeyColumns } from "./journal-sql";
 import type { ViewTime } from "@/lib/view-time";
@@ -435,9 +436,10 @@ export async function readUnitsInUse() {
 }
 
 // ---- The present-day totals, read from the journal the database keeps of them (FigureDelta in
-// prisma/schema.prisma; triggers in migrations 20261204222500_totals_journal): the pledges' groups
-// summed from a few hundred rows, where the GROUP BY queries above pass over every live
-// pledge, every link and every condition (at 10,000 pledges, a renewal's costliest reads).
+// prisma/schema.prisma; triggers in migrations 20261204222500_totals_journal). The GROUP BY queries
+// above pass over every live pledge, link and condition, and at 10,000 pledges give some 11,000
+// groups: every renewal of the figures read and converted them all (130-150 ms). The journal is read
+// once whole, then only the rows added since, applied to the groups this process holds.
 
 interface JournalRow {
   stakeholderId: string;
@@ -453,32 +455,150 @@ interface JournalRow {
   deliveredAbove: bigint | number;
 }
 
-/** Journal rows beyond which a read asks for them to be summed up (a few thousand rows read in a few ms). */
+type JournalKind = "pledge" | "carrier" | "lead";
+type JournalGroups = Record<JournalKind, JournalRow[]>;
+
+/** What this process holds of the journal: each group's sums, and where its reading got to. */
+interface HeldJournal {
+  url: string;
+  /** DataVersion row 3: moved each time the journal is summed up, when it is read whole again. */
+  epoch: number;
+  /** The last row read: its id on SQLite, the data version it committed as on PostgreSQL. */
+  cursor: number;
+  /** Rows read into the groups since the journal was last summed up. */
+  entries: number;
+  groups: Map<string, { kind: JournalKind; row: JournalRow }>;
+  lists: JournalGroups | null;
+}
+
+const keptJournal = globalThis as unknown as { totalsJournal?: HeldJournal };
+
+/** Journal rows beyond its groups after which a read asks for it to be summed up. */
 const compactBeyond = 4_000;
 
+/** What rows are read after: SQLite's writers take turns, so ids follow commits; PostgreSQL's do not. */
+const cursorColumn = (alias: string) =>
+  Prisma.raw(databaseKind() === "postgresql" ? `${alias}."version"` : `${alias}."id"`);
+
+const journalColumns = (alias: string) =>
+  Prisma.raw(`${alias}."kind", ${alias}."stakeholderId", NULLIF(${alias}."unit", '') AS unit, ${alias}."category",
+    ${alias}."status", ${alias}."qualifier", NULLIF(${alias}."blockedBy", '') AS blocked`);
+
+type ReadRow = JournalRow & { kind: JournalKind | null; at: bigint | number | null; epoch: bigint | number };
+
 /**
- * The groups of every live pledge as they stand: by category (`pledge`), for each stakeholder
- * carrying them, and for their lead (stakeholderId null: no single lead). The same rows the three
- * GROUP BY queries give the present and every pledge, in the same shape.
+ * Adds a row (or a group's sums) to the groups held. Each group's row is replaced, never changed:
+ * the lists handed out before stay as they were read, with the data version they were read at.
  */
-export async function readJournalGroups() {
-  const rows = await readingDb().$queryRaw<(JournalRow & { kind: string; entries: bigint | number })[]>`
-    SELECT "kind", "stakeholderId", NULLIF("unit", '') AS unit, "category", "status", "qualifier",
-      NULLIF("blockedBy", '') AS blocked, CAST(SUM("count") AS BIGINT) AS count, CAST(SUM("low") AS BIGINT) AS low,
-      CAST(SUM("high") AS BIGINT) AS high, CAST(SUM("delivered") AS BIGINT) AS delivered,
-      CAST(SUM("deliveredAbove") AS BIGINT) AS "deliveredAbove", COUNT(*) AS entries
-    FROM "FigureDelta"
-    GROUP BY ${journalKeyColumns}`;
-  let entries = 0;
-  const byKind = { pledge: [] as JournalRow[], carrier: [] as JournalRow[], lead: [] as JournalRow[] };
-  for (const { kind, entries: n, ...row } of rows) {
-    entries += Number(n);
-    // A group every pledge has left (added and taken away alike): none.
-    const empty = [row.count, row.low, row.high, row.delivered, row.deliveredAbove].every(
-      (sum) => Number(sum) === 0,
-    );
-    if (!empty) byKind[kind as keyof typeof byKind]?.push(row);
+function applyRow(held: HeldJournal, kind: JournalKind, row: JournalRow) {
+  const key = [kind, row.stakeholderId, row.unit, row.category, row.status, row.qualifier, row.blocked].join(
+    "|",
+  );
+  const sums = held.groups.get(key)?.row;
+  const next: JournalRow = {
+    stakeholderId: row.stakeholderId,
+    unit: row.unit,
+    category: row.category,
+    status: row.status,
+    qualifier: row.qualifier,
+    blocked: row.blocked,
+    count: Number(sums?.count ?? 0) + Number(row.count),
+    low: BigInt(sums?.low ?? 0) + BigInt(row.low),
+    high: BigInt(sums?.high ?? 0) + BigInt(row.high),
+    delivered: BigInt(sums?.delivered ?? 0) + BigInt(row.delivered),
+    deliveredAbove: Number(sums?.deliveredAbove ?? 0) + Number(row.deliveredAbove),
+  };
+  // A group every pledge has left (each added and taken away): none.
+  const empty =
+    next.count === 0 &&
+    next.low === 0n &&
+    next.high === 0n &&
+    next.delivered === 0n &&
+    next.deliveredAbove === 0;
+  if (empty) held.groups.delete(key);
+  else held.groups.set(key, { kind, row: next });
+  held.lists = null;
+}
+
+/** The journal whole, summed per group, with its epoch, in one statement (one snapshot). */
+async function readWholeJournal(url: string): Promise<HeldJournal> {
+  const rows = await readingDb().$queryRaw<(ReadRow & { entries: bigint | number | null })[]>`
+    SELECT g.*, e."version" AS epoch
+    FROM "DataVersion" e LEFT JOIN (
+      SELECT ${journalColumns("d")}, CAST(SUM(d."count") AS BIGINT) AS count, CAST(SUM(d."low") AS BIGINT) AS low,
+        CAST(SUM(d."high") AS BIGINT) AS high, CAST(SUM(d."delivered") AS BIGINT) AS delivered,
+        CAST(SUM(d."deliveredAbove") AS BIGINT) AS "deliveredAbove", COUNT(*) AS entries, MAX(${cursorColumn("d")}) AS at
+      FROM "FigureDelta" d GROUP BY ${journalKeyColumns}
+    ) g ON 1 = 1
+    WHERE e."id" = 3`;
+  const held: HeldJournal = {
+    url,
+    epoch: Number(rows[0]?.epoch ?? -1),
+    cursor: 0,
+    entries: 0,
+    groups: new Map(),
+    lists: null,
+  };
+  for (const row of rows) {
+    held.cursor = Math.max(held.cursor, Number(row.at ?? 0));
+    held.entries += Number(row.entries ?? 0);
+    if (row.kind) applyRow(held, row.kind, row);
   }
-  if (entries > compactBeyond + rows.length) void compactJournal();
-  return byKind;
+  return held;
+}
+
+/**
+ * Brings the held journal up to what is committed: the rows after its cursor; read whole instead
+ * when there is none yet, the journal was summed up since (a new epoch) or it went back (restored).
+ */
+async function catchUp(): Promise<HeldJournal> {
+  const url = requireDatabaseUrl();
+  const held = keptJournal.totalsJournal;
+  if (!held || held.url !== url) return (keptJournal.totalsJournal = await readWholeJournal(url));
+  const rows = await readingDb().$queryRaw<(ReadRow & { last: bigint | number | null })[]>`
+    SELECT ${journalColumns("d")}, d."count", d."low", d."high", d."delivered", d."deliveredAbove",
+      ${cursorColumn("d")} AS at, e."version" AS epoch, (SELECT MAX(${cursorColumn("m")}) FROM "FigureDelta" m) AS last
+    FROM "DataVersion" e LEFT JOIN "FigureDelta" d ON ${cursorColumn("d")} > ${held.cursor}
+    WHERE e."id" = 3`;
+  const [first] = rows;
+  if (!first || Number(first.epoch) !== held.epoch || Number(first.last ?? 0) < held.cursor)
+    return (keptJournal.totalsJournal = await readWholeJournal(url));
+  for (const row of rows) {
+    if (!row.kind) continue;
+    held.cursor = Math.max(held.cursor, Number(row.at));
+    held.entries += 1;
+    applyRow(held, row.kind, row);
+  }
+  return held;
+}
+
+// One catching up at a time (two would apply the same rows twice); a caller joins one not yet
+// started, which reads everything committed before it was asked for.
+let journalTail: Promise<unknown> = Promise.resolve();
+let journalWaiting: Promise<HeldJournal> | null = null;
+
+/**
+ * The groups of every live pledge as they stand, as committed when asked: by category (`pledge`),
+ * for each stakeholder carrying them, and for their lead (stakeholderId "": no single lead). The
+ * same rows the three GROUP BY queries give the present and every pledge, in the same shape.
+ */
+export async function readJournalGroups(): Promise<JournalGroups> {
+  if (!journalWaiting) {
+    const next = journalTail.then(() => {
+      journalWaiting = null;
+      return catchUp();
+    });
+    journalWaiting = next;
+    journalTail = next.catch(() => undefined);
+  }
+  const held = await journalWaiting;
+  if (held.entries > compactBeyond + held.groups.size) {
+    held.entries = 0;
+    void compactJournal();
+  }
+  if (!held.lists) {
+    held.lists = { pledge: [], carrier: [], lead: [] };
+    for (const { kind, row } of held.groups.values()) held.lists[kind].push(row);
+  }
+  return held.lists;
 }

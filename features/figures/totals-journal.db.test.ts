@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { totalsJournalDrift } from "@tests/totals-journal";
+import { testDatabaseKind } from "@tests/temp-database";
 
 const { db } = await seededTestDatabase();
 const { compactJournal } = await import("./mutations");
@@ -200,6 +201,42 @@ describe("the totals' journal", () => {
       expect(await totalsJournalDrift()).toEqual([]);
     }
   }, 120_000);
+
+  it("reads a write committed after a later one, which a server read in between", async () => {
+    const [first, second] = await db().pledge.findMany({
+      where: { deletedAt: null, quantityHigh: { not: null } },
+      take: 2,
+      orderBy: { id: "asc" },
+    });
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let began = () => {};
+    const begun = new Promise<void>((resolve) => (began = resolve));
+    // The first writer adds its journal rows (drawing the lower ids), then waits before committing.
+    const slow = db().$transaction(
+      async (tx) => {
+        await tx.pledge.update({ where: { id: first!.id }, data: { deliveredQuantity: 777n } });
+        began();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
+    await begun;
+    if (testDatabaseKind() === "postgresql") {
+      // A second writer commits meanwhile; a server reads the journal: the second write, not the first.
+      await db().pledge.update({ where: { id: second!.id }, data: { deliveredQuantity: 555n } });
+      expect(await totalsJournalDrift()).toEqual([]);
+      release();
+      await slow;
+    } else {
+      // SQLite's writers take turns: the second waits for the first, whose rows it follows.
+      const fast = db().pledge.update({ where: { id: second!.id }, data: { deliveredQuantity: 555n } });
+      release();
+      await Promise.all([slow, fast]);
+    }
+    // Then the first: read although the server had read past its rows' ids.
+    expect(await totalsJournalDrift()).toEqual([]);
+  }, 60_000);
 
   it("sums up to one row a group without changing a total", async () => {
     const before = await db().figureDelta.count();

@@ -1,7 +1,8 @@
 -- The present-day totals as a journal of signed additions (FigureDelta), kept by triggers from the
 -- pledges and their links whichever path writes them (the editor, imports, the seed, restores), so
 -- that the dashboard sums a few hundred rows instead of grouping every live pledge on every renewal.
--- Only ever inserted into: writers never wait on each other's rows. Summed per group it gives the
+-- Only ever added to (read after the last id a server read: one writer at a time, ids follow the order
+-- of commits). Summed per group it gives the
 -- groups that the figures' GROUP BY queries (features/figures/queries.ts) make of the pledges.
 -- The same in PL/pgSQL: prisma/postgresql/migrations/20261204222500_totals_journal.
 CREATE TABLE "FigureDelta" (
@@ -17,8 +18,14 @@ CREATE TABLE "FigureDelta" (
     "low" BIGINT NOT NULL,
     "high" BIGINT NOT NULL,
     "delivered" BIGINT NOT NULL,
-    "deliveredAbove" INTEGER NOT NULL
+    "deliveredAbove" INTEGER NOT NULL,
+    "version" INTEGER
 );
+CREATE INDEX "FigureDelta_version_idx" ON "FigureDelta"("version");
+
+-- The journal's epoch: moved each time it is summed up (its rows replaced), so that a server
+-- reading it a few rows at a time knows to read it whole again.
+INSERT INTO "DataVersion" ("id", "version") VALUES (3, 0);
 
 -- The pledge's blocking conditions replace the flag of whether there are any (blocked = blockedBy
 -- IS NOT NULL): the groups need which. Columns changed in place rather than by rebuilding the table,

@@ -1,6 +1,6 @@
 -- The present-day totals as a journal of signed additions (FigureDelta), kept by triggers from the
 -- pledges and their links whichever path writes them: as prisma/migrations/20261204222500_totals_journal
--- says, in PL/pgSQL. Only ever inserted into, so writers never wait on each other's journal rows; a
+-- says, in PL/pgSQL. Only ever added to, so writers never wait on each other's journal rows; a
 -- link's trigger locks its pledge first, so that a pledge changed and a link added at once are
 -- journalled one after the other, each with what the other left.
 CREATE TABLE "FigureDelta" (
@@ -17,9 +17,47 @@ CREATE TABLE "FigureDelta" (
     "high" BIGINT NOT NULL,
     "delivered" BIGINT NOT NULL,
     "deliveredAbove" INTEGER NOT NULL,
+    "version" INTEGER,
 
     CONSTRAINT "FigureDelta_pkey" PRIMARY KEY ("id")
 );
+CREATE INDEX "FigureDelta_version_idx" ON "FigureDelta"("version");
+
+-- The journal's epoch: moved each time it is summed up (its rows replaced), so that a server
+-- reading it a few rows at a time knows to read it whole again.
+INSERT INTO "DataVersion" ("id", "version") VALUES (3, 0);
+
+-- Rows are read after the last data version a server read. Ids are drawn as rows are added, in no
+-- order of commit; so each transaction's rows are stamped with the data version it commits as, at
+-- its commit, where the counter's row lock makes commits take turns: a version seen means every
+-- earlier one is visible too. The counter's bump, once per transaction, shared with that trigger.
+CREATE FUNCTION "bump_data_version_once"() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('pledgewatch.data_version_bumped', true) IS DISTINCT FROM 'yes' THEN
+        UPDATE "DataVersion" SET "version" = "version" + 1 WHERE "id" = 1;
+        -- Local to this transaction: the next one bumps again.
+        PERFORM set_config('pledgewatch.data_version_bumped', 'yes', true);
+    END IF;
+END;
+$$;
+
+CREATE OR REPLACE FUNCTION "bump_data_version"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM "bump_data_version_once"();
+    RETURN NULL;
+END;
+$$;
+
+CREATE FUNCTION "stamp_figure_deltas"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM "bump_data_version_once"();
+    UPDATE "FigureDelta" SET "version" = (SELECT "version" FROM "DataVersion" WHERE "id" = 1) WHERE "version" IS NULL;
+    RETURN NULL;
+END;
+$$;
+
+CREATE CONSTRAINT TRIGGER "FigureDelta_stamp" AFTER INSERT ON "FigureDelta" DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW WHEN (NEW."version" IS NULL) EXECUTE FUNCTION "stamp_figure_deltas"();
 
 -- The pledge's blocking conditions replace the flag of whether there are any (blocked = blockedBy
 -- IS NOT NULL).
@@ -103,11 +141,12 @@ END;
 $$;
 
 INSERT INTO "FigureDelta" ("kind", "stakeholderId", "unit", "category", "status", "qualifier", "blockedBy",
-    "count", "low", "high", "delivered", "deliveredAbove")
+    "count", "low", "high", "delivered", "deliveredAbove", "version")
 SELECT k."kind", k."stakeholderId", COALESCE(p."quantityUnit", ''), CASE WHEN k."kind" = 'pledge' THEN CAST(p."category" AS TEXT) ELSE '' END,
     CAST(p."status" AS TEXT), CAST(p."quantityQualifier" AS TEXT), COALESCE(p."blockedBy", ''), 1, COALESCE(p."quantityLow", 0),
     COALESCE(p."quantityHigh", 0), COALESCE(p."deliveredQuantity", 0),
-    CASE WHEN p."deliveredQuantity" > p."quantityHigh" THEN 1 ELSE 0 END
+    CASE WHEN p."deliveredQuantity" > p."quantityHigh" THEN 1 ELSE 0 END,
+    (SELECT "version" FROM "DataVersion" WHERE "id" = 1)
 FROM "Pledge" p JOIN (
     SELECT "id" AS "pledgeId", 'pledge' AS "kind", '' AS "stakeholderId" FROM "Pledge"
     UNION ALL SELECT "id", 'lead', COALESCE("ledBy", '') FROM "Pledge"
