@@ -25,7 +25,7 @@ const held = globalThis as unknown as {
   versionStatement?: { url: string; statement: Statement<[number], { version: bigint | number }> | null };
 };
 
-/** The counters' rows: the data (what the figures read), and access (accounts, sessions, tokens). */
+/** The counters' rows: the data (what the figures read), and access (accounts, sessions, tokens). Row 3 is the totals' journal's epoch (features/figures/queries.ts). */
 const counters = { data: 1, access: 2 } as const;
 
 /**
