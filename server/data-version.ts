@@ -25,8 +25,12 @@ const held = globalThis as unknown as {
   versionStatement?: { url: string; statement: Statement<[number], { version: bigint | number }> | null };
 };
 
-/** The counters' rows: the data (what the figures read), and access (accounts, sessions, tokens). Row 3 is the totals' journal's epoch (features/figures/queries.ts). */
-const counters = { data: 1, access: 2 } as const;
+/**
+ * The counters' rows: the data (what the figures read), access (accounts, sessions, tokens) and the
+ * past (what a day before today's figures read). Row 3 is the totals' journal's epoch
+ * (features/figures/queries.ts).
+ */
+const counters = { data: 1, access: 2, past: 4 } as const;
 
 /**
  * The current value of a counter, as committed. One indexed row: on SQLite a microsecond (through
@@ -47,6 +51,13 @@ const versionSql = `SELECT "version" FROM "DataVersion" WHERE "id" = ?`;
 
 /** The data version: moved by every write to what the figures read. */
 export const readDataVersion = () => readCounter(counters.data);
+
+/**
+ * The past's version: moved only by writes that can change a day before today's figures (backdated
+ * events, edits, links, conditions, requirements; migrations 20261204233000_past_version), not by a
+ * status change or delivery dated today. A gap history's earlier points are counted again only then.
+ */
+export const readPastVersion = () => readCounter(counters.past);
 
 /** The access version: moved by every write to accounts, sessions and API tokens (server/access.ts). */
 export const readAccessVersion = () => readCounter(counters.access);

@@ -81,10 +81,7 @@ export async function restorePostgres(
   ).then(
     ({ rows }) => rows,
     // Unreadable: each moves on from what is restored.
-    () => [
-      { id: 1, version: 0 },
-      { id: 2, version: 0 },
-    ],
+    () => [1, 2, 3, 4].map((id) => ({ id, version: 0 })),
   );
   try {
     await run("pg_restore", [

@@ -4,7 +4,7 @@ import "server-only";
 // compute them are in lib/rules/figures.ts; the database reads in ./queries.ts.
 import { LRUCache } from "lru-cache";
 import { rememberNewest, type AtVersion } from "@/lib/remember";
-import { freshEnough, keptFresh } from "@/server/data-version";
+import { freshEnough, keptFresh, readPastVersion } from "@/server/data-version";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
 import { summarize, totalsOf } from "@/lib/rules/figures";
@@ -299,6 +299,9 @@ export function historyDays(first: Date, last: Date): Date[] {
 // renewal has 15 seconds before anyone waits for it: under writes and 25 readers it took 4.6, and
 // a page waiting for it holds up every reader of that page. The writer's own write is in both at once.
 const pastPoints = freshEnough<{ points: HistoryPoint[] }>(16, { maxStaleMs: 25_000, renewAfterMs: 10_000 });
+// The points as last counted, with the past's version then: a renewal after writes dated today only
+// (the past's version unmoved; server/data-version.ts) gives them again without counting.
+const pastCounted = new LRUCache<string, { past: number; points: HistoryPoint[] }>({ max: 16 });
 const lastPoints = freshEnough<Omit<GapHistory, "unit" | "points"> & { point: HistoryPoint | null }>(16);
 // Each day's reads, kept apart from the scenario: ticking a condition recounts a history in memory.
 const historyInputs = new LRUCache<string, AtVersion<Awaited<ReturnType<typeof readTotalsInputs>>>>({
@@ -360,11 +363,16 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
   const key = `${figuresKey(view)}#${isoDayKey(today)}`;
   const [past, { point, conditionChanges }] = await Promise.all([
     keptFresh(pastPoints, key, async (version) => {
+      // Read before counting: a write to the past made meanwhile moves it again, and is counted next time.
+      const past = await readPastVersion();
+      const counted = pastCounted.get(key);
+      if (counted?.past === past) return { points: counted.points };
       const firstAnnounced = await readFirstAnnounced(view.time);
       const days = firstAnnounced ? historyDays(firstAnnounced, last) : [];
       const points: HistoryPoint[] = [];
       // One day after the other: a history costs a view's reads per point, and runs beside other requests.
       for (const asOf of days.slice(0, -1)) points.push(await historyPoint(view, asOf, version));
+      pastCounted.set(key, { past, points });
       return { points };
     }),
     keptFresh(lastPoints, key, async (version) => {

@@ -491,9 +491,16 @@ type ReadRow = JournalRow & { kind: JournalKind | null; at: bigint | number | nu
  * the lists handed out before stay as they were read, with the data version they were read at.
  */
 function applyRow(held: HeldJournal, kind: JournalKind, row: JournalRow) {
-  const key = [kind, row.stakeholderId, row.unit, row.category, row.status, row.qualifier, row.blocked].join(
-    "|",
-  );
+  // As JSON: a unit is free text, and may hold any separator.
+  const key = JSON.stringify([
+    kind,
+    row.stakeholderId,
+    row.unit,
+    row.category,
+    row.status,
+    row.qualifier,
+    row.blocked,
+  ]);
   const sums = held.groups.get(key)?.row;
   const next: JournalRow = {
     stakeholderId: row.stakeholderId,

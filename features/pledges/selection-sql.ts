@@ -96,8 +96,8 @@ function pledgeStatusFilter(selection: PledgeSelection, alias: string): Prisma.S
  * `assume`: the rule of rules/effective-status.ts, in SQL. Settled stays as it is; else any condition
  * still blocking makes it conditional. `sortKey`: for ordering the current view, with no condition
  * assumed met, "still blocking" may be read from the pledge's `blockedBy` column (kept by triggers)
- * rather than looked up per pledge. Only for ordering: what is selected and counted is always
- * looked up, as a key two concurrent writers raced over would misplace a row but never drop one.
+ * rather than looked up per pledge. The filters here always look it up; today's totals of every
+ * pledge are summed from the journal those triggers keep (features/figures/queries.ts).
  */
 export function effectiveStatusSql(
   alias: string,

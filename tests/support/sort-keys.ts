@@ -16,7 +16,8 @@ function ledBy(links: { role: string; stakeholderId: string }[]) {
 }
 
 /**
- * Each pledge whose sort keys (kept by triggers: migrations 20261203163636_pledge_sort_keys) differ
+ * Each pledge whose sort keys (kept by triggers: migrations 20261203163636_pledge_sort_keys and
+ * 20261204222500_totals_journal) differ
  * from what its rows say, worked out here in TypeScript from those rows: its last event recorded, its
  * first stakeholder as the list shows them, the conditions blocking it by the rule, and the
  * stakeholder its totals by lead count for (leadAttribution in lib/rules/figures.ts).

@@ -1,8 +1,8 @@
 -- The present-day totals as a journal of signed additions (FigureDelta), kept by triggers from the
 -- pledges and their links whichever path writes them (the editor, imports, the seed, restores), so
 -- that the dashboard sums a few hundred rows instead of grouping every live pledge on every renewal.
--- Only ever added to (read after the last id a server read: one writer at a time, ids follow the order
--- of commits). Summed per group it gives the
+-- Writers only add rows (read after the last id a server read: one writer at a time, ids follow the
+-- order of commits); summing it up replaces them. Summed per group it gives the
 -- groups that the figures' GROUP BY queries (features/figures/queries.ts) make of the pledges.
 -- The same in PL/pgSQL: prisma/postgresql/migrations/20261204222500_totals_journal.
 CREATE TABLE "FigureDelta" (

@@ -1,8 +1,8 @@
 -- The present-day totals as a journal of signed additions (FigureDelta), kept by triggers from the
 -- pledges and their links whichever path writes them: as prisma/migrations/20261204222500_totals_journal
--- says, in PL/pgSQL. Only ever added to, so writers never wait on each other's journal rows; a
--- link's trigger locks its pledge first, so that a pledge changed and a link added at once are
--- journalled one after the other, each with what the other left.
+-- says, in PL/pgSQL. Writers only add rows (summing it up replaces them), so they never wait on each
+-- other's journal rows; a link's trigger locks its pledge first, so that a pledge changed and a link
+-- added at once are journalled one after the other, each with what the other left.
 CREATE TABLE "FigureDelta" (
     "id" SERIAL NOT NULL,
     "kind" TEXT NOT NULL,
@@ -48,10 +48,14 @@ BEGIN
 END;
 $$;
 
+-- Once per transaction (it fires for each row added, at the commit, when every row is in).
 CREATE FUNCTION "stamp_figure_deltas"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM "bump_data_version_once"();
-    UPDATE "FigureDelta" SET "version" = (SELECT "version" FROM "DataVersion" WHERE "id" = 1) WHERE "version" IS NULL;
+    IF current_setting('pledgewatch.figures_stamped', true) IS DISTINCT FROM 'yes' THEN
+        PERFORM "bump_data_version_once"();
+        UPDATE "FigureDelta" SET "version" = (SELECT "version" FROM "DataVersion" WHERE "id" = 1) WHERE "version" IS NULL;
+        PERFORM set_config('pledgewatch.figures_stamped', 'yes', true);
+    END IF;
     RETURN NULL;
 END;
 $$;
@@ -91,17 +95,23 @@ $$;
 
 UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id"), "ledBy" = "pledge_led_by"("id");
 
+-- The pledges locked first, and worked out in a statement of its own: an UPDATE's snapshot is taken
+-- before it waits for a row, so a condition changed by a transaction it waited for would be missed.
 CREATE FUNCTION "pledge_conditions_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    pledges TEXT[];
 BEGIN
     IF TG_TABLE_NAME = 'Condition' THEN
-        UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id")
-        WHERE "id" IN (SELECT "pledgeId" FROM "PledgeCondition" WHERE "conditionId" = NEW."id");
+        pledges := ARRAY(SELECT "pledgeId" FROM "PledgeCondition" WHERE "conditionId" = NEW."id");
     ELSIF TG_OP = 'INSERT' THEN
-        UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id") WHERE "id" = NEW."pledgeId";
+        pledges := ARRAY[NEW."pledgeId"];
+    ELSIF TG_OP = 'DELETE' THEN
+        pledges := ARRAY[OLD."pledgeId"];
     ELSE
-        UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id")
-        WHERE "id" = OLD."pledgeId" OR (TG_OP = 'UPDATE' AND "id" = NEW."pledgeId");
+        pledges := ARRAY[OLD."pledgeId", NEW."pledgeId"];
     END IF;
+    PERFORM 1 FROM "Pledge" WHERE "id" = ANY(pledges) ORDER BY "id" FOR NO KEY UPDATE;
+    UPDATE "Pledge" SET "blockedBy" = "pledge_blocked_by"("id") WHERE "id" = ANY(pledges);
     RETURN NULL;
 END;
 $$;
@@ -184,34 +194,56 @@ CREATE TRIGGER "Pledge_totals_delete" BEFORE DELETE ON "Pledge"
     FOR EACH ROW EXECUTE FUNCTION "pledge_totals_changed"();
 
 -- A stakeholder starting or ceasing to carry a pledge (its first or last carrying role on it):
--- that stakeholder's totals gain or lose the pledge. An update is a link leaving (before) and one
--- arriving (after). ledBy follows, moving the lead's.
-CREATE FUNCTION "pledge_carriers_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- that stakeholder's totals gain or lose the pledge. Before each row: the rows this statement
+-- wrote before it are seen, as SQLite sees them (after it, a statement's every row would be, and two
+-- roles of one stakeholder added at once would each find the other). An update is the old link
+-- leaving and the new one arriving. The pledge is locked first, as an update of it locks it, so
+-- that a link and a change of the pledge at once are journalled one after the other.
+CREATE FUNCTION "pledge_carrier_journal"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    link "PledgeStakeholder";
-    sign INTEGER;
     p "Pledge";
 BEGIN
-    IF TG_WHEN = 'BEFORE' THEN link := OLD; sign := -1; ELSE link := NEW; sign := 1; END IF;
-    IF TG_OP = 'DELETE' AND TG_WHEN = 'AFTER' THEN link := OLD; sign := 0; END IF;
-    IF sign <> 0 AND link."role" IN ('pledger', 'lead', 'contributor') THEN
-        SELECT * INTO p FROM "Pledge" WHERE "id" = link."pledgeId" FOR UPDATE;
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."role" IN ('pledger', 'lead', 'contributor') THEN
+        SELECT * INTO p FROM "Pledge" WHERE "id" = OLD."pledgeId" FOR NO KEY UPDATE;
         IF FOUND AND NOT EXISTS (
-            SELECT 1 FROM "PledgeStakeholder" o WHERE o."pledgeId" = link."pledgeId" AND o."stakeholderId" = link."stakeholderId"
-                AND o."role" IN ('pledger', 'lead', 'contributor') AND o."role" <> link."role") THEN
-            PERFORM "journal_figures"(p, sign, 'carrier', link."stakeholderId");
+            SELECT 1 FROM "PledgeStakeholder" o WHERE o."pledgeId" = OLD."pledgeId" AND o."stakeholderId" = OLD."stakeholderId"
+                AND o."role" IN ('pledger', 'lead', 'contributor') AND o."role" <> OLD."role") THEN
+            PERFORM "journal_figures"(p, -1, 'carrier', OLD."stakeholderId");
         END IF;
     END IF;
-    IF TG_WHEN = 'BEFORE' THEN
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."role" IN ('pledger', 'lead', 'contributor') THEN
+        SELECT * INTO p FROM "Pledge" WHERE "id" = NEW."pledgeId" FOR NO KEY UPDATE;
+        -- Another of its carrying roles on the pledge, other than the row being changed.
+        IF FOUND AND NOT EXISTS (
+            SELECT 1 FROM "PledgeStakeholder" o WHERE o."pledgeId" = NEW."pledgeId" AND o."stakeholderId" = NEW."stakeholderId"
+                AND o."role" IN ('pledger', 'lead', 'contributor') AND o."role" <> NEW."role"
+                AND (TG_OP = 'INSERT' OR (o."pledgeId", o."stakeholderId", o."role") <> (OLD."pledgeId", OLD."stakeholderId", OLD."role"))) THEN
+            PERFORM "journal_figures"(p, 1, 'carrier', NEW."stakeholderId");
+        END IF;
     END IF;
-    UPDATE "Pledge" SET "ledBy" = "pledge_led_by"("id")
-    WHERE "id" = link."pledgeId" OR (TG_OP = 'UPDATE' AND "id" = OLD."pledgeId");
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END;
+$$;
+
+-- ledBy follows every link written, moving the lead's figures (the pledge's own trigger).
+CREATE FUNCTION "pledge_lead_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    pledges TEXT[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        pledges := ARRAY[NEW."pledgeId"];
+    ELSIF TG_OP = 'DELETE' THEN
+        pledges := ARRAY[OLD."pledgeId"];
+    ELSE
+        pledges := ARRAY[OLD."pledgeId", NEW."pledgeId"];
+    END IF;
+    PERFORM 1 FROM "Pledge" WHERE "id" = ANY(pledges) ORDER BY "id" FOR NO KEY UPDATE;
+    UPDATE "Pledge" SET "ledBy" = "pledge_led_by"("id") WHERE "id" = ANY(pledges);
     RETURN NULL;
 END;
 $$;
 
-CREATE TRIGGER "PledgeStakeholder_totals_leave" BEFORE UPDATE OR DELETE ON "PledgeStakeholder"
-    FOR EACH ROW EXECUTE FUNCTION "pledge_carriers_changed"();
-CREATE TRIGGER "PledgeStakeholder_totals_arrive" AFTER INSERT OR UPDATE OR DELETE ON "PledgeStakeholder"
-    FOR EACH ROW EXECUTE FUNCTION "pledge_carriers_changed"();
+CREATE TRIGGER "PledgeStakeholder_totals" BEFORE INSERT OR UPDATE OR DELETE ON "PledgeStakeholder"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_carrier_journal"();
+CREATE TRIGGER "PledgeStakeholder_lead" AFTER INSERT OR UPDATE OR DELETE ON "PledgeStakeholder"
+    FOR EACH ROW EXECUTE FUNCTION "pledge_lead_changed"();
