@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "@tests/seeded-database";
 
 const { db } = await seededTestDatabase();
-const { recordPledgeStatus, recordConditionStatus, updatePledge, updateRecord } =
+const { recordPledgeStatus, recordConditionStatus, updatePledge } =
   await import("@/features/editing/mutations");
 const { pledgeStatusUpdateSchema, pledgePatchSchema } = await import("@/features/editing/schemas");
 const { readDataVersion, readPastVersion } = await import("@/server/data-version");
