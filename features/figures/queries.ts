@@ -441,19 +441,8 @@ export async function readUnitsInUse() {
 // groups: every renewal of the figures read and converted them all (130-150 ms). The journal is read
 // once whole, then only the rows added since, applied to the groups this process holds.
 
-interface JournalRow {
-  stakeholderId: string;
-  unit: string | null;
-  category: PledgeCategory;
-  status: PledgeStatus;
-  qualifier: QuantityQualifier;
-  blocked: string | null;
-  count: bigint | number;
-  low: bigint | number;
-  high: bigint | number;
-  delivered: bigint | number;
-  deliveredAbove: bigint | number;
-}
+/** A journal group: its key as the GROUP BY queries' rows give it ("" for no stakeholder). */
+type JournalRow = AggregateRow & { stakeholderId: string };
 
 type JournalKind = "pledge" | "carrier" | "lead";
 type JournalGroups = Record<JournalKind, JournalRow[]>;
