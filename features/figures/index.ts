@@ -4,7 +4,7 @@ import "server-only";
 // compute them are in lib/rules/figures.ts; the database reads in ./queries.ts.
 import { LRUCache } from "lru-cache";
 import { rememberNewest, type AtVersion } from "@/lib/remember";
-import { freshEnough, keptFresh, readPastVersion } from "@/server/data-version";
+import { freshEnough, keptFresh, readDataVersion, readPastVersion } from "@/server/data-version";
 import { viewTimeKey, type ViewTime } from "@/lib/view-time";
 import { effectiveStatus, scenarioOf } from "@/lib/rules/effective-status";
 import { summarize, totalsOf } from "@/lib/rules/figures";
@@ -366,12 +366,16 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
       // Read before counting: a write to the past made meanwhile moves it again, and is counted next time.
       const past = await readPastVersion();
       const counted = pastCounted.get(key);
-      if (counted?.past === past) return { points: counted.points };
+      // Only days before today: a view of a later day has today among its earlier points.
+      if (counted?.past === past && dayOf(last) <= dayOf(today)) return { points: counted.points };
+      // Counted from data at least as new as the past's version read (the version this renewal was
+      // given may be older, and the days' answers kept for it would then lack a write it counts).
+      const at = Math.max(version, await readDataVersion());
       const firstAnnounced = await readFirstAnnounced(view.time);
       const days = firstAnnounced ? historyDays(firstAnnounced, last) : [];
       const points: HistoryPoint[] = [];
       // One day after the other: a history costs a view's reads per point, and runs beside other requests.
-      for (const asOf of days.slice(0, -1)) points.push(await historyPoint(view, asOf, version));
+      for (const asOf of days.slice(0, -1)) points.push(await historyPoint(view, asOf, at));
       pastCounted.set(key, { past, points });
       return { points };
     }),

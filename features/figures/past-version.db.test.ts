@@ -24,6 +24,11 @@ beforeAll(async () => {
   sourceId = (await db().source.findFirstOrThrow()).id;
 });
 
+/** In a day's last 15 minutes every write moves the past's version (the migration says why). */
+const lateInDay = () => new Date(Date.now() + 15 * 60_000).getUTCDate() !== new Date().getUTCDate();
+/** What a write dated today does to the past's version: nothing, but late in the day. */
+const todays = (late: boolean) => ({ data: true, past: late || lateInDay() });
+
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const today = { metric: "personnel", time: {}, selection: everyPledge };
 
@@ -45,6 +50,7 @@ describe("the past's version", () => {
     const before = await loadGapHistory(today);
     const pledge = await pledgeInPersonnel();
     const status = pledge.status === "committed" ? "in_progress" : "committed";
+    const late = lateInDay();
     const moved = await moves(() =>
       recordPledgeStatus(
         analyst,
@@ -52,7 +58,7 @@ describe("the past's version", () => {
         pledgeStatusUpdateSchema.parse({ status, note: "Today", version: pledge.version, sourceId }),
       ),
     );
-    expect(moved).toEqual({ data: true, past: false });
+    expect(moved).toEqual(todays(late));
     const after = await loadGapHistory(today);
     // The same earlier points, given again rather than counted again.
     expect(after.points.slice(0, -1)).toEqual(before.points.slice(0, -1));
@@ -102,7 +108,8 @@ describe("the past's version", () => {
     ).toEqual({ data: true, past: true });
 
     const condition = await db().condition.findFirstOrThrow({ where: { status: "unmet" } });
-    const todays = await moves(() =>
+    const late = lateInDay();
+    const today = await moves(() =>
       recordConditionStatus(analyst, condition.id, {
         status: "partially_met",
         note: "Talks began",
@@ -110,7 +117,7 @@ describe("the past's version", () => {
         sourceId,
       }),
     );
-    expect(todays).toEqual({ data: true, past: false });
+    expect(today).toEqual(todays(late));
     const again = await db().condition.findUniqueOrThrow({ where: { id: condition.id } });
     const backdated = await moves(() =>
       recordConditionStatus(analyst, condition.id, {
@@ -132,5 +139,22 @@ describe("the past's version", () => {
     expect(
       await moves(() => db().pledge.update({ where: { id: pledge.id }, data: { deletedAt: new Date() } })),
     ).toEqual({ data: true, past: true });
+  });
+
+  it("moves for the first event of a fact, dated today, which the days before it read", async () => {
+    const pledge = await db().pledge.create({
+      data: { title: "Stated late", category: "force", announcedOn: new Date(daysAgo(40)) },
+    });
+    const event = (fact: "stated" | "delivered", occurredOn: Date) => () =>
+      db().ledgerEvent.create({
+        data: { pledgeId: pledge.id, fact, occurredOn, quantityLow: 5n, quantityHigh: 5n, note: "A fact" },
+      });
+    // The first of each fact: a day before it has none, and reads the earliest.
+    expect((await moves(event("stated", new Date()))).past).toBe(true);
+    expect((await moves(event("delivered", new Date()))).past).toBe(true);
+    // Once one is dated earlier, those dated today move only today.
+    expect((await moves(event("stated", new Date(daysAgo(30))))).past).toBe(true);
+    const late = lateInDay();
+    expect((await moves(event("stated", new Date()))).past).toBe(late || lateInDay());
   });
 });
