@@ -183,6 +183,27 @@ describe("summarize", () => {
     ]);
   });
 
+  it("orders stakeholders of equal totals by name, whatever order their groups come in", () => {
+    const stakeholderGroups = [
+      group({ stakeholderId: "uk", low: 1_000n, high: 1_000n }),
+      group({ stakeholderId: "de", low: 1_000n, high: 1_000n }),
+      group({ stakeholderId: "fr", low: 1_000n, high: 1_000n }),
+    ];
+    const stakeholders = [
+      { id: "fr", slug: "france", name: "France" },
+      { id: "uk", slug: "united-kingdom", name: "United Kingdom" },
+      { id: "de", slug: "germany", name: "Germany" },
+    ];
+    for (const order of [stakeholderGroups, [...stakeholderGroups].reverse()]) {
+      const summary = summarize({ ...input(new Set()), stakeholderGroups: order, stakeholders });
+      expect(summary.byStakeholder.map((row) => row.stakeholder.name)).toEqual([
+        "France",
+        "Germany",
+        "United Kingdom",
+      ]);
+    }
+  });
+
   it("offers to assume only the conditions that still block something", () => {
     const summary = summarize(input(new Set()));
     expect(summary.conditions.map((c) => [c.slug, c.canBeAssumed, c.assumedMet])).toEqual([

@@ -367,15 +367,15 @@ export function summarize(input: SummaryInput) {
         stakeholder:
           row.key === "" ? noSingleLead : (names.get(row.key) ?? { id: row.key, slug: "", name: "Unknown" }),
       }))
-      .sort((a, b) =>
-        // The pledges no one leads last, whatever their size.
-        a.key === "" || b.key === ""
-          ? Number(a.key === "") - Number(b.key === "")
-          : b.pledged.high === a.pledged.high
-            ? b.count - a.count
-            : b.pledged.high > a.pledged.high
-              ? 1
-              : -1,
+      .sort(
+        (a, b) =>
+          // The pledges no one leads last, whatever their size; ties by name, whatever order the
+          // groups came in (the journal's and a GROUP BY's differ).
+          Number(a.key === "") - Number(b.key === "") ||
+          (b.pledged.high === a.pledged.high ? 0 : b.pledged.high > a.pledged.high ? 1 : -1) ||
+          b.count - a.count ||
+          a.stakeholder.name.localeCompare(b.stakeholder.name) ||
+          (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
       );
 
   return {
