@@ -17,7 +17,7 @@ import {
 import { citationSelect } from "@/server/selects";
 import { databaseKind, requireDatabaseUrl } from "@/server/env";
 import { compactJournal } from "./mutations";
-import { journalKeyColumns } from "./journal-sql";
+import { journalKeyColumns, journalSums } from "./journal-sql";
 import type { ViewTime } from "@/lib/view-time";
 import type { AggregateGroup, TotalsGroup } from "@/lib/rules/figures";
 import type { ConditionState } from "@/lib/rules/effective-status";
@@ -32,7 +32,8 @@ import type {
 // conditions, the requirement and comparisons, the sources behind the sums. Never a row per pledge.
 // Read through readingDb(): on SQLite, off the server's thread (server/reads/).
 
-interface TotalsRow {
+/** A group's sums as read (journalSums in journal-sql.ts and `sums` here cast them alike). */
+export interface TotalsRow {
   stakeholderId?: string;
   unit: string | null;
   status: PledgeStatus;
@@ -475,6 +476,17 @@ const journalColumns = (alias: string) =>
 
 type ReadRow = JournalRow & { kind: JournalKind | null; at: bigint | number | null; epoch: bigint | number };
 
+/** A group every pledge has left, each added and taken away: journalGroupNotEmpty's test, negated. */
+function isEmptyGroup(row: JournalRow) {
+  return (
+    Number(row.count) === 0 &&
+    BigInt(row.low) === 0n &&
+    BigInt(row.high) === 0n &&
+    BigInt(row.delivered) === 0n &&
+    Number(row.deliveredAbove) === 0
+  );
+}
+
 /**
  * Adds a row (or a group's sums) to the groups held. Each group's row is replaced, never changed:
  * the lists handed out before stay as they were read, with the data version they were read at.
@@ -504,14 +516,7 @@ function applyRow(held: HeldJournal, kind: JournalKind, row: JournalRow) {
     delivered: BigInt(sums?.delivered ?? 0) + BigInt(row.delivered),
     deliveredAbove: Number(sums?.deliveredAbove ?? 0) + Number(row.deliveredAbove),
   };
-  // A group every pledge has left (each added and taken away): none.
-  const empty =
-    next.count === 0 &&
-    next.low === 0n &&
-    next.high === 0n &&
-    next.delivered === 0n &&
-    next.deliveredAbove === 0;
-  if (empty) held.groups.delete(key);
+  if (isEmptyGroup(next)) held.groups.delete(key);
   else held.groups.set(key, { kind, row: next });
   held.lists = null;
 }
@@ -521,9 +526,7 @@ async function readWholeJournal(url: string): Promise<HeldJournal> {
   const rows = await readingDb().$queryRaw<(ReadRow & { entries: bigint | number | null })[]>`
     SELECT g.*, e."version" AS epoch
     FROM "DataVersion" e LEFT JOIN (
-      SELECT ${journalColumns("d")}, CAST(SUM(d."count") AS BIGINT) AS count, CAST(SUM(d."low") AS BIGINT) AS low,
-        CAST(SUM(d."high") AS BIGINT) AS high, CAST(SUM(d."delivered") AS BIGINT) AS delivered,
-        CAST(SUM(d."deliveredAbove") AS BIGINT) AS "deliveredAbove", COUNT(*) AS entries, MAX(${cursorColumn("d")}) AS at
+      SELECT ${journalColumns("d")}, ${journalSums}, COUNT(*) AS entries, MAX(${cursorColumn("d")}) AS at
       FROM "FigureDelta" d GROUP BY ${journalKeyColumns}
     ) g ON 1 = 1
     WHERE e."id" = 3`;

@@ -1,20 +1,8 @@
 import { everyPledge, presentBound } from "@/features/pledges/selection-sql";
 
-import { readGroupRowsByQuery, readJournalGroups } from "@/features/figures/queries";
+import { readGroupRowsByQuery, readJournalGroups, type TotalsRow } from "@/features/figures/queries";
 
-interface Row {
-  stakeholderId?: string | null;
-  unit: string | null;
-  category?: string;
-  status: string;
-  qualifier: string;
-  blocked: string | null;
-  count: bigint | number;
-  low: bigint | number;
-  high: bigint | number;
-  delivered: bigint | number;
-  deliveredAbove: bigint | number;
-}
+type Row = TotalsRow & { category?: string };
 
 /**
  * Each group's sums by its key, the blocking conditions in order (a list the database joins in no
