@@ -1,29 +1,33 @@
 import { formatStated } from "./rules/quantity";
 import { formatAmount, unitWord } from "./rules/units";
 import type { DatePrecision, QuantityQualifier } from "./rules/vocabulary";
+import { onFirstUse } from "./on-first-use";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
+const dateFormat = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+);
+const dateTimeFormat = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "UTC",
+      timeZoneName: "short",
+    }),
+);
 
 /** "6 Jan 2026": dates are shown in UTC so that every reader sees the same day. */
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  return dateFormat().format(date);
 }
 
-const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const monthFormat = onFirstUse(
+  () => new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }),
+);
 
 /**
  * A date at the precision it is known to: "6 Jan 2026", "Mar 2022", "2022", or "Unknown (recorded
@@ -35,7 +39,7 @@ export function formatDateAt(date: Date, precision: DatePrecision): string {
     case "day":
       return formatDate(date);
     case "month":
-      return monthFormat.format(date);
+      return monthFormat().format(date);
     case "year":
       return String(date.getUTCFullYear());
     case "unknown":
@@ -51,7 +55,7 @@ export function isoDateAt(date: Date, precision: DatePrecision): string {
 
 /** "6 Jan 2026, 00:00 UTC" */
 export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+  return dateTimeFormat().format(date);
 }
 
 /** `YYYY-MM-DD` in UTC, for machine-readable attributes and form values. */

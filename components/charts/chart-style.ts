@@ -1,3 +1,5 @@
+import { onFirstUse } from "@/lib/on-first-use";
+
 // What every chart shares: one colour per figure, whichever chart shows it, and the axes' numbers.
 
 /** The figures' colours: pledged is always blue, unconditional green, and so on. */
@@ -13,10 +15,9 @@ export const figureColours = {
 };
 
 /** An axis tick: 30K, 1.2M. */
-export const compactNumber = new Intl.NumberFormat("en-GB", {
-  notation: "compact",
-  maximumFractionDigits: 1,
-});
+export const compactNumber = onFirstUse(
+  () => new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 }),
+);
 
 /** A marked line across a chart (a capacity, a change of a condition): numbered, the list below says which. */
 export const markerLine = (marker: string) => ({

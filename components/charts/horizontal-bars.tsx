@@ -36,7 +36,7 @@ export function HorizontalBars<Row>({
         <XAxis
           type="number"
           domain={domain}
-          tickFormatter={(value: number) => compactNumber.format(value)}
+          tickFormatter={(value: number) => compactNumber().format(value)}
           label={{ value: unitLabel, position: "insideBottom", offset: -(margin.bottom - 10) }}
         />
         <YAxis

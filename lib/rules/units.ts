@@ -1,6 +1,7 @@
 // Amounts are integers in minor units so that sums are exact: cents for currencies,
 // whole units for everything else. Units are free text; the arithmetic knows the currencies' scale
 // and the words for personnel and items, and treats any other unit as a count.
+import { onFirstUse } from "../on-first-use";
 
 const currencyScales: Record<string, number> = { EUR: 2, USD: 2, GBP: 2 };
 
@@ -14,22 +15,26 @@ const unitNouns: Record<string, [singular: string, plural: string]> = {
   items: ["item", "items"],
 };
 
-const groupFormat = new Intl.NumberFormat("en-GB", { useGrouping: true, maximumFractionDigits: 0 });
+const groupFormat = onFirstUse(
+  () => new Intl.NumberFormat("en-GB", { useGrouping: true, maximumFractionDigits: 0 }),
+);
 
 /** "30,000" for personnel, "1,250,000.50" for EUR: minor units shown in major units, exactly. */
 export function formatAmount(minor: bigint, unit: string): string {
   const scale = unitScale(unit);
   const sign = minor < 0n ? "-" : "";
   const magnitude = minor < 0n ? -minor : minor;
-  if (scale === 0) return sign + groupFormat.format(magnitude);
+  if (scale === 0) return sign + groupFormat().format(magnitude);
   const divisor = 10n ** BigInt(scale);
-  const whole = groupFormat.format(magnitude / divisor);
+  const whole = groupFormat().format(magnitude / divisor);
   const fraction = (magnitude % divisor).toString().padStart(scale, "0");
   return `${sign}${whole}.${fraction}`;
 }
 
 const currencySymbols: Record<string, string> = { EUR: "€", USD: "$", GBP: "£" };
-const scaledFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const scaledFormat = onFirstUse(
+  () => new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+);
 const scales = [
   [10n ** 12n, "tn"],
   [10n ** 9n, "bn"],
@@ -63,13 +68,13 @@ export function formatAmountScaled(
     const [size, word] = scales[index]!;
     const tenths = divide(magnitude * 10n, size * divisor);
     if (tenths >= 10_000n && index > 0) return scaled(index - 1);
-    return withUnit(`${scaledFormat.format(Number(tenths) / 10)} ${word}`, magnitude);
+    return withUnit(`${scaledFormat().format(Number(tenths) / 10)} ${word}`, magnitude);
   };
   const reached = scales.findIndex(([size]) => magnitude >= size * divisor);
   if (reached !== -1) return scaled(reached);
   const whole = divide(magnitude, divisor);
   if (whole >= 1_000_000n) return scaled(scales.length - 1);
-  if (symbol) return withUnit(groupFormat.format(whole), magnitude);
+  if (symbol) return withUnit(groupFormat().format(whole), magnitude);
   return withUnit(formatAmount(magnitude, unit), magnitude);
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/lib/format";
 
@@ -35,7 +35,15 @@ export function CiteFigure({
   /** When the server read the figures: said until the browser's clock takes over. */
   readOn: string;
 }) {
-  const read = useSyncExternalStore(subscribeClock, readNow, () => readOn);
+  // The clock is read only while the citation is open: the browser then formats no date as the page
+  // loads (a phone's first date formatter costs it some 200 ms).
+  const [open, setOpen] = useState(false);
+  const serverRead = () => readOn;
+  const read = useSyncExternalStore(
+    open ? subscribeClock : subscribeNever,
+    open ? readNow : serverRead,
+    serverRead,
+  );
   const origin = useSyncExternalStore(
     subscribeNever,
     () => window.location.origin,
@@ -50,7 +58,11 @@ export function CiteFigure({
     lastChange ? `; data last changed ${lastChange}` : ""
   }).${named ? ` Sources: ${named}.` : ""}`;
   return (
-    <details className="text-sm" data-testid="cite-figure">
+    <details
+      className="text-sm"
+      data-testid="cite-figure"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary className="cursor-pointer font-medium text-blue-800">Cite this figure</summary>
       <p className="mt-2 rounded border border-slate-200 bg-white p-3" data-testid="citation-text">
         {text}

@@ -13,8 +13,11 @@ import {
 } from "recharts";
 import { compactNumber, figureColours, markerLine } from "@/components/charts/chart-style";
 import { monthTicks, type HistoryLine, type HistoryMarker } from "../history-lines";
+import { onFirstUse } from "@/lib/on-first-use";
 
-const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+const monthFormat = onFirstUse(
+  () => new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }),
+);
 
 function HistoryTooltip({ active, payload }: { active?: boolean; payload?: { payload: HistoryLine }[] }) {
   const line = active ? payload?.[0]?.payload : undefined;
@@ -52,12 +55,12 @@ export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; mark
           domain={[first, last]}
           ticks={monthTicks(first, last)}
           interval="preserveStartEnd"
-          tickFormatter={(time: number) => monthFormat.format(time)}
+          tickFormatter={(time: number) => monthFormat().format(time)}
           tick={{ fontSize: 12 }}
         />
         <YAxis
           width={48}
-          tickFormatter={(value: number) => compactNumber.format(value)}
+          tickFormatter={(value: number) => compactNumber().format(value)}
           tick={{ fontSize: 12 }}
         />
         <Tooltip content={<HistoryTooltip />} />

@@ -1,6 +1,3 @@
-"use client";
-
-import dynamic from "next/dynamic";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { figureColours } from "@/components/charts/chart-style";
 import { formatAmount, toMajor, unitWord } from "@/lib/rules/units";
@@ -14,9 +11,8 @@ import {
 import type { QuantityQualifier } from "@/lib/rules/vocabulary";
 import type { GapFigures } from "@/lib/rules/figures";
 import type { GapChartBar } from "./gap-chart";
+import { GapChart } from "./gap-chart-on-demand";
 
-// Drawn once near the screen (ChartFrame): the charting code is not part of the page's first load.
-const GapChart = dynamic(() => import("./gap-chart").then((m) => m.GapChart), { ssr: false });
 import { ChartDownloads } from "@/components/ui/chart-downloads";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
@@ -44,7 +40,10 @@ function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
   };
 }
 
-/** The gap chart, and the same numbers as a table for those who cannot or would rather not read it. */
+/**
+ * The gap chart, and the same numbers as a table for those who cannot or would rather not read it.
+ * Written on the server: the browser then loads no number formatter to show the page.
+ */
 export function GapPanel({ gap, capacities }: GapPanelProps) {
   const { unit } = gap;
   // Capacity figures far off the scale would flatten the bars: they are listed, marked as such.

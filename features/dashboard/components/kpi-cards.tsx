@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 import { formatPromised as quantity, formatQuantity, formatRatio, type Ratio } from "@/lib/rules/quantity";
 import type { GapFigures } from "@/lib/rules/figures";

@@ -1,5 +1,3 @@
-"use client";
-
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { StatusChangeItem } from "@/components/ui/status-change-item";

@@ -1,14 +1,22 @@
 import { formatDateAt, isoDateAt } from "@/lib/format";
 import type { DatePrecision } from "@/lib/rules/vocabulary";
 
+interface Announced {
+  announcedOn: Date;
+  announcedPrecision: DatePrecision;
+}
+
+/** When a pledge was announced, in words at the precision known, and for machines. */
+export function announcedDateTexts({ announcedOn, announcedPrecision }: Announced) {
+  return {
+    text: formatDateAt(announcedOn, announcedPrecision),
+    // An unknown date's machine-readable value is the day it was recorded by.
+    machine: isoDateAt(announcedOn, announcedPrecision === "unknown" ? "day" : announcedPrecision),
+  };
+}
+
 /** When a pledge was announced, at the precision known: "6 Jan 2026", "Mar 2022", "2022". */
-export function AnnouncedDate({
-  pledge,
-}: {
-  pledge: { announcedOn: Date; announcedPrecision: DatePrecision };
-}) {
-  const { announcedOn, announcedPrecision } = pledge;
-  // An unknown date's machine-readable value is the day it was recorded by.
-  const machine = isoDateAt(announcedOn, announcedPrecision === "unknown" ? "day" : announcedPrecision);
-  return <time dateTime={machine}>{formatDateAt(announcedOn, announcedPrecision)}</time>;
+export function AnnouncedDate({ pledge }: { pledge: Announced }) {
+  const { text, machine } = announcedDateTexts(pledge);
+  return <time dateTime={machine}>{text}</time>;
 }

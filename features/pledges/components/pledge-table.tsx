@@ -1,312 +1,44 @@
-"use client";
-
-import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
-import { ExceedsBadge } from "@/components/ui/exceeds-badge";
-import { StatusBadge } from "@/components/ui/status-badge";
-import { formatDate, formatDelivered, formatPledgeQuantity } from "@/lib/format";
+import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
-import {
-  exceedsPledge,
-  firstDirection,
-  pledgeSortKeys,
-  pledgeSortLabels,
-  type PledgeListItem,
-  type PledgeOrder,
-  type PledgeSortKey,
-} from "../index";
-import { AnnouncedDate } from "./announced-date";
-import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
+import { exceedsPledge, type PledgeListItem } from "../index";
+import { announcedDateTexts } from "./announced-date";
+import { PledgeRowsTable, type PledgeRowView, type PledgeTableProps } from "./pledge-rows-table";
 
-/** On a phone each row becomes a card (its headings hidden), and its cells say what they are. */
-function MobileLabel({ children }: { children: string }) {
-  return <span className="block text-xs font-semibold text-slate-600 sm:hidden">{children}</span>;
-}
+const day = (date: Date | null) => (date ? { text: formatDate(date), machine: isoDay(date) } : null);
 
-const notStated = <span className="text-slate-600">Not stated</span>;
-
-// The table's model (columns, sort state) is TanStack Table's; the sorting itself happens in SQL
-// (features/pledges/queries.ts), so the table is told the order rather than asked to make it.
-const features = tableFeatures({ rowSortingFeature });
-const column = createColumnHelper<typeof features, PledgeListItem>();
-const sortable = (key: PledgeSortKey) => ({ sortDescFirst: firstDirection[key] === "desc" });
-
-const columns = column.columns([
-  column.accessor("title", {
-    id: "title",
-    header: "Pledge",
-    ...sortable("title"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <Link
-          href={`/pledges/${pledge.id}`}
-          className="font-medium text-blue-800 underline-offset-4 hover:underline"
-        >
-          {pledge.title}
-        </Link>
-        <div className="text-xs text-slate-600">{categoryLabels[pledge.category]}</div>
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.stakeholders[0]?.name, {
-    id: "stakeholder",
-    header: "Who",
-    ...sortable("stakeholder"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Who</MobileLabel>
-        <ul>
-          {pledge.stakeholders.map((s) => (
-            <li key={`${s.slug}-${s.role}`}>
-              <Link href={`/stakeholders/${s.slug}`} className="link">
-                {s.name}
-              </Link>{" "}
-              <span className="text-xs text-slate-600">({roleLabels[s.role].toLowerCase()})</span>
-            </li>
-          ))}
-        </ul>
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.quantity.quantityHigh, {
-    id: "quantity",
-    header: "Quantity",
-    ...sortable("quantity"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Quantity</MobileLabel>
-        {formatPledgeQuantity(pledge.quantity) ?? notStated}
-        {pledge.delivered !== null && pledge.delivered > 0n && (
-          <span className="block text-xs text-slate-700">
-            {formatDelivered(pledge.delivered, pledge.quantity.quantityUnit)} delivered
-            {exceedsPledge(pledge) && <ExceedsBadge />}
-          </span>
-        )}
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.effective.status, {
-    id: "status",
-    header: "Status",
-    ...sortable("status"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Status</MobileLabel>
-        <div className="flex flex-col items-start gap-1">
-          <StatusBadge status={pledge.effective.status} />
-          {pledge.effective.status === "conditional" && (
-            <span className="text-xs text-slate-700">
-              {pledgeStatusLabels[pledge.status]}; waiting on{" "}
-              {pledge.effective.blockedBy.map((c, i) => (
-                <span key={c.id}>
-                  {i > 0 && "; "}
-                  <Link href={`/conditions/${c.slug}`} className="link">
-                    {c.title}
-                  </Link>
-                </span>
-              ))}
-            </span>
-          )}
-        </div>
-      </>
-    ),
-  }),
-  column.accessor("announcedOn", {
-    id: "announced",
-    header: "Announced",
-    ...sortable("announced"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Announced</MobileLabel>
-        <AnnouncedDate pledge={pledge} />
-      </>
-    ),
-  }),
-  column.accessor("dueOn", {
-    id: "due",
-    header: "Due",
-    ...sortable("due"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Due</MobileLabel>
-        {pledge.dueOn ? (
-          <time dateTime={pledge.dueOn.toISOString()}>{formatDate(pledge.dueOn)}</time>
-        ) : (
-          notStated
-        )}
-      </>
-    ),
-  }),
-  column.accessor("lastChange", {
-    id: "lastChange",
-    header: "Last change",
-    ...sortable("lastChange"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Last change</MobileLabel>
-        {pledge.lastChange ? (
-          <time dateTime={pledge.lastChange.toISOString()}>{formatDate(pledge.lastChange)}</time>
-        ) : (
-          "—"
-        )}
-      </>
-    ),
-  }),
-]);
-
-/** For those who may edit: what an analyst records most, from the row itself. */
-const actionsColumn = column.display({
-  id: "actions",
-  header: "Record",
-  cell: ({ row: { original: pledge } }) => (
-    <ul className="space-y-1 whitespace-nowrap">
-      <li>
-        <Link
-          href={`/pledges/${pledge.id}/status`}
-          className="link"
-          aria-label={`Record a status change of ${pledge.title}`}
-        >
-          Status change
-        </Link>
-      </li>
-      <li>
-        <Link
-          href={`/pledges/${pledge.id}/delivery`}
-          className="link"
-          aria-label={`Record a delivery of ${pledge.title}`}
-        >
-          Delivery
-        </Link>
-      </li>
-    </ul>
-  ),
-});
-const columnsWithActions = [...columns, actionsColumn];
-
-interface PledgeTableProps {
-  rows: PledgeListItem[];
-  /** A sortable list: its order, its address and its other parameters (a new order starts at page 1). */
-  sorting?: { order: PledgeOrder; path: string; query: string };
-  caption?: string;
-  /** The reader may edit: each row offers to record a status change or a delivery. */
-  canEdit?: boolean;
+/**
+ * A row as the table shows it, its dates and amounts written here, on the server: the table's
+ * client code then loads no Intl formatter (a phone's first costs it some 200 ms as the page
+ * becomes interactive), and its rows carry only what they show.
+ */
+function rowView(pledge: PledgeListItem): PledgeRowView {
+  return {
+    id: pledge.id,
+    title: pledge.title,
+    category: categoryLabels[pledge.category],
+    stakeholders: pledge.stakeholders.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      role: roleLabels[s.role].toLowerCase(),
+    })),
+    quantity: formatPledgeQuantity(pledge.quantity),
+    // The sort's key: the most pledged.
+    quantityHigh: pledge.quantity.quantityHigh,
+    delivered:
+      pledge.delivered !== null && pledge.delivered > 0n
+        ? formatDelivered(pledge.delivered, pledge.quantity.quantityUnit)
+        : null,
+    exceeds: exceedsPledge(pledge),
+    status: pledge.effective.status,
+    lifecycle: pledgeStatusLabels[pledge.status],
+    blockedBy: pledge.effective.blockedBy.map((c) => ({ id: c.id, slug: c.slug, title: c.title })),
+    announced: announcedDateTexts(pledge),
+    due: day(pledge.dueOn),
+    lastChange: day(pledge.lastChange),
+  };
 }
 
 /** Pledges, a row each (a card each on a phone); on the list page, sortable by its column headings. */
-export function PledgeTable({
-  rows,
-  sorting,
-  caption = "Pledges matching the filters",
-  canEdit = false,
-}: PledgeTableProps) {
-  // A new order starts at its top, not where the old one was scrolled to; the focus stays on the heading.
-  const box = useRef<HTMLDivElement>(null);
-  const orderKey = sorting ? `${sorting.order.key}-${sorting.order.dir}` : "";
-  useEffect(() => {
-    box.current?.scrollTo({ top: 0 });
-  }, [orderKey]);
-  const table = useTable({
-    features,
-    columns: canEdit ? columnsWithActions : columns,
-    data: rows,
-    manualSorting: true,
-    enableSorting: sorting !== undefined,
-    enableSortingRemoval: false,
-    state: { sorting: sorting ? [{ id: sorting.order.key, desc: sorting.order.dir === "desc" }] : [] },
-  });
-  return (
-    <>
-      {sorting && <PhoneSort sorting={sorting} />}
-      <div
-        ref={box}
-        className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white max-sm:max-h-none"
-      >
-        <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 shadow-[0_1px_0_#e2e8f0] max-sm:hidden">
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const label = header.column.columnDef.header as string;
-                  let content: ReactNode = label;
-                  if (sorting && header.column.getCanSort()) {
-                    const next = header.column.getNextSortingOrder() || header.column.getFirstSortDir();
-                    const key = header.column.id as PledgeSortKey;
-                    content = (
-                      <SortHeading
-                        label={label}
-                        sorted={sorted}
-                        next={next}
-                        href={orderedHref(sorting, { key, dir: next })}
-                      />
-                    );
-                  }
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className="px-3 py-2 font-semibold whitespace-nowrap"
-                      aria-sort={sorted ? ariaSort[sorted] : sorting ? "none" : undefined}
-                    >
-                      {content}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody className="divide-y divide-slate-100 max-sm:block">
-            {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.original.id}
-                className="align-top max-sm:block max-sm:py-2"
-                data-testid="pledge-row"
-              >
-                {row.getAllCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`px-3 py-2 max-sm:block max-sm:py-1 ${cell.column.id === "title" || cell.column.id === "stakeholder" || cell.column.id === "status" ? "" : "whitespace-nowrap"}`}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
-  );
-}
-
-/** On a phone the headings are hidden (each row is a card): the same orders as a row of links. */
-function PhoneSort({ sorting }: { sorting: NonNullable<PledgeTableProps["sorting"]> }) {
-  return (
-    <nav aria-label="Sort the pledges" className="flex flex-wrap gap-x-3 gap-y-1 text-sm sm:hidden">
-      <span className="text-slate-700">Sort by:</span>
-      {pledgeSortKeys.map((key) => {
-        const current = sorting.order.key === key;
-        const dir = current ? (sorting.order.dir === "asc" ? "desc" : "asc") : firstDirection[key];
-        return (
-          <Link
-            key={key}
-            href={orderedHref(sorting, { key, dir })}
-            scroll={false}
-            className="link"
-            aria-current={current ? "true" : undefined}
-          >
-            {pledgeSortLabels[key]}
-            {current && <span aria-hidden="true">{sorting.order.dir === "asc" ? " ▲" : " ▼"}</span>}
-            {current && (
-              <span className="sr-only">
-                , sorted {sorting.order.dir === "asc" ? "ascending" : "descending"}
-              </span>
-            )}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+export function PledgeTable({ rows, ...table }: Omit<PledgeTableProps, "rows"> & { rows: PledgeListItem[] }) {
+  return <PledgeRowsTable rows={rows.map(rowView)} {...table} />;
 }

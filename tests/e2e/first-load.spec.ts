@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./support/users";
+
+// A phone's first Intl formatter costs it some 200 ms of blocked main thread (its locale data
+// loaded) just as the page becomes interactive: Lighthouse's total blocking time. So the pages read
+// first write their dates and numbers on the server, and their browser code makes no formatter
+// while the page loads; one is made when asked for (a chart drawn, a citation opened, a date typed).
+
+declare global {
+  interface Window {
+    formattersMade?: string[];
+  }
+}
+
+/** From the next page on, counts what the page's code asks Intl for, one line each, with where. */
+async function watchFormatters(page: Page) {
+  await page.addInitScript(() => {
+    const made: string[] = [];
+    window.formattersMade = made;
+    const note = (what: string) => made.push(`${what} ${new Error().stack?.split("\n")[3]?.trim() ?? ""}`);
+    for (const name of [
+      "DateTimeFormat",
+      "NumberFormat",
+      "ListFormat",
+      "PluralRules",
+      "RelativeTimeFormat",
+    ] as const) {
+      const Made = Intl[name] as unknown as new (...args: unknown[]) => object;
+      const counted = function (...args: unknown[]) {
+        note(`Intl.${name}`);
+        return new Made(...args);
+      };
+      counted.prototype = Made.prototype;
+      Object.assign(Intl, { [name]: counted });
+    }
+    for (const [owner, method] of [
+      [Number.prototype, "toLocaleString"],
+      [BigInt.prototype, "toLocaleString"],
+      [Date.prototype, "toLocaleString"],
+      [Date.prototype, "toLocaleDateString"],
+      [Date.prototype, "toLocaleTimeString"],
+    ] as [object, string][]) {
+      const original = (owner as Record<string, (...args: unknown[]) => string>)[method]!;
+      Object.defineProperty(owner, method, {
+        value: function (this: unknown, ...args: unknown[]) {
+          note(method);
+          return original.apply(this, args);
+        },
+      });
+    }
+  });
+}
+
+/** What a page asked Intl for while loading (watchFormatters first). */
+async function formattersMadeLoading(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await page.waitForLoadState("load");
+  // Hydrated, its effects run: a page is interactive once nothing is left to run.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 2_000 })));
+  return page.evaluate(() => window.formattersMade ?? []);
+}
+
+// A phone's screen, as Lighthouse's: what is drawn only once scrolled to stays undrawn.
+test.use({ viewport: { width: 412, height: 823 } });
+
+test.describe("pages a reader opens first", () => {
+  test("make no Intl formatter in the browser while loading", async ({ page }) => {
+    await watchFormatters(page);
+    await page.goto("/pledges");
+    const pledge = await page
+      .getByTestId("pledge-row")
+      .first()
+      .getByRole("link")
+      .first()
+      .getAttribute("href");
+    expect(pledge).toMatch(/^\/pledges\/\w+$/);
+    for (const path of [
+      "/dashboard",
+      "/pledges",
+      pledge!,
+      "/stakeholders/france",
+      "/conditions/russia-agrees-to-ceasefire",
+    ]) {
+      expect(await formattersMadeLoading(page, path), path).toEqual([]);
+    }
+  });
+});
+
+test.describe("pages analysts and admins open first", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("make no Intl formatter in the browser while loading", async ({ page }) => {
+    await watchFormatters(page);
+    for (const path of ["/import", "/admin"]) {
+      expect(await formattersMadeLoading(page, path), path).toEqual([]);
+    }
+  });
+});
+
+test("the guard sees a formatter made", async ({ page }) => {
+  // The counting itself: a page that formats a number in the browser is caught.
+  await watchFormatters(page);
+  const made = await formattersMadeLoading(page, "/pledges");
+  expect(made).toEqual([]);
+  expect(
+    await page.evaluate(() => {
+      (12_345).toLocaleString("en-GB");
+      return window.formattersMade;
+    }),
+  ).toHaveLength(1);
+});
