@@ -2,3 +2,4 @@
 export { breakdownLines, conditionLines, worthLines } from "./breakdown-lines";
 export { viewQuery } from "./view-query";
 export { historyLines } from "./history-lines";
+export { gapPanelLines, kpiCardLines } from "./gap-lines";

@@ -4,22 +4,24 @@
 import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { DashboardSummary } from "@/lib/rules/figures";
 import { knownAtWords, type ViewTime } from "@/lib/view-time";
-import { onFirstUse } from "@/lib/on-first-use";
 
-const longDate = onFirstUse(
-  () => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-);
-const list = onFirstUse(() => new Intl.ListFormat("en-GB", { type: "conjunction" }));
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const list = new Intl.ListFormat("en-GB", { type: "conjunction" });
 
 const amount = (quantity: Quantity) => formatQuantityScaled(quantity, { ceilingWords: "up to" });
 
 /** When the view stands, in words: "as of 1 March 2026", or the day it was read for today. */
 export function viewTimeWords({ asOf, knownAt }: ViewTime, today: Date): string {
   const parts = [
-    asOf ? `as of ${longDate().format(asOf)}` : null,
+    asOf ? `as of ${longDate.format(asOf)}` : null,
     knownAt ? knownAtWords(knownAt) : null,
   ].filter((part) => part !== null);
-  return parts.length > 0 ? parts.join(", ") : `as recorded on ${longDate().format(today)}`;
+  return parts.length > 0 ? parts.join(", ") : `as recorded on ${longDate.format(today)}`;
 }
 
 export interface Headline {
@@ -36,7 +38,7 @@ export function headlineOf(
   today: Date,
 ): Headline {
   const assumed = summary.conditions.filter((c) => c.assumedMet).map((c) => c.title);
-  const scenario = assumed.length > 0 ? `If ${list().format(assumed)}` : null;
+  const scenario = assumed.length > 0 ? `If ${list.format(assumed)}` : null;
   const { gap, totals } = summary;
   let figures: string;
   if (summary.pledgeCount === 0) {

@@ -15,7 +15,7 @@ export const journalSums = Prisma.sql`CAST(SUM("count") AS INTEGER) AS "count", 
 /**
  * A group some pledge is in: one every pledge has left has nothing to keep (every sum is then 0, each
  * having been added and taken away). The groups a server holds apply the same test as rows come in
- * (isEmptyGroup in queries.ts)..
+ * (isEmptyGroup in queries.ts).
  */
 export const journalGroupNotEmpty = Prisma.sql`SUM("count") <> 0 OR SUM("low") <> 0 OR SUM("high") <> 0 OR SUM("delivered") <> 0
   OR SUM("deliveredAbove") <> 0`;

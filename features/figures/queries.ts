@@ -32,9 +32,10 @@ import type {
 // conditions, the requirement and comparisons, the sources behind the sums. Never a row per pledge.
 // Read through readingDb(): on SQLite, off the server's thread (server/reads/).
 
-/** A group's sums as read (journalSums in journal-sql.ts and `sums` here cast them alike). */
+/** A group's sums as read: integers or bigints, as each database and query casts them, converted where used. */
 export interface TotalsRow {
-  stakeholderId?: string;
+  /** Null in a lead row of no single lead. */
+  stakeholderId?: string | null;
   unit: string | null;
   status: PledgeStatus;
   qualifier: QuantityQualifier;

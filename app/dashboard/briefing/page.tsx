@@ -1,7 +1,14 @@
 import { describeViewTime } from "@/lib/view-time";
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
-import { breakdownLines, conditionLines, historyLines, worthLines } from "@/features/dashboard";
+import {
+  breakdownLines,
+  conditionLines,
+  gapPanelLines,
+  historyLines,
+  kpiCardLines,
+  worthLines,
+} from "@/features/dashboard";
 import { BreakdownTable } from "@/features/dashboard/components/breakdown-table";
 import { ConditionsPanel } from "@/features/dashboard/components/conditions-panel";
 import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";
@@ -116,8 +123,8 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
       <BriefingSummary text={briefingParagraph(summary)} />
       {summary.gap && (
         <>
-          <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
-          <GapPanel gap={summary.gap} capacities={references.capacities} />
+          <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove)} />
+          <GapPanel {...gapPanelLines(summary.gap, references.capacities)} />
         </>
       )}
       <GapHistoryPanel {...historyLines(history)} unitLabel={unitWord(history.unit)} />

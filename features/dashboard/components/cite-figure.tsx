@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/lib/format";
 
@@ -32,12 +32,15 @@ export function CiteFigure({
   sources: string[];
   /** "2 Dec 2026, 14:03 UTC", or null when nothing is recorded. */
   lastChange: string | null;
-  /** When the server read the figures: said until the browser's clock takes over. */
+  /** When the server read the figures: said until the citation is opened, then the browser's clock. */
   readOn: string;
 }) {
   // The clock is read only while the citation is open: the browser then formats no date as the page
   // loads (a phone's first date formatter costs it some 200 ms).
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page was interactive: its toggle went unheard.
+  useEffect(() => setOpen(details.current?.open ?? false), []);
   const serverRead = () => readOn;
   const read = useSyncExternalStore(
     open ? subscribeClock : subscribeNever,
@@ -59,6 +62,7 @@ export function CiteFigure({
   }).${named ? ` Sources: ${named}.` : ""}`;
   return (
     <details
+      ref={details}
       className="text-sm"
       data-testid="cite-figure"
       onToggle={(event) => setOpen(event.currentTarget.open)}

@@ -22,6 +22,7 @@ import { ConditionWorthPanel } from "./condition-worth-panel";
 import { ConditionsPanel } from "./conditions-panel";
 import { DashboardControls } from "./dashboard-controls";
 import { FigureEvidence } from "./figure-evidence";
+import { gapPanelLines, kpiCardLines } from "../gap-lines";
 import { GapPanel } from "./gap-panel";
 import { KpiCards } from "./kpi-cards";
 import { StakeholderBreakdown } from "./stakeholder-breakdown";
@@ -39,11 +40,12 @@ export interface DashboardView {
 }
 
 // Each widget awaits the same promises under its own Suspense boundary, so each shows its own
-// skeleton while loading and the queries still run once. Widgets with charts or controls are client
-// components given plain data, their words and figures written here (the page then carries its
-// figures once as data, rather than a second time as a serialised element tree beside the HTML,
-// which made rendering it twice as costly). Nothing the browser draws at load formats a number or a
-// date itself: a phone's first Intl formatter costs it some 200 ms of blocked main thread.
+// skeleton while loading and the queries still run once. Most widgets are client components given
+// plain data, their words and figures written here (gap-lines.ts, breakdown-lines.ts): the page then
+// carries its figures once as data, rather than a second time as a serialised element tree beside
+// the HTML, which made rendering it twice as costly. Nothing the browser draws at load formats a
+// number or a date itself (a phone's first Intl formatter costs it some 200 ms of blocked main
+// thread): the evidence and the timeline, whose quotes carry dates, are server components.
 
 async function Controls(view: DashboardView) {
   const { summary, references, unknownConditions } = await view.figures;
@@ -112,8 +114,8 @@ async function Headline(view: DashboardView) {
       )}
       {summary.gap && (
         <>
-          <KpiCards gap={summary.gap} deliveredAbovePledge={summary.totals.deliveredAbove} />
-          <GapPanel gap={summary.gap} capacities={references.capacities} />
+          <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove)} />
+          <GapPanel {...gapPanelLines(summary.gap, references.capacities)} />
         </>
       )}
     </>

@@ -1,6 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { formatPromised as quantity, formatQuantity, formatRatio, type Ratio } from "@/lib/rules/quantity";
-import type { GapFigures } from "@/lib/rules/figures";
+import type { KpiCardLine } from "../gap-lines";
 
 function Card({
   title,
@@ -42,34 +43,11 @@ function Card({
   );
 }
 
-const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
-
-/**
- * The six headline figures, each a range where the data is a range, with its bound in words; and
- * how many pledges report deliveries above what they pledged (counted in, and said).
- */
-export function KpiCards({ gap, deliveredAbovePledge }: { gap: GapFigures; deliveredAbovePledge: number }) {
-  const above =
-    deliveredAbovePledge > 0
-      ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
-      : undefined;
-  const cards = [
-    ["required", "Required", quantity(gap.required), "expert estimate", "ranges"],
-    ["pledged", "Pledged", quantity(gap.pledged), "every pledge not withdrawn", "withdrawn"],
-    [
-      "unconditional",
-      "Unconditional",
-      quantity(gap.unconditional),
-      "pledges whose conditions are all met",
-      "conditional",
-    ],
-    ["delivered", "Delivered", quantity(gap.delivered), "recorded as delivered", "delivered", above],
-    ["shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged", "ceilings"],
-    ["coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required", "ceilings"],
-  ] as const;
+/** The six headline figures (kpiCardLines), each with how it is counted and where its sources are. */
+export function KpiCards({ cards }: { cards: KpiCardLine[] }) {
   return (
     <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-      {cards.map(([key, title, value, detail, counted, warning]) => (
+      {cards.map(({ key, title, value, detail, counted, warning }) => (
         <Card
           key={key}
           testId={`kpi-${key}`}

@@ -29,7 +29,6 @@ export interface PledgeRowView {
   stakeholders: { slug: string; name: string; role: string }[];
   /** As the source stated it; null when it stated none. */
   quantity: string | null;
-  quantityHigh: bigint | null;
   /** What has been delivered, when anything has. */
   delivered: string | null;
   exceeds: boolean;
@@ -92,7 +91,7 @@ const columns = column.columns([
       </>
     ),
   }),
-  column.accessor("quantityHigh", {
+  column.accessor("quantity", {
     id: "quantity",
     header: "Quantity",
     ...sortable("quantity"),

@@ -22,8 +22,6 @@ function rowView(pledge: PledgeListItem): PledgeRowView {
       role: roleLabels[s.role].toLowerCase(),
     })),
     quantity: formatPledgeQuantity(pledge.quantity),
-    // The sort's key: the most pledged.
-    quantityHigh: pledge.quantity.quantityHigh,
     delivered:
       pledge.delivered !== null && pledge.delivered > 0n
         ? formatDelivered(pledge.delivered, pledge.quantity.quantityUnit)
