@@ -1,30 +1,50 @@
 import "server-only";
 import { db } from "@/server/db";
-import { getPledge, getPledgeItem } from "@/features/pledges/queries";
+import { getPledgeItem } from "@/features/pledges/queries";
+import { statusChangeOrder } from "@/server/selects";
 import { isoDay } from "@/lib/format";
 import { pledgeJson } from "./json";
 import type { PledgeDetailJson } from "./schemas";
 
 // What the API's record routes read, shaped as they answer it.
 
+// Only what the answer shows: a write's answer reads its pledge back through here, and each query
+// Prisma runs costs the server's thread (the pledge page's whole read is some fifteen).
+const quoted = { select: { quote: true, source: { select: { id: true, title: true, url: true } } } } as const;
+
+const pledgeEvidence = (id: string) =>
+  db().pledge.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      citations: { ...quoted, orderBy: { id: "asc" } },
+      statusChanges: {
+        select: {
+          occurredAt: true,
+          fromPledgeStatus: true,
+          toPledgeStatus: true,
+          note: true,
+          recordedBy: true,
+          citations: quoted,
+        },
+        orderBy: statusChangeOrder,
+      },
+    },
+  });
+
 /** One pledge as the API shows it, with its evidence and history; null when there is none. */
 export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
-  const [item, pledge] = await Promise.all([getPledgeItem(id), getPledge(id)]);
-  if (!item || !pledge) return null;
-  const citation = (c: { quote: string; source: { id: string; title: string; url: string | null } }) => ({
-    quote: c.quote,
-    source: { id: c.source.id, title: c.source.title, url: c.source.url },
-  });
+  const [item, evidence] = await Promise.all([getPledgeItem(id), pledgeEvidence(id)]);
+  if (!item || !evidence) return null;
   return {
     ...pledgeJson(item),
-    citations: pledge.citations.map(citation),
-    history: pledge.statusChanges.map((change) => ({
+    citations: evidence.citations,
+    history: evidence.statusChanges.map((change) => ({
       occurredAt: change.occurredAt.toISOString(),
       from: change.fromPledgeStatus,
       to: change.toPledgeStatus,
       note: change.note,
       recordedBy: change.recordedBy,
-      citations: change.citations.map(citation),
+      citations: change.citations,
     })),
   };
 }

@@ -216,8 +216,26 @@ describe("POST /api/v1/pledges", () => {
       fact: "stated",
       quantityHigh: 1500n,
     });
-    expect(data.history).toHaveLength(1);
-    expect(data.citations.length).toBeGreaterThan(0);
+    // The answer says the same: the pledge's evidence, and its first entry's, with their sources.
+    const cited = {
+      quote: "up to 1,500",
+      source: {
+        id: citations[0]!.sourceId,
+        title: "Ministers' communiqué",
+        url: "https://example.org/communique",
+      },
+    };
+    expect(data.citations).toEqual([cited]);
+    expect(data.history).toEqual([
+      {
+        occurredAt: expect.any(String),
+        from: null,
+        to: "announced",
+        note: "Announced at the defence ministers' meeting",
+        recordedBy: expect.any(String),
+        citations: [cited],
+      },
+    ]);
   });
 
   it("refuses a pledge without evidence, naming the field, and saves nothing", async () => {
