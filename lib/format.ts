@@ -58,6 +58,16 @@ export function formatDateTime(date: Date): string {
   return dateTimeFormat().format(date);
 }
 
+/** A day as shown ("6 Jan 2026") and as machines read it ("2026-01-06"), for a `<time>`. */
+export interface ShownDay {
+  text: string;
+  machine: string;
+}
+
+export function shownDay(date: Date): ShownDay {
+  return { text: formatDate(date), machine: isoDay(date) };
+}
+
 /** `YYYY-MM-DD` in UTC, for machine-readable attributes and form values. */
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);

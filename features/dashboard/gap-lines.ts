@@ -36,6 +36,8 @@ function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
   };
 }
 
+const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
+
 /** The gap chart's data, its key and its table (Figure, Low, High, Reads as), for GapPanel. */
 export function gapPanelLines(gap: GapFigures, capacities: readonly CapacityFigures[]) {
   const { unit } = gap;
@@ -72,11 +74,12 @@ export function gapPanelLines(gap: GapFigures, capacities: readonly CapacityFigu
         ["Coverage (unconditional)", gap.unconditionalCoverage],
         ["Coverage (delivered)", gap.deliveredCoverage],
       ] as const
-    ).map(([name, r]): [string, string, string, string] =>
-      r
-        ? [name, formatPercent(r.low), formatPercent(r.high), formatRatio(r)]
-        : [name, "—", "—", "not defined"],
-    ),
+    ).map(([name, r]): [string, string, string, string] => [
+      name,
+      r ? formatPercent(r.low) : "—",
+      r ? formatPercent(r.high) : "—",
+      ratio(r),
+    ]),
     ...capacities.map((capacity): [string, string, string, string] => [
       `${capacity.title} (capacity)`,
       formatAmount(capacity.low, unit),
@@ -112,39 +115,47 @@ export function gapPanelLines(gap: GapFigures, capacities: readonly CapacityFigu
 
 export type GapPanelLines = ReturnType<typeof gapPanelLines>;
 
-const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
+/** One headline card: its figure in words and the methodology section that says how it is counted. */
+export interface KpiCardLine {
+  key: string;
+  title: string;
+  value: string;
+  detail: string;
+  counted: string;
+  warning?: string;
+}
 
 /**
  * The six headline figures, each a range where the data is a range, with its bound in words; and
  * how many pledges report deliveries above what they pledged (counted in, and said).
  */
-export function kpiCardLines(gap: GapFigures, deliveredAbovePledge: number) {
+export function kpiCardLines(gap: GapFigures, deliveredAbovePledge: number): KpiCardLine[] {
   const above =
     deliveredAbovePledge > 0
       ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
       : undefined;
-  const quantity = formatPromised;
+  const card = (key: string, title: string, value: string, detail: string, counted: string) => ({
+    key,
+    title,
+    value,
+    detail,
+    counted,
+  });
   return [
-    ["required", "Required", quantity(gap.required), "expert estimate", "ranges"],
-    ["pledged", "Pledged", quantity(gap.pledged), "every pledge not withdrawn", "withdrawn"],
-    [
+    card("required", "Required", formatPromised(gap.required), "expert estimate", "ranges"),
+    card("pledged", "Pledged", formatPromised(gap.pledged), "every pledge not withdrawn", "withdrawn"),
+    card(
       "unconditional",
       "Unconditional",
-      quantity(gap.unconditional),
+      formatPromised(gap.unconditional),
       "pledges whose conditions are all met",
       "conditional",
-    ],
-    ["delivered", "Delivered", quantity(gap.delivered), "recorded as delivered", "delivered", above],
-    ["shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged", "ceilings"],
-    ["coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required", "ceilings"],
-  ].map(([key, title, value, detail, counted, warning]) => ({
-    key: key!,
-    title: title!,
-    value: value!,
-    detail: detail!,
-    counted: counted!,
-    warning,
-  }));
+    ),
+    {
+      ...card("delivered", "Delivered", formatPromised(gap.delivered), "recorded as delivered", "delivered"),
+      warning: above,
+    },
+    card("shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged", "ceilings"),
+    card("coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required", "ceilings"),
+  ];
 }
-
-export type KpiCardLine = ReturnType<typeof kpiCardLines>[number];

@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
-import { formatDate } from "@/lib/format";
+import { Day } from "@/components/ui/day";
+import type { ShownDay } from "@/lib/format";
 import { recordFirstDirection, type RecordKind } from "../record-kinds";
 import type { RecordSortKey } from "../schemas";
 
-type Row = { id: string; label: string; detail: string; uses: number; changedAt: Date };
+// Its counts and days written on the server, as the pledge table's: this code formats nothing.
+type Row = { id: string; label: string; detail: string; uses: string; changed: ShownDay };
 
 // As the pledge list: TanStack Table's model, told the order the database sorted by.
 const features = tableFeatures({ rowSortingFeature });
@@ -48,13 +50,12 @@ export function RecordTable({
       id: "uses",
       header: headings.uses,
       enableSorting: false,
-      cell: ({ getValue }) => getValue().toLocaleString("en-GB"),
     }),
-    column.accessor("changedAt", {
+    column.accessor("changed", {
       id: "changed",
       header: "Last change",
       ...sortable("changed"),
-      cell: ({ getValue }) => <time dateTime={getValue().toISOString()}>{formatDate(getValue())}</time>,
+      cell: ({ getValue }) => <Day day={getValue()} />,
     }),
   ]);
   const table = useTable({

@@ -1,4 +1,5 @@
-import { formatDateAt, isoDateAt } from "@/lib/format";
+import { Day } from "@/components/ui/day";
+import { formatDateAt, isoDateAt, type ShownDay } from "@/lib/format";
 import type { DatePrecision } from "@/lib/rules/vocabulary";
 
 interface Announced {
@@ -7,7 +8,7 @@ interface Announced {
 }
 
 /** When a pledge was announced, in words at the precision known, and for machines. */
-export function announcedDateTexts({ announcedOn, announcedPrecision }: Announced) {
+export function announcedDateTexts({ announcedOn, announcedPrecision }: Announced): ShownDay {
   return {
     text: formatDateAt(announcedOn, announcedPrecision),
     // An unknown date's machine-readable value is the day it was recorded by.
@@ -17,6 +18,5 @@ export function announcedDateTexts({ announcedOn, announcedPrecision }: Announce
 
 /** When a pledge was announced, at the precision known: "6 Jan 2026", "Mar 2022", "2022". */
 export function AnnouncedDate({ pledge }: { pledge: Announced }) {
-  const { text, machine } = announcedDateTexts(pledge);
-  return <time dateTime={machine}>{text}</time>;
+  return <Day day={announcedDateTexts(pledge)} />;
 }

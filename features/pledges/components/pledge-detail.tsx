@@ -7,8 +7,9 @@ import {
   formatDateTime,
   formatDelivered,
   formatPledgeQuantity,
-  isoDay,
+  shownDay,
 } from "@/lib/format";
+import { Day } from "@/components/ui/day";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
 import { deliveredAbovePledge, ledgerFactLabels } from "@/lib/rules/ledger";
 import {
@@ -104,7 +105,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
           </Fact>
           {pledge.dueOn && (
             <Fact term="Due">
-              <time dateTime={isoDay(pledge.dueOn)}>{formatDate(pledge.dueOn)}</time>
+              <Day day={shownDay(pledge.dueOn)} />
             </Fact>
           )}
           {pledge.scope && <Fact term="Where / scope">{pledge.scope}</Fact>}
@@ -162,7 +163,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
                       <ConditionStatusBadge status={condition.status} />
                     </td>
                     <td className="whitespace-nowrap">
-                      <time dateTime={isoDay(condition.statusDate)}>{formatDate(condition.statusDate)}</time>
+                      <Day day={shownDay(condition.statusDate)} />
                     </td>
                   </tr>
                 ))}
@@ -185,9 +186,9 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
           {pledge.ledgerEvents.map((event) => (
             <li key={event.id} className="space-y-1" data-testid="ledger-event">
               <p className="text-sm">
-                <time dateTime={isoDay(event.occurredOn)} className="font-medium">
-                  {onAnnouncement(event.occurredOn) ?? formatDate(event.occurredOn)}
-                </time>
+                <Day day={shownDay(event.occurredOn)} className="font-medium">
+                  {onAnnouncement(event.occurredOn)}
+                </Day>
                 : {ledgerFactLabels[event.fact]}{" "}
                 <strong>{factText(event, eventUnits.get(event.id) ?? null)}</strong>
               </p>

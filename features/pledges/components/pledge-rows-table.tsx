@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
+import { Day } from "@/components/ui/day";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
+import type { ShownDay } from "@/lib/format";
 import type { EffectiveStatus } from "@/lib/rules/vocabulary";
 import {
   firstDirection,
@@ -16,11 +18,6 @@ import {
 import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
 
 /** A date as shown, and as machines read it. */
-interface ShownDate {
-  text: string;
-  machine: string;
-}
-
 /** A pledge as a row shows it: its words and figures written on the server (pledge-table.tsx). */
 export interface PledgeRowView {
   id: string;
@@ -36,9 +33,9 @@ export interface PledgeRowView {
   /** The lifecycle status, said beside a conditional one. */
   lifecycle: string;
   blockedBy: { id: string; slug: string; title: string }[];
-  announced: ShownDate;
-  due: ShownDate | null;
-  lastChange: ShownDate | null;
+  announced: ShownDay;
+  due: ShownDay | null;
+  lastChange: ShownDay | null;
 }
 
 /** On a phone each row becomes a card (its headings hidden), and its cells say what they are. */
@@ -141,7 +138,7 @@ const columns = column.columns([
     cell: ({ row: { original: pledge } }) => (
       <>
         <MobileLabel>Announced</MobileLabel>
-        <time dateTime={pledge.announced.machine}>{pledge.announced.text}</time>
+        <Day day={pledge.announced} />
       </>
     ),
   }),
@@ -152,7 +149,7 @@ const columns = column.columns([
     cell: ({ row: { original: pledge } }) => (
       <>
         <MobileLabel>Due</MobileLabel>
-        {pledge.due ? <time dateTime={pledge.due.machine}>{pledge.due.text}</time> : notStated}
+        {pledge.due ? <Day day={pledge.due} /> : notStated}
       </>
     ),
   }),
@@ -163,7 +160,7 @@ const columns = column.columns([
     cell: ({ row: { original: pledge } }) => (
       <>
         <MobileLabel>Last change</MobileLabel>
-        {pledge.lastChange ? <time dateTime={pledge.lastChange.machine}>{pledge.lastChange.text}</time> : "—"}
+        {pledge.lastChange ? <Day day={pledge.lastChange} /> : "—"}
       </>
     ),
   }),

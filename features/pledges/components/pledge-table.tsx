@@ -1,10 +1,8 @@
-import { formatDate, formatDelivered, formatPledgeQuantity, isoDay } from "@/lib/format";
+import { formatDelivered, formatPledgeQuantity, shownDay } from "@/lib/format";
 import { categoryLabels, pledgeStatusLabels, roleLabels } from "@/lib/rules/vocabulary";
 import { exceedsPledge, type PledgeListItem } from "../index";
 import { announcedDateTexts } from "./announced-date";
 import { PledgeRowsTable, type PledgeRowView, type PledgeTableProps } from "./pledge-rows-table";
-
-const day = (date: Date | null) => (date ? { text: formatDate(date), machine: isoDay(date) } : null);
 
 /**
  * A row as the table shows it, its dates and amounts written here, on the server: the table's
@@ -31,8 +29,8 @@ function rowView(pledge: PledgeListItem): PledgeRowView {
     lifecycle: pledgeStatusLabels[pledge.status],
     blockedBy: pledge.effective.blockedBy.map((c) => ({ id: c.id, slug: c.slug, title: c.title })),
     announced: announcedDateTexts(pledge),
-    due: day(pledge.dueOn),
-    lastChange: day(pledge.lastChange),
+    due: pledge.dueOn ? shownDay(pledge.dueOn) : null,
+    lastChange: pledge.lastChange ? shownDay(pledge.lastChange) : null,
   };
 }
 
