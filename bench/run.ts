@@ -13,8 +13,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import type { AnalystWriterData, AnalystWriterReport } from "./analyst-writer";
 import { benchImport } from "./import";
 import { benchLighthouse } from "./lighthouse";
 import { BenchResults } from "./results";
@@ -120,51 +122,29 @@ async function inTurns(
 }
 
 /**
- * An analyst recording status changes at `writesPerSecond`, through the API, each on a pledge of its
- * own in turn; the latencies of its writes. Returns the function that stops it.
+ * An analyst recording status changes at `writesPerSecond` (bench/analyst-writer.ts, in a thread of
+ * its own); their latencies are added to `latencies`. Returns the function that stops it, which
+ * throws if a write failed.
  */
 function analystWriting(base: string, pledgeIds: string[], sourceId: string, latencies: number[]) {
-  let running = true;
-  const versions = new Map<string, { version: number; status: string }>();
-  const writing = (async () => {
-    for (let n = 0; running; n++) {
-      const started = performance.now();
-      const pledgeId = pledgeIds[n % pledgeIds.length]!;
-      let current = versions.get(pledgeId);
-      if (!current) {
-        const response = await fetch(`${base}/api/v1/pledges/${pledgeId}`, { headers: analystHeaders });
-        const { data } = (await response.json()) as { data: { version: number; status: string } };
-        current = data;
-      }
-      const status = current.status === "stalled" ? "committed" : "stalled";
-      const writeStart = performance.now();
-      const response = await fetch(`${base}/api/v1/pledges/${pledgeId}/status`, {
-        method: "POST",
-        headers: { ...analystHeaders, "content-type": "application/json" },
-        body: JSON.stringify({
-          status,
-          version: current.version,
-          note: "Bench status change",
-          sourceId,
-          quote: "bench",
-        }),
-      });
-      const answer = (await response.json()) as { data?: { version: number; status: string } };
-      if (!response.ok || !answer.data)
-        throw new Error(`a write answered ${response.status}: ${JSON.stringify(answer)}`);
-      latencies.push(performance.now() - writeStart);
-      versions.set(pledgeId, answer.data);
-      const wait = 1000 / writesPerSecond - (performance.now() - started);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  })();
-  // A failed write ends the writer; it is reported when the writer is stopped, not as a crash.
-  let failure: unknown = null;
-  writing.catch((error: unknown) => (failure = error));
+  const data: AnalystWriterData = { base, pledgeIds, sourceId, headers: analystHeaders, writesPerSecond };
+  // Threads do not inherit tsx's loader: it is registered there first, to run the TypeScript file.
+  const entry = JSON.stringify(new URL("./analyst-writer.ts", import.meta.url).href);
+  const writer = new Worker(
+    `import("tsx/esm/api").then(({ register }) => { register(); return import(${entry}); });`,
+    { eval: true, workerData: data },
+  );
+  const report = new Promise<AnalystWriterReport>((resolve, reject) => {
+    writer.once("message", resolve);
+    writer.once("error", reject);
+  });
+  // A thread that failed to start is reported when the writer is stopped, not as a crash.
+  report.catch(() => undefined);
   return async () => {
-    running = false;
-    await writing.catch(() => undefined);
-    if (failure) throw failure;
+    writer.postMessage("stop");
+    const { latencies: measured, failure } = await report.finally(() => writer.terminate());
+    latencies.push(...measured);
+    if (failure) throw new Error(failure);
   };
 }
 
