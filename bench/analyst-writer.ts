@@ -65,7 +65,7 @@ if (parentPort) {
   void (async () => {
     const failure = await writeUntil(workerData as AnalystWriterData, latencies, () => stopped).then(
       () => null,
-      (error: unknown) => String(error),
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
     // A writer that failed early reports when told to stop, as one that did not.
     await stopAsked;

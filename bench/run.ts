@@ -130,13 +130,17 @@ function analystWriting(base: string, pledgeIds: string[], sourceId: string, lat
   const data: AnalystWriterData = { base, pledgeIds, sourceId, headers: analystHeaders, writesPerSecond };
   // Threads do not inherit tsx's loader: it is registered there first, to run the TypeScript file.
   const entry = JSON.stringify(new URL("./analyst-writer.ts", import.meta.url).href);
+  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
   const writer = new Worker(
-    `import("tsx/esm/api").then(({ register }) => { register(); return import(${entry}); });`,
+    `import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`,
     { eval: true, workerData: data },
   );
   const report = new Promise<AnalystWriterReport>((resolve, reject) => {
     writer.once("message", resolve);
     writer.once("error", reject);
+    writer.once("exit", (code) =>
+      reject(new Error(`the writer's thread ended (code ${code}) without a report`)),
+    );
   });
   // A thread that failed to start is reported when the writer is stopped, not as a crash.
   report.catch(() => undefined);

@@ -30,7 +30,7 @@ export const statusChangeSelect = {
   toPledgeStatus: true,
   fromConditionStatus: true,
   toConditionStatus: true,
-  citations: { select: citationSelect },
+  citations: { select: citationSelect, orderBy: { id: "asc" } },
 } satisfies Prisma.StatusChangeSelect;
 
 /** Newest first; among changes at the same instant, the one recorded last first. */

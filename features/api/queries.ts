@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { getPledgeItem } from "@/features/pledges/queries";
 import { statusChangeOrder } from "@/server/selects";
@@ -10,7 +11,9 @@ import type { PledgeDetailJson } from "./schemas";
 
 // Only what the answer shows: a write's answer reads its pledge back through here, and each query
 // Prisma runs costs the server's thread (the pledge page's whole read is some fifteen).
-const quoted = { select: { quote: true, source: { select: { id: true, title: true, url: true } } } } as const;
+const quoted = {
+  select: { quote: true, source: { select: { id: true, title: true, url: true } } },
+} satisfies { select: Prisma.CitationSelect };
 
 const pledgeEvidence = (id: string) =>
   db().pledge.findFirst({
@@ -24,7 +27,7 @@ const pledgeEvidence = (id: string) =>
           toPledgeStatus: true,
           note: true,
           recordedBy: true,
-          citations: quoted,
+          citations: { ...quoted, orderBy: { id: "asc" } },
         },
         orderBy: statusChangeOrder,
       },

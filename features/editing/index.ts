@@ -12,9 +12,9 @@ export {
 export { pledgeFormText } from "./pledge-values";
 export {
   isRecordKind,
-  recordFirstDirection,
   recordFormDefaults,
   recordKindList,
   recordKinds,
   recordListColumns,
 } from "./record-kinds";
+export { recordFirstDirection } from "./record-order";

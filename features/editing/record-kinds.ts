@@ -15,7 +15,6 @@ import {
   requirementSchema,
   sourceSchema,
   stakeholderSchema,
-  type RecordSortKey,
 } from "./schemas";
 
 export const recordKindList = ["condition", "stakeholder", "source", "requirement", "capacity"] as const;
@@ -142,11 +141,4 @@ export const recordListColumns: Record<RecordKind, { detail: string; uses: strin
   source: { detail: "Publisher", uses: "Citations" },
   requirement: { detail: "Unit", uses: "Citations" },
   capacity: { detail: "Unit", uses: "Citations" },
-};
-
-/** A new order's first direction: names A to Z, the latest change first. */
-export const recordFirstDirection: Record<RecordSortKey, "asc" | "desc"> = {
-  name: "asc",
-  detail: "asc",
-  changed: "desc",
 };

@@ -99,7 +99,7 @@ test.describe("pages analysts and admins open first", () => {
 
   test("make no Intl formatter in the browser while loading", async ({ page }) => {
     await watchFormatters(page);
-    for (const path of ["/import", "/admin"]) {
+    for (const path of ["/import", "/admin", "/manage/stakeholder"]) {
       expect(await formattersMadeLoading(page, path), path).toEqual([]);
     }
   });

@@ -236,6 +236,33 @@ describe("POST /api/v1/pledges", () => {
         citations: [cited],
       },
     ]);
+    // A status change's answer lists the history newest first, each entry with its own evidence.
+    const changed = await statusRoute.POST(
+      new Request(`http://localhost/api/v1/pledges/${data.id}/status`, {
+        method: "POST",
+        headers: { ...analyst, "content-type": "application/json" },
+        body: JSON.stringify({
+          status: "stalled",
+          version: 1,
+          note: "Stalled at the summit",
+          sourceId: cited.source.id,
+          quote: "on hold",
+        }),
+      }),
+      routeContext({ pledgeId: data.id }),
+    );
+    expect(changed.status).toBe(200);
+    const after = ((await changed.json()) as { data: typeof data }).data;
+    expect(after.citations).toEqual([cited]);
+    expect(after.history).toEqual([
+      expect.objectContaining({
+        from: "announced",
+        to: "stalled",
+        occurredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        citations: [{ ...cited, quote: "on hold" }],
+      }),
+      expect.objectContaining({ from: null, to: "announced", citations: [cited] }),
+    ]);
   });
 
   it("refuses a pledge without evidence, naming the field, and saves nothing", async () => {

@@ -10,7 +10,6 @@ import { listRecords } from "@/features/editing/queries";
 import { recordListSchema } from "@/features/editing/schemas";
 import { isRecordKind, recordFirstDirection, recordKinds, recordListColumns } from "@/features/editing";
 import { listPageSizes } from "@/features/pledges";
-import { shownDay } from "@/lib/format";
 import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
@@ -111,11 +110,7 @@ export default async function RecordListPage({ params, searchParams }: PageProps
             <RecordTable
               caption={plural}
               kind={kind}
-              rows={list.rows.map(({ changedAt, uses, ...row }) => ({
-                ...row,
-                uses: uses.toLocaleString("en-GB"),
-                changed: shownDay(changedAt),
-              }))}
+              rows={list.rows}
               headings={{ name: fields[0]!.label, ...recordListColumns[kind] }}
               order={order}
               path={path}

@@ -17,7 +17,6 @@ import {
 } from "../index";
 import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
 
-/** A date as shown, and as machines read it. */
 /** A pledge as a row shows it: its words and figures written on the server (pledge-table.tsx). */
 export interface PledgeRowView {
   id: string;
