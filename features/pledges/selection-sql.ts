@@ -52,7 +52,7 @@ export function selectsEveryPledge(selection: PledgeSelection): boolean {
 const and = (parts: Prisma.Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`1 = 1`);
 
 /** Filters on the stored pledge row `p`: what does not change over time. */
-function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
+export function pledgeRowFilter(selection: PledgeSelection): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (selection.category.length) parts.push(Prisma.sql`p."category" IN (${Prisma.join(selection.category)})`);
   if (selection.stakeholder.length) {

@@ -1,0 +1,199 @@
+import "server-only";
+// What changed between two days: the figures at both ends (from the figures module, as every view
+// reads them), each pledge that moved with what its change did to them and the events behind it,
+// each condition that moved with what it released, and the pledges deleted meanwhile.
+import { loadKnownFigures } from "@/features/figures";
+import { viewBound, type PledgeSelection } from "@/features/pledges/selection-sql";
+import { scenarioOf, type ConditionState } from "@/lib/rules/effective-status";
+import {
+  changeKinds,
+  conditionRelease,
+  figureDelta,
+  pledgeEffect,
+  type ConditionRelease,
+  type FigureEffect,
+  type PledgeChangeKind,
+  type PledgeState,
+} from "@/lib/rules/changes";
+import type { ConditionStatus } from "@/lib/rules/vocabulary";
+import {
+  readChangedPledges,
+  readConditionEnds,
+  readDeletedWithin,
+  readEventsWithin,
+  type EventsWithin,
+  type PledgeEndsRow,
+} from "./queries";
+
+/** What the list of changes is of: the period's first and last days, a metric and a selection. */
+export interface ChangesView {
+  since: Date;
+  until: Date;
+  metric: string;
+  selection: PledgeSelection;
+}
+
+export interface PledgeChange {
+  id: string;
+  title: string;
+  kinds: PledgeChangeKind[];
+  before: PledgeState | null;
+  after: PledgeState | null;
+  effect: FigureEffect;
+}
+
+export interface ConditionChange {
+  id: string;
+  slug: string;
+  title: string;
+  from: ConditionStatus | null;
+  to: ConditionStatus | null;
+  release: ConditionRelease;
+}
+
+const amount = (value: bigint | number | null) => (value === null ? null : BigInt(value));
+
+/** One end of a changed pledge, its blocking conditions named as they stood then; null where not picked. */
+function stateOf(
+  row: PledgeEndsRow,
+  end: "from" | "to",
+  conditions: ReadonlyMap<string, ConditionState>,
+): PledgeState | null {
+  const status = row[`${end}Status`];
+  const category = row[`${end}Category`];
+  if (status === null || category === null) return null;
+  const blocked = row[`${end}Blocked`];
+  return {
+    category,
+    status,
+    unit: row[`${end}Unit`],
+    qualifier: row[`${end}Qualifier`] ?? "exact",
+    low: amount(row[`${end}Low`]),
+    high: amount(row[`${end}High`]),
+    delivered: amount(row[`${end}Delivered`]),
+    blockedBy: (blocked ? blocked.split(",") : [])
+      .sort()
+      .map((id) => conditions.get(id) ?? { id, title: id, status: "unmet" as const }),
+  };
+}
+
+/** The size of a change, for listing the largest first. */
+const sizeOf = ({ pledged, unconditional, delivered }: FigureEffect) =>
+  [pledged.high, unconditional.high, delivered.high].reduce((sum, v) => sum + (v < 0n ? -v : v), 0n);
+
+/**
+ * Every change between the end of `since` and the end of `until`, as known now. Refuses (as every
+ * figure does) a scenario naming an unknown condition.
+ */
+export async function loadChanges(view: ChangesView) {
+  const since = viewBound({ asOf: view.since });
+  const until = viewBound({ asOf: view.until });
+  const figureView = (asOf: Date) => ({ metric: view.metric, time: { asOf }, selection: view.selection });
+  const [start, end, rows, conditionRows, deleted] = await Promise.all([
+    loadKnownFigures(figureView(view.since)),
+    loadKnownFigures(figureView(view.until)),
+    readChangedPledges(since, until, view.selection),
+    readConditionEnds(since, until),
+    readDeletedWithin(since, until, view.selection),
+  ]);
+  const { scenario } = scenarioOf(view.selection.assume, conditionRows);
+  const statesAt = (end: "fromStatus" | "toStatus") =>
+    new Map(
+      conditionRows.flatMap((c) => {
+        const status = c[end];
+        return status ? [[c.id, { id: c.id, title: c.title, status }] as const] : [];
+      }),
+    );
+  const conditionsAt = { from: statesAt("fromStatus"), to: statesAt("toStatus") };
+
+  const pledges: PledgeChange[] = rows
+    .map((row) => {
+      const before = stateOf(row, "from", conditionsAt.from);
+      const after = stateOf(row, "to", conditionsAt.to);
+      return {
+        id: row.id,
+        title: row.title,
+        kinds: changeKinds(before, after),
+        before,
+        after,
+        effect: pledgeEffect(before, after, view.metric, scenario),
+      };
+    })
+    .filter((change) => change.kinds.length > 0)
+    .sort((a, b) => {
+      const [x, y] = [sizeOf(a.effect), sizeOf(b.effect)];
+      return x === y ? a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1) : x > y ? -1 : 1;
+    });
+
+  const conditions: ConditionChange[] = conditionRows
+    .filter((c) => c.fromStatus !== c.toStatus)
+    .map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      title: c.title,
+      from: c.fromStatus,
+      to: c.toStatus,
+      release: conditionRelease(c.id, pledges, view.metric, scenario),
+    }));
+
+  const a = start.summary;
+  const b = end.summary;
+  return {
+    view,
+    figures: {
+      pledges: { from: a.pledgeCount, to: b.pledgeCount },
+      required: figureDelta(a.gap?.required, b.gap?.required),
+      pledged: figureDelta(a.totals.pledged, b.totals.pledged),
+      unconditional: figureDelta(a.totals.unconditional, b.totals.unconditional),
+      delivered: figureDelta(a.totals.delivered, b.totals.delivered),
+      shortfall: figureDelta(a.gap?.shortfall, b.gap?.shortfall),
+      coverage: figureDelta(a.gap?.coverage, b.gap?.coverage),
+    },
+    pledges,
+    conditions,
+    deleted,
+  };
+}
+
+export type Changes = Awaited<ReturnType<typeof loadChanges>>;
+
+/**
+ * The events dated within the period behind some of the changes (a page of them), with their
+ * evidence, by pledge and by condition.
+ */
+export async function loadChangeEvents(
+  changes: Changes,
+  pledgeIds: readonly string[],
+): Promise<{ byPledge: Map<string, PledgeEvents>; byCondition: Map<string, EventsWithin["statusChanges"]> }> {
+  const since = viewBound({ asOf: changes.view.since });
+  const until = viewBound({ asOf: changes.view.until });
+  const events = await readEventsWithin(
+    since,
+    until,
+    pledgeIds,
+    changes.conditions.map((c) => c.id),
+  );
+  const byPledge = new Map<string, PledgeEvents>(
+    pledgeIds.map((id) => [id, { statusChanges: [], ledgerEvents: [], creation: null }]),
+  );
+  for (const change of events.statusChanges) {
+    if (change.pledgeId) byPledge.get(change.pledgeId)?.statusChanges.push(change);
+  }
+  for (const event of events.ledgerEvents) byPledge.get(event.pledgeId)?.ledgerEvents.push(event);
+  for (const creation of events.creations) {
+    const entry = byPledge.get(creation.id);
+    if (entry) entry.creation = creation;
+  }
+  const byCondition = new Map<string, EventsWithin["statusChanges"]>();
+  for (const change of events.statusChanges) {
+    if (!change.conditionId) continue;
+    byCondition.set(change.conditionId, [...(byCondition.get(change.conditionId) ?? []), change]);
+  }
+  return { byPledge, byCondition };
+}
+
+export interface PledgeEvents {
+  statusChanges: EventsWithin["statusChanges"];
+  ledgerEvents: EventsWithin["ledgerEvents"];
+  creation: EventsWithin["creations"][number] | null;
+}

@@ -1,0 +1,216 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { LedgerFact } from "@/lib/rules/ledger";
+import { readingDb } from "@/server/db";
+import { citationSelect } from "@/server/selects";
+import { isOneOf } from "@/server/sql-dialect";
+import {
+  conditionsAtQuery,
+  pledgeRowFilter,
+  pledgesAt,
+  type Bound,
+  type PledgeSelection,
+} from "@/features/pledges/selection-sql";
+import type {
+  ConditionStatus,
+  PledgeCategory,
+  PledgeStatus,
+  QuantityQualifier,
+} from "@/lib/rules/vocabulary";
+
+// What the list of changes reads: each pledge that differs between the two ends of the period, as
+// it stood at each (rebuilt from the ledger, as every as-of view is: features/pledges/selection-sql.ts),
+// the conditions at both ends, and the events dated within the period with their evidence.
+
+/** A pledge at both ends as read (integers or bigints as each database returns them): each column
+ * of "from" (the start) and "to" (the end), all null at an end where the selection did not pick it. */
+export interface PledgeEndsRow {
+  id: string;
+  title: string;
+  fromCategory: PledgeCategory | null;
+  fromStatus: PledgeStatus | null;
+  fromUnit: string | null;
+  fromQualifier: QuantityQualifier | null;
+  fromLow: bigint | number | null;
+  fromHigh: bigint | number | null;
+  fromDelivered: bigint | number | null;
+  fromBlocked: string | null;
+  toCategory: PledgeCategory | null;
+  toStatus: PledgeStatus | null;
+  toUnit: string | null;
+  toQualifier: QuantityQualifier | null;
+  toLow: bigint | number | null;
+  toHigh: bigint | number | null;
+  toDelivered: bigint | number | null;
+  toBlocked: string | null;
+}
+
+const columns = ["category", "status", "unit", "qualifier", "low", "high", "delivered", "blocked"] as const;
+
+/** The pledges a selection picks at `bound`, one row each, with what the figures read of them. */
+const statesAt = (bound: Bound, selection: PledgeSelection) => Prisma.sql`(
+  WITH ${pledgesAt(bound, selection, { withDue: false })}
+  SELECT pl."id", pl.category, pl.status, pl.unit, pl.qualifier, pl.low, pl.high, pl.delivered, blk.blocked
+  FROM pl LEFT JOIN blk ON blk."pledgeId" = pl."id")`;
+
+const capital = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+
+/**
+ * Every pledge the selection picks at either bound whose state differs between them (or that is
+ * picked at one only), with both states; a side is all null where the pledge was not picked. The
+ * blocking lists may differ in order alone: the caller compares them as sets.
+ */
+export async function readChangedPledges(since: Bound, until: Bound, selection: PledgeSelection) {
+  const side = (alias: "a" | "b", end: "from" | "to") =>
+    Prisma.raw(columns.map((column) => `${alias}.${column} AS "${end}${capital(column)}"`).join(", "));
+  const differs = Prisma.raw(
+    columns.map((column) => `a.${column} IS DISTINCT FROM b.${column}`).join(" OR "),
+  );
+  return readingDb().$queryRaw<PledgeEndsRow[]>`
+    SELECT COALESCE(a."id", b."id") AS "id", p."title", ${side("a", "from")}, ${side("b", "to")}
+    FROM ${statesAt(since, selection)} a
+    FULL OUTER JOIN ${statesAt(until, selection)} b ON b."id" = a."id"
+    JOIN "Pledge" p ON p."id" = COALESCE(a."id", b."id")
+    WHERE a."id" IS NULL OR b."id" IS NULL OR ${differs}`;
+}
+
+/** Every condition with its status at both bounds. */
+export async function readConditionEnds(since: Bound, until: Bound) {
+  return readingDb().$queryRaw<
+    {
+      id: string;
+      slug: string;
+      title: string;
+      fromStatus: ConditionStatus | null;
+      toStatus: ConditionStatus | null;
+    }[]
+  >`
+    SELECT c."id", c."slug", c."title", a.status AS "fromStatus", b.status AS "toStatus"
+    FROM "Condition" c
+    LEFT JOIN (${conditionsAtQuery(since)}) a ON a."id" = c."id"
+    LEFT JOIN (${conditionsAtQuery(until)}) b ON b."id" = c."id"
+    ORDER BY c."title", c."id"`;
+}
+
+/** Dated within the period: on or after the end of its first day, before the end of its last. */
+const within = (since: Bound, until: Bound) => ({ gte: since.occurred!, lt: until.occurred! });
+
+const recorded = { recordedBy: true, note: true } as const;
+
+/**
+ * The events dated within the period of the given pledges and conditions, with their evidence:
+ * status changes (not a record's first entry, which its creation is) and figures' events (not
+ * those written with the pledge, which its announcement is), oldest first; and the evidence the
+ * pledges were created with, for those announced within it.
+ */
+export async function readEventsWithin(
+  since: Bound,
+  until: Bound,
+  pledgeIds: readonly string[],
+  conditionIds: readonly string[],
+) {
+  const period = within(since, until);
+  const occurredAt = { gte: new Date(`${period.gte}Z`), lt: new Date(`${period.lt}Z`) };
+  const [statusChanges, ledgerEvents, creations] = await Promise.all([
+    readingDb().statusChange.findMany({
+      where: {
+        occurredAt,
+        OR: [
+          { pledgeId: { in: [...pledgeIds] }, fromPledgeStatus: { not: null } },
+          { conditionId: { in: [...conditionIds] }, fromConditionStatus: { not: null } },
+        ],
+      },
+      select: {
+        id: true,
+        pledgeId: true,
+        conditionId: true,
+        fromPledgeStatus: true,
+        toPledgeStatus: true,
+        fromConditionStatus: true,
+        toConditionStatus: true,
+        occurredAt: true,
+        createdAt: true,
+        ...recorded,
+        citations: { select: citationSelect, orderBy: { id: "asc" } },
+      },
+      orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    }),
+    readLedgerEventsWithin(since, until, pledgeIds),
+    readingDb().pledge.findMany({
+      where: { id: { in: [...pledgeIds] }, announcedOn: occurredAt },
+      select: {
+        id: true,
+        announcedOn: true,
+        createdAt: true,
+        citations: { select: citationSelect, orderBy: { id: "asc" } },
+      },
+    }),
+  ]);
+  return { statusChanges, ledgerEvents, creations };
+}
+
+export type EventsWithin = Awaited<ReturnType<typeof readEventsWithin>>;
+
+/**
+ * The figures' events of `pledgeIds` dated within the period, each with the value it replaced (the
+ * fact's previous event, in the ledger's order) and its evidence; not those written with a pledge.
+ */
+async function readLedgerEventsWithin(since: Bound, until: Bound, pledgeIds: readonly string[]) {
+  if (pledgeIds.length === 0) return [];
+  const period = within(since, until);
+  const rows = await readingDb().$queryRaw<
+    {
+      id: string;
+      pledgeId: string;
+      fact: LedgerFact;
+      occurredOn: Date | string;
+      recordedAt: Date | string;
+      recordedBy: string | null;
+      note: string;
+      low: bigint | number | null;
+      high: bigint | number | null;
+      unit: string | null;
+      qualifier: QuantityQualifier | null;
+      delivered: bigint | number | null;
+      dueOn: Date | string | null;
+      previousLow: bigint | number | null;
+      previousHigh: bigint | number | null;
+      previousUnit: string | null;
+      previousDelivered: bigint | number | null;
+      previousDueOn: Date | string | null;
+    }[]
+  >`
+    SELECT * FROM (
+      SELECT e."id", e."pledgeId", e."fact", e."occurredOn", e."recordedAt", e."recordedBy", e."note",
+             e."quantityLow" AS low, e."quantityHigh" AS high, e."quantityUnit" AS unit,
+             e."quantityQualifier" AS qualifier, e."deliveredQuantity" AS delivered, e."dueOn" AS "dueOn",
+             LAG(e."quantityLow") OVER w AS "previousLow", LAG(e."quantityHigh") OVER w AS "previousHigh",
+             LAG(e."quantityUnit") OVER w AS "previousUnit", LAG(e."deliveredQuantity") OVER w AS "previousDelivered",
+             LAG(e."dueOn") OVER w AS "previousDueOn",
+             e."recordedAt" = p."createdAt" AS "withPledge"
+      FROM "LedgerEvent" e JOIN "Pledge" p ON p."id" = e."pledgeId"
+      WHERE ${isOneOf(Prisma.sql`e."pledgeId"`, pledgeIds)}
+      WINDOW w AS (PARTITION BY e."pledgeId", e."fact" ORDER BY e."occurredOn", e."recordedAt", e."id")
+    ) events
+    WHERE events."occurredOn" >= ${period.gte} AND events."occurredOn" < ${period.lt}
+      AND NOT events."withPledge"
+    ORDER BY events."occurredOn", events."recordedAt", events."id"`;
+  const citations = await readingDb().citation.findMany({
+    where: { ledgerEventId: { in: rows.map((row) => row.id) } },
+    select: { ...citationSelect, ledgerEventId: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => ({
+    ...row,
+    citations: citations.filter((citation) => citation.ledgerEventId === row.id),
+  }));
+}
+
+/** The pledges deleted within the period (by when it was recorded: a deletion has no other date). */
+export async function readDeletedWithin(since: Bound, until: Bound, selection: PledgeSelection) {
+  const period = within(since, until);
+  return readingDb().$queryRaw<{ id: string; title: string; deletedAt: Date | string }[]>`
+    SELECT p."id", p."title", p."deletedAt" FROM "Pledge" p
+    WHERE p."deletedAt" >= ${period.gte} AND p."deletedAt" < ${period.lt} AND ${pledgeRowFilter(selection)}
+    ORDER BY p."deletedAt", p."id"`;
+}

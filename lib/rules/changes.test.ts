@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import {
+  addEffects,
+  changeKinds,
+  conditionRelease,
+  figureDelta,
+  isNoEffect,
+  noEffect,
+  pledgeEffect,
+  type PledgeState,
+} from "./changes";
+import { noScenario } from "./effective-status";
+
+const ceasefire = { id: "c1", title: "Ceasefire", status: "unmet" as const };
+
+const pledge = (changes: Partial<PledgeState> = {}): PledgeState => ({
+  category: "force",
+  status: "committed",
+  unit: "personnel",
+  qualifier: "exact",
+  low: 1_000n,
+  high: 2_000n,
+  delivered: null,
+  blockedBy: [],
+  ...changes,
+});
+
+describe("a pledge's effect on the figures", () => {
+  it("adds its whole range when it appears, and takes it away when it is withdrawn", () => {
+    expect(pledgeEffect(null, pledge(), "personnel", noScenario)).toEqual({
+      pledged: { low: 1_000n, high: 2_000n },
+      unconditional: { low: 1_000n, high: 2_000n },
+      delivered: { low: 0n, high: 0n },
+    });
+    expect(pledgeEffect(pledge(), pledge({ status: "withdrawn" }), "personnel", noScenario).pledged).toEqual({
+      low: -1_000n,
+      high: -2_000n,
+    });
+  });
+
+  it("moves only the unconditional sum when its condition is met, unless the scenario already assumed it", () => {
+    const before = pledge({ blockedBy: [ceasefire] });
+    const after = pledge({ blockedBy: [] });
+    const effect = pledgeEffect(before, after, "personnel", noScenario);
+    expect(effect.pledged).toEqual({ low: 0n, high: 0n });
+    expect(effect.unconditional).toEqual({ low: 1_000n, high: 2_000n });
+    expect(isNoEffect(pledgeEffect(before, after, "personnel", new Set(["c1"])))).toBe(true);
+  });
+
+  it("counts nothing in another unit, and a delivery in the delivered sum", () => {
+    expect(isNoEffect(pledgeEffect(null, pledge({ unit: "EUR" }), "personnel", noScenario))).toBe(true);
+    const effect = pledgeEffect(pledge(), pledge({ delivered: 500n }), "personnel", noScenario);
+    expect(effect.delivered).toEqual({ low: 500n, high: 500n });
+  });
+
+  it("adds effects end by end", () => {
+    const a = pledgeEffect(null, pledge(), "personnel", noScenario);
+    expect(addEffects(a, a).pledged).toEqual({ low: 2_000n, high: 4_000n });
+    expect(addEffects(noEffect(), a)).toEqual(a);
+  });
+});
+
+describe("the kinds of a pledge's change", () => {
+  it("names an appearance, a departure, a withdrawal, a status, figures and conditions", () => {
+    expect(changeKinds(null, pledge())).toEqual(["added"]);
+    expect(changeKinds(pledge(), null)).toEqual(["left the view"]);
+    expect(changeKinds(pledge(), pledge({ status: "withdrawn" }))).toEqual(["withdrawn"]);
+    expect(changeKinds(pledge(), pledge({ status: "delivered", delivered: 1n }))).toEqual([
+      "status",
+      "figures",
+    ]);
+    expect(changeKinds(pledge({ blockedBy: [ceasefire] }), pledge())).toEqual(["conditions"]);
+    expect(changeKinds(pledge(), pledge())).toEqual([]);
+  });
+
+  it("sees no change in the same blocking conditions listed in another order", () => {
+    const other = { id: "c2", title: "Vote", status: "unmet" as const };
+    expect(
+      changeKinds(pledge({ blockedBy: [ceasefire, other] }), pledge({ blockedBy: [other, ceasefire] })),
+    ).toEqual([]);
+  });
+});
+
+describe("what a condition's change released", () => {
+  it("counts the pledges it stopped holding back and what they add to the unconditional sum", () => {
+    const release = conditionRelease(
+      "c1",
+      [
+        { before: pledge({ blockedBy: [ceasefire] }), after: pledge() },
+        // Still held back by another condition: not released.
+        {
+          before: pledge({ blockedBy: [ceasefire, { id: "c2", title: "Vote", status: "unmet" }] }),
+          after: pledge({ blockedBy: [{ id: "c2", title: "Vote", status: "unmet" }] }),
+        },
+        // Not tied to it.
+        { before: pledge(), after: pledge({ status: "withdrawn" }) },
+      ],
+      "personnel",
+      noScenario,
+    );
+    expect(release).toEqual({ released: 1, heldBack: 0, unconditional: { low: 1_000n, high: 2_000n } });
+  });
+
+  it("counts the pledges it holds back again when it falls back to unmet", () => {
+    const release = conditionRelease(
+      "c1",
+      [{ before: pledge(), after: pledge({ blockedBy: [ceasefire] }) }],
+      "personnel",
+      noScenario,
+    );
+    expect(release).toEqual({ released: 0, heldBack: 1, unconditional: { low: -1_000n, high: -2_000n } });
+  });
+});
+
+describe("a headline figure's delta", () => {
+  it("moves each end of the range, for amounts and ratios", () => {
+    const from = { low: 10n, high: 30n, unit: "personnel", bound: "exact" as const };
+    const to = { low: 15n, high: 25n, unit: "personnel", bound: "exact" as const };
+    expect(figureDelta(from, to).change).toEqual({ low: 5n, high: -5n });
+    expect(
+      figureDelta({ low: 0.1, high: 0.3, bound: "exact" }, { low: 0.2, high: 0.3, bound: "exact" }).change
+        ?.low,
+    ).toBeCloseTo(0.1);
+  });
+
+  it("has no change where an end has no such figure", () => {
+    expect(figureDelta(null, { low: 1n, high: 1n, unit: "EUR", bound: "exact" })).toMatchObject({
+      from: null,
+      change: null,
+    });
+  });
+});

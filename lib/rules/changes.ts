@@ -1,0 +1,182 @@
+// What changed between two days: each pledge's state at both ends set side by side, what the
+// change did to the figures, and what a condition's change released or held back. The figures are
+// sums of ranges over pledges, so a pledge's part in them is the figures of that pledge alone, and
+// the parts of the pledges that changed add up to the change of the totals: the list of changes and
+// the headline deltas cannot disagree.
+
+import { effectiveStatus, type ConditionState, type Scenario } from "./effective-status";
+import { totalsOf, type AggregateGroup } from "./figures";
+import type { Quantity, Ratio } from "./quantity";
+import type { PledgeCategory, PledgeStatus, QuantityQualifier } from "./vocabulary";
+
+/** A pledge as it stood at one end of the period: what the figures read of it. */
+export interface PledgeState {
+  category: PledgeCategory;
+  status: PledgeStatus;
+  unit: string | null;
+  qualifier: QuantityQualifier;
+  low: bigint | null;
+  high: bigint | null;
+  delivered: bigint | null;
+  /** Its conditions that blocked it then (unmet or partly met). */
+  blockedBy: ConditionState[];
+}
+
+/** How the two ends of a range moved, in minor units. */
+export interface RangeChange {
+  low: bigint;
+  high: bigint;
+}
+
+/** What a change did to the three sums every view shows, in one unit. */
+export interface FigureEffect {
+  pledged: RangeChange;
+  unconditional: RangeChange;
+  delivered: RangeChange;
+}
+
+export const noEffect = (): FigureEffect => ({
+  pledged: { low: 0n, high: 0n },
+  unconditional: { low: 0n, high: 0n },
+  delivered: { low: 0n, high: 0n },
+});
+
+const groupOf = (state: PledgeState): AggregateGroup => ({
+  unit: state.unit,
+  category: state.category,
+  status: state.status,
+  qualifier: state.qualifier,
+  blockedBy: state.blockedBy,
+  count: 1,
+  low: state.low ?? 0n,
+  high: state.high ?? state.low ?? 0n,
+  delivered: state.delivered ?? 0n,
+  deliveredAbove: 0,
+});
+
+const moved = (from: Quantity, to: Quantity): RangeChange => ({
+  low: to.low - from.low,
+  high: to.high - from.high,
+});
+
+/**
+ * What one pledge's change from `before` to `after` (null: not in the view at that end) did to the
+ * sums in `unit` under `scenario`, by the figures' own rule (rules/figures.ts totalsOf).
+ */
+export function pledgeEffect(
+  before: PledgeState | null,
+  after: PledgeState | null,
+  unit: string,
+  scenario: Scenario,
+): FigureEffect {
+  const totals = (state: PledgeState | null) => totalsOf(state ? [groupOf(state)] : [], unit, scenario);
+  const from = totals(before);
+  const to = totals(after);
+  return {
+    pledged: moved(from.pledged, to.pledged),
+    unconditional: moved(from.unconditional, to.unconditional),
+    delivered: moved(from.delivered, to.delivered),
+  };
+}
+
+export function addEffects(a: FigureEffect, b: FigureEffect): FigureEffect {
+  const plus = (x: RangeChange, y: RangeChange) => ({ low: x.low + y.low, high: x.high + y.high });
+  return {
+    pledged: plus(a.pledged, b.pledged),
+    unconditional: plus(a.unconditional, b.unconditional),
+    delivered: plus(a.delivered, b.delivered),
+  };
+}
+
+export const isNoEffect = (effect: FigureEffect) =>
+  Object.values(effect).every((change: RangeChange) => change.low === 0n && change.high === 0n);
+
+/** What a pledge's change was, in the words of the list of changes. */
+export type PledgeChangeKind = "added" | "left the view" | "withdrawn" | "status" | "figures" | "conditions";
+
+/**
+ * The kinds of change between two states of a pledge, most telling first: a pledge that appeared
+ * or left is only that; otherwise each of its status, stated or delivered figures and blocking
+ * conditions that moved.
+ */
+export function changeKinds(before: PledgeState | null, after: PledgeState | null): PledgeChangeKind[] {
+  if (!before) return after ? ["added"] : [];
+  if (!after) return ["left the view"];
+  const kinds: PledgeChangeKind[] = [];
+  if (before.status !== after.status) kinds.push(after.status === "withdrawn" ? "withdrawn" : "status");
+  const figures = (state: PledgeState) => [
+    state.unit,
+    state.qualifier,
+    state.low,
+    state.high,
+    state.delivered,
+  ];
+  if (figures(before).some((value, at) => value !== figures(after)[at])) kinds.push("figures");
+  const blocking = (state: PledgeState) =>
+    state.blockedBy
+      .map((c) => c.id)
+      .sort()
+      .join(",");
+  if (blocking(before) !== blocking(after)) kinds.push("conditions");
+  return kinds;
+}
+
+/** A condition's status at both ends of the period, and the pledges whose standing that moved. */
+export interface ConditionRelease {
+  /** Pledges conditional at the start on this condition (among others) and no longer at the end. */
+  released: number;
+  /** Pledges not conditional at the start that this condition holds back at the end. */
+  heldBack: number;
+  /** What those pledges did to the unconditional sum, in the unit. */
+  unconditional: RangeChange;
+}
+
+/**
+ * What a condition's change released or held back: the pledges tied to it whose effective status
+ * left or entered "conditional" between the two ends while it went from blocking them to not (or
+ * back), with their part in the change of the unconditional sum.
+ */
+export function conditionRelease(
+  conditionId: string,
+  pledges: readonly { before: PledgeState | null; after: PledgeState | null }[],
+  unit: string,
+  scenario: Scenario,
+): ConditionRelease {
+  const result: ConditionRelease = { released: 0, heldBack: 0, unconditional: { low: 0n, high: 0n } };
+  const blocks = (state: PledgeState | null) => state?.blockedBy.some((c) => c.id === conditionId) ?? false;
+  const conditional = (state: PledgeState | null) =>
+    state !== null && effectiveStatus(state.status, state.blockedBy, scenario).status === "conditional";
+  for (const { before, after } of pledges) {
+    if (!before || !after) continue;
+    const released = blocks(before) && !blocks(after) && conditional(before) && !conditional(after);
+    const heldBack = !blocks(before) && blocks(after) && !conditional(before) && conditional(after);
+    if (!released && !heldBack) continue;
+    if (released) result.released += 1;
+    else result.heldBack += 1;
+    const { unconditional } = pledgeEffect(before, after, unit, scenario);
+    result.unconditional = {
+      low: result.unconditional.low + unconditional.low,
+      high: result.unconditional.high + unconditional.high,
+    };
+  }
+  return result;
+}
+
+/** A headline figure at both ends, and how far each end of its range moved. */
+export interface FigureDelta<V extends Quantity | Ratio> {
+  from: V | null;
+  to: V | null;
+  /** Null where either end has no such figure (no requirement recorded in the unit then). */
+  change: { low: V["low"]; high: V["high"] } | null;
+}
+
+export function figureDelta<V extends Quantity | Ratio>(
+  from: V | null | undefined,
+  to: V | null | undefined,
+): FigureDelta<V> {
+  if (!from || !to) return { from: from ?? null, to: to ?? null, change: null };
+  // Both ends are bigints (quantities) or both numbers (ratios): V is one or the other.
+  const minus = (a: V["low"], b: V["low"]) =>
+    (typeof a === "bigint" ? a - (b as bigint) : (a as number) - (b as number)) as V["low"];
+  return { from, to, change: { low: minus(to.low, from.low), high: minus(to.high, from.high) } };
+}
