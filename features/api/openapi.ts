@@ -4,6 +4,7 @@ import { figureParams } from "@/features/figures/schemas";
 import {
   breakdownParams,
   breakdownResponse,
+  changesResponse,
   conditionListResponse,
   errorSchema,
   noParams,
@@ -17,6 +18,7 @@ import {
 import { pledgeCreateSchema, pledgePatchSchema, pledgeStatusUpdateSchema } from "../editing/schemas";
 import { saveMappingSchema } from "../imports/schemas";
 import { briefingPdfParams } from "../reports/schemas";
+import { changesParams } from "../changes/schemas";
 
 interface Endpoint {
   path: string;
@@ -68,6 +70,13 @@ export const endpoints: Endpoint[] = [
     summary: "A breakdown of the figures by status, category, stakeholder or condition",
     params: breakdownParams,
     response: breakdownResponse,
+  },
+  {
+    path: "/api/v1/changes",
+    summary:
+      "What changed from the start of since to the end of until (today by default): the figures' deltas, the conditions that moved and what they released, the pledges that moved (largest effect first, paged) with each event's evidence, and the deletions",
+    params: changesParams,
+    response: changesResponse,
   },
   {
     path: "/api/v1/exports/pledges.csv",

@@ -336,3 +336,164 @@ export type PledgeDetailJson = z.input<typeof pledgeDetailSchema>;
 export type SummaryJson = z.input<typeof summarySchema>;
 export type BreakdownRowJson = z.input<typeof breakdownRowSchema>;
 export type RangeJson = z.input<typeof rangeSchema>;
+
+// The list of changes (GET /api/v1/changes, features/changes)
+
+const rangeChangeSchema = z
+  .object({ low: z.number(), high: z.number() })
+  .meta({ id: "RangeChange", description: "How far each end of a range moved, in the metric's major units" });
+
+const deltaOf = (range: z.ZodType) =>
+  z.object({
+    from: range.nullable(),
+    to: range.nullable(),
+    change: rangeChangeSchema
+      .nullable()
+      .meta({ description: "to − from at each end; null where either end has no such figure" }),
+  });
+
+const quotedSchema = z
+  .object({
+    quote: z.string(),
+    source: z.object({ id: z.string(), title: z.string(), url: z.string().nullable() }),
+  })
+  .meta({ id: "Quoted", description: "A quote and the source it is from" });
+
+const recordedFields = {
+  recordedAt: z.string().meta({ description: "When it was recorded (UTC)" }),
+  note: z.string(),
+  recordedBy: z.string().nullable(),
+  citations: z.array(quotedSchema),
+};
+
+const statedQuantitySchema = z.object({
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  unit: z.string(),
+  qualifier: z.enum(quantityQualifiers).nullable().optional(),
+});
+
+const changeEventSchema = z
+  .discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("announced"),
+      occurredOn: day,
+      recordedAt: z.string(),
+      citations: z.array(quotedSchema),
+    }),
+    z.object({
+      kind: z.literal("status"),
+      occurredAt: z.string(),
+      from: z.enum(pledgeStatuses).nullable(),
+      to: z.enum(pledgeStatuses).nullable(),
+      ...recordedFields,
+    }),
+    z.object({
+      kind: z.literal("stated"),
+      occurredOn: day,
+      from: statedQuantitySchema.nullable(),
+      to: statedQuantitySchema.nullable(),
+      ...recordedFields,
+    }),
+    z.object({
+      kind: z.literal("delivered"),
+      occurredOn: day,
+      from: z.number().nullable(),
+      to: z.number().nullable(),
+      unit: z.string().nullable(),
+      ...recordedFields,
+    }),
+    z.object({
+      kind: z.literal("due"),
+      occurredOn: day,
+      from: day.nullable(),
+      to: day.nullable(),
+      ...recordedFields,
+    }),
+  ])
+  .meta({ id: "ChangeEvent", description: "An event dated within the period, with its evidence" });
+
+const pledgeEndSchema = z
+  .object({
+    status: z.enum(pledgeStatuses),
+    quantity: statedQuantitySchema.nullable(),
+    delivered: z.number().nullable(),
+    blockedBy: z.array(z.string()).meta({ description: "Ids of the conditions holding it back then" }),
+  })
+  .nullable()
+  .meta({
+    id: "PledgeEnd",
+    description: "A pledge as it stood at one end; null where the view did not hold it",
+  });
+
+const changeKinds = ["added", "left the view", "withdrawn", "status", "figures", "conditions"] as const;
+
+export const changesSchema = z
+  .object({
+    since: day.meta({ description: "The period's first day (from its start)" }),
+    until: day.meta({ description: "The period's last day (to its end)" }),
+    knownAt: knownAtJson,
+    unit: z.string(),
+    figures: z.object({
+      pledges: z.object({ from: z.number().int(), to: z.number().int(), change: z.number().int() }),
+      required: deltaOf(rangeSchema),
+      pledged: deltaOf(rangeSchema),
+      unconditional: deltaOf(rangeSchema),
+      delivered: deltaOf(rangeSchema),
+      shortfall: deltaOf(rangeSchema),
+      coverage: deltaOf(ratioSchema),
+    }),
+    conditions: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        title: z.string(),
+        from: z.enum(conditionStatuses).nullable(),
+        to: z.enum(conditionStatuses).nullable(),
+        released: z.number().int().meta({ description: "Pledges it no longer holds back" }),
+        heldBack: z.number().int().meta({ description: "Pledges it holds back again" }),
+        unconditional: rangeChangeSchema,
+        summary: z.string().meta({ description: "The change and what it did, in words" }),
+        events: z.array(
+          z.object({
+            occurredAt: z.string(),
+            from: z.enum(conditionStatuses).nullable(),
+            to: z.enum(conditionStatuses).nullable(),
+            ...recordedFields,
+          }),
+        ),
+      }),
+    ),
+    pledges: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kinds: z.array(z.enum(changeKinds)),
+        before: pledgeEndSchema,
+        after: pledgeEndSchema,
+        effect: z.object({
+          pledged: rangeChangeSchema,
+          unconditional: rangeChangeSchema,
+          delivered: rangeChangeSchema,
+        }),
+        events: z.array(changeEventSchema),
+      }),
+    ),
+    deleted: z.array(z.object({ id: z.string(), title: z.string(), deletedAt: z.string() })).meta({
+      description:
+        "Pledges deleted within the period (by when it was recorded); they leave every view, on every day",
+    }),
+  })
+  .meta({ id: "Changes" });
+
+export const changesResponse = z
+  .object({
+    data: changesSchema,
+    total: z.number().int().meta({ description: "Pledges that moved, in all" }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    view: viewSchema,
+  })
+  .meta({ id: "ChangesResponse" });
+
+export type ChangesJson = z.input<typeof changesSchema>;

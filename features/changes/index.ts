@@ -25,10 +25,14 @@ import {
   type PledgeEndsRow,
 } from "./queries";
 
-/** What the list of changes is of: the period's first and last days, a metric and a selection. */
+/**
+ * What the list of changes is of: the period's first and last days (both whole: it starts where the
+ * day before `since` ends), a metric and a selection, as known now or at `knownAt`.
+ */
 export interface ChangesView {
   since: Date;
   until: Date;
+  knownAt?: Date;
   metric: string;
   selection: PledgeSelection;
 }
@@ -78,19 +82,32 @@ function stateOf(
 }
 
 /** The size of a change, for listing the largest first. */
+/** The bounds of the period: the end of the day before its first, and the end of its last. */
+function periodOf({ since, until, knownAt }: ChangesView) {
+  const start = new Date(since.getTime() - 86_400_000);
+  return {
+    start,
+    since: viewBound({ asOf: start, knownAt }),
+    until: viewBound({ asOf: until, knownAt }),
+  };
+}
+
 const sizeOf = ({ pledged, unconditional, delivered }: FigureEffect) =>
   [pledged.high, unconditional.high, delivered.high].reduce((sum, v) => sum + (v < 0n ? -v : v), 0n);
 
 /**
- * Every change between the end of `since` and the end of `until`, as known now. Refuses (as every
+ * Every change from the start of `since` to the end of `until`, as known now (or at `knownAt`). Refuses (as every
  * figure does) a scenario naming an unknown condition.
  */
 export async function loadChanges(view: ChangesView) {
-  const since = viewBound({ asOf: view.since });
-  const until = viewBound({ asOf: view.until });
-  const figureView = (asOf: Date) => ({ metric: view.metric, time: { asOf }, selection: view.selection });
+  const { start: dayBefore, since, until } = periodOf(view);
+  const figureView = (asOf: Date) => ({
+    metric: view.metric,
+    time: { asOf, knownAt: view.knownAt },
+    selection: view.selection,
+  });
   const [start, end, rows, conditionRows, deleted] = await Promise.all([
-    loadKnownFigures(figureView(view.since)),
+    loadKnownFigures(figureView(dayBefore)),
     loadKnownFigures(figureView(view.until)),
     readChangedPledges(since, until, view.selection),
     readConditionEnds(since, until),
@@ -164,9 +181,8 @@ export type Changes = Awaited<ReturnType<typeof loadChanges>>;
 export async function loadChangeEvents(
   changes: Changes,
   pledgeIds: readonly string[],
-): Promise<{ byPledge: Map<string, PledgeEvents>; byCondition: Map<string, EventsWithin["statusChanges"]> }> {
-  const since = viewBound({ asOf: changes.view.since });
-  const until = viewBound({ asOf: changes.view.until });
+): Promise<ChangeEvents> {
+  const { since, until } = periodOf(changes.view);
   const events = await readEventsWithin(
     since,
     until,
@@ -192,8 +208,15 @@ export async function loadChangeEvents(
   return { byPledge, byCondition };
 }
 
+export interface ChangeEvents {
+  byPledge: Map<string, PledgeEvents>;
+  byCondition: Map<string, EventsWithin["statusChanges"]>;
+}
+
 export interface PledgeEvents {
   statusChanges: EventsWithin["statusChanges"];
   ledgerEvents: EventsWithin["ledgerEvents"];
   creation: EventsWithin["creations"][number] | null;
 }
+
+export { changesJson } from "./json";

@@ -92,8 +92,23 @@ export async function readConditionEnds(since: Bound, until: Bound) {
     ORDER BY c."title", c."id"`;
 }
 
-/** Dated within the period: on or after the end of its first day, before the end of its last. */
-const within = (since: Bound, until: Bound) => ({ gte: since.occurred!, lt: until.occurred! });
+/**
+ * Dated within the period (from the end of the day before it to the end of its last day), as
+ * instants, and recorded by the moment it is known at, if any.
+ */
+function within(since: Bound, until: Bound) {
+  const instant = (bound: string | null) => new Date(`${bound}Z`);
+  return {
+    gte: since.occurred!,
+    lt: until.occurred!,
+    dated: { gte: instant(since.occurred), lt: instant(until.occurred) },
+    recorded: until.known === null ? undefined : { lt: instant(until.known) },
+  };
+}
+
+/** `AND column < known` where the period is seen as known at a moment. */
+const knownBy = (column: Prisma.Sql, until: Bound) =>
+  until.known === null ? Prisma.empty : Prisma.sql`AND ${column} < ${until.known}`;
 
 const recorded = { recordedBy: true, note: true } as const;
 
@@ -110,11 +125,12 @@ export async function readEventsWithin(
   conditionIds: readonly string[],
 ) {
   const period = within(since, until);
-  const occurredAt = { gte: new Date(`${period.gte}Z`), lt: new Date(`${period.lt}Z`) };
+  const occurredAt = period.dated;
   const [statusChanges, ledgerEvents, creations] = await Promise.all([
     readingDb().statusChange.findMany({
       where: {
         occurredAt,
+        createdAt: period.recorded,
         OR: [
           { pledgeId: { in: [...pledgeIds] }, fromPledgeStatus: { not: null } },
           { conditionId: { in: [...conditionIds] }, fromConditionStatus: { not: null } },
@@ -137,7 +153,7 @@ export async function readEventsWithin(
     }),
     readLedgerEventsWithin(since, until, pledgeIds),
     readingDb().pledge.findMany({
-      where: { id: { in: [...pledgeIds] }, announcedOn: occurredAt },
+      where: { id: { in: [...pledgeIds] }, announcedOn: occurredAt, createdAt: period.recorded },
       select: {
         id: true,
         announcedOn: true,
@@ -189,14 +205,14 @@ async function readLedgerEventsWithin(since: Bound, until: Bound, pledgeIds: rea
              LAG(e."dueOn") OVER w AS "previousDueOn",
              e."recordedAt" = p."createdAt" AS "withPledge"
       FROM "LedgerEvent" e JOIN "Pledge" p ON p."id" = e."pledgeId"
-      WHERE ${isOneOf(Prisma.sql`e."pledgeId"`, pledgeIds)}
+      WHERE ${isOneOf(Prisma.sql`e."pledgeId"`, pledgeIds)} ${knownBy(Prisma.sql`e."recordedAt"`, until)}
       WINDOW w AS (PARTITION BY e."pledgeId", e."fact" ORDER BY e."occurredOn", e."recordedAt", e."id")
     ) events
     WHERE events."occurredOn" >= ${period.gte} AND events."occurredOn" < ${period.lt}
       AND NOT events."withPledge"
     ORDER BY events."occurredOn", events."recordedAt", events."id"`;
   const citations = await readingDb().citation.findMany({
-    where: { ledgerEventId: { in: rows.map((row) => row.id) } },
+    where: { ledgerEventId: { in: rows.map((row) => row.id) }, createdAt: period.recorded },
     select: { ...citationSelect, ledgerEventId: true },
     orderBy: { id: "asc" },
   });
@@ -211,6 +227,7 @@ export async function readDeletedWithin(since: Bound, until: Bound, selection: P
   const period = within(since, until);
   return readingDb().$queryRaw<{ id: string; title: string; deletedAt: Date | string }[]>`
     SELECT p."id", p."title", p."deletedAt" FROM "Pledge" p
-    WHERE p."deletedAt" >= ${period.gte} AND p."deletedAt" < ${period.lt} AND ${pledgeRowFilter(selection)}
+    WHERE p."deletedAt" >= ${period.gte} AND p."deletedAt" < ${period.lt} ${knownBy(Prisma.sql`p."deletedAt"`, until)}
+      AND ${pledgeRowFilter(selection)}
     ORDER BY p."deletedAt", p."id"`;
 }

@@ -2,7 +2,7 @@
 // chosen date. Pure: the briefing page, and any report that wants them, pass the figures in.
 import type { DashboardSummary } from "./figures";
 import { formatPromised as words, formatRatio, type Quantity } from "./quantity";
-import { formatAmount } from "./units";
+import { figureDelta, rangeChangeWords } from "./changes";
 import { counted } from "@/lib/format";
 
 /**
@@ -71,20 +71,9 @@ export interface FigureChange {
   change: string;
 }
 
-/** A signed difference in the unit's amounts: "+5,000", "−250.50". */
-function signed(minor: bigint, unit: string): string {
-  if (minor === 0n) return "0";
-  return `${minor > 0n ? "+" : "−"}${formatAmount(minor > 0n ? minor : -minor, unit)}`;
-}
-
-function difference(before: Quantity, after: Quantity): string {
-  const low = after.low - before.low;
-  const high = after.high - before.high;
-  if (low === 0n && high === 0n) return "no change";
-  return low === high
-    ? signed(high, after.unit)
-    : `${signed(low, after.unit)} to ${signed(high, after.unit)}`;
-}
+/** How a figure moved between two views: each end's difference in words. */
+const difference = (before: Quantity, after: Quantity) =>
+  rangeChangeWords(figureDelta(before, after).change!, after.unit);
 
 /**
  * How the headline figures moved between two views of the same pledges (a date and the view's own):

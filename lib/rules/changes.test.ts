@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   addEffects,
+  conditionChangeWords,
+  rangeChangeWords,
   changeKinds,
   conditionRelease,
   figureDelta,
@@ -128,5 +130,26 @@ describe("a headline figure's delta", () => {
       from: null,
       change: null,
     });
+  });
+});
+
+describe("changes in words", () => {
+  it("signs each end of a range's move, and says when nothing moved", () => {
+    expect(rangeChangeWords({ low: 5_000n, high: 5_000n }, "personnel")).toBe("+5,000");
+    expect(rangeChangeWords({ low: -2_000n, high: 1_000n }, "personnel")).toBe("−2,000 to +1,000");
+    expect(rangeChangeWords({ low: 0n, high: 0n }, "personnel")).toBe("no change");
+  });
+
+  it("spells out what a condition's change released", () => {
+    const release = { released: 5, heldBack: 0, unconditional: { low: 30_000n, high: 30_000n } };
+    expect(
+      conditionChangeWords({ title: "Russia agrees to a ceasefire", to: "met" }, release, "personnel"),
+    ).toBe(
+      "Russia agrees to a ceasefire → met: 5 pledges no longer conditional, unconditional +30,000 personnel",
+    );
+    const none = { released: 0, heldBack: 0, unconditional: { low: 0n, high: 0n } };
+    expect(conditionChangeWords({ title: "Vote", to: "partially_met" }, none, "personnel")).toBe(
+      "Vote → partially met: no pledge's standing changed",
+    );
   });
 });

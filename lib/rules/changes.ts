@@ -7,7 +7,15 @@
 import { effectiveStatus, type ConditionState, type Scenario } from "./effective-status";
 import { totalsOf, type AggregateGroup } from "./figures";
 import type { Quantity, Ratio } from "./quantity";
-import type { PledgeCategory, PledgeStatus, QuantityQualifier } from "./vocabulary";
+import { formatAmount, unitWord } from "./units";
+import {
+  conditionStatusLabels,
+  type ConditionStatus,
+  type PledgeCategory,
+  type PledgeStatus,
+  type QuantityQualifier,
+} from "./vocabulary";
+import { counted } from "@/lib/format";
 
 /** A pledge as it stood at one end of the period: what the figures read of it. */
 export interface PledgeState {
@@ -179,4 +187,43 @@ export function figureDelta<V extends Quantity | Ratio>(
   const minus = (a: V["low"], b: V["low"]) =>
     (typeof a === "bigint" ? a - (b as bigint) : (a as number) - (b as number)) as V["low"];
   return { from, to, change: { low: minus(to.low, from.low), high: minus(to.high, from.high) } };
+}
+
+// ---- In words ----
+
+/** A signed difference in the unit's amounts: "+5,000", "−250.50", "0". */
+function signedAmount(minor: bigint, unit: string): string {
+  if (minor === 0n) return "0";
+  return `${minor > 0n ? "+" : "−"}${formatAmount(minor > 0n ? minor : -minor, unit)}`;
+}
+
+/** How a range moved: "+5,000", "−2,000 to +1,000" (each end), or "no change". */
+export function rangeChangeWords(change: RangeChange, unit: string): string {
+  if (change.low === 0n && change.high === 0n) return "no change";
+  return change.low === change.high
+    ? signedAmount(change.high, unit)
+    : `${signedAmount(change.low, unit)} to ${signedAmount(change.high, unit)}`;
+}
+
+/**
+ * A condition's change and what it did, in one line: "Russia agrees to a ceasefire → met: 5
+ * pledges no longer conditional, unconditional +30,000 personnel".
+ */
+export function conditionChangeWords(
+  condition: { title: string; to: ConditionStatus | null },
+  release: ConditionRelease,
+  unit: string,
+): string {
+  const to = condition.to ? conditionStatusLabels[condition.to].toLowerCase() : "removed";
+  const parts = [
+    release.released > 0 ? `${counted(release.released, "pledge")} no longer conditional` : null,
+    release.heldBack > 0 ? `${counted(release.heldBack, "pledge")} conditional again` : null,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return `${condition.title} → ${to}: no pledge's standing changed`;
+  const moved = rangeChangeWords(release.unconditional, unit);
+  const sum =
+    moved === "no change"
+      ? `no change to the unconditional total in ${unitWord(unit)}`
+      : `unconditional ${moved} ${unitWord(unit)}`;
+  return `${condition.title} → ${to}: ${parts.join(", ")}, ${sum}`;
 }

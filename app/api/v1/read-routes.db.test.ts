@@ -10,12 +10,14 @@ let headers: Record<string, string> = {};
 beforeAll(async () => {
   headers = await bearerHeaders("viewer");
 });
-const routes = {
+/** The routes that read a view (asOf, knownAt), and every read route. */
+const viewRoutes = {
   pledges: (await import("./pledges/route")).GET,
   summary: (await import("./summary/route")).GET,
   breakdown: (await import("./breakdown/route")).GET,
   csv: (await import("./exports/pledges.csv/route")).GET,
 };
+const routes = { ...viewRoutes, changes: (await import("./changes/route")).GET };
 
 const names = [
   "status",
@@ -33,6 +35,8 @@ const names = [
   "by",
   "page",
   "pageSize",
+  "since",
+  "until",
 ];
 const values = fc.oneof(
   fc.string(),
@@ -74,17 +78,21 @@ describe("read API under generated query strings", () => {
 
 describe("dates out of range and what a signed-in reader gets back", () => {
   it.each(["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])(
-    "asOf=%s answers 400 naming the range, on every read route",
+    "asOf=%s answers 400 naming the range, on every read route (since= on the changes)",
     async (day) => {
-      for (const [name, handler] of Object.entries(routes)) {
+      const asked = [
+        ...Object.entries(viewRoutes).map(([name, handler]) => [name, handler, "asOf"] as const),
+        ["changes", routes.changes, "since"] as const,
+      ];
+      for (const [name, handler, param] of asked) {
         const response = await handler(
-          new Request(`http://localhost/api/v1/${name}?asOf=${day}`, { headers }),
+          new Request(`http://localhost/api/v1/${name}?${param}=${day}`, { headers }),
           routeContext({}),
         );
         expect(response.status, name).toBe(400);
         const body = (await response.json()) as { error: { params: { param: string; message: string }[] } };
         expect(body.error.params[0]).toMatchObject({
-          param: "asOf",
+          param,
           message: expect.stringMatching(/1900-01-01 to 2100-12-31/),
         });
       }

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { metricField } from "@/features/figures/schemas";
+import { datesInOrder, pageField, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
+import { isoDate, singleParam } from "@/lib/search-params";
+
+// What a list of changes is asked with (the page and the API): the period, the metric its figures
+// are in, the pledges it follows (the list's filters and scenario), as known now or at a moment.
+
+export const changesPageSize = 50;
+const maxChangesPageSize = 200;
+
+/** The period's parameters, checked together: `since` is required and not after `until`. */
+const periodFields = {
+  since: singleParam(isoDate).pipe(
+    z.date({ error: "since is required: the first day of the period, YYYY-MM-DD" }),
+  ),
+  until: singleParam(isoDate),
+};
+
+export const changesParams = z
+  .object({
+    ...pledgeSelectionFields,
+    ...periodFields,
+    assume: viewFields.assume,
+    knownAt: viewFields.knownAt,
+    metric: metricField,
+    page: pageField,
+    pageSize: singleParam(
+      z.coerce
+        .number({ error: "pageSize must be a whole number" })
+        .int("pageSize must be a whole number")
+        .min(1, "pageSize is at least 1")
+        .max(maxChangesPageSize, `pageSize is at most ${maxChangesPageSize}`),
+    ),
+  })
+  .check(datesInOrder)
+  .check(
+    z.refine<{ since: Date; until?: Date }>((value) => !value.until || value.since <= value.until, {
+      path: ["until"],
+      message: "until is before since",
+    }),
+  );
+
+export type ChangesParams = z.output<typeof changesParams>;
