@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statusLabel, statusTransition, subjectTransition } from "./status-change";
+import { statusLabel, statusTransition } from "./status-change";
 
 const none = {
   fromPledgeStatus: null,
@@ -28,11 +28,5 @@ describe("a change read with its statuses as text", () => {
   it("words each status as its subject's", () => {
     expect(statusLabel("pledge", "in_progress")).toBe("In progress");
     expect(statusLabel("condition", "partially_met")).toBe("Partially met");
-    expect(subjectTransition({ subject: "pledge", fromStatus: "announced", toStatus: "withdrawn" })).toBe(
-      "Announced → Withdrawn",
-    );
-    expect(subjectTransition({ subject: "condition", fromStatus: null, toStatus: "unmet" })).toBe(
-      "Recorded as → Unmet",
-    );
   });
 });

@@ -38,26 +38,3 @@ export function statusLabel(subject: SubjectChange["subject"], status: string): 
   const labels: Record<string, string> = subject === "pledge" ? pledgeStatusLabels : conditionStatusLabels;
   return labels[status] ?? status;
 }
-
-/** statusTransition for a change read with its statuses as text. */
-export function subjectTransition({ subject, fromStatus, toStatus }: SubjectChange): string {
-  const none = {
-    fromPledgeStatus: null,
-    toPledgeStatus: null,
-    fromConditionStatus: null,
-    toConditionStatus: null,
-  };
-  return statusTransition(
-    subject === "pledge"
-      ? {
-          ...none,
-          fromPledgeStatus: fromStatus as PledgeStatus | null,
-          toPledgeStatus: toStatus as PledgeStatus | null,
-        }
-      : {
-          ...none,
-          fromConditionStatus: fromStatus as ConditionStatus | null,
-          toConditionStatus: toStatus as ConditionStatus | null,
-        },
-  );
-}

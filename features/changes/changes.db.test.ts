@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { addEffects, noEffect, type FigureEffect } from "@/lib/rules/changes";
 import { isoDay, parseIsoDay } from "@/lib/format";
+import { pledgeCategories } from "@/lib/rules/vocabulary";
 import { seededTestDatabase } from "@tests/seeded-database";
 
 const { db } = await seededTestDatabase();
@@ -185,7 +186,9 @@ describe("what changed between two days", () => {
         fc.integer({ min: 0, max: 22 }),
         fc.integer({ min: 0, max: 22 }),
         fc.option(fc.nat({ max: conditions.length - 1 })),
-        async (writes, a, b, assumed) => {
+        // A list's filter: the pledges of one category.
+        fc.option(fc.constantFrom(...pledgeCategories)),
+        async (writes, a, b, assumed, category) => {
           for (const w of writes) {
             const occurredOn = isoDay(daysAgo(w.day));
             const evidence = { note: "property", sourceId, quote: "q" };
@@ -250,9 +253,14 @@ describe("what changed between two days", () => {
             }
           }
           const [since, until] = [daysAgo(Math.max(a, b)), daysAgo(Math.min(a, b))];
-          const changes = await loadChanges(
-            view(since, until, assumed === null ? [] : [conditions[assumed]!.slug]),
-          );
+          const asked = view(since, until, assumed === null ? [] : [conditions[assumed]!.slug]);
+          if (category) asked.selection.category = [category];
+          const changes = await loadChanges(asked);
+          if (category) {
+            const ofCategory = (p: (typeof changes.pledges)[number]) =>
+              (p.after ?? p.before)!.category === category;
+            expect(changes.pledges.every(ofCategory)).toBe(true);
+          }
           const total = sum(changes.pledges.map((p) => p.effect));
           const { figures } = changes;
           expect(total.pledged).toEqual(figures.pledged.change);

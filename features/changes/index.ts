@@ -220,3 +220,4 @@ export interface PledgeEvents {
 }
 
 export { changesJson } from "./json";
+export { changeLines, kindCounts, type ChangeLines } from "./change-lines";

@@ -6,7 +6,7 @@ import { effectiveStatuses } from "@/lib/rules/vocabulary";
 
 const { db } = await seededTestDatabase();
 const { listPledges, streamPledges } = await import("@/features/pledges/queries");
-const { loadChangesSince, streamDatasetRows, streamStatusHistory } = await import("./queries");
+const { streamDatasetRows, streamStatusHistory } = await import("./queries");
 const { pledgeJson } = await import("@/features/api/json");
 const { getPledgeJson } = await import("@/features/api/queries");
 const { pledgeListParams } = await import("@/features/api/schemas");
@@ -77,65 +77,6 @@ describe("streamStatusHistory", () => {
       const expected = cited.filter((c) => c.statusChangeId === row.id).map((c) => c.sourceId);
       expect([...row.sourceIds].sort(), row.id).toEqual([...new Set(expected)].sort());
     }
-  });
-});
-
-describe("loadChangesSince", () => {
-  it("lists the pledges announced and the status changes from a day on, of the view's pledges and every condition", async () => {
-    const every = pledgeListParams.parse({});
-    const since = new Date("2026-01-01T00:00:00Z");
-    // A withdrawal, so that the withdrawn list has something to find.
-    const pledge = await db().pledge.findFirstOrThrow({ where: { category: "force" } });
-    await db().statusChange.create({
-      data: {
-        pledgeId: pledge.id,
-        fromPledgeStatus: pledge.status,
-        toPledgeStatus: "withdrawn",
-        occurredAt: new Date("2026-02-01T00:00:00Z"),
-        note: "Withdrawn for the test",
-      },
-    });
-    const all = await loadChangesSince({}, every, since, 1000);
-    const stored = await db().statusChange.findMany({ where: { occurredAt: { gte: since } } });
-    expect(all.counts.statusChanges).toBe(stored.length);
-    expect(all.counts.added).toBe(all.added.length);
-    expect(all.withdrawn.map((change) => change.id).sort()).toEqual(
-      stored
-        .filter((change) => change.toPledgeStatus === "withdrawn")
-        .map((change) => change.id)
-        .sort(),
-    );
-    expect(all.counts.withdrawn).toBe(all.withdrawn.length);
-    expect(all.withdrawn.map((change) => change.pledgeTitle)).toEqual([pledge.title]);
-    expect(all.statusChanges.map((change) => change.id).sort()).toEqual(
-      stored.map((change) => change.id).sort(),
-    );
-    // Newest first.
-    const times = all.statusChanges.map((change) => change.occurredAt.getTime());
-    expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(all.added.map((pledge) => pledge.id).sort()).toEqual(
-      (await db().pledge.findMany({ where: { announcedOn: { gte: since } } }))
-        .map((pledge) => pledge.id)
-        .sort(),
-    );
-
-    const force = await loadChangesSince({}, pledgeListParams.parse({ category: "force" }), since, 1000);
-    const forceIds = new Set((await db().pledge.findMany({ where: { category: "force" } })).map((p) => p.id));
-    expect(force.added.every((pledge) => forceIds.has(pledge.id))).toBe(true);
-    expect(force.statusChanges.filter((change) => change.pledgeTitle !== null).length).toBe(
-      stored.filter((change) => change.pledgeId && forceIds.has(change.pledgeId)).length,
-    );
-    expect(force.statusChanges.filter((change) => change.conditionTitle !== null).length).toBe(
-      stored.filter((change) => change.conditionId).length,
-    );
-
-    const limited = await loadChangesSince({}, every, since, 2);
-    expect(limited.statusChanges).toHaveLength(2);
-    expect(limited.counts.statusChanges).toBe(stored.length);
-    expect(limited.added).toHaveLength(2);
-    expect(limited.counts.added).toBe(all.added.length);
-    const later = await loadChangesSince({}, every, new Date("2099-01-01T00:00:00Z"));
-    expect([later.added.length, later.counts.statusChanges, later.counts.added]).toEqual([0, 0, 0]);
   });
 });
 

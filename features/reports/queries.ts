@@ -94,67 +94,6 @@ export async function* streamStatusHistory(
   }
 }
 
-export interface ChangesSince {
-  /** Pledges the view selects that were announced on or after the date, newest first. */
-  added: { id: string; title: string; announcedOn: Date; announcedPrecision: string }[];
-  /** Status changes of the view's pledges and of every condition since the date, newest first. */
-  statusChanges: Omit<StatusChangeRecord, "sourceIds">[];
-  /** Of them, the view's pledges withdrawn. */
-  withdrawn: Omit<StatusChangeRecord, "sourceIds">[];
-  /** How many there are of each in all (each list stops at the limit). */
-  counts: { added: number; statusChanges: number; withdrawn: number };
-}
-
-/**
- * What changed in a view between `since` (from the start of that day) and the view's own time:
- * the pledges announced and the status changes, each list up to `limit` long.
- */
-export async function loadChangesSince(
-  time: ViewTime,
-  selection: PledgeSelection,
-  since: Date,
-  limit = 40,
-): Promise<ChangesSince> {
-  const bound = viewBound(time);
-  const from = since.toISOString().slice(0, 19);
-  const selected = Prisma.sql`WITH ${pledgesAt(bound, selection)} SELECT pl."id" FROM pl`;
-  const changed = Prisma.sql`
-    FROM "StatusChange" sc
-    LEFT JOIN "Pledge" p ON p."id" = sc."pledgeId"
-    LEFT JOIN "Condition" c ON c."id" = sc."conditionId"
-    WHERE sc."occurredAt" >= ${from}
-      AND ${eventWithin(bound, Prisma.sql`sc."occurredAt"`, Prisma.sql`sc."createdAt"`)}
-      AND (sc."pledgeId" IS NULL OR sc."pledgeId" IN (${selected}))`;
-  const announced = Prisma.sql`FROM "Pledge" p WHERE p."announcedOn" >= ${from} AND p."id" IN (${selected})`;
-  const withdrawn = Prisma.sql`${changed} AND sc."toPledgeStatus" = 'withdrawn'`;
-  const changes = (which: Prisma.Sql) => db().$queryRaw<HistoryRow[]>`
-    SELECT ${changeColumns}
-    ${which}
-    ORDER BY sc."occurredAt" DESC, sc."id"
-    LIMIT ${limit}`;
-  const count = async (which: Prisma.Sql) =>
-    Number(
-      (await db().$queryRaw<{ count: bigint | number }[]>`SELECT COUNT(*) AS count ${which}`)[0]?.count ?? 0,
-    );
-  const [added, statusChanges, withdrawals, counts] = await Promise.all([
-    db().$queryRaw<{ id: string; title: string; announcedOn: string | Date; announcedPrecision: string }[]>`
-      SELECT p."id", p."title", p."announcedOn", CAST(p."announcedPrecision" AS TEXT) AS "announcedPrecision"
-      ${announced}
-      ORDER BY p."announcedOn" DESC, p."title"
-      LIMIT ${limit}`,
-    changes(changed),
-    changes(withdrawn),
-    Promise.all([count(announced), count(changed), count(withdrawn)]),
-  ]);
-  const dated = (rows: HistoryRow[]) => rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
-  return {
-    added: added.map((row) => ({ ...row, announcedOn: new Date(row.announcedOn) })),
-    statusChanges: dated(statusChanges),
-    withdrawn: dated(withdrawals),
-    counts: { added: counts[0], statusChanges: counts[1], withdrawn: counts[2] },
-  };
-}
-
 type Page = { skip: number; take: number };
 type Client = ReturnType<typeof db>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { briefingParagraph, figureChanges } from "./briefing";
+import { briefingParagraph } from "./briefing";
 import { summarize, type AggregateGroup, type SummaryInput } from "./figures";
 import { ceasefire, group } from "./test-fixtures";
 
@@ -51,24 +51,5 @@ describe("briefingParagraph, with nothing in the unit", () => {
     expect(briefingParagraph(summarize(input([euros], needed)))).toMatch(
       /^None of the 1 pledge states an amount in personnel; 50,000–100,000 personnel are required\. None waits/,
     );
-  });
-});
-
-describe("figureChanges", () => {
-  it("gives each figure before and after in words, and the difference of each end", () => {
-    const before = summarize(input([force], needed));
-    const after = summarize(input([force, monitors], needed));
-    const changes = new Map(figureChanges(before, after).map((change) => [change.figure, change]));
-    expect(changes.get("Pledges")).toEqual({ figure: "Pledges", before: "1", after: "2", change: "+1" });
-    expect(changes.get("Pledged")).toEqual({
-      figure: "Pledged",
-      before: "up to 30,000 personnel",
-      after: "up to 31,000 personnel",
-      change: "+1,000",
-    });
-    expect(changes.get("Delivered")!.change).toBe("+400");
-    expect(changes.get("Required")!.change).toBe("no change");
-    expect(changes.get("Shortfall")!.change).toBe("−1,000");
-    expect(changes.get("Coverage")!.change).toBe("changed");
   });
 });

@@ -1,8 +1,7 @@
 // What a briefing says in words: the paragraph that opens it, and how its figures moved since a
 // chosen date. Pure: the briefing page, and any report that wants them, pass the figures in.
 import type { DashboardSummary } from "./figures";
-import { formatPromised as words, formatRatio, type Quantity } from "./quantity";
-import { figureDelta, rangeChangeWords } from "./changes";
+import { formatPromised as words, formatRatio } from "./quantity";
 import { counted } from "@/lib/format";
 
 /**
@@ -61,65 +60,4 @@ export function briefingParagraph(summary: DashboardSummary): string {
       : `Reported delivered so far: ${words(totals.delivered)}.`,
   );
   return sentences.join(" ");
-}
-
-export interface FigureChange {
-  figure: string;
-  before: string;
-  after: string;
-  /** "+5,000", "−2,000 to +1,000", or "no change". */
-  change: string;
-}
-
-/** How a figure moved between two views: each end's difference in words. */
-const difference = (before: Quantity, after: Quantity) =>
-  rangeChangeWords(figureDelta(before, after).change!, after.unit);
-
-/**
- * How the headline figures moved between two views of the same pledges (a date and the view's own):
- * each before and after in words, and the difference of each end.
- */
-export function figureChanges(before: DashboardSummary, after: DashboardSummary): FigureChange[] {
-  const pairs: [string, Quantity | undefined, Quantity | undefined][] = [
-    ["Pledged", before.totals.pledged, after.totals.pledged],
-    ["Unconditional", before.totals.unconditional, after.totals.unconditional],
-    ["Delivered", before.totals.delivered, after.totals.delivered],
-    ["Required", before.gap?.required, after.gap?.required],
-    ["Shortfall", before.gap?.shortfall, after.gap?.shortfall],
-  ];
-  const changes: FigureChange[] = [
-    {
-      figure: "Pledges",
-      before: String(before.pledgeCount),
-      after: String(after.pledgeCount),
-      change:
-        after.pledgeCount === before.pledgeCount
-          ? "no change"
-          : `${after.pledgeCount > before.pledgeCount ? "+" : "−"}${Math.abs(after.pledgeCount - before.pledgeCount)}`,
-    },
-  ];
-  for (const [figure, was, is] of pairs) {
-    if (!was && !is) continue;
-    changes.push({
-      figure,
-      before: was ? words(was) : "none recorded",
-      after: is ? words(is) : "none recorded",
-      change: was && is ? difference(was, is) : "newly recorded",
-    });
-  }
-  const coverage = [before.gap?.coverage, after.gap?.coverage] as const;
-  if (coverage[0] || coverage[1]) {
-    changes.push({
-      figure: "Coverage",
-      before: coverage[0] ? formatRatio(coverage[0]) : "none recorded",
-      after: coverage[1] ? formatRatio(coverage[1]) : "none recorded",
-      change:
-        coverage[0] && coverage[1]
-          ? coverage[0].low === coverage[1].low && coverage[0].high === coverage[1].high
-            ? "no change"
-            : "changed"
-          : "newly recorded",
-    });
-  }
-  return changes;
 }

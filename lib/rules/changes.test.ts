@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   addEffects,
   conditionChangeWords,
+  figureChangeLines,
+  pledgeChangeWords,
+  type ChangeFigures,
   rangeChangeWords,
   changeKinds,
   conditionRelease,
@@ -151,5 +154,69 @@ describe("changes in words", () => {
     expect(conditionChangeWords({ title: "Vote", to: "partially_met" }, none, "personnel")).toBe(
       "Vote → partially met: no pledge's standing changed",
     );
+  });
+});
+
+describe("the figures' changes in words", () => {
+  const q = (low: bigint, high: bigint, bound: "exact" | "at_most" = "exact") => ({
+    low,
+    high,
+    unit: "personnel",
+    bound,
+  });
+  const figures: ChangeFigures = {
+    pledges: { from: 1, to: 2 },
+    required: figureDelta(q(50_000n, 100_000n), q(50_000n, 100_000n)),
+    pledged: figureDelta(q(30_000n, 30_000n, "at_most"), q(31_000n, 31_000n, "at_most")),
+    unconditional: figureDelta(q(0n, 0n), q(1_000n, 1_000n)),
+    delivered: figureDelta(q(0n, 0n), q(400n, 400n)),
+    shortfall: figureDelta(q(20_000n, 100_000n), q(19_000n, 99_000n)),
+    coverage: figureDelta(
+      { low: 0, high: 0.6, bound: "at_most" },
+      { low: 0.01, high: 0.62, bound: "at_most" },
+    ),
+  };
+
+  it("gives each figure at both ends and how each end moved", () => {
+    const lines = new Map(figureChangeLines(figures).map((line) => [line.figure, line]));
+    expect(lines.get("Pledges")).toEqual({ figure: "Pledges", before: "1", after: "2", change: "+1" });
+    expect(lines.get("Pledged")).toEqual({
+      figure: "Pledged",
+      before: "up to 30,000 personnel",
+      after: "up to 31,000 personnel",
+      change: "+1,000",
+    });
+    expect(lines.get("Delivered")!.change).toBe("+400");
+    expect(lines.get("Required")!.change).toBe("no change");
+    expect(lines.get("Shortfall")!.change).toBe("−1,000");
+    expect(lines.get("Coverage")!.change).toBe("+1 pt to +2 pts");
+  });
+
+  it("says a figure is newly recorded where the start had none", () => {
+    const lines = figureChangeLines({ ...figures, required: figureDelta(null, q(1n, 1n)) });
+    expect(lines.find((line) => line.figure === "Required")).toMatchObject({
+      before: "none recorded",
+      change: "newly recorded",
+    });
+  });
+});
+
+describe("a pledge's change in words", () => {
+  it("says what moved, one line each", () => {
+    expect(
+      pledgeChangeWords(
+        pledge({ blockedBy: [ceasefire] }),
+        pledge({ status: "in_progress", delivered: 1_200n, high: 3_000n }),
+      ),
+    ).toEqual([
+      "Committed → In progress",
+      "Pledged: 1,000–2,000 personnel → 1,000–3,000 personnel",
+      "Delivered: none → 1,200",
+      "No longer held back by Ceasefire",
+    ]);
+    expect(pledgeChangeWords(null, pledge())).toEqual(["Added: Committed, 1,000–2,000 personnel"]);
+    expect(pledgeChangeWords(pledge(), null)).toEqual([
+      "Left the view (was: Committed, 1,000–2,000 personnel)",
+    ]);
   });
 });

@@ -6,10 +6,11 @@
 
 import { effectiveStatus, type ConditionState, type Scenario } from "./effective-status";
 import { totalsOf, type AggregateGroup } from "./figures";
-import type { Quantity, Ratio } from "./quantity";
+import { formatPromised, formatRatio, formatStated, type Quantity, type Ratio } from "./quantity";
 import { formatAmount, unitWord } from "./units";
 import {
   conditionStatusLabels,
+  pledgeStatusLabels,
   type ConditionStatus,
   type PledgeCategory,
   type PledgeStatus,
@@ -226,4 +227,113 @@ export function conditionChangeWords(
       ? `no change to the unconditional total in ${unitWord(unit)}`
       : `unconditional ${moved} ${unitWord(unit)}`;
   return `${condition.title} → ${to}: ${parts.join(", ")}, ${sum}`;
+}
+
+/** The headline figures at both ends of a period (from the figures module). */
+export interface ChangeFigures {
+  pledges: { from: number; to: number };
+  required: FigureDelta<Quantity>;
+  pledged: FigureDelta<Quantity>;
+  unconditional: FigureDelta<Quantity>;
+  delivered: FigureDelta<Quantity>;
+  shortfall: FigureDelta<Quantity>;
+  coverage: FigureDelta<Ratio>;
+}
+
+export interface FigureChangeLine {
+  figure: string;
+  before: string;
+  after: string;
+  /** "+5,000", "−2,000 to +1,000", "no change", or "newly recorded". */
+  change: string;
+}
+
+/** Each headline figure at the start and the end in words, and how each end of it moved. */
+export function figureChangeLines(figures: ChangeFigures): FigureChangeLine[] {
+  const { from, to } = figures.pledges;
+  const lines: FigureChangeLine[] = [
+    {
+      figure: "Pledges",
+      before: String(from),
+      after: String(to),
+      change: to === from ? "no change" : `${to > from ? "+" : "−"}${Math.abs(to - from)}`,
+    },
+  ];
+  const amounts: [string, FigureDelta<Quantity>][] = [
+    ["Pledged", figures.pledged],
+    ["Unconditional", figures.unconditional],
+    ["Delivered", figures.delivered],
+    ["Required", figures.required],
+    ["Shortfall", figures.shortfall],
+  ];
+  for (const [figure, delta] of amounts) {
+    if (!delta.from && !delta.to) continue;
+    lines.push({
+      figure,
+      before: delta.from ? formatPromised(delta.from) : "none recorded",
+      after: delta.to ? formatPromised(delta.to) : "none recorded",
+      change: delta.change ? rangeChangeWords(delta.change, delta.to!.unit) : "newly recorded",
+    });
+  }
+  const coverage = figures.coverage;
+  if (coverage.from || coverage.to) {
+    lines.push({
+      figure: "Coverage",
+      before: coverage.from ? formatRatio(coverage.from) : "none recorded",
+      after: coverage.to ? formatRatio(coverage.to) : "none recorded",
+      change: !coverage.change
+        ? "newly recorded"
+        : coverage.change.low === 0 && coverage.change.high === 0
+          ? "no change"
+          : `${percentPoints(coverage.change.low)} to ${percentPoints(coverage.change.high)}`,
+    });
+  }
+  return lines;
+}
+
+/** A ratio's move in percentage points: "+4.5 pts", "−1 pt". */
+function percentPoints(change: number): string {
+  const points = Math.round(change * 1000) / 10;
+  if (points === 0) return "0 pts";
+  const magnitude = Math.abs(points).toLocaleString("en-GB");
+  return `${points > 0 ? "+" : "−"}${magnitude} ${Math.abs(points) === 1 ? "pt" : "pts"}`;
+}
+
+/** A pledge's end in words: "Committed, up to 30,000 personnel, 1,200 delivered". */
+function stateWords(state: PledgeState): string {
+  const parts = [pledgeStatusLabels[state.status]];
+  if (state.unit !== null && state.low !== null)
+    parts.push(formatStated(state.low, state.high, state.unit, state.qualifier));
+  if (state.delivered !== null && state.unit !== null)
+    parts.push(`${formatAmount(state.delivered, state.unit)} delivered`);
+  return parts.join(", ");
+}
+
+/**
+ * What moved in a pledge, in words, one line per kind: "Committed → Withdrawn", "Up to 30,000 →
+ * up to 35,000 personnel", "Delivered 0 → 1,200", "No longer held back by Ceasefire".
+ */
+export function pledgeChangeWords(before: PledgeState | null, after: PledgeState | null): string[] {
+  if (!before) return after ? [`Added: ${stateWords(after)}`] : [];
+  if (!after) return [`Left the view (was: ${stateWords(before)})`];
+  const lines: string[] = [];
+  if (before.status !== after.status)
+    lines.push(`${pledgeStatusLabels[before.status]} → ${pledgeStatusLabels[after.status]}`);
+  const stated = (state: PledgeState) =>
+    state.unit === null || state.low === null
+      ? "no amount"
+      : formatStated(state.low, state.high, state.unit, state.qualifier);
+  if (stated(before) !== stated(after)) lines.push(`Pledged: ${stated(before)} → ${stated(after)}`);
+  if (before.delivered !== after.delivered) {
+    const delivered = (state: PledgeState) =>
+      state.delivered === null || state.unit === null ? "none" : formatAmount(state.delivered, state.unit);
+    lines.push(`Delivered: ${delivered(before)} → ${delivered(after)}`);
+  }
+  const ids = (state: PledgeState) => new Set(state.blockedBy.map((c) => c.id));
+  const [was, is] = [ids(before), ids(after)];
+  const freed = before.blockedBy.filter((c) => !is.has(c.id)).map((c) => c.title);
+  const held = after.blockedBy.filter((c) => !was.has(c.id)).map((c) => c.title);
+  if (freed.length > 0) lines.push(`No longer held back by ${freed.join(", ")}`);
+  if (held.length > 0) lines.push(`Now held back by ${held.join(", ")}`);
+  return lines;
 }

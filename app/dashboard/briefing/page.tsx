@@ -22,14 +22,16 @@ import {
   loadGapHistory,
   unknownConditionErrors,
 } from "@/features/figures";
-import { formatDate } from "@/lib/format";
-import { briefingParagraph, figureChanges } from "@/lib/rules/briefing";
+import { UnknownConditionError } from "@/features/figures/schemas";
+import { formatDate, isoDay } from "@/lib/format";
+import { briefingParagraph } from "@/lib/rules/briefing";
 import { unitWord } from "@/lib/rules/units";
 import { GapHistoryPanel } from "@/features/dashboard/components/gap-history-panel";
 import { ConditionWorthPanel } from "@/features/dashboard/components/condition-worth-panel";
 import { listPledges } from "@/features/pledges/queries";
 import { briefingParams, briefingPledgeLimit, defaultSince, sinceProblem } from "@/features/reports/schemas";
-import { loadChangesSince } from "@/features/reports/queries";
+import { changeLines, kindCounts, loadChangeEvents, loadChanges } from "@/features/changes";
+import { today } from "@/server/ledger";
 import {
   BriefingSummary,
   ChangesSincePanel,
@@ -44,6 +46,9 @@ import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
+
+/** How many of the pledges that moved the briefing lists (the largest): /changes lists them all. */
+const briefingChangeLimit = 25;
 export const metadata: Metadata = { title: "Briefing" };
 
 /**
@@ -67,11 +72,20 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     return <ParamErrors errors={[{ param: "since", message: problem }]} resetHref="/dashboard/briefing" />;
   }
   // The figures then are the same view's, at the start of that day: one code path for both.
-  const [figures, before, changes, listed, history] = await Promise.all([
+  const [figures, changes, listed, history] = await Promise.all([
     loadFigures(view),
-    // As of the day before: a view's date counts to the end of its day, and "since" from the start.
-    loadFigures({ ...view, time: { ...view.time, asOf: new Date(since.getTime() - 86_400_000) } }),
-    loadChangesSince(view.time, view.selection, since),
+    // From the start of `since` to the end of the view's day, as the view knows it.
+    loadChanges({
+      since,
+      until: view.time.asOf ?? today(),
+      knownAt: view.time.knownAt,
+      metric: view.metric,
+      selection: view.selection,
+    }).catch((error: unknown) => {
+      // A scenario naming an unknown condition: the figures say which, below.
+      if (error instanceof UnknownConditionError) return null;
+      throw error;
+    }),
     listPledges({
       selection: view.selection,
       time: view.time,
@@ -80,7 +94,7 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     }),
     loadGapHistory(view),
   ]);
-  if (figures.unknownConditions.length > 0) {
+  if (figures.unknownConditions.length > 0 || !changes) {
     return (
       <ParamErrors
         errors={unknownConditionErrors(figures.unknownConditions)}
@@ -89,6 +103,9 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     );
   }
   const { summary, references, time, assumed } = figures;
+  const largest = changes.pledges.slice(0, briefingChangeLimit);
+  // The conditions' evidence is short and says why pledges moved; the pledges' is on /changes.
+  const changeEvents = await loadChangeEvents(changes, []);
   const cited = [
     references.requirement ? [references.requirement] : [],
     references.pledgeEvidence,
@@ -145,8 +162,15 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
       <ChangesSincePanel
         since={since}
         until={until}
-        figures={figureChanges(before.summary, summary)}
-        changes={changes}
+        lines={changeLines(changes, { pledges: largest, ...changeEvents })}
+        moved={changes.pledges.length}
+        movedIn={kindCounts(changes.pledges)}
+        allChangesHref={pathWithQuery("/changes", {
+          ...query,
+          since: isoDay(since),
+          until: isoDay(view.time.asOf ?? today()),
+        })}
+        unitLabel={unitWord(summary.unit)}
       />
       <FigureEvidence
         requirements={cited[0]}

@@ -27,6 +27,11 @@ export async function SiteHeader() {
                 Pledges
               </Link>
             </li>
+            <li>
+              <Link href="/changes" className={navLink}>
+                Changes
+              </Link>
+            </li>
             {canEdit && (
               <li>
                 <Link href="/manage" className={navLink}>

@@ -1,8 +1,6 @@
 import { Fragment } from "react";
 import type { PledgeListItem } from "@/features/pledges";
-import type { FigureChange } from "@/lib/rules/briefing";
-import { formatDate, formatDateAt, formatPledgeQuantity } from "@/lib/format";
-import type { DatePrecision } from "@/lib/rules/vocabulary";
+import { formatDate, formatPledgeQuantity } from "@/lib/format";
 import {
   conditionStatusLabels,
   effectiveStatuses,
@@ -10,8 +8,13 @@ import {
   roleLabels,
 } from "@/lib/rules/vocabulary";
 import { isWebAddress } from "@/lib/web-address";
-import { subjectTransition } from "@/lib/status-change";
-import type { ChangesSince } from "../queries";
+import type { ChangeLines } from "@/features/changes";
+import {
+  ChangeFiguresTable,
+  ConditionChangeList,
+  DeletedPledgeList,
+  PledgeChangeList,
+} from "@/features/changes/components/change-sections";
 
 // The briefing's own sections, laid out for paper: each a titled block that keeps together where it
 // can, its tables with headers (a reader of the PDF sees exactly what the page shows).
@@ -38,128 +41,59 @@ export function BriefingSummary({ text }: { text: string }) {
   );
 }
 
-/** What changed since a chosen date: the figures then and now, the pledges announced, the status changes. */
+/**
+ * What changed since a chosen date (features/changes, as /changes shows it): the figures then and
+ * now, the conditions that moved and what they released, the pledges that moved, largest first.
+ */
 export function ChangesSincePanel({
   since,
   until,
-  figures,
-  changes,
+  lines,
+  moved,
+  movedIn,
+  allChangesHref,
+  unitLabel,
 }: {
   since: Date;
   until: Date;
-  figures: FigureChange[];
-  changes: ChangesSince;
+  lines: ChangeLines;
+  /** How many pledges moved in all (lines.pledges stops at the briefing's limit). */
+  moved: number;
+  /** How they moved: "9 added, 2 withdrawn". */
+  movedIn: string;
+  allChangesHref: string;
+  unitLabel: string;
 }) {
-  const { counts, withdrawn } = changes;
-  // A list cut at its limit says so, and where to find the rest.
-  const more = (shown: number, count: number, where: string) =>
-    count > shown && (
-      <p className="mt-1 text-slate-700">
-        The {shown} latest of {count}: {where} lists them all.
-      </p>
-    );
   return (
     <Section id="changes-since" title={`What changed since ${formatDate(since)}`}>
       <p className="mb-2 text-slate-700">
-        From {formatDate(since)} to {formatDate(until)}. Another starting date: add{" "}
+        From the start of {formatDate(since)} to the end of {formatDate(until)}. Another starting date: add{" "}
         <code>since=YYYY-MM-DD</code> to the address.
       </p>
-      <table className="w-full text-left">
-        <caption className="sr-only">The figures at the start of {formatDate(since)} and now</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-1 pr-2">
-              Figure
-            </th>
-            <th scope="col" className="py-1 pr-2">
-              At the start of {formatDate(since)}
-            </th>
-            <th scope="col" className="py-1 pr-2">
-              Now
-            </th>
-            <th scope="col" className="py-1 text-right">
-              Change
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((row) => (
-            <tr key={row.figure} className="border-b border-slate-100">
-              <th scope="row" className="py-1 pr-2 font-medium">
-                {row.figure}
-              </th>
-              <td className="py-1 pr-2">{row.before}</td>
-              <td className="py-1 pr-2">{row.after}</td>
-              <td className="py-1 text-right tabular-nums">{row.change}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3 className="mt-3 font-semibold">Pledges announced ({counts.added})</h3>
-      {changes.added.length === 0 ? (
-        <p className="text-slate-700">None.</p>
-      ) : (
-        <ul className="list-disc pl-5">
-          {changes.added.map((pledge) => (
-            <li key={pledge.id}>
-              <a href={`/pledges/${pledge.id}`} className="link">
-                {pledge.title}
-              </a>
-              , {formatDateAt(pledge.announcedOn, pledge.announcedPrecision as DatePrecision)}
-            </li>
-          ))}
-        </ul>
+      <ChangeFiguresTable
+        lines={lines.figures}
+        startLabel={`At the start of ${formatDate(since)}`}
+        endLabel="Now"
+      />
+      <h3 className="mt-3 font-semibold">Conditions ({lines.conditions.length})</h3>
+      <ConditionChangeList conditions={lines.conditions} />
+      <h3 className="mt-3 font-semibold">
+        Pledges that moved ({moved}){movedIn && `: ${movedIn}`}
+      </h3>
+      <PledgeChangeList pledges={lines.pledges} unitLabel={unitLabel} />
+      {moved > lines.pledges.length && (
+        <p className="mt-1 text-slate-700">
+          The {lines.pledges.length} largest of {moved}:{" "}
+          <a href={allChangesHref} className="link">
+            What changed
+          </a>{" "}
+          lists them all, with their evidence.
+        </p>
       )}
-      {more(changes.added.length, counts.added, "the pledge list, sorted by announcement")}
-      <h3 className="mt-3 font-semibold">Withdrawn ({counts.withdrawn})</h3>
-      {withdrawn.length === 0 ? (
-        <p className="text-slate-700">None.</p>
-      ) : (
-        <ul className="list-disc pl-5">
-          {withdrawn.map((change) => (
-            <li key={change.id}>
-              {change.pledgeTitle}, {formatDate(change.occurredAt)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {more(withdrawn.length, counts.withdrawn, "the workbook's Status history sheet")}
-      <h3 className="mt-3 font-semibold">Status changes ({counts.statusChanges})</h3>
-      {changes.statusChanges.length === 0 ? (
-        <p className="text-slate-700">None.</p>
-      ) : (
+      {lines.deleted.length > 0 && (
         <>
-          <table className="w-full text-left">
-            <caption className="sr-only">Status changes since {formatDate(since)}, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-2">
-                  When
-                </th>
-                <th scope="col" className="py-1 pr-2">
-                  What
-                </th>
-                <th scope="col" className="py-1">
-                  Change
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.statusChanges.map((change) => {
-                return (
-                  <tr key={change.id} className="border-b border-slate-100 align-top">
-                    <td className="py-1 pr-2 whitespace-nowrap">{formatDate(change.occurredAt)}</td>
-                    <td className="py-1 pr-2">
-                      {change.pledgeTitle ?? `Condition: ${change.conditionTitle}`}
-                      {change.note && <span className="block text-xs text-slate-600">{change.note}</span>}
-                    </td>
-                    <td className="py-1">{subjectTransition(change)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {more(changes.statusChanges.length, counts.statusChanges, "the workbook's Status history sheet")}
+          <h3 className="mt-3 font-semibold">Deleted ({lines.deleted.length})</h3>
+          <DeletedPledgeList deleted={lines.deleted} />
         </>
       )}
     </Section>

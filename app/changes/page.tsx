@@ -1,0 +1,168 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FilterDate } from "@/components/ui/filter-fields";
+import { Pagination } from "@/components/ui/pagination";
+import { ParamErrors } from "@/components/ui/param-errors";
+import { changeLines, loadChangeEvents, loadChanges } from "@/features/changes";
+import { changesPageSize, changesParams } from "@/features/changes/schemas";
+import {
+  ChangeFiguresTable,
+  ConditionChangeList,
+  DeletedPledgeList,
+  PledgeChangeList,
+} from "@/features/changes/components/change-sections";
+import { defaultMetric } from "@/features/figures/schemas";
+import { counted, formatDate, isoDay } from "@/lib/format";
+import { unitWord } from "@/lib/rules/units";
+import { knownAtWords } from "@/lib/view-time";
+import { ParamsError, parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
+import { requirePagePermission } from "@/server/access";
+import { today } from "@/server/ledger";
+
+export const metadata: Metadata = { title: "What changed" };
+export const dynamic = "force-dynamic";
+
+/** A week back from today, when the address names no start: what a weekly briefing asks. */
+const defaultDays = 7;
+
+/** The page's address with `changes` to its query (undefined removes a parameter). */
+function hrefWith(query: RawSearchParams, changes: Record<string, string | undefined>) {
+  const next: RawSearchParams = { ...query, ...changes };
+  for (const [key, value] of Object.entries(next)) if (value === undefined) delete next[key];
+  return pathWithQuery("/changes", next);
+}
+
+export default async function ChangesPage({ searchParams }: PageProps<"/changes">) {
+  const query = await searchParams;
+  await requirePagePermission("read", pathWithQuery("/changes", query));
+  const until = today();
+  const asked = { since: isoDay(new Date(until.getTime() - defaultDays * 86_400_000)), ...query };
+  const parsed = parseSearchParams(changesParams, asked);
+  const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const form = (since?: Date, last?: Date) => (
+    <form
+      method="get"
+      action="/changes"
+      aria-label="Choose the period"
+      className="no-print flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <FilterDate label="From (first day)" name="since" value={since} className={field} />
+      <FilterDate label="To (last day)" name="until" value={last} className={field} />
+      <button
+        type="submit"
+        className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+      >
+        Show changes
+      </button>
+    </form>
+  );
+  const heading = (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight">What changed</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">
+        Everything that happened in a period, by the day it happened, as recorded now: the figures at its
+        start and end, the conditions that moved and what that released, and each pledge that moved with the
+        evidence behind it.
+      </p>
+    </div>
+  );
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-5">
+        {heading}
+        {form()}
+        <ParamErrors errors={parsed.errors} resetHref="/changes" />
+      </div>
+    );
+  }
+  const {
+    since,
+    until: last = until,
+    knownAt,
+    metric = defaultMetric,
+    page = 1,
+    pageSize = changesPageSize,
+    ...selection
+  } = parsed.data;
+  let changes;
+  try {
+    changes = await loadChanges({ since, until: last, knownAt, metric, selection });
+  } catch (error) {
+    if (!(error instanceof ParamsError)) throw error;
+    return (
+      <div className="space-y-5">
+        {heading}
+        {form(since, last)}
+        <ParamErrors errors={error.params} resetHref="/changes" />
+      </div>
+    );
+  }
+  const shown = changes.pledges.slice((page - 1) * pageSize, page * pageSize);
+  const lines = changeLines(changes, {
+    pledges: shown,
+    ...(await loadChangeEvents(
+      changes,
+      shown.map((p) => p.id),
+    )),
+  });
+  const period = `from ${formatDate(since)} to ${formatDate(last)}`;
+  const api = pathWithQuery("/api/v1/changes", { ...query, since: isoDay(since), page: [] });
+  return (
+    <div className="space-y-5">
+      {heading}
+      {form(since, last)}
+      <section aria-labelledby="change-figures-heading" className="space-y-2">
+        <h2 id="change-figures-heading" className="text-lg font-semibold">
+          The figures, {period}
+          {knownAt ? `, ${knownAtWords(knownAt)}` : ""}
+        </h2>
+        <ChangeFiguresTable
+          lines={lines.figures}
+          startLabel={`At the start of ${formatDate(since)}`}
+          endLabel={`At the end of ${formatDate(last)}`}
+        />
+        <p className="text-sm">
+          <a href={api} className="link">
+            These changes as JSON (API)
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="condition-changes-heading" className="space-y-2">
+        <h2 id="condition-changes-heading" className="text-lg font-semibold">
+          Conditions ({changes.conditions.length})
+        </h2>
+        <ConditionChangeList conditions={lines.conditions} />
+      </section>
+      <section aria-labelledby="pledge-changes-heading" className="space-y-2">
+        <h2 id="pledge-changes-heading" className="text-lg font-semibold" aria-live="polite">
+          {counted(changes.pledges.length, "pledge")} moved, largest change first
+        </h2>
+        {shown.length === 0 && changes.pledges.length > 0 ? (
+          <p className="text-sm">
+            There are no changes on this page.{" "}
+            <Link href={hrefWith(query, { page: undefined })} className="link">
+              Go to the first page
+            </Link>
+            .
+          </p>
+        ) : (
+          <PledgeChangeList pledges={lines.pledges} unitLabel={unitWord(metric)} />
+        )}
+        <Pagination
+          page={page}
+          pageSize={pageSize}
+          total={changes.pledges.length}
+          hrefFor={(n) => hrefWith(query, { page: n > 1 ? String(n) : undefined })}
+        />
+      </section>
+      {lines.deleted.length > 0 && (
+        <section aria-labelledby="deleted-heading" className="space-y-2">
+          <h2 id="deleted-heading" className="text-lg font-semibold">
+            Deleted ({lines.deleted.length})
+          </h2>
+          <DeletedPledgeList deleted={lines.deleted} />
+        </section>
+      )}
+    </div>
+  );
+}

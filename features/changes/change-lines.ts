@@ -1,0 +1,173 @@
+// The list of changes as the page and the briefing show it: words and dates, each change with its
+// evidence. Built from what loadChanges and loadChangeEvents read, as the API's answer is (json.ts).
+import {
+  conditionChangeWords,
+  figureChangeLines,
+  pledgeChangeWords,
+  rangeChangeWords,
+  type FigureChangeLine,
+  type PledgeChangeKind,
+} from "@/lib/rules/changes";
+import { formatAmount } from "@/lib/rules/units";
+import { formatStated } from "@/lib/rules/quantity";
+import { statusTransition } from "@/lib/status-change";
+import { formatDate, formatDateTime } from "@/lib/format";
+import type { ChangeEvents, Changes, PledgeEvents } from "./index";
+
+type Citation = PledgeEvents["statusChanges"][number]["citations"][number];
+
+export interface EventLine {
+  key: string;
+  /** When it happened, in words. */
+  when: string;
+  what: string;
+  note: string | null;
+  /** Who recorded it, and when. */
+  recorded: string;
+  citations: Citation[];
+}
+
+export interface PledgeChangeLine {
+  id: string;
+  title: string;
+  what: string[];
+  /** The change to each sum in the view's unit, in words; "no change" where it moved none. */
+  effect: { pledged: string; unconditional: string; delivered: string };
+  events: EventLine[];
+}
+
+export interface ConditionChangeLine {
+  id: string;
+  title: string;
+  summary: string;
+  events: EventLine[];
+}
+
+export interface ChangeLines {
+  figures: FigureChangeLine[];
+  conditions: ConditionChangeLine[];
+  pledges: PledgeChangeLine[];
+  deleted: { id: string; title: string; when: string }[];
+}
+
+const recordedLine = (at: Date | string, by: string | null) =>
+  `Recorded ${formatDateTime(new Date(at))}${by ? ` by ${by}` : ""}`;
+
+/** A pledge's events in the period, oldest first, each in words with its evidence. */
+function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null): EventLine[] {
+  if (!events) return [];
+  const lines: (EventLine & { at: number })[] = [];
+  if (events.creation) {
+    lines.push({
+      key: `announced-${events.creation.id}`,
+      at: new Date(events.creation.announcedOn).getTime(),
+      when: formatDate(new Date(events.creation.announcedOn)),
+      what: "Announced",
+      note: null,
+      recorded: recordedLine(events.creation.createdAt, null),
+      citations: events.creation.citations,
+    });
+  }
+  for (const change of events.statusChanges) {
+    lines.push({
+      key: change.id,
+      at: new Date(change.occurredAt).getTime(),
+      when: formatDate(new Date(change.occurredAt)),
+      what: statusTransition(change),
+      note: change.note,
+      recorded: recordedLine(change.createdAt, change.recordedBy),
+      citations: change.citations,
+    });
+  }
+  for (const event of events.ledgerEvents) {
+    const amount = (value: bigint | number | null) =>
+      value === null || unit === null ? "none" : formatAmount(BigInt(value), unit);
+    const stated = (low: bigint | number | null, high: bigint | number | null, of: string | null) =>
+      low === null || of === null
+        ? "no amount"
+        : formatStated(BigInt(low), high === null ? null : BigInt(high), of, event.qualifier ?? "exact");
+    const what =
+      event.fact === "stated"
+        ? `Pledged amount: ${stated(event.previousLow, event.previousHigh, event.previousUnit)} → ${stated(event.low, event.high, event.unit)}`
+        : event.fact === "delivered"
+          ? `Delivered: ${amount(event.previousDelivered)} → ${amount(event.delivered)}`
+          : `Due: ${event.previousDueOn ? formatDate(new Date(event.previousDueOn)) : "no date"} → ${
+              event.dueOn ? formatDate(new Date(event.dueOn)) : "no date"
+            }`;
+    lines.push({
+      key: event.id,
+      at: new Date(event.occurredOn).getTime(),
+      when: formatDate(new Date(event.occurredOn)),
+      what,
+      note: event.note,
+      recorded: recordedLine(event.recordedAt, event.recordedBy),
+      citations: event.citations,
+    });
+  }
+  // Stable: events of the same day keep the order they were read in (each list is in recorded order).
+  lines.sort((a, b) => a.at - b.at);
+  return lines;
+}
+
+/** The changes, and the events of the pledges given (a page of them), in words. */
+export function changeLines(
+  changes: Changes,
+  page: { pledges: Changes["pledges"] } & ChangeEvents,
+): ChangeLines {
+  const unit = changes.view.metric;
+  return {
+    figures: figureChangeLines(changes.figures),
+    conditions: changes.conditions.map((condition) => ({
+      id: condition.id,
+      title: condition.title,
+      summary: conditionChangeWords(condition, condition.release, unit),
+      events: (page.byCondition.get(condition.id) ?? []).map((change) => ({
+        key: change.id,
+        when: formatDate(new Date(change.occurredAt)),
+        what: statusTransition(change),
+        note: change.note,
+        recorded: recordedLine(change.createdAt, change.recordedBy),
+        citations: change.citations,
+      })),
+    })),
+    pledges: page.pledges.map((change) => ({
+      id: change.id,
+      title: change.title,
+      what: pledgeChangeWords(change.before, change.after),
+      effect: {
+        pledged: rangeChangeWords(change.effect.pledged, unit),
+        unconditional: rangeChangeWords(change.effect.unconditional, unit),
+        delivered: rangeChangeWords(change.effect.delivered, unit),
+      },
+      events: pledgeEventLines(
+        page.byPledge.get(change.id),
+        change.after?.unit ?? change.before?.unit ?? null,
+      ),
+    })),
+    deleted: changes.deleted.map((pledge) => ({
+      id: pledge.id,
+      title: pledge.title,
+      when: formatDateTime(new Date(pledge.deletedAt)),
+    })),
+  };
+}
+
+const kindWords: Record<PledgeChangeKind, string> = {
+  added: "added",
+  "left the view": "left the view",
+  withdrawn: "withdrawn",
+  status: "changed status",
+  figures: "changed figures",
+  conditions: "changed conditions",
+};
+
+/** How many pledges moved in each way: "9 added, 2 withdrawn, 1 changed figures" (a pledge may count twice). */
+export function kindCounts(pledges: Changes["pledges"]): string {
+  const counts = new Map<PledgeChangeKind, number>();
+  for (const pledge of pledges)
+    for (const kind of pledge.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return (Object.keys(kindWords) as PledgeChangeKind[])
+    .filter((kind) => counts.has(kind))
+    .map((kind) => `${counts.get(kind)} ${kindWords[kind]}`)
+    .join(", ");
+}
