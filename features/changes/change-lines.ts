@@ -33,8 +33,14 @@ export interface PledgeChangeLine {
   what: string[];
   /** The change to each sum in the view's unit, in words; "no change" where it moved none. */
   effect: { pledged: string; unconditional: string; delivered: string };
+  /** The latest of its events in the period (shownEvents at most), oldest first. */
   events: EventLine[];
+  /** How many earlier events of the period are not shown (the pledge's page has its whole history). */
+  earlierEvents: number;
 }
+
+/** How many of a pledge's events in the period the page shows: the latest. */
+const shownEvents = 5;
 
 export interface ConditionChangeLine {
   id: string;
@@ -109,6 +115,12 @@ function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null)
   return lines;
 }
 
+/** The latest of a pledge's events, and how many earlier ones are left out. */
+const latestEvents = (events: EventLine[]) => ({
+  events: events.slice(-shownEvents),
+  earlierEvents: Math.max(0, events.length - shownEvents),
+});
+
 /** The changes, and the events of the pledges given (a page of them), in words. */
 export function changeLines(
   changes: Changes,
@@ -139,9 +151,8 @@ export function changeLines(
         unconditional: rangeChangeWords(change.effect.unconditional, unit),
         delivered: rangeChangeWords(change.effect.delivered, unit),
       },
-      events: pledgeEventLines(
-        page.byPledge.get(change.id),
-        change.after?.unit ?? change.before?.unit ?? null,
+      ...latestEvents(
+        pledgeEventLines(page.byPledge.get(change.id), change.after?.unit ?? change.before?.unit ?? null),
       ),
     })),
     deleted: changes.deleted.map((pledge) => ({

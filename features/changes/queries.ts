@@ -61,17 +61,29 @@ const capital = (name: string) => name[0]!.toUpperCase() + name.slice(1);
  * blocking lists may differ in order alone: the caller compares them as sets.
  */
 export async function readChangedPledges(since: Bound, until: Bound, selection: PledgeSelection) {
-  const side = (alias: "a" | "b", end: "from" | "to") =>
-    Prisma.raw(columns.map((column) => `${alias}.${column} AS "${end}${capital(column)}"`).join(", "));
+  // Both ends stacked and grouped by pledge (a join of the two would have no index to use).
+  const at = (end: 0 | 1, column: string) => `MAX(CASE WHEN ends.side = ${end} THEN ends.${column} END)`;
+  const sides = Prisma.raw(
+    columns
+      .flatMap((column) => [
+        `${at(0, column)} AS "from${capital(column)}"`,
+        `${at(1, column)} AS "to${capital(column)}"`,
+      ])
+      .join(", "),
+  );
   const differs = Prisma.raw(
-    columns.map((column) => `a.${column} IS DISTINCT FROM b.${column}`).join(" OR "),
+    columns.map((column) => `${at(0, column)} IS DISTINCT FROM ${at(1, column)}`).join(" OR "),
   );
   return readingDb().$queryRaw<PledgeEndsRow[]>`
-    SELECT COALESCE(a."id", b."id") AS "id", p."title", ${side("a", "from")}, ${side("b", "to")}
-    FROM ${statesAt(since, selection)} a
-    FULL OUTER JOIN ${statesAt(until, selection)} b ON b."id" = a."id"
-    JOIN "Pledge" p ON p."id" = COALESCE(a."id", b."id")
-    WHERE a."id" IS NULL OR b."id" IS NULL OR ${differs}`;
+    SELECT ends."id", MAX(p."title") AS "title", ${sides}
+    FROM (
+      SELECT 0 AS side, a.* FROM ${statesAt(since, selection)} a
+      UNION ALL
+      SELECT 1 AS side, b.* FROM ${statesAt(until, selection)} b
+    ) ends
+    JOIN "Pledge" p ON p."id" = ends."id"
+    GROUP BY ends."id"
+    HAVING COUNT(*) = 1 OR ${differs}`;
 }
 
 /** Every condition with its status at both bounds. */

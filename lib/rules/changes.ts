@@ -254,9 +254,9 @@ export function figureChangeLines(figures: ChangeFigures): FigureChangeLine[] {
   const lines: FigureChangeLine[] = [
     {
       figure: "Pledges",
-      before: String(from),
-      after: String(to),
-      change: to === from ? "no change" : `${to > from ? "+" : "−"}${Math.abs(to - from)}`,
+      before: formatAmount(BigInt(from), "items"),
+      after: formatAmount(BigInt(to), "items"),
+      change: signedAmount(BigInt(to - from), "items").replace(/^0$/, "no change"),
     },
   ];
   const amounts: [string, FigureDelta<Quantity>][] = [

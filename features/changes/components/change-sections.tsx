@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SourceQuote } from "@/components/ui/source-quote";
+import { counted } from "@/lib/format";
 import type { FigureChangeLine } from "@/lib/rules/changes";
 import type { ConditionChangeLine, EventLine, PledgeChangeLine } from "../change-lines";
 
@@ -126,6 +127,15 @@ export function PledgeChangeList({ pledges, unitLabel }: { pledges: PledgeChange
               </div>
             ))}
           </dl>
+          {pledge.earlierEvents > 0 && (
+            <p className="mt-2 text-sm text-slate-700">
+              {counted(pledge.earlierEvents, "earlier event")} in this period:{" "}
+              <Link href={`/pledges/${pledge.id}`} className="link">
+                the pledge's history
+              </Link>{" "}
+              has them all.
+            </p>
+          )}
           <EventList events={pledge.events} />
         </li>
       ))}

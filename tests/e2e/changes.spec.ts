@@ -1,0 +1,47 @@
+// /changes in a browser, on the seed: the summit's pledges are new in a period that holds its day
+// and absent from one before it; the figures at both ends; the page passes an axe scan.
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/page-checks";
+
+test.describe("what changed", () => {
+  test("a period holding the summit lists its pledges as added, with the figures at both ends", async ({
+    page,
+  }) => {
+    await page.goto("/changes?since=2026-01-01&until=2026-03-01");
+    await expect(page.getByRole("heading", { level: 1, name: "What changed" })).toBeVisible();
+    const figures = page.getByTestId("change-figures");
+    await expect(figures.getByRole("row", { name: /^Pledges/ })).toContainText("09+9");
+    await expect(page.getByRole("heading", { name: "9 pledges moved, largest change first" })).toBeVisible();
+    const first = page.getByTestId("pledge-changes").getByRole("listitem").first();
+    await expect(first).toContainText("Added:");
+    // Its creation evidence, quoted.
+    await expect(first.locator("blockquote").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The same period, from the API: the same figures.
+    const api = await page.request.get("/api/v1/changes?since=2026-01-01&until=2026-03-01");
+    const body = (await api.json()) as { total: number; data: { figures: { pledges: { change: number } } } };
+    expect(body.total).toBe(9);
+    expect(body.data.figures.pledges.change).toBe(9);
+  });
+
+  test("a period before the summit has nothing, and a period ending before it starts is refused", async ({
+    page,
+  }) => {
+    await page.goto("/changes?since=2025-11-01&until=2025-12-31");
+    await expect(page.getByText("No pledge changed.")).toBeVisible();
+    await expect(page.getByText("No condition changed.")).toBeVisible();
+
+    await page.getByLabel("From (first day)").fill("2026-03-01");
+    await page.getByLabel("To (last day)").fill("2026-01-01");
+    await page.getByRole("button", { name: "Show changes" }).click();
+    await expect(page.getByText("until is before since")).toBeVisible();
+  });
+
+  test("is reached from the header", async ({ page }) => {
+    await page.goto("/dashboard");
+    await page.getByRole("banner").getByRole("link", { name: "Changes", exact: true }).click();
+    await expect(page).toHaveURL(/\/changes$/);
+    await expect(page.getByRole("heading", { level: 1, name: "What changed" })).toBeVisible();
+  });
+});
