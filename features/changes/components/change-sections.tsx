@@ -131,7 +131,7 @@ export function PledgeChangeList({ pledges, unitLabel }: { pledges: PledgeChange
             <p className="mt-2 text-sm text-slate-700">
               {counted(pledge.earlierEvents, "earlier event")} in this period:{" "}
               <Link href={`/pledges/${pledge.id}`} className="link">
-                the pledge's history
+                the pledge’s history
               </Link>{" "}
               has them all.
             </p>
