@@ -64,9 +64,17 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Pages that need a signed-in reader (not the API, which answers 401, nor sign-in itself). */
+/**
+ * Pages that need a signed-in reader (not the API nor the feeds, which answer 401 to a reader that
+ * is not a browser, nor sign-in itself).
+ */
 function isPage(path: string): boolean {
-  return !path.startsWith("/api/") && path !== "/login" && !path.startsWith("/_next/");
+  return (
+    !path.startsWith("/api/") &&
+    !path.startsWith("/feeds/") &&
+    path !== "/login" &&
+    !path.startsWith("/_next/")
+  );
 }
 
 export const config = {

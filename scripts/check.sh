@@ -10,13 +10,15 @@ export NEXT_TELEMETRY_DISABLED=1
 [ -d node_modules ] || npm ci
 
 # The end-to-end tests need Chromium (browser and PDF printer), and read exports back with
-# pdftotext, LibreOffice and unzip: install Debian's packages when they are missing and we may.
+# pdftotext, LibreOffice, unzip, xmllint and feedparser (the feeds' readers): install Debian's packages when they are missing and we may.
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chromium" ] || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
 command -v unzip >/dev/null || missing+=(unzip)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
+/usr/bin/python3 -c "import feedparser" 2>/dev/null || missing+=(python3-feedparser)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing what the end-to-end tests need: ${missing[*]}"

@@ -4,7 +4,7 @@ import { FilterDate } from "@/components/ui/filter-fields";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { changeLines, loadChangeEvents, loadChanges } from "@/features/changes";
-import { changesPageSize, changesParams } from "@/features/changes/schemas";
+import { changesPageSize, changesParams, feedAlternates } from "@/features/changes/schemas";
 import {
   ChangeFiguresTable,
   ConditionChangeList,
@@ -19,7 +19,12 @@ import { ParamsError, parseSearchParams, pathWithQuery, type RawSearchParams } f
 import { requirePagePermission } from "@/server/access";
 import { today } from "@/server/ledger";
 
-export const metadata: Metadata = { title: "What changed" };
+export async function generateMetadata({ searchParams }: PageProps<"/changes">): Promise<Metadata> {
+  return {
+    title: "What changed",
+    alternates: feedAlternates(await searchParams, "Pledgewatch: what changed"),
+  };
+}
 export const dynamic = "force-dynamic";
 
 /** A week back from today, when the address names no start: what a weekly briefing asks. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { feedAlternates } from "@/features/changes/schemas";
 import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -17,7 +18,11 @@ import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Dashboard" };
+export const metadata: Metadata = {
+  title: "Dashboard",
+  // The whole tracker's feed.
+  alternates: feedAlternates({}, "Pledgewatch: what changed"),
+};
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const query = await searchParams;

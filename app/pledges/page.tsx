@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { feedAlternates } from "@/features/changes/schemas";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -17,7 +18,13 @@ import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Pledges" };
+/** The list, and the feed of what changed in the pledges its filters pick. */
+export async function generateMetadata({ searchParams }: PageProps<"/pledges">): Promise<Metadata> {
+  return {
+    title: "Pledges",
+    alternates: feedAlternates(await searchParams, "Pledgewatch: what changed in these pledges"),
+  };
+}
 
 /** The list's query string without its page (for other pages, and for the exports). */
 function withoutPage(params: Record<string, string | string[] | undefined>) {

@@ -21,9 +21,14 @@ import {
   readConditionEnds,
   readDeletedWithin,
   readEventsWithin,
+  readRecentEventIds,
+  readRecentEvents,
+  type FeedSubject,
   type EventsWithin,
   type PledgeEndsRow,
 } from "./queries";
+import { changesFeed, type FeedAbout } from "./feed";
+import { feedLength } from "./schemas";
 
 /**
  * What the list of changes is of: the period's first and last days (both whole: it starts where the
@@ -221,3 +226,13 @@ export interface PledgeEvents {
 
 export { changesJson } from "./json";
 export { changeLines, kindCounts, type ChangeLines } from "./change-lines";
+
+/** The feed of what the tracker learnt about a subject (the list's filters, or one pledge), as Atom. */
+export async function loadChangesFeed(
+  subject: FeedSubject,
+  about: FeedAbout,
+  origin: string,
+): Promise<string> {
+  const order = await readRecentEventIds(subject, feedLength);
+  return changesFeed(about, await readRecentEvents(order), order, origin);
+}

@@ -8,6 +8,8 @@ import {
   conditionsAtQuery,
   pledgeRowFilter,
   pledgesAt,
+  presentBound,
+  selectsEveryPledge,
   type Bound,
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
@@ -243,3 +245,126 @@ export async function readDeletedWithin(since: Bound, until: Bound, selection: P
       AND ${pledgeRowFilter(selection)}
     ORDER BY p."deletedAt", p."id"`;
 }
+
+/** Which pledges a feed follows: those a selection picks today, or one pledge. */
+export type FeedSubject = { selection: PledgeSelection } | { pledgeId: string };
+
+/** The pledges a feed follows, as SQL (null: every pledge). */
+function followedPledges(subject: FeedSubject): Prisma.Sql | null {
+  if ("pledgeId" in subject) return Prisma.sql`SELECT ${subject.pledgeId}`;
+  if (selectsEveryPledge(subject.selection)) return null;
+  return Prisma.sql`WITH ${pledgesAt(presentBound, subject.selection, { withDue: false })} SELECT pl."id" FROM pl`;
+}
+
+export type RecentEventKind = "status" | "figure" | "announced" | "deleted";
+
+/**
+ * The latest `limit` events recorded about what a feed follows, newest first (by when they were
+ * recorded: a feed tells what the tracker learnt): status changes of its pledges and of their
+ * conditions (every condition for the whole tracker), figures' events, pledges created and deleted.
+ * Each branch reads its own latest rows through its index before they are merged.
+ */
+export async function readRecentEventIds(subject: FeedSubject, limit: number) {
+  const followed = followedPledges(subject);
+  const ofPledge = (column: string) =>
+    followed === null ? Prisma.sql`1 = 1` : Prisma.sql`${Prisma.raw(column)} IN (${followed})`;
+  const ofCondition =
+    followed === null
+      ? Prisma.sql`sc."conditionId" IS NOT NULL`
+      : Prisma.sql`sc."conditionId" IN (SELECT pc."conditionId" FROM "PledgeCondition" pc WHERE pc."pledgeId" IN (${followed}))`;
+  // `recorded`: the column the branch is ordered by, named in its own table.
+  const latest = (query: Prisma.Sql, recorded: string, id: string) =>
+    Prisma.sql`SELECT * FROM (${query} ORDER BY ${Prisma.raw(recorded)} DESC, ${Prisma.raw(id)} DESC LIMIT ${limit}) branch`;
+  return readingDb().$queryRaw<{ kind: RecentEventKind; id: string; recordedAt: Date | string }[]>`
+    SELECT * FROM (
+      ${latest(
+        Prisma.sql`SELECT 'status' AS kind, sc."id", sc."createdAt" AS "recordedAt" FROM "StatusChange" sc
+        WHERE (sc."fromPledgeStatus" IS NOT NULL AND ${ofPledge(`sc."pledgeId"`)})
+           OR (sc."fromConditionStatus" IS NOT NULL AND ${ofCondition})`,
+        `sc."createdAt"`,
+        `sc."id"`,
+      )}
+      UNION ALL
+      ${latest(
+        Prisma.sql`SELECT 'figure' AS kind, e."id", e."recordedAt" AS "recordedAt" FROM "LedgerEvent" e
+        JOIN "Pledge" p ON p."id" = e."pledgeId"
+        WHERE e."recordedAt" <> p."createdAt" AND ${ofPledge(`e."pledgeId"`)}`,
+        `e."recordedAt"`,
+        `e."id"`,
+      )}
+      UNION ALL
+      ${latest(
+        Prisma.sql`SELECT 'announced' AS kind, p."id", p."createdAt" AS "recordedAt" FROM "Pledge" p
+        WHERE ${ofPledge(`p."id"`)}`,
+        `p."createdAt"`,
+        `p."id"`,
+      )}
+      UNION ALL
+      ${latest(
+        Prisma.sql`SELECT 'deleted' AS kind, p."id", p."deletedAt" AS "recordedAt" FROM "Pledge" p
+        WHERE p."deletedAt" IS NOT NULL AND ${"pledgeId" in subject ? Prisma.sql`p."id" = ${subject.pledgeId}` : pledgeRowFilter(subject.selection)}`,
+        `p."deletedAt"`,
+        `p."id"`,
+      )}
+    ) events
+    ORDER BY events."recordedAt" DESC, events."id" DESC
+    LIMIT ${limit}`;
+}
+
+const feedCitations = { select: citationSelect, orderBy: { id: "asc" } } as const;
+
+/** The events `readRecentEventIds` named, with what each says and its evidence. */
+export async function readRecentEvents(ids: Awaited<ReturnType<typeof readRecentEventIds>>) {
+  const of = (kind: RecentEventKind) => ids.filter((event) => event.kind === kind).map((event) => event.id);
+  const pledge = { select: { id: true, title: true } } as const;
+  const [statusChanges, figures, pledges] = await Promise.all([
+    readingDb().statusChange.findMany({
+      where: { id: { in: of("status") } },
+      select: {
+        id: true,
+        fromPledgeStatus: true,
+        toPledgeStatus: true,
+        fromConditionStatus: true,
+        toConditionStatus: true,
+        occurredAt: true,
+        createdAt: true,
+        ...recorded,
+        pledge,
+        condition: { select: { id: true, slug: true, title: true } },
+        citations: feedCitations,
+      },
+    }),
+    readingDb().ledgerEvent.findMany({
+      where: { id: { in: of("figure") } },
+      select: {
+        id: true,
+        fact: true,
+        quantityLow: true,
+        quantityHigh: true,
+        quantityUnit: true,
+        quantityQualifier: true,
+        deliveredQuantity: true,
+        dueOn: true,
+        occurredOn: true,
+        recordedAt: true,
+        ...recorded,
+        pledge: { select: { id: true, title: true, quantityUnit: true } },
+        citations: feedCitations,
+      },
+    }),
+    readingDb().pledge.findMany({
+      where: { id: { in: [...of("announced"), ...of("deleted")] } },
+      select: {
+        id: true,
+        title: true,
+        announcedOn: true,
+        createdAt: true,
+        deletedAt: true,
+        citations: feedCitations,
+      },
+    }),
+  ]);
+  return { statusChanges, figures, pledges };
+}
+
+export type RecentEvents = Awaited<ReturnType<typeof readRecentEvents>>;

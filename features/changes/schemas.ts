@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { metricField } from "@/features/figures/schemas";
-import { datesInOrder, pageField, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
+import {
+  datesInOrder,
+  pageField,
+  pledgeIdSchema,
+  pledgeSelectionFields,
+  viewFields,
+} from "@/features/pledges/schemas";
 import { isoDate, singleParam } from "@/lib/search-params";
 
 // What a list of changes is asked with (the page and the API): the period, the metric its figures
@@ -42,3 +48,30 @@ export const changesParams = z
   );
 
 export type ChangesParams = z.output<typeof changesParams>;
+
+/** A feed: the list's filters (the whole tracker without any), or one pledge. */
+export const feedParams = z.object({
+  ...pledgeSelectionFields,
+  pledge: singleParam(pledgeIdSchema),
+});
+
+export type FeedParams = z.output<typeof feedParams>;
+
+/** How many entries a feed holds: the latest recorded. */
+export const feedLength = 50;
+
+/** A feed's address for a page's query (the list's filters, or `pledge`): only what the feed reads. */
+export function feedPath(query: Record<string, string | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const name of Object.keys(feedParams.shape)) {
+    const value = query[name];
+    for (const item of Array.isArray(value) ? value : value ? [value] : []) search.append(name, item);
+  }
+  const text = search.toString();
+  return `/feeds/changes.atom${text ? `?${text}` : ""}`;
+}
+
+/** A page's advertisement of its feed (`<link rel="alternate" type="application/atom+xml">`). */
+export function feedAlternates(query: Record<string, string | string[] | undefined>, title: string) {
+  return { types: { "application/atom+xml": [{ url: feedPath(query), title }] } };
+}

@@ -45,3 +45,24 @@ test.describe("what changed", () => {
     await expect(page.getByRole("heading", { level: 1, name: "What changed" })).toBeVisible();
   });
 });
+
+test.describe("feeds", () => {
+  test("every page with a feed advertises it, and the feed answers as Atom", async ({ page }) => {
+    const advertised = async () =>
+      page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href");
+    await page.goto("/dashboard");
+    expect(await advertised()).toBe("/feeds/changes.atom");
+    await page.goto("/pledges?stakeholder=france&page=2");
+    expect(await advertised()).toBe("/feeds/changes.atom?stakeholder=france");
+    await page.goto("/pledges");
+    await page.getByRole("link", { name: "Multinational deterrence force" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const pledgeFeed = await advertised();
+    expect(pledgeFeed).toMatch(/^\/feeds\/changes\.atom\?pledge=/);
+
+    const feed = await page.request.get(pledgeFeed!);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toBe("application/atom+xml; charset=utf-8");
+    expect(await feed.text()).toContain("<title>Pledgewatch: Multinational deterrence force</title>");
+  });
+});

@@ -37,6 +37,8 @@ const readRoutes = [
   "/api/v1/summary",
   "/api/v1/breakdown?by=status",
   "/api/v1/changes?since=2026-01-01",
+  "/feeds/changes.atom",
+  "/feeds/changes.atom?stakeholder=france",
   "/api/v1/openapi.json",
   "/api/v1/exports/pledges.csv",
   "/api/v1/exports/report.xlsx",

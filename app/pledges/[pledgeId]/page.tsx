@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { feedAlternates } from "@/features/changes/schemas";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PledgeDetail } from "@/features/pledges/components/pledge-detail";
@@ -17,8 +18,13 @@ async function loadPledge(rawId: string) {
 export async function generateMetadata({ params }: PageProps<"/pledges/[pledgeId]">): Promise<Metadata> {
   // The title is the pledge's own: only for those who may read it.
   if (!(await mayRead())) return { title: "Pledge" };
-  const pledge = await loadPledge((await params).pledgeId);
-  return { title: pledge?.title ?? "Pledge not found" };
+  const { pledgeId } = await params;
+  const pledge = await loadPledge(pledgeId);
+  if (!pledge) return { title: "Pledge not found" };
+  return {
+    title: pledge.title,
+    alternates: feedAlternates({ pledge: pledgeId }, `Pledgewatch: ${pledge.title}`),
+  };
 }
 
 export default async function PledgePage({ params }: PageProps<"/pledges/[pledgeId]">) {

@@ -29,9 +29,8 @@ beforeAll(async () => {
   const analyst: Principal = { kind: "user", id: user.id, name: user.name, role: "analyst" };
   const source = await db().source.findFirstOrThrow();
   sourceId = source.id;
-  const blocking = await db().condition.findFirstOrThrow({
-    where: { status: "unmet", pledges: { some: { pledge: { quantityUnit: "personnel", deletedAt: null } } } },
-  });
+  // The seed's ceasefire, which alone holds back several pledges.
+  const blocking = await db().condition.findUniqueOrThrow({ where: { slug: "russia-agrees-to-ceasefire" } });
   condition = blocking;
   await recordConditionStatus(
     analyst,

@@ -1,0 +1,158 @@
+// A feed of what the tracker learnt (Atom 1.0, through the `feed` library): one entry per event,
+// newest recorded first, each linking to the record it changed and quoting its evidence. The entry's
+// content is HTML built here from escaped text only.
+import escapeHtml from "escape-html";
+import { Feed } from "feed";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { formatStated } from "@/lib/rules/quantity";
+import { formatAmount, unitWord } from "@/lib/rules/units";
+import { statusTransition } from "@/lib/status-change";
+import type { RecentEventKind, RecentEvents } from "./queries";
+
+type Citation = RecentEvents["statusChanges"][number]["citations"][number];
+
+interface Entry {
+  id: string;
+  title: string;
+  link: string;
+  recordedAt: Date;
+  /** Paragraphs of plain text, then the quotes. */
+  lines: string[];
+  citations: Citation[];
+}
+
+/** What a feed is of, and where it and its page are. */
+export interface FeedAbout {
+  title: string;
+  /** The feed's own address (absolute), also its id. */
+  self: string;
+  /** The page showing the same (absolute). */
+  page: string;
+}
+
+const html = (entry: Entry, origin: string) =>
+  [
+    ...entry.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    ...entry.citations.map(({ quote, source }) => {
+      const cite =
+        source.url && /^https?:\/\//.test(source.url)
+          ? `<a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a>`
+          : `<cite>${escapeHtml(source.title)}</cite>`;
+      const said = quote ? `<blockquote><p>“${escapeHtml(quote)}”</p></blockquote>` : "";
+      return `${said}<p>— ${cite} (<a href="${escapeHtml(`${origin}/sources/${source.slug}`)}">in Pledgewatch</a>)</p>`;
+    }),
+  ].join("");
+
+const recordedBy = (at: Date, by: string | null) => `Recorded ${formatDateTime(at)}${by ? ` by ${by}` : ""}.`;
+
+/** The feed's entries, newest recorded first, in the order `order` names them. */
+function entriesOf(
+  events: RecentEvents,
+  order: readonly { kind: RecentEventKind; id: string }[],
+  origin: string,
+): Entry[] {
+  const byKey = new Map<string, Entry>();
+  for (const change of events.statusChanges) {
+    const subject = change.pledge
+      ? { title: change.pledge.title, link: `${origin}/pledges/${change.pledge.id}` }
+      : {
+          title: `Condition: ${change.condition!.title}`,
+          link: `${origin}/conditions/${change.condition!.slug}`,
+        };
+    byKey.set(`status:${change.id}`, {
+      id: `urn:pledgewatch:status-change:${change.id}`,
+      title: `${subject.title}: ${statusTransition(change)}`,
+      link: subject.link,
+      recordedAt: change.createdAt,
+      lines: [
+        `${statusTransition(change)} on ${formatDate(change.occurredAt)}.`,
+        ...(change.note ? [change.note] : []),
+        recordedBy(change.createdAt, change.recordedBy),
+      ],
+      citations: change.citations,
+    });
+  }
+  for (const event of events.figures) {
+    const unit = event.quantityUnit ?? event.pledge.quantityUnit;
+    const what =
+      event.fact === "stated"
+        ? event.quantityLow === null || event.quantityUnit === null
+          ? "Pledged amount withdrawn"
+          : `Pledged amount now ${formatStated(event.quantityLow, event.quantityHigh, event.quantityUnit, event.quantityQualifier ?? "exact")}`
+        : event.fact === "delivered"
+          ? event.deliveredQuantity === null || unit === null
+            ? "Delivered amount cleared"
+            : `Delivered so far: ${formatAmount(event.deliveredQuantity, unit)} ${unitWord(unit, event.deliveredQuantity)}`
+          : event.dueOn
+            ? `Due by ${formatDate(event.dueOn)}`
+            : "Due date cleared";
+    byKey.set(`figure:${event.id}`, {
+      id: `urn:pledgewatch:ledger-event:${event.id}`,
+      title: `${event.pledge.title}: ${what}`,
+      link: `${origin}/pledges/${event.pledge.id}`,
+      recordedAt: event.recordedAt,
+      lines: [
+        `${what}, as of ${formatDate(event.occurredOn)}.`,
+        ...(event.note ? [event.note] : []),
+        recordedBy(event.recordedAt, event.recordedBy),
+      ],
+      citations: event.citations,
+    });
+  }
+  for (const pledge of events.pledges) {
+    byKey.set(`announced:${pledge.id}`, {
+      id: `urn:pledgewatch:pledge:${pledge.id}`,
+      title: `New pledge: ${pledge.title}`,
+      link: `${origin}/pledges/${pledge.id}`,
+      recordedAt: pledge.createdAt,
+      lines: [`Announced ${formatDate(pledge.announcedOn)}.`, recordedBy(pledge.createdAt, null)],
+      citations: pledge.citations,
+    });
+    if (pledge.deletedAt) {
+      byKey.set(`deleted:${pledge.id}`, {
+        id: `urn:pledgewatch:deleted-pledge:${pledge.id}`,
+        title: `Deleted: ${pledge.title}`,
+        link: `${origin}/changes`,
+        recordedAt: pledge.deletedAt,
+        lines: [
+          `The pledge was deleted ${formatDateTime(pledge.deletedAt)}: it leaves every view and figure.`,
+        ],
+        citations: [],
+      });
+    }
+  }
+  return order.flatMap((event) => byKey.get(`${event.kind}:${event.id}`) ?? []);
+}
+
+/** The feed as Atom XML. */
+export function changesFeed(
+  about: FeedAbout,
+  events: RecentEvents,
+  order: readonly { kind: RecentEventKind; id: string }[],
+  origin: string,
+): string {
+  const entries = entriesOf(events, order, origin);
+  const feed = new Feed({
+    id: about.self,
+    title: about.title,
+    link: about.page,
+    feedLinks: { atom: about.self },
+    // The newest entry's time: the same data gives the same feed, byte for byte.
+    updated: entries[0]?.recordedAt ?? new Date(0),
+    copyright: "Pledgewatch",
+    generator: "Pledgewatch",
+    author: { name: "Pledgewatch" },
+  });
+  for (const entry of entries) {
+    feed.addItem({
+      id: entry.id,
+      // The library writes an entry's title as HTML: its text, escaped.
+      title: escapeHtml(entry.title),
+      link: entry.link,
+      date: entry.recordedAt,
+      published: entry.recordedAt,
+      content: html(entry, origin),
+    });
+  }
+  return feed.atom1();
+}
