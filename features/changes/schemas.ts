@@ -61,7 +61,7 @@ export type FeedParams = z.output<typeof feedParams>;
 export const feedLength = 50;
 
 /** A feed's address for a page's query (the list's filters, or `pledge`): only what the feed reads. */
-export function feedPath(query: Record<string, string | string[] | undefined>): string {
+function feedPath(query: Record<string, string | string[] | undefined>): string {
   const search = new URLSearchParams();
   for (const name of Object.keys(feedParams.shape)) {
     const value = query[name];
