@@ -6,7 +6,11 @@ import { headers } from "next/headers";
 import { runFormAction } from "@/features/forms/run-form-action";
 import type { FormState } from "@/features/forms/form-state";
 import { single } from "@/features/forms/form-values";
-import { ownNameSchema, ownPasswordSchema } from "@/features/admin/schemas";
+import { ownNameSchema, ownPasswordSchema, tokenIdSchema } from "@/features/admin/schemas";
+import { feedTokenDays, feedTokenName } from "./schemas";
+import { createApiToken, revokeApiToken } from "@/server/api-tokens";
+import { publicOrigin } from "@/server/env";
+import { z } from "zod";
 import { WriteError } from "@/lib/write-error";
 import type { Principal } from "@/lib/access";
 import { waitInWords } from "@/lib/sign-in-throttle";
@@ -85,6 +89,55 @@ export async function changeOwnPasswordAction(_previous: FormState, form: FormDa
       await db().session.deleteMany({ where: { userId, NOT: { id: current?.session.id ?? "" } } });
       await recordOwnPasswordChange(db(), principal);
       return { status: "saved", message: "Password changed. Your other sessions have ended." };
+    },
+  });
+}
+
+// ---- Personal feed addresses ----
+
+/**
+ * A read token of one's own for feed readers, which send no cookies: the whole tracker's feed
+ * address carrying it is shown once. It reads as a viewer, ends with the account, and may be
+ * revoked here (or by an admin) at any time.
+ */
+export async function createFeedTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "read",
+    schema: z.object({}),
+    input: () => ({}),
+    revalidate: () => revalidatePath("/account"),
+    async work(_input, principal) {
+      ownAccount(principal);
+      const { token } = await createApiToken(
+        db(),
+        { name: feedTokenName(principal.name), role: "viewer", days: feedTokenDays },
+        principal,
+      );
+      const origin = publicOrigin() ?? "";
+      return {
+        status: "saved",
+        message: `Your feed address, valid ${feedTokenDays} days. Copy it now: it is shown only once. Any other feed works with the same token=… added to its address.`,
+        secret: `${origin}/feeds/changes.atom?token=${token}`,
+      };
+    },
+  });
+}
+
+export async function revokeFeedTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "read",
+    schema: tokenIdSchema,
+    input: (values) => ({ id: single(values, "id") ?? "" }),
+    revalidate: () => revalidatePath("/account"),
+    async work({ id }, principal) {
+      const own = await db().apiToken.findFirst({
+        where: { id, createdById: ownAccount(principal), revokedAt: null },
+        select: { id: true },
+      });
+      if (!own || !(await revokeApiToken(db(), id, principal))) {
+        throw new WriteError("not-found", "You have no active feed token with this id.");
+      }
+      return { status: "saved", message: "Feed token revoked: feed addresses carrying it stop working." };
     },
   });
 }

@@ -34,6 +34,8 @@ const least: Record<keyof typeof actions, Role> = {
   renameAccountAction: "admin",
   changeOwnNameAction: "viewer",
   changeOwnPasswordAction: "viewer",
+  createFeedTokenAction: "viewer",
+  revokeFeedTokenAction: "viewer",
 };
 
 const tokens: Partial<Record<Role, Record<string, string>>> = {};

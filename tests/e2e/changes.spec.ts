@@ -55,7 +55,11 @@ test.describe("feeds", () => {
     await page.goto("/pledges?stakeholder=france&page=2");
     expect(await advertised()).toBe("/feeds/changes.atom?stakeholder=france");
     await page.goto("/pledges");
-    await page.getByRole("link", { name: "Multinational deterrence force" }).click();
+    // Loaded whole, as a feed reader looking for the feed does.
+    const pledgePage = await page
+      .getByRole("link", { name: "Multinational deterrence force" })
+      .getAttribute("href");
+    await page.goto(pledgePage!);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const pledgeFeed = await advertised();
     expect(pledgeFeed).toMatch(/^\/feeds\/changes\.atom\?pledge=/);

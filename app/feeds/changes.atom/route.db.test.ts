@@ -163,3 +163,33 @@ describe("the changes feed", () => {
     expect(bad.text).toContain("status");
   });
 });
+
+describe("a personal feed address", () => {
+  it("reads with its owner's token and no cookie, leaves the token out of the feed, and stops once revoked", async () => {
+    const { createApiToken, revokeApiToken } = await import("@/server/api-tokens");
+    const { feedTokenName } = await import("@/features/account/schemas");
+    const owner = await db().user.create({
+      data: { name: "Rae Reader", email: "rae@example.org", role: "viewer" },
+    });
+    const principal: Principal = { kind: "user", id: owner.id, name: owner.name, role: "viewer" };
+    const { id, token } = await createApiToken(
+      db(),
+      { name: feedTokenName(owner.name), role: "viewer", days: 365 },
+      principal,
+    );
+    const read = (query: string) =>
+      GET(new Request(`http://localhost/feeds/changes.atom?${query}`), routeContext({}));
+
+    const answer = await read(`stakeholder=france&token=${token}`);
+    expect(answer.status).toBe(200);
+    const xml = await answer.text();
+    validate(xml, "personal");
+    expect(xml).not.toContain(token);
+    expect(xml).toContain('href="http://localhost/feeds/changes.atom?stakeholder=france"');
+
+    expect((await read("token=pw_not-a-token")).status).toBe(401);
+    expect((await read("")).status).toBe(401);
+    await revokeApiToken(db(), id, principal);
+    expect((await read(`token=${token}`)).status).toBe(401);
+  });
+});

@@ -8,7 +8,7 @@ import { getPledgeItem } from "@/features/pledges/queries";
  * What the tracker learnt, as Atom 1.0: the latest 50 events about the pledges the list's filters
  * pick (the whole tracker without any), or about one pledge (`pledge`), each with its evidence.
  */
-export const GET = apiRoute("read", async (request: Request) => {
+const answer = apiRoute("read", async (request: Request) => {
   const { pledge, ...selection } = parseQuery(feedParams, request);
   const url = new URL(request.url);
   // Addresses in the feed are the site's own, as a reader elsewhere follows them.
@@ -32,3 +32,17 @@ export const GET = apiRoute("read", async (request: Request) => {
   );
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
 });
+
+/**
+ * A feed reader sends no cookies: a personal feed address carries its owner's read token as
+ * `token` (made on /account), read here as the token it is, and left out of every address the feed writes.
+ */
+export async function GET(request: Request, context: unknown): Promise<Response> {
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  if (token === null) return answer(request, context);
+  url.searchParams.delete("token");
+  const headers = new Headers(request.headers);
+  headers.set("authorization", `Bearer ${token}`);
+  return answer(new Request(url, { headers }), context);
+}

@@ -9,7 +9,14 @@ import {
   valueOf,
 } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
-import { changeOwnNameAction, changeOwnPasswordAction } from "../actions";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { ShownOnce } from "@/components/ui/shown-once";
+import {
+  changeOwnNameAction,
+  changeOwnPasswordAction,
+  createFeedTokenAction,
+  revokeFeedTokenAction,
+} from "../actions";
 
 export function OwnNameForm({ name }: { name: string }) {
   const [state, action, pending] = useActionState(changeOwnNameAction, idle);
@@ -50,6 +57,37 @@ export function OwnPasswordForm() {
         input={{ type: "password", name: "newPassword", autoComplete: "new-password" }}
       />
       <SubmitButton pending={pending}>Change password</SubmitButton>
+    </form>
+  );
+}
+
+/** Makes a personal feed address, shown once. */
+export function FeedTokenForm() {
+  const [state, action, pending] = useActionState(createFeedTokenAction, idle);
+  return (
+    <form key={formKey(state)} action={action} className="space-y-3" noValidate>
+      <FormOutcome state={state} />
+      <ShownOnce secret={state.secret} label="Your feed address" testId="feed-address" />
+      <SubmitButton pending={pending}>Make a feed address</SubmitButton>
+    </form>
+  );
+}
+
+export function RevokeFeedTokenForm({ id, prefix }: { id: string; prefix: string }) {
+  const [state, action, pending] = useActionState(revokeFeedTokenAction, idle);
+  return (
+    <form key={formKey(state)} action={action}>
+      <input type="hidden" name="id" value={id} />
+      <ConfirmSubmit
+        pending={pending}
+        className="button-danger"
+        label={`Revoke the feed token ${prefix}…`}
+        question={`Revoke the feed token ${prefix}…? Feed readers using it stop getting updates at once.`}
+        confirmLabel="Yes, revoke"
+      >
+        Revoke
+      </ConfirmSubmit>
+      <FormOutcome state={state} />
     </form>
   );
 }

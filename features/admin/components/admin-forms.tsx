@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
-import { CopyButton } from "@/components/ui/copy-button";
+import { ShownOnce } from "@/components/ui/shown-once";
 import {
   Field,
   formKey,
@@ -23,23 +23,6 @@ import {
   resetPasswordAction,
   revokeTokenAction,
 } from "../actions";
-
-/** A secret shown once (a new token, a reset password), with a button that copies it. */
-function ShownOnce({ state, label, testId }: { state: FormState; label: string; testId: string }) {
-  if (!state.secret) return null;
-  const id = `${testId}-value`;
-  return (
-    <div className="space-y-1 rounded border border-slate-300 bg-slate-50 p-2">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label} (shown once)
-      </label>
-      <div className="flex flex-wrap items-center gap-2">
-        <input id={id} readOnly value={state.secret} className="field font-mono" data-testid={testId} />
-        <CopyButton text={state.secret} />
-      </div>
-    </div>
-  );
-}
 
 function RoleSelect({
   id,
@@ -218,7 +201,11 @@ export function ResetPasswordForm({ userId, email }: { userId: string; email: st
         Reset password
       </ConfirmSubmit>
       <FormOutcome state={state} />
-      <ShownOnce state={state} label={`New password for ${email}`} testId={`new-password-${userId}`} />
+      <ShownOnce
+        secret={state.secret}
+        label={`New password for ${email}`}
+        testId={`new-password-${userId}`}
+      />
     </form>
   );
 }
@@ -228,7 +215,7 @@ export function TokenForm() {
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
-      <ShownOnce state={state} label="New token" testId="new-token" />
+      <ShownOnce secret={state.secret} label="New token" testId="new-token" />
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           name="token-name"
