@@ -11,7 +11,7 @@ import {
   SubmitButton,
   valueOf,
 } from "@/features/forms/components/form-parts";
-import { idle, type FormState } from "@/features/forms/form-state";
+import { idle } from "@/features/forms/form-state";
 import { accountRoleLabels, defaultTokenLifetime, roles, tokenLifetimes, type Role } from "@/lib/access";
 import {
   changeRoleAction,
