@@ -13,9 +13,12 @@ export function neutraliseFormula(cell: string): string {
 // cell and confuse the programs that read one.
 const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/** Text without those control characters (which XML, the feeds' format, refuses outright). */
+export const withoutControlCharacters = (text: string) => text.replace(controlCharacters, "");
+
 /** A text cell as the CSV holds it: control characters dropped, formulas defused. */
 export function csvText(cell: string): string {
-  return neutraliseFormula(cell.replace(controlCharacters, ""));
+  return neutraliseFormula(withoutControlCharacters(cell));
 }
 
 /** A byte-order mark, so that spreadsheet programs read the file as UTF-8. */

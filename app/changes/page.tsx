@@ -27,7 +27,7 @@ export async function generateMetadata({ searchParams }: PageProps<"/changes">):
 }
 export const dynamic = "force-dynamic";
 
-/** A week back from today, when the address names no start: what a weekly briefing asks. */
+/** The last seven days, today one of them, when the address names no start: what a weekly briefing asks. */
 const defaultDays = 7;
 
 /** The page's address with `changes` to its query (undefined removes a parameter). */
@@ -41,7 +41,7 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
   const query = await searchParams;
   await requirePagePermission("read", pathWithQuery("/changes", query));
   const until = today();
-  const asked = { since: isoDay(new Date(until.getTime() - defaultDays * 86_400_000)), ...query };
+  const asked = { since: isoDay(new Date(until.getTime() - (defaultDays - 1) * 86_400_000)), ...query };
   const parsed = parseSearchParams(changesParams, asked);
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
   const form = (since?: Date, last?: Date) => (
@@ -51,6 +51,14 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
       aria-label="Choose the period"
       className="no-print flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
     >
+      {/* A new period keeps the filters, the metric and the moment it is known at. */}
+      {Object.entries(query).flatMap(([name, value]) =>
+        ["since", "until", "page"].includes(name)
+          ? []
+          : (Array.isArray(value) ? value : value ? [value] : []).map((item, n) => (
+              <input key={`${name}-${n}`} type="hidden" name={name} value={item} />
+            )),
+      )}
       <FilterDate label="From (first day)" name="since" value={since} className={field} />
       <FilterDate label="To (last day)" name="until" value={last} className={field} />
       <button
@@ -111,7 +119,9 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
     )),
   });
   const period = `from ${formatDate(since)} to ${formatDate(last)}`;
-  const api = pathWithQuery("/api/v1/changes", { ...query, since: isoDay(since), page: [] });
+  // Only what the list of changes reads: another page's parameters (a briefing's asOf) stay behind.
+  const own = Object.fromEntries(Object.keys(changesParams.shape).map((name) => [name, query[name]]));
+  const api = pathWithQuery("/api/v1/changes", { ...own, since: isoDay(since), page: undefined });
   return (
     <div className="space-y-5">
       {heading}

@@ -113,7 +113,8 @@ export async function createFeedTokenAction(_previous: FormState, form: FormData
         { name: feedTokenName(principal.name), role: "viewer", days: feedTokenDays },
         principal,
       );
-      const origin = publicOrigin() ?? "";
+      // The site's address, else this page's (a write's Origin, which the proxy checked is ours).
+      const origin = publicOrigin() ?? (await headers()).get("origin") ?? "";
       return {
         status: "saved",
         message: `Your feed address, valid ${feedTokenDays} days. Copy it now: it is shown only once. Any other feed works with the same token=… added to its address.`,

@@ -1,9 +1,11 @@
 // A feed of what the tracker learnt (Atom 1.0, through the `feed` library): one entry per event,
 // newest recorded first, each linking to the record it changed and quoting its evidence. The entry's
 // content is HTML built here from escaped text only.
-import escapeHtml from "escape-html";
+import escapeHtmlText from "escape-html";
+import { withoutControlCharacters } from "@/lib/csv-cells";
+import { isWebAddress } from "@/lib/web-address";
 import { Feed } from "feed";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { formatStated } from "@/lib/rules/quantity";
 import { formatAmount, unitWord } from "@/lib/rules/units";
 import { statusTransition } from "@/lib/status-change";
@@ -30,12 +32,15 @@ export interface FeedAbout {
   page: string;
 }
 
+/** Text as HTML in an XML document: escaped, and without the control characters XML refuses. */
+const escapeHtml = (text: string) => escapeHtmlText(withoutControlCharacters(text));
+
 const html = (entry: Entry, origin: string) =>
   [
     ...entry.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
     ...entry.citations.map(({ quote, source }) => {
       const cite =
-        source.url && /^https?:\/\//.test(source.url)
+        source.url && isWebAddress(source.url)
           ? `<a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a>`
           : `<cite>${escapeHtml(source.title)}</cite>`;
       const said = quote ? `<blockquote><p>“${escapeHtml(quote)}”</p></blockquote>` : "";
@@ -112,7 +117,8 @@ function entriesOf(
       byKey.set(`deleted:${pledge.id}`, {
         id: `urn:pledgewatch:deleted-pledge:${pledge.id}`,
         title: `Deleted: ${pledge.title}`,
-        link: `${origin}/changes`,
+        // What changed on the day it was deleted, where its deletion is listed.
+        link: `${origin}/changes?since=${isoDay(pledge.deletedAt)}&until=${isoDay(pledge.deletedAt)}`,
         recordedAt: pledge.deletedAt,
         lines: [
           `The pledge was deleted ${formatDateTime(pledge.deletedAt)}: it leaves every view and figure.`,
@@ -134,7 +140,7 @@ export function changesFeed(
   const entries = entriesOf(events, order, origin);
   const feed = new Feed({
     id: about.self,
-    title: about.title,
+    title: withoutControlCharacters(about.title),
     link: about.page,
     feedLinks: { atom: about.self },
     // The newest entry's time: the same data gives the same feed, byte for byte.

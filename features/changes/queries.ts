@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { LedgerFact } from "@/lib/rules/ledger";
 import { readingDb } from "@/server/db";
 import { citationSelect } from "@/server/selects";
-import { isOneOf } from "@/server/sql-dialect";
+import { bytewise, isOneOf } from "@/server/sql-dialect";
 import {
   conditionsAtQuery,
   pledgeRowFilter,
@@ -103,7 +103,7 @@ export async function readConditionEnds(since: Bound, until: Bound) {
     FROM "Condition" c
     LEFT JOIN (${conditionsAtQuery(since)}) a ON a."id" = c."id"
     LEFT JOIN (${conditionsAtQuery(until)}) b ON b."id" = c."id"
-    ORDER BY c."title", c."id"`;
+    ORDER BY ${bytewise(Prisma.sql`c."title"`)}, c."id"`;
 }
 
 /**
@@ -266,8 +266,10 @@ export type RecentEventKind = "status" | "figure" | "announced" | "deleted";
  */
 export async function readRecentEventIds(subject: FeedSubject, limit: number) {
   const followed = followedPledges(subject);
-  const ofPledge = (column: string) =>
-    followed === null ? Prisma.sql`1 = 1` : Prisma.sql`${Prisma.raw(column)} IN (${followed})`;
+  // Never a deleted pledge's events (a selection picks live pledges only): it leaves every view,
+  // and its deletion is an event of its own.
+  const live = Prisma.sql`SELECT "id" FROM "Pledge" WHERE "deletedAt" IS NULL`;
+  const ofPledge = (column: string) => Prisma.sql`${Prisma.raw(column)} IN (${followed ?? live})`;
   const ofCondition =
     followed === null
       ? Prisma.sql`sc."conditionId" IS NOT NULL`

@@ -114,6 +114,9 @@ describe("the changes feed", () => {
     const titles = parsed.entries.map((entry) => entry.title);
     // The deletion was recorded last, then the delivery, then the withdrawal.
     expect(titles[0]).toBe(`Deleted: ${deleted.title}`);
+    expect(parsed.entries[0]!.link).toMatch(/\/changes\?since=\d{4}-\d{2}-\d{2}&until=\d{4}-\d{2}-\d{2}$/);
+    // Its other events leave the feed with it.
+    expect(titles.filter((title) => title.includes(deleted.title))).toEqual([`Deleted: ${deleted.title}`]);
     expect(titles[1]).toMatch(new RegExp(`^${escapeRegExp(delivered.title)}: Delivered so far: 250 `));
     expect(titles[2]).toMatch(new RegExp(`^${escapeRegExp(withdrawn.title)}: \\S.* → Withdrawn$`));
     const withdrawal = parsed.entries[2]!;
