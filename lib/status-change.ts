@@ -1,3 +1,4 @@
+import { formatDateTime } from "./format";
 import {
   conditionStatusLabels,
   pledgeStatusLabels,
@@ -38,3 +39,7 @@ export function statusLabel(subject: SubjectChange["subject"], status: string): 
   const labels: Record<string, string> = subject === "pledge" ? pledgeStatusLabels : conditionStatusLabels;
   return labels[status] ?? status;
 }
+
+/** Who recorded a change and when, as the list of changes and the feeds say it: "Recorded 5 Dec 2026, 08:09 UTC by Ada". */
+export const recordedWords = (at: Date | string, by: string | null) =>
+  `Recorded ${formatDateTime(new Date(at))}${by ? ` by ${by}` : ""}`;

@@ -10,7 +10,7 @@ import {
 } from "@/lib/rules/changes";
 import { formatAmount } from "@/lib/rules/units";
 import { formatStated } from "@/lib/rules/quantity";
-import { statusTransition } from "@/lib/status-change";
+import { recordedWords, statusTransition } from "@/lib/status-change";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { ChangeEvents, Changes, PledgeEvents } from "./index";
 
@@ -56,9 +56,6 @@ export interface ChangeLines {
   deleted: { id: string; title: string; when: string }[];
 }
 
-const recordedLine = (at: Date | string, by: string | null) =>
-  `Recorded ${formatDateTime(new Date(at))}${by ? ` by ${by}` : ""}`;
-
 /** A pledge's events in the period, oldest first, each in words with its evidence. */
 function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null): EventLine[] {
   if (!events) return [];
@@ -70,7 +67,7 @@ function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null)
       when: formatDate(new Date(events.creation.announcedOn)),
       what: "Announced",
       note: null,
-      recorded: recordedLine(events.creation.createdAt, null),
+      recorded: recordedWords(events.creation.createdAt, null),
       citations: events.creation.citations,
     });
   }
@@ -81,7 +78,7 @@ function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null)
       when: formatDate(new Date(change.occurredAt)),
       what: statusTransition(change),
       note: change.note,
-      recorded: recordedLine(change.createdAt, change.recordedBy),
+      recorded: recordedWords(change.createdAt, change.recordedBy),
       citations: change.citations,
     });
   }
@@ -106,7 +103,7 @@ function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null)
       when: formatDate(new Date(event.occurredOn)),
       what,
       note: event.note,
-      recorded: recordedLine(event.recordedAt, event.recordedBy),
+      recorded: recordedWords(event.recordedAt, event.recordedBy),
       citations: event.citations,
     });
   }
@@ -138,7 +135,7 @@ export function changeLines(
         when: formatDate(new Date(change.occurredAt)),
         what: statusTransition(change),
         note: change.note,
-        recorded: recordedLine(change.createdAt, change.recordedBy),
+        recorded: recordedWords(change.createdAt, change.recordedBy),
         citations: change.citations,
       })),
     })),

@@ -8,7 +8,7 @@ import { Feed } from "feed";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { formatStated } from "@/lib/rules/quantity";
 import { formatAmount, unitWord } from "@/lib/rules/units";
-import { statusTransition } from "@/lib/status-change";
+import { recordedWords, statusTransition } from "@/lib/status-change";
 import type { RecentEventKind, RecentEvents } from "./queries";
 
 type Citation = RecentEvents["statusChanges"][number]["citations"][number];
@@ -48,7 +48,7 @@ const html = (entry: Entry, origin: string) =>
     }),
   ].join("");
 
-const recordedBy = (at: Date, by: string | null) => `Recorded ${formatDateTime(at)}${by ? ` by ${by}` : ""}.`;
+const recordedBy = (at: Date, by: string | null) => `${recordedWords(at, by)}.`;
 
 /** The feed's entries, newest recorded first, in the order `order` names them. */
 function entriesOf(

@@ -9,7 +9,6 @@ import {
   changeKinds,
   conditionRelease,
   figureDelta,
-  isNoEffect,
   noEffect,
   pledgeEffect,
   type PledgeState,
@@ -49,11 +48,11 @@ describe("a pledge's effect on the figures", () => {
     const effect = pledgeEffect(before, after, "personnel", noScenario);
     expect(effect.pledged).toEqual({ low: 0n, high: 0n });
     expect(effect.unconditional).toEqual({ low: 1_000n, high: 2_000n });
-    expect(isNoEffect(pledgeEffect(before, after, "personnel", new Set(["c1"])))).toBe(true);
+    expect(pledgeEffect(before, after, "personnel", new Set(["c1"]))).toEqual(noEffect());
   });
 
   it("counts nothing in another unit, and a delivery in the delivered sum", () => {
-    expect(isNoEffect(pledgeEffect(null, pledge({ unit: "EUR" }), "personnel", noScenario))).toBe(true);
+    expect(pledgeEffect(null, pledge({ unit: "EUR" }), "personnel", noScenario)).toEqual(noEffect());
     const effect = pledgeEffect(pledge(), pledge({ delivered: 500n }), "personnel", noScenario);
     expect(effect.delivered).toEqual({ low: 500n, high: 500n });
   });

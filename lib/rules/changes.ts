@@ -97,9 +97,6 @@ export function addEffects(a: FigureEffect, b: FigureEffect): FigureEffect {
   };
 }
 
-export const isNoEffect = (effect: FigureEffect) =>
-  Object.values(effect).every((change: RangeChange) => change.low === 0n && change.high === 0n);
-
 /** What a pledge's change was, in the words of the list of changes. */
 export type PledgeChangeKind = "added" | "left the view" | "withdrawn" | "status" | "figures" | "conditions";
 
