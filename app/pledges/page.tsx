@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { feedAlternates } from "@/features/changes/schemas";
+import { canonicalFilter } from "@/features/watches/schemas";
+import { WatchControl } from "@/features/watches/components/watch-control";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -68,6 +70,9 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
   );
 
   const viewTime = parsed.ok ? describeViewTime(parsed.data) : null;
+  // The list's filters, as a watch follows them (its time, order and scenario are not watched).
+  const canonical = parsed.ok ? canonicalFilter(listQuery) : null;
+  const watchTarget = canonical && "target" in canonical ? canonical.target : null;
 
   return (
     <div className="space-y-5">
@@ -86,6 +91,16 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
         </p>
       </div>
       <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />
+      {watchTarget !== null && (
+        <div className="no-print">
+          <WatchControl
+            subject="filter"
+            target={watchTarget}
+            what={watchTarget ? "the pledges these filters pick" : "every pledge"}
+            returnTo={`/pledges${listQuery ? `?${listQuery}` : ""}`}
+          />
+        </div>
+      )}
       {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/pledges" />}
       {result && (
         <section aria-labelledby="results-heading" className="space-y-3">

@@ -120,7 +120,7 @@ const latestEvents = (events: EventLine[]) => ({
 
 /** The changes, and the events of the pledges given (a page of them), in words. */
 export function changeLines(
-  changes: Changes,
+  changes: Pick<Changes, "figures" | "conditions" | "deleted"> & { view: { metric: string } },
   page: { pledges: Changes["pledges"] } & ChangeEvents,
 ): ChangeLines {
   const unit = changes.view.metric;

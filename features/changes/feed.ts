@@ -13,7 +13,8 @@ import type { RecentEventKind, RecentEvents } from "./queries";
 
 type Citation = RecentEvents["statusChanges"][number]["citations"][number];
 
-interface Entry {
+/** One event as a feed entry (and an inbox item): what it said, where it links, its evidence. */
+export interface Entry {
   id: string;
   title: string;
   link: string;
@@ -51,7 +52,7 @@ const html = (entry: Entry, origin: string) =>
 const recordedBy = (at: Date, by: string | null) => `${recordedWords(at, by)}.`;
 
 /** The feed's entries, newest recorded first, in the order `order` names them. */
-function entriesOf(
+export function entriesOf(
   events: RecentEvents,
   order: readonly { kind: RecentEventKind; id: string }[],
   origin: string,

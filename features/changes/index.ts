@@ -16,10 +16,12 @@ import {
   type PledgeState,
 } from "@/lib/rules/changes";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
+import type { ViewTime } from "@/lib/view-time";
 import {
   readChangedPledges,
   readConditionEnds,
-  readDeletedWithin,
+  afterInstant,
+  readDeleted,
   readEventsWithin,
   readRecentEventIds,
   readRecentEvents,
@@ -27,7 +29,7 @@ import {
   type EventsWithin,
   type PledgeEndsRow,
 } from "./queries";
-import { changesFeed, type FeedAbout } from "./feed";
+import { changesFeed, entriesOf, type Entry, type FeedAbout } from "./feed";
 import { feedLength } from "./schemas";
 
 /**
@@ -86,7 +88,6 @@ function stateOf(
   };
 }
 
-/** The size of a change, for listing the largest first. */
 /** The bounds of the period: the end of the day before its first, and the end of its last. */
 function periodOf({ since, until, knownAt }: ChangesView) {
   const start = new Date(since.getTime() - 86_400_000);
@@ -97,28 +98,30 @@ function periodOf({ since, until, knownAt }: ChangesView) {
   };
 }
 
+/** The size of a change, for listing the largest first. */
 const sizeOf = ({ pledged, unconditional, delivered }: FigureEffect) =>
   [pledged.high, unconditional.high, delivered.high].reduce((sum, v) => sum + (v < 0n ? -v : v), 0n);
 
 /**
- * Every change from the start of `since` to the end of `until`, as known now (or at `knownAt`). Refuses (as every
- * figure does) a scenario naming an unknown condition.
+ * What differs between two view times (a period's ends, or what was known then and now): the
+ * figures at both, each pledge that moved with its effect, each condition that moved with what it
+ * released. Refuses (as every figure does) a scenario naming an unknown condition.
  */
-export async function loadChanges(view: ChangesView) {
-  const { start: dayBefore, since, until } = periodOf(view);
-  const figureView = (asOf: Date) => ({
-    metric: view.metric,
-    time: { asOf, knownAt: view.knownAt },
-    selection: view.selection,
-  });
-  const [start, end, rows, conditionRows, deleted] = await Promise.all([
-    loadKnownFigures(figureView(dayBefore)),
-    loadKnownFigures(figureView(view.until)),
-    readChangedPledges(since, until, view.selection),
+async function changesBetween(
+  ends: { start: ViewTime; end: ViewTime },
+  metric: string,
+  selection: PledgeSelection,
+) {
+  const since = viewBound(ends.start);
+  const until = viewBound(ends.end);
+  const figureView = (time: ViewTime) => ({ metric, time, selection });
+  const [start, end, rows, conditionRows] = await Promise.all([
+    loadKnownFigures(figureView(ends.start)),
+    loadKnownFigures(figureView(ends.end)),
+    readChangedPledges(since, until, selection),
     readConditionEnds(since, until),
-    readDeletedWithin(since, until, view.selection),
   ]);
-  const { scenario } = scenarioOf(view.selection.assume, conditionRows);
+  const { scenario } = scenarioOf(selection.assume, conditionRows);
   const statesAt = (end: "fromStatus" | "toStatus") =>
     new Map(
       conditionRows.flatMap((c) => {
@@ -138,7 +141,7 @@ export async function loadChanges(view: ChangesView) {
         kinds: changeKinds(before, after),
         before,
         after,
-        effect: pledgeEffect(before, after, view.metric, scenario),
+        effect: pledgeEffect(before, after, metric, scenario),
       };
     })
     .filter((change) => change.kinds.length > 0)
@@ -155,13 +158,12 @@ export async function loadChanges(view: ChangesView) {
       title: c.title,
       from: c.fromStatus,
       to: c.toStatus,
-      release: conditionRelease(c.id, pledges, view.metric, scenario),
+      release: conditionRelease(c.id, pledges, metric, scenario),
     }));
 
   const a = start.summary;
   const b = end.summary;
   return {
-    view,
     figures: {
       pledges: { from: a.pledgeCount, to: b.pledgeCount },
       required: figureDelta(a.gap?.required, b.gap?.required),
@@ -173,9 +175,40 @@ export async function loadChanges(view: ChangesView) {
     },
     pledges,
     conditions,
-    deleted,
   };
 }
+
+/**
+ * Every change from the start of `since` to the end of `until`, as known now (or at `knownAt`), and
+ * the pledges deleted meanwhile.
+ */
+export async function loadChanges(view: ChangesView) {
+  const { start, since, until } = periodOf(view);
+  const [between, deleted] = await Promise.all([
+    changesBetween(
+      { start: { asOf: start, knownAt: view.knownAt }, end: { asOf: view.until, knownAt: view.knownAt } },
+      view.metric,
+      view.selection,
+    ),
+    readDeleted({ from: since.occurred!, before: until.occurred!, knownBy: until.known }, view.selection),
+  ]);
+  return { view, ...between, deleted };
+}
+
+/**
+ * What the tracker learnt after `knownSince` about what a selection picks: the present as known
+ * now against the present as it was known then (an inbox's "since you last looked"), and the
+ * pledges deleted since.
+ */
+export async function loadLearntSince(knownSince: Date, metric: string, selection: PledgeSelection) {
+  const [between, deleted] = await Promise.all([
+    changesBetween({ start: { knownAt: knownSince }, end: {} }, metric, selection),
+    readDeleted({ from: afterInstant(knownSince), before: null, knownBy: null }, selection),
+  ]);
+  return { view: { metric }, ...between, deleted };
+}
+
+export type LearntChanges = Awaited<ReturnType<typeof loadLearntSince>>;
 
 export type Changes = Awaited<ReturnType<typeof loadChanges>>;
 
@@ -236,3 +269,21 @@ export async function loadChangesFeed(
   const order = await readRecentEventIds(subject, feedLength);
   return changesFeed(about, await readRecentEvents(order), order, origin);
 }
+
+export type { Entry as RecordedEntry, FeedSubject };
+
+/**
+ * The latest `limit` events recorded after `after` about what a feed would follow, newest first, as
+ * entries linking within the site (an inbox's unread items), with their keys.
+ */
+export async function loadRecordedSince(subject: FeedSubject, after: Date, limit: number) {
+  const order = await readRecentEventIds(subject, limit, after);
+  return { keys: order.map(eventKey), entries: entriesOf(await readRecentEvents(order), order, "") };
+}
+
+/** The keys of the latest `limit` events recorded after `after` about what a feed would follow. */
+export async function recordedSinceKeys(subject: FeedSubject, after: Date, limit: number) {
+  return (await readRecentEventIds(subject, limit, after)).map(eventKey);
+}
+
+const eventKey = (event: { kind: string; id: string }) => `${event.kind}:${event.id}`;

@@ -236,13 +236,25 @@ async function readLedgerEventsWithin(since: Bound, until: Bound, pledgeIds: rea
   }));
 }
 
-/** The pledges deleted within the period (by when it was recorded: a deletion has no other date). */
-export async function readDeletedWithin(since: Bound, until: Bound, selection: PledgeSelection) {
-  const period = within(since, until);
+/**
+ * An instant as the inclusive lower bound of what was recorded after it (stored timestamps compare
+ * as text to the millisecond: see `viewBound`).
+ */
+export const afterInstant = (instant: Date) => new Date(instant.getTime() + 1).toISOString().slice(0, 23);
+
+/**
+ * The pledges deleted from `from` (inclusive) until `before` (exclusive; null: until now), by when
+ * it was recorded (a deletion has no other date), and only those known by `knownBy` (if given).
+ */
+export async function readDeleted(
+  range: { from: string; before: string | null; knownBy: string | null },
+  selection: PledgeSelection,
+) {
+  const before = range.before === null ? Prisma.empty : Prisma.sql`AND p."deletedAt" < ${range.before}`;
+  const known = range.knownBy === null ? Prisma.empty : Prisma.sql`AND p."deletedAt" < ${range.knownBy}`;
   return readingDb().$queryRaw<{ id: string; title: string; deletedAt: Date | string }[]>`
     SELECT p."id", p."title", p."deletedAt" FROM "Pledge" p
-    WHERE p."deletedAt" >= ${period.gte} AND p."deletedAt" < ${period.lt} ${knownBy(Prisma.sql`p."deletedAt"`, until)}
-      AND ${pledgeRowFilter(selection)}
+    WHERE p."deletedAt" >= ${range.from} ${before} ${known} AND ${pledgeRowFilter(selection)}
     ORDER BY p."deletedAt", p."id"`;
 }
 
@@ -262,10 +274,14 @@ export type RecentEventKind = "status" | "figure" | "announced" | "deleted";
  * The latest `limit` events recorded about what a feed follows, newest first (by when they were
  * recorded: a feed tells what the tracker learnt): status changes of its pledges and of their
  * conditions (every condition for the whole tracker), figures' events, pledges created and deleted.
- * Each branch reads its own latest rows through its index before they are merged.
+ * Each branch reads its own latest rows through its index before they are merged. With `after`,
+ * only what was recorded after that instant (an inbox's unread events).
  */
-export async function readRecentEventIds(subject: FeedSubject, limit: number) {
+export async function readRecentEventIds(subject: FeedSubject, limit: number, after?: Date) {
   const followed = followedPledges(subject);
+  const since = after ? afterInstant(after) : null;
+  const recordedSince = (column: string) =>
+    since === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} >= ${since}`;
   // Never a deleted pledge's events (a selection picks live pledges only): it leaves every view,
   // and its deletion is an event of its own.
   const live = Prisma.sql`SELECT "id" FROM "Pledge" WHERE "deletedAt" IS NULL`;
@@ -281,8 +297,8 @@ export async function readRecentEventIds(subject: FeedSubject, limit: number) {
     SELECT * FROM (
       ${latest(
         Prisma.sql`SELECT 'status' AS kind, sc."id", sc."createdAt" AS "recordedAt" FROM "StatusChange" sc
-        WHERE (sc."fromPledgeStatus" IS NOT NULL AND ${ofPledge(`sc."pledgeId"`)})
-           OR (sc."fromConditionStatus" IS NOT NULL AND ${ofCondition})`,
+        WHERE ((sc."fromPledgeStatus" IS NOT NULL AND ${ofPledge(`sc."pledgeId"`)})
+           OR (sc."fromConditionStatus" IS NOT NULL AND ${ofCondition})) ${recordedSince(`sc."createdAt"`)}`,
         `sc."createdAt"`,
         `sc."id"`,
       )}
@@ -290,21 +306,22 @@ export async function readRecentEventIds(subject: FeedSubject, limit: number) {
       ${latest(
         Prisma.sql`SELECT 'figure' AS kind, e."id", e."recordedAt" AS "recordedAt" FROM "LedgerEvent" e
         JOIN "Pledge" p ON p."id" = e."pledgeId"
-        WHERE e."recordedAt" <> p."createdAt" AND ${ofPledge(`e."pledgeId"`)}`,
+        WHERE e."recordedAt" <> p."createdAt" AND ${ofPledge(`e."pledgeId"`)} ${recordedSince(`e."recordedAt"`)}`,
         `e."recordedAt"`,
         `e."id"`,
       )}
       UNION ALL
       ${latest(
         Prisma.sql`SELECT 'announced' AS kind, p."id", p."createdAt" AS "recordedAt" FROM "Pledge" p
-        WHERE ${ofPledge(`p."id"`)}`,
+        WHERE ${ofPledge(`p."id"`)} ${recordedSince(`p."createdAt"`)}`,
         `p."createdAt"`,
         `p."id"`,
       )}
       UNION ALL
       ${latest(
         Prisma.sql`SELECT 'deleted' AS kind, p."id", p."deletedAt" AS "recordedAt" FROM "Pledge" p
-        WHERE p."deletedAt" IS NOT NULL AND ${"pledgeId" in subject ? Prisma.sql`p."id" = ${subject.pledgeId}` : pledgeRowFilter(subject.selection)}`,
+        WHERE p."deletedAt" IS NOT NULL AND ${"pledgeId" in subject ? Prisma.sql`p."id" = ${subject.pledgeId}` : pledgeRowFilter(subject.selection)}
+          ${recordedSince(`p."deletedAt"`)}`,
         `p."deletedAt"`,
         `p."id"`,
       )}

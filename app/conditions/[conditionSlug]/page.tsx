@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { feedAlternates } from "@/features/changes/schemas";
+import { WatchControl } from "@/features/watches/components/watch-control";
 import { ProfileFrame } from "@/features/profiles/components/profile-frame";
 import { ConditionProfileView } from "@/features/profiles/components/condition-profile";
 import { getConditionProfile } from "@/features/profiles/queries";
@@ -18,7 +20,14 @@ export async function generateMetadata({
 }: PageProps<"/conditions/[conditionSlug]">): Promise<Metadata> {
   if (!(await mayRead())) return { title: "Condition" };
   const profile = await loadProfile((await params).conditionSlug);
-  return { title: profile?.condition.title ?? "Condition not found" };
+  if (!profile) return { title: "Condition not found" };
+  return {
+    title: profile.condition.title,
+    alternates: feedAlternates(
+      { condition: profile.condition.slug },
+      `Pledgewatch: what changed in the pledges bound by “${profile.condition.title}”`,
+    ),
+  };
 }
 
 export default async function ConditionPage({ params }: PageProps<"/conditions/[conditionSlug]">) {
@@ -28,7 +37,17 @@ export default async function ConditionPage({ params }: PageProps<"/conditions/[
   if (!profile) notFound();
   return (
     <ProfileFrame>
-      <ConditionProfileView profile={profile} />
+      <ConditionProfileView
+        profile={profile}
+        watch={
+          <WatchControl
+            subject="condition"
+            target={profile.condition.id}
+            what="this condition"
+            returnTo={`/conditions/${encodeURIComponent(conditionSlug)}`}
+          />
+        }
+      />
     </ProfileFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { feedAlternates } from "@/features/changes/schemas";
+import { WatchControl } from "@/features/watches/components/watch-control";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PledgeDetail } from "@/features/pledges/components/pledge-detail";
@@ -55,6 +56,14 @@ export default async function PledgePage({ params }: PageProps<"/pledges/[pledge
           </Link>
         </nav>
       )}
+      <div className="no-print">
+        <WatchControl
+          subject="pledge"
+          target={pledge.id}
+          what="this pledge"
+          returnTo={`/pledges/${encodeURIComponent(pledge.id)}`}
+        />
+      </div>
       <PledgeDetail pledge={pledge} />
     </div>
   );

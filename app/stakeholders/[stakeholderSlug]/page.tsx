@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { feedAlternates } from "@/features/changes/schemas";
+import { WatchControl } from "@/features/watches/components/watch-control";
 import { ProfileFrame } from "@/features/profiles/components/profile-frame";
 import { StakeholderProfileView } from "@/features/profiles/components/stakeholder-profile";
 import { getStakeholderProfile } from "@/features/profiles/queries";
@@ -18,7 +20,14 @@ export async function generateMetadata({
 }: PageProps<"/stakeholders/[stakeholderSlug]">): Promise<Metadata> {
   if (!(await mayRead())) return { title: "Stakeholder" };
   const profile = await loadProfile((await params).stakeholderSlug);
-  return { title: profile?.stakeholder.name ?? "Stakeholder not found" };
+  if (!profile) return { title: "Stakeholder not found" };
+  return {
+    title: profile.stakeholder.name,
+    alternates: feedAlternates(
+      { stakeholder: profile.stakeholder.slug },
+      `Pledgewatch: what changed in the pledges of ${profile.stakeholder.name}`,
+    ),
+  };
 }
 
 export default async function StakeholderPage({ params }: PageProps<"/stakeholders/[stakeholderSlug]">) {
@@ -28,7 +37,17 @@ export default async function StakeholderPage({ params }: PageProps<"/stakeholde
   if (!profile) notFound();
   return (
     <ProfileFrame>
-      <StakeholderProfileView profile={profile} />
+      <StakeholderProfileView
+        profile={profile}
+        watch={
+          <WatchControl
+            subject="stakeholder"
+            target={profile.stakeholder.id}
+            what="this stakeholder"
+            returnTo={`/stakeholders/${encodeURIComponent(stakeholderSlug)}`}
+          />
+        }
+      />
     </ProfileFrame>
   );
 }

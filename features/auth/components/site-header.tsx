@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
+import { InboxLink } from "@/features/watches/components/inbox-link";
 import { roleAllows } from "@/lib/access";
 import { currentPrincipal } from "@/server/access";
 
@@ -73,6 +74,7 @@ export async function SiteHeader() {
           )}
           {principal ? (
             <>
+              {principal.kind === "user" && <InboxLink userId={principal.id} />}
               {principal.kind === "user" ? (
                 <Link href="/account" className={navLink} aria-label={`Your account: ${principal.name}`}>
                   {principal.name} <span className="text-slate-600">({principal.role})</span>

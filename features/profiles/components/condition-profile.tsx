@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
@@ -9,7 +10,7 @@ import { ProfilePledges } from "./profile-pledges";
 import type { ConditionProfile as Profile } from "../queries";
 
 /** One condition: its status and the evidence, its history, what meeting it is worth, the pledges it holds. */
-export function ConditionProfileView({ profile }: { profile: Profile }) {
+export function ConditionProfileView({ profile, watch }: { profile: Profile; watch?: ReactNode }) {
   const { condition, pledges, worth } = profile;
   return (
     <div className="space-y-5">
@@ -28,6 +29,7 @@ export function ConditionProfileView({ profile }: { profile: Profile }) {
           )}
         </p>
         {condition.description && <p className="mt-2 text-sm">{condition.description}</p>}
+        {watch && <div className="no-print mt-3">{watch}</div>}
       </div>
 
       <Panel headingId="evidence-heading" title="Evidence">

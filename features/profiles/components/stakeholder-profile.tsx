@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
@@ -12,7 +13,7 @@ import type { StakeholderProfile as Profile } from "../queries";
 const amount = (quantity: Quantity) => <ScaledQuantity quantity={quantity} />;
 
 /** One stakeholder: who it is and where it stands, what it carries, and the pledges themselves. */
-export function StakeholderProfileView({ profile }: { profile: Profile }) {
+export function StakeholderProfileView({ profile, watch }: { profile: Profile; watch?: ReactNode }) {
   const { stakeholder, pledges, totals, conditions } = profile;
   const coalitions = stakeholder.coalitions.map((c) => c.coalition);
   const members = stakeholder.members.map((m) => m.member);
@@ -37,6 +38,7 @@ export function StakeholderProfileView({ profile }: { profile: Profile }) {
             </>
           )}
         </p>
+        {watch && <div className="no-print mt-3">{watch}</div>}
       </div>
 
       <Panel headingId="stance-heading" title="Stance">

@@ -1,0 +1,169 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SourceQuote } from "@/components/ui/source-quote";
+import {
+  ChangeFiguresTable,
+  ConditionChangeList,
+  DeletedPledgeList,
+  PledgeChangeList,
+} from "@/features/changes/components/change-sections";
+import { defaultMetric } from "@/features/figures/schemas";
+import { loadInbox, type InboxItem } from "@/features/watches";
+import { MarkReadForm } from "@/features/watches/components/inbox-sections";
+import { WatchButton } from "@/features/watches/components/watch-button";
+import { counted, formatDateTime } from "@/lib/format";
+import { unitWord } from "@/lib/rules/units";
+import { requirePagePermission } from "@/server/access";
+
+export const metadata: Metadata = { title: "Inbox" };
+export const dynamic = "force-dynamic";
+
+export default async function InboxPage() {
+  const principal = await requirePagePermission("read", "/inbox");
+  // A public reader has no inbox until signed in; an API token has none at all.
+  if (!principal) redirect("/login?next=%2Finbox");
+  if (principal.kind !== "user") {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Inbox</h1>
+        <p>An API token has no inbox: sign in with your own account to watch pledges.</p>
+      </div>
+    );
+  }
+  // Taken before anything is read: marking read covers what this page could show, nothing later.
+  const shownAt = new Date();
+  const inbox = await loadInbox(principal.id);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight" data-testid="inbox-heading">
+          Inbox
+        </h1>
+        <p aria-live="polite" data-testid="inbox-summary">
+          {inbox.items.length === 0
+            ? "You watch nothing yet."
+            : inbox.unread === 0
+              ? `Nothing new${inbox.readAt ? ` since you marked your inbox read ${formatDateTime(inbox.readAt)}` : ""}.`
+              : `${counted(inbox.unread, "new event")}${inbox.readAt ? ` since you marked your inbox read ${formatDateTime(inbox.readAt)}` : ""}.`}
+        </p>
+        {inbox.unread > 0 && <MarkReadForm shownAt={shownAt.toISOString()} />}
+      </div>
+      {inbox.items.length === 0 ? (
+        <p className="text-sm text-slate-700">
+          Watch a pledge, a condition or a stakeholder with the “Watch” button on its page, or a list of
+          pledges with the button above{" "}
+          <Link href="/pledges" className="link">
+            the list
+          </Link>{" "}
+          (its filters are watched). What is recorded about them then shows here, with what it did to the
+          figures.
+        </p>
+      ) : (
+        inbox.items.map((item) => <InboxSection key={item.watch.id} item={item} />)
+      )}
+    </div>
+  );
+}
+
+function InboxSection({ item }: { item: InboxItem }) {
+  const headingId = `watch-${item.watch.id}`;
+  const what = `this ${item.kind === "Filters" ? "list" : item.kind.toLowerCase()}`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="space-y-3 rounded border border-slate-200 bg-white p-4"
+      data-testid="inbox-item"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h2 id={headingId} className="text-lg font-semibold">
+          <span className="text-slate-600">{item.kind}:</span>{" "}
+          {item.gone ? (
+            item.label
+          ) : (
+            <Link href={item.href} className="link">
+              {item.label}
+            </Link>
+          )}
+        </h2>
+        <WatchButton
+          subject={item.watch.subject}
+          target={item.watch.target}
+          watchId={item.watch.id}
+          what={what}
+          inInbox
+        />
+      </div>
+      {item.entries.length === 0 ? (
+        <p className="text-sm text-slate-700">Nothing new since {formatDateTime(item.after)}.</p>
+      ) : (
+        <>
+          <p className="text-sm font-medium">
+            {counted(item.entries.length, "new event")} since {formatDateTime(item.after)}
+          </p>
+          {item.learnt && <Learnt item={item} learnt={item.learnt} />}
+          <h3 className="font-semibold">What was recorded, newest first</h3>
+          <ol className="space-y-3" data-testid="inbox-entries">
+            {item.entries.map((entry) => (
+              <li key={entry.id} className="text-sm">
+                <p>
+                  <Link href={entry.link} className="link font-medium">
+                    {entry.title}
+                  </Link>
+                </p>
+                {entry.lines.map((line) => (
+                  <p key={line} className="text-slate-700">
+                    {line}
+                  </p>
+                ))}
+                {entry.citations.length > 0 && (
+                  <div className="mt-1 space-y-1">
+                    {entry.citations.map((citation) => (
+                      <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
+                    ))}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <p className="text-xs">
+        <a href={item.feed} className="link" type="application/atom+xml">
+          Atom feed of {what}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** What the unread events did: the figures (of what the watch follows), the conditions, the pledges. */
+function Learnt({ item, learnt }: { item: InboxItem; learnt: NonNullable<InboxItem["learnt"]> }) {
+  return (
+    <div className="space-y-3" data-testid="inbox-learnt">
+      {item.watch.subject !== "pledge" && (
+        <ChangeFiguresTable
+          lines={learnt.figures}
+          startLabel={`As known ${formatDateTime(item.after)}`}
+          endLabel="As known now"
+        />
+      )}
+      {learnt.conditions.length > 0 && <ConditionChangeList conditions={learnt.conditions} />}
+      {learnt.pledges.length > 0 && (
+        <>
+          <PledgeChangeList pledges={learnt.pledges} unitLabel={unitWord(defaultMetric)} />
+          {learnt.moved > learnt.pledges.length && (
+            <p className="text-sm">
+              {counted(learnt.moved - learnt.pledges.length, "more pledge")} moved:{" "}
+              <Link href={item.href} className="link">
+                see them all
+              </Link>
+              .
+            </p>
+          )}
+        </>
+      )}
+      <DeletedPledgeList deleted={learnt.deleted} />
+    </div>
+  );
+}

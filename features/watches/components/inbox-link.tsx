@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { countUnread } from "../index";
+
+const navLink = "text-slate-700 underline-offset-4 hover:underline";
+
+/** The header's link to the inbox; its unread count follows when counted (the page does not wait for it). */
+export function InboxLink({ userId }: { userId: string }) {
+  return (
+    <Suspense fallback={<Inbox count={null} />}>
+      <CountedInbox userId={userId} />
+    </Suspense>
+  );
+}
+
+async function CountedInbox({ userId }: { userId: string }) {
+  return <Inbox count={await countUnread(userId)} />;
+}
+
+function Inbox({ count }: { count: number | null }) {
+  const shown = count !== null && count > 99 ? "99+" : String(count ?? "");
+  return (
+    <Link
+      href="/inbox"
+      className={navLink}
+      aria-label={count ? `Inbox, ${shown} unread` : "Inbox"}
+      data-testid="inbox-link"
+    >
+      Inbox
+      {/* Room kept for the count, so that the header does not move when it arrives. */}
+      <span
+        className={`ml-1 inline-block min-w-[1.5rem] rounded-full px-1.5 text-center text-xs font-semibold ${
+          count ? "bg-blue-700 text-white" : "invisible"
+        }`}
+        aria-hidden="true"
+      >
+        {count ? shown : "0"}
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,200 @@
+import "server-only";
+// The inbox: for each thing a user watches, what was recorded about it since they last marked their
+// inbox read (or since they started watching it), with what it did to the figures and what it
+// released: the present as known now against the present as it was known then.
+import { LRUCache } from "lru-cache";
+import {
+  changeLines,
+  loadLearntSince,
+  loadRecordedSince,
+  recordedSinceKeys,
+  type ChangeLines,
+  type FeedSubject,
+  type LearntChanges,
+  type RecordedEntry,
+} from "@/features/changes";
+import { defaultMetric } from "@/features/figures/schemas";
+import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
+import { loadViewNames } from "@/features/reports/queries";
+import { viewLines } from "@/lib/rules/report-view";
+import { readDataVersion } from "@/server/data-version";
+import { filterSelection } from "./schemas";
+import { readWatchedRecords, readWatches, type Watch } from "./queries";
+
+/** How many unread events a watch shows (the feed's length), and the most the header counts. */
+const shownPerWatch = 50;
+
+/** A watch as the inbox names it: what it follows, where that is, its feed, and what it reads. */
+export interface WatchedSubject {
+  watch: Watch;
+  /** "Pledge", "Condition", "Stakeholder" or "Filters". */
+  kind: string;
+  label: string;
+  href: string;
+  feed: string;
+  /** Gone: a deleted pledge, a removed condition or stakeholder (its watch can only be stopped). */
+  gone: boolean;
+  feedSubject: FeedSubject;
+  /** The pledges whose figures the watch follows. */
+  selection: PledgeSelection;
+}
+
+const feedOf = (query: string) => `/feeds/changes.atom${query ? `?${query}` : ""}`;
+const query = (name: string, value: string) => new URLSearchParams({ [name]: value }).toString();
+
+/** Each watch named, with where it links and what it follows. */
+async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
+  const ids = (subject: Watch["subject"]) =>
+    watches.filter((w) => w.subject === subject).map((w) => w.target);
+  const records = await readWatchedRecords({
+    pledge: ids("pledge"),
+    condition: ids("condition"),
+    stakeholder: ids("stakeholder"),
+  });
+  const filters = watches.filter((w) => w.subject === "filter").map((w) => filterSelection(w.target));
+  const names = await loadViewNames({
+    ...everyPledge,
+    stakeholder: filters.flatMap((f) => f.stakeholder),
+    condition: filters.flatMap((f) => f.condition),
+  });
+  return watches.map((watch) => {
+    if (watch.subject === "pledge") {
+      const pledge = records.pledges.find((p) => p.id === watch.target);
+      return {
+        watch,
+        kind: "Pledge",
+        label: pledge?.title ?? "A pledge no longer in the tracker",
+        href: `/pledges/${watch.target}`,
+        feed: feedOf(query("pledge", watch.target)),
+        gone: !pledge || pledge.deletedAt !== null,
+        feedSubject: { pledgeId: watch.target },
+        selection: everyPledge,
+      };
+    }
+    if (watch.subject === "condition" || watch.subject === "stakeholder") {
+      const record =
+        watch.subject === "condition"
+          ? records.conditions.find((c) => c.id === watch.target)
+          : records.stakeholders.find((s) => s.id === watch.target);
+      const slug = record?.slug ?? "";
+      const selection = { ...everyPledge, [watch.subject]: record ? [slug] : [] };
+      return {
+        watch,
+        kind: watch.subject === "condition" ? "Condition" : "Stakeholder",
+        label: record
+          ? "title" in record
+            ? record.title
+            : record.name
+          : `A ${watch.subject} no longer in the tracker`,
+        href: `/${watch.subject}s/${slug}`,
+        feed: feedOf(query(watch.subject, slug)),
+        gone: !record,
+        feedSubject: { selection },
+        selection,
+      };
+    }
+    const selection = filterSelection(watch.target);
+    const lines = viewLines({ metric: defaultMetric, time: {}, selection }, names);
+    const filterWords = watch.target
+      ? lines
+          .slice(
+            0,
+            lines.findIndex((line) => line.label === "Scenario"),
+          )
+          .map((line) => `${line.label}: ${line.text}`)
+          .join(" · ")
+      : "Everything in the tracker";
+    return {
+      watch,
+      kind: "Filters",
+      label: filterWords,
+      href: watch.target ? `/pledges?${watch.target}` : "/changes",
+      feed: feedOf(watch.target),
+      gone: false,
+      feedSubject: { selection },
+      selection,
+    };
+  });
+}
+
+/** What is unread for a watch: what was recorded after the inbox was last read, or after it began. */
+const unreadAfter = (watch: Watch, readAt: Date | null) =>
+  readAt && readAt > watch.createdAt ? readAt : watch.createdAt;
+
+// The header's count is asked for on every page: kept per user while the data, their watches and
+// their read mark stay as they were.
+const counts = new LRUCache<string, { stamp: string; count: number }>({ max: 2000 });
+
+/** How many events recorded about what a user watches are unread (each counted once, at most `shownPerWatch` per watch). */
+export async function countUnread(userId: string): Promise<number> {
+  const [{ readAt, watches }, version] = await Promise.all([readWatches(userId), readDataVersion()]);
+  if (watches.length === 0) return 0;
+  const stamp = JSON.stringify([
+    version,
+    readAt?.getTime() ?? null,
+    watches.map((w) => [w.id, w.createdAt.getTime()]),
+  ]);
+  const held = counts.get(userId);
+  if (held?.stamp === stamp) return held.count;
+  const subjects = await describeWatches(watches);
+  const keys = await Promise.all(
+    subjects.map((s) => recordedSinceKeys(s.feedSubject, unreadAfter(s.watch, readAt), shownPerWatch)),
+  );
+  const count = new Set(keys.flat()).size;
+  counts.set(userId, { stamp, count });
+  return count;
+}
+
+export interface InboxItem extends WatchedSubject {
+  /** When what is unread starts. */
+  after: Date;
+  entries: RecordedEntry[];
+  /** What it did to the figures, and what it released (null with nothing unread). */
+  learnt: (ChangeLines & { moved: number }) | null;
+}
+
+/** How many pledges a watch's summary names, largest change first. */
+const shownPledges = 5;
+
+/** The inbox of a user: each watch, what is unread about it, and what that did. */
+export async function loadInbox(userId: string) {
+  const { readAt, watches } = await readWatches(userId);
+  const subjects = await describeWatches(watches);
+  // Pledge watches read the whole tracker's changes once per starting moment.
+  const learnt = new Map<string, Promise<LearntChanges>>();
+  const learntFor = (after: Date, selection: PledgeSelection, key: string) => {
+    const id = `${after.toISOString()} ${key}`;
+    if (!learnt.has(id)) learnt.set(id, loadLearntSince(after, defaultMetric, selection));
+    return learnt.get(id)!;
+  };
+  const items: (InboxItem & { keys: string[] })[] = await Promise.all(
+    subjects.map(async (subject) => {
+      const after = unreadAfter(subject.watch, readAt);
+      const { keys, entries } = await loadRecordedSince(subject.feedSubject, after, shownPerWatch);
+      if (entries.length === 0) return { ...subject, after, keys, entries, learnt: null };
+      const changes = await learntFor(
+        after,
+        subject.selection,
+        subject.watch.subject === "pledge" ? "every pledge" : subject.watch.id,
+      );
+      const ofWatch = <T extends { id: string }>(list: T[]) =>
+        subject.watch.subject === "pledge" ? list.filter((p) => p.id === subject.watch.target) : list;
+      const pledges = ofWatch(changes.pledges);
+      const conditions = changes.conditions.filter((c) =>
+        subject.watch.subject === "condition"
+          ? c.id === subject.watch.target
+          : subject.watch.subject === "filter" || c.release.released + c.release.heldBack > 0,
+      );
+      const shown = pledges.slice(0, shownPledges);
+      const lines = changeLines(
+        { ...changes, conditions, deleted: ofWatch(changes.deleted) },
+        { pledges: shown, byPledge: new Map(), byCondition: new Map() },
+      );
+      return { ...subject, after, keys, entries, learnt: { ...lines, moved: pledges.length } };
+    }),
+  );
+  // Each event once, however many watches it reaches (as the header counts).
+  return { readAt, items, unread: new Set(items.flatMap((item) => item.keys)).size };
+}
+
+export type Inbox = Awaited<ReturnType<typeof loadInbox>>;

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
+import { pledgeIdSchema, pledgeSelectionFields } from "@/features/pledges/schemas";
+
+// What a watch follows, as a form sends it and as it is stored: a pledge, a condition or a
+// stakeholder by id, or a list's filters as the query string the list page reads (in one spelling,
+// so that the same filters are one watch).
+
+export const watchSubjects = ["pledge", "condition", "stakeholder", "filter"] as const;
+export type WatchSubject = (typeof watchSubjects)[number];
+
+/** The longest filters a watch keeps: a query string of a few dozen filters. */
+const maxFilterLength = 2000;
+
+/** The list's filters a watch may follow (not its page, order or time: a watch is of what is new). */
+const filterFields = z.object(pledgeSelectionFields);
+
+/** The list's filters in a query string, as the page reads its search params (repeats as lists). */
+function filterParams(query: string): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(query.startsWith("?") ? query.slice(1) : query)) {
+    if (!(name in filterFields.shape) || value === "") continue;
+    const held = params[name];
+    params[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
+  }
+  return params;
+}
+
+/**
+ * Filters as one spelling of the query string: only the list's filters, by name, each value in the
+ * order given; or the first problem when they are not filters the list page reads.
+ */
+export function canonicalFilter(query: string): { target: string } | { problem: string } {
+  const params = filterParams(query);
+  const parsed = filterFields.safeParse(params);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: issue ? `${String(issue.path[0] ?? "filters")}: ${issue.message}` : "not valid" };
+  }
+  const canonical = new URLSearchParams();
+  for (const name of Object.keys(params).sort())
+    for (const value of [params[name]!].flat()) canonical.append(name, value);
+  return { target: canonical.toString() };
+}
+
+/** The filters a watch's target names, as a selection (the list's "every pledge" for none). */
+export function filterSelection(target: string): PledgeSelection {
+  const parsed = filterFields.safeParse(filterParams(target));
+  return parsed.success ? { ...everyPledge, ...parsed.data, assume: [] } : everyPledge;
+}
+
+const recordId = (what: string) =>
+  z
+    .string({ error: `Say which ${what} to watch.` })
+    .min(1, `Say which ${what} to watch.`)
+    .max(64, `That is not a ${what}'s id.`)
+    .regex(/^[A-Za-z0-9_-]+$/, `That is not a ${what}'s id.`);
+
+/** A watch as a form names it: what it follows. */
+export const watchSchema = z.discriminatedUnion(
+  "subject",
+  [
+    z.object({ subject: z.literal("pledge"), target: pledgeIdSchema }),
+    z.object({ subject: z.literal("condition"), target: recordId("condition") }),
+    z.object({ subject: z.literal("stakeholder"), target: recordId("stakeholder") }),
+    z.object({
+      subject: z.literal("filter"),
+      target: z
+        .string()
+        .max(maxFilterLength, `Filters to watch are at most ${maxFilterLength} characters.`)
+        .transform((query, context) => {
+          const outcome = canonicalFilter(query);
+          if ("target" in outcome) return outcome.target;
+          context.addIssue({
+            code: "custom",
+            message: `These filters cannot be watched: ${outcome.problem}.`,
+          });
+          return z.NEVER;
+        }),
+    }),
+  ],
+  { error: "Say what to watch: a pledge, a condition, a stakeholder or the list's filters." },
+);
+
+export type WatchInput = z.output<typeof watchSchema>;
+
+/** A watch by its id, as the inbox's "stop watching" sends it. */
+export const watchIdSchema = z.object({
+  id: z.string().min(1, "Say which watch to stop.").max(64, "That is not a watch's id."),
+});
+
+/** When the inbox was shown: what was recorded up to then is marked read, nothing later. */
+export const markReadSchema = z.object({
+  shownAt: z.coerce
+    .date({ error: "The inbox's time is missing: reload the inbox and mark it read again." })
+    .refine((date) => !Number.isNaN(date.getTime()), "The inbox's time is not a date."),
+});
