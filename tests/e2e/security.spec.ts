@@ -26,6 +26,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/import", least: "analyst" },
   { path: "/admin", least: "admin" },
   { path: "/account", least: "viewer" },
+  { path: "/inbox", least: "viewer" },
 ];
 
 const readRoutes = [

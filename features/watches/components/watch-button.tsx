@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { FormOutcome } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
 import type { WatchSubject } from "../schemas";
@@ -27,6 +27,11 @@ export function WatchButton({
   inInbox?: boolean;
 }) {
   const [state, action, pending] = useActionState(watchAction, idle);
+  // Disabled while saving, the button loses focus: it gets it back, turned, once the answer is in.
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state !== idle) button.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2" data-testid="watch">
       {watchId ? (
@@ -37,7 +42,7 @@ export function WatchButton({
           <input type="hidden" name="target" value={target} />
         </>
       )}
-      <button type="submit" className="button-secondary" disabled={pending} aria-busy={pending}>
+      <button ref={button} type="submit" className="button-secondary" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : watchId ? `Stop watching ${what}` : `Watch ${what}`}
       </button>
       {watchId && !inInbox && (

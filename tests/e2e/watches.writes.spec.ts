@@ -1,0 +1,85 @@
+// Watching and the inbox, end to end: a viewer watches a pledge, an analyst records a change to it
+// with its evidence, and the viewer's header counts it and their inbox shows it with what it did,
+// until they mark it read; then they stop watching from the inbox.
+import { expect, test } from "@playwright/test";
+import { insertPledge } from "./support/database";
+import { expectNoAxeViolations } from "./support/page-checks";
+import { storageStateOf } from "./support/users";
+
+test("a watched pledge's change reaches the viewer's inbox, with its evidence and effect, until read", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const title = `Watched brigade ${Date.now()}`;
+  const id = await insertPledge({ title, low: 2_500n });
+  const viewer = await (await browser.newContext({ storageState: storageStateOf("viewer") })).newPage();
+  await viewer.goto(`/pledges/${id}`);
+  const watch = viewer.getByRole("button", { name: "Watch this pledge" });
+  await watch.click();
+  const stop = viewer.getByRole("button", { name: "Stop watching this pledge" });
+  await expect(stop).toBeVisible();
+  // The same button, turned: focus stays on it.
+  await expect(stop).toBeFocused();
+  await expect(viewer.getByRole("status")).toContainText("Watching");
+
+  // An analyst withdraws it, citing a source, through the API.
+  const analyst = await playwright.request.newContext({ baseURL, storageState: storageStateOf("analyst") });
+  const pledge = (await (await analyst.get(`/api/v1/pledges/${id}`)).json()) as { data: { version: number } };
+  const sources = (await (await analyst.get("/api/v1/sources")).json()) as { data: { id: string }[] };
+  const withdrawn = await analyst.post(`/api/v1/pledges/${id}/status`, {
+    headers: { origin: baseURL! },
+    data: {
+      status: "withdrawn",
+      note: "Parliament refused the deployment",
+      version: pledge.data.version,
+      sourceId: sources.data[0]!.id,
+      quote: "the brigade will not deploy",
+    },
+  });
+  expect(withdrawn.status()).toBe(200);
+  await analyst.dispose();
+
+  await viewer.goto("/dashboard");
+  const inboxLink = viewer.getByRole("link", { name: "Inbox, 1 unread" });
+  await expect(inboxLink).toBeVisible();
+  await inboxLink.click();
+  await expect(viewer).toHaveURL(/\/inbox$/);
+  await expect(viewer.getByTestId("inbox-summary")).toHaveText("1 new event.");
+  const item = viewer.getByRole("region", { name: `Pledge: ${title}` });
+  await expect(item.getByTestId("inbox-entries")).toContainText(`${title}: Committed → Withdrawn`);
+  await expect(item.getByTestId("inbox-entries")).toContainText("“the brigade will not deploy”");
+  // What it did to the sums: the pledge left them.
+  await expect(item.getByTestId("pledge-changes")).toContainText("−2,500");
+  await expectNoAxeViolations(viewer);
+
+  const markRead = viewer.getByRole("button", { name: "Mark all as read" });
+  await markRead.click();
+  await expect(viewer.getByTestId("inbox-summary")).toContainText(
+    "Nothing new since you marked your inbox read",
+  );
+  await expect(viewer.getByRole("link", { name: "Inbox", exact: true })).toBeVisible();
+  await expect(item).toContainText("Nothing new since");
+
+  await item.getByRole("button", { name: "Stop watching this pledge" }).click();
+  await expect(item).toHaveCount(0);
+});
+
+test("the list's filters are watched as one watch, whatever their order", async ({ browser }) => {
+  const viewer = await (await browser.newContext({ storageState: storageStateOf("viewer") })).newPage();
+  await viewer.goto("/pledges?category=force&status=committed");
+  await viewer.getByRole("button", { name: "Watch the pledges these filters pick" }).click();
+  await expect(
+    viewer.getByRole("button", { name: "Stop watching the pledges these filters pick" }),
+  ).toBeVisible();
+  // The same filters in another order are the same watch.
+  await viewer.goto("/pledges?status=committed&category=force&page=1");
+  await expect(
+    viewer.getByRole("button", { name: "Stop watching the pledges these filters pick" }),
+  ).toBeVisible();
+  await viewer.goto("/inbox");
+  const item = viewer.getByRole("region", { name: /^Filters: Categories: .*Lifecycle statuses: Committed/ });
+  await expect(item).toHaveCount(1);
+  await item.getByRole("button", { name: "Stop watching this list" }).click();
+  await expect(item).toHaveCount(0);
+});
