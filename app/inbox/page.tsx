@@ -141,6 +141,7 @@ function InboxSection({ item }: { item: InboxItem }) {
 function Learnt({ item, learnt }: { item: InboxItem; learnt: NonNullable<InboxItem["learnt"]> }) {
   return (
     <div className="space-y-3" data-testid="inbox-learnt">
+      <h3 className="font-semibold">What it did to the figures, as known now</h3>
       {item.watch.subject !== "pledge" && (
         <ChangeFiguresTable
           lines={learnt.figures}

@@ -43,7 +43,7 @@ export async function watchAction(_previous: FormState, form: FormData): Promise
     async work(watch, principal) {
       await addWatch(ownInbox(principal), watch);
       await rememberOwnWrite();
-      return { status: "saved", message: "Watching: what changes reaches your inbox." };
+      return { status: "saved", message: "Watching." };
     },
   });
 }

@@ -2,7 +2,6 @@ import "server-only";
 // The inbox: for each thing a user watches, what was recorded about it since they last marked their
 // inbox read (or since they started watching it), with what it did to the figures and what it
 // released: the present as known now against the present as it was known then.
-import { LRUCache } from "lru-cache";
 import {
   changeLines,
   loadLearntSince,
@@ -17,7 +16,7 @@ import { defaultMetric } from "@/features/figures/schemas";
 import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { loadViewNames } from "@/features/reports/queries";
 import { viewLines } from "@/lib/rules/report-view";
-import { readDataVersion } from "@/server/data-version";
+import { freshEnough, keptFresh } from "@/server/data-version";
 import { filterSelection } from "./schemas";
 import { readWatchedRecords, readWatches, type Watch } from "./queries";
 
@@ -121,27 +120,27 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
 const unreadAfter = (watch: Watch, readAt: Date | null) =>
   readAt && readAt > watch.createdAt ? readAt : watch.createdAt;
 
-// The header's count is asked for on every page: kept per user while the data, their watches and
-// their read mark stay as they were.
-const counts = new LRUCache<string, { stamp: string; count: number }>({ max: 2000 });
+// The header's count is asked for on every page: kept per user, their watches and read mark, fresh
+// enough (renewed in the background at most a second after the data moves, as the figures are; at
+// once for the reader's own writes, watching and marking read included).
+const counts = freshEnough<{ count: number }>(2000);
 
 /** How many events recorded about what a user watches are unread (each counted once, at most `shownPerWatch` per watch). */
 export async function countUnread(userId: string): Promise<number> {
-  const [{ readAt, watches }, version] = await Promise.all([readWatches(userId), readDataVersion()]);
+  const { readAt, watches } = await readWatches(userId);
   if (watches.length === 0) return 0;
-  const stamp = JSON.stringify([
-    version,
+  const key = JSON.stringify([
+    userId,
     readAt?.getTime() ?? null,
     watches.map((w) => [w.id, w.createdAt.getTime()]),
   ]);
-  const held = counts.get(userId);
-  if (held?.stamp === stamp) return held.count;
-  const subjects = await describeWatches(watches);
-  const keys = await Promise.all(
-    subjects.map((s) => recordedSinceKeys(s.feedSubject, unreadAfter(s.watch, readAt), shownPerWatch)),
-  );
-  const count = new Set(keys.flat()).size;
-  counts.set(userId, { stamp, count });
+  const { count } = await keptFresh(counts, key, async () => {
+    const subjects = await describeWatches(watches);
+    const keys = await Promise.all(
+      subjects.map((s) => recordedSinceKeys(s.feedSubject, unreadAfter(s.watch, readAt), shownPerWatch)),
+    );
+    return { count: new Set(keys.flat()).size };
+  });
   return count;
 }
 
