@@ -8,11 +8,10 @@ import {
   type FigureChangeLine,
   type PledgeChangeKind,
 } from "@/lib/rules/changes";
-import { formatAmount } from "@/lib/rules/units";
-import { formatStated } from "@/lib/rules/quantity";
 import { recordedWords, statusTransition } from "@/lib/status-change";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { ChangeEvents, Changes, PledgeEvents } from "./index";
+import { ledgerEventWords } from "./event-words";
 
 type Citation = PledgeEvents["statusChanges"][number]["citations"][number];
 
@@ -57,7 +56,7 @@ export interface ChangeLines {
 }
 
 /** A pledge's events in the period, oldest first, each in words with its evidence. */
-function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null): EventLine[] {
+function pledgeEventLines(events: PledgeEvents | undefined): EventLine[] {
   if (!events) return [];
   const lines: (EventLine & { at: number })[] = [];
   if (events.creation) {
@@ -83,20 +82,7 @@ function pledgeEventLines(events: PledgeEvents | undefined, unit: string | null)
     });
   }
   for (const event of events.ledgerEvents) {
-    const amount = (value: bigint | number | null) =>
-      value === null || unit === null ? "none" : formatAmount(BigInt(value), unit);
-    const stated = (low: bigint | number | null, high: bigint | number | null, of: string | null) =>
-      low === null || of === null
-        ? "no amount"
-        : formatStated(BigInt(low), high === null ? null : BigInt(high), of, event.qualifier ?? "exact");
-    const what =
-      event.fact === "stated"
-        ? `Pledged amount: ${stated(event.previousLow, event.previousHigh, event.previousUnit)} → ${stated(event.low, event.high, event.unit)}`
-        : event.fact === "delivered"
-          ? `Delivered: ${amount(event.previousDelivered)} → ${amount(event.delivered)}`
-          : `Due: ${event.previousDueOn ? formatDate(new Date(event.previousDueOn)) : "no date"} → ${
-              event.dueOn ? formatDate(new Date(event.dueOn)) : "no date"
-            }`;
+    const what = ledgerEventWords(event);
     lines.push({
       key: event.id,
       at: new Date(event.occurredOn).getTime(),
@@ -148,9 +134,7 @@ export function changeLines(
         unconditional: rangeChangeWords(change.effect.unconditional, unit),
         delivered: rangeChangeWords(change.effect.delivered, unit),
       },
-      ...latestEvents(
-        pledgeEventLines(page.byPledge.get(change.id), change.after?.unit ?? change.before?.unit ?? null),
-      ),
+      ...latestEvents(pledgeEventLines(page.byPledge.get(change.id))),
     })),
     deleted: changes.deleted.map((pledge) => ({
       id: pledge.id,

@@ -14,7 +14,7 @@ const { createPledge, recordPledgeStatus, recordConditionStatus, updatePledge, d
   await import("@/features/editing/mutations");
 const { pledgeCreateSchema, pledgeStatusUpdateSchema, conditionStatusUpdateSchema, pledgePatchSchema } =
   await import("@/features/editing/schemas");
-const { loadChanges, loadChangeEvents } = await import("./index");
+const { loadChanges, loadChangeEvents, changeLines } = await import("./index");
 const { everyPledge } = await import("@/features/pledges/selection-sql");
 
 let analyst: Principal;
@@ -141,6 +141,56 @@ describe("what changed between two days", () => {
     expect(met.release.released).toBeLessThanOrEqual(released.length);
     expect(changes.deleted.map((d) => d.id)).toContain(victim.id);
     expect(changes.pledges.find((p) => p.id === victim.id)).toBeUndefined();
+  });
+
+  it("words a delivery in the unit the pledge had on its day, and a figure with the value it replaced", async () => {
+    const pledge = await createPledge(
+      analyst,
+      pledgeCreateSchema.parse({
+        title: "Unit fixture",
+        category: "assistance",
+        announcedOn: isoDay(daysAgo(30)),
+        quantityUnit: "items",
+        quantityLow: "500",
+        quantityQualifier: "up_to",
+        stakeholders: [],
+        conditionIds: [],
+        sourceId,
+        quote: "fixture",
+      }),
+    );
+    const evidence = { note: "unit fixture", sourceId, quote: "q" };
+    const first = await updatePledge(
+      analyst,
+      pledge.id,
+      pledgePatchSchema.parse({
+        version: pledge.version,
+        deliveredQuantity: "300",
+        occurredOn: isoDay(daysAgo(6)),
+        ...evidence,
+      }),
+    );
+    // Later restated in another unit: the earlier delivery was still counted in items.
+    await updatePledge(
+      analyst,
+      pledge.id,
+      pledgePatchSchema.parse({
+        version: first.version,
+        quantityUnit: "vehicles",
+        quantityLow: "40",
+        quantityHigh: "40",
+        quantityQualifier: "exact",
+      }),
+    );
+    const changes = await loadChanges(view(daysAgo(8), daysAgo(0)));
+    const lines = changeLines(changes, {
+      pledges: changes.pledges.filter((p) => p.id === pledge.id),
+      ...(await loadChangeEvents(changes, [pledge.id])),
+    });
+    expect(lines.pledges[0]!.events.map((e) => e.what)).toEqual([
+      "Delivered: none → 300 items",
+      "Pledged amount: up to 500 items → 40 vehicles",
+    ]);
   });
 
   it("adds up, for any writes on any days, to the difference of the two days' figures", async () => {

@@ -6,10 +6,9 @@ import { withoutControlCharacters } from "@/lib/csv-cells";
 import { isWebAddress } from "@/lib/web-address";
 import { Feed } from "feed";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
-import { formatStated } from "@/lib/rules/quantity";
-import { formatAmount, unitWord } from "@/lib/rules/units";
 import { recordedWords, statusTransition } from "@/lib/status-change";
 import type { RecentEventKind, RecentEvents } from "./queries";
+import { ledgerEventWords } from "./event-words";
 
 type Citation = RecentEvents["statusChanges"][number]["citations"][number];
 
@@ -79,28 +78,17 @@ export function entriesOf(
     });
   }
   for (const event of events.figures) {
-    const unit = event.quantityUnit ?? event.pledge.quantityUnit;
-    const what =
-      event.fact === "stated"
-        ? event.quantityLow === null || event.quantityUnit === null
-          ? "Pledged amount withdrawn"
-          : `Pledged amount now ${formatStated(event.quantityLow, event.quantityHigh, event.quantityUnit, event.quantityQualifier ?? "exact")}`
-        : event.fact === "delivered"
-          ? event.deliveredQuantity === null || unit === null
-            ? "Delivered amount cleared"
-            : `Delivered so far: ${formatAmount(event.deliveredQuantity, unit)} ${unitWord(unit, event.deliveredQuantity)}`
-          : event.dueOn
-            ? `Due by ${formatDate(event.dueOn)}`
-            : "Due date cleared";
+    const what = ledgerEventWords(event);
+    const recordedAt = new Date(event.recordedAt);
     byKey.set(`figure:${event.id}`, {
       id: `urn:pledgewatch:ledger-event:${event.id}`,
-      title: `${event.pledge.title}: ${what}`,
-      link: `${origin}/pledges/${event.pledge.id}`,
-      recordedAt: event.recordedAt,
+      title: `${event.pledgeTitle}: ${what}`,
+      link: `${origin}/pledges/${event.pledgeId}`,
+      recordedAt,
       lines: [
-        `${what}, as of ${formatDate(event.occurredOn)}.`,
+        `${what}, as of ${formatDate(new Date(event.occurredOn))}.`,
         ...(event.note ? [event.note] : []),
-        recordedBy(event.recordedAt, event.recordedBy),
+        recordedBy(recordedAt, event.recordedBy),
       ],
       citations: event.citations,
     });

@@ -182,49 +182,73 @@ export async function readEventsWithin(
 export type EventsWithin = Awaited<ReturnType<typeof readEventsWithin>>;
 
 /**
- * The figures' events of `pledgeIds` dated within the period, each with the value it replaced (the
- * fact's previous event, in the ledger's order) and its evidence; not those written with a pledge.
+ * A figures' event as read, with the value it replaced (the fact's previous event, in the ledger's
+ * order, as known by the view) and the pledge's unit in force on its day (a delivery is counted in it).
  */
-async function readLedgerEventsWithin(since: Bound, until: Bound, pledgeIds: readonly string[]) {
-  if (pledgeIds.length === 0) return [];
-  const period = within(since, until);
-  const rows = await readingDb().$queryRaw<
-    {
-      id: string;
-      pledgeId: string;
-      fact: LedgerFact;
-      occurredOn: Date | string;
-      recordedAt: Date | string;
-      recordedBy: string | null;
-      note: string;
-      low: bigint | number | null;
-      high: bigint | number | null;
-      unit: string | null;
-      qualifier: QuantityQualifier | null;
-      delivered: bigint | number | null;
-      dueOn: Date | string | null;
-      previousLow: bigint | number | null;
-      previousHigh: bigint | number | null;
-      previousUnit: string | null;
-      previousDelivered: bigint | number | null;
-      previousDueOn: Date | string | null;
-    }[]
-  >`
-    SELECT * FROM (
-      SELECT e."id", e."pledgeId", e."fact", e."occurredOn", e."recordedAt", e."recordedBy", e."note",
+export interface LedgerEventRow {
+  id: string;
+  pledgeId: string;
+  pledgeTitle: string;
+  fact: LedgerFact;
+  occurredOn: Date | string;
+  recordedAt: Date | string;
+  recordedBy: string | null;
+  note: string;
+  low: bigint | number | null;
+  high: bigint | number | null;
+  unit: string | null;
+  qualifier: QuantityQualifier | null;
+  delivered: bigint | number | null;
+  dueOn: Date | string | null;
+  previousLow: bigint | number | null;
+  previousHigh: bigint | number | null;
+  previousUnit: string | null;
+  previousQualifier: QuantityQualifier | null;
+  previousDelivered: bigint | number | null;
+  previousDueOn: Date | string | null;
+  unitInForce: string | null;
+}
+
+/**
+ * The figures' events of the pledges `ofPledges` picks (SQL on `e`) that `picked` keeps (SQL on
+ * `events`), as known by `until`, oldest first; never those written with a pledge (its announcement).
+ */
+function readLedgerEventRows(ofPledges: Prisma.Sql, until: Bound, picked: Prisma.Sql) {
+  return readingDb().$queryRaw<LedgerEventRow[]>`
+    SELECT events.* FROM (
+      SELECT e."id", e."pledgeId", p."title" AS "pledgeTitle", e."fact", e."occurredOn", e."recordedAt",
+             e."recordedBy", e."note",
              e."quantityLow" AS low, e."quantityHigh" AS high, e."quantityUnit" AS unit,
              e."quantityQualifier" AS qualifier, e."deliveredQuantity" AS delivered, e."dueOn" AS "dueOn",
              LAG(e."quantityLow") OVER w AS "previousLow", LAG(e."quantityHigh") OVER w AS "previousHigh",
-             LAG(e."quantityUnit") OVER w AS "previousUnit", LAG(e."deliveredQuantity") OVER w AS "previousDelivered",
+             LAG(e."quantityUnit") OVER w AS "previousUnit", LAG(e."quantityQualifier") OVER w AS "previousQualifier",
+             LAG(e."deliveredQuantity") OVER w AS "previousDelivered",
              LAG(e."dueOn") OVER w AS "previousDueOn",
+             COALESCE((
+               SELECT s."quantityUnit" FROM "LedgerEvent" s
+               WHERE s."pledgeId" = e."pledgeId" AND s."fact" = 'stated' AND s."quantityUnit" IS NOT NULL
+                 AND (s."occurredOn" < e."occurredOn" OR (s."occurredOn" = e."occurredOn" AND s."recordedAt" <= e."recordedAt"))
+                 ${knownBy(Prisma.sql`s."recordedAt"`, until)}
+               ORDER BY s."occurredOn" DESC, s."recordedAt" DESC, s."id" DESC LIMIT 1
+             ), p."quantityUnit") AS "unitInForce",
              e."recordedAt" = p."createdAt" AS "withPledge"
       FROM "LedgerEvent" e JOIN "Pledge" p ON p."id" = e."pledgeId"
-      WHERE ${isOneOf(Prisma.sql`e."pledgeId"`, pledgeIds)} ${knownBy(Prisma.sql`e."recordedAt"`, until)}
+      WHERE ${ofPledges} ${knownBy(Prisma.sql`e."recordedAt"`, until)}
       WINDOW w AS (PARTITION BY e."pledgeId", e."fact" ORDER BY e."occurredOn", e."recordedAt", e."id")
     ) events
-    WHERE events."occurredOn" >= ${period.gte} AND events."occurredOn" < ${period.lt}
-      AND NOT events."withPledge"
+    WHERE ${picked} AND NOT events."withPledge"
     ORDER BY events."occurredOn", events."recordedAt", events."id"`;
+}
+
+/** The figures' events of `pledgeIds` dated within the period, each with its evidence. */
+async function readLedgerEventsWithin(since: Bound, until: Bound, pledgeIds: readonly string[]) {
+  if (pledgeIds.length === 0) return [];
+  const period = within(since, until);
+  const rows = await readLedgerEventRows(
+    isOneOf(Prisma.sql`e."pledgeId"`, pledgeIds),
+    until,
+    Prisma.sql`events."occurredOn" >= ${period.gte} AND events."occurredOn" < ${period.lt}`,
+  );
   const citations = await readingDb().citation.findMany({
     where: { ledgerEventId: { in: rows.map((row) => row.id) }, createdAt: period.recorded },
     select: { ...citationSelect, ledgerEventId: true },
@@ -332,6 +356,25 @@ export async function readRecentEventIds(subject: FeedSubject, limit: number, af
 
 const feedCitations = { select: citationSelect, orderBy: { id: "asc" } } as const;
 
+/** Figures' events by id, each with the value it replaced and its evidence. */
+async function readRecentFigures(ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await readLedgerEventRows(
+    Prisma.sql`e."pledgeId" IN (SELECT x."pledgeId" FROM "LedgerEvent" x WHERE ${isOneOf(Prisma.sql`x."id"`, ids)})`,
+    presentBound,
+    isOneOf(Prisma.sql`events."id"`, ids),
+  );
+  const citations = await readingDb().citation.findMany({
+    where: { ledgerEventId: { in: rows.map((row) => row.id) } },
+    select: { ...citationSelect, ledgerEventId: true },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((row) => ({
+    ...row,
+    citations: citations.filter((citation) => citation.ledgerEventId === row.id),
+  }));
+}
+
 /** The events `readRecentEventIds` named, with what each says and its evidence. */
 export async function readRecentEvents(ids: Awaited<ReturnType<typeof readRecentEventIds>>) {
   const of = (kind: RecentEventKind) => ids.filter((event) => event.kind === kind).map((event) => event.id);
@@ -353,24 +396,7 @@ export async function readRecentEvents(ids: Awaited<ReturnType<typeof readRecent
         citations: feedCitations,
       },
     }),
-    readingDb().ledgerEvent.findMany({
-      where: { id: { in: of("figure") } },
-      select: {
-        id: true,
-        fact: true,
-        quantityLow: true,
-        quantityHigh: true,
-        quantityUnit: true,
-        quantityQualifier: true,
-        deliveredQuantity: true,
-        dueOn: true,
-        occurredOn: true,
-        recordedAt: true,
-        ...recorded,
-        pledge: { select: { id: true, title: true, quantityUnit: true } },
-        citations: feedCitations,
-      },
-    }),
+    readRecentFigures(of("figure")),
     readingDb().pledge.findMany({
       where: { id: { in: [...of("announced"), ...of("deleted")] } },
       select: {

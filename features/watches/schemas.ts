@@ -6,8 +6,7 @@ import { pledgeIdSchema, pledgeSelectionFields } from "@/features/pledges/schema
 // stakeholder by id, or a list's filters as the query string the list page reads (in one spelling,
 // so that the same filters are one watch).
 
-export const watchSubjects = ["pledge", "condition", "stakeholder", "filter"] as const;
-export type WatchSubject = (typeof watchSubjects)[number];
+export type { WatchSubject } from "@/lib/rules/vocabulary";
 
 /** The longest filters a watch keeps: a query string of a few dozen filters. */
 const maxFilterLength = 2000;

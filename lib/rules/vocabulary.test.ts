@@ -11,6 +11,7 @@ import {
   quantityQualifiers,
   stakeholderKinds,
   stakeholderRoles,
+  watchSubjects,
 } from "./vocabulary";
 
 // The closed sets the rules, forms, API and imports use must be exactly the database's enums, in
@@ -25,6 +26,7 @@ const vocabulary = {
   LedgerFact: ledgerFacts,
   StakeholderRole: stakeholderRoles,
   DatePrecision: datePrecisions,
+  WatchSubject: watchSubjects,
 } as const;
 
 describe("the vocabulary and the database's enums", () => {

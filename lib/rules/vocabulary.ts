@@ -36,6 +36,10 @@ export const datePrecisions = ["day", "month", "year", "unknown"] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 
 export const stakeholderKinds = ["state", "organisation", "coalition", "person"] as const;
+
+/** What a user may watch: a pledge, a condition, a stakeholder, or a list's filters. */
+export const watchSubjects = ["pledge", "condition", "stakeholder", "filter"] as const;
+export type WatchSubject = (typeof watchSubjects)[number];
 export type StakeholderKind = (typeof stakeholderKinds)[number];
 
 /** Lifecycle statuses plus "conditional", which the rules derive and nobody sets. */

@@ -117,7 +117,7 @@ describe("the changes feed", () => {
     expect(parsed.entries[0]!.link).toMatch(/\/changes\?since=\d{4}-\d{2}-\d{2}&until=\d{4}-\d{2}-\d{2}$/);
     // Its other events leave the feed with it.
     expect(titles.filter((title) => title.includes(deleted.title))).toEqual([`Deleted: ${deleted.title}`]);
-    expect(titles[1]).toMatch(new RegExp(`^${escapeRegExp(delivered.title)}: Delivered so far: 250 `));
+    expect(titles[1]).toMatch(new RegExp(`^${escapeRegExp(delivered.title)}: Delivered: .* → 250 `));
     expect(titles[2]).toMatch(new RegExp(`^${escapeRegExp(withdrawn.title)}: \\S.* → Withdrawn$`));
     const withdrawal = parsed.entries[2]!;
     expect(withdrawal.link).toMatch(new RegExp(`/pledges/${withdrawn.id}$`));
