@@ -9,7 +9,7 @@ import {
   valueOf,
 } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
-import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { RevokeForm } from "@/features/forms/components/revoke-form";
 import { ShownOnce } from "@/components/ui/shown-once";
 import {
   changeOwnNameAction,
@@ -74,20 +74,12 @@ export function FeedTokenForm() {
 }
 
 export function RevokeFeedTokenForm({ id, prefix }: { id: string; prefix: string }) {
-  const [state, action, pending] = useActionState(revokeFeedTokenAction, idle);
   return (
-    <form key={formKey(state)} action={action}>
-      <input type="hidden" name="id" value={id} />
-      <ConfirmSubmit
-        pending={pending}
-        className="button-danger"
-        label={`Revoke the feed token ${prefix}…`}
-        question={`Revoke the feed token ${prefix}…? Feed readers using it stop getting updates at once.`}
-        confirmLabel="Yes, revoke"
-      >
-        Revoke
-      </ConfirmSubmit>
-      <FormOutcome state={state} />
-    </form>
+    <RevokeForm
+      id={id}
+      action={revokeFeedTokenAction}
+      label={`Revoke the feed token ${prefix}…`}
+      question={`Revoke the feed token ${prefix}…? Feed readers using it stop getting updates at once.`}
+    />
   );
 }

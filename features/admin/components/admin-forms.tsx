@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
+import { RevokeForm } from "@/features/forms/components/revoke-form";
 import { ShownOnce } from "@/components/ui/shown-once";
 import {
   Field,
@@ -246,20 +247,12 @@ export function TokenForm() {
 }
 
 export function RevokeTokenForm({ id, name }: { id: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, idle);
   return (
-    <form key={formKey(state)} action={action}>
-      <input type="hidden" name="id" value={id} />
-      <ConfirmSubmit
-        pending={pending}
-        className="button-danger"
-        label={`Revoke ${name}`}
-        question={`Revoke “${name}”? Scripts using it stop working at once.`}
-        confirmLabel="Yes, revoke"
-      >
-        Revoke
-      </ConfirmSubmit>
-      <FormOutcome state={state} />
-    </form>
+    <RevokeForm
+      id={id}
+      action={revokeTokenAction}
+      label={`Revoke ${name}`}
+      question={`Revoke “${name}”? Scripts using it stop working at once.`}
+    />
   );
 }
