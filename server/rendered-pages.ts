@@ -5,6 +5,7 @@ import { roleAllows, type Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { authorizeApiRequest } from "./access";
 import { freshEnough, ownWriteCookie, readDataVersion } from "./data-version";
+import { db } from "./db";
 import { developmentMode, internalOrigin } from "./env";
 import { pageRenderHeaders } from "./page-render";
 
@@ -94,10 +95,12 @@ export async function keptPage(
     const access = await authorizeApiRequest(request, "read");
     const reader = access.ok ? readerKey(access.principal) : null;
     if (!reader) return null;
+    const inbox =
+      access.ok && access.principal?.kind === "user" ? await inboxStamp(access.principal.id) : null;
     const readAt = performance.now();
     const version = await readDataVersion();
     // The day is in the key: a page says "as recorded on" today's date.
-    const key = JSON.stringify([url.pathname + url.search, reader, isoDay(new Date())]);
+    const key = JSON.stringify([url.pathname + url.search, reader, inbox, isoDay(new Date())]);
     if (refused.get(key) === version) return null;
     const render = () => renderPage(request, version);
     try {
@@ -144,6 +147,18 @@ function readerKey(principal: Principal | null): string | null {
   if (!principal) return "anonymous";
   if (roleAllows(principal.role, "admin")) return null;
   return JSON.stringify([principal.kind, principal.id, principal.name, principal.role]);
+}
+
+/**
+ * What a signed-in reader's header count stands on besides the data, which the data version does
+ * not follow: when they last marked their inbox read, and their watches.
+ */
+async function inboxStamp(userId: string) {
+  const [user, watches] = await Promise.all([
+    db().user.findUnique({ where: { id: userId }, select: { inboxReadAt: true } }),
+    db().watch.aggregate({ where: { userId }, _count: true, _max: { createdAt: true } }),
+  ]);
+  return [user?.inboxReadAt?.getTime() ?? null, watches._count, watches._max.createdAt?.getTime() ?? null];
 }
 
 /**

@@ -47,7 +47,8 @@ export default async function InboxPage() {
               ? `Nothing new${inbox.readAt ? ` since you marked your inbox read ${formatDateTime(inbox.readAt)}` : ""}.`
               : `${counted(inbox.unread, "new event")}${inbox.readAt ? ` since you marked your inbox read ${formatDateTime(inbox.readAt)}` : ""}.`}
         </p>
-        {inbox.unread > 0 && <MarkReadForm shownAt={shownAt.toISOString()} />}
+        {/* Kept when all is read, so that focus and its answer stay where the button was. */}
+        {inbox.items.length > 0 && <MarkReadForm shownAt={shownAt.toISOString()} />}
       </div>
       {inbox.items.length === 0 ? (
         <p className="text-sm text-slate-700">
@@ -128,11 +129,13 @@ function InboxSection({ item }: { item: InboxItem }) {
           </ol>
         </>
       )}
-      <p className="text-xs">
-        <a href={item.feed} className="link" type="application/atom+xml">
-          Atom feed of {what}
-        </a>
-      </p>
+      {!item.gone && (
+        <p className="text-xs">
+          <a href={item.feed} className="link" type="application/atom+xml">
+            Atom feed of {what}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
@@ -142,6 +145,7 @@ function Learnt({ item, learnt }: { item: InboxItem; learnt: NonNullable<InboxIt
   return (
     <div className="space-y-3" data-testid="inbox-learnt">
       <h3 className="font-semibold">What it did to the figures, as known now</h3>
+      {/* Each pledge's heading sits beneath this one. */}
       {item.watch.subject !== "pledge" && (
         <ChangeFiguresTable
           lines={learnt.figures}
@@ -152,7 +156,7 @@ function Learnt({ item, learnt }: { item: InboxItem; learnt: NonNullable<InboxIt
       {learnt.conditions.length > 0 && <ConditionChangeList conditions={learnt.conditions} />}
       {learnt.pledges.length > 0 && (
         <>
-          <PledgeChangeList pledges={learnt.pledges} unitLabel={unitWord(defaultMetric)} />
+          <PledgeChangeList pledges={learnt.pledges} unitLabel={unitWord(defaultMetric)} headingLevel={4} />
           {learnt.moved > learnt.pledges.length && (
             <p className="text-sm">
               {counted(learnt.moved - learnt.pledges.length, "more pledge")} moved:{" "}

@@ -10,6 +10,7 @@ import {
   pledgesAt,
   presentBound,
   selectsEveryPledge,
+  viewBound,
   type Bound,
   type PledgeSelection,
 } from "@/features/pledges/selection-sql";
@@ -264,7 +265,7 @@ async function readLedgerEventsWithin(since: Bound, until: Bound, pledgeIds: rea
  * An instant as the inclusive lower bound of what was recorded after it (stored timestamps compare
  * as text to the millisecond: see `viewBound`).
  */
-export const afterInstant = (instant: Date) => new Date(instant.getTime() + 1).toISOString().slice(0, 23);
+export const afterInstant = (instant: Date) => viewBound({ knownAt: instant }).known!;
 
 /**
  * The pledges deleted from `from` (inclusive) until `before` (exclusive; null: until now), by when

@@ -12,16 +12,17 @@ import {
   type LearntChanges,
   type RecordedEntry,
 } from "@/features/changes";
+import { feedLength } from "@/features/changes/schemas";
 import { defaultMetric } from "@/features/figures/schemas";
 import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { loadViewNames } from "@/features/reports/queries";
-import { viewLines } from "@/lib/rules/report-view";
+import { filterLines } from "@/lib/rules/report-view";
 import { freshEnough, keptFresh } from "@/server/data-version";
 import { filterSelection } from "./schemas";
 import { readWatchedRecords, readWatches, type Watch } from "./queries";
 
-/** How many unread events a watch shows (the feed's length), and the most the header counts. */
-const shownPerWatch = 50;
+/** How many unread events a watch shows, as a feed holds, and the most the header counts of each. */
+const shownPerWatch = feedLength;
 
 /** A watch as the inbox names it: what it follows, where that is, its feed, and what it reads. */
 export interface WatchedSubject {
@@ -76,7 +77,8 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
           ? records.conditions.find((c) => c.id === watch.target)
           : records.stakeholders.find((s) => s.id === watch.target);
       const slug = record?.slug ?? "";
-      const selection = { ...everyPledge, [watch.subject]: record ? [slug] : [] };
+      // Gone: it follows nothing (an empty filter would follow every pledge).
+      const selection = { ...everyPledge, [watch.subject]: [slug] };
       return {
         watch,
         kind: watch.subject === "condition" ? "Condition" : "Stakeholder",
@@ -93,13 +95,8 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
       };
     }
     const selection = filterSelection(watch.target);
-    const lines = viewLines({ metric: defaultMetric, time: {}, selection }, names);
     const filterWords = watch.target
-      ? lines
-          .slice(
-            0,
-            lines.findIndex((line) => line.label === "Scenario"),
-          )
+      ? filterLines(selection, names)
           .map((line) => `${line.label}: ${line.text}`)
           .join(" · ")
       : "Everything in the tracker";
@@ -115,6 +112,9 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
     };
   });
 }
+
+/** Whether a watch follows anything: a removed condition or stakeholder no longer does (a deleted pledge's deletion is news). */
+const follows = (subject: WatchedSubject) => !subject.gone || subject.watch.subject === "pledge";
 
 /** What is unread for a watch: what was recorded after the inbox was last read, or after it began. */
 const unreadAfter = (watch: Watch, readAt: Date | null) =>
@@ -137,7 +137,9 @@ export async function countUnread(userId: string): Promise<number> {
   const { count } = await keptFresh(counts, key, async () => {
     const subjects = await describeWatches(watches);
     const keys = await Promise.all(
-      subjects.map((s) => recordedSinceKeys(s.feedSubject, unreadAfter(s.watch, readAt), shownPerWatch)),
+      subjects
+        .filter(follows)
+        .map((s) => recordedSinceKeys(s.feedSubject, unreadAfter(s.watch, readAt), shownPerWatch)),
     );
     return { count: new Set(keys.flat()).size };
   });
@@ -169,6 +171,7 @@ export async function loadInbox(userId: string) {
   const items: (InboxItem & { keys: string[] })[] = await Promise.all(
     subjects.map(async (subject) => {
       const after = unreadAfter(subject.watch, readAt);
+      if (!follows(subject)) return { ...subject, after, keys: [], entries: [], learnt: null };
       const { keys, entries } = await loadRecordedSince(subject.feedSubject, after, shownPerWatch);
       if (entries.length === 0) return { ...subject, after, keys, entries, learnt: null };
       const changes = await learntFor(
@@ -179,10 +182,18 @@ export async function loadInbox(userId: string) {
       const ofWatch = <T extends { id: string }>(list: T[]) =>
         subject.watch.subject === "pledge" ? list.filter((p) => p.id === subject.watch.target) : list;
       const pledges = ofWatch(changes.pledges);
+      // The conditions that moved and bind what the watch follows: the watched one; those a watched
+      // pledge was or is bound by; those that released or held back pledges the selection picks.
+      const bindsPledge = (id: string) =>
+        pledges.some((p) =>
+          [...(p.before?.blockedBy ?? []), ...(p.after?.blockedBy ?? [])].some((c) => c.id === id),
+        );
       const conditions = changes.conditions.filter((c) =>
         subject.watch.subject === "condition"
           ? c.id === subject.watch.target
-          : subject.watch.subject === "filter" || c.release.released + c.release.heldBack > 0,
+          : subject.watch.subject === "pledge"
+            ? bindsPledge(c.id)
+            : c.release.released + c.release.heldBack > 0,
       );
       const shown = pledges.slice(0, shownPledges);
       const lines = changeLines(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "@/lib/format";
 import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { pledgeIdSchema, pledgeSelectionFields } from "@/features/pledges/schemas";
 
@@ -16,9 +17,9 @@ const filterFields = z.object(pledgeSelectionFields);
 
 /** The list's filters in a query string, as the page reads its search params (repeats as lists). */
 function filterParams(query: string): Record<string, string | string[]> {
-  const params: Record<string, string | string[]> = {};
+  const params: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of new URLSearchParams(query.startsWith("?") ? query.slice(1) : query)) {
-    if (!(name in filterFields.shape) || value === "") continue;
+    if (!Object.hasOwn(filterFields.shape, name) || value === "") continue;
     const held = params[name];
     params[name] = held === undefined ? value : [...(Array.isArray(held) ? held : [held]), value];
   }
@@ -26,19 +27,27 @@ function filterParams(query: string): Record<string, string | string[]> {
 }
 
 /**
- * Filters as one spelling of the query string: only the list's filters, by name, each value in the
- * order given; or the first problem when they are not filters the list page reads.
+ * Filters as one spelling of the query string, from what they mean: only the list's filters, by
+ * name, each list's values sorted and once, the words trimmed; or the first problem when they are
+ * not filters the list page reads.
  */
 export function canonicalFilter(query: string): { target: string } | { problem: string } {
-  const params = filterParams(query);
-  const parsed = filterFields.safeParse(params);
+  const parsed = filterFields.safeParse(filterParams(query));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { problem: issue ? `${String(issue.path[0] ?? "filters")}: ${issue.message}` : "not valid" };
   }
   const canonical = new URLSearchParams();
-  for (const name of Object.keys(params).sort())
-    for (const value of [params[name]!].flat()) canonical.append(name, value);
+  for (const [name, value] of Object.entries(parsed.data).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const values = Array.isArray(value)
+      ? [...new Set(value)].sort()
+      : value instanceof Date
+        ? [isoDay(value)]
+        : value
+          ? [value]
+          : [];
+    for (const item of values) canonical.append(name, item);
+  }
   return { target: canonical.toString() };
 }
 

@@ -77,8 +77,14 @@ async function setStatus(pledgeId: string, status: "committed" | "withdrawn", qu
   );
 }
 
-const watch = (userId: string, subject: string, target: string) =>
-  addWatch(userId, watchSchema.parse({ subject, target }));
+/** A millisecond on: what is recorded next is after what came before (marks compare to the millisecond). */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+
+const watch = async (userId: string, subject: string, target: string) => {
+  const made = await addWatch(userId, watchSchema.parse({ subject, target }));
+  await tick();
+  return made;
+};
 
 describe("a watched pledge", () => {
   it("reaches the inbox and the unread count, with its evidence and effect, until marked read", async () => {
@@ -106,6 +112,7 @@ describe("a watched pledge", () => {
     ]);
 
     await markInboxRead(reader, new Date());
+    await tick();
     expect(await countUnread(reader)).toBe(0);
     const read = await loadInbox(reader);
     expect(read.unread).toBe(0);
@@ -173,6 +180,26 @@ describe("a watched condition", () => {
   });
 });
 
+describe("a watch of a record that is gone", () => {
+  it("follows nothing once its condition is removed (never the whole tracker)", async () => {
+    const reader = await newUser("Reader Eight");
+    const condition = await db().condition.create({
+      data: {
+        slug: "watch-fixture-gone",
+        title: "Watch fixture gone",
+        status: "unmet",
+        statusDate: new Date(),
+      },
+    });
+    await watch(reader, "condition", condition.id);
+    await db().condition.delete({ where: { id: condition.id } });
+    await newPledge("Written after the condition went");
+    const [item] = (await loadInbox(reader)).items;
+    expect(item).toMatchObject({ gone: true, label: "A condition no longer in the tracker", entries: [] });
+    expect(await countUnread(reader)).toBe(0);
+  });
+});
+
 describe("a watched stakeholder", () => {
   it("follows the stakeholder's pledges, new ones included", async () => {
     const reader = await newUser("Reader Five");
@@ -202,6 +229,7 @@ describe("watching", () => {
 
   it("knows what was learnt since a moment as the difference of the figures as known then and now", async () => {
     const before = new Date();
+    await tick();
     const pledge = await newPledge("Learnt since fixture");
     await setStatus(pledge.id, "committed", "committed a company");
     const learnt = await loadLearntSince(before, "personnel", everyPledge);

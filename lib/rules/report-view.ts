@@ -111,13 +111,10 @@ export interface ViewLine {
   text: string;
 }
 
-/**
- * The view in words, a line each, for a report's first page or sheet: filters (or "every pledge"),
- * scenario, as of, as known at, metric.
- */
-export function viewLines({ metric, time, selection }: ReportView, names: ViewNames): ViewLine[] {
-  const { stakeholder, condition, category, status, effective, q, from, to, assume } = selection;
-  const filters: ViewLine[] = [
+/** The filters of a selection in words, a line each ("Stakeholders: France; Poland"); none for every pledge. */
+export function filterLines(selection: ReportSelection, names: ViewNames): ViewLine[] {
+  const { stakeholder, condition, category, status, effective, q, from, to } = selection;
+  const lines: (ViewLine | null)[] = [
     stakeholder.length ? { label: "Stakeholders", text: named(stakeholder, names.stakeholders) } : null,
     condition.length ? { label: "Under conditions", text: named(condition, names.conditions) } : null,
     category.length
@@ -135,7 +132,17 @@ export function viewLines({ metric, time, selection }: ReportView, names: ViewNa
     q ? { label: "Matching the words", text: `“${q}”` } : null,
     from ? { label: "Announced from", text: formatDate(from) } : null,
     to ? { label: "Announced up to", text: formatDate(to) } : null,
-  ].filter((line) => line !== null);
+  ];
+  return lines.filter((line) => line !== null);
+}
+
+/**
+ * The view in words, a line each, for a report's first page or sheet: filters (or "every pledge"),
+ * scenario, as of, as known at, metric.
+ */
+export function viewLines({ metric, time, selection }: ReportView, names: ViewNames): ViewLine[] {
+  const { assume } = selection;
+  const filters = filterLines(selection, names);
   return [
     ...(filters.length ? filters : [{ label: "Pledges", text: "Every pledge (no filter)" }]),
     {

@@ -95,17 +95,27 @@ export function ConditionChangeList({ conditions }: { conditions: ConditionChang
 }
 
 /** The pledges that moved, largest effect first: what moved, what it did to the sums, the evidence. */
-export function PledgeChangeList({ pledges, unitLabel }: { pledges: PledgeChangeLine[]; unitLabel: string }) {
+export function PledgeChangeList({
+  pledges,
+  unitLabel,
+  headingLevel = 3,
+}: {
+  pledges: PledgeChangeLine[];
+  unitLabel: string;
+  /** Each pledge's heading: beneath the page's section (3), or deeper. */
+  headingLevel?: 3 | 4;
+}) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   if (pledges.length === 0) return <p className="text-sm text-slate-700">No pledge changed.</p>;
   return (
     <ul className="space-y-3" data-testid="pledge-changes">
       {pledges.map((pledge) => (
         <li key={pledge.id} className="rounded border border-slate-200 p-3">
-          <h3 className="font-medium">
+          <Heading className="font-medium">
             <Link href={`/pledges/${pledge.id}`} className="link">
               {pledge.title}
             </Link>
-          </h3>
+          </Heading>
           <ul className="mt-1 list-disc pl-5 text-sm">
             {pledge.what.map((line) => (
               <li key={line}>{line}</li>

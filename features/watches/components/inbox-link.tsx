@@ -14,7 +14,12 @@ export function InboxLink({ userId }: { userId: string }) {
 }
 
 async function CountedInbox({ userId }: { userId: string }) {
-  return <Inbox count={await countUnread(userId)} />;
+  // In every page's header: a count that cannot be read leaves the link, not the page, without it.
+  const count = await countUnread(userId).catch((error: unknown) => {
+    console.error(`The inbox's unread count could not be read: ${String(error)}`);
+    return null;
+  });
+  return <Inbox count={count} />;
 }
 
 function Inbox({ count }: { count: number | null }) {

@@ -14,9 +14,7 @@ export function MarkReadForm({ shownAt }: { shownAt: string }) {
       <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Mark all as read"}
       </button>
-      <div aria-live="polite">
-        <FormOutcome state={state} />
-      </div>
+      <FormOutcome state={state} />
     </form>
   );
 }

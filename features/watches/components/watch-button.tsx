@@ -54,9 +54,7 @@ export function WatchButton({
           .
         </span>
       )}
-      <div aria-live="polite">
-        <FormOutcome state={state} />
-      </div>
+      <FormOutcome state={state} />
     </form>
   );
 }
