@@ -8,9 +8,10 @@ import {
   DeletedPledgeList,
   PledgeChangeList,
 } from "@/features/changes/components/change-sections";
+import { feedLength } from "@/features/changes/schemas";
 import { defaultMetric } from "@/features/figures/schemas";
 import { loadInbox, type InboxItem } from "@/features/watches";
-import { MarkReadForm } from "@/features/watches/components/inbox-sections";
+import { FocusWhenFewer, MarkReadForm } from "@/features/watches/components/inbox-sections";
 import { WatchButton } from "@/features/watches/components/watch-button";
 import { counted, formatDateTime } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
@@ -37,9 +38,15 @@ export default async function InboxPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight" data-testid="inbox-heading">
+        <h1
+          id="inbox-heading"
+          tabIndex={-1}
+          className="text-2xl font-semibold tracking-tight"
+          data-testid="inbox-heading"
+        >
           Inbox
         </h1>
+        <FocusWhenFewer count={inbox.items.length} targetId="inbox-heading" />
         <p aria-live="polite" data-testid="inbox-summary">
           {inbox.items.length === 0
             ? "You watch nothing yet."
@@ -100,7 +107,9 @@ function InboxSection({ item }: { item: InboxItem }) {
       ) : (
         <>
           <p className="text-sm font-medium">
-            {counted(item.entries.length, "new event")} since {formatDateTime(item.after)}
+            {item.entries.length === feedLength
+              ? `The latest ${feedLength} new events since ${formatDateTime(item.after)}: there may be more, which marking read marks too (the list of changes has them all).`
+              : `${counted(item.entries.length, "new event")} since ${formatDateTime(item.after)}`}
           </p>
           {item.learnt && <Learnt item={item} learnt={item.learnt} />}
           <h3 className="font-semibold">What was recorded, newest first</h3>

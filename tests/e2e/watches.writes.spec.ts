@@ -58,6 +58,7 @@ test("a watched pledge's change reaches the viewer's inbox, with its evidence an
 
   const markRead = viewer.getByRole("button", { name: "Mark all as read" });
   await markRead.click();
+  await expect(markRead).toBeFocused();
   await expect(viewer.getByTestId("inbox-summary")).toContainText(
     "Nothing new since you marked your inbox read",
   );
@@ -66,6 +67,8 @@ test("a watched pledge's change reaches the viewer's inbox, with its evidence an
 
   await item.getByRole("button", { name: "Stop watching this pledge" }).click();
   await expect(item).toHaveCount(0);
+  // Its button went with it: focus moves to the inbox's heading.
+  await expect(viewer.getByTestId("inbox-heading")).toBeFocused();
 });
 
 test("the list's filters are watched as one watch, whatever their order", async ({ browser }) => {

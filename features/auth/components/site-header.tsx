@@ -74,7 +74,7 @@ export async function SiteHeader() {
           )}
           {principal ? (
             <>
-              {principal.kind === "user" && <InboxLink userId={principal.id} />}
+              {principal.kind === "user" && <InboxLink userId={principal.id} className={navLink} />}
               {principal.kind === "user" ? (
                 <Link href="/account" className={navLink} aria-label={`Your account: ${principal.name}`}>
                   {principal.name} <span className="text-slate-600">({principal.role})</span>

@@ -2,32 +2,30 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { countUnread } from "../index";
 
-const navLink = "text-slate-700 underline-offset-4 hover:underline";
-
 /** The header's link to the inbox; its unread count follows when counted (the page does not wait for it). */
-export function InboxLink({ userId }: { userId: string }) {
+export function InboxLink({ userId, className }: { userId: string; className: string }) {
   return (
-    <Suspense fallback={<Inbox count={null} />}>
-      <CountedInbox userId={userId} />
+    <Suspense fallback={<Inbox count={null} className={className} />}>
+      <CountedInbox userId={userId} className={className} />
     </Suspense>
   );
 }
 
-async function CountedInbox({ userId }: { userId: string }) {
+async function CountedInbox({ userId, className }: { userId: string; className: string }) {
   // In every page's header: a count that cannot be read leaves the link, not the page, without it.
   const count = await countUnread(userId).catch((error: unknown) => {
     console.error(`The inbox's unread count could not be read: ${String(error)}`);
     return null;
   });
-  return <Inbox count={count} />;
+  return <Inbox count={count} className={className} />;
 }
 
-function Inbox({ count }: { count: number | null }) {
+function Inbox({ count, className }: { count: number | null; className: string }) {
   const shown = count !== null && count > 99 ? "99+" : String(count ?? "");
   return (
     <Link
       href="/inbox"
-      className={navLink}
+      className={className}
       aria-label={count ? `Inbox, ${shown} unread` : "Inbox"}
       data-testid="inbox-link"
     >

@@ -1,17 +1,35 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { FormOutcome } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
 import { markInboxReadAction } from "../actions";
 
+/**
+ * Moves focus to the inbox's heading when a watch has gone from it (its "Stop watching" button went
+ * with it), so that keyboard and screen reader users are not left at the top of the page.
+ */
+export function FocusWhenFewer({ count, targetId }: { count: number; targetId: string }) {
+  const previous = useRef(count);
+  useEffect(() => {
+    if (count < previous.current) document.getElementById(targetId)?.focus();
+    previous.current = count;
+  }, [count, targetId]);
+  return null;
+}
+
 /** Marks read what the inbox showed: what is recorded after it was shown stays unread. */
 export function MarkReadForm({ shownAt }: { shownAt: string }) {
   const [state, action, pending] = useActionState(markInboxReadAction, idle);
+  // Disabled while saving, the button loses focus: it gets it back once the answer is in.
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (state !== idle) button.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="shownAt" value={shownAt} />
-      <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
+      <button ref={button} type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
         {pending ? "Saving…" : "Mark all as read"}
       </button>
       <FormOutcome state={state} />
