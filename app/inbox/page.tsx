@@ -11,7 +11,7 @@ import {
 import { feedLength } from "@/features/changes/schemas";
 import { defaultMetric } from "@/features/figures/schemas";
 import { loadInbox, type InboxItem } from "@/features/watches";
-import { FocusWhenFewer, MarkReadForm } from "@/features/watches/components/inbox-sections";
+import { FocusWhenGone, MarkReadForm } from "@/features/watches/components/inbox-sections";
 import { WatchButton } from "@/features/watches/components/watch-button";
 import { counted, formatDateTime } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
@@ -46,7 +46,7 @@ export default async function InboxPage() {
         >
           Inbox
         </h1>
-        <FocusWhenFewer count={inbox.items.length} targetId="inbox-heading" />
+        <FocusWhenGone ids={inbox.items.map((item) => item.watch.id)} targetId="inbox-heading" />
         <p aria-live="polite" data-testid="inbox-summary">
           {inbox.items.length === 0
             ? "You watch nothing yet."

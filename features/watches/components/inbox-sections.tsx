@@ -9,12 +9,15 @@ import { markInboxReadAction } from "../actions";
  * Moves focus to the inbox's heading when a watch has gone from it (its "Stop watching" button went
  * with it), so that keyboard and screen reader users are not left at the top of the page.
  */
-export function FocusWhenFewer({ count, targetId }: { count: number; targetId: string }) {
-  const previous = useRef(count);
+export function FocusWhenGone({ ids, targetId }: { ids: string[]; targetId: string }) {
+  const key = ids.join(" ");
+  const previous = useRef(key);
   useEffect(() => {
-    if (count < previous.current) document.getElementById(targetId)?.focus();
-    previous.current = count;
-  }, [count, targetId]);
+    const now = new Set(key.split(" "));
+    if (previous.current.split(" ").some((id) => id && !now.has(id)))
+      document.getElementById(targetId)?.focus();
+    previous.current = key;
+  }, [key, targetId]);
   return null;
 }
 
