@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { addEffects, noEffect, type FigureEffect } from "@/lib/rules/changes";
 import { isoDay, parseIsoDay } from "@/lib/format";
+import { WriteError } from "@/lib/write-error";
 import { pledgeCategories } from "@/lib/rules/vocabulary";
 import { seededTestDatabase } from "@tests/seeded-database";
 
@@ -273,6 +274,7 @@ describe("what changed between two days", () => {
             } else if (w.kind === "delivery") {
               const pledge = await db().pledge.findUniqueOrThrow({ where: { id: pledges[w.pledge]!.id } });
               if (!pledge.quantityUnit) continue;
+              // The amount it already has is refused as no change (as a status it already has is skipped above).
               await updatePledge(
                 analyst,
                 pledge.id,
@@ -282,7 +284,9 @@ describe("what changed between two days", () => {
                   occurredOn,
                   ...evidence,
                 }),
-              );
+              ).catch((error: unknown) => {
+                if (!(error instanceof WriteError && error.details.fields?.deliveredQuantity)) throw error;
+              });
             } else {
               await createPledge(
                 analyst,
