@@ -161,7 +161,8 @@ const shownPledges = 5;
 export async function loadInbox(userId: string) {
   const { readAt, watches } = await readWatches(userId);
   const subjects = await describeWatches(watches);
-  // Pledge watches read the whole tracker's changes once per starting moment.
+  // Pledge watches that start at the same moment (all of them, once the inbox has been marked read
+  // after they began) share one reading of the whole tracker's changes.
   const learnt = new Map<string, Promise<LearntChanges>>();
   const learntFor = (after: Date, selection: PledgeSelection, key: string) => {
     const id = `${after.toISOString()} ${key}`;

@@ -2,7 +2,7 @@ import "server-only";
 import { WriteError } from "@/lib/write-error";
 import { db } from "@/server/db";
 import type { WatchInput } from "./schemas";
-import { watchableExists } from "./queries";
+import { findWatch, watchableExists } from "./queries";
 
 // A user's own watches and inbox. Not facts about pledges: no ledger event, no audit entry, and the
 // data version stays (the figures do not move).
@@ -15,10 +15,7 @@ export async function addWatch(userId: string, { subject, target }: WatchInput):
   if (!(await watchableExists(subject, target))) {
     throw new WriteError("not-found", `There is no ${subject} with id "${target}" to watch.`);
   }
-  const existing = await db().watch.findUnique({
-    where: { userId_subject_target: { userId, subject, target } },
-    select: { id: true },
-  });
+  const existing = await findWatch(userId, subject, target);
   if (existing) return existing;
   if ((await db().watch.count({ where: { userId } })) >= maxWatches) {
     throw new WriteError(
@@ -26,6 +23,7 @@ export async function addWatch(userId: string, { subject, target }: WatchInput):
       `You watch ${maxWatches} things already, the most one inbox follows: stop watching one first.`,
     );
   }
+  // An upsert: the same watch made at once from two tabs is still one.
   return db().watch.upsert({
     where: { userId_subject_target: { userId, subject, target } },
     create: { userId, subject, target },
