@@ -4,6 +4,8 @@ import { db } from "@/server/db";
 import { getPledgeItem } from "@/features/pledges/queries";
 import { statusChangeOrder } from "@/server/selects";
 import { isoDay } from "@/lib/format";
+import { toMajor } from "@/lib/rules/units";
+import { databaseKind } from "@/server/env";
 import { pledgeJson } from "./json";
 import type { PledgeDetailJson } from "./schemas";
 
@@ -52,8 +54,12 @@ export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null
   };
 }
 
-export async function listConditionRecords() {
+/** Only the records with these ids, when given (the change log's entries); all of them otherwise. */
+const onlyIds = (ids?: readonly string[]) => ({ where: ids ? { id: { in: [...ids] } } : {} });
+
+export async function listConditionRecords(ids?: readonly string[]) {
   const conditions = await db().condition.findMany({
+    ...onlyIds(ids),
     orderBy: { title: "asc" },
     include: { dependsOn: { select: { slug: true } }, _count: { select: { pledges: true } } },
   });
@@ -69,8 +75,9 @@ export async function listConditionRecords() {
   }));
 }
 
-export async function listStakeholderRecords() {
+export async function listStakeholderRecords(ids?: readonly string[]) {
   const stakeholders = await db().stakeholder.findMany({
+    ...onlyIds(ids),
     orderBy: { name: "asc" },
     include: { _count: { select: { pledges: true } } },
   });
@@ -84,8 +91,8 @@ export async function listStakeholderRecords() {
   }));
 }
 
-export async function listSourceRecords() {
-  const sources = await db().source.findMany({ orderBy: { title: "asc" } });
+export async function listSourceRecords(ids?: readonly string[]) {
+  const sources = await db().source.findMany({ ...onlyIds(ids), orderBy: { title: "asc" } });
   return sources.map((s) => ({
     id: s.id,
     slug: s.slug,
@@ -95,4 +102,71 @@ export async function listSourceRecords() {
     url: s.url,
     fileName: s.fileName,
   }));
+}
+
+/** A requirement's or a capacity's amount, in the unit's major units (as pledges' are). */
+const rangeJson = (row: { low: bigint; high: bigint; unit: string; qualifier: string }) => ({
+  low: toMajor(row.low, row.unit),
+  high: toMajor(row.high, row.unit),
+  unit: row.unit,
+  qualifier: row.qualifier,
+});
+
+export async function listRequirementRecords(ids?: readonly string[]) {
+  const requirements = await db().requirement.findMany({
+    ...onlyIds(ids),
+    orderBy: { title: "asc" },
+    include: { stakeholder: { select: { slug: true } } },
+  });
+  return requirements.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    description: r.description,
+    amount: rangeJson(r),
+    scope: r.scope,
+    stakeholder: r.stakeholder?.slug ?? null,
+  }));
+}
+
+export async function listCapacityReferenceRecords(ids?: readonly string[]) {
+  const references = await db().capacityReference.findMany({
+    ...onlyIds(ids),
+    orderBy: { title: "asc" },
+    include: { stakeholder: { select: { slug: true } } },
+  });
+  return references.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    amount: rangeJson(r),
+    stakeholder: r.stakeholder?.slug ?? null,
+  }));
+}
+
+/** Where a reader of the change log is: after the change with this version and id (0.0: the start). */
+export interface ChangeCursor {
+  version: number;
+  id: number;
+}
+
+/**
+ * Up to `limit` changes after `after`, in the order they were committed: by id on SQLite (one
+ * writer at a time), by the version each transaction committed as, then id, on PostgreSQL (where
+ * ids are drawn before commits take turns; migrations 20261205145711_change_log).
+ */
+export async function readChangeLog(after: ChangeCursor, limit: number) {
+  const where =
+    databaseKind() === "postgresql"
+      ? {
+          version: { not: null },
+          OR: [{ version: { gt: after.version } }, { version: after.version, id: { gt: after.id } }],
+        }
+      : { id: { gt: after.id } };
+  return db().changeLog.findMany({
+    where,
+    orderBy: [{ version: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, version: true, entity: true, entityId: true, action: true, occurredAt: true },
+  });
 }

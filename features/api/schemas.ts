@@ -10,6 +10,7 @@ import {
   viewFields,
 } from "@/features/pledges/schemas";
 import { singleParam } from "@/lib/search-params";
+import { changeActions, changeEntities } from "@/lib/rules/webhooks";
 import {
   conditionStatuses,
   datePrecisions,
@@ -497,3 +498,56 @@ export const changesResponse = z
   .meta({ id: "ChangesResponse" });
 
 export type ChangesJson = z.input<typeof changesSchema>;
+
+/** A place in the change log: "0" is its start; a next cursor is "version.id" (read it as opaque). */
+const cursorPattern = /^(?:0|(\d{1,15})\.(\d{1,15}))$/;
+const maxChangeLogLimit = 1000;
+
+/** GET /api/v1/changes?cursor=…: the change log from a cursor (the incremental sync). */
+export const changeLogParams = z.object({
+  cursor: singleParam(
+    z
+      .string()
+      .regex(cursorPattern, 'cursor is "0" (the start) or a next cursor this endpoint gave')
+      .transform((text) => {
+        const [, version = "0", id = "0"] = cursorPattern.exec(text)!;
+        return { version: Number(version), id: Number(id) };
+      }),
+  ).pipe(
+    z.object({ version: z.number(), id: z.number() }, { error: 'cursor is required: "0" for the start' }),
+  ),
+  limit: singleParam(
+    z.coerce
+      .number({ error: "limit must be a whole number" })
+      .int("limit must be a whole number")
+      .min(1, "limit is at least 1")
+      .max(maxChangeLogLimit, `limit is at most ${maxChangeLogLimit}`),
+  ),
+});
+
+export const changeLogEntrySchema = z
+  .object({
+    cursor: z
+      .string()
+      .meta({ description: "Where this change is in the log: ask from here for what follows it" }),
+    type: z.string().meta({ description: 'entity.action, as webhooks name it: "pledge.status_changed"' }),
+    entity: z.enum(changeEntities),
+    id: z.string(),
+    action: z.enum(changeActions),
+    occurredAt: z.string().meta({ description: "When the change was recorded (ISO 8601)" }),
+    record: z.record(z.string(), z.unknown()).nullable().meta({
+      description:
+        "The record as it stands now, as its own endpoint shows it (a pledge as /api/v1/pledges/{id}); null when it no longer exists (a tombstone: delete it)",
+    }),
+  })
+  .meta({ id: "ChangeLogEntry" });
+
+export const changeLogResponse = z
+  .object({
+    data: z.array(changeLogEntrySchema),
+    next: z.string().meta({ description: "The cursor to ask with next (the same when nothing came)" }),
+    more: z.boolean().meta({ description: "True when more changes are already there to read" }),
+  })
+  .meta({ id: "ChangeLogResponse" });
+
+export type ChangeLogEntry = z.input<typeof changeLogEntrySchema>;

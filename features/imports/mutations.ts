@@ -5,6 +5,7 @@ import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
 import { auditEntryRow, auditRow } from "@/server/audit";
+import { logUnloggedRecords } from "@/server/change-log";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
 import { changeEvents, creationEvents, today } from "@/server/ledger";
 import {
@@ -598,6 +599,8 @@ export async function importDataset(
         }
         counts[table] = tableRows.length;
       }
+      // Restored rows carry no audit of their own: the change log hears of them here.
+      await logUnloggedRecords(tx);
       await tx.auditEntry.create({
         data: auditRow(actor, {
           action: "create",

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/client";
+import { logUnloggedRecords } from "../../server/change-log";
 import { creationEvents } from "../../server/ledger";
 import type { ConditionStatus, PledgeStatus } from "../../lib/rules/vocabulary";
 import {
@@ -154,6 +155,8 @@ export async function seedDatabase(db: PrismaClient) {
       });
       await cite(`capacity-${capacity.slug}`, { capacityReferenceId: row.id }, citations);
     }
+    // The seed writes no audit: the change log hears of its records here.
+    await logUnloggedRecords(tx);
 
     return {
       sources: seedSources.length,

@@ -1,0 +1,89 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { Webhook } from "standardwebhooks";
+import { changeLogEntries } from "@/features/api";
+import { postWebhook } from "@/server/webhook-sender";
+import { claimDeliveries, recordAttempt, type ClaimedDelivery } from "./mutations";
+import { readAllowPrivateTargets } from "./queries";
+
+// The webhook worker: runs in every server process (instrumentation.ts), takes the deliveries that
+// are due from the outbox, sends each signed per Standard Webhooks, and records how it went.
+
+/** This process, as the leases it takes name it. */
+const worker = `${process.pid}-${randomUUID().slice(0, 8)}`;
+/** Deliveries taken at a time (sent together). */
+const batch = 20;
+/** How often the worker looks for due deliveries when it found none. */
+const pollMs = 1000;
+
+/**
+ * The body a delivery sends, made at its first try and kept for every retry: the change as the
+ * change log's API gives it (the record as it stood then), with its type and when it was sent.
+ */
+async function bodyOf(delivery: ClaimedDelivery, now: Date): Promise<string> {
+  if (delivery.payload !== null) return delivery.payload;
+  const [entry] = await changeLogEntries([delivery.change]);
+  return JSON.stringify({ type: delivery.eventType, timestamp: now.toISOString(), data: entry });
+}
+
+async function send(delivery: ClaimedDelivery, allowPrivate: boolean, now: Date): Promise<void> {
+  const payload = await bodyOf(delivery, now);
+  const sentAt = new Date();
+  const signature = new Webhook(delivery.endpoint.secret).sign(delivery.id, sentAt, payload);
+  const started = performance.now();
+  const outcome = await postWebhook(
+    delivery.endpoint.url,
+    {
+      "webhook-id": delivery.id,
+      "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+      "webhook-signature": signature,
+    },
+    payload,
+    allowPrivate,
+  );
+  await recordAttempt(worker, delivery, payload, {
+    at: now,
+    status: outcome.status,
+    error: outcome.error,
+    durationMs: Math.round(performance.now() - started),
+  });
+}
+
+/**
+ * Sends what is due at `now` (the clock, unless a test moves it on), a batch at a time until none is
+ * left. Returns how many deliveries it tried.
+ */
+export async function deliverDue(now: () => Date = () => new Date()): Promise<number> {
+  let tried = 0;
+  for (;;) {
+    const at = now();
+    const claimed = await claimDeliveries(worker, at, batch);
+    if (claimed.length === 0) return tried;
+    const allowPrivate = await readAllowPrivateTargets();
+    await Promise.all(claimed.map((delivery) => send(delivery, allowPrivate, at)));
+    tried += claimed.length;
+  }
+}
+
+const held = globalThis as unknown as { webhookWorker?: NodeJS.Timeout };
+
+/**
+ * Starts looking for due deliveries every second, in this process, unless WEBHOOKS=off (an instance
+ * that should not send; the others do). Once per process.
+ */
+export function startWebhookWorker(): void {
+  if (held.webhookWorker || process.env.WEBHOOKS === "off") return;
+  let reported = false;
+  const round = async () => {
+    try {
+      await deliverDue();
+      reported = false;
+    } catch (error) {
+      // Once per spell of failures (a database that went away), not every second.
+      if (!reported) console.error("Webhook worker:", error instanceof Error ? error.message : error);
+      reported = true;
+    }
+    held.webhookWorker = setTimeout(() => void round(), pollMs).unref();
+  };
+  held.webhookWorker = setTimeout(() => void round(), pollMs).unref();
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import type { LookupFunction } from "node:net";
+import { addressAllowed, received, sendTimeoutMs } from "@/lib/rules/webhooks";
+
+/** What came of one try at sending: the status answered, or why none came. */
+export type SendOutcome = { status: number; error: null } | { status: number | null; error: string };
+
+/**
+ * The host's addresses as the system resolves them, refused unless every one may be sent to. Checked
+ * as the connection is made (not before), so that a name that resolves to a public address when
+ * registered and to a private one later (DNS rebinding) is still refused.
+ */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...(options as LookupOptions), all: true }, (error, found) => {
+      if (error) return callback(error, "", 0);
+      const addresses = found as LookupAddress[];
+      const refused = addresses.find(({ address }) => !addressAllowed(address, allowPrivate));
+      if (refused || addresses.length === 0) {
+        const refusal = Object.assign(
+          new Error(
+            `${hostname} resolves to ${refused?.address ?? "no address"}, which webhooks are not sent to`,
+          ),
+          { code: "EREFUSEDADDRESS" },
+        );
+        return callback(refusal, "", 0);
+      }
+      if ((options as LookupOptions).all) return callback(null, addresses as never, 0);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
+/**
+ * POSTs `body` to `url` with `headers`, within `sendTimeoutMs`; redirects are not followed (a
+ * receiver that moved is told by the failure). The answer's body is read and dropped.
+ */
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  allowPrivate: boolean,
+): Promise<SendOutcome> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: SendOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+    };
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return settle({ status: null, error: "the endpoint's address cannot be read" });
+    }
+    // A literal address is not looked up: check it here.
+    const host = target.hostname.replace(/^\[|\]$/g, "");
+    if (/^[\d.]+$|:/.test(host) && !addressAllowed(host, allowPrivate)) {
+      return settle({ status: null, error: `${host} is an address webhooks are not sent to` });
+    }
+    const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const request = send(
+      target,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(Buffer.byteLength(body)),
+          "user-agent": "Pledgewatch-Webhooks/1",
+          ...headers,
+        },
+        lookup: guardedLookup(allowPrivate),
+        timeout: sendTimeoutMs,
+      },
+      (response: IncomingMessage) => {
+        const status = response.statusCode ?? 0;
+        response.resume();
+        response.on("end", () =>
+          settle(
+            received(status)
+              ? { status, error: null }
+              : {
+                  status,
+                  error:
+                    status >= 300 && status < 400
+                      ? `redirected (${status}); not followed`
+                      : `answered ${status}`,
+                },
+          ),
+        );
+        response.on("error", (error) => settle({ status, error: error.message }));
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error(`no answer within ${sendTimeoutMs / 1000} s`)));
+    request.on("error", (error) => settle({ status: null, error: error.message }));
+    request.end(body);
+  });
+}
