@@ -9,6 +9,9 @@ import {
   TokenForm,
 } from "@/features/admin/components/admin-forms";
 import { listAccounts, listApiTokens } from "@/features/admin/queries";
+import Link from "next/link";
+import { FailedEndpointsNotice } from "@/features/webhooks/components/failed-endpoints-notice";
+import { readFailedEndpoints } from "@/features/webhooks/queries";
 import { AuditSection } from "@/features/audit/components/audit-section";
 import { listAudit } from "@/features/audit/queries";
 import { tokenExpiresAt, tokenUsable } from "@/lib/access";
@@ -20,15 +23,23 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   const admin = await requirePagePermission("admin", "/admin");
-  const [accounts, tokens, audit] = await Promise.all([
+  const [accounts, tokens, audit, failedEndpoints] = await Promise.all([
     listAccounts(),
     listApiTokens(),
     listAudit({ page: 1 }, { seesAccounts: true }, 100),
+    readFailedEndpoints(),
   ]);
   const now = new Date();
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+      <FailedEndpointsNotice endpoints={failedEndpoints} />
+      <p>
+        <Link href="/admin/webhooks" className="underline">
+          Webhooks
+        </Link>
+        : send each change to other systems as it is recorded.
+      </p>
       <section aria-labelledby="users-heading" className="space-y-3">
         <h2 id="users-heading" className="text-lg font-semibold">
           Accounts
