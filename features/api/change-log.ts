@@ -17,8 +17,7 @@ import type { ChangeLogEntry } from "./schemas";
 
 type Row = Awaited<ReturnType<typeof readChangeLog>>[number];
 
-const cursorText = ({ version, id }: ChangeCursor) =>
-  version === 0 && id === 0 ? "0" : `${version}.${id}`;
+const cursorText = ({ version, id }: ChangeCursor) => (version === 0 && id === 0 ? "0" : `${version}.${id}`);
 
 /** Each record by id, read once for all the changes that name it. */
 async function recordsOf(entity: ChangeEntity, ids: string[]): Promise<Map<string, object>> {

@@ -4,6 +4,8 @@ import { figureParams } from "@/features/figures/schemas";
 import {
   breakdownParams,
   breakdownResponse,
+  changeLogParams,
+  changeLogResponse,
   changesResponse,
   conditionListResponse,
   errorSchema,
@@ -28,6 +30,8 @@ interface Endpoint {
   /** For files: the media type answered. */
   file?: string;
   pathParams?: string[];
+  /** A second way of asking the same path (its own parameters, answered in its own shape). */
+  alternative?: { description: string; params: z.ZodObject; response: z.ZodType };
 }
 
 const exportParams = figureParams;
@@ -77,6 +81,12 @@ export const endpoints: Endpoint[] = [
       "What changed from the start of since to the end of until (today by default): the figures' deltas, the conditions that moved and what they released, the pledges that moved (largest effect first, paged) with each event's evidence, and the deletions",
     params: changesParams,
     response: changesResponse,
+    alternative: {
+      description:
+        'With cursor (and optionally limit, and no other parameter): the change log, for a mirror kept exact. The changes after the cursor ("0": from the start, every record first logged as created) in the order they were committed, each with its record as it stands now, or null once it is gone (a tombstone); then the cursor to ask with next, and whether more are waiting.',
+      params: changeLogParams,
+      response: changeLogResponse,
+    },
   },
   {
     path: "/api/v1/exports/pledges.csv",
@@ -120,7 +130,10 @@ const ref = (schema: z.ZodType) => {
 };
 
 function parameters(endpoint: Endpoint) {
-  const properties = (z.toJSONSchema(endpoint.params, { io: "input", unrepresentable: "any" }).properties ??
+  const asked = endpoint.alternative
+    ? endpoint.params.extend(endpoint.alternative.params.shape)
+    : endpoint.params;
+  const properties = (z.toJSONSchema(asked, { io: "input", unrepresentable: "any" }).properties ??
     {}) as Record<string, { type?: string }>;
   return [
     ...(endpoint.pathParams ?? []).map((name) => ({
@@ -151,13 +164,20 @@ export function openApiDocument() {
       {
         get: {
           summary: endpoint.summary,
+          ...(endpoint.alternative && { description: endpoint.alternative.description }),
           parameters: parameters(endpoint),
           responses: {
             200: {
               description: "OK",
               content: endpoint.file
                 ? { [endpoint.file]: { schema: { type: "string", format: "binary" } } }
-                : { "application/json": { schema: ref(endpoint.response!) } },
+                : {
+                    "application/json": {
+                      schema: endpoint.alternative
+                        ? { oneOf: [ref(endpoint.response!), ref(endpoint.alternative.response)] }
+                        : ref(endpoint.response!),
+                    },
+                  },
             },
             400: { description: "A parameter is wrong; the message names it", content: json(errorSchema) },
             ...(endpoint.pathParams ? { 404: { description: "Not found", content: json(errorSchema) } } : {}),

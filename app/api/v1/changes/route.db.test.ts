@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/access";
 
 const { db } = await seededTestDatabase();
 const { GET } = await import("./route");
-const { changesResponse } = await import("@/features/api/schemas");
+const { changesResponse, changeLogResponse } = await import("@/features/api/schemas");
 const { recordConditionStatus, recordPledgeStatus, updatePledge } =
   await import("@/features/editing/mutations");
 const { conditionStatusUpdateSchema, pledgeStatusUpdateSchema, pledgePatchSchema } =
@@ -143,6 +143,45 @@ describe("GET /api/v1/changes", () => {
     [`since=${daysAgo(1)}&until=${daysAgo(3)}`, "until"],
     [`since=${daysAgo(3)}&assume=no-such-condition`, "assume"],
     ["since=2026-02-30", "since"],
+  ])("refuses %s naming %s", async (query, param) => {
+    const { status, body } = await get(query);
+    expect(status).toBe(400);
+    expect((body as { error: { params: { param: string }[] } }).error.params[0]!.param).toBe(param);
+  });
+
+  it("reads the change log from a cursor, page by page, to its end (the incremental sync)", async () => {
+    const seen: string[] = [];
+    let cursor = "0";
+    for (let pages = 0; ; pages++) {
+      const { status, body } = await get(`cursor=${cursor}&limit=5`);
+      expect(status).toBe(200);
+      const page = changeLogResponse.parse(body);
+      seen.push(...page.data.map((entry) => entry.cursor));
+      cursor = page.next;
+      if (!page.more) break;
+      expect(pages).toBeLessThan(100);
+    }
+    // Every change once, in order; the condition met is there, with the condition as it stands.
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(await db().changeLog.count());
+    const { body } = await get(`cursor=0&limit=1000`);
+    const all = changeLogResponse.parse(body);
+    const met = all.data.find(
+      (entry) => entry.type === "condition.status_changed" && entry.id === condition.id,
+    );
+    expect(met?.record).toMatchObject({ slug: condition.slug, status: "met" });
+    expect(changeLogResponse.parse((await get(`cursor=${cursor}`)).body)).toEqual({
+      data: [],
+      next: cursor,
+      more: false,
+    });
+  });
+
+  it.each([
+    ["cursor=yesterday", "cursor"],
+    ["cursor=0&limit=0", "limit"],
+    ["cursor=0&limit=5000", "limit"],
+    [`cursor=0&since=${daysAgo(3)}`, "since"],
   ])("refuses %s naming %s", async (query, param) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);
