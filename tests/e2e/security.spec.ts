@@ -25,6 +25,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/manage/condition/new", least: "analyst" },
   { path: "/import", least: "analyst" },
   { path: "/admin", least: "admin" },
+  { path: "/admin/webhooks", least: "admin" },
   { path: "/account", least: "viewer" },
   { path: "/inbox", least: "viewer" },
 ];
@@ -38,6 +39,7 @@ const readRoutes = [
   "/api/v1/summary",
   "/api/v1/breakdown?by=status",
   "/api/v1/changes?since=2026-01-01",
+  "/api/v1/changes?cursor=0",
   "/feeds/changes.atom",
   "/feeds/changes.atom?stakeholder=france",
   "/api/v1/openapi.json",

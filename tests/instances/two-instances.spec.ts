@@ -3,6 +3,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { e2eUsers } from "../e2e/support/users";
 import { instancePorts } from "../../playwright.instances.config";
+import { startReceiver } from "../support/webhook-receiver";
 
 const [first, second] = instancePorts.map((port) => `http://127.0.0.1:${port}`) as [string, string];
 
@@ -114,5 +115,61 @@ test("two conflicting edits at once, one on each instance: one succeeds, the oth
     );
     const after = await firstPledge(request, second, token);
     expect(after.version).toBe(pledge.version + 1);
+  }
+});
+
+test("both instances send webhooks, and each event reaches the receiver once", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const receiver = await startReceiver();
+  try {
+    await signIn(page, first, "admin");
+    await page.goto(`${first}/admin/webhooks`);
+    await page.getByLabel(/Allow endpoints on private/).check();
+    await page.getByRole("button", { name: "Save setting" }).click();
+    await expect(page.getByText("Endpoints may now point at private")).toBeVisible();
+    await page.getByLabel("Address").fill(receiver.url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: receiver.url })).toBeVisible();
+
+    const token = await createToken(page, "Hooks", "analyst");
+    const headers = { authorization: `Bearer ${token}` };
+    // Twenty edits, two at a time, one on each instance: both workers find deliveries due at once.
+    const written: string[] = [];
+    for (let round = 0; round < 10; round++) {
+      await Promise.all(
+        [first, second].map(async (origin, index) => {
+          const title = `Hooked ${round}-${index}`;
+          const response = await request.post(`${origin}/api/v1/pledges`, {
+            headers,
+            data: {
+              title,
+              category: "assistance",
+              quantityUnit: "items",
+              quantityLow: "5",
+              quantityQualifier: "exact",
+              announcedOn: "2026-03-01",
+              stakeholders: [],
+              conditionIds: [],
+              source: { title: "E2E two-instance hooks", url: "https://example.org/two", quote: "5 items" },
+            },
+          });
+          expect(response.status()).toBe(201);
+          written.push(((await response.json()) as { data: { id: string } }).data.id);
+        }),
+      );
+    }
+    const createdIds = () =>
+      receiver.received
+        .map((message) => JSON.parse(message.body) as { type: string; data: { id: string } })
+        .filter((body) => body.type === "pledge.created" && written.includes(body.data.id))
+        .map((body) => body.data.id);
+    await expect.poll(() => createdIds().length, { timeout: 60_000 }).toBe(written.length);
+    // A while longer, for any second sending to show.
+    await page.waitForTimeout(3000);
+    expect(createdIds().sort()).toEqual([...written].sort());
+    const ids = receiver.received.map((message) => message.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  } finally {
+    await receiver.close();
   }
 });

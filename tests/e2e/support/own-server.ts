@@ -20,6 +20,10 @@ export interface OwnServer {
   /** Runs `npm run <script> -- <args>` against the server's database. */
   npm: (script: string, args: string[], env?: Record<string, string>) => Promise<void>;
   stop: () => void;
+  /** Kills the server at once (SIGKILL: no shutdown, as a crash or the OOM killer would). */
+  crash: () => Promise<void>;
+  /** Starts it again on the same database and port, with `env` added. */
+  restart: (env?: Record<string, string>) => Promise<void>;
 }
 
 /** A port nobody listens on now: the OS's choice, so that no leftover server answers in this one's place. */
@@ -37,7 +41,7 @@ async function freePort(): Promise<number> {
 export async function startOwnServer(
   name: string,
   settings: Record<string, string>,
-  prepare: (server: OwnServer) => Promise<void>,
+  prepare: (server: Omit<OwnServer, "crash" | "restart">) => Promise<void>,
 ): Promise<OwnServer> {
   const dir = mkdtempSync(path.join(tmpdir(), `pledgewatch-${name}-`));
   const port = await freePort();
@@ -63,12 +67,7 @@ export async function startOwnServer(
     stopped.stop();
     throw error;
   }
-  const child = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+  let child = await launch(base, port, env, stopped.stop);
   const server: OwnServer = {
     base,
     databaseUrl,
@@ -77,7 +76,26 @@ export async function startOwnServer(
       child.kill("SIGTERM");
       stopped.stop();
     },
+    crash: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    },
+    restart: async (more = {}) => {
+      child = await launch(base, port, { ...env, ...more }, stopped.stop);
+    },
   };
+  return server;
+}
+
+/** Starts server.mjs with `env` and waits for it to answer; `cleanUp` when it does not. */
+async function launch(base: string, port: number, env: NodeJS.ProcessEnv, cleanUp: () => void) {
+  const child = spawn(process.execPath, ["server.mjs", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
   try {
     await expect
       .poll(
@@ -89,10 +107,11 @@ export async function startOwnServer(
       )
       .toBe(200);
   } catch (error) {
-    server.stop();
+    child.kill("SIGTERM");
+    cleanUp();
     throw error;
   }
-  return server;
+  return child;
 }
 
 /** Signs in through the sign-in page, ending on `next`. */
