@@ -40,15 +40,15 @@ test("an event written before a kill -9 is delivered, signed, after the restart"
   await expect(page.getByRole("heading", { level: 1, name: "Webhooks" })).toBeVisible();
 
   // A loopback address is refused until the setting allows it.
-  await page.getByLabel("Address").fill(receiver.url);
+  await page.getByRole("textbox", { name: "Address" }).fill(receiver.url);
   await page.getByRole("button", { name: "Add endpoint" }).click();
   await expect(page.getByText(/private, loopback or link-local address/).first()).toBeVisible();
   await page.getByLabel(/Allow endpoints on private/).check();
   await page.getByRole("button", { name: "Save setting" }).click();
   await expect(page.getByText("Endpoints may now point at private")).toBeVisible();
 
-  await page.getByLabel("Address").fill(receiver.url);
-  await page.getByLabel("Description").fill("The newsroom's mirror");
+  await page.getByRole("textbox", { name: "Address" }).fill(receiver.url);
+  await page.getByRole("textbox", { name: "Description" }).fill("The newsroom's mirror");
   await page.getByRole("radio", { name: "Only these" }).check();
   await page.getByRole("checkbox", { name: "pledge.created" }).check();
   await page.getByRole("button", { name: "Add endpoint" }).click();

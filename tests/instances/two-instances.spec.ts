@@ -122,16 +122,16 @@ test("both instances send webhooks, and each event reaches the receiver once", a
   test.setTimeout(120_000);
   const receiver = await startReceiver();
   try {
-    await signIn(page, first, "admin");
+    // Signs in as the admin, on the first instance.
+    const token = await createToken(page, "Hooks", "analyst");
     await page.goto(`${first}/admin/webhooks`);
     await page.getByLabel(/Allow endpoints on private/).check();
     await page.getByRole("button", { name: "Save setting" }).click();
     await expect(page.getByText("Endpoints may now point at private")).toBeVisible();
-    await page.getByLabel("Address").fill(receiver.url);
+    await page.getByRole("textbox", { name: "Address" }).fill(receiver.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
     await expect(page.getByRole("heading", { level: 1, name: receiver.url })).toBeVisible();
 
-    const token = await createToken(page, "Hooks", "analyst");
     const headers = { authorization: `Bearer ${token}` };
     // Twenty edits, two at a time, one on each instance: both workers find deliveries due at once.
     const written: string[] = [];
@@ -150,10 +150,14 @@ test("both instances send webhooks, and each event reaches the receiver once", a
               announcedOn: "2026-03-01",
               stakeholders: [],
               conditionIds: [],
-              source: { title: "E2E two-instance hooks", url: "https://example.org/two", quote: "5 items" },
+              source: {
+                title: `E2E hooks bulletin ${title}`,
+                url: `https://example.org/${round}-${index}`,
+                quote: "5 items",
+              },
             },
           });
-          expect(response.status()).toBe(201);
+          expect(response.status(), await response.text()).toBe(201);
           written.push(((await response.json()) as { data: { id: string } }).data.id);
         }),
       );
