@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import type { Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
-import { retryForMs } from "@/lib/rules/webhooks";
+import { leaseMs, retryForMs } from "@/lib/rules/webhooks";
 import { WriteError } from "@/lib/write-error";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { startReceiver, verifiedBySpec } from "@tests/webhook-receiver";
@@ -276,6 +276,17 @@ describe("webhooks", () => {
     } finally {
       await setAllowPrivateTargets(admin, true);
     }
+  });
+
+  it("sends a delivery whose worker died while sending once its lease is over, and not before", async () => {
+    const { receiver } = await endpointFor();
+    await newPledge("Orphaned");
+    // A worker takes it, then dies without recording anything.
+    expect(await claimDeliveries("dead", new Date(), 10)).toHaveLength(1);
+    expect(await deliverDue()).toBe(0);
+    const later = new Date(Date.now() + leaseMs + 1000);
+    expect(await deliverDue(() => later)).toBe(1);
+    expect(receiver.succeeded()).toHaveLength(1);
   });
 
   it("gives each due delivery to one worker when several claim at once", async () => {
