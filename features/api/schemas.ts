@@ -500,7 +500,9 @@ export const changesResponse = z
 export type ChangesJson = z.input<typeof changesSchema>;
 
 /** A place in the change log: "0" is its start; a next cursor is "version.id" (read it as opaque). */
-const cursorPattern = /^(?:0|(\d{1,15})\.(\d{1,15}))$/;
+const cursorPattern = /^(?:0|(\d{1,10})\.(\d{1,10}))$/;
+/** The largest version and id the database's integer columns hold. */
+const largestCounter = 2 ** 31 - 1;
 const maxChangeLogLimit = 1000;
 
 /** GET /api/v1/changes?cursor=…: the change log from a cursor (the incremental sync). */
@@ -514,7 +516,13 @@ export const changeLogParams = z.object({
         return { version: Number(version), id: Number(id) };
       }),
   ).pipe(
-    z.object({ version: z.number(), id: z.number() }, { error: 'cursor is required: "0" for the start' }),
+    z.object(
+      {
+        version: z.number().max(largestCounter, "cursor is past the end of any change log"),
+        id: z.number().max(largestCounter, "cursor is past the end of any change log"),
+      },
+      { error: 'cursor is required: "0" for the start' },
+    ),
   ),
   limit: singleParam(
     z.coerce

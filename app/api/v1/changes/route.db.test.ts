@@ -179,6 +179,7 @@ describe("GET /api/v1/changes", () => {
 
   it.each([
     ["cursor=yesterday", "cursor"],
+    ["cursor=9999999999.1", "cursor"],
     ["cursor=0&limit=0", "limit"],
     ["cursor=0&limit=5000", "limit"],
     [`cursor=0&since=${daysAgo(3)}`, "since"],
