@@ -34,6 +34,22 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
+/** Why no answer came, in words an admin reads in the delivery log, with the system's code. */
+function inWords(error: Error & { code?: string }): string {
+  const words: Record<string, string> = {
+    ECONNREFUSED: "the connection was refused",
+    ECONNRESET: "the connection was cut",
+    ENOTFOUND: "no such host",
+    EAI_AGAIN: "the host name could not be looked up now",
+    ETIMEDOUT: "the connection timed out",
+    EHOSTUNREACH: "the host cannot be reached",
+    CERT_HAS_EXPIRED: "its certificate has expired",
+    DEPTH_ZERO_SELF_SIGNED_CERT: "its certificate is self-signed",
+  };
+  const said = error.code ? words[error.code] : undefined;
+  return said ? `${said} (${error.code})` : error.message;
+}
+
 /**
  * POSTs `body` to `url` with `headers`, within `sendTimeoutMs`; redirects are not followed (a
  * receiver that moved is told by the failure). The answer's body is read and dropped.
@@ -96,7 +112,7 @@ export function postWebhook(
       },
     );
     request.on("timeout", () => request.destroy(new Error(`no answer within ${sendTimeoutMs / 1000} s`)));
-    request.on("error", (error) => settle({ status: null, error: error.message }));
+    request.on("error", (error) => settle({ status: null, error: inWords(error) }));
     request.end(body);
   });
 }
