@@ -3,7 +3,7 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "nod
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
-import { addressAllowed, received, sendTimeoutMs } from "@/lib/rules/webhooks";
+import { addressAllowed, hostOf, isAddress, received, sendTimeoutMs } from "@/lib/rules/webhooks";
 
 /** What came of one try at sending: the status answered, or why none came. */
 export type SendOutcome = { status: number; error: null } | { status: number | null; error: string };
@@ -62,9 +62,11 @@ export function postWebhook(
 ): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let settled = false;
+    let deadline: NodeJS.Timeout | undefined;
     const settle = (outcome: SendOutcome) => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       resolve(outcome);
     };
     let target: URL;
@@ -74,8 +76,8 @@ export function postWebhook(
       return settle({ status: null, error: "the endpoint's address cannot be read" });
     }
     // A literal address is not looked up: check it here.
-    const host = target.hostname.replace(/^\[|\]$/g, "");
-    if (/^[\d.]+$|:/.test(host) && !addressAllowed(host, allowPrivate)) {
+    const host = hostOf(target);
+    if (isAddress(host) && !addressAllowed(host, allowPrivate)) {
       return settle({ status: null, error: `${host} is an address webhooks are not sent to` });
     }
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
@@ -90,28 +92,33 @@ export function postWebhook(
           ...headers,
         },
         lookup: guardedLookup(allowPrivate),
-        timeout: sendTimeoutMs,
+        // A connection of its own each time: a pooled one would skip the address check.
+        agent: false,
       },
       (response: IncomingMessage) => {
+        // The status is the answer: the body is not waited for (a receiver that trickles it out
+        // must not hold the worker), and the connection is closed.
         const status = response.statusCode ?? 0;
-        response.resume();
-        response.on("end", () =>
-          settle(
-            received(status)
-              ? { status, error: null }
-              : {
-                  status,
-                  error:
-                    status >= 300 && status < 400
-                      ? `redirected (${status}); not followed`
-                      : `answered ${status}`,
-                },
-          ),
+        settle(
+          received(status)
+            ? { status, error: null }
+            : {
+                status,
+                error:
+                  status >= 300 && status < 400
+                    ? `redirected (${status}); not followed`
+                    : `answered ${status}`,
+              },
         );
-        response.on("error", (error) => settle({ status, error: error.message }));
+        request.destroy();
       },
     );
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${sendTimeoutMs / 1000} s`)));
+    // However the receiver behaves (slow to connect, to answer, or trickling), the try ends by then,
+    // well within the lease (a delivery is never sent twice at once).
+    deadline = setTimeout(() => {
+      settle({ status: null, error: `no answer within ${sendTimeoutMs / 1000} s` });
+      request.destroy();
+    }, sendTimeoutMs);
     request.on("error", (error) => settle({ status: null, error: inWords(error) }));
     request.end(body);
   });

@@ -46,7 +46,7 @@ export async function setEndpointStateAction(_previous: FormState, form: FormDat
       return {
         status: "saved",
         message: enabled
-          ? "Endpoint enabled. Deliveries held while it was off are sent now; changes made while it was off are not."
+          ? "Endpoint enabled. What it held, waiting or given up, is tried again now; changes made while it was off are not sent."
           : "Endpoint disabled: changes are not queued for it until it is enabled.",
       };
     },

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Principal } from "@/lib/access";
 import { WriteError } from "@/lib/write-error";
-import { endpointUrlProblem, eventsColumn, leaseMs, nextAttemptAt } from "@/lib/rules/webhooks";
+import { endpointUrlProblem, eventsColumn, leaseMs, nextAttemptAt, retryForMs } from "@/lib/rules/webhooks";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { databaseKind } from "@/server/env";
@@ -40,7 +40,11 @@ export async function createEndpoint(actor: Principal, input: EndpointInput): Pr
   });
 }
 
-/** Stops or resumes sending to an endpoint; false when there is none. */
+/**
+ * Stops or resumes sending to an endpoint; false when there is none. Resumed, what it holds (waiting,
+ * or given up when it was disabled) is tried afresh, for another day: but not a delivery a worker is
+ * sending now (its lease is live).
+ */
 export async function setEndpointEnabled(actor: Principal, id: string, enabled: boolean): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const before = await tx.webhookEndpoint.findUnique({
@@ -48,15 +52,21 @@ export async function setEndpointEnabled(actor: Principal, id: string, enabled: 
       select: { disabledAt: true, disabledReason: true },
     });
     if (!before) return false;
+    // Already as asked: nothing to do (a second press, two admins at once).
+    if ((before.disabledAt === null) === enabled) return true;
+    const now = new Date();
     const after = enabled
       ? { disabledAt: null, disabledReason: null }
-      : { disabledAt: before.disabledAt ?? new Date(), disabledReason: null };
+      : { disabledAt: now, disabledReason: null };
     await tx.webhookEndpoint.update({ where: { id }, data: after });
     if (enabled) {
-      // What was held while it was off is sent now, as if due.
       await tx.webhookDelivery.updateMany({
-        where: { endpointId: id, state: "pending" },
-        data: { nextAttemptAt: new Date(), leasedUntil: null, leasedBy: null },
+        where: {
+          endpointId: id,
+          state: { in: ["pending", "failed"] },
+          OR: [{ leasedUntil: null }, { leasedUntil: { lt: now } }],
+        },
+        data: { state: "pending", attempts: 0, firstAttemptAt: null, nextAttemptAt: now },
       });
     }
     await recordAudit(tx, actor, {
@@ -215,7 +225,7 @@ export async function recordAttempt(
         where: { id: delivery.endpointId, disabledAt: null },
         data: {
           disabledAt: attempt.at,
-          disabledReason: `Every try to deliver ${delivery.id} (${delivery.eventType}) failed for 24 hours; the last: ${attempt.error}.`,
+          disabledReason: `Every try to deliver ${delivery.id} (${delivery.eventType}) failed for ${retryForMs / 3_600_000} hours; the last: ${attempt.error}.`,
         },
       });
     }

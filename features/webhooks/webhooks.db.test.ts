@@ -256,6 +256,12 @@ describe("webhooks", () => {
     expect(await db().webhookDelivery.count({ where: { endpointId: id } })).toBe(1);
     await setEndpointEnabled(admin, id, true);
     expect((await readFailedEndpoints()).map((endpoint) => endpoint.id)).not.toContain(id);
+    // The delivery given up is tried afresh, for another day, not given up again at its first failure.
+    const [retried] = (await getEndpoint(id))!.deliveries;
+    expect(retried).toMatchObject({ state: "pending", attempts: 0, firstAttemptAt: null });
+    await deliverDue();
+    expect((await getEndpoint(id))!.deliveries[0]).toMatchObject({ state: "pending", attempts: 1 });
+    expect((await getEndpoint(id))!.disabledAt).toBeNull();
   });
 
   it("refuses private addresses unless the setting allows them, when registered and when sent", async () => {

@@ -26,8 +26,8 @@ async function bodyOf(delivery: ClaimedDelivery, now: Date): Promise<string> {
   return JSON.stringify({ type: delivery.eventType, timestamp: now.toISOString(), data: entry });
 }
 
-async function send(delivery: ClaimedDelivery, allowPrivate: boolean, now: Date): Promise<void> {
-  const payload = await bodyOf(delivery, now);
+async function send(delivery: ClaimedDelivery, allowPrivate: boolean, now: () => Date): Promise<void> {
+  const payload = await bodyOf(delivery, now());
   const sentAt = new Date();
   const signature = new Webhook(delivery.endpoint.secret).sign(delivery.id, sentAt, payload);
   const started = performance.now();
@@ -42,7 +42,7 @@ async function send(delivery: ClaimedDelivery, allowPrivate: boolean, now: Date)
     allowPrivate,
   );
   await recordAttempt(worker, delivery, payload, {
-    at: now,
+    at: now(),
     status: outcome.status,
     error: outcome.error,
     durationMs: Math.round(performance.now() - started),
@@ -60,8 +60,12 @@ export async function deliverDue(now: () => Date = () => new Date()): Promise<nu
     const claimed = await claimDeliveries(worker, at, batch);
     if (claimed.length === 0) return tried;
     const allowPrivate = await readAllowPrivateTargets();
-    await Promise.all(claimed.map((delivery) => send(delivery, allowPrivate, at)));
+    // Every send ends (each try has its deadline) before the next claim: one that failed to be
+    // recorded is taken again once its lease is over.
+    const outcomes = await Promise.allSettled(claimed.map((delivery) => send(delivery, allowPrivate, now)));
     tried += claimed.length;
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
   }
 }
 

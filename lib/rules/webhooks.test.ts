@@ -50,7 +50,14 @@ describe("webhook rules", () => {
       expect(addressAllowed(address, false), address).toBe(false);
       expect(addressAllowed(address, true), address).toBe(true);
     }
-    for (const address of ["0.0.0.0", "224.0.0.1", "255.255.255.255", "not an address"]) {
+    for (const address of [
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "::7f00:1",
+      "fec0::1",
+      "not an address",
+    ]) {
       expect(addressAllowed(address, true), address).toBe(false);
     }
     expect(addressAllowed("93.184.216.34", false)).toBe(true);
@@ -64,6 +71,7 @@ describe("webhook rules", () => {
     expect(endpointUrlProblem("https://127.0.0.1/hooks", false)).toMatch(/private, loopback/);
     expect(endpointUrlProblem("https://[::1]/hooks", false)).toMatch(/private, loopback/);
     expect(endpointUrlProblem("http://127.0.0.1:4000/hooks", true)).toBeNull();
+    expect(endpointUrlProblem("http://8.8.8.8/hooks", true)).toMatch(/https/);
     expect(endpointUrlProblem("https://user:secret@hooks.example.org/", false)).toMatch(/password/);
     expect(endpointUrlProblem("ftp://hooks.example.org/", false)).toMatch(/https/);
     expect(endpointUrlProblem("hooks.example.org", false)).toMatch(/web address/);

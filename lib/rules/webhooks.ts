@@ -68,6 +68,12 @@ export const leaseMs = 60_000;
 /** How long a receiver has to answer. */
 export const sendTimeoutMs = 15_000;
 
+/** A web address's host, an IPv6 literal without its brackets. */
+export const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
+
+/** Whether a host is an IP address written out (not looked up) rather than a name. */
+export const isAddress = (host: string) => ipaddr.isValid(host);
+
 /**
  * Whether an address may be sent to: only public unicast ones, unless the admin setting allows
  * private, loopback and link-local ones too (a receiver on the same network; the tests' own).
@@ -75,8 +81,13 @@ export const sendTimeoutMs = 15_000;
  */
 export function addressAllowed(address: string, allowPrivate: boolean): boolean {
   if (!ipaddr.isValid(address)) return false;
-  const range = ipaddr.process(address).range();
-  if (range === "unicast") return true;
+  const parsed = ipaddr.process(address);
+  const range = parsed.range();
+  // IPv6 that embeds an IPv4 address (::a.b.c.d) or the retired site-local block: never public.
+  const embedded =
+    parsed.kind() === "ipv6" &&
+    (parsed.match(ipaddr.parseCIDR("::/96")) || parsed.match(ipaddr.parseCIDR("fec0::/10")));
+  if (range === "unicast" && !embedded) return true;
   const privateRanges = ["private", "loopback", "linkLocal", "uniqueLocal", "carrierGradeNat"];
   return allowPrivate && privateRanges.includes(range);
 }
@@ -95,14 +106,15 @@ export function endpointUrlProblem(text: string, allowPrivate: boolean): string 
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https://";
   if (url.username || url.password) return "must not carry a user name or password";
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const literal = ipaddr.isValid(host);
+  const host = hostOf(url);
+  const literal = isAddress(host);
   if (literal && !addressAllowed(host, allowPrivate)) {
     return allowPrivate
       ? "is an address webhooks are never sent to"
       : "is a private, loopback or link-local address (an admin setting allows those)";
   }
-  if (url.protocol === "http:" && !(allowPrivate && (literal || host === "localhost"))) {
+  const privateLiteral = literal && !addressAllowed(host, false);
+  if (url.protocol === "http:" && !(allowPrivate && (privateLiteral || host === "localhost"))) {
     return "must start with https:// (plain http is allowed only to a private address the setting allows)";
   }
   return null;
