@@ -15,8 +15,9 @@ const followed = [
 ] as const;
 
 /**
- * Logs as created every live record the change log has never mentioned, oldest first, so that a
- * mirror reading the log from its start (and every webhook endpoint) hears of it. Returns how many.
+ * Logs as created every live record the change log has never mentioned, or last logged as deleted
+ * (a record restored with its id), oldest first, so that a mirror reading the log from its start
+ * (and every webhook endpoint) hears of it. Returns how many.
  */
 export async function logUnloggedRecords(tx: Prisma.TransactionClient): Promise<number> {
   let logged = 0;
@@ -24,8 +25,9 @@ export async function logUnloggedRecords(tx: Prisma.TransactionClient): Promise<
     logged += await tx.$executeRaw`
       INSERT INTO "ChangeLog" ("entity", "entityId", "action", "occurredAt")
       SELECT ${entity}, t."id", 'created', t."createdAt" FROM ${Prisma.raw(`"${table}"`)} t
-      WHERE ${live} AND NOT EXISTS (
-        SELECT 1 FROM "ChangeLog" c WHERE c."entity" = ${entity} AND c."entityId" = t."id")
+      WHERE ${live} AND COALESCE((
+        SELECT c."action" FROM "ChangeLog" c WHERE c."entity" = ${entity} AND c."entityId" = t."id"
+        ORDER BY c."id" DESC LIMIT 1), 'deleted') = 'deleted'
       ORDER BY t."createdAt", t."id"`;
   }
   return logged;

@@ -156,17 +156,23 @@ export interface ChangeCursor {
  * ids are drawn before commits take turns; migrations 20261205145711_change_log).
  */
 export async function readChangeLog(after: ChangeCursor, limit: number) {
-  const where =
-    databaseKind() === "postgresql"
-      ? {
-          version: { not: null },
-          OR: [{ version: { gt: after.version } }, { version: after.version, id: { gt: after.id } }],
-        }
-      : { id: { gt: after.id } };
+  const select = { id: true, version: true, entity: true, entityId: true, action: true, occurredAt: true };
+  if (databaseKind() === "postgresql") {
+    // The first condition lets the (version, id) index start at the cursor's version.
+    return db().changeLog.findMany({
+      where: {
+        version: { gte: after.version },
+        OR: [{ version: { gt: after.version } }, { id: { gt: after.id } }],
+      },
+      orderBy: [{ version: "asc" }, { id: "asc" }],
+      take: limit,
+      select,
+    });
+  }
   return db().changeLog.findMany({
-    where,
-    orderBy: [{ version: "asc" }, { id: "asc" }],
+    where: { id: { gt: after.id } },
+    orderBy: { id: "asc" },
     take: limit,
-    select: { id: true, version: true, entity: true, entityId: true, action: true, occurredAt: true },
+    select,
   });
 }

@@ -503,7 +503,8 @@ export type ChangesJson = z.input<typeof changesSchema>;
 const cursorPattern = /^(?:0|(\d{1,10})\.(\d{1,10}))$/;
 /** The largest version and id the database's integer columns hold. */
 const largestCounter = 2 ** 31 - 1;
-const maxChangeLogLimit = 1000;
+// Each pledge in a page is read whole, with its evidence and history.
+const maxChangeLogLimit = 200;
 
 /** GET /api/v1/changes?cursor=…: the change log from a cursor (the incremental sync). */
 export const changeLogParams = z.object({

@@ -7,8 +7,11 @@ import { changedFields } from "./changed-fields";
 import { auditFirstDirection, type AuditFilters, type AuditSortKey } from "./schemas";
 import { listPageSizes } from "@/features/pledges";
 
-/** Accounts and API tokens are the admins' business: other readers never see their entries. */
-export const accountEntities = ["User", "ApiToken"] as const;
+/**
+ * Accounts, API tokens and webhooks are the admins' business: other readers never see their entries
+ * (a webhook's address can carry a receiver's own token).
+ */
+export const accountEntities = ["User", "ApiToken", "WebhookEndpoint", "Setting"] as const;
 
 export interface AuditReader {
   /** Whether the reader may see accounts' and tokens' entries (admins). */

@@ -14,6 +14,8 @@ const auditedEntities = [
   "Dataset",
   "User",
   "ApiToken",
+  "WebhookEndpoint",
+  "Setting",
 ] as const;
 
 /** The audit trail's orders: when (newest first unless asked), who, and the kind of record. */

@@ -101,7 +101,10 @@ describe("the change log and the incremental sync", () => {
     const gone = await newPledge("Sync gone");
     await setStatus(kept, "committed");
     await deletePledge(admin, gone, await version(gone));
-    const stakeholder = (await db().stakeholder.findFirstOrThrow({ orderBy: { slug: "asc" } }))!;
+    const stakeholder = (await db().stakeholder.findFirstOrThrow({
+      where: { pledges: { some: {} } },
+      orderBy: { slug: "asc" },
+    }))!;
     await updateRecord(admin, "stakeholder", stakeholder.id, stakeholder.version, {
       name: `${stakeholder.name} (renamed)`,
       kind: stakeholder.kind,
@@ -112,15 +115,32 @@ describe("the change log and the incremental sync", () => {
     } as never);
 
     const next = await readAll(first.cursor);
-    expect(next.entries.map((entry) => `${entry.type}:${entry.id}`)).toEqual([
+    expect(next.entries.slice(0, 5).map((entry) => `${entry.type}:${entry.id}`)).toEqual([
       `pledge.created:${kept}`,
       `pledge.created:${gone}`,
       `pledge.status_changed:${kept}`,
       `pledge.deleted:${gone}`,
       `stakeholder.updated:${stakeholder.id}`,
     ]);
+    // Then every record that shows the stakeholder's name: its pledges among them.
+    const linked = await db().pledgeStakeholder.findMany({
+      where: { stakeholderId: stakeholder.id, pledge: { deletedAt: null } },
+      select: { pledgeId: true },
+    });
+    expect(linked.length).toBeGreaterThan(0);
+    expect(
+      next.entries
+        .slice(5)
+        .filter((entry) => entry.type === "pledge.updated")
+        .map((entry) => entry.id),
+    ).toEqual(expect.arrayContaining(linked.map((link) => link.pledgeId)));
     apply(next.entries);
-    expect(mirror.get(`pledge:${kept}`)).toEqual(await getPledgeJson(kept));
+    // The mirror holds every live pledge as the API shows it now, and no other.
+    const live = await db().pledge.findMany({ where: { deletedAt: null }, select: { id: true } });
+    expect([...mirror.keys()].filter((key) => key.startsWith("pledge:")).sort()).toEqual(
+      live.map((pledge) => `pledge:${pledge.id}`).sort(),
+    );
+    for (const { id } of live) expect(mirror.get(`pledge:${id}`), id).toEqual(await getPledgeJson(id));
     expect(mirror.has(`pledge:${gone}`)).toBe(false);
     const [renamed] = await listStakeholderRecords([stakeholder.id]);
     expect(mirror.get(`stakeholder:${stakeholder.id}`)).toEqual(renamed);

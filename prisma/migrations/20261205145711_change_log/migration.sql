@@ -89,6 +89,31 @@ BEGIN
         NEW."entityId",
         CASE NEW."action" WHEN 'create' THEN 'created' WHEN 'update' THEN 'updated' WHEN 'delete' THEN 'deleted' WHEN 'restore' THEN 'restored' WHEN 'status' THEN 'status_changed' ELSE NEW."action" END,
         NEW."occurredAt");
+
+    -- What other records show of this one changes with it: a pledge shows its conditions (and
+    -- whether they block it), its stakeholders and its sources; a condition, requirement or capacity
+    -- reference shows its stakeholder. Each is logged as updated, so that a mirror stays exact.
+    INSERT INTO "ChangeLog" ("entity", "entityId", "action", "occurredAt")
+    SELECT 'pledge', p."id", 'updated', NEW."occurredAt" FROM "Pledge" p
+    WHERE p."deletedAt" IS NULL AND NEW."action" IN ('update', 'status') AND (
+        (NEW."entityType" = 'Condition'
+            AND p."id" IN (SELECT "pledgeId" FROM "PledgeCondition" WHERE "conditionId" = NEW."entityId"))
+        OR (NEW."entityType" = 'Stakeholder'
+            AND p."id" IN (SELECT "pledgeId" FROM "PledgeStakeholder" WHERE "stakeholderId" = NEW."entityId"))
+        OR (NEW."entityType" = 'Source' AND (
+            p."id" IN (SELECT "pledgeId" FROM "Citation" WHERE "sourceId" = NEW."entityId")
+            OR p."id" IN (SELECT s."pledgeId" FROM "StatusChange" s JOIN "Citation" c ON c."statusChangeId" = s."id"
+                WHERE c."sourceId" = NEW."entityId"))))
+    ORDER BY p."id";
+    INSERT INTO "ChangeLog" ("entity", "entityId", "action", "occurredAt")
+    SELECT 'condition', "id", 'updated', NEW."occurredAt" FROM "Condition"
+    WHERE NEW."entityType" = 'Stakeholder' AND NEW."action" = 'update' AND "dependsOnId" = NEW."entityId"
+    UNION ALL
+    SELECT 'requirement', "id", 'updated', NEW."occurredAt" FROM "Requirement"
+    WHERE NEW."entityType" = 'Stakeholder' AND NEW."action" = 'update' AND "stakeholderId" = NEW."entityId"
+    UNION ALL
+    SELECT 'capacity_reference', "id", 'updated', NEW."occurredAt" FROM "CapacityReference"
+    WHERE NEW."entityType" = 'Stakeholder' AND NEW."action" = 'update' AND "stakeholderId" = NEW."entityId";
 END;
 
 -- The webhooks' outbox: each change is queued for every enabled endpoint that asked for its type,
