@@ -1,5 +1,6 @@
 import "server-only";
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
+import { lookup as lookupAll } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
@@ -34,6 +35,25 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
   };
 }
 
+/**
+ * Why a host name cannot be registered as it resolves now (every address must be one webhooks may
+ * be sent to), or null if it can. Asked within 5 s; it is checked again at every send.
+ */
+export async function resolvedAddressProblem(host: string, allowPrivate: boolean): Promise<string | null> {
+  if (isAddress(host)) return null;
+  const found = await Promise.race([
+    lookupAll(host, { all: true }).catch((error: NodeJS.ErrnoException) => error),
+    new Promise<"slow">((resolve) => setTimeout(() => resolve("slow"), 5000).unref()),
+  ]);
+  if (found === "slow") return `${host} could not be looked up within 5 s`;
+  if (found instanceof Error) return `${host} cannot be found (${found.code ?? found.message})`;
+  const refused = found.find(({ address }) => !addressAllowed(address, allowPrivate));
+  if (!refused) return null;
+  return allowPrivate
+    ? `${host} resolves to ${refused.address}, which webhooks are never sent to`
+    : `${host} resolves to ${refused.address}, a private, loopback or link-local address (an admin setting allows those)`;
+}
+
 /** Why no answer came, in words an admin reads in the delivery log, with the system's code. */
 function inWords(error: Error & { code?: string }): string {
   const words: Record<string, string> = {
@@ -62,11 +82,11 @@ export function postWebhook(
 ): Promise<SendOutcome> {
   return new Promise((resolve) => {
     let settled = false;
-    let deadline: NodeJS.Timeout | undefined;
+    const deadline: { timer?: NodeJS.Timeout } = {};
     const settle = (outcome: SendOutcome) => {
       if (settled) return;
       settled = true;
-      clearTimeout(deadline);
+      clearTimeout(deadline.timer);
       resolve(outcome);
     };
     let target: URL;
@@ -115,7 +135,7 @@ export function postWebhook(
     );
     // However the receiver behaves (slow to connect, to answer, or trickling), the try ends by then,
     // well within the lease (a delivery is never sent twice at once).
-    deadline = setTimeout(() => {
+    deadline.timer = setTimeout(() => {
       settle({ status: null, error: `no answer within ${sendTimeoutMs / 1000} s` });
       request.destroy();
     }, sendTimeoutMs);

@@ -2,7 +2,15 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Principal } from "@/lib/access";
 import { WriteError } from "@/lib/write-error";
-import { endpointUrlProblem, eventsColumn, leaseMs, nextAttemptAt, retryForMs } from "@/lib/rules/webhooks";
+import {
+  endpointUrlProblem,
+  eventsColumn,
+  hostOf,
+  leaseMs,
+  nextAttemptAt,
+  retryForMs,
+} from "@/lib/rules/webhooks";
+import { resolvedAddressProblem } from "@/server/webhook-sender";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { databaseKind } from "@/server/env";
@@ -17,7 +25,10 @@ const newSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
 
 /** Registers an endpoint, refused when its address may not be sent to. Returns its id. */
 export async function createEndpoint(actor: Principal, input: EndpointInput): Promise<string> {
-  const problem = endpointUrlProblem(input.url, await readAllowPrivateTargets());
+  const allowPrivate = await readAllowPrivateTargets();
+  const problem =
+    endpointUrlProblem(input.url, allowPrivate) ??
+    (await resolvedAddressProblem(hostOf(new URL(input.url)), allowPrivate));
   if (problem) throw new WriteError("invalid", `The address ${problem}.`, { fields: { url: problem } });
   return db().$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({

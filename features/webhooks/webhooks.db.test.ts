@@ -294,6 +294,10 @@ describe("webhooks", () => {
       await expect(
         createEndpoint(admin, { url: "https://169.254.169.254/latest", description: null, events: "all" }),
       ).rejects.toThrow(/private, loopback or link-local/);
+      // A name is looked up: one that resolves to the loopback address is refused too.
+      await expect(
+        createEndpoint(admin, { url: "https://localhost/hooks", description: null, events: "all" }),
+      ).rejects.toThrow(/localhost resolves to .*private, loopback or link-local/);
       await newPledge("Not sent");
       await deliverDue();
       expect(receiver.received).toHaveLength(0);
