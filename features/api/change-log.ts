@@ -10,14 +10,12 @@ import {
   readChangeLog,
   type ChangeCursor,
 } from "./queries";
-import type { ChangeLogEntry } from "./schemas";
+import { cursorText, type ChangeLogEntry } from "./schemas";
 
 // The change log as the API and webhooks tell it: each change with the record as it stands now (or
 // null, a tombstone), so that a mirror that applies them in order ends up exact.
 
 type Row = Awaited<ReturnType<typeof readChangeLog>>[number];
-
-const cursorText = ({ version, id }: ChangeCursor) => (version === 0 && id === 0 ? "0" : `${version}.${id}`);
 
 /** Each record by id, read once for all the changes that name it. */
 async function recordsOf(entity: ChangeEntity, ids: string[]): Promise<Map<string, object>> {

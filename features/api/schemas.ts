@@ -506,6 +506,10 @@ const largestCounter = 2 ** 31 - 1;
 // Each pledge in a page is read whole, with its evidence and history.
 const maxChangeLogLimit = 200;
 
+/** A place in the log as a cursor says it (what `cursor` below reads back). */
+export const cursorText = ({ version, id }: { version: number; id: number }) =>
+  version === 0 && id === 0 ? "0" : `${version}.${id}`;
+
 /** GET /api/v1/changes?cursor=…: the change log from a cursor (the incremental sync). */
 export const changeLogParams = z.object({
   cursor: singleParam(

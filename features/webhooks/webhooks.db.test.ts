@@ -15,6 +15,7 @@ const { createPledge, recordPledgeStatus, deletePledge, updateRecord } =
   await import("@/features/editing/mutations");
 const { pledgeCreateSchema, pledgeStatusUpdateSchema } = await import("@/features/editing/schemas");
 const { readChangeLogPage } = await import("@/features/api");
+const { changeLogParams } = await import("@/features/api/schemas");
 const { getPledgeJson, listStakeholderRecords } = await import("@/features/api/queries");
 const { createEndpoint, setAllowPrivateTargets, setEndpointEnabled, claimDeliveries } =
   await import("./mutations");
@@ -75,8 +76,7 @@ async function readAll(cursor = { version: 0, id: 0 }) {
   for (;;) {
     const page = await readChangeLogPage(cursor, 7);
     entries.push(...page.data);
-    const [version, id] = page.next === "0" ? [0, 0] : page.next.split(".").map(Number);
-    cursor = { version: version!, id: id! };
+    cursor = changeLogParams.shape.cursor.parse(page.next);
     if (!page.more) return { entries, cursor };
   }
 }
