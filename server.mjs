@@ -58,6 +58,10 @@ const server = createServer((request, response) => {
 // A whole request (an import's upload included) must arrive within 150 s, its headers within 20 s.
 server.requestTimeout = 150_000;
 server.headersTimeout = 20_000;
+// An idle kept-alive connection stays open for 65 s (Node's default is 5 s): a client that reuses
+// one just as the server closes it gets "socket hang up" (seen from the tests' clients after a few
+// seconds' work between requests), and proxies in front keep theirs for 60 s.
+server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(`Pledgewatch listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

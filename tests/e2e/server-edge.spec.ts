@@ -1,6 +1,7 @@
 // The production server (server.mjs) as an attacker meets it: bodies refused before they are read,
 // addresses Next.js could not decode answered 400, and a bad environment stopping it at start.
 import { spawn } from "node:child_process";
+import { Agent, get as httpGet } from "node:http";
 import { expect, test } from "@playwright/test";
 
 test.describe("the HTTP edge", () => {
@@ -27,6 +28,28 @@ test.describe("the HTTP edge", () => {
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+  });
+
+  test("keeps an idle connection open longer than a client's pause, so reusing it never hangs up", async ({
+    baseURL,
+  }) => {
+    test.setTimeout(60_000);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = httpGet(`${baseURL}/login`, { agent }, (response) => {
+          response.resume();
+          response.on("end", () =>
+            resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }),
+          );
+        });
+        request.on("error", reject);
+      });
+    expect(await get()).toEqual({ status: 200, reused: false });
+    // Longer than Node's default of 5 s, which closed the connection under the client's feet.
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    expect(await get()).toEqual({ status: 200, reused: true });
+    agent.destroy();
   });
 
   test("answers 400, not 500, for addresses that cannot be decoded", async ({ request }) => {
