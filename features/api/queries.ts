@@ -150,13 +150,18 @@ export interface ChangeCursor {
   id: number;
 }
 
+/** What an entry of the change log is made from (change-log.ts), wherever the row is read. */
+export const changeLogRow = {
+  select: { id: true, version: true, entity: true, entityId: true, action: true, occurredAt: true },
+} satisfies { select: Prisma.ChangeLogSelect };
+
 /**
  * Up to `limit` changes after `after`, in the order they were committed: by id on SQLite (one
  * writer at a time), by the version each transaction committed as, then id, on PostgreSQL (where
  * ids are drawn before commits take turns; migrations 20261205145711_change_log).
  */
 export async function readChangeLog(after: ChangeCursor, limit: number) {
-  const select = { id: true, version: true, entity: true, entityId: true, action: true, occurredAt: true };
+  const { select } = changeLogRow;
   if (databaseKind() === "postgresql") {
     // The first condition lets the (version, id) index start at the cursor's version.
     return db().changeLog.findMany({

@@ -11,6 +11,7 @@ import {
   retryForMs,
 } from "@/lib/rules/webhooks";
 import { resolvedAddressProblem } from "@/server/webhook-sender";
+import { changeLogRow } from "@/features/api/queries";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { databaseKind } from "@/server/env";
@@ -175,9 +176,7 @@ export async function claimDeliveries(worker: string, now: Date, limit: number) 
     orderBy: [{ nextAttemptAt: "asc" }, { changeId: "asc" }],
     include: {
       endpoint: { select: { url: true, secret: true } },
-      change: {
-        select: { id: true, version: true, entity: true, entityId: true, action: true, occurredAt: true },
-      },
+      change: changeLogRow,
     },
   });
 }
