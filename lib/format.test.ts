@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateAt, formatDelivered, formatPledgeQuantity, isoDateAt, isoDay } from "./format";
+import {
+  formatDate,
+  formatDateAt,
+  formatDelivered,
+  formatPledgeQuantity,
+  formatSize,
+  isoDateAt,
+  isoDay,
+} from "./format";
 
 describe("format", () => {
   it("shows and exports a date at the precision it is known to, never as a day nobody stated", () => {
@@ -36,5 +44,12 @@ describe("format", () => {
     expect(formatPledgeQuantity({ ...stated, quantityLow: null })).toBeNull();
     expect(formatDelivered(1_250n, "EUR")).toBe("12.50 EUR");
     expect(formatDelivered(null, "EUR")).toBeNull();
+  });
+
+  it("writes a file's size in the unit a download shows", () => {
+    expect(formatSize(1)).toBe("1 byte");
+    expect(formatSize(999)).toBe("999 bytes");
+    expect(formatSize(14_200)).toBe("14 kB");
+    expect(formatSize(3_240_000)).toBe("3.2 MB");
   });
 });

@@ -119,3 +119,15 @@ export function parseIsoDay(text: string): Date {
 export function counted(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
+
+/** A file's size for a reader: "812 bytes", "14 kB", "3.2 MB" (decimal units, as downloads show them). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return counted(bytes, "byte");
+  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, "kilobyte"] : [bytes / 1_000_000, "megabyte"];
+  return new Intl.NumberFormat("en-GB", {
+    style: "unit",
+    unit,
+    unitDisplay: "short",
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}

@@ -183,3 +183,20 @@ export function apiRoute<C>(permission: Permission, handler: Handler<C, Principa
     return response;
   };
 }
+
+/**
+ * A feed's route: a feed reader sends no cookies, so a personal feed address carries its owner's
+ * read token as `token` (made on /account), read here as the bearer token it is, and left out of
+ * the address the route sees (and so of every address the feed writes).
+ */
+export function feedTokenRoute(answer: (request: Request, context: unknown) => Promise<Response>) {
+  return async (request: Request, context: unknown): Promise<Response> => {
+    const url = new URL(request.url);
+    const token = url.searchParams.get("token");
+    if (token === null) return answer(request, context);
+    url.searchParams.delete("token");
+    const headers = new Headers(request.headers);
+    headers.set("authorization", `Bearer ${token}`);
+    return answer(new Request(url, { headers }), context);
+  };
+}

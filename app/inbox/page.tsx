@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SourceQuote } from "@/components/ui/source-quote";
 import {
   ChangeFiguresTable,
   ConditionChangeList,
   DeletedPledgeList,
   PledgeChangeList,
 } from "@/features/changes/components/change-sections";
+import { RecordedEntries } from "@/features/changes/components/recorded-entries";
 import { feedLength } from "@/features/changes/schemas";
 import { defaultMetric } from "@/features/figures/schemas";
 import { loadInbox, type InboxItem } from "@/features/watches";
@@ -113,29 +113,7 @@ function InboxSection({ item }: { item: InboxItem }) {
           </p>
           {item.learnt && <Learnt item={item} learnt={item.learnt} />}
           <h3 className="font-semibold">What was recorded, newest first</h3>
-          <ol className="space-y-3" data-testid="inbox-entries">
-            {item.entries.map((entry) => (
-              <li key={entry.id} className="text-sm">
-                <p>
-                  <Link href={entry.link} className="link font-medium">
-                    {entry.title}
-                  </Link>
-                </p>
-                {entry.lines.map((line) => (
-                  <p key={line} className="text-slate-700">
-                    {line}
-                  </p>
-                ))}
-                {entry.citations.length > 0 && (
-                  <div className="mt-1 space-y-1">
-                    {entry.citations.map((citation) => (
-                      <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
-                    ))}
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
+          <RecordedEntries entries={item.entries} testId="inbox-entries" />
         </>
       )}
       {!item.gone && (

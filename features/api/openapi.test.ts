@@ -45,7 +45,7 @@ describe("the OpenAPI document", () => {
 
   it("has a route for every path, and every reference resolves", () => {
     for (const route of Object.keys(document.paths)) {
-      const folder = route.replace("{pledgeId}", "[pledgeId]");
+      const folder = route.replace(/\{(\w+)\}/g, "[$1]");
       expect(existsSync(path.join("app", folder, "route.ts")), route).toBe(true);
     }
     const schemas = document.components.schemas as Record<string, unknown>;

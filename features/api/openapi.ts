@@ -13,6 +13,8 @@ import {
   pledgeListParams,
   pledgeListResponse,
   pledgeResponse,
+  releaseListResponse,
+  releaseResponse,
   sourceListResponse,
   stakeholderListResponse,
   summaryResponse,
@@ -21,6 +23,7 @@ import { pledgeCreateSchema, pledgePatchSchema, pledgeStatusUpdateSchema } from 
 import { saveMappingSchema } from "../imports/schemas";
 import { briefingPdfParams } from "../reports/schemas";
 import { changesParams } from "../changes/schemas";
+import { releaseSchema } from "../releases/schemas";
 
 interface Endpoint {
   path: string;
@@ -87,6 +90,21 @@ export const endpoints: Endpoint[] = [
       params: changeLogParams,
       response: changeLogResponse,
     },
+  },
+  {
+    path: "/api/v1/releases",
+    summary:
+      "Every named release, newest first: its number, title, notes, the moment it freezes, its addresses, and its files with their SHA-256 checksums",
+    params: noParams,
+    response: releaseListResponse,
+  },
+  {
+    path: "/api/v1/releases/{number}",
+    summary:
+      "One release: its addresses and files, what moved since the release before (each as known at its moment), and its corrections",
+    params: noParams,
+    response: releaseResponse,
+    pathParams: ["number"],
   },
   {
     path: "/api/v1/exports/pledges.csv",
@@ -285,6 +303,24 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
         parameters: pledgeId,
         requestBody: body(pledgeStatusUpdateSchema),
         responses: answers,
+      },
+    },
+    "/api/v1/releases": {
+      ...openApiPaths["/api/v1/releases"],
+      post: {
+        summary: "Publishes a release of what the tracker knows now: `title` and `notes`",
+        description:
+          "Every file of the release is written first (briefing PDF, workbook, CSV, data package, dataset, summary), then the release and its files are stored at once under the next number. " +
+          "Answers 201 with the release and its address in `Location`; 503 when the briefing could not be printed (nothing is published).",
+        parameters: [],
+        requestBody: body(releaseSchema),
+        responses: {
+          201: {
+            description: "Published: the release as its own address answers",
+            content: json(releaseResponse),
+          },
+          ...Object.fromEntries(Object.entries(refusals).filter(([code]) => code !== "404")),
+        },
       },
     },
     "/api/v1/imports": {

@@ -429,61 +429,66 @@ const pledgeEndSchema = z
 
 const changeKinds = ["added", "left the view", "withdrawn", "status", "figures", "conditions"] as const;
 
+/** What moved between two ends, whichever they are (a period's, or two moments known at). */
+const changeBody = z.object({
+  unit: z.string(),
+  figures: z.object({
+    pledges: z.object({ from: z.number().int(), to: z.number().int(), change: z.number().int() }),
+    required: deltaOf(rangeSchema),
+    pledged: deltaOf(rangeSchema),
+    unconditional: deltaOf(rangeSchema),
+    delivered: deltaOf(rangeSchema),
+    shortfall: deltaOf(rangeSchema),
+    coverage: deltaOf(ratioSchema),
+  }),
+  conditions: z.array(
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      title: z.string(),
+      from: z.enum(conditionStatuses).nullable(),
+      to: z.enum(conditionStatuses).nullable(),
+      released: z.number().int().meta({ description: "Pledges it no longer holds back" }),
+      heldBack: z.number().int().meta({ description: "Pledges it holds back again" }),
+      unconditional: rangeChangeSchema,
+      summary: z.string().meta({ description: "The change and what it did, in words" }),
+      events: z.array(
+        z.object({
+          occurredAt: z.string(),
+          from: z.enum(conditionStatuses).nullable(),
+          to: z.enum(conditionStatuses).nullable(),
+          ...recordedFields,
+        }),
+      ),
+    }),
+  ),
+  pledges: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      kinds: z.array(z.enum(changeKinds)),
+      before: pledgeEndSchema,
+      after: pledgeEndSchema,
+      effect: z.object({
+        pledged: rangeChangeSchema,
+        unconditional: rangeChangeSchema,
+        delivered: rangeChangeSchema,
+      }),
+      events: z.array(changeEventSchema),
+    }),
+  ),
+  deleted: z.array(z.object({ id: z.string(), title: z.string(), deletedAt: z.string() })).meta({
+    description:
+      "Pledges deleted within the period (by when it was recorded); they leave every view, on every day",
+  }),
+});
+
 export const changesSchema = z
   .object({
     since: day.meta({ description: "The period's first day (from its start)" }),
     until: day.meta({ description: "The period's last day (to its end)" }),
     knownAt: knownAtJson,
-    unit: z.string(),
-    figures: z.object({
-      pledges: z.object({ from: z.number().int(), to: z.number().int(), change: z.number().int() }),
-      required: deltaOf(rangeSchema),
-      pledged: deltaOf(rangeSchema),
-      unconditional: deltaOf(rangeSchema),
-      delivered: deltaOf(rangeSchema),
-      shortfall: deltaOf(rangeSchema),
-      coverage: deltaOf(ratioSchema),
-    }),
-    conditions: z.array(
-      z.object({
-        id: z.string(),
-        slug: z.string(),
-        title: z.string(),
-        from: z.enum(conditionStatuses).nullable(),
-        to: z.enum(conditionStatuses).nullable(),
-        released: z.number().int().meta({ description: "Pledges it no longer holds back" }),
-        heldBack: z.number().int().meta({ description: "Pledges it holds back again" }),
-        unconditional: rangeChangeSchema,
-        summary: z.string().meta({ description: "The change and what it did, in words" }),
-        events: z.array(
-          z.object({
-            occurredAt: z.string(),
-            from: z.enum(conditionStatuses).nullable(),
-            to: z.enum(conditionStatuses).nullable(),
-            ...recordedFields,
-          }),
-        ),
-      }),
-    ),
-    pledges: z.array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        kinds: z.array(z.enum(changeKinds)),
-        before: pledgeEndSchema,
-        after: pledgeEndSchema,
-        effect: z.object({
-          pledged: rangeChangeSchema,
-          unconditional: rangeChangeSchema,
-          delivered: rangeChangeSchema,
-        }),
-        events: z.array(changeEventSchema),
-      }),
-    ),
-    deleted: z.array(z.object({ id: z.string(), title: z.string(), deletedAt: z.string() })).meta({
-      description:
-        "Pledges deleted within the period (by when it was recorded); they leave every view, on every day",
-    }),
+    ...changeBody.shape,
   })
   .meta({ id: "Changes" });
 
@@ -498,6 +503,7 @@ export const changesResponse = z
   .meta({ id: "ChangesResponse" });
 
 export type ChangesJson = z.input<typeof changesSchema>;
+export type ChangeBodyJson = z.input<typeof changeBody>;
 
 /** A place in the change log: "0" is its start; a next cursor is "version.id" (read it as opaque). */
 const cursorPattern = /^(?:0|(\d{1,10})\.(\d{1,10}))$/;
@@ -564,3 +570,70 @@ export const changeLogResponse = z
   .meta({ id: "ChangeLogResponse" });
 
 export type ChangeLogEntry = z.input<typeof changeLogEntrySchema>;
+
+const releaseFileSchema = z.object({
+  name: z
+    .string()
+    .meta({
+      description: "pledges.csv, report.xlsx, datapackage.zip, dataset.json, summary.json or briefing.pdf",
+    }),
+  contentType: z.string(),
+  size: z.number().int().meta({ description: "Bytes" }),
+  sha256: z.string().meta({ description: "SHA-256 of the bytes, in hex: a copy can be checked against it" }),
+  url: z.string().meta({ description: "Where it is, unchanged for as long as the release is" }),
+});
+
+const releaseHeader = {
+  number: z.number().int(),
+  title: z.string(),
+  notes: z.string(),
+  knownAt: z.string().meta({ description: "The moment (UTC) it freezes: every view of it is as known then" }),
+  publishedBy: z.string(),
+  links: z.object({
+    page: z.string(),
+    dashboard: z.string(),
+    pledges: z.string(),
+    api: z.string(),
+  }),
+  files: z.array(releaseFileSchema),
+};
+
+export const releaseListResponse = z
+  .object({ data: z.array(z.object(releaseHeader)) })
+  .meta({ id: "ReleaseList", description: "Every release, newest first" });
+
+export const releaseResponse = z
+  .object({
+    data: z.object({
+      ...releaseHeader,
+      changes: changeBody
+        .extend({
+          previous: z.number().int().meta({ description: "The release compared against" }),
+          moved: z
+            .number()
+            .int()
+            .meta({ description: "Pledges that moved, in all (those listed: the largest)" }),
+        })
+        .nullable()
+        .meta({ description: "What moved since the release before, as known at each; null for the first" }),
+      corrections: z
+        .array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            link: z.string(),
+            recordedAt: z.string(),
+            lines: z.array(z.string()),
+            citations: z.array(quotedSchema),
+          }),
+        )
+        .meta({
+          description:
+            "What was recorded after the release that changes a fact dated by its day (or deletes a pledge it held), newest first",
+        }),
+    }),
+  })
+  .meta({ id: "Release" });
+
+export type ReleaseJson = z.input<typeof releaseResponse>["data"];
+export type ReleaseHeaderJson = z.input<typeof releaseListResponse>["data"][number];

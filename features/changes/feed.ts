@@ -126,7 +126,11 @@ export function changesFeed(
   order: readonly { kind: RecentEventKind; id: string }[],
   origin: string,
 ): string {
-  const entries = entriesOf(events, order, origin);
+  return atomFeed(about, entriesOf(events, order, origin), origin);
+}
+
+/** Entries, newest first, as an Atom feed: the same entries give the same feed, byte for byte. */
+export function atomFeed(about: FeedAbout, entries: Entry[], origin: string): string {
   const feed = new Feed({
     id: about.self,
     title: withoutControlCharacters(about.title),

@@ -3,7 +3,7 @@ import "server-only";
 // reads them), each pledge that moved with what its change did to them and the events behind it,
 // each condition that moved with what it released, and the pledges deleted meanwhile.
 import { loadKnownFigures } from "@/features/figures";
-import { viewBound, type PledgeSelection } from "@/features/pledges/selection-sql";
+import { everyPledge, viewBound, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { scenarioOf, type ConditionState } from "@/lib/rules/effective-status";
 import {
   changeKinds,
@@ -30,6 +30,7 @@ import {
   type PledgeEndsRow,
 } from "./queries";
 import { changesFeed, entriesOf, type Entry, type FeedAbout } from "./feed";
+export { atomFeed, type FeedAbout } from "./feed";
 import { feedLength } from "./schemas";
 
 /**
@@ -197,13 +198,21 @@ export async function loadChanges(view: ChangesView) {
 
 /**
  * What the tracker learnt after `knownSince` about what a selection picks: the present as known
- * now against the present as it was known then (an inbox's "since you last looked"), and the
- * pledges deleted since.
+ * now (or at `knownUntil`) against the present as it was known then (an inbox's "since you last
+ * looked", a release's changes since the one before), and the pledges deleted meanwhile.
  */
-export async function loadLearntSince(knownSince: Date, metric: string, selection: PledgeSelection) {
+export async function loadLearntSince(
+  knownSince: Date,
+  metric: string,
+  selection: PledgeSelection,
+  knownUntil?: Date,
+) {
   const [between, deleted] = await Promise.all([
-    changesBetween({ start: { knownAt: knownSince }, end: {} }, metric, selection),
-    readDeleted({ from: afterInstant(knownSince), before: null, knownBy: null }, selection),
+    changesBetween({ start: { knownAt: knownSince }, end: { knownAt: knownUntil } }, metric, selection),
+    readDeleted(
+      { from: afterInstant(knownSince), before: knownUntil ? afterInstant(knownUntil) : null, knownBy: null },
+      selection,
+    ),
   ]);
   return { view: { metric }, ...between, deleted };
 }
@@ -257,7 +266,7 @@ export interface PledgeEvents {
   creation: EventsWithin["creations"][number] | null;
 }
 
-export { changesJson } from "./json";
+export { changeBodyJson, changesJson, citationsJson } from "./json";
 export { changeLines, kindCounts, type ChangeLines } from "./change-lines";
 
 /** The feed of what the tracker learnt about a subject (the list's filters, or one pledge), as Atom. */
@@ -279,6 +288,16 @@ export type { Entry as RecordedEntry, FeedSubject };
 export async function loadRecordedSince(subject: FeedSubject, after: Date, limit: number) {
   const order = await readRecentEventIds(subject, limit, after);
   return { keys: order.map(eventKey), entries: entriesOf(await readRecentEvents(order), order, "") };
+}
+
+/**
+ * The latest `limit` corrections to what was known at `knownAt` (a release's), newest first, as
+ * entries linking within the site: events recorded after it that are dated by the end of its day,
+ * and deletions of pledges it held.
+ */
+export async function loadCorrections(knownAt: Date, limit: number) {
+  const order = await readRecentEventIds({ selection: everyPledge }, limit, knownAt, "corrections");
+  return entriesOf(await readRecentEvents(order), order, "");
 }
 
 /** The keys of the latest `limit` events recorded after `after` about what a feed would follow. */

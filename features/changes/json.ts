@@ -11,12 +11,12 @@ import {
 import { toMajor } from "@/lib/rules/units";
 import { isoDay } from "@/lib/format";
 import { rangeOf } from "@/features/figures";
-import type { ChangesJson } from "@/features/api/schemas";
+import type { ChangeBodyJson, ChangesJson } from "@/features/api/schemas";
 import type { ChangeEvents, Changes, PledgeEvents } from "./index";
 
 type Citations = PledgeEvents["statusChanges"][number]["citations"];
 
-const citationsJson = (citations: Citations) =>
+export const citationsJson = (citations: Citations) =>
   citations.map(({ quote, source }) => ({
     quote,
     source: { id: source.id, title: source.title, url: source.url },
@@ -157,12 +157,23 @@ export function changesJson(
   changes: Changes,
   page: { pledges: Changes["pledges"] } & ChangeEvents,
 ): ChangesJson {
-  const { view, figures } = changes;
-  const unit = view.metric;
+  const { view } = changes;
   return {
     since: isoDay(view.since),
     until: isoDay(view.until),
     knownAt: view.knownAt ? view.knownAt.toISOString() : null,
+    ...changeBodyJson(changes, page),
+  };
+}
+
+/** The changes between any two ends (a period's, or two moments known at) as the API writes them. */
+export function changeBodyJson(
+  changes: Pick<Changes, "figures" | "conditions" | "deleted"> & { view: { metric: string } },
+  page: { pledges: Changes["pledges"] } & ChangeEvents,
+): ChangeBodyJson {
+  const { view, figures } = changes;
+  const unit = view.metric;
+  return {
     unit,
     figures: {
       pledges: {

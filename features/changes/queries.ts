@@ -300,13 +300,24 @@ export type RecentEventKind = "status" | "figure" | "announced" | "deleted";
  * recorded: a feed tells what the tracker learnt): status changes of its pledges and of their
  * conditions (every condition for the whole tracker), figures' events, pledges created and deleted.
  * Each branch reads its own latest rows through its index before they are merged. With `after`,
- * only what was recorded after that instant (an inbox's unread events).
+ * only what was recorded after that instant (an inbox's unread events); with "corrections" too,
+ * only those that correct what was known then: dated by the end of its day, or deleting a pledge
+ * recorded by then.
  */
-export async function readRecentEventIds(subject: FeedSubject, limit: number, after?: Date) {
+export async function readRecentEventIds(
+  subject: FeedSubject,
+  limit: number,
+  after?: Date,
+  only: "all" | "corrections" = "all",
+) {
   const followed = followedPledges(subject);
   const since = after ? afterInstant(after) : null;
   const recordedSince = (column: string) =>
     since === null ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} >= ${since}`;
+  // A correction is dated by the end of the day known at; a deletion, of a pledge recorded by then.
+  const correcting = since !== null && only === "corrections";
+  const datedBefore = (column: string, bound = viewBound({ asOf: after }).occurred) =>
+    correcting ? Prisma.sql`AND ${Prisma.raw(column)} < ${bound}` : Prisma.empty;
   // Never a deleted pledge's events (a selection picks live pledges only): it leaves every view,
   // and its deletion is an event of its own.
   const live = Prisma.sql`SELECT "id" FROM "Pledge" WHERE "deletedAt" IS NULL`;
@@ -323,7 +334,7 @@ export async function readRecentEventIds(subject: FeedSubject, limit: number, af
       ${latest(
         Prisma.sql`SELECT 'status' AS kind, sc."id", sc."createdAt" AS "recordedAt" FROM "StatusChange" sc
         WHERE ((sc."fromPledgeStatus" IS NOT NULL AND ${ofPledge(`sc."pledgeId"`)})
-           OR (sc."fromConditionStatus" IS NOT NULL AND ${ofCondition})) ${recordedSince(`sc."createdAt"`)}`,
+           OR (sc."fromConditionStatus" IS NOT NULL AND ${ofCondition})) ${recordedSince(`sc."createdAt"`)} ${datedBefore(`sc."occurredAt"`)}`,
         `sc."createdAt"`,
         `sc."id"`,
       )}
@@ -331,14 +342,14 @@ export async function readRecentEventIds(subject: FeedSubject, limit: number, af
       ${latest(
         Prisma.sql`SELECT 'figure' AS kind, e."id", e."recordedAt" AS "recordedAt" FROM "LedgerEvent" e
         JOIN "Pledge" p ON p."id" = e."pledgeId"
-        WHERE e."recordedAt" <> p."createdAt" AND ${ofPledge(`e."pledgeId"`)} ${recordedSince(`e."recordedAt"`)}`,
+        WHERE e."recordedAt" <> p."createdAt" AND ${ofPledge(`e."pledgeId"`)} ${recordedSince(`e."recordedAt"`)} ${datedBefore(`e."occurredOn"`)}`,
         `e."recordedAt"`,
         `e."id"`,
       )}
       UNION ALL
       ${latest(
         Prisma.sql`SELECT 'announced' AS kind, p."id", p."createdAt" AS "recordedAt" FROM "Pledge" p
-        WHERE ${ofPledge(`p."id"`)} ${recordedSince(`p."createdAt"`)}`,
+        WHERE ${ofPledge(`p."id"`)} ${recordedSince(`p."createdAt"`)} ${datedBefore(`p."announcedOn"`)}`,
         `p."createdAt"`,
         `p."id"`,
       )}
@@ -346,7 +357,7 @@ export async function readRecentEventIds(subject: FeedSubject, limit: number, af
       ${latest(
         Prisma.sql`SELECT 'deleted' AS kind, p."id", p."deletedAt" AS "recordedAt" FROM "Pledge" p
         WHERE p."deletedAt" IS NOT NULL AND ${"pledgeId" in subject ? Prisma.sql`p."id" = ${subject.pledgeId}` : pledgeRowFilter(subject.selection)}
-          ${recordedSince(`p."deletedAt"`)}`,
+          ${recordedSince(`p."deletedAt"`)} ${datedBefore(`p."createdAt"`, since)}`,
         `p."deletedAt"`,
         `p."id"`,
       )}

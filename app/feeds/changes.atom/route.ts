@@ -1,4 +1,4 @@
-import { apiRoute, ApiError, parseQuery } from "@/server/http";
+import { apiRoute, ApiError, feedTokenRoute, parseQuery } from "@/server/http";
 import { publicOrigin } from "@/server/env";
 import { loadChangesFeed } from "@/features/changes";
 import { feedParams } from "@/features/changes/schemas";
@@ -33,16 +33,5 @@ const answer = apiRoute("read", async (request: Request) => {
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
 });
 
-/**
- * A feed reader sends no cookies: a personal feed address carries its owner's read token as
- * `token` (made on /account), read here as the token it is, and left out of every address the feed writes.
- */
-export async function GET(request: Request, context: unknown): Promise<Response> {
-  const url = new URL(request.url);
-  const token = url.searchParams.get("token");
-  if (token === null) return answer(request, context);
-  url.searchParams.delete("token");
-  const headers = new Headers(request.headers);
-  headers.set("authorization", `Bearer ${token}`);
-  return answer(new Request(url, { headers }), context);
-}
+/** With a personal feed address's read token (feedTokenRoute). */
+export const GET = feedTokenRoute(answer);

@@ -33,6 +33,11 @@ export async function SiteHeader() {
                 Changes
               </Link>
             </li>
+            <li>
+              <Link href="/releases" className={navLink}>
+                Releases
+              </Link>
+            </li>
             {canEdit && (
               <li>
                 <Link href="/manage" className={navLink}>

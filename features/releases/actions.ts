@@ -1,0 +1,29 @@
+"use server";
+
+import { headers } from "next/headers";
+import { goTo, runFormAction } from "@/features/forms/run-form-action";
+import type { FormState } from "@/features/forms/form-state";
+import { single } from "@/features/forms/form-values";
+import { credentialsOf } from "@/features/reports";
+import { actorLabel } from "@/lib/access";
+import { internalOrigin, publicOrigin } from "@/server/env";
+import { briefingPrinter, publishRelease } from "./mutations";
+import { releaseSchema } from "./schemas";
+
+/** Publishes a release of what the tracker knows now (analysts and admins); audited by the mutation. */
+export async function publishReleaseAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "edit",
+    schema: releaseSchema,
+    input: (values) => ({ title: single(values, "title") ?? "", notes: single(values, "notes") ?? "" }),
+    async work(input, principal) {
+      const request = await headers();
+      const origin = publicOrigin() ?? request.get("origin") ?? internalOrigin();
+      const number = await publishRelease(principal, input, {
+        origin,
+        print: briefingPrinter(actorLabel(principal), origin, credentialsOf(request)),
+      });
+      return goTo(`/releases/${number}`, { message: `Release ${number} published.` });
+    },
+  });
+}

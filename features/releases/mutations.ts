@@ -1,0 +1,81 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Principal } from "@/lib/access";
+import { actorLabel } from "@/lib/access";
+import { WriteError } from "@/lib/write-error";
+import { printBriefing } from "@/features/reports";
+import { recordAudit } from "@/server/audit";
+import { db } from "@/server/db";
+import { PdfUnavailableError } from "@/server/pdf";
+import { writeReleaseFiles, type BriefingPrinter } from "./release-files";
+import type { ReleaseInput } from "./schemas";
+
+/**
+ * The printer a publish uses: this server's briefing page, read with the publisher's `credentials`
+ * (their cookie or token), its links leading to `linkOrigin`.
+ */
+export function briefingPrinter(
+  by: string,
+  linkOrigin: string,
+  credentials: Record<string, string>,
+): BriefingPrinter {
+  return async (view, search) => {
+    try {
+      return await printBriefing(view, search, { at: new Date(), by, linkOrigin, credentials });
+    } catch (error) {
+      const why = error instanceof PdfUnavailableError ? error.message : "the briefing could not be printed";
+      console.error("Printing a release's briefing failed", error);
+      throw new WriteError("busy", `Nothing was published: ${why}. Try again shortly.`);
+    }
+  };
+}
+
+/** How often a publish takes the next number again when another took it meanwhile. */
+const numberTries = 3;
+
+/**
+ * Publishes a release: freezes "known at" now, writes every file of it, then stores the release and
+ * its files in one transaction under the next number (all of it or nothing). Returns its number.
+ */
+export async function publishRelease(
+  actor: Principal,
+  input: ReleaseInput,
+  made: { origin: string; print: BriefingPrinter },
+): Promise<number> {
+  const knownAt = new Date();
+  const by = actorLabel(actor);
+  const files = await writeReleaseFiles(knownAt, { by, ...made });
+  for (let tries = 1; ; tries++) {
+    try {
+      return await db().$transaction(
+        async (tx) => {
+          const last = await tx.release.aggregate({ _max: { number: true } });
+          const release = await tx.release.create({
+            data: {
+              number: (last._max.number ?? 0) + 1,
+              title: input.title,
+              notes: input.notes ?? "",
+              knownAt,
+              publishedBy: by,
+              publishedById: actor.kind === "user" ? actor.id : null,
+              files: { create: files },
+            },
+            select: { id: true, number: true, title: true, notes: true, knownAt: true },
+          });
+          await recordAudit(tx, actor, {
+            action: "create",
+            entityType: "Release",
+            entityId: release.id,
+            after: { ...release, files: files.map(({ name, sha256, size }) => ({ name, sha256, size })) },
+          });
+          return release.number;
+        },
+        { timeout: 60_000, maxWait: 15_000 },
+      );
+    } catch (error) {
+      // Two publishes at once: the later one takes the number after.
+      const taken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!taken || tries >= numberTries) throw error;
+    }
+  }
+}
