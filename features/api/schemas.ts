@@ -572,11 +572,9 @@ export const changeLogResponse = z
 export type ChangeLogEntry = z.input<typeof changeLogEntrySchema>;
 
 const releaseFileSchema = z.object({
-  name: z
-    .string()
-    .meta({
-      description: "pledges.csv, report.xlsx, datapackage.zip, dataset.json, summary.json or briefing.pdf",
-    }),
+  name: z.string().meta({
+    description: "pledges.csv, report.xlsx, datapackage.zip, dataset.json, summary.json or briefing.pdf",
+  }),
   contentType: z.string(),
   size: z.number().int().meta({ description: "Bytes" }),
   sha256: z.string().meta({ description: "SHA-256 of the bytes, in hex: a copy can be checked against it" }),
