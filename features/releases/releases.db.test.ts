@@ -4,8 +4,12 @@
 // release before. The briefing is printed by Chromium from a running server (the end-to-end test
 // prints it); here the printer answers with the page it was asked for, so that what it was asked is seen.
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bearerHeaders, routeContext } from "@tests/api-auth";
+import { parseAtom, validateAtom } from "@tests/atom-readers";
 import { seededTestDatabase } from "@tests/seeded-database";
 import type { Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
@@ -18,6 +22,7 @@ const { releaseFiles } = await import("./schemas");
 const { GET: getFile } = await import("@/app/releases/[number]/exports/[file]/route");
 const { GET: getRelease } = await import("@/app/api/v1/releases/[number]/route");
 const { GET: listRoute, POST: publishRoute } = await import("@/app/api/v1/releases/route");
+const { GET: releasesFeed } = await import("@/app/feeds/releases.atom/route");
 const { releaseResponse, releaseListResponse } = await import("@/features/api/schemas");
 const { createPledge, deletePledge, recordPledgeStatus, updatePledge } =
   await import("@/features/editing/mutations");
@@ -223,6 +228,30 @@ describe("a named release", () => {
     expect(releases[0]!.files.find((file) => file.name === "pledges.csv")!.url).toBe(
       "http://localhost/releases/51/exports/pledges.csv",
     );
+  });
+
+  it("is announced in a valid Atom feed, newest first, with its files' addresses", async () => {
+    const response = await releasesFeed(
+      new Request("http://localhost/feeds/releases.atom", { headers: viewer }),
+      {},
+    );
+    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await response.text();
+    const work = mkdtempSync(path.join(tmpdir(), "releases-feed-"));
+    try {
+      validateAtom(xml, path.join(work, "releases.xml"));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    const parsed = parseAtom(xml);
+    expect([parsed.bozo, parsed.problem]).toEqual([false, ""]);
+    expect(parsed.entries.map((entry) => entry.title)).toEqual([
+      "Release 51: After the edits",
+      "Release 50: Two days ago",
+      "Release 1: Before the summit",
+    ]);
+    expect(parsed.entries[2]!.link).toBe("http://localhost/releases/1");
+    expect(parsed.entries[2]!.content).toContain("http://localhost/releases/1/exports/pledges.csv");
   });
 
   it("between two releases, the changes are the difference of the two", async () => {

@@ -28,6 +28,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/admin/webhooks", least: "admin" },
   { path: "/account", least: "viewer" },
   { path: "/inbox", least: "viewer" },
+  { path: "/releases", least: "viewer" },
 ];
 
 const readRoutes = [
@@ -42,6 +43,8 @@ const readRoutes = [
   "/api/v1/changes?cursor=0",
   "/feeds/changes.atom",
   "/feeds/changes.atom?stakeholder=france",
+  "/feeds/releases.atom",
+  "/api/v1/releases",
   "/api/v1/openapi.json",
   "/api/v1/exports/pledges.csv",
   "/api/v1/exports/report.xlsx",
@@ -97,6 +100,7 @@ test.describe("access matrix", () => {
         { method: "POST", path: `/api/v1/pledges/${id}/status`, body: { status: "stalled" }, allowed: 422 },
         { method: "POST", path: "/api/v1/import-mappings", body: { name: "" }, allowed: 422 },
         { method: "POST", path: "/api/v1/imports", body: { rows: [] }, allowed: 400 },
+        { method: "POST", path: "/api/v1/releases", body: { title: "" }, allowed: 422 },
       ];
       for (const write of writes) {
         const response = await context.fetch(write.path, {

@@ -1,11 +1,11 @@
 // The changes feed on a real database, read back by independent readers: Debian's xmllint against
 // the Atom RELAX NG schema (RFC 4287, tests/support/atom.rng) and Python's feedparser.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerHeaders, routeContext } from "@tests/api-auth";
+import { parseAtom, validateAtom } from "@tests/atom-readers";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { isoDay } from "@/lib/format";
 import type { Principal } from "@/lib/access";
@@ -75,32 +75,8 @@ async function feed(query = "") {
   return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
 }
 
-/** xmllint's verdict on the feed against the Atom schema (it exits non-zero on any error). */
-function validate(xml: string, name: string) {
-  const file = path.join(work, `${name}.xml`);
-  writeFileSync(file, xml);
-  return execFileSync("xmllint", ["--noout", "--relaxng", "tests/support/atom.rng", file], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-}
-
-/** The feed as Python's feedparser reads it (Debian's python3, where feedparser is installed). */
-function parse(xml: string) {
-  const script = `
-import feedparser, json, sys
-d = feedparser.parse(sys.stdin.read())
-print(json.dumps({"bozo": bool(d.bozo), "problem": str(d.get("bozo_exception", "")), "title": d.feed.get("title"), "links": [l.get("href") for l in d.feed.get("links", [])],
-  "entries": [{"id": e.id, "title": e.title, "link": e.link, "content": e.content[0].value if e.get("content") else ""} for e in d.entries]}))
-`;
-  return JSON.parse(execFileSync("/usr/bin/python3", ["-c", script], { input: xml, encoding: "utf8" })) as {
-    bozo: boolean;
-    problem: string;
-    title: string;
-    links: string[];
-    entries: { id: string; title: string; link: string; content: string }[];
-  };
-}
+const validate = (xml: string, name: string) => validateAtom(xml, path.join(work, `${name}.xml`));
+const parse = parseAtom;
 
 describe("the changes feed", () => {
   it("is valid Atom that an independent reader parses, newest first, each entry quoting its evidence", async () => {
