@@ -7,11 +7,23 @@ import { defaultMetric } from "@/features/figures/schemas";
 import { everyPledge } from "@/features/pledges/selection-sql";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/server/access";
-import { readRelease, readReleaseTime } from "./queries";
+import { Readable, pipeline } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { readRelease, readReleaseFileChunks, readReleaseTime } from "./queries";
 import { releaseLinks } from "./links";
 import { correctionsShown, releaseNumber } from "./schemas";
 
 export { listReleases, readReleaseFile, type ReleaseRow } from "./queries";
+
+/** A release file's bytes as they were written: its stored pieces read in turn and uncompressed. */
+export function openReleaseFile(file: { releaseId: string; name: string }): Readable {
+  const bytes = createGunzip();
+  pipeline(Readable.from(readReleaseFileChunks(file)), bytes, (error) => {
+    // Headers are gone by then: the reader sees a truncated download, the log says why.
+    if (error) console.error(`Reading release file ${file.name} failed`, error);
+  });
+  return bytes;
+}
 export { releaseLinks } from "./links";
 export { releaseHeaderJson, releaseJson } from "./json";
 

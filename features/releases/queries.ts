@@ -39,12 +39,24 @@ export async function readRelease(number: number) {
   return release ? { release, previous } : null;
 }
 
-/** A release's file, bytes and all; null when the release or the file is not there. */
+/** A release's file (its name, type, size, checksum and id); null when the release or the file is not there. */
 export function readReleaseFile(number: number, name: ReleaseFileName) {
   return readingDb().releaseFile.findFirst({
     where: { name, release: { number } },
-    select: { ...fileColumns, bytes: true, release: { select: { knownAt: true } } },
+    select: { ...fileColumns, releaseId: true },
   });
+}
+
+/** A release file's stored pieces, in order, read one at a time. */
+export async function* readReleaseFileChunks(file: { releaseId: string; name: string }) {
+  for (let seq = 0; ; seq++) {
+    const chunk = await readingDb().releaseFileChunk.findUnique({
+      where: { releaseId_name_seq: { releaseId: file.releaseId, name: file.name, seq } },
+      select: { bytes: true },
+    });
+    if (!chunk) return;
+    yield chunk.bytes;
+  }
 }
 
 /** A release's number and moment, without its files; null when there is none. */

@@ -3,6 +3,7 @@ import "server-only";
 // the view "every pledge, as known at the release's moment".
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { loadFigureSources, loadKnownFigures, summaryJson, type FigureView } from "@/features/figures";
 import { defaultMetric } from "@/features/figures/schemas";
 import { everyPledge } from "@/features/pledges/selection-sql";
@@ -46,12 +47,31 @@ async function workbookBytes(input: Awaited<ReturnType<typeof loadReportInput>>)
   return bytes;
 }
 
+/** How large a stored piece of a file is at most: the file, compressed, is cut into these. */
+const chunkBytes = 1 << 20;
+
 export interface WrittenFile {
   name: ReleaseFileName;
   contentType: string;
-  bytes: Uint8Array<ArrayBuffer>;
   sha256: string;
   size: number;
+  /** The file gzip-compressed, in pieces of at most `chunkBytes`, in order. */
+  chunks: { create: { seq: number; bytes: Uint8Array<ArrayBuffer> }[] };
+}
+
+function stored(name: ReleaseFileName, bytes: Buffer): WrittenFile {
+  const packed = gzipSync(bytes);
+  const create = [];
+  for (let start = 0; start < packed.length || start === 0; start += chunkBytes) {
+    create.push({ seq: create.length, bytes: new Uint8Array(packed.subarray(start, start + chunkBytes)) });
+  }
+  return {
+    name,
+    contentType: releaseFiles[name],
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    size: bytes.length,
+    chunks: { create },
+  };
 }
 
 /**
@@ -85,11 +105,5 @@ export async function writeReleaseFiles(
       await made.print(view, viewQuery({ ...view, assume: view.selection.assume }, { at: knownAt })),
     ),
   ]);
-  return written.map(([name, bytes]) => ({
-    name,
-    contentType: releaseFiles[name],
-    bytes: new Uint8Array(bytes),
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    size: bytes.length,
-  }));
+  return written.map(([name, bytes]) => stored(name, bytes));
 }

@@ -3,10 +3,11 @@
 // moves on; it lists the corrections recorded after it and, from the second on, what moved since the
 // release before. The briefing is printed by Chromium from a running server (the end-to-end test
 // prints it); here the printer answers with the page it was asked for, so that what it was asked is seen.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bearerHeaders, routeContext } from "@tests/api-auth";
 import { parseAtom, validateAtom } from "@tests/atom-readers";
@@ -285,10 +286,45 @@ describe("refusals", () => {
         data: { sha256: "0" },
       }),
     ).rejects.toThrow(/never change/);
+    await expect(
+      db().releaseFileChunk.update({
+        where: { releaseId_name_seq: { releaseId: file.releaseId, name: file.name, seq: 0 } },
+        data: { bytes: new Uint8Array([0]) },
+      }),
+    ).rejects.toThrow(/never change/);
     await expect(db().release.delete({ where: { id: file.releaseId } })).rejects.toThrow(/never/);
     await expect(
       db().release.update({ where: { id: file.releaseId }, data: { title: "x" } }),
     ).rejects.toThrow(/never/);
+  });
+
+  it("joins a file stored in several pieces in their order", async () => {
+    const bytes = randomBytes(3_000_000);
+    const packed = gzipSync(bytes);
+    const pieces = [0, 1, 2].map((n) => packed.subarray(n * 1_100_000, (n + 1) * 1_100_000));
+    expect(pieces.every((piece) => piece.length > 0)).toBe(true);
+    await db().release.create({
+      data: {
+        number: 60,
+        title: "Large",
+        notes: "",
+        knownAt: new Date(),
+        publishedBy: "Rea Release",
+        files: {
+          create: {
+            name: "dataset.json",
+            contentType: "application/json",
+            sha256: createHash("sha256").update(bytes).digest("hex"),
+            size: bytes.length,
+            // Written out of order: read in order.
+            chunks: { create: [2, 0, 1].map((seq) => ({ seq, bytes: new Uint8Array(pieces[seq]!) })) },
+          },
+        },
+      },
+    });
+    const { response, bytes: read } = await download(60, "dataset.json");
+    expect(response.headers.get("content-length")).toBe("3000000");
+    expect(read.equals(bytes)).toBe(true);
   });
 
   it("answers 404 with a reason for a release or file that is not there", async () => {

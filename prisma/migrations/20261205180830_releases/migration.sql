@@ -16,7 +16,6 @@ CREATE TABLE "ReleaseFile" (
     "releaseId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "contentType" TEXT NOT NULL,
-    "bytes" BLOB NOT NULL,
     "sha256" TEXT NOT NULL,
     "size" INTEGER NOT NULL,
 
@@ -24,13 +23,29 @@ CREATE TABLE "ReleaseFile" (
     CONSTRAINT "ReleaseFile_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "ReleaseFileChunk" (
+    "releaseId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "bytes" BLOB NOT NULL,
+
+    PRIMARY KEY ("releaseId", "name", "seq"),
+    CONSTRAINT "ReleaseFileChunk_releaseId_name_fkey" FOREIGN KEY ("releaseId", "name") REFERENCES "ReleaseFile" ("releaseId", "name") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Release_number_key" ON "Release"("number");
+
 
 -- A release stays put: its files are never rewritten or removed, nor is it, nor its number or moment.
 CREATE TRIGGER "ReleaseFile_immutable_update" BEFORE UPDATE ON "ReleaseFile"
 BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
 CREATE TRIGGER "ReleaseFile_immutable_delete" BEFORE DELETE ON "ReleaseFile"
+BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
+CREATE TRIGGER "ReleaseFileChunk_immutable_update" BEFORE UPDATE ON "ReleaseFileChunk"
+BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
+CREATE TRIGGER "ReleaseFileChunk_immutable_delete" BEFORE DELETE ON "ReleaseFileChunk"
 BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
 CREATE TRIGGER "Release_immutable_delete" BEFORE DELETE ON "Release"
 BEGIN SELECT RAISE(ABORT, 'a release is never removed'); END;

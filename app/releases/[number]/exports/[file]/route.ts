@@ -1,4 +1,5 @@
-import { readReleaseFile } from "@/features/releases";
+import { Readable } from "node:stream";
+import { openReleaseFile, readReleaseFile } from "@/features/releases";
 import { releaseFileName, releaseNumber } from "@/features/releases/schemas";
 import { ApiError, apiRoute } from "@/server/http";
 
@@ -24,7 +25,7 @@ export const GET = apiRoute("read", async (request: Request, { params }: Context
     "Cache-Control": "public, max-age=31536000, immutable",
   };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(stored.bytes), {
+  return new Response(Readable.toWeb(openReleaseFile(stored)) as ReadableStream<Uint8Array>, {
     headers: {
       ...headers,
       "Content-Type": stored.contentType,
