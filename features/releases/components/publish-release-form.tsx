@@ -37,7 +37,8 @@ export function PublishReleaseForm({ next }: { next: number }) {
         defaultValue={valueOf(state, "notes", "")}
       />
       <p className="note">
-        Publishing takes a few seconds: every file of the release is written then, and never again.
+        Publishing takes a few seconds (half a minute for ten thousand pledges): every file of the release is
+        written then, and never again.
       </p>
       <SubmitButton pending={pending}>Publish release {next}</SubmitButton>
     </form>
