@@ -178,8 +178,10 @@ export function apiRoute<C>(permission: Permission, handler: Handler<C, Principa
     } catch (error) {
       response = responseFor(error);
     }
-    // What a signed-in caller is told is theirs alone, errors included: no shared cache may keep it.
-    if (principal) response.headers.set("cache-control", "private, no-store");
+    // What a signed-in caller is told is theirs alone, errors included: no shared cache may keep it
+    // (an answer that never changes may say so itself, privately).
+    const own = response.headers.get("cache-control") ?? "";
+    if (principal && !own.startsWith("private")) response.headers.set("cache-control", "private, no-store");
     return response;
   };
 }
@@ -199,4 +201,21 @@ export function feedTokenRoute(answer: (request: Request, context: unknown) => P
     headers.set("authorization", `Bearer ${token}`);
     return answer(new Request(url, { headers }), context);
   };
+}
+
+/** The headers of a request that say who sent it, to read a page with their rights. */
+export function credentialsOf(headers: Headers): Record<string, string> {
+  const passOn: Record<string, string> = {};
+  for (const name of ["cookie", "authorization"]) {
+    const value = headers.get(name);
+    if (value) passOn[name] = value;
+  }
+  return passOn;
+}
+
+/** Whether a request's If-None-Match names `etag` (a list, weak or strong, or "*"). */
+export function matchesEtag(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  return header.trim() === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }

@@ -27,8 +27,8 @@ export default async function ReleasesPage() {
           A release is what the tracker knew at one moment, published under a number so that it can be cited
           (“Pledgewatch release 3”). Its figures, dashboard and pledge list are shown as known then, however
           the data moves on; its files are kept byte for byte as they were written when it was published, each
-          with a SHA-256 checksum. Each release lists what changed since the one before, and the corrections
-          recorded after it.
+          with a SHA-256 checksum (its dataset file is the tables as they were read then). Each release lists
+          what changed since the one before, and the corrections recorded after it.
         </p>
         <p className="text-sm">
           <a href="/feeds/releases.atom" className="link" type="application/atom+xml">

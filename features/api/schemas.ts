@@ -607,10 +607,10 @@ export const releaseResponse = z
       changes: changeBody
         .extend({
           previous: z.number().int().meta({ description: "The release compared against" }),
-          moved: z
-            .number()
-            .int()
-            .meta({ description: "Pledges that moved, in all (those listed: the largest)" }),
+          moved: z.number().int().meta({
+            description:
+              "Pledges that moved, in all; `pledges` lists the 25 largest, without their events (ask /api/v1/changes for a period's events)",
+          }),
         })
         .nullable()
         .meta({ description: "What moved since the release before, as known at each; null for the first" }),

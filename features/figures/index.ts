@@ -26,7 +26,8 @@ import {
 } from "./queries";
 import { unitsSelected } from "@/features/pledges/queries";
 import { defaultMetric, UnknownConditionError, type FigureView } from "./schemas";
-import type { FigureSources } from "./json";
+import { summaryJson, type FigureSources } from "./json";
+import { viewJson } from "@/lib/rules/report-view";
 
 async function readInputs({ metric, time, selection }: FigureView) {
   const [aggregates, references] = await Promise.all([
@@ -404,7 +405,7 @@ export async function loadGapHistory(view: FigureView, today = new Date()): Prom
 
 const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);
 
-export { breakdownJson, breakdownRows, rangeOf, summaryJson, viewTimeJson } from "./json";
+export { breakdownJson, breakdownRows, rangeOf, viewTimeJson } from "./json";
 export { headlineOf, type Headline } from "./headline";
 export {
   defaultMetric,
@@ -414,3 +415,13 @@ export {
   type FigureParams,
   type FigureView,
 } from "./schemas";
+
+/** The summary as the API answers it (`/api/v1/summary`, a release's summary.json): figures, sources, the view. */
+export async function loadSummaryAnswer(view: FigureView) {
+  const figures = await loadKnownFigures(view);
+  const sources = await loadFigureSources(view);
+  return {
+    data: summaryJson(figures.summary, figures, sources, figures.references.capacities),
+    view: viewJson(view),
+  };
+}

@@ -4,9 +4,9 @@ import { headers } from "next/headers";
 import { goTo, runFormAction } from "@/features/forms/run-form-action";
 import type { FormState } from "@/features/forms/form-state";
 import { single } from "@/features/forms/form-values";
-import { credentialsOf } from "@/features/reports";
 import { actorLabel } from "@/lib/access";
 import { internalOrigin, publicOrigin } from "@/server/env";
+import { credentialsOf } from "@/server/http";
 import { briefingPrinter, publishRelease } from "./mutations";
 import { releaseSchema } from "./schemas";
 

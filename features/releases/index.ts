@@ -19,8 +19,10 @@ export { listReleases, readReleaseFile, type ReleaseRow } from "./queries";
 export function openReleaseFile(file: { releaseId: string; name: string }): Readable {
   const bytes = createGunzip();
   pipeline(Readable.from(readReleaseFileChunks(file)), bytes, (error) => {
-    // Headers are gone by then: the reader sees a truncated download, the log says why.
-    if (error) console.error(`Reading release file ${file.name} failed`, error);
+    // Headers are gone by then: the reader sees a truncated download, the log says why (a reader
+    // who went away is no failure).
+    if (error && (error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE")
+      console.error(`Reading release file ${file.name} failed`, error);
   });
   return bytes;
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import type { Principal } from "@/lib/access";
 import { actorLabel } from "@/lib/access";
 import { WriteError } from "@/lib/write-error";
 import { printBriefing } from "@/features/reports";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
+import { databaseKind } from "@/server/env";
 import { PdfUnavailableError } from "@/server/pdf";
 import { writeReleaseFiles, type BriefingPrinter } from "./release-files";
 import type { ReleaseInput } from "./schemas";
@@ -30,52 +30,61 @@ export function briefingPrinter(
   };
 }
 
-/** How often a publish takes the next number again when another took it meanwhile. */
-const numberTries = 3;
+/** Whether this server is publishing: one publish at a time holds every file of it in memory. */
+let publishing = false;
 
 /**
  * Publishes a release: freezes "known at" now, writes every file of it, then stores the release and
  * its files in one transaction under the next number (all of it or nothing). Returns its number.
+ * One at a time per server; on PostgreSQL, servers take numbers in turn (an advisory lock).
  */
 export async function publishRelease(
   actor: Principal,
   input: ReleaseInput,
   made: { origin: string; print: BriefingPrinter },
 ): Promise<number> {
-  const knownAt = new Date();
-  const by = actorLabel(actor);
-  const files = await writeReleaseFiles(knownAt, { by, ...made });
-  for (let tries = 1; ; tries++) {
-    try {
-      return await db().$transaction(
-        async (tx) => {
-          const last = await tx.release.aggregate({ _max: { number: true } });
-          const release = await tx.release.create({
-            data: {
-              number: (last._max.number ?? 0) + 1,
-              title: input.title,
-              notes: input.notes ?? "",
-              knownAt,
-              publishedBy: by,
-              publishedById: actor.kind === "user" ? actor.id : null,
-              files: { create: files },
-            },
-            select: { id: true, number: true, title: true, notes: true, knownAt: true },
-          });
-          await recordAudit(tx, actor, {
-            action: "create",
-            entityType: "Release",
-            entityId: release.id,
-            after: { ...release, files: files.map(({ name, sha256, size }) => ({ name, sha256, size })) },
-          });
-          return release.number;
-        },
-        { timeout: 60_000, maxWait: 15_000 },
-      );
-    } catch (error) {
-      // Two publishes at once: the later one takes the number after.
-      const taken = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!taken || tries >= numberTries) throw error;
-    }
+  if (publishing) {
+    throw new WriteError(
+      "busy",
+      "Another release is being published: nothing was published. Try again shortly.",
+    );
+  }
+  publishing = true;
+  try {
+    const knownAt = new Date();
+    const by = actorLabel(actor);
+    const files = await writeReleaseFiles(knownAt, { by, ...made });
+    return await db().$transaction(
+      async (tx) => {
+        if (databaseKind() === "postgresql")
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(${releaseNumberLock})`;
+        const last = await tx.release.aggregate({ _max: { number: true } });
+        const release = await tx.release.create({
+          data: {
+            number: (last._max.number ?? 0) + 1,
+            title: input.title,
+            notes: input.notes ?? "",
+            knownAt,
+            publishedBy: by,
+            publishedById: actor.kind === "user" ? actor.id : null,
+            files: { create: files },
+          },
+          select: { id: true, number: true, title: true, notes: true, knownAt: true },
+        });
+        await recordAudit(tx, actor, {
+          action: "create",
+          entityType: "Release",
+          entityId: release.id,
+          after: { ...release, files: files.map(({ name, sha256, size }) => ({ name, sha256, size })) },
+        });
+        return release.number;
+      },
+      { timeout: 60_000, maxWait: 15_000 },
+    );
+  } finally {
+    publishing = false;
   }
 }
+
+/** The advisory lock that orders the numbering of releases across servers (any constant of our own). */
+const releaseNumberLock = 7_305_190_001n;

@@ -26,7 +26,7 @@ export type ReleaseRow = Awaited<ReturnType<typeof listReleases>>[number];
 /** One release by its number, and the one before it (null: none, or it is the first). */
 export async function readRelease(number: number) {
   const [release, previous] = await Promise.all([
-    readingDb().release.findUnique({
+    readingDb().release.findFirst({
       where: { number },
       select: { ...releaseColumns, files: { select: fileColumns, orderBy: { name: "asc" } } },
     }),
@@ -50,8 +50,8 @@ export function readReleaseFile(number: number, name: ReleaseFileName) {
 /** A release file's stored pieces, in order, read one at a time. */
 export async function* readReleaseFileChunks(file: { releaseId: string; name: string }) {
   for (let seq = 0; ; seq++) {
-    const chunk = await readingDb().releaseFileChunk.findUnique({
-      where: { releaseId_name_seq: { releaseId: file.releaseId, name: file.name, seq } },
+    const chunk = await readingDb().releaseFileChunk.findFirst({
+      where: { releaseId: file.releaseId, name: file.name, seq },
       select: { bytes: true },
     });
     if (!chunk) return;
@@ -61,5 +61,5 @@ export async function* readReleaseFileChunks(file: { releaseId: string; name: st
 
 /** A release's number and moment, without its files; null when there is none. */
 export function readReleaseTime(number: number) {
-  return readingDb().release.findUnique({ where: { number }, select: { number: true, knownAt: true } });
+  return readingDb().release.findFirst({ where: { number }, select: { number: true, knownAt: true } });
 }

@@ -3,10 +3,9 @@ import "server-only";
 // the view "every pledge, as known at the release's moment".
 import { createHash } from "node:crypto";
 import { PassThrough } from "node:stream";
-import { gzipSync } from "node:zlib";
-import { loadFigureSources, loadKnownFigures, summaryJson, type FigureView } from "@/features/figures";
-import { defaultMetric } from "@/features/figures/schemas";
-import { everyPledge } from "@/features/pledges/selection-sql";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
+import { loadSummaryAnswer, type FigureView } from "@/features/figures";
 import { streamPledges } from "@/features/pledges/queries";
 import {
   dataPackageZip,
@@ -17,19 +16,12 @@ import {
   writeReport,
 } from "@/features/reports";
 import { streamDatasetRows } from "@/features/reports/queries";
-import { viewQuery } from "@/features/dashboard";
 import { viewJson } from "@/lib/rules/report-view";
+import { releaseQuery, releaseView } from "./links";
 import { releaseFiles, type ReleaseFileName } from "./schemas";
 
 /** Prints the briefing of a view (its query given) to PDF, with the publisher's rights. */
 export type BriefingPrinter = (view: FigureView, search: string) => Promise<Uint8Array>;
-
-/** The view a release freezes: every pledge, in the default unit, as known at `knownAt`. */
-const releaseView = (knownAt: Date): FigureView => ({
-  metric: defaultMetric,
-  time: { knownAt },
-  selection: everyPledge,
-});
 
 async function bytesOf(chunks: AsyncIterable<string | Uint8Array>): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -50,6 +42,8 @@ async function workbookBytes(input: Awaited<ReturnType<typeof loadReportInput>>)
 /** How large a stored piece of a file is at most: the file, compressed, is cut into these. */
 const chunkBytes = 1 << 20;
 
+const gzipped = promisify(gzip);
+
 export interface WrittenFile {
   name: ReleaseFileName;
   contentType: string;
@@ -59,8 +53,9 @@ export interface WrittenFile {
   chunks: { create: { seq: number; bytes: Uint8Array<ArrayBuffer> }[] };
 }
 
-function stored(name: ReleaseFileName, bytes: Buffer): WrittenFile {
-  const packed = gzipSync(bytes);
+async function stored(name: ReleaseFileName, bytes: Buffer): Promise<WrittenFile> {
+  // Compressed off the event loop: a large dataset takes a second.
+  const packed = await gzipped(bytes);
   const create = [];
   for (let start = 0; start < packed.length || start === 0; start += chunkBytes) {
     create.push({ seq: create.length, bytes: new Uint8Array(packed.subarray(start, start + chunkBytes)) });
@@ -85,10 +80,7 @@ export async function writeReleaseFiles(
 ): Promise<WrittenFile[]> {
   const view = releaseView(knownAt);
   const written: [ReleaseFileName, Buffer][] = [];
-  const figures = await loadKnownFigures(view);
-  const sources = await loadFigureSources(view);
-  const summary = summaryJson(figures.summary, figures, sources, figures.references.capacities);
-  written.push(["summary.json", Buffer.from(JSON.stringify({ data: summary, view: viewJson(view) }))]);
+  written.push(["summary.json", Buffer.from(JSON.stringify(await loadSummaryAnswer(view)))]);
   written.push(["pledges.csv", await bytesOf(pledgesCsv(streamPledges(view.selection, view.time)))]);
   const input = () => loadReportInput(view, { by: made.by, origin: made.origin });
   written.push(["report.xlsx", await workbookBytes(await input())]);
@@ -98,12 +90,8 @@ export async function writeReleaseFiles(
     "datapackage.zip",
     await bytesOf(dataPackageZip({ ...packaged, view: viewJson(view), name })),
   ]);
-  written.push(["dataset.json", await bytesOf(datasetJson(streamDatasetRows(), knownAt))]);
-  written.push([
-    "briefing.pdf",
-    Buffer.from(
-      await made.print(view, viewQuery({ ...view, assume: view.selection.assume }, { at: knownAt })),
-    ),
-  ]);
-  return written.map(([name, bytes]) => stored(name, bytes));
+  // The dataset is the tables as they are read (not as known at the moment): it says when that was.
+  written.push(["dataset.json", await bytesOf(datasetJson(streamDatasetRows(), new Date()))]);
+  written.push(["briefing.pdf", Buffer.from(await made.print(view, releaseQuery(knownAt)))]);
+  return Promise.all(written.map(([name, bytes]) => stored(name, bytes)));
 }

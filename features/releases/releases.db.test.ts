@@ -15,6 +15,7 @@ import { seededTestDatabase } from "@tests/seeded-database";
 import type { Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { instantParam } from "@/lib/view-time";
+import { databaseKind } from "@/server/env";
 
 const { db } = await seededTestDatabase();
 const { publishRelease } = await import("./mutations");
@@ -293,6 +294,9 @@ describe("refusals", () => {
       }),
     ).rejects.toThrow(/never change/);
     await expect(db().release.delete({ where: { id: file.releaseId } })).rejects.toThrow(/never/);
+    if (databaseKind() === "postgresql") {
+      await expect(db().$executeRawUnsafe('TRUNCATE "Release" CASCADE')).rejects.toThrow(/never/);
+    }
     await expect(
       db().release.update({ where: { id: file.releaseId }, data: { title: "x" } }),
     ).rejects.toThrow(/never/);
@@ -372,12 +376,17 @@ describe("refusals", () => {
     expect(message).toContain("notes is at most 5000 characters");
   });
 
-  it("gives two publishes at once consecutive numbers", async () => {
+  it("publishes one at a time: a second publish meanwhile is refused, and publishes nothing", async () => {
     const last = (await listReleases())[0]!.number;
-    const numbers = await Promise.all([
+    const [first, second] = await Promise.allSettled([
       publishRelease(analyst, { title: "One", notes: null }, made),
       publishRelease(analyst, { title: "Other", notes: null }, made),
     ]);
-    expect(numbers.sort((a, b) => a - b)).toEqual([last + 1, last + 2]);
+    expect(first).toEqual({ status: "fulfilled", value: last + 1 });
+    expect(second).toMatchObject({
+      status: "rejected",
+      reason: { status: 503, message: expect.stringContaining("Another release is being published") },
+    });
+    expect(await publishRelease(analyst, { title: "Then the other", notes: null }, made)).toBe(last + 2);
   });
 });

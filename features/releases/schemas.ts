@@ -25,6 +25,10 @@ export const releaseNumber = z
   .transform(Number)
   .refine((number) => number <= highestNumber, "there is no release with so high a number");
 
+/** What an address naming no release is told. */
+export const noSuchRelease = (number: string) =>
+  `There is no release ${JSON.stringify(number)}: releases are numbered 1, 2, 3…, as /releases lists them.`;
+
 /** The files a release holds, by the name its addresses give them, with their types. */
 export const releaseFiles = {
   "summary.json": "application/json; charset=utf-8",

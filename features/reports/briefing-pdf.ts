@@ -39,13 +39,3 @@ export async function printBriefing(
     },
   );
 }
-
-/** The headers of a request that say who sent it, to read a page with their rights. */
-export function credentialsOf(headers: Headers): Record<string, string> {
-  const passOn: Record<string, string> = {};
-  for (const name of ["cookie", "authorization"]) {
-    const value = headers.get(name);
-    if (value) passOn[name] = value;
-  }
-  return passOn;
-}

@@ -6,4 +6,4 @@ export { reportAbout, reportFileName, type AboutLine, type ReportAbout } from ".
 export { writeReport } from "./exports/xlsx";
 export { dataPackageZip } from "./exports/datapackage";
 export { loadReportInput } from "./report-input";
-export { credentialsOf, printBriefing } from "./briefing-pdf";
+export { printBriefing } from "./briefing-pdf";

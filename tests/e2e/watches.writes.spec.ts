@@ -90,3 +90,45 @@ test("the list's filters are watched as one watch, whatever their order", async 
   await item.getByRole("button", { name: "Stop watching this list" }).click();
   await expect(item).toHaveCount(0);
 });
+
+test("watching and marking read, for every role: each signed-in role may, someone signed out may not", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const title = `Watched by every role ${Date.now()}`;
+  const id = await insertPledge({ title, low: 300n });
+  let replay: { headers: Record<string, string>; body: Buffer } | null = null;
+  for (const role of ["viewer", "analyst", "admin"] as const) {
+    const context = await browser.newContext({ storageState: storageStateOf(role) });
+    const page = await context.newPage();
+    await page.goto(`/pledges/${id}`);
+    const posted = page.waitForRequest(
+      (request) => request.method() === "POST" && !!request.headers()["next-action"],
+    );
+    await page.getByRole("button", { name: "Watch this pledge" }).click();
+    const request = await posted;
+    await expect(page.getByRole("button", { name: "Stop watching this pledge" }), role).toBeVisible();
+    replay ??= { headers: await request.allHeaders(), body: request.postDataBuffer()! };
+    await page.goto("/inbox");
+    const item = page.getByRole("region", { name: `Pledge: ${title}` });
+    await expect(item, role).toHaveCount(1);
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await expect(page.getByTestId("inbox-summary"), role).toContainText("Nothing new since you marked");
+    await item.getByRole("button", { name: "Stop watching this pledge" }).click();
+    await expect(item, role).toHaveCount(0);
+    await context.close();
+  }
+
+  // The same action, sent without a session: refused, saying why (the page itself sends them to sign in).
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
+  const headers = Object.fromEntries(Object.entries(replay!.headers).filter(([name]) => name !== "cookie"));
+  const refused = await anonymous.post(`/pledges/${id}`, { headers, data: replay!.body });
+  expect(await refused.text()).toContain("Sign in (or send an API token");
+  expect((await anonymous.get(`/pledges/${id}`, { maxRedirects: 0 })).status()).toBe(307);
+  expect((await anonymous.get("/inbox", { maxRedirects: 0 })).status()).toBe(307);
+  await anonymous.dispose();
+});

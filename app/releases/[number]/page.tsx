@@ -151,9 +151,9 @@ export default async function ReleasePage({ params }: PageProps<"/releases/[numb
           Corrections
         </h2>
         <p className="max-w-prose text-sm text-slate-700">
-          What was recorded after this release that changes a fact dated on or before its day, or deletes a
-          pledge it held: the release’s files and views stay as they were; these say where they are now known
-          to differ.
+          What was recorded after this release that changes a fact dated on or before its day (UTC), or
+          deletes a pledge it held: the release’s files and views stay as they were; these say where they are
+          now known to differ.
         </p>
         {corrections.length === 0 ? (
           <p data-testid="no-corrections">No corrections since it was published.</p>

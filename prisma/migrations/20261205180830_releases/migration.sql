@@ -38,16 +38,17 @@ CREATE TABLE "ReleaseFileChunk" (
 CREATE UNIQUE INDEX "Release_number_key" ON "Release"("number");
 
 
--- A release stays put: its files are never rewritten or removed, nor is it, nor its number or moment.
+-- A release stays put: its files are never rewritten or removed, nor is it; only the link to its
+-- publisher's account may go (set null when the account is removed).
 CREATE TRIGGER "ReleaseFile_immutable_update" BEFORE UPDATE ON "ReleaseFile"
-BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
+BEGIN SELECT RAISE(ABORT, 'a release''s file never changes once published'); END;
 CREATE TRIGGER "ReleaseFile_immutable_delete" BEFORE DELETE ON "ReleaseFile"
-BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
+BEGIN SELECT RAISE(ABORT, 'a release''s file never changes once published'); END;
 CREATE TRIGGER "ReleaseFileChunk_immutable_update" BEFORE UPDATE ON "ReleaseFileChunk"
-BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
+BEGIN SELECT RAISE(ABORT, 'a release''s file never changes once published'); END;
 CREATE TRIGGER "ReleaseFileChunk_immutable_delete" BEFORE DELETE ON "ReleaseFileChunk"
-BEGIN SELECT RAISE(ABORT, 'a release''s files never change'); END;
+BEGIN SELECT RAISE(ABORT, 'a release''s file never changes once published'); END;
 CREATE TRIGGER "Release_immutable_delete" BEFORE DELETE ON "Release"
-BEGIN SELECT RAISE(ABORT, 'a release is never removed'); END;
-CREATE TRIGGER "Release_immutable_update" BEFORE UPDATE OF "number", "knownAt", "title", "notes" ON "Release"
+BEGIN SELECT RAISE(ABORT, 'a release never changes once published'); END;
+CREATE TRIGGER "Release_immutable_update" BEFORE UPDATE OF "id", "number", "title", "notes", "knownAt", "publishedBy", "createdAt" ON "Release"
 BEGIN SELECT RAISE(ABORT, 'a release never changes once published'); END;

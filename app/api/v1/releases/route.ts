@@ -3,10 +3,9 @@ import { noParams } from "@/features/api/schemas";
 import { listReleases, loadReleasePage, releaseHeaderJson, releaseJson } from "@/features/releases";
 import { briefingPrinter, publishRelease } from "@/features/releases/mutations";
 import { releaseSchema } from "@/features/releases/schemas";
-import { credentialsOf } from "@/features/reports";
 import { actorLabel } from "@/lib/access";
 import { publicOrigin } from "@/server/env";
-import { apiRoute, parseJsonBody, parseQuery } from "@/server/http";
+import { apiRoute, credentialsOf, parseJsonBody, parseQuery } from "@/server/http";
 
 /** Every release, newest first, with its addresses and its files' checksums. */
 export const GET = apiRoute("read", async (request: Request) => {

@@ -46,7 +46,8 @@ ALTER TABLE "ReleaseFile" ADD CONSTRAINT "ReleaseFile_releaseId_fkey" FOREIGN KE
 ALTER TABLE "ReleaseFileChunk" ADD CONSTRAINT "ReleaseFileChunk_releaseId_name_fkey" FOREIGN KEY ("releaseId", "name") REFERENCES "ReleaseFile"("releaseId", "name") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 
--- A release stays put: its files are never rewritten or removed, nor is it, nor its number or moment.
+-- A release stays put: its files are never rewritten or removed, nor is it; only the link to its
+-- publisher's account may go (set null when the account is removed).
 CREATE FUNCTION release_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION '% never changes once published', CASE TG_TABLE_NAME WHEN 'Release' THEN 'a release' ELSE 'a release''s file' END;
@@ -57,5 +58,11 @@ CREATE TRIGGER "ReleaseFileChunk_immutable" BEFORE UPDATE OR DELETE ON "ReleaseF
 FOR EACH ROW EXECUTE FUNCTION release_immutable();
 CREATE TRIGGER "Release_immutable_delete" BEFORE DELETE ON "Release"
 FOR EACH ROW EXECUTE FUNCTION release_immutable();
-CREATE TRIGGER "Release_immutable_update" BEFORE UPDATE OF "number", "knownAt", "title", "notes" ON "Release"
+CREATE TRIGGER "Release_immutable_update" BEFORE UPDATE OF "id", "number", "title", "notes", "knownAt", "publishedBy", "createdAt" ON "Release"
 FOR EACH ROW EXECUTE FUNCTION release_immutable();
+CREATE TRIGGER "Release_no_truncate" BEFORE TRUNCATE ON "Release"
+FOR EACH STATEMENT EXECUTE FUNCTION release_immutable();
+CREATE TRIGGER "ReleaseFile_no_truncate" BEFORE TRUNCATE ON "ReleaseFile"
+FOR EACH STATEMENT EXECUTE FUNCTION release_immutable();
+CREATE TRIGGER "ReleaseFileChunk_no_truncate" BEFORE TRUNCATE ON "ReleaseFileChunk"
+FOR EACH STATEMENT EXECUTE FUNCTION release_immutable();

@@ -1,6 +1,6 @@
-import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
+import { ApiError, apiRoute, credentialsOf, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureViewOf } from "@/features/figures";
-import { attachment, credentialsOf, printBriefing, reportFileName } from "@/features/reports";
+import { attachment, printBriefing, reportFileName } from "@/features/reports";
 import { publicOrigin } from "@/server/env";
 import { PdfUnavailableError } from "@/server/pdf";
 import { keyedSlots, slotKey } from "@/server/slots";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { noParams } from "@/features/api/schemas";
 import { loadReleasePage, releaseJson } from "@/features/releases";
-import { releaseNumber } from "@/features/releases/schemas";
+import { noSuchRelease, releaseNumber } from "@/features/releases/schemas";
 import { publicOrigin } from "@/server/env";
 import { ApiError, apiRoute, parseQuery } from "@/server/http";
 
@@ -13,7 +13,6 @@ export const GET = apiRoute("read", async (request: Request, { params }: Context
   const { number } = await params;
   const parsed = releaseNumber.safeParse(number);
   const page = parsed.success ? await loadReleasePage(parsed.data) : null;
-  if (!page)
-    throw new ApiError(404, `There is no release ${JSON.stringify(number)}: releases are numbered 1, 2, 3…`);
+  if (!page) throw new ApiError(404, noSuchRelease(number));
   return NextResponse.json({ data: releaseJson(page, publicOrigin() ?? new URL(request.url).origin) });
 });

@@ -1,7 +1,9 @@
 import { Readable } from "node:stream";
+import { noParams } from "@/features/api/schemas";
+import { attachment } from "@/features/reports";
 import { openReleaseFile, readReleaseFile } from "@/features/releases";
-import { releaseFileName, releaseNumber } from "@/features/releases/schemas";
-import { ApiError, apiRoute } from "@/server/http";
+import { noSuchRelease, releaseFileName, releaseNumber } from "@/features/releases/schemas";
+import { ApiError, apiRoute, matchesEtag, parseQuery } from "@/server/http";
 
 type Context = RouteContext<"/releases/[number]/exports/[file]">;
 
@@ -10,27 +12,24 @@ type Context = RouteContext<"/releases/[number]/exports/[file]">;
  * checksum is its ETag, so that a reader holding it is told it has not changed.
  */
 export const GET = apiRoute("read", async (request: Request, { params }: Context) => {
+  parseQuery(noParams, request);
   const { number, file } = await params;
-  const which = releaseNumber.safeParse(number);
   const name = releaseFileName.safeParse(file);
   if (!name.success)
     throw new ApiError(404, `A release has no file "${file}": ${name.error.issues[0]!.message}.`);
+  const which = releaseNumber.safeParse(number);
   const stored = which.success ? await readReleaseFile(which.data, name.data) : null;
-  if (!stored)
-    throw new ApiError(404, `There is no release ${JSON.stringify(number)}: releases are numbered 1, 2, 3…`);
+  if (!stored) throw new ApiError(404, noSuchRelease(number));
   const etag = `"${stored.sha256}"`;
-  const headers = {
-    ETag: etag,
-    // Never to change: any cache may keep it (a signed-in reader's answer is kept private: apiRoute).
-    "Cache-Control": "public, max-age=31536000, immutable",
-  };
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  // It never changes; but who may read it can (PUBLIC_READ), so only the reader's own cache keeps it.
+  const headers = { ETag: etag, "Cache-Control": "private, max-age=31536000, immutable" };
+  if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(Readable.toWeb(openReleaseFile(stored)) as ReadableStream<Uint8Array>, {
     headers: {
       ...headers,
       "Content-Type": stored.contentType,
       "Content-Length": String(stored.size),
-      "Content-Disposition": `attachment; filename="pledgewatch-release-${number}-${name.data}"`,
+      "Content-Disposition": attachment(`pledgewatch-release-${which.data!}-${name.data}`),
     },
   });
 });
