@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChangeAction, ChangeEntity } from "@/lib/rules/webhooks";
 import {
-  getPledgeJson,
+  getPledgeJsons,
   listCapacityReferenceRecords,
   listConditionRecords,
   listRequirementRecords,
@@ -19,10 +19,7 @@ type Row = Awaited<ReturnType<typeof readChangeLog>>[number];
 
 /** Each record by id, read once for all the changes that name it. */
 async function recordsOf(entity: ChangeEntity, ids: string[]): Promise<Map<string, object>> {
-  if (entity === "pledge") {
-    const pledges = await Promise.all(ids.map(async (id) => [id, await getPledgeJson(id)] as const));
-    return new Map(pledges.filter((entry): entry is [string, NonNullable<(typeof entry)[1]>] => !!entry[1]));
-  }
+  if (entity === "pledge") return getPledgeJsons(ids);
   const read = {
     condition: listConditionRecords,
     stakeholder: listStakeholderRecords,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { getPledgeItem } from "@/features/pledges/queries";
+import { getPledgeItems } from "@/features/pledges/queries";
 import { statusChangeOrder } from "@/server/selects";
 import { isoDay } from "@/lib/format";
 import { toMajor } from "@/lib/rules/units";
@@ -17,10 +17,11 @@ const quoted = {
   select: { quote: true, source: { select: { id: true, title: true, url: true } } },
 } satisfies { select: Prisma.CitationSelect };
 
-const pledgeEvidence = (id: string) =>
-  db().pledge.findFirst({
-    where: { id, deletedAt: null },
+const pledgeEvidence = (ids: readonly string[]) =>
+  db().pledge.findMany({
+    where: { id: { in: [...ids] }, deletedAt: null },
     select: {
+      id: true,
       citations: { ...quoted, orderBy: { id: "asc" } },
       statusChanges: {
         select: {
@@ -38,20 +39,35 @@ const pledgeEvidence = (id: string) =>
 
 /** One pledge as the API shows it, with its evidence and history; null when there is none. */
 export async function getPledgeJson(id: string): Promise<PledgeDetailJson | null> {
-  const [item, evidence] = await Promise.all([getPledgeItem(id), pledgeEvidence(id)]);
-  if (!item || !evidence) return null;
-  return {
-    ...pledgeJson(item),
-    citations: evidence.citations,
-    history: evidence.statusChanges.map((change) => ({
-      occurredAt: change.occurredAt.toISOString(),
-      from: change.fromPledgeStatus,
-      to: change.toPledgeStatus,
-      note: change.note,
-      recordedBy: change.recordedBy,
-      citations: change.citations,
-    })),
-  };
+  return (await getPledgeJsons([id])).get(id) ?? null;
+}
+
+/**
+ * The live pledges among `ids` as the API shows each, by id: read together (a handful of queries
+ * for all of them, as the change log's pages and the webhooks' batches need).
+ */
+export async function getPledgeJsons(ids: readonly string[]): Promise<Map<string, PledgeDetailJson>> {
+  const [items, evidence] = await Promise.all([getPledgeItems(ids), pledgeEvidence(ids)]);
+  const evidenceOf = new Map(evidence.map((pledge) => [pledge.id, pledge]));
+  return new Map(
+    items.flatMap((item) => {
+      const found = evidenceOf.get(item.id);
+      if (!found) return [];
+      const json: PledgeDetailJson = {
+        ...pledgeJson(item),
+        citations: found.citations,
+        history: found.statusChanges.map((change) => ({
+          occurredAt: change.occurredAt.toISOString(),
+          from: change.fromPledgeStatus,
+          to: change.toPledgeStatus,
+          note: change.note,
+          recordedBy: change.recordedBy,
+          citations: change.citations,
+        })),
+      };
+      return [[item.id, json] as const];
+    }),
+  );
 }
 
 /** Only the records with these ids, when given (the change log's entries); all of them otherwise. */

@@ -257,14 +257,22 @@ async function hydrate(selected: SelectedPledge[], view: ViewAt): Promise<Pledge
 
 /** One pledge as the list and the API show it (statuses as of today), or null when there is none. */
 export async function getPledgeItem(id: string): Promise<PledgeListItem | null> {
+  const [item] = await getPledgeItems([id]);
+  return item ?? null;
+}
+
+/** The live pledges among `ids`, as the list shows them now (in no particular order). */
+export async function getPledgeItems(ids: readonly string[]): Promise<PledgeListItem[]> {
+  if (ids.length === 0) return [];
   // Together: a write's answer reads its pledge back through here, one round trip fewer.
-  const [row, conditions] = await Promise.all([
-    db().pledge.findFirst({ where: { id, deletedAt: null }, select: { id: true, status: true } }),
+  const [rows, conditions] = await Promise.all([
+    db().pledge.findMany({
+      where: { id: { in: [...ids] }, deletedAt: null },
+      select: { id: true, status: true },
+    }),
     conditionsAt(presentBound, []),
   ]);
-  if (!row) return null;
-  const [item] = await hydrate([row], conditions);
-  return item ?? null;
+  return hydrate(rows, conditions);
 }
 
 export interface PledgeQuery {

@@ -17,17 +17,30 @@ const batch = 20;
 const pollMs = 1000;
 
 /**
- * The body a delivery sends, made at its first try and kept for every retry: the change as the
- * change log's API gives it (the record as it stood then), with its type and when it was sent.
+ * The body each delivery sends, made at its first try and kept for every retry: the change as the
+ * change log's API gives it (the record as it stood then), with its type and when it was sent. The
+ * records of a batch's new deliveries are read together.
  */
-async function bodyOf(delivery: ClaimedDelivery, now: Date): Promise<string> {
-  if (delivery.payload !== null) return delivery.payload;
-  const [entry] = await changeLogEntries([delivery.change]);
-  return JSON.stringify({ type: delivery.eventType, timestamp: now.toISOString(), data: entry });
+async function bodiesOf(claimed: readonly ClaimedDelivery[], now: Date): Promise<Map<string, string>> {
+  const fresh = claimed.filter((delivery) => delivery.payload === null);
+  const entries = await changeLogEntries(fresh.map((delivery) => delivery.change));
+  return new Map(
+    claimed.map((delivery) => {
+      const n = fresh.indexOf(delivery);
+      const body =
+        delivery.payload ??
+        JSON.stringify({ type: delivery.eventType, timestamp: now.toISOString(), data: entries[n] });
+      return [delivery.id, body] as const;
+    }),
+  );
 }
 
-async function send(delivery: ClaimedDelivery, allowPrivate: boolean, now: () => Date): Promise<void> {
-  const payload = await bodyOf(delivery, now());
+async function send(
+  delivery: ClaimedDelivery,
+  payload: string,
+  allowPrivate: boolean,
+  now: () => Date,
+): Promise<void> {
   const sentAt = new Date();
   const signature = new Webhook(delivery.endpoint.secret).sign(delivery.id, sentAt, payload);
   const started = performance.now();
@@ -62,7 +75,10 @@ export async function deliverDue(now: () => Date = () => new Date()): Promise<nu
     const allowPrivate = await readAllowPrivateTargets();
     // Every send ends (each try has its deadline) before the next claim: one that failed to be
     // recorded is taken again once its lease is over.
-    const outcomes = await Promise.allSettled(claimed.map((delivery) => send(delivery, allowPrivate, now)));
+    const bodies = await bodiesOf(claimed, now());
+    const outcomes = await Promise.allSettled(
+      claimed.map((delivery) => send(delivery, bodies.get(delivery.id)!, allowPrivate, now)),
+    );
     tried += claimed.length;
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed) throw failed.reason;
