@@ -26,16 +26,16 @@ export function releaseHeaderJson(release: ReleaseRow, origin: string): ReleaseH
 
 /** A release with its changes since the one before and its corrections, addresses at `origin`. */
 export function releaseJson(page: ReleasePage, origin: string): ReleaseJson {
-  const { release, previous, changes, corrections } = page;
+  const { release, previous, changes, changelog, corrections } = page;
   return {
     ...releaseHeaderJson(release, origin),
     changes:
-      previous && changes
+      previous && changes && changelog
         ? {
             previous: previous.number,
-            moved: changes.pledges.length,
+            moved: changelog.moved,
             ...changeBodyJson(changes, {
-              pledges: page.changelog!.listed,
+              pledges: changelog.listed,
               byPledge: new Map(),
               byCondition: new Map(),
             }),

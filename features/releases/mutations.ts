@@ -30,8 +30,12 @@ export function briefingPrinter(
   };
 }
 
-/** Whether this server is publishing: one publish at a time holds every file of it in memory. */
-let publishing = false;
+/**
+ * Whether this process is publishing: one publish at a time holds every file of it in memory. On
+ * globalThis, as the webhook worker's timer is: the form's action and the API's route may each get
+ * their own copy of this module.
+ */
+const held = globalThis as unknown as { releasePublishing?: boolean };
 
 /**
  * Publishes a release: freezes "known at" now, writes every file of it, then stores the release and
@@ -43,13 +47,13 @@ export async function publishRelease(
   input: ReleaseInput,
   made: { origin: string; print: BriefingPrinter },
 ): Promise<number> {
-  if (publishing) {
+  if (held.releasePublishing) {
     throw new WriteError(
       "busy",
       "Another release is being published: nothing was published. Try again shortly.",
     );
   }
-  publishing = true;
+  held.releasePublishing = true;
   try {
     const knownAt = new Date();
     const by = actorLabel(actor);
@@ -82,7 +86,7 @@ export async function publishRelease(
       { timeout: 60_000, maxWait: 15_000 },
     );
   } finally {
-    publishing = false;
+    held.releasePublishing = false;
   }
 }
 
