@@ -1,0 +1,492 @@
+// The words that mark a pledge, a refusal, a condition, a requirement, a capacity and a delivery,
+// and the words that say what a pledge is for. Kept as lists of phrases, not sentences: they are
+// meant for any report on the talks, not for the two the product was specified from.
+
+import type { PledgeCategory, PledgeStatus } from "../vocabulary";
+
+/** A pattern matching any of the phrases as whole words, hyphens and spaces of any kind between words. */
+export function phrasePattern(phrases: readonly string[], flags = "giu"): RegExp {
+  const alternatives = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) =>
+      phrase
+        .split(/\s+/)
+        .map((word) =>
+          word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/-/g, "[-\\u2010\\u2011\\u2012\\u2013]"),
+        )
+        .join("[\\s\\u00a0]+")
+        // "…" in a phrase stands for up to three words: "committed … to".
+        .replace(/\\\.\\\.\\\.|…/g, "(?:\\S+\\s+){0,3}?"),
+    );
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
+}
+
+export interface Cue {
+  pattern: RegExp;
+  /** The status a pledge stated this way has reached. */
+  status: PledgeStatus;
+}
+
+/** Verbs and nouns that make a pledge, strongest first. A signature or a commitment is "committed"; an offer is "announced". */
+export const pledgeCues: Cue[] = [
+  {
+    status: "committed",
+    pattern: phrasePattern([
+      "committed to",
+      "commit to",
+      "commits to",
+      "signed",
+      "sign",
+      "signs",
+      "agreed to",
+      "agree to",
+      "agrees to",
+      "agreed on",
+      "approved",
+      "ratified",
+      "binding themselves to",
+      "bind themselves to",
+      "bound themselves to",
+      "Declaration of Intent",
+    ]),
+  },
+  {
+    status: "announced",
+    pattern: phrasePattern([
+      "pledged",
+      "pledges support",
+      "pledges to",
+      "pledged to",
+      "pledging to",
+      "pledging",
+      "endorsed",
+      "pledge to",
+      "promised",
+      "promising",
+      "promises to",
+      "vowed",
+      "vows",
+      "offered",
+      "offers",
+      "offer to",
+      "announced",
+      "ready to",
+      "readiness to",
+      "prepared to",
+      "willing to",
+      "willingness to",
+      "stands ready",
+      "could contribute",
+      "can contribute",
+      "would contribute",
+      "might place",
+      "intends to",
+      "plans to",
+      "plans for",
+      "plan for",
+      "aims to",
+      "moved closer to finalizing",
+      "moved closer to finalising",
+      "finalizing",
+      "finalising",
+      "commitments to",
+      "commitment to",
+      "support for",
+      "an invitation to",
+      "invitation to",
+      "will function as",
+      "will serve as",
+      "will act as",
+      "to lead",
+    ]),
+  },
+  {
+    // "will establish", "would provide", "could be deployed", "is set to deploy": what a party says it will do.
+    status: "announced",
+    pattern: new RegExp(
+      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help))?|(?:is|are)\\s+(?:set\\s+)?to)\\s+(?:${[
+        "provide",
+        "send",
+        "deploy",
+        "contribute",
+        "supply",
+        "fund",
+        "finance",
+        "lead",
+        "host",
+        "establish",
+        "build",
+        "set up",
+        "secure",
+        "train",
+        "participate",
+        "station",
+        "place",
+        "offer",
+        "monitor",
+        "deliver",
+        "protect",
+        "be deployed",
+        "be stationed",
+        "be sent",
+        "be established",
+        "be built",
+        "be provided",
+      ]
+        .join("|")
+        .replace(/ /g, "\\s+")})(?![\\p{L}])`,
+      "giu",
+    ),
+  },
+];
+
+/** Words that make the cue after them no pledge: "few commit to", "if you promise". */
+export const negatedBefore = /(?:\b(?:few|no|none|nobody|not|never|if|whether|from)\s+(?:\S+\s+){0,1})$/iu;
+
+/** A refusal: the stakeholder says it will not. */
+export const refusalCue = phrasePattern([
+  "will not send",
+  "will not deploy",
+  "will not contribute",
+  "will not commit",
+  "will not provide",
+  "will not put",
+  "won't send",
+  "won't deploy",
+  "would not send",
+  "would not deploy",
+  "ruled out",
+  "rules out",
+  "ruling out",
+  "refused to",
+  "refuses to",
+  "refuse to",
+  "declined to",
+  "declines to",
+  "rather than send",
+  "rather than enter",
+  "rather than deploy",
+  "rather than commit",
+  "rather than put",
+  "not prepared to",
+  "not ready to",
+  "not willing to",
+  "unwilling to",
+  "no plans to",
+  "no intention of",
+]);
+
+/** A reservation: short of a refusal, but no pledge. */
+export const reservationCue = phrasePattern([
+  "hesitant about",
+  "hesitant to",
+  "reluctant to",
+  "reservations about",
+  "sceptical about",
+  "skeptical about",
+  "wary of",
+]);
+
+/**
+ * What each category of pledge is about, with weights: a phrase that names the category outright
+ * weighs more than a word that only leans to it ("strategic enablers" beats "satellite monitoring").
+ */
+export const categoryWords: Record<
+  Exclude<PledgeCategory, "other">,
+  [phrases: string[], weight: number][]
+> = {
+  force: [
+    [
+      [
+        "deterrence force",
+        "security presence",
+        "reassurance force",
+        "multinational force",
+        "troop deployment",
+        "boots on the ground",
+        "contingent",
+      ],
+      3,
+    ],
+    [
+      [
+        "troops",
+        "troop",
+        "forces",
+        "soldiers",
+        "personnel",
+        "deploy",
+        "deploying",
+        "deployment",
+        "brigade",
+        "battalion",
+        "peacekeepers",
+        "peacekeeping",
+        "tripwire",
+        "reassurance",
+        "maritime",
+        "naval",
+        "Black Sea",
+        "deployments",
+      ],
+      2,
+    ],
+    [["force", "contribute", "contributing"], 1],
+  ],
+  monitoring: [
+    [
+      [
+        "monitoring mechanism",
+        "monitoring system",
+        "monitoring force",
+        "monitoring mission",
+        "ceasefire monitoring",
+        "observer mission",
+        "verification mechanism",
+      ],
+      3,
+    ],
+    [["monitoring", "monitor", "observers", "oversight", "verification"], 2],
+  ],
+  infrastructure: [
+    [
+      [
+        "maintenance and manufacturing hubs",
+        "logistics hub",
+        "logistical and protective hubs",
+        "maintenance facilities",
+        "manufacturing hubs",
+        "equipment storage",
+      ],
+      3,
+    ],
+    [
+      [
+        "hub",
+        "hubs",
+        "facilities",
+        "depots",
+        "bases",
+        "storage",
+        "maintenance",
+        "manufacturing",
+        "infrastructure",
+        "logistics",
+        "logistical",
+      ],
+      2,
+    ],
+  ],
+  guarantee: [
+    [
+      [
+        "security guarantees",
+        "binding commitments",
+        "security guarantee",
+        "binding guarantees",
+        "legally binding",
+        "backstop",
+        "Article 5",
+      ],
+      3,
+    ],
+    [["guarantees", "guarantee", "guaranteed"], 2],
+  ],
+  assistance: [
+    [
+      [
+        "military assistance",
+        "weapons deliveries",
+        "military aid",
+        "military support",
+        "defence industry",
+        "defense industry",
+        "armed forces and industry",
+        "defence capabilities",
+        "defense capabilities",
+      ],
+      3,
+    ],
+    [
+      [
+        "assistance",
+        "aid",
+        "bolster",
+        "training",
+        "weapons",
+        "funding",
+        "financing",
+        "equipment",
+        "rebuilding",
+        "ammunition",
+        "armaments",
+        "arms",
+        "air defence",
+        "air defense",
+      ],
+      2,
+    ],
+  ],
+  enablers: [
+    [
+      [
+        "strategic enablers",
+        "enablers",
+        "satellite monitoring",
+        "intelligence sharing",
+        "air policing",
+        "airlift",
+        "intelligence, surveillance",
+      ],
+      3,
+    ],
+    [["satellite", "satellites", "intelligence", "surveillance", "reconnaissance"], 1],
+  ],
+};
+
+/** Condition cues whose words after them state the condition: "in the event of a ceasefire". */
+export const conditionLeads = phrasePattern([
+  "in the event of",
+  "in the event that",
+  "conditional on",
+  "conditional upon",
+  "contingent on",
+  "contingent upon",
+  "dependent on",
+  "in the case of",
+  "in case of",
+  "until",
+  "subject to",
+  "only if",
+  "only when",
+  "provided that",
+  "providing that",
+  "on condition that",
+  "as long as",
+  "unless",
+  "pending",
+  "once",
+]);
+
+/** "after a ceasefire", "once a peace deal": a time that is a condition only when it names an event of the war. */
+export const eventWords = phrasePattern([
+  "ceasefire",
+  "cease-fire",
+  "truce",
+  "armistice",
+  "peace deal",
+  "peace agreement",
+  "peace",
+  "agreement",
+  "deal",
+  "settlement",
+  "attack",
+  "attacks",
+  "strike",
+  "aggression",
+  "invasion",
+  "vote",
+  "approval",
+  "mandate",
+  "resolution",
+  "guarantee",
+  "backstop",
+  "signs on",
+  "agrees",
+  "agreeing",
+  "cessation of hostilities",
+  "hostilities",
+  "end of the war",
+  "war ends",
+  "final deal",
+]);
+
+/** "after a ceasefire": after (or following) an event of the war. */
+export const afterEvent =
+  /\b(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement)\b/giu;
+
+/**
+ * "if a ceasefire is reached", "should Russia strike again": "if" or an inverted "should" (followed by
+ * who or what, not by a verb) opening a condition, when an event of the war follows within a few words.
+ */
+export const ifClause =
+  /(?<![\p{L}])(?:if\s+(?!you\b|we\b|i\b)|should\s+(?=(?:a|an|the|any|it|they|there|\p{Lu}\S*)\s))/gu;
+
+/** A parliament's say: "put to a parliamentary vote", "needs the Bundestag's approval". */
+export const parliamentCue = phrasePattern([
+  "put to a parliamentary vote",
+  "parliamentary vote",
+  "parliamentary approval",
+  "approval of parliament",
+  "approval by parliament",
+  "parliamentary mandate",
+  "Bundestag mandate",
+  "Bundestag's approval",
+  "UN mandate",
+  "Bundestag approval",
+  "congressional approval",
+  "Security Council resolution",
+]);
+
+/** An open question that is a condition until it is settled: "boundaries … are still being debated". */
+export const openQuestionCue = phrasePattern([
+  "still being debated",
+  "still being negotiated",
+  "still being discussed",
+  "still under negotiation",
+  "yet to be agreed",
+  "yet to be decided",
+  "yet to be settled",
+  "remain unresolved",
+  "remains unresolved",
+  "remains undecided",
+  "not yet agreed",
+]);
+
+/** Words that make a figure what is needed: "experts estimate … needed". */
+export const requirementCue =
+  /\b(?:need(?:s|ed)?|requir(?:e|es|ed|ement|ements)|necessary|would\s+take|call(?:s|ed)?\s+for|(?<!\b(?:an|the)\s)estimat(?:e|es|ed|ing))\b/iu;
+
+/** Words that make a figure what a party has: "the British Army fields roughly 70,000". */
+export const capacityCue =
+  /\b(?:fields?|fielded|has\s+(?:a|an|some)?|numbers?|totals?|active(?:[-\u2011\s]duty)?|full[-\u2011]time|standing\s+army|armed\s+forces\s+of|army\s+of|strength\s+of|troops\s+in\s+total)\b/iu;
+
+/** Words that say a pledge was delivered or is under way. */
+export const deliveryCues: { pattern: RegExp; status: PledgeStatus }[] = [
+  {
+    status: "delivered",
+    pattern: phrasePattern([
+      "delivered",
+      "handed over",
+      "arrived",
+      "have arrived",
+      "has arrived",
+      "completed",
+      "is operational",
+      "are operational",
+      "now in place",
+      "were deployed",
+      "has deployed",
+      "have deployed",
+      "opened",
+    ]),
+  },
+  {
+    status: "in_progress",
+    pattern: phrasePattern([
+      "began deploying",
+      "started deploying",
+      "began building",
+      "started building",
+      "under way",
+      "underway",
+      "is being built",
+      "are being built",
+      "first troops",
+    ]),
+  },
+  {
+    status: "committed",
+    pattern: phrasePattern(["signed", "formally committed", "ratified", "approved"]),
+  },
+];

@@ -1,0 +1,109 @@
+// A document cut into the passages suggestions are quoted from: sentences, list items and table
+// rows, each with its offsets in the text, what quotation marks enclose, and whether it asks.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Passage extends Span {
+  kind: "sentence" | "row";
+  /** A table row's cells (the first usually names who); empty for a sentence. */
+  cells: Span[];
+  /** The spans inside quotation marks: words quoted from someone, not the text's own claims. */
+  quoted: Span[];
+  question: boolean;
+}
+
+/** Words whose full stop does not end a sentence. */
+const abbreviations =
+  /(?:\b(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Sen|Rep|St|Prof|No|Gov|Adm|Capt|Sgt|vs|approx|c)|\b\p{Lu})\.\s*$/u;
+
+const sentences = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** The span without the spaces, bullets and list numbers around it. */
+function trimmed(text: string, start: number, end: number): Span | null {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from]!)) from++;
+  const bullet = /^(?:[-•*–·▪◦]|\d{1,2}[.)])\s+/u.exec(text.slice(from, to));
+  if (bullet) from += bullet[0].length;
+  while (to > from && /\s/.test(text[to - 1]!)) to--;
+  return to > from ? { start: from, end: to } : null;
+}
+
+const openQuotes = '“‘«"';
+const closeOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
+
+/** The spans inside quotation marks. Single curly quotes count only around several words, not in "Coalition’s". */
+function quotedSpans(text: string, start: number, end: number): Span[] {
+  const spans: Span[] = [];
+  let index = start;
+  while (index < end) {
+    const char = text[index]!;
+    if (openQuotes.includes(char) && (char !== "‘" || /\s|^/.test(text[index - 1] ?? " "))) {
+      const close = text.indexOf(closeOf[char]!, index + 1);
+      // An unclosed quote runs to the passage's end, as a quotation spanning sentences does.
+      const stop = close === -1 || close >= end ? end : close + 1;
+      if (char !== "‘" || text.slice(index, stop).includes(" ")) spans.push({ start: index, end: stop });
+      index = stop;
+      continue;
+    }
+    index++;
+  }
+  return spans;
+}
+
+function passage(text: string, span: Span, kind: Passage["kind"], cells: Span[] = []): Passage {
+  const content = text.slice(span.start, span.end);
+  return {
+    ...span,
+    kind,
+    cells,
+    quoted: quotedSpans(text, span.start, span.end),
+    question: /\?["”’)]*$/.test(content),
+  };
+}
+
+/** The passages of a text, in order. Each line is cut into sentences; a line of "|" cells is a table row. */
+export function passagesOf(text: string): Passage[] {
+  const found: Passage[] = [];
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    const lineEnd = lineStart + line.length;
+    const span = trimmed(text, lineStart, lineEnd);
+    if (span && text[span.start] === "|") {
+      const cells: Span[] = [];
+      let cellStart = span.start + 1;
+      for (let index = cellStart; index <= span.end; index++) {
+        if (index === span.end || text[index] === "|") {
+          const cell = trimmed(text, cellStart, index);
+          if (cell) cells.push(cell);
+          cellStart = index + 1;
+        }
+      }
+      if (cells.length > 0) found.push(passage(text, span, "row", cells));
+    } else if (span) {
+      let pending: Span | null = null;
+      for (const segment of sentences.segment(text.slice(span.start, span.end))) {
+        const piece = trimmed(
+          text,
+          span.start + segment.index,
+          span.start + segment.index + segment.segment.length,
+        );
+        if (!piece) continue;
+        pending = pending ? { start: pending.start, end: piece.end } : piece;
+        if (!abbreviations.test(text.slice(pending.start, pending.end))) {
+          found.push(passage(text, pending, "sentence"));
+          pending = null;
+        }
+      }
+      if (pending) found.push(passage(text, pending, "sentence"));
+    }
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+export const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

@@ -1,0 +1,283 @@
+import { describe, expect, it } from "vitest";
+import { suggestByRules } from "./rules-extractor";
+import {
+  noRecords,
+  quotedVerbatim,
+  type KnownRecords,
+  type PledgeSuggestion,
+  type Suggestion,
+} from "./suggestions";
+
+const quoteOf = (text: string, suggestion: Suggestion) =>
+  text.slice(suggestion.quote.start, suggestion.quote.end);
+const pledgesOf = (text: string, known: KnownRecords = noRecords) =>
+  suggestByRules(text, known).filter(
+    (suggestion): suggestion is PledgeSuggestion => suggestion.kind === "pledge",
+  );
+const pledgers = (pledge: PledgeSuggestion) =>
+  pledge.parties.filter((party) => party.role === "pledger").map((party) => party.name);
+const ofKind = (text: string, kind: Suggestion["kind"], known: KnownRecords = noRecords) =>
+  suggestByRules(text, known).filter((suggestion) => suggestion.kind === kind);
+
+describe("pledges", () => {
+  it("finds who pledged what, with the status its verb implies", () => {
+    const text = "Spain and Portugal signed an agreement to deploy 2,000 troops to Ukraine.";
+    const [pledge] = pledgesOf(text);
+    expect(pledge).toMatchObject({ stance: "pledge", category: "force", status: "committed" });
+    expect(pledgers(pledge!)).toEqual(["Spain", "Portugal"]);
+    expect(pledge!.parties).toContainEqual(expect.objectContaining({ name: "Ukraine", role: "beneficiary" }));
+    expect(pledge!.quantity).toMatchObject({ low: "2000", unit: "personnel", qualifier: "exact" });
+  });
+
+  it("reads demonyms, leaders and metonyms as the states they stand for", () => {
+    const text =
+      "Dutch Prime Minister Dick Schoof said the Netherlands is ready to contribute F-35 jets to air policing.";
+    expect(pledgers(pledgesOf(text)[0]!)).toEqual(["Netherlands"]);
+    const kremlin = "The Kremlin ruled out any deployment of European troops.";
+    expect(pledgesOf(kremlin)[0]).toMatchObject({
+      stance: "refusal",
+      parties: [expect.objectContaining({ name: "Russia" })],
+    });
+  });
+
+  it("looks past who reports a pledge to who makes it", () => {
+    const text = "Starmer announced that Norway and Denmark have agreed to fund maintenance hubs in Ukraine.";
+    const [pledge] = pledgesOf(text);
+    expect(pledgers(pledge!)).toEqual(["Norway", "Denmark"]);
+    expect(pledge!.parties).toContainEqual(expect.objectContaining({ name: "Ukraine", role: "host" }));
+  });
+
+  it("takes a speaker's own pledge when they speak of it as theirs", () => {
+    const [pledge] = pledgesOf("Finland signalled it could contribute engineers to the reassurance force.");
+    expect(pledgers(pledge!)).toEqual(["Finland"]);
+  });
+
+  it("does not make the allies' beneficiary their pledger", () => {
+    const [pledge] = pledgesOf("Ukraine's allies said they had agreed to provide security guarantees.");
+    expect(pledge).toMatchObject({ category: "guarantee" });
+    expect(pledgers(pledge!)).toEqual([]);
+  });
+
+  it("splits a list of different pledges into one each, and merges what is said twice", () => {
+    const text = [
+      "The declaration pledges support for a ceasefire monitoring mechanism, long-term military assistance to Ukraine, and legally binding security guarantees for the future.",
+      "- Commitments to provide military assistance over the long term.",
+    ].join("\n");
+    const pledges = pledgesOf(text);
+    expect(pledges.map((pledge) => pledge.category).sort()).toEqual([
+      "assistance",
+      "guarantee",
+      "monitoring",
+    ]);
+    const assistance = pledges.find((pledge) => pledge.category === "assistance")!;
+    expect(assistance.alsoQuoted).toHaveLength(1);
+  });
+
+  it("finds a refusal beside a pledge, each with its own words", () => {
+    const text =
+      "Hungary insists it will serve as a logistics hub rather than send troops across the border.";
+    const pledges = pledgesOf(text);
+    expect(pledges.map((pledge) => [pledge.stance, pledge.category, pledgers(pledge)])).toEqual([
+      ["pledge", "infrastructure", ["Hungary"]],
+      ["refusal", "force", ["Hungary"]],
+    ]);
+    expect(quoteOf(text, pledges[1]!)).toBe("rather than send troops across the border");
+  });
+
+  it("carries the subject of a first clause into a second that says 'it'", () => {
+    const text =
+      "Austria is not ready to send its troops to Ukraine, but it may deploy them in a neighbouring country.";
+    const pledges = pledgesOf(text);
+    expect(pledges.map((pledge) => [pledge.stance, pledgers(pledge)])).toEqual([
+      ["refusal", ["Austria"]],
+      ["pledge", ["Austria"]],
+    ]);
+  });
+
+  it("is no pledge when nobody makes it: questions, hypotheticals, negations, quotations of nobody", () => {
+    expect(pledgesOf("Will the US back an enforcement mechanism with troops?")).toEqual([]);
+    expect(pledgesOf("“If you promise to monitor a ceasefire, you need troops,” said an analyst.")).toEqual(
+      [],
+    );
+    expect(pledgesOf("Few countries commit to deploying forces into Ukraine proper.")).toEqual([]);
+    expect(
+      pledgesOf("The world will watch whether the Coalition’s pledges become logistics convoys."),
+    ).toEqual([]);
+  });
+
+  it("takes a pledge said in a leader's own words", () => {
+    const text =
+      "“Following a ceasefire, the UK and France will establish military hubs across Ukraine,” said Starmer.";
+    const [pledge] = pledgesOf(text);
+    expect(pledge).toMatchObject({ category: "infrastructure" });
+    expect(pledgers(pledge!)).toEqual(["United Kingdom", "France"]);
+    expect(pledge!.conditionKeys).toHaveLength(1);
+  });
+
+  it("reads a table row's first cell as who", () => {
+    const text =
+      "| Stakeholder | Contribution | Stance |\n| Canada | Air transport | Ready to lead the airlift effort. |";
+    const [pledge] = pledgesOf(text);
+    expect(pledge).toMatchObject({ category: "enablers" });
+    expect(pledgers(pledge!)).toEqual(["Canada"]);
+  });
+});
+
+describe("conditions", () => {
+  it.each([
+    ["Troops would deploy in the event of a ceasefire.", "in the event of a ceasefire"],
+    ["Support is conditional on Moscow agreeing to a truce.", "conditional on Moscow agreeing to a truce"],
+    ["The guarantees apply should Russia attack again.", "should Russia attack again"],
+    ["Hubs will be built after a ceasefire.", "after a ceasefire"],
+    ["Forces will go if a peace deal is signed.", "if a peace deal is signed"],
+    ["Any deployment would need parliamentary approval.", "parliamentary approval"],
+    [
+      "The size of the buffer zone is still being negotiated.",
+      "The size of the buffer zone is still being negotiated",
+    ],
+    [
+      "Measures will be enacted once a cessation of hostilities has taken place.",
+      "once a cessation of hostilities has taken place",
+    ],
+  ])("finds the condition in %j", (text, quote) => {
+    const conditions = ofKind(text, "condition");
+    expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
+  });
+
+  it.each([
+    "If the Coalition wants to move from promises to prevention, questions remain.",
+    "After the Paris summit, leaders went home.",
+    "Ukraine should receive guarantees soon.",
+  ])("finds none in %j", (text) => {
+    expect(ofKind(text, "condition")).toEqual([]);
+  });
+
+  it("says whom a condition depends on, through a pronoun too", () => {
+    const [condition] = ofKind(
+      "Sanctions would follow for Russia if it decides to attack again.",
+      "condition",
+    );
+    expect(condition).toMatchObject({ dependsOn: expect.objectContaining({ name: "Russia" }) });
+  });
+
+  it("proposes a tracked condition that says the same as an update, not a new one", () => {
+    const known: KnownRecords = {
+      ...noRecords,
+      conditions: [
+        { id: "c1", title: "Russia agrees to a ceasefire", description: null },
+        { id: "c2", title: "Boundaries of the ceasefire line agreed", description: null },
+      ],
+    };
+    const [condition] = ofKind(
+      "Support is conditional on the Kremlin agreeing to a cease-fire.",
+      "condition",
+      known,
+    );
+    expect(condition).toMatchObject({ matches: { id: "c1" } });
+    const [line] = ofKind(
+      "The boundaries of the ceasefire line are still being debated.",
+      "condition",
+      known,
+    );
+    expect(line).toMatchObject({ matches: { id: "c2" } });
+  });
+});
+
+describe("requirements and capacities", () => {
+  it("reads an estimate of what is needed as a requirement", () => {
+    const text =
+      "Analysts estimate a credible force would need between 40,000 and 60,000 troops to hold the line.";
+    const [requirement] = ofKind(text, "requirement");
+    expect(requirement).toMatchObject({ quantity: { low: "40000", high: "60000", unit: "personnel" } });
+  });
+
+  it("reads what a party fields as a capacity, the unit carried to an elliptical figure", () => {
+    const text = "For scale, the Italian army fields about 95,000 soldiers; Spain roughly 120,000.";
+    const capacities = ofKind(text, "capacity");
+    expect(
+      capacities.map(
+        (capacity) => capacity.kind === "capacity" && [capacity.party.name, capacity.quantity.low],
+      ),
+    ).toEqual([
+      ["Italy", "95000"],
+      ["Spain", "120000"],
+    ]);
+  });
+});
+
+describe("what the tracker holds", () => {
+  const known: KnownRecords = {
+    stakeholders: [
+      { id: "s-fr", name: "France", kind: "state", countryCode: "FR" },
+      { id: "s-uk", name: "United Kingdom", kind: "state", countryCode: "GB" },
+    ],
+    pledges: [
+      {
+        id: "p-hubs",
+        title: "Maintenance hubs in Ukraine",
+        category: "infrastructure",
+        status: "committed",
+        stakeholderIds: ["s-fr", "s-uk"],
+      },
+    ],
+    conditions: [],
+  };
+
+  it("names tracked stakeholders by their records and proposes a matching pledge as an update", () => {
+    const [pledge] = pledgesOf(
+      "France and Britain committed to building maintenance hubs in Ukraine.",
+      known,
+    );
+    expect(
+      pledge!.parties.filter((party) => party.role === "pledger").map((party) => party.stakeholderId),
+    ).toEqual(["s-fr", "s-uk"]);
+    expect(pledge!.matches).toEqual({ id: "p-hubs", title: "Maintenance hubs in Ukraine" });
+  });
+
+  it("proposes status evidence when a sentence says a tracked pledge was delivered", () => {
+    const text = "The first maintenance hub built by France has opened near Lviv.";
+    expect(ofKind(text, "status", known)).toEqual([
+      expect.objectContaining({
+        pledge: { id: "p-hubs", title: "Maintenance hubs in Ukraine" },
+        status: "delivered",
+      }),
+    ]);
+    expect(ofKind(text, "status", noRecords)).toEqual([]);
+  });
+});
+
+describe("every suggestion", () => {
+  const text = [
+    "Leaders from 30 countries met in Paris. Belgium pledged €500 million in military aid, conditional on a ceasefire.",
+    "Poland will not send troops; Greece is hesitant about deploying forces on Ukrainian soil.",
+    "Experts say 80,000 troops are needed. The Polish army numbers some 200,000 soldiers.",
+  ].join("\n");
+  const suggestions = suggestByRules(text, noRecords);
+
+  it("quotes the text verbatim, at offsets inside it", () => {
+    expect(suggestions.length).toBeGreaterThan(6);
+    for (const suggestion of suggestions) expect(quotedVerbatim(text, suggestion)).toBe(true);
+  });
+
+  it("has a key of its own that a second reading gives again", () => {
+    const keys = suggestions.map((suggestion) => suggestion.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(suggestByRules(text, noRecords).map((suggestion) => suggestion.key)).toEqual(keys);
+  });
+
+  it("is found in each kind the text holds", () => {
+    expect(new Set(suggestions.map((suggestion) => suggestion.kind))).toEqual(
+      new Set(["figure", "pledge", "condition", "requirement", "capacity"]),
+    );
+  });
+});
+
+describe("the verbatim check", () => {
+  it("refuses a quote outside the text", () => {
+    const text = "Short text.";
+    const [figure] = suggestByRules("Up to 30,000 personnel.", noRecords);
+    expect(quotedVerbatim(text, { ...figure!, quote: { start: 5, end: 40 } })).toBe(false);
+    expect(quotedVerbatim(text, { ...figure!, quote: { start: 3, end: 3 } })).toBe(false);
+    expect(quotedVerbatim(text, { ...figure!, quote: { start: 0, end: 5 } })).toBe(true);
+  });
+});

@@ -1,0 +1,816 @@
+// The default extractor: reads a text with the quantity grammar, the gazetteer and the cue lists,
+// and proposes pledges (and refusals), conditions, figures, requirements, capacity references and
+// status evidence, each resting on the characters it quotes. Deterministic and offline.
+
+import { createHash } from "node:crypto";
+import type { PledgeCategory, PledgeStatus, StakeholderRole } from "../vocabulary";
+import {
+  afterEvent,
+  capacityCue,
+  categoryWords,
+  conditionLeads,
+  deliveryCues,
+  eventWords,
+  ifClause,
+  negatedBefore,
+  openQuestionCue,
+  parliamentCue,
+  phrasePattern,
+  pledgeCues,
+  refusalCue,
+  requirementCue,
+  reservationCue,
+} from "./cues";
+import { Gazetteer, type Mention } from "./gazetteer";
+import { overlaps, passagesOf, within, type Passage, type Span } from "./passages";
+import { findQuantities, type FoundQuantity } from "./quantities";
+import type {
+  ConditionSuggestion,
+  KnownRecords,
+  PledgeSuggestion,
+  SuggestedParty,
+  SuggestedQuantity,
+  Suggestion,
+} from "./suggestions";
+
+/** Verbs that report what someone said: the pledge, if any, is in the words after them. */
+const reportingVerb =
+  /\b(?:said|says|announced|noted|stated|added|emphasi[sz]ed|stressed|insisted|told|confirmed|explained|asserted|declared|warned|signall?ed|indicated|argued)\b/giu;
+
+/** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
+const pledgeUnits = (unit: string) =>
+  ![
+    "nations",
+    "members",
+    "allies",
+    "partners",
+    "km",
+    "miles",
+    "metres",
+    "percent",
+    "percentage points",
+    "people",
+  ].includes(unit);
+
+const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) => ({
+  category: category as PledgeCategory,
+  groups: groups.map(([phrases, weight]) => ({ pattern: phrasePattern(phrases), weight })),
+}));
+
+/** The category the words of a span speak for most, or null when they name none. */
+function categoryOf(text: string, span: Span): PledgeCategory | null {
+  const slice = text.slice(span.start, span.end);
+  let best: { category: PledgeCategory; score: number } | null = null;
+  for (const { category, groups } of categoryPatterns) {
+    let score = 0;
+    for (const { pattern, weight } of groups) score += (slice.match(pattern)?.length ?? 0) * weight;
+    if (score > 0 && (!best || score > best.score)) best = { category, score };
+  }
+  return best?.category ?? null;
+}
+
+function key(...parts: (string | number | null)[]): string {
+  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
+}
+
+function quantityOf(found: FoundQuantity): SuggestedQuantity {
+  const { low, high, unit, qualifier, vague, outOf, unitInferred } = found;
+  return { low, high, unit, qualifier, vague, outOf, unitInferred };
+}
+
+/** The span without the spaces at its ends. */
+function trim(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** The span without its closing full stop: a clause quoted from inside a sentence. */
+function withoutStop(text: string, span: Span): Span {
+  return /[.;,]/.test(text[span.end - 1] ?? "") ? { start: span.start, end: span.end - 1 } : span;
+}
+
+const insideAny = (span: Span, spans: Span[]) => spans.some((outer) => within(span, outer));
+
+/** Matches of a global pattern inside a span, with offsets into the text. */
+function matchesIn(text: string, pattern: RegExp, span: Span): Span[] {
+  const found: Span[] = [];
+  const slice = text.slice(span.start, span.end);
+  pattern.lastIndex = 0;
+  for (const match of slice.matchAll(pattern)) {
+    found.push({ start: span.start + match.index, end: span.start + match.index + match[0].length });
+  }
+  return found;
+}
+
+/** The clauses of a passage: cut at semicolons, colons and "but", where a new statement begins. */
+function clausesOf(text: string, passage: Passage): Span[] {
+  if (passage.kind === "row") return [passage];
+  const clauses: Span[] = [];
+  let start = passage.start;
+  const cut = /;|:\s|\s—\s+but\b|,?\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+/gu;
+  for (const match of text.slice(passage.start, passage.end).matchAll(cut)) {
+    const at = passage.start + match.index;
+    if (at > start) clauses.push(trim(text, { start, end: at }));
+    start = at + match[0].length;
+  }
+  if (start < passage.end) clauses.push(trim(text, { start, end: passage.end }));
+  return clauses.filter((clause) => clause.end > clause.start);
+}
+
+/** Where a condition's words end: at the clause's punctuation, or after fourteen words. */
+function conditionEnd(text: string, from: number, limit: number): number {
+  const rest = text.slice(from, limit);
+  const stop = /[,;:.)?!—]|\s–\s/u.exec(rest);
+  let end = from + (stop ? stop.index : rest.length);
+  const words = [...text.slice(from, end).matchAll(/\S+/g)];
+  if (words.length > 14) end = from + words[13]!.index + words[13]![0].length;
+  while (end > from && /[\s"“”’']/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+const conditionSynonyms: [RegExp, string][] = [
+  [/^(?:moscow|kremlin|russian|russia's|russia’s)$/, "russia"],
+  [/^(?:cease-fire|truce|armistice|ceasefire)$/, "ceasefire"],
+  [/^(?:agreeing|agrees|agreed|accepts|accepting|accept|signs|sign|signing)$/, "agree"],
+  [/^(?:strike|strikes|attack|attacks|attacked|aggression)$/, "attack"],
+];
+const conditionStopwords = new Set([
+  "a",
+  "an",
+  "the",
+  "to",
+  "of",
+  "on",
+  "in",
+  "is",
+  "are",
+  "be",
+  "been",
+  "being",
+  "and",
+  "or",
+  "if",
+  "any",
+  "future",
+  "were",
+  "was",
+  "willing",
+  "becomes",
+  "only",
+  "event",
+  "conditional",
+  "after",
+  "should",
+  "still",
+  "debated",
+  "again",
+  "that",
+  "with",
+  "by",
+  "for",
+]);
+
+/** The words a condition turns on, with synonyms made one: "Moscow agreeing to a ceasefire" → russia, agree, ceasefire. */
+function conditionWords(text: string): Set<string> {
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[‑–-]/g, "-")
+      .match(/[\p{L}'’-]+/gu) ?? [];
+  const found = new Set<string>();
+  for (const word of words) {
+    if (word === "on" || conditionStopwords.has(word)) continue;
+    const synonym = conditionSynonyms.find(([pattern]) => pattern.test(word));
+    found.add(synonym ? synonym[1] : word.replace(/s$/, ""));
+  }
+  return found;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  const shared = [...a].filter((word) => b.has(word)).length;
+  const union = new Set([...a, ...b]).size;
+  return union === 0 ? 0 : shared / union;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Text tidied into a title: no brackets or quotation marks, at most eleven words. */
+function titleFrom(text: string): string {
+  const words = text
+    .replace(/[()“”"]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[.,;:]+$/, "")
+    .split(" ");
+  const short = words.length > 11 ? `${words.slice(0, 11).join(" ")}…` : words.join(" ");
+  return capitalised(short);
+}
+
+class Reading {
+  readonly suggestions: Suggestion[] = [];
+  private readonly gazetteer: Gazetteer;
+
+  constructor(
+    private readonly text: string,
+    private readonly known: KnownRecords,
+  ) {
+    this.gazetteer = new Gazetteer(known.stakeholders);
+  }
+
+  party(mention: Mention, role: StakeholderRole): SuggestedParty {
+    const stakeholder = this.gazetteer.stakeholderOf(mention.actor);
+    return {
+      name: stakeholder?.name ?? mention.actor.name,
+      kind: stakeholder?.kind ?? mention.actor.kind,
+      countryCode: mention.actor.countryCode,
+      stakeholderId: stakeholder?.id ?? null,
+      role,
+    };
+  }
+
+  /** Each party once, in the order named. */
+  parties(mentions: Mention[], role: (mention: Mention) => StakeholderRole | "observer"): SuggestedParty[] {
+    const seen = new Set<string>();
+    const parties: SuggestedParty[] = [];
+    for (const mention of mentions) {
+      if (seen.has(mention.actor.key)) continue;
+      seen.add(mention.actor.key);
+      const played = role(mention);
+      if (played !== "observer") parties.push(this.party(mention, played));
+    }
+    return parties;
+  }
+
+  /**
+   * The role of a party named after the pledge's verb: "hubs within Ukraine" hosts, "a US-led
+   * mechanism" leads, "French and British troops" contribute, "to Ukraine" benefits; "with Russia" or
+   * "against Russia" has no part in it.
+   */
+  roleAfterCue(mention: Mention): StakeholderRole | "observer" {
+    const after = this.text.slice(mention.end, mention.end + 6);
+    if (/^[-‑–]led\b/u.test(after)) return "lead";
+    // "Russia's invasion", "a Russian attack": the party named is what the pledge guards against.
+    if (
+      /^(?:['’]s)?\s+(?:\S+\s+){0,2}?(?:attacks?|aggression|invasion|war|strikes?|threat)\b/iu.test(
+        this.text.slice(mention.end, mention.end + 40),
+      )
+    ) {
+      return "observer";
+    }
+    const before = this.text.slice(Math.max(0, mention.start - 30), mention.start);
+    if (/\b(?:with|against|by|from|than)\s+(?:the\s+)?(?:\S+\s+)?$/iu.test(before)) return "observer";
+    if (/\b(?:in|within|on|into|inside|across)\s+(?:the\s+)?(?:\S+\s+)?$/iu.test(before)) return "host";
+    if (mention.form === "demonym") return "contributor";
+    return "beneficiary";
+  }
+
+  read(): Suggestion[] {
+    const passages = passagesOf(this.text);
+    for (const passage of passages) {
+      const quantities = findQuantities(this.text, passage.start, passage.end);
+      const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
+      for (const quantity of quantities) {
+        this.suggestions.push({
+          kind: "figure",
+          key: key("figure", quantity.start, quantity.end, quantity.low, quantity.high, quantity.unit),
+          quote: { start: quantity.start, end: quantity.end },
+          alsoQuoted: [],
+          cue: null,
+          quantity: quantityOf(quantity),
+        });
+      }
+      const conditions = this.conditions(passage, mentions);
+      this.suggestions.push(...conditions);
+      if (passage.question) continue;
+      const used = new Set<FoundQuantity>();
+      this.pledges(passage, mentions, quantities, conditions, used);
+      this.requirements(passage, quantities, used);
+      this.capacities(passage, mentions, quantities, used);
+      this.statusEvidence(passage, mentions);
+    }
+    this.mergePledges();
+    this.matchRecords();
+    return this.suggestions.sort((a, b) => a.quote.start - b.quote.start || a.kind.localeCompare(b.kind));
+  }
+
+  private conditions(passage: Passage, mentions: Mention[]): ConditionSuggestion[] {
+    const found: { quote: Span; cue: Span; title: string }[] = [];
+    const add = (quote: Span, cue: Span, title: string) => {
+      if (found.some((other) => overlaps(other.quote, quote))) return;
+      found.push({ quote, cue, title: titleFrom(title) });
+    };
+    const hasEvent = (span: Span) => matchesIn(this.text, eventWords, span).length > 0;
+
+    for (const cue of matchesIn(this.text, parliamentCue, passage))
+      add(cue, cue, this.text.slice(cue.start, cue.end));
+    for (const cue of matchesIn(this.text, conditionLeads, passage)) {
+      const end = conditionEnd(this.text, cue.end, passage.end);
+      const quote = { start: cue.start, end };
+      const words = { start: cue.end, end };
+      if (end <= cue.end || !hasEvent(words)) continue;
+      add(quote, cue, this.text.slice(cue.end, end));
+    }
+    for (const match of matchesIn(this.text, afterEvent, passage)) {
+      const cueEnd = match.start + (/^\S+/.exec(this.text.slice(match.start))?.[0].length ?? 0);
+      add(match, { start: match.start, end: cueEnd }, this.text.slice(cueEnd, match.end));
+    }
+    // "if Russia signs on to a ceasefire", "should a ceasefire be reached": an event within eight words.
+    for (const lead of matchesIn(this.text, ifClause, passage)) {
+      const end = conditionEnd(this.text, lead.end, passage.end);
+      const words = [...this.text.slice(lead.end, end).matchAll(/\S+/gu)].slice(0, 8);
+      const reach = words.length > 0 ? lead.end + words.at(-1)!.index + words.at(-1)![0].length : lead.end;
+      if (!hasEvent({ start: lead.end, end: reach })) continue;
+      const cue = {
+        start: lead.start,
+        end: lead.start + (/^\S+/u.exec(this.text.slice(lead.start))?.[0].length ?? 0),
+      };
+      add({ start: lead.start, end }, cue, this.text.slice(lead.end, end));
+    }
+    // "the exact boundaries of a proposed ceasefire line are still being debated"
+    for (const cue of matchesIn(this.text, openQuestionCue, passage)) {
+      const before = this.text.slice(passage.start, cue.start);
+      const boundary = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "));
+      const clauseStart = passage.start + (boundary === -1 ? 0 : boundary + 2);
+      const subject = this.text.slice(clauseStart, cue.start).replace(/\s+(?:are|is|were|was)\s*$/u, "");
+      add({ start: clauseStart, end: cue.end }, cue, `${subject} agreed`);
+    }
+
+    return found.map(({ quote, cue, title }) => {
+      // "sanctions for Russia if it decides to attack": the condition is on whom "it" stands for.
+      const pronoun = /^\S+\s+(?:it|they)\b/iu.test(this.text.slice(quote.start, quote.end));
+      const party = pronoun
+        ? mentions.filter((mention) => mention.end <= quote.start).at(-1)
+        : mentions.find((mention) => within(mention, quote));
+      return {
+        kind: "condition" as const,
+        key: key("condition", quote.start, quote.end, title),
+        quote,
+        alsoQuoted: [],
+        cue,
+        title,
+        dependsOn: party ? this.party(party, "pledger") : null,
+        matches: null,
+      };
+    });
+  }
+
+  private pledges(
+    passage: Passage,
+    mentions: Mention[],
+    quantities: FoundQuantity[],
+    conditions: ConditionSuggestion[],
+    used: Set<FoundQuantity>,
+  ): void {
+    // Parties named inside a condition ("should a ceasefire be reached with Russia") are not the pledge's.
+    const inCondition = (span: Span) => conditions.some((condition) => within(span, condition.quote));
+    const partyMentions = mentions.filter((mention) => !inCondition(mention));
+    const rowParty =
+      passage.kind === "row" ? partyMentions.filter((mention) => within(mention, passage.cells[0]!)) : [];
+    // Who the passage's last statement was by: "Germany is not ready to send troops, but it may deploy them nearby".
+    let lastSubject: Mention[] = rowParty;
+    for (const clause of clausesOf(this.text, passage)) {
+      const clauseMentions = partyMentions.filter((mention) => within(mention, clause));
+      const pronounSubject = /^(?:(?:but|and|yet)\s+)?(?:it|they|he|she)\b/iu.test(
+        this.text.slice(clause.start, clause.end),
+      );
+      const subjectsBefore = (at: number) => {
+        const before = clauseMentions.filter((mention) => mention.end <= at && this.actsHere(mention));
+        // "Starmer announced that the UK and France will…": who speaks is not always who pledges.
+        const reported = [...this.text.slice(clause.start, at).matchAll(reportingVerb)].at(-1);
+        if (reported) {
+          const saidAt = clause.start + reported.index + reported[0].length;
+          const named = before.filter((mention) => mention.start >= saidAt);
+          if (named.length > 0) return named;
+          // "Germany signalled it could…", "the chancellor said his country will…": the speaker's own pledge.
+          if (
+            /^\s*(?:that\s+)?(?:it|they|we|his\s+country|her\s+country|its\s+government|their\s+countries)\b/iu.test(
+              this.text.slice(saidAt, at),
+            )
+          ) {
+            return before.filter((mention) => mention.start < saidAt);
+          }
+          return [];
+        }
+        if (before.length > 0) return before;
+        return pronounSubject || passage.kind === "row" ? lastSubject : [];
+      };
+
+      const stance = this.stance(clause, passage, conditions);
+      const scope = trim(this.text, stance ? { start: clause.start, end: stance.cue.start } : clause);
+      const cue = this.pledgeCue(scope, passage, clauseMentions, conditions);
+      let made: PledgeSuggestion[] = [];
+      if (cue) {
+        const who = subjectsBefore(cue.span.start);
+        if (who.length > 0) lastSubject = who;
+        made = this.clausePledges(passage, scope, cue, who, clauseMentions, quantities, conditions, used);
+      }
+      if (!stance) continue;
+      const who = made.length > 0 ? subjectsBefore(cue!.span.start) : subjectsBefore(stance.cue.start);
+      if (who.length > 0) lastSubject = who;
+      const category =
+        categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ?? made.at(-1)?.category ?? null;
+      if (!category) continue;
+      const cueText = this.text.slice(stance.cue.start, stance.cue.end);
+      // "a logistics hub rather than send troops": the refusal is the words from "rather than" on.
+      const quote = withoutStop(
+        this.text,
+        /^rather/iu.test(cueText) ? trim(this.text, { start: stance.cue.start, end: clause.end }) : clause,
+      );
+      const parties = this.parties(who, () => "pledger");
+      this.suggestions.push(
+        this.pledge(quote, stance.cue, stance.kind, category, "announced", parties, null, conditions),
+      );
+    }
+  }
+
+  /**
+   * Whether a party named before a pledge's verb is one making it: not "the allies of Ukraine" or
+   * "Ukraine's partners" (who act for it), not "support for Ukraine"; but "leaders from Canada" are Canada.
+   */
+  private actsHere(mention: Mention): boolean {
+    const before = this.text.slice(Math.max(0, mention.start - 40), mention.start);
+    const after = this.text.slice(mention.end, mention.end + 24);
+    if (/^['’]s\s+(?:allies|partners|backers|supporters|friends|neighbou?rs)\b/iu.test(after)) return false;
+    if (/^[-‑–]led\b/u.test(after)) return false;
+    const preposition =
+      /\b(of|to|for|with|against|in|on|into|from|at|toward|towards|across|within|like)\s+(?:the\s+)?$/iu.exec(
+        before,
+      );
+    if (!preposition) return true;
+    if (preposition[1]!.toLowerCase() === "like") return true;
+    return /\b(?:leaders?|officials?|representatives?|ministers?|envoys?|delegations?|governments?|heads\s+of\s+(?:state|government)|countries|nations|troops|forces|soldiers)\s+(?:of|from)\s+(?:the\s+)?$/iu.test(
+      before,
+    );
+  }
+
+  private clausePledges(
+    passage: Passage,
+    scope: Span,
+    cue: { span: Span; status: PledgeStatus },
+    who: Mention[],
+    clauseMentions: Mention[],
+    quantities: FoundQuantity[],
+    conditions: ConditionSuggestion[],
+    used: Set<FoundQuantity>,
+  ): PledgeSuggestion[] {
+    const made: PledgeSuggestion[] = [];
+    const partiesIn = (span: Span) =>
+      [
+        ...this.parties(who, () => "pledger"),
+        ...this.parties(
+          clauseMentions.filter(
+            (mention) =>
+              within(mention, span) &&
+              mention.start >= cue.span.end &&
+              !who.includes(mention) &&
+              !conditions.some((condition) => within(mention, condition.quote)),
+          ),
+          (mention) => this.roleAfterCue(mention),
+        ),
+      ].filter((party, index, all) => all.findIndex((other) => other.name === party.name) === index);
+    // In a table row the pledge is the cell its words are in; the row's first cell says who.
+    const words =
+      passage.kind === "row" ? (passage.cells.find((cell) => within(cue.span, cell)) ?? scope) : scope;
+
+    // "It pledges support for a monitoring mechanism, military assistance, … and help for rebuilding": one pledge each.
+    const items = this.listItems({ start: cue.span.end, end: words.end });
+    const itemCategories = items.map((item) => categoryOf(this.text, item));
+    const distinct = new Set(itemCategories.filter(Boolean));
+    // Only a list of phrases splits: each of three words or more, the first not opening an elaboration ("guarantees which might involve…").
+    const parallel =
+      items.length >= 3 &&
+      items.every((item) => this.text.slice(item.start, item.end).split(/\s+/).length >= 3) &&
+      !/\b(?:which|that|including|such\s+as)\b/iu.test(this.text.slice(items[0]!.start, items[0]!.end));
+    if (parallel && distinct.size >= 2) {
+      items.forEach((item, index) => {
+        const category = itemCategories[index];
+        if (!category) return;
+        const quantity = this.pledgeQuantity(item, quantities, used);
+        made.push(
+          this.pledge(item, cue.span, "pledge", category, cue.status, partiesIn(item), quantity, conditions),
+        );
+      });
+    } else {
+      const quantity = this.pledgeQuantity(scope, quantities, used);
+      const category =
+        quantity && ["EUR", "USD", "GBP"].includes(quantity.unit)
+          ? "assistance"
+          : categoryOf(this.text, scope);
+      if (!category) return made;
+      const quote = passage.kind === "row" ? { start: passage.start, end: passage.end } : scope;
+      made.push(
+        this.pledge(
+          quote,
+          cue.span,
+          "pledge",
+          category,
+          cue.status,
+          partiesIn(scope),
+          quantity,
+          conditions,
+          words,
+        ),
+      );
+    }
+    this.suggestions.push(...made);
+    return made;
+  }
+
+  /** The pieces of an enumeration: "A, B, C and D". */
+  private listItems(span: Span): Span[] {
+    const items: Span[] = [];
+    let start = span.start;
+    const slice = this.text.slice(span.start, span.end);
+    for (const match of slice.matchAll(/,\s+(?:and\s+)?/gu)) {
+      items.push({ start, end: span.start + match.index });
+      start = span.start + match.index + match[0].length;
+    }
+    items.push({ start, end: span.end });
+    return items
+      .map((item) => {
+        let { start: from, end: to } = item;
+        while (from < to && /\s/.test(this.text[from]!)) from++;
+        while (to > from && /[\s.]/.test(this.text[to - 1]!)) to--;
+        return { start: from, end: to };
+      })
+      .filter((item) => item.end > item.start);
+  }
+
+  /**
+   * The first words in a clause that make a pledge. Not a reporting verb ("announced that": the
+   * pledge is in what follows), not words inside a condition, and not words inside a quotation
+   * unless the clause names who speaks them first ("If you promise to…" is nobody's pledge).
+   */
+  private pledgeCue(
+    clause: Span,
+    passage: Passage,
+    clauseMentions: Mention[],
+    conditions: ConditionSuggestion[],
+  ): { span: Span; status: PledgeStatus } | null {
+    let best: { span: Span; status: PledgeStatus } | null = null;
+    for (const { pattern, status } of pledgeCues) {
+      for (const span of matchesIn(this.text, pattern, clause)) {
+        if (insideAny(span, passage.quoted) && !clauseMentions.some((mention) => mention.end <= span.start))
+          continue;
+        if (conditions.some((condition) => overlaps(condition.quote, span))) continue;
+        if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
+        if (negatedBefore.test(this.text.slice(Math.max(clause.start, span.start - 20), span.start)))
+          continue;
+        if (!best || span.start < best.span.start) best = { span, status };
+        break;
+      }
+    }
+    return best;
+  }
+
+  private stance(
+    clause: Span,
+    passage: Passage,
+    conditions: ConditionSuggestion[],
+  ): { cue: Span; kind: "refusal" | "reservation" } | null {
+    for (const [pattern, kind] of [
+      [refusalCue, "refusal"],
+      [reservationCue, "reservation"],
+    ] as const) {
+      const cue = matchesIn(this.text, pattern, clause).find(
+        (span) =>
+          !insideAny(span, passage.quoted) &&
+          !conditions.some((condition) => overlaps(condition.quote, span)),
+      );
+      if (cue) return { cue, kind };
+    }
+    return null;
+  }
+
+  private pledgeQuantity(
+    span: Span,
+    quantities: FoundQuantity[],
+    used: Set<FoundQuantity>,
+  ): SuggestedQuantity | null {
+    const quantity = quantities.find((found) => within(found, span) && pledgeUnits(found.unit));
+    if (!quantity) return null;
+    used.add(quantity);
+    return quantityOf(quantity);
+  }
+
+  private pledge(
+    quote: Span,
+    cue: Span,
+    stance: PledgeSuggestion["stance"],
+    category: PledgeCategory,
+    status: PledgeStatus,
+    parties: SuggestedParty[],
+    quantity: SuggestedQuantity | null,
+    conditions: ConditionSuggestion[],
+    words: Span = quote,
+  ): PledgeSuggestion {
+    const who = parties.filter((party) => party.role === "pledger").map((party) => party.name);
+    // A pledge is titled by what follows its verb; a refusal or a reservation by its own words ("will not send troops").
+    const from =
+      stance === "pledge" ? Math.max(cue.end < words.end ? cue.end : words.start, words.start) : cue.start;
+    const said = this.text.slice(from, words.end).replace(/^rather than\s+/iu, "will not ");
+    const what = titleFrom(stance === "pledge" ? said.replace(/^\s*(?:to|for|the|a)\s+/iu, "") : said);
+    const title =
+      who.length > 0
+        ? `${who.join(", ")}: ${stance === "pledge" ? what : what.charAt(0).toLowerCase() + what.slice(1)}`
+        : what;
+    const linked = conditions.filter(
+      (condition) =>
+        overlaps(condition.quote, quote) ||
+        (stance === "pledge" && condition.quote.start >= quote.end && condition.quote.start - quote.end < 3),
+    );
+    return {
+      kind: "pledge",
+      key: key("pledge", quote.start, quote.end, stance, category, who.join(",")),
+      quote,
+      alsoQuoted: [],
+      cue,
+      stance,
+      title,
+      category,
+      status,
+      parties,
+      quantity,
+      conditionKeys: linked.map((condition) => condition.key),
+      matches: null,
+    };
+  }
+
+  private requirements(passage: Passage, quantities: FoundQuantity[], used: Set<FoundQuantity>): void {
+    const slice = this.text.slice(passage.start, passage.end);
+    const cue = requirementCue.exec(slice);
+    if (!cue) return;
+    const cueSpan = { start: passage.start + cue.index, end: passage.start + cue.index + cue[0].length };
+    if (insideAny(cueSpan, passage.quoted)) return;
+    for (const quantity of quantities) {
+      if (used.has(quantity) || !pledgeUnits(quantity.unit)) continue;
+      used.add(quantity);
+      const between = cueSpan.end <= quantity.start ? this.text.slice(cueSpan.end, quantity.start) : "";
+      const subject = between
+        .replace(/^\s*(?:that|a|an|the)\s+/iu, "")
+        .replace(
+          /\s+(?:could|would|will|may|might|to|of|at|be|range|need|needs|take|between|from|is|are)(?:\s|$).*$/isu,
+          "",
+        )
+        .trim();
+      const after = this.text.slice(quantity.end, passage.end).replace(/^\s*(?:to|for)\s+/iu, "");
+      this.suggestions.push({
+        kind: "requirement",
+        key: key("requirement", passage.start, passage.end, quantity.low, quantity.high, quantity.unit),
+        quote: { start: passage.start, end: passage.end },
+        alsoQuoted: [],
+        cue: cueSpan,
+        title: subject
+          ? `${titleFrom(subject)} (${this.text.slice(cueSpan.start, cueSpan.end).toLowerCase()})`
+          : `Needed: ${quantity.unit}`,
+        scope: after.trim() ? titleFrom(after) : null,
+        quantity: quantityOf(quantity),
+      });
+    }
+  }
+
+  private capacities(
+    passage: Passage,
+    mentions: Mention[],
+    quantities: FoundQuantity[],
+    used: Set<FoundQuantity>,
+  ): void {
+    for (const clause of clausesOf(this.text, passage)) {
+      const inClause = quantities.filter(
+        (quantity) => within(quantity, clause) && !used.has(quantity) && quantity.unit === "personnel",
+      );
+      if (inClause.length === 0) continue;
+      // The cue may sit in the clause before ("the British Army fields roughly 70,000…; France more than 260,000").
+      const cueIn = (span: Span) => capacityCue.test(this.text.slice(span.start, span.end));
+      const previousClauseHasCue = inClause.every((quantity) => quantity.unitInferred) && cueIn(passage);
+      if (!cueIn(clause) && !previousClauseHasCue) continue;
+      for (const quantity of inClause) {
+        const owner = mentions
+          .filter((mention) => within(mention, clause) && mention.end <= quantity.start)
+          .at(-1);
+        if (!owner) continue;
+        used.add(quantity);
+        const party = this.party(owner, "pledger");
+        const noun = /army|navy|air force|armed forces|military/iu.exec(
+          this.text.slice(owner.end, quantity.start),
+        );
+        this.suggestions.push({
+          kind: "capacity",
+          key: key("capacity", clause.start, quantity.end, quantity.low, party.name),
+          quote: { start: clause.start, end: quantity.end },
+          alsoQuoted: [],
+          cue: null,
+          title: `${party.name}: ${noun ? `${noun[0].toLowerCase()} ` : ""}${quantity.unit}`,
+          party,
+          quantity: quantityOf(quantity),
+        });
+      }
+    }
+  }
+
+  /** A sentence saying a tracked pledge was delivered or is under way. */
+  private statusEvidence(passage: Passage, mentions: Mention[]): void {
+    if (this.known.pledges.length === 0) return;
+    const stakeholderIds = new Set(
+      mentions
+        .map((mention) => this.gazetteer.stakeholderOf(mention.actor)?.id)
+        .filter((id): id is string => Boolean(id)),
+    );
+    if (stakeholderIds.size === 0) return;
+    for (const { pattern, status } of deliveryCues) {
+      const cue = matchesIn(this.text, pattern, passage).find((span) => !insideAny(span, passage.quoted));
+      if (!cue) continue;
+      const category = categoryOf(this.text, passage);
+      const rank = (value: PledgeStatus) =>
+        ["announced", "committed", "in_progress", "delivered"].indexOf(value);
+      for (const pledge of this.known.pledges) {
+        if (pledge.category !== category || !pledge.stakeholderIds.some((id) => stakeholderIds.has(id)))
+          continue;
+        if (rank(pledge.status) >= rank(status) || ["stalled", "withdrawn"].includes(pledge.status)) continue;
+        this.suggestions.push({
+          kind: "status",
+          key: key("status", passage.start, passage.end, pledge.id, status),
+          quote: { start: passage.start, end: passage.end },
+          alsoQuoted: [],
+          cue,
+          pledge: { id: pledge.id, title: pledge.title },
+          status,
+        });
+      }
+      return;
+    }
+  }
+
+  /** The same pledge said twice (in a summary and again in a list) is one suggestion quoting both. */
+  private mergePledges(): void {
+    const kept = new Map<string, PledgeSuggestion>();
+    const order: Suggestion[] = [];
+    for (const suggestion of this.suggestions) {
+      if (suggestion.kind !== "pledge") {
+        order.push(suggestion);
+        continue;
+      }
+      const who = suggestion.parties
+        .filter((party) => party.role === "pledger")
+        .map((party) => party.name)
+        .sort()
+        .join(",");
+      const identity = `${suggestion.stance}|${suggestion.category}|${who}`;
+      const first = kept.get(identity);
+      if (!first) {
+        kept.set(identity, suggestion);
+        order.push(suggestion);
+        continue;
+      }
+      first.alsoQuoted.push(suggestion.quote, ...suggestion.alsoQuoted);
+      if (suggestion.status === "committed") first.status = "committed";
+      first.quantity ??= suggestion.quantity;
+      first.conditionKeys = [...new Set([...first.conditionKeys, ...suggestion.conditionKeys])];
+    }
+    this.suggestions.splice(0, this.suggestions.length, ...order);
+  }
+
+  /** Suggestions about what the tracker holds are proposed as updates to it. */
+  private matchRecords(): void {
+    const conditionIndex = this.known.conditions.map((condition) => ({
+      condition,
+      words: conditionWords(condition.title),
+    }));
+    for (const suggestion of this.suggestions) {
+      if (suggestion.kind === "condition") {
+        const words = conditionWords(suggestion.title);
+        let best: { id: string; title: string; score: number } | null = null;
+        for (const { condition, words: known } of conditionIndex) {
+          const score = similarity(words, known);
+          if (score >= 0.3 && (!best || score > best.score))
+            best = { id: condition.id, title: condition.title, score };
+        }
+        suggestion.matches = best ? { id: best.id, title: best.title } : null;
+      }
+      if (suggestion.kind === "pledge" && suggestion.stance === "pledge") {
+        const ids = new Set(
+          suggestion.parties
+            .filter((party) => party.role === "pledger" || party.role === "lead")
+            .map((party) => party.stakeholderId)
+            .filter(Boolean),
+        );
+        const words = conditionWords(suggestion.title);
+        const match = this.known.pledges.find(
+          (pledge) =>
+            pledge.category === suggestion.category &&
+            (ids.size > 0
+              ? pledge.stakeholderIds.some((id) => ids.has(id))
+              : similarity(words, conditionWords(pledge.title)) >= 0.2),
+        );
+        suggestion.matches = match ? { id: match.id, title: match.title } : null;
+      }
+    }
+  }
+}
+
+/** The rules' suggestions for a text, in the order the text makes them. */
+export function suggestByRules(text: string, known: KnownRecords): Suggestion[] {
+  return new Reading(text, known).read();
+}

@@ -1,0 +1,69 @@
+// npm run intake:eval [-- --verbose]
+// Scores the intake extractor against lib/rules/intake/evaluation-gold.json: what a careful analyst
+// takes from the source documents (SOURCES_DIR, default ../shared/sources). Prints precision and
+// recall per kind; with --verbose, the items it missed and the suggestions that matched none. Exits
+// 1 when a kind misses its target (recall ≥ 0.9, precision ≥ 0.8).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import gold from "../lib/rules/intake/evaluation-gold.json";
+import {
+  addScores,
+  evaluateGold,
+  goldSchema,
+  precisionOf,
+  recallOf,
+  targets,
+  type KindScore,
+} from "../lib/rules/intake/evaluation";
+import { suggestByRules } from "../lib/rules/intake/rules-extractor";
+import { noRecords } from "../lib/rules/intake/suggestions";
+import { sourcesDirectory } from "../server/env";
+
+/** The gold's documents read by the rules, scored per document and in all. */
+export function evaluateRules(sourcesDir = sourcesDirectory()) {
+  const results = evaluateGold(
+    goldSchema.parse(gold),
+    (file) => readFileSync(path.join(sourcesDir, file), "utf8"),
+    (text) => suggestByRules(text, noRecords),
+  );
+  return { results, total: addScores(results.map((result) => result.scores)) };
+}
+
+export const meetsTargets = (score: KindScore) =>
+  score.items === 0 || (recallOf(score) >= targets.recall && precisionOf(score) >= targets.precision);
+
+const fixed = (value: number) => value.toFixed(2);
+
+function main(): number {
+  const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false } } });
+  const { results, total } = evaluateRules();
+  const table = total.map((score) => ({
+    kind: score.kind,
+    items: score.items,
+    found: score.found,
+    suggested: score.suggested,
+    correct: score.correct,
+    repeated: score.repeated,
+    precision: fixed(precisionOf(score)),
+    recall: fixed(recallOf(score)),
+    target: score.items === 0 ? "no items" : meetsTargets(score) ? "met" : "MISSED",
+  }));
+  console.log(`Intake extractor (rules) on ${results.length} documents, against the gold:`);
+  console.table(table);
+  if (values.verbose) {
+    for (const result of results) {
+      const text = readFileSync(path.join(sourcesDirectory(), result.file), "utf8");
+      for (const item of result.missed) console.log(`missed  ${result.file} ${item.kind}: ${item.quotes[0]}`);
+      for (const suggestion of result.wrong) {
+        console.log(
+          `no item ${result.file} ${suggestion.kind}: ${text.slice(suggestion.quote.start, suggestion.quote.end)}`,
+        );
+      }
+    }
+  }
+  return total.every(meetsTargets) ? 0 : 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+  process.exitCode = main();
