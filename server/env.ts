@@ -156,3 +156,31 @@ export function publicOrigin(env: Env = process.env): string | null {
   }
   return url.origin;
 }
+
+const intakeModelSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/./.test(value), "INTAKE_MODEL_URL must be an http(s) address such as http://localhost:8000/v1"),
+  model: z.string().trim().min(1, "INTAKE_MODEL_NAME must name the model to ask, e.g. llama-3.1-8b-instruct"),
+  apiKey: z.string().trim().optional(),
+  timeoutSeconds: z.coerce.number().int().min(5).max(600).default(120),
+});
+export type IntakeModelConfig = z.infer<typeof intakeModelSchema>;
+
+/**
+ * The OpenAI-compatible endpoint intake may ask for suggestions besides its rules (INTAKE_MODEL_URL,
+ * the API's base such as http://localhost:8000/v1; INTAKE_MODEL_NAME; INTAKE_MODEL_API_KEY, optional;
+ * INTAKE_MODEL_TIMEOUT_SECONDS, default 120). Null when INTAKE_MODEL_URL is unset: the rules alone read.
+ */
+export function intakeModelFromEnv(env: Env = process.env): IntakeModelConfig | null {
+  if (!env.INTAKE_MODEL_URL?.trim()) return null;
+  const parsed = intakeModelSchema.safeParse({
+    url: env.INTAKE_MODEL_URL,
+    model: env.INTAKE_MODEL_NAME ?? "",
+    apiKey: env.INTAKE_MODEL_API_KEY || undefined,
+    timeoutSeconds: env.INTAKE_MODEL_TIMEOUT_SECONDS || undefined,
+  });
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}

@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { isDatabaseBusy } from "@/server/database-busy";
 import type { Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit, type AuditInput } from "@/server/audit";
@@ -44,60 +43,12 @@ import type {
   sourceSchema,
   stakeholderSchema,
 } from "./schemas";
-import { slugify } from "@/lib/slug";
-import { rememberOwnWrite } from "@/server/data-version";
-import { databaseBusy, notFound, staleVersion, WriteError, type FieldConflict } from "@/lib/write-error";
+import { notFound, staleVersion, WriteError, type FieldConflict } from "@/lib/write-error";
+import { uniqueSlug, write, type Tx } from "@/server/write";
 import type { z } from "zod";
 
-// Every write: one transaction holding the change, its history entry and its audit entry; a
-// version check that makes a stale edit change nothing; database refusals turned into messages.
-
-type Tx = Prisma.TransactionClient;
-
-/**
- * Runs `work` in one transaction and translates the database's refusals into WriteErrors. The
- * browser that wrote is told the data version of its write, so that the figures it is shown next
- * include it (server/data-version.ts).
- */
-async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    const done = await db().$transaction(work, { timeout: 15_000, maxWait: 15_000 });
-    await rememberOwnWrite();
-    return done;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError) {
-      if (error.code === "P2002") {
-        const fields = uniqueFieldsOf(error.meta);
-        throw new WriteError("invalid", `Another record already has this ${fields.join(", ") || "value"}.`, {
-          fields: Object.fromEntries(fields.map((f) => [f, `already used`])),
-        });
-      }
-      if (error.code === "P2003") {
-        throw new WriteError(
-          "in-use",
-          "This record is still linked to or cited by other records: remove those links first.",
-        );
-      }
-      if (error.code === "P2025") throw new WriteError("not-found", "The record no longer exists.");
-    }
-    if (isDatabaseBusy(error)) throw databaseBusy();
-    throw error;
-  }
-}
-
-/**
- * The fields a unique constraint refused: Prisma's `target`, or, through a driver adapter, the
- * constraint the driver named (its fields).
- */
-function uniqueFieldsOf(meta: Record<string, unknown> | undefined): string[] {
-  const target = meta?.target;
-  if (Array.isArray(target)) return target.map(String);
-  if (typeof target === "string") return [target];
-  const constraint = (
-    meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined
-  )?.cause?.constraint;
-  return Array.isArray(constraint?.fields) ? constraint.fields.map((f) => String(f).replaceAll('"', "")) : [];
-}
+// Every write: one transaction holding the change, its history entry and its audit entry (server/write.ts);
+// a version check that makes a stale edit change nothing.
 
 /** Makes an edit that started from `version` apply only to that version, bumping it. */
 async function claimVersion(
@@ -122,14 +73,6 @@ function amountOrError(field: string, text: string | null | undefined, unit: str
       throw new WriteError("invalid", error.message, { fields: { [field]: error.message } });
     }
     throw error;
-  }
-}
-
-async function uniqueSlug(taken: (slug: string) => Promise<boolean>, text: string): Promise<string> {
-  const base = slugify(text);
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await taken(candidate))) return candidate;
   }
 }
 
@@ -226,6 +169,11 @@ function quantitiesOrError(
  * figures and by the first entry of its history (its status, dated the announcement).
  */
 export async function createPledge(actor: Principal, input: PledgeCreate): Promise<PledgeRecord> {
+  return write((tx) => createPledgeIn(tx, actor, input));
+}
+
+/** `createPledge` inside a transaction the caller holds, for writes that must commit with it (intake's decisions). */
+export async function createPledgeIn(tx: Tx, actor: Principal, input: PledgeCreate): Promise<PledgeRecord> {
   const {
     stakeholders,
     conditionIds,
@@ -240,30 +188,28 @@ export async function createPledge(actor: Principal, input: PledgeCreate): Promi
     ...fields
   } = input;
   const quantities = quantitiesOrError({ quantityUnit, quantityLow, quantityHigh, deliveredQuantity }, null);
-  return write(async (tx) => {
-    await linksExist(tx, { stakeholders, conditionIds });
-    const evidence = await citedSource(tx, { sourceId, source, quote });
-    const rows = noPledgeRows();
-    const id = addNewPledge(
-      rows,
-      {
-        ...fields,
-        ...quantities,
-        externalId: fields.externalId ?? null,
-        description: fields.description ?? null,
-        announcedPrecision: fields.announcedPrecision ?? "day",
-        dueOn: fields.dueOn ?? null,
-        scope: fields.scope ?? null,
-        status: "announced",
-        stakeholders,
-        conditionIds,
-      },
-      { by: actor, at: new Date(), note: note ?? "Recorded with the pledge" },
-      [evidence],
-    );
-    await insertPledgeRows(prismaInserter(tx), rows);
-    return (await livePledge(tx, id))!;
-  });
+  await linksExist(tx, { stakeholders, conditionIds });
+  const evidence = await citedSource(tx, { sourceId, source, quote });
+  const rows = noPledgeRows();
+  const id = addNewPledge(
+    rows,
+    {
+      ...fields,
+      ...quantities,
+      externalId: fields.externalId ?? null,
+      description: fields.description ?? null,
+      announcedPrecision: fields.announcedPrecision ?? "day",
+      dueOn: fields.dueOn ?? null,
+      scope: fields.scope ?? null,
+      status: "announced",
+      stakeholders,
+      conditionIds,
+    },
+    { by: actor, at: new Date(), note: note ?? "Recorded with the pledge" },
+    [evidence],
+  );
+  await insertPledgeRows(prismaInserter(tx), rows);
+  return (await livePledge(tx, id))!;
 }
 
 /** Refuses links to stakeholders or conditions that do not exist, naming the field. */
@@ -715,21 +661,29 @@ export async function recordPledgeStatus(
   id: string,
   update: PledgeStatusUpdate,
 ): Promise<PledgeRecord> {
-  return write((tx) =>
-    changeStatus(tx, actor, "pledge", id, update, {
-      load: () => livePledge(tx, id),
-      claim: () => claimPledge(tx, id, update.version, { status: update.status }),
-      subject: (from) => ({ pledgeId: id, fromPledgeStatus: from, toPledgeStatus: update.status }),
-      audit: ({ before, after }) =>
-        recordPledgeAudit(tx, actor, {
-          action: "status",
-          entityId: id,
-          before,
-          after,
-          version: after.version,
-        }),
-    }),
-  );
+  return write((tx) => recordPledgeStatusIn(tx, actor, id, update));
+}
+
+/** `recordPledgeStatus` inside a transaction the caller holds. */
+export async function recordPledgeStatusIn(
+  tx: Tx,
+  actor: Principal,
+  id: string,
+  update: PledgeStatusUpdate,
+): Promise<PledgeRecord> {
+  return changeStatus(tx, actor, "pledge", id, update, {
+    load: () => livePledge(tx, id),
+    claim: () => claimPledge(tx, id, update.version, { status: update.status }),
+    subject: (from) => ({ pledgeId: id, fromPledgeStatus: from, toPledgeStatus: update.status }),
+    audit: ({ before, after }) =>
+      recordPledgeAudit(tx, actor, {
+        action: "status",
+        entityId: id,
+        before,
+        after,
+        version: after.version,
+      }),
+  });
 }
 
 // ---- Conditions ----
@@ -845,20 +799,28 @@ function slugSource(kind: RecordKind, input: Record<string, unknown>): string {
 }
 
 export async function createRecord<K extends RecordKind>(actor: Principal, kind: K, input: RecordInput[K]) {
+  return write((tx) => createRecordIn(tx, actor, kind, input));
+}
+
+/** `createRecord` inside a transaction the caller holds. */
+export async function createRecordIn<K extends RecordKind>(
+  tx: Tx,
+  actor: Principal,
+  kind: K,
+  input: RecordInput[K],
+) {
   const { entity, delegate } = records[kind];
   const columns = columnsOf(kind, input);
-  return write(async (tx) => {
-    const table = delegate(tx);
-    const slug = await uniqueSlug(
-      async (s) => (await table.count({ where: { slug: s } })) > 0,
-      slugSource(kind, columns),
-    );
-    const data = kind === "condition" ? { ...columns, slug, statusDate: new Date() } : { ...columns, slug };
-    const { id } = await table.create({ data, select: { id: true } });
-    const after = await table.findUnique({ where: { id } });
-    await recordAudit(tx, actor, { action: "create", entityType: entity, entityId: id, after, version: 1 });
-    return after!;
-  });
+  const table = delegate(tx);
+  const slug = await uniqueSlug(
+    async (s) => (await table.count({ where: { slug: s } })) > 0,
+    slugSource(kind, columns),
+  );
+  const data = kind === "condition" ? { ...columns, slug, statusDate: new Date() } : { ...columns, slug };
+  const { id } = await table.create({ data, select: { id: true } });
+  const after = await table.findUnique({ where: { id } });
+  await recordAudit(tx, actor, { action: "create", entityType: entity, entityId: id, after, version: 1 });
+  return after!;
 }
 
 export async function updateRecord<K extends RecordKind>(
@@ -868,32 +830,42 @@ export async function updateRecord<K extends RecordKind>(
   version: number,
   input: RecordInput[K],
 ) {
+  return write((tx) => updateRecordIn(tx, actor, kind, id, version, input));
+}
+
+/** `updateRecord` inside a transaction the caller holds. */
+export async function updateRecordIn<K extends RecordKind>(
+  tx: Tx,
+  actor: Principal,
+  kind: K,
+  id: string,
+  version: number,
+  input: RecordInput[K],
+) {
   const { entity, what, delegate } = records[kind];
   const columns = columnsOf(kind, input);
-  return write(async (tx) => {
-    const table = delegate(tx);
-    const before = await table.findUnique({ where: { id } });
-    if (!before) throw notFound(what, id);
-    await claimVersion(
-      what,
-      id,
-      version,
-      async () =>
-        (await table.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } }))
-          .count === 1,
-      () => table.findUnique({ where: { id } }),
-    );
-    const after = await table.findUnique({ where: { id } });
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: entity,
-      entityId: id,
-      before,
-      after,
-      version: after!.version,
-    });
-    return after!;
+  const table = delegate(tx);
+  const before = await table.findUnique({ where: { id } });
+  if (!before) throw notFound(what, id);
+  await claimVersion(
+    what,
+    id,
+    version,
+    async () =>
+      (await table.updateMany({ where: { id, version }, data: { ...columns, version: { increment: 1 } } }))
+        .count === 1,
+    () => table.findUnique({ where: { id } }),
+  );
+  const after = await table.findUnique({ where: { id } });
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: entity,
+    entityId: id,
+    before,
+    after,
+    version: after!.version,
   });
+  return after!;
 }
 
 /** Deletes a record nothing refers to; one still linked or cited is refused with a 409. */
@@ -911,5 +883,53 @@ export async function deleteRecord(actor: Principal, kind: RecordKind, id: strin
       throw now ? staleVersion(what, version, now) : notFound(what, id);
     }
     await recordAudit(tx, actor, { action: "delete", entityType: entity, entityId: id, before });
+  });
+}
+
+// ---- Evidence for what is there ----
+
+/** What a citation can rest on: a pledge or one of the records beside it. */
+export type CitedRecord =
+  | { kind: "pledge"; id: string }
+  | { kind: "condition"; id: string }
+  | { kind: "requirement"; id: string }
+  | { kind: "capacity"; id: string }
+  | { kind: "stakeholder"; id: string };
+
+const citedColumns = {
+  pledge: { column: "pledgeId", entity: "Pledge" },
+  condition: { column: "conditionId", entity: "Condition" },
+  requirement: { column: "requirementId", entity: "Requirement" },
+  capacity: { column: "capacityReferenceId", entity: "CapacityReference" },
+  stakeholder: { column: "stakeholderId", entity: "Stakeholder" },
+} as const;
+
+/**
+ * Cites a source's words as evidence for a record that exists, inside the caller's transaction. The
+ * record's fields do not change (nor its version); the audit says what was cited, so that the change
+ * log and its feeds tell readers the record's evidence grew.
+ */
+export async function citeRecordIn(
+  tx: Tx,
+  actor: Principal,
+  record: CitedRecord,
+  evidence: { sourceId: string; quote: string },
+): Promise<void> {
+  const { column, entity } = citedColumns[record.kind];
+  const exists =
+    record.kind === "pledge"
+      ? (await livePledge(tx, record.id)) !== null
+      : (await records[record.kind].delegate(tx).findUnique({ where: { id: record.id } })) !== null;
+  if (!exists) throw notFound(record.kind === "capacity" ? "capacity figure" : record.kind, record.id);
+  const source = await tx.source.findUnique({ where: { id: evidence.sourceId }, select: { title: true } });
+  if (!source) throw notFound("source", evidence.sourceId);
+  await tx.citation.create({
+    data: { sourceId: evidence.sourceId, quote: evidence.quote, [column]: record.id },
+  });
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: entity,
+    entityId: record.id,
+    note: `Cited "${source.title}": “${evidence.quote.slice(0, 200)}${evidence.quote.length > 200 ? "…" : ""}”`,
   });
 }

@@ -6,7 +6,8 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
 import worldCountries from "world-countries";
 import { onFirstUse } from "../../on-first-use";
-import type { StakeholderKind } from "../vocabulary";
+import type { StakeholderKind, StakeholderRole } from "../vocabulary";
+import type { SuggestedParty } from "./suggestions";
 
 countries.registerLocale(en);
 
@@ -253,5 +254,26 @@ export class Gazetteer {
     }
     const name = actor.name.toLowerCase();
     return this.known.find((stakeholder) => stakeholder.name.toLowerCase() === name) ?? null;
+  }
+
+  /** An actor as a suggestion names it: the tracker's stakeholder when it holds one, else as the gazetteer knows it. */
+  party(actor: Actor, role: StakeholderRole): SuggestedParty {
+    const stakeholder = this.stakeholderOf(actor);
+    return {
+      name: stakeholder?.name ?? actor.name,
+      kind: stakeholder?.kind ?? actor.kind,
+      countryCode: actor.countryCode,
+      stakeholderId: stakeholder?.id ?? null,
+      role,
+    };
+  }
+
+  /** The party a name written by someone else (a model, a form) stands for: the first actor it mentions, or itself, untracked. */
+  partyNamed(name: string, role: StakeholderRole): SuggestedParty {
+    const [mention] = this.mentions(name);
+    if (mention) return this.party(mention.actor, role);
+    const known = this.known.find((stakeholder) => stakeholder.name.toLowerCase() === name.trim().toLowerCase());
+    if (known) return { name: known.name, kind: known.kind, countryCode: known.countryCode, stakeholderId: known.id, role };
+    return { name: name.trim(), kind: "organisation", countryCode: null, stakeholderId: null, role };
   }
 }

@@ -65,13 +65,34 @@ function passage(text: string, span: Span, kind: Passage["kind"], cells: Span[] 
   };
 }
 
+/**
+ * The lines of a text, a hard-wrapped line joined to the next when the sentence runs on: it ends
+ * without closing punctuation and the next begins in lower case ("…committed to\nbuilding hubs").
+ * A heading ("Strategic Outlook") ends without punctuation too, but what follows it starts anew.
+ */
+function linesOf(text: string): Span[] {
+  const lines: Span[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    const span = { start, end: start + line.length };
+    start = span.end + 1;
+    const previous = lines.at(-1);
+    const runsOn =
+      previous &&
+      !/[.!?:;"”’)\]|]\s*$/u.test(text.slice(previous.start, previous.end)) &&
+      /^\s*\p{Ll}/u.test(line) &&
+      /\S/u.test(text.slice(previous.start, previous.end));
+    if (runsOn) previous.end = span.end;
+    else lines.push(span);
+  }
+  return lines;
+}
+
 /** The passages of a text, in order. Each line is cut into sentences; a line of "|" cells is a table row. */
 export function passagesOf(text: string): Passage[] {
   const found: Passage[] = [];
-  let lineStart = 0;
-  for (const line of text.split("\n")) {
-    const lineEnd = lineStart + line.length;
-    const span = trimmed(text, lineStart, lineEnd);
+  for (const line of linesOf(text)) {
+    const span = trimmed(text, line.start, line.end);
     if (span && text[span.start] === "|") {
       const cells: Span[] = [];
       let cellStart = span.start + 1;
@@ -84,8 +105,10 @@ export function passagesOf(text: string): Passage[] {
       }
       if (cells.length > 0) found.push(passage(text, span, "row", cells));
     } else if (span) {
+      // A joined line's breaks read as spaces (same length, so offsets hold): a break would end the sentence.
+      const flat = text.slice(span.start, span.end).replace(/\n/g, " ");
       let pending: Span | null = null;
-      for (const segment of sentences.segment(text.slice(span.start, span.end))) {
+      for (const segment of sentences.segment(flat)) {
         const piece = trimmed(
           text,
           span.start + segment.index,
@@ -100,7 +123,6 @@ export function passagesOf(text: string): Passage[] {
       }
       if (pending) found.push(passage(text, pending, "sentence"));
     }
-    lineStart = lineEnd + 1;
   }
   return found;
 }

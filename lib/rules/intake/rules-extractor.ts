@@ -220,14 +220,7 @@ class Reading {
   }
 
   party(mention: Mention, role: StakeholderRole): SuggestedParty {
-    const stakeholder = this.gazetteer.stakeholderOf(mention.actor);
-    return {
-      name: stakeholder?.name ?? mention.actor.name,
-      kind: stakeholder?.kind ?? mention.actor.kind,
-      countryCode: mention.actor.countryCode,
-      stakeholderId: stakeholder?.id ?? null,
-      role,
-    };
+    return this.gazetteer.party(mention.actor, role);
   }
 
   /** Each party once, in the order named. */

@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { Document, Packer, Paragraph } from "docx";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { DocumentError, intakeLimits, intakeMediaTypes, readDocument } from "./documents";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** A 1×1 PNG: an image, no text. */
+const png = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function pdfOf(lines: string[], options: { image?: boolean } = {}): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle("Paris talks");
+  const page = pdf.addPage([600, 800]);
+  if (options.image) {
+    const image = await pdf.embedPng(png);
+    page.drawImage(image, { x: 50, y: 400, width: 300, height: 300 });
+  } else {
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    lines.forEach((line, index) => page.drawText(line, { x: 50, y: 750 - index * 16, size: 11, font }));
+  }
+  return pdf.save();
+}
+
+async function refusal(work: Promise<unknown>): Promise<DocumentError> {
+  const error = await work.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(DocumentError);
+  return error as DocumentError;
+}
+
+describe("reading a document into text", () => {
+  it("takes text and Markdown as they are, line ends made plain, and suggests a title and a date", async () => {
+    const read = await readDocument(
+      encode(
+        "\uFEFF# Paris talks, day two\r\n\r\nPARIS, January 7, 2026 – France will deploy up to 30,000 personnel.\r\n",
+      ),
+      "notes.md",
+      null,
+    );
+    expect(read.mediaType).toBe(intakeMediaTypes.markdown);
+    expect(read.text).toBe(
+      "# Paris talks, day two\n\nPARIS, January 7, 2026 – France will deploy up to 30,000 personnel.",
+    );
+    expect(read.details.title).toBe("Paris talks, day two");
+    expect(read.details.publishedOn?.toISOString()).toBe("2026-01-07T00:00:00.000Z");
+  });
+
+  it("takes an HTML page's main text and details, never its scripts or menus", async () => {
+    const html = `<!doctype html><html><head><title>Fallback</title>
+      <meta property="og:title" content="Allies agree guarantees">
+      <meta property="og:site_name" content="Example News">
+      <meta property="article:published_time" content="2026-01-07T09:00:00Z">
+      <link rel="canonical" href="https://news.example/guarantees">
+      <script>document.title = "pwned"; fetch("https://evil.example")</script></head>
+      <body><nav>Home | World | Sport</nav><article>
+      <h1>Allies agree guarantees</h1>
+      <p>France and the UK committed to building maintenance hubs within Ukraine, the leaders said in Paris on Tuesday.</p>
+      <p>Germany signalled it could contribute troops from neighbouring NATO territory after a ceasefire.</p>
+      <script>alert("inline")</script><ul><li>Support for a US-led monitoring mechanism.</li></ul>
+      </article></body></html>`;
+    const read = await readDocument(encode(html), "page.html", "text/html");
+    expect(read.mediaType).toBe(intakeMediaTypes.html);
+    expect(read.text).toContain("France and the UK committed to building maintenance hubs within Ukraine");
+    expect(read.text).toContain("- Support for a US-led monitoring mechanism.");
+    expect(read.text).not.toMatch(/alert|fetch|pwned|Sport/);
+    expect(read.details).toEqual({
+      title: "Allies agree guarantees",
+      publisher: "Example News",
+      publishedOn: new Date("2026-01-07T00:00:00Z"),
+      url: "https://news.example/guarantees",
+    });
+  });
+
+  it("reads a PDF's text layer, its lines joined into sentences", async () => {
+    const read = await readDocument(
+      await pdfOf([
+        "France and the UK committed to building",
+        "permanent hubs within Ukraine.",
+        "Poland will not send troops.",
+      ]),
+      "talks.pdf",
+      "application/pdf",
+    );
+    expect(read.mediaType).toBe(intakeMediaTypes.pdf);
+    expect(read.text).toBe(
+      "France and the UK committed to building permanent hubs within Ukraine.\nPoland will not send troops.",
+    );
+    expect(read.details.title).toBe("Paris talks");
+  });
+
+  it("refuses a PDF of images with a message that says so", async () => {
+    const error = await refusal(readDocument(await pdfOf([], { image: true }), "scan.pdf", null));
+    expect(error.message).toMatch(/no text to read.*image.*OCR/s);
+  });
+
+  it("reads a Word document", async () => {
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph("Paris declaration"),
+              new Paragraph("Italy ruled out troop deployment."),
+            ],
+          },
+        ],
+      }),
+    );
+    const read = await readDocument(new Uint8Array(docx), "declaration.docx", null);
+    expect(read.mediaType).toBe(intakeMediaTypes.docx);
+    expect(read.text).toBe("Paris declaration\n\nItaly ruled out troop deployment.");
+  });
+
+  it("refuses a binary file, a file larger than 10 MB, an empty one and one named as what it is not", async () => {
+    const binary = randomBytes(64 * 1024);
+    expect((await refusal(readDocument(binary, "data.bin", null))).message).toMatch(/not text/);
+    const large = await refusal(readDocument(new Uint8Array(intakeLimits.maxBytes + 1), "big.txt", null));
+    expect([large.status, large.message]).toEqual([413, expect.stringMatching(/larger than 10 MB/)]);
+    expect((await refusal(readDocument(new Uint8Array(0), "empty.txt", null))).message).toMatch(/empty/);
+    expect((await refusal(readDocument(encode("just text"), "fake.pdf", null))).message).toMatch(
+      /not what its name says/,
+    );
+  });
+
+  it("refuses a zip that holds no Word document", async () => {
+    // An empty zip archive: its end-of-directory record alone.
+    const zip = Buffer.from("504b0506" + "00".repeat(18), "hex");
+    const withHeader = Buffer.concat([Buffer.from("504b0304", "hex"), zip]);
+    expect((await refusal(readDocument(withHeader, "archive.docx", null))).message).toMatch(/zip/);
+  });
+});
