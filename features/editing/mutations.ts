@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Principal } from "@/lib/access";
 import { AmountParseError, parseAmount } from "@/lib/rules/units";
 import { recordAudit, type AuditInput } from "@/server/audit";
@@ -17,7 +17,6 @@ import {
 import { changedFacts, incrementDateProblem } from "@/lib/rules/ledger";
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { distinctStakeholders } from "@/lib/rules/pledge-fields";
-import { db } from "@/server/db";
 import { addedDelivery, resolveQuantities, type StoredQuantities } from "./pledge-values";
 import {
   describePledgeField,

@@ -1,0 +1,442 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import type { Principal } from "@/lib/access";
+import { fieldErrors } from "@/lib/form-fields";
+import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
+import type { Suggestion } from "@/lib/rules/intake/suggestions";
+import { notFound, WriteError } from "@/lib/write-error";
+import { recordAudit } from "@/server/audit";
+import { db } from "@/server/db";
+import { uniqueSlug, write, type Tx } from "@/server/write";
+import {
+  citeRecordIn,
+  createPledgeIn,
+  createRecordIn,
+  recordPledgeStatusIn,
+  updateRecordIn,
+  type CitedRecord,
+} from "@/features/editing/mutations";
+import {
+  capacitySchema,
+  conditionSchema,
+  pledgeCreateSchema,
+  pledgeStatusUpdateSchema,
+  requirementSchema,
+  stakeholderSchema,
+} from "@/features/editing/schemas";
+import type { ReadDocument } from "./documents";
+import { rulesExtractor, type Extractor } from "./extractors";
+import { findSourceByText, getKnownRecords } from "./queries";
+import type { Acceptance, Decision, IntakeDetails, NewStakeholder } from "./schemas";
+
+// Intake's writes: a source taken in with its text and the rules' suggestions, in one transaction;
+// a reading again (which never proposes again what was decided); and a person's decision on a
+// suggestion, written through the editing writers with the suggestion marked decided in the same
+// transaction, so that a decision is made once and nothing is written without one.
+
+export const sha256Of = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+export interface TakenIn {
+  sourceId: string;
+  /** True when this text was taken in before: nothing new was stored. */
+  existing: boolean;
+  suggestions: number;
+}
+
+/** The rows a reading adds: its suggestions, each stored with its quote's offsets. */
+function suggestionRows(sourceId: string, extractor: string, suggestions: Suggestion[]) {
+  return suggestions.map((suggestion) => ({
+    sourceId,
+    extractor,
+    key: `${extractor}:${suggestion.key}`,
+    kind: suggestion.kind,
+    quoteStart: suggestion.quote.start,
+    quoteEnd: suggestion.quote.end,
+    body: JSON.stringify(suggestion),
+  }));
+}
+
+/**
+ * Stores a source with its full text and the rules' suggestions from it. The same text taken in
+ * again is the source it already is: nothing is stored, and its id is returned.
+ */
+export async function takeInSource(
+  actor: Principal,
+  document: Pick<ReadDocument, "text" | "mediaType">,
+  details: IntakeDetails & { title: string; byteSize: number },
+): Promise<TakenIn> {
+  const sha256 = sha256Of(document.text);
+  const existing = await findSourceByText(sha256);
+  if (existing) return { sourceId: existing.sourceId, existing: true, suggestions: 0 };
+  const reading = await rulesExtractor.read(document.text, await getKnownRecords());
+  try {
+    return await write(async (tx) => {
+      const slug = await uniqueSlug(
+        async (s) => (await tx.source.count({ where: { slug: s } })) > 0,
+        details.title,
+      );
+      const source = await tx.source.create({
+        data: {
+          slug,
+          title: details.title,
+          publisher: details.publisher ?? null,
+          publishedOn: details.publishedOn ?? null,
+          url: details.url ?? null,
+          fileName: details.fileName ?? null,
+        },
+      });
+      await tx.sourceText.create({
+        data: {
+          sourceId: source.id,
+          text: document.text,
+          sha256,
+          mediaType: document.mediaType,
+          byteSize: details.byteSize,
+        },
+      });
+      await tx.intakeSuggestion.createMany({
+        data: suggestionRows(source.id, rulesExtractor.name, reading.suggestions),
+      });
+      await recordAudit(tx, actor, {
+        action: "create",
+        entityType: "Source",
+        entityId: source.id,
+        after: source,
+        version: 1,
+        note: `Taken in through intake (${document.mediaType}, ${reading.suggestions.length} suggestions)`,
+      });
+      return { sourceId: source.id, existing: false, suggestions: reading.suggestions.length };
+    });
+  } catch (error) {
+    // Someone took in the same text at the same moment: theirs is the source.
+    const again = await findSourceByText(sha256);
+    if (again && error instanceof WriteError)
+      return { sourceId: again.sourceId, existing: true, suggestions: 0 };
+    throw error;
+  }
+}
+
+export interface ReadAgain {
+  added: number;
+  /** Pending suggestions this reading no longer makes, taken away. */
+  removed: number;
+  /** Suggestions dropped because their quotes were not in the text. */
+  dropped: number;
+}
+
+/**
+ * Reads a source's stored text again with `extractor` (the rules after an update, or a model): adds
+ * what it suggests that is not there yet, takes away pending suggestions of the same extractor it no
+ * longer makes, and leaves every decided suggestion as it is, never proposing one again.
+ */
+export async function readSourceAgain(
+  sourceId: string,
+  extractor: Extractor,
+  signal?: AbortSignal,
+): Promise<ReadAgain> {
+  const stored = await db().sourceText.findFirst({ where: { sourceId }, select: { text: true } });
+  if (!stored) throw notFound("source taken in through intake", sourceId);
+  const reading = await extractor.read(stored.text, await getKnownRecords(), signal);
+  const rows = suggestionRows(sourceId, extractor.name, reading.suggestions);
+  return write(async (tx) => {
+    const present = await tx.intakeSuggestion.findMany({
+      where: { sourceId },
+      select: { key: true, state: true, extractor: true },
+    });
+    const keys = new Set(present.map((row) => row.key));
+    const made = new Set(rows.map((row) => row.key));
+    const stale = present.filter(
+      (row) => row.state === "pending" && row.extractor === extractor.name && !made.has(row.key),
+    );
+    if (stale.length > 0) {
+      await tx.intakeSuggestion.deleteMany({
+        where: { sourceId, state: "pending", key: { in: stale.map((row) => row.key) } },
+      });
+    }
+    const fresh = rows.filter((row) => !keys.has(row.key));
+    await tx.intakeSuggestion.createMany({ data: fresh });
+    return { added: fresh.length, removed: stale.length, dropped: reading.dropped };
+  });
+}
+
+/** Input checked by an editing schema, its messages kept for the form's fields. */
+function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new WriteError("invalid", "Some fields need attention.", { fields: fieldErrors(parsed.error) });
+}
+
+const asText = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+export interface Decided {
+  state: "accepted" | "rejected";
+  record: CitedRecord | null;
+}
+
+/**
+ * A person's decision on a suggestion. Rejecting writes nothing but the decision; accepting writes
+ * the record (or the evidence) through the editing writers, citing the source with the quote, and
+ * the decision with it in one transaction. A suggestion decided since the page was shown is refused.
+ */
+export async function decideSuggestion(actor: Principal, decision: Decision): Promise<Decided> {
+  return write(async (tx) => {
+    const row = await tx.intakeSuggestion.findFirst({
+      where: { id: decision.suggestionId },
+      include: {
+        source: { select: { id: true, title: true, publishedOn: true, text: { select: { text: true } } } },
+      },
+    });
+    if (!row || !row.source.text) throw notFound("suggestion", decision.suggestionId);
+    if (row.state !== "pending" || row.version !== decision.version) {
+      throw new WriteError(
+        "conflict",
+        row.state === "pending"
+          ? "This suggestion changed since the page was shown: look at it again."
+          : `This suggestion was already ${row.state}${row.decidedAt ? ` at ${row.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}.`,
+        { current: { version: row.version, state: row.state } },
+      );
+    }
+    let record: CitedRecord | null = null;
+    if (decision.action === "accept") {
+      if (decision.kind !== row.kind)
+        throw new WriteError("invalid", `This suggestion is a ${row.kind}, not a ${decision.kind}.`);
+      const suggestion = JSON.parse(row.body) as Suggestion;
+      const quote = row.source.text.text.slice(row.quoteStart, row.quoteEnd).slice(0, pledgeTextLimits.quote);
+      record = await accept(tx, actor, suggestion, decision, {
+        sourceId: row.source.id,
+        sourceTitle: row.source.title,
+        publishedOn: row.source.publishedOn,
+        quote,
+      });
+    }
+    const { count } = await tx.intakeSuggestion.updateMany({
+      where: { id: row.id, version: row.version, state: "pending" },
+      data: {
+        state: decision.action === "accept" ? "accepted" : "rejected",
+        decidedAt: new Date(),
+        decidedById: actor.kind === "user" ? actor.id : null,
+        recordType: record?.kind ?? null,
+        recordId: record?.id ?? null,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0)
+      throw new WriteError(
+        "conflict",
+        "Someone decided this suggestion at the same moment. Nothing was written.",
+      );
+    return { state: decision.action === "accept" ? "accepted" : "rejected", record };
+  });
+}
+
+interface Evidence {
+  sourceId: string;
+  sourceTitle: string;
+  publishedOn: Date | null;
+  quote: string;
+}
+
+/** The stakeholders a decision links: those the tracker holds, and new ones created here. */
+async function linkedStakeholders(tx: Tx, actor: Principal, decision: Acceptance) {
+  const created = await Promise.all(
+    decision.newStakeholders.map(async (party: NewStakeholder) => {
+      const input = checked(stakeholderSchema, {
+        name: party.name,
+        kind: party.kind,
+        countryCode: party.countryCode ?? null,
+      });
+      const same = await tx.stakeholder.findFirst({ where: { name: input.name }, select: { id: true } });
+      const stakeholder = same ?? (await createRecordIn(tx, actor, "stakeholder", input));
+      return { stakeholderId: stakeholder.id, role: party.role };
+    }),
+  );
+  return [...decision.stakeholders, ...created];
+}
+
+async function accept(
+  tx: Tx,
+  actor: Principal,
+  suggestion: Suggestion,
+  decision: Acceptance,
+  evidence: Evidence,
+): Promise<CitedRecord> {
+  const cite = { sourceId: evidence.sourceId, quote: evidence.quote };
+  const note = `From "${evidence.sourceTitle}" (intake)`;
+  const fields = decision.fields;
+  const existing = decision.target === "existing" ? decision.existingId : null;
+  if (decision.target === "existing" && !existing) {
+    throw new WriteError("invalid", "Choose the record this is evidence for.", {
+      fields: { existingId: "choose one" },
+    });
+  }
+
+  switch (suggestion.kind) {
+    case "pledge": {
+      if (suggestion.stance !== "pledge") return recordStance(tx, actor, decision, cite);
+      if (existing) {
+        await citeRecordIn(tx, actor, { kind: "pledge", id: existing }, cite);
+        if (decision.recordStatus) await moveStatus(tx, actor, existing, decision.recordStatus, note, cite);
+        return { kind: "pledge", id: existing };
+      }
+      const stakeholders = await linkedStakeholders(tx, actor, decision);
+      const announcedOn =
+        asText(fields.announcedOn) || (evidence.publishedOn ?? new Date()).toISOString().slice(0, 10);
+      const input = checked(pledgeCreateSchema, {
+        title: asText(fields.title),
+        description: asText(fields.description),
+        category: asText(fields.category),
+        quantityUnit: asText(fields.quantityUnit),
+        quantityLow: asText(fields.quantityLow),
+        quantityHigh: asText(fields.quantityHigh),
+        quantityQualifier: asText(fields.quantityQualifier) || "exact",
+        announcedOn,
+        announcedPrecision:
+          asText(fields.announcedPrecision) ||
+          (evidence.publishedOn || fields.announcedOn ? "day" : "unknown"),
+        scope: asText(fields.scope),
+        stakeholders,
+        conditionIds: Array.isArray(fields.conditionIds)
+          ? fields.conditionIds
+          : fields.conditionIds
+            ? [fields.conditionIds]
+            : [],
+        note,
+        sourceId: evidence.sourceId,
+        quote: evidence.quote,
+      });
+      const pledge = await createPledgeIn(tx, actor, input);
+      const status = asText(fields.status);
+      if (status && status !== "announced")
+        await moveStatus(tx, actor, pledge.id, status, note, cite, input.announcedOn);
+      return { kind: "pledge", id: pledge.id };
+    }
+    case "condition": {
+      if (existing) {
+        await citeRecordIn(tx, actor, { kind: "condition", id: existing }, cite);
+        return { kind: "condition", id: existing };
+      }
+      const [dependsOn] = await linkedStakeholders(tx, actor, decision);
+      const input = checked(conditionSchema, {
+        title: asText(fields.title),
+        description: asText(fields.description),
+        dependsOnId: dependsOn?.stakeholderId ?? "",
+      });
+      const condition = await createRecordIn(tx, actor, "condition", input);
+      await citeRecordIn(tx, actor, { kind: "condition", id: condition.id }, cite);
+      return { kind: "condition", id: condition.id };
+    }
+    case "figure":
+    case "requirement":
+    case "capacity": {
+      const as = suggestion.kind === "figure" ? decision.figureAs : suggestion.kind;
+      if (!as)
+        throw new WriteError("invalid", "Say what the figure is: a requirement or a capacity reference.", {
+          fields: { figureAs: "choose one" },
+        });
+      const [stated] = await linkedStakeholders(tx, actor, decision);
+      const figure = {
+        title: asText(fields.title),
+        unit: asText(fields.unit),
+        low: asText(fields.low),
+        high: asText(fields.high),
+        qualifier: asText(fields.qualifier) || "exact",
+        stakeholderId: stated?.stakeholderId ?? "",
+      };
+      if (as === "requirement") {
+        const input = checked(requirementSchema, {
+          ...figure,
+          description: asText(fields.description),
+          scope: asText(fields.scope),
+        });
+        const requirement = await createRecordIn(tx, actor, "requirement", input);
+        await citeRecordIn(tx, actor, { kind: "requirement", id: requirement.id }, cite);
+        return { kind: "requirement", id: requirement.id };
+      }
+      const capacity = await createRecordIn(tx, actor, "capacity", checked(capacitySchema, figure));
+      await citeRecordIn(tx, actor, { kind: "capacity", id: capacity.id }, cite);
+      return { kind: "capacity", id: capacity.id };
+    }
+    case "status": {
+      const pledgeId = existing ?? suggestion.pledge.id;
+      const status = decision.recordStatus ?? suggestion.status;
+      await moveStatus(tx, actor, pledgeId, status, note, cite);
+      return { kind: "pledge", id: pledgeId };
+    }
+  }
+}
+
+/** A pledge's status moved to what the quote supports, the quote cited as its evidence; nothing when it is there already. */
+async function moveStatus(
+  tx: Tx,
+  actor: Principal,
+  pledgeId: string,
+  status: string,
+  note: string,
+  cite: { sourceId: string; quote: string },
+  occurredOn?: Date,
+) {
+  const pledge = await tx.pledge.findFirst({
+    where: { id: pledgeId, deletedAt: null },
+    select: { version: true, status: true },
+  });
+  if (!pledge) throw notFound("pledge", pledgeId);
+  if (pledge.status === status) {
+    await citeRecordIn(tx, actor, { kind: "pledge", id: pledgeId }, cite);
+    return;
+  }
+  const update = checked(pledgeStatusUpdateSchema, {
+    status,
+    note,
+    version: pledge.version,
+    sourceId: cite.sourceId,
+    quote: cite.quote,
+    ...(occurredOn ? { occurredOn: occurredOn.toISOString().slice(0, 10) } : {}),
+  });
+  await recordPledgeStatusIn(tx, actor, pledgeId, update);
+}
+
+/**
+ * A refusal or a reservation, kept as each stakeholder's stance (the words chosen, after what it
+ * said before) with the quote cited as its evidence.
+ */
+async function recordStance(
+  tx: Tx,
+  actor: Principal,
+  decision: Acceptance,
+  cite: { sourceId: string; quote: string },
+): Promise<CitedRecord> {
+  const stance = decision.stance?.trim();
+  if (!stance)
+    throw new WriteError("invalid", "Say the stance to record.", { fields: { stance: "required" } });
+  const linked = await linkedStakeholders(tx, actor, decision);
+  if (linked.length === 0) {
+    throw new WriteError("invalid", "Choose whose stance this is.", {
+      fields: { stakeholders: "choose at least one" },
+    });
+  }
+  for (const { stakeholderId } of linked) {
+    const stakeholder = await tx.stakeholder.findFirst({ where: { id: stakeholderId } });
+    if (!stakeholder) throw notFound("stakeholder", stakeholderId);
+    const { name, kind, countryCode, primaryContribution, description } = stakeholder;
+    const before = stakeholder.stance?.trim();
+    const combined = before && !before.includes(stance) ? `${before} ${stance}` : stance;
+    await updateRecordIn(
+      tx,
+      actor,
+      "stakeholder",
+      stakeholderId,
+      stakeholder.version,
+      checked(stakeholderSchema, {
+        name,
+        kind,
+        countryCode,
+        primaryContribution,
+        description,
+        stance: combined.slice(0, 1000),
+      }),
+    );
+    await citeRecordIn(tx, actor, { kind: "stakeholder", id: stakeholderId }, cite);
+  }
+  return { kind: "stakeholder", id: linked[0]!.stakeholderId };
+}
