@@ -13,6 +13,7 @@ import {
   stakeholderRoles,
   watchSubjects,
 } from "./vocabulary";
+import { intakeStates, suggestionKinds } from "./intake/suggestions";
 
 // The closed sets the rules, forms, API and imports use must be exactly the database's enums, in
 // both generated clients: a value added to one and not the other would be refused or lost.
@@ -27,6 +28,8 @@ const vocabulary = {
   StakeholderRole: stakeholderRoles,
   DatePrecision: datePrecisions,
   WatchSubject: watchSubjects,
+  IntakeKind: suggestionKinds,
+  IntakeState: intakeStates,
 } as const;
 
 describe("the vocabulary and the database's enums", () => {

@@ -15,6 +15,10 @@ export const suggestionKinds = [
 ] as const;
 export type SuggestionKind = (typeof suggestionKinds)[number];
 
+/** A suggestion waits for a person; once decided it stays decided. */
+export const intakeStates = ["pending", "accepted", "rejected"] as const;
+export type IntakeState = (typeof intakeStates)[number];
+
 export const suggestionKindLabels: Record<SuggestionKind, string> = {
   pledge: "Pledge",
   condition: "Condition",
