@@ -75,6 +75,8 @@ export function clientAddress(socketAddress, forwardedFor, trusted) {
  */
 export function bodyLimitFor(path) {
   if (path === "/api/v1/imports") return bodyLimits.importUpload;
+  // A document for intake: 10 MB, and the little its address and form add.
+  if (path === "/api/v1/intake") return bodyLimits.intakeUpload;
   if (path.startsWith("/api/auth/")) return bodyLimits.auth;
   if (path.startsWith("/api/v1/")) return bodyLimits.apiJson;
   return bodyLimits.other;

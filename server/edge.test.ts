@@ -81,5 +81,8 @@ describe("admitting a request", () => {
     expect(chunked("/api/v1/imports?mode=preview")).toBeNull();
     expect(chunked("/api/auth/sign-in/email")).toMatchObject({ status: 411 });
     expect(bodyLimitFor("/api/v1/imports")).toBe(bodyLimits.importUpload);
+    // A 10 MB document for intake, with room for its form: more is refused before it is read.
+    expect(bodyLimitFor("/api/v1/intake")).toBeGreaterThan(10 * 1024 * 1024);
+    expect(bodyLimitFor("/api/v1/intake")).toBeLessThan(11 * 1024 * 1024);
   });
 });

@@ -161,7 +161,10 @@ const intakeModelSchema = z.object({
   url: z
     .string()
     .trim()
-    .refine((value) => /^https?:\/\/./.test(value), "INTAKE_MODEL_URL must be an http(s) address such as http://localhost:8000/v1"),
+    .refine(
+      (value) => /^https?:\/\/./.test(value),
+      "INTAKE_MODEL_URL must be an http(s) address such as http://localhost:8000/v1",
+    ),
   model: z.string().trim().min(1, "INTAKE_MODEL_NAME must name the model to ask, e.g. llama-3.1-8b-instruct"),
   apiKey: z.string().trim().optional(),
   timeoutSeconds: z.coerce.number().int().min(5).max(600).default(120),

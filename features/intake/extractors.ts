@@ -17,8 +17,7 @@ import type { IntakeModelConfig } from "@/server/env";
 // OpenAI-compatible API when one is configured. Whatever reads, a suggestion whose quote is not
 // verbatim in the text is dropped: nothing reaches a reviewer that the document does not say.
 
-export const extractorNames = ["rules", "model"] as const;
-export type ExtractorName = (typeof extractorNames)[number];
+export type ExtractorName = "rules" | "model";
 
 export interface Reading {
   suggestions: Suggestion[];

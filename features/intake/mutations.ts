@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Principal } from "@/lib/access";
 import { fieldErrors } from "@/lib/form-fields";
+import { isWebAddress } from "@/lib/web-address";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import type { Suggestion } from "@/lib/rules/intake/suggestions";
 import { notFound, WriteError } from "@/lib/write-error";
@@ -25,7 +26,7 @@ import {
   requirementSchema,
   stakeholderSchema,
 } from "@/features/editing/schemas";
-import type { ReadDocument } from "./documents";
+import { readDocument, type ReadDocument } from "./documents";
 import { rulesExtractor, type Extractor } from "./extractors";
 import { findSourceByText, getKnownRecords } from "./queries";
 import type { Acceptance, Decision, IntakeDetails, NewStakeholder } from "./schemas";
@@ -115,6 +116,29 @@ export async function takeInSource(
       return { sourceId: again.sourceId, existing: true, suggestions: 0 };
     throw error;
   }
+}
+
+/**
+ * A pasted text or an uploaded file taken in: read into text (documents.ts), its details those given,
+ * else those the document suggests, then stored with the rules' suggestions (takeInSource).
+ */
+export async function takeInDocument(
+  actor: Principal,
+  bytes: Uint8Array,
+  given: IntakeDetails,
+  declaredType: string | null,
+): Promise<TakenIn> {
+  const document = await readDocument(bytes, given.fileName ?? null, declaredType);
+  const title = given.title ?? document.details.title ?? given.fileName ?? "Untitled source";
+  return takeInSource(actor, document, {
+    title: title.slice(0, 300),
+    publisher: given.publisher ?? document.details.publisher?.slice(0, 200) ?? null,
+    url:
+      given.url ?? (document.details.url && isWebAddress(document.details.url) ? document.details.url : null),
+    publishedOn: given.publishedOn ?? document.details.publishedOn,
+    fileName: given.fileName ?? null,
+    byteSize: bytes.byteLength,
+  });
 }
 
 export interface ReadAgain {

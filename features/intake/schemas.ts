@@ -25,11 +25,6 @@ export const intakeDetailsSchema = z
   .strict();
 export type IntakeDetails = z.output<typeof intakeDetailsSchema>;
 
-/** A pasted text: the text itself with its details. */
-export const pastedSourceSchema = intakeDetailsSchema
-  .extend({ text: text("text", 10 * 1024 * 1024) })
-  .strict();
-
 /** A stakeholder a decision links that the tracker does not hold yet: created with the decision. */
 const newStakeholderSchema = z.object({
   name: text("stakeholder name", 200),

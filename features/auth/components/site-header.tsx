@@ -54,6 +54,13 @@ export async function SiteHeader() {
             )}
             {canEdit && (
               <li>
+                <Link href="/intake" className={navLink}>
+                  Intake
+                </Link>
+              </li>
+            )}
+            {canEdit && (
+              <li>
                 <Link href="/audit" className={navLink}>
                   Audit
                 </Link>

@@ -272,8 +272,17 @@ export class Gazetteer {
   partyNamed(name: string, role: StakeholderRole): SuggestedParty {
     const [mention] = this.mentions(name);
     if (mention) return this.party(mention.actor, role);
-    const known = this.known.find((stakeholder) => stakeholder.name.toLowerCase() === name.trim().toLowerCase());
-    if (known) return { name: known.name, kind: known.kind, countryCode: known.countryCode, stakeholderId: known.id, role };
+    const known = this.known.find(
+      (stakeholder) => stakeholder.name.toLowerCase() === name.trim().toLowerCase(),
+    );
+    if (known)
+      return {
+        name: known.name,
+        kind: known.kind,
+        countryCode: known.countryCode,
+        stakeholderId: known.id,
+        role,
+      };
     return { name: name.trim(), kind: "organisation", countryCode: null, stakeholderId: null, role };
   }
 }

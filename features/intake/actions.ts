@@ -1,0 +1,123 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runFormAction } from "@/features/forms/run-form-action";
+import type { FormState } from "@/features/forms/form-state";
+import { list, single, stakeholderLinks, type FormValues } from "@/features/forms/form-values";
+import { intakeModelFromEnv } from "@/server/env";
+import { modelExtractor, ModelError, rulesExtractor } from "./extractors";
+import { decideSuggestion, readSourceAgain } from "./mutations";
+import { decisionSchema } from "./schemas";
+
+/** The record fields a decision's form may carry, by the names the editing schemas read. */
+const recordFields = [
+  "title",
+  "description",
+  "category",
+  "status",
+  "quantityLow",
+  "quantityHigh",
+  "quantityUnit",
+  "quantityQualifier",
+  "announcedOn",
+  "scope",
+  "unit",
+  "low",
+  "high",
+  "qualifier",
+];
+
+/** A decision form's values as the decision schema reads them. */
+function decisionInput(values: FormValues) {
+  const action = single(values, "action");
+  const common = { action, suggestionId: single(values, "suggestionId"), version: single(values, "version") };
+  if (action !== "accept") return common;
+  const newStakeholders = Object.keys(values)
+    .filter((key) => /^new:\d+:include$/.test(key) && single(values, key) === "on")
+    .map((key) => key.split(":")[1]!)
+    .map((index) => ({
+      name: single(values, `new:${index}:name`),
+      kind: single(values, `new:${index}:kind`),
+      countryCode: single(values, `new:${index}:country`) ?? "",
+      role: single(values, `new:${index}:role`),
+    }));
+  const fields: Record<string, string | string[]> = {};
+  for (const name of recordFields) {
+    const value = single(values, name);
+    if (value !== undefined) fields[name] = value;
+  }
+  fields.conditionIds = list(values, "conditionIds");
+  return {
+    ...common,
+    kind: single(values, "kind"),
+    target: single(values, "target") ?? "new",
+    existingId: single(values, "existingId") ?? "",
+    figureAs: single(values, "figureAs") || undefined,
+    recordStatus: single(values, "recordStatus") ?? "",
+    stance: single(values, "stance") ?? "",
+    stakeholders: stakeholderLinks(values),
+    newStakeholders,
+    fields,
+  };
+}
+
+const decidedWords = {
+  pledge: "a pledge",
+  condition: "a condition",
+  requirement: "a requirement",
+  capacity: "a capacity reference",
+  stakeholder: "a stakeholder's stance",
+} as const;
+
+/** Accepts or rejects one suggestion (analysts and admins); the record and the decision are written together. */
+export async function decideSuggestionAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "edit",
+    schema: decisionSchema,
+    input: decisionInput,
+    async work(decision, principal) {
+      const decided = await decideSuggestion(principal, decision);
+      return {
+        status: "saved",
+        message:
+          decided.state === "rejected"
+            ? "Rejected: nothing was written, and it will not be suggested again."
+            : `Accepted: ${decided.record ? decidedWords[decided.record.kind] : "the record"} was written, citing the quote.`,
+        ...(decided.record ? { created: { id: decided.record.id, label: decided.record.kind } } : {}),
+      };
+    },
+    revalidate: () => revalidatePath("/intake", "layout"),
+  });
+}
+
+/** Reads a source's text again, with the rules or the configured model; what was decided stays decided. */
+export async function readAgainAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "edit",
+    parse: (values) => {
+      const sourceId = single(values, "sourceId");
+      const extractor = single(values, "extractor");
+      if (!sourceId || (extractor !== "rules" && extractor !== "model"))
+        return { refused: "Choose a source and a reader." };
+      return { success: true, data: { sourceId, extractor } };
+    },
+    async work({ sourceId, extractor }) {
+      const config = extractor === "model" ? intakeModelFromEnv() : null;
+      if (extractor === "model" && !config)
+        return { status: "error", message: "No model is configured (INTAKE_MODEL_URL)." };
+      const reader = config ? modelExtractor(config) : rulesExtractor;
+      try {
+        const { added, removed, dropped } = await readSourceAgain(sourceId, reader);
+        const parts = [`${added} new suggestion${added === 1 ? "" : "s"}`];
+        if (removed) parts.push(`${removed} no longer made taken away`);
+        if (dropped) parts.push(`${dropped} dropped because their quotes are not in the text`);
+        return { status: "saved", message: `Read again by ${reader.label}: ${parts.join("; ")}.` };
+      } catch (error) {
+        if (error instanceof ModelError)
+          return { status: "error", message: `${error.message} The rules' suggestions stand.` };
+        throw error;
+      }
+    },
+    revalidate: () => revalidatePath("/intake", "layout"),
+  });
+}

@@ -1,0 +1,927 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { idle, type FormState } from "@/features/forms/form-state";
+import {
+  describeQuantity,
+  suggestionKindLabels,
+  type PledgeSuggestion,
+  type SuggestedParty,
+  type Suggestion,
+} from "@/lib/rules/intake/suggestions";
+import {
+  categoryLabels,
+  pledgeCategories,
+  pledgeStatuses,
+  pledgeStatusLabels,
+  qualifierLabels,
+  quantityQualifiers,
+  roleLabels,
+  stakeholderKinds,
+  stakeholderKindLabels,
+  stakeholderRoles,
+} from "@/lib/rules/vocabulary";
+import { decideSuggestionAction } from "../actions";
+
+export interface QueueRow {
+  id: string;
+  kind: Suggestion["kind"];
+  state: "pending" | "accepted" | "rejected";
+  version: number;
+  extractor: string;
+  quoteStart: number;
+  quoteEnd: number;
+  suggestion: Suggestion;
+  recordType: string | null;
+  recordId: string | null;
+  decidedBy: string | null;
+}
+
+export interface QueueChoices {
+  stakeholders: { id: string; name: string }[];
+  pledges: { id: string; title: string }[];
+  conditions: { id: string; title: string }[];
+}
+
+const recordAddress = (type: string, id: string) =>
+  type === "pledge" ? `/pledges/${id}` : `/manage/${type}/${id}`;
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/**
+ * The review queue: the document with every suggestion's quote marked, and the suggestions beside it
+ * in the order of the text. j / k move between them, a accepts, e edits, r rejects; Escape closes an
+ * edit. After a decision the next waiting suggestion is selected and focused.
+ */
+export function ReviewQueue({
+  text,
+  rows,
+  choices,
+  publishedOn,
+}: {
+  text: string;
+  rows: QueueRow[];
+  choices: QueueChoices;
+  publishedOn: string | null;
+}) {
+  const [showDecided, setShowDecided] = useState(false);
+  const visible = useMemo(
+    () => rows.filter((row) => showDecided || row.state === "pending"),
+    [rows, showDecided],
+  );
+  const [selected, setSelected] = useState<string | null>(visible[0]?.id ?? null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const cards = useRef(new Map<string, HTMLLIElement>());
+  const previousStates = useRef(new Map(rows.map((row) => [row.id, row.state])));
+
+  const select = useCallback((id: string | null, focus = true) => {
+    setSelected(id);
+    if (!id) return;
+    requestAnimationFrame(() => {
+      const card = cards.current.get(id);
+      if (focus) card?.focus();
+      card?.scrollIntoView({ block: "nearest" });
+      document.getElementById(`quote-${id}`)?.scrollIntoView({ block: "center" });
+    });
+  }, []);
+
+  // A decision made: the next waiting suggestion after it is the one to look at.
+  useEffect(() => {
+    const decided = rows.find(
+      (row) => row.state !== "pending" && previousStates.current.get(row.id) === "pending",
+    );
+    previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
+    if (!decided) return;
+    setEditing(null);
+    const next =
+      rows.find(
+        (row) => row.state === "pending" && row.quoteStart >= decided.quoteStart && row.id !== decided.id,
+      ) ?? rows.find((row) => row.state === "pending");
+    select(next?.id ?? null);
+  }, [rows, select]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) {
+        if (event.key === "Escape" && editing) {
+          setEditing(null);
+          select(editing);
+        }
+        return;
+      }
+      const index = visible.findIndex((row) => row.id === selected);
+      const current = visible[index];
+      if (event.key === "j" || event.key === "k") {
+        event.preventDefault();
+        const next = visible[Math.min(visible.length - 1, Math.max(0, index + (event.key === "j" ? 1 : -1)))];
+        if (next) select(next.id);
+        return;
+      }
+      if (!current || current.state !== "pending") return;
+      const card = cards.current.get(current.id);
+      if (event.key === "a") {
+        event.preventDefault();
+        card?.querySelector<HTMLButtonElement>("button[data-decision=accept]")?.click();
+      } else if (event.key === "r") {
+        event.preventDefault();
+        card?.querySelector<HTMLButtonElement>("button[data-decision=reject]")?.click();
+      } else if (event.key === "e") {
+        event.preventDefault();
+        setEditing(current.id);
+        requestAnimationFrame(() =>
+          card
+            ?.querySelector<HTMLElement>("[data-editor] input, [data-editor] select, [data-editor] textarea")
+            ?.focus(),
+        );
+      } else if (event.key === "Escape" && editing) {
+        setEditing(null);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [visible, selected, editing, select]);
+
+  const pending = rows.filter((row) => row.state === "pending").length;
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <DocumentView text={text} rows={rows} selected={selected} onSelect={(id) => select(id)} />
+      <section aria-labelledby="suggestions-heading" className="space-y-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="suggestions-heading" className="text-lg font-semibold">
+            Suggestions{" "}
+            <span className="text-base font-normal text-slate-700">
+              ({pending} waiting of {rows.length})
+            </span>
+          </h2>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={showDecided}
+              onChange={(event) => setShowDecided(event.target.checked)}
+            />
+            Show decided ones too
+          </label>
+        </div>
+        <p className="note" id="queue-keys">
+          Keys: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd> accept, <kbd>e</kbd> edit,{" "}
+          <kbd>r</kbd> reject, <kbd>Esc</kbd> close the edit. Nothing is written until you accept.
+        </p>
+        {visible.length === 0 ? (
+          <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
+            {rows.length === 0
+              ? "No suggestions: the rules found no pledge, condition, figure, requirement or capacity reference in this text. The source is stored; cite it from any record by hand."
+              : "Every suggestion is decided. Tick “Show decided ones too” to see them."}
+          </p>
+        ) : (
+          <ol className="space-y-3" aria-describedby="queue-keys">
+            {visible.map((row) => (
+              <li
+                key={row.id}
+                ref={(element) => {
+                  if (element) cards.current.set(row.id, element);
+                  else cards.current.delete(row.id);
+                }}
+                tabIndex={-1}
+                aria-current={row.id === selected ? "true" : undefined}
+                aria-label={`${suggestionKindLabels[row.kind]}: ${headline(row.suggestion)}`}
+                onFocus={() => setSelected(row.id)}
+                data-testid="suggestion"
+                data-kind={row.kind}
+                data-state={row.state}
+                className={`rounded border p-3 outline-offset-2 ${row.id === selected ? "border-blue-700 ring-2 ring-blue-700" : "border-slate-300"} ${row.state === "pending" ? "bg-white" : "bg-slate-50"}`}
+              >
+                <SuggestionCard
+                  row={row}
+                  text={text}
+                  choices={choices}
+                  rows={rows}
+                  publishedOn={publishedOn}
+                  editing={editing === row.id}
+                  onEdit={(on) => setEditing(on ? row.id : null)}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The document, each suggestion's quote marked; the selected one stands out. A mark selects its suggestion. */
+function DocumentView({
+  text,
+  rows,
+  selected,
+  onSelect,
+}: {
+  text: string;
+  rows: QueueRow[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const segments = useMemo(() => {
+    const marked = rows.filter((row) => row.state !== "rejected");
+    const cuts = new Set([0, text.length]);
+    for (const row of marked) {
+      cuts.add(row.quoteStart);
+      cuts.add(row.quoteEnd);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    return points.slice(0, -1).map((start, index) => {
+      const end = points[index + 1]!;
+      return { start, end, covering: marked.filter((row) => row.quoteStart <= start && row.quoteEnd >= end) };
+    });
+  }, [text, rows]);
+  const firstSegmentOf = new Map<string, number>();
+  segments.forEach((segment, index) => {
+    for (const row of segment.covering) if (!firstSegmentOf.has(row.id)) firstSegmentOf.set(row.id, index);
+  });
+  return (
+    <section aria-label="The document" className="lg:sticky lg:top-4 lg:self-start">
+      <div
+        tabIndex={0}
+        className="max-h-[75vh] overflow-auto rounded border border-slate-300 bg-white p-4 font-serif text-[15px] leading-relaxed whitespace-pre-wrap"
+        data-testid="intake-document"
+      >
+        {segments.map((segment, index) => {
+          const slice = text.slice(segment.start, segment.end);
+          if (segment.covering.length === 0) return <span key={index}>{slice}</span>;
+          const isSelected = segment.covering.some((row) => row.id === selected);
+          const waiting = segment.covering.some((row) => row.state === "pending");
+          const first = segment.covering.find((row) => firstSegmentOf.get(row.id) === index);
+          return (
+            <mark
+              key={index}
+              id={first ? `quote-${first.id}` : undefined}
+              onClick={() =>
+                onSelect((segment.covering.find((row) => row.id === selected) ?? segment.covering[0]!).id)
+              }
+              className={`cursor-pointer rounded-sm ${isSelected ? "bg-amber-300 outline outline-2 outline-amber-700" : waiting ? "bg-yellow-100" : "bg-emerald-100"}`}
+              data-selected={isSelected ? "true" : undefined}
+            >
+              {slice}
+            </mark>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function headline(suggestion: Suggestion): string {
+  switch (suggestion.kind) {
+    case "pledge":
+    case "condition":
+    case "requirement":
+    case "capacity":
+      return suggestion.title;
+    case "figure":
+      return describeQuantity(suggestion.quantity);
+    case "status":
+      return `${suggestion.pledge.title}: ${pledgeStatusLabels[suggestion.status]}`;
+  }
+}
+
+const stanceLabels = { pledge: "Pledge", refusal: "Refusal", reservation: "Reservation" } as const;
+
+function Parties({ parties }: { parties: SuggestedParty[] }) {
+  if (parties.length === 0) return <span className="text-slate-700">who: not stated</span>;
+  return (
+    <span>
+      {parties.map((party, index) => (
+        <span key={party.name}>
+          {index > 0 && ", "}
+          {party.name}{" "}
+          <span className="text-slate-700">
+            ({roleLabels[party.role].toLowerCase()}
+            {party.stakeholderId ? "" : ", new"})
+          </span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function SuggestionCard({
+  row,
+  text,
+  rows,
+  choices,
+  publishedOn,
+  editing,
+  onEdit,
+}: {
+  row: QueueRow;
+  text: string;
+  rows: QueueRow[];
+  choices: QueueChoices;
+  publishedOn: string | null;
+  editing: boolean;
+  onEdit: (on: boolean) => void;
+}) {
+  const { suggestion } = row;
+  const quote = text.slice(row.quoteStart, row.quoteEnd);
+  const label =
+    suggestion.kind === "pledge" ? stanceLabels[suggestion.stance] : suggestionKindLabels[suggestion.kind];
+  return (
+    <div className="space-y-2">
+      <p className="flex flex-wrap items-center gap-2 text-sm">
+        <span className="badge tone-indigo">{label}</span>
+        {suggestion.kind === "pledge" && (
+          <>
+            <span className="badge tone-slate">{categoryLabels[suggestion.category]}</span>
+            {suggestion.stance === "pledge" && (
+              <span className="badge tone-blue">{pledgeStatusLabels[suggestion.status]}</span>
+            )}
+          </>
+        )}
+        {row.extractor !== "rules" && <span className="badge tone-orange">from the model</span>}
+        {row.state !== "pending" && (
+          <span className={`badge ${row.state === "accepted" ? "tone-emerald" : "tone-rose"}`}>
+            {row.state === "accepted" ? "Accepted" : "Rejected"}
+            {row.decidedBy ? ` by ${row.decidedBy}` : ""}
+          </span>
+        )}
+      </p>
+      <p className="font-medium">{headline(suggestion)}</p>
+      <Details suggestion={suggestion} />
+      <blockquote className="border-l-4 border-slate-300 pl-3 text-sm text-slate-800">“{quote}”</blockquote>
+      {row.state === "accepted" && row.recordType && row.recordId && (
+        <p className="text-sm">
+          <Link href={recordAddress(row.recordType, row.recordId)} className="link">
+            Open the {row.recordType === "capacity" ? "capacity reference" : row.recordType}
+          </Link>
+        </p>
+      )}
+      {row.state === "pending" && (
+        <DecisionForm
+          row={row}
+          rows={rows}
+          choices={choices}
+          publishedOn={publishedOn}
+          editing={editing}
+          onEdit={onEdit}
+        />
+      )}
+    </div>
+  );
+}
+
+function Details({ suggestion }: { suggestion: Suggestion }) {
+  const lines: ReactNode[] = [];
+  if (suggestion.kind === "pledge") {
+    lines.push(<Parties key="parties" parties={suggestion.parties} />);
+    if (suggestion.quantity) lines.push(describeQuantity(suggestion.quantity));
+    if (suggestion.matches)
+      lines.push(
+        `Tracked already: “${suggestion.matches.title}”: accepting adds this quote as its evidence.`,
+      );
+    if (suggestion.alsoQuoted.length > 0)
+      lines.push(`Said ${suggestion.alsoQuoted.length + 1} times in the document.`);
+  }
+  if (suggestion.kind === "condition") {
+    if (suggestion.dependsOn) lines.push(`Depends on ${suggestion.dependsOn.name}`);
+    lines.push(
+      suggestion.matches ? `Same as the tracked condition “${suggestion.matches.title}”` : "A new condition",
+    );
+  }
+  if (suggestion.kind === "requirement" || suggestion.kind === "capacity")
+    lines.push(describeQuantity(suggestion.quantity));
+  if (suggestion.kind === "capacity") lines.push(`Of ${suggestion.party.name}`);
+  if (suggestion.kind === "requirement" && suggestion.scope) lines.push(`Scope: ${suggestion.scope}`);
+  if (suggestion.kind === "status")
+    lines.push(
+      `Supports “${pledgeStatusLabels[suggestion.status]}” for the tracked pledge “${suggestion.pledge.title}”.`,
+    );
+  if (lines.length === 0) return null;
+  return (
+    <ul className="space-y-0.5 text-sm">
+      {lines.map((line, index) => (
+        <li key={index}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What accepting as is sends, and what editing shows: the suggestion's reading as the record's fields. */
+function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<string, string> {
+  const quantity = "quantity" in suggestion && suggestion.quantity ? suggestion.quantity : null;
+  const figure: Record<string, string> = quantity
+    ? {
+        unit: quantity.unit,
+        low: quantity.low,
+        high: quantity.high === quantity.low ? "" : quantity.high,
+        qualifier: quantity.qualifier,
+      }
+    : {};
+  switch (suggestion.kind) {
+    case "pledge": {
+      if (suggestion.stance !== "pledge") {
+        const said = suggestion.title.replace(/^[^:]+:\s*/, "");
+        return { stance: `${said.charAt(0).toUpperCase()}${said.slice(1)}`.replace(/([^.])$/, "$1.") };
+      }
+      return {
+        title: suggestion.title.slice(0, 300),
+        category: suggestion.category,
+        status: suggestion.status,
+        quantityUnit: quantity?.unit ?? "",
+        quantityLow: quantity?.low ?? "",
+        quantityHigh: quantity ? quantity.high : "",
+        quantityQualifier: quantity?.qualifier ?? "exact",
+        announcedOn: publishedOn ?? "",
+      };
+    }
+    case "condition":
+      return { title: suggestion.title.slice(0, 300) };
+    case "figure":
+      return { title: `${describeQuantity(suggestion.quantity)}`.slice(0, 300), ...figure };
+    case "requirement":
+      return { title: suggestion.title.slice(0, 300), scope: suggestion.scope ?? "", ...figure };
+    case "capacity":
+      return { title: suggestion.title.slice(0, 300), ...figure };
+    case "status":
+      return {};
+  }
+}
+
+/** The tracked conditions a pledge's own condition suggestions match: linked by default. */
+function matchedConditions(suggestion: PledgeSuggestion, rows: QueueRow[]): string[] {
+  return rows
+    .map((row) => row.suggestion)
+    .filter(
+      (other) => other.kind === "condition" && suggestion.conditionKeys.includes(other.key) && other.matches,
+    )
+    .map((other) => (other.kind === "condition" ? other.matches!.id : ""));
+}
+
+function DecisionForm({
+  row,
+  rows,
+  choices,
+  publishedOn,
+  editing,
+  onEdit,
+}: {
+  row: QueueRow;
+  rows: QueueRow[];
+  choices: QueueChoices;
+  publishedOn: string | null;
+  editing: boolean;
+  onEdit: (on: boolean) => void;
+}) {
+  const [state, action, pending] = useActionState<FormState, FormData>(decideSuggestionAction, idle);
+  const { suggestion } = row;
+  const defaults = defaultsOf(suggestion, publishedOn);
+  const fieldError = (name: string) => state.fields?.[name] ?? state.fields?.[`fields.${name}`];
+  const matches = "matches" in suggestion && suggestion.matches ? suggestion.matches.id : "";
+  const [target, setTarget] = useState<"new" | "existing">(
+    suggestion.kind === "status" || matches ? "existing" : "new",
+  );
+  const [figureAs, setFigureAs] = useState<"requirement" | "capacity">("requirement");
+  const parties =
+    suggestion.kind === "pledge"
+      ? suggestion.parties.filter((party) => suggestion.stance === "pledge" || party.role === "pledger")
+      : suggestion.kind === "capacity"
+        ? [suggestion.party]
+        : suggestion.kind === "condition" && suggestion.dependsOn
+          ? [suggestion.dependsOn]
+          : [];
+  const stanceOnly = suggestion.kind === "pledge" && suggestion.stance !== "pledge";
+  const linked = suggestion.kind === "pledge" ? matchedConditions(suggestion, rows) : [];
+  const id = (name: string) => `${row.id}-${name}`;
+  const value = (name: string) => {
+    const sent = state.values?.[name];
+    return (Array.isArray(sent) ? sent[0] : sent) ?? defaults[name] ?? "";
+  };
+
+  const hidden = (name: string, given: string) => (
+    <input key={name} type="hidden" name={name} value={given} />
+  );
+  const input = (
+    name: string,
+    label: string,
+    options: { type?: string; hint?: string; required?: boolean } = {},
+  ) =>
+    editing ? (
+      <div className="space-y-1" key={name}>
+        <label htmlFor={id(name)} className="block text-sm font-medium">
+          {label}
+          {options.required && <span aria-hidden="true"> *</span>}
+        </label>
+        <input
+          id={id(name)}
+          name={name}
+          type={options.type ?? "text"}
+          defaultValue={value(name)}
+          className="field"
+          aria-invalid={Boolean(fieldError(name))}
+          aria-describedby={fieldError(name) ? `${id(name)}-error` : undefined}
+        />
+        {fieldError(name) && (
+          <p id={`${id(name)}-error`} className="field-error">
+            {fieldError(name)}
+          </p>
+        )}
+      </div>
+    ) : (
+      hidden(name, value(name))
+    );
+  const select = (name: string, label: string, options: { value: string; label: string }[]) =>
+    editing ? (
+      <div className="space-y-1" key={name}>
+        <label htmlFor={id(name)} className="block text-sm font-medium">
+          {label}
+        </label>
+        <select
+          id={id(name)}
+          name={name}
+          defaultValue={value(name)}
+          className="field"
+          aria-invalid={Boolean(fieldError(name))}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        {fieldError(name) && <p className="field-error">{fieldError(name)}</p>}
+      </div>
+    ) : (
+      hidden(name, value(name))
+    );
+  const figureFields = (
+    <>
+      {input("title", "Title", { required: true })}
+      {input("unit", "Unit", { required: true })}
+      {input("low", "Lowest figure", { required: true })}
+      {input("high", "Highest figure (empty: a single figure)")}
+      {select(
+        "qualifier",
+        "Qualifier",
+        quantityQualifiers.map((option) => ({ value: option, label: qualifierLabels[option] })),
+      )}
+    </>
+  );
+
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      {hidden("suggestionId", row.id)}
+      {hidden("version", String(row.version))}
+      {hidden("kind", row.kind)}
+      {hidden("target", target)}
+      {state.status === "error" && state.message && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {state.message}
+        </p>
+      )}
+      {state.status === "saved" && state.message && (
+        <p role="status" className="text-sm text-emerald-900">
+          {state.message}
+        </p>
+      )}
+      <div
+        data-editor={editing ? "" : undefined}
+        className={editing ? "space-y-3 rounded border border-slate-200 bg-slate-50 p-3" : undefined}
+      >
+        {editing && (suggestion.kind === "pledge" ? !stanceOnly : suggestion.kind === "condition") && (
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">Write it as</legend>
+            <label className="mr-4 text-sm">
+              <input
+                type="radio"
+                name={`${row.id}-target`}
+                checked={target === "new"}
+                onChange={() => setTarget("new")}
+              />{" "}
+              a new {suggestion.kind}
+            </label>
+            <label className="text-sm">
+              <input
+                type="radio"
+                name={`${row.id}-target`}
+                checked={target === "existing"}
+                onChange={() => setTarget("existing")}
+              />{" "}
+              evidence for one tracked
+            </label>
+          </fieldset>
+        )}
+        {target === "existing" &&
+          suggestion.kind !== "status" &&
+          (suggestion.kind === "pledge" || suggestion.kind === "condition") &&
+          (editing ? (
+            <div className="space-y-1">
+              <label htmlFor={id("existingId")} className="block text-sm font-medium">
+                Tracked {suggestion.kind}
+              </label>
+              <select
+                id={id("existingId")}
+                name="existingId"
+                defaultValue={matches}
+                className="field"
+                aria-invalid={Boolean(fieldError("existingId"))}
+              >
+                <option value="">Choose…</option>
+                {(suggestion.kind === "pledge"
+                  ? choices.pledges.map((p) => ({ id: p.id, name: p.title }))
+                  : choices.conditions.map((c) => ({ id: c.id, name: c.title }))
+                ).map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.name}
+                  </option>
+                ))}
+              </select>
+              {fieldError("existingId") && <p className="field-error">{fieldError("existingId")}</p>}
+            </div>
+          ) : (
+            hidden("existingId", matches)
+          ))}
+        {suggestion.kind === "status" && hidden("existingId", suggestion.pledge.id)}
+        {((suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "existing") ||
+          suggestion.kind === "status") &&
+          (editing
+            ? select("recordStatus", "Status to record with it", [
+                { value: "", label: "None: only cite the quote" },
+                ...pledgeStatuses.map((status) => ({ value: status, label: pledgeStatusLabels[status] })),
+              ])
+            : hidden(
+                "recordStatus",
+                suggestion.kind === "status"
+                  ? suggestion.status
+                  : suggestion.kind === "pledge" && suggestion.status === "committed"
+                    ? "committed"
+                    : "",
+              ))}
+        {stanceOnly &&
+          (editing ? (
+            <div className="space-y-1">
+              <label htmlFor={id("stance")} className="block text-sm font-medium">
+                Stance to record
+              </label>
+              <textarea
+                id={id("stance")}
+                name="stance"
+                defaultValue={value("stance")}
+                rows={2}
+                maxLength={1000}
+                className="field"
+                aria-invalid={Boolean(fieldError("stance"))}
+              />
+              {fieldError("stance") && <p className="field-error">{fieldError("stance")}</p>}
+            </div>
+          ) : (
+            hidden("stance", value("stance"))
+          ))}
+        {suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "new" && (
+          <>
+            {input("title", "Title", { required: true })}
+            {select(
+              "category",
+              "Category",
+              pledgeCategories.map((option) => ({ value: option, label: categoryLabels[option] })),
+            )}
+            {select(
+              "status",
+              "Status",
+              pledgeStatuses.map((option) => ({ value: option, label: pledgeStatusLabels[option] })),
+            )}
+            {input("quantityLow", "Lowest quantity")}
+            {input("quantityHigh", "Highest quantity")}
+            {input("quantityUnit", "Unit")}
+            {select(
+              "quantityQualifier",
+              "Qualifier",
+              quantityQualifiers.map((option) => ({ value: option, label: qualifierLabels[option] })),
+            )}
+            {input("announcedOn", "Announced on", { type: "date" })}
+            {editing
+              ? choices.conditions.length > 0 && (
+                  <fieldset className="space-y-1">
+                    <legend className="text-sm font-medium">Conditions</legend>
+                    {choices.conditions.map((condition) => (
+                      <label key={condition.id} className="block text-sm">
+                        <input
+                          type="checkbox"
+                          name="conditionIds"
+                          value={condition.id}
+                          defaultChecked={linked.includes(condition.id)}
+                        />{" "}
+                        {condition.title}
+                      </label>
+                    ))}
+                  </fieldset>
+                )
+              : linked.map((conditionId) => (
+                  <input key={conditionId} type="hidden" name="conditionIds" value={conditionId} />
+                ))}
+          </>
+        )}
+        {suggestion.kind === "condition" && target === "new" && (
+          <>
+            {input("title", "Title", { required: true })}
+            {input("description", "Description")}
+          </>
+        )}
+        {suggestion.kind === "figure" &&
+          (editing ? (
+            <fieldset className="space-y-1">
+              <legend className="text-sm font-medium">Keep the figure as</legend>
+              <label className="mr-4 text-sm">
+                <input
+                  type="radio"
+                  name="figureAs"
+                  value="requirement"
+                  checked={figureAs === "requirement"}
+                  onChange={() => setFigureAs("requirement")}
+                />{" "}
+                a requirement
+              </label>
+              <label className="text-sm">
+                <input
+                  type="radio"
+                  name="figureAs"
+                  value="capacity"
+                  checked={figureAs === "capacity"}
+                  onChange={() => setFigureAs("capacity")}
+                />{" "}
+                a capacity reference
+              </label>
+            </fieldset>
+          ) : (
+            hidden("figureAs", figureAs)
+          ))}
+        {(suggestion.kind === "figure" ||
+          suggestion.kind === "requirement" ||
+          suggestion.kind === "capacity") &&
+          figureFields}
+        {suggestion.kind === "requirement" && input("scope", "Scope")}
+        {(target === "new" || stanceOnly) && suggestion.kind !== "status" && (
+          <PartyFields
+            parties={parties}
+            editing={editing}
+            rowId={row.id}
+            choices={choices}
+            error={fieldError("stakeholders")}
+          />
+        )}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="submit"
+          name="action"
+          value="accept"
+          data-decision="accept"
+          className="button-primary"
+          disabled={pending}
+          aria-keyshortcuts="a"
+        >
+          {editing ? "Accept as edited" : suggestion.kind === "figure" ? "Accept as a requirement" : "Accept"}
+        </button>
+        {!editing ? (
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => onEdit(true)}
+            aria-keyshortcuts="e"
+          >
+            Edit
+          </button>
+        ) : (
+          <button type="button" className="button-secondary" onClick={() => onEdit(false)}>
+            Close the edit
+          </button>
+        )}
+        <button
+          type="submit"
+          name="action"
+          value="reject"
+          data-decision="reject"
+          className="button-danger"
+          disabled={pending}
+          aria-keyshortcuts="r"
+          formNoValidate
+        >
+          Reject
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The parties a decision links: tracked stakeholders by a role select, the others created with it (unless unticked). */
+function PartyFields({
+  parties,
+  editing,
+  rowId,
+  choices,
+  error,
+}: {
+  parties: SuggestedParty[];
+  editing: boolean;
+  rowId: string;
+  choices: QueueChoices;
+  error?: string;
+}) {
+  const roleOptions = stakeholderRoles.map((role) => ({ value: role, label: roleLabels[role] }));
+  if (!editing) {
+    return (
+      <>
+        {parties.map((party, index) =>
+          party.stakeholderId ? (
+            <input key={party.name} type="hidden" name={`role:${party.stakeholderId}`} value={party.role} />
+          ) : (
+            <span key={party.name}>
+              <input type="hidden" name={`new:${index}:include`} value="on" />
+              <input type="hidden" name={`new:${index}:name`} value={party.name} />
+              <input type="hidden" name={`new:${index}:kind`} value={party.kind} />
+              <input type="hidden" name={`new:${index}:country`} value={party.countryCode ?? ""} />
+              <input type="hidden" name={`new:${index}:role`} value={party.role} />
+            </span>
+          ),
+        )}
+      </>
+    );
+  }
+  const suggested = new Set(parties.map((party) => party.stakeholderId).filter(Boolean));
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium">Stakeholders</legend>
+      {error && <p className="field-error">{error}</p>}
+      {parties.map((party, index) =>
+        party.stakeholderId ? null : (
+          <div
+            key={party.name}
+            className="grid grid-cols-2 gap-2 rounded border border-slate-200 p-2 text-sm sm:grid-cols-4"
+          >
+            <label className="col-span-2 flex items-center gap-2 sm:col-span-4">
+              <input type="checkbox" name={`new:${index}:include`} defaultChecked /> Add {party.name} as a new
+              stakeholder
+            </label>
+            <label className="space-y-1">
+              <span className="block">Name</span>
+              <input name={`new:${index}:name`} defaultValue={party.name} className="field" />
+            </label>
+            <label className="space-y-1">
+              <span className="block">Kind</span>
+              <select name={`new:${index}:kind`} defaultValue={party.kind} className="field">
+                {stakeholderKinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {stakeholderKindLabels[kind]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="space-y-1">
+              <span className="block">Country code</span>
+              <input
+                name={`new:${index}:country`}
+                defaultValue={party.countryCode ?? ""}
+                maxLength={2}
+                className="field"
+              />
+            </label>
+            <label className="space-y-1">
+              <span className="block">Role</span>
+              <select name={`new:${index}:role`} defaultValue={party.role} className="field">
+                {roleOptions.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        ),
+      )}
+      <div className="max-h-48 space-y-1 overflow-auto rounded border border-slate-200 p-2">
+        {choices.stakeholders.map((stakeholder) => {
+          const party = parties.find((candidate) => candidate.stakeholderId === stakeholder.id);
+          return (
+            <label key={stakeholder.id} className="flex items-center justify-between gap-2 text-sm">
+              <span>{stakeholder.name}</span>
+              <select
+                name={`role:${stakeholder.id}`}
+                defaultValue={suggested.has(stakeholder.id) ? (party?.role ?? "pledger") : ""}
+                className="field w-40"
+                aria-label={`${stakeholder.name}: role`}
+                id={`${rowId}-role-${stakeholder.id}`}
+              >
+                <option value="">Not linked</option>
+                {roleOptions.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
