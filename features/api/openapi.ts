@@ -368,6 +368,41 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
         },
       },
     },
+    "/api/v1/intake": {
+      post: {
+        summary:
+          "Takes in a source for intake: the body is the document (text, Markdown, HTML, PDF with a text layer, or Word .docx; at most 10 MB), stored with its full text and the rules' suggestions for review at `address`. Nothing else is written until a person accepts a suggestion there",
+        parameters: ["title", "publisher", "url", "publishedOn", "fileName"].map((name) => ({
+          name,
+          in: "query",
+          description:
+            name === "publishedOn"
+              ? "YYYY-MM-DD; left out: suggested from the document"
+              : "Left out: suggested from the document where it says",
+          schema: { type: "string" },
+        })),
+        requestBody: {
+          required: true,
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: {
+          201: { description: "`sourceId`, `suggestions` (how many wait) and `address` (the review queue)" },
+          200: {
+            description:
+              "The same text was taken in before: `sourceId` and `address` of that source, `existing: true`",
+          },
+          400: answers[400],
+          401: answers[401],
+          403: answers[403],
+          413: { description: "The document is larger than 10 MB", content: json(errorSchema) },
+          422: {
+            description:
+              "The document cannot be read: not a kind intake reads, damaged, a PDF of images only, or it took longer than 30 seconds",
+            content: json(errorSchema),
+          },
+        },
+      },
+    },
     "/api/v1/import-mappings": {
       get: {
         summary: "The saved import mappings",

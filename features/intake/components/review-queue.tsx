@@ -131,11 +131,6 @@ export function ReviewQueue({
       } else if (event.key === "e") {
         event.preventDefault();
         setEditing(current.id);
-        requestAnimationFrame(() =>
-          card
-            ?.querySelector<HTMLElement>("[data-editor] input, [data-editor] select, [data-editor] textarea")
-            ?.focus(),
-        );
       } else if (event.key === "Escape" && editing) {
         setEditing(null);
       }
@@ -143,6 +138,17 @@ export function ReviewQueue({
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [visible, selected, editing, select]);
+
+  // An edit opened: its first field takes the focus, once it is there.
+  useEffect(() => {
+    if (!editing) return;
+    cards.current
+      .get(editing)
+      ?.querySelector<HTMLElement>(
+        "[data-editor] input:not([type=radio]):not([type=checkbox]):not([type=hidden]), [data-editor] textarea, [data-editor] select",
+      )
+      ?.focus();
+  }, [editing]);
 
   const pending = rows.filter((row) => row.state === "pending").length;
   return (
@@ -481,7 +487,13 @@ function DecisionForm({
   const [target, setTarget] = useState<"new" | "existing">(
     suggestion.kind === "status" || matches ? "existing" : "new",
   );
-  const [figureAs, setFigureAs] = useState<"requirement" | "capacity">("requirement");
+  // A count of nations or members is what the coalition has; any other figure, what is needed.
+  const [figureAs, setFigureAs] = useState<"requirement" | "capacity">(
+    suggestion.kind === "figure" &&
+      ["nations", "members", "allies", "partners"].includes(suggestion.quantity.unit)
+      ? "capacity"
+      : "requirement",
+  );
   const parties =
     suggestion.kind === "pledge"
       ? suggestion.parties.filter((party) => suggestion.stance === "pledge" || party.role === "pledger")
@@ -780,7 +792,11 @@ function DecisionForm({
           disabled={pending}
           aria-keyshortcuts="a"
         >
-          {editing ? "Accept as edited" : suggestion.kind === "figure" ? "Accept as a requirement" : "Accept"}
+          {editing
+            ? "Accept as edited"
+            : suggestion.kind === "figure"
+              ? `Accept as a ${figureAs === "capacity" ? "capacity reference" : "requirement"}`
+              : "Accept"}
         </button>
         {!editing ? (
           <button

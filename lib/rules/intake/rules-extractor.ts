@@ -789,14 +789,25 @@ class Reading {
             .map((party) => party.stakeholderId)
             .filter(Boolean),
         );
-        const words = conditionWords(suggestion.title);
-        const match = this.known.pledges.find(
-          (pledge) =>
-            pledge.category === suggestion.category &&
-            (ids.size > 0
-              ? pledge.stakeholderIds.some((id) => ids.has(id))
-              : similarity(words, conditionWords(pledge.title)) >= 0.2),
+        // The tracked pledge of the same category that shares the most of its pledgers, then of its words
+        // ("Declaration of Intent to deploy forces" over "Multinational deterrence force", both France's).
+        const words = conditionWords(
+          [
+            suggestion.title,
+            ...[suggestion.quote, ...suggestion.alsoQuoted].map((span) =>
+              this.text.slice(span.start, span.end),
+            ),
+          ].join(" "),
         );
+        let match: { id: string; title: string; score: number } | null = null;
+        for (const pledge of this.known.pledges) {
+          if (pledge.category !== suggestion.category) continue;
+          const shared = pledge.stakeholderIds.filter((id) => ids.has(id)).length;
+          const alike = similarity(words, conditionWords(pledge.title));
+          if (ids.size > 0 ? shared === 0 : alike < 0.2) continue;
+          const score = shared / Math.max(ids.size, 1) + alike * 2;
+          if (!match || score > match.score) match = { id: pledge.id, title: pledge.title, score };
+        }
         suggestion.matches = match ? { id: match.id, title: match.title } : null;
       }
     }

@@ -77,3 +77,8 @@ export function withdrawSeededPledge(externalId: string, occurredAt: string) {
     withdrawPledge(tx, externalId, new Date(occurredAt), "Withdrawn in the end-to-end suite"),
   );
 }
+
+/** How many citations quote exactly these words, in the suite's database: what a decision wrote. */
+export function citationsQuoting(quote: string) {
+  return inTransaction((tx) => tx.citation.count({ where: { quote } }));
+}
