@@ -24,6 +24,7 @@ const pages: { path: string; least: Role }[] = [
   { path: "/manage/stakeholder", least: "analyst" },
   { path: "/manage/condition/new", least: "analyst" },
   { path: "/import", least: "analyst" },
+  { path: "/intake", least: "analyst" },
   { path: "/admin", least: "admin" },
   { path: "/admin/webhooks", least: "admin" },
   { path: "/account", least: "viewer" },
@@ -101,6 +102,7 @@ test.describe("access matrix", () => {
         { method: "POST", path: "/api/v1/import-mappings", body: { name: "" }, allowed: 422 },
         { method: "POST", path: "/api/v1/imports", body: { rows: [] }, allowed: 400 },
         { method: "POST", path: "/api/v1/releases", body: { title: "" }, allowed: 422 },
+        { method: "POST", path: "/api/v1/intake?publishedOn=yesterday", body: { text: "" }, allowed: 400 },
       ];
       for (const write of writes) {
         const response = await context.fetch(write.path, {

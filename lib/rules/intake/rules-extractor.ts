@@ -57,9 +57,15 @@ const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) 
   groups: groups.map(([phrases, weight]) => ({ pattern: phrasePattern(phrases), weight })),
 }));
 
-/** The category the words of a span speak for most, or null when they name none. */
-function categoryOf(text: string, span: Span): PledgeCategory | null {
-  const slice = text.slice(span.start, span.end);
+/** The category the words of a span speak for most (not counting the words of `besides`), or null when they name none. */
+function categoryOf(text: string, span: Span, besides: Span[] = []): PledgeCategory | null {
+  let slice = text.slice(span.start, span.end);
+  // A condition's words are not what is pledged: "contingent upon a peace agreement" is no contingent of troops.
+  for (const other of besides) {
+    const from = Math.max(other.start, span.start) - span.start;
+    const to = Math.min(other.end, span.end) - span.start;
+    if (to > from) slice = slice.slice(0, from) + " ".repeat(to - from) + slice.slice(to);
+  }
   let best: { category: PledgeCategory; score: number } | null = null;
   for (const { category, groups } of categoryPatterns) {
     let score = 0;
@@ -109,7 +115,8 @@ function clausesOf(text: string, passage: Passage): Span[] {
   if (passage.kind === "row") return [passage];
   const clauses: Span[] = [];
   let start = passage.start;
-  const cut = /;|:\s|\s—\s+but\b|,?\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+/gu;
+  const cut =
+    /;|:\s|\s—\s+(?:but|though|although)\b|,?\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+/gu;
   for (const match of text.slice(passage.start, passage.end).matchAll(cut)) {
     const at = passage.start + match.index;
     if (at > start) clauses.push(trim(text, { start, end: at }));
@@ -469,7 +476,8 @@ class Reading {
 
     // "It pledges support for a monitoring mechanism, military assistance, … and help for rebuilding": one pledge each.
     const items = this.listItems({ start: cue.span.end, end: words.end });
-    const itemCategories = items.map((item) => categoryOf(this.text, item));
+    const conditionSpans = conditions.map((condition) => condition.quote);
+    const itemCategories = items.map((item) => categoryOf(this.text, item, conditionSpans));
     const distinct = new Set(itemCategories.filter(Boolean));
     // Only a list of phrases splits: each of three words or more, the first not opening an elaboration ("guarantees which might involve…").
     const parallel =
@@ -490,7 +498,7 @@ class Reading {
       const category =
         quantity && ["EUR", "USD", "GBP"].includes(quantity.unit)
           ? "assistance"
-          : categoryOf(this.text, scope);
+          : categoryOf(this.text, scope, conditionSpans);
       if (!category) return made;
       const quote = passage.kind === "row" ? { start: passage.start, end: passage.end } : scope;
       made.push(
@@ -548,6 +556,8 @@ class Reading {
         if (insideAny(span, passage.quoted) && !clauseMentions.some((mention) => mention.end <= span.start))
           continue;
         if (conditions.some((condition) => overlaps(condition.quote, span))) continue;
+        // "the Coalition of the Willing to…" names someone; it pledges nothing.
+        if (clauseMentions.some((mention) => overlaps(mention, span))) continue;
         if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
         if (negatedBefore.test(this.text.slice(Math.max(clause.start, span.start - 20), span.start)))
           continue;
@@ -614,6 +624,13 @@ class Reading {
         overlaps(condition.quote, quote) ||
         (stance === "pledge" && condition.quote.start >= quote.end && condition.quote.start - quote.end < 3),
     );
+    // A pledge that holds in case of an attack is a guarantee, whatever else it names ("supporting the force in case of a Russian attack").
+    const onAttack = linked.some((condition) =>
+      /\b(?:attacks?|attacked|invades?|invasions?|aggression|strikes?\s+again|hostilities)\b/iu.test(
+        this.text.slice(condition.quote.start, condition.quote.end),
+      ),
+    );
+    if (stance === "pledge" && onAttack && category !== "monitoring") category = "guarantee";
     return {
       kind: "pledge",
       key: key("pledge", quote.start, quote.end, stance, category, who.join(",")),
