@@ -129,6 +129,13 @@ describe("reading a document into text", () => {
     );
   });
 
+  it("refuses a text too long to review as one, saying how long it is", async () => {
+    const long = "Troops were sent. ".repeat(Math.ceil(intakeLimits.maxChars / 18) + 1);
+    expect((await refusal(readDocument(encode(long), "long.txt", null))).message).toMatch(
+      /characters long.*Split it/,
+    );
+  });
+
   it("refuses a zip that holds no Word document", async () => {
     // An empty zip archive: its end-of-directory record alone.
     const zip = Buffer.from("504b0506" + "00".repeat(18), "hex");

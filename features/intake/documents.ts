@@ -18,6 +18,8 @@ export const intakeLimits = {
   readMilliseconds: 30_000,
   /** Pages of a PDF read at most. */
   maxPdfPages: 2000,
+  /** The longest text read for review: some 600 pages. A longer one is too long to review as one; split it. */
+  maxChars: 2_000_000,
   /** What a Word document may expand to when unzipped: more is a zip bomb, not a document. */
   maxDocxExpandedBytes: 200 * 1024 * 1024,
 };
@@ -434,5 +436,10 @@ export async function readDocument(
     return { text: tidied, mediaType: intakeMediaTypes[kind], details: fromText(tidied) };
   });
   if (!/\p{L}{2}/u.test(read.text)) throw new DocumentError("The document has no text to read.");
+  if (read.text.length > intakeLimits.maxChars) {
+    throw new DocumentError(
+      `The document's text is ${read.text.length.toLocaleString("en-GB")} characters long, more than the ${intakeLimits.maxChars.toLocaleString("en-GB")} (some 600 pages) one review holds. Split it into parts and take each in.`,
+    );
+  }
   return read;
 }

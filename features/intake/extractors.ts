@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { Gazetteer } from "@/lib/rules/intake/gazetteer";
 import { readQuantity } from "@/lib/rules/intake/quantities";
-import { suggestByRules } from "@/lib/rules/intake/rules-extractor";
+import { setImmediate } from "node:timers/promises";
+import { suggestByRulesInSteps } from "@/lib/rules/intake/rules-extractor";
 import {
   quotedVerbatim,
   type KnownRecords,
@@ -42,7 +43,8 @@ export const rulesExtractor: Extractor = {
   name: "rules",
   label: "the rules",
   async read(text, known) {
-    return verbatim(text, suggestByRules(text, known));
+    // Read in steps: the other requests this process serves go on while a long document is read.
+    return verbatim(text, await suggestByRulesInSteps(text, known, () => setImmediate()));
   },
 };
 

@@ -297,4 +297,39 @@ describe("deciding", () => {
     const rows = (await getIntakeSource(sourceId))!.suggestions.filter((row) => row.extractor === "model");
     expect(rows.map((row) => quoteOf(row.quoteStart, row.quoteEnd))).toEqual(["in the event of a ceasefire"]);
   });
+
+  it("records the status a sentence supports for a tracked pledge, citing it", async () => {
+    const hubs = await db().pledge.findFirstOrThrow({
+      where: { title: "Permanent maintenance and manufacturing hubs in Ukraine" },
+    });
+    const news = `Field report ${Date.now()}\nThe first maintenance hub built by France and the UK has opened near Lviv.`;
+    const { sourceId } = await takeInSource(
+      analyst,
+      { text: news, mediaType: "text/plain" },
+      { ...details, title: "Field report" },
+    );
+    const evidence = (await pending(sourceId)).find((row) => row.kind === "status")!;
+    expect(evidence.suggestion).toMatchObject({ pledge: { id: hubs.id }, status: "delivered" });
+    await decideSuggestion(analyst, {
+      action: "accept",
+      suggestionId: evidence.id,
+      version: evidence.version,
+      kind: "status",
+      target: "existing",
+      existingId: hubs.id,
+      recordStatus: "delivered",
+      stakeholders: [],
+      newStakeholders: [],
+      fields: {},
+    });
+    const after = await db().pledge.findFirstOrThrow({
+      where: { id: hubs.id },
+      include: { statusChanges: { include: { citations: true }, orderBy: { createdAt: "desc" }, take: 1 } },
+    });
+    expect(after.status).toBe("delivered");
+    expect(after.statusChanges[0]!.citations[0]).toMatchObject({
+      sourceId,
+      quote: news.slice(evidence.quoteStart, evidence.quoteEnd),
+    });
+  });
 });

@@ -181,7 +181,10 @@ test("rejecting writes nothing and is remembered; bad documents are refused with
     [await pdfFile(`${id}-scan.pdf`, [], true), /no text to read.*image/],
     [path.join(folder, `${id}-data.bin`), /not text/],
   ];
-  writeFileSync(cases[1]![0], Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256)));
+  // A binary file of almost 10 MB: under the limit, so refused for what it is.
+  const binary = Buffer.alloc(10 * 1024 * 1024 - 4096);
+  for (let index = 0; index < binary.length; index++) binary[index] = (index * 7919) % 256;
+  writeFileSync(cases[1]![0], binary);
   for (const [file, message] of cases) {
     await upload(page, file);
     await expect(page.getByRole("alert").filter({ hasText: message })).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestByRules } from "./rules-extractor";
+import { suggestByRules, suggestByRulesInSteps } from "./rules-extractor";
 import {
   noRecords,
   quotedVerbatim,
@@ -279,5 +279,20 @@ describe("the verbatim check", () => {
     expect(quotedVerbatim(text, { ...figure!, quote: { start: 5, end: 40 } })).toBe(false);
     expect(quotedVerbatim(text, { ...figure!, quote: { start: 3, end: 3 } })).toBe(false);
     expect(quotedVerbatim(text, { ...figure!, quote: { start: 0, end: 5 } })).toBe(true);
+  });
+});
+
+describe("reading in steps", () => {
+  it("suggests the same as reading at once, pausing between steps of a long text", async () => {
+    const text = Array.from(
+      { length: 500 },
+      (_, index) => `Norway pledged ${index + 100} troops. Sweden will not send troops.`,
+    ).join("\n");
+    let pauses = 0;
+    const stepped = await suggestByRulesInSteps(text, noRecords, async () => {
+      pauses++;
+    });
+    expect(stepped).toEqual(suggestByRules(text, noRecords));
+    expect(pauses).toBeGreaterThanOrEqual(4);
   });
 });

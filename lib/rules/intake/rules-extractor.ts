@@ -266,30 +266,46 @@ class Reading {
     return "beneficiary";
   }
 
+  /** Every passage read, then what was said twice merged and what is tracked matched. */
   read(): Suggestion[] {
+    for (const passage of passagesOf(this.text)) this.readPassage(passage);
+    return this.finish();
+  }
+
+  /** `read`, pausing every few hundred passages so that a long document does not hold up the process. */
+  async readInSteps(pause: () => Promise<void>): Promise<Suggestion[]> {
     const passages = passagesOf(this.text);
-    for (const passage of passages) {
-      const quantities = findQuantities(this.text, passage.start, passage.end);
-      const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
-      for (const quantity of quantities) {
-        this.suggestions.push({
-          kind: "figure",
-          key: key("figure", quantity.start, quantity.end, quantity.low, quantity.high, quantity.unit),
-          quote: { start: quantity.start, end: quantity.end },
-          alsoQuoted: [],
-          cue: null,
-          quantity: quantityOf(quantity),
-        });
-      }
-      const conditions = this.conditions(passage, mentions);
-      this.suggestions.push(...conditions);
-      if (passage.question) continue;
-      const used = new Set<FoundQuantity>();
-      this.pledges(passage, mentions, quantities, conditions, used);
-      this.requirements(passage, quantities, used);
-      this.capacities(passage, mentions, quantities, used);
-      this.statusEvidence(passage, mentions);
+    for (let index = 0; index < passages.length; index++) {
+      if (index > 0 && index % passagesPerStep === 0) await pause();
+      this.readPassage(passages[index]!);
     }
+    return this.finish();
+  }
+
+  private readPassage(passage: Passage): void {
+    const quantities = findQuantities(this.text, passage.start, passage.end);
+    const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
+    for (const quantity of quantities) {
+      this.suggestions.push({
+        kind: "figure",
+        key: key("figure", quantity.start, quantity.end, quantity.low, quantity.high, quantity.unit),
+        quote: { start: quantity.start, end: quantity.end },
+        alsoQuoted: [],
+        cue: null,
+        quantity: quantityOf(quantity),
+      });
+    }
+    const conditions = this.conditions(passage, mentions);
+    this.suggestions.push(...conditions);
+    if (passage.question) return;
+    const used = new Set<FoundQuantity>();
+    this.pledges(passage, mentions, quantities, conditions, used);
+    this.requirements(passage, quantities, used);
+    this.capacities(passage, mentions, quantities, used);
+    this.statusEvidence(passage, mentions);
+  }
+
+  private finish(): Suggestion[] {
     this.mergePledges();
     this.matchRecords();
     return this.suggestions.sort((a, b) => a.quote.start - b.quote.start || a.kind.localeCompare(b.kind));
@@ -834,4 +850,19 @@ class Reading {
 /** The rules' suggestions for a text, in the order the text makes them. */
 export function suggestByRules(text: string, known: KnownRecords): Suggestion[] {
   return new Reading(text, known).read();
+}
+
+/** How many passages are read between pauses: some 50 ms of work. */
+const passagesPerStep = 200;
+
+/**
+ * The same suggestions, read in steps with `pause` awaited between them (a server passes one that
+ * lets other requests run: a long document takes seconds to read).
+ */
+export function suggestByRulesInSteps(
+  text: string,
+  known: KnownRecords,
+  pause: () => Promise<void>,
+): Promise<Suggestion[]> {
+  return new Reading(text, known).readInSteps(pause);
 }
