@@ -92,25 +92,8 @@ export async function* whileArriving<T>(chunks: AsyncIterable<T>, limits: Arriva
  * is too large is refused without being held whole.
  */
 export async function boundedText(request: Request, maxBytes: number): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
-  if (!request.body) return "";
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  const reader = request.body.getReader();
-  try {
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      bytes += next.value.byteLength;
-      if (bytes > maxBytes) {
-        await reader.cancel();
-        return null;
-      }
-      text += decoder.decode(next.value, { stream: true });
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  return text + decoder.decode();
+  const bytes = await boundedBytes(request, maxBytes);
+  return bytes === null ? null : new TextDecoder().decode(bytes);
 }
 
 /** A request's body as bytes, read no further than `maxBytes` (null past it). */

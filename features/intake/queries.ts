@@ -1,6 +1,7 @@
 import "server-only";
 import type { KnownRecords, Suggestion } from "@/lib/rules/intake/suggestions";
 import { db, readingDb } from "@/server/db";
+import { sourceSelect } from "@/server/selects";
 
 // Reads for intake: what the tracker holds (for the extractors to match against), the sources taken
 // in, and one source's text with its suggestions and what was decided about them.
@@ -71,13 +72,7 @@ export async function getIntakeSource(sourceId: string) {
   const source = await db().source.findFirst({
     where: { id: sourceId },
     select: {
-      id: true,
-      slug: true,
-      title: true,
-      publisher: true,
-      publishedOn: true,
-      url: true,
-      fileName: true,
+      ...sourceSelect,
       text: { select: { text: true, mediaType: true, byteSize: true, sha256: true, createdAt: true } },
       suggestions: {
         select: {
