@@ -135,6 +135,11 @@ export const pledgeCues: Cue[] = [
         "monitor",
         "deliver",
         "protect",
+        "oversee",
+        "become",
+        "operate",
+        "join",
+        "include",
         "be deployed",
         "be stationed",
         "be sent",
@@ -488,7 +493,7 @@ export const requirementCue =
 
 /** Words that make a figure what a party has: "the British Army fields roughly 70,000". */
 export const capacityCue =
-  /\b(?:fields?|fielded|has\s+(?:a|an|some)?|numbers?|totals?|active(?:[-\u2011\s]duty)?|full[-\u2011]time|standing\s+army|armed\s+forces\s+of|army\s+of|strength\s+of|troops\s+in\s+total)\b/iu;
+  /\b(?:fields?|fielded|number(?:s|ing)?|totals?|active[-\u2011\s]duty|full[-\u2011]time|standing\s+army|(?:army|armed\s+forces|military)\s+of|strength\s+of|troop\s+levels?|troops\s+in\s+total|(?:has|have)\s+(?:an?\s+)?(?:army|armed\s+forces|military)\s+of|(?:remain|stand|stay)s?\s+at)\b/iu;
 
 /** Words that say a pledge was delivered or is under way. */
 export const deliveryCues: { pattern: RegExp; status: PledgeStatus }[] = [

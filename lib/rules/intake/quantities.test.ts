@@ -117,6 +117,15 @@ describe("the quantity grammar", () => {
     expect(text.slice(found!.start, found!.end)).toBe("up to 30,000 personnel");
   });
 
+  it("gives a bare figure after an army the army's unit", () => {
+    expect(readQuantity("the Ukrainian army will remain at 700,000")).toMatchObject({
+      low: "700000",
+      unit: "personnel",
+      unitInferred: true,
+    });
+    expect(readQuantity("the treaty of 1,000 words")).toBeNull();
+  });
+
   it("keeps the whole a count is part of", () => {
     expect(readQuantity("26 of the Coalition’s 35 members")).toMatchObject({ outOf: "35", low: "26" });
     expect(readQuantity("26 out of 35 nations")).toMatchObject({ outOf: "35", unit: "nations" });

@@ -752,14 +752,20 @@ export function findQuantities(text: string, start = 0, end = text.length): Foun
       found.push({ ...rest, end, unit, outOf, unitInferred: false });
       lastUnit = unit;
     } else if (
-      lastUnit &&
-      !currencyUnits.has(lastUnit) &&
-      !quantity.vague &&
       figureToken?.kind === "number" &&
+      !quantity.vague &&
       !yearLike(figureToken) &&
       notAbove(100n, 0, BigInt(quantity.low.split(".")[0]!), 0)
     ) {
-      found.push({ ...rest, unit: lastUnit, outOf: null, unitInferred: true });
+      // A bare figure takes the unit of the figure before it, or, after an army, its personnel
+      // ("the Ukrainian army will remain at 700,000").
+      const unitBefore = lastUnit && !currencyUnits.has(lastUnit) ? lastUnit : null;
+      const forceBefore =
+        /\b(?:army|armed\s+forces|military|troops|soldiers|personnel)\b[^.;:]{0,40}$/iu.test(
+          text.slice(Math.max(start, quantity.start - 60), quantity.start),
+        );
+      const inferred = unitBefore ?? (forceBefore ? "personnel" : null);
+      if (inferred) found.push({ ...rest, unit: inferred, outOf: null, unitInferred: true });
     }
     index = next;
   }

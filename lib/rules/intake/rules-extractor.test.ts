@@ -94,6 +94,19 @@ describe("pledges", () => {
     ]);
   });
 
+  it("keeps a refusal that names no category as a stance, and reads a plain 'will' pledge", () => {
+    expect(pledgesOf("Washington refused to sign the declaration.")).toEqual([
+      expect.objectContaining({
+        stance: "refusal",
+        category: "other",
+        parties: [expect.objectContaining({ name: "United States" })],
+      }),
+    ]);
+    expect(pledgesOf("Romania will become a leading country in logistics.")).toEqual([
+      expect.objectContaining({ stance: "pledge", category: "infrastructure" }),
+    ]);
+  });
+
   it("is no pledge when nobody makes it: questions, hypotheticals, negations, quotations of nobody", () => {
     expect(pledgesOf("Will the US back an enforcement mechanism with troops?")).toEqual([]);
     expect(pledgesOf("“If you promise to monitor a ceasefire, you need troops,” said an analyst.")).toEqual(
@@ -189,6 +202,14 @@ describe("requirements and capacities", () => {
       "Analysts estimate a credible force would need between 40,000 and 60,000 troops to hold the line.";
     const [requirement] = ofKind(text, "requirement");
     expect(requirement).toMatchObject({ quantity: { low: "40000", high: "60000", unit: "personnel" } });
+  });
+
+  it("reads the size an army will keep as a capacity", () => {
+    const [capacity] = ofKind("Macron said the Ukrainian army will remain at 800,000.", "capacity");
+    expect(capacity).toMatchObject({
+      party: expect.objectContaining({ name: "Ukraine" }),
+      quantity: { low: "800000" },
+    });
   });
 
   it("reads what a party fields as a capacity, the unit carried to an elliptical figure", () => {

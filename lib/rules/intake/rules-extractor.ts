@@ -425,8 +425,11 @@ class Reading {
       if (!stance) continue;
       const who = made.length > 0 ? subjectsBefore(cue!.span.start) : subjectsBefore(stance.cue.start);
       if (who.length > 0) lastSubject = who;
+      // A refusal need not name what: "Washington refused to sign the declaration" is a stance all the same.
       const category =
-        categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ?? made.at(-1)?.category ?? null;
+        categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ??
+        made.at(-1)?.category ??
+        (who.length > 0 ? "other" : null);
       if (!category) continue;
       const cueText = this.text.slice(stance.cue.start, stance.cue.end);
       // "a logistics hub rather than send troops": the refusal is the words from "rather than" on.
