@@ -63,12 +63,16 @@ const supported = "plain text (.txt), Markdown (.md), HTML (.html), PDF (.pdf) o
 
 /** Line ends made "\n", the byte-order mark and the spaces at line ends dropped, runs of blank lines made one. */
 function tidy(text: string): string {
-  return text
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .replace(/[ \t\u00a0]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    text
+      .replace(/^\uFEFF/, "")
+      // Control characters other than tabs and line ends: no database stores NUL in text, nor does a reader need them.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+      .replace(/\r\n?/g, "\n")
+      .replace(/[ \t\u00a0]+\n/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()
+  );
 }
 
 /** The first line that reads as a title: short, not a list item, not a table row. */

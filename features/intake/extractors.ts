@@ -219,7 +219,9 @@ function suggestionOf(
       : null;
   const title = (made.title ?? made.quote).slice(0, 300);
   const parties = (made.parties ?? []).map((name) => gazetteer.partyNamed(name, "pledger"));
-  const id = (kind: string) => key("model", kind, String(start), String(quote.end), title);
+  // Keyed by what the text says where, not by the model's words for it: a decision stays remembered
+  // however it words the same suggestion next time.
+  const id = (kind: string) => key("model", kind, String(start), String(quote.end), made.stance ?? "");
   switch (made.kind) {
     case "pledge": {
       const category = made.category ?? "other";

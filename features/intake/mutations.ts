@@ -29,7 +29,7 @@ import {
 import { readDocument, type ReadDocument } from "./documents";
 import { rulesExtractor, type Extractor } from "./extractors";
 import { findSourceByText, getKnownRecords } from "./queries";
-import type { Acceptance, Decision, IntakeDetails, NewStakeholder } from "./schemas";
+import type { Acceptance, Decision, IntakeDetails } from "./schemas";
 
 // Intake's writes: a source taken in with its text and the rules' suggestions, in one transaction;
 // a reading again (which never proposes again what was decided); and a person's decision on a
@@ -221,10 +221,23 @@ export async function decideSuggestion(actor: Principal, decision: Decision): Pr
         { current: { version: row.version, state: row.state } },
       );
     }
+    // Claimed before anything is written: on PostgreSQL a second decision waits here for the first to
+    // commit, then finds the version moved on and is refused, having written nothing.
+    const claimed = await tx.intakeSuggestion.updateMany({
+      where: { id: row.id, version: row.version, state: "pending" },
+      data: { version: { increment: 1 } },
+    });
+    if (claimed.count === 0) {
+      throw new WriteError(
+        "conflict",
+        "Someone decided this suggestion at the same moment. Nothing was written.",
+      );
+    }
     let record: CitedRecord | null = null;
     if (decision.action === "accept") {
-      if (decision.kind !== row.kind)
+      if (decision.kind !== row.kind) {
         throw new WriteError("invalid", `This suggestion is a ${row.kind}, not a ${decision.kind}.`);
+      }
       const suggestion = JSON.parse(row.body) as Suggestion;
       const quote = row.source.text.text.slice(row.quoteStart, row.quoteEnd).slice(0, pledgeTextLimits.quote);
       record = await accept(tx, actor, suggestion, decision, {
@@ -234,22 +247,16 @@ export async function decideSuggestion(actor: Principal, decision: Decision): Pr
         quote,
       });
     }
-    const { count } = await tx.intakeSuggestion.updateMany({
-      where: { id: row.id, version: row.version, state: "pending" },
+    await tx.intakeSuggestion.update({
+      where: { id: row.id },
       data: {
         state: decision.action === "accept" ? "accepted" : "rejected",
         decidedAt: new Date(),
         decidedById: actor.kind === "user" ? actor.id : null,
         recordType: record?.kind ?? null,
         recordId: record?.id ?? null,
-        version: { increment: 1 },
       },
     });
-    if (count === 0)
-      throw new WriteError(
-        "conflict",
-        "Someone decided this suggestion at the same moment. Nothing was written.",
-      );
     return { state: decision.action === "accept" ? "accepted" : "rejected", record };
   });
 }
@@ -263,19 +270,21 @@ interface Evidence {
 
 /** The stakeholders a decision links: those the tracker holds, and new ones created here. */
 async function linkedStakeholders(tx: Tx, actor: Principal, decision: Acceptance) {
-  const created = await Promise.all(
-    decision.newStakeholders.map(async (party: NewStakeholder) => {
-      const input = checked(stakeholderSchema, {
-        name: party.name,
-        kind: party.kind,
-        countryCode: party.countryCode ?? null,
-      });
-      const same = await tx.stakeholder.findFirst({ where: { name: input.name }, select: { id: true } });
-      const stakeholder = same ?? (await createRecordIn(tx, actor, "stakeholder", input));
-      return { stakeholderId: stakeholder.id, role: party.role };
-    }),
-  );
-  return [...decision.stakeholders, ...created];
+  const linked = [...decision.stakeholders];
+  // One after the other, in the transaction: the same name twice is one stakeholder.
+  for (const party of decision.newStakeholders) {
+    const input = checked(stakeholderSchema, {
+      name: party.name,
+      kind: party.kind,
+      countryCode: party.countryCode ?? null,
+    });
+    const same = await tx.stakeholder.findFirst({ where: { name: input.name }, select: { id: true } });
+    const stakeholder = same ?? (await createRecordIn(tx, actor, "stakeholder", input));
+    if (!linked.some((link) => link.stakeholderId === stakeholder.id)) {
+      linked.push({ stakeholderId: stakeholder.id, role: party.role });
+    }
+  }
+  return linked;
 }
 
 async function accept(
@@ -299,8 +308,10 @@ async function accept(
     case "pledge": {
       if (suggestion.stance !== "pledge") return recordStance(tx, actor, decision, cite);
       if (existing) {
-        await citeRecordIn(tx, actor, { kind: "pledge", id: existing }, cite);
-        if (decision.recordStatus) await moveStatus(tx, actor, existing, decision.recordStatus, note, cite);
+        // The quote is cited once: with the status it supports, or on the pledge itself.
+        if (decision.recordStatus && decision.recordStatus !== "none") {
+          await moveStatus(tx, actor, existing, decision.recordStatus, note, cite);
+        } else await citeRecordIn(tx, actor, { kind: "pledge", id: existing }, cite);
         return { kind: "pledge", id: existing };
       }
       const stakeholders = await linkedStakeholders(tx, actor, decision);
@@ -383,8 +394,9 @@ async function accept(
     }
     case "status": {
       const pledgeId = existing ?? suggestion.pledge.id;
-      const status = decision.recordStatus ?? suggestion.status;
-      await moveStatus(tx, actor, pledgeId, status, note, cite);
+      const status = decision.recordStatus === "none" ? null : (decision.recordStatus ?? suggestion.status);
+      if (status) await moveStatus(tx, actor, pledgeId, status, note, cite);
+      else await citeRecordIn(tx, actor, { kind: "pledge", id: pledgeId }, cite);
       return { kind: "pledge", id: pledgeId };
     }
   }
@@ -405,7 +417,11 @@ async function moveStatus(
     select: { version: true, status: true },
   });
   if (!pledge) throw notFound("pledge", pledgeId);
-  if (pledge.status === status) {
+  // Evidence never moves a pledge back along its course ("committed" when it is delivered already):
+  // the quote is cited, the status stays.
+  const course = ["announced", "committed", "in_progress", "delivered"];
+  const behind = course.includes(status) && course.indexOf(status) < course.indexOf(pledge.status);
+  if (pledge.status === status || behind) {
     await citeRecordIn(tx, actor, { kind: "pledge", id: pledgeId }, cite);
     return;
   }

@@ -39,7 +39,6 @@ const newStakeholderSchema = z.object({
   ),
   role: oneOf(stakeholderRoles, "role"),
 });
-export type NewStakeholder = z.output<typeof newStakeholderSchema>;
 
 /**
  * A decision on one suggestion. Rejecting needs only the suggestion and the version the page showed;
@@ -67,10 +66,13 @@ export const decisionSchema = z.discriminatedUnion("action", [
       ),
       /** A figure is kept as a requirement or a capacity reference. */
       figureAs: z.enum(["requirement", "capacity"]).optional(),
-      /** For evidence of a pledge that exists: the status the quote supports, to record with it; none to only cite. */
+      /** For evidence of a pledge that exists: the status the quote supports, to record with it; "none" to only cite. */
       recordStatus: z.preprocess(
         (value) => (value === "" ? null : value),
-        z.enum(pledgeStatuses).nullable().optional(),
+        z
+          .enum([...pledgeStatuses, "none"])
+          .nullable()
+          .optional(),
       ),
       /** A refusal or reservation: the words recorded as each stakeholder's stance. */
       stance: optionalText("stance", 1000),

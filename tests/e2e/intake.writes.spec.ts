@@ -122,7 +122,11 @@ test("a pledge accepted by keyboard, edited first, is created with its source an
     .filter({ hasText: `${quote}` })
     .filter({ has: page.locator(".badge", { hasText: /^Pledge$/ }) });
   await expect(pledge).toHaveCount(1);
+  // The keys act while the queue has the focus: typed elsewhere on the page, they do nothing.
   await page.locator("body").press("j");
+  await expect(page.getByTestId("suggestion").first()).toHaveAttribute("aria-current", "true");
+  await page.getByTestId("suggestion").first().focus();
+  await page.keyboard.press("j");
   await expect(page.locator("[data-testid=suggestion][aria-current=true]")).toHaveCount(1);
   for (let step = 0; step < 10; step++) await page.keyboard.press("k");
   await expect(page.getByTestId("suggestion").first()).toHaveAttribute("aria-current", "true");
@@ -136,8 +140,13 @@ test("a pledge accepted by keyboard, edited first, is created with its source an
   const title = pledge.getByLabel("Title");
   await expect(title).toBeFocused();
   await title.fill(`Baltic troops ${id}`);
+  // Without its quantity: the tests beside this one read the dashboard's personnel total.
+  for (const field of ["Lowest quantity", "Highest quantity", "Unit"])
+    await pledge.getByLabel(field, { exact: true }).fill("");
   await pledge.getByRole("button", { name: "Accept as edited" }).click();
   await expect(pledge.getByRole("link", { name: "Open the pledge" })).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /Accepted: .*Lithuania/ })).toBeVisible();
+  await expect(page.getByRole("status").getByRole("link", { name: "Open the pledge" })).toBeVisible();
   await page.getByLabel("Show decided ones too").check();
   const accepted = page
     .getByTestId("suggestion")

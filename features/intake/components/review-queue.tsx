@@ -76,6 +76,12 @@ export function ReviewQueue({
   const [editing, setEditing] = useState<string | null>(null);
   const cards = useRef(new Map<string, HTMLLIElement>());
   const previousStates = useRef(new Map(rows.map((row) => [row.id, row.state])));
+  const queueRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [outcome, setOutcome] = useState<{
+    text: string;
+    link: { href: string; label: string } | null;
+  } | null>(null);
 
   const select = useCallback((id: string | null, focus = true) => {
     setSelected(id);
@@ -96,11 +102,26 @@ export function ReviewQueue({
     previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
     if (!decided) return;
     setEditing(null);
+    // Said where it stays: the decided card leaves the list of waiting ones.
+    setOutcome({
+      text: `${decided.state === "accepted" ? "Accepted" : "Rejected"}: ${headline(decided.suggestion)}.${decided.state === "rejected" ? " Nothing was written; it will not be suggested again." : ""}`,
+      link:
+        decided.recordType && decided.recordId
+          ? {
+              href: recordAddress(decided.recordType, decided.recordId),
+              label: `Open the ${decided.recordType === "capacity" ? "capacity reference" : decided.recordType}`,
+            }
+          : null,
+    });
     const next =
       rows.find(
         (row) => row.state === "pending" && row.quoteStart >= decided.quoteStart && row.id !== decided.id,
       ) ?? rows.find((row) => row.state === "pending");
-    select(next?.id ?? null);
+    if (next) select(next.id);
+    else {
+      setSelected(null);
+      requestAnimationFrame(() => headingRef.current?.focus());
+    }
   }, [rows, select]);
 
   useEffect(() => {
@@ -135,8 +156,10 @@ export function ReviewQueue({
         setEditing(null);
       }
     }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Only while the focus is in the queue (WCAG 2.1.4): a letter typed anywhere else does nothing.
+    const queue = queueRef.current;
+    queue?.addEventListener("keydown", onKey);
+    return () => queue?.removeEventListener("keydown", onKey);
   }, [visible, selected, editing, select]);
 
   // An edit opened: its first field takes the focus, once it is there.
@@ -154,9 +177,9 @@ export function ReviewQueue({
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <DocumentView text={text} rows={rows} selected={selected} onSelect={(id) => select(id)} />
-      <section aria-labelledby="suggestions-heading" className="space-y-3">
+      <section ref={queueRef} aria-labelledby="suggestions-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="suggestions-heading" className="text-lg font-semibold">
+          <h2 id="suggestions-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
             Suggestions{" "}
             <span className="text-base font-normal text-slate-700">
               ({pending} waiting of {rows.length})
@@ -171,9 +194,22 @@ export function ReviewQueue({
             Show decided ones too
           </label>
         </div>
+        <div role="status" className="min-h-0">
+          {outcome && (
+            <p className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
+              {outcome.text}{" "}
+              {outcome.link && (
+                <Link href={outcome.link.href} className="link">
+                  {outcome.link.label}
+                </Link>
+              )}
+            </p>
+          )}
+        </div>
         <p className="note" id="queue-keys">
-          Keys: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd> accept, <kbd>e</kbd> edit,{" "}
-          <kbd>r</kbd> reject, <kbd>Esc</kbd> close the edit. Nothing is written until you accept.
+          Keys, while a suggestion has the focus: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd>{" "}
+          accept, <kbd>e</kbd> edit, <kbd>r</kbd> reject, <kbd>Esc</kbd> close the edit. Nothing is written
+          until you accept.
         </p>
         {visible.length === 0 ? (
           <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
@@ -431,6 +467,8 @@ function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<
         return { stance: `${said.charAt(0).toUpperCase()}${said.slice(1)}`.replace(/([^.])$/, "$1.") };
       }
       return {
+        // Evidence for a tracked pledge records the status it supports only when it says "committed".
+        recordStatus: suggestion.status === "committed" ? "committed" : "none",
         title: suggestion.title.slice(0, 300),
         category: suggestion.category,
         status: suggestion.status,
@@ -450,7 +488,7 @@ function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<
     case "capacity":
       return { title: suggestion.title.slice(0, 300), ...figure };
     case "status":
-      return {};
+      return { recordStatus: suggestion.status };
   }
 }
 
@@ -481,6 +519,11 @@ function DecisionForm({
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(decideSuggestionAction, idle);
   const { suggestion } = row;
+  // A refusal naming fields opens the edit, so that they can be put right.
+  useEffect(() => {
+    if (state.status === "error" && state.fields && !editing) onEdit(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
+  }, [state]);
   const defaults = defaultsOf(suggestion, publishedOn);
   const fieldError = (name: string) => state.fields?.[name] ?? state.fields?.[`fields.${name}`];
   const matches = "matches" in suggestion && suggestion.matches ? suggestion.matches.id : "";
@@ -587,9 +630,19 @@ function DecisionForm({
       {hidden("kind", row.kind)}
       {hidden("target", target)}
       {state.status === "error" && state.message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {state.message}
-        </p>
+        <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <p>{state.message}</p>
+          {state.fields && (
+            // Every field's message, those the open form shows beside the field included.
+            <ul className="list-disc pl-5">
+              {Object.entries(state.fields).map(([field, message]) => (
+                <li key={field}>
+                  {field.replace(/^fields\./, "")}: {message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {state.status === "saved" && state.message && (
         <p role="status" className="text-sm text-emerald-900">
@@ -607,6 +660,7 @@ function DecisionForm({
               <input
                 type="radio"
                 name={`${row.id}-target`}
+                value="new"
                 checked={target === "new"}
                 onChange={() => setTarget("new")}
               />{" "}
@@ -616,6 +670,7 @@ function DecisionForm({
               <input
                 type="radio"
                 name={`${row.id}-target`}
+                value="existing"
                 checked={target === "existing"}
                 onChange={() => setTarget("existing")}
               />{" "}
@@ -658,17 +713,10 @@ function DecisionForm({
           suggestion.kind === "status") &&
           (editing
             ? select("recordStatus", "Status to record with it", [
-                { value: "", label: "None: only cite the quote" },
+                { value: "none", label: "None: only cite the quote" },
                 ...pledgeStatuses.map((status) => ({ value: status, label: pledgeStatusLabels[status] })),
               ])
-            : hidden(
-                "recordStatus",
-                suggestion.kind === "status"
-                  ? suggestion.status
-                  : suggestion.kind === "pledge" && suggestion.status === "committed"
-                    ? "committed"
-                    : "",
-              ))}
+            : hidden("recordStatus", value("recordStatus")))}
         {stanceOnly &&
           (editing ? (
             <div className="space-y-1">

@@ -786,7 +786,11 @@ class Reading {
         .map((party) => party.name)
         .sort()
         .join(",");
-      const identity = `${suggestion.stance}|${suggestion.category}|${who}`;
+      // Two amounts make two pledges, whoever makes them ("France: 2,000 troops", "France: 500 troops").
+      const amount = suggestion.quantity
+        ? `${suggestion.quantity.low}-${suggestion.quantity.high} ${suggestion.quantity.unit}`
+        : "";
+      const identity = `${suggestion.stance}|${suggestion.category}|${who}|${amount}`;
       const first = kept.get(identity);
       if (!first) {
         kept.set(identity, suggestion);
