@@ -1,10 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { Gazetteer } from "@/lib/rules/intake/gazetteer";
 import { readQuantity } from "@/lib/rules/intake/quantities";
 import { setImmediate } from "node:timers/promises";
-import { suggestByRulesInSteps } from "@/lib/rules/intake/rules-extractor";
+import { suggestByRulesInSteps, suggestionKey } from "@/lib/rules/intake/rules-extractor";
 import {
   quotedVerbatim,
   type KnownRecords,
@@ -90,8 +89,7 @@ A quantity is {"low": "30000", "high": "30000", "unit": "personnel" or a currenc
 Each suggestion must have "quote": words copied exactly from the document, character for character, that state it.
 Answer with JSON only: {"suggestions": [...]}.`;
 
-const key = (...parts: string[]) =>
-  createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
+const key = suggestionKey;
 
 /** The most of a model's answer read: a longer one is not an answer to this question. */
 const maxAnswerBytes = 4 * 1024 * 1024;

@@ -43,6 +43,8 @@ describe("scoring against the gold", () => {
       [{ kind: "figure", quotes: ["Up to 5,000 troops. Up to 5,000 troops"] }],
     ).find((entry) => entry.kind === "figure")!;
     expect(twice).toMatchObject({ found: 1, correct: 2, repeated: 1 });
+    // The second finds nothing new: precision counts it against the extractor.
+    expect(precisionOf(twice)).toBe(0.5);
   });
 
   it("refuses gold whose quotes are not in the text", () => {

@@ -116,9 +116,13 @@ export function addScores(perDocument: KindScore[][]): KindScore[] {
   });
 }
 
-/** Precision: the share of suggestions that were right (1 when none were made). Recall: the share of items found (1 when there were none). */
+/**
+ * Precision: the share of suggestions that were right and new (a second suggestion for an item
+ * already found is noise to a reviewer; 1 when none were made). Recall: the share of items found
+ * (1 when there were none).
+ */
 export function precisionOf(score: KindScore): number {
-  return score.suggested === 0 ? 1 : score.correct / score.suggested;
+  return score.suggested === 0 ? 1 : (score.correct - score.repeated) / score.suggested;
 }
 
 export function recallOf(score: KindScore): number {

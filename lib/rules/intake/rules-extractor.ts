@@ -75,9 +75,12 @@ function categoryOf(text: string, span: Span, besides: Span[] = []): PledgeCateg
   return best?.category ?? null;
 }
 
-function key(...parts: (string | number | null)[]): string {
+/** A suggestion's key: the same parts, the same key, whichever extractor made it. */
+export function suggestionKey(...parts: (string | number | null)[]): string {
   return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 16);
 }
+
+const key = suggestionKey;
 
 function quantityOf(found: FoundQuantity): SuggestedQuantity {
   const { low, high, unit, qualifier, vague, outOf, unitInferred } = found;
