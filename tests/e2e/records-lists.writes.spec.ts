@@ -14,14 +14,19 @@ test("a Records list sorts by its headings, pages, and keeps both in the address
   const ascending = await names();
   expect(ascending.length).toBeGreaterThan(5);
   // Byte order, as both databases here compare names (SQLite's BINARY, PostgreSQL's C.UTF-8).
-  expect(ascending).toEqual([...ascending].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  expect(ascending).toEqual([...ascending].sort(byteOrder));
   await expect(page.getByText(new RegExp(`^${ascending.length} stakeholders`))).toBeVisible();
   await expectNoAxeViolations(page);
 
   await heading("Name").getByRole("link").click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
   await expect(heading("Name")).toHaveAttribute("aria-sort", "descending");
-  expect(await names()).toEqual([...ascending].reverse());
+  // Other writes specs add stakeholders meanwhile, so the order is checked rather than the names.
+  const descending = await names();
+  expect(descending.length).toBeGreaterThan(5);
+  expect(descending).toEqual([...descending].sort(byteOrder).reverse());
+  expect(descending[0] >= ascending[ascending.length - 1]).toBe(true);
 
   await heading("Last change").getByRole("link").click();
   await expect(page).toHaveURL(/sort=changed&dir=desc/);
