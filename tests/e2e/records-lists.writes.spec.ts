@@ -26,7 +26,7 @@ test("a Records list sorts by its headings, pages, and keeps both in the address
   const descending = await names();
   expect(descending.length).toBeGreaterThan(5);
   expect(descending).toEqual([...descending].sort(byteOrder).reverse());
-  expect(descending[0] >= ascending[ascending.length - 1]).toBe(true);
+  expect(descending[0]! >= ascending.at(-1)!).toBe(true);
 
   await heading("Last change").getByRole("link").click();
   await expect(page).toHaveURL(/sort=changed&dir=desc/);
