@@ -6,17 +6,22 @@ import type { PledgeCategory, PledgeStatus } from "../vocabulary";
 
 /** A pattern matching any of the phrases as whole words, hyphens and spaces of any kind between words. */
 export function phrasePattern(phrases: readonly string[], flags = "giu"): RegExp {
+  const space = "[\\s\\u00a0]+";
+  // "…" in a phrase stands for up to three words: "willingness … to".
+  const gap = `(?:\\S+${space}){0,3}?`;
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((phrase) =>
       phrase
         .split(/\s+/)
-        .map((word) =>
-          word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/-/g, "[-\\u2010\\u2011\\u2012\\u2013]"),
-        )
-        .join("[\\s\\u00a0]+")
-        // "…" in a phrase stands for up to three words: "committed … to".
-        .replace(/\\\.\\\.\\\.|…/g, "(?:\\S+\\s+){0,3}?"),
+        .map((word, index, words) => {
+          if (word === "…") return gap;
+          const escaped = word
+            .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+            .replace(/-/g, "[-\\u2010\\u2011\\u2012\\u2013]");
+          return index < words.length - 1 ? escaped + space : escaped;
+        })
+        .join(""),
     );
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
 }
@@ -33,18 +38,23 @@ export const pledgeCues: Cue[] = [
     status: "committed",
     pattern: phrasePattern([
       "committed to",
+      "committed themselves to",
+      "commit themselves to",
       "commit to",
       "commits to",
       "signed",
       "sign",
       "signs",
-      "agreed to",
+      "agreed … to",
       "agree to",
       "agrees to",
       "agreed on",
       "approved",
       "ratified",
       "binding themselves to",
+      "legally obliged to",
+      "obliged to",
+      "obligated to",
       "bind themselves to",
       "bound themselves to",
       "Declaration of Intent",
@@ -74,7 +84,24 @@ export const pledgeCues: Cue[] = [
       "readiness to",
       "prepared to",
       "willing to",
-      "willingness to",
+      "does not rule out",
+      "do not rule out",
+      "have planned",
+      "has planned",
+      "willingness … to",
+      "readiness … to",
+      "indicated their readiness",
+      "expressed their readiness",
+      "expressed readiness",
+      "signalled readiness",
+      "intention to",
+      "contributions from",
+      "also includes",
+      "also include",
+      "would see",
+      "will see",
+      "assume responsibility",
+      "take responsibility",
       "stands ready",
       "could contribute",
       "can contribute",
@@ -115,6 +142,11 @@ export const pledgeCues: Cue[] = [
     pattern: new RegExp(
       `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help))?|(?:is|are)\\s+(?:set\\s+)?to)\\s+(?:${[
         "provide",
+        "support",
+        "play",
+        "assume",
+        "take part",
+        "strengthen",
         "send",
         "deploy",
         "contribute",
@@ -146,6 +178,7 @@ export const pledgeCues: Cue[] = [
         "be established",
         "be built",
         "be provided",
+        "be placed",
       ]
         .join("|")
         .replace(/ /g, "\\s+")})(?![\\p{L}])`,
@@ -154,21 +187,31 @@ export const pledgeCues: Cue[] = [
   },
 ];
 
-/** Words that make the cue after them no pledge: "few commit to", "if you promise". */
-export const negatedBefore = /(?:\b(?:few|no|none|nobody|not|never|if|whether|from)\s+(?:\S+\s+){0,1})$/iu;
+/** Words that make the cue after them no pledge: "few commit to", "if you promise", "no BRICS country has offered". */
+export const negatedBefore = /(?:\b(?:few|no|none|nobody|not|never|if|whether|from)\s+(?:\S+\s+){0,3})$/iu;
+
+const refusedActs = [
+  "send",
+  "deploy",
+  "contribute",
+  "commit",
+  "provide",
+  "put",
+  "join",
+  "participate",
+  "take part",
+  "station",
+  "supply",
+];
 
 /** A refusal: the stakeholder says it will not. */
 export const refusalCue = phrasePattern([
-  "will not send",
-  "will not deploy",
-  "will not contribute",
-  "will not commit",
-  "will not provide",
-  "will not put",
-  "won't send",
-  "won't deploy",
-  "would not send",
-  "would not deploy",
+  ...["will not", "won't", "would not", "will never", "does not intend to", "do not intend to"].flatMap(
+    (negation) => refusedActs.map((act) => `${negation} ${act}`),
+  ),
+  "not considering",
+  "has no intention",
+  "have no intention",
   "ruled out",
   "rules out",
   "ruling out",
@@ -228,6 +271,12 @@ export const categoryWords: Record<
         "troop deployment",
         "boots on the ground",
         "contingent",
+        "military role",
+        "military involvement",
+        "military contribution",
+        "participate militarily",
+        "troop presence",
+        "military presence",
       ],
       3,
     ],
@@ -251,6 +300,8 @@ export const categoryWords: Record<
         "naval",
         "Black Sea",
         "deployments",
+        "presence",
+        "militarily",
       ],
       2,
     ],
@@ -308,6 +359,7 @@ export const categoryWords: Record<
         "security guarantee",
         "binding guarantees",
         "legally binding",
+        "legally obliged",
         "backstop",
         "Article 5",
       ],
@@ -341,6 +393,9 @@ export const categoryWords: Record<
         "armed forces and industry",
         "defence capabilities",
         "defense capabilities",
+        "defence support",
+        "defense support",
+        "financial support",
       ],
       3,
     ],
@@ -359,14 +414,19 @@ export const categoryWords: Record<
         "regeneration",
         "bolstering",
         "strengthening",
+        "strengthen",
         "ammunition",
         "armaments",
         "arms",
         "air defence",
         "air defense",
+        "financially",
+        "financial",
       ],
       2,
     ],
+    // Support of any kind leans to assistance, when nothing names another category.
+    [["support", "supporting"], 1],
   ],
   enablers: [
     [
@@ -440,6 +500,8 @@ export const eventWords = phrasePattern([
   "invade",
   "attacks again",
   "hostilities",
+  "conflict",
+  "war",
   "end of the war",
   "war ends",
   "final deal",
@@ -447,7 +509,15 @@ export const eventWords = phrasePattern([
 
 /** "after a ceasefire": after (or following) an event of the war. */
 export const afterEvent =
-  /\b(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement)\b/giu;
+  /\b(?:(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended))|post[-\u2011](?:ceasefire|truce|armistice|settlement))\b/giu;
+
+/** "the ceasefire must be agreed with the Russian side": an event that has to happen first. */
+export const mustEvent =
+  /\b(?:a|an|the|any)\s+(?:\S+\s+){0,1}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement)\s+(?:must|has\s+to|needs\s+to)\s+(?:first\s+)?be\s+(?:agreed|reached|signed|secured|in\s+place)\b/giu;
+
+/** "Were troops to be deployed…", "were Russia to attack": an inverted "were" opens a condition. */
+export const invertedWere =
+  /(?<=(?:^|[,;:“"(]\s*|\b(?:and|but|And|But)\s+))[Ww]ere\s+(?!(?:expected|set|due|able|going|ready|about|likely|unlikely|unable|willing|prepared|supposed|meant|asked|told|invited|said|reported|believed|thought)\b)(?:[\p{L}’'-]+\s+){1,3}?to\s+\p{L}+/gu;
 
 /**
  * "if a ceasefire is reached", "should Russia strike again": "if" or an inverted "should" (followed by
@@ -470,6 +540,15 @@ export const parliamentCue = phrasePattern([
   "Bundestag approval",
   "congressional approval",
   "Security Council resolution",
+  "for a vote",
+  "to a vote",
+  "put to parliament",
+  "put before parliament",
+  "approved by parliament",
+  "vote in the House of Commons",
+  "domestic procedures",
+  "constitutional procedures",
+  "national procedures",
 ]);
 
 /** An open question that is a condition until it is settled: "boundaries … are still being debated". */

@@ -127,6 +127,68 @@ describe("pledges", () => {
     expect(pledge!.conditionKeys).toHaveLength(1);
   });
 
+  it("gives words quoted from a named speaker to the speaker, and leaves an unattributed quotation alone", () => {
+    const text = "“We have also agreed here to set up a maintenance hub,” the Swedish prime minister added.";
+    const [pledge] = pledgesOf(text);
+    expect(pledge).toMatchObject({ stance: "pledge", category: "infrastructure" });
+    expect(pledgers(pledge!)).toEqual(["Sweden"]);
+    expect(pledgesOf("Posters read “we will send troops to protect you”.")).toEqual([]);
+  });
+
+  it("makes one pledge of each different thing a clause goes on to promise", () => {
+    const two = pledgesOf(
+      "Austria will take part in monitoring the truce and help strengthen Ukraine's air defence.",
+    );
+    expect(two.map((pledge) => [pledge.category, pledgers(pledge)])).toEqual([
+      ["monitoring", ["Austria"]],
+      ["assistance", ["Austria"]],
+    ]);
+    const saying = pledgesOf(
+      "Spain and Portugal committed themselves to a military presence, saying they would build storage depots near Odesa.",
+    );
+    expect(saying.map((pledge) => pledge.category)).toEqual(["force", "infrastructure"]);
+    // Two verbs about the same thing stay one pledge.
+    expect(
+      pledgesOf("Norway will establish depots and build maintenance facilities in Ukraine."),
+    ).toHaveLength(1);
+  });
+
+  it("judges a pledge by what its verb takes, not by what that is for", () => {
+    const [pledge] = pledgesOf("Ireland will build protected facilities for weapons and military equipment.");
+    expect(pledge).toMatchObject({ category: "infrastructure" });
+  });
+
+  it("reads readiness, willingness and intention with words between, and names who inside them", () => {
+    const [willing] = pledgesOf(
+      "Latvia declared its willingness for Riga's soldiers to participate militarily.",
+    );
+    expect(willing).toMatchObject({ stance: "pledge", category: "force" });
+    const [intent] = pledgesOf("Belgium signed the declaration on the intention to deploy engineers.");
+    expect(intent).toMatchObject({ category: "force" });
+    const [ready] = pledgesOf(
+      "Several states have indicated their readiness to provide observers for the monitoring mission.",
+    );
+    expect(ready).toMatchObject({ category: "monitoring" });
+  });
+
+  it("reads refusals however they are negated, and 'not ruling out' as no refusal", () => {
+    expect(pledgesOf("Athens will not join the joint force.")[0]).toMatchObject({ stance: "refusal" });
+    expect(pledgesOf("Slovakia does not intend to send soldiers.")[0]).toMatchObject({ stance: "refusal" });
+    expect(pledgesOf("Vienna is not considering sending troops to Ukraine.")[0]).toMatchObject({
+      stance: "refusal",
+    });
+    const open = pledgesOf("Greece does not rule out other support, such as naval patrols.");
+    expect(open.map((pledge) => pledge.stance)).toEqual(["pledge"]);
+    expect(pledgesOf("So far no Asian country has offered troops for the force.")).toEqual([]);
+  });
+
+  it("does not take what a condition supposes for a pledge", () => {
+    const text =
+      "Were troops to be deployed under the declaration signed, I would put that matter to a vote.";
+    expect(pledgesOf(text)).toEqual([]);
+    expect(ofKind(text, "condition").map((condition) => quoteOf(text, condition))).toEqual(["to a vote"]);
+  });
+
   it("reads a table row's first cell as who", () => {
     const text =
       "| Stakeholder | Contribution | Stance |\n| Canada | Air transport | Ready to lead the airlift effort. |";
@@ -152,6 +214,12 @@ describe("conditions", () => {
       "Measures will be enacted once a cessation of hostilities has taken place.",
       "once a cessation of hostilities has taken place",
     ],
+    ["Italy offered post-ceasefire naval patrols.", "post-ceasefire"],
+    ["Troops will leave after the war with Russia ends.", "after the war with Russia ends"],
+    ["A truce must first be agreed with Moscow.", "A truce must first be agreed"],
+    ["Allies are obliged to help in the event of a new conflict.", "in the event of a new conflict"],
+    ["Each partner decides in accordance with its domestic procedures.", "domestic procedures"],
+    ["The guarantees would hold, were Russia to attack again.", "were Russia to attack again"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
@@ -161,8 +229,17 @@ describe("conditions", () => {
     "If the Coalition wants to move from promises to prevention, questions remain.",
     "After the Paris summit, leaders went home.",
     "Ukraine should receive guarantees soon.",
+    "The envoys were expected to arrive after lunch.",
   ])("finds none in %j", (text) => {
     expect(ofKind(text, "condition")).toEqual([]);
+  });
+
+  it("ends a condition where the main clause's verb begins", () => {
+    const text = "Plans to deploy troops if there is a ceasefire would be put to parliament.";
+    expect(ofKind(text, "condition").map((condition) => quoteOf(text, condition))).toEqual([
+      "if there is a ceasefire",
+      "put to parliament",
+    ]);
   });
 
   it("says whom a condition depends on, through a pronoun too", () => {
@@ -193,6 +270,16 @@ describe("conditions", () => {
       known,
     );
     expect(line).toMatchObject({ matches: { id: "c2" } });
+  });
+});
+
+describe("figures", () => {
+  it("proposes amounts, not a vague handful", () => {
+    const text = "After several rounds of talks, several states offered thousands of troops and €2 bn.";
+    expect(ofKind(text, "figure").map((figure) => quoteOf(text, figure))).toEqual([
+      "thousands of troops",
+      "€2 bn",
+    ]);
   });
 });
 

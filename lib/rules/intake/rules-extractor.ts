@@ -12,6 +12,8 @@ import {
   deliveryCues,
   eventWords,
   ifClause,
+  invertedWere,
+  mustEvent,
   negatedBefore,
   openQuestionCue,
   parliamentCue,
@@ -37,6 +39,56 @@ import type {
 const reportingVerb =
   /\b(?:said|says|announced|noted|stated|added|emphasi[sz]ed|stressed|insisted|told|confirmed|explained|asserted|declared|warned|signall?ed|indicated|argued)\b/giu;
 
+const quotingVerbs =
+  "said|says|added|told|stated|explained|emphasi[sz]ed|stressed|insisted|declared|noted|warned|announced|wrote|according\\s+to";
+/** “…,” Macron said / “…,” said the chancellor / “…,” the French president told reporters. */
+const quotationAttributedAfter = new RegExp(
+  `^[\\s,]*(?:(?:${quotingVerbs})\\b|(?:[\\p{L}.’'-]+\\s+){1,6}?(?:${quotingVerbs})\\b)`,
+  "iu",
+);
+/** Macron said: “…” / Starmer said in a statement that "…". */
+const quotationAttributedBefore = new RegExp(
+  `\\b(?:${quotingVerbs})\\b[^“"”]{0,60}?(?::|,|\\bthat)?\\s*$`,
+  "iu",
+);
+
+/** Where a pledge's clause goes on to a second statement: ", and pledged…", " and help strengthen…", ", saying they would…". */
+const statementSeparator = new RegExp(
+  `,?\\s+and\\s+(?:also\\s+)?(?=(?:${[
+    "help",
+    "pledged",
+    "pledging",
+    "committed",
+    "promised",
+    "vowed",
+    "offered",
+    "agreed",
+    "signed",
+    "set(?:ting)?\\s+up",
+    "establish(?:ing|ed)?",
+    "build(?:ing)?",
+    "built",
+    "deploy(?:ing|ed)?",
+    "provid(?:e|ing|ed)",
+    "send(?:ing)?",
+    "contribut(?:e|ing|ed)",
+    "suppl(?:y|ying|ied)",
+    "fund(?:ing|ed)?",
+    "financ(?:e|ing|ed)",
+    "lead(?:ing)?",
+    "host(?:ing|ed)?",
+    "participat(?:e|ing|ed)",
+    "monitor(?:ing|ed)?",
+    "protect(?:ing|ed)?",
+    "strengthen(?:ing|ed)?",
+    "support(?:ing|ed)?",
+    "will",
+    "would",
+    "could",
+  ].join("|")})\\b)|,\\s+saying\\s+(?:that\\s+)?`,
+  "giu",
+);
+
 /** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
 const pledgeUnits = (unit: string) =>
   ![
@@ -57,19 +109,42 @@ const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) 
   groups: groups.map(([phrases, weight]) => ({ pattern: phrasePattern(phrases), weight })),
 }));
 
-/** The category the words of a span speak for most (not counting the words of `besides`), or null when they name none. */
-function categoryOf(text: string, span: Span, besides: Span[] = []): PledgeCategory | null {
+/**
+ * The category the words of a span speak for most (not counting the words of `besides`), or null
+ * when they name none. The first telling word from `from` on, what the pledge's verb takes, counts
+ * three times more: "build protected facilities for weapons" is about facilities.
+ */
+function categoryOf(text: string, span: Span, besides: Span[] = [], from?: number): PledgeCategory | null {
   let slice = text.slice(span.start, span.end);
   // A condition's words are not what is pledged: "contingent upon a peace agreement" is no contingent of troops.
   for (const other of besides) {
-    const from = Math.max(other.start, span.start) - span.start;
-    const to = Math.min(other.end, span.end) - span.start;
-    if (to > from) slice = slice.slice(0, from) + " ".repeat(to - from) + slice.slice(to);
+    const start = Math.max(other.start, span.start) - span.start;
+    const end = Math.min(other.end, span.end) - span.start;
+    if (end > start) slice = slice.slice(0, start) + " ".repeat(end - start) + slice.slice(end);
+  }
+  const found: { category: PledgeCategory; at: number; weight: number }[] = [];
+  for (const { category, groups } of categoryPatterns) {
+    for (const { pattern, weight } of groups) {
+      for (const match of slice.matchAll(pattern))
+        found.push({ category, at: span.start + match.index, weight });
+    }
+  }
+  const first =
+    from === undefined
+      ? undefined
+      : found
+          .filter((word) => word.at >= from && word.weight >= 2)
+          .sort((a, b) => a.at - b.at || b.weight - a.weight)[0];
+  const scores = new Map<PledgeCategory, number>();
+  for (const word of found) {
+    scores.set(
+      word.category,
+      (scores.get(word.category) ?? 0) + (word === first ? word.weight * 3 : word.weight),
+    );
   }
   let best: { category: PledgeCategory; score: number } | null = null;
-  for (const { category, groups } of categoryPatterns) {
-    let score = 0;
-    for (const { pattern, weight } of groups) score += (slice.match(pattern)?.length ?? 0) * weight;
+  for (const { category } of categoryPatterns) {
+    const score = scores.get(category) ?? 0;
     if (score > 0 && (!best || score > best.score)) best = { category, score };
   }
   return best?.category ?? null;
@@ -132,7 +207,8 @@ function clausesOf(text: string, passage: Passage): Span[] {
 /** Where a condition's words end: at the clause's punctuation, or after fourteen words. */
 function conditionEnd(text: string, from: number, limit: number): number {
   const rest = text.slice(from, limit);
-  const stop = /[,;:.)?!—]|\s–\s/u.exec(rest);
+  // The condition ends at its clause's punctuation, or where the main clause's verb begins ("if there is a ceasefire would be put to parliament").
+  const stop = /[,;:.)?!—]|\s–\s|\s(?=(?:would|will|could|must|shall)\s)/u.exec(rest);
   let end = from + (stop ? stop.index : rest.length);
   const words = [...text.slice(from, end).matchAll(/\S+/g)];
   if (words.length > 14) end = from + words[13]!.index + words[13]![0].length;
@@ -289,6 +365,8 @@ class Reading {
     const quantities = findQuantities(this.text, passage.start, passage.end);
     const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
     for (const quantity of quantities) {
+      // "several states", "a few rounds of talks": a vague count under ten is no figure to track.
+      if (quantity.vague && BigInt(quantity.high) < 10n) continue;
       this.suggestions.push({
         kind: "figure",
         key: key("figure", quantity.start, quantity.end, quantity.low, quantity.high, quantity.unit),
@@ -334,6 +412,18 @@ class Reading {
     for (const match of matchesIn(this.text, afterEvent, passage)) {
       const cueEnd = match.start + (/^\S+/.exec(this.text.slice(match.start))?.[0].length ?? 0);
       add(match, { start: match.start, end: cueEnd }, this.text.slice(cueEnd, match.end));
+    }
+    for (const match of matchesIn(this.text, mustEvent, passage))
+      add(match, match, this.text.slice(match.start, match.end));
+    // "were Russia to attack again": an inverted "were" naming an event of the war.
+    for (const lead of matchesIn(this.text, invertedWere, passage)) {
+      const end = conditionEnd(this.text, lead.end, passage.end);
+      if (!hasEvent({ start: lead.start + 4, end })) continue;
+      add(
+        { start: lead.start, end },
+        { start: lead.start, end: lead.start + 4 },
+        this.text.slice(lead.start + 5, end),
+      );
     }
     // "if Russia signs on to a ceasefire", "should a ceasefire be reached": an event within eight words.
     for (const lead of matchesIn(this.text, ifClause, passage)) {
@@ -395,6 +485,16 @@ class Reading {
         this.text.slice(clause.start, clause.end),
       );
       const subjectsBefore = (at: number) => {
+        // “We also agreed to establish…,” Macron added: words quoted are the speaker's, unless they name who.
+        const quotation = passage.quoted.find((quoted) => at >= quoted.start && at < quoted.end);
+        if (quotation) {
+          const named = clauseMentions.filter(
+            (mention) => mention.start >= quotation.start && mention.end <= at && this.actsHere(mention),
+          );
+          if (named.length > 0) return named;
+          const speaker = this.speakerOf(passage, quotation);
+          if (speaker && speaker.length > 0) return speaker;
+        }
         const before = clauseMentions.filter((mention) => mention.end <= at && this.actsHere(mention));
         // "Starmer announced that the UK and France will…": who speaks is not always who pledges.
         const reported = [...this.text.slice(clause.start, at).matchAll(reportingVerb)].at(-1);
@@ -421,7 +521,9 @@ class Reading {
       const cue = this.pledgeCue(scope, passage, clauseMentions, conditions);
       let made: PledgeSuggestion[] = [];
       if (cue) {
-        const who = subjectsBefore(cue.span.start);
+        // "willingness for Germany to participate": who is named inside the words of the cue.
+        const inCue = clauseMentions.filter((mention) => within(mention, cue.span) && this.actsHere(mention));
+        const who = subjectsBefore(cue.span.start).concat(inCue);
         if (who.length > 0) lastSubject = who;
         made = this.clausePledges(passage, scope, cue, who, clauseMentions, quantities, conditions, used);
       }
@@ -515,12 +617,30 @@ class Reading {
           this.pledge(item, cue.span, "pledge", category, cue.status, partiesIn(item), quantity, conditions),
         );
       });
+    } else if (passage.kind === "sentence" && this.statements(scope, cue.span, conditionSpans).length > 1) {
+      // "will participate in monitoring the ceasefire and help strengthen Ukraine": one pledge each.
+      for (const statement of this.statements(scope, cue.span, conditionSpans)) {
+        const quantity = this.pledgeQuantity(statement.span, quantities, used);
+        made.push(
+          this.pledge(
+            statement.span,
+            cue.span,
+            "pledge",
+            statement.category,
+            cue.status,
+            partiesIn(statement.span),
+            quantity,
+            conditions,
+            statement.words,
+          ),
+        );
+      }
     } else {
       const quantity = this.pledgeQuantity(scope, quantities, used);
       const category =
         quantity && ["EUR", "USD", "GBP"].includes(quantity.unit)
           ? "assistance"
-          : categoryOf(this.text, scope, conditionSpans);
+          : categoryOf(this.text, scope, conditionSpans, this.objectAfter(cue.span.end, scope.end));
       if (!category) return made;
       const quote = passage.kind === "row" ? { start: passage.start, end: passage.end } : scope;
       made.push(
@@ -539,6 +659,54 @@ class Reading {
     }
     this.suggestions.push(...made);
     return made;
+  }
+
+  /** Where what a pledge's verb takes begins: past a subject and an auxiliary ("they would “establish military bases"). */
+  private objectAfter(at: number, end: number): number {
+    const lead =
+      /^\s*(?:(?:they|it|he|she|we|I)\s+)?(?:(?:would|will|could|can|may|might|shall)\s+)?["“”']?/iu.exec(
+        this.text.slice(at, end),
+      )!;
+    return at + lead[0].length;
+  }
+
+  /**
+   * The statements a pledge's clause makes after its verb, when it makes several about different
+   * things: "deploying troops and setting up hubs", "committed to a presence, saying they would
+   * establish bases". Each with the category its words speak for; those naming none are left out.
+   * One statement (or several about the same thing) is one pledge.
+   */
+  private statements(
+    scope: Span,
+    cue: Span,
+    conditionSpans: Span[],
+  ): { span: Span; words: Span; category: PledgeCategory }[] {
+    const pieces: { span: Span; words: Span }[] = [];
+    let start = scope.start;
+    let wordsStart = cue.end;
+    for (const separator of matchesIn(this.text, statementSeparator, { start: cue.end, end: scope.end })) {
+      pieces.push({
+        span: { start, end: separator.start },
+        words: { start: wordsStart, end: separator.start },
+      });
+      start = separator.end;
+      wordsStart = separator.end;
+    }
+    pieces.push({ span: { start, end: scope.end }, words: { start: wordsStart, end: scope.end } });
+    const found = pieces
+      .map((piece, index) => {
+        const words = trim(this.text, piece.words);
+        // The first statement's subject speaks for it too: "soldiers could be deployed".
+        const about = index === 0 ? piece.span : words;
+        return {
+          ...piece,
+          category: categoryOf(this.text, about, conditionSpans, this.objectAfter(words.start, words.end)),
+        };
+      })
+      .filter(
+        (piece): piece is { span: Span; words: Span; category: PledgeCategory } => piece.category !== null,
+      );
+    return new Set(found.map((piece) => piece.category)).size > 1 ? found : [];
   }
 
   /** The pieces of an enumeration: "A, B, C and D". */
@@ -573,21 +741,56 @@ class Reading {
     conditions: ConditionSuggestion[],
   ): { span: Span; status: PledgeStatus } | null {
     let best: { span: Span; status: PledgeStatus } | null = null;
+    // "Were troops to be deployed under the declaration signed": what a condition supposes is no pledge.
+    const supposed = matchesIn(this.text, invertedWere, clause).map((lead) => ({
+      start: lead.start,
+      end: conditionEnd(this.text, lead.end, clause.end),
+    }));
     for (const { pattern, status } of pledgeCues) {
       for (const span of matchesIn(this.text, pattern, clause)) {
-        if (insideAny(span, passage.quoted) && !clauseMentions.some((mention) => mention.end <= span.start))
+        const quotation = passage.quoted.find((quoted) => within(span, quoted));
+        if (
+          quotation &&
+          !clauseMentions.some((mention) => mention.end <= span.start) &&
+          this.speakerOf(passage, quotation) === null
+        )
           continue;
         if (conditions.some((condition) => overlaps(condition.quote, span))) continue;
+        if (insideAny(span, supposed)) continue;
         // "the Coalition of the Willing to…" names someone; it pledges nothing.
-        if (clauseMentions.some((mention) => overlaps(mention, span))) continue;
+        if (clauseMentions.some((mention) => mention.start <= span.start && mention.end > span.start))
+          continue;
         if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
-        if (negatedBefore.test(this.text.slice(Math.max(clause.start, span.start - 20), span.start)))
+        if (negatedBefore.test(this.text.slice(Math.max(clause.start, span.start - 40), span.start)))
           continue;
         if (!best || span.start < best.span.start) best = { span, status };
         break;
       }
     }
     return best;
+  }
+
+  /**
+   * Who is quoted, when the passage says: “…,” Macron said; the chancellor said: “…”; said in a
+   * statement that "…". The mentions naming the speaker (none when unnamed, "the chancellor"), or
+   * null when the quotation is nobody's ("If you promise to…" quoted as a slogan).
+   */
+  private speakerOf(passage: Passage, quotation: Span): Mention[] | null {
+    const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
+    const after = quotationAttributedAfter.exec(
+      this.text.slice(quotation.end, Math.min(passage.end, quotation.end + 90)),
+    );
+    if (after) {
+      const end = quotation.end + after[0].length;
+      return mentions.filter((mention) => mention.start >= quotation.end && mention.end <= end);
+    }
+    const from = Math.max(passage.start, quotation.start - 90);
+    const before = quotationAttributedBefore.exec(this.text.slice(from, quotation.start));
+    if (before)
+      return mentions.filter(
+        (mention) => mention.start >= passage.start && mention.end <= from + before.index + before[0].length,
+      );
+    return null;
   }
 
   private stance(
@@ -602,7 +805,9 @@ class Reading {
       const cue = matchesIn(this.text, pattern, clause).find(
         (span) =>
           !insideAny(span, passage.quoted) &&
-          !conditions.some((condition) => overlaps(condition.quote, span)),
+          !conditions.some((condition) => overlaps(condition.quote, span)) &&
+          // "not ruling out" is no refusal: the reservation's words say so.
+          !(kind === "refusal" && /\b(?:not|never)\s+$/iu.test(this.text.slice(span.start - 6, span.start))),
       );
       if (cue) return { cue, kind };
     }
