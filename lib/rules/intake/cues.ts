@@ -45,6 +45,10 @@ export const pledgeCues: Cue[] = [
       "signed",
       "sign",
       "signs",
+      "accepted",
+      "endorsed",
+      "formalised",
+      "formalized",
       "agreed … to",
       "agree to",
       "agrees to",
@@ -69,7 +73,6 @@ export const pledgeCues: Cue[] = [
       "pledged to",
       "pledging to",
       "pledging",
-      "endorsed",
       "pledge to",
       "promised",
       "promising",
@@ -121,6 +124,15 @@ export const pledgeCues: Cue[] = [
       "foresees",
       "envisages",
       "validated",
+      "agreement to",
+      "plan to",
+      "endorsement of",
+      "endorsement for",
+      "backing for",
+      "largely finalised",
+      "largely finalized",
+      "finalised",
+      "finalized",
       "moved closer to finalizing",
       "moved closer to finalising",
       "finalizing",
@@ -140,8 +152,10 @@ export const pledgeCues: Cue[] = [
     // "will establish", "would provide", "could be deployed", "is set to deploy": what a party says it will do.
     status: "announced",
     pattern: new RegExp(
-      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help))?|(?:is|are)\\s+(?:set\\s+)?to)\\s+(?:${[
+      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+(?:${[
         "provide",
+        "coordinate",
+        "create",
         "support",
         "play",
         "assume",
@@ -187,8 +201,9 @@ export const pledgeCues: Cue[] = [
   },
 ];
 
-/** Words that make the cue after them no pledge: "few commit to", "if you promise", "no BRICS country has offered". */
-export const negatedBefore = /(?:\b(?:few|no|none|nobody|not|never|if|whether|from)\s+(?:\S+\s+){0,3})$/iu;
+/** Words that make the cue after them no pledge: "few commit to", "if you promise", "no BRICS country has offered", a summit "aimed at finalizing". */
+export const negatedBefore =
+  /(?:\b(?:few|no|none|nobody|not|never|if|whether|from|aimed\s+at)\s+(?:\S+\s+){0,3})$/iu;
 
 const refusedActs = [
   "send",
@@ -225,6 +240,7 @@ export const refusalCue = phrasePattern([
   "rather than deploy",
   "rather than commit",
   "rather than put",
+  "rather than inside",
   "not prepared to",
   "not ready to",
   "without entering",
@@ -268,6 +284,7 @@ export const categoryWords: Record<
         "security presence",
         "reassurance force",
         "multinational force",
+        "multinational forces",
         "troop deployment",
         "boots on the ground",
         "contingent",
@@ -300,6 +317,9 @@ export const categoryWords: Record<
         "naval",
         "Black Sea",
         "deployments",
+        "deployed",
+        "stationed",
+        "be sent",
         "presence",
         "militarily",
       ],
@@ -331,6 +351,8 @@ export const categoryWords: Record<
         "maintenance facilities",
         "manufacturing hubs",
         "equipment storage",
+        "military centers",
+        "military centres",
       ],
       3,
     ],
@@ -350,6 +372,7 @@ export const categoryWords: Record<
       ],
       2,
     ],
+    [["centers", "centres"], 1],
   ],
   guarantee: [
     [
@@ -360,6 +383,9 @@ export const categoryWords: Record<
         "binding guarantees",
         "legally binding",
         "legally obliged",
+        "security protocols",
+        "security arrangements",
+        "security framework",
         "backstop",
         "Article 5",
       ],
@@ -395,6 +421,11 @@ export const categoryWords: Record<
         "defense capabilities",
         "defence support",
         "defense support",
+        // Ukraine's own army: supporting it is assistance, not a force of one's own.
+        "Armed Forces of Ukraine",
+        "Ukraine's armed forces",
+        "Ukraine’s armed forces",
+        "Ukrainian armed forces",
         "financial support",
       ],
       3,
@@ -467,6 +498,11 @@ export const conditionLeads = phrasePattern([
   "unless",
   "pending",
   "once",
+  "depends on",
+  "depend on",
+  "depending on",
+  "with the achievement of",
+  "with the establishment of",
 ]);
 
 /** "after a ceasefire", "once a peace deal": a time that is a condition only when it names an event of the war. */
@@ -499,6 +535,7 @@ export const eventWords = phrasePattern([
   "invades",
   "invade",
   "attacks again",
+  "attacked",
   "hostilities",
   "conflict",
   "war",
@@ -509,7 +546,11 @@ export const eventWords = phrasePattern([
 
 /** "after a ceasefire": after (or following) an event of the war. */
 export const afterEvent =
-  /\b(?:(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended))|post[-\u2011](?:ceasefire|truce|armistice|settlement))\b/giu;
+  /\b(?:(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended)|(?:end|conclusion)\s+of\s+(?:the\s+)?(?:war|conflict|hostilities|fighting))|(?:after|following|upon)\s+(?:the\s+)?(?:hostilities|fighting)\s+(?:end|ends|ended|stop|stops|cease|ceases)|(?:after|following|upon)\s+the\s+(?:war|conflict)['’]s\s+(?:end|conclusion)|post[-\u2011](?:ceasefire|truce|armistice|settlement|hostilities))\b/giu;
+
+/** "when diplomacy succeeds in bringing the war to an end", "the moment fighting was brought to a halt". */
+export const whenEvent =
+  /\b(?:when|as\s+soon\s+as|the\s+moment)\s+(?:\S+\s+){0,6}?(?:(?:war|conflict|fighting|hostilities)\s+(?:ends|end|is\s+over|stops)|to\s+(?:an\s+end|a\s+halt)|(?:ceasefire|truce|peace\s+deal|peace\s+agreement)\s+(?:is|has\s+been)\s+(?:reached|agreed|signed|in\s+place))\b/giu;
 
 /** "the ceasefire must be agreed with the Russian side": an event that has to happen first. */
 export const mustEvent =
@@ -564,6 +605,11 @@ export const openQuestionCue = phrasePattern([
   "remains unresolved",
   "remains undecided",
   "not yet agreed",
+  "remained unresolved",
+  "not yet been clarified",
+  "yet to be clarified",
+  "remains uncertain",
+  "remain uncertain",
 ]);
 
 /** Words that make a figure what is needed: "experts estimate … needed". */

@@ -189,6 +189,44 @@ describe("pledges", () => {
     expect(ofKind(text, "condition").map((condition) => quoteOf(text, condition))).toEqual(["to a vote"]);
   });
 
+  it("reads who signed in the passive, and a signature naming no category as a pledge all the same", () => {
+    const [pledge] = pledgesOf("The accord was endorsed by Estonia and Latvia.");
+    expect(pledge).toMatchObject({ stance: "pledge", category: "other", status: "committed" });
+    expect(pledgers(pledge!)).toEqual(["Estonia", "Latvia"]);
+    // Who supports a leader is no signatory.
+    const [led] = pledgesOf("Japan, supported by Australia, will lead maritime patrols.");
+    expect(pledgers(led!)).toEqual(["Japan"]);
+  });
+
+  it("attributes a quotation that runs over two sentences where it closes", () => {
+    const text = "“We have accepted the Vilnius Declaration. It is a good text,” Tusk said.";
+    const [pledge] = pledgesOf(text);
+    expect(pledge).toMatchObject({ category: "other" });
+    expect(pledgers(pledge!)).toEqual(["Poland"]);
+  });
+
+  it("reads what a party is expected to do, and a second party's pledge after ', with'", () => {
+    const pledges = pledgesOf(
+      "Canada pledged guarantees, with Japan expected to provide ceasefire monitoring from the air.",
+    );
+    expect(pledges.map((pledge) => [pledge.category, pledgers(pledge)])).toEqual([
+      ["guarantee", ["Canada"]],
+      ["monitoring", ["Japan"]],
+    ]);
+  });
+
+  it("keeps what an army numbers out of a pledge, and supporting Ukraine's own army as assistance", () => {
+    const text =
+      "Ukraine's army is set to number 600,000 troops, with allies pledging to support Ukraine's armed forces.";
+    expect(ofKind(text, "capacity")).toHaveLength(1);
+    expect(pledgesOf(text)).toEqual([expect.objectContaining({ category: "assistance", quantity: null })]);
+  });
+
+  it("reads a reassurance force after hostilities as a force, not a guarantee", () => {
+    const [pledge] = pledgesOf("The plan foresees multinational forces after hostilities end.");
+    expect(pledge).toMatchObject({ category: "force" });
+  });
+
   it("reads a table row's first cell as who", () => {
     const text =
       "| Stakeholder | Contribution | Stance |\n| Canada | Air transport | Ready to lead the airlift effort. |";
@@ -220,6 +258,12 @@ describe("conditions", () => {
     ["Allies are obliged to help in the event of a new conflict.", "in the event of a new conflict"],
     ["Each partner decides in accordance with its domestic procedures.", "domestic procedures"],
     ["The guarantees would hold, were Russia to attack again.", "were Russia to attack again"],
+    ["Its value depends on a truce being agreed.", "depends on a truce being agreed"],
+    ["Bases will follow after hostilities end.", "after hostilities end"],
+    ["Troops go in following the war's conclusion.", "following the war's conclusion"],
+    ["Troops will come when diplomacy brings the war to an end.", "when diplomacy brings the war to an end"],
+    ["Who pays remains uncertain.", "Who pays remains uncertain"],
+    ["Aid would flow if Russia attacked again.", "if Russia attacked again"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
@@ -230,6 +274,7 @@ describe("conditions", () => {
     "After the Paris summit, leaders went home.",
     "Ukraine should receive guarantees soon.",
     "The envoys were expected to arrive after lunch.",
+    "When the envoys landed, they went to the palace.",
   ])("finds none in %j", (text) => {
     expect(ofKind(text, "condition")).toEqual([]);
   });
@@ -275,7 +320,8 @@ describe("conditions", () => {
 
 describe("figures", () => {
   it("proposes amounts, not a vague handful", () => {
-    const text = "After several rounds of talks, several states offered thousands of troops and €2 bn.";
+    const text =
+      "After several rounds of talks, several states offered thousands of troops and €2 bn; the two countries lead.";
     expect(ofKind(text, "figure").map((figure) => quoteOf(text, figure))).toEqual([
       "thousands of troops",
       "€2 bn",

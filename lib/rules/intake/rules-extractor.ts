@@ -14,6 +14,7 @@ import {
   ifClause,
   invertedWere,
   mustEvent,
+  whenEvent,
   negatedBefore,
   openQuestionCue,
   parliamentCue,
@@ -88,6 +89,9 @@ const statementSeparator = new RegExp(
   ].join("|")})\\b)|,\\s+saying\\s+(?:that\\s+)?`,
   "giu",
 );
+
+const closingQuoteOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
+const closingQuotes = Object.values(closingQuoteOf);
 
 /** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
 const pledgeUnits = (unit: string) =>
@@ -193,8 +197,9 @@ function clausesOf(text: string, passage: Passage): Span[] {
   if (passage.kind === "row") return [passage];
   const clauses: Span[] = [];
   let start = passage.start;
+  // ", with Western partners pledging support": a second statement, by others.
   const cut =
-    /;|:\s|\s—\s+(?:but|though|although)\b|,?\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+/gu;
+    /;|:\s|\s—\s+(?:but|though|although)\b|,?\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
   for (const match of text.slice(passage.start, passage.end).matchAll(cut)) {
     const at = passage.start + match.index;
     if (at > start) clauses.push(trim(text, { start, end: at }));
@@ -338,7 +343,15 @@ class Reading {
     ) {
       return "observer";
     }
-    const before = this.text.slice(Math.max(0, mention.start - 30), mention.start);
+    const before = this.text.slice(Math.max(0, mention.start - 60), mention.start);
+    // "a declaration signed by France", "endorsed by the members of the Coalition": who acts, in the passive.
+    if (
+      /\b\p{L}+(?:ed|en)\s+by\s+(?:the\s+)?(?:(?:members|leaders|governments)\s+of\s+(?:the\s+)?)?(?:\S+\s+){0,3}$/iu.test(
+        before,
+      ) &&
+      !/\b(?:supported|backed|led|hosted|attended|opposed|rejected)\s+by\s/iu.test(before)
+    )
+      return "pledger";
     if (/\b(?:with|against|by|from|than)\s+(?:the\s+)?(?:\S+\s+)?$/iu.test(before)) return "observer";
     if (/\b(?:in|within|on|into|inside|across)\s+(?:the\s+)?(?:\S+\s+)?$/iu.test(before)) return "host";
     if (mention.form === "demonym") return "contributor";
@@ -365,8 +378,16 @@ class Reading {
     const quantities = findQuantities(this.text, passage.start, passage.end);
     const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
     for (const quantity of quantities) {
-      // "several states", "a few rounds of talks": a vague count under ten is no figure to track.
+      // "several states", "a few rounds of talks": a vague count under ten is no figure to track;
+      // nor is "the two countries", which points back at ones already named.
       if (quantity.vague && BigInt(quantity.high) < 10n) continue;
+      if (
+        BigInt(quantity.high) < 10n &&
+        /\b(?:the|these|those|both)\s+$/iu.test(
+          this.text.slice(Math.max(0, quantity.start - 8), quantity.start),
+        )
+      )
+        continue;
       this.suggestions.push({
         kind: "figure",
         key: key("figure", quantity.start, quantity.end, quantity.low, quantity.high, quantity.unit),
@@ -415,6 +436,10 @@ class Reading {
     }
     for (const match of matchesIn(this.text, mustEvent, passage))
       add(match, match, this.text.slice(match.start, match.end));
+    for (const match of matchesIn(this.text, whenEvent, passage)) {
+      const cueEnd = match.start + (/^\S+/u.exec(this.text.slice(match.start))?.[0].length ?? 0);
+      add(match, { start: match.start, end: cueEnd }, this.text.slice(cueEnd, match.end));
+    }
     // "were Russia to attack again": an inverted "were" naming an event of the war.
     for (const lead of matchesIn(this.text, invertedWere, passage)) {
       const end = conditionEnd(this.text, lead.end, passage.end);
@@ -489,13 +514,16 @@ class Reading {
         const quotation = passage.quoted.find((quoted) => at >= quoted.start && at < quoted.end);
         if (quotation) {
           const named = clauseMentions.filter(
-            (mention) => mention.start >= quotation.start && mention.end <= at && this.actsHere(mention),
+            (mention) =>
+              mention.start >= quotation.start && mention.end <= at && this.actsHere(mention, clause.start),
           );
           if (named.length > 0) return named;
           const speaker = this.speakerOf(passage, quotation);
           if (speaker && speaker.length > 0) return speaker;
         }
-        const before = clauseMentions.filter((mention) => mention.end <= at && this.actsHere(mention));
+        const before = clauseMentions.filter(
+          (mention) => mention.end <= at && this.actsHere(mention, clause.start),
+        );
         // "Starmer announced that the UK and France will…": who speaks is not always who pledges.
         const reported = [...this.text.slice(clause.start, at).matchAll(reportingVerb)].at(-1);
         if (reported) {
@@ -522,7 +550,9 @@ class Reading {
       let made: PledgeSuggestion[] = [];
       if (cue) {
         // "willingness for Germany to participate": who is named inside the words of the cue.
-        const inCue = clauseMentions.filter((mention) => within(mention, cue.span) && this.actsHere(mention));
+        const inCue = clauseMentions.filter(
+          (mention) => within(mention, cue.span) && this.actsHere(mention, clause.start),
+        );
         const who = subjectsBefore(cue.span.start).concat(inCue);
         if (who.length > 0) lastSubject = who;
         made = this.clausePledges(passage, scope, cue, who, clauseMentions, quantities, conditions, used);
@@ -553,8 +583,13 @@ class Reading {
    * Whether a party named before a pledge's verb is one making it: not "the allies of Ukraine" or
    * "Ukraine's partners" (who act for it), not "support for Ukraine"; but "leaders from Canada" are Canada.
    */
-  private actsHere(mention: Mention): boolean {
-    const before = this.text.slice(Math.max(0, mention.start - 40), mention.start);
+  private actsHere(mention: Mention, clauseStart = 0): boolean {
+    const before = this.text.slice(Math.max(clauseStart, mention.start - 40), mention.start);
+    // "Japan, supported by Australia, will lead": who helps is not who pledges.
+    if (
+      /\b(?:supported|backed|joined|accompanied|assisted|helped|flanked)\s+by\s+(?:the\s+)?$/iu.test(before)
+    )
+      return false;
     const after = this.text.slice(mention.end, mention.end + 24);
     if (/^['’]s\s+(?:allies|partners|backers|supporters|friends|neighbou?rs)\b/iu.test(after)) return false;
     if (/^[-‑–]led\b/u.test(after)) return false;
@@ -637,10 +672,16 @@ class Reading {
       }
     } else {
       const quantity = this.pledgeQuantity(scope, quantities, used);
+      // Something signed, accepted or agreed by a named party is a pledge even when its words name no category.
+      const signedBy =
+        cue.status === "committed" && partiesIn(scope).some((party) => party.role === "pledger")
+          ? "other"
+          : null;
       const category =
         quantity && ["EUR", "USD", "GBP"].includes(quantity.unit)
           ? "assistance"
-          : categoryOf(this.text, scope, conditionSpans, this.objectAfter(cue.span.end, scope.end));
+          : (categoryOf(this.text, scope, conditionSpans, this.objectAfter(cue.span.end, scope.end)) ??
+            signedBy);
       if (!category) return made;
       const quote = passage.kind === "row" ? { start: passage.start, end: passage.end } : scope;
       made.push(
@@ -761,6 +802,9 @@ class Reading {
         if (clauseMentions.some((mention) => mention.start <= span.start && mention.end > span.start))
           continue;
         if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
+        // "an army set to number 800,000": what it will have, not what it pledges.
+        if (/^\s+(?:number|total|field|remain|stand)\b/iu.test(this.text.slice(span.end, span.end + 10)))
+          continue;
         if (negatedBefore.test(this.text.slice(Math.max(clause.start, span.start - 40), span.start)))
           continue;
         if (!best || span.start < best.span.start) best = { span, status };
@@ -776,20 +820,22 @@ class Reading {
    * null when the quotation is nobody's ("If you promise to…" quoted as a slogan).
    */
   private speakerOf(passage: Passage, quotation: Span): Mention[] | null {
-    const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
-    const after = quotationAttributedAfter.exec(
-      this.text.slice(quotation.end, Math.min(passage.end, quotation.end + 90)),
-    );
+    // A quotation running on past its passage ("“We have accepted it. This document…,” Tusk said") is attributed where it closes.
+    let close = quotation.end;
+    if (close === passage.end && !closingQuotes.includes(this.text[close - 1] ?? "")) {
+      const closing = closingQuoteOf[this.text[quotation.start]!] ?? "";
+      const found = this.text.indexOf(closing, close);
+      if (found === -1 || found - close > 800) return null;
+      close = found + 1;
+    }
+    const after = quotationAttributedAfter.exec(this.text.slice(close, close + 90));
     if (after) {
-      const end = quotation.end + after[0].length;
-      return mentions.filter((mention) => mention.start >= quotation.end && mention.end <= end);
+      const end = close + after[0].length;
+      return this.gazetteer.mentions(this.text, close, end);
     }
     const from = Math.max(passage.start, quotation.start - 90);
     const before = quotationAttributedBefore.exec(this.text.slice(from, quotation.start));
-    if (before)
-      return mentions.filter(
-        (mention) => mention.start >= passage.start && mention.end <= from + before.index + before[0].length,
-      );
+    if (before) return this.gazetteer.mentions(this.text, from, from + before.index + before[0].length);
     return null;
   }
 
@@ -819,7 +865,13 @@ class Reading {
     quantities: FoundQuantity[],
     used: Set<FoundQuantity>,
   ): SuggestedQuantity | null {
-    const quantity = quantities.find((found) => within(found, span) && pledgeUnits(found.unit));
+    // "an army set to number 800,000 troops" is what a party has, not what it pledges.
+    const quantity = quantities.find(
+      (found) =>
+        within(found, span) &&
+        pledgeUnits(found.unit) &&
+        !capacityCue.test(this.text.slice(Math.max(span.start, found.start - 16), found.start)),
+    );
     if (!quantity) return null;
     used.add(quantity);
     return quantityOf(quantity);
@@ -853,7 +905,7 @@ class Reading {
     );
     // A pledge that holds in case of an attack is a guarantee, whatever else it names ("supporting the force in case of a Russian attack").
     const onAttack = linked.some((condition) =>
-      /\b(?:attacks?|attacked|invades?|invasions?|aggression|strikes?\s+again|hostilities)\b/iu.test(
+      /\b(?:attacks?|attacked|invades?|invasions?|aggression|strikes?\s+again|(?:renewed|new|resumed)\s+hostilities|resumption\s+of\s+hostilities)\b/iu.test(
         this.text.slice(condition.quote.start, condition.quote.end),
       ),
     );
