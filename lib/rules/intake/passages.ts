@@ -13,6 +13,8 @@ export interface Passage extends Span {
   /** The spans inside quotation marks: words quoted from someone, not the text's own claims. */
   quoted: Span[];
   question: boolean;
+  /** For an item of a bulleted list, the sentence that introduces the list ("The statement outlined:"). */
+  listedUnder: Span | null;
 }
 
 /** Words whose full stop does not end a sentence. */
@@ -21,12 +23,14 @@ const abbreviations =
 
 const sentences = new Intl.Segmenter("en", { granularity: "sentence" });
 
+const bulletPattern = /^(?:[-•*–·▪◦]|\d{1,2}[.)])\s+/u;
+
 /** The span without the spaces, bullets and list numbers around it. */
 function trimmed(text: string, start: number, end: number): Span | null {
   let from = start;
   let to = end;
   while (from < to && /\s/.test(text[from]!)) from++;
-  const bullet = /^(?:[-•*–·▪◦]|\d{1,2}[.)])\s+/u.exec(text.slice(from, to));
+  const bullet = bulletPattern.exec(text.slice(from, to));
   if (bullet) from += bullet[0].length;
   while (to > from && /\s/.test(text[to - 1]!)) to--;
   return to > from ? { start: from, end: to } : null;
@@ -54,7 +58,13 @@ function quotedSpans(text: string, start: number, end: number): Span[] {
   return spans;
 }
 
-function passage(text: string, span: Span, kind: Passage["kind"], cells: Span[] = []): Passage {
+function passage(
+  text: string,
+  span: Span,
+  kind: Passage["kind"],
+  cells: Span[] = [],
+  listedUnder: Span | null = null,
+): Passage {
   const content = text.slice(span.start, span.end);
   return {
     ...span,
@@ -62,6 +72,7 @@ function passage(text: string, span: Span, kind: Passage["kind"], cells: Span[] 
     cells,
     quoted: quotedSpans(text, span.start, span.end),
     question: /\?["”’)]*$/.test(content),
+    listedUnder,
   };
 }
 
@@ -91,8 +102,12 @@ function linesOf(text: string): Span[] {
 /** The passages of a text, in order. Each line is cut into sentences; a line of "|" cells is a table row. */
 export function passagesOf(text: string): Passage[] {
   const found: Passage[] = [];
+  // The sentence a bulleted list follows, while its items last.
+  let listLead: Span | null = null;
   for (const line of linesOf(text)) {
     const span = trimmed(text, line.start, line.end);
+    const bulleted = bulletPattern.test(text.slice(line.start, line.end).trimStart());
+    if (!bulleted) listLead = null;
     if (span && text[span.start] === "|") {
       const cells: Span[] = [];
       let cellStart = span.start + 1;
@@ -117,11 +132,13 @@ export function passagesOf(text: string): Passage[] {
         if (!piece) continue;
         pending = pending ? { start: pending.start, end: piece.end } : piece;
         if (!abbreviations.test(text.slice(pending.start, pending.end))) {
-          found.push(passage(text, pending, "sentence"));
+          found.push(passage(text, pending, "sentence", [], bulleted ? listLead : null));
           pending = null;
         }
       }
-      if (pending) found.push(passage(text, pending, "sentence"));
+      if (pending) found.push(passage(text, pending, "sentence", [], bulleted ? listLead : null));
+      const last = found.at(-1);
+      if (!bulleted && last && /:\s*$/u.test(text.slice(last.start, last.end))) listLead = last;
     }
   }
   return found;

@@ -227,6 +227,39 @@ describe("pledges", () => {
     expect(pledge).toMatchObject({ category: "force" });
   });
 
+  it("reads a refusal and another party's pledge joined by 'and'", () => {
+    const pledges = pledgesOf(
+      "Caveats remain, with Hungary ruling out sending troops and Slovenia indicating it could contribute engineers.",
+    );
+    expect(pledges.map((pledge) => [pledge.stance, pledgers(pledge)])).toEqual([
+      ["refusal", ["Hungary"]],
+      ["pledge", ["Slovenia"]],
+    ]);
+  });
+
+  it("reads each item of a list that a sentence introduces as pledged", () => {
+    const text = [
+      "The communiqué outlined three commitments:",
+      "- A Norwegian-led verification system for the truce.",
+      "- Continued long-term military assistance to Ukraine.",
+      "The envoys then left:",
+      "- Some to Rome.",
+    ].join("\n");
+    expect(pledgesOf(text).map((pledge) => pledge.category)).toEqual(["monitoring", "assistance"]);
+  });
+
+  it("reads two things a sentence says are included, each as a pledge", () => {
+    const pledges = pledgesOf(
+      "The guarantees include the Swiss-led monitoring of a ceasefire and the deployment of a multinational force.",
+    );
+    expect(pledges.map((pledge) => pledge.category)).toEqual(["monitoring", "force"]);
+  });
+
+  it("does not take who chaired a meeting for who pledged at it", () => {
+    const [pledge] = pledgesOf("The meeting, chaired by Denmark, pledged long-term military assistance.");
+    expect(pledgers(pledge!)).toEqual([]);
+  });
+
   it("reads a table row's first cell as who", () => {
     const text =
       "| Stakeholder | Contribution | Stance |\n| Canada | Air transport | Ready to lead the airlift effort. |";
@@ -264,6 +297,7 @@ describe("conditions", () => {
     ["Troops will come when diplomacy brings the war to an end.", "when diplomacy brings the war to an end"],
     ["Who pays remains uncertain.", "Who pays remains uncertain"],
     ["Aid would flow if Russia attacked again.", "if Russia attacked again"],
+    ["Forces deploy once fighting has ceased.", "once fighting has ceased"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);

@@ -55,7 +55,7 @@ const quotationAttributedBefore = new RegExp(
 
 /** Where a pledge's clause goes on to a second statement: ", and pledged…", " and help strengthen…", ", saying they would…". */
 const statementSeparator = new RegExp(
-  `,?\\s+and\\s+(?:also\\s+)?(?=(?:${[
+  `,?\\s+and\\s+(?:also\\s+)?(?:to\\s+)?(?=(?:${[
     "help",
     "pledged",
     "pledging",
@@ -86,12 +86,16 @@ const statementSeparator = new RegExp(
     "will",
     "would",
     "could",
-  ].join("|")})\\b)|,\\s+saying\\s+(?:that\\s+)?`,
+  ].join("|")})\\b)|,\\s+saying\\s+(?:that\\s+)?|\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
   "giu",
 );
 
 const closingQuoteOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
 const closingQuotes = Object.values(closingQuoteOf);
+
+/** The words introducing a list of what was pledged: "the statement outlined several key mechanisms:". */
+const listOfPledges =
+  /\b(?:outlined|outlines|sets\s+out|set\s+out|includes?|including|consists?\s+of|commitments|pledges|pledged|promises|provisions|mechanisms|measures|(?:main|key)\s+(?:elements|points))\b/iu;
 
 /** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
 const pledgeUnits = (unit: string) =>
@@ -346,10 +350,9 @@ class Reading {
     const before = this.text.slice(Math.max(0, mention.start - 60), mention.start);
     // "a declaration signed by France", "endorsed by the members of the Coalition": who acts, in the passive.
     if (
-      /\b\p{L}+(?:ed|en)\s+by\s+(?:the\s+)?(?:(?:members|leaders|governments)\s+of\s+(?:the\s+)?)?(?:\S+\s+){0,3}$/iu.test(
+      /\b(?:signed|endorsed|approved|agreed|ratified|adopted|accepted|pledged|offered|promised|committed|given|provided|funded|financed|supplied|sent|deployed)\s+by\s+(?:the\s+)?(?:(?:members|leaders|governments)\s+of\s+(?:the\s+)?)?(?:\S+\s+){0,3}$/iu.test(
         before,
-      ) &&
-      !/\b(?:supported|backed|led|hosted|attended|opposed|rejected)\s+by\s/iu.test(before)
+      )
     )
       return "pledger";
     if (/\b(?:with|against|by|from|than)\s+(?:the\s+)?(?:\S+\s+)?$/iu.test(before)) return "observer";
@@ -504,7 +507,10 @@ class Reading {
       passage.kind === "row" ? partyMentions.filter((mention) => within(mention, passage.cells[0]!)) : [];
     // Who the passage's last statement was by: "Germany is not ready to send troops, but it may deploy them nearby".
     let lastSubject: Mention[] = rowParty;
-    for (const clause of clausesOf(this.text, passage)) {
+    const clauses = clausesOf(this.text, passage).flatMap((clause) =>
+      this.afterRefusal(clause, passage, conditions),
+    );
+    for (const clause of clauses) {
       const clauseMentions = partyMentions.filter((mention) => within(mention, clause));
       const pronounSubject = /^(?:(?:but|and|yet)\s+)?(?:it|they|he|she)\b/iu.test(
         this.text.slice(clause.start, clause.end),
@@ -579,6 +585,21 @@ class Reading {
     }
   }
 
+  /** "Italy ruling out ground troops and Germany indicating it could contribute": a refusal, then another party's statement. */
+  private afterRefusal(clause: Span, passage: Passage, conditions: ConditionSuggestion[]): Span[] {
+    const stance = this.stance(clause, passage, conditions);
+    if (stance?.kind !== "refusal") return [clause];
+    const next = matchesIn(this.text, /\s+and\s+(?=(?:the\s+)?\p{Lu})/gu, {
+      start: stance.cue.end,
+      end: clause.end,
+    })[0];
+    if (!next) return [clause];
+    return [
+      { start: clause.start, end: next.start },
+      { start: next.end, end: clause.end },
+    ];
+  }
+
   /**
    * Whether a party named before a pledge's verb is one making it: not "the allies of Ukraine" or
    * "Ukraine's partners" (who act for it), not "support for Ukraine"; but "leaders from Canada" are Canada.
@@ -587,7 +608,9 @@ class Reading {
     const before = this.text.slice(Math.max(clauseStart, mention.start - 40), mention.start);
     // "Japan, supported by Australia, will lead": who helps is not who pledges.
     if (
-      /\b(?:supported|backed|joined|accompanied|assisted|helped|flanked)\s+by\s+(?:the\s+)?$/iu.test(before)
+      /\b(?:supported|backed|joined|accompanied|assisted|helped|flanked|(?:co-)?chaired|hosted|attended|led|convened|organi[sz]ed)\s+by\s+(?:the\s+)?(?:\S+\s+){0,4}$/iu.test(
+        before,
+      )
     )
       return false;
     const after = this.text.slice(mention.end, mention.end + 24);
@@ -599,6 +622,8 @@ class Reading {
       );
     if (!preposition) return true;
     if (preposition[1]!.toLowerCase() === "like") return true;
+    // "with Italy ruling out troops": an absolute phrase, whose party acts.
+    if (preposition[1]!.toLowerCase() === "with" && /^\s+\p{Ll}+ing\b/u.test(after)) return true;
     return /\b(?:leaders?|officials?|representatives?|ministers?|envoys?|delegations?|governments?|heads\s+of\s+(?:state|government)|countries|nations|troops|forces|soldiers)\s+(?:of|from)\s+(?:the\s+)?$/iu.test(
       before,
     );
@@ -810,6 +835,17 @@ class Reading {
         if (!best || span.start < best.span.start) best = { span, status };
         break;
       }
+    }
+    // An item listed under "The statement outlined these commitments:" is pledged by the words that introduce it.
+    if (
+      !best &&
+      passage.listedUnder &&
+      clause.start === passage.start &&
+      listOfPledges.test(this.text.slice(passage.listedUnder.start, passage.listedUnder.end))
+    ) {
+      const first = /^\S+/u.exec(this.text.slice(clause.start, clause.end));
+      if (first)
+        best = { span: { start: clause.start, end: clause.start + first[0].length }, status: "announced" };
     }
     return best;
   }
