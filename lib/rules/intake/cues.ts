@@ -46,6 +46,10 @@ export const pledgeCues: Cue[] = [
       "sign",
       "signs",
       "accepted",
+      "adopted",
+      "has committed",
+      "have committed",
+      "had committed",
       "endorsed",
       "formalised",
       "formalized",
@@ -125,6 +129,8 @@ export const pledgeCues: Cue[] = [
       "envisages",
       "contemplates",
       "proposed",
+      "creation of",
+      "creating",
       "pledge for",
       "a pledge to",
       "largely finished",
@@ -202,6 +208,7 @@ export const pledgeCues: Cue[] = [
         "be built",
         "be provided",
         "be placed",
+        "be represented",
         "be mobilized",
         "be mobilised",
       ]
@@ -266,6 +273,12 @@ export const refusalCue = phrasePattern([
 
 /** A reservation: short of a refusal, but no pledge. */
 export const reservationCue = phrasePattern([
+  "did not say whether",
+  "has not said whether",
+  "have not said whether",
+  "has not pledged",
+  "have not pledged",
+  "would consider proposals",
   "hesitant about",
   "hesitant to",
   "reluctant to",
@@ -602,6 +615,8 @@ export const parliamentCue = phrasePattern([
   "vote in the House of Commons",
   "domestic procedures",
   "constitutional procedures",
+  "constitutional arrangements",
+  "national approval",
   "national procedures",
 ]);
 
@@ -623,6 +638,7 @@ export const openQuestionCue = phrasePattern([
   "yet to be clarified",
   "remains uncertain",
   "remain uncertain",
+  "remain unclear",
 ]);
 
 /** Words that make a figure what is needed: "experts estimate … needed". */

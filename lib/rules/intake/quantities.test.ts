@@ -58,6 +58,7 @@ const phrasings: [string, Expected][] = [
   ["c. 3,000 soldiers", ["3000", "3000", "personnel", "about"]],
   ["~25,000 troops", ["25000", "25000", "personnel", "about"]],
   ["10,000 troops or so", ["10000", "10000", "personnel", "about"]],
+  ["the 35\u2011country coalition", ["35", "35", "nations", "exact"]],
   // Vague amounts, which say so
   ["several thousand troops", ["3000", "9000", "personnel", "about", "vague"]],
   ["a few hundred soldiers", ["200", "500", "personnel", "about", "vague"]],

@@ -587,6 +587,11 @@ function unitAfter(tokens: Token[], start: number): { unit: string; next: number
   ) {
     return { unit: "personnel", next: index + 2, currency: false };
   }
+  // "the 35-country coalition", "a 26-nation pledge"
+  const counted = tokens[index + 1]?.plain ?? "";
+  if (isHyphen(token) && !token.spaced && /^(?:country|nation|state|member)$/.test(counted)) {
+    return { unit: counted === "member" ? "members" : "nations", next: index + 2, currency: false };
+  }
   for (let gap = 0; gap <= maxGapWords; gap++) {
     const noun = longestPhrase(tokens, index + gap, unitNounWords);
     if (noun) return { unit: noun.value, next: noun.next, currency: false };

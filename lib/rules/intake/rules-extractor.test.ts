@@ -260,6 +260,30 @@ describe("pledges", () => {
     expect(pledgers(pledge!)).toEqual([]);
   });
 
+  it("reads money committed as assistance, and what is deployed by what it is, not by the verb", () => {
+    expect(pledgesOf("Oslo has committed $3 billion in aid to Ukraine since 2022.")[0]).toMatchObject({
+      category: "assistance",
+      status: "committed",
+      quantity: expect.objectContaining({ low: "3000000000", unit: "USD" }),
+    });
+    expect(pledgesOf("Chile said it was willing to deploy military assistance.")[0]).toMatchObject({
+      category: "assistance",
+    });
+  });
+
+  it("reads plans and commitments joined on to a signature as pledges of their own", () => {
+    const pledges = pledgesOf(
+      "Spain and Italy signed a declaration committing to a reassurance force, with plans to establish logistics hubs, alongside binding commitments to support Ukraine against future attack.",
+    );
+    expect(pledges.map((pledge) => pledge.category)).toEqual(["force", "infrastructure", "guarantee"]);
+  });
+
+  it("reads saying nothing of troops as a reservation", () => {
+    expect(pledgesOf("Luxembourg did not say whether it would send any forces.")[0]).toMatchObject({
+      stance: "reservation",
+    });
+  });
+
   it("reads a table row's first cell as who", () => {
     const text =
       "| Stakeholder | Contribution | Stance |\n| Canada | Air transport | Ready to lead the airlift effort. |";
@@ -298,6 +322,7 @@ describe("conditions", () => {
     ["Who pays remains uncertain.", "Who pays remains uncertain"],
     ["Aid would flow if Russia attacked again.", "if Russia attacked again"],
     ["Forces deploy once fighting has ceased.", "once fighting has ceased"],
+    ["Each acts within its constitutional arrangements.", "constitutional arrangements"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);

@@ -62,7 +62,7 @@ const statementSeparator = new RegExp(
     "committed",
     "promised",
     "vowed",
-    "offered",
+    "offer(?:s|ed|ing)?",
     "agreed",
     "signed",
     "set(?:ting)?\\s+up",
@@ -86,12 +86,18 @@ const statementSeparator = new RegExp(
     "will",
     "would",
     "could",
-  ].join("|")})\\b)|,\\s+saying\\s+(?:that\\s+)?|\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
+  ].join(
+    "|",
+  )})\\b)|,\\s+saying\\s+(?:that\\s+)?|,\\s+with\\s+plans\\s+(?=to\\s)|,\\s+alongside\\s+|\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
   "giu",
 );
 
 const closingQuoteOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
 const closingQuotes = Object.values(closingQuoteOf);
+
+/** Category words that are verbs: they lean to a category, but what they take says more. */
+const categoryVerbs =
+  /^(?:deploy|deploying|contribute|contributing|monitor|bolster|bolstering|strengthen|strengthening|deter|guaranteed)$/iu;
 
 /** The words introducing a list of what was pledged: "the statement outlined several key mechanisms:". */
 const listOfPledges =
@@ -130,18 +136,19 @@ function categoryOf(text: string, span: Span, besides: Span[] = [], from?: numbe
     const end = Math.min(other.end, span.end) - span.start;
     if (end > start) slice = slice.slice(0, start) + " ".repeat(end - start) + slice.slice(end);
   }
-  const found: { category: PledgeCategory; at: number; weight: number }[] = [];
+  const found: { category: PledgeCategory; at: number; weight: number; verb: boolean }[] = [];
   for (const { category, groups } of categoryPatterns) {
     for (const { pattern, weight } of groups) {
       for (const match of slice.matchAll(pattern))
-        found.push({ category, at: span.start + match.index, weight });
+        found.push({ category, at: span.start + match.index, weight, verb: categoryVerbs.test(match[0]) });
     }
   }
+  // The verb is not what it takes: "deploy military assistance" is assistance.
   const first =
     from === undefined
       ? undefined
       : found
-          .filter((word) => word.at >= from && word.weight >= 2)
+          .filter((word) => word.at >= from && word.weight >= 2 && !word.verb)
           .sort((a, b) => a.at - b.at || b.weight - a.weight)[0];
   const scores = new Map<PledgeCategory, number>();
   for (const word of found) {
