@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import gold from "../lib/rules/intake/evaluation-gold.json";
@@ -31,5 +32,27 @@ describe.skipIf(!sourcesFound && !process.env.CI)("the intake rules on the sourc
       "requirement",
       "capacity",
     ]);
+  });
+});
+
+describe("a gold of one's own", () => {
+  it("scores the rules on other documents, with what they missed", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "intake-gold-"));
+    writeFileSync(path.join(dir, "report.txt"), "Austria pledged 300 troops. Ireland mentioned some hubs.");
+    const { results, total } = evaluateRules(dir, {
+      about: "two pledges, one of them hard to see",
+      documents: [
+        {
+          file: "report.txt",
+          items: [
+            { kind: "pledge", quotes: ["Austria pledged 300 troops"], category: "force" },
+            { kind: "pledge", quotes: ["Ireland mentioned some hubs"] },
+          ],
+        },
+      ],
+    });
+    const pledges = total.find((score) => score.kind === "pledge")!;
+    expect(recallOf(pledges)).toBe(0.5);
+    expect(results[0]!.missed.map((item) => item.quotes[0])).toEqual(["Ireland mentioned some hubs"]);
   });
 });
