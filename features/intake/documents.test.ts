@@ -136,6 +136,17 @@ describe("reading a document into text", () => {
     );
   });
 
+  it("stops reading a document that takes longer than its time, on a thread that is ended", async () => {
+    const html = `<html><body><article>${"<p>France will send troops to Ukraine.</p>".repeat(2000)}</article></body></html>`;
+    const started = performance.now();
+    const error = await refusal(readDocument(encode(html), "page.html", null, { readMilliseconds: 5 }));
+    expect(error.message).toContain("took longer than 0.005 seconds and was stopped");
+    expect(performance.now() - started).toBeLessThan(intakeLimits.readMilliseconds);
+    // The same page, given its time, is read.
+    const read = await readDocument(encode(html), "page.html", null);
+    expect(read.text).toContain("France will send troops to Ukraine.");
+  });
+
   it("refuses a zip that holds no Word document", async () => {
     // An empty zip archive: its end-of-directory record alone.
     const zip = Buffer.from("504b0506" + "00".repeat(18), "hex");

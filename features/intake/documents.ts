@@ -1,412 +1,78 @@
 import "server-only";
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
-import mammoth from "mammoth";
-import { getDocumentProxy } from "unpdf";
-import yauzl from "yauzl";
-import { suggestedPublicationDate } from "@/lib/rules/intake/dates";
+import { Worker } from "node:worker_threads";
+import { threadFromSource } from "@/server/source-thread";
+import {
+  DocumentError,
+  fromText,
+  intakeLimits,
+  intakeMediaTypes,
+  kindOf,
+  supported,
+  tidy,
+  utf8Text,
+  type ReadDocument,
+} from "./document-formats";
+import type { FromReader, ToReader } from "./document-thread";
 
-// A pasted or uploaded document read into the plain text intake stores and quotes: text and
-// Markdown as they are, HTML's main text (Mozilla's Readability on linkedom's DOM; scripts are never
-// run, and no markup is kept), PDF's text layer (pdf.js through unpdf) and a Word document's text
-// (mammoth). Every refusal says what was wrong; every read ends within its time.
+export {
+  DocumentError,
+  intakeLimits,
+  intakeMediaTypes,
+  type DocumentDetails,
+  type IntakeMediaType,
+  type ReadDocument,
+} from "./document-formats";
 
-export const intakeLimits = {
-  /** The most a document may weigh: 10 MB. */
-  maxBytes: 10 * 1024 * 1024,
-  /** How long reading one may take before it is given up. */
-  readMilliseconds: 30_000,
-  /** Pages of a PDF read at most. */
-  maxPdfPages: 2000,
-  /** The longest text read for review: some 600 pages. A longer one is too long to review as one; split it. */
-  maxChars: 2_000_000,
-  /** What a Word document may expand to when unzipped: more is a zip bomb, not a document. */
-  maxDocxExpandedBytes: 200 * 1024 * 1024,
-};
+// A pasted or uploaded document read into the plain text intake stores and quotes (the formats:
+// ./document-formats.ts). Text and Markdown are read here; HTML, PDF and Word on a thread that is
+// stopped once the read has taken its time, so every read ends within it, however the file is made.
 
-export const intakeMediaTypes = {
-  text: "text/plain",
-  markdown: "text/markdown",
-  html: "text/html",
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
-export type IntakeMediaType = (typeof intakeMediaTypes)[keyof typeof intakeMediaTypes];
-
-/** A document that cannot be read, and why, in words for the person who gave it. */
-export class DocumentError extends Error {
-  constructor(
-    message: string,
-    /** 413 for too large; 422 for anything unreadable. */
-    readonly status: 413 | 422 = 422,
-  ) {
-    super(message);
-    this.name = "DocumentError";
-  }
+function startReader(): Worker {
+  return process.env.NEXT_RUNTIME
+    ? // Built by Next.js, the thread's code is bundled as JavaScript.
+      new Worker(new URL("./document-thread.ts", import.meta.url))
+    : threadFromSource(new URL("./document-thread.ts", import.meta.url));
 }
 
-/** What a document says of itself, offered to the analyst to confirm. */
-export interface DocumentDetails {
-  title: string | null;
-  publisher: string | null;
-  publishedOn: Date | null;
-  url: string | null;
-}
-
-export interface ReadDocument {
-  text: string;
-  mediaType: IntakeMediaType;
-  details: DocumentDetails;
-}
-
-const supported = "plain text (.txt), Markdown (.md), HTML (.html), PDF (.pdf) or Word (.docx)";
-
-/** Line ends made "\n", the byte-order mark and the spaces at line ends dropped, runs of blank lines made one. */
-function tidy(text: string): string {
-  return (
-    text
-      .replace(/^\uFEFF/, "")
-      // Control characters other than tabs and line ends: no database stores NUL in text, nor does a reader need them.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
-      .replace(/\r\n?/g, "\n")
-      .replace(/[ \t\u00a0]+\n/g, "\n")
-      .replace(/\n{3,}/g, "\n\n")
-      .trim()
-  );
-}
-
-/** The first line that reads as a title: short, not a list item, not a table row. */
-function firstLineTitle(text: string): string | null {
-  for (const line of text.split("\n").slice(0, 20)) {
-    const trimmed = line.replace(/^#+\s*/, "").trim();
-    if (trimmed.length >= 8 && trimmed.length <= 200 && !/^[|•*-]/.test(trimmed) && !/^\d+$/.test(trimmed))
-      return trimmed;
-  }
-  return null;
-}
-
-const fromText = (text: string): DocumentDetails => ({
-  title: firstLineTitle(text),
-  publisher: null,
-  publishedOn: suggestedPublicationDate(text),
-  url: null,
-});
-
-/** What kind of document the bytes are: by their signature first, then by the name and the declared type. */
-function kindOf(
+/** HTML, PDF or Word read on a thread of its own, stopped (and refused) after `milliseconds`. */
+function readOnThread(
+  kind: ToReader["kind"],
   bytes: Uint8Array,
-  fileName: string | null,
-  declaredType: string | null,
-): keyof typeof intakeMediaTypes | null {
-  const head = Buffer.from(bytes.subarray(0, 8)).toString("latin1");
-  if (head.startsWith("%PDF-")) return "pdf";
-  if (head.startsWith("PK\u0003\u0004")) return "docx";
-  const name = (fileName ?? "").toLowerCase();
-  const type = (declaredType ?? "").toLowerCase();
-  if (/\.(html?|xhtml)$/.test(name) || type.startsWith("text/html") || type.startsWith("application/xhtml"))
-    return "html";
-  if (/\.(md|markdown)$/.test(name) || type.startsWith("text/markdown")) return "markdown";
-  if (/\.(pdf|docx)$/.test(name)) return null;
-  return "text";
-}
-
-/** Bytes as UTF-8 text, or null when they are not text (invalid UTF-8, or control characters of a binary file). */
-function utf8Text(bytes: Uint8Array): string | null {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-  const sample = text.slice(0, 65_536);
-  const controls = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  return controls > sample.length / 1000 + 1 ? null : text;
-}
-
-/** Gives up on `work` once the document has taken its time: the read is cut short, nothing is stored. */
-async function withinTime<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const overtime = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
+  milliseconds: number,
+): Promise<ReadDocument> {
+  const worker = startReader();
+  return new Promise<ReadDocument>((resolve, reject) => {
+    const timer = setTimeout(() => {
       reject(
         new DocumentError(
-          `Reading the document took longer than ${intakeLimits.readMilliseconds / 1000} seconds and was stopped. Paste its text instead, or split it.`,
+          `Reading the document took longer than ${milliseconds / 1000} seconds and was stopped. Paste its text instead, or split it.`,
         ),
       );
-    }, intakeLimits.readMilliseconds);
-  });
-  try {
-    return await Promise.race([work(controller.signal), overtime]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-// ---- HTML ----
-
-const blockTags = new Set([
-  "P",
-  "DIV",
-  "SECTION",
-  "ARTICLE",
-  "LI",
-  "UL",
-  "OL",
-  "H1",
-  "H2",
-  "H3",
-  "H4",
-  "H5",
-  "H6",
-  "BLOCKQUOTE",
-  "PRE",
-  "TR",
-  "TABLE",
-  "FIGURE",
-  "FIGCAPTION",
-  "HEADER",
-  "FOOTER",
-  "BR",
-  "HR",
-  "DD",
-  "DT",
-  "DL",
-  "MAIN",
-  "ASIDE",
-]);
-const skippedTags = new Set([
-  "SCRIPT",
-  "STYLE",
-  "NOSCRIPT",
-  "TEMPLATE",
-  "SVG",
-  "IFRAME",
-  "OBJECT",
-  "CANVAS",
-  "NAV",
-  "FORM",
-  "BUTTON",
-]);
-
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-}
-
-/** The text of a DOM tree, blocks on lines of their own, list items and table rows as a reader sees them. */
-function textOfTree(root: DomNode): string {
-  const parts: string[] = [];
-  const walk = (node: DomNode) => {
-    if (node.nodeType === 3) {
-      parts.push((node.textContent ?? "").replace(/\s+/g, " "));
-      return;
-    }
-    if (node.nodeType !== 1 || skippedTags.has(node.nodeName.toUpperCase())) return;
-    const tag = node.nodeName.toUpperCase();
-    const block = blockTags.has(tag);
-    if (block) parts.push("\n");
-    if (tag === "LI") parts.push("- ");
-    if (tag === "TD" || tag === "TH") parts.push(" | ");
-    for (let index = 0; index < node.childNodes.length; index++) walk(node.childNodes[index]!);
-    if (tag === "TR") parts.push(" |");
-    if (block) parts.push("\n");
-  };
-  walk(root);
-  return tidy(
-    parts
-      .join("")
-      .split("\n")
-      .map((line) =>
-        line
-          .replace(/\s+/g, " ")
-          .trim()
-          .replace(/^\| \|/, "|"),
-      )
-      .join("\n"),
-  );
-}
-
-function meta(document: Document, ...names: string[]): string | null {
-  for (const name of names) {
-    const value =
-      document.querySelector(`meta[property="${name}"]`)?.getAttribute("content") ??
-      document.querySelector(`meta[name="${name}"]`)?.getAttribute("content");
-    if (value?.trim()) return value.trim();
-  }
-  return null;
-}
-
-function dateOf(value: string | null | undefined): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return null;
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-function readHtml(html: string): ReadDocument {
-  const { document } = parseHTML(html);
-  const details = {
-    title:
-      meta(document, "og:title", "twitter:title") ??
-      (document.querySelector("title")?.textContent?.trim() || null),
-    publisher: meta(document, "og:site_name", "publisher", "citation_publisher"),
-    publishedOn: dateOf(
-      meta(document, "article:published_time", "date", "dc.date", "citation_publication_date") ??
-        document.querySelector("time[datetime]")?.getAttribute("datetime"),
-    ),
-    url:
-      meta(document, "og:url") ??
-      document.querySelector('link[rel="canonical"]')?.getAttribute("href") ??
-      null,
-  };
-  // Readability takes the page apart; the details were read first.
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  let text = "";
-  if (article?.content)
-    text = textOfTree(
-      parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as DomNode,
-    );
-  if (text.length < 200) {
-    const { document: whole } = parseHTML(html);
-    text = textOfTree(whole.body as unknown as DomNode);
-  }
-  return {
-    text,
-    mediaType: intakeMediaTypes.html,
-    details: {
-      ...details,
-      title: details.title ?? article?.title ?? firstLineTitle(text),
-      publisher: details.publisher ?? article?.siteName ?? null,
-      publishedOn: details.publishedOn ?? dateOf(article?.publishedTime) ?? suggestedPublicationDate(text),
-    },
-  };
-}
-
-// ---- PDF ----
-
-/**
- * A page's lines joined into paragraphs: a line runs on into the next unless it ends a sentence or
- * the next starts a list item. pdf.js gives lines, not paragraphs; a sentence cut at a line's end
- * would be two passages, and no suggestion could quote it whole.
- */
-function reflow(lines: string[]): string {
-  let text = "";
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (!line) {
-      text += "\n\n";
-      continue;
-    }
-    if (!text || text.endsWith("\n")) text += line;
-    else if (/[.!?:;"”’)]$/.test(text) || /^(?:[-•▪◦*]|\d+[.)])\s/.test(line)) text += `\n${line}`;
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
-    else text += ` ${line}`;
-  }
-  return text;
-}
-
-async function readPdf(bytes: Uint8Array, signal: AbortSignal): Promise<ReadDocument> {
-  let document: Awaited<ReturnType<typeof getDocumentProxy>>;
-  try {
-    document = await getDocumentProxy(new Uint8Array(bytes));
-  } catch (error) {
-    const reason =
-      error instanceof Error && /password/i.test(error.message) ? " It is protected by a password." : "";
-    throw new DocumentError(`This PDF cannot be opened.${reason} Save it again as a PDF, or paste its text.`);
-  }
-  try {
-    const pages = Math.min(document.numPages, intakeLimits.maxPdfPages);
-    const texts: string[] = [];
-    for (let number = 1; number <= pages; number++) {
-      if (signal.aborted) throw new DocumentError("Reading the PDF was stopped.");
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      const lines: string[] = [""];
-      for (const item of content.items) {
-        if (!("str" in item)) continue;
-        lines[lines.length - 1] += item.str;
-        if (item.hasEOL) lines.push("");
-      }
-      texts.push(reflow(lines));
-      page.cleanup();
-    }
-    const text = tidy(texts.join("\n\n"));
-    if (!/\p{L}{2}/u.test(text)) {
-      throw new DocumentError(
-        `This PDF has no text to read: its ${document.numPages === 1 ? "page is an image" : `${document.numPages} pages are images`} (a scan?). Run it through text recognition (OCR) first, or paste its text.`,
-      );
-    }
-    const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as {
-      info: Record<string, unknown>;
+      void worker.terminate();
+    }, milliseconds);
+    const settle = () => {
+      clearTimeout(timer);
+      void worker.terminate();
     };
-    const title = typeof info.Title === "string" && info.Title.trim() ? info.Title.trim() : null;
-    const created =
-      typeof info.CreationDate === "string" ? /^D:(\d{4})(\d{2})(\d{2})/.exec(info.CreationDate) : null;
-    return {
-      text,
-      mediaType: intakeMediaTypes.pdf,
-      details: {
-        ...fromText(text),
-        title: title ?? firstLineTitle(text),
-        publishedOn:
-          suggestedPublicationDate(text) ??
-          (created ? dateOf(`${created[1]}-${created[2]}-${created[3]}`) : null),
-      },
-    };
-  } finally {
-    await document.destroy();
-  }
-}
-
-// ---- Word ----
-
-/** What a zip's files expand to, from its directory, without expanding them; and whether it holds a Word document. */
-function zipContents(bytes: Uint8Array): Promise<{ expanded: number; isWord: boolean }> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
-      if (error || !zip)
-        return reject(
-          new DocumentError(
-            `This file is a damaged zip archive, not a document Pledgewatch reads (${supported}).`,
-          ),
-        );
-      let expanded = 0;
-      let isWord = false;
-      zip.on("entry", (entry: yauzl.Entry) => {
-        expanded += entry.uncompressedSize;
-        if (entry.fileName === "word/document.xml") isWord = true;
-        zip.readEntry();
-      });
-      zip.on("end", () => resolve({ expanded, isWord }));
-      zip.on("error", () => reject(new DocumentError("This zip archive is damaged.")));
-      zip.readEntry();
+    worker.once("message", (message: FromReader) => {
+      settle();
+      if ("read" in message) resolve(message.read);
+      else if ("refused" in message)
+        reject(new DocumentError(message.refused.message, message.refused.status));
+      else reject(new Error(`reading a ${kind} document failed: ${message.failed}`));
     });
+    worker.once("error", (error) => {
+      settle();
+      reject(error);
+    });
+    worker.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the document reader stopped (exit code ${code})`));
+    });
+    // A copy of its own goes to the thread: the caller keeps its bytes.
+    const copy = bytes.slice();
+    worker.postMessage({ kind, bytes: copy } satisfies ToReader, [copy.buffer]);
   });
-}
-
-async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
-  const { expanded, isWord } = await zipContents(bytes);
-  if (!isWord)
-    throw new DocumentError(`This zip archive holds no Word document. Pledgewatch reads ${supported}.`);
-  if (expanded > intakeLimits.maxDocxExpandedBytes) {
-    throw new DocumentError(
-      `This Word document would expand to ${Math.round(expanded / 1024 / 1024)} MB: too large to read.`,
-    );
-  }
-  let value: string;
-  try {
-    ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
-  } catch {
-    throw new DocumentError(
-      "This Word document cannot be read: it may be damaged. Save it again, or paste its text.",
-    );
-  }
-  const text = tidy(value);
-  return { text, mediaType: intakeMediaTypes.docx, details: fromText(text) };
 }
 
 /**
@@ -417,6 +83,7 @@ export async function readDocument(
   bytes: Uint8Array,
   fileName: string | null,
   declaredType: string | null,
+  options: { readMilliseconds?: number } = {},
 ): Promise<ReadDocument> {
   if (bytes.byteLength > intakeLimits.maxBytes) {
     throw new DocumentError(
@@ -428,17 +95,17 @@ export async function readDocument(
   const kind = kindOf(bytes, fileName, declaredType);
   if (kind === null)
     throw new DocumentError(`This file is not what its name says. Pledgewatch reads ${supported}.`);
-  const read = await withinTime(async (signal): Promise<ReadDocument> => {
-    if (kind === "pdf") return readPdf(bytes, signal);
-    if (kind === "docx") return readDocx(bytes);
+  let read: ReadDocument;
+  if (kind === "html" || kind === "pdf" || kind === "docx") {
+    read = await readOnThread(kind, bytes, options.readMilliseconds ?? intakeLimits.readMilliseconds);
+  } else {
     const text = utf8Text(bytes);
     if (text === null) {
       throw new DocumentError(`This file is not text, nor a document Pledgewatch reads: ${supported}.`);
     }
-    if (kind === "html") return readHtml(text);
     const tidied = tidy(text);
-    return { text: tidied, mediaType: intakeMediaTypes[kind], details: fromText(tidied) };
-  });
+    read = { text: tidied, mediaType: intakeMediaTypes[kind], details: fromText(tidied) };
+  }
   if (!/\p{L}{2}/u.test(read.text)) throw new DocumentError("The document has no text to read.");
   if (read.text.length > intakeLimits.maxChars) {
     throw new DocumentError(

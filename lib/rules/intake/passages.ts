@@ -46,9 +46,10 @@ function quotedSpans(text: string, start: number, end: number): Span[] {
   while (index < end) {
     const char = text[index]!;
     if (openQuotes.includes(char) && (char !== "‘" || /\s|^/.test(text[index - 1] ?? " "))) {
-      const close = text.indexOf(closeOf[char]!, index + 1);
+      // Looked for inside the passage only: a text of many unclosed quotes is read in linear time.
+      const close = text.slice(index + 1, end).indexOf(closeOf[char]!);
       // An unclosed quote runs to the passage's end, as a quotation spanning sentences does.
-      const stop = close === -1 || close >= end ? end : close + 1;
+      const stop = close === -1 ? end : index + 1 + close + 1;
       if (char !== "‘" || text.slice(index, stop).includes(" ")) spans.push({ start: index, end: stop });
       index = stop;
       continue;
