@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { noRecords } from "@/lib/rules/intake/suggestions";
-import { ModelError, modelExtractor, rulesExtractor } from "./extractors";
+import { ModelError, modelExtractor, modelPartChars, partsOf, rulesExtractor } from "./extractors";
 
 const text =
   "France and the UK committed to building maintenance hubs within Ukraine. Experts estimate 50,000 to 100,000 troops are needed.";
@@ -91,6 +91,68 @@ describe("the model extractor", () => {
       await expect(modelExtractor(config, fetcher).read(text, noRecords)).rejects.toThrow(ModelError);
       await expect(modelExtractor(config, fetcher).read(text, noRecords)).rejects.toThrow(message);
     }
+  });
+});
+
+describe("a long text asked about in parts", () => {
+  const sentence = (index: number) => `Report ${index}: Denmark will send 100 engineers to Ukraine. `;
+  const long = Array.from({ length: 600 }, (_, index) => sentence(index)).join("");
+
+  it("cuts the text between passages into parts no longer than a question holds", () => {
+    const parts = partsOf(long);
+    expect(parts.length).toBe(Math.ceil(long.length / modelPartChars));
+    for (const part of parts) {
+      expect(part.end - part.start).toBeLessThanOrEqual(modelPartChars);
+      expect(long.slice(part.start, part.end)).toMatch(/^Report \d+:.*\.$/s);
+    }
+    expect(parts.at(-1)!.end).toBe(long.trimEnd().length);
+  });
+
+  it("asks about each part and places each quote in the part it came from", async () => {
+    const asked: string[] = [];
+    const fetcher = (async (_url: string | URL | Request, init?: RequestInit) => {
+      const { messages } = JSON.parse(String(init?.body)) as { messages: { content: string }[] };
+      const part = messages.at(-1)!.content;
+      asked.push(part);
+      // The same words are in every part: each answer's quote belongs to its own.
+      const quote = "Denmark will send 100 engineers to Ukraine";
+      return new Response(
+        JSON.stringify({
+          choices: [
+            {
+              message: {
+                content: JSON.stringify({ suggestions: [{ kind: "pledge", quote, category: "force" }] }),
+              },
+            },
+          ],
+        }),
+      );
+    }) as typeof fetch;
+    const reading = await modelExtractor(config, fetcher).read(long, noRecords);
+    const parts = partsOf(long);
+    expect(asked).toEqual(parts.map((part) => long.slice(part.start, part.end)));
+    expect(reading.suggestions.map((suggestion) => suggestion.quote.start)).toEqual(
+      parts.map((part) => long.indexOf("Denmark", part.start)),
+    );
+    expect(new Set(reading.suggestions.map((suggestion) => suggestion.key)).size).toBe(parts.length);
+  });
+
+  it("stops when the reading has taken its time, saying how far it got", async () => {
+    let calls = 0;
+    const fetcher = (async (_url: string | URL | Request, init?: RequestInit) => {
+      calls++;
+      if (calls === 1)
+        return new Response(JSON.stringify({ choices: [{ message: { content: '{"suggestions": []}' } }] }));
+      // The second part never answers: the reading's time runs out.
+      return new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener("abort", () => reject(init.signal!.reason as Error)),
+      );
+    }) as typeof fetch;
+    const reading = modelExtractor({ ...config, timeoutSeconds: 1 }, fetcher).read(long, noRecords);
+    await expect(reading).rejects.toThrow(ModelError);
+    await expect(reading).rejects.toThrow(
+      /did not finish within 1 seconds \(it had read 1 of the text's \d+ parts\)/,
+    );
   });
 });
 

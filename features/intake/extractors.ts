@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Gazetteer } from "@/lib/rules/intake/gazetteer";
+import { passagesOf, type Span } from "@/lib/rules/intake/passages";
 import { readQuantity } from "@/lib/rules/intake/quantities";
 import { setImmediate } from "node:timers/promises";
 import { suggestByRulesInSteps, suggestionKey } from "@/lib/rules/intake/rules-extractor";
@@ -94,9 +95,28 @@ const key = suggestionKey;
 /** The most of a model's answer read: a longer one is not an answer to this question. */
 const maxAnswerBytes = 4 * 1024 * 1024;
 
+/** The most text sent in one question: some 3,000 words, which small local models take whole. */
+export const modelPartChars = 12_000;
+
+/** The text in parts of at most `maxChars`, cut between passages (a passage longer than that is a part of its own). */
+export function partsOf(text: string, maxChars = modelPartChars): Span[] {
+  const parts: Span[] = [];
+  let current: Span | null = null;
+  for (const passage of passagesOf(text)) {
+    if (current && passage.end - current.start <= maxChars) current.end = passage.end;
+    else {
+      if (current) parts.push(current);
+      current = { start: passage.start, end: passage.end };
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
 /**
- * Suggestions from a model behind an OpenAI-compatible chat completions API. Its quotes are found in
- * the text (a quote it made up, or changed by a character, is dropped); its quantities are checked
+ * Suggestions from a model behind an OpenAI-compatible chat completions API, asked about the text a
+ * part at a time (./partsOf), all within the configured time. Its quotes are found in the part it was
+ * asked about (a quote it made up, or changed by a character, is dropped); its quantities are checked
  * against what the quantity grammar reads from the quote, and replaced by that where they disagree.
  */
 export function modelExtractor(config: IntakeModelConfig, fetcher: typeof fetch = fetch): Extractor {
@@ -104,24 +124,32 @@ export function modelExtractor(config: IntakeModelConfig, fetcher: typeof fetch 
     name: "model",
     label: `the model ${config.model}`,
     async read(text, known, signal) {
-      const answer = await ask(config, fetcher, text, signal);
       const gazetteer = new Gazetteer(known.stakeholders);
       const suggestions: Suggestion[] = [];
       let dropped = 0;
-      for (const raw of answer) {
-        const parsed = modelSuggestionSchema.safeParse(raw);
-        if (!parsed.success) {
-          dropped++;
-          continue;
+      const parts = partsOf(text);
+      // The time is the whole reading's, however many parts: the analyst waits for all of it.
+      const deadline = AbortSignal.timeout(config.timeoutSeconds * 1000);
+      for (const [index, part] of parts.entries()) {
+        const answer = await ask(config, fetcher, text.slice(part.start, part.end), {
+          signal: AbortSignal.any([deadline, ...(signal ? [signal] : [])]),
+          progress: parts.length > 1 ? ` (it had read ${index} of the text's ${parts.length} parts)` : "",
+        });
+        for (const raw of answer) {
+          const parsed = modelSuggestionSchema.safeParse(raw);
+          if (!parsed.success) {
+            dropped++;
+            continue;
+          }
+          const made = suggestionOf(text, part, parsed.data, gazetteer, known);
+          if (
+            made &&
+            quotedVerbatim(text, made) &&
+            text.slice(made.quote.start, made.quote.end) === parsed.data.quote
+          ) {
+            suggestions.push(made);
+          } else dropped++;
         }
-        const made = suggestionOf(text, parsed.data, gazetteer, known);
-        if (
-          made &&
-          quotedVerbatim(text, made) &&
-          text.slice(made.quote.start, made.quote.end) === parsed.data.quote
-        ) {
-          suggestions.push(made);
-        } else dropped++;
       }
       return { suggestions, dropped };
     },
@@ -132,7 +160,7 @@ async function ask(
   config: IntakeModelConfig,
   fetcher: typeof fetch,
   text: string,
-  signal?: AbortSignal,
+  { signal, progress }: { signal: AbortSignal; progress: string },
 ): Promise<unknown[]> {
   const address = `${config.url.replace(/\/+$/, "")}/chat/completions`;
   let response: Response;
@@ -152,16 +180,13 @@ async function ask(
           { role: "user", content: text },
         ],
       }),
-      signal: AbortSignal.any([
-        AbortSignal.timeout(config.timeoutSeconds * 1000),
-        ...(signal ? [signal] : []),
-      ]),
+      signal,
     });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     throw new ModelError(
       timedOut
-        ? `The model did not answer within ${config.timeoutSeconds} seconds.`
+        ? `The model did not finish within ${config.timeoutSeconds} seconds${progress}.`
         : `The model at ${config.url} could not be reached.`,
     );
   }
@@ -184,12 +209,14 @@ async function ask(
 
 function suggestionOf(
   text: string,
+  part: Span,
   made: z.infer<typeof modelSuggestionSchema>,
   gazetteer: Gazetteer,
   known: KnownRecords,
 ): Suggestion | null {
-  const start = text.indexOf(made.quote);
-  if (start === -1) return null;
+  // Where it is in the part the model was asked about: the same words earlier in the text are not these.
+  const start = text.indexOf(made.quote, part.start);
+  if (start === -1 || start + made.quote.length > part.end) return null;
   const quote = { start, end: start + made.quote.length };
   const base = { quote, alsoQuoted: [], cue: null };
   // What the grammar reads from the quote is what the document says; the model's figure only fills a gap.
