@@ -161,6 +161,41 @@ test("a pledge accepted by keyboard, edited first, is created with its source an
   expect(await citationsQuoting(`${quote} in the event of a ceasefire.`)).toBeGreaterThanOrEqual(1);
 });
 
+test("a condition accepted from a document is linked to the pledge that depends on it there", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const id = stamp();
+  const when = `only if the Riigikogu approves plan ${id}`;
+  await page.goto("/intake");
+  await page
+    .getByLabel("Paste the text")
+    .fill(`Estonian update ${id}\nEstonia committed to deploying engineers to Ukraine ${when}.`);
+  await page.getByLabel("Title").fill(`Estonian update ${id}`);
+  await page.getByLabel("Published on").fill("2026-01-08");
+  await page.getByRole("button", { name: "Read the document" }).click();
+  await expectQueue(page);
+
+  const condition = page
+    .getByTestId("suggestion")
+    .filter({ has: page.locator(".badge", { hasText: /^Condition$/ }) })
+    .filter({ hasText: when });
+  await condition.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Accepted: / })).toBeVisible();
+
+  const pledge = page
+    .getByTestId("suggestion")
+    .filter({ has: page.locator(".badge", { hasText: /^Pledge$/ }) })
+    .filter({ hasText: "Estonia committed to deploying engineers" });
+  await pledge.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByRole("status").getByRole("link", { name: "Open the pledge" })).toBeVisible();
+  await page.getByRole("status").getByRole("link", { name: "Open the pledge" }).click();
+  const conditions = page.getByRole("region", { name: "Conditions" });
+  await expect(
+    conditions.getByRole("row").filter({ hasText: new RegExp(`approves plan ${id}`, "i") }),
+  ).toHaveCount(1);
+});
+
 test("rejecting writes nothing and is remembered; bad documents are refused with their reasons", async ({
   page,
 }) => {

@@ -5,8 +5,8 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type
 import { idle, type FormState } from "@/features/forms/form-state";
 import {
   describeQuantity,
+  linkedConditionIds,
   suggestionKindLabels,
-  type PledgeSuggestion,
   type SuggestedParty,
   type Suggestion,
 } from "@/lib/rules/intake/suggestions";
@@ -492,16 +492,6 @@ function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<
   }
 }
 
-/** The tracked conditions a pledge's own condition suggestions match: linked by default. */
-function matchedConditions(suggestion: PledgeSuggestion, rows: QueueRow[]): string[] {
-  return rows
-    .map((row) => row.suggestion)
-    .filter(
-      (other) => other.kind === "condition" && suggestion.conditionKeys.includes(other.key) && other.matches,
-    )
-    .map((other) => (other.kind === "condition" ? other.matches!.id : ""));
-}
-
 function DecisionForm({
   row,
   rows,
@@ -546,7 +536,8 @@ function DecisionForm({
           ? [suggestion.dependsOn]
           : [];
   const stanceOnly = suggestion.kind === "pledge" && suggestion.stance !== "pledge";
-  const linked = suggestion.kind === "pledge" ? matchedConditions(suggestion, rows) : [];
+  // Its conditions in this document: those tracked already, and those accepted from it before.
+  const linked = suggestion.kind === "pledge" ? linkedConditionIds(suggestion, rows) : [];
   const id = (name: string) => `${row.id}-${name}`;
   const value = (name: string) => {
     const sent = state.values?.[name];

@@ -202,6 +202,12 @@ const unitNouns: [string, string][] = [
       "fighters",
       "reservists",
       "recruits",
+      "engineers",
+      "medics",
+      "pilots",
+      "advisers",
+      "advisors",
+      "specialists",
     ] as const
   ).map((noun): [string, string] => [noun, "personnel"]),
   ...(["soldier", "troop", "peacekeeper", "officer", "instructor"] as const).map((noun): [string, string] => [

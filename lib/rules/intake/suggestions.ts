@@ -160,3 +160,27 @@ export function describeQuantity(quantity: SuggestedQuantity): string {
   const vague = quantity.vague ? " (a vague amount)" : "";
   return `${qualifierWords[quantity.qualifier]}${amount}${whole} ${quantity.unit}${vague}`;
 }
+
+/** A suggestion of a document as the review holds it: decided or not, and the record it became. */
+export interface DecidedSuggestion {
+  suggestion: Suggestion;
+  state: IntakeState;
+  recordType: string | null;
+  recordId: string | null;
+}
+
+/**
+ * The conditions a pledge suggestion is linked to by default: for each condition it depends on in the
+ * same document, the tracked condition that one matches, or the condition accepting it created.
+ */
+export function linkedConditionIds(pledge: PledgeSuggestion, others: DecidedSuggestion[]): string[] {
+  const ids = new Set<string>();
+  for (const other of others) {
+    const { suggestion } = other;
+    if (suggestion.kind !== "condition" || !pledge.conditionKeys.includes(suggestion.key)) continue;
+    if (other.state === "accepted" && other.recordType === "condition" && other.recordId)
+      ids.add(other.recordId);
+    else if (other.state !== "rejected" && suggestion.matches) ids.add(suggestion.matches.id);
+  }
+  return [...ids];
+}
