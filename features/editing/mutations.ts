@@ -305,6 +305,20 @@ async function pledgeConflict(
  * changed to different values refuse the save with a conflict naming them.
  */
 export async function updatePledge(actor: Principal, id: string, patch: PledgePatch): Promise<PledgeRecord> {
+  return write((tx) => updatePledgeIn(tx, actor, id, patch));
+}
+
+/**
+ * `updatePledge` inside the caller's transaction. With `evidence` (intake: a figure taken from a
+ * source), every fact the save changes is recorded with that note and cites the source and quote.
+ */
+export async function updatePledgeIn(
+  tx: Tx,
+  actor: Principal,
+  id: string,
+  patch: PledgePatch,
+  evidence?: { sourceId: string; quote: string; note: string },
+): Promise<PledgeRecord> {
   const {
     version,
     stakeholders,
@@ -321,156 +335,157 @@ export async function updatePledge(actor: Principal, id: string, patch: PledgePa
     quote,
     ...fields
   } = patch;
-  return write(async (tx) => {
-    // A claim lost to a save committed meanwhile (PostgreSQL) merges again with that save: each
-    // retry means another save landed, so the bound is only there to end a pathological run.
-    for (let attempt = 1; ; attempt++) {
-      const before = await livePledge(tx, id);
-      if (!before) throw notFound("pledge", id);
-      const theirs = pledgeState(before);
-      const atVersion = before.version === version ? theirs : await pledgeAtVersion(tx, id, version);
-      if (!atVersion || version > before.version) throw staleVersion("pledge", version, before);
-      // An increment adds to the total as it is now, whoever recorded it: for the delivered
-      // quantity, the save starts from the current record.
-      const base =
-        deliveredIncrement === undefined
-          ? atVersion
-          : { ...atVersion, deliveredQuantity: theirs.deliveredQuantity };
-      const deliveredQuantity =
-        deliveredIncrement === undefined
-          ? deliveredTotal
-          : await deliveredAfterIncrement(
-              tx,
-              before,
-              deliveredIncrement,
-              // The day the delivery's event will carry: given, else today, never before the announcement.
-              occurredOn ?? (today() < before.announcedOn ? before.announcedOn : today()),
-            );
-      const quantities = quantitiesOrError(
-        { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
-        base,
+  // A claim lost to a save committed meanwhile (PostgreSQL) merges again with that save: each
+  // retry means another save landed, so the bound is only there to end a pathological run.
+  for (let attempt = 1; ; attempt++) {
+    const before = await livePledge(tx, id);
+    if (!before) throw notFound("pledge", id);
+    const theirs = pledgeState(before);
+    const atVersion = before.version === version ? theirs : await pledgeAtVersion(tx, id, version);
+    if (!atVersion || version > before.version) throw staleVersion("pledge", version, before);
+    // An increment adds to the total as it is now, whoever recorded it: for the delivered
+    // quantity, the save starts from the current record.
+    const base =
+      deliveredIncrement === undefined
+        ? atVersion
+        : { ...atVersion, deliveredQuantity: theirs.deliveredQuantity };
+    const deliveredQuantity =
+      deliveredIncrement === undefined
+        ? deliveredTotal
+        : await deliveredAfterIncrement(
+            tx,
+            before,
+            deliveredIncrement,
+            // The day the delivery's event will carry: given, else today, never before the announcement.
+            occurredOn ?? (today() < before.announcedOn ? before.announcedOn : today()),
+          );
+    const quantities = quantitiesOrError(
+      { quantityUnit, quantityLow, quantityHigh, deliveredQuantity },
+      base,
+    );
+    const sent: Partial<PledgeState> = {
+      ...fields,
+      ...quantities,
+      ...(stakeholders ? { stakeholders } : {}),
+      ...(conditionIds ? { conditionIds } : {}),
+    };
+    const outcome = mergePledge(base, sent, theirs);
+    const mine = { ...base, ...sent };
+    if (outcome.conflicts.length) {
+      throw await pledgeConflict(
+        tx,
+        outcome.conflicts,
+        { base, mine, theirs },
+        before,
+        version,
+        outcome.theirs,
       );
-      const sent: Partial<PledgeState> = {
-        ...fields,
-        ...quantities,
-        ...(stakeholders ? { stakeholders } : {}),
-        ...(conditionIds ? { conditionIds } : {}),
-      };
-      const outcome = mergePledge(base, sent, theirs);
-      const mine = { ...base, ...sent };
-      if (outcome.conflicts.length) {
-        throw await pledgeConflict(
-          tx,
-          outcome.conflicts,
-          { base, mine, theirs },
-          before,
-          version,
-          outcome.theirs,
-        );
-      }
-      if (outcome.apply.length === 0) {
-        // A delivery is evidence: one that changes nothing is said, not silently dropped.
-        if (deliveredQuantity !== undefined) {
-          throw new WriteError("invalid", "The delivered quantity is already that: nothing was recorded.", {
-            fields: { deliveredQuantity: "already the delivered quantity" },
-          });
-        }
-        return before;
-      }
-      const merged: PledgeState = {
-        ...theirs,
-        ...Object.fromEntries(outcome.apply.map((field) => [field, mine[field]])),
-      };
-      // Each side's values were valid; together they must be too (a unit from one, amounts from the
-      // other). Amounts are read in the unit the saver saw: under a unit someone else changed, they
-      // would mean something else.
-      const amountsInOldUnit =
-        outcome.theirs.includes("quantityUnit") &&
-        (["quantityLow", "quantityHigh", "deliveredQuantity"] as const).some((f) =>
-          outcome.apply.includes(f),
-        );
-      const invalid = amountsInOldUnit
-        ? (["quantityUnit", "quantityLow", "quantityHigh", "deliveredQuantity"] as const).filter(
-            (f) => f === "quantityUnit" || outcome.apply.includes(f),
-          )
-        : mergedProblems(merged);
-      if (invalid.length) {
-        const involved = pledgeMergeFields.filter(
-          (f) =>
-            (invalid as readonly string[]).includes(f) &&
-            (outcome.apply.includes(f) || outcome.theirs.includes(f)),
-        );
-        throw await pledgeConflict(tx, involved, { base, mine, theirs }, before, version, outcome.theirs);
-      }
-      const columns = Object.fromEntries(
-        outcome.apply
-          .filter((f) => f !== "stakeholders" && f !== "conditionIds")
-          .map((field) => [field, merged[field]]),
-      );
-      if (!(await claimPledge(tx, id, before.version, columns))) {
-        if (attempt < 20) continue;
-        throw staleVersion("pledge", version, (await livePledge(tx, id)) ?? before);
-      }
-      await replaceLinks(tx, id, {
-        stakeholders: outcome.apply.includes("stakeholders") ? stakeholders : undefined,
-        conditionIds: outcome.apply.includes("conditionIds") ? conditionIds : undefined,
-      });
-      let after = (await livePledge(tx, id))!;
-      const facts = changedFacts(before, after);
-      if (facts.includes("delivered") && occurredOn && occurredOn < after.announcedOn) {
-        throw new WriteError("invalid", "the delivery is dated before the pledge was announced", {
-          fields: { occurredOn: "before the announcement" },
+    }
+    if (outcome.apply.length === 0) {
+      // A delivery is evidence: one that changes nothing is said, not silently dropped.
+      if (deliveredQuantity !== undefined) {
+        throw new WriteError("invalid", "The delivered quantity is already that: nothing was recorded.", {
+          fields: { deliveredQuantity: "already the delivered quantity" },
         });
       }
-      const recorded = { by: actor, at: new Date() };
-      // Nothing is dated before the pledge's announcement (a pledge announced for a later day is
-      // changed as from that day), so its creation events stay first.
-      const notBefore = (day: Date) => (day < after.announcedOn ? after.announcedOn : day);
-      const events = [
-        ...changeEvents(
-          id,
-          facts.filter((f) => f !== "delivered"),
-          after,
-          notBefore(today()),
-          {
-            ...recorded,
-            note: "Changed in an edit",
-          },
-        ),
-        ...changeEvents(
-          id,
-          facts.filter((f) => f === "delivered"),
-          after,
-          occurredOn ?? notBefore(today()),
-          {
-            ...recorded,
-            note: note ?? "Changed in an edit",
-          },
-        ),
-      ];
-      if (events.length) await tx.ledgerEvent.createMany({ data: events });
-      const delivery = events.find((e) => e.fact === "delivered");
-      if (delivery && (sourceId || source)) {
-        await cite(tx, { sourceId, source, quote }, { ledgerEventId: delivery.id! });
-      }
-      // A delivery dated before one already recorded is history: the row keeps the latest.
-      if (delivery && occurredOn) {
-        const latest = (await latestDelivery(tx, id))!;
-        if (latest.deliveredQuantity !== after.deliveredQuantity) {
-          await tx.pledge.update({ where: { id }, data: { deliveredQuantity: latest.deliveredQuantity } });
-          after = (await livePledge(tx, id))!;
-        }
-      }
-      await recordPledgeAudit(tx, actor, {
-        action: "update",
-        entityId: id,
-        before,
-        after,
-        version: after.version,
-      });
-      return after;
+      return before;
     }
-  });
+    const merged: PledgeState = {
+      ...theirs,
+      ...Object.fromEntries(outcome.apply.map((field) => [field, mine[field]])),
+    };
+    // Each side's values were valid; together they must be too (a unit from one, amounts from the
+    // other). Amounts are read in the unit the saver saw: under a unit someone else changed, they
+    // would mean something else.
+    const amountsInOldUnit =
+      outcome.theirs.includes("quantityUnit") &&
+      (["quantityLow", "quantityHigh", "deliveredQuantity"] as const).some((f) => outcome.apply.includes(f));
+    const invalid = amountsInOldUnit
+      ? (["quantityUnit", "quantityLow", "quantityHigh", "deliveredQuantity"] as const).filter(
+          (f) => f === "quantityUnit" || outcome.apply.includes(f),
+        )
+      : mergedProblems(merged);
+    if (invalid.length) {
+      const involved = pledgeMergeFields.filter(
+        (f) =>
+          (invalid as readonly string[]).includes(f) &&
+          (outcome.apply.includes(f) || outcome.theirs.includes(f)),
+      );
+      throw await pledgeConflict(tx, involved, { base, mine, theirs }, before, version, outcome.theirs);
+    }
+    const columns = Object.fromEntries(
+      outcome.apply
+        .filter((f) => f !== "stakeholders" && f !== "conditionIds")
+        .map((field) => [field, merged[field]]),
+    );
+    if (!(await claimPledge(tx, id, before.version, columns))) {
+      if (attempt < 20) continue;
+      throw staleVersion("pledge", version, (await livePledge(tx, id)) ?? before);
+    }
+    await replaceLinks(tx, id, {
+      stakeholders: outcome.apply.includes("stakeholders") ? stakeholders : undefined,
+      conditionIds: outcome.apply.includes("conditionIds") ? conditionIds : undefined,
+    });
+    let after = (await livePledge(tx, id))!;
+    const facts = changedFacts(before, after);
+    if (facts.includes("delivered") && occurredOn && occurredOn < after.announcedOn) {
+      throw new WriteError("invalid", "the delivery is dated before the pledge was announced", {
+        fields: { occurredOn: "before the announcement" },
+      });
+    }
+    const recorded = { by: actor, at: new Date() };
+    // Nothing is dated before the pledge's announcement (a pledge announced for a later day is
+    // changed as from that day), so its creation events stay first.
+    const notBefore = (day: Date) => (day < after.announcedOn ? after.announcedOn : day);
+    const events = [
+      ...changeEvents(
+        id,
+        facts.filter((f) => f !== "delivered"),
+        after,
+        notBefore(today()),
+        {
+          ...recorded,
+          note: evidence?.note ?? "Changed in an edit",
+        },
+      ),
+      ...changeEvents(
+        id,
+        facts.filter((f) => f === "delivered"),
+        after,
+        occurredOn ?? notBefore(today()),
+        {
+          ...recorded,
+          note: note ?? "Changed in an edit",
+        },
+      ),
+    ];
+    if (events.length) await tx.ledgerEvent.createMany({ data: events });
+    if (evidence) {
+      for (const event of events) {
+        await cite(tx, { sourceId: evidence.sourceId, quote: evidence.quote }, { ledgerEventId: event.id! });
+      }
+    }
+    const delivery = events.find((e) => e.fact === "delivered");
+    if (delivery && (sourceId || source)) {
+      await cite(tx, { sourceId, source, quote }, { ledgerEventId: delivery.id! });
+    }
+    // A delivery dated before one already recorded is history: the row keeps the latest.
+    if (delivery && occurredOn) {
+      const latest = (await latestDelivery(tx, id))!;
+      if (latest.deliveredQuantity !== after.deliveredQuantity) {
+        await tx.pledge.update({ where: { id }, data: { deliveredQuantity: latest.deliveredQuantity } });
+        after = (await livePledge(tx, id))!;
+      }
+    }
+    await recordPledgeAudit(tx, actor, {
+      action: "update",
+      entityId: id,
+      before,
+      after,
+      version: after.version,
+    });
+    return after;
+  }
 }
 
 /** A pledge's latest delivery event, in the ledger's order (lib/rules/ledger.ts): the one the row holds. */

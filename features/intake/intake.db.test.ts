@@ -244,6 +244,65 @@ describe("deciding", () => {
     expect(hungary!.citations[0]!.quote).toBe(quoteOf(refusal.quoteStart, refusal.quoteEnd));
   });
 
+  it("keeps a figure as a tracked pledge's quantity, the change in its ledger citing the quote", async () => {
+    const own = `Quantity report ${Date.now()}\nLatvia pledged up to 640 engineers for the hubs. Estonia sent 12 drones.`;
+    const { sourceId } = await takeInSource(
+      analyst,
+      { text: own, mediaType: "text/plain" },
+      { ...details, title: "Quantity report" },
+    );
+    const tracked = await db().pledge.findFirstOrThrow({
+      where: { deletedAt: null, quantityUnit: "personnel", title: { not: { contains: "hubs" } } },
+    });
+    const figure = (await pending(sourceId)).find(
+      (entry) =>
+        entry.kind === "figure" && own.slice(entry.quoteStart, entry.quoteEnd) === "up to 640 engineers",
+    )!;
+    const accepted = await decideSuggestion(analyst, {
+      action: "accept",
+      suggestionId: figure.id,
+      version: figure.version,
+      kind: "figure",
+      target: "new",
+      figureAs: "pledge",
+      existingId: tracked.id,
+      stakeholders: [],
+      newStakeholders: [],
+      fields: { unit: "personnel", low: "640", high: "640", qualifier: "up_to" },
+    });
+    expect(accepted.record).toEqual({ kind: "pledge", id: tracked.id });
+    const after = await db().pledge.findFirstOrThrow({ where: { id: tracked.id } });
+    expect(after).toMatchObject({
+      quantityUnit: "personnel",
+      quantityHigh: 640n,
+      quantityQualifier: "up_to",
+    });
+    const event = await db().ledgerEvent.findFirstOrThrow({
+      where: { pledgeId: tracked.id, fact: "stated" },
+      orderBy: { recordedAt: "desc" },
+      include: { citations: true },
+    });
+    expect(event.note).toBe('From "Quantity report" (intake)');
+    expect(event.citations.map((citation) => [citation.sourceId, citation.quote])).toEqual([
+      [sourceId, "up to 640 engineers"],
+    ]);
+    // Without a pledge chosen, nothing is written and the field says so.
+    const other = (await pending(sourceId)).find((entry) => entry.kind === "figure")!;
+    await expect(
+      decideSuggestion(analyst, {
+        action: "accept",
+        suggestionId: other.id,
+        version: other.version,
+        kind: "figure",
+        target: "new",
+        figureAs: "pledge",
+        stakeholders: [],
+        newStakeholders: [],
+        fields: { unit: "personnel", low: "640", qualifier: "exact" },
+      }),
+    ).rejects.toMatchObject({ details: { fields: { existingId: "choose one" } } });
+  });
+
   it("rejects without writing, and a new reading does not propose the rejected again", async () => {
     const own = `${text}\nNorway pledged 500 instructors for training.`;
     const { sourceId } = await takeInSource(

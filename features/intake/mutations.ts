@@ -15,6 +15,7 @@ import {
   createPledgeIn,
   createRecordIn,
   recordPledgeStatusIn,
+  updatePledgeIn,
   updateRecordIn,
   type CitedRecord,
 } from "@/features/editing/mutations";
@@ -22,6 +23,7 @@ import {
   capacitySchema,
   conditionSchema,
   pledgeCreateSchema,
+  pledgePatchSchema,
   pledgeStatusUpdateSchema,
   requirementSchema,
   stakeholderSchema,
@@ -366,9 +368,12 @@ async function accept(
     case "capacity": {
       const as = suggestion.kind === "figure" ? decision.figureAs : suggestion.kind;
       if (!as)
-        throw new WriteError("invalid", "Say what the figure is: a requirement or a capacity reference.", {
-          fields: { figureAs: "choose one" },
-        });
+        throw new WriteError(
+          "invalid",
+          "Say what the figure is: a requirement, a capacity reference or a tracked pledge's quantity.",
+          { fields: { figureAs: "choose one" } },
+        );
+      if (as === "pledge") return pledgeQuantity(tx, actor, decision, fields, cite, note);
       const [stated] = await linkedStakeholders(tx, actor, decision);
       const figure = {
         title: asText(fields.title),
@@ -400,6 +405,38 @@ async function accept(
       return { kind: "pledge", id: pledgeId };
     }
   }
+}
+
+/** A figure kept as a tracked pledge's quantity: the pledge updated, the change citing the quote. */
+async function pledgeQuantity(
+  tx: Tx,
+  actor: Principal,
+  decision: Acceptance,
+  fields: Acceptance["fields"],
+  cite: { sourceId: string; quote: string },
+  note: string,
+): Promise<CitedRecord> {
+  const pledgeId = decision.existingId;
+  if (!pledgeId)
+    throw new WriteError("invalid", "Choose the pledge whose quantity this is.", {
+      fields: { existingId: "choose one" },
+    });
+  const pledge = await tx.pledge.findFirst({
+    where: { id: pledgeId, deletedAt: null },
+    select: { version: true },
+  });
+  if (!pledge) throw notFound("pledge", pledgeId);
+  const patch = checked(pledgePatchSchema, {
+    version: pledge.version,
+    quantityUnit: asText(fields.unit),
+    quantityLow: asText(fields.low),
+    quantityHigh: asText(fields.high),
+    quantityQualifier: asText(fields.qualifier) || "exact",
+  });
+  const after = await updatePledgeIn(tx, actor, pledgeId, patch, { ...cite, note });
+  // The quantity it has already: the quote is evidence all the same.
+  if (after.version === pledge.version) await citeRecordIn(tx, actor, { kind: "pledge", id: pledgeId }, cite);
+  return { kind: "pledge", id: pledgeId };
 }
 
 /** A pledge's status moved to what the quote supports, the quote cited as its evidence; nothing when it is there already. */

@@ -3,7 +3,7 @@
 // (features/editing/schemas.ts), the same as every other way of writing it.
 import { z } from "zod";
 import { oneOf, optionalText, recordId, text, webAddressSchema } from "@/lib/form-fields";
-import { suggestionKinds } from "@/lib/rules/intake/suggestions";
+import { figureUses, suggestionKinds } from "@/lib/rules/intake/suggestions";
 import { pledgeStatuses, stakeholderKinds, stakeholderRoles } from "@/lib/rules/vocabulary";
 import { isoDate } from "@/lib/search-params";
 
@@ -64,8 +64,8 @@ export const decisionSchema = z.discriminatedUnion("action", [
         (value) => (value === "" ? null : value),
         recordId("record").nullable().optional(),
       ),
-      /** A figure is kept as a requirement or a capacity reference. */
-      figureAs: z.enum(["requirement", "capacity"]).optional(),
+      /** A figure is kept as a requirement, a capacity reference, or the quantity of a tracked pledge (`existingId`). */
+      figureAs: z.enum(figureUses).optional(),
       /** For evidence of a pledge that exists: the status the quote supports, to record with it; "none" to only cite. */
       recordStatus: z.preprocess(
         (value) => (value === "" ? null : value),

@@ -196,6 +196,45 @@ test("a condition accepted from a document is linked to the pledge that depends 
   ).toHaveCount(1);
 });
 
+test("a figure from a document becomes a tracked pledge's quantity, with its evidence", async ({ page }) => {
+  test.setTimeout(90_000);
+  const id = stamp();
+  const title = `Croatian drones ${id}`;
+  await page.goto("/intake");
+  await page
+    .getByLabel("Paste the text")
+    .fill(
+      `Croatian update ${id}\nCroatia committed to supplying surveillance drones to Ukraine.\nOfficials later put the number at 14 drones.`,
+    );
+  await page.getByLabel("Title").fill(`Croatian update ${id}`);
+  await page.getByLabel("Published on").fill("2026-01-09");
+  await page.getByRole("button", { name: "Read the document" }).click();
+  await expectQueue(page);
+
+  const pledge = page
+    .getByTestId("suggestion")
+    .filter({ has: page.locator(".badge", { hasText: /^Pledge$/ }) })
+    .filter({ hasText: "Croatia committed to supplying surveillance drones" });
+  await pledge.getByRole("button", { name: "Edit" }).click();
+  await pledge.getByLabel("Title").fill(title);
+  await pledge.getByRole("button", { name: "Accept as edited" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Accepted: / })).toBeVisible();
+
+  const figure = page
+    .getByTestId("suggestion")
+    .filter({ has: page.locator(".badge", { hasText: /^Figure$/ }) })
+    .filter({ hasText: "14 drones" });
+  await figure.getByRole("button", { name: "Edit" }).click();
+  await figure.getByRole("radio", { name: "the quantity of a tracked pledge" }).check();
+  await figure.getByLabel("Tracked pledge", { exact: true }).selectOption({ label: title });
+  await figure.getByRole("button", { name: "Accept as edited" }).click();
+  await expect(page.getByRole("status").getByRole("link", { name: "Open the pledge" })).toBeVisible();
+  await page.getByRole("status").getByRole("link", { name: "Open the pledge" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("14 drones");
+  expect(await citationsQuoting("14 drones")).toBeGreaterThanOrEqual(1);
+});
+
 test("rejecting writes nothing and is remembered; bad documents are refused with their reasons", async ({
   page,
 }) => {

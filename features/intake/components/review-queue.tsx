@@ -4,8 +4,10 @@ import Link from "next/link";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { idle, type FormState } from "@/features/forms/form-state";
 import {
+  defaultFigureUse,
   describeQuantity,
   linkedConditionIds,
+  type FigureUse,
   suggestionKindLabels,
   type SuggestedParty,
   type Suggestion,
@@ -492,6 +494,45 @@ function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<
   }
 }
 
+const figureAsLabels: Record<FigureUse, string> = {
+  requirement: "a requirement",
+  capacity: "a capacity reference",
+  pledge: "a pledge's quantity",
+};
+
+/** A choice of one among a few, as radio buttons under a legend. */
+function RadioChoice<T extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  options,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  onChange: (value: T) => void;
+  options: { value: T; label: string }[];
+}) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="text-sm font-medium">{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="mr-4 text-sm">
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />{" "}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function DecisionForm({
   row,
   rows,
@@ -520,12 +561,8 @@ function DecisionForm({
   const [target, setTarget] = useState<"new" | "existing">(
     suggestion.kind === "status" || matches ? "existing" : "new",
   );
-  // A count of nations or members is what the coalition has; any other figure, what is needed.
-  const [figureAs, setFigureAs] = useState<"requirement" | "capacity">(
-    suggestion.kind === "figure" &&
-      ["nations", "members", "allies", "partners"].includes(suggestion.quantity.unit)
-      ? "capacity"
-      : "requirement",
+  const [figureAs, setFigureAs] = useState<FigureUse>(
+    suggestion.kind === "figure" ? defaultFigureUse(suggestion.quantity) : "requirement",
   );
   const parties =
     suggestion.kind === "pledge"
@@ -645,37 +682,23 @@ function DecisionForm({
         className={editing ? "space-y-3 rounded border border-slate-200 bg-slate-50 p-3" : undefined}
       >
         {editing && (suggestion.kind === "pledge" ? !stanceOnly : suggestion.kind === "condition") && (
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Write it as</legend>
-            <label className="mr-4 text-sm">
-              <input
-                type="radio"
-                name={`${row.id}-target`}
-                value="new"
-                checked={target === "new"}
-                onChange={() => setTarget("new")}
-              />{" "}
-              a new {suggestion.kind}
-            </label>
-            <label className="text-sm">
-              <input
-                type="radio"
-                name={`${row.id}-target`}
-                value="existing"
-                checked={target === "existing"}
-                onChange={() => setTarget("existing")}
-              />{" "}
-              evidence for one tracked
-            </label>
-          </fieldset>
+          <RadioChoice
+            legend="Write it as"
+            name={`${row.id}-target`}
+            value={target}
+            onChange={setTarget}
+            options={[
+              { value: "new", label: `a new ${suggestion.kind}` },
+              { value: "existing", label: "evidence for one tracked" },
+            ]}
+          />
         )}
-        {target === "existing" &&
-          suggestion.kind !== "status" &&
-          (suggestion.kind === "pledge" || suggestion.kind === "condition") &&
+        {((target === "existing" && (suggestion.kind === "pledge" || suggestion.kind === "condition")) ||
+          (suggestion.kind === "figure" && figureAs === "pledge")) &&
           (editing ? (
             <div className="space-y-1">
               <label htmlFor={id("existingId")} className="block text-sm font-medium">
-                Tracked {suggestion.kind}
+                Tracked {suggestion.kind === "condition" ? "condition" : "pledge"}
               </label>
               <select
                 id={id("existingId")}
@@ -685,9 +708,9 @@ function DecisionForm({
                 aria-invalid={Boolean(fieldError("existingId"))}
               >
                 <option value="">Choose…</option>
-                {(suggestion.kind === "pledge"
-                  ? choices.pledges.map((p) => ({ id: p.id, name: p.title }))
-                  : choices.conditions.map((c) => ({ id: c.id, name: c.title }))
+                {(suggestion.kind === "condition"
+                  ? choices.conditions.map((c) => ({ id: c.id, name: c.title }))
+                  : choices.pledges.map((p) => ({ id: p.id, name: p.title }))
                 ).map((option) => (
                   <option key={option.id} value={option.id}>
                     {option.name}
@@ -780,29 +803,17 @@ function DecisionForm({
         )}
         {suggestion.kind === "figure" &&
           (editing ? (
-            <fieldset className="space-y-1">
-              <legend className="text-sm font-medium">Keep the figure as</legend>
-              <label className="mr-4 text-sm">
-                <input
-                  type="radio"
-                  name="figureAs"
-                  value="requirement"
-                  checked={figureAs === "requirement"}
-                  onChange={() => setFigureAs("requirement")}
-                />{" "}
-                a requirement
-              </label>
-              <label className="text-sm">
-                <input
-                  type="radio"
-                  name="figureAs"
-                  value="capacity"
-                  checked={figureAs === "capacity"}
-                  onChange={() => setFigureAs("capacity")}
-                />{" "}
-                a capacity reference
-              </label>
-            </fieldset>
+            <RadioChoice
+              legend="Keep the figure as"
+              name="figureAs"
+              value={figureAs}
+              onChange={setFigureAs}
+              options={[
+                { value: "requirement", label: "a requirement" },
+                { value: "capacity", label: "a capacity reference" },
+                { value: "pledge", label: "the quantity of a tracked pledge" },
+              ]}
+            />
           ) : (
             hidden("figureAs", figureAs)
           ))}
@@ -834,7 +845,7 @@ function DecisionForm({
           {editing
             ? "Accept as edited"
             : suggestion.kind === "figure"
-              ? `Accept as a ${figureAs === "capacity" ? "capacity reference" : "requirement"}`
+              ? `Accept as ${figureAsLabels[figureAs]}`
               : "Accept"}
         </button>
         {!editing ? (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  defaultFigureUse,
   linkedConditionIds,
   type ConditionSuggestion,
   type DecidedSuggestion,
@@ -60,5 +61,23 @@ describe("the conditions a pledge suggestion is linked to", () => {
     expect(
       linkedConditionIds(pledge, [as(condition("truce", "tracked-truce"), "accepted", "tracked-truce")]),
     ).toEqual([]);
+  });
+});
+
+describe("what a figure is kept as by default", () => {
+  const quantity = (unit: string) => ({
+    low: "35",
+    high: "35",
+    unit,
+    qualifier: "exact" as const,
+    vague: false,
+    outOf: null,
+    unitInferred: false,
+  });
+  it("is a capacity for a count of nations, a requirement for anything else", () => {
+    expect(defaultFigureUse(quantity("nations"))).toBe("capacity");
+    expect(defaultFigureUse(quantity("members"))).toBe("capacity");
+    expect(defaultFigureUse(quantity("personnel"))).toBe("requirement");
+    expect(defaultFigureUse(quantity("EUR"))).toBe("requirement");
   });
 });

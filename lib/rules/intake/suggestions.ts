@@ -184,3 +184,16 @@ export function linkedConditionIds(pledge: PledgeSuggestion, others: DecidedSugg
   }
   return [...ids];
 }
+
+/** What a figure taken from a document can be kept as. */
+export const figureUses = ["requirement", "capacity", "pledge"] as const;
+export type FigureUse = (typeof figureUses)[number];
+
+/**
+ * What a figure is kept as unless the analyst says otherwise: a count of nations or members is what
+ * the coalition has (a capacity); any other figure, what is needed (a requirement). Keeping it as a
+ * tracked pledge's quantity is always the analyst's choice.
+ */
+export function defaultFigureUse(quantity: SuggestedQuantity): Exclude<FigureUse, "pledge"> {
+  return ["nations", "members", "allies", "partners"].includes(quantity.unit) ? "capacity" : "requirement";
+}
