@@ -4,6 +4,7 @@ import { chromiumFlags } from "./server/chromium-flags";
 import { storageStateOf } from "./tests/e2e/support/users";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const modelPort = port + 9;
 // A database of its own, emptied, migrated and seeded each run (scripts/e2e-server.sh). SQLite unless
 // E2E_DATABASE_URL names a PostgreSQL database (CI runs the suite on both).
 export const e2eDatabaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
@@ -47,18 +48,30 @@ export default defineConfig({
       dependencies: ["chromium"],
     },
   ],
-  webServer: {
-    command: `bash scripts/e2e-server.sh ${port}`,
-    url: `http://127.0.0.1:${port}/pledges`,
-    env: {
-      DATABASE_URL: e2eDatabaseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      // A throwaway session secret per run.
-      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64url"),
-      PUBLIC_READ: "false",
+  webServer: [
+    // An OpenAI-compatible model for intake to ask (tests/e2e/support/fake-model.mjs): the network
+    // is never touched.
+    {
+      command: `node tests/e2e/support/fake-model.mjs ${modelPort}`,
+      url: `http://127.0.0.1:${modelPort}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
     },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-  },
+    {
+      command: `bash scripts/e2e-server.sh ${port}`,
+      url: `http://127.0.0.1:${port}/pledges`,
+      env: {
+        DATABASE_URL: e2eDatabaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // A throwaway session secret per run.
+        BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+        PUBLIC_READ: "false",
+        INTAKE_MODEL_URL: `http://127.0.0.1:${modelPort}/v1`,
+        INTAKE_MODEL_NAME: "e2e-model",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -235,6 +235,30 @@ test("a figure from a document becomes a tracked pledge's quantity, with its evi
   expect(await citationsQuoting("14 drones")).toBeGreaterThanOrEqual(1);
 });
 
+test("a model is asked from the review page; what it quotes falsely is dropped, the rest reviewed", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const id = stamp();
+  const said = `Iceland earmarked two coastguard vessels ${id} for the Black Sea mission`;
+  await page.goto("/intake");
+  await page.getByLabel("Paste the text").fill(`Nordic note ${id}\n${said}.`);
+  await page.getByLabel("Title").fill(`Nordic note ${id}`);
+  await page.getByRole("button", { name: "Read the document" }).click();
+  await expectQueue(page);
+  const fromModel = page.getByTestId("suggestion").filter({ hasText: said });
+  await expect(fromModel).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Ask the model e2e-model too" }).click();
+  await expect(page.getByRole("main")).toContainText(
+    "Read again by the model e2e-model: 1 new suggestion; 1 dropped because their quotes are not in the text.",
+  );
+  await expect(fromModel).toHaveCount(1);
+  await fromModel.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Accepted: .*Iceland/ })).toBeVisible();
+  expect(await citationsQuoting(said)).toBeGreaterThanOrEqual(1);
+});
+
 test("rejecting writes nothing and is remembered; bad documents are refused with their reasons", async ({
   page,
 }) => {
