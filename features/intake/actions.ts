@@ -8,6 +8,7 @@ import { intakeModelFromEnv } from "@/server/env";
 import { modelExtractor, ModelError, rulesExtractor } from "./extractors";
 import { decideSuggestion, readSourceAgain } from "./mutations";
 import { decisionSchema } from "./schemas";
+import { WriteError } from "@/lib/write-error";
 
 /** The record fields a decision's form may carry, by the names the editing schemas read. */
 const recordFields = [
@@ -76,7 +77,23 @@ export async function decideSuggestionAction(_previous: FormState, form: FormDat
     schema: decisionSchema,
     input: decisionInput,
     async work(decision, principal) {
-      const decided = await decideSuggestion(principal, decision);
+      let decided: Awaited<ReturnType<typeof decideSuggestion>>;
+      try {
+        decided = await decideSuggestion(principal, decision);
+      } catch (error) {
+        // Decided or changed by someone else since the page was shown: said, and the page shows it as it is now.
+        if (!(error instanceof WriteError) || error.kind !== "conflict") throw error;
+        const current = error.details.current as { version?: number } | undefined;
+        return {
+          status: "error",
+          message: error.message,
+          conflict: {
+            message: error.message,
+            currentVersion: current?.version ?? decision.version,
+            changes: [],
+          },
+        };
+      }
       return {
         status: "saved",
         message:

@@ -9,6 +9,7 @@ import { Document, Packer, Paragraph } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { expect, test, type Page } from "@playwright/test";
 import { citationsQuoting } from "./support/database";
+import { storageStateOf } from "./support/users";
 import { expectNoAxeViolations } from "./support/page-checks";
 
 let folder: string;
@@ -257,6 +258,42 @@ test("a model is asked from the review page; what it quotes falsely is dropped, 
   await fromModel.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: /Accepted: .*Iceland/ })).toBeVisible();
   expect(await citationsQuoting(said)).toBeGreaterThanOrEqual(1);
+});
+
+test("a suggestion another analyst decided first is shown as theirs, and nothing more is written", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const id = stamp();
+  await page.goto("/intake");
+  await page
+    .getByLabel("Paste the text")
+    .fill(`Two desks ${id}\nMalta will send 40 medics ${id.slice(-4)} to Ukraine.`);
+  await page.getByLabel("Title").fill(`Two desks ${id}`);
+  await page.getByRole("button", { name: "Read the document" }).click();
+  await expectQueue(page);
+  const card = (on: Page) =>
+    on
+      .getByTestId("suggestion")
+      .filter({ has: on.locator(".badge", { hasText: /^Pledge$/ }) })
+      .filter({ hasText: "Malta will send 40 medics" });
+  await expect(page.getByText("Announced on: not known, so recorded as today")).toBeVisible();
+
+  // An admin, at another desk, rejects it first.
+  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
+  await admin.goto(page.url());
+  await card(admin).getByRole("button", { name: "Reject" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: /^Rejected: / })).toBeVisible();
+  await admin.context().close();
+
+  // The analyst's page still shows it waiting; accepting it is refused and the page catches up.
+  await card(page).getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Erin Admin had already rejected this suggestion/ }),
+  ).toBeVisible();
+  await expect(card(page)).toHaveCount(0);
+  expect(await citationsQuoting(`Malta will send 40 medics ${id.slice(-4)} to Ukraine.`)).toBe(0);
 });
 
 test("rejecting writes nothing and is remembered; bad documents are refused with their reasons", async ({

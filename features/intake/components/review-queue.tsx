@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { idle, type FormState } from "@/features/forms/form-state";
 import {
@@ -78,6 +79,13 @@ export function ReviewQueue({
   const [editing, setEditing] = useState<string | null>(null);
   const cards = useRef(new Map<string, HTMLLIElement>());
   const previousStates = useRef(new Map(rows.map((row) => [row.id, row.state])));
+  // A decision refused because someone else made one first: the page is fetched again to show theirs.
+  const router = useRouter();
+  const decidedElsewhere = useRef(false);
+  const onStale = useCallback(() => {
+    decidedElsewhere.current = true;
+    router.refresh();
+  }, [router]);
   const queueRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<{
@@ -104,9 +112,13 @@ export function ReviewQueue({
     previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
     if (!decided) return;
     setEditing(null);
+    const elsewhere = decidedElsewhere.current;
+    decidedElsewhere.current = false;
     // Said where it stays: the decided card leaves the list of waiting ones.
     setOutcome({
-      text: `${decided.state === "accepted" ? "Accepted" : "Rejected"}: ${headline(decided.suggestion)}.${decided.state === "rejected" ? " Nothing was written; it will not be suggested again." : ""}`,
+      text: elsewhere
+        ? `${decided.decidedBy ?? "Someone else"} had already ${decided.state} this suggestion: ${headline(decided.suggestion)}. Nothing more was written.`
+        : `${decided.state === "accepted" ? "Accepted" : "Rejected"}: ${headline(decided.suggestion)}.${decided.state === "rejected" ? " Nothing was written; it will not be suggested again." : ""}`,
       link:
         decided.recordType && decided.recordId
           ? {
@@ -245,6 +257,7 @@ export function ReviewQueue({
                   publishedOn={publishedOn}
                   editing={editing === row.id}
                   onEdit={(on) => setEditing(on ? row.id : null)}
+                  onStale={onStale}
                 />
               </li>
             ))}
@@ -358,6 +371,7 @@ function SuggestionCard({
   publishedOn,
   editing,
   onEdit,
+  onStale,
 }: {
   row: QueueRow;
   text: string;
@@ -366,6 +380,7 @@ function SuggestionCard({
   publishedOn: string | null;
   editing: boolean;
   onEdit: (on: boolean) => void;
+  onStale: () => void;
 }) {
   const { suggestion } = row;
   const quote = text.slice(row.quoteStart, row.quoteEnd);
@@ -409,6 +424,7 @@ function SuggestionCard({
           publishedOn={publishedOn}
           editing={editing}
           onEdit={onEdit}
+          onStale={onStale}
         />
       )}
     </div>
@@ -540,6 +556,7 @@ function DecisionForm({
   publishedOn,
   editing,
   onEdit,
+  onStale,
 }: {
   row: QueueRow;
   rows: QueueRow[];
@@ -547,11 +564,14 @@ function DecisionForm({
   publishedOn: string | null;
   editing: boolean;
   onEdit: (on: boolean) => void;
+  onStale: () => void;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(decideSuggestionAction, idle);
   const { suggestion } = row;
-  // A refusal naming fields opens the edit, so that they can be put right.
+  // A refusal naming fields opens the edit, so that they can be put right; one because someone
+  // decided first shows the page as it is now.
   useEffect(() => {
+    if (state.status === "error" && state.conflict) onStale();
     if (state.status === "error" && state.fields && !editing) onEdit(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
   }, [state]);
@@ -832,6 +852,13 @@ function DecisionForm({
           />
         )}
       </div>
+      {!editing && suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "new" && (
+        <p className="note">
+          {value("announcedOn")
+            ? `Announced on ${value("announcedOn")}, the source's publication date.`
+            : "Announced on: not known, so recorded as today with that said. Edit to give the day."}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
         <button
           type="submit"
