@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Choices } from "@/features/forms/components/form-parts";
 import { idle, type FormState } from "@/features/forms/form-state";
 import {
   defaultFigureUse,
@@ -516,39 +517,6 @@ const figureAsLabels: Record<FigureUse, string> = {
   pledge: "a pledge's quantity",
 };
 
-/** A choice of one among a few, as radio buttons under a legend. */
-function RadioChoice<T extends string>({
-  legend,
-  name,
-  value,
-  onChange,
-  options,
-}: {
-  legend: string;
-  name: string;
-  value: T;
-  onChange: (value: T) => void;
-  options: { value: T; label: string }[];
-}) {
-  return (
-    <fieldset className="space-y-1">
-      <legend className="text-sm font-medium">{legend}</legend>
-      {options.map((option) => (
-        <label key={option.value} className="mr-4 text-sm">
-          <input
-            type="radio"
-            name={name}
-            value={option.value}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />{" "}
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
 function DecisionForm({
   row,
   rows,
@@ -702,16 +670,18 @@ function DecisionForm({
         className={editing ? "space-y-3 rounded border border-slate-200 bg-slate-50 p-3" : undefined}
       >
         {editing && (suggestion.kind === "pledge" ? !stanceOnly : suggestion.kind === "condition") && (
-          <RadioChoice
-            legend="Write it as"
-            name={`${row.id}-target`}
-            value={target}
-            onChange={setTarget}
-            options={[
-              { value: "new", label: `a new ${suggestion.kind}` },
-              { value: "existing", label: "evidence for one tracked" },
-            ]}
-          />
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">Write it as</legend>
+            <Choices
+              name={`${row.id}-target`}
+              value={target}
+              onChange={setTarget}
+              choices={[
+                { value: "new", label: `a new ${suggestion.kind}` },
+                { value: "existing", label: "evidence for one tracked" },
+              ]}
+            />
+          </fieldset>
         )}
         {((target === "existing" && (suggestion.kind === "pledge" || suggestion.kind === "condition")) ||
           (suggestion.kind === "figure" && figureAs === "pledge")) &&
@@ -823,17 +793,19 @@ function DecisionForm({
         )}
         {suggestion.kind === "figure" &&
           (editing ? (
-            <RadioChoice
-              legend="Keep the figure as"
-              name="figureAs"
-              value={figureAs}
-              onChange={setFigureAs}
-              options={[
-                { value: "requirement", label: "a requirement" },
-                { value: "capacity", label: "a capacity reference" },
-                { value: "pledge", label: "the quantity of a tracked pledge" },
-              ]}
-            />
+            <fieldset className="space-y-1">
+              <legend className="text-sm font-medium">Keep the figure as</legend>
+              <Choices
+                name="figureAs"
+                value={figureAs}
+                onChange={setFigureAs}
+                choices={[
+                  { value: "requirement", label: "a requirement" },
+                  { value: "capacity", label: "a capacity reference" },
+                  { value: "pledge", label: "the quantity of a tracked pledge" },
+                ]}
+              />
+            </fieldset>
           ) : (
             hidden("figureAs", figureAs)
           ))}
