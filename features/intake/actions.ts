@@ -70,6 +70,9 @@ const decidedWords = {
   stakeholder: "a stakeholder's stance",
 } as const;
 
+/** How a suggestion stands now, as a refused decision reports it (features/intake/mutations.ts). */
+type SuggestionNow = { version: number; state: string };
+
 /** Accepts or rejects one suggestion (analysts and admins); the record and the decision are written together. */
 export async function decideSuggestionAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(form, {
@@ -81,17 +84,16 @@ export async function decideSuggestionAction(_previous: FormState, form: FormDat
       try {
         decided = await decideSuggestion(principal, decision);
       } catch (error) {
-        // Decided or changed by someone else since the page was shown: said, and the page shows it as it is now.
-        if (!(error instanceof WriteError) || error.kind !== "conflict") throw error;
-        const current = error.details.current as { version?: number } | undefined;
+        // The suggestion itself decided or changed by someone else since the page was shown (not a
+        // record it writes to): said, and the page shows it as it is now.
+        const current =
+          error instanceof WriteError ? (error.details.current as SuggestionNow | undefined) : undefined;
+        if (!(error instanceof WriteError) || error.kind !== "conflict" || typeof current?.state !== "string")
+          throw error;
         return {
           status: "error",
           message: error.message,
-          conflict: {
-            message: error.message,
-            currentVersion: current?.version ?? decision.version,
-            changes: [],
-          },
+          conflict: { message: error.message, currentVersion: current.version, changes: [] },
         };
       }
       return {

@@ -69,7 +69,8 @@ export function tidy(text: string): string {
       // Control characters other than tabs and line ends: no database stores NUL in text, nor does a reader need them.
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
       .replace(/\r\n?/g, "\n")
-      .replace(/[ \t\u00a0]+\n/g, "\n")
+      // From a run's first space only: a long run is not tried again at each of its positions.
+      .replace(/(?<![ \t\u00a0])[ \t\u00a0]+\n/g, "\n")
       .replace(/\n{3,}/g, "\n\n")
       .trim()
   );

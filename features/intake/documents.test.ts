@@ -136,6 +136,15 @@ describe("reading a document into text", () => {
     );
   });
 
+  it("reads from a Buffer, even a small one from Node's pool, and leaves it as it was", async () => {
+    const html =
+      "<html><body><article><p>Portugal will send 300 troops to Ukraine.</p></article></body></html>";
+    const small = Buffer.concat([Buffer.from(html)]);
+    const read = await readDocument(small, "page.html", null);
+    expect(read.text).toContain("Portugal will send 300 troops to Ukraine.");
+    expect(small.toString("utf8")).toBe(html);
+  });
+
   it("stops reading a document that takes longer than its time, on a thread that is ended", async () => {
     const html = `<html><body><article>${"<p>France will send troops to Ukraine.</p>".repeat(2000)}</article></body></html>`;
     const started = performance.now();

@@ -69,8 +69,9 @@ function readOnThread(
       clearTimeout(timer);
       reject(new Error(`the document reader stopped (exit code ${code})`));
     });
-    // A copy of its own goes to the thread: the caller keeps its bytes.
-    const copy = bytes.slice();
+    // A copy of its own goes to the thread, in a buffer of its own (a Buffer's slice would share the
+    // caller's memory, or Node's pool, which cannot be transferred): the caller keeps its bytes.
+    const copy = new Uint8Array(bytes);
     worker.postMessage({ kind, bytes: copy } satisfies ToReader, [copy.buffer]);
   });
 }

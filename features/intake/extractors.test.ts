@@ -108,6 +108,16 @@ describe("a long text asked about in parts", () => {
     expect(parts.at(-1)!.end).toBe(long.trimEnd().length);
   });
 
+  it("cuts a passage longer than a part after a space", () => {
+    const run = `Ukraine ${"and its allies ".repeat(2000)}agreed.`;
+    const parts = partsOf(run);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.end - part.start).toBeLessThanOrEqual(modelPartChars);
+    // Every word is in a part, once, in order (the spaces between parts are in none).
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    expect(parts.flatMap((part) => words(run.slice(part.start, part.end)))).toEqual(words(run));
+  });
+
   it("asks about each part and places each quote in the part it came from", async () => {
     const asked: string[] = [];
     const fetcher = (async (_url: string | URL | Request, init?: RequestInit) => {

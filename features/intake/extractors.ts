@@ -98,11 +98,25 @@ const maxAnswerBytes = 4 * 1024 * 1024;
 /** The most text sent in one question: some 3,000 words, which small local models take whole. */
 export const modelPartChars = 12_000;
 
-/** The text in parts of at most `maxChars`, cut between passages (a passage longer than that is a part of its own). */
+/** A span in pieces of at most `maxChars`, each cut after a space where there is one. */
+function piecesOf(text: string, span: Span, maxChars: number): Span[] {
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > maxChars) {
+    const space = text.lastIndexOf(" ", start + maxChars);
+    const end = space > start ? space + 1 : start + maxChars;
+    pieces.push({ start, end });
+    start = end;
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
+}
+
+/** The text in parts of at most `maxChars`, cut between passages (a longer passage, after a space). */
 export function partsOf(text: string, maxChars = modelPartChars): Span[] {
   const parts: Span[] = [];
   let current: Span | null = null;
-  for (const passage of passagesOf(text)) {
+  for (const passage of passagesOf(text).flatMap((whole) => piecesOf(text, whole, maxChars))) {
     if (current && passage.end - current.start <= maxChars) current.end = passage.end;
     else {
       if (current) parts.push(current);
@@ -186,12 +200,20 @@ async function ask(
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     throw new ModelError(
       timedOut
-        ? `The model did not finish within ${config.timeoutSeconds} seconds${progress}.`
+        ? `The model did not finish within ${config.timeoutSeconds} seconds${progress}; nothing it suggested was kept.`
         : `The model at ${config.url} could not be reached.`,
     );
   }
   if (!response.ok) throw new ModelError(`The model at ${config.url} answered HTTP ${response.status}.`);
-  const body = await response.text();
+  let body: string;
+  try {
+    body = await response.text();
+  } catch {
+    // The time ran out, or the connection broke, while the answer was arriving.
+    throw new ModelError(
+      `The model's answer did not arrive whole within ${config.timeoutSeconds} seconds${progress}.`,
+    );
+  }
   if (body.length > maxAnswerBytes) throw new ModelError("The model's answer was too long to be one.");
   let content: unknown;
   try {

@@ -233,6 +233,7 @@ export async function decideSuggestion(actor: Principal, decision: Decision): Pr
       throw new WriteError(
         "conflict",
         "Someone decided this suggestion at the same moment. Nothing was written.",
+        { current: { version: row.version + 1, state: row.state } },
       );
     }
     let record: CitedRecord | null = null;

@@ -82,11 +82,14 @@ export function ReviewQueue({
   const previousStates = useRef(new Map(rows.map((row) => [row.id, row.state])));
   // A decision refused because someone else made one first: the page is fetched again to show theirs.
   const router = useRouter();
-  const decidedElsewhere = useRef(false);
-  const onStale = useCallback(() => {
-    decidedElsewhere.current = true;
-    router.refresh();
-  }, [router]);
+  const decidedElsewhere = useRef<string | null>(null);
+  const onStale = useCallback(
+    (id: string) => {
+      decidedElsewhere.current = id;
+      router.refresh();
+    },
+    [router],
+  );
   const queueRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<{
@@ -113,8 +116,8 @@ export function ReviewQueue({
     previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
     if (!decided) return;
     setEditing(null);
-    const elsewhere = decidedElsewhere.current;
-    decidedElsewhere.current = false;
+    const elsewhere = decidedElsewhere.current === decided.id;
+    decidedElsewhere.current = null;
     // Said where it stays: the decided card leaves the list of waiting ones.
     setOutcome({
       text: elsewhere
@@ -381,7 +384,7 @@ function SuggestionCard({
   publishedOn: string | null;
   editing: boolean;
   onEdit: (on: boolean) => void;
-  onStale: () => void;
+  onStale: (suggestionId: string) => void;
 }) {
   const { suggestion } = row;
   const quote = text.slice(row.quoteStart, row.quoteEnd);
@@ -532,20 +535,25 @@ function DecisionForm({
   publishedOn: string | null;
   editing: boolean;
   onEdit: (on: boolean) => void;
-  onStale: () => void;
+  onStale: (suggestionId: string) => void;
 }) {
   const [state, action, pending] = useActionState<FormState, FormData>(decideSuggestionAction, idle);
   const { suggestion } = row;
   // A refusal naming fields opens the edit, so that they can be put right; one because someone
   // decided first shows the page as it is now.
   useEffect(() => {
-    if (state.status === "error" && state.conflict) onStale();
+    if (state.status === "error" && state.conflict) onStale(row.id);
     if (state.status === "error" && state.fields && !editing) onEdit(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
   }, [state]);
   const defaults = defaultsOf(suggestion, publishedOn);
   const fieldError = (name: string) => state.fields?.[name] ?? state.fields?.[`fields.${name}`];
   const matches = "matches" in suggestion && suggestion.matches ? suggestion.matches.id : "";
+  // Kept while the edit is closed and opened again, and after a refusal.
+  const [existingId, setExistingId] = useState(() => {
+    const sent = state.values?.existingId;
+    return (Array.isArray(sent) ? sent[0] : sent) || matches;
+  });
   const [target, setTarget] = useState<"new" | "existing">(
     suggestion.kind === "status" || matches ? "existing" : "new",
   );
@@ -693,7 +701,8 @@ function DecisionForm({
               <select
                 id={id("existingId")}
                 name="existingId"
-                defaultValue={matches}
+                value={existingId}
+                onChange={(event) => setExistingId(event.target.value)}
                 className="field"
                 aria-invalid={Boolean(fieldError("existingId"))}
               >
@@ -710,7 +719,7 @@ function DecisionForm({
               {fieldError("existingId") && <p className="field-error">{fieldError("existingId")}</p>}
             </div>
           ) : (
-            hidden("existingId", matches)
+            hidden("existingId", existingId)
           ))}
         {suggestion.kind === "status" && hidden("existingId", suggestion.pledge.id)}
         {((suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "existing") ||
@@ -826,9 +835,11 @@ function DecisionForm({
       </div>
       {!editing && suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "new" && (
         <p className="note">
-          {value("announcedOn")
-            ? `Announced on ${value("announcedOn")}, the source's publication date.`
-            : "Announced on: not known, so recorded as today with that said. Edit to give the day."}
+          {!value("announcedOn")
+            ? "Announced on: not known, so recorded as today with that said. Edit to give the day."
+            : value("announcedOn") === publishedOn
+              ? `Announced on ${value("announcedOn")}, the source's publication date.`
+              : `Announced on ${value("announcedOn")}.`}
         </p>
       )}
       <div className="flex flex-wrap gap-2">

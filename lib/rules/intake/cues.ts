@@ -7,8 +7,9 @@ import type { PledgeCategory, PledgeStatus } from "../vocabulary";
 /** A pattern matching any of the phrases as whole words, hyphens and spaces of any kind between words. */
 export function phrasePattern(phrases: readonly string[], flags = "giu"): RegExp {
   const space = "[\\s\\u00a0]+";
-  // "…" in a phrase stands for up to three words: "willingness … to".
-  const gap = `(?:\\S+${space}){0,3}?`;
+  // "…" in a phrase stands for up to three words: "willingness … to"; never a negation or a new
+  // clause ("agreed not to", "agreed that Russia needs to").
+  const gap = `(?:(?!(?:not|never|that|whether|if)\\b)\\S+${space}){0,3}?`;
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
     .map((phrase) =>
@@ -105,8 +106,11 @@ export const pledgeCues: Cue[] = [
       "contributions from",
       "also includes",
       "also include",
-      "would see",
-      "will see",
+      ...["would see", "will see"].flatMap((see) =>
+        ["lead", "deploy", "deploying", "send", "sending", "sent", "station", "stationing", "establish"].map(
+          (act) => `${see} … ${act}`,
+        ),
+      ),
       "assume responsibility",
       "take responsibility",
       "stands ready",
@@ -136,8 +140,12 @@ export const pledgeCues: Cue[] = [
       "largely finished",
       "backing the",
       "backed the",
-      "include the",
-      "includes the",
+      ...["guarantees", "declaration", "agreement", "plan", "framework", "package", "commitments"].flatMap(
+        (what) => [`${what} include the`, `${what} includes the`],
+      ),
+      "also include the",
+      "also includes the",
+      "will include the",
       "validated",
       "agreement to",
       "plan to",
@@ -221,7 +229,7 @@ export const pledgeCues: Cue[] = [
 
 /** Words that make the cue after them no pledge: "few commit to", "if you promise", "no BRICS country has offered", a summit "aimed at finalizing". */
 export const negatedBefore =
-  /(?:\b(?:few|no|none|nobody|not|never|if|whether|from|aimed\s+at)\s+(?:\S+\s+){0,3})$/iu;
+  /(?:\b(?:few|no|none|nobody|not|never|if|whether|from|aimed\s+at|rejected|opposed|dismissed|critici[sz]ed)\s+(?:(?!that\b)\S+\s+){0,3})$/iu;
 
 const refusedActs = [
   "send",
@@ -588,7 +596,7 @@ export const mustEvent =
 
 /** "Were troops to be deployed…", "were Russia to attack": an inverted "were" opens a condition. */
 export const invertedWere =
-  /(?<=(?:^|[,;:“"(]\s*|\b(?:and|but|And|But)\s+))[Ww]ere\s+(?!(?:expected|set|due|able|going|ready|about|likely|unlikely|unable|willing|prepared|supposed|meant|asked|told|invited|said|reported|believed|thought)\b)(?:[\p{L}’'-]+\s+){1,3}?to\s+\p{L}+/gu;
+  /(?<=(?:^|[,;:“"(]\s{0,3}|\b(?:and|but|And|But)\s{1,3}))[Ww]ere\s+(?!(?:expected|set|due|able|going|ready|about|likely|unlikely|unable|willing|prepared|supposed|meant|asked|told|invited|said|reported|believed|thought)\b)(?:[\p{L}’'-]+\s+){1,3}?to\s+\p{L}+/gu;
 
 /**
  * "if a ceasefire is reached", "should Russia strike again": "if" or an inverted "should" (followed by

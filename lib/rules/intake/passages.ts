@@ -100,6 +100,36 @@ function linesOf(text: string): Span[] {
   return lines;
 }
 
+/** The most of one line handed to the sentence segmenter at once: its time grows faster than the length. */
+const segmentWindow = 10_000;
+
+/**
+ * The sentences of a line, with their offsets: the segmenter is given windows of the line cut after
+ * a sentence's end (or, failing one, at a space), so a line of a million characters is read in
+ * linear time.
+ */
+function* sentenceSegments(line: string): Generator<{ at: number; segment: string }> {
+  let from = 0;
+  while (from < line.length) {
+    let to = Math.min(line.length, from + segmentWindow);
+    if (to < line.length) {
+      const window = line.slice(from, to);
+      const sentenceEnd = Math.max(
+        window.lastIndexOf(". "),
+        window.lastIndexOf("? "),
+        window.lastIndexOf("! "),
+      );
+      const space = window.lastIndexOf(" ");
+      if (sentenceEnd > 0) to = from + sentenceEnd + 2;
+      else if (space > 0) to = from + space + 1;
+    }
+    for (const segment of sentences.segment(line.slice(from, to))) {
+      yield { at: from + segment.index, segment: segment.segment };
+    }
+    from = to;
+  }
+}
+
 /** The passages of a text, in order. Each line is cut into sentences; a line of "|" cells is a table row. */
 export function passagesOf(text: string): Passage[] {
   const found: Passage[] = [];
@@ -108,7 +138,8 @@ export function passagesOf(text: string): Passage[] {
   for (const line of linesOf(text)) {
     const span = trimmed(text, line.start, line.end);
     const bulleted = bulletPattern.test(text.slice(line.start, line.end).trimStart());
-    if (!bulleted) listLead = null;
+    // A blank line between the lead and its list (as Markdown writes it) keeps the list its lead.
+    if (!bulleted && span) listLead = null;
     if (span && text[span.start] === "|") {
       const cells: Span[] = [];
       let cellStart = span.start + 1;
@@ -124,12 +155,8 @@ export function passagesOf(text: string): Passage[] {
       // A joined line's breaks read as spaces (same length, so offsets hold): a break would end the sentence.
       const flat = text.slice(span.start, span.end).replace(/\n/g, " ");
       let pending: Span | null = null;
-      for (const segment of sentences.segment(flat)) {
-        const piece = trimmed(
-          text,
-          span.start + segment.index,
-          span.start + segment.index + segment.segment.length,
-        );
+      for (const { at, segment } of sentenceSegments(flat)) {
+        const piece = trimmed(text, span.start + at, span.start + at + segment.length);
         if (!piece) continue;
         pending = pending ? { start: pending.start, end: piece.end } : piece;
         if (!abbreviations.test(text.slice(pending.start, pending.end))) {

@@ -284,6 +284,42 @@ describe("pledges", () => {
     });
   });
 
+  it("is no pledge when the words around a cue say otherwise", () => {
+    for (const text of [
+      "France agreed not to deploy troops to Ukraine.",
+      "Leaders agreed that Russia needs to withdraw its forces.",
+      "Analysts said Russia would see any deployment of troops as a threat.",
+      "Russia rejected the proposed deployment of French troops.",
+      "The talks include the question of troops.",
+    ])
+      expect(pledgesOf(text), text).toEqual([]);
+    // A negation before "that" negates nothing after it.
+    expect(pledgesOf("There is no doubt that Britain will deploy 5,000 troops.")).toHaveLength(1);
+  });
+
+  it("keeps a pledge's quantity when it is said as a total, and an army's size as a capacity", () => {
+    expect(pledgesOf("France will send a total of 5,000 troops.")[0]!.quantity).toMatchObject({
+      low: "5000",
+    });
+    expect(ofKind("France will send a total of 5,000 troops.", "capacity")).toEqual([]);
+    expect(ofKind("Poland's army is set to number 300,000 soldiers.", "capacity")).toHaveLength(1);
+  });
+
+  it("reads a list whose items follow a blank line after their lead", () => {
+    const text =
+      "The communiqué outlined two commitments:\n\n- Long-term military assistance to Ukraine.\n- A Finnish-led truce monitoring mission.";
+    expect(pledgesOf(text).map((pledge) => pledge.category)).toEqual(["assistance", "monitoring"]);
+  });
+
+  it("reads a reading's worth of odd text to its end: decimals, long runs of spaces, unclosed quotations", () => {
+    expect(() =>
+      suggestByRules("Spending will rise to 3.5 per cent of GDP; the line runs 7.5 km.", noRecords),
+    ).not.toThrow();
+    const spaced = `France will send troops${"\u2003".repeat(100_000)}and Britain will build hubs.`;
+    expect(pledgesOf(spaced).length).toBeGreaterThan(0);
+    expect(pledgesOf("“We will send troops. ".repeat(5000))).toEqual([]);
+  });
+
   it("reads a table row's first cell as who", () => {
     const text =
       "| Stakeholder | Contribution | Stance |\n| Canada | Air transport | Ready to lead the airlift effort. |";

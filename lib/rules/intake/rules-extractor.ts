@@ -53,9 +53,14 @@ const quotationAttributedBefore = new RegExp(
   "iu",
 );
 
+/** "Ukraine's army is set to number", "an army of": the size a party's own forces have or will have. */
+const armyNumbers =
+  /\b(?:army|armed\s+forces|military)\b[^.;]{0,24}?\b(?:number|numbering|totall?ing|of|at)\s+(?:some\s+|about\s+|roughly\s+)?$/iu;
+
 /** Where a pledge's clause goes on to a second statement: ", and pledged…", " and help strengthen…", ", saying they would…". */
 const statementSeparator = new RegExp(
-  `,?\\s+and\\s+(?:also\\s+)?(?:to\\s+)?(?=(?:${[
+  // Each "\\s+" starts after a non-space: a long run of spaces is not tried again at each of its positions.
+  `,?(?<!\\s)\\s+and\\s+(?:also\\s+)?(?:to\\s+)?(?=(?:${[
     "help",
     "pledged",
     "pledging",
@@ -88,7 +93,7 @@ const statementSeparator = new RegExp(
     "could",
   ].join(
     "|",
-  )})\\b)|,\\s+saying\\s+(?:that\\s+)?|,\\s+with\\s+plans\\s+(?=to\\s)|,\\s+alongside\\s+|\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
+  )})\\b)|,\\s+saying\\s+(?:that\\s+)?|,\\s+with\\s+plans\\s+(?=to\\s)|,\\s+alongside\\s+|(?<!\\s)\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
   "giu",
 );
 
@@ -210,7 +215,7 @@ function clausesOf(text: string, passage: Passage): Span[] {
   let start = passage.start;
   // ", with Western partners pledging support": a second statement, by others.
   const cut =
-    /;|:\s|\s—\s+(?:but|though|although)\b|,?\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
+    /;|:\s|\s—\s+(?:but|though|although)\b|,?(?<!\s)\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
   for (const match of text.slice(passage.start, passage.end).matchAll(cut)) {
     const at = passage.start + match.index;
     if (at > start) clauses.push(trim(text, { start, end: at }));
@@ -223,9 +228,16 @@ function clausesOf(text: string, passage: Passage): Span[] {
 /** Where a condition's words end: at the clause's punctuation, or after fourteen words. */
 function conditionEnd(text: string, from: number, limit: number): number {
   const rest = text.slice(from, limit);
-  // The condition ends at its clause's punctuation, or where the main clause's verb begins ("if there is a ceasefire would be put to parliament").
-  const stop = /[,;:.)?!—]|\s–\s|\s(?=(?:would|will|could|must|shall)\s)/u.exec(rest);
-  let end = from + (stop ? stop.index : rest.length);
+  let end = from + (/[,;:.)?!—]|\s–\s/u.exec(rest)?.index ?? rest.length);
+  // Or where the main clause's verb begins, once the event is named: "if there is a ceasefire |would
+  // be put to parliament", but "if Russia will accept a ceasefire" whole.
+  for (const verb of text.slice(from, end).matchAll(/\s(?=(?:would|will|could|must|shall)\s)/gu)) {
+    eventWords.lastIndex = 0;
+    if (eventWords.test(text.slice(from, from + verb.index))) {
+      end = from + verb.index;
+      break;
+    }
+  }
   const words = [...text.slice(from, end).matchAll(/\S+/g)];
   if (words.length > 14) end = from + words[13]!.index + words[13]![0].length;
   while (end > from && /[\s"“”’']/.test(text[end - 1]!)) end--;
@@ -390,9 +402,10 @@ class Reading {
     for (const quantity of quantities) {
       // "several states", "a few rounds of talks": a vague count under ten is no figure to track;
       // nor is "the two countries", which points back at ones already named.
-      if (quantity.vague && BigInt(quantity.high) < 10n) continue;
+      const underTen = Number(quantity.high) < 10;
+      if (quantity.vague && underTen) continue;
       if (
-        BigInt(quantity.high) < 10n &&
+        underTen &&
         /\b(?:the|these|those|both)\s+$/iu.test(
           this.text.slice(Math.max(0, quantity.start - 8), quantity.start),
         )
@@ -447,7 +460,8 @@ class Reading {
     for (const match of matchesIn(this.text, mustEvent, passage))
       add(match, match, this.text.slice(match.start, match.end));
     for (const match of matchesIn(this.text, whenEvent, passage)) {
-      const cueEnd = match.start + (/^\S+/u.exec(this.text.slice(match.start))?.[0].length ?? 0);
+      const lead = /^(?:as\s+soon\s+as|the\s+moment|\S+)/iu.exec(this.text.slice(match.start))!;
+      const cueEnd = match.start + lead[0].length;
       add(match, { start: match.start, end: cueEnd }, this.text.slice(cueEnd, match.end));
     }
     // "were Russia to attack again": an inverted "were" naming an event of the war.
@@ -596,7 +610,7 @@ class Reading {
   private afterRefusal(clause: Span, passage: Passage, conditions: ConditionSuggestion[]): Span[] {
     const stance = this.stance(clause, passage, conditions);
     if (stance?.kind !== "refusal") return [clause];
-    const next = matchesIn(this.text, /\s+and\s+(?=(?:the\s+)?\p{Lu})/gu, {
+    const next = matchesIn(this.text, /(?<!\s)\s+and\s+(?=(?:the\s+)?\p{Lu})/gu, {
       start: stance.cue.end,
       end: clause.end,
     })[0];
@@ -867,9 +881,10 @@ class Reading {
     let close = quotation.end;
     if (close === passage.end && !closingQuotes.includes(this.text[close - 1] ?? "")) {
       const closing = closingQuoteOf[this.text[quotation.start]!] ?? "";
-      const found = this.text.indexOf(closing, close);
-      if (found === -1 || found - close > 800) return null;
-      close = found + 1;
+      // Looked for within the next 800 characters only: a text of unclosed quotations is read in linear time.
+      const found = this.text.slice(close, close + 800).indexOf(closing);
+      if (found === -1) return null;
+      close += found + 1;
     }
     const after = quotationAttributedAfter.exec(this.text.slice(close, close + 90));
     if (after) {
@@ -913,7 +928,7 @@ class Reading {
       (found) =>
         within(found, span) &&
         pledgeUnits(found.unit) &&
-        !capacityCue.test(this.text.slice(Math.max(span.start, found.start - 16), found.start)),
+        !armyNumbers.test(this.text.slice(Math.max(span.start, found.start - 40), found.start)),
     );
     if (!quantity) return null;
     used.add(quantity);
