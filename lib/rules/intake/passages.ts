@@ -37,7 +37,8 @@ function trimmed(text: string, start: number, end: number): Span | null {
 }
 
 const openQuotes = '“‘«"';
-const closeOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
+/** Each opening quotation mark's closing one. */
+export const closeOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
 
 /** The spans inside quotation marks. Single curly quotes count only around several words, not in "Coalition’s". */
 function quotedSpans(text: string, start: number, end: number): Span[] {

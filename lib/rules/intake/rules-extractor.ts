@@ -25,8 +25,9 @@ import {
   reservationCue,
 } from "./cues";
 import { Gazetteer, type Mention } from "./gazetteer";
-import { overlaps, passagesOf, within, type Passage, type Span } from "./passages";
+import { closeOf, overlaps, passagesOf, within, type Passage, type Span } from "./passages";
 import { findQuantities, type FoundQuantity } from "./quantities";
+import { countUnits } from "./suggestions";
 import type {
   ConditionSuggestion,
   KnownRecords,
@@ -97,8 +98,7 @@ const statementSeparator = new RegExp(
   "giu",
 );
 
-const closingQuoteOf: Record<string, string> = { "“": "”", "‘": "’", "«": "»", '"': '"' };
-const closingQuotes = Object.values(closingQuoteOf);
+const closingQuotes = Object.values(closeOf);
 
 /** Category words that are verbs: they lean to a category, but what they take says more. */
 const categoryVerbs =
@@ -110,18 +110,7 @@ const listOfPledges =
 
 /** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
 const pledgeUnits = (unit: string) =>
-  ![
-    "nations",
-    "members",
-    "allies",
-    "partners",
-    "km",
-    "miles",
-    "metres",
-    "percent",
-    "percentage points",
-    "people",
-  ].includes(unit);
+  ![...countUnits, "km", "miles", "metres", "percent", "percentage points", "people"].includes(unit);
 
 const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) => ({
   category: category as PledgeCategory,
@@ -880,7 +869,7 @@ class Reading {
     // A quotation running on past its passage ("“We have accepted it. This document…,” Tusk said") is attributed where it closes.
     let close = quotation.end;
     if (close === passage.end && !closingQuotes.includes(this.text[close - 1] ?? "")) {
-      const closing = closingQuoteOf[this.text[quotation.start]!] ?? "";
+      const closing = closeOf[this.text[quotation.start]!] ?? "";
       // Looked for within the next 800 characters only: a text of unclosed quotations is read in linear time.
       const found = this.text.slice(close, close + 800).indexOf(closing);
       if (found === -1) return null;

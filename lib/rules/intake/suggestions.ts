@@ -185,6 +185,9 @@ export function linkedConditionIds(pledge: PledgeSuggestion, others: DecidedSugg
   return [...ids];
 }
 
+/** Units that count who is in the coalition: a figure in them is what it has, never what it pledges. */
+export const countUnits = ["nations", "members", "allies", "partners"];
+
 /** What a figure taken from a document can be kept as. */
 export const figureUses = ["requirement", "capacity", "pledge"] as const;
 export type FigureUse = (typeof figureUses)[number];
@@ -195,5 +198,5 @@ export type FigureUse = (typeof figureUses)[number];
  * tracked pledge's quantity is always the analyst's choice.
  */
 export function defaultFigureUse(quantity: SuggestedQuantity): Exclude<FigureUse, "pledge"> {
-  return ["nations", "members", "allies", "partners"].includes(quantity.unit) ? "capacity" : "requirement";
+  return countUnits.includes(quantity.unit) ? "capacity" : "requirement";
 }
