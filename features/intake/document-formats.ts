@@ -14,8 +14,14 @@ import { suggestedPublicationDate } from "@/lib/rules/intake/dates";
 export const intakeLimits = {
   /** The most a document may weigh: 10 MB. */
   maxBytes: 10 * 1024 * 1024,
-  /** How long reading one may take before it is given up. */
+  /** How long reading one may take before it is given up, waiting for a thread included. */
   readMilliseconds: 30_000,
+  /** Documents read at once, each on a thread (the machine has two cores); more wait their turn. */
+  readersAtOnce: 2,
+  /** Documents that may wait for a thread; one more is refused at once rather than kept waiting. */
+  readersWaiting: 8,
+  /** The heap a reading thread may grow to: a document that needs more is refused, and the server lives on. */
+  readMegabytes: 1024,
   /** Pages of a PDF read at most. */
   maxPdfPages: 2000,
   /** The longest text read for review: some 600 pages. A longer one is too long to review as one; split it. */
@@ -37,8 +43,8 @@ export type IntakeMediaType = (typeof intakeMediaTypes)[keyof typeof intakeMedia
 export class DocumentError extends Error {
   constructor(
     message: string,
-    /** 413 for too large; 422 for anything unreadable. */
-    readonly status: 413 | 422 = 422,
+    /** 413 for too large; 422 for anything unreadable; 503 when too many are being read already. */
+    readonly status: 413 | 422 | 503 = 422,
   ) {
     super(message);
     this.name = "DocumentError";

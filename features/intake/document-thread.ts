@@ -6,7 +6,9 @@ import { DocumentError, readFormat, type ReadDocument } from "./document-formats
 
 export type ToReader = { kind: "html" | "pdf" | "docx"; bytes: Uint8Array };
 export type FromReader =
-  { read: ReadDocument } | { refused: { message: string; status: 413 | 422 } } | { failed: string };
+  | { read: ReadDocument }
+  | { refused: { message: string; status: DocumentError["status"] } }
+  | { failed: string };
 
 const port = parentPort!;
 port.once("message", (message: ToReader) => {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Document, Packer, Paragraph } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { DocumentError, intakeLimits, intakeMediaTypes, readDocument } from "./documents";
+import { DocumentError, intakeLimits, intakeMediaTypes, readDocument, readersBusy } from "./documents";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -151,9 +151,53 @@ describe("reading a document into text", () => {
     const error = await refusal(readDocument(encode(html), "page.html", null, { readMilliseconds: 5 }));
     expect(error.message).toContain("took longer than 0.005 seconds and was stopped");
     expect(performance.now() - started).toBeLessThan(intakeLimits.readMilliseconds);
+    // Its thread has ended and given up its turn.
+    expect(readersBusy()).toEqual({ running: 0, waiting: 0 });
     // The same page, given its time, is read.
     const read = await readDocument(encode(html), "page.html", null);
     expect(read.text).toContain("France will send troops to Ukraine.");
+  });
+
+  it("reads a few documents at once and queues the rest, each read in the end", async () => {
+    const pages = [1, 2, 3, 4, 5].map((n) =>
+      encode(
+        `<html><body><article><p>Country ${n} will send ${n}00 troops to Ukraine.</p></article></body></html>`,
+      ),
+    );
+    const reads = Promise.all(pages.map((page, n) => readDocument(page, `page-${n}.html`, null)));
+    expect(readersBusy()).toEqual({
+      running: intakeLimits.readersAtOnce,
+      waiting: 5 - intakeLimits.readersAtOnce,
+    });
+    const texts = (await reads).map((read) => read.text);
+    expect(texts).toEqual([1, 2, 3, 4, 5].map((n) => `Country ${n} will send ${n}00 troops to Ukraine.`));
+    expect(readersBusy()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("refuses at once a document that would wait behind too many others", async () => {
+    const page = encode(
+      "<html><body><article><p>Spain will send 100 troops to Ukraine.</p></article></body></html>",
+    );
+    const queued = intakeLimits.readersAtOnce + intakeLimits.readersWaiting;
+    const reads = Array.from({ length: queued }, (_, n) => readDocument(page, `page-${n}.html`, null));
+    const busy = await refusal(readDocument(page, "one-more.html", null));
+    expect(busy.status).toBe(503);
+    expect(busy.message).toContain(`reading ${queued} other documents just now`);
+    expect((await Promise.all(reads)).every((read) => read.text.includes("Spain will send 100 troops"))).toBe(
+      true,
+    );
+  });
+
+  it("refuses a document whose reading outgrows the thread's memory, and goes on reading others", async () => {
+    const html = `<html><body><article>${"<p>France will send troops to Ukraine.</p>".repeat(50_000)}</article></body></html>`;
+    const error = await refusal(readDocument(encode(html), "huge.html", null, { readMegabytes: 16 }));
+    expect(error.status).toBe(413);
+    expect(error.message).toContain("needed more than the 16 MB one read may use");
+    expect(readersBusy()).toEqual({ running: 0, waiting: 0 });
+    const small =
+      "<html><body><article><p>Norway will send 50 troops to Ukraine.</p></article></body></html>";
+    const read = await readDocument(encode(small), "small.html", null);
+    expect(read.text).toContain("Norway will send 50 troops");
   });
 
   it("refuses a zip that holds no Word document", async () => {

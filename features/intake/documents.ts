@@ -1,5 +1,6 @@
 import "server-only";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import pLimit, { type LimitFunction } from "p-limit";
 import { threadFromSource } from "@/server/source-thread";
 import {
   DocumentError,
@@ -27,43 +28,89 @@ export {
 // ./document-formats.ts). Text and Markdown are read here; HTML, PDF and Word on a thread that is
 // stopped once the read has taken its time, so every read ends within it, however the file is made.
 
-function startReader(): Worker {
+/** The heap limit given to a reading thread. */
+const readerLimits = (megabytes: number): WorkerOptions => ({
+  resourceLimits: { maxOldGenerationSizeMb: megabytes, maxYoungGenerationSizeMb: Math.min(64, megabytes) },
+});
+
+function startReader(megabytes: number): Worker {
   return process.env.NEXT_RUNTIME
     ? // Built by Next.js, the thread's code is bundled as JavaScript.
-      new Worker(new URL("./document-thread.ts", import.meta.url))
-    : threadFromSource(new URL("./document-thread.ts", import.meta.url));
+      new Worker(new URL("./document-thread.ts", import.meta.url), readerLimits(megabytes))
+    : threadFromSource(new URL("./document-thread.ts", import.meta.url), readerLimits(megabytes));
 }
 
-/** HTML, PDF or Word read on a thread of its own, stopped (and refused) after `milliseconds`. */
+/**
+ * The reading threads' turns, one queue for the process: on globalThis, since the form's action and
+ * the API's route may each get their own copy of this module.
+ */
+const held = globalThis as unknown as { documentReaders?: LimitFunction };
+const readers = (held.documentReaders ??= pLimit(intakeLimits.readersAtOnce));
+
+/** Reading threads running now, and documents waiting for one. */
+export const readersBusy = () => ({ running: readers.activeCount, waiting: readers.pendingCount });
+
+const tookTooLong = (milliseconds: number) =>
+  new DocumentError(
+    `Reading the document took longer than ${milliseconds / 1000} seconds and was stopped. Paste its text instead, or split it.`,
+  );
+
+/**
+ * HTML, PDF or Word read on a thread of its own, once one of the few is free; refused after
+ * `milliseconds` (waiting included), and at once when too many documents are waiting already.
+ */
 function readOnThread(
   kind: ToReader["kind"],
   bytes: Uint8Array,
-  milliseconds: number,
+  { milliseconds, megabytes }: { milliseconds: number; megabytes: number },
 ): Promise<ReadDocument> {
-  const worker = startReader();
+  if (readers.pendingCount >= intakeLimits.readersWaiting) {
+    throw new DocumentError(
+      `Pledgewatch is reading ${readers.activeCount + readers.pendingCount} other documents just now. Try again in a minute, or paste the text.`,
+      503,
+    );
+  }
+  const deadline = performance.now() + milliseconds;
+  return readers(() => {
+    const left = deadline - performance.now();
+    if (left <= 0) return Promise.reject(tookTooLong(milliseconds));
+    return readOnce(kind, bytes, left, milliseconds, megabytes);
+  });
+}
+
+function readOnce(
+  kind: ToReader["kind"],
+  bytes: Uint8Array,
+  left: number,
+  milliseconds: number,
+  megabytes: number,
+): Promise<ReadDocument> {
+  const worker = startReader(megabytes);
   return new Promise<ReadDocument>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(
-        new DocumentError(
-          `Reading the document took longer than ${milliseconds / 1000} seconds and was stopped. Paste its text instead, or split it.`,
+    // The turn ends when the thread has exited, not before: the next one starts on a free core.
+    const stop = (outcome: () => void) => {
+      clearTimeout(timer);
+      worker.removeAllListeners("exit");
+      void worker.terminate().then(outcome, outcome);
+    };
+    const timer = setTimeout(() => stop(() => reject(tookTooLong(milliseconds))), left);
+    worker.once("message", (message: FromReader) => {
+      if ("read" in message) stop(() => resolve(message.read));
+      else if ("refused" in message)
+        stop(() => reject(new DocumentError(message.refused.message, message.refused.status)));
+      else stop(() => reject(new Error(`reading a ${kind} document failed: ${message.failed}`)));
+    });
+    worker.once("error", (error: Error & { code?: string }) => {
+      stop(() =>
+        reject(
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new DocumentError(
+                `Reading the document needed more than the ${megabytes.toLocaleString("en-GB")} MB one read may use, and was stopped. Paste its text instead, or split it.`,
+                413,
+              )
+            : error,
         ),
       );
-      void worker.terminate();
-    }, milliseconds);
-    const settle = () => {
-      clearTimeout(timer);
-      void worker.terminate();
-    };
-    worker.once("message", (message: FromReader) => {
-      settle();
-      if ("read" in message) resolve(message.read);
-      else if ("refused" in message)
-        reject(new DocumentError(message.refused.message, message.refused.status));
-      else reject(new Error(`reading a ${kind} document failed: ${message.failed}`));
-    });
-    worker.once("error", (error) => {
-      settle();
-      reject(error);
     });
     worker.once("exit", (code) => {
       clearTimeout(timer);
@@ -84,7 +131,7 @@ export async function readDocument(
   bytes: Uint8Array,
   fileName: string | null,
   declaredType: string | null,
-  options: { readMilliseconds?: number } = {},
+  options: { readMilliseconds?: number; readMegabytes?: number } = {},
 ): Promise<ReadDocument> {
   if (bytes.byteLength > intakeLimits.maxBytes) {
     throw new DocumentError(
@@ -98,7 +145,10 @@ export async function readDocument(
     throw new DocumentError(`This file is not what its name says. Pledgewatch reads ${supported}.`);
   let read: ReadDocument;
   if (kind === "html" || kind === "pdf" || kind === "docx") {
-    read = await readOnThread(kind, bytes, options.readMilliseconds ?? intakeLimits.readMilliseconds);
+    read = await readOnThread(kind, bytes, {
+      milliseconds: options.readMilliseconds ?? intakeLimits.readMilliseconds,
+      megabytes: options.readMegabytes ?? intakeLimits.readMegabytes,
+    });
   } else {
     const text = utf8Text(bytes);
     if (text === null) {
