@@ -209,6 +209,8 @@ export const pledgeCues: Cue[] = [
         "operate",
         "join",
         "include",
+        "be responsible for",
+        "take charge of",
         "be deployed",
         "be stationed",
         "be sent",
@@ -401,8 +403,6 @@ export const categoryWords: Record<
         "maintenance",
         "manufacturing",
         "infrastructure",
-        "logistics",
-        "logistical",
       ],
       2,
     ],
@@ -491,7 +491,7 @@ export const categoryWords: Record<
       2,
     ],
     // Support of any kind leans to assistance, when nothing names another category.
-    [["support", "supporting"], 1],
+    [["support", "supporting"], 0.5],
   ],
   enablers: [
     [
@@ -506,6 +506,8 @@ export const categoryWords: Record<
       ],
       3,
     ],
+    // Logistics supports others' forces: an enabler, unless it is a hub or a depot (infrastructure).
+    [["logistics", "logistical", "logistic support", "refuelling", "refueling"], 2],
     [["satellite", "satellites", "intelligence", "surveillance", "reconnaissance"], 1],
   ],
 };
@@ -580,6 +582,9 @@ export const eventWords = phrasePattern([
   "end of the war",
   "war ends",
   "final deal",
+  // "once the conditions are clarified", "only if conditions allow": conditions not yet named.
+  "conditions",
+  "preconditions",
 ]);
 
 /** "after a ceasefire": after (or following) an event of the war. */
@@ -593,6 +598,10 @@ export const whenEvent =
 /** "the ceasefire must be agreed with the Russian side": an event that has to happen first. */
 export const mustEvent =
   /\b(?:a|an|the|any)\s+(?:\S+\s+){0,1}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement)\s+(?:must|has\s+to|needs\s+to)\s+(?:first\s+)?be\s+(?:agreed|reached|signed|secured|in\s+place)\b/giu;
+
+/** "certain conditions must be met, including …": conditions said to come first. */
+export const conditionsToMeet =
+  /\b(?:(?:certain|several|some|the|these|those|two|three|four|clear)\s+)?(?:pre)?conditions\s+(?:must|have\s+to|need\s+to|would\s+have\s+to|will\s+have\s+to|should)\s+(?:first\s+)?be\s+(?:met|fulfilled|satisfied|in\s+place)\b/giu;
 
 /** "Were troops to be deployed…", "were Russia to attack": an inverted "were" opens a condition. */
 export const invertedWere =

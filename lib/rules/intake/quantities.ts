@@ -223,6 +223,9 @@ const unitNouns: [string, string][] = [
   ["people", "people"],
   ["civilians", "people"],
   ["percent", "percent"],
+  // How long: "guarantees for up to 50 years", "within 30 days".
+  ...(["years", "months", "weeks", "days"] as const).map((noun): [string, string] => [noun, noun]),
+  ...(["year", "month", "week", "day"] as const).map((noun): [string, string] => [noun, `${noun}s`]),
   ["km", "km"],
   ["kilometres", "km"],
   ["kilometers", "km"],

@@ -103,8 +103,36 @@ describe("pledges", () => {
       }),
     ]);
     expect(pledgesOf("Romania will become a leading country in logistics.")).toEqual([
-      expect.objectContaining({ stance: "pledge", category: "infrastructure" }),
+      expect.objectContaining({ stance: "pledge", category: "enablers" }),
     ]);
+  });
+
+  it("reads logistics as an enabler, and a logistics hub as infrastructure", () => {
+    expect(
+      pledgesOf("Poland will play a key role in providing logistical support to Kyiv.")[0],
+    ).toMatchObject({
+      category: "enablers",
+    });
+    expect(pledgesOf("Poland offered to host a logistics hub for the force.")[0]).toMatchObject({
+      category: "infrastructure",
+    });
+  });
+
+  it("reads a capital that acts as its state, and a duty taken on as a pledge", () => {
+    const [berlin] = pledgesOf("Berlin will participate in monitoring the future ceasefire.");
+    expect(berlin).toMatchObject({ category: "monitoring" });
+    expect(pledgers(berlin!)).toEqual(["Germany"]);
+    const [turkey] = pledgesOf(
+      "Turkey will be responsible for the security of shipping routes in the Black Sea.",
+    );
+    expect(turkey).toMatchObject({ stance: "pledge", category: "force" });
+    expect(pledgers(turkey!)).toEqual(["Türkiye"]);
+  });
+
+  it("judges a pledge by its verb's subject when that is what is pledged", () => {
+    const text =
+      "He said partner forces could operate on Ukrainian soil, regenerating Ukraine's armed forces.";
+    expect(pledgesOf(text)[0]).toMatchObject({ category: "force" });
   });
 
   it("is no pledge when nobody makes it: questions, hypotheticals, negations, quotations of nobody", () => {
@@ -291,6 +319,8 @@ describe("pledges", () => {
       "Analysts said Russia would see any deployment of troops as a threat.",
       "Russia rejected the proposed deployment of French troops.",
       "The talks include the question of troops.",
+      "Macron announced a meeting of the coalition in Paris to agree on security guarantees.",
+      "The day was focused on the question of how Europe and its partners can jointly contribute to security.",
     ])
       expect(pledgesOf(text), text).toEqual([]);
     // A negation before "that" negates nothing after it.
@@ -359,6 +389,11 @@ describe("conditions", () => {
     ["Aid would flow if Russia attacked again.", "if Russia attacked again"],
     ["Forces deploy once fighting has ceased.", "once fighting has ceased"],
     ["Each acts within its constitutional arrangements.", "constitutional arrangements"],
+    [
+      "Certain conditions must be met, including strong, legally binding security guarantees from all.",
+      "Certain conditions must be met, including strong, legally binding security guarantees from all",
+    ],
+    ["Germany will decide once the conditions are clarified.", "once the conditions are clarified"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
@@ -420,6 +455,32 @@ describe("figures", () => {
     expect(ofKind(text, "figure").map((figure) => quoteOf(text, figure))).toEqual([
       "thousands of troops",
       "€2 bn",
+    ]);
+    // A few that the clause after them says which: new, not the ones named before.
+    const four = "Among the four countries that will decide, Poland leads.";
+    expect(ofKind(four, "figure").map((figure) => quoteOf(four, figure))).toEqual(["four countries"]);
+  });
+
+  it("reads how long a commitment lasts, not how long ago something was", () => {
+    const text =
+      "He asked for guarantees for up to 50 years, but 15 years were agreed. The war began four years ago; over the past three years, aid grew.";
+    const figures = ofKind(text, "figure") as Extract<Suggestion, { kind: "figure" }>[];
+    expect(
+      figures.map((figure) => [quoteOf(text, figure), figure.quantity.high, figure.quantity.unit]),
+    ).toEqual([
+      ["up to 50 years", "50", "years"],
+      ["15 years", "15", "years"],
+    ]);
+    expect(figures[0]!.quantity.qualifier).toBe("up_to");
+  });
+
+  it("proposes the same words for the same amount, said twice, as one figure quoting both", () => {
+    const text =
+      "A force of 15,000-20,000 troops is discussed. Officials repeated that 15,000-20,000 troops is the aim.";
+    const figures = ofKind(text, "figure");
+    expect(figures).toHaveLength(1);
+    expect(figures[0]!.alsoQuoted.map((quote) => text.slice(quote.start, quote.end))).toEqual([
+      "15,000-20,000 troops",
     ]);
   });
 });

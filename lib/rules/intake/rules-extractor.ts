@@ -14,6 +14,7 @@ import {
   ifClause,
   invertedWere,
   mustEvent,
+  conditionsToMeet,
   whenEvent,
   negatedBefore,
   openQuestionCue,
@@ -108,9 +109,28 @@ const categoryVerbs =
 const listOfPledges =
   /\b(?:outlined|outlines|sets\s+out|set\s+out|includes?|including|consists?\s+of|commitments|pledges|pledged|promises|provisions|mechanisms|measures|(?:main|key)\s+(?:elements|points))\b/iu;
 
+/** What a cue takes when it pledges no more than a meeting: "announced a meeting", "agreed on talks". */
+const pledgeOfMeeting =
+  /^\s+(?:(?:a|an|the|another|further)\s+)?(?:\p{L}+\s+){0,2}?(?:meeting|meetings|summit|talks|conference|visit|call|session|gathering|trip)\b/iu;
+
+/** "how … can contribute": an indirect question before the cue. */
+const howBefore = /\bhow\s+(?:(?!that\b)\S+\s+){0,5}$/iu;
+
 /** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
 const pledgeUnits = (unit: string) =>
-  ![...countUnits, "km", "miles", "metres", "percent", "percentage points", "people"].includes(unit);
+  ![
+    ...countUnits,
+    "km",
+    "miles",
+    "metres",
+    "percent",
+    "percentage points",
+    "people",
+    ...durationUnits,
+  ].includes(unit);
+
+/** Units of how long something lasts. */
+const durationUnits = ["years", "months", "weeks", "days"];
 
 const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) => ({
   category: category as PledgeCategory,
@@ -122,7 +142,13 @@ const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) 
  * when they name none. The first telling word from `from` on, what the pledge's verb takes, counts
  * three times more: "build protected facilities for weapons" is about facilities.
  */
-function categoryOf(text: string, span: Span, besides: Span[] = [], from?: number): PledgeCategory | null {
+function categoryOf(
+  text: string,
+  span: Span,
+  besides: Span[] = [],
+  from?: number,
+  verbAt?: number,
+): PledgeCategory | null {
   let slice = text.slice(span.start, span.end);
   // A condition's words are not what is pledged: "contingent upon a peace agreement" is no contingent of troops.
   for (const other of besides) {
@@ -130,20 +156,38 @@ function categoryOf(text: string, span: Span, besides: Span[] = [], from?: numbe
     const end = Math.min(other.end, span.end) - span.start;
     if (end > start) slice = slice.slice(0, start) + " ".repeat(end - start) + slice.slice(end);
   }
-  const found: { category: PledgeCategory; at: number; weight: number; verb: boolean }[] = [];
+  const found: { category: PledgeCategory; at: number; end: number; weight: number; verb: boolean }[] = [];
   for (const { category, groups } of categoryPatterns) {
     for (const { pattern, weight } of groups) {
       for (const match of slice.matchAll(pattern))
-        found.push({ category, at: span.start + match.index, weight, verb: categoryVerbs.test(match[0]) });
+        found.push({
+          category,
+          at: span.start + match.index,
+          end: span.start + match.index + match[0].length,
+          weight,
+          verb: categoryVerbs.test(match[0]),
+        });
     }
   }
-  // The verb is not what it takes: "deploy military assistance" is assistance.
+  // The verb is not what it takes: "deploy military assistance" is assistance. A verb's subject
+  // says as much when it is what is pledged: "partner forces could operate on Ukrainian soil".
+  const subject =
+    verbAt === undefined
+      ? undefined
+      : found.find(
+          (word) =>
+            word.weight >= 2 &&
+            !word.verb &&
+            word.end < verbAt &&
+            /^\s+$/u.test(text.slice(word.end, verbAt)),
+        );
   const first =
-    from === undefined
+    subject ??
+    (from === undefined
       ? undefined
       : found
           .filter((word) => word.at >= from && word.weight >= 2 && !word.verb)
-          .sort((a, b) => a.at - b.at || b.weight - a.weight)[0];
+          .sort((a, b) => a.at - b.at || b.weight - a.weight)[0]);
   const scores = new Map<PledgeCategory, number>();
   for (const word of found) {
     scores.set(
@@ -393,11 +437,22 @@ class Reading {
       // nor is "the two countries", which points back at ones already named.
       const underTen = Number(quantity.high) < 10;
       if (quantity.vague && underTen) continue;
+      // "three years ago", "over the past four years": time gone by, not a term anyone pledged.
+      if (
+        durationUnits.includes(quantity.unit) &&
+        (/^\s+(?:ago|old|earlier|later|since)\b/iu.test(this.text.slice(quantity.end, quantity.end + 10)) ||
+          /\b(?:past|last|previous|first|almost|nearly)\s+$/iu.test(
+            this.text.slice(Math.max(0, quantity.start - 10), quantity.start),
+          ))
+      )
+        continue;
+      // "the four countries that will decide" is new, said by the clause that follows it.
       if (
         underTen &&
         /\b(?:the|these|those|both)\s+$/iu.test(
           this.text.slice(Math.max(0, quantity.start - 8), quantity.start),
-        )
+        ) &&
+        !/^,?\s+(?:that|which|who)\b/iu.test(this.text.slice(quantity.end, quantity.end + 8))
       )
         continue;
       this.suggestions.push({
@@ -420,7 +475,7 @@ class Reading {
   }
 
   private finish(): Suggestion[] {
-    this.mergePledges();
+    this.mergeRepeats();
     this.matchRecords();
     return this.suggestions.sort((a, b) => a.quote.start - b.quote.start || a.kind.localeCompare(b.kind));
   }
@@ -448,6 +503,22 @@ class Reading {
     }
     for (const match of matchesIn(this.text, mustEvent, passage))
       add(match, match, this.text.slice(match.start, match.end));
+    // "certain conditions must be met, including strong, legally binding security guarantees"
+    for (const match of matchesIn(this.text, conditionsToMeet, passage)) {
+      // What they include runs on through its commas, to the sentence's end (twenty words at most).
+      const including = /^,?\s+(?:including|namely|such\s+as)\s/iu.exec(
+        this.text.slice(match.end, match.end + 14),
+      );
+      let end = match.end;
+      if (including) {
+        const from = match.end + including[0].length;
+        const rest = this.text.slice(from, passage.end);
+        const sentence = rest.slice(0, /[;:.?!]/u.exec(rest)?.index ?? rest.length);
+        const words = [...sentence.matchAll(/\S+/gu)].slice(0, 20);
+        if (words.length > 0) end = from + words.at(-1)!.index + words.at(-1)![0].length;
+      }
+      add({ start: match.start, end }, match, this.text.slice(match.start, end));
+    }
     for (const match of matchesIn(this.text, whenEvent, passage)) {
       const lead = /^(?:as\s+soon\s+as|the\s+moment|\S+)/iu.exec(this.text.slice(match.start))!;
       const cueEnd = match.start + lead[0].length;
@@ -715,8 +786,13 @@ class Reading {
       const category =
         quantity && ["EUR", "USD", "GBP"].includes(quantity.unit)
           ? "assistance"
-          : (categoryOf(this.text, scope, conditionSpans, this.objectAfter(cue.span.end, scope.end)) ??
-            signedBy);
+          : (categoryOf(
+              this.text,
+              scope,
+              conditionSpans,
+              this.objectAfter(cue.span.end, scope.end),
+              cue.span.start,
+            ) ?? signedBy);
       if (!category) return made;
       const quote = passage.kind === "row" ? { start: passage.start, end: passage.end } : scope;
       made.push(
@@ -837,6 +913,10 @@ class Reading {
         if (clauseMentions.some((mention) => mention.start <= span.start && mention.end > span.start))
           continue;
         if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
+        // "announced a meeting of the coalition": a meeting is where pledges may be made, not one.
+        if (pledgeOfMeeting.test(this.text.slice(span.end, span.end + 40))) continue;
+        // "the question of how Europe and its partners can contribute": a question asked, nothing pledged.
+        if (howBefore.test(this.text.slice(Math.max(clause.start, span.start - 60), span.start))) continue;
         // "an army set to number 800,000": what it will have, not what it pledges.
         if (/^\s+(?:number|total|field|remain|stand)\b/iu.test(this.text.slice(span.end, span.end + 10)))
           continue;
@@ -1079,11 +1159,26 @@ class Reading {
     }
   }
 
-  /** The same pledge said twice (in a summary and again in a list) is one suggestion quoting both. */
-  private mergePledges(): void {
+  /** The same pledge or figure said twice (in a summary and again in a list) is one suggestion quoting both. */
+  private mergeRepeats(): void {
     const kept = new Map<string, PledgeSuggestion>();
     const order: Suggestion[] = [];
+    const figures = new Map<string, Suggestion>();
     for (const suggestion of this.suggestions) {
+      // The same words for the same amount, said again ("15,000-20,000 troops" in the lead and the
+      // body), are one figure to review, quoted twice. A pledge keeps its own amount either way.
+      if (suggestion.kind === "figure") {
+        const { low, high, unit } = suggestion.quantity;
+        const said = this.text.slice(suggestion.quote.start, suggestion.quote.end).replace(/\s+/gu, " ");
+        const identity = `${low}|${high}|${unit}|${said}`;
+        const first = figures.get(identity);
+        if (first) first.alsoQuoted.push(suggestion.quote);
+        else {
+          figures.set(identity, suggestion);
+          order.push(suggestion);
+        }
+        continue;
+      }
       if (suggestion.kind !== "pledge") {
         order.push(suggestion);
         continue;
