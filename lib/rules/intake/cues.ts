@@ -46,6 +46,7 @@ export const pledgeCues: Cue[] = [
       "signed",
       "sign",
       "signs",
+      "signing of",
       "accepted",
       "adopted",
       "has committed",
@@ -96,6 +97,9 @@ export const pledgeCues: Cue[] = [
       "do not rule out",
       "have planned",
       "has planned",
+      "is planned to",
+      "are planned to",
+      "is also planned to",
       "willingness … to",
       "readiness … to",
       "indicated their readiness",
@@ -175,7 +179,7 @@ export const pledgeCues: Cue[] = [
     // "will establish", "would provide", "could be deployed", "is set to deploy": what a party says it will do.
     status: "announced",
     pattern: new RegExp(
-      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+(?:${[
+      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
         "provide",
         "coordinate",
         "create",
@@ -210,6 +214,9 @@ export const pledgeCues: Cue[] = [
         "join",
         "include",
         "be responsible for",
+        "be limited to",
+        "be confined to",
+        "be restricted to",
         "take charge of",
         "be deployed",
         "be stationed",
@@ -279,6 +286,12 @@ export const refusalCue = phrasePattern([
   "unwilling to",
   "no plans to",
   "no intention of",
+  // What was said before, refused: "Meloni has categorically denied this possibility".
+  ...["denied", "rejected", "dismissed", "excluded"].flatMap((verb) =>
+    ["this possibility", "the possibility", "the idea", "this idea", "this option", "the prospect"].map(
+      (what) => `${verb} ${what}`,
+    ),
+  ),
 ]);
 
 /** A reservation: short of a refusal, but no pledge. */
@@ -300,6 +313,9 @@ export const reservationCue = phrasePattern([
   "remains a possibility",
   "remains unclear whether",
   "no decision has been made",
+  "did not sign",
+  "has not signed",
+  "have not signed",
   "no immediate decision",
 ]);
 
@@ -416,6 +432,8 @@ export const categoryWords: Record<
         "security guarantee",
         "binding guarantees",
         "legally binding",
+        "politically binding",
+        "legally and politically binding",
         "legally obliged",
         "security protocols",
         "security arrangements",
@@ -539,6 +557,7 @@ export const conditionLeads = phrasePattern([
   "depending on",
   "with the achievement of",
   "with the establishment of",
+  "without",
 ]);
 
 /** "after a ceasefire", "once a peace deal": a time that is a condition only when it names an event of the war. */
@@ -589,7 +608,7 @@ export const eventWords = phrasePattern([
 
 /** "after a ceasefire": after (or following) an event of the war. */
 export const afterEvent =
-  /\b(?:(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended)|(?:end|conclusion)\s+of\s+(?:the\s+)?(?:war|conflict|hostilities|fighting))|(?:after|following|upon)\s+(?:the\s+)?(?:hostilities|fighting)\s+(?:end|ends|ended|stop|stops|cease|ceases)|(?:after|following|upon)\s+the\s+(?:war|conflict)['’]s\s+(?:end|conclusion)|post[-\u2011](?:ceasefire|truce|armistice|settlement|hostilities))\b/giu;
+  /\b(?:(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended)|(?:end|conclusion)\s+of\s+(?:the\s+)?(?:war|conflict|hostilities|fighting))|(?:after|following|upon)\s+(?:the\s+)?(?:hostilities|fighting)\s+(?:end|ends|ended|stop|stops|cease|ceases)|(?:after|following|upon)\s+the\s+(?:war|conflict)['’]s\s+(?:end|conclusion)|(?:after|following)\s+the\s+war(?![-\u2011]|\s+(?:in|of)\s+\d)|post[-\u2011](?:ceasefire|truce|armistice|settlement|hostilities))\b/giu;
 
 /** "when diplomacy succeeds in bringing the war to an end", "the moment fighting was brought to a halt". */
 export const whenEvent =
@@ -632,6 +651,12 @@ export const parliamentCue = phrasePattern([
   "to a vote",
   "put to parliament",
   "put before parliament",
+  "pass parliament",
+  "pass the chamber",
+  "pass the chamber's test",
+  "pass the chamber’s test",
+  "pass the Bundestag",
+  "pass Congress",
   "approved by parliament",
   "vote in the House of Commons",
   "domestic procedures",

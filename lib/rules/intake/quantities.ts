@@ -178,6 +178,10 @@ const currencyWords: Record<string, Currency> = {
 /** Counted nouns and the unit each is stored in. Longer phrases first, so "service members" beats "members". */
 const unitNouns: [string, string][] = [
   ["boots on the ground", "personnel"],
+  ["heads of state and government", "leaders"],
+  ["heads of state or government", "leaders"],
+  ["heads of state", "leaders"],
+  ["heads of government", "leaders"],
   ["service members", "personnel"],
   ["service personnel", "personnel"],
   ["member states", "nations"],
@@ -221,6 +225,7 @@ const unitNouns: [string, string][] = [
   ["allies", "allies"],
   ["partners", "partners"],
   ["people", "people"],
+  ["leaders", "leaders"],
   ["civilians", "people"],
   ["percent", "percent"],
   // How long: "guarantees for up to 50 years", "within 30 days".

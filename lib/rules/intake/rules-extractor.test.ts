@@ -129,6 +129,40 @@ describe("pledges", () => {
     expect(pledgers(turkey!)).toEqual(["Türkiye"]);
   });
 
+  it("reads a speaker's own willingness, not those it follows", () => {
+    const text =
+      "Following the United Kingdom and France, Spain, led by Pedro Sánchez, has also declared its willingness to deploy troops.";
+    expect(pledgers(pledgesOf(text)[0]!)).toEqual(["Spain"]);
+    const [poland] = pledgesOf("Following a ceasefire, Poland will deploy engineers.");
+    expect(pledgers(poland!)).toEqual(["Poland"]);
+  });
+
+  it("reads a signing, a plan in the passive, a limit and a quoted verb as pledges", () => {
+    expect(
+      pledgesOf("The talks concluded with the signing of a legally and politically binding statement.")[0],
+    ).toMatchObject({ category: "guarantee", status: "committed" });
+    expect(
+      pledgesOf("It is also planned to build military infrastructure across the country.")[0],
+    ).toMatchObject({
+      category: "infrastructure",
+    });
+    const [germany] = pledgesOf(
+      "Any German deployment would be limited to a NATO member neighbouring Ukraine.",
+    );
+    expect(germany).toMatchObject({ category: "force" });
+    expect(pledgers(germany!)).toEqual(["Germany"]);
+    expect(pledgesOf('The US would "support" the guarantees.')[0]).toMatchObject({ category: "guarantee" });
+  });
+
+  it("reads a refusal of what was said before as a refusal of that", () => {
+    const text = "Spain is willing to deploy troops. Meloni has categorically denied this possibility.";
+    expect(pledgesOf(text)[1]).toMatchObject({ stance: "refusal", category: "force" });
+    expect(pledgers(pledgesOf(text)[1]!)).toEqual(["Italy"]);
+    expect(pledgesOf("US representatives did not sign any documents.")[0]).toMatchObject({
+      stance: "reservation",
+    });
+  });
+
   it("judges a pledge by its verb's subject when that is what is pledged", () => {
     const text =
       "He said partner forces could operate on Ukrainian soil, regenerating Ukraine's armed forces.";
@@ -321,6 +355,8 @@ describe("pledges", () => {
       "The talks include the question of troops.",
       "Macron announced a meeting of the coalition in Paris to agree on security guarantees.",
       "The day was focused on the question of how Europe and its partners can jointly contribute to security.",
+      "Few on the continent have shown themselves to be open to direct military support for Ukraine.",
+      "He attended the summit of the coalition on support for Ukraine.",
     ])
       expect(pledgesOf(text), text).toEqual([]);
     // A negation before "that" negates nothing after it.
@@ -394,6 +430,9 @@ describe("conditions", () => {
       "Certain conditions must be met, including strong, legally binding security guarantees from all",
     ],
     ["Germany will decide once the conditions are clarified.", "once the conditions are clarified"],
+    ["Without a US backstop, a deployment is not feasible.", "Without a US backstop"],
+    ["Troops would stay in Ukraine after the war.", "after the war"],
+    ["The decision will still have to pass the chamber's test.", "pass the chamber's test"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
@@ -405,6 +444,7 @@ describe("conditions", () => {
     "Ukraine should receive guarantees soon.",
     "The envoys were expected to arrive after lunch.",
     "When the envoys landed, they went to the palace.",
+    "Poland rebuilt its cities after the war in 1945.",
   ])("finds none in %j", (text) => {
     expect(ofKind(text, "condition")).toEqual([]);
   });
@@ -459,6 +499,14 @@ describe("figures", () => {
     // A few that the clause after them says which: new, not the ones named before.
     const four = "Among the four countries that will decide, Poland leads.";
     expect(ofKind(four, "figure").map((figure) => quoteOf(four, figure))).toEqual(["four countries"]);
+  });
+
+  it("counts leaders, and reads no duration in a time between events", () => {
+    const text = "27 heads of state or government met two days after the talks, four years into the war.";
+    const figures = ofKind(text, "figure") as Extract<Suggestion, { kind: "figure" }>[];
+    expect(figures.map((figure) => [quoteOf(text, figure), figure.quantity.unit])).toEqual([
+      ["27 heads of state or government", "leaders"],
+    ]);
   });
 
   it("reads how long a commitment lasts, not how long ago something was", () => {

@@ -113,6 +113,13 @@ const listOfPledges =
 const pledgeOfMeeting =
   /^\s+(?:(?:a|an|the|another|further)\s+)?(?:\p{L}+\s+){0,2}?(?:meeting|meetings|summit|talks|conference|visit|call|session|gathering|trip)\b/iu;
 
+/** "the summit of the coalition on": a meeting's subject follows. */
+const meetingAbout =
+  /\b(?:summit|meeting|conference|talks|session|gathering)\b[^.;:!?]*?\s(?:on|about|to\s+discuss)\s+$/iu;
+
+/** "denied this possibility", "rejected the idea": a refusal of what was said before. */
+const refusedBefore = /\b(?:this|that|the)\s+(?:possibility|idea|option|prospect)\b/iu;
+
 /** "how … can contribute": an indirect question before the cue. */
 const howBefore = /\bhow\s+(?:(?!that\b)\S+\s+){0,5}$/iu;
 
@@ -440,7 +447,9 @@ class Reading {
       // "three years ago", "over the past four years": time gone by, not a term anyone pledged.
       if (
         durationUnits.includes(quantity.unit) &&
-        (/^\s+(?:ago|old|earlier|later|since)\b/iu.test(this.text.slice(quantity.end, quantity.end + 10)) ||
+        (/^\s+(?:ago|old|earlier|later|since|after|before|into)\b/iu.test(
+          this.text.slice(quantity.end, quantity.end + 10),
+        ) ||
           /\b(?:past|last|previous|first|almost|nearly)\s+$/iu.test(
             this.text.slice(Math.max(0, quantity.start - 10), quantity.start),
           ))
@@ -617,9 +626,10 @@ class Reading {
           const saidAt = clause.start + reported.index + reported[0].length;
           const named = before.filter((mention) => mention.start >= saidAt);
           if (named.length > 0) return named;
-          // "Germany signalled it could…", "the chancellor said his country will…": the speaker's own pledge.
+          // "Germany signalled it could…", "Spain declared its willingness…", "the chancellor said his
+          // country will…": the speaker's own pledge.
           if (
-            /^\s*(?:that\s+)?(?:it|they|we|his\s+country|her\s+country|its\s+government|their\s+countries)\b/iu.test(
+            /^\s*(?:that\s+)?(?:it|they|we|its|their|our|his\s+country|her\s+country|its\s+government|their\s+countries)\b/iu.test(
               this.text.slice(saidAt, at),
             )
           ) {
@@ -648,9 +658,17 @@ class Reading {
       const who = made.length > 0 ? subjectsBefore(cue!.span.start) : subjectsBefore(stance.cue.start);
       if (who.length > 0) lastSubject = who;
       // A refusal need not name what: "Washington refused to sign the declaration" is a stance all the same.
+      // "denied this possibility": what the sentence before pledged or asked about.
+      const before = refusedBefore.test(this.text.slice(stance.cue.start, stance.cue.end))
+        ? this.suggestions.findLast(
+            (suggestion): suggestion is PledgeSuggestion =>
+              suggestion.kind === "pledge" && suggestion.category !== "other",
+          )?.category
+        : undefined;
       const category =
         categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ??
         made.at(-1)?.category ??
+        before ??
         (who.length > 0 ? "other" : null);
       if (!category) continue;
       const cueText = this.text.slice(stance.cue.start, stance.cue.end);
@@ -693,6 +711,9 @@ class Reading {
         before,
       )
     )
+      return false;
+    // "Following the United Kingdom and France, Spain has declared…": who went before is not who acts now.
+    if (/\b(?:following|unlike|besides|apart\s+from)\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}$/iu.test(before))
       return false;
     const after = this.text.slice(mention.end, mention.end + 24);
     if (/^['’]s\s+(?:allies|partners|backers|supporters|friends|neighbou?rs)\b/iu.test(after)) return false;
@@ -915,6 +936,15 @@ class Reading {
         if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
         // "announced a meeting of the coalition": a meeting is where pledges may be made, not one.
         if (pledgeOfMeeting.test(this.text.slice(span.end, span.end + 40))) continue;
+        // "Few on the continent have shown themselves open to…": the clause's subject denies it.
+        if (
+          /^\W*(?:few|no\s+one|nobody|none|hardly\s+anyone)\b/iu.test(
+            this.text.slice(clause.start, span.start),
+          )
+        )
+          continue;
+        // "the summit … on support for Ukraine": what a meeting was about, nothing pledged.
+        if (meetingAbout.test(this.text.slice(Math.max(clause.start, span.start - 80), span.start))) continue;
         // "the question of how Europe and its partners can contribute": a question asked, nothing pledged.
         if (howBefore.test(this.text.slice(Math.max(clause.start, span.start - 60), span.start))) continue;
         // "an army set to number 800,000": what it will have, not what it pledges.

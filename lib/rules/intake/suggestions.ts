@@ -186,7 +186,7 @@ export function linkedConditionIds(pledge: PledgeSuggestion, others: DecidedSugg
 }
 
 /** Units that count who is in the coalition: a figure in them is what it has, never what it pledges. */
-export const countUnits = ["nations", "members", "allies", "partners"];
+export const countUnits = ["nations", "members", "allies", "partners", "leaders"];
 
 /** What a figure taken from a document can be kept as. */
 export const figureUses = ["requirement", "capacity", "pledge"] as const;
