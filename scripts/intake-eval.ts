@@ -4,7 +4,8 @@
 // recall per kind; with --verbose, the items it missed and the suggestions that matched none. Exits
 // 1 when a kind misses its target (recall ≥ 0.9, precision ≥ 0.8). With --gold and --documents, it
 // scores a gold of one's own (same shape) on other articles: how the rules do on text they were not
-// written from.
+// written from. "located" counts the items some suggestion quotes even when it says another
+// category, stance or amount: what the reviewer corrects rather than adds.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -52,6 +53,7 @@ function main(): number {
     kind: score.kind,
     items: score.items,
     found: score.found,
+    located: score.located,
     suggested: score.suggested,
     correct: score.correct,
     repeated: score.repeated,

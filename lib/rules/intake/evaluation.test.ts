@@ -31,7 +31,7 @@ describe("scoring against the gold", () => {
       [{ kind: "pledge", stance: "pledge", quotes: ["Sweden will not send troops"] }],
       "pledge",
     );
-    expect(refusalAsPledge).toMatchObject({ found: 0, correct: 0 });
+    expect(refusalAsPledge).toMatchObject({ found: 0, correct: 0, located: 1 });
     const wrongAmount = score([{ kind: "figure", low: "3000", quotes: ["up to 2,000 troops"] }], "figure");
     expect(wrongAmount.found).toBe(0);
   });

@@ -28,6 +28,11 @@ export interface KindScore {
   /** Items the gold holds, and how many of them some suggestion matched. */
   items: number;
   found: number;
+  /**
+   * Items some suggestion of their kind quotes, whether or not it says the same: found, or found
+   * with another category, stance or amount (what the reviewer corrects before accepting).
+   */
+  located: number;
   /** Suggestions made, and how many of them matched an item. */
   suggested: number;
   correct: number;
@@ -74,10 +79,21 @@ export function scoreDocument(text: string, suggestions: Suggestion[], items: Go
   const scores = new Map<SuggestionKind, KindScore>(
     suggestionKinds.map((kind) => [
       kind,
-      { kind, items: 0, found: 0, suggested: 0, correct: 0, repeated: 0 },
+      { kind, items: 0, found: 0, located: 0, suggested: 0, correct: 0, repeated: 0 },
     ]),
   );
-  for (const { item } of located) scores.get(item.kind)!.items++;
+  for (const { item, spans } of located) {
+    const score = scores.get(item.kind)!;
+    score.items++;
+    const quoted = suggestions.some(
+      (suggestion) =>
+        suggestion.kind === item.kind &&
+        spans.some((span) =>
+          [suggestion.quote, ...suggestion.alsoQuoted].some((quote) => overlaps(span, quote)),
+        ),
+    );
+    if (quoted) score.located++;
+  }
   for (const suggestion of suggestions) {
     const score = scores.get(suggestion.kind)!;
     score.suggested++;
@@ -109,6 +125,7 @@ export function addScores(perDocument: KindScore[][]): KindScore[] {
       kind,
       items: sum("items"),
       found: sum("found"),
+      located: sum("located"),
       suggested: sum("suggested"),
       correct: sum("correct"),
       repeated: sum("repeated"),
