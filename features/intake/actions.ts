@@ -6,8 +6,8 @@ import type { FormState } from "@/features/forms/form-state";
 import { list, single, stakeholderLinks, type FormValues } from "@/features/forms/form-values";
 import { intakeModelFromEnv } from "@/server/env";
 import { modelExtractor, ModelError, rulesExtractor } from "./extractors";
-import { decideSuggestion, readSourceAgain } from "./mutations";
-import { decisionSchema } from "./schemas";
+import { decideSuggestion, readSourceAgain, reopenSuggestion } from "./mutations";
+import { decisionSchema, reopenSchema } from "./schemas";
 import { WriteError } from "@/lib/write-error";
 
 /** The record fields a decision's form may carry, by the names the editing schemas read. */
@@ -73,6 +73,22 @@ const decidedWords = {
 /** How a suggestion stands now, as a refused decision reports it (features/intake/mutations.ts). */
 type SuggestionNow = { version: number; state: string };
 
+/**
+ * The suggestion itself decided or changed by someone else since the page was shown (not a record
+ * it writes to): said, and the page shows it as it is now. Any other error is thrown on.
+ */
+function refusedAsChanged(error: unknown): FormState {
+  const current =
+    error instanceof WriteError ? (error.details.current as SuggestionNow | undefined) : undefined;
+  if (!(error instanceof WriteError) || error.kind !== "conflict" || typeof current?.state !== "string")
+    throw error;
+  return {
+    status: "error",
+    message: error.message,
+    conflict: { message: error.message, currentVersion: current.version, changes: [] },
+  };
+}
+
 /** Accepts or rejects one suggestion (analysts and admins); the record and the decision are written together. */
 export async function decideSuggestionAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(form, {
@@ -84,17 +100,7 @@ export async function decideSuggestionAction(_previous: FormState, form: FormDat
       try {
         decided = await decideSuggestion(principal, decision);
       } catch (error) {
-        // The suggestion itself decided or changed by someone else since the page was shown (not a
-        // record it writes to): said, and the page shows it as it is now.
-        const current =
-          error instanceof WriteError ? (error.details.current as SuggestionNow | undefined) : undefined;
-        if (!(error instanceof WriteError) || error.kind !== "conflict" || typeof current?.state !== "string")
-          throw error;
-        return {
-          status: "error",
-          message: error.message,
-          conflict: { message: error.message, currentVersion: current.version, changes: [] },
-        };
+        return refusedAsChanged(error);
       }
       return {
         status: "saved",
@@ -104,6 +110,24 @@ export async function decideSuggestionAction(_previous: FormState, form: FormDat
             : `Accepted: ${decided.record ? decidedWords[decided.record.kind] : "the record"} was written, citing the quote.`,
         ...(decided.record ? { created: { id: decided.record.id, label: decided.record.kind } } : {}),
       };
+    },
+    revalidate: () => revalidatePath("/intake", "layout"),
+  });
+}
+
+/** Takes back a rejection (analysts and admins): the suggestion waits for a decision again. */
+export async function reopenSuggestionAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runFormAction(form, {
+    permission: "edit",
+    schema: reopenSchema,
+    input: (values) => ({ suggestionId: single(values, "suggestionId"), version: single(values, "version") }),
+    async work(reopening, principal) {
+      try {
+        await reopenSuggestion(principal, reopening);
+      } catch (error) {
+        return refusedAsChanged(error);
+      }
+      return { status: "saved", message: "Put back: the suggestion waits for a decision again." };
     },
     revalidate: () => revalidatePath("/intake", "layout"),
   });

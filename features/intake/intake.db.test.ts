@@ -7,7 +7,8 @@ import type { Principal } from "@/lib/access";
 import type { PledgeSuggestion } from "@/lib/rules/intake/suggestions";
 
 const { db } = await seededTestDatabase();
-const { takeInSource, readSourceAgain, decideSuggestion, sha256Of } = await import("./mutations");
+const { takeInSource, readSourceAgain, decideSuggestion, reopenSuggestion, sha256Of } =
+  await import("./mutations");
 const { getIntakeSource, listIntakeSources } = await import("./queries");
 const { rulesExtractor, modelExtractor } = await import("./extractors");
 const { WriteError } = await import("@/lib/write-error");
@@ -154,6 +155,18 @@ describe("deciding", () => {
     await expect(again).rejects.toThrow(WriteError);
     await expect(again).rejects.toThrow(/already accepted/);
     expect(await db().pledge.count()).toBe(before + 1);
+    // Nor is an acceptance taken back: what it wrote stands. Not even by writing to the row directly.
+    const stale = await db().intakeSuggestion.findFirstOrThrow({ where: { id: row.id } });
+    await expect(reopenSuggestion(analyst, { suggestionId: row.id, version: stale.version })).rejects.toThrow(
+      /was accepted: what it wrote stands/,
+    );
+    await expect(
+      db().intakeSuggestion.update({ where: { id: row.id }, data: { state: "pending", recordId: null } }),
+    ).rejects.toThrow();
+    expect(await db().intakeSuggestion.findFirstOrThrow({ where: { id: row.id } })).toMatchObject({
+      state: "accepted",
+      recordId: pledge!.id,
+    });
   });
 
   it("writes nothing when the record is refused, and the suggestion still waits", async () => {
@@ -325,6 +338,54 @@ describe("deciding", () => {
     expect(rows.filter((row) => row.quoteStart === figure.quoteStart && row.kind === "figure")).toEqual([
       expect.objectContaining({ id: figure.id, state: "rejected" }),
     ]);
+  });
+
+  it("takes back a rejection: the suggestion waits again, once, and the audit keeps who rejected it", async () => {
+    const own = `${text}
+Denmark pledged 300 engineers for demining.`;
+    const { sourceId } = await takeInSource(
+      analyst,
+      { text: own, mediaType: "text/plain" },
+      { ...details, title: "Denmark" },
+    );
+    const figure = (await pending(sourceId)).find(
+      (entry) => entry.kind === "figure" && own.slice(entry.quoteStart, entry.quoteEnd) === "300 engineers",
+    )!;
+    await decideSuggestion(analyst, { action: "reject", suggestionId: figure.id, version: figure.version });
+    const rejected = await db().intakeSuggestion.findFirstOrThrow({ where: { id: figure.id } });
+    expect(rejected).toMatchObject({ state: "rejected", version: figure.version + 1 });
+    // A rejection is not turned into anything but a waiting suggestion, even by writing to the row.
+    await expect(
+      db().intakeSuggestion.update({ where: { id: figure.id }, data: { state: "accepted" } }),
+    ).rejects.toThrow();
+    expect(await db().intakeSuggestion.findFirstOrThrow({ where: { id: figure.id } })).toMatchObject({
+      state: "rejected",
+    });
+    // From a page older than the rejection: refused.
+    await expect(
+      reopenSuggestion(analyst, { suggestionId: figure.id, version: figure.version }),
+    ).rejects.toThrow(/changed since the page was shown/);
+
+    await reopenSuggestion(analyst, { suggestionId: figure.id, version: rejected.version });
+    expect(await db().intakeSuggestion.findFirstOrThrow({ where: { id: figure.id } })).toMatchObject({
+      state: "pending",
+      decidedAt: null,
+      decidedById: null,
+      version: rejected.version + 1,
+    });
+    const audit = await db().auditEntry.findFirstOrThrow({
+      where: { entityType: "IntakeSuggestion", entityId: figure.id },
+    });
+    expect(JSON.parse(audit.before!)).toMatchObject({
+      state: "rejected",
+      decidedById: analyst.kind === "user" ? analyst.id : null,
+    });
+    // Once: a second taking back from the same page is refused.
+    await expect(
+      reopenSuggestion(analyst, { suggestionId: figure.id, version: rejected.version }),
+    ).rejects.toThrow(/waiting for a decision already/);
+    // It waits like any other: decided again, by acceptance this time.
+    expect((await pending(sourceId)).map((row) => row.id)).toContain(figure.id);
   });
 
   it("adds a model's suggestions beside the rules', dropping those whose quotes are not in the text", async () => {

@@ -31,7 +31,7 @@ import {
 import { readDocument, type ReadDocument } from "./documents";
 import { rulesExtractor, type Extractor } from "./extractors";
 import { findSourceByText, getKnownRecords } from "./queries";
-import type { Acceptance, Decision, IntakeDetails } from "./schemas";
+import type { Acceptance, Decision, IntakeDetails, Reopening } from "./schemas";
 
 // Intake's writes: a source taken in with its text and the rules' suggestions, in one transaction;
 // a reading again (which never proposes again what was decided); and a person's decision on a
@@ -261,6 +261,55 @@ export async function decideSuggestion(actor: Principal, decision: Decision): Pr
       },
     });
     return { state: decision.action === "accept" ? "accepted" : "rejected", record };
+  });
+}
+
+/**
+ * Takes back a rejection: the suggestion waits for a decision again (and a reading of the source
+ * proposes it again). An acceptance is not taken back here: what it wrote is edited where it lives.
+ * A rejection taken back since the page was shown, or decided anew, is refused.
+ */
+export async function reopenSuggestion(actor: Principal, reopening: Reopening): Promise<void> {
+  await write(async (tx) => {
+    const row = await tx.intakeSuggestion.findFirst({
+      where: { id: reopening.suggestionId },
+      select: { id: true, state: true, version: true, decidedAt: true, decidedById: true },
+    });
+    if (!row) throw notFound("suggestion", reopening.suggestionId);
+    if (row.state !== "rejected" || row.version !== reopening.version) {
+      throw new WriteError(
+        "conflict",
+        row.state === "accepted"
+          ? "This suggestion was accepted: what it wrote stands. Edit the record itself instead."
+          : row.state === "pending"
+            ? "This suggestion is waiting for a decision already."
+            : "This suggestion changed since the page was shown: look at it again.",
+        { current: { version: row.version, state: row.state } },
+      );
+    }
+    const reopened = await tx.intakeSuggestion.updateMany({
+      where: { id: row.id, version: row.version, state: "rejected" },
+      data: { state: "pending", decidedAt: null, decidedById: null, version: { increment: 1 } },
+    });
+    if (reopened.count === 0) {
+      throw new WriteError(
+        "conflict",
+        "Someone changed this suggestion at the same moment. Nothing was written.",
+        {
+          current: { version: row.version + 1, state: row.state },
+        },
+      );
+    }
+    // The rejection's who and when leave the row: the audit keeps them.
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "IntakeSuggestion",
+      entityId: row.id,
+      before: { state: row.state, decidedAt: row.decidedAt, decidedById: row.decidedById },
+      after: { state: "pending" },
+      version: row.version + 1,
+      note: "Rejection taken back: the suggestion waits for a decision again",
+    });
   });
 }
 

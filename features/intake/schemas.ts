@@ -87,4 +87,10 @@ export const decisionSchema = z.discriminatedUnion("action", [
     .strict(),
 ]);
 export type Decision = z.output<typeof decisionSchema>;
+
+/** Taking back a rejection: the suggestion and the version the page showed. */
+export const reopenSchema = z
+  .object({ suggestionId: recordId("suggestion"), version: z.coerce.number().int().min(1) })
+  .strict();
+export type Reopening = z.output<typeof reopenSchema>;
 export type Acceptance = Extract<Decision, { action: "accept" }>;

@@ -297,6 +297,48 @@ test("a suggestion another analyst decided first is shown as theirs, and nothing
   expect(await citationsQuoting(`Malta will send 40 medics ${id.slice(-4)} to Ukraine.`)).toBe(0);
 });
 
+test("a rejection is taken back, by u or by its button, and the suggestion waits again", async ({ page }) => {
+  test.setTimeout(90_000);
+  const id = stamp();
+  const sentence = `Malta pledged €${id.slice(-3)} million in military aid.`;
+  await page.goto("/intake");
+  await page.getByLabel("Paste the text").fill(`Malta note ${id}\n${sentence}`);
+  await page.getByRole("button", { name: "Read the document" }).click();
+  await expectQueue(page);
+  const pledge = page
+    .getByTestId("suggestion")
+    .filter({ hasText: "Malta" })
+    .filter({ has: page.locator(".badge", { hasText: /^Pledge$/ }) });
+  await expect(pledge).toHaveCount(1);
+
+  // Rejected by r, taken back by u: the outcome says so, and the suggestion has the focus again.
+  await pledge.focus();
+  await page.keyboard.press("r");
+  await expect(pledge).toHaveCount(0);
+  const outcome = page.getByRole("status").filter({ hasText: /^Rejected: / });
+  await expect(outcome.getByRole("button", { name: "Undo the rejection" })).toBeVisible();
+  await page.keyboard.press("u");
+  await expect(
+    page.getByRole("status").filter({ hasText: /^Put back: .*It waits for a decision again\./ }),
+  ).toBeVisible();
+  await expect(pledge).toHaveAttribute("data-state", "pending");
+  await expect(pledge).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // Rejected by its button, then put back from the decided list.
+  await pledge.getByRole("button", { name: "Reject" }).click();
+  await expect(pledge).toHaveCount(0);
+  await page.getByLabel("Show decided ones too").check();
+  const rejected = page
+    .getByTestId("suggestion")
+    .filter({ hasText: "Malta" })
+    .filter({ has: page.locator(".badge", { hasText: /^Rejected/ }) });
+  await rejected.getByRole("button", { name: "Put back for review" }).click();
+  await expect(pledge).toHaveAttribute("data-state", "pending");
+  await expect(pledge.getByRole("button", { name: "Accept" })).toBeVisible();
+  expect(await citationsQuoting(sentence)).toBe(0);
+});
+
 test("rejecting writes nothing and is remembered; bad documents are refused with their reasons", async ({
   page,
 }) => {

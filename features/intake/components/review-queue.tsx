@@ -26,7 +26,7 @@ import {
   stakeholderKindLabels,
   stakeholderRoles,
 } from "@/lib/rules/vocabulary";
-import { decideSuggestionAction } from "../actions";
+import { decideSuggestionAction, reopenSuggestionAction } from "../actions";
 
 export interface QueueRow {
   id: string;
@@ -57,8 +57,9 @@ const isTyping = (target: EventTarget | null) =>
 
 /**
  * The review queue: the document with every suggestion's quote marked, and the suggestions beside it
- * in the order of the text. j / k move between them, a accepts, e edits, r rejects; Escape closes an
- * edit. After a decision the next waiting suggestion is selected and focused.
+ * in the order of the text. j / k move between them, a accepts, e edits, r rejects, u takes back the
+ * last rejection; Escape closes an edit. After a decision the next waiting suggestion is selected and
+ * focused; after a rejection is taken back, the suggestion itself.
  */
 export function ReviewQueue({
   text,
@@ -91,10 +92,13 @@ export function ReviewQueue({
     [router],
   );
   const queueRef = useRef<HTMLElement>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<{
     text: string;
     link: { href: string; label: string } | null;
+    /** A rejection made here, which the outcome offers to take back. */
+    undo: string | null;
   } | null>(null);
 
   const select = useCallback((id: string | null, focus = true) => {
@@ -113,7 +117,19 @@ export function ReviewQueue({
     const decided = rows.find(
       (row) => row.state !== "pending" && previousStates.current.get(row.id) === "pending",
     );
+    const reopened = rows.find(
+      (row) => row.state === "pending" && previousStates.current.get(row.id) === "rejected",
+    );
     previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
+    if (reopened && !decided) {
+      setOutcome({
+        text: `Put back: ${headline(reopened.suggestion)}. It waits for a decision again.`,
+        link: null,
+        undo: null,
+      });
+      select(reopened.id);
+      return;
+    }
     if (!decided) return;
     setEditing(null);
     const elsewhere = decidedElsewhere.current === decided.id;
@@ -130,6 +146,7 @@ export function ReviewQueue({
               label: `Open the ${decided.recordType === "capacity" ? "capacity reference" : decided.recordType}`,
             }
           : null,
+      undo: decided.state === "rejected" && !elsewhere ? decided.id : null,
     });
     const next =
       rows.find(
@@ -157,6 +174,16 @@ export function ReviewQueue({
         event.preventDefault();
         const next = visible[Math.min(visible.length - 1, Math.max(0, index + (event.key === "j" ? 1 : -1)))];
         if (next) select(next.id);
+        return;
+      }
+      if (event.key === "u") {
+        // The selected rejected suggestion, or else the rejection just made.
+        const scope = current?.state === "rejected" ? cards.current.get(current.id) : outcomeRef.current;
+        const putBack = scope?.querySelector<HTMLButtonElement>("button[data-decision=reopen]");
+        if (putBack) {
+          event.preventDefault();
+          putBack.click();
+        }
         return;
       }
       if (!current || current.state !== "pending") return;
@@ -212,22 +239,28 @@ export function ReviewQueue({
             Show decided ones too
           </label>
         </div>
-        <div role="status" className="min-h-0">
+        <div role="status" className="min-h-0" ref={outcomeRef}>
           {outcome && (
-            <p className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
-              {outcome.text}{" "}
-              {outcome.link && (
-                <Link href={outcome.link.href} className="link">
-                  {outcome.link.label}
-                </Link>
-              )}
-            </p>
+            <div className="flex flex-wrap items-center gap-2 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
+              <p>
+                {outcome.text}{" "}
+                {outcome.link && (
+                  <Link href={outcome.link.href} className="link">
+                    {outcome.link.label}
+                  </Link>
+                )}
+              </p>
+              {(() => {
+                const rejected = rows.find((row) => row.id === outcome.undo && row.state === "rejected");
+                return rejected ? <PutBackForm row={rejected} label="Undo the rejection" /> : null;
+              })()}
+            </div>
           )}
         </div>
         <p className="note" id="queue-keys">
           Keys, while a suggestion has the focus: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd>{" "}
-          accept, <kbd>e</kbd> edit, <kbd>r</kbd> reject, <kbd>Esc</kbd> close the edit. Nothing is written
-          until you accept.
+          accept, <kbd>e</kbd> edit, <kbd>r</kbd> reject, <kbd>u</kbd> undo a rejection, <kbd>Esc</kbd> close
+          the edit. Nothing is written until you accept.
         </p>
         {visible.length === 0 ? (
           <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
@@ -420,6 +453,7 @@ function SuggestionCard({
           </Link>
         </p>
       )}
+      {row.state === "rejected" && <PutBackForm row={row} label="Put back for review" />}
       {row.state === "pending" && (
         <DecisionForm
           row={row}
@@ -885,6 +919,38 @@ function DecisionForm({
           Reject
         </button>
       </div>
+    </form>
+  );
+}
+
+/**
+ * Takes back a rejection, made here or by someone else: the suggestion waits for a decision again.
+ * Refused when the suggestion changed since the page was shown, which is then fetched again.
+ */
+function PutBackForm({ row, label }: { row: QueueRow; label: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(reopenSuggestionAction, idle);
+  const router = useRouter();
+  useEffect(() => {
+    if (state.status === "error" && state.conflict) router.refresh();
+  }, [state, router]);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="suggestionId" value={row.id} />
+      <input type="hidden" name="version" value={row.version} />
+      <button
+        type="submit"
+        data-decision="reopen"
+        className="button-secondary"
+        disabled={pending}
+        aria-keyshortcuts="u"
+      >
+        {label}
+      </button>
+      {state.status === "error" && (
+        <span role="alert" className="text-sm text-rose-800">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }
