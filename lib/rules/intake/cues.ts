@@ -133,6 +133,9 @@ export const pledgeCues: Cue[] = [
       "introduces",
       "establishes",
       "provides for",
+      "provide for",
+      "commits … to",
+      "committing … to",
       "foresees",
       "envisages",
       "contemplates",
@@ -179,7 +182,7 @@ export const pledgeCues: Cue[] = [
     // "will establish", "would provide", "could be deployed", "is set to deploy": what a party says it will do.
     status: "announced",
     pattern: new RegExp(
-      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|help|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
+      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|continue\\s+(?:its|their|our)\\s+(?:efforts|work)\\s+to|help(?:\\s+to)?|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
         "provide",
         "coordinate",
         "create",
@@ -214,6 +217,8 @@ export const pledgeCues: Cue[] = [
         "join",
         "include",
         "be responsible for",
+        "be part of",
+        "focus on",
         "be limited to",
         "be confined to",
         "be restricted to",
@@ -473,6 +478,18 @@ export const categoryWords: Record<
         "defense capabilities",
         "defence support",
         "defense support",
+        // Training Ukraine's soldiers is assistance, not soldiers of one's own.
+        ...["train", "training", "to train"].flatMap((verb) =>
+          [
+            "soldiers",
+            "troops",
+            "Ukrainian soldiers",
+            "Ukrainian troops",
+            "Ukrainian forces",
+            "the Ukrainian",
+          ].map((whom) => `${verb} ${whom}`),
+        ),
+        "training of Ukrainian",
         // Ukraine's own army: supporting it is assistance, not a force of one's own.
         "Armed Forces of Ukraine",
         "Ukraine's armed forces",
@@ -516,6 +533,9 @@ export const categoryWords: Record<
       [
         "strategic enablers",
         "enablers",
+        "air surveillance",
+        "aerial surveillance",
+        "maritime surveillance",
         "satellite monitoring",
         "intelligence sharing",
         "air policing",
@@ -651,6 +671,14 @@ export const parliamentCue = phrasePattern([
   "to a vote",
   "put to parliament",
   "put before parliament",
+  "parliamentary procedures",
+  "parliamentary procedure",
+  "Commons vote",
+  "MPs will vote",
+  "MPs would vote",
+  "opportunity to vote",
+  "in government and parliament",
+  "by government and parliament",
   "pass parliament",
   "pass the chamber",
   "pass the chamber's test",

@@ -227,6 +227,9 @@ const unitNouns: [string, string][] = [
   ["people", "people"],
   ["leaders", "leaders"],
   ["civilians", "people"],
+  ["citizens", "people"],
+  ["refugees", "people"],
+  ["residents", "people"],
   ["percent", "percent"],
   // How long: "guarantees for up to 50 years", "within 30 days".
   ...(["years", "months", "weeks", "days"] as const).map((noun): [string, string] => [noun, noun]),

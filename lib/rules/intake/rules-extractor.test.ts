@@ -167,6 +167,32 @@ describe("pledges", () => {
     const text =
       "He said partner forces could operate on Ukrainian soil, regenerating Ukraine's armed forces.";
     expect(pledgesOf(text)[0]).toMatchObject({ category: "force" });
+    // A verb that takes an object: the object is what is pledged.
+    expect(pledgesOf("British and French forces will help to train Ukrainian troops.")[0]).toMatchObject({
+      category: "assistance",
+    });
+  });
+
+  it("reads a part taken, efforts continued, a focus, and what a statement commits to", () => {
+    for (const [text, category] of [
+      ["Sweden will be part of a broader effort to monitor the ceasefire.", "monitoring"],
+      ["Sweden will continue its efforts to train soldiers and officers in Ukraine.", "assistance"],
+      ["Canada's initial contribution could focus on training.", "assistance"],
+      ["The statement commits the coalition to a US-led ceasefire monitoring mechanism.", "monitoring"],
+      ["The plan would provide for monitoring the ceasefire.", "monitoring"],
+    ] as const)
+      expect(pledgesOf(text)[0], text).toMatchObject({ stance: "pledge", category });
+  });
+
+  it("makes two pledges of 'both with … and with …', and none of an aside between dashes", () => {
+    const text =
+      "Sweden is prepared to contribute both with air surveillance from Gripen aircraft, and with mine-clearance ships in the Black Sea.";
+    expect(pledgesOf(text).map((pledge) => pledge.category)).toEqual(["enablers", "force"]);
+    const aside =
+      "In Paris - where leaders gathered to discuss a peace plan for Ukraine - the allies agreed on security guarantees.";
+    expect(pledgesOf(aside).map((pledge) => [pledge.category, quoteOf(aside, pledge).slice(0, 8)])).toEqual([
+      ["guarantee", "In Paris"],
+    ]);
   });
 
   it("is no pledge when nobody makes it: questions, hypotheticals, negations, quotations of nobody", () => {
@@ -433,6 +459,8 @@ describe("conditions", () => {
     ["Without a US backstop, a deployment is not feasible.", "Without a US backstop"],
     ["Troops would stay in Ukraine after the war.", "after the war"],
     ["The decision will still have to pass the chamber's test.", "pass the chamber's test"],
+    ["Any deployment will be subject to parliamentary procedures.", "parliamentary procedures"],
+    ["Sweden must make the binding decisions in government and parliament.", "in government and parliament"],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
@@ -499,6 +527,15 @@ describe("figures", () => {
     // A few that the clause after them says which: new, not the ones named before.
     const four = "Among the four countries that will decide, Poland leads.";
     expect(ofKind(four, "figure").map((figure) => quoteOf(four, figure))).toEqual(["four countries"]);
+  });
+
+  it("counts citizens and refugees as people", () => {
+    const text = "Czechia hosts about 400,000 refugees and 700,000 citizens abroad.";
+    expect(
+      (ofKind(text, "figure") as Extract<Suggestion, { kind: "figure" }>[]).map(
+        (figure) => figure.quantity.unit,
+      ),
+    ).toEqual(["people", "people"]);
   });
 
   it("counts leaders, and reads no duration in a time between events", () => {

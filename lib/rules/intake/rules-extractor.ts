@@ -95,7 +95,7 @@ const statementSeparator = new RegExp(
     "could",
   ].join(
     "|",
-  )})\\b)|,\\s+saying\\s+(?:that\\s+)?|,\\s+with\\s+plans\\s+(?=to\\s)|,\\s+alongside\\s+|(?<!\\s)\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
+  )})\\b)|,\\s+and\\s+with\\s+|,\\s+saying\\s+(?:that\\s+)?|,\\s+with\\s+plans\\s+(?=to\\s)|,\\s+alongside\\s+|(?<!\\s)\\s+and\\s+the\\s+(?=\\p{L}+(?:ment|tion|sion)\\s+of\\b)`,
   "giu",
 );
 
@@ -109,6 +109,10 @@ const categoryVerbs =
 const listOfPledges =
   /\b(?:outlined|outlines|sets\s+out|set\s+out|includes?|including|consists?\s+of|commitments|pledges|pledged|promises|provisions|mechanisms|measures|(?:main|key)\s+(?:elements|points))\b/iu;
 
+/** A verb whose subject is what is sent or based: "forces could operate", "troops would be stationed". */
+const deployedVerb =
+  /^(?:will|would|could|can|may|might|shall)\s+(?:also\s+)?(?:operate|deploy|serve|be\s+(?:deployed|stationed|sent|based|placed|positioned))\b/iu;
+
 /** What a cue takes when it pledges no more than a meeting: "announced a meeting", "agreed on talks". */
 const pledgeOfMeeting =
   /^\s+(?:(?:a|an|the|another|further)\s+)?(?:\p{L}+\s+){0,2}?(?:meeting|meetings|summit|talks|conference|visit|call|session|gathering|trip)\b/iu;
@@ -119,6 +123,14 @@ const meetingAbout =
 
 /** "denied this possibility", "rejected the idea": a refusal of what was said before. */
 const refusedBefore = /\b(?:this|that|the)\s+(?:possibility|idea|option|prospect)\b/iu;
+
+/** Whether the span is inside an aside between dashes that opens with "where", "which", "who" or "when". */
+function insideAside(text: string, clause: Span, span: Span): boolean {
+  const before = text.slice(clause.start, span.start);
+  const open = /\s[-–—]\s+(?:where|which|who|when)\b[^-–—]*$/iu.exec(before);
+  if (!open) return false;
+  return /^[^-–—]*\s[-–—]\s/u.test(text.slice(span.end, clause.end));
+}
 
 /** "how … can contribute": an indirect question before the cue. */
 const howBefore = /\bhow\s+(?:(?!that\b)\S+\s+){0,5}$/iu;
@@ -176,10 +188,23 @@ function categoryOf(
         });
     }
   }
-  // The verb is not what it takes: "deploy military assistance" is assistance. A verb's subject
-  // says as much when it is what is pledged: "partner forces could operate on Ukrainian soil".
+  // A word inside a phrase that names another category is that phrase's: the "forces" of "Armed
+  // Forces of Ukraine", the "soldiers" of "train soldiers".
+  const inside = (word: (typeof found)[number]) =>
+    found.some(
+      (other) =>
+        other !== word &&
+        other.category !== word.category &&
+        other.weight > word.weight &&
+        other.at <= word.at &&
+        other.end >= word.end,
+    );
+  found.splice(0, found.length, ...found.filter((word) => !inside(word)));
+  // The verb is not what it takes: "deploy military assistance" is assistance. The subject of a
+  // verb of being sent or based is what is pledged: "partner forces could operate on Ukrainian soil"
+  // (but "forces will help to train Ukrainian troops" pledge training).
   const subject =
-    verbAt === undefined
+    verbAt === undefined || !deployedVerb.test(text.slice(verbAt, verbAt + 40))
       ? undefined
       : found.find(
           (word) =>
@@ -934,6 +959,8 @@ class Reading {
         if (clauseMentions.some((mention) => mention.start <= span.start && mention.end > span.start))
           continue;
         if (/^\s+that\b/iu.test(this.text.slice(span.end, span.end + 6))) continue;
+        // "in Paris - where leaders gathered to discuss a peace plan for Ukraine -": an aside pledges nothing.
+        if (insideAside(this.text, clause, span)) continue;
         // "announced a meeting of the coalition": a meeting is where pledges may be made, not one.
         if (pledgeOfMeeting.test(this.text.slice(span.end, span.end + 40))) continue;
         // "Few on the continent have shown themselves open to…": the clause's subject denies it.
