@@ -143,6 +143,11 @@ export const pledgeCues: Cue[] = [
       "creation of",
       "creating",
       "pledge for",
+      ...["considering", "is considering", "are considering"].flatMap((weighing) =>
+        ["sending", "deploying", "contributing", "including", "stationing"].map(
+          (act) => `${weighing} ${act}`,
+        ),
+      ),
       "a pledge to",
       "largely finished",
       "backing the",
@@ -291,6 +296,8 @@ export const refusalCue = phrasePattern([
   "unwilling to",
   "no plans to",
   "no intention of",
+  "no … troops on the ground",
+  "no ground troops",
   // What was said before, refused: "Meloni has categorically denied this possibility".
   ...["denied", "rejected", "dismissed", "excluded"].flatMap((verb) =>
     ["this possibility", "the possibility", "the idea", "this idea", "this option", "the prospect"].map(
@@ -349,6 +356,10 @@ export const categoryWords: Record<
         "participate militarily",
         "troop presence",
         "military presence",
+        "company-sized",
+        "battalion-sized",
+        "brigade-sized",
+        "combat unit",
       ],
       3,
     ],
@@ -520,6 +531,7 @@ export const categoryWords: Record<
         "arms",
         "air defence",
         "air defense",
+        "anti-aircraft",
         "financially",
         "financial",
       ],
@@ -575,6 +587,9 @@ export const conditionLeads = phrasePattern([
   "depends on",
   "depend on",
   "depending on",
+  "conditioned on",
+  "conditioned upon",
+  "in the context of",
   "with the achievement of",
   "with the establishment of",
   "without",
@@ -632,7 +647,7 @@ export const afterEvent =
 
 /** "when diplomacy succeeds in bringing the war to an end", "the moment fighting was brought to a halt". */
 export const whenEvent =
-  /\b(?:when|as\s+soon\s+as|the\s+moment)\s+(?:\S+\s+){0,6}?(?:(?:war|conflict|fighting|hostilities)\s+(?:ends|end|is\s+over|stops)|to\s+(?:an\s+end|a\s+halt)|(?:ceasefire|truce|peace\s+deal|peace\s+agreement)\s+(?:is|has\s+been)\s+(?:reached|agreed|signed|in\s+place))\b/giu;
+  /\b(?:when|as\s+soon\s+as|the\s+moment|the\s+day)\s+(?:\S+\s+){0,6}?(?:(?:war|conflict|fighting|hostilities)\s+(?:ends|end|is\s+over|stops|ceases|cease)|to\s+(?:an\s+end|a\s+halt)|(?:ceasefire|truce|peace\s+deal|peace\s+agreement)\s+(?:is|has\s+been)\s+(?:reached|agreed|signed|in\s+place))\b/giu;
 
 /** "the ceasefire must be agreed with the Russian side": an event that has to happen first. */
 export const mustEvent =
@@ -671,6 +686,7 @@ export const parliamentCue = phrasePattern([
   "to a vote",
   "put to parliament",
   "put before parliament",
+  "mandate from",
   "parliamentary procedures",
   "parliamentary procedure",
   "Commons vote",

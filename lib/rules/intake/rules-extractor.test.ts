@@ -161,6 +161,10 @@ describe("pledges", () => {
     expect(pledgesOf("US representatives did not sign any documents.")[0]).toMatchObject({
       stance: "reservation",
     });
+    expect(pledgesOf("Washington offered a backstop, though no US troops on the ground.")).toEqual([
+      expect.objectContaining({ stance: "pledge", category: "guarantee" }),
+      expect.objectContaining({ stance: "refusal", category: "force" }),
+    ]);
   });
 
   it("judges a pledge by its verb's subject when that is what is pledged", () => {
@@ -175,6 +179,12 @@ describe("pledges", () => {
 
   it("reads a part taken, efforts continued, a focus, and what a statement commits to", () => {
     for (const [text, category] of [
+      ["The European Union is considering sending 25,000 to 30,000 troops.", "force"],
+      ["Estonia can contribute a company-sized unit to provide security guarantees to Ukraine.", "force"],
+      [
+        "Germany intends to contribute to the reinforcement of Ukraine's anti-aircraft defense.",
+        "assistance",
+      ],
       ["Sweden will be part of a broader effort to monitor the ceasefire.", "monitoring"],
       ["Sweden will continue its efforts to train soldiers and officers in Ukraine.", "assistance"],
       ["Canada's initial contribution could focus on training.", "assistance"],
@@ -461,6 +471,18 @@ describe("conditions", () => {
     ["The decision will still have to pass the chamber's test.", "pass the chamber's test"],
     ["Any deployment will be subject to parliamentary procedures.", "parliamentary procedures"],
     ["Sweden must make the binding decisions in government and parliament.", "in government and parliament"],
+    [
+      "Support is conditioned on a solid safety net from Washington.",
+      "conditioned on a solid safety net from Washington",
+    ],
+    ["The day the conflict ceases, guarantees will be deployed.", "The day the conflict ceases"],
+    ["Forces would deploy in the context of a ceasefire.", "in the context of a ceasefire"],
+    ["Estonia will seek a mandate from the Riigikogu.", "mandate from"],
+    // An "if" naming no event of the war, beside a pledge: that pledge's condition.
+    [
+      "Estonia will send a company of soldiers if allies send troops to Ukraine.",
+      "if allies send troops to Ukraine",
+    ],
   ])("finds the condition in %j", (text, quote) => {
     const conditions = ofKind(text, "condition");
     expect(conditions.map((condition) => quoteOf(text, condition))).toEqual([quote]);
@@ -473,6 +495,11 @@ describe("conditions", () => {
     "The envoys were expected to arrive after lunch.",
     "When the envoys landed, they went to the palace.",
     "Poland rebuilt its cities after the war in 1945.",
+    // An "if" naming no event of the war, and no pledge beside it; "as if", "even if", "if any".
+    "The minister would resign if the budget failed.",
+    "Estonia will send troops, as if nothing had changed.",
+    "Estonia will send troops even if others hesitate.",
+    "Few, if any, allies objected.",
   ])("finds none in %j", (text) => {
     expect(ofKind(text, "condition")).toEqual([]);
   });

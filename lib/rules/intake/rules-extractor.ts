@@ -124,6 +124,10 @@ const meetingAbout =
 /** "denied this possibility", "rejected the idea": a refusal of what was said before. */
 const refusedBefore = /\b(?:this|that|the)\s+(?:possibility|idea|option|prospect)\b/iu;
 
+/** Leads that make a condition of whatever follows them: "conditioned on a solid safety net". */
+const explicitLead =
+  /^(?:conditional|conditioned|contingent|dependent)\s+(?:on|upon)$|^(?:only\s+if|provided\s+that|providing\s+that|on\s+condition\s+that)$/iu;
+
 /** Whether the span is inside an aside between dashes that opens with "where", "which", "who" or "when". */
 function insideAside(text: string, clause: Span, span: Span): boolean {
   const before = text.slice(clause.start, span.start);
@@ -498,11 +502,19 @@ class Reading {
         quantity: quantityOf(quantity),
       });
     }
-    const conditions = this.conditions(passage, mentions);
+    const { conditions, weak } = this.conditions(passage, mentions);
     this.suggestions.push(...conditions);
-    if (passage.question) return;
+    const pledgesBefore = this.suggestions.filter((suggestion) => suggestion.kind === "pledge").length;
     const used = new Set<FoundQuantity>();
-    this.pledges(passage, mentions, quantities, conditions, used);
+    if (!passage.question) this.pledges(passage, mentions, quantities, conditions, used);
+    // "if allies send troops": an "if" that names no event of the war is a condition only of a
+    // pledge the passage makes; said of nothing pledged, it is no condition to track.
+    if (this.suggestions.filter((suggestion) => suggestion.kind === "pledge").length === pledgesBefore) {
+      const dropped = new Set<Suggestion>(weak);
+      const kept = this.suggestions.filter((suggestion) => !dropped.has(suggestion));
+      this.suggestions.splice(0, this.suggestions.length, ...kept);
+    }
+    if (passage.question) return;
     this.requirements(passage, quantities, used);
     this.capacities(passage, mentions, quantities, used);
     this.statusEvidence(passage, mentions);
@@ -514,11 +526,15 @@ class Reading {
     return this.suggestions.sort((a, b) => a.quote.start - b.quote.start || a.kind.localeCompare(b.kind));
   }
 
-  private conditions(passage: Passage, mentions: Mention[]): ConditionSuggestion[] {
-    const found: { quote: Span; cue: Span; title: string }[] = [];
-    const add = (quote: Span, cue: Span, title: string) => {
+  /** The passage's conditions, and those among them that stand only beside a pledge (weak). */
+  private conditions(
+    passage: Passage,
+    mentions: Mention[],
+  ): { conditions: ConditionSuggestion[]; weak: ConditionSuggestion[] } {
+    const found: { quote: Span; cue: Span; title: string; weak: boolean }[] = [];
+    const add = (quote: Span, cue: Span, title: string, weak = false) => {
       if (found.some((other) => overlaps(other.quote, quote))) return;
-      found.push({ quote, cue, title: titleFrom(title) });
+      found.push({ quote, cue, title: titleFrom(title), weak });
     };
     const hasEvent = (span: Span) => matchesIn(this.text, eventWords, span).length > 0;
 
@@ -528,7 +544,9 @@ class Reading {
       const end = conditionEnd(this.text, cue.end, passage.end);
       const quote = { start: cue.start, end };
       const words = { start: cue.end, end };
-      if (end <= cue.end || !hasEvent(words)) continue;
+      // "conditional on", "only if": a condition whatever it names; "once", "until": only an event's.
+      if (end <= cue.end || (!explicitLead.test(this.text.slice(cue.start, cue.end)) && !hasEvent(words)))
+        continue;
       add(quote, cue, this.text.slice(cue.end, end));
     }
     for (const match of matchesIn(this.text, afterEvent, passage)) {
@@ -554,7 +572,7 @@ class Reading {
       add({ start: match.start, end }, match, this.text.slice(match.start, end));
     }
     for (const match of matchesIn(this.text, whenEvent, passage)) {
-      const lead = /^(?:as\s+soon\s+as|the\s+moment|\S+)/iu.exec(this.text.slice(match.start))!;
+      const lead = /^(?:as\s+soon\s+as|the\s+moment|the\s+day|\S+)/iu.exec(this.text.slice(match.start))!;
       const cueEnd = match.start + lead[0].length;
       add(match, { start: match.start, end: cueEnd }, this.text.slice(cueEnd, match.end));
     }
@@ -573,12 +591,23 @@ class Reading {
       const end = conditionEnd(this.text, lead.end, passage.end);
       const words = [...this.text.slice(lead.end, end).matchAll(/\S+/gu)].slice(0, 8);
       const reach = words.length > 0 ? lead.end + words.at(-1)!.index + words.at(-1)![0].length : lead.end;
-      if (!hasEvent({ start: lead.end, end: reach })) continue;
+      // "as if", "even if", "if any", "if so": no condition of anything.
+      if (
+        /\b(?:as|even)\s+$/iu.test(this.text.slice(Math.max(passage.start, lead.start - 5), lead.start)) ||
+        /^(?:any|so|not|ever|anything)\b/iu.test(this.text.slice(lead.end, lead.end + 9)) ||
+        end <= lead.end
+      )
+        continue;
       const cue = {
         start: lead.start,
         end: lead.start + (/^\S+/u.exec(this.text.slice(lead.start))?.[0].length ?? 0),
       };
-      add({ start: lead.start, end }, cue, this.text.slice(lead.end, end));
+      add(
+        { start: lead.start, end },
+        cue,
+        this.text.slice(lead.end, end),
+        !hasEvent({ start: lead.end, end: reach }),
+      );
     }
     // "the exact boundaries of a proposed ceasefire line are still being debated"
     for (const cue of matchesIn(this.text, openQuestionCue, passage)) {
@@ -589,7 +618,7 @@ class Reading {
       add({ start: clauseStart, end: cue.end }, cue, `${subject} agreed`);
     }
 
-    return found.map(({ quote, cue, title }) => {
+    const conditions = found.map(({ quote, cue, title }): ConditionSuggestion => {
       // "sanctions for Russia if it decides to attack": the condition is on whom "it" stands for.
       const pronoun = /^\S+\s+(?:it|they)\b/iu.test(this.text.slice(quote.start, quote.end));
       const party = pronoun
@@ -606,6 +635,7 @@ class Reading {
         matches: null,
       };
     });
+    return { conditions, weak: conditions.filter((_, index) => found[index]!.weak) };
   }
 
   private pledges(
