@@ -264,6 +264,17 @@ const refusedActs = [
   "supply",
 ];
 
+/** What a refusal points back at: "denied this possibility". */
+const saidBefore = [
+  "this possibility",
+  "the possibility",
+  "the idea",
+  "this idea",
+  "this option",
+  "the prospect",
+];
+export const refusesWhatWasSaid = phrasePattern(saidBefore, "iu");
+
 /** A refusal: the stakeholder says it will not. */
 export const refusalCue = phrasePattern([
   ...["will not", "won't", "would not", "will never", "does not intend to", "do not intend to"].flatMap(
@@ -300,9 +311,7 @@ export const refusalCue = phrasePattern([
   "no ground troops",
   // What was said before, refused: "Meloni has categorically denied this possibility".
   ...["denied", "rejected", "dismissed", "excluded"].flatMap((verb) =>
-    ["this possibility", "the possibility", "the idea", "this idea", "this option", "the prospect"].map(
-      (what) => `${verb} ${what}`,
-    ),
+    saidBefore.map((what) => `${verb} ${what}`),
   ),
 ]);
 
@@ -592,8 +601,11 @@ export const conditionLeads = phrasePattern([
   "in the context of",
   "with the achievement of",
   "with the establishment of",
-  "without",
 ]);
+
+/** "without a US backstop": what is missing is what a pledge waits for (not "without preconditions"). */
+export const withoutWhat =
+  /\bwithout\s+(?:a|an|the|any)\s+(?:(?!waiting|delay|preconditions?|conditions?)[\p{L}.’'-]+\s+){0,2}?(?:backstop|security\s+guarantees?|guarantees?|ceasefire|cease-fire|truce|mandate|peace\s+(?:deal|agreement)|settlement)\b/giu;
 
 /** "after a ceasefire", "once a peace deal": a time that is a condition only when it names an event of the war. */
 export const eventWords = phrasePattern([

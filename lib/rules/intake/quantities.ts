@@ -175,6 +175,9 @@ const currencyWords: Record<string, Currency> = {
   sterling: "GBP",
 };
 
+/** Units of how long something lasts. */
+export const durationUnits = ["years", "months", "weeks", "days"];
+
 /** Counted nouns and the unit each is stored in. Longer phrases first, so "service members" beats "members". */
 const unitNouns: [string, string][] = [
   ["boots on the ground", "personnel"],
@@ -232,7 +235,7 @@ const unitNouns: [string, string][] = [
   ["residents", "people"],
   ["percent", "percent"],
   // How long: "guarantees for up to 50 years", "within 30 days".
-  ...(["years", "months", "weeks", "days"] as const).map((noun): [string, string] => [noun, noun]),
+  ...durationUnits.map((noun): [string, string] => [noun, noun]),
   ...(["year", "month", "week", "day"] as const).map((noun): [string, string] => [noun, `${noun}s`]),
   ["km", "km"],
   ["kilometres", "km"],

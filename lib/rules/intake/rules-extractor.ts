@@ -15,6 +15,8 @@ import {
   invertedWere,
   mustEvent,
   conditionsToMeet,
+  refusesWhatWasSaid,
+  withoutWhat,
   whenEvent,
   negatedBefore,
   openQuestionCue,
@@ -27,7 +29,7 @@ import {
 } from "./cues";
 import { Gazetteer, type Mention } from "./gazetteer";
 import { closeOf, overlaps, passagesOf, within, type Passage, type Span } from "./passages";
-import { findQuantities, type FoundQuantity } from "./quantities";
+import { durationUnits, findQuantities, type FoundQuantity } from "./quantities";
 import { countUnits } from "./suggestions";
 import type {
   ConditionSuggestion,
@@ -109,6 +111,25 @@ const categoryVerbs =
 const listOfPledges =
   /\b(?:outlined|outlines|sets\s+out|set\s+out|includes?|including|consists?\s+of|commitments|pledges|pledged|promises|provisions|mechanisms|measures|(?:main|key)\s+(?:elements|points))\b/iu;
 
+/** The sentence that ends before `at` (up to 400 characters of it). */
+function sentenceBefore(text: string, at: number): Span {
+  const from = Math.max(0, at - 400);
+  const before = text.slice(from, at).trimEnd();
+  const ends = [...before.slice(0, -1).matchAll(/[.!?](?=\s)/gu)];
+  const start = from + (ends.length > 0 ? ends.at(-1)!.index + 1 : 0);
+  return { start, end: from + before.length };
+}
+
+/** Words of what is still to be done: a modal, a plan, a readiness. */
+const stillToCome =
+  /\b(?:will|would|could|shall|can|may|might|is\s+to|are\s+to|ready|prepared|willing|plans?|intends?|pledged?|committed|future)\b/iu;
+
+/** Words before a duration that make it a term: "for", "within", "a period of". */
+const durationTermBefore = /\b(?:for|within|lasting|term\s+of|period\s+of|next)\s+$/iu;
+/** A duration that was agreed, guaranteed or offered: "15 years had been agreed". */
+const durationAgreedAfter =
+  /^\s+(?:had|has|have|was|were|is|are|would\s+be)\s+(?:been\s+)?(?:agreed|guaranteed|promised|offered|proposed)\b/iu;
+
 /** A verb whose subject is what is sent or based: "forces could operate", "troops would be stationed". */
 const deployedVerb =
   /^(?:will|would|could|can|may|might|shall)\s+(?:also\s+)?(?:operate|deploy|serve|be\s+(?:deployed|stationed|sent|based|placed|positioned))\b/iu;
@@ -117,12 +138,13 @@ const deployedVerb =
 const pledgeOfMeeting =
   /^\s+(?:(?:a|an|the|another|further)\s+)?(?:\p{L}+\s+){0,2}?(?:meeting|meetings|summit|talks|conference|visit|call|session|gathering|trip)\b/iu;
 
+/** A clause whose subject is a meeting: "The talks will…". */
+const meetingSubject =
+  /^\W*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:talks|meeting|meetings|summit|conference|discussions|session)\s+$/iu;
+
 /** "the summit of the coalition on": a meeting's subject follows. */
 const meetingAbout =
   /\b(?:summit|meeting|conference|talks|session|gathering)\b[^.;:!?]*?\s(?:on|about|to\s+discuss)\s+$/iu;
-
-/** "denied this possibility", "rejected the idea": a refusal of what was said before. */
-const refusedBefore = /\b(?:this|that|the)\s+(?:possibility|idea|option|prospect)\b/iu;
 
 /** Leads that make a condition of whatever follows them: "conditioned on a solid safety net". */
 const explicitLead =
@@ -136,8 +158,9 @@ function insideAside(text: string, clause: Span, span: Span): boolean {
   return /^[^-–—]*\s[-–—]\s/u.test(text.slice(span.end, clause.end));
 }
 
-/** "how … can contribute": an indirect question before the cue. */
-const howBefore = /\bhow\s+(?:(?!that\b)\S+\s+){0,5}$/iu;
+/** "the question of how … can contribute": an indirect question before the cue ("set out how France will" pledges). */
+const howBefore =
+  /\b(?:questions?\s+of|discuss(?:ed|es|ing)?|debat(?:e|ed|es|ing)|ask(?:ed|s|ing)?|wonder(?:ed|s|ing)?|unclear|uncertain|consider(?:ed|s|ing)?)\s+how\s+(?:(?!that\b)\S+\s+){0,5}$/iu;
 
 /** Units a pledge or a requirement can be counted in; counts of nations, distances and shares are only figures. */
 const pledgeUnits = (unit: string) =>
@@ -151,9 +174,6 @@ const pledgeUnits = (unit: string) =>
     "people",
     ...durationUnits,
   ].includes(unit);
-
-/** Units of how long something lasts. */
-const durationUnits = ["years", "months", "weeks", "days"];
 
 const categoryPatterns = Object.entries(categoryWords).map(([category, groups]) => ({
   category: category as PledgeCategory,
@@ -473,15 +493,12 @@ class Reading {
       // nor is "the two countries", which points back at ones already named.
       const underTen = Number(quantity.high) < 10;
       if (quantity.vague && underTen) continue;
-      // "three years ago", "over the past four years": time gone by, not a term anyone pledged.
+      // A duration is a figure when it is a term: "guarantees for up to 50 years", "within 30 days",
+      // "15 years had been agreed"; not time gone by ("four years ago", "the war has lasted 1,000 days").
       if (
         durationUnits.includes(quantity.unit) &&
-        (/^\s+(?:ago|old|earlier|later|since|after|before|into)\b/iu.test(
-          this.text.slice(quantity.end, quantity.end + 10),
-        ) ||
-          /\b(?:past|last|previous|first|almost|nearly)\s+$/iu.test(
-            this.text.slice(Math.max(0, quantity.start - 10), quantity.start),
-          ))
+        !durationTermBefore.test(this.text.slice(Math.max(0, quantity.start - 20), quantity.start)) &&
+        !durationAgreedAfter.test(this.text.slice(quantity.end, quantity.end + 40))
       )
         continue;
       // "the four countries that will decide" is new, said by the clause that follows it.
@@ -550,9 +567,18 @@ class Reading {
       add(quote, cue, this.text.slice(cue.end, end));
     }
     for (const match of matchesIn(this.text, afterEvent, passage)) {
+      // "after the war" alone is history unless what it comes after is still to be done.
+      if (
+        /^\S+\s+the\s+war$/iu.test(this.text.slice(match.start, match.end)) &&
+        (!stillToCome.test(this.text.slice(passage.start, passage.end)) ||
+          /^\s+(?:in|of)\s+\p{Lu}/u.test(this.text.slice(match.end, match.end + 8)))
+      )
+        continue;
       const cueEnd = match.start + (/^\S+/.exec(this.text.slice(match.start))?.[0].length ?? 0);
       add(match, { start: match.start, end: cueEnd }, this.text.slice(cueEnd, match.end));
     }
+    for (const match of matchesIn(this.text, withoutWhat, passage))
+      add(match, { start: match.start, end: match.start + 7 }, this.text.slice(match.start + 8, match.end));
     for (const match of matchesIn(this.text, mustEvent, passage))
       add(match, match, this.text.slice(match.start, match.end));
     // "certain conditions must be met, including strong, legally binding security guarantees"
@@ -714,11 +740,9 @@ class Reading {
       if (who.length > 0) lastSubject = who;
       // A refusal need not name what: "Washington refused to sign the declaration" is a stance all the same.
       // "denied this possibility": what the sentence before pledged or asked about.
-      const before = refusedBefore.test(this.text.slice(stance.cue.start, stance.cue.end))
-        ? this.suggestions.findLast(
-            (suggestion): suggestion is PledgeSuggestion =>
-              suggestion.kind === "pledge" && suggestion.category !== "other",
-          )?.category
+      // What the sentence before was about (pledged or not): never what was said pages earlier.
+      const before = refusesWhatWasSaid.test(this.text.slice(stance.cue.start, stance.cue.end))
+        ? (categoryOf(this.text, sentenceBefore(this.text, passage.start)) ?? undefined)
         : undefined;
       const category =
         categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ??
@@ -768,9 +792,13 @@ class Reading {
     )
       return false;
     // "Following the United Kingdom and France, Spain has declared…": who went before is not who acts now.
-    if (/\b(?:following|unlike|besides|apart\s+from)\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}$/iu.test(before))
-      return false;
+    // ("Following the summit Germany will send…": no comma closes the phrase, and Germany acts.)
     const after = this.text.slice(mention.end, mention.end + 24);
+    if (
+      /\b(?:following|unlike|besides|apart\s+from)\s+(?:the\s+)?(?:[^\s,;]+\s+){0,4}$/iu.test(before) &&
+      /^(?:\s+(?:and|or)\s+[^,;]{1,40})?,/u.test(this.text.slice(mention.end, mention.end + 60))
+    )
+      return false;
     if (/^['’]s\s+(?:allies|partners|backers|supporters|friends|neighbou?rs)\b/iu.test(after)) return false;
     if (/^[-‑–]led\b/u.test(after)) return false;
     const preposition =
@@ -994,12 +1022,15 @@ class Reading {
         // "announced a meeting of the coalition": a meeting is where pledges may be made, not one.
         if (pledgeOfMeeting.test(this.text.slice(span.end, span.end + 40))) continue;
         // "Few on the continent have shown themselves open to…": the clause's subject denies it.
+        // ("Few doubt that Germany will send troops": past "that", the denial is over.)
         if (
-          /^\W*(?:few|no\s+one|nobody|none|hardly\s+anyone)\b/iu.test(
+          /^\W*(?:few|no\s+one|nobody|none|hardly\s+anyone)\b(?![^]*\bthat\b)/iu.test(
             this.text.slice(clause.start, span.start),
           )
         )
           continue;
+        // "The talks will focus on security guarantees": a meeting's agenda, nobody's pledge.
+        if (meetingSubject.test(this.text.slice(clause.start, span.start))) continue;
         // "the summit … on support for Ukraine": what a meeting was about, nothing pledged.
         if (meetingAbout.test(this.text.slice(Math.max(clause.start, span.start - 80), span.start))) continue;
         // "the question of how Europe and its partners can contribute": a question asked, nothing pledged.
@@ -1246,26 +1277,11 @@ class Reading {
     }
   }
 
-  /** The same pledge or figure said twice (in a summary and again in a list) is one suggestion quoting both. */
+  /** The same pledge said twice (in a summary and again in a list) is one suggestion quoting both. */
   private mergeRepeats(): void {
     const kept = new Map<string, PledgeSuggestion>();
     const order: Suggestion[] = [];
-    const figures = new Map<string, Suggestion>();
     for (const suggestion of this.suggestions) {
-      // The same words for the same amount, said again ("15,000-20,000 troops" in the lead and the
-      // body), are one figure to review, quoted twice. A pledge keeps its own amount either way.
-      if (suggestion.kind === "figure") {
-        const { low, high, unit } = suggestion.quantity;
-        const said = this.text.slice(suggestion.quote.start, suggestion.quote.end).replace(/\s+/gu, " ");
-        const identity = `${low}|${high}|${unit}|${said}`;
-        const first = figures.get(identity);
-        if (first) first.alsoQuoted.push(suggestion.quote);
-        else {
-          figures.set(identity, suggestion);
-          order.push(suggestion);
-        }
-        continue;
-      }
       if (suggestion.kind !== "pledge") {
         order.push(suggestion);
         continue;
