@@ -394,10 +394,19 @@ function writePaths(openApiPaths: Record<string, PathItem>): Record<string, Path
           400: answers[400],
           401: answers[401],
           403: answers[403],
-          413: { description: "The document is larger than 10 MB", content: json(errorSchema) },
+          413: {
+            description:
+              "The document is larger than 10 MB, its text longer than one review holds, or reading it needed more memory than one read may use",
+            content: json(errorSchema),
+          },
           422: {
             description:
-              "The document cannot be read: not a kind intake reads, damaged, a PDF of images only, or it took longer than 30 seconds",
+              "The document cannot be read: not a kind intake reads, damaged, a PDF of images only, or it took longer than 30 seconds (waiting for a reader included)",
+            content: json(errorSchema),
+          },
+          503: {
+            description:
+              "Too many documents are being read already: nothing was stored; ask again after `Retry-After`",
             content: json(errorSchema),
           },
         },

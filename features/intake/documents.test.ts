@@ -188,6 +188,23 @@ describe("reading a document into text", () => {
     );
   });
 
+  it("gives up, unread, a document still waiting for its turn when its time is up", async () => {
+    const slow = encode(
+      `<html><body><article>${"<p>Norway will send troops to Ukraine.</p>".repeat(5_000)}</article></body></html>`,
+    );
+    const busy = [readDocument(slow, "one.html", null), readDocument(slow, "two.html", null)];
+    expect(readersBusy().running).toBe(intakeLimits.readersAtOnce);
+    const waited = await refusal(
+      readDocument(encode("<p>Spain</p>"), "three.html", null, { readMilliseconds: 50 }),
+    );
+    expect(waited.status).toBe(503);
+    expect(waited.message).toContain("waited 0.05 seconds for its turn and was not read");
+    expect((await Promise.all(busy)).every((read) => read.text.includes("Norway will send troops"))).toBe(
+      true,
+    );
+    expect(readersBusy()).toEqual({ running: 0, waiting: 0 });
+  });
+
   it("refuses a document whose reading outgrows the thread's memory, and goes on reading others", async () => {
     const html = `<html><body><article>${"<p>France will send troops to Ukraine.</p>".repeat(50_000)}</article></body></html>`;
     const error = await refusal(readDocument(encode(html), "huge.html", null, { readMegabytes: 16 }));

@@ -71,10 +71,26 @@ function readOnThread(
     );
   }
   const deadline = performance.now() + milliseconds;
-  return readers(() => {
-    const left = deadline - performance.now();
-    if (left <= 0) return Promise.reject(tookTooLong(milliseconds));
-    return readOnce(kind, bytes, left, milliseconds, megabytes);
+  return new Promise<ReadDocument>((resolve, reject) => {
+    // The time runs from now: a read still waiting for its turn when it is up is given up unread,
+    // and its turn, when it comes, passes at once to the next.
+    let givenUp = false;
+    const waiting = setTimeout(() => {
+      givenUp = true;
+      reject(
+        new DocumentError(
+          `Pledgewatch was busy reading other documents: this one waited ${milliseconds / 1000} seconds for its turn and was not read. Try again in a minute, or paste its text.`,
+          503,
+        ),
+      );
+    }, milliseconds);
+    // Settled once the turn is over, so that the next read may start as this one answers.
+    readers(async () => {
+      clearTimeout(waiting);
+      return givenUp ? null : readOnce(kind, bytes, deadline - performance.now(), milliseconds, megabytes);
+    }).then((read) => {
+      if (read) resolve(read);
+    }, reject);
   });
 }
 

@@ -384,8 +384,23 @@ Denmark pledged 300 engineers for demining.`;
     await expect(
       reopenSuggestion(analyst, { suggestionId: figure.id, version: rejected.version }),
     ).rejects.toThrow(/waiting for a decision already/);
-    // It waits like any other: decided again, by acceptance this time.
-    expect((await pending(sourceId)).map((row) => row.id)).toContain(figure.id);
+    // It waits like any other: decided again, by acceptance this time, and that stays.
+    const waiting = (await pending(sourceId)).find((row) => row.id === figure.id)!;
+    const accepted = await decideSuggestion(analyst, {
+      action: "accept",
+      suggestionId: figure.id,
+      version: waiting.version,
+      kind: "figure",
+      target: "new",
+      figureAs: "requirement",
+      stakeholders: [],
+      newStakeholders: [],
+      fields: { title: "Engineers for demining", unit: "personnel", low: "300", qualifier: "exact" },
+    });
+    expect(accepted).toMatchObject({ state: "accepted", record: { kind: "requirement" } });
+    await expect(
+      reopenSuggestion(analyst, { suggestionId: figure.id, version: waiting.version + 1 }),
+    ).rejects.toThrow(/was accepted/);
   });
 
   it("adds a model's suggestions beside the rules', dropping those whose quotes are not in the text", async () => {

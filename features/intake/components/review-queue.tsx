@@ -93,6 +93,10 @@ export function ReviewQueue({
   );
   const queueRef = useRef<HTMLElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const putBackHere = useRef<string | null>(null);
+  const onPutBack = useCallback((id: string) => {
+    putBackHere.current = id;
+  }, []);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<{
     text: string;
@@ -117,9 +121,14 @@ export function ReviewQueue({
     const decided = rows.find(
       (row) => row.state !== "pending" && previousStates.current.get(row.id) === "pending",
     );
+    // Put back from this page (a rejection someone else took back just shows as waiting).
     const reopened = rows.find(
-      (row) => row.state === "pending" && previousStates.current.get(row.id) === "rejected",
+      (row) =>
+        row.state === "pending" &&
+        previousStates.current.get(row.id) === "rejected" &&
+        putBackHere.current === row.id,
     );
+    if (reopened) putBackHere.current = null;
     previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
     if (reopened && !decided) {
       setOutcome({
@@ -177,7 +186,8 @@ export function ReviewQueue({
         return;
       }
       if (event.key === "u") {
-        // The selected rejected suggestion, or else the rejection just made.
+        // The selected rejected suggestion, or else the rejection just made; not while editing.
+        if (event.repeat || editing || current?.state === "accepted") return;
         const scope = current?.state === "rejected" ? cards.current.get(current.id) : outcomeRef.current;
         const putBack = scope?.querySelector<HTMLButtonElement>("button[data-decision=reopen]");
         if (putBack) {
@@ -252,7 +262,14 @@ export function ReviewQueue({
               </p>
               {(() => {
                 const rejected = rows.find((row) => row.id === outcome.undo && row.state === "rejected");
-                return rejected ? <PutBackForm row={rejected} label="Undo the rejection" /> : null;
+                return rejected ? (
+                  <PutBackForm
+                    key={rejected.id}
+                    row={rejected}
+                    label="Undo the rejection"
+                    onPutBack={onPutBack}
+                  />
+                ) : null;
               })()}
             </div>
           )}
@@ -295,6 +312,7 @@ export function ReviewQueue({
                   editing={editing === row.id}
                   onEdit={(on) => setEditing(on ? row.id : null)}
                   onStale={onStale}
+                  onPutBack={onPutBack}
                 />
               </li>
             ))}
@@ -409,6 +427,7 @@ function SuggestionCard({
   editing,
   onEdit,
   onStale,
+  onPutBack,
 }: {
   row: QueueRow;
   text: string;
@@ -418,6 +437,7 @@ function SuggestionCard({
   editing: boolean;
   onEdit: (on: boolean) => void;
   onStale: (suggestionId: string) => void;
+  onPutBack: (suggestionId: string) => void;
 }) {
   const { suggestion } = row;
   const quote = text.slice(row.quoteStart, row.quoteEnd);
@@ -453,7 +473,9 @@ function SuggestionCard({
           </Link>
         </p>
       )}
-      {row.state === "rejected" && <PutBackForm row={row} label="Put back for review" />}
+      {row.state === "rejected" && (
+        <PutBackForm row={row} label="Put back for review" onPutBack={onPutBack} />
+      )}
       {row.state === "pending" && (
         <DecisionForm
           row={row}
@@ -927,14 +949,22 @@ function DecisionForm({
  * Takes back a rejection, made here or by someone else: the suggestion waits for a decision again.
  * Refused when the suggestion changed since the page was shown, which is then fetched again.
  */
-function PutBackForm({ row, label }: { row: QueueRow; label: string }) {
+function PutBackForm({
+  row,
+  label,
+  onPutBack,
+}: {
+  row: QueueRow;
+  label: string;
+  onPutBack: (id: string) => void;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(reopenSuggestionAction, idle);
   const router = useRouter();
   useEffect(() => {
     if (state.status === "error" && state.conflict) router.refresh();
   }, [state, router]);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <form action={action} onSubmit={() => onPutBack(row.id)} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="suggestionId" value={row.id} />
       <input type="hidden" name="version" value={row.version} />
       <button

@@ -73,6 +73,10 @@ function agrees(suggestion: Suggestion, item: GoldItem): boolean {
   }
 }
 
+/** Whether one of the suggestion's quotes overlaps one of the spans. */
+const quotesAny = (suggestion: Suggestion, spans: Span[]) =>
+  [suggestion.quote, ...suggestion.alsoQuoted].some((quote) => spans.some((span) => overlaps(span, quote)));
+
 /** The scores of one document's suggestions against its items, per kind. */
 export function scoreDocument(text: string, suggestions: Suggestion[], items: GoldItem[]): KindScore[] {
   const located = items.map((item) => ({ item, spans: goldSpans(text, item), matched: false }));
@@ -86,23 +90,18 @@ export function scoreDocument(text: string, suggestions: Suggestion[], items: Go
     const score = scores.get(item.kind)!;
     score.items++;
     const quoted = suggestions.some(
-      (suggestion) =>
-        suggestion.kind === item.kind &&
-        spans.some((span) =>
-          [suggestion.quote, ...suggestion.alsoQuoted].some((quote) => overlaps(span, quote)),
-        ),
+      (suggestion) => suggestion.kind === item.kind && quotesAny(suggestion, spans),
     );
     if (quoted) score.located++;
   }
   for (const suggestion of suggestions) {
     const score = scores.get(suggestion.kind)!;
     score.suggested++;
-    const quotes = [suggestion.quote, ...suggestion.alsoQuoted];
     const match = located.find(
       (candidate) =>
         candidate.item.kind === suggestion.kind &&
         agrees(suggestion, candidate.item) &&
-        candidate.spans.some((span) => quotes.some((quote) => overlaps(span, quote))),
+        quotesAny(suggestion, candidate.spans),
     );
     if (!match) continue;
     score.correct++;

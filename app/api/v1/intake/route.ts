@@ -1,7 +1,7 @@
 import { DocumentError, intakeLimits } from "@/features/intake";
 import { takeInDocument } from "@/features/intake/mutations";
 import { intakeDetailsSchema } from "@/features/intake/schemas";
-import { ApiError, apiRoute, parseQuery } from "@/server/http";
+import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { boundedBytes } from "@/server/streams";
 
 /**
@@ -26,7 +26,8 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
       { status: taken.existing ? 200 : 201 },
     );
   } catch (error) {
-    if (error instanceof DocumentError) throw new ApiError(error.status, error.message);
+    if (error instanceof DocumentError)
+      throw error.status === 503 ? notNow(error.message) : new ApiError(error.status, error.message);
     throw error;
   }
 });
