@@ -186,6 +186,20 @@ describe("pledges", () => {
     });
   });
 
+  it("reads support for a process or a text as a political pledge, and training through quotation marks", () => {
+    for (const text of [
+      "Babiš is ready to support certain points of the Coalition of the Willing's joint declaration.",
+      "Washington is committed to supporting peace efforts.",
+    ])
+      expect(pledgesOf(text)[0], text).toMatchObject({ stance: "pledge", category: "other" });
+    expect(pledgesOf("Canada will support Ukraine's armed forces.")[0]).toMatchObject({
+      category: "assistance",
+    });
+    expect(
+      pledgesOf('Sweden will continue its efforts to train "soldiers and officers in Ukraine".')[0],
+    ).toMatchObject({ category: "assistance" });
+  });
+
   it("reads a part taken, efforts continued, a focus, and what a statement commits to", () => {
     for (const [text, category] of [
       ["The European Union is considering sending 25,000 to 30,000 troops.", "force"],

@@ -138,6 +138,10 @@ const deployedVerb =
 const pledgeOfMeeting =
   /^\s+(?:(?:a|an|the|another|further)\s+)?(?:\p{L}+\s+){0,2}?(?:meeting|meetings|summit|talks|conference|visit|call|session|gathering|trip)\b/iu;
 
+/** Support for a process, a text or a principle, not for an army: "support certain points of the declaration". */
+const politicalSupport =
+  /\bsupport(?:s|ed|ing)?\s+(?:for\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:efforts|process|talks|negotiations|diplomacy|points|declaration|plan|initiative|principles|territorial\s+integrity|sovereignty|independence)\b/iu;
+
 /** A clause whose subject is a meeting: "The talks will…". */
 const meetingSubject =
   /^\W*(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?(?:talks|meeting|meetings|summit|conference|discussions|session)\s+$/iu;
@@ -192,7 +196,14 @@ function categoryOf(
   from?: number,
   verbAt?: number,
 ): PledgeCategory | null {
-  let slice = text.slice(span.start, span.end);
+  // Quotation marks are not words: 'train "soldiers and officers"' is training soldiers.
+  let slice = text
+    .slice(span.start, span.end)
+    .replace(/["“”‘’]/gu, " ")
+    // Support for a process or a text is no assistance: "support certain points of the declaration".
+    .replace(new RegExp(politicalSupport.source, "giu"), (match) =>
+      match.replace(/^\S+/u, (verb) => " ".repeat(verb.length)),
+    );
   // A condition's words are not what is pledged: "contingent upon a peace agreement" is no contingent of troops.
   for (const other of besides) {
     const start = Math.max(other.start, span.start) - span.start;
@@ -883,8 +894,12 @@ class Reading {
     } else {
       const quantity = this.pledgeQuantity(scope, quantities, used);
       // Something signed, accepted or agreed by a named party is a pledge even when its words name no category.
+      // So is support for a process or a text ("ready to support certain points of the declaration",
+      // "committed to supporting peace efforts"): a political pledge, of kind "other".
+      const named = partiesIn(scope).some((party) => party.role === "pledger");
       const signedBy =
-        cue.status === "committed" && partiesIn(scope).some((party) => party.role === "pledger")
+        named &&
+        (cue.status === "committed" || politicalSupport.test(this.text.slice(scope.start, scope.end)))
           ? "other"
           : null;
       const category =
