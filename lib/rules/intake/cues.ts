@@ -275,6 +275,25 @@ const saidBefore = [
 ];
 export const refusesWhatWasSaid = phrasePattern(saidBefore, "iu");
 
+/** Declining to say is no refusal of a pledge: "he declined to identify them". */
+export const declinedToSay = phrasePattern(
+  ["declined", "declines", "refused", "refuses"].flatMap((verb) =>
+    [
+      "identify",
+      "comment",
+      "say",
+      "disclose",
+      "name",
+      "specify",
+      "elaborate",
+      "confirm",
+      "reveal",
+      "give details",
+    ].map((act) => `${verb} to ${act}`),
+  ),
+  "iu",
+);
+
 /** A refusal: the stakeholder says it will not. */
 export const refusalCue = phrasePattern([
   ...["will not", "won't", "would not", "will never", "does not intend to", "do not intend to"].flatMap(
@@ -598,6 +617,10 @@ export const conditionLeads = phrasePattern([
   "depending on",
   "conditioned on",
   "conditioned upon",
+  // "conditioned in particular on a solid safety net"
+  "conditioned … on",
+  "conditional … on",
+  "contingent … on",
   "in the context of",
   "with the achievement of",
   "with the establishment of",

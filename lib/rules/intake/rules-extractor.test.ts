@@ -419,6 +419,11 @@ describe("pledges", () => {
       "The talks will focus on security guarantees.",
     ])
       expect(pledgesOf(text), text).toEqual([]);
+    // Declining to say is no refusal.
+    expect(pledgesOf("Britain will deploy troops, but he declined to identify the others.")).toEqual([
+      expect.objectContaining({ stance: "pledge", category: "force" }),
+    ]);
+    expect(pledgesOf("Hungary refused to sign the declaration.")[0]).toMatchObject({ stance: "refusal" });
     // A question frame, not any "how"; "few" and "no" up to "that" only.
     expect(pledgesOf("Macron set out how France will deploy 2,000 troops.")).toHaveLength(1);
     expect(pledgesOf("Few doubt that Germany will send troops.")).toHaveLength(1);
@@ -501,6 +506,10 @@ describe("conditions", () => {
     [
       "Support is conditioned on a solid safety net from Washington.",
       "conditioned on a solid safety net from Washington",
+    ],
+    [
+      "Support is conditioned in particular on a safety net from Washington.",
+      "conditioned in particular on a safety net from Washington",
     ],
     ["The day the conflict ceases, guarantees will be deployed.", "The day the conflict ceases"],
     ["Forces would deploy in the context of a ceasefire.", "in the context of a ceasefire"],

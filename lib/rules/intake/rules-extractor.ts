@@ -15,6 +15,7 @@ import {
   invertedWere,
   mustEvent,
   conditionsToMeet,
+  declinedToSay,
   refusesWhatWasSaid,
   withoutWhat,
   whenEvent,
@@ -152,7 +153,7 @@ const meetingAbout =
 
 /** Leads that make a condition of whatever follows them: "conditioned on a solid safety net". */
 const explicitLead =
-  /^(?:conditional|conditioned|contingent|dependent)\s+(?:on|upon)$|^(?:only\s+if|provided\s+that|providing\s+that|on\s+condition\s+that)$/iu;
+  /^(?:conditional|conditioned|contingent|dependent)\s+(?:\S+\s+){0,3}?(?:on|upon)$|^(?:only\s+if|provided\s+that|providing\s+that|on\s+condition\s+that)$/iu;
 
 /** Whether the span is inside an aside between dashes that opens with "where", "which", "who" or "when". */
 function insideAside(text: string, clause: Span, span: Span): boolean {
@@ -1113,7 +1114,11 @@ class Reading {
           !insideAny(span, passage.quoted) &&
           !conditions.some((condition) => overlaps(condition.quote, span)) &&
           // "not ruling out" is no refusal: the reservation's words say so.
-          !(kind === "refusal" && /\b(?:not|never)\s+$/iu.test(this.text.slice(span.start - 6, span.start))),
+          !(
+            kind === "refusal" && /\b(?:not|never)\s+$/iu.test(this.text.slice(span.start - 6, span.start))
+          ) &&
+          // "declined to identify them": keeping a secret refuses no pledge.
+          !(kind === "refusal" && declinedToSay.test(this.text.slice(span.start, span.end + 20))),
       );
       if (cue) return { cue, kind };
     }
