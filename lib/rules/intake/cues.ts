@@ -59,6 +59,8 @@ export const pledgeCues: Cue[] = [
       "agree to",
       "agrees to",
       "agreed on",
+      "agrees on",
+      "agree on",
       "approved",
       "ratified",
       "binding themselves to",
@@ -117,6 +119,18 @@ export const pledgeCues: Cue[] = [
       ),
       "assume responsibility",
       "take responsibility",
+      "taking responsibility",
+      "takes responsibility",
+      "took responsibility",
+      "openness to",
+      ...["deploying", "sending", "participating", "contributing", "the idea"].map(
+        (what) => `open to ${what}`,
+      ),
+      ...["has extended", "have extended", "extended"].flatMap((verb) =>
+        ["its deployment", "their deployment", "its mission", "its contribution"].map(
+          (what) => `${verb} ${what}`,
+        ),
+      ),
       "stands ready",
       "could contribute",
       "can contribute",
@@ -213,6 +227,7 @@ export const pledgeCues: Cue[] = [
         "station",
         "place",
         "offer",
+        "assist",
         "monitor",
         "deliver",
         "protect",
@@ -297,7 +312,8 @@ export const declinedToSay = phrasePattern(
 /** A refusal: the stakeholder says it will not. */
 export const refusalCue = phrasePattern([
   ...["will not", "won't", "would not", "will never", "does not intend to", "do not intend to"].flatMap(
-    (negation) => refusedActs.map((act) => `${negation} ${act}`),
+    (negation) =>
+      [...refusedActs, "be sent", "be deployed", "be stationed"].map((act) => `${negation} ${act}`),
   ),
   "not considering",
   "has no intention",
@@ -327,6 +343,7 @@ export const refusalCue = phrasePattern([
   "no plans to",
   "no intention of",
   "no … troops on the ground",
+  ...["would", "will"].flatMap((modal) => ["troops", "soldiers"].map((who) => `no … ${who} ${modal} be`)),
   "no ground troops",
   // What was said before, refused: "Meloni has categorically denied this possibility".
   ...["denied", "rejected", "dismissed", "excluded"].flatMap((verb) =>
@@ -342,6 +359,10 @@ export const reservationCue = phrasePattern([
   "has not pledged",
   "have not pledged",
   "would consider proposals",
+  "might consider",
+  "may consider",
+  "could consider",
+  "no decision on",
   "hesitant about",
   "hesitant to",
   "reluctant to",
@@ -531,6 +552,8 @@ export const categoryWords: Record<
         "training of Ukrainian",
         // Ukraine's own army: supporting it is assistance, not a force of one's own.
         "Armed Forces of Ukraine",
+        "Ukrainian brigade",
+        "Ukrainian brigades",
         "Ukraine's armed forces",
         "Ukraine’s armed forces",
         "Ukrainian armed forces",
@@ -615,6 +638,11 @@ export const conditionLeads = phrasePattern([
   "depends on",
   "depend on",
   "depending on",
+  "assuming",
+  "need to see",
+  "needs to see",
+  "would need to see",
+  "will need to see",
   "conditioned on",
   "conditioned upon",
   // "conditioned in particular on a solid safety net"
@@ -678,7 +706,7 @@ export const eventWords = phrasePattern([
 
 /** "after a ceasefire": after (or following) an event of the war. */
 export const afterEvent =
-  /\b(?:(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended)|(?:end|conclusion)\s+of\s+(?:the\s+)?(?:war|conflict|hostilities|fighting))|(?:after|following|upon)\s+(?:the\s+)?(?:hostilities|fighting)\s+(?:end|ends|ended|stop|stops|cease|ceases)|(?:after|following|upon)\s+the\s+(?:war|conflict)['’]s\s+(?:end|conclusion)|(?:after|following)\s+the\s+war(?![-\u2011]|\s+(?:in|of)\s+\d)|post[-\u2011](?:ceasefire|truce|armistice|settlement|hostilities))\b/giu;
+  /\b(?:(?:after|following|upon)\s+the\s+(?:conclusion|signing)\s+of\s+(?:a|an|the)\s+(?:peace\s+(?:deal|agreement|settlement)|ceasefire|cease-fire|truce|armistice)|(?:after|following|upon)\s+(?:peace\s+(?:deal|agreement)|ceasefire|truce)\b|post\s+(?:a|the)\s+(?:ceasefire|cease-fire|truce|peace\s+deal)|(?:after|following|upon)\s+(?:a|an|the|any)\s+(?:\S+\s+){0,2}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|settlement)|settlement|(?:war|conflict)(?:\s+with\s+\S+)?\s+(?:ends|ended|is\s+over|has\s+ended)|(?:end|conclusion)\s+of\s+(?:the\s+)?(?:war|conflict|hostilities|fighting))|(?:after|following|upon)\s+(?:the\s+)?(?:hostilities|fighting)\s+(?:end|ends|ended|stop|stops|cease|ceases)|(?:after|following|upon)\s+the\s+(?:war|conflict)['’]s\s+(?:end|conclusion)|(?:after|following)\s+the\s+war(?![-\u2011]|\s+(?:in|of)\s+\d)|post[-\u2011](?:ceasefire|truce|armistice|settlement|hostilities))\b/giu;
 
 /** "when diplomacy succeeds in bringing the war to an end", "the moment fighting was brought to a halt". */
 export const whenEvent =
@@ -714,6 +742,10 @@ export const parliamentCue = phrasePattern([
   "Bundestag mandate",
   "Bundestag's approval",
   "UN mandate",
+  "UN approval",
+  "approval of the United Nations",
+  "approval of the UN",
+  "Security Council approval",
   "Bundestag approval",
   "congressional approval",
   "Security Council resolution",

@@ -202,6 +202,14 @@ describe("pledges", () => {
 
   it("reads a part taken, efforts continued, a focus, and what a statement commits to", () => {
     for (const [text, category] of [
+      ["The UK and France have voiced openness to deploying some 30,000 peacekeeping troops.", "force"],
+      [
+        "Nordic-Baltic countries are jointly taking responsibility for building up a Ukrainian brigade.",
+        "assistance",
+      ],
+      ["Norwegian forces could assist in training Ukrainian troops.", "assistance"],
+      ["The coalition agrees on security guarantees for Ukraine.", "guarantee"],
+      ["New Zealand has extended its deployment of instructors to Britain.", "force"],
       ["The European Union is considering sending 25,000 to 30,000 troops.", "force"],
       ["Estonia can contribute a company-sized unit to provide security guarantees to Ukraine.", "force"],
       [
@@ -419,6 +427,15 @@ describe("pledges", () => {
       "The talks will focus on security guarantees.",
     ])
       expect(pledgesOf(text), text).toEqual([]);
+    // Refusals in the passive, and of no one's troops; a consideration is a reservation.
+    for (const text of [
+      "Irish troops will not be sent to Ukraine.",
+      "No Italian troops would be deployed in Ukraine.",
+    ])
+      expect(pledgesOf(text)[0], text).toMatchObject({ stance: "refusal", category: "force" });
+    expect(pledgesOf("Australia said it might consider sending troops.")[0]).toMatchObject({
+      stance: "reservation",
+    });
     // Declining to say is no refusal.
     expect(pledgesOf("Britain will deploy troops, but he declined to identify the others.")).toEqual([
       expect.objectContaining({ stance: "pledge", category: "force" }),
@@ -514,6 +531,18 @@ describe("conditions", () => {
     ["The day the conflict ceases, guarantees will be deployed.", "The day the conflict ceases"],
     ["Forces would deploy in the context of a ceasefire.", "in the context of a ceasefire"],
     ["Estonia will seek a mandate from the Riigikogu.", "mandate from"],
+    ["Norway will help after peace deal.", "after peace deal"],
+    ["We're open to participating post a ceasefire.", "post a ceasefire"],
+    [
+      "Troops would go after the conclusion of a peace agreement.",
+      "after the conclusion of a peace agreement",
+    ],
+    [
+      "Dutch troops could join, assuming the new government gives the okay.",
+      "assuming the new government gives the okay",
+    ],
+    ["We will need to see a ceasefire first.", "will need to see a ceasefire first"],
+    ["Deployment requires UN Security Council approval.", "Security Council approval"],
     // An "if" naming no event of the war, beside a pledge: that pledge's condition.
     [
       "Estonia will send a company of soldiers if allies send troops to Ukraine.",

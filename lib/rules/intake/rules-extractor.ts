@@ -149,11 +149,11 @@ const meetingSubject =
 
 /** "the summit of the coalition on": a meeting's subject follows. */
 const meetingAbout =
-  /\b(?:summit|meeting|conference|talks|session|gathering)\b[^.;:!?]*?\s(?:on|about|to\s+discuss)\s+$/iu;
+  /\b(?:summit|meeting|conference|talks|session|gathering)\b[^.;:!?]*?\s(?:on|about|to\s+discuss|to)\s+$/iu;
 
 /** Leads that make a condition of whatever follows them: "conditioned on a solid safety net". */
 const explicitLead =
-  /^(?:conditional|conditioned|contingent|dependent)\s+(?:\S+\s+){0,3}?(?:on|upon)$|^(?:only\s+if|provided\s+that|providing\s+that|on\s+condition\s+that)$/iu;
+  /^(?:conditional|conditioned|contingent|dependent)\s+(?:\S+\s+){0,3}?(?:on|upon)$|^(?:only\s+if|provided\s+that|providing\s+that|on\s+condition\s+that|assuming)$/iu;
 
 /** Whether the span is inside an aside between dashes that opens with "where", "which", "who" or "when". */
 function insideAside(text: string, clause: Span, span: Span): boolean {
