@@ -117,6 +117,9 @@ test("a pledge accepted by keyboard, edited first, is created with its source an
   await expectQueue(page);
   await expectNoAxeViolations(page);
 
+  // The page opens with the first suggestion focused: the keys work at once. A refusal says so.
+  await expect(page.getByTestId("suggestion").first()).toBeFocused();
+  await expect(page.getByRole("listitem", { name: /^Refusal: .*Poland/ })).toHaveCount(1);
   // j moves to a suggestion, k back; the pledge is found by moving through the queue.
   const pledge = page
     .getByTestId("suggestion")
@@ -124,7 +127,9 @@ test("a pledge accepted by keyboard, edited first, is created with its source an
     .filter({ has: page.locator(".badge", { hasText: /^Pledge$/ }) });
   await expect(pledge).toHaveCount(1);
   // The keys act while the queue has the focus: typed elsewhere on the page, they do nothing.
-  await page.locator("body").press("j");
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(page.getByTestId("suggestion").first()).not.toBeFocused();
+  await page.keyboard.press("j");
   await expect(page.getByTestId("suggestion").first()).toHaveAttribute("aria-current", "true");
   await page.getByTestId("suggestion").first().focus();
   await page.keyboard.press("j");
@@ -336,6 +341,9 @@ test("a rejection is taken back, by u or by its button, and the suggestion waits
   await rejected.getByRole("button", { name: "Put back for review" }).click();
   await expect(pledge).toHaveAttribute("data-state", "pending");
   await expect(pledge.getByRole("button", { name: "Accept" })).toBeVisible();
+  // Decided cards say so to a screen reader too.
+  await pledge.getByRole("button", { name: "Reject" }).click();
+  await expect(page.getByRole("listitem", { name: /^Pledge \(rejected\): .*Malta/ })).toHaveCount(1);
   expect(await citationsQuoting(sentence)).toBe(0);
 });
 

@@ -217,6 +217,16 @@ export function ReviewQueue({
     return () => queue?.removeEventListener("keydown", onKey);
   }, [visible, selected, editing, select]);
 
+  // The page opened on the queue: its first suggestion takes the focus (unless something else has
+  // it), so that j, k, a, e and r work at once.
+  useEffect(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const first = visible[0];
+    // Already selected (the state starts there): only the focus moves.
+    if (first) requestAnimationFrame(() => cards.current.get(first.id)?.focus());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page opens
+  }, []);
+
   // An edit opened: its first field takes the focus, once it is there.
   useEffect(() => {
     if (!editing) return;
@@ -294,9 +304,10 @@ export function ReviewQueue({
                   if (element) cards.current.set(row.id, element);
                   else cards.current.delete(row.id);
                 }}
-                tabIndex={-1}
+                // One stop in the tab order, the selected suggestion's; j and k move within the queue.
+                tabIndex={row.id === selected || (!selected && row === visible[0]) ? 0 : -1}
                 aria-current={row.id === selected ? "true" : undefined}
-                aria-label={`${suggestionKindLabels[row.kind]}: ${headline(row.suggestion)}`}
+                aria-label={`${kindLabel(row.suggestion)}${row.state === "pending" ? "" : ` (${row.state})`}: ${headline(row.suggestion)}`}
                 onFocus={() => setSelected(row.id)}
                 data-testid="suggestion"
                 data-kind={row.kind}
@@ -400,6 +411,10 @@ function headline(suggestion: Suggestion): string {
 
 const stanceLabels = { pledge: "Pledge", refusal: "Refusal", reservation: "Reservation" } as const;
 
+/** What a suggestion is: its kind, or for a pledge its stance ("Refusal"). */
+const kindLabel = (suggestion: Suggestion) =>
+  suggestion.kind === "pledge" ? stanceLabels[suggestion.stance] : suggestionKindLabels[suggestion.kind];
+
 function Parties({ parties }: { parties: SuggestedParty[] }) {
   if (parties.length === 0) return <span className="text-slate-700">who: not stated</span>;
   return (
@@ -441,8 +456,7 @@ function SuggestionCard({
 }) {
   const { suggestion } = row;
   const quote = text.slice(row.quoteStart, row.quoteEnd);
-  const label =
-    suggestion.kind === "pledge" ? stanceLabels[suggestion.stance] : suggestionKindLabels[suggestion.kind];
+  const label = kindLabel(suggestion);
   return (
     <div className="space-y-2">
       <p className="flex flex-wrap items-center gap-2 text-sm">
