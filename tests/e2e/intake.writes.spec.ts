@@ -186,13 +186,16 @@ test("a condition accepted from a document is linked to the pledge that depends 
     .getByTestId("suggestion")
     .filter({ has: page.locator(".badge", { hasText: /^Condition$/ }) })
     .filter({ hasText: when });
-  await condition.getByRole("button", { name: "Accept", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Accepted: / })).toBeVisible();
-
   const pledge = page
     .getByTestId("suggestion")
     .filter({ has: page.locator(".badge", { hasText: /^Pledge$/ }) })
     .filter({ hasText: "Estonia committed to deploying engineers" });
+  // Before the condition is accepted, the pledge's card says it cannot link it yet.
+  await expect(pledge.getByTestId("conditions-waiting")).toContainText("accept it first to link it");
+  await condition.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Accepted: / })).toBeVisible();
+  await expect(pledge.getByTestId("conditions-waiting")).toHaveCount(0);
+
   await pledge.getByRole("button", { name: "Accept", exact: true }).click();
   await expect(page.getByRole("status").getByRole("link", { name: "Open the pledge" })).toBeVisible();
   await page.getByRole("status").getByRole("link", { name: "Open the pledge" }).click();

@@ -641,6 +641,18 @@ function DecisionForm({
   const stanceOnly = suggestion.kind === "pledge" && suggestion.stance !== "pledge";
   // Its conditions in this document: those tracked already, and those accepted from it before.
   const linked = suggestion.kind === "pledge" ? linkedConditionIds(suggestion, rows) : [];
+  // Its conditions in this document that are neither tracked nor accepted yet: they can be linked
+  // once accepted, so the card says so rather than saving the pledge as if it had none.
+  const conditionsWaiting =
+    suggestion.kind === "pledge"
+      ? rows.filter(
+          (other) =>
+            other.state === "pending" &&
+            other.suggestion.kind === "condition" &&
+            !other.suggestion.matches &&
+            suggestion.conditionKeys.includes(other.suggestion.key),
+        )
+      : [];
   const id = (name: string) => `${row.id}-${name}`;
   const value = (name: string) => {
     const sent = state.values?.[name];
@@ -862,6 +874,19 @@ function DecisionForm({
               : linked.map((conditionId) => (
                   <input key={conditionId} type="hidden" name="conditionIds" value={conditionId} />
                 ))}
+            {conditionsWaiting.length > 0 && (
+              <p className="note" data-testid="conditions-waiting">
+                Depends on{" "}
+                {conditionsWaiting.map((other, index) => (
+                  <span key={other.id}>
+                    {index > 0 ? " and " : ""}“{headline(other.suggestion)}”
+                  </span>
+                ))}
+                , suggested from this document and not accepted yet: accept{" "}
+                {conditionsWaiting.length === 1 ? "it" : "them"} first to link{" "}
+                {conditionsWaiting.length === 1 ? "it" : "them"} to this pledge.
+              </p>
+            )}
           </>
         )}
         {suggestion.kind === "condition" && target === "new" && (
