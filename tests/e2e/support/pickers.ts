@@ -21,8 +21,12 @@ export async function pickRecord(
 /** Chooses the first source a source picker offers; answers its title. */
 export async function chooseFirstSource(page: Page): Promise<string> {
   const box = page.getByRole("combobox", { name: "Source", exact: true });
-  await box.click();
-  await box.press("ArrowDown");
+  // Opened before the page's script has hydrated, nothing would show: open it again until it does.
+  await expect(async () => {
+    await box.click();
+    await box.press("ArrowDown");
+    await expect(page.getByRole("listbox")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   const first = page.getByRole("listbox").getByRole("option").first();
   const title = (await first.textContent()) ?? "";
   await first.click();
