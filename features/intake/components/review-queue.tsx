@@ -239,6 +239,10 @@ export function ReviewQueue({
   }, [editing]);
 
   const pending = rows.filter((row) => row.state === "pending").length;
+  // The rejection the outcome offers to take back, while it is still a rejection.
+  const undoable = outcome?.undo
+    ? rows.find((row) => row.id === outcome.undo && row.state === "rejected")
+    : undefined;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <DocumentView text={text} rows={rows} selected={selected} onSelect={(id) => select(id)} />
@@ -270,17 +274,14 @@ export function ReviewQueue({
                   </Link>
                 )}
               </p>
-              {(() => {
-                const rejected = rows.find((row) => row.id === outcome.undo && row.state === "rejected");
-                return rejected ? (
-                  <PutBackForm
-                    key={rejected.id}
-                    row={rejected}
-                    label="Undo the rejection"
-                    onPutBack={onPutBack}
-                  />
-                ) : null;
-              })()}
+              {undoable && (
+                <PutBackForm
+                  key={undoable.id}
+                  row={undoable}
+                  label="Undo the rejection"
+                  onPutBack={onPutBack}
+                />
+              )}
             </div>
           )}
         </div>

@@ -112,15 +112,6 @@ const categoryVerbs =
 const listOfPledges =
   /\b(?:outlined|outlines|sets\s+out|set\s+out|includes?|including|consists?\s+of|commitments|pledges|pledged|promises|provisions|mechanisms|measures|(?:main|key)\s+(?:elements|points))\b/iu;
 
-/** The sentence that ends before `at` (up to 400 characters of it). */
-function sentenceBefore(text: string, at: number): Span {
-  const from = Math.max(0, at - 400);
-  const before = text.slice(from, at).trimEnd();
-  const ends = [...before.slice(0, -1).matchAll(/[.!?](?=\s)/gu)];
-  const start = from + (ends.length > 0 ? ends.at(-1)!.index + 1 : 0);
-  return { start, end: from + before.length };
-}
-
 /** Words of what is still to be done: a modal, a plan, a readiness. */
 const stillToCome =
   /\b(?:will|would|could|shall|can|may|might|is\s+to|are\s+to|ready|prepared|willing|plans?|intends?|pledged?|committed|future)\b/iu;
@@ -425,6 +416,9 @@ function titleFrom(text: string): string {
 
 class Reading {
   readonly suggestions: Suggestion[] = [];
+  /** The passage read before the one being read (passages.ts cut them): what "this possibility" points back at. */
+  private passageBefore: Passage | null = null;
+  private passageNow: Passage | null = null;
   private readonly gazetteer: Gazetteer;
 
   constructor(
@@ -498,6 +492,8 @@ class Reading {
   }
 
   private readPassage(passage: Passage): void {
+    this.passageBefore = this.passageNow;
+    this.passageNow = passage;
     const quantities = findQuantities(this.text, passage.start, passage.end);
     const mentions = this.gazetteer.mentions(this.text, passage.start, passage.end);
     for (const quantity of quantities) {
@@ -754,7 +750,7 @@ class Reading {
       // "denied this possibility": what the sentence before pledged or asked about.
       // What the sentence before was about (pledged or not): never what was said pages earlier.
       const before = refusesWhatWasSaid.test(this.text.slice(stance.cue.start, stance.cue.end))
-        ? (categoryOf(this.text, sentenceBefore(this.text, passage.start)) ?? undefined)
+        ? ((this.passageBefore && categoryOf(this.text, this.passageBefore)) ?? undefined)
         : undefined;
       const category =
         categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ??
