@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 //   *.db.test.ts          the database: here on SQLite, again on PostgreSQL (vitest.postgresql.config.ts)
 //   *.sqlite.test.ts      SQLite's own (its file's mode, VACUUM INTO backups): here only
 //   *.postgresql.test.ts  PostgreSQL's own: the PostgreSQL run only
-export const testFiles = ["{app,components,features,lib,server,prisma,scripts,tests}/**/*.test.ts"];
+export const testFiles = ["{app,components,features,i18n,lib,server,prisma,scripts,tests}/**/*.test.ts"];
 
 export default defineConfig({
   resolve: {

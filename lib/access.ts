@@ -20,6 +20,8 @@ export type Principal = {
   id: string;
   name: string;
   role: Role;
+  /** The language a user account chose (i18n/locales.ts); none for tokens or a user who follows the browser. */
+  locale?: string | null;
 };
 
 export type AccessDecision = "allowed" | "unauthenticated" | "forbidden";

@@ -53,3 +53,20 @@ describe("format", () => {
     expect(formatSize(3_240_000)).toBe("3.2 MB");
   });
 });
+
+describe("dates in each language", () => {
+  const summit = new Date("2026-01-06T00:00:00Z");
+  it("writes the day as the language does, in UTC", () => {
+    expect(formatDate(summit, "en")).toBe("6 Jan 2026");
+    expect(formatDate(summit, "uk")).toBe("6 січня 2026 р.");
+    expect(formatDate(summit, "fr")).toBe("6 janvier 2026");
+  });
+
+  it("writes a month, a year and an unknown date at their precision", () => {
+    const march = new Date("2022-03-01T00:00:00Z");
+    expect(formatDateAt(march, "month", "uk")).toBe("березень 2022 р.");
+    expect(formatDateAt(march, "month", "fr")).toBe("mars 2022");
+    expect(formatDateAt(march, "year", "fr")).toBe("2022");
+    expect(formatDateAt(summit, "unknown", "uk")).toBe("Невідомо (записано до 6 січня 2026 р.)");
+  });
+});

@@ -1,49 +1,61 @@
 import { formatStated } from "./rules/quantity";
-import { formatAmount, unitWord } from "./rules/units";
+import type { Locale } from "@/i18n/locales";
+import { formatAmount, intlLocale, perLocale, unitWord } from "./rules/units";
 import type { DatePrecision, QuantityQualifier } from "./rules/vocabulary";
-import { onFirstUse } from "./on-first-use";
 
-const dateFormat = onFirstUse(
-  () =>
-    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
-);
-const dateTimeFormat = onFirstUse(
-  () =>
-    new Intl.DateTimeFormat("en-GB", {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
+// Dates are shown in UTC so that every reader sees the same day, and written as the reader's
+// language writes them: "6 Jan 2026", "6 січня 2026 р.", "6 janvier 2026".
+const dayOptions = (locale: Locale): Intl.DateTimeFormatOptions => ({
+  day: "numeric",
+  // English keeps its short month; Ukrainian and French write the month out, as their press does.
+  month: locale === "en" ? "short" : "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const dateFormat = perLocale((locale) => new Intl.DateTimeFormat(intlLocale(locale), dayOptions(locale)));
+const dateTimeFormat = perLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      ...dayOptions(locale),
       hour: "2-digit",
       minute: "2-digit",
-      timeZone: "UTC",
       timeZoneName: "short",
     }),
 );
+const monthFormat = perLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      month: locale === "en" ? "short" : "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+);
+const unknownDateWords: Record<Locale, (recorded: string) => string> = {
+  en: (recorded) => `Unknown (recorded by ${recorded})`,
+  uk: (recorded) => `Невідомо (записано до ${recorded})`,
+  fr: (recorded) => `Inconnue (enregistrée au plus tard le ${recorded})`,
+};
 
 /** "6 Jan 2026": dates are shown in UTC so that every reader sees the same day. */
-export function formatDate(date: Date): string {
-  return dateFormat().format(date);
+export function formatDate(date: Date, locale: Locale = "en"): string {
+  return dateFormat(locale).format(date);
 }
-
-const monthFormat = onFirstUse(
-  () => new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" }),
-);
 
 /**
  * A date at the precision it is known to: "6 Jan 2026", "Mar 2022", "2022", or "Unknown (recorded
  * by 2 Dec 2026)". A month or year is stored as its first day; an unknown date as the day it was
  * first recorded. Never shown as a day nobody stated.
  */
-export function formatDateAt(date: Date, precision: DatePrecision): string {
+export function formatDateAt(date: Date, precision: DatePrecision, locale: Locale = "en"): string {
   switch (precision) {
     case "day":
-      return formatDate(date);
+      return formatDate(date, locale);
     case "month":
-      return monthFormat().format(date);
+      return monthFormat(locale).format(date);
     case "year":
       return String(date.getUTCFullYear());
     case "unknown":
-      return `Unknown (recorded by ${formatDate(date)})`;
+      return unknownDateWords[locale](formatDate(date, locale));
   }
 }
 
@@ -54,8 +66,8 @@ export function isoDateAt(date: Date, precision: DatePrecision): string {
 }
 
 /** "6 Jan 2026, 00:00 UTC" */
-export function formatDateTime(date: Date): string {
-  return dateTimeFormat().format(date);
+export function formatDateTime(date: Date, locale: Locale = "en"): string {
+  return dateTimeFormat(locale).format(date);
 }
 
 /** A day as shown ("6 Jan 2026") and as machines read it ("2026-01-06"), for a `<time>`. */
@@ -64,8 +76,8 @@ export interface ShownDay {
   machine: string;
 }
 
-export function shownDay(date: Date): ShownDay {
-  return { text: formatDate(date), machine: isoDay(date) };
+export function shownDay(date: Date, locale: Locale = "en"): ShownDay {
+  return { text: formatDate(date, locale), machine: isoDay(date) };
 }
 
 /** `YYYY-MM-DD` in UTC, for machine-readable attributes and form values. */
@@ -81,14 +93,24 @@ interface StoredQuantity {
 }
 
 /** A pledge's quantity as the source stated it ("up to 30,000 personnel"), or null when none was stated. */
-export function formatPledgeQuantity(pledge: StoredQuantity): string | null {
+export function formatPledgeQuantity(pledge: StoredQuantity, locale: Locale = "en"): string | null {
   if (pledge.quantityLow === null || pledge.quantityUnit === null) return null;
-  return formatStated(pledge.quantityLow, pledge.quantityHigh, pledge.quantityUnit, pledge.quantityQualifier);
+  return formatStated(
+    pledge.quantityLow,
+    pledge.quantityHigh,
+    pledge.quantityUnit,
+    pledge.quantityQualifier,
+    locale,
+  );
 }
 
-export function formatDelivered(amount: bigint | null, unit: string | null): string | null {
+export function formatDelivered(
+  amount: bigint | null,
+  unit: string | null,
+  locale: Locale = "en",
+): string | null {
   if (amount === null || unit === null) return null;
-  return `${formatAmount(amount, unit)} ${unitWord(unit, amount)}`;
+  return `${formatAmount(amount, unit, locale)} ${unitWord(unit, amount, locale)}`;
 }
 
 /** The instant a UTC day ends (next midnight): "as of" and "to" dates include their whole day. */

@@ -50,11 +50,23 @@ async function principalFrom(requestHeaders: Headers): Promise<Principal | null 
   return kept(`cookie ${cookie}`, async () => {
     const session = await auth().api.getSession({ headers: requestHeaders });
     if (!session) return null;
-    const user = session.user as { id: string; name: string; role?: unknown; deactivatedAt?: unknown };
+    const user = session.user as {
+      id: string;
+      name: string;
+      role?: unknown;
+      deactivatedAt?: unknown;
+      locale?: string | null;
+    };
     // Deactivation deletes sessions; one created in the same instant must not outlive it.
     if (user.deactivatedAt) return null;
     return {
-      principal: { kind: "user", id: user.id, name: user.name, role: asRole(user.role) },
+      principal: {
+        kind: "user",
+        id: user.id,
+        name: user.name,
+        role: asRole(user.role),
+        locale: user.locale ?? null,
+      },
       keepUntil: new Date(session.session.expiresAt).getTime(),
     };
   });

@@ -2,7 +2,7 @@
 import { verifyPassword } from "better-auth/crypto";
 import { describe, expect, it } from "vitest";
 import { createMigratedDatabase } from "@tests/temp-database";
-import { ensureFirstAdmin } from "./accounts";
+import { createAccount, ensureFirstAdmin, setAccountLocale } from "./accounts";
 import { createPrismaClient } from "./prisma-client";
 
 async function withDatabase(work: (prisma: ReturnType<typeof createPrismaClient>) => Promise<void>) {
@@ -79,6 +79,31 @@ describe("role changes and token revocation", () => {
       ]);
       const roleChange = audit.find((entry) => entry.entityType === "User" && entry.action === "update")!;
       expect(JSON.parse(roleChange.after!)).toMatchObject({ role: "analyst" });
+    });
+  });
+});
+
+describe("setAccountLocale", () => {
+  it("keeps the language on the account, and writes nothing when it is unchanged", async () => {
+    await withDatabase(async (prisma) => {
+      const user = await createAccount(
+        prisma,
+        { name: "Lina", email: "lina@example.org", role: "viewer", password: "a long enough secret" },
+        null,
+      );
+      const accessVersion = () =>
+        prisma.dataVersion.findUniqueOrThrow({ where: { id: 2 } }).then((row) => row.version);
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ locale: null });
+      const before = await accessVersion();
+      expect(await setAccountLocale(user.id, "uk", prisma)).toBe("done");
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ locale: "uk" });
+      // The write moves the access version: principals kept for the account are looked up again.
+      const after = await accessVersion();
+      expect(after).toBeGreaterThan(before);
+      expect(await setAccountLocale(user.id, "uk", prisma)).toBe("unchanged");
+      expect(await accessVersion()).toBe(after);
+      expect(await setAccountLocale(user.id, null, prisma)).toBe("done");
+      expect(await setAccountLocale("no-such-user", "fr", prisma)).toBe("not-found");
     });
   });
 });

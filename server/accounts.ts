@@ -1,8 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
+import type { Locale } from "@/i18n/locales";
 import type { Principal, Role } from "@/lib/access";
 import { recordAudit } from "./audit";
+import { db } from "./db";
 import { bootstrapAdminFromEnv } from "./env";
 import type { PrismaClient } from "./prisma-client";
 
@@ -197,4 +199,22 @@ export async function recordOwnPasswordChange(prisma: PrismaClient, actor: Princ
     after: user,
     note: "Changed their own password; their other sessions ended.",
   });
+}
+
+/**
+ * The language an account reads Pledgewatch in (null: follow the browser). A preference, not a
+ * matter of access, so not audited; the write moves the access version (the User table's trigger),
+ * so the next page is read in it at once (server/access.ts keeps principals per version).
+ */
+export async function setAccountLocale(
+  userId: string,
+  locale: Locale | null,
+  prisma: PrismaClient = db(),
+): Promise<"done" | "unchanged" | "not-found"> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  if (!user) return "not-found";
+  // Unchanged, unwritten: every write to an account makes each reader's next request look them up again.
+  if (user.locale === locale) return "unchanged";
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
+  return "done";
 }

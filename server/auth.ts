@@ -32,6 +32,7 @@ function createAuth() {
       additionalFields: {
         role: { type: "string", input: false, defaultValue: "viewer" },
         deactivatedAt: { type: "date", input: false, required: false },
+        locale: { type: "string", input: false, required: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

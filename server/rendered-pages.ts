@@ -1,6 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
+import { chooseLocale, localeCookie } from "@/i18n/locales";
 import { roleAllows, type Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { authorizeApiRequest } from "./access";
@@ -20,8 +21,8 @@ import { pageRenderHeaders } from "./page-render";
 
 /**
  * The pages kept (proxy.ts names them), with the query parameters they read: an address with any
- * other is not kept. Only pages whose document depends on nothing but the address, the reader, the
- * data and the day.
+ * other is not kept. Only pages whose document depends on nothing but the address, the reader (and
+ * their language), the data and the day.
  */
 export type KeptPaths = ReadonlyMap<string, ReadonlySet<string>>;
 
@@ -99,8 +100,14 @@ export async function keptPage(
       access.ok && access.principal?.kind === "user" ? await inboxStamp(access.principal.id) : null;
     const readAt = performance.now();
     const version = await readDataVersion();
+    // The language the page is written in, chosen as i18n/request.ts chooses it.
+    const locale = chooseLocale({
+      account: access.ok ? access.principal?.locale : null,
+      cookie: request.cookies.get(localeCookie)?.value,
+      acceptLanguage: request.headers.get("accept-language"),
+    });
     // The day is in the key: a page says "as recorded on" today's date.
-    const key = JSON.stringify([url.pathname + url.search, reader, inbox, isoDay(new Date())]);
+    const key = JSON.stringify([url.pathname + url.search, reader, locale, inbox, isoDay(new Date())]);
     if (refused.get(key) === version) return null;
     const render = () => renderPage(request, version);
     try {
@@ -183,7 +190,8 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     accept: "text/html",
     "accept-encoding": "identity",
   });
-  for (const name of ["authorization", "cookie"]) {
+  // Who the reader is and the language they read in.
+  for (const name of ["authorization", "cookie", "accept-language"]) {
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   formatQuantityScaled,
+  formatPercent,
+  formatPromised,
   add,
   combineBounds,
   coverage,
@@ -208,5 +210,79 @@ describe("quantities at a glance", () => {
       "€1.2 m–€1.3 m",
     );
     expect(formatQuantityScaled(statedQuantity(1_200_000_00n, 1_200_000_00n, "EUR", "exact"))).toBe("€1.2 m");
+  });
+});
+
+describe("bounds in words, in each language", () => {
+  const nbsp = "\u00a0";
+  const narrow = "\u202f";
+  const ceiling = statedQuantity(30_000n, null, "personnel", "up_to");
+  const floor = statedQuantity(30_000n, null, "personnel", "at_least");
+  const approximate = statedQuantity(70_000n, null, "personnel", "about");
+  const range = statedQuantity(50_000n, 100_000n, "personnel", "exact");
+
+  it("says a promised ceiling as 'up to', a derived one as 'at most'", () => {
+    expect(formatPromised(ceiling, "en")).toBe("up to 30,000 personnel");
+    expect(formatPromised(ceiling, "uk")).toBe(`до 30${nbsp}000 військових`);
+    expect(formatPromised(ceiling, "fr")).toBe(`jusqu’à 30${narrow}000 militaires`);
+    expect(formatQuantity(ceiling, { locale: "uk" })).toBe(`не більше ніж 30${nbsp}000 військових`);
+    expect(formatQuantity(ceiling, { locale: "fr" })).toBe(`au plus 30${narrow}000 militaires`);
+  });
+
+  it("says floors, approximations and figures of mixed bounds", () => {
+    expect(formatQuantity(floor, { locale: "uk" })).toBe(`щонайменше 30${nbsp}000 військових`);
+    expect(formatQuantity(floor, { locale: "fr" })).toBe(`au moins 30${narrow}000 militaires`);
+    expect(formatQuantity(approximate, { locale: "uk" })).toBe(`близько 70${nbsp}000 військових`);
+    expect(formatQuantity(approximate, { locale: "fr" })).toBe(`environ 70${narrow}000 militaires`);
+    const mixed = add(ceiling, floor);
+    expect(formatQuantity(mixed, { locale: "en" })).toBe("roughly 60,000 personnel");
+    expect(formatQuantity(mixed, { locale: "uk" })).toBe(`приблизно 60${nbsp}000 військових`);
+    expect(formatQuantity(mixed, { locale: "fr" })).toBe(`de l’ordre de 60${narrow}000 militaires`);
+  });
+
+  it("writes a range with the language's grouping and no bound word when exact", () => {
+    expect(formatQuantity(range, { locale: "uk" })).toBe(`50${nbsp}000–100${nbsp}000 військових`);
+    expect(formatQuantity(range, { locale: "fr" })).toBe(`50${narrow}000–100${narrow}000 militaires`);
+  });
+
+  it("a shortfall from a promised ceiling is a floor in every language", () => {
+    const gap = shortfall(statedQuantity(50_000n, 100_000n, "personnel", "exact"), ceiling);
+    expect(formatQuantity(gap, { locale: "en" })).toBe("at least 20,000–70,000 personnel");
+    expect(formatQuantity(gap, { locale: "uk" })).toBe(`щонайменше 20${nbsp}000–70${nbsp}000 військових`);
+    expect(formatQuantity(gap, { locale: "fr" })).toBe(`au moins 20${narrow}000–70${narrow}000 militaires`);
+  });
+
+  it("gives the noun the plural form its count takes (Ukrainian one, few, many)", () => {
+    const count = (n: bigint, locale: "en" | "uk" | "fr") =>
+      formatQuantity(statedQuantity(n, null, "items", "exact"), { locale });
+    expect([1n, 3n, 5n, 21n, 22n, 25n].map((n) => count(n, "uk"))).toEqual([
+      "1 одиниця",
+      "3 одиниці",
+      "5 одиниць",
+      "21 одиниця",
+      "22 одиниці",
+      "25 одиниць",
+    ]);
+    expect([1n, 2n].map((n) => count(n, "fr"))).toEqual(["1 unité", "2 unités"]);
+    expect([1n, 2n].map((n) => count(n, "en"))).toEqual(["1 item", "2 items"]);
+  });
+
+  it("says stated quantities and coverage ratios in each language", () => {
+    expect(formatStated(30_000n, null, "personnel", "up_to", "uk")).toBe(`до 30${nbsp}000 військових`);
+    expect(formatStated(250_000_000n, null, "EUR", "at_least", "fr")).toBe(
+      `au moins 2${narrow}500${narrow}000,00 EUR`,
+    );
+    const ratio = { low: 0.3, high: 0.6, bound: "at_most" as const };
+    expect(formatRatio(ratio, "en")).toBe("at most 30–60 %");
+    expect(formatRatio(ratio, "uk")).toBe("не більше ніж 30–60%");
+    expect(formatRatio(ratio, "fr")).toBe(`au plus 30–60${narrow}%`);
+    expect(formatPercent(0.453, "fr")).toBe(`45,3${narrow}%`);
+  });
+
+  it("scales large amounts with the language's short words and currency placement", () => {
+    const euros = statedQuantity(1_234_000_000_00n, null, "EUR", "up_to");
+    expect(formatQuantityScaled(euros, { ceilingWords: "up to", locale: "en" })).toBe("up to €1.3 bn");
+    expect(formatQuantityScaled(euros, { ceilingWords: "up to", locale: "uk" })).toBe("до 1,3 млрд €");
+    expect(formatQuantityScaled(euros, { ceilingWords: "up to", locale: "fr" })).toBe("jusqu’à 1,3 Md €");
   });
 });

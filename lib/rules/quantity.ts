@@ -2,8 +2,9 @@
 // "Up to 30,000" is a ceiling: a sum including it is a ceiling too, a shortfall computed from it
 // is a floor, and a coverage ratio computed from it is a ceiling. The `bound` says which.
 
+import type { Locale } from "@/i18n/locales";
 import type { QuantityQualifier } from "./vocabulary";
-import { formatAmount, formatAmountScaled, unitScale, unitWord } from "./units";
+import { formatAmount, formatAmountScaled, intlLocale, perLocale, unitScale, unitWord } from "./units";
 
 /**
  * - exact: the value, or a range the truth lies within
@@ -124,17 +125,42 @@ export function coverage(pledged: Quantity, required: Quantity): Ratio | null {
   };
 }
 
-const boundWords: Record<Bound, string> = {
-  exact: "",
-  at_most: "at most",
-  at_least: "at least",
-  about: "about",
-  indeterminate: "roughly",
+/**
+ * The words that must precede a derived figure, per language: "at most", "at least", "about"…, and
+ * "up to" for an amount that was promised. Each takes the amount after it, in the case it governs
+ * (Ukrainian "до", "близько", "щонайменше" all take the genitive, which "30 000 військових" is).
+ */
+type BoundWords = Record<Bound | "up_to", string>;
+const boundWords: Record<Locale, BoundWords> = {
+  en: {
+    exact: "",
+    at_most: "at most",
+    up_to: "up to",
+    at_least: "at least",
+    about: "about",
+    indeterminate: "roughly",
+  },
+  uk: {
+    exact: "",
+    at_most: "не більше ніж",
+    up_to: "до",
+    at_least: "щонайменше",
+    about: "близько",
+    indeterminate: "приблизно",
+  },
+  fr: {
+    exact: "",
+    at_most: "au plus",
+    up_to: "jusqu’à",
+    at_least: "au moins",
+    about: "environ",
+    indeterminate: "de l’ordre de",
+  },
 };
 
-/** "at most", "at least", "about"…: the words that must precede a derived figure. */
-function boundPrefix(bound: Bound): string {
-  return boundWords[bound];
+/** The words before a figure of this bound; a ceiling that was promised reads "up to". */
+function boundPrefix(bound: Bound, locale: Locale, ceiling: "at most" | "up to" = "at most"): string {
+  return boundWords[locale][bound === "at_most" && ceiling === "up to" ? "up_to" : bound];
 }
 
 function joinPrefix(prefix: string, text: string): string {
@@ -143,24 +169,26 @@ function joinPrefix(prefix: string, text: string): string {
 
 /**
  * "20,000–70,000 personnel" with its bound: "at least 20,000–70,000 personnel". Amounts that were
- * promised read better with `ceilingWords: "up to"` ("up to 30,000 personnel").
+ * promised read better with `ceilingWords: "up to"` ("up to 30,000 personnel"). In the reader's
+ * language: "до 30 000 військових", "jusqu’à 30 000 militaires".
  */
 export function formatQuantity(
   quantity: Quantity,
-  options: { withUnit?: boolean; ceilingWords?: "at most" | "up to" } = {},
+  options: { withUnit?: boolean; ceilingWords?: "at most" | "up to"; locale?: Locale } = {},
 ): string {
   const { low, high, unit } = quantity;
+  const locale = options.locale ?? "en";
   const amount =
-    low === high ? formatAmount(low, unit) : `${formatAmount(low, unit)}–${formatAmount(high, unit)}`;
-  const text = options.withUnit === false ? amount : `${amount} ${unitWord(unit, high)}`;
-  const prefix =
-    quantity.bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(quantity.bound);
-  return joinPrefix(prefix, text);
+    low === high
+      ? formatAmount(low, unit, locale)
+      : `${formatAmount(low, unit, locale)}–${formatAmount(high, unit, locale)}`;
+  const text = options.withUnit === false ? amount : `${amount} ${unitWord(unit, high, locale)}`;
+  return joinPrefix(boundPrefix(quantity.bound, locale, options.ceilingWords), text);
 }
 
 /** A promised amount in words, its ceiling said as promised: "up to 30,000 personnel". */
-export function formatPromised(quantity: Quantity): string {
-  return formatQuantity(quantity, { ceilingWords: "up to" });
+export function formatPromised(quantity: Quantity, locale: Locale = "en"): string {
+  return formatQuantity(quantity, { ceilingWords: "up to", locale });
 }
 
 /**
@@ -168,35 +196,61 @@ export function formatPromised(quantity: Quantity): string {
  * their scale ("up to €12.3 bn", "€1.2 m–€3.4 m"), smaller counts exactly as formatQuantity writes
  * them. The exact figure belongs beside it (a tooltip) and in every export.
  */
-export function formatQuantityScaled(quantity: Quantity, options: { ceilingWords?: "up to" } = {}): string {
+export function formatQuantityScaled(
+  quantity: Quantity,
+  options: { ceilingWords?: "up to"; locale?: Locale } = {},
+): string {
   const { low, high, unit, bound } = quantity;
+  const locale = options.locale ?? "en";
   const small = high < 1_000_000n * 10n ** BigInt(unitScale(unit));
   if (small && unitScale(unit) === 0) return formatQuantity(quantity, options);
   // Rounded outwards where the figure is a bound or a range: a ceiling never shown lower than it
   // is, a floor never higher.
   const lowWay = bound === "at_least" || low !== high ? "down" : "nearest";
   const highWay = bound === "at_most" || low !== high ? "up" : "nearest";
-  const lowText = formatAmountScaled(low, unit, bound === "at_most" && low === high ? "up" : lowWay);
-  const highText = formatAmountScaled(high, unit, bound === "at_least" && low === high ? "down" : highWay);
+  const lowText = formatAmountScaled(low, unit, bound === "at_most" && low === high ? "up" : lowWay, locale);
+  const highText = formatAmountScaled(
+    high,
+    unit,
+    bound === "at_least" && low === high ? "down" : highWay,
+    locale,
+  );
   const amount = lowText === highText ? highText : `${lowText}–${highText}`;
-  const prefix = bound === "at_most" && options.ceilingWords ? options.ceilingWords : boundPrefix(bound);
-  return joinPrefix(prefix, amount);
+  return joinPrefix(boundPrefix(bound, locale, options.ceilingWords), amount);
 }
 
+const percentFormat = perLocale(
+  (locale) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }),
+);
 const percent = (value: number) => Math.round(value * 1000) / 10;
 
-/** A share as a percentage to one decimal: 0.3 → "30 %". */
-export function formatPercent(value: number): string {
-  return `${percent(value)} %`;
+/**
+ * A share as a percentage to one decimal: 0.3 → "30 %"; in Ukrainian "30%", in French "30 %" (a
+ * narrow no-break space), as Intl writes them.
+ */
+export function formatPercent(value: number, locale: Locale = "en"): string {
+  return percentText(`${percentFormat(locale).format(percent(value))}`, locale);
+}
+
+function percentText(number: string, locale: Locale): string {
+  if (locale === "en") return `${number} %`;
+  return locale === "fr" ? `${number}\u202f%` : `${number}%`;
 }
 
 /** "at most 30–60 %". */
-export function formatRatio(ratio: Ratio): string {
-  const low = percent(ratio.low);
-  const high = percent(ratio.high);
-  const text = low === high ? `${low} %` : `${low}–${high} %`;
-  return joinPrefix(boundPrefix(ratio.bound), text);
+export function formatRatio(ratio: Ratio, locale: Locale = "en"): string {
+  const low = percentFormat(locale).format(percent(ratio.low));
+  const high = percentFormat(locale).format(percent(ratio.high));
+  const text = percentText(low === high ? low : `${low}–${high}`, locale);
+  return joinPrefix(boundPrefix(ratio.bound, locale), text);
 }
+
+const qualifierBoundWords: Record<QuantityQualifier, Bound | "up_to"> = {
+  exact: "exact",
+  up_to: "up_to",
+  at_least: "at_least",
+  about: "about",
+};
 
 /** A stated quantity as the source put it: "up to 30,000 personnel", "50,000–100,000 personnel". */
 export function formatStated(
@@ -204,15 +258,15 @@ export function formatStated(
   high: bigint | null,
   unit: string,
   qualifier: QuantityQualifier,
+  locale: Locale = "en",
 ): string {
-  const words: Record<QuantityQualifier, string> = {
-    exact: "",
-    up_to: "up to",
-    at_least: "at least",
-    about: "about",
-  };
   const top = high ?? low;
   const amount =
-    low === top ? formatAmount(low, unit) : `${formatAmount(low, unit)}–${formatAmount(top, unit)}`;
-  return joinPrefix(words[qualifier], `${amount} ${unitWord(unit, top)}`);
+    low === top
+      ? formatAmount(low, unit, locale)
+      : `${formatAmount(low, unit, locale)}–${formatAmount(top, unit, locale)}`;
+  return joinPrefix(
+    boundWords[locale][qualifierBoundWords[qualifier]],
+    `${amount} ${unitWord(unit, top, locale)}`,
+  );
 }

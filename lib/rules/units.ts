@@ -1,6 +1,9 @@
 // Amounts are integers in minor units so that sums are exact: cents for currencies,
 // whole units for everything else. Units are free text; the arithmetic knows the currencies' scale
 // and the words for personnel and items, and treats any other unit as a count.
+// Every amount is written for a language (i18n/locales.ts): its digits grouped as Intl groups them
+// for that language ("30,000", "30 000"), its nouns in the plural form the count takes.
+import type { Locale } from "@/i18n/locales";
 import { onFirstUse } from "../on-first-use";
 
 const currencyScales: Record<string, number> = { EUR: 2, USD: 2, GBP: 2 };
@@ -10,47 +13,96 @@ export function unitScale(unit: string): number {
   return currencyScales[unit] ?? 0;
 }
 
-const unitNouns: Record<string, [singular: string, plural: string]> = {
-  personnel: ["personnel", "personnel"],
-  items: ["item", "items"],
+/** The Intl locale a language's numbers and dates are written in: English as in Britain. */
+export function intlLocale(locale: Locale): string {
+  return locale === "en" ? "en-GB" : locale;
+}
+
+/** Per language, a unit's noun in each plural category Intl.PluralRules names for that language. */
+const unitNouns: Record<
+  Locale,
+  Record<string, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>
+> = {
+  en: {
+    personnel: { other: "personnel" },
+    items: { one: "item", other: "items" },
+  },
+  // 1 військовий, 2 військові, 5 військових; "до 30 000 військових".
+  uk: {
+    personnel: { one: "військовий", few: "військові", many: "військових", other: "військового" },
+    items: { one: "одиниця", few: "одиниці", many: "одиниць", other: "одиниці" },
+  },
+  fr: {
+    personnel: { one: "militaire", other: "militaires" },
+    items: { one: "unité", other: "unités" },
+  },
 };
 
-const groupFormat = onFirstUse(
-  () => new Intl.NumberFormat("en-GB", { useGrouping: true, maximumFractionDigits: 0 }),
+/** One formatter per language and kind, made when first used (lib/on-first-use.ts says why). */
+export function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const made = {
+    en: onFirstUse(() => make("en")),
+    uk: onFirstUse(() => make("uk")),
+    fr: onFirstUse(() => make("fr")),
+  };
+  return (locale) => made[locale]();
+}
+
+const groupFormat = perLocale(
+  (locale) => new Intl.NumberFormat(intlLocale(locale), { useGrouping: true, maximumFractionDigits: 0 }),
+);
+const pluralRules = perLocale((locale) => new Intl.PluralRules(intlLocale(locale)));
+/** The decimal separator: "." in English, "," in Ukrainian and French. */
+const decimalSeparator = perLocale(
+  (locale) =>
+    new Intl.NumberFormat(intlLocale(locale)).formatToParts(1.5).find((part) => part.type === "decimal")
+      ?.value ?? ".",
 );
 
-/** "30,000" for personnel, "1,250,000.50" for EUR: minor units shown in major units, exactly. */
-export function formatAmount(minor: bigint, unit: string): string {
+/**
+ * "30,000" for personnel, "1,250,000.50" for EUR (in French "1 250 000,50"): minor units shown in
+ * major units, exactly.
+ */
+export function formatAmount(minor: bigint, unit: string, locale: Locale = "en"): string {
   const scale = unitScale(unit);
   const sign = minor < 0n ? "-" : "";
   const magnitude = minor < 0n ? -minor : minor;
-  if (scale === 0) return sign + groupFormat().format(magnitude);
+  if (scale === 0) return sign + groupFormat(locale).format(magnitude);
   const divisor = 10n ** BigInt(scale);
-  const whole = groupFormat().format(magnitude / divisor);
+  const whole = groupFormat(locale).format(magnitude / divisor);
   const fraction = (magnitude % divisor).toString().padStart(scale, "0");
-  return `${sign}${whole}.${fraction}`;
+  return `${sign}${whole}${decimalSeparator(locale)}${fraction}`;
 }
 
 const currencySymbols: Record<string, string> = { EUR: "€", USD: "$", GBP: "£" };
-const scaledFormat = onFirstUse(
-  () => new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+const scaledFormat = perLocale(
+  (locale) =>
+    new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
 );
-const scales = [
-  [10n ** 12n, "tn"],
-  [10n ** 9n, "bn"],
-  [10n ** 6n, "m"],
-] as const;
+/** The scales and their short words, as Intl's compact notation writes them for each language. */
+const scales = [10n ** 12n, 10n ** 9n, 10n ** 6n] as const;
+const scaleWords: Record<Locale, readonly [string, string, string]> = {
+  en: ["tn", "bn", "m"],
+  uk: ["трлн", "млрд", "млн"],
+  fr: ["Bn", "Md", "M"],
+};
+
+/** A currency amount with its symbol where the language puts it: "€12.3 bn", "12,3 млрд €", "12,3 Md €". */
+function withCurrency(locale: Locale, sign: string, amount: string, symbol: string): string {
+  return locale === "en" ? `${sign}${symbol}${amount}` : `${sign}${amount} ${symbol}`;
+}
 
 /**
  * An amount at a scale a reader takes in at a glance, for tables and headlines: "€12.3 bn",
- * "€450.0 m", "1.2 m items"; below a million, as formatAmount writes it (whole currency units).
- * Rounded: the exact figure goes beside it (a tooltip) and into every export.
+ * "€450.0 m", "1.2 m items" (in Ukrainian "12,3 млрд €"); below a million, as formatAmount writes it
+ * (whole currency units). Rounded: the exact figure goes beside it (a tooltip) and into every export.
  */
 export function formatAmountScaled(
   minor: bigint,
   unit: string,
   /** Which way to round: a ceiling rounds up and a floor down, so that neither claims more than it is. */
   rounding: "nearest" | "up" | "down" = "nearest",
+  locale: Locale = "en",
 ): string {
   const sign = minor < 0n ? "-" : "";
   const magnitude = minor < 0n ? -minor : minor;
@@ -61,21 +113,24 @@ export function formatAmountScaled(
   const divisor = 10n ** BigInt(unitScale(unit));
   const symbol = currencySymbols[unit];
   const withUnit = (amount: string, count: bigint) =>
-    symbol ? `${sign}${symbol}${amount}` : `${sign}${amount} ${unitWord(unit, count)}`;
+    symbol ? withCurrency(locale, sign, amount, symbol) : `${sign}${amount} ${unitWord(unit, count, locale)}`;
   // The largest scale the amount reaches, or the next one up when rounding reaches a thousand of
   // it (999,950,000 is "1.0 bn", not "1,000.0 m").
   const scaled = (index: number): string => {
-    const [size, word] = scales[index]!;
+    const size = scales[index]!;
     const tenths = divide(magnitude * 10n, size * divisor);
     if (tenths >= 10_000n && index > 0) return scaled(index - 1);
-    return withUnit(`${scaledFormat().format(Number(tenths) / 10)} ${word}`, magnitude);
+    return withUnit(
+      `${scaledFormat(locale).format(Number(tenths) / 10)} ${scaleWords[locale][index]}`,
+      magnitude,
+    );
   };
-  const reached = scales.findIndex(([size]) => magnitude >= size * divisor);
+  const reached = scales.findIndex((size) => magnitude >= size * divisor);
   if (reached !== -1) return scaled(reached);
   const whole = divide(magnitude, divisor);
   if (whole >= 1_000_000n) return scaled(scales.length - 1);
-  if (symbol) return withUnit(groupFormat().format(whole), magnitude);
-  return withUnit(formatAmount(magnitude, unit), magnitude);
+  if (symbol) return withUnit(groupFormat(locale).format(whole), magnitude);
+  return withUnit(formatAmount(magnitude, unit, locale), magnitude);
 }
 
 /** A share in a spreadsheet: 0.453 shows as "45.3%". */
@@ -117,11 +172,17 @@ export function toMajor(minor: bigint, unit: string): number {
   return Number(toDecimal(minor, unit));
 }
 
-/** The unit as words after an amount: "personnel", "EUR", "items" (or "item" for one). */
-export function unitWord(unit: string, amount?: bigint): string {
-  const nouns = unitNouns[unit];
+/**
+ * The unit as words after an amount, in the plural form the amount takes in the language:
+ * "personnel", "EUR", "items" (or "item" for one); "військових", "militaires". A unit Pledgewatch
+ * has no words for is shown as written.
+ */
+export function unitWord(unit: string, amount?: bigint, locale: Locale = "en"): string {
+  const nouns = unitNouns[locale][unit];
   if (!nouns) return unit;
-  return amount === 1n ? nouns[0] : nouns[1];
+  // Intl.PluralRules takes a number; counts past 2^53 are "many"/"other" in every language here.
+  const category = pluralRules(locale).select(Number(amount ?? 2n));
+  return nouns[category] ?? nouns.other;
 }
 
 /** A unit is a word or words (letters and spaces), at most 40 characters: "personnel", "EUR". */

@@ -5,6 +5,8 @@ import { roles } from "@/lib/access";
 import { ledgerFacts } from "./ledger";
 import {
   conditionStatuses,
+  effectiveStatusLabels,
+  pledgeStatusLabels,
   datePrecisions,
   pledgeCategories,
   pledgeStatuses,
@@ -44,5 +46,12 @@ describe("the vocabulary and the database's enums", () => {
   it("covers every enum the schema declares", () => {
     const declared = Object.keys(sqliteEnums).filter((key) => /^[A-Z]/.test(key));
     expect(declared.sort()).toEqual(Object.keys(vocabulary).sort());
+  });
+});
+
+describe("labels", () => {
+  it("the lifecycle's labels are its six statuses, without the derived 'conditional'", () => {
+    expect(Object.keys(pledgeStatusLabels)).toEqual([...pledgeStatuses]);
+    expect(effectiveStatusLabels.conditional).toBe("Conditional");
   });
 });

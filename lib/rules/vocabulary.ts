@@ -1,3 +1,5 @@
+import englishCatalog from "@/messages/en.json";
+
 // The closed sets, by identifier (used by the API, exports and imports) and label (shown in the UI).
 // Prisma's enums must match these lists; vocabulary.test.ts checks it.
 
@@ -46,63 +48,26 @@ export type StakeholderKind = (typeof stakeholderKinds)[number];
 export const effectiveStatuses = ["conditional", ...pledgeStatuses] as const;
 export type EffectiveStatus = (typeof effectiveStatuses)[number];
 
-export const categoryLabels: Record<PledgeCategory, string> = {
-  force: "Force (troops, deterrence)",
-  monitoring: "Monitoring",
-  infrastructure: "Infrastructure (hubs, bases)",
-  guarantee: "Security guarantee",
-  assistance: "Assistance (military, financial)",
-  enablers: "Enablers (intelligence, logistics)",
-  other: "Other",
-};
+// The English labels are the English catalog's (messages/en.json): one list for the screens, the
+// exports and the API's descriptions. Other languages' come from their catalogs through next-intl.
+const labels = englishCatalog.vocabulary;
 
-export const pledgeStatusLabels: Record<PledgeStatus, string> = {
-  announced: "Announced",
-  committed: "Committed",
-  in_progress: "In progress",
-  delivered: "Delivered",
-  stalled: "Stalled",
-  withdrawn: "Withdrawn",
-};
+export const categoryLabels: Record<PledgeCategory, string> = labels.category;
 
-export const effectiveStatusLabels: Record<EffectiveStatus, string> = {
-  conditional: "Conditional",
-  ...pledgeStatusLabels,
-};
+// The catalog's status list holds "conditional" too; the lifecycle's labels leave it out.
+export const pledgeStatusLabels = Object.fromEntries(
+  pledgeStatuses.map((status) => [status, labels.pledgeStatus[status]]),
+) as Record<PledgeStatus, string>;
 
-export const conditionStatusLabels: Record<ConditionStatus, string> = {
-  unmet: "Unmet",
-  partially_met: "Partially met",
-  met: "Met",
-  waived: "Waived",
-};
+export const effectiveStatusLabels: Record<EffectiveStatus, string> = labels.pledgeStatus;
 
-export const qualifierLabels: Record<QuantityQualifier, string> = {
-  exact: "Exactly",
-  up_to: "Up to",
-  at_least: "At least",
-  about: "About",
-};
+export const conditionStatusLabels: Record<ConditionStatus, string> = labels.conditionStatus;
 
-export const roleLabels: Record<StakeholderRole, string> = {
-  pledger: "Pledger",
-  lead: "Lead",
-  contributor: "Contributor",
-  host: "Host",
-  beneficiary: "Beneficiary",
-};
+export const qualifierLabels: Record<QuantityQualifier, string> = labels.qualifier;
+
+export const roleLabels: Record<StakeholderRole, string> = labels.role;
 
 /** How precisely a date is known, as a form offers it. */
-export const datePrecisionLabels: Record<DatePrecision, string> = {
-  day: "Day",
-  month: "Month only",
-  year: "Year only",
-  unknown: "Unknown (the day it was recorded)",
-};
+export const datePrecisionLabels: Record<DatePrecision, string> = labels.datePrecision;
 
-export const stakeholderKindLabels: Record<StakeholderKind, string> = {
-  state: "State",
-  organisation: "Organisation",
-  coalition: "Coalition",
-  person: "Person",
-};
+export const stakeholderKindLabels: Record<StakeholderKind, string> = labels.stakeholderKind;

@@ -1,6 +1,7 @@
 "use client";
 
-export function SignOutButton() {
+/** `label` comes from the server's catalog: the button ships no catalog of its own. */
+export function SignOutButton({ label }: { label: string }) {
   async function signOut() {
     // Loaded when used: the auth client is not part of every page's first load.
     const { authClient } = await import("../auth-client");
@@ -15,7 +16,7 @@ export function SignOutButton() {
       onClick={() => void signOut()}
       className="text-slate-700 underline underline-offset-4"
     >
-      Sign out
+      {label}
     </button>
   );
 }

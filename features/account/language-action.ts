@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { isLocale, localeCookie } from "@/i18n/locales";
+import { currentPrincipal } from "@/server/access";
+import { setAccountLocale } from "@/server/accounts";
+
+// Kept apart from actions.ts, whose actions are all forms that need a role: choosing a language
+// needs none (the sign-in page offers it too).
+/**
+ * The header's language switcher: the chosen language in a cookie (a year; anyone, signed in or
+ * not) and on the account of whoever is signed in, so that it follows them to another browser. A
+ * value that is not one of the languages changes nothing.
+ */
+export async function chooseLanguageAction(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return;
+  // Who is asking, read before the answer's cookie is set.
+  const principal = await currentPrincipal();
+  (await cookies()).set(localeCookie, locale, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: true,
+  });
+  if (principal?.kind === "user") await setAccountLocale(principal.id, locale);
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { describe, expect, it } from "vitest";
+import { locales, type Locale } from "./locales";
+
+// Every catalog holds the English catalog's keys, each message with the same ICU arguments of the
+// same kinds, plurals with every form the language needs, and the glossary's terms.
+
+type Catalog = { [key: string]: string | Catalog };
+const read = (file: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, file), "utf8"));
+const catalogs = Object.fromEntries(
+  locales.map((locale) => [locale, read(`../messages/${locale}.json`)]),
+) as Record<Locale, Catalog>;
+
+function flatten(catalog: Catalog, prefix = ""): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalog)) {
+    const at = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") entries.set(at, value);
+    else for (const [inner, text] of flatten(value, at)) entries.set(inner, text);
+  }
+  return entries;
+}
+
+const messages = Object.fromEntries(locales.map((locale) => [locale, flatten(catalogs[locale])])) as Record<
+  Locale,
+  Map<string, string>
+>;
+
+/** Each argument a message takes, with its kind ("name:plural"), and each plural's forms. */
+function argumentsOf(elements: MessageFormatElement[], found = new Set<string>(), plurals: string[][] = []) {
+  for (const element of elements) {
+    if (element.type === TYPE.argument) found.add(`${element.value}:text`);
+    if (element.type === TYPE.number) found.add(`${element.value}:number`);
+    if (element.type === TYPE.date || element.type === TYPE.time) found.add(`${element.value}:date`);
+    if (element.type === TYPE.tag) argumentsOf(element.children, found.add(`<${element.value}>`), plurals);
+    if (element.type === TYPE.select || element.type === TYPE.plural) {
+      found.add(`${element.value}:${element.type === TYPE.plural ? "plural" : "select"}`);
+      if (element.type === TYPE.plural) plurals.push(Object.keys(element.options));
+      for (const option of Object.values(element.options)) argumentsOf(option.value, found, plurals);
+    }
+  }
+  return { found, plurals };
+}
+
+/** The plural forms each language must write out: Ukrainian's one, few and many each read differently. */
+const pluralForms: Record<Locale, string[]> = {
+  en: ["one", "other"],
+  uk: ["one", "few", "many", "other"],
+  fr: ["one", "other"],
+};
+
+describe("message catalogs", () => {
+  const english = [...messages.en.keys()];
+
+  it("has a catalog of some size for each language", () => {
+    expect(english.length).toBeGreaterThan(40);
+  });
+
+  it.each(locales.filter((locale) => locale !== "en"))(
+    "%s has exactly the English catalog's keys",
+    (locale) => {
+      const keys = [...messages[locale].keys()];
+      expect(
+        keys.filter((key) => !messages.en.has(key)),
+        "keys English lacks",
+      ).toEqual([]);
+      expect(
+        english.filter((key) => !messages[locale].has(key)),
+        "keys missing",
+      ).toEqual([]);
+    },
+  );
+
+  it.each(locales)(
+    "%s: every message parses, takes the English arguments and has its plural forms",
+    (locale) => {
+      for (const [key, text] of messages[locale]) {
+        const own = argumentsOf(parse(text));
+        const reference = argumentsOf(parse(messages.en.get(key) ?? ""));
+        expect([...own.found].sort(), `${locale}: ${key}`).toEqual([...reference.found].sort());
+        for (const forms of own.plurals) {
+          expect(forms, `${locale}: ${key}`).toEqual(expect.arrayContaining(pluralForms[locale]));
+        }
+        expect(text.trim(), `${locale}: ${key} is empty`).not.toBe("");
+      }
+    },
+  );
+
+  it("translates: no message but names and codes is left in English", () => {
+    // Words that read the same in every language (the product's name, codes).
+    const same = /^(Pledgewatch|Audit|Coalition|Organisation|[A-Z]{2,5}|[\d\s.,:;%–-]*)$/;
+    for (const locale of ["uk", "fr"] as const) {
+      const untranslated = english.filter((key) => {
+        const text = messages[locale].get(key) ?? "";
+        return text === messages.en.get(key) && !same.test(text) && !key.endsWith(".name");
+      });
+      expect(untranslated, locale).toEqual([]);
+    }
+  });
+});
+
+describe("glossary", () => {
+  const glossary = read("glossary.json") as { terms: Record<Locale, string[]>[] };
+
+  it.each(glossary.terms.map((term) => [term.en[0], term] as const))(
+    "every message saying %s says it the glossary's way",
+    (_name, term) => {
+      const english = new RegExp(`\\b(${term.en.join("|")})\\b`, "i");
+      for (const [key, text] of messages.en) {
+        if (!english.test(text)) continue;
+        for (const locale of ["uk", "fr"] as const) {
+          const translated = (messages[locale].get(key) ?? "").toLowerCase();
+          expect(
+            term[locale].some((form) => translated.includes(form.toLowerCase())),
+            `${locale}: ${key} should use ${term[locale].join(" / ")}`,
+          ).toBe(true);
+        }
+      }
+    },
+  );
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { chooseLocale } from "./locales";
+
+describe("chooseLocale", () => {
+  it("takes the account's setting over the cookie and the browser", () => {
+    expect(chooseLocale({ account: "fr", cookie: "uk", acceptLanguage: "en" })).toBe("fr");
+  });
+
+  it("takes the cookie when the account names no language", () => {
+    expect(chooseLocale({ account: null, cookie: "uk", acceptLanguage: "fr" })).toBe("uk");
+  });
+
+  it("ignores a setting or cookie that is not one of the languages", () => {
+    expect(chooseLocale({ account: "de", cookie: "xx", acceptLanguage: "fr-FR" })).toBe("fr");
+  });
+
+  it("matches the browser's regional tags to the language", () => {
+    expect(chooseLocale({ acceptLanguage: "uk-UA,uk;q=0.9,en-US;q=0.8" })).toBe("uk");
+    expect(chooseLocale({ acceptLanguage: "fr-CA" })).toBe("fr");
+  });
+
+  it("follows the browser's order of preference", () => {
+    expect(chooseLocale({ acceptLanguage: "de-DE,fr;q=0.7,uk;q=0.5" })).toBe("fr");
+    expect(chooseLocale({ acceptLanguage: "de;q=0.9,uk;q=0.4,fr;q=0.8" })).toBe("fr");
+  });
+
+  it("falls back to English for no header, no match, a wildcard or a malformed header", () => {
+    expect(chooseLocale({})).toBe("en");
+    expect(chooseLocale({ acceptLanguage: "de-DE,ja" })).toBe("en");
+    expect(chooseLocale({ acceptLanguage: "*" })).toBe("en");
+    expect(chooseLocale({ acceptLanguage: "@@@;q=x,,," })).toBe("en");
+  });
+});

@@ -1,0 +1,94 @@
+// Pledgewatch in English, Ukrainian and French: the language comes from the account's setting,
+// else the switcher's cookie, else the browser's Accept-Language (i18n/locales.ts), and a kept
+// page is kept per language. Runs with the writes: it creates an account and sets its language.
+import { expect, test, type Browser } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/page-checks";
+import { storageStateOf } from "./support/users";
+
+test.describe.configure({ mode: "serial" });
+
+const lina = { name: "Lina Lingua", email: "lina@e2e.test", password: "lina-lingua-password" };
+
+async function anonymous(browser: Browser, locale: string) {
+  return (await browser.newContext({ locale, storageState: { cookies: [], origins: [] } })).newPage();
+}
+
+test("the browser's language is read, the switcher's choice is kept, and both pass axe", async ({
+  browser,
+}) => {
+  const page = await anonymous(browser, "uk-UA");
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Увійти" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Українська" })).toHaveAttribute("aria-pressed", "true");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(header.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeAttached();
+  const cookies = await page.context().cookies();
+  expect(cookies.find((cookie) => cookie.name === "pw-locale")?.value).toBe("fr");
+  // The cookie outranks the browser's language on the next visit.
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expectNoAxeViolations(page);
+});
+
+test("a kept dashboard is kept per language", async ({ browser }) => {
+  const readers = await Promise.all(
+    ["en-GB", "uk-UA", "fr-FR"].map(async (locale) =>
+      (await browser.newContext({ locale, storageState: storageStateOf("viewer") })).newPage(),
+    ),
+  );
+  // Twice each, interleaved: the second answers come from the kept pages.
+  for (let round = 0; round < 2; round++) {
+    for (const page of readers) await page.goto("/dashboard");
+    const [english, ukrainian, french] = readers as [
+      (typeof readers)[0],
+      (typeof readers)[0],
+      (typeof readers)[0],
+    ];
+    const nav = (page: typeof english) => page.getByRole("banner").getByRole("navigation");
+    await expect(nav(english).getByRole("link", { name: "Dashboard" })).toBeVisible();
+    await expect(nav(ukrainian).getByRole("link", { name: "Огляд" })).toBeVisible();
+    await expect(nav(french).getByRole("link", { name: "Tableau de bord" })).toBeVisible();
+    await expect(ukrainian.locator("html")).toHaveAttribute("lang", "uk");
+  }
+});
+
+test("a signed-in reader's choice is kept on their account and follows them to another browser", async ({
+  browser,
+}) => {
+  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
+  await admin.goto("/admin");
+  await admin.getByRole("textbox", { name: "Name", exact: true }).first().fill(lina.name);
+  await admin.getByLabel("Email").fill(lina.email);
+  await admin.locator("#field-account-role").selectOption("viewer");
+  await admin.getByLabel("Initial password").fill(lina.password);
+  await admin.getByRole("button", { name: "Create account" }).click();
+  await expect(admin.getByRole("main").getByRole("status")).toContainText(`Created viewer ${lina.email}`);
+
+  const signIn = async (locale: string) => {
+    const page = await anonymous(browser, locale);
+    await page.goto("/login?next=/dashboard");
+    await page.getByLabel("Email").fill(lina.email);
+    await page.getByLabel("Password").fill(lina.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // The address's path, not "?next=/dashboard" on the sign-in page.
+    await expect(page).toHaveURL(/^[^?]*\/dashboard$/, { timeout: 30_000 });
+    return page;
+  };
+  const first = await signIn("en-GB");
+  await expect(first.locator("html")).toHaveAttribute("lang", "en");
+  await first.getByRole("button", { name: "Українська" }).click();
+  await expect(first.locator("html")).toHaveAttribute("lang", "uk");
+  await expect(first.getByRole("banner").getByText("(читач)")).toBeVisible();
+  await expectNoAxeViolations(first);
+
+  // Another browser, which asks for English and has no cookie: the account's setting wins.
+  const second = await signIn("en-GB");
+  await expect(second.locator("html")).toHaveAttribute("lang", "uk");
+  await expect(second.getByRole("banner").getByRole("link", { name: "Зобов’язання" })).toBeVisible();
+});
