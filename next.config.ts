@@ -29,6 +29,11 @@ const nextConfig: NextConfig = {
 };
 
 // next-intl reads each request's language and catalog from i18n/request.ts.
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: {
+    messages: { path: "./messages", format: "json", locales: ["en", "uk", "fr"], precompile: true },
+  },
+});
 
 export default withNextIntl(nextConfig);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/features/auth/components/site-header";
 import { FlashToaster } from "@/features/editing/components/flash-toaster";
@@ -24,11 +25,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
-          {children}
-        </main>
-        <FlashToaster />
+        <ClientMessages>
+          <SiteHeader />
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+            {children}
+          </main>
+          <FlashToaster />
+        </ClientMessages>
       </body>
     </html>
   );

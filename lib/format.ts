@@ -36,6 +36,21 @@ const unknownDateWords: Record<Locale, (recorded: string) => string> = {
   fr: (recorded) => `Inconnue (enregistrée au plus tard le ${recorded})`,
 };
 
+const longDateFormat = perLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }),
+);
+
+/** "6 January 2026", for sentences ("as of 6 January 2026"); "6 січня 2026 р.", "6 janvier 2026". */
+export function formatLongDate(date: Date, locale: Locale = "en"): string {
+  return longDateFormat(locale).format(date);
+}
+
 /** "6 Jan 2026": dates are shown in UTC so that every reader sees the same day. */
 export function formatDate(date: Date, locale: Locale = "en"): string {
   return dateFormat(locale).format(date);

@@ -1,3 +1,5 @@
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { formatDateTime } from "./format";
 import {
   conditionStatusLabels,
@@ -13,18 +15,18 @@ interface StatusColumns {
   toConditionStatus: ConditionStatus | null;
 }
 
-/** "Announced → Withdrawn", or "Recorded as → Unmet" for a record's first status. */
-export function statusTransition(change: StatusColumns): string {
+/** "Announced → Withdrawn", or "Recorded as → Unmet" for a record's first status, in the reader's language. */
+export function statusTransition(change: StatusColumns, locale: Locale = "en"): string {
+  const t = translator(locale);
+  const pledge = (status: PledgeStatus) => t(`vocabulary.pledgeStatus.${status}`);
+  const condition = (status: ConditionStatus) => t(`vocabulary.conditionStatus.${status}`);
   const [from, to] = change.toPledgeStatus
-    ? [
-        change.fromPledgeStatus && pledgeStatusLabels[change.fromPledgeStatus],
-        pledgeStatusLabels[change.toPledgeStatus],
-      ]
+    ? [change.fromPledgeStatus && pledge(change.fromPledgeStatus), pledge(change.toPledgeStatus)]
     : [
-        change.fromConditionStatus && conditionStatusLabels[change.fromConditionStatus],
-        change.toConditionStatus ? conditionStatusLabels[change.toConditionStatus] : "—",
+        change.fromConditionStatus && condition(change.fromConditionStatus),
+        change.toConditionStatus ? condition(change.toConditionStatus) : "—",
       ];
-  return `${from ?? "Recorded as"} → ${to}`;
+  return `${from ?? t("common.recordedAs")} → ${to}`;
 }
 
 /** A change read with its statuses as text and whose they are (the exports' queries read it so). */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { endOfDay, formatDate, formatDateTime, isoDay, outOfDayRange, parseIsoDay } from "./format";
 
 /**
@@ -30,17 +32,26 @@ export function instantParam(instant: Date): string {
 }
 
 /** "as the tracker knew it at 1 Apr 2026, 10:00 UTC": what a view's knownAt says in every sentence. */
-export const knownAtWords = (knownAt: Date) => `as the tracker knew it at ${formatDateTime(knownAt)}`;
+export const knownAtWords = (knownAt: Date, locale: Locale = "en") =>
+  translator(locale)("figures.time.knownAt", { when: formatDateTime(knownAt, locale) });
 
 /** The view time in words, for headings and report covers ("As it stood at…"); null for today. */
-export function describeViewTime({ asOf, knownAt }: ViewTime): string | null {
+export function describeViewTime({ asOf, knownAt }: ViewTime, locale: Locale = "en"): string | null {
+  const t = translator(locale);
   const parts = [
-    asOf ? `as it stood at the end of ${formatDate(asOf)} (UTC)` : null,
-    knownAt ? knownAtWords(knownAt) : null,
+    asOf ? t("figures.time.stoodAt", { date: formatDate(asOf, locale) }) : null,
+    knownAt ? knownAtWords(knownAt, locale) : null,
   ].filter((part) => part !== null);
   if (parts.length === 0) return null;
-  const text = parts.join(", ");
-  return text[0]!.toUpperCase() + text.slice(1);
+  return capitalised(parts.join(", "), locale);
+}
+
+/** A sentence's first letter in capitals, as the language writes it. */
+export function capitalised(text: string, locale: Locale): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  const letter = String.fromCodePoint(first);
+  return letter.toLocaleUpperCase(locale) + text.slice(letter.length);
 }
 
 const instantText = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import { feedAlternates } from "@/features/changes/schemas";
 import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
@@ -18,21 +20,25 @@ import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = {
-  title: "Dashboard",
-  // The whole tracker's feed.
-  alternates: feedAlternates({}, "Pledgewatch: what changed"),
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return {
+    title: t("title"),
+    // The whole tracker's feed.
+    alternates: feedAlternates({}, "Pledgewatch: what changed"),
+  };
+}
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const query = await searchParams;
   const principal = await requirePagePermission("read", pathWithQuery("/dashboard", query));
   const firstRun = principal && roleAllows(principal.role, "admin") ? await loadFirstSteps() : null;
   const parsed = parseSearchParams(dashboardParamsSchema, query);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("dashboard")]);
   if (!parsed.ok) {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-semibold tracking-tight">Dashboard</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <ParamErrors errors={parsed.errors} resetHref="/dashboard" />
       </div>
     );
@@ -50,35 +56,36 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const timeline = listTimeline(time);
   const history = loadGapHistory(view);
   const citation = loadFigureCitation(view);
-  const viewTime = describeViewTime(time);
+  const viewTime = describeViewTime(time, locale);
   return (
-    <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">How far the pledges go</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          {viewTime ? `${viewTime}, rebuilt from the ledger and the status history.` : "As recorded today."}{" "}
-          {assume.length > 0
-            ? "Scenario: the conditions ticked below are assumed met."
-            : "No condition is assumed met."}{" "}
-          <Link href="/methodology" className="link">
-            How the figures are counted
-          </Link>
-        </p>
-      </div>
-      {firstRun && <FirstRunChecklist steps={firstRun} />}
-      <ExportLinks query={viewQuery({ metric, assume: scenario, time })} />
-      {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
+    // The words the page's browser code shows.
+    <ClientMessages namespaces={["dashboard"]}>
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+          <p className="mt-1 text-sm text-slate-700">
+            {viewTime ? t("rebuilt", { viewTime }) : t("today")}{" "}
+            {assume.length > 0 ? t("scenarioOn") : t("scenarioOff")}{" "}
+            <Link href="/methodology" className="link">
+              {t("howCounted")}
+            </Link>
+          </p>
+        </div>
+        {firstRun && <FirstRunChecklist steps={firstRun} />}
+        <ExportLinks query={viewQuery({ metric, assume: scenario, time })} />
+        {/* No key by view: a change of view is a transition, which keeps the page (and the focus) in
           place and swaps in the new figures once they are ready. */}
-      <NuqsAdapter>
-        <DashboardWidgets
-          metric={metric}
-          openingMetric={openingUnit}
-          figures={figures}
-          history={history}
-          citation={citation}
-          timeline={timeline}
-        />
-      </NuqsAdapter>
-    </div>
+        <NuqsAdapter>
+          <DashboardWidgets
+            metric={metric}
+            openingMetric={openingUnit}
+            figures={figures}
+            history={history}
+            citation={citation}
+            timeline={timeline}
+          />
+        </NuqsAdapter>
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,4 @@
-import { onFirstUse } from "@/lib/on-first-use";
+import { intlLocale, perLocale } from "@/lib/rules/units";
 
 // What every chart shares: one colour per figure, whichever chart shows it, and the axes' numbers.
 
@@ -14,9 +14,9 @@ export const figureColours = {
   heldBack: "#b45309",
 };
 
-/** An axis tick: 30K, 1.2M. */
-export const compactNumber = onFirstUse(
-  () => new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 }),
+/** An axis tick, in the reader's language: 30K, 1.2M; 30 тис.; 30 k. */
+export const compactNumber = perLocale(
+  (locale) => new Intl.NumberFormat(intlLocale(locale), { notation: "compact", maximumFractionDigits: 1 }),
 );
 
 /** A marked line across a chart (a capacity, a change of a condition): numbered, the list below says which. */

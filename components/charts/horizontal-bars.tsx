@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import type { ReactNode } from "react";
 import { BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { compactNumber } from "./chart-style";
@@ -29,6 +30,7 @@ export function HorizontalBars<Row>({
   domain,
   barGap,
 }: HorizontalBarsProps<Row>) {
+  const locale = useLocale();
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={margin} barGap={barGap}>
@@ -36,7 +38,7 @@ export function HorizontalBars<Row>({
         <XAxis
           type="number"
           domain={domain}
-          tickFormatter={(value: number) => compactNumber().format(value)}
+          tickFormatter={(value: number) => compactNumber(locale).format(value)}
           label={{ value: unitLabel, position: "insideBottom", offset: -(margin.bottom - 10) }}
         />
         <YAxis

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 // A chart as a file: its SVG as drawn (with a white background, so it reads on any page), or that
@@ -49,25 +50,26 @@ async function pngOf({ text, width, height }: { text: string; width: number; hei
 
 /** "Download SVG" and "Download PNG" for the chart whose container has `data-testid={chartId}`. */
 export function ChartDownloads({ chartId, fileName }: { chartId: string; fileName: string }) {
+  const t = useTranslations("common");
   const [problem, setProblem] = useState("");
   const download = async (kind: "svg" | "png") => {
     const svg = chartSvg(chartId);
-    if (!svg) return setProblem("The chart is not drawn yet: try again in a moment.");
+    if (!svg) return setProblem(t("chartNotDrawn"));
     try {
       const blob = kind === "svg" ? new Blob([svg.text], { type: "image/svg+xml" }) : await pngOf(svg);
       save(blob, `${fileName}.${kind}`);
       setProblem("");
     } catch {
-      setProblem("This browser could not make the image.");
+      setProblem(t("imageFailed"));
     }
   };
   return (
     <div className="no-print mt-1 flex flex-wrap items-center gap-3 text-sm">
       <button type="button" className="link" onClick={() => void download("svg")}>
-        Download SVG
+        {t("downloadSvg")}
       </button>
       <button type="button" className="link" onClick={() => void download("png")}>
-        Download PNG
+        {t("downloadPng")}
       </button>
       <span role="status">{problem}</span>
     </div>

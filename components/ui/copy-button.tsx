@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** Copies `text` to the clipboard and says so where screen readers hear it. */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const t = useTranslations("common");
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   return (
     <span className="inline-flex items-center gap-2">
@@ -17,14 +19,10 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
           )
         }
       >
-        {label}
+        {label ?? t("copy")}
       </button>
       <span role="status" className="text-sm">
-        {copied === "yes"
-          ? "Copied."
-          : copied === "failed"
-            ? "Could not copy: select the text and copy it."
-            : ""}
+        {copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : ""}
       </span>
     </span>
   );

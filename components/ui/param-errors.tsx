@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ParamError } from "@/lib/search-params";
 
 /** Explains which URL parameters could not be read, instead of failing the page. */
 export function ParamErrors({ errors, resetHref }: { errors: ParamError[]; resetHref: string }) {
+  const t = useTranslations("common.paramErrors");
   return (
     <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-950">
-      <h2 className="font-semibold">Some filters in the address could not be used</h2>
+      <h2 className="font-semibold">{t("title")}</h2>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {errors.map((error, index) => (
           <li key={index}>
@@ -14,11 +16,13 @@ export function ParamErrors({ errors, resetHref }: { errors: ParamError[]; reset
         ))}
       </ul>
       <p className="mt-2">
-        Fix them in the form above, or{" "}
-        <Link href={resetHref} className="underline underline-offset-4">
-          clear all filters
-        </Link>
-        .
+        {t.rich("fix", {
+          clear: (chunks) => (
+            <Link href={resetHref} className="underline underline-offset-4">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );

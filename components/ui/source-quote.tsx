@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
 import { isWebAddress } from "@/lib/web-address";
@@ -23,7 +24,9 @@ export function SourceQuote({
   /** Its number in a report's reference list, which then says the rest (file, address). */
   reference?: number;
 }) {
-  const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn) : null]
+  const locale = useLocale();
+  const t = useTranslations("common");
+  const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn, locale) : null]
     .filter(Boolean)
     .join(", ");
   return (
@@ -51,7 +54,7 @@ export function SourceQuote({
         {reference === undefined && source.fileName && (
           <>
             {" "}
-            · file <code className="font-mono">{source.fileName}</code>
+            · {t("file")} <code className="font-mono">{source.fileName}</code>
           </>
         )}
         {reference === undefined && source.slug && (
@@ -60,9 +63,9 @@ export function SourceQuote({
             <Link
               href={`/sources/${source.slug}`}
               className="link"
-              aria-label={`all it supports: ${source.title}`}
+              aria-label={t("allItSupportsOf", { title: source.title })}
             >
-              all it supports
+              {t("allItSupports")}
             </Link>
           </>
         )}

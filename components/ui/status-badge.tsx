@@ -1,11 +1,10 @@
-import {
-  conditionStatusLabels,
-  effectiveStatusLabels,
-  type ConditionStatus,
-  type EffectiveStatus,
-} from "@/lib/rules/vocabulary";
+"use client";
 
-// Colour supports the label, never replaces it: every badge says its status in words.
+import { useTranslations } from "next-intl";
+import type { ConditionStatus, EffectiveStatus } from "@/lib/rules/vocabulary";
+
+// Colour supports the label, never replaces it: every badge says its status in words, in the
+// reader's language.
 const effectiveTones: Record<EffectiveStatus, string> = {
   conditional: "tone-amber",
   announced: "tone-slate",
@@ -24,9 +23,11 @@ const conditionTones: Record<ConditionStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: EffectiveStatus }) {
-  return <span className={`badge ${effectiveTones[status]}`}>{effectiveStatusLabels[status]}</span>;
+  const t = useTranslations("vocabulary.pledgeStatus");
+  return <span className={`badge ${effectiveTones[status]}`}>{t(status)}</span>;
 }
 
 export function ConditionStatusBadge({ status }: { status: ConditionStatus }) {
-  return <span className={`badge ${conditionTones[status]}`}>{conditionStatusLabels[status]}</span>;
+  const t = useTranslations("vocabulary.conditionStatus");
+  return <span className={`badge ${conditionTones[status]}`}>{t(status)}</span>;
 }

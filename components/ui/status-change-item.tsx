@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/lib/format";
 import { statusTransition } from "@/lib/status-change";
@@ -29,14 +30,18 @@ export function StatusChangeItem({
   subject?: ReactNode;
   when?: string | null;
 }) {
+  const locale = useLocale();
+  const t = useTranslations("common");
   return (
     <li className="space-y-1 text-sm" data-testid="status-change">
       <p>
         <time dateTime={change.occurredAt.toISOString()} className="font-medium">
-          {when ?? formatDateTime(change.occurredAt)}
+          {when ?? formatDateTime(change.occurredAt, locale)}
         </time>
-        {subject && <> · {subject}</>} · {statusTransition(change)}
-        {change.recordedBy && <span className="text-slate-600"> · by {change.recordedBy}</span>}
+        {subject && <> · {subject}</>} · {statusTransition(change, locale)}
+        {change.recordedBy && (
+          <span className="text-slate-600"> · {t("recordedBy", { name: change.recordedBy })}</span>
+        )}
       </p>
       <p className="text-slate-800">{change.note}</p>
       {change.citations.map((citation) => (

@@ -1,9 +1,12 @@
 // The breakdown tables' rows as the page shows them: labels and amounts already in words, so that
 // the client components drawing them receive a few strings per row rather than the figures' objects.
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
+import { intlLocale, perLocale } from "@/lib/rules/units";
 import { formatQuantity, formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { BreakdownRow, ConditionEffect, DashboardSummary, Outcome } from "@/lib/rules/figures";
 import { toMajor } from "@/lib/rules/units";
-import { categoryLabels, type ConditionStatus } from "@/lib/rules/vocabulary";
+import type { ConditionStatus } from "@/lib/rules/vocabulary";
 
 export interface BreakdownLine {
   key: string;
@@ -31,21 +34,37 @@ export interface ConditionLine {
   unlocks: string;
 }
 
-/** An amount, or a dash for none: a pledge without a stated quantity counts but adds nothing. */
-const amount = (quantity: Quantity) =>
-  quantity.high > 0n ? formatQuantityScaled(quantity, { ceilingWords: "up to" }) : "—";
-const exact = (quantity: Quantity) =>
-  quantity.high > 0n ? formatQuantity(quantity, { ceilingWords: "up to" }) : "none";
+/** The words of a view's breakdowns in one language: amounts, and what meeting conditions releases. */
+function wordsFor(locale: Locale) {
+  const t = translator(locale);
+  const upTo = (quantity: Quantity) => formatQuantity(quantity, { ceilingWords: "up to", locale });
+  return {
+    t,
+    upTo,
+    /** An amount, or a dash for none: a pledge without a stated quantity counts but adds nothing. */
+    amount: (quantity: Quantity) =>
+      quantity.high > 0n ? formatQuantityScaled(quantity, { ceilingWords: "up to", locale }) : "—",
+    exact: (quantity: Quantity) => (quantity.high > 0n ? upTo(quantity) : t("dashboard.figure.none")),
+    /** What meeting conditions releases, in words: "5 pledges, up to 30,000 personnel". */
+    released: ({ pledges, quantity }: ConditionEffect) =>
+      pledges === 0
+        ? t("dashboard.conditions.nothing")
+        : quantity.high > 0n
+          ? t("dashboard.conditions.releasedAmount", { count: pledges, amount: upTo(quantity) })
+          : t("dashboard.conditions.released", { count: pledges }),
+  };
+}
+type Words = ReturnType<typeof wordsFor>;
 
-function line<K extends string>(row: BreakdownRow<K>, label: string): BreakdownLine {
+function line<K extends string>(row: BreakdownRow<K>, label: string, words: Words): BreakdownLine {
   return {
     key: row.key,
     label,
     count: row.count,
-    pledged: amount(row.pledged),
-    pledgedExact: exact(row.pledged),
-    unconditional: amount(row.unconditional),
-    unconditionalExact: exact(row.unconditional),
+    pledged: words.amount(row.pledged),
+    pledgedExact: words.exact(row.pledged),
+    unconditional: words.amount(row.unconditional),
+    unconditionalExact: words.exact(row.unconditional),
     chart: {
       unconditional: toMajor(row.unconditional.high, row.unconditional.unit),
       conditional: toMajor(row.pledged.high - row.unconditional.high, row.pledged.unit),
@@ -53,36 +72,32 @@ function line<K extends string>(row: BreakdownRow<K>, label: string): BreakdownL
   };
 }
 
-export function breakdownLines(summary: DashboardSummary) {
+export function breakdownLines(summary: DashboardSummary, locale: Locale = "en") {
+  const words = wordsFor(locale);
+  const stakeholderLine = (row: DashboardSummary["byStakeholder"][number]): BreakdownLine => ({
+    ...line(row, row.stakeholder.name, words),
+    ...(row.stakeholder.slug ? { href: `/stakeholders/${row.stakeholder.slug}` } : {}),
+  });
   return {
     // By status the label is drawn as a badge from the key.
-    byStatus: summary.byEffectiveStatus.map((row) => line(row, row.key)),
-    byCategory: summary.byCategory.map((row) => line(row, categoryLabels[row.key])),
+    byStatus: summary.byEffectiveStatus.map((row) => line(row, row.key, words)),
+    byCategory: summary.byCategory.map((row) => line(row, words.t(`vocabulary.category.${row.key}`), words)),
     byStakeholder: summary.byStakeholder.map(stakeholderLine),
     byLead: summary.byLead.map(stakeholderLine),
   };
 }
 
-function stakeholderLine(row: DashboardSummary["byStakeholder"][number]): BreakdownLine {
-  return {
-    ...line(row, row.stakeholder.name),
-    ...(row.stakeholder.slug ? { href: `/stakeholders/${row.stakeholder.slug}` } : {}),
-  };
-}
-
-/** What meeting conditions releases, in words: "5 pledges, up to 30,000 personnel". */
-const released = ({ pledges, quantity }: ConditionEffect) =>
-  pledges === 0
-    ? "Nothing"
-    : `${pledges} ${pledges === 1 ? "pledge" : "pledges"}${quantity.high > 0n ? `, ${formatQuantity(quantity, { ceilingWords: "up to" })}` : ""}`;
-
-export function conditionLines(conditions: DashboardSummary["conditions"]): ConditionLine[] {
+export function conditionLines(
+  conditions: DashboardSummary["conditions"],
+  locale: Locale = "en",
+): ConditionLine[] {
+  const words = wordsFor(locale);
   return conditions.map((condition) => {
     const unlocks = condition.assumedMet
-      ? "Already counted in this scenario"
+      ? words.t("dashboard.conditions.alreadyCounted")
       : condition.effect.pledges === 0
-        ? "Nothing on its own (other conditions still block its pledges)"
-        : released(condition.effect);
+        ? words.t("dashboard.conditions.blockedElsewhere")
+        : words.released(condition.effect);
     return {
       slug: condition.slug,
       title: condition.title,
@@ -112,13 +127,19 @@ export interface WorthLine {
   chart: { alone: number; holdsBack: number };
 }
 
-const result = (outcome: Outcome) =>
-  `${formatQuantity(outcome.unconditional, { ceilingWords: "up to" })} unconditional${
-    outcome.coverage ? ` (${formatRatio(outcome.coverage)} of the requirement)` : ""
-  }`;
+const lists = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }));
 
 /** Each condition that holds pledges back (or is assumed met), by what meeting it alone releases, largest first. */
-export function worthLines(conditions: DashboardSummary["conditions"]): WorthLine[] {
+export function worthLines(conditions: DashboardSummary["conditions"], locale: Locale = "en"): WorthLine[] {
+  const words = wordsFor(locale);
+  const { t } = words;
+  const result = (outcome: Outcome) =>
+    outcome.coverage
+      ? t("dashboard.worth.resultCoverage", {
+          amount: words.upTo(outcome.unconditional),
+          coverage: formatRatio(outcome.coverage, locale),
+        })
+      : t("dashboard.worth.result", { amount: words.upTo(outcome.unconditional) });
   const titles = new Map(conditions.map((c) => [c.id, c.title]));
   return conditions
     .filter((c) => c.canBeAssumed || c.assumedMet)
@@ -126,16 +147,17 @@ export function worthLines(conditions: DashboardSummary["conditions"]): WorthLin
       slug,
       title,
       assumedMet,
-      alone: released(worth.alone.unlocks),
+      alone: words.released(worth.alone.unlocks),
       aloneResult: result(worth.alone),
-      holdsBack: released(worth.holdsBack),
+      holdsBack: words.released(worth.holdsBack),
       allButThisResult: result(worth.allButThis),
-      joint: worth.joint.map(
-        (set) =>
-          `met with ${set.conditionIds
-            .filter((other) => other !== id)
-            .map((other) => titles.get(other) ?? other)
-            .join(" and ")}: ${released(set.outcome.unlocks)} released in all`,
+      joint: worth.joint.map((set) =>
+        t("dashboard.worth.joint", {
+          others: lists(locale).format(
+            set.conditionIds.filter((other) => other !== id).map((other) => titles.get(other) ?? other),
+          ),
+          released: words.released(set.outcome.unlocks),
+        }),
       ),
       chart: {
         alone: toMajor(worth.alone.unlocks.quantity.high, worth.alone.unlocks.quantity.unit),

@@ -2,6 +2,8 @@
 // components are given these and format nothing (a phone's first Intl formatter costs it some
 // 200 ms as the page becomes interactive).
 import { figureColours } from "@/components/charts/chart-style";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { formatAmount, toMajor, unitWord } from "@/lib/rules/units";
 import {
   formatPercent,
@@ -24,85 +26,95 @@ export interface CapacityFigures {
   stakeholder: { name: string } | null;
 }
 
-function bar(name: string, quantity: Quantity, colour: string): GapChartBar {
+function bar(name: string, quantity: Quantity, colour: string, locale: Locale): GapChartBar {
   return {
     name,
     low: toMajor(quantity.low, quantity.unit),
     high: toMajor(quantity.high, quantity.unit),
-    label: formatQuantity(quantity, { withUnit: false, ceilingWords: "up to" }),
-    words: formatQuantity(quantity, { ceilingWords: "up to" }),
+    label: formatQuantity(quantity, { withUnit: false, ceilingWords: "up to", locale }),
+    words: formatQuantity(quantity, { ceilingWords: "up to", locale }),
     ceiling: quantity.bound === "at_most",
     colour,
   };
 }
 
-const ratio = (r: Ratio | null) => (r ? formatRatio(r) : "not defined");
-
 /** The gap chart's data, its key and its table (Figure, Low, High, Reads as), for GapPanel. */
-export function gapPanelLines(gap: GapFigures, capacities: readonly CapacityFigures[]) {
+export function gapPanelLines(
+  gap: GapFigures,
+  capacities: readonly CapacityFigures[],
+  locale: Locale = "en",
+) {
+  const t = translator(locale);
   const { unit } = gap;
+  const amount = (minor: bigint) => formatAmount(minor, unit, locale);
+  const words = (q: Quantity, ceilingWords?: "up to") => formatQuantity(q, { ceilingWords, locale });
+  const ratio = (r: Ratio | null) => (r ? formatRatio(r, locale) : t("dashboard.figure.notDefined"));
+  const stated = (capacity: CapacityFigures) =>
+    formatStated(capacity.low, capacity.high, unit, capacity.qualifier, locale);
   // Capacity figures far off the scale would flatten the bars: they are listed, marked as such.
   const references = capacities.map((capacity, index) => ({
     marker: String(index + 1),
-    words: `${capacity.title}: ${formatStated(capacity.low, capacity.high, unit, capacity.qualifier)}`,
+    words: t("dashboard.gap.capacityWords", { title: capacity.title, amount: stated(capacity) }),
     value: toMajor(capacity.high, unit),
     onScale: capacity.high <= gap.required.high * 2n,
   }));
+  const figure = (key: "required" | "pledged" | "unconditional" | "delivered" | "shortfall") =>
+    t(`dashboard.figure.${key}`);
   const rows: [string, string, string, string][] = [
-    [
-      "Required",
-      formatAmount(gap.required.low, unit),
-      formatAmount(gap.required.high, unit),
-      formatQuantity(gap.required),
-    ],
+    [figure("required"), amount(gap.required.low), amount(gap.required.high), words(gap.required)],
     ...(
       [
-        ["Pledged", gap.pledged],
-        ["Unconditional", gap.unconditional],
-        ["Delivered", gap.delivered],
-        ["Shortfall", gap.shortfall],
+        ["pledged", gap.pledged],
+        ["unconditional", gap.unconditional],
+        ["delivered", gap.delivered],
+        ["shortfall", gap.shortfall],
       ] as const
-    ).map(([name, q]): [string, string, string, string] => [
-      name,
-      formatAmount(q.low, unit),
-      formatAmount(q.high, unit),
-      formatQuantity(q, { ceilingWords: name === "Shortfall" ? undefined : "up to" }),
+    ).map(([key, q]): [string, string, string, string] => [
+      figure(key),
+      amount(q.low),
+      amount(q.high),
+      words(q, key === "shortfall" ? undefined : "up to"),
     ]),
     ...(
       [
-        ["Coverage (pledged)", gap.coverage],
-        ["Coverage (unconditional)", gap.unconditionalCoverage],
-        ["Coverage (delivered)", gap.deliveredCoverage],
+        ["coveragePledged", gap.coverage],
+        ["coverageUnconditional", gap.unconditionalCoverage],
+        ["coverageDelivered", gap.deliveredCoverage],
       ] as const
-    ).map(([name, r]): [string, string, string, string] => [
-      name,
-      r ? formatPercent(r.low) : "—",
-      r ? formatPercent(r.high) : "—",
+    ).map(([key, r]): [string, string, string, string] => [
+      t(`dashboard.figure.${key}`),
+      r ? formatPercent(r.low, locale) : "—",
+      r ? formatPercent(r.high, locale) : "—",
       ratio(r),
     ]),
     ...capacities.map((capacity): [string, string, string, string] => [
-      `${capacity.title} (capacity)`,
-      formatAmount(capacity.low, unit),
-      formatAmount(capacity.high, unit),
-      formatStated(capacity.low, capacity.high, unit, capacity.qualifier),
+      t("dashboard.figure.capacity", { title: capacity.title }),
+      amount(capacity.low),
+      amount(capacity.high),
+      stated(capacity),
     ]),
   ];
   return {
     unit,
     /** The chart in words, for screen readers. */
-    summary: `Required ${formatQuantity(gap.required)}; pledged ${formatQuantity(gap.pledged, { ceilingWords: "up to" })}; unconditional ${formatQuantity(gap.unconditional, { ceilingWords: "up to" })}; delivered ${formatQuantity(gap.delivered)}.`,
-    required: formatQuantity(gap.required),
+    summary: t("dashboard.gap.summary", {
+      required: words(gap.required),
+      pledged: words(gap.pledged, "up to"),
+      unconditional: words(gap.unconditional, "up to"),
+      delivered: words(gap.delivered),
+    }),
+    required: words(gap.required),
     chart: {
-      unitLabel: unitWord(unit),
+      unitLabel: unitWord(unit, undefined, locale),
       required: {
         low: toMajor(gap.required.low, unit),
         high: toMajor(gap.required.high, unit),
-        label: formatQuantity(gap.required, { withUnit: false }),
+        label: formatQuantity(gap.required, { withUnit: false, locale }),
       },
       bars: [
-        bar("Pledged", gap.pledged, figureColours.pledged),
-        bar("Unconditional", gap.unconditional, figureColours.unconditional),
-        bar("Delivered", gap.delivered, figureColours.delivered),
+        bar(figure("pledged"), gap.pledged, figureColours.pledged, locale),
+        bar(figure("unconditional"), gap.unconditional, figureColours.unconditional, locale),
+        bar(figure("delivered"), gap.delivered, figureColours.delivered, locale),
       ],
       references: references
         .filter((reference) => reference.onScale)
@@ -129,33 +141,36 @@ export interface KpiCardLine {
  * The six headline figures, each a range where the data is a range, with its bound in words; and
  * how many pledges report deliveries above what they pledged (counted in, and said).
  */
-export function kpiCardLines(gap: GapFigures, deliveredAbovePledge: number): KpiCardLine[] {
+export function kpiCardLines(
+  gap: GapFigures,
+  deliveredAbovePledge: number,
+  locale: Locale = "en",
+): KpiCardLine[] {
+  const t = translator(locale);
   const above =
-    deliveredAbovePledge > 0
-      ? `${deliveredAbovePledge} ${deliveredAbovePledge === 1 ? "pledge reports" : "pledges report"} more delivered than pledged`
-      : undefined;
-  const card = (key: string, title: string, value: string, detail: string, counted: string) => ({
+    deliveredAbovePledge > 0 ? t("dashboard.kpi.deliveredAbove", { count: deliveredAbovePledge }) : undefined;
+  const promised = (q: Quantity) => formatPromised(q, locale);
+  const card = (
+    key: "required" | "pledged" | "unconditional" | "delivered" | "shortfall" | "coverage",
+    value: string,
+    counted: string,
+  ) => ({
     key,
-    title,
+    title: t(`dashboard.figure.${key}`),
     value,
-    detail,
+    detail: t(`dashboard.kpi.${key}Detail`),
     counted,
   });
   return [
-    card("required", "Required", formatPromised(gap.required), "expert estimate", "ranges"),
-    card("pledged", "Pledged", formatPromised(gap.pledged), "every pledge not withdrawn", "withdrawn"),
+    card("required", promised(gap.required), "ranges"),
+    card("pledged", promised(gap.pledged), "withdrawn"),
+    card("unconditional", promised(gap.unconditional), "conditional"),
+    { ...card("delivered", promised(gap.delivered), "delivered"), warning: above },
+    card("shortfall", formatQuantity(gap.shortfall, { locale }), "ceilings"),
     card(
-      "unconditional",
-      "Unconditional",
-      formatPromised(gap.unconditional),
-      "pledges whose conditions are all met",
-      "conditional",
+      "coverage",
+      gap.coverage ? formatRatio(gap.coverage, locale) : t("dashboard.figure.notDefined"),
+      "ceilings",
     ),
-    {
-      ...card("delivered", "Delivered", formatPromised(gap.delivered), "recorded as delivered", "delivered"),
-      warning: above,
-    },
-    card("shortfall", "Shortfall", formatQuantity(gap.shortfall), "required minus pledged", "ceilings"),
-    card("coverage", "Coverage", ratio(gap.coverage), "pledged as a share of required", "ceilings"),
   ];
 }

@@ -1,9 +1,11 @@
 // The gap history as the chart and its table draw it: numbers in major units for the axes, and the
 // same figures in words (with their bounds) for the table and the tooltip.
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { formatDate } from "@/lib/format";
 import { formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
 import { toMajor } from "@/lib/rules/units";
-import { conditionStatusLabels, type ConditionStatus } from "@/lib/rules/vocabulary";
+import type { ConditionStatus } from "@/lib/rules/vocabulary";
 
 interface HistoryInput {
   unit: string;
@@ -41,33 +43,38 @@ const band = (q: Quantity): [number, number] => [
   q.bound === "at_most" ? 0 : toMajor(q.low, q.unit),
   toMajor(q.high, q.unit),
 ];
-const words = (q: Quantity) => formatQuantityScaled(q, { ceilingWords: "up to" });
-
-export function historyLines(history: HistoryInput): { lines: HistoryLine[]; markers: HistoryMarker[] } {
+export function historyLines(
+  history: HistoryInput,
+  locale: Locale = "en",
+): { lines: HistoryLine[]; markers: HistoryMarker[] } {
+  const words = (q: Quantity) => formatQuantityScaled(q, { ceilingWords: "up to", locale });
   return {
     lines: history.points.map((point) => ({
       time: point.day.getTime(),
-      day: formatDate(point.day),
+      day: formatDate(point.day, locale),
       required: point.required ? band(point.required) : null,
       pledged: band(point.pledged),
       unconditional: toMajor(point.unconditional.high, history.unit),
       delivered: toMajor(point.delivered.high, history.unit),
       words: {
-        required: point.required ? words(point.required) : "none recorded",
+        required: point.required
+          ? words(point.required)
+          : translator(locale)("dashboard.figure.noneRecorded"),
         pledged: words(point.pledged),
         unconditional: words(point.unconditional),
         delivered: words(point.delivered),
       },
     })),
-    markers: markersByDay(history.conditionChanges),
+    markers: markersByDay(history.conditionChanges, locale),
   };
 }
 
 /** One lettered marker a day, saying every change of that day. */
-function markersByDay(changes: HistoryInput["conditionChanges"]): HistoryMarker[] {
+function markersByDay(changes: HistoryInput["conditionChanges"], locale: Locale): HistoryMarker[] {
+  const t = translator(locale);
   const days = new Map<string, HistoryInput["conditionChanges"]>();
   for (const change of changes) {
-    const day = formatDate(change.at);
+    const day = formatDate(change.at, locale);
     days.set(day, [...(days.get(day) ?? []), change]);
   }
   return [...days].map(([day, sameDay], index) => ({
@@ -78,9 +85,17 @@ function markersByDay(changes: HistoryInput["conditionChanges"]): HistoryMarker[
       sameDay[0]!.at.getUTCMonth(),
       sameDay[0]!.at.getUTCDate(),
     ),
-    text: `${day}: ${sameDay
-      .map((change) => `${change.title} became ${conditionStatusLabels[change.status].toLowerCase()}`)
-      .join("; ")}`,
+    text: t("dashboard.history.marker", {
+      day,
+      changes: sameDay
+        .map((change) =>
+          t("dashboard.history.became", {
+            title: change.title,
+            status: t(`vocabulary.conditionStatus.${change.status}`).toLocaleLowerCase(locale),
+          }),
+        )
+        .join("; "),
+    }),
   }));
 }
 

@@ -1,31 +1,30 @@
 // The view's figures in one sentence, as a stakeholder would say them: how much of what is needed
 // the pledges cover, under which assumptions and when. Pure, so that the dashboard, the briefing
-// and the exports say it in the same words.
+// and the exports say it in the same words, in the reader's language (the API's in English).
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
+import { formatLongDate } from "@/lib/format";
 import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
+import { intlLocale, perLocale } from "@/lib/rules/units";
 import type { DashboardSummary } from "@/lib/rules/figures";
-import { knownAtWords, type ViewTime } from "@/lib/view-time";
+import { capitalised, knownAtWords, type ViewTime } from "@/lib/view-time";
 
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const list = new Intl.ListFormat("en-GB", { type: "conjunction" });
-
-const amount = (quantity: Quantity) => formatQuantityScaled(quantity, { ceilingWords: "up to" });
+const lists = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }));
 
 /** When the view stands, in words: "as of 1 March 2026", or the day it was read for today. */
-export function viewTimeWords({ asOf, knownAt }: ViewTime, today: Date): string {
+export function viewTimeWords({ asOf, knownAt }: ViewTime, today: Date, locale: Locale = "en"): string {
+  const t = translator(locale);
   const parts = [
-    asOf ? `as of ${longDate.format(asOf)}` : null,
-    knownAt ? knownAtWords(knownAt) : null,
+    asOf ? t("figures.time.asOf", { date: formatLongDate(asOf, locale) }) : null,
+    knownAt ? knownAtWords(knownAt, locale) : null,
   ].filter((part) => part !== null);
-  return parts.length > 0 ? parts.join(", ") : `as recorded on ${longDate.format(today)}`;
+  return parts.length > 0
+    ? parts.join(", ")
+    : t("figures.time.asRecorded", { date: formatLongDate(today, locale) });
 }
 
 export interface Headline {
-  /** "If Russia agrees to a ceasefire", or null when no condition is assumed met. */
+  /** The conditions assumed met ("Russia agrees to a ceasefire"), or null when none is. */
   scenario: string | null;
   /** The whole sentence, scenario and time included. */
   text: string;
@@ -36,28 +35,51 @@ export function headlineOf(
   summary: Pick<DashboardSummary, "unit" | "gap" | "totals" | "pledgeCount" | "conditions">,
   time: ViewTime,
   today: Date,
+  locale: Locale = "en",
 ): Headline {
+  const t = translator(locale);
+  const amount = (quantity: Quantity) => formatQuantityScaled(quantity, { ceilingWords: "up to", locale });
+  const ratio = (value: Parameters<typeof formatRatio>[0]) => formatRatio(value, locale);
   const assumed = summary.conditions.filter((c) => c.assumedMet).map((c) => c.title);
-  const scenario = assumed.length > 0 ? `If ${list.format(assumed)}` : null;
+  const scenario =
+    assumed.length > 0
+      ? lists(locale).format(assumed.map((title) => t("figures.headline.scenarioItem", { title })))
+      : null;
   const { gap, totals } = summary;
   let figures: string;
   if (summary.pledgeCount === 0) {
-    figures = "no pledge had been announced";
+    figures = t("figures.headline.noPledge");
   } else if (gap?.coverage && gap.unconditionalCoverage) {
     // "of the 50,000–100,000 personnel needed"; a requirement that is itself a bound says so apart.
-    const needed =
-      gap.required.bound === "exact"
-        ? `the ${amount(gap.required)} needed`
-        : `what is needed (${amount(gap.required)})`;
-    figures = `pledges cover ${formatRatio(gap.coverage)} of ${needed}, and those free of conditions ${formatRatio(gap.unconditionalCoverage)}`;
+    figures = t(
+      gap.required.bound === "exact" ? "figures.headline.coverNeeded" : "figures.headline.coverWhatIsNeeded",
+      {
+        coverage: ratio(gap.coverage),
+        needed: amount(gap.required),
+        unconditional: ratio(gap.unconditionalCoverage),
+      },
+    );
   } else if (gap) {
-    figures = `pledges total ${amount(gap.pledged)} against a requirement of ${amount(gap.required)}`;
+    figures = t("figures.headline.againstRequirement", {
+      pledged: amount(gap.pledged),
+      required: amount(gap.required),
+    });
   } else {
-    figures = `pledges total ${amount(totals.pledged)}, ${amount(totals.unconditional)} of it free of conditions; no requirement is recorded in ${summary.unit}`;
+    figures = t("figures.headline.noRequirement", {
+      pledged: amount(totals.pledged),
+      unconditional: amount(totals.unconditional),
+      unit: summary.unit,
+    });
   }
-  const sentence = `${figures}, ${viewTimeWords(time, today)}.`;
+  // A Ukrainian date ends in "р.": the sentence's own full stop is not written twice.
+  const sentence = t("figures.headline.sentence", {
+    figures,
+    time: viewTimeWords(time, today, locale),
+  }).replace(/\.\.$/, ".");
   return {
     scenario,
-    text: scenario ? `${scenario}: ${sentence}` : sentence[0]!.toUpperCase() + sentence.slice(1),
+    text: scenario
+      ? t("figures.headline.scenario", { count: assumed.length, conditions: scenario, sentence })
+      : capitalised(sentence, locale),
   };
 }

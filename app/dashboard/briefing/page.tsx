@@ -1,3 +1,4 @@
+import { ClientMessages } from "@/i18n/client-messages";
 import { describeViewTime } from "@/lib/view-time";
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -121,64 +122,68 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     origin: publicOrigin() ?? "",
   });
   return (
-    <article className="space-y-5" data-testid="briefing">
-      <header>
-        <p className="text-sm font-medium text-slate-600">Pledgewatch briefing</p>
-        <h1 className="text-2xl font-semibold tracking-tight">
-          How far the pledges go as of {formatDate(time.asOf ?? new Date())}
-        </h1>
-        <p className="mt-1 text-sm text-slate-700">
-          {viewTime ? `${viewTime}, rebuilt from the ledger and the status history. ` : "As recorded today. "}
-          {assumed.length > 0 ? "Under a scenario (below). " : ""}
-          {summary.pledgeCount} pledges.
+    <ClientMessages namespaces={["dashboard"]}>
+      <article className="space-y-5" data-testid="briefing">
+        <header>
+          <p className="text-sm font-medium text-slate-600">Pledgewatch briefing</p>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            How far the pledges go as of {formatDate(time.asOf ?? new Date())}
+          </h1>
+          <p className="mt-1 text-sm text-slate-700">
+            {viewTime
+              ? `${viewTime}, rebuilt from the ledger and the status history. `
+              : "As recorded today. "}
+            {assumed.length > 0 ? "Under a scenario (below). " : ""}
+            {summary.pledgeCount} pledges.
+          </p>
+        </header>
+        <ReportAboutPanel about={about} />
+        <p className="text-lg font-semibold" data-testid="headline">
+          {headlineOf(summary, time, new Date()).text}
         </p>
-      </header>
-      <ReportAboutPanel about={about} />
-      <p className="text-lg font-semibold" data-testid="headline">
-        {headlineOf(summary, time, new Date()).text}
-      </p>
-      <BriefingSummary text={briefingParagraph(summary)} />
-      {summary.gap && (
-        <>
-          <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove)} />
-          <GapPanel {...gapPanelLines(summary.gap, references.capacities)} />
-        </>
-      )}
-      <GapHistoryPanel {...historyLines(history)} unitLabel={unitWord(history.unit)} />
-      <BreakdownTable
-        id="by-status"
-        title="Pledges by effective status"
-        keyHeading="Effective status"
-        lines={breakdownLines(summary).byStatus}
-        statusBadges
-      />
-      <ConditionsPanel conditions={conditionLines(summary.conditions)} />
-      <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
-      <PledgesByStatusList
-        pledges={listed.rows}
-        total={listed.total}
-        counts={new Map(summary.byEffectiveStatus.map((row) => [row.key, row.count]))}
-      />
-      <ChangesSincePanel
-        since={since}
-        until={until}
-        lines={changeLines(changes, { pledges: largest, ...changeEvents })}
-        moved={changes.pledges.length}
-        movedIn={kindCounts(changes.pledges)}
-        allChangesHref={pathWithQuery("/changes", {
-          ...query,
-          since: isoDay(since),
-          until: isoDay(view.time.asOf ?? today()),
-        })}
-        unitLabel={unitWord(summary.unit)}
-      />
-      <FigureEvidence
-        requirements={cited[0]}
-        pledges={cited[1]}
-        capacities={cited[2]}
-        references={new Map(sources.map((source) => [source.slug, source.number]))}
-      />
-      <ReferenceList references={sources} />
-    </article>
+        <BriefingSummary text={briefingParagraph(summary)} />
+        {summary.gap && (
+          <>
+            <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove)} />
+            <GapPanel {...gapPanelLines(summary.gap, references.capacities)} />
+          </>
+        )}
+        <GapHistoryPanel {...historyLines(history)} unitLabel={unitWord(history.unit)} />
+        <BreakdownTable
+          id="by-status"
+          title="Pledges by effective status"
+          keyHeading="Effective status"
+          lines={breakdownLines(summary).byStatus}
+          statusBadges
+        />
+        <ConditionsPanel conditions={conditionLines(summary.conditions)} />
+        <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
+        <PledgesByStatusList
+          pledges={listed.rows}
+          total={listed.total}
+          counts={new Map(summary.byEffectiveStatus.map((row) => [row.key, row.count]))}
+        />
+        <ChangesSincePanel
+          since={since}
+          until={until}
+          lines={changeLines(changes, { pledges: largest, ...changeEvents })}
+          moved={changes.pledges.length}
+          movedIn={kindCounts(changes.pledges)}
+          allChangesHref={pathWithQuery("/changes", {
+            ...query,
+            since: isoDay(since),
+            until: isoDay(view.time.asOf ?? today()),
+          })}
+          unitLabel={unitWord(summary.unit)}
+        />
+        <FigureEvidence
+          requirements={cited[0]}
+          pledges={cited[1]}
+          capacities={cited[2]}
+          references={new Map(sources.map((source) => [source.slug, source.number]))}
+        />
+        <ReferenceList references={sources} />
+      </article>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useId, useState, type ReactNode } from "react";
 import { Panel } from "@/components/ui/panel";
@@ -30,6 +31,7 @@ export function BreakdownTable({
   children,
 }: BreakdownTableProps) {
   // Rounded amounts show their cents on hover, which a keyboard or touch cannot do: this shows them all.
+  const t = useTranslations("dashboard");
   const [exact, setExact] = useState(false);
   const exactId = useId();
   const rounded = lines.some(
@@ -47,7 +49,7 @@ export function BreakdownTable({
             onChange={(event) => setExact(event.target.checked)}
             className="size-4 accent-blue-700"
           />
-          <label htmlFor={exactId}>Exact amounts</label>
+          <label htmlFor={exactId}>{t("breakdown.exact")}</label>
         </p>
       )}
       <div className="overflow-x-auto">
@@ -55,9 +57,9 @@ export function BreakdownTable({
           <TableHead
             columns={[
               keyHeading,
-              { label: "Pledges", numeric: true },
-              { label: "Pledged", numeric: true },
-              { label: "Unconditional", numeric: true },
+              { label: t("breakdown.pledges"), numeric: true },
+              { label: t("figure.pledged"), numeric: true },
+              { label: t("figure.unconditional"), numeric: true },
             ]}
           />
           <tbody>

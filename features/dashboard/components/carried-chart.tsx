@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, Tooltip } from "recharts";
 import { HorizontalBars } from "@/components/charts/horizontal-bars";
 import { TooltipCard } from "@/components/charts/tooltip-card";
@@ -7,12 +8,16 @@ import type { BreakdownLine } from "../breakdown-lines";
 import { carriedSeries } from "./chart-keys";
 
 function CarriedTooltip({ active, payload }: { active?: boolean; payload?: { payload: BreakdownLine }[] }) {
+  const t = useTranslations("dashboard");
   const line = active ? payload?.[0]?.payload : undefined;
   if (!line) return null;
   return (
     <TooltipCard
       title={line.label}
-      lines={[`Pledged: ${line.pledgedExact}`, `Unconditional: ${line.unconditionalExact}`]}
+      lines={[
+        t("gap.bar", { name: t("figure.pledged"), words: line.pledgedExact }),
+        t("gap.bar", { name: t("figure.unconditional"), words: line.unconditionalExact }),
+      ]}
     />
   );
 }
@@ -22,12 +27,20 @@ function CarriedTooltip({ active, payload }: { active?: boolean; payload?: { pay
  * pledged (the upper end of a range), its unconditional part first, then what conditions hold back.
  */
 export function CarriedChart({ lines, unitLabel }: { lines: BreakdownLine[]; unitLabel: string }) {
+  const t = useTranslations("dashboard");
   const data = lines.map((line) => ({ ...line, ...line.chart }));
   return (
     <HorizontalBars data={data} categoryKey="label" unitLabel={unitLabel}>
       <Tooltip content={<CarriedTooltip />} cursor={{ fill: "#e2e8f0", fillOpacity: 0.5 }} />
-      {carriedSeries.map(({ key, name, colour }) => (
-        <Bar key={key} dataKey={key} name={name} stackId="pledged" fill={colour} isAnimationActive={false} />
+      {carriedSeries.map(({ key, label, colour }) => (
+        <Bar
+          key={key}
+          dataKey={key}
+          name={t(label)}
+          stackId="pledged"
+          fill={colour}
+          isAnimationActive={false}
+        />
       ))}
     </HorizontalBars>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/lib/format";
@@ -11,7 +12,6 @@ const subscribeClock = (onChange: () => void) => {
   const timer = setInterval(onChange, 15_000);
   return () => clearInterval(timer);
 };
-const readNow = () => formatDateTime(new Date());
 const listed = 8;
 
 /**
@@ -35,6 +35,9 @@ export function CiteFigure({
   /** When the server read the figures: said until the citation is opened, then the browser's clock. */
   readOn: string;
 }) {
+  const t = useTranslations("dashboard.cite");
+  const locale = useLocale();
+  const readNow = () => formatDateTime(new Date(), locale);
   // The clock is read only while the citation is open: the browser then formats no date as the page
   // loads (a phone's first date formatter costs it some 200 ms).
   const [open, setOpen] = useState(false);
@@ -55,11 +58,12 @@ export function CiteFigure({
   const address = `${origin}${path}`;
   const named =
     sources.length > listed
-      ? `${sources.slice(0, listed).join("; ")}; and ${sources.length - listed} more`
+      ? `${sources.slice(0, listed).join("; ")}; ${t("more", { count: sources.length - listed })}`
       : sources.join("; ");
-  const text = `Pledgewatch, “How far the pledges go”: ${headline} ${address} (read ${read}${
-    lastChange ? `; data last changed ${lastChange}` : ""
-  }).${named ? ` Sources: ${named}.` : ""}`;
+  const when = [t("read", { when: read }), ...(lastChange ? [t("lastChanged", { when: lastChange })] : [])];
+  const text = `${t("text", { headline, address, when: when.join("; ") })}${
+    named ? ` ${t("sources", { names: named })}` : ""
+  }`;
   return (
     <details
       ref={details}
@@ -67,12 +71,12 @@ export function CiteFigure({
       data-testid="cite-figure"
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
-      <summary className="cursor-pointer font-medium text-blue-800">Cite this figure</summary>
+      <summary className="cursor-pointer font-medium text-blue-800">{t("summary")}</summary>
       <p className="mt-2 rounded border border-slate-200 bg-white p-3" data-testid="citation-text">
         {text}
       </p>
       <div className="mt-2">
-        <CopyButton text={text} label="Copy the citation" />
+        <CopyButton text={text} label={t("copy")} />
       </div>
     </details>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -18,18 +19,18 @@ const ConditionWorthChart = dynamic(
 
 /** What each condition is worth: the sensitivity chart, and every number of it (and more) as a table. */
 export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; unitLabel: string }) {
+  const t = useTranslations("dashboard");
   if (lines.length === 0) return null;
   const summary = lines
-    .map((line) => `${line.title}: met alone releases ${line.alone}; alone holds back ${line.holdsBack}`)
+    .map((line) => t("worth.summary", { title: line.title, alone: line.alone, holdsBack: line.holdsBack }))
     .join(". ");
   return (
-    <Panel headingId="worth-heading" title="What each condition is worth">
-      <p className="mt-1 text-sm text-slate-700">
-        For each condition that holds pledges back: what meeting it alone would release, and what it alone
-        still holds back once every other condition is met. Bars show the upper end of a range; the table
-        gives both ends and their bounds.
-      </p>
-      <ChartKey entries={worthSeries} className="mt-2" />
+    <Panel headingId="worth-heading" title={t("worth.title")}>
+      <p className="mt-1 text-sm text-slate-700">{t("worth.intro")}</p>
+      <ChartKey
+        entries={worthSeries.map(({ label, colour }) => ({ name: t(label), colour }))}
+        className="mt-2"
+      />
       <ChartFrame
         testId="condition-worth-chart"
         summary={summary}
@@ -43,12 +44,12 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
         <table className="data-table" data-testid="condition-worth-table">
           <TableHead
             columns={[
-              "Condition",
-              "Met alone releases",
-              "Unconditional then",
-              "Alone holds back, all others met",
-              "Unconditional without it",
-              "Met together with others (each set)",
+              t("conditions.condition"),
+              t("worth.aloneReleases"),
+              t("worth.unconditionalThen"),
+              t("worth.holdsBack"),
+              t("worth.withoutIt"),
+              t("worth.together"),
             ]}
           />
           <tbody>
@@ -59,7 +60,7 @@ export function ConditionWorthPanel({ lines, unitLabel }: { lines: WorthLine[]; 
                     {line.title}
                   </Link>
                   {line.assumedMet && (
-                    <div className="mt-1 text-xs font-medium text-blue-900">Assumed met in this scenario</div>
+                    <div className="mt-1 text-xs font-medium text-blue-900">{t("conditions.assumed")}</div>
                   )}
                 </th>
                 <td>{line.alone}</td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { Panel } from "@/components/ui/panel";
@@ -8,17 +9,13 @@ import type { ConditionLine } from "../breakdown-lines";
 
 /** Each condition, its status, and exactly what meeting it would release. */
 export function ConditionsPanel({ conditions }: { conditions: ConditionLine[] }) {
+  const t = useTranslations("dashboard.conditions");
   return (
-    <Panel headingId="conditions-heading" title="Conditions and what they unlock">
+    <Panel headingId="conditions-heading" title={t("title")}>
       <div className="overflow-x-auto">
         <table className="data-table" data-testid="conditions-table">
           <TableHead
-            columns={[
-              "Condition",
-              "Status",
-              { label: "Tied pledges", numeric: true },
-              "Meeting it would unlock",
-            ]}
+            columns={[t("condition"), t("status"), { label: t("tied"), numeric: true }, t("unlocks")]}
           />
           <tbody>
             {conditions.map((condition) => (
@@ -28,13 +25,13 @@ export function ConditionsPanel({ conditions }: { conditions: ConditionLine[] })
                     {condition.title}
                   </Link>
                   {condition.dependsOn && (
-                    <div className="note font-normal">Depends on {condition.dependsOn}</div>
+                    <div className="note font-normal">{t("dependsOn", { title: condition.dependsOn })}</div>
                   )}
                 </th>
                 <td>
                   <ConditionStatusBadge status={condition.status} />
                   {condition.assumedMet && (
-                    <div className="mt-1 text-xs font-medium text-blue-900">Assumed met in this scenario</div>
+                    <div className="mt-1 text-xs font-medium text-blue-900">{t("assumed")}</div>
                   )}
                 </td>
                 <td className="num">

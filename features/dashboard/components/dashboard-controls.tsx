@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { parseAsNativeArrayOf, parseAsString, useQueryStates } from "nuqs";
 import { useState, useTransition, type FormEvent } from "react";
@@ -56,6 +57,7 @@ function useDraft(fromAddress: string) {
  * page's script has loaded it is a GET form with a button.
  */
 export function DashboardControls({ metric, metrics, defaultMetric, conditions }: DashboardControlsProps) {
+  const t = useTranslations("dashboard.controls");
   const [updating, startTransition] = useTransition();
   const [view, setView] = useQueryStates(viewParams, {
     shallow: false,
@@ -83,19 +85,15 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
     <form
       method="get"
       action="/dashboard"
-      aria-label="Scenario and date"
+      aria-label={t("label")}
       aria-busy={updating}
       onSubmit={submit}
       className="no-print space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
       <fieldset>
-        <legend className="text-sm font-semibold">What if… (assume a condition is met)</legend>
+        <legend className="text-sm font-semibold">{t("legend")}</legend>
         <div className="mt-2 flex flex-col gap-2">
-          {conditions.length === 0 && (
-            <p className="text-sm text-slate-700">
-              No condition blocks a pledge: there is nothing to assume.
-            </p>
-          )}
+          {conditions.length === 0 && <p className="text-sm text-slate-700">{t("none")}</p>}
           {conditions.map((condition) => (
             <label key={condition.slug} className="inline-flex flex-wrap items-center gap-2 text-sm">
               <input
@@ -108,7 +106,7 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
               />
               {condition.title}
               <span className="note">
-                now <ConditionStatusBadge status={condition.status} />
+                {t("now")} <ConditionStatusBadge status={condition.status} />
               </span>
             </label>
           ))}
@@ -116,7 +114,7 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
       </fieldset>
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          As of
+          {t("asOf")}
           <input
             type="date"
             name="asOf"
@@ -126,7 +124,7 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
           />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          As known at (UTC)
+          {t("knownAt")}
           <input
             type="datetime-local"
             name="knownAt"
@@ -137,11 +135,11 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
             className={field}
           />
           <span id="known-at-help" className="text-xs font-normal text-slate-600">
-            What the tracker showed then
+            {t("knownAtHelp")}
           </span>
         </label>
         <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
-          Unit
+          {t("unit")}
           <select
             name="metric"
             value={view.metric ?? metric}
@@ -164,14 +162,14 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
             type="submit"
             className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
           >
-            Update figures
+            {t("update")}
           </button>
         </noscript>
         <Link href="/dashboard" className="py-2 text-sm text-blue-800 underline underline-offset-4">
-          Today, as recorded
+          {t("today")}
         </Link>
         <p role="status" className="py-2 text-sm text-slate-700">
-          {updating ? "Updating the figures…" : ""}
+          {updating ? t("updating") : ""}
         </p>
       </div>
     </form>

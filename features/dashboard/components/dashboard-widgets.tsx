@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
 import {
@@ -48,7 +49,10 @@ export interface DashboardView {
 // thread): the evidence and the timeline, whose quotes carry dates, are server components.
 
 async function Controls(view: DashboardView) {
-  const { summary, references, unknownConditions } = await view.figures;
+  const [{ summary, references, unknownConditions }, t] = await Promise.all([
+    view.figures,
+    getTranslations("dashboard"),
+  ]);
   const errors = unknownConditionErrors(unknownConditions);
   // Every unit a pledge states or a requirement is recorded in, and the one asked for.
   const units = [...new Set([...summary.units, ...references.metrics, view.metric])].sort();
@@ -68,7 +72,7 @@ async function Controls(view: DashboardView) {
           className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm"
           data-testid="no-pledges"
         >
-          No pledge had been announced by this date.
+          {t("noPledges")}
         </p>
       )}
     </>
@@ -76,11 +80,16 @@ async function Controls(view: DashboardView) {
 }
 
 async function Headline(view: DashboardView) {
-  const [figures, citation] = await Promise.all([view.figures, view.citation]);
+  const [figures, citation, locale, t] = await Promise.all([
+    view.figures,
+    view.citation,
+    getLocale(),
+    getTranslations("dashboard"),
+  ]);
   const { summary, references, time } = figures;
   const now = new Date();
-  const headline = headlineOf(summary, time, now);
-  const lastChange = citation.lastChange ? formatDateTime(citation.lastChange) : null;
+  const headline = headlineOf(summary, time, now, locale);
+  const lastChange = citation.lastChange ? formatDateTime(citation.lastChange, locale) : null;
   return (
     <>
       {/* Said again by screen readers whenever a change of scenario, date or unit changes it. */}
@@ -89,7 +98,7 @@ async function Headline(view: DashboardView) {
       </p>
       <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
         <p className="text-sm text-slate-700" data-testid="last-change">
-          {lastChange ? `Last change recorded ${lastChange}.` : "Nothing is recorded yet."}
+          {lastChange ? t("lastChange", { when: lastChange }) : t("nothingRecorded")}
         </p>
         <CiteFigure
           path={`/dashboard?${viewQuery(
@@ -99,23 +108,25 @@ async function Headline(view: DashboardView) {
           headline={headline.text}
           sources={citation.sources}
           lastChange={lastChange}
-          readOn={formatDateTime(now)}
+          readOn={formatDateTime(now, locale)}
         />
       </div>
       {!summary.gap && (
         <p className="text-sm text-slate-700" data-testid="no-requirement">
-          No requirement is recorded for {summary.unit}, so there is no gap to measure: the totals below are
-          by stakeholder and category.{" "}
-          <Link href="/manage/requirement/new" className="link">
-            Add a requirement
-          </Link>{" "}
-          under Records.
+          {t.rich("noRequirement", {
+            unit: summary.unit,
+            add: (chunks) => (
+              <Link href="/manage/requirement/new" className="link">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
       {summary.gap && (
         <>
-          <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove)} />
-          <GapPanel {...gapPanelLines(summary.gap, references.capacities)} />
+          <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove, locale)} />
+          <GapPanel {...gapPanelLines(summary.gap, references.capacities, locale)} />
         </>
       )}
     </>
@@ -123,39 +134,48 @@ async function Headline(view: DashboardView) {
 }
 
 async function GapOverTime(view: DashboardView) {
-  const history = await view.history;
-  const { lines, markers } = historyLines(history);
-  return <GapHistoryPanel lines={lines} markers={markers} unitLabel={unitWord(history.unit)} />;
+  const [history, locale] = await Promise.all([view.history, getLocale()]);
+  const { lines, markers } = historyLines(history, locale);
+  return (
+    <GapHistoryPanel lines={lines} markers={markers} unitLabel={unitWord(history.unit, undefined, locale)} />
+  );
 }
 
 async function Breakdowns(view: DashboardView) {
-  const { summary } = await view.figures;
-  const lines = breakdownLines(summary);
+  const [{ summary }, locale, t] = await Promise.all([
+    view.figures,
+    getLocale(),
+    getTranslations("dashboard"),
+  ]);
+  const lines = breakdownLines(summary, locale);
   return (
     <>
       <div className="grid gap-5 lg:grid-cols-2">
         <BreakdownTable
           id="by-status"
-          title="Pledges by effective status"
-          keyHeading="Effective status"
+          title={t("byStatus")}
+          keyHeading={t("effectiveStatus")}
           lines={lines.byStatus}
           statusBadges
         />
         <BreakdownTable
           id="by-category"
-          title="Pledges by category"
-          keyHeading="Category"
+          title={t("byCategory")}
+          keyHeading={t("category")}
           lines={lines.byCategory}
         />
       </div>
       <StakeholderBreakdown
         carried={lines.byStakeholder}
         led={lines.byLead}
-        pledged={formatQuantity(summary.totals.pledged, { ceilingWords: "up to" })}
-        unitLabel={unitWord(summary.unit)}
+        pledged={formatQuantity(summary.totals.pledged, { ceilingWords: "up to", locale })}
+        unitLabel={unitWord(summary.unit, undefined, locale)}
       />
-      <ConditionsPanel conditions={conditionLines(summary.conditions)} />
-      <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
+      <ConditionsPanel conditions={conditionLines(summary.conditions, locale)} />
+      <ConditionWorthPanel
+        lines={worthLines(summary.conditions, locale)}
+        unitLabel={unitWord(summary.unit, undefined, locale)}
+      />
     </>
   );
 }
@@ -176,11 +196,7 @@ async function History(view: DashboardView) {
 
 function Skeleton({ label, height }: { label: string; height: string }) {
   return (
-    <div
-      className={`animate-pulse rounded-lg bg-slate-200 ${height}`}
-      role="status"
-      aria-label={`Loading ${label}`}
-    />
+    <div className={`animate-pulse rounded-lg bg-slate-200 ${height}`} role="status" aria-label={label} />
   );
 }
 
@@ -188,22 +204,24 @@ function Widget({ label, height, children }: { label: string; height: string; ch
   return <Suspense fallback={<Skeleton label={label} height={height} />}>{children}</Suspense>;
 }
 
-export function DashboardWidgets(view: DashboardView) {
+export async function DashboardWidgets(view: DashboardView) {
+  const [t, common] = await Promise.all([getTranslations("dashboard.loading"), getTranslations("common")]);
+  const loading = (what: Parameters<typeof t>[0]) => common("loading", { what: t(what) });
   return (
     <div className="space-y-5">
-      <Widget label="the scenario controls" height="h-36">
+      <Widget label={loading("controls")} height="h-36">
         <Controls {...view} />
       </Widget>
-      <Widget label="the headline figures" height="h-96">
+      <Widget label={loading("headline")} height="h-96">
         <Headline {...view} />
       </Widget>
-      <Widget label="the gap over time" height="h-96">
+      <Widget label={loading("history")} height="h-96">
         <GapOverTime {...view} />
       </Widget>
-      <Widget label="the breakdowns" height="h-96">
+      <Widget label={loading("breakdowns")} height="h-96">
         <Breakdowns {...view} />
       </Widget>
-      <Widget label="the timeline" height="h-64">
+      <Widget label={loading("timeline")} height="h-64">
         <History {...view} />
       </Widget>
     </div>

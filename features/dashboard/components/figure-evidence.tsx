@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Panel } from "@/components/ui/panel";
@@ -51,19 +52,20 @@ function Evidence({ heading, records, name, empty, references }: EvidenceProps) 
 
 /** The quotes behind the headline figures: what is required, the pledges summed, the capacities. */
 export function FigureEvidence({ requirements, pledges, capacities, references }: FigureEvidenceProps) {
+  const t = useTranslations("dashboard");
   return (
-    <Panel id="evidence" headingId="evidence-heading" title="Sources behind these figures">
+    <Panel id="evidence" headingId="evidence-heading" title={t("evidence.title")}>
       <Evidence
-        heading="Required"
+        heading={t("figure.required")}
         references={references}
         records={requirements}
         name={(record) => record.title}
       />
       <Evidence
-        heading="Pledged, unconditional and delivered"
+        heading={t("evidence.pledges")}
         references={references}
         records={pledges}
-        empty="No pledge states an amount in this unit."
+        empty={t("evidence.noPledges")}
         name={(record) => (
           <Link href={`/pledges/${record.id}`} className="link">
             {record.title}
@@ -71,7 +73,7 @@ export function FigureEvidence({ requirements, pledges, capacities, references }
         )}
       />
       <Evidence
-        heading="Capacity references"
+        heading={t("evidence.capacities")}
         references={references}
         records={capacities}
         name={(record) => record.title}

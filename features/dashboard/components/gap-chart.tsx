@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, Cell, LabelList, ReferenceArea, ReferenceLine, Tooltip } from "recharts";
 import { figureColours, markerLine } from "@/components/charts/chart-style";
 import { HorizontalBars } from "@/components/charts/horizontal-bars";
@@ -27,11 +28,12 @@ export interface GapChartProps {
 
 /** The bar pointed at, in words with its bound: "Pledged: up to 30,000 personnel". */
 function BarTooltip({ active, payload }: { active?: boolean; payload?: { payload: GapChartBar }[] }) {
+  const t = useTranslations("dashboard.gap");
   const bar = active ? payload?.[0]?.payload : undefined;
   if (!bar) return null;
   return (
     <p className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow">
-      {bar.name}: {bar.words}
+      {t("bar", { name: bar.name, words: bar.words })}
     </p>
   );
 }

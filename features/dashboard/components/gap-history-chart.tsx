@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import {
   Area,
   CartesianGrid,
@@ -13,22 +14,24 @@ import {
 } from "recharts";
 import { compactNumber, figureColours, markerLine } from "@/components/charts/chart-style";
 import { monthTicks, type HistoryLine, type HistoryMarker } from "../history-lines";
-import { onFirstUse } from "@/lib/on-first-use";
+import { intlLocale, perLocale } from "@/lib/rules/units";
 
-const monthFormat = onFirstUse(
-  () => new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }),
+const monthFormat = perLocale(
+  (locale) =>
+    new Intl.DateTimeFormat(intlLocale(locale), { month: "short", year: "2-digit", timeZone: "UTC" }),
 );
 
 function HistoryTooltip({ active, payload }: { active?: boolean; payload?: { payload: HistoryLine }[] }) {
+  const t = useTranslations("dashboard");
   const line = active ? payload?.[0]?.payload : undefined;
   if (!line) return null;
+  const figures = ["required", "pledged", "unconditional", "delivered"] as const;
   return (
     <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow">
       <p className="font-semibold">{line.day}</p>
-      <p>Required: {line.words.required}</p>
-      <p>Pledged: {line.words.pledged}</p>
-      <p>Unconditional: {line.words.unconditional}</p>
-      <p>Delivered: {line.words.delivered}</p>
+      {figures.map((figure) => (
+        <p key={figure}>{t("gap.bar", { name: t(`figure.${figure}`), words: line.words[figure] })}</p>
+      ))}
     </div>
   );
 }
@@ -38,6 +41,8 @@ function HistoryTooltip({ active, payload }: { active?: boolean; payload?: { pay
  * required band, across the history; lettered lines where a condition changed status.
  */
 export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; markers: HistoryMarker[] }) {
+  const t = useTranslations("dashboard.figure");
+  const locale = useLocale();
   const first = lines[0]?.time ?? 0;
   const last = lines.at(-1)?.time ?? 0;
   return (
@@ -55,18 +60,18 @@ export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; mark
           domain={[first, last]}
           ticks={monthTicks(first, last)}
           interval="preserveStartEnd"
-          tickFormatter={(time: number) => monthFormat().format(time)}
+          tickFormatter={(time: number) => monthFormat(locale).format(time)}
           tick={{ fontSize: 12 }}
         />
         <YAxis
           width={48}
-          tickFormatter={(value: number) => compactNumber().format(value)}
+          tickFormatter={(value: number) => compactNumber(locale).format(value)}
           tick={{ fontSize: 12 }}
         />
         <Tooltip content={<HistoryTooltip />} />
         <Area
           dataKey="required"
-          name="Required"
+          name={t("required")}
           fill={figureColours.required}
           fillOpacity={0.15}
           stroke={figureColours.required}
@@ -75,7 +80,7 @@ export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; mark
         />
         <Area
           dataKey="pledged"
-          name="Pledged"
+          name={t("pledged")}
           fill={figureColours.pledged}
           fillOpacity={0.3}
           stroke={figureColours.pledged}
@@ -84,7 +89,7 @@ export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; mark
         />
         <Line
           dataKey="unconditional"
-          name="Unconditional"
+          name={t("unconditional")}
           stroke={figureColours.unconditional}
           strokeWidth={2}
           dot={false}
@@ -93,7 +98,7 @@ export function GapHistoryChart({ lines, markers }: { lines: HistoryLine[]; mark
         />
         <Line
           dataKey="delivered"
-          name="Delivered"
+          name={t("delivered")}
           stroke={figureColours.delivered}
           strokeWidth={2}
           strokeDasharray="6 3"

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartKey } from "@/components/charts/chart-key";
@@ -24,12 +25,20 @@ export function GapHistoryPanel({
   markers: HistoryMarker[];
   unitLabel: string;
 }) {
+  const t = useTranslations("dashboard");
   if (lines.length === 0) return null;
   const latest = lines.at(-1)!;
-  const summary = `From ${lines[0]!.day} to ${latest.day}: pledged ${latest.words.pledged}, unconditional ${latest.words.unconditional}, delivered ${latest.words.delivered}${latest.required ? `, against ${latest.words.required} required` : ""}.`;
+  const summary = t(latest.required ? "history.summaryRequired" : "history.summary", {
+    first: lines[0]!.day,
+    last: latest.day,
+    pledged: latest.words.pledged,
+    unconditional: latest.words.unconditional,
+    delivered: latest.words.delivered,
+    required: latest.words.required,
+  });
   return (
-    <Panel headingId="history-chart-heading" title={`The gap over time (${unitLabel})`}>
-      <ChartKey entries={historyKey} />
+    <Panel headingId="history-chart-heading" title={t("history.title", { unit: unitLabel })}>
+      <ChartKey entries={historyKey.map(({ label, ...entry }) => ({ ...entry, name: t(label) }))} />
       <ChartFrame testId="gap-history-chart" summary={summary} className="h-72 w-full">
         <GapHistoryChart lines={lines} markers={markers} />
       </ChartFrame>
@@ -45,23 +54,21 @@ export function GapHistoryPanel({
         </ul>
       )}
       <details className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium text-blue-800">
-          The chart&apos;s figures as a table
-        </summary>
+        <summary className="cursor-pointer text-sm font-medium text-blue-800">{t("history.asTable")}</summary>
         <div
           className="mt-2 overflow-x-auto"
           tabIndex={0}
           role="region"
-          aria-label="The gap over time, as a table"
+          aria-label={t("history.tableRegion")}
         >
           <table className="data-table" data-testid="history-table">
             <TableHead
               columns={[
-                "As of",
-                { label: "Required", numeric: true },
-                { label: "Pledged", numeric: true },
-                { label: "Unconditional", numeric: true },
-                { label: "Delivered", numeric: true },
+                t("history.asOf"),
+                { label: t("figure.required"), numeric: true },
+                { label: t("figure.pledged"), numeric: true },
+                { label: t("figure.unconditional"), numeric: true },
+                { label: t("figure.delivered"), numeric: true },
               ]}
             />
             <tbody>

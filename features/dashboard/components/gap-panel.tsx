@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { ChartDownloads } from "@/components/ui/chart-downloads";
@@ -14,13 +15,11 @@ const GapChart = dynamic(() => import("./gap-chart").then((m) => m.GapChart), { 
  * The gap chart, and the same numbers as a table for those who cannot or would rather not read it:
  * given its words and figures (gapPanelLines), the page's figures travel once, as data.
  */
-export function GapPanel({ unit, summary, required, chart, references, rows }: GapPanelLines) {
+export function GapPanel({ summary, required, chart, references, rows }: GapPanelLines) {
+  const t = useTranslations("dashboard.gap");
   return (
-    <Panel headingId="gap-heading" title="Pledged against required">
-      <p className="mt-1 text-sm text-slate-700">
-        The shaded band is the required range. A dashed outline marks a ceiling: the real figure may be
-        anywhere below it.
-      </p>
+    <Panel headingId="gap-heading" title={t("title")}>
+      <p className="mt-1 text-sm text-slate-700">{t("intro")}</p>
       <ChartFrame testId="gap-chart" className="h-72 w-full" summary={summary}>
         <GapChart {...chart} />
       </ChartFrame>
@@ -31,29 +30,26 @@ export function GapPanel({ unit, summary, required, chart, references, rows }: G
             className="mr-1.5 inline-block h-3 w-5 border border-dashed border-red-700 bg-red-200 align-middle"
             aria-hidden="true"
           />
-          Required: {required} (the shaded band)
+          {t("keyRequired", { required })}
         </li>
         {references.map((reference) => (
           <li key={reference.marker}>
             <span className="mr-1.5 inline-block w-5 text-center font-semibold" aria-hidden="true">
               {reference.onScale ? reference.marker : "→"}
             </span>
-            {reference.words}
-            {reference.onScale ? " (dotted line)" : " (beyond the chart's scale)"}
+            {t(reference.onScale ? "onScale" : "offScale", { words: reference.words })}
           </li>
         ))}
       </ul>
       <div className="mt-3 overflow-x-auto">
         <table className="data-table" data-testid="gap-table">
-          <caption className="text-left text-sm font-medium text-slate-700">
-            The chart&apos;s figures ({unit})
-          </caption>
+          <caption className="text-left text-sm font-medium text-slate-700">{t("caption", { unit: chart.unitLabel })}</caption>
           <TableHead
             columns={[
-              "Figure",
-              { label: "Low", numeric: true },
-              { label: "High", numeric: true },
-              "Reads as",
+              t("figureColumn"),
+              { label: t("low"), numeric: true },
+              { label: t("high"), numeric: true },
+              t("readsAs"),
             ]}
           />
           <tbody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { KpiCardLine } from "../gap-lines";
 
@@ -20,6 +21,7 @@ function Card({
   /** Said under the figure, flagged, when something in it needs a reader's attention. */
   warning?: string;
 }) {
+  const t = useTranslations("dashboard.kpi");
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
       <dt className="text-sm text-slate-600">{title}</dt>
@@ -27,11 +29,11 @@ function Card({
       <dd className="mt-1 text-xs text-slate-600">
         {detail} ·{" "}
         <a href="#evidence" className="link">
-          sources
+          {t("sources")}
         </a>{" "}
         ·{" "}
         <Link href={`/methodology#${counted}`} className="link">
-          how counted
+          {t("howCounted")}
         </Link>
       </dd>
       {warning && (

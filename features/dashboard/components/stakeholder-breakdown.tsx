@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { parseAsStringLiteral, useQueryState } from "nuqs";
@@ -36,6 +37,7 @@ export function StakeholderBreakdown({
   /** The unit's word for the chart's axis. */
   unitLabel: string;
 }) {
+  const t = useTranslations("dashboard");
   const [counting, setCounting] = useQueryState(
     "count",
     parseAsStringLiteral(countings).withDefault("each").withOptions({ history: "replace", scroll: false }),
@@ -46,17 +48,23 @@ export function StakeholderBreakdown({
     .filter((line) => line.chart.unconditional + line.chart.conditional > 0)
     .slice(0, chartedRows);
   const summary = charted
-    .map((line) => `${line.label}: pledged ${line.pledgedExact}, unconditional ${line.unconditionalExact}`)
+    .map((line) =>
+      t("stakeholders.chartLine", {
+        label: line.label,
+        pledged: line.pledgedExact,
+        unconditional: line.unconditionalExact,
+      }),
+    )
     .join(". ");
   return (
     <BreakdownTable
       id="by-stakeholder"
-      title="Who carries what"
-      keyHeading={byLead ? "Lead" : "Stakeholder"}
+      title={t("stakeholders.title")}
+      keyHeading={byLead ? t("stakeholders.lead") : t("stakeholders.stakeholder")}
       lines={lines}
     >
       <fieldset className="mt-1">
-        <legend className="text-sm font-medium text-slate-700">Count each pledge</legend>
+        <legend className="text-sm font-medium text-slate-700">{t("stakeholders.countLegend")}</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <label className="inline-flex items-center gap-1.5">
             <input
@@ -66,7 +74,7 @@ export function StakeholderBreakdown({
               onChange={() => void setCounting(null)}
               className="size-4 accent-blue-700"
             />
-            In full for each stakeholder carrying it
+            {t("stakeholders.countEach")}
           </label>
           <label className="inline-flex items-center gap-1.5">
             <input
@@ -76,21 +84,22 @@ export function StakeholderBreakdown({
               onChange={() => void setCounting("lead")}
               className="size-4 accent-blue-700"
             />
-            Once, for its lead
+            {t("stakeholders.countLead")}
           </label>
         </div>
       </fieldset>
       <p className="mt-2 text-sm text-slate-700" aria-live="polite" data-testid="stakeholder-counting">
-        {byLead
-          ? `Each pledge counted once, for its lead: the rows add up to everything pledged (${pledged}).`
-          : `A pledge with several stakeholders counts in full for each (pledger, lead or contributor): the rows add up to more than everything pledged (${pledged}).`}{" "}
+        {t(byLead ? "stakeholders.byLead" : "stakeholders.byEach", { pledged })}{" "}
         <Link href={byLead ? "/methodology#lead-only" : "/methodology#several-pledgers"} className="link">
-          How this is counted
+          {t("stakeholders.howCounted")}
         </Link>
       </p>
       {charted.length > 0 && (
         <>
-          <ChartKey entries={carriedSeries} className="mt-2" />
+          <ChartKey
+            entries={carriedSeries.map(({ label, colour }) => ({ name: t(label), colour }))}
+            className="mt-2"
+          />
           <ChartFrame
             testId="carried-chart"
             summary={summary}
@@ -101,9 +110,7 @@ export function StakeholderBreakdown({
           </ChartFrame>
           <ChartDownloads chartId="carried-chart" fileName="pledgewatch-who-carries-what" />
           {lines.length > charted.length && (
-            <p className="text-sm text-slate-700">
-              The chart shows the {charted.length} largest; the table below has every row.
-            </p>
+            <p className="text-sm text-slate-700">{t("stakeholders.largest", { count: charted.length })}</p>
           )}
         </>
       )}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
@@ -13,15 +14,21 @@ function Subject({ entry }: { entry: TimelineEntry }) {
       </Link>
     );
   }
-  return <span>Condition: {entry.condition?.title}</span>;
+  return <ConditionSubject title={entry.condition?.title ?? ""} />;
+}
+
+function ConditionSubject({ title }: { title: string }) {
+  const t = useTranslations("dashboard.timeline");
+  return <span>{t("condition", { title })}</span>;
 }
 
 /** The latest status changes, pledges and conditions together, with their notes and sources. */
 export function StatusTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const t = useTranslations("dashboard.timeline");
   return (
-    <Panel headingId="timeline-heading" title="Timeline of status changes">
+    <Panel headingId="timeline-heading" title={t("title")}>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-700">No status change was recorded by this date.</p>
+        <p className="text-sm text-slate-700">{t("empty")}</p>
       ) : (
         <ol className="space-y-4" data-testid="timeline">
           {entries.map((entry) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type MouseEvent } from "react";
 
 interface ExportLinksProps {
@@ -7,27 +8,16 @@ interface ExportLinksProps {
   query: string;
 }
 
+/** Each export: its words in the catalog ("exports" namespace) and its address. */
 const exportsFor = (query: string) => {
   const suffix = query ? `?${query}` : "";
   return [
-    { label: "CSV", title: "pledges, one row each", href: `/api/v1/exports/pledges.csv${suffix}` },
-    {
-      label: "Excel",
-      title: "figures, pledges, conditions, history",
-      href: `/api/v1/exports/report.xlsx${suffix}`,
-    },
-    {
-      label: "PDF briefing",
-      title: "figures, chart and conditions",
-      href: `/api/v1/exports/briefing.pdf${suffix}`,
-    },
-    {
-      label: "Data package",
-      title: "the tables as CSV, described for reuse (Frictionless)",
-      href: `/api/v1/exports/datapackage.zip${suffix}`,
-    },
-    { label: "Dataset (JSON)", title: "everything, to rebuild it", href: "/api/v1/exports/dataset.json" },
-  ];
+    { label: "csv", title: "csvTitle", href: `/api/v1/exports/pledges.csv${suffix}` },
+    { label: "excel", title: "excelTitle", href: `/api/v1/exports/report.xlsx${suffix}` },
+    { label: "pdf", title: "pdfTitle", href: `/api/v1/exports/briefing.pdf${suffix}` },
+    { label: "package", title: "packageTitle", href: `/api/v1/exports/datapackage.zip${suffix}` },
+    { label: "dataset", title: "datasetTitle", href: "/api/v1/exports/dataset.json" },
+  ] as const;
 };
 
 function fileNameOf(response: Response, fallback: string) {
@@ -43,6 +33,7 @@ const kilobytes = (bytes: number) =>
  * shows its progress (bytes received) and a failure says why instead of saving an error as a file.
  */
 export function ExportLinks({ query }: ExportLinksProps) {
+  const t = useTranslations("exports");
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -50,12 +41,12 @@ export function ExportLinks({ query }: ExportLinksProps) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    setStatus({ text: `Preparing the ${label} export…` });
+    setStatus({ text: t("preparing", { label }) });
     try {
       const response = await fetch(href);
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
+        throw new Error(body?.error?.message ?? t("serverAnswered", { status: response.status }));
       }
       const reader = response.body.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -65,16 +56,16 @@ export function ExportLinks({ query }: ExportLinksProps) {
         if (done) break;
         chunks.push(value);
         received += value.byteLength;
-        setStatus({ text: `Downloading the ${label} export: ${kilobytes(received)} received…` });
+        setStatus({ text: t("downloading", { label, size: kilobytes(received) }) });
       }
       const name = fileNameOf(response, href.split("/").pop()!.split("?")[0]!);
       const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
       const link = Object.assign(document.createElement("a"), { href: url, download: name });
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus({ text: `Saved ${name} (${kilobytes(received)}).` });
+      setStatus({ text: t("saved", { name, size: kilobytes(received) }) });
     } catch (error) {
-      setStatus({ text: `The ${label} export failed: ${(error as Error).message}`, error: true });
+      setStatus({ text: t("failed", { label, reason: (error as Error).message }), error: true });
     } finally {
       setBusy(false);
     }
@@ -82,17 +73,17 @@ export function ExportLinks({ query }: ExportLinksProps) {
 
   return (
     <div className="no-print flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" data-testid="exports">
-      <span className="font-medium text-slate-700">Export this view:</span>
+      <span className="font-medium text-slate-700">{t("label")}</span>
       {exportsFor(query).map(({ label, title, href }) => (
         <a
           key={label}
           href={href}
-          title={title}
+          title={t(title)}
           className="link"
           aria-disabled={busy}
-          onClick={(event) => void download(event, href, label)}
+          onClick={(event) => void download(event, href, t(label))}
         >
-          {label}
+          {t(label)}
         </a>
       ))}
       <p

@@ -1,0 +1,28 @@
+import { NextIntlClientProvider, type Messages } from "next-intl";
+import { getMessages } from "next-intl/server";
+import type { ReactNode } from "react";
+
+// Browser code reads its words through next-intl's useTranslations, from the namespaces a page
+// hands it here: each page ships the words its client components use, not the whole catalog. The
+// messages are precompiled at build (next.config.ts), so the browser formats them with a small
+// runtime, and makes no Intl formatter for a message without numbers or plurals.
+
+type Namespace = keyof Messages;
+
+/** Every page's: the vocabulary (badges, selects), the UI kit's words, and the export links'. */
+const everywhere = ["vocabulary", "common", "exports"] as const satisfies Namespace[];
+
+/** The catalog's `namespaces` (and those every page has) for the client components inside. */
+export async function ClientMessages({
+  namespaces = [],
+  children,
+}: {
+  namespaces?: Namespace[];
+  children: ReactNode;
+}) {
+  const messages = await getMessages();
+  const picked = Object.fromEntries(
+    [...everywhere, ...namespaces].map((namespace) => [namespace, messages[namespace]]),
+  );
+  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
+}

@@ -1,0 +1,29 @@
+import { createTranslator } from "next-intl";
+import englishCatalog from "@/messages/en.json";
+import frenchCatalog from "@/messages/fr.json";
+import ukrainianCatalog from "@/messages/uk.json";
+import type { Locale } from "./locales";
+
+// The catalogs' words for code that writes text outside a React render on the server: the figures'
+// words (features/*/…-lines.ts), the briefing and the exports. Components use next-intl's own
+// getTranslations; both read the same catalogs. Never imported by browser code: it holds all three.
+
+const catalogs: Record<Locale, typeof englishCatalog> = {
+  en: englishCatalog,
+  uk: ukrainianCatalog,
+  fr: frenchCatalog,
+};
+
+const make = (locale: Locale) => createTranslator({ locale, messages: catalogs[locale], timeZone: "UTC" });
+
+/** Translates any key of the catalog (`t("dashboard.kpi.required")`), its arguments checked. */
+export type Translate = ReturnType<typeof make>;
+
+const made = new Map<Locale, Translate>();
+
+/** The translator for `locale`, made once. */
+export function translator(locale: Locale): Translate {
+  let t = made.get(locale);
+  if (!t) made.set(locale, (t = make(locale)));
+  return t;
+}

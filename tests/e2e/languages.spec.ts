@@ -1,0 +1,58 @@
+// The dashboard read in Ukrainian and in French: every word from the catalogs, numbers and dates as
+// each language writes them, the scenario's headline in the language, and axe clean with the page's
+// lang set. Read-only: the language comes from the switcher's cookie, not the viewer's account.
+import { expect, test, type Browser } from "@playwright/test";
+import { englishLeaks } from "./support/english-leaks";
+import { expectNoAxeViolations } from "./support/page-checks";
+import { storageStateOf } from "./support/users";
+
+async function readerIn(browser: Browser, locale: "uk" | "fr") {
+  const context = await browser.newContext({ storageState: storageStateOf("viewer") });
+  await context.addCookies([{ name: "pw-locale", value: locale, url: test.info().project.use.baseURL! }]);
+  return context.newPage();
+}
+
+const nbsp = "\u00a0";
+const narrow = "\u202f";
+
+test("the dashboard in Ukrainian: its words, numbers, dates and scenario", async ({ browser }) => {
+  const page = await readerIn(browser, "uk");
+  await page.goto("/dashboard");
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Наскільки вистачає зобов’язань");
+  const headline = page.getByTestId("headline");
+  await expect(headline).toContainText(`від потрібних 50${nbsp}000–100${nbsp}000 військових`);
+  await expect(headline).toContainText(/за записами на \d{1,2} [а-яі]+ \d{4} р\.$/);
+  await expect(page.getByTestId("kpi-pledged")).toContainText(`до 30${nbsp}000 військових`);
+  await expect(page.getByTestId("kpi-shortfall")).toContainText(
+    `щонайменше 20${nbsp}000–70${nbsp}000 військових`,
+  );
+  expect(await englishLeaks(page, "uk")).toEqual([]);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("checkbox", { name: "Russia agrees to a ceasefire" }).check();
+  await expect(headline).toContainText(
+    "Якщо виконано «Russia agrees to a ceasefire»: зобов’язання покривають",
+  );
+  await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
+  expect(await englishLeaks(page, "uk")).toEqual([]);
+});
+
+test("the dashboard in French: its words and the French number format", async ({ browser }) => {
+  const page = await readerIn(browser, "fr");
+  await page.goto("/dashboard");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Où en sont les engagements");
+  await expect(page.getByTestId("kpi-pledged")).toContainText(`jusqu’à 30${narrow}000 militaires`);
+  await expect(page.getByTestId("kpi-coverage")).toContainText(`au plus 30–60${narrow}%`);
+  expect(await englishLeaks(page, "fr")).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test("the leak check finds English where a page is left in English", async ({ page }) => {
+  // A reader in English sees the English catalog: checked as if Ukrainian, it is all leaks.
+  await page.goto("/dashboard");
+  const leaks = await englishLeaks(page, "uk");
+  expect(leaks).toContain("How far the pledges go");
+  expect(leaks).toContain("Pledged");
+});

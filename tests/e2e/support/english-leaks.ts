@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+// What of the English catalog a page shows although its reader chose another language: every text
+// node that is a whole English message, and every longer English sentence found inside the text.
+// Record text (titles, quotes, names) stays as entered and is not looked for.
+
+type Catalog = { [key: string]: string | Catalog };
+const read = (locale: string) =>
+  JSON.parse(readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as Catalog;
+
+function flatten(catalog: Catalog, prefix = ""): [string, string][] {
+  return Object.entries(catalog).flatMap(([key, value]) =>
+    typeof value === "string"
+      ? [[`${prefix}${key}`, value] as [string, string]]
+      : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+/** The English messages (and their literal parts) a page in `locale` must not show. */
+export function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
+  const translated = new Map(flatten(read(locale)));
+  const whole = new Set<string>();
+  const sentences = new Set<string>();
+  for (const [key, english] of flatten(read("en"))) {
+    if (translated.get(key) === english || /, (plural|select),/.test(english)) continue;
+    // The text between arguments and tags: "Last change recorded {when}." → "Last change recorded".
+    const parts = english.split(/\{[^{}]*\}|<\/?\w+>/).map((part) =>
+      part
+        .trim()
+        .replace(/^[.,:;·]+|[.,:;·]+$/g, "")
+        .trim(),
+    );
+    for (const part of parts) {
+      if (!/\p{L}{2}/u.test(part)) continue;
+      if (part === english.trim()) whole.add(part);
+      if (part.split(/\s+/).length >= 3) sentences.add(part);
+    }
+  }
+  return { whole: [...whole], sentences: [...sentences] };
+}
+
+/** The English `page` shows: whole messages as text nodes or labels, and English sentences in its text. */
+export async function englishLeaks(page: Page, locale: string): Promise<string[]> {
+  const { whole, sentences } = englishOnly(locale);
+  return page.evaluate(
+    ({ whole, sentences }) => {
+      const shown: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!element || element.closest("script, style, noscript, [hidden]")) continue;
+        shown.push(node.textContent?.trim() ?? "");
+      }
+      for (const element of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
+        for (const name of ["aria-label", "title", "placeholder"]) {
+          const value = element.getAttribute(name);
+          if (value) shown.push(value.trim());
+        }
+      }
+      const wholeSet = new Set(whole);
+      const text = shown.join("\n");
+      return [
+        ...shown.filter((piece) => wholeSet.has(piece)),
+        ...sentences.filter((sentence) => text.includes(sentence)),
+      ];
+    },
+    { whole, sentences },
+  );
+}
