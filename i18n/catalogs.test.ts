@@ -28,15 +28,22 @@ const messages = Object.fromEntries(locales.map((locale) => [locale, flatten(cat
   Map<string, string>
 >;
 
-/** Each argument a message takes, with its kind ("name:plural"), and each plural's forms. */
+/**
+ * Each argument a message takes (by name: a language may say a number as a plural where English
+ * says it as it is), each tag it wraps text in, and each plural's forms.
+ */
 function argumentsOf(elements: MessageFormatElement[], found = new Set<string>(), plurals: string[][] = []) {
   for (const element of elements) {
-    if (element.type === TYPE.argument) found.add(`${element.value}:text`);
-    if (element.type === TYPE.number) found.add(`${element.value}:number`);
-    if (element.type === TYPE.date || element.type === TYPE.time) found.add(`${element.value}:date`);
+    if (
+      element.type === TYPE.argument ||
+      element.type === TYPE.number ||
+      element.type === TYPE.date ||
+      element.type === TYPE.time
+    )
+      found.add(element.value);
     if (element.type === TYPE.tag) argumentsOf(element.children, found.add(`<${element.value}>`), plurals);
     if (element.type === TYPE.select || element.type === TYPE.plural) {
-      found.add(`${element.value}:${element.type === TYPE.plural ? "plural" : "select"}`);
+      found.add(element.value);
       if (element.type === TYPE.plural) plurals.push(Object.keys(element.options));
       for (const option of Object.values(element.options)) argumentsOf(option.value, found, plurals);
     }
@@ -95,6 +102,7 @@ describe("message catalogs", () => {
       fr: [
         "header.home",
         "header.audit",
+        "report.pdfPage",
         "exports.csv",
         "exports.excel",
         "vocabulary.stakeholderKind.organisation",

@@ -11,6 +11,12 @@ const defaultLocale: Locale = "en";
 /** The cookie the language switcher sets (a year), read when the account names no language. */
 export const localeCookie = "pw-locale";
 
+/**
+ * A request header naming the language outright, above the account and the cookie: the server's own
+ * requests send it (a briefing printed in the language its requester reads, a release in English).
+ */
+export const localeHeader = "x-pledgewatch-locale";
+
 /** Each language in its own name, as the switcher offers it. */
 export const localeNames: Record<Locale, string> = { en: "English", uk: "Українська", fr: "Français" };
 

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentPrincipal } from "@/server/access";
-import { chooseLocale, localeCookie } from "./locales";
+import { chooseLocale, isLocale, localeCookie, localeHeader } from "./locales";
 
 // next-intl's configuration for each server render: the reader's language (their account's
 // setting, the switcher's cookie, their browser) and its catalog. URLs carry no language.
@@ -11,11 +11,14 @@ export default getRequestConfig(async () => {
     cookies(),
     headers(),
   ]);
-  const locale = chooseLocale({
-    account: principal?.locale,
-    cookie: cookieStore.get(localeCookie)?.value,
-    acceptLanguage: requestHeaders.get("accept-language"),
-  });
+  const named = requestHeaders.get(localeHeader);
+  const locale = isLocale(named)
+    ? named
+    : chooseLocale({
+        account: principal?.locale,
+        cookie: cookieStore.get(localeCookie)?.value,
+        acceptLanguage: requestHeaders.get("accept-language"),
+      });
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,

@@ -21,9 +21,25 @@ export type Translate = ReturnType<typeof make>;
 
 const made = new Map<Locale, Translate>();
 
+/**
+ * French elides "de" and "que" before a vowel: a figure put after them ("un déficit de {shortfall}")
+ * may begin with one ("au moins 19 000"), which the catalog cannot know. Not before "h", which may
+ * be aspirated.
+ */
+export function elided(text: string): string {
+  return text.replace(/\b(d|qu)e (?=[aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊÎÔÛ])/g, "$1’");
+}
+
 /** The translator for `locale`, made once. */
 export function translator(locale: Locale): Translate {
   let t = made.get(locale);
-  if (!t) made.set(locale, (t = make(locale)));
+  if (!t) {
+    const plain = make(locale);
+    t =
+      locale === "fr"
+        ? (Object.assign((...args: Parameters<Translate>) => elided(plain(...args)), plain) as Translate)
+        : plain;
+    made.set(locale, t);
+  }
   return t;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeViewTime, instantParam, isoInstant, viewTimeKey, viewTimeOfKey } from "./view-time";
+import { instantParam, isoInstant, viewTimeKey, viewTimeOfKey } from "./view-time";
+import { describeViewTime } from "./view-time-words";
 
 describe("isoInstant", () => {
   it("reads a moment in UTC, with or without seconds, milliseconds or an offset", () => {

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import type { Locale } from "@/i18n/locales";
-import { translator } from "@/i18n/translate";
-import { endOfDay, formatDate, formatDateTime, isoDay, outOfDayRange, parseIsoDay } from "./format";
+import { endOfDay, isoDay, outOfDayRange, parseIsoDay } from "./format";
 
 /**
  * When a view stands. `asOf`: what was true at the end of that UTC day, by what is known now (events
@@ -29,29 +27,6 @@ export function viewTimeOfKey(key: string): ViewTime {
 export function instantParam(instant: Date): string {
   const text = instant.toISOString();
   return text.endsWith(".000Z") ? `${text.slice(0, 19)}Z` : text;
-}
-
-/** "as the tracker knew it at 1 Apr 2026, 10:00 UTC": what a view's knownAt says in every sentence. */
-export const knownAtWords = (knownAt: Date, locale: Locale = "en") =>
-  translator(locale)("figures.time.knownAt", { when: formatDateTime(knownAt, locale) });
-
-/** The view time in words, for headings and report covers ("As it stood at…"); null for today. */
-export function describeViewTime({ asOf, knownAt }: ViewTime, locale: Locale = "en"): string | null {
-  const t = translator(locale);
-  const parts = [
-    asOf ? t("figures.time.stoodAt", { date: formatDate(asOf, locale) }) : null,
-    knownAt ? knownAtWords(knownAt, locale) : null,
-  ].filter((part) => part !== null);
-  if (parts.length === 0) return null;
-  return capitalised(parts.join(", "), locale);
-}
-
-/** A sentence's first letter in capitals, as the language writes it. */
-export function capitalised(text: string, locale: Locale): string {
-  const first = text.codePointAt(0);
-  if (first === undefined) return text;
-  const letter = String.fromCodePoint(first);
-  return letter.toLocaleUpperCase(locale) + text.slice(letter.length);
 }
 
 const instantText = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]);

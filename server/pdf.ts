@@ -41,6 +41,8 @@ export interface PageFurniture {
   view: string;
   made: string;
   address: string;
+  /** The furniture's own words, in the report's language: "Page 2 of 5", "Made …". */
+  words: { page: string; of: string; made: string };
 }
 
 /** What the file says of itself, for a reader's document properties and any catalogue. */
@@ -50,6 +52,8 @@ export interface PdfMetadata {
   author: string;
   createdAt: Date;
   keywords: string[];
+  /** The language the document is written in (a BCP 47 tag: "en-GB", "uk", "fr"). */
+  language: string;
 }
 
 /** Chromium writes only a title (the page's) and its own name: the file's properties set anew. */
@@ -63,7 +67,7 @@ async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uin
   document.setProducer("Pledgewatch (Chromium, pdf-lib)");
   document.setCreationDate(metadata.createdAt);
   document.setModificationDate(metadata.createdAt);
-  document.setLanguage("en-GB");
+  document.setLanguage(metadata.language);
   return document.save();
 }
 
@@ -76,8 +80,8 @@ const furnitureStyle =
 const cut = "min-width: 0; overflow: hidden; text-overflow: ellipsis";
 const headerTemplate = ({ title, view }: PageFurniture) =>
   `<div style="${furnitureStyle}; padding-top: 12mm"><strong>${escapeHtml(title)}</strong><span style="margin-left: auto; ${cut}">${escapeHtml(view)}</span></div>`;
-const footerTemplate = ({ made, address }: PageFurniture) =>
-  `<div style="${furnitureStyle}; padding-bottom: 12mm; align-self: flex-end"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span style="${cut}">Made ${escapeHtml(made)}</span><span style="margin-left: auto; ${cut}">${escapeHtml(address)}</span></div>`;
+const footerTemplate = ({ address, words }: PageFurniture) =>
+  `<div style="${furnitureStyle}; padding-bottom: 12mm; align-self: flex-end"><span>${escapeHtml(words.page)} <span class="pageNumber"></span> ${escapeHtml(words.of)} <span class="totalPages"></span></span><span style="${cut}">${escapeHtml(words.made)}</span><span style="margin-left: auto; ${cut}">${escapeHtml(address)}</span></div>`;
 
 /**
  * Prints `url` to an A4 PDF with margins and `furniture` on every page, once the expression `ready`

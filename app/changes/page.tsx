@@ -14,7 +14,7 @@ import {
 import { defaultMetric } from "@/features/figures/schemas";
 import { counted, formatDate, isoDay } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
-import { knownAtWords } from "@/lib/view-time";
+import { knownAtWords } from "@/lib/view-time-words";
 import { ParamsError, parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 import { today } from "@/server/ledger";

@@ -15,7 +15,8 @@ import { listTimeline } from "@/features/dashboard/queries";
 import { everyPledge } from "@/features/pledges/selection-sql";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { viewQuery } from "@/features/dashboard";
-import { describeViewTime, type ViewTime } from "@/lib/view-time";
+import { describeViewTime } from "@/lib/view-time-words";
+import type { ViewTime } from "@/lib/view-time";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 

@@ -14,7 +14,7 @@ import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
-import { describeViewTime } from "@/lib/view-time";
+import { describeViewTime } from "@/lib/view-time-words";
 import { listPageSizes, pledgeSortLabels } from "@/features/pledges";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";

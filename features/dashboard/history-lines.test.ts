@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statedQuantity } from "@/lib/rules/quantity";
-import { historyLines, monthTicks } from "./history-lines";
+import { monthTicks } from "@/components/charts/month-ticks";
+import { historyLines } from "./history-lines";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const personnel = (low: bigint, high: bigint | null, qualifier: "exact" | "up_to" = "exact") =>

@@ -7,7 +7,8 @@ import { formatLongDate } from "@/lib/format";
 import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import { intlLocale, perLocale } from "@/lib/rules/units";
 import type { DashboardSummary } from "@/lib/rules/figures";
-import { capitalised, knownAtWords, type ViewTime } from "@/lib/view-time";
+import { capitalised, knownAtWords } from "@/lib/view-time-words";
+import type { ViewTime } from "@/lib/view-time";
 
 const lists = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }));
 

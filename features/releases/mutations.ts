@@ -21,7 +21,8 @@ export function briefingPrinter(
 ): BriefingPrinter {
   return async (view, search) => {
     try {
-      return await printBriefing(view, search, { at: new Date(), by, linkOrigin, credentials });
+      // A release is the record everyone cites: printed in English, whoever makes it.
+      return await printBriefing(view, search, { at: new Date(), by, linkOrigin, credentials, locale: "en" });
     } catch (error) {
       const why = error instanceof PdfUnavailableError ? error.message : "the briefing could not be printed";
       console.error("Printing a release's briefing failed", error);

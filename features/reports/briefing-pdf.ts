@@ -1,5 +1,8 @@
 import "server-only";
 import type { FigureView } from "@/features/figures";
+import { localeHeader, type Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
+import { intlLocale } from "@/lib/rules/units";
 import { internalOrigin } from "@/server/env";
 import { printToPdf } from "@/server/pdf";
 import { reportAbout } from "./report-about";
@@ -20,22 +23,42 @@ const briefingReady = `window.dispatchEvent(new Event("beforeprint")) &&
 export async function printBriefing(
   view: FigureView,
   search: string,
-  made: { at: Date; by: string | null; linkOrigin: string; credentials: Record<string, string> },
+  made: {
+    at: Date;
+    by: string | null;
+    linkOrigin: string;
+    credentials: Record<string, string>;
+    /** The language it is written in: its requester's, or English for a release. */
+    locale: Locale;
+  },
 ) {
+  const t = translator(made.locale);
   const page = new URL(`/dashboard/briefing${search ? `?${search}` : ""}`, internalOrigin());
-  const about = await reportAbout(view, { at: made.at, by: made.by, origin: made.linkOrigin });
+  const about = await reportAbout(view, { at: made.at, by: made.by, origin: made.linkOrigin }, made.locale);
   return printToPdf(
     page.toString(),
     briefingReady,
-    made.credentials,
+    // The page is read in the report's language, whatever the requester's cookie or account say.
+    { ...made.credentials, [localeHeader]: made.locale },
     made.linkOrigin,
-    { title: "Pledgewatch briefing", view: about.viewWords, made: about.made, address: about.address },
     {
-      title: `Pledgewatch briefing: ${about.viewWords}`,
-      subject: "Pledges for a multinational force to secure a ceasefire in Ukraine, against what is needed",
-      author: made.by ? `${made.by}, through Pledgewatch` : "Pledgewatch",
+      title: t("report.briefing"),
+      view: about.viewWords,
+      made: about.made,
+      address: about.address,
+      words: {
+        page: t("report.pdfPage"),
+        of: t("report.pdfOf"),
+        made: t("report.pdfMade", { when: about.made }),
+      },
+    },
+    {
+      title: t("report.pdfTitle", { view: about.viewWords }),
+      subject: t("report.pdfSubject"),
+      author: made.by ? t("report.pdfAuthor", { name: made.by }) : "Pledgewatch",
       createdAt: made.at,
       keywords: ["Pledgewatch", "pledges", "ceasefire", "Ukraine"],
+      language: intlLocale(made.locale),
     },
   );
 }

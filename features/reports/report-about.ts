@@ -1,4 +1,6 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { loadViewNames } from "./queries";
 import { defaultMetric, type FigureView } from "@/features/figures";
 import { countingRules, exportFileName, madeWords, viewLines, viewSearch } from "@/lib/rules/report-view";
@@ -32,29 +34,31 @@ export interface ReportAbout {
 export async function reportAbout(
   view: FigureView,
   made: { at: Date; by: string | null; origin: string },
+  locale: Locale = "en",
 ): Promise<ReportAbout> {
+  const t = translator(locale);
   const names = await loadViewNames(view.selection);
   const at = (path: string, search: string) => {
     const href = search ? `${path}?${search}` : path;
     return { text: `${made.origin}${href}`, href };
   };
-  const words = viewLines(view, names);
+  const words = viewLines(view, names, locale);
   const same = at("/dashboard/briefing", viewSearch(view, defaultMetric));
   return {
-    viewWords: words.map(({ label, text }) => `${label}: ${text}`).join(" · "),
-    made: madeWords(made.at, made.by),
+    viewWords: words.map(({ label, text }) => t("report.line", { label, text })).join(" · "),
+    made: madeWords(made.at, made.by, locale),
     address: same.text,
     lines: [
       ...words,
-      { label: "Made", text: madeWords(made.at, made.by) },
-      { label: "The same view", ...same },
+      { label: t("report.made"), text: madeWords(made.at, made.by, locale) },
+      { label: t("report.sameView"), ...same },
       // The list has no metric: the same pledges in any unit.
       {
-        label: "Its pledges",
+        label: t("report.itsPledges"),
         ...at("/pledges", viewSearch({ ...view, metric: defaultMetric }, defaultMetric)),
       },
     ],
-    counting: countingRules(),
+    counting: countingRules(locale),
     methodology: at("/methodology", ""),
   };
 }

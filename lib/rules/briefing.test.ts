@@ -53,3 +53,23 @@ describe("briefingParagraph, with nothing in the unit", () => {
     );
   });
 });
+
+describe("briefingParagraph in Ukrainian and French", () => {
+  const nbsp = "\u00a0";
+  const narrow = "\u202f";
+  it("says the same figures in each language, its nouns agreeing with their counts", () => {
+    const summary = summarize(input([force, monitors], needed));
+    expect(briefingParagraph(summary, "uk")).toBe(
+      `2 зобов’язання разом обіцяють до 31${nbsp}000 військових за потреби 50${nbsp}000–100${nbsp}000 військових: нестача становить щонайменше 19${nbsp}000–69${nbsp}000 військових, покриття — не більше ніж 31–62% потреби. ` +
+        `1 з 2 зобов’язань чекає на виконання умови; без умов — 1${nbsp}000 військових (1–2% потреби). ` +
+        `Виконання умови «Russia agrees to a ceasefire» вивільнило б 1 зобов’язання, до 30${nbsp}000 військових. ` +
+        "Досі повідомлено про надання: 400 військових.",
+    );
+    expect(briefingParagraph(summary, "fr")).toBe(
+      `2 engagements promettent au total jusqu’à 31${narrow}000 militaires pour un besoin de 50${narrow}000–100${narrow}000 militaires${nbsp}: un déficit d’au moins 19${narrow}000–69${narrow}000 militaires, soit une couverture d’au plus 31–62${narrow}% du besoin. ` +
+        `1 des 2 engagements attend la réalisation d’une condition${narrow}; ce qui est sans condition s’élève à 1${narrow}000 militaires (1–2${narrow}% du besoin). ` +
+        `La réalisation de «${nbsp}Russia agrees to a ceasefire${nbsp}» libérerait 1 engagement, jusqu’à 30${narrow}000 militaires. ` +
+        `Déclaré fourni à ce jour${nbsp}: 400 militaires.`,
+    );
+  });
+});

@@ -1,42 +1,60 @@
 // What a briefing says in words: the paragraph that opens it, and how its figures moved since a
 // chosen date. Pure: the briefing page, and any report that wants them, pass the figures in.
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import type { DashboardSummary } from "./figures";
-import { formatPromised as words, formatRatio } from "./quantity";
-import { counted } from "@/lib/format";
+import { formatPromised, formatRatio, type Quantity, type Ratio } from "./quantity";
 
 /**
  * One paragraph a reader can take in alone: how much is pledged against how much is needed, how
- * much of it is free of conditions, which condition holds back most, and what has been delivered.
+ * much of it is free of conditions, which condition holds back most, and what has been delivered;
+ * in the reader's language.
  */
-export function briefingParagraph(summary: DashboardSummary): string {
+export function briefingParagraph(summary: DashboardSummary, locale: Locale = "en"): string {
+  const t = translator(locale);
+  const words = (quantity: Quantity) => formatPromised(quantity, locale);
+  const ratio = (value: Ratio) => formatRatio(value, locale);
   const { gap, totals, unit } = summary;
+  const count = summary.pledgeCount;
   const sentences: string[] = [];
   // The totals sum only the pledges stating the unit: the sentence says so when that is not all.
   const inUnit = summary.pledgesInUnit;
   const pledges =
-    inUnit === summary.pledgeCount
-      ? summary.pledgeCount === 1
-        ? "1 pledge promises"
-        : `${counted(summary.pledgeCount, "pledge")} together promise`
-      : `Of ${counted(summary.pledgeCount, "pledge")}, ${inUnit} ${inUnit === 1 ? "states" : "state"} an amount in ${unit}, promising`;
-  if (inUnit === 0 && summary.pledgeCount > 0) {
+    inUnit === count
+      ? t("briefing.promise", { count })
+      : t("briefing.promiseInUnit", { count, inUnit, unit });
+  if (inUnit === 0 && count > 0) {
     sentences.push(
-      `None of the ${counted(summary.pledgeCount, "pledge")} states an amount in ${unit}${gap ? `; ${words(gap.required)} are required` : ", and no requirement is recorded in it"}.`,
+      gap
+        ? t("briefing.noneInUnitRequired", { count, unit, required: words(gap.required) })
+        : t("briefing.noneInUnit", { count, unit }),
     );
   } else if (gap) {
-    const coverage = gap.coverage ? `, covering ${formatRatio(gap.coverage)} of the need` : "";
+    const figures = {
+      pledges,
+      pledged: words(totals.pledged),
+      required: words(gap.required),
+      shortfall: words(gap.shortfall),
+    };
     sentences.push(
-      `${pledges} ${words(totals.pledged)} against ${words(gap.required)} required: a shortfall of ${words(gap.shortfall)}${coverage}.`,
+      gap.coverage
+        ? t("briefing.againstRequiredCoverage", { ...figures, coverage: ratio(gap.coverage) })
+        : t("briefing.againstRequired", figures),
     );
   } else {
-    sentences.push(`${pledges} ${words(totals.pledged)}; no requirement is recorded in ${unit}.`);
+    sentences.push(t("briefing.noRequirement", { pledges, pledged: words(totals.pledged), unit }));
   }
   const conditional = summary.byEffectiveStatus.find((row) => row.key === "conditional")?.count ?? 0;
-  const free = gap?.unconditionalCoverage ? ` (${formatRatio(gap.unconditionalCoverage)} of the need)` : "";
+  const unconditional = words(totals.unconditional);
+  const share = gap?.unconditionalCoverage ? ratio(gap.unconditionalCoverage) : null;
   sentences.push(
     conditional === 0
-      ? `None waits on a condition: ${words(totals.unconditional)}${free} is unconditional.`
-      : `${conditional} of the ${counted(summary.pledgeCount, "pledge")} ${conditional === 1 ? "waits" : "wait"} on a condition; what is unconditional comes to ${words(totals.unconditional)}${free}.`,
+      ? share
+        ? t("briefing.noneWaitsShare", { unconditional, share })
+        : t("briefing.noneWaits", { unconditional })
+      : share
+        ? t("briefing.someWaitShare", { conditional, count, unconditional, share })
+        : t("briefing.someWait", { conditional, count, unconditional }),
   );
   // The condition whose meeting would release the most, in the unit (then in pledges).
   const heaviest = [...summary.conditions]
@@ -49,15 +67,17 @@ export function briefingParagraph(summary: DashboardSummary): string {
           : -1,
     )[0];
   if (heaviest) {
-    const amount = heaviest.effect.quantity.high > 0n ? `, ${words(heaviest.effect.quantity)}` : "";
+    const released = { title: heaviest.title, count: heaviest.effect.pledges };
     sentences.push(
-      `Meeting “${heaviest.title}” would release ${counted(heaviest.effect.pledges, "pledge")}${amount}.`,
+      heaviest.effect.quantity.high > 0n
+        ? t("briefing.heaviestAmount", { ...released, amount: words(heaviest.effect.quantity) })
+        : t("briefing.heaviest", released),
     );
   }
   sentences.push(
     totals.delivered.high === 0n
-      ? `Nothing has been reported delivered in ${unit}.`
-      : `Reported delivered so far: ${words(totals.delivered)}.`,
+      ? t("briefing.nothingDelivered", { unit })
+      : t("briefing.delivered", { delivered: words(totals.delivered) }),
   );
   return sentences.join(" ");
 }

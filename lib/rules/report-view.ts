@@ -1,19 +1,15 @@
 // What a report shows, said by the report itself: in its file name, in words on its first page or
 // sheet, as a `view` object in JSON, and as the address of the same view in the app. One module, so
 // that every export names a view the same way.
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { formatDate, formatDateTime, isoDay } from "@/lib/format";
 import { slugify } from "@/lib/slug";
-import { instantParam, knownAtWords, type ViewTime } from "@/lib/view-time";
+import { instantParam, type ViewTime } from "@/lib/view-time";
+import { knownAtWords } from "@/lib/view-time-words";
 import { blockingConditionStatuses, settledPledgeStatuses, statusesOutsideTotals } from "./effective-status";
-import {
-  categoryLabels,
-  conditionStatusLabels,
-  effectiveStatusLabels,
-  pledgeStatusLabels,
-  type EffectiveStatus,
-  type PledgeCategory,
-  type PledgeStatus,
-} from "./vocabulary";
+import { intlLocale, perLocale } from "./units";
+import type { EffectiveStatus, PledgeCategory, PledgeStatus } from "./vocabulary";
 
 /** The filters of a view: which pledges (as the list's filter form and the API's parameters name them). */
 export interface ReportSelection {
@@ -112,26 +108,37 @@ export interface ViewLine {
 }
 
 /** The filters of a selection in words, a line each ("Stakeholders: France; Poland"); none for every pledge. */
-export function filterLines(selection: ReportSelection, names: ViewNames): ViewLine[] {
+export function filterLines(selection: ReportSelection, names: ViewNames, locale: Locale = "en"): ViewLine[] {
+  const t = translator(locale);
   const { stakeholder, condition, category, status, effective, q, from, to } = selection;
   const lines: (ViewLine | null)[] = [
-    stakeholder.length ? { label: "Stakeholders", text: named(stakeholder, names.stakeholders) } : null,
-    condition.length ? { label: "Under conditions", text: named(condition, names.conditions) } : null,
+    stakeholder.length
+      ? { label: t("report.stakeholders"), text: named(stakeholder, names.stakeholders) }
+      : null,
+    condition.length
+      ? { label: t("report.underConditions"), text: named(condition, names.conditions) }
+      : null,
     category.length
-      ? { label: "Categories", text: category.map((value) => categoryLabels[value]).join("; ") }
+      ? {
+          label: t("report.categories"),
+          text: category.map((value) => t(`vocabulary.category.${value}`)).join("; "),
+        }
       : null,
     status.length
-      ? { label: "Lifecycle statuses", text: status.map((value) => pledgeStatusLabels[value]).join("; ") }
+      ? {
+          label: t("report.lifecycleStatuses"),
+          text: status.map((value) => t(`vocabulary.pledgeStatus.${value}`)).join("; "),
+        }
       : null,
     effective.length
       ? {
-          label: "Effective statuses",
-          text: effective.map((value) => effectiveStatusLabels[value]).join("; "),
+          label: t("report.effectiveStatuses"),
+          text: effective.map((value) => t(`vocabulary.pledgeStatus.${value}`)).join("; "),
         }
       : null,
-    q ? { label: "Matching the words", text: `“${q}”` } : null,
-    from ? { label: "Announced from", text: formatDate(from) } : null,
-    to ? { label: "Announced up to", text: formatDate(to) } : null,
+    q ? { label: t("report.matching"), text: t("report.quoted", { text: q }) } : null,
+    from ? { label: t("report.from"), text: formatDate(from, locale) } : null,
+    to ? { label: t("report.to"), text: formatDate(to, locale) } : null,
   ];
   return lines.filter((line) => line !== null);
 }
@@ -140,23 +147,28 @@ export function filterLines(selection: ReportSelection, names: ViewNames): ViewL
  * The view in words, a line each, for a report's first page or sheet: filters (or "every pledge"),
  * scenario, as of, as known at, metric.
  */
-export function viewLines({ metric, time, selection }: ReportView, names: ViewNames): ViewLine[] {
+export function viewLines(
+  { metric, time, selection }: ReportView,
+  names: ViewNames,
+  locale: Locale = "en",
+): ViewLine[] {
+  const t = translator(locale);
   const { assume } = selection;
-  const filters = filterLines(selection, names);
+  const filters = filterLines(selection, names, locale);
   return [
-    ...(filters.length ? filters : [{ label: "Pledges", text: "Every pledge (no filter)" }]),
+    ...(filters.length ? filters : [{ label: t("report.pledges"), text: t("report.everyPledge") }]),
     {
-      label: "Scenario",
+      label: t("report.scenario"),
       text: assume.length
-        ? `Assumes met: ${named(assume, names.conditions)}`
-        : "None: every condition as it stands",
+        ? t("report.assumes", { conditions: named(assume, names.conditions) })
+        : t("report.noScenario"),
     },
     {
-      label: "As of",
-      text: time.asOf ? `The end of ${formatDate(time.asOf)} (UTC)` : "Today, as recorded",
+      label: t("report.asOf"),
+      text: time.asOf ? t("report.asOfEnd", { date: formatDate(time.asOf, locale) }) : t("report.today"),
     },
-    ...(time.knownAt ? [{ label: "As known", text: knownAtWords(time.knownAt) }] : []),
-    { label: "Metric", text: metric },
+    ...(time.knownAt ? [{ label: t("report.asKnown"), text: knownAtWords(time.knownAt, locale) }] : []),
+    { label: t("report.metric"), text: metric },
   ];
 }
 
@@ -199,23 +211,30 @@ export function viewSearch(view: ReportView, defaultMetric: string): string {
 }
 
 /** When a report was made and by whom, as its first page says it ("3 Dec 2026, 17:20 UTC, by Ada Analyst"). */
-export function madeWords(madeAt: Date, by: string | null): string {
-  return `${formatDateTime(madeAt)}${by ? `, by ${by}` : ""}`;
+export function madeWords(madeAt: Date, by: string | null, locale: Locale = "en"): string {
+  const when = formatDateTime(madeAt, locale);
+  return by ? translator(locale)("report.madeBy", { when, name: by }) : when;
 }
 
-const either = new Intl.ListFormat("en-GB", { type: "disjunction" });
-const quoted = (labels: Record<string, string>, keys: readonly string[]) =>
-  either.format(keys.map((key) => `“${labels[key]}”`));
+const either = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "disjunction" }));
 
 /**
  * How the figures are counted, in a few sentences a report carries with it (the methodology page
  * says the same at length), written from the rules themselves.
  */
-export function countingRules(): string[] {
+export function countingRules(locale: Locale = "en"): string[] {
+  const t = translator(locale);
+  const quoted = (labels: string[]) =>
+    either(locale).format(labels.map((label) => t("report.quoted", { text: label })));
+  const pledge = (statuses: readonly PledgeStatus[]) =>
+    quoted(statuses.map((status) => t(`vocabulary.pledgeStatus.${status}`)));
   return [
-    `A pledge is conditional while any of its conditions is ${quoted(conditionStatusLabels, blockingConditionStatuses)}, unless it is already ${quoted(pledgeStatusLabels, settledPledgeStatuses)}. “Unconditional” sums the pledges whose conditions are all met or waived; a scenario assumes the conditions it names met.`,
-    `Pledges ${quoted(pledgeStatusLabels, statusesOutsideTotals)} count towards no total.`,
-    "“Up to” amounts are ceilings: a sum including one is a ceiling, and the shortfall it leaves is a floor. Ranges stay ranges: low ends are added together, and high ends.",
-    "Amounts are summed within one unit only. Totals count each pledge once; a breakdown by stakeholder counts a pledge for each stakeholder carrying it.",
+    t("report.counting.conditional", {
+      blocking: quoted(blockingConditionStatuses.map((status) => t(`vocabulary.conditionStatus.${status}`))),
+      settled: pledge(settledPledgeStatuses),
+    }),
+    t("report.counting.excluded", { excluded: pledge(statusesOutsideTotals) }),
+    t("report.counting.ceilings"),
+    t("report.counting.units"),
   ];
 }

@@ -4,7 +4,13 @@ import * as postgresqlEnums from "@/generated/prisma-postgresql/enums";
 import { roles } from "@/lib/access";
 import { ledgerFacts } from "./ledger";
 import {
+  categoryLabels,
+  conditionStatusLabels,
   conditionStatuses,
+  datePrecisionLabels,
+  qualifierLabels,
+  roleLabels,
+  stakeholderKindLabels,
   effectiveStatusLabels,
   pledgeStatusLabels,
   datePrecisions,
@@ -53,5 +59,20 @@ describe("labels", () => {
   it("the lifecycle's labels are its six statuses, without the derived 'conditional'", () => {
     expect(Object.keys(pledgeStatusLabels)).toEqual([...pledgeStatuses]);
     expect(effectiveStatusLabels.conditional).toBe("Conditional");
+  });
+});
+
+describe("the English catalog's vocabulary", () => {
+  it("says every label as this module does", async () => {
+    const { default: english } = await import("@/messages/en.json");
+    expect(english.vocabulary).toEqual({
+      pledgeStatus: effectiveStatusLabels,
+      category: categoryLabels,
+      conditionStatus: conditionStatusLabels,
+      qualifier: qualifierLabels,
+      role: roleLabels,
+      stakeholderKind: stakeholderKindLabels,
+      datePrecision: datePrecisionLabels,
+    });
   });
 });

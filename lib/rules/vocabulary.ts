@@ -1,5 +1,3 @@
-import englishCatalog from "@/messages/en.json";
-
 // The closed sets, by identifier (used by the API, exports and imports) and label (shown in the UI).
 // Prisma's enums must match these lists; vocabulary.test.ts checks it.
 
@@ -48,26 +46,67 @@ export type StakeholderKind = (typeof stakeholderKinds)[number];
 export const effectiveStatuses = ["conditional", ...pledgeStatuses] as const;
 export type EffectiveStatus = (typeof effectiveStatuses)[number];
 
-// The English labels are the English catalog's (messages/en.json): one list for the screens, the
-// exports and the API's descriptions. Other languages' come from their catalogs through next-intl.
-const labels = englishCatalog.vocabulary;
+// The English labels, for code that has no reader's language (the API's descriptions, the import's
+// matching of written values). The catalogs (messages/*.json, "vocabulary") say them in each
+// language; vocabulary.test.ts checks the English catalog says them alike. Kept here, not read from
+// the catalog, because browser code imports this module and must not carry a catalog with it.
+export const categoryLabels: Record<PledgeCategory, string> = {
+  force: "Force (troops, deterrence)",
+  monitoring: "Monitoring",
+  infrastructure: "Infrastructure (hubs, bases)",
+  guarantee: "Security guarantee",
+  assistance: "Assistance (military, financial)",
+  enablers: "Enablers (intelligence, logistics)",
+  other: "Other",
+};
 
-export const categoryLabels: Record<PledgeCategory, string> = labels.category;
+export const pledgeStatusLabels: Record<PledgeStatus, string> = {
+  announced: "Announced",
+  committed: "Committed",
+  in_progress: "In progress",
+  delivered: "Delivered",
+  stalled: "Stalled",
+  withdrawn: "Withdrawn",
+};
 
-// The catalog's status list holds "conditional" too; the lifecycle's labels leave it out.
-export const pledgeStatusLabels = Object.fromEntries(
-  pledgeStatuses.map((status) => [status, labels.pledgeStatus[status]]),
-) as Record<PledgeStatus, string>;
+export const effectiveStatusLabels: Record<EffectiveStatus, string> = {
+  conditional: "Conditional",
+  ...pledgeStatusLabels,
+};
 
-export const effectiveStatusLabels: Record<EffectiveStatus, string> = labels.pledgeStatus;
+export const conditionStatusLabels: Record<ConditionStatus, string> = {
+  unmet: "Unmet",
+  partially_met: "Partially met",
+  met: "Met",
+  waived: "Waived",
+};
 
-export const conditionStatusLabels: Record<ConditionStatus, string> = labels.conditionStatus;
+export const qualifierLabels: Record<QuantityQualifier, string> = {
+  exact: "Exactly",
+  up_to: "Up to",
+  at_least: "At least",
+  about: "About",
+};
 
-export const qualifierLabels: Record<QuantityQualifier, string> = labels.qualifier;
-
-export const roleLabels: Record<StakeholderRole, string> = labels.role;
+export const roleLabels: Record<StakeholderRole, string> = {
+  pledger: "Pledger",
+  lead: "Lead",
+  contributor: "Contributor",
+  host: "Host",
+  beneficiary: "Beneficiary",
+};
 
 /** How precisely a date is known, as a form offers it. */
-export const datePrecisionLabels: Record<DatePrecision, string> = labels.datePrecision;
+export const datePrecisionLabels: Record<DatePrecision, string> = {
+  day: "Day",
+  month: "Month only",
+  year: "Year only",
+  unknown: "Unknown (the day it was recorded)",
+};
 
-export const stakeholderKindLabels: Record<StakeholderKind, string> = labels.stakeholderKind;
+export const stakeholderKindLabels: Record<StakeholderKind, string> = {
+  state: "State",
+  organisation: "Organisation",
+  coalition: "Coalition",
+  person: "Person",
+};

@@ -119,3 +119,27 @@ test("the guard sees a formatter made", async ({ page }) => {
     }),
   ).toEqual(["toLocaleString", "Intl.NumberFormat", "Intl.DateTimeFormat"]);
 });
+
+test("no browser code carries a whole catalog: pages hand their client components only their namespaces", async () => {
+  // The catalogs' words for the page's <meta name="description"> are only ever needed on the server.
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const path = await import("node:path");
+  const chunks = path.join(process.cwd(), ".next", "static", "chunks");
+  const serverOnly = ["en", "uk", "fr"].map(
+    (locale) =>
+      (
+        JSON.parse(readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as {
+          meta: { description: string };
+        }
+      ).meta.description,
+  );
+  const files = readdirSync(chunks, { recursive: true, encoding: "utf8" }).filter((file) =>
+    file.endsWith(".js"),
+  );
+  expect(files.length).toBeGreaterThan(5);
+  const carrying = files.filter((file) => {
+    const code = readFileSync(path.join(chunks, file), "utf8");
+    return serverOnly.some((text) => code.includes(text.slice(0, 40)));
+  });
+  expect(carrying).toEqual([]);
+});

@@ -1,5 +1,6 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/i18n/client-messages";
-import { describeViewTime } from "@/lib/view-time";
+import { describeViewTime } from "@/lib/view-time-words";
 import type { Metadata } from "next";
 import { ParamErrors } from "@/components/ui/param-errors";
 import {
@@ -50,7 +51,9 @@ export const dynamic = "force-dynamic";
 
 /** How many of the pledges that moved the briefing lists (the largest): /changes lists them all. */
 const briefingChangeLimit = 25;
-export const metadata: Metadata = { title: "Briefing" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("report"))("briefing") };
+}
 
 /**
  * The briefing for decision makers, laid out for paper: what briefing.pdf prints (through headless
@@ -113,51 +116,60 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     references.capacities,
   ] as const;
   const sources = referencesOf(cited.flat());
-  const viewTime = describeViewTime(time);
+  const [locale, t, dashboard] = await Promise.all([
+    getLocale(),
+    getTranslations("report"),
+    getTranslations("dashboard"),
+  ]);
+  const viewTime = describeViewTime(time, locale);
   // Printed as a PDF, the page is read at the server's internal address: the printer writes the
   // addresses anew from the site's (or the request's) own.
-  const about = await reportAbout(view, {
-    at: new Date(),
-    by: principal?.name ?? null,
-    origin: publicOrigin() ?? "",
-  });
+  const about = await reportAbout(
+    view,
+    { at: new Date(), by: principal?.name ?? null, origin: publicOrigin() ?? "" },
+    locale,
+  );
   return (
     <ClientMessages namespaces={["dashboard"]}>
       <article className="space-y-5" data-testid="briefing">
         <header>
-          <p className="text-sm font-medium text-slate-600">Pledgewatch briefing</p>
+          <p className="text-sm font-medium text-slate-600">{t("briefing")}</p>
           <h1 className="text-2xl font-semibold tracking-tight">
-            How far the pledges go as of {formatDate(time.asOf ?? new Date())}
+            {t("briefingHeading", { date: formatDate(time.asOf ?? new Date(), locale) })}
           </h1>
           <p className="mt-1 text-sm text-slate-700">
-            {viewTime
-              ? `${viewTime}, rebuilt from the ledger and the status history. `
-              : "As recorded today. "}
-            {assumed.length > 0 ? "Under a scenario (below). " : ""}
-            {summary.pledgeCount} pledges.
+            {viewTime ? dashboard("rebuilt", { viewTime }) : dashboard("today")}{" "}
+            {assumed.length > 0 ? `${t("underScenario")} ` : ""}
+            {t("pledgeCount", { count: summary.pledgeCount })}
           </p>
         </header>
         <ReportAboutPanel about={about} />
         <p className="text-lg font-semibold" data-testid="headline">
-          {headlineOf(summary, time, new Date()).text}
+          {headlineOf(summary, time, new Date(), locale).text}
         </p>
-        <BriefingSummary text={briefingParagraph(summary)} />
+        <BriefingSummary text={briefingParagraph(summary, locale)} />
         {summary.gap && (
           <>
-            <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove)} />
-            <GapPanel {...gapPanelLines(summary.gap, references.capacities)} />
+            <KpiCards cards={kpiCardLines(summary.gap, summary.totals.deliveredAbove, locale)} />
+            <GapPanel {...gapPanelLines(summary.gap, references.capacities, locale)} />
           </>
         )}
-        <GapHistoryPanel {...historyLines(history)} unitLabel={unitWord(history.unit)} />
+        <GapHistoryPanel
+          {...historyLines(history, locale)}
+          unitLabel={unitWord(history.unit, undefined, locale)}
+        />
         <BreakdownTable
           id="by-status"
-          title="Pledges by effective status"
-          keyHeading="Effective status"
-          lines={breakdownLines(summary).byStatus}
+          title={dashboard("byStatus")}
+          keyHeading={dashboard("effectiveStatus")}
+          lines={breakdownLines(summary, locale).byStatus}
           statusBadges
         />
-        <ConditionsPanel conditions={conditionLines(summary.conditions)} />
-        <ConditionWorthPanel lines={worthLines(summary.conditions)} unitLabel={unitWord(summary.unit)} />
+        <ConditionsPanel conditions={conditionLines(summary.conditions, locale)} />
+        <ConditionWorthPanel
+          lines={worthLines(summary.conditions, locale)}
+          unitLabel={unitWord(summary.unit, undefined, locale)}
+        />
         <PledgesByStatusList
           pledges={listed.rows}
           total={listed.total}
@@ -174,7 +186,7 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
             since: isoDay(since),
             until: isoDay(view.time.asOf ?? today()),
           })}
-          unitLabel={unitWord(summary.unit)}
+          unitLabel={unitWord(summary.unit, undefined, locale)}
         />
         <FigureEvidence
           requirements={cited[0]}

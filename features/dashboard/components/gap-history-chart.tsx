@@ -13,7 +13,8 @@ import {
   YAxis,
 } from "recharts";
 import { compactNumber, figureColours, markerLine } from "@/components/charts/chart-style";
-import { monthTicks, type HistoryLine, type HistoryMarker } from "../history-lines";
+import { monthTicks } from "@/components/charts/month-ticks";
+import type { HistoryLine, HistoryMarker } from "../history-lines";
 import { intlLocale, perLocale } from "@/lib/rules/units";
 
 const monthFormat = perLocale(

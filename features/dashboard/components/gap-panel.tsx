@@ -43,7 +43,9 @@ export function GapPanel({ summary, required, chart, references, rows }: GapPane
       </ul>
       <div className="mt-3 overflow-x-auto">
         <table className="data-table" data-testid="gap-table">
-          <caption className="text-left text-sm font-medium text-slate-700">{t("caption", { unit: chart.unitLabel })}</caption>
+          <caption className="text-left text-sm font-medium text-slate-700">
+            {t("caption", { unit: chart.unitLabel })}
+          </caption>
           <TableHead
             columns={[
               t("figureColumn"),

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 import type { ReportAbout } from "../report-about";
 
@@ -7,6 +8,7 @@ import type { ReportAbout } from "../report-about";
  * writes each link's final address as its text), as paper cannot be clicked.
  */
 export function ReportAboutPanel({ about }: { about: ReportAbout }) {
+  const t = useTranslations("report");
   return (
     <section
       aria-labelledby="report-about-heading"
@@ -14,7 +16,7 @@ export function ReportAboutPanel({ about }: { about: ReportAbout }) {
       data-testid="report-about"
     >
       <h2 id="report-about-heading" className="text-base font-semibold">
-        About this report
+        {t("about")}
       </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
         {about.lines.map((line) => (
@@ -32,13 +34,13 @@ export function ReportAboutPanel({ about }: { about: ReportAbout }) {
           </Fragment>
         ))}
       </dl>
-      <h3 className="font-medium text-slate-700">How it counts</h3>
+      <h3 className="font-medium text-slate-700">{t("howItCounts")}</h3>
       <ul className="list-disc space-y-1 pl-5">
         {about.counting.map((rule) => (
           <li key={rule}>{rule}</li>
         ))}
         <li>
-          Every rule, at length:{" "}
+          {t("everyRule")}{" "}
           <a href={about.methodology.href} className="link" data-href-text="">
             {about.methodology.text}
           </a>

@@ -19,7 +19,7 @@ function flatten(catalog: Catalog, prefix = ""): [string, string][] {
 }
 
 /** The English messages (and their literal parts) a page in `locale` must not show. */
-export function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
+function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
   const translated = new Map(flatten(read(locale)));
   const whole = new Set<string>();
   const sentences = new Set<string>();

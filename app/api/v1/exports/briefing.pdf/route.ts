@@ -1,3 +1,4 @@
+import { getLocale } from "next-intl/server";
 import { ApiError, apiRoute, credentialsOf, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureViewOf } from "@/features/figures";
 import { attachment, printBriefing, reportFileName } from "@/features/reports";
@@ -32,6 +33,8 @@ export const GET = apiRoute("read", async (request: Request, _context: unknown, 
       // Links lead to the site's public address, else to the address this request was sent to.
       linkOrigin: publicOrigin() ?? new URL(request.url).origin,
       credentials: credentialsOf(request.headers),
+      // The requester's language (account, cookie, browser), as their pages are in.
+      locale: await getLocale(),
     });
     return new Response(new Uint8Array(pdf), {
       headers: {
