@@ -103,6 +103,8 @@ describe("message catalogs", () => {
         "header.home",
         "header.audit",
         "report.pdfPage",
+        "briefing.conditions",
+        "briefing.conditionsCount",
         "exports.csv",
         "exports.excel",
         "vocabulary.stakeholderKind.organisation",

@@ -5,7 +5,7 @@ import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { formatLongDate } from "@/lib/format";
 import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
-import { intlLocale, perLocale } from "@/lib/rules/units";
+import { intlLocale, perLocale, unitName } from "@/lib/rules/units";
 import type { DashboardSummary } from "@/lib/rules/figures";
 import { capitalised, knownAtWords } from "@/lib/view-time-words";
 import type { ViewTime } from "@/lib/view-time";
@@ -69,7 +69,7 @@ export function headlineOf(
     figures = t("figures.headline.noRequirement", {
       pledged: amount(totals.pledged),
       unconditional: amount(totals.unconditional),
-      unit: summary.unit,
+      unit: unitName(summary.unit, locale),
     });
   }
   // A Ukrainian date ends in "р.": the sentence's own full stop is not written twice.

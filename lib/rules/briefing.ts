@@ -4,6 +4,7 @@ import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import type { DashboardSummary } from "./figures";
 import { formatPromised, formatRatio, type Quantity, type Ratio } from "./quantity";
+import { unitName } from "./units";
 
 /**
  * One paragraph a reader can take in alone: how much is pledged against how much is needed, how
@@ -14,7 +15,8 @@ export function briefingParagraph(summary: DashboardSummary, locale: Locale = "e
   const t = translator(locale);
   const words = (quantity: Quantity) => formatPromised(quantity, locale);
   const ratio = (value: Ratio) => formatRatio(value, locale);
-  const { gap, totals, unit } = summary;
+  const { gap, totals } = summary;
+  const unit = unitName(summary.unit, locale);
   const count = summary.pledgeCount;
   const sentences: string[] = [];
   // The totals sum only the pledges stating the unit: the sentence says so when that is not all.

@@ -13,6 +13,7 @@ import {
   unitScale,
   shareUnit,
   spreadsheetFormat,
+  unitName,
   unitWord,
 } from "./units";
 
@@ -150,5 +151,15 @@ describe("spreadsheetFormat", () => {
 
   it("shows a share as a percentage", () => {
     expect(spreadsheetFormat(shareUnit)).toBe("0.0%");
+  });
+});
+
+describe("unitName", () => {
+  it("names a unit in a sentence in each language; a currency or unknown unit as written", () => {
+    expect(unitName("personnel", "en")).toBe("personnel");
+    expect(unitName("personnel", "uk")).toBe("особовий склад");
+    expect(unitName("items", "fr")).toBe("unités");
+    expect(unitName("EUR", "uk")).toBe("EUR");
+    expect(unitName("drones", "fr")).toBe("drones");
   });
 });

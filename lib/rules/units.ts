@@ -185,6 +185,21 @@ export function unitWord(unit: string, amount?: bigint, locale: Locale = "en"): 
   return nouns[category] ?? nouns.other;
 }
 
+/** Per language, the name of a unit in a sentence, where English names it by its code. */
+const unitNames: Record<Locale, Record<string, string>> = {
+  en: {},
+  uk: { personnel: "особовий склад", items: "одиниці" },
+  fr: { personnel: "effectifs", items: "unités" },
+};
+
+/**
+ * A unit named in a sentence ("no requirement is recorded in personnel"; "в одиниці «особовий
+ * склад»"): a currency, or a unit with no name in the language, as written.
+ */
+export function unitName(unit: string, locale: Locale = "en"): string {
+  return unitNames[locale][unit] ?? unit;
+}
+
 /** A unit is a word or words (letters and spaces), at most 40 characters: "personnel", "EUR". */
 const unitPattern = /^[A-Za-z][A-Za-z ]{0,39}$/;
 

@@ -1,6 +1,10 @@
 // The dashboard read in Ukrainian and in French: every word from the catalogs, numbers and dates as
 // each language writes them, the scenario's headline in the language, and axe clean with the page's
 // lang set. Read-only: the language comes from the switcher's cookie, not the viewer's account.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
 import { englishLeaks } from "./support/english-leaks";
 import { expectNoAxeViolations } from "./support/page-checks";
@@ -55,4 +59,40 @@ test("the leak check finds English where a page is left in English", async ({ pa
   const leaks = await englishLeaks(page, "uk");
   expect(leaks).toContain("How far the pledges go");
   expect(leaks).toContain("Pledged");
+});
+
+test("the briefing PDF of a Ukrainian reader's scenario is written in Ukrainian", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const page = await readerIn(browser, "uk");
+  const response = await page.request.get("/api/v1/exports/briefing.pdf?assume=russia-agrees-to-ceasefire");
+  expect(response.status()).toBe(200);
+  const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-uk-"));
+  try {
+    const file = path.join(dir, "briefing.pdf");
+    writeFileSync(file, await response.body());
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    for (const words of [
+      "Довідка Pledgewatch",
+      "Наскільки вистачає зобов’язань станом на",
+      "Про цей звіт",
+      "Сценарій Вважаються виконаними: Russia agrees to a ceasefire",
+      "Як рахується",
+      "Коротко",
+      "Якщо виконано «Russia agrees to a ceasefire»: зобов’язання покривають",
+      "до 30 000 військових",
+      "Обіцяне порівняно з потребою",
+      "Зобов’язання за фактичним статусом",
+      "Джерела",
+      `Сторінка 1 з ${pages}`,
+    ]) {
+      expect(text, words).toContain(words);
+    }
+    expect(text).not.toContain("About this report");
+    expect(text).not.toContain("Pledgewatch briefing");
+    const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+    expect(info).toMatch(/Title:\s+Довідка Pledgewatch: /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -17,7 +17,7 @@ import { formatQuantity } from "@/lib/rules/quantity";
 import { viewQuery } from "../view-query";
 import type { Timeline } from "../queries";
 import { breakdownLines, conditionLines, worthLines } from "../breakdown-lines";
-import { unitWord } from "@/lib/rules/units";
+import { unitName, unitWord } from "@/lib/rules/units";
 import { BreakdownTable } from "./breakdown-table";
 import { ConditionWorthPanel } from "./condition-worth-panel";
 import { ConditionsPanel } from "./conditions-panel";
@@ -114,7 +114,7 @@ async function Headline(view: DashboardView) {
       {!summary.gap && (
         <p className="text-sm text-slate-700" data-testid="no-requirement">
           {t.rich("noRequirement", {
-            unit: summary.unit,
+            unit: unitName(summary.unit, locale),
             add: (chunks) => (
               <Link href="/manage/requirement/new" className="link">
                 {chunks}

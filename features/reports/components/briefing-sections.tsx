@@ -1,12 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Fragment } from "react";
 import type { PledgeListItem } from "@/features/pledges";
 import { formatDate, formatPledgeQuantity } from "@/lib/format";
-import {
-  conditionStatusLabels,
-  effectiveStatuses,
-  effectiveStatusLabels,
-  roleLabels,
-} from "@/lib/rules/vocabulary";
+import { effectiveStatuses } from "@/lib/rules/vocabulary";
 import { isWebAddress } from "@/lib/web-address";
 import type { ChangeLines } from "@/features/changes";
 import {
@@ -34,8 +30,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 /** The briefing in one paragraph (lib/rules/briefing.ts). */
 export function BriefingSummary({ text }: { text: string }) {
+  const t = useTranslations("briefing");
   return (
-    <Section id="briefing-summary" title="In brief">
+    <Section id="briefing-summary" title={t("inBrief")}>
       <p className="text-base leading-relaxed">{text}</p>
     </Section>
   );
@@ -64,35 +61,45 @@ export function ChangesSincePanel({
   allChangesHref: string;
   unitLabel: string;
 }) {
+  const t = useTranslations("briefing");
+  const locale = useLocale();
+  const day = (date: Date) => formatDate(date, locale);
   return (
-    <Section id="changes-since" title={`What changed since ${formatDate(since)}`}>
+    <Section id="changes-since" title={t("changesSince", { date: day(since) })}>
       <p className="mb-2 text-slate-700">
-        From the start of {formatDate(since)} to the end of {formatDate(until)}. Another starting date: add{" "}
-        <code>since=YYYY-MM-DD</code> to the address.
+        {t.rich("changesRange", {
+          since: day(since),
+          until: day(until),
+          code: (chunks) => <code>{chunks}</code>,
+        })}
       </p>
       <ChangeFiguresTable
         lines={lines.figures}
-        startLabel={`At the start of ${formatDate(since)}`}
-        endLabel="Now"
+        startLabel={t("atStart", { date: day(since) })}
+        endLabel={t("now")}
       />
-      <h3 className="mt-3 font-semibold">Conditions ({lines.conditions.length})</h3>
+      <h3 className="mt-3 font-semibold">{t("conditionsCount", { count: lines.conditions.length })}</h3>
       <ConditionChangeList conditions={lines.conditions} />
       <h3 className="mt-3 font-semibold">
-        Pledges that moved ({moved}){movedIn && `: ${movedIn}`}
+        {movedIn ? t("pledgesMovedIn", { count: moved, how: movedIn }) : t("pledgesMoved", { count: moved })}
       </h3>
       <PledgeChangeList pledges={lines.pledges} unitLabel={unitLabel} />
       {moved > lines.pledges.length && (
         <p className="mt-1 text-slate-700">
-          The {lines.pledges.length} largest of {moved}:{" "}
-          <a href={allChangesHref} className="link">
-            What changed
-          </a>{" "}
-          lists them all, with their evidence.
+          {t.rich("largestOf", {
+            listed: lines.pledges.length,
+            moved,
+            link: (chunks) => (
+              <a href={allChangesHref} className="link">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       )}
       {lines.deleted.length > 0 && (
         <>
-          <h3 className="mt-3 font-semibold">Deleted ({lines.deleted.length})</h3>
+          <h3 className="mt-3 font-semibold">{t("deletedCount", { count: lines.deleted.length })}</h3>
           <DeletedPledgeList deleted={lines.deleted} />
         </>
       )}
@@ -113,32 +120,46 @@ export function PledgesByStatusList({
   total: number;
   counts: ReadonlyMap<string, number>;
 }) {
+  const t = useTranslations("briefing");
+  const vocabulary = useTranslations("vocabulary");
+  const locale = useLocale();
+  const lower = (text: string) => text.toLocaleLowerCase(locale);
   const groups = effectiveStatuses
     .map((status) => ({ status, items: pledges.filter((pledge) => pledge.effective.status === status) }))
     .filter(({ status }) => (counts.get(status) ?? 0) > 0);
   return (
-    <Section id="pledges-by-status" title="The pledges, by status">
-      {groups.length === 0 && <p className="text-slate-700">No pledge is selected.</p>}
+    <Section id="pledges-by-status" title={t("byStatus")}>
+      {groups.length === 0 && <p className="text-slate-700">{t("noneSelected")}</p>}
       {groups.map(({ status, items }) => (
         <Fragment key={status}>
           <h3 className="mt-3 font-semibold first:mt-0">
-            {effectiveStatusLabels[status]} ({counts.get(status)}
-            {items.length < (counts.get(status) ?? 0) && `; ${items.length} listed here`})
+            {items.length < (counts.get(status) ?? 0)
+              ? t("statusListed", {
+                  status: vocabulary(`pledgeStatus.${status}`),
+                  count: counts.get(status) ?? 0,
+                  listed: items.length,
+                })
+              : t("statusCount", {
+                  status: vocabulary(`pledgeStatus.${status}`),
+                  count: counts.get(status) ?? 0,
+                })}
           </h3>
           {/* Fixed columns, so that the tables of every status line up. */}
           {items.length > 0 && (
             <table className="w-full table-fixed text-left">
-              <caption className="sr-only">{effectiveStatusLabels[status]} pledges</caption>
+              <caption className="sr-only">
+                {t("statusCaption", { status: vocabulary(`pledgeStatus.${status}`) })}
+              </caption>
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className="w-[45%] py-1 pr-2">
-                    Pledge
+                    {t("pledge")}
                   </th>
                   <th scope="col" className="w-[20%] py-1 pr-2">
-                    Promises
+                    {t("promises")}
                   </th>
                   <th scope="col" className="py-1">
-                    Conditions
+                    {t("conditions")}
                   </th>
                 </tr>
               </thead>
@@ -151,18 +172,25 @@ export function PledgesByStatusList({
                       </a>
                       <span className="block text-xs text-slate-600">
                         {pledge.stakeholders
-                          .map((s) => `${s.name} (${roleLabels[s.role].toLowerCase()})`)
+                          .map((s) =>
+                            t("withState", { name: s.name, state: lower(vocabulary(`role.${s.role}`)) }),
+                          )
                           .join("; ")}
                       </span>
                     </td>
                     <td className="py-1 pr-2">
-                      {formatPledgeQuantity(pledge.quantity) ?? "No amount stated"}
+                      {formatPledgeQuantity(pledge.quantity, locale) ?? t("noAmount")}
                     </td>
                     <td className="py-1">
                       {pledge.conditions.length === 0
-                        ? "None"
+                        ? t("none")
                         : pledge.conditions
-                            .map((c) => `${c.title} (${conditionStatusLabels[c.status].toLowerCase()})`)
+                            .map((c) =>
+                              t("withState", {
+                                name: c.title,
+                                state: lower(vocabulary(`conditionStatus.${c.status}`)),
+                              }),
+                            )
                             .join("; ")}
                     </td>
                   </tr>
@@ -173,13 +201,14 @@ export function PledgesByStatusList({
         </Fragment>
       ))}
       {total > pledges.length && (
-        <p className="mt-2 text-slate-700">
-          {pledges.length} of {total} pledges are listed here: the workbook and the CSV list every one.
-        </p>
+        <p className="mt-2 text-slate-700">{t("listedOf", { listed: pledges.length, total })}</p>
       )}
     </Section>
   );
 }
+
+/** A full stop after `text`, unless it ends in one already (a Ukrainian date ends "р."). */
+const fullStop = (text: string) => (text.endsWith(".") ? text : `${text}.`);
 
 interface Reference {
   number: number;
@@ -196,31 +225,34 @@ interface Reference {
  * rest on. A source with no web address of its own is given its page in the app, in full.
  */
 export function ReferenceList({ references }: { references: Reference[] }) {
+  const t = useTranslations("briefing");
+  const locale = useLocale();
   return (
-    <Section id="references" title="References">
-      {references.length === 0 && <p className="text-slate-700">No source is cited for these figures.</p>}
+    <Section id="references" title={t("references")}>
+      {references.length === 0 && <p className="text-slate-700">{t("noSource")}</p>}
       <ol className="space-y-2">
         {references.map((reference) => (
           <li key={reference.slug} id={`reference-${reference.number}`} className="break-inside-avoid">
             <span className="font-medium">[{reference.number}]</span> {reference.title}.{" "}
-            {reference.publisher ?? "Publisher not recorded"},{" "}
-            {reference.publishedOn ? formatDate(reference.publishedOn) : "date not recorded"}.{" "}
+            {reference.publisher ?? t("noPublisher")},{" "}
+            {fullStop(reference.publishedOn ? formatDate(reference.publishedOn, locale) : t("noDate"))}{" "}
             {reference.url && isWebAddress(reference.url) ? (
               <a href={reference.url} className="link [overflow-wrap:anywhere]" rel="noreferrer noopener">
                 {reference.url}
               </a>
             ) : (
-              <>
-                No web address recorded; held in Pledgewatch at{" "}
-                <a
-                  href={`/sources/${reference.slug}`}
-                  className="link [overflow-wrap:anywhere]"
-                  data-href-text=""
-                >
-                  /sources/{reference.slug}
-                </a>
-                .
-              </>
+              t.rich("heldAt", {
+                path: `/sources/${reference.slug}`,
+                link: (chunks) => (
+                  <a
+                    href={`/sources/${reference.slug}`}
+                    className="link [overflow-wrap:anywhere]"
+                    data-href-text=""
+                  >
+                    {chunks}
+                  </a>
+                ),
+              })
             )}
             {reference.quotes.map((quote) => (
               <blockquote key={quote} className="mt-1 border-l-4 border-slate-300 pl-3 text-slate-800 italic">
