@@ -2,6 +2,7 @@
 // by the page that showed the form), signing out ends the session, and repeated failed sign-ins
 // are answered 429. Runs with the writes, after the setup's sign-ins.
 import { expect, test } from "@playwright/test";
+import { createAccountAsAdmin } from "./support/accounts";
 import { storageStateOf } from "./support/users";
 
 test.describe.configure({ mode: "serial" });
@@ -11,14 +12,7 @@ const temp = { name: "Tess Temporary", email: "tess@e2e.test", password: "tess-t
 test("an action re-checks the role: an analyst demoted while the form is open cannot save", async ({
   browser,
 }) => {
-  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
-  await admin.goto("/admin");
-  await admin.getByRole("textbox", { name: "Name", exact: true }).first().fill(temp.name);
-  await admin.getByLabel("Email").fill(temp.email);
-  await admin.locator("#field-account-role").selectOption("analyst");
-  await admin.getByLabel("Initial password").fill(temp.password);
-  await admin.getByRole("button", { name: "Create account" }).click();
-  await expect(admin.getByRole("main").getByRole("status")).toContainText(`Created analyst ${temp.email}`);
+  const admin = await createAccountAsAdmin(browser, { ...temp, role: "analyst" });
 
   const analyst = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await analyst.goto("/manage/stakeholder/new");

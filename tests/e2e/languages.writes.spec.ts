@@ -2,6 +2,7 @@
 // else the switcher's cookie, else the browser's Accept-Language (i18n/locales.ts), and a kept
 // page is kept per language. Runs with the writes: it creates an account and sets its language.
 import { expect, test, type Browser } from "@playwright/test";
+import { createAccountAsAdmin } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/page-checks";
 import { storageStateOf } from "./support/users";
 
@@ -62,14 +63,7 @@ test("a signed-in reader's choice is kept on their account and follows them to a
   browser,
 }) => {
   test.setTimeout(180_000);
-  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
-  await admin.goto("/admin");
-  await admin.getByRole("textbox", { name: "Name", exact: true }).first().fill(lina.name);
-  await admin.getByLabel("Email").fill(lina.email);
-  await admin.locator("#field-account-role").selectOption("viewer");
-  await admin.getByLabel("Initial password").fill(lina.password);
-  await admin.getByRole("button", { name: "Create account" }).click();
-  await expect(admin.getByRole("main").getByRole("status")).toContainText(`Created viewer ${lina.email}`);
+  await createAccountAsAdmin(browser, { ...lina, role: "viewer" });
 
   const signIn = async (locale: string) => {
     const page = await anonymous(browser, locale);
