@@ -16,14 +16,7 @@ import { ConditionsPanel } from "@/features/dashboard/components/conditions-pane
 import { FigureEvidence } from "@/features/dashboard/components/figure-evidence";
 import { GapPanel } from "@/features/dashboard/components/gap-panel";
 import { KpiCards } from "@/features/dashboard/components/kpi-cards";
-import {
-  figureParams,
-  figureViewOf,
-  headlineOf,
-  loadFigures,
-  loadGapHistory,
-  unknownConditionErrors,
-} from "@/features/figures";
+import { figureParams, figureViewOf, headlineOf, loadFigures, loadGapHistory } from "@/features/figures";
 import { UnknownConditionError } from "@/features/figures/schemas";
 import { formatDate, isoDay } from "@/lib/format";
 import { briefingParagraph } from "@/lib/rules/briefing";
@@ -99,12 +92,12 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
     loadGapHistory(view),
   ]);
   if (figures.unknownConditions.length > 0 || !changes) {
-    return (
-      <ParamErrors
-        errors={unknownConditionErrors(figures.unknownConditions)}
-        resetHref="/dashboard/briefing"
-      />
-    );
+    const common = await getTranslations("common");
+    const errors = figures.unknownConditions.map((slug) => ({
+      param: "assume",
+      message: common("noCondition", { slug }),
+    }));
+    return <ParamErrors errors={errors} resetHref="/dashboard/briefing" />;
   }
   const { summary, references, time, assumed } = figures;
   const largest = changes.pledges.slice(0, briefingChangeLimit);

@@ -2,13 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
-import {
-  headlineOf,
-  unknownConditionErrors,
-  type FigureCitation,
-  type Figures,
-  type GapHistory,
-} from "@/features/figures";
+import { headlineOf, type FigureCitation, type Figures, type GapHistory } from "@/features/figures";
 import { historyLines } from "../history-lines";
 import { GapHistoryPanel } from "./gap-history-panel";
 import { CiteFigure } from "./cite-figure";
@@ -49,11 +43,16 @@ export interface DashboardView {
 // thread): the evidence and the timeline, whose quotes carry dates, are server components.
 
 async function Controls(view: DashboardView) {
-  const [{ summary, references, unknownConditions }, t] = await Promise.all([
+  const [{ summary, references, unknownConditions }, t, common] = await Promise.all([
     view.figures,
     getTranslations("dashboard"),
+    getTranslations("common"),
   ]);
-  const errors = unknownConditionErrors(unknownConditions);
+  // Said in the reader's language; the API says the same in English (unknownConditionErrors).
+  const errors = unknownConditions.map((slug) => ({
+    param: "assume",
+    message: common("noCondition", { slug }),
+  }));
   // Every unit a pledge states or a requirement is recorded in, and the one asked for.
   const units = [...new Set([...summary.units, ...references.metrics, view.metric])].sort();
   return (
