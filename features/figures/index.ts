@@ -411,7 +411,6 @@ export {
   defaultMetric,
   figureParams,
   figureViewOf,
-  unknownConditionErrors,
   type FigureParams,
   type FigureView,
 } from "./schemas";

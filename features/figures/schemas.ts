@@ -42,7 +42,7 @@ export function figureViewOf({
 }
 
 /** A scenario naming conditions that do not exist, said the same way on every page and in the API. */
-export function unknownConditionErrors(slugs: readonly string[]): ParamError[] {
+function unknownConditionErrors(slugs: readonly string[]): ParamError[] {
   return slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` }));
 }
 

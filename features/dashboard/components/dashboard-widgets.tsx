@@ -48,7 +48,7 @@ async function Controls(view: DashboardView) {
     getTranslations("dashboard"),
     getTranslations("common"),
   ]);
-  // Said in the reader's language; the API says the same in English (unknownConditionErrors).
+  // Said in the reader's language; the API says the same in English (UnknownConditionError).
   const errors = unknownConditions.map((slug) => ({
     param: "assume",
     message: common("noCondition", { slug }),
