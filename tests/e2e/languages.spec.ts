@@ -40,6 +40,13 @@ test("the dashboard in Ukrainian: its words, numbers, dates and scenario", async
   );
   await expect(page).toHaveURL(/assume=russia-agrees-to-ceasefire/);
   expect(await englishLeaks(page, "uk")).toEqual([]);
+
+  // What the address names wrongly is said in Ukrainian too.
+  await page.goto("/dashboard?assume=no-such-condition");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Деякі фільтри в адресі не вдалося застосувати");
+  await expect(alert).toContainText("умови «no-such-condition» не існує");
+  expect(await englishLeaks(page, "uk")).toEqual([]);
 });
 
 test("the dashboard in French: its words and the French number format", async ({ browser }) => {
