@@ -7,7 +7,9 @@ import { chooseLocale, isLocale, localeCookie, localeHeader } from "./locales";
 // setting, the switcher's cookie, their browser) and its catalog. URLs carry no language.
 export default getRequestConfig(async () => {
   const [principal, cookieStore, requestHeaders] = await Promise.all([
-    currentPrincipal(),
+    // The sign-in and error pages render too when the database cannot be read: the cookie and the
+    // browser then choose.
+    currentPrincipal().catch(() => null),
     cookies(),
     headers(),
   ]);

@@ -10,6 +10,8 @@ describe("French elision", () => {
     expect(elided("un besoin de 50 000, de hauts plafonds, de jusqu’à")).toBe(
       "un besoin de 50 000, de hauts plafonds, de jusqu’à",
     );
+    // Within a word, an accented letter before "de" or "que" is no word's start.
+    expect(elided("la Suède et la République tchèque a")).toBe("la Suède et la République tchèque a");
   });
 
   it("applies to the French translator's messages only", () => {

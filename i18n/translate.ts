@@ -27,7 +27,8 @@ const made = new Map<Locale, Translate>();
  * be aspirated.
  */
 export function elided(text: string): string {
-  return text.replace(/\b(d|qu)e (?=[aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊÎÔÛ])/g, "$1’");
+  // Not after a letter: "Suède et" keeps its "e" ("\b" would take "è" for a boundary).
+  return text.replace(/(?<!\p{L})(d|qu)e (?=[aeiouyàâéèêëîïôûAEIOUYÀÂÉÈÊÎÔÛ])/gu, "$1’");
 }
 
 /** The translator for `locale`, made once. */

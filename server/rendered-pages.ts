@@ -1,7 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
-import { chooseLocale, localeCookie } from "@/i18n/locales";
+import { chooseLocale, localeCookie, localeHeader } from "@/i18n/locales";
 import { roleAllows, type Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { authorizeApiRequest } from "./access";
@@ -91,6 +91,8 @@ export async function keptPage(
   // Someone who wrote in the last minute is rendered their own page: it waits for their write, in
   // the gap history's earlier points too (server/data-version.ts).
   if (request.cookies.has(ownWriteCookie)) return null;
+  // A language named outright (the printer's requests) is not one the key follows.
+  if (request.headers.has(localeHeader)) return null;
   let page: RenderedPage;
   try {
     const access = await authorizeApiRequest(request, "read");

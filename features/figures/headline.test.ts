@@ -69,10 +69,10 @@ describe("the headline in Ukrainian and French", () => {
   it("says coverage, the scenario and the day in each language's words and formats", () => {
     const both = summarize(input({ scenario: new Set(["ceasefire", "line"]) }));
     expect(headlineOf(both, {}, today, "uk").text).toBe(
-      `Якщо виконано «Russia agrees to a ceasefire» і «Ceasefire line agreed»: зобов’язання покривають не більше ніж 30–60% від потрібних 50${nbsp}000–100${nbsp}000 військових, а вільні від умов — не більше ніж 30–60%, за записами на 3 грудня 2026 р.`,
+      `Якщо виконано «Russia agrees to a ceasefire» і «Ceasefire line agreed»: зобов’язання покривають не більше ніж 30–60% від потрібних 50${nbsp}000–100${nbsp}000 військових, а безумовні — не більше ніж 30–60%, за записами на 3 грудня 2026 р.`,
     );
     expect(headlineOf(summarize(input()), {}, today, "fr").text).toBe(
-      `Les engagements couvrent au plus 30–60${narrow}% des 50${narrow}000–100${narrow}000 militaires nécessaires, et ceux libres de conditions 0${narrow}%, tel qu’enregistré le 3 décembre 2026.`,
+      `Les engagements couvrent au plus 30–60${narrow}% des 50${narrow}000–100${narrow}000 militaires nécessaires, et ceux sans condition, 0${narrow}%, selon les données enregistrées au 3 décembre 2026.`,
     );
   });
 });

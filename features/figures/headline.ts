@@ -56,7 +56,7 @@ export function headlineOf(
       gap.required.bound === "exact" ? "figures.headline.coverNeeded" : "figures.headline.coverWhatIsNeeded",
       {
         coverage: ratio(gap.coverage),
-        needed: amount(gap.required),
+        needed: formatQuantityScaled(gap.required, { ceilingWords: "up to", locale, genitive: true }),
         unconditional: ratio(gap.unconditionalCoverage),
       },
     );

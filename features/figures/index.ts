@@ -407,13 +407,7 @@ const isoDayKey = (date: Date) => date.toISOString().slice(0, 10);
 
 export { breakdownJson, breakdownRows, rangeOf, viewTimeJson } from "./json";
 export { headlineOf, type Headline } from "./headline";
-export {
-  defaultMetric,
-  figureParams,
-  figureViewOf,
-  type FigureParams,
-  type FigureView,
-} from "./schemas";
+export { defaultMetric, figureParams, figureViewOf, type FigureParams, type FigureView } from "./schemas";
 
 /** The summary as the API answers it (`/api/v1/summary`, a release's summary.json): figures, sources, the view. */
 export async function loadSummaryAnswer(view: FigureView) {

@@ -60,7 +60,7 @@ describe("briefingParagraph in Ukrainian and French", () => {
   it("says the same figures in each language, its nouns agreeing with their counts", () => {
     const summary = summarize(input([force, monitors], needed));
     expect(briefingParagraph(summary, "uk")).toBe(
-      `2 зобов’язання разом обіцяють до 31${nbsp}000 військових за потреби 50${nbsp}000–100${nbsp}000 військових: нестача становить щонайменше 19${nbsp}000–69${nbsp}000 військових, покриття — не більше ніж 31–62% потреби. ` +
+      `2 зобов’язання разом обіцяють до 31${nbsp}000 військових, тоді як потреба становить 50${nbsp}000–100${nbsp}000 військових: нестача — щонайменше 19${nbsp}000–69${nbsp}000 військових, покриття — не більше ніж 31–62% потреби. ` +
         `1 з 2 зобов’язань чекає на виконання умови; без умов — 1${nbsp}000 військових (1–2% потреби). ` +
         `Виконання умови «Russia agrees to a ceasefire» вивільнило б 1 зобов’язання, до 30${nbsp}000 військових. ` +
         "Досі повідомлено про надання: 400 військових.",

@@ -286,3 +286,17 @@ describe("bounds in words, in each language", () => {
     expect(formatQuantityScaled(euros, { ceilingWords: "up to", locale: "fr" })).toBe("jusqu’à 1,3 Md €");
   });
 });
+
+describe("Ukrainian nouns after prepositions", () => {
+  const said = (low: bigint, unit: string, qualifier: "exact" | "up_to" | "at_least" | "about") =>
+    formatQuantity(statedQuantity(low, null, unit, qualifier), { ceilingWords: "up to", locale: "uk" });
+  it("puts the noun in the genitive after до and близько, as it is after щонайменше", () => {
+    expect(said(1n, "personnel", "up_to")).toBe("до 1 військового");
+    expect(said(3n, "personnel", "up_to")).toBe("до 3 військових");
+    expect(said(24n, "items", "up_to")).toBe("до 24 одиниць");
+    expect(said(21n, "items", "about")).toBe("близько 21 одиниці");
+    expect(said(3n, "personnel", "at_least")).toBe("щонайменше 3 військові");
+    expect(said(3n, "personnel", "exact")).toBe("3 військові");
+    expect(formatStated(3n, null, "items", "up_to", "uk")).toBe("до 3 одиниць");
+  });
+});

@@ -127,8 +127,9 @@ export function coverage(pledged: Quantity, required: Quantity): Ratio | null {
 
 /**
  * The words that must precede a derived figure, per language: "at most", "at least", "about"…, and
- * "up to" for an amount that was promised. Each takes the amount after it, in the case it governs
- * (Ukrainian "до", "близько", "щонайменше" all take the genitive, which "30 000 військових" is).
+ * "up to" for an amount that was promised. Ukrainian "до" and "близько" are prepositions whose noun
+ * is in the genitive (до 3 військових, до 1 військового); "щонайменше", "не більше ніж" and
+ * "приблизно" leave it as it is (щонайменше 3 військові).
  */
 type BoundWords = Record<Bound | "up_to", string>;
 const boundWords: Record<Locale, BoundWords> = {
@@ -163,6 +164,9 @@ function boundPrefix(bound: Bound, locale: Locale, ceiling: "at most" | "up to" 
   return boundWords[locale][bound === "at_most" && ceiling === "up to" ? "up_to" : bound];
 }
 
+/** Whether the bound's words ask for the genitive after them (Ukrainian "до", "близько"). */
+const takesGenitive = (bound: Bound | "up_to") => bound === "up_to" || bound === "about";
+
 function joinPrefix(prefix: string, text: string): string {
   return prefix ? `${prefix} ${text}` : text;
 }
@@ -174,7 +178,13 @@ function joinPrefix(prefix: string, text: string): string {
  */
 export function formatQuantity(
   quantity: Quantity,
-  options: { withUnit?: boolean; ceilingWords?: "at most" | "up to"; locale?: Locale } = {},
+  options: {
+    withUnit?: boolean;
+    ceilingWords?: "at most" | "up to";
+    locale?: Locale;
+    /** The amount follows a preposition taking the genitive in the sentence (Ukrainian "від"). */
+    genitive?: boolean;
+  } = {},
 ): string {
   const { low, high, unit } = quantity;
   const locale = options.locale ?? "en";
@@ -182,7 +192,14 @@ export function formatQuantity(
     low === high
       ? formatAmount(low, unit, locale)
       : `${formatAmount(low, unit, locale)}–${formatAmount(high, unit, locale)}`;
-  const text = options.withUnit === false ? amount : `${amount} ${unitWord(unit, high, locale)}`;
+  const said = quantity.bound === "at_most" && options.ceilingWords === "up to" ? "up_to" : quantity.bound;
+  const noun = unitWord(
+    unit,
+    high,
+    locale,
+    takesGenitive(said) || options.genitive ? "genitive" : "nominative",
+  );
+  const text = options.withUnit === false ? amount : `${amount} ${noun}`;
   return joinPrefix(boundPrefix(quantity.bound, locale, options.ceilingWords), text);
 }
 
@@ -198,7 +215,7 @@ export function formatPromised(quantity: Quantity, locale: Locale = "en"): strin
  */
 export function formatQuantityScaled(
   quantity: Quantity,
-  options: { ceilingWords?: "up to"; locale?: Locale } = {},
+  options: { ceilingWords?: "up to"; locale?: Locale; genitive?: boolean } = {},
 ): string {
   const { low, high, unit, bound } = quantity;
   const locale = options.locale ?? "en";
@@ -265,8 +282,7 @@ export function formatStated(
     low === top
       ? formatAmount(low, unit, locale)
       : `${formatAmount(low, unit, locale)}–${formatAmount(top, unit, locale)}`;
-  return joinPrefix(
-    boundWords[locale][qualifierBoundWords[qualifier]],
-    `${amount} ${unitWord(unit, top, locale)}`,
-  );
+  const said = qualifierBoundWords[qualifier];
+  const noun = unitWord(unit, top, locale, takesGenitive(said) ? "genitive" : "nominative");
+  return joinPrefix(boundWords[locale][said], `${amount} ${noun}`);
 }

@@ -27,7 +27,7 @@ const unitNouns: Record<
     personnel: { other: "personnel" },
     items: { one: "item", other: "items" },
   },
-  // 1 військовий, 2 військові, 5 військових; "до 30 000 військових".
+  // 1 військовий, 2 військові, 5 військових.
   uk: {
     personnel: { one: "військовий", few: "військові", many: "військових", other: "військового" },
     items: { one: "одиниця", few: "одиниці", many: "одиниць", other: "одиниці" },
@@ -36,6 +36,15 @@ const unitNouns: Record<
     personnel: { one: "militaire", other: "militaires" },
     items: { one: "unité", other: "unités" },
   },
+};
+
+/**
+ * Ukrainian nouns after a preposition that takes the genitive ("до", "близько", "від"): до 1
+ * військового, до 3 військових, до 24 одиниць. Other languages' nouns do not change.
+ */
+const genitiveNouns: Record<string, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }> = {
+  personnel: { one: "військового", few: "військових", many: "військових", other: "військового" },
+  items: { one: "одиниці", few: "одиниць", many: "одиниць", other: "одиниці" },
 };
 
 /** One formatter per language and kind, made when first used (lib/on-first-use.ts says why). */
@@ -177,8 +186,14 @@ export function toMajor(minor: bigint, unit: string): number {
  * "personnel", "EUR", "items" (or "item" for one); "військових", "militaires". A unit Pledgewatch
  * has no words for is shown as written.
  */
-export function unitWord(unit: string, amount?: bigint, locale: Locale = "en"): string {
-  const nouns = unitNouns[locale][unit];
+export function unitWord(
+  unit: string,
+  amount?: bigint,
+  locale: Locale = "en",
+  /** The case a preposition before the amount asks for (Ukrainian "до", "близько"). */
+  grammaticalCase: "nominative" | "genitive" = "nominative",
+): string {
+  const nouns = (locale === "uk" && grammaticalCase === "genitive" ? genitiveNouns : unitNouns[locale])[unit];
   if (!nouns) return unit;
   // Intl.PluralRules takes a number; counts past 2^53 are "many"/"other" in every language here.
   const category = pluralRules(locale).select(Number(amount ?? 2n));
