@@ -43,7 +43,7 @@ test("the dashboard in Ukrainian: its words, numbers, dates and scenario", async
 
   // What the address names wrongly is said in Ukrainian too.
   await page.goto("/dashboard?assume=no-such-condition");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("main").getByRole("alert");
   await expect(alert).toContainText("Деякі фільтри в адресі не вдалося застосувати");
   await expect(alert).toContainText("умови «no-such-condition» не існує");
   expect(await englishLeaks(page, "uk")).toEqual([]);
