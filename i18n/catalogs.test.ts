@@ -111,6 +111,8 @@ describe("message catalogs", () => {
         "vocabulary.stakeholderKind.coalition",
         "dashboard.kpi.sources",
         "dashboard.conditions.condition",
+        "workbook.sheet.conditions",
+        "workbook.sheet.sources",
       ],
     };
     // A message of arguments and punctuation only ("{title}: {amount}") says nothing to translate.

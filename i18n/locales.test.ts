@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseLocale } from "./locales";
+import { chooseLocale, requestLocale } from "./locales";
 
 describe("chooseLocale", () => {
   it("takes the account's setting over the cookie and the browser", () => {
@@ -29,5 +29,22 @@ describe("chooseLocale", () => {
     expect(chooseLocale({ acceptLanguage: "de-DE,ja" })).toBe("en");
     expect(chooseLocale({ acceptLanguage: "*" })).toBe("en");
     expect(chooseLocale({ acceptLanguage: "@@@;q=x,,," })).toBe("en");
+  });
+});
+
+describe("requestLocale", () => {
+  const request = (headers: Record<string, string>) => new Request("http://localhost/api/v1/x", { headers });
+
+  it("reads an API request as a page is read: the account, the cookie among others, the browser", () => {
+    const asked = request({ cookie: "a=1; pw-locale=fr; b=2", "accept-language": "uk-UA" });
+    expect(requestLocale(asked, "uk")).toBe("uk");
+    expect(requestLocale(asked, null)).toBe("fr");
+    expect(requestLocale(request({ "accept-language": "uk-UA" }), null)).toBe("uk");
+    expect(requestLocale(request({ cookie: "pw-locale=de" }), undefined)).toBe("en");
+  });
+
+  it("takes a language named outright over all of them", () => {
+    expect(requestLocale(request({ "x-pledgewatch-locale": "fr", cookie: "pw-locale=uk" }), "uk")).toBe("fr");
+    expect(requestLocale(request({ "x-pledgewatch-locale": "xx" }), "uk")).toBe("uk");
   });
 });

@@ -1,5 +1,6 @@
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
+import { NextRequest } from "next/server";
 
 // The languages Pledgewatch is read in, and how a request's is chosen. Plain code: the proxy (which
 // keeps rendered pages per language), next-intl's request config and the tests share it.
@@ -47,4 +48,19 @@ export function chooseLocale(from: {
     // A malformed tag (RangeError from Intl) is no reason to refuse the page.
     return defaultLocale;
   }
+}
+
+/**
+ * The language of an API route's words (the workbook, the briefing PDF): chosen as a page's is, from
+ * the requester's account, cookie and browser. Read from the request itself, so that the route
+ * answers the same outside a Next.js render (its tests call it directly).
+ */
+export function requestLocale(request: Request, account: string | null | undefined): Locale {
+  const named = request.headers.get(localeHeader);
+  if (isLocale(named)) return named;
+  return chooseLocale({
+    account,
+    cookie: new NextRequest(request).cookies.get(localeCookie)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
 }

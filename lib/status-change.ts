@@ -2,8 +2,8 @@ import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { formatDateTime } from "./format";
 import {
-  conditionStatusLabels,
-  pledgeStatusLabels,
+  conditionStatuses,
+  pledgeStatuses,
   type ConditionStatus,
   type PledgeStatus,
 } from "./rules/vocabulary";
@@ -37,11 +37,22 @@ interface SubjectChange {
 }
 
 /** A status in words, a pledge's or a condition's. */
-export function statusLabel(subject: SubjectChange["subject"], status: string): string {
-  const labels: Record<string, string> = subject === "pledge" ? pledgeStatusLabels : conditionStatusLabels;
-  return labels[status] ?? status;
+export function statusLabel(
+  subject: SubjectChange["subject"],
+  status: string,
+  locale: Locale = "en",
+): string {
+  const labels: readonly string[] = subject === "pledge" ? pledgeStatuses : conditionStatuses;
+  if (!labels.includes(status)) return status;
+  const t = translator(locale);
+  return subject === "pledge"
+    ? t(`vocabulary.pledgeStatus.${status as PledgeStatus}`)
+    : t(`vocabulary.conditionStatus.${status as ConditionStatus}`);
 }
 
 /** Who recorded a change and when, as the list of changes and the feeds say it: "Recorded 5 Dec 2026, 08:09 UTC by Ada". */
-export const recordedWords = (at: Date | string, by: string | null) =>
-  `Recorded ${formatDateTime(new Date(at))}${by ? ` by ${by}` : ""}`;
+export function recordedWords(at: Date | string, by: string | null, locale: Locale = "en"): string {
+  const when = formatDateTime(new Date(at), locale);
+  const t = translator(locale);
+  return by ? t("changes.recordedBy", { when, name: by }) : t("changes.recorded", { when });
+}

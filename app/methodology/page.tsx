@@ -6,12 +6,15 @@ import {
   statusesOutsideTotals,
 } from "@/lib/rules/effective-status";
 import { formatQuantity, formatRatio, shortfall, coverage, statedQuantity } from "@/lib/rules/quantity";
-import { leadAttribution } from "@/lib/rules/figures";
+import { translator } from "@/i18n/translate";
 import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "How the figures are counted" };
+
+// The page is in English until it is translated; its rules' words come from the catalog all the same.
+const english = translator("en");
 
 const list = new Intl.ListFormat("en-GB", { type: "disjunction" });
 const words = (labels: Record<string, string>, keys: readonly string[]) =>
@@ -95,7 +98,10 @@ export default async function MethodologyPage() {
           stakeholder that carries it (pledger, lead or contributor), so the rows of that breakdown add up to
           more than the total.
         </p>
-        <p id="lead-only">Counted by lead instead (the dashboard offers both): {leadAttribution}</p>
+        <p id="lead-only">
+          Counted by lead instead (the dashboard offers both):{" "}
+          {english("report.leadAttribution", { noSingleLead: english("report.noSingleLead") })}
+        </p>
       </Section>
       <Section id="units" title="Units">
         <p>

@@ -12,6 +12,8 @@ import { recordedWords, statusTransition } from "@/lib/status-change";
 import { formatDate, formatDateTime } from "@/lib/format";
 import type { ChangeEvents, Changes, PledgeEvents } from "./index";
 import { ledgerEventWords } from "./event-words";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 
 type Citation = PledgeEvents["statusChanges"][number]["citations"][number];
 
@@ -56,17 +58,17 @@ export interface ChangeLines {
 }
 
 /** A pledge's events in the period, oldest first, each in words with its evidence. */
-function pledgeEventLines(events: PledgeEvents | undefined): EventLine[] {
+function pledgeEventLines(events: PledgeEvents | undefined, locale: Locale): EventLine[] {
   if (!events) return [];
   const lines: (EventLine & { at: number })[] = [];
   if (events.creation) {
     lines.push({
       key: `announced-${events.creation.id}`,
       at: new Date(events.creation.announcedOn).getTime(),
-      when: formatDate(new Date(events.creation.announcedOn)),
-      what: "Announced",
+      when: formatDate(new Date(events.creation.announcedOn), locale),
+      what: translator(locale)("changes.announced"),
       note: null,
-      recorded: recordedWords(events.creation.createdAt, null),
+      recorded: recordedWords(events.creation.createdAt, null, locale),
       citations: events.creation.citations,
     });
   }
@@ -74,22 +76,21 @@ function pledgeEventLines(events: PledgeEvents | undefined): EventLine[] {
     lines.push({
       key: change.id,
       at: new Date(change.occurredAt).getTime(),
-      when: formatDate(new Date(change.occurredAt)),
-      what: statusTransition(change),
+      when: formatDate(new Date(change.occurredAt), locale),
+      what: statusTransition(change, locale),
       note: change.note,
-      recorded: recordedWords(change.createdAt, change.recordedBy),
+      recorded: recordedWords(change.createdAt, change.recordedBy, locale),
       citations: change.citations,
     });
   }
   for (const event of events.ledgerEvents) {
-    const what = ledgerEventWords(event);
     lines.push({
       key: event.id,
       at: new Date(event.occurredOn).getTime(),
-      when: formatDate(new Date(event.occurredOn)),
-      what,
+      when: formatDate(new Date(event.occurredOn), locale),
+      what: ledgerEventWords(event, locale),
       note: event.note,
-      recorded: recordedWords(event.recordedAt, event.recordedBy),
+      recorded: recordedWords(event.recordedAt, event.recordedBy, locale),
       citations: event.citations,
     });
   }
@@ -104,62 +105,65 @@ const latestEvents = (events: EventLine[]) => ({
   earlierEvents: Math.max(0, events.length - shownEvents),
 });
 
-/** The changes, and the events of the pledges given (a page of them), in words. */
+/** The changes, and the events of the pledges given (a page of them), in words in the reader's language. */
 export function changeLines(
   changes: Pick<Changes, "figures" | "conditions" | "deleted"> & { view: { metric: string } },
   page: { pledges: Changes["pledges"] } & ChangeEvents,
+  locale: Locale = "en",
 ): ChangeLines {
   const unit = changes.view.metric;
   return {
-    figures: figureChangeLines(changes.figures),
+    figures: figureChangeLines(changes.figures, locale),
     conditions: changes.conditions.map((condition) => ({
       id: condition.id,
       title: condition.title,
-      summary: conditionChangeWords(condition, condition.release, unit),
+      summary: conditionChangeWords(condition, condition.release, unit, locale),
       events: (page.byCondition.get(condition.id) ?? []).map((change) => ({
         key: change.id,
-        when: formatDate(new Date(change.occurredAt)),
-        what: statusTransition(change),
+        when: formatDate(new Date(change.occurredAt), locale),
+        what: statusTransition(change, locale),
         note: change.note,
-        recorded: recordedWords(change.createdAt, change.recordedBy),
+        recorded: recordedWords(change.createdAt, change.recordedBy, locale),
         citations: change.citations,
       })),
     })),
     pledges: page.pledges.map((change) => ({
       id: change.id,
       title: change.title,
-      what: pledgeChangeWords(change.before, change.after),
+      what: pledgeChangeWords(change.before, change.after, locale),
       effect: {
-        pledged: rangeChangeWords(change.effect.pledged, unit),
-        unconditional: rangeChangeWords(change.effect.unconditional, unit),
-        delivered: rangeChangeWords(change.effect.delivered, unit),
+        pledged: rangeChangeWords(change.effect.pledged, unit, locale),
+        unconditional: rangeChangeWords(change.effect.unconditional, unit, locale),
+        delivered: rangeChangeWords(change.effect.delivered, unit, locale),
       },
-      ...latestEvents(pledgeEventLines(page.byPledge.get(change.id))),
+      ...latestEvents(pledgeEventLines(page.byPledge.get(change.id), locale)),
     })),
     deleted: changes.deleted.map((pledge) => ({
       id: pledge.id,
       title: pledge.title,
-      when: formatDateTime(new Date(pledge.deletedAt)),
+      when: formatDateTime(new Date(pledge.deletedAt), locale),
     })),
   };
 }
 
-const kindWords: Record<PledgeChangeKind, string> = {
+/** Each kind's key in the catalog (changes.kind.*), in the order the counts are said. */
+const kindKeys = {
   added: "added",
-  "left the view": "left the view",
+  "left the view": "leftView",
   withdrawn: "withdrawn",
-  status: "changed status",
-  figures: "changed figures",
-  conditions: "changed conditions",
-};
+  status: "status",
+  figures: "figures",
+  conditions: "conditions",
+} as const satisfies Record<PledgeChangeKind, string>;
 
 /** How many pledges moved in each way: "9 added, 2 withdrawn, 1 changed figures" (a pledge may count twice). */
-export function kindCounts(pledges: Changes["pledges"]): string {
+export function kindCounts(pledges: Changes["pledges"], locale: Locale = "en"): string {
+  const t = translator(locale);
   const counts = new Map<PledgeChangeKind, number>();
   for (const pledge of pledges)
     for (const kind of pledge.kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  return (Object.keys(kindWords) as PledgeChangeKind[])
+  return (Object.keys(kindKeys) as PledgeChangeKind[])
     .filter((kind) => counts.has(kind))
-    .map((kind) => `${counts.get(kind)} ${kindWords[kind]}`)
+    .map((kind) => t(`changes.kind.${kindKeys[kind]}`, { count: counts.get(kind)! }))
     .join(", ");
 }

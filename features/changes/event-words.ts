@@ -5,16 +5,18 @@ import { formatStated } from "@/lib/rules/quantity";
 import { formatAmount, unitWord } from "@/lib/rules/units";
 import type { QuantityQualifier } from "@/lib/rules/vocabulary";
 import type { LedgerEventRow } from "./queries";
-
-const amount = (value: bigint | number | null, unit: string | null) =>
-  value === null || unit === null
-    ? "none"
-    : `${formatAmount(BigInt(value), unit)} ${unitWord(unit, BigInt(value))}`;
-
-const day = (value: Date | string | null) => (value === null ? "no date" : formatDate(new Date(value)));
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 
 /** "Pledged amount: up to 1,000 personnel → 2,500 personnel", "Delivered: none → 300 personnel", "Due: no date → 1 Mar 2026". */
-export function ledgerEventWords(event: LedgerEventRow): string {
+export function ledgerEventWords(event: LedgerEventRow, locale: Locale = "en"): string {
+  const t = translator(locale);
+  const amount = (value: bigint | number | null, unit: string | null) =>
+    value === null || unit === null
+      ? t("changes.none")
+      : `${formatAmount(BigInt(value), unit, locale)} ${unitWord(unit, BigInt(value), locale)}`;
+  const day = (value: Date | string | null) =>
+    value === null ? t("changes.noDate") : formatDate(new Date(value), locale);
   if (event.fact === "stated") {
     const stated = (
       low: bigint | number | null,
@@ -23,14 +25,20 @@ export function ledgerEventWords(event: LedgerEventRow): string {
       qualifier: QuantityQualifier | null,
     ) =>
       low === null || unit === null
-        ? "no amount"
-        : formatStated(BigInt(low), high === null ? null : BigInt(high), unit, qualifier ?? "exact");
+        ? t("changes.noAmount")
+        : formatStated(BigInt(low), high === null ? null : BigInt(high), unit, qualifier ?? "exact", locale);
     const before = stated(event.previousLow, event.previousHigh, event.previousUnit, event.previousQualifier);
-    return `Pledged amount: ${before} → ${stated(event.low, event.high, event.unit, event.qualifier)}`;
+    return t("changes.stated", {
+      from: before,
+      to: stated(event.low, event.high, event.unit, event.qualifier),
+    });
   }
   if (event.fact === "delivered") {
     const unit = event.unitInForce;
-    return `Delivered: ${amount(event.previousDelivered, unit)} → ${amount(event.delivered, unit)}`;
+    return t("changes.deliveredMoved", {
+      from: amount(event.previousDelivered, unit),
+      to: amount(event.delivered, unit),
+    });
   }
-  return `Due: ${day(event.previousDueOn)} → ${day(event.dueOn)}`;
+  return t("changes.due", { from: day(event.previousDueOn), to: day(event.dueOn) });
 }

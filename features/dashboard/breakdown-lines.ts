@@ -75,7 +75,8 @@ function line<K extends string>(row: BreakdownRow<K>, label: string, words: Word
 export function breakdownLines(summary: DashboardSummary, locale: Locale = "en") {
   const words = wordsFor(locale);
   const stakeholderLine = (row: DashboardSummary["byStakeholder"][number]): BreakdownLine => ({
-    ...line(row, row.stakeholder.name, words),
+    // The pledges no single stakeholder leads are the row keyed "" (by lead).
+    ...line(row, row.key === "" ? words.t("report.noSingleLead") : row.stakeholder.name, words),
     ...(row.stakeholder.slug ? { href: `/stakeholders/${row.stakeholder.slug}` } : {}),
   });
   return {

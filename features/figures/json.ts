@@ -3,7 +3,9 @@
 import { statedQuantity, type Quantity, type Ratio } from "@/lib/rules/quantity";
 import type { BreakdownRow, DashboardSummary, Outcome } from "@/lib/rules/figures";
 import { toMajor } from "@/lib/rules/units";
-import { categoryLabels, effectiveStatusLabels, type QuantityQualifier } from "@/lib/rules/vocabulary";
+import type { QuantityQualifier } from "@/lib/rules/vocabulary";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { isoDay } from "@/lib/format";
 import type { ViewTime } from "@/lib/view-time";
 import type { BreakdownParams, BreakdownRowJson, RangeJson, SummaryJson } from "@/features/api/schemas";
@@ -103,22 +105,28 @@ function rowJson(row: BreakdownRow<string>, key: string, label: string): Breakdo
 export function breakdownRows(
   summary: DashboardSummary,
   by: Exclude<BreakdownParams["by"], "condition">,
+  locale: Locale = "en",
 ): { key: string; label: string; row: BreakdownRow<string> }[] {
+  const t = translator(locale);
   switch (by) {
     case "status":
       return summary.byEffectiveStatus.map((row) => ({
         key: row.key,
-        label: effectiveStatusLabels[row.key],
+        label: t(`vocabulary.pledgeStatus.${row.key}`),
         row,
       }));
     case "category":
-      return summary.byCategory.map((row) => ({ key: row.key, label: categoryLabels[row.key], row }));
+      return summary.byCategory.map((row) => ({
+        key: row.key,
+        label: t(`vocabulary.category.${row.key}`),
+        row,
+      }));
     case "stakeholder":
     case "lead":
       return (by === "lead" ? summary.byLead : summary.byStakeholder).map((row) => ({
         // The pledges no single stakeholder leads: "" by lead.
         key: row.stakeholder.slug || row.key,
-        label: row.stakeholder.name,
+        label: row.key === "" ? t("report.noSingleLead") : row.stakeholder.name,
         row,
       }));
   }

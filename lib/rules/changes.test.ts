@@ -14,6 +14,7 @@ import {
   type PledgeState,
 } from "./changes";
 import { noScenario } from "./effective-status";
+import type { Quantity } from "./quantity";
 
 const ceasefire = { id: "c1", title: "Ceasefire", status: "unmet" as const };
 
@@ -151,7 +152,7 @@ describe("changes in words", () => {
     );
     const none = { released: 0, heldBack: 0, unconditional: { low: 0n, high: 0n } };
     expect(conditionChangeWords({ title: "Vote", to: "partially_met" }, none, "personnel")).toBe(
-      "Vote → partially met: no pledge's standing changed",
+      "Vote → partially met: no pledge’s standing changed",
     );
   });
 });
@@ -216,6 +217,62 @@ describe("a pledge's change in words", () => {
     expect(pledgeChangeWords(null, pledge())).toEqual(["Added: Committed, 1,000–2,000 personnel"]);
     expect(pledgeChangeWords(pledge(), null)).toEqual([
       "Left the view (was: Committed, 1,000–2,000 personnel)",
+    ]);
+  });
+});
+
+describe("changes in Ukrainian and French", () => {
+  const release = { released: 5, heldBack: 1, unconditional: { low: 30_000n, high: 30_000n } };
+
+  it("writes a condition's change in the reader's language, with its plurals and number format", () => {
+    expect(conditionChangeWords({ title: "Росія погоджується", to: "met" }, release, "personnel", "uk")).toBe(
+      "Росія погоджується → виконана: 5 зобов’язань більше не умовні, 1 зобов’язання знову умовне; сума без умов +30\u00a0000 (особовий склад)",
+    );
+    expect(conditionChangeWords({ title: "Vote", to: null }, release, "personnel", "fr")).toBe(
+      "Vote → supprimée\u00a0: 5 engagements ne sont plus conditionnels, 1 engagement redevient conditionnel, total sans condition +30\u202f000 (effectifs)",
+    );
+  });
+
+  it("signs a range's move and says when nothing moved", () => {
+    expect(rangeChangeWords({ low: -2_000n, high: 1_000n }, "personnel", "uk")).toBe(
+      "від −2\u00a0000 до +1\u00a0000",
+    );
+    expect(rangeChangeWords({ low: 0n, high: 0n }, "personnel", "fr")).toBe("aucun changement");
+  });
+
+  it("names the figures and the points coverage moved by", () => {
+    const q = (low: bigint, high: bigint) => ({ low, high, unit: "personnel", bound: "exact" as const });
+    const figures: ChangeFigures = {
+      pledges: { from: 2, to: 2 },
+      required: figureDelta<Quantity>(null, null),
+      pledged: figureDelta(q(1_000n, 1_000n), q(2_500n, 2_500n)),
+      unconditional: figureDelta<Quantity>(null, null),
+      delivered: figureDelta(null, q(5n, 5n)),
+      shortfall: figureDelta<Quantity>(null, null),
+      coverage: figureDelta(
+        { low: 0.1, high: 0.1, bound: "exact" },
+        { low: 0.145, high: 0.16, bound: "exact" },
+      ),
+    };
+    expect(figureChangeLines(figures, "uk").map((line) => [line.figure, line.change])).toEqual([
+      ["Зобов’язання", "без змін"],
+      ["Обіцяно", "+1\u00a0500"],
+      ["Надано", "записано вперше"],
+      ["Покриття", "від +4,5 в. п. до +6 в. п."],
+    ]);
+    expect(figureChangeLines(figures, "fr").at(-1)!.change).toBe("de +4,5 pts à +6 pts");
+  });
+
+  it("says what moved in a pledge", () => {
+    expect(
+      pledgeChangeWords(
+        pledge({ blockedBy: [ceasefire] }),
+        pledge({ status: "withdrawn", delivered: 3n }),
+        "uk",
+      ),
+    ).toEqual(["Підтверджене → Відкликане", "Надано: нічого → 3", "Умови, що більше не блокують: Ceasefire"]);
+    expect(pledgeChangeWords(null, pledge({ qualifier: "up_to", low: 30_000n, high: null }), "fr")).toEqual([
+      "Ajouté\u00a0: Confirmé, jusqu’à 30\u202f000 militaires",
     ]);
   });
 });

@@ -7,16 +7,10 @@
 import { effectiveStatus, type ConditionState, type Scenario } from "./effective-status";
 import { totalsOf, type AggregateGroup } from "./figures";
 import { formatPromised, formatRatio, formatStated, type Quantity, type Ratio } from "./quantity";
-import { formatAmount, unitWord } from "./units";
-import {
-  conditionStatusLabels,
-  pledgeStatusLabels,
-  type ConditionStatus,
-  type PledgeCategory,
-  type PledgeStatus,
-  type QuantityQualifier,
-} from "./vocabulary";
-import { counted } from "@/lib/format";
+import { formatAmount, intlLocale, perLocale, unitName, unitWord } from "./units";
+import type { ConditionStatus, PledgeCategory, PledgeStatus, QuantityQualifier } from "./vocabulary";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 
 /** A pledge as it stood at one end of the period: what the figures read of it. */
 export interface PledgeState {
@@ -187,20 +181,24 @@ export function figureDelta<V extends Quantity | Ratio>(
   return { from, to, change: { low: minus(to.low, from.low), high: minus(to.high, from.high) } };
 }
 
-// ---- In words ----
+// ---- In words, in the reader's language ----
 
 /** A signed difference in the unit's amounts: "+5,000", "−250.50", "0". */
-function signedAmount(minor: bigint, unit: string): string {
+function signedAmount(minor: bigint, unit: string, locale: Locale): string {
   if (minor === 0n) return "0";
-  return `${minor > 0n ? "+" : "−"}${formatAmount(minor > 0n ? minor : -minor, unit)}`;
+  return `${minor > 0n ? "+" : "−"}${formatAmount(minor > 0n ? minor : -minor, unit, locale)}`;
 }
 
 /** How a range moved: "+5,000", "−2,000 to +1,000" (each end), or "no change". */
-export function rangeChangeWords(change: RangeChange, unit: string): string {
-  if (change.low === 0n && change.high === 0n) return "no change";
+export function rangeChangeWords(change: RangeChange, unit: string, locale: Locale = "en"): string {
+  const t = translator(locale);
+  if (change.low === 0n && change.high === 0n) return t("changes.noChange");
   return change.low === change.high
-    ? signedAmount(change.high, unit)
-    : `${signedAmount(change.low, unit)} to ${signedAmount(change.high, unit)}`;
+    ? signedAmount(change.high, unit, locale)
+    : t("changes.range", {
+        low: signedAmount(change.low, unit, locale),
+        high: signedAmount(change.high, unit, locale),
+      });
 }
 
 /**
@@ -211,19 +209,25 @@ export function conditionChangeWords(
   condition: { title: string; to: ConditionStatus | null },
   release: ConditionRelease,
   unit: string,
+  locale: Locale = "en",
 ): string {
-  const to = condition.to ? conditionStatusLabels[condition.to].toLowerCase() : "removed";
+  const t = translator(locale);
+  const to = condition.to
+    ? t(`vocabulary.conditionStatus.${condition.to}`).toLocaleLowerCase(locale)
+    : t("changes.removed");
   const parts = [
-    release.released > 0 ? `${counted(release.released, "pledge")} no longer conditional` : null,
-    release.heldBack > 0 ? `${counted(release.heldBack, "pledge")} conditional again` : null,
+    release.released > 0 ? t("changes.released", { count: release.released }) : null,
+    release.heldBack > 0 ? t("changes.heldBack", { count: release.heldBack }) : null,
   ].filter((part) => part !== null);
-  if (parts.length === 0) return `${condition.title} → ${to}: no pledge's standing changed`;
-  const moved = rangeChangeWords(release.unconditional, unit);
-  const sum =
-    moved === "no change"
-      ? `no change to the unconditional total in ${unitWord(unit)}`
-      : `unconditional ${moved} ${unitWord(unit)}`;
-  return `${condition.title} → ${to}: ${parts.join(", ")}, ${sum}`;
+  if (parts.length === 0) return t("changes.conditionStill", { title: condition.title, to });
+  const unmoved = release.unconditional.low === 0n && release.unconditional.high === 0n;
+  const sum = unmoved
+    ? t("changes.sumUnchanged", { unit: unitName(unit, locale) })
+    : t("changes.sumMoved", {
+        moved: rangeChangeWords(release.unconditional, unit, locale),
+        unit: locale === "en" ? unitWord(unit) : unitName(unit, locale),
+      });
+  return t("changes.conditionMoved", { title: condition.title, to, parts: parts.join(", "), sum });
 }
 
 /** The headline figures at both ends of a period (from the figures module). */
@@ -246,63 +250,79 @@ export interface FigureChangeLine {
 }
 
 /** Each headline figure at the start and the end in words, and how each end of it moved. */
-export function figureChangeLines(figures: ChangeFigures): FigureChangeLine[] {
+export function figureChangeLines(figures: ChangeFigures, locale: Locale = "en"): FigureChangeLine[] {
+  const t = translator(locale);
   const { from, to } = figures.pledges;
+  const pledgesMoved = signedAmount(BigInt(to - from), "items", locale);
   const lines: FigureChangeLine[] = [
     {
-      figure: "Pledges",
-      before: formatAmount(BigInt(from), "items"),
-      after: formatAmount(BigInt(to), "items"),
-      change: signedAmount(BigInt(to - from), "items").replace(/^0$/, "no change"),
+      figure: t("changes.pledges"),
+      before: formatAmount(BigInt(from), "items", locale),
+      after: formatAmount(BigInt(to), "items", locale),
+      change: pledgesMoved === "0" ? t("changes.noChange") : pledgesMoved,
     },
   ];
-  const amounts: [string, FigureDelta<Quantity>][] = [
-    ["Pledged", figures.pledged],
-    ["Unconditional", figures.unconditional],
-    ["Delivered", figures.delivered],
-    ["Required", figures.required],
-    ["Shortfall", figures.shortfall],
-  ];
+  const noneRecorded = t("dashboard.figure.noneRecorded");
+  const amounts = [
+    ["pledged", figures.pledged],
+    ["unconditional", figures.unconditional],
+    ["delivered", figures.delivered],
+    ["required", figures.required],
+    ["shortfall", figures.shortfall],
+  ] as const;
   for (const [figure, delta] of amounts) {
     if (!delta.from && !delta.to) continue;
     lines.push({
-      figure,
-      before: delta.from ? formatPromised(delta.from) : "none recorded",
-      after: delta.to ? formatPromised(delta.to) : "none recorded",
-      change: delta.change ? rangeChangeWords(delta.change, delta.to!.unit) : "newly recorded",
+      figure: t(`dashboard.figure.${figure}`),
+      before: delta.from ? formatPromised(delta.from, locale) : noneRecorded,
+      after: delta.to ? formatPromised(delta.to, locale) : noneRecorded,
+      change: delta.change
+        ? rangeChangeWords(delta.change, delta.to!.unit, locale)
+        : t("changes.newlyRecorded"),
     });
   }
   const coverage = figures.coverage;
   if (coverage.from || coverage.to) {
     lines.push({
-      figure: "Coverage",
-      before: coverage.from ? formatRatio(coverage.from) : "none recorded",
-      after: coverage.to ? formatRatio(coverage.to) : "none recorded",
+      figure: t("dashboard.figure.coverage"),
+      before: coverage.from ? formatRatio(coverage.from, locale) : noneRecorded,
+      after: coverage.to ? formatRatio(coverage.to, locale) : noneRecorded,
       change: !coverage.change
-        ? "newly recorded"
+        ? t("changes.newlyRecorded")
         : coverage.change.low === 0 && coverage.change.high === 0
-          ? "no change"
-          : `${percentPoints(coverage.change.low)} to ${percentPoints(coverage.change.high)}`,
+          ? t("changes.noChange")
+          : t("changes.range", {
+              low: percentPoints(coverage.change.low, locale),
+              high: percentPoints(coverage.change.high, locale),
+            }),
     });
   }
   return lines;
 }
 
-/** A ratio's move in percentage points: "+4.5 pts", "−1 pt". */
-function percentPoints(change: number): string {
+const pointsFormat = perLocale(
+  (locale) => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }),
+);
+
+/** A ratio's move in percentage points: "+4.5 pts", "−1 pt" ("+4,5 в. п."). */
+function percentPoints(change: number, locale: Locale): string {
   const points = Math.round(change * 1000) / 10;
-  if (points === 0) return "0 pts";
-  const magnitude = Math.abs(points).toLocaleString("en-GB");
-  return `${points > 0 ? "+" : "−"}${magnitude} ${Math.abs(points) === 1 ? "pt" : "pts"}`;
+  const magnitude = Math.abs(points);
+  const sign = points > 0 ? "+" : points < 0 ? "−" : "";
+  return translator(locale)("changes.points", {
+    points: magnitude,
+    value: `${sign}${pointsFormat(locale).format(magnitude)}`,
+  });
 }
 
 /** A pledge's end in words: "Committed, up to 30,000 personnel, 1,200 delivered". */
-function stateWords(state: PledgeState): string {
-  const parts = [pledgeStatusLabels[state.status]];
+function stateWords(state: PledgeState, locale: Locale): string {
+  const t = translator(locale);
+  const parts = [t(`vocabulary.pledgeStatus.${state.status}`)];
   if (state.unit !== null && state.low !== null)
-    parts.push(formatStated(state.low, state.high, state.unit, state.qualifier));
+    parts.push(formatStated(state.low, state.high, state.unit, state.qualifier, locale));
   if (state.delivered !== null && state.unit !== null)
-    parts.push(`${formatAmount(state.delivered, state.unit)} delivered`);
+    parts.push(t("changes.stateDelivered", { amount: formatAmount(state.delivered, state.unit, locale) }));
   return parts.join(", ");
 }
 
@@ -310,27 +330,35 @@ function stateWords(state: PledgeState): string {
  * What moved in a pledge, in words, one line per kind: "Committed → Withdrawn", "Up to 30,000 →
  * up to 35,000 personnel", "Delivered 0 → 1,200", "No longer held back by Ceasefire".
  */
-export function pledgeChangeWords(before: PledgeState | null, after: PledgeState | null): string[] {
-  if (!before) return after ? [`Added: ${stateWords(after)}`] : [];
-  if (!after) return [`Left the view (was: ${stateWords(before)})`];
+export function pledgeChangeWords(
+  before: PledgeState | null,
+  after: PledgeState | null,
+  locale: Locale = "en",
+): string[] {
+  const t = translator(locale);
+  if (!before) return after ? [t("changes.added", { state: stateWords(after, locale) })] : [];
+  if (!after) return [t("changes.leftView", { state: stateWords(before, locale) })];
   const lines: string[] = [];
-  if (before.status !== after.status)
-    lines.push(`${pledgeStatusLabels[before.status]} → ${pledgeStatusLabels[after.status]}`);
+  const status = (state: PledgeState) => t(`vocabulary.pledgeStatus.${state.status}`);
+  if (before.status !== after.status) lines.push(`${status(before)} → ${status(after)}`);
   const stated = (state: PledgeState) =>
     state.unit === null || state.low === null
-      ? "no amount"
-      : formatStated(state.low, state.high, state.unit, state.qualifier);
-  if (stated(before) !== stated(after)) lines.push(`Pledged: ${stated(before)} → ${stated(after)}`);
+      ? t("changes.noAmount")
+      : formatStated(state.low, state.high, state.unit, state.qualifier, locale);
+  if (stated(before) !== stated(after))
+    lines.push(t("changes.pledgedMoved", { from: stated(before), to: stated(after) }));
   if (before.delivered !== after.delivered) {
     const delivered = (state: PledgeState) =>
-      state.delivered === null || state.unit === null ? "none" : formatAmount(state.delivered, state.unit);
-    lines.push(`Delivered: ${delivered(before)} → ${delivered(after)}`);
+      state.delivered === null || state.unit === null
+        ? t("changes.none")
+        : formatAmount(state.delivered, state.unit, locale);
+    lines.push(t("changes.deliveredMoved", { from: delivered(before), to: delivered(after) }));
   }
   const ids = (state: PledgeState) => new Set(state.blockedBy.map((c) => c.id));
   const [was, is] = [ids(before), ids(after)];
   const freed = before.blockedBy.filter((c) => !is.has(c.id)).map((c) => c.title);
   const held = after.blockedBy.filter((c) => !was.has(c.id)).map((c) => c.title);
-  if (freed.length > 0) lines.push(`No longer held back by ${freed.join(", ")}`);
-  if (held.length > 0) lines.push(`Now held back by ${held.join(", ")}`);
+  if (freed.length > 0) lines.push(t("changes.freed", { titles: freed.join(", ") }));
+  if (held.length > 0) lines.push(t("changes.held", { titles: held.join(", ") }));
   return lines;
 }

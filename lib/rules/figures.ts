@@ -327,8 +327,7 @@ export function computeGap(
  * pledger or contributor; a pledge led by several, or carried by several with none leading, for no
  * one, under this row. So the rows add up to the totals, as the by-stakeholder rows do not.
  */
-export const leadAttribution =
-  "Each pledge counts once: for the stakeholder named its lead, or with no lead named, for its only pledger. A pledge several stakeholders carry with none (or several) leading counts under “No single lead”, so the rows add up to the totals.";
+// Said to readers as report.leadAttribution in the catalogs (messages/*.json).
 
 const noSingleLead = { id: "", slug: "", name: "No single lead" };
 
@@ -337,7 +336,7 @@ export interface SummaryInput {
   requirement: { low: bigint; high: bigint; qualifier: QuantityQualifier } | null;
   groups: readonly AggregateGroup[];
   stakeholderGroups: readonly TotalsGroup[];
-  /** The groups again, each pledge once, for the stakeholder `leadAttribution` names (or none). */
+  /** The groups again, each pledge once, for the stakeholder lead attribution (above) names (or none). */
   leadGroups: readonly TotalsGroup[];
   stakeholders: readonly { id: string; slug: string; name: string }[];
   conditions: readonly (ConditionState & { slug: string; pledges: number; dependsOn: string | null })[];

@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { englishLeaks } from "./support/english-leaks";
+import { englishInTexts, englishLeaks } from "./support/english-leaks";
 import { expectNoAxeViolations } from "./support/page-checks";
+import { sheetsThroughLibreOffice } from "./support/readers";
 import { storageStateOf } from "./support/users";
 
 async function readerIn(browser: Browser, locale: "uk" | "fr") {
@@ -63,6 +64,8 @@ test("the dashboard in French: its words and the French number format", async ({
 test("the leak check finds English where a page is left in English", async ({ page }) => {
   // A reader in English sees the English catalog: checked as if Ukrainian, it is all leaks.
   await page.goto("/dashboard");
+  // The figures stream in after the page's frame: wait for them, or there is less to find.
+  await expect(page.getByTestId("kpi-pledged")).toBeVisible();
   const leaks = await englishLeaks(page, "uk");
   expect(leaks).toContain("How far the pledges go");
   expect(leaks).toContain("Pledged");
@@ -77,7 +80,8 @@ test("the briefing PDF of a Ukrainian reader's scenario is written in Ukrainian"
   try {
     const file = path.join(dir, "briefing.pdf");
     writeFileSync(file, await response.body());
-    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const raw = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    const text = raw.replace(/\s+/g, " ");
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
     for (const words of [
       "Довідка Pledgewatch",
@@ -97,8 +101,66 @@ test("the briefing PDF of a Ukrainian reader's scenario is written in Ukrainian"
     }
     expect(text).not.toContain("About this report");
     expect(text).not.toContain("Pledgewatch briefing");
+    // What changed, in the briefing's last section, is Ukrainian too; and no English message anywhere.
+    expect(text).toMatch(/Показник .*Зміна/);
+    expect(englishInTexts(raw.split(/\n| {2,}/), "uk")).toEqual([]);
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
     expect(info).toMatch(/Title:\s+Довідка Pledgewatch: /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the workbook of a Ukrainian reader is in Ukrainian, as LibreOffice in Ukrainian shows it", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const page = await readerIn(browser, "uk");
+  const response = await page.request.get("/api/v1/exports/report.xlsx?assume=russia-agrees-to-ceasefire");
+  expect(response.status()).toBe(200);
+  const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-uk-"));
+  try {
+    const file = path.join(dir, "report.xlsx");
+    writeFileSync(file, await response.body());
+    const sheets = sheetsThroughLibreOffice(file, dir, { asShown: true, locale: "uk-UA" });
+    expect([...sheets.keys()].sort()).toEqual(
+      [
+        "Про цей звіт",
+        "Підсумок",
+        "Зобов’язання",
+        "Умови",
+        "За статусом",
+        "За категорією",
+        "За учасником",
+        "За провідною стороною",
+        "Історія статусів",
+        "Джерела",
+      ].sort(),
+    );
+    const about = new Map(sheets.get("Про цей звіт")!.map((row) => [row[0], row[1]]));
+    expect(about.get("Звіт")).toBe("Pledgewatch: що обіцяно порівняно з потребою");
+    expect(about.get("Сценарій")).toBe("Вважаються виконаними: Russia agrees to a ceasefire");
+    expect(about.get("Створено")).toMatch(/^\d{1,2} [а-яі]+ \d{4} р\. о \d{2}:\d{2} UTC, автор: /);
+    expect(about.get("Як рахується")).toMatch(/^Зобов’язання є умовним/);
+
+    // Figures in words are the catalog's; the numbers are cells that LibreOffice shows as Ukrainian does.
+    const figure = (name: string) => sheets.get("Підсумок")!.find((row) => row[0] === name)!;
+    expect(figure("Обіцяно")[4]).toBe(`до 30${nbsp}000 військових`);
+    expect(figure("Обіцяно")[2]).toMatch(/^\d{1,3}(\s\d{3})+$/u);
+    expect(figure("Обіцяно")[2]).not.toContain(",");
+    expect(figure("Покриття")[1]).toMatch(/^\d+,\d\s?%$/u);
+    const pledges = sheets.get("Зобов’язання")!;
+    const statusAt = pledges[0]!.indexOf("effective_status_label");
+    const statuses = new Set(pledges.slice(1).map((row) => row[statusAt]));
+    expect(statuses.size).toBeGreaterThan(0);
+    for (const status of statuses) expect(status).toMatch(/^[А-ЯІЄЇҐ][а-яієїґ’ ]+$/u);
+    const lead = sheets.get("За провідною стороною")!;
+    expect(lead.some((row) => row[1] === "Без єдиної провідної сторони")).toBe(true);
+
+    // No English message anywhere (record text, such as titles and quotes, stays as entered; the
+    // header rows are column codes, the same in every language).
+    const cells = [...sheets.values()].flatMap((rows) => rows.slice(1).flat()).filter(Boolean);
+    expect(englishInTexts(cells, "uk")).toEqual([]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

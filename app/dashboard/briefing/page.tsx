@@ -171,9 +171,9 @@ export default async function BriefingPage({ searchParams }: PageProps<"/dashboa
         <ChangesSincePanel
           since={since}
           until={until}
-          lines={changeLines(changes, { pledges: largest, ...changeEvents })}
+          lines={changeLines(changes, { pledges: largest, ...changeEvents }, locale)}
           moved={changes.pledges.length}
-          movedIn={kindCounts(changes.pledges)}
+          movedIn={kindCounts(changes.pledges, locale)}
           allChangesHref={pathWithQuery("/changes", {
             ...query,
             since: isoDay(since),

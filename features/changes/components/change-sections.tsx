@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { SourceQuote } from "@/components/ui/source-quote";
-import { counted } from "@/lib/format";
 import type { FigureChangeLine } from "@/lib/rules/changes";
 import type { ConditionChangeLine, EventLine, PledgeChangeLine } from "../change-lines";
 
@@ -17,15 +17,20 @@ export function ChangeFiguresTable({
   startLabel: string;
   endLabel: string;
 }) {
+  const t = useTranslations("changes");
+  const locale = useLocale();
   return (
     <table className="w-full text-left text-sm" data-testid="change-figures">
       <caption className="sr-only">
-        The figures {startLabel.toLowerCase()} and {endLabel.toLowerCase()}, and how each moved
+        {t("figuresCaption", {
+          start: startLabel.toLocaleLowerCase(locale),
+          end: endLabel.toLocaleLowerCase(locale),
+        })}
       </caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="py-1 pr-2">
-            Figure
+            {t("figure")}
           </th>
           <th scope="col" className="py-1 pr-2">
             {startLabel}
@@ -34,7 +39,7 @@ export function ChangeFiguresTable({
             {endLabel}
           </th>
           <th scope="col" className="py-1 text-right">
-            Change
+            {t("change")}
           </th>
         </tr>
       </thead>
@@ -81,7 +86,8 @@ function EventList({ events }: { events: EventLine[] }) {
 
 /** Each condition whose status moved, what that released or held back, and the evidence. */
 export function ConditionChangeList({ conditions }: { conditions: ConditionChangeLine[] }) {
-  if (conditions.length === 0) return <p className="text-sm text-slate-700">No condition changed.</p>;
+  const t = useTranslations("changes");
+  if (conditions.length === 0) return <p className="text-sm text-slate-700">{t("noConditionChanged")}</p>;
   return (
     <ul className="space-y-3" data-testid="condition-changes">
       {conditions.map((condition) => (
@@ -105,8 +111,10 @@ export function PledgeChangeList({
   /** Each pledge's heading: beneath the page's section (3), or deeper. */
   headingLevel?: 3 | 4;
 }) {
+  const t = useTranslations("changes");
+  const figureWords = useTranslations("dashboard.figure");
   const Heading = headingLevel === 3 ? "h3" : "h4";
-  if (pledges.length === 0) return <p className="text-sm text-slate-700">No pledge changed.</p>;
+  if (pledges.length === 0) return <p className="text-sm text-slate-700">{t("noPledgeChanged")}</p>;
   return (
     <ul className="space-y-3" data-testid="pledge-changes">
       {pledges.map((pledge) => (
@@ -122,28 +130,25 @@ export function PledgeChangeList({
             ))}
           </ul>
           <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-            {(
-              [
-                ["Pledged", pledge.effect.pledged],
-                ["Unconditional", pledge.effect.unconditional],
-                ["Delivered", pledge.effect.delivered],
-              ] as const
-            ).map(([figure, change]) => (
+            {(["pledged", "unconditional", "delivered"] as const).map((figure) => (
               <div key={figure} className="flex gap-1">
                 <dt className="text-slate-600">
-                  {figure} ({unitLabel}):
+                  {t("effect", { figure: figureWords(figure), unit: unitLabel })}
                 </dt>
-                <dd className="tabular-nums">{change}</dd>
+                <dd className="tabular-nums">{pledge.effect[figure]}</dd>
               </div>
             ))}
           </dl>
           {pledge.earlierEvents > 0 && (
             <p className="mt-2 text-sm text-slate-700">
-              {counted(pledge.earlierEvents, "earlier event")} in this period:{" "}
-              <Link href={`/pledges/${pledge.id}`} className="link">
-                the pledge’s history
-              </Link>{" "}
-              has them all.
+              {t.rich("earlier", {
+                count: pledge.earlierEvents,
+                link: (chunks) => (
+                  <Link href={`/pledges/${pledge.id}`} className="link">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
           <EventList events={pledge.events} />
@@ -155,12 +160,13 @@ export function PledgeChangeList({
 
 /** The pledges deleted in the period: they leave every view, on every day, so no figure shows them. */
 export function DeletedPledgeList({ deleted }: { deleted: { id: string; title: string; when: string }[] }) {
+  const t = useTranslations("changes");
   if (deleted.length === 0) return null;
   return (
     <ul className="list-disc pl-5 text-sm" data-testid="deleted-pledges">
       {deleted.map((pledge) => (
         <li key={pledge.id}>
-          {pledge.title} <span className="text-slate-600">(deleted {pledge.when})</span>
+          {pledge.title} <span className="text-slate-600">{t("deleted", { when: pledge.when })}</span>
         </li>
       ))}
     </ul>

@@ -6,17 +6,9 @@ import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
 import { exceedsPledge, type PledgeListItem } from "@/features/pledges";
 import { formatPledgeQuantity, isoDateAt, isoDay } from "@/lib/format";
 import { toDecimal } from "@/lib/rules/units";
-import {
-  categoryLabels,
-  datePrecisions,
-  pledgeCategories,
-  quantityQualifiers,
-  conditionStatusLabels,
-  effectiveStatusLabels,
-  pledgeStatusLabels,
-  qualifierLabels,
-  roleLabels,
-} from "@/lib/rules/vocabulary";
+import { datePrecisions, pledgeCategories, quantityQualifiers } from "@/lib/rules/vocabulary";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 
 export const pledgeColumns = [
   { key: "id", header: "id", width: 28, description: "The pledge's id in Pledgewatch." },
@@ -164,8 +156,13 @@ export const pledgeColumns = [
 
 export type PledgeRow = Record<(typeof pledgeColumns)[number]["key"], string>;
 
-/** Amounts are exact decimals in major units ("1250000.5" EUR), never floats. */
-export function pledgeRow(item: PledgeListItem): PledgeRow {
+/**
+ * Amounts are exact decimals in major units ("1250000.5" EUR), never floats. Codes are the same in
+ * every language; the words ("_label" columns) are in `locale`'s.
+ */
+export function pledgeRow(item: PledgeListItem, locale: Locale = "en"): PledgeRow {
+  const t = translator(locale);
+  const lower = (text: string) => text.toLocaleLowerCase(locale);
   const unit = item.quantity.quantityUnit ?? "";
   const amount = (minor: bigint | null) => (minor === null || !unit ? "" : toDecimal(minor, unit));
   return {
@@ -173,26 +170,28 @@ export function pledgeRow(item: PledgeListItem): PledgeRow {
     externalId: item.externalId ?? "",
     title: item.title,
     category: item.category,
-    categoryLabel: categoryLabels[item.category],
-    stakeholders: item.stakeholders.map((s) => `${s.name} (${roleLabels[s.role].toLowerCase()})`).join("; "),
+    categoryLabel: t(`vocabulary.category.${item.category}`),
+    stakeholders: item.stakeholders
+      .map((s) => `${s.name} (${lower(t(`vocabulary.role.${s.role}`))})`)
+      .join("; "),
     quantityLow: amount(item.quantity.quantityLow),
     quantityHigh: amount(item.quantity.quantityHigh ?? item.quantity.quantityLow),
     unit,
     qualifier: unit ? item.quantity.quantityQualifier : "",
-    qualifierLabel: unit ? qualifierLabels[item.quantity.quantityQualifier] : "",
+    qualifierLabel: unit ? t(`vocabulary.qualifier.${item.quantity.quantityQualifier}`) : "",
     // The bound kept in words: "up to 30,000 personnel", never "30000–30000".
-    quantityWords: formatPledgeQuantity(item.quantity) ?? "",
+    quantityWords: formatPledgeQuantity(item.quantity, locale) ?? "",
     delivered: amount(item.delivered),
-    exceedsPledge: exceedsPledge(item) ? "yes" : "",
+    exceedsPledge: exceedsPledge(item) ? t("workbook.yes") : "",
     status: item.status,
-    statusLabel: pledgeStatusLabels[item.status],
+    statusLabel: t(`vocabulary.pledgeStatus.${item.status}`),
     effectiveStatus: item.effective.status,
-    effectiveStatusLabel: effectiveStatusLabels[item.effective.status],
+    effectiveStatusLabel: t(`vocabulary.pledgeStatus.${item.effective.status}`),
     blockedBy: item.effective.blockedBy.map((c) => c.slug).join("; "),
     blockedByTitles: item.effective.blockedBy.map((c) => c.title).join("; "),
     conditions: item.conditions.map((c) => `${c.slug} (${c.status})`).join("; "),
     conditionsLabel: item.conditions
-      .map((c) => `${c.title} (${conditionStatusLabels[c.status].toLowerCase()})`)
+      .map((c) => `${c.title} (${lower(t(`vocabulary.conditionStatus.${c.status}`))})`)
       .join("; "),
     // "2022-03" for a month, "2022" for a year: ISO 8601 at the precision known, never a made-up day.
     announcedOn:

@@ -3,11 +3,11 @@
 // files with a Table Schema, so that the two can never say different things.
 import { breakdownRows, rangeOf, type Figures } from "@/features/figures";
 import type { PledgeListItem } from "@/features/pledges";
-import { leadAttribution } from "@/lib/rules/figures";
-import { formatPromised as inWords, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
+import { formatPromised, formatRatio, type Quantity, type Ratio } from "@/lib/rules/quantity";
 import { shareUnit } from "@/lib/rules/units";
-import { conditionStatusLabels } from "@/lib/rules/vocabulary";
 import { statusLabel } from "@/lib/status-change";
+import type { Locale } from "@/i18n/locales";
+import { translator, type Translate } from "@/i18n/translate";
 import type { StatusChangeRecord } from "../queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
 
@@ -27,8 +27,9 @@ export interface TableColumn {
 export interface Table<Item> {
   /** Lower case, for a file name: "status-history". */
   name: string;
-  /** For a sheet's tab: "Status history". */
+  /** For a sheet's tab, in the report's language: "Status history". */
   title: string;
+  /** In the report's language. (The columns' descriptions, for the data package, are in English.) */
   description: string;
   columns: readonly TableColumn[];
   /** A row's cells in the columns' order; null for an empty cell. */
@@ -58,41 +59,48 @@ function rangeColumns(name: string, meaning: string, width = 14): TableColumn[] 
   ];
 }
 
-const rangeCells = (quantity: Quantity) => {
+/** The words of a report's tables, in its language. */
+interface Words {
+  locale: Locale;
+  t: Translate;
+}
+
+const rangeCells = (quantity: Quantity, { locale }: Words) => {
   const { low, high } = rangeOf(quantity);
-  return [low, high, inWords(quantity)];
+  return [low, high, formatPromised(quantity, locale)];
 };
 
 type SummaryFigure = { figure: string; quantity: Quantity } | { figure: string; ratio: Ratio };
 
 /** The headline figures: the sums in any metric, the requirement and what it implies where one is recorded. */
-function summaryFigures(summary: Summary): SummaryFigure[] {
+function summaryFigures(summary: Summary, { t }: Words): SummaryFigure[] {
   const { gap, totals } = summary;
-  const amounts: [string, Quantity | undefined][] = [
-    ["Required", gap?.required],
-    ["Pledged", totals.pledged],
-    ["Unconditional", totals.unconditional],
-    ["Delivered", totals.delivered],
-    ["Shortfall", gap?.shortfall],
-    ["Unconditional shortfall", gap?.unconditionalShortfall],
-    ["Delivered shortfall", gap?.deliveredShortfall],
-  ];
-  const ratios: [string, Ratio | null | undefined][] = [
-    ["Coverage", gap?.coverage],
-    ["Unconditional coverage", gap?.unconditionalCoverage],
-    ["Delivered coverage", gap?.deliveredCoverage],
-  ];
+  const amounts = [
+    ["required", gap?.required],
+    ["pledged", totals.pledged],
+    ["unconditional", totals.unconditional],
+    ["delivered", totals.delivered],
+    ["shortfall", gap?.shortfall],
+    ["unconditionalShortfall", gap?.unconditionalShortfall],
+    ["deliveredShortfall", gap?.deliveredShortfall],
+  ] as const;
+  const ratios = [
+    ["coverage", gap?.coverage],
+    ["unconditionalCoverage", gap?.unconditionalCoverage],
+    ["deliveredCoverage", gap?.deliveredCoverage],
+  ] as const;
+  const name = (figure: (typeof amounts)[number][0] | (typeof ratios)[number][0]) =>
+    t(`workbook.figure.${figure}`);
   return [
-    ...amounts.flatMap(([figure, quantity]) => (quantity ? [{ figure, quantity }] : [])),
-    ...ratios.flatMap(([figure, ratio]) => (ratio ? [{ figure, ratio }] : [])),
+    ...amounts.flatMap(([figure, quantity]) => (quantity ? [{ figure: name(figure), quantity }] : [])),
+    ...ratios.flatMap(([figure, ratio]) => (ratio ? [{ figure: name(figure), ratio }] : [])),
   ];
 }
 
-const summaryTable: Table<SummaryFigure> = {
+const summaryTable = ({ t, locale }: Words): Table<SummaryFigure> => ({
   name: "summary",
-  title: "Summary",
-  description:
-    "The headline figures of the view: what is required, pledged, unconditional and delivered, the shortfall and the coverage.",
+  title: t("workbook.sheet.summary"),
+  description: t("workbook.sheet.summaryText"),
   columns: [
     { name: "figure", type: "string", description: "Which figure.", width: 26 },
     { name: "low", type: "number", description: "Its low end.", width: 16, amount: true },
@@ -108,22 +116,22 @@ const summaryTable: Table<SummaryFigure> = {
   ],
   cells: (row) => {
     if ("ratio" in row) {
-      return [row.figure, row.ratio.low, row.ratio.high, row.ratio.bound, formatRatio(row.ratio), shareUnit];
+      const { low, high, bound } = row.ratio;
+      return [row.figure, low, high, bound, formatRatio(row.ratio, locale), shareUnit];
     }
     const { low, high, bound } = rangeOf(row.quantity);
-    return [row.figure, low, high, bound, inWords(row.quantity), row.quantity.unit];
+    return [row.figure, low, high, bound, formatPromised(row.quantity, locale), row.quantity.unit];
   },
-};
+});
 
 const pledgeTypes: Partial<Record<(typeof pledgeColumns)[number]["key"], TableColumn["type"]>> = {
   dueOn: "date",
 };
 
-const pledgeTable: Table<PledgeListItem> = {
+const pledgeTable = ({ t, locale }: Words): Table<PledgeListItem> => ({
   name: "pledges",
-  title: "Pledges",
-  description:
-    "Every pledge the view selects, its figures as stated and delivered, its status and conditions.",
+  title: t("workbook.sheet.pledges"),
+  description: t("workbook.sheet.pledgesText"),
   columns: pledgeColumns.map((column) => ({
     name: column.header,
     type: "numeric" in column ? "number" : (pledgeTypes[column.key] ?? "string"),
@@ -132,20 +140,21 @@ const pledgeTable: Table<PledgeListItem> = {
     ...("numeric" in column ? { amount: true as const } : {}),
   })),
   cells: (item) => {
-    const row = pledgeRow(item);
+    const row = pledgeRow(item, locale);
     return pledgeColumns.map((column) =>
       row[column.key] === "" ? null : "numeric" in column ? Number(row[column.key]) : row[column.key],
     );
   },
-};
+});
 
 type Condition = Summary["conditions"][number];
 
-function conditionTable(unit: string): Table<Condition> {
+function conditionTable(unit: string, words: Words): Table<Condition> {
+  const { t } = words;
   return {
     name: "conditions",
-    title: "Conditions",
-    description: `Each condition, what meeting it would release under the view's scenario (in ${unit}), and the coverage if it alone were met.`,
+    title: t("workbook.sheet.conditions"),
+    description: t("workbook.sheet.conditionsText", { unit }),
     columns: [
       { name: "slug", type: "string", description: "The condition's key.", width: 30 },
       { name: "title", type: "string", description: "The condition.", width: 44 },
@@ -191,11 +200,11 @@ function conditionTable(unit: string): Table<Condition> {
       condition.slug,
       condition.title,
       condition.status,
-      conditionStatusLabels[condition.status],
+      t(`vocabulary.conditionStatus.${condition.status}`),
       condition.dependsOn,
       condition.pledges,
       condition.effect.pledges,
-      ...rangeCells(condition.effect.quantity),
+      ...rangeCells(condition.effect.quantity, words),
       condition.worth.alone.coverage?.low ?? null,
       condition.worth.alone.coverage?.high ?? null,
       unit,
@@ -206,26 +215,27 @@ function conditionTable(unit: string): Table<Condition> {
 type BreakdownBy = Parameters<typeof breakdownRows>[1];
 type BreakdownRow = ReturnType<typeof breakdownRows>[number];
 
-const breakdowns: Record<BreakdownBy, { title: string; adds: string }> = {
-  status: {
-    title: "By status",
-    adds: "Each pledge once, by its status under the scenario: the rows add up to the totals.",
-  },
-  category: { title: "By category", adds: "Each pledge once: the rows add up to the totals." },
-  stakeholder: {
-    title: "By stakeholder",
-    adds: "Each pledge for every stakeholder carrying it: the rows add up to more than the totals.",
-  },
-  lead: { title: "By lead", adds: leadAttribution },
-};
+/** Each breakdown's sheet in the catalog (workbook.sheet.*). */
+const breakdowns = {
+  status: "byStatus",
+  category: "byCategory",
+  stakeholder: "byStakeholder",
+  lead: "byLead",
+} as const satisfies Record<BreakdownBy, string>;
 
 /** The pledges by status, category, stakeholder or lead, as the dashboard and the API break them down. */
-function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRow> {
-  const { title, adds } = breakdowns[by];
+function breakdownTable(by: BreakdownBy, unit: string, words: Words): Table<BreakdownRow> {
+  const { t } = words;
+  const sheet = breakdowns[by];
   return {
     name: `by-${by}`,
-    title,
-    description: `The pledges ${title.toLowerCase()}. ${adds}`,
+    title: t(`workbook.sheet.${sheet}`),
+    description:
+      sheet === "byLead"
+        ? t("workbook.sheet.byLeadText", {
+            rule: t("report.leadAttribution", { noSingleLead: t("report.noSingleLead") }),
+          })
+        : t(`workbook.sheet.${sheet}Text`),
     columns: [
       { name: by, type: "string", description: `The ${by}'s key (a slug or a code).`, width: 20 },
       { name: `${by}_label`, type: "string", description: `The ${by} in words.`, width: 32 },
@@ -239,9 +249,9 @@ function breakdownTable(by: BreakdownBy, unit: string): Table<BreakdownRow> {
       key,
       label,
       row.count,
-      ...rangeCells(row.pledged),
-      ...rangeCells(row.delivered),
-      ...rangeCells(row.unconditional),
+      ...rangeCells(row.pledged, words),
+      ...rangeCells(row.delivered, words),
+      ...rangeCells(row.unconditional, words),
       unit,
     ],
   };
@@ -252,11 +262,14 @@ const breakdownKinds = Object.keys(breakdowns) as BreakdownBy[];
 /** "2026-01-06T12:00:00Z": to the second, the form Table Schema's datetime reads. */
 const instant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-function historyTable(sourceNames: ReadonlyMap<string, string>): Table<StatusChangeRecord> {
+function historyTable(
+  sourceNames: ReadonlyMap<string, string>,
+  { t, locale }: Words,
+): Table<StatusChangeRecord> {
   return {
     name: "status-history",
-    title: "Status history",
-    description: "Every status change of the view's pledges and of every condition, up to the view's date.",
+    title: t("workbook.sheet.history"),
+    description: t("workbook.sheet.historyText"),
     columns: [
       { name: "id", type: "string", description: "The change's id.", width: 28 },
       { name: "occurred_at_utc", type: "datetime", description: "When it took effect (UTC).", width: 22 },
@@ -293,9 +306,9 @@ function historyTable(sourceNames: ReadonlyMap<string, string>): Table<StatusCha
         change.subject,
         change.pledgeTitle ?? change.conditionTitle,
         change.fromStatus,
-        change.fromStatus && statusLabel(change.subject, change.fromStatus),
+        change.fromStatus && statusLabel(change.subject, change.fromStatus, locale),
         change.toStatus,
-        change.toStatus && statusLabel(change.subject, change.toStatus),
+        change.toStatus && statusLabel(change.subject, change.toStatus, locale),
         change.note,
         change.recordedBy,
         change.sourceIds.join("; "),
@@ -320,10 +333,10 @@ export function sourceName(source: SourceRecord): string {
   return source.url ? `${said} <${source.url}>` : said;
 }
 
-const sourceTable: Table<SourceRecord> = {
+const sourceTable = ({ t }: Words): Table<SourceRecord> => ({
   name: "sources",
-  title: "Sources",
-  description: "The sources the figures cite.",
+  title: t("workbook.sheet.sources"),
+  description: t("workbook.sheet.sourcesText"),
   columns: [
     { name: "id", type: "string", description: "The source's id.", width: 28 },
     { name: "title", type: "string", description: "Its title.", width: 60 },
@@ -340,7 +353,7 @@ const sourceTable: Table<SourceRecord> = {
     source.url,
     source.fileName,
   ],
-};
+});
 
 /** A table bound to its rows: its columns and meaning, and its rows' cells in batches as they are read. */
 export interface TableRows {
@@ -377,6 +390,8 @@ export interface ReportRows {
   pledges: AsyncIterable<PledgeListItem[]>;
   history: AsyncIterable<StatusChangeRecord[]>;
   sources: SourceRecord[];
+  /** The language of the sheets' names, descriptions and words; the column names are codes in every language. */
+  locale?: Locale;
 }
 
 /**
@@ -384,15 +399,18 @@ export interface ReportRows {
  * conditions, a breakdown each by status, category, stakeholder and lead, the status history and
  * the sources. The workbook makes each a sheet, the data package a CSV file.
  */
-export function reportTables({ summary, pledges, history, sources }: ReportRows): TableRows[] {
+export function reportTables({ summary, pledges, history, sources, locale = "en" }: ReportRows): TableRows[] {
   const { unit } = summary;
+  const words: Words = { locale, t: translator(locale) };
   const sourceNames = new Map(sources.map((source) => [source.id, sourceName(source)]));
   return [
-    bind(summaryTable, summaryFigures(summary), null),
-    bind(pledgeTable, pledges, null, ["id"]),
-    bind(conditionTable(unit), summary.conditions, unit, ["slug"]),
-    ...breakdownKinds.map((by) => bind(breakdownTable(by, unit), breakdownRows(summary, by), unit)),
-    bind(historyTable(sourceNames), history, null, ["id"]),
-    bind(sourceTable, sources, null, ["id"]),
+    bind(summaryTable(words), summaryFigures(summary, words), null),
+    bind(pledgeTable(words), pledges, null, ["id"]),
+    bind(conditionTable(unit, words), summary.conditions, unit, ["slug"]),
+    ...breakdownKinds.map((by) =>
+      bind(breakdownTable(by, unit, words), breakdownRows(summary, by, locale), unit),
+    ),
+    bind(historyTable(sourceNames, words), history, null, ["id"]),
+    bind(sourceTable(words), sources, null, ["id"]),
   ];
 }

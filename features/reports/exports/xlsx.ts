@@ -8,6 +8,8 @@ import type { Figures } from "@/features/figures";
 import type { listSourceRecords } from "@/features/api/queries";
 import type { streamStatusHistory } from "../queries";
 import type { ReportAbout } from "../report-about";
+import type { Locale } from "@/i18n/locales";
+import { translator, type Translate } from "@/i18n/translate";
 import { reportTables, type TableRows } from "./tables";
 import type { CellLook, FromWriter, SheetSpec, ToWriter, WorkbookProperties } from "./workbook-messages";
 
@@ -19,6 +21,8 @@ export interface ReportInput {
   madeAt: Date;
   /** What the report shows, said on its first sheet. */
   about: ReportAbout;
+  /** The language of its words: sheet names, labels, figures in words (column names are codes). */
+  locale: Locale;
 }
 
 /**
@@ -28,14 +32,15 @@ export interface ReportInput {
  * makes their cells; exceljs writes the file on a thread of its own (./workbook-thread.ts).
  */
 export async function writeReport(stream: Writable, input: ReportInput) {
+  const t = translator(input.locale);
   const writer = new WorkbookThread(stream, {
-    title: "Pledgewatch report",
+    title: t("workbook.title"),
     subject: input.about.viewWords,
     created: input.madeAt,
   });
   try {
     const tables = reportTables({ ...input, summary: input.figures.summary });
-    await writer.sheet(aboutSheet, [aboutRows(input.about, input.figures, tables)]);
+    await writer.sheet(aboutSheet(t), [aboutRows(input.about, input.figures, tables, t)]);
     for (const { table, batches } of tables) {
       const unitAt = table.columns.findIndex((column) => column.name === "unit");
       const spec: SheetSpec = {
@@ -178,28 +183,29 @@ async function drained(out: Writable) {
 const abandoned = () => new Error("the download was closed before the workbook was written");
 
 const look = (header: string, width: number, cells: CellLook) => ({ header, width, look: cells });
-const aboutSheet: SheetSpec = {
-  title: "About this report",
-  columns: [look("About this report", 24, "heading"), look("", 110, "plain")],
+const aboutSheet = (t: Translate): SheetSpec => ({
+  title: t("report.about"),
+  columns: [look(t("report.about"), 24, "heading"), look("", 110, "plain")],
   unitAt: -1,
-};
+});
 
 /** What the report shows and how it counts, first: a reader opening the file alone learns its view. */
-function aboutRows(about: ReportAbout, figures: Figures, tables: TableRows[]): unknown[][] {
+function aboutRows(about: ReportAbout, figures: Figures, tables: TableRows[], t: Translate): unknown[][] {
   return [
-    ["Report", "Pledgewatch: what was pledged against what is needed"],
+    [t("workbook.report"), t("workbook.reportText")],
     ...about.lines.map(({ label, text }) => [label, text]),
-    ["Pledges selected", figures.summary.pledgeCount],
+    [t("workbook.pledgesSelected"), figures.summary.pledgeCount],
     [],
-    ["How it counts", about.counting[0]],
+    [t("report.howItCounts"), about.counting[0]],
     ...about.counting.slice(1).map((text) => [undefined, text]),
-    [undefined, `Every rule, at length: ${about.methodology.text}`],
+    [undefined, t("workbook.everyRule", { address: about.methodology.text })],
     [],
     // What each sheet holds, and how its rows add up (a breakdown by stakeholder counts a pledge
     // for each stakeholder carrying it).
     ...tables.map(({ table }, index) => [
-      index === 0 ? "The sheets" : undefined,
-      `${table.title}: ${table.description}`,
+      index === 0 ? t("workbook.theSheets") : undefined,
+      t("workbook.sheetLine", { title: table.title, description: table.description }),
     ]),
+    [t("workbook.columns"), t("workbook.columnsText")],
   ];
 }

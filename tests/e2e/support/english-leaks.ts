@@ -41,9 +41,26 @@ function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
   return { whole: [...whole], sentences: [...sentences] };
 }
 
+/**
+ * The English in texts read back from a file (a workbook's cells, a PDF's lines): each text that is
+ * a whole English message, and every English sentence found in any of them.
+ */
+export function englishInTexts(texts: readonly string[], locale: string): string[] {
+  const { whole, sentences } = englishOnly(locale);
+  const wholeSet = new Set(whole);
+  const shown = texts.map((text) => text.replace(/\s+/g, " ").trim());
+  const joined = shown.join("\n");
+  return [
+    ...shown.filter((text) => wholeSet.has(text)),
+    ...sentences.filter((sentence) => joined.includes(sentence)),
+  ];
+}
+
 /** The English `page` shows: whole messages as text nodes or labels, and English sentences in its text. */
 export async function englishLeaks(page: Page, locale: string): Promise<string[]> {
   const { whole, sentences } = englishOnly(locale);
+  // What streams in or is drawn after the first paint is read too.
+  await page.waitForLoadState("networkidle");
   return page.evaluate(
     ({ whole, sentences }) => {
       const shown: string[] = [];

@@ -12,18 +12,26 @@ import { parse } from "csv-parse/sync";
 export function sheetsThroughLibreOffice(
   file: string,
   dir: string,
-  { asShown = false } = {},
+  {
+    asShown = false,
+    /** The reader's locale ("uk-UA"): how LibreOffice shows numbers and dates; its own default otherwise. */
+    locale,
+  }: { asShown?: boolean; locale?: string } = {},
 ): Map<string, string[][]> {
-  const profile = path.join(dir, "profile");
+  const profile = path.join(dir, locale ? `profile-${locale}` : "profile");
   mkdirSync(path.join(profile, "user"), { recursive: true });
   writeFileSync(
     path.join(profile, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>${
+      locale
+        ? `\n<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>`
+        : ""
+    }
 </oor:items>`,
   );
-  const out = path.join(dir, asShown ? "shown" : "values");
+  const out = path.join(dir, `${asShown ? "shown" : "values"}${locale ? `-${locale}` : ""}`);
   execFileSync(
     "soffice",
     [

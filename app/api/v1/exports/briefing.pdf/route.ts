@@ -1,4 +1,4 @@
-import { getLocale } from "next-intl/server";
+import { requestLocale } from "@/i18n/locales";
 import { ApiError, apiRoute, credentialsOf, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureViewOf } from "@/features/figures";
 import { attachment, printBriefing, reportFileName } from "@/features/reports";
@@ -34,7 +34,7 @@ export const GET = apiRoute("read", async (request: Request, _context: unknown, 
       linkOrigin: publicOrigin() ?? new URL(request.url).origin,
       credentials: credentialsOf(request.headers),
       // The requester's language (account, cookie, browser), as their pages are in.
-      locale: await getLocale(),
+      locale: requestLocale(request, principal?.locale),
     });
     return new Response(new Uint8Array(pdf), {
       headers: {
