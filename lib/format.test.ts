@@ -5,6 +5,8 @@ import {
   formatDelivered,
   formatPledgeQuantity,
   formatSize,
+  fullStop,
+  joinWords,
   isoDateAt,
   isoDay,
 } from "./format";
@@ -68,5 +70,19 @@ describe("dates in each language", () => {
     expect(formatDateAt(march, "month", "fr")).toBe("mars 2022");
     expect(formatDateAt(march, "year", "fr")).toBe("2022");
     expect(formatDateAt(summit, "unknown", "uk")).toBe("Невідомо (записано до 6 січня 2026 р.)");
+  });
+});
+
+describe("sentences and lists in each language", () => {
+  it("ends a sentence with one full stop, after an abbreviation's too", () => {
+    expect(fullStop("6 січня 2026 р.")).toBe("6 січня 2026 р.");
+    expect(fullStop("as of 6 January 2026")).toBe("as of 6 January 2026.");
+    expect(fullStop("за записами на 6 січня 2026 р..")).toBe("за записами на 6 січня 2026 р.");
+  });
+
+  it("joins items as each language does", () => {
+    expect(joinWords(["a", "b", "c"])).toBe("a, b and c");
+    expect(joinWords(["a", "b", "c"], "uk")).toBe("a, b і c");
+    expect(joinWords(["a", "b"], "fr", "disjunction")).toBe("a ou b");
   });
 });

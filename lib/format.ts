@@ -46,6 +46,26 @@ const longDateFormat = perLocale(
     }),
 );
 
+/**
+ * A sentence ends with one full stop: added where missing, and not written twice after an
+ * abbreviation's ("6 січня 2026 р.").
+ */
+export const fullStop = (text: string) => text.replace(/\.*$/, ".");
+
+const listFormats = {
+  conjunction: perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" })),
+  disjunction: perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "disjunction" })),
+};
+
+/** Items in a sentence as the language joins them: "a, b and c" ("a, b et c"), or with "or". */
+export function joinWords(
+  items: readonly string[],
+  locale: Locale = "en",
+  type: keyof typeof listFormats = "conjunction",
+): string {
+  return listFormats[type](locale).format(items);
+}
+
 /** "6 January 2026", for sentences ("as of 6 January 2026"); "6 січня 2026 р.", "6 janvier 2026". */
 export function formatLongDate(date: Date, locale: Locale = "en"): string {
   return longDateFormat(locale).format(date);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { joinWords } from "@/lib/format";
 import Link from "next/link";
 import {
   blockingConditionStatuses,
@@ -16,9 +17,8 @@ export const metadata: Metadata = { title: "How the figures are counted" };
 // The page is in English until it is translated; its rules' words come from the catalog all the same.
 const english = translator("en");
 
-const list = new Intl.ListFormat("en-GB", { type: "disjunction" });
 const words = (labels: Record<string, string>, keys: readonly string[]) =>
-  list.format(keys.map((key) => `“${labels[key]}”`));
+  joinWords(keys.map((key) => `“${labels[key]}”`), "en", "disjunction");
 
 // The worked example is computed by the same rules as every figure, so the page cannot drift from them.
 const required = statedQuantity(50_000n, 100_000n, "personnel", "exact");

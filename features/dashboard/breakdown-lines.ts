@@ -1,8 +1,8 @@
 // The breakdown tables' rows as the page shows them: labels and amounts already in words, so that
 // the client components drawing them receive a few strings per row rather than the figures' objects.
 import type { Locale } from "@/i18n/locales";
+import { joinWords } from "@/lib/format";
 import { translator } from "@/i18n/translate";
-import { intlLocale, perLocale } from "@/lib/rules/units";
 import { formatQuantity, formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
 import type { BreakdownRow, ConditionEffect, DashboardSummary, Outcome } from "@/lib/rules/figures";
 import { toMajor } from "@/lib/rules/units";
@@ -128,7 +128,6 @@ export interface WorthLine {
   chart: { alone: number; holdsBack: number };
 }
 
-const lists = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }));
 
 /** Each condition that holds pledges back (or is assumed met), by what meeting it alone releases, largest first. */
 export function worthLines(conditions: DashboardSummary["conditions"], locale: Locale = "en"): WorthLine[] {
@@ -154,8 +153,9 @@ export function worthLines(conditions: DashboardSummary["conditions"], locale: L
       allButThisResult: result(worth.allButThis),
       joint: worth.joint.map((set) =>
         t("dashboard.worth.joint", {
-          others: lists(locale).format(
+          others: joinWords(
             set.conditionIds.filter((other) => other !== id).map((other) => titles.get(other) ?? other),
+            locale,
           ),
           released: words.released(set.outcome.unlocks),
         }),

@@ -3,14 +3,12 @@
 // and the exports say it in the same words, in the reader's language (the API's in English).
 import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
-import { formatLongDate } from "@/lib/format";
+import { formatLongDate, fullStop, joinWords } from "@/lib/format";
 import { formatQuantityScaled, formatRatio, type Quantity } from "@/lib/rules/quantity";
-import { intlLocale, perLocale, unitName } from "@/lib/rules/units";
+import { unitName } from "@/lib/rules/units";
 import type { DashboardSummary } from "@/lib/rules/figures";
 import { capitalised, knownAtWords } from "@/lib/view-time-words";
 import type { ViewTime } from "@/lib/view-time";
-
-const lists = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }));
 
 /** When the view stands, in words: "as of 1 March 2026", or the day it was read for today. */
 export function viewTimeWords({ asOf, knownAt }: ViewTime, today: Date, locale: Locale = "en"): string {
@@ -44,7 +42,10 @@ export function headlineOf(
   const assumed = summary.conditions.filter((c) => c.assumedMet).map((c) => c.title);
   const scenario =
     assumed.length > 0
-      ? lists(locale).format(assumed.map((title) => t("figures.headline.scenarioItem", { title })))
+      ? joinWords(
+          assumed.map((title) => t("figures.headline.scenarioItem", { title })),
+          locale,
+        )
       : null;
   const { gap, totals } = summary;
   let figures: string;
@@ -73,10 +74,9 @@ export function headlineOf(
     });
   }
   // A Ukrainian date ends in "р.": the sentence's own full stop is not written twice.
-  const sentence = t("figures.headline.sentence", {
-    figures,
-    time: viewTimeWords(time, today, locale),
-  }).replace(/\.\.$/, ".");
+  const sentence = fullStop(
+    t("figures.headline.sentence", { figures, time: viewTimeWords(time, today, locale) }),
+  );
   return {
     scenario,
     text: scenario

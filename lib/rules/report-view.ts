@@ -3,12 +3,11 @@
 // that every export names a view the same way.
 import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
-import { formatDate, formatDateTime, isoDay } from "@/lib/format";
+import { formatDate, formatDateTime, isoDay, joinWords } from "@/lib/format";
 import { slugify } from "@/lib/slug";
 import { instantParam, type ViewTime } from "@/lib/view-time";
 import { knownAtWords } from "@/lib/view-time-words";
 import { blockingConditionStatuses, settledPledgeStatuses, statusesOutsideTotals } from "./effective-status";
-import { intlLocale, perLocale } from "./units";
 import type { EffectiveStatus, PledgeCategory, PledgeStatus } from "./vocabulary";
 
 /** The filters of a view: which pledges (as the list's filter form and the API's parameters name them). */
@@ -216,7 +215,6 @@ export function madeWords(madeAt: Date, by: string | null, locale: Locale = "en"
   return by ? translator(locale)("report.madeBy", { when, name: by }) : when;
 }
 
-const either = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { type: "disjunction" }));
 
 /**
  * How the figures are counted, in a few sentences a report carries with it (the methodology page
@@ -225,7 +223,7 @@ const either = perLocale((locale) => new Intl.ListFormat(intlLocale(locale), { t
 export function countingRules(locale: Locale = "en"): string[] {
   const t = translator(locale);
   const quoted = (labels: string[]) =>
-    either(locale).format(labels.map((label) => t("report.quoted", { text: label })));
+    joinWords(labels.map((label) => t("report.quoted", { text: label })), locale, "disjunction");
   const pledge = (statuses: readonly PledgeStatus[]) =>
     quoted(statuses.map((status) => t(`vocabulary.pledgeStatus.${status}`)));
   return [

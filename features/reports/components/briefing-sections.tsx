@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Fragment } from "react";
 import type { PledgeListItem } from "@/features/pledges";
-import { formatDate, formatPledgeQuantity } from "@/lib/format";
+import { formatDate, formatPledgeQuantity, fullStop } from "@/lib/format";
 import { effectiveStatuses } from "@/lib/rules/vocabulary";
 import { isWebAddress } from "@/lib/web-address";
 import type { ChangeLines } from "@/features/changes";
@@ -208,8 +208,6 @@ export function PledgesByStatusList({
 }
 
 /** A full stop after `text`, unless it ends in one already (a Ukrainian date ends "р."). */
-const fullStop = (text: string) => (text.endsWith(".") ? text : `${text}.`);
-
 interface Reference {
   number: number;
   slug: string;
