@@ -113,6 +113,7 @@ describe("message catalogs", () => {
         "dashboard.conditions.condition",
         "workbook.sheet.conditions",
         "workbook.sheet.sources",
+        "common.pages",
       ],
     };
     // A message of arguments and punctuation only ("{title}: {amount}") says nothing to translate.

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /**
@@ -23,6 +24,7 @@ export function ConfirmSubmit({
   /** An accessible name for the first button, where its text alone is ambiguous in a list. */
   label?: string;
 }) {
+  const t = useTranslations("common");
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const start = useRef<HTMLButtonElement>(null);
@@ -66,7 +68,7 @@ export function ConfirmSubmit({
         {confirmLabel}
       </button>
       <button type="button" className="button-secondary" onClick={cancel}>
-        Cancel
+        {t("cancel")}
       </button>
     </span>
   );

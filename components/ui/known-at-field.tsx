@@ -1,8 +1,11 @@
+import { useTranslations } from "next-intl";
+
 /** "As known at": a date and time in UTC, sent as `knownAt` (the view time of lib/view-time.ts). */
 export function KnownAtField({ value, className }: { value: Date | undefined; className: string }) {
+  const t = useTranslations("common");
   return (
     <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-      As known at (UTC)
+      {t("knownAt")}
       <input
         type="datetime-local"
         name="knownAt"
@@ -12,7 +15,7 @@ export function KnownAtField({ value, className }: { value: Date | undefined; cl
         className={className}
       />
       <span id="known-at-help" className="text-xs font-normal text-slate-600">
-        What the tracker showed then
+        {t("knownAtHelp")}
       </span>
     </label>
   );

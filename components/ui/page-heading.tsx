@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /** A page's title, under a link back to where it sits (a pledge, a list of records). */
@@ -9,11 +10,12 @@ export function PageHeading({
   back: { href: string; label: string };
   children: ReactNode;
 }) {
+  const t = useTranslations("common");
   return (
     <>
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={back.href} className="link">
-          ← {back.label}
+          {t("back", { label: back.label })}
         </Link>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">{children}</h1>

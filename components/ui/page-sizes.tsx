@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 /** How many rows a page shows, as links (they work before the page's script has loaded). */
@@ -15,6 +16,7 @@ export function PageSizes({
   /** What the choice is called: "Pledges per page". */
   label: string;
 }) {
+  const t = useTranslations("common");
   const hrefFor = (size: number) => {
     const params = new URLSearchParams(query);
     params.delete("page");
@@ -25,7 +27,7 @@ export function PageSizes({
   };
   return (
     <nav aria-label={label} className="no-print flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-700">Per page:</span>
+      <span className="text-slate-700">{t("perPage")}</span>
       {sizes.map((size) =>
         size === current ? (
           <span

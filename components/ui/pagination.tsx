@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 interface PaginationProps {
@@ -9,22 +10,23 @@ interface PaginationProps {
 }
 
 export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) {
+  const t = useTranslations("common");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-blue-800 hover:bg-slate-50";
   return (
-    <nav aria-label="Pages" className="no-print flex items-center justify-between gap-4 text-sm">
+    <nav aria-label={t("pages")} className="no-print flex items-center justify-between gap-4 text-sm">
       <p aria-live="polite">
-        Page {Math.min(page, pages)} of {pages}
+        {t("pageOf", { page: Math.min(page, pages), pages })}
       </p>
       <div className="flex gap-2">
         {page > 1 && (
           <Link href={hrefFor(Math.min(page - 1, pages))} className={link} rel="prev">
-            Previous
+            {t("previous")}
           </Link>
         )}
         {page < pages && (
           <Link href={hrefFor(page + 1)} className={link} rel="next">
-            Next
+            {t("next")}
           </Link>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 export const ariaSort = { asc: "ascending", desc: "descending" } as const;
@@ -15,6 +16,7 @@ export function SortHeading({
   next: "asc" | "desc";
   href: string;
 }) {
+  const t = useTranslations("common");
   return (
     <Link
       href={href}
@@ -22,7 +24,7 @@ export function SortHeading({
       className="inline-flex items-center gap-1 underline-offset-4 hover:underline"
     >
       {label}
-      <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
+      <span className="sr-only">{t(next === "asc" ? "sortAscending" : "sortDescending")}</span>
       <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
         {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
       </span>

@@ -135,7 +135,7 @@ export function filterLines(selection: ReportSelection, names: ViewNames, locale
           text: effective.map((value) => t(`vocabulary.pledgeStatus.${value}`)).join("; "),
         }
       : null,
-    q ? { label: t("report.matching"), text: t("report.quoted", { text: q }) } : null,
+    q ? { label: t("report.matching"), text: t("common.quoted", { text: q }) } : null,
     from ? { label: t("report.from"), text: formatDate(from, locale) } : null,
     to ? { label: t("report.to"), text: formatDate(to, locale) } : null,
   ];
@@ -223,7 +223,7 @@ export function madeWords(madeAt: Date, by: string | null, locale: Locale = "en"
 export function countingRules(locale: Locale = "en"): string[] {
   const t = translator(locale);
   const quoted = (labels: string[]) =>
-    joinWords(labels.map((label) => t("report.quoted", { text: label })), locale, "disjunction");
+    joinWords(labels.map((label) => t("common.quoted", { text: label })), locale, "disjunction");
   const pledge = (statuses: readonly PledgeStatus[]) =>
     quoted(statuses.map((status) => t(`vocabulary.pledgeStatus.${status}`)));
   return [

@@ -58,6 +58,7 @@ function useDraft(fromAddress: string) {
  */
 export function DashboardControls({ metric, metrics, defaultMetric, conditions }: DashboardControlsProps) {
   const t = useTranslations("dashboard.controls");
+  const common = useTranslations("common");
   const [updating, startTransition] = useTransition();
   const [view, setView] = useQueryStates(viewParams, {
     shallow: false,
@@ -124,7 +125,7 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
           />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
-          {t("knownAt")}
+          {common("knownAt")}
           <input
             type="datetime-local"
             name="knownAt"
@@ -135,7 +136,7 @@ export function DashboardControls({ metric, metrics, defaultMetric, conditions }
             className={field}
           />
           <span id="known-at-help" className="text-xs font-normal text-slate-600">
-            {t("knownAtHelp")}
+            {common("knownAtHelp")}
           </span>
         </label>
         <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">

@@ -224,6 +224,7 @@ interface Reference {
  */
 export function ReferenceList({ references }: { references: Reference[] }) {
   const t = useTranslations("briefing");
+  const common = useTranslations("common");
   const locale = useLocale();
   return (
     <Section id="references" title={t("references")}>
@@ -231,7 +232,8 @@ export function ReferenceList({ references }: { references: Reference[] }) {
       <ol className="space-y-2">
         {references.map((reference) => (
           <li key={reference.slug} id={`reference-${reference.number}`} className="break-inside-avoid">
-            <span className="font-medium">[{reference.number}]</span> {reference.title}.{" "}
+            <span className="font-medium">{common("reference", { number: reference.number })}</span>{" "}
+            {fullStop(reference.title)}{" "}
             {reference.publisher ?? t("noPublisher")},{" "}
             {fullStop(reference.publishedOn ? formatDate(reference.publishedOn, locale) : t("noDate"))}{" "}
             {reference.url && isWebAddress(reference.url) ? (
@@ -254,7 +256,7 @@ export function ReferenceList({ references }: { references: Reference[] }) {
             )}
             {reference.quotes.map((quote) => (
               <blockquote key={quote} className="mt-1 border-l-4 border-slate-300 pl-3 text-slate-800 italic">
-                “{quote}”
+                {common("quoted", { text: quote })}
               </blockquote>
             ))}
           </li>
