@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { FilterDate } from "@/components/ui/filter-fields";
 import { Pagination } from "@/components/ui/pagination";
@@ -12,7 +13,7 @@ import {
   PledgeChangeList,
 } from "@/features/changes/components/change-sections";
 import { defaultMetric } from "@/features/figures/schemas";
-import { counted, formatDate, isoDay } from "@/lib/format";
+import { formatDate, isoDay } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
 import { knownAtWords } from "@/lib/view-time-words";
 import { ParamsError, parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
@@ -20,9 +21,10 @@ import { requirePagePermission } from "@/server/access";
 import { today } from "@/server/ledger";
 
 export async function generateMetadata({ searchParams }: PageProps<"/changes">): Promise<Metadata> {
+  const t = await getTranslations("changesPage");
   return {
-    title: "What changed",
-    alternates: feedAlternates(await searchParams, "Pledgewatch: what changed"),
+    title: t("title"),
+    alternates: feedAlternates(await searchParams, t("feedTitle")),
   };
 }
 export const dynamic = "force-dynamic";
@@ -40,6 +42,12 @@ function hrefWith(query: RawSearchParams, changes: Record<string, string | undef
 export default async function ChangesPage({ searchParams }: PageProps<"/changes">) {
   const query = await searchParams;
   await requirePagePermission("read", pathWithQuery("/changes", query));
+  const [t, briefing, locale] = await Promise.all([
+    getTranslations("changesPage"),
+    getTranslations("briefing"),
+    getLocale(),
+  ]);
+  const day = (date: Date) => formatDate(date, locale);
   const until = today();
   const asked = { since: isoDay(new Date(until.getTime() - (defaultDays - 1) * 86_400_000)), ...query };
   const parsed = parseSearchParams(changesParams, asked);
@@ -48,7 +56,7 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
     <form
       method="get"
       action="/changes"
-      aria-label="Choose the period"
+      aria-label={t("choosePeriod")}
       className="no-print flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
     >
       {/* A new period keeps the filters, the metric and the moment it is known at. */}
@@ -59,24 +67,20 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
               <input key={`${name}-${n}`} type="hidden" name={name} value={item} />
             )),
       )}
-      <FilterDate label="From (first day)" name="since" value={since} className={field} />
-      <FilterDate label="To (last day)" name="until" value={last} className={field} />
+      <FilterDate label={t("from")} name="since" value={since} className={field} />
+      <FilterDate label={t("to")} name="until" value={last} className={field} />
       <button
         type="submit"
         className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
       >
-        Show changes
+        {t("show")}
       </button>
     </form>
   );
   const heading = (
     <div>
-      <h1 className="text-2xl font-semibold tracking-tight">What changed</h1>
-      <p className="mt-1 max-w-3xl text-sm text-slate-700">
-        Everything that happened in a period, by the day it happened, as recorded now: the figures at its
-        start and end, the conditions that moved and what that released, and each pledge that moved with the
-        evidence behind it.
-      </p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("intro")}</p>
     </div>
   );
   if (!parsed.ok) {
@@ -111,14 +115,18 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
     );
   }
   const shown = changes.pledges.slice((page - 1) * pageSize, page * pageSize);
-  const lines = changeLines(changes, {
-    pledges: shown,
-    ...(await loadChangeEvents(
-      changes,
-      shown.map((p) => p.id),
-    )),
-  });
-  const period = `from ${formatDate(since)} to ${formatDate(last)}`;
+  const lines = changeLines(
+    changes,
+    {
+      pledges: shown,
+      ...(await loadChangeEvents(
+        changes,
+        shown.map((p) => p.id),
+      )),
+    },
+    locale,
+  );
+  const period = { since: day(since), until: day(last) };
   // Only what the list of changes reads: another page's parameters (a briefing's asOf) stay behind.
   const own = Object.fromEntries(Object.keys(changesParams.shape).map((name) => [name, query[name]]));
   const api = pathWithQuery("/api/v1/changes", { ...own, since: isoDay(since), page: undefined });
@@ -128,40 +136,43 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
       {form(since, last)}
       <section aria-labelledby="change-figures-heading" className="space-y-2">
         <h2 id="change-figures-heading" className="text-lg font-semibold">
-          The figures, {period}
-          {knownAt ? `, ${knownAtWords(knownAt)}` : ""}
+          {knownAt
+            ? t("figuresKnown", { ...period, knownAt: knownAtWords(knownAt, locale) })
+            : t("figures", period)}
         </h2>
         <ChangeFiguresTable
           lines={lines.figures}
-          startLabel={`At the start of ${formatDate(since)}`}
-          endLabel={`At the end of ${formatDate(last)}`}
+          startLabel={briefing("atStart", { date: day(since) })}
+          endLabel={t("atEnd", { date: day(last) })}
         />
         <p className="text-sm">
           <a href={api} className="link">
-            These changes as JSON (API)
+            {t("json")}
           </a>
         </p>
       </section>
       <section aria-labelledby="condition-changes-heading" className="space-y-2">
         <h2 id="condition-changes-heading" className="text-lg font-semibold">
-          Conditions ({changes.conditions.length})
+          {briefing("conditionsCount", { count: changes.conditions.length })}
         </h2>
         <ConditionChangeList conditions={lines.conditions} />
       </section>
       <section aria-labelledby="pledge-changes-heading" className="space-y-2">
         <h2 id="pledge-changes-heading" className="text-lg font-semibold" aria-live="polite">
-          {counted(changes.pledges.length, "pledge")} moved, largest change first
+          {t("moved", { count: changes.pledges.length })}
         </h2>
         {shown.length === 0 && changes.pledges.length > 0 ? (
           <p className="text-sm">
-            There are no changes on this page.{" "}
-            <Link href={hrefWith(query, { page: undefined })} className="link">
-              Go to the first page
-            </Link>
-            .
+            {t.rich("noneOnPage", {
+              link: (chunks) => (
+                <Link href={hrefWith(query, { page: undefined })} className="link">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         ) : (
-          <PledgeChangeList pledges={lines.pledges} unitLabel={unitWord(metric)} />
+          <PledgeChangeList pledges={lines.pledges} unitLabel={unitWord(metric, undefined, locale)} />
         )}
         <Pagination
           page={page}
@@ -173,7 +184,7 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
       {lines.deleted.length > 0 && (
         <section aria-labelledby="deleted-heading" className="space-y-2">
           <h2 id="deleted-heading" className="text-lg font-semibold">
-            Deleted ({lines.deleted.length})
+            {briefing("deletedCount", { count: lines.deleted.length })}
           </h2>
           <DeletedPledgeList deleted={lines.deleted} />
         </section>

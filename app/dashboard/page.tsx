@@ -22,11 +22,11 @@ import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("dashboard");
+  const [t, changes] = await Promise.all([getTranslations("dashboard"), getTranslations("changesPage")]);
   return {
     title: t("title"),
     // The whole tracker's feed.
-    alternates: feedAlternates({}, "Pledgewatch: what changed"),
+    alternates: feedAlternates({}, changes("feedTitle")),
   };
 }
 

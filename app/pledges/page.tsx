@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import { feedAlternates } from "@/features/changes/schemas";
 import { canonicalFilter } from "@/features/watches/schemas";
 import { WatchControl } from "@/features/watches/components/watch-control";
@@ -15,16 +18,17 @@ import { listFilterOptions, listPledges } from "@/features/pledges/queries";
 import { pledgeFiltersSchema, pledgeQueryOf } from "@/features/pledges/schemas";
 import { parseSearchParams, pathWithQuery } from "@/lib/search-params";
 import { describeViewTime } from "@/lib/view-time-words";
-import { listPageSizes, pledgeSortLabels } from "@/features/pledges";
+import { listPageSizes } from "@/features/pledges";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 /** The list, and the feed of what changed in the pledges its filters pick. */
 export async function generateMetadata({ searchParams }: PageProps<"/pledges">): Promise<Metadata> {
+  const t = await getTranslations("pledges");
   return {
-    title: "Pledges",
-    alternates: feedAlternates(await searchParams, "Pledgewatch: what changed in these pledges"),
+    title: t("title"),
+    alternates: feedAlternates(await searchParams, t("feedTitle")),
   };
 }
 
@@ -57,6 +61,7 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
   const principal = await requirePagePermission("read", pathWithQuery("/pledges", params));
   const canEdit = principal ? roleAllows(principal.role, "edit") : false;
   const parsed = parseSearchParams(pledgeFiltersSchema, params);
+  const [t, locale] = await Promise.all([getTranslations("pledges"), getLocale()]);
   const query = parsed.ok ? pledgeQueryOf(parsed.data) : null;
   const [options, result, totals] = await Promise.all([
     listFilterOptions(),
@@ -69,120 +74,97 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
     (key) => !["sort", "dir", "pageSize"].includes(key),
   );
 
-  const viewTime = parsed.ok ? describeViewTime(parsed.data) : null;
+  const viewTime = parsed.ok ? describeViewTime(parsed.data, locale) : null;
   // The list's filters, as a watch follows them (its time, order and scenario are not watched).
   const canonical = parsed.ok ? canonicalFilter(listQuery) : null;
   const watchTarget = canonical && "target" in canonical ? canonical.target : null;
 
+  const link = (href: string) => {
+    const Linked = (chunks: ReactNode) => (
+      <Link href={href} className="link">
+        {chunks}
+      </Link>
+    );
+    return Linked;
+  };
   return (
-    <div className="space-y-5">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Pledges</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Every commitment tracked, as its source stated it. A pledge whose conditions are not all met is
-          shown as conditional, whatever its lifecycle status.
-          {viewTime && (
-            <strong className="font-medium">
-              {" "}
-              {viewTime}: the pledges {parsed.ok && parsed.data.asOf ? "announced by then" : "held then"},
-              with their figures and statuses then.
-            </strong>
-          )}
-        </p>
-      </div>
-      <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />
-      {watchTarget !== null && (
-        <div className="no-print">
-          <WatchControl
-            subject="filter"
-            target={watchTarget}
-            what={watchTarget ? "the pledges these filters pick" : "every pledge"}
-            returnTo={`/pledges${listQuery ? `?${listQuery}` : ""}`}
-          />
+    // The table's words (a client component's) go to the browser with the page.
+    <ClientMessages namespaces={["pledges"]}>
+      <div className="space-y-5">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">
+            {t("intro")}
+            {viewTime && (
+              <strong className="font-medium">
+                {" "}
+                {t(parsed.ok && parsed.data.asOf ? "viewTimeAnnounced" : "viewTimeHeld", { viewTime })}
+              </strong>
+            )}
+          </p>
         </div>
-      )}
-      {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/pledges" />}
-      {result && (
-        <section aria-labelledby="results-heading" className="space-y-3">
-          <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
-            {result.total === 1 ? "1 pledge" : `${result.total.toLocaleString("en-GB")} pledges`}
-            <span className="font-normal text-slate-600">
-              {" "}
-              · sorted by {pledgeSortLabels[query!.order.key].toLowerCase()},{" "}
-              {query!.order.dir === "asc" ? "ascending" : "descending"}
-            </span>
-          </h2>
-          <ExportLinks query={exportQuery(params)} />
-          <ListTotals totals={totals} />
-          {result.rows.length > 0 ? (
-            <PledgeTable
-              rows={result.rows}
-              sorting={{ order: query!.order, path: "/pledges", query: listQuery }}
-              canEdit={canEdit}
+        <PledgeFilterForm filters={parsed.ok ? parsed.data : null} {...options} />
+        {watchTarget !== null && (
+          <div className="no-print">
+            <WatchControl
+              subject="filter"
+              target={watchTarget}
+              what={watchTarget ? t("watchFiltered") : t("watchEvery")}
+              returnTo={`/pledges${listQuery ? `?${listQuery}` : ""}`}
             />
-          ) : (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
-              {result.total > 0 ? (
-                <>
-                  There are no pledges on this page.{" "}
-                  <Link href={withPage(params, 1)} className="link">
-                    Go to the first page
-                  </Link>
-                  .
-                </>
-              ) : filtered ? (
-                <>
-                  No pledge matches these filters.{" "}
-                  <Link href="/pledges" className="link">
-                    Clear the filters
-                  </Link>
-                  {canEdit && (
-                    <>
-                      {" "}
-                      or{" "}
-                      <Link href="/pledges/new" className="link">
-                        add a pledge
-                      </Link>
-                    </>
-                  )}
-                  .
-                </>
-              ) : (
-                <>
-                  No pledge is recorded yet.{" "}
-                  {canEdit ? (
-                    <>
-                      <Link href="/pledges/new" className="link">
-                        Add a pledge
-                      </Link>{" "}
-                      or{" "}
-                      <Link href="/import" className="link">
-                        import a spreadsheet
-                      </Link>
-                      .
-                    </>
-                  ) : (
-                    "An analyst adds them; come back later."
-                  )}
-                </>
-              )}
-            </p>
-          )}
-          <Pagination
-            page={result.page}
-            pageSize={result.pageSize}
-            total={result.total}
-            hrefFor={(page) => withPage(params, page)}
-          />
-          <PageSizes
-            sizes={listPageSizes}
-            label="Pledges per page"
-            current={result.pageSize}
-            path="/pledges"
-            query={listQuery}
-          />
-        </section>
-      )}
-    </div>
+          </div>
+        )}
+        {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/pledges" />}
+        {result && (
+          <section aria-labelledby="results-heading" className="space-y-3">
+            <h2 id="results-heading" className="text-sm font-medium text-slate-700" aria-live="polite">
+              {t("count", { count: result.total })}
+              <span className="font-normal text-slate-600">
+                {" "}
+                {t("sortedBy", {
+                  column: t(`sort.${query!.order.key}`).toLocaleLowerCase(locale),
+                  direction: t(query!.order.dir === "asc" ? "ascending" : "descending"),
+                })}
+              </span>
+            </h2>
+            <ExportLinks query={exportQuery(params)} />
+            <ListTotals totals={totals} />
+            {result.rows.length > 0 ? (
+              <PledgeTable
+                rows={result.rows}
+                sorting={{ order: query!.order, path: "/pledges", query: listQuery }}
+                canEdit={canEdit}
+              />
+            ) : (
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
+                {result.total > 0
+                  ? t.rich("noneOnPage", { link: link(withPage(params, 1)) })
+                  : filtered
+                    ? t.rich(canEdit ? "noMatchEdit" : "noMatch", {
+                        clear: link("/pledges"),
+                        add: link("/pledges/new"),
+                      })
+                    : canEdit
+                      ? t.rich("noneYet", { add: link("/pledges/new"), import: link("/import") })
+                      : t("noneYetRead")}
+              </p>
+            )}
+            <Pagination
+              page={result.page}
+              pageSize={result.pageSize}
+              total={result.total}
+              hrefFor={(page) => withPage(params, page)}
+            />
+            <PageSizes
+              sizes={listPageSizes}
+              label={t("perPage")}
+              current={result.pageSize}
+              path="/pledges"
+              query={listQuery}
+            />
+          </section>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { useLocale } from "next-intl";
 import { formatQuantity, formatQuantityScaled, type Quantity } from "@/lib/rules/quantity";
 
 /**
@@ -16,10 +17,11 @@ export function ScaledAmount({ shown, exact }: { shown: string; exact: string })
 
 /** A quantity at a glance ("up to 30K personnel"), exact on hover and for screen readers. */
 export function ScaledQuantity({ quantity }: { quantity: Quantity }) {
+  const locale = useLocale();
   return (
     <ScaledAmount
-      shown={formatQuantityScaled(quantity, { ceilingWords: "up to" })}
-      exact={formatQuantity(quantity, { ceilingWords: "up to" })}
+      shown={formatQuantityScaled(quantity, { ceilingWords: "up to", locale })}
+      exact={formatQuantity(quantity, { ceilingWords: "up to", locale })}
     />
   );
 }

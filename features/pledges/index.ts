@@ -63,17 +63,6 @@ export const firstDirection: Record<PledgeSortKey, "asc" | "desc"> = {
   lastChange: "desc",
 };
 
-/** Each order in words: "sorted by due date". */
-export const pledgeSortLabels: Record<PledgeSortKey, string> = {
-  title: "Title",
-  stakeholder: "Who",
-  quantity: "Quantity",
-  status: "Status",
-  announced: "Announced",
-  due: "Due",
-  lastChange: "Last change",
-};
-
 /** The page sizes the list offers. */
 export const listPageSizes = [25, 50, 100, 200] as const;
 

@@ -165,3 +165,43 @@ test("the workbook of a Ukrainian reader is in Ukrainian, as LibreOffice in Ukra
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+for (const locale of ["uk", "fr"] as const) {
+  test(`the pledge list and what changed, in ${locale}: every word the catalog's, axe clean`, async ({
+    browser,
+  }) => {
+    const page = await readerIn(browser, locale);
+    await page.goto("/pledges");
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      locale === "uk" ? "Зобов’язання" : "Engagements",
+    );
+    await expect(
+      page.getByRole("columnheader", {
+        name:
+          locale === "uk"
+            ? "Зобов’язання , сортувати за зростанням"
+            : "Engagement , trier par ordre croissant",
+        exact: true,
+      }),
+    ).toBeVisible();
+    await expect(page.getByTestId("pledge-row").first()).toBeVisible();
+    expect(await englishLeaks(page, locale)).toEqual([]);
+    await expectNoAxeViolations(page);
+
+    // Sorted by a column, the list says so in the language.
+    await page.goto("/pledges?sort=due&dir=asc");
+    await expect(page.locator("#results-heading")).toContainText(
+      locale === "uk" ? "сортування: строк, за зростанням" : "trié par échéance, ordre croissant",
+    );
+    expect(await englishLeaks(page, locale)).toEqual([]);
+
+    await page.goto("/changes?since=2026-01-01");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      locale === "uk" ? "Що змінилося" : "Ce qui a changé",
+    );
+    await expect(page.getByTestId("change-figures")).toBeVisible();
+    expect(await englishLeaks(page, locale)).toEqual([]);
+    await expectNoAxeViolations(page);
+  });
+}

@@ -1,4 +1,6 @@
+import { useLocale } from "next-intl";
 import { Day } from "@/components/ui/day";
+import type { Locale } from "@/i18n/locales";
 import { formatDateAt, isoDateAt, type ShownDay } from "@/lib/format";
 import type { DatePrecision } from "@/lib/rules/vocabulary";
 
@@ -8,9 +10,12 @@ interface Announced {
 }
 
 /** When a pledge was announced, in words at the precision known, and for machines. */
-export function announcedDateTexts({ announcedOn, announcedPrecision }: Announced): ShownDay {
+export function announcedDateTexts(
+  { announcedOn, announcedPrecision }: Announced,
+  locale: Locale = "en",
+): ShownDay {
   return {
-    text: formatDateAt(announcedOn, announcedPrecision),
+    text: formatDateAt(announcedOn, announcedPrecision, locale),
     // An unknown date's machine-readable value is the day it was recorded by.
     machine: isoDateAt(announcedOn, announcedPrecision === "unknown" ? "day" : announcedPrecision),
   };
@@ -18,5 +23,5 @@ export function announcedDateTexts({ announcedOn, announcedPrecision }: Announce
 
 /** When a pledge was announced, at the precision known: "6 Jan 2026", "Mar 2022", "2022". */
 export function AnnouncedDate({ pledge }: { pledge: Announced }) {
-  return <Day day={announcedDateTexts(pledge)} />;
+  return <Day day={announcedDateTexts(pledge, useLocale())} />;
 }

@@ -1,7 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { ScaledQuantity } from "@/components/ui/scaled-amount";
 import { TableHead } from "@/components/ui/table-head";
 import type { Quantity } from "@/lib/rules/quantity";
+import { unitName } from "@/lib/rules/units";
 
 interface ListTotalsProps {
   /** One line per unit the listed pledges state: the summary's figures for the same filters. */
@@ -10,30 +12,35 @@ interface ListTotalsProps {
 
 /** What the whole filtered list adds up to, every page of it, counted as the dashboard counts. */
 export function ListTotals({ totals }: ListTotalsProps) {
+  const t = useTranslations("pledges");
+  const figure = useTranslations("dashboard.figure");
+  const unit = useTranslations("dashboard.controls");
+  const locale = useLocale();
   if (totals.length === 0) return null;
   return (
     <div className="overflow-x-auto">
       <table className="data-table" data-testid="list-totals">
         <caption className="text-left text-sm text-slate-700">
-          Totals of the pledges these filters select, every page, counted as the dashboard counts them
-          (withdrawn pledges in none:{" "}
-          <Link href="/methodology" className="link">
-            how
-          </Link>
-          )
+          {t.rich("totalsCaption", {
+            link: (chunks) => (
+              <Link href="/methodology" className="link">
+                {chunks}
+              </Link>
+            ),
+          })}
         </caption>
         <TableHead
           columns={[
-            "Unit",
-            { label: "Pledged", numeric: true },
-            { label: "Unconditional", numeric: true },
-            { label: "Delivered", numeric: true },
+            unit("unit"),
+            { label: figure("pledged"), numeric: true },
+            { label: figure("unconditional"), numeric: true },
+            { label: figure("delivered"), numeric: true },
           ]}
         />
         <tbody>
           {totals.map((line) => (
             <tr key={line.unit}>
-              <th scope="row">{line.unit}</th>
+              <th scope="row">{unitName(line.unit, locale)}</th>
               <td className="num">
                 <ScaledQuantity quantity={line.pledged} />
               </td>

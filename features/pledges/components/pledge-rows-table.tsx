@@ -1,20 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
 import { Day } from "@/components/ui/day";
 import { ExceedsBadge } from "@/components/ui/exceeds-badge";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ShownDay } from "@/lib/format";
 import type { EffectiveStatus } from "@/lib/rules/vocabulary";
-import {
-  firstDirection,
-  pledgeSortKeys,
-  pledgeSortLabels,
-  type PledgeOrder,
-  type PledgeSortKey,
-} from "../index";
+import { firstDirection, pledgeSortKeys, type PledgeOrder, type PledgeSortKey } from "../index";
 import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
 
 /** A pledge as a row shows it: its words and figures written on the server (pledge-table.tsx). */
@@ -42,7 +37,8 @@ function MobileLabel({ children }: { children: string }) {
   return <span className="block text-xs font-semibold text-slate-600 sm:hidden">{children}</span>;
 }
 
-const notStated = <span className="text-slate-600">Not stated</span>;
+/** The table's words, from the catalog's "pledges" namespace (the page hands it to the browser). */
+type Words = ReturnType<typeof useTranslations<"pledges">>;
 
 // The table's model (columns, sort state) is TanStack Table's; the sorting itself happens in SQL
 // (features/pledges/queries.ts), so the table is told the order rather than asked to make it.
@@ -50,149 +46,152 @@ const features = tableFeatures({ rowSortingFeature });
 const column = createColumnHelper<typeof features, PledgeRowView>();
 const sortable = (key: PledgeSortKey) => ({ sortDescFirst: firstDirection[key] === "desc" });
 
-const columns = column.columns([
-  column.accessor("title", {
-    id: "title",
-    header: "Pledge",
-    ...sortable("title"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <Link
-          href={`/pledges/${pledge.id}`}
-          className="font-medium text-blue-800 underline-offset-4 hover:underline"
-        >
-          {pledge.title}
-        </Link>
-        <div className="text-xs text-slate-600">{pledge.category}</div>
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.stakeholders[0]?.name, {
-    id: "stakeholder",
-    header: "Who",
-    ...sortable("stakeholder"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Who</MobileLabel>
-        <ul>
-          {pledge.stakeholders.map((s) => (
-            <li key={`${s.slug}-${s.role}`}>
-              <Link href={`/stakeholders/${s.slug}`} className="link">
-                {s.name}
-              </Link>{" "}
-              <span className="text-xs text-slate-600">({s.role})</span>
-            </li>
-          ))}
-        </ul>
-      </>
-    ),
-  }),
-  column.accessor("quantity", {
-    id: "quantity",
-    header: "Quantity",
-    ...sortable("quantity"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Quantity</MobileLabel>
-        {pledge.quantity ?? notStated}
-        {pledge.delivered !== null && (
-          <span className="block text-xs text-slate-700">
-            {pledge.delivered} delivered
-            {pledge.exceeds && <ExceedsBadge />}
-          </span>
-        )}
-      </>
-    ),
-  }),
-  column.accessor("status", {
-    id: "status",
-    header: "Status",
-    ...sortable("status"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Status</MobileLabel>
-        <div className="flex flex-col items-start gap-1">
-          <StatusBadge status={pledge.status} />
-          {pledge.status === "conditional" && (
-            <span className="text-xs text-slate-700">
-              {pledge.lifecycle}; waiting on{" "}
-              {pledge.blockedBy.map((c, i) => (
-                <span key={c.id}>
-                  {i > 0 && "; "}
-                  <Link href={`/conditions/${c.slug}`} className="link">
-                    {c.title}
-                  </Link>
-                </span>
-              ))}
+function makeColumns(t: Words) {
+  const notStated = <span className="text-slate-600">{t("table.notStated")}</span>;
+  const columns = column.columns([
+    column.accessor("title", {
+      id: "title",
+      header: t("table.pledge"),
+      ...sortable("title"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <Link
+            href={`/pledges/${pledge.id}`}
+            className="font-medium text-blue-800 underline-offset-4 hover:underline"
+          >
+            {pledge.title}
+          </Link>
+          <div className="text-xs text-slate-600">{pledge.category}</div>
+        </>
+      ),
+    }),
+    column.accessor((pledge) => pledge.stakeholders[0]?.name, {
+      id: "stakeholder",
+      header: t("sort.stakeholder"),
+      ...sortable("stakeholder"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <MobileLabel>{t("sort.stakeholder")}</MobileLabel>
+          <ul>
+            {pledge.stakeholders.map((s) => (
+              <li key={`${s.slug}-${s.role}`}>
+                <Link href={`/stakeholders/${s.slug}`} className="link">
+                  {s.name}
+                </Link>{" "}
+                <span className="text-xs text-slate-600">({s.role})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ),
+    }),
+    column.accessor("quantity", {
+      id: "quantity",
+      header: t("sort.quantity"),
+      ...sortable("quantity"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <MobileLabel>{t("sort.quantity")}</MobileLabel>
+          {pledge.quantity ?? notStated}
+          {pledge.delivered !== null && (
+            <span className="block text-xs text-slate-700">
+              {t("table.delivered", { amount: pledge.delivered })}
+              {pledge.exceeds && <ExceedsBadge />}
             </span>
           )}
-        </div>
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.announced.machine, {
-    id: "announced",
-    header: "Announced",
-    ...sortable("announced"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Announced</MobileLabel>
-        <Day day={pledge.announced} />
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.due?.machine, {
-    id: "due",
-    header: "Due",
-    ...sortable("due"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Due</MobileLabel>
-        {pledge.due ? <Day day={pledge.due} /> : notStated}
-      </>
-    ),
-  }),
-  column.accessor((pledge) => pledge.lastChange?.machine, {
-    id: "lastChange",
-    header: "Last change",
-    ...sortable("lastChange"),
-    cell: ({ row: { original: pledge } }) => (
-      <>
-        <MobileLabel>Last change</MobileLabel>
-        {pledge.lastChange ? <Day day={pledge.lastChange} /> : "—"}
-      </>
-    ),
-  }),
-]);
+        </>
+      ),
+    }),
+    column.accessor("status", {
+      id: "status",
+      header: t("sort.status"),
+      ...sortable("status"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <MobileLabel>{t("sort.status")}</MobileLabel>
+          <div className="flex flex-col items-start gap-1">
+            <StatusBadge status={pledge.status} />
+            {pledge.status === "conditional" && (
+              <span className="text-xs text-slate-700">
+                {t("table.waitingOn", { lifecycle: pledge.lifecycle })}{" "}
+                {pledge.blockedBy.map((c, i) => (
+                  <span key={c.id}>
+                    {i > 0 && "; "}
+                    <Link href={`/conditions/${c.slug}`} className="link">
+                      {c.title}
+                    </Link>
+                  </span>
+                ))}
+              </span>
+            )}
+          </div>
+        </>
+      ),
+    }),
+    column.accessor((pledge) => pledge.announced.machine, {
+      id: "announced",
+      header: t("sort.announced"),
+      ...sortable("announced"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <MobileLabel>{t("sort.announced")}</MobileLabel>
+          <Day day={pledge.announced} />
+        </>
+      ),
+    }),
+    column.accessor((pledge) => pledge.due?.machine, {
+      id: "due",
+      header: t("sort.due"),
+      ...sortable("due"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <MobileLabel>{t("sort.due")}</MobileLabel>
+          {pledge.due ? <Day day={pledge.due} /> : notStated}
+        </>
+      ),
+    }),
+    column.accessor((pledge) => pledge.lastChange?.machine, {
+      id: "lastChange",
+      header: t("sort.lastChange"),
+      ...sortable("lastChange"),
+      cell: ({ row: { original: pledge } }) => (
+        <>
+          <MobileLabel>{t("sort.lastChange")}</MobileLabel>
+          {pledge.lastChange ? <Day day={pledge.lastChange} /> : "—"}
+        </>
+      ),
+    }),
+  ]);
 
-/** For those who may edit: what an analyst records most, from the row itself. */
-const actionsColumn = column.display({
-  id: "actions",
-  header: "Record",
-  cell: ({ row: { original: pledge } }) => (
-    <ul className="space-y-1 whitespace-nowrap">
-      <li>
-        <Link
-          href={`/pledges/${pledge.id}/status`}
-          className="link"
-          aria-label={`Record a status change of ${pledge.title}`}
-        >
-          Status change
-        </Link>
-      </li>
-      <li>
-        <Link
-          href={`/pledges/${pledge.id}/delivery`}
-          className="link"
-          aria-label={`Record a delivery of ${pledge.title}`}
-        >
-          Delivery
-        </Link>
-      </li>
-    </ul>
-  ),
-});
-const columnsWithActions = [...columns, actionsColumn];
+  /** For those who may edit: what an analyst records most, from the row itself. */
+  const actionsColumn = column.display({
+    id: "actions",
+    header: t("table.record"),
+    cell: ({ row: { original: pledge } }) => (
+      <ul className="space-y-1 whitespace-nowrap">
+        <li>
+          <Link
+            href={`/pledges/${pledge.id}/status`}
+            className="link"
+            aria-label={t("table.recordStatus", { title: pledge.title })}
+          >
+            {t("table.statusChange")}
+          </Link>
+        </li>
+        <li>
+          <Link
+            href={`/pledges/${pledge.id}/delivery`}
+            className="link"
+            aria-label={t("table.recordDelivery", { title: pledge.title })}
+          >
+            {t("table.delivery")}
+          </Link>
+        </li>
+      </ul>
+    ),
+  });
+  return { columns, columnsWithActions: [...columns, actionsColumn] };
+}
 
 export interface PledgeTableProps {
   rows: PledgeRowView[];
@@ -204,12 +203,9 @@ export interface PledgeTableProps {
 }
 
 /** The pledges' table, given its rows as shown (PledgeTable in pledge-table.tsx writes them). */
-export function PledgeRowsTable({
-  rows,
-  sorting,
-  caption = "Pledges matching the filters",
-  canEdit = false,
-}: PledgeTableProps) {
+export function PledgeRowsTable({ rows, sorting, caption, canEdit = false }: PledgeTableProps) {
+  const t = useTranslations("pledges");
+  const { columns, columnsWithActions } = useMemo(() => makeColumns(t), [t]);
   // A new order starts at its top, not where the old one was scrolled to; the focus stays on the heading.
   const box = useRef<HTMLDivElement>(null);
   const orderKey = sorting ? `${sorting.order.key}-${sorting.order.dir}` : "";
@@ -233,7 +229,7 @@ export function PledgeRowsTable({
         className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white max-sm:max-h-none"
       >
         <table className="min-w-full divide-y divide-slate-200 text-sm max-sm:block">
-          <caption className="sr-only">{caption}</caption>
+          <caption className="sr-only">{caption ?? t("table.caption")}</caption>
           <thead className="sticky top-0 z-10 bg-slate-50 text-left text-slate-700 shadow-[0_1px_0_#e2e8f0] max-sm:hidden">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -293,9 +289,10 @@ export function PledgeRowsTable({
 
 /** On a phone the headings are hidden (each row is a card): the same orders as a row of links. */
 function PhoneSort({ sorting }: { sorting: NonNullable<PledgeTableProps["sorting"]> }) {
+  const t = useTranslations("pledges");
   return (
-    <nav aria-label="Sort the pledges" className="flex flex-wrap gap-x-3 gap-y-1 text-sm sm:hidden">
-      <span className="text-slate-700">Sort by:</span>
+    <nav aria-label={t("table.sortThe")} className="flex flex-wrap gap-x-3 gap-y-1 text-sm sm:hidden">
+      <span className="text-slate-700">{t("table.sortBy")}</span>
       {pledgeSortKeys.map((key) => {
         const current = sorting.order.key === key;
         const dir = current ? (sorting.order.dir === "asc" ? "desc" : "asc") : firstDirection[key];
@@ -307,11 +304,11 @@ function PhoneSort({ sorting }: { sorting: NonNullable<PledgeTableProps["sorting
             className="link"
             aria-current={current ? "true" : undefined}
           >
-            {pledgeSortLabels[key]}
+            {t(`sort.${key}`)}
             {current && <span aria-hidden="true">{sorting.order.dir === "asc" ? " ▲" : " ▼"}</span>}
             {current && (
               <span className="sr-only">
-                , sorted {sorting.order.dir === "asc" ? "ascending" : "descending"}
+                {t(sorting.order.dir === "asc" ? "table.sortedAscending" : "table.sortedDescending")}
               </span>
             )}
           </Link>

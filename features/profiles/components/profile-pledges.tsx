@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
+import { ClientMessages } from "@/i18n/client-messages";
 
 type PledgeRows = Parameters<typeof PledgeTable>[0]["rows"];
 
@@ -20,20 +21,23 @@ export function ProfilePledges({
   none: string;
 }) {
   return (
-    <section aria-labelledby={headingId} className="space-y-2">
-      <h2 id={headingId} className="text-base font-semibold">
-        {heading} ({pledges.total})
-      </h2>
-      {pledges.total > pledges.rows.length && (
-        <p className="text-sm">
-          The first {pledges.rows.length}:{" "}
-          <Link href={listHref} className="link">
-            all {pledges.total} in the list
-          </Link>
-          .
-        </p>
-      )}
-      {pledges.total === 0 ? <p className="text-sm">{none}</p> : <PledgeTable rows={pledges.rows} />}
-    </section>
+    // The table's words (a client component's) go to the browser with the page.
+    <ClientMessages namespaces={["pledges"]}>
+      <section aria-labelledby={headingId} className="space-y-2">
+        <h2 id={headingId} className="text-base font-semibold">
+          {heading} ({pledges.total})
+        </h2>
+        {pledges.total > pledges.rows.length && (
+          <p className="text-sm">
+            The first {pledges.rows.length}:{" "}
+            <Link href={listHref} className="link">
+              all {pledges.total} in the list
+            </Link>
+            .
+          </p>
+        )}
+        {pledges.total === 0 ? <p className="text-sm">{none}</p> : <PledgeTable rows={pledges.rows} />}
+      </section>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { FormOutcome } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
@@ -26,6 +27,7 @@ export function WatchButton({
   /** In the inbox, where "it reaches your inbox" goes without saying. */
   inInbox?: boolean;
 }) {
+  const t = useTranslations("watch");
   const [state, action, pending] = useActionState(watchAction, idle);
   // Disabled while saving, the button loses focus: it gets it back, turned, once the answer is in.
   const button = useRef<HTMLButtonElement>(null);
@@ -43,15 +45,18 @@ export function WatchButton({
         </>
       )}
       <button ref={button} type="submit" className="button-secondary" disabled={pending} aria-busy={pending}>
-        {pending ? "Saving…" : watchId ? `Stop watching ${what}` : `Watch ${what}`}
+        {pending ? t("saving") : t(watchId ? "stop" : "watch", { what })}
       </button>
       {watchId && !inInbox && (
         <span className="text-sm text-slate-700">
-          You watch {what}: its changes reach{" "}
-          <a href="/inbox" className="link">
-            your inbox
-          </a>
-          .
+          {t.rich("watching", {
+            what,
+            link: (chunks) => (
+              <a href="/inbox" className="link">
+                {chunks}
+              </a>
+            ),
+          })}
         </span>
       )}
       <FormOutcome state={state} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { WatchSubject } from "../schemas";
 import { currentPrincipal } from "@/server/access";
 import { findWatch } from "../queries";
@@ -22,10 +23,11 @@ export async function WatchControl({
 }) {
   const principal = await currentPrincipal();
   if (!principal) {
+    const t = await getTranslations("watch");
     return (
       <p className="text-sm">
         <Link href={`/login?next=${encodeURIComponent(returnTo)}`} className="link">
-          Sign in to watch {what}
+          {t("signIn", { what })}
         </Link>
       </p>
     );
