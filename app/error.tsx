@@ -7,9 +7,7 @@ export default function AppError({ reset }: { error: Error & { digest?: string }
   return (
     <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-6">
       <h1 className="text-lg font-semibold text-rose-950">{t("errorTitle")}</h1>
-      <p className="mt-1 text-sm text-rose-950">
-        {t("errorText")}
-      </p>
+      <p className="mt-1 text-sm text-rose-950">{t("errorText")}</p>
       <button
         type="button"
         onClick={reset}

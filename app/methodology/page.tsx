@@ -18,7 +18,11 @@ export const metadata: Metadata = { title: "How the figures are counted" };
 const english = translator("en");
 
 const words = (labels: Record<string, string>, keys: readonly string[]) =>
-  joinWords(keys.map((key) => `“${labels[key]}”`), "en", "disjunction");
+  joinWords(
+    keys.map((key) => `“${labels[key]}”`),
+    "en",
+    "disjunction",
+  );
 
 // The worked example is computed by the same rules as every figure, so the page cannot drift from them.
 const required = statedQuantity(50_000n, 100_000n, "personnel", "exact");

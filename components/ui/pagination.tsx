@@ -15,9 +15,7 @@ export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) 
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-blue-800 hover:bg-slate-50";
   return (
     <nav aria-label={t("pages")} className="no-print flex items-center justify-between gap-4 text-sm">
-      <p aria-live="polite">
-        {t("pageOf", { page: Math.min(page, pages), pages })}
-      </p>
+      <p aria-live="polite">{t("pageOf", { page: Math.min(page, pages), pages })}</p>
       <div className="flex gap-2">
         {page > 1 && (
           <Link href={hrefFor(Math.min(page - 1, pages))} className={link} rel="prev">

@@ -32,7 +32,9 @@ export function SourceQuote({
   return (
     <figure className="border-l-4 border-slate-300 pl-3">
       {/* A source can be cited without a quote (an analyst's status change citing a whole report). */}
-      {quote && <blockquote className="text-sm text-slate-800 italic">{t("quoted", { text: quote })}</blockquote>}
+      {quote && (
+        <blockquote className="text-sm text-slate-800 italic">{t("quoted", { text: quote })}</blockquote>
+      )}
       <figcaption className="mt-1 text-xs text-slate-600">
         {/* Addresses stored before the http/https rule are shown as text, never followed. */}
         {source.url && isWebAddress(source.url) ? (

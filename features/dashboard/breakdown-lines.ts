@@ -128,7 +128,6 @@ export interface WorthLine {
   chart: { alone: number; holdsBack: number };
 }
 
-
 /** Each condition that holds pledges back (or is assumed met), by what meeting it alone releases, largest first. */
 export function worthLines(conditions: DashboardSummary["conditions"], locale: Locale = "en"): WorthLine[] {
   const words = wordsFor(locale);

@@ -215,7 +215,6 @@ export function madeWords(madeAt: Date, by: string | null, locale: Locale = "en"
   return by ? translator(locale)("report.madeBy", { when, name: by }) : when;
 }
 
-
 /**
  * How the figures are counted, in a few sentences a report carries with it (the methodology page
  * says the same at length), written from the rules themselves.
@@ -223,7 +222,11 @@ export function madeWords(madeAt: Date, by: string | null, locale: Locale = "en"
 export function countingRules(locale: Locale = "en"): string[] {
   const t = translator(locale);
   const quoted = (labels: string[]) =>
-    joinWords(labels.map((label) => t("common.quoted", { text: label })), locale, "disjunction");
+    joinWords(
+      labels.map((label) => t("common.quoted", { text: label })),
+      locale,
+      "disjunction",
+    );
   const pledge = (statuses: readonly PledgeStatus[]) =>
     quoted(statuses.map((status) => t(`vocabulary.pledgeStatus.${status}`)));
   return [

@@ -233,8 +233,7 @@ export function ReferenceList({ references }: { references: Reference[] }) {
         {references.map((reference) => (
           <li key={reference.slug} id={`reference-${reference.number}`} className="break-inside-avoid">
             <span className="font-medium">{common("reference", { number: reference.number })}</span>{" "}
-            {fullStop(reference.title)}{" "}
-            {reference.publisher ?? t("noPublisher")},{" "}
+            {fullStop(reference.title)} {reference.publisher ?? t("noPublisher")},{" "}
             {fullStop(reference.publishedOn ? formatDate(reference.publishedOn, locale) : t("noDate"))}{" "}
             {reference.url && isWebAddress(reference.url) ? (
               <a href={reference.url} className="link [overflow-wrap:anywhere]" rel="noreferrer noopener">
