@@ -114,6 +114,7 @@ describe("message catalogs", () => {
         "workbook.sheet.conditions",
         "workbook.sheet.sources",
         "common.pages",
+        "pledges.filters.condition",
       ],
     };
     // A message of arguments and punctuation only ("{title}: {amount}") says nothing to translate.
