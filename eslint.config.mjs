@@ -61,7 +61,6 @@ const routeZone = {
 // component: The files below are still in English; each leaves the
 // list as it is translated, and a new file is checked from the start.
 const stillInEnglish = [
-  "app/account/page.tsx",
   "app/admin/page.tsx",
   "app/admin/webhooks/[endpointId]/page.tsx",
   "app/admin/webhooks/page.tsx",
@@ -70,7 +69,6 @@ const stillInEnglish = [
   "app/inbox/page.tsx",
   "app/intake/[sourceId]/page.tsx",
   "app/intake/page.tsx",
-  "app/login/page.tsx",
   "app/manage/[kind]/[recordId]/page.tsx",
   "app/manage/[kind]/new/page.tsx",
   "app/manage/[kind]/page.tsx",
@@ -84,11 +82,9 @@ const stillInEnglish = [
   "app/pledges/new/page.tsx",
   "app/releases/[number]/page.tsx",
   "app/releases/page.tsx",
-  "features/account/components/account-forms.tsx",
   "features/admin/components/admin-forms.tsx",
   "features/audit/components/audit-section.tsx",
   "features/audit/components/audit-table.tsx",
-  "features/auth/components/sign-in-form.tsx",
   "features/editing/components/conditions-field.tsx",
   "features/editing/components/delete-form.tsx",
   "features/editing/components/delivery-form.tsx",

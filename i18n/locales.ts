@@ -60,7 +60,8 @@ export function requestLocale(request: Request, account: string | null | undefin
   if (isLocale(named)) return named;
   return chooseLocale({
     account,
-    cookie: new NextRequest(request).cookies.get(localeCookie)?.value,
+    // Made from the address and headers alone: the request's body may have been read already.
+    cookie: new NextRequest(request.url, { headers: request.headers }).cookies.get(localeCookie)?.value,
     acceptLanguage: request.headers.get("accept-language"),
   });
 }

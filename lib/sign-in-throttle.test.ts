@@ -45,5 +45,9 @@ describe("sign-in throttle", () => {
     expect(waitInWords(1)).toBe("1 second");
     expect(waitInWords(30)).toBe("30 seconds");
     expect(waitInWords(900)).toBe("15 minutes");
+    expect(waitInWords(1, "uk")).toBe("1 секунду");
+    expect(waitInWords(30, "uk")).toBe("30 секунд");
+    expect(waitInWords(900, "fr")).toBe("15 minutes");
+    expect(waitInWords(2, "fr")).toBe("2 secondes");
   });
 });

@@ -2,6 +2,9 @@
 // and per client address; past a few free failures each further one locks that key for twice as
 // long as the last, up to a ceiling. Failures are forgotten a window after the latest one.
 
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
+
 export const signInThrottle = {
   /** Failures are forgotten this long after the latest one. */
   windowSeconds: 15 * 60,
@@ -42,9 +45,9 @@ export function afterFailure(record: FailureRecord | null, now: number): Failure
   return { failures: (current(record, now)?.failures ?? 0) + 1, lastFailureAt: now };
 }
 
-/** "30 seconds", "2 minutes": how long to wait, in words. */
-export function waitInWords(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
+/** "30 seconds", "2 minutes": how long to wait, in words, in the reader's language ("30 секунд"). */
+export function waitInWords(seconds: number, locale: Locale = "en"): string {
+  const t = translator(locale);
+  if (seconds < 90) return t("auth.seconds", { count: seconds });
+  return t("auth.minutes", { count: Math.ceil(seconds / 60) });
 }

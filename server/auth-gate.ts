@@ -1,6 +1,8 @@
 import "server-only";
 import { readJson } from "@/lib/json-input";
 import { waitInWords } from "@/lib/sign-in-throttle";
+import { requestLocale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { auth } from "./auth";
 import bodyLimits from "./body-limits.json";
 import { db } from "./db";
@@ -51,10 +53,12 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   const admission = await admitSignIn(db(), keys);
   if (!admission.admitted) {
     const wait = admission.retryAfterSeconds;
+    // Said to the person at the sign-in form, in the language their pages are in.
+    const locale = requestLocale(request, null);
     return authError(
       429,
       "TOO_MANY_REQUESTS",
-      `Too many failed sign-ins. Try again in ${waitInWords(wait)}.`,
+      translator(locale)("auth.tooMany", { wait: waitInWords(wait, locale) }),
       { "retry-after": String(wait) },
     );
   }

@@ -3,6 +3,7 @@
 // page is kept per language. Runs with the writes: it creates an account and sets its language.
 import { expect, test, type Browser } from "@playwright/test";
 import { createAccountAsAdmin } from "./support/accounts";
+import { englishLeaks } from "./support/english-leaks";
 import { expectNoAxeViolations } from "./support/page-checks";
 import { storageStateOf } from "./support/users";
 
@@ -71,9 +72,10 @@ test("a signed-in reader's choice is kept on their account and follows them to a
     // Tried again while this address is told to wait: auth.writes.spec.ts runs alongside, and its
     // failed sign-ins from the same address hold every sign-in from it back for 30 s.
     await expect(async () => {
-      await page.getByLabel("Email").fill(lina.email);
-      await page.getByLabel("Password").fill(lina.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      // The form is in the browser's language.
+      await page.getByLabel(/^(Email|Adresse électronique|Електронна пошта)$/).fill(lina.email);
+      await page.getByLabel(/^(Password|Mot de passe|Пароль)$/).fill(lina.password);
+      await page.getByRole("button", { name: /^(Sign in|Se connecter|Увійти)$/ }).click();
       // The address's path, not "?next=/dashboard" on the sign-in page.
       await expect(page).toHaveURL(/^[^?]*\/dashboard$/, { timeout: 10_000 });
     }).toPass({ timeout: 75_000, intervals: [5_000] });
@@ -90,4 +92,27 @@ test("a signed-in reader's choice is kept on their account and follows them to a
   const second = await signIn("en-GB");
   await expect(second.locator("html")).toHaveAttribute("lang", "uk");
   await expect(second.getByRole("banner").getByRole("link", { name: "Зобов’язання" })).toBeVisible();
+
+  // On the account page, the setting can go back to following the browser (which asks for English).
+  await second.goto("/account");
+  await expect(second.getByRole("heading", { name: "Мова" })).toBeVisible();
+  await expect(second.getByRole("radio", { name: "Українська" })).toBeChecked();
+  await expectNoAxeViolations(second);
+  await second.getByRole("radio", { name: "Мова вашого браузера" }).check();
+  await second.getByRole("button", { name: "Зберегти мову" }).click();
+  await expect(second.locator("html")).toHaveAttribute("lang", "en");
+  await expect(second.getByRole("radio", { name: "Your browser’s language" })).toBeChecked();
+  // Another browser asking for French now reads French: the account names no language.
+  const third = await signIn("fr-FR");
+  await expect(third.locator("html")).toHaveAttribute("lang", "fr");
+});
+
+test("the sign-in page speaks the browser's language", async ({ browser }) => {
+  const page = await anonymous(browser, "uk-UA");
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Вхід до Pledgewatch");
+  await expect(page.getByLabel("Електронна пошта")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Увійти" })).toBeVisible();
+  expect(await englishLeaks(page, "uk")).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import {
   formKey,
@@ -19,56 +20,59 @@ import {
 } from "../actions";
 
 export function OwnNameForm({ name }: { name: string }) {
+  const t = useTranslations("account");
   const [state, action, pending] = useActionState(changeOwnNameAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
       <InputField
         name="own-name"
-        label="Name"
+        label={t("name")}
         error={state.fields?.name}
-        hint="as your edits and notes are signed"
+        hint={t("nameHint")}
         required
         input={{ name: "name", defaultValue: valueOf(state, "name", name), maxLength: 100 }}
       />
-      <SubmitButton pending={pending}>Save name</SubmitButton>
+      <SubmitButton pending={pending}>{t("saveName")}</SubmitButton>
     </form>
   );
 }
 
 export function OwnPasswordForm() {
+  const t = useTranslations("account");
   const [state, action, pending] = useActionState(changeOwnPasswordAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
       <InputField
         name="current-password"
-        label="Current password"
+        label={t("currentPassword")}
         error={state.fields?.currentPassword}
         required
         input={{ type: "password", name: "currentPassword", autoComplete: "current-password" }}
       />
       <InputField
         name="new-password"
-        label="New password"
+        label={t("newPassword")}
         error={state.fields?.newPassword}
-        hint="12 characters or more; your other sessions end"
+        hint={t("newPasswordHint")}
         required
         input={{ type: "password", name: "newPassword", autoComplete: "new-password" }}
       />
-      <SubmitButton pending={pending}>Change password</SubmitButton>
+      <SubmitButton pending={pending}>{t("changePassword")}</SubmitButton>
     </form>
   );
 }
 
 /** Makes a personal feed address, shown once. */
 export function FeedTokenForm() {
+  const t = useTranslations("account");
   const [state, action, pending] = useActionState(createFeedTokenAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
-      <ShownOnce secret={state.secret} label="Your feed address" testId="feed-address" />
-      <SubmitButton pending={pending}>Make a feed address</SubmitButton>
+      <ShownOnce secret={state.secret} label={t("feedAddress")} testId="feed-address" />
+      <SubmitButton pending={pending}>{t("makeFeed")}</SubmitButton>
     </form>
   );
 }

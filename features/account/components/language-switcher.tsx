@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { localeNames, locales } from "@/i18n/locales";
+import { localeNames, locales, type Locale } from "@/i18n/locales";
 import { chooseLanguageAction } from "../language-action";
 
 /**
@@ -28,6 +28,40 @@ export async function LanguageSwitcher() {
           {localeNames[locale]}
         </button>
       ))}
+    </form>
+  );
+}
+
+/**
+ * The account page's setting: a language, or the browser's (the account then names none, and
+ * Accept-Language chooses). A plain form, as the header's switcher is.
+ */
+export async function LanguageSetting({ chosen }: { chosen: Locale | null }) {
+  const t = await getTranslations("account");
+  const options: { value: Locale | "browser"; label: string; lang?: Locale }[] = [
+    { value: "browser", label: t("followBrowser") },
+    ...locales.map((locale) => ({ value: locale, label: localeNames[locale], lang: locale })),
+  ];
+  return (
+    <form action={chooseLanguageAction} className="space-y-3">
+      <fieldset className="space-y-1">
+        <legend className="sr-only">{t("language")}</legend>
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="locale"
+              value={option.value}
+              defaultChecked={(chosen ?? "browser") === option.value}
+              className="size-4 accent-blue-700"
+            />
+            <span lang={option.lang}>{option.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="button-primary">
+        {t("saveLanguage")}
+      </button>
     </form>
   );
 }

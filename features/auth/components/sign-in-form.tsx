@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { authClient } from "../auth-client";
 
-function messageFor(status: number, fallback: string | undefined): string {
-  // The server says how long to wait.
-  if (status === 429) return fallback ?? "Too many failed sign-ins. Wait a minute, then try again.";
-  if (status === 401) return "That email and password do not match an account.";
-  return fallback ?? "Signing in failed. Try again.";
-}
-
 export function SignInForm({ returnTo }: { returnTo: string }) {
+  const t = useTranslations("auth");
+  const messageFor = (status: number, fallback: string | undefined): string => {
+    // The server says how long to wait, in the reader's language.
+    if (status === 429) return fallback ?? t("tooMany", { wait: t("minutes", { count: 1 }) });
+    if (status === 401) return t("mismatch");
+    // A refusal the server explains (a switched-off account) keeps its explanation.
+    return fallback ?? t("failed");
+  };
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -38,13 +40,13 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     <form method="post" onSubmit={(event) => void submit(event)} className="space-y-4">
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium">
-          Email
+          {t("email")}
         </label>
         <input id="email" name="email" type="email" autoComplete="username" required className="field" />
       </div>
       <div className="space-y-1">
         <label htmlFor="password" className="block text-sm font-medium">
-          Password
+          {t("password")}
         </label>
         <input
           id="password"
@@ -61,7 +63,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         </p>
       )}
       <button type="submit" disabled={pending} className="button-primary">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </button>
     </form>
   );
