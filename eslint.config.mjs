@@ -96,7 +96,6 @@ const stillInEnglish = [
   "features/first-run/components/first-run-checklist.tsx",
   "features/forms/components/form-parts.tsx",
   "features/forms/components/record-picker.tsx",
-  "features/forms/components/revoke-form.tsx",
   "features/imports/components/file-step.tsx",
   "features/imports/components/import-wizard.tsx",
   "features/imports/components/mapping-step.tsx",

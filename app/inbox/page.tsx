@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import {
@@ -34,7 +35,8 @@ export default async function InboxPage() {
   }
   // Taken before anything is read: marking read covers what this page could show, nothing later.
   const shownAt = new Date();
-  const inbox = await loadInbox(principal.id);
+  // What changed is written in the reader's language, as its tables' headings are.
+  const inbox = await loadInbox(principal.id, await getLocale());
   return (
     <div className="space-y-6">
       <div className="space-y-2">

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 // Named releases: what the tracker knew at a moment, published under a number so that outsiders can
 // cite it. Its files are stored as written then (release-files.ts); its changes since the release
 // before and its corrections are read from the ledger, as every view of a past moment is.
@@ -48,7 +49,7 @@ const shownPledges = 25;
  * A release, its changes since the one before (the figures, conditions, and the pledges that moved,
  * largest first), and what was recorded after it that corrects it. Null when there is no such release.
  */
-export async function loadReleasePage(number: number) {
+export async function loadReleasePage(number: number, locale: Locale = "en") {
   const found = await readRelease(number);
   if (!found) return null;
   const { release, previous } = found;
@@ -58,10 +59,10 @@ export async function loadReleasePage(number: number) {
   ]);
   const listed = changes ? changes.pledges.slice(0, shownPledges) : [];
   const changelog = changes && {
-    ...changeLines(changes, { pledges: listed, byPledge: new Map(), byCondition: new Map() }),
+    ...changeLines(changes, { pledges: listed, byPledge: new Map(), byCondition: new Map() }, locale),
     listed,
     moved: changes.pledges.length,
-    kinds: kindCounts(changes.pledges),
+    kinds: kindCounts(changes.pledges, locale),
   };
   return { release, previous, changes, changelog, corrections };
 }

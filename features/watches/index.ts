@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 // The inbox: for each thing a user watches, what was recorded about it since they last marked their
 // inbox read (or since they started watching it), with what it did to the figures and what it
 // released: the present as known now against the present as it was known then.
@@ -158,7 +159,7 @@ export interface InboxItem extends WatchedSubject {
 const shownPledges = 5;
 
 /** The inbox of a user: each watch, what is unread about it, and what that did. */
-export async function loadInbox(userId: string) {
+export async function loadInbox(userId: string, locale: Locale = "en") {
   const { readAt, watches } = await readWatches(userId);
   const subjects = await describeWatches(watches);
   // Pledge watches that start at the same moment (all of them, once the inbox has been marked read
@@ -200,6 +201,7 @@ export async function loadInbox(userId: string) {
       const lines = changeLines(
         { ...changes, conditions, deleted: ofWatch(changes.deleted) },
         { pledges: shown, byPledge: new Map(), byCondition: new Map() },
+        locale,
       );
       return { ...subject, after, keys, entries, learnt: { ...lines, moved: pledges.length } };
     }),

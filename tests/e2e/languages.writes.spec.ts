@@ -101,6 +101,8 @@ test("a signed-in reader's choice is kept on their account and follows them to a
   await second.getByRole("radio", { name: "Мова вашого браузера" }).check();
   await second.getByRole("button", { name: "Зберегти мову" }).click();
   await expect(second.locator("html")).toHaveAttribute("lang", "en");
+  // Read again from the account, not the radio just pressed.
+  await second.reload();
   await expect(second.getByRole("radio", { name: "Your browser’s language" })).toBeChecked();
   // Another browser asking for French now reads French: the account names no language.
   const third = await signIn("fr-FR");

@@ -43,7 +43,6 @@ export default async function ConditionPage({ params }: PageProps<"/conditions/[
           <WatchControl
             subject="condition"
             target={profile.condition.id}
-            what="this condition"
             returnTo={`/conditions/${encodeURIComponent(conditionSlug)}`}
           />
         }

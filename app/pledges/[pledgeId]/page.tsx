@@ -60,7 +60,6 @@ export default async function PledgePage({ params }: PageProps<"/pledges/[pledge
         <WatchControl
           subject="pledge"
           target={pledge.id}
-          what="this pledge"
           returnTo={`/pledges/${encodeURIComponent(pledge.id)}`}
         />
       </div>

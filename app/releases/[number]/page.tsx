@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import {
@@ -30,7 +31,8 @@ export default async function ReleasePage({ params }: PageProps<"/releases/[numb
   const { number } = await params;
   await requirePagePermission("read", `/releases/${number}`);
   const parsed = releaseNumber.safeParse(number);
-  const page = parsed.success ? await loadReleasePage(parsed.data) : null;
+  // The changelog in the reader's language, as its tables' headings are (the API's stays English).
+  const page = parsed.success ? await loadReleasePage(parsed.data, await getLocale()) : null;
   if (!page) notFound();
   const { release, previous, changelog, corrections } = page;
   const links = releaseLinks(release);

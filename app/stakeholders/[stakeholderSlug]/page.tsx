@@ -43,7 +43,6 @@ export default async function StakeholderPage({ params }: PageProps<"/stakeholde
           <WatchControl
             subject="stakeholder"
             target={profile.stakeholder.id}
-            what="this stakeholder"
             returnTo={`/stakeholders/${encodeURIComponent(stakeholderSlug)}`}
           />
         }

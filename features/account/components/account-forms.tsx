@@ -78,12 +78,13 @@ export function FeedTokenForm() {
 }
 
 export function RevokeFeedTokenForm({ id, prefix }: { id: string; prefix: string }) {
+  const t = useTranslations("account");
   return (
     <RevokeForm
       id={id}
       action={revokeFeedTokenAction}
-      label={`Revoke the feed token ${prefix}…`}
-      question={`Revoke the feed token ${prefix}…? Feed readers using it stop getting updates at once.`}
+      label={t("revokeLabel", { prefix })}
+      question={t("revokeQuestion", { prefix })}
     />
   );
 }

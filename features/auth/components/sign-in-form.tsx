@@ -6,10 +6,11 @@ import { authClient } from "../auth-client";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("auth");
-  const messageFor = (status: number, fallback: string | undefined): string => {
+  const messageFor = (status: number, code: string | undefined, fallback: string | undefined): string => {
     // The server says how long to wait, in the reader's language.
     if (status === 429) return fallback ?? t("tooMany", { wait: t("minutes", { count: 1 }) });
     if (status === 401) return t("mismatch");
+    if (code === "ACCOUNT_DEACTIVATED") return t("deactivated");
     // A refusal the server explains (a switched-off account) keeps its explanation.
     return fallback ?? t("failed");
   };
@@ -27,7 +28,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     });
     if (failure) {
       setPending(false);
-      setError(messageFor(failure.status, failure.message));
+      setError(messageFor(failure.status, failure.code, failure.message));
       return;
     }
     // A full navigation, not the router's: a page it prefetched while signed out (a redirect

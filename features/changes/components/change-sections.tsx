@@ -61,13 +61,18 @@ export function ChangeFiguresTable({
 
 /** Events in the period, each with when, what, why, who recorded it and its quoted evidence. */
 function EventList({ events }: { events: EventLine[] }) {
+  const t = useTranslations("changes");
   if (events.length === 0) return null;
   return (
     <ol className="mt-2 space-y-2">
       {events.map((event) => (
         <li key={event.key} className="text-sm">
           <p>
-            <span className="font-medium">{event.when}:</span> {event.what}
+            {t.rich("event", {
+              when: event.when,
+              what: event.what,
+              day: (chunks) => <span className="font-medium">{chunks}</span>,
+            })}
             {event.note && <span className="text-slate-700"> — {event.note}</span>}
           </p>
           <p className="text-xs text-slate-600">{event.recorded}</p>

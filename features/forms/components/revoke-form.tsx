@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { idle, type FormState } from "../form-state";
@@ -19,6 +20,7 @@ export function RevokeForm({
   /** What revoking does, asked before it is done. */
   question: string;
 }) {
+  const t = useTranslations("common");
   const [state, action, pending] = useActionState(revoke, idle);
   return (
     <form key={formKey(state)} action={action}>
@@ -28,9 +30,9 @@ export function RevokeForm({
         className="button-danger"
         label={label}
         question={question}
-        confirmLabel="Yes, revoke"
+        confirmLabel={t("yesRevoke")}
       >
-        Revoke
+        {t("revoke")}
       </ConfirmSubmit>
       <FormOutcome state={state} />
     </form>

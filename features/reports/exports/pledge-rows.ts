@@ -182,7 +182,8 @@ export function pledgeRow(item: PledgeListItem, locale: Locale = "en"): PledgeRo
     // The bound kept in words: "up to 30,000 personnel", never "30000–30000".
     quantityWords: formatPledgeQuantity(item.quantity, locale) ?? "",
     delivered: amount(item.delivered),
-    exceedsPledge: exceedsPledge(item) ? t("workbook.yes") : "",
+    // A code column, as in the CSV: "yes" in every language.
+    exceedsPledge: exceedsPledge(item) ? "yes" : "",
     status: item.status,
     statusLabel: t(`vocabulary.pledgeStatus.${item.status}`),
     effectiveStatus: item.effective.status,

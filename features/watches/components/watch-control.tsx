@@ -17,13 +17,20 @@ export async function WatchControl({
 }: {
   subject: WatchSubject;
   target: string;
-  what: string;
+  /** What is watched, in words; a pledge, a condition or a stakeholder says "this …" by itself. */
+  what?: string;
   /** Where signing in comes back to. */
   returnTo: string;
 }) {
-  const principal = await currentPrincipal();
+  const [principal, t] = await Promise.all([currentPrincipal(), getTranslations("watch")]);
+  const named = {
+    pledge: t("thisPledge"),
+    condition: t("thisCondition"),
+    stakeholder: t("thisStakeholder"),
+    filter: t("watchFilters"),
+  } satisfies Record<WatchSubject, string>;
+  what ??= named[subject];
   if (!principal) {
-    const t = await getTranslations("watch");
     return (
       <p className="text-sm">
         <Link href={`/login?next=${encodeURIComponent(returnTo)}`} className="link">

@@ -24,9 +24,16 @@ function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
   const whole = new Set<string>();
   const sentences = new Set<string>();
   for (const [key, english] of flatten(read("en"))) {
-    if (translated.get(key) === english || /, (plural|select),/.test(english)) continue;
+    if (translated.get(key) === english) continue;
+    // A plural's or a select's branches are text too: "{count, plural, one {# pledge moved} …}"
+    // gives "pledge moved" (the count, "#", is an argument).
+    const branches = english
+      .replace(/\{\w+(?:,\s*(?:number|date|time)[^{}]*)?\}/g, "\0")
+      .replace(/\{\w+,\s*(?:plural|select|selectordinal),/g, "\0")
+      .replace(/(?<!\p{L})(?:zero|one|two|few|many|other|=\d+)\s*\{/gu, "\0")
+      .replace(/[#{}]/g, "\0");
     // The text between arguments and tags: "Last change recorded {when}." → "Last change recorded".
-    const parts = english.split(/\{[^{}]*\}|<\/?\w+>/).map((part) =>
+    const parts = branches.split(/\0|<\/?\w+>/).map((part) =>
       part
         .trim()
         .replace(/^[.,:;·]+|[.,:;·]+$/g, "")
