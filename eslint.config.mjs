@@ -66,7 +66,6 @@ const stillInEnglish = [
   "app/admin/webhooks/page.tsx",
   "app/audit/page.tsx",
   "app/import/page.tsx",
-  "app/inbox/page.tsx",
   "app/intake/[sourceId]/page.tsx",
   "app/intake/page.tsx",
   "app/manage/[kind]/[recordId]/page.tsx",

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
+import type { Locale } from "@/i18n/locales";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import {
@@ -14,71 +17,91 @@ import { defaultMetric } from "@/features/figures/schemas";
 import { loadInbox, type InboxItem } from "@/features/watches";
 import { FocusWhenGone, MarkReadForm } from "@/features/watches/components/inbox-sections";
 import { WatchButton } from "@/features/watches/components/watch-button";
-import { counted, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
 import { requirePagePermission } from "@/server/access";
 
-export const metadata: Metadata = { title: "Inbox" };
 export const dynamic = "force-dynamic";
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("inbox"))("title") };
+}
 
 export default async function InboxPage() {
   const principal = await requirePagePermission("read", "/inbox");
   // A public reader has no inbox until signed in; an API token has none at all.
   if (!principal) redirect("/login?next=%2Finbox");
+  const [t, locale] = await Promise.all([getTranslations("inbox"), getLocale()]);
   if (principal.kind !== "user") {
     return (
       <div className="space-y-3">
-        <h1 className="text-2xl font-semibold tracking-tight">Inbox</h1>
-        <p>An API token has no inbox: sign in with your own account to watch pledges.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p>{t("tokenHasNone")}</p>
       </div>
     );
   }
   // Taken before anything is read: marking read covers what this page could show, nothing later.
   const shownAt = new Date();
   // What changed is written in the reader's language, as its tables' headings are.
-  const inbox = await loadInbox(principal.id, await getLocale());
+  const inbox = await loadInbox(principal.id, locale);
+  const readAt = inbox.readAt && formatDateTime(inbox.readAt, locale);
   return (
-    <div className="space-y-6">
-      <div className="space-y-2">
-        <h1
-          id="inbox-heading"
-          tabIndex={-1}
-          className="text-2xl font-semibold tracking-tight"
-          data-testid="inbox-heading"
-        >
-          Inbox
-        </h1>
-        <FocusWhenGone ids={inbox.items.map((item) => item.watch.id)} targetId="inbox-heading" />
-        <p aria-live="polite" data-testid="inbox-summary">
-          {inbox.items.length === 0
-            ? "You watch nothing yet."
-            : inbox.unread === 0
-              ? `Nothing new${inbox.readAt ? ` since you marked your inbox read ${formatDateTime(inbox.readAt)}` : ""}.`
-              : `${counted(inbox.unread, "new event")}${inbox.readAt ? ` since you marked your inbox read ${formatDateTime(inbox.readAt)}` : ""}.`}
-        </p>
-        {/* Kept when all is read, so that focus and its answer stay where the button was. */}
-        {inbox.items.length > 0 && <MarkReadForm shownAt={shownAt.toISOString()} />}
+    // The mark-read form's words (a client component's) go to the browser with the page.
+    <ClientMessages namespaces={["inbox"]}>
+      <div className="space-y-6">
+        <div className="space-y-2">
+          <h1
+            id="inbox-heading"
+            tabIndex={-1}
+            className="text-2xl font-semibold tracking-tight"
+            data-testid="inbox-heading"
+          >
+            {t("title")}
+          </h1>
+          <FocusWhenGone ids={inbox.items.map((item) => item.watch.id)} targetId="inbox-heading" />
+          <p aria-live="polite" data-testid="inbox-summary">
+            {inbox.items.length === 0
+              ? t("nothing")
+              : inbox.unread === 0
+                ? readAt
+                  ? t("nothingNewSince", { when: readAt })
+                  : t("nothingNew")
+                : readAt
+                  ? t("unreadSince", { count: inbox.unread, when: readAt })
+                  : t("unreadCount", { count: inbox.unread })}
+          </p>
+          {/* Kept when all is read, so that focus and its answer stay where the button was. */}
+          {inbox.items.length > 0 && <MarkReadForm shownAt={shownAt.toISOString()} />}
+        </div>
+        {inbox.items.length === 0 ? (
+          <p className="text-sm text-slate-700">
+            {t.rich("howTo", {
+              link: (chunks) => (
+                <Link href="/pledges" className="link">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </p>
+        ) : (
+          inbox.items.map((item) => <InboxSection key={item.watch.id} item={item} locale={locale} />)
+        )}
       </div>
-      {inbox.items.length === 0 ? (
-        <p className="text-sm text-slate-700">
-          Watch a pledge, a condition or a stakeholder with the “Watch” button on its page, or a list of
-          pledges with the button above{" "}
-          <Link href="/pledges" className="link">
-            the list
-          </Link>{" "}
-          (its filters are watched). What is recorded about them then shows here, with what it did to the
-          figures.
-        </p>
-      ) : (
-        inbox.items.map((item) => <InboxSection key={item.watch.id} item={item} />)
-      )}
-    </div>
+    </ClientMessages>
   );
 }
 
-function InboxSection({ item }: { item: InboxItem }) {
+function InboxSection({ item, locale }: { item: InboxItem; locale: Locale }) {
+  const t = useTranslations("inbox");
+  const watchWords = useTranslations("watch");
   const headingId = `watch-${item.watch.id}`;
-  const what = `this ${item.kind === "Filters" ? "list" : item.kind.toLowerCase()}`;
+  const subject = item.watch.subject;
+  const what = {
+    pledge: watchWords("thisPledge"),
+    condition: watchWords("thisCondition"),
+    stakeholder: watchWords("thisStakeholder"),
+    filter: t("thisList"),
+  }[subject];
+  const after = formatDateTime(item.after, locale);
   return (
     <section
       aria-labelledby={headingId}
@@ -87,7 +110,7 @@ function InboxSection({ item }: { item: InboxItem }) {
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold">
-          <span className="text-slate-600">{item.kind}:</span>{" "}
+          <span className="text-slate-600">{t(`kind.${subject}`)}:</span>{" "}
           {item.gone ? (
             item.label
           ) : (
@@ -105,23 +128,23 @@ function InboxSection({ item }: { item: InboxItem }) {
         />
       </div>
       {item.entries.length === 0 ? (
-        <p className="text-sm text-slate-700">Nothing new since {formatDateTime(item.after)}.</p>
+        <p className="text-sm text-slate-700">{t("nothingSince", { when: after })}</p>
       ) : (
         <>
           <p className="text-sm font-medium">
             {item.entries.length === feedLength
-              ? `The latest ${feedLength} new events since ${formatDateTime(item.after)}: there may be more, which marking read marks too (the list of changes has them all).`
-              : `${counted(item.entries.length, "new event")} since ${formatDateTime(item.after)}`}
+              ? t("latest", { count: feedLength, when: after })
+              : t("newSince", { count: item.entries.length, when: after })}
           </p>
-          {item.learnt && <Learnt item={item} learnt={item.learnt} />}
-          <h3 className="font-semibold">What was recorded, newest first</h3>
+          {item.learnt && <Learnt item={item} learnt={item.learnt} locale={locale} />}
+          <h3 className="font-semibold">{t("recorded")}</h3>
           <RecordedEntries entries={item.entries} testId="inbox-entries" />
         </>
       )}
       {!item.gone && (
         <p className="text-xs">
           <a href={item.feed} className="link" type="application/atom+xml">
-            Atom feed of {what}
+            {t("feed", { what })}
           </a>
         </p>
       )}
@@ -130,29 +153,45 @@ function InboxSection({ item }: { item: InboxItem }) {
 }
 
 /** What the unread events did: the figures (of what the watch follows), the conditions, the pledges. */
-function Learnt({ item, learnt }: { item: InboxItem; learnt: NonNullable<InboxItem["learnt"]> }) {
+function Learnt({
+  item,
+  learnt,
+  locale,
+}: {
+  item: InboxItem;
+  learnt: NonNullable<InboxItem["learnt"]>;
+  locale: Locale;
+}) {
+  const t = useTranslations("inbox");
   return (
     <div className="space-y-3" data-testid="inbox-learnt">
-      <h3 className="font-semibold">What it did to the figures, as known now</h3>
+      <h3 className="font-semibold">{t("learnt")}</h3>
       {/* Each pledge's heading sits beneath this one. */}
       {item.watch.subject !== "pledge" && (
         <ChangeFiguresTable
           lines={learnt.figures}
-          startLabel={`As known ${formatDateTime(item.after)}`}
-          endLabel="As known now"
+          startLabel={t("asKnown", { when: formatDateTime(item.after, locale) })}
+          endLabel={t("asKnownNow")}
         />
       )}
       {learnt.conditions.length > 0 && <ConditionChangeList conditions={learnt.conditions} />}
       {learnt.pledges.length > 0 && (
         <>
-          <PledgeChangeList pledges={learnt.pledges} unitLabel={unitWord(defaultMetric)} headingLevel={4} />
+          <PledgeChangeList
+            pledges={learnt.pledges}
+            unitLabel={unitWord(defaultMetric, undefined, locale)}
+            headingLevel={4}
+          />
           {learnt.moved > learnt.pledges.length && (
             <p className="text-sm">
-              {counted(learnt.moved - learnt.pledges.length, "more pledge")} moved:{" "}
-              <Link href={item.href} className="link">
-                see them all
-              </Link>
-              .
+              {t.rich("more", {
+                count: learnt.moved - learnt.pledges.length,
+                link: (chunks) => (
+                  <Link href={item.href} className="link">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           )}
         </>

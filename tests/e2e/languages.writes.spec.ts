@@ -87,6 +87,11 @@ test("a signed-in reader's choice is kept on their account and follows them to a
   await expect(first.locator("html")).toHaveAttribute("lang", "uk");
   await expect(first.getByRole("banner").getByText("(читач)")).toBeVisible();
   await expectNoAxeViolations(first);
+  // A new reader's inbox, in Ukrainian.
+  await first.goto("/inbox");
+  await expect(first.getByRole("heading", { level: 1 })).toHaveText("Вхідні");
+  await expect(first.getByTestId("inbox-summary")).toHaveText("Ви ще ні за чим не стежите.");
+  expect(await englishLeaks(first, "uk")).toEqual([]);
 
   // Another browser, which asks for English and has no cookie: the account's setting wins.
   const second = await signIn("en-GB");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { FormOutcome } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
@@ -23,6 +24,7 @@ export function FocusWhenGone({ ids, targetId }: { ids: string[]; targetId: stri
 
 /** Marks read what the inbox showed: what is recorded after it was shown stays unread. */
 export function MarkReadForm({ shownAt }: { shownAt: string }) {
+  const t = useTranslations();
   const [state, action, pending] = useActionState(markInboxReadAction, idle);
   // Disabled while saving, the button loses focus: it gets it back once the answer is in.
   const button = useRef<HTMLButtonElement>(null);
@@ -33,7 +35,7 @@ export function MarkReadForm({ shownAt }: { shownAt: string }) {
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="shownAt" value={shownAt} />
       <button ref={button} type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
-        {pending ? "Saving…" : "Mark all as read"}
+        {pending ? t("watch.saving") : t("inbox.markRead")}
       </button>
       <FormOutcome state={state} />
     </form>
