@@ -115,6 +115,7 @@ describe("message catalogs", () => {
         "workbook.sheet.sources",
         "common.pages",
         "pledges.filters.condition",
+        "inbox.kind.condition",
       ],
     };
     // A message of arguments and punctuation only ("{title}: {amount}") says nothing to translate.
