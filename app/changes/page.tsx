@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { FilterDate } from "@/components/ui/filter-fields";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -19,6 +18,7 @@ import { knownAtWords } from "@/lib/view-time-words";
 import { ParamsError, parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 import { today } from "@/server/ledger";
+import { linkTag } from "@/components/ui/link-tag";
 
 export async function generateMetadata({ searchParams }: PageProps<"/changes">): Promise<Metadata> {
   const t = await getTranslations("changesPage");
@@ -164,11 +164,7 @@ export default async function ChangesPage({ searchParams }: PageProps<"/changes"
         {shown.length === 0 && changes.pledges.length > 0 ? (
           <p className="text-sm">
             {t.rich("noneOnPage", {
-              link: (chunks) => (
-                <Link href={hrefWith(query, { page: undefined })} className="link">
-                  {chunks}
-                </Link>
-              ),
+              link: linkTag(hrefWith(query, { page: undefined })),
             })}
           </p>
         ) : (

@@ -20,6 +20,7 @@ import { WatchButton } from "@/features/watches/components/watch-button";
 import { formatDateTime } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
 import { requirePagePermission } from "@/server/access";
+import { linkTag } from "@/components/ui/link-tag";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -75,11 +76,7 @@ export default async function InboxPage() {
         {inbox.items.length === 0 ? (
           <p className="text-sm text-slate-700">
             {t.rich("howTo", {
-              link: (chunks) => (
-                <Link href="/pledges" className="link">
-                  {chunks}
-                </Link>
-              ),
+              link: linkTag("/pledges"),
             })}
           </p>
         ) : (
@@ -95,12 +92,7 @@ function InboxSection({ item, locale }: { item: InboxItem; locale: Locale }) {
   const watchWords = useTranslations("watch");
   const headingId = `watch-${item.watch.id}`;
   const subject = item.watch.subject;
-  const what = {
-    pledge: watchWords("thisPledge"),
-    condition: watchWords("thisCondition"),
-    stakeholder: watchWords("thisStakeholder"),
-    filter: t("thisList"),
-  }[subject];
+  const what = watchWords("subject", { subject });
   const after = formatDateTime(item.after, locale);
   return (
     <section
@@ -186,11 +178,7 @@ function Learnt({
             <p className="text-sm">
               {t.rich("more", {
                 count: learnt.moved - learnt.pledges.length,
-                link: (chunks) => (
-                  <Link href={item.href} className="link">
-                    {chunks}
-                  </Link>
-                ),
+                link: linkTag(item.href),
               })}
             </p>
           )}

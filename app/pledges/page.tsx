@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/i18n/client-messages";
 import { feedAlternates } from "@/features/changes/schemas";
 import { canonicalFilter } from "@/features/watches/schemas";
 import { WatchControl } from "@/features/watches/components/watch-control";
-import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
 import { ExportLinks } from "@/features/reports/components/export-links";
@@ -21,6 +19,7 @@ import { describeViewTime } from "@/lib/view-time-words";
 import { listPageSizes } from "@/features/pledges";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
+import { linkTag } from "@/components/ui/link-tag";
 
 export const dynamic = "force-dynamic";
 /** The list, and the feed of what changed in the pledges its filters pick. */
@@ -79,14 +78,6 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
   const canonical = parsed.ok ? canonicalFilter(listQuery) : null;
   const watchTarget = canonical && "target" in canonical ? canonical.target : null;
 
-  const link = (href: string) => {
-    const Linked = (chunks: ReactNode) => (
-      <Link href={href} className="link">
-        {chunks}
-      </Link>
-    );
-    return Linked;
-  };
   return (
     // The table's words (a client component's) go to the browser with the page.
     <ClientMessages namespaces={["pledges"]}>
@@ -138,14 +129,14 @@ export default async function PledgesPage({ searchParams }: PageProps<"/pledges"
             ) : (
               <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-700">
                 {result.total > 0
-                  ? t.rich("noneOnPage", { link: link(withPage(params, 1)) })
+                  ? t.rich("noneOnPage", { link: linkTag(withPage(params, 1)) })
                   : filtered
                     ? t.rich(canEdit ? "noMatchEdit" : "noMatch", {
-                        clear: link("/pledges"),
-                        add: link("/pledges/new"),
+                        clear: linkTag("/pledges"),
+                        add: linkTag("/pledges/new"),
                       })
                     : canEdit
-                      ? t.rich("noneYet", { add: link("/pledges/new"), import: link("/import") })
+                      ? t.rich("noneYet", { add: linkTag("/pledges/new"), import: linkTag("/import") })
                       : t("noneYetRead")}
               </p>
             )}

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 // The inbox: for each thing a user watches, what was recorded about it since they last marked their
 // inbox read (or since they started watching it), with what it did to the figures and what it
 // released: the present as known now against the present as it was known then.
@@ -28,8 +29,6 @@ const shownPerWatch = feedLength;
 /** A watch as the inbox names it: what it follows, where that is, its feed, and what it reads. */
 export interface WatchedSubject {
   watch: Watch;
-  /** "Pledge", "Condition", "Stakeholder" or "Filters". */
-  kind: string;
   label: string;
   href: string;
   feed: string;
@@ -44,7 +43,8 @@ const feedOf = (query: string) => `/feeds/changes.atom${query ? `?${query}` : ""
 const query = (name: string, value: string) => new URLSearchParams({ [name]: value }).toString();
 
 /** Each watch named, with where it links and what it follows. */
-async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
+async function describeWatches(watches: Watch[], locale: Locale): Promise<WatchedSubject[]> {
+  const t = translator(locale);
   const ids = (subject: Watch["subject"]) =>
     watches.filter((w) => w.subject === subject).map((w) => w.target);
   const records = await readWatchedRecords({
@@ -63,8 +63,7 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
       const pledge = records.pledges.find((p) => p.id === watch.target);
       return {
         watch,
-        kind: "Pledge",
-        label: pledge?.title ?? "A pledge no longer in the tracker",
+        label: pledge?.title ?? t("inbox.gone", { subject: "pledge" }),
         href: `/pledges/${watch.target}`,
         feed: feedOf(query("pledge", watch.target)),
         gone: !pledge || pledge.deletedAt !== null,
@@ -82,12 +81,11 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
       const selection = { ...everyPledge, [watch.subject]: [slug] };
       return {
         watch,
-        kind: watch.subject === "condition" ? "Condition" : "Stakeholder",
         label: record
           ? "title" in record
             ? record.title
             : record.name
-          : `A ${watch.subject} no longer in the tracker`,
+          : t("inbox.gone", { subject: watch.subject }),
         href: `/${watch.subject}s/${slug}`,
         feed: feedOf(query(watch.subject, slug)),
         gone: !record,
@@ -97,13 +95,12 @@ async function describeWatches(watches: Watch[]): Promise<WatchedSubject[]> {
     }
     const selection = filterSelection(watch.target);
     const filterWords = watch.target
-      ? filterLines(selection, names)
+      ? filterLines(selection, names, locale)
           .map((line) => `${line.label}: ${line.text}`)
           .join(" · ")
-      : "Everything in the tracker";
+      : t("inbox.everything");
     return {
       watch,
-      kind: "Filters",
       label: filterWords,
       href: watch.target ? `/pledges?${watch.target}` : "/changes",
       feed: feedOf(watch.target),
@@ -136,7 +133,7 @@ export async function countUnread(userId: string): Promise<number> {
     watches.map((w) => [w.id, w.createdAt.getTime()]),
   ]);
   const { count } = await keptFresh(counts, key, async () => {
-    const subjects = await describeWatches(watches);
+    const subjects = await describeWatches(watches, "en");
     const keys = await Promise.all(
       subjects
         .filter(follows)
@@ -161,7 +158,7 @@ const shownPledges = 5;
 /** The inbox of a user: each watch, what is unread about it, and what that did. */
 export async function loadInbox(userId: string, locale: Locale = "en") {
   const { readAt, watches } = await readWatches(userId);
-  const subjects = await describeWatches(watches);
+  const subjects = await describeWatches(watches, locale);
   // Pledge watches that start at the same moment (all of them, once the inbox has been marked read
   // after they began) share one reading of the whole tracker's changes.
   const learnt = new Map<string, Promise<LearntChanges>>();

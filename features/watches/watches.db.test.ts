@@ -100,7 +100,7 @@ describe("a watched pledge", () => {
     expect(inbox.unread).toBe(1);
     const [item] = inbox.items;
     expect(item).toMatchObject({
-      kind: "Pledge",
+      watch: { subject: "pledge" },
       label: "Watched pledge one",
       href: `/pledges/${pledge.id}`,
     });
@@ -196,6 +196,8 @@ describe("a watch of a record that is gone", () => {
     await newPledge("Written after the condition went");
     const [item] = (await loadInbox(reader)).items;
     expect(item).toMatchObject({ gone: true, label: "A condition no longer in the tracker", entries: [] });
+    // Named in the reader's language, as the rest of the inbox.
+    expect((await loadInbox(reader, "uk")).items[0]?.label).toBe("Умова, якої вже немає в трекері");
     expect(await countUnread(reader)).toBe(0);
   });
 });

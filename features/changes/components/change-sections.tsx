@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { SourceQuote } from "@/components/ui/source-quote";
 import type { FigureChangeLine } from "@/lib/rules/changes";
 import type { ConditionChangeLine, EventLine, PledgeChangeLine } from "../change-lines";
+import { linkTag } from "@/components/ui/link-tag";
 
 // The list of changes, as /changes and the briefing show it: the figures at both ends, the
 // conditions that moved and what they released, the pledges that moved with their evidence.
@@ -148,11 +149,7 @@ export function PledgeChangeList({
             <p className="mt-2 text-sm text-slate-700">
               {t.rich("earlier", {
                 count: pledge.earlierEvents,
-                link: (chunks) => (
-                  <Link href={`/pledges/${pledge.id}`} className="link">
-                    {chunks}
-                  </Link>
-                ),
+                link: linkTag(`/pledges/${pledge.id}`),
               })}
             </p>
           )}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense, type ReactNode } from "react";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -22,6 +21,7 @@ import { GapPanel } from "./gap-panel";
 import { KpiCards } from "./kpi-cards";
 import { StakeholderBreakdown } from "./stakeholder-breakdown";
 import { StatusTimeline } from "./status-timeline";
+import { linkTag } from "@/components/ui/link-tag";
 
 /** A dashboard view's data, as the page started loading it; each widget awaits what it shows. */
 export interface DashboardView {
@@ -114,11 +114,7 @@ async function Headline(view: DashboardView) {
         <p className="text-sm text-slate-700" data-testid="no-requirement">
           {t.rich("noRequirement", {
             unit: unitName(summary.unit, locale),
-            add: (chunks) => (
-              <Link href="/manage/requirement/new" className="link">
-                {chunks}
-              </Link>
-            ),
+            add: linkTag("/manage/requirement/new"),
           })}
         </p>
       )}

@@ -1,9 +1,9 @@
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { ScaledQuantity } from "@/components/ui/scaled-amount";
 import { TableHead } from "@/components/ui/table-head";
 import type { Quantity } from "@/lib/rules/quantity";
 import { unitName } from "@/lib/rules/units";
+import { linkTag } from "@/components/ui/link-tag";
 
 interface ListTotalsProps {
   /** One line per unit the listed pledges state: the summary's figures for the same filters. */
@@ -22,11 +22,7 @@ export function ListTotals({ totals }: ListTotalsProps) {
       <table className="data-table" data-testid="list-totals">
         <caption className="text-left text-sm text-slate-700">
           {t.rich("totalsCaption", {
-            link: (chunks) => (
-              <Link href="/methodology" className="link">
-                {chunks}
-              </Link>
-            ),
+            link: linkTag("/methodology"),
           })}
         </caption>
         <TableHead

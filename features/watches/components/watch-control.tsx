@@ -23,13 +23,7 @@ export async function WatchControl({
   returnTo: string;
 }) {
   const [principal, t] = await Promise.all([currentPrincipal(), getTranslations("watch")]);
-  const named = {
-    pledge: t("thisPledge"),
-    condition: t("thisCondition"),
-    stakeholder: t("thisStakeholder"),
-    filter: t("watchFilters"),
-  } satisfies Record<WatchSubject, string>;
-  what ??= named[subject];
+  what ??= t("subject", { subject });
   if (!principal) {
     return (
       <p className="text-sm">
