@@ -9,8 +9,11 @@ import type { ReactNode } from "react";
 
 type Namespace = keyof Messages;
 
-/** Every page's: the vocabulary (badges, selects), the UI kit's words, the export links' and the watch button's. */
-const everywhere = ["vocabulary", "common", "exports", "watch"] as const satisfies Namespace[];
+/**
+ * Every page's: the vocabulary (badges, selects), the UI kit's words, the form parts' (any page may
+ * hold a form), the export links' and the watch button's.
+ */
+const everywhere = ["vocabulary", "common", "forms", "exports", "watch"] as const satisfies Namespace[];
 
 /** The catalog's `namespaces` (and those every page has) for the client components inside. */
 export async function ClientMessages({

@@ -177,14 +177,21 @@ export function counted(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }
 
-/** A file's size for a reader: "812 bytes", "14 kB", "3.2 MB" (decimal units, as downloads show them). */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return counted(bytes, "byte");
-  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, "kilobyte"] : [bytes / 1_000_000, "megabyte"];
-  return new Intl.NumberFormat("en-GB", {
+/**
+ * A file's size as the reader's language writes it: "812 bytes", "14 kB", "3.2 MB"; "812 байтів",
+ * "14 кБ"; "812 octets", "3,2 Mo" (decimal units, as downloads show them).
+ */
+export function formatSize(bytes: number, locale: Locale = "en"): string {
+  const [value, unit, unitDisplay] =
+    bytes < 1000
+      ? ([bytes, "byte", "long"] as const)
+      : bytes < 1_000_000
+        ? ([bytes / 1000, "kilobyte", "short"] as const)
+        : ([bytes / 1_000_000, "megabyte", "short"] as const);
+  return new Intl.NumberFormat(intlLocale(locale), {
     style: "unit",
     unit,
-    unitDisplay: "short",
-    maximumFractionDigits: value < 10 ? 1 : 0,
+    unitDisplay,
+    maximumFractionDigits: unit !== "byte" && value < 10 ? 1 : 0,
   }).format(value);
 }

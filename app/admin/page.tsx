@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import {
   AccountForm,
   AccountStateForm,
@@ -10,6 +12,7 @@ import {
 } from "@/features/admin/components/admin-forms";
 import { listAccounts, listApiTokens } from "@/features/admin/queries";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { FailedEndpointsNotice } from "@/features/webhooks/components/failed-endpoints-notice";
 import { readFailedEndpoints } from "@/features/webhooks/queries";
 import { AuditSection } from "@/features/audit/components/audit-section";
@@ -18,131 +21,149 @@ import { tokenExpiresAt, tokenUsable } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
 
-export const metadata: Metadata = { title: "Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
 export const dynamic = "force-dynamic";
+
+/** The latest writes the page shows. */
+const auditShown = 100;
 
 export default async function AdminPage() {
   const admin = await requirePagePermission("admin", "/admin");
-  const [accounts, tokens, audit, failedEndpoints] = await Promise.all([
+  const [accounts, tokens, audit, failedEndpoints, t, locale] = await Promise.all([
     listAccounts(),
     listApiTokens(),
-    listAudit({ page: 1 }, { seesAccounts: true }, 100),
+    listAudit({ page: 1 }, { seesAccounts: true }, auditShown),
     readFailedEndpoints(),
+    getTranslations("admin"),
+    getLocale(),
   ]);
   const now = new Date();
+  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
-    <div className="space-y-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-      <FailedEndpointsNotice endpoints={failedEndpoints} />
-      <p>
-        <Link href="/admin/webhooks" className="underline">
-          Webhooks
-        </Link>
-        : send each change to other systems as it is recorded.
-      </p>
-      <section aria-labelledby="users-heading" className="space-y-3">
-        <h2 id="users-heading" className="text-lg font-semibold">
-          Accounts
-        </h2>
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">State</th>
-                <th scope="col">Password</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td>
-                    <RenameForm userId={account.id} name={account.name} email={account.email} />
-                  </td>
-                  <td>{account.email}</td>
-                  <td>
-                    <RoleForm userId={account.id} role={account.role} email={account.email} />
-                  </td>
-                  <td>{account.lastSignInAt ? formatDateTime(account.lastSignInAt) : "never"}</td>
-                  <td>
-                    {account.id === admin?.id ? (
-                      "Active (you)"
-                    ) : (
-                      <AccountStateForm
-                        userId={account.id}
-                        email={account.email}
-                        deactivated={account.deactivatedAt !== null}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    <ResetPasswordForm userId={account.id} email={account.email} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <h3 className="font-semibold">New account</h3>
-        <AccountForm />
-      </section>
-      <section aria-labelledby="tokens-heading" className="space-y-3">
-        <h2 id="tokens-heading" className="text-lg font-semibold">
-          API tokens
-        </h2>
-        <p className="note">
-          Scripts send a token as <code>Authorization: Bearer …</code>. Only a digest is stored; or create one
-          with <code>npm run token -- create --role viewer --name NAME --days 90</code>.
+    <ClientMessages namespaces={["admin"]}>
+      <div className="space-y-8">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <FailedEndpointsNotice endpoints={failedEndpoints} />
+        <p>
+          {t.rich("webhooksIntro", {
+            link: (chunks) => (
+              <Link href="/admin/webhooks" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Role</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{token.role}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "never"}</td>
-                  <td>{formatDateTime(tokenExpiresAt(token))}</td>
-                  <td>
-                    {token.revokedAt ? (
-                      "revoked"
-                    ) : !tokenUsable(token, now) ? (
-                      "expired"
-                    ) : (
-                      <RevokeTokenForm id={token.id} name={token.name} />
-                    )}
-                  </td>
+        <section aria-labelledby="users-heading" className="space-y-3">
+          <h2 id="users-heading" className="text-lg font-semibold">
+            {t("accounts")}
+          </h2>
+          <div className="overflow-x-auto">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("name")}</th>
+                  <th scope="col">{t("email")}</th>
+                  <th scope="col">{t("role")}</th>
+                  <th scope="col">{t("lastSignIn")}</th>
+                  <th scope="col">{t("state")}</th>
+                  <th scope="col">{t("password")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <h3 className="font-semibold">New token</h3>
-        <TokenForm />
-      </section>
-      <AuditSection
-        title="Audit log (latest 100 writes)"
-        lines={audit.rows}
-        total={audit.total}
-        href="/audit"
-        showRecord
-      />
-    </div>
+              </thead>
+              <tbody>
+                {accounts.map((account) => (
+                  <tr key={account.id}>
+                    <td>
+                      <RenameForm userId={account.id} name={account.name} email={account.email} />
+                    </td>
+                    <td>{account.email}</td>
+                    <td>
+                      <RoleForm userId={account.id} role={account.role} email={account.email} />
+                    </td>
+                    <td>
+                      {account.lastSignInAt ? formatDateTime(account.lastSignInAt, locale) : t("never")}
+                    </td>
+                    <td>
+                      {account.id === admin?.id ? (
+                        t("activeYou")
+                      ) : (
+                        <AccountStateForm
+                          userId={account.id}
+                          email={account.email}
+                          deactivated={account.deactivatedAt !== null}
+                        />
+                      )}
+                    </td>
+                    <td>
+                      <ResetPasswordForm userId={account.id} email={account.email} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="font-semibold">{t("newAccount")}</h3>
+          <AccountForm />
+        </section>
+        <section aria-labelledby="tokens-heading" className="space-y-3">
+          <h2 id="tokens-heading" className="text-lg font-semibold">
+            {t("tokens")}
+          </h2>
+          <p className="note">
+            {t.rich("tokensNote", {
+              header: "Authorization: Bearer …",
+              command: "npm run token -- create --role viewer --name NAME --days 90",
+              code,
+            })}
+          </p>
+          <div className="overflow-x-auto">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("name")}</th>
+                  <th scope="col">{t("startsWith")}</th>
+                  <th scope="col">{t("role")}</th>
+                  <th scope="col">{t("lastUsed")}</th>
+                  <th scope="col">{t("expires")}</th>
+                  <th scope="col">{t("state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <td>{token.name}</td>
+                    <td>
+                      <code>{token.prefix}…</code>
+                    </td>
+                    <td>{t("tokenRole", { role: token.role })}</td>
+                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t("never")}</td>
+                    <td>{formatDateTime(tokenExpiresAt(token), locale)}</td>
+                    <td>
+                      {token.revokedAt ? (
+                        t("revoked")
+                      ) : !tokenUsable(token, now) ? (
+                        t("expired")
+                      ) : (
+                        <RevokeTokenForm id={token.id} name={token.name} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="font-semibold">{t("newToken")}</h3>
+          <TokenForm />
+        </section>
+        <AuditSection
+          title={t("auditTitle", { count: auditShown })}
+          lines={audit.rows}
+          total={audit.total}
+          href="/audit"
+          showRecord
+        />
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { linkTag } from "@/components/ui/link-tag";
 import { FilterDate, FilterSelect } from "@/components/ui/filter-fields";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";
@@ -11,7 +13,9 @@ import { listPageSizes } from "@/features/pledges";
 import { parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 
-export const metadata: Metadata = { title: "Audit trail" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** The page's query without `page`, for the CSV link and the page links. */
@@ -31,9 +35,10 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   // Accounts and tokens are for admins; analysts see every other record's trail.
   const reader = { seesAccounts: principal?.role === "admin" };
   const parsed = parseSearchParams(auditFiltersSchema, params);
-  const [actors, result] = await Promise.all([
+  const [actors, result, t] = await Promise.all([
     auditActors(reader),
     parsed.ok ? listAudit(parsed.data, reader) : Promise.resolve(null),
+    getTranslations("audit"),
   ]);
   const filters = parsed.ok ? parsed.data : null;
   const field = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -41,40 +46,37 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   return (
     <div className="space-y-5">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit trail</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Every write through Pledgewatch: who, when (UTC), on which record, and each field before and after.
-          Entries cannot be edited or deleted.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("intro")}</p>
       </div>
       <form
         method="get"
         action="/audit"
-        aria-label="Filter the audit trail"
+        aria-label={t("filterLabel")}
         className="no-print flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
       >
         <FilterSelect
-          label="Kind of record"
+          label={t("kind")}
           name="entity"
           value={filters?.entity}
-          anyLabel="Any"
+          anyLabel={t("any")}
           className={field}
           options={auditedEntities
             .filter(
               (entity) => reader.seesAccounts || !(accountEntities as readonly string[]).includes(entity),
             )
-            .map((entity) => ({ value: entity, label: entity }))}
+            .map((entity) => ({ value: entity, label: t("entity", { entity }) }))}
         />
         <FilterSelect
-          label="Person"
+          label={t("person")}
           name="actor"
           value={filters?.actor}
-          anyLabel="Anyone"
+          anyLabel={t("anyone")}
           className={field}
           options={actors.map((actor) => ({ value: actor, label: actor }))}
         />
-        <FilterDate label="From" name="from" value={filters?.from} className={field} />
-        <FilterDate label="To" name="to" value={filters?.to} className={field} />
+        <FilterDate label={t("from")} name="from" value={filters?.from} className={field} />
+        <FilterDate label={t("to")} name="to" value={filters?.to} className={field} />
         {filters?.record && <input type="hidden" name="record" value={filters.record} />}
         {/* Filtering keeps the order and page size the trail is read in. */}
         {filters?.sort && <input type="hidden" name="sort" value={filters.sort} />}
@@ -84,10 +86,10 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           type="submit"
           className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
         >
-          Filter
+          {t("filter")}
         </button>
         <Link href="/audit" className="py-2 text-sm text-blue-800 underline underline-offset-4">
-          Every change
+          {t("everyChange")}
         </Link>
       </form>
       {!parsed.ok && <ParamErrors errors={parsed.errors} resetHref="/audit" />}
@@ -95,11 +97,12 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         <section aria-labelledby="audit-results" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 id="audit-results" className="text-sm font-medium text-slate-700" aria-live="polite">
-              {result.total === 1 ? "1 change" : `${result.total.toLocaleString("en-GB")} changes`}
-              {filters?.record && result.rows[0] ? ` to ${result.rows[0].title}` : ""}
+              {filters?.record && result.rows[0]
+                ? t("countTo", { count: result.total, title: result.rows[0].title })
+                : t("count", { count: result.total })}
             </h2>
             <a href={`/api/v1/exports/audit.csv${csv ? `?${csv}` : ""}`} className="link text-sm" download>
-              Download these changes (CSV)
+              {t("download")}
             </a>
           </div>
           {result.rows.length > 0 ? (
@@ -116,25 +119,13 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
             />
           ) : (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm">
-              {result.total > 0 ? (
-                <>
-                  There are no changes on this page.{" "}
-                  <Link href={`/audit${queryOf(params, 1) ? `?${queryOf(params, 1)}` : ""}`} className="link">
-                    Go to the first page
-                  </Link>
-                  .
-                </>
-              ) : csv ? (
-                <>
-                  No change matches these filters.{" "}
-                  <Link href="/audit" className="link">
-                    Show every change
-                  </Link>
-                  .
-                </>
-              ) : (
-                "No change has been made through Pledgewatch yet: every save, import and account change will be listed here."
-              )}
+              {result.total > 0
+                ? t.rich("noneOnPage", {
+                    link: linkTag(`/audit${queryOf(params, 1) ? `?${queryOf(params, 1)}` : ""}`),
+                  })
+                : csv
+                  ? t.rich("noMatch", { link: linkTag("/audit") })
+                  : t("noneYet")}
             </p>
           )}
           <Pagination
@@ -145,7 +136,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           />
           <PageSizes
             sizes={listPageSizes}
-            label="Changes per page"
+            label={t("perPage")}
             current={result.pageSize}
             path="/audit"
             query={csv}

@@ -1,38 +1,33 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { recordKindList, recordKinds } from "@/features/editing";
+import { linkTag } from "@/components/ui/link-tag";
+import { recordKindList } from "@/features/editing";
 import { FirstRunChecklist } from "@/features/first-run/components/first-run-checklist";
 import { loadFirstSteps } from "@/features/first-run/queries";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
 
-export const metadata: Metadata = { title: "Records" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("records"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ManagePage() {
   const principal = await requirePagePermission("edit", "/manage");
   const firstRun = principal && roleAllows(principal.role, "admin") ? await loadFirstSteps() : null;
+  const t = await getTranslations("records");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Records</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       {firstRun && <FirstRunChecklist steps={firstRun} />}
       <ul className="list-disc space-y-1 pl-5">
-        <li>
-          <Link href="/pledges/new" className="link">
-            Add a pledge
-          </Link>{" "}
-          (edit a pledge or update its status from its page)
-        </li>
-        <li>
-          <Link href="/pledges/deleted" className="link">
-            Recently deleted pledges
-          </Link>{" "}
-          (restore one)
-        </li>
+        <li>{t.rich("addPledge", { link: linkTag("/pledges/new") })}</li>
+        <li>{t.rich("deletedPledges", { link: linkTag("/pledges/deleted") })}</li>
         {recordKindList.map((kind) => (
           <li key={kind}>
             <Link href={`/manage/${kind}`} className="link">
-              {recordKinds[kind].plural}
+              {t("plural", { kind })}
             </Link>
           </li>
         ))}

@@ -1,34 +1,39 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { linkTag } from "@/components/ui/link-tag";
+import type { Locale } from "@/i18n/locales";
+import { translator, type Translate } from "@/i18n/translate";
+import { formatAmount, formatAmountScaled, unitName } from "@/lib/rules/units";
 import { joinWords } from "@/lib/format";
-import Link from "next/link";
 import {
   blockingConditionStatuses,
   settledPledgeStatuses,
   statusesOutsideTotals,
 } from "@/lib/rules/effective-status";
 import { formatQuantity, formatRatio, shortfall, coverage, statedQuantity } from "@/lib/rules/quantity";
-import { translator } from "@/i18n/translate";
-import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
+import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "How the figures are counted" };
-
-// The page is in English until it is translated; its rules' words come from the catalog all the same.
-const english = translator("en");
-
-const words = (labels: Record<string, string>, keys: readonly string[]) =>
-  joinWords(
-    keys.map((key) => `“${labels[key]}”`),
-    "en",
-    "disjunction",
-  );
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("methodology"))("title") };
+}
 
 // The worked example is computed by the same rules as every figure, so the page cannot drift from them.
 const required = statedQuantity(50_000n, 100_000n, "personnel", "exact");
 const pledged = statedQuantity(30_000n, null, "personnel", "up_to");
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+/** Statuses as the rules name them, each quoted, joined with "or": “Unmet” or “Partially met”. */
+function statusWords(t: Translate, locale: Locale, labels: string[]) {
+  return joinWords(
+    labels.map((label) => t("common.quoted", { text: label })),
+    locale,
+    "disjunction",
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section
       id={id}
@@ -46,72 +51,63 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** How every figure is counted, written from the rules that count them (lib/rules). */
 export default async function MethodologyPage() {
   await requirePagePermission("read", "/methodology");
+  const locale = await getLocale();
+  // The catalog's words through the translator: French elides "de" before a figure's bound ("d’au moins").
+  const t = translator(locale);
+  const pledgeStatus = (status: PledgeStatus) => t(`vocabulary.pledgeStatus.${status}`);
+  const conditionStatus = (status: ConditionStatus) => t(`vocabulary.conditionStatus.${status}`);
   return (
     <div className="max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">How the figures are counted</h1>
-      <p className="text-sm text-slate-700">
-        Every figure on the{" "}
-        <Link href="/dashboard" className="link">
-          dashboard
-        </Link>
-        , in the API and in every export comes from one computation, summed in the database; these are its
-        rules.
-      </p>
-      <Section id="ceilings" title="Ceilings, floors and ranges">
+      <h1 className="text-2xl font-semibold tracking-tight">{t("methodology.title")}</h1>
+      <p className="text-sm text-slate-700">{t.rich("methodology.intro", { link: linkTag("/dashboard") })}</p>
+      <Section id="ceilings" title={t("methodology.ceilings.title")}>
         <p>
-          A pledge of “up to” an amount is a ceiling: the real figure may be anywhere below it. A sum that
-          includes a ceiling is a ceiling too, and what it leaves short of a requirement is a floor. Pledged{" "}
-          {formatQuantity(pledged, { ceilingWords: "up to" })} against {formatQuantity(required)} leaves a
-          shortfall of {formatQuantity(shortfall(required, pledged))} and a coverage of{" "}
-          {formatRatio(coverage(pledged, required)!)}.
+          {t("methodology.ceilings.text", {
+            pledged: formatQuantity(pledged, { ceilingWords: "up to", locale }),
+            required: formatQuantity(required, { locale }),
+            shortfall: formatQuantity(shortfall(required, pledged), { locale }),
+            coverage: formatRatio(coverage(pledged, required)!, locale),
+          })}
         </p>
         <p id="ranges">
-          A range (“50,000–100,000”) is kept as a range through every sum: the low ends are added together,
-          and the high ends. Figures built from bounds of different kinds (a ceiling and a floor) are said to
-          be “roughly” so.
+          {t("methodology.ceilings.ranges", {
+            range: `${formatAmount(50_000n, "personnel", locale)}–${formatAmount(100_000n, "personnel", locale)}`,
+          })}
         </p>
       </Section>
-      <Section id="conditional" title="Conditional and unconditional">
+      <Section id="conditional" title={t("methodology.conditional.title")}>
         <p>
-          A pledge is conditional while any of its conditions is{" "}
-          {words(conditionStatusLabels, blockingConditionStatuses)}, whatever its own status says, unless it
-          is already {words(pledgeStatusLabels, settledPledgeStatuses)}. “Unconditional” sums the pledges
-          whose conditions are all met or waived.
+          {t("methodology.conditional.text", {
+            blocking: statusWords(t, locale, blockingConditionStatuses.map(conditionStatus)),
+            settled: statusWords(t, locale, settledPledgeStatuses.map(pledgeStatus)),
+          })}
         </p>
+        <p>{t("methodology.conditional.scenario")}</p>
+      </Section>
+      <Section id="withdrawn" title={t("methodology.withdrawn.title")}>
         <p>
-          A scenario (“what if…”) assumes some conditions met and recounts every figure. What a condition is
-          worth is measured three ways: met alone; what it alone still holds back once every other condition
-          is met; and together with the conditions it holds pledges back with.
+          {t("methodology.withdrawn.text", {
+            excluded: statusWords(t, locale, statusesOutsideTotals.map(pledgeStatus)),
+          })}
         </p>
       </Section>
-      <Section id="withdrawn" title="Withdrawn pledges">
-        <p>
-          Pledges {words(pledgeStatusLabels, statusesOutsideTotals)} count towards no total (pledged,
-          unconditional, delivered, or what a condition would release). They stay listed, with their history.
-        </p>
+      <Section id="delivered" title={t("methodology.delivered.title")}>
+        <p>{t("methodology.delivered.text")}</p>
       </Section>
-      <Section id="delivered" title="Delivered">
-        <p>
-          Delivered sums what each pledge reports delivered, as of the view&apos;s date. A pledge that reports
-          more delivered than the most it pledged is counted as reported, and flagged.
-        </p>
-      </Section>
-      <Section id="several-pledgers" title="Pledges with several stakeholders">
-        <p>
-          Totals count every pledge once. In a breakdown by stakeholder a pledge counts in full for each
-          stakeholder that carries it (pledger, lead or contributor), so the rows of that breakdown add up to
-          more than the total.
-        </p>
+      <Section id="several-pledgers" title={t("methodology.severalPledgers.title")}>
+        <p>{t("methodology.severalPledgers.text")}</p>
         <p id="lead-only">
-          Counted by lead instead (the dashboard offers both):{" "}
-          {english("report.leadAttribution", { noSingleLead: english("report.noSingleLead") })}
+          {t("methodology.severalPledgers.byLead")}{" "}
+          {t("report.leadAttribution", { noSingleLead: t("report.noSingleLead") })}
         </p>
       </Section>
-      <Section id="units" title="Units">
+      <Section id="units" title={t("methodology.units.title")}>
         <p>
-          Amounts are summed only within one unit (personnel, EUR…); units never mix. Currencies are kept to
-          the cent; tables show large amounts rounded (€12.3 bn) with the exact figure on hover and in every
-          export.
+          {t("methodology.units.text", {
+            personnel: unitName("personnel", locale),
+            // A large amount as the tables round it: "€12.3 bn".
+            example: formatAmountScaled(1_230_000_000_000n, "EUR", "nearest", locale),
+          })}
         </p>
       </Section>
     </div>

@@ -10,6 +10,7 @@ import {
   recordKindList,
   recordKinds,
 } from "@/features/editing";
+import { translator } from "@/i18n/translate";
 import { formatDate } from "@/lib/format";
 import {
   conditionStatusLabels,
@@ -110,10 +111,14 @@ function pledgeChanges(entry: StoredAuditEntry, names: Names): FieldChange[] {
   return changes;
 }
 
+// The audit trail is written in English for now, in the Records forms' words.
+const english = translator("en");
 const labelsByEntity = new Map(
   recordKindList.map((kind) => [
     recordKinds[kind].entity,
-    new Map(recordKinds[kind].fields.map((field) => [field.name, field.label])),
+    new Map<string, string>(
+      recordKinds[kind].fields.map((field) => [field.name, english(`records.field.${field.name}`)]),
+    ),
   ]),
 );
 

@@ -7,7 +7,6 @@ import type { RecordKind } from "./record-kinds";
 import { recordFirstDirection } from "./record-order";
 import type { RecordListQuery } from "./schemas";
 import { listPageSizes } from "@/features/pledges";
-import { conditionStatusLabels, stakeholderKindLabels } from "@/lib/rules/vocabulary";
 
 // What the editing pages read: choices for the forms, the record being edited, and the audit trail.
 
@@ -66,8 +65,18 @@ export async function getCondition(id: string) {
 
 // ---- The plain records listed and edited under /manage ----
 
-/** A row of a Records list: the record, what it says in brief, how much uses it, its last change. */
-export type RecordListRow = { id: string; label: string; detail: string; uses: number; changedAt: Date };
+/**
+ * A row of a Records list: the record, what it says in brief (a vocabulary code where `detailIs`
+ * names the vocabulary, else text as entered), how much uses it, its last change.
+ */
+export type RecordListRow = {
+  id: string;
+  label: string;
+  detail: string;
+  detailIs?: "conditionStatus" | "stakeholderKind";
+  uses: number;
+  changedAt: Date;
+};
 
 /**
  * One page of a kind of record, sorted and counted in the database. Pledges are counted when not
@@ -106,7 +115,8 @@ export async function listRecords(
       const list = rows.map((r) => ({
         id: r.id,
         label: r.title,
-        detail: conditionStatusLabels[r.status],
+        detail: r.status,
+        detailIs: "conditionStatus" as const,
         uses: r._count.pledges,
         changedAt: r.updatedAt,
       }));
@@ -130,7 +140,8 @@ export async function listRecords(
       const list = rows.map((r) => ({
         id: r.id,
         label: r.name,
-        detail: stakeholderKindLabels[r.kind],
+        detail: r.kind,
+        detailIs: "stakeholderKind" as const,
         uses: r._count.pledges,
         changedAt: r.updatedAt,
       }));

@@ -3,12 +3,7 @@ import type { z } from "zod";
 import { isoDay } from "@/lib/format";
 import { single, type FormValues } from "@/features/forms/form-values";
 import { toDecimal } from "@/lib/rules/units";
-import {
-  qualifierLabels,
-  quantityQualifiers,
-  stakeholderKindLabels,
-  stakeholderKinds,
-} from "@/lib/rules/vocabulary";
+import { quantityQualifiers, stakeholderKinds } from "@/lib/rules/vocabulary";
 import {
   capacitySchema,
   conditionSchema,
@@ -20,89 +15,96 @@ import {
 export const recordKindList = ["condition", "stakeholder", "source", "requirement", "capacity"] as const;
 export type RecordKind = (typeof recordKindList)[number];
 
+/** A field of a record's form; its label and hint are the catalog's (`records.field.<name>`, `records.hint.<name>`). */
 export type FieldSpec = {
-  name: string;
-  label: string;
+  name: RecordFieldName;
   type: "text" | "textarea" | "select" | "date" | "url";
   required?: boolean;
-  /** Fixed choices, or "stakeholders" for the list of stakeholders. */
-  options?: readonly { value: string; label: string }[] | "stakeholders";
-  hint?: string;
+  /** Fixed choices, each named by the vocabulary's words, or "stakeholders" for the list of stakeholders. */
+  options?: { vocabulary: "qualifier" | "stakeholderKind"; values: readonly string[] } | "stakeholders";
 };
 
-const qualifierOptions = quantityQualifiers.map((value) => ({ value, label: qualifierLabels[value] }));
+/** Every field a record form has (the catalog names each). */
+export type RecordFieldName =
+  | "title"
+  | "description"
+  | "dependsOnId"
+  | "name"
+  | "kind"
+  | "countryCode"
+  | "stance"
+  | "primaryContribution"
+  | "publisher"
+  | "publishedOn"
+  | "url"
+  | "scope"
+  | "unit"
+  | "low"
+  | "high"
+  | "qualifier"
+  | "stakeholderId";
+
+/** The fields whose input has a hint under it. */
+export const hintedRecordFields = ["unit", "low", "high", "countryCode"] as const satisfies RecordFieldName[];
 
 const figureFields: FieldSpec[] = [
-  { name: "title", label: "Title", type: "text", required: true },
-  { name: "unit", label: "Unit", type: "text", required: true, hint: "personnel, EUR, USD, items…" },
-  { name: "low", label: "Lowest figure", type: "text", required: true, hint: "in the unit, e.g. 50,000" },
-  { name: "high", label: "Highest figure", type: "text", hint: "leave empty for a single figure" },
-  { name: "qualifier", label: "Qualifier", type: "select", options: qualifierOptions, required: true },
-  { name: "stakeholderId", label: "Stated by", type: "select", options: "stakeholders" },
+  { name: "title", type: "text", required: true },
+  { name: "unit", type: "text", required: true },
+  { name: "low", type: "text", required: true },
+  { name: "high", type: "text" },
+  {
+    name: "qualifier",
+    type: "select",
+    options: { vocabulary: "qualifier", values: quantityQualifiers },
+    required: true,
+  },
+  { name: "stakeholderId", type: "select", options: "stakeholders" },
 ];
 
-export const recordKinds: Record<
-  RecordKind,
-  { singular: string; plural: string; fields: FieldSpec[]; schema: z.ZodObject; entity: string }
-> = {
+export const recordKinds: Record<RecordKind, { fields: FieldSpec[]; schema: z.ZodObject; entity: string }> = {
   condition: {
-    singular: "condition",
-    plural: "Conditions",
     entity: "Condition",
     schema: conditionSchema,
     fields: [
-      { name: "title", label: "Title", type: "text", required: true },
-      { name: "description", label: "Description", type: "textarea" },
-      { name: "dependsOnId", label: "Depends on", type: "select", options: "stakeholders" },
+      { name: "title", type: "text", required: true },
+      { name: "description", type: "textarea" },
+      { name: "dependsOnId", type: "select", options: "stakeholders" },
     ],
   },
   stakeholder: {
-    singular: "stakeholder",
-    plural: "Stakeholders",
     entity: "Stakeholder",
     schema: stakeholderSchema,
     fields: [
-      { name: "name", label: "Name", type: "text", required: true },
+      { name: "name", type: "text", required: true },
       {
         name: "kind",
-        label: "Kind",
         type: "select",
         required: true,
-        options: stakeholderKinds.map((value) => ({ value, label: stakeholderKindLabels[value] })),
+        options: { vocabulary: "stakeholderKind", values: stakeholderKinds },
       },
-      { name: "countryCode", label: "Country code", type: "text", hint: "two letters, e.g. FR" },
-      { name: "stance", label: "Stance", type: "textarea" },
-      { name: "primaryContribution", label: "Primary contribution", type: "textarea" },
-      { name: "description", label: "Description", type: "textarea" },
+      { name: "countryCode", type: "text" },
+      { name: "stance", type: "textarea" },
+      { name: "primaryContribution", type: "textarea" },
+      { name: "description", type: "textarea" },
     ],
   },
   source: {
-    singular: "source",
-    plural: "Sources",
     entity: "Source",
     schema: sourceSchema,
     fields: [
-      { name: "title", label: "Title", type: "text", required: true },
-      { name: "publisher", label: "Publisher", type: "text" },
-      { name: "publishedOn", label: "Published on", type: "date" },
-      { name: "url", label: "URL", type: "url" },
-      { name: "description", label: "Description", type: "textarea" },
+      { name: "title", type: "text", required: true },
+      { name: "publisher", type: "text" },
+      { name: "publishedOn", type: "date" },
+      { name: "url", type: "url" },
+      { name: "description", type: "textarea" },
     ],
   },
   requirement: {
-    singular: "requirement",
-    plural: "Requirements",
     entity: "Requirement",
     schema: requirementSchema,
-    fields: [
-      ...figureFields,
-      { name: "scope", label: "Scope", type: "text" },
-      { name: "description", label: "Description", type: "textarea" },
-    ],
+    fields: [...figureFields, { name: "scope", type: "text" }, { name: "description", type: "textarea" }],
   },
   capacity: {
-    singular: "capacity figure",
-    plural: "Capacity figures",
     entity: "CapacityReference",
     schema: capacitySchema,
     fields: figureFields,
@@ -134,11 +136,11 @@ export function recordFormInput(kind: RecordKind, values: FormValues): Record<st
   return Object.fromEntries(recordKinds[kind].fields.map(({ name }) => [name, single(values, name) ?? ""]));
 }
 
-/** A Records list's columns besides the name: what its detail is, and what its "uses" count. */
-export const recordListColumns: Record<RecordKind, { detail: string; uses: string }> = {
-  condition: { detail: "Status", uses: "Pledges" },
-  stakeholder: { detail: "Kind", uses: "Pledges" },
-  source: { detail: "Publisher", uses: "Citations" },
-  requirement: { detail: "Unit", uses: "Citations" },
-  capacity: { detail: "Unit", uses: "Citations" },
-};
+/** A Records list's columns besides the name: what its detail is, and what its "uses" count (`records.column.*`). */
+export const recordListColumns = {
+  condition: { detail: "status", uses: "pledges" },
+  stakeholder: { detail: "kind", uses: "pledges" },
+  source: { detail: "publisher", uses: "citations" },
+  requirement: { detail: "unit", uses: "citations" },
+  capacity: { detail: "unit", uses: "citations" },
+} as const satisfies Record<RecordKind, { detail: string; uses: string }>;

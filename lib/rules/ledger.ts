@@ -118,12 +118,6 @@ export function deliveredAbovePledge(
   );
 }
 
-export const ledgerFactLabels: Record<LedgerFact, string> = {
-  stated: "Quantity (as stated)",
-  delivered: "Delivered so far",
-  due: "Due date",
-};
-
 /**
  * Why a delivery given as an increment cannot be dated `on`, or null: an increment adds to the total
  * recorded now, so it can only be the latest delivery; for an earlier day, the total delivered on

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  formatDecimalText,
   formatAmountScaled,
   AmountParseError,
   formatAmount,
@@ -161,5 +162,16 @@ describe("unitName", () => {
     expect(unitName("items", "fr")).toBe("unités");
     expect(unitName("EUR", "uk")).toBe("EUR");
     expect(unitName("drones", "fr")).toBe("drones");
+  });
+});
+
+describe("formatDecimalText", () => {
+  it.each([
+    ["-1250.5", "en", "-1,250.5"],
+    ["2500000000.05", "fr", "2\u202f500\u202f000\u202f000,05"],
+    ["30000", "uk", "30\u00a0000"],
+    ["about 3", "en", "about 3"],
+  ] as const)("writes %s in %s as %s, every decimal kept", (text, locale, written) => {
+    expect(formatDecimalText(text, locale)).toBe(written);
   });
 });

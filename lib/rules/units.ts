@@ -83,6 +83,18 @@ export function formatAmount(minor: bigint, unit: string, locale: Locale = "en")
   return `${sign}${whole}${decimalSeparator(locale)}${fraction}`;
 }
 
+/**
+ * A decimal written as text ("-1250.5", as the server and the import write them) grouped as the
+ * reader's language groups numbers, every decimal kept: "-1,250.5", "-1 250,5". Other text is
+ * returned as it is.
+ */
+export function formatDecimalText(text: string, locale: Locale = "en"): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return text;
+  const [, sign = "", whole = "0", fraction] = match;
+  return `${sign}${groupFormat(locale).format(BigInt(whole))}${fraction ? `${decimalSeparator(locale)}${fraction}` : ""}`;
+}
+
 const currencySymbols: Record<string, string> = { EUR: "€", USD: "$", GBP: "£" };
 const scaledFormat = perLocale(
   (locale) =>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { feedAlternates } from "@/features/changes/schemas";
 import { WatchControl } from "@/features/watches/components/watch-control";
@@ -18,14 +19,19 @@ async function loadProfile(raw: string) {
 export async function generateMetadata({
   params,
 }: PageProps<"/conditions/[conditionSlug]">): Promise<Metadata> {
-  if (!(await mayRead())) return { title: "Condition" };
+  const [t, pledgeWords] = await Promise.all([
+    getTranslations("profiles.condition"),
+    getTranslations("pledges"),
+  ]);
+  // "Condition", as the pledge list's filter names it (French writes it as English does).
+  if (!(await mayRead())) return { title: pledgeWords("filters.condition") };
   const profile = await loadProfile((await params).conditionSlug);
-  if (!profile) return { title: "Condition not found" };
+  if (!profile) return { title: t("notFound") };
   return {
     title: profile.condition.title,
     alternates: feedAlternates(
       { condition: profile.condition.slug },
-      `Pledgewatch: what changed in the pledges bound by “${profile.condition.title}”`,
+      t("feedTitle", { title: profile.condition.title }),
     ),
   };
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { linkTag } from "@/components/ui/link-tag";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { PageSizes } from "@/components/ui/page-sizes";
@@ -17,7 +19,8 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/manage/[kind]">): Promise<Metadata> {
   const { kind } = await params;
-  return { title: isRecordKind(kind) ? recordKinds[kind].plural : "Records" };
+  const t = await getTranslations("records");
+  return { title: isRecordKind(kind) ? t("plural", { kind }) : t("title") };
 }
 
 /** The list's query as given, without `page` (kept by the page links themselves). */
@@ -35,15 +38,17 @@ export default async function RecordListPage({ params, searchParams }: PageProps
   const raw = await searchParams;
   await requirePagePermission("edit", pathWithQuery(`/manage/${encodeURIComponent(kind)}`, raw));
   if (!isRecordKind(kind)) notFound();
-  const { plural, singular, fields } = recordKinds[kind];
+  const { fields } = recordKinds[kind];
+  const t = await getTranslations("records");
+  const plural = t("plural", { kind });
   const path = `/manage/${kind}`;
   const parsed = parseSearchParams(recordListSchema, raw);
   const heading = (
     <>
-      <PageHeading back={{ href: "/manage", label: "Records" }}>{plural}</PageHeading>
+      <PageHeading back={{ href: "/manage", label: t("title") }}>{plural}</PageHeading>
       <p>
         <Link href={`${path}/new`} className="button-secondary inline-block">
-          Add a {singular}
+          {t("add", { kind })}
         </Link>
       </p>
     </>
@@ -71,47 +76,40 @@ export default async function RecordListPage({ params, searchParams }: PageProps
       {heading}
       {list.total === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-sm">
-          No {plural.toLowerCase()} yet.{" "}
+          {t("none", { kind })}{" "}
           <Link href={`${path}/new`} className="link">
-            Add the first {singular}
+            {t("addFirst", { kind })}
           </Link>
-          {kind === "stakeholder" || kind === "source" ? (
-            <>
-              , or create one as you{" "}
-              <Link href="/pledges/new" className="link">
-                add a pledge
-              </Link>
-              .
-            </>
-          ) : (
-            "."
-          )}
+          {kind === "stakeholder" || kind === "source"
+            ? t.rich("orCreate", { link: linkTag("/pledges/new") })
+            : "."}
         </p>
       ) : (
         <>
           <p className="text-sm text-slate-700" aria-live="polite">
-            {list.total.toLocaleString("en-GB")} {list.total === 1 ? singular : plural.toLowerCase()}
+            {t("count", { kind, count: list.total })}
             {list.total > list.pageSize &&
               list.rows.length > 0 &&
-              `; ${((list.page - 1) * list.pageSize + 1).toLocaleString("en-GB")}–${Math.min(
-                list.page * list.pageSize,
-                list.total,
-              ).toLocaleString("en-GB")} shown`}
+              t("shown", {
+                from: (list.page - 1) * list.pageSize + 1,
+                to: Math.min(list.page * list.pageSize, list.total),
+              })}
           </p>
           {list.rows.length === 0 ? (
             <p className="rounded border border-slate-200 bg-white p-4 text-sm">
-              There are none on this page.{" "}
-              <Link href={hrefFor(1)} className="link">
-                Go to the first page
-              </Link>
-              .
+              {t.rich("noneOnPage", { link: linkTag(hrefFor(1)) })}
             </p>
           ) : (
             <RecordTable
               caption={plural}
               kind={kind}
               rows={list.rows}
-              headings={{ name: fields[0]!.label, ...recordListColumns[kind] }}
+              headings={{
+                name: t(`field.${fields[0]!.name}`),
+                detail: t(`column.${recordListColumns[kind].detail}`),
+                uses: t(`column.${recordListColumns[kind].uses}`),
+                changed: t("lastChange"),
+              }}
               order={order}
               path={path}
               query={query.toString()}
@@ -120,7 +118,7 @@ export default async function RecordListPage({ params, searchParams }: PageProps
           <Pagination page={list.page} pageSize={list.pageSize} total={list.total} hrefFor={hrefFor} />
           <PageSizes
             sizes={listPageSizes}
-            label={`${plural} per page`}
+            label={t("perPage", { kind })}
             current={list.pageSize}
             path={path}
             query={query.toString()}

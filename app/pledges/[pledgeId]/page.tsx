@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { feedAlternates } from "@/features/changes/schemas";
 import { WatchControl } from "@/features/watches/components/watch-control";
 import Link from "next/link";
@@ -18,13 +19,14 @@ async function loadPledge(rawId: string) {
 
 export async function generateMetadata({ params }: PageProps<"/pledges/[pledgeId]">): Promise<Metadata> {
   // The title is the pledge's own: only for those who may read it.
-  if (!(await mayRead())) return { title: "Pledge" };
+  const t = await getTranslations("pledge");
+  if (!(await mayRead())) return { title: t("title") };
   const { pledgeId } = await params;
   const pledge = await loadPledge(pledgeId);
-  if (!pledge) return { title: "Pledge not found" };
+  if (!pledge) return { title: t("notFound") };
   return {
     title: pledge.title,
-    alternates: feedAlternates({ pledge: pledgeId }, `Pledgewatch: ${pledge.title}`),
+    alternates: feedAlternates({ pledge: pledgeId }, t("feedTitle", { title: pledge.title })),
   };
 }
 
@@ -33,26 +35,27 @@ export default async function PledgePage({ params }: PageProps<"/pledges/[pledge
   const principal = await requirePagePermission("read", `/pledges/${encodeURIComponent(pledgeId)}`);
   const pledge = await loadPledge(pledgeId);
   if (!pledge) notFound();
+  const [t, common] = await Promise.all([getTranslations("pledge"), getTranslations("common")]);
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="no-print text-sm">
+      <nav aria-label={common("breadcrumb")} className="no-print text-sm">
         <Link href="/pledges" className="text-blue-800 underline underline-offset-4">
-          ← All pledges
+          {common("back", { label: t("allPledges") })}
         </Link>
       </nav>
       {principal && roleAllows(principal.role, "edit") && (
-        <nav aria-label="Edit this pledge" className="no-print flex gap-3">
+        <nav aria-label={t("editNav")} className="no-print flex gap-3">
           <Link href={`/pledges/${pledge.id}/status`} className="button-primary">
-            Update status
+            {t("updateStatus")}
           </Link>
           <Link href={`/pledges/${pledge.id}/delivery`} className="button-secondary">
-            Record a delivery
+            {t("recordDelivery")}
           </Link>
           <Link href={`/pledges/${pledge.id}/edit`} className="button-secondary">
-            Edit
+            {t("edit")}
           </Link>
           <Link href={`/audit?entity=Pledge&record=${pledge.id}`} className="button-secondary">
-            Change history
+            {t("history")}
           </Link>
         </nav>
       )}

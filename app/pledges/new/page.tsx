@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/i18n/client-messages";
 import { PledgeForm } from "@/features/editing/components/pledge-form";
 import { editorOptions } from "@/features/editing/queries";
 import { requirePagePermission } from "@/server/access";
 
-export const metadata: Metadata = { title: "Add a pledge" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("editing"))("newTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function NewPledgePage() {
   await requirePagePermission("edit", "/pledges/new");
-  const options = await editorOptions();
+  const [options, t] = await Promise.all([editorOptions(), getTranslations("editing")]);
   return (
-    <div className="max-w-3xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Add a pledge</h1>
-      <PledgeForm pledge={{ version: 1, text: {}, roles: {}, conditionIds: [] }} options={options} />
-    </div>
+    <ClientMessages namespaces={["editing", "pledgeField"]}>
+      <div className="max-w-3xl space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("newTitle")}</h1>
+        <PledgeForm pledge={{ version: 1, text: {}, roles: {}, conditionIds: [] }} options={options} />
+      </div>
+    </ClientMessages>
   );
 }

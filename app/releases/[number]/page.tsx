@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import {
   ChangeFiguresTable,
   ConditionChangeList,
@@ -11,62 +12,76 @@ import {
 import { RecordedEntries } from "@/features/changes/components/recorded-entries";
 import { defaultMetric } from "@/features/figures/schemas";
 import { loadReleasePage, releaseLinks } from "@/features/releases";
-import {
-  correctionsShown,
-  releaseFileLabels,
-  releaseNumber,
-  type ReleaseFileName,
-} from "@/features/releases/schemas";
-import { counted, formatDateTime, formatSize } from "@/lib/format";
+import { correctionsShown, releaseNumber, type ReleaseFileName } from "@/features/releases/schemas";
+import { formatDateTime, formatSize } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
 import { requirePagePermission } from "@/server/access";
 
 export const dynamic = "force-dynamic";
 
+/** Each file's words in the catalog (`releases.files.…`): its name without the extension. */
+const fileKeys = {
+  "briefing.pdf": "briefing",
+  "report.xlsx": "report",
+  "pledges.csv": "pledges",
+  "datapackage.zip": "datapackage",
+  "summary.json": "summary",
+  "dataset.json": "dataset",
+} as const satisfies Record<ReleaseFileName, string>;
+
+/** The checksum's name, the same in every language. */
+const checksumName = "SHA-256";
+
 export async function generateMetadata({ params }: PageProps<"/releases/[number]">): Promise<Metadata> {
-  return { title: `Release ${(await params).number}` };
+  const t = await getTranslations("releases");
+  return { title: t("releaseName", { number: (await params).number }) };
 }
 
 export default async function ReleasePage({ params }: PageProps<"/releases/[number]">) {
   const { number } = await params;
   await requirePagePermission("read", `/releases/${number}`);
   const parsed = releaseNumber.safeParse(number);
+  const [t, locale] = await Promise.all([getTranslations("releases"), getLocale()]);
   // The changelog in the reader's language, as its tables' headings are (the API's stays English).
-  const page = parsed.success ? await loadReleasePage(parsed.data, await getLocale()) : null;
+  const page = parsed.success ? await loadReleasePage(parsed.data, locale) : null;
   if (!page) notFound();
   const { release, previous, changelog, corrections } = page;
   const links = releaseLinks(release);
-  const knownAt = formatDateTime(release.knownAt);
+  const knownAt = formatDateTime(release.knownAt, locale);
   return (
     <div className="space-y-8">
       <div className="space-y-2">
         <p className="note">
           <Link href="/releases" className="underline">
-            Releases
+            {t("title")}
           </Link>
         </p>
+        {/* The release as published: its title and notes stay as they were written. */}
         <h1 className="text-2xl font-semibold tracking-tight">
-          Release {release.number}: {release.title}
+          {t("releaseTitle", { number: release.number, title: release.title })}
         </h1>
         <p>
-          What the tracker knew at <time dateTime={release.knownAt.toISOString()}>{knownAt}</time>, published
-          by {release.publishedBy}.
+          {t.rich("page.knownBy", {
+            when: knownAt,
+            name: release.publishedBy,
+            time: (chunks: ReactNode) => <time dateTime={release.knownAt.toISOString()}>{chunks}</time>,
+          })}
         </p>
         {release.notes && <p className="max-w-prose whitespace-pre-line">{release.notes}</p>}
         <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           <li>
             <Link href={links.dashboard} className="link">
-              Its dashboard
+              {t("page.itsDashboard")}
             </Link>
           </li>
           <li>
             <Link href={links.pledges} className="link">
-              Its pledges
+              {t("page.itsPledges")}
             </Link>
           </li>
           <li>
             <a href={links.api} className="link">
-              Its API answer (JSON)
+              {t("page.itsApi")}
             </a>
           </li>
         </ul>
@@ -74,37 +89,39 @@ export default async function ReleasePage({ params }: PageProps<"/releases/[numb
 
       <section aria-labelledby="files-heading" className="space-y-3">
         <h2 id="files-heading" className="text-lg font-semibold">
-          Files
+          {t("page.files")}
         </h2>
         <p className="max-w-prose text-sm text-slate-700">
-          Each file is kept exactly as it was written when the release was published; its address never
-          changes. Check a copy against its SHA-256 checksum (<code>sha256sum</code>).
+          {t.rich("page.filesText", { code: (chunks: ReactNode) => <code>{chunks}</code> })}
         </p>
         <div className="overflow-x-auto">
           <table className="data-table" data-testid="release-files">
             <thead>
               <tr>
-                <th scope="col">File</th>
+                <th scope="col">{t("page.file")}</th>
                 <th scope="col" className="text-right">
-                  Size
+                  {t("page.size")}
                 </th>
-                <th scope="col">SHA-256</th>
+                <th scope="col">{checksumName}</th>
               </tr>
             </thead>
             <tbody>
-              {release.files.map((file) => (
-                <tr key={file.name}>
-                  <th scope="row" className="text-left font-normal">
-                    <a href={links.file(file.name)} className="link" download>
-                      {releaseFileLabels[file.name as ReleaseFileName] ?? file.name}
-                    </a>
-                  </th>
-                  <td className="text-right tabular-nums">{formatSize(file.size)}</td>
-                  <td>
-                    <code className="break-all text-xs">{file.sha256}</code>
-                  </td>
-                </tr>
-              ))}
+              {release.files.map((file) => {
+                const key = fileKeys[file.name as ReleaseFileName];
+                return (
+                  <tr key={file.name}>
+                    <th scope="row" className="text-left font-normal">
+                      <a href={links.file(file.name)} className="link" download>
+                        {key ? t(`files.${key}`) : file.name}
+                      </a>
+                    </th>
+                    <td className="text-right tabular-nums">{formatSize(file.size, locale)}</td>
+                    <td>
+                      <code className="break-all text-xs">{file.sha256}</code>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
@@ -112,35 +129,39 @@ export default async function ReleasePage({ params }: PageProps<"/releases/[numb
 
       <section aria-labelledby="changes-heading" className="space-y-3">
         <h2 id="changes-heading" className="text-lg font-semibold">
-          {previous ? `Changes since release ${previous.number}` : "Changes"}
+          {previous ? t("page.changesSince", { number: previous.number }) : t("page.changes")}
         </h2>
         {!previous || !changelog ? (
-          <p className="text-sm text-slate-700">
-            The first release: there is none before it to compare with.
-          </p>
+          <p className="text-sm text-slate-700">{t("page.first")}</p>
         ) : (
           <>
             <p className="text-sm text-slate-700">
-              What the tracker learnt between release {previous.number} ({formatDateTime(previous.knownAt)})
-              and this one: each as known at its moment.{" "}
+              {t("page.learnt", {
+                number: previous.number,
+                when: formatDateTime(previous.knownAt, locale),
+              })}{" "}
               {changelog.moved === 0
-                ? "No pledge moved."
-                : `${counted(changelog.moved, "pledge")} moved: ${changelog.kinds}.`}
+                ? t("page.noneMoved")
+                : t("page.moved", { count: changelog.moved, kinds: changelog.kinds })}
             </p>
             <ChangeFiguresTable
               lines={changelog.figures}
-              startLabel={`Release ${previous.number}`}
-              endLabel={`Release ${release.number}`}
+              startLabel={t("page.figuresAt", { number: previous.number })}
+              endLabel={t("page.figuresAt", { number: release.number })}
             />
             {changelog.conditions.length > 0 && <ConditionChangeList conditions={changelog.conditions} />}
             {changelog.pledges.length > 0 && (
-              <PledgeChangeList pledges={changelog.pledges} unitLabel={unitWord(defaultMetric)} />
+              <PledgeChangeList
+                pledges={changelog.pledges}
+                unitLabel={unitWord(defaultMetric, undefined, locale)}
+              />
             )}
             {changelog.moved > changelog.pledges.length && (
               <p className="text-sm">
-                The {changelog.pledges.length} largest changes are listed;{" "}
-                {counted(changelog.moved - changelog.pledges.length, "more pledge")} moved (the API answer
-                lists the same).
+                {t("page.largest", {
+                  shown: changelog.pledges.length,
+                  count: changelog.moved - changelog.pledges.length,
+                })}
               </p>
             )}
             <DeletedPledgeList deleted={changelog.deleted} />
@@ -150,21 +171,17 @@ export default async function ReleasePage({ params }: PageProps<"/releases/[numb
 
       <section aria-labelledby="corrections-heading" className="space-y-3">
         <h2 id="corrections-heading" className="text-lg font-semibold">
-          Corrections
+          {t("page.corrections")}
         </h2>
-        <p className="max-w-prose text-sm text-slate-700">
-          What was recorded after this release that changes a fact dated on or before its day (UTC), or
-          deletes a pledge it held: the release’s files and views stay as they were; these say where they are
-          now known to differ.
-        </p>
+        <p className="max-w-prose text-sm text-slate-700">{t("page.correctionsText")}</p>
         {corrections.length === 0 ? (
-          <p data-testid="no-corrections">No corrections since it was published.</p>
+          <p data-testid="no-corrections">{t("page.noCorrections")}</p>
         ) : (
           <>
             <p className="text-sm font-medium" data-testid="correction-count">
               {corrections.length === correctionsShown
-                ? `The latest ${correctionsShown} corrections, newest first: there may be more.`
-                : `${counted(corrections.length, "correction")}, newest first.`}
+                ? t("page.latestCorrections", { count: correctionsShown })
+                : t("page.correctionCount", { count: corrections.length })}
             </p>
             <RecordedEntries entries={corrections} testId="corrections" />
           </>

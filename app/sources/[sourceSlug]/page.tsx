@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ProfileFrame } from "@/features/profiles/components/profile-frame";
 import { SourceProfileView } from "@/features/profiles/components/source-profile";
@@ -14,9 +15,10 @@ async function loadProfile(raw: string) {
 }
 
 export async function generateMetadata({ params }: PageProps<"/sources/[sourceSlug]">): Promise<Metadata> {
-  if (!(await mayRead())) return { title: "Source" };
+  const t = await getTranslations("profiles.source");
+  if (!(await mayRead())) return { title: t("title") };
   const profile = await loadProfile((await params).sourceSlug);
-  return { title: profile?.source.title ?? "Source not found" };
+  return { title: profile?.source.title ?? t("notFound") };
 }
 
 export default async function SourcePage({ params }: PageProps<"/sources/[sourceSlug]">) {

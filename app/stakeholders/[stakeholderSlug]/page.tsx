@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { feedAlternates } from "@/features/changes/schemas";
 import { WatchControl } from "@/features/watches/components/watch-control";
@@ -18,14 +19,15 @@ async function loadProfile(raw: string) {
 export async function generateMetadata({
   params,
 }: PageProps<"/stakeholders/[stakeholderSlug]">): Promise<Metadata> {
-  if (!(await mayRead())) return { title: "Stakeholder" };
+  const t = await getTranslations("profiles.stakeholder");
+  if (!(await mayRead())) return { title: t("title") };
   const profile = await loadProfile((await params).stakeholderSlug);
-  if (!profile) return { title: "Stakeholder not found" };
+  if (!profile) return { title: t("notFound") };
   return {
     title: profile.stakeholder.name,
     alternates: feedAlternates(
       { stakeholder: profile.stakeholder.slug },
-      `Pledgewatch: what changed in the pledges of ${profile.stakeholder.name}`,
+      t("feedTitle", { name: profile.stakeholder.name }),
     ),
   };
 }

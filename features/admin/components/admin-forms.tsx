@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { RevokeForm } from "@/features/forms/components/revoke-form";
@@ -13,7 +14,7 @@ import {
   valueOf,
 } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
-import { accountRoleLabels, defaultTokenLifetime, roles, tokenLifetimes, type Role } from "@/lib/access";
+import { defaultTokenLifetime, roles, tokenLifetimes, type Role } from "@/lib/access";
 import {
   changeRoleAction,
   createAccountAction,
@@ -38,6 +39,7 @@ function RoleSelect({
   label?: string;
   onChange?: (role: Role) => void;
 }) {
+  const t = useTranslations("admin");
   return (
     <select
       id={id}
@@ -49,7 +51,7 @@ function RoleSelect({
     >
       {roles.map((role) => (
         <option key={role} value={role}>
-          {accountRoleLabels[role]}
+          {t("roleOption", { role })}
         </option>
       ))}
     </select>
@@ -57,6 +59,7 @@ function RoleSelect({
 }
 
 export function AccountForm() {
+  const t = useTranslations("admin");
   const [state, action, pending] = useActionState(createAccountAction, idle);
   const error = (name: string) => state.fields?.[name];
   return (
@@ -65,60 +68,61 @@ export function AccountForm() {
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           name="account-name"
-          label="Name"
+          label={t("name")}
           error={error("name")}
           required
           input={{ name: "name", defaultValue: valueOf(state, "name", "") }}
         />
         <InputField
           name="account-email"
-          label="Email"
+          label={t("email")}
           error={error("email")}
           required
           input={{ type: "email", name: "email", defaultValue: valueOf(state, "email", "") }}
         />
-        <Field name="account-role" label="Role" error={error("role")} required>
+        <Field name="account-role" label={t("role")} error={error("role")} required>
           {(props) => <RoleSelect id={props.id} name="role" value={valueOf(state, "role", "viewer")} />}
         </Field>
         <InputField
           name="account-password"
-          label="Initial password"
+          label={t("initialPassword")}
           error={error("password")}
-          hint="12 characters or more; pass it on privately"
+          hint={t("passwordHint")}
           required
           input={{ type: "password", name: "password", autoComplete: "new-password" }}
         />
       </div>
-      <SubmitButton pending={pending}>Create account</SubmitButton>
+      <SubmitButton pending={pending}>{t("createAccount")}</SubmitButton>
     </form>
   );
 }
 
 export function RoleForm({ userId, role, email }: { userId: string; role: Role; email: string }) {
+  const t = useTranslations("admin");
   const [state, action, pending] = useActionState(changeRoleAction, idle);
   const [chosen, setChosen] = useState<Role>(role);
   return (
     <form key={formKey(state)} action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <RoleSelect name="role" value={role} label={`Role of ${email}`} onChange={setChosen} />
+      <RoleSelect name="role" value={role} label={t("roleOf", { email })} onChange={setChosen} />
       {chosen === "admin" && role !== "admin" ? (
         // Admins manage every account and token: granting it is asked twice.
         <ConfirmSubmit
           pending={pending}
-          label={`Change role of ${email}`}
-          question={`Make ${email} an admin, able to manage every account and token?`}
-          confirmLabel="Yes, grant admin"
+          label={t("changeRoleOf", { email })}
+          question={t("makeAdmin", { email })}
+          confirmLabel={t("yesGrantAdmin")}
         >
-          Change
+          {t("change")}
         </ConfirmSubmit>
       ) : (
         <button
           type="submit"
           className="button-secondary"
           disabled={pending}
-          aria-label={`Change role of ${email}`}
+          aria-label={t("changeRoleOf", { email })}
         >
-          Change
+          {t("change")}
         </button>
       )}
       <FormOutcome state={state} />
@@ -127,6 +131,7 @@ export function RoleForm({ userId, role, email }: { userId: string; role: Role; 
 }
 
 export function RenameForm({ userId, name, email }: { userId: string; name: string; email: string }) {
+  const t = useTranslations("admin");
   const [state, action, pending] = useActionState(renameAccountAction, idle);
   return (
     <form key={formKey(state)} action={action} className="flex flex-wrap items-center gap-2">
@@ -134,13 +139,13 @@ export function RenameForm({ userId, name, email }: { userId: string; name: stri
       <input
         name="name"
         defaultValue={valueOf(state, "name", name)}
-        aria-label={`Name of ${email}`}
+        aria-label={t("nameOf", { email })}
         maxLength={100}
         required
         className="field w-44"
       />
       <button type="submit" className="button-secondary" disabled={pending}>
-        Rename
+        {t("rename")}
       </button>
       <FormOutcome state={state} />
     </form>
@@ -156,6 +161,7 @@ export function AccountStateForm({
   email: string;
   deactivated: boolean;
 }) {
+  const t = useTranslations("admin");
   const [state, action, pending] = useActionState(
     deactivated ? reactivateAccountAction : deactivateAccountAction,
     idle,
@@ -163,24 +169,24 @@ export function AccountStateForm({
   return (
     <form key={formKey(state)} action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <span>{deactivated ? "Deactivated" : "Active"}</span>
+      <span>{deactivated ? t("deactivated") : t("active")}</span>
       {deactivated ? (
         <button
           type="submit"
           className="button-secondary"
           disabled={pending}
-          aria-label={`Reactivate ${email}`}
+          aria-label={t("reactivateLabel", { email })}
         >
-          Reactivate
+          {t("reactivate")}
         </button>
       ) : (
         <ConfirmSubmit
           pending={pending}
-          label={`Deactivate ${email}`}
-          question={`Deactivate ${email}? Their sessions end and the tokens they made are revoked.`}
-          confirmLabel="Yes, deactivate"
+          label={t("deactivateLabel", { email })}
+          question={t("deactivateQuestion", { email })}
+          confirmLabel={t("yesDeactivate")}
         >
-          Deactivate
+          {t("deactivate")}
         </ConfirmSubmit>
       )}
       <FormOutcome state={state} />
@@ -189,22 +195,23 @@ export function AccountStateForm({
 }
 
 export function ResetPasswordForm({ userId, email }: { userId: string; email: string }) {
+  const t = useTranslations("admin");
   const [state, action, pending] = useActionState(resetPasswordAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-2">
       <input type="hidden" name="userId" value={userId} />
       <ConfirmSubmit
         pending={pending}
-        label={`Reset password of ${email}`}
-        question={`Give ${email} a new password? Their current one stops working and their sessions end.`}
-        confirmLabel="Yes, reset"
+        label={t("resetLabel", { email })}
+        question={t("resetQuestion", { email })}
+        confirmLabel={t("yesReset")}
       >
-        Reset password
+        {t("resetPassword")}
       </ConfirmSubmit>
       <FormOutcome state={state} />
       <ShownOnce
         secret={state.secret}
-        label={`New password for ${email}`}
+        label={t("newPasswordFor", { email })}
         testId={`new-password-${userId}`}
       />
     </form>
@@ -212,47 +219,49 @@ export function ResetPasswordForm({ userId, email }: { userId: string; email: st
 }
 
 export function TokenForm() {
+  const t = useTranslations("admin");
   const [state, action, pending] = useActionState(createTokenAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-3" noValidate>
       <FormOutcome state={state} />
-      <ShownOnce secret={state.secret} label="New token" testId="new-token" />
+      <ShownOnce secret={state.secret} label={t("newToken")} testId="new-token" />
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           name="token-name"
-          label="Name"
+          label={t("name")}
           error={state.fields?.name}
           required
-          hint="what will use it, e.g. nightly export"
+          hint={t("tokenNameHint")}
           input={{ name: "name" }}
         />
-        <Field name="token-role" label="Role" error={state.fields?.role} required>
+        <Field name="token-role" label={t("role")} error={state.fields?.role} required>
           {(props) => <RoleSelect id={props.id} name="role" value="viewer" />}
         </Field>
-        <Field name="token-days" label="Expires after" error={state.fields?.days} required>
+        <Field name="token-days" label={t("expiresAfter")} error={state.fields?.days} required>
           {(props) => (
             <select {...props} name="days" defaultValue={String(defaultTokenLifetime)} className="field">
               {tokenLifetimes.map((days) => (
                 <option key={days} value={days}>
-                  {days} days
+                  {t("days", { count: days })}
                 </option>
               ))}
             </select>
           )}
         </Field>
       </div>
-      <SubmitButton pending={pending}>Create token</SubmitButton>
+      <SubmitButton pending={pending}>{t("createToken")}</SubmitButton>
     </form>
   );
 }
 
 export function RevokeTokenForm({ id, name }: { id: string; name: string }) {
+  const t = useTranslations("admin");
   return (
     <RevokeForm
       id={id}
       action={revokeTokenAction}
-      label={`Revoke ${name}`}
-      question={`Revoke “${name}”? Scripts using it stop working at once.`}
+      label={t("revokeLabel", { name })}
+      question={t("revokeQuestion", { name })}
     />
   );
 }

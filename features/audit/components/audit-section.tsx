@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { linkTag } from "@/components/ui/link-tag";
 import type { AuditLine } from "../audit-lines";
 import { AuditTable } from "./audit-table";
 
@@ -17,21 +18,20 @@ export function AuditSection({
   href: string;
   showRecord?: boolean;
 }) {
+  const t = useTranslations("audit");
+  const link = linkTag(href);
   return (
     <section aria-labelledby="audit-heading" className="space-y-2">
       <h2 id="audit-heading" className="text-lg font-semibold">
         {title}
       </h2>
       {lines.length === 0 ? (
-        <p className="note">No change has been recorded through Pledgewatch yet (seeded data).</p>
+        <p className="note">{t("noneRecorded")}</p>
       ) : (
         <>
           <AuditTable lines={lines} showRecord={showRecord} />
           <p className="text-sm">
-            <Link href={href} className="link">
-              {total > lines.length ? `All ${total.toLocaleString("en-GB")} changes` : "The audit trail"}
-            </Link>
-            , with filters and a CSV download
+            {total > lines.length ? t.rich("allChanges", { total, link }) : t.rich("trail", { link })}
           </p>
         </>
       )}

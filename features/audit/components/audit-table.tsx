@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import { ariaSort, orderedHref, SortHeading } from "@/components/ui/sort-heading";
@@ -55,6 +56,8 @@ export function AuditTable({
   showRecord?: boolean;
   sorting?: AuditSorting;
 }) {
+  const t = useTranslations("audit");
+  const locale = useLocale();
   return (
     <div
       className={
@@ -62,14 +65,14 @@ export function AuditTable({
       }
     >
       <table className="data-table">
-        <caption className="sr-only">Changes</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className={sorting ? "sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_#e2e8f0]" : undefined}>
           <tr>
-            <Heading label="When (UTC)" sortKey="when" sorting={sorting} />
-            <Heading label="Who" sortKey="who" sorting={sorting} />
-            <Heading label="Change" />
-            {showRecord && <Heading label="Record" sortKey="record" sorting={sorting} />}
-            <Heading label="What changed" />
+            <Heading label={t("when")} sortKey="when" sorting={sorting} />
+            <Heading label={t("who")} sortKey="who" sorting={sorting} />
+            <Heading label={t("change")} />
+            {showRecord && <Heading label={t("record")} sortKey="record" sorting={sorting} />}
+            <Heading label={t("whatChanged")} />
           </tr>
         </thead>
         <tbody>
@@ -77,12 +80,12 @@ export function AuditTable({
             const href = recordHref(line);
             return (
               <tr key={line.id} data-testid="audit-line">
-                <td className="whitespace-nowrap">{formatDateTime(line.at)}</td>
+                <td className="whitespace-nowrap">{formatDateTime(line.at, locale)}</td>
                 <td>{line.actor}</td>
                 <td>{line.action}</td>
                 {showRecord && (
                   <td>
-                    <span className="note block">{line.entityType}</span>
+                    <span className="note block">{t("entity", { entity: line.entityType })}</span>
                     {href ? (
                       <Link href={href} className="link">
                         {line.title}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { FormState } from "@/features/forms/form-state";
 import type { PickerOption } from "@/features/forms/picker-matches";
@@ -25,6 +26,8 @@ export function ConditionsField({
 }) {
   const [ids, setIds] = useState(() => (state.values ? [state.values.conditionIds ?? []].flat() : stored));
   const [said, setSaid] = useState("");
+  const t = useTranslations("editing");
+  const forms = useTranslations("forms");
   const box = useRef<HTMLFieldSetElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const chosen = new Set(ids);
@@ -51,7 +54,7 @@ export function ConditionsField({
         </p>
       )}
       {ids.length === 0 ? (
-        <p className="note">None: the pledge holds whatever happens. Add the conditions it waits on below.</p>
+        <p className="note">{t("noConditions")}</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded border border-slate-200">
           {ids.map((id) => (
@@ -61,14 +64,14 @@ export function ConditionsField({
               <button
                 type="button"
                 className="button-secondary"
-                aria-label={`Remove ${titleOf(id)}`}
+                aria-label={forms("removeOf", { name: titleOf(id) })}
                 onClick={() => {
                   setIds((current) => current.filter((c) => c !== id));
-                  setSaid(`${titleOf(id)} removed.`);
+                  setSaid(forms("removed", { name: titleOf(id) }));
                   picker.current?.focus();
                 }}
               >
-                Remove
+                {forms("remove")}
               </button>
             </li>
           ))}
@@ -76,12 +79,12 @@ export function ConditionsField({
       )}
       <RecordPicker
         id="condition-picker"
-        label="Add a condition"
+        label={t("addCondition")}
         options={options}
         exclude={chosen}
         onPick={(option) => {
           setIds((current) => [...current, option.id]);
-          setSaid(`${option.label} added.`);
+          setSaid(forms("added", { name: option.label }));
         }}
         inputRef={picker}
       />

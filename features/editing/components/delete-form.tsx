@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { deletePledgeAction, deleteRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
@@ -19,6 +20,7 @@ export function DeleteSection({
   label: string;
   explanation: string;
 }) {
+  const t = useTranslations("editing");
   const [state, action, pending] = useActionState(
     target === "pledge" ? deletePledgeAction : deleteRecordAction,
     idle,
@@ -26,13 +28,13 @@ export function DeleteSection({
   return (
     <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
       <h2 id="delete-heading" className="text-lg font-semibold">
-        Delete
+        {t("delete")}
       </h2>
       <form
         action={action}
         className="space-y-2"
         onSubmit={(event) => {
-          if (!window.confirm(`${label}? ${explanation}`)) event.preventDefault();
+          if (!window.confirm(t("confirmDelete", { label, explanation }))) event.preventDefault();
         }}
       >
         <FormOutcome state={state} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { recordDeliveryAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
@@ -31,6 +32,7 @@ export function DeliveryForm({
   sources: { id: string; title: string }[];
 }) {
   const [state, action, pending] = useActionState(recordDeliveryAction, idle);
+  const t = useTranslations("editing");
   const value = (name: string) => valueOf(state, name, undefined);
   const error = (name: string) => state.fields?.[name];
   const [mode, setMode] = useState<"total" | "increment">(
@@ -43,32 +45,32 @@ export function DeliveryForm({
         <input type="hidden" name="id" value={id} />
         <VersionInput state={state} version={version} />
         <fieldset className="space-y-2">
-          <legend className="text-sm font-medium">The amount you give is</legend>
+          <legend className="text-sm font-medium">{t("amountIs")}</legend>
           <Choices
             name="amountMode"
             value={mode}
             onChange={setMode}
             choices={[
-              { value: "total", label: "Delivered so far, in all" },
-              { value: "increment", label: `This delivery, added to ${deliveredSoFar ?? "nothing yet"}` },
+              { value: "total", label: t("totalSoFar") },
+              { value: "increment", label: t("thisDelivery", { soFar: deliveredSoFar ?? t("nothingYet") }) },
             ]}
           />
         </fieldset>
         <InputField
           name="deliveredQuantity"
-          label={mode === "total" ? `Delivered so far (${unit})` : `Delivered this time (${unit})`}
+          label={mode === "total" ? t("deliveredTotal", { unit }) : t("deliveredThisTime", { unit })}
           error={error("deliveredQuantity")}
           required
           input={{ inputMode: "decimal", defaultValue: value("deliveredQuantity") }}
         />
         <EventFields
           state={state}
-          noteLabel="Note: what was delivered"
-          dateLabel="Date of the delivery"
-          dateHint="The day the source gives; leave empty for today (UTC)."
+          noteLabel={t("deliveryNote")}
+          dateLabel={t("deliveryDate")}
+          dateHint={t("deliveryDateHint")}
         />
         <EvidenceFields state={state} sources={sources} />
-        <SubmitButton pending={pending}>Record the delivery</SubmitButton>
+        <SubmitButton pending={pending}>{t("recordDelivery")}</SubmitButton>
       </FormHelp>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import type { FormState } from "@/features/forms/form-state";
@@ -26,18 +27,19 @@ export function EvidenceFields({
   // A name typed in the source picker that no source has: the new source's title, ready to complete.
   const [newTitle, setNewTitle] = useState<string | null>(null);
   const sourceOptions = useMemo(() => sources.map((s) => ({ id: s.id, label: s.title })), [sources]);
+  const t = useTranslations("editing");
   const value = (name: string) => valueOf(state, name, undefined);
   const error = (name: string) => state.fields?.[name];
   return (
     <fieldset className="space-y-3 rounded border border-slate-200 p-3">
-      <legend className="px-1 text-sm font-medium">Evidence (required)</legend>
+      <legend className="px-1 text-sm font-medium">{t("evidence")}</legend>
       <Choices
         name="sourceMode"
         value={mode}
         onChange={setMode}
         choices={[
-          { value: "existing", label: "A source already recorded", disabled: !sources.length },
-          { value: "new", label: "A new source" },
+          { value: "existing", label: t("existingSource"), disabled: !sources.length },
+          { value: "new", label: t("newSource") },
         ]}
       />
       {mode === "existing" ? (
@@ -45,7 +47,7 @@ export function EvidenceFields({
           <RecordChoice
             id="field-sourceId"
             name="sourceId"
-            label="Source"
+            label={t("source")}
             error={error("sourceId")}
             required
             options={sourceOptions}
@@ -58,7 +60,7 @@ export function EvidenceFields({
           />
           <TextAreaField
             name="quote"
-            label="Quote from it"
+            label={t("quoteFromIt")}
             error={error("quote")}
             rows={2}
             maxLength={pledgeTextLimits.quote}
@@ -70,26 +72,26 @@ export function EvidenceFields({
           {error("sourceId") && <p className="field-error">{error("sourceId")}</p>}
           <InputField
             name="sourceTitle"
-            label="Source title"
+            label={t("sourceTitle")}
             error={error("source.title")}
             required
             input={{ defaultValue: newTitle ?? value("sourceTitle"), autoFocus: newTitle !== null }}
           />
           <InputField
             name="sourceUrl"
-            label="Source URL"
+            label={t("sourceUrl")}
             error={error("source.url")}
             input={{ type: "url", defaultValue: value("sourceUrl") }}
           />
           <InputField
             name="sourcePublisher"
-            label="Publisher"
+            label={t("publisher")}
             error={error("source.publisher")}
             input={{ defaultValue: value("sourcePublisher") }}
           />
           <TextAreaField
             name="sourceQuote"
-            label="Quote"
+            label={t("quote")}
             error={error("source.quote")}
             required
             rows={2}

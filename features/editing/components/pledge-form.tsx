@@ -1,16 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useMemo, useState } from "react";
-import { pledgeFieldWords } from "@/lib/rules/pledge-fields";
+import type { PledgeFieldName } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
-import {
-  categoryLabels,
-  pledgeCategories,
-  datePrecisionLabels,
-  datePrecisions,
-  qualifierLabels,
-  quantityQualifiers,
-} from "@/lib/rules/vocabulary";
+import { pledgeCategories, datePrecisions, quantityQualifiers } from "@/lib/rules/vocabulary";
 import { savePledgeAction } from "../actions";
 import { pledgeFormSchema } from "../schemas";
 import { pledgeFormInput } from "../pledge-values";
@@ -24,7 +18,6 @@ import {
   formKey,
   FormOutcome,
   InputField,
-  optionsOf,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -48,26 +41,28 @@ type Options = {
   sources: { id: string; title: string }[];
 };
 
-/** The text inputs, in the form's order, with their words from the field table. */
-const textFields = (
-  [
-    "title",
-    "quantityUnit",
-    "quantityLow",
-    "quantityHigh",
-    "deliveredQuantity",
-    "scope",
-    "externalId",
-  ] as const
-).map((name) => {
-  const words: { label: string; hint?: string } = pledgeFieldWords[name];
-  return { name, label: words.label, hint: words.hint, required: name === "title" };
-});
-const label = (field: keyof typeof pledgeFieldWords) => pledgeFieldWords[field].label;
+/** The text inputs, in the form's order. */
+const textFields = [
+  "title",
+  "quantityUnit",
+  "quantityLow",
+  "quantityHigh",
+  "deliveredQuantity",
+  "scope",
+  "externalId",
+] as const;
+/** The fields the catalog gives a hint under the input. */
+const hinted: ReadonlySet<PledgeFieldName> = new Set([
+  "quantityUnit",
+  "quantityLow",
+  "quantityHigh",
+  "announcedPrecision",
+  "externalId",
+]);
 
 /** The fields checked as they are left: the pledge's own, whose names are the schema's keys. */
 const checkedFields = [
-  ...textFields.map((field) => field.name),
+  ...textFields,
   "category",
   "quantityQualifier",
   "announcedOn",
@@ -84,9 +79,20 @@ function validatePledge(values: FormValues): Record<string, string> {
 
 export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; options: Options }) {
   const [state, action, pending] = useActionState(savePledgeAction, idle);
+  const t = useTranslations("editing");
+  const fieldWords = useTranslations("pledgeField");
+  const words = useTranslations("vocabulary");
+  const choose = useTranslations("forms")("choose");
+  const locale = useLocale();
   const value = (name: string) => valueOf(state, name, pledge.text[name]);
   const error = (name: string) => state.fields?.[name];
-  const frame = (name: keyof typeof pledgeFieldWords) => ({ name, label: label(name), error: error(name) });
+  const label = (name: PledgeFieldName) => fieldWords(`${name}.label`);
+  const frame = (name: PledgeFieldName) => ({
+    name,
+    label: label(name),
+    error: error(name),
+    ...(hinted.has(name) && { hint: fieldWords(`${name}.hint` as `quantityUnit.hint`) }),
+  });
   // Above the form, which remounts with each answer: a stakeholder created inline stays known after
   // a refused save (the page's options were read before it existed).
   const [stakeholderOptions, setStakeholderOptions] = useState(() =>
@@ -105,33 +111,33 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
         <div className="grid gap-4 sm:grid-cols-2">
           {/* An existing pledge's deliveries are recorded with their evidence, on their own page. */}
           {textFields
-            .filter((field) => !(pledge.id && field.name === "deliveredQuantity"))
-            .map((field) => (
+            .filter((name) => !(pledge.id && name === "deliveredQuantity"))
+            .map((name) => (
               <InputField
-                key={field.name}
-                {...field}
-                error={error(field.name)}
-                input={{ defaultValue: value(field.name) }}
+                key={name}
+                {...frame(name)}
+                required={name === "title"}
+                input={{ defaultValue: value(name) }}
               />
             ))}
           <SelectField
             {...frame("category")}
             required
-            options={optionsOf(pledgeCategories, categoryLabels)}
-            placeholder="Choose…"
+            options={pledgeCategories.map((c) => ({ value: c, label: words(`category.${c}`) }))}
+            placeholder={choose}
             defaultValue={value("category")}
           />
           <SelectField
             {...frame("quantityQualifier")}
             required
-            options={optionsOf(quantityQualifiers, qualifierLabels)}
+            options={quantityQualifiers.map((q) => ({ value: q, label: words(`qualifier.${q}`) }))}
             defaultValue={value("quantityQualifier") || "exact"}
           />
           <DayField {...frame("announcedOn")} required defaultValue={value("announcedOn")} />
           <SelectField
             {...frame("announcedPrecision")}
             required
-            options={optionsOf(datePrecisions, datePrecisionLabels)}
+            options={datePrecisions.map((p) => ({ value: p, label: words(`datePrecision.${p}`) }))}
             defaultValue={value("announcedPrecision") || "day"}
           />
           <DayField {...frame("dueOn")} defaultValue={value("dueOn")} />
@@ -147,7 +153,7 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
           options={stakeholderOptions}
           onCreated={(created) =>
             setStakeholderOptions((current) =>
-              [...current, created].sort((a, b) => a.label.localeCompare(b.label, "en-GB")),
+              [...current, created].sort((a, b) => a.label.localeCompare(b.label, locale)),
             )
           }
           label={label("stakeholders")}
@@ -166,16 +172,16 @@ export function PledgeForm({ pledge, options }: { pledge: PledgeFormValues; opti
             <EvidenceFields state={state} sources={options.sources} />
             <TextAreaField
               name="note"
-              label="Note"
+              label={t("note")}
               error={error("note")}
-              hint="Where the pledge comes from; it opens the pledge's history"
+              hint={t("noteHint")}
               rows={2}
               defaultValue={value("note")}
               maxLength={pledgeTextLimits.note}
             />
           </>
         )}
-        <SubmitButton pending={pending}>{pledge.id ? "Save changes" : "Add pledge"}</SubmitButton>
+        <SubmitButton pending={pending}>{pledge.id ? t("saveChanges") : t("addPledge")}</SubmitButton>
       </FormHelp>
     </form>
   );

@@ -1,9 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useMemo } from "react";
 import { saveRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
-import { isRecordKind, recordFormInput, recordKinds, type FieldSpec, type RecordKind } from "../record-kinds";
+import {
+  hintedRecordFields,
+  isRecordKind,
+  recordFormInput,
+  recordKinds,
+  type FieldSpec,
+  type RecordFieldName,
+  type RecordKind,
+} from "../record-kinds";
 import { fieldErrors } from "@/lib/form-fields";
 import { single, type FormValues } from "@/features/forms/form-values";
 import {
@@ -43,6 +52,13 @@ export function RecordForm({
   submitLabel: string;
 }) {
   const [state, action, pending] = useActionState(saveRecordAction, idle);
+  const t = useTranslations("records");
+  const words = useTranslations("vocabulary");
+  const choose = useTranslations("forms")("choose");
+  const hintOf = (name: RecordFieldName) =>
+    (hintedRecordFields as readonly string[]).includes(name)
+      ? t(`hint.${name as (typeof hintedRecordFields)[number]}`)
+      : undefined;
   const stakeholderOptions = useMemo(
     () => stakeholders.map((s) => ({ id: s.id, label: s.name })),
     [stakeholders],
@@ -57,8 +73,8 @@ export function RecordForm({
         {fields.map((field) => {
           const frame = {
             name: field.name,
-            label: field.label,
-            hint: field.hint,
+            label: t(`field.${field.name}`),
+            hint: hintOf(field.name),
             required: field.required,
             error: state.fields?.[field.name],
           };
@@ -73,7 +89,7 @@ export function RecordForm({
                     key={field.name}
                     {...frame}
                     id={`field-${field.name}`}
-                    hint={[field.hint, field.required ? "" : "Leave empty for none"]
+                    hint={[hintOf(field.name), field.required ? "" : t("leaveEmpty")]
                       .filter(Boolean)
                       .join(". ")}
                     options={stakeholderOptions}
@@ -81,12 +97,18 @@ export function RecordForm({
                   />
                 );
               }
+              const choices = field.options;
               return (
                 <SelectField
                   key={field.name}
                   {...frame}
-                  options={field.options ?? []}
-                  placeholder={field.required ? "Choose…" : "none"}
+                  options={
+                    choices?.values.map((value) => ({
+                      value,
+                      label: words(`${choices.vocabulary}.${value}` as "qualifier.exact"),
+                    })) ?? []
+                  }
+                  placeholder={field.required ? choose : t("noneOption")}
                   defaultValue={value}
                 />
               );

@@ -21,7 +21,7 @@ export interface RecordTableProps {
   caption: string;
   kind: RecordKind;
   rows: RecordRowView[];
-  headings: { name: string; detail: string; uses: string };
+  headings: { name: string; detail: string; uses: string; changed: string };
   order: { key: RecordSortKey; dir: "asc" | "desc" };
   path: string;
   query: string;
@@ -48,7 +48,7 @@ export function RecordRowsTable({ caption, kind, rows, headings, order, path, qu
     }),
     column.accessor("changed", {
       id: "changed",
-      header: "Last change",
+      header: headings.changed,
       ...sortable("changed"),
       cell: ({ getValue }) => <Day day={getValue()} />,
     }),

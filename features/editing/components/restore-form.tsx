@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { restorePledgeAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
@@ -8,6 +9,7 @@ import { FormOutcome } from "@/features/forms/components/form-parts";
 /** Restores a deleted pledge at the version shown. */
 export function RestoreForm({ id, version, title }: { id: string; version: number; title: string }) {
   const [state, action, pending] = useActionState(restorePledgeAction, idle);
+  const t = useTranslations("editing");
   return (
     <form action={action} className="space-y-1">
       <FormOutcome state={state} />
@@ -17,9 +19,9 @@ export function RestoreForm({ id, version, title }: { id: string; version: numbe
         type="submit"
         className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
         disabled={pending}
-        aria-label={`Restore ${title}`}
+        aria-label={t("restoreOf", { title })}
       >
-        Restore
+        {t("restore")}
       </button>
     </form>
   );

@@ -1,13 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import {
-  roleLabels,
-  stakeholderKindLabels,
-  stakeholderKinds,
-  stakeholderRoles,
-  type StakeholderRole,
-} from "@/lib/rules/vocabulary";
+import { useLocale, useTranslations } from "next-intl";
+import { stakeholderKinds, stakeholderRoles, type StakeholderRole } from "@/lib/rules/vocabulary";
 import type { FormState } from "@/features/forms/form-state";
 import type { PickerOption } from "@/features/forms/picker-matches";
 import { RecordPicker } from "@/features/forms/components/record-picker";
@@ -50,6 +45,10 @@ export function StakeholdersField({
   const [links, setLinks] = useState(() => linksOf(state, stored));
   const [creating, setCreating] = useState<string | null>(null);
   const [said, setSaid] = useState("");
+  const t = useTranslations("editing");
+  const forms = useTranslations("forms");
+  const words = useTranslations("vocabulary");
+  const locale = useLocale();
   /** Where focus goes once the change is on screen: a stakeholder's role, or the picker. */
   const focusNext = useRef<string | null>(null);
   const box = useRef<HTMLFieldSetElement>(null);
@@ -83,12 +82,12 @@ export function StakeholdersField({
   const add = (option: PickerOption) => {
     const role: StakeholderRole = links.length === 0 ? "pledger" : "contributor";
     setLinks((current) => [...current, { id: option.id, role }]);
-    setSaid(`${option.label} added as ${roleLabels[role].toLowerCase()}. Choose its role.`);
+    setSaid(t("addedAs", { name: option.label, role: words(`role.${role}`).toLocaleLowerCase(locale) }));
     focusNext.current = option.id;
   };
   const remove = (id: string) => {
     setLinks((current) => current.filter((link) => link.id !== id));
-    setSaid(`${nameOf(id)} removed.`);
+    setSaid(forms("removed", { name: nameOf(id) }));
     focusNext.current = "picker";
   };
 
@@ -105,7 +104,7 @@ export function StakeholdersField({
         </p>
       )}
       {links.length === 0 ? (
-        <p className="note">No stakeholder yet: search for one below, or create it.</p>
+        <p className="note">{t("noStakeholders")}</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded border border-slate-200">
           {links.map((link) => {
@@ -125,21 +124,21 @@ export function StakeholdersField({
                       setLinks((current) => current.map((l) => (l.id === link.id ? { ...l, role } : l)));
                     }}
                     className="field w-40"
-                    aria-label={`Role of ${name}`}
+                    aria-label={t("roleOf", { name })}
                   >
                     {stakeholderRoles.map((r) => (
                       <option key={r} value={r}>
-                        {roleLabels[r]}
+                        {words(`role.${r}`)}
                       </option>
                     ))}
                   </select>
                   <button
                     type="button"
                     className="button-secondary"
-                    aria-label={`Remove ${name}`}
+                    aria-label={forms("removeOf", { name })}
                     onClick={() => remove(link.id)}
                   >
-                    Remove
+                    {forms("remove")}
                   </button>
                 </span>
               </li>
@@ -150,8 +149,8 @@ export function StakeholdersField({
       {creating === null ? (
         <RecordPicker
           id="stakeholder-picker"
-          label="Add a stakeholder"
-          hint={`${known.length} recorded`}
+          label={t("addStakeholder")}
+          hint={t("recordedCount", { count: known.length })}
           options={known}
           exclude={chosen}
           onPick={add}
@@ -195,6 +194,10 @@ function NewStakeholder({
   onCancel: () => void;
 }) {
   const [outcome, setOutcome] = useState<FormState | null>(null);
+  const t = useTranslations("editing");
+  const forms = useTranslations("forms");
+  const words = useTranslations("vocabulary");
+  const cancel = useTranslations("common")("cancel");
   const [pending, start] = useTransition();
   // One creation at a time: a held Enter key repeats, and each would make its own stakeholder.
   const inFlight = useRef(false);
@@ -242,7 +245,7 @@ function NewStakeholder({
       }}
     >
       <p id="new-stakeholder-title" className="text-sm font-medium">
-        New stakeholder
+        {t("newStakeholder")}
       </p>
       {outcome?.message && !outcome.fields && (
         <p role="alert" className="field-error">
@@ -252,7 +255,7 @@ function NewStakeholder({
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor="new-stakeholder-name" className="block text-sm font-medium">
-            Name
+            {t("name")}
           </label>
           <input ref={nameInput} {...fieldProps("name")} defaultValue={name} className="field" />
           {error("name") && (
@@ -263,13 +266,13 @@ function NewStakeholder({
         </div>
         <div className="space-y-1">
           <label htmlFor="new-stakeholder-kind" className="block text-sm font-medium">
-            Kind
+            {t("kind")}
           </label>
           <select ref={kindSelect} {...fieldProps("kind")} defaultValue="" className="field">
-            <option value="">Choose…</option>
+            <option value="">{forms("choose")}</option>
             {stakeholderKinds.map((kind) => (
               <option key={kind} value={kind}>
-                {stakeholderKindLabels[kind]}
+                {words(`stakeholderKind.${kind}`)}
               </option>
             ))}
           </select>
@@ -288,10 +291,10 @@ function NewStakeholder({
           disabled={pending}
           aria-busy={pending}
         >
-          {pending ? "Creating…" : "Create and add"}
+          {pending ? t("creating") : t("createAndAdd")}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
+          {cancel}
         </button>
       </div>
     </div>

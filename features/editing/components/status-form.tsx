@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, type ReactNode } from "react";
 import { recordStatusAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { EventFields, EvidenceFields } from "./evidence-fields";
@@ -36,35 +37,37 @@ export function StatusForm({
   // After a conflict, the status someone else recorded meanwhile: the header and the choices follow it.
   const now = state.conflict?.currentStatus ?? current;
   const label = (status: string) => statuses.find((s) => s.value === status)?.label ?? status;
+  const t = useTranslations("editing");
+  const bold = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormHelp state={state}>
         <FormOutcome state={state} />
         <p data-testid="current-status">
-          Now: <strong>{label(now)}</strong>
-          {now !== current && <> (was {label(current)} when you opened this form)</>}. The change is added to
-          the history with your name, the note and the source.
+          {now !== current
+            ? t.rich("statusNowWas", { status: label(now), was: label(current), strong: bold })
+            : t.rich("statusNow", { status: label(now), strong: bold })}
         </p>
         <input type="hidden" name="subject" value={subject} />
         <input type="hidden" name="id" value={id} />
         <VersionInput state={state} version={version} />
         <SelectField
           name="status"
-          label="New status"
+          label={t("newStatus")}
           error={error("status")}
           required
           options={statuses.filter((s) => s.value !== now)}
-          placeholder="Choose…"
+          placeholder={useTranslations("forms")("choose")}
           defaultValue={value("status")}
         />
         <EventFields
           state={state}
-          noteLabel="Note: what changed and why"
-          dateLabel="Date of the change"
-          dateHint="Leave empty for now (UTC)."
+          noteLabel={t("statusNote")}
+          dateLabel={t("statusDate")}
+          dateHint={t("statusDateHint")}
         />
         <EvidenceFields state={state} sources={sources} />
-        <SubmitButton pending={pending}>Record the status change</SubmitButton>
+        <SubmitButton pending={pending}>{t("recordStatus")}</SubmitButton>
       </FormHelp>
     </form>
   );

@@ -1,8 +1,20 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { FirstStep } from "@/lib/rules/first-run";
 
+/** The catalog's words for each step's links, by where they lead (any other link keeps its own label). */
+const linkKeys = {
+  "/admin": "manageAccounts",
+  "/import": "importSpreadsheet",
+  "/pledges/new": "addPledge",
+  "/manage/requirement/new": "recordRequirement",
+} as const;
+
+const isLinked = (href: string): href is keyof typeof linkKeys => href in linkKeys;
+
 /** The admin's first steps on a new installation, each with where to take it. */
-export function FirstRunChecklist({ steps }: { steps: FirstStep[] }) {
+export async function FirstRunChecklist({ steps }: { steps: FirstStep[] }) {
+  const t = await getTranslations("firstRun");
   return (
     <section
       aria-labelledby="first-run-heading"
@@ -10,11 +22,9 @@ export function FirstRunChecklist({ steps }: { steps: FirstStep[] }) {
       data-testid="first-run"
     >
       <h2 id="first-run-heading" className="text-base font-semibold text-slate-900">
-        Getting started
+        {t("title")}
       </h2>
-      <p className="mt-1 text-slate-700">
-        This tracker holds no pledge of its own yet. As its admin, three steps make it useful:
-      </p>
+      <p className="mt-1 text-slate-700">{t("intro")}</p>
       <ol className="mt-2 space-y-2">
         {steps.map((step, index) => (
           <li key={step.key} className="flex gap-2">
@@ -23,15 +33,15 @@ export function FirstRunChecklist({ steps }: { steps: FirstStep[] }) {
             </span>
             <span>
               <span className={step.done ? "text-slate-600 line-through" : "text-slate-900"}>
-                {step.title}
+                {t(`step.${step.key}`)}
               </span>
-              {step.done && <span className="sr-only"> (done)</span>}
+              {step.done && <span className="sr-only"> {t("done")}</span>}
               {" — "}
               {step.links.map((link, i) => (
                 <span key={link.href}>
-                  {i > 0 && " or "}
+                  {i > 0 && ` ${t("or")} `}
                   <Link href={link.href} className="link">
-                    {link.label}
+                    {isLinked(link.href) ? t(`link.${linkKeys[link.href]}`) : link.label}
                   </Link>
                 </span>
               ))}

@@ -11,11 +11,10 @@ import {
   Label,
   Text,
 } from "react-aria-components";
+import { useLocale, useTranslations } from "next-intl";
 import { formatDate } from "@/lib/format";
+import { intlLocale } from "@/lib/rules/units";
 import { useFieldError } from "./form-help";
-
-/** The app writes dates day first ("1 Mar 2026"); its forms are typed in the same order. */
-const formLocale = "en-GB";
 
 function dayOf(iso: string | undefined): CalendarDate | null {
   if (!iso) return null;
@@ -50,8 +49,9 @@ export function DayField({
   const [value, setValue] = useState<CalendarDate | null>(() => dayOf(defaultValue));
   const id = `field-${name}`;
   const error = useFieldError(name, serverError);
+  // Typed in the order the reader's language writes a day: day first in all three ("1 Mar 2026").
   return (
-    <I18nProvider locale={formLocale}>
+    <I18nProvider locale={intlLocale(useLocale())}>
       <DateField
         id={id}
         name={name}
@@ -100,7 +100,9 @@ function DayNotes({
   const editable = state?.segments.filter((segment) => segment.isEditable) ?? [];
   const typed = editable.filter((segment) => !segment.isPlaceholder).length;
   const partial = value === null && typed > 0 && typed < editable.length;
-  const inWords = value ? formatDate(value.toDate("UTC")) : null;
+  const locale = useLocale();
+  const t = useTranslations("forms");
+  const inWords = value ? formatDate(value.toDate("UTC"), locale) : null;
   return (
     <>
       {(hint || inWords) && (
@@ -115,7 +117,7 @@ function DayNotes({
       )}
       {/* Spoken when it appears; a submission stops at it (form-help) rather than send no date. */}
       <p className="field-error" aria-live="polite" data-incomplete-day={partial || undefined}>
-        {partial ? "Type the whole date: day, month and year." : ""}
+        {partial ? t("wholeDate") : ""}
       </p>
     </>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/features/forms/form-state";
 import { formValues, single, type FormValues } from "@/features/forms/form-values";
@@ -15,8 +16,6 @@ export function useFieldError(name: string, serverError: string | undefined): st
   const live = useContext(LiveErrors)[name];
   return live === undefined ? serverError : live || undefined;
 }
-
-const leaveQuestion = "This form has changes that are not saved. Leave the page and lose them?";
 
 /**
  * What a long form does for the person filling it, around its fields:
@@ -39,6 +38,7 @@ export function FormHelp({
   checks?: readonly string[];
   children: ReactNode;
 }) {
+  const leaveQuestion = useTranslations("forms")("leaveQuestion");
   const anchor = useRef<HTMLSpanElement>(null);
   const [live, setLive] = useState<Record<string, string>>({});
   // Unsaved work: the form differs from what it opened with, or it was sent and refused (it is
@@ -126,7 +126,7 @@ export function FormHelp({
       window.removeEventListener("beforeunload", onBeforeUnload);
       document.removeEventListener("click", onClick, true);
     };
-  }, [validate]);
+  }, [validate, leaveQuestion]);
 
   // A refused submission: focus on the first field in error (a conflict's panel takes focus itself).
   useEffect(() => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import type { Option } from "@/components/ui/filter-fields";
 import { formatDateTime } from "@/lib/format";
@@ -116,21 +117,20 @@ export function TextAreaField({
 
 /** "120 of 2,000 characters"; past the limit, by how much, in red (and said to screen readers). */
 function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const t = useTranslations("forms");
   const over = length - max;
   const near = !(over > 0) && length >= max * 0.9;
   return (
     <>
       <p id={id} className={over > 0 ? "field-error" : "note"} data-testid={id}>
-        {over > 0
-          ? `${over.toLocaleString("en-GB")} characters over the limit of ${max.toLocaleString("en-GB")}`
-          : `${length.toLocaleString("en-GB")} of ${max.toLocaleString("en-GB")} characters`}
+        {over > 0 ? t("characterCountOver", { over, max }) : t("characterCount", { length, max })}
       </p>
       {/* Spoken only near and past the limit, not at every keystroke. */}
       <p className="sr-only" aria-live="polite">
         {over > 0
-          ? `${over} characters over the limit`
+          ? t("charactersOverSpoken", { over })
           : near
-            ? `${(max - length).toLocaleString("en-GB")} characters left`
+            ? t("charactersLeft", { left: max - length })
             : ""}
       </p>
     </>
@@ -198,6 +198,8 @@ export function Choices<T extends string>({
 
 /** The outcome of the last submission: a conflict with what changed, an error, or a confirmation. */
 export function FormOutcome({ state }: { state: FormState }) {
+  const t = useTranslations("forms");
+  const locale = useLocale();
   if (state.conflict?.fields?.length) return <ConflictPanel conflict={state.conflict} />;
   if (state.conflict) {
     return (
@@ -205,22 +207,20 @@ export function FormOutcome({ state }: { state: FormState }) {
         role="alert"
         className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
       >
-        <p className="font-semibold">
-          Someone else saved this record while you were editing. Nothing of yours was saved.
-        </p>
+        <p className="font-semibold">{t("conflictTitle")}</p>
         <ul className="list-disc pl-5">
           {state.conflict.changes.map((change, index) => (
             <li key={index}>
-              {change.actor}, {formatDateTime(new Date(change.at))}: {change.action}
+              {t("conflictChange", {
+                actor: change.actor,
+                when: formatDateTime(new Date(change.at), locale),
+                action: change.action,
+              })}
               {change.fields.length > 0 && <> ({change.fields.join(", ")})</>}
             </li>
           ))}
         </ul>
-        <p>
-          Your values are still in the form. Check them against the changes above, then save again to apply
-          them on top of version {state.conflict.currentVersion}, or reload the page to start from the current
-          record.
-        </p>
+        <p>{t("conflictText", { version: state.conflict.currentVersion })}</p>
       </div>
     );
   }
@@ -250,6 +250,8 @@ export function FormOutcome({ state }: { state: FormState }) {
  * The form below already holds the other person's changes to every other field.
  */
 function ConflictPanel({ conflict }: { conflict: ConflictView }) {
+  const t = useTranslations("forms");
+  const locale = useLocale();
   const panel = useRef<HTMLDivElement>(null);
   const [chosen, setChosen] = useState<Record<string, "mine" | "theirs">>({});
   useEffect(() => {
@@ -289,24 +291,19 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
     >
       <p id="conflict-title" className="font-semibold">
         {latest
-          ? `${latest.actor} saved this pledge while you were editing it`
-          : "Someone saved this record while you were editing it"}
-        {latest && <>, {formatDateTime(new Date(latest.at))}</>}. Nothing of yours was saved yet.
+          ? t("conflictBy", { actor: latest.actor, when: formatDateTime(new Date(latest.at), locale) })
+          : t("conflictSomeone")}
       </p>
-      <p>
-        Their changes to other fields are now in the form. You both changed{" "}
-        {conflict.fields!.length === 1 ? "this field" : "these fields"}: choose, then save again. Saving keeps
-        your value unless you take theirs.
-      </p>
+      <p>{t("conflictBoth", { count: conflict.fields!.length })}</p>
       <table className="w-full text-left">
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Their value</th>
-            <th scope="col">Your value</th>
-            <th scope="col">You started from</th>
+            <th scope="col">{t("field")}</th>
+            <th scope="col">{t("theirValue")}</th>
+            <th scope="col">{t("yourValue")}</th>
+            <th scope="col">{t("startedFrom")}</th>
             <th scope="col">
-              <span className="sr-only">Choice</span>
+              <span className="sr-only">{t("choice")}</span>
             </th>
           </tr>
         </thead>
@@ -322,25 +319,25 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
                   type="button"
                   className="button-secondary"
                   aria-pressed={chosen[field.field] !== "theirs"}
-                  aria-label={`Keep mine: ${field.label}`}
+                  aria-label={t("keepMineOf", { label: field.label })}
                   onClick={() => {
                     putInForm(field.mineInputs);
                     setChosen((c) => ({ ...c, [field.field]: "mine" }));
                   }}
                 >
-                  Keep mine
+                  {t("keepMine")}
                 </button>
                 <button
                   type="button"
                   className="button-secondary"
                   aria-pressed={chosen[field.field] === "theirs"}
-                  aria-label={`Take theirs: ${field.label}`}
+                  aria-label={t("takeTheirsOf", { label: field.label })}
                   onClick={() => {
                     putInForm(field.theirsInputs);
                     setChosen((c) => ({ ...c, [field.field]: "theirs" }));
                   }}
                 >
-                  Take theirs
+                  {t("takeTheirs")}
                 </button>
               </td>
             </tr>
@@ -351,9 +348,7 @@ function ConflictPanel({ conflict }: { conflict: ConflictView }) {
         {Object.entries(chosen)
           .map(([name, side]) => {
             const label = conflict.fields!.find((f) => f.field === name)?.label ?? name;
-            return side === "theirs"
-              ? `${label}: their value is in the form.`
-              : `${label}: your value is in the form.`;
+            return side === "theirs" ? t("theirsInForm", { label }) : t("mineInForm", { label });
           })
           .join(" ")}
       </p>
@@ -382,9 +377,10 @@ export function VersionInput({ state, version }: { state: FormState; version: nu
 }
 
 export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  const t = useTranslations("forms");
   return (
     <button type="submit" className="button-primary" disabled={pending} aria-busy={pending}>
-      {pending ? "Saving…" : children}
+      {pending ? t("saving") : children}
     </button>
   );
 }

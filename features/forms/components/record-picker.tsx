@@ -21,6 +21,7 @@ import {
   Popover,
   Text,
 } from "react-aria-components";
+import { useTranslations } from "next-intl";
 import { useFieldError } from "./form-help";
 import { pickerMatches, type PickerMatches, type PickerOption } from "@/features/forms/picker-matches";
 
@@ -28,10 +29,14 @@ import { pickerMatches, type PickerMatches, type PickerOption } from "@/features
 const shownAtMost = 50;
 const createKey = "\u0000create";
 
+/** What a picker may create when nothing matches the name typed. */
+export type CreatableNoun = "source" | "stakeholder";
+
 /** The matches a picker lists, and after them, when `createNoun` is given, "Create … “name”". */
-function offered(matches: PickerMatches, createNoun: string | false | undefined): PickerOption[] {
+function useOffered(matches: PickerMatches, createNoun: CreatableNoun | false | undefined): PickerOption[] {
+  const t = useTranslations("forms");
   return createNoun && matches.creatable
-    ? [...matches.shown, { id: createKey, label: `Create ${createNoun} “${matches.creatable}”` }]
+    ? [...matches.shown, { id: createKey, label: t("create", { noun: createNoun, name: matches.creatable }) }]
     : matches.shown;
 }
 
@@ -67,9 +72,10 @@ export function RecordPicker({
   exclude: ReadonlySet<string>;
   onPick: (option: PickerOption) => void;
   onCreate?: (name: string) => void;
-  createNoun?: string;
+  createNoun?: CreatableNoun;
   inputRef?: Ref<HTMLInputElement>;
 }) {
+  const t = useTranslations("forms");
   const [query, setQuery] = useState("");
   // Clearing the text after a pick would reopen the list (React Aria opens it when the text
   // changes); the list closes once that has happened, as after any choice.
@@ -84,7 +90,7 @@ export function RecordPicker({
     () => pickerMatches(options, query, exclude, shownAtMost),
     [options, query, exclude],
   );
-  const items = offered(matches, onCreate && createNoun);
+  const items = useOffered(matches, onCreate && createNoun);
   return (
     <ComboBox
       id={id}
@@ -112,7 +118,7 @@ export function RecordPicker({
       <PickerInput inputRef={inputRef} />
       <PickerNotes id={id} hint={hint} error={error} matches={matches} />
       <PickerList
-        empty={matches.chosen ? `${matches.chosen.label} is already added.` : `Nothing matches “${query}”.`}
+        empty={matches.chosen ? t("alreadyAdded", { label: matches.chosen.label }) : t("noMatch", { query })}
       />
     </ComboBox>
   );
@@ -142,9 +148,10 @@ export function RecordChoice({
   options: readonly PickerOption[];
   defaultValue?: string;
   onCreate?: (name: string) => void;
-  createNoun?: string;
+  createNoun?: CreatableNoun;
   required?: boolean;
 }) {
+  const t = useTranslations("forms");
   const error = useFieldError(name, serverError);
   const labelOf = (key: string | null) => options.find((o) => o.id === key)?.label ?? "";
   const [selected, setSelected] = useState<string | null>(defaultValue || null);
@@ -152,7 +159,7 @@ export function RecordChoice({
   // Showing the chosen record's name is not a search: opening the list then offers every record.
   const searched = query === labelOf(selected) ? "" : query;
   const matches = useMemo(() => pickerMatches(options, searched, none, shownAtMost), [options, searched]);
-  const items = offered(matches, onCreate && createNoun);
+  const items = useOffered(matches, onCreate && createNoun);
   return (
     <ComboBox
       id={id}
@@ -190,7 +197,7 @@ export function RecordChoice({
       </div>
       <PickerInput />
       <PickerNotes id={id} hint={hint} error={error} matches={matches} />
-      <PickerList empty={`Nothing matches “${searched}”.`} />
+      <PickerList empty={t("noMatch", { query: searched })} />
     </ComboBox>
   );
 }
@@ -213,10 +220,11 @@ function StateHandle({ intoRef }: { intoRef: RefObject<ComboBoxStateOf | null> }
  * the down arrow, not on focus: tabbing through the form does not open every list on the way.
  */
 function PickerInput({ inputRef }: { inputRef?: Ref<HTMLInputElement> }) {
+  const t = useTranslations("forms");
   return (
     <div className="relative">
-      <Input ref={inputRef} className="field pr-8" placeholder="Type to search…" />
-      <Button className="absolute inset-y-0 right-0 px-2 text-slate-600" aria-label="Show all">
+      <Input ref={inputRef} className="field pr-8" placeholder={t("search")} />
+      <Button className="absolute inset-y-0 right-0 px-2 text-slate-600" aria-label={t("showAll")}>
         <span aria-hidden="true">▾</span>
       </Button>
     </div>
@@ -235,12 +243,13 @@ function PickerNotes({
   error?: string;
   matches: PickerMatches;
 }) {
+  const t = useTranslations("forms");
   const cut = matches.total > matches.shown.length;
   return (
     <>
       {(hint || cut) && (
         <Text slot="description" className="note">
-          {[hint, cut && `${matches.shown.length} of ${matches.total} shown: type to narrow`]
+          {[hint, cut && t("shownOf", { shown: matches.shown.length, total: matches.total })]
             .filter(Boolean)
             .join(". ")}
         </Text>

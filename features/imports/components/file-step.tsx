@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Step } from "./step";
 import { progressText, type ImportWizardState } from "./use-import";
 
 /** Step 1: the file, a saved mapping, and the preview's progress. */
 export function FileStep({ wizard }: { wizard: ImportWizardState }) {
+  const t = useTranslations("imports.file");
   const { file, fileMessage, mappings, preview, phase, running } = wizard;
   const [fraction, label] =
     phase.kind === "running" ? progressText(phase.progress, file?.size || 1, phase.sent) : [null, ""];
   return (
-    <Step id="file-heading" title="1. Choose a file">
+    <Step id="file-heading" title={t("title")}>
       <div className="flex flex-wrap items-end gap-4">
         <label className="block text-sm">
-          <span className="font-medium">Spreadsheet (CSV or XLSX, up to 32 MB)</span>
+          <span className="font-medium">{t("spreadsheet")}</span>
           <input
             type="file"
             accept=".csv,.xlsx,.tsv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,13 +24,13 @@ export function FileStep({ wizard }: { wizard: ImportWizardState }) {
         </label>
         {mappings.length > 0 && (
           <label className="block text-sm">
-            <span className="font-medium">Saved mapping</span>
+            <span className="font-medium">{t("savedMapping")}</span>
             <select
               className="mt-1 block field w-auto"
               defaultValue=""
               onChange={(e) => wizard.chooseSavedMapping(e.target.value)}
             >
-              <option value="">Propose from the headers</option>
+              <option value="">{t("fromHeaders")}</option>
               {mappings.map((m) => (
                 <option key={m.name} value={m.name}>
                   {m.name}
@@ -43,7 +45,7 @@ export function FileStep({ wizard }: { wizard: ImportWizardState }) {
           disabled={!file || running}
           onClick={() => void wizard.send("preview")}
         >
-          {preview ? "Update preview" : "Preview"}
+          {preview ? t("updatePreview") : t("preview")}
         </button>
       </div>
       {fileMessage && (
@@ -55,14 +57,14 @@ export function FileStep({ wizard }: { wizard: ImportWizardState }) {
         <div className="space-y-1" aria-live="polite">
           <progress
             className="h-3 w-full"
-            aria-label={phase.action === "commit" ? "Import progress" : "Preview progress"}
+            aria-label={t("progress", { action: phase.action })}
             max={1}
             {...(fraction === null ? {} : { value: Math.min(1, fraction) })}
           />
           <div className="flex flex-wrap items-center gap-3">
             <p className="text-sm text-slate-700">{label}</p>
             <button type="button" className="button-secondary" onClick={wizard.cancel}>
-              Cancel {phase.action === "commit" ? "the import" : "the preview"}
+              {t("cancel", { action: phase.action })}
             </button>
           </div>
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { FileStep } from "./file-step";
 import { MappingStep } from "./mapping-step";
 import { PreviewStep } from "./preview-step";
@@ -8,6 +9,7 @@ import { useImport, type SavedMappingOption } from "./use-import";
 
 /** The import, in three steps: choose a file, check the columns, preview and import. */
 export function ImportWizard({ savedMappings }: { savedMappings: SavedMappingOption[] }) {
+  const t = useTranslations("imports");
   const wizard = useImport(savedMappings);
   const { preview, mapping, result, resultRef } = wizard;
   return (
@@ -18,10 +20,15 @@ export function ImportWizard({ savedMappings }: { savedMappings: SavedMappingOpt
           {result?.kind === "committed" && (
             <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm">
               {result.result.created + result.result.updated + result.result.withdrawn === 0
-                ? "Nothing to change: the database already matches the file."
-                : `Imported ${result.result.created} new and ${result.result.updated} updated pledges from ${preview.fileName}${result.result.withdrawn > 0 ? `; ${result.result.withdrawn} missing from it recorded as withdrawn` : ""}.`}{" "}
+                ? t("nothingToChange")
+                : t("imported", {
+                    created: result.result.created,
+                    updated: result.result.updated,
+                    withdrawn: result.result.withdrawn,
+                    file: preview.fileName,
+                  })}{" "}
               <Link href="/pledges" className="link">
-                See the pledges
+                {t("seePledges")}
               </Link>
             </p>
           )}

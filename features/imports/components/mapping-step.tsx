@@ -1,10 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Step } from "./step";
 import { useState } from "react";
+import type {
+  PledgeCategory,
+  PledgeStatus,
+  QuantityQualifier,
+  StakeholderKind,
+} from "@/lib/rules/vocabulary";
 import {
   guessColumns,
-  importFieldLabels,
   missingFields,
   importFields,
   valueChoiceLabels,
@@ -14,6 +20,25 @@ import {
 import type { ImportPreview } from "../run-import";
 import type { SavedMapping } from "../schemas";
 import type { ImportWizardState } from "./use-import";
+
+type Words = ReturnType<typeof useTranslations<"vocabulary">>;
+
+/** A value-mapped field's value in the reader's words: the vocabulary's. */
+function choiceLabel(words: Words, field: ValueMappedField, id: string): string {
+  switch (field) {
+    case "category":
+      return words(`category.${id as PledgeCategory}`);
+    case "status":
+      return words(`pledgeStatus.${id as PledgeStatus}`);
+    case "quantityQualifier":
+      return words(`qualifier.${id as QuantityQualifier}`);
+    case "stakeholderKind":
+      return words(`stakeholderKind.${id as StakeholderKind}`);
+  }
+}
+
+/** The example a default's field shows: a currency code, the same in every language. */
+const defaultExample = "EUR";
 
 /** Step 2: which field each column fills, and what each unrecognised value means. */
 export function MappingStep({
@@ -25,27 +50,29 @@ export function MappingStep({
   preview: ImportPreview;
   mapping: SavedMapping;
 }) {
+  const t = useTranslations("imports.mapping");
+  const fieldName = useTranslations("imports.field");
+  const words = useTranslations("vocabulary");
   const { stale, setColumn, setValue } = wizard;
   // Against the mapping as edited: what is still missing, and the columns that look like it.
   const missing = missingFields(preview.headers, mapping);
   const guesses = guessColumns(preview.headers, mapping);
   return (
-    <Step id="mapping-heading" title="2. Check the columns">
+    <Step id="mapping-heading" title={t("title")}>
       {missing.length > 0 && (
         <div
           role="alert"
           className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
         >
           <p className="font-semibold" data-testid="missing-fields">
-            Choose a column for each required field:{" "}
-            {missing.map((field) => importFieldLabels[field]).join(", ")}.
+            {t("missing", { fields: missing.map((field) => fieldName(field)).join(", ") })}
           </p>
           {guesses.length > 0 && (
             <ul className="flex flex-wrap gap-2">
               {guesses.map(({ field, header }) => (
                 <li key={field}>
                   <button type="button" className="button-secondary" onClick={() => setColumn(header, field)}>
-                    Use “{header}” for {importFieldLabels[field]}
+                    {t("useFor", { header, field: fieldName(field) })}
                   </button>
                 </li>
               ))}
@@ -57,29 +84,29 @@ export function MappingStep({
         <thead>
           <tr className="text-left">
             <th scope="col" className="pr-4">
-              Column in {preview.fileName}
+              {t("column", { file: preview.fileName })}
             </th>
-            <th scope="col">Fills</th>
+            <th scope="col">{t("fills")}</th>
           </tr>
         </thead>
         <tbody>
           {preview.headers.map((header, index) => (
             <tr key={`${header}-${index}`}>
               <th scope="row" className="pr-4 text-left font-normal">
-                {header || <em>(no header)</em>}
+                {header || <em>{t("noHeader")}</em>}
               </th>
               <td>
                 <select
-                  aria-label={`Field for column ${header || index + 1}`}
+                  aria-label={t("fieldFor", { column: header || String(index + 1) })}
                   className="field w-auto"
                   value={mapping.columns[header] ?? ""}
                   disabled={!header}
                   onChange={(e) => setColumn(header, e.target.value as ImportField | "")}
                 >
-                  <option value="">Ignore</option>
+                  <option value="">{t("ignore")}</option>
                   {importFields.map((field) => (
                     <option key={field} value={field}>
-                      {importFieldLabels[field]}
+                      {fieldName(field)}
                     </option>
                   ))}
                 </select>
@@ -90,26 +117,33 @@ export function MappingStep({
       </table>
       {Object.entries(preview.valueChoices).map(([field, choices]) => (
         <fieldset key={field} className="space-y-1 text-sm">
-          <legend className="font-medium">Values of {importFieldLabels[field as ValueMappedField]}</legend>
+          <legend className="font-medium">
+            {t("valuesOf", { field: fieldName(field as ValueMappedField) })}
+          </legend>
           {choices.map((choice) => (
             <label key={choice.value} className="flex items-center gap-2">
               <span className="min-w-40">
-                “{choice.value}” ({choice.count} rows)
+                {t("valueCount", { value: choice.value, count: choice.count })}
               </span>
               <select
-                aria-label={`${importFieldLabels[field as ValueMappedField]} for “${choice.value}”`}
+                aria-label={t("valueFor", {
+                  field: fieldName(field as ValueMappedField),
+                  value: choice.value,
+                })}
                 className="field w-auto"
                 value={mapping.values[field as ValueMappedField]?.[choice.value] ?? ""}
                 onChange={(e) => setValue(field as ValueMappedField, choice.value, e.target.value)}
               >
                 <option value="">
                   {choice.mappedTo
-                    ? `As written (${valueChoiceLabels[field as ValueMappedField][choice.mappedTo]})`
-                    : "Not recognised"}
+                    ? t("asWritten", {
+                        value: choiceLabel(words, field as ValueMappedField, choice.mappedTo),
+                      })
+                    : t("notRecognised")}
                 </option>
-                {Object.entries(valueChoiceLabels[field as ValueMappedField]).map(([id, text]) => (
+                {Object.keys(valueChoiceLabels[field as ValueMappedField]).map((id) => (
                   <option key={id} value={id}>
-                    {text}
+                    {choiceLabel(words, field as ValueMappedField, id)}
                   </option>
                 ))}
               </select>
@@ -120,7 +154,7 @@ export function MappingStep({
       <DerivedFields wizard={wizard} mapping={mapping} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={mapping.round} onChange={(e) => wizard.setRound(e.target.checked)} />
-        Round amounts to their unit’s precision (cents, whole personnel) instead of refusing them
+        {t("round")}
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -128,13 +162,10 @@ export function MappingStep({
           checked={mapping.corrections}
           onChange={(e) => wizard.setCorrections(e.target.checked)}
         />
-        Read negative amounts as corrections: each lowers the latest earlier row of the same stakeholders,
-        category and unit, from its date
+        {t("corrections")}
       </label>
       <SaveMapping wizard={wizard} />
-      {stale && (
-        <p className="text-sm text-amber-800">The mapping changed: update the preview before importing.</p>
-      )}
+      {stale && <p className="text-sm text-amber-800">{t("stale")}</p>}
     </Step>
   );
 }
@@ -144,6 +175,8 @@ export function MappingStep({
  * ("{Measure} ({Donor})", "tracker-{#row}"), or a default for the rows that leave them blank.
  */
 function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping: SavedMapping }) {
+  const t = useTranslations("imports.derived");
+  const fieldName = useTranslations("imports.field");
   const [field, setField] = useState<ImportField>("title");
   const [kind, setKind] = useState<"composed" | "defaults">("composed");
   const [text, setText] = useState("");
@@ -152,21 +185,27 @@ function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping
   );
   return (
     <fieldset className="space-y-2 text-sm">
-      <legend className="font-medium">Fields not read from one column</legend>
+      <legend className="font-medium">{t("legend")}</legend>
       {entries.length > 0 && (
         <ul className="space-y-1">
           {entries.map((entry) => (
             <li key={`${entry.kind}-${entry.field}`} className="flex flex-wrap items-center gap-2">
               <span>
-                {importFieldLabels[entry.field]}{" "}
-                {entry.kind === "composed" ? "is composed as" : "defaults to"} <code>{entry.text}</code>
+                {t.rich(entry.kind === "composed" ? "composedAs" : "defaultsTo", {
+                  field: fieldName(entry.field),
+                  text: entry.text,
+                  code: (chunks) => <code>{chunks}</code>,
+                })}
               </span>
               <button
                 type="button"
                 className="button-secondary"
                 onClick={() => wizard.setDerived(entry.kind, entry.field, "")}
               >
-                Remove<span className="sr-only"> {importFieldLabels[entry.field]}</span>
+                {t.rich("remove", {
+                  field: fieldName(entry.field),
+                  hidden: (chunks) => <span className="sr-only">{chunks}</span>,
+                })}
               </button>
             </li>
           ))}
@@ -174,7 +213,7 @@ function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping
       )}
       <div className="flex flex-wrap items-end gap-2">
         <label className="block">
-          <span>Field</span>
+          <span>{t("field")}</span>
           <select
             className="mt-1 block field w-auto"
             value={field}
@@ -182,28 +221,28 @@ function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping
           >
             {importFields.map((f) => (
               <option key={f} value={f}>
-                {importFieldLabels[f]}
+                {fieldName(f)}
               </option>
             ))}
           </select>
         </label>
         <label className="block">
-          <span>How</span>
+          <span>{t("how")}</span>
           <select
             className="mt-1 block field w-auto"
             value={kind}
             onChange={(e) => setKind(e.target.value as "composed" | "defaults")}
           >
-            <option value="composed">Composed from columns</option>
-            <option value="defaults">Default for blank cells</option>
+            <option value="composed">{t("composed")}</option>
+            <option value="defaults">{t("defaults")}</option>
           </select>
         </label>
         <label className="block">
-          <span>{kind === "composed" ? "Template: {Column}, {#row}" : "Value"}</span>
+          <span>{kind === "composed" ? t("template") : t("value")}</span>
           <input
             className="mt-1 block field w-auto"
             value={text}
-            placeholder={kind === "composed" ? "{Measure} ({Donor})" : "EUR"}
+            placeholder={kind === "composed" ? t("templateExample") : defaultExample}
             onChange={(e) => setText(e.target.value)}
           />
         </label>
@@ -216,7 +255,7 @@ function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping
             setText("");
           }}
         >
-          Add
+          {t("add")}
         </button>
       </div>
     </fieldset>
@@ -225,12 +264,13 @@ function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping
 
 /** Saves the mapping under a name, for the next file laid out the same way. */
 function SaveMapping({ wizard }: { wizard: ImportWizardState }) {
+  const t = useTranslations("imports.mapping");
   const { mappingName, setMappingName, saveMapping } = wizard;
   const [saveMessage, setSaveMessage] = useState<string | null>(null);
   return (
     <div className="flex flex-wrap items-end gap-2">
       <label className="block text-sm">
-        <span className="font-medium">Save this mapping as</span>
+        <span className="font-medium">{t("saveAs")}</span>
         <input
           className="mt-1 block field w-auto"
           value={mappingName}
@@ -246,7 +286,7 @@ function SaveMapping({ wizard }: { wizard: ImportWizardState }) {
           void saveMapping(mappingName).then(setSaveMessage);
         }}
       >
-        Save mapping
+        {t("save")}
       </button>
       {saveMessage && (
         <p role="status" className="text-sm">

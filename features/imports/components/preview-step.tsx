@@ -1,7 +1,9 @@
 "use client";
 
-import { counted } from "@/lib/format";
-import { stakeholderKindLabels, stakeholderKinds, type StakeholderKind } from "@/lib/rules/vocabulary";
+import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { stakeholderKinds, type StakeholderKind } from "@/lib/rules/vocabulary";
+import { formatDecimalText, intlLocale } from "@/lib/rules/units";
 import type { RowError } from "../rows";
 import type { ImportPreview } from "../run-import";
 import { Step } from "./step";
@@ -10,27 +12,35 @@ import type { ImportWizardState } from "./use-import";
 /** Problems listed one by one; more are in the summary by kind and the downloaded CSV. */
 const errorsListed = 200;
 
-/** What to do so that rows of this kind are accepted, said in the wizard's own words. */
-const fixWords: Record<NonNullable<RowError["fix"]>, string> = {
-  round: "tick “Round amounts to their unit’s precision” in step 2",
-  corrections: "tick “Read negative amounts as corrections” in step 2",
-};
+/** Why a new stakeholder is of its kind: the catalog's key for each basis. */
+const whyKind = {
+  named: "named",
+  column: "column",
+  country: "country",
+  "not a country": "notCountry",
+} as const satisfies Record<ImportPreview["newStakeholders"][number]["basis"], string>;
 
-const whyKind: Record<ImportPreview["newStakeholders"][number]["basis"], string> = {
-  named: "chosen here",
-  column: "from the file’s kind column",
-  country: "a country",
-  "not a country": "not a country",
-};
+/** Counts as the reader's language writes them: "1,200", "1 200". */
+function useCount() {
+  const locale = useLocale();
+  return (n: number) => n.toLocaleString(intlLocale(locale));
+}
 
-const count = (n: number) => n.toLocaleString("en-GB");
+/** A decimal the server wrote ("-1250.5") as the reader's language writes numbers: "-1,250.5", "-1 250,5". */
+function useDecimal() {
+  const locale = useLocale();
+  return (text: string) => formatDecimalText(text, locale);
+}
 
 /** Step 3: what the import will do, the rows in error, and the button that imports. */
 export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+  const t = useTranslations("imports.preview");
+  const decimal = useDecimal();
   const { canCommit, running, stale } = wizard;
   const errors = preview.errors;
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
-    <Step id="preview-heading" title="3. Preview">
+    <Step id="preview-heading" title={t("title")}>
       {preview.problems.length > 0 ? (
         <div role="alert">
           <ul className="list-disc pl-5 text-sm text-red-700">
@@ -47,33 +57,35 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
             </p>
           ))}
           <p className="text-sm" data-testid="import-counts">
-            {counted(preview.rows, "row")}: <strong>{count(preview.counts.create)}</strong> will be created,{" "}
-            <strong>{count(preview.counts.update)}</strong> updated,{" "}
-            <strong>{count(preview.counts.skip)}</strong> skipped;{" "}
-            <strong>{count(preview.counts.invalid)}</strong> invalid.
+            {t.rich("counts", {
+              rows: preview.rows,
+              create: preview.counts.create,
+              update: preview.counts.update,
+              skip: preview.counts.skip,
+              invalid: preview.counts.invalid,
+              strong,
+            })}
           </p>
           {preview.rounding.map(({ unit, amounts, rows, total }) => (
             <p key={unit} className="text-sm" data-testid="rounding">
-              Rounded {count(amounts)} {unit} amounts in {count(rows)} rows to the unit’s precision; their sum
-              changed by {total} {unit}.
+              {t("rounding", { amounts, unit, rows, total: decimal(total) })}
             </p>
           ))}
           {preview.corrections.map(({ unit, rows, total }) => (
             <p key={unit} className="text-sm" data-testid="corrections">
-              {counted(rows, "row")} of negative {unit} amounts {rows === 1 ? "corrects" : "correct"} the
-              latest earlier row of the same stakeholders, category and unit, by {total} {unit} in all.
+              {t("corrections", { rows, unit, total: decimal(total) })}
             </p>
           ))}
           <NewStakeholders wizard={wizard} preview={preview} />
           {(
             [
-              ["Conditions", preview.newConditions],
-              ["Sources", preview.newSources],
+              ["newConditions", preview.newConditions],
+              ["newSources", preview.newSources],
             ] as const
           ).map(([what, names]) =>
             names.length > 0 ? (
               <p key={what} className="text-sm">
-                {what} that will be created: {names.join("; ")}
+                {t(what, { names: names.join("; ") })}
               </p>
             ) : null,
           )}
@@ -81,29 +93,29 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           <MissingFromRelease wizard={wizard} release={preview.release} />
           {preview.changes.length > 0 && (
             <details>
-              <summary className="cursor-pointer text-sm">The rows that change something</summary>
+              <summary className="cursor-pointer text-sm">{t("changes")}</summary>
               <table className="w-full text-sm">
                 <thead>
                   <tr className="text-left">
-                    <th scope="col">Row</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Pledge</th>
-                    <th scope="col">Changes</th>
+                    <th scope="col">{t("row")}</th>
+                    <th scope="col">{t("action")}</th>
+                    <th scope="col">{t("pledge")}</th>
+                    <th scope="col">{t("changesColumn")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {preview.changes.map((change) => (
                     <tr key={change.row}>
                       <td>{change.row}</td>
-                      <td>{change.action}</td>
+                      <td>{t("actionName", { action: change.action })}</td>
                       <td>{change.title}</td>
                       <td>
                         <ul>
                           {change.details.map(({ field, from, to }) => (
                             <li key={field}>
                               {from === "" && to === ""
-                                ? `${field} changed`
-                                : `${field}: ${from || "(none)"} → ${to || "(none)"}`}
+                                ? t("fieldChanged", { field })
+                                : t("fieldFromTo", { field, from: from || t("none"), to: to || t("none") })}
                             </li>
                           ))}
                         </ul>
@@ -116,11 +128,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           )}
         </>
       )}
-      {stale && (
-        <p className="text-sm text-amber-800">
-          The options changed: update the preview (step 1) before importing.
-        </p>
-      )}
+      {stale && <p className="text-sm text-amber-800">{t("stale")}</p>}
       <div>
         <button
           type="button"
@@ -128,13 +136,11 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
           disabled={!canCommit || running}
           onClick={() => void wizard.send("commit")}
         >
-          Import {counted(preview.counts.create + preview.counts.update, "pledge")}
-          {preview.skipInvalid && preview.counts.invalid > 0
-            ? ` and leave out ${counted(preview.counts.invalid, "invalid row")}`
-            : ""}
-          {preview.release.withdrawMissing && preview.release.missingCount > 0
-            ? ` and record ${counted(preview.release.missingCount, "missing pledge")} as withdrawn`
-            : ""}
+          {t("importButton", {
+            count: preview.counts.create + preview.counts.update,
+            leaveOut: preview.skipInvalid ? preview.counts.invalid : 0,
+            withdraw: preview.release.withdrawMissing ? preview.release.missingCount : 0,
+          })}
         </button>
       </div>
     </Step>
@@ -149,16 +155,19 @@ function MissingFromRelease({
   wizard: ImportWizardState;
   release: ImportPreview["release"];
 }) {
+  const t = useTranslations("imports.release");
   if (release.missingCount === 0) return null;
   return (
     <div className="space-y-2 text-sm" data-testid="missing-from-release">
       <p>
-        <strong>{counted(release.missingCount, "pledge")}</strong> imported from{" "}
-        {release.previousFiles.join(", ")} {release.missingCount === 1 ? "is" : "are"} missing from this file.
-        They are kept unless you record them as withdrawn.
+        {t.rich("missing", {
+          count: release.missingCount,
+          files: release.previousFiles.join(", "),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <details>
-        <summary className="cursor-pointer">The missing pledges</summary>
+        <summary className="cursor-pointer">{t("missingList")}</summary>
         <ul className="list-disc pl-5">
           {release.missing.slice(0, errorsListed).map((pledge) => (
             <li key={pledge.id}>
@@ -166,7 +175,7 @@ function MissingFromRelease({
             </li>
           ))}
           {release.missingCount > errorsListed && (
-            <li>… and {count(release.missingCount - errorsListed)} more</li>
+            <li>{t("more", { count: release.missingCount - errorsListed })}</li>
           )}
         </ul>
       </details>
@@ -176,8 +185,7 @@ function MissingFromRelease({
           checked={wizard.withdrawMissing}
           onChange={(e) => wizard.chooseWithdrawMissing(e.target.checked)}
         />
-        Record {release.missingCount === 1 ? "it" : `the ${counted(release.missingCount, "missing pledge")}`}{" "}
-        as withdrawn, citing this file
+        {t("withdraw", { count: release.missingCount })}
       </label>
     </div>
   );
@@ -185,22 +193,24 @@ function MissingFromRelease({
 
 /** The stakeholders the import creates, each with its kind, which the analyst may change. */
 function NewStakeholders({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+  const t = useTranslations("imports.newStakeholders");
+  const words = useTranslations("vocabulary");
   if (preview.newStakeholders.length === 0) return null;
   const chosen = wizard.mapping?.stakeholderKinds ?? {};
   return (
     <table className="text-sm">
       <caption className="text-left font-medium">
-        Stakeholders that will be created ({preview.newStakeholders.length})
+        {t("caption", { count: preview.newStakeholders.length })}
       </caption>
       <thead>
         <tr className="text-left">
           <th scope="col" className="pr-4">
-            Name
+            {t("name")}
           </th>
           <th scope="col" className="pr-4">
-            Kind
+            {t("kind")}
           </th>
-          <th scope="col">Why</th>
+          <th scope="col">{t("why")}</th>
         </tr>
       </thead>
       <tbody>
@@ -211,20 +221,20 @@ function NewStakeholders({ wizard, preview }: { wizard: ImportWizardState; previ
             </th>
             <td className="pr-4">
               <select
-                aria-label={`Kind of ${name}`}
+                aria-label={t("kindOf", { name })}
                 className="field w-auto"
                 value={chosen[name] ?? kind}
                 onChange={(e) => wizard.setStakeholderKind(name, e.target.value as StakeholderKind)}
               >
                 {stakeholderKinds.map((k) => (
                   <option key={k} value={k}>
-                    {stakeholderKindLabels[k]}
+                    {words(`stakeholderKind.${k}`)}
                   </option>
                 ))}
               </select>
             </td>
             <td>
-              {whyKind[basis]}
+              {t(`basis.${whyKind[basis]}`)}
               {countryCode ? ` (${countryCode})` : ""}
             </td>
           </tr>
@@ -236,21 +246,22 @@ function NewStakeholders({ wizard, preview }: { wizard: ImportWizardState; previ
 
 /** The rows in error: by kind, the first one by one, as CSV, and the choice to leave them out. */
 function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowError[] }) {
+  const t = useTranslations("imports.problems");
+  const count = useCount();
   const { total, kinds } = wizard.problems;
   const invalidRows = wizard.preview?.counts.invalid ?? 0;
   return (
     <div className="space-y-3">
-      <table className="w-full text-sm" aria-label="Problems by kind">
+      <table className="w-full text-sm" aria-label={t("byKind")}>
         <caption className="text-left font-medium text-red-700">
-          {counted(total, "problem")} in {counted(invalidRows, "row")}
-          {wizard.skipInvalid ? "" : "; nothing can be imported until they are fixed or left out"}.
+          {t("caption", { total, rows: invalidRows, leftOut: wizard.skipInvalid ? "yes" : "no" })}
         </caption>
         <thead>
           <tr className="text-left">
-            <th scope="col">Rows</th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
-            <th scope="col">First rows</th>
+            <th scope="col">{t("rows")}</th>
+            <th scope="col">{t("column")}</th>
+            <th scope="col">{t("problem")}</th>
+            <th scope="col">{t("firstRows")}</th>
           </tr>
         </thead>
         <tbody>
@@ -260,9 +271,7 @@ function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowE
               <td>{kind.column}</td>
               <td>
                 {kind.example}
-                {kind.fix && (
-                  <span className="block text-slate-700">To accept them: {fixWords[kind.fix]}.</span>
-                )}
+                {kind.fix && <span className="block text-slate-700">{t("fix", { fix: kind.fix })}</span>}
               </td>
               <td>
                 {kind.rows.join(", ")}
@@ -274,9 +283,7 @@ function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowE
       </table>
       <div className="flex flex-wrap items-center gap-4">
         <button type="button" className="button-secondary" onClick={wizard.downloadErrors}>
-          {total > errors.length
-            ? `Download the first ${count(errors.length)} problems (CSV)`
-            : "Download every problem (CSV)"}
+          {total > errors.length ? t("downloadFirst", { count: errors.length }) : t("downloadEvery")}
         </button>
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -284,21 +291,20 @@ function RowErrors({ wizard, errors }: { wizard: ImportWizardState; errors: RowE
             checked={wizard.skipInvalid}
             onChange={(e) => wizard.chooseSkipInvalid(e.target.checked)}
           />
-          Import the valid rows and leave out{" "}
-          {invalidRows === 1 ? "the invalid one" : `the ${count(invalidRows)} invalid ones`}
+          {t("skipInvalid", { count: invalidRows })}
         </label>
       </div>
       <details>
         <summary className="cursor-pointer text-sm">
-          Each problem{errors.length > errorsListed ? ` (the first ${errorsListed})` : ""}
+          {errors.length > errorsListed ? t("eachFirst", { count: errorsListed }) : t("each")}
         </summary>
-        <table className="w-full text-sm" aria-label="Rows with errors">
+        <table className="w-full text-sm" aria-label={t("withErrors")}>
           <thead>
             <tr className="text-left">
-              <th scope="col">Row</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Problem</th>
+              <th scope="col">{t("row")}</th>
+              <th scope="col">{t("column")}</th>
+              <th scope="col">{t("value")}</th>
+              <th scope="col">{t("problem")}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 
 const accepted =
   ".txt,.md,.markdown,.html,.htm,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const maxBytes = 10 * 1024 * 1024;
+/** What a web address begins with, shown in its empty field. */
+const urlExample = "https://";
 
 /**
  * Takes in a source: a pasted text or a file (text, Markdown, HTML, PDF or Word, up to 10 MB) with
@@ -13,6 +16,7 @@ const maxBytes = 10 * 1024 * 1024;
  * /api/v1/intake; the review queue opens when it is read.
  */
 export function IntakeForm() {
+  const t = useTranslations("intake.form");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,10 +34,9 @@ export function IntakeForm() {
     const file = form.get("file");
     const pasted = String(form.get("text") ?? "");
     const chosen = file instanceof File && file.size > 0 ? file : null;
-    if (!chosen && !pasted.trim()) return fail("Paste the document's text, or choose a file.");
-    if (chosen && pasted.trim()) return fail("Paste a text or choose a file, not both: clear one of them.");
-    if (chosen && chosen.size > maxBytes)
-      return fail("The file is larger than 10 MB, the most intake reads.");
+    if (!chosen && !pasted.trim()) return fail(t("nothingGiven"));
+    if (chosen && pasted.trim()) return fail(t("bothGiven"));
+    if (chosen && chosen.size > maxBytes) return fail(t("tooLarge"));
     const query = new URLSearchParams();
     for (const name of ["title", "publisher", "url", "publishedOn"]) {
       const value = String(form.get(name) ?? "").trim();
@@ -52,7 +55,7 @@ export function IntakeForm() {
         body: chosen ?? new Blob([pasted], { type: "text/plain;charset=utf-8" }),
       });
     } catch {
-      return fail("The server could not be reached. Nothing was stored.");
+      return fail(t("unreachable"));
     }
     const body = (await response.json().catch(() => null)) as {
       address?: string;
@@ -60,7 +63,7 @@ export function IntakeForm() {
       error?: { message?: string };
     } | null;
     if (!response.ok || !body?.address) {
-      return fail(body?.error?.message ?? `The document could not be taken in (HTTP ${response.status}).`);
+      return fail(body?.error?.message ?? t("failed", { status: response.status }));
     }
     router.push(body.existing ? `${body.address}?existing=1` : body.address);
   }
@@ -78,18 +81,17 @@ export function IntakeForm() {
         </p>
       )}
       <p id="intake-help" className="note">
-        Nothing is written to the tracker until you accept a suggestion: the document is stored as a source
-        with its text, and its suggestions wait for you.
+        {t("help")}
       </p>
       <div className="space-y-1">
         <label htmlFor="intake-text" className="block text-sm font-medium">
-          Paste the text
+          {t("paste")}
         </label>
         <textarea id="intake-text" name="text" rows={8} className="field font-mono" />
       </div>
       <div className="space-y-1">
         <label htmlFor="intake-file" className="block text-sm font-medium">
-          Or choose a file
+          {t("file")}
         </label>
         <input
           id="intake-file"
@@ -100,41 +102,38 @@ export function IntakeForm() {
           aria-describedby="intake-file-hint"
         />
         <p id="intake-file-hint" className="note">
-          Text (.txt), Markdown (.md), a web page (.html), PDF (with a text layer, not a scan) or Word
-          (.docx), up to 10 MB.
+          {t("fileHint")}
         </p>
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-2">
-        <legend className="mb-1 text-sm font-medium">
-          About the source (left empty: taken from the document)
-        </legend>
+        <legend className="mb-1 text-sm font-medium">{t("about")}</legend>
         <div className="space-y-1">
           <label htmlFor="intake-title" className="block text-sm">
-            Title
+            {t("title")}
           </label>
           <input id="intake-title" name="title" maxLength={300} className="field" />
         </div>
         <div className="space-y-1">
           <label htmlFor="intake-publisher" className="block text-sm">
-            Publisher
+            {t("publisher")}
           </label>
           <input id="intake-publisher" name="publisher" maxLength={200} className="field" />
         </div>
         <div className="space-y-1">
           <label htmlFor="intake-url" className="block text-sm">
-            Web address
+            {t("url")}
           </label>
-          <input id="intake-url" name="url" type="url" className="field" placeholder="https://" />
+          <input id="intake-url" name="url" type="url" className="field" placeholder={urlExample} />
         </div>
         <div className="space-y-1">
           <label htmlFor="intake-published" className="block text-sm">
-            Published on
+            {t("publishedOn")}
           </label>
           <input id="intake-published" name="publishedOn" type="date" className="field" />
         </div>
       </fieldset>
       <button type="submit" className="button-primary" disabled={busy} aria-live="polite">
-        {busy ? "Reading the document…" : "Read the document"}
+        {busy ? t("reading") : t("read")}
       </button>
     </form>
   );

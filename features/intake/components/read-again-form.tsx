@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormOutcome } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
@@ -7,6 +8,7 @@ import { readAgainAction } from "../actions";
 
 /** Reads the stored text again: with the rules (after they improved), or with the configured model. */
 export function ReadAgainForm({ sourceId, model }: { sourceId: string; model: string | null }) {
+  const t = useTranslations("intake.readAgain");
   const [state, action, pending] = useActionState(readAgainAction, idle);
   return (
     <form action={action} className="space-y-2">
@@ -14,7 +16,7 @@ export function ReadAgainForm({ sourceId, model }: { sourceId: string; model: st
       <FormOutcome state={state} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="extractor" value="rules" className="button-secondary" disabled={pending}>
-          Read again with the rules
+          {t("rules")}
         </button>
         {model && (
           <button
@@ -24,11 +26,11 @@ export function ReadAgainForm({ sourceId, model }: { sourceId: string; model: st
             className="button-secondary"
             disabled={pending}
           >
-            {pending ? "Reading…" : `Ask the model ${model} too`}
+            {pending ? t("reading") : t("model", { model })}
           </button>
         )}
       </div>
-      <p className="note">What you decided stays decided: a new reading never suggests it again.</p>
+      <p className="note">{t("note")}</p>
     </form>
   );
 }

@@ -1,29 +1,27 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Choices } from "@/features/forms/components/form-parts";
 import { idle, type FormState } from "@/features/forms/form-state";
+import { joinWords } from "@/lib/format";
 import {
   defaultFigureUse,
   describeQuantity,
   linkedConditionIds,
   type FigureUse,
-  suggestionKindLabels,
   type SuggestedParty,
+  type SuggestedQuantity,
   type Suggestion,
 } from "@/lib/rules/intake/suggestions";
+import { formatDecimalText, unitWord } from "@/lib/rules/units";
 import {
-  categoryLabels,
   pledgeCategories,
   pledgeStatuses,
-  pledgeStatusLabels,
-  qualifierLabels,
   quantityQualifiers,
-  roleLabels,
   stakeholderKinds,
-  stakeholderKindLabels,
   stakeholderRoles,
 } from "@/lib/rules/vocabulary";
 import { decideSuggestionAction, reopenSuggestionAction } from "../actions";
@@ -56,6 +54,52 @@ const isTyping = (target: EventTarget | null) =>
   (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
+ * How the queue names a suggestion, in the reader's words: its kind (for a pledge, its stance:
+ * "Refusal"), its headline, and a quantity as describeQuantity says it ("up to 30,000 personnel").
+ */
+function useNaming() {
+  const t = useTranslations("intake.queue");
+  const words = useTranslations("vocabulary");
+  const locale = useLocale();
+  return useMemo(() => {
+    const quantity = (found: SuggestedQuantity) => {
+      const number = (decimal: string) => formatDecimalText(decimal, locale);
+      const range =
+        found.low === found.high ? number(found.low) : `${number(found.low)}–${number(found.high)}`;
+      const amount = found.outOf ? t("quantity.outOf", { part: range, whole: number(found.outOf) }) : range;
+      const counted = (found.outOf ?? found.high).split(".")[0] ?? "";
+      const unit = unitWord(
+        found.unit,
+        /^\d+$/.test(counted) ? BigInt(counted) : undefined,
+        locale,
+        found.qualifier === "up_to" || found.qualifier === "about" ? "genitive" : "nominative",
+      );
+      const said = t("quantity.amount", { qualifier: found.qualifier, amount, unit });
+      return found.vague ? t("quantity.vague", { quantity: said }) : said;
+    };
+    const headline = (suggestion: Suggestion): string => {
+      switch (suggestion.kind) {
+        case "pledge":
+        case "condition":
+        case "requirement":
+        case "capacity":
+          return suggestion.title;
+        case "figure":
+          return quantity(suggestion.quantity);
+        case "status":
+          return t("statusHeadline", {
+            title: suggestion.pledge.title,
+            status: words(`pledgeStatus.${suggestion.status}`),
+          });
+      }
+    };
+    const kindLabel = (suggestion: Suggestion) =>
+      suggestion.kind === "pledge" ? t(`stance.${suggestion.stance}`) : t(`kind.${suggestion.kind}`);
+    return { quantity, headline, kindLabel };
+  }, [t, words, locale]);
+}
+
+/**
  * The review queue: the document with every suggestion's quote marked, and the suggestions beside it
  * in the order of the text. j / k move between them, a accepts, e edits, r rejects, u takes back the
  * last rejection; Escape closes an edit. After a decision the next waiting suggestion is selected and
@@ -72,6 +116,8 @@ export function ReviewQueue({
   choices: QueueChoices;
   publishedOn: string | null;
 }) {
+  const t = useTranslations("intake.queue");
+  const { headline, kindLabel } = useNaming();
   const [showDecided, setShowDecided] = useState(false);
   const visible = useMemo(
     () => rows.filter((row) => showDecided || row.state === "pending"),
@@ -132,7 +178,7 @@ export function ReviewQueue({
     previousStates.current = new Map(rows.map((row) => [row.id, row.state]));
     if (reopened && !decided) {
       setOutcome({
-        text: `Put back: ${headline(reopened.suggestion)}. It waits for a decision again.`,
+        text: t("putBack", { headline: headline(reopened.suggestion) }),
         link: null,
         undo: null,
       });
@@ -146,13 +192,17 @@ export function ReviewQueue({
     // Said where it stays: the decided card leaves the list of waiting ones.
     setOutcome({
       text: elsewhere
-        ? `${decided.decidedBy ?? "Someone else"} had already ${decided.state} this suggestion: ${headline(decided.suggestion)}. Nothing more was written.`
-        : `${decided.state === "accepted" ? "Accepted" : "Rejected"}: ${headline(decided.suggestion)}.${decided.state === "rejected" ? " Nothing was written; it will not be suggested again." : ""}`,
+        ? t("decidedElsewhere", {
+            name: decided.decidedBy ?? t("someoneElse"),
+            state: decided.state,
+            headline: headline(decided.suggestion),
+          })
+        : t("decided", { state: decided.state, headline: headline(decided.suggestion) }),
       link:
         decided.recordType && decided.recordId
           ? {
               href: recordAddress(decided.recordType, decided.recordId),
-              label: `Open the ${decided.recordType === "capacity" ? "capacity reference" : decided.recordType}`,
+              label: t("openRecord", { type: decided.recordType }),
             }
           : null,
       undo: decided.state === "rejected" && !elsewhere ? decided.id : null,
@@ -166,7 +216,7 @@ export function ReviewQueue({
       setSelected(null);
       requestAnimationFrame(() => headingRef.current?.focus());
     }
-  }, [rows, select]);
+  }, [rows, select, t, headline]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -249,9 +299,9 @@ export function ReviewQueue({
       <section ref={queueRef} aria-labelledby="suggestions-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="suggestions-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
-            Suggestions{" "}
+            {t("heading")}{" "}
             <span className="text-base font-normal text-slate-700">
-              ({pending} waiting of {rows.length})
+              {t("waitingOf", { pending, total: rows.length })}
             </span>
           </h2>
           <label className="flex items-center gap-2 text-sm">
@@ -260,7 +310,7 @@ export function ReviewQueue({
               checked={showDecided}
               onChange={(event) => setShowDecided(event.target.checked)}
             />
-            Show decided ones too
+            {t("showDecided")}
           </label>
         </div>
         <div role="status" className="min-h-0" ref={outcomeRef}>
@@ -275,26 +325,17 @@ export function ReviewQueue({
                 )}
               </p>
               {undoable && (
-                <PutBackForm
-                  key={undoable.id}
-                  row={undoable}
-                  label="Undo the rejection"
-                  onPutBack={onPutBack}
-                />
+                <PutBackForm key={undoable.id} row={undoable} label={t("undo")} onPutBack={onPutBack} />
               )}
             </div>
           )}
         </div>
         <p className="note" id="queue-keys">
-          Keys, while a suggestion has the focus: <kbd>j</kbd>/<kbd>k</kbd> next and previous, <kbd>a</kbd>{" "}
-          accept, <kbd>e</kbd> edit, <kbd>r</kbd> reject, <kbd>u</kbd> undo a rejection, <kbd>Esc</kbd> close
-          the edit. Nothing is written until you accept.
+          {t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
         </p>
         {visible.length === 0 ? (
           <p role="status" className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
-            {rows.length === 0
-              ? "No suggestions: the rules found no pledge, condition, figure, requirement or capacity reference in this text. The source is stored; cite it from any record by hand."
-              : "Every suggestion is decided. Tick “Show decided ones too” to see them."}
+            {rows.length === 0 ? t("none") : t("allDecided")}
           </p>
         ) : (
           <ol className="space-y-3" aria-describedby="queue-keys">
@@ -308,7 +349,11 @@ export function ReviewQueue({
                 // One stop in the tab order, the selected suggestion's; j and k move within the queue.
                 tabIndex={row.id === selected || (!selected && row === visible[0]) ? 0 : -1}
                 aria-current={row.id === selected ? "true" : undefined}
-                aria-label={`${kindLabel(row.suggestion)}${row.state === "pending" ? "" : ` (${row.state})`}: ${headline(row.suggestion)}`}
+                aria-label={t("cardLabel", {
+                  kind: kindLabel(row.suggestion),
+                  state: row.state,
+                  headline: headline(row.suggestion),
+                })}
                 onFocus={() => setSelected(row.id)}
                 data-testid="suggestion"
                 data-kind={row.kind}
@@ -360,12 +405,13 @@ function DocumentView({
       return { start, end, covering: marked.filter((row) => row.quoteStart <= start && row.quoteEnd >= end) };
     });
   }, [text, rows]);
+  const t = useTranslations("intake.queue");
   const firstSegmentOf = new Map<string, number>();
   segments.forEach((segment, index) => {
     for (const row of segment.covering) if (!firstSegmentOf.has(row.id)) firstSegmentOf.set(row.id, index);
   });
   return (
-    <section aria-label="The document" className="lg:sticky lg:top-4 lg:self-start">
+    <section aria-label={t("document")} className="lg:sticky lg:top-4 lg:self-start">
       <div
         tabIndex={0}
         className="max-h-[75vh] overflow-auto rounded border border-slate-300 bg-white p-4 font-serif text-[15px] leading-relaxed whitespace-pre-wrap"
@@ -396,28 +442,10 @@ function DocumentView({
   );
 }
 
-function headline(suggestion: Suggestion): string {
-  switch (suggestion.kind) {
-    case "pledge":
-    case "condition":
-    case "requirement":
-    case "capacity":
-      return suggestion.title;
-    case "figure":
-      return describeQuantity(suggestion.quantity);
-    case "status":
-      return `${suggestion.pledge.title}: ${pledgeStatusLabels[suggestion.status]}`;
-  }
-}
-
-const stanceLabels = { pledge: "Pledge", refusal: "Refusal", reservation: "Reservation" } as const;
-
-/** What a suggestion is: its kind, or for a pledge its stance ("Refusal"). */
-const kindLabel = (suggestion: Suggestion) =>
-  suggestion.kind === "pledge" ? stanceLabels[suggestion.stance] : suggestionKindLabels[suggestion.kind];
-
 function Parties({ parties }: { parties: SuggestedParty[] }) {
-  if (parties.length === 0) return <span className="text-slate-700">who: not stated</span>;
+  const t = useTranslations("intake.queue");
+  const words = useTranslations("vocabulary");
+  if (parties.length === 0) return <span className="text-slate-700">{t("whoNotStated")}</span>;
   return (
     <span>
       {parties.map((party, index) => (
@@ -425,8 +453,10 @@ function Parties({ parties }: { parties: SuggestedParty[] }) {
           {index > 0 && ", "}
           {party.name}{" "}
           <span className="text-slate-700">
-            ({roleLabels[party.role].toLowerCase()}
-            {party.stakeholderId ? "" : ", new"})
+            {t("partyRole", {
+              role: words(`role.${party.role}`).toLowerCase(),
+              tracked: party.stakeholderId ? "yes" : "no",
+            })}
           </span>
         </span>
       ))}
@@ -455,6 +485,10 @@ function SuggestionCard({
   onStale: (suggestionId: string) => void;
   onPutBack: (suggestionId: string) => void;
 }) {
+  const t = useTranslations("intake.queue");
+  const words = useTranslations("vocabulary");
+  const common = useTranslations("common");
+  const { headline, kindLabel } = useNaming();
   const { suggestion } = row;
   const quote = text.slice(row.quoteStart, row.quoteEnd);
   const label = kindLabel(suggestion);
@@ -464,32 +498,35 @@ function SuggestionCard({
         <span className="badge tone-indigo">{label}</span>
         {suggestion.kind === "pledge" && (
           <>
-            <span className="badge tone-slate">{categoryLabels[suggestion.category]}</span>
+            <span className="badge tone-slate">{words(`category.${suggestion.category}`)}</span>
             {suggestion.stance === "pledge" && (
-              <span className="badge tone-blue">{pledgeStatusLabels[suggestion.status]}</span>
+              <span className="badge tone-blue">{words(`pledgeStatus.${suggestion.status}`)}</span>
             )}
           </>
         )}
-        {row.extractor !== "rules" && <span className="badge tone-orange">from the model</span>}
+        {row.extractor !== "rules" && <span className="badge tone-orange">{t("fromModel")}</span>}
         {row.state !== "pending" && (
           <span className={`badge ${row.state === "accepted" ? "tone-emerald" : "tone-rose"}`}>
-            {row.state === "accepted" ? "Accepted" : "Rejected"}
-            {row.decidedBy ? ` by ${row.decidedBy}` : ""}
+            {row.decidedBy
+              ? t("decidedBy", { state: row.state, name: row.decidedBy })
+              : t("decidedBadge", { state: row.state })}
           </span>
         )}
       </p>
       <p className="font-medium">{headline(suggestion)}</p>
       <Details suggestion={suggestion} />
-      <blockquote className="border-l-4 border-slate-300 pl-3 text-sm text-slate-800">“{quote}”</blockquote>
+      <blockquote className="border-l-4 border-slate-300 pl-3 text-sm text-slate-800">
+        {common("quoted", { text: quote })}
+      </blockquote>
       {row.state === "accepted" && row.recordType && row.recordId && (
         <p className="text-sm">
           <Link href={recordAddress(row.recordType, row.recordId)} className="link">
-            Open the {row.recordType === "capacity" ? "capacity reference" : row.recordType}
+            {t("openRecord", { type: row.recordType })}
           </Link>
         </p>
       )}
       {row.state === "rejected" && (
-        <PutBackForm row={row} label="Put back for review" onPutBack={onPutBack} />
+        <PutBackForm row={row} label={t("putBackForReview")} onPutBack={onPutBack} />
       )}
       {row.state === "pending" && (
         <DecisionForm
@@ -507,30 +544,34 @@ function SuggestionCard({
 }
 
 function Details({ suggestion }: { suggestion: Suggestion }) {
+  const t = useTranslations("intake.details");
+  const words = useTranslations("vocabulary");
+  const { quantity } = useNaming();
   const lines: ReactNode[] = [];
   if (suggestion.kind === "pledge") {
     lines.push(<Parties key="parties" parties={suggestion.parties} />);
-    if (suggestion.quantity) lines.push(describeQuantity(suggestion.quantity));
-    if (suggestion.matches)
-      lines.push(
-        `Tracked already: “${suggestion.matches.title}”: accepting adds this quote as its evidence.`,
-      );
+    if (suggestion.quantity) lines.push(quantity(suggestion.quantity));
+    if (suggestion.matches) lines.push(t("trackedAlready", { title: suggestion.matches.title }));
     if (suggestion.alsoQuoted.length > 0)
-      lines.push(`Said ${suggestion.alsoQuoted.length + 1} times in the document.`);
+      lines.push(t("saidTimes", { count: suggestion.alsoQuoted.length + 1 }));
   }
   if (suggestion.kind === "condition") {
-    if (suggestion.dependsOn) lines.push(`Depends on ${suggestion.dependsOn.name}`);
+    if (suggestion.dependsOn) lines.push(t("dependsOn", { name: suggestion.dependsOn.name }));
     lines.push(
-      suggestion.matches ? `Same as the tracked condition “${suggestion.matches.title}”` : "A new condition",
+      suggestion.matches ? t("sameCondition", { title: suggestion.matches.title }) : t("newCondition"),
     );
   }
   if (suggestion.kind === "requirement" || suggestion.kind === "capacity")
-    lines.push(describeQuantity(suggestion.quantity));
-  if (suggestion.kind === "capacity") lines.push(`Of ${suggestion.party.name}`);
-  if (suggestion.kind === "requirement" && suggestion.scope) lines.push(`Scope: ${suggestion.scope}`);
+    lines.push(quantity(suggestion.quantity));
+  if (suggestion.kind === "capacity") lines.push(t("of", { name: suggestion.party.name }));
+  if (suggestion.kind === "requirement" && suggestion.scope)
+    lines.push(t("scope", { scope: suggestion.scope }));
   if (suggestion.kind === "status")
     lines.push(
-      `Supports “${pledgeStatusLabels[suggestion.status]}” for the tracked pledge “${suggestion.pledge.title}”.`,
+      t("supports", {
+        status: words(`pledgeStatus.${suggestion.status}`),
+        title: suggestion.pledge.title,
+      }),
     );
   if (lines.length === 0) return null;
   return (
@@ -585,12 +626,6 @@ function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<
   }
 }
 
-const figureAsLabels: Record<FigureUse, string> = {
-  requirement: "a requirement",
-  capacity: "a capacity reference",
-  pledge: "a pledge's quantity",
-};
-
 function DecisionForm({
   row,
   rows,
@@ -608,6 +643,11 @@ function DecisionForm({
   onEdit: (on: boolean) => void;
   onStale: (suggestionId: string) => void;
 }) {
+  const t = useTranslations("intake.decision");
+  const words = useTranslations("vocabulary");
+  const common = useTranslations("common");
+  const { headline } = useNaming();
+  const locale = useLocale();
   const [state, action, pending] = useActionState<FormState, FormData>(decideSuggestionAction, idle);
   const { suggestion } = row;
   // A refusal naming fields opens the edit, so that they can be put right; one because someone
@@ -718,14 +758,14 @@ function DecisionForm({
     );
   const figureFields = (
     <>
-      {input("title", "Title", { required: true })}
-      {input("unit", "Unit", { required: true })}
-      {input("low", "Lowest figure", { required: true })}
-      {input("high", "Highest figure (empty: a single figure)")}
+      {input("title", t("title"), { required: true })}
+      {input("unit", t("unit"), { required: true })}
+      {input("low", t("low"), { required: true })}
+      {input("high", t("high"))}
       {select(
         "qualifier",
-        "Qualifier",
-        quantityQualifiers.map((option) => ({ value: option, label: qualifierLabels[option] })),
+        t("qualifier"),
+        quantityQualifiers.map((option) => ({ value: option, label: words(`qualifier.${option}`) })),
       )}
     </>
   );
@@ -743,9 +783,7 @@ function DecisionForm({
             // Every field's message, those the open form shows beside the field included.
             <ul className="list-disc pl-5">
               {Object.entries(state.fields).map(([field, message]) => (
-                <li key={field}>
-                  {field.replace(/^fields\./, "")}: {message}
-                </li>
+                <li key={field}>{t("fieldError", { field: field.replace(/^fields\./, ""), message })}</li>
               ))}
             </ul>
           )}
@@ -762,14 +800,14 @@ function DecisionForm({
       >
         {editing && (suggestion.kind === "pledge" ? !stanceOnly : suggestion.kind === "condition") && (
           <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Write it as</legend>
+            <legend className="text-sm font-medium">{t("writeAs")}</legend>
             <Choices
               name={`${row.id}-target`}
               value={target}
               onChange={setTarget}
               choices={[
-                { value: "new", label: `a new ${suggestion.kind}` },
-                { value: "existing", label: "evidence for one tracked" },
+                { value: "new", label: t("asNew", { kind: suggestion.kind }) },
+                { value: "existing", label: t("asEvidence") },
               ]}
             />
           </fieldset>
@@ -779,7 +817,7 @@ function DecisionForm({
           (editing ? (
             <div className="space-y-1">
               <label htmlFor={id("existingId")} className="block text-sm font-medium">
-                Tracked {suggestion.kind === "condition" ? "condition" : "pledge"}
+                {t("tracked", { kind: suggestion.kind === "condition" ? "condition" : "pledge" })}
               </label>
               <select
                 id={id("existingId")}
@@ -789,7 +827,7 @@ function DecisionForm({
                 className="field"
                 aria-invalid={Boolean(fieldError("existingId"))}
               >
-                <option value="">Choose…</option>
+                <option value="">{t("choose")}</option>
                 {(suggestion.kind === "condition"
                   ? choices.conditions.map((c) => ({ id: c.id, name: c.title }))
                   : choices.pledges.map((p) => ({ id: p.id, name: p.title }))
@@ -808,16 +846,19 @@ function DecisionForm({
         {((suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "existing") ||
           suggestion.kind === "status") &&
           (editing
-            ? select("recordStatus", "Status to record with it", [
-                { value: "none", label: "None: only cite the quote" },
-                ...pledgeStatuses.map((status) => ({ value: status, label: pledgeStatusLabels[status] })),
+            ? select("recordStatus", t("recordStatus"), [
+                { value: "none", label: t("onlyCite") },
+                ...pledgeStatuses.map((status) => ({
+                  value: status,
+                  label: words(`pledgeStatus.${status}`),
+                })),
               ])
             : hidden("recordStatus", value("recordStatus")))}
         {stanceOnly &&
           (editing ? (
             <div className="space-y-1">
               <label htmlFor={id("stance")} className="block text-sm font-medium">
-                Stance to record
+                {t("stance")}
               </label>
               <textarea
                 id={id("stance")}
@@ -835,30 +876,30 @@ function DecisionForm({
           ))}
         {suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "new" && (
           <>
-            {input("title", "Title", { required: true })}
+            {input("title", t("title"), { required: true })}
             {select(
               "category",
-              "Category",
-              pledgeCategories.map((option) => ({ value: option, label: categoryLabels[option] })),
+              t("category"),
+              pledgeCategories.map((option) => ({ value: option, label: words(`category.${option}`) })),
             )}
             {select(
               "status",
-              "Status",
-              pledgeStatuses.map((option) => ({ value: option, label: pledgeStatusLabels[option] })),
+              t("status"),
+              pledgeStatuses.map((option) => ({ value: option, label: words(`pledgeStatus.${option}`) })),
             )}
-            {input("quantityLow", "Lowest quantity")}
-            {input("quantityHigh", "Highest quantity")}
-            {input("quantityUnit", "Unit")}
+            {input("quantityLow", t("quantityLow"))}
+            {input("quantityHigh", t("quantityHigh"))}
+            {input("quantityUnit", t("unit"))}
             {select(
               "quantityQualifier",
-              "Qualifier",
-              quantityQualifiers.map((option) => ({ value: option, label: qualifierLabels[option] })),
+              t("qualifier"),
+              quantityQualifiers.map((option) => ({ value: option, label: words(`qualifier.${option}`) })),
             )}
-            {input("announcedOn", "Announced on", { type: "date" })}
+            {input("announcedOn", t("announcedOn"), { type: "date" })}
             {editing
               ? choices.conditions.length > 0 && (
                   <fieldset className="space-y-1">
-                    <legend className="text-sm font-medium">Conditions</legend>
+                    <legend className="text-sm font-medium">{t("conditions")}</legend>
                     {choices.conditions.map((condition) => (
                       <label key={condition.id} className="block text-sm">
                         <input
@@ -877,37 +918,35 @@ function DecisionForm({
                 ))}
             {conditionsWaiting.length > 0 && (
               <p className="note" data-testid="conditions-waiting">
-                Depends on{" "}
-                {conditionsWaiting.map((other, index) => (
-                  <span key={other.id}>
-                    {index > 0 ? " and " : ""}“{headline(other.suggestion)}”
-                  </span>
-                ))}
-                , suggested from this document and not accepted yet: accept{" "}
-                {conditionsWaiting.length === 1 ? "it" : "them"} first to link{" "}
-                {conditionsWaiting.length === 1 ? "it" : "them"} to this pledge.
+                {t("conditionsWaiting", {
+                  conditions: joinWords(
+                    conditionsWaiting.map((other) => common("quoted", { text: headline(other.suggestion) })),
+                    locale,
+                  ),
+                  count: conditionsWaiting.length,
+                })}
               </p>
             )}
           </>
         )}
         {suggestion.kind === "condition" && target === "new" && (
           <>
-            {input("title", "Title", { required: true })}
-            {input("description", "Description")}
+            {input("title", t("title"), { required: true })}
+            {input("description", t("description"))}
           </>
         )}
         {suggestion.kind === "figure" &&
           (editing ? (
             <fieldset className="space-y-1">
-              <legend className="text-sm font-medium">Keep the figure as</legend>
+              <legend className="text-sm font-medium">{t("figureAs")}</legend>
               <Choices
                 name="figureAs"
                 value={figureAs}
                 onChange={setFigureAs}
                 choices={[
-                  { value: "requirement", label: "a requirement" },
-                  { value: "capacity", label: "a capacity reference" },
-                  { value: "pledge", label: "the quantity of a tracked pledge" },
+                  { value: "requirement", label: t("figureAsRequirement") },
+                  { value: "capacity", label: t("figureAsCapacity") },
+                  { value: "pledge", label: t("figureAsPledge") },
                 ]}
               />
             </fieldset>
@@ -918,7 +957,7 @@ function DecisionForm({
           suggestion.kind === "requirement" ||
           suggestion.kind === "capacity") &&
           figureFields}
-        {suggestion.kind === "requirement" && input("scope", "Scope")}
+        {suggestion.kind === "requirement" && input("scope", t("scope"))}
         {(target === "new" || stanceOnly) && suggestion.kind !== "status" && (
           <PartyFields
             parties={parties}
@@ -932,10 +971,10 @@ function DecisionForm({
       {!editing && suggestion.kind === "pledge" && suggestion.stance === "pledge" && target === "new" && (
         <p className="note">
           {!value("announcedOn")
-            ? "Announced on: not known, so recorded as today with that said. Edit to give the day."
+            ? t("announcedUnknown")
             : value("announcedOn") === publishedOn
-              ? `Announced on ${value("announcedOn")}, the source's publication date.`
-              : `Announced on ${value("announcedOn")}.`}
+              ? t("announcedPublished", { date: value("announcedOn") })
+              : t("announced", { date: value("announcedOn") })}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
@@ -949,10 +988,10 @@ function DecisionForm({
           aria-keyshortcuts="a"
         >
           {editing
-            ? "Accept as edited"
+            ? t("acceptEdited")
             : suggestion.kind === "figure"
-              ? `Accept as ${figureAsLabels[figureAs]}`
-              : "Accept"}
+              ? t("acceptAs", { as: figureAs })
+              : t("accept")}
         </button>
         {!editing ? (
           <button
@@ -961,11 +1000,11 @@ function DecisionForm({
             onClick={() => onEdit(true)}
             aria-keyshortcuts="e"
           >
-            Edit
+            {t("edit")}
           </button>
         ) : (
           <button type="button" className="button-secondary" onClick={() => onEdit(false)}>
-            Close the edit
+            {t("closeEdit")}
           </button>
         )}
         <button
@@ -978,7 +1017,7 @@ function DecisionForm({
           aria-keyshortcuts="r"
           formNoValidate
         >
-          Reject
+          {t("reject")}
         </button>
       </div>
     </form>
@@ -1039,7 +1078,9 @@ function PartyFields({
   choices: QueueChoices;
   error?: string;
 }) {
-  const roleOptions = stakeholderRoles.map((role) => ({ value: role, label: roleLabels[role] }));
+  const t = useTranslations("intake.decision");
+  const words = useTranslations("vocabulary");
+  const roleOptions = stakeholderRoles.map((role) => ({ value: role, label: words(`role.${role}`) }));
   if (!editing) {
     return (
       <>
@@ -1062,7 +1103,7 @@ function PartyFields({
   const suggested = new Set(parties.map((party) => party.stakeholderId).filter(Boolean));
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Stakeholders</legend>
+      <legend className="text-sm font-medium">{t("stakeholders")}</legend>
       {error && <p className="field-error">{error}</p>}
       {parties.map((party, index) =>
         party.stakeholderId ? null : (
@@ -1071,25 +1112,25 @@ function PartyFields({
             className="grid grid-cols-2 gap-2 rounded border border-slate-200 p-2 text-sm sm:grid-cols-4"
           >
             <label className="col-span-2 flex items-center gap-2 sm:col-span-4">
-              <input type="checkbox" name={`new:${index}:include`} defaultChecked /> Add {party.name} as a new
-              stakeholder
+              <input type="checkbox" name={`new:${index}:include`} defaultChecked />{" "}
+              {t("addStakeholder", { name: party.name })}
             </label>
             <label className="space-y-1">
-              <span className="block">Name</span>
+              <span className="block">{t("name")}</span>
               <input name={`new:${index}:name`} defaultValue={party.name} className="field" />
             </label>
             <label className="space-y-1">
-              <span className="block">Kind</span>
+              <span className="block">{t("kind")}</span>
               <select name={`new:${index}:kind`} defaultValue={party.kind} className="field">
                 {stakeholderKinds.map((kind) => (
                   <option key={kind} value={kind}>
-                    {stakeholderKindLabels[kind]}
+                    {words(`stakeholderKind.${kind}`)}
                   </option>
                 ))}
               </select>
             </label>
             <label className="space-y-1">
-              <span className="block">Country code</span>
+              <span className="block">{t("countryCode")}</span>
               <input
                 name={`new:${index}:country`}
                 defaultValue={party.countryCode ?? ""}
@@ -1098,7 +1139,7 @@ function PartyFields({
               />
             </label>
             <label className="space-y-1">
-              <span className="block">Role</span>
+              <span className="block">{t("role")}</span>
               <select name={`new:${index}:role`} defaultValue={party.role} className="field">
                 {roleOptions.map((option) => (
                   <option key={option.value} value={option.value}>
@@ -1120,10 +1161,10 @@ function PartyFields({
                 name={`role:${stakeholder.id}`}
                 defaultValue={suggested.has(stakeholder.id) ? (party?.role ?? "pledger") : ""}
                 className="field w-40"
-                aria-label={`${stakeholder.name}: role`}
+                aria-label={t("roleOf", { name: stakeholder.name })}
                 id={`${rowId}-role-${stakeholder.id}`}
               >
-                <option value="">Not linked</option>
+                <option value="">{t("notLinked")}</option>
                 {roleOptions.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}

@@ -1,30 +1,37 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { linkTag } from "@/components/ui/link-tag";
 import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { viewQuery, worthLines } from "@/features/dashboard";
 import { formatDate } from "@/lib/format";
+import { unitWord } from "@/lib/rules/units";
 import { ProfilePledges } from "./profile-pledges";
 import type { ConditionProfile as Profile } from "../queries";
 
 /** One condition: its status and the evidence, its history, what meeting it is worth, the pledges it holds. */
 export function ConditionProfileView({ profile, watch }: { profile: Profile; watch?: ReactNode }) {
   const { condition, pledges, worth } = profile;
+  const t = useTranslations("profiles.condition");
+  const locale = useLocale();
   return (
     <div className="space-y-5">
       <div>
+        {/* The record's own words (title, description) stay as entered. */}
         <h1 className="text-2xl font-semibold tracking-tight">{condition.title}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
           <ConditionStatusBadge status={condition.status} />
-          <span>since {formatDate(condition.statusDate)}</span>
+          <span>{t("since", { date: formatDate(condition.statusDate, locale) })}</span>
           {condition.dependsOn && (
             <span>
-              · depends on{" "}
-              <Link href={`/stakeholders/${condition.dependsOn.slug}`} className="link">
-                {condition.dependsOn.name}
-              </Link>
+              {"· "}
+              {t.rich("dependsOn", {
+                name: condition.dependsOn.name,
+                link: linkTag(`/stakeholders/${condition.dependsOn.slug}`),
+              })}
             </span>
           )}
         </p>
@@ -32,12 +39,12 @@ export function ConditionProfileView({ profile, watch }: { profile: Profile; wat
         {watch && <div className="no-print mt-3">{watch}</div>}
       </div>
 
-      <Panel headingId="evidence-heading" title="Evidence">
+      <Panel headingId="evidence-heading" title={t("evidence")}>
         <div className="space-y-2">
           {condition.citations.map((citation) => (
             <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
           ))}
-          {condition.citations.length === 0 && <p className="note">No source is cited for this condition.</p>}
+          {condition.citations.length === 0 && <p className="note">{t("noSource")}</p>}
         </div>
       </Panel>
 
@@ -50,9 +57,9 @@ export function ConditionProfileView({ profile, watch }: { profile: Profile; wat
         />
       ))}
 
-      <Panel headingId="history-heading" title="History">
+      <Panel headingId="history-heading" title={t("history")}>
         {condition.statusChanges.length === 0 ? (
-          <p className="text-sm">No change of status is recorded.</p>
+          <p className="text-sm">{t("noChange")}</p>
         ) : (
           <ol className="space-y-3">
             {condition.statusChanges.map((change) => (
@@ -64,10 +71,10 @@ export function ConditionProfileView({ profile, watch }: { profile: Profile; wat
 
       <ProfilePledges
         headingId="held-pledges-heading"
-        heading="Pledges tied to it"
+        heading={t("tiedPledges")}
         pledges={pledges}
         listHref={`/pledges?condition=${condition.slug}`}
-        none="No pledge is tied to it."
+        none={t("noPledge")}
       />
     </div>
   );
@@ -81,45 +88,35 @@ function ConditionWorth({
   figures,
   conditions,
 }: Profile["worth"][number] & { slug: string; headingId: string }) {
+  const t = useTranslations("profiles.condition");
+  const locale = useLocale();
   // A condition that no longer blocks has no line.
-  const worth = worthLines(conditions).find((line) => line.slug === slug) ?? null;
+  const worth = worthLines(conditions, locale).find((line) => line.slug === slug) ?? null;
   const dashboard = viewQuery({ metric: unit, assume: [slug], time: {} });
   return (
-    <Panel headingId={headingId} title={`What meeting it is worth (${unit})`}>
+    <Panel headingId={headingId} title={t("worth", { unit: unitWord(unit, undefined, locale) })}>
       {worth ? (
         <dl
           className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]"
           data-testid={`condition-worth-${unit}`}
         >
-          <dt className="font-medium">Met alone, it releases</dt>
-          <dd>
-            {worth.alone}; then {worth.aloneResult}
-          </dd>
-          <dt className="font-medium">Once every other condition is met, it alone holds back</dt>
-          <dd>
-            {worth.holdsBack}; without it {worth.allButThisResult}
-          </dd>
-          <dt className="font-medium">Met together with others, each set releases</dt>
-          <dd>
-            {worth.joint.length === 0
-              ? "It holds no pledge back together with another condition."
-              : worth.joint.join("; ")}
-          </dd>
+          <dt className="font-medium">{t("aloneReleases")}</dt>
+          <dd>{t("aloneThen", { released: worth.alone, result: worth.aloneResult })}</dd>
+          <dt className="font-medium">{t("holdsBack")}</dt>
+          <dd>{t("withoutIt", { heldBack: worth.holdsBack, result: worth.allButThisResult })}</dd>
+          <dt className="font-medium">{t("together")}</dt>
+          <dd>{worth.joint.length === 0 ? t("noJoint") : worth.joint.join(t("separator"))}</dd>
         </dl>
       ) : (
-        <p className="text-sm">
-          {figures && !figures.canBeAssumed
-            ? "It no longer holds any pledge back: it is met or waived."
-            : "It holds no pledge back."}
-        </p>
+        <p className="text-sm">{figures && !figures.canBeAssumed ? t("metOrWaived") : t("holdsNothing")}</p>
       )}
       <p className="mt-2 text-sm">
         <Link href={`/dashboard?${dashboard}`} className="link">
-          See the dashboard as if it were met
+          {t("seeDashboard")}
         </Link>
         {" · "}
         <Link href="/methodology#conditional" className="link">
-          how conditions count
+          {t("howCounted")}
         </Link>
       </p>
     </Panel>

@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { linkTag } from "@/components/ui/link-tag";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { ClientMessages } from "@/i18n/client-messages";
 
@@ -20,6 +21,7 @@ export function ProfilePledges({
   /** Said when there are none. */
   none: string;
 }) {
+  const t = useTranslations("profiles");
   return (
     // The table's words (a client component's) go to the browser with the page.
     <ClientMessages namespaces={["pledges"]}>
@@ -29,11 +31,11 @@ export function ProfilePledges({
         </h2>
         {pledges.total > pledges.rows.length && (
           <p className="text-sm">
-            The first {pledges.rows.length}:{" "}
-            <Link href={listHref} className="link">
-              all {pledges.total} in the list
-            </Link>
-            .
+            {t.rich("firstOf", {
+              shown: pledges.rows.length,
+              total: pledges.total,
+              link: linkTag(listHref),
+            })}
           </p>
         )}
         {pledges.total === 0 ? <p className="text-sm">{none}</p> : <PledgeTable rows={pledges.rows} />}

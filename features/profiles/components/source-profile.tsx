@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { linkTag } from "@/components/ui/link-tag";
 import { Panel } from "@/components/ui/panel";
 import { formatDate } from "@/lib/format";
-import { ledgerFactLabels } from "@/lib/rules/ledger";
-import { conditionStatusLabels, pledgeStatusLabels } from "@/lib/rules/vocabulary";
 import { isWebAddress } from "@/lib/web-address";
 import type { SourceProfile as Profile } from "../queries";
 
@@ -38,15 +38,22 @@ function Quoted({ citations }: { citations: { quote: string }[] }) {
 /** One source: where it comes from, and every pledge, record and event it is evidence for. */
 export function SourceProfileView({ profile }: { profile: Profile }) {
   const { source } = profile;
-  const origin = [source.publisher, source.publishedOn ? formatDate(source.publishedOn) : null]
+  const t = useTranslations("profiles.source");
+  const common = useTranslations("common");
+  const pledgeWords = useTranslations("pledges");
+  const vocabulary = useTranslations("vocabulary");
+  const locale = useLocale();
+  const day = (date: Date) => formatDate(date, locale);
+  const origin = [source.publisher, source.publishedOn ? day(source.publishedOn) : null]
     .filter(Boolean)
     .join(", ");
   return (
     <div className="space-y-5">
       <div>
+        {/* The record's own words (title, description) stay as entered. */}
         <h1 className="text-2xl font-semibold tracking-tight">{source.title}</h1>
         <p className="mt-1 text-sm text-slate-700">
-          {origin || "Publisher and date not recorded"}
+          {origin || t("noOrigin")}
           {source.url && (
             <>
               {" · "}
@@ -62,19 +69,19 @@ export function SourceProfileView({ profile }: { profile: Profile }) {
           )}
           {source.fileName && (
             <>
-              {" · file "}
-              <code className="font-mono">{source.fileName}</code>
+              {" · "}
+              {common("file")} <code className="font-mono">{source.fileName}</code>
             </>
           )}
         </p>
         {source.description && <p className="mt-2 text-sm">{source.description}</p>}
         <p className="mt-2 text-sm" data-testid="source-citations">
-          Cited {profile.citations === 1 ? "once" : `${profile.citations.toLocaleString("en-GB")} times`}.
+          {t("cited", { count: profile.citations })}
         </p>
       </div>
       <Cited
         id="source-pledges"
-        title="Pledges"
+        title={pledgeWords("title")}
         items={profile.pledges.map((pledge) => ({
           key: pledge.id,
           body: (
@@ -89,18 +96,16 @@ export function SourceProfileView({ profile }: { profile: Profile }) {
       />
       <Cited
         id="source-events"
-        title="Recorded changes it is evidence for"
+        title={t("events")}
         items={[
           ...profile.ledgerEvents.map((event) => ({
             key: event.id,
-            body: (
-              <>
-                {formatDate(event.occurredOn)}: {ledgerFactLabels[event.fact].toLowerCase()} of{" "}
-                <Link href={`/pledges/${event.pledge.id}`} className="link">
-                  {event.pledge.title}
-                </Link>
-              </>
-            ),
+            body: t.rich("figureEvent", {
+              when: day(event.occurredOn),
+              fact: vocabulary(`ledgerFact.${event.fact}`).toLocaleLowerCase(locale),
+              title: event.pledge.title,
+              link: linkTag(`/pledges/${event.pledge.id}`),
+            }),
           })),
           ...profile.statusChanges.flatMap((change) => {
             const subject = change.pledge
@@ -109,23 +114,20 @@ export function SourceProfileView({ profile }: { profile: Profile }) {
                 ? { href: `/conditions/${change.condition.slug}`, title: change.condition.title }
                 : null;
             const status = change.toPledgeStatus
-              ? pledgeStatusLabels[change.toPledgeStatus]
+              ? vocabulary(`pledgeStatus.${change.toPledgeStatus}`)
               : change.toConditionStatus
-                ? conditionStatusLabels[change.toConditionStatus]
+                ? vocabulary(`conditionStatus.${change.toConditionStatus}`)
                 : null;
             if (!subject || !status) return [];
             return [
               {
                 key: change.id,
-                body: (
-                  <>
-                    {formatDate(change.occurredAt)}:{" "}
-                    <Link href={subject.href} className="link">
-                      {subject.title}
-                    </Link>{" "}
-                    became “{status}”
-                  </>
-                ),
+                body: t.rich("statusEvent", {
+                  when: day(change.occurredAt),
+                  title: subject.title,
+                  status,
+                  link: linkTag(subject.href),
+                }),
               },
             ];
           }),
@@ -133,7 +135,7 @@ export function SourceProfileView({ profile }: { profile: Profile }) {
       />
       <Cited
         id="source-conditions"
-        title="Conditions"
+        title={t("conditions")}
         items={profile.conditions.map((condition) => ({
           key: condition.slug,
           body: (
@@ -148,7 +150,7 @@ export function SourceProfileView({ profile }: { profile: Profile }) {
       />
       <Cited
         id="source-stakeholders"
-        title="Stakeholders' stances"
+        title={t("stances")}
         items={profile.stakeholders.map((stakeholder) => ({
           key: stakeholder.slug,
           body: (
@@ -163,7 +165,7 @@ export function SourceProfileView({ profile }: { profile: Profile }) {
       />
       <Cited
         id="source-requirements"
-        title="Requirements and capacities"
+        title={t("requirements")}
         items={[
           ...profile.requirements.map((requirement) => ({
             key: requirement.id,

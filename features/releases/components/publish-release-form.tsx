@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import {
   formKey,
@@ -15,6 +16,7 @@ import { publishReleaseAction } from "../actions";
 
 /** Publishes the next release: a title and notes; the files are written while the button waits. */
 export function PublishReleaseForm({ next }: { next: number }) {
+  const t = useTranslations("releases");
   const [state, action, pending] = useActionState(publishReleaseAction, idle);
   const error = (name: string) => state.fields?.[name];
   return (
@@ -23,26 +25,23 @@ export function PublishReleaseForm({ next }: { next: number }) {
         <FormOutcome state={state} />
         <InputField
           name="release-title"
-          label="Title"
+          label={t("form.title")}
           error={error("title")}
-          hint={`Published as “Release ${next}: …” (or the next number, if someone publishes first)`}
+          hint={t("form.titleHint", { number: next })}
           required
           input={{ name: "title", defaultValue: valueOf(state, "title", ""), maxLength: 200 }}
         />
         <TextAreaField
           name="notes"
-          label="Notes"
+          label={t("form.notes")}
           error={error("notes")}
-          hint="What is new in it, and anything a reader should know"
+          hint={t("form.notesHint")}
           rows={4}
           maxLength={5000}
           defaultValue={valueOf(state, "notes", "")}
         />
-        <p className="note">
-          Publishing takes a few seconds (half a minute for ten thousand pledges): every file of the release
-          is written then, and never again.
-        </p>
-        <SubmitButton pending={pending}>Publish release {next}</SubmitButton>
+        <p className="note">{t("form.slow")}</p>
+        <SubmitButton pending={pending}>{t("publish", { number: next })}</SubmitButton>
       </FormHelp>
     </form>
   );

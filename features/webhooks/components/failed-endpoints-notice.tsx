@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 
@@ -7,22 +8,19 @@ export function FailedEndpointsNotice({
 }: {
   endpoints: { id: string; url: string; disabledAt: Date | null; disabledReason: string | null }[];
 }) {
+  const t = useTranslations("webhooks");
+  const locale = useLocale();
   if (endpoints.length === 0) return null;
   return (
     <div role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-      <p className="font-semibold">
-        {endpoints.length === 1
-          ? "A webhook endpoint was disabled"
-          : `${endpoints.length} webhook endpoints were disabled`}{" "}
-        after failing for a day:
-      </p>
+      <p className="font-semibold">{t("disabledNotice", { count: endpoints.length })}</p>
       <ul className="mt-1 list-disc pl-5">
         {endpoints.map((endpoint) => (
           <li key={endpoint.id}>
             <Link href={`/admin/webhooks/${endpoint.id}`} className="underline">
               {endpoint.url}
             </Link>
-            {endpoint.disabledAt ? `, on ${formatDateTime(endpoint.disabledAt)}` : null}.{" "}
+            {endpoint.disabledAt ? t("onDate", { date: formatDateTime(endpoint.disabledAt, locale) }) : null}.{" "}
             {endpoint.disabledReason}
           </li>
         ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import {
@@ -19,17 +20,9 @@ import {
   setPrivateTargetsAction,
 } from "../actions";
 
-const entityLabels: Record<(typeof changeEntities)[number], string> = {
-  pledge: "Pledges",
-  condition: "Conditions",
-  stakeholder: "Stakeholders",
-  source: "Sources",
-  requirement: "Requirements",
-  capacity_reference: "Capacity references",
-};
-
 /** A new endpoint: its address, what it is for, and every event or the ones ticked. */
 export function EndpointForm({ allowPrivate }: { allowPrivate: boolean }) {
+  const t = useTranslations("webhooks");
   const [state, action, pending] = useActionState(createEndpointAction, idle);
   const [which, setWhich] = useState<"all" | "chosen">(
     valueOf(state, "which", "all") === "chosen" ? "chosen" : "all",
@@ -44,13 +37,9 @@ export function EndpointForm({ allowPrivate }: { allowPrivate: boolean }) {
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
           name="endpoint-url"
-          label="Address"
+          label={t("address")}
           error={error("url")}
-          hint={
-            allowPrivate
-              ? "https://…; plain http:// only to a private address"
-              : "https://… on a public address"
-          }
+          hint={allowPrivate ? t("addressHintPrivate") : t("addressHint")}
           required
           input={{
             type: "url",
@@ -61,28 +50,28 @@ export function EndpointForm({ allowPrivate }: { allowPrivate: boolean }) {
         />
         <InputField
           name="endpoint-description"
-          label="Description"
+          label={t("description")}
           error={error("description")}
-          hint="Who receives it, and why"
+          hint={t("descriptionHint")}
           input={{ name: "description", defaultValue: valueOf(state, "description", "") }}
         />
       </div>
       <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Events</legend>
+        <legend className="text-sm font-medium">{t("events")}</legend>
         <Choices
           name="which"
           value={which}
           onChange={setWhich}
           choices={[
-            { value: "all", label: "Every event" },
-            { value: "chosen", label: "Only these" },
+            { value: "all", label: t("everyEventChoice") },
+            { value: "chosen", label: t("onlyThese") },
           ]}
         />
         {which === "chosen" ? (
           <div className="grid gap-3 sm:grid-cols-3">
             {changeEntities.map((entity) => (
               <fieldset key={entity} className="text-sm">
-                <legend className="font-medium">{entityLabels[entity]}</legend>
+                <legend className="font-medium">{t("entity", { entity })}</legend>
                 {webhookEventTypes
                   .filter((type) => type.startsWith(`${entity}.`))
                   .map((type) => (
@@ -97,20 +86,21 @@ export function EndpointForm({ allowPrivate }: { allowPrivate: boolean }) {
         ) : null}
         {error("events") ? <p className="field-error">{error("events")}</p> : null}
       </fieldset>
-      <SubmitButton pending={pending}>Add endpoint</SubmitButton>
+      <SubmitButton pending={pending}>{t("addEndpoint")}</SubmitButton>
     </form>
   );
 }
 
 /** Stops sending to an endpoint, or starts again. */
 export function EndpointStateForm({ id, enabled }: { id: string; enabled: boolean }) {
+  const t = useTranslations("webhooks");
   const [state, action, pending] = useActionState(setEndpointStateAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="enabled" value={enabled ? "no" : "yes"} />
       <button type="submit" className="button-secondary" disabled={pending}>
-        {enabled ? "Disable" : "Enable"}
+        {enabled ? t("disable") : t("enable")}
       </button>
       <FormOutcome state={state} />
     </form>
@@ -118,6 +108,7 @@ export function EndpointStateForm({ id, enabled }: { id: string; enabled: boolea
 }
 
 export function DeleteEndpointForm({ id, url }: { id: string; url: string }) {
+  const t = useTranslations("webhooks");
   const [state, action, pending] = useActionState(deleteEndpointAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-2">
@@ -125,10 +116,10 @@ export function DeleteEndpointForm({ id, url }: { id: string; url: string }) {
       <ConfirmSubmit
         pending={pending}
         className="button-danger"
-        question={`Remove the endpoint ${url} and its delivery log? Deliveries not yet sent are dropped.`}
-        confirmLabel="Yes, remove"
+        question={t("removeQuestion", { url })}
+        confirmLabel={t("yesRemove")}
       >
-        Remove endpoint
+        {t("removeEndpoint")}
       </ConfirmSubmit>
       <FormOutcome state={state} />
     </form>
@@ -137,19 +128,16 @@ export function DeleteEndpointForm({ id, url }: { id: string; url: string }) {
 
 /** The admin setting for private, loopback and link-local addresses. */
 export function PrivateTargetsForm({ allow }: { allow: boolean }) {
+  const t = useTranslations("webhooks");
   const [state, action, pending] = useActionState(setPrivateTargetsAction, idle);
   return (
     <form key={formKey(state)} action={action} className="space-y-2">
       <FormOutcome state={state} />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="allow" value="yes" defaultChecked={allow} className="mt-1" />
-        <span>
-          Allow endpoints on private, loopback and link-local addresses (10.0.0.0/8, 127.0.0.1,
-          169.254.0.0/16, fd00::/8…). Leave off unless a receiver sits on your own network: such an address
-          can reach services that were never meant to be called from here.
-        </span>
+        <span>{t("allowPrivate")}</span>
       </label>
-      <SubmitButton pending={pending}>Save setting</SubmitButton>
+      <SubmitButton pending={pending}>{t("saveSetting")}</SubmitButton>
     </form>
   );
 }
