@@ -56,12 +56,17 @@ export function chooseLocale(from: {
  * answers the same outside a Next.js render (its tests call it directly).
  */
 export function requestLocale(request: Request, account: string | null | undefined): Locale {
-  const named = request.headers.get(localeHeader);
+  return headersLocale(request.headers, account);
+}
+
+/** The language of a request from its headers alone (a server action's, an API route's). */
+export function headersLocale(headers: Headers, account: string | null | undefined): Locale {
+  const named = headers.get(localeHeader);
   if (isLocale(named)) return named;
   return chooseLocale({
     account,
-    // Made from the address and headers alone: the request's body may have been read already.
-    cookie: new NextRequest(request.url, { headers: request.headers }).cookies.get(localeCookie)?.value,
-    acceptLanguage: request.headers.get("accept-language"),
+    // Read from the headers alone: the request's body may have been read already.
+    cookie: new NextRequest("http://localhost/", { headers }).cookies.get(localeCookie)?.value,
+    acceptLanguage: headers.get("accept-language"),
   });
 }

@@ -1,7 +1,9 @@
-import { createTranslator } from "next-intl";
+// The core translator, without React: scripts (npm run import) load this module too.
+import { createTranslator } from "use-intl/core";
 import englishCatalog from "@/messages/en.json";
 import frenchCatalog from "@/messages/fr.json";
 import ukrainianCatalog from "@/messages/uk.json";
+import type { Wording } from "@/lib/validation-message";
 import type { Locale } from "./locales";
 
 // The catalogs' words for code that writes text outside a React render on the server: the figures'
@@ -43,4 +45,12 @@ export function translator(locale: Locale): Translate {
     made.set(locale, t);
   }
   return t;
+}
+
+/** Words validation messages (lib/validation-message.ts) in `locale`: forms in the reader's, the API in English. */
+export function validationWording(locale: Locale): Wording {
+  const t = translator(locale);
+  const word = (key: string, args: Record<string, string | number>) =>
+    t(`validation.${key}` as "validation.required", args as { what: string });
+  return Object.assign(word, { has: (key: string) => t.has(`validation.${key}` as "validation.required") });
 }

@@ -2,6 +2,7 @@ import { formatStated } from "./rules/quantity";
 import type { Locale } from "@/i18n/locales";
 import { formatAmount, intlLocale, perLocale, unitWord } from "./rules/units";
 import type { DatePrecision, QuantityQualifier } from "./rules/vocabulary";
+import { invalid } from "./validation-message";
 
 // Dates are shown in UTC so that every reader sees the same day, and written as the reader's
 // language writes them: "6 Jan 2026", "6 січня 2026 р.", "6 janvier 2026".
@@ -163,7 +164,7 @@ const dayRange = { first: "1900-01-01", last: "2100-12-31" } as const;
 export function outOfDayRange(day: Date): string | null {
   const text = day.toISOString().slice(0, 10);
   return text < dayRange.first || text > dayRange.last
-    ? `${text} is outside the dates Pledgewatch takes (${dayRange.first} to ${dayRange.last})`
+    ? invalid("outsideDays", { text, first: dayRange.first, last: dayRange.last })
     : null;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { outOfDayRange, parseIsoDay } from "./format";
+import { invalid } from "./validation-message";
 
 /** What Next.js hands a page as `searchParams`. */
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -20,14 +21,14 @@ export class ParamsError extends Error {
 export const repeatedParam = <T extends z.ZodType>(item: T) =>
   z.preprocess(
     (value) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((v) => v !== "")),
-    z.array(item).max(20, "at most 20 values"),
+    z.array(item).max(20, invalid("atMostValues", { max: 20 })),
   );
 
 /** A single query-string value: refuses repeats, treats "" as absent. */
 export const singleParam = <T extends z.ZodType>(item: T) =>
   z.preprocess((value, ctx) => {
     if (Array.isArray(value)) {
-      ctx.addIssue({ code: "custom", message: "give this parameter only once", input: value });
+      ctx.addIssue({ code: "custom", message: invalid("onlyOnce"), input: value });
       return z.NEVER;
     }
     return value === "" ? undefined : value;
@@ -36,11 +37,11 @@ export const singleParam = <T extends z.ZodType>(item: T) =>
 /** A calendar date `YYYY-MM-DD` that exists, as midnight UTC. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "use a date written YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, invalid("dateFormat"))
   .transform((text, ctx) => {
     const date = parseIsoDay(text);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
-      ctx.addIssue({ code: "custom", message: `${text} is not a calendar date` });
+      ctx.addIssue({ code: "custom", message: invalid("notCalendarDate", { text }) });
       return z.NEVER;
     }
     const outside = outOfDayRange(date);

@@ -17,7 +17,7 @@ import { FailedEndpointsNotice } from "@/features/webhooks/components/failed-end
 import { readFailedEndpoints } from "@/features/webhooks/queries";
 import { AuditSection } from "@/features/audit/components/audit-section";
 import { listAudit } from "@/features/audit/queries";
-import { tokenExpiresAt, tokenUsable } from "@/lib/access";
+import { tokenExpiresAt, tokenLifetimes, tokenUsable } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
 
@@ -154,7 +154,9 @@ export default async function AdminPage() {
             </table>
           </div>
           <h3 className="font-semibold">{t("newToken")}</h3>
-          <TokenForm />
+          <TokenForm
+            lifetimes={tokenLifetimes.map((days) => ({ days, label: t("days", { count: days }) }))}
+          />
         </section>
         <AuditSection
           title={t("auditTitle", { count: auditShown })}

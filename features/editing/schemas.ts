@@ -2,8 +2,9 @@
 // API. Forms send text; the API sends JSON. Both arrive here as plain objects.
 import { z } from "zod";
 import { periodStart, pledgeShapeProblems, pledgeTextLimits } from "@/lib/rules/pledge-rules";
-import { amountText, canonicalUnit, isAmountText, unitRuleMessage } from "@/lib/rules/units";
+import { amountText, canonicalUnit, isAmountText } from "@/lib/rules/units";
 import { oneOf, optionalId, optionalText, recordId, text, webAddressSchema } from "@/lib/form-fields";
+import { invalid, type ValidationArgs } from "@/lib/validation-message";
 import {
   conditionStatuses,
   datePrecisions,
@@ -17,19 +18,21 @@ import {
 import { isoDate, singleParam } from "@/lib/search-params";
 import { listPageSize, pageField } from "@/features/pledges/schemas";
 
+type What = NonNullable<ValidationArgs["what"]>;
+
 const optionalDate = (what: string) =>
   z.preprocess((value) => (value === "" ? null : value), isoDate.nullable().optional().describe(what));
 
 /** An amount as written ("1,200", "2.5", 1200); kept as text until the unit is known. */
-const amount = (what: string) =>
+const amount = (what: What) =>
   z.preprocess(
     (value) =>
       value === "" ? null : typeof value === "number" && Number.isFinite(value) ? String(value) : value,
     z
-      .string({ error: `${what} must be a number` })
-      .max(30, `${what} is too long`)
+      .string({ error: invalid("notANumber", { what }) })
+      .max(30, invalid("numberTooLong", { what }))
       .transform(amountText)
-      .refine(isAmountText, `${what} must be a non-negative number such as 1,200`)
+      .refine(isAmountText, invalid("notAmount", { what }))
       .nullable()
       .optional(),
   );
@@ -37,13 +40,13 @@ const amount = (what: string) =>
 const unit = z.preprocess(
   (value) => (value === "" ? null : value),
   z
-    .string({ error: "unit must be text" })
+    .string({ error: invalid("mustBeText", { what: "unit" }) })
     .trim()
     .min(1)
-    .max(40, "unit is at most 40 characters")
+    .max(40, invalid("tooLong", { what: "unit", max: 40 }))
     .transform((text, ctx) => {
       const unit = canonicalUnit(text);
-      if (unit === null) ctx.addIssue({ code: "custom", message: unitRuleMessage });
+      if (unit === null) ctx.addIssue({ code: "custom", message: invalid("unitRule") });
       return unit ?? z.NEVER;
     })
     .nullable()
@@ -59,8 +62,8 @@ export const versionField = z.coerce
 const pledgeLinksFields = {
   stakeholders: z
     .array(z.object({ stakeholderId: recordId("stakeholder"), role: oneOf(stakeholderRoles, "role") }))
-    .max(100, "at most 100 stakeholders"),
-  conditionIds: z.array(recordId("condition")).max(50, "at most 50 conditions"),
+    .max(100, invalid("tooManyStakeholders", { max: 100 })),
+  conditionIds: z.array(recordId("condition")).max(50, invalid("tooManyConditions", { max: 50 })),
 };
 
 const pledgeFields = {
@@ -111,9 +114,7 @@ const citedSourceFields = {
       title: text("source title", pledgeTextLimits.sourceTitle),
       url: z.preprocess(
         (value) => (value === "" ? null : value),
-        webAddressSchema("source URL must be a web address starting with http:// or https://")
-          .nullable()
-          .optional(),
+        webAddressSchema("source URL").nullable().optional(),
       ),
       publisher: optionalText("publisher", pledgeTextLimits.sourcePublisher),
       quote: text("quote", pledgeTextLimits.quote),
@@ -145,7 +146,7 @@ export const pledgeCreateSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["quote"],
-          message: "quote the words of the source the pledge rests on",
+          message: invalid("quoteTheSource"),
         });
       }
     },
@@ -214,11 +215,10 @@ export const pledgePatchSchema = z
       }
       return;
     }
-    if (!note)
-      ctx.addIssue({ code: "custom", path: ["note"], message: "say what was delivered: note is required" });
+    if (!note) ctx.addIssue({ code: "custom", path: ["note"], message: invalid("sayWhatDelivered") });
     citeOneSource(evidence, ctx);
     if (occurredOn && occurredOn.getTime() > Date.now()) {
-      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "the delivery cannot be in the future" });
+      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: invalid("deliveryInFuture") });
     }
   })
   .transform(announcedAtPeriodStart);
@@ -230,20 +230,19 @@ function citeOneSource(value: { sourceId?: string | null; source?: object }, ctx
     ctx.addIssue({
       code: "custom",
       path: ["sourceId"],
-      message:
-        "cite a source: pick an existing one (sourceId) or add one with its title, URL and quote (source)",
+      message: invalid("citeASource"),
     });
   }
   if (value.sourceId && value.source) {
     ctx.addIssue({
       code: "custom",
       path: ["source"],
-      message: "cite one source: sourceId or source, not both",
+      message: invalid("citeOneSource"),
     });
   }
 }
 
-const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: T, what: string) =>
+const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: T, what: What) =>
   z
     .object({
       status: oneOf(statuses, what),
@@ -256,7 +255,7 @@ const statusUpdate = <const T extends readonly [string, ...string[]]>(statuses: 
     .superRefine((value, ctx) => {
       citeOneSource(value, ctx);
       if (value.occurredOn && value.occurredOn.getTime() > Date.now()) {
-        ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "the change cannot be in the future" });
+        ctx.addIssue({ code: "custom", path: ["occurredOn"], message: invalid("changeInFuture") });
       }
     });
 
@@ -282,7 +281,7 @@ export const stakeholderSchema = z
       (value) => (value === "" ? null : typeof value === "string" ? value.toUpperCase() : value),
       z
         .string()
-        .regex(/^[A-Z]{2}$/, "country code is two letters (ISO 3166-1, e.g. FR)")
+        .regex(/^[A-Z]{2}$/, invalid("countryCode"))
         .nullable()
         .optional(),
     ),
@@ -299,7 +298,7 @@ export const sourceSchema = z
     publishedOn: optionalDate("publication date"),
     url: z.preprocess(
       (value) => (value === "" ? null : value),
-      webAddressSchema("URL must be a web address starting with http:// or https://").nullable().optional(),
+      webAddressSchema("URL").nullable().optional(),
     ),
     description: optionalText("description", 5000),
   })
@@ -307,11 +306,11 @@ export const sourceSchema = z
 
 const figureFields = {
   title: text("title", 300),
-  unit: text("unit", 40).regex(
-    /^[A-Za-z][A-Za-z ]*$/,
-    'unit is a word such as "personnel", "EUR" or "items"',
+  unit: text("unit", 40).regex(/^[A-Za-z][A-Za-z ]*$/, invalid("unitIsWord")),
+  low: amount("lowest figure").refine(
+    (value) => value != null,
+    invalid("required", { what: "lowest figure" }),
   ),
-  low: amount("lowest figure").refine((value) => value != null, "lowest figure is required"),
   high: amount("highest figure"),
   qualifier: oneOf(quantityQualifiers, "qualifier"),
   stakeholderId: optionalId("stakeholder"),

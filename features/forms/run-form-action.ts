@@ -4,10 +4,14 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
 import type { Flash } from "@/lib/flash";
+import { headers } from "next/headers";
+import { headersLocale } from "@/i18n/locales";
+import { validationWording } from "@/i18n/translate";
 import { fieldErrors } from "@/lib/form-fields";
+import { worded, wordedFields } from "@/lib/validation-message";
 import { WriteError } from "@/lib/write-error";
 import { changesSince } from "@/features/audit/queries";
-import { AccessError, requireActionPermission } from "@/server/access";
+import { AccessError, currentPrincipal, requireActionPermission } from "@/server/access";
 import { flash } from "@/server/flash";
 import type { FormState } from "./form-state";
 import { formValues, type FormValues } from "./form-values";
@@ -46,7 +50,20 @@ export type FormAction<T> = FormParse<T> & {
   onError?: (state: FormState) => FormState;
 };
 
+/** Runs `action` on `form`; what it answers is worded in the reader's language. */
 export async function runFormAction<T>(form: FormData, action: FormAction<T>): Promise<FormState> {
+  const state = await answer(form, action);
+  const [requestHeaders, principal] = await Promise.all([headers(), currentPrincipal().catch(() => null)]);
+  const word = validationWording(headersLocale(requestHeaders, principal?.locale));
+  return {
+    ...state,
+    ...(state.message !== undefined && { message: worded(state.message, word) }),
+    ...(state.fields && { fields: wordedFields(state.fields, word) }),
+    ...(state.conflict && { conflict: { ...state.conflict, message: worded(state.conflict.message, word) } }),
+  };
+}
+
+async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormState> {
   const submitted = formValues(form);
   const values = action.keep ? action.keep(submitted) : submitted;
   const fail = (state: FormState) => (action.onError ? action.onError(state) : state);

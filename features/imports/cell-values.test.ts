@@ -1,3 +1,5 @@
+import { validationWording } from "@/i18n/translate";
+import { worded } from "@/lib/validation-message";
 import { describe, expect, it } from "vitest";
 import {
   pledgeStatuses,
@@ -102,7 +104,9 @@ describe("readDateAt", () => {
     expect(at("Unknown")).toBe("2026-12-02 unknown");
     expect(at("2022-13")).toBe('"2022-13" is not a month');
     expect(at("Smarch 2022")).toBe('"Smarch 2022" is not a month');
-    expect(at("1800")).toBe("1800-01-01 is outside the dates Pledgewatch takes (1900-01-01 to 2100-12-31)");
+    expect(worded(at("1800"), validationWording("en"))).toBe(
+      "1800-01-01 is outside the dates Pledgewatch takes (1900-01-01 to 2100-12-31)",
+    );
   });
 });
 

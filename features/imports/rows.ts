@@ -3,7 +3,9 @@
 // header is row 1), the column, and the reason.
 import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
-import { canonicalUnit, unitRuleMessage } from "@/lib/rules/units";
+import { canonicalUnit } from "@/lib/rules/units";
+import { validationWording } from "@/i18n/translate";
+import { invalid, worded } from "@/lib/validation-message";
 import { today as utcToday } from "@/server/ledger";
 import { isWebAddress } from "@/lib/web-address";
 import {
@@ -33,6 +35,9 @@ import {
   type NamedStakeholder,
 } from "./cell-values";
 import { importFieldLabels, type ColumnMapping, type ImportField, type ValueMappedField } from "./fields";
+
+// An import reports its problems in English, as its file's headers are read (the rules' words: lib/validation-message.ts).
+const english = validationWording("en");
 
 /** What the analyst mapped each file value to, per field: `{ status: { Commitment: "committed" } }`. */
 export type ValueMapping = Partial<Record<ValueMappedField, Record<string, string>>>;
@@ -145,7 +150,7 @@ function rowReader(
       row,
       column: columnOf.get(field) ?? importFieldLabels[field],
       value: clipped(cellText(raw.get(field) ?? null)),
-      message: clipped(message, 300),
+      message: clipped(worded(message, english), 300),
       ...(fix ? { fix } : {}),
     });
   };
@@ -239,7 +244,7 @@ function readQuantities(read: RowReader, dates: { announcedOn: Date | null; dueO
   const unitText = read.text("quantityUnit");
   const quantityUnit = unitText === null ? null : canonicalUnit(unitText);
   if (unitText !== null && quantityUnit === null) {
-    read.problem("quantityUnit", `"${unitText}" is not a unit: ${unitRuleMessage}`);
+    read.problem("quantityUnit", invalid("notUnit", { text: unitText }));
   }
   const quantityLow = read.amount("quantityLow", quantityUnit);
   let quantityHigh = read.amount("quantityHigh", quantityUnit);

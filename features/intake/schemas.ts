@@ -17,7 +17,7 @@ export const intakeDetailsSchema = z
     publisher: optionalText("publisher", 200),
     url: z.preprocess(
       (value) => (value === "" ? null : value),
-      webAddressSchema("URL must be a web address starting with http:// or https://").nullable().optional(),
+      webAddressSchema("URL").nullable().optional(),
     ),
     publishedOn: optionalDate("publication date"),
     fileName: optionalText("file name", 255),

@@ -1,3 +1,5 @@
+import { validationWording } from "@/i18n/translate";
+import { worded } from "@/lib/validation-message";
 import { describe, expect, it } from "vitest";
 import { parseSearchParams } from "@/lib/search-params";
 import { pledgeFiltersSchema } from "./schemas";
@@ -44,7 +46,9 @@ describe("pledge list filters", () => {
     const result = parse(params);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toContainEqual({ param, message: expect.stringMatching(message) });
+    // Worded as the API and the page word it.
+    const errors = result.errors.map((e) => ({ ...e, message: worded(e.message, validationWording("en")) }));
+    expect(errors).toContainEqual({ param, message: expect.stringMatching(message) });
   });
 });
 

@@ -1,5 +1,6 @@
 // The rules a pledge's fields obey, whoever writes it: the forms, the API and the import each read
 // them from here, so that all three refuse and accept the same values with the same words.
+import { invalid } from "../validation-message";
 import type { DatePrecision } from "./vocabulary";
 
 /** How long each text of a pledge and its evidence may be, in characters. */
@@ -14,10 +15,11 @@ export const pledgeTextLimits = {
   quote: 5000,
 } as const;
 
+/** What each rule says when broken (worded where it is read: lib/validation-message.ts). */
 export const pledgeRuleMessages = {
-  dueBeforeAnnouncement: "the due date is before the announcement",
-  highBelowLow: "the highest quantity is below the lowest",
-  highWithoutLow: "give the lowest quantity too",
+  dueBeforeAnnouncement: invalid("dueBeforeAnnouncement"),
+  highBelowLow: invalid("highBelowLow"),
+  highWithoutLow: invalid("highWithoutLow"),
 } as const;
 
 /**

@@ -244,8 +244,6 @@ export function canonicalUnit(text: string): string | null {
   return unitPattern.test(unit) ? unit : null;
 }
 
-export const unitRuleMessage = 'a unit is a word such as "personnel", "EUR" or "items"';
-
 /**
  * An amount as people write it, in the one form `parseAmount` reads: spaces, no-break spaces and
  * apostrophes between thousands dropped, and a decimal comma ("2,50", "1.234,5") made a point.

@@ -14,7 +14,7 @@ export default async function NewPledgePage() {
   await requirePagePermission("edit", "/pledges/new");
   const [options, t] = await Promise.all([editorOptions(), getTranslations("editing")]);
   return (
-    <ClientMessages namespaces={["editing", "pledgeField"]}>
+    <ClientMessages namespaces={["editing", "pledgeField", "validation"]}>
       <div className="max-w-3xl space-y-4">
         <h1 className="text-2xl font-semibold tracking-tight">{t("newTitle")}</h1>
         <PledgeForm pledge={{ version: 1, text: {}, roles: {}, conditionIds: [] }} options={options} />

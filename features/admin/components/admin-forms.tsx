@@ -14,7 +14,7 @@ import {
   valueOf,
 } from "@/features/forms/components/form-parts";
 import { idle } from "@/features/forms/form-state";
-import { defaultTokenLifetime, roles, tokenLifetimes, type Role } from "@/lib/access";
+import { defaultTokenLifetime, roles, type Role } from "@/lib/access";
 import {
   changeRoleAction,
   createAccountAction,
@@ -218,7 +218,8 @@ export function ResetPasswordForm({ userId, email }: { userId: string; email: st
   );
 }
 
-export function TokenForm() {
+/** `lifetimes`: the lifetimes a token may have, in days, each with its words (written on the server: no plural rules in the browser). */
+export function TokenForm({ lifetimes }: { lifetimes: { days: number; label: string }[] }) {
   const t = useTranslations("admin");
   const [state, action, pending] = useActionState(createTokenAction, idle);
   return (
@@ -240,9 +241,9 @@ export function TokenForm() {
         <Field name="token-days" label={t("expiresAfter")} error={state.fields?.days} required>
           {(props) => (
             <select {...props} name="days" defaultValue={String(defaultTokenLifetime)} className="field">
-              {tokenLifetimes.map((days) => (
+              {lifetimes.map(({ days, label }) => (
                 <option key={days} value={days}>
-                  {t("days", { count: days })}
+                  {label}
                 </option>
               ))}
             </select>

@@ -4,17 +4,21 @@ import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/features/forms/form-state";
 import { formValues, single, type FormValues } from "@/features/forms/form-values";
+import { useValidationWording } from "@/i18n/use-wording";
+import { worded } from "@/lib/validation-message";
 
 /** Errors found in the browser as one leaves a field, by field name; "" means checked and fine. */
 const LiveErrors = createContext<Record<string, string>>({});
 
 /**
- * The error a field shows: the one found as the person left it (the same schema as the server's),
- * else the server's answer to the last submission.
+ * The error a field shows: the one found as the person left it (the same schema as the server's,
+ * worded here: the page hands its form the "validation" namespace), else the server's answer to
+ * the last submission (worded by the server).
  */
 export function useFieldError(name: string, serverError: string | undefined): string | undefined {
   const live = useContext(LiveErrors)[name];
-  return live === undefined ? serverError : live || undefined;
+  const word = useValidationWording();
+  return live === undefined ? serverError : live ? worded(live, word) : undefined;
 }
 
 /**

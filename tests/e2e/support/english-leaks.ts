@@ -21,10 +21,14 @@ function flatten(catalog: Catalog, prefix = ""): [string, string][] {
 /** The English messages (and their literal parts) a page in `locale` must not show. */
 function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
   const translated = new Map(flatten(read(locale)));
+  // What the language itself writes as English does ("Condition" in French) is never a leak.
+  const own = new Set(translated.values());
   const whole = new Set<string>();
   const sentences = new Set<string>();
   for (const [key, english] of flatten(read("en"))) {
     if (translated.get(key) === english) continue;
+    // Field nouns are set inside validation messages, never shown alone ("condition" is also a code).
+    if (key.startsWith("validation.what.")) continue;
     // A plural's or a select's branches are text too: "{count, plural, one {# pledge moved} …}"
     // gives "pledge moved" (the count, "#", is an argument).
     const branches = english
@@ -40,7 +44,7 @@ function englishOnly(locale: string): { whole: string[]; sentences: string[] } {
         .trim(),
     );
     for (const part of parts) {
-      if (!/\p{L}{2}/u.test(part)) continue;
+      if (!/\p{L}{2}/u.test(part) || own.has(part)) continue;
       if (part === english.trim()) whole.add(part);
       if (part.split(/\s+/).length >= 3) sentences.add(part);
     }

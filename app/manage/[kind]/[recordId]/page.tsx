@@ -91,7 +91,7 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
   ]);
   const name = String(record.title ?? record.name ?? "");
   return (
-    <ClientMessages namespaces={["records", "editing"]}>
+    <ClientMessages namespaces={["records", "editing", "validation"]}>
       <div className="max-w-2xl space-y-6">
         <PageHeading back={{ href: `/manage/${kind}`, label: t("plural", { kind }) }}>{name}</PageHeading>
         <p className="note">{t("version", { version: record.version })}</p>

@@ -20,7 +20,7 @@ export default async function NewRecordPage({ params }: PageProps<"/manage/[kind
   const [{ stakeholders }, t] = await Promise.all([editorOptions(), getTranslations("records")]);
   const { fields } = recordKinds[kind];
   return (
-    <ClientMessages namespaces={["records"]}>
+    <ClientMessages namespaces={["records", "validation"]}>
       <div className="max-w-2xl space-y-4">
         <PageHeading back={{ href: `/manage/${kind}`, label: t("plural", { kind }) }}>
           {t("add", { kind })}

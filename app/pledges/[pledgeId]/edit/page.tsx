@@ -23,7 +23,7 @@ export default async function EditPledgePage({ params }: PageProps<"/pledges/[pl
     listAudit({ entity: "Pledge", record: pledge.id, page: 1 }, { seesAccounts: false }, 20),
   ]);
   return (
-    <ClientMessages namespaces={["editing", "pledgeField"]}>
+    <ClientMessages namespaces={["editing", "pledgeField", "validation"]}>
       <div className="max-w-3xl space-y-6">
         <PageHeading back={{ href: `/pledges/${pledge.id}`, label: pledge.title }}>
           {t("editTitle")}

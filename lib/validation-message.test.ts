@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { validationWording } from "@/i18n/translate";
+import { invalid, worded, wordedFields } from "./validation-message";
+
+describe("validation messages", () => {
+  it("are worded where they are read, in the reader's language, the field's noun too", () => {
+    const message = invalid("required", { what: "title" });
+    expect(worded(message, validationWording("en"))).toBe("title is required");
+    expect(worded(message, validationWording("uk"))).toBe("Поле «назва» обов’язкове");
+    expect(worded(message, validationWording("fr"))).toBe("Le champ «\u00a0titre\u00a0» est obligatoire");
+  });
+
+  it("keep an English noun the catalog does not know yet, and words inside a longer message", () => {
+    const message = `filters: ${invalid("tooLong", { what: "webhook secret", max: 64 })}`;
+    expect(worded(message, validationWording("uk"))).toBe(
+      "filters: Поле «webhook secret» — щонайбільше 64 символів",
+    );
+  });
+
+  it("leave a person's text and a broken reference as they are", () => {
+    const english = validationWording("en");
+    expect(worded("nothing to word", english)).toBe("nothing to word");
+    const broken = invalid("required").replace("[", "{");
+    expect(worded(broken, english)).toBe(broken);
+    expect(wordedFields({ note: invalid("sayWhatDelivered"), title: "as is" }, english)).toEqual({
+      note: "say what was delivered: note is required",
+      title: "as is",
+    });
+  });
+});
