@@ -57,6 +57,11 @@ const routeZone = {
   message: entryMessage,
 };
 
+// Props whose value a person reads, and what counts as words (two letters in a row).
+const readProps =
+  "/^(aria-label|title|placeholder|alt|label|hint|caption|legend|heading|empty|explanation|submitLabel|noteLabel|dateLabel|dateHint)$/";
+const words = "/[A-Za-z]{2}/";
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -158,10 +163,19 @@ export default defineConfig([
       ],
       "no-restricted-syntax": [
         "error",
-        {
-          selector: "JSXAttribute[name.name=/^(aria-label|title|placeholder|alt)$/] > Literal",
+        ...[
+          // Props that are words: a literal, or a template with words in it.
+          `JSXAttribute[name.name=${readProps}] > Literal[value=${words}]`,
+          `JSXAttribute[name.name=${readProps}] > JSXExpressionContainer > Literal[value=${words}]`,
+          `JSXAttribute[name.name=${readProps}] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${words}]`,
+          // Children that are words, behind a condition or in a template.
+          `JSXElement > JSXExpressionContainer > ConditionalExpression > Literal[value=${words}]`,
+          `JSXElement > JSXExpressionContainer > LogicalExpression > Literal[value=${words}]`,
+          `JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=${words}]`,
+        ].map((selector) => ({
+          selector,
           message: "Words a person reads come from the catalogs (messages/*.json).",
-        },
+        })),
       ],
     },
   },

@@ -6,7 +6,10 @@
 import type { Messages } from "next-intl";
 
 type Catalog = Messages["validation"];
-export type ValidationKey = Exclude<keyof Catalog, "what">;
+export type ValidationKey =
+  | Exclude<keyof Catalog, "what" | "outcome">
+  // What a form's action answers: "Pledge saved.", "Some fields need attention."
+  | `outcome.${keyof Catalog["outcome"]}`;
 /** A field's name in a message ("title", "lowest quantity"): the catalog's `validation.what.*`. */
 export type FieldNoun = keyof Catalog["what"];
 /** `what` names the field: a noun of the catalog, or (until the catalog has it) the English noun, kept as it is. */

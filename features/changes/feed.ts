@@ -5,7 +5,9 @@ import escapeHtmlText from "escape-html";
 import { withoutControlCharacters } from "@/lib/csv-cells";
 import { isWebAddress } from "@/lib/web-address";
 import { Feed } from "feed";
-import { formatDate, formatDateTime, isoDay } from "@/lib/format";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
+import { formatDate, formatDateTime, fullStop, isoDay } from "@/lib/format";
 import { recordedWords, statusTransition } from "@/lib/status-change";
 import type { RecentEventKind, RecentEvents } from "./queries";
 import { ledgerEventWords } from "./event-words";
@@ -35,6 +37,9 @@ export interface FeedAbout {
 /** Text as HTML in an XML document: escaped, and without the control characters XML refuses. */
 const escapeHtml = (text: string) => escapeHtmlText(withoutControlCharacters(text));
 
+// An Atom feed is written in English: its readers are anyone's feed reader.
+const english = translator("en");
+
 const html = (entry: Entry, origin: string) =>
   [
     ...entry.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
@@ -44,33 +49,38 @@ const html = (entry: Entry, origin: string) =>
           ? `<a href="${escapeHtml(source.url)}">${escapeHtml(source.title)}</a>`
           : `<cite>${escapeHtml(source.title)}</cite>`;
       const said = quote ? `<blockquote><p>“${escapeHtml(quote)}”</p></blockquote>` : "";
-      return `${said}<p>— ${cite} (<a href="${escapeHtml(`${origin}/sources/${source.slug}`)}">in Pledgewatch</a>)</p>`;
+      return `${said}<p>— ${cite} (<a href="${escapeHtml(`${origin}/sources/${source.slug}`)}">${escapeHtml(english("feed.inPledgewatch"))}</a>)</p>`;
     }),
   ].join("");
 
-const recordedBy = (at: Date, by: string | null) => `${recordedWords(at, by)}.`;
-
-/** The feed's entries, newest recorded first, in the order `order` names them. */
+/** The feed's entries, newest recorded first, in the order `order` names them, in `locale`'s words. */
 export function entriesOf(
   events: RecentEvents,
   order: readonly { kind: RecentEventKind; id: string }[],
   origin: string,
+  locale: Locale = "en",
 ): Entry[] {
+  const t = translator(locale);
+  const day = (date: Date) => formatDate(date, locale);
+  const recordedBy = (at: Date, by: string | null) => fullStop(recordedWords(at, by, locale));
   const byKey = new Map<string, Entry>();
   for (const change of events.statusChanges) {
     const subject = change.pledge
       ? { title: change.pledge.title, link: `${origin}/pledges/${change.pledge.id}` }
       : {
-          title: `Condition: ${change.condition!.title}`,
+          title: t("feed.conditionTitle", { title: change.condition!.title }),
           link: `${origin}/conditions/${change.condition!.slug}`,
         };
     byKey.set(`status:${change.id}`, {
       id: `urn:pledgewatch:status-change:${change.id}`,
-      title: `${subject.title}: ${statusTransition(change)}`,
+      title: `${subject.title}: ${statusTransition(change, locale)}`,
       link: subject.link,
       recordedAt: change.createdAt,
       lines: [
-        `${statusTransition(change)} on ${formatDate(change.occurredAt)}.`,
+        // Not a second full stop after a date's own ("6 січня 2026 р.").
+        fullStop(
+          t("feed.statusOn", { transition: statusTransition(change, locale), date: day(change.occurredAt) }),
+        ),
         ...(change.note ? [change.note] : []),
         recordedBy(change.createdAt, change.recordedBy),
       ],
@@ -78,7 +88,7 @@ export function entriesOf(
     });
   }
   for (const event of events.figures) {
-    const what = ledgerEventWords(event);
+    const what = ledgerEventWords(event, locale);
     const recordedAt = new Date(event.recordedAt);
     byKey.set(`figure:${event.id}`, {
       id: `urn:pledgewatch:ledger-event:${event.id}`,
@@ -86,7 +96,7 @@ export function entriesOf(
       link: `${origin}/pledges/${event.pledgeId}`,
       recordedAt,
       lines: [
-        `${what}, as of ${formatDate(new Date(event.occurredOn))}.`,
+        fullStop(t("feed.figureAsOf", { what, date: day(new Date(event.occurredOn)) })),
         ...(event.note ? [event.note] : []),
         recordedBy(recordedAt, event.recordedBy),
       ],
@@ -96,22 +106,23 @@ export function entriesOf(
   for (const pledge of events.pledges) {
     byKey.set(`announced:${pledge.id}`, {
       id: `urn:pledgewatch:pledge:${pledge.id}`,
-      title: `New pledge: ${pledge.title}`,
+      title: t("feed.newPledge", { title: pledge.title }),
       link: `${origin}/pledges/${pledge.id}`,
       recordedAt: pledge.createdAt,
-      lines: [`Announced ${formatDate(pledge.announcedOn)}.`, recordedBy(pledge.createdAt, null)],
+      lines: [
+        fullStop(t("feed.announced", { date: day(pledge.announcedOn) })),
+        recordedBy(pledge.createdAt, null),
+      ],
       citations: pledge.citations,
     });
     if (pledge.deletedAt) {
       byKey.set(`deleted:${pledge.id}`, {
         id: `urn:pledgewatch:deleted-pledge:${pledge.id}`,
-        title: `Deleted: ${pledge.title}`,
+        title: t("feed.deleted", { title: pledge.title }),
         // What changed on the day it was deleted, where its deletion is listed.
         link: `${origin}/changes?since=${isoDay(pledge.deletedAt)}&until=${isoDay(pledge.deletedAt)}`,
         recordedAt: pledge.deletedAt,
-        lines: [
-          `The pledge was deleted ${formatDateTime(pledge.deletedAt)}: it leaves every view and figure.`,
-        ],
+        lines: [t("feed.deletedLine", { when: formatDateTime(pledge.deletedAt, locale) })],
         citations: [],
       });
     }

@@ -1,3 +1,4 @@
+import type { Locale } from "@/i18n/locales";
 import "server-only";
 // What changed between two days: the figures at both ends (from the figures module, as every view
 // reads them), each pledge that moved with what its change did to them and the events behind it,
@@ -285,9 +286,14 @@ export type { Entry as RecordedEntry, FeedSubject };
  * The latest `limit` events recorded after `after` about what a feed would follow, newest first, as
  * entries linking within the site (an inbox's unread items), with their keys.
  */
-export async function loadRecordedSince(subject: FeedSubject, after: Date, limit: number) {
+export async function loadRecordedSince(
+  subject: FeedSubject,
+  after: Date,
+  limit: number,
+  locale: Locale = "en",
+) {
   const order = await readRecentEventIds(subject, limit, after);
-  return { keys: order.map(eventKey), entries: entriesOf(await readRecentEvents(order), order, "") };
+  return { keys: order.map(eventKey), entries: entriesOf(await readRecentEvents(order), order, "", locale) };
 }
 
 /**
@@ -295,9 +301,9 @@ export async function loadRecordedSince(subject: FeedSubject, after: Date, limit
  * entries linking within the site: events recorded after it that are dated by the end of its day,
  * and deletions of pledges it held.
  */
-export async function loadCorrections(knownAt: Date, limit: number) {
+export async function loadCorrections(knownAt: Date, limit: number, locale: Locale = "en") {
   const order = await readRecentEventIds({ selection: everyPledge }, limit, knownAt, "corrections");
-  return entriesOf(await readRecentEvents(order), order, "");
+  return entriesOf(await readRecentEvents(order), order, "", locale);
 }
 
 /** The keys of the latest `limit` events recorded after `after` about what a feed would follow. */

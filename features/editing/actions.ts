@@ -1,5 +1,6 @@
 "use server";
 
+import { invalid } from "@/lib/validation-message";
 import type { z } from "zod";
 import { pledgeIdSchema } from "@/features/pledges/schemas";
 import type { FormState } from "@/features/forms/form-state";
@@ -78,10 +79,10 @@ export async function savePledgeAction(_previous: FormState, form: FormData): Pr
           deliveredQuantity: undefined,
           version: data.version,
         });
-        return goTo(`/pledges/${data.id}`, { message: "Pledge saved." });
+        return goTo(`/pledges/${data.id}`, { message: invalid("outcome.pledgeSaved") });
       }
       const { id } = await createPledge(principal, data.created);
-      return goTo(`/pledges/${id}`, { message: "Pledge added." });
+      return goTo(`/pledges/${id}`, { message: invalid("outcome.pledgeAdded") });
     },
   });
 }
@@ -93,7 +94,10 @@ export async function deletePledgeAction(_previous: FormState, form: FormData): 
     conflict: ({ id, version }) => opened("Pledge", id, version),
     async work({ id, version }, principal) {
       await deletePledge(principal, id, version);
-      return goTo("/pledges", { message: "Pledge deleted.", undo: { pledgeId: id, version: version + 1 } });
+      return goTo("/pledges", {
+        message: invalid("outcome.pledgeDeleted"),
+        undo: { pledgeId: id, version: version + 1 },
+      });
     },
   });
 }
@@ -104,12 +108,12 @@ export async function restorePledgeAction(_previous: FormState, form: FormData):
     permission: "edit",
     parse(values) {
       const id = pledgeIdSchema.safeParse(single(values, "id"));
-      if (!id.success) return { refused: "There is no such pledge to restore." };
+      if (!id.success) return { refused: invalid("outcome.noPledgeToRestore") };
       return { success: true, data: { id: id.data, version: sentVersion(values) } };
     },
     async work({ id, version }, principal) {
       await restorePledge(principal, id, version);
-      return goTo(`/pledges/${id}`, { message: "Pledge restored." });
+      return goTo(`/pledges/${id}`, { message: invalid("outcome.pledgeRestored") });
     },
   });
 }
@@ -142,8 +146,8 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
       const amount = text(values, "deliveredQuantity").trim();
       if (!amount) {
         return {
-          refused: "Some fields need attention.",
-          fields: { deliveredQuantity: "give the amount delivered" },
+          refused: invalid("outcome.fieldsNeedAttention"),
+          fields: { deliveredQuantity: invalid("outcome.giveAmount") },
         };
       }
       // The form's one amount field is the total so far or this delivery's amount; the writer adds
@@ -163,7 +167,7 @@ export async function recordDeliveryAction(_previous: FormState, form: FormData)
     onError: onAmountField,
     async work({ id, patch }, principal) {
       await updatePledge(principal, id, patch);
-      return goTo(`/pledges/${id}`, { message: "Delivery recorded." });
+      return goTo(`/pledges/${id}`, { message: invalid("outcome.deliveryRecorded") });
     },
   });
 }
@@ -209,7 +213,7 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
       if (data.subject === "pledge") await recordPledgeStatus(principal, data.id, data.update);
       else await recordConditionStatus(principal, data.id, data.update);
       return goTo(data.subject === "pledge" ? `/pledges/${data.id}` : `/manage/condition/${data.id}`, {
-        message: "Status change recorded.",
+        message: invalid("outcome.statusRecorded"),
       });
     },
   });
@@ -220,7 +224,7 @@ export async function recordStatusAction(_previous: FormState, form: FormData): 
 /** The kind of record a form names, or the refusal of one that does not exist. */
 function recordKindOf(values: FormValues): RecordKind | { refused: string } {
   const kind = text(values, "recordKind");
-  return isRecordKind(kind) ? kind : { refused: `Unknown kind of record "${kind}".` };
+  return isRecordKind(kind) ? kind : { refused: invalid("outcome.unknownRecordKind", { kind }) };
 }
 
 export async function saveRecordAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -239,10 +243,10 @@ export async function saveRecordAction(_previous: FormState, form: FormData): Pr
     async work({ kind, id, version, input }, principal) {
       if (id) {
         await updateRecord(principal, kind, id, version, input);
-        return goTo(`/manage/${kind}/${id}`, { message: "Saved." });
+        return goTo(`/manage/${kind}/${id}`, { message: invalid("outcome.saved") });
       }
       const created = await createRecord(principal, kind, input);
-      return goTo(`/manage/${kind}/${created.id}`, { message: "Added." });
+      return goTo(`/manage/${kind}/${created.id}`, { message: invalid("outcome.added") });
     },
   });
 }
@@ -260,7 +264,7 @@ export async function createStakeholderAction(_previous: FormState, form: FormDa
       const created = await createRecord(principal, "stakeholder", input);
       return {
         status: "saved",
-        message: `${input.name} added to the stakeholders.`,
+        message: invalid("outcome.stakeholderAdded", { name: input.name }),
         created: { id: created.id, label: input.name },
       };
     },
@@ -278,7 +282,7 @@ export async function deleteRecordAction(_previous: FormState, form: FormData): 
     conflict: ({ kind, id, version }) => opened(recordKinds[kind].entity, id, version),
     async work({ kind, id, version }, principal) {
       await deleteRecord(principal, kind, id, version);
-      return goTo(`/manage/${kind}`, { message: "Deleted." });
+      return goTo(`/manage/${kind}`, { message: invalid("outcome.deleted") });
     },
   });
 }

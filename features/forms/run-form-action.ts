@@ -8,7 +8,7 @@ import { headers } from "next/headers";
 import { headersLocale } from "@/i18n/locales";
 import { validationWording } from "@/i18n/translate";
 import { fieldErrors } from "@/lib/form-fields";
-import { worded, wordedFields } from "@/lib/validation-message";
+import { invalid, worded, wordedFields } from "@/lib/validation-message";
 import { WriteError } from "@/lib/write-error";
 import { changesSince } from "@/features/audit/queries";
 import { AccessError, currentPrincipal, requireActionPermission } from "@/server/access";
@@ -50,11 +50,16 @@ export type FormAction<T> = FormParse<T> & {
   onError?: (state: FormState) => FormState;
 };
 
-/** Runs `action` on `form`; what it answers is worded in the reader's language. */
+/** How the rules' messages (lib/validation-message.ts) read in the language of the one acting. */
+async function readersWording() {
+  const [requestHeaders, principal] = await Promise.all([headers(), currentPrincipal().catch(() => null)]);
+  return validationWording(headersLocale(requestHeaders, principal?.locale));
+}
+
+/** Runs `action` on `form`; what it answers (and the next page's toast) is worded in the reader's language. */
 export async function runFormAction<T>(form: FormData, action: FormAction<T>): Promise<FormState> {
   const state = await answer(form, action);
-  const [requestHeaders, principal] = await Promise.all([headers(), currentPrincipal().catch(() => null)]);
-  const word = validationWording(headersLocale(requestHeaders, principal?.locale));
+  const word = await readersWording();
   return {
     ...state,
     ...(state.message !== undefined && { message: worded(state.message, word) }),
@@ -89,7 +94,7 @@ async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormSta
   if (!parsed.success) {
     return fail({
       status: "error",
-      message: "Some fields need attention.",
+      message: invalid("outcome.fieldsNeedAttention"),
       fields: fieldErrors(parsed.error),
       values,
     });
@@ -106,7 +111,7 @@ async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormSta
     console.error("Form action failed", error);
     return {
       status: "error",
-      message: "Saving failed on the server; it has been logged. Nothing was saved.",
+      message: invalid("outcome.savingFailed"),
       values,
     };
   }
@@ -114,7 +119,8 @@ async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormSta
   // so a failure there is never reported as "nothing was saved".
   if (outcome && "leaveTo" in outcome) {
     revalidatePath("/", "layout");
-    await flash(outcome.message);
+    const word = await readersWording();
+    await flash({ ...outcome.message, message: worded(outcome.message.message, word) });
     redirect(outcome.leaveTo);
   }
   const state = outcome ?? { status: "saved" };

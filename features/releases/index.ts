@@ -55,7 +55,7 @@ export async function loadReleasePage(number: number, locale: Locale = "en") {
   const { release, previous } = found;
   const [changes, corrections] = await Promise.all([
     previous ? loadLearntSince(previous.knownAt, defaultMetric, everyPledge, release.knownAt) : null,
-    loadCorrections(release.knownAt, correctionsShown),
+    loadCorrections(release.knownAt, correctionsShown, locale),
   ]);
   const listed = changes ? changes.pledges.slice(0, shownPledges) : [];
   const changelog = changes && {

@@ -171,7 +171,7 @@ export async function loadInbox(userId: string, locale: Locale = "en") {
     subjects.map(async (subject) => {
       const after = unreadAfter(subject.watch, readAt);
       if (!follows(subject)) return { ...subject, after, keys: [], entries: [], learnt: null };
-      const { keys, entries } = await loadRecordedSince(subject.feedSubject, after, shownPerWatch);
+      const { keys, entries } = await loadRecordedSince(subject.feedSubject, after, shownPerWatch, locale);
       if (entries.length === 0) return { ...subject, after, keys, entries, learnt: null };
       const changes = await learntFor(
         after,

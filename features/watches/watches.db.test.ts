@@ -106,6 +106,10 @@ describe("a watched pledge", () => {
     });
     expect(item!.entries.map((e) => e.title)).toEqual(["Watched pledge one: Announced → Withdrawn"]);
     expect(item!.entries[0]!.citations.map((c) => c.quote)).toEqual(["will not send the brigade after all"]);
+    // In the reader's language: the statuses and the day, the record's own words as entered.
+    const [ukrainian] = (await loadInbox(reader, "uk")).items[0]!.entries;
+    expect(ukrainian!.title).toBe("Watched pledge one: Оголошене → Відкликане");
+    expect(ukrainian!.lines[0]).toMatch(/^Оголошене → Відкликане — \d+ \p{L}+ \d{4} р\.$/u);
     // What it did: the pledge's effect on the sums, as known now against as known before.
     expect(item!.learnt!.pledges.map((p) => [p.title, p.effect.pledged])).toEqual([
       ["Watched pledge one", "−1,000"],

@@ -4,6 +4,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { createAccountAsAdmin } from "./support/accounts";
 import { englishLeaks } from "./support/english-leaks";
+import { pickRecord, typeDay } from "./support/pickers";
 import { expectNoAxeViolations } from "./support/page-checks";
 import { storageStateOf } from "./support/users";
 
@@ -122,4 +123,49 @@ test("the sign-in page speaks the browser's language", async ({ browser }) => {
   await expect(page.getByRole("button", { name: "Увійти" })).toBeVisible();
   expect(await englishLeaks(page, "uk")).toEqual([]);
   await expectNoAxeViolations(page);
+});
+
+test("an analyst adds a pledge in Ukrainian: the form, its checks, the server's refusal and the toast", async ({
+  browser,
+}) => {
+  const page = await (
+    await browser.newContext({ locale: "uk-UA", storageState: storageStateOf("analyst") })
+  ).newPage();
+  await page.goto("/pledges/new");
+  await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+  const main = page.getByRole("main");
+  // A field is checked as it is left, in the reader's words; so is the whole form when sent.
+  const title = main.getByLabel("Назва", { exact: true });
+  await title.focus();
+  await page.keyboard.press("Tab");
+  await expect(main.locator("#field-title-error")).toHaveText("Поле «назва» обов’язкове");
+  await main.getByRole("button", { name: "Додати зобов’язання" }).click();
+  await expect(main.getByText("Деякі поля потребують виправлення.")).toBeVisible();
+  await expect(main.locator("#field-sourceId-error")).toContainText("Укажіть джерело");
+  expect(await englishLeaks(page, "uk")).toEqual([]);
+  await expectNoAxeViolations(page);
+
+  await title.fill("E2E зобов’язання українською");
+  await main.getByLabel("Категорія").selectOption("enablers");
+  await main.getByLabel("Одиниця", { exact: true }).fill("items");
+  await main.getByLabel("Кількість (найменша)").fill("1 200");
+  await typeDay(page, "Дата оголошення", "01.02.2026");
+  // The day typed is said back as the reader's language writes it.
+  await expect(main.getByText(/^1 лютого 2026 р\./)).toBeVisible();
+  await pickRecord(page, "Додати учасника", "France");
+  await expect(main.getByLabel("Роль: France")).toHaveValue("pledger");
+  const source = main.getByRole("combobox", { name: "Джерело", exact: true });
+  await expect(async () => {
+    await source.click();
+    await source.press("ArrowDown");
+    await expect(page.getByRole("listbox")).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole("listbox").getByRole("option").first().click();
+  await main.getByLabel("Цитата з нього").fill("E2E: 1 200 одиниць буде надіслано");
+  await main.getByRole("button", { name: "Додати зобов’язання" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "E2E зобов’язання українською" })).toBeVisible();
+  await expect(page.getByText("Зобов’язання додано.")).toBeVisible();
+  // The pledge's page, as written: "1 200 одиниць" with a no-break space.
+  await expect(main.getByText("1\u00a0200 одиниць").first()).toBeVisible();
+  expect(await englishLeaks(page, "uk")).toEqual([]);
 });

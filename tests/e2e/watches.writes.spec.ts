@@ -87,7 +87,7 @@ test("the list's filters are watched as one watch, whatever their order", async 
   await viewer.goto("/inbox");
   const item = viewer.getByRole("region", { name: /^Filters: Categories: .*Lifecycle statuses: Committed/ });
   await expect(item).toHaveCount(1);
-  await item.getByRole("button", { name: "Stop watching this list" }).click();
+  await item.getByRole("button", { name: "Stop watching these filters" }).click();
   await expect(item).toHaveCount(0);
 });
 

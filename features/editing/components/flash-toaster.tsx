@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import { useEffect, useTransition } from "react";
 import { toast, Toaster } from "sonner";
@@ -24,6 +25,7 @@ async function takeFlash() {
 export function FlashToaster() {
   const pathname = usePathname();
   const [, startTransition] = useTransition();
+  const undoLabel = useTranslations("forms")("undo");
   useEffect(() => {
     void takeFlash().then((flash) => {
       if (!flash) return;
@@ -32,7 +34,7 @@ export function FlashToaster() {
         duration: undo ? 10_000 : 4_000,
         action: undo
           ? {
-              label: "Undo",
+              label: undoLabel,
               onClick: () => {
                 const form = new FormData();
                 form.set("id", undo.pledgeId);
@@ -46,6 +48,6 @@ export function FlashToaster() {
           : undefined,
       });
     });
-  }, [pathname]);
+  }, [pathname, undoLabel]);
   return <Toaster position="bottom-right" closeButton />;
 }
