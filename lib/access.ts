@@ -8,12 +8,6 @@ export type Permission = "read" | "edit" | "admin";
 
 const leastRoleFor: Record<Permission, Role> = { read: "viewer", edit: "analyst", admin: "admin" };
 
-export const accountRoleLabels: Record<Role, string> = {
-  viewer: "Viewer (read and export)",
-  analyst: "Analyst (also edit)",
-  admin: "Admin (also users and tokens)",
-};
-
 /** Someone signed in, a script holding an API token, or a command run on the server itself. */
 export type Principal = {
   kind: "user" | "token" | "system";

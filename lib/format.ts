@@ -173,11 +173,6 @@ export function parseIsoDay(text: string): Date {
   return new Date(`${text}T00:00:00.000Z`);
 }
 
-/** `n` with the noun that fits it, the number with separators: "1 row", "30,000 rows". */
-export function counted(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-}
-
 /**
  * A file's size as the reader's language writes it: "812 bytes", "14 kB", "3.2 MB"; "812 байтів",
  * "14 кБ"; "812 octets", "3,2 Mo" (decimal units, as downloads show them).

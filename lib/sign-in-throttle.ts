@@ -47,7 +47,13 @@ export function afterFailure(record: FailureRecord | null, now: number): Failure
 
 /** "30 seconds", "2 minutes": how long to wait, in words, in the reader's language ("30 секунд"). */
 export function waitInWords(seconds: number, locale: Locale = "en"): string {
-  const t = translator(locale);
-  if (seconds < 90) return t("auth.seconds", { count: seconds });
-  return t("auth.minutes", { count: Math.ceil(seconds / 60) });
+  const { unit, count } = waitUnit(seconds);
+  return translator(locale)(unit === "seconds" ? "auth.seconds" : "auth.minutes", { count });
+}
+
+/** A wait in the unit it is said in: seconds up to a minute and a half, else whole minutes, rounded up. */
+export function waitUnit(seconds: number): { unit: "seconds" | "minutes"; count: number } {
+  return seconds < 90
+    ? { unit: "seconds", count: seconds }
+    : { unit: "minutes", count: Math.ceil(seconds / 60) };
 }

@@ -31,13 +31,13 @@ const auditShown = 100;
 
 export default async function AdminPage() {
   const admin = await requirePagePermission("admin", "/admin");
-  const [accounts, tokens, audit, failedEndpoints, t, locale] = await Promise.all([
+  const locale = await getLocale();
+  const [accounts, tokens, audit, failedEndpoints, t] = await Promise.all([
     listAccounts(),
     listApiTokens(),
-    listAudit({ page: 1 }, { seesAccounts: true }, auditShown),
+    listAudit({ page: 1 }, { seesAccounts: true }, auditShown, locale),
     readFailedEndpoints(),
     getTranslations("admin"),
-    getLocale(),
   ]);
   const now = new Date();
   const code = (chunks: ReactNode) => <code>{chunks}</code>;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { linkTag } from "@/components/ui/link-tag";
 import { FilterDate, FilterSelect } from "@/components/ui/filter-fields";
@@ -37,7 +37,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const parsed = parseSearchParams(auditFiltersSchema, params);
   const [actors, result, t] = await Promise.all([
     auditActors(reader),
-    parsed.ok ? listAudit(parsed.data, reader) : Promise.resolve(null),
+    parsed.ok ? listAudit(parsed.data, reader, undefined, await getLocale()) : Promise.resolve(null),
     getTranslations("audit"),
   ]);
   const filters = parsed.ok ? parsed.data : null;

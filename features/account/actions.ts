@@ -12,8 +12,9 @@ import { createApiToken, revokeApiToken } from "@/server/api-tokens";
 import { publicOrigin } from "@/server/env";
 import { z } from "zod";
 import { WriteError } from "@/lib/write-error";
+import { invalid } from "@/lib/validation-message";
 import type { Principal } from "@/lib/access";
-import { waitInWords } from "@/lib/sign-in-throttle";
+import { waitUnit } from "@/lib/sign-in-throttle";
 import { recordOwnPasswordChange, renameAccount } from "@/server/accounts";
 import { auth } from "@/server/auth";
 import { db } from "@/server/db";
@@ -24,7 +25,7 @@ import { admitSignIn, clientAddressOf, settleAttempt, throttleKeys } from "@/ser
 
 function ownAccount(principal: Principal): string {
   if (principal.kind !== "user") {
-    throw new WriteError("invalid", "An API token has no account to change: sign in with your own.");
+    throw new WriteError("invalid", invalid("outcome.tokenHasNoAccount"));
   }
   return principal.id;
 }
@@ -39,7 +40,7 @@ export async function changeOwnNameAction(_previous: FormState, form: FormData):
       const outcome = await renameAccount(db(), ownAccount(principal), name, principal);
       return {
         status: "saved",
-        message: outcome === "unchanged" ? "Your name is unchanged." : "Your name is changed.",
+        message: invalid(outcome === "unchanged" ? "outcome.ownNameUnchanged" : "outcome.ownNameChanged"),
       };
     },
   });
@@ -66,7 +67,7 @@ export async function changeOwnPasswordAction(_previous: FormState, form: FormDa
       if (!admission.admitted) {
         throw new WriteError(
           "invalid",
-          `Too many wrong passwords. Try again in ${waitInWords(admission.retryAfterSeconds)}.`,
+          invalid("outcome.tooManyWrongPasswords", waitUnit(admission.retryAfterSeconds)),
         );
       }
       try {
@@ -78,8 +79,8 @@ export async function changeOwnPasswordAction(_previous: FormState, form: FormDa
         const wrong = error instanceof APIError && error.statusCode < 500;
         await settleAttempt(db(), keys, wrong ? "wrong-password" : "not-a-guess");
         if (wrong) {
-          throw new WriteError("invalid", "The current password is not right; nothing was changed.", {
-            fields: { currentPassword: "not your current password" },
+          throw new WriteError("invalid", invalid("outcome.currentPasswordWrong"), {
+            fields: { currentPassword: invalid("outcome.notCurrentPassword") },
           });
         }
         throw error;
@@ -88,7 +89,7 @@ export async function changeOwnPasswordAction(_previous: FormState, form: FormDa
       // Every other session ends (a stolen one too); this browser stays signed in.
       await db().session.deleteMany({ where: { userId, NOT: { id: current?.session.id ?? "" } } });
       await recordOwnPasswordChange(db(), principal);
-      return { status: "saved", message: "Password changed. Your other sessions have ended." };
+      return { status: "saved", message: invalid("outcome.passwordChanged") };
     },
   });
 }
@@ -117,7 +118,7 @@ export async function createFeedTokenAction(_previous: FormState, form: FormData
       const origin = publicOrigin() ?? (await headers()).get("origin") ?? "";
       return {
         status: "saved",
-        message: `Your feed address, valid ${feedTokenDays} days. Copy it now: it is shown only once. Any other feed works with the same token=… added to its address.`,
+        message: invalid("outcome.feedAddressMade", { days: feedTokenDays }),
         secret: `${origin}/feeds/changes.atom?token=${token}`,
       };
     },
@@ -136,9 +137,9 @@ export async function revokeFeedTokenAction(_previous: FormState, form: FormData
         select: { id: true },
       });
       if (!own || !(await revokeApiToken(db(), id, principal))) {
-        throw new WriteError("not-found", "You have no active feed token with this id.");
+        throw new WriteError("not-found", invalid("outcome.noSuchFeedToken"));
       }
-      return { status: "saved", message: "Feed token revoked: feed addresses carrying it stop working." };
+      return { status: "saved", message: invalid("outcome.feedTokenRevoked") };
     },
   });
 }

@@ -13,6 +13,7 @@ import {
   tokenIdSchema,
 } from "./schemas";
 import { WriteError } from "@/lib/write-error";
+import { invalid } from "@/lib/validation-message";
 import type { Principal } from "@/lib/access";
 import { changeRole, createAccount, renameAccount, resetPassword, setAccountActive } from "@/server/accounts";
 import { createApiToken, revokeApiToken } from "@/server/api-tokens";
@@ -27,7 +28,7 @@ const fields =
     Object.fromEntries(names.map((name) => [name, single(values, name) ?? ""]));
 const adminPage = () => revalidatePath("/admin");
 const isSelf = (principal: Principal, userId: string) => principal.kind === "user" && principal.id === userId;
-const noSuchAccount = () => new WriteError("not-found", "There is no such account.");
+const noSuchAccount = () => new WriteError("not-found", invalid("outcome.noSuchAccount"));
 
 export async function createAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runFormAction(form, {
@@ -38,12 +39,15 @@ export async function createAccountAction(_previous: FormState, form: FormData):
     revalidate: adminPage,
     async work(account, principal) {
       if (await db().user.findUnique({ where: { email: account.email.toLowerCase() } })) {
-        throw new WriteError("invalid", "An account with this email already exists.", {
-          fields: { email: "already used" },
+        throw new WriteError("invalid", invalid("outcome.emailTaken"), {
+          fields: { email: invalid("outcome.alreadyUsed") },
         });
       }
       await createAccount(db(), account, principal);
-      return { status: "saved", message: `Created ${account.role} ${account.email}.` };
+      return {
+        status: "saved",
+        message: invalid("outcome.accountCreated", { role: account.role, email: account.email }),
+      };
     },
   });
 }
@@ -56,10 +60,10 @@ export async function changeRoleAction(_previous: FormState, form: FormData): Pr
     revalidate: adminPage,
     async work({ userId, role }, principal) {
       if (isSelf(principal, userId) && role !== "admin") {
-        throw new WriteError("invalid", "You cannot remove your own admin role; ask another admin.");
+        throw new WriteError("invalid", invalid("outcome.ownAdminRole"));
       }
       if (!(await changeRole(db(), userId, role, principal))) throw noSuchAccount();
-      return { status: "saved", message: `Role changed to ${role}.` };
+      return { status: "saved", message: invalid("outcome.roleChanged", { role }) };
     },
   });
 }
@@ -76,7 +80,7 @@ export async function renameAccountAction(_previous: FormState, form: FormData):
       if (outcome === "not-found") throw noSuchAccount();
       return {
         status: "saved",
-        message: outcome === "unchanged" ? "The name is unchanged." : "Name changed.",
+        message: invalid(outcome === "unchanged" ? "outcome.nameUnchanged" : "outcome.nameChanged"),
       };
     },
   });
@@ -96,16 +100,14 @@ function onAccount(form: FormData, work: (userId: string, principal: Principal) 
 async function setActive(form: FormData, active: boolean): Promise<FormState> {
   return onAccount(form, async (userId, principal) => {
     if (!active && isSelf(principal, userId)) {
-      throw new WriteError("invalid", "You cannot deactivate your own account; ask another admin.");
+      throw new WriteError("invalid", invalid("outcome.ownDeactivation"));
     }
     const outcome = await setAccountActive(db(), userId, active, principal);
     if (outcome === "not-found") throw noSuchAccount();
     const message =
       outcome === "unchanged"
-        ? `The account is already ${active ? "active" : "deactivated"}.`
-        : active
-          ? "Account reactivated: it can sign in again."
-          : "Account deactivated: its sessions ended and the tokens it made are revoked.";
+        ? invalid(active ? "outcome.alreadyActive" : "outcome.alreadyDeactivated")
+        : invalid(active ? "outcome.accountReactivated" : "outcome.accountDeactivated");
     return { status: "saved", message };
   });
 }
@@ -124,7 +126,7 @@ export async function resetPasswordAction(_previous: FormState, form: FormData):
     if (!reset) throw noSuchAccount();
     return {
       status: "saved",
-      message: `New password for ${reset.email}: pass it on privately; it is shown only once. Their sessions ended.`,
+      message: invalid("outcome.passwordReset", { email: reset.email }),
       secret: reset.password,
     };
   });
@@ -140,7 +142,7 @@ export async function createTokenAction(_previous: FormState, form: FormData): P
       const { token } = await createApiToken(db(), input, principal);
       return {
         status: "saved",
-        message: `Created the token “${input.name}”, valid ${input.days} days. Copy it now: it is shown only once.`,
+        message: invalid("outcome.tokenCreated", { name: input.name, days: input.days }),
         secret: token,
       };
     },
@@ -155,9 +157,9 @@ export async function revokeTokenAction(_previous: FormState, form: FormData): P
     revalidate: adminPage,
     async work({ id }, principal) {
       if (!(await revokeApiToken(db(), id, principal))) {
-        throw new WriteError("not-found", "There is no active token with this id.");
+        throw new WriteError("not-found", invalid("outcome.noSuchToken"));
       }
-      return { status: "saved", message: "Token revoked." };
+      return { status: "saved", message: invalid("outcome.tokenRevoked") };
     },
   });
 }

@@ -46,6 +46,19 @@ describe("auditLine", () => {
     });
   });
 
+  it("says it in the reader's language: the action, the field's label, the numbers and the words", () => {
+    expect(auditLine(entry({}), names, "uk")).toMatchObject({
+      action: "Змінено",
+      changes: [{ label: "Кількість (найбільша)", before: "5\u00a0000", after: "6\u00a0000" }],
+    });
+    const french = auditLine(entry({ after: pledge({ stakeholders: [], status: "stalled" }) }), names, "fr");
+    expect(french.action).toBe("Modification");
+    expect(french.changes).toEqual([
+      { label: "Acteurs et leur rôle", before: "France (Auteur de l’engagement)", after: "aucun" },
+      { label: "Statut", before: "Annoncé", after: "Au point mort" },
+    ]);
+  });
+
   it("writes links by name, whichever shape the writer stored them in", () => {
     const line = auditLine(
       entry({ after: pledge({ conditions: undefined, conditionIds: [], stakeholders: [] }) }),

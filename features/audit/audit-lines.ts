@@ -2,22 +2,14 @@
 // changed in its label with its value before and after, in words. Plain functions, unit-tested.
 import {
   describePledgeField,
-  pledgeFieldLabels,
   pledgeMergeFields,
   pledgeStateFromAudit,
   sameValue,
   type Names,
-  recordKindList,
-  recordKinds,
 } from "@/features/editing";
+import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { formatDate } from "@/lib/format";
-import {
-  conditionStatusLabels,
-  pledgeStatusLabels,
-  type ConditionStatus,
-  type PledgeStatus,
-} from "@/lib/rules/vocabulary";
 
 export type { Names };
 
@@ -51,14 +43,6 @@ export interface AuditLine {
   note: string | null;
 }
 
-const auditActionLabels: Record<string, string> = {
-  create: "Added",
-  update: "Edited",
-  delete: "Deleted",
-  restore: "Restored",
-  status: "Status changed",
-};
-
 const ignored = new Set(["id", "version", "createdAt", "updatedAt", "deletedAt", "slug"]);
 
 function snapshot(json: string | null): Record<string, unknown> | null {
@@ -86,41 +70,58 @@ function titleOf(
   return fallback;
 }
 
-const statusWords = (value: unknown) =>
-  typeof value === "string"
-    ? (pledgeStatusLabels[value as PledgeStatus] ?? conditionStatusLabels[value as ConditionStatus] ?? value)
-    : "none";
+/** How an audit line says things in `locale`: its actions, a status, "none", a field's label. */
+function auditWords(locale: Locale) {
+  const t = translator(locale);
+  const known = (key: string) => t.has(key as "audit.line.none");
+  const say = (key: string) => t(key as "audit.line.none");
+  return {
+    none: t("audit.line.none"),
+    status: t("audit.line.status"),
+    action: (action: string) =>
+      known(`audit.line.action.${action}`) ? say(`audit.line.action.${action}`) : action,
+    statusOf: (value: unknown) =>
+      typeof value !== "string"
+        ? t("audit.line.none")
+        : known(`vocabulary.pledgeStatus.${value}`)
+          ? say(`vocabulary.pledgeStatus.${value}`)
+          : known(`vocabulary.conditionStatus.${value}`)
+            ? say(`vocabulary.conditionStatus.${value}`)
+            : value,
+    pledgeField: (field: string) => say(`pledgeField.${field}.label`),
+    recordField: (field: string) => (known(`records.field.${field}`) ? say(`records.field.${field}`) : null),
+  };
+}
+type AuditWords = ReturnType<typeof auditWords>;
 
-function pledgeChanges(entry: StoredAuditEntry, names: Names): FieldChange[] {
+function pledgeChanges(
+  entry: StoredAuditEntry,
+  names: Names,
+  words: AuditWords,
+  locale: Locale,
+): FieldChange[] {
   const before = pledgeStateFromAudit(entry.before);
   const after = pledgeStateFromAudit(entry.after);
   if (!after && !before) return [];
   const changes: FieldChange[] = [];
   for (const field of pledgeMergeFields) {
-    const from = before ? describePledgeField(field, before, names) : "none";
-    const to = after ? describePledgeField(field, after, names) : "none";
+    const from = before ? describePledgeField(field, before, names, locale) : words.none;
+    const to = after ? describePledgeField(field, after, names, locale) : words.none;
     const differs = before && after ? !sameValue(before[field], after[field]) : from !== to;
     if (differs && !(entry.action === "delete" || entry.action === "restore")) {
-      changes.push({ label: pledgeFieldLabels[field], before: from, after: to });
+      changes.push({ label: words.pledgeField(field), before: from, after: to });
     }
   }
   const status = [snapshot(entry.before)?.status, snapshot(entry.after)?.status];
   if (entry.action !== "delete" && entry.action !== "restore" && status[0] !== status[1]) {
-    changes.push({ label: "Status", before: statusWords(status[0]), after: statusWords(status[1]) });
+    changes.push({
+      label: words.status,
+      before: words.statusOf(status[0]),
+      after: words.statusOf(status[1]),
+    });
   }
   return changes;
 }
-
-// The audit trail is written in English for now, in the Records forms' words.
-const english = translator("en");
-const labelsByEntity = new Map(
-  recordKindList.map((kind) => [
-    recordKinds[kind].entity,
-    new Map<string, string>(
-      recordKinds[kind].fields.map((field) => [field.name, english(`records.field.${field.name}`)]),
-    ),
-  ]),
-);
 
 /** "dependsOnId" → "Depends on id": a readable name for a column no form labels. */
 const humanised = (key: string) => {
@@ -128,38 +129,46 @@ const humanised = (key: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-function valueWords(key: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "none";
-  if (key === "status") return statusWords(value);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDate(new Date(value));
+function valueWords(key: string, value: unknown, words: AuditWords, locale: Locale): string {
+  if (value === null || value === undefined || value === "") return words.none;
+  if (key === "status") return words.statusOf(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value))
+    return formatDate(new Date(value), locale);
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-function recordChanges(entry: StoredAuditEntry): FieldChange[] {
+function recordChanges(entry: StoredAuditEntry, words: AuditWords, locale: Locale): FieldChange[] {
   if (entry.action === "delete" || entry.action === "restore") return [];
   const before = snapshot(entry.before) ?? {};
   const after = snapshot(entry.after) ?? {};
-  const labels = labelsByEntity.get(entry.entityType);
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
     .map((key) => ({
-      label: labels?.get(key) ?? humanised(key),
-      before: valueWords(key, before[key]),
-      after: valueWords(key, after[key]),
+      // The Records forms' label where a form has the field, else its name made readable.
+      label: words.recordField(key) ?? humanised(key),
+      before: valueWords(key, before[key], words, locale),
+      after: valueWords(key, after[key], words, locale),
     }));
 }
 
-/** One audit entry in words; `names` turns the pledge's stakeholder and condition ids into names. */
-export function auditLine(entry: StoredAuditEntry, names: Names): AuditLine {
+/**
+ * One audit entry in words, in `locale` (the CSV's in English); `names` turns the pledge's
+ * stakeholder and condition ids into names.
+ */
+export function auditLine(entry: StoredAuditEntry, names: Names, locale: Locale = "en"): AuditLine {
+  const words = auditWords(locale);
   return {
     id: entry.id,
     at: entry.occurredAt,
     actor: entry.actorLabel,
-    action: auditActionLabels[entry.action] ?? entry.action,
+    action: words.action(entry.action),
     entityType: entry.entityType,
     entityId: entry.entityId,
     title: titleOf(snapshot(entry.before), snapshot(entry.after), entry.entityId),
-    changes: entry.entityType === "Pledge" ? pledgeChanges(entry, names) : recordChanges(entry),
+    changes:
+      entry.entityType === "Pledge"
+        ? pledgeChanges(entry, names, words, locale)
+        : recordChanges(entry, words, locale),
     note: entry.note,
   };
 }

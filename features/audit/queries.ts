@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
 import type { Prisma } from "@/generated/prisma/client";
 import { endOfDay } from "@/lib/format";
 import { db } from "@/server/db";
@@ -66,6 +67,7 @@ export async function listAudit(
   { page = 1, pageSize: askedSize, sort = "when", dir, ...filters }: AuditFilters,
   reader: AuditReader,
   defaultSize: number = listPageSizes[0],
+  locale: Locale = "en",
 ) {
   const pageSize = askedSize ?? defaultSize;
   const [entries, total, lookup] = await Promise.all([
@@ -78,7 +80,7 @@ export async function listAudit(
     db().auditEntry.count({ where: where(filters, reader) }),
     names(),
   ]);
-  return { rows: entries.map((entry) => auditLine(entry, lookup)), total, page, pageSize };
+  return { rows: entries.map((entry) => auditLine(entry, lookup, locale)), total, page, pageSize };
 }
 
 /** Every entry the filters select, newest first, in batches (keyset on the order): for the CSV. */

@@ -3,7 +3,6 @@
 // kinds of plain record.
 export {
   describePledgeField,
-  pledgeFieldLabels,
   pledgeMergeFields,
   pledgeStateFromAudit,
   sameValue,

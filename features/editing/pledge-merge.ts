@@ -1,14 +1,10 @@
 import "server-only";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { formatDate, formatDateAt } from "@/lib/format";
 import { canonicalValue, mergeFields, type MergeOutcome } from "@/lib/rules/merge";
 import { formatAmount } from "@/lib/rules/units";
-import {
-  categoryLabels,
-  datePrecisionLabels,
-  datePrecisions,
-  qualifierLabels,
-  roleLabels,
-} from "@/lib/rules/vocabulary";
+import { datePrecisions } from "@/lib/rules/vocabulary";
 import type { PledgeCategory, QuantityQualifier, StakeholderRole } from "@/lib/rules/vocabulary";
 import {
   pledgeFieldWords,
@@ -114,42 +110,57 @@ export const sameValue = (a: unknown, b: unknown) => canonicalValue(a) === canon
 
 export type Names = { stakeholders: Map<string, string>; conditions: Map<string, string> };
 
-/** One field of a pledge as a person reads it: labels, amounts with their unit, dates. */
-export function describePledgeField(field: PledgeField, state: Partial<PledgeState>, names: Names): string {
+/** One field of a pledge as a person reads it, in `locale`: labels, amounts with their unit, dates. */
+export function describePledgeField(
+  field: PledgeField,
+  state: Partial<PledgeState>,
+  names: Names,
+  locale: Locale = "en",
+): string {
+  const t = translator(locale);
+  const none = t("audit.line.none");
   const unit = state.quantityUnit ?? "";
   const amount = (minor: bigint | null | undefined) =>
-    minor === null || minor === undefined ? "none" : unit ? formatAmount(minor, unit) : String(minor);
+    minor === null || minor === undefined ? none : unit ? formatAmount(minor, unit, locale) : String(minor);
+  // A code no vocabulary knows (from an older version) is shown as it is.
+  const word = (key: string, code: unknown) =>
+    t.has(key as "vocabulary.category.force") ? t(key as "vocabulary.category.force") : String(code);
   switch (field) {
     case "quantityLow":
     case "quantityHigh":
     case "deliveredQuantity":
       return amount(state[field]);
     case "announcedOn":
-      return state.announcedOn ? formatDateAt(state.announcedOn, state.announcedPrecision ?? "day") : "none";
+      return state.announcedOn
+        ? formatDateAt(state.announcedOn, state.announcedPrecision ?? "day", locale)
+        : none;
     case "announcedPrecision":
-      return datePrecisionLabels[state.announcedPrecision ?? "day"];
+      return t(`vocabulary.datePrecision.${state.announcedPrecision ?? "day"}`);
     case "dueOn":
-      return state.dueOn ? formatDate(state.dueOn) : "none";
+      return state.dueOn ? formatDate(state.dueOn, locale) : none;
     case "category":
-      return categoryLabels[state.category as PledgeCategory] ?? String(state.category);
+      return word(`vocabulary.category.${state.category as PledgeCategory}`, state.category);
     case "quantityQualifier":
-      return qualifierLabels[state.quantityQualifier as QuantityQualifier] ?? String(state.quantityQualifier);
+      return word(
+        `vocabulary.qualifier.${state.quantityQualifier as QuantityQualifier}`,
+        state.quantityQualifier,
+      );
     case "stakeholders":
       return (
         (state.stakeholders ?? [])
           .map(
             (s) =>
-              `${names.stakeholders.get(s.stakeholderId) ?? s.stakeholderId} (${roleLabels[s.role as StakeholderRole] ?? s.role})`,
+              `${names.stakeholders.get(s.stakeholderId) ?? s.stakeholderId} (${word(`vocabulary.role.${s.role as StakeholderRole}`, s.role)})`,
           )
           .sort()
-          .join(", ") || "none"
+          .join(", ") || none
       );
     case "conditionIds":
       return (
         (state.conditionIds ?? [])
           .map((id) => names.conditions.get(id) ?? id)
           .sort()
-          .join(", ") || "none"
+          .join(", ") || none
       );
     case "title":
     case "description":
@@ -157,7 +168,7 @@ export function describePledgeField(field: PledgeField, state: Partial<PledgeSta
     case "scope":
     case "externalId": {
       const value = state[field];
-      return value === null || value === undefined || value === "" ? "none" : String(value);
+      return value === null || value === undefined || value === "" ? none : String(value);
     }
   }
 }

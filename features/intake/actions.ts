@@ -9,6 +9,7 @@ import { modelExtractor, ModelError, rulesExtractor } from "./extractors";
 import { decideSuggestion, readSourceAgain, reopenSuggestion } from "./mutations";
 import { decisionSchema, reopenSchema } from "./schemas";
 import { WriteError } from "@/lib/write-error";
+import { invalid } from "@/lib/validation-message";
 
 /** The record fields a decision's form may carry, by the names the editing schemas read. */
 const recordFields = [
@@ -62,14 +63,6 @@ function decisionInput(values: FormValues) {
   };
 }
 
-const decidedWords = {
-  pledge: "a pledge",
-  condition: "a condition",
-  requirement: "a requirement",
-  capacity: "a capacity reference",
-  stakeholder: "a stakeholder's stance",
-} as const;
-
 /** How a suggestion stands now, as a refused decision reports it (features/intake/mutations.ts). */
 type SuggestionNow = { version: number; state: string };
 
@@ -106,8 +99,9 @@ export async function decideSuggestionAction(_previous: FormState, form: FormDat
         status: "saved",
         message:
           decided.state === "rejected"
-            ? "Rejected: nothing was written, and it will not be suggested again."
-            : `Accepted: ${decided.record ? decidedWords[decided.record.kind] : "the record"} was written, citing the quote.`,
+            ? invalid("outcome.suggestionRejected")
+            : // What was written, by its kind ("a pledge", "a stakeholder's stance"; else "the record").
+              invalid("outcome.suggestionAccepted", { kind: decided.record?.kind ?? "record" }),
         ...(decided.record ? { created: { id: decided.record.id, label: decided.record.kind } } : {}),
       };
     },
@@ -127,7 +121,7 @@ export async function reopenSuggestionAction(_previous: FormState, form: FormDat
       } catch (error) {
         return refusedAsChanged(error);
       }
-      return { status: "saved", message: "Put back: the suggestion waits for a decision again." };
+      return { status: "saved", message: invalid("outcome.suggestionPutBack") };
     },
     revalidate: () => revalidatePath("/intake", "layout"),
   });
@@ -141,23 +135,22 @@ export async function readAgainAction(_previous: FormState, form: FormData): Pro
       const sourceId = single(values, "sourceId");
       const extractor = single(values, "extractor");
       if (!sourceId || (extractor !== "rules" && extractor !== "model"))
-        return { refused: "Choose a source and a reader." };
+        return { refused: invalid("outcome.chooseSourceAndReader") };
       return { success: true, data: { sourceId, extractor } };
     },
     async work({ sourceId, extractor }) {
       const config = extractor === "model" ? intakeModelFromEnv() : null;
       if (extractor === "model" && !config)
-        return { status: "error", message: "No model is configured (INTAKE_MODEL_URL)." };
+        return { status: "error", message: invalid("outcome.noModelConfigured") };
       const reader = config ? modelExtractor(config) : rulesExtractor;
       try {
         const { added, removed, dropped } = await readSourceAgain(sourceId, reader);
-        const parts = [`${added} new suggestion${added === 1 ? "" : "s"}`];
-        if (removed) parts.push(`${removed} no longer made taken away`);
-        if (dropped) parts.push(`${dropped} dropped because their quotes are not in the text`);
-        return { status: "saved", message: `Read again by ${reader.label}: ${parts.join("; ")}.` };
+        // The reader by its name ("the rules", "the model …"), the counts said only when not 0 (added always).
+        const read = { reader: reader.name, model: config?.model ?? "", added, removed, dropped };
+        return { status: "saved", message: invalid("outcome.readAgain", read) };
       } catch (error) {
         if (error instanceof ModelError)
-          return { status: "error", message: `${error.message} The rules' suggestions stand.` };
+          return { status: "error", message: invalid("outcome.modelFailed", { error: error.message }) };
         throw error;
       }
     },

@@ -5,6 +5,7 @@ import { goTo, runFormAction } from "@/features/forms/run-form-action";
 import type { FormState } from "@/features/forms/form-state";
 import { single } from "@/features/forms/form-values";
 import { actorLabel } from "@/lib/access";
+import { invalid } from "@/lib/validation-message";
 import { internalOrigin, publicOrigin } from "@/server/env";
 import { credentialsOf } from "@/server/http";
 import { briefingPrinter, publishRelease } from "./mutations";
@@ -23,7 +24,7 @@ export async function publishReleaseAction(_previous: FormState, form: FormData)
         origin,
         print: briefingPrinter(actorLabel(principal), origin, credentialsOf(request)),
       });
-      return goTo(`/releases/${number}`, { message: `Release ${number} published.` });
+      return goTo(`/releases/${number}`, { message: invalid("outcome.releasePublished", { number }) });
     },
   });
 }

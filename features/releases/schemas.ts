@@ -45,15 +45,5 @@ export const releaseFileName = z.enum(Object.keys(releaseFiles) as [ReleaseFileN
   error: `a release holds ${Object.keys(releaseFiles).join(", ")}`,
 });
 
-/** What each file is, for the release's page. */
-export const releaseFileLabels: Record<ReleaseFileName, string> = {
-  "briefing.pdf": "Briefing (PDF)",
-  "report.xlsx": "Report workbook (Excel)",
-  "pledges.csv": "Pledges (CSV)",
-  "datapackage.zip": "Data package (CSV tables with a descriptor, zipped)",
-  "summary.json": "Summary figures (JSON, as the API's /summary answers)",
-  "dataset.json": "Whole dataset (JSON, as stored; re-importable)",
-};
-
 /** How many corrections a release's page and API list, newest first. */
 export const correctionsShown = 200;

@@ -6,6 +6,7 @@ import type { FormState } from "@/features/forms/form-state";
 import { single } from "@/features/forms/form-values";
 import type { Principal } from "@/lib/access";
 import { WriteError } from "@/lib/write-error";
+import { invalid } from "@/lib/validation-message";
 import { rememberOwnWrite } from "@/server/data-version";
 import { addWatch, markInboxRead, removeWatch } from "./mutations";
 import { markReadSchema, watchIdSchema, watchSchema } from "./schemas";
@@ -15,7 +16,7 @@ import { markReadSchema, watchIdSchema, watchSchema } from "./schemas";
 
 function ownInbox(principal: Principal): string {
   if (principal.kind !== "user") {
-    throw new WriteError("invalid", "An API token has no inbox: sign in with your own account to watch.");
+    throw new WriteError("invalid", invalid("outcome.tokenHasNoInbox"));
   }
   return principal.id;
 }
@@ -31,7 +32,7 @@ export async function watchAction(_previous: FormState, form: FormData): Promise
       async work({ id }, principal) {
         await removeWatch(ownInbox(principal), id);
         await rememberOwnWrite();
-        return { status: "saved", message: "No longer watching." };
+        return { status: "saved", message: invalid("outcome.watchStopped") };
       },
     });
   }
@@ -43,7 +44,7 @@ export async function watchAction(_previous: FormState, form: FormData): Promise
     async work(watch, principal) {
       await addWatch(ownInbox(principal), watch);
       await rememberOwnWrite();
-      return { status: "saved", message: "Watching." };
+      return { status: "saved", message: invalid("outcome.watchStarted") };
     },
   });
 }
@@ -57,7 +58,7 @@ export async function markInboxReadAction(_previous: FormState, form: FormData):
     async work({ shownAt }, principal) {
       await markInboxRead(ownInbox(principal), shownAt);
       await rememberOwnWrite();
-      return { status: "saved", message: "Marked read: what is recorded from now on is new." };
+      return { status: "saved", message: invalid("outcome.inboxMarkedRead") };
     },
   });
 }

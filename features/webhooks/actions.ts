@@ -5,6 +5,7 @@ import { goTo, runFormAction } from "@/features/forms/run-form-action";
 import type { FormState } from "@/features/forms/form-state";
 import { list, single, type FormValues } from "@/features/forms/form-values";
 import { WriteError } from "@/lib/write-error";
+import { invalid } from "@/lib/validation-message";
 import { createEndpoint, deleteEndpoint, setAllowPrivateTargets, setEndpointEnabled } from "./mutations";
 import { endpointIdSchema, endpointSchema, endpointStateSchema, privateTargetsSchema } from "./schemas";
 
@@ -12,8 +13,7 @@ import { endpointIdSchema, endpointSchema, endpointStateSchema, privateTargetsSc
 // change is audited by the mutation it calls.
 
 const webhookPages = () => revalidatePath("/admin", "layout");
-const noSuchEndpoint = () =>
-  new WriteError("not-found", "There is no such webhook endpoint; it may have been removed.");
+const noSuchEndpoint = () => new WriteError("not-found", invalid("outcome.noSuchEndpoint"));
 
 const endpointInput = (values: FormValues) => ({
   url: single(values, "url") ?? "",
@@ -28,9 +28,7 @@ export async function createEndpointAction(_previous: FormState, form: FormData)
     input: endpointInput,
     async work(input, principal) {
       const id = await createEndpoint(principal, input);
-      return goTo(`/admin/webhooks/${id}`, {
-        message: "Endpoint added: copy its signing secret to the receiver.",
-      });
+      return goTo(`/admin/webhooks/${id}`, { message: invalid("outcome.endpointAdded") });
     },
   });
 }
@@ -45,9 +43,7 @@ export async function setEndpointStateAction(_previous: FormState, form: FormDat
       if (!(await setEndpointEnabled(principal, id, enabled))) throw noSuchEndpoint();
       return {
         status: "saved",
-        message: enabled
-          ? "Endpoint enabled. What it held, waiting or given up, is tried again now; changes made while it was off are not sent."
-          : "Endpoint disabled: changes are not queued for it until it is enabled.",
+        message: invalid(enabled ? "outcome.endpointEnabled" : "outcome.endpointDisabled"),
       };
     },
   });
@@ -60,7 +56,7 @@ export async function deleteEndpointAction(_previous: FormState, form: FormData)
     input: (values) => ({ id: single(values, "id") }),
     async work({ id }, principal) {
       if (!(await deleteEndpoint(principal, id))) throw noSuchEndpoint();
-      return goTo("/admin/webhooks", { message: "Endpoint removed, with its delivery log." });
+      return goTo("/admin/webhooks", { message: invalid("outcome.endpointRemoved") });
     },
   });
 }
@@ -75,9 +71,7 @@ export async function setPrivateTargetsAction(_previous: FormState, form: FormDa
       await setAllowPrivateTargets(principal, allow);
       return {
         status: "saved",
-        message: allow
-          ? "Endpoints may now point at private, loopback and link-local addresses."
-          : "Private, loopback and link-local addresses are refused again.",
+        message: invalid(allow ? "outcome.privateTargetsAllowed" : "outcome.privateTargetsRefused"),
       };
     },
   });

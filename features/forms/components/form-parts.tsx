@@ -137,11 +137,6 @@ function CharacterCount({ id, length, max }: { id: string; length: number; max: 
   );
 }
 
-/** The choices of a vocabulary, each with its label. */
-export function optionsOf<T extends string>(values: readonly T[], labels: Record<T, string>): Option[] {
-  return values.map((value) => ({ value, label: labels[value] }));
-}
-
 /** A labelled select; `placeholder` adds an empty first choice. */
 export function SelectField({
   options,

@@ -19,15 +19,6 @@ export type SuggestionKind = (typeof suggestionKinds)[number];
 export const intakeStates = ["pending", "accepted", "rejected"] as const;
 export type IntakeState = (typeof intakeStates)[number];
 
-export const suggestionKindLabels: Record<SuggestionKind, string> = {
-  pledge: "Pledge",
-  condition: "Condition",
-  figure: "Figure",
-  requirement: "Requirement",
-  capacity: "Capacity reference",
-  status: "Status evidence",
-};
-
 /** A party a suggestion names, and the tracker's stakeholder it is when there is one. */
 export interface SuggestedParty {
   name: string;

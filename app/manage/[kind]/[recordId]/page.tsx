@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ClientMessages } from "@/i18n/client-messages";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -87,6 +87,7 @@ export default async function RecordPage({ params }: PageProps<"/manage/[kind]/[
       { entity: entity as AuditFilters["entity"], record: recordId, page: 1 },
       { seesAccounts: false },
       20,
+      await getLocale(),
     ),
   ]);
   const name = String(record.title ?? record.name ?? "");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { linkTag } from "@/components/ui/link-tag";
 import { ClientMessages } from "@/i18n/client-messages";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -20,7 +20,12 @@ export default async function EditPledgePage({ params }: PageProps<"/pledges/[pl
   const [options, t, trail] = await Promise.all([
     editorOptions(),
     getTranslations("editing"),
-    listAudit({ entity: "Pledge", record: pledge.id, page: 1 }, { seesAccounts: false }, 20),
+    listAudit(
+      { entity: "Pledge", record: pledge.id, page: 1 },
+      { seesAccounts: false },
+      20,
+      await getLocale(),
+    ),
   ]);
   return (
     <ClientMessages namespaces={["editing", "pledgeField", "validation"]}>
