@@ -3,7 +3,7 @@ import { createTranslator } from "use-intl/core";
 import englishCatalog from "@/messages/en.json";
 import frenchCatalog from "@/messages/fr.json";
 import ukrainianCatalog from "@/messages/uk.json";
-import type { Wording } from "@/lib/validation-message";
+import { worded, type Wording } from "@/lib/validation-message";
 import type { Locale } from "./locales";
 
 // The catalogs' words for code that writes text outside a React render on the server: the figures'
@@ -53,4 +53,9 @@ export function validationWording(locale: Locale): Wording {
   const word = (key: string, args: Record<string, string | number>) =>
     t(`validation.${key}` as "validation.required", args as { what: string });
   return Object.assign(word, { has: (key: string) => t.has(`validation.${key}` as "validation.required") });
+}
+
+/** `message` with the rules' references worded in English: for the API, the import and the scripts. */
+export function inEnglish(message: string): string {
+  return worded(message, validationWording("en"));
 }

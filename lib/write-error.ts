@@ -1,4 +1,6 @@
-// How a refused write is reported, the same way to a form and to the API.
+// How a refused write is reported, the same way to a form and to the API (its messages worded
+// where they are read: lib/validation-message.ts).
+import { invalid } from "./validation-message";
 
 export type WriteErrorKind = "not-found" | "conflict" | "invalid" | "in-use" | "busy";
 
@@ -45,15 +47,13 @@ export class WriteError extends Error {
 }
 
 export const notFound = (what: string, id: string) =>
-  new WriteError("not-found", `There is no ${what} with id "${id}".`);
+  new WriteError("not-found", invalid("refusal.notFound", { what, id }));
 
 /** Someone saved the record after this edit started: nothing was written. */
 export const staleVersion = (what: string, sent: number, current: { version: number }) =>
-  new WriteError(
-    "conflict",
-    `This ${what} was changed by someone else (version ${current.version}; your edit started from version ${sent}). Nothing was saved: review the current record and apply your change again.`,
-    { current },
-  );
+  new WriteError("conflict", invalid("refusal.staleVersion", { what, current: current.version, sent }), {
+    current,
+  });
 
 /** Another write held the database past the busy timeout (a large import commits for many seconds). */
 export const databaseBusy = () =>

@@ -1,5 +1,6 @@
 // npm run account -- create --role analyst --email ada@example.org --name "Ada Analyst"
 // The password comes from ACCOUNT_PASSWORD, or is generated and printed once. Uses DATABASE_URL.
+import { inEnglish } from "../i18n/translate";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -31,7 +32,7 @@ async function main() {
     password: accountPasswordFromEnv(),
   });
   if (!parsed.success) {
-    console.error(`${parsed.error.issues.map((issue) => issue.message).join("; ")}\n${usage}`);
+    console.error(`${parsed.error.issues.map((issue) => inEnglish(issue.message)).join("; ")}\n${usage}`);
     return 2;
   }
   const { password: given, ...account } = parsed.data;

@@ -7,6 +7,7 @@
 // valid (or --skip-invalid leaves the invalid ones out); exits 1 naming the bad rows (the header is
 // row 1), by kind when there are many, or the fields no column fills, with the flags that would map
 // them; 2 for a usage mistake.
+import { inEnglish } from "../i18n/translate";
 import { createReadStream, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
@@ -166,7 +167,7 @@ async function readMappingFile(file: string): Promise<SavedMapping | string> {
   }
   const parsed = savedMappingSchema.safeParse(json);
   if (!parsed.success) {
-    return `--mapping-file ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${i.message}`).join("; ")}`;
+    return `--mapping-file ${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${inEnglish(i.message)}`).join("; ")}`;
   }
   return parsed.data;
 }
@@ -417,7 +418,7 @@ async function importDatasetFile(file: string, actor: Principal, dryRun: boolean
     return 0;
   } catch (error) {
     if (error instanceof DatasetTargetNotEmptyError) {
-      console.error(error.message);
+      console.error(inEnglish(error.message));
       return 1;
     }
     throw error;
@@ -474,7 +475,9 @@ async function main(): Promise<number> {
   const { values, positionals } = args;
   const parsed = argsSchema.safeParse({ ...values, file: positionals[0] });
   if (!parsed.success || positionals.length > 1) {
-    console.error(`${parsed.error?.issues.map((i) => i.message).join("; ") ?? "give one file"}\n${usage}`);
+    console.error(
+      `${parsed.error?.issues.map((i) => inEnglish(i.message)).join("; ") ?? "give one file"}\n${usage}`,
+    );
     return 2;
   }
   const { file, mapping: mappingNameArg, "dry-run": dryRun, as } = parsed.data;
@@ -503,7 +506,7 @@ async function main(): Promise<number> {
     ? await readMappingFile(parsed.data["mapping-file"])
     : mappingNameArg
       ? ((await getImportMapping(mappingNameArg).catch((error: unknown) => {
-          if (error instanceof UnreadableMappingError) return error.message;
+          if (error instanceof UnreadableMappingError) return inEnglish(error.message);
           throw error;
         })) ?? `There is no saved mapping named "${mappingNameArg}".`)
       : undefined;
@@ -553,7 +556,7 @@ async function main(): Promise<number> {
         console.log("Dry run: nothing was written.");
         return 0;
       case "conflict":
-        console.error(outcome.message);
+        console.error(inEnglish(outcome.message));
         return 1;
       case "committed":
         console.log(

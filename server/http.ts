@@ -2,9 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
-import { validationWording } from "@/i18n/translate";
+import { inEnglish } from "@/i18n/translate";
 import { fieldErrors } from "@/lib/form-fields";
-import { worded } from "@/lib/validation-message";
 import { readJson } from "@/lib/json-input";
 import { ParamsError, parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
 import { WriteError } from "@/lib/write-error";
@@ -45,14 +44,12 @@ export const notNow = (message: string, status: 429 | 503 = 503) =>
   new ApiError(status, message, { headers: { "retry-after": String(retryAfterSeconds) } });
 
 // The API speaks English: the rules' messages (lib/validation-message.ts) are worded in it here.
-const english = validationWording("en");
-
 function errorResponse(error: ApiError): Response {
   const { params, headers, body } = error.extra;
-  const wordedParams = params?.map((p) => ({ ...p, message: worded(p.message, english) }));
+  const wordedParams = params?.map((p) => ({ ...p, message: inEnglish(p.message) }));
   return NextResponse.json(
     {
-      error: { message: worded(error.message, english), ...(wordedParams ? { params: wordedParams } : {}) },
+      error: { message: inEnglish(error.message), ...(wordedParams ? { params: wordedParams } : {}) },
       ...body,
     },
     { status: error.status, headers },

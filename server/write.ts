@@ -1,4 +1,5 @@
 import "server-only";
+import { invalid } from "@/lib/validation-message";
 import { Prisma } from "@/generated/prisma/client";
 import { slugify } from "@/lib/slug";
 import { databaseBusy, WriteError } from "@/lib/write-error";
@@ -25,17 +26,18 @@ export async function write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     if (error instanceof Prisma.PrismaClientKnownRequestError) {
       if (error.code === "P2002") {
         const fields = uniqueFieldsOf(error.meta);
-        throw new WriteError("invalid", `Another record already has this ${fields.join(", ") || "value"}.`, {
-          fields: Object.fromEntries(fields.map((f) => [f, `already used`])),
-        });
-      }
-      if (error.code === "P2003") {
         throw new WriteError(
-          "in-use",
-          "This record is still linked to or cited by other records: remove those links first.",
+          "invalid",
+          invalid("refusal.valueTaken", { fields: fields.join(", ") || "value" }),
+          {
+            fields: Object.fromEntries(fields.map((f) => [f, invalid("outcome.alreadyUsed")])),
+          },
         );
       }
-      if (error.code === "P2025") throw new WriteError("not-found", "The record no longer exists.");
+      if (error.code === "P2003") {
+        throw new WriteError("in-use", invalid("refusal.inUse"));
+      }
+      if (error.code === "P2025") throw new WriteError("not-found", invalid("refusal.recordGone"));
     }
     if (isDatabaseBusy(error)) throw databaseBusy();
     throw error;

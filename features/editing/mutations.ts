@@ -43,6 +43,7 @@ import type {
   stakeholderSchema,
 } from "./schemas";
 import { notFound, staleVersion, WriteError, type FieldConflict } from "@/lib/write-error";
+import { invalid } from "@/lib/validation-message";
 import { uniqueSlug, write, type Tx } from "@/server/write";
 import type { z } from "zod";
 
@@ -224,15 +225,23 @@ async function linksExist(
   ]);
   const missingStakeholder = stakeholderIds.find((id) => !stakeholders.some((s) => s.id === id));
   if (missingStakeholder) {
-    throw new WriteError("invalid", `There is no stakeholder with id "${missingStakeholder}".`, {
-      fields: { stakeholders: "unknown stakeholder" },
-    });
+    throw new WriteError(
+      "invalid",
+      invalid("refusal.notFound", { what: "stakeholder", id: missingStakeholder }),
+      {
+        fields: { stakeholders: invalid("refusal.unknownStakeholder") },
+      },
+    );
   }
   const missingCondition = conditionIds.find((id) => !conditions.some((c) => c.id === id));
   if (missingCondition) {
-    throw new WriteError("invalid", `There is no condition with id "${missingCondition}".`, {
-      fields: { conditionIds: "unknown condition" },
-    });
+    throw new WriteError(
+      "invalid",
+      invalid("refusal.notFound", { what: "condition", id: missingCondition }),
+      {
+        fields: { conditionIds: invalid("refusal.unknownCondition") },
+      },
+    );
   }
 }
 
@@ -384,8 +393,8 @@ export async function updatePledgeIn(
     if (outcome.apply.length === 0) {
       // A delivery is evidence: one that changes nothing is said, not silently dropped.
       if (deliveredQuantity !== undefined) {
-        throw new WriteError("invalid", "The delivered quantity is already that: nothing was recorded.", {
-          fields: { deliveredQuantity: "already the delivered quantity" },
+        throw new WriteError("invalid", invalid("refusal.deliveredAlready"), {
+          fields: { deliveredQuantity: invalid("refusal.alreadyDelivered") },
         });
       }
       return before;
@@ -400,15 +409,15 @@ export async function updatePledgeIn(
     const amountsInOldUnit =
       outcome.theirs.includes("quantityUnit") &&
       (["quantityLow", "quantityHigh", "deliveredQuantity"] as const).some((f) => outcome.apply.includes(f));
-    const invalid = amountsInOldUnit
+    const broken = amountsInOldUnit
       ? (["quantityUnit", "quantityLow", "quantityHigh", "deliveredQuantity"] as const).filter(
           (f) => f === "quantityUnit" || outcome.apply.includes(f),
         )
       : mergedProblems(merged);
-    if (invalid.length) {
+    if (broken.length) {
       const involved = pledgeMergeFields.filter(
         (f) =>
-          (invalid as readonly string[]).includes(f) &&
+          (broken as readonly string[]).includes(f) &&
           (outcome.apply.includes(f) || outcome.theirs.includes(f)),
       );
       throw await pledgeConflict(tx, involved, { base, mine, theirs }, before, version, outcome.theirs);
@@ -429,8 +438,8 @@ export async function updatePledgeIn(
     let after = (await livePledge(tx, id))!;
     const facts = changedFacts(before, after);
     if (facts.includes("delivered") && occurredOn && occurredOn < after.announcedOn) {
-      throw new WriteError("invalid", "the delivery is dated before the pledge was announced", {
-        fields: { occurredOn: "before the announcement" },
+      throw new WriteError("invalid", invalid("refusal.deliveryBeforeAnnouncement"), {
+        fields: { occurredOn: invalid("refusal.beforeAnnouncement") },
       });
     }
     const recorded = { by: actor, at: new Date() };
@@ -508,8 +517,8 @@ async function deliveredAfterIncrement(
   on: Date,
 ): Promise<string> {
   if (increment === null) {
-    throw new WriteError("invalid", "give the amount delivered", {
-      fields: { deliveredIncrement: "give the amount delivered" },
+    throw new WriteError("invalid", invalid("outcome.giveAmount"), {
+      fields: { deliveredIncrement: invalid("outcome.giveAmount") },
     });
   }
   const latest = await latestDelivery(tx, pledge.id);
@@ -799,8 +808,8 @@ function columnsOf<K extends RecordKind>(kind: K, input: RecordInput[K]): Record
     const lowMinor = amountOrError("low", low, rest.unit)!;
     const highMinor = amountOrError("high", high, rest.unit) ?? lowMinor;
     if (highMinor < lowMinor) {
-      throw new WriteError("invalid", "the highest figure is below the lowest", {
-        fields: { high: "below the lowest" },
+      throw new WriteError("invalid", invalid("refusal.highFigureBelowLow"), {
+        fields: { high: invalid("refusal.belowLowest") },
       });
     }
     return { ...rest, low: lowMinor, high: highMinor };

@@ -4,8 +4,8 @@
 import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { canonicalUnit } from "@/lib/rules/units";
-import { validationWording } from "@/i18n/translate";
-import { invalid, worded } from "@/lib/validation-message";
+import { inEnglish } from "@/i18n/translate";
+import { invalid } from "@/lib/validation-message";
 import { today as utcToday } from "@/server/ledger";
 import { isWebAddress } from "@/lib/web-address";
 import {
@@ -35,9 +35,6 @@ import {
   type NamedStakeholder,
 } from "./cell-values";
 import { importFieldLabels, type ColumnMapping, type ImportField, type ValueMappedField } from "./fields";
-
-// An import reports its problems in English, as its file's headers are read (the rules' words: lib/validation-message.ts).
-const english = validationWording("en");
 
 /** What the analyst mapped each file value to, per field: `{ status: { Commitment: "committed" } }`. */
 export type ValueMapping = Partial<Record<ValueMappedField, Record<string, string>>>;
@@ -150,7 +147,8 @@ function rowReader(
       row,
       column: columnOf.get(field) ?? importFieldLabels[field],
       value: clipped(cellText(raw.get(field) ?? null)),
-      message: clipped(worded(message, english), 300),
+      // In English, as the file's headers are read: the rules' references worded here.
+      message: clipped(inEnglish(message), 300),
       ...(fix ? { fix } : {}),
     });
   };

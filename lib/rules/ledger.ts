@@ -5,6 +5,7 @@
 // later-recorded of two on the same instant). The SQL in features/pledges/selection-sql.ts rebuilds
 // them the same way; `figuresAt` is the reference it is tested against.
 import type { QuantityQualifier } from "./vocabulary";
+import { invalid } from "../validation-message";
 
 export const ledgerFacts = ["stated", "delivered", "due"] as const;
 export type LedgerFact = (typeof ledgerFacts)[number];
@@ -125,5 +126,5 @@ export function deliveredAbovePledge(
  */
 export function incrementDateProblem(latestDelivery: Date | null, on: Date): string | null {
   if (latestDelivery === null || on >= latestDelivery) return null;
-  return `a delivery is already recorded on ${latestDelivery.toISOString().slice(0, 10)}: for an earlier day, give the total delivered so far on that day`;
+  return invalid("refusal.incrementBeforeLatest", { day: latestDelivery.toISOString().slice(0, 10) });
 }

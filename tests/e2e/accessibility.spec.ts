@@ -20,5 +20,7 @@ test("the pledge page passes an axe scan", async ({ page }) => {
   await page.goto("/pledges");
   await page.getByRole("link", { name: "Multinational deterrence force" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The title follows the navigation (streamed metadata): scanned once it names the pledge.
+  await expect(page).toHaveTitle(/Multinational deterrence force/);
   await expectNoAxeViolations(page);
 });

@@ -135,7 +135,7 @@ test("an analyst adds a pledge in Ukrainian: the form, its checks, the server's 
   await expect(page.locator("html")).toHaveAttribute("lang", "uk");
   const main = page.getByRole("main");
   // A field is checked as it is left, in the reader's words; so is the whole form when sent.
-  const title = main.getByLabel("Назва", { exact: true });
+  const title = main.getByRole("textbox", { name: "Назва", exact: true });
   await title.focus();
   await page.keyboard.press("Tab");
   await expect(main.locator("#field-title-error")).toHaveText("Поле «назва» обов’язкове");

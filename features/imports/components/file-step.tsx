@@ -1,15 +1,20 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Step } from "./step";
-import { progressText, type ImportWizardState } from "./use-import";
+import { progressText } from "./progress-text";
+import type { ImportWizardState } from "./use-import";
 
 /** Step 1: the file, a saved mapping, and the preview's progress. */
 export function FileStep({ wizard }: { wizard: ImportWizardState }) {
   const t = useTranslations("imports.file");
+  const progressWords = useTranslations("imports.progress");
+  const locale = useLocale();
   const { file, fileMessage, mappings, preview, phase, running } = wizard;
   const [fraction, label] =
-    phase.kind === "running" ? progressText(phase.progress, file?.size || 1, phase.sent) : [null, ""];
+    phase.kind === "running"
+      ? progressText(progressWords, locale, phase.progress, file?.size || 1, phase.sent)
+      : [null, ""];
   return (
     <Step id="file-heading" title={t("title")}>
       <div className="flex flex-wrap items-end gap-4">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { StakeholderKind } from "@/lib/rules/vocabulary";
 import { importLimits, type ImportField, type ValueMappedField } from "../fields";
@@ -7,18 +8,13 @@ import { problemsCsv, type ErrorKind } from "../error-summary";
 import type { RowError } from "../rows";
 import type { ImportOutcome, ImportPreview, ImportProgress, ImportStreamEvent } from "../run-import";
 import type { SavedMapping } from "../schemas";
+import { megabytes, type Sent } from "./progress-text";
 
 // The import wizard's state and what the person can do with it. The browser only sends the file:
 // reading, checking and writing happen on the server, which streams progress back, so a 50,000-row
 // file never freezes the page.
 
 const accepted = /\.(csv|xlsx|txt|tsv)$/i;
-
-/** How much of the file's bytes the browser has sent. */
-export interface Sent {
-  loaded: number;
-  total: number;
-}
 
 export type Phase =
   | { kind: "idle" }
@@ -28,38 +24,6 @@ export type Phase =
 export interface SavedMappingOption {
   name: string;
   mapping: SavedMapping | null;
-}
-
-const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(1);
-
-/**
- * How far a running preview or import is: a fraction (null while it cannot be told) and words.
- * While the file is on its way, how much of it has been sent (the server reads it as it arrives).
- */
-export function progressText(
-  progress: ImportProgress | null,
-  fileSize: number,
-  sent: Sent | null = null,
-): [number | null, string] {
-  if (sent && sent.loaded < sent.total) {
-    const read = progress?.phase === "reading" ? `; ${progress.rows.toLocaleString("en-GB")} rows read` : "";
-    return [
-      sent.loaded / sent.total,
-      `Sending the file: ${megabytes(sent.loaded)} of ${megabytes(sent.total)} MB${read}`,
-    ];
-  }
-  if (!progress) return sent ? [null, "File sent; the server is reading it…"] : [0, "Sending the file…"];
-  switch (progress.phase) {
-    case "reading":
-      return [progress.bytes / fileSize, `Read ${progress.rows.toLocaleString("en-GB")} rows`];
-    case "planning":
-      return [null, `Checking ${progress.rows.toLocaleString("en-GB")} rows against the database…`];
-    case "writing":
-      return [
-        progress.done / progress.total,
-        `Written ${progress.done.toLocaleString("en-GB")} of ${progress.total.toLocaleString("en-GB")}`,
-      ];
-  }
 }
 
 /**
@@ -101,6 +65,7 @@ function postFile(
       take(true);
       resolve({ status: request.status, text: request.responseText });
     };
+    // Never shown: send() tells the person the upload was interrupted, in their language.
     request.onerror = () => reject(new Error("The connection failed."));
     request.onabort = () => reject(new DOMException("Cancelled", "AbortError"));
     signal.addEventListener("abort", () => request.abort(), { once: true });
@@ -118,6 +83,9 @@ function parsedError(text: string): { error?: { message?: string } } | null {
 }
 
 export function useImport(savedMappings: SavedMappingOption[]) {
+  const t = useTranslations("imports.upload");
+  const saving = useTranslations("imports.mappingSave");
+  const locale = useLocale();
   const [file, setFile] = useState<File | null>(null);
   const [fileMessage, setFileMessage] = useState<string | null>(null);
   const [mapping, setMapping] = useState<SavedMapping | null>(null);
@@ -145,12 +113,16 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (chosen.size > importLimits.maxBytes) {
       setFile(null);
       return setFileMessage(
-        `${chosen.name} is ${(chosen.size / 1024 / 1024).toFixed(1)} MB; one import takes at most 32 MB. Split the file.`,
+        t("tooLarge", {
+          file: chosen.name,
+          size: megabytes(chosen.size, locale),
+          max: megabytes(importLimits.maxBytes, locale, { decimals: 0 }),
+        }),
       );
     }
     if (!accepted.test(chosen.name)) {
       setFile(null);
-      return setFileMessage(`${chosen.name} is not a spreadsheet: choose a CSV or XLSX file.`);
+      return setFileMessage(t("notSpreadsheet", { file: chosen.name }));
     }
     setFile(chosen);
   }
@@ -210,16 +182,13 @@ export function useImport(savedMappings: SavedMappingOption[]) {
         const body = parsedError(response.text);
         return setPhase({
           kind: "failed",
-          message: body?.error?.message ?? `The server answered ${response.status}.`,
+          message: body?.error?.message ?? t("serverAnswered", { status: String(response.status) }),
         });
       }
       if (!ended) {
         setPhase({
           kind: "failed",
-          message:
-            action === "commit"
-              ? "The server's answer stopped before the end: check the pledge list to see whether the import was written."
-              : "The server's answer stopped before the end. Try the preview again.",
+          message: action === "commit" ? t("cutShortImport") : t("cutShortPreview"),
         });
       }
     } catch {
@@ -227,9 +196,9 @@ export function useImport(savedMappings: SavedMappingOption[]) {
         kind: "failed",
         message: controller.signal.aborted
           ? action === "commit"
-            ? "Import cancelled: the server stops and writes nothing, unless it had already finished (the pledge list says)."
-            : "Preview cancelled."
-          : "The upload was interrupted. Check the connection and try again.",
+            ? t("importCancelled")
+            : t("previewCancelled")
+          : t("interrupted"),
       });
     } finally {
       if (running.current === controller) running.current = null;
@@ -319,26 +288,22 @@ export function useImport(savedMappings: SavedMappingOption[]) {
   function chooseSavedMapping(name: string) {
     const chosen = mappings.find((m) => m.name === name);
     setMapping(chosen?.mapping ?? null);
-    setFileMessage(
-      chosen && !chosen.mapping
-        ? `The saved mapping “${name}” can no longer be read: the columns are proposed from the headers. Map them and save it again under this name.`
-        : null,
-    );
+    setFileMessage(chosen && !chosen.mapping ? saving("unreadable", { name }) : null);
     setStale(Boolean(preview));
   }
 
   /** Saves the mapping under `name`; what to tell the person, saved or not. */
   async function saveMapping(name: string): Promise<string> {
-    if (!mapping) return "There is no mapping to save yet.";
+    if (!mapping) return saving("nothing");
     const response = await fetch("/api/v1/import-mappings", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name, mapping }),
     });
     const body = (await response.json()) as { error?: { message: string } };
-    if (!response.ok) return body.error?.message ?? "The mapping could not be saved.";
+    if (!response.ok) return body.error?.message ?? saving("failed");
     setMappings([...mappings.filter((m) => m.name !== name.trim()), { name: name.trim(), mapping }]);
-    return `Saved as “${name.trim()}”.`;
+    return saving("saved", { name: name.trim() });
   }
 
   const busy = phase.kind === "running";
