@@ -12,7 +12,6 @@ import {
 } from "@/features/admin/components/admin-forms";
 import { listAccounts, listApiTokens } from "@/features/admin/queries";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { FailedEndpointsNotice } from "@/features/webhooks/components/failed-endpoints-notice";
 import { readFailedEndpoints } from "@/features/webhooks/queries";
 import { AuditSection } from "@/features/audit/components/audit-section";
@@ -20,6 +19,7 @@ import { listAudit } from "@/features/audit/queries";
 import { tokenExpiresAt, tokenLifetimes, tokenUsable } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
+import { codeTag } from "@/components/ui/rich-tags";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
@@ -40,7 +40,6 @@ export default async function AdminPage() {
     getTranslations("admin"),
   ]);
   const now = new Date();
-  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <ClientMessages namespaces={["admin"]}>
       <div className="space-y-8">
@@ -114,7 +113,7 @@ export default async function AdminPage() {
             {t.rich("tokensNote", {
               header: "Authorization: Bearer …",
               command: "npm run token -- create --role viewer --name NAME --days 90",
-              code,
+              code: codeTag,
             })}
           </p>
           <div className="overflow-x-auto">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { FilterDate, FilterSelect } from "@/components/ui/filter-fields";
 import { Pagination } from "@/components/ui/pagination";
 import { ParamErrors } from "@/components/ui/param-errors";

@@ -18,7 +18,7 @@ import { knownAtWords } from "@/lib/view-time-words";
 import { ParamsError, parseSearchParams, pathWithQuery, type RawSearchParams } from "@/lib/search-params";
 import { requirePagePermission } from "@/server/access";
 import { today } from "@/server/ledger";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 
 export async function generateMetadata({ searchParams }: PageProps<"/changes">): Promise<Metadata> {
   const t = await getTranslations("changesPage");

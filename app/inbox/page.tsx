@@ -20,7 +20,7 @@ import { WatchButton } from "@/features/watches/components/watch-button";
 import { formatDateTime } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
 import { requirePagePermission } from "@/server/access";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {

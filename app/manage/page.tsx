@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { recordKindList } from "@/features/editing";
 import { FirstRunChecklist } from "@/features/first-run/components/first-run-checklist";
 import { loadFirstSteps } from "@/features/first-run/queries";

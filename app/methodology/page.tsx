@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import type { Locale } from "@/i18n/locales";
 import { translator, type Translate } from "@/i18n/translate";
 import { formatAmount, formatAmountScaled, unitName } from "@/lib/rules/units";

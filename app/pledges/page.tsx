@@ -19,7 +19,7 @@ import { describeViewTime } from "@/lib/view-time-words";
 import { listPageSizes } from "@/features/pledges";
 import { roleAllows } from "@/lib/access";
 import { requirePagePermission } from "@/server/access";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 
 export const dynamic = "force-dynamic";
 /** The list, and the feed of what changed in the pledges its filters pick. */

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { ClientMessages } from "@/i18n/client-messages";
 import { EndpointForm, PrivateTargetsForm } from "@/features/webhooks/components/webhook-forms";
 import { FailedEndpointsNotice } from "@/features/webhooks/components/failed-endpoints-notice";
@@ -9,6 +8,7 @@ import { listEndpoints, readAllowPrivateTargets, readFailedEndpoints } from "@/f
 import { eventsOfColumn } from "@/lib/rules/webhooks";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
+import { codeTag } from "@/components/ui/rich-tags";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("webhooks"))("title") };
@@ -43,7 +43,7 @@ export default async function WebhooksPage() {
                   {chunks}
                 </a>
               ),
-              code: (chunks: ReactNode) => <code>{chunks}</code>,
+              code: codeTag,
             })}
           </p>
         </div>

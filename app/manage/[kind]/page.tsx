@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { PageSizes } from "@/components/ui/page-sizes";

@@ -16,6 +16,7 @@ import { correctionsShown, releaseNumber, type ReleaseFileName } from "@/feature
 import { formatDateTime, formatSize } from "@/lib/format";
 import { unitWord } from "@/lib/rules/units";
 import { requirePagePermission } from "@/server/access";
+import { codeTag } from "@/components/ui/rich-tags";
 
 export const dynamic = "force-dynamic";
 
@@ -91,9 +92,7 @@ export default async function ReleasePage({ params }: PageProps<"/releases/[numb
         <h2 id="files-heading" className="text-lg font-semibold">
           {t("page.files")}
         </h2>
-        <p className="max-w-prose text-sm text-slate-700">
-          {t.rich("page.filesText", { code: (chunks: ReactNode) => <code>{chunks}</code> })}
-        </p>
+        <p className="max-w-prose text-sm text-slate-700">{t.rich("page.filesText", { code: codeTag })}</p>
         <div className="overflow-x-auto">
           <table className="data-table" data-testid="release-files">
             <thead>

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import type { AuditLine } from "../audit-lines";
 import { AuditTable } from "./audit-table";
 

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { SourceQuote } from "@/components/ui/source-quote";
 import type { FigureChangeLine } from "@/lib/rules/changes";
 import type { ConditionChangeLine, EventLine, PledgeChangeLine } from "../change-lines";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 
 // The list of changes, as /changes and the briefing show it: the figures at both ends, the
 // conditions that moved and what they released, the pledges that moved with their evidence.

@@ -21,7 +21,7 @@ import { GapPanel } from "./gap-panel";
 import { KpiCards } from "./kpi-cards";
 import { StakeholderBreakdown } from "./stakeholder-breakdown";
 import { StatusTimeline } from "./status-timeline";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 
 /** A dashboard view's data, as the page started loading it; each widget awaits what it shows. */
 export interface DashboardView {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, type ReactNode } from "react";
+import { useActionState } from "react";
 import { recordStatusAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { EventFields, EvidenceFields } from "./evidence-fields";
@@ -14,6 +14,7 @@ import {
   VersionInput,
 } from "@/features/forms/components/form-parts";
 import { FormHelp } from "@/features/forms/components/form-help";
+import { strongTag } from "@/components/ui/rich-tags";
 
 /** A status change with its evidence: a note, and a source picked from the list or added here. */
 export function StatusForm({
@@ -38,15 +39,14 @@ export function StatusForm({
   const now = state.conflict?.currentStatus ?? current;
   const label = (status: string) => statuses.find((s) => s.value === status)?.label ?? status;
   const t = useTranslations("editing");
-  const bold = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <form key={formKey(state)} action={action} className="space-y-4" noValidate>
       <FormHelp state={state}>
         <FormOutcome state={state} />
         <p data-testid="current-status">
           {now !== current
-            ? t.rich("statusNowWas", { status: label(now), was: label(current), strong: bold })
-            : t.rich("statusNow", { status: label(now), strong: bold })}
+            ? t.rich("statusNowWas", { status: label(now), was: label(current), strong: strongTag })
+            : t.rich("statusNow", { status: label(now), strong: strongTag })}
         </p>
         <input type="hidden" name="subject" value={subject} />
         <input type="hidden" name="id" value={id} />

@@ -20,6 +20,7 @@ import {
 import type { ImportPreview } from "../run-import";
 import type { SavedMapping } from "../schemas";
 import type { ImportWizardState } from "./use-import";
+import { codeTag } from "@/components/ui/rich-tags";
 
 type Words = ReturnType<typeof useTranslations<"vocabulary">>;
 
@@ -194,7 +195,7 @@ function DerivedFields({ wizard, mapping }: { wizard: ImportWizardState; mapping
                 {t.rich(entry.kind === "composed" ? "composedAs" : "defaultsTo", {
                   field: fieldName(entry.field),
                   text: entry.text,
-                  code: (chunks) => <code>{chunks}</code>,
+                  code: codeTag,
                 })}
               </span>
               <button

@@ -1,13 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { stakeholderKinds, type StakeholderKind } from "@/lib/rules/vocabulary";
 import { formatDecimalText, intlLocale } from "@/lib/rules/units";
 import type { RowError } from "../rows";
 import type { ImportPreview } from "../run-import";
 import { Step } from "./step";
 import type { ImportWizardState } from "./use-import";
+import { strongTag } from "@/components/ui/rich-tags";
 
 /** Problems listed one by one; more are in the summary by kind and the downloaded CSV. */
 const errorsListed = 200;
@@ -38,7 +38,6 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
   const decimal = useDecimal();
   const { canCommit, running, stale } = wizard;
   const errors = preview.errors;
-  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <Step id="preview-heading" title={t("title")}>
       {preview.problems.length > 0 ? (
@@ -63,7 +62,7 @@ export function PreviewStep({ wizard, preview }: { wizard: ImportWizardState; pr
               update: preview.counts.update,
               skip: preview.counts.skip,
               invalid: preview.counts.invalid,
-              strong,
+              strong: strongTag,
             })}
           </p>
           {preview.rounding.map(({ unit, amounts, rows, total }) => (
@@ -163,7 +162,7 @@ function MissingFromRelease({
         {t.rich("missing", {
           count: release.missingCount,
           files: release.previousFiles.join(", "),
-          strong: (chunks) => <strong>{chunks}</strong>,
+          strong: strongTag,
         })}
       </p>
       <details>

@@ -3,7 +3,7 @@ import { ScaledQuantity } from "@/components/ui/scaled-amount";
 import { TableHead } from "@/components/ui/table-head";
 import type { Quantity } from "@/lib/rules/quantity";
 import { unitName } from "@/lib/rules/units";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 
 interface ListTotalsProps {
   /** One line per unit the listed pledges state: the summary's figures for the same filters. */

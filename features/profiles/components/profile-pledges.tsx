@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { PledgeTable } from "@/features/pledges/components/pledge-table";
 import { ClientMessages } from "@/i18n/client-messages";
 

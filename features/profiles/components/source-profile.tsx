@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { Panel } from "@/components/ui/panel";
 import { formatDate } from "@/lib/format";
 import { isWebAddress } from "@/lib/web-address";

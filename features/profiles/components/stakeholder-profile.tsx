@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { Panel } from "@/components/ui/panel";
 import { SourceQuote } from "@/components/ui/source-quote";
 import { ConditionStatusBadge } from "@/components/ui/status-badge";

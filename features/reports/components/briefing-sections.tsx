@@ -11,6 +11,7 @@ import {
   DeletedPledgeList,
   PledgeChangeList,
 } from "@/features/changes/components/change-sections";
+import { codeTag } from "@/components/ui/rich-tags";
 
 // The briefing's own sections, laid out for paper: each a titled block that keeps together where it
 // can, its tables with headers (a reader of the PDF sees exactly what the page shows).
@@ -70,7 +71,7 @@ export function ChangesSincePanel({
         {t.rich("changesRange", {
           since: day(since),
           until: day(until),
-          code: (chunks) => <code>{chunks}</code>,
+          code: codeTag,
         })}
       </p>
       <ChangeFiguresTable

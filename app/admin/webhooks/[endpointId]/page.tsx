@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { ClientMessages } from "@/i18n/client-messages";
 import { notFound } from "next/navigation";
 import { DeleteEndpointForm, EndpointStateForm } from "@/features/webhooks/components/webhook-forms";
@@ -10,6 +9,7 @@ import { endpointIdSchema } from "@/features/webhooks/schemas";
 import { eventsOfColumn } from "@/lib/rules/webhooks";
 import { formatDateTime } from "@/lib/format";
 import { requirePagePermission } from "@/server/access";
+import { codeTag } from "@/components/ui/rich-tags";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("webhooks"))("endpointTitle") };
@@ -32,7 +32,6 @@ export default async function EndpointPage({ params }: PageProps<"/admin/webhook
     getLocale(),
   ]);
   const when = (date: Date) => formatDateTime(date, locale);
-  const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
     <ClientMessages namespaces={["webhooks"]}>
       <div className="space-y-8">
@@ -66,7 +65,7 @@ export default async function EndpointPage({ params }: PageProps<"/admin/webhook
           <dt className="font-medium">{t("signingSecret")}</dt>
           <dd>
             <code className="break-all">{endpoint.secret}</code>
-            <p className="note">{t.rich("secretNote", { code })}</p>
+            <p className="note">{t.rich("secretNote", { code: codeTag })}</p>
           </dd>
         </dl>
         <section aria-labelledby="log-heading" className="space-y-3">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag, strongTag } from "@/components/ui/rich-tags";
 import { ClientMessages } from "@/i18n/client-messages";
 import { PageHeading } from "@/components/ui/page-heading";
 import { DeliveryForm } from "@/features/editing/components/delivery-form";
@@ -21,7 +20,6 @@ export default async function PledgeDeliveryPage({ params }: PageProps<"/pledges
     getLocale(),
   ]);
   const delivered = formatDelivered(pledge.deliveredQuantity, pledge.quantityUnit, locale);
-  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <ClientMessages namespaces={["editing"]}>
       <div className="max-w-2xl space-y-4">
@@ -34,7 +32,7 @@ export default async function PledgeDeliveryPage({ params }: PageProps<"/pledges
               {t.rich("deliveryIntro", {
                 pledged: formatPledgeQuantity(pledge, locale) ?? t("noNumberStated"),
                 delivered: delivered ?? t("nothingRecorded"),
-                strong,
+                strong: strongTag,
               })}
             </p>
             <DeliveryForm

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { linkTag } from "@/components/ui/link-tag";
+import { linkTag } from "@/components/ui/rich-tags";
 import { ClientMessages } from "@/i18n/client-messages";
 import { PageHeading } from "@/components/ui/page-heading";
 import { AuditSection } from "@/features/audit/components/audit-section";
