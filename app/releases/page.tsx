@@ -99,7 +99,7 @@ export default async function ReleasesPage() {
           </h2>
           <p className="text-sm text-slate-700">{t("publishText")}</p>
           {/* The form's words, and its fields' (client components'), go to the browser with the page. */}
-          <ClientMessages namespaces={["releases", "forms"]}>
+          <ClientMessages namespaces={["releases"]}>
             <PublishReleaseForm next={next} />
           </ClientMessages>
         </section>
