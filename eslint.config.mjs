@@ -67,6 +67,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    ".next-bench/**",
     "node_modules/**",
     "generated/**",
     "next-env.d.ts",

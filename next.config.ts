@@ -8,8 +8,13 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// npm run bench builds a second copy, with the browser's source maps, in its own folder: to weigh
+// each route's JavaScript by the package it comes from (bench/first-load.ts).
+const benchDistDir = process.env.BENCH_DIST_DIR;
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  ...(benchDistDir ? { distDir: benchDistDir, productionBrowserSourceMaps: true } : {}),
   // forbidden() renders app/forbidden.tsx with status 403.
   // The proxy (proxy.ts) sees each request body first and would cut uploads at 10 MB; imports take
   // up to 32 MB (features/imports/read-spreadsheet.ts), refused by the route itself beyond that.

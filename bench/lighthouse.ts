@@ -9,7 +9,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumFlags } from "../server/chromium-flags";
-import { median, waitFor, withServer } from "./support";
+import { createBenchAdmin, median, signIn, waitFor, withServer } from "./support";
 
 type Record = (label: string, value: number) => void;
 
@@ -65,21 +65,6 @@ async function pagesOf(base: string) {
   ] as const;
 }
 
-const admin = { email: "bench-admin@example.org", password: randomBytes(18).toString("base64url") };
-
-/** The cookie of a session of the bench's admin, signed in as a browser would. */
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { origin: base, "content-type": "application/json" },
-    body: JSON.stringify(admin),
-  });
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  if (!response.ok || cookies.length === 0)
-    throw new Error(`signing in the bench's admin: ${response.status} ${await response.text()}`);
-  return cookies.join("; ");
-}
-
 export async function benchLighthouse(dir: string, port: number, record: Record, rounds = 3) {
   const file = path.join(dir, "lighthouse.db");
   const env = {
@@ -93,23 +78,7 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
   // /import and /admin are an analyst's and an admin's: audited signed in.
-  execFileSync(
-    "npm",
-    [
-      "run",
-      "--silent",
-      "account",
-      "--",
-      "create",
-      "--role",
-      "admin",
-      "--email",
-      admin.email,
-      "--name",
-      "Bench Admin",
-    ],
-    { env: { ...env, ACCOUNT_PASSWORD: admin.password }, stdio: "ignore" },
-  );
+  const admin = createBenchAdmin(env);
   const log = path.join(dir, "lighthouse-server.log");
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   await withServer({ env, port, log }, async () => {
@@ -121,7 +90,7 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
       const base = `http://127.0.0.1:${port}`;
       await waitFor(`${base}/bench/baseline`);
       const pages = await pagesOf(base);
-      const signedIn = { Cookie: await signIn(base) };
+      const signedIn = { Cookie: await signIn(base, admin) };
       await audit(`${base}/dashboard`, chrome.port); // warm-up: the server's first render of each route
       const runs = new Map<string, Run[]>(pages.map(([name]) => [name, []]));
       for (let round = 0; round < rounds; round++) {

@@ -5,7 +5,7 @@
 // Prints each figure as it is measured and keeps them in bench/results/latest.json; a step that
 // fails is reported with its cause and the next one runs. Asserts nothing: targets are printed
 // beside the figures, and a missed one is marked. BENCH_STEPS=load,writes runs only the steps named
-// (prepare, aggregates, load, writes, exports, list, lighthouse, import, prepare-100k, csv-100k,
+// (prepare, aggregates, load, writes, exports, list, lighthouse, first-load, import, prepare-100k, csv-100k,
 // reports-100k); the database is prepared whenever a later step needs it.
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import type { AnalystWriterData, AnalystWriterReport } from "./analyst-writer";
 import { benchImport } from "./import";
+import { benchFirstLoad } from "./first-load";
 import { benchLighthouse } from "./lighthouse";
 import { BenchResults } from "./results";
 import { seedBenchData } from "./seed-bench-data";
@@ -405,6 +406,9 @@ async function main() {
   );
 
   await results.step("lighthouse", "Lighthouse (mobile)", () => benchLighthouse(dir, port + 2, record));
+  await results.step("first-load", "what the three languages add to each route's first load", () =>
+    benchFirstLoad(dir, port + 3, record),
+  );
 
   await results.step("import", "import", () => benchImport(dir, record));
 

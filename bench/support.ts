@@ -1,5 +1,6 @@
 // Shared by `npm run bench` and `npm run soak`: a production server on a database of its own.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
@@ -106,4 +107,45 @@ export async function withServer<T>(
       await Promise.race([exited, pause(10_000)]);
     }
   }
+}
+
+interface Account {
+  email: string;
+  password: string;
+}
+
+/** An admin account on the database of `env`, made as `npm run account` makes one. */
+export function createBenchAdmin(env: NodeJS.ProcessEnv): Account {
+  const admin = { email: "bench-admin@example.org", password: randomBytes(18).toString("base64url") };
+  execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "account",
+      "--",
+      "create",
+      "--role",
+      "admin",
+      "--email",
+      admin.email,
+      "--name",
+      "Bench Admin",
+    ],
+    { env: { ...env, ACCOUNT_PASSWORD: admin.password }, stdio: "ignore" },
+  );
+  return admin;
+}
+
+/** The cookie of a session of `account`, signed in as a browser would. */
+export async function signIn(base: string, account: Account): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: base, "content-type": "application/json" },
+    body: JSON.stringify(account),
+  });
+  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
+  if (!response.ok || cookies.length === 0)
+    throw new Error(`signing in ${account.email}: ${response.status} ${await response.text()}`);
+  return cookies.join("; ");
 }
