@@ -17,6 +17,20 @@ describe("validation messages", () => {
     );
   });
 
+  it("word a reference given as another's argument, and references side by side", () => {
+    const nested = invalid("refusal.notPublished", { why: invalid("refusal.briefingNotPrinted") });
+    expect(worded(nested, validationWording("en"))).toBe(
+      "Nothing was published: the briefing could not be printed. Try again shortly.",
+    );
+    expect(worded(nested, validationWording("uk"))).toBe(
+      "Нічого не опубліковано: не вдалося надрукувати брифінг. Спробуйте ще раз трохи згодом.",
+    );
+    const pair = `${invalid("labelled", { what: "lowest quantity" })} ${invalid("amountNotNumber", { text: "many" })}`;
+    expect(worded(pair, validationWording("fr"))).toBe(
+      "quantité minimale\u00a0: «\u00a0many\u00a0» n’est pas un nombre",
+    );
+  });
+
   it("leave a person's text and a broken reference as they are", () => {
     const english = validationWording("en");
     expect(worded("nothing to word", english)).toBe("nothing to word");

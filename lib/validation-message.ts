@@ -25,7 +25,12 @@ const references = new RegExp(`${open}(.*?)${close}`, "gu");
 
 /** The reference to `validation.<key>` with its arguments, as a zod message or a rule's answer. */
 export function invalid(key: ValidationKey, args: ValidationArgs = {}): string {
-  return `${open}${JSON.stringify([key, args])}${close}`;
+  // A reference among the arguments keeps its bounds escaped, so that this one ends at its own.
+  const json = JSON.stringify([key, args]).replace(
+    /[\u2063\u2064]/gu,
+    (bound) => `\\u${bound.charCodeAt(0).toString(16)}`,
+  );
+  return `${open}${json}${close}`;
 }
 
 /** Words a catalog message (`key` below `validation`, with its arguments), and knows which it has. */
@@ -44,7 +49,14 @@ export function worded(message: string, word: Wording): string {
       return reference;
     }
     if (!Array.isArray(parsed) || typeof parsed[0] !== "string" || !word.has(parsed[0])) return reference;
-    const [key, args = {}] = parsed as [string, Record<string, string | number>];
+    const [key, given = {}] = parsed as [string, Record<string, string | number>];
+    // An argument may be a reference itself ("Nothing was published: <why>"): worded first.
+    const args = Object.fromEntries(
+      Object.entries(given).map(([name, value]) => [
+        name,
+        typeof value === "string" ? worded(value, word) : value,
+      ]),
+    );
     const noun = typeof args.what === "string" ? `what.${args.what}` : null;
     return word(key, noun && word.has(noun) ? { ...args, what: word(noun, {}) } : args);
   });

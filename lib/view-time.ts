@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endOfDay, isoDay, outOfDayRange, parseIsoDay } from "./format";
+import { invalid } from "./validation-message";
 
 /**
  * When a view stands. `asOf`: what was true at the end of that UTC day, by what is known now (events
@@ -38,12 +39,12 @@ const instantText = z.union([z.iso.date(), z.iso.datetime({ offset: true, local:
  */
 export const isoInstant = z
   .string()
-  .max(40, "a moment is written like 2026-03-01T12:00:00Z")
+  .max(40, invalid("momentTooLong"))
   .transform((text, ctx) => {
     if (!instantText.safeParse(text).success) {
       ctx.addIssue({
         code: "custom",
-        message: `"${text}" is not a moment; write a date and time such as 2026-03-01T12:00:00Z, or a date`,
+        message: invalid("notMoment", { text }),
       });
       return z.NEVER;
     }

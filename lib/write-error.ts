@@ -56,8 +56,4 @@ export const staleVersion = (what: string, sent: number, current: { version: num
   });
 
 /** Another write held the database past the busy timeout (a large import commits for many seconds). */
-export const databaseBusy = () =>
-  new WriteError(
-    "busy",
-    "The database is busy with another large write, such as an import. Nothing was saved: try again shortly.",
-  );
+export const databaseBusy = () => new WriteError("busy", invalid("refusal.databaseBusy"));

@@ -2,16 +2,17 @@
 import { z } from "zod";
 import { defaultTokenLifetime, passwordLength, roles, tokenLifetimes } from "@/lib/access";
 import { oneOf, recordId, text } from "@/lib/form-fields";
+import { invalid } from "@/lib/validation-message";
 
 export const accountSchema = z
   .object({
     name: text("name", 100),
-    email: z.email({ error: "email must be an email address" }).max(200),
+    email: z.email({ error: invalid("emailAddress") }).max(200),
     role: oneOf(roles, "role"),
     password: z
-      .string({ error: "password is required" })
-      .min(passwordLength.min, `password must be at least ${passwordLength.min} characters`)
-      .max(passwordLength.max, `password is at most ${passwordLength.max} characters`),
+      .string({ error: invalid("required", { what: "password" }) })
+      .min(passwordLength.min, invalid("passwordTooShort", { min: passwordLength.min }))
+      .max(passwordLength.max, invalid("passwordTooLong", { max: passwordLength.max })),
   })
   .strict();
 
@@ -25,7 +26,7 @@ export const apiTokenSchema = z
       (value) => (value === undefined || value === "" ? defaultTokenLifetime : Number(value)),
       z.union(
         tokenLifetimes.map((days) => z.literal(days)),
-        { error: `expiry must be one of ${tokenLifetimes.join(", ")} days` },
+        { error: invalid("tokenExpiry", { days: tokenLifetimes.join(", ") }) },
       ),
     ),
   })
@@ -42,8 +43,8 @@ export const tokenIdSchema = z.object({ id: recordId("token") }).strict();
 export const ownPasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: "current password is required" })
-      .min(1, "current password is required")
+      .string({ error: invalid("required", { what: "current password" }) })
+      .min(1, invalid("required", { what: "current password" }))
       .max(passwordLength.max),
     newPassword: accountSchema.shape.password,
   })

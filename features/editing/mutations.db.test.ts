@@ -1,4 +1,5 @@
 // The write paths on a real seeded SQLite file: versions, history, audit and all-or-nothing.
+import { invalid } from "@/lib/validation-message";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "@tests/seeded-database";
@@ -148,7 +149,7 @@ describe("a database held by another writer (a large import)", () => {
       await expect(updatePledge(analyst, pledgeId, { version, title: "Blocked" })).rejects.toMatchObject({
         kind: "busy",
         status: 503,
-        message: expect.stringMatching(/database is busy.*Nothing was saved/),
+        message: invalid("refusal.databaseBusy"),
       });
     } finally {
       await release();

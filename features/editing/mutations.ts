@@ -604,8 +604,8 @@ async function citedSource(tx: Tx, update: Evidence): Promise<Citing> {
   }
   const sourceId = update.sourceId ?? "";
   if ((await tx.source.count({ where: { id: sourceId } })) === 0) {
-    throw new WriteError("invalid", `There is no source with id "${sourceId}".`, {
-      fields: { sourceId: "unknown source" },
+    throw new WriteError("invalid", invalid("refusal.notFound", { what: "source", id: sourceId }), {
+      fields: { sourceId: invalid("refusal.unknownSource") },
     });
   }
   return { sourceId, quote: update.quote ?? "" };
@@ -646,8 +646,8 @@ function checkStatusChange<T extends { version: number; status: string }>(
   if (!before) throw notFound(what, id);
   if (before.version !== update.version) throw staleVersion(what, update.version, before);
   if (before.status === update.status) {
-    throw new WriteError("invalid", `The ${what} is already "${update.status}".`, {
-      fields: { status: "unchanged" },
+    throw new WriteError("invalid", invalid("refusal.statusUnchanged", { what }), {
+      fields: { status: invalid("refusal.alreadyTheStatus") },
     });
   }
 }

@@ -2,6 +2,7 @@
 import { pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { AmountParseError, amountText, parseAmount, toDecimal } from "@/lib/rules/units";
 import { list, single, stakeholderLinks, type FormValues } from "@/features/forms/form-values";
+import { invalid } from "@/lib/validation-message";
 
 export type QuantityText = {
   quantityUnit?: string | null;
@@ -47,14 +48,14 @@ export function resolveQuantities(
       continue;
     }
     if (!unit) {
-      errors.quantityUnit = `give the unit of the ${labels[field]} (personnel, EUR, items…)`;
+      errors.quantityUnit = invalid("giveUnitOf", { what: labels[field] });
       continue;
     }
     try {
       parsed[field] = parseAmount(written, unit);
     } catch (error) {
       if (!(error instanceof AmountParseError)) throw error;
-      errors[field] = `${labels[field]}: ${error.message}`;
+      errors[field] = `${invalid("labelled", { what: labels[field] })} ${error.message}`;
     }
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -113,12 +114,11 @@ export function addedDelivery(
   pledge: { quantityUnit: string | null; deliveredQuantity: bigint | null },
 ): { ok: true; total: string } | { ok: false; message: string } {
   if (!pledge.quantityUnit) {
-    return { ok: false, message: "the pledge states no unit: give its quantity and unit first" };
+    return { ok: false, message: invalid("noUnitForDelivery") };
   }
   try {
     const added = parseAmount(amountText(text), pledge.quantityUnit);
-    if (added <= 0n)
-      return { ok: false, message: "a delivery adds more than zero: give the amount delivered this time" };
+    if (added <= 0n) return { ok: false, message: invalid("deliveryAboveZero") };
     return { ok: true, total: toDecimal((pledge.deliveredQuantity ?? 0n) + added, pledge.quantityUnit) };
   } catch (error) {
     if (error instanceof AmountParseError) return { ok: false, message: error.message };

@@ -1,6 +1,7 @@
 // The dataset file that `GET /api/v1/exports/dataset.json` writes, read back: every table checked
 // field by field, so that a hand-edited or foreign file is refused with the table, row and field.
 import { z } from "zod";
+import { inEnglish } from "@/i18n/translate";
 import {
   conditionStatuses,
   datePrecisions,
@@ -185,7 +186,10 @@ export function readDataset(
 ): { ok: true; rows: DatasetRows } | { ok: false; errors: string[] } {
   const file = datasetFileSchema.safeParse(json);
   if (!file.success)
-    return { ok: false, errors: file.error.issues.map((i) => [...i.path, i.message].join(": ")) };
+    return {
+      ok: false,
+      errors: file.error.issues.map((i) => [...i.path, inEnglish(i.message)].join(": ")),
+    };
   const errors: string[] = [];
   const rows = {} as Record<DatasetTableName, unknown[]>;
   for (const table of datasetTableNames) {
@@ -194,7 +198,9 @@ export function readDataset(
       const parsed = schema.safeParse(row);
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, 3)) {
-          errors.push(`${table} row ${index + 1}, ${issue.path.join(".") || "row"}: ${issue.message}`);
+          errors.push(
+            `${table} row ${index + 1}, ${issue.path.join(".") || "row"}: ${inEnglish(issue.message)}`,
+          );
         }
       }
       return parsed.data;

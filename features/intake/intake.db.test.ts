@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seededTestDatabase } from "@tests/seeded-database";
 import type { Principal } from "@/lib/access";
 import type { PledgeSuggestion } from "@/lib/rules/intake/suggestions";
+import { inEnglish } from "@/i18n/translate";
+import { invalid } from "@/lib/validation-message";
 
 const { db } = await seededTestDatabase();
 const { takeInSource, readSourceAgain, decideSuggestion, reopenSuggestion, sha256Of } =
@@ -46,6 +48,16 @@ async function takeIn() {
 async function pending(sourceId: string) {
   const intake = await getIntakeSource(sourceId);
   return intake!.suggestions.filter((row) => row.state === "pending");
+}
+
+/** The English words a refused write gives. */
+async function refusal(write: Promise<unknown>): Promise<string> {
+  try {
+    await write;
+  } catch (error) {
+    return inEnglish((error as Error).message);
+  }
+  throw new Error("the write was not refused");
 }
 
 describe("taking in a source", () => {
@@ -153,13 +165,13 @@ describe("deciding", () => {
     // Decided once: the same decision again, or a rejection, is refused and writes nothing.
     const again = decideSuggestion(analyst, { action: "reject", suggestionId: row.id, version: row.version });
     await expect(again).rejects.toThrow(WriteError);
-    await expect(again).rejects.toThrow(/already accepted/);
+    expect(await refusal(again)).toMatch(/already accepted/);
     expect(await db().pledge.count()).toBe(before + 1);
     // Nor is an acceptance taken back: what it wrote stands. Not even by writing to the row directly.
     const stale = await db().intakeSuggestion.findFirstOrThrow({ where: { id: row.id } });
-    await expect(reopenSuggestion(analyst, { suggestionId: row.id, version: stale.version })).rejects.toThrow(
-      /was accepted: what it wrote stands/,
-    );
+    expect(
+      await refusal(reopenSuggestion(analyst, { suggestionId: row.id, version: stale.version })),
+    ).toMatch(/was accepted: what it wrote stands/);
     await expect(
       db().intakeSuggestion.update({ where: { id: row.id }, data: { state: "pending", recordId: null } }),
     ).rejects.toThrow();
@@ -313,7 +325,7 @@ describe("deciding", () => {
         newStakeholders: [],
         fields: { unit: "personnel", low: "640", qualifier: "exact" },
       }),
-    ).rejects.toMatchObject({ details: { fields: { existingId: "choose one" } } });
+    ).rejects.toMatchObject({ details: { fields: { existingId: invalid("chooseOne") } } });
   });
 
   it("rejects without writing, and a new reading does not propose the rejected again", async () => {
@@ -362,9 +374,9 @@ Denmark pledged 300 engineers for demining.`;
       state: "rejected",
     });
     // From a page older than the rejection: refused.
-    await expect(
-      reopenSuggestion(analyst, { suggestionId: figure.id, version: figure.version }),
-    ).rejects.toThrow(/changed since the page was shown/);
+    expect(
+      await refusal(reopenSuggestion(analyst, { suggestionId: figure.id, version: figure.version })),
+    ).toMatch(/changed since the page was shown/);
 
     await reopenSuggestion(analyst, { suggestionId: figure.id, version: rejected.version });
     expect(await db().intakeSuggestion.findFirstOrThrow({ where: { id: figure.id } })).toMatchObject({
@@ -381,9 +393,9 @@ Denmark pledged 300 engineers for demining.`;
       decidedById: analyst.kind === "user" ? analyst.id : null,
     });
     // Once: a second taking back from the same page is refused.
-    await expect(
-      reopenSuggestion(analyst, { suggestionId: figure.id, version: rejected.version }),
-    ).rejects.toThrow(/waiting for a decision already/);
+    expect(
+      await refusal(reopenSuggestion(analyst, { suggestionId: figure.id, version: rejected.version })),
+    ).toMatch(/waiting for a decision already/);
     // It waits like any other: decided again, by acceptance this time, and that stays.
     const waiting = (await pending(sourceId)).find((row) => row.id === figure.id)!;
     const accepted = await decideSuggestion(analyst, {
@@ -398,9 +410,9 @@ Denmark pledged 300 engineers for demining.`;
       fields: { title: "Engineers for demining", unit: "personnel", low: "300", qualifier: "exact" },
     });
     expect(accepted).toMatchObject({ state: "accepted", record: { kind: "requirement" } });
-    await expect(
-      reopenSuggestion(analyst, { suggestionId: figure.id, version: waiting.version + 1 }),
-    ).rejects.toThrow(/was accepted/);
+    expect(
+      await refusal(reopenSuggestion(analyst, { suggestionId: figure.id, version: waiting.version + 1 })),
+    ).toMatch(/was accepted/);
   });
 
   it("adds a model's suggestions beside the rules', dropping those whose quotes are not in the text", async () => {

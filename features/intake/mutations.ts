@@ -6,6 +6,7 @@ import { fieldErrors } from "@/lib/form-fields";
 import { isWebAddress } from "@/lib/web-address";
 import { pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import type { Suggestion } from "@/lib/rules/intake/suggestions";
+import { invalid } from "@/lib/validation-message";
 import { notFound, WriteError } from "@/lib/write-error";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
@@ -190,7 +191,9 @@ export async function readSourceAgain(
 function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new WriteError("invalid", "Some fields need attention.", { fields: fieldErrors(parsed.error) });
+  throw new WriteError("invalid", invalid("outcome.fieldsNeedAttention"), {
+    fields: fieldErrors(parsed.error),
+  });
 }
 
 const asText = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
@@ -218,8 +221,13 @@ export async function decideSuggestion(actor: Principal, decision: Decision): Pr
       throw new WriteError(
         "conflict",
         row.state === "pending"
-          ? "This suggestion changed since the page was shown: look at it again."
-          : `This suggestion was already ${row.state}${row.decidedAt ? ` at ${row.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}.`,
+          ? invalid("refusal.suggestionChanged")
+          : row.decidedAt
+            ? invalid("refusal.suggestionDecidedAt", {
+                state: row.state,
+                at: row.decidedAt.toISOString().slice(0, 16).replace("T", " "),
+              })
+            : invalid("refusal.suggestionDecided", { state: row.state }),
         { current: { version: row.version, state: row.state } },
       );
     }
@@ -230,16 +238,17 @@ export async function decideSuggestion(actor: Principal, decision: Decision): Pr
       data: { version: { increment: 1 } },
     });
     if (claimed.count === 0) {
-      throw new WriteError(
-        "conflict",
-        "Someone decided this suggestion at the same moment. Nothing was written.",
-        { current: { version: row.version + 1, state: row.state } },
-      );
+      throw new WriteError("conflict", invalid("refusal.suggestionDecidedMeanwhile"), {
+        current: { version: row.version + 1, state: row.state },
+      });
     }
     let record: CitedRecord | null = null;
     if (decision.action === "accept") {
       if (decision.kind !== row.kind) {
-        throw new WriteError("invalid", `This suggestion is a ${row.kind}, not a ${decision.kind}.`);
+        throw new WriteError(
+          "invalid",
+          invalid("refusal.suggestionKind", { kind: row.kind, chosen: decision.kind }),
+        );
       }
       const suggestion = JSON.parse(row.body) as Suggestion;
       const quote = row.source.text.text.slice(row.quoteStart, row.quoteEnd).slice(0, pledgeTextLimits.quote);
@@ -280,10 +289,10 @@ export async function reopenSuggestion(actor: Principal, reopening: Reopening): 
       throw new WriteError(
         "conflict",
         row.state === "accepted"
-          ? "This suggestion was accepted: what it wrote stands. Edit the record itself instead."
+          ? invalid("refusal.suggestionWasAccepted")
           : row.state === "pending"
-            ? "This suggestion is waiting for a decision already."
-            : "This suggestion changed since the page was shown: look at it again.",
+            ? invalid("refusal.suggestionWaiting")
+            : invalid("refusal.suggestionChanged"),
         { current: { version: row.version, state: row.state } },
       );
     }
@@ -292,13 +301,9 @@ export async function reopenSuggestion(actor: Principal, reopening: Reopening): 
       data: { state: "pending", decidedAt: null, decidedById: null, version: { increment: 1 } },
     });
     if (reopened.count === 0) {
-      throw new WriteError(
-        "conflict",
-        "Someone changed this suggestion at the same moment. Nothing was written.",
-        {
-          current: { version: row.version + 1, state: row.state },
-        },
-      );
+      throw new WriteError("conflict", invalid("refusal.suggestionChangedMeanwhile"), {
+        current: { version: row.version + 1, state: row.state },
+      });
     }
     // The rejection's who and when leave the row: the audit keeps them.
     await recordAudit(tx, actor, {
@@ -351,8 +356,8 @@ async function accept(
   const fields = decision.fields;
   const existing = decision.target === "existing" ? decision.existingId : null;
   if (decision.target === "existing" && !existing) {
-    throw new WriteError("invalid", "Choose the record this is evidence for.", {
-      fields: { existingId: "choose one" },
+    throw new WriteError("invalid", invalid("refusal.chooseEvidenceFor"), {
+      fields: { existingId: invalid("chooseOne") },
     });
   }
 
@@ -418,11 +423,9 @@ async function accept(
     case "capacity": {
       const as = suggestion.kind === "figure" ? decision.figureAs : suggestion.kind;
       if (!as)
-        throw new WriteError(
-          "invalid",
-          "Say what the figure is: a requirement, a capacity reference or a tracked pledge's quantity.",
-          { fields: { figureAs: "choose one" } },
-        );
+        throw new WriteError("invalid", invalid("refusal.sayFigure"), {
+          fields: { figureAs: invalid("chooseOne") },
+        });
       if (as === "pledge") return pledgeQuantity(tx, actor, decision, fields, cite, note);
       const [stated] = await linkedStakeholders(tx, actor, decision);
       const figure = {
@@ -468,8 +471,8 @@ async function pledgeQuantity(
 ): Promise<CitedRecord> {
   const pledgeId = decision.existingId;
   if (!pledgeId)
-    throw new WriteError("invalid", "Choose the pledge whose quantity this is.", {
-      fields: { existingId: "choose one" },
+    throw new WriteError("invalid", invalid("refusal.choosePledgeOfQuantity"), {
+      fields: { existingId: invalid("chooseOne") },
     });
   const pledge = await tx.pledge.findFirst({
     where: { id: pledgeId, deletedAt: null },
@@ -535,11 +538,13 @@ async function recordStance(
 ): Promise<CitedRecord> {
   const stance = decision.stance?.trim();
   if (!stance)
-    throw new WriteError("invalid", "Say the stance to record.", { fields: { stance: "required" } });
+    throw new WriteError("invalid", invalid("refusal.sayStance"), {
+      fields: { stance: invalid("required", { what: "stance" }) },
+    });
   const linked = await linkedStakeholders(tx, actor, decision);
   if (linked.length === 0) {
-    throw new WriteError("invalid", "Choose whose stance this is.", {
-      fields: { stakeholders: "choose at least one" },
+    throw new WriteError("invalid", invalid("refusal.chooseWhoseStance"), {
+      fields: { stakeholders: invalid("chooseAtLeastOne") },
     });
   }
   for (const { stakeholderId } of linked) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/access";
 import { actorLabel } from "@/lib/access";
+import { invalid } from "@/lib/validation-message";
 import { WriteError } from "@/lib/write-error";
 import { printBriefing } from "@/features/reports";
 import { recordAudit } from "@/server/audit";
@@ -24,9 +25,10 @@ export function briefingPrinter(
       // A release is the record everyone cites: printed in English, whoever makes it.
       return await printBriefing(view, search, { at: new Date(), by, linkOrigin, credentials, locale: "en" });
     } catch (error) {
-      const why = error instanceof PdfUnavailableError ? error.message : "the briefing could not be printed";
+      const why =
+        error instanceof PdfUnavailableError ? error.message : invalid("refusal.briefingNotPrinted");
       console.error("Printing a release's briefing failed", error);
-      throw new WriteError("busy", `Nothing was published: ${why}. Try again shortly.`);
+      throw new WriteError("busy", invalid("refusal.notPublished", { why }));
     }
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDate, singleParam } from "@/lib/search-params";
 import { figureParams } from "@/features/figures/schemas";
 import { isoDay, parseIsoDay } from "@/lib/format";
+import { invalid } from "@/lib/validation-message";
 
 // What the briefing reads besides its view: the date "what changed since" starts from.
 
@@ -13,7 +14,7 @@ export const briefingPdfParams = figureParams.safeExtend(briefingParams.shape);
 /** Why `since` cannot start the view's "what changed" (it must not come after the view's day), or null. */
 export function sinceProblem(since: Date, until: Date): string | null {
   const day = isoDay(until);
-  return isoDay(since) > day ? `since must be on or before the view's date (${day})` : null;
+  return isoDay(since) > day ? invalid("sinceAfterView", { day }) : null;
 }
 
 /** With no date chosen, the briefing looks back 30 days from the view's own. */

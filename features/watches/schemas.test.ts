@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/i18n/translate";
 import { canonicalFilter, filterSelection, watchSchema } from "./schemas";
 
 // A list's filters are one watch however the address spells them.
@@ -26,7 +27,9 @@ describe("a watch of the list's filters", () => {
     expect(canonicalFilter("from=2026-02-30")).toMatchObject({ problem: expect.stringMatching(/^from: /) });
     const parsed = watchSchema.safeParse({ subject: "filter", target: "category=nonsense" });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toMatch(/^These filters cannot be watched: category: /);
+    expect(inEnglish(parsed.error?.issues[0]?.message ?? "")).toMatch(
+      /^These filters cannot be watched: category: /,
+    );
   });
 
   it("reads a stored target back as the selection it names", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDay } from "@/lib/format";
 import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { pledgeIdSchema, pledgeSelectionFields } from "@/features/pledges/schemas";
+import { invalid, type FieldNoun } from "@/lib/validation-message";
 
 // What a watch follows, as a form sends it and as it is stored: a pledge, a condition or a
 // stakeholder by id, or a list's filters as the query string the list page reads (in one spelling,
@@ -35,7 +36,9 @@ export function canonicalFilter(query: string): { target: string } | { problem: 
   const parsed = filterFields.safeParse(filterParams(query));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { problem: issue ? `${String(issue.path[0] ?? "filters")}: ${issue.message}` : "not valid" };
+    return {
+      problem: issue ? `${String(issue.path[0] ?? "filters")}: ${issue.message}` : invalid("filtersInvalid"),
+    };
   }
   const canonical = new URLSearchParams();
   for (const [name, value] of Object.entries(parsed.data).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -57,12 +60,12 @@ export function filterSelection(target: string): PledgeSelection {
   return parsed.success ? { ...everyPledge, ...parsed.data, assume: [] } : everyPledge;
 }
 
-const recordId = (what: string) =>
+const recordId = (what: FieldNoun) =>
   z
-    .string({ error: `Say which ${what} to watch.` })
-    .min(1, `Say which ${what} to watch.`)
-    .max(64, `That is not a ${what}'s id.`)
-    .regex(/^[A-Za-z0-9_-]+$/, `That is not a ${what}'s id.`);
+    .string({ error: invalid("watchWhich", { what }) })
+    .min(1, invalid("watchWhich", { what }))
+    .max(64, invalid("watchNotId", { what }))
+    .regex(/^[A-Za-z0-9_-]+$/, invalid("watchNotId", { what }));
 
 /** A watch as a form names it: what it follows. */
 export const watchSchema = z.discriminatedUnion(
@@ -75,31 +78,31 @@ export const watchSchema = z.discriminatedUnion(
       subject: z.literal("filter"),
       target: z
         .string()
-        .max(maxFilterLength, `Filters to watch are at most ${maxFilterLength} characters.`)
+        .max(maxFilterLength, invalid("watchFiltersTooLong", { max: maxFilterLength }))
         .transform((query, context) => {
           const outcome = canonicalFilter(query);
           if ("target" in outcome) return outcome.target;
           context.addIssue({
             code: "custom",
-            message: `These filters cannot be watched: ${outcome.problem}.`,
+            message: invalid("watchFiltersRefused", { problem: outcome.problem }),
           });
           return z.NEVER;
         }),
     }),
   ],
-  { error: "Say what to watch: a pledge, a condition, a stakeholder or the list's filters." },
+  { error: invalid("watchWhat") },
 );
 
 export type WatchInput = z.output<typeof watchSchema>;
 
 /** A watch by its id, as the inbox's "stop watching" sends it. */
 export const watchIdSchema = z.object({
-  id: z.string().min(1, "Say which watch to stop.").max(64, "That is not a watch's id."),
+  id: z.string().min(1, invalid("watchStopWhich")).max(64, invalid("watchNotWatchId")),
 });
 
 /** When the inbox was shown: what was recorded up to then is marked read, nothing later. */
 export const markReadSchema = z.object({
   shownAt: z.coerce
-    .date({ error: "The inbox's time is missing: reload the inbox and mark it read again." })
-    .refine((date) => !Number.isNaN(date.getTime()), "The inbox's time is not a date."),
+    .date({ error: invalid("inboxTimeMissing") })
+    .refine((date) => !Number.isNaN(date.getTime()), invalid("inboxTimeNotDate")),
 });

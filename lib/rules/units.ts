@@ -5,6 +5,7 @@
 // for that language ("30,000", "30 000"), its nouns in the plural form the count takes.
 import type { Locale } from "@/i18n/locales";
 import { onFirstUse } from "../on-first-use";
+import { invalid } from "../validation-message";
 
 const currencyScales: Record<string, number> = { EUR: 2, USD: 2, GBP: 2 };
 
@@ -273,19 +274,20 @@ export class AmountParseError extends Error {
 /** The largest amount kept, in minor units: well inside a signed 64-bit column, sums included. */
 const maxMinor = 10n ** 18n;
 
-const tooLarge = (text: string) => new AmountParseError(`"${text.slice(0, 40)}" is too large for an amount`);
+const tooLarge = (text: string) =>
+  new AmountParseError(invalid("amountTooLarge", { text: text.slice(0, 40) }));
 
 /** "1,200.5" → its sign, whole digits and decimal digits; refuses anything that is not a number. */
 function amountParts(text: string): { negative: boolean; whole: string; fraction: string } {
   const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, "");
   const match = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/.exec(cleaned);
-  if (!match) throw new AmountParseError(`"${text.slice(0, 40)}" is not a number`);
+  if (!match) throw new AmountParseError(invalid("amountNotNumber", { text: text.slice(0, 40) }));
   const [, sign = "", wholeWritten = "", fraction = ""] = match;
   const whole = wholeWritten.replaceAll(",", "").replace(/^0+(?=\d)/, "");
   // Bounds that keep every amount exact in a 64-bit column (`maxMinor`) and its arithmetic quick.
   if (whole.length > 19) throw tooLarge(text);
   if (fraction.length > 20) {
-    throw new AmountParseError(`"${text.slice(0, 40)}…" has more decimals than any amount needs`);
+    throw new AmountParseError(invalid("amountTooPrecise", { text: text.slice(0, 40) }));
   }
   return { negative: sign === "-", whole, fraction };
 }
@@ -301,8 +303,8 @@ export function parseAmount(text: string, unit: string): bigint {
   if (fraction.replace(/0+$/, "").length > scale) {
     throw new AmountParseError(
       scale === 0
-        ? `"${text}" has decimals, but ${unit} are counted in whole numbers`
-        : `"${text}" has more than ${scale} decimals for ${unit}`,
+        ? invalid("amountWholeOnly", { text, unit })
+        : invalid("amountDecimals", { text, scale, unit }),
       true,
     );
   }
