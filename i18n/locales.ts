@@ -1,6 +1,7 @@
 import { match } from "@formatjs/intl-localematcher";
 import Negotiator from "negotiator";
 import { NextRequest } from "next/server";
+import { localeHeader } from "./locale-header";
 
 // The languages Pledgewatch is read in, and how a request's is chosen. Plain code: the proxy (which
 // keeps rendered pages per language), next-intl's request config and the tests share it.
@@ -11,12 +12,6 @@ const defaultLocale: Locale = "en";
 
 /** The cookie the language switcher sets (a year), read when the account names no language. */
 export const localeCookie = "pw-locale";
-
-/**
- * A request header naming the language outright, above the account and the cookie: the server's own
- * requests send it (a briefing printed in the language its requester reads, a release in English).
- */
-export const localeHeader = "x-pledgewatch-locale";
 
 /** Each language in its own name, as the switcher offers it. */
 export const localeNames: Record<Locale, string> = { en: "English", uk: "Українська", fr: "Français" };

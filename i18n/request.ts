@@ -1,7 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentPrincipal } from "@/server/access";
-import { chooseLocale, isLocale, localeCookie, localeHeader } from "./locales";
+import { localeHeader } from "./locale-header";
+import { chooseLocale, isLocale, localeCookie } from "./locales";
 
 // next-intl's configuration for each server render: the reader's language (their account's
 // setting, the switcher's cookie, their browser) and its catalog. URLs carry no language.

@@ -23,7 +23,7 @@ describe("validation messages", () => {
       "Nothing was published: the briefing could not be printed. Try again shortly.",
     );
     expect(worded(nested, validationWording("uk"))).toBe(
-      "Нічого не опубліковано: не вдалося надрукувати брифінг. Спробуйте ще раз трохи згодом.",
+      "Нічого не опубліковано: не вдалося надрукувати PDF-довідку. Спробуйте ще раз трохи згодом.",
     );
     const pair = `${invalid("labelled", { what: "lowest quantity" })} ${invalid("amountNotNumber", { text: "many" })}`;
     expect(worded(pair, validationWording("fr"))).toBe(

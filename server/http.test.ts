@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
 import { ParamsError } from "@/lib/search-params";
 import { WriteError, databaseBusy } from "@/lib/write-error";
-import { ApiError, responseFor, retryAfterSeconds, withCurrentOnConflict } from "./http";
+import { invalid } from "@/lib/validation-message";
+import { ApiError, answerLocale, responseFor, retryAfterSeconds, withCurrentOnConflict } from "./http";
 
 const prismaError = (code: string, meta?: Record<string, unknown>) =>
   new Prisma.PrismaClientKnownRequestError("failed", { code, clientVersion: "6.19.3", meta });
@@ -109,5 +110,33 @@ describe("one answer for every error a route throws", () => {
     // Anything else passes through untouched.
     const other = new Error("x");
     await expect(withCurrentOnConflict(Promise.reject(other), async () => null)).rejects.toBe(other);
+  });
+});
+
+describe("the language of a refusal", () => {
+  const asked = (headers: Record<string, string>) =>
+    answerLocale(new Request("http://localhost/api/v1/pledges", { headers }));
+
+  it("is English, unless the request names another in its header (the app's own pages do)", () => {
+    expect(asked({})).toBe("en");
+    // The browser's languages and the cookie do not change what the API says to a script.
+    expect(asked({ "accept-language": "uk", cookie: "pw-locale=fr" })).toBe("en");
+    expect(asked({ "x-pledgewatch-locale": "uk" })).toBe("uk");
+    expect(asked({ "x-pledgewatch-locale": "de" })).toBe("en");
+  });
+
+  it("words the message and each parameter's in it", async () => {
+    const refusal = new WriteError("invalid", invalid("refusal.sayStance"), {
+      fields: { stakeholders: invalid("chooseAtLeastOne") },
+    });
+    expect(await responseFor(refusal, "fr").json()).toEqual({
+      error: {
+        message: "Indiquez la position à enregistrer.",
+        params: [{ param: "stakeholders", message: "choisissez-en au moins un" }],
+      },
+    });
+    expect((await responseFor(new Error("boom"), "uk").json()).error.message).toBe(
+      "Сервер не зміг відповісти на цей запит; помилку записано в журнал.",
+    );
   });
 });

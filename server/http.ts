@@ -2,9 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
-import { inEnglish } from "@/i18n/translate";
+import { localeHeader } from "@/i18n/locale-header";
+import { isLocale, type Locale } from "@/i18n/locales";
+import { validationWording } from "@/i18n/translate";
 import { fieldErrors } from "@/lib/form-fields";
 import { readJson } from "@/lib/json-input";
+import { invalid, worded } from "@/lib/validation-message";
 import { ParamsError, parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
 import { WriteError } from "@/lib/write-error";
 import { authorizeApiRequest } from "./access";
@@ -43,13 +46,24 @@ const badParams = (params: ParamError[]) =>
 export const notNow = (message: string, status: 429 | 503 = 503) =>
   new ApiError(status, message, { headers: { "retry-after": String(retryAfterSeconds) } });
 
-// The API speaks English: the rules' messages (lib/validation-message.ts) are worded in it here.
-function errorResponse(error: ApiError): Response {
+/**
+ * The language of an API answer's words: English, unless the request names one in its header (the
+ * app's own pages do, so that a refusal they show reads in their reader's language).
+ */
+export function answerLocale(request: Request): Locale {
+  const named = request.headers.get(localeHeader);
+  return isLocale(named) ? named : "en";
+}
+
+/** `message` (the rules' references in it: lib/validation-message.ts) in the words of `locale`. */
+export const wordedIn = (locale: Locale, message: string) => worded(message, validationWording(locale));
+
+function errorResponse(error: ApiError, locale: Locale): Response {
   const { params, headers, body } = error.extra;
-  const wordedParams = params?.map((p) => ({ ...p, message: inEnglish(p.message) }));
+  const wordedParams = params?.map((p) => ({ ...p, message: wordedIn(locale, p.message) }));
   return NextResponse.json(
     {
-      error: { message: inEnglish(error.message), ...(wordedParams ? { params: wordedParams } : {}) },
+      error: { message: wordedIn(locale, error.message), ...(wordedParams ? { params: wordedParams } : {}) },
       ...body,
     },
     { status: error.status, headers },
@@ -57,17 +71,13 @@ function errorResponse(error: ApiError): Response {
 }
 
 /** The one mapping from what went wrong to what the caller is told; never a stack trace. */
-export function responseFor(error: unknown): Response {
-  if (error instanceof ApiError) return errorResponse(error);
-  if (error instanceof ParamsError) return errorResponse(badParams(error.params));
-  if (error instanceof WriteError) return errorResponse(writeRefusal(error));
-  if (isDatabaseBusy(error)) {
-    return errorResponse(
-      notNow("The database is too busy to answer now. Nothing was saved: try again shortly."),
-    );
-  }
+export function responseFor(error: unknown, locale: Locale = "en"): Response {
+  if (error instanceof ApiError) return errorResponse(error, locale);
+  if (error instanceof ParamsError) return errorResponse(badParams(error.params), locale);
+  if (error instanceof WriteError) return errorResponse(writeRefusal(error), locale);
+  if (isDatabaseBusy(error)) return errorResponse(notNow(invalid("refusal.databaseTooBusy")), locale);
   console.error("API request failed", error);
-  return errorResponse(new ApiError(500, "The server could not answer this request; it has been logged."));
+  return errorResponse(new ApiError(500, invalid("refusal.serverFailed")), locale);
 }
 
 /** A refused write: 404, 409 with the fields both people changed, 422 naming the fields, or 503. */
@@ -182,7 +192,7 @@ export function apiRoute<C>(permission: Permission, handler: Handler<C, Principa
       // Only reading can be anonymous (decideAccess): writers always have a principal here.
       response = await handler(request, context, principal as Principal);
     } catch (error) {
-      response = responseFor(error);
+      response = responseFor(error, answerLocale(request));
     }
     // What a signed-in caller is told is theirs alone, errors included: no shared cache may keep it
     // (an answer that never changes may say so itself, privately).

@@ -2,6 +2,7 @@ import "server-only";
 import escapeHtml from "escape-html";
 import { PDFDocument } from "pdf-lib";
 import { chromium, type Browser } from "playwright-core";
+import { invalid } from "@/lib/validation-message";
 import { chromiumFlags } from "./chromium-flags";
 import { chromiumPath } from "./env";
 
@@ -23,9 +24,7 @@ function sharedBrowser(): Promise<Browser> {
     },
     (error: unknown) => {
       console.error("Chromium did not start", error);
-      throw new PdfUnavailableError(
-        `PDF export needs Chromium, and none could be started from ${path}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to its binary.`,
-      );
+      throw new PdfUnavailableError(invalid("refusal.noChromium", { path }));
     },
   );
   browser.catch(() => (browser = null));

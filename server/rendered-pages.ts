@@ -1,7 +1,8 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { NextRequest } from "next/server";
-import { chooseLocale, localeCookie, localeHeader } from "@/i18n/locales";
+import { localeHeader } from "@/i18n/locale-header";
+import { chooseLocale, localeCookie } from "@/i18n/locales";
 import { roleAllows, type Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { authorizeApiRequest } from "./access";

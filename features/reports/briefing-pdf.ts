@@ -1,6 +1,7 @@
 import "server-only";
 import type { FigureView } from "@/features/figures";
-import { localeHeader, type Locale } from "@/i18n/locales";
+import { localeHeader } from "@/i18n/locale-header";
+import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { intlLocale } from "@/lib/rules/units";
 import { internalOrigin } from "@/server/env";

@@ -1,6 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+import { localeHeader } from "@/i18n/locale-header";
+import type { Locale } from "@/i18n/locales";
 import { useRef, useState } from "react";
 import type { StakeholderKind } from "@/lib/rules/vocabulary";
 import { importLimits, type ImportField, type ValueMappedField } from "../fields";
@@ -34,6 +36,7 @@ export interface SavedMappingOption {
  */
 function postFile(
   url: string,
+  locale: Locale,
   file: File,
   signal: AbortSignal,
   on: { sent(sent: Sent): void; event(event: ImportStreamEvent): boolean },
@@ -58,6 +61,8 @@ function postFile(
     };
     request.open("POST", url);
     request.setRequestHeader("content-type", "application/octet-stream");
+    // The server's words (a refusal, the last word of the stream) in the page's language.
+    request.setRequestHeader(localeHeader, locale);
     request.upload.onprogress = (e) =>
       on.sent({ loaded: e.loaded, total: e.lengthComputable ? e.total : file.size });
     request.onprogress = () => take(false);
@@ -171,7 +176,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     const errors: RowError[] = [];
     let ended = false; // the answer's last line (a result or an error) has come
     try {
-      const response = await postFile(`/api/v1/imports?${query}`, file, controller.signal, {
+      const response = await postFile(`/api/v1/imports?${query}`, locale, file, controller.signal, {
         sent: (sent) => setPhase((now) => (now.kind === "running" ? { ...now, sent } : now)),
         event: (event) => {
           ended ||= event.type === "result" || event.type === "error";
@@ -297,7 +302,7 @@ export function useImport(savedMappings: SavedMappingOption[]) {
     if (!mapping) return saving("nothing");
     const response = await fetch("/api/v1/import-mappings", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", [localeHeader]: locale },
       body: JSON.stringify({ name, mapping }),
     });
     const body = (await response.json()) as { error?: { message: string } };

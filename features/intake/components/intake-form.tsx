@@ -1,6 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localeHeader } from "@/i18n/locale-header";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 
@@ -17,6 +18,7 @@ const urlExample = "https://";
  */
 export function IntakeForm() {
   const t = useTranslations("intake.form");
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +53,8 @@ export function IntakeForm() {
         method: "POST",
         headers: {
           "content-type": chosen ? chosen.type || "application/octet-stream" : "text/plain;charset=utf-8",
+          // A refusal reads in the page's language.
+          [localeHeader]: locale,
         },
         body: chosen ?? new Blob([pasted], { type: "text/plain;charset=utf-8" }),
       });

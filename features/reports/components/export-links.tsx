@@ -1,6 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localeHeader } from "@/i18n/locale-header";
+import { formatSize } from "@/lib/format";
 import { useState, type MouseEvent } from "react";
 
 interface ExportLinksProps {
@@ -25,15 +27,13 @@ function fileNameOf(response: Response, fallback: string) {
   return match?.[1] ?? fallback;
 }
 
-const kilobytes = (bytes: number) =>
-  bytes < 1_048_576 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
-
 /**
  * Download links for the current view. Plain links work without JavaScript; with it, the download
  * shows its progress (bytes received) and a failure says why instead of saving an error as a file.
  */
 export function ExportLinks({ query }: ExportLinksProps) {
   const t = useTranslations("exports");
+  const locale = useLocale();
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -43,7 +43,8 @@ export function ExportLinks({ query }: ExportLinksProps) {
     setBusy(true);
     setStatus({ text: t("preparing", { label }) });
     try {
-      const response = await fetch(href);
+      // Named, so that a refusal, and the file itself, read in the page's language.
+      const response = await fetch(href, { headers: { [localeHeader]: locale } });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? t("serverAnswered", { status: response.status }));
@@ -56,14 +57,14 @@ export function ExportLinks({ query }: ExportLinksProps) {
         if (done) break;
         chunks.push(value);
         received += value.byteLength;
-        setStatus({ text: t("downloading", { label, size: kilobytes(received) }) });
+        setStatus({ text: t("downloading", { label, size: formatSize(received, locale) }) });
       }
       const name = fileNameOf(response, href.split("/").pop()!.split("?")[0]!);
       const url = URL.createObjectURL(new Blob(chunks, { type: response.headers.get("content-type") ?? "" }));
       const link = Object.assign(document.createElement("a"), { href: url, download: name });
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setStatus({ text: t("saved", { name, size: kilobytes(received) }) });
+      setStatus({ text: t("saved", { name, size: formatSize(received, locale) }) });
     } catch (error) {
       setStatus({ text: t("failed", { label, reason: (error as Error).message }), error: true });
     } finally {

@@ -7,7 +7,8 @@ import {
   type ImportStreamEvent,
 } from "@/features/imports";
 import { importRequestSchema } from "@/features/imports/schemas";
-import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
+import { invalid } from "@/lib/validation-message";
+import { ApiError, answerLocale, apiRoute, notNow, parseQuery, wordedIn } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, whileArriving } from "@/server/streams";
 
@@ -34,6 +35,8 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
     skipInvalid,
     withdrawMissing,
   } = parseQuery(importRequestSchema, request);
+  // The progress stream's last word, in the language the request names (the import page's).
+  const words = (message: string) => wordedIn(answerLocale(request), message);
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > importLimits.maxBytes) {
     throw new ApiError(
@@ -108,18 +111,18 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
           send({
             type: "error",
             status: 503,
-            message: `The import ran for more than ${importLimits.workSeconds} seconds, so it stopped; nothing was written. Split the file, or import it from the command line.`,
+            message: words(invalid("refusal.importOvertime", { seconds: importLimits.workSeconds })),
           });
         } else if (signal.aborted) {
           // The client went away: nobody to tell, and nothing was written.
         } else if (error instanceof ImportFileError) {
-          send({ type: "error", status: error.status, message: error.message });
+          send({ type: "error", status: error.status, message: words(error.message) });
         } else {
           console.error("Import failed", error);
           send({
             type: "error",
             status: 500,
-            message: "The import failed on the server and nothing was written; it has been logged.",
+            message: words(invalid("refusal.importFailed")),
           });
         }
       } finally {

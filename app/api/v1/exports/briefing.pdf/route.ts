@@ -1,4 +1,5 @@
 import { requestLocale } from "@/i18n/locales";
+import { invalid } from "@/lib/validation-message";
 import { ApiError, apiRoute, credentialsOf, notNow, parseQuery } from "@/server/http";
 import { checkScenario, figureViewOf } from "@/features/figures";
 import { attachment, printBriefing, reportFileName } from "@/features/reports";
@@ -21,10 +22,9 @@ export const GET = apiRoute("read", async (request: Request, _context: unknown, 
 
   const release = pdfSlots.take(slotKey(principal, request));
   if (release === "yours") {
-    throw notNow("Two of your briefings are being printed already: wait for them, then ask again.", 429);
+    throw notNow(invalid("refusal.briefingsYours"), 429);
   }
-  if (release === "full")
-    throw notNow("The server is printing as many briefings as it can. Try again shortly.");
+  if (release === "full") throw notNow(invalid("refusal.briefingsFull"));
   try {
     const madeAt = new Date();
     const pdf = await printBriefing(view, new URL(request.url).search.slice(1), {
