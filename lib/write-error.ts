@@ -1,5 +1,6 @@
 // How a refused write is reported, the same way to a form and to the API (its messages worded
 // where they are read: lib/validation-message.ts).
+import type { Locale } from "@/i18n/locales";
 import { invalid } from "./validation-message";
 
 export type WriteErrorKind = "not-found" | "conflict" | "invalid" | "in-use" | "busy";
@@ -29,7 +30,10 @@ export type FieldConflict = {
 export type WriteErrorDetails = {
   fields?: Record<string, string>;
   current?: unknown;
+  /** In English, as the API answers them. */
   conflicts?: FieldConflict[];
+  /** The same in the words of `locale`, as a form shows them to the person saving. */
+  conflictsIn?: (locale: Locale) => FieldConflict[];
   /** The form rebased on the record now: its version, and the inputs only the other person changed. */
   rebase?: { version: number; inputs: Record<string, string | string[]> };
 };

@@ -10,6 +10,7 @@ import {
 import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { formatDate } from "@/lib/format";
+import { changedFields } from "./changed-fields";
 
 export type { Names };
 
@@ -35,7 +36,10 @@ export interface AuditLine {
   id: string;
   at: Date;
   actor: string;
+  /** In words ("Edited", "Змінено"). */
   action: string;
+  /** Whether the entry deleted the record: its page is gone then. */
+  deleted: boolean;
   entityType: string;
   entityId: string;
   title: string;
@@ -89,6 +93,7 @@ function auditWords(locale: Locale) {
             ? say(`vocabulary.conditionStatus.${value}`)
             : value,
     pledgeField: (field: string) => say(`pledgeField.${field}.label`),
+    knownPledgeField: (field: string) => known(`pledgeField.${field}.label`),
     recordField: (field: string) => (known(`records.field.${field}`) ? say(`records.field.${field}`) : null),
   };
 }
@@ -141,8 +146,8 @@ function recordChanges(entry: StoredAuditEntry, words: AuditWords, locale: Local
   if (entry.action === "delete" || entry.action === "restore") return [];
   const before = snapshot(entry.before) ?? {};
   const after = snapshot(entry.after) ?? {};
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+  return changedFields(before, after)
+    .filter((key) => !ignored.has(key))
     .map((key) => ({
       // The Records forms' label where a form has the field, else its name made readable.
       label: words.recordField(key) ?? humanised(key),
@@ -162,6 +167,7 @@ export function auditLine(entry: StoredAuditEntry, names: Names, locale: Locale 
     at: entry.occurredAt,
     actor: entry.actorLabel,
     action: words.action(entry.action),
+    deleted: entry.action === "delete",
     entityType: entry.entityType,
     entityId: entry.entityId,
     title: titleOf(snapshot(entry.before), snapshot(entry.after), entry.entityId),
@@ -171,4 +177,23 @@ export function auditLine(entry: StoredAuditEntry, names: Names, locale: Locale 
         : recordChanges(entry, words, locale),
     note: entry.note,
   };
+}
+
+/**
+ * What an audit entry did, as the conflict message tells the person whose save it met, in `locale`:
+ * its action and the labels of the fields it changed (the pledge form's, the Records forms').
+ */
+export function changeInWords(
+  entry: Pick<StoredAuditEntry, "entityType" | "action" | "before" | "after">,
+  locale: Locale,
+): { action: string; fields: string[] } {
+  const words = auditWords(locale);
+  const label = (field: string) =>
+    entry.entityType === "Pledge" && words.knownPledgeField(field)
+      ? words.pledgeField(field)
+      : (words.recordField(field) ?? humanised(field));
+  const fields = changedFields(snapshot(entry.before) ?? {}, snapshot(entry.after) ?? {}).filter(
+    (field) => !ignored.has(field),
+  );
+  return { action: words.action(entry.action), fields: fields.map(label) };
 }

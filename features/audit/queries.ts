@@ -3,8 +3,7 @@ import type { Locale } from "@/i18n/locales";
 import type { Prisma } from "@/generated/prisma/client";
 import { endOfDay } from "@/lib/format";
 import { db } from "@/server/db";
-import { auditLine, type Names } from "./audit-lines";
-import { changedFields } from "./changed-fields";
+import { auditLine, changeInWords, type Names } from "./audit-lines";
 import { auditFirstDirection, type AuditFilters, type AuditSortKey } from "./schemas";
 import { listPageSizes } from "@/features/pledges";
 
@@ -114,15 +113,15 @@ export async function auditActors(reader: AuditReader): Promise<string[]> {
 
 export type AuditChange = { actor: string; at: Date; action: string; fields: string[] };
 
-function parsed(json: string | null): Record<string, unknown> {
-  return json ? (JSON.parse(json) as Record<string, unknown>) : {};
-}
-
-/** Who changed a record after `version`, when, and which fields: for the conflict message. */
+/**
+ * Who changed a record after `version`, when, what they did and which fields, in `locale`: for the
+ * conflict message.
+ */
 export async function changesSince(
   entityType: string,
   entityId: string,
   version: number,
+  locale: Locale,
 ): Promise<AuditChange[]> {
   const entries = await db().auditEntry.findMany({
     where: { entityType, entityId, version: { gt: version } },
@@ -131,7 +130,6 @@ export async function changesSince(
   return entries.map((entry) => ({
     actor: entry.actorLabel,
     at: entry.occurredAt,
-    action: entry.action,
-    fields: changedFields(parsed(entry.before), parsed(entry.after)),
+    ...changeInWords(entry, locale),
   }));
 }

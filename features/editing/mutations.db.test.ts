@@ -1,5 +1,7 @@
 // The write paths on a real seeded SQLite file: versions, history, audit and all-or-nothing.
+import { inEnglish } from "@/i18n/translate";
 import { invalid } from "@/lib/validation-message";
+import ukrainian from "@/messages/uk.json";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { seededTestDatabase } from "@tests/seeded-database";
@@ -235,7 +237,7 @@ describe("edits", () => {
     }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(WriteError);
     const { details, message } = refusal as InstanceType<typeof WriteError>;
-    expect(message).toMatch(/Quantity \(lowest\)/);
+    expect(inEnglish(message)).toMatch(/after version \d+ and changed 2 fields you changed too/);
     expect(details.conflicts).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -244,6 +246,17 @@ describe("edits", () => {
           base: expect.stringMatching(/6,000/),
           mine: expect.stringMatching(/8,000/),
           theirs: expect.stringMatching(/7,000/),
+        }),
+      ]),
+    );
+    // The person saving reads the same in their language: the form's label, amounts as they write them.
+    expect(details.conflictsIn?.("uk")).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: "quantityLow",
+          label: ukrainian.pledgeField.quantityLow.label,
+          base: expect.stringMatching(/6\s000/),
+          mine: expect.stringMatching(/8\s000/),
         }),
       ]),
     );

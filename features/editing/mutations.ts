@@ -21,7 +21,6 @@ import { addedDelivery, resolveQuantities, type StoredQuantities } from "./pledg
 import {
   describePledgeField,
   mergePledge,
-  pledgeFieldLabels,
   pledgeFormInputs,
   pledgeMergeFields,
   pledgeState,
@@ -43,6 +42,8 @@ import type {
   stakeholderSchema,
 } from "./schemas";
 import { notFound, staleVersion, WriteError, type FieldConflict } from "@/lib/write-error";
+import type { Locale } from "@/i18n/locales";
+import { translator } from "@/i18n/translate";
 import { invalid } from "@/lib/validation-message";
 import { uniqueSlug, write, type Tx } from "@/server/write";
 import type { z } from "zod";
@@ -284,28 +285,27 @@ async function pledgeConflict(
     conditions: new Map(conditions.map((c) => [c.id, c.title])),
   };
   const stakeholderIds = stakeholders.map((s) => s.id);
-  const conflicts: FieldConflict[] = fields.map((field) => ({
-    field,
-    label: pledgeFieldLabels[field],
-    base: describePledgeField(field, states.base, names),
-    mine: describePledgeField(field, states.mine, names),
-    theirs: describePledgeField(field, states.theirs, names),
-    theirsInputs: pledgeFormInputs(states.theirs, [field], stakeholderIds),
-    mineInputs: pledgeFormInputs(states.mine, [field], stakeholderIds),
-  }));
-  const labels = fields.map((f) => pledgeFieldLabels[f]).join(", ");
-  return new WriteError(
-    "conflict",
-    `Someone else saved this pledge after version ${version} and changed ${fields.length === 1 ? "a field" : "fields"} you changed too: ${labels}. Nothing was saved: choose, for each, your value or theirs, then save again.`,
-    {
-      current,
-      conflicts,
-      rebase: {
-        version: current.version,
-        inputs: pledgeFormInputs(states.theirs, theirsOnly, stakeholderIds),
-      },
+  const conflictsIn = (locale: Locale): FieldConflict[] => {
+    const t = translator(locale);
+    return fields.map((field) => ({
+      field,
+      label: t(`pledgeField.${field}.label`),
+      base: describePledgeField(field, states.base, names, locale),
+      mine: describePledgeField(field, states.mine, names, locale),
+      theirs: describePledgeField(field, states.theirs, names, locale),
+      theirsInputs: pledgeFormInputs(states.theirs, [field], stakeholderIds),
+      mineInputs: pledgeFormInputs(states.mine, [field], stakeholderIds),
+    }));
+  };
+  return new WriteError("conflict", invalid("refusal.pledgeConflict", { version, count: fields.length }), {
+    current,
+    conflicts: conflictsIn("en"),
+    conflictsIn,
+    rebase: {
+      version: current.version,
+      inputs: pledgeFormInputs(states.theirs, theirsOnly, stakeholderIds),
     },
-  );
+  });
 }
 
 /**

@@ -22,10 +22,6 @@ export type PledgeField = Exclude<PledgeFieldName, "status">;
 export const pledgeMergeFields = (Object.keys(pledgeFieldWords) as PledgeFieldName[]).filter(
   (field): field is PledgeField => field !== "status",
 );
-/** Their labels, as the form, the conflict panel and the audit trail say them. */
-export const pledgeFieldLabels = Object.fromEntries(
-  pledgeMergeFields.map((field) => [field, pledgeFieldWords[field].label]),
-) as Record<PledgeField, string>;
 
 /** A pledge as stored (or as an audit entry recorded it), in the shape the merge compares. */
 export type PledgeState = Omit<PledgeColumns, "status"> & PledgeLinks;

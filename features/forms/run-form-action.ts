@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
 import type { Flash } from "@/lib/flash";
 import { headers } from "next/headers";
-import { headersLocale } from "@/i18n/locales";
+import { headersLocale, type Locale } from "@/i18n/locales";
 import { validationWording } from "@/i18n/translate";
 import { fieldErrors } from "@/lib/form-fields";
 import { invalid, worded, wordedFields } from "@/lib/validation-message";
@@ -50,16 +50,18 @@ export type FormAction<T> = FormParse<T> & {
   onError?: (state: FormState) => FormState;
 };
 
-/** How the rules' messages (lib/validation-message.ts) read in the language of the one acting. */
-async function readersWording() {
+/** The language of the one acting: what the action answers is worded in it. */
+async function readersLocale(): Promise<Locale> {
   const [requestHeaders, principal] = await Promise.all([headers(), currentPrincipal().catch(() => null)]);
-  return validationWording(headersLocale(requestHeaders, principal?.locale));
+  return headersLocale(requestHeaders, principal?.locale);
 }
 
 /** Runs `action` on `form`; what it answers (and the next page's toast) is worded in the reader's language. */
 export async function runFormAction<T>(form: FormData, action: FormAction<T>): Promise<FormState> {
-  const state = await answer(form, action);
-  const word = await readersWording();
+  const locale = await readersLocale();
+  // The rules' messages (lib/validation-message.ts) in the reader's words.
+  const word = validationWording(locale);
+  const state = await answer(form, action, locale);
   return {
     ...state,
     ...(state.message !== undefined && { message: worded(state.message, word) }),
@@ -68,7 +70,7 @@ export async function runFormAction<T>(form: FormData, action: FormAction<T>): P
   };
 }
 
-async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormState> {
+async function answer<T>(form: FormData, action: FormAction<T>, locale: Locale): Promise<FormState> {
   const submitted = formValues(form);
   const values = action.keep ? action.keep(submitted) : submitted;
   const fail = (state: FormState) => (action.onError ? action.onError(state) : state);
@@ -106,7 +108,7 @@ async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormSta
   } catch (error) {
     unstable_rethrow(error);
     if (error instanceof WriteError) {
-      return fail(await refusedWrite(error, values, action.conflict?.(parsed.data, submitted)));
+      return fail(await refusedWrite(error, values, locale, action.conflict?.(parsed.data, submitted)));
     }
     console.error("Form action failed", error);
     return {
@@ -119,8 +121,7 @@ async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormSta
   // so a failure there is never reported as "nothing was saved".
   if (outcome && "leaveTo" in outcome) {
     revalidatePath("/", "layout");
-    const word = await readersWording();
-    await flash({ ...outcome.message, message: worded(outcome.message.message, word) });
+    await flash({ ...outcome.message, message: worded(outcome.message.message, validationWording(locale)) });
     redirect(outcome.leaveTo);
   }
   const state = outcome ?? { status: "saved" };
@@ -128,18 +129,26 @@ async function answer<T>(form: FormData, action: FormAction<T>): Promise<FormSta
   return state;
 }
 
-/** A write the rules refused, told to the person: on a conflict, who changed what since the form was opened. */
-async function refusedWrite(error: WriteError, values: FormValues, conflict?: Conflict): Promise<FormState> {
+/**
+ * A write the rules refused, told to the person in `locale`: on a conflict, who changed what since
+ * the form was opened.
+ */
+async function refusedWrite(
+  error: WriteError,
+  values: FormValues,
+  locale: Locale,
+  conflict?: Conflict,
+): Promise<FormState> {
   const state: FormState = { status: "error", message: error.message, fields: error.details.fields, values };
   if (error.kind !== "conflict" || !conflict) return state;
   const current = error.details.current as { version: number; status?: unknown };
-  const changes = await changesSince(conflict.entityType, conflict.entityId, conflict.sentVersion);
-  const { rebase, conflicts } = error.details;
+  const changes = await changesSince(conflict.entityType, conflict.entityId, conflict.sentVersion, locale);
+  const { rebase, conflictsIn } = error.details;
   state.conflict = {
     message: error.message,
     currentVersion: rebase?.version ?? current.version,
     changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
-    fields: conflicts,
+    fields: conflictsIn?.(locale) ?? error.details.conflicts,
     ...(typeof current.status === "string" ? { currentStatus: current.status } : {}),
   };
   // The form comes back on top of the record now: what only the other person changed is theirs,

@@ -7,7 +7,7 @@ import { auditFirstDirection, type AuditSortKey } from "../schemas";
 
 /** Where a record's page is, for the kinds that have one. */
 function recordHref(line: AuditLine): string | null {
-  if (line.entityType === "Pledge") return line.action === "Deleted" ? null : `/pledges/${line.entityId}`;
+  if (line.entityType === "Pledge") return line.deleted ? null : `/pledges/${line.entityId}`;
   const kinds: Record<string, string> = {
     Condition: "condition",
     Stakeholder: "stakeholder",
