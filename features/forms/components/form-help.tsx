@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useMessages, useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/features/forms/form-state";
 import { formValues, single, type FormValues } from "@/features/forms/form-values";
@@ -11,14 +11,12 @@ import { worded } from "@/lib/validation-message";
 const LiveErrors = createContext<Record<string, string>>({});
 
 /**
- * The error a field shows: the one found as the person left it (the same schema as the server's,
- * worded here: the page hands its form the "validation" namespace), else the server's answer to
- * the last submission (worded by the server).
+ * The error a field shows: the one found as the person left it (worded by FormHelp), else the
+ * server's answer to the last submission (worded by the server).
  */
 export function useFieldError(name: string, serverError: string | undefined): string | undefined {
   const live = useContext(LiveErrors)[name];
-  const word = useValidationWording();
-  return live === undefined ? serverError : live ? worded(live, word) : undefined;
+  return live === undefined ? serverError : live || undefined;
 }
 
 /**
@@ -43,6 +41,15 @@ export function FormHelp({
   children: ReactNode;
 }) {
   const leaveQuestion = useTranslations("forms")("leaveQuestion");
+  // The live checks' messages are the server schema's references, worded here: a page whose form
+  // checks as it goes must hand it the "validation" namespace, or every error would read as code.
+  const messages = useMessages();
+  if (validate && !("validation" in messages)) {
+    throw new Error(
+      'FormHelp checks fields live, but its page hands it no "validation" messages (ClientMessages)',
+    );
+  }
+  const word = useValidationWording();
   const anchor = useRef<HTMLSpanElement>(null);
   const [live, setLive] = useState<Record<string, string>>({});
   // Unsaved work: the form differs from what it opened with, or it was sent and refused (it is
@@ -143,7 +150,11 @@ export function FormHelp({
   }, [state]);
 
   return (
-    <LiveErrors.Provider value={live}>
+    <LiveErrors.Provider
+      value={Object.fromEntries(
+        Object.entries(live).map(([name, error]) => [name, error && worded(error, word)]),
+      )}
+    >
       <span ref={anchor} hidden />
       {children}
     </LiveErrors.Provider>
