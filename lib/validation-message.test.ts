@@ -13,7 +13,7 @@ describe("validation messages", () => {
   it("keep an English noun the catalog does not know yet, and words inside a longer message", () => {
     const message = `filters: ${invalid("tooLong", { what: "webhook secret", max: 64 })}`;
     expect(worded(message, validationWording("uk"))).toBe(
-      "filters: Поле «webhook secret» — щонайбільше 64 символів",
+      "filters: Поле «webhook secret» — щонайбільше 64 символи",
     );
   });
 

@@ -6,7 +6,7 @@ import { invalid } from "@/lib/validation-message";
 
 export const accountSchema = z
   .object({
-    name: text("name", 100),
+    name: text("person's name", 100),
     email: z.email({ error: invalid("emailAddress") }).max(200),
     role: oneOf(roles, "role"),
     password: z
@@ -32,7 +32,7 @@ export const apiTokenSchema = z
   })
   .strict();
 
-export const accountNameSchema = z.object({ userId: recordId("user"), name: text("name", 100) }).strict();
+export const accountNameSchema = z.object({ userId: recordId("user"), name: text("person's name", 100) }).strict();
 
 export const ownNameSchema = accountNameSchema.pick({ name: true });
 

@@ -28,8 +28,6 @@ export interface Reading {
 
 export interface Extractor {
   name: ExtractorName;
-  /** How the review page names it: "the rules", "the model llama-3.1-8b-instruct". */
-  label: string;
   read(text: string, known: KnownRecords, signal?: AbortSignal): Promise<Reading>;
 }
 
@@ -41,7 +39,6 @@ function verbatim(text: string, suggestions: Suggestion[]): Reading {
 
 export const rulesExtractor: Extractor = {
   name: "rules",
-  label: "the rules",
   async read(text, known) {
     // Read in steps: the other requests this process serves go on while a long document is read.
     return verbatim(text, await suggestByRulesInSteps(text, known, () => setImmediate()));
@@ -136,7 +133,6 @@ export function partsOf(text: string, maxChars = modelPartChars): Span[] {
 export function modelExtractor(config: IntakeModelConfig, fetcher: typeof fetch = fetch): Extractor {
   return {
     name: "model",
-    label: `the model ${config.model}`,
     async read(text, known, signal) {
       const gazetteer = new Gazetteer(known.stakeholders);
       const suggestions: Suggestion[] = [];

@@ -261,7 +261,7 @@ test("a model is asked from the review page; what it quotes falsely is dropped, 
 
   await page.getByRole("button", { name: "Ask the model e2e-model too" }).click();
   await expect(page.getByRole("main")).toContainText(
-    "Read again by the model e2e-model: 1 new suggestion; 1 dropped because their quotes are not in the text.",
+    "Read again by the model e2e-model: 1 new suggestion; 1 dropped because its quote is not in the text.",
   );
   await expect(fromModel).toHaveCount(1);
   await fromModel.getByRole("button", { name: "Accept", exact: true }).click();
