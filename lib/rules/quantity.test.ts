@@ -10,6 +10,7 @@ import {
   formatQuantity,
   formatRatio,
   formatStated,
+  formatStatedText,
   invertBound,
   shortfall,
   statedQuantity,
@@ -68,6 +69,35 @@ describe("stated quantities", () => {
     expect(formatStated(260_000n, null, "personnel", "at_least")).toBe("at least 260,000 personnel");
     expect(formatStated(125_050n, null, "EUR", "about")).toBe("about 1,250.50 EUR");
     expect(formatStated(1n, null, "items", "exact")).toBe("1 item");
+  });
+
+  it.each([
+    ["en", { low: "30000", high: "30000", unit: "personnel", qualifier: "up_to" }, "up to 30,000 personnel"],
+    [
+      "en",
+      { low: "50000", high: "100000", unit: "personnel", qualifier: "exact" },
+      "50,000–100,000 personnel",
+    ],
+    ["en", { low: "26", high: "26", unit: "members", qualifier: "exact", outOf: "35" }, "26 of 35 members"],
+    [
+      "en",
+      { low: "2500000000.5", high: "2500000000.5", unit: "EUR", qualifier: "exact" },
+      "2,500,000,000.5 EUR",
+    ],
+    [
+      "uk",
+      { low: "30000", high: "30000", unit: "personnel", qualifier: "up_to" },
+      "до 30\u00a0000 військових",
+    ],
+    ["uk", { low: "3", high: "3", unit: "personnel", qualifier: "at_least" }, "щонайменше 3 військові"],
+    [
+      "fr",
+      { low: "26", high: "26", unit: "members", qualifier: "about", outOf: "35" },
+      "environ 26 sur 35 members",
+    ],
+    ["fr", { low: "2.5", high: "2.5", unit: "EUR", qualifier: "exact" }, "2,5 EUR"],
+  ] as const)("in %s, says a quantity a document states, %j, as %s", (locale, stated, words) => {
+    expect(formatStatedText(stated, locale)).toBe(words);
   });
 
   it("refuses negative amounts, inverted ranges and missing units", () => {

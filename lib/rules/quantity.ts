@@ -4,7 +4,15 @@
 
 import type { Locale } from "@/i18n/locales";
 import type { QuantityQualifier } from "./vocabulary";
-import { formatAmount, formatAmountScaled, intlLocale, perLocale, unitScale, unitWord } from "./units";
+import {
+  formatAmount,
+  formatAmountScaled,
+  formatDecimalText,
+  intlLocale,
+  perLocale,
+  unitScale,
+  unitWord,
+} from "./units";
 
 /**
  * - exact: the value, or a range the truth lies within
@@ -282,7 +290,44 @@ export function formatStated(
     low === top
       ? formatAmount(low, unit, locale)
       : `${formatAmount(low, unit, locale)}–${formatAmount(top, unit, locale)}`;
+  return statedWords(amount, top, unit, qualifier, locale);
+}
+
+/** "of" between a part and its whole: "26 of 35 members". */
+const partOfWords: Record<Locale, string> = { en: "of", uk: "з", fr: "sur" };
+
+/**
+ * A quantity as a document states it, its amounts as decimal text ("2500000000.5"), the whole it is
+ * a part of too: "up to 30,000 personnel", "26 of 35 members", "до 30 000 військових".
+ */
+export function formatStatedText(
+  stated: { low: string; high: string; unit: string; qualifier: QuantityQualifier; outOf?: string | null },
+  locale: Locale = "en",
+): string {
+  const number = (decimal: string) => formatDecimalText(decimal, locale);
+  const { low, high, outOf } = stated;
+  const range = low === high ? number(low) : `${number(low)}–${number(high)}`;
+  const amount = outOf ? `${range} ${partOfWords[locale]} ${number(outOf)}` : range;
+  // The noun agrees with the last number said: the whole's, else the highest.
+  const counted = /^\d+/.exec(outOf ?? high)?.[0];
+  return statedWords(
+    amount,
+    counted === undefined ? undefined : BigInt(counted),
+    stated.unit,
+    stated.qualifier,
+    locale,
+  );
+}
+
+/** An amount already written, with its unit's noun (agreeing with `count`) and the qualifier's words. */
+function statedWords(
+  amount: string,
+  count: bigint | undefined,
+  unit: string,
+  qualifier: QuantityQualifier,
+  locale: Locale,
+): string {
   const said = qualifierBoundWords[qualifier];
-  const noun = unitWord(unit, top, locale, takesGenitive(said) ? "genitive" : "nominative");
+  const noun = unitWord(unit, count, locale, takesGenitive(said) ? "genitive" : "nominative");
   return joinPrefix(boundWords[locale][said], `${amount} ${noun}`);
 }

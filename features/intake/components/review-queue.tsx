@@ -6,17 +6,17 @@ import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Choices } from "@/features/forms/components/form-parts";
 import { idle, type FormState } from "@/features/forms/form-state";
+import type { Locale } from "@/i18n/locales";
+import { formatStatedText } from "@/lib/rules/quantity";
 import { joinWords } from "@/lib/format";
 import {
   defaultFigureUse,
-  describeQuantity,
   linkedConditionIds,
   type FigureUse,
   type SuggestedParty,
   type SuggestedQuantity,
   type Suggestion,
 } from "@/lib/rules/intake/suggestions";
-import { formatDecimalText, unitWord } from "@/lib/rules/units";
 import {
   pledgeCategories,
   pledgeStatuses,
@@ -55,7 +55,7 @@ const isTyping = (target: EventTarget | null) =>
 
 /**
  * How the queue names a suggestion, in the reader's words: its kind (for a pledge, its stance:
- * "Refusal"), its headline, and a quantity as describeQuantity says it ("up to 30,000 personnel").
+ * "Refusal"), its headline, and a quantity as the document stated it ("up to 30,000 personnel").
  */
 function useNaming() {
   const t = useTranslations("intake.queue");
@@ -63,18 +63,7 @@ function useNaming() {
   const locale = useLocale();
   return useMemo(() => {
     const quantity = (found: SuggestedQuantity) => {
-      const number = (decimal: string) => formatDecimalText(decimal, locale);
-      const range =
-        found.low === found.high ? number(found.low) : `${number(found.low)}–${number(found.high)}`;
-      const amount = found.outOf ? t("quantity.outOf", { part: range, whole: number(found.outOf) }) : range;
-      const counted = (found.outOf ?? found.high).split(".")[0] ?? "";
-      const unit = unitWord(
-        found.unit,
-        /^\d+$/.test(counted) ? BigInt(counted) : undefined,
-        locale,
-        found.qualifier === "up_to" || found.qualifier === "about" ? "genitive" : "nominative",
-      );
-      const said = t("quantity.amount", { qualifier: found.qualifier, amount, unit });
+      const said = formatStatedText(found, locale);
       return found.vague ? t("quantity.vague", { quantity: said }) : said;
     };
     const headline = (suggestion: Suggestion): string => {
@@ -584,7 +573,11 @@ function Details({ suggestion }: { suggestion: Suggestion }) {
 }
 
 /** What accepting as is sends, and what editing shows: the suggestion's reading as the record's fields. */
-function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<string, string> {
+function defaultsOf(
+  suggestion: Suggestion,
+  publishedOn: string | null,
+  locale: Locale,
+): Record<string, string> {
   const quantity = "quantity" in suggestion && suggestion.quantity ? suggestion.quantity : null;
   const figure: Record<string, string> = quantity
     ? {
@@ -616,7 +609,7 @@ function defaultsOf(suggestion: Suggestion, publishedOn: string | null): Record<
     case "condition":
       return { title: suggestion.title.slice(0, 300) };
     case "figure":
-      return { title: `${describeQuantity(suggestion.quantity)}`.slice(0, 300), ...figure };
+      return { title: formatStatedText(suggestion.quantity, locale).slice(0, 300), ...figure };
     case "requirement":
       return { title: suggestion.title.slice(0, 300), scope: suggestion.scope ?? "", ...figure };
     case "capacity":
@@ -657,7 +650,7 @@ function DecisionForm({
     if (state.status === "error" && state.fields && !editing) onEdit(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
   }, [state]);
-  const defaults = defaultsOf(suggestion, publishedOn);
+  const defaults = defaultsOf(suggestion, publishedOn, locale);
   const fieldError = (name: string) => state.fields?.[name] ?? state.fields?.[`fields.${name}`];
   const matches = "matches" in suggestion && suggestion.matches ? suggestion.matches.id : "";
   // Kept while the edit is closed and opened again, and after a refusal.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GoldQuoteError, precisionOf, recallOf, scoreDocument, type GoldItem } from "./evaluation";
 import { suggestByRules } from "./rules-extractor";
-import { describeQuantity, noRecords } from "./suggestions";
+import { noRecords } from "./suggestions";
 
 const text = "Norway pledged up to 2,000 troops. Sweden will not send troops. Experts want 9,000 troops.";
 const suggestions = suggestByRules(text, noRecords);
@@ -56,20 +56,5 @@ describe("scoring against the gold", () => {
   it("scores a kind with neither items nor suggestions as perfect, not as undefined", () => {
     const status = score([], "status");
     expect([precisionOf(status), recallOf(status)]).toEqual([1, 1]);
-  });
-});
-
-describe("a quantity in words", () => {
-  it.each([
-    [{ low: "30000", high: "30000", unit: "personnel", qualifier: "up_to" }, "up to 30,000 personnel"],
-    [{ low: "50000", high: "100000", unit: "personnel", qualifier: "exact" }, "50,000–100,000 personnel"],
-    [{ low: "26", high: "26", unit: "members", qualifier: "exact", outOf: "35" }, "26 of 35 members"],
-    [
-      { low: "3000", high: "9000", unit: "personnel", qualifier: "about", vague: true },
-      "about 3,000–9,000 personnel (a vague amount)",
-    ],
-    [{ low: "2500000000.5", high: "2500000000.5", unit: "EUR", qualifier: "exact" }, "2,500,000,000.5 EUR"],
-  ] as const)("says %j as %s", (quantity, words) => {
-    expect(describeQuantity({ vague: false, outOf: null, unitInferred: false, ...quantity })).toBe(words);
   });
 });

@@ -129,29 +129,6 @@ export function quotedVerbatim(text: string, suggestion: Suggestion): boolean {
   );
 }
 
-const qualifierWords: Record<SuggestedQuantity["qualifier"], string> = {
-  exact: "",
-  up_to: "up to ",
-  at_least: "at least ",
-  about: "about ",
-};
-
-const grouped = (decimal: string) => {
-  const [whole = "0", fraction] = decimal.split(".");
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (fraction ? `.${fraction}` : "");
-};
-
-/** A suggested quantity in words: "up to 30,000 personnel", "50,000–100,000 personnel", "26 of 35 members". */
-export function describeQuantity(quantity: SuggestedQuantity): string {
-  const amount =
-    quantity.low === quantity.high
-      ? grouped(quantity.low)
-      : `${grouped(quantity.low)}–${grouped(quantity.high)}`;
-  const whole = quantity.outOf ? ` of ${grouped(quantity.outOf)}` : "";
-  const vague = quantity.vague ? " (a vague amount)" : "";
-  return `${qualifierWords[quantity.qualifier]}${amount}${whole} ${quantity.unit}${vague}`;
-}
-
 /** A suggestion of a document as the review holds it: decided or not, and the record it became. */
 export interface DecidedSuggestion {
   suggestion: Suggestion;
