@@ -188,12 +188,15 @@ export async function benchFirstLoad(dir: string, port: number, record: Record) 
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
   };
   console.log(`  building with the browser's source maps into ${distDir}/ …`);
-  // Next.js adds its folder's types to tsconfig.json as it builds: put the file back as it was.
-  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  // Next.js points tsconfig.json and next-env.d.ts at its folder's types as it builds: both are
+  // put back as they were.
+  const written = ["tsconfig.json", "next-env.d.ts"].map(
+    (file) => [file, readFileSync(file, "utf8")] as const,
+  );
   try {
     execFileSync("npx", ["next", "build"], { env, stdio: "ignore" });
   } finally {
-    writeFileSync("tsconfig.json", tsconfig);
+    for (const [file, text] of written) writeFileSync(file, text);
   }
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
@@ -226,7 +229,9 @@ export async function benchFirstLoad(dir: string, port: number, record: Record) 
         if (!response.ok) throw new Error(`${address} in ${locale}: ${response.status}`);
         landed = new URL(response.url).pathname;
         const sources = new Set(
-          [...html.matchAll(/<script[^>]* src="\/_next\/(static\/[^"?]+\.js)"/g)].map((match) => match[1]!),
+          [...html.matchAll(/<script[^>]* src="\/_next\/(static\/[^"?]+\.js)(?:\?[^"]*)?"/g)].map(
+            (match) => match[1]!,
+          ),
         );
         let runtime = "";
         let all = 0;

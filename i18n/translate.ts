@@ -47,7 +47,7 @@ export function translator(locale: Locale): Translate {
   return t;
 }
 
-/** Words validation messages (lib/validation-message.ts) in `locale`: forms in the reader's, the API in English. */
+/** Words validation messages (lib/validation-message.ts) in `locale`: forms in the reader's, the API in the one asked. */
 export function validationWording(locale: Locale): Wording {
   const t = translator(locale);
   const word = (key: string, args: Record<string, string | number>) =>
@@ -55,7 +55,7 @@ export function validationWording(locale: Locale): Wording {
   return Object.assign(word, { has: (key: string) => t.has(`validation.${key}` as "validation.required") });
 }
 
-/** `message` with the rules' references worded in English: for the API, the import and the scripts. */
+/** `message` with the rules' references worded in English: for the import's rows and the scripts. */
 export function inEnglish(message: string): string {
   return worded(message, validationWording("en"));
 }

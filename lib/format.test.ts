@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   formatDate,
+  formatDateTime,
+  formatLongDate,
   formatDateAt,
   formatDelivered,
   formatPledgeQuantity,
@@ -62,6 +64,16 @@ describe("dates in each language", () => {
     expect(formatDate(summit, "en")).toBe("6 Jan 2026");
     expect(formatDate(summit, "uk")).toBe("6 січня 2026 р.");
     expect(formatDate(summit, "fr")).toBe("6 janvier 2026");
+  });
+
+  it("writes the first of a month as French does, an ordinal, and only in French", () => {
+    const first = new Date("2026-02-01T09:30:00Z");
+    expect(formatDate(first, "fr")).toBe("1er février 2026");
+    expect(formatLongDate(first, "fr")).toBe("1er février 2026");
+    expect(formatDateTime(first, "fr")).toMatch(/^1er février 2026/);
+    expect(formatDate(first, "en")).toBe("1 Feb 2026");
+    expect(formatDate(first, "uk")).toBe("1 лютого 2026 р.");
+    expect(formatDate(new Date("2026-02-11T00:00:00Z"), "fr")).toBe("11 février 2026");
   });
 
   it("writes a month, a year and an unknown date at their precision", () => {

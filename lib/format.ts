@@ -67,14 +67,23 @@ export function joinWords(
   return listFormats[type](locale).format(items);
 }
 
+/** `date` by `format`; French writes the first of a month as an ordinal: "1er février 2026". */
+function written(format: Intl.DateTimeFormat, date: Date, locale: Locale): string {
+  if (locale !== "fr" || date.getUTCDate() !== 1) return format.format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === "day" ? `${part.value}er` : part.value))
+    .join("");
+}
+
 /** "6 January 2026", for sentences ("as of 6 January 2026"); "6 січня 2026 р.", "6 janvier 2026". */
 export function formatLongDate(date: Date, locale: Locale = "en"): string {
-  return longDateFormat(locale).format(date);
+  return written(longDateFormat(locale), date, locale);
 }
 
 /** "6 Jan 2026": dates are shown in UTC so that every reader sees the same day. */
 export function formatDate(date: Date, locale: Locale = "en"): string {
-  return dateFormat(locale).format(date);
+  return written(dateFormat(locale), date, locale);
 }
 
 /**
@@ -103,7 +112,7 @@ export function isoDateAt(date: Date, precision: DatePrecision): string {
 
 /** "6 Jan 2026, 00:00 UTC" */
 export function formatDateTime(date: Date, locale: Locale = "en"): string {
-  return dateTimeFormat(locale).format(date);
+  return written(dateTimeFormat(locale), date, locale);
 }
 
 /** A day as shown ("6 Jan 2026") and as machines read it ("2026-01-06"), for a `<time>`. */

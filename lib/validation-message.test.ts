@@ -31,6 +31,13 @@ describe("validation messages", () => {
     );
   });
 
+  it("word an argument holding a line separator, or the bounds themselves", () => {
+    const typed = invalid("amountNotNumber", { text: "ab\u2028cd" });
+    expect(worded(typed, validationWording("en"))).toBe('"ab\u2028cd" is not a number');
+    const bounds = invalid("amountNotNumber", { text: "\u2064x\u2063" });
+    expect(worded(bounds, validationWording("en"))).toBe('"\u2064x\u2063" is not a number');
+  });
+
   it("leave a person's text and a broken reference as they are", () => {
     const english = validationWording("en");
     expect(worded("nothing to word", english)).toBe("nothing to word");

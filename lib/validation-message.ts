@@ -1,7 +1,8 @@
 // A validation message is chosen where a rule finds the problem (a schema, a rule module, the
 // server and the browser alike) but worded where it is read, in the reader's language: the rule
 // writes `invalid("required", { what: "title" })`, a reference to the catalog's
-// `validation.required`; a form, a page or the API words it with `worded` (the API in English).
+// `validation.required`; a form, a page or the API words it with `worded` (the API in English
+// unless the request names its language: server/http.ts).
 // Rules stay free of catalogs, which the browser loads per page.
 import type { Messages } from "next-intl";
 
@@ -21,7 +22,8 @@ export type ValidationArgs = { what?: FieldNoun | (string & {}) } & Record<strin
 // a reference inside a longer message ("filters: …") is found there too.
 const open = "\u2063msg";
 const close = "\u2064";
-const references = new RegExp(`${open}(.*?)${close}`, "gu");
+// `s`: an argument may hold any character, a line separator (U+2028) too.
+const references = new RegExp(`${open}(.*?)${close}`, "gsu");
 
 /** The reference to `validation.<key>` with its arguments, as a zod message or a rule's answer. */
 export function invalid(key: ValidationKey, args: ValidationArgs = {}): string {

@@ -30,9 +30,7 @@ export type FieldConflict = {
 export type WriteErrorDetails = {
   fields?: Record<string, string>;
   current?: unknown;
-  /** In English, as the API answers them. */
-  conflicts?: FieldConflict[];
-  /** The same in the words of `locale`, as a form shows them to the person saving. */
+  /** The fields both people changed, in the words of `locale` (the reader's, the API's English). */
   conflictsIn?: (locale: Locale) => FieldConflict[];
   /** The form rebased on the record now: its version, and the inputs only the other person changed. */
   rebase?: { version: number; inputs: Record<string, string | string[]> };

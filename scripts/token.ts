@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { roles, tokenExpiresAt, tokenUsable } from "../lib/access";
+import { inEnglish } from "../i18n/translate";
 import { apiTokenSchema } from "../features/admin/schemas";
 import { createApiToken, revokeApiToken } from "../server/api-tokens";
 import { requireDatabaseUrl } from "../server/env";
@@ -36,7 +37,7 @@ async function main() {
   });
   const parsed = commandSchema.safeParse({ command: positionals[0], ...values });
   if (!parsed.success) {
-    console.error(`${parsed.error.issues.map((issue) => issue.message).join("; ")}\n${usage}`);
+    console.error(`${parsed.error.issues.map((issue) => inEnglish(issue.message)).join("; ")}\n${usage}`);
     return 2;
   }
   loadEnv();

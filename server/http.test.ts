@@ -83,10 +83,11 @@ describe("one answer for every error a route throws", () => {
 
   it("answers a conflict with the fields both people changed and the record as it is now", async () => {
     const conflict = new WriteError("conflict", "Changed by someone else.", {
-      conflicts: [
+      // In the words of the language asked for: the label here says which.
+      conflictsIn: (locale) => [
         {
           field: "title",
-          label: "Title",
+          label: locale === "en" ? "Title" : `Title (${locale})`,
           base: "A",
           mine: "B",
           theirs: "C",
@@ -107,6 +108,10 @@ describe("one answer for every error a route throws", () => {
         current: { title: "C" },
       },
     });
+    const inFrench = await withCurrentOnConflict(Promise.reject(conflict), async () => null, "fr").catch(
+      (error: unknown) => error,
+    );
+    expect((await responseFor(inFrench, "fr").json()).conflicts[0].label).toBe("Title (fr)");
     // Anything else passes through untouched.
     const other = new Error("x");
     await expect(withCurrentOnConflict(Promise.reject(other), async () => null)).rejects.toBe(other);

@@ -61,33 +61,36 @@ export const wordedIn = (locale: Locale, message: string) => worded(message, val
 function errorResponse(error: ApiError, locale: Locale): Response {
   const { params, headers, body } = error.extra;
   const wordedParams = params?.map((p) => ({ ...p, message: wordedIn(locale, p.message) }));
-  return NextResponse.json(
+  const answer = NextResponse.json(
     {
       error: { message: wordedIn(locale, error.message), ...(wordedParams ? { params: wordedParams } : {}) },
       ...body,
     },
     { status: error.status, headers },
   );
+  // Its words follow the header: a shared cache keeps each language's answer apart.
+  answer.headers.append("vary", localeHeader);
+  return answer;
 }
 
 /** The one mapping from what went wrong to what the caller is told; never a stack trace. */
 export function responseFor(error: unknown, locale: Locale = "en"): Response {
   if (error instanceof ApiError) return errorResponse(error, locale);
   if (error instanceof ParamsError) return errorResponse(badParams(error.params), locale);
-  if (error instanceof WriteError) return errorResponse(writeRefusal(error), locale);
+  if (error instanceof WriteError) return errorResponse(writeRefusal(error, locale), locale);
   if (isDatabaseBusy(error)) return errorResponse(notNow(invalid("refusal.databaseTooBusy")), locale);
   console.error("API request failed", error);
   return errorResponse(new ApiError(500, invalid("refusal.serverFailed")), locale);
 }
 
 /** A refused write: 404, 409 with the fields both people changed, 422 naming the fields, or 503. */
-function writeRefusal(error: WriteError): ApiError {
+function writeRefusal(error: WriteError, locale: Locale): ApiError {
   const params = error.details.fields
     ? Object.entries(error.details.fields).map(([param, message]) => ({ param, message }))
     : undefined;
   if (error.status === 503) return notNow(error.message);
   // Each field both people changed, with the value the edit started from, yours and theirs.
-  const conflicts = error.details.conflicts?.map(({ field, label, base, mine, theirs }) => ({
+  const conflicts = error.details.conflictsIn?.(locale).map(({ field, label, base, mine, theirs }) => ({
     field,
     label,
     base,
@@ -104,12 +107,13 @@ function writeRefusal(error: WriteError): ApiError {
 export async function withCurrentOnConflict<T>(
   write: Promise<T>,
   current: () => Promise<unknown>,
+  locale: Locale = "en",
 ): Promise<T> {
   try {
     return await write;
   } catch (error) {
     if (!(error instanceof WriteError) || error.status !== 409) throw error;
-    const refusal = writeRefusal(error);
+    const refusal = writeRefusal(error, locale);
     throw new ApiError(refusal.status, refusal.message, {
       ...refusal.extra,
       body: { ...refusal.extra.body, current: await current() },

@@ -146,8 +146,9 @@ function recordChanges(entry: StoredAuditEntry, words: AuditWords, locale: Local
   if (entry.action === "delete" || entry.action === "restore") return [];
   const before = snapshot(entry.before) ?? {};
   const after = snapshot(entry.after) ?? {};
-  return changedFields(before, after)
-    .filter((key) => !ignored.has(key))
+  // In the record's own order, as its form shows the fields.
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
     .map((key) => ({
       // The Records forms' label where a form has the field, else its name made readable.
       label: words.recordField(key) ?? humanised(key),

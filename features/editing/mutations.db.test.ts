@@ -237,8 +237,10 @@ describe("edits", () => {
     }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(WriteError);
     const { details, message } = refusal as InstanceType<typeof WriteError>;
-    expect(inEnglish(message)).toMatch(/after version \d+ and changed 2 fields you changed too/);
-    expect(details.conflicts).toEqual(
+    expect(inEnglish(message)).toMatch(
+      /after version \d+ and changed fields you changed too: lowest quantity, highest quantity\./,
+    );
+    expect(details.conflictsIn?.("en")).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           field: "quantityLow",

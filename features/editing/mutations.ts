@@ -20,6 +20,7 @@ import { distinctStakeholders } from "@/lib/rules/pledge-fields";
 import { addedDelivery, resolveQuantities, type StoredQuantities } from "./pledge-values";
 import {
   describePledgeField,
+  pledgeFieldNouns,
   mergePledge,
   pledgeFormInputs,
   pledgeMergeFields,
@@ -297,9 +298,15 @@ async function pledgeConflict(
       mineInputs: pledgeFormInputs(states.mine, [field], stakeholderIds),
     }));
   };
-  return new WriteError("conflict", invalid("refusal.pledgeConflict", { version, count: fields.length }), {
+  const named = fields.map((field) => invalid("fieldName", { what: pledgeFieldNouns[field] }));
+  // The fields named by references too: worded with the message, in its reader's language.
+  const message = invalid("refusal.pledgeConflict", {
+    version,
+    count: fields.length,
+    fields: named.join(", "),
+  });
+  return new WriteError("conflict", message, {
     current,
-    conflicts: conflictsIn("en"),
     conflictsIn,
     rebase: {
       version: current.version,

@@ -12,6 +12,7 @@ import {
   type PledgeFieldName,
   type PledgeLinks,
 } from "@/lib/rules/pledge-fields";
+import type { FieldNoun } from "@/lib/validation-message";
 import { pledgeFormText } from "./pledge-values";
 
 // A pledge save merged field by field with what others saved since the version it started from
@@ -22,6 +23,25 @@ export type PledgeField = Exclude<PledgeFieldName, "status">;
 export const pledgeMergeFields = (Object.keys(pledgeFieldWords) as PledgeFieldName[]).filter(
   (field): field is PledgeField => field !== "status",
 );
+
+/** Each field as a message names it (the catalog's `validation.what`): "lowest quantity". */
+export const pledgeFieldNouns: Record<PledgeField, FieldNoun> = {
+  title: "title",
+  description: "description",
+  category: "category",
+  quantityUnit: "unit",
+  quantityLow: "lowest quantity",
+  quantityHigh: "highest quantity",
+  quantityQualifier: "qualifier",
+  deliveredQuantity: "delivered quantity",
+  announcedOn: "announcement date",
+  announcedPrecision: "precision of the announcement date",
+  dueOn: "due date",
+  scope: "scope",
+  externalId: "external id",
+  stakeholders: "stakeholders",
+  conditionIds: "conditions",
+};
 
 /** A pledge as stored (or as an audit entry recorded it), in the shape the merge compares. */
 export type PledgeState = Omit<PledgeColumns, "status"> & PledgeLinks;

@@ -148,7 +148,7 @@ async function refusedWrite(
     message: error.message,
     currentVersion: rebase?.version ?? current.version,
     changes: changes.map((c) => ({ ...c, at: c.at.toISOString() })),
-    fields: conflictsIn?.(locale) ?? error.details.conflicts,
+    fields: conflictsIn?.(locale),
     ...(typeof current.status === "string" ? { currentStatus: current.status } : {}),
   };
   // The form comes back on top of the record now: what only the other person changed is theirs,

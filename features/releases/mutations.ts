@@ -51,10 +51,7 @@ export async function publishRelease(
   made: { origin: string; print: BriefingPrinter },
 ): Promise<number> {
   if (held.releasePublishing) {
-    throw new WriteError(
-      "busy",
-      "Another release is being published: nothing was published. Try again shortly.",
-    );
+    throw new WriteError("busy", invalid("refusal.anotherRelease"));
   }
   held.releasePublishing = true;
   try {

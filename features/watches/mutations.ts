@@ -1,4 +1,5 @@
 import "server-only";
+import { invalid } from "@/lib/validation-message";
 import { WriteError } from "@/lib/write-error";
 import { db } from "@/server/db";
 import type { WatchInput } from "./schemas";
@@ -13,15 +14,15 @@ const maxWatches = 100;
 /** Watches a subject (again: the same watch, kept). */
 export async function addWatch(userId: string, { subject, target }: WatchInput): Promise<{ id: string }> {
   if (!(await watchableExists(subject, target))) {
-    throw new WriteError("not-found", `There is no ${subject} with id "${target}" to watch.`);
+    throw new WriteError(
+      "not-found",
+      invalid("watchNothing", { what: subject === "filter" ? "record" : subject, id: target }),
+    );
   }
   const existing = await findWatch(userId, subject, target);
   if (existing) return existing;
   if ((await db().watch.count({ where: { userId } })) >= maxWatches) {
-    throw new WriteError(
-      "invalid",
-      `You watch ${maxWatches} things already, the most one inbox follows: stop watching one first.`,
-    );
+    throw new WriteError("invalid", invalid("watchTooMany", { max: maxWatches }));
   }
   // An upsert: the same watch made at once from two tabs is still one.
   return db().watch.upsert({
@@ -35,8 +36,7 @@ export async function addWatch(userId: string, { subject, target }: WatchInput):
 /** Stops a watch of the user's own. */
 export async function removeWatch(userId: string, id: string): Promise<void> {
   const { count } = await db().watch.deleteMany({ where: { id, userId } });
-  if (count === 0)
-    throw new WriteError("not-found", "You have no such watch: it may have been stopped already.");
+  if (count === 0) throw new WriteError("not-found", invalid("watchGone"));
 }
 
 /**

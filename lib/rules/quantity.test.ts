@@ -96,6 +96,8 @@ describe("stated quantities", () => {
       "environ 26 sur 35 members",
     ],
     ["fr", { low: "2.5", high: "2.5", unit: "EUR", qualifier: "exact" }, "2,5 EUR"],
+    ["en", { low: "1.5", high: "1.5", unit: "items", qualifier: "exact" }, "1.5 items"],
+    ["uk", { low: "1.5", high: "1.5", unit: "items", qualifier: "exact" }, "1,5 одиниці"],
   ] as const)("in %s, says a quantity a document states, %j, as %s", (locale, stated, words) => {
     expect(formatStatedText(stated, locale)).toBe(words);
   });

@@ -308,11 +308,11 @@ export function formatStatedText(
   const { low, high, outOf } = stated;
   const range = low === high ? number(low) : `${number(low)}–${number(high)}`;
   const amount = outOf ? `${range} ${partOfWords[locale]} ${number(outOf)}` : range;
-  // The noun agrees with the last number said: the whole's, else the highest.
-  const counted = /^\d+/.exec(outOf ?? high)?.[0];
+  // The noun agrees with the last number said, the whole's else the highest, decimals and all.
+  const counted = Number(outOf ?? high);
   return statedWords(
     amount,
-    counted === undefined ? undefined : BigInt(counted),
+    Number.isFinite(counted) ? counted : undefined,
     stated.unit,
     stated.qualifier,
     locale,
@@ -322,7 +322,7 @@ export function formatStatedText(
 /** An amount already written, with its unit's noun (agreeing with `count`) and the qualifier's words. */
 function statedWords(
   amount: string,
-  count: bigint | undefined,
+  count: bigint | number | undefined,
   unit: string,
   qualifier: QuantityQualifier,
   locale: Locale,

@@ -201,7 +201,8 @@ export function toMajor(minor: bigint, unit: string): number {
  */
 export function unitWord(
   unit: string,
-  amount?: bigint,
+  /** A count, or a decimal (1.5 takes the plural). */
+  amount?: bigint | number,
   locale: Locale = "en",
   /** The case a preposition before the amount asks for (Ukrainian "до", "близько"). */
   grammaticalCase: "nominative" | "genitive" = "nominative",

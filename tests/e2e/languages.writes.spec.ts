@@ -168,4 +168,24 @@ test("an analyst adds a pledge in Ukrainian: the form, its checks, the server's 
   // The pledge's page, as written: "1 200 одиниць" with a no-break space.
   await expect(main.getByText("1\u00a0200 одиниць").first()).toBeVisible();
   expect(await englishLeaks(page, "uk")).toEqual([]);
+
+  // An admin reading English saves the same figure while the analyst edits it: the analyst's panel
+  // says who and what in Ukrainian, the values as Ukrainian writes them.
+  const id = /\/pledges\/([a-z0-9]+)$/.exec(page.url())?.[1];
+  await page.goto(`/pledges/${id}/edit`);
+  const admin = await (await browser.newContext({ storageState: storageStateOf("admin") })).newPage();
+  await admin.goto(`/pledges/${id}/edit`);
+  await admin.getByLabel("Quantity (lowest)").fill("1,500");
+  await admin.getByRole("button", { name: "Save changes" }).click();
+  await expect(admin).toHaveURL(new RegExp(`/pledges/${id}$`));
+  await main.getByLabel("Кількість (найменша)").fill("1 300");
+  await main.getByRole("button", { name: "Зберегти зміни" }).click();
+  const panel = main.getByRole("region", { name: /поки ви його редагували/ });
+  await expect(panel).toBeFocused();
+  const row = panel.getByRole("row", { name: /^Кількість \(найменша\)/ });
+  await expect(row.getByRole("cell").nth(0)).toHaveText("1\u00a0500 одиниць");
+  await expect(row.getByRole("cell").nth(1)).toHaveText("1\u00a0300 одиниць");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("1\u00a0200 одиниць");
+  expect(await englishLeaks(page, "uk")).toEqual([]);
+  await expectNoAxeViolations(page);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMessages, useTranslations } from "next-intl";
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { FormState } from "@/features/forms/form-state";
 import { formValues, single, type FormValues } from "@/features/forms/form-values";
 import { useValidationWording } from "@/i18n/use-wording";
@@ -149,12 +149,13 @@ export function FormHelp({
     first?.focus();
   }, [state]);
 
+  const wordedLive = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(live).map(([name, error]) => [name, error && worded(error, word)])),
+    [live, word],
+  );
   return (
-    <LiveErrors.Provider
-      value={Object.fromEntries(
-        Object.entries(live).map(([name, error]) => [name, error && worded(error, word)]),
-      )}
-    >
+    <LiveErrors.Provider value={wordedLive}>
       <span ref={anchor} hidden />
       {children}
     </LiveErrors.Provider>

@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Choices } from "@/features/forms/components/form-parts";
 import { idle, type FormState } from "@/features/forms/form-state";
-import type { Locale } from "@/i18n/locales";
 import { formatStatedText } from "@/lib/rules/quantity";
 import { joinWords } from "@/lib/format";
 import {
@@ -576,7 +575,7 @@ function Details({ suggestion }: { suggestion: Suggestion }) {
 function defaultsOf(
   suggestion: Suggestion,
   publishedOn: string | null,
-  locale: Locale,
+  sayQuantity: (found: SuggestedQuantity) => string,
 ): Record<string, string> {
   const quantity = "quantity" in suggestion && suggestion.quantity ? suggestion.quantity : null;
   const figure: Record<string, string> = quantity
@@ -609,7 +608,7 @@ function defaultsOf(
     case "condition":
       return { title: suggestion.title.slice(0, 300) };
     case "figure":
-      return { title: formatStatedText(suggestion.quantity, locale).slice(0, 300), ...figure };
+      return { title: sayQuantity(suggestion.quantity).slice(0, 300), ...figure };
     case "requirement":
       return { title: suggestion.title.slice(0, 300), scope: suggestion.scope ?? "", ...figure };
     case "capacity":
@@ -639,7 +638,7 @@ function DecisionForm({
   const t = useTranslations("intake.decision");
   const words = useTranslations("vocabulary");
   const common = useTranslations("common");
-  const { headline } = useNaming();
+  const { headline, quantity } = useNaming();
   const locale = useLocale();
   const [state, action, pending] = useActionState<FormState, FormData>(decideSuggestionAction, idle);
   const { suggestion } = row;
@@ -650,7 +649,7 @@ function DecisionForm({
     if (state.status === "error" && state.fields && !editing) onEdit(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
   }, [state]);
-  const defaults = defaultsOf(suggestion, publishedOn, locale);
+  const defaults = defaultsOf(suggestion, publishedOn, quantity);
   const fieldError = (name: string) => state.fields?.[name] ?? state.fields?.[`fields.${name}`];
   const matches = "matches" in suggestion && suggestion.matches ? suggestion.matches.id : "";
   // Kept while the edit is closed and opened again, and after a refusal.

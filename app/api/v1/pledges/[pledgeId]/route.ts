@@ -1,5 +1,12 @@
 import { NextResponse } from "next/server";
-import { ApiError, apiRoute, parseJsonBody, parseQuery, withCurrentOnConflict } from "@/server/http";
+import {
+  ApiError,
+  answerLocale,
+  apiRoute,
+  parseJsonBody,
+  parseQuery,
+  withCurrentOnConflict,
+} from "@/server/http";
 import { getPledgeJson } from "@/features/api/queries";
 import { noParams } from "@/features/api/schemas";
 import { updatePledge } from "@/features/editing/mutations";
@@ -30,6 +37,10 @@ export const GET = apiRoute("read", async (request: Request, context: Context) =
 export const PATCH = apiRoute("edit", async (request: Request, context: Context, principal) => {
   const id = await pledgeIdOf(context);
   const patch = await parseJsonBody(request, pledgePatchSchema);
-  await withCurrentOnConflict(updatePledge(principal, id, patch), () => getPledgeJson(id));
+  await withCurrentOnConflict(
+    updatePledge(principal, id, patch),
+    () => getPledgeJson(id),
+    answerLocale(request),
+  );
   return NextResponse.json({ data: await getPledgeJson(id) });
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ApiError, apiRoute, parseJsonBody, withCurrentOnConflict } from "@/server/http";
+import { ApiError, answerLocale, apiRoute, parseJsonBody, withCurrentOnConflict } from "@/server/http";
 import { getPledgeJson } from "@/features/api/queries";
 import { recordPledgeStatus } from "@/features/editing/mutations";
 import { pledgeStatusUpdateSchema } from "@/features/editing/schemas";
@@ -13,7 +13,11 @@ export const POST = apiRoute(
     const id = pledgeIdSchema.safeParse(pledgeId);
     if (!id.success) throw new ApiError(404, `There is no pledge with id "${pledgeId}".`);
     const update = await parseJsonBody(request, pledgeStatusUpdateSchema);
-    await withCurrentOnConflict(recordPledgeStatus(principal, id.data, update), () => getPledgeJson(id.data));
+    await withCurrentOnConflict(
+      recordPledgeStatus(principal, id.data, update),
+      () => getPledgeJson(id.data),
+      answerLocale(request),
+    );
     return NextResponse.json({ data: await getPledgeJson(id.data) });
   },
 );
