@@ -32,7 +32,9 @@ export const apiTokenSchema = z
   })
   .strict();
 
-export const accountNameSchema = z.object({ userId: recordId("user"), name: text("person's name", 100) }).strict();
+export const accountNameSchema = z
+  .object({ userId: recordId("user"), name: text("person's name", 100) })
+  .strict();
 
 export const ownNameSchema = accountNameSchema.pick({ name: true });
 

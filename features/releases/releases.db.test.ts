@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { invalid } from "@/lib/validation-message";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bearerHeaders, routeContext } from "@tests/api-auth";
 import { parseAtom, validateAtom } from "@tests/atom-readers";
@@ -385,7 +386,7 @@ describe("refusals", () => {
     expect(first).toEqual({ status: "fulfilled", value: last + 1 });
     expect(second).toMatchObject({
       status: "rejected",
-      reason: { status: 503, message: expect.stringContaining("Another release is being published") },
+      reason: { status: 503, message: invalid("refusal.anotherRelease") },
     });
     expect(await publishRelease(analyst, { title: "Then the other", notes: null }, made)).toBe(last + 2);
   });

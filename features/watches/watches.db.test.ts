@@ -1,6 +1,7 @@
 // Watches and the inbox on a real database, the changes written through the app's own writers:
 // what is recorded about a watched pledge, condition, stakeholder or list reaches its watcher's
 // inbox and unread count, with what it did to the figures, until they mark it read.
+import { invalid } from "@/lib/validation-message";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
@@ -229,7 +230,7 @@ describe("watching", () => {
     const first = await watch(reader, "pledge", pledge.id);
     expect(await watch(reader, "pledge", pledge.id)).toEqual(first);
     const other = await newUser("Reader Seven");
-    await expect(removeWatch(other, first.id)).rejects.toThrow(/no such watch/);
+    await expect(removeWatch(other, first.id)).rejects.toMatchObject({ message: invalid("watchGone") });
     expect(watchSchema.safeParse({ subject: "filter", target: "status=bogus" }).success).toBe(false);
   });
 
