@@ -570,7 +570,7 @@ async function main(): Promise<number> {
     }
   } catch (error) {
     if (error instanceof ImportFileError) {
-      console.error(error.message);
+      console.error(inEnglish(error.message));
       return 1;
     }
     throw error;

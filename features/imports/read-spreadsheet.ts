@@ -3,6 +3,7 @@ import { Readable, pipeline } from "node:stream";
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import type { CellValue } from "./cell-values";
+import { invalid } from "@/lib/validation-message";
 import { importLimits } from "./fields";
 
 // Reads an uploaded CSV or XLSX file as it arrives, row by row, so that a 50,000-row file never
@@ -29,8 +30,6 @@ export type SpreadsheetEvent =
 /** The longest the reader keeps the event loop to itself before letting other requests in. */
 const maxBusyMs = 20;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /** A pause that lets other requests in, when this reader has kept the event loop for `maxBusyMs`. */
 function breather(): () => Promise<void> | undefined {
   let since = performance.now();
@@ -56,7 +55,7 @@ async function* metered(chunks: AsyncIterable<Uint8Array>, counter: { bytes: num
     counter.bytes += chunk.byteLength;
     if (counter.bytes > maxBytes) {
       throw new ImportFileError(
-        `The file is larger than ${megabytes(maxBytes)}, the most one import takes. Split it into smaller files.`,
+        invalid("refusal.importTooLarge", { megabytes: maxBytes / 1024 / 1024 }),
         413,
       );
     }
@@ -71,20 +70,13 @@ function sniff(head: Uint8Array): Sniffed {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04)) return "xlsx";
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) {
-    throw new ImportFileError(
-      "This is an Excel 97–2003 (.xls) file, which cannot be read. Save it as .xlsx or CSV and upload that.",
-      415,
-    );
+    throw new ImportFileError(invalid("refusal.importXls"), 415);
   }
   if (starts(0xff, 0xfe)) return "utf16le";
   if (starts(0xfe, 0xff)) return "utf16be";
-  if (starts(0x25, 0x50, 0x44, 0x46))
-    throw new ImportFileError("This is a PDF, not a spreadsheet. Upload a CSV or XLSX file.", 415);
+  if (starts(0x25, 0x50, 0x44, 0x46)) throw new ImportFileError(invalid("refusal.importPdf"), 415);
   if (head.subarray(0, 4096).includes(0)) {
-    throw new ImportFileError(
-      "This is not a spreadsheet: upload a CSV (UTF-8 text) or an XLSX workbook.",
-      415,
-    );
+    throw new ImportFileError(invalid("refusal.importBinary"), 415);
   }
   return "csv";
 }
@@ -140,8 +132,10 @@ async function* decoded(chunks: AsyncIterable<Uint8Array>, encoding: "utf-8" | "
       const lenient = new TextDecoder(encoding).decode(chunk);
       line += lineBreaks(lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD"))));
       throw new ImportFileError(
-        `The file is not ${encoding === "utf-8" ? "UTF-8" : "UTF-16"} text (line ${line} has bytes that are not). ` +
-          `Save it again as "CSV UTF-8" and upload that.`,
+        invalid("refusal.importEncoding", {
+          encoding: encoding === "utf-8" ? "UTF-8" : "UTF-16",
+          line: String(line),
+        }),
         422,
       );
     }
@@ -160,16 +154,14 @@ function delimiterOf(firstLine: string): string {
 function checkWidth(row: number, cells: number) {
   if (cells > importLimits.maxColumns) {
     throw new ImportFileError(
-      `Row ${row} has ${cells.toLocaleString("en-GB")} columns; at most ${importLimits.maxColumns.toLocaleString("en-GB")} are read. ` +
-        `Remove the columns the import does not need.`,
+      invalid("refusal.importTooWide", { row: String(row), cells, max: importLimits.maxColumns }),
     );
   }
 }
 
 const tooLong = (row: number) =>
   new ImportFileError(
-    `Row ${row} is longer than ${importLimits.maxLineChars.toLocaleString("en-GB")} characters, the most one row may hold ` +
-      `(is a closing quote missing, or is this not a CSV file?).`,
+    invalid("refusal.importRowTooLong", { row: String(row), max: importLimits.maxLineChars }),
   );
 
 /** csv-parse's error as the person who sent the file can act on it, at the row a spreadsheet shows. */
@@ -178,15 +170,13 @@ function csvError(error: unknown): ImportFileError {
   const row = (records ?? 0) + 1;
   if (code === "CSV_MAX_RECORD_SIZE") return tooLong(row);
   if (code === "CSV_INVALID_CLOSING_QUOTE") {
-    return new ImportFileError(
-      `Row ${row}: a quoted cell goes on after its closing quote. Inside quotes, write a quote as two ("").`,
-    );
+    return new ImportFileError(invalid("refusal.importQuoteAfter", { row: String(row) }));
   }
   if (code === "CSV_QUOTE_NOT_CLOSED") {
-    return new ImportFileError(`Row ${row}: a quote opened here is never closed.`);
+    return new ImportFileError(invalid("refusal.importQuoteOpen", { row: String(row) }));
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new ImportFileError(`The CSV cannot be read at row ${row}: ${message}`);
+  return new ImportFileError(invalid("refusal.importCsvUnreadable", { row: String(row), reason: message }));
 }
 
 /**
@@ -317,9 +307,7 @@ async function* xlsxRows(
         checkWidth(sheetRow.number, values.length);
         if (!header) {
           if (sheetRow.number !== 1) {
-            throw new ImportFileError(
-              "Row 1 of the first sheet must hold the column headers, and it is empty.",
-            );
+            throw new ImportFileError(invalid("refusal.importNoHeaders"));
           }
           header = Array.from(values, (v) => String(excelCell(v) ?? "").trim());
           yield { type: "header", format: "xlsx", headers: header };
@@ -332,16 +320,13 @@ async function* xlsxRows(
           bytes: counter.bytes,
         };
       }
-      if (!header) throw new ImportFileError("The first sheet is empty: row 1 must hold the column headers.");
+      if (!header) throw new ImportFileError(invalid("refusal.importEmptySheet"));
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(
-      "This file is not an XLSX workbook that can be read (it may be damaged, or another kind of zip file).",
-      415,
-    );
+    throw new ImportFileError(invalid("refusal.importNotXlsx"), 415);
   }
-  if (!sawSheet) throw new ImportFileError("The workbook has no sheets.");
+  if (!sawSheet) throw new ImportFileError(invalid("refusal.importNoSheets"));
 }
 
 /**
@@ -357,7 +342,7 @@ export async function* readSpreadsheet(
   const maxRows = limits.maxRows ?? importLimits.maxRows;
   const counter = { bytes: 0 };
   const { head, rest } = await peek(metered(body, counter, maxBytes));
-  if (head.byteLength === 0) throw new ImportFileError("The file is empty.");
+  if (head.byteLength === 0) throw new ImportFileError(invalid("refusal.importEmpty"));
   const kind = sniff(head);
   const rows =
     kind === "xlsx"
@@ -375,16 +360,13 @@ export async function* readSpreadsheet(
     if (event.type === "header") {
       sawHeader = true;
       if (event.headers.every((h) => h === "")) {
-        throw new ImportFileError("Row 1 must hold the column headers, and it is empty.");
+        throw new ImportFileError(invalid("refusal.importEmptyHeaders"));
       }
     } else if (++count > maxRows) {
-      throw new ImportFileError(
-        `The file has more than ${maxRows.toLocaleString("en-GB")} rows, the most one import takes. Split it.`,
-        413,
-      );
+      throw new ImportFileError(invalid("refusal.importTooManyRows", { max: maxRows }), 413);
     }
     yield event;
   }
-  if (!sawHeader) throw new ImportFileError("The file has no header row.");
-  if (count === 0) throw new ImportFileError("The file has a header row and nothing below it.");
+  if (!sawHeader) throw new ImportFileError(invalid("refusal.importNoHeaderRow"));
+  if (count === 0) throw new ImportFileError(invalid("refusal.importNothingBelow"));
 }

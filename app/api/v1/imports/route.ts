@@ -41,23 +41,23 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
   if (declared > importLimits.maxBytes) {
     throw new ApiError(
       413,
-      `The file is larger than ${importLimits.maxBytes / 1024 / 1024} MB, the most one import takes.`,
+      invalid("refusal.importTooLarge", { megabytes: importLimits.maxBytes / 1024 / 1024 }),
     );
   }
-  if (!request.body) throw new ApiError(400, "Send the file as the request body.");
+  if (!request.body) throw new ApiError(400, invalid("refusal.importNoBody"));
   let mapping = givenMapping;
   if (mappingName) {
     const saved = await getImportMapping(mappingName).catch((error: unknown) => {
       if (error instanceof UnreadableMappingError) throw new ApiError(422, error.message);
       throw error;
     });
-    if (!saved) throw new ApiError(404, `There is no saved mapping named "${mappingName}".`);
+    if (!saved) throw new ApiError(404, invalid("refusal.importNoMapping", { name: mappingName }));
     mapping = saved;
   }
 
   const release = importSlots.take(slotKey(principal, request));
-  if (release === "yours") throw notNow("Your previous import is still running. Wait for it to finish.", 429);
-  if (release === "full") throw notNow("Two imports are already running on this server. Try again shortly.");
+  if (release === "yours") throw notNow(invalid("refusal.importYours"), 429);
+  if (release === "full") throw notNow(invalid("refusal.importsFull"));
   // The work stops, and its slot is freed, when the client goes away or it runs past its time.
   const clientGone = new AbortController();
   const overtime = new AbortController();
