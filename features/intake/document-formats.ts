@@ -3,6 +3,7 @@ import { parseHTML } from "linkedom";
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 import yauzl from "yauzl";
+import { invalid } from "@/lib/validation-message";
 import { suggestedPublicationDate } from "@/lib/rules/intake/dates";
 
 // The kinds of document intake reads, each into the plain text it stores and quotes: text and
@@ -65,7 +66,7 @@ export interface ReadDocument {
   details: DocumentDetails;
 }
 
-export const supported = "plain text (.txt), Markdown (.md), HTML (.html), PDF (.pdf) or Word (.docx)";
+export const supported = invalid("refusal.documentKinds");
 
 /** Line ends made "\n", the byte-order mark and the spaces at line ends dropped, runs of blank lines made one. */
 export function tidy(text: string): string {
@@ -300,9 +301,8 @@ async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   try {
     document = await getDocumentProxy(new Uint8Array(bytes));
   } catch (error) {
-    const reason =
-      error instanceof Error && /password/i.test(error.message) ? " It is protected by a password." : "";
-    throw new DocumentError(`This PDF cannot be opened.${reason} Save it again as a PDF, or paste its text.`);
+    const locked = error instanceof Error && /password/i.test(error.message) ? "yes" : "no";
+    throw new DocumentError(invalid("refusal.pdfUnopenable", { locked }));
   }
   try {
     const pages = Math.min(document.numPages, intakeLimits.maxPdfPages);
@@ -321,9 +321,7 @@ async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     }
     const text = tidy(texts.join("\n\n"));
     if (!/\p{L}{2}/u.test(text)) {
-      throw new DocumentError(
-        `This PDF has no text to read: its ${document.numPages === 1 ? "page is an image" : `${document.numPages} pages are images`} (a scan?). Run it through text recognition (OCR) first, or paste its text.`,
-      );
+      throw new DocumentError(invalid("refusal.pdfNoText", { pages: document.numPages }));
     }
     const { info } = (await document.getMetadata().catch(() => ({ info: {} }))) as {
       info: Record<string, unknown>;
@@ -353,12 +351,7 @@ async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
 function zipContents(bytes: Uint8Array): Promise<{ expanded: number; isWord: boolean }> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
-      if (error || !zip)
-        return reject(
-          new DocumentError(
-            `This file is a damaged zip archive, not a document Pledgewatch reads (${supported}).`,
-          ),
-        );
+      if (error || !zip) return reject(new DocumentError(invalid("refusal.zipNotDocument", { supported })));
       let expanded = 0;
       let isWord = false;
       zip.on("entry", (entry: yauzl.Entry) => {
@@ -367,7 +360,7 @@ function zipContents(bytes: Uint8Array): Promise<{ expanded: number; isWord: boo
         zip.readEntry();
       });
       zip.on("end", () => resolve({ expanded, isWord }));
-      zip.on("error", () => reject(new DocumentError("This zip archive is damaged.")));
+      zip.on("error", () => reject(new DocumentError(invalid("refusal.zipDamaged"))));
       zip.readEntry();
     });
   });
@@ -375,20 +368,17 @@ function zipContents(bytes: Uint8Array): Promise<{ expanded: number; isWord: boo
 
 async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   const { expanded, isWord } = await zipContents(bytes);
-  if (!isWord)
-    throw new DocumentError(`This zip archive holds no Word document. Pledgewatch reads ${supported}.`);
+  if (!isWord) throw new DocumentError(invalid("refusal.zipNoWord", { supported }));
   if (expanded > intakeLimits.maxDocxExpandedBytes) {
     throw new DocumentError(
-      `This Word document would expand to ${Math.round(expanded / 1024 / 1024)} MB: too large to read.`,
+      invalid("refusal.docxTooLarge", { megabytes: Math.round(expanded / 1024 / 1024) }),
     );
   }
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) }));
   } catch {
-    throw new DocumentError(
-      "This Word document cannot be read: it may be damaged. Save it again, or paste its text.",
-    );
+    throw new DocumentError(invalid("refusal.docxUnreadable"));
   }
   const text = tidy(value);
   return { text, mediaType: intakeMediaTypes.docx, details: fromText(text) };
@@ -400,7 +390,7 @@ export async function readFormat(kind: "html" | "pdf" | "docx", bytes: Uint8Arra
   if (kind === "docx") return readDocx(bytes);
   const text = utf8Text(bytes);
   if (text === null) {
-    throw new DocumentError(`This file is not text, nor a document Pledgewatch reads: ${supported}.`);
+    throw new DocumentError(invalid("refusal.notDocument", { supported }));
   }
   return readHtml(text);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Document, Packer, Paragraph } from "docx";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/i18n/translate";
 import { DocumentError, intakeLimits, intakeMediaTypes, readDocument, readersBusy } from "./documents";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -26,13 +27,17 @@ async function pdfOf(lines: string[], options: { image?: boolean } = {}): Promis
   return pdf.save();
 }
 
-async function refusal(work: Promise<unknown>): Promise<DocumentError> {
+/** A refusal's status and its words in English. */
+async function refusal(
+  work: Promise<unknown>,
+): Promise<{ status: DocumentError["status"]; message: string }> {
   const error = await work.then(
     () => null,
     (reason: unknown) => reason,
   );
   expect(error).toBeInstanceOf(DocumentError);
-  return error as DocumentError;
+  const { status, message } = error as DocumentError;
+  return { status, message: inEnglish(message) };
 }
 
 describe("reading a document into text", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import pLimit, { type LimitFunction } from "p-limit";
+import { invalid } from "@/lib/validation-message";
 import { threadFromSource } from "@/server/source-thread";
 import {
   DocumentError,
@@ -51,9 +52,7 @@ const readers = (held.documentReaders ??= pLimit(intakeLimits.readersAtOnce));
 export const readersBusy = () => ({ running: readers.activeCount, waiting: readers.pendingCount });
 
 const tookTooLong = (milliseconds: number) =>
-  new DocumentError(
-    `Reading the document took longer than ${milliseconds / 1000} seconds and was stopped. Paste its text instead, or split it.`,
-  );
+  new DocumentError(invalid("refusal.readingTooLong", { seconds: milliseconds / 1000 }));
 
 /**
  * HTML, PDF or Word read on a thread of its own, once one of the few is free; refused after
@@ -66,7 +65,7 @@ function readOnThread(
 ): Promise<ReadDocument> {
   if (readers.pendingCount >= intakeLimits.readersWaiting) {
     throw new DocumentError(
-      `Pledgewatch is reading ${readers.activeCount + readers.pendingCount} other documents just now. Try again in a minute, or paste the text.`,
+      invalid("refusal.readersBusy", { count: readers.activeCount + readers.pendingCount }),
       503,
     );
   }
@@ -77,12 +76,7 @@ function readOnThread(
     let givenUp = false;
     const waiting = setTimeout(() => {
       givenUp = true;
-      reject(
-        new DocumentError(
-          `Pledgewatch was busy reading other documents: this one waited ${milliseconds / 1000} seconds for its turn and was not read. Try again in a minute, or paste its text.`,
-          503,
-        ),
-      );
+      reject(new DocumentError(invalid("refusal.readerWaited", { seconds: milliseconds / 1000 }), 503));
     }, milliseconds);
     // Settled once the turn is over, so that the next read may start as this one answers.
     readers(async () => {
@@ -120,10 +114,7 @@ function readOnce(
       stop(() =>
         reject(
           error.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new DocumentError(
-                `Reading the document needed more than the ${megabytes.toLocaleString("en-GB")} MB one read may use, and was stopped. Paste its text instead, or split it.`,
-                413,
-              )
+            ? new DocumentError(invalid("refusal.readingMemory", { megabytes }), 413)
             : error,
         ),
       );
@@ -151,14 +142,13 @@ export async function readDocument(
 ): Promise<ReadDocument> {
   if (bytes.byteLength > intakeLimits.maxBytes) {
     throw new DocumentError(
-      `The document is larger than ${intakeLimits.maxBytes / 1024 / 1024} MB, the most intake reads.`,
+      invalid("refusal.documentTooLarge", { megabytes: intakeLimits.maxBytes / 1024 / 1024 }),
       413,
     );
   }
-  if (bytes.byteLength === 0) throw new DocumentError("The document is empty.");
+  if (bytes.byteLength === 0) throw new DocumentError(invalid("refusal.documentEmpty"));
   const kind = kindOf(bytes, fileName, declaredType);
-  if (kind === null)
-    throw new DocumentError(`This file is not what its name says. Pledgewatch reads ${supported}.`);
+  if (kind === null) throw new DocumentError(invalid("refusal.notWhatNamed", { supported }));
   let read: ReadDocument;
   if (kind === "html" || kind === "pdf" || kind === "docx") {
     read = await readOnThread(kind, bytes, {
@@ -168,15 +158,15 @@ export async function readDocument(
   } else {
     const text = utf8Text(bytes);
     if (text === null) {
-      throw new DocumentError(`This file is not text, nor a document Pledgewatch reads: ${supported}.`);
+      throw new DocumentError(invalid("refusal.notDocument", { supported }));
     }
     const tidied = tidy(text);
     read = { text: tidied, mediaType: intakeMediaTypes[kind], details: fromText(tidied) };
   }
-  if (!/\p{L}{2}/u.test(read.text)) throw new DocumentError("The document has no text to read.");
+  if (!/\p{L}{2}/u.test(read.text)) throw new DocumentError(invalid("refusal.documentNoText"));
   if (read.text.length > intakeLimits.maxChars) {
     throw new DocumentError(
-      `The document's text is ${read.text.length.toLocaleString("en-GB")} characters long, more than the ${intakeLimits.maxChars.toLocaleString("en-GB")} (some 600 pages) one review holds. Split it into parts and take each in.`,
+      invalid("refusal.documentTooLong", { chars: read.text.length, max: intakeLimits.maxChars }),
     );
   }
   return read;

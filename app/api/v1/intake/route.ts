@@ -1,6 +1,7 @@
 import { DocumentError, intakeLimits } from "@/features/intake";
 import { takeInDocument } from "@/features/intake/mutations";
 import { intakeDetailsSchema } from "@/features/intake/schemas";
+import { invalid } from "@/lib/validation-message";
 import { ApiError, apiRoute, notNow, parseQuery } from "@/server/http";
 import { boundedBytes } from "@/server/streams";
 
@@ -16,7 +17,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
   if (bytes === null) {
     throw new ApiError(
       413,
-      `The document is larger than ${intakeLimits.maxBytes / 1024 / 1024} MB, the most intake reads.`,
+      invalid("refusal.documentTooLarge", { megabytes: intakeLimits.maxBytes / 1024 / 1024 }),
     );
   }
   try {
