@@ -1,6 +1,7 @@
 // JSON from outside, read in bounded time: nesting is measured before parsing (a deep document
 // would otherwise exhaust the parser's stack), and text that cannot be stored (a lone surrogate
 // half from "\ud800") is refused after.
+import { invalid } from "./validation-message";
 
 export const maxJsonDepth = 32;
 
@@ -40,16 +41,16 @@ export type JsonReading = { ok: true; value: unknown } | { ok: false; message: s
 /** Parses JSON text from a request, or says plainly why it cannot be taken. */
 export function readJson(text: string): JsonReading {
   if (jsonDepth(text, maxJsonDepth) > maxJsonDepth) {
-    return { ok: false, message: `The body nests more than ${maxJsonDepth} levels deep.` };
+    return { ok: false, message: invalid("refusal.bodyTooDeep", { depth: maxJsonDepth }) };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: "The body is not valid JSON." };
+    return { ok: false, message: invalid("refusal.bodyInvalidJson") };
   }
   if (hasLoneSurrogate(value)) {
-    return { ok: false, message: "The body holds text that is not valid Unicode (a lone surrogate)." };
+    return { ok: false, message: invalid("refusal.bodyLoneSurrogate") };
   }
   return { ok: true, value };
 }

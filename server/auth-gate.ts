@@ -8,6 +8,7 @@ import bodyLimits from "./body-limits.json";
 import { db } from "./db";
 import { admitSignIn, clientAddressOf, settleAttempt, throttleKeys } from "./sign-in-failures";
 import { boundedText } from "./streams";
+import { inEnglish } from "@/i18n/translate";
 
 // What reaches Better Auth over HTTP: only the endpoints Pledgewatch uses (profile changes go
 // through our own audited actions, so update-user and the rest answer 404), with bodies checked
@@ -36,7 +37,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   let body: unknown = {};
   if (raw.trim() !== "") {
     const json = readJson(raw);
-    if (!json.ok) return authError(400, "INVALID_BODY", json.message);
+    if (!json.ok) return authError(400, "INVALID_BODY", inEnglish(json.message));
     body = json.value;
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       return authError(400, "INVALID_BODY", "The body must be a JSON object.");

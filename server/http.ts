@@ -139,8 +139,8 @@ export function parseQuery<T extends z.ZodObject>(schema: T, request: Request): 
   const known = Object.keys(schema.shape);
   const unknown = Object.keys(query).filter((key) => !known.includes(key));
   if (unknown.length > 0) {
-    const accepted = known.length ? `this endpoint takes: ${known.join(", ")}` : "this endpoint takes none";
-    throw badParams(unknown.map((param) => ({ param, message: `unknown parameter; ${accepted}` })));
+    const takes = { count: known.length, accepted: known.join(", ") };
+    throw badParams(unknown.map((param) => ({ param, message: invalid("refusal.unknownParameter", takes) })));
   }
   const parsed = parseSearchParams(schema, query);
   if (!parsed.ok) throw badParams(parsed.errors);
@@ -154,15 +154,15 @@ export function parseQuery<T extends z.ZodObject>(schema: T, request: Request): 
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.output<T>> {
   const maxBytes = bodyLimits.apiJson;
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    throw new ApiError(400, "Send the body as JSON, with Content-Type: application/json.");
+    throw new ApiError(400, invalid("refusal.bodyNotJson"));
   }
   const raw = await boundedText(request, maxBytes);
-  if (raw === null) throw new ApiError(413, `The body is larger than ${maxBytes / 1024} KB.`);
+  if (raw === null) throw new ApiError(413, invalid("refusal.bodyTooLarge", { kilobytes: maxBytes / 1024 }));
   const json = readJson(raw);
   if (!json.ok) throw new ApiError(400, json.message);
   const body = json.value;
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new ApiError(400, "The body must be a JSON object.");
+    throw new ApiError(400, invalid("refusal.bodyNotObject"));
   }
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
