@@ -137,7 +137,7 @@ describe("the language of a refusal", () => {
     expect(await responseFor(refusal, "fr").json()).toEqual({
       error: {
         message: "Indiquez la position à enregistrer.",
-        params: [{ param: "stakeholders", message: "choisissez-en au moins un" }],
+        params: [{ param: "stakeholders", message: "choisissez au moins une option" }],
       },
     });
     expect((await responseFor(new Error("boom"), "uk").json()).error.message).toBe(
