@@ -1,5 +1,6 @@
 // Reading one spreadsheet cell as the value a pledge field needs. Every reader returns the value or
 // a plain message saying what is wrong with the cell; none guesses when a cell is ambiguous.
+import { invalid } from "@/lib/validation-message";
 import { outOfDayRange, parseIsoDay } from "@/lib/format";
 import {
   AmountParseError,
@@ -47,11 +48,9 @@ function isFormula(cell: CellValue): cell is FormulaCell {
  */
 export function cellContent(cell: CellValue): Read<string | number | boolean | Date | null> {
   if (!isFormula(cell)) return ok(cell);
-  if (cell.error) return fail(`shows the error ${cell.error}`);
+  if (cell.error) return fail(invalid("row.cellShowsError", { error: cell.error }));
   if (cell.result === undefined || cell.result === null) {
-    return fail(
-      `holds the formula =${cell.formula} with no saved value; save it from a spreadsheet or paste values`,
-    );
+    return fail(invalid("row.cellFormula", { formula: cell.formula }));
   }
   return ok(cell.result);
 }
@@ -88,14 +87,14 @@ export function readAmount(
     correctable = false,
   }: { round?: boolean; negative?: boolean; correctable?: boolean } = {},
 ): Read<ReadAmount> {
-  if (typeof cell === "boolean" || cell instanceof Date) return fail("is not a number");
+  if (typeof cell === "boolean" || cell instanceof Date) return fail(invalid("row.notNumber"));
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return fail("is not a number");
-    if (Math.abs(cell) >= 1e15) return fail("is too large to keep exactly; write it as text");
+    if (!Number.isFinite(cell)) return fail(invalid("row.notNumber"));
+    if (Math.abs(cell) >= 1e15) return fail(invalid("row.numberTooLarge"));
   }
   const text = amountText(cellText(cell));
   if (text.startsWith("-") && !negative) {
-    return fail("must not be negative", correctable ? "corrections" : undefined);
+    return fail(invalid("row.negative"), correctable ? "corrections" : undefined);
   }
   try {
     return ok(round ? parseRoundedAmount(text, unit) : { minor: parseAmount(text, unit), roundedBy: null });
@@ -149,14 +148,14 @@ function inRange(day: Date): Read<Date> {
  */
 export function readDate(cell: string | number | boolean | Date | null): Read<Date> {
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail("is not a date");
+    if (Number.isNaN(cell.getTime())) return fail(invalid("row.notDate"));
     return inRange(parseIsoDay(cell.toISOString().slice(0, 10)));
   }
   if (typeof cell === "number") {
-    return fail("is a number, not a date; format the column as dates or write YYYY-MM-DD");
+    return fail(invalid("row.numberNotDate"));
   }
   const text = cellText(cell);
-  const notADay = (written: string) => fail(`"${written}" is not a calendar date`);
+  const notADay = (written: string) => fail(invalid("row.notCalendarDate", { text: written }));
   let match = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (match) {
     if (match[4]) {
@@ -185,12 +184,12 @@ export function readDate(cell: string | number | boolean | Date | null): Read<Da
     const second = Number(match[2]);
     const year = Number(match[3]);
     if (first <= 12 && second <= 12 && first !== second) {
-      return fail(`"${text}" could be day/month or month/day; write it as YYYY-MM-DD`);
+      return fail(invalid("row.ambiguousDate", { text }));
     }
     const day = first > 12 ? calendarDay(year, second, first) : calendarDay(year, first, second);
     return day ? inRange(day) : notADay(text);
   }
-  return fail(`"${text}" is not a date; write it as YYYY-MM-DD`);
+  return fail(invalid("row.notDateText", { text }));
 }
 
 /** A date and how precisely it is known (a month or a year is its first day). */
@@ -223,14 +222,15 @@ export function readDateAt(cell: string | number | boolean | Date | null, today:
     const month = match ? Number(match[2]) : monthNumber(named![1]!);
     const year = Number(match ? match[1] : named![2]);
     const first = month && month <= 12 ? calendarDay(year, month, 1) : null;
-    if (!first) return fail(`"${text}" is not a month`);
+    if (!first) return fail(invalid("row.notMonth", { text }));
     const day = inRange(first);
     return day.ok ? ok({ date: day.value, precision: "month" }) : day;
   }
   const day = readDate(cell);
   if (day.ok) return ok({ date: day.value, precision: "day" });
-  return /is not a date; write it as YYYY-MM-DD$/.test(day.message)
-    ? fail(`${day.message}, YYYY-MM, YYYY or "unknown"`)
+  // Text that is no date at all is told the other ways a date may be written here.
+  return day.message === invalid("row.notDateText", { text: cellText(cell) })
+    ? fail(invalid("row.notDateAtText", { text: cellText(cell) }))
     : day;
 }
 

@@ -26,6 +26,15 @@ describe("row errors by kind", () => {
     ]);
   });
 
+  it("groups values quoted as Ukrainian and French quote them", () => {
+    const errors = ["«many» — не число", "«few» — не число"].map((message, i) => ({
+      row: i + 2,
+      column: "Кількість",
+      message,
+    }));
+    expect(summarizeErrors(errors)).toMatchObject([{ kind: "… — не число", count: 2, rows: [2, 3] }]);
+  });
+
   it("keeps kinds apart by column", () => {
     const errors = [
       { row: 2, column: "Quantity low", message: "is negative" },

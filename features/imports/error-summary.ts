@@ -17,7 +17,8 @@ export interface ErrorKind {
   fix?: RowError["fix"];
 }
 
-const valuesLeftOut = (message: string) => message.replace(/"[^"]*"/g, "…");
+// A value is quoted "so" in English, «so» in Ukrainian and French.
+const valuesLeftOut = (message: string) => message.replace(/"[^"]*"|«[^»]*»/g, "…");
 
 /** Errors by column and kind, the most frequent first; `rowsShown` rows kept per kind. */
 export function summarizeErrors(errors: readonly RowError[], rowsShown = 5): ErrorKind[] {

@@ -1,3 +1,4 @@
+import { inEnglish } from "@/i18n/translate";
 import { describe, expect, it } from "vitest";
 import { fieldForHeader, guessColumns, mappingProblems, missingFields, proposeMapping } from "./fields";
 
@@ -55,12 +56,15 @@ describe("header matching", () => {
 });
 
 describe("mappingProblems", () => {
+  /** The problems in English words. */
+  const said = (...args: Parameters<typeof mappingProblems>) => mappingProblems(...args).map(inEnglish);
+
   it("names missing required fields, unknown columns, fields filled twice and duplicate headers", () => {
-    expect(mappingProblems(["Title"], { columns: { Title: "title" } })).toEqual([
+    expect(said(["Title"], { columns: { Title: "title" } })).toEqual([
       "No column is mapped to Category, which is required.",
       "No column is mapped to Announced, which is required.",
     ]);
-    const problems = mappingProblems(["Title", "Name", "Category", "Date", "Date"], {
+    const problems = said(["Title", "Name", "Category", "Date", "Date"], {
       columns: { Title: "title", Name: "title", Category: "category", Date: "announcedOn", Nope: "scope" },
     });
     expect(problems).toContain('"Title" and "Name" both fill Title: keep one.');
@@ -75,7 +79,7 @@ describe("mappingProblems", () => {
       composed: { title: "{Donor} {Measure}" },
       defaults: { announcedOn: "2022-01-01" },
     };
-    expect(mappingProblems(headers, sources)).toEqual([
+    expect(said(headers, sources)).toEqual([
       'Template "{Donor} {Measure}" and "Measure" both fill Title: keep one.',
     ]);
     expect(

@@ -5,6 +5,7 @@ import {
   stakeholderKindLabels,
 } from "@/lib/rules/vocabulary";
 import { pledgeFieldWords, type PledgeFieldName } from "@/lib/rules/pledge-fields";
+import { invalid } from "@/lib/validation-message";
 import bodyLimits from "@/server/body-limits.json";
 
 // The pledge fields a spreadsheet column can fill, and how headers are matched to them.
@@ -158,25 +159,30 @@ export function proposeMapping(headers: readonly string[]): ColumnMapping {
 }
 
 /** Problems with a mapping that make every row fail, named once instead of once per row. */
-export function mappingProblems(headers: readonly string[], sources: FieldSources): string[] {
+export function mappingProblems(
+  headers: readonly string[],
+  sources: FieldSources,
+  /** A field as the reader's import page names it (the browser loads this module: no catalogs here). */
+  label: (field: ImportField) => string = (field) => importFieldLabels[field],
+): string[] {
   const mapping = sources.columns;
+  // References (lib/validation-message.ts), worded by the caller in its reader's language.
   const problems: string[] = [];
+  const say = (message: string) => problems.push(message);
   const seen = new Map<ImportField, string>();
   const present = new Set(headers);
   for (const [field, template] of Object.entries(sources.composed ?? {}) as [ImportField, string][]) {
-    seen.set(field, `Template "${template}"`);
+    seen.set(field, invalid("row.template", { template }));
   }
   for (const [header, field] of Object.entries(mapping)) {
-    if (!present.has(header)) problems.push(`The file has no column "${header}".`);
+    if (!present.has(header)) say(invalid("row.noColumn", { header }));
     const other = seen.get(field);
-    if (other !== undefined) {
-      problems.push(`${other} and "${header}" both fill ${importFieldLabels[field]}: keep one.`);
-    }
-    seen.set(field, `"${header}"`);
+    if (other !== undefined) say(invalid("row.bothFill", { first: other, header, field: label(field) }));
+    seen.set(field, invalid("row.quoted", { header }));
   }
   for (const field of requiredFields) {
     if (!seen.has(field) && !Object.hasOwn(sources.defaults ?? {}, field))
-      problems.push(`No column is mapped to ${importFieldLabels[field]}, which is required.`);
+      say(invalid("row.requiredColumn", { field: label(field) }));
   }
   const counted = new Set<string>();
   const duplicated = new Set<string>();
@@ -185,7 +191,7 @@ export function mappingProblems(headers: readonly string[], sources: FieldSource
     counted.add(header);
   }
   for (const header of duplicated) {
-    if (Object.hasOwn(mapping, header)) problems.push(`Two columns are headed "${header}": rename one.`);
+    if (Object.hasOwn(mapping, header)) say(invalid("row.twoColumns", { header }));
   }
   return problems;
 }

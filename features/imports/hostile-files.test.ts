@@ -102,7 +102,7 @@ describe("hostile files", () => {
     const problems = mappingProblems(headers, { columns: mapping });
     // Quadratic, this would take minutes.
     expect(performance.now() - started).toBeLessThan(10_000);
-    expect(problems.some((p) => p.startsWith('Two columns are headed "c0"'))).toBe(true);
+    expect(problems.some((p) => inEnglish(p).startsWith('Two columns are headed "c0"'))).toBe(true);
   });
 
   it("gives other work a turn at least every ~50 ms while it reads 60,000 rows held in memory", async () => {

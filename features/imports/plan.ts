@@ -5,6 +5,9 @@
 import { pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fields";
 import { inferStakeholderKind } from "@/lib/rules/stakeholder-kind";
 import type { StakeholderKind } from "@/lib/rules/vocabulary";
+import type { Locale } from "@/i18n/locales";
+import { translator, validationWording } from "@/i18n/translate";
+import { invalid, worded } from "@/lib/validation-message";
 import { normalizeName, type ImportField } from "./fields";
 import type { ImportedPledge, RowError } from "./rows";
 
@@ -161,8 +164,24 @@ function content(pledge: ImportedPledge): string {
   );
 }
 
+/** How the plan words its problems: in the reader's language (the import page's), the CLI's English. */
+function planWords(locale: Locale) {
+  const word = validationWording(locale);
+  const t = translator(locale);
+  return {
+    say: (message: string) => worded(message, word),
+    /** A column the file may not have, as the import page names its field. */
+    column: (field: ImportField) => t(`imports.field.${field}`),
+  };
+}
+type PlanWords = ReturnType<typeof planWords>;
+
 /** By external id; else by title and stakeholders, where one side has no external id to tell them apart. */
-function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): StoredPledgeRef | RowError | null {
+function findExisting(
+  pledge: ImportedPledge,
+  snapshot: ImportSnapshot,
+  words: PlanWords,
+): StoredPledgeRef | RowError | null {
   if (pledge.externalId) {
     const byId = snapshot.pledgesByExternalId.get(pledge.externalId);
     if (byId) return byId;
@@ -178,8 +197,8 @@ function findExisting(pledge: ImportedPledge, snapshot: ImportSnapshot): StoredP
   if (candidates.length > 1) {
     return {
       row: pledge.row,
-      column: "Title",
-      message: `${candidates.length} pledges already have this title and these stakeholders; add an external id to say which`,
+      column: words.column("title"),
+      message: words.say(invalid("row.sameTitle", { count: candidates.length })),
     };
   }
   return candidates[0] ?? null;
@@ -224,7 +243,7 @@ const correctionKey = (p: ImportedPledge) =>
  * the same file imported again changes nothing. A correction with nothing to correct, or that would
  * take a pledge below zero, is a row error.
  */
-function applyCorrections(pledges: readonly ImportedPledge[]) {
+function applyCorrections(pledges: readonly ImportedPledge[], words: PlanWords) {
   const isCorrection = (p: ImportedPledge) => p.quantityLow !== null && p.quantityLow < 0n;
   if (!pledges.some(isCorrection)) return { pledges, errors: [], applied: [] };
   const candidates = new Map<string, ImportedPledge[]>();
@@ -251,12 +270,12 @@ function applyCorrections(pledges: readonly ImportedPledge[]) {
       else high = middle;
     }
     const target = before > 0 ? list[before - 1]! : null;
-    const column = "Quantity low";
+    const column = words.column("quantityLow");
     if (!target) {
       errors.push({
         row: correction.row,
         column,
-        message: `a correction (a negative amount) lowers an earlier row of the same stakeholders, category and unit; this file has none announced on or before this one`,
+        message: words.say(invalid("row.correctionWithoutTarget")),
       });
       continue;
     }
@@ -266,7 +285,7 @@ function applyCorrections(pledges: readonly ImportedPledge[]) {
       errors.push({
         row: correction.row,
         column,
-        message: `this correction would take row ${target.row}'s amount below zero`,
+        message: words.say(invalid("row.correctionBelowZero", { row: String(target.row) })),
       });
       continue;
     }
@@ -298,9 +317,11 @@ export async function planImport(
   snapshot: ImportSnapshot,
   blankRows: readonly number[] = [],
   stakeholderKinds: Readonly<Record<string, StakeholderKind>> = {},
+  locale: Locale = "en",
 ): Promise<ImportPlan> {
+  const words = planWords(locale);
   const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
-  const corrected = applyCorrections(read);
+  const corrected = applyCorrections(read, words);
   const pledges = corrected.pledges;
   const errors = [...rowErrors, ...corrected.errors];
   for (const c of corrected.applied)
@@ -328,15 +349,15 @@ export async function planImport(
       } else {
         errors.push({
           row: pledge.row,
-          column: pledge.externalId ? "External ID" : "Title",
-          message: `row ${earlier.row} already describes this pledge differently; keep one of the two rows`,
+          column: words.column(pledge.externalId ? "externalId" : "title"),
+          message: words.say(invalid("row.describedDifferently", { row: String(earlier.row) })),
         });
       }
       continue;
     }
     seen.set(key, pledge);
 
-    const existing = findExisting(pledge, snapshot);
+    const existing = findExisting(pledge, snapshot, words);
     if (existing && "message" in existing) {
       errors.push(existing);
       continue;
@@ -372,8 +393,8 @@ export async function planImport(
       if (!existing) {
         errors.push({
           row: pledge.row,
-          column: pledge.externalId ? "External ID" : "Title",
-          message: "the pledge this row matches was deleted while the file was being checked; check it again",
+          column: words.column(pledge.externalId ? "externalId" : "title"),
+          message: words.say(invalid("row.deletedMeanwhile")),
         });
         continue;
       }

@@ -4,8 +4,9 @@
 import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { canonicalUnit } from "@/lib/rules/units";
-import { inEnglish } from "@/i18n/translate";
-import { invalid } from "@/lib/validation-message";
+import type { Locale } from "@/i18n/locales";
+import { translator, validationWording } from "@/i18n/translate";
+import { invalid, worded } from "@/lib/validation-message";
 import { today as utcToday } from "@/server/ledger";
 import { isWebAddress } from "@/lib/web-address";
 import {
@@ -34,7 +35,7 @@ import {
   type DateAt,
   type NamedStakeholder,
 } from "./cell-values";
-import { importFieldLabels, type ColumnMapping, type ImportField, type ValueMappedField } from "./fields";
+import type { ColumnMapping, ImportField, ValueMappedField } from "./fields";
 
 /** What the analyst mapped each file value to, per field: `{ status: { Commitment: "committed" } }`. */
 export type ValueMapping = Partial<Record<ValueMappedField, Record<string, string>>>;
@@ -74,6 +75,8 @@ export interface ReadOptions {
   today?: Date;
   /** Names that rows repeat (stakeholders, conditions, sources) kept as one copy each (lib/string-pool.ts). */
   shared?: <T extends string | null>(text: T) => T;
+  /** The language of the problems (the import page's; the CLI's English). */
+  locale?: Locale;
 }
 
 export type RowOutcome =
@@ -117,7 +120,11 @@ function rowReader(
   values: ValueMapping,
   options: Required<ReadOptions>,
 ) {
-  const { round, corrections, today } = options;
+  const { round, corrections, today, locale } = options;
+  const word = validationWording(locale);
+  const t = translator(locale);
+  /** A field as the import page names it, in the reader's language. */
+  const label = (field: ImportField) => t(`imports.field.${field}`);
   const errors: RowError[] = [];
   const roundedBy: Decimal[] = [];
   const columnOf = new Map<ImportField, string>();
@@ -129,7 +136,8 @@ function rowReader(
     columnOf.set(field, header);
     const content = cellContent(cells[index] ?? null);
     if (!content.ok) {
-      errors.push({ row, column: header, message: clipped(`the cell ${content.message}`, 300) });
+      const message = worded(invalid("row.cell", { problem: content.message }), word);
+      errors.push({ row, column: header, message: clipped(message, 300) });
       return;
     }
     raw.set(field, content.value);
@@ -140,15 +148,19 @@ function rowReader(
   const problem = (field: ImportField, message: string, fix?: RowError["fix"]) => {
     // A row's first few problems are kept; a file of huge, broken cells must not fill the memory.
     if (errors.length === problemsPerRow) {
-      errors.push({ row, column: "(row)", message: "more problems in this row: fix the ones above first" });
+      errors.push({
+        row,
+        column: worded(invalid("row.rowColumn"), word),
+        message: worded(invalid("row.moreProblems"), word),
+      });
     }
     if (errors.length > problemsPerRow) return;
     errors.push({
       row,
-      column: columnOf.get(field) ?? importFieldLabels[field],
+      column: columnOf.get(field) ?? label(field),
       value: clipped(cellText(raw.get(field) ?? null)),
-      // In English, as the file's headers are read: the rules' references worded here.
-      message: clipped(inEnglish(message), 300),
+      // The rules' references worded here, in the reader's language.
+      message: clipped(worded(message, word), 300),
       ...(fix ? { fix } : {}),
     });
   };
@@ -156,12 +168,12 @@ function rowReader(
   const text = (field: ImportField, required = false): string | null => {
     const value = cellText(raw.get(field) ?? null);
     if (value === "") {
-      if (required) problem(field, `${importFieldLabels[field]} is required`);
+      if (required) problem(field, invalid("row.required", { field: label(field) }));
       return null;
     }
     const limit = limits[field];
     if (limit && value.length > limit) {
-      problem(field, `is ${value.length} characters long; at most ${limit} fit`);
+      problem(field, invalid("row.tooLong", { length: String(value.length), max: String(limit) }));
       return null;
     }
     return value;
@@ -180,7 +192,11 @@ function rowReader(
     if (!chosen) {
       problem(
         field,
-        `"${value}" is not a known ${importFieldLabels[field].toLowerCase()}; map it to one of: ${choices.join(", ")}`,
+        invalid("row.notKnown", {
+          value,
+          field: locale === "en" ? label(field).toLowerCase() : label(field),
+          choices: choices.join(", "),
+        }),
       );
     }
     return chosen;
@@ -189,7 +205,7 @@ function rowReader(
   /** The announcement date, which may be known only to the month or year, or not at all. */
   const dateAt = (field: ImportField): DateAt | null => {
     if (isBlank(field)) {
-      problem(field, `${importFieldLabels[field]} is required; write "unknown" if it is not known`);
+      problem(field, invalid("row.requiredOrUnknown", { field: label(field) }));
       return null;
     }
     const read = readDateAt(raw.get(field) ?? null, today);
@@ -199,7 +215,7 @@ function rowReader(
 
   const date = (field: ImportField, required: boolean): Date | null => {
     if (isBlank(field)) {
-      if (required) problem(field, `${importFieldLabels[field]} is required`);
+      if (required) problem(field, invalid("row.required", { field: label(field) }));
       return null;
     }
     const read = readDate(raw.get(field) ?? null);
@@ -212,7 +228,7 @@ function rowReader(
     if (isBlank(field)) return null;
     if (!unit) {
       if (!present.has("quantityUnit") || isBlank("quantityUnit")) {
-        problem(field, "an amount needs a unit or currency (personnel, EUR, …)");
+        problem(field, invalid("row.amountNeedsUnit"));
       }
       return null;
     }
@@ -257,10 +273,7 @@ function readQuantities(read: RowReader, dates: { announcedOn: Date | null; dueO
   const correcting =
     (quantityLow !== null && quantityLow < 0n) || (quantityHigh !== null && quantityHigh < 0n);
   if (correcting && (quantityHigh !== quantityLow || deliveredQuantity !== null)) {
-    read.problem(
-      "quantityLow",
-      "a correction (a negative amount) is one amount, without a range or a delivery",
-    );
+    read.problem("quantityLow", invalid("row.correctionOneAmount"));
   }
   return {
     quantityUnit: quantityLow === null && deliveredQuantity === null ? null : quantityUnit,
@@ -275,12 +288,12 @@ function readLinks(read: RowReader) {
   const stakeholders = splitList(read.text("stakeholders") ?? "").map(readStakeholder);
   const longName = stakeholders.find((s) => s.name.length > 200);
   if (longName) {
-    read.problem("stakeholders", `"${longName.name.slice(0, 40)}…" is too long for a stakeholder's name`);
+    read.problem("stakeholders", invalid("row.stakeholderNameTooLong", { name: longName.name.slice(0, 40) }));
   }
   const conditions = splitList(read.text("conditions") ?? "").map(readConditionName);
   const longCondition = conditions.find((name) => name.length > 300);
   if (longCondition)
-    read.problem("conditions", `"${longCondition.slice(0, 40)}…" is too long for a condition`);
+    read.problem("conditions", invalid("row.conditionTooLong", { name: longCondition.slice(0, 40) }));
   return { stakeholders, conditions };
 }
 
@@ -289,9 +302,8 @@ function readSource(read: RowReader) {
   const title = read.text("sourceTitle");
   const url = read.text("sourceUrl");
   const quote = read.text("sourceQuote");
-  if (url !== null && !isWebAddress(url))
-    read.problem("sourceUrl", `"${url}" is not a web address (https://…)`);
-  if ((url || quote) && !title) read.problem("sourceTitle", "a source URL or quote needs the source's title");
+  if (url !== null && !isWebAddress(url)) read.problem("sourceUrl", invalid("row.notWebAddress", { url }));
+  if ((url || quote) && !title) read.problem("sourceTitle", invalid("row.sourceNeedsTitle"));
   return title ? { title, url, quote: quote ?? "" } : null;
 }
 
@@ -313,6 +325,7 @@ export function readPledgeRow(
     corrections: options.corrections ?? false,
     today: options.today ?? utcToday(),
     shared,
+    locale: options.locale ?? "en",
   });
   if (read.errors.length === 0 && [...read.present].every(read.isBlank)) return { kind: "blank" };
 

@@ -1,6 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Principal } from "@/lib/access";
+import type { Locale } from "@/i18n/locales";
+import { translator, validationWording } from "@/i18n/translate";
+import { invalid, worded } from "@/lib/validation-message";
 import { cellContent, cellText, readChoice } from "./cell-values";
 import {
   guessColumns,
@@ -291,8 +294,12 @@ export async function runImport(
     onProgress?: (progress: ImportProgress) => void;
     /** Stops the work (nothing written) once aborted: checked between rows and write batches. */
     signal?: AbortSignal;
+    /** The language of the problems and warnings (the import page's); English by default. */
+    locale?: Locale;
   },
 ): Promise<ImportOutcome> {
+  const locale = options.locale ?? "en";
+  const say = (message: string) => worded(message, validationWording(locale));
   const { signal } = options;
   const report = options.onProgress ?? (() => {});
   const progress = (step: ImportProgress) => {
@@ -325,12 +332,14 @@ export async function runImport(
       headers = event.headers;
       mapping = withAlso(options.mapping ?? mappingOfColumns(proposeMapping(headers)), options.also);
       derived = deriveColumns(headers, mapping);
-      problems = [...mappingProblems(headers, mapping), ...derived.problems];
-      if (rowNumberIds(mapping) && options.withdrawMissing) {
-        problems.push(
-          "External IDs made from row numbers change when rows move, so a pledge missing from them may only have moved: withdraw missing pledges only with ids the file itself holds.",
-        );
-      }
+      problems = [
+        ...mappingProblems(headers, mapping, (field) => translator(locale)(`imports.field.${field}`)).map(
+          say,
+        ),
+        ...derived.problems,
+      ];
+      if (rowNumberIds(mapping) && options.withdrawMissing)
+        problems.push(say(invalid("row.rowNumberWithdraw")));
       idColumn = derived.headers.findIndex((h) => derived.columns[h] === "externalId");
       for (const field of valueMappedFields) {
         const header = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
@@ -353,6 +362,7 @@ export async function runImport(
       corrections: mapping.corrections,
       today,
       shared,
+      locale,
     });
     if (outcome.kind === "pledge") pledges.push(outcome.pledge);
     else if (outcome.kind === "blank") blankRows.push(event.row);
@@ -376,6 +386,7 @@ export async function runImport(
     snapshot,
     blankRows,
     mapping.stakeholderKinds,
+    locale,
   );
   const gaps =
     problems.length > 0
@@ -399,14 +410,7 @@ export async function runImport(
     headers,
     mapping,
     problems,
-    warnings: [
-      ...(rowNumberIds(mapping)
-        ? [
-            "External IDs are made from row numbers: they find a pledge again only while its row keeps its number. Import a corrected or reordered file with the same ids, not renumbered rows.",
-          ]
-        : []),
-      ...plan.warnings,
-    ],
+    warnings: [...(rowNumberIds(mapping) ? [say(invalid("row.rowNumberIds"))] : []), ...plan.warnings],
     missing: missingFields(headers, mapping),
     guesses: guessColumns(headers, mapping),
     valueChoices,

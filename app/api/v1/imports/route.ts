@@ -97,6 +97,7 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
           commit: mode === "commit" ? { actor: principal, expect: expect! } : undefined,
           onProgress: (progress) => send({ type: "progress", ...progress }),
           signal,
+          locale: answerLocale(request),
         });
         // Every problem, in lines of bounded size: the browser shows the first and offers them all as CSV.
         const errors = outcome.preview.errors;
