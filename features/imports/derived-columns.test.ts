@@ -1,3 +1,4 @@
+import { inEnglish } from "@/i18n/translate";
 import { describe, expect, it } from "vitest";
 import { deriveColumns } from "./derived-columns";
 
@@ -43,7 +44,9 @@ describe("fields composed from columns, the row number and defaults", () => {
 
   it("names a template's columns the file lacks", () => {
     expect(
-      deriveColumns(headers, { columns: {}, composed: { title: "{Donor} {Measure}" } }).problems,
+      deriveColumns(headers, { columns: {}, composed: { title: "{Donor} {Measure}" } }).problems.map(
+        inEnglish,
+      ),
     ).toEqual(['Title is composed as "{Donor} {Measure}", but the file has no column "Measure".']);
   });
 

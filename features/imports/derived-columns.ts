@@ -2,6 +2,7 @@
 // row number ("{Donor} {Category} {Date}", "kiel-{#row}"), or given a default for the rows that
 // leave them blank ("EUR"). Each becomes one more column of every row, so that one reader
 // (rows.ts) reads every row, and a problem names the template or default it came from.
+import { invalid } from "@/lib/validation-message";
 import { isoDay } from "@/lib/format";
 import { cellContent, cellText, type CellValue } from "./cell-values";
 import {
@@ -69,7 +70,12 @@ function parseTemplate(template: string, headers: readonly string[]): { parts: P
 }
 
 /** The extra columns `mapping` derives for a file headed by `headers`. */
-export function deriveColumns(headers: readonly string[], mapping: FieldSources): DerivedColumns {
+export function deriveColumns(
+  headers: readonly string[],
+  mapping: FieldSources,
+  /** A field as the reader's import page names it; the problems are references, worded by the caller. */
+  label: (field: ImportField) => string = (field) => importFieldLabels[field],
+): DerivedColumns {
   const composed = Object.entries(mapping.composed ?? {}) as [ImportField, string][];
   const defaults = new Map(Object.entries(mapping.defaults ?? {}) as [ImportField, string][]);
   if (composed.length === 0 && defaults.size === 0) {
@@ -91,13 +97,11 @@ export function deriveColumns(headers: readonly string[], mapping: FieldSources)
     const { parts, unknown } = parseTemplate(template, headers);
     if (parts.filter((part) => !("text" in part)).length > templateLimits.placeholders) {
       problems.push(
-        `${importFieldLabels[field]} is composed of more than ${templateLimits.placeholders} columns; name fewer.`,
+        invalid("row.composedTooMany", { field: label(field), max: String(templateLimits.placeholders) }),
       );
     }
     for (const name of unknown) {
-      problems.push(
-        `${importFieldLabels[field]} is composed as "${template}", but the file has no column "${name}".`,
-      );
+      problems.push(invalid("row.composedMissing", { field: label(field), template, name }));
     }
     const fallback = defaults.get(field) ?? "";
     defaults.delete(field);

@@ -420,10 +420,10 @@ export async function planImport(
     warnings: [...kindsSaid].flatMap(([id, said]) => {
       const chosen = newStakeholders.get(id)!;
       if (said.size < 2 || chosen.basis === "named") return [];
-      const rows = [...said].map(([kind, row]) => `row ${row} says ${kind}`).join(", ");
-      return [
-        `The rows disagree on what “${chosen.name}” is (${rows}): it will be created as ${chosen.kind}, as its first row says. Choose its kind in the table of new stakeholders.`,
-      ];
+      const rows = [...said]
+        .map(([kind, row]) => invalid("row.saysKind", { row: String(row), kind }))
+        .join(", ");
+      return [words.say(invalid("row.kindsDisagree", { name: chosen.name, rows, chosen: chosen.kind }))];
     }),
     newConditions: [...newConditions.values()],
     newSources: [...newSources.values()],

@@ -331,13 +331,9 @@ export async function runImport(
       format = event.format;
       headers = event.headers;
       mapping = withAlso(options.mapping ?? mappingOfColumns(proposeMapping(headers)), options.also);
-      derived = deriveColumns(headers, mapping);
-      problems = [
-        ...mappingProblems(headers, mapping, (field) => translator(locale)(`imports.field.${field}`)).map(
-          say,
-        ),
-        ...derived.problems,
-      ];
+      const label = (field: ImportField) => translator(locale)(`imports.field.${field}`);
+      derived = deriveColumns(headers, mapping, label);
+      problems = [...mappingProblems(headers, mapping, label), ...derived.problems].map(say);
       if (rowNumberIds(mapping) && options.withdrawMissing)
         problems.push(say(invalid("row.rowNumberWithdraw")));
       idColumn = derived.headers.findIndex((h) => derived.columns[h] === "externalId");
