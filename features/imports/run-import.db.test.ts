@@ -1,10 +1,10 @@
 // Imports against a real seeded SQLite file: files in every shape a spreadsheet user sends, the
 // plan, the all-or-nothing commit, idempotence and the dataset round trip.
 import ExcelJS from "exceljs";
-import { inEnglish } from "@/i18n/translate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/access";
 import type { ImportedPledge } from "./rows";
+import { refusal } from "@tests/refusal";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { createMigratedDatabase } from "@tests/temp-database";
 import { holdWriteLock } from "@tests/write-lock";
@@ -61,16 +61,6 @@ async function tableCounts() {
     client.auditEntry.count(),
   ]);
   return { pledges, stakeholders, conditions, sources, changes, citations, audit };
-}
-
-/** The English words a refused file gives. */
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    return inEnglish((error as Error).message);
-  }
-  throw new Error("the file was not refused");
 }
 
 describe("reading files", () => {

@@ -2,10 +2,10 @@
 // text and the rules' suggestions; decisions written through the editing writers with the source and
 // the exact quote cited, made once, remembered across readings; nothing written without one.
 import { beforeAll, describe, expect, it } from "vitest";
+import { refusal } from "@tests/refusal";
 import { seededTestDatabase } from "@tests/seeded-database";
 import type { Principal } from "@/lib/access";
 import type { PledgeSuggestion } from "@/lib/rules/intake/suggestions";
-import { inEnglish } from "@/i18n/translate";
 import { invalid } from "@/lib/validation-message";
 
 const { db } = await seededTestDatabase();
@@ -48,16 +48,6 @@ async function takeIn() {
 async function pending(sourceId: string) {
   const intake = await getIntakeSource(sourceId);
   return intake!.suggestions.filter((row) => row.state === "pending");
-}
-
-/** The English words a refused write gives. */
-async function refusal(write: Promise<unknown>): Promise<string> {
-  try {
-    await write;
-  } catch (error) {
-    return inEnglish((error as Error).message);
-  }
-  throw new Error("the write was not refused");
 }
 
 describe("taking in a source", () => {
