@@ -15,6 +15,20 @@ type Namespace = keyof Messages;
  */
 const everywhere = ["vocabulary", "common", "forms", "exports", "watch"] as const satisfies Namespace[];
 
+/**
+ * Parts of a namespace only the server words, never sent: what a form's action answers, why a
+ * write was refused, an import row's problems. The browser words only its live checks' messages.
+ */
+const serverOnly: Partial<Record<Namespace, readonly string[]>> = {
+  validation: ["outcome", "refusal", "row"],
+};
+
+/** A namespace's messages as the browser needs them. */
+function forBrowser(namespace: Namespace, words: Messages[Namespace]) {
+  const left = serverOnly[namespace];
+  return left ? Object.fromEntries(Object.entries(words).filter(([key]) => !left.includes(key))) : words;
+}
+
 /** The catalog's `namespaces` (and those every page has) for the client components inside. */
 export async function ClientMessages({
   namespaces = [],
@@ -25,7 +39,10 @@ export async function ClientMessages({
 }) {
   const messages = await getMessages();
   const picked = Object.fromEntries(
-    [...everywhere, ...namespaces].map((namespace) => [namespace, messages[namespace]]),
+    [...everywhere, ...namespaces].map((namespace) => [
+      namespace,
+      forBrowser(namespace, messages[namespace]),
+    ]),
   );
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }
