@@ -6,8 +6,8 @@ import { pledgeColumnNames, type PledgeRecordShape } from "@/lib/rules/pledge-fi
 import { inferStakeholderKind } from "@/lib/rules/stakeholder-kind";
 import type { StakeholderKind } from "@/lib/rules/vocabulary";
 import type { Locale } from "@/i18n/locales";
-import { translator, validationWording } from "@/i18n/translate";
-import { invalid, worded } from "@/lib/validation-message";
+import { invalid } from "@/lib/validation-message";
+import { importWords, type ImportWords } from "./import-words";
 import { normalizeName, type ImportField } from "./fields";
 import type { ImportedPledge, RowError } from "./rows";
 
@@ -164,23 +164,11 @@ function content(pledge: ImportedPledge): string {
   );
 }
 
-/** How the plan words its problems: in the reader's language (the import page's), the CLI's English. */
-function planWords(locale: Locale) {
-  const word = validationWording(locale);
-  const t = translator(locale);
-  return {
-    say: (message: string) => worded(message, word),
-    /** A column the file may not have, as the import page names its field. */
-    column: (field: ImportField) => t(`imports.field.${field}`),
-  };
-}
-type PlanWords = ReturnType<typeof planWords>;
-
 /** By external id; else by title and stakeholders, where one side has no external id to tell them apart. */
 function findExisting(
   pledge: ImportedPledge,
   snapshot: ImportSnapshot,
-  words: PlanWords,
+  words: ImportWords,
 ): StoredPledgeRef | RowError | null {
   if (pledge.externalId) {
     const byId = snapshot.pledgesByExternalId.get(pledge.externalId);
@@ -197,7 +185,7 @@ function findExisting(
   if (candidates.length > 1) {
     return {
       row: pledge.row,
-      column: words.column("title"),
+      column: words.label("title"),
       message: words.say(invalid("row.sameTitle", { count: candidates.length })),
     };
   }
@@ -243,7 +231,7 @@ const correctionKey = (p: ImportedPledge) =>
  * the same file imported again changes nothing. A correction with nothing to correct, or that would
  * take a pledge below zero, is a row error.
  */
-function applyCorrections(pledges: readonly ImportedPledge[], words: PlanWords) {
+function applyCorrections(pledges: readonly ImportedPledge[], words: ImportWords) {
   const isCorrection = (p: ImportedPledge) => p.quantityLow !== null && p.quantityLow < 0n;
   if (!pledges.some(isCorrection)) return { pledges, errors: [], applied: [] };
   const candidates = new Map<string, ImportedPledge[]>();
@@ -270,7 +258,7 @@ function applyCorrections(pledges: readonly ImportedPledge[], words: PlanWords) 
       else high = middle;
     }
     const target = before > 0 ? list[before - 1]! : null;
-    const column = words.column("quantityLow");
+    const column = words.label("quantityLow");
     if (!target) {
       errors.push({
         row: correction.row,
@@ -319,7 +307,7 @@ export async function planImport(
   stakeholderKinds: Readonly<Record<string, StakeholderKind>> = {},
   locale: Locale = "en",
 ): Promise<ImportPlan> {
-  const words = planWords(locale);
+  const words = importWords(locale);
   const rows: PlannedRow[] = blankRows.map((row) => ({ action: "skip", row, reason: "blank row" }));
   const corrected = applyCorrections(read, words);
   const pledges = corrected.pledges;
@@ -349,7 +337,7 @@ export async function planImport(
       } else {
         errors.push({
           row: pledge.row,
-          column: words.column(pledge.externalId ? "externalId" : "title"),
+          column: words.label(pledge.externalId ? "externalId" : "title"),
           message: words.say(invalid("row.describedDifferently", { row: String(earlier.row) })),
         });
       }
@@ -393,7 +381,7 @@ export async function planImport(
       if (!existing) {
         errors.push({
           row: pledge.row,
-          column: words.column(pledge.externalId ? "externalId" : "title"),
+          column: words.label(pledge.externalId ? "externalId" : "title"),
           message: words.say(invalid("row.deletedMeanwhile")),
         });
         continue;

@@ -5,8 +5,8 @@ import type { PledgeColumns } from "@/lib/rules/pledge-fields";
 import { pledgeTextLimits, pledgeShapeProblems } from "@/lib/rules/pledge-rules";
 import { canonicalUnit } from "@/lib/rules/units";
 import type { Locale } from "@/i18n/locales";
-import { translator, validationWording } from "@/i18n/translate";
-import { invalid, worded } from "@/lib/validation-message";
+import { invalid } from "@/lib/validation-message";
+import { importWords } from "./import-words";
 import { today as utcToday } from "@/server/ledger";
 import { isWebAddress } from "@/lib/web-address";
 import {
@@ -121,10 +121,7 @@ function rowReader(
   options: Required<ReadOptions>,
 ) {
   const { round, corrections, today, locale } = options;
-  const word = validationWording(locale);
-  const t = translator(locale);
-  /** A field as the import page names it, in the reader's language. */
-  const label = (field: ImportField) => t(`imports.field.${field}`);
+  const { say, label } = importWords(locale);
   const errors: RowError[] = [];
   const roundedBy: Decimal[] = [];
   const columnOf = new Map<ImportField, string>();
@@ -136,7 +133,7 @@ function rowReader(
     columnOf.set(field, header);
     const content = cellContent(cells[index] ?? null);
     if (!content.ok) {
-      const message = worded(invalid("row.cell", { problem: content.message }), word);
+      const message = say(invalid("row.cell", { problem: content.message }));
       errors.push({ row, column: header, message: clipped(message, 300) });
       return;
     }
@@ -150,8 +147,8 @@ function rowReader(
     if (errors.length === problemsPerRow) {
       errors.push({
         row,
-        column: worded(invalid("row.rowColumn"), word),
-        message: worded(invalid("row.moreProblems"), word),
+        column: say(invalid("row.rowColumn")),
+        message: say(invalid("row.moreProblems")),
       });
     }
     if (errors.length > problemsPerRow) return;
@@ -160,7 +157,7 @@ function rowReader(
       column: columnOf.get(field) ?? label(field),
       value: clipped(cellText(raw.get(field) ?? null)),
       // The rules' references worded here, in the reader's language.
-      message: clipped(worded(message, word), 300),
+      message: clipped(say(message), 300),
       ...(fix ? { fix } : {}),
     });
   };

@@ -2,8 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Principal } from "@/lib/access";
 import type { Locale } from "@/i18n/locales";
-import { translator, validationWording } from "@/i18n/translate";
-import { invalid, worded } from "@/lib/validation-message";
+import { invalid } from "@/lib/validation-message";
+import { importWords } from "./import-words";
 import { cellContent, cellText, readChoice } from "./cell-values";
 import {
   guessColumns,
@@ -299,7 +299,7 @@ export async function runImport(
   },
 ): Promise<ImportOutcome> {
   const locale = options.locale ?? "en";
-  const say = (message: string) => worded(message, validationWording(locale));
+  const { say, label } = importWords(locale);
   const { signal } = options;
   const report = options.onProgress ?? (() => {});
   const progress = (step: ImportProgress) => {
@@ -331,7 +331,6 @@ export async function runImport(
       format = event.format;
       headers = event.headers;
       mapping = withAlso(options.mapping ?? mappingOfColumns(proposeMapping(headers)), options.also);
-      const label = (field: ImportField) => translator(locale)(`imports.field.${field}`);
       derived = deriveColumns(headers, mapping, label);
       problems = [...mappingProblems(headers, mapping, label), ...derived.problems].map(say);
       if (rowNumberIds(mapping) && options.withdrawMissing)
