@@ -17,10 +17,11 @@ const everywhere = ["vocabulary", "common", "forms", "exports", "watch"] as cons
 
 /**
  * Parts of a namespace only the server words, never sent: what a form's action answers, why a
- * write was refused, an import row's problems. The browser words only its live checks' messages.
+ * write was refused, an import row's problems, a query parameter's. The browser words only its live
+ * checks' messages.
  */
 const serverOnly: Partial<Record<Namespace, readonly string[]>> = {
-  validation: ["outcome", "refusal", "row"],
+  validation: ["outcome", "refusal", "row", "param"],
 };
 
 /** A namespace's messages as the browser needs them. */

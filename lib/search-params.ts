@@ -34,6 +34,16 @@ export const singleParam = <T extends z.ZodType>(item: T) =>
     return value === "" ? undefined : value;
   }, item.optional());
 
+/** A whole number from `min` to `max` given once, its messages naming the parameter (`name`). */
+export const countParam = (name: string, min: number, max: number) =>
+  singleParam(
+    z.coerce
+      .number({ error: invalid("param.wholeNumber", { param: name }) })
+      .int(invalid("param.wholeNumber", { param: name }))
+      .min(min, invalid("param.atLeast", { param: name, min }))
+      .max(max, invalid("param.atMost", { param: name, max })),
+  );
+
 /** A calendar date `YYYY-MM-DD` that exists, as midnight UTC. */
 export const isoDate = z
   .string()

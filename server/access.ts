@@ -5,6 +5,7 @@ import { cache } from "react";
 import { decideAccess, roles, type Permission, type Principal, type Role } from "@/lib/access";
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { invalid } from "@/lib/validation-message";
 import { apiTokenHolder } from "./api-tokens";
 import { auth } from "./auth";
 import { readAccessVersion } from "./data-version";
@@ -23,12 +24,13 @@ export class AccessError extends Error {
   }
 }
 
+// References to the catalog (lib/validation-message.ts): an action or an API answer words them for its reader.
 const messages = {
-  unauthenticated: "Sign in (or send an API token as `Authorization: Bearer …`) to do this.",
+  unauthenticated: invalid("refusal.signInFirst"),
   forbidden: {
-    read: "Your role cannot read this.",
-    edit: "Your role can read but not edit. Ask an admin for the analyst role.",
-    admin: "Only admins can manage users and API tokens.",
+    read: invalid("refusal.roleCannotRead"),
+    edit: invalid("refusal.roleCannotEdit"),
+    admin: invalid("refusal.onlyAdmins"),
   },
 };
 
@@ -150,7 +152,7 @@ export async function authorizeApiRequest(
     return {
       ok: false,
       status: 401,
-      message: "The API token is not valid, has expired or has been revoked.",
+      message: invalid("refusal.tokenNotValid"),
       headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' },
     };
   }

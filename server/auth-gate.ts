@@ -2,13 +2,13 @@ import "server-only";
 import { readJson } from "@/lib/json-input";
 import { waitInWords } from "@/lib/sign-in-throttle";
 import { requestLocale } from "@/i18n/locales";
-import { translator } from "@/i18n/translate";
+import { translator, validationWording } from "@/i18n/translate";
+import { invalid, worded } from "@/lib/validation-message";
 import { auth } from "./auth";
 import bodyLimits from "./body-limits.json";
 import { db } from "./db";
 import { admitSignIn, clientAddressOf, settleAttempt, throttleKeys } from "./sign-in-failures";
 import { boundedText } from "./streams";
-import { inEnglish } from "@/i18n/translate";
 
 // What reaches Better Auth over HTTP: only the endpoints Pledgewatch uses (profile changes go
 // through our own audited actions, so update-user and the rest answer 404), with bodies checked
@@ -24,23 +24,30 @@ const authError = (status: number, code: string, message: string, headers?: Head
   Response.json({ code, message }, { status, headers: { "cache-control": "no-store", ...headers } });
 
 export async function handleAuthRequest(request: Request): Promise<Response> {
+  // Said to the person at the sign-in form, in the language their pages are in.
+  const locale = requestLocale(request, null);
+  const say = (message: string) => worded(message, validationWording(locale));
   const path = new URL(request.url).pathname.replace(/^\/api\/auth(?=\/)/, "");
   if (!endpoints[request.method]?.includes(path)) {
-    return authError(404, "NOT_FOUND", "There is no such sign-in endpoint.");
+    return authError(404, "NOT_FOUND", say(invalid("refusal.noSignInEndpoint")));
   }
   if (request.method === "GET") return auth().handler(request);
 
   const raw = await boundedText(request, bodyLimits.auth);
   if (raw === null) {
-    return authError(413, "BODY_TOO_LARGE", `The body is larger than ${bodyLimits.auth / 1024} KB.`);
+    return authError(
+      413,
+      "BODY_TOO_LARGE",
+      say(invalid("refusal.bodyTooLarge", { kilobytes: bodyLimits.auth / 1024 })),
+    );
   }
   let body: unknown = {};
   if (raw.trim() !== "") {
     const json = readJson(raw);
-    if (!json.ok) return authError(400, "INVALID_BODY", inEnglish(json.message));
+    if (!json.ok) return authError(400, "INVALID_BODY", say(json.message));
     body = json.value;
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      return authError(400, "INVALID_BODY", "The body must be a JSON object.");
+      return authError(400, "INVALID_BODY", say(invalid("refusal.bodyNotObject")));
     }
   }
   const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body: raw });
@@ -48,14 +55,12 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 
   const email = (body as { email?: unknown }).email;
   if (typeof email !== "string" || email.length > 254) {
-    return authError(400, "INVALID_EMAIL", "Send the account's email address.");
+    return authError(400, "INVALID_EMAIL", say(invalid("refusal.sendEmail")));
   }
   const keys = throttleKeys(email, clientAddressOf(request.headers));
   const admission = await admitSignIn(db(), keys);
   if (!admission.admitted) {
     const wait = admission.retryAfterSeconds;
-    // Said to the person at the sign-in form, in the language their pages are in.
-    const locale = requestLocale(request, null);
     return authError(
       429,
       "TOO_MANY_REQUESTS",

@@ -38,6 +38,10 @@ export class ApiError extends Error {
   }
 }
 
+/** A 404 for an address naming no pledge. */
+export const noSuchPledge = (pledgeId: string) =>
+  new ApiError(404, invalid("refusal.notFound", { what: "pledge", id: pledgeId }));
+
 /** A 400 naming each bad parameter. */
 const badParams = (params: ParamError[]) =>
   new ApiError(400, params.map((p) => `${p.param}: ${p.message}`).join("; "), { params });

@@ -50,7 +50,8 @@ export interface PdfMetadata {
   subject: string;
   author: string;
   createdAt: Date;
-  keywords: string[];
+  /** Keywords as the document's language lists them ("Pledgewatch, pledges, ceasefire, Ukraine"). */
+  keywords: string;
   /** The language the document is written in (a BCP 47 tag: "en-GB", "uk", "fr"). */
   language: string;
 }
@@ -61,7 +62,8 @@ async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uin
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setSubject(metadata.subject);
   document.setAuthor(metadata.author);
-  document.setKeywords(metadata.keywords);
+  // One entry: pdf-lib joins entries with spaces, which would split "припинення вогню" in two.
+  document.setKeywords([metadata.keywords]);
   document.setCreator("Pledgewatch");
   document.setProducer("Pledgewatch (Chromium, pdf-lib)");
   document.setCreationDate(metadata.createdAt);

@@ -5,6 +5,10 @@ import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
 import { addressAllowed, hostOf, isAddress, received, sendTimeoutMs } from "@/lib/rules/webhooks";
+import { invalid } from "@/lib/validation-message";
+
+// What it says (why an address is refused, why a try failed) is a catalog reference: it is stored
+// in the delivery log, and the admin's page words it in its reader's language.
 
 /** What came of one try at sending: the status answered, or why none came. */
 export type SendOutcome = { status: number; error: null } | { status: number | null; error: string };
@@ -23,7 +27,9 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       if (refused || addresses.length === 0) {
         const refusal = Object.assign(
           new Error(
-            `${hostname} resolves to ${refused?.address ?? "no address"}, which webhooks are not sent to`,
+            refused
+              ? invalid("refusal.resolvesNotSent", { host: hostname, address: refused.address })
+              : invalid("refusal.resolvesNowhere", { host: hostname }),
           ),
           { code: "EREFUSEDADDRESS" },
         );
@@ -45,29 +51,31 @@ export async function resolvedAddressProblem(host: string, allowPrivate: boolean
     lookupAll(host, { all: true }).catch((error: NodeJS.ErrnoException) => error),
     new Promise<"slow">((resolve) => setTimeout(() => resolve("slow"), 5000).unref()),
   ]);
-  if (found === "slow") return `${host} could not be looked up within 5 s`;
-  if (found instanceof Error) return `${host} cannot be found (${found.code ?? found.message})`;
+  if (found === "slow") return invalid("refusal.lookupSlow", { host, seconds: 5 });
+  if (found instanceof Error)
+    return invalid("refusal.hostNotFound", { host, code: found.code ?? found.message });
   const refused = found.find(({ address }) => !addressAllowed(address, allowPrivate));
   if (!refused) return null;
   return allowPrivate
-    ? `${host} resolves to ${refused.address}, which webhooks are never sent to`
-    : `${host} resolves to ${refused.address}, a private, loopback or link-local address (an admin setting allows those)`;
+    ? invalid("refusal.resolvesNeverSent", { host, address: refused.address })
+    : invalid("refusal.resolvesPrivate", { host, address: refused.address });
 }
 
 /** Why no answer came, in words an admin reads in the delivery log, with the system's code. */
 function inWords(error: Error & { code?: string }): string {
-  const words: Record<string, string> = {
-    ECONNREFUSED: "the connection was refused",
-    ECONNRESET: "the connection was cut",
-    ENOTFOUND: "no such host",
-    EAI_AGAIN: "the host name could not be looked up now",
-    ETIMEDOUT: "the connection timed out",
-    EHOSTUNREACH: "the host cannot be reached",
-    CERT_HAS_EXPIRED: "its certificate has expired",
-    DEPTH_ZERO_SELF_SIGNED_CERT: "its certificate is self-signed",
-  };
-  const said = error.code ? words[error.code] : undefined;
-  return said ? `${said} (${error.code})` : error.message;
+  const known = [
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "ETIMEDOUT",
+    "EHOSTUNREACH",
+    "CERT_HAS_EXPIRED",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+  ];
+  return error.code && known.includes(error.code)
+    ? invalid("refusal.sendFailed", { code: error.code })
+    : error.message;
 }
 
 /**
@@ -93,12 +101,12 @@ export function postWebhook(
     try {
       target = new URL(url);
     } catch {
-      return settle({ status: null, error: "the endpoint's address cannot be read" });
+      return settle({ status: null, error: invalid("refusal.addressUnreadable") });
     }
     // A literal address is not looked up: check it here.
     const host = hostOf(target);
     if (isAddress(host) && !addressAllowed(host, allowPrivate)) {
-      return settle({ status: null, error: `${host} is an address webhooks are not sent to` });
+      return settle({ status: null, error: invalid("refusal.addressNotSent", { host }) });
     }
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
     const request = send(
@@ -126,8 +134,8 @@ export function postWebhook(
                 status,
                 error:
                   status >= 300 && status < 400
-                    ? `redirected (${status}); not followed`
-                    : `answered ${status}`,
+                    ? invalid("refusal.redirectNotFollowed", { status })
+                    : invalid("refusal.answeredStatus", { status }),
               },
         );
         request.destroy();
@@ -136,7 +144,7 @@ export function postWebhook(
     // However the receiver behaves (slow to connect, to answer, or trickling), the try ends by then,
     // well within the lease (a delivery is never sent twice at once).
     deadline.timer = setTimeout(() => {
-      settle({ status: null, error: `no answer within ${sendTimeoutMs / 1000} s` });
+      settle({ status: null, error: invalid("refusal.noAnswerWithin", { seconds: sendTimeoutMs / 1000 }) });
       request.destroy();
     }, sendTimeoutMs);
     request.on("error", (error) => settle({ status: null, error: inWords(error) }));

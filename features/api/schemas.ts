@@ -9,7 +9,8 @@ import {
   pledgeSelectionFields,
   viewFields,
 } from "@/features/pledges/schemas";
-import { singleParam } from "@/lib/search-params";
+import { countParam, singleParam } from "@/lib/search-params";
+import { invalid } from "@/lib/validation-message";
 import { changeActions, changeEntities } from "@/lib/rules/webhooks";
 import {
   conditionStatuses,
@@ -23,13 +24,7 @@ import {
 
 const maxPageSize = 200;
 
-const pageSizeField = singleParam(
-  z.coerce
-    .number({ error: "pageSize must be a whole number" })
-    .int("pageSize must be a whole number")
-    .min(1, "pageSize is at least 1")
-    .max(maxPageSize, `pageSize is at most ${maxPageSize}`),
-);
+const pageSizeField = countParam("pageSize", 1, maxPageSize);
 
 /** GET /api/v1/pledges */
 export const pledgeListParams = z
@@ -51,8 +46,10 @@ export const breakdownParams = z
     ...pledgeSelectionFields,
     ...viewFields,
     metric: metricField,
-    by: singleParam(z.enum(breakdownKeys, { error: `by must be one of: ${breakdownKeys.join(", ")}` })).pipe(
-      z.enum(breakdownKeys, { error: `by is required; one of: ${breakdownKeys.join(", ")}` }),
+    by: singleParam(
+      z.enum(breakdownKeys, { error: invalid("param.byOneOf", { values: breakdownKeys.join(", ") }) }),
+    ).pipe(
+      z.enum(breakdownKeys, { error: invalid("param.byRequired", { values: breakdownKeys.join(", ") }) }),
     ),
   })
   .check(datesInOrder);
@@ -521,7 +518,7 @@ export const changeLogParams = z.object({
   cursor: singleParam(
     z
       .string()
-      .regex(cursorPattern, 'cursor is "0" (the start) or a next cursor this endpoint gave')
+      .regex(cursorPattern, invalid("param.cursorForm"))
       .transform((text) => {
         const [, version = "0", id = "0"] = cursorPattern.exec(text)!;
         return { version: Number(version), id: Number(id) };
@@ -529,19 +526,13 @@ export const changeLogParams = z.object({
   ).pipe(
     z.object(
       {
-        version: z.number().max(largestCounter, "cursor is past the end of any change log"),
-        id: z.number().max(largestCounter, "cursor is past the end of any change log"),
+        version: z.number().max(largestCounter, invalid("param.cursorPastEnd")),
+        id: z.number().max(largestCounter, invalid("param.cursorPastEnd")),
       },
-      { error: 'cursor is required: "0" for the start' },
+      { error: invalid("param.cursorRequired") },
     ),
   ),
-  limit: singleParam(
-    z.coerce
-      .number({ error: "limit must be a whole number" })
-      .int("limit must be a whole number")
-      .min(1, "limit is at least 1")
-      .max(maxChangeLogLimit, `limit is at most ${maxChangeLogLimit}`),
-  ),
+  limit: countParam("limit", 1, maxChangeLogLimit),
 });
 
 export const changeLogEntrySchema = z

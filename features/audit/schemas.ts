@@ -2,6 +2,7 @@ import { z } from "zod";
 import { datesInOrder, listPageSize, pageField } from "@/features/pledges/schemas";
 import { oneOf } from "@/lib/form-fields";
 import { isoDate, singleParam } from "@/lib/search-params";
+import { invalid } from "@/lib/validation-message";
 
 const auditedEntities = [
   "Pledge",
@@ -33,16 +34,24 @@ export const auditFiltersSchema = z
     entity: singleParam(
       z.enum(auditedEntities, {
         error: (issue) =>
-          `"${String(issue.input)}" is not a kind of record; use one of: ${auditedEntities.join(", ")}`,
+          invalid("param.notKindOfRecord", {
+            value: String(issue.input),
+            values: auditedEntities.join(", "),
+          }),
       }),
     ),
     record: singleParam(
       z
         .string()
-        .max(64, "a record id is at most 64 characters")
-        .regex(/^[A-Za-z0-9_:-]+$/, "a record id is letters, digits, hyphens and underscores"),
+        .max(64, invalid("param.recordIdTooLong", { max: 64 }))
+        .regex(/^[A-Za-z0-9_:-]+$/, invalid("param.recordIdForm")),
     ),
-    actor: singleParam(z.string().trim().max(200, "a person's name is at most 200 characters")),
+    actor: singleParam(
+      z
+        .string()
+        .trim()
+        .max(200, invalid("param.actorTooLong", { max: 200 })),
+    ),
     from: singleParam(isoDate),
     to: singleParam(isoDate),
     page: pageField,

@@ -7,7 +7,8 @@ import {
   pledgeSelectionFields,
   viewFields,
 } from "@/features/pledges/schemas";
-import { isoDate, singleParam } from "@/lib/search-params";
+import { countParam, isoDate, singleParam } from "@/lib/search-params";
+import { invalid } from "@/lib/validation-message";
 
 // What a list of changes is asked with (the page and the API): the period, the metric its figures
 // are in, the pledges it follows (the list's filters and scenario), as known now or at a moment.
@@ -17,9 +18,7 @@ const maxChangesPageSize = 200;
 
 /** The period's parameters, checked together: `since` is required and not after `until`. */
 const periodFields = {
-  since: singleParam(isoDate).pipe(
-    z.date({ error: "since is required: the first day of the period, YYYY-MM-DD" }),
-  ),
+  since: singleParam(isoDate).pipe(z.date({ error: invalid("param.sinceRequired") })),
   until: singleParam(isoDate),
 };
 
@@ -31,19 +30,13 @@ export const changesParams = z
     knownAt: viewFields.knownAt,
     metric: metricField,
     page: pageField,
-    pageSize: singleParam(
-      z.coerce
-        .number({ error: "pageSize must be a whole number" })
-        .int("pageSize must be a whole number")
-        .min(1, "pageSize is at least 1")
-        .max(maxChangesPageSize, `pageSize is at most ${maxChangesPageSize}`),
-    ),
+    pageSize: countParam("pageSize", 1, maxChangesPageSize),
   })
   .check(datesInOrder)
   .check(
     z.refine<{ since: Date; until?: Date }>((value) => !value.until || value.since <= value.until, {
       path: ["until"],
-      message: "until is before since",
+      message: invalid("param.untilBeforeSince"),
     }),
   );
 

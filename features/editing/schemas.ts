@@ -55,9 +55,9 @@ const unit = z.preprocess(
 
 /** The edit's starting point: the record's version when the analyst (or script) read it. */
 export const versionField = z.coerce
-  .number({ error: "version must be the record's version number" })
-  .int("version must be a whole number")
-  .min(1, "version must be the record's version number");
+  .number({ error: invalid("versionNumber") })
+  .int(invalid("versionNumber"))
+  .min(1, invalid("versionNumber"));
 
 const pledgeLinksFields = {
   stakeholders: z
@@ -183,7 +183,7 @@ export const pledgePatchSchema = z
       ctx.addIssue({
         code: "custom",
         path: [],
-        message: "name at least one field to change besides version",
+        message: invalid("refusal.nameAField"),
       });
     }
     datesInOrder(value, ctx);
@@ -192,15 +192,14 @@ export const pledgePatchSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["deliveredIncrement"],
-        message:
-          "give the total delivered (deliveredQuantity) or this delivery's amount (deliveredIncrement), not both",
+        message: invalid("refusal.totalOrIncrement"),
       });
     }
     if (deliveredIncrement !== undefined && value.quantityUnit !== undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["deliveredIncrement"],
-        message: "an increment is added in the pledge's unit: change the unit in a separate save",
+        message: invalid("refusal.incrementInUnit"),
       });
     }
     if (deliveredQuantity === undefined && deliveredIncrement === undefined) {
@@ -209,7 +208,7 @@ export const pledgePatchSchema = z
           ctx.addIssue({
             code: "custom",
             path: [field],
-            message: `${field} goes with deliveredQuantity or deliveredIncrement: it is the evidence of a delivery`,
+            message: invalid("refusal.evidenceOfDelivery", { field }),
           });
         }
       }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { datesInOrder, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
 import { ParamsError, singleParam, type ParamError } from "@/lib/search-params";
+import { invalid } from "@/lib/validation-message";
 import type { ViewTime } from "@/lib/view-time";
 import type { PledgeSelection } from "@/features/pledges/selection-sql";
 
@@ -8,9 +9,9 @@ export const metricField = singleParam(
   z
     .string()
     .trim()
-    .min(1)
-    .max(40, "metric is at most 40 characters")
-    .regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, "metric must be a unit name such as personnel or EUR"),
+    .min(1, invalid("param.metricForm"))
+    .max(40, invalid("param.metricTooLong", { max: 40 }))
+    .regex(/^[A-Za-z][A-Za-z0-9 _-]*$/, invalid("param.metricForm")),
 );
 
 export const defaultMetric = "personnel";
@@ -43,7 +44,7 @@ export function figureViewOf({
 
 /** A scenario naming conditions that do not exist, said the same way on every page and in the API. */
 function unknownConditionErrors(slugs: readonly string[]): ParamError[] {
-  return slugs.map((slug) => ({ param: "assume", message: `there is no condition "${slug}"` }));
+  return slugs.map((slug) => ({ param: "assume", message: invalid("param.noSuchCondition", { slug }) }));
 }
 
 /** Thrown where a scenario naming an unknown condition must stop the answer (the API, the exports). */

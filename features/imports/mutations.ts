@@ -4,6 +4,7 @@ import { type Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { isDatabaseBusy } from "@/server/database-busy";
 import { actorLabel, type Principal } from "@/lib/access";
 import { slugify } from "@/lib/slug";
+import { invalid } from "@/lib/validation-message";
 import { auditEntryRow, auditRow } from "@/server/audit";
 import { logUnloggedRecords } from "@/server/change-log";
 import { pledgeSnapshot } from "@/server/pledge-snapshot";
@@ -51,9 +52,7 @@ async function busyAsConflict<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (isDatabaseBusy(error)) {
-      throw new ImportConflictError(
-        "The database is busy with another large write, such as another import. Nothing was imported: try again shortly.",
-      );
+      throw new ImportConflictError(invalid("refusal.importDatabaseBusy"));
     }
     throw error;
   }
@@ -334,9 +333,7 @@ async function addUpdatedPledge(tx: Tx, rows: PledgeRows, commit: Commit, r: Upd
     Object.entries(columns).filter(([field]) => changed.includes(field)),
   ) as Partial<typeof columns>;
   if (!(await claimPledge(tx, existing.id, existing.version, data))) {
-    throw new ImportConflictError(
-      `Row ${r.row}: the pledge "${existing.title}" was changed or deleted after the preview. Nothing was imported; preview the file again.`,
-    );
+    throw new ImportConflictError(invalid("refusal.importRowChanged", { row: r.row, title: existing.title }));
   }
   const linked = linksOf(commit, pledge);
   if (changed.includes("stakeholders")) {
@@ -401,7 +398,7 @@ async function addWithdrawnPledge(tx: Tx, rows: PledgeRows, commit: Commit, miss
   const { now } = commit;
   if (!(await claimPledge(tx, missing.id, missing.version, { status: "withdrawn" }))) {
     throw new ImportConflictError(
-      `The pledge "${missing.title}" (${missing.externalId}) was changed or deleted after the preview. Nothing was imported; preview the file again.`,
+      invalid("refusal.importMissingChanged", { title: missing.title, externalId: missing.externalId }),
     );
   }
   const note = `Not in ${commit.fileName}, the new release of the file it was imported from: recorded as withdrawn.`;

@@ -457,8 +457,7 @@ export async function runImport(
     return {
       kind: "conflict",
       preview,
-      message:
-        "The data or the file changed since the preview, so the plan is different. Check the new preview and import again.",
+      message: say(invalid("refusal.importPlanChanged")),
     };
   }
   try {
@@ -477,7 +476,8 @@ export async function runImport(
     );
     return { kind: "committed", preview, result };
   } catch (error) {
-    if (error instanceof ImportConflictError) return { kind: "conflict", preview, message: error.message };
+    if (error instanceof ImportConflictError)
+      return { kind: "conflict", preview, message: say(error.message) };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 // The list's filters run in SQL; the effective-status rule runs in TypeScript. They must agree.
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/i18n/translate";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { effectiveStatuses } from "@/lib/rules/vocabulary";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -161,10 +162,10 @@ describe("pledge lists sorted in SQL", () => {
       paged.push(...(await listPledges({ selection, order, page, pageSize: 4 })).rows.map((row) => row.id));
     }
     expect(paged).toEqual(all);
-    expect(pledgeFiltersSchema.safeParse({ sort: "colour" }).error?.issues[0]?.message).toContain(
-      "is not a known column to sort by",
-    );
-    expect(pledgeFiltersSchema.safeParse({ pageSize: "30" }).error?.issues[0]?.message).toBe(
+    expect(
+      inEnglish(pledgeFiltersSchema.safeParse({ sort: "colour" }).error?.issues[0]?.message ?? ""),
+    ).toContain("is not a known column to sort by");
+    expect(inEnglish(pledgeFiltersSchema.safeParse({ pageSize: "30" }).error?.issues[0]?.message ?? "")).toBe(
       "pageSize must be one of 25, 50, 100, 200",
     );
   });

@@ -52,9 +52,18 @@ describe("pledge list filters", () => {
   });
 });
 
+/** A parse's refusals in English words. */
+const inWords = (result: ReturnType<typeof parse>) =>
+  result.ok
+    ? result
+    : {
+        ...result,
+        errors: result.errors.map((e) => ({ ...e, message: worded(e.message, validationWording("en")) })),
+      };
+
 describe("page numbers", () => {
   it("names the limit for a huge page number, once", () => {
-    const result = parse({ page: "99999999999999999999" });
+    const result = inWords(parse({ page: "99999999999999999999" }));
     expect(result).toEqual({
       ok: false,
       errors: [{ param: "page", message: "page must be at most 10,000" }],
@@ -62,7 +71,7 @@ describe("page numbers", () => {
   });
 
   it("refuses fractions", () => {
-    expect(parse({ page: "2.5" })).toEqual({
+    expect(inWords(parse({ page: "2.5" }))).toEqual({
       ok: false,
       errors: [{ param: "page", message: "page must be a whole number" }],
     });

@@ -1,29 +1,23 @@
 import { z } from "zod";
+import { oneOf } from "@/lib/form-fields";
 import { isoDate, repeatedParam, singleParam } from "@/lib/search-params";
+import { invalid, type FieldNoun } from "@/lib/validation-message";
 import { isoInstant } from "@/lib/view-time";
 import { effectiveStatuses, pledgeCategories, pledgeStatuses } from "@/lib/rules/vocabulary";
 import { listPageSizes, pledgeOrderOf, pledgeSortKeys } from "./index";
 
-const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, {
-    error: (issue) => `"${String(issue.input)}" is not a known ${what}; use one of: ${values.join(", ")}`,
-  });
-
-export const slugSchema = (what: string) =>
+export const slugSchema = (what: FieldNoun) =>
   z
     .string()
-    .max(100, `${what} is too long`)
-    .regex(
-      /^[a-z0-9-]+$/,
-      `${what} must be an identifier such as "france" (lowercase letters, digits, hyphens)`,
-    );
+    .max(100, invalid("param.slugTooLong", { what }))
+    .regex(/^[a-z0-9-]+$/, invalid("param.slugForm", { what }));
 
 const maxPage = 10_000;
 
 const conditionSlug = z
   .string()
-  .max(100, "a condition identifier is at most 100 characters")
-  .regex(/^[a-z0-9-]+$/, 'assume takes condition identifiers such as "russia-agrees-to-ceasefire"');
+  .max(100, invalid("param.conditionTooLong", { max: 100 }))
+  .regex(/^[a-z0-9-]+$/, invalid("param.conditionForm", { example: "russia-agrees-to-ceasefire" }));
 
 /** Which pledges: the filters shared by the list page, the API, the breakdowns and the exports. */
 export const pledgeSelectionFields = {
@@ -32,7 +26,12 @@ export const pledgeSelectionFields = {
   category: repeatedParam(oneOf(pledgeCategories, "category")),
   stakeholder: repeatedParam(slugSchema("stakeholder")),
   condition: repeatedParam(slugSchema("condition")),
-  q: singleParam(z.string().trim().max(200, "search text is limited to 200 characters")),
+  q: singleParam(
+    z
+      .string()
+      .trim()
+      .max(200, invalid("param.searchTooLong", { max: 200 })),
+  ),
   from: singleParam(isoDate),
   to: singleParam(isoDate),
 };
@@ -46,10 +45,10 @@ export const viewFields = {
 
 export const pageField = singleParam(
   z.coerce
-    .number({ error: "page must be a whole number" })
-    .min(1, { error: "page starts at 1", abort: true })
-    .max(maxPage, { error: `page must be at most ${maxPage.toLocaleString("en-GB")}`, abort: true })
-    .int("page must be a whole number"),
+    .number({ error: invalid("param.pageWhole") })
+    .min(1, { error: invalid("param.pageFromOne"), abort: true })
+    .max(maxPage, { error: invalid("param.pageAtMost", { max: maxPage }), abort: true })
+    .int(invalid("param.pageWhole")),
 );
 
 /** How a list is ordered: a column and a direction (the column's own first direction when absent). */
@@ -61,16 +60,16 @@ export const pledgeOrderFields = {
 /** How many rows a list's page shows: one of the sizes lists offer. */
 export const listPageSize = singleParam(
   z.coerce
-    .number({ error: `pageSize must be one of ${listPageSizes.join(", ")}` })
+    .number({ error: invalid("param.pageSizeOneOf", { sizes: listPageSizes.join(", ") }) })
     .refine((size) => (listPageSizes as readonly number[]).includes(size), {
-      error: `pageSize must be one of ${listPageSizes.join(", ")}`,
+      error: invalid("param.pageSizeOneOf", { sizes: listPageSizes.join(", ") }),
     }),
 );
 
 /** Refuses `from` after `to`; for `.check()` on any schema with both. */
 export const datesInOrder = z.refine<{ from?: Date; to?: Date }>(
   (filters) => !filters.from || !filters.to || filters.from <= filters.to,
-  { path: ["to"], message: "the end date is before the start date" },
+  { path: ["to"], message: invalid("param.endBeforeStart") },
 );
 
 /** The pledge list's URL: the selection, the view, the order and the page. */

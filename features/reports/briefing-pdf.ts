@@ -58,7 +58,7 @@ export async function printBriefing(
       subject: t("report.pdfSubject"),
       author: made.by ? t("report.pdfAuthor", { name: made.by }) : "Pledgewatch",
       createdAt: made.at,
-      keywords: ["Pledgewatch", "pledges", "ceasefire", "Ukraine"],
+      keywords: t("report.pdfKeywords"),
       language: intlLocale(made.locale),
     },
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Principal } from "@/lib/access";
+import { invalid } from "@/lib/validation-message";
 import { WriteError } from "@/lib/write-error";
 import {
   endpointUrlProblem,
@@ -30,7 +31,10 @@ export async function createEndpoint(actor: Principal, input: EndpointInput): Pr
   const problem =
     endpointUrlProblem(input.url, allowPrivate) ??
     (await resolvedAddressProblem(hostOf(new URL(input.url)), allowPrivate));
-  if (problem) throw new WriteError("invalid", `The address ${problem}.`, { fields: { url: problem } });
+  if (problem) {
+    const refusal = invalid("refusal.endpointAddress", { problem });
+    throw new WriteError("invalid", refusal, { fields: { url: refusal } });
+  }
   return db().$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
       data: {
@@ -235,7 +239,12 @@ export async function recordAttempt(
         where: { id: delivery.endpointId, disabledAt: null },
         data: {
           disabledAt: attempt.at,
-          disabledReason: `Every try to deliver ${delivery.id} (${delivery.eventType}) failed for ${retryForMs / 3_600_000} hours; the last: ${attempt.error}.`,
+          disabledReason: invalid("refusal.deliveryGaveUp", {
+            delivery: delivery.id,
+            event: delivery.eventType,
+            hours: retryForMs / 3_600_000,
+            last: attempt.error ?? "",
+          }),
         },
       });
     }

@@ -1,6 +1,7 @@
 // What admins send about webhook endpoints and the setting that governs where they may point.
 import { z } from "zod";
-import { optionalText, recordId } from "@/lib/form-fields";
+import { optionalText, recordId, text } from "@/lib/form-fields";
+import { invalid } from "@/lib/validation-message";
 import { webhookEventTypes } from "@/lib/rules/webhooks";
 
 /**
@@ -9,19 +10,15 @@ import { webhookEventTypes } from "@/lib/rules/webhooks";
  */
 export const endpointSchema = z
   .object({
-    url: z
-      .string({ error: "address is required" })
-      .trim()
-      .min(1, "address is required")
-      .max(2000, "address is at most 2000 characters"),
+    url: text("URL", 2000),
     description: optionalText("description", 200),
     events: z.union([
       z.literal("all"),
       z
         .array(
-          z.enum(webhookEventTypes as [string, ...string[]], { error: "not an event type webhooks send" }),
+          z.enum(webhookEventTypes as [string, ...string[]], { error: invalid("refusal.notWebhookEvent") }),
         )
-        .min(1, "choose at least one event, or every event"),
+        .min(1, invalid("refusal.chooseWebhookEvents")),
     ]),
   })
   .strict();

@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/access";
 import { isoDay } from "@/lib/format";
 import { leaseMs, retryForMs } from "@/lib/rules/webhooks";
 import { WriteError } from "@/lib/write-error";
+import { inEnglish } from "@/i18n/translate";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { startReceiver, verifiedBySpec } from "@tests/webhook-receiver";
 
@@ -266,11 +267,8 @@ describe("webhooks", () => {
     expect(endpoint!.deliveries[0]).toMatchObject({ state: "failed" });
     expect(receiver.received.length).toBeGreaterThan(10);
     expect(endpoint!.disabledAt).not.toBeNull();
-    expect(await readFailedEndpoints()).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ id, disabledReason: expect.stringContaining("answered 500") }),
-      ]),
-    );
+    const failed = (await readFailedEndpoints()).find((endpoint) => endpoint.id === id);
+    expect(inEnglish(failed?.disabledReason ?? "")).toMatch(/failed for 24 hours; the last: answered 500\.$/);
     // Nothing more is queued for it while it is disabled; enabling it again clears the notice.
     await newPledge("While disabled");
     expect(await db().webhookDelivery.count({ where: { endpointId: id } })).toBe(1);
@@ -291,18 +289,21 @@ describe("webhooks", () => {
       await expect(
         createEndpoint(admin, { url: receiver.url, description: null, events: "all" }),
       ).rejects.toThrow(WriteError);
-      await expect(
-        createEndpoint(admin, { url: "https://169.254.169.254/latest", description: null, events: "all" }),
-      ).rejects.toThrow(/private, loopback or link-local/);
+      const refusal = (url: string) =>
+        createEndpoint(admin, { url, description: null, events: "all" }).then(
+          () => "registered",
+          (error: Error) => inEnglish(error.message),
+        );
+      expect(await refusal("https://169.254.169.254/latest")).toMatch(/private, loopback or link-local/);
       // A name is looked up: one that resolves to the loopback address is refused too.
-      await expect(
-        createEndpoint(admin, { url: "https://localhost/hooks", description: null, events: "all" }),
-      ).rejects.toThrow(/localhost resolves to .*private, loopback or link-local/);
+      expect(await refusal("https://localhost/hooks")).toMatch(
+        /localhost resolves to .*private, loopback or link-local/,
+      );
       await newPledge("Not sent");
       await deliverDue();
       expect(receiver.received).toHaveLength(0);
       const [delivery] = (await getEndpoint(id))!.deliveries;
-      expect(delivery!.tries[0]!.error).toMatch(/not sent to/);
+      expect(inEnglish(delivery!.tries[0]!.error ?? "")).toMatch(/not sent to/);
     } finally {
       await setAllowPrivateTargets(admin, true);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inEnglish } from "@/i18n/translate";
 import {
   addressAllowed,
   endpointUrlProblem,
@@ -66,14 +67,18 @@ describe("webhook rules", () => {
 
   it("registers HTTPS addresses, plain HTTP only to a private address the setting allows", () => {
     expect(endpointUrlProblem("https://hooks.example.org/pledges", false)).toBeNull();
-    expect(endpointUrlProblem("http://hooks.example.org/pledges", false)).toMatch(/https/);
-    expect(endpointUrlProblem("http://hooks.example.org/pledges", true)).toMatch(/https/);
-    expect(endpointUrlProblem("https://127.0.0.1/hooks", false)).toMatch(/private, loopback/);
-    expect(endpointUrlProblem("https://[::1]/hooks", false)).toMatch(/private, loopback/);
+    expect(inEnglish(endpointUrlProblem("http://hooks.example.org/pledges", false) ?? "")).toMatch(/https/);
+    expect(inEnglish(endpointUrlProblem("http://hooks.example.org/pledges", true) ?? "")).toMatch(/https/);
+    expect(inEnglish(endpointUrlProblem("https://127.0.0.1/hooks", false) ?? "")).toMatch(
+      /private, loopback/,
+    );
+    expect(inEnglish(endpointUrlProblem("https://[::1]/hooks", false) ?? "")).toMatch(/private, loopback/);
     expect(endpointUrlProblem("http://127.0.0.1:4000/hooks", true)).toBeNull();
-    expect(endpointUrlProblem("http://8.8.8.8/hooks", true)).toMatch(/https/);
-    expect(endpointUrlProblem("https://user:secret@hooks.example.org/", false)).toMatch(/password/);
-    expect(endpointUrlProblem("ftp://hooks.example.org/", false)).toMatch(/https/);
-    expect(endpointUrlProblem("hooks.example.org", false)).toMatch(/web address/);
+    expect(inEnglish(endpointUrlProblem("http://8.8.8.8/hooks", true) ?? "")).toMatch(/https/);
+    expect(inEnglish(endpointUrlProblem("https://user:secret@hooks.example.org/", false) ?? "")).toMatch(
+      /password/,
+    );
+    expect(inEnglish(endpointUrlProblem("ftp://hooks.example.org/", false) ?? "")).toMatch(/https/);
+    expect(inEnglish(endpointUrlProblem("hooks.example.org", false) ?? "")).toMatch(/web address/);
   });
 });

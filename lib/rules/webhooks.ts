@@ -1,4 +1,5 @@
 import ipaddr from "ipaddr.js";
+import { invalid } from "@/lib/validation-message";
 
 // The rules of webhooks: which events there are, when a failed delivery is tried again and when it
 // is given up, and which addresses may be sent to (README: "Webhooks").
@@ -102,20 +103,18 @@ export function endpointUrlProblem(text: string, allowPrivate: boolean): string 
   try {
     url = new URL(text);
   } catch {
-    return "is not a web address (it must start with https://)";
+    return invalid("refusal.addressNotWeb");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "must start with https://";
-  if (url.username || url.password) return "must not carry a user name or password";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return invalid("refusal.addressNotHttps");
+  if (url.username || url.password) return invalid("refusal.addressCredentials");
   const host = hostOf(url);
   const literal = isAddress(host);
   if (literal && !addressAllowed(host, allowPrivate)) {
-    return allowPrivate
-      ? "is an address webhooks are never sent to"
-      : "is a private, loopback or link-local address (an admin setting allows those)";
+    return allowPrivate ? invalid("refusal.addressNeverSent") : invalid("refusal.addressPrivate");
   }
   const privateLiteral = literal && !addressAllowed(host, false);
   if (url.protocol === "http:" && !(allowPrivate && (privateLiteral || host === "localhost"))) {
-    return "must start with https:// (plain http is allowed only to a private address the setting allows)";
+    return invalid("refusal.addressPlainHttp");
   }
   return null;
 }

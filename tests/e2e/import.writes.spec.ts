@@ -3,6 +3,7 @@
 // are in items so that the personnel figures other specs check do not move.
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { englishLeaks } from "./support/english-leaks";
 import { expectNoAxeViolations } from "./support/page-checks";
 
 test.describe.configure({ mode: "serial" });
@@ -278,5 +279,38 @@ test.describe("importing pledges", () => {
     await expect(main(page).getByRole("alert")).toHaveText(
       "This is not a spreadsheet: upload a CSV (UTF-8 text) or an XLSX workbook.",
     );
+  });
+
+  test("an import in Ukrainian: the server's refusal and a row's problem are in Ukrainian", async ({
+    page,
+  }) => {
+    await page
+      .context()
+      .addCookies([{ name: "pw-locale", value: "uk", url: test.info().project.use.baseURL! }]);
+    await page.goto("/import");
+    await expect(page.locator("html")).toHaveAttribute("lang", "uk");
+    const file = page.getByLabel(/Таблиця \(CSV або XLSX/);
+    const preview = page.getByRole("button", { name: "Попередній перегляд" });
+
+    // Refused by the server (its bytes are a PNG's), in the page's language.
+    await file.setInputFiles({
+      name: "disguised.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    });
+    await preview.click();
+    await expect(main(page).getByRole("alert")).toHaveText(
+      "Це не таблиця: завантажте CSV (текст UTF-8) або книгу XLSX.",
+    );
+
+    // A row's problem, found by the server's rules, worded in Ukrainian too.
+    const row = "e2e-uk-1,E2E date in doubt,France,Enablers,3,items,,announced,06/02/2026";
+    await file.setInputFiles({ name: "uk.csv", mimeType: "text/csv", buffer: csv([row]) });
+    await preview.click();
+    const kinds = page.getByRole("table", { name: "Проблеми за видами" });
+    await expect(kinds).toContainText("«06/02/2026» можна прочитати як день/місяць або місяць/день");
+    // The file's own words (its headers and cells, shown as the file has them) are not leaks.
+    const filesWords = new Set([...header.split(","), ...row.split(",")]);
+    expect((await englishLeaks(page, "uk")).filter((text) => !filesWords.has(text))).toEqual([]);
   });
 });

@@ -106,6 +106,7 @@ test("the briefing PDF of a Ukrainian reader's scenario is written in Ukrainian"
     expect(englishInTexts(raw.split(/\n| {2,}/), "uk")).toEqual([]);
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
     expect(info).toMatch(/Title:\s+Довідка Pledgewatch: /);
+    expect(info).toMatch(/Keywords:\s+Pledgewatch, зобов’язання, припинення вогню, Україна/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

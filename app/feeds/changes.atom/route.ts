@@ -1,4 +1,4 @@
-import { apiRoute, ApiError, feedTokenRoute, parseQuery } from "@/server/http";
+import { apiRoute, feedTokenRoute, noSuchPledge, parseQuery } from "@/server/http";
 import { publicOrigin } from "@/server/env";
 import { loadChangesFeed } from "@/features/changes";
 import { feedParams } from "@/features/changes/schemas";
@@ -18,7 +18,7 @@ const answer = apiRoute("read", async (request: Request) => {
   let page = `${origin}/changes${query}`;
   if (pledge) {
     const item = await getPledgeItem(pledge);
-    if (!item) throw new ApiError(404, `There is no pledge with id "${pledge}".`);
+    if (!item) throw noSuchPledge(pledge);
     title = `Pledgewatch: ${item.title}`;
     page = `${origin}/pledges/${pledge}`;
   } else if (query) {

@@ -8,6 +8,8 @@ import { getEndpoint } from "@/features/webhooks/queries";
 import { endpointIdSchema } from "@/features/webhooks/schemas";
 import { eventsOfColumn } from "@/lib/rules/webhooks";
 import { formatDateTime } from "@/lib/format";
+import { validationWording } from "@/i18n/translate";
+import { worded } from "@/lib/validation-message";
 import { requirePagePermission } from "@/server/access";
 import { codeTag } from "@/components/ui/rich-tags";
 
@@ -32,6 +34,8 @@ export default async function EndpointPage({ params }: PageProps<"/admin/webhook
     getLocale(),
   ]);
   const when = (date: Date) => formatDateTime(date, locale);
+  // Why the worker stopped or a try failed: stored as catalog references, worded for this reader.
+  const say = (stored: string) => worded(stored, validationWording(locale));
   return (
     <ClientMessages namespaces={["webhooks"]}>
       <div className="space-y-8">
@@ -56,7 +60,10 @@ export default async function EndpointPage({ params }: PageProps<"/admin/webhook
             <p>
               {endpoint.disabledAt
                 ? endpoint.disabledReason
-                  ? t("disabledBecause", { date: when(endpoint.disabledAt), reason: endpoint.disabledReason })
+                  ? t("disabledBecause", {
+                      date: when(endpoint.disabledAt),
+                      reason: say(endpoint.disabledReason),
+                    })
                   : t("disabledByAdmin", { date: when(endpoint.disabledAt) })
                 : t("enabledState")}
             </p>
@@ -106,7 +113,9 @@ export default async function EndpointPage({ params }: PageProps<"/admin/webhook
                               <li key={attempt.id}>
                                 {t("attempt", {
                                   when: when(attempt.at),
-                                  outcome: attempt.error ?? t("answered", { status: attempt.status ?? "" }),
+                                  outcome: attempt.error
+                                    ? say(attempt.error)
+                                    : t("answered", { status: attempt.status ?? "" }),
                                   duration: attempt.durationMs,
                                 })}
                               </li>

@@ -69,16 +69,10 @@ export const POST = apiRoute("edit", async (request: Request, _context: unknown,
   const body = whileArriving(bodyChunks(request.body), {
     deadline: Date.now() + importLimits.uploadSeconds * 1000,
     late: () =>
-      new ImportFileError(
-        `The upload did not arrive within ${importLimits.uploadSeconds} seconds, so the import stopped; nothing was written.`,
-        408,
-      ),
+      new ImportFileError(invalid("refusal.uploadLate", { seconds: importLimits.uploadSeconds }), 408),
     idleMs: importLimits.idleSeconds * 1000,
     idle: () =>
-      new ImportFileError(
-        `No part of the upload arrived for ${importLimits.idleSeconds} seconds, so the import stopped; nothing was written.`,
-        408,
-      ),
+      new ImportFileError(invalid("refusal.uploadIdle", { seconds: importLimits.idleSeconds }), 408),
     signal,
   });
   const encoder = new TextEncoder();

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import {
-  ApiError,
+  noSuchPledge,
   answerLocale,
   apiRoute,
   parseJsonBody,
@@ -19,17 +19,15 @@ type Context = RouteContext<"/api/v1/pledges/[pledgeId]">;
 async function pledgeIdOf({ params }: Context): Promise<string> {
   const { pledgeId } = await params;
   const id = pledgeIdSchema.safeParse(pledgeId);
-  if (!id.success) throw missing(pledgeId);
+  if (!id.success) throw noSuchPledge(pledgeId);
   return id.data;
 }
-
-const missing = (pledgeId: string) => new ApiError(404, `There is no pledge with id "${pledgeId}".`);
 
 export const GET = apiRoute("read", async (request: Request, context: Context) => {
   parseQuery(noParams, request);
   const id = await pledgeIdOf(context);
   const pledge = await getPledgeJson(id);
-  if (!pledge) throw missing(id);
+  if (!pledge) throw noSuchPledge(id);
   return NextResponse.json({ data: pledge });
 });
 

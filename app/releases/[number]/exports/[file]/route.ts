@@ -3,6 +3,7 @@ import { noParams } from "@/features/api/schemas";
 import { attachment } from "@/features/reports";
 import { openReleaseFile, readReleaseFile } from "@/features/releases";
 import { noSuchRelease, releaseFileName, releaseNumber } from "@/features/releases/schemas";
+import { invalid } from "@/lib/validation-message";
 import { ApiError, apiRoute, matchesEtag, parseQuery } from "@/server/http";
 
 type Context = RouteContext<"/releases/[number]/exports/[file]">;
@@ -16,7 +17,7 @@ export const GET = apiRoute("read", async (request: Request, { params }: Context
   const { number, file } = await params;
   const name = releaseFileName.safeParse(file);
   if (!name.success)
-    throw new ApiError(404, `A release has no file "${file}": ${name.error.issues[0]!.message}.`);
+    throw new ApiError(404, invalid("refusal.noReleaseFile", { file, why: name.error.issues[0]!.message }));
   const which = releaseNumber.safeParse(number);
   const stored = which.success ? await readReleaseFile(which.data, name.data) : null;
   if (!stored) throw new ApiError(404, noSuchRelease(number));

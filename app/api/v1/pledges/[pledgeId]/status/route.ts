@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ApiError, answerLocale, apiRoute, parseJsonBody, withCurrentOnConflict } from "@/server/http";
+import { answerLocale, apiRoute, noSuchPledge, parseJsonBody, withCurrentOnConflict } from "@/server/http";
 import { getPledgeJson } from "@/features/api/queries";
 import { recordPledgeStatus } from "@/features/editing/mutations";
 import { pledgeStatusUpdateSchema } from "@/features/editing/schemas";
@@ -11,7 +11,7 @@ export const POST = apiRoute(
   async (request: Request, { params }: RouteContext<"/api/v1/pledges/[pledgeId]/status">, principal) => {
     const { pledgeId } = await params;
     const id = pledgeIdSchema.safeParse(pledgeId);
-    if (!id.success) throw new ApiError(404, `There is no pledge with id "${pledgeId}".`);
+    if (!id.success) throw noSuchPledge(pledgeId);
     const update = await parseJsonBody(request, pledgeStatusUpdateSchema);
     await withCurrentOnConflict(
       recordPledgeStatus(principal, id.data, update),
