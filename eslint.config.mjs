@@ -88,6 +88,19 @@ export default defineConfig([
         { basePath: import.meta.dirname, zones: [...layerZones, ...featureZones, routeZone] },
       ],
       "import/no-cycle": ["error", { ignoreExternal: true }],
+      // Every schema's own messages in the reader's language, zod's defaults too (lib/zod.ts).
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "zod",
+              message: "Import z from @/lib/zod, whose default messages are the catalog's.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
       "no-restricted-imports": [
         "error",
         {

@@ -162,6 +162,8 @@ async function routesOf(base: string, cookie: string, database: string) {
     "/pledges/new": "/pledges/new",
     "/releases": "/releases",
     "/releases/[number]": `/releases/${release.data.number}`,
+    // These two send the reader on, by design, to the dashboard and the list as known at the
+    // release's moment (releaseViewAddress): the figure printed is that page's.
     "/releases/[number]/dashboard": `/releases/${release.data.number}/dashboard`,
     "/releases/[number]/pledges": `/releases/${release.data.number}/pledges`,
     "/sources/[sourceSlug]": link(pledgePage, /href="(\/sources\/[a-z0-9-]+)"/, "source"),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // The message a write leaves for the next page it leads to ("Pledge deleted", with Undo), carried in
 // a short-lived cookie that the page's toaster reads once and clears.

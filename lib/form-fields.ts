@@ -1,6 +1,6 @@
 // Field builders for the schemas that check what people and scripts send (forms, actions, the API):
 // each says what is wrong in words the person can act on.
-import { z } from "zod";
+import { z } from "./zod";
 import { invalid, type ValidationArgs } from "./validation-message";
 import { isWebAddress, webAddressMaxLength } from "./web-address";
 

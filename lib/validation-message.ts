@@ -8,7 +8,7 @@ import type { Messages } from "next-intl";
 
 type Catalog = Messages["validation"];
 export type ValidationKey =
-  | Exclude<keyof Catalog, "what" | "outcome" | "refusal" | "row" | "param">
+  | Exclude<keyof Catalog, "what" | "outcome" | "refusal" | "row" | "param" | "zod">
   // What a form's action answers: "Pledge saved.", "Some fields need attention."
   | `outcome.${keyof Catalog["outcome"]}`
   // Why a write was refused: "There is no pledge with id …", "changed by someone else".
@@ -16,7 +16,9 @@ export type ValidationKey =
   // What is wrong with a spreadsheet row or its mapping: "is not a number".
   | `row.${keyof Catalog["row"]}`
   // What is wrong with a page's or the API's query parameter: "page starts at 1".
-  | `param.${keyof Catalog["param"]}`;
+  | `param.${keyof Catalog["param"]}`
+  // What zod says where a schema gives no message of its own (lib/zod.ts): "is at most 300 characters".
+  | `zod.${keyof Catalog["zod"]}`;
 /** A field's name in a message ("title", "lowest quantity"): the catalog's `validation.what.*`. */
 export type FieldNoun = keyof Catalog["what"];
 /** `what` names the field: a noun of the catalog, or (until the catalog has it) the English noun, kept as it is. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { endOfDay, isoDay, outOfDayRange, parseIsoDay } from "./format";
 import { invalid } from "./validation-message";
 

@@ -3,7 +3,7 @@
 import { inEnglish } from "../i18n/translate";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { z } from "../lib/zod";
 import { roles } from "../lib/access";
 import { createAccount } from "../server/accounts";
 import { accountPasswordFromEnv, requireDatabaseUrl } from "../server/env";

@@ -13,7 +13,7 @@ import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { z } from "../lib/zod";
 import { roleAllows, type Principal } from "../lib/access";
 import { readDataset } from "../features/imports/dataset";
 import {

@@ -2,7 +2,7 @@
 // npm run token -- list | revoke --id ID
 // Uses DATABASE_URL (from the environment or .env).
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { z } from "../lib/zod";
 import { roles, tokenExpiresAt, tokenUsable } from "../lib/access";
 import { inEnglish } from "../i18n/translate";
 import { apiTokenSchema } from "../features/admin/schemas";

@@ -51,7 +51,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     }
   }
   const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body: raw });
-  if (path !== "/sign-in/email") return auth().handler(forwarded);
+  if (path !== "/sign-in/email") return inWords(await auth().handler(forwarded), say);
 
   const email = (body as { email?: unknown }).email;
   if (typeof email !== "string" || email.length > 254) {
@@ -68,7 +68,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
       { "retry-after": String(wait) },
     );
   }
-  const response = await auth().handler(forwarded);
+  const response = await inWords(await auth().handler(forwarded), say);
   await settleAttempt(
     db(),
     keys,
@@ -80,4 +80,20 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
         : "not-a-guess",
   );
   return response;
+}
+
+/**
+ * Better Auth's answer, its refusal worded: the body checks it makes with zod say what is wrong as
+ * catalog references (lib/zod.ts), as ours do.
+ */
+async function inWords(response: Response, say: (message: string) => string): Promise<Response> {
+  if (response.status !== 400 || !response.headers.get("content-type")?.includes("json")) return response;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { message?: unknown } | null;
+  if (typeof body?.message !== "string") return response;
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return Response.json({ ...body, message: say(body.message) }, { status: 400, headers });
 }

@@ -1,4 +1,7 @@
 import path from "node:path";
+// The operator's environment, checked before anything else and explained in English, in words of
+// its own: never the catalogs' (lib/zod.ts), which a server may not have loaded yet.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { z } from "zod";
 import { passwordLength } from "../lib/access";
 
@@ -108,7 +111,7 @@ const adminSchema = z.object({
   password: z
     .string()
     .min(passwordLength.min, { error: `ADMIN_PASSWORD must be at least ${passwordLength.min} characters` })
-    .max(passwordLength.max),
+    .max(passwordLength.max, { error: `ADMIN_PASSWORD must be at most ${passwordLength.max} characters` }),
 });
 
 /** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD; null when neither is set. */
@@ -167,7 +170,12 @@ const intakeModelSchema = z.object({
     ),
   model: z.string().trim().min(1, "INTAKE_MODEL_NAME must name the model to ask, e.g. llama-3.1-8b-instruct"),
   apiKey: z.string().trim().optional(),
-  timeoutSeconds: z.coerce.number().int().min(5).max(600).default(120),
+  timeoutSeconds: z.coerce
+    .number({ error: "INTAKE_MODEL_TIMEOUT_SECONDS must be a number of seconds" })
+    .int("INTAKE_MODEL_TIMEOUT_SECONDS must be a whole number of seconds")
+    .min(5, "INTAKE_MODEL_TIMEOUT_SECONDS must be at least 5")
+    .max(600, "INTAKE_MODEL_TIMEOUT_SECONDS must be at most 600")
+    .default(120),
 });
 export type IntakeModelConfig = z.infer<typeof intakeModelSchema>;
 

@@ -4,6 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import { statusTransition } from "@/lib/status-change";
 import type { ConditionStatus, PledgeStatus } from "@/lib/rules/vocabulary";
 import { SourceQuote, type CitedSource } from "./source-quote";
+import { noteIn } from "@/i18n/system-notes";
 
 export interface StatusChangeView {
   id: string;
@@ -43,7 +44,7 @@ export function StatusChangeItem({
           <span className="text-slate-600"> · {t("recordedBy", { name: change.recordedBy })}</span>
         )}
       </p>
-      <p className="text-slate-800">{change.note}</p>
+      <p className="text-slate-800">{noteIn(change.note, locale)}</p>
       {change.citations.map((citation) => (
         <SourceQuote key={citation.id} quote={citation.quote} source={citation.source} />
       ))}

@@ -10,7 +10,7 @@ import { ownNameSchema, ownPasswordSchema, tokenIdSchema } from "@/features/admi
 import { feedTokenDays, feedTokenName } from "./schemas";
 import { createApiToken, revokeApiToken } from "@/server/api-tokens";
 import { publicOrigin } from "@/server/env";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { WriteError } from "@/lib/write-error";
 import { invalid } from "@/lib/validation-message";
 import type { Principal } from "@/lib/access";

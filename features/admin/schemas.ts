@@ -1,5 +1,5 @@
 // What admins send about accounts and API tokens, and what anyone sends about their own account.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { defaultTokenLifetime, passwordLength, roles, tokenLifetimes } from "@/lib/access";
 import { oneOf, recordId, text } from "@/lib/form-fields";
 import { invalid } from "@/lib/validation-message";

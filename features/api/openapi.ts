@@ -1,5 +1,5 @@
 // The OpenAPI document, generated from the same zod schemas that check requests and shape answers.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { figureParams } from "@/features/figures/schemas";
 import {
   breakdownParams,

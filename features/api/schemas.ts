@@ -1,6 +1,6 @@
 // The read API's parameters and answers. The OpenAPI document is generated from these schemas, and
 // the handlers build their answers against the same types, so the two cannot drift apart.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { metricField } from "@/features/figures/schemas";
 import {
   datesInOrder,

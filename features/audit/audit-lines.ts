@@ -11,6 +11,7 @@ import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { formatDate } from "@/lib/format";
 import { changedFields } from "./changed-fields";
+import { noteIn } from "@/i18n/system-notes";
 
 export type { Names };
 
@@ -176,7 +177,7 @@ export function auditLine(entry: StoredAuditEntry, names: Names, locale: Locale 
       entry.entityType === "Pledge"
         ? pledgeChanges(entry, names, words, locale)
         : recordChanges(entry, words, locale),
-    note: entry.note,
+    note: entry.note && noteIn(entry.note, locale),
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { datesInOrder, listPageSize, pageField } from "@/features/pledges/schemas";
 import { oneOf } from "@/lib/form-fields";
 import { isoDate, singleParam } from "@/lib/search-params";

@@ -14,6 +14,7 @@ import type { ChangeEvents, Changes, PledgeEvents } from "./index";
 import { ledgerEventWords } from "./event-words";
 import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
+import { noteIn } from "@/i18n/system-notes";
 
 type Citation = PledgeEvents["statusChanges"][number]["citations"][number];
 
@@ -78,7 +79,7 @@ function pledgeEventLines(events: PledgeEvents | undefined, locale: Locale): Eve
       at: new Date(change.occurredAt).getTime(),
       when: formatDate(new Date(change.occurredAt), locale),
       what: statusTransition(change, locale),
-      note: change.note,
+      note: noteIn(change.note, locale),
       recorded: recordedWords(change.createdAt, change.recordedBy, locale),
       citations: change.citations,
     });
@@ -89,7 +90,7 @@ function pledgeEventLines(events: PledgeEvents | undefined, locale: Locale): Eve
       at: new Date(event.occurredOn).getTime(),
       when: formatDate(new Date(event.occurredOn), locale),
       what: ledgerEventWords(event, locale),
-      note: event.note,
+      note: event.note && noteIn(event.note, locale),
       recorded: recordedWords(event.recordedAt, event.recordedBy, locale),
       citations: event.citations,
     });
@@ -122,7 +123,7 @@ export function changeLines(
         key: change.id,
         when: formatDate(new Date(change.occurredAt), locale),
         what: statusTransition(change, locale),
-        note: change.note,
+        note: noteIn(change.note, locale),
         recorded: recordedWords(change.createdAt, change.recordedBy, locale),
         citations: change.citations,
       })),

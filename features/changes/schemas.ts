@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { metricField } from "@/features/figures/schemas";
 import {
   datesInOrder,

@@ -48,6 +48,7 @@ import { translator } from "@/i18n/translate";
 import { invalid } from "@/lib/validation-message";
 import { uniqueSlug, write, type Tx } from "@/server/write";
 import type { z } from "zod";
+import { systemNote } from "@/i18n/system-notes";
 
 // Every write: one transaction holding the change, its history entry and its audit entry (server/write.ts);
 // a version check that makes a stale edit change nothing.
@@ -207,7 +208,7 @@ export async function createPledgeIn(tx: Tx, actor: Principal, input: PledgeCrea
       stakeholders,
       conditionIds,
     },
-    { by: actor, at: new Date(), note: note ?? "Recorded with the pledge" },
+    { by: actor, at: new Date(), note: note ?? systemNote("recordedWithPledge") },
     [evidence],
   );
   await insertPledgeRows(prismaInserter(tx), rows);
@@ -461,7 +462,7 @@ export async function updatePledgeIn(
         notBefore(today()),
         {
           ...recorded,
-          note: evidence?.note ?? "Changed in an edit",
+          note: evidence?.note ?? systemNote("changedInEdit"),
         },
       ),
       ...changeEvents(
@@ -471,7 +472,7 @@ export async function updatePledgeIn(
         occurredOn ?? notBefore(today()),
         {
           ...recorded,
-          note: note ?? "Changed in an edit",
+          note: note ?? systemNote("changedInEdit"),
         },
       ),
     ];
@@ -960,6 +961,9 @@ export async function citeRecordIn(
     action: "update",
     entityType: entity,
     entityId: record.id,
-    note: `Cited "${source.title}": “${evidence.quote.slice(0, 200)}${evidence.quote.length > 200 ? "…" : ""}”`,
+    note: systemNote("citedSource", {
+      title: source.title,
+      quote: `${evidence.quote.slice(0, 200)}${evidence.quote.length > 200 ? "…" : ""}`,
+    }),
   });
 }

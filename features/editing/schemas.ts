@@ -1,6 +1,6 @@
 // What analysts and scripts may write, validated the same way for forms, server actions and the
 // API. Forms send text; the API sends JSON. Both arrive here as plain objects.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { periodStart, pledgeShapeProblems, pledgeTextLimits } from "@/lib/rules/pledge-rules";
 import { amountText, canonicalUnit, isAmountText } from "@/lib/rules/units";
 import { oneOf, optionalId, optionalText, recordId, text, webAddressSchema } from "@/lib/form-fields";

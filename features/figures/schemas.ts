@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { datesInOrder, pledgeSelectionFields, viewFields } from "@/features/pledges/schemas";
 import { ParamsError, singleParam, type ParamError } from "@/lib/search-params";
 import { invalid } from "@/lib/validation-message";

@@ -1,6 +1,6 @@
 // The dataset file that `GET /api/v1/exports/dataset.json` writes, read back: every table checked
 // field by field, so that a hand-edited or foreign file is refused with the table, row and field.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { inEnglish } from "@/i18n/translate";
 import {
   conditionStatuses,

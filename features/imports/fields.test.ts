@@ -1,8 +1,21 @@
 import { inEnglish } from "@/i18n/translate";
 import { describe, expect, it } from "vitest";
-import { fieldForHeader, guessColumns, mappingProblems, missingFields, proposeMapping } from "./fields";
+import englishCatalog from "@/messages/en.json";
+import {
+  fieldForHeader,
+  guessColumns,
+  importFieldLabels,
+  mappingProblems,
+  missingFields,
+  proposeMapping,
+} from "./fields";
 
 describe("header matching", () => {
+  it("names each field in English by the header it matches, the one the template writes", () => {
+    // The catalog's English is a copy of the field table's headers, held to them here.
+    expect(englishCatalog.imports.field).toEqual(importFieldLabels);
+  });
+
   it("maps headers that name a field, ignoring case, spaces, hyphens and underscores", () => {
     expect(fieldForHeader("Quantity low")).toBe("quantityLow");
     expect(fieldForHeader("QUANTITY-LOW")).toBe("quantityLow");

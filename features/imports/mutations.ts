@@ -29,6 +29,7 @@ import { pledgeColumns, sourceKey, type ImportPlan, type ImportSnapshot, type Pl
 import type { ImportedPledge } from "./rows";
 import type { MissingPledge } from "./queries";
 import type { SavedMapping } from "./schemas";
+import { systemNote } from "@/i18n/system-notes";
 
 // The commit: every change of a plan in one transaction, batched, with its history and audit
 // entries citing the file. A failure anywhere rolls all of it back.
@@ -232,7 +233,7 @@ async function createFileSource(
         entityId: id,
         after: { fileName: file.name, sha256: file.sha256, counts: plan.counts, notes: file.notes },
         version: 1,
-        note: `Import of ${file.name}`,
+        note: systemNote("importOf", { file: file.name }),
       },
       now,
     ),
@@ -401,7 +402,7 @@ async function addWithdrawnPledge(tx: Tx, rows: PledgeRows, commit: Commit, miss
       invalid("refusal.importMissingChanged", { title: missing.title, externalId: missing.externalId }),
     );
   }
-  const note = `Not in ${commit.fileName}, the new release of the file it was imported from: recorded as withdrawn.`;
+  const note = systemNote("withdrawnMissing", { file: commit.fileName });
   const entry = statusChangeRow(
     { pledgeId: missing.id, fromPledgeStatus: missing.status, toPledgeStatus: "withdrawn" },
     now,
@@ -548,7 +549,7 @@ export async function importDataset(
   // A file written before the ledger has no events: its pledges' figures become their creation's.
   if (rows.LedgerEvent.length === 0) {
     rows.LedgerEvent = rows.Pledge.flatMap((pledge) =>
-      creationEvents(pledge, { by: null, at: pledge.createdAt, note: "As recorded with the pledge" }),
+      creationEvents(pledge, { by: null, at: pledge.createdAt, note: systemNote("asRecordedWithPledge") }),
     ) as DatasetRows["LedgerEvent"];
   }
   const total = datasetTableNames.reduce((sum, table) => sum + rows[table].length, 0);
@@ -604,7 +605,7 @@ export async function importDataset(
           entityType: "Dataset",
           entityId: fileName,
           after: counts,
-          note: `Imported from ${fileName}.`,
+          note: systemNote("importedFrom", { file: fileName }),
         }),
       });
       return { rows: counts, placeholderAuthors: authors.size };

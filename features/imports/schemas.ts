@@ -1,6 +1,6 @@
 // What the import's callers send: a mapping (columns and values), its saved name, and the options of
 // an upload. Validated here for the web route and the command line alike.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { stakeholderKinds } from "@/lib/rules/vocabulary";
 import { importFields, valueMappedFields } from "./fields";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { Gazetteer } from "@/lib/rules/intake/gazetteer";
 import { passagesOf, type Span } from "@/lib/rules/intake/passages";
 import { readQuantity } from "@/lib/rules/intake/quantities";

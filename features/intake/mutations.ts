@@ -33,6 +33,7 @@ import { readDocument, type ReadDocument } from "./documents";
 import { rulesExtractor, type Extractor } from "./extractors";
 import { findSourceByText, getKnownRecords } from "./queries";
 import type { Acceptance, Decision, IntakeDetails, Reopening } from "./schemas";
+import { systemNote } from "@/i18n/system-notes";
 
 // Intake's writes: a source taken in with its text and the rules' suggestions, in one transaction;
 // a reading again (which never proposes again what was decided); and a person's decision on a
@@ -108,7 +109,7 @@ export async function takeInSource(
         entityId: source.id,
         after: source,
         version: 1,
-        note: `Taken in through intake (${document.mediaType}, ${reading.suggestions.length} suggestions)`,
+        note: systemNote("takenIn", { mediaType: document.mediaType, count: reading.suggestions.length }),
       });
       return { sourceId: source.id, existing: false, suggestions: reading.suggestions.length };
     });
@@ -313,7 +314,7 @@ export async function reopenSuggestion(actor: Principal, reopening: Reopening): 
       before: { state: row.state, decidedAt: row.decidedAt, decidedById: row.decidedById },
       after: { state: "pending" },
       version: row.version + 1,
-      note: "Rejection taken back: the suggestion waits for a decision again",
+      note: systemNote("rejectionTakenBack"),
     });
   });
 }

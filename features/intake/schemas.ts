@@ -1,7 +1,7 @@
 // What an analyst sends intake: a source (pasted text or a file, with what is known of it) and a
 // decision on a suggestion. The record a decision writes is checked by the editing schemas
 // (features/editing/schemas.ts), the same as every other way of writing it.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { oneOf, optionalText, recordId, text, webAddressSchema } from "@/lib/form-fields";
 import { figureUses, suggestionKinds } from "@/lib/rules/intake/suggestions";
 import { pledgeStatuses, stakeholderKinds, stakeholderRoles } from "@/lib/rules/vocabulary";

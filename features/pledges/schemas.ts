@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { oneOf } from "@/lib/form-fields";
 import { isoDate, repeatedParam, singleParam } from "@/lib/search-params";
 import { invalid, type FieldNoun } from "@/lib/validation-message";

@@ -1,5 +1,5 @@
 // What an analyst sends to publish a release, and how a release and its files are named in addresses.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { optionalText, text } from "@/lib/form-fields";
 import { invalid } from "@/lib/validation-message";
 

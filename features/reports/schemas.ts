@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isoDate, singleParam } from "@/lib/search-params";
 import { figureParams } from "@/features/figures/schemas";
 import { isoDay, parseIsoDay } from "@/lib/format";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isoDay } from "@/lib/format";
 import { everyPledge, type PledgeSelection } from "@/features/pledges/selection-sql";
 import { pledgeIdSchema, pledgeSelectionFields } from "@/features/pledges/schemas";

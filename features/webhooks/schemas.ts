@@ -1,5 +1,5 @@
 // What admins send about webhook endpoints and the setting that governs where they may point.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { optionalText, recordId, text } from "@/lib/form-fields";
 import { invalid } from "@/lib/validation-message";
 import { webhookEventTypes } from "@/lib/rules/webhooks";

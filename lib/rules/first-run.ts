@@ -11,10 +11,11 @@ export interface InstallationState {
 }
 
 export interface FirstStep {
+  /** Its words are the catalog's `firstRun.step.<key>`. */
   key: "accounts" | "pledges" | "requirement";
-  title: string;
   done: boolean;
-  links: { href: string; label: string }[];
+  /** Where to take it, each said by the catalog's `firstRun.link.<key>`. */
+  links: { href: string; key: "manageAccounts" | "importSpreadsheet" | "addPledge" | "recordRequirement" }[];
 }
 
 /** Pledges the seed adds carry external ids in its own namespace. */
@@ -26,25 +27,21 @@ export function firstSteps(state: InstallationState): FirstStep[] | null {
   return [
     {
       key: "accounts",
-      title: "Create accounts for your team: analysts record pledges, viewers read them",
       done: state.accounts > 1,
-      links: [{ href: "/admin", label: "Manage accounts" }],
+      links: [{ href: "/admin", key: "manageAccounts" }],
     },
     {
       key: "pledges",
-      title: "Import a spreadsheet of pledges, or add one by hand",
       done: false,
       links: [
-        { href: "/import", label: "Import a spreadsheet" },
-        { href: "/pledges/new", label: "Add a pledge" },
+        { href: "/import", key: "importSpreadsheet" },
+        { href: "/pledges/new", key: "addPledge" },
       ],
     },
     {
       key: "requirement",
-      title:
-        "Record what is required (such as the 50,000–100,000 personnel experts estimate), with its source",
       done: state.requirements > 0,
-      links: [{ href: "/manage/requirement/new", label: "Record a requirement" }],
+      links: [{ href: "/manage/requirement/new", key: "recordRequirement" }],
     },
   ];
 }

@@ -2,16 +2,6 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { FirstStep } from "@/lib/rules/first-run";
 
-/** The catalog's words for each step's links, by where they lead (any other link keeps its own label). */
-const linkKeys = {
-  "/admin": "manageAccounts",
-  "/import": "importSpreadsheet",
-  "/pledges/new": "addPledge",
-  "/manage/requirement/new": "recordRequirement",
-} as const;
-
-const isLinked = (href: string): href is keyof typeof linkKeys => href in linkKeys;
-
 /** The admin's first steps on a new installation, each with where to take it. */
 export async function FirstRunChecklist({ steps }: { steps: FirstStep[] }) {
   const t = await getTranslations("firstRun");
@@ -41,7 +31,7 @@ export async function FirstRunChecklist({ steps }: { steps: FirstStep[] }) {
                 <span key={link.href}>
                   {i > 0 && ` ${t("or")} `}
                   <Link href={link.href} className="link">
-                    {isLinked(link.href) ? t(`link.${linkKeys[link.href]}`) : link.label}
+                    {t(`link.${link.key}`)}
                   </Link>
                 </span>
               ))}

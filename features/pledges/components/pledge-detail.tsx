@@ -19,6 +19,7 @@ import { Panel } from "@/components/ui/panel";
 import { StatusChangeItem } from "@/components/ui/status-change-item";
 import { TableHead } from "@/components/ui/table-head";
 import { AnnouncedDate } from "./announced-date";
+import { noteIn } from "@/i18n/system-notes";
 
 /** An event's value as the page writes it: the quantity with its bounds, an amount, a date. */
 function factText(
@@ -199,7 +200,7 @@ export function PledgeDetail({ pledge }: { pledge: PledgeDetailData }) {
                 <strong>{factText(event, eventUnits.get(event.id) ?? null, locale, t)}</strong>
               </p>
               <p className="text-sm text-slate-700">
-                {event.note}
+                {event.note && noteIn(event.note, locale)}
                 <span className="text-slate-600">
                   {" "}
                   {event.recordedBy

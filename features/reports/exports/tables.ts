@@ -10,6 +10,7 @@ import type { Locale } from "@/i18n/locales";
 import { translator, type Translate } from "@/i18n/translate";
 import type { StatusChangeRecord } from "../queries";
 import { pledgeColumns, pledgeRow } from "./pledge-rows";
+import { noteIn } from "@/i18n/system-notes";
 
 export interface TableColumn {
   name: string;
@@ -309,7 +310,7 @@ function historyTable(
         change.fromStatus && statusLabel(change.subject, change.fromStatus, locale),
         change.toStatus,
         change.toStatus && statusLabel(change.subject, change.toStatus, locale),
-        change.note,
+        noteIn(change.note, locale),
         change.recordedBy,
         change.sourceIds.join("; "),
         change.sourceIds.map((id) => sourceNames.get(id) ?? id).join("; "),

@@ -2,7 +2,7 @@
 // precision and recall per kind. A suggestion matches an item when it is of the same kind, one of
 // its quotes overlaps one of the item's, and what it says agrees with the item.
 
-import { z } from "zod";
+import { z } from "../../zod";
 import { pledgeCategories } from "../vocabulary";
 import { overlaps, type Span } from "./passages";
 import { suggestionKinds, type Suggestion, type SuggestionKind } from "./suggestions";

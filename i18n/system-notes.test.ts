@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import englishCatalog from "@/messages/en.json";
+import { noteIn, systemNote, type SystemNote } from "./system-notes";
+
+describe("the notes Pledgewatch writes itself", () => {
+  it("are stored in English and shown in the reader's language", () => {
+    const stored = systemNote("withdrawnMissing", { file: "tracker, v2.csv" });
+    expect(stored).toBe(
+      "Not in tracker, v2.csv, the new release of the file it was imported from: recorded as withdrawn.",
+    );
+    expect(noteIn(stored, "en")).toBe(stored);
+    expect(noteIn(stored, "uk")).toBe(
+      "Немає у tracker, v2.csv — новій версії файлу, з якого його імпортовано: записано як відкликане.",
+    );
+    expect(noteIn(systemNote("changedInEdit"), "fr")).toBe("Modifié lors d’une édition");
+  });
+
+  it("count in the language's plural forms", () => {
+    const taken = (count: number) => systemNote("takenIn", { mediaType: "application/pdf", count });
+    expect(noteIn(taken(3), "uk")).toBe("Надійшло на опрацювання джерел (application/pdf, 3 пропозиції)");
+    expect(noteIn(taken(5), "uk")).toBe("Надійшло на опрацювання джерел (application/pdf, 5 пропозицій)");
+    expect(noteIn(taken(1_200), "fr")).toBe(
+      "Reçu au dépouillement (application/pdf, 1\u202f200 propositions)",
+    );
+  });
+
+  it("leave a person's note as it was written, even one that begins like Pledgewatch's", () => {
+    expect(noteIn("Confirmed by the ministry", "uk")).toBe("Confirmed by the ministry");
+    expect(noteIn("Changed in an edit, after the call", "fr")).toBe("Changed in an edit, after the call");
+  });
+
+  it("each note is recognised again from what it stored", () => {
+    for (const key of Object.keys(englishCatalog.systemNote) as SystemNote[]) {
+      const stored = systemNote(key, {
+        file: "a.csv",
+        title: "Élysée",
+        quote: "We will",
+        mediaType: "text/plain",
+        count: 2,
+      });
+      expect(noteIn(stored, "uk"), key).not.toBe(stored);
+    }
+  });
+});

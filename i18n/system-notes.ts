@@ -1,0 +1,59 @@
+import type { Messages } from "next-intl";
+import englishCatalog from "@/messages/en.json";
+import type { Locale } from "./locales";
+import { translator } from "./translate";
+
+// Notes Pledgewatch writes itself, where a person gave none: on a ledger event ("Changed in an
+// edit"), a status change, an audit entry. They are stored in English, as the API, the audit CSV
+// and the data package give them; a page or a report in another language shows them in its own
+// words. The English of the catalog's `systemNote` is the one place each is written: the writers
+// fill it in, and a stored note is recognised by it again.
+
+export type SystemNote = keyof Messages["systemNote"];
+type NoteArgs = Record<string, string | number>;
+
+/** The note `key` says, in English, as it is stored. */
+export function systemNote(key: SystemNote, args: NoteArgs = {}): string {
+  return translator("en")(`systemNote.${key}`, args as never);
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Each English note as a pattern: its plain arguments ("{file}") become groups. */
+let patterns: { key: SystemNote; pattern: RegExp; names: string[] }[] | null = null;
+function notePatterns() {
+  patterns ??= (Object.keys(englishNotes()) as SystemNote[]).map((key) => {
+    const names: string[] = [];
+    const source = englishNotes()
+      [key].split(/(\{\w+\})/)
+      .map((part) => {
+        const argument = /^\{(\w+)\}$/.exec(part);
+        if (!argument) return escaped(part);
+        names.push(argument[1]!);
+        return "([\\s\\S]+?)";
+      })
+      .join("");
+    return { key, pattern: new RegExp(`^${source}$`), names };
+  });
+  return patterns;
+}
+
+const englishNotes = (): Record<SystemNote, string> => englishCatalog.systemNote;
+
+/** A stored note in `locale`'s words when Pledgewatch wrote it; a person's note as it was written. */
+export function noteIn(note: string, locale: Locale): string {
+  if (locale === "en") return note;
+  for (const { key, pattern, names } of notePatterns()) {
+    const match = pattern.exec(note);
+    if (!match) continue;
+    const args = Object.fromEntries(
+      names.map((name, at) => {
+        const value = match[at + 1]!;
+        // A count is a number again, for the language's plural forms.
+        return [name, /^\d{1,3}(,\d{3})*$/.test(value) ? Number(value.replaceAll(",", "")) : value];
+      }),
+    );
+    return translator(locale)(`systemNote.${key}`, args as never);
+  }
+  return note;
+}
