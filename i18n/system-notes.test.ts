@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import englishCatalog from "@/messages/en.json";
-import { noteIn, systemNote, type SystemNote } from "./system-notes";
+import { noteArguments, noteIn, systemNote, type SystemNote } from "./system-notes";
 
 describe("the notes Pledgewatch writes itself", () => {
   it("are stored in English and shown in the reader's language", () => {
@@ -39,6 +39,13 @@ describe("the notes Pledgewatch writes itself", () => {
         count: 2,
       });
       expect(noteIn(stored, "uk"), key).not.toBe(stored);
+    }
+  });
+
+  it("take the arguments the catalog's English names", () => {
+    for (const [key, english] of Object.entries(englishCatalog.systemNote)) {
+      const named = [...english.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      expect(named, key).toEqual(noteArguments[key as SystemNote]);
     }
   });
 });

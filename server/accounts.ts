@@ -7,6 +7,7 @@ import { recordAudit } from "./audit";
 import { db } from "./db";
 import { bootstrapAdminFromEnv } from "./env";
 import type { PrismaClient } from "./prisma-client";
+import { systemNote } from "@/i18n/system-notes";
 
 // Accounts are created by admins (and, for the very first admin, at start-up), never by sign-up.
 // Better Auth stores a password as a "credential" account beside the user; it hashes with scrypt.
@@ -165,7 +166,7 @@ export async function resetPassword(
       entityId: userId,
       before: user,
       after: user,
-      note: "Password reset by an admin; the account's sessions ended.",
+      note: systemNote("passwordReset"),
     });
     return { email: user.email, password };
   });
@@ -197,7 +198,7 @@ export async function recordOwnPasswordChange(prisma: PrismaClient, actor: Princ
     entityId: actor.id,
     before: user,
     after: user,
-    note: "Changed their own password; their other sessions ended.",
+    note: systemNote("ownPasswordChanged"),
   });
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "@/lib/zod";
+import { invalid } from "@/lib/validation-message";
 import { Gazetteer } from "@/lib/rules/intake/gazetteer";
 import { passagesOf, type Span } from "@/lib/rules/intake/passages";
 import { readQuantity } from "@/lib/rules/intake/quantities";
@@ -143,7 +144,8 @@ export function modelExtractor(config: IntakeModelConfig, fetcher: typeof fetch 
       for (const [index, part] of parts.entries()) {
         const answer = await ask(config, fetcher, text.slice(part.start, part.end), {
           signal: AbortSignal.any([deadline, ...(signal ? [signal] : [])]),
-          progress: parts.length > 1 ? ` (it had read ${index} of the text's ${parts.length} parts)` : "",
+          // How far it got, said when the text came in parts (0 parts: one, nothing to say).
+          progress: { read: index, parts: parts.length > 1 ? parts.length : 0 },
         });
         for (const raw of answer) {
           const parsed = modelSuggestionSchema.safeParse(raw);
@@ -170,7 +172,7 @@ async function ask(
   config: IntakeModelConfig,
   fetcher: typeof fetch,
   text: string,
-  { signal, progress }: { signal: AbortSignal; progress: string },
+  { signal, progress }: { signal: AbortSignal; progress: { read: number; parts: number } },
 ): Promise<unknown[]> {
   const address = `${config.url.replace(/\/+$/, "")}/chat/completions`;
   let response: Response;
@@ -196,21 +198,21 @@ async function ask(
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     throw new ModelError(
       timedOut
-        ? `The model did not finish within ${config.timeoutSeconds} seconds${progress}; nothing it suggested was kept.`
-        : `The model at ${config.url} could not be reached.`,
+        ? invalid("refusal.modelTimedOut", { seconds: config.timeoutSeconds, ...progress })
+        : invalid("refusal.modelUnreachable", { url: config.url }),
     );
   }
-  if (!response.ok) throw new ModelError(`The model at ${config.url} answered HTTP ${response.status}.`);
+  if (!response.ok) {
+    throw new ModelError(invalid("refusal.modelAnsweredHttp", { url: config.url, status: response.status }));
+  }
   let body: string;
   try {
     body = await response.text();
   } catch {
     // The time ran out, or the connection broke, while the answer was arriving.
-    throw new ModelError(
-      `The model's answer did not arrive whole within ${config.timeoutSeconds} seconds${progress}.`,
-    );
+    throw new ModelError(invalid("refusal.modelAnswerCut", { seconds: config.timeoutSeconds, ...progress }));
   }
-  if (body.length > maxAnswerBytes) throw new ModelError("The model's answer was too long to be one.");
+  if (body.length > maxAnswerBytes) throw new ModelError(invalid("refusal.modelAnswerTooLong"));
   let content: unknown;
   try {
     const completion = JSON.parse(body) as { choices?: { message?: { content?: unknown } }[] };
@@ -221,7 +223,7 @@ async function ask(
     if (!parsed.success) throw new Error("not the asked shape");
     return parsed.data.suggestions;
   } catch {
-    throw new ModelError("The model's answer was not the JSON asked for.");
+    throw new ModelError(invalid("refusal.modelAnswerNotJson"));
   }
 }
 
