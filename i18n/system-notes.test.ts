@@ -12,14 +12,18 @@ describe("the notes Pledgewatch writes itself", () => {
     expect(noteIn(stored, "uk")).toBe(
       "Немає у tracker, v2.csv — новій версії файлу, з якого його імпортовано: записано як відкликане.",
     );
-    expect(noteIn(systemNote("changedInEdit"), "fr")).toBe("Modifié lors d’une édition");
+    expect(noteIn(systemNote("changedInEdit"), "fr")).toBe("Modifié lors d’une mise à jour");
   });
 
   it("count in the language's plural forms", () => {
     const taken = (count: number) => systemNote("takenIn", { mediaType: "application/pdf", count });
-    expect(noteIn(taken(3), "uk")).toBe("Надійшло на опрацювання джерел (application/pdf, 3 пропозиції)");
-    expect(noteIn(taken(5), "uk")).toBe("Надійшло на опрацювання джерел (application/pdf, 5 пропозицій)");
-    expect(noteIn(taken(1_200), "fr")).toBe(
+    expect(noteIn(taken(3), "uk", "audit")).toBe(
+      "Надійшло на опрацювання джерел (application/pdf, 3 пропозиції)",
+    );
+    expect(noteIn(taken(5), "uk", "audit")).toBe(
+      "Надійшло на опрацювання джерел (application/pdf, 5 пропозицій)",
+    );
+    expect(noteIn(taken(1_200), "fr", "audit")).toBe(
       "Reçu au dépouillement (application/pdf, 1\u202f200 propositions)",
     );
   });
@@ -37,9 +41,25 @@ describe("the notes Pledgewatch writes itself", () => {
         quote: "We will",
         mediaType: "text/plain",
         count: 2,
+        row: 12,
+        sessions: 1,
+        tokens: 0,
       });
-      expect(noteIn(stored, "uk"), key).not.toBe(stored);
+      const shown = [noteIn(stored, "uk", "event"), noteIn(stored, "uk", "audit")];
+      expect(
+        shown.some((note) => note !== stored),
+        key,
+      ).toBe(true);
     }
+  });
+
+  it("read an analyst's note on an event that reads like an audit note as written, and a quote's figures too", () => {
+    expect(noteIn("Import of Leopard tanks", "uk", "event")).toBe("Import of Leopard tanks");
+    expect(noteIn(systemNote("importedFromRow", { file: "a.csv", row: 12 }), "uk")).toBe(
+      "Імпортовано з a.csv, рядок 12.",
+    );
+    const cited = systemNote("citedSource", { title: "Élysée", quote: "5,000 troops" });
+    expect(noteIn(cited, "fr", "audit")).toBe("Cité «\u00a0Élysée\u00a0»\u00a0: «\u00a05,000 troops\u00a0»");
   });
 
   it("take the arguments the catalog's English names", () => {

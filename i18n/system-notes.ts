@@ -1,3 +1,4 @@
+import "server-only";
 import type { Messages } from "next-intl";
 import type { Locale } from "./locales";
 import { translator } from "./translate";
@@ -35,7 +36,28 @@ export const noteArguments: Record<SystemNote, readonly string[]> = {
   rejectionTakenBack: [],
   passwordReset: [],
   ownPasswordChanged: [],
+  importedFromRow: ["file", "row"],
+  fromIntake: ["title"],
+  reactivated: [],
+  deactivated: ["sessions", "tokens"],
 };
+
+/**
+ * The notes written on a pledge's events (its figures, its status changes); the rest are the audit
+ * trail's. A note is recognised only among its own kind, so that an analyst's note on an event that
+ * reads like an audit note ("Import of Leopard tanks") stays as written.
+ */
+const eventNotes: readonly SystemNote[] = [
+  "recordedWithPledge",
+  "changedInEdit",
+  "asRecordedWithPledge",
+  "withdrawnMissing",
+  "importedFromRow",
+  "fromIntake",
+];
+
+/** Where a note was written: on an event, or in the audit trail. */
+export type NoteKind = "event" | "audit";
 
 /** Each English note as a pattern: its arguments become groups. */
 let patterns: { key: SystemNote; pattern: RegExp; names: string[] }[] | null = null;
@@ -57,17 +79,26 @@ function notePatterns() {
   return patterns;
 }
 
-/** A stored note in `locale`'s words when Pledgewatch wrote it; a person's note as it was written. */
-export function noteIn(note: string, locale: Locale): string {
+/** Arguments that are counts: read back as numbers, for the language's plural forms. */
+const counts = new Set(["count", "row", "sessions", "tokens"]);
+
+/**
+ * A stored note in `locale`'s words when Pledgewatch wrote it (on an event, or in the audit trail:
+ * `kind`); a person's note as it was written.
+ */
+export function noteIn(note: string, locale: Locale, kind: NoteKind = "event"): string {
   if (locale === "en") return note;
   for (const { key, pattern, names } of notePatterns()) {
+    if (eventNotes.includes(key) !== (kind === "event")) continue;
     const match = pattern.exec(note);
     if (!match) continue;
     const args = Object.fromEntries(
       names.map((name, at) => {
         const value = match[at + 1]!;
-        // A count is a number again, for the language's plural forms.
-        return [name, /^\d{1,3}(,\d{3})*$/.test(value) ? Number(value.replaceAll(",", "")) : value];
+        return [
+          name,
+          counts.has(name) && /^\d{1,3}(,\d{3})*$/.test(value) ? Number(value.replaceAll(",", "")) : value,
+        ];
       }),
     );
     return translator(locale)(`systemNote.${key}`, args as never);

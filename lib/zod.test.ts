@@ -10,7 +10,7 @@ describe("zod's own messages", () => {
   it("are the catalog's, in each language", () => {
     const tooLong = refusal(z.string().max(3), "four");
     expect(inEnglish(tooLong)).toBe("is at most 3 characters");
-    expect(worded(tooLong, validationWording("uk"))).toBe("— щонайбільше 3 символи");
+    expect(worded(tooLong, validationWording("uk"))).toBe("має бути не довшим за 3 символи");
     expect(worded(tooLong, validationWording("fr"))).toBe("compte au plus 3 caractères");
   });
 
@@ -21,7 +21,7 @@ describe("zod's own messages", () => {
     expect(inEnglish(refusal(z.string().min(1), ""))).toBe("must not be empty");
     expect(inEnglish(refusal(z.string().min(21), "short"))).toBe("is at least 21 characters");
     expect(worded(refusal(z.string().min(21), "short"), validationWording("uk"))).toBe(
-      "— щонайменше 21 символ",
+      "має бути не коротшим за 21 символ",
     );
     expect(inEnglish(refusal(z.literal("yes"), "no"))).toBe("must be one of: yes");
   });

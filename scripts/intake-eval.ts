@@ -21,12 +21,20 @@ import {
 } from "../lib/rules/intake/evaluation";
 import { suggestByRules } from "../lib/rules/intake/rules-extractor";
 import { noRecords } from "../lib/rules/intake/suggestions";
+import { inEnglish } from "../i18n/translate";
 import { sourcesDirectory } from "../server/env";
 
 /** The gold's documents read by the rules, scored per document and in all. */
 export function evaluateRules(sourcesDir = sourcesDirectory(), against: unknown = gold) {
+  const parsed = goldSchema.safeParse(against);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${inEnglish(issue.message)}`,
+    );
+    throw new Error(`The gold file is not as expected: ${problems.join("; ")}`);
+  }
   const results = evaluateGold(
-    goldSchema.parse(against),
+    parsed.data,
     (file) => readFileSync(path.join(sourcesDir, file), "utf8"),
     (text) => suggestByRules(text, noRecords),
   );

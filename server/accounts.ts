@@ -115,14 +115,14 @@ export async function setAccountActive(
       data: { deactivatedAt: active ? null : now },
       select: accountSelect,
     });
-    let note = "Reactivated.";
+    let note = systemNote("reactivated");
     if (!active) {
       const sessions = await tx.session.deleteMany({ where: { userId } });
       const tokens = await tx.apiToken.updateMany({
         where: { createdById: userId, revokedAt: null },
         data: { revokedAt: now },
       });
-      note = `Deactivated: ${sessions.count} session(s) ended, ${tokens.count} token(s) revoked.`;
+      note = systemNote("deactivated", { sessions: sessions.count, tokens: tokens.count });
     }
     await recordAudit(tx, actor, {
       action: "update",

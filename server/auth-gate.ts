@@ -31,7 +31,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   if (!endpoints[request.method]?.includes(path)) {
     return authError(404, "NOT_FOUND", say(invalid("refusal.noSignInEndpoint")));
   }
-  if (request.method === "GET") return auth().handler(request);
+  if (request.method === "GET") return inWords(await auth().handler(request), say);
 
   const raw = await boundedText(request, bodyLimits.auth);
   if (raw === null) {

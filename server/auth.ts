@@ -1,4 +1,7 @@
 import "server-only";
+// Better Auth checks request bodies with the same zod: its messages are the catalog's, whichever
+// module the process loaded first (server/auth-gate.ts words them).
+import "@/lib/zod";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";

@@ -1,6 +1,7 @@
 import path from "node:path";
-// The operator's environment, checked before anything else and explained in English, in words of
-// its own: never the catalogs' (lib/zod.ts), which a server may not have loaded yet.
+// The operator's environment, checked before anything else and explained in English. zod is one
+// instance: once lib/zod.ts has run, a check without a message of its own would say a catalog
+// reference, so every check here gives its own words.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { z } from "zod";
 import { passwordLength } from "../lib/access";

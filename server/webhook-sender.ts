@@ -63,17 +63,8 @@ export async function resolvedAddressProblem(host: string, allowPrivate: boolean
 
 /** Why no answer came, in words an admin reads in the delivery log, with the system's code. */
 function inWords(error: Error & { code?: string }): string {
-  const known = [
-    "ECONNREFUSED",
-    "ECONNRESET",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "ETIMEDOUT",
-    "EHOSTUNREACH",
-    "CERT_HAS_EXPIRED",
-    "DEPTH_ZERO_SELF_SIGNED_CERT",
-  ];
-  return error.code && known.includes(error.code)
+  // A refused address already says why (a reference); any other code is worded by the catalog.
+  return error.code && error.code !== "EREFUSEDADDRESS"
     ? invalid("refusal.sendFailed", { code: error.code })
     : error.message;
 }

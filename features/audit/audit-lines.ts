@@ -8,7 +8,8 @@ import {
   type Names,
 } from "@/features/editing";
 import type { Locale } from "@/i18n/locales";
-import { translator } from "@/i18n/translate";
+import { translator, validationWording } from "@/i18n/translate";
+import { worded } from "@/lib/validation-message";
 import { formatDate } from "@/lib/format";
 import { changedFields } from "./changed-fields";
 import { noteIn } from "@/i18n/system-notes";
@@ -140,7 +141,8 @@ function valueWords(key: string, value: unknown, words: AuditWords, locale: Loca
   if (key === "status") return words.statusOf(value);
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value))
     return formatDate(new Date(value), locale);
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  // A value may be a catalog reference (the reason a webhook was stopped): worded for the reader.
+  return typeof value === "object" ? JSON.stringify(value) : worded(String(value), validationWording(locale));
 }
 
 function recordChanges(entry: StoredAuditEntry, words: AuditWords, locale: Locale): FieldChange[] {
@@ -177,7 +179,7 @@ export function auditLine(entry: StoredAuditEntry, names: Names, locale: Locale 
       entry.entityType === "Pledge"
         ? pledgeChanges(entry, names, words, locale)
         : recordChanges(entry, words, locale),
-    note: entry.note && noteIn(entry.note, locale),
+    note: entry.note && noteIn(entry.note, locale, "audit"),
   };
 }
 

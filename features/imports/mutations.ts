@@ -95,7 +95,7 @@ interface Commit {
 }
 
 const rowNote = (commit: Pick<Commit, "fileName">, row: number) =>
-  `Imported from ${commit.fileName}, row ${row}.`;
+  systemNote("importedFromRow", { file: commit.fileName, row });
 const recorded = (commit: Commit, row: number) => ({
   by: commit.actor,
   at: commit.now,

@@ -2,6 +2,7 @@
 // an upload. Validated here for the web route and the command line alike.
 import { z } from "@/lib/zod";
 import { stakeholderKinds } from "@/lib/rules/vocabulary";
+import { invalid } from "@/lib/validation-message";
 import { importFields, valueMappedFields } from "./fields";
 
 const header = z.string().max(200, "a column header is at most 200 characters");
@@ -52,10 +53,10 @@ export const savedMappingSchema = z
 export type SavedMapping = z.output<typeof savedMappingSchema>;
 
 export const mappingName = z
-  .string({ error: "name the mapping" })
+  .string({ error: invalid("row.nameTheMapping") })
   .trim()
-  .min(1, "name the mapping")
-  .max(100, "a mapping's name is at most 100 characters");
+  .min(1, invalid("row.nameTheMapping"))
+  .max(100, invalid("row.mappingNameTooLong", { max: 100 }));
 
 export const saveMappingSchema = z.object({ name: mappingName, mapping: savedMappingSchema }).strict();
 

@@ -353,7 +353,7 @@ async function accept(
   evidence: Evidence,
 ): Promise<CitedRecord> {
   const cite = { sourceId: evidence.sourceId, quote: evidence.quote };
-  const note = `From "${evidence.sourceTitle}" (intake)`;
+  const note = systemNote("fromIntake", { title: evidence.sourceTitle });
   const fields = decision.fields;
   const existing = decision.target === "existing" ? decision.existingId : null;
   if (decision.target === "existing" && !existing) {

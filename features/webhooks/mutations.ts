@@ -28,13 +28,12 @@ const newSecret = () => `whsec_${randomBytes(24).toString("base64")}`;
 /** Registers an endpoint, refused when its address may not be sent to. Returns its id. */
 export async function createEndpoint(actor: Principal, input: EndpointInput): Promise<string> {
   const allowPrivate = await readAllowPrivateTargets();
-  const problem =
-    endpointUrlProblem(input.url, allowPrivate) ??
-    (await resolvedAddressProblem(hostOf(new URL(input.url)), allowPrivate));
-  if (problem) {
-    const refusal = invalid("refusal.endpointAddress", { problem });
-    throw new WriteError("invalid", refusal, { fields: { url: refusal } });
-  }
+  // The address's own problems are said of "the address"; a looked-up host's name its own.
+  const addressProblem = endpointUrlProblem(input.url, allowPrivate);
+  const refusal = addressProblem
+    ? invalid("refusal.endpointAddress", { problem: addressProblem })
+    : await resolvedAddressProblem(hostOf(new URL(input.url)), allowPrivate);
+  if (refusal) throw new WriteError("invalid", refusal, { fields: { url: refusal } });
   return db().$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
       data: {
