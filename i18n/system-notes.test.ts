@@ -55,9 +55,13 @@ describe("the notes Pledgewatch writes itself", () => {
 
   it("read an analyst's note on an event that reads like an audit note as written, and a quote's figures too", () => {
     expect(noteIn("Import of Leopard tanks", "uk", "event")).toBe("Import of Leopard tanks");
-    expect(noteIn(systemNote("importedFromRow", { file: "a.csv", row: 12 }), "uk")).toBe(
-      "Імпортовано з a.csv, рядок 12.",
-    );
+    for (const kind of ["event", "audit"] as const) {
+      expect(noteIn(systemNote("importedFromRow", { file: "a.csv", row: 12 }), "uk", kind)).toBe(
+        "Імпортовано з a.csv, рядок 12.",
+      );
+    }
+    // The audit trail carries its events' notes too.
+    expect(noteIn(systemNote("recordedWithPledge"), "uk", "audit")).toBe("Записано разом із зобов’язанням");
     const cited = systemNote("citedSource", { title: "Élysée", quote: "5,000 troops" });
     expect(noteIn(cited, "fr", "audit")).toBe("Cité «\u00a0Élysée\u00a0»\u00a0: «\u00a05,000 troops\u00a0»");
   });

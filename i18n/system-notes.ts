@@ -30,22 +30,24 @@ export const noteArguments: Record<SystemNote, readonly string[]> = {
   asRecordedWithPledge: [],
   withdrawnMissing: ["file"],
   importOf: ["file"],
+  // Before importedFrom, whose pattern would take ", row 12" for part of the file's name.
+  importedFromRow: ["file", "row"],
   importedFrom: ["file"],
   citedSource: ["title", "quote"],
   takenIn: ["mediaType", "count"],
   rejectionTakenBack: [],
   passwordReset: [],
   ownPasswordChanged: [],
-  importedFromRow: ["file", "row"],
   fromIntake: ["title"],
   reactivated: [],
   deactivated: ["sessions", "tokens"],
 };
 
 /**
- * The notes written on a pledge's events (its figures, its status changes); the rest are the audit
- * trail's. A note is recognised only among its own kind, so that an analyst's note on an event that
- * reads like an audit note ("Import of Leopard tanks") stays as written.
+ * The notes written on a pledge's events (its figures, its status changes). The audit trail holds
+ * these (an edit's entry carries its events' note) and its own. An event's note is recognised only
+ * among the events' notes, so that an analyst's note that reads like an audit note ("Import of
+ * Leopard tanks") stays as written.
  */
 const eventNotes: readonly SystemNote[] = [
   "recordedWithPledge",
@@ -89,7 +91,7 @@ const counts = new Set(["count", "row", "sessions", "tokens"]);
 export function noteIn(note: string, locale: Locale, kind: NoteKind = "event"): string {
   if (locale === "en") return note;
   for (const { key, pattern, names } of notePatterns()) {
-    if (eventNotes.includes(key) !== (kind === "event")) continue;
+    if (kind === "event" && !eventNotes.includes(key)) continue;
     const match = pattern.exec(note);
     if (!match) continue;
     const args = Object.fromEntries(

@@ -6,6 +6,7 @@ import { withoutControlCharacters } from "@/lib/csv-cells";
 import { isWebAddress } from "@/lib/web-address";
 import { Feed } from "feed";
 import type { Locale } from "@/i18n/locales";
+import { noteIn } from "@/i18n/system-notes";
 import { translator } from "@/i18n/translate";
 import { formatDate, formatDateTime, fullStop, isoDay } from "@/lib/format";
 import { recordedWords, statusTransition } from "@/lib/status-change";
@@ -81,7 +82,7 @@ export function entriesOf(
         fullStop(
           t("feed.statusOn", { transition: statusTransition(change, locale), date: day(change.occurredAt) }),
         ),
-        ...(change.note ? [change.note] : []),
+        ...(change.note ? [noteIn(change.note, locale)] : []),
         recordedBy(change.createdAt, change.recordedBy),
       ],
       citations: change.citations,
@@ -97,7 +98,7 @@ export function entriesOf(
       recordedAt,
       lines: [
         fullStop(t("feed.figureAsOf", { what, date: day(new Date(event.occurredOn)) })),
-        ...(event.note ? [event.note] : []),
+        ...(event.note ? [noteIn(event.note, locale)] : []),
         recordedBy(recordedAt, event.recordedBy),
       ],
       citations: event.citations,
