@@ -181,3 +181,27 @@ describe("account lifecycle at sign-in", () => {
     expect(await apiTokenHolder(db(), token)).toBeNull();
   });
 });
+
+describe("Better Auth's own refusals", () => {
+  it("are worded in the reader's language, as the gate's are", async () => {
+    const wrongType = (locale: string) =>
+      handleAuthRequest(
+        new Request("http://localhost/api/auth/sign-in/email", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            origin: "http://localhost",
+            "x-forwarded-for": "203.0.113.9",
+            cookie: `pw-locale=${locale}`,
+          },
+          body: JSON.stringify({ email: "ann@example.org", password: 12345 }),
+        }),
+      );
+    const ukrainian = await wrongType("uk");
+    expect(ukrainian.status).toBe(400);
+    const { message } = (await ukrainian.json()) as { message: string };
+    expect(message).toContain("має бути текстом");
+    expect(message).not.toMatch(/[\u2063\u2064]/);
+    expect(((await (await wrongType("en")).json()) as { message: string }).message).toContain("must be text");
+  });
+});

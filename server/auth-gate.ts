@@ -1,7 +1,7 @@
 import "server-only";
 import { readJson } from "@/lib/json-input";
 import { waitInWords } from "@/lib/sign-in-throttle";
-import { requestLocale } from "@/i18n/locales";
+import { requestLocale, type Locale } from "@/i18n/locales";
 import { translator, validationWording } from "@/i18n/translate";
 import { invalid, worded } from "@/lib/validation-message";
 import { auth } from "./auth";
@@ -31,7 +31,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   if (!endpoints[request.method]?.includes(path)) {
     return authError(404, "NOT_FOUND", say(invalid("refusal.noSignInEndpoint")));
   }
-  if (request.method === "GET") return inWords(await auth().handler(request), say);
+  if (request.method === "GET") return inWords(await auth().handler(request), locale);
 
   const raw = await boundedText(request, bodyLimits.auth);
   if (raw === null) {
@@ -51,7 +51,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     }
   }
   const forwarded = new Request(request.url, { method: "POST", headers: request.headers, body: raw });
-  if (path !== "/sign-in/email") return inWords(await auth().handler(forwarded), say);
+  if (path !== "/sign-in/email") return inWords(await auth().handler(forwarded), locale);
 
   const email = (body as { email?: unknown }).email;
   if (typeof email !== "string" || email.length > 254) {
@@ -68,7 +68,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
       { "retry-after": String(wait) },
     );
   }
-  const response = await inWords(await auth().handler(forwarded), say);
+  const response = await inWords(await auth().handler(forwarded), locale);
   await settleAttempt(
     db(),
     keys,
@@ -83,10 +83,20 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
 }
 
 /**
- * Better Auth's answer, its refusal worded: the body checks it makes with zod say what is wrong as
- * catalog references (lib/zod.ts), as ours do.
+ * Better Auth's answer, its refusals worded in `locale`: the body checks it makes with zod say what
+ * is wrong as catalog references (lib/zod.ts), as ours do; its own flood limit (a 429) is said as
+ * ours is, with how long to wait.
  */
-async function inWords(response: Response, say: (message: string) => string): Promise<Response> {
+async function inWords(response: Response, locale: Locale): Promise<Response> {
+  if (response.status === 429) {
+    const wait = Number(response.headers.get("x-retry-after") ?? response.headers.get("retry-after")) || 60;
+    return authError(
+      429,
+      "TOO_MANY_REQUESTS",
+      translator(locale)("auth.tooMany", { wait: waitInWords(wait, locale) }),
+      { "retry-after": String(wait) },
+    );
+  }
   if (response.status !== 400 || !response.headers.get("content-type")?.includes("json")) return response;
   const body = (await response
     .clone()
@@ -95,5 +105,8 @@ async function inWords(response: Response, say: (message: string) => string): Pr
   if (typeof body?.message !== "string") return response;
   const headers = new Headers(response.headers);
   headers.delete("content-length");
-  return Response.json({ ...body, message: say(body.message) }, { status: 400, headers });
+  return Response.json(
+    { ...body, message: worded(body.message, validationWording(locale)) },
+    { status: 400, headers },
+  );
 }
