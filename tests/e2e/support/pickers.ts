@@ -21,13 +21,14 @@ export async function pickRecord(
 /** Chooses the first source a source picker offers; answers its title. */
 export async function chooseFirstSource(page: Page): Promise<string> {
   const box = page.getByRole("combobox", { name: "Source", exact: true });
-  // Opened before the page's script has hydrated, nothing would show: open it again until it does.
+  const first = page.getByRole("listbox").getByRole("option").first();
+  // Opened before the page's script has hydrated, nothing would show; a list that opened before its
+  // options arrived may close again: open it again until an option shows.
   await expect(async () => {
     await box.click();
     await box.press("ArrowDown");
-    await expect(page.getByRole("listbox")).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  const first = page.getByRole("listbox").getByRole("option").first();
+    await expect(first).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const title = (await first.textContent()) ?? "";
   await first.click();
   await expect(box).toHaveValue(title);
