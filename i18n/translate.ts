@@ -55,7 +55,9 @@ export function validationWording(locale: Locale): Wording {
   return Object.assign(word, { has: (key: string) => t.has(`validation.${key}` as "validation.required") });
 }
 
+/** `message` with the rules' references (lib/validation-message.ts) worded in `locale`. */
+export const wordedIn = (locale: Locale, message: string): string =>
+  worded(message, validationWording(locale));
+
 /** `message` with the rules' references worded in English: for the import's rows and the scripts. */
-export function inEnglish(message: string): string {
-  return worded(message, validationWording("en"));
-}
+export const inEnglish = (message: string): string => wordedIn("en", message);

@@ -2,8 +2,8 @@ import "server-only";
 import { readJson } from "@/lib/json-input";
 import { waitInWords } from "@/lib/sign-in-throttle";
 import { requestLocale, type Locale } from "@/i18n/locales";
-import { translator, validationWording } from "@/i18n/translate";
-import { invalid, worded } from "@/lib/validation-message";
+import { translator, wordedIn } from "@/i18n/translate";
+import { invalid } from "@/lib/validation-message";
 import { auth } from "./auth";
 import bodyLimits from "./body-limits.json";
 import { db } from "./db";
@@ -23,10 +23,21 @@ const endpoints: Record<string, readonly string[]> = {
 const authError = (status: number, code: string, message: string, headers?: HeadersInit) =>
   Response.json({ code, message }, { status, headers: { "cache-control": "no-store", ...headers } });
 
+/** Too many tries: how long to wait, said to the person at the sign-in form in their language. */
+const tooMany = (wait: number, locale: Locale) =>
+  authError(
+    429,
+    "TOO_MANY_REQUESTS",
+    translator(locale)("auth.tooMany", { wait: waitInWords(wait, locale) }),
+    {
+      "retry-after": String(wait),
+    },
+  );
+
 export async function handleAuthRequest(request: Request): Promise<Response> {
   // Said to the person at the sign-in form, in the language their pages are in.
   const locale = requestLocale(request, null);
-  const say = (message: string) => worded(message, validationWording(locale));
+  const say = (message: string) => wordedIn(locale, message);
   const path = new URL(request.url).pathname.replace(/^\/api\/auth(?=\/)/, "");
   if (!endpoints[request.method]?.includes(path)) {
     return authError(404, "NOT_FOUND", say(invalid("refusal.noSignInEndpoint")));
@@ -59,15 +70,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
   }
   const keys = throttleKeys(email, clientAddressOf(request.headers));
   const admission = await admitSignIn(db(), keys);
-  if (!admission.admitted) {
-    const wait = admission.retryAfterSeconds;
-    return authError(
-      429,
-      "TOO_MANY_REQUESTS",
-      translator(locale)("auth.tooMany", { wait: waitInWords(wait, locale) }),
-      { "retry-after": String(wait) },
-    );
-  }
+  if (!admission.admitted) return tooMany(admission.retryAfterSeconds, locale);
   const response = await inWords(await auth().handler(forwarded), locale);
   await settleAttempt(
     db(),
@@ -89,12 +92,9 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
  */
 async function inWords(response: Response, locale: Locale): Promise<Response> {
   if (response.status === 429) {
-    const wait = Number(response.headers.get("x-retry-after") ?? response.headers.get("retry-after")) || 60;
-    return authError(
-      429,
-      "TOO_MANY_REQUESTS",
-      translator(locale)("auth.tooMany", { wait: waitInWords(wait, locale) }),
-      { "retry-after": String(wait) },
+    return tooMany(
+      Number(response.headers.get("x-retry-after") ?? response.headers.get("retry-after")) || 60,
+      locale,
     );
   }
   if (response.status !== 400 || !response.headers.get("content-type")?.includes("json")) return response;
@@ -105,8 +105,5 @@ async function inWords(response: Response, locale: Locale): Promise<Response> {
   if (typeof body?.message !== "string") return response;
   const headers = new Headers(response.headers);
   headers.delete("content-length");
-  return Response.json(
-    { ...body, message: worded(body.message, validationWording(locale)) },
-    { status: 400, headers },
-  );
+  return Response.json({ ...body, message: wordedIn(locale, body.message) }, { status: 400, headers });
 }

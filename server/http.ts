@@ -4,10 +4,10 @@ import type { z } from "zod";
 import type { Permission, Principal } from "@/lib/access";
 import { localeHeader } from "@/i18n/locale-header";
 import { isLocale, type Locale } from "@/i18n/locales";
-import { validationWording } from "@/i18n/translate";
+import { wordedIn } from "@/i18n/translate";
 import { fieldErrors } from "@/lib/form-fields";
 import { readJson } from "@/lib/json-input";
-import { invalid, worded } from "@/lib/validation-message";
+import { invalid } from "@/lib/validation-message";
 import { ParamsError, parseSearchParams, type ParamError, type RawSearchParams } from "@/lib/search-params";
 import { WriteError } from "@/lib/write-error";
 import { authorizeApiRequest } from "./access";
@@ -58,9 +58,6 @@ export function answerLocale(request: Request): Locale {
   const named = request.headers.get(localeHeader);
   return isLocale(named) ? named : "en";
 }
-
-/** `message` (the rules' references in it: lib/validation-message.ts) in the words of `locale`. */
-export const wordedIn = (locale: Locale, message: string) => worded(message, validationWording(locale));
 
 function errorResponse(error: ApiError, locale: Locale): Response {
   const { params, headers, body } = error.extra;

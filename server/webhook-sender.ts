@@ -4,7 +4,7 @@ import { lookup as lookupAll } from "node:dns/promises";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { LookupFunction } from "node:net";
-import { addressAllowed, hostOf, isAddress, received, sendTimeoutMs } from "@/lib/rules/webhooks";
+import { addressAllowed, endpointUrlProblem, isAddress, received, sendTimeoutMs } from "@/lib/rules/webhooks";
 import { invalid } from "@/lib/validation-message";
 
 // What it says (why an address is refused, why a try failed) is a catalog reference: it is stored
@@ -28,7 +28,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
         const refusal = Object.assign(
           new Error(
             refused
-              ? invalid("refusal.resolvesNotSent", { host: hostname, address: refused.address })
+              ? resolvesRefused(hostname, refused.address, allowPrivate)
               : invalid("refusal.resolvesNowhere", { host: hostname }),
           ),
           { code: "EREFUSEDADDRESS" },
@@ -56,10 +56,14 @@ export async function resolvedAddressProblem(host: string, allowPrivate: boolean
     return invalid("refusal.hostNotFound", { host, code: found.code ?? found.message });
   const refused = found.find(({ address }) => !addressAllowed(address, allowPrivate));
   if (!refused) return null;
-  return allowPrivate
-    ? invalid("refusal.resolvesNeverSent", { host, address: refused.address })
-    : invalid("refusal.resolvesPrivate", { host, address: refused.address });
+  return resolvesRefused(host, refused.address, allowPrivate);
 }
+
+/** Why a host that resolves to `address` is not sent to: said alike when registered and when sent. */
+const resolvesRefused = (host: string, address: string, allowPrivate: boolean) =>
+  allowPrivate
+    ? invalid("refusal.resolvesNeverSent", { host, address })
+    : invalid("refusal.resolvesPrivate", { host, address });
 
 /** Why no answer came, in words an admin reads in the delivery log, with the system's code. */
 function inWords(error: Error & { code?: string }): string {
@@ -88,17 +92,13 @@ export function postWebhook(
       clearTimeout(deadline.timer);
       resolve(outcome);
     };
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      return settle({ status: null, error: invalid("refusal.addressUnreadable") });
+    // Checked again as it was when registered, under the setting as it is now (a literal address is
+    // not looked up: this is its check); a name's addresses are checked as it is looked up.
+    const problem = endpointUrlProblem(url, allowPrivate);
+    if (problem) {
+      return settle({ status: null, error: invalid("refusal.endpointAddress", { problem }) });
     }
-    // A literal address is not looked up: check it here.
-    const host = hostOf(target);
-    if (isAddress(host) && !addressAllowed(host, allowPrivate)) {
-      return settle({ status: null, error: invalid("refusal.addressNotSent", { host }) });
-    }
+    const target = new URL(url);
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
     const request = send(
       target,

@@ -8,8 +8,7 @@ import {
   type Names,
 } from "@/features/editing";
 import type { Locale } from "@/i18n/locales";
-import { translator, validationWording } from "@/i18n/translate";
-import { worded } from "@/lib/validation-message";
+import { translator, wordedIn } from "@/i18n/translate";
 import { formatDate } from "@/lib/format";
 import { changedFields } from "./changed-fields";
 import { noteIn } from "@/i18n/system-notes";
@@ -142,7 +141,7 @@ function valueWords(key: string, value: unknown, words: AuditWords, locale: Loca
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value))
     return formatDate(new Date(value), locale);
   // A value may be a catalog reference (the reason a webhook was stopped): worded for the reader.
-  return typeof value === "object" ? JSON.stringify(value) : worded(String(value), validationWording(locale));
+  return typeof value === "object" ? JSON.stringify(value) : wordedIn(locale, String(value));
 }
 
 function recordChanges(entry: StoredAuditEntry, words: AuditWords, locale: Locale): FieldChange[] {

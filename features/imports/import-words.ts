@@ -2,15 +2,13 @@
 // English): the rules' references (lib/validation-message.ts) and the fields' names. Server only:
 // the catalogs stay out of the browser's modules (fields.ts, derived-columns.ts return references).
 import type { Locale } from "@/i18n/locales";
-import { translator, validationWording } from "@/i18n/translate";
-import { worded } from "@/lib/validation-message";
+import { translator, wordedIn } from "@/i18n/translate";
 import type { ImportField } from "./fields";
 
 export function importWords(locale: Locale = "en") {
-  const word = validationWording(locale);
   const t = translator(locale);
   return {
-    say: (message: string) => worded(message, word),
+    say: (message: string) => wordedIn(locale, message),
     /** A field as the import page names it: a column the file may not have. */
     label: (field: ImportField) => t(`imports.field.${field}`),
   };

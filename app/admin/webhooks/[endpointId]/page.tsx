@@ -8,8 +8,7 @@ import { getEndpoint } from "@/features/webhooks/queries";
 import { endpointIdSchema } from "@/features/webhooks/schemas";
 import { eventsOfColumn } from "@/lib/rules/webhooks";
 import { formatDateTime } from "@/lib/format";
-import { validationWording } from "@/i18n/translate";
-import { worded } from "@/lib/validation-message";
+import { wordedIn } from "@/i18n/translate";
 import { requirePagePermission } from "@/server/access";
 import { codeTag } from "@/components/ui/rich-tags";
 
@@ -35,7 +34,7 @@ export default async function EndpointPage({ params }: PageProps<"/admin/webhook
   ]);
   const when = (date: Date) => formatDateTime(date, locale);
   // Why the worker stopped or a try failed: stored as catalog references, worded for this reader.
-  const say = (stored: string) => worded(stored, validationWording(locale));
+  const say = (stored: string) => wordedIn(locale, stored);
   return (
     <ClientMessages namespaces={["webhooks"]}>
       <div className="space-y-8">

@@ -8,7 +8,8 @@ import {
 } from "@/features/imports";
 import { importRequestSchema } from "@/features/imports/schemas";
 import { invalid } from "@/lib/validation-message";
-import { ApiError, answerLocale, apiRoute, notNow, parseQuery, wordedIn } from "@/server/http";
+import { wordedIn } from "@/i18n/translate";
+import { ApiError, answerLocale, apiRoute, notNow, parseQuery } from "@/server/http";
 import { keyedSlots, slotKey } from "@/server/slots";
 import { bodyChunks, whileArriving } from "@/server/streams";
 
