@@ -34,14 +34,17 @@ export const singleParam = <T extends z.ZodType>(item: T) =>
     return value === "" ? undefined : value;
   }, item.optional());
 
-/** A whole number from `min` to `max` given once, its messages naming the parameter (`name`). */
+/**
+ * A whole number from `min` to `max` given once, its messages naming the parameter (`name`). Out of
+ * range is said alone: a huge number is not also called a fraction.
+ */
 export const countParam = (name: string, min: number, max: number) =>
   singleParam(
     z.coerce
       .number({ error: invalid("param.wholeNumber", { param: name }) })
-      .int(invalid("param.wholeNumber", { param: name }))
-      .min(min, invalid("param.atLeast", { param: name, min }))
-      .max(max, invalid("param.atMost", { param: name, max })),
+      .min(min, { error: invalid("param.atLeast", { param: name, min }), abort: true })
+      .max(max, { error: invalid("param.atMost", { param: name, max }), abort: true })
+      .int(invalid("param.wholeNumber", { param: name })),
   );
 
 /** A calendar date `YYYY-MM-DD` that exists, as midnight UTC. */

@@ -15,7 +15,7 @@ export type ValidationKey =
   | `refusal.${keyof Catalog["refusal"]}`
   // What is wrong with a spreadsheet row or its mapping: "is not a number".
   | `row.${keyof Catalog["row"]}`
-  // What is wrong with a page's or the API's query parameter: "page starts at 1".
+  // What is wrong with a page's or the API's query parameter: "page is at least 1".
   | `param.${keyof Catalog["param"]}`
   // What zod says where a schema gives no message of its own (lib/zod.ts): "is at most 300 characters".
   | `zod.${keyof Catalog["zod"]}`;

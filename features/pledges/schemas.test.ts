@@ -38,7 +38,7 @@ describe("pledge list filters", () => {
     [{ from: "2026-03-01", to: "2026-01-01" }, "to", /before the start/],
     [{ page: "99999999999999999999999" }, "page", /at most 10,000/],
     [{ page: "1e400" }, "page", /whole number/],
-    [{ page: "-3" }, "page", /starts at 1/],
+    [{ page: "-3" }, "page", /page is at least 1/],
     [{ page: "abc" }, "page", /whole number/],
     [{ page: ["1", "2"] }, "page", /only once/],
     [{ q: "x".repeat(201) }, "q", /200 characters/],
@@ -66,7 +66,7 @@ describe("page numbers", () => {
     const result = inWords(parse({ page: "99999999999999999999" }));
     expect(result).toEqual({
       ok: false,
-      errors: [{ param: "page", message: "page must be at most 10,000" }],
+      errors: [{ param: "page", message: "page is at most 10,000" }],
     });
   });
 

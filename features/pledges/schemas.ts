@@ -1,6 +1,6 @@
 import { z } from "@/lib/zod";
 import { oneOf } from "@/lib/form-fields";
-import { isoDate, repeatedParam, singleParam } from "@/lib/search-params";
+import { countParam, isoDate, repeatedParam, singleParam } from "@/lib/search-params";
 import { invalid, type FieldNoun } from "@/lib/validation-message";
 import { isoInstant } from "@/lib/view-time";
 import { effectiveStatuses, pledgeCategories, pledgeStatuses } from "@/lib/rules/vocabulary";
@@ -43,13 +43,7 @@ export const viewFields = {
   assume: repeatedParam(conditionSlug),
 };
 
-export const pageField = singleParam(
-  z.coerce
-    .number({ error: invalid("param.pageWhole") })
-    .min(1, { error: invalid("param.pageFromOne"), abort: true })
-    .max(maxPage, { error: invalid("param.pageAtMost", { max: maxPage }), abort: true })
-    .int(invalid("param.pageWhole")),
-);
+export const pageField = countParam("page", 1, maxPage);
 
 /** How a list is ordered: a column and a direction (the column's own first direction when absent). */
 export const pledgeOrderFields = {

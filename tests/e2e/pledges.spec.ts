@@ -128,7 +128,7 @@ test.describe("pledge list", () => {
     const alert = page.getByRole("alert").filter({ hasText: "could not be used" });
     await expect(alert).toContainText('"finished" is not a known lifecycle status');
     await expect(alert).toContainText("2026-13-45 is not a calendar date");
-    await expect(alert).toContainText("page must be at most 10,000");
+    await expect(alert).toContainText("page is at most 10,000");
     await expect(rows(page)).toHaveCount(0);
     await alert.getByRole("link", { name: "clear all filters" }).click();
     await expect(rows(page)).toHaveCount(9);
