@@ -11,8 +11,12 @@ export interface AnalystWriterData {
   writesPerSecond: number;
 }
 
-/** What the writer reports when told to stop: each write's latency (ms), or why it stopped early. */
-export type AnalystWriterReport = { latencies: number[]; failure: string | null };
+/**
+ * What the writer says: that it is ready (its code loaded, about to write), then, when told to stop,
+ * each write's latency (ms), or why it stopped early.
+ */
+export type AnalystWriterMessage =
+  { kind: "ready" } | { kind: "report"; latencies: number[]; failure: string | null };
 
 /**
  * Status changes at `writesPerSecond`, through the API, each on a pledge of its own in turn (read
@@ -62,6 +66,7 @@ if (parentPort) {
       resolve();
     }),
   );
+  port.postMessage({ kind: "ready" } satisfies AnalystWriterMessage);
   void (async () => {
     const failure = await writeUntil(workerData as AnalystWriterData, latencies, () => stopped).then(
       () => null,
@@ -69,6 +74,6 @@ if (parentPort) {
     );
     // A writer that failed early reports when told to stop, as one that did not.
     await stopAsked;
-    port.postMessage({ latencies, failure } satisfies AnalystWriterReport);
+    port.postMessage({ kind: "report", latencies, failure } satisfies AnalystWriterMessage);
   })();
 }

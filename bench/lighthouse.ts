@@ -114,7 +114,10 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
           `lighthouse ${name}: cumulative layout shift (target ≤ 0.02)`,
           of((r) => r.cls),
         );
-        record(`lighthouse ${name}: largest contentful paint (ms)`, Math.round(of((r) => r.lcp)));
+        record(
+          `lighthouse ${name}: largest contentful paint (ms, target ≤ 2000)`,
+          Math.round(of((r) => r.lcp)),
+        );
         if (name !== "bare page")
           record(
             `${name}: first-load JavaScript above the bare page (KiB gzipped, target ≤ 150)`,

@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import type { AnalystWriterData, AnalystWriterReport } from "./analyst-writer";
+import type { AnalystWriterData, AnalystWriterMessage } from "./analyst-writer";
 import { benchImport } from "./import";
 import { benchFirstLoad } from "./first-load";
 import { benchLighthouse } from "./lighthouse";
@@ -97,16 +97,17 @@ function medianLoad(loads: Load[]): Load {
 
 /**
  * The runs taken in turns (a, b, c, a, b, c, …), `rounds` times, so that the machine's drift falls
- * on each alike; each run's median. `alongside` runs beside a run's load and stops when it ends.
+ * on each alike; each run's median. `alongside` runs beside a run's load, started (once it says it
+ * is ready) before the load and stopped when it ends.
  */
 async function inTurns(
-  runs: { name: string; url: string; alongside?: () => () => Promise<void> }[],
+  runs: { name: string; url: string; alongside?: () => Promise<() => Promise<void>> }[],
 ): Promise<Map<string, Load>> {
   for (const run of runs) await load(run.url, 3); // warm-up
   const loads = new Map<string, Load[]>(runs.map((run) => [run.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
-      const stop = run.alongside?.();
+      const stop = await run.alongside?.();
       let measured: Load;
       try {
         measured = await load(run.url);
@@ -124,10 +125,11 @@ async function inTurns(
 
 /**
  * An analyst recording status changes at `writesPerSecond` (bench/analyst-writer.ts, in a thread of
- * its own); their latencies are added to `latencies`. Returns the function that stops it, which
- * throws if a write failed.
+ * its own); their latencies are added to `latencies`. Resolves once the thread is ready to write
+ * (loading its TypeScript takes the bench's CPU for a second, which must not fall in the load
+ * measured), with the function that stops it, which throws if a write failed.
  */
-function analystWriting(base: string, pledgeIds: string[], sourceId: string, latencies: number[]) {
+async function analystWriting(base: string, pledgeIds: string[], sourceId: string, latencies: number[]) {
   const data: AnalystWriterData = { base, pledgeIds, sourceId, headers: analystHeaders, writesPerSecond };
   // Threads do not inherit tsx's loader: it is registered there first, to run the TypeScript file.
   const entry = JSON.stringify(new URL("./analyst-writer.ts", import.meta.url).href);
@@ -136,20 +138,29 @@ function analystWriting(base: string, pledgeIds: string[], sourceId: string, lat
     `import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`,
     { eval: true, workerData: data },
   );
-  const report = new Promise<AnalystWriterReport>((resolve, reject) => {
-    writer.once("message", resolve);
-    writer.once("error", reject);
-    writer.once("exit", (code) =>
-      reject(new Error(`the writer's thread ended (code ${code}) without a report`)),
-    );
-  });
+  const messages = (kind: "ready" | "report") =>
+    new Promise<AnalystWriterMessage>((resolve, reject) => {
+      const take = (message: AnalystWriterMessage) => {
+        if (message.kind !== kind) return;
+        writer.off("message", take);
+        resolve(message);
+      };
+      writer.on("message", take);
+      writer.once("error", reject);
+      writer.once("exit", (code) =>
+        reject(new Error(`the writer's thread ended (code ${code}) without a ${kind} message`)),
+      );
+    });
+  const report = messages("report");
   // A thread that failed to start is reported when the writer is stopped, not as a crash.
   report.catch(() => undefined);
+  await messages("ready").catch(() => undefined);
   return async () => {
     writer.postMessage("stop");
-    const { latencies: measured, failure } = await report.finally(() => writer.terminate());
-    latencies.push(...measured);
-    if (failure) throw new Error(failure);
+    const answer = await report.finally(() => writer.terminate());
+    if (answer.kind !== "report") return;
+    latencies.push(...answer.latencies);
+    if (answer.failure) throw new Error(answer.failure);
   };
 }
 
@@ -161,7 +172,9 @@ async function onServer<T>(
   work: (base: string, server: ChildProcess) => Promise<T>,
 ): Promise<T> {
   const log = path.join(dir, `server-${serverPort}.log`);
-  return withServer({ env: envFor(database), port: serverPort, nodeFlags, log }, async (server) => {
+  // BENCH_NODE_FLAGS: more flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
+  const flags = [...nodeFlags, ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
+  return withServer({ env: envFor(database), port: serverPort, nodeFlags: flags, log }, async (server) => {
     const base = `http://127.0.0.1:${serverPort}`;
     await waitFor(`${base}/api/v1/conditions`, authHeaders);
     return work(base, server);

@@ -104,7 +104,8 @@ export async function withServer<T>(
       } catch {
         // Gone already.
       }
-      await Promise.race([exited, pause(10_000)]);
+      // Longer than the server gives its last requests (server.mjs), so that it exits on its own.
+      await Promise.race([exited, pause(12_000)]);
     }
   }
 }

@@ -186,3 +186,86 @@ describe("FreshEnough, renewing after a delay", () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe("FreshEnough, renewing late", () => {
+  const late = { maxStaleMs: 1000, renewAfterMs: 400, renewLate: true };
+
+  /** A cache renewing late whose renewals take `took` ms each on its clock, holding version 1. */
+  async function renewalsTaking(took: number) {
+    const clock = { now: 0 };
+    const cache = new FreshEnough<Made>({ max: 10, now: () => clock.now, ...late });
+    let calls = 0;
+    const compute = () => {
+      calls++;
+      clock.now += took;
+      return Promise.resolve({ made: calls });
+    };
+    await cache.get("view", 1, compute);
+    // Known current again at 1000 (a reader of version 1 then): lags count from there.
+    clock.now = 1000;
+    await cache.get("view", 1, compute);
+    const renewals = () => calls - 1;
+    return { clock, cache, compute, renewals };
+  }
+
+  it.each([
+    // Renewals of 200 ms: started 300 ms behind the bound (half again their length), at 700.
+    { took: 200, servedAt: 699, startsAt: 700 },
+    // Quick ones keep a tenth of the bound in hand: started at 900.
+    { took: 10, servedAt: 899, startsAt: 900 },
+    // Slow ones never start before `renewAfterMs`.
+    { took: 600, servedAt: 399, startsAt: 400 },
+  ])(
+    "starts a renewal taking $took ms once the value held is $startsAt ms behind",
+    async ({ took, servedAt, startsAt }) => {
+      const { clock, cache, compute, renewals } = await renewalsTaking(took);
+      clock.now = 1000 + servedAt;
+      expect(await cache.get("view", 2, compute)).toEqual({ made: 1 });
+      expect(renewals()).toBe(0);
+      clock.now = 1000 + startsAt;
+      await cache.get("view", 2, compute);
+      expect(renewals()).toBe(1);
+    },
+  );
+
+  it("judges the usual renewal by the median of the last five, not by one slow one", async () => {
+    const { clock, cache, compute, renewals } = await renewalsTaking(200);
+    // Four more renewals of 200 ms, then one of 900: the usual one still takes 200.
+    let since = clock.now;
+    for (const [version, took] of [
+      [2, 200],
+      [3, 200],
+      [4, 200],
+      [5, 900],
+    ] as const) {
+      // A reader past the bound waits for this renewal: its value is current from when it began.
+      since = clock.now += 1000;
+      await cache.get("view", version, () => {
+        clock.now = since + took;
+        return Promise.resolve({ made: version });
+      });
+    }
+    expect(renewals()).toBe(0);
+    clock.now = since + 699;
+    await cache.get("view", 6, compute);
+    expect(renewals()).toBe(0);
+    clock.now = since + 700;
+    await cache.get("view", 6, compute);
+    expect(renewals()).toBe(1);
+  });
+
+  it("still makes a reader wait once the held value is past the bound", async () => {
+    const { clock, cache, renewals } = await renewalsTaking(200);
+    clock.now = 2001;
+    let answered = false;
+    let finish: (made: Made) => void = () => undefined;
+    const reader = cache
+      .get("view", 2, () => new Promise<Made>((resolve) => (finish = resolve)))
+      .then((value) => ((answered = true), value));
+    await tick();
+    expect(answered).toBe(false);
+    finish({ made: 2 });
+    expect(await reader).toEqual({ made: 2 });
+    expect(renewals()).toBe(0);
+  });
+});

@@ -16,6 +16,8 @@ interface Entry<V> {
    */
   currentAt: number;
   renewing: Promise<void> | null;
+  /** How long the last few renewals took (ms), newest last. */
+  took: number[];
 }
 
 export interface FreshEnoughOptions {
@@ -28,19 +30,36 @@ export interface FreshEnoughOptions {
    * Waiting gathers a burst of writes into one renewal, for values costly to compute.
    */
   renewAfterMs?: number;
+  /**
+   * Whether the renewal waits past `renewAfterMs`, as long as one of the usual length still lands
+   * within the bound (`renewalDue`): under a steady stream of writes, each renewal then gathers as
+   * many as it can, and readers are rarely made to wait.
+   */
+  renewLate?: boolean;
   now?: () => number;
 }
+
+/** How many renewals' lengths are kept to judge the usual one. */
+const keptDurations = 5;
 
 export class FreshEnough<V extends object> {
   private readonly entries: LRUCache<string, Entry<V>>;
   readonly maxStaleMs: number;
   private readonly renewAfterMs: number;
+  private readonly renewLate: boolean;
   private readonly now: () => number;
 
-  constructor({ max, maxStaleMs, renewAfterMs = 0, now = () => performance.now() }: FreshEnoughOptions) {
+  constructor({
+    max,
+    maxStaleMs,
+    renewAfterMs = 0,
+    renewLate = false,
+    now = () => performance.now(),
+  }: FreshEnoughOptions) {
     this.entries = new LRUCache({ max });
     this.maxStaleMs = maxStaleMs;
     this.renewAfterMs = renewAfterMs;
+    this.renewLate = renewLate;
     this.now = now;
   }
 
@@ -57,7 +76,8 @@ export class FreshEnough<V extends object> {
     readAt = this.now(),
   ): Promise<V> {
     let entry = this.entries.get(key);
-    if (!entry) this.entries.set(key, (entry = { version: -1, currentAt: -Infinity, renewing: null }));
+    if (!entry)
+      this.entries.set(key, (entry = { version: -1, currentAt: -Infinity, renewing: null, took: [] }));
     for (;;) {
       if (entry.value && entry.version >= version) {
         // The data was at `version` when it was read: the value held every write made before then.
@@ -66,7 +86,7 @@ export class FreshEnough<V extends object> {
       }
       const lag = this.now() - entry.currentAt;
       const mayServe = entry.value !== undefined && entry.version >= atLeast && lag <= this.maxStaleMs;
-      if (mayServe && lag < this.renewAfterMs && !entry.renewing) return entry.value!;
+      if (mayServe && lag < this.renewalDue(entry) && !entry.renewing) return entry.value!;
       const renewal = this.renew(entry, version, compute, readAt);
       if (mayServe) return entry.value!;
       await renewal;
@@ -82,11 +102,25 @@ export class FreshEnough<V extends object> {
     return entry ? this.renew(entry, version, compute, readAt) : Promise.resolve();
   }
 
+  /**
+   * How far behind the held value may fall before its renewal starts: `renewAfterMs`; or, renewing
+   * late, the bound less half again the usual renewal's length (the median of the last five; a
+   * tenth of the bound at least), so that one of that length lands in time.
+   */
+  private renewalDue(entry: Entry<V>): number {
+    if (!this.renewLate || entry.took.length === 0) return this.renewAfterMs;
+    const usual = [...entry.took].sort((a, b) => a - b)[entry.took.length >> 1]!;
+    const margin = Math.max(1.5 * usual, this.maxStaleMs / 10);
+    return Math.max(this.renewAfterMs, this.maxStaleMs - margin);
+  }
+
   /** The renewal under way, else one started for `version`: one at a time per key. */
   private renew(entry: Entry<V>, version: number, compute: () => Promise<V>, readAt: number): Promise<void> {
     if (entry.renewing) return entry.renewing;
+    const startedAt = this.now();
     const renewing = compute()
       .then((value) => {
+        entry.took = [...entry.took.slice(-(keptDurations - 1)), this.now() - startedAt];
         if (version < entry.version) return;
         entry.value = value;
         entry.version = version;

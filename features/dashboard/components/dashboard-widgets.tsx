@@ -204,12 +204,11 @@ export async function DashboardWidgets(view: DashboardView) {
   const loading = (what: Parameters<typeof t>[0]) => common("loading", { what: t(what) });
   return (
     <div className="space-y-5">
-      <Widget label={loading("controls")} height="h-36">
-        <Controls {...view} />
-      </Widget>
-      <Widget label={loading("headline")} height="h-96">
-        <Headline {...view} />
-      </Widget>
+      {/* The controls and the headline come with the page, not streamed after it: the headline is
+          what a reader looks for first (and a phone's largest paint), and a streamed boundary is
+          revealed at React's pace, not when it arrives. Both wait only for the figures. */}
+      <Controls {...view} />
+      <Headline {...view} />
       <Widget label={loading("history")} height="h-96">
         <GapOverTime {...view} />
       </Widget>
