@@ -138,12 +138,12 @@ async function analystWriting(base: string, pledgeIds: string[], sourceId: strin
     `import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`,
     { eval: true, workerData: data },
   );
-  const messages = (kind: "ready" | "report") =>
-    new Promise<AnalystWriterMessage>((resolve, reject) => {
-      const take = (message: AnalystWriterMessage) => {
-        if (message.kind !== kind) return;
+  const message = <K extends AnalystWriterMessage["kind"]>(kind: K) =>
+    new Promise<Extract<AnalystWriterMessage, { kind: K }>>((resolve, reject) => {
+      const take = (said: AnalystWriterMessage) => {
+        if (said.kind !== kind) return;
         writer.off("message", take);
-        resolve(message);
+        resolve(said as Extract<AnalystWriterMessage, { kind: K }>);
       };
       writer.on("message", take);
       writer.once("error", reject);
@@ -151,16 +151,21 @@ async function analystWriting(base: string, pledgeIds: string[], sourceId: strin
         reject(new Error(`the writer's thread ended (code ${code}) without a ${kind} message`)),
       );
     });
-  const report = messages("report");
-  // A thread that failed to start is reported when the writer is stopped, not as a crash.
+  const report = message("report");
+  // A thread that failed to start is reported when the writer is stopped, not as a crash; one that
+  // says nothing for 30 s is stopped then.
   report.catch(() => undefined);
-  await messages("ready").catch(() => undefined);
+  const loading = AbortSignal.timeout(30_000);
+  await Promise.race([
+    message("ready").catch(() => undefined),
+    new Promise((resolve) => loading.addEventListener("abort", resolve)),
+  ]);
+  if (loading.aborted) void writer.terminate();
   return async () => {
     writer.postMessage("stop");
-    const answer = await report.finally(() => writer.terminate());
-    if (answer.kind !== "report") return;
-    latencies.push(...answer.latencies);
-    if (answer.failure) throw new Error(answer.failure);
+    const { latencies: measured, failure } = await report.finally(() => writer.terminate());
+    latencies.push(...measured);
+    if (failure) throw new Error(failure);
   };
 }
 
@@ -172,7 +177,8 @@ async function onServer<T>(
   work: (base: string, server: ChildProcess) => Promise<T>,
 ): Promise<T> {
   const log = path.join(dir, `server-${serverPort}.log`);
-  // BENCH_NODE_FLAGS: more flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles".
+  // BENCH_NODE_FLAGS: more flags for the servers, split at spaces (a value cannot hold one), e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/profiles".
   const flags = [...nodeFlags, ...(process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [])];
   return withServer({ env: envFor(database), port: serverPort, nodeFlags: flags, log }, async (server) => {
     const base = `http://127.0.0.1:${serverPort}`;

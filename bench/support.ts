@@ -87,7 +87,8 @@ export async function withServer<T>(
       resolve();
     }),
   );
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Not keeping the bench alive once the server is gone.
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
   try {
     return await work(server);
   } catch (error) {

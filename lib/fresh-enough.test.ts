@@ -228,44 +228,65 @@ describe("FreshEnough, renewing late", () => {
     },
   );
 
-  it("judges the usual renewal by the median of the last five, not by one slow one", async () => {
-    const { clock, cache, compute, renewals } = await renewalsTaking(200);
-    // Four more renewals of 200 ms, then one of 900: the usual one still takes 200.
-    let since = clock.now;
-    for (const [version, took] of [
-      [2, 200],
-      [3, 200],
-      [4, 200],
-      [5, 900],
-    ] as const) {
-      // A reader past the bound waits for this renewal: its value is current from when it began.
-      since = clock.now += 1000;
-      await cache.get("view", version, () => {
-        clock.now = since + took;
+  /** A cache renewing late on a clock the test moves, and a renewal under `key` taking `took` ms. */
+  function renewingLate() {
+    const clock = { now: 0 };
+    const cache = new FreshEnough<Made>({ max: 10, now: () => clock.now, ...late });
+    /**
+     * A reader past the bound waits for a renewal of `version` that takes `took` ms (or fails after
+     * it); returns when the value made was current.
+     */
+    const renewed = async (key: string, version: number, took: number, fails = false) => {
+      const at = (clock.now += 2000);
+      const made = cache.get(key, version, () => {
+        clock.now = at + took;
+        return fails ? Promise.reject(new Error("database busy")) : Promise.resolve({ made: version });
+      });
+      await (fails ? expect(made).rejects.toThrow("database busy") : made);
+      return at;
+    };
+    /** Whether a reader at `lag` behind the value current at `since`, seeing a newer version, starts a renewal. */
+    const startsRenewal = async (key: string, since: number, lag: number, version: number) => {
+      let started = false;
+      clock.now = since + lag;
+      await cache.get(key, version, () => {
+        started = true;
         return Promise.resolve({ made: version });
       });
-    }
-    expect(renewals()).toBe(0);
-    clock.now = since + 699;
-    await cache.get("view", 6, compute);
-    expect(renewals()).toBe(0);
-    clock.now = since + 700;
-    await cache.get("view", 6, compute);
-    expect(renewals()).toBe(1);
+      return started;
+    };
+    return { renewed, startsRenewal };
+  }
+
+  it("judges the usual renewal by the median of the last five, per key", async () => {
+    const { renewed, startsRenewal } = renewingLate();
+    // Renewals of 100, 300, 250, 900 and 200 ms: the median is 250 (not the first, the last, the
+    // least, the most or the mean), so the next starts at 1000 - 375 = 625 ms behind.
+    let since = 0;
+    for (const [version, took] of [
+      [1, 100],
+      [2, 300],
+      [3, 250],
+      [4, 900],
+      [5, 200],
+    ] as const)
+      since = await renewed("view", version, took);
+    // Another key's renewals are its own: 10 ms each, started 900 ms behind.
+    const otherSince = await renewed("other", 1, 10);
+    expect(await startsRenewal("view", since, 624, 6)).toBe(false);
+    expect(await startsRenewal("view", since, 625, 6)).toBe(true);
+    expect(await startsRenewal("other", otherSince, 899, 2)).toBe(false);
+    expect(await startsRenewal("other", otherSince, 900, 2)).toBe(true);
   });
 
-  it("still makes a reader wait once the held value is past the bound", async () => {
-    const { clock, cache, renewals } = await renewalsTaking(200);
-    clock.now = 2001;
-    let answered = false;
-    let finish: (made: Made) => void = () => undefined;
-    const reader = cache
-      .get("view", 2, () => new Promise<Made>((resolve) => (finish = resolve)))
-      .then((value) => ((answered = true), value));
-    await tick();
-    expect(answered).toBe(false);
-    finish({ made: 2 });
-    expect(await reader).toEqual({ made: 2 });
-    expect(renewals()).toBe(0);
+  it("leaves failed renewals out of the usual length", async () => {
+    const { renewed, startsRenewal } = renewingLate();
+    await renewed("view", 1, 200);
+    // Two renewals fail after 900 ms: counted, the median would be 550 and the start 400 ms behind.
+    await renewed("view", 2, 900, true);
+    await renewed("view", 2, 900, true);
+    const since = await renewed("view", 2, 200);
+    expect(await startsRenewal("view", since, 699, 3)).toBe(false);
+    expect(await startsRenewal("view", since, 700, 3)).toBe(true);
   });
 });

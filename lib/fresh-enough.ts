@@ -16,7 +16,7 @@ interface Entry<V> {
    */
   currentAt: number;
   renewing: Promise<void> | null;
-  /** How long the last few renewals took (ms), newest last. */
+  /** How long the last few successful renewals took (ms), newest last: a failure says nothing of it. */
   took: number[];
 }
 
@@ -109,7 +109,8 @@ export class FreshEnough<V extends object> {
    */
   private renewalDue(entry: Entry<V>): number {
     if (!this.renewLate || entry.took.length === 0) return this.renewAfterMs;
-    const usual = [...entry.took].sort((a, b) => a - b)[entry.took.length >> 1]!;
+    const sorted = [...entry.took].sort((a, b) => a - b);
+    const usual = (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
     const margin = Math.max(1.5 * usual, this.maxStaleMs / 10);
     return Math.max(this.renewAfterMs, this.maxStaleMs - margin);
   }

@@ -34,13 +34,14 @@ export interface DashboardView {
   timeline: Promise<Timeline>;
 }
 
-// Each widget awaits the same promises under its own Suspense boundary, so each shows its own
-// skeleton while loading and the queries still run once. Most widgets are client components given
-// plain data, their words and figures written here (gap-lines.ts, breakdown-lines.ts): the page then
-// carries its figures once as data, rather than a second time as a serialised element tree beside
-// the HTML, which made rendering it twice as costly. Nothing the browser draws at load formats a
-// number or a date itself (a phone's first Intl formatter costs it some 200 ms of blocked main
-// thread): the evidence and the timeline, whose quotes carry dates, are server components.
+// Each widget below the headline awaits the same promises under its own Suspense boundary, so each
+// shows its own skeleton while loading and the queries still run once. Most widgets are client
+// components given plain data, their words and figures written here (gap-lines.ts,
+// breakdown-lines.ts): the page then carries its figures once as data, rather than a second time as
+// a serialised element tree beside the HTML, which made rendering it twice as costly. Nothing the
+// browser draws at load formats a number or a date itself (a phone's first Intl formatter costs it
+// some 200 ms of blocked main thread): the evidence and the timeline, whose quotes carry dates, are
+// server components.
 
 async function Controls(view: DashboardView) {
   const [{ summary, references, unknownConditions }, t, common] = await Promise.all([
@@ -206,7 +207,8 @@ export async function DashboardWidgets(view: DashboardView) {
     <div className="space-y-5">
       {/* The controls and the headline come with the page, not streamed after it: the headline is
           what a reader looks for first (and a phone's largest paint), and a streamed boundary is
-          revealed at React's pace, not when it arrives. Both wait only for the figures. */}
+          revealed at React's pace, not when it arrives. So the page's first byte waits for the
+          figures and their citation, which a kept page (server/rendered-pages.ts) has ready. */}
       <Controls {...view} />
       <Headline {...view} />
       <Widget label={loading("history")} height="h-96">
