@@ -9,7 +9,8 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumFlags } from "../server/chromium-flags";
-import { createBenchAdmin, median, signIn, waitFor, withServer } from "./support";
+import { createBenchAdmin, signIn, waitFor, withServer } from "./support";
+import { median } from "../lib/median";
 
 type Record = (label: string, value: number) => void;
 

@@ -23,7 +23,8 @@ import { benchLighthouse } from "./lighthouse";
 import { BenchResults } from "./results";
 import { seedBenchData } from "./seed-bench-data";
 import { pledgeSortKeys } from "../features/pledges/index";
-import { median, memoryOf, waitFor, withServer } from "./support";
+import { memoryOf, waitFor, withServer } from "./support";
+import { median } from "../lib/median";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);

@@ -4,11 +4,6 @@ import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
-export function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /** Waits until `url` answers 2xx (the server is up and migrated), for at most 60 s. */
 export async function waitFor(url: string, headers: Record<string, string> = {}) {
   for (let attempt = 0; attempt < 120; attempt++) {

@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { median } from "./median";
 
 // Figures computed from the data are kept per view and renewed when the data moves on. Renewing can
 // take a while (every aggregate of the view), and analysts write several times a second, so readers
@@ -109,9 +110,7 @@ export class FreshEnough<V extends object> {
    */
   private renewalDue(entry: Entry<V>): number {
     if (!this.renewLate || entry.took.length === 0) return this.renewAfterMs;
-    const sorted = [...entry.took].sort((a, b) => a - b);
-    const usual = (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
-    const margin = Math.max(1.5 * usual, this.maxStaleMs / 10);
+    const margin = Math.max(1.5 * median(entry.took), this.maxStaleMs / 10);
     return Math.max(this.renewAfterMs, this.maxStaleMs - margin);
   }
 
