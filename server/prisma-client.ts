@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgresql/client";
 import { databaseKind, requireDatabaseUrl, sqlitePath } from "./env";
+import { keepQueryPlans } from "./query-plans";
 import { sqliteConnectionPragmas } from "./sqlite-pragmas";
 import { ThreadedSQLiteReads } from "./reads/threaded-reads";
 
@@ -14,6 +15,7 @@ export type { PrismaClient };
  * instances); shared by the app, the seed and scripts.
  */
 export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaClient {
+  keepQueryPlans();
   if (databaseKind(url) === "postgresql") {
     // Generated from prisma/postgresql/schema.prisma, whose models, fields and enums are the SQLite
     // schema's (prisma/schema-lockstep.test.ts): the same API, so the code is typed against one.
@@ -44,6 +46,7 @@ export function createPrismaClient(url: string = requireDatabaseUrl()): PrismaCl
  */
 export function createReadingClient(url: string = requireDatabaseUrl()): PrismaClient | null {
   if (databaseKind(url) === "postgresql") return null;
+  keepQueryPlans();
   return new PrismaClient({ adapter: new ThreadedSQLiteReads(url, 2) });
 }
 

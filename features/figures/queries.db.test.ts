@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ConditionStatus } from "@/lib/rules/vocabulary";
 import { deliveredAbovePledge } from "@/lib/rules/ledger";
+import { blockingConditionStatuses, statusesOutsideTotals } from "@/lib/rules/effective-status";
+import { pledgeStatuses } from "@/lib/rules/vocabulary";
+import { everyPledge } from "@/features/pledges/selection-sql";
 import { seededTestDatabase } from "@tests/seeded-database";
 
 const day = (text: string) => new Date(`${text}T00:00:00.000Z`);
@@ -52,7 +55,8 @@ async function addHistory(client: PrismaClient) {
 }
 
 const { db } = await seededTestDatabase(addHistory);
-const { readAggregates, readHistoryMarks, readLastChange } = await import("./queries");
+const { readAggregates, readHistoryMarks, readLastChange, readSourceRows, readUnitsInUse } =
+  await import("./queries");
 const { readDataVersion } = await import("@/server/data-version");
 
 describe("the dashboard's aggregates as of a date", () => {
@@ -204,6 +208,103 @@ describe("the marks of a gap history", () => {
     });
     expect((await readHistoryMarks({})).firstAnnounced).toEqual(first.announcedOn);
   });
+});
+
+// Every status selects every pledge, but not as `everyPledge` does: the queries take their general form.
+const everyStatus = { ...everyPledge, status: [...pledgeStatuses] };
+
+describe("the present view of every pledge, read by its shortcuts", () => {
+  const tiedCounts = (conditions: { slug: string; pledges: number }[]) =>
+    Object.fromEntries(conditions.map((c) => [c.slug, c.pledges]));
+
+  it("counts the pledges tied to each condition as the general query does, a deleted pledge's links left out", async () => {
+    const linked = await db().pledge.findFirstOrThrow({
+      where: { deletedAt: null, conditions: { some: {} } },
+      select: { id: true, conditions: { select: { condition: { select: { slug: true } } } } },
+    });
+    const before = tiedCounts((await readAggregates({})).conditions);
+    await db().pledge.update({ where: { id: linked.id }, data: { deletedAt: new Date() } });
+    try {
+      const [shortcut, general] = await Promise.all([readAggregates({}), readAggregates({}, everyStatus)]);
+      expect(tiedCounts(shortcut.conditions)).toEqual(tiedCounts(general.conditions));
+      const expected = { ...before };
+      for (const { condition } of linked.conditions) expected[condition.slug]! -= 1;
+      expect(tiedCounts(shortcut.conditions)).toEqual(expected);
+    } finally {
+      await db().pledge.update({ where: { id: linked.id }, data: { deletedAt: null } });
+    }
+  });
+
+  it("gives the units pledges state with how many live pledges state each", async () => {
+    const deleted = await db().pledge.findFirstOrThrow({ where: { quantityUnit: "personnel" } });
+    await db().pledge.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+    try {
+      const counted = await db().pledge.groupBy({
+        by: ["quantityUnit"],
+        where: { deletedAt: null, quantityUnit: { not: null } },
+        _count: { _all: true },
+      });
+      const { pledgeUnits } = await readUnitsInUse();
+      expect(pledgeUnits.sort((a, b) => a.unit.localeCompare(b.unit))).toEqual(
+        counted
+          .map((row) => ({ unit: row.quantityUnit!, pledges: row._count._all }))
+          .sort((a, b) => a.unit.localeCompare(b.unit)),
+      );
+    } finally {
+      await db().pledge.update({ where: { id: deleted.id }, data: { deletedAt: null } });
+    }
+  });
+
+  it("lists each source behind a metric's totals with what each citing pledge adds, from the pledges' own records", async () => {
+    // The force (cited, in personnel, still blocked by a condition) counted again for the test.
+    const force = { externalId: "seed:deterrence-force" };
+    await db().pledge.update({ where: force, data: { status: "announced" } });
+    try {
+      await compareSourceRows();
+    } finally {
+      await db().pledge.update({ where: force, data: { status: "withdrawn" } });
+    }
+  });
+
+  async function compareSourceRows() {
+    const pledges = await db().pledge.findMany({
+      where: { deletedAt: null, status: { notIn: [...statusesOutsideTotals] }, citations: { some: {} } },
+      select: {
+        quantityUnit: true,
+        status: true,
+        deliveredQuantity: true,
+        citations: { select: { sourceId: true } },
+        conditions: { select: { condition: { select: { id: true, status: true } } } },
+      },
+    });
+    const row = (sourceId: string, status: string, blocked: string[], delivered: bigint | number | null) =>
+      JSON.stringify([sourceId, status, blocked.sort(), delivered === null ? null : Number(delivered)]);
+    let blockedRows = 0;
+    const metrics = new Set(pledges.flatMap((p) => p.quantityUnit ?? []));
+    for (const metric of ["personnel", ...metrics]) {
+      const expected = new Set(
+        pledges
+          .filter((p) => p.quantityUnit === metric)
+          .flatMap((p) => {
+            const blocked = p.conditions
+              .filter(({ condition }) =>
+                (blockingConditionStatuses as readonly string[]).includes(condition.status),
+              )
+              .map(({ condition }) => condition.id);
+            return p.citations.map((c) => row(c.sourceId, p.status, blocked, p.deliveredQuantity));
+          }),
+      );
+      const read = await readSourceRows({}, everyPledge, metric);
+      const got = read.map((r) =>
+        row(r.sourceId, r.status, r.blocked ? r.blocked.split(",") : [], r.delivered),
+      );
+      expect(got).toHaveLength(expected.size);
+      expect(new Set(got)).toEqual(expected);
+      blockedRows += read.filter((r) => r.blocked).length;
+    }
+    // Rows with blocking conditions, so that their lists are compared too.
+    expect(blockedRows).toBeGreaterThan(0);
+  }
 });
 
 // Last: it dates records a year and more ahead.

@@ -262,11 +262,22 @@ export function pledgesAt(
     ${isPresent(bound) ? currentPledges(selection) : pledgesFromLedger(bound, selection, wanted)},
     pl AS (SELECT * FROM allpl WHERE ${pledgeStatusFilter(selection, "allpl")}),
     blk AS (
-      SELECT pc."pledgeId", ${commaList(Prisma.sql`pc."conditionId"`)} AS blocked
-      FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-      WHERE cond.status IN (${blocking})
-      GROUP BY pc."pledgeId"
+      SELECT pc."pledgeId", ${blockerList()} AS blocked FROM ${blockingLinks} GROUP BY pc."pledgeId"
     )`;
+}
+
+/** Links `pc` of pledges to the conditions blocking at the bound (`cond`). */
+const blockingLinks = Prisma.sql`"PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+  WHERE cond.status IN (${blocking})`;
+/** Their ids, comma-separated (in the database's own way, so asked for when a query is built). */
+const blockerList = () => commaList(Prisma.sql`pc."conditionId"`);
+
+/**
+ * The conditions blocking pledge `alias` at the bound, as `blk` lists them, looked up for that
+ * pledge alone: for a query over a few of the pledges, where `blk` would list them for all.
+ */
+export function blockersOf(alias: string): Prisma.Sql {
+  return Prisma.sql`(SELECT ${blockerList()} FROM ${blockingLinks} AND pc."pledgeId" = ${Prisma.raw(alias)}."id")`;
 }
 
 /** Every condition the tracker held at the bound, with its status then. */
