@@ -26,6 +26,15 @@ it("gives a read asked again the plan made the first time", () => {
   expect(compiler.calls).toBe(2);
 });
 
+it("keeps each compiler's plans apart: another client's compiler may compile the same query otherwise", () => {
+  const one = new FakeCompiler();
+  const other = new FakeCompiler();
+  const plan = one.compile(read("apart"));
+  expect(other.compile(read("apart"))).not.toBe(plan);
+  expect([one.calls, other.calls]).toEqual([1, 1]);
+  expect(one.compile(read("apart"))).toBe(plan);
+});
+
 it("hands out a plan frozen through and through: no executor can change what the next one gets", () => {
   const plan = new FakeCompiler().compile(read("frozen")) as { steps: { args: { query: string } }[] };
   expect(Object.isFrozen(plan)).toBe(true);

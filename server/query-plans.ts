@@ -9,8 +9,9 @@ import { Prisma } from "@/generated/prisma/client";
 // profile at bench scale). Prisma 7.4 keeps plans itself (prisma/orm#29038), but its CLI does not
 // run here (../shared/STACK.md). So the plans of reads are kept here, by the query as Prisma sends
 // it to the compiler: its JSON, values included, so only the very same query finds one. A plan is a
-// pure function of that JSON and the schema; the values a write generates (ids, now()) are not in
-// it, and writes are not kept anyway.
+// pure function of that JSON and of the compiler that made it (its schema, database and connection:
+// a client's own, so plans are kept per compiler); the values a write generates (ids, now()) are
+// not in it, and writes are not kept anyway.
 
 /** The compiler's one method used: a query's JSON to its plan. */
 interface CompilerClass {
@@ -24,7 +25,8 @@ const keptAction =
 /** Past this length a query is compiled each time: long lists of ids are rarely asked twice. */
 const longestKept = 10_000;
 
-const plans = new LRUCache<string, object>({ max: 500 });
+/** Each compiler's plans (every client has a compiler of its own), 500 at most. */
+const plansOf = new WeakMap<object, LRUCache<string, object>>();
 const counts = { kept: 0, compiled: 0 };
 const wrapped = Symbol.for("pledgewatch.keptQueryPlans");
 
@@ -42,7 +44,9 @@ export function keepPlansOf(compiler: CompilerClass) {
   const prototype = compiler.prototype as CompilerClass["prototype"] & { [wrapped]?: true };
   if (prototype[wrapped]) return;
   const compile = prototype.compile;
-  prototype.compile = function compileOrKept(request: string) {
+  prototype.compile = function compileOrKept(this: object, request: string) {
+    let plans = plansOf.get(this);
+    if (!plans) plansOf.set(this, (plans = new LRUCache({ max: 500 })));
     const keep = request.length <= longestKept && keptAction.test(request);
     const held = keep ? plans.get(request) : undefined;
     if (held) {

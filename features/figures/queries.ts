@@ -406,9 +406,10 @@ export async function readDatedFrom(limit: Date): Promise<boolean> {
 /** When the tracker last recorded a change to anything the figures read. */
 export async function readLastChange(): Promise<Date | null> {
   const client = readingDb();
-  // Each table's newest row (ORDER BY … DESC LIMIT 1: the end of an index where there is one, on
-  // the status changes and ledger events), never Prisma's MAX(), which it asks over a subquery
-  // that SQLite cannot answer from an index's end (it scanned 100,000 status changes).
+  // Each table's newest row (ORDER BY … DESC LIMIT 1: the end of an index on the pledges, status
+  // changes and ledger events; the other tables hold a few dozen rows), never Prisma's MAX(), which
+  // it asks over a subquery that SQLite cannot answer from an index's end (it scanned 100,000 status
+  // changes). Without the pledges' index, every renewal of the figures passed over all of them.
   const latest = await Promise.all([
     client.pledge
       .findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
@@ -491,7 +492,17 @@ interface HeldJournal {
   lists: JournalGroups | null;
 }
 
-const keptJournal = globalThis as unknown as { totalsJournal?: HeldJournal };
+/**
+ * The journal this process holds, and its one catching up at a time (below). On the process, not
+ * the module: Next.js bundles this module once for the pages and again for the API's routes, and a
+ * lock of each bundle's own let both apply the same rows to the one journal held (sums went
+ * negative under the soak's writes).
+ */
+const keptJournal = globalThis as unknown as {
+  totalsJournal?: HeldJournal;
+  totalsJournalTail?: Promise<unknown>;
+  totalsJournalWaiting?: Promise<HeldJournal> | null;
+};
 
 /** Journal rows beyond its groups after which a read asks for it to be summed up. */
 const compactBeyond = 4_000;
@@ -603,8 +614,6 @@ async function catchUp(): Promise<HeldJournal> {
 
 // One catching up at a time (two would apply the same rows twice); a caller joins one not yet
 // started, which reads everything committed before it was asked for.
-let journalTail: Promise<unknown> = Promise.resolve();
-let journalWaiting: Promise<HeldJournal> | null = null;
 
 /**
  * The groups of every live pledge as they stand, as committed when asked: by category (`pledge`),
@@ -612,15 +621,16 @@ let journalWaiting: Promise<HeldJournal> | null = null;
  * same rows the three GROUP BY queries give the present and every pledge, in the same shape.
  */
 export async function readJournalGroups(): Promise<JournalGroups> {
-  if (!journalWaiting) {
-    const next = journalTail.then(() => {
-      journalWaiting = null;
+  let waiting = keptJournal.totalsJournalWaiting;
+  if (!waiting) {
+    waiting = (keptJournal.totalsJournalTail ?? Promise.resolve()).then(() => {
+      keptJournal.totalsJournalWaiting = null;
       return catchUp();
     });
-    journalWaiting = next;
-    journalTail = next.catch(() => undefined);
+    keptJournal.totalsJournalWaiting = waiting;
+    keptJournal.totalsJournalTail = waiting.catch(() => undefined);
   }
-  const held = await journalWaiting;
+  const held = await waiting;
   if (held.entries > compactBeyond + held.groups.size) {
     held.entries = 0;
     void compactJournal();

@@ -9,6 +9,7 @@ import { testDatabaseKind } from "@tests/temp-database";
 
 const { db } = await seededTestDatabase();
 const { compactJournal } = await import("./mutations");
+const { readJournalGroups } = await import("./queries");
 
 /** The same sequence every run (mulberry32): a failure names the step that caused it. */
 function random(seed: number) {
@@ -267,6 +268,19 @@ describe("the totals' journal", () => {
       await Promise.all([slow, fast]);
     }
     // Then the first: read although the server had read past its rows' ids.
+    expect(await totalsJournalDrift()).toEqual([]);
+  }, 60_000);
+
+  it("applies each row once when two copies of its module catch up at once, as Next.js's bundles for the pages and for the API do", async () => {
+    // A second instance of the module (the query makes it another), sharing the journal held.
+    const copy = "./queries?another-bundle";
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import("./queries");
+    expect(other.readJournalGroups).not.toBe(readJournalGroups);
+    const r = random(11);
+    for (let round = 0; round < 6; round++) {
+      await randomWrite(r, 6000 + round);
+      await Promise.all([readJournalGroups(), other.readJournalGroups(), other.readJournalGroups()]);
+    }
     expect(await totalsJournalDrift()).toEqual([]);
   }, 60_000);
 

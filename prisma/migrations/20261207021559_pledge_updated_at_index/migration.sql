@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Pledge_updatedAt_idx" ON "Pledge"("updatedAt");
