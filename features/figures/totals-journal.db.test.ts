@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seededTestDatabase } from "@tests/seeded-database";
 import { totalsJournalDrift } from "@tests/totals-journal";
 import { testDatabaseKind } from "@tests/temp-database";
+import type * as Queries from "./queries";
 
 const { db } = await seededTestDatabase();
 const { compactJournal } = await import("./mutations");
@@ -274,7 +275,7 @@ describe("the totals' journal", () => {
   it("applies each row once when two copies of its module catch up at once, as Next.js's bundles for the pages and for the API do", async () => {
     // A second instance of the module (the query makes it another), sharing the journal held.
     const copy = "./queries?another-bundle";
-    const other = (await import(/* @vite-ignore */ copy)) as typeof import("./queries");
+    const other = (await import(/* @vite-ignore */ copy)) as typeof Queries;
     expect(other.readJournalGroups).not.toBe(readJournalGroups);
     const r = random(11);
     for (let round = 0; round < 6; round++) {
