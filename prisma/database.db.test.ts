@@ -60,7 +60,11 @@ function sqliteSchemaOf(file: string) {
         .map((index) => ({
           ...index,
           seq: undefined,
-          columns: db.pragma(`index_info("${index.name}")`),
+          // By name, not by the column's position (`cid`), which depends on when it was added.
+          columns: (db.pragma(`index_info("${index.name}")`) as { cid?: number }[]).map((column) => ({
+            ...column,
+            cid: undefined,
+          })),
         })),
     }));
   } finally {
