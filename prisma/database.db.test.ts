@@ -35,6 +35,10 @@ async function databaseRefusal(write: Promise<unknown>): Promise<string> {
  * Tables as SQLite understands them (columns, keys, indexes), minus Prisma's bookkeeping table.
  * Structure rather than the stored CREATE text, which differs when a migration adds a column.
  */
+/** Columns without `cid`, their position in the table, which depends on when each was added. */
+const withoutPosition = <T extends { cid?: number }>(columns: T[]) =>
+  columns.map((column) => ({ ...column, cid: undefined }));
+
 function sqliteSchemaOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {
@@ -48,10 +52,9 @@ function sqliteSchemaOf(file: string) {
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     return tables.map((table) => ({
       table,
-      // Without `cid`, the column's position, which depends on when it was added.
-      columns: (db.pragma(`table_info("${table}")`) as { name: string; cid?: number }[])
-        .map((column) => ({ ...column, cid: undefined }))
-        .sort(byName),
+      columns: withoutPosition(db.pragma(`table_info("${table}")`) as { name: string; cid?: number }[]).sort(
+        byName,
+      ),
       foreignKeys: db.pragma(`foreign_key_list("${table}")`),
       // An index's position in the list (seq) follows the order of creation, which a migration
       // that replaces an index changes; what the index is stays compared.
@@ -60,11 +63,7 @@ function sqliteSchemaOf(file: string) {
         .map((index) => ({
           ...index,
           seq: undefined,
-          // By name, not by the column's position (`cid`), which depends on when it was added.
-          columns: (db.pragma(`index_info("${index.name}")`) as { cid?: number }[]).map((column) => ({
-            ...column,
-            cid: undefined,
-          })),
+          columns: withoutPosition(db.pragma(`index_info("${index.name}")`) as { cid?: number }[]),
         })),
     }));
   } finally {

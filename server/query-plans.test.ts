@@ -1,7 +1,7 @@
 // The wrapping of a query compiler (server/query-plans.ts), on a compiler of its own that makes a
 // new plan object every time, as Prisma's does.
 import { expect, it } from "vitest";
-import { keepPlansOf } from "./query-plans";
+import { keepPlansOf, queryPlanCounts } from "./query-plans";
 
 class FakeCompiler {
   calls = 0;
@@ -19,7 +19,10 @@ const read = (id: string) =>
 
 it("gives a read asked again the plan made the first time", () => {
   const compiler = new FakeCompiler();
+  const before = queryPlanCounts().compiled;
   const first = compiler.compile(read("kept-1"));
+  // Counted once: wrapped twice, one compile would count twice.
+  expect(queryPlanCounts().compiled).toBe(before + 1);
   expect(compiler.compile(read("kept-1"))).toBe(first);
   expect(compiler.calls).toBe(1);
   expect(compiler.compile(read("kept-2"))).not.toBe(first);
@@ -50,9 +53,14 @@ it("keeps raw SQL and every kind of read, and compiles writes every time", () =>
     action: "queryRaw",
     query: { arguments: { query: "SELECT 2", parameters: "[]" } },
   });
-  const reads = ["findMany", "findFirst", "aggregate", "groupBy", "count"].map((action) =>
-    JSON.stringify({ modelName: "Pledge", action, query: {} }),
-  );
+  const reads = [
+    "findMany",
+    "findFirst",
+    "findFirstOrThrow",
+    "findUniqueOrThrow",
+    "aggregate",
+    "groupBy",
+  ].map((action) => JSON.stringify({ modelName: "Pledge", action, query: {} }));
   for (const request of [raw, ...reads]) compiler.compile(request);
   const compiled = compiler.calls;
   for (const request of [raw, ...reads]) compiler.compile(request);

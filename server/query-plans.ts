@@ -18,9 +18,12 @@ interface CompilerClass {
   prototype: { compile(request: string): unknown };
 }
 
-/** The actions whose plans are kept: reads, and raw SQL (its plan is the statement and its values). */
+/**
+ * The actions whose plans are kept: reads (findMany, findUniqueOrThrow…; a count is sent as an
+ * aggregate), and raw SQL (its plan is the statement and its values).
+ */
 const keptAction =
-  /^\{(?:"modelName":"[A-Za-z0-9_]+",)?"action":"(?:find[A-Za-z]*|aggregate|groupBy|count|queryRaw)"/;
+  /^\{(?:"modelName":"[A-Za-z0-9_]+",)?"action":"(?:find[A-Za-z]*|aggregate|groupBy|queryRaw)"/;
 
 /** Past this length a query is compiled each time: long lists of ids are rarely asked twice. */
 const longestKept = 10_000;
@@ -54,8 +57,8 @@ export function keepPlansOf(compiler: CompilerClass) {
       return held;
     }
     counts.compiled += 1;
-    const plan = deepFreeze(compile.call(this, request));
-    if (keep && typeof plan === "object" && plan !== null) plans.set(request, plan);
+    const plan = compile.call(this, request);
+    if (keep && typeof plan === "object" && plan !== null) plans.set(request, deepFreeze(plan));
     return plan;
   };
   prototype[wrapped] = true;
@@ -63,8 +66,8 @@ export function keepPlansOf(compiler: CompilerClass) {
 
 /**
  * Keeps the plans of reads for every Prisma client of this process (on either database), from now
- * on. Only on Prisma 6, whose compiler is wrapped: another version keeps its own, or compiles
- * differently, and is left alone.
+ * on. Only on Prisma 6: a later version keeps its own plans. (The compilers are imported above by
+ * their Prisma 6 paths: an upgrade that moves them fails at that import, to be looked at again.)
  */
 export function keepQueryPlans(): void {
   if (!Prisma.prismaVersion.client.startsWith("6.")) return;

@@ -236,7 +236,9 @@ describe("the present view of every pledge, read by its shortcuts", () => {
   });
 
   it("gives the units pledges state with how many live pledges state each", async () => {
-    const deleted = await db().pledge.findFirstOrThrow({ where: { quantityUnit: "personnel" } });
+    const deleted = await db().pledge.findFirstOrThrow({
+      where: { quantityUnit: "personnel", deletedAt: null },
+    });
     await db().pledge.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
     try {
       const counted = await db().pledge.groupBy({

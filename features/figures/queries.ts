@@ -320,20 +320,22 @@ export async function readReferences(metric: string, time: ViewTime, selection: 
 export type References = Awaited<ReturnType<typeof readReferences>>;
 
 /**
- * Each source cited by a selected pledge counted in the metric's totals, with what that pledge adds.
- * From the citations of pledges (a few hundred) to those pledges, each one's blocking conditions
- * looked up for it alone: SQLite, without statistics, went the other way, through the 9,000 pledges
- * of the unit at bench scale and the blocking conditions of all (3.7 ms; now under 0.1). CROSS JOIN
- * keeps that order on SQLite; PostgreSQL's planner chooses its own.
+ * Each source cited by a selected pledge counted in the metric's totals, with what that pledge adds,
+ * its blocking conditions looked up for it alone. For the present, from the citations to their
+ * pledges (looked up by id): SQLite, without statistics, went the other way, through the 9,000
+ * pledges of the unit at bench scale and the blocking conditions of all (3.7 ms; now under 0.1).
+ * CROSS JOIN keeps that order on SQLite; PostgreSQL's planner chooses its own. A view of another
+ * time has rebuilt every pledge already (`pl`, materialised): from those to their citations.
  */
 export async function readSourceRows(time: ViewTime, selection: PledgeSelection, metric: string) {
+  const bound = viewBound(time);
   return readingDb().$queryRaw<
     { sourceId: string; status: PledgeStatus; blocked: string | null; delivered: bigint | number | null }[]
   >`
-    WITH ${pledgesAt(viewBound(time), selection, totalsOnly)}
+    WITH ${pledgesAt(bound, selection, totalsOnly)}
     SELECT DISTINCT ci."sourceId" AS "sourceId", pl.status AS status, ${blockersOf("pl")} AS blocked,
       pl.delivered AS delivered
-    FROM "Citation" ci CROSS JOIN pl
+    FROM ${isPresent(bound) ? Prisma.sql`"Citation" ci CROSS JOIN pl` : Prisma.sql`pl CROSS JOIN "Citation" ci`}
     WHERE pl."id" = ci."pledgeId" AND pl.unit = ${metric} AND ${countsTowardTotalsSql("pl")}`;
 }
 
@@ -493,10 +495,11 @@ interface HeldJournal {
 }
 
 /**
- * The journal this process holds, and its one catching up at a time (below). On the process, not
- * the module: Next.js bundles this module once for the pages and again for the API's routes, and a
- * lock of each bundle's own let both apply the same rows to the one journal held (sums went
- * negative under the soak's writes).
+ * The journal this process holds, and its one catching up at a time (two would apply the same rows
+ * twice; a caller joins one not yet started, which reads everything committed before it was asked
+ * for). On the process, not the module: Next.js bundles this module once for the pages and again
+ * for the API's routes, and a lock of each bundle's own let both apply the same rows to the one
+ * journal held (sums went negative under the soak's writes).
  */
 const keptJournal = globalThis as unknown as {
   totalsJournal?: HeldJournal;
@@ -611,9 +614,6 @@ async function catchUp(): Promise<HeldJournal> {
   }
   return held;
 }
-
-// One catching up at a time (two would apply the same rows twice); a caller joins one not yet
-// started, which reads everything committed before it was asked for.
 
 /**
  * The groups of every live pledge as they stand, as committed when asked: by category (`pledge`),
