@@ -358,13 +358,22 @@ async function lostUpdatesPhase(pledgeId: string) {
 // ---- bad input ----
 
 // Token "last used" stamps and sign-in counters move on every request; everything else must not.
-const movingTables = new Set(["ApiToken", "RateLimit", "Session"]);
+// Nor the counter that follows the tokens (the access version, DataVersion row 2), moved with a
+// stamp (at most once a minute per token: only in a long phase): the other counters are compared.
+const movingTables = new Set(["ApiToken", "RateLimit", "Session", "DataVersion"]);
+const countersSql = `SELECT "id", "version" FROM "DataVersion" WHERE "id" <> 2 ORDER BY "id"`;
 
 /** Every table's rows but the moving ones, as a comparable string per table. */
 async function rowHashes(): Promise<Map<string, string>> {
   if (postgres) {
-    const hashes = await withPostgresClient(databaseUrl, postgresTableHashes);
-    return new Map(Object.entries(hashes).filter(([table]) => !movingTables.has(table)));
+    return withPostgresClient(databaseUrl, async (client) => {
+      const hashes = await postgresTableHashes(client);
+      const counters = (await client.query(countersSql)).rows;
+      return new Map([
+        ...Object.entries(hashes).filter(([table]) => !movingTables.has(table)),
+        ["DataVersion", JSON.stringify(counters)],
+      ]);
+    });
   }
   const db = new Database(file, { readonly: true });
   try {
@@ -376,14 +385,14 @@ async function rowHashes(): Promise<Map<string, string>> {
         .pluck()
         .all() as string[]
     ).filter((table) => !movingTables.has(table));
-    return new Map(
-      tables.map((t) => [
-        t,
-        JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all(), (_k, v: unknown) =>
-          typeof v === "bigint" ? String(v) : v,
-        ),
-      ]),
-    );
+    const rows = (sql: string) =>
+      JSON.stringify(db.prepare(sql).raw().all(), (_k, v: unknown) =>
+        typeof v === "bigint" ? String(v) : v,
+      );
+    return new Map([
+      ...tables.map((t): [string, string] => [t, rows(`SELECT * FROM "${t}" ORDER BY rowid`)]),
+      ["DataVersion", rows(countersSql)],
+    ]);
   } finally {
     db.close();
   }
