@@ -20,6 +20,9 @@ export type PledgeSelection = Omit<PledgeFilters, "page" | "pageSize" | "sort" |
 
 /** The SQL list of condition statuses that block a pledge. */
 const blocking = Prisma.join([...blockingConditionStatuses]);
+/** Links `pc` of pledges to the conditions blocking at the bound (`cond`), in a WHERE to add to. */
+const blockingLinks = Prisma.sql`"PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
+  WHERE cond.status IN (${blocking})`;
 
 /** `countsTowardTotals` (rules/effective-status.ts) of the pledge `alias`'s status at the bound. */
 export function countsTowardTotalsSql(alias: string): Prisma.Sql {
@@ -109,8 +112,7 @@ export function effectiveStatusSql(
   const blocked =
     sortKey && assume.length === 0
       ? Prisma.sql`${self}.blocked`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-      WHERE pc."pledgeId" = ${self}."id" AND cond.status IN (${blocking}) ${assumed})`;
+      : Prisma.sql`EXISTS (SELECT 1 FROM ${blockingLinks} AND pc."pledgeId" = ${self}."id" ${assumed})`;
   const settled = settledPledgeStatuses as readonly PledgeStatus[];
   // As text: PostgreSQL would read 'conditional' as a lifecycle status (an enum it is not in).
   const lifecycle = Prisma.sql`CAST(${self}.status AS TEXT)`;
@@ -266,9 +268,6 @@ export function pledgesAt(
     )`;
 }
 
-/** Links `pc` of pledges to the conditions blocking at the bound (`cond`). */
-const blockingLinks = Prisma.sql`"PledgeCondition" pc JOIN cond ON cond."id" = pc."conditionId"
-  WHERE cond.status IN (${blocking})`;
 /** Their ids, comma-separated (in the database's own way, so asked for when a query is built). */
 const blockerList = () => commaList(Prisma.sql`pc."conditionId"`);
 
