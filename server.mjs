@@ -7,7 +7,9 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import next from "next";
+import path from "node:path";
 import { admitRequest, parseTrustedProxies } from "./server/edge.mjs";
+import { serveStaticAssets } from "./server/static-assets.mjs";
 
 // .env as Next.js reads it, now: TRUSTED_PROXIES and PORT are needed before Next.js starts.
 nextEnv.loadEnvConfig(import.meta.dirname, false);
@@ -35,6 +37,8 @@ const maxDiscardedBytes = 64 * 1024 * 1024;
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The build's folder, as next.config.ts names it: its static assets were compressed as it was built.
+const serveStatic = serveStaticAssets(path.join(import.meta.dirname, process.env.BENCH_DIST_DIR ?? ".next"));
 
 const server = createServer((request, response) => {
   const refusal = admitRequest(request, trusted);
@@ -53,6 +57,7 @@ const server = createServer((request, response) => {
     response.end(JSON.stringify({ error: { message: refusal.message } }));
     return;
   }
+  if (serveStatic(request, response)) return;
   void handle(request, response);
 });
 // A whole request (an import's upload included) must arrive within 150 s, its headers within 20 s.

@@ -52,6 +52,50 @@ test.describe("the HTTP edge", () => {
     agent.destroy();
   });
 
+  test("sends a page's scripts and styles compressed at build time: brotli, or gzip to a client without it", async ({
+    baseURL,
+    request,
+  }) => {
+    const html = await (await request.get("/login")).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map(
+      (m) => m[1],
+    );
+    expect(assets.length).toBeGreaterThan(3);
+    // Raw answers (Playwright's client would decompress them): the encoding as sent, and its size.
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ status: number; encoding?: string; cache?: string; bytes: number }>((resolve, reject) => {
+        httpGet(`${baseURL}${path}`, { headers: { "accept-encoding": encoding } }, (response) => {
+          let bytes = 0;
+          response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          response.on("end", () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              encoding: response.headers["content-encoding"],
+              cache: response.headers["cache-control"],
+              bytes,
+            }),
+          );
+        }).on("error", reject);
+      });
+    // The largest of them (the framework's), whose copies the build wrote (npm's postbuild).
+    const sized = await Promise.all(
+      assets.map(async (path) => ({ path, plain: await raw(path, "identity") })),
+    );
+    const largest = sized.sort((a, b) => b.plain.bytes - a.plain.bytes)[0];
+    const br = await raw(largest.path, "gzip, deflate, br");
+    const gz = await raw(largest.path, "gzip");
+    expect({ status: br.status, encoding: br.encoding, cache: br.cache }).toEqual({
+      status: 200,
+      encoding: "br",
+      cache: "public,max-age=31536000,immutable",
+    });
+    expect(gz.encoding).toBe("gzip");
+    expect(br.bytes).toBeLessThan(gz.bytes);
+    expect(gz.bytes).toBeLessThan(largest.plain.bytes / 2);
+    // Only read: any other method is refused, not answered 500.
+    expect((await request.post(largest.path, { data: "x" })).status()).toBe(405);
+  });
+
   test("answers 400, not 500, for addresses that cannot be decoded", async ({ request }) => {
     for (const path of ["/api/v1/pledges/%ZZ", "/pledges/%ZZ", "/manage/%E0%A4%A"]) {
       const response = await request.get(path);
