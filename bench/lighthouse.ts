@@ -2,7 +2,7 @@
 // pages stakeholders open, against the production server on the seeded Paris data, read as the
 // public reads it, and on the analysts' /import and the admins' /admin, signed in. Three rounds, the pages interleaved in each, so that the machine's noise falls on
 // every page alike; the median of the three is printed. Also each page's first-load JavaScript
-// (gzipped, as sent) above a bare page's: charts drawn later, once scrolled to, are not first-load.
+// (compressed as sent: brotli) above a bare page's: charts drawn later, once scrolled to, are not first-load.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -121,11 +121,11 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
         );
         if (name !== "bare page")
           record(
-            `${name}: first-load JavaScript above the bare page (KiB gzipped, target ≤ 150)`,
+            `${name}: first-load JavaScript above the bare page (KiB as sent, target ≤ 150)`,
             of((r) => r.scriptKib) - bareScript,
           );
       }
-      record("bare page: first-load JavaScript (KiB gzipped)", bareScript);
+      record("bare page: first-load JavaScript (KiB as sent)", bareScript);
       // The emulated phone is this machine slowed 4×: on a slower machine every figure above is worse
       // (Lighthouse warns below 1,000), so compare runs of similar index only.
       record(
