@@ -58,7 +58,7 @@ test.describe("the HTTP edge", () => {
   }) => {
     const html = await (await request.get("/login")).text();
     const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map(
-      (m) => m[1],
+      (m) => m[1]!,
     );
     expect(assets.length).toBeGreaterThan(3);
     // Raw answers (Playwright's client would decompress them): the encoding as sent, and its size.
@@ -81,7 +81,7 @@ test.describe("the HTTP edge", () => {
     const sized = await Promise.all(
       assets.map(async (path) => ({ path, plain: await raw(path, "identity") })),
     );
-    const largest = sized.sort((a, b) => b.plain.bytes - a.plain.bytes)[0];
+    const largest = sized.sort((a, b) => b.plain.bytes - a.plain.bytes)[0]!;
     const br = await raw(largest.path, "gzip, deflate, br");
     const gz = await raw(largest.path, "gzip");
     expect({ status: br.status, encoding: br.encoding, cache: br.cache }).toEqual({
