@@ -8,6 +8,7 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import Negotiator from "negotiator";
 import sirv from "sirv";
 import { securityHeaders } from "./security-headers.mjs";
 
@@ -19,6 +20,9 @@ const prefix = "/_next/static/";
 
 /** What compresses: text. Fonts and images are compressed already. */
 const compressible = /\.(js|mjs|css|svg|json|txt|map|html)$/;
+
+/** The encodings the assets are kept in, best first. */
+const encodings = ["br", "gzip", "identity"];
 
 /** Smaller than this, a file's compressed copy saves less than its headers cost. */
 const smallest = 1024;
@@ -126,7 +130,12 @@ export function serveStaticAssets(distDir) {
     // The whole asset, always: a range of a compressed copy is of no use to a browser, and sirv
     // would pass a malformed one (end before start) to fs.createReadStream, which throws.
     delete request.headers.range;
-    const original = request.url;
+    // sirv only looks for "br" or "gzip" in Accept-Encoding: it is told the one chosen by the
+    // header's q-values ("br;q=0" refuses brotli), brotli first of equals (browsers list gzip first).
+    const { url: originalUrl, headers } = request;
+    const originalEncoding = headers["accept-encoding"];
+    headers["accept-encoding"] =
+      new Negotiator(request).encodings(encodings, { preferred: encodings })[0] ?? "identity";
     request.url = `/${name}`;
     // sirv calls `missed` (at once) when it has no such file: then Next.js answers after all.
     let served = true;
@@ -135,7 +144,9 @@ export function serveStaticAssets(distDir) {
         served = false;
       });
     } finally {
-      request.url = original;
+      request.url = originalUrl;
+      if (originalEncoding === undefined) delete headers["accept-encoding"];
+      else headers["accept-encoding"] = originalEncoding;
     }
     return served;
   };

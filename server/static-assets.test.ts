@@ -111,6 +111,19 @@ describe("serveStaticAssets", () => {
     expect(plain.body.toString()).toBe(style);
   });
 
+  it("follows the header's weights: brotli refused (q=0) or weighed below gzip is not sent", async () => {
+    for (const [header, encoding] of [
+      ["br;q=0, gzip", "gzip"],
+      ["br;q=0.5, gzip", "gzip"],
+      ["gzip;q=0.5, br", "br"],
+      ["*", "br"],
+      ["identity", undefined],
+    ] as const) {
+      const answer = await get("/_next/static/chunks/app.js", { "accept-encoding": header });
+      expect({ header, encoding: answer.headers["content-encoding"] }).toEqual({ header, encoding });
+    }
+  });
+
   it("sends the whole asset whatever range is asked, a malformed one included", async () => {
     const answer = await get("/_next/static/chunks/app.js", { "accept-encoding": "br", range: "bytes=9-3" });
     expect(answer.status).toBe(200);
