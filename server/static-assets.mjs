@@ -1,43 +1,57 @@
 // @ts-check
-// The build's static assets (/_next/static: scripts, styles, fonts) compressed once, at build time,
-// at brotli's and gzip's highest settings, and served as they were written. Next.js would gzip each
-// response as it goes, at a level fast enough to do per request: brotli at quality 11 sends a
-// phone's first load about an eighth fewer bytes and costs the server nothing per request.
-import { readdirSync } from "node:fs";
+// The build's scripts and styles (/_next/static) compressed once, at build time, at brotli's and
+// gzip's highest settings, and sent as they were written. Next.js would gzip each response as it
+// goes, at a level fast enough to do per request: brotli at quality 11 sends a phone's first load
+// about an eighth fewer bytes and costs the server nothing per request.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import Negotiator from "negotiator";
-import sirv from "sirv";
 import { securityHeaders } from "./security-headers.mjs";
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** The URL prefix of the build's static assets, and the build's folder it maps to (in distDir). */
+/** Where the build's static folder is served. */
 const prefix = "/_next/static/";
 
-/** What compresses: text. Fonts and images are compressed already. */
-const compressible = /\.(js|mjs|css|svg|json|txt|map|html)$/;
+/** What compresses, by ending, with the type it is sent as (as Next.js sends it). Fonts and images are compressed already. */
+const contentTypes = new Map([
+  [".js", "application/javascript; charset=utf-8"],
+  [".mjs", "application/javascript; charset=utf-8"],
+  [".css", "text/css; charset=utf-8"],
+  [".json", "application/json; charset=utf-8"],
+  [".map", "application/json; charset=utf-8"],
+  [".txt", "text/plain; charset=utf-8"],
+  [".svg", "image/svg+xml"],
+]);
 
-/** The encodings the assets are kept in, best first. */
+/** The encodings the assets are kept in, best first. "identity" is Next.js's to send. */
 const encodings = ["br", "gzip", "identity"];
 
 /** Smaller than this, a file's compressed copy saves less than its headers cost. */
 const smallest = 1024;
 
+/** A year, and never revalidated: an asset's name changes with its content. As Next.js says it. */
+const cacheControl = "public, max-age=31536000, immutable";
+
 /**
  * Writes `file.br` and `file.gz` beside every compressible file of the build's static folder, each
- * only when it is smaller than the file. Returns the bytes before and after (brotli), for the log.
+ * only when it is smaller than the file. Returns how many files got copies, and their bytes before
+ * and after (brotli), for the log.
  */
 export async function precompressStaticAssets(distDir) {
   const root = path.join(distDir, "static");
-  const names = (await readdir(root, { recursive: true })).filter((name) => compressible.test(name));
+  const queue = (await readdir(root, { recursive: true })).filter((name) =>
+    contentTypes.has(path.extname(name)),
+  );
+  let files = 0;
   let before = 0;
   let after = 0;
-  // Two at a time: the machine's two cores, no more (brotli at quality 11 is CPU-bound).
-  const queue = [...names];
   async function work() {
     for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
       const file = path.join(root, name);
@@ -54,58 +68,62 @@ export async function precompressStaticAssets(distDir) {
         }),
         gzipped(content, { level: constants.Z_BEST_COMPRESSION }),
       ]);
-      before += content.length;
-      if (br.length < content.length) {
-        await writeFile(`${file}.br`, br);
-        after += br.length;
-      } else {
-        after += content.length;
-      }
+      if (br.length >= content.length) continue;
+      await writeFile(`${file}.br`, br);
       if (gz.length < content.length) await writeFile(`${file}.gz`, gz);
+      files += 1;
+      before += content.length;
+      after += br.length;
     }
   }
-  await Promise.all([work(), work()]);
-  return { files: names.length, before, after };
+  // Brotli at quality 11 is CPU-bound: a file per core at a time (each with its gzip beside it).
+  await Promise.all(Array.from({ length: availableParallelism() }, work));
+  return { files, before, after };
 }
 
 /**
- * The handler of /_next/static requests for the assets compressed at build time: it serves one (as
- * brotli, gzip or as it is, by the request's Accept-Encoding) and says true, or says false and
- * leaves the request to Next.js (another path or method, an asset without compressed copies).
- * The set of assets is read once: a build's static files never change while its server runs.
+ * The copies of the build's compressed assets, read into memory: under a megabyte and a half for
+ * this app, and sent with one write each, nothing left open on disk should a reader go away or the
+ * folder be rebuilt under a running server. Keyed by the path under the prefix, as a URL has it.
+ */
+function readCopies(root) {
+  /** @type {Map<string, { br: Buffer; gzip: Buffer | null; type: string; etag: string }>} */
+  const copies = new Map();
+  let names;
+  try {
+    names = /** @type {string[]} */ (readdirSync(root, { recursive: true }));
+  } catch (error) {
+    // No build yet (a server started before any): Next.js answers every request.
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === "ENOENT") return copies;
+    throw error;
+  }
+  for (const name of names) {
+    if (!name.endsWith(".br")) continue;
+    const original = name.slice(0, -3);
+    const type = contentTypes.get(path.extname(original));
+    if (!type) continue;
+    const br = readFileSync(path.join(root, name));
+    let gz = null;
+    try {
+      gz = readFileSync(path.join(root, `${original}.gz`));
+    } catch {
+      // No gzip copy (it was not smaller): Next.js answers gzip's readers.
+    }
+    // From the content, so that every instance built from the same sources says the same.
+    const etag = `"${createHash("sha256").update(br).digest("base64url").slice(0, 27)}"`;
+    copies.set(original.split(path.sep).map(encodeURIComponent).join("/"), { br, gzip: gz, type, etag });
+  }
+  return copies;
+}
+
+/**
+ * The handler of /_next/static requests for the assets compressed at build time: it answers one
+ * (as brotli or gzip, as the request's Accept-Encoding weighs them) and says true, or says false and
+ * leaves the request, untouched, to Next.js: another path, an asset without compressed copies, a
+ * reader who takes neither encoding. Any method but GET and HEAD on the assets is refused.
  */
 export function serveStaticAssets(distDir) {
-  const root = path.join(distDir, "static");
-  /** @type {Set<string>} the assets' paths under the prefix, without the compressed copies' ending */
-  const precompressed = new Set();
-  /** @type {ReturnType<typeof sirv> | null} */
-  let send = null;
-  try {
-    for (const name of readdirRecursive(root)) {
-      if (name.endsWith(".br")) precompressed.add(name.slice(0, -3).split(path.sep).join("/"));
-    }
-    send = sirv(root, {
-      brotli: true,
-      gzip: true,
-      etag: true,
-      maxAge: 31_536_000,
-      immutable: true,
-      // Only the assets in `precompressed` come here, so no guessing of other names.
-      extensions: [],
-      setHeaders(response, pathname) {
-        for (const { key, value } of securityHeaders) response.setHeader(key, value);
-        // A script or style sheet says its encoding, as Next.js's own responses do.
-        if (/\.(js|css)$/.test(pathname)) {
-          response.setHeader(
-            "Content-Type",
-            `${pathname.endsWith(".js") ? "application/javascript" : "text/css"}; charset=utf-8`,
-          );
-        }
-      },
-    });
-  } catch {
-    // No build's static folder (a server started before any build): Next.js answers.
-  }
+  const copies = readCopies(path.join(distDir, "static"));
 
   /**
    * @param {import("node:http").IncomingMessage} request
@@ -115,8 +133,9 @@ export function serveStaticAssets(distDir) {
     const url = request.url ?? "";
     if (!url.startsWith(prefix)) return false;
     if (request.method !== "GET" && request.method !== "HEAD") {
-      // Next.js answers 500 to a POST of an existing asset: the assets are only ever read.
+      // Next.js answered a POST of an existing asset with 500 (seen on this build).
       response.writeHead(405, {
+        ...headersOf(securityHeaders),
         allow: "GET, HEAD",
         "content-type": "application/json; charset=utf-8",
         "cache-control": "no-store",
@@ -124,35 +143,36 @@ export function serveStaticAssets(distDir) {
       response.end(JSON.stringify({ error: { message: "Static assets are only read (GET or HEAD)." } }));
       return true;
     }
-    if (!send) return false;
-    const name = url.slice(prefix.length).split("?")[0];
-    if (!precompressed.has(name)) return false;
-    // The whole asset, always: a range of a compressed copy is of no use to a browser, and sirv
-    // would pass a malformed one (end before start) to fs.createReadStream, which throws.
-    delete request.headers.range;
-    // sirv only looks for "br" or "gzip" in Accept-Encoding: it is told the one chosen by the
-    // header's q-values ("br;q=0" refuses brotli), brotli first of equals (browsers list gzip first).
-    const { url: originalUrl, headers } = request;
-    const originalEncoding = headers["accept-encoding"];
-    headers["accept-encoding"] =
-      new Negotiator(request).encodings(encodings, { preferred: encodings })[0] ?? "identity";
-    request.url = `/${name}`;
-    // sirv calls `missed` (at once) when it has no such file: then Next.js answers after all.
-    let served = true;
-    try {
-      send(request, response, () => {
-        served = false;
-      });
-    } finally {
-      request.url = originalUrl;
-      if (originalEncoding === undefined) delete headers["accept-encoding"];
-      else headers["accept-encoding"] = originalEncoding;
+    const copy = copies.get(url.slice(prefix.length).split("?")[0] ?? "");
+    if (!copy) return false;
+    // The encoding the header's weights choose ("br;q=0" refuses brotli), brotli first of equals.
+    const encoding = new Negotiator(request).encodings(encodings, { preferred: encodings })[0];
+    const body = encoding === "br" ? copy.br : encoding === "gzip" ? copy.gzip : null;
+    if (!body) return false;
+    const headers = {
+      ...headersOf(securityHeaders),
+      "cache-control": cacheControl,
+      vary: "Accept-Encoding",
+      etag: `${copy.etag.slice(0, -1)}-${encoding}"`,
+    };
+    // The whole asset, always (a Range is not honoured: a piece of a compressed copy is no use).
+    if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(headers.etag)) {
+      response.writeHead(304, headers);
+      response.end();
+      return true;
     }
-    return served;
+    response.writeHead(200, {
+      ...headers,
+      "content-type": copy.type,
+      "content-encoding": /** @type {string} */ (encoding),
+      "content-length": body.length,
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
+    return true;
   };
 }
 
-/** The file names under `root`, relative to it (synchronously: the server reads them once, at start). */
-function readdirRecursive(root) {
-  return /** @type {string[]} */ (readdirSync(root, { recursive: true }));
+/** A list of headers as an object. */
+function headersOf(list) {
+  return Object.fromEntries(list.map(({ key, value }) => [key, value]));
 }

@@ -38,13 +38,14 @@ function get(pathname: string, headers: Record<string, string> = {}, method = "G
 
 beforeAll(async () => {
   distDir = mkdtempSync(path.join(tmpdir(), "static-assets-"));
-  mkdirSync(path.join(distDir, "static", "chunks"), { recursive: true });
+  mkdirSync(path.join(distDir, "static", "chunks", "[locale]"), { recursive: true });
   mkdirSync(path.join(distDir, "static", "media"), { recursive: true });
   writeFileSync(path.join(distDir, "static", "chunks", "app.js"), script);
   writeFileSync(path.join(distDir, "static", "chunks", "app.css"), style);
+  writeFileSync(path.join(distDir, "static", "chunks", "[locale]", "page.js"), script);
   writeFileSync(path.join(distDir, "static", "chunks", "tiny.js"), tiny);
   writeFileSync(path.join(distDir, "static", "media", "font.woff2"), Buffer.alloc(4096, 7));
-  // A file beside the static folder, which no request may reach.
+  // Beside the static folder, which no request may reach.
   writeFileSync(path.join(distDir, "secret.js"), script);
   writeFileSync(path.join(distDir, "secret.js.br"), script);
 
@@ -52,8 +53,9 @@ beforeAll(async () => {
   const serveStatic = serveStaticAssets(distDir);
   server = createServer((request, response) => {
     if (serveStatic(request, response)) return;
-    // What Next.js would answer: marked, to tell it apart.
-    response.writeHead(299).end("next");
+    // What Next.js would answer, marked, with the request as it reached it.
+    response.writeHead(299, { "content-type": "application/json" });
+    response.end(JSON.stringify({ url: request.url, headers: request.headers }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -80,6 +82,7 @@ describe("precompressStaticAssets", () => {
         "font.woff2",
         "tiny.js",
       ]);
+      expect(result.files).toBe(1);
       expect(result.before).toBe(Buffer.byteLength(script));
       expect(result.after).toBeLessThan(result.before / 4);
     } finally {
@@ -95,20 +98,18 @@ describe("serveStaticAssets", () => {
     expect(answer.headers["content-encoding"]).toBe("br");
     expect(brotliDecompressSync(answer.body).toString()).toBe(script);
     expect(answer.headers["content-type"]).toBe("application/javascript; charset=utf-8");
-    expect(answer.headers["cache-control"]).toBe("public,max-age=31536000,immutable");
+    expect(answer.headers["content-length"]).toBe(String(answer.body.length));
+    expect(answer.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(answer.headers["vary"]).toBe("Accept-Encoding");
     expect(answer.headers["x-content-type-options"]).toBe("nosniff");
     expect(answer.headers["x-frame-options"]).toBe("DENY");
   });
 
-  it("sends gzip to a client that takes only gzip, and the file itself to one that takes neither", async () => {
+  it("sends gzip to a client that takes only gzip", async () => {
     const gz = await get("/_next/static/chunks/app.css?v=1", { "accept-encoding": "gzip" });
     expect(gz.headers["content-encoding"]).toBe("gzip");
     expect(gz.headers["content-type"]).toBe("text/css; charset=utf-8");
     expect(gunzipSync(gz.body).toString()).toBe(style);
-    const plain = await get("/_next/static/chunks/app.css");
-    expect(plain.headers["content-encoding"]).toBeUndefined();
-    expect(plain.body.toString()).toBe(style);
   });
 
   it("follows the header's weights: brotli refused (q=0) or weighed below gzip is not sent", async () => {
@@ -117,11 +118,37 @@ describe("serveStaticAssets", () => {
       ["br;q=0.5, gzip", "gzip"],
       ["gzip;q=0.5, br", "br"],
       ["*", "br"],
-      ["identity", undefined],
     ] as const) {
       const answer = await get("/_next/static/chunks/app.js", { "accept-encoding": header });
       expect({ header, encoding: answer.headers["content-encoding"] }).toEqual({ header, encoding });
     }
+  });
+
+  it("finds an asset by its address as Next.js writes it (brackets encoded)", async () => {
+    const answer = await get("/_next/static/chunks/%5Blocale%5D/page.js", { "accept-encoding": "br" });
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(answer.body).toString()).toBe(script);
+  });
+
+  it("answers 304, with the asset's headers, to a reader holding the same encoding's copy", async () => {
+    const first = await get("/_next/static/chunks/app.js", { "accept-encoding": "br" });
+    const etag = first.headers["etag"] as string;
+    const again = await get("/_next/static/chunks/app.js", {
+      "accept-encoding": "br",
+      "if-none-match": `"other", ${etag}`,
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers["etag"]).toBe(etag);
+    expect(again.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(again.headers["vary"]).toBe("Accept-Encoding");
+    // The gzip copy is another representation: its own tag, so the brotli one does not match it.
+    const gzip = await get("/_next/static/chunks/app.js", {
+      "accept-encoding": "gzip",
+      "if-none-match": etag,
+    });
+    expect(gzip.status).toBe(200);
+    expect(gzip.headers["etag"]).not.toBe(etag);
   });
 
   it("sends the whole asset whatever range is asked, a malformed one included", async () => {
@@ -134,7 +161,31 @@ describe("serveStaticAssets", () => {
     const answer = await get("/_next/static/chunks/app.js", { "accept-encoding": "br" }, "HEAD");
     expect(answer.status).toBe(200);
     expect(answer.headers["content-encoding"]).toBe("br");
+    expect(Number(answer.headers["content-length"])).toBeGreaterThan(0);
     expect(answer.body.length).toBe(0);
+  });
+
+  it("keeps sending the assets it started with after their files are gone (a rebuild under it)", async () => {
+    const own = mkdtempSync(path.join(tmpdir(), "static-assets-"));
+    mkdirSync(path.join(own, "static", "chunks"), { recursive: true });
+    writeFileSync(path.join(own, "static", "chunks", "app.js"), script);
+    await precompressStaticAssets(own);
+    const serve = serveStaticAssets(own);
+    rmSync(own, { recursive: true, force: true });
+    const gone = createServer((request, response) => {
+      if (!serve(request, response)) response.writeHead(299).end();
+    });
+    await new Promise<void>((resolve) => gone.listen(0, "127.0.0.1", resolve));
+    const saved = base;
+    base = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
+    try {
+      const answer = await get("/_next/static/chunks/app.js", { "accept-encoding": "br" });
+      expect(answer.status).toBe(200);
+      expect(brotliDecompressSync(answer.body).toString()).toBe(script);
+    } finally {
+      base = saved;
+      await new Promise((resolve) => gone.close(resolve));
+    }
   });
 
   it("refuses any other method on the assets with 405", async () => {
@@ -142,33 +193,40 @@ describe("serveStaticAssets", () => {
       const answer = await get(pathname, {}, "POST");
       expect(answer.status).toBe(405);
       expect(answer.headers["allow"]).toBe("GET, HEAD");
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
       expect(JSON.parse(answer.body.toString())).toEqual({
         error: { message: "Static assets are only read (GET or HEAD)." },
       });
     }
   });
 
-  it("leaves to Next.js what was not compressed, other paths, and any path out of the folder", async () => {
-    for (const pathname of [
-      "/_next/static/chunks/tiny.js",
-      "/_next/static/media/font.woff2",
-      "/_next/static/chunks/missing.js",
-      "/_next/static/../secret.js",
-      "/_next/static/%2e%2e/secret.js",
-      "/pledges",
-    ]) {
-      const answer = await get(pathname, { "accept-encoding": "br" });
-      expect({ pathname, status: answer.status, body: answer.body.toString() }).toEqual({
-        pathname,
-        status: 299,
-        body: "next",
-      });
+  it("leaves to Next.js, untouched, what it has no copy for, other paths, and plain readers", async () => {
+    for (const [pathname, encoding] of [
+      ["/_next/static/chunks/tiny.js", "br"],
+      ["/_next/static/media/font.woff2", "br"],
+      ["/_next/static/chunks/missing.js", "br"],
+      ["/_next/static/../secret.js", "br"],
+      ["/_next/static/chunks/../../secret.js", "br"],
+      ["/pledges", "br"],
+      ["/_next/static/chunks/app.js?v=2", "identity"],
+      ["/_next/static/chunks/app.js", "br;q=0, gzip;q=0"],
+    ] as const) {
+      const answer = await get(pathname, { "accept-encoding": encoding, range: "bytes=0-9" });
+      expect(answer.status, pathname).toBe(299);
+      const seen = JSON.parse(answer.body.toString()) as { url: string; headers: Record<string, string> };
+      expect(seen.url).toBe(pathname);
+      expect(seen.headers["accept-encoding"]).toBe(encoding);
+      expect(seen.headers["range"]).toBe("bytes=0-9");
     }
   });
 
   it("leaves everything to Next.js when there is no build", async () => {
     const none = serveStaticAssets(path.join(distDir, "no-such-build"));
-    const answer = { method: "GET", url: "/_next/static/chunks/app.js", headers: {} };
-    expect(none(answer as never, {} as never)).toBe(false);
+    const request = {
+      method: "GET",
+      url: "/_next/static/chunks/app.js",
+      headers: { "accept-encoding": "br" },
+    };
+    expect(none(request as never, {} as never)).toBe(false);
   });
 });

@@ -77,7 +77,8 @@ test.describe("the HTTP edge", () => {
           );
         }).on("error", reject);
       });
-    // The largest of them (the framework's), whose copies the build wrote (npm's postbuild).
+    // The largest of them (the framework's), whose copies the build wrote (npm's postbuild). Only
+    // those copies are sent as br: Next.js itself gzips as it goes.
     const sized = await Promise.all(
       assets.map(async (path) => ({ path, plain: await raw(path, "identity") })),
     );
@@ -87,7 +88,7 @@ test.describe("the HTTP edge", () => {
     expect({ status: br.status, encoding: br.encoding, cache: br.cache }).toEqual({
       status: 200,
       encoding: "br",
-      cache: "public,max-age=31536000,immutable",
+      cache: "public, max-age=31536000, immutable",
     });
     expect(gz.encoding).toBe("gzip");
     expect(br.bytes).toBeLessThan(gz.bytes);
