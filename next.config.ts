@@ -4,6 +4,7 @@ import { securityHeaders } from "./server/security-headers.mjs";
 
 // npm run bench builds a second copy, with the browser's source maps, in its own folder: to weigh
 // each route's JavaScript by the package it comes from (bench/first-load.ts).
+// (server/static-assets.mjs finds the same folder: buildFolder.)
 const benchDistDir = process.env.BENCH_DIST_DIR;
 
 const nextConfig: NextConfig = {

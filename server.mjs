@@ -7,9 +7,8 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import next from "next";
-import path from "node:path";
 import { admitRequest, parseTrustedProxies } from "./server/edge.mjs";
-import { serveStaticAssets } from "./server/static-assets.mjs";
+import { buildFolder, serveStaticAssets } from "./server/static-assets.mjs";
 
 // .env as Next.js reads it, now: TRUSTED_PROXIES and PORT are needed before Next.js starts.
 nextEnv.loadEnvConfig(import.meta.dirname, false);
@@ -37,8 +36,8 @@ const maxDiscardedBytes = 64 * 1024 * 1024;
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
-// The build's folder, as next.config.ts names it: its static assets were compressed as it was built.
-const serveStatic = serveStaticAssets(path.join(import.meta.dirname, process.env.BENCH_DIST_DIR ?? ".next"));
+// The build's static assets, compressed as it was built.
+const serveStatic = serveStaticAssets(buildFolder(import.meta.dirname));
 
 const server = createServer((request, response) => {
   const refusal = admitRequest(request, trusted);

@@ -31,14 +31,14 @@ async function databaseRefusal(write: Promise<unknown>): Promise<string> {
   throw new Error("the database accepted a write it should have refused");
 }
 
-/**
- * Tables as SQLite understands them (columns, keys, indexes), minus Prisma's bookkeeping table.
- * Structure rather than the stored CREATE text, which differs when a migration adds a column.
- */
 /** Columns without `cid`, their position in the table, which depends on when each was added. */
 const withoutPosition = <T extends { cid?: number }>(columns: T[]) =>
   columns.map((column) => ({ ...column, cid: undefined }));
 
+/**
+ * Tables as SQLite understands them (columns, keys, indexes), minus Prisma's bookkeeping table.
+ * Structure rather than the stored CREATE text, which differs when a migration adds a column.
+ */
 function sqliteSchemaOf(file: string) {
   const db = new Database(file, { readonly: true });
   try {

@@ -2,10 +2,9 @@
 // After `next build` (npm's postbuild): the build's static assets compressed once, at brotli's and
 // gzip's best, for the server to send as they are (server/static-assets.mjs).
 import path from "node:path";
-import { precompressStaticAssets } from "../server/static-assets.mjs";
+import { buildFolder, precompressStaticAssets } from "../server/static-assets.mjs";
 
-// The build's folder, as next.config.ts names it.
-const distDir = path.join(import.meta.dirname, "..", process.env.BENCH_DIST_DIR ?? ".next");
+const distDir = buildFolder(path.join(import.meta.dirname, ".."));
 const started = performance.now();
 const { files, before, after } = await precompressStaticAssets(distDir);
 const kib = (bytes) => (bytes / 1024).toFixed(0);

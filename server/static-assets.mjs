@@ -16,6 +16,14 @@ import { securityHeaders } from "./security-headers.mjs";
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
+/**
+ * The build's folder in the project at `projectRoot`, as next.config.ts names it: `.next`, or the
+ * bench's second build (BENCH_DIST_DIR).
+ */
+export function buildFolder(projectRoot) {
+  return path.join(projectRoot, process.env.BENCH_DIST_DIR ?? ".next");
+}
+
 /** Where the build's static folder is served. */
 const prefix = "/_next/static/";
 
