@@ -2,25 +2,27 @@
 // Pledgewatch's HTTP server: Next.js behind a thin edge that alone sees the socket. It puts the
 // client's real address in X-Forwarded-For (TRUSTED_PROXIES names the proxies whose word is taken)
 // and refuses a body too large for its route before reading a byte of it (server/edge.mjs).
-// `npm start` runs it; `--hostname` and `--port` (or PORT) say where it listens.
+// `npm start` runs it; `--hostname` and `--port` (or PORT) say where it listens. It starts a second
+// of itself, `--renderer`, to render the pages it keeps (server/renderer.mjs).
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import next from "next";
 import { admitRequest, parseTrustedProxies } from "./server/edge.mjs";
+import { announceRenderer, separateRendererWanted, startRenderer } from "./server/renderer.mjs";
 import { buildFolder, serveStaticAssets } from "./server/static-assets.mjs";
 
 // .env as Next.js reads it, now: TRUSTED_PROXIES and PORT are needed before Next.js starts.
 nextEnv.loadEnvConfig(import.meta.dirname, false);
 
 const { values } = parseArgs({
-  options: { hostname: { type: "string" }, port: { type: "string" } },
+  options: { hostname: { type: "string" }, port: { type: "string" }, renderer: { type: "boolean" } },
 });
-// Not HOSTNAME from the environment: containers set it to their own name.
-const hostname = values.hostname ?? "0.0.0.0";
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-// The app prints PDFs from its own pages at http://127.0.0.1:$PORT (server/pdf.ts).
-process.env.PORT = String(port);
+const renderer = values.renderer === true;
+// Not HOSTNAME from the environment: containers set it to their own name. The renderer is asked by
+// its server alone, on a port of the system's choosing.
+const hostname = renderer ? "127.0.0.1" : (values.hostname ?? "0.0.0.0");
+const port = renderer ? 0 : Number(values.port ?? process.env.PORT ?? 3000);
 
 let trusted;
 try {
@@ -33,12 +35,10 @@ try {
 /** The most of a refused body read into nothing before the connection is cut. */
 const maxDiscardedBytes = 64 * 1024 * 1024;
 
-const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
-const handle = app.getRequestHandler();
-await app.prepare();
-// The build's static assets, compressed as it was built.
-const serveStatic = serveStaticAssets(buildFolder(import.meta.dirname));
-
+/** @type {ReturnType<ReturnType<typeof next>["getRequestHandler"]>} */
+let handle;
+/** @type {ReturnType<typeof serveStaticAssets>} */
+let serveStatic;
 const server = createServer((request, response) => {
   const refusal = admitRequest(request, trusted);
   if (refusal) {
@@ -66,11 +66,38 @@ server.headersTimeout = 20_000;
 // one just as the server closes it gets "socket hang up" (seen from the tests' clients after a few
 // seconds' work between requests), and proxies in front keep theirs for 60 s.
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => {
-  console.log(`Pledgewatch listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
-});
+
+// The renderer learns its port by listening; no request reaches it before it says where it is.
+const listening = renderer
+  ? await new Promise((resolve) => server.listen(0, hostname, () => resolve(server.address())))
+  : null;
+const actualPort = listening && typeof listening === "object" ? listening.port : port;
+// The app prints PDFs from its own pages at http://127.0.0.1:$PORT (server/pdf.ts).
+process.env.PORT = String(actualPort);
+
+const app = next({ dev: false, hostname, port: actualPort, dir: import.meta.dirname });
+handle = app.getRequestHandler();
+await app.prepare();
+// The build's static assets, compressed as it was built.
+serveStatic = serveStaticAssets(buildFolder(import.meta.dirname));
+
+/** Stops the renderer this server started, if it did. */
+let stopRenderer = () => {};
+if (renderer) {
+  announceRenderer(actualPort);
+  // Its server is gone: so is its work.
+  process.once("disconnect", stop);
+} else {
+  server.listen(port, hostname, () => {
+    console.log(`Pledgewatch listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  });
+  // Started once this server has made ready (its start-up has made the first account): the two do
+  // not start up over each other.
+  if (separateRendererWanted()) stopRenderer = startRenderer(import.meta.filename);
+}
 
 function stop() {
+  stopRenderer();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   // Requests still running after 10 s are cut off.

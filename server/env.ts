@@ -89,6 +89,14 @@ export function internalOrigin(env: Env = process.env): string {
   return env.INTERNAL_URL?.trim() || `http://127.0.0.1:${env.PORT ?? 3000}`;
 }
 
+/**
+ * Where the pages this server keeps are rendered (server/rendered-pages.ts): its renderer process
+ * while that listens (RENDERER_URL, which server.mjs sets; server/renderer.mjs), else itself.
+ */
+export function rendererOrigin(env: Env = process.env): string {
+  return env.RENDERER_URL?.trim() || internalOrigin(env);
+}
+
 /** The Chromium that prints PDFs: CHROMIUM_PATH, else Debian's. */
 export function chromiumPath(env: Env = process.env): string {
   return env.CHROMIUM_PATH?.trim() || "/usr/bin/chromium";

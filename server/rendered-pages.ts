@@ -8,14 +8,15 @@ import { isoDay } from "@/lib/format";
 import { authorizeApiRequest } from "./access";
 import { freshEnough, ownWriteCookie, readDataVersion } from "./data-version";
 import { db } from "./db";
-import { developmentMode, internalOrigin } from "./env";
+import { developmentMode, internalOrigin, rendererOrigin } from "./env";
 import { pageRenderHeaders } from "./page-render";
 
 // Rendering the dashboard costs about 20 ms of the server's one thread (React's two passes over a
 // large tree, and 170 KB of HTML with its data), more than twice a plain page, and a crowd of readers
 // asks for the same few views. The same view, for the same reader, of the same data on the same day
 // is the same document, save for its CSP nonce. So the proxy (proxy.ts) keeps it: rendered once, by a
-// request of this server to itself, and answered to the next readers as text with a nonce of their
+// request of this server to its renderer (a second process, on another core: server/renderer.mjs) or
+// else to itself, and answered to the next readers as text with a nonce of their
 // own. It is kept fresh as the figures are (lib/fresh-enough.ts): renewed once the data moves on, in
 // the background, at most a second behind the data. Rendered again every few seconds all the same:
 // the gap history's earlier points keep a lag of their own, and follow it.
@@ -50,6 +51,8 @@ interface RenderedPage {
   nonceAt: number[];
   headers: [string, string][];
   renderedAt: number;
+  /** Who rendered it: the renderer process, or this server for itself (server/renderer.mjs). */
+  renderedBy: "renderer" | "server";
 }
 
 /** How long a render may take before the reader's request is rendered as usual instead. */
@@ -126,7 +129,7 @@ export async function keptPage(
     if (error instanceof Unreachable) {
       reachable.pageRendersFailUntil = Date.now() + unreachableBackoffMs;
       console.error(
-        `Pages are rendered per request for a minute: this server could not render one for itself at ${internalOrigin()} (${error.message}). If it cannot reach itself there, set INTERNAL_URL.`,
+        `Pages are rendered per request for a minute: this server could not render one for itself at ${rendererOrigin()} (${error.message}). If it cannot reach itself there, set INTERNAL_URL.`,
       );
     } else if (!(error instanceof NotKept)) console.error(`A page could not be kept: ${String(error)}`);
     return null;
@@ -135,7 +138,7 @@ export async function keptPage(
   const headers = new Headers(
     page.headers.map(([name, value]) => [name, value.replaceAll(page.nonce, nonce)] as [string, string]),
   );
-  headers.set("server-timing", 'page;desc="kept"');
+  headers.set("server-timing", `page;desc="kept", render;desc="${page.renderedBy}"`);
   return new Response(withNonce(page, nonce), { status: 200, headers });
 }
 
@@ -198,10 +201,11 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  const origin = rendererOrigin();
   let response: Response;
   let bytes: Buffer;
   try {
-    response = await fetch(`${internalOrigin()}${url.pathname}${url.search}`, {
+    response = await fetch(`${origin}${url.pathname}${url.search}`, {
       headers,
       redirect: "manual",
       signal: AbortSignal.timeout(renderTimeoutMs),
@@ -221,6 +225,7 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     nonce,
     nonceAt,
     renderedAt: Date.now(),
+    renderedBy: origin === internalOrigin() ? "server" : "renderer",
     headers: keptHeaders.flatMap((name) => {
       const value = response.headers.get(name);
       return value === null ? [] : [[name, value] as [string, string]];

@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { expect, test, type APIResponse, type Response } from "@playwright/test";
 import { insertPledge } from "./support/database";
 import { signIn, startOwnServer, type OwnServer } from "./support/own-server";
@@ -110,5 +112,49 @@ test("a kept dashboard is never given to a signed-out session, a navigation with
   expect(kept(after)).toBe(false);
   expect(after.status()).toBe(307);
   expect(after.headers()["location"]).toMatch(/\/login\?next=%2Fdashboard$/);
+  await client.dispose();
+});
+
+/** Who rendered a kept page: the server's renderer process, or the server for itself. */
+const renderedBy = (response: Response | APIResponse | null) =>
+  /render;desc="(\w+)"/.exec(response?.headers()["server-timing"] ?? "")?.[1];
+
+test("kept pages are rendered by the server's renderer process, and by the server itself while it is down", async ({
+  page,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, server.base, viewer.email, viewer.password);
+  const cookies = await page.context().cookies();
+  const client = await playwright.request.newContext({ storageState: { cookies, origins: [] } });
+  const load = () =>
+    client.get(`${server.base}/dashboard`, {
+      headers: { accept: "text/html", "sec-fetch-dest": "document" },
+    });
+  // The renderer starts after the server: a page kept before it listened is rendered again within 5 s.
+  await expect
+    .poll(async () => renderedBy(await load()), { timeout: 60_000, intervals: [1000] })
+    .toBe("renderer");
+
+  const { stdout } = await promisify(execFile)("pgrep", [
+    "-P",
+    String(server.pid()),
+    "-f",
+    "--",
+    "--renderer",
+  ]);
+  const rendererPid = Number(stdout.trim());
+  expect(rendererPid).toBeGreaterThan(0);
+  process.kill(rendererPid, "SIGKILL");
+  // The server hears of its end at once; the next render after a write is its own.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await insertPledge({ title: "Renderer test contingent", low: 1000n }, server.databaseUrl);
+  await expect
+    .poll(async () => renderedBy(await load()), { timeout: 20_000, intervals: [500] })
+    .toBe("server");
+  // Started again a second later: the pages are its again.
+  await expect
+    .poll(async () => renderedBy(await load()), { timeout: 60_000, intervals: [1000] })
+    .toBe("renderer");
   await client.dispose();
 });

@@ -20,6 +20,8 @@ export interface OwnServer {
   /** Runs `npm run <script> -- <args>` against the server's database. */
   npm: (script: string, args: string[], env?: Record<string, string>) => Promise<void>;
   stop: () => void;
+  /** The server's process id. */
+  pid: () => number;
   /** Kills the server at once (SIGKILL: no shutdown, as a crash or the OOM killer would). */
   crash: () => Promise<void>;
   /** Starts it again on the same database and port, with `env` added. */
@@ -41,7 +43,7 @@ async function freePort(): Promise<number> {
 export async function startOwnServer(
   name: string,
   settings: Record<string, string>,
-  prepare: (server: Omit<OwnServer, "crash" | "restart">) => Promise<void>,
+  prepare: (server: Omit<OwnServer, "pid" | "crash" | "restart">) => Promise<void>,
 ): Promise<OwnServer> {
   const dir = mkdtempSync(path.join(tmpdir(), `pledgewatch-${name}-`));
   const port = await freePort();
@@ -72,6 +74,7 @@ export async function startOwnServer(
     base,
     databaseUrl,
     npm,
+    pid: () => child.pid!,
     stop: () => {
       child.kill("SIGTERM");
       stopped.stop();
