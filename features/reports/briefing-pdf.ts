@@ -4,7 +4,7 @@ import { localeHeader } from "@/i18n/locale-header";
 import type { Locale } from "@/i18n/locales";
 import { translator } from "@/i18n/translate";
 import { intlLocale } from "@/lib/rules/units";
-import { internalOrigin } from "@/server/env";
+import { rendererOrigin } from "@/server/env";
 import { printToPdf } from "@/server/pdf";
 import { reportAbout } from "./report-about";
 
@@ -16,7 +16,8 @@ const briefingReady = `window.dispatchEvent(new Event("beforeprint")) &&
    document.querySelector('[data-testid="gap-chart"] svg.recharts-surface') !== null)`;
 
 /**
- * The briefing of a view as a PDF: the briefing page on this very server with the query `search`,
+ * The briefing of a view as a PDF: the briefing page on this very server with the query `search`
+ * (rendered by its renderer process, off the thread that answers readers: server/renderer.mjs),
  * read with the requester's `credentials` (cookie or authorization, passed on), its links leading to
  * `linkOrigin`. Never the request's own address: its Host header is the client's to choose, and
  * Chromium would print whatever it names. Throws PdfUnavailableError without a browser.
@@ -34,7 +35,7 @@ export async function printBriefing(
   },
 ) {
   const t = translator(made.locale);
-  const page = new URL(`/dashboard/briefing${search ? `?${search}` : ""}`, internalOrigin());
+  const page = new URL(`/dashboard/briefing${search ? `?${search}` : ""}`, rendererOrigin());
   const about = await reportAbout(view, { at: made.at, by: made.by, origin: made.linkOrigin }, made.locale);
   return printToPdf(
     page.toString(),
