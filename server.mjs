@@ -23,6 +23,15 @@ const renderer = values.renderer === true;
 // its server alone, on a port of the system's choosing.
 const hostname = renderer ? "127.0.0.1" : (values.hostname ?? "0.0.0.0");
 const port = renderer ? 0 : Number(values.port ?? process.env.PORT ?? 3000);
+/** Stops the renderer this server started, if it did. */
+let stopRenderer = () => {};
+let stopping = false;
+// A renderer whose server is gone (ended, killed, crashed) ends too, even while it starts up, or
+// before it began to listen for that.
+if (renderer) {
+  process.once("disconnect", stop);
+  if (!process.connected) stop();
+}
 
 let trusted;
 try {
@@ -56,6 +65,12 @@ const server = createServer((request, response) => {
     response.end(JSON.stringify({ error: { message: refusal.message } }));
     return;
   }
+  // Only the renderer listens before Next.js is ready, and only its server asks it, once told.
+  if (!handle || !serveStatic) {
+    response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" });
+    response.end("Starting.");
+    return;
+  }
   if (serveStatic(request, response)) return;
   void handle(request, response);
 });
@@ -67,12 +82,16 @@ server.headersTimeout = 20_000;
 // seconds' work between requests), and proxies in front keep theirs for 60 s.
 server.keepAliveTimeout = 65_000;
 
-// The renderer learns its port by listening; no request reaches it before it says where it is.
+// The renderer learns its port by listening; its server asks it nothing before it says where it is.
 const listening = renderer
-  ? await new Promise((resolve) => server.listen(0, hostname, () => resolve(server.address())))
+  ? await new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, hostname, () => resolve(server.address()));
+    })
   : null;
 const actualPort = listening && typeof listening === "object" ? listening.port : port;
-// The app prints PDFs from its own pages at http://127.0.0.1:$PORT (server/pdf.ts).
+// The app renders its kept pages and PDFs at http://127.0.0.1:$PORT when it has no renderer
+// (server/rendered-pages.ts, features/reports/briefing-pdf.ts).
 process.env.PORT = String(actualPort);
 
 const app = next({ dev: false, hostname, port: actualPort, dir: import.meta.dirname });
@@ -81,27 +100,31 @@ await app.prepare();
 // The build's static assets, compressed as it was built.
 serveStatic = serveStaticAssets(buildFolder(import.meta.dirname));
 
-/** Stops the renderer this server started, if it did. */
-let stopRenderer = () => {};
-if (renderer) {
-  announceRenderer(actualPort);
-  // Its server is gone: so is its work.
-  process.once("disconnect", stop);
-} else {
+if (renderer) announceRenderer(actualPort);
+else {
+  // A port taken (EADDRINUSE) or refused ends the server, for its supervisor to see.
+  server.once("error", (error) => {
+    console.error(`Pledgewatch cannot listen on ${hostname}:${port}: ${error.message}`);
+    stopRenderer();
+    process.exit(1);
+  });
   server.listen(port, hostname, () => {
     console.log(`Pledgewatch listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+    // Started once this server has made ready (its start-up has made the first account) and
+    // listens: the two do not start up over each other.
+    if (separateRendererWanted()) stopRenderer = startRenderer(import.meta.filename);
   });
-  // Started once this server has made ready (its start-up has made the first account): the two do
-  // not start up over each other.
-  if (separateRendererWanted()) stopRenderer = startRenderer(import.meta.filename);
 }
 
 function stop() {
+  // Said twice (a signal to the process group, then its server's): once is enough.
+  if (stopping) return;
+  stopping = true;
   stopRenderer();
   server.close(() => process.exit(0));
   server.closeIdleConnections();
   // Requests still running after 10 s are cut off.
   setTimeout(() => process.exit(0), 10_000).unref();
 }
-process.once("SIGTERM", stop);
-process.once("SIGINT", stop);
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -17,11 +17,41 @@ export async function waitFor(url: string, headers: Record<string, string> = {})
   throw new Error(`${url} did not answer within 60 s`);
 }
 
-/** Resident memory of a process, current and peak (VmHWM), in MB, from /proc. */
+/**
+ * Resident memory of a server, current and peak (VmHWM), in MB, from /proc: its process and its
+ * renderer's (server/renderer.mjs), summed (the peaks' sum bounds the pair's peak from above).
+ */
 export function memoryOf(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+  const of = (id: number) => {
+    const status = readFileSync(`/proc/${id}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+  };
+  const total = of(pid);
+  for (const child of renderersOf(pid)) {
+    try {
+      const memory = of(child);
+      total.rss += memory.rss;
+      total.peak += memory.peak;
+    } catch {
+      // Ended since it was listed.
+    }
+  }
+  return total;
+}
+
+/** The renderer processes `pid` started (not its PDF printer, a Chromium), as Linux lists them. */
+function renderersOf(pid: number): number[] {
+  try {
+    const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8");
+    return listed
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((child) => readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0").includes("--renderer"));
+  } catch {
+    return [];
+  }
 }
 
 /**

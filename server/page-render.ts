@@ -2,11 +2,12 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { requireAuthSecret } from "./env";
 
-// A request this server makes to itself, to render a page it keeps (server/rendered-pages.ts), says
-// so with a secret, and names the data version the page is kept for: its figures must hold every
-// write up to that version (server/data-version.ts). The secret is derived from BETTER_AUTH_SECRET,
-// so that every instance of a deployment knows it, should INTERNAL_URL lead to another. A forged one
-// would gain nothing but figures waiting for a version, as a forged pw-wrote cookie does.
+// A request this server makes to its renderer or to itself, to render a page it keeps
+// (server/rendered-pages.ts, server/renderer.mjs), says so with a secret, and names the data version
+// the page is kept for: its figures must hold every write up to that version
+// (server/data-version.ts). The secret is derived from BETTER_AUTH_SECRET, so that every process and
+// instance of a deployment knows it. A forged one would gain nothing but figures waiting for a
+// version, as a forged pw-wrote cookie does.
 
 const secretHeader = "x-pledgewatch-page-render";
 const versionHeader = "x-pledgewatch-page-version";

@@ -107,7 +107,7 @@ export function printToPdf(
       const response = await page.goto(url, { waitUntil: "networkidle", timeout: 30_000 });
       if (!response?.ok()) throw new Error(`the briefing page answered ${response?.status()}`);
       await page.waitForFunction(ready, undefined, { timeout: 15_000 });
-      // The page was read at this server's internal address; its links must lead readers to the site.
+      // The page was read at an internal address (the renderer's); its links must lead readers to the site.
       await page.evaluate((origin) => {
         for (const link of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
           const href = link.getAttribute("href")!;

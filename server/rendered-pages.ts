@@ -57,7 +57,7 @@ interface RenderedPage {
 
 /** How long a render may take before the reader's request is rendered as usual instead. */
 const renderTimeoutMs = 10_000;
-/** How long keeping pages stops after this server could not reach itself (INTERNAL_URL, PORT). */
+/** How long keeping pages stops after neither the renderer nor this server could render one. */
 const unreachableBackoffMs = 60_000;
 
 /**
@@ -129,7 +129,7 @@ export async function keptPage(
     if (error instanceof Unreachable) {
       reachable.pageRendersFailUntil = Date.now() + unreachableBackoffMs;
       console.error(
-        `Pages are rendered per request for a minute: this server could not render one for itself at ${rendererOrigin()} (${error.message}). If it cannot reach itself there, set INTERNAL_URL.`,
+        `Pages are rendered per request for a minute: no render of one succeeded (${error.message}). If this server cannot reach itself at ${internalOrigin()}, set INTERNAL_URL.`,
       );
     } else if (!(error instanceof NotKept)) console.error(`A page could not be kept: ${String(error)}`);
     return null;
@@ -201,19 +201,26 @@ async function renderPage(request: NextRequest, version: number): Promise<Render
     const value = request.headers.get(name);
     if (value) headers.set(name, value);
   }
-  const origin = rendererOrigin();
-  let response: Response;
-  let bytes: Buffer;
-  try {
-    response = await fetch(`${origin}${url.pathname}${url.search}`, {
-      headers,
-      redirect: "manual",
-      signal: AbortSignal.timeout(renderTimeoutMs),
-    });
-    bytes = Buffer.from(await response.arrayBuffer());
-  } catch (error) {
-    throw new Unreachable(String(error));
+  // The renderer, else (or should it fail: it may have just ended) this server itself.
+  const failures: string[] = [];
+  let rendered: { origin: string; response: Response; bytes: Buffer } | null = null;
+  for (const origin of new Set([rendererOrigin(), internalOrigin()])) {
+    try {
+      const response = await fetch(`${origin}${url.pathname}${url.search}`, {
+        headers,
+        redirect: "manual",
+        signal: AbortSignal.timeout(renderTimeoutMs),
+      });
+      rendered = { origin, response, bytes: Buffer.from(await response.arrayBuffer()) };
+      break;
+    } catch (error) {
+      failures.push(`at ${origin}: ${String(error)}`);
+    }
   }
+  if (!rendered) throw new Unreachable(failures.join("; "));
+  if (failures.length > 0)
+    console.error(`The page renderer failed a render, done here instead (${failures[0]}).`);
+  const { origin, response, bytes } = rendered;
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   if (response.status !== 200 || response.headers.has("set-cookie") || !nonce || failedSomewhere(bytes))
     throw new NotKept();

@@ -35,8 +35,13 @@ export function startRenderer(serverFile) {
 
   const start = () => {
     startedAt = Date.now();
-    // Webhooks are sent by the server itself, once.
-    const started = fork(serverFile, ["--renderer"], { env: { ...process.env, WEBHOOKS: "off" } });
+    const started = fork(serverFile, ["--renderer"], {
+      // Webhooks are sent by the server itself, once, and the first account made by it alone
+      // (server/startup.ts).
+      env: { ...process.env, WEBHOOKS: "off", PLEDGEWATCH_RENDERER: "1" },
+      // The server's flags (a heap cap, --cpu-prof) hold for it too, but not a debugger's port.
+      execArgv: process.execArgv.filter((flag) => !/^--(inspect|debug)/.test(flag)),
+    });
     child = started;
     started.on("message", (message) => {
       if (
@@ -69,5 +74,6 @@ export function startRenderer(serverFile) {
 
 /** In the renderer: tells the server that started it where it listens. */
 export function announceRenderer(port) {
-  process.send?.({ kind: readyKind, port });
+  // A server gone meanwhile is not told (its end ends this process: server.mjs).
+  if (process.connected) process.send?.({ kind: readyKind, port }, undefined, {}, () => undefined);
 }

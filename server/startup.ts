@@ -11,7 +11,8 @@ import {
 
 /**
  * At start-up: a server that cannot work should not listen, so a bad environment stops it with a
- * failing status and the variable named; then someone must be able to sign in.
+ * failing status and the variable named; then someone must be able to sign in (the server sees to
+ * that, not its renderer).
  */
 export async function startUp(): Promise<void> {
   try {
@@ -24,5 +25,6 @@ export async function startUp(): Promise<void> {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  await ensureFirstAdmin(db());
+  // The server's renderer (server/renderer.mjs) starts after the server has done so.
+  if (process.env.PLEDGEWATCH_RENDERER !== "1") await ensureFirstAdmin(db());
 }

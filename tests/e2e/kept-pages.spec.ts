@@ -136,18 +136,9 @@ test("kept pages are rendered by the server's renderer process, and by the serve
     .poll(async () => renderedBy(await load()), { timeout: 60_000, intervals: [1000] })
     .toBe("renderer");
 
-  const { stdout } = await promisify(execFile)("pgrep", [
-    "-P",
-    String(server.pid()),
-    "-f",
-    "--",
-    "--renderer",
-  ]);
-  const rendererPid = Number(stdout.trim());
-  expect(rendererPid).toBeGreaterThan(0);
-  process.kill(rendererPid, "SIGKILL");
-  // The server hears of its end at once; the next render after a write is its own.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  process.kill(await rendererPid(), "SIGKILL");
+  // The next render after a write is the server's own: it hears of the renderer's end at once, and
+  // a render the renderer fails meanwhile is done again by the server.
   await insertPledge({ title: "Renderer test contingent", low: 1000n }, server.databaseUrl);
   await expect
     .poll(async () => renderedBy(await load()), { timeout: 20_000, intervals: [500] })
@@ -157,4 +148,33 @@ test("kept pages are rendered by the server's renderer process, and by the serve
     .poll(async () => renderedBy(await load()), { timeout: 60_000, intervals: [1000] })
     .toBe("renderer");
   await client.dispose();
+
+  // A server that dies (kill -9) takes its renderer with it: nothing is left holding the database.
+  const renderer = await rendererPid();
+  await server.crash();
+  await expect.poll(() => alive(renderer), { timeout: 15_000 }).toBe(false);
 });
+
+/** The renderer process of the spec's server. */
+async function rendererPid() {
+  const { stdout } = await promisify(execFile)("pgrep", [
+    "-P",
+    String(server.pid()),
+    "-f",
+    "--",
+    "--renderer",
+  ]);
+  const pid = Number(stdout.trim());
+  expect(pid).toBeGreaterThan(0);
+  return pid;
+}
+
+/** Whether a process is running. */
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
