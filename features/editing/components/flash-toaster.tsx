@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { useEffect, useTransition } from "react";
-import { toast, Toaster } from "sonner";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { flashCookie } from "@/lib/flash-cookie";
 import { restorePledgeAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
+import type { Flash } from "@/lib/flash";
+import type * as SonnerModule from "sonner";
+
+type Sonner = typeof SonnerModule;
 
 /** The flash left for this page, if any, cleared as it is taken. */
 async function takeFlash() {
@@ -19,17 +22,40 @@ async function takeFlash() {
 }
 
 /**
+ * How long the toasts' live region is on the page before a toast is put in it: a screen reader
+ * announces changes to a region it has already seen, not one that arrives with its content.
+ */
+const regionFirstMs = 150;
+
+/**
  * Confirms saves, deletes and restores with a toast (sonner's live region announces it), after the
- * page the write led to has loaded; a delete offers "Undo", which restores the pledge.
+ * page the write led to has loaded; a delete offers "Undo", which restores the pledge. Sonner is
+ * loaded with the first flash (a tenth of the JavaScript every page loads first otherwise).
  */
 export function FlashToaster() {
   const pathname = usePathname();
   const [, startTransition] = useTransition();
   const undoLabel = useTranslations("forms")("undo");
+  const [sonner, setSonner] = useState<Sonner | null>(null);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const shownRegionAt = useRef(0);
+
   useEffect(() => {
-    void takeFlash().then((flash) => {
-      if (!flash) return;
-      const { undo } = flash;
+    // Shown even if the reader has moved on meanwhile: the flash was taken from its cookie.
+    void takeFlash().then(async (taken) => {
+      if (!taken) return;
+      const loaded = await import("sonner");
+      setSonner(() => loaded);
+      setFlash(taken);
+    });
+  }, [pathname]);
+
+  useEffect(() => {
+    if (!sonner || !flash) return;
+    shownRegionAt.current ||= performance.now();
+    const { toast } = sonner;
+    const { undo } = flash;
+    const show = () =>
       toast.success(flash.message, {
         duration: undo ? 10_000 : 4_000,
         action: undo
@@ -47,7 +73,16 @@ export function FlashToaster() {
             }
           : undefined,
       });
-    });
-  }, [pathname, undoLabel]);
-  return <Toaster position="bottom-right" closeButton />;
+    const wait = shownRegionAt.current + regionFirstMs - performance.now();
+    const timer = setTimeout(
+      () => {
+        show();
+        setFlash(null);
+      },
+      Math.max(0, wait),
+    );
+    return () => clearTimeout(timer);
+  }, [sonner, flash, undoLabel]);
+
+  return sonner ? <sonner.Toaster position="bottom-right" closeButton /> : null;
 }
