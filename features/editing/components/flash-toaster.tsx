@@ -11,10 +11,20 @@ import type * as SonnerModule from "sonner";
 
 type Sonner = typeof SonnerModule;
 
+/**
+ * Marks the page while a flash taken from its cookie is not yet shown (`<html data-flash="pending">`):
+ * whoever judges the page as it ends up (the accessibility checks) waits for the toast.
+ */
+const markFlashPending = (pending: boolean) => {
+  if (pending) document.documentElement.dataset.flash = "pending";
+  else delete document.documentElement.dataset.flash;
+};
+
 /** The flash left for this page, if any, cleared as it is taken. */
 async function takeFlash() {
   const entry = document.cookie.split("; ").find((part) => part.startsWith(`${flashCookie}=`));
   if (!entry) return null;
+  markFlashPending(true);
   document.cookie = `${flashCookie}=; path=/; max-age=0; samesite=lax`;
   // Loaded only when there is a flash: its schema is not part of every page's first load.
   const { readFlash } = await import("@/lib/flash");
@@ -43,7 +53,7 @@ export function FlashToaster() {
   useEffect(() => {
     // Shown even if the reader has moved on meanwhile: the flash was taken from its cookie.
     void takeFlash().then(async (taken) => {
-      if (!taken) return;
+      if (!taken) return markFlashPending(false);
       const loaded = await import("sonner");
       setSonner(() => loaded);
       setFlash(taken);
@@ -78,6 +88,7 @@ export function FlashToaster() {
       () => {
         show();
         setFlash(null);
+        markFlashPending(false);
       },
       Math.max(0, wait),
     );

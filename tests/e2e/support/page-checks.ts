@@ -1,11 +1,20 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { flashCookie } from "@/lib/flash-cookie";
 
 /** Runs axe with the WCAG 2.1 A and AA rules and expects no violation at all. */
 export async function expectNoAxeViolations(page: Page) {
   // Next streams a dynamic page's <title> after its first bytes: scanning before it lands would
   // report a missing title that the reader does get (a flaky failure seen once in CI).
   await expect(page).toHaveTitle(/\S/);
+  // A flash left for the page is shown as a toast once sonner has loaded (FlashToaster): the page
+  // is judged with it, once its cookie is taken and the page no longer says one is pending.
+  await page.waitForFunction(
+    (cookie) =>
+      !document.cookie.split("; ").some((part) => part.startsWith(`${cookie}=`)) &&
+      document.documentElement.dataset.flash !== "pending",
+    flashCookie,
+  );
   // Colours are judged as they end up: a toast still fading in is half transparent, and axe would
   // measure its text against the page behind it (a flaky contrast failure seen once in CI). Endless
   // animations (a loading pulse) are not waited for.
