@@ -3,7 +3,7 @@
 // client's real address in X-Forwarded-For (TRUSTED_PROXIES names the proxies whose word is taken)
 // and refuses a body too large for its route before reading a byte of it (server/edge.mjs).
 // `npm start` runs it; `--hostname` and `--port` (or PORT) say where it listens. It starts a second
-// of itself, `--renderer`, to render the pages it keeps (server/renderer.mjs).
+// of itself, `--renderer`, to render the pages it keeps and prints (server/renderer.mjs).
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";

@@ -1,6 +1,7 @@
 // @ts-check
 // The page renderer: a second process of this server, on its own loopback port, that renders the
-// pages the server keeps (server/rendered-pages.ts). A render of the dashboard takes 70–100 ms of a
+// pages the server keeps (server/rendered-pages.ts) and the pages it prints to PDF
+// (features/reports/briefing-pdf.ts). A render of the dashboard takes 70–100 ms of a
 // thread, and while analysts write, one runs about twice a second; done on the thread that answers
 // readers, it cost them a quarter of their answers (`npm run bench`, step "writes"). In a process of
 // its own it runs on another core, and readers are answered meanwhile.
@@ -23,8 +24,8 @@ export function separateRendererWanted(env = process.env) {
 
 /**
  * Starts `serverFile --renderer` and keeps it running while this process runs. Once it listens,
- * RENDERER_URL names it (server/env.ts), where kept pages are rendered; while it is down, this
- * server renders them itself. Returns the function that stops it.
+ * RENDERER_URL names it (server/env.ts), where kept pages and PDFs are rendered; while it is down,
+ * this server renders them itself. Returns the function that stops it.
  */
 export function startRenderer(serverFile) {
   let child = /** @type {import("node:child_process").ChildProcess | null} */ (null);

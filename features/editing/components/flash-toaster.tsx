@@ -52,12 +52,15 @@ export function FlashToaster() {
 
   useEffect(() => {
     // Shown even if the reader has moved on meanwhile: the flash was taken from its cookie.
-    void takeFlash().then(async (taken) => {
-      if (!taken) return markFlashPending(false);
-      const loaded = await import("sonner");
-      setSonner(() => loaded);
-      setFlash(taken);
-    });
+    void takeFlash()
+      .then(async (taken) => {
+        if (!taken) return markFlashPending(false);
+        const loaded = await import("sonner");
+        setSonner(() => loaded);
+        setFlash(taken);
+      })
+      // Sonner's code gone (a new build since the page loaded): the page goes on without its toast.
+      .catch(() => markFlashPending(false));
   }, [pathname]);
 
   useEffect(() => {
