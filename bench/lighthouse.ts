@@ -20,6 +20,7 @@ interface Run {
   cls: number;
   lcp: number;
   scriptKib: number;
+  scriptRequests: number;
   benchmarkIndex: number;
 }
 
@@ -36,15 +37,15 @@ async function audit(url: string, port: number, headers?: { [name: string]: stri
   const requests =
     (audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number }[] })
       ?.items ?? [];
-  const scriptBytes = requests
-    .filter((request) => request.resourceType === "Script")
-    .reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
+  const scripts = requests.filter((request) => request.resourceType === "Script");
+  const scriptBytes = scripts.reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
   return {
     score: Math.round((categories.performance?.score ?? 0) * 100),
     tbt: audits["total-blocking-time"]?.numericValue ?? NaN,
     cls: audits["cumulative-layout-shift"]?.numericValue ?? NaN,
     lcp: audits["largest-contentful-paint"]?.numericValue ?? NaN,
     scriptKib: scriptBytes / 1024,
+    scriptRequests: scripts.length,
     benchmarkIndex: result.lhr.environment.benchmarkIndex,
   };
 }
@@ -124,6 +125,11 @@ export async function benchLighthouse(dir: string, port: number, record: Record,
             `${name}: first-load JavaScript above the bare page (KiB as sent, target ≤ 150)`,
             of((r) => r.scriptKib) - bareScript,
           );
+        // Each costs a phone round trips on one of HTTP/1.1's six connections (next.config.ts).
+        record(
+          `${name}: script requests during the load`,
+          of((r) => r.scriptRequests),
+        );
       }
       record("bare page: first-load JavaScript (KiB as sent)", bareScript);
       // The emulated phone is this machine slowed 4×: on a slower machine every figure above is worse
