@@ -9,6 +9,8 @@ const benchDistDir = process.env.BENCH_DIST_DIR;
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // server.mjs compresses what Next.js answers, with brotli where the reader takes it.
+  compress: false,
   ...(benchDistDir ? { distDir: benchDistDir, productionBrowserSourceMaps: true } : {}),
   // forbidden() renders app/forbidden.tsx with status 403.
   // The proxy (proxy.ts) sees each request body first and would cut uploads at 10 MB; imports take

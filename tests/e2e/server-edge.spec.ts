@@ -2,6 +2,7 @@
 // addresses Next.js could not decode answered 400, and a bad environment stopping it at start.
 import { spawn } from "node:child_process";
 import { Agent, get as httpGet } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 
 test.describe("the HTTP edge", () => {
@@ -77,8 +78,7 @@ test.describe("the HTTP edge", () => {
           );
         }).on("error", reject);
       });
-    // The largest of them (the framework's), whose copies the build wrote (npm's postbuild). Only
-    // those copies are sent as br: Next.js itself gzips as it goes.
+    // The largest of them (the framework's), whose copies the build wrote (npm's postbuild).
     const sized = await Promise.all(
       assets.map(async (path) => ({ path, plain: await raw(path, "identity") })),
     );
@@ -95,6 +95,36 @@ test.describe("the HTTP edge", () => {
     expect(gz.bytes).toBeLessThan(largest.plain.bytes / 2);
     // Only read: any other method is refused, not answered 500.
     expect((await request.post(largest.path, { data: "x" })).status()).toBe(405);
+  });
+
+  test("sends pages brotli-compressed to a browser that takes it, gzip to one that does not", async ({
+    baseURL,
+  }) => {
+    // The page as sent (encoding, bytes) and as read, its nonces (new each time) set aside.
+    const page = (encoding: string) =>
+      new Promise<{ encoding?: string; sent: number; text: string }>((resolve, reject) => {
+        httpGet(`${baseURL}/login`, { headers: { "accept-encoding": encoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const body = Buffer.concat(chunks);
+            const sentAs = response.headers["content-encoding"];
+            const plain =
+              sentAs === "br" ? brotliDecompressSync(body) : sentAs === "gzip" ? gunzipSync(body) : body;
+            resolve({
+              encoding: sentAs,
+              sent: body.length,
+              text: plain.toString("utf8").replace(/[0-9a-f]{32}/g, "nonce"),
+            });
+          });
+        }).on("error", reject);
+      });
+    const [br, gz, plain] = await Promise.all([page("gzip, deflate, br"), page("gzip"), page("identity")]);
+    expect([br.encoding, gz.encoding, plain.encoding]).toEqual(["br", "gzip", undefined]);
+    expect(plain.text).toContain("</html>");
+    expect(br.text).toBe(plain.text);
+    expect(gz.text).toBe(plain.text);
+    expect(br.sent).toBeLessThan(gz.sent);
   });
 
   test("answers 400, not 500, for addresses that cannot be decoded", async ({ request }) => {
