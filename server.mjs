@@ -50,6 +50,13 @@ try {
 // streams; a page is smaller than that. The build's scripts and styles are compressed at build time.
 const compress = compression({
   brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_LGWIN]: 18 } },
+  // Route handlers' answers (JSON, CSV) come with their Content-Type as a list of one, which the
+  // library takes for a type it cannot compress: said as the one value it is, they are compressed.
+  filter(request, response) {
+    const type = response.getHeader("content-type");
+    if (Array.isArray(type)) response.setHeader("content-type", type.join(", "));
+    return compression.filter(request, response);
+  },
 });
 
 /** The most of a refused body read into nothing before the connection is cut. */

@@ -97,13 +97,16 @@ test.describe("the HTTP edge", () => {
     expect((await request.post(largest.path, { data: "x" })).status()).toBe(405);
   });
 
-  test("sends pages brotli-compressed to a browser that takes it, gzip to one that does not", async ({
+  test("sends pages and API answers brotli-compressed to a browser that takes it, gzip to one that does not", async ({
     baseURL,
+    request,
   }) => {
-    // The page as sent (encoding, bytes) and as read, its nonces (new each time) set aside.
-    const page = (encoding: string) =>
+    // As the signed-in viewer: the API answers no one else.
+    const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    // An answer as sent (encoding, bytes) and as read, its nonces (new each time) set aside.
+    const answer = (path: string, encoding: string) =>
       new Promise<{ encoding?: string; sent: number; text: string }>((resolve, reject) => {
-        httpGet(`${baseURL}/login`, { headers: { "accept-encoding": encoding } }, (response) => {
+        httpGet(`${baseURL}${path}`, { headers: { "accept-encoding": encoding, cookie } }, (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => {
@@ -119,12 +122,22 @@ test.describe("the HTTP edge", () => {
           });
         }).on("error", reject);
       });
-    const [br, gz, plain] = await Promise.all([page("gzip, deflate, br"), page("gzip"), page("identity")]);
-    expect([br.encoding, gz.encoding, plain.encoding]).toEqual(["br", "gzip", undefined]);
-    expect(plain.text).toContain("</html>");
-    expect(br.text).toBe(plain.text);
-    expect(gz.text).toBe(plain.text);
-    expect(br.sent).toBeLessThan(gz.sent);
+    // A page, and a route's JSON (whose Content-Type Next.js sets as a list: server.mjs).
+    for (const [path, whole] of [
+      ["/login", "</html>"],
+      ["/api/v1/pledges", '"data"'],
+    ] as const) {
+      const [br, gz, plain] = await Promise.all([
+        answer(path, "gzip, deflate, br"),
+        answer(path, "gzip"),
+        answer(path, "identity"),
+      ]);
+      expect([br.encoding, gz.encoding, plain.encoding], path).toEqual(["br", "gzip", undefined]);
+      expect(plain.text, path).toContain(whole);
+      expect(br.text, path).toBe(plain.text);
+      expect(gz.text, path).toBe(plain.text);
+      expect(br.sent, path).toBeLessThan(gz.sent);
+    }
   });
 
   test("answers 400, not 500, for addresses that cannot be decoded", async ({ request }) => {
