@@ -238,5 +238,7 @@ export function credentialsOf(headers: Headers): Record<string, string> {
 export function matchesEtag(request: Request, etag: string): boolean {
   const header = request.headers.get("if-none-match");
   if (!header) return false;
-  return header.trim() === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+  // Compared weakly (RFC 9110 13.1.2): an answer sent compressed is the same file.
+  const wanted = etag.replace(/^W\//, "");
+  return header.trim() === "*" || header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === wanted);
 }

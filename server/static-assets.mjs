@@ -115,7 +115,7 @@ function readCopies(root) {
     try {
       gz = readFileSync(path.join(root, `${original}.gz`));
     } catch {
-      // No gzip copy (it was not smaller): Next.js answers gzip's readers (server.mjs compressing).
+      // No gzip copy (it was not smaller): Next.js answers gzip's readers, plain.
     }
     // From the content, so that every instance built from the same sources says the same.
     const etag = `"${createHash("sha256").update(br).digest("base64url").slice(0, 27)}"`;
@@ -127,7 +127,7 @@ function readCopies(root) {
 /**
  * The handler of /_next/static requests for the assets compressed at build time: it answers one
  * (as brotli or gzip, as the request's Accept-Encoding weighs them) and says true, or says false and
- * leaves the request, untouched, to Next.js (server.mjs compressing): another path, an asset without compressed copies, a
+ * leaves the request, untouched, to Next.js: another path, an asset without compressed copies, a
  * reader who takes neither encoding. Any method but GET and HEAD on the assets is refused.
  */
 export function serveStaticAssets(distDir) {

@@ -101,7 +101,7 @@ describe("a named release", () => {
     for (const [n, { response, bytes }] of first.entries()) {
       expect(response.status, names[n]).toBe(200);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
-      expect(response.headers.get("etag")).toBe(`"${sha256}"`);
+      expect(response.headers.get("etag")).toBe(`W/"${sha256}"`);
       expect(release!.files.find((file) => file.name === names[n])!.sha256).toBe(sha256);
       expect(response.headers.get("content-disposition")).toBe(
         `attachment; filename="pledgewatch-release-1-${names[n]}"`,

@@ -101,12 +101,12 @@ test.describe("the HTTP edge", () => {
     baseURL,
     request,
   }) => {
-    // As the signed-in viewer: the API answers no one else.
+    // The API answers only the signed-in (the viewer here); the sign-in page only the signed-out.
     const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    // An answer as sent (encoding, bytes) and as read, its nonces (new each time) set aside.
-    const answer = (path: string, encoding: string) =>
-      new Promise<{ encoding?: string; sent: number; text: string }>((resolve, reject) => {
-        httpGet(`${baseURL}${path}`, { headers: { "accept-encoding": encoding, cookie } }, (response) => {
+    // An answer as sent (status, encoding, bytes) and as read, its nonces (new each time) set aside.
+    const answer = (path: string, encoding: string, headers: Record<string, string>) =>
+      new Promise<{ status?: number; encoding?: string; sent: number; text: string }>((resolve, reject) => {
+        httpGet(`${baseURL}${path}`, { headers: { "accept-encoding": encoding, ...headers } }, (response) => {
           const chunks: Buffer[] = [];
           response.on("data", (chunk: Buffer) => chunks.push(chunk));
           response.on("end", () => {
@@ -115,6 +115,7 @@ test.describe("the HTTP edge", () => {
             const plain =
               sentAs === "br" ? brotliDecompressSync(body) : sentAs === "gzip" ? gunzipSync(body) : body;
             resolve({
+              status: response.statusCode,
               encoding: sentAs,
               sent: body.length,
               text: plain.toString("utf8").replace(/[0-9a-f]{32}/g, "nonce"),
@@ -123,15 +124,16 @@ test.describe("the HTTP edge", () => {
         }).on("error", reject);
       });
     // A page, and a route's JSON (whose Content-Type Next.js sets as a list: server.mjs).
-    for (const [path, whole] of [
-      ["/login", "</html>"],
-      ["/api/v1/pledges", '"data"'],
+    for (const [path, whole, headers] of [
+      ["/login", "Sign in to Pledgewatch", {}],
+      ["/api/v1/pledges", '"data"', { cookie }],
     ] as const) {
       const [br, gz, plain] = await Promise.all([
-        answer(path, "gzip, deflate, br"),
-        answer(path, "gzip"),
-        answer(path, "identity"),
+        answer(path, "gzip, deflate, br", headers),
+        answer(path, "gzip", headers),
+        answer(path, "identity", headers),
       ]);
+      expect([br.status, gz.status, plain.status], path).toEqual([200, 200, 200]);
       expect([br.encoding, gz.encoding, plain.encoding], path).toEqual(["br", "gzip", undefined]);
       expect(plain.text, path).toContain(whole);
       expect(br.text, path).toBe(plain.text);

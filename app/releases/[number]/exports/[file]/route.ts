@@ -21,7 +21,8 @@ export const GET = apiRoute("read", async (request: Request, { params }: Context
   const which = releaseNumber.safeParse(number);
   const stored = which.success ? await readReleaseFile(which.data, name.data) : null;
   if (!stored) throw new ApiError(404, noSuchRelease(number));
-  const etag = `"${stored.sha256}"`;
+  // Weak: the same file is sent plain, gzipped or as brotli (server.mjs), as each reader takes it.
+  const etag = `W/"${stored.sha256}"`;
   // It never changes; but who may read it can (PUBLIC_READ), so only the reader's own cache keeps it.
   const headers = { ETag: etag, "Cache-Control": "private, max-age=31536000, immutable" };
   if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
