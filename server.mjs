@@ -55,6 +55,9 @@ const compress = compression({
   filter(request, response) {
     // The build's own assets are sent as compressed at build time, or plain when that was no smaller.
     if (request.url?.startsWith("/_next/static/")) return false;
+    // A write's answer is short, and compressing it doubled a write's time under load (median 44 ms
+    // plain, 104–114 compressed: `BENCH_STEPS=writes npm run bench`).
+    if (request.method !== "GET" && request.method !== "HEAD") return false;
     // Route handlers' answers (JSON, CSV) come with their Content-Type as a list of one, which the
     // library takes for a type it cannot compress: said as the one value it is, they are compressed.
     const type = response.getHeader("content-type");

@@ -5,6 +5,29 @@ import { Agent, get as httpGet } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 
+/**
+ * An answer as sent, asking for `encoding` (Playwright's own client would decompress it): its status,
+ * encoding, Cache-Control and body bytes.
+ */
+function rawAnswer(url: string, encoding: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; encoding?: string; cache?: string; body: Buffer }>(
+    (resolve, reject) => {
+      httpGet(url, { headers: { "accept-encoding": encoding, ...headers } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            encoding: response.headers["content-encoding"],
+            cache: response.headers["cache-control"],
+            body: Buffer.concat(chunks),
+          }),
+        );
+      }).on("error", reject);
+    },
+  );
+}
+
 test.describe("the HTTP edge", () => {
   test("refuses a 30 MB sign-in body unread, and the server stays responsive", async ({
     request,
@@ -62,22 +85,10 @@ test.describe("the HTTP edge", () => {
       (m) => m[1]!,
     );
     expect(assets.length).toBeGreaterThan(3);
-    // Raw answers (Playwright's client would decompress them): the encoding as sent, and its size.
-    const raw = (path: string, encoding: string) =>
-      new Promise<{ status: number; encoding?: string; cache?: string; bytes: number }>((resolve, reject) => {
-        httpGet(`${baseURL}${path}`, { headers: { "accept-encoding": encoding } }, (response) => {
-          let bytes = 0;
-          response.on("data", (chunk: Buffer) => (bytes += chunk.length));
-          response.on("end", () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              encoding: response.headers["content-encoding"],
-              cache: response.headers["cache-control"],
-              bytes,
-            }),
-          );
-        }).on("error", reject);
-      });
+    const raw = async (path: string, encoding: string) => {
+      const { body, ...answer } = await rawAnswer(`${baseURL}${path}`, encoding);
+      return { ...answer, bytes: body.length };
+    };
     // The largest of them (the framework's), whose copies the build wrote (npm's postbuild).
     const sized = await Promise.all(
       assets.map(async (path) => ({ path, plain: await raw(path, "identity") })),
@@ -104,25 +115,13 @@ test.describe("the HTTP edge", () => {
     // The API answers only the signed-in (the viewer here); the sign-in page only the signed-out.
     const cookie = (await request.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     // An answer as sent (status, encoding, bytes) and as read, its nonces (new each time) set aside.
-    const answer = (path: string, encoding: string, headers: Record<string, string>) =>
-      new Promise<{ status?: number; encoding?: string; sent: number; text: string }>((resolve, reject) => {
-        httpGet(`${baseURL}${path}`, { headers: { "accept-encoding": encoding, ...headers } }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on("data", (chunk: Buffer) => chunks.push(chunk));
-          response.on("end", () => {
-            const body = Buffer.concat(chunks);
-            const sentAs = response.headers["content-encoding"];
-            const plain =
-              sentAs === "br" ? brotliDecompressSync(body) : sentAs === "gzip" ? gunzipSync(body) : body;
-            resolve({
-              status: response.statusCode,
-              encoding: sentAs,
-              sent: body.length,
-              text: plain.toString("utf8").replace(/[0-9a-f]{32}/g, "nonce"),
-            });
-          });
-        }).on("error", reject);
-      });
+    const answer = async (path: string, encoding: string, headers: Record<string, string>) => {
+      const { status, encoding: sentAs, body } = await rawAnswer(`${baseURL}${path}`, encoding, headers);
+      const plain =
+        sentAs === "br" ? brotliDecompressSync(body) : sentAs === "gzip" ? gunzipSync(body) : body;
+      const text = plain.toString("utf8").replace(/[0-9a-f]{32}/g, "nonce");
+      return { status, encoding: sentAs, sent: body.length, text };
+    };
     // A page, and a route's JSON (whose Content-Type Next.js sets as a list: server.mjs).
     for (const [path, whole, headers] of [
       ["/login", "Sign in to Pledgewatch", {}],
