@@ -143,3 +143,55 @@ test("no browser code carries a whole catalog: pages hand their client component
   });
   expect(carrying).toEqual([]);
 });
+
+test("a page's browser words are read once it is painted, from an address kept a year, not from the page", async ({
+  page,
+}) => {
+  const kept = new Map<string, string | undefined>();
+  page.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/api/messages") {
+      kept.set(response.url(), response.headers()["cache-control"]);
+    }
+  });
+  /** Each read of words on the page now open: begun after the page's first paint or not, and whether it came from the cache. */
+  const wordReads = () =>
+    page.evaluate(() => {
+      const painted = performance.getEntriesByName("first-paint")[0]!.startTime;
+      return (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+        .filter((entry) => new URL(entry.name).pathname === "/api/messages")
+        .map((entry) => ({
+          address: entry.name,
+          afterPaint: entry.startTime >= painted,
+          when: `asked at ${entry.startTime.toFixed(1)} ms, painted at ${painted.toFixed(1)}`,
+          fromCache: entry.transferSize === 0,
+        }));
+    });
+
+  await page.goto("/dashboard", { waitUntil: "networkidle" });
+  const onDashboard = await wordReads();
+  const namespacesOf = (address: string) => new URL(address).searchParams.getAll("namespace").join(" ");
+  // The dashboard's own words and every page's, asked for only once the page was painted.
+  expect(onDashboard.map((read) => namespacesOf(read.address)).sort()).toEqual([
+    "dashboard",
+    "vocabulary common forms exports watch",
+  ]);
+  expect(onDashboard.filter((read) => !read.afterPaint).map((read) => read.when)).toEqual([]);
+  for (const { address } of onDashboard)
+    expect(kept.get(address)).toBe("public, max-age=31536000, immutable");
+
+  // The page itself carries no catalog for its browser code, as the page's flight data once did.
+  const document = await (await page.request.get("/dashboard")).text();
+  expect(document).toContain("/api/messages?locale=en");
+  expect(document).not.toMatch(/\\?"messages\\?":\{/);
+
+  // The next page reads every page's words from the browser's cache, and only its own anew.
+  await page.goto("/pledges", { waitUntil: "networkidle" });
+  const onPledges = await wordReads();
+  const everyPages = onDashboard.find((read) => namespacesOf(read.address) !== "dashboard")!.address;
+  expect(
+    onPledges.map((read) => [namespacesOf(read.address), read.address === everyPages, read.fromCache]).sort(),
+  ).toEqual([
+    ["pledges", false, false],
+    ["vocabulary common forms exports watch", true, true],
+  ]);
+});

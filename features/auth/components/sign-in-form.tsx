@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/features/forms/use-hydrated";
 import { authClient } from "../auth-client";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
@@ -16,6 +17,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   };
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Signing in is the browser code's: the button waits for it (the page's words come after its first paint).
+  const ready = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,7 +39,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     window.location.assign(returnTo);
   }
 
-  // post: a press before the page is interactive must not put the password in the address.
+  // post: even so, a press before the page is interactive must not put the password in the address.
   return (
     <form method="post" onSubmit={(event) => void submit(event)} className="space-y-4">
       <div className="space-y-1">
@@ -63,7 +66,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="button-primary">
+      <button type="submit" disabled={pending || !ready} className="button-primary">
         {pending ? t("signingIn") : t("signIn")}
       </button>
     </form>
