@@ -4,9 +4,8 @@
 // and every page route is read in each language as a browser first loads it: the scripts its HTML
 // names. Each script's bytes are laid back, through its source map, on the files they came from;
 // what came from next-intl and its helpers (use-intl, icu-minify, @formatjs) and from i18n/ is the
-// runtime's share. The catalog's words the page's browser code reads (from /api/messages, as the
-// page names them) are the rest. Both gzipped, as sent; the route's whole first-load JavaScript is
-// printed beside them.
+// runtime's share. The catalog's words a page hands the browser (its RSC payload's `messages`) are
+// the rest. Both gzipped, as sent; the route's whole first-load JavaScript is printed beside them.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -54,12 +53,39 @@ function weighScript(file: string) {
   return { text, i18n };
 }
 
-/**
- * The addresses of the words a page's browser code reads: its HTML asks for them once painted
- * (i18n/browser-catalog.ts, earlyReadScript), every page's and its own.
- */
-function wordAddressesOf(html: string): string[] {
-  return [...new Set([...html.matchAll(/fetch\("(\/api\/messages\?[^"]+)"\)/g)].map((match) => match[1]!))];
+/** The Next.js RSC payload a page's HTML carries, in its `self.__next_f.push([1, "…"])` scripts. */
+function flightOf(html: string): string {
+  let flight = "";
+  for (const [, chunk] of html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g))
+    flight += JSON.parse(chunk!) as string;
+  return flight;
+}
+
+/** Each JSON object the flight data gives as `"messages":{…}` whose keys are catalog namespaces. */
+function messagesOf(flight: string, namespaces: Set<string>): string[] {
+  const found: string[] = [];
+  for (const match of flight.matchAll(/"messages":\{/g)) {
+    const start = match.index! + '"messages":'.length;
+    let depth = 0;
+    let inString = false;
+    for (let at = start; at < flight.length; at++) {
+      const char = flight[at];
+      if (inString) {
+        if (char === "\\") at++;
+        else if (char === '"') inString = false;
+      } else if (char === '"') inString = true;
+      else if (char === "{" || char === "[") depth++;
+      else if (char === "}" || char === "]") {
+        depth--;
+        if (depth === 0) {
+          const json = flight.slice(start, at + 1);
+          if (Object.keys(JSON.parse(json) as object).every((key) => namespaces.has(key))) found.push(json);
+          break;
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /** Every page route and an address of it on the seeded data (made where the seed has none). */
@@ -177,6 +203,7 @@ export async function benchFirstLoad(dir: string, port: number, record: Record) 
   execFileSync("npm", ["run", "--silent", "db:deploy"], { env, stdio: "ignore" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
   const admin = createBenchAdmin(env);
+  const namespaces = new Set(Object.keys(JSON.parse(readFileSync("messages/en.json", "utf8")) as object));
   const log = path.join(dir, "first-load-server.log");
   await withServer({ env, port, log }, async () => {
     const base = `http://127.0.0.1:${port}`;
@@ -216,16 +243,8 @@ export async function benchFirstLoad(dir: string, port: number, record: Record) 
           runtime += script.i18n;
           all += gzipped(script.text);
         }
-        const wordAddresses = wordAddressesOf(html);
-        if (wordAddresses.length === 0)
-          throw new Error(`${address} in ${locale} reads no words in the browser`);
-        const messages = await Promise.all(
-          wordAddresses.map(async (words) => {
-            const answer = await fetch(base + words);
-            if (!answer.ok) throw new Error(`${words}: ${answer.status}`);
-            return answer.text();
-          }),
-        );
+        const messages = messagesOf(flightOf(html), namespaces);
+        if (messages.length === 0) throw new Error(`${address} in ${locale} hands the browser no messages`);
         const sizes = {
           locale,
           runtime: runtime ? gzipped(runtime) : 0,

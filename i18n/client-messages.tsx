@@ -1,42 +1,49 @@
-import { getLocale, getTimeZone } from "next-intl/server";
+import { NextIntlClientProvider, type Messages } from "next-intl";
+import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
-import { earlyReadScript, everywhere, messagesAddress, type Namespace } from "./browser-catalog";
-import { scriptNonce } from "@/server/script-nonce";
-import { browserMessages } from "./browser-words";
-import { PageMessages, RootMessages } from "./browser-messages";
 
 // Browser code reads its words through next-intl's useTranslations, from the namespaces a page
-// names here: each page's browser code gets the words its client components use, not the whole
-// catalog, and reads them from /api/messages rather than from the page (browser-catalog.ts). The
+// hands it here: each page ships the words its client components use, not the whole catalog. The
 // messages are precompiled at build (next.config.ts), so the browser formats them with a small
 // runtime, and makes no Intl formatter for a message without numbers or plurals.
 
+type Namespace = keyof Messages;
+
 /**
- * The words of the client components inside: those every page has (the layout's, with no
- * `namespaces`), or a page's `namespaces` added to them.
+ * Every page's: the vocabulary (badges, selects), the UI kit's words, the form parts' (any page may
+ * hold a form), the export links' and the watch button's.
  */
+const everywhere = ["vocabulary", "common", "forms", "exports", "watch"] as const satisfies Namespace[];
+
+/**
+ * Parts of a namespace only the server words, never sent: what a form's action answers, why a
+ * write was refused, an import row's problems, a query parameter's. The browser words only its live
+ * checks' messages.
+ */
+const serverOnly: Partial<Record<Namespace, readonly string[]>> = {
+  validation: ["outcome", "refusal", "row", "param"],
+};
+
+/** A namespace's messages as the browser needs them. */
+function forBrowser(namespace: Namespace, words: Messages[Namespace]) {
+  const left = serverOnly[namespace];
+  return left ? Object.fromEntries(Object.entries(words).filter(([key]) => !left.includes(key))) : words;
+}
+
+/** The catalog's `namespaces` (and those every page has) for the client components inside. */
 export async function ClientMessages({
-  namespaces,
+  namespaces = [],
   children,
 }: {
   namespaces?: Namespace[];
   children: ReactNode;
 }) {
-  const [locale, timeZone, nonce] = await Promise.all([getLocale(), getTimeZone(), scriptNonce()]);
-  const named = namespaces ?? everywhere;
-  const { version } = await browserMessages(locale, named);
-  const address = messagesAddress(locale, named, version);
-  const Messages = namespaces ? PageMessages : RootMessages;
-  // In the browser the provider waits for its words before hydrating what it holds, the server's
-  // HTML shown meanwhile. No Suspense boundary here: the page's content would then stream apart
-  // from the page's frame, and React shows such content only some 300 ms after the first paint.
-  return (
-    <>
-      <Messages locale={locale} timeZone={timeZone} namespaces={named} address={address}>
-        {children}
-      </Messages>
-      {/* After what it holds: an inline script waits for the stylesheet, and stops the parser till then. */}
-      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: earlyReadScript(address) }} />
-    </>
+  const messages = await getMessages();
+  const picked = Object.fromEntries(
+    [...everywhere, ...namespaces].map((namespace) => [
+      namespace,
+      forBrowser(namespace, messages[namespace]),
+    ]),
   );
+  return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

@@ -1,7 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { currentPrincipal } from "@/server/access";
-import { catalogOf } from "./catalog";
 import { localeHeader } from "./locale-header";
 import { chooseLocale, isLocale, localeCookie } from "./locales";
 
@@ -25,7 +24,7 @@ export default getRequestConfig(async () => {
       });
   return {
     locale,
-    messages: await catalogOf(locale),
+    messages: (await import(`../messages/${locale}.json`)).default,
     // Dates are shown in UTC so that every reader sees the same day (lib/format.ts).
     timeZone: "UTC",
   };

@@ -17,7 +17,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   };
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  // Signing in is the browser code's: the button waits for it (the page's words come after its first paint).
+  // Signing in is the browser code's: the button waits for it.
   const ready = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { deletePledgeAction, deleteRecordAction } from "../actions";
 import { idle } from "@/features/forms/form-state";
 import { FormOutcome } from "@/features/forms/components/form-parts";
+import { useHydrated } from "@/features/forms/use-hydrated";
 
 /** The "Delete" section of an edit page: deletes the record at the version shown, after the browser's confirmation. */
 export function DeleteSection({
@@ -25,6 +26,8 @@ export function DeleteSection({
     target === "pledge" ? deletePledgeAction : deleteRecordAction,
     idle,
   );
+  // Pressed before the page is interactive, the form would be sent without its confirmation.
+  const ready = useHydrated();
   return (
     <section aria-labelledby="delete-heading" className="space-y-2 border-t border-slate-200 pt-4">
       <h2 id="delete-heading" className="text-lg font-semibold">
@@ -42,7 +45,7 @@ export function DeleteSection({
         <input type="hidden" name="version" value={version} />
         {target !== "pledge" && <input type="hidden" name="recordKind" value={target.kind} />}
         <p className="note">{explanation}</p>
-        <button type="submit" className="button-danger" disabled={pending}>
+        <button type="submit" className="button-danger" disabled={pending || !ready}>
           {label}
         </button>
       </form>

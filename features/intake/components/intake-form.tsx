@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { localeHeader } from "@/i18n/locale-header";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { useHydrated } from "@/features/forms/use-hydrated";
 
 const accepted =
   ".txt,.md,.markdown,.html,.htm,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -22,6 +23,8 @@ export function IntakeForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Sent by the browser itself, before the page is interactive, the text would go in the address.
+  const ready = useHydrated();
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   const fail = (message: string) => {
@@ -136,7 +139,7 @@ export function IntakeForm() {
           <input id="intake-published" name="publishedOn" type="date" className="field" />
         </div>
       </fieldset>
-      <button type="submit" className="button-primary" disabled={busy} aria-live="polite">
+      <button type="submit" className="button-primary" disabled={busy || !ready} aria-live="polite">
         {busy ? t("reading") : t("read")}
       </button>
     </form>
