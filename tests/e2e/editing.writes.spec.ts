@@ -326,8 +326,15 @@ test.describe("editing as an analyst", () => {
 
     const id = await addPledge(page, "E2E pledge to delete");
     await page.goto(`/pledges/${id}/edit`);
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this pledge" }).click();
+    // Asked in the page: focus moves to the answer, and Cancel (or Escape) takes the question back.
+    const question = page.getByRole("group", { name: "Delete this pledge?" });
+    await expect(question.getByRole("button", { name: "Yes, delete" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(question).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete this pledge" })).toBeFocused();
+    await page.getByRole("button", { name: "Delete this pledge" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(/\/pledges$/);
     expect((await page.request.get(`/api/v1/pledges/${id}`)).status()).toBe(404);
 
@@ -341,8 +348,8 @@ test.describe("editing as an analyst", () => {
 
     // Deleted again, it waits under "Recently deleted" to be restored.
     await page.goto(`/pledges/${id}/edit`);
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this pledge" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(/\/pledges$/);
     await page.goto("/pledges/deleted");
     await expectNoAxeViolations(page);
@@ -375,9 +382,12 @@ test.describe("editing as an analyst", () => {
 
     await page.goto("/manage/source");
     await page.getByRole("link", { name: "E2E ministry statement", exact: true }).click();
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this source" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page.getByRole("main").getByRole("alert")).toContainText("still linked to or cited");
+    // Refused, the section offers the first button again rather than the question.
+    await expect(page.getByRole("button", { name: "Yes, delete" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Delete this source" })).toBeVisible();
   });
 });
 

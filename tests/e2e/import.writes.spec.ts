@@ -209,8 +209,8 @@ test.describe("importing pledges", () => {
     // Deleted again, so that the dashboard's count of withdrawn pledges, which a later spec checks,
     // stays as the seed has it.
     await page.goto(`${new URL(page.url()).pathname}/edit`);
-    page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Delete this pledge" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
     await expect(page).toHaveURL(/\/pledges$/);
     await page.goto("/pledges?q=E2E%20release%20radars");
     await main(page).getByRole("link", { name: "E2E release radars", exact: true }).click();
