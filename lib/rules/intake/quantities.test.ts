@@ -140,6 +140,15 @@ describe("the quantity grammar", () => {
     ]);
   });
 
+  it("reads a unit set against an unspaced em dash, which is punctuation, not a hyphen", () => {
+    const text = "the UK will contribute fewer than 7,500 troops—an operationally heavy burden";
+    expect(findQuantities(text).map(({ low, qualifier, unit }) => [low, qualifier, unit])).toEqual([
+      ["7500", "up_to", "personnel"],
+    ]);
+    // A word joined by a hyphen or an en dash stays one word.
+    expect(readQuantity("30,000 Franco–British troops")).toMatchObject({ low: "30000", unit: "personnel" });
+  });
+
   it.each([
     "The talks peaked in late 2025 and resumed.",
     "The results of the second day focus on three primary pillars.",

@@ -16,6 +16,9 @@ export interface Token {
 }
 
 export const hyphens = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212";
+// Inside a word: not the em dash or the bar, which news sets unspaced between words as punctuation
+// ("7,500 troops—an operationally heavy burden").
+const wordHyphens = "-\u2010\u2011\u2012\u2013\u2212";
 const groupSpace = " \u00a0\u202f\u2009";
 
 // A word's letters, with apostrophes only between them ("Coalition’s", not "thousand'").
@@ -25,7 +28,7 @@ const tokenPattern = new RegExp(
     // Digits grouped by commas or by spaces of any width: a group is exactly three digits.
     `(?<number>\\d{1,3}(?:(?:,|[${groupSpace}])\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)`,
     // Words, with hyphens and apostrophes inside them.
-    `(?<word>(?:\\p{L}\\.){2,}|${part}(?:[${hyphens}]${part})*\\.?)`,
+    `(?<word>(?:\\p{L}\\.){2,}|${part}(?:[${wordHyphens}]${part})*\\.?)`,
     `(?<sign>[^\\s\\p{L}\\d])`,
   ].join("|"),
   "gu",
