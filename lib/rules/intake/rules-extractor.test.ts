@@ -413,6 +413,17 @@ describe("pledges", () => {
     });
   });
 
+  it.each([
+    "Carney confirmed Canada’s support, though he noted it is still unclear whether Ottawa would deploy troops to Ukraine.",
+    "Carney said the use of Canadian troops remains only “a possibility.”",
+    "The Netherlands has yet to decide whether to send soldiers.",
+    "Portugal is weighing whether to contribute troops to the force.",
+  ])("reads an undecided party as a reservation: %j", (text) => {
+    expect(pledgesOf(text)).toContainEqual(
+      expect.objectContaining({ stance: "reservation", category: "force" }),
+    );
+  });
+
   it("is no pledge when the words around a cue say otherwise", () => {
     for (const text of [
       "France agreed not to deploy troops to Ukraine.",

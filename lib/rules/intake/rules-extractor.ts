@@ -756,6 +756,8 @@ class Reading {
         categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ??
         made.at(-1)?.category ??
         before ??
+        // "the use of Canadian troops remains only “a possibility”": what is undecided, named before.
+        categoryOf(this.text, clause) ??
         (who.length > 0 ? "other" : null);
       if (!category) continue;
       const cueText = this.text.slice(stance.cue.start, stance.cue.end);
