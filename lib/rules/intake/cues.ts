@@ -817,9 +817,9 @@ export const openQuestionCue = phrasePattern([
 export const requirementCue =
   /\b(?:need(?:s|ed)?|requir(?:e|es|ed|ement|ements)|necessary|would\s+take|call(?:s|ed)?\s+for|(?<!\b(?:an|the)\s)estimat(?:e|es|ed|ing))\b/iu;
 
-/** Words that make a figure what a party has: "the British Army fields roughly 70,000". */
+/** Words that make a figure what a party has: "the British Army fields roughly 70,000", "Ukraine’s 800,000-strong army". */
 export const capacityCue =
-  /\b(?:fields?|fielded|number(?:s|ing)?|totals?|active[-\u2011\s]duty|full[-\u2011]time|standing\s+army|(?:army|armed\s+forces|military)\s+of|strength\s+of|troop\s+levels?|troops\s+in\s+total|(?:has|have)\s+(?:an?\s+)?(?:army|armed\s+forces|military)\s+of|(?:remain|stand|stay)s?\s+at)\b/iu;
+  /\b(?:(?<=\d[-\u2010\u2011])strong\s+(?:army|armed\s+forces|military)|fields?|fielded|number(?:s|ing)?|totals?|active[-\u2011\s]duty|full[-\u2011]time|standing\s+army|(?:army|armed\s+forces|military)\s+of|strength\s+of|troop\s+levels?|troops\s+in\s+total|(?:has|have)\s+(?:an?\s+)?(?:army|armed\s+forces|military)\s+of|(?:remain|stand|stay)s?\s+at)\b/iu;
 
 /** Words that say a pledge was delivered or is under way. */
 export const deliveryCues: { pattern: RegExp; status: PledgeStatus }[] = [

@@ -682,6 +682,15 @@ describe("requirements and capacities", () => {
     expect(requirement).toMatchObject({ quantity: { low: "40000", high: "60000", unit: "personnel" } });
   });
 
+  it("reads an army described by its strength as a capacity, but not a force planned at a strength", () => {
+    const [capacity] = ofKind(
+      "The deployment is intended to reinforce Ukraine’s 800,000-strong army against attacks.",
+      "capacity",
+    );
+    expect(capacity).toMatchObject({ quantity: { low: "800000", unit: "personnel" } });
+    expect(ofKind("Plans called for a 64,000-strong force.", "capacity")).toEqual([]);
+  });
+
   it("reads the size an army will keep as a capacity", () => {
     const [capacity] = ofKind("Macron said the Ukrainian army will remain at 800,000.", "capacity");
     expect(capacity).toMatchObject({
