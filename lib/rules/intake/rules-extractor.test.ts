@@ -414,6 +414,15 @@ describe("pledges", () => {
   });
 
   it.each([
+    ["France pledged immediate and long-term backing for Ukraine’s military.", "assistance"],
+    ["Spain pledged support for Ukraine's armed forces.", "assistance"],
+    ["The allies made binding pledges to respond if Russia attacks again.", "guarantee"],
+    ["Britain vowed to come to Ukraine’s aid.", "guarantee"],
+  ])("reads the category of %j, a curly apostrophe inside its words", (text, category) => {
+    expect(pledgesOf(text)).toEqual([expect.objectContaining({ stance: "pledge", category })]);
+  });
+
+  it.each([
     "Carney confirmed Canada’s support, though he noted it is still unclear whether Ottawa would deploy troops to Ukraine.",
     "Carney said the use of Canadian troops remains only “a possibility.”",
     "The Netherlands has yet to decide whether to send soldiers.",

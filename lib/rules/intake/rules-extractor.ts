@@ -188,10 +188,11 @@ function categoryOf(
   from?: number,
   verbAt?: number,
 ): PledgeCategory | null {
-  // Quotation marks are not words: 'train "soldiers and officers"' is training soldiers.
+  // Quotation marks are not words: 'train "soldiers and officers"' is training soldiers. An
+  // apostrophe between letters is part of a word: "Ukraine’s military".
   let slice = text
     .slice(span.start, span.end)
-    .replace(/["“”‘’]/gu, " ")
+    .replace(/["“”‘]|’(?!\p{L})|(?<!\p{L})’/gu, " ")
     // Support for a process or a text is no assistance: "support certain points of the declaration".
     .replace(new RegExp(politicalSupport.source, "giu"), (match) =>
       match.replace(/^\S+/u, (verb) => " ".repeat(verb.length)),
