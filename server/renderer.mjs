@@ -40,14 +40,8 @@ export function startRenderer(serverFile) {
       // Webhooks are sent by the server itself, once, and the first account made by it alone
       // (server/startup.ts).
       env: { ...process.env, WEBHOOKS: "off", PLEDGEWATCH_RENDERER: "1" },
-      // The server's flags (--cpu-prof) hold for it too, but not a debugger's port. Its heap has a cap
-      // of its own, as it renders pages only (the kept ones, those printed to PDF: the briefing of
-      // 10,000 pledges in npm run bench, step "exports"). Left to itself, V8 holds on to garbage up
-      // to its default of 4 GB on a large machine (npm run soak: 320 MB after a minute's load).
-      execArgv: [
-        ...process.execArgv.filter((flag) => !/^--(inspect|debug|max-old-space-size)/.test(flag)),
-        "--max-old-space-size=256",
-      ],
+      // The server's flags (a heap cap, --cpu-prof) hold for it too, but not a debugger's port.
+      execArgv: process.execArgv.filter((flag) => !/^--(inspect|debug)/.test(flag)),
     });
     child = started;
     started.on("message", (message) => {
