@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useHydrated } from "./use-hydrated";
 
 /**
  * A submit button that asks first: the first press shows what will happen, with "Yes" (the real
@@ -15,6 +16,7 @@ export function ConfirmSubmit({
   pending,
   className = "button-secondary",
   label,
+  focusOnMount = false,
 }: {
   children: ReactNode;
   question: string;
@@ -23,12 +25,16 @@ export function ConfirmSubmit({
   className?: string;
   /** An accessible name for the first button, where its text alone is ambiguous in a list. */
   label?: string;
+  /** Focus the first button when it appears: the form was remounted after an answer (a refusal). */
+  focusOnMount?: boolean;
 }) {
   const t = useTranslations("common");
   const [asking, setAsking] = useState(false);
   const yes = useRef<HTMLButtonElement>(null);
   const start = useRef<HTMLButtonElement>(null);
-  const [returnFocus, setReturnFocus] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(focusOnMount);
+  // Its press does nothing until the page is interactive: off till then, so a press is never lost.
+  const ready = useHydrated();
   const questionId = useId();
   const cancel = () => {
     setReturnFocus(true);
@@ -45,7 +51,7 @@ export function ConfirmSubmit({
         type="button"
         className={className}
         aria-label={label}
-        disabled={pending}
+        disabled={pending || !ready}
         onClick={() => setAsking(true)}
       >
         {children}

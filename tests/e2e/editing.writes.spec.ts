@@ -387,7 +387,7 @@ test.describe("editing as an analyst", () => {
     await expect(page.getByRole("main").getByRole("alert")).toContainText("still linked to or cited");
     // Refused, the section offers the first button again rather than the question.
     await expect(page.getByRole("button", { name: "Yes, delete" })).toHaveCount(0);
-    await expect(page.getByRole("button", { name: "Delete this source" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Delete this source" })).toBeFocused();
   });
 });
 

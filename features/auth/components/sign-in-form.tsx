@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { useHydrated } from "@/features/forms/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { authClient } from "../auth-client";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {

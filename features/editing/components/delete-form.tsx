@@ -43,6 +43,7 @@ export function DeleteSection({
         <p className="note">{explanation}</p>
         <ConfirmSubmit
           pending={pending}
+          focusOnMount={state !== idle}
           className="button-danger"
           question={t("confirmDelete", { label })}
           confirmLabel={t("yesDelete")}

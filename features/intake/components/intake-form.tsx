@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { localeHeader } from "@/i18n/locale-header";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { useHydrated } from "@/features/forms/use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const accepted =
   ".txt,.md,.markdown,.html,.htm,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
