@@ -373,10 +373,8 @@ export const reservationCue = phrasePattern([
   "remains a theoretical possibility",
   "remains a possibility",
   "remains unclear whether",
-  // Undecided, in the words news uses for it: "it is still unclear whether Ottawa would deploy troops",
-  // "the use of Canadian troops remains only “a possibility”", "has yet to decide".
-  "unclear whether",
-  "uncertain whether",
+  // Undecided, in the words news uses for it: "the use of Canadian troops remains only “a
+  // possibility”", "has yet to decide". Not "it is unclear whether", which says nothing of who.
   "undecided on",
   "undecided about",
   "undecided whether",
@@ -385,7 +383,9 @@ export const reservationCue = phrasePattern([
   "not yet decided",
   "has not decided",
   "have not decided",
-  "remains … possibility",
+  "remains only a possibility",
+  "remains only “a possibility",
+  "remains just a possibility",
   "weighing whether",
   "considering whether",
   "no decision has been made",

@@ -423,14 +423,23 @@ describe("pledges", () => {
   });
 
   it.each([
-    "Carney confirmed Canada’s support, though he noted it is still unclear whether Ottawa would deploy troops to Ukraine.",
-    "Carney said the use of Canadian troops remains only “a possibility.”",
-    "The Netherlands has yet to decide whether to send soldiers.",
-    "Portugal is weighing whether to contribute troops to the force.",
-  ])("reads an undecided party as a reservation: %j", (text) => {
-    expect(pledgesOf(text)).toContainEqual(
-      expect.objectContaining({ stance: "reservation", category: "force" }),
-    );
+    ["The Netherlands has yet to decide whether to send soldiers.", "Netherlands"],
+    ["Portugal is weighing whether to contribute troops to the force.", "Portugal"],
+  ])("reads an undecided party as a reservation: %j", (text, party) => {
+    const pledges = pledgesOf(text);
+    expect(pledges).toHaveLength(1);
+    expect(pledges[0]).toMatchObject({ stance: "reservation", category: "force" });
+    expect(pledgers(pledges[0]!)).toEqual([expect.stringContaining(party)]);
+  });
+
+  it("gives a stance no party or category that are not its own", () => {
+    // "it is unclear whether" says nothing of who has not decided.
+    expect(pledgesOf("Macron said it is unclear whether Russia would accept foreign troops.")).toEqual([]);
+    // Words before a refusal that give its reason are not what is refused.
+    expect(pledgesOf("Citing its own air defence needs, Spain ruled out participating.")[0]).toMatchObject({
+      stance: "refusal",
+      category: "other",
+    });
   });
 
   it("is no pledge when the words around a cue say otherwise", () => {

@@ -757,8 +757,10 @@ class Reading {
         categoryOf(this.text, { start: stance.cue.start, end: clause.end }) ??
         made.at(-1)?.category ??
         before ??
-        // "the use of Canadian troops remains only “a possibility”": what is undecided, named before.
-        categoryOf(this.text, clause) ??
+        // "Canadian troops remain only “a possibility”": what a party has not decided, named before it.
+        (stance.kind === "reservation" && who.length > 0
+          ? categoryOf(this.text, { start: clause.start, end: stance.cue.start })
+          : null) ??
         (who.length > 0 ? "other" : null);
       if (!category) continue;
       const cueText = this.text.slice(stance.cue.start, stance.cue.end);
