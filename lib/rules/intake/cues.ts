@@ -87,11 +87,15 @@ export const pledgeCues: Cue[] = [
       "promised",
       "promising",
       "promises to",
+      "promise to",
       "vowed",
       "vows",
+      "vow to",
+      "vowing to",
       "offered",
       "offers",
       "offer to",
+      "offering to",
       "announced",
       "ready to",
       "readiness to",
@@ -168,6 +172,11 @@ export const pledgeCues: Cue[] = [
       "largely finished",
       "backing the",
       "backed the",
+      // "The United States has backed security guarantees": a party's backing, said with its auxiliary.
+      "has backed",
+      "have backed",
+      "stands behind",
+      "stand behind",
       ...["guarantees", "declaration", "agreement", "plan", "framework", "package", "commitments"].flatMap(
         (what) => [`${what} include the`, `${what} includes the`],
       ),
@@ -203,7 +212,7 @@ export const pledgeCues: Cue[] = [
     // "will establish", "would provide", "could be deployed", "is set to deploy": what a party says it will do.
     status: "announced",
     pattern: new RegExp(
-      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|continue\\s+(?:its|their|our)\\s+(?:efforts|work)\\s+to|help(?:\\s+to)?|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
+      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|continue\\s+(?:its|their|our)\\s+(?:efforts|work)\\s+to|help(?:\\s+to)?|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+|likely\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
         "provide",
         "coordinate",
         "create",
@@ -279,6 +288,9 @@ const refusedActs = [
   "take part",
   "station",
   "supply",
+  // "would not serve as combat forces", "will not fight": the part refused.
+  "serve",
+  "fight",
 ];
 
 /** What a refusal points back at: "denied this possibility". */
@@ -313,9 +325,18 @@ export const declinedToSay = phrasePattern(
 
 /** A refusal: the stakeholder says it will not. */
 export const refusalCue = phrasePattern([
-  ...["will not", "won't", "would not", "will never", "does not intend to", "do not intend to"].flatMap(
-    (negation) =>
-      [...refusedActs, "be sent", "be deployed", "be stationed"].map((act) => `${negation} ${act}`),
+  ...[
+    "will not",
+    "won't",
+    "would not",
+    "wouldn't",
+    "cannot",
+    "can't",
+    "will never",
+    "does not intend to",
+    "do not intend to",
+  ].flatMap((negation) =>
+    [...refusedActs, "be sent", "be deployed", "be stationed"].map((act) => `${negation} ${act}`),
   ),
   "not considering",
   "has no intention",
@@ -395,6 +416,18 @@ export const reservationCue = phrasePattern([
   "has not signed",
   "have not signed",
   "no immediate decision",
+  // A deployment left to a vote is not yet pledged: "would be subject to a parliamentary vote".
+  ...["would", "will"].flatMap((modal) =>
+    [
+      "be subject to",
+      "require",
+      "need",
+      "be put to",
+      "be put before",
+      "also be put before",
+      "also be put to",
+    ].flatMap((then) => ["parliament", "vote", "approval"].map((what) => `${modal} ${then} … ${what}`)),
+  ),
 ]);
 
 /**

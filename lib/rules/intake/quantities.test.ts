@@ -59,6 +59,8 @@ const phrasings: [string, Expected][] = [
   ["~25,000 troops", ["25000", "25000", "personnel", "about"]],
   ["10,000 troops or so", ["10000", "10000", "personnel", "about"]],
   ["the 35\u2011country coalition", ["35", "35", "nations", "exact"]],
+  ["about 30 Western and European countries", ["30", "30", "nations", "about"]],
+  ["500 French or British troops", ["500", "500", "personnel", "exact"]],
   // Vague amounts, which say so
   ["several thousand troops", ["3000", "9000", "personnel", "about", "vague"]],
   ["a few hundred soldiers", ["200", "500", "personnel", "about", "vague"]],

@@ -616,9 +616,21 @@ function unitAfter(tokens: Token[], start: number): { unit: string; next: number
     const noun = longestPhrase(tokens, index + gap, unitNounWords);
     if (noun) return { unit: noun.value, next: noun.next, currency: false };
     const word = tokens[index + gap];
-    if (!word || word.kind !== "word" || gapStops.has(word.plain) || isNumberWord(word)) return null;
+    if (!word || word.kind !== "word" || isNumberWord(word)) return null;
+    if (gapStops.has(word.plain) && !joinsProperWords(tokens, index + gap)) return null;
   }
   return null;
+}
+
+const properWord = (token: Token | undefined) =>
+  token?.kind === "word" && /^\p{Lu}/u.test(token.text) && !isNumberWord(token);
+
+/** "30 Western and European countries", "500 French or British troops": a list of proper adjectives. */
+function joinsProperWords(tokens: Token[], at: number): boolean {
+  const word = tokens[at]!;
+  return (
+    (word.plain === "and" || word.plain === "or") && properWord(tokens[at - 1]) && properWord(tokens[at + 1])
+  );
 }
 
 /** "30,000 or more", "30,000-plus", "30-odd", "40+". */

@@ -84,6 +84,44 @@ describe("pledges", () => {
     expect(quoteOf(text, pledges[1]!)).toBe("rather than send troops across the border");
   });
 
+  it("reads a refusal and then a pledge 'added' in the same sentence as two", () => {
+    const text =
+      "Macron stressed that French soldiers would not serve as combat forces, adding that France would help train the Ukrainian army.";
+    const pledges = pledgesOf(text);
+    expect(pledges.map((pledge) => [pledge.stance, pledge.category])).toEqual([
+      ["refusal", "force"],
+      ["pledge", "assistance"],
+    ]);
+    expect(pledgers(pledges[1]!)).toEqual(["France"]);
+  });
+
+  it.each([
+    "The United States has backed security guarantees for Ukraine.",
+    "Washington joined the allies in vowing to provide security guarantees to Ukraine.",
+  ])("reads a party's backing or vow as a pledge: %j", (text) => {
+    expect(pledgesOf(text).map((pledge) => [pledge.stance, pledge.category])).toEqual([
+      ["pledge", "guarantee"],
+    ]);
+  });
+
+  it.each([
+    [
+      "Starmer said plans to deploy UK troops to Ukraine if there is a ceasefire would be put to parliament for approval.",
+      "United Kingdom",
+    ],
+    [
+      "Starmer said that any deployment of UK forces under a declaration signed with France and Ukraine would be subject to a parliamentary vote.",
+      "United Kingdom",
+    ],
+  ])("reads a deployment left to a vote as a reservation, not a pledge: %j", (text, party) => {
+    const pledges = pledgesOf(text);
+    expect(pledges.map((pledge) => [pledge.stance, pledge.category, pledgers(pledge)])).toEqual([
+      ["reservation", "force", [party]],
+    ]);
+    // The vote stays a condition of its own.
+    expect(ofKind(text, "condition")).toHaveLength(text.includes("if there") ? 2 : 1);
+  });
+
   it("carries the subject of a first clause into a second that says 'it'", () => {
     const text =
       "Austria is not ready to send its troops to Ukraine, but it may deploy them in a neighbouring country.";

@@ -306,9 +306,10 @@ function clausesOf(text: string, passage: Passage): Span[] {
   if (passage.kind === "row") return [passage];
   const clauses: Span[] = [];
   let start = passage.start;
-  // ", with Western partners pledging support": a second statement, by others.
+  // ", with Western partners pledging support": a second statement, by others. ", adding that France
+  // would…": a second statement, whose subject it names.
   const cut =
-    /;|:\s|\s—\s+(?:but|though|although)\b|,?(?<!\s)\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
+    /;|:\s|,\s+(?:adding|noting)\s+that\s+|\s—\s+(?:but|though|although)\b|,?(?<!\s)\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
   for (const match of text.slice(passage.start, passage.end).matchAll(cut)) {
     const at = passage.start + match.index;
     if (at > start) clauses.push(trim(text, { start, end: at }));
@@ -733,7 +734,12 @@ class Reading {
 
       const stance = this.stance(clause, passage, conditions);
       const scope = trim(this.text, stance ? { start: clause.start, end: stance.cue.start } : clause);
-      const cue = this.pledgeCue(scope, passage, clauseMentions, conditions);
+      // "Plans to deploy troops would be put to parliament": what is held back is the subject of
+      // the reservation, not a pledge beside it.
+      const heldBack =
+        stance?.kind === "reservation" &&
+        /^(?:would|will)\s/iu.test(this.text.slice(stance.cue.start, stance.cue.end));
+      const cue = heldBack ? null : this.pledgeCue(scope, passage, clauseMentions, conditions);
       let made: PledgeSuggestion[] = [];
       if (cue) {
         // "willingness for Germany to participate": who is named inside the words of the cue.
@@ -745,7 +751,12 @@ class Reading {
         made = this.clausePledges(passage, scope, cue, who, clauseMentions, quantities, conditions, used);
       }
       if (!stance) continue;
-      const who = made.length > 0 ? subjectsBefore(cue!.span.start) : subjectsBefore(stance.cue.start);
+      const who =
+        made.length > 0
+          ? subjectsBefore(cue!.span.start)
+          : heldBack
+            ? this.heldBackBy(clause, stance.cue, clauseMentions)
+            : subjectsBefore(stance.cue.start);
       if (who.length > 0) lastSubject = who;
       // A refusal need not name what: "Washington refused to sign the declaration" is a stance all the same.
       // "denied this possibility": what the sentence before pledged or asked about.
@@ -1101,6 +1112,18 @@ class Reading {
     return null;
   }
 
+  /**
+   * Whose plans a reservation holds back: the first party its subject names after any reporting
+   * verb ("Starmer said that any deployment of UK forces under a declaration signed with France …
+   * would be subject to a vote": the United Kingdom's, not the declaration's other signatories').
+   */
+  private heldBackBy(clause: Span, cue: Span, mentions: Mention[]): Mention[] {
+    const said = [...this.text.slice(clause.start, cue.start).matchAll(reportingVerb)].at(-1);
+    const from = said ? clause.start + said.index + said[0].length : clause.start;
+    const first = mentions.find((mention) => mention.start >= from && mention.end <= cue.start);
+    return first ? [first] : [];
+  }
+
   private stance(
     clause: Span,
     passage: Passage,
@@ -1113,7 +1136,11 @@ class Reading {
       const cue = matchesIn(this.text, pattern, clause).find(
         (span) =>
           !insideAny(span, passage.quoted) &&
-          !conditions.some((condition) => overlaps(condition.quote, span)) &&
+          // Words of a condition are no stance, but a reservation may end in one: "would be put to
+          // parliament" holds the condition "put to parliament".
+          !conditions.some((condition) =>
+            kind === "reservation" ? within(span, condition.quote) : overlaps(condition.quote, span),
+          ) &&
           // "not ruling out" is no refusal: the reservation's words say so.
           !(
             kind === "refusal" && /\b(?:not|never)\s+$/iu.test(this.text.slice(span.start - 6, span.start))
