@@ -8,7 +8,8 @@
 // - bad input: generated payloads per write route: 400/409/422 with a message, never 5xx, nothing written
 // - crash: rounds of kill -9 during write bursts: integrity, every acknowledged write kept, audit = versions
 // - backup: a copy taken during writes restores with identical row hashes
-// Prints every figure; exits 1 if any property fails.
+// Prints every figure; exits 1 if any property fails, with what the servers logged as failed (their
+// logs are kept then). SOAK_NODE_FLAGS: Node.js flags for the servers, e.g. a heap cap to measure.
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -30,6 +31,8 @@ const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const crashRounds = Number(process.env.SOAK_CRASH_ROUNDS ?? 20);
 const payloadsPerRoute = Number(process.env.SOAK_PAYLOADS ?? 5000);
 const port = Number(process.env.SOAK_PORT ?? 3320);
+/** Node.js flags for each server (its renderer takes them too), e.g. `--max-old-space-size=512`. */
+const nodeFlags = (process.env.SOAK_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
 const base = `http://127.0.0.1:${port}`;
 
 const dir = mkdtempSync(path.join(tmpdir(), "pledgewatch-soak-"));
@@ -58,10 +61,10 @@ function check(ok: boolean, property: string) {
   if (!ok) failures.push(property);
 }
 
-function token(role: "viewer" | "analyst"): string {
+function token(role: "viewer" | "analyst", name = `soak ${role}`): string {
   const out = execFileSync(
     "npm",
-    ["run", "--silent", "token", "--", "create", "--role", role, "--name", `soak ${role}`],
+    ["run", "--silent", "token", "--", "create", "--role", role, "--name", name],
     {
       env,
       encoding: "utf8",
@@ -72,6 +75,8 @@ function token(role: "viewer" | "analyst"): string {
 
 let reader: Record<string, string> = {};
 let writer: Record<string, string> = {};
+/** The hostile clients' own analyst token: their uploads hold their own import slot, not the writer's. */
+let attacker: Record<string, string> = {};
 
 interface PledgeJson {
   id: string;
@@ -110,8 +115,29 @@ const statusBody = (version: number, status: string) => ({
 /** The next status to set: alternates, so that every write is a real change. */
 const nextStatus = (current: string) => (current === "stalled" ? "committed" : "stalled");
 
+/** Each instance's output, kept so that a 5xx can be told with the server's own account of it. */
+const logOf = (instance: number) => path.join(dir, `server-${instance}.log`);
+
 function startServer(instance = 0): Promise<ChildProcess> {
-  return startNext(env, port + instance);
+  return startNext(env, port + instance, nodeFlags, logOf(instance));
+}
+
+/** What the servers logged as failed, with the lines after each (its stack), for a failed run. */
+function failuresLogged(): string {
+  const told: string[] = [];
+  for (let instance = 0; instance < instances; instance++) {
+    let lines: string[];
+    try {
+      lines = readFileSync(logOf(instance), "utf8").split("\n");
+    } catch {
+      continue;
+    }
+    // What the app logs of an error it could not answer ("API request failed", Next.js's "⨯"), not
+    // the hostile clients' connections cut on purpose.
+    const at = lines.flatMap((line, i) => (/failed|⨯|unhandled/i.test(line) ? [i] : []));
+    for (const i of at.slice(0, 5)) told.push(`instance ${instance}:`, ...lines.slice(i, i + 25), "");
+  }
+  return told.join("\n");
 }
 
 async function stop(server: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
@@ -223,42 +249,48 @@ async function hostileClients(until: Promise<unknown>) {
   const wideCsv = `${Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(",")}\n1\n`;
   const nested = "[".repeat(30 * 1024 * 1024);
   const deepButSmall = `{"email":${"[".repeat(15_000)}`;
-  const attacks: (() => Promise<Response>)[] = [
-    () =>
+  const attacks: ((signal: AbortSignal) => Promise<Response>)[] = [
+    (signal) =>
       fetch(`${base}/api/auth/sign-in/email`, {
+        signal,
         method: "POST",
         headers: { ...origin, "content-type": "application/json" },
         body: nested,
       }),
-    () =>
+    (signal) =>
       fetch(`${base}/api/auth/sign-in/email`, {
+        signal,
         method: "POST",
         headers: { ...origin, "content-type": "application/json" },
         body: deepButSmall,
       }),
-    () =>
+    (signal) =>
       fetch(`${base}/api/v1/imports?fileName=wide.csv&mode=preview`, {
+        signal,
         method: "POST",
-        headers: writer,
+        headers: attacker,
         body: wideCsv,
       }),
-    () =>
+    (signal) =>
       fetch(`${base}/api/v1/imports?fileName=quote.csv&mode=preview`, {
+        signal,
         method: "POST",
-        headers: writer,
+        headers: attacker,
         body: 'a,b\n1,"x"y\n',
       }),
-    () =>
+    (signal) =>
       fetch(`${base}/api/v1/pledges/bench-pledge-0`, {
+        signal,
         method: "PATCH",
-        headers: { ...writer, "content-type": "application/json" },
+        headers: { ...attacker, "content-type": "application/json" },
         body: trickle(JSON.stringify({ version: 0, title: "slow" }), 200),
         duplex: "half",
       } as RequestInit),
-    () =>
+    (signal) =>
       fetch(`${base}/api/v1/imports?fileName=slow.csv&mode=preview`, {
+        signal,
         method: "POST",
-        headers: writer,
+        headers: attacker,
         body: trickle("Title,Category,Announced\nSlow,force,2026-01-06\n".repeat(50), 500),
         duplex: "half",
       } as RequestInit),
@@ -266,11 +298,11 @@ async function hostileClients(until: Promise<unknown>) {
   await Promise.all(
     attacks.map(async (attack, index) => {
       while (!done) {
+        // A client that gives up goes away: its request is cut, not left trickling on unseen.
+        const giveUp = new AbortController();
+        const patience = setTimeout(() => giveUp.abort(new Error("cut")), 15_000);
         try {
-          const response = await Promise.race([
-            attack(),
-            new Promise<never>((_, reject) => setTimeout(() => reject(new Error("cut")), 15_000)),
-          ]);
+          const response = await attack(giveUp.signal);
           // The NDJSON of an import says in its last line what became of it.
           const text = await response.text();
           const last = response.headers.get("content-type")?.includes("ndjson")
@@ -280,7 +312,9 @@ async function hostileClients(until: Promise<unknown>) {
         } catch (error) {
           const message = (error as Error).message;
           const cause = String((error as { cause?: { code?: string } }).cause?.code ?? message);
-          count(message === "cut" ? "cut" : `network error (attack ${index + 1}: ${cause})`);
+          count(giveUp.signal.aborted ? "cut" : `network error (attack ${index + 1}: ${cause})`);
+        } finally {
+          clearTimeout(patience);
         }
       }
     }),
@@ -658,6 +692,7 @@ async function main() {
   // Asking for HTML, as a browser loading a page does (the API answers JSON all the same).
   reader = { authorization: `Bearer ${token("viewer")}`, accept: "text/html,*/*" };
   writer = { authorization: `Bearer ${token("analyst")}` };
+  attacker = { authorization: `Bearer ${token("analyst", "soak attacker")}` };
   const pledgeIds = Array.from({ length: 60 }, (_, i) => `bench-pledge-${i}`);
 
   let server = await startServer();
@@ -734,11 +769,14 @@ async function main() {
   const width = Math.max(...figures.map(([label]) => label.length));
   console.log(`\nPledgewatch soak (${postgres ? "PostgreSQL" : "SQLite"})`);
   for (const [label, value] of figures) console.log(`${label.padEnd(width)}  ${value}`);
-  rmSync(dir, { recursive: true, force: true });
   if (failures.length > 0) {
-    console.error(`\n${failures.length} properties failed`);
+    // The servers' logs stay, for what they said of any 5xx.
+    const logged = failuresLogged();
+    if (logged) console.error(`\nWhat the servers logged as failed:\n${logged}`);
+    console.error(`\n${failures.length} properties failed; the servers' logs are in ${dir}`);
     process.exit(1);
   }
+  rmSync(dir, { recursive: true, force: true });
 }
 
 await main();
