@@ -674,6 +674,8 @@ export const categoryWords: Record<
 export const conditionLeads = phrasePattern([
   "in the event of",
   "in the event that",
+  // "in the event a peace deal is reached"
+  "in the event",
   "conditional on",
   "conditional upon",
   "contingent on",

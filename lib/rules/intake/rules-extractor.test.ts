@@ -73,6 +73,16 @@ describe("pledges", () => {
     expect(assistance.alsoQuoted).toHaveLength(1);
   });
 
+  it("splits a list whose last item follows 'and' without a comma", () => {
+    const text =
+      "The plan would include participation in a ceasefire monitoring mechanism, continued military support for Ukraine and legally binding security guarantees.";
+    expect(pledgesOf(text).map((pledge) => [pledge.category, quoteOf(text, pledge)])).toEqual([
+      ["monitoring", "participation in a ceasefire monitoring mechanism"],
+      ["assistance", "continued military support for Ukraine"],
+      ["guarantee", "legally binding security guarantees"],
+    ]);
+  });
+
   it("finds a refusal beside a pledge, each with its own words", () => {
     const text =
       "Hungary insists it will serve as a logistics hub rather than send troops across the border.";
@@ -550,6 +560,7 @@ describe("pledges", () => {
 describe("conditions", () => {
   it.each([
     ["Troops would deploy in the event of a ceasefire.", "in the event of a ceasefire"],
+    ["Troops would deploy in the event a peace deal is reached.", "in the event a peace deal is reached"],
     ["Support is conditional on Moscow agreeing to a truce.", "conditional on Moscow agreeing to a truce"],
     ["The guarantees apply should Russia attack again.", "should Russia attack again"],
     ["Hubs will be built after a ceasefire.", "after a ceasefire"],

@@ -1002,6 +1002,13 @@ class Reading {
       items.push({ start, end: span.start + match.index });
       start = span.start + match.index + match[0].length;
     }
+    // "A, B and C": the last comma-less "and" ends a list too (a list, only after a comma).
+    const last = this.text.slice(start, span.end);
+    const and = items.length > 0 ? [...last.matchAll(/\s+and\s+/gu)].at(-1) : undefined;
+    if (and) {
+      items.push({ start, end: start + and.index });
+      start += and.index + and[0].length;
+    }
     items.push({ start, end: span.end });
     return items
       .map((item) => {
