@@ -212,7 +212,7 @@ export const pledgeCues: Cue[] = [
     // "will establish", "would provide", "could be deployed", "is set to deploy": what a party says it will do.
     status: "announced",
     pattern: new RegExp(
-      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|continue\\s+(?:its|their|our)\\s+(?:efforts|work)\\s+to|help(?:\\s+to)?|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+|likely\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
+      `(?<![\\p{L}])(?:(?:will|would|could|shall|can|may|might)(?:\\s+(?:also|jointly|then|now|continue\\s+to|continue\\s+(?:its|their|our)\\s+(?:efforts|work)\\s+to|help(?:\\s+to)?|\\p{L}+ly))?|(?:is|are)\\s+(?:set\\s+)?to|(?:is\\s+|are\\s+)?expected\\s+to)\\s+["“'‘]?(?:${[
         "provide",
         "coordinate",
         "create",
@@ -288,9 +288,8 @@ const refusedActs = [
   "take part",
   "station",
   "supply",
-  // "would not serve as combat forces", "will not fight": the part refused.
-  "serve",
-  "fight",
+  // "would not serve as combat forces": the part refused ("would not serve Ukraine's interests" is none).
+  "serve as",
 ];
 
 /** What a refusal points back at: "denied this possibility". */
@@ -330,8 +329,6 @@ export const refusalCue = phrasePattern([
     "won't",
     "would not",
     "wouldn't",
-    "cannot",
-    "can't",
     "will never",
     "does not intend to",
     "do not intend to",
@@ -373,6 +370,34 @@ export const refusalCue = phrasePattern([
     saidBefore.map((what) => `${verb} ${what}`),
   ),
 ]);
+
+/**
+ * A deployment left to a vote is not yet pledged: "any deployment would be subject to a parliamentary
+ * vote", "plans to deploy troops would be put to parliament". The words before it say what is held back.
+ */
+const voteReservations = ["would", "will"].flatMap((modal) =>
+  [
+    "be subject to",
+    "require",
+    "need",
+    "be put to",
+    "be put before",
+    "also be put before",
+    "also be put to",
+  ].flatMap((then) =>
+    [
+      "parliament",
+      "parliamentary approval",
+      "parliamentary mandate",
+      "vote",
+      "Bundestag mandate",
+      "Bundestag's approval",
+      "lawmakers",
+      "MPs",
+    ].map((what) => `${modal} ${then} … ${what}`),
+  ),
+);
+export const voteReservationCue = phrasePattern(voteReservations);
 
 /** A reservation: short of a refusal, but no pledge. */
 export const reservationCue = phrasePattern([
@@ -416,18 +441,7 @@ export const reservationCue = phrasePattern([
   "has not signed",
   "have not signed",
   "no immediate decision",
-  // A deployment left to a vote is not yet pledged: "would be subject to a parliamentary vote".
-  ...["would", "will"].flatMap((modal) =>
-    [
-      "be subject to",
-      "require",
-      "need",
-      "be put to",
-      "be put before",
-      "also be put before",
-      "also be put to",
-    ].flatMap((then) => ["parliament", "vote", "approval"].map((what) => `${modal} ${then} … ${what}`)),
-  ),
+  ...voteReservations,
 ]);
 
 /**
@@ -806,6 +820,7 @@ export const parliamentCue = phrasePattern([
   "approval of the UN",
   "Security Council approval",
   "Bundestag approval",
+  "Bundestag vote",
   "congressional approval",
   "Security Council resolution",
   "for a vote",

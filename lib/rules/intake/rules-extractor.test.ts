@@ -73,6 +73,14 @@ describe("pledges", () => {
     expect(assistance.alsoQuoted).toHaveLength(1);
   });
 
+  it("splits a list at the first 'and' after its last comma, not at an 'and' inside the item", () => {
+    const text =
+      "The declaration pledges support for legally binding security guarantees, long-term military assistance to Ukraine and air and naval patrols over the Black Sea.";
+    expect(pledgesOf(text).map((pledge) => quoteOf(text, pledge))).toContain(
+      "air and naval patrols over the Black Sea",
+    );
+  });
+
   it("splits a list whose last item follows 'and' without a comma", () => {
     const text =
       "The plan would include participation in a ceasefire monitoring mechanism, continued military support for Ukraine and legally binding security guarantees.";
@@ -117,19 +125,60 @@ describe("pledges", () => {
   it.each([
     [
       "Starmer said plans to deploy UK troops to Ukraine if there is a ceasefire would be put to parliament for approval.",
-      "United Kingdom",
+      ["United Kingdom"],
+      2,
     ],
     [
       "Starmer said that any deployment of UK forces under a declaration signed with France and Ukraine would be subject to a parliamentary vote.",
-      "United Kingdom",
+      ["United Kingdom"],
+      1,
     ],
-  ])("reads a deployment left to a vote as a reservation, not a pledge: %j", (text, party) => {
+    // Where the troops would go is not whose they are; the speaker, named after, is.
+    ["Sending troops to Ukraine would require a Bundestag vote, Merz said.", ["Germany"], 1],
+    [
+      "British and French troops would be put to a vote in both parliaments.",
+      ["United Kingdom", "France"],
+      1,
+    ],
+  ])("reads a deployment left to a vote as a reservation, not a pledge: %j", (text, parties, conditions) => {
     const pledges = pledgesOf(text);
     expect(pledges.map((pledge) => [pledge.stance, pledge.category, pledgers(pledge)])).toEqual([
-      ["reservation", "force", [party]],
+      ["reservation", "force", parties],
     ]);
     // The vote stays a condition of its own.
-    expect(ofKind(text, "condition")).toHaveLength(text.includes("if there") ? 2 : 1);
+    expect(ofKind(text, "condition")).toHaveLength(conditions);
+  });
+
+  it("keeps a pledge made beside another party's vote, and leaves others' approval alone", () => {
+    const text = "Britain and France will send troops and Germany would need parliament's approval to join.";
+    expect(pledgesOf(text).map((pledge) => [pledge.stance, pledgers(pledge)])).toEqual([
+      ["pledge", ["United Kingdom", "France"]],
+      ["reservation", ["Germany"]],
+    ]);
+    expect(pledgesOf("European troops would need Russia's approval, the Kremlin said.")).toEqual([]);
+  });
+
+  it.each([
+    ["Italy wouldn't send troops to Ukraine.", [["refusal", "force", ["Italy"]]]],
+    [
+      "Trump strongly stands behind the security guarantees, Witkoff said.",
+      [["pledge", "guarantee", ["United States"]]],
+    ],
+    // Not a backing, not a refusal of a part.
+    ["The US has backed away from security guarantees.", []],
+    ["A frozen conflict would not serve Ukraine's interests, Macron said.", []],
+  ])("reads %j", (text, expected) => {
+    expect(pledgesOf(text).map((pledge) => [pledge.stance, pledge.category, pledgers(pledge)])).toEqual(
+      expected,
+    );
+  });
+
+  it("merges a pledge said again without its amount ('adding that they would…')", () => {
+    const text = "Germany pledged 500 troops, adding that they would be deployed after a ceasefire.";
+    const pledges = pledgesOf(text);
+    expect(pledges).toHaveLength(1);
+    expect(pledges[0]!.quantity).toMatchObject({ low: "500" });
+    expect(pledges[0]!.alsoQuoted).toHaveLength(1);
   });
 
   it("carries the subject of a first clause into a second that says 'it'", () => {
@@ -649,6 +698,8 @@ describe("conditions", () => {
     "Britain deployed without waiting for a ceasefire.",
     "Germany rebuilt its army after the war.",
     "After the war in Bosnia, troops will stay.",
+    // An event attended, not one supposed.
+    "Leaders who took part in the event discussed the war.",
   ])("finds none in %j", (text) => {
     expect(ofKind(text, "condition")).toEqual([]);
   });

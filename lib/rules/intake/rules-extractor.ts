@@ -27,6 +27,7 @@ import {
   refusalCue,
   requirementCue,
   reservationCue,
+  voteReservationCue,
 } from "./cues";
 import { Gazetteer, type Mention } from "./gazetteer";
 import { closeOf, overlaps, passagesOf, within, type Passage, type Span } from "./passages";
@@ -155,6 +156,12 @@ function insideAside(text: string, clause: Span, span: Span): boolean {
 }
 
 /** "the question of how … can contribute": an indirect question before the cue ("set out how France will" pledges). */
+/** A party named where troops would go, not whose they are: "to Ukraine", "in Poland". */
+const destinationBefore = /\b(?:to|in|into|towards|across|on)\s+(?:the\s+)?$/iu;
+
+/** What joins a second subject to a clause: "…will send troops and Germany would…". */
+const secondSubjectJoin = /\s(?:and|but|while|whereas)\s+(?:the\s+)?$/iu;
+
 const howBefore =
   /\b(?:questions?\s+of|discuss(?:ed|es|ing)?|debat(?:e|ed|es|ing)|ask(?:ed|s|ing)?|wonder(?:ed|s|ing)?|unclear|uncertain|consider(?:ed|s|ing)?)\s+how\s+(?:(?!that\b)\S+\s+){0,5}$/iu;
 
@@ -309,7 +316,7 @@ function clausesOf(text: string, passage: Passage): Span[] {
   // ", with Western partners pledging support": a second statement, by others. ", adding that France
   // would…": a second statement, whose subject it names.
   const cut =
-    /;|:\s|,\s+(?:adding|noting)\s+that\s+|\s—\s+(?:but|though|although)\b|,?(?<!\s)\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
+    /;|:\s|,\s+adding\s+that\s+|\s—\s+(?:but|though|although)\b|,?(?<!\s)\s+but\s+|,\s+(?:while|whereas|even\s+as|although|though)\s+|,\s+with\s+(?=(?:\S+\s+){1,3}(?:pledging|committing|promising|offering|agreeing|vowing|expected\s+to|set\s+to|ready\s+to)\b)/gu;
   for (const match of text.slice(passage.start, passage.end).matchAll(cut)) {
     const at = passage.start + match.index;
     if (at > start) clauses.push(trim(text, { start, end: at }));
@@ -568,6 +575,12 @@ class Reading {
     for (const cue of matchesIn(this.text, parliamentCue, passage))
       add(cue, cue, this.text.slice(cue.start, cue.end));
     for (const cue of matchesIn(this.text, conditionLeads, passage)) {
+      // "in the event a peace deal is reached", not "took part in the event" (a clause must follow).
+      if (
+        /^in the event$/iu.test(this.text.slice(cue.start, cue.end)) &&
+        !/^\s+(?:a|an|the|any|\p{Lu}\p{L}*)\s+\p{L}/u.test(this.text.slice(cue.end, cue.end + 40))
+      )
+        continue;
       const end = conditionEnd(this.text, cue.end, passage.end);
       const quote = { start: cue.start, end };
       const words = { start: cue.end, end };
@@ -738,8 +751,37 @@ class Reading {
       // the reservation, not a pledge beside it.
       const heldBack =
         stance?.kind === "reservation" &&
-        /^(?:would|will)\s/iu.test(this.text.slice(stance.cue.start, stance.cue.end));
-      const cue = heldBack ? null : this.pledgeCue(scope, passage, clauseMentions, conditions);
+        matchesIn(this.text, voteReservationCue, stance.cue).some(
+          (span) => span.start === stance.cue.start && span.end === stance.cue.end,
+        );
+      // "Britain and France will send troops and Germany would need parliament's approval to join":
+      // a second subject, whose plans are held back; the words before it may still pledge.
+      const secondSubject = heldBack
+        ? [...clauseMentions]
+            .reverse()
+            .map((mention) => ({
+              mention,
+              joined: secondSubjectJoin.exec(
+                this.text.slice(Math.max(clause.start, mention.start - 12), mention.start),
+              ),
+            }))
+            .find(
+              ({ mention, joined }) =>
+                joined &&
+                mention.end <= stance.cue.start &&
+                // "British and French troops": one subject, named twice.
+                !clauseMentions.some((other) => other.end === mention.start - joined[0].length),
+            )
+        : undefined;
+      const pledgeScope = !heldBack
+        ? scope
+        : secondSubject
+          ? trim(this.text, {
+              start: clause.start,
+              end: secondSubject.mention.start - secondSubject.joined![0].length,
+            })
+          : null;
+      const cue = pledgeScope && this.pledgeCue(pledgeScope, passage, clauseMentions, conditions);
       let made: PledgeSuggestion[] = [];
       if (cue) {
         // "willingness for Germany to participate": who is named inside the words of the cue.
@@ -748,15 +790,23 @@ class Reading {
         );
         const who = subjectsBefore(cue.span.start).concat(inCue);
         if (who.length > 0) lastSubject = who;
-        made = this.clausePledges(passage, scope, cue, who, clauseMentions, quantities, conditions, used);
+        made = this.clausePledges(
+          passage,
+          pledgeScope!,
+          cue,
+          who,
+          clauseMentions,
+          quantities,
+          conditions,
+          used,
+        );
       }
       if (!stance) continue;
-      const who =
-        made.length > 0
+      const who = heldBack
+        ? this.heldBackBy(clause, stance.cue, clauseMentions, secondSubject?.mention.start)
+        : made.length > 0
           ? subjectsBefore(cue!.span.start)
-          : heldBack
-            ? this.heldBackBy(clause, stance.cue, clauseMentions)
-            : subjectsBefore(stance.cue.start);
+          : subjectsBefore(stance.cue.start);
       if (who.length > 0) lastSubject = who;
       // A refusal need not name what: "Washington refused to sign the declaration" is a stance all the same.
       // "denied this possibility": what the sentence before pledged or asked about.
@@ -1002,12 +1052,20 @@ class Reading {
       items.push({ start, end: span.start + match.index });
       start = span.start + match.index + match[0].length;
     }
-    // "A, B and C": the last comma-less "and" ends a list too (a list, only after a comma).
-    const last = this.text.slice(start, span.end);
-    const and = items.length > 0 ? [...last.matchAll(/\s+and\s+/gu)].at(-1) : undefined;
-    if (and) {
-      items.push({ start, end: start + and.index });
-      start += and.index + and[0].length;
+    // "A, B and C": in a list (there was a comma), the first "and" after the last comma ends it too;
+    // not one between names ("Britain and France") or inside the last item's own words.
+    const lastItem = this.text.slice(start, span.end);
+    const closing =
+      items.length > 0
+        ? [...lastItem.matchAll(/\s+and\s+/gu)].find(
+            (match) =>
+              !/\p{Lu}\p{L}*$/u.test(lastItem.slice(0, match.index)) ||
+              !/^\p{Lu}/u.test(lastItem.slice(match.index + match[0].length)),
+          )
+        : undefined;
+    if (closing) {
+      items.push({ start, end: start + closing.index });
+      start += closing.index + closing[0].length;
     }
     items.push({ start, end: span.end });
     return items
@@ -1070,6 +1128,8 @@ class Reading {
         if (meetingAbout.test(this.text.slice(Math.max(clause.start, span.start - 80), span.start))) continue;
         // "the question of how Europe and its partners can contribute": a question asked, nothing pledged.
         if (howBefore.test(this.text.slice(Math.max(clause.start, span.start - 60), span.start))) continue;
+        // "has backed away from", "backed down": a retreat, not a backing.
+        if (/^\s+(?:away|down|off|out)\b/iu.test(this.text.slice(span.end, span.end + 8))) continue;
         // "an army set to number 800,000": what it will have, not what it pledges.
         if (/^\s+(?:number|total|field|remain|stand)\b/iu.test(this.text.slice(span.end, span.end + 10)))
           continue;
@@ -1120,15 +1180,35 @@ class Reading {
   }
 
   /**
-   * Whose plans a reservation holds back: the first party its subject names after any reporting
-   * verb ("Starmer said that any deployment of UK forces under a declaration signed with France …
-   * would be subject to a vote": the United Kingdom's, not the declaration's other signatories').
+   * Whose plans a reservation holds back: the parties its subject names, after any reporting verb
+   * ("Starmer said that any deployment of UK forces under a declaration signed with France … would
+   * be subject to a vote": the United Kingdom's), or after `from` (a second subject); not where they
+   * would go ("sending troops to Ukraine would require…"). With none named there, the speaker's,
+   * before or after ("…, Merz said").
    */
-  private heldBackBy(clause: Span, cue: Span, mentions: Mention[]): Mention[] {
+  private heldBackBy(clause: Span, cue: Span, mentions: Mention[], from?: number): Mention[] {
     const said = [...this.text.slice(clause.start, cue.start).matchAll(reportingVerb)].at(-1);
-    const from = said ? clause.start + said.index + said[0].length : clause.start;
-    const first = mentions.find((mention) => mention.start >= from && mention.end <= cue.start);
-    return first ? [first] : [];
+    const saidAt = said ? clause.start + said.index : clause.start;
+    const subjectFrom = from ?? (said ? saidAt + said[0].length : clause.start);
+    const notWhere = (mention: Mention) =>
+      !destinationBefore.test(this.text.slice(Math.max(clause.start, mention.start - 12), mention.start));
+    const named = mentions.filter(
+      (mention) => mention.start >= subjectFrom && mention.end <= cue.start && notWhere(mention),
+    );
+    const [first] = named;
+    if (!first) {
+      const speaker = mentions.filter((mention) => mention.end <= saidAt);
+      return speaker.length > 0
+        ? speaker
+        : mentions.filter((mention) => mention.start >= cue.end && notWhere(mention)).slice(0, 1);
+    }
+    // "British and French troops would…": the parties named together.
+    const together = [first];
+    for (const next of named.slice(1)) {
+      if (!/^\s*(?:,|and|or|,\s*and)\s*$/u.test(this.text.slice(together.at(-1)!.end, next.start))) break;
+      together.push(next);
+    }
+    return together;
   }
 
   private stance(
@@ -1143,10 +1223,10 @@ class Reading {
       const cue = matchesIn(this.text, pattern, clause).find(
         (span) =>
           !insideAny(span, passage.quoted) &&
-          // Words of a condition are no stance, but a reservation may end in one: "would be put to
-          // parliament" holds the condition "put to parliament".
-          !conditions.some((condition) =>
-            kind === "reservation" ? within(span, condition.quote) : overlaps(condition.quote, span),
+          // Words of a condition are no stance, unless the condition lies inside them: "would be put
+          // to parliament" holds the condition "put to parliament".
+          !conditions.some(
+            (condition) => overlaps(condition.quote, span) && !within(condition.quote, span),
           ) &&
           // "not ruling out" is no refusal: the reservation's words say so.
           !(
@@ -1332,9 +1412,16 @@ class Reading {
     }
   }
 
-  /** The same pledge said twice (in a summary and again in a list) is one suggestion quoting both. */
+  /**
+   * The same pledge said twice (in a summary and again in a list; "Germany pledged 500 troops, adding
+   * that they would be deployed…") is one suggestion quoting both.
+   */
   private mergeRepeats(): void {
-    const kept = new Map<string, PledgeSuggestion>();
+    const kept = new Map<string, PledgeSuggestion[]>();
+    const amountOf = (suggestion: PledgeSuggestion) =>
+      suggestion.quantity
+        ? `${suggestion.quantity.low}-${suggestion.quantity.high} ${suggestion.quantity.unit}`
+        : "";
     const order: Suggestion[] = [];
     for (const suggestion of this.suggestions) {
       if (suggestion.kind !== "pledge") {
@@ -1346,14 +1433,16 @@ class Reading {
         .map((party) => party.name)
         .sort()
         .join(",");
-      // Two amounts make two pledges, whoever makes them ("France: 2,000 troops", "France: 500 troops").
-      const amount = suggestion.quantity
-        ? `${suggestion.quantity.low}-${suggestion.quantity.high} ${suggestion.quantity.unit}`
-        : "";
-      const identity = `${suggestion.stance}|${suggestion.category}|${who}|${amount}`;
-      const first = kept.get(identity);
+      const identity = `${suggestion.stance}|${suggestion.category}|${who}`;
+      const same = kept.get(identity) ?? [];
+      // Two amounts make two pledges, whoever makes them ("France: 2,000 troops", "France: 500
+      // troops"); a pledge said once with its amount and once without is one.
+      const amount = amountOf(suggestion);
+      const first =
+        same.find((other) => amountOf(other) === amount) ??
+        (amount === "" ? same[0] : same.find((other) => amountOf(other) === ""));
       if (!first) {
-        kept.set(identity, suggestion);
+        kept.set(identity, [...same, suggestion]);
         order.push(suggestion);
         continue;
       }
