@@ -124,7 +124,7 @@ function startServer(instance = 0): Promise<ChildProcess> {
 
 /** What the servers logged as failed, with the lines after each (its stack), for a failed run. */
 function failuresLogged(): string {
-  const told: string[] = [];
+  const excerpts: string[] = [];
   for (let instance = 0; instance < instances; instance++) {
     let lines: string[];
     try {
@@ -132,12 +132,19 @@ function failuresLogged(): string {
     } catch {
       continue;
     }
-    // What the app logs of an error it could not answer ("API request failed", Next.js's "⨯"), not
-    // the hostile clients' connections cut on purpose.
-    const at = lines.flatMap((line, i) => (/failed|⨯|unhandled/i.test(line) ? [i] : []));
-    for (const i of at.slice(0, 5)) told.push(`instance ${instance}:`, ...lines.slice(i, i + 25), "");
+    // What the app logs of an error it could not answer, with its stack: not the renderer's
+    // fallbacks under load, nor the hostile clients' connections cut on purpose.
+    let shownTo = 0;
+    let shown = 0;
+    for (const [index, line] of lines.entries()) {
+      if (shown === 5) break;
+      if (index < shownTo || !/API request failed|Import failed|⨯|unhandled/i.test(line)) continue;
+      shownTo = index + 25;
+      shown++;
+      excerpts.push(`instance ${instance}:`, ...lines.slice(index, shownTo), "");
+    }
   }
-  return told.join("\n");
+  return excerpts.join("\n");
 }
 
 async function stop(server: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
@@ -779,4 +786,12 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A phase that could not go on (a server that died, one that never answered): what they said.
+  const logged = failuresLogged();
+  if (logged) console.error(`What the servers logged as failed:\n${logged}`);
+  console.error(`The servers' logs are in ${dir}`);
+  throw error;
+}
