@@ -375,29 +375,30 @@ export const refusalCue = phrasePattern([
  * A deployment left to a vote is not yet pledged: "any deployment would be subject to a parliamentary
  * vote", "plans to deploy troops would be put to parliament". The words before it say what is held back.
  */
-const voteReservations = ["would", "will"].flatMap((modal) =>
-  [
-    "be subject to",
-    "require",
-    "need",
-    "be put to",
-    "be put before",
-    "also be put before",
-    "also be put to",
-  ].flatMap((then) =>
+export const voteReservationCue = phrasePattern(
+  ["would", "will"].flatMap((modal) =>
     [
-      "parliament",
-      "parliamentary approval",
-      "parliamentary mandate",
-      "vote",
-      "Bundestag mandate",
-      "Bundestag's approval",
-      "lawmakers",
-      "MPs",
-    ].map((what) => `${modal} ${then} … ${what}`),
+      "be subject to",
+      "require",
+      "need",
+      "be put to",
+      "be put before",
+      "also be put before",
+      "also be put to",
+    ].flatMap((then) =>
+      [
+        "parliament",
+        "parliamentary approval",
+        "parliamentary mandate",
+        "vote",
+        "Bundestag mandate",
+        "Bundestag's approval",
+        "lawmakers",
+        "MPs",
+      ].map((what) => `${modal} ${then} … ${what}`),
+    ),
   ),
 );
-export const voteReservationCue = phrasePattern(voteReservations);
 
 /** A reservation: short of a refusal, but no pledge. */
 export const reservationCue = phrasePattern([
@@ -441,7 +442,6 @@ export const reservationCue = phrasePattern([
   "has not signed",
   "have not signed",
   "no immediate decision",
-  ...voteReservations,
 ]);
 
 /**

@@ -749,14 +749,10 @@ class Reading {
       const scope = trim(this.text, stance ? { start: clause.start, end: stance.cue.start } : clause);
       // "Plans to deploy troops would be put to parliament": what is held back is the subject of
       // the reservation, not a pledge beside it.
-      const heldBack =
-        stance?.kind === "reservation" &&
-        matchesIn(this.text, voteReservationCue, stance.cue).some(
-          (span) => span.start === stance.cue.start && span.end === stance.cue.end,
-        );
+      const heldBack = stance?.heldBack ?? false;
       // "Britain and France will send troops and Germany would need parliament's approval to join":
       // a second subject, whose plans are held back; the words before it may still pledge.
-      const secondSubject = heldBack
+      const secondSubject = stance?.heldBack
         ? [...clauseMentions]
             .reverse()
             .map((mention) => ({
@@ -1215,18 +1211,20 @@ class Reading {
     clause: Span,
     passage: Passage,
     conditions: ConditionSuggestion[],
-  ): { cue: Span; kind: "refusal" | "reservation" } | null {
-    for (const [pattern, kind] of [
-      [refusalCue, "refusal"],
-      [reservationCue, "reservation"],
+  ): { cue: Span; kind: "refusal" | "reservation"; heldBack: boolean } | null {
+    for (const [pattern, kind, heldBack] of [
+      [refusalCue, "refusal", false],
+      // "Plans to deploy troops would be put to parliament": the words before it are held back.
+      [voteReservationCue, "reservation", true],
+      [reservationCue, "reservation", false],
     ] as const) {
       const cue = matchesIn(this.text, pattern, clause).find(
         (span) =>
           !insideAny(span, passage.quoted) &&
-          // Words of a condition are no stance, unless the condition lies inside them: "would be put
-          // to parliament" holds the condition "put to parliament".
-          !conditions.some(
-            (condition) => overlaps(condition.quote, span) && !within(condition.quote, span),
+          // Words that begin inside a condition are the condition's, no stance; a stance may end in
+          // one ("would be put to parliament" holds the condition "put to parliament").
+          !conditions.some((condition) =>
+            within({ start: span.start, end: span.start + 1 }, condition.quote),
           ) &&
           // "not ruling out" is no refusal: the reservation's words say so.
           !(
@@ -1235,7 +1233,7 @@ class Reading {
           // "declined to identify them": keeping a secret refuses no pledge.
           !(kind === "refusal" && declinedToSay.test(this.text.slice(span.start, span.end + 20))),
       );
-      if (cue) return { cue, kind };
+      if (cue) return { cue, kind, heldBack };
     }
     return null;
   }
